@@ -1,0 +1,239 @@
+/*
+ * checks.h - the provider profile, the check registry, verdicts and the
+ * per-device result set that every later stage (compliance, reports, store)
+ * reads.
+ *
+ * A check is one row of a const table (struct check_def): a stable id, its
+ * text, the Code measures it evidences and an evaluation function over the
+ * vendor-independent model (model/model.h) and the profile. Sits above model.
+ */
+#ifndef TSAUDIT_CHECKS_H
+#define TSAUDIT_CHECKS_H
+
+#include "model/model.h"
+
+/* ---------------------------------------------------------------- verdicts */
+
+enum verdict {
+    VERDICT_PASS,
+    VERDICT_FAIL,
+    VERDICT_NOT_APPLICABLE,
+    VERDICT_UNKNOWN,
+    VERDICT_NEEDS_CONTEXT,
+    VERDICT_WAIVED, /* a fail covered by a current waiver (set by compliance) */
+    VERDICT_COUNT
+};
+/* "pass", "fail", "not_applicable", "unknown", "needs_context", "waived". */
+const char *verdict_name(enum verdict v);
+bool verdict_from_name(const char *s, enum verdict *out);
+
+enum severity { SEV_INFO, SEV_LOW, SEV_MEDIUM, SEV_HIGH, SEV_CRITICAL, SEV_COUNT };
+/* "info", "low", "medium", "high", "critical". */
+const char *severity_name(enum severity s);
+bool severity_from_name(const char *s, enum severity *out);
+
+/* ----------------------------------------------------------------- profile */
+
+struct prefix_set {
+    struct ip_prefix *v;
+    size_t n;
+    bool present; /* the key was in the profile (an empty list is still present) */
+};
+
+struct string_set {
+    const char **v;
+    size_t n;
+    bool present;
+};
+
+struct profile_device_rule {
+    const char *match; /* glob on hostname or file name */
+    bool exclude;
+    int tier; /* 0 = inherit */
+};
+
+/*
+ * The provider profile (format: INTERFACES.md). Everything is optional: a
+ * missing section leaves present=false and the checks that need it say
+ * needs_context naming the field (e.g. "networks.paw").
+ */
+struct profile {
+    const char *path;  /* NULL when no profile was given */
+    char digest[65];   /* sha256 of the file, "" without a file */
+    const char *provider_name;
+    int tier;          /* 1..3, 0 = not set */
+    int32_t as_of;     /* days (date_parse), valid when has_as_of */
+    bool has_as_of;
+    const char *code;  /* "2022" / "2026" or NULL */
+    struct prefix_set paw, management, corporate;
+    struct prefix_set ntp, syslog, aaa, snmp_managers, tunnels;
+    long *mgmt_ports;
+    size_t nmgmt_ports;
+    bool has_mgmt_ports;
+    struct string_set onbox_apps, breakglass, allowed_accounts;
+    struct prefix_set own_prefixes;
+    long *own_asns;
+    size_t nown_asns;
+    struct cfg_regex *external_description; /* NULL = not set */
+    const char *external_description_src;
+    long idle_timeout_minutes; /* valid when has_idle_timeout */
+    bool has_idle_timeout;
+    struct cfg_regex *banner_regex; /* NULL = any banner */
+    const char *banner_regex_src;
+    struct profile_device_rule *devices;
+    size_t ndevices;
+};
+
+/*
+ * Load a profile from YAML into memory owned by arena. Errors are reported
+ * as "file:line:column: error: field 'x': ..." and counted; returns 0 when
+ * the file loaded without errors, -1 otherwise (p is then still usable with
+ * the fields that did load).
+ */
+int profile_load(struct profile *p, struct arena *arena, const char *path);
+/* Same, from a buffer (tests, fuzzing); path is used in diagnostics. */
+int profile_load_buffer(struct profile *p, struct arena *arena, const char *path,
+                        const char *data, size_t len);
+void profile_init_empty(struct profile *p);
+/* First matching devices: rule for a hostname or file name, or NULL. */
+const struct profile_device_rule *profile_device_rule(const struct profile *p,
+                                                      const char *hostname, const char *file);
+
+/* ----------------------------------------------------------------- results */
+
+/* One config line shown as evidence. text is a view into the device buffer
+ * (valid while the device arena lives); writers redact secrets in it. */
+struct evidence {
+    uint32_t line;
+    uint32_t len;
+    const char *text;
+};
+
+struct check_def;
+
+struct check_result {
+    const struct check_def *check;
+    enum verdict verdict;
+    const char *message;     /* never holds a secret value */
+    struct evidence *evidence;
+    uint32_t nevidence;
+    const char *remediation; /* for this device's dialect; NULL if none */
+    const char *waiver;      /* set by compliance when waived: reason */
+    const char *waiver_expires;
+};
+
+/* What a check evaluation sees. */
+struct check_ctx {
+    const struct cfg_tree *tree;
+    const struct device_model *model;
+    const struct profile *profile;
+    struct arena *arena; /* the device arena: allocate messages/evidence here */
+};
+
+/*
+ * Helpers for check functions: set the verdict and a printf-style message
+ * (allocated in ctx->arena), add evidence lines by node or by line number.
+ */
+void check_set(const struct check_ctx *ctx, struct check_result *r, enum verdict v,
+               const char *fmt, ...) TS_PRINTF(4, 5);
+void check_evidence_node(const struct check_ctx *ctx, struct check_result *r,
+                         const struct cfg_node *n);
+void check_evidence_line(const struct check_ctx *ctx, struct check_result *r, uint32_t line);
+void check_evidence_fact(const struct check_ctx *ctx, struct check_result *r,
+                         const struct fact_lines *lines);
+
+/* ----------------------------------------------------------------- registry */
+
+enum check_scope {
+    CHECK_DEVICE, /* evaluated per device */
+    CHECK_FLEET,  /* evaluated across the estate from device summaries */
+};
+
+struct check_def {
+    const char *id; /* stable, e.g. "MGMT-TELNET"; never reused */
+    const char *title;
+    const char *category;
+    enum severity severity;
+    const char *rationale;
+    const char *const *measures; /* Code measure ids, NULL-terminated */
+    const char *context;         /* profile fields it needs, e.g. "networks.paw", or NULL */
+    const char *remediation[DIALECT_COUNT]; /* per dialect; [DIALECT_UNKNOWN] = generic */
+    enum check_scope scope;
+    void (*eval)(const struct check_ctx *ctx, struct check_result *r);
+    const char *source;          /* "builtin" or the rules file that defined it */
+};
+
+/* All checks: built-in first (stable order), then registered user rules. */
+const struct check_def *const *checks_all(size_t *n);
+const struct check_def *check_find(const char *id);
+/* Index of a check in checks_all() order (for compact per-device verdict arrays). */
+size_t check_index(const struct check_def *c);
+/* Add checks defined outside the built-in table (user rules). Not thread-safe:
+ * call before any scan starts. The defs must outlive the run. */
+void checks_register(const struct check_def *def);
+
+/* -------------------------------------------------------- per-device result */
+
+/*
+ * Everything a report needs about one device. Produced per device by
+ * checks_run_device(); lives in the device arena and is handed to the
+ * writers, then freed with the arena. Its summary (below) is kept.
+ */
+struct device_result {
+    const char *file;    /* path as found */
+    const char *relpath; /* relative to the scan root (SARIF) */
+    const char *hostname;
+    enum dialect dialect;
+    enum dialect_form form;
+    const char *detect_signal;
+    const char *os_version;
+    char content_hash[65];
+    const struct cfg_diag *diags;
+    uint32_t ndiags;
+    bool partial;  /* parse hit a limit or was malformed */
+    bool excluded; /* the profile excluded it: no results */
+    bool unreadable; /* could not be read or parsed at all */
+    struct check_result *results; /* one per check in checks_all() order */
+    size_t nresults;
+};
+
+/* Run every device-scope check on one parsed device. */
+void checks_run_device(const struct check_ctx *ctx, struct device_result *out);
+
+/* -------------------------------------------------------------- fleet data */
+
+/*
+ * Fingerprints of secrets, kept per device for fleet checks without keeping
+ * the secret: kind ("local-user-hash", "snmp-community", "bgp-key", ...) and a
+ * sha256 of the value (salted per run, never printed).
+ */
+struct secret_fp {
+    const char *kind;
+    char fp[65];
+    uint32_t line;
+};
+
+/* The small per-device summary kept for the whole run. */
+struct device_summary {
+    char *file;
+    char *relpath;
+    char *hostname;
+    enum dialect dialect;
+    bool excluded, unreadable, partial;
+    uint8_t *verdicts; /* enum verdict per check index; malloc'd */
+    size_t nverdicts;
+    struct secret_fp *fps; /* malloc'd */
+    size_t nfps;
+};
+
+/* A cross-device finding: one secret shared by several devices. */
+struct fleet_finding {
+    const struct check_def *check;
+    enum verdict verdict;
+    char *message;      /* names the kind, never the value */
+    char **devices;     /* hostnames (or files) involved */
+    uint32_t *lines;    /* the line on each device */
+    size_t ndevices;
+};
+
+#endif

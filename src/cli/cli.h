@@ -1,0 +1,32 @@
+/*
+ * cli.h - the subcommands (one file each under src/cli/) and the small
+ * helpers they share. main.c only dispatches.
+ */
+#ifndef TSAUDIT_CLI_H
+#define TSAUDIT_CLI_H
+
+#include "core/core.h"
+
+/* Each returns the process exit status (INTERFACES.md: 0, 1, 2, 3). */
+int cmd_scan(int argc, char **argv);
+int cmd_detect(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
+int cmd_facts(int argc, char **argv);
+int cmd_checks(int argc, char **argv);
+int cmd_measures(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_history(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+
+enum exit_status {
+    EXIT_OK = 0,
+    EXIT_FINDINGS = 1, /* a failed check at or above --fail-on */
+    EXIT_INPUT = 2,    /* bad usage, or an input could not be read or parsed */
+    EXIT_INTERNAL = 3,
+};
+
+/* "tsaudit <cmd>: <message>" on stderr, for usage errors. Returns EXIT_INPUT. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) TS_PRINTF(2, 3);
+
+#endif

@@ -1,0 +1,74 @@
+/*
+ * diag.c - one-line diagnostics about input, counted for the exit status.
+ */
+#include "core/core.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+
+static atomic_ulong error_count;
+static atomic_bool quiet;
+static pthread_mutex_t print_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static const char *level_name(enum diag_level level)
+{
+    switch (level) {
+    case DIAG_NOTE:
+        return "note";
+    case DIAG_WARNING:
+        return "warning";
+    case DIAG_ERROR:
+        return "error";
+    }
+    return "error";
+}
+
+void diag_vreport(enum diag_level level, const char *path, uint32_t line, const char *fmt,
+                  va_list ap)
+{
+    if (level == DIAG_ERROR)
+        atomic_fetch_add(&error_count, 1);
+    if (atomic_load(&quiet))
+        return;
+    char msg[1024];
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    /* Keep it one line whatever the message holds. */
+    for (char *p = msg; *p; p++)
+        if (*p == '\n' || *p == '\r')
+            *p = ' ';
+    pthread_mutex_lock(&print_lock);
+    if (line)
+        fprintf(stderr, "%s:%u: %s: %s\n", path ? path : "-", line, level_name(level), msg);
+    else
+        fprintf(stderr, "%s: %s: %s\n", path ? path : "tsaudit", level_name(level), msg);
+    pthread_mutex_unlock(&print_lock);
+}
+
+void diag_report(enum diag_level level, const char *path, uint32_t line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vreport(level, path, line, fmt, ap);
+    va_end(ap);
+}
+
+void diag_count(enum diag_level level)
+{
+    if (level == DIAG_ERROR)
+        atomic_fetch_add(&error_count, 1);
+}
+
+unsigned long diag_error_count(void)
+{
+    return atomic_load(&error_count);
+}
+
+void diag_reset_counts(void)
+{
+    atomic_store(&error_count, 0);
+}
+
+void diag_set_quiet(bool q)
+{
+    atomic_store(&quiet, q);
+}

@@ -1,0 +1,143 @@
+/*
+ * str.c - string views and statement tokens.
+ */
+#include "core/core.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct sv sv_from_cstr(const char *s)
+{
+    return sv_make(s, s ? strlen(s) : 0);
+}
+
+bool sv_eq(struct sv a, struct sv b)
+{
+    return a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
+}
+
+bool sv_eq_cstr(struct sv a, const char *s)
+{
+    return sv_eq(a, sv_from_cstr(s));
+}
+
+bool sv_starts_with(struct sv a, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return a.n >= n && memcmp(a.p, prefix, n) == 0;
+}
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+bool sv_starts_with_word(struct sv a, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    if (!sv_starts_with(a, prefix))
+        return false;
+    return a.n == n || is_blank(a.p[n]) || (n > 0 && is_blank(prefix[n - 1]));
+}
+
+struct sv sv_trim(struct sv a)
+{
+    while (a.n && is_blank(a.p[0])) {
+        a.p++;
+        a.n--;
+    }
+    while (a.n && is_blank(a.p[a.n - 1]))
+        a.n--;
+    return a;
+}
+
+/* Length of the token starting at s[0] (not blank). Quotes keep blanks inside. */
+static size_t token_len(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && !is_blank(s[i])) {
+        if (s[i] == '"' || s[i] == '\'') {
+            char q = s[i++];
+            while (i < n && s[i] != q) {
+                if (s[i] == '\\' && i + 1 < n)
+                    i++;
+                i++;
+            }
+            if (i < n)
+                i++;
+        } else {
+            i++;
+        }
+    }
+    return i;
+}
+
+struct sv sv_token(struct sv s, size_t index)
+{
+    size_t i = 0, k = 0;
+    for (;;) {
+        while (i < s.n && is_blank(s.p[i]))
+            i++;
+        if (i >= s.n)
+            return sv_make(NULL, 0);
+        size_t len = token_len(s.p + i, s.n - i);
+        if (k == index)
+            return sv_make(s.p + i, len);
+        i += len;
+        k++;
+    }
+}
+
+size_t sv_token_count(struct sv s)
+{
+    size_t i = 0, k = 0;
+    for (;;) {
+        while (i < s.n && is_blank(s.p[i]))
+            i++;
+        if (i >= s.n)
+            return k;
+        i += token_len(s.p + i, s.n - i);
+        k++;
+    }
+}
+
+struct sv sv_after_tokens(struct sv s, size_t index)
+{
+    size_t i = 0;
+    for (size_t k = 0; k < index; k++) {
+        while (i < s.n && is_blank(s.p[i]))
+            i++;
+        if (i >= s.n)
+            return sv_make(s.p + s.n, 0);
+        i += token_len(s.p + i, s.n - i);
+    }
+    return sv_trim(sv_make(s.p + i, s.n - i));
+}
+
+struct sv sv_unquote(struct sv s)
+{
+    if (s.n >= 2 && ((s.p[0] == '"' && s.p[s.n - 1] == '"') ||
+                     (s.p[0] == '\'' && s.p[s.n - 1] == '\'')))
+        return sv_make(s.p + 1, s.n - 2);
+    return s;
+}
+
+bool sv_to_long(struct sv s, long *out)
+{
+    char tmp[32];
+    s = sv_trim(s);
+    if (s.n == 0 || s.n >= sizeof(tmp))
+        return false;
+    memcpy(tmp, s.p, s.n);
+    tmp[s.n] = 0;
+    char *end;
+    errno = 0;
+    long v = strtol(tmp, &end, 10);
+    if (errno || *end)
+        return false;
+    *out = v;
+    return true;
+}

@@ -1,0 +1,219 @@
+/*
+ * ingest.h - from bytes to the config tree: dialects, detection, the common
+ * tree every parser builds, and the query API over it.
+ *
+ * One tree shape for every dialect: a node is one configuration statement
+ * with its text (a view into the file buffer), its original line number, its
+ * depth, parent and children. Inactive statements stay in the tree, flagged.
+ * Sits above core; model, checks and user rules read trees through this API.
+ */
+#ifndef TSAUDIT_INGEST_H
+#define TSAUDIT_INGEST_H
+
+#include "core/core.h"
+
+/* ---------------------------------------------------------------- dialects */
+
+enum dialect {
+    DIALECT_UNKNOWN = 0,
+    DIALECT_CISCO_IOS,
+    DIALECT_CISCO_NXOS,
+    DIALECT_CISCO_IOSXR,
+    DIALECT_CISCO_ASA,
+    DIALECT_ARISTA_EOS,
+    DIALECT_JUNIPER_JUNOS,
+    DIALECT_NOKIA_SROS,
+    DIALECT_HUAWEI_VRP,
+    DIALECT_FORTINET_FORTIOS,
+    DIALECT_COUNT
+};
+
+/* "cisco-ios", ... ; "unknown" for DIALECT_UNKNOWN. */
+const char *dialect_name(enum dialect d);
+/* Inverse of dialect_name(); DIALECT_UNKNOWN (and false) for unknown names. */
+bool dialect_from_name(const char *name, enum dialect *out);
+/* Cisco-like indented dialects (IOS, NX-OS, IOS-XR, ASA, EOS). */
+bool dialect_is_cisco_family(enum dialect d);
+
+/* Sub-format within a dialect; parsers need it, reports show it. */
+enum dialect_form {
+    FORM_DEFAULT = 0,
+    FORM_JUNOS_BRACE,
+    FORM_JUNOS_SET,
+    FORM_SROS_CLASSIC,
+    FORM_SROS_MDCLI,      /* configure { ... } braces */
+    FORM_SROS_MDCLI_FLAT, /* /configure ... one leaf per line */
+};
+const char *dialect_form_name(enum dialect_form f);
+
+/* -------------------------------------------------------------- detection */
+
+struct detect_result {
+    enum dialect dialect;
+    enum dialect_form form;
+    /* Human-readable signal used, e.g. "RANCID-CONTENT-TYPE header" or
+     * "'!! IOS XR Configuration' header" (static storage). */
+    const char *signal;
+    uint32_t line; /* line of the deciding signal, 0 if none */
+};
+
+/*
+ * Decide the dialect of a configuration from its content. Honours
+ * `!RANCID-CONTENT-TYPE:` headers and Oxidized metadata; says
+ * DIALECT_UNKNOWN (with a signal explaining why) rather than guessing.
+ * Reads at most the first 256 KiB. Never fails.
+ */
+void detect_dialect(const char *buf, size_t len, struct detect_result *out);
+/* The form (brace/set, classic/MD-CLI/flat) for a known dialect. */
+enum dialect_form detect_form(enum dialect d, const char *buf, size_t len);
+
+/* ------------------------------------------------------------------- tree */
+
+enum cfg_node_flag {
+    CFG_INACTIVE = 1u << 0, /* Junos inactive:/deactivate; counts as absent */
+    CFG_IMPLIED = 1u << 1,  /* container created by a set/flat path, no line of its own */
+    CFG_BANNER = 1u << 2,   /* statement holding a multi-line body (banner, PEM, ...) */
+    CFG_PROTECT = 1u << 3,  /* Junos protect: annotation (informational) */
+};
+
+struct cfg_node {
+    const char *text; /* statement text, trimmed, NOT NUL-terminated */
+    uint32_t len;
+    uint32_t line;     /* 1-based line in the file of this statement */
+    uint32_t end_line; /* last line of a multi-line body (banner), else == line */
+    uint16_t depth;    /* 0 for top-level statements */
+    uint16_t flags;    /* enum cfg_node_flag */
+    const char *body;  /* CFG_BANNER: the body text between delimiters (view) */
+    uint32_t body_len;
+    uint32_t nchildren;
+    struct cfg_node *parent; /* NULL for top level (not the root sentinel) */
+    struct cfg_node *child;  /* first child */
+    struct cfg_node *last;   /* last child */
+    struct cfg_node *next;   /* next sibling */
+};
+
+/* A parse diagnostic kept with the device (also printed via diag_report). */
+struct cfg_diag {
+    enum diag_level level;
+    uint32_t line;
+    const char *msg; /* arena */
+};
+
+/* Limits on untrusted input; hitting one gives a diagnostic and marks the tree partial. */
+struct cfg_limits {
+    size_t max_line_len;   /* default 64 KiB */
+    uint32_t max_depth;    /* default 256 */
+    uint32_t max_nodes;    /* default 2,000,000 */
+    uint32_t max_diags;    /* default 100; further ones only counted */
+};
+extern const struct cfg_limits cfg_default_limits;
+
+struct cfg_tree {
+    struct arena *arena;  /* owns nodes and diagnostics (not the buffer) */
+    const char *path;     /* for diagnostics */
+    const char *buf;      /* the file content (owned by the caller) */
+    size_t len;
+    enum dialect dialect;
+    enum dialect_form form;
+    struct cfg_limits limits;
+    struct cfg_node *first; /* first top-level statement */
+    struct cfg_node *last;
+    uint32_t ntop;
+    uint32_t node_count;
+    uint32_t line_count;
+    struct cfg_diag *diags;
+    uint32_t ndiags, diags_cap;
+    uint32_t diags_dropped;
+    bool partial; /* a limit was hit or the input was malformed */
+};
+
+void cfg_tree_init(struct cfg_tree *t, struct arena *a, const char *path, const char *buf,
+                   size_t len, enum dialect d, enum dialect_form form);
+
+/*
+ * Append a statement as the last child of parent (NULL = top level). text
+ * must point into t->buf (or arena memory that outlives the tree). Returns
+ * NULL, with a diagnostic and t->partial set, when a limit is hit.
+ */
+struct cfg_node *cfg_node_add(struct cfg_tree *t, struct cfg_node *parent, const char *text,
+                              size_t len, uint32_t line, unsigned flags);
+
+/* Record a parse diagnostic (printed and kept, capped). Marks partial for errors. */
+void cfg_diag(struct cfg_tree *t, enum diag_level level, uint32_t line, const char *fmt, ...)
+    TS_PRINTF(4, 5);
+
+/*
+ * Parse t->buf according to t->dialect/t->form into t. Never fails hard:
+ * malformed input yields diagnostics and a partial tree. Returns the number
+ * of error diagnostics.
+ */
+int cfg_parse(struct cfg_tree *t);
+
+/* Convenience: detect (unless forced != DIALECT_UNKNOWN) then parse. */
+int cfg_parse_buffer(struct cfg_tree *t, struct arena *a, const char *path, const char *buf,
+                     size_t len, enum dialect forced);
+
+static inline struct sv cfg_text(const struct cfg_node *n)
+{
+    return sv_make(n->text, n->len);
+}
+
+/* Depth-first pre-order successor of n within the whole tree (NULL at end). */
+struct cfg_node *cfg_next_preorder(const struct cfg_tree *t, const struct cfg_node *n);
+
+/* Print the tree: "line<TAB>indent text" per node (text form) or JSON. */
+void cfg_tree_print_text(const struct cfg_tree *t, FILE *out);
+void cfg_tree_print_json(const struct cfg_tree *t, FILE *out);
+
+/* ----------------------------------------------------------------- queries */
+
+/*
+ * Queries in the spirit of ciscoconfparse, for every dialect. Regexes are
+ * PCRE2 (JIT when available), matched against a node's text. Results are
+ * arrays of node pointers allocated from the tree's arena; *n gets the count.
+ * Inactive nodes are skipped unless CFG_Q_INACTIVE is given.
+ */
+enum cfg_query_flag {
+    CFG_Q_ANY_DEPTH = 1u << 0, /* search the whole subtree, not only direct children */
+    CFG_Q_INACTIVE = 1u << 1,  /* include inactive statements */
+};
+
+struct cfg_regex; /* compiled pattern; thread-safe to share for matching */
+
+/* Compile; on error returns NULL and writes "offset N: message" into err. */
+struct cfg_regex *cfg_regex_compile(const char *pattern, char *err, size_t errlen);
+void cfg_regex_free(struct cfg_regex *re);
+/* Match against text; if caps != NULL fill up to ncaps capture views (0 = whole match). */
+bool cfg_regex_match(const struct cfg_regex *re, struct sv text, struct sv *caps, size_t ncaps);
+
+/* Statements under scope (NULL = top level) whose text matches re. */
+struct cfg_node **cfg_find(const struct cfg_tree *t, const struct cfg_node *scope,
+                           const struct cfg_regex *re, unsigned flags, size_t *n);
+/* Parents (at any depth unless scoped) matching parent_re that have (want_child)
+ * or lack (!want_child) a direct child matching child_re. */
+struct cfg_node **cfg_find_parents(const struct cfg_tree *t, const struct cfg_regex *parent_re,
+                                   const struct cfg_regex *child_re, bool want_child,
+                                   unsigned flags, size_t *n);
+
+/*
+ * Fast word-prefix lookups for extractors (no regex): children of scope
+ * (NULL = top level) whose text starts with the words of prefix.
+ * cfg_child() returns the first active one, cfg_children() all of them.
+ */
+struct cfg_node *cfg_child(const struct cfg_tree *t, const struct cfg_node *scope,
+                           const char *prefix);
+struct cfg_node **cfg_children(const struct cfg_tree *t, const struct cfg_node *scope,
+                               const char *prefix, size_t *n);
+
+/*
+ * Path lookup for hierarchical dialects: "system services ssh" walks down
+ * from scope matching the path's tokens against node texts; a node may
+ * consume several tokens ("unit 0"). Returns the deepest node reached by the
+ * whole path, or NULL. cfg_path_all() returns every match (e.g. for lists).
+ */
+struct cfg_node *cfg_path(const struct cfg_tree *t, const struct cfg_node *scope,
+                          const char *path);
+struct cfg_node **cfg_path_all(const struct cfg_tree *t, const struct cfg_node *scope,
+                               const char *path, size_t *n);
+
+#endif

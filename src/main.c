@@ -1,0 +1,59 @@
+/*
+ * main.c - subcommand dispatch only.
+ */
+#include "cli/cli.h"
+
+#include <string.h>
+
+struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+};
+
+static const struct command commands[] = {
+    {"scan", cmd_scan, "audit files and folders against the Code of Practice"},
+    {"detect", cmd_detect, "print the dialect detected for each file"},
+    {"parse", cmd_parse, "print the config tree of a file"},
+    {"facts", cmd_facts, "print the extracted security model of a file"},
+    {"checks", cmd_checks, "list built-in and loaded checks"},
+    {"measures", cmd_measures, "list the Code's measures with tier, deadline and status"},
+    {"explain", cmd_explain, "explain a check (MGMT-TELNET) or a measure (M11.14)"},
+    {"history", cmd_history, "list runs recorded in a history database"},
+    {"diff", cmd_diff, "compare two recorded runs"},
+    {"serve", cmd_serve, "local read-only dashboard over a history database"},
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out, "usage: tsaudit <command> [options] [args]\n\n"
+                 "Audit network device configurations against the UK Telecommunications\n"
+                 "Security Code of Practice.\n\ncommands:\n");
+    for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "  %-10s %s\n", "version", "print the version");
+    fprintf(out, "\n'tsaudit <command> --help' shows a command's options; see also tsaudit(1).\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_INPUT;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+        printf("tsaudit %s\n", TSAUDIT_VERSION);
+        return EXIT_OK;
+    }
+    for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
+        if (strcmp(cmd, commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "tsaudit: unknown command '%s'\n", cmd);
+    usage(stderr);
+    return EXIT_INPUT;
+}

@@ -1,0 +1,411 @@
+/*
+ * model.h - the vendor-independent security model of one device.
+ *
+ * One extractor per dialect family (model_extract_*) reads the config tree
+ * and fills the same struct device_model, so that checks never look at
+ * vendor syntax. Every fact keeps the statements that prove it (struct
+ * fact_lines). Inactive statements count as absent. Where a statement is
+ * absent the extractor records the platform default only when it is known
+ * (reference: checks.md section 18); otherwise the fact is FACT_UNKNOWN with
+ * a reason. Everything is allocated in the device arena.
+ *
+ * Secrets: fields named `secret` hold a view of the secret value for fleet
+ * fingerprints only. They are never printed by anything but --show-secrets.
+ */
+#ifndef TSAUDIT_MODEL_H
+#define TSAUDIT_MODEL_H
+
+#include "ingest/ingest.h"
+
+/* The statements that prove a fact (first few; evidence for reports). */
+#define FACT_MAX_LINES 6
+struct fact_lines {
+    const struct cfg_node *nodes[FACT_MAX_LINES];
+    uint8_t n;
+};
+void fact_lines_add(struct fact_lines *l, const struct cfg_node *n);
+
+enum fact_state {
+    FACT_UNKNOWN = 0, /* the config cannot tell (see why) */
+    FACT_OFF,
+    FACT_ON,
+};
+
+/* A yes/no property of the device. */
+struct fact_bool {
+    enum fact_state state;
+    bool is_default;  /* not configured: state is the documented platform default */
+    const char *why;  /* reason when FACT_UNKNOWN (or a note about the default) */
+    struct fact_lines ev;
+};
+void fact_set(struct fact_bool *f, enum fact_state s, const struct cfg_node *n);
+void fact_default(struct fact_bool *f, enum fact_state s, const char *note);
+void fact_unknown(struct fact_bool *f, const char *why);
+
+/* ------------------------------------------------------------ secrets */
+
+enum secret_type {
+    SECRET_NONE = 0,      /* no secret configured */
+    SECRET_PLAINTEXT,     /* cleartext (Cisco type 0, VRP simple, quoted plain) */
+    SECRET_CISCO7,        /* Cisco type 7 (reversible) */
+    SECRET_CISCO6,        /* Cisco type 6 (AES, reversible with the master key) */
+    SECRET_MD5,           /* Cisco type 5 / $1$ md5-crypt / ASA encrypted (md5) */
+    SECRET_SHA256_CRYPT,  /* $5$ */
+    SECRET_SHA512_CRYPT,  /* $6$ / sha512 */
+    SECRET_CISCO8,        /* PBKDF2-SHA256 */
+    SECRET_CISCO9,        /* scrypt */
+    SECRET_PBKDF2,        /* ASA pbkdf2 and similar strong KDFs */
+    SECRET_JUNOS9,        /* Junos $9$ reversible obfuscation */
+    SECRET_JUNOS8,        /* Junos $8$ AES with master password */
+    SECRET_VRP_CIPHER,    /* Huawei cipher (reversible) */
+    SECRET_VRP_IRREVERSIBLE, /* Huawei irreversible-cipher (hash) */
+    SECRET_SROS_HASH,     /* SR OS hash */
+    SECRET_SROS_HASH2,    /* SR OS hash2 */
+    SECRET_FORTI_ENC,     /* FortiOS ENC (reversible) */
+    SECRET_REDACTED,      /* removed by the collector (RANCID FILTER_PWDS, Oxidized) */
+    SECRET_OTHER_HASH,    /* a one-way hash of an unidentified scheme */
+    SECRET_COUNT
+};
+/* "plaintext", "cisco-type7", ... used in <redacted:...> and messages. */
+const char *secret_type_name(enum secret_type t);
+/* Strong one-way storage (type 8/9, sha512-crypt, pbkdf2, scrypt, hash2...). */
+bool secret_type_is_strong_hash(enum secret_type t);
+/* Reversible or cleartext storage. */
+bool secret_type_is_reversible(enum secret_type t);
+
+struct secret {
+    enum secret_type type;
+    struct sv value; /* the stored value (for fingerprints only) */
+    const struct cfg_node *node;
+};
+
+/* --------------------------------------------------------- access lists */
+
+struct acl_entry {
+    bool permit;
+    bool src_any;            /* any / 0.0.0.0/0 / ::/0 */
+    struct ip_prefix src;    /* valid when !src_any && src.af */
+    bool unresolved;         /* object-group or name the extractor could not resolve */
+    const struct cfg_node *node;
+};
+
+struct acl {
+    const char *name;
+    struct acl_entry *entries;
+    size_t n;
+    const struct cfg_node *node; /* the definition */
+};
+
+/* A way to reach the management plane and the filter that guards it. */
+struct mgmt_path {
+    const char *service;      /* "vty", "ssh", "http", "snmp", "netconf", "mpp", "lo0-filter", ... */
+    const char *acl_name;     /* NULL = no filter on this path */
+    const struct acl *acl;    /* resolved definition, NULL if missing/undefined */
+    bool acl_undefined;       /* named but not defined in the config */
+    const struct cfg_node *node;
+};
+
+/* --------------------------------------------------------------- lines */
+
+enum line_kind { LINE_VTY, LINE_CONSOLE, LINE_AUX, LINE_OTHER };
+
+struct mgmt_line {
+    const char *name;           /* "vty 0 4", "console 0", "user-interface vty 0 4" */
+    enum line_kind kind;
+    struct fact_bool telnet_in; /* inbound telnet accepted */
+    struct fact_bool ssh_in;
+    struct fact_bool any_out;   /* outbound transport other than none/ssh (MGMT-OUTBOUND) */
+    struct fact_bool login_disabled; /* no login / no exec (console/aux hardening) */
+    long timeout_seconds;       /* effective idle timeout; -1 unknown; 0 = never */
+    bool timeout_is_default;
+    const char *acl_in;         /* access-class in */
+    const struct acl *acl;
+    const struct cfg_node *node;
+    const struct cfg_node *timeout_node;
+    const struct cfg_node *transport_node;
+};
+
+/* -------------------------------------------------------------- services */
+
+struct ssh_facts {
+    struct fact_bool enabled;
+    struct fact_bool v1_allowed;   /* SSHv1 or compatibility mode */
+    long port;                      /* 22 unless configured; -1 unknown */
+    const char **ciphers;           /* explicit list, NULL/0 = platform default */
+    size_t nciphers;
+    const char **macs;
+    size_t nmacs;
+    const char **kex;
+    size_t nkex;
+    struct fact_lines algo_ev;
+    struct fact_bool weak_ciphers;  /* CBC/3DES/arcfour in effect */
+    struct fact_bool weak_macs;     /* MD5/SHA1-96 etc. in effect */
+    struct fact_bool root_login;    /* Junos/SR OS root/admin login over SSH permitted */
+    long idle_timeout_seconds;      /* service-level idle timeout; -1 unknown */
+    struct fact_lines ev;
+};
+
+struct mgmt_service {
+    const char *name;     /* "http", "https", "netconf", "restconf", "gnmi", "grpc", "eapi",
+                             "nxapi", "ftp-server", "tftp-server", "scp-server", "telnet",
+                             "finger", "xml-agent", ... */
+    bool cleartext;       /* carries credentials or data unencrypted */
+    long port;            /* -1 = default */
+    const char *acl_name; /* filter bound to the service, NULL = none */
+    const char *vrf;
+    struct fact_bool state;
+};
+
+struct onbox_item {
+    const char *kind; /* "guestshell", "bash", "app-hosting", "eem", "kron", "event-handler",
+                         "junos-op-script", "junos-event-script", "python", "scheduler",
+                         "cron", "daemon" */
+    const char *name;
+    bool risky;       /* actions that change config, clear logs, copy files out */
+    const struct cfg_node *node;
+};
+
+/* -------------------------------------------------------------------- AAA */
+
+enum aaa_proto { AAA_TACACS, AAA_RADIUS, AAA_LDAP, AAA_OTHER };
+
+struct aaa_server {
+    enum aaa_proto proto;
+    const char *host;     /* address or name as written */
+    struct ip_prefix addr; /* when host is an address */
+    struct secret key;
+    const struct cfg_node *node;
+};
+
+struct aaa_facts {
+    struct fact_bool central_login;   /* login authenticated by a central server */
+    struct fact_bool local_fallback;  /* local accounts used when the servers are down */
+    struct fact_bool accounting_exec; /* session accounting */
+    struct fact_bool accounting_cmds; /* command accounting */
+    struct fact_bool authz_cmds;      /* per-command authorisation */
+    struct aaa_server *servers;
+    size_t nservers;
+    struct fact_lines ev;
+};
+
+struct account {
+    const char *name;
+    int privilege;            /* 0-15 scale where known, -1 unknown */
+    const char *role;         /* class/role/level text as written */
+    struct secret secret;
+    bool has_ssh_key;
+    const struct cfg_node *node;
+};
+
+/* ------------------------------------------------------------------- SNMP */
+
+struct snmp_community {
+    struct secret name;        /* the community string is a secret */
+    bool write;                /* RW access */
+    const char *acl_name;      /* NULL = unrestricted */
+    const struct acl *acl;
+    const struct cfg_node *node;
+};
+
+struct snmp_user {
+    const char *name;
+    const char *auth;  /* "none", "md5", "sha", "sha-256", ... ; NULL unknown */
+    const char *priv;  /* "none", "des", "3des", "aes128", ... ; NULL unknown */
+    const char *acl_name;
+    const struct cfg_node *node;
+};
+
+struct snmp_facts {
+    struct fact_bool enabled;
+    struct snmp_community *communities;
+    size_t ncommunities;
+    struct snmp_user *users;
+    size_t nusers;
+    const char **trap_hosts;
+    size_t ntrap_hosts;
+};
+
+/* -------------------------------------------------------------- time, logs */
+
+struct host_ref {
+    const char *host;        /* as written */
+    struct ip_prefix addr;   /* af=0 when a name */
+    bool keyed;              /* NTP: key bound to this server */
+    const char *vrf;
+    const struct cfg_node *node;
+};
+
+struct ntp_facts {
+    struct host_ref *servers;
+    size_t nservers;
+    struct fact_bool auth_enabled; /* authentication on and keys trusted */
+    struct fact_lines ev;
+};
+
+struct logging_facts {
+    struct host_ref *hosts;
+    size_t nhosts;
+    struct fact_bool login_events;   /* successful/failed logins recorded */
+    struct fact_bool config_changes; /* configuration changes recorded */
+    struct fact_bool suppressed;     /* logging switched off or trap level too low */
+    const char *trap_level;
+    struct fact_lines ev;
+};
+
+/* ---------------------------------------------------------------- routing */
+
+struct bgp_neighbor {
+    const char *addr;         /* neighbour address or interface as written */
+    const char *group;        /* peer-group / template / Junos group, NULL if none */
+    long remote_as;           /* -1 unknown */
+    bool ebgp;                /* remote AS differs from local (or declared external) */
+    bool shutdown;
+    struct fact_bool auth;    /* password / TCP-AO / key-chain, inherited included */
+    enum secret_type auth_type;
+    struct secret key;
+    struct fact_bool gtsm;    /* ttl-security / ttl-security hops / ttl check */
+    struct fact_bool max_prefix;
+    const char *in_policy;    /* route-map / route-policy / import policy, inherited included */
+    const char *out_policy;
+    const struct cfg_node *node;
+};
+
+struct bgp_facts {
+    bool configured;
+    long local_as;
+    struct bgp_neighbor *neighbors;
+    size_t nneighbors;
+    const struct cfg_node *node;
+};
+
+struct igp_instance {
+    const char *proto; /* "ospf", "ospfv3", "isis" */
+    const char *name;
+    struct fact_bool auth; /* authentication on every adjacency that carries routes */
+    const struct cfg_node *node;
+};
+
+/* ------------------------------------------------------------ interfaces */
+
+struct interface {
+    const char *name;
+    const char *description; /* view text, NULL if none */
+    bool shutdown;
+    bool is_loopback, is_tunnel, is_mgmt;
+    bool has_ip;
+    struct fact_bool urpf;
+    const char *acl_in, *acl_out;
+    struct fact_bool proxy_arp, redirects, unreachables, directed_broadcast;
+    const char *tunnel_dest;     /* tunnels */
+    const char *tunnel_mode;
+    const struct cfg_node *node;
+};
+
+struct mirror_session {
+    const char *kind;        /* "span", "rspan", "erspan", "port-mirroring", "analyzer", "mirror" */
+    const char *destination; /* remote address or port, as written */
+    bool remote;             /* leaves the device (ERSPAN/RSPAN/remote) */
+    const struct cfg_node *node;
+};
+
+struct ipsec_policy {
+    const char *name;
+    const char *encryption; /* as written */
+    const char *integrity;
+    const char *dh_group;
+    bool weak;              /* DES/3DES/MD5/SHA1/DH < 14 */
+    const struct cfg_node *node;
+};
+
+struct banner {
+    const char *kind;  /* "login", "motd", "exec", "pre-login" */
+    struct sv text;
+    const struct cfg_node *node;
+};
+
+/* Legacy or risky services; each a fact_bool. */
+struct legacy_facts {
+    struct fact_bool small_servers, finger, bootp_server, dhcp_server, pad, source_route,
+        identd, http_client_insecure, ip_domain_lookup, gratuitous_arps, config_service,
+        mop, directed_broadcast, proxy_arp, redirects;
+    struct fact_bool smart_install;     /* Cisco vstack */
+    struct fact_bool discovery;         /* CDP/LLDP globally on */
+    struct fact_bool service_password_encryption;
+    struct fact_bool secret_encryption; /* type 6 / master password / key encryption */
+    struct fact_bool password_policy;   /* min length / strength */
+};
+
+/* --------------------------------------------------------------- device */
+
+struct device_model {
+    enum dialect dialect;
+    const char *hostname;
+    const struct cfg_node *hostname_node;
+    const char *os_version;
+    const char *platform;
+
+    struct fact_bool telnet_server; /* the telnet service itself (global) */
+    struct ssh_facts ssh;
+    struct mgmt_service *services;
+    size_t nservices;
+    struct onbox_item *onbox;
+    size_t nonbox;
+
+    struct mgmt_line *lines;
+    size_t nlines;
+    struct acl *acls;
+    size_t nacls;
+    struct mgmt_path *mgmt_paths;
+    size_t nmgmt_paths;
+    struct fact_bool mgmt_vrf;      /* management confined to an out-of-band VRF/port */
+
+    struct aaa_facts aaa;
+    struct account *accounts;
+    size_t naccounts;
+    struct secret enable;           /* enable secret/password; type NONE if absent */
+    struct secret *other_secrets;   /* keys: routing, NTP, AAA, VPN PSK ... (redaction, fleet) */
+    size_t nother_secrets;
+    const char **other_secret_kinds; /* parallel: "bgp-key", "ntp-key", "ipsec-psk", ... */
+
+    struct snmp_facts snmp;
+    struct ntp_facts ntp;
+    struct logging_facts logging;
+
+    struct bgp_facts bgp;
+    struct igp_instance *igps;
+    size_t nigps;
+
+    struct interface *interfaces;
+    size_t ninterfaces;
+    struct mirror_session *mirrors;
+    size_t nmirrors;
+    struct ipsec_policy *ipsec;
+    size_t nipsec;
+    struct banner *banners;
+    size_t nbanners;
+    struct legacy_facts legacy;
+    struct fact_bool copp;          /* control-plane policing / RE protection filter */
+};
+
+/*
+ * Fill m from a parsed tree. Dispatches on t->dialect to the family
+ * extractor. Never fails: what cannot be read stays FACT_UNKNOWN with a why.
+ */
+void model_extract(const struct cfg_tree *t, struct device_model *m);
+
+/* Family extractors (one file each). */
+void model_extract_cisco(const struct cfg_tree *t, struct device_model *m); /* IOS, NX-OS, XR, ASA, EOS */
+void model_extract_junos(const struct cfg_tree *t, struct device_model *m);
+void model_extract_sros(const struct cfg_tree *t, struct device_model *m);
+void model_extract_vrp(const struct cfg_tree *t, struct device_model *m);
+void model_extract_fortios(const struct cfg_tree *t, struct device_model *m);
+
+/* Find an ACL by name in the model (NULL if undefined). */
+const struct acl *model_find_acl(const struct device_model *m, const char *name);
+
+/* Print the model as JSON (tsaudit facts). Secrets appear as
+ * "<redacted:type>" unless show_secrets. */
+void model_print_json(const struct device_model *m, const struct cfg_tree *t, bool show_secrets,
+                      FILE *out);
+
+#endif
