@@ -195,6 +195,10 @@ struct device_result {
     bool unreadable; /* could not be read or parsed at all */
     struct check_result *results; /* one per check in checks_all() order */
     size_t nresults;
+    /* The device's secret values (views), so writers can scrub them from any
+     * text taken from the config in addition to pattern-based redaction. */
+    const struct sv *secrets;
+    size_t nsecrets;
 };
 
 /* Run every device-scope check on one parsed device. */

@@ -1,0 +1,87 @@
+/*
+ * report.h - writers that render one normalised result set in every format:
+ * terminal text, JSON, SARIF 2.1.0, CSV, JUnit XML, HTML and OSCAL assessment
+ * results; and the redaction of secrets in anything taken from configs.
+ *
+ * Writers stream: report_device() is called once per device, in scan order,
+ * while the device's arena is alive; only report_finish() sees the estate-wide
+ * parts (fleet findings, measure statuses, summary). Files are written through
+ * atomic_file (temporary + rename) so an interrupted run never leaves a
+ * half-written report. Sits above compliance.
+ */
+#ifndef TSAUDIT_REPORT_H
+#define TSAUDIT_REPORT_H
+
+#include "compliance/compliance.h"
+
+/* Metadata of one run, shared by every writer. */
+struct report_run {
+    const char *tool_version;
+    char run_id[40];       /* unique per run (uuid-like) */
+    const char *started;   /* ISO 8601 UTC */
+    const char *finished;  /* ISO 8601 UTC, set before report_finish() */
+    int32_t as_of;         /* days */
+    int tier;              /* 1..3, 0 unknown */
+    const char *code_edition; /* "2022" / "2026" */
+    const char *provider_name;
+    const char *profile_path;
+    const char *profile_digest;
+    const char *catalog_digest;
+    char *const *scan_roots; /* the PATH arguments */
+    size_t nscan_roots;
+    bool show_secrets;
+    bool color;            /* terminal writer: ANSI colour allowed */
+    enum severity fail_on; /* for the terminal summary's gate line; SEV_COUNT = never */
+};
+
+/* Estate-wide counts collected while streaming (the scan keeps them). */
+struct report_totals {
+    size_t devices, devices_unreadable, devices_partial, devices_excluded;
+    size_t by_verdict[VERDICT_COUNT];
+    size_t fail_by_severity[SEV_COUNT];
+    /* per check index: fail counts, for "top failing checks" */
+    size_t *fail_by_check;
+    size_t ncheck;
+};
+
+enum report_format {
+    REPORT_TEXT,
+    REPORT_JSON,
+    REPORT_SARIF,
+    REPORT_CSV,
+    REPORT_JUNIT,
+    REPORT_HTML,
+    REPORT_OSCAL,
+    REPORT_FORMAT_COUNT
+};
+
+/* "text", "json", "sarif", "csv", "junit", "html", "oscal". */
+const char *report_format_name(enum report_format f);
+bool report_format_from_name(const char *name, enum report_format *out);
+/* From an output file name: .json .sarif .csv .xml .html .oscal.json .txt */
+bool report_format_from_path(const char *path, enum report_format *out);
+
+struct report_writer;
+
+/* Open a writer for path ("-" = stdout). NULL after a diagnostic on error. */
+struct report_writer *report_open(enum report_format f, const char *path,
+                                  const struct report_run *run);
+/* Stream one device (results already waived by compliance). Returns 0 or -1. */
+int report_device(struct report_writer *w, const struct device_result *d);
+/* Write the estate-wide parts, close and commit the file. Frees w. 0 or -1. */
+int report_finish(struct report_writer *w, const struct fleet_finding *ff, size_t nff,
+                  const struct compliance_result *cr, const struct report_totals *totals);
+/* Give up: remove the temporary, leave any existing file untouched. Frees w. */
+void report_abort(struct report_writer *w);
+
+/*
+ * Redaction of secrets in one line of configuration text (any dialect):
+ * passwords, secrets, hashes, reversible secrets, keys, SNMP communities,
+ * pre-shared keys and PEM blocks become "<redacted:TYPE>" (TYPE as in
+ * secret_type_name(), e.g. "cisco-type7"). Returns a NUL-terminated string
+ * in out (truncated to cap). Used by every writer for evidence text and by
+ * anything else that prints config text.
+ */
+const char *redact_line(const char *text, size_t len, char *out, size_t cap);
+
+#endif
