@@ -64,6 +64,7 @@ enum secret_type {
     SECRET_FORTI_ENC,     /* FortiOS ENC (reversible) */
     SECRET_REDACTED,      /* removed by the collector (RANCID FILTER_PWDS, Oxidized) */
     SECRET_OTHER_HASH,    /* a one-way hash of an unidentified scheme */
+    SECRET_CISCO4,        /* Cisco type 4 (unsalted SHA-256, broken) */
     SECRET_COUNT
 };
 /* "plaintext", "cisco-type7", ... used in <redacted:...> and messages. */

@@ -1,0 +1,135 @@
+/*
+ * extract.h - helpers shared by the model extractors (internal to the model
+ * layer): growing model arrays in the device arena, copying views, secret
+ * classification for every vendor's storage formats, algorithm strength
+ * judgements, and the small "add one X to the model" builders.
+ *
+ * Contract: everything allocates from the arena given (the tree's arena in
+ * practice) and never fails; nothing here prints. Additive changes only.
+ */
+#ifndef TSAUDIT_MODEL_EXTRACT_H
+#define TSAUDIT_MODEL_EXTRACT_H
+
+#include "model/model.h"
+
+/* -------------------------------------------------------------- arrays */
+
+/*
+ * Model arrays carry only a count; their capacity is implicit (at least 4,
+ * then the next power of two). model_grow() returns storage for n+1 items,
+ * reallocating in the arena when n has reached the capacity.
+ */
+void *model_grow(struct arena *a, void *arr, size_t n, size_t elem);
+
+/* Append one zeroed element to a model array and return a pointer to it:
+ *   struct acl *x = MODEL_PUSH(a, m->acls, m->nacls); */
+#define MODEL_PUSH(a, arr, n)                                                                      \
+    ((arr) = model_grow((a), (void *)(arr), (n), sizeof(*(arr))), &(arr)[(n)++])
+
+/* ------------------------------------------------------------- strings */
+
+/* NUL-terminated arena copy of a view; NULL when s.p is NULL. Quotes are kept. */
+const char *model_strdup(struct arena *a, struct sv s);
+/* Same, with one level of surrounding double quotes removed. */
+const char *model_strdup_unquoted(struct arena *a, struct sv s);
+/* Token i of a node's text (empty view when absent). */
+struct sv model_tok(const struct cfg_node *n, size_t i);
+/* Case-insensitive equality of a view and a C string. */
+bool model_sv_ieq(struct sv a, const char *s);
+/* Does the view contain the C string (case-insensitive)? */
+bool model_sv_icontains(struct sv a, const char *needle);
+/* Parse a decimal number; dflt when the view is not one. */
+long model_sv_long(struct sv s, long dflt);
+/* Parse an address or prefix ("a.b.c.d", "x::y", "a.b.c.d/len"); af=0 when not one. */
+struct ip_prefix model_parse_addr(struct sv s);
+
+/* ------------------------------------------------------------- secrets */
+
+/* Did the collector remove the value (RANCID "<removed>", Oxidized
+ * "<secret hidden>", "<configuration removed>", "<redacted>", ...)? */
+bool secret_is_redacted(struct sv value);
+
+/* Classify a value by its own shape only: "$1$" md5-crypt, "$5$", "$6$",
+ * "$8$"/"$9$" (Junos unless cisco is set: Cisco type 8/9 hashes), "$y$"/"$2" other
+ * hash, collector redaction. SECRET_NONE when the shape says nothing. */
+enum secret_type secret_classify_shape(struct sv value, bool cisco);
+
+/*
+ * Cisco-family secrets (IOS, IOS-XE, NX-OS, IOS-XR, ASA, EOS). type_token is
+ * the storage-type word written before the value ("0", "5", "6", "7", "8",
+ * "9", "10", "sha512", "encrypted", "pbkdf2", "nt-encrypted") or an empty
+ * view when the value follows the keyword directly; value is the stored
+ * text. Redacted values win; an empty value gives SECRET_NONE.
+ */
+enum secret_type secret_classify_cisco(struct sv type_token, struct sv value);
+
+/* Junos: "$9$" reversible, "$8$" AES, "$1$/$5$/$6$" crypt, else plaintext. */
+enum secret_type secret_classify_junos(struct sv value);
+
+/* Huawei VRP: mode is the word before the value ("cipher",
+ * "irreversible-cipher", "simple", "plain", or empty); "%^%#", "%@%@",
+ * "%$%$" envelopes are reversible cipher text unless mode says irreversible. */
+enum secret_type secret_classify_vrp(struct sv mode, struct sv value);
+
+/* Nokia SR OS: suffix is the word after the value ("hash", "hash2", or
+ * empty). MD-CLI values without a suffix are classified by shape. */
+enum secret_type secret_classify_sros(struct sv value, struct sv suffix);
+
+/* FortiOS: "ENC <base64>" reversible; otherwise plaintext (or redacted). */
+enum secret_type secret_classify_fortios(struct sv value);
+
+/* Build a secret (value is kept as a view for fingerprints only). */
+struct secret model_secret(enum secret_type type, struct sv value, const struct cfg_node *n);
+
+/* Record a shared secret in m->other_secrets with its kind ("bgp-key",
+ * "ntp-key", "tacacs-key", "radius-key", "ospf-key", "isis-key",
+ * "key-chain", "ipsec-psk", "snmp-auth", "snmp-priv", ...). Ignores NONE. */
+void model_add_secret(struct arena *a, struct device_model *m, const char *kind,
+                      struct secret s);
+
+/* ----------------------------------------------------------- algorithms */
+
+/* SSH algorithms judged weak: CBC modes, 3DES, arcfour, blowfish, cast;
+ * MD5 and SHA1-96 / SHA1 MACs; DH group1/group14-sha1/gex-sha1 KEX. */
+bool model_ssh_cipher_is_weak(struct sv name);
+bool model_ssh_mac_is_weak(struct sv name);
+bool model_ssh_kex_is_weak(struct sv name);
+/* IPsec/IKE: DES, 3DES, NULL encryption; MD5, SHA1 integrity; DH group < 14
+ * (and groups 22-24, which are 1024/2048-bit with small subgroups). */
+bool model_ipsec_enc_is_weak(struct sv name);
+bool model_ipsec_integ_is_weak(struct sv name);
+bool model_ipsec_group_is_weak(struct sv group);
+
+/* ------------------------------------------------------------ builders */
+
+struct acl *model_add_acl(struct arena *a, struct device_model *m, const char *name,
+                          const struct cfg_node *n);
+struct acl_entry *model_acl_add_entry(struct arena *a, struct acl *acl,
+                                      const struct cfg_node *n);
+struct mgmt_path *model_add_mgmt_path(struct arena *a, struct device_model *m,
+                                      const char *service, const char *acl_name,
+                                      const struct cfg_node *n);
+/* A service whose state is set from node n (ON unless state says otherwise). */
+struct mgmt_service *model_add_service(struct arena *a, struct device_model *m, const char *name,
+                                       bool cleartext, enum fact_state state,
+                                       const struct cfg_node *n);
+/* The service with this name (and vrf, NULL = any), or NULL. */
+struct mgmt_service *model_find_service(struct device_model *m, const char *name,
+                                        const char *vrf);
+struct onbox_item *model_add_onbox(struct arena *a, struct device_model *m, const char *kind,
+                                   const char *name, bool risky, const struct cfg_node *n);
+struct host_ref *model_add_host(struct arena *a, struct host_ref **arr, size_t *n,
+                                struct sv host, const struct cfg_node *node);
+struct banner *model_add_banner(struct arena *a, struct device_model *m, const char *kind,
+                                const struct cfg_node *n);
+struct interface *model_add_interface(struct arena *a, struct device_model *m, struct sv name,
+                                      const struct cfg_node *n);
+
+/*
+ * Run by model_extract() after the family extractor: resolve ACL names
+ * (mgmt paths, lines, SNMP communities) to their definitions and set
+ * acl_undefined. Extractors need not call it.
+ */
+void model_resolve_refs(struct device_model *m);
+
+#endif

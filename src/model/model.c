@@ -1,0 +1,626 @@
+/*
+ * model.c - the parts of the security model shared by every extractor:
+ * fact helpers, secret naming and classification, algorithm judgements,
+ * array growth and builders (extract.h), model_extract() dispatch and
+ * reference resolution.
+ */
+#include "model/extract.h"
+
+#include <ctype.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ facts */
+
+void fact_lines_add(struct fact_lines *l, const struct cfg_node *n)
+{
+    if (!n)
+        return;
+    for (uint8_t i = 0; i < l->n; i++)
+        if (l->nodes[i] == n)
+            return;
+    if (l->n < FACT_MAX_LINES)
+        l->nodes[l->n++] = n;
+}
+
+void fact_set(struct fact_bool *f, enum fact_state s, const struct cfg_node *n)
+{
+    f->state = s;
+    f->is_default = false;
+    f->why = NULL;
+    fact_lines_add(&f->ev, n);
+}
+
+void fact_default(struct fact_bool *f, enum fact_state s, const char *note)
+{
+    f->state = s;
+    f->is_default = true;
+    f->why = note;
+}
+
+void fact_unknown(struct fact_bool *f, const char *why)
+{
+    f->state = FACT_UNKNOWN;
+    f->is_default = false;
+    f->why = why;
+}
+
+/* ---------------------------------------------------------------- secrets */
+
+static const char *const secret_names[SECRET_COUNT] = {
+    [SECRET_NONE] = "none",
+    [SECRET_PLAINTEXT] = "plaintext",
+    [SECRET_CISCO7] = "cisco-type7",
+    [SECRET_CISCO6] = "cisco-type6",
+    [SECRET_MD5] = "md5",
+    [SECRET_SHA256_CRYPT] = "sha256-crypt",
+    [SECRET_SHA512_CRYPT] = "sha512-crypt",
+    [SECRET_CISCO8] = "cisco-type8",
+    [SECRET_CISCO9] = "cisco-type9",
+    [SECRET_PBKDF2] = "pbkdf2",
+    [SECRET_JUNOS9] = "junos-type9",
+    [SECRET_JUNOS8] = "junos-type8",
+    [SECRET_VRP_CIPHER] = "vrp-cipher",
+    [SECRET_VRP_IRREVERSIBLE] = "vrp-irreversible",
+    [SECRET_SROS_HASH] = "sros-hash",
+    [SECRET_SROS_HASH2] = "sros-hash2",
+    [SECRET_FORTI_ENC] = "fortios-enc",
+    [SECRET_REDACTED] = "removed-by-collector",
+    [SECRET_OTHER_HASH] = "other-hash",
+    [SECRET_CISCO4] = "cisco-type4",
+};
+
+const char *secret_type_name(enum secret_type t)
+{
+    if ((unsigned)t >= SECRET_COUNT || !secret_names[t])
+        return "unknown";
+    return secret_names[t];
+}
+
+bool secret_type_is_strong_hash(enum secret_type t)
+{
+    switch (t) {
+    case SECRET_SHA256_CRYPT:
+    case SECRET_SHA512_CRYPT:
+    case SECRET_CISCO8:
+    case SECRET_CISCO9:
+    case SECRET_PBKDF2:
+    case SECRET_VRP_IRREVERSIBLE:
+    case SECRET_SROS_HASH2:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool secret_type_is_reversible(enum secret_type t)
+{
+    switch (t) {
+    case SECRET_PLAINTEXT:
+    case SECRET_CISCO7:
+    case SECRET_CISCO6:
+    case SECRET_JUNOS9:
+    case SECRET_JUNOS8:
+    case SECRET_VRP_CIPHER:
+    case SECRET_FORTI_ENC:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool secret_is_redacted(struct sv v)
+{
+    v = sv_trim(sv_unquote(sv_trim(v)));
+    if (v.n == 0)
+        return false;
+    if (v.p[0] == '<') {
+        /* <removed>, <secret hidden>, <configuration removed>, <redacted>, <hidden> ... */
+        return model_sv_icontains(v, "remove") || model_sv_icontains(v, "hidden") ||
+               model_sv_icontains(v, "redact") || model_sv_icontains(v, "secret") ||
+               model_sv_icontains(v, "password") || model_sv_icontains(v, "filtered");
+    }
+    return model_sv_ieq(v, "*****") || model_sv_ieq(v, "REDACTED") ||
+           model_sv_ieq(v, "<removed>");
+}
+
+enum secret_type secret_classify_shape(struct sv v, bool cisco)
+{
+    v = sv_trim(sv_unquote(sv_trim(v)));
+    if (v.n == 0)
+        return SECRET_NONE;
+    if (secret_is_redacted(v))
+        return SECRET_REDACTED;
+    if (v.n < 3 || v.p[0] != '$')
+        return SECRET_NONE;
+    if (sv_starts_with(v, "$1$"))
+        return SECRET_MD5;
+    if (sv_starts_with(v, "$5$"))
+        return SECRET_SHA256_CRYPT;
+    if (sv_starts_with(v, "$6$"))
+        return SECRET_SHA512_CRYPT;
+    if (sv_starts_with(v, "$8$"))
+        return cisco ? SECRET_CISCO8 : SECRET_JUNOS8;
+    if (sv_starts_with(v, "$9$"))
+        return cisco ? SECRET_CISCO9 : SECRET_JUNOS9;
+    if (sv_starts_with(v, "$14$"))
+        return SECRET_CISCO9; /* scrypt variant seen on newer images */
+    if (sv_starts_with(v, "$pbkdf2") || sv_starts_with(v, "$7$") || sv_starts_with(v, "$y$") ||
+        sv_starts_with(v, "$2a$") || sv_starts_with(v, "$2b$") || sv_starts_with(v, "$2y$") ||
+        sv_starts_with(v, "$argon2"))
+        return SECRET_PBKDF2;
+    return SECRET_NONE;
+}
+
+static bool sv_is_number(struct sv s)
+{
+    if (s.n == 0)
+        return false;
+    for (size_t i = 0; i < s.n; i++)
+        if (!isdigit((unsigned char)s.p[i]))
+            return false;
+    return true;
+}
+
+enum secret_type secret_classify_cisco(struct sv type_token, struct sv value)
+{
+    value = sv_trim(value);
+    if (value.n == 0 && type_token.n == 0)
+        return SECRET_NONE;
+    if (secret_is_redacted(value) || secret_is_redacted(type_token))
+        return SECRET_REDACTED;
+    if (value.n == 0)
+        return SECRET_NONE;
+    if (type_token.n) {
+        if (sv_is_number(type_token)) {
+            long t = model_sv_long(type_token, -1);
+            switch (t) {
+            case 0:
+                return SECRET_PLAINTEXT;
+            case 4:
+                return SECRET_CISCO4;
+            case 5: {
+                enum secret_type s = secret_classify_shape(value, true);
+                /* NX-OS/EOS write crypt strings after "5" ($5$ sha256 or $1$ md5). */
+                return s != SECRET_NONE ? s : SECRET_MD5;
+            }
+            case 6:
+                return SECRET_CISCO6;
+            case 7:
+                return SECRET_CISCO7;
+            case 8:
+                return SECRET_CISCO8;
+            case 9:
+                return SECRET_CISCO9;
+            case 10: /* IOS-XR sha512-crypt */
+                return SECRET_SHA512_CRYPT;
+            case 3: /* ASA/XR: aes-encrypted, reversible with the master key */
+                return SECRET_CISCO6;
+            default: {
+                enum secret_type s = secret_classify_shape(value, true);
+                return s != SECRET_NONE ? s : SECRET_OTHER_HASH;
+            }
+            }
+        }
+        if (model_sv_ieq(type_token, "sha512"))
+            return SECRET_SHA512_CRYPT;
+        if (model_sv_ieq(type_token, "pbkdf2"))
+            return SECRET_PBKDF2;
+        if (model_sv_ieq(type_token, "encrypted") || model_sv_ieq(type_token, "nt-encrypted")) {
+            enum secret_type s = secret_classify_shape(value, true);
+            return s != SECRET_NONE ? s : SECRET_MD5;
+        }
+        if (model_sv_ieq(type_token, "clear") || model_sv_ieq(type_token, "unencrypted"))
+            return SECRET_PLAINTEXT;
+        if (model_sv_ieq(type_token, "encryption") || model_sv_ieq(type_token, "ascii"))
+            return SECRET_PLAINTEXT;
+    }
+    enum secret_type s = secret_classify_shape(value, true);
+    return s != SECRET_NONE ? s : SECRET_PLAINTEXT;
+}
+
+enum secret_type secret_classify_junos(struct sv value)
+{
+    value = sv_trim(sv_unquote(sv_trim(value)));
+    if (value.n == 0)
+        return SECRET_NONE;
+    enum secret_type s = secret_classify_shape(value, false);
+    return s != SECRET_NONE ? s : SECRET_PLAINTEXT;
+}
+
+enum secret_type secret_classify_vrp(struct sv mode, struct sv value)
+{
+    value = sv_trim(sv_unquote(sv_trim(value)));
+    if (secret_is_redacted(value))
+        return SECRET_REDACTED;
+    if (value.n == 0)
+        return SECRET_NONE;
+    if (model_sv_ieq(mode, "irreversible-cipher"))
+        return SECRET_VRP_IRREVERSIBLE;
+    if (model_sv_ieq(mode, "simple") || model_sv_ieq(mode, "plain"))
+        return SECRET_PLAINTEXT;
+    if (model_sv_ieq(mode, "cipher"))
+        return SECRET_VRP_CIPHER;
+    if (sv_starts_with(value, "%^%#") || sv_starts_with(value, "%@%@") ||
+        sv_starts_with(value, "%$%$") || sv_starts_with(value, "%#%#"))
+        return SECRET_VRP_CIPHER;
+    enum secret_type s = secret_classify_shape(value, false);
+    return s != SECRET_NONE ? s : SECRET_PLAINTEXT;
+}
+
+enum secret_type secret_classify_sros(struct sv value, struct sv suffix)
+{
+    value = sv_trim(sv_unquote(sv_trim(value)));
+    if (secret_is_redacted(value))
+        return SECRET_REDACTED;
+    if (value.n == 0)
+        return SECRET_NONE;
+    if (model_sv_ieq(suffix, "hash2"))
+        return SECRET_SROS_HASH2;
+    if (model_sv_ieq(suffix, "hash"))
+        return SECRET_SROS_HASH;
+    enum secret_type s = secret_classify_shape(value, false);
+    if (s == SECRET_JUNOS8 || s == SECRET_JUNOS9)
+        s = SECRET_OTHER_HASH;
+    if (s != SECRET_NONE)
+        return s;
+    /* MD-CLI shows hashed values as "$2y$..." (caught above) or with a
+     * trailing " hash2"; anything else is the value as typed. */
+    return SECRET_PLAINTEXT;
+}
+
+enum secret_type secret_classify_fortios(struct sv value)
+{
+    value = sv_trim(sv_unquote(sv_trim(value)));
+    if (secret_is_redacted(value))
+        return SECRET_REDACTED;
+    if (value.n == 0)
+        return SECRET_NONE;
+    if (sv_starts_with_word(value, "ENC"))
+        return SECRET_FORTI_ENC;
+    if (sv_starts_with(value, "SH2") || sv_starts_with(value, "AK1"))
+        return SECRET_OTHER_HASH;
+    return SECRET_PLAINTEXT;
+}
+
+struct secret model_secret(enum secret_type type, struct sv value, const struct cfg_node *n)
+{
+    struct secret s = {type, value, n};
+    return s;
+}
+
+void model_add_secret(struct arena *a, struct device_model *m, const char *kind,
+                      struct secret s)
+{
+    if (s.type == SECRET_NONE)
+        return;
+    size_t n = m->nother_secrets;
+    m->other_secret_kinds = model_grow(a, (void *)m->other_secret_kinds, n, sizeof(char *));
+    m->other_secret_kinds[n] = kind;
+    struct secret *slot = MODEL_PUSH(a, m->other_secrets, m->nother_secrets);
+    *slot = s;
+}
+
+/* ------------------------------------------------------------- strings */
+
+void *model_grow(struct arena *a, void *arr, size_t n, size_t elem)
+{
+    if (!arr || n == 0)
+        return arena_alloc(a, 4 * elem);
+    if (n < 4 || (n & (n - 1)) != 0)
+        return arr;
+    return arena_grow(a, arr, n, n * 2, elem);
+}
+
+const char *model_strdup(struct arena *a, struct sv s)
+{
+    if (!s.p)
+        return NULL;
+    return arena_strndup(a, s.p, s.n);
+}
+
+const char *model_strdup_unquoted(struct arena *a, struct sv s)
+{
+    if (!s.p)
+        return NULL;
+    return model_strdup(a, sv_unquote(s));
+}
+
+struct sv model_tok(const struct cfg_node *n, size_t i)
+{
+    struct sv t = sv_token(cfg_text(n), i);
+    if (!t.p)
+        t = sv_make("", 0);
+    return t;
+}
+
+bool model_sv_ieq(struct sv a, const char *s)
+{
+    size_t n = strlen(s);
+    if (a.n != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (tolower((unsigned char)a.p[i]) != tolower((unsigned char)s[i]))
+            return false;
+    return true;
+}
+
+bool model_sv_icontains(struct sv a, const char *needle)
+{
+    size_t n = strlen(needle);
+    if (n == 0)
+        return true;
+    if (a.n < n)
+        return false;
+    for (size_t i = 0; i + n <= a.n; i++) {
+        size_t j = 0;
+        while (j < n && tolower((unsigned char)a.p[i + j]) == tolower((unsigned char)needle[j]))
+            j++;
+        if (j == n)
+            return true;
+    }
+    return false;
+}
+
+long model_sv_long(struct sv s, long dflt)
+{
+    long v;
+    if (s.n == 0 || s.n > 18 || !sv_to_long(s, &v))
+        return dflt;
+    return v;
+}
+
+struct ip_prefix model_parse_addr(struct sv s)
+{
+    struct ip_prefix p;
+    memset(&p, 0, sizeof(p));
+    s = sv_unquote(sv_trim(s));
+    if (s.n == 0 || s.n > 60 || !ip_prefix_parse(s, &p))
+        memset(&p, 0, sizeof(p));
+    return p;
+}
+
+/* ----------------------------------------------------------- algorithms */
+
+bool model_ssh_cipher_is_weak(struct sv c)
+{
+    return model_sv_icontains(c, "cbc") || model_sv_icontains(c, "3des") ||
+           model_sv_icontains(c, "arcfour") || model_sv_icontains(c, "rc4") ||
+           model_sv_icontains(c, "blowfish") || model_sv_icontains(c, "cast128") ||
+           model_sv_icontains(c, "des") || model_sv_ieq(c, "none");
+}
+
+bool model_ssh_mac_is_weak(struct sv mac)
+{
+    if (model_sv_icontains(mac, "md5") || model_sv_icontains(mac, "-96") ||
+        model_sv_icontains(mac, "ripemd") || model_sv_icontains(mac, "umac-64") ||
+        model_sv_ieq(mac, "none"))
+        return true;
+    /* hmac-sha1 / hmac-sha1-etm: SHA-1 based */
+    return model_sv_icontains(mac, "sha1");
+}
+
+bool model_ssh_kex_is_weak(struct sv k)
+{
+    return model_sv_icontains(k, "group1-") || model_sv_icontains(k, "group1") ||
+           model_sv_icontains(k, "-sha1") || model_sv_icontains(k, "gex-sha1") ||
+           model_sv_icontains(k, "rsa1024");
+}
+
+bool model_ipsec_enc_is_weak(struct sv e)
+{
+    if (model_sv_icontains(e, "aes"))
+        return false;
+    return model_sv_icontains(e, "des") || model_sv_icontains(e, "null") ||
+           model_sv_icontains(e, "rc4") || model_sv_icontains(e, "blowfish");
+}
+
+bool model_ipsec_integ_is_weak(struct sv i)
+{
+    if (model_sv_icontains(i, "sha256") || model_sv_icontains(i, "sha384") ||
+        model_sv_icontains(i, "sha512") || model_sv_icontains(i, "sha-256") ||
+        model_sv_icontains(i, "sha2"))
+        return false;
+    return model_sv_icontains(i, "md5") || model_sv_icontains(i, "sha");
+}
+
+bool model_ipsec_group_is_weak(struct sv g)
+{
+    /* accept "14", "group14", "dh-group14", "modp2048"... */
+    size_t i = 0;
+    while (i < g.n && !isdigit((unsigned char)g.p[i]))
+        i++;
+    if (model_sv_icontains(g, "modp") || model_sv_icontains(g, "ecp"))
+        return model_sv_icontains(g, "modp768") || model_sv_icontains(g, "modp1024") ||
+               model_sv_icontains(g, "modp1536");
+    long v = model_sv_long(sv_make(g.p + i, g.n - i), -1);
+    if (v < 0)
+        return false;
+    return v < 14 || v == 22 || v == 23 || v == 24;
+}
+
+/* ------------------------------------------------------------ builders */
+
+struct acl *model_add_acl(struct arena *a, struct device_model *m, const char *name,
+                          const struct cfg_node *n)
+{
+    struct acl *acl = MODEL_PUSH(a, m->acls, m->nacls);
+    acl->name = name;
+    acl->node = n;
+    return acl;
+}
+
+struct acl_entry *model_acl_add_entry(struct arena *a, struct acl *acl, const struct cfg_node *n)
+{
+    struct acl_entry *e = MODEL_PUSH(a, acl->entries, acl->n);
+    e->node = n;
+    return e;
+}
+
+struct mgmt_path *model_add_mgmt_path(struct arena *a, struct device_model *m,
+                                      const char *service, const char *acl_name,
+                                      const struct cfg_node *n)
+{
+    struct mgmt_path *p = MODEL_PUSH(a, m->mgmt_paths, m->nmgmt_paths);
+    p->service = service;
+    p->acl_name = acl_name;
+    p->node = n;
+    return p;
+}
+
+struct mgmt_service *model_add_service(struct arena *a, struct device_model *m, const char *name,
+                                       bool cleartext, enum fact_state state,
+                                       const struct cfg_node *n)
+{
+    struct mgmt_service *s = MODEL_PUSH(a, m->services, m->nservices);
+    s->name = name;
+    s->cleartext = cleartext;
+    s->port = -1;
+    fact_set(&s->state, state, n);
+    return s;
+}
+
+struct mgmt_service *model_find_service(struct device_model *m, const char *name,
+                                        const char *vrf)
+{
+    for (size_t i = 0; i < m->nservices; i++) {
+        struct mgmt_service *s = &m->services[i];
+        if (strcmp(s->name, name) != 0)
+            continue;
+        if (vrf && (!s->vrf || strcmp(s->vrf, vrf) != 0))
+            continue;
+        return s;
+    }
+    return NULL;
+}
+
+struct onbox_item *model_add_onbox(struct arena *a, struct device_model *m, const char *kind,
+                                   const char *name, bool risky, const struct cfg_node *n)
+{
+    struct onbox_item *o = MODEL_PUSH(a, m->onbox, m->nonbox);
+    o->kind = kind;
+    o->name = name;
+    o->risky = risky;
+    o->node = n;
+    return o;
+}
+
+struct host_ref *model_add_host(struct arena *a, struct host_ref **arr, size_t *n,
+                                struct sv host, const struct cfg_node *node)
+{
+    size_t k = *n;
+    *arr = model_grow(a, *arr, k, sizeof(**arr));
+    struct host_ref *h = &(*arr)[k];
+    *n = k + 1;
+    host = sv_unquote(sv_trim(host));
+    h->host = model_strdup(a, host);
+    h->addr = model_parse_addr(host);
+    h->node = node;
+    return h;
+}
+
+struct banner *model_add_banner(struct arena *a, struct device_model *m, const char *kind,
+                                const struct cfg_node *n)
+{
+    struct banner *b = MODEL_PUSH(a, m->banners, m->nbanners);
+    b->kind = kind;
+    b->node = n;
+    if (n && (n->flags & CFG_BANNER) && n->body)
+        b->text = sv_make(n->body, n->body_len);
+    else
+        b->text = sv_make("", 0);
+    return b;
+}
+
+struct interface *model_add_interface(struct arena *a, struct device_model *m, struct sv name,
+                                      const struct cfg_node *n)
+{
+    struct interface *i = MODEL_PUSH(a, m->interfaces, m->ninterfaces);
+    i->name = model_strdup(a, name);
+    i->node = n;
+    return i;
+}
+
+/* ------------------------------------------------------------ dispatch */
+
+/*
+ * The family extractors live in their own files and land independently;
+ * weak references keep the model layer linkable while one is missing, and
+ * a dialect without an extractor reads as "unknown" rather than failing.
+ */
+#pragma weak model_extract_junos
+#pragma weak model_extract_sros
+#pragma weak model_extract_vrp
+#pragma weak model_extract_fortios
+#pragma weak model_extract_cisco
+
+typedef void (*model_extract_fn)(const struct cfg_tree *, struct device_model *);
+
+const struct acl *model_find_acl(const struct device_model *m, const char *name)
+{
+    if (!name)
+        return NULL;
+    for (size_t i = 0; i < m->nacls; i++)
+        if (m->acls[i].name && strcmp(m->acls[i].name, name) == 0)
+            return &m->acls[i];
+    return NULL;
+}
+
+void model_resolve_refs(struct device_model *m)
+{
+    for (size_t i = 0; i < m->nmgmt_paths; i++) {
+        struct mgmt_path *p = &m->mgmt_paths[i];
+        if (!p->acl_name)
+            continue;
+        p->acl = model_find_acl(m, p->acl_name);
+        p->acl_undefined = p->acl == NULL;
+    }
+    for (size_t i = 0; i < m->nlines; i++)
+        if (m->lines[i].acl_in && !m->lines[i].acl)
+            m->lines[i].acl = model_find_acl(m, m->lines[i].acl_in);
+    for (size_t i = 0; i < m->snmp.ncommunities; i++)
+        if (m->snmp.communities[i].acl_name && !m->snmp.communities[i].acl)
+            m->snmp.communities[i].acl = model_find_acl(m, m->snmp.communities[i].acl_name);
+}
+
+void model_extract(const struct cfg_tree *t, struct device_model *m)
+{
+    memset(m, 0, sizeof(*m));
+    m->dialect = t->dialect;
+    m->ssh.port = -1;
+    m->ssh.idle_timeout_seconds = -1;
+    m->bgp.local_as = -1;
+    model_extract_fn fn = NULL;
+    switch (t->dialect) {
+    case DIALECT_CISCO_IOS:
+    case DIALECT_CISCO_NXOS:
+    case DIALECT_CISCO_IOSXR:
+    case DIALECT_CISCO_ASA:
+    case DIALECT_ARISTA_EOS:
+        fn = model_extract_cisco;
+        break;
+    case DIALECT_JUNIPER_JUNOS:
+        fn = model_extract_junos;
+        break;
+    case DIALECT_NOKIA_SROS:
+        fn = model_extract_sros;
+        break;
+    case DIALECT_HUAWEI_VRP:
+        fn = model_extract_vrp;
+        break;
+    case DIALECT_FORTINET_FORTIOS:
+        fn = model_extract_fortios;
+        break;
+    default:
+        break;
+    }
+    if (fn) {
+        fn(t, m);
+    } else {
+        const char *why = t->dialect == DIALECT_UNKNOWN
+                              ? "the dialect of this file is unknown"
+                              : "this build has no model extractor for the dialect";
+        fact_unknown(&m->telnet_server, why);
+        fact_unknown(&m->ssh.enabled, why);
+    }
+    model_resolve_refs(m);
+}
