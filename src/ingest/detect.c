@@ -279,7 +279,7 @@ static const struct meta_marker meta_markers[] = {
     {"Adaptive Security Appliance", DIALECT_CISCO_ASA, "metadata comment 'Adaptive Security Appliance'"},
     {"Cisco IOS Software", DIALECT_CISCO_IOS, "metadata comment 'Cisco IOS Software'"},
     {"IOS-XE Software", DIALECT_CISCO_IOS, "metadata comment 'IOS-XE Software'"},
-    {"Arista", DIALECT_ARISTA_EOS, "metadata comment 'Arista'"},
+    {"Arista Networks", DIALECT_ARISTA_EOS, "metadata comment 'Arista Networks'"},
     {"JUNOS", DIALECT_JUNIPER_JUNOS, "metadata comment 'JUNOS'"},
     {"Junos:", DIALECT_JUNIPER_JUNOS, "metadata comment 'Junos:'"},
     {"TiMOS", DIALECT_NOKIA_SROS, "metadata comment 'TiMOS'"},

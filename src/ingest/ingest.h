@@ -125,6 +125,7 @@ struct cfg_tree {
     uint32_t ndiags, diags_cap;
     uint32_t diags_dropped;
     bool partial; /* a limit was hit or the input was malformed */
+    uint32_t nerrors; /* error diagnostics, including those not kept */
 };
 
 void cfg_tree_init(struct cfg_tree *t, struct arena *a, const char *path, const char *buf,
@@ -141,6 +142,12 @@ struct cfg_node *cfg_node_add(struct cfg_tree *t, struct cfg_node *parent, const
 /* Record a parse diagnostic (printed and kept, capped). Marks partial for errors. */
 void cfg_diag(struct cfg_tree *t, enum diag_level level, uint32_t line, const char *fmt, ...)
     TS_PRINTF(4, 5);
+
+/* Error diagnostics recorded so far (kept or only counted). */
+static inline uint32_t cfg_error_count(const struct cfg_tree *t)
+{
+    return t->nerrors;
+}
 
 /*
  * Parse t->buf according to t->dialect/t->form into t. Never fails hard:

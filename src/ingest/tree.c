@@ -83,8 +83,10 @@ void cfg_tree_init(struct cfg_tree *t, struct arena *a, const char *path, const 
 
 void cfg_diag(struct cfg_tree *t, enum diag_level level, uint32_t line, const char *fmt, ...)
 {
-    if (level == DIAG_ERROR)
+    if (level == DIAG_ERROR) {
         t->partial = true;
+        t->nerrors++;
+    }
     if (t->ndiags >= t->limits.max_diags) {
         if (t->diags_dropped++ == 0)
             diag_report(DIAG_WARNING, t->path, line,
