@@ -1,0 +1,1163 @@
+/*
+ * parse_junos.c - Junos configurations, brace form and set form, into the
+ * common config tree (the same tree for both).
+ *
+ * Brace form: `name {` opens a block, `}` closes it, `stmt;` is a leaf.
+ * Comments are `#` to end of line (including `## Last changed ...`) and
+ * `/ * ... * /` (possibly multi-line). Quoted strings and `[ a b ]` lists
+ * are kept whole inside a statement and may contain braces and semicolons.
+ * `inactive:` (CFG_INACTIVE), `protect:` (CFG_PROTECT) and `replace:`
+ * annotations are stripped from the text. The scanner is a single iterative
+ * pass: nesting is tracked through parent pointers, never the C stack.
+ *
+ * Set form: `set <path>` lines are split into levels with a table of Junos
+ * hierarchy knowledge (see junos_kw below and docs/parsing-junos-sros.md) so
+ * that they build the tree the brace form would. Each set line gives exactly
+ * one non-implied node, its leaf; the containers it passes through are
+ * found again (by parent and text) or created CFG_IMPLIED. `deactivate`,
+ * `activate`, `delete`, `protect` and `unprotect` lines act on an existing
+ * node and produce no node of their own. Junos prints some containers
+ * holding a single statement on one line (`route P next-hop H;`,
+ * `then accept;`, `community C members M;`): such table entries are marked
+ * one-liners and, when a set line created the container and its only leaf,
+ * the two are merged into one node at the end.
+ *
+ * Line invariant and its exceptions: every statement line gives one
+ * non-implied node with its line number. A brace line holding several
+ * statements (`a; b;`, `x { y; }`) gives one node per statement, all with
+ * that line. Lines that are only `}`, comments, `{master:0}`-style prompt
+ * markers, and deactivate/activate/delete/protect lines give none; a quoted
+ * string spanning lines gives one node with end_line set to its last line.
+ */
+#include "ingest/ingest.h"
+#include "ingest/parsers.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------ child lookup index */
+
+/*
+ * An open-addressing hash from (parent, text) to the most recent node with
+ * that text under that parent, so set lines find their containers in O(1)
+ * even when one container holds hundreds of thousands of statements.
+ */
+struct jx_index {
+    struct cfg_node **slot;
+    size_t cap, used;
+};
+
+static struct cfg_node jx_tombstone;
+
+static uint64_t jx_hash(const struct cfg_node *parent, const char *p, size_t n)
+{
+    uint64_t h = 1469598103934665603ull ^ (uint64_t)(uintptr_t)parent;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)p[i];
+        h *= 1099511628211ull;
+    }
+    return h ^ (h >> 29);
+}
+
+static struct cfg_node *jx_find(const struct jx_index *ix, const struct cfg_node *parent,
+                                const char *p, size_t n)
+{
+    if (!ix->cap)
+        return NULL;
+    size_t mask = ix->cap - 1;
+    for (size_t i = jx_hash(parent, p, n) & mask;; i = (i + 1) & mask) {
+        struct cfg_node *s = ix->slot[i];
+        if (!s)
+            return NULL;
+        if (s != &jx_tombstone && s->parent == parent && s->len == n && memcmp(s->text, p, n) == 0)
+            return s;
+    }
+}
+
+static void jx_put(struct jx_index *ix, struct cfg_node *node);
+
+static void jx_grow(struct jx_index *ix)
+{
+    struct jx_index old = *ix;
+    ix->cap = old.cap ? old.cap * 2 : 1024;
+    ix->slot = xcalloc(ix->cap, sizeof(*ix->slot));
+    ix->used = 0;
+    for (size_t i = 0; i < old.cap; i++)
+        if (old.slot[i] && old.slot[i] != &jx_tombstone)
+            jx_put(ix, old.slot[i]);
+    free(old.slot);
+}
+
+/* Insert or replace: the newest node with a given (parent, text) wins. */
+static void jx_put(struct jx_index *ix, struct cfg_node *node)
+{
+    if ((ix->used + 1) * 4 >= ix->cap * 3)
+        jx_grow(ix);
+    size_t mask = ix->cap - 1;
+    size_t tomb = SIZE_MAX;
+    for (size_t i = jx_hash(node->parent, node->text, node->len) & mask;; i = (i + 1) & mask) {
+        struct cfg_node *s = ix->slot[i];
+        if (!s) {
+            ix->slot[tomb != SIZE_MAX ? tomb : i] = node;
+            if (tomb == SIZE_MAX)
+                ix->used++;
+            return;
+        }
+        if (s == &jx_tombstone) {
+            if (tomb == SIZE_MAX)
+                tomb = i;
+            continue;
+        }
+        if (s->parent == node->parent && s->len == node->len &&
+            memcmp(s->text, node->text, node->len) == 0) {
+            ix->slot[i] = node;
+            return;
+        }
+    }
+}
+
+static void jx_remove(struct jx_index *ix, const struct cfg_node *node)
+{
+    if (!ix->cap)
+        return;
+    size_t mask = ix->cap - 1;
+    for (size_t i = jx_hash(node->parent, node->text, node->len) & mask;; i = (i + 1) & mask) {
+        struct cfg_node *s = ix->slot[i];
+        if (!s)
+            return;
+        if (s == node) {
+            ix->slot[i] = &jx_tombstone;
+            return;
+        }
+    }
+}
+
+/* ------------------------------------------------------- hierarchy table */
+
+enum jx_kind {
+    JK_LEAF,      /* the rest of the line is one statement */
+    JK_CONTAINER, /* the keyword alone is a node; more levels follow */
+    JK_KEYED,     /* the keyword and its name(s) form one node ("unit 0") */
+    JK_NAMES,     /* container whose children are bare names (interfaces) */
+};
+
+enum { JK_ONELINER = 1u << 0 };
+
+/*
+ * One row: inside context ctx ("*" = anywhere), keyword kw is of kind kind,
+ * takes nkeys names (JK_KEYED), and its children are looked up in context
+ * child (NULL = kw itself). For JK_NAMES, child is the context of the named
+ * children. Exact contexts win over "*". The contexts are keyword names or
+ * "@..." pseudo-contexts (the body of an interface, of a routing instance).
+ */
+struct junos_kw {
+    const char *ctx;
+    const char *kw;
+    unsigned char kind;
+    unsigned char nkeys;
+    unsigned char flags;
+    const char *child;
+};
+
+#define C_(ctx, kw) {ctx, kw, JK_CONTAINER, 0, 0, NULL}
+#define CX(ctx, kw, child) {ctx, kw, JK_CONTAINER, 0, 0, child}
+#define C1(ctx, kw) {ctx, kw, JK_CONTAINER, 0, JK_ONELINER, NULL}
+#define C1X(ctx, kw, child) {ctx, kw, JK_CONTAINER, 0, JK_ONELINER, child}
+#define K_(ctx, kw) {ctx, kw, JK_KEYED, 1, 0, NULL}
+#define KX(ctx, kw, child) {ctx, kw, JK_KEYED, 1, 0, child}
+#define K1(ctx, kw) {ctx, kw, JK_KEYED, 1, JK_ONELINER, NULL}
+#define N_(ctx, kw, child) {ctx, kw, JK_NAMES, 0, 0, child}
+#define L_(ctx, kw) {ctx, kw, JK_LEAF, 0, 0, NULL}
+
+static const struct junos_kw junos_kw[] = {
+    /* top level (also the body of groups, routing instances, logical systems) */
+    C_("@top", "system"),
+    C_("@top", "chassis"),
+    C_("@top", "services"),
+    C_("@top", "security"),
+    N_("@top", "interfaces", "@interface"),
+    C_("@top", "snmp"),
+    C_("@top", "forwarding-options"),
+    C_("@top", "event-options"),
+    C_("@top", "routing-options"),
+    C_("@top", "protocols"),
+    C_("@top", "policy-options"),
+    C_("@top", "class-of-service"),
+    C_("@top", "firewall"),
+    N_("@top", "routing-instances", "@top"),
+    N_("@top", "groups", "@top"),
+    N_("@top", "logical-systems", "@top"),
+    N_("@top", "vlans", "@vlan"),
+    N_("@top", "bridge-domains", "@vlan"),
+    C_("@top", "access"),
+    C_("@top", "applications"),
+    C_("@top", "switch-options"),
+    C_("@top", "virtual-chassis"),
+    C_("@top", "ethernet-switching-options"),
+    C_("@top", "multi-chassis"),
+    C_("@top", "accounting-options"),
+    C_("@top", "poe"),
+    C_("@top", "multicast-snooping-options"),
+    C_("@top", "system-services"),
+    /* interfaces */
+    KX("interfaces", "interface-range", "@interface"),
+    K_("interfaces", "interface-set"),
+    C_("interfaces", "traceoptions"),
+    K_("@interface", "unit"),
+    C_("@interface", "gigether-options"),
+    C_("@interface", "ether-options"),
+    C_("@interface", "aggregated-ether-options"),
+    C_("@interface", "esi"),
+    C_("aggregated-ether-options", "lacp"),
+    K_("unit", "family"),
+    C_("unit", "vrrp-group"),
+    KX("family", "address", "address"),
+    C_("family", "filter"),
+    C_("family", "vlan"),
+    C_("family", "rpf-check"),
+    K_("address", "vrrp-group"),
+    K_("address", "vrrp-inet6-group"),
+    /* vlans, bridge domains */
+    C_("@vlan", "vxlan"),
+    C_("@vlan", "forwarding-options"),
+    /* system */
+    C_("system", "login"),
+    C_("system", "services"),
+    C_("system", "syslog"),
+    C_("system", "ntp"),
+    C_("system", "root-authentication"),
+    C_("system", "ports"),
+    C_("system", "archival"),
+    C_("system", "accounting"),
+    C_("system", "scripts"),
+    C_("system", "commit"),
+    C_("system", "extensions"),
+    C_("system", "license"),
+    K_("system", "radius-server"),
+    K_("system", "tacplus-server"),
+    C_("system", "internet-options"),
+    C_("system", "ddos-protection"),
+    C_("system", "static-host-mapping"),
+    C_("archival", "configuration"),
+    C_("ports", "console"),
+    C_("ports", "auxiliary"),
+    K_("login", "user"),
+    K_("login", "class"),
+    C_("login", "retry-options"),
+    C_("login", "password"),
+    C_("user", "authentication"),
+    C_("root-authentication", "ssh-rsa"),
+    C_("services", "ssh"),
+    C_("services", "netconf"),
+    C_("services", "web-management"),
+    C_("services", "rest"),
+    C_("services", "telnet"),
+    C_("services", "ftp"),
+    C_("services", "dhcp-local-server"),
+    C_("services", "extension-service"),
+    C_("services", "xnm-clear-text"),
+    C_("services", "xnm-ssl"),
+    C_("services", "dns"),
+    C_("services", "outbound-ssh"),
+    C_("netconf", "ssh"),
+    C_("netconf", "rfc-compliant"),
+    C_("web-management", "http"),
+    C_("web-management", "https"),
+    K_("syslog", "host"),
+    K_("syslog", "file"),
+    K_("syslog", "user"),
+    C_("syslog", "console"),
+    K1("ntp", "server"),
+    K1("ntp", "authentication-key"),
+    K1("ntp", "peer"),
+    /* snmp */
+    K_("snmp", "community"),
+    K_("snmp", "client-list"),
+    K_("snmp", "trap-group"),
+    C_("snmp", "trap-options"),
+    C_("snmp", "v3"),
+    K_("snmp", "view"),
+    C_("community", "clients"),
+    C_("trap-group", "targets"),
+    C_("trap-group", "categories"),
+    C_("v3", "usm"),
+    C_("v3", "vacm"),
+    K_("v3", "target-address"),
+    K_("v3", "target-parameters"),
+    K_("v3", "notify"),
+    K_("v3", "notify-filter"),
+    C_("usm", "local-engine"),
+    K_("usm", "remote-engine"),
+    K_("local-engine", "user"),
+    K_("remote-engine", "user"),
+    C_("vacm", "security-to-group"),
+    C_("vacm", "access"),
+    K_("security-to-group", "security-model"),
+    K_("security-model", "security-name"),
+    K_("access", "group"),
+    C_("group", "default-context-prefix"),
+    K_("group", "context-prefix"),
+    K_("default-context-prefix", "security-model"),
+    K_("context-prefix", "security-model"),
+    K_("security-model", "security-level"),
+    C_("target-parameters", "parameters"),
+    /* chassis */
+    K_("chassis", "fpc"),
+    C_("chassis", "aggregated-devices"),
+    C_("chassis", "redundancy"),
+    C_("chassis", "cluster"),
+    K_("fpc", "pic"),
+    C_("aggregated-devices", "ethernet"),
+    /* routing options */
+    C_("routing-options", "static"),
+    C_("routing-options", "aggregate"),
+    C_("routing-options", "generate"),
+    K_("routing-options", "rib"),
+    C_("routing-options", "forwarding-table"),
+    C_("routing-options", "graceful-restart"),
+    C_("routing-options", "multipath"),
+    C_("rib", "static"),
+    C_("rib", "aggregate"),
+    C_("rib", "generate"),
+    K1("static", "route"),
+    K1("aggregate", "route"),
+    K1("generate", "route"),
+    /* protocols */
+    C_("protocols", "bgp"),
+    C_("protocols", "ospf"),
+    C_("protocols", "ospf3"),
+    C_("protocols", "isis"),
+    C_("protocols", "ldp"),
+    C_("protocols", "mpls"),
+    C_("protocols", "rsvp"),
+    C_("protocols", "lldp"),
+    C_("protocols", "lldp-med"),
+    C_("protocols", "pim"),
+    C_("protocols", "evpn"),
+    C_("protocols", "l2vpn"),
+    C_("protocols", "l2circuit"),
+    C_("protocols", "vrrp"),
+    C_("protocols", "bfd"),
+    C_("protocols", "rstp"),
+    C_("protocols", "mstp"),
+    C_("protocols", "igmp-snooping"),
+    C_("protocols", "igmp"),
+    C_("protocols", "router-advertisement"),
+    C_("protocols", "sflow"),
+    C_("protocols", "lacp"),
+    C_("protocols", "rip"),
+    C_("protocols", "msdp"),
+    C_("protocols", "layer2-control"),
+    C_("protocols", "vstp"),
+    K_("bgp", "group"),
+    K_("bgp", "neighbor"),
+    K_("bgp", "family"),
+    K_("group", "neighbor"),
+    K_("group", "family"),
+    C_("group", "bfd-liveness-detection"),
+    C_("group", "multipath"),
+    C_("group", "graceful-restart"),
+    K_("neighbor", "family"),
+    C_("neighbor", "bfd-liveness-detection"),
+    C_("bgp", "bfd-liveness-detection"),
+    C_("bgp", "multipath"),
+    C_("bgp", "graceful-restart"),
+    C_("family", "unicast"),
+    C_("family", "labeled-unicast"),
+    C_("family", "signaling"),
+    C_("family", "multicast"),
+    C_("family", "flow"),
+    C_("unicast", "prefix-limit"),
+    C_("unicast", "accepted-prefix-limit"),
+    C_("prefix-limit", "teardown"),
+    K_("ospf", "area"),
+    K_("ospf3", "area"),
+    C_("ospf", "traceoptions"),
+    C_("ospf3", "traceoptions"),
+    K_("area", "interface"),
+    C_("area", "stub"),
+    C_("area", "nssa"),
+    K1("area", "area-range"),
+    C_("area", "virtual-link"),
+    C_("interface", "authentication"),
+    C_("interface", "bfd-liveness-detection"),
+    K_("interface", "level"),
+    K1("authentication", "md5"),
+    K_("isis", "interface"),
+    K_("isis", "level"),
+    C_("isis", "traceoptions"),
+    K_("ldp", "interface"),
+    K_("mpls", "interface"),
+    K_("mpls", "label-switched-path"),
+    K_("mpls", "path"),
+    K_("rsvp", "interface"),
+    K_("lldp", "interface"),
+    K_("lldp-med", "interface"),
+    K_("pim", "interface"),
+    K_("pim", "rp"),
+    C_("evpn", "vni-options"),
+    K_("vni-options", "vni"),
+    K_("vni", "vrf-target"),
+    K_("rstp", "interface"),
+    K_("mstp", "interface"),
+    K_("igmp-snooping", "vlan"),
+    K_("router-advertisement", "interface"),
+    K_("l2circuit", "neighbor"),
+    K_("vrrp", "interface"),
+    K_("sflow", "interface"),
+    K_("sflow", "collector"),
+    /* routing instances */
+    C1("@top", "vrf-target"),
+    /* policy options */
+    KX("policy-options", "policy-statement", "policy-statement"),
+    K_("policy-options", "prefix-list"),
+    K_("policy-options", "community"),
+    L_("policy-options", "as-path"),
+    K_("policy-options", "as-path-group"),
+    K_("policy-options", "condition"),
+    K_("policy-options", "route-filter-list"),
+    KX("policy-statement", "term", "pterm"),
+    CX("policy-statement", "from", "pfrom"),
+    CX("policy-statement", "then", "pthen"),
+    CX("policy-statement", "to", "pfrom"),
+    CX("pterm", "from", "pfrom"),
+    CX("pterm", "then", "pthen"),
+    CX("pterm", "to", "pfrom"),
+    L_("pthen", "community"),
+    L_("pfrom", "community"),
+    L_("pthen", "as-path-prepend"),
+    /* firewall */
+    KX("firewall", "family", "ffamily"),
+    KX("firewall", "filter", "ffilter"),
+    K_("firewall", "policer"),
+    K_("firewall", "three-color-policer"),
+    KX("ffamily", "filter", "ffilter"),
+    KX("ffilter", "term", "fterm"),
+    CX("fterm", "from", "ffrom"),
+    CX("fterm", "then", "fthen"),
+    C_("ffrom", "source-address"),
+    C_("ffrom", "destination-address"),
+    C_("ffrom", "address"),
+    C_("ffrom", "prefix-list"),
+    C_("ffrom", "source-prefix-list"),
+    C_("ffrom", "destination-prefix-list"),
+    C_("policer", "if-exceeding"),
+    C_("policer", "then"),
+    /* security (SRX) */
+    C_("security", "zones"),
+    C_("security", "policies"),
+    C_("security", "nat"),
+    C_("security", "screen"),
+    C_("security", "ike"),
+    C_("security", "ipsec"),
+    C_("security", "flow"),
+    K_("security", "address-book"),
+    C_("security", "log"),
+    C_("security", "ssh-known-hosts"),
+    K_("zones", "security-zone"),
+    K_("zones", "functional-zone"),
+    N_("security-zone", "interfaces", "@zoneif"),
+    C_("security-zone", "host-inbound-traffic"),
+    C_("security-zone", "address-book"),
+    C_("functional-zone", "host-inbound-traffic"),
+    N_("functional-zone", "interfaces", "@zoneif"),
+    C_("@zoneif", "host-inbound-traffic"),
+    C_("host-inbound-traffic", "system-services"),
+    C_("host-inbound-traffic", "protocols"),
+    K1("address-book", "address"),
+    K_("address-book", "address-set"),
+    {"policies", "from-zone", JK_KEYED, 3, 0, NULL},
+    C_("policies", "global"),
+    C_("policies", "default-policy"),
+    K_("from-zone", "policy"),
+    K_("global", "policy"),
+    CX("policy", "match", "smatch"),
+    CX("policy", "then", "sthen"),
+    C_("sthen", "permit"),
+    C_("sthen", "log"),
+    C_("sthen", "count"),
+    C_("nat", "source"),
+    C_("nat", "destination"),
+    C_("nat", "static"),
+    K_("source", "pool"),
+    K_("destination", "pool"),
+    K_("source", "rule-set"),
+    K_("destination", "rule-set"),
+    K_("static", "rule-set"),
+    K_("rule-set", "rule"),
+    C_("rule-set", "from"),
+    C_("rule-set", "to"),
+    CX("rule", "match", "nmatch"),
+    CX("rule", "then", "nthen"),
+    C_("nthen", "source-nat"),
+    C_("nthen", "destination-nat"),
+    C_("nthen", "static-nat"),
+    C_("source-nat", "pool"),
+    C_("pool", "address"),
+    K_("ike", "proposal"),
+    K_("ike", "policy"),
+    K_("ike", "gateway"),
+    K_("ipsec", "proposal"),
+    K_("ipsec", "policy"),
+    K_("ipsec", "vpn"),
+    C_("vpn", "ike"),
+    C_("gateway", "dead-peer-detection"),
+    C_("policy", "perfect-forward-secrecy"),
+    C_("screen", "ids-option"),
+    K_("ids-option", "icmp"),
+    C_("static", "defaults"),
+    K_("forwarding-options", "storm-control-profiles"),
+    /* class of service, event options, forwarding options */
+    N_("class-of-service", "interfaces", "@cosif"),
+    K_("@cosif", "unit"),
+    C_("class-of-service", "classifiers"),
+    C_("class-of-service", "forwarding-classes"),
+    K_("class-of-service", "schedulers"),
+    K_("class-of-service", "cos-next-hop-map"),
+    K_("cos-next-hop-map", "forwarding-class"),
+    K_("event-options", "policy"),
+    C_("forwarding-options", "dhcp-relay"),
+    C_("forwarding-options", "sampling"),
+    K_("dhcp-relay", "server-group"),
+    K_("dhcp-relay", "group"),
+    /* anywhere */
+    C_("*", "traceoptions"),
+    L_("traceoptions", "file"),
+    K_("*", "unit"),
+    K_("*", "family"),
+    K_("*", "interface"),
+    K_("*", "term"),
+    K_("*", "group"),
+    K_("*", "neighbor"),
+    K_("*", "policy-statement"),
+    K_("*", "filter"),
+    C_("*", "apply-macro"),
+};
+
+/* The table row for kw in ctx (exact context first, then "*"), or NULL. */
+static const struct junos_kw *jx_lookup(const char *ctx, struct sv kw, bool exact_only)
+{
+    const struct junos_kw *wild = NULL;
+    for (size_t i = 0; i < ARRAY_SIZE(junos_kw); i++) {
+        const struct junos_kw *k = &junos_kw[i];
+        if (!sv_eq_cstr(kw, k->kw))
+            continue;
+        if (strcmp(k->ctx, ctx) == 0)
+            return k;
+        if (!wild && k->ctx[0] == '*')
+            wild = k;
+    }
+    return exact_only ? NULL : wild;
+}
+
+/* -------------------------------------------------------------- the parser */
+
+struct jx_parser {
+    struct cfg_tree *t;
+    struct jx_index ix;
+    struct cfg_node **oneliners; /* containers that may fold onto one line */
+    size_t noneliners, oneliners_cap;
+    int errors;
+    bool depth_reported;
+};
+
+static int jx_errors_before(const struct cfg_tree *t)
+{
+    int n = 0;
+    for (uint32_t i = 0; i < t->ndiags; i++)
+        n += t->diags[i].level == DIAG_ERROR;
+    return n;
+}
+
+/* Add a node and index it; NULL when a limit was hit (already reported). */
+static struct cfg_node *jx_add(struct jx_parser *ps, struct cfg_node *parent, const char *text,
+                               size_t len, uint32_t line, unsigned flags)
+{
+    struct cfg_tree *t = ps->t;
+    uint32_t depth = parent ? parent->depth + 1u : 0;
+    if (depth >= t->limits.max_depth) {
+        if (!ps->depth_reported)
+            cfg_diag(t, DIAG_ERROR, line, "nesting deeper than %u levels; deeper statements ignored",
+                     t->limits.max_depth);
+        ps->depth_reported = true;
+        t->partial = true;
+        return NULL;
+    }
+    struct cfg_node *n = cfg_node_add(t, parent, text, len, line, flags);
+    if (n)
+        jx_put(&ps->ix, n);
+    return n;
+}
+
+static bool jx_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Trim blanks (and CR) from both ends of [p, p+n). */
+static struct sv jx_trim(const char *p, size_t n)
+{
+    while (n && (jx_blank(*p) || *p == '\n')) {
+        p++;
+        n--;
+    }
+    while (n && (jx_blank(p[n - 1]) || p[n - 1] == '\n'))
+        n--;
+    return sv_make(p, n);
+}
+
+/* Strip leading `inactive:`, `protect:`, `replace:` annotations. */
+static struct sv jx_annotations(struct sv s, unsigned *flags)
+{
+    for (;;) {
+        if (sv_starts_with(s, "inactive:")) {
+            *flags |= CFG_INACTIVE;
+            s = jx_trim(s.p + 9, s.n - 9);
+        } else if (sv_starts_with(s, "protect:")) {
+            *flags |= CFG_PROTECT;
+            s = jx_trim(s.p + 8, s.n - 8);
+        } else if (sv_starts_with(s, "replace:")) {
+            s = jx_trim(s.p + 8, s.n - 8);
+        } else {
+            return s;
+        }
+    }
+}
+
+/*
+ * Next set-form token from *pos (< end): blank-separated, "quoted" strings
+ * (with backslash escapes) and `[ ... ]` lists kept whole. Returns an empty
+ * view at the end.
+ */
+static struct sv jx_token(const char *end, const char **pos)
+{
+    const char *p = *pos;
+    while (p < end && jx_blank(*p))
+        p++;
+    const char *s = p;
+    if (p < end && *p == '[') {
+        while (p < end && *p != ']') {
+            if (*p == '"') {
+                for (p++; p < end && *p != '"'; p++)
+                    if (*p == '\\' && p + 1 < end)
+                        p++;
+            }
+            if (p < end)
+                p++;
+        }
+        if (p < end)
+            p++;
+    } else {
+        while (p < end && !jx_blank(*p)) {
+            if (*p == '"') {
+                for (p++; p < end && *p != '"'; p++)
+                    if (*p == '\\' && p + 1 < end)
+                        p++;
+            }
+            if (p < end)
+                p++;
+        }
+    }
+    *pos = p;
+    return sv_make(s, (size_t)(p - s));
+}
+
+enum jx_verb { JV_SET, JV_DEACTIVATE, JV_ACTIVATE, JV_DELETE, JV_PROTECT, JV_UNPROTECT };
+
+/* Set a flag on node and every node below it (iteratively). */
+static void jx_flag_subtree(struct cfg_node *n, unsigned flag, bool on)
+{
+    struct cfg_node *top = n;
+    for (;;) {
+        if (on)
+            n->flags |= (uint16_t)flag;
+        else
+            n->flags &= (uint16_t)~flag;
+        if (n->child) {
+            n = n->child;
+            continue;
+        }
+        while (n != top && !n->next)
+            n = n->parent;
+        if (n == top)
+            return;
+        n = n->next;
+    }
+}
+
+/* Unlink a subtree (for `delete`), dropping it from the index and counts. */
+static void jx_unlink(struct jx_parser *ps, struct cfg_node *n)
+{
+    struct cfg_tree *t = ps->t;
+    struct cfg_node *parent = n->parent;
+    struct cfg_node **link = parent ? &parent->child : &t->first;
+    struct cfg_node *prev = NULL;
+    while (*link && *link != n) {
+        prev = *link;
+        link = &(*link)->next;
+    }
+    if (!*link)
+        return;
+    *link = n->next;
+    if (parent) {
+        if (parent->last == n)
+            parent->last = prev;
+        parent->nchildren--;
+    } else {
+        if (t->last == n)
+            t->last = prev;
+        t->ntop--;
+    }
+    /* Drop every node of the subtree from the index. */
+    struct cfg_node *c = n;
+    for (;;) {
+        jx_remove(&ps->ix, c);
+        if (t->node_count)
+            t->node_count--;
+        if (c->child) {
+            c = c->child;
+            continue;
+        }
+        while (c != n && !c->next)
+            c = c->parent;
+        if (c == n)
+            break;
+        c = c->next;
+    }
+    n->next = NULL;
+}
+
+static void jx_note_oneliner(struct jx_parser *ps, struct cfg_node *n)
+{
+    if (ps->noneliners == ps->oneliners_cap) {
+        ps->oneliners_cap = ps->oneliners_cap ? ps->oneliners_cap * 2 : 64;
+        ps->oneliners = xrealloc(ps->oneliners, ps->oneliners_cap * sizeof(*ps->oneliners));
+    }
+    ps->oneliners[ps->noneliners++] = n;
+}
+
+/*
+ * One set-form line: verb and path [p, end). Walks the path through the
+ * hierarchy table, finding or creating each level.
+ */
+static void jx_set_line(struct jx_parser *ps, enum jx_verb verb, const char *p, const char *end,
+                        uint32_t line)
+{
+    struct cfg_tree *t = ps->t;
+    struct cfg_node *parent = NULL;
+    const char *ctx = "@top";
+    const char *names_ctx = NULL; /* set when parent is a JK_NAMES container */
+    const char *pos = p;
+    for (;;) {
+        const char *save = pos;
+        struct sv tok = jx_token(end, &pos);
+        if (!tok.n)
+            return; /* nothing after the verb (or after a container): ignore */
+        const struct junos_kw *k = NULL;
+        size_t nkeys = 0;
+        unsigned kind = JK_LEAF;
+        const char *child_ctx = NULL;
+        if (names_ctx) {
+            k = jx_lookup(ctx, tok, true);
+            if (!k) {
+                kind = JK_KEYED; /* the bare name alone is the node */
+                child_ctx = names_ctx;
+            }
+        } else {
+            k = jx_lookup(ctx, tok, false);
+        }
+        if (k) {
+            kind = k->kind;
+            nkeys = k->kind == JK_KEYED ? k->nkeys : 0;
+            child_ctx = k->child ? k->child : k->kw;
+        }
+        const char *node_end = pos;
+        if (kind == JK_LEAF) {
+            node_end = end;
+        } else {
+            for (size_t i = 0; i < nkeys; i++) {
+                const char *before = pos;
+                struct sv key = jx_token(end, &pos);
+                if (!key.n) {
+                    pos = before;
+                    break;
+                }
+                node_end = pos;
+            }
+        }
+        struct sv text = jx_trim(save, (size_t)(node_end - save));
+        const char *rest = pos;
+        while (rest < end && jx_blank(*rest))
+            rest++;
+        bool last = kind == JK_LEAF || rest >= end;
+        struct cfg_node *found = jx_find(&ps->ix, parent, text.p, text.n);
+        if (verb != JV_SET) {
+            if (!found) {
+                cfg_diag(t, DIAG_WARNING, line, "%s: no statement '%.*s' to act on",
+                         verb == JV_DEACTIVATE ? "deactivate"
+                         : verb == JV_ACTIVATE ? "activate"
+                         : verb == JV_DELETE   ? "delete"
+                                               : "protect",
+                         (int)(end - p > 200 ? 200 : end - p), p);
+                return;
+            }
+            if (!last) {
+                parent = found;
+                goto next;
+            }
+            switch (verb) {
+            case JV_DEACTIVATE:
+                jx_flag_subtree(found, CFG_INACTIVE, true);
+                break;
+            case JV_ACTIVATE:
+                jx_flag_subtree(found, CFG_INACTIVE, false);
+                break;
+            case JV_PROTECT:
+                found->flags |= CFG_PROTECT;
+                break;
+            case JV_UNPROTECT:
+                found->flags &= (uint16_t)~CFG_PROTECT;
+                break;
+            case JV_DELETE:
+                jx_unlink(ps, found);
+                break;
+            case JV_SET:
+                break;
+            }
+            return;
+        }
+        if (last) {
+            if (found && (found->flags & CFG_IMPLIED)) {
+                /* An earlier line created it as a container: now it has a line of its own. */
+                found->flags &= (uint16_t)~CFG_IMPLIED;
+                found->text = text.p;
+                found->line = found->end_line = line;
+            } else {
+                jx_add(ps, parent, text.p, text.n, line, 0);
+            }
+            return;
+        }
+        if (!found) {
+            found = jx_add(ps, parent, text.p, text.n, line, CFG_IMPLIED);
+            if (!found)
+                return;
+            if (k && (k->flags & JK_ONELINER))
+                jx_note_oneliner(ps, found);
+        }
+        parent = found;
+    next:
+        names_ctx = kind == JK_NAMES ? child_ctx : NULL;
+        ctx = kind == JK_NAMES ? (k ? k->kw : ctx) : child_ctx;
+    }
+}
+
+/*
+ * Fold one-liner containers that a single set line created together with
+ * their only leaf (`route P` + `next-hop H` -> `route P next-hop H`), the
+ * way Junos prints them. Newest first, so inner folds happen before outer.
+ */
+static void jx_fold_oneliners(struct jx_parser *ps)
+{
+    for (size_t i = ps->noneliners; i-- > 0;) {
+        struct cfg_node *c = ps->oneliners[i];
+        struct cfg_node *leaf = c->child;
+        if (!(c->flags & CFG_IMPLIED) || c->nchildren != 1 || !leaf || leaf->child ||
+            (leaf->flags & CFG_IMPLIED) || leaf->line != c->line || leaf->text <= c->text)
+            continue;
+        /* Both are slices of the same set line, so the fold is one slice too. */
+        const char *nl = memchr(c->text, '\n', (size_t)(leaf->text - c->text));
+        if (nl)
+            continue;
+        c->len = (uint32_t)(leaf->text + leaf->len - c->text);
+        c->flags = (uint16_t)((c->flags & ~CFG_IMPLIED) | leaf->flags);
+        c->child = c->last = NULL;
+        c->nchildren = 0;
+        if (ps->t->node_count)
+            ps->t->node_count--;
+    }
+}
+
+/* Is [p, end) a `{master:0}` / `{primary:node0}` style prompt marker? */
+static bool jx_prompt_marker(const char *p, const char *end)
+{
+    struct sv s = jx_trim(p, (size_t)(end - p));
+    if (s.n < 3 || s.p[0] != '{' || s.p[s.n - 1] != '}')
+        return false;
+    for (size_t i = 1; i + 1 < s.n; i++) {
+        char c = s.p[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == ':' || c == '-' || c == '_'))
+            return false;
+    }
+    return true;
+}
+
+/* The verb of a top-level set-form line, or -1. */
+static int jx_verb_of(const char *p, const char *end, const char **after)
+{
+    static const struct {
+        const char *word;
+        enum jx_verb verb;
+    } verbs[] = {
+        {"set", JV_SET},           {"deactivate", JV_DEACTIVATE}, {"activate", JV_ACTIVATE},
+        {"delete", JV_DELETE},     {"protect", JV_PROTECT},       {"unprotect", JV_UNPROTECT},
+    };
+    for (size_t i = 0; i < ARRAY_SIZE(verbs); i++) {
+        size_t n = strlen(verbs[i].word);
+        if ((size_t)(end - p) > n && memcmp(p, verbs[i].word, n) == 0 && jx_blank(p[n])) {
+            *after = p + n;
+            return (int)verbs[i].verb;
+        }
+    }
+    return -1;
+}
+
+/* End of the line starting at p: the '\n' or the buffer end. */
+static const char *jx_eol(const char *p, const char *end)
+{
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    return nl ? nl : end;
+}
+
+/*
+ * Emit a statement [s, e) found by the brace scanner. Returns the node (NULL
+ * if it was ignored). open: it is followed by '{'.
+ */
+static struct cfg_node *jx_emit(struct jx_parser *ps, struct cfg_node *parent, const char *s,
+                                const char *e, uint32_t line, uint32_t end_line, bool open)
+{
+    unsigned flags = 0;
+    struct sv text = jx_annotations(jx_trim(s, (size_t)(e - s)), &flags);
+    if (!text.n) {
+        if (open)
+            cfg_diag(ps->t, DIAG_ERROR, line, "'{' without a statement name; block ignored");
+        return NULL;
+    }
+    struct cfg_node *n = jx_add(ps, parent, text.p, text.n, line, flags);
+    if (n)
+        n->end_line = end_line;
+    return n;
+}
+
+int parse_junos(struct cfg_tree *t)
+{
+    struct jx_parser ps = {.t = t};
+    int errors_before = jx_errors_before(t);
+    const char *buf = t->buf;
+    const char *end = buf + t->len;
+    const char *p = buf;
+    uint32_t line = 1;
+    struct cfg_node *parent = NULL; /* the open block */
+    uint32_t skip = 0;              /* open braces whose contents are ignored */
+    uint32_t skip_line = 0;         /* line of the outermost ignored '{' */
+    const char *stmt = NULL;        /* start of the pending statement */
+    uint32_t stmt_line = 0;
+    bool line_start = true;
+
+    while (p < end) {
+        if (line_start) {
+            line_start = false;
+            const char *eol = jx_eol(p, end);
+            if ((size_t)(eol - p) > t->limits.max_line_len && !stmt) {
+                cfg_diag(t, DIAG_ERROR, line, "line longer than %zu bytes; ignored",
+                         t->limits.max_line_len);
+                p = eol;
+                continue;
+            }
+            if (!stmt) {
+                const char *q = p;
+                while (q < eol && jx_blank(*q))
+                    q++;
+                const char *after;
+                int verb;
+                if (!parent && !skip && (verb = jx_verb_of(q, eol, &after)) >= 0) {
+                    /* A set-form line; a quoted string may run onto further lines. */
+                    const char *e = after;
+                    uint32_t l2 = line;
+                    while (e < end && *e != '\n') {
+                        if (*e == '"') {
+                            for (e++; e < end && *e != '"'; e++) {
+                                if (*e == '\\' && e + 1 < end)
+                                    e++;
+                                else if (*e == '\n')
+                                    l2++;
+                            }
+                        }
+                        if (e < end)
+                            e++;
+                    }
+                    struct sv body = jx_trim(after, (size_t)(e - after));
+                    if (body.n && body.p[body.n - 1] == ';') /* tolerate `set a b;` */
+                        body.n--;
+                    jx_set_line(&ps, (enum jx_verb)verb, body.p, body.p + body.n, line);
+                    line = l2;
+                    p = e;
+                    continue;
+                }
+                if (q < eol && *q == '{' && jx_prompt_marker(q, eol)) {
+                    p = eol;
+                    continue;
+                }
+            }
+        }
+        char c = *p;
+        if (c == '\n') {
+            if (stmt) {
+                /* A statement without ';': it continues only if '{' comes next. */
+                const char *q = p;
+                while (q < end && (jx_blank(*q) || *q == '\n'))
+                    q++;
+                if (q >= end || *q != '{') {
+                    cfg_diag(t, DIAG_WARNING, stmt_line, "statement without ';'");
+                    if (!skip)
+                        jx_emit(&ps, parent, stmt, p, stmt_line, stmt_line, false);
+                    stmt = NULL;
+                }
+            }
+            line++;
+            line_start = true;
+            p++;
+            continue;
+        }
+        if (jx_blank(c)) {
+            p++;
+            continue;
+        }
+        if (!stmt) {
+            if (c == '#') {
+                p = jx_eol(p, end);
+                continue;
+            }
+            if (c == '/' && p + 1 < end && p[1] == '*') {
+                uint32_t open_line = line;
+                p += 2;
+                while (p < end && !(p[0] == '*' && p + 1 < end && p[1] == '/')) {
+                    if (*p == '\n')
+                        line++;
+                    p++;
+                }
+                if (p >= end) {
+                    cfg_diag(t, DIAG_ERROR, open_line, "comment '/*' is never closed");
+                    break;
+                }
+                p += 2;
+                continue;
+            }
+            if (c == '}') {
+                if (skip)
+                    skip--;
+                else if (parent)
+                    parent = parent->parent;
+                else
+                    cfg_diag(t, DIAG_ERROR, line, "'}' without a matching '{'");
+                p++;
+                continue;
+            }
+            if (c == ';') {
+                p++;
+                continue;
+            }
+            if (c == '{') {
+                if (!skip) {
+                    cfg_diag(t, DIAG_ERROR, line, "'{' without a statement name; block ignored");
+                    skip_line = line;
+                }
+                skip++;
+                p++;
+                continue;
+            }
+            stmt = p;
+            stmt_line = line;
+        }
+        /* Inside a statement. */
+        if (c == '"') {
+            uint32_t open_line = line;
+            for (p++; p < end && *p != '"'; p++) {
+                if (*p == '\\' && p + 1 < end && p[1] != '\n')
+                    p++;
+                else if (*p == '\n')
+                    line++;
+            }
+            if (p >= end) {
+                cfg_diag(t, DIAG_ERROR, open_line, "quoted string is never closed");
+                stmt = NULL;
+                break;
+            }
+            p++;
+            continue;
+        }
+        if (c == '[' && (p == stmt || jx_blank(p[-1]))) {
+            uint32_t open_line = line;
+            const char *q = p + 1;
+            uint32_t l2 = line;
+            while (q < end && *q != ']' && *q != ';' && *q != '{' && *q != '}') {
+                if (*q == '"') {
+                    for (q++; q < end && *q != '"'; q++) {
+                        if (*q == '\\' && q + 1 < end && q[1] != '\n')
+                            q++;
+                        else if (*q == '\n')
+                            l2++;
+                    }
+                }
+                if (q < end) {
+                    if (*q == '\n')
+                        l2++;
+                    q++;
+                }
+            }
+            if (q >= end || *q != ']') {
+                cfg_diag(t, DIAG_ERROR, open_line, "'[' list is never closed");
+                p++; /* treat '[' as an ordinary character */
+                continue;
+            }
+            line = l2;
+            p = q + 1;
+            continue;
+        }
+        if (c == ';' || c == '}') {
+            if (!skip)
+                jx_emit(&ps, parent, stmt, p, stmt_line, line, false);
+            stmt = NULL;
+            if (c == ';')
+                p++;
+            continue; /* '}' is handled as a close on the next round */
+        }
+        if (c == '{') {
+            struct cfg_node *n = NULL;
+            if (!skip) {
+                n = jx_emit(&ps, parent, stmt, p, stmt_line, stmt_line, true);
+                if (n) {
+                    /* end_line stays the statement's own line; the block follows. */
+                    n->end_line = stmt_line;
+                    parent = n;
+                } else {
+                    skip_line = stmt_line;
+                }
+            }
+            if (!n)
+                skip++;
+            stmt = NULL;
+            p++;
+            continue;
+        }
+        p++;
+    }
+    if (stmt && !skip) {
+        cfg_diag(t, DIAG_WARNING, stmt_line, "statement without ';' at end of file");
+        jx_emit(&ps, parent, stmt, end, stmt_line, line, false);
+    }
+    if (parent || skip) {
+        uint32_t open_line = skip_line;
+        uint32_t nopen = skip;
+        for (struct cfg_node *n = parent; n; n = n->parent) {
+            open_line = n->line;
+            nopen++;
+        }
+        cfg_diag(t, DIAG_ERROR, open_line, "'{' is never closed (%u blocks open at end of file)",
+                 nopen);
+    }
+    jx_fold_oneliners(&ps);
+    free(ps.ix.slot);
+    free(ps.oneliners);
+    return jx_errors_before(t) - errors_before;
+}
