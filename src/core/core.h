@@ -42,8 +42,10 @@ char *xstrndup(const char *s, size_t n);
  * arena_free(). Allocations are 16-byte aligned and zeroed.
  */
 struct arena_block;
+struct arena_cleanup;
 struct arena {
     struct arena_block *head;
+    struct arena_cleanup *cleanups;
     size_t total; /* bytes handed out, for limits and statistics */
 };
 
@@ -53,6 +55,9 @@ void *arena_alloc(struct arena *a, size_t n);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_printf(struct arena *a, const char *fmt, ...) TS_PRINTF(2, 3);
+/* Run fn(p) when the arena is freed (for resources that are not arena
+ * memory, such as compiled patterns); last registered runs first. */
+void arena_on_free(struct arena *a, void (*fn)(void *), void *p);
 /* Grow an array allocated from the arena (old storage is abandoned). */
 void *arena_grow(struct arena *a, void *old, size_t old_n, size_t new_n, size_t elem);
 

@@ -68,14 +68,34 @@ struct arena_block {
 #define ARENA_MIN_BLOCK (16u * 1024)
 #define ARENA_MAX_BLOCK (1024u * 1024)
 
+struct arena_cleanup {
+    struct arena_cleanup *next;
+    void (*fn)(void *);
+    void *p;
+};
+
 void arena_init(struct arena *a)
 {
     a->head = NULL;
+    a->cleanups = NULL;
     a->total = 0;
+}
+
+void arena_on_free(struct arena *a, void (*fn)(void *), void *p)
+{
+    struct arena_cleanup *c = arena_alloc(a, sizeof(*c));
+    c->fn = fn;
+    c->p = p;
+    c->next = a->cleanups;
+    a->cleanups = c;
 }
 
 void arena_free(struct arena *a)
 {
+    /* Cleanups live in the arena's own blocks: run them all first. */
+    for (struct arena_cleanup *c = a->cleanups; c; c = c->next)
+        c->fn(c->p);
+    a->cleanups = NULL;
     struct arena_block *b = a->head;
     while (b) {
         struct arena_block *next = b->next;
