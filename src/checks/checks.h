@@ -95,6 +95,9 @@ int profile_load(struct profile *p, struct arena *arena, const char *path);
 int profile_load_buffer(struct profile *p, struct arena *arena, const char *path,
                         const char *data, size_t len);
 void profile_init_empty(struct profile *p);
+/* Release what the arena does not own (the compiled regexes). Safe on an
+ * empty or partly loaded profile; the arena is freed by its owner. */
+void profile_free(struct profile *p);
 /* First matching devices: rule for a hostname or file name, or NULL. */
 const struct profile_device_rule *profile_device_rule(const struct profile *p,
                                                       const char *hostname, const char *file);
@@ -228,6 +231,7 @@ struct device_summary {
     size_t nverdicts;
     struct secret_fp *fps; /* malloc'd */
     size_t nfps;
+    size_t nredacted; /* secrets the collector removed (fleet verdict: unknown) */
 };
 
 /* A cross-device finding: one secret shared by several devices. */
@@ -239,5 +243,29 @@ struct fleet_finding {
     uint32_t *lines;    /* the line on each device */
     size_t ndevices;
 };
+
+/*
+ * Fill s->fps (malloc'd, replacing nothing: s->fps must be NULL) with salted
+ * fingerprints of the device's reusable secrets: local-user hashes and
+ * reversible passwords, the enable secret, SNMP communities, routing keys
+ * (BGP, OSPF, IS-IS), TACACS+/RADIUS keys and the other keys the model lists.
+ * fp = sha256(run_salt NUL kind NUL value). Redacted and empty values are
+ * skipped. The value itself is never kept.
+ */
+void checks_device_fingerprints(const struct device_model *m, const char *run_salt,
+                                struct device_summary *s);
+
+/*
+ * Compare fingerprints across devices (excluded/unreadable ones are
+ * ignored). Returns the number of findings and sets *out (malloc'd; free with
+ * fleet_findings_free): one per fingerprint seen on more than one device,
+ * naming every device and the line on each. Also writes the per-device
+ * verdict of every CHECK_FLEET check into devs[i].verdicts (when that array
+ * is long enough): fail for a device involved, pass for a device with
+ * fingerprints none of which is shared, unknown when every secret of the
+ * device was redacted by the collector, not_applicable with no secrets.
+ */
+size_t checks_fleet_evaluate(const struct device_summary *devs, size_t n, struct fleet_finding **out);
+void fleet_findings_free(struct fleet_finding *f, size_t n);
 
 #endif

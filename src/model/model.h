@@ -297,6 +297,10 @@ struct interface {
     struct fact_bool urpf;
     const char *acl_in, *acl_out;
     struct fact_bool proxy_arp, redirects, unreachables, directed_broadcast;
+    /* CDP/LLDP on this interface: OFF when disabled here (no cdp enable, lldp
+     * transmit/receive disabled, lldp interface X disable); left untouched
+     * when nothing is configured on the interface (the global setting applies). */
+    struct fact_bool discovery;
     const char *tunnel_dest;     /* tunnels */
     const char *tunnel_mode;
     const struct cfg_node *node;
