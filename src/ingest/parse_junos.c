@@ -557,17 +557,8 @@ struct jx_parser {
     struct jx_index ix;
     struct cfg_node **oneliners; /* containers that may fold onto one line */
     size_t noneliners, oneliners_cap;
-    int errors;
     bool depth_reported;
 };
-
-static int jx_errors_before(const struct cfg_tree *t)
-{
-    int n = 0;
-    for (uint32_t i = 0; i < t->ndiags; i++)
-        n += t->diags[i].level == DIAG_ERROR;
-    return n;
-}
 
 /* Add a node and index it; NULL when a limit was hit (already reported). */
 static struct cfg_node *jx_add(struct jx_parser *ps, struct cfg_node *parent, const char *text,
@@ -942,7 +933,7 @@ static struct cfg_node *jx_emit(struct jx_parser *ps, struct cfg_node *parent, c
 int parse_junos(struct cfg_tree *t)
 {
     struct jx_parser ps = {.t = t};
-    int errors_before = jx_errors_before(t);
+    uint32_t errors_before = cfg_error_count(t);
     const char *buf = t->buf;
     const char *end = buf + t->len;
     const char *p = buf;
@@ -1159,5 +1150,5 @@ int parse_junos(struct cfg_tree *t)
     jx_fold_oneliners(&ps);
     free(ps.ix.slot);
     free(ps.oneliners);
-    return jx_errors_before(t) - errors_before;
+    return (int)(cfg_error_count(t) - errors_before);
 }

@@ -1,0 +1,643 @@
+/*
+ * parse_sros.c - Nokia SR OS configurations into the common config tree:
+ * MD-CLI braces, flat MD-CLI `/configure ...` lines and the classic CLI.
+ *
+ * MD-CLI braces: `name {` opens a block, `}` closes it, any other line is one
+ * statement (no terminator). `x { }` on one line is an empty block. Quoted
+ * strings (which may hold braces) and `[a b]` leaf-lists are kept whole and
+ * may run onto following lines (end_line is then the last line).
+ *
+ * Flat MD-CLI: `/configure router "Base" bgp group "g" peer-as 1` lines are
+ * split into the levels the brace form prints, with a small table of keyed
+ * lists whose keys are not obvious (enum keys, multi-key lists such as
+ * `prefix P type T` and `route P route-type T`) and a rule for the rest: a
+ * keyword followed by one token is a leaf; followed by more, it is a keyed
+ * list when the next token is quoted or starts with a digit, else a
+ * container. Each flat line gives one non-implied node (its leaf); the
+ * levels it passes through are found again or created CFG_IMPLIED, so the
+ * result is the tree of the brace form (and both may be mixed in one file).
+ * `delete` inside a flat path removes the named subtree.
+ *
+ * Classic CLI: blocks by indentation, closed by `exit` (and `exit all`);
+ * `echo "..."` lines, `#` comments and `#----` separators are not
+ * statements; `no shutdown` is a statement like any other. Output of `info`
+ * that starts mid-tree simply gives several top-level statements.
+ *
+ * The form comes from t->form, or from content when it is FORM_DEFAULT.
+ * Line invariant: every statement line gives one non-implied node with its
+ * line number; `}` lines, comments, echo/exit lines, `[ex:/configure]` and
+ * `A:node#` prompt lines, and flat `delete` lines give none. Nesting is
+ * tracked without recursion (parent pointers, a capped indentation stack).
+ */
+#include "ingest/ingest.h"
+#include "ingest/parsers.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------ child lookup index */
+
+/* (parent, text) -> newest node with that text under that parent. */
+struct sx_index {
+    struct cfg_node **slot;
+    size_t cap, used;
+};
+
+static struct cfg_node sx_tombstone;
+
+static uint64_t sx_hash(const struct cfg_node *parent, const char *p, size_t n)
+{
+    uint64_t h = 1469598103934665603ull ^ (uint64_t)(uintptr_t)parent;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)p[i];
+        h *= 1099511628211ull;
+    }
+    return h ^ (h >> 29);
+}
+
+static bool sx_same(const struct cfg_node *s, const struct cfg_node *parent, const char *p,
+                    size_t n)
+{
+    return s->parent == parent && s->len == n && memcmp(s->text, p, n) == 0;
+}
+
+static struct cfg_node *sx_find(const struct sx_index *ix, const struct cfg_node *parent,
+                                const char *p, size_t n)
+{
+    if (!ix->cap)
+        return NULL;
+    size_t mask = ix->cap - 1;
+    for (size_t i = sx_hash(parent, p, n) & mask;; i = (i + 1) & mask) {
+        struct cfg_node *s = ix->slot[i];
+        if (!s)
+            return NULL;
+        if (s != &sx_tombstone && sx_same(s, parent, p, n))
+            return s;
+    }
+}
+
+static void sx_put(struct sx_index *ix, struct cfg_node *node);
+
+static void sx_grow(struct sx_index *ix)
+{
+    struct sx_index old = *ix;
+    ix->cap = old.cap ? old.cap * 2 : 1024;
+    ix->slot = xcalloc(ix->cap, sizeof(*ix->slot));
+    ix->used = 0;
+    for (size_t i = 0; i < old.cap; i++)
+        if (old.slot[i] && old.slot[i] != &sx_tombstone)
+            sx_put(ix, old.slot[i]);
+    free(old.slot);
+}
+
+static void sx_put(struct sx_index *ix, struct cfg_node *node)
+{
+    if ((ix->used + 1) * 4 >= ix->cap * 3)
+        sx_grow(ix);
+    size_t mask = ix->cap - 1;
+    size_t tomb = SIZE_MAX;
+    for (size_t i = sx_hash(node->parent, node->text, node->len) & mask;; i = (i + 1) & mask) {
+        struct cfg_node *s = ix->slot[i];
+        if (!s) {
+            ix->slot[tomb != SIZE_MAX ? tomb : i] = node;
+            if (tomb == SIZE_MAX)
+                ix->used++;
+            return;
+        }
+        if (s == &sx_tombstone) {
+            if (tomb == SIZE_MAX)
+                tomb = i;
+        } else if (sx_same(s, node->parent, node->text, node->len)) {
+            ix->slot[i] = node;
+            return;
+        }
+    }
+}
+
+static void sx_remove(struct sx_index *ix, const struct cfg_node *node)
+{
+    if (!ix->cap)
+        return;
+    size_t mask = ix->cap - 1;
+    for (size_t i = sx_hash(node->parent, node->text, node->len) & mask;; i = (i + 1) & mask) {
+        struct cfg_node *s = ix->slot[i];
+        if (!s)
+            return;
+        if (s == node) {
+            ix->slot[i] = &sx_tombstone;
+            return;
+        }
+    }
+}
+
+/* ---------------------------------------------------- MD-CLI keyed lists */
+
+/*
+ * Keyed lists whose keys the generic rule would get wrong: keys that are
+ * bare words (enum values, names like lag-1:100), and lists with several
+ * keys. ntoks is the number of tokens after the keyword that belong to the
+ * node. ctx is the keyword of the parent node, or "*".
+ */
+struct sros_kw {
+    const char *ctx;
+    const char *kw;
+    unsigned char ntoks;
+};
+
+static const struct sros_kw sros_kw[] = {
+    {"prefix-list", "prefix", 3},  {"static-routes", "route", 3}, {"ntp", "server", 3},
+    {"*", "router", 1},            {"*", "interface", 1},         {"*", "port", 1},
+    {"*", "sap", 1},               {"*", "lag", 1},               {"*", "cipher", 1},
+    {"*", "mac", 1},               {"*", "neighbor", 1},          {"*", "group", 1},
+    {"*", "user", 1},              {"*", "entry", 1},             {"*", "named-entry", 1},
+    {"*", "policy-statement", 1},  {"*", "prefix-list", 1},       {"*", "vprn", 1},
+    {"*", "vpls", 1},              {"*", "epipe", 1},             {"*", "ies", 1},
+    {"*", "customer", 1},          {"*", "sdp", 1},               {"*", "spoke-sdp", 1},
+    {"*", "mesh-sdp", 1},          {"*", "card", 1},              {"*", "mda", 1},
+    {"*", "fc", 1},                {"*", "forwarding-class", 1},  {"*", "profile", 1},
+    {"*", "ip-filter", 1},         {"*", "ipv6-filter", 1},       {"*", "mac-filter", 1},
+    {"*", "lsp", 1},               {"*", "path", 1},              {"*", "ethernet-segment", 1},
+    {"*", "to-prefix", 1},         {"*", "next-hop", 1},          {"*", "queue", 1},
+    {"*", "member", 1},            {"*", "hop", 1},               {"*", "sap-ingress", 1},
+    {"*", "sap-egress", 1},        {"*", "network-queue", 1},     {"*", "local-user", 0},
+};
+
+/* Does tok look like a list key (quoted, a number, an address, a port)? */
+static bool sx_keyish(struct sv tok)
+{
+    return tok.n && (tok.p[0] == '"' || (tok.p[0] >= '0' && tok.p[0] <= '9'));
+}
+
+static const struct sros_kw *sx_lookup(struct sv parent_kw, struct sv kw)
+{
+    const struct sros_kw *wild = NULL;
+    for (size_t i = 0; i < ARRAY_SIZE(sros_kw); i++) {
+        const struct sros_kw *k = &sros_kw[i];
+        if (!sv_eq_cstr(kw, k->kw))
+            continue;
+        if (k->ctx[0] == '*') {
+            if (!wild)
+                wild = k;
+        } else if (sv_eq_cstr(parent_kw, k->ctx)) {
+            return k;
+        }
+    }
+    return wild;
+}
+
+/* -------------------------------------------------------------- the parser */
+
+struct sx_parser {
+    struct cfg_tree *t;
+    struct sx_index ix;
+    bool depth_reported;
+};
+
+static bool sx_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static struct sv sx_trim(const char *p, const char *e)
+{
+    while (p < e && (sx_blank(*p) || *p == '\n'))
+        p++;
+    while (e > p && (sx_blank(e[-1]) || e[-1] == '\n'))
+        e--;
+    return sv_make(p, (size_t)(e - p));
+}
+
+static const char *sx_eol(const char *p, const char *end)
+{
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    return nl ? nl : end;
+}
+
+static struct cfg_node *sx_add(struct sx_parser *ps, struct cfg_node *parent, struct sv text,
+                               uint32_t line, unsigned flags)
+{
+    struct cfg_tree *t = ps->t;
+    uint32_t depth = parent ? parent->depth + 1u : 0;
+    if (depth >= t->limits.max_depth) {
+        if (!ps->depth_reported)
+            cfg_diag(t, DIAG_ERROR, line, "nesting deeper than %u levels; deeper statements ignored",
+                     t->limits.max_depth);
+        ps->depth_reported = true;
+        t->partial = true;
+        return NULL;
+    }
+    struct cfg_node *n = cfg_node_add(t, parent, text.p, text.n, line, flags);
+    if (n)
+        sx_put(&ps->ix, n);
+    return n;
+}
+
+/* Next token of a flat line: quoted strings and [lists] kept whole. */
+static struct sv sx_token(const char *end, const char **pos)
+{
+    const char *p = *pos;
+    while (p < end && sx_blank(*p))
+        p++;
+    const char *s = p;
+    char close = 0;
+    while (p < end && (close || !sx_blank(*p))) {
+        if (*p == '"') {
+            for (p++; p < end && *p != '"'; p++)
+                if (*p == '\\' && p + 1 < end)
+                    p++;
+        } else if (*p == '[' && !close) {
+            close = ']';
+        } else if (*p == close) {
+            close = 0;
+        }
+        if (p < end)
+            p++;
+    }
+    *pos = p;
+    return sv_make(s, (size_t)(p - s));
+}
+
+/* Unlink a subtree (flat `delete`), dropping it from the index and counts. */
+static void sx_unlink(struct sx_parser *ps, struct cfg_node *n)
+{
+    struct cfg_tree *t = ps->t;
+    struct cfg_node *parent = n->parent;
+    struct cfg_node **link = parent ? &parent->child : &t->first;
+    struct cfg_node *prev = NULL;
+    while (*link && *link != n) {
+        prev = *link;
+        link = &(*link)->next;
+    }
+    if (!*link)
+        return;
+    *link = n->next;
+    if (parent) {
+        if (parent->last == n)
+            parent->last = prev;
+        parent->nchildren--;
+    } else {
+        if (t->last == n)
+            t->last = prev;
+        t->ntop--;
+    }
+    struct cfg_node *c = n;
+    for (;;) {
+        sx_remove(&ps->ix, c);
+        if (t->node_count)
+            t->node_count--;
+        if (c->child) {
+            c = c->child;
+            continue;
+        }
+        while (c != n && !c->next)
+            c = c->parent;
+        if (c == n)
+            break;
+        c = c->next;
+    }
+    n->next = NULL;
+}
+
+/* The first word of a node's text (its keyword). */
+static struct sv sx_keyword(const struct cfg_node *n)
+{
+    if (!n)
+        return sv_make("", 0);
+    size_t i = 0;
+    while (i < n->len && !sx_blank(n->text[i]))
+        i++;
+    return sv_make(n->text, i);
+}
+
+/*
+ * One flat line; [p, end) is the path after the leading '/'. Levels are
+ * found or created below parent (NULL = top level).
+ */
+static void sx_flat_line(struct sx_parser *ps, struct cfg_node *parent, const char *p,
+                         const char *end, uint32_t line)
+{
+    struct cfg_tree *t = ps->t;
+    const char *pos = p;
+    bool deleting = false;
+    for (;;) {
+        const char *start = pos;
+        struct sv kw = sx_token(end, &pos);
+        if (!kw.n) {
+            if (deleting)
+                cfg_diag(t, DIAG_WARNING, line, "delete without a path");
+            return;
+        }
+        if (!deleting && sv_eq_cstr(kw, "delete")) {
+            deleting = true;
+            continue;
+        }
+        /* How many tokens after the keyword belong to this node? */
+        const char *after_kw = pos;
+        const char *q = pos;
+        struct sv t1 = sx_token(end, &q);
+        struct sv t2 = sx_token(end, &q);
+        size_t take;
+        bool last;
+        const struct sros_kw *k = sx_lookup(sx_keyword(parent), kw);
+        if (!t1.n) {
+            take = 0;
+            last = true;
+        } else if (!t2.n && !(k && k->ntoks > 1)) {
+            take = 1; /* `leaf value` */
+            last = true;
+        } else if (k) {
+            take = k->ntoks;
+            last = false;
+        } else {
+            take = sx_keyish(t1) ? 1 : 0;
+            last = false;
+        }
+        const char *node_end = after_kw;
+        pos = after_kw;
+        for (size_t i = 0; i < take; i++) {
+            struct sv tk = sx_token(end, &pos);
+            if (!tk.n)
+                break;
+            node_end = pos;
+        }
+        if (!last) {
+            const char *r = pos;
+            while (r < end && sx_blank(*r))
+                r++;
+            last = r >= end;
+        }
+        struct sv text = sx_trim(start, node_end);
+        struct cfg_node *found = sx_find(&ps->ix, parent, text.p, text.n);
+        if (deleting) {
+            if (!found) {
+                cfg_diag(t, DIAG_WARNING, line, "delete: no statement '%.*s'",
+                         (int)(text.n > 200 ? 200 : text.n), text.p);
+                return;
+            }
+            if (last) {
+                sx_unlink(ps, found);
+                return;
+            }
+            parent = found;
+            continue;
+        }
+        if (last) {
+            if (found && (found->flags & CFG_IMPLIED)) {
+                found->flags &= (uint16_t)~CFG_IMPLIED;
+                found->text = text.p;
+                found->line = found->end_line = line;
+            } else {
+                sx_add(ps, parent, text, line, 0);
+            }
+            return;
+        }
+        if (!found) {
+            found = sx_add(ps, parent, text, line, CFG_IMPLIED);
+            if (!found)
+                return;
+        }
+        parent = found;
+    }
+}
+
+/* `[ex:/configure]`, `[/]`, `A:admin@pe1#`, `*A:pe1>config#` prompt lines. */
+static bool sx_prompt_line(struct sv s)
+{
+    if (s.n >= 2 && s.p[0] == '[' && s.p[s.n - 1] == ']') {
+        for (size_t i = 1; i + 1 < s.n; i++)
+            if (s.p[i] == '/')
+                return true;
+        return false;
+    }
+    size_t i = s.n && s.p[0] == '*' ? 1 : 0;
+    if (i + 2 < s.n && (s.p[i] == 'A' || s.p[i] == 'B') && s.p[i + 1] == ':') {
+        for (size_t j = i + 2; j < s.n && !sx_blank(s.p[j]); j++)
+            if (s.p[j] == '#' || s.p[j] == '>')
+                return true;
+    }
+    return false;
+}
+
+/*
+ * Where does the statement starting at p end? Scans quotes and [lists]
+ * (which may span lines) and stops at '{', '}' (when braces is set) or the
+ * end of the line. *line is advanced over newlines inside quotes or lists.
+ */
+static const char *sx_scan(struct sx_parser *ps, const char *p, const char *end, bool braces,
+                           uint32_t *line)
+{
+    uint32_t open_line = *line;
+    int bracket = 0;
+    while (p < end) {
+        char c = *p;
+        if (c == '"') {
+            open_line = *line;
+            const char *q = p + 1;
+            uint32_t l = *line;
+            while (q < end && *q != '"') {
+                if (*q == '\\' && q + 1 < end && q[1] != '\n')
+                    q++;
+                else if (*q == '\n')
+                    l++;
+                q++;
+            }
+            if (q >= end) {
+                cfg_diag(ps->t, DIAG_ERROR, open_line, "quoted string is never closed");
+                return sx_eol(p, end); /* treat the quote as text to the end of its line */
+            }
+            *line = l;
+            p = q + 1;
+            continue;
+        }
+        if (c == '\n') {
+            if (!bracket)
+                return p;
+            (*line)++;
+        } else if (c == '[') {
+            if (!bracket)
+                open_line = *line;
+            bracket++;
+        } else if (c == ']' && bracket) {
+            bracket--;
+        } else if (braces && !bracket && (c == '{' || c == '}')) {
+            return p;
+        }
+        p++;
+    }
+    if (bracket)
+        cfg_diag(ps->t, DIAG_ERROR, open_line, "'[' list is never closed");
+    return p;
+}
+
+static enum dialect_form sx_guess_form(const char *buf, size_t len)
+{
+    const char *p = buf, *end = buf + len;
+    bool flat = false, classic = false;
+    for (unsigned n = 0; p < end && n < 5000; n++) {
+        const char *eol = sx_eol(p, end);
+        struct sv s = sx_trim(p, eol);
+        p = eol < end ? eol + 1 : end;
+        if (!s.n || s.p[0] == '#')
+            continue;
+        if (s.p[s.n - 1] == '{')
+            return FORM_SROS_MDCLI;
+        if (s.p[0] == '/')
+            flat = true;
+        else if (sv_eq_cstr(s, "exit") || sv_eq_cstr(s, "exit all") ||
+                 sv_starts_with_word(s, "echo"))
+            classic = true;
+    }
+    return flat ? FORM_SROS_MDCLI_FLAT : classic ? FORM_SROS_CLASSIC : FORM_SROS_MDCLI;
+}
+
+int parse_sros(struct cfg_tree *t)
+{
+    struct sx_parser ps = {.t = t};
+    uint32_t errors_before = cfg_error_count(t);
+    enum dialect_form form = t->form;
+    if (form != FORM_SROS_CLASSIC && form != FORM_SROS_MDCLI && form != FORM_SROS_MDCLI_FLAT)
+        form = sx_guess_form(t->buf, t->len);
+    bool classic = form == FORM_SROS_CLASSIC;
+
+    const char *end = t->buf + t->len;
+    const char *p = t->buf;
+    uint32_t line = 1;
+    struct cfg_node *parent = NULL; /* MD-CLI: the open block */
+    uint32_t skip = 0, skip_line = 0;
+
+    /* Classic: a stack of (indent, node); NULL nodes stand for ignored blocks. */
+    size_t cap = (size_t)t->limits.max_depth + 1;
+    size_t *indents = classic ? xcalloc(cap, sizeof(*indents)) : NULL;
+    struct cfg_node **nodes = classic ? xcalloc(cap, sizeof(*nodes)) : NULL;
+    size_t sp = 0;
+
+    for (; p < end; line++) {
+        const char *eol = sx_eol(p, end);
+        const char *next = eol < end ? eol + 1 : end;
+        if ((size_t)(eol - p) > t->limits.max_line_len) {
+            cfg_diag(t, DIAG_ERROR, line, "line longer than %zu bytes; ignored",
+                     t->limits.max_line_len);
+            p = next;
+            continue;
+        }
+        struct sv s = sx_trim(p, eol);
+        if (!s.n || s.p[0] == '#' || sx_prompt_line(s)) {
+            p = next;
+            continue;
+        }
+        if (s.p[0] == '/') {
+            /* Flat MD-CLI line: always from the root, whatever block is open. */
+            uint32_t first = line;
+            const char *e = sx_scan(&ps, s.p, end, false, &line);
+            struct sv body = sx_trim(s.p + 1, e);
+            sx_flat_line(&ps, NULL, body.p, body.p + body.n, first);
+            p = e < end ? e + 1 : end;
+            continue;
+        }
+        if (classic) {
+            size_t indent = 0;
+            for (const char *q = p; q < s.p; q++)
+                indent += *q == '\t' ? 8 : 1;
+            if (sv_eq_cstr(s, "exit all")) {
+                sp = 0;
+            } else if (sv_eq_cstr(s, "exit")) {
+                while (sp && indents[sp - 1] > indent)
+                    sp--;
+                if (sp)
+                    sp--;
+                else
+                    cfg_diag(t, DIAG_WARNING, line, "'exit' with no open block");
+            } else if (sv_starts_with_word(s, "echo")) {
+                /* section markers printed by the device */
+            } else {
+                uint32_t first = line;
+                const char *e = sx_scan(&ps, s.p, end, false, &line);
+                struct sv text = sx_trim(s.p, e);
+                while (sp && indents[sp - 1] >= indent)
+                    sp--;
+                bool ignored = sp && !nodes[sp - 1];
+                struct cfg_node *n = NULL;
+                if (!ignored) {
+                    n = sx_add(&ps, sp ? nodes[sp - 1] : NULL, text, first, 0);
+                    if (n)
+                        n->end_line = line;
+                }
+                if (sp < cap) {
+                    indents[sp] = indent;
+                    nodes[sp] = n;
+                    sp++;
+                }
+                next = e < end ? e + 1 : end;
+            }
+            p = next;
+            continue;
+        }
+        /* MD-CLI braces: the line may hold `x {`, `}`, `x { }` or a statement. */
+        const char *q = s.p;
+        const char *stop = s.p + s.n;
+        while (q < stop) {
+            while (q < stop && sx_blank(*q))
+                q++;
+            if (q >= stop)
+                break;
+            if (*q == '}') {
+                if (skip)
+                    skip--;
+                else if (parent)
+                    parent = parent->parent;
+                else
+                    cfg_diag(t, DIAG_ERROR, line, "'}' without a matching '{'");
+                q++;
+                continue;
+            }
+            uint32_t first = line;
+            const char *e = sx_scan(&ps, q, end, true, &line);
+            if (e > stop) {
+                /* A quote or list ran onto later lines. */
+                stop = sx_eol(e, end);
+                next = stop < end ? stop + 1 : end;
+            }
+            struct sv text = sx_trim(q, e);
+            bool open = e < end && *e == '{';
+            if (open) {
+                struct cfg_node *n = NULL;
+                if (!skip) {
+                    if (!text.n)
+                        cfg_diag(t, DIAG_ERROR, first, "'{' without a statement name; block ignored");
+                    else
+                        n = sx_add(&ps, parent, text, first, 0);
+                }
+                if (n) {
+                    parent = n;
+                } else {
+                    if (!skip)
+                        skip_line = first;
+                    skip++;
+                }
+                q = e + 1;
+                continue;
+            }
+            if (text.n && !skip) {
+                struct cfg_node *n = sx_add(&ps, parent, text, first, 0);
+                if (n)
+                    n->end_line = line;
+            }
+            q = e;
+        }
+        p = next;
+    }
+    if (parent || skip) {
+        uint32_t open_line = skip_line;
+        uint32_t nopen = skip;
+        for (struct cfg_node *n = parent; n; n = n->parent) {
+            open_line = n->line;
+            nopen++;
+        }
+        cfg_diag(t, DIAG_ERROR, open_line, "'{' is never closed (%u blocks open at end of file)",
+                 nopen);
+    }
+    free(indents);
+    free(nodes);
+    free(ps.ix.slot);
+    return (int)(cfg_error_count(t) - errors_before);
+}
