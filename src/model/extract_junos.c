@@ -1,0 +1,1897 @@
+/*
+ * extract_junos.c - the Juniper Junos extractor: fills struct device_model
+ * from a Junos config tree (brace or set form).
+ *
+ * The tree is read as "display set" lines: one walk over the statements
+ * keeps a stack of the tokens of every enclosing statement, and each
+ * statement is handed to the handler as its full path (e.g. "system services
+ * ssh protocol-version v2"). This makes the extractor independent of how a
+ * parser split a path into nodes, so brace and set forms give the same
+ * facts. Handlers are idempotent (find-or-create), because every prefix of
+ * a path is seen once per node that holds it.
+ *
+ * Inactive statements (CFG_INACTIVE or an "inactive:" prefix) and their
+ * subtrees are skipped. Configuration groups are expanded for `apply-groups`
+ * at any hierarchy level: a group statement "groups G <path>" is inherited
+ * when G is applied at a level that <path> lies under (top level covers
+ * everything: system, snmp, protocols bgp, interfaces, ...). Group lines are
+ * applied before local ones so that local single-valued statements win.
+ * Not expanded: wildcard group paths ("<*>", "<ge-*>") and
+ * apply-groups-except (its groups are still inherited).
+ */
+#include "model/extract.h"
+
+#include <string.h>
+
+#define JL_MAX_TOK 128      /* tokens in one full statement path */
+#define JL_MAX_DEPTH 256    /* nesting followed by the walk */
+#define JX_MAX_APPLY 512    /* apply-groups statements honoured */
+#define JX_MAX_ITEMS 200000 /* cap on any aggregated list (users, neighbours, ...) */
+
+/* One statement as its full path of tokens. */
+struct jl {
+    struct sv tok[JL_MAX_TOK];
+    const struct cfg_node *own[JL_MAX_TOK]; /* the node each token came from */
+    size_t n;
+    const struct cfg_node *node; /* the statement itself (evidence) */
+};
+
+/* BGP settings that groups pass on to neighbours. */
+struct jbgp_set {
+    struct secret key;
+    const struct cfg_node *auth_node;
+    struct sv keychain;
+    const struct cfg_node *maxpfx_node;
+    const char *import, *export;
+    const struct cfg_node *import_node, *export_node;
+    int type; /* 0 unset, 1 external, 2 internal */
+    long peer_as;
+    long local_as;
+};
+
+struct jbgp_grp {
+    struct sv name;
+    const struct cfg_node *node;
+    struct jbgp_set s;
+};
+
+struct jbgp_nbr {
+    struct sv addr;
+    struct sv group;
+    const struct cfg_node *node;
+    struct jbgp_set s;
+};
+
+/* A firewall filter term, turned into ACL entries at the end. */
+struct jsrc {
+    struct sv addr;      /* address/prefix, or a prefix-list name */
+    bool is_list, except;
+    const struct cfg_node *node;
+};
+
+struct jterm {
+    struct sv filter, name;
+    const struct cfg_node *node;
+    struct jsrc *src;
+    size_t nsrc;
+    int action; /* 0 none, 1 accept, 2 discard/reject, 3 next term */
+    bool ttl_except_255;
+    const struct cfg_node *action_node;
+};
+
+struct jplist {
+    struct sv name;
+    struct sv addr;
+    const struct cfg_node *node;
+};
+
+struct jclass {
+    struct sv name;
+    long idle_minutes; /* -1 none */
+    const struct cfg_node *node;
+};
+
+struct jsnmp_clients {
+    struct sv community; /* or client-list name */
+    struct acl *acl;
+};
+
+struct jigp_if {
+    int proto; /* 0 ospf, 1 ospf3, 2 isis */
+    struct sv name;
+    bool passive, authed, weak;
+    const struct cfg_node *node, *auth_node;
+};
+
+struct japply {
+    struct sv loc[JL_MAX_TOK];
+    size_t nloc;
+    struct sv names[16];
+    size_t nnames;
+};
+
+struct jx {
+    const struct cfg_tree *t;
+    struct arena *a;
+    struct device_model *m;
+
+    struct japply *apply;
+    size_t napply;
+
+    /* ssh and services */
+    const struct cfg_node *ssh_node, *ssh_v1_node, *ssh_root_node;
+    enum fact_state root_login;
+    bool saw_ciphers, saw_macs, saw_kex, ssh_port_set;
+
+    /* login */
+    struct jclass *classes;
+    size_t nclasses;
+    const char **acct_class; /* parallel to m->accounts: class name */
+    const struct cfg_node *auth_order_node;
+    bool order_central, order_password;
+    const struct cfg_node *acct_node, *acct_login_node, *acct_cmd_node;
+    bool acct_has_dest;
+    const struct cfg_node *class_perm_node;
+    const struct cfg_node *pwpolicy_node;
+
+    /* snmp */
+    struct jsnmp_clients *snmp_cl;
+    size_t nsnmp_cl;
+    const struct cfg_node *snmp_node;
+
+    /* ntp */
+    const struct cfg_node *ntp_key_node, *ntp_trusted_node;
+
+    /* syslog */
+    const struct cfg_node *syslog_node, *log_login_node, *log_change_node;
+
+    /* bgp */
+    struct jbgp_set bgp_global;
+    struct jbgp_grp *groups;
+    size_t ngroups;
+    struct jbgp_nbr *nbrs;
+    size_t nnbrs;
+    const struct cfg_node *bgp_node;
+    long local_as;
+    struct jplist *keychains; /* name -> first key node/secret value */
+    size_t nkeychains;
+
+    /* igp */
+    struct jigp_if *igp_if;
+    size_t nigp_if;
+    const struct cfg_node *igp_node[3];
+    const struct cfg_node *isis_level_auth, *isis_level_weak;
+
+    /* firewall */
+    struct jterm *terms;
+    size_t nterms;
+    struct jplist *plists;
+    size_t nplists;
+    const char *lo0_filter;
+    const struct cfg_node *lo0_filter_node;
+    const struct cfg_node *no_redirects_node;
+
+    /* caches for consecutive statements about the same object */
+    size_t last_if, last_acct, last_nbr, last_term, last_comm;
+};
+
+/* ------------------------------------------------------------ tokens */
+
+static bool tok_eq(const struct jl *l, size_t i, const char *w)
+{
+    return i < l->n && sv_eq_cstr(l->tok[i], w);
+}
+
+/* Do the blank-separated words match tokens from i on ("*" = any token)?
+ * On success *next is the index after them. */
+static bool tok_path(const struct jl *l, size_t i, const char *words, size_t *next)
+{
+    const char *w = words;
+    while (*w) {
+        while (*w == ' ')
+            w++;
+        if (!*w)
+            break;
+        const char *e = w;
+        while (*e && *e != ' ')
+            e++;
+        if (i >= l->n)
+            return false;
+        size_t wl = (size_t)(e - w);
+        if (!(wl == 1 && *w == '*') &&
+            !(l->tok[i].n == wl && memcmp(l->tok[i].p, w, wl) == 0))
+            return false;
+        i++;
+        w = e;
+    }
+    if (next)
+        *next = i;
+    return true;
+}
+
+static struct sv tok_at(const struct jl *l, size_t i)
+{
+    return i < l->n ? l->tok[i] : sv_make(NULL, 0);
+}
+
+static const struct cfg_node *own_at(const struct jl *l, size_t i)
+{
+    return i < l->n ? l->own[i] : l->node;
+}
+
+static bool sv_same(struct sv a, struct sv b)
+{
+    return a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
+}
+
+/* Compare a view with quotes stripped on both sides. */
+static bool sv_same_unq(struct sv a, struct sv b)
+{
+    return sv_same(sv_unquote(a), sv_unquote(b));
+}
+
+/*
+ * Append the tokens of one statement to l. Quoted strings stay whole; brace
+ * and list punctuation is dropped; a "#" token starts a comment. Returns
+ * true when the statement is marked inactive in its text.
+ */
+static bool jl_push_node(struct jl *l, const struct cfg_node *nd)
+{
+    const char *p = nd->text, *end = nd->text + nd->len;
+    bool inactive = false;
+    while (p < end) {
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+            p++;
+        if (p >= end)
+            break;
+        const char *s = p;
+        if (*p == '"') {
+            p++;
+            while (p < end && *p != '"') {
+                if (*p == '\\' && p + 1 < end)
+                    p++;
+                p++;
+            }
+            if (p < end)
+                p++;
+        } else {
+            while (p < end && *p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+                p++;
+        }
+        struct sv t = sv_make(s, (size_t)(p - s));
+        if (t.p[0] == '#' || (t.n >= 2 && t.p[0] == '/' && t.p[1] == '*'))
+            break;
+        while (t.n && (t.p[t.n - 1] == ';' || t.p[t.n - 1] == '{' || t.p[t.n - 1] == '}' ||
+                       t.p[t.n - 1] == ']') && t.p[0] != '"')
+            t.n--;
+        while (t.n && (t.p[0] == '[' || t.p[0] == '{' || t.p[0] == '}')) {
+            t.p++;
+            t.n--;
+        }
+        if (t.n == 0)
+            continue;
+        if (sv_eq_cstr(t, "inactive:") || sv_eq_cstr(t, "deactivate")) {
+            inactive = true;
+            continue;
+        }
+        if (sv_eq_cstr(t, "protect:") || (l->n == 0 && sv_eq_cstr(t, "set")))
+            continue;
+        if (l->n < JL_MAX_TOK) {
+            l->tok[l->n] = t;
+            l->own[l->n] = nd;
+            l->n++;
+        }
+    }
+    return inactive;
+}
+
+typedef void (*jl_fn)(struct jx *x, const struct jl *l);
+
+/*
+ * Pre-order walk from first: call fn once per active statement with its full
+ * path. With siblings, first's following siblings are walked too. The
+ * optional strip drops that many leading tokens before calling fn (groups).
+ */
+static void jl_walk(struct jx *x, const struct cfg_node *first, bool siblings, jl_fn fn)
+{
+    static const size_t depth_cap = JL_MAX_DEPTH;
+    struct jl *l = arena_alloc(x->a, sizeof(*l));
+    size_t *base = arena_alloc(x->a, depth_cap * sizeof(*base));
+    const struct cfg_node *n = first;
+    size_t d = 0;
+    l->n = 0;
+    while (n) {
+        size_t save = l->n;
+        bool skip = (n->flags & CFG_INACTIVE) != 0;
+        if (!skip)
+            skip = jl_push_node(l, n);
+        if (!skip) {
+            l->node = n;
+            if (l->n > save)
+                fn(x, l);
+            if (n->child && d + 1 < depth_cap) {
+                base[d++] = save;
+                n = n->child;
+                continue;
+            }
+        }
+        l->n = save;
+        while (n) {
+            if (n->next && (d > 0 || siblings)) {
+                n = n->next;
+                break;
+            }
+            if (d == 0) {
+                n = NULL;
+                break;
+            }
+            d--;
+            n = n->parent;
+            l->n = base[d];
+        }
+    }
+}
+
+/* ------------------------------------------------------------ helpers */
+
+static const char *dup_unq(struct jx *x, struct sv s)
+{
+    return model_strdup_unquoted(x->a, s);
+}
+
+static struct secret jsecret(const struct jl *l, size_t i)
+{
+    struct sv v = sv_unquote(tok_at(l, i));
+    if (!v.p)
+        return model_secret(SECRET_NONE, v, l->node);
+    enum secret_type ty = secret_is_redacted(v) ? SECRET_REDACTED : secret_classify_junos(v);
+    return model_secret(ty, v, l->node);
+}
+
+/* Append the policy names of one statement to a chain ("A B"): brace form
+ * lists them in one statement, set form one per line. */
+static const char *chain_add(struct jx *x, const char *cur, const struct cfg_node **cur_node,
+                             const struct jl *l, size_t from)
+{
+    if (from >= l->n)
+        return cur;
+    struct sv first = l->tok[from], last = l->tok[l->n - 1];
+    struct sv all = first;
+    if (l->own[from] == l->own[l->n - 1])
+        all = sv_make(first.p, (size_t)(last.p + last.n - first.p));
+    const char *add = model_strdup(x->a, all);
+    *cur_node = l->node;
+    if (!cur)
+        return add;
+    return arena_printf(x->a, "%s %s", cur, add);
+}
+
+static bool jcap(size_t n)
+{
+    return n < JX_MAX_ITEMS;
+}
+
+/* ------------------------------------------------------------ objects */
+
+static struct interface *j_iface(struct jx *x, struct sv name, const struct cfg_node *n)
+{
+    struct device_model *m = x->m;
+    if (x->last_if < m->ninterfaces && sv_eq_cstr(name, m->interfaces[x->last_if].name))
+        return &m->interfaces[x->last_if];
+    for (size_t i = 0; i < m->ninterfaces; i++)
+        if (sv_eq_cstr(name, m->interfaces[i].name)) {
+            x->last_if = i;
+            return &m->interfaces[i];
+        }
+    if (!jcap(m->ninterfaces))
+        return NULL;
+    struct interface *f = model_add_interface(x->a, m, name, n);
+    x->last_if = m->ninterfaces - 1;
+    f->is_loopback = sv_starts_with(name, "lo");
+    f->is_tunnel = sv_starts_with(name, "gr-") || sv_starts_with(name, "ip-") ||
+                   sv_starts_with(name, "st0") || sv_starts_with(name, "lt-") ||
+                   sv_starts_with(name, "fti");
+    f->is_mgmt = sv_starts_with(name, "fxp") || sv_starts_with(name, "em0") ||
+                 sv_starts_with(name, "me0") || sv_starts_with(name, "re0:mgmt") ||
+                 sv_starts_with(name, "re1:mgmt") || sv_starts_with(name, "vme");
+    if (f->is_tunnel)
+        f->tunnel_mode = sv_starts_with(name, "gr-")   ? "gre"
+                         : sv_starts_with(name, "ip-") ? "ipip"
+                         : sv_starts_with(name, "st0") ? "ipsec"
+                                                       : "other";
+    fact_default(&f->urpf, FACT_OFF, "no family inet rpf-check");
+    fact_default(&f->proxy_arp, FACT_OFF, "proxy-arp is off unless configured");
+    fact_default(&f->directed_broadcast, FACT_OFF, "targeted-broadcast is off unless configured");
+    if (x->no_redirects_node)
+        fact_set(&f->redirects, FACT_OFF, x->no_redirects_node);
+    else
+        fact_default(&f->redirects, FACT_ON, "Junos sends ICMP redirects unless no-redirects");
+    fact_unknown(&f->unreachables, "ICMP unreachable generation is not visible in the config");
+    return f;
+}
+
+static struct account *j_account(struct jx *x, struct sv name, const struct cfg_node *n)
+{
+    struct device_model *m = x->m;
+    struct sv un = sv_unquote(name);
+    if (x->last_acct < m->naccounts && sv_eq_cstr(un, m->accounts[x->last_acct].name))
+        return &m->accounts[x->last_acct];
+    for (size_t i = 0; i < m->naccounts; i++)
+        if (sv_eq_cstr(un, m->accounts[i].name)) {
+            x->last_acct = i;
+            return &m->accounts[i];
+        }
+    if (!jcap(m->naccounts))
+        return NULL;
+    size_t old = m->naccounts;
+    struct account *ac = MODEL_PUSH(x->a, m->accounts, m->naccounts);
+    ac->name = model_strdup(x->a, un);
+    ac->privilege = -1;
+    ac->node = n;
+    x->acct_class = model_grow(x->a, (void *)x->acct_class, old, sizeof(*x->acct_class));
+    x->acct_class[old] = NULL;
+    x->last_acct = old;
+    return ac;
+}
+
+static struct jclass *j_class(struct jx *x, struct sv name, const struct cfg_node *n)
+{
+    for (size_t i = 0; i < x->nclasses; i++)
+        if (sv_same(x->classes[i].name, name))
+            return &x->classes[i];
+    if (!jcap(x->nclasses))
+        return NULL;
+    struct jclass *c = MODEL_PUSH(x->a, x->classes, x->nclasses);
+    c->name = name;
+    c->idle_minutes = -1;
+    c->node = n;
+    return c;
+}
+
+static struct jbgp_grp *j_group(struct jx *x, struct sv name, const struct cfg_node *n)
+{
+    for (size_t i = x->ngroups; i-- > 0;)
+        if (sv_same_unq(x->groups[i].name, name))
+            return &x->groups[i];
+    if (!jcap(x->ngroups))
+        return NULL;
+    struct jbgp_grp *g = MODEL_PUSH(x->a, x->groups, x->ngroups);
+    g->name = name;
+    g->node = n;
+    g->s.peer_as = -1;
+    g->s.local_as = -1;
+    return g;
+}
+
+static struct jbgp_nbr *j_nbr(struct jx *x, struct sv group, struct sv addr,
+                              const struct cfg_node *n)
+{
+    if (x->last_nbr < x->nnbrs && sv_same(x->nbrs[x->last_nbr].addr, addr) &&
+        sv_same_unq(x->nbrs[x->last_nbr].group, group))
+        return &x->nbrs[x->last_nbr];
+    for (size_t i = 0; i < x->nnbrs; i++)
+        if (sv_same(x->nbrs[i].addr, addr) && sv_same_unq(x->nbrs[i].group, group)) {
+            x->last_nbr = i;
+            return &x->nbrs[i];
+        }
+    if (!jcap(x->nnbrs))
+        return NULL;
+    struct jbgp_nbr *b = MODEL_PUSH(x->a, x->nbrs, x->nnbrs);
+    b->addr = addr;
+    b->group = group;
+    b->node = n;
+    b->s.peer_as = -1;
+    b->s.local_as = -1;
+    x->last_nbr = x->nnbrs - 1;
+    return b;
+}
+
+static struct jterm *j_term(struct jx *x, struct sv filter, struct sv name,
+                            const struct cfg_node *n)
+{
+    if (x->last_term < x->nterms && sv_same_unq(x->terms[x->last_term].filter, filter) &&
+        sv_same_unq(x->terms[x->last_term].name, name))
+        return &x->terms[x->last_term];
+    for (size_t i = 0; i < x->nterms; i++)
+        if (sv_same_unq(x->terms[i].filter, filter) && sv_same_unq(x->terms[i].name, name)) {
+            x->last_term = i;
+            return &x->terms[i];
+        }
+    if (!jcap(x->nterms))
+        return NULL;
+    struct jterm *tm = MODEL_PUSH(x->a, x->terms, x->nterms);
+    tm->filter = filter;
+    tm->name = name;
+    tm->node = n;
+    x->last_term = x->nterms - 1;
+    return tm;
+}
+
+static struct mgmt_service *j_service(struct jx *x, const char *name, bool cleartext,
+                                      const struct cfg_node *n)
+{
+    struct mgmt_service *s = model_find_service(x->m, name, NULL);
+    if (s)
+        return s;
+    return model_add_service(x->a, x->m, name, cleartext, FACT_ON, n);
+}
+
+static void add_unique_str(struct jx *x, const char ***arr, size_t *n, struct sv v)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (sv_eq_cstr(v, (*arr)[i]))
+            return;
+    if (!jcap(*n))
+        return;
+    const char **slot = MODEL_PUSH(x->a, *arr, *n);
+    *slot = model_strdup(x->a, v);
+}
+
+/* ------------------------------------------------------------ system */
+
+static void j_services(struct jx *x, const struct jl *l, size_t i)
+{
+    struct device_model *m = x->m;
+    const struct cfg_node *own = own_at(l, i);
+    size_t k;
+    if (tok_eq(l, i, "telnet")) {
+        if (m->telnet_server.state != FACT_ON || m->telnet_server.is_default)
+            fact_set(&m->telnet_server, FACT_ON, own);
+        j_service(x, "telnet", true, own);
+    } else if (tok_eq(l, i, "ssh")) {
+        if (!x->ssh_node) {
+            x->ssh_node = own;
+            fact_set(&m->ssh.enabled, FACT_ON, own);
+            fact_lines_add(&m->ssh.ev, own);
+        }
+        if (tok_path(l, i + 1, "protocol-version", &k)) {
+            for (size_t j = k; j < l->n; j++)
+                if (sv_eq_cstr(l->tok[j], "v1"))
+                    x->ssh_v1_node = l->node;
+            fact_lines_add(&m->ssh.ev, l->node);
+        } else if (tok_path(l, i + 1, "root-login", &k) && k < l->n) {
+            x->ssh_root_node = l->node;
+            x->root_login = sv_eq_cstr(l->tok[k], "allow") ? FACT_ON : FACT_OFF;
+        } else if (tok_path(l, i + 1, "port", &k) && k < l->n) {
+            m->ssh.port = model_sv_long(l->tok[k], -1);
+            x->ssh_port_set = true;
+            fact_lines_add(&m->ssh.ev, l->node);
+        } else if (tok_path(l, i + 1, "ciphers", &k)) {
+            for (; k < l->n; k++)
+                add_unique_str(x, &m->ssh.ciphers, &m->ssh.nciphers, l->tok[k]);
+            x->saw_ciphers = true;
+            fact_lines_add(&m->ssh.algo_ev, l->node);
+        } else if (tok_path(l, i + 1, "macs", &k)) {
+            for (; k < l->n; k++)
+                add_unique_str(x, &m->ssh.macs, &m->ssh.nmacs, l->tok[k]);
+            x->saw_macs = true;
+            fact_lines_add(&m->ssh.algo_ev, l->node);
+        } else if (tok_path(l, i + 1, "key-exchange", &k)) {
+            for (; k < l->n; k++)
+                add_unique_str(x, &m->ssh.kex, &m->ssh.nkex, l->tok[k]);
+            x->saw_kex = true;
+            fact_lines_add(&m->ssh.algo_ev, l->node);
+        }
+    } else if (tok_path(l, i, "web-management http", &k)) {
+        (void)k;
+        j_service(x, "http", true, own_at(l, i + 1));
+    } else if (tok_path(l, i, "web-management https", NULL)) {
+        j_service(x, "https", false, own_at(l, i + 1));
+    } else if (tok_path(l, i, "netconf ssh", &k)) {
+        struct mgmt_service *s = j_service(x, "netconf", false, own_at(l, i + 1));
+        if (tok_eq(l, k, "port") && k + 1 < l->n)
+            s->port = model_sv_long(l->tok[k + 1], -1);
+    } else if (tok_path(l, i, "rest http", NULL)) {
+        j_service(x, "rest", true, own_at(l, i + 1));
+    } else if (tok_path(l, i, "rest https", NULL)) {
+        j_service(x, "rest-https", false, own_at(l, i + 1));
+    } else if (tok_path(l, i, "extension-service request-response grpc", &k)) {
+        if (tok_eq(l, k, "clear-text"))
+            j_service(x, "grpc", true, own_at(l, k));
+        else if (tok_eq(l, k, "ssl"))
+            j_service(x, "grpc-tls", false, own_at(l, k));
+    } else if (tok_eq(l, i, "ftp")) {
+        j_service(x, "ftp-server", true, own);
+    } else if (tok_eq(l, i, "tftp-server")) {
+        j_service(x, "tftp-server", true, own);
+    } else if (tok_eq(l, i, "finger")) {
+        if (m->legacy.finger.is_default || m->legacy.finger.state != FACT_ON)
+            fact_set(&m->legacy.finger, FACT_ON, own);
+        j_service(x, "finger", true, own);
+    } else if (tok_eq(l, i, "xnm-clear-text")) {
+        j_service(x, "xml-agent", true, own);
+    } else if (tok_eq(l, i, "xnm-ssl")) {
+        j_service(x, "xml-agent-tls", false, own);
+    } else if (tok_eq(l, i, "dhcp") || tok_eq(l, i, "dhcp-local-server")) {
+        if (m->legacy.dhcp_server.is_default || m->legacy.dhcp_server.state != FACT_ON)
+            fact_set(&m->legacy.dhcp_server, FACT_ON, own);
+    }
+}
+
+static int class_privilege(struct sv cls)
+{
+    cls = sv_unquote(cls);
+    if (sv_eq_cstr(cls, "super-user"))
+        return 15;
+    if (sv_eq_cstr(cls, "operator"))
+        return 5;
+    if (sv_eq_cstr(cls, "read-only"))
+        return 1;
+    if (sv_eq_cstr(cls, "unauthorized"))
+        return 0;
+    return -1;
+}
+
+static void j_auth_statement(struct jx *x, struct account *ac, const struct jl *l, size_t k)
+{
+    if (tok_eq(l, k, "encrypted-password") && k + 1 < l->n) {
+        ac->secret = jsecret(l, k + 1);
+    } else if (tok_eq(l, k, "plain-text-password")) {
+        ac->secret = model_secret(SECRET_PLAINTEXT, sv_make(NULL, 0), l->node);
+    } else if (k < l->n && (sv_starts_with(l->tok[k], "ssh-") && k + 1 < l->n)) {
+        ac->has_ssh_key = true;
+    }
+}
+
+static void j_login(struct jx *x, const struct jl *l, size_t i)
+{
+    struct device_model *m = x->m;
+    size_t k;
+    if (tok_eq(l, i, "user") && i + 1 < l->n) {
+        struct account *ac = j_account(x, l->tok[i + 1], own_at(l, i + 1));
+        if (!ac)
+            return;
+        size_t ai = (size_t)(ac - m->accounts);
+        if (tok_eq(l, i + 2, "class") && i + 3 < l->n) {
+            ac->role = dup_unq(x, l->tok[i + 3]);
+            ac->privilege = class_privilege(l->tok[i + 3]);
+            x->acct_class[ai] = ac->role;
+        } else if (tok_eq(l, i + 2, "authentication")) {
+            j_auth_statement(x, ac, l, i + 3);
+        }
+    } else if (tok_eq(l, i, "class") && i + 1 < l->n) {
+        struct jclass *c = j_class(x, l->tok[i + 1], own_at(l, i + 1));
+        if (!c)
+            return;
+        if (tok_eq(l, i + 2, "idle-timeout") && i + 3 < l->n) {
+            c->idle_minutes = model_sv_long(l->tok[i + 3], -1);
+            c->node = l->node;
+        } else if (tok_eq(l, i + 2, "allow-commands") || tok_eq(l, i + 2, "deny-commands") ||
+                   tok_eq(l, i + 2, "allow-configuration") ||
+                   tok_eq(l, i + 2, "deny-configuration") || tok_eq(l, i + 2, "permissions")) {
+            if (!x->class_perm_node && i + 3 < l->n)
+                x->class_perm_node = l->node;
+        }
+    } else if (tok_path(l, i, "message", &k) && k < l->n) {
+        struct banner *b = model_add_banner(x->a, m, "login", l->node);
+        b->text = sv_unquote(l->tok[k]);
+    } else if (tok_path(l, i, "announcement", &k) && k < l->n) {
+        struct banner *b = model_add_banner(x->a, m, "motd", l->node);
+        b->text = sv_unquote(l->tok[k]);
+    } else if (tok_eq(l, i, "password") && i + 2 < l->n) {
+        if (!x->pwpolicy_node)
+            x->pwpolicy_node = l->node;
+    }
+}
+
+static void j_root_auth(struct jx *x, const struct jl *l, size_t i)
+{
+    struct account *ac = j_account(x, SV_LIT("root"), own_at(l, i - 1));
+    if (!ac)
+        return;
+    ac->privilege = 15;
+    if (!ac->role)
+        ac->role = "root";
+    j_auth_statement(x, ac, l, i);
+}
+
+static void j_aaa_server(struct jx *x, const struct jl *l, size_t i, enum aaa_proto proto)
+{
+    struct device_model *m = x->m;
+    if (i >= l->n)
+        return;
+    struct sv host = l->tok[i];
+    struct aaa_server *s = NULL;
+    for (size_t j = 0; j < m->aaa.nservers; j++)
+        if (m->aaa.servers[j].proto == proto && sv_eq_cstr(host, m->aaa.servers[j].host))
+            s = &m->aaa.servers[j];
+    if (!s) {
+        if (!jcap(m->aaa.nservers))
+            return;
+        s = MODEL_PUSH(x->a, m->aaa.servers, m->aaa.nservers);
+        s->proto = proto;
+        s->host = model_strdup(x->a, host);
+        s->addr = model_parse_addr(host);
+        s->node = own_at(l, i);
+    }
+    if (tok_eq(l, i + 1, "secret") && i + 2 < l->n) {
+        s->key = jsecret(l, i + 2);
+        model_add_secret(x->a, m, proto == AAA_TACACS ? "tacacs-key" : "radius-key", s->key);
+    }
+}
+
+static void j_syslog(struct jx *x, const struct jl *l, size_t i)
+{
+    struct device_model *m = x->m;
+    if (!x->syslog_node)
+        x->syslog_node = own_at(l, i - 1);
+    size_t fac = 0;
+    if (tok_eq(l, i, "host") && i + 1 < l->n) {
+        struct sv h = l->tok[i + 1];
+        bool found = false;
+        for (size_t j = 0; j < m->logging.nhosts; j++)
+            if (sv_eq_cstr(h, m->logging.hosts[j].host))
+                found = true;
+        if (!found && jcap(m->logging.nhosts)) {
+            model_add_host(x->a, &m->logging.hosts, &m->logging.nhosts, h, own_at(l, i + 1));
+            fact_lines_add(&m->logging.ev, own_at(l, i + 1));
+        }
+        fac = i + 2;
+    } else if ((tok_eq(l, i, "file") || tok_eq(l, i, "user")) && i + 1 < l->n) {
+        fac = i + 2;
+    } else if (tok_eq(l, i, "console")) {
+        fac = i + 1;
+    } else {
+        return;
+    }
+    /* "<facility> <level>" statements */
+    if (fac + 1 >= l->n || fac + 2 != l->n)
+        return;
+    struct sv f = l->tok[fac], lev = l->tok[fac + 1];
+    if (sv_eq_cstr(lev, "none"))
+        return;
+    bool info_or_more = sv_eq_cstr(lev, "any") || sv_eq_cstr(lev, "info");
+    bool notice_or_more = info_or_more || sv_eq_cstr(lev, "notice");
+    if (((sv_eq_cstr(f, "authorization") || sv_eq_cstr(f, "any")) && info_or_more) &&
+        !x->log_login_node)
+        x->log_login_node = l->node;
+    if (((sv_eq_cstr(f, "change-log") || sv_eq_cstr(f, "interactive-commands") ||
+          sv_eq_cstr(f, "any")) &&
+         notice_or_more) &&
+        !x->log_change_node)
+        x->log_change_node = l->node;
+}
+
+static void j_ntp(struct jx *x, const struct jl *l, size_t i)
+{
+    struct device_model *m = x->m;
+    fact_lines_add(&m->ntp.ev, own_at(l, i - 1));
+    if (tok_eq(l, i, "server") && i + 1 < l->n) {
+        struct sv h = l->tok[i + 1];
+        struct host_ref *r = NULL;
+        for (size_t j = 0; j < m->ntp.nservers; j++)
+            if (sv_eq_cstr(h, m->ntp.servers[j].host))
+                r = &m->ntp.servers[j];
+        if (!r) {
+            if (!jcap(m->ntp.nservers))
+                return;
+            r = model_add_host(x->a, &m->ntp.servers, &m->ntp.nservers, h, own_at(l, i + 1));
+        }
+        for (size_t j = i + 2; j + 1 < l->n; j++)
+            if (sv_eq_cstr(l->tok[j], "key"))
+                r->keyed = true;
+        for (size_t j = i + 2; j + 1 < l->n; j++)
+            if (sv_eq_cstr(l->tok[j], "routing-instance"))
+                r->vrf = dup_unq(x, l->tok[j + 1]);
+    } else if (tok_eq(l, i, "authentication-key") && i + 1 < l->n) {
+        if (!x->ntp_key_node)
+            x->ntp_key_node = own_at(l, i + 1);
+        for (size_t j = i + 2; j + 1 < l->n; j++)
+            if (sv_eq_cstr(l->tok[j], "value"))
+                model_add_secret(x->a, m, "ntp-key", jsecret(l, j + 1));
+    } else if (tok_eq(l, i, "trusted-key") && i + 1 < l->n) {
+        if (!x->ntp_trusted_node)
+            x->ntp_trusted_node = l->node;
+    }
+}
+
+static void j_accounting(struct jx *x, const struct jl *l, size_t i)
+{
+    if (!x->acct_node)
+        x->acct_node = own_at(l, i - 1);
+    if (tok_eq(l, i, "events")) {
+        for (size_t j = i + 1; j < l->n; j++) {
+            if (sv_eq_cstr(l->tok[j], "login") && !x->acct_login_node)
+                x->acct_login_node = l->node;
+            if ((sv_eq_cstr(l->tok[j], "interactive-commands") ||
+                 sv_eq_cstr(l->tok[j], "change-log")) &&
+                !x->acct_cmd_node)
+                x->acct_cmd_node = l->node;
+        }
+    } else if (tok_eq(l, i, "destination") && i + 1 < l->n) {
+        x->acct_has_dest = true;
+    }
+}
+
+static void j_scripts(struct jx *x, const struct jl *l, size_t i)
+{
+    /* system scripts op|commit|event file NAME */
+    const char *kind = NULL;
+    if (tok_eq(l, i, "op"))
+        kind = "junos-op-script";
+    else if (tok_eq(l, i, "commit"))
+        kind = "junos-commit-script";
+    else if (tok_eq(l, i, "event"))
+        kind = "junos-event-script";
+    else if (tok_eq(l, i, "language") && tok_eq(l, i + 1, "python") && i + 2 == l->n) {
+        model_add_onbox(x->a, x->m, "python", "python", false, l->node);
+        return;
+    }
+    if (!kind || !tok_eq(l, i + 1, "file") || i + 2 >= l->n)
+        return;
+    struct sv name = sv_unquote(l->tok[i + 2]);
+    for (size_t j = 0; j < x->m->nonbox; j++)
+        if (strcmp(x->m->onbox[j].kind, kind) == 0 && sv_eq_cstr(name, x->m->onbox[j].name))
+            return;
+    model_add_onbox(x->a, x->m, kind, model_strdup(x->a, name), false, own_at(l, i + 2));
+}
+
+static void j_system(struct jx *x, const struct jl *l)
+{
+    struct device_model *m = x->m;
+    size_t k;
+    if (tok_path(l, 1, "host-name", &k) && k < l->n) {
+        m->hostname = dup_unq(x, l->tok[k]);
+        m->hostname_node = l->node;
+    } else if (tok_path(l, 1, "services", &k)) {
+        j_services(x, l, k);
+    } else if (tok_path(l, 1, "login", &k)) {
+        j_login(x, l, k);
+    } else if (tok_path(l, 1, "root-authentication", &k)) {
+        j_root_auth(x, l, k);
+    } else if (tok_path(l, 1, "authentication-order", &k) && k < l->n) {
+        x->auth_order_node = l->node;
+        for (size_t j = k; j < l->n; j++) {
+            if (sv_eq_cstr(l->tok[j], "tacplus") || sv_eq_cstr(l->tok[j], "radius") ||
+                sv_eq_cstr(l->tok[j], "ldaps"))
+                x->order_central = true;
+            if (sv_eq_cstr(l->tok[j], "password"))
+                x->order_password = true;
+        }
+    } else if (tok_path(l, 1, "tacplus-server", &k)) {
+        j_aaa_server(x, l, k, AAA_TACACS);
+    } else if (tok_path(l, 1, "radius-server", &k)) {
+        j_aaa_server(x, l, k, AAA_RADIUS);
+    } else if (tok_path(l, 1, "accounting", &k)) {
+        j_accounting(x, l, k);
+    } else if (tok_path(l, 1, "syslog", &k)) {
+        j_syslog(x, l, k);
+    } else if (tok_path(l, 1, "ntp", &k)) {
+        j_ntp(x, l, k);
+    } else if (tok_path(l, 1, "scripts", &k)) {
+        j_scripts(x, l, k);
+    } else if (tok_path(l, 1, "master-password", &k)) {
+        if (m->legacy.secret_encryption.state != FACT_ON)
+            fact_set(&m->legacy.secret_encryption, FACT_ON, own_at(l, 1));
+    } else if (tok_path(l, 1, "no-redirects", &k) && k == l->n) {
+        x->no_redirects_node = l->node;
+        fact_set(&m->legacy.redirects, FACT_OFF, l->node);
+    } else if (tok_path(l, 1, "management-instance", &k) && k == l->n) {
+        fact_set(&m->mgmt_vrf, FACT_ON, l->node);
+    }
+}
+
+/* ------------------------------------------------------------ snmp */
+
+static struct acl *j_snmp_acl(struct jx *x, struct sv key, const char *name,
+                              const struct cfg_node *n)
+{
+    for (size_t i = 0; i < x->nsnmp_cl; i++)
+        if (sv_same_unq(x->snmp_cl[i].community, key))
+            return x->snmp_cl[i].acl;
+    if (!jcap(x->nsnmp_cl))
+        return NULL;
+    struct jsnmp_clients *c = MODEL_PUSH(x->a, x->snmp_cl, x->nsnmp_cl);
+    c->community = key;
+    c->acl = model_add_acl(x->a, x->m, name, n);
+    return c->acl;
+}
+
+static void acl_add_prefix(struct jx *x, struct acl *acl, struct sv addr, bool permit,
+                           const struct cfg_node *n)
+{
+    if (!acl || !jcap(acl->n))
+        return;
+    struct acl_entry *e = model_acl_add_entry(x->a, acl, n);
+    e->permit = permit;
+    struct ip_prefix p = model_parse_addr(sv_unquote(addr));
+    if (sv_eq_cstr(addr, "0/0")) {
+        e->src_any = true;
+    } else if (!p.af) {
+        e->unresolved = true;
+    } else if (ip_prefix_is_any(&p)) {
+        e->src_any = true;
+    } else {
+        e->src = p;
+    }
+}
+
+static void j_snmp(struct jx *x, const struct jl *l)
+{
+    struct device_model *m = x->m;
+    size_t k;
+    if (!x->snmp_node) {
+        x->snmp_node = l->own[0];
+    }
+    if (tok_path(l, 1, "community", &k) && k < l->n) {
+        struct sv name = l->tok[k];
+        struct snmp_community *c = NULL;
+        struct sv un = sv_unquote(name);
+        for (size_t j = 0; j < m->snmp.ncommunities; j++)
+            if (sv_same(m->snmp.communities[j].name.value, un))
+                c = &m->snmp.communities[j];
+        if (!c) {
+            if (!jcap(m->snmp.ncommunities))
+                return;
+            c = MODEL_PUSH(x->a, m->snmp.communities, m->snmp.ncommunities);
+            enum secret_type ty = secret_is_redacted(un) ? SECRET_REDACTED : SECRET_PLAINTEXT;
+            c->name = model_secret(ty, un, own_at(l, k));
+            c->node = own_at(l, k);
+            if (m->snmp.enabled.state != FACT_ON || m->snmp.enabled.is_default)
+                fact_set(&m->snmp.enabled, FACT_ON, c->node);
+        }
+        if (tok_eq(l, k + 1, "authorization") && k + 2 < l->n) {
+            c->write = sv_eq_cstr(l->tok[k + 2], "read-write");
+        } else if (tok_eq(l, k + 1, "clients") && k + 2 < l->n) {
+            char nm[48];
+            snprintf(nm, sizeof(nm), "snmp-clients-%zu", (size_t)(c - m->snmp.communities) + 1);
+            struct acl *acl = j_snmp_acl(x, name, arena_strdup(x->a, nm), own_at(l, k + 1));
+            if (!c->acl_name && acl)
+                c->acl_name = acl->name;
+            bool restrict_ = tok_eq(l, k + 3, "restrict");
+            acl_add_prefix(x, acl, l->tok[k + 2], !restrict_, l->node);
+        } else if (tok_eq(l, k + 1, "client-list-name") && k + 2 < l->n) {
+            c->acl_name = dup_unq(x, l->tok[k + 2]);
+        }
+    } else if (tok_path(l, 1, "client-list", &k) && k + 1 < l->n) {
+        const char *nm = dup_unq(x, l->tok[k]);
+        struct acl *acl = j_snmp_acl(x, l->tok[k], nm, own_at(l, k));
+        bool restrict_ = tok_eq(l, k + 2, "restrict");
+        acl_add_prefix(x, acl, l->tok[k + 1], !restrict_, l->node);
+    } else if (tok_path(l, 1, "v3 usm local-engine user", &k) && k < l->n) {
+        struct sv un = sv_unquote(l->tok[k]);
+        struct snmp_user *u = NULL;
+        for (size_t j = 0; j < m->snmp.nusers; j++)
+            if (sv_eq_cstr(un, m->snmp.users[j].name))
+                u = &m->snmp.users[j];
+        if (!u) {
+            if (!jcap(m->snmp.nusers))
+                return;
+            u = MODEL_PUSH(x->a, m->snmp.users, m->snmp.nusers);
+            u->name = model_strdup(x->a, un);
+            u->node = own_at(l, k);
+            u->auth = "none";
+            u->priv = "none";
+            if (m->snmp.enabled.state != FACT_ON || m->snmp.enabled.is_default)
+                fact_set(&m->snmp.enabled, FACT_ON, u->node);
+        }
+        if (k + 1 < l->n) {
+            struct sv w = l->tok[k + 1];
+            if (sv_starts_with(w, "authentication-")) {
+                u->auth = model_strdup(x->a, sv_make(w.p + 15, w.n - 15));
+                for (size_t j = k + 2; j + 1 < l->n; j++)
+                    if (sv_eq_cstr(l->tok[j], "authentication-key"))
+                        model_add_secret(x->a, m, "snmp-auth", jsecret(l, j + 1));
+            } else if (sv_starts_with(w, "privacy-")) {
+                u->priv = model_strdup(x->a, sv_make(w.p + 8, w.n - 8));
+                for (size_t j = k + 2; j + 1 < l->n; j++)
+                    if (sv_eq_cstr(l->tok[j], "privacy-key"))
+                        model_add_secret(x->a, m, "snmp-priv", jsecret(l, j + 1));
+            }
+        }
+    } else if ((tok_path(l, 1, "trap-group * targets", &k) ||
+                tok_path(l, 1, "v3 target-address * address", &k)) &&
+               k < l->n) {
+        add_unique_str(x, &m->snmp.trap_hosts, &m->snmp.ntrap_hosts, l->tok[k]);
+    }
+}
+
+/* ------------------------------------------------------------ bgp */
+
+static void j_bgp_setting(struct jx *x, struct jbgp_set *s, const struct jl *l, size_t k)
+{
+    struct device_model *m = x->m;
+    size_t n;
+    if (tok_eq(l, k, "authentication-key") && k + 1 < l->n) {
+        s->key = jsecret(l, k + 1);
+        s->auth_node = l->node;
+        model_add_secret(x->a, m, "bgp-key", s->key);
+    } else if (tok_eq(l, k, "authentication-key-chain") && k + 1 < l->n) {
+        s->keychain = l->tok[k + 1];
+        s->auth_node = l->node;
+    } else if (tok_eq(l, k, "type") && k + 1 < l->n) {
+        s->type = sv_eq_cstr(l->tok[k + 1], "external") ? 1 : 2;
+    } else if (tok_eq(l, k, "peer-as") && k + 1 < l->n) {
+        s->peer_as = model_sv_long(l->tok[k + 1], -1);
+    } else if (tok_eq(l, k, "local-as") && k + 1 < l->n) {
+        s->local_as = model_sv_long(l->tok[k + 1], -1);
+    } else if (tok_eq(l, k, "import")) {
+        s->import = chain_add(x, s->import, &s->import_node, l, k + 1);
+    } else if (tok_eq(l, k, "export")) {
+        s->export = chain_add(x, s->export, &s->export_node, l, k + 1);
+    } else if (tok_path(l, k, "family * *", &n) &&
+               (tok_path(l, n, "prefix-limit maximum", NULL) ||
+                tok_path(l, n, "accepted-prefix-limit maximum", NULL))) {
+        if (n + 2 < l->n && !s->maxpfx_node)
+            s->maxpfx_node = l->node;
+    }
+}
+
+static void j_bgp(struct jx *x, const struct jl *l, size_t i)
+{
+    if (!x->bgp_node)
+        x->bgp_node = own_at(l, i - 1);
+    x->m->bgp.configured = true;
+    if (tok_eq(l, i, "group") && i + 1 < l->n) {
+        struct jbgp_grp *g = j_group(x, l->tok[i + 1], own_at(l, i + 1));
+        if (!g)
+            return;
+        if (tok_eq(l, i + 2, "neighbor") && i + 3 < l->n) {
+            struct jbgp_nbr *b = j_nbr(x, l->tok[i + 1], l->tok[i + 3], own_at(l, i + 3));
+            if (b)
+                j_bgp_setting(x, &b->s, l, i + 4);
+        } else {
+            j_bgp_setting(x, &g->s, l, i + 2);
+        }
+    } else if (tok_eq(l, i, "neighbor") && i + 1 < l->n) {
+        struct jbgp_nbr *b = j_nbr(x, sv_make(NULL, 0), l->tok[i + 1], own_at(l, i + 1));
+        if (b)
+            j_bgp_setting(x, &b->s, l, i + 2);
+    } else {
+        j_bgp_setting(x, &x->bgp_global, l, i);
+    }
+}
+
+/* ------------------------------------------------------------ igp */
+
+static struct jigp_if *j_igp_if(struct jx *x, int proto, struct sv name,
+                                const struct cfg_node *n)
+{
+    for (size_t i = 0; i < x->nigp_if; i++)
+        if (x->igp_if[i].proto == proto && sv_same(x->igp_if[i].name, name))
+            return &x->igp_if[i];
+    if (!jcap(x->nigp_if))
+        return NULL;
+    struct jigp_if *f = MODEL_PUSH(x->a, x->igp_if, x->nigp_if);
+    f->proto = proto;
+    f->name = name;
+    f->node = n;
+    return f;
+}
+
+static void j_ospf(struct jx *x, const struct jl *l, size_t i, int proto)
+{
+    size_t k;
+    if (!x->igp_node[proto])
+        x->igp_node[proto] = own_at(l, i - 1);
+    if (!tok_path(l, i, "area * interface", &k) || k >= l->n)
+        return;
+    struct jigp_if *f = j_igp_if(x, proto, l->tok[k], own_at(l, k));
+    if (!f)
+        return;
+    k++;
+    if (tok_eq(l, k, "passive") && k + 1 == l->n) {
+        f->passive = true;
+    } else if (tok_eq(l, k, "authentication") && k + 1 < l->n) {
+        if (tok_eq(l, k + 1, "simple-password")) {
+            f->weak = true;
+            if (k + 2 < l->n)
+                model_add_secret(x->a, x->m, "ospf-key", jsecret(l, k + 2));
+        } else {
+            f->authed = true;
+            for (size_t j = k + 1; j + 1 < l->n; j++)
+                if (sv_eq_cstr(l->tok[j], "key"))
+                    model_add_secret(x->a, x->m, "ospf-key", jsecret(l, j + 1));
+        }
+        f->auth_node = l->node;
+    } else if (tok_path(l, k, "interface-type", NULL) && tok_eq(l, k + 1, "loopback")) {
+        f->passive = true;
+    }
+    if (sv_starts_with(f->name, "lo0"))
+        f->passive = true;
+}
+
+static void j_isis(struct jx *x, const struct jl *l, size_t i)
+{
+    size_t k;
+    if (!x->igp_node[2])
+        x->igp_node[2] = own_at(l, i - 1);
+    if (tok_path(l, i, "level *", &k) && k < l->n) {
+        if (tok_eq(l, k, "authentication-key") && k + 1 < l->n) {
+            model_add_secret(x->a, x->m, "isis-key", jsecret(l, k + 1));
+            if (!x->isis_level_auth)
+                x->isis_level_auth = l->node;
+        } else if (tok_eq(l, k, "authentication-key-chain") && k + 1 < l->n) {
+            if (!x->isis_level_auth)
+                x->isis_level_auth = l->node;
+        } else if (tok_eq(l, k, "authentication-type") && k + 1 < l->n &&
+                   sv_eq_cstr(l->tok[k + 1], "simple")) {
+            x->isis_level_weak = l->node;
+        }
+    } else if (tok_path(l, i, "interface", &k) && k < l->n) {
+        struct jigp_if *f = j_igp_if(x, 2, l->tok[k], own_at(l, k));
+        if (!f)
+            return;
+        if (tok_eq(l, k + 1, "passive") && k + 2 == l->n)
+            f->passive = true;
+        for (size_t j = k + 1; j + 1 < l->n; j++)
+            if (sv_eq_cstr(l->tok[j], "hello-authentication-key")) {
+                f->authed = true;
+                f->auth_node = l->node;
+                model_add_secret(x->a, x->m, "isis-key", jsecret(l, j + 1));
+            }
+        if (sv_starts_with(f->name, "lo0"))
+            f->passive = true;
+    }
+}
+
+static void j_protocols(struct jx *x, const struct jl *l)
+{
+    size_t k;
+    if (tok_path(l, 1, "bgp", &k))
+        j_bgp(x, l, k);
+    else if (tok_path(l, 1, "ospf", &k))
+        j_ospf(x, l, k, 0);
+    else if (tok_path(l, 1, "ospf3", &k))
+        j_ospf(x, l, k, 1);
+    else if (tok_path(l, 1, "isis", &k))
+        j_isis(x, l, k);
+    else if (tok_path(l, 1, "lldp", &k)) {
+        if (tok_eq(l, k, "disable") && k + 1 == l->n)
+            fact_set(&x->m->legacy.discovery, FACT_OFF, l->node);
+        else if (x->m->legacy.discovery.state == FACT_UNKNOWN)
+            fact_set(&x->m->legacy.discovery, FACT_ON, own_at(l, 1));
+    }
+}
+
+/* ------------------------------------------------------------ interfaces */
+
+static void j_interfaces(struct jx *x, const struct jl *l)
+{
+    size_t k;
+    if (l->n < 2 || sv_eq_cstr(l->tok[1], "interface-range") || sv_starts_with(l->tok[1], "<") ||
+        sv_eq_cstr(l->tok[1], "traceoptions") || sv_eq_cstr(l->tok[1], "apply-groups"))
+        return;
+    struct interface *f = j_iface(x, l->tok[1], l->own[1]);
+    if (!f)
+        return;
+    size_t i = 2;
+    if (tok_eq(l, i, "description") && i + 1 < l->n) {
+        f->description = dup_unq(x, l->tok[i + 1]);
+        return;
+    }
+    if ((tok_eq(l, i, "disable") || tok_eq(l, i, "shutdown")) && i + 1 == l->n) {
+        f->shutdown = true;
+        return;
+    }
+    if (tok_eq(l, i, "unit") && i + 1 < l->n)
+        i += 2;
+    if (tok_eq(l, i, "description") && i + 1 < l->n && !f->description) {
+        f->description = dup_unq(x, l->tok[i + 1]);
+    } else if (tok_path(l, i, "tunnel destination", &k) && k < l->n) {
+        f->tunnel_dest = model_strdup(x->a, l->tok[k]);
+    } else if (tok_eq(l, i, "family") && i + 1 < l->n) {
+        bool inet = sv_eq_cstr(l->tok[i + 1], "inet") || sv_eq_cstr(l->tok[i + 1], "inet6");
+        i += 2;
+        if (!inet)
+            return;
+        if (tok_eq(l, i, "address") && i + 1 < l->n) {
+            f->has_ip = true;
+        } else if (tok_eq(l, i, "rpf-check")) {
+            if (f->urpf.is_default)
+                fact_set(&f->urpf, FACT_ON, own_at(l, i));
+        } else if (tok_eq(l, i, "no-redirects")) {
+            fact_set(&f->redirects, FACT_OFF, l->node);
+        } else if (tok_path(l, i, "filter input", &k) && k < l->n) {
+            if (!f->acl_in)
+                f->acl_in = dup_unq(x, l->tok[k]);
+        } else if (tok_path(l, i, "filter input-list", &k) && k < l->n) {
+            if (!f->acl_in)
+                f->acl_in = dup_unq(x, l->tok[k]);
+        } else if (tok_path(l, i, "filter output", &k) && k < l->n) {
+            if (!f->acl_out)
+                f->acl_out = dup_unq(x, l->tok[k]);
+        }
+        if (f->is_loopback && sv_eq_cstr(l->tok[1], "lo0") && f->acl_in && !x->lo0_filter) {
+            x->lo0_filter = f->acl_in;
+            x->lo0_filter_node = l->node;
+        }
+    } else if (tok_eq(l, i, "proxy-arp")) {
+        fact_set(&f->proxy_arp, FACT_ON, l->node);
+    } else if (tok_eq(l, i, "targeted-broadcast")) {
+        fact_set(&f->directed_broadcast, FACT_ON, l->node);
+    }
+}
+
+/* ------------------------------------------------------------ firewall */
+
+static void j_filter_term(struct jx *x, const struct jl *l, size_t fi)
+{
+    /* fi: index of the filter name; "<name> term <t> from|then ..." */
+    size_t k;
+    if (!tok_path(l, fi + 1, "term", &k) || k >= l->n)
+        return;
+    struct jterm *tm = j_term(x, l->tok[fi], l->tok[k], own_at(l, k));
+    if (!tm)
+        return;
+    k++;
+    if (tok_eq(l, k, "from") && k + 1 < l->n) {
+        struct sv w = l->tok[k + 1];
+        bool list = sv_eq_cstr(w, "source-prefix-list") || sv_eq_cstr(w, "prefix-list");
+        bool addr = sv_eq_cstr(w, "source-address") || sv_eq_cstr(w, "address");
+        if ((list || addr) && k + 2 < l->n) {
+            struct sv v = l->tok[k + 2];
+            bool except = tok_eq(l, k + 3, "except");
+            for (size_t j = 0; j < tm->nsrc; j++)
+                if (sv_same(tm->src[j].addr, v) && tm->src[j].is_list == list)
+                    return;
+            if (!jcap(tm->nsrc))
+                return;
+            struct jsrc *s = MODEL_PUSH(x->a, tm->src, tm->nsrc);
+            s->addr = v;
+            s->is_list = list;
+            s->except = except;
+            s->node = l->node;
+        } else if (sv_eq_cstr(w, "ttl-except") && tok_eq(l, k + 2, "255")) {
+            tm->ttl_except_255 = true;
+        }
+    } else if (tok_eq(l, k, "then") && k + 1 < l->n) {
+        struct sv w = l->tok[k + 1];
+        if (sv_eq_cstr(w, "accept")) {
+            tm->action = 1;
+            tm->action_node = l->node;
+        } else if (sv_eq_cstr(w, "discard") || sv_eq_cstr(w, "reject")) {
+            tm->action = 2;
+            tm->action_node = l->node;
+        } else if (sv_eq_cstr(w, "next") && tm->action == 0) {
+            tm->action = 3;
+        }
+    }
+}
+
+static void j_firewall(struct jx *x, const struct jl *l)
+{
+    size_t k;
+    if (tok_path(l, 1, "family * filter", &k) && k < l->n)
+        j_filter_term(x, l, k);
+    else if (tok_path(l, 1, "filter", &k) && k < l->n)
+        j_filter_term(x, l, k);
+}
+
+static void j_policy_options(struct jx *x, const struct jl *l)
+{
+    size_t k;
+    if (tok_path(l, 1, "prefix-list", &k) && k + 1 < l->n) {
+        struct sv v = l->tok[k + 1];
+        if (sv_eq_cstr(v, "apply-path"))
+            return;
+        if (!jcap(x->nplists))
+            return;
+        struct jplist *p = MODEL_PUSH(x->a, x->plists, x->nplists);
+        p->name = l->tok[k];
+        p->addr = v;
+        p->node = l->node;
+    }
+}
+
+/* ------------------------------------------------------------ others */
+
+static void j_security(struct jx *x, const struct jl *l)
+{
+    size_t k;
+    bool ike = tok_path(l, 1, "ike proposal", &k);
+    if (ike || tok_path(l, 1, "ipsec proposal", &k)) {
+        if (k + 1 >= l->n)
+            return;
+        const char *name = arena_printf(x->a, "%s %.*s", ike ? "ike" : "ipsec",
+                                        (int)sv_unquote(l->tok[k]).n, sv_unquote(l->tok[k]).p);
+        struct ipsec_policy *p = NULL;
+        for (size_t j = 0; j < x->m->nipsec; j++)
+            if (strcmp(x->m->ipsec[j].name, name) == 0)
+                p = &x->m->ipsec[j];
+        if (!p) {
+            if (!jcap(x->m->nipsec))
+                return;
+            p = MODEL_PUSH(x->a, x->m->ipsec, x->m->nipsec);
+            p->name = name;
+            p->node = own_at(l, k);
+        }
+        struct sv w = l->tok[k + 1], v = tok_at(l, k + 2);
+        if (!v.p)
+            return;
+        if (sv_eq_cstr(w, "encryption-algorithm")) {
+            p->encryption = model_strdup(x->a, v);
+            p->weak |= model_ipsec_enc_is_weak(v);
+        } else if (sv_eq_cstr(w, "authentication-algorithm")) {
+            p->integrity = model_strdup(x->a, v);
+            p->weak |= model_ipsec_integ_is_weak(v);
+        } else if (sv_eq_cstr(w, "dh-group")) {
+            p->dh_group = model_strdup(x->a, v);
+            p->weak |= model_ipsec_group_is_weak(v);
+        }
+    } else if (tok_path(l, 1, "ike policy * pre-shared-key", &k) && k + 1 < l->n) {
+        model_add_secret(x->a, x->m, "ipsec-psk", jsecret(l, k + 1));
+    } else if (tok_path(l, 1, "authentication-key-chains key-chain", &k) && k < l->n) {
+        for (size_t j = k + 1; j + 1 < l->n; j++)
+            if (sv_eq_cstr(l->tok[j], "secret")) {
+                struct secret s = jsecret(l, j + 1);
+                model_add_secret(x->a, x->m, "key-chain", s);
+                if (jcap(x->nkeychains)) {
+                    struct jplist *c = MODEL_PUSH(x->a, x->keychains, x->nkeychains);
+                    c->name = l->tok[k];
+                    c->addr = sv_unquote(l->tok[j + 1]);
+                    c->node = l->node;
+                }
+            }
+    }
+}
+
+static void j_event_options(struct jx *x, const struct jl *l)
+{
+    size_t k;
+    if (tok_path(l, 1, "policy", &k) && k < l->n) {
+        struct sv name = sv_unquote(l->tok[k]);
+        struct onbox_item *it = NULL;
+        for (size_t j = 0; j < x->m->nonbox; j++)
+            if (strcmp(x->m->onbox[j].kind, "event-handler") == 0 &&
+                sv_eq_cstr(name, x->m->onbox[j].name))
+                it = &x->m->onbox[j];
+        if (!it)
+            it = model_add_onbox(x->a, x->m, "event-handler", model_strdup(x->a, name), false,
+                                 own_at(l, k));
+        if (tok_eq(l, k + 1, "then") && k + 2 < l->n &&
+            (sv_eq_cstr(l->tok[k + 2], "change-configuration") ||
+             sv_eq_cstr(l->tok[k + 2], "upload") || sv_eq_cstr(l->tok[k + 2], "execute-commands")))
+            it->risky = it->risky || sv_eq_cstr(l->tok[k + 2], "change-configuration") ||
+                        sv_eq_cstr(l->tok[k + 2], "upload");
+    } else if (tok_path(l, 1, "event-script file", &k) && k < l->n) {
+        struct sv name = sv_unquote(l->tok[k]);
+        for (size_t j = 0; j < x->m->nonbox; j++)
+            if (strcmp(x->m->onbox[j].kind, "junos-event-script") == 0 &&
+                sv_eq_cstr(name, x->m->onbox[j].name))
+                return;
+        model_add_onbox(x->a, x->m, "junos-event-script", model_strdup(x->a, name), false,
+                        own_at(l, k));
+    }
+}
+
+static struct mirror_session *j_mirror(struct jx *x, const char *kind, struct sv name,
+                                       const struct cfg_node *n)
+{
+    const char *nm = arena_printf(x->a, "%s %.*s", kind, (int)name.n, name.p);
+    for (size_t j = 0; j < x->m->nmirrors; j++)
+        if (x->m->mirrors[j].node == n || strcmp(x->m->mirrors[j].kind, nm) == 0)
+            return &x->m->mirrors[j];
+    if (!jcap(x->m->nmirrors))
+        return NULL;
+    struct mirror_session *s = MODEL_PUSH(x->a, x->m->mirrors, x->m->nmirrors);
+    s->kind = nm; /* replaced by the plain kind at the end */
+    s->node = n;
+    return s;
+}
+
+static void j_forwarding(struct jx *x, const struct jl *l, size_t i)
+{
+    size_t k;
+    if (tok_path(l, i, "port-mirroring", &k)) {
+        struct sv name = SV_LIT("default");
+        const struct cfg_node *n = own_at(l, i);
+        if (tok_eq(l, k, "instance") && k + 1 < l->n) {
+            name = l->tok[k + 1];
+            n = own_at(l, k + 1);
+            k += 2;
+        }
+        bool out = false;
+        for (size_t j = k; j < l->n; j++)
+            if (sv_eq_cstr(l->tok[j], "output"))
+                out = true;
+        if (!out)
+            return;
+        struct mirror_session *s = j_mirror(x, "port-mirroring", name, n);
+        if (!s)
+            return;
+        for (size_t j = k; j + 1 < l->n; j++) {
+            if (sv_eq_cstr(l->tok[j], "interface") && !s->destination)
+                s->destination = model_strdup(x->a, l->tok[j + 1]);
+            if (sv_eq_cstr(l->tok[j], "ip-address") || sv_eq_cstr(l->tok[j], "next-hop")) {
+                s->destination = model_strdup(x->a, l->tok[j + 1]);
+                s->remote = true;
+            }
+        }
+    } else if (tok_path(l, i, "analyzer", &k) && k + 1 < l->n) {
+        bool out = false;
+        for (size_t j = k + 1; j < l->n; j++)
+            if (sv_eq_cstr(l->tok[j], "output"))
+                out = true;
+        if (!out)
+            return;
+        struct mirror_session *s = j_mirror(x, "analyzer", l->tok[k], own_at(l, k));
+        if (!s)
+            return;
+        for (size_t j = k + 1; j + 1 < l->n; j++) {
+            if ((sv_eq_cstr(l->tok[j], "interface") || sv_eq_cstr(l->tok[j], "vlan")) &&
+                !s->destination)
+                s->destination = model_strdup(x->a, l->tok[j + 1]);
+            if (sv_eq_cstr(l->tok[j], "ip-address")) {
+                s->destination = model_strdup(x->a, l->tok[j + 1]);
+                s->remote = true;
+            }
+        }
+    }
+}
+
+/* ------------------------------------------------------------ dispatch */
+
+static void j_line(struct jx *x, const struct jl *l)
+{
+    struct sv t0 = l->tok[0];
+    size_t k;
+    if (sv_eq_cstr(t0, "system"))
+        j_system(x, l);
+    else if (sv_eq_cstr(t0, "snmp"))
+        j_snmp(x, l);
+    else if (sv_eq_cstr(t0, "protocols"))
+        j_protocols(x, l);
+    else if (sv_eq_cstr(t0, "interfaces"))
+        j_interfaces(x, l);
+    else if (sv_eq_cstr(t0, "firewall"))
+        j_firewall(x, l);
+    else if (sv_eq_cstr(t0, "policy-options"))
+        j_policy_options(x, l);
+    else if (sv_eq_cstr(t0, "security"))
+        j_security(x, l);
+    else if (sv_eq_cstr(t0, "event-options"))
+        j_event_options(x, l);
+    else if (sv_eq_cstr(t0, "forwarding-options"))
+        j_forwarding(x, l, 1);
+    else if (tok_path(l, 0, "ethernet-switching-options", &k))
+        j_forwarding(x, l, k);
+    else if (tok_path(l, 0, "routing-options autonomous-system", &k) && k < l->n)
+        x->local_as = model_sv_long(l->tok[k], -1);
+    else if (sv_eq_cstr(t0, "version") && l->n >= 2 && l->own[1] == l->node)
+        x->m->os_version = dup_unq(x, l->tok[1]);
+}
+
+/* Local lines: everything except the groups definitions. */
+static void j_local_line(struct jx *x, const struct jl *l)
+{
+    if (sv_eq_cstr(l->tok[0], "groups"))
+        return;
+    j_line(x, l);
+}
+
+/* Pass 1: record apply-groups statements with their hierarchy level. */
+static void j_apply_line(struct jx *x, const struct jl *l)
+{
+    if (sv_eq_cstr(l->tok[0], "groups"))
+        return;
+    size_t at = l->n;
+    for (size_t i = 0; i < l->n; i++)
+        if (sv_eq_cstr(l->tok[i], "apply-groups")) {
+            at = i;
+            break;
+        }
+    if (at == l->n || at + 1 >= l->n || l->own[l->n - 1] != l->node)
+        return;
+    if (x->napply >= JX_MAX_APPLY)
+        return;
+    struct japply *ap = &x->apply[x->napply++];
+    ap->nloc = at;
+    for (size_t i = 0; i < at; i++)
+        ap->loc[i] = l->tok[i];
+    ap->nnames = 0;
+    for (size_t i = at + 1; i < l->n && ap->nnames < ARRAY_SIZE(ap->names); i++)
+        ap->names[ap->nnames++] = sv_unquote(l->tok[i]);
+}
+
+/* Pass 2: statements inside applied groups, as if written at the top. */
+static void j_group_line(struct jx *x, const struct jl *l)
+{
+    if (!sv_eq_cstr(l->tok[0], "groups") || l->n < 3)
+        return;
+    struct sv g = sv_unquote(l->tok[1]);
+    bool applied = false;
+    for (size_t i = 0; i < x->napply && !applied; i++) {
+        const struct japply *ap = &x->apply[i];
+        bool named = false;
+        for (size_t j = 0; j < ap->nnames; j++)
+            if (sv_same(ap->names[j], g))
+                named = true;
+        if (!named || ap->nloc > l->n - 2)
+            continue;
+        bool under = true;
+        for (size_t j = 0; j < ap->nloc; j++)
+            if (!sv_same(ap->loc[j], l->tok[j + 2]))
+                under = false;
+        applied = under;
+    }
+    if (!applied)
+        return;
+    for (size_t i = 2; i < l->n; i++)
+        if (l->tok[i].n && l->tok[i].p[0] == '<')
+            return; /* wildcard paths are not expanded */
+    struct jl *sub = arena_alloc(x->a, sizeof(*sub));
+    sub->n = l->n - 2;
+    memcpy(sub->tok, l->tok + 2, sub->n * sizeof(sub->tok[0]));
+    memcpy(sub->own, l->own + 2, sub->n * sizeof(sub->own[0]));
+    sub->node = l->node;
+    j_line(x, sub);
+}
+
+/* ------------------------------------------------------------ finish */
+
+static const struct jbgp_grp *find_group(const struct jx *x, struct sv name)
+{
+    for (size_t i = 0; i < x->ngroups; i++)
+        if (sv_same_unq(x->groups[i].name, name))
+            return &x->groups[i];
+    return NULL;
+}
+
+static enum secret_type keychain_type(const struct jx *x, struct sv name)
+{
+    for (size_t i = 0; i < x->nkeychains; i++)
+        if (sv_same_unq(x->keychains[i].name, name))
+            return secret_is_redacted(x->keychains[i].addr)
+                       ? SECRET_REDACTED
+                       : secret_classify_junos(x->keychains[i].addr);
+    return SECRET_NONE;
+}
+
+static bool lo0_has_ttl_check(const struct jx *x, const struct cfg_node **ev)
+{
+    if (!x->lo0_filter)
+        return false;
+    for (size_t i = 0; i < x->nterms; i++)
+        if (x->terms[i].ttl_except_255 && sv_eq_cstr(sv_unquote(x->terms[i].filter),
+                                                     x->lo0_filter)) {
+            *ev = x->terms[i].node;
+            return true;
+        }
+    return false;
+}
+
+static void finish_bgp(struct jx *x)
+{
+    struct device_model *m = x->m;
+    m->bgp.local_as = x->local_as;
+    m->bgp.node = x->bgp_node;
+    const struct cfg_node *gtsm_ev = NULL;
+    bool gtsm = lo0_has_ttl_check(x, &gtsm_ev);
+    for (size_t i = 0; i < x->nnbrs; i++) {
+        const struct jbgp_nbr *b = &x->nbrs[i];
+        const struct jbgp_grp *g = b->group.p ? find_group(x, b->group) : NULL;
+        const struct jbgp_set *gs = g ? &g->s : NULL, *os = &x->bgp_global;
+        struct bgp_neighbor *nb = MODEL_PUSH(x->a, m->bgp.neighbors, m->bgp.nneighbors);
+        nb->addr = model_strdup(x->a, b->addr);
+        nb->group = b->group.p ? dup_unq(x, b->group) : NULL;
+        nb->node = b->node;
+        /* neighbour overrides group overrides the bgp level */
+#define PICK(field) (b->s.field ? b->s.field : gs && gs->field ? gs->field : os->field)
+        long peer_as = b->s.peer_as >= 0 ? b->s.peer_as
+                       : gs && gs->peer_as >= 0 ? gs->peer_as
+                                                : os->peer_as;
+        long local_as = b->s.local_as >= 0 ? b->s.local_as
+                        : gs && gs->local_as >= 0 ? gs->local_as
+                        : os->local_as >= 0       ? os->local_as
+                                                  : x->local_as;
+        int type = b->s.type ? b->s.type : gs && gs->type ? gs->type : os->type;
+        nb->remote_as = peer_as;
+        if (type)
+            nb->ebgp = type == 1;
+        else
+            nb->ebgp = peer_as >= 0 && local_as >= 0 && peer_as != local_as;
+        const struct jbgp_set *as = b->s.auth_node ? &b->s : gs && gs->auth_node ? gs : os;
+        if (as->auth_node) {
+            fact_set(&nb->auth, FACT_ON, as->auth_node);
+            if (as->keychain.p) {
+                nb->auth_type = keychain_type(x, as->keychain);
+            } else {
+                nb->key = as->key;
+                nb->auth_type = as->key.type;
+            }
+        } else {
+            fact_default(&nb->auth, FACT_OFF, "no authentication-key at neighbour, group or bgp level");
+        }
+        const struct cfg_node *mp = PICK(maxpfx_node);
+        if (mp)
+            fact_set(&nb->max_prefix, FACT_ON, mp);
+        else
+            fact_default(&nb->max_prefix, FACT_OFF, "no prefix-limit at neighbour or group level");
+        nb->in_policy = PICK(import);
+        nb->out_policy = PICK(export);
+        if (gtsm) {
+            fact_set(&nb->gtsm, FACT_ON, gtsm_ev);
+        } else {
+            fact_default(&nb->gtsm, FACT_OFF,
+                         x->lo0_filter ? "no ttl-except 255 term in the lo0 input filter"
+                                       : "no lo0 input filter enforcing TTL 255 for BGP");
+        }
+#undef PICK
+    }
+}
+
+static void finish_igp(struct jx *x)
+{
+    static const char *const names[3] = {"ospf", "ospfv3", "isis"};
+    for (int p = 0; p < 3; p++) {
+        if (!x->igp_node[p])
+            continue;
+        struct igp_instance *g = MODEL_PUSH(x->a, x->m->igps, x->m->nigps);
+        g->proto = names[p];
+        g->name = names[p];
+        g->node = x->igp_node[p];
+        size_t need = 0, have = 0;
+        const struct cfg_node *miss = NULL;
+        bool weak = false;
+        for (size_t i = 0; i < x->nigp_if; i++) {
+            const struct jigp_if *f = &x->igp_if[i];
+            if (f->proto != p || f->passive)
+                continue;
+            need++;
+            if (f->weak)
+                weak = true;
+            bool ok = f->authed || (p == 2 && x->isis_level_auth && !x->isis_level_weak);
+            if (ok) {
+                have++;
+                if (f->auth_node)
+                    fact_lines_add(&g->auth.ev, f->auth_node);
+            } else if (!miss) {
+                miss = f->node;
+            }
+        }
+        if (p == 2 && x->isis_level_auth)
+            fact_lines_add(&g->auth.ev, x->isis_level_auth);
+        if (need == 0) {
+            if (p == 2 && x->isis_level_auth && !x->isis_level_weak)
+                fact_set(&g->auth, FACT_ON, x->isis_level_auth);
+            else
+                fact_unknown(&g->auth, "no active (non-passive) interfaces found");
+        } else if (have == need) {
+            g->auth.state = FACT_ON;
+        } else {
+            fact_set(&g->auth, FACT_OFF, miss);
+            g->auth.why = weak ? "simple-password (cleartext) or no authentication on an interface"
+                               : "an interface without authentication";
+        }
+    }
+}
+
+static void finish_acls(struct jx *x)
+{
+    for (size_t i = 0; i < x->nterms; i++) {
+        const struct jterm *tm = &x->terms[i];
+        const char *fname = dup_unq(x, tm->filter);
+        struct acl *acl = (struct acl *)model_find_acl(x->m, fname);
+        if (!acl)
+            acl = model_add_acl(x->a, x->m, fname, tm->node);
+        if (tm->action == 3)
+            continue; /* "next term": not a decision */
+        bool permit = tm->action != 2;
+        const struct cfg_node *ev = tm->action_node ? tm->action_node : tm->node;
+        if (tm->nsrc == 0) {
+            struct acl_entry *e = model_acl_add_entry(x->a, acl, ev);
+            e->permit = permit;
+            e->src_any = true;
+            continue;
+        }
+        /* except entries first: they carve holes in the term's match */
+        for (int pass = 0; pass < 2; pass++) {
+            for (size_t j = 0; j < tm->nsrc; j++) {
+                const struct jsrc *s = &tm->src[j];
+                if (s->except != (pass == 0))
+                    continue;
+                bool p = s->except ? !permit : permit;
+                if (!s->is_list) {
+                    acl_add_prefix(x, acl, s->addr, p, s->node);
+                    continue;
+                }
+                bool any = false;
+                for (size_t q = 0; q < x->nplists; q++)
+                    if (sv_same_unq(x->plists[q].name, s->addr)) {
+                        acl_add_prefix(x, acl, x->plists[q].addr, p, s->node);
+                        any = true;
+                    }
+                if (!any) {
+                    struct acl_entry *e = model_acl_add_entry(x->a, acl, s->node);
+                    e->permit = p;
+                    e->unresolved = true;
+                }
+            }
+        }
+    }
+}
+
+static void finish_services(struct jx *x)
+{
+    struct device_model *m = x->m;
+    struct ssh_facts *ssh = &m->ssh;
+    if (m->telnet_server.state == FACT_UNKNOWN)
+        fact_default(&m->telnet_server, FACT_OFF, "telnet is off unless under system services");
+    if (m->legacy.finger.state == FACT_UNKNOWN)
+        fact_default(&m->legacy.finger, FACT_OFF, "finger is off unless under system services");
+    if (m->legacy.dhcp_server.state == FACT_UNKNOWN)
+        fact_default(&m->legacy.dhcp_server, FACT_OFF, "no DHCP server configured");
+    if (!x->ssh_node)
+        fact_default(&ssh->enabled, FACT_OFF, "ssh is off unless under system services");
+    if (!x->ssh_port_set)
+        ssh->port = 22;
+    if (x->ssh_v1_node)
+        fact_set(&ssh->v1_allowed, FACT_ON, x->ssh_v1_node);
+    else
+        fact_default(&ssh->v1_allowed, FACT_OFF, "SSH protocol version 2 only by default");
+    if (x->ssh_root_node)
+        fact_set(&ssh->root_login, x->root_login, x->ssh_root_node);
+    else
+        fact_unknown(&ssh->root_login, "root-login default is release-dependent; not configured");
+    if (x->saw_ciphers) {
+        bool weak = false;
+        for (size_t i = 0; i < ssh->nciphers; i++)
+            weak |= model_ssh_cipher_is_weak(sv_from_cstr(ssh->ciphers[i]));
+        ssh->weak_ciphers.state = weak ? FACT_ON : FACT_OFF;
+        ssh->weak_ciphers.ev = ssh->algo_ev;
+    } else {
+        fact_unknown(&ssh->weak_ciphers, "no ssh ciphers list: the default list is release-dependent");
+    }
+    if (x->saw_macs) {
+        bool weak = false;
+        for (size_t i = 0; i < ssh->nmacs; i++)
+            weak |= model_ssh_mac_is_weak(sv_from_cstr(ssh->macs[i]));
+        ssh->weak_macs.state = weak ? FACT_ON : FACT_OFF;
+        ssh->weak_macs.ev = ssh->algo_ev;
+    } else {
+        fact_unknown(&ssh->weak_macs, "no ssh macs list: the default list is release-dependent");
+    }
+    /* idle timeout: the worst login class among configured users (0 = never) */
+    ssh->idle_timeout_seconds = -1;
+    for (size_t i = 0; i < m->naccounts; i++) {
+        const char *cls = x->acct_class[i];
+        if (!cls)
+            continue;
+        long secs = 0;
+        for (size_t j = 0; j < x->nclasses; j++)
+            if (sv_eq_cstr(sv_unquote(x->classes[j].name), cls) && x->classes[j].idle_minutes >= 0)
+                secs = x->classes[j].idle_minutes * 60;
+        if (ssh->idle_timeout_seconds < 0 || secs == 0 ||
+            (ssh->idle_timeout_seconds > 0 && secs > ssh->idle_timeout_seconds))
+            ssh->idle_timeout_seconds = secs;
+    }
+    /* the lo0 input filter guards every management service */
+    struct mgmt_path *p = model_add_mgmt_path(x->a, m, "lo0-filter", x->lo0_filter,
+                                              x->lo0_filter_node);
+    (void)p;
+    if (x->lo0_filter)
+        fact_set(&m->copp, FACT_ON, x->lo0_filter_node);
+    else
+        fact_default(&m->copp, FACT_OFF, "no lo0 input filter: the routing engine accepts all");
+    if (m->mgmt_vrf.state == FACT_UNKNOWN)
+        fact_default(&m->mgmt_vrf, FACT_OFF, "no system management-instance");
+}
+
+static void finish_aaa(struct jx *x)
+{
+    struct aaa_facts *aaa = &x->m->aaa;
+    if (x->auth_order_node && x->order_central) {
+        fact_set(&aaa->central_login, FACT_ON, x->auth_order_node);
+        fact_lines_add(&aaa->ev, x->auth_order_node);
+        /* Junos falls back to local passwords when no server answers, and
+         * also on rejection when "password" is in the order. */
+        fact_set(&aaa->local_fallback, FACT_ON, x->auth_order_node);
+        if (!x->order_password)
+            aaa->local_fallback.why = "local accounts are used only when no server answers";
+    } else if (x->auth_order_node) {
+        fact_set(&aaa->central_login, FACT_OFF, x->auth_order_node);
+        fact_set(&aaa->local_fallback, FACT_ON, x->auth_order_node);
+    } else {
+        fact_default(&aaa->central_login, FACT_OFF,
+                     "no system authentication-order: local passwords only");
+        fact_default(&aaa->local_fallback, FACT_ON, "local passwords are the only method");
+    }
+    if (x->acct_login_node && x->acct_has_dest)
+        fact_set(&aaa->accounting_exec, FACT_ON, x->acct_login_node);
+    else
+        fact_default(&aaa->accounting_exec, FACT_OFF, "no system accounting of login events");
+    if (x->acct_cmd_node && x->acct_has_dest)
+        fact_set(&aaa->accounting_cmds, FACT_ON, x->acct_cmd_node);
+    else
+        fact_default(&aaa->accounting_cmds, FACT_OFF,
+                     "no system accounting of interactive-commands/change-log");
+    if (x->class_perm_node)
+        fact_set(&aaa->authz_cmds, FACT_ON, x->class_perm_node);
+    else
+        fact_unknown(&aaa->authz_cmds, "no login class restricts commands; per-command "
+                                       "authorisation may come from TACACS+ attributes");
+    if (x->pwpolicy_node)
+        fact_set(&x->m->legacy.password_policy, FACT_ON, x->pwpolicy_node);
+    else
+        fact_default(&x->m->legacy.password_policy, FACT_OFF,
+                     "no system login password policy");
+}
+
+static void finish_logging(struct jx *x)
+{
+    struct device_model *m = x->m;
+    struct logging_facts *lg = &m->logging;
+    if (x->log_login_node)
+        fact_set(&lg->login_events, FACT_ON, x->log_login_node);
+    else
+        fact_default(&lg->login_events, FACT_OFF, "no syslog of the authorization facility");
+    if (x->log_change_node)
+        fact_set(&lg->config_changes, FACT_ON, x->log_change_node);
+    else
+        fact_default(&lg->config_changes, FACT_OFF,
+                     "no syslog of change-log or interactive-commands");
+    if (x->syslog_node)
+        fact_set(&lg->suppressed, FACT_OFF, x->syslog_node);
+    else
+        fact_unknown(&lg->suppressed, "no system syslog configuration");
+
+    struct ntp_facts *ntp = &m->ntp;
+    if (x->ntp_key_node && x->ntp_trusted_node) {
+        fact_set(&ntp->auth_enabled, FACT_ON, x->ntp_key_node);
+        fact_lines_add(&ntp->auth_enabled.ev, x->ntp_trusted_node);
+    } else if (x->ntp_key_node) {
+        fact_set(&ntp->auth_enabled, FACT_OFF, x->ntp_key_node);
+        ntp->auth_enabled.why = "authentication-key without trusted-key";
+    } else {
+        fact_default(&ntp->auth_enabled, FACT_OFF, "no ntp authentication-key");
+    }
+    if (m->snmp.enabled.state == FACT_UNKNOWN) {
+        if (x->snmp_node)
+            fact_set(&m->snmp.enabled, FACT_ON, x->snmp_node);
+        else
+            fact_default(&m->snmp.enabled, FACT_OFF, "no snmp configuration");
+    }
+}
+
+static void finish_mirrors(struct jx *x)
+{
+    for (size_t i = 0; i < x->m->nmirrors; i++) {
+        struct mirror_session *s = &x->m->mirrors[i];
+        s->kind = strncmp(s->kind, "analyzer", 8) == 0 ? "analyzer" : "port-mirroring";
+    }
+}
+
+void model_extract_junos(const struct cfg_tree *t, struct device_model *m)
+{
+    struct jx *x = arena_alloc(t->arena, sizeof(*x));
+    x->t = t;
+    x->a = t->arena;
+    x->m = m;
+    x->local_as = -1;
+    x->bgp_global.peer_as = -1;
+    x->bgp_global.local_as = -1;
+    x->apply = arena_alloc(t->arena, JX_MAX_APPLY * sizeof(*x->apply));
+    m->dialect = t->dialect;
+    m->ssh.idle_timeout_seconds = -1;
+
+    const struct cfg_node *groups = NULL;
+    bool any_apply = false;
+    for (const struct cfg_node *n = t->first; n; n = n->next) {
+        struct sv s = cfg_text(n);
+        if (sv_starts_with_word(s, "groups") || sv_starts_with_word(s, "set groups"))
+            groups = n;
+        if (sv_starts_with_word(s, "apply-groups") || sv_starts_with_word(s, "set apply-groups"))
+            any_apply = true;
+    }
+    if (groups || any_apply)
+        jl_walk(x, t->first, true, j_apply_line);
+    if (x->napply)
+        jl_walk(x, t->first, true, j_group_line);
+    jl_walk(x, t->first, true, j_local_line);
+
+    finish_services(x);
+    finish_aaa(x);
+    finish_logging(x);
+    finish_acls(x);
+    finish_bgp(x);
+    finish_igp(x);
+    finish_mirrors(x);
+    if (m->legacy.secret_encryption.state == FACT_UNKNOWN)
+        fact_default(&m->legacy.secret_encryption, FACT_OFF,
+                     "no system master-password: $9$ secrets are reversible obfuscation");
+    if (m->legacy.redirects.state == FACT_UNKNOWN)
+        fact_default(&m->legacy.redirects, FACT_ON, "Junos sends ICMP redirects by default");
+    if (m->legacy.discovery.state == FACT_UNKNOWN)
+        fact_unknown(&m->legacy.discovery, "LLDP default differs by platform (on for EX/QFX)");
+}

@@ -1,0 +1,449 @@
+/*
+ * Junos extractor: facts and their evidence lines from a hand-written
+ * device (tests/fixtures/model/junos/edge1.*), and the same facts from its
+ * brace and set forms.
+ */
+#include "testutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/model.h"
+
+struct dev {
+    struct arena a;
+    struct cfg_tree t;
+    struct device_model m;
+    char *buf;
+    size_t len;
+};
+
+static struct dev *load(const char *rel)
+{
+    struct dev *d = calloc(1, sizeof(*d));
+    assert_non_null(d);
+    arena_init(&d->a);
+    d->buf = tu_read(rel, &d->len);
+    diag_set_quiet(true);
+    cfg_parse_buffer(&d->t, &d->a, rel, d->buf, d->len, DIALECT_JUNIPER_JUNOS);
+    model_extract(&d->t, &d->m);
+    return d;
+}
+
+static void unload(struct dev *d)
+{
+    arena_free(&d->a);
+    free(d->buf);
+    free(d);
+}
+
+/* 1-based line of the first line containing needle (0 if none). */
+static uint32_t line_of(const struct dev *d, const char *needle)
+{
+    uint32_t line = 1;
+    size_t nl = strlen(needle);
+    for (size_t i = 0; i + nl <= d->len; i++) {
+        if (memcmp(d->buf + i, needle, nl) == 0)
+            return line;
+        if (d->buf[i] == '\n')
+            line++;
+    }
+    return 0;
+}
+
+static bool has_line(const struct fact_lines *l, uint32_t line)
+{
+    for (uint8_t i = 0; i < l->n; i++)
+        if (l->nodes[i]->line == line)
+            return true;
+    return false;
+}
+
+static const struct account *find_account(const struct device_model *m, const char *name)
+{
+    for (size_t i = 0; i < m->naccounts; i++)
+        if (strcmp(m->accounts[i].name, name) == 0)
+            return &m->accounts[i];
+    return NULL;
+}
+
+static const struct bgp_neighbor *find_nbr(const struct device_model *m, const char *addr)
+{
+    for (size_t i = 0; i < m->bgp.nneighbors; i++)
+        if (strcmp(m->bgp.neighbors[i].addr, addr) == 0)
+            return &m->bgp.neighbors[i];
+    return NULL;
+}
+
+static const struct interface *find_if(const struct device_model *m, const char *name)
+{
+    for (size_t i = 0; i < m->ninterfaces; i++)
+        if (strcmp(m->interfaces[i].name, name) == 0)
+            return &m->interfaces[i];
+    return NULL;
+}
+
+static const struct mgmt_service *find_svc(const struct device_model *m, const char *name)
+{
+    for (size_t i = 0; i < m->nservices; i++)
+        if (strcmp(m->services[i].name, name) == 0)
+            return &m->services[i];
+    return NULL;
+}
+
+static void check_edge1(const struct dev *d, bool brace)
+{
+    const struct device_model *m = &d->m;
+    assert_string_equal(m->hostname, "edge1-lon");
+    assert_int_equal(m->hostname_node->line, line_of(d, "host-name edge1-lon"));
+    assert_string_equal(m->os_version, "21.4R3-S5.4");
+
+    /* telnet is only in an unapplied group and inactive locally */
+    assert_int_equal(m->telnet_server.state, FACT_OFF);
+    assert_true(m->telnet_server.is_default);
+    assert_null(find_svc(m, "telnet"));
+
+    assert_int_equal(m->ssh.enabled.state, FACT_ON);
+    assert_int_equal(m->ssh.v1_allowed.state, FACT_OFF);
+    assert_int_equal(m->ssh.root_login.state, FACT_OFF);
+    assert_true(has_line(&m->ssh.root_login.ev, line_of(d, "root-login deny")));
+    assert_int_equal(m->ssh.nciphers, 2);
+    assert_string_equal(m->ssh.ciphers[1], "aes128-cbc");
+    assert_int_equal(m->ssh.weak_ciphers.state, FACT_ON);
+    assert_int_equal(m->ssh.weak_macs.state, FACT_OFF);
+    assert_int_equal(m->ssh.port, 22);
+    assert_int_equal(m->ssh.idle_timeout_seconds, 0); /* alice's super-user has none */
+
+    const struct mgmt_service *http = find_svc(m, "http");
+    assert_non_null(http);
+    assert_true(http->cleartext);
+    assert_int_equal(http->state.state, FACT_ON);
+    assert_non_null(find_svc(m, "netconf"));
+
+    const struct account *root = find_account(m, "root");
+    assert_non_null(root);
+    assert_int_equal(root->secret.type, SECRET_SHA512_CRYPT);
+    assert_int_equal(root->privilege, 15);
+    const struct account *alice = find_account(m, "alice");
+    assert_non_null(alice);
+    assert_string_equal(alice->role, "super-user");
+    assert_true(alice->has_ssh_key);
+    assert_int_equal(alice->secret.type, SECRET_SHA512_CRYPT);
+    const struct account *bob = find_account(m, "bob");
+    assert_non_null(bob);
+    assert_int_equal(bob->secret.type, SECRET_MD5);
+    assert_int_equal(bob->secret.node->line, line_of(d, "$1$oldsalt"));
+    assert_int_equal(m->naccounts, 3);
+
+    assert_int_equal(m->nbanners, 1);
+    assert_true(sv_eq_cstr(m->banners[0].text, "Authorised access only. Activity is monitored."));
+
+    assert_int_equal(m->aaa.central_login.state, FACT_ON);
+    assert_int_equal(m->aaa.local_fallback.state, FACT_ON);
+    assert_int_equal(m->aaa.accounting_exec.state, FACT_ON);
+    assert_int_equal(m->aaa.accounting_cmds.state, FACT_ON);
+    assert_int_equal(m->aaa.authz_cmds.state, FACT_ON);
+    assert_int_equal(m->aaa.nservers, 2);
+    assert_int_equal(m->aaa.servers[0].proto, AAA_TACACS);
+    assert_int_equal(m->aaa.servers[0].key.type, SECRET_JUNOS9);
+    assert_int_equal(m->aaa.servers[1].addr.af, 4);
+
+    assert_int_equal(m->snmp.enabled.state, FACT_ON);
+    assert_int_equal(m->snmp.ncommunities, 1);
+    assert_false(m->snmp.communities[0].write);
+    assert_non_null(m->snmp.communities[0].acl_name);
+    const struct acl *cl = model_find_acl(m, m->snmp.communities[0].acl_name);
+    assert_non_null(cl);
+    assert_int_equal(cl->n, 2);
+    assert_true(cl->entries[0].permit);
+    assert_false(cl->entries[1].permit);
+    assert_true(cl->entries[1].src_any);
+    assert_int_equal(m->snmp.nusers, 1);
+    assert_string_equal(m->snmp.users[0].auth, "sha");
+    assert_string_equal(m->snmp.users[0].priv, "aes128");
+
+    /* one server from the applied group, one local */
+    assert_int_equal(m->ntp.nservers, 2);
+    assert_true(m->ntp.servers[0].keyed && m->ntp.servers[1].keyed);
+    assert_int_equal(m->ntp.auth_enabled.state, FACT_ON);
+    assert_int_equal(m->ntp.servers[0].node->line, line_of(d, "192.0.2.123"));
+
+    assert_int_equal(m->logging.nhosts, 1);
+    assert_string_equal(m->logging.hosts[0].host, "203.0.113.50");
+    assert_int_equal(m->logging.login_events.state, FACT_ON);
+    assert_int_equal(m->logging.config_changes.state, FACT_ON);
+
+    assert_true(m->bgp.configured);
+    assert_int_equal(m->bgp.local_as, 64500);
+    assert_int_equal(m->bgp.nneighbors, 3);
+    const struct bgp_neighbor *n0 = find_nbr(m, "192.0.2.0");
+    assert_non_null(n0);
+    assert_true(n0->ebgp);
+    assert_int_equal(n0->remote_as, 64511);
+    assert_int_equal(n0->auth.state, FACT_ON);
+    assert_int_equal(n0->auth_type, SECRET_JUNOS9);
+    assert_true(has_line(&n0->auth.ev, line_of(d, "$9$bgpGroupKey")));
+    assert_int_equal(n0->max_prefix.state, FACT_ON); /* from group BGP-SAFE */
+    assert_true(has_line(&n0->max_prefix.ev, line_of(d, "950000")));
+    assert_string_equal(n0->in_policy, "TRANSIT-IN");
+    assert_string_equal(n0->out_policy, "OWN-OUT TAG-OUT");
+    assert_int_equal(n0->gtsm.state, FACT_ON);
+    const struct bgp_neighbor *n2 = find_nbr(m, "192.0.2.2");
+    assert_non_null(n2);
+    assert_string_equal(n2->in_policy, "STRICT-IN");
+    assert_int_equal(n2->auth.state, FACT_ON); /* group key inherited */
+    assert_true(has_line(&n2->auth.ev, line_of(d, "$9$bgpGroupKey")));
+    const struct bgp_neighbor *ib = find_nbr(m, "10.255.0.2");
+    assert_non_null(ib);
+    assert_false(ib->ebgp);
+    assert_int_equal(ib->auth.state, FACT_OFF);
+    assert_null(ib->in_policy);
+
+    assert_int_equal(m->nigps, 1);
+    assert_string_equal(m->igps[0].proto, "ospf");
+    assert_int_equal(m->igps[0].auth.state, FACT_ON);
+
+    const struct interface *ge0 = find_if(m, "ge-0/0/0");
+    assert_non_null(ge0);
+    assert_string_equal(ge0->description, "TRANSIT-A");
+    assert_int_equal(ge0->urpf.state, FACT_ON);
+    assert_true(has_line(&ge0->urpf.ev, line_of(d, "rpf-check")));
+    assert_string_equal(ge0->acl_in, "EDGE-IN");
+    assert_true(ge0->has_ip);
+    assert_true(find_if(m, "ge-0/0/1")->shutdown);
+    const struct interface *gr = find_if(m, "gr-0/0/0");
+    assert_true(gr->is_tunnel);
+    assert_string_equal(gr->tunnel_dest, "198.51.100.99");
+    assert_true(find_if(m, "lo0")->is_loopback);
+
+    assert_int_equal(m->copp.state, FACT_ON);
+    assert_int_equal(m->nmgmt_paths, 1);
+    assert_string_equal(m->mgmt_paths[0].service, "lo0-filter");
+    assert_string_equal(m->mgmt_paths[0].acl_name, "PROTECT-RE");
+    const struct acl *re = model_find_acl(m, "PROTECT-RE");
+    assert_non_null(re);
+    assert_non_null(m->mgmt_paths[0].acl);
+    /* PAW (2 prefixes, permit), BGP-TTL discard, LAST discard */
+    assert_int_equal(re->n, 4);
+    assert_true(re->entries[0].permit);
+    assert_int_equal(re->entries[0].src.af, 4);
+    assert_int_equal(re->entries[0].src.len, 24);
+    assert_false(re->entries[3].permit);
+    assert_true(re->entries[3].src_any);
+
+    assert_int_equal(m->nmirrors, 1);
+    assert_string_equal(m->mirrors[0].kind, "analyzer");
+    assert_true(m->mirrors[0].remote);
+    assert_string_equal(m->mirrors[0].destination, "203.0.113.77");
+
+    assert_int_equal(m->nonbox, 1);
+    assert_string_equal(m->onbox[0].kind, "event-handler");
+    assert_string_equal(m->onbox[0].name, "RESTORE");
+    assert_true(m->onbox[0].risky);
+
+    assert_int_equal(m->nipsec, 1);
+    assert_true(m->ipsec[0].weak);
+
+    assert_int_equal(m->legacy.secret_encryption.state, FACT_OFF);
+    /* tacacs x2, ntp, snmp auth+priv, bgp, ospf */
+    assert_int_equal(m->nother_secrets, 7);
+    (void)brace;
+}
+
+static void test_brace(void **state)
+{
+    (void)state;
+    struct dev *d = load("tests/fixtures/model/junos/edge1.conf");
+    check_edge1(d, true);
+    unload(d);
+}
+
+static void test_set(void **state)
+{
+    (void)state;
+    struct dev *d = load("tests/fixtures/model/junos/edge1.set");
+    check_edge1(d, false);
+    unload(d);
+}
+
+static void same_fact(const struct fact_bool *a, const struct fact_bool *b)
+{
+    assert_int_equal(a->state, b->state);
+    assert_int_equal(a->is_default, b->is_default);
+    assert_int_equal(a->ev.n > 0, b->ev.n > 0);
+}
+
+static void same_str(const char *a, const char *b)
+{
+    if (!a || !b)
+        assert_true(a == b);
+    else
+        assert_string_equal(a, b);
+}
+
+/* Brace and set forms of one device: the same model, field by field. */
+static void test_forms_agree(void **state)
+{
+    (void)state;
+    struct dev *db = load("tests/fixtures/model/junos/edge1.conf");
+    struct dev *ds = load("tests/fixtures/model/junos/edge1.set");
+    const struct device_model *a = &db->m, *b = &ds->m;
+    same_str(a->hostname, b->hostname);
+    same_str(a->os_version, b->os_version);
+    same_fact(&a->telnet_server, &b->telnet_server);
+    same_fact(&a->ssh.enabled, &b->ssh.enabled);
+    same_fact(&a->ssh.v1_allowed, &b->ssh.v1_allowed);
+    same_fact(&a->ssh.root_login, &b->ssh.root_login);
+    same_fact(&a->ssh.weak_ciphers, &b->ssh.weak_ciphers);
+    same_fact(&a->ssh.weak_macs, &b->ssh.weak_macs);
+    assert_int_equal(a->ssh.port, b->ssh.port);
+    assert_int_equal(a->ssh.idle_timeout_seconds, b->ssh.idle_timeout_seconds);
+    assert_int_equal(a->ssh.nciphers, b->ssh.nciphers);
+    for (size_t i = 0; i < a->ssh.nciphers; i++)
+        same_str(a->ssh.ciphers[i], b->ssh.ciphers[i]);
+    assert_int_equal(a->ssh.nmacs, b->ssh.nmacs);
+    assert_int_equal(a->nservices, b->nservices);
+    for (size_t i = 0; i < a->nservices; i++) {
+        same_str(a->services[i].name, b->services[i].name);
+        assert_int_equal(a->services[i].cleartext, b->services[i].cleartext);
+        same_fact(&a->services[i].state, &b->services[i].state);
+    }
+    assert_int_equal(a->naccounts, b->naccounts);
+    for (size_t i = 0; i < a->naccounts; i++) {
+        same_str(a->accounts[i].name, b->accounts[i].name);
+        same_str(a->accounts[i].role, b->accounts[i].role);
+        assert_int_equal(a->accounts[i].privilege, b->accounts[i].privilege);
+        assert_int_equal(a->accounts[i].secret.type, b->accounts[i].secret.type);
+        assert_int_equal(a->accounts[i].has_ssh_key, b->accounts[i].has_ssh_key);
+    }
+    same_fact(&a->aaa.central_login, &b->aaa.central_login);
+    same_fact(&a->aaa.local_fallback, &b->aaa.local_fallback);
+    same_fact(&a->aaa.accounting_exec, &b->aaa.accounting_exec);
+    same_fact(&a->aaa.accounting_cmds, &b->aaa.accounting_cmds);
+    same_fact(&a->aaa.authz_cmds, &b->aaa.authz_cmds);
+    assert_int_equal(a->aaa.nservers, b->aaa.nservers);
+    for (size_t i = 0; i < a->aaa.nservers; i++) {
+        same_str(a->aaa.servers[i].host, b->aaa.servers[i].host);
+        assert_int_equal(a->aaa.servers[i].key.type, b->aaa.servers[i].key.type);
+    }
+    same_fact(&a->snmp.enabled, &b->snmp.enabled);
+    assert_int_equal(a->snmp.ncommunities, b->snmp.ncommunities);
+    for (size_t i = 0; i < a->snmp.ncommunities; i++) {
+        assert_int_equal(a->snmp.communities[i].write, b->snmp.communities[i].write);
+        same_str(a->snmp.communities[i].acl_name, b->snmp.communities[i].acl_name);
+    }
+    assert_int_equal(a->snmp.nusers, b->snmp.nusers);
+    for (size_t i = 0; i < a->snmp.nusers; i++) {
+        same_str(a->snmp.users[i].auth, b->snmp.users[i].auth);
+        same_str(a->snmp.users[i].priv, b->snmp.users[i].priv);
+    }
+    assert_int_equal(a->ntp.nservers, b->ntp.nservers);
+    for (size_t i = 0; i < a->ntp.nservers; i++) {
+        same_str(a->ntp.servers[i].host, b->ntp.servers[i].host);
+        assert_int_equal(a->ntp.servers[i].keyed, b->ntp.servers[i].keyed);
+    }
+    same_fact(&a->ntp.auth_enabled, &b->ntp.auth_enabled);
+    assert_int_equal(a->logging.nhosts, b->logging.nhosts);
+    same_fact(&a->logging.login_events, &b->logging.login_events);
+    same_fact(&a->logging.config_changes, &b->logging.config_changes);
+    same_fact(&a->logging.suppressed, &b->logging.suppressed);
+    assert_int_equal(a->bgp.local_as, b->bgp.local_as);
+    assert_int_equal(a->bgp.nneighbors, b->bgp.nneighbors);
+    for (size_t i = 0; i < a->bgp.nneighbors; i++) {
+        const struct bgp_neighbor *x = &a->bgp.neighbors[i], *y = &b->bgp.neighbors[i];
+        same_str(x->addr, y->addr);
+        same_str(x->group, y->group);
+        assert_int_equal(x->remote_as, y->remote_as);
+        assert_int_equal(x->ebgp, y->ebgp);
+        same_fact(&x->auth, &y->auth);
+        assert_int_equal(x->auth_type, y->auth_type);
+        same_fact(&x->gtsm, &y->gtsm);
+        same_fact(&x->max_prefix, &y->max_prefix);
+        same_str(x->in_policy, y->in_policy);
+        same_str(x->out_policy, y->out_policy);
+    }
+    assert_int_equal(a->nigps, b->nigps);
+    for (size_t i = 0; i < a->nigps; i++)
+        same_fact(&a->igps[i].auth, &b->igps[i].auth);
+    assert_int_equal(a->ninterfaces, b->ninterfaces);
+    for (size_t i = 0; i < a->ninterfaces; i++) {
+        const struct interface *x = &a->interfaces[i], *y = &b->interfaces[i];
+        same_str(x->name, y->name);
+        same_str(x->description, y->description);
+        assert_int_equal(x->shutdown, y->shutdown);
+        assert_int_equal(x->has_ip, y->has_ip);
+        assert_int_equal(x->is_tunnel, y->is_tunnel);
+        same_fact(&x->urpf, &y->urpf);
+        same_str(x->acl_in, y->acl_in);
+        same_str(x->acl_out, y->acl_out);
+        same_str(x->tunnel_dest, y->tunnel_dest);
+    }
+    assert_int_equal(a->nacls, b->nacls);
+    for (size_t i = 0; i < a->nacls; i++) {
+        same_str(a->acls[i].name, b->acls[i].name);
+        assert_int_equal(a->acls[i].n, b->acls[i].n);
+        for (size_t j = 0; j < a->acls[i].n; j++) {
+            assert_int_equal(a->acls[i].entries[j].permit, b->acls[i].entries[j].permit);
+            assert_int_equal(a->acls[i].entries[j].src_any, b->acls[i].entries[j].src_any);
+            assert_memory_equal(&a->acls[i].entries[j].src, &b->acls[i].entries[j].src,
+                                sizeof(struct ip_prefix));
+        }
+    }
+    assert_int_equal(a->nmgmt_paths, b->nmgmt_paths);
+    same_fact(&a->copp, &b->copp);
+    assert_int_equal(a->nmirrors, b->nmirrors);
+    assert_int_equal(a->nonbox, b->nonbox);
+    assert_int_equal(a->nipsec, b->nipsec);
+    assert_int_equal(a->nbanners, b->nbanners);
+    assert_int_equal(a->nother_secrets, b->nother_secrets);
+    for (size_t i = 0; i < a->nother_secrets; i++) {
+        same_str(a->other_secret_kinds[i], b->other_secret_kinds[i]);
+        assert_int_equal(a->other_secrets[i].type, b->other_secrets[i].type);
+    }
+    same_fact(&a->legacy.secret_encryption, &b->legacy.secret_encryption);
+    unload(db);
+    unload(ds);
+}
+
+/* Defaults: an almost empty config keeps known defaults and unknowns apart. */
+static void test_defaults(void **state)
+{
+    (void)state;
+    static const char cfg[] = "system {\n    host-name bare;\n    services {\n"
+                              "        ssh;\n    }\n}\n";
+    struct arena a;
+    struct cfg_tree t;
+    struct device_model m;
+    arena_init(&a);
+    cfg_parse_buffer(&t, &a, "bare.conf", cfg, sizeof(cfg) - 1, DIALECT_JUNIPER_JUNOS);
+    model_extract(&t, &m);
+    assert_string_equal(m.hostname, "bare");
+    assert_int_equal(m.ssh.enabled.state, FACT_ON);
+    assert_int_equal(m.ssh.enabled.ev.nodes[0]->line, 4);
+    assert_int_equal(m.ssh.root_login.state, FACT_UNKNOWN);
+    assert_non_null(m.ssh.root_login.why);
+    assert_int_equal(m.ssh.weak_ciphers.state, FACT_UNKNOWN);
+    assert_int_equal(m.telnet_server.state, FACT_OFF);
+    assert_true(m.telnet_server.is_default);
+    assert_int_equal(m.copp.state, FACT_OFF);
+    assert_null(m.mgmt_paths[0].acl_name);
+    assert_int_equal(m.aaa.central_login.state, FACT_OFF);
+    assert_int_equal(m.snmp.enabled.state, FACT_OFF);
+    assert_false(m.bgp.configured);
+    arena_free(&a);
+}
+
+int main(void)
+{
+    /* model.c refers to the family extractors weakly; a strong reference
+     * makes sure the Junos one is linked from the static library. */
+    void (*volatile keep)(const struct cfg_tree *, struct device_model *) = model_extract_junos;
+    (void)keep;
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_brace),
+        cmocka_unit_test(test_set),
+        cmocka_unit_test(test_forms_agree),
+        cmocka_unit_test(test_defaults),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
