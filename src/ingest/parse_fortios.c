@@ -15,6 +15,7 @@
 #include <string.h>
 
 enum forti_kind { FK_CONFIG, FK_EDIT };
+enum forti_lex { FL_NONE, FL_DQ, FL_SQ, FL_COUNT };
 
 struct forti_ent {
     struct cfg_node *node; /* NULL when a limit dropped the container */
@@ -27,7 +28,7 @@ struct forti_parser {
     struct forti_ent *stk;
     uint32_t nstk, capstk;
     uint32_t ndropped; /* entries on the stack whose node is NULL */
-    size_t quote_fail_from;
+    size_t fail_from[FL_COUNT]; /* a continued statement from here on never ends */
 };
 
 static bool word_is(const char *s, size_t n, const char *w)
@@ -59,37 +60,48 @@ static void forti_pop(struct forti_parser *fp)
         fp->ndropped--;
 }
 
-/* Position of a double quote left open at the end of s (NULL if balanced). */
-static const char *forti_open_quote(const char *s, size_t n)
-{
-    const char *open = NULL;
-    for (size_t i = 0; i < n; i++) {
-        if (open && s[i] == '\\' && i + 1 < n) {
-            i++;
-            continue;
-        }
-        if (s[i] == '"')
-            open = open ? NULL : s + i;
-    }
-    return open;
-}
+/*
+ * FortiOS quoting: outside quotes a backslash escapes the next byte (a
+ * backslash before the newline continues the statement); "double quotes"
+ * take backslash escapes; 'single quotes' are literal.
+ */
 
-/* The closing quote of a value that began before from (NULL if none). */
-static const char *forti_close_quote(struct forti_parser *fp, const char *from)
+/*
+ * Lex [p, end) from state st. Stops at a newline seen in FL_NONE and returns
+ * its position (end if none); *st is the state there. *open gets the
+ * position of the last quote that opened a still-open string (or NULL).
+ */
+static const char *forti_lex(const char *p, const char *end, enum forti_lex *st,
+                             const char **open)
 {
-    const char *buf = fp->t->buf, *end = buf + fp->t->len;
-    if ((size_t)(from - buf) >= fp->quote_fail_from)
-        return NULL;
-    for (const char *c = from; c < end; c++) {
-        if (*c == '\\' && c + 1 < end) {
-            c++;
-            continue;
+    for (; p < end; p++) {
+        char c = *p;
+        switch (*st) {
+        case FL_NONE:
+            if (c == '\\' && p + 1 < end)
+                p++;
+            else if (c == '\n')
+                return p;
+            else if (c == '"' || c == '\'') {
+                *st = c == '"' ? FL_DQ : FL_SQ;
+                *open = p;
+            }
+            break;
+        case FL_DQ:
+            if (c == '\\' && p + 1 < end)
+                p++;
+            else if (c == '"')
+                *st = FL_NONE;
+            break;
+        case FL_SQ:
+            if (c == '\'')
+                *st = FL_NONE;
+            break;
+        case FL_COUNT:
+            break;
         }
-        if (*c == '"')
-            return c;
     }
-    fp->quote_fail_from = (size_t)(from - buf);
-    return NULL;
+    return end;
 }
 
 int parse_fortios(struct cfg_tree *t)
@@ -98,7 +110,8 @@ int parse_fortios(struct cfg_tree *t)
     struct forti_parser fp;
     memset(&fp, 0, sizeof(fp));
     fp.t = t;
-    fp.quote_fail_from = SIZE_MAX;
+    for (unsigned i = 0; i < FL_COUNT; i++)
+        fp.fail_from[i] = SIZE_MAX;
     const char *p = t->buf, *end = t->buf + t->len;
     uint32_t line = 0;
     while (p < end) {
@@ -147,21 +160,42 @@ int parse_fortios(struct cfg_tree *t)
         }
         if (is_edit && (!fp.nstk || fp.stk[fp.nstk - 1].kind != FK_CONFIG))
             cfg_diag(t, DIAG_WARNING, line, "'edit' outside a 'config' block");
-        const char *q = forti_open_quote(s, n);
-        struct cfg_node *node = cfg_node_add(t, parent, s, n, line, q ? CFG_BANNER : 0);
-        if (node && q) {
-            const char *close = p < end ? forti_close_quote(&fp, p) : NULL;
-            node->body = q + 1;
+        /* Does the statement go on past this line (open quote or trailing backslash)? */
+        enum forti_lex st = FL_NONE;
+        const char *open = NULL;
+        const char *stop = forti_lex(s, le, &st, &open);
+        bool continued = stop == le && le < end && (st != FL_NONE || (le > s && le[-1] == '\\'));
+        struct cfg_node *node = cfg_node_add(t, parent, s, n, line, continued ? CFG_BANNER : 0);
+        if (node && continued) {
+            const char *body = open && st != FL_NONE ? open + 1 : s;
+            size_t from = (size_t)(p - t->buf);
+            const char *close = NULL;
+            if (from < fp.fail_from[st]) {
+                enum forti_lex st2 = st;
+                const char *o2 = NULL;
+                close = forti_lex(p, end, &st2, &o2);
+                if (close == end && st2 != FL_NONE) {
+                    fp.fail_from[st] = from;
+                    close = NULL;
+                }
+            }
+            node->body = body;
             if (!close) {
-                cfg_diag(t, DIAG_ERROR, line, "unterminated quoted value: no closing '\"'");
-                node->body_len = (uint32_t)(e - (q + 1));
+                cfg_diag(t, DIAG_ERROR, line, "unterminated quoted value: no closing quote");
+                node->body_len = (uint32_t)(e - body);
             } else {
-                node->body_len = (uint32_t)(close - (q + 1));
+                /* the body ends before the closing quote and line end */
+                const char *be = close;
+                while (be > p && (be[-1] == '\r' || be[-1] == ' ' || be[-1] == '\t'))
+                    be--;
+                if (be > p && (be[-1] == '"' || be[-1] == '\'') && st != FL_NONE)
+                    be--;
+                node->body_len = (uint32_t)(be > body ? be - body : 0);
                 for (const char *c = p; c < close; c++)
                     line += *c == '\n';
+                line++; /* the line holding the close */
                 node->end_line = line;
-                const char *cnl = memchr(close, '\n', (size_t)(end - close));
-                p = cnl ? cnl + 1 : end;
+                p = close < end ? close + 1 : end;
             }
         }
         if (is_config || is_edit)

@@ -126,6 +126,7 @@ int parse_vrp(struct cfg_tree *t)
                 node->body_len = (uint32_t)(close - (q + 1));
                 for (const char *c = p; c < close; c++)
                     line += *c == '\n';
+                line++; /* the line holding the close */
                 node->end_line = line;
                 const char *cnl = memchr(close, '\n', (size_t)(end - close));
                 p = cnl ? cnl + 1 : end;
