@@ -101,7 +101,9 @@ struct catalog {
  * into memory owned by `a`, then apply `override_path` (a provider-maintained
  * YAML that adds or overrides measures, sections and deadlines), if given.
  * Errors are reported as "file:line:column: error: field 'x': ..." and
- * counted. Returns 0, or -1 after diagnostics (*out is then NULL).
+ * counted; an entry with errors is skipped whole. Returns 0, or -1 after
+ * diagnostics: *out is then the catalogue with the entries that did load, or
+ * NULL when the edition itself could not be loaded (unknown edition).
  */
 int catalog_load(struct catalog **out, struct arena *a, const char *edition,
                  const char *override_path);
