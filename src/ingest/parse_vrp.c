@@ -15,8 +15,6 @@
 
 #include <string.h>
 
-#define TAB_WIDTH 8
-
 struct vrp_ent {
     uint32_t indent;
     struct cfg_node *node;
@@ -92,7 +90,7 @@ int parse_vrp(struct cfg_tree *t)
         uint32_t indent = 0;
         const char *s = ls;
         while (s < e && (*s == ' ' || *s == '\t')) {
-            indent = *s == '\t' ? (indent / TAB_WIDTH + 1) * TAB_WIDTH : indent + 1;
+            indent++; /* a tab is one step, like a space */
             s++;
         }
         size_t n = (size_t)(e - s);

@@ -38,8 +38,11 @@ static void print_body_text(FILE *out, const struct cfg_node *n, unsigned indent
 {
     const char *p = n->body, *end = n->body + n->body_len;
     uint32_t line = n->line;
-    /* A body starting on the statement's own line shares its line number. */
-    bool first = true;
+    /* The body starts on the statement's line or (EOS "EOF" banners) after it. */
+    if (n->body > n->text)
+        for (const char *c = n->text; c < n->body; c++)
+            line += *c == '\n';
+    bool first = n->body > n->text && n->body[-1] != '\n';
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *e = nl ? nl : end;
