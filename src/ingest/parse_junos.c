@@ -215,6 +215,9 @@ static const struct junos_kw junos_kw[] = {
     C_("family", "filter"),
     C_("family", "vlan"),
     C_("family", "rpf-check"),
+    C_("family", "dhcp"),
+    C_("family", "output"),
+    K_("output", "flow-server"),
     K_("address", "vrrp-group"),
     K_("address", "vrrp-inet6-group"),
     /* vlans, bridge domains */
@@ -238,6 +241,9 @@ static const struct junos_kw junos_kw[] = {
     C_("system", "internet-options"),
     C_("system", "ddos-protection"),
     C_("system", "static-host-mapping"),
+    K_("system", "security-profile"),
+    N_("extensions", "providers", "@provider"),
+    C_("license", "autoupdate"),
     C_("archival", "configuration"),
     C_("ports", "console"),
     C_("ports", "auxiliary"),
@@ -316,6 +322,11 @@ static const struct junos_kw junos_kw[] = {
     C_("routing-options", "forwarding-table"),
     C_("routing-options", "graceful-restart"),
     C_("routing-options", "multipath"),
+    C_("routing-options", "bmp"),
+    C_("routing-options", "interface-routes"),
+    N_("routing-options", "rib-groups", "@rib-group"),
+    K_("bmp", "station"),
+    K_("route", "qualified-next-hop"),
     C_("rib", "static"),
     C_("rib", "aggregate"),
     C_("rib", "generate"),
@@ -368,6 +379,11 @@ static const struct junos_kw junos_kw[] = {
     C_("family", "multicast"),
     C_("family", "flow"),
     C_("unicast", "prefix-limit"),
+    C_("unicast", "add-path"),
+    C_("add-path", "send"),
+    C_("ospf", "spf-options"),
+    C_("mpls", "statistics"),
+    C_("label-switched-path", "auto-bandwidth"),
     C_("unicast", "accepted-prefix-limit"),
     C_("prefix-limit", "teardown"),
     K_("ospf", "area"),
@@ -396,6 +412,8 @@ static const struct junos_kw junos_kw[] = {
     K_("pim", "interface"),
     K_("pim", "rp"),
     C_("evpn", "vni-options"),
+    C_("evpn", "ip-prefix-routes"),
+    C_("evpn", "irb-symmetric-routing"),
     K_("vni-options", "vni"),
     K_("vni", "vrf-target"),
     K_("rstp", "interface"),
@@ -411,18 +429,20 @@ static const struct junos_kw junos_kw[] = {
     /* policy options */
     KX("policy-options", "policy-statement", "policy-statement"),
     K_("policy-options", "prefix-list"),
-    K_("policy-options", "community"),
+    K1("policy-options", "community"),
     L_("policy-options", "as-path"),
     K_("policy-options", "as-path-group"),
     K_("policy-options", "condition"),
     K_("policy-options", "route-filter-list"),
+    K_("policy-options", "tunnel-attribute"),
+    C_("condition", "if-route-exists"),
     KX("policy-statement", "term", "pterm"),
-    CX("policy-statement", "from", "pfrom"),
-    CX("policy-statement", "then", "pthen"),
-    CX("policy-statement", "to", "pfrom"),
-    CX("pterm", "from", "pfrom"),
-    CX("pterm", "then", "pthen"),
-    CX("pterm", "to", "pfrom"),
+    C1X("policy-statement", "from", "pfrom"),
+    C1X("policy-statement", "then", "pthen"),
+    C1X("policy-statement", "to", "pfrom"),
+    C1X("pterm", "from", "pfrom"),
+    C1X("pterm", "then", "pthen"),
+    C1X("pterm", "to", "pfrom"),
     L_("pthen", "community"),
     L_("pfrom", "community"),
     L_("pthen", "as-path-prepend"),
@@ -434,7 +454,7 @@ static const struct junos_kw junos_kw[] = {
     KX("ffamily", "filter", "ffilter"),
     KX("ffilter", "term", "fterm"),
     CX("fterm", "from", "ffrom"),
-    CX("fterm", "then", "fthen"),
+    C1X("fterm", "then", "fthen"),
     C_("ffrom", "source-address"),
     C_("ffrom", "destination-address"),
     C_("ffrom", "address"),
@@ -503,8 +523,17 @@ static const struct junos_kw junos_kw[] = {
     C_("vpn", "ike"),
     C_("gateway", "dead-peer-detection"),
     C_("policy", "perfect-forward-secrecy"),
-    C_("screen", "ids-option"),
-    K_("ids-option", "icmp"),
+    K_("screen", "ids-option"),
+    C_("ids-option", "icmp"),
+    C_("ids-option", "ip"),
+    C_("ids-option", "tcp"),
+    C_("ids-option", "udp"),
+    C_("tcp", "syn-flood"),
+    C_("security", "authentication-key-chains"),
+    K_("authentication-key-chains", "key-chain"),
+    K_("key-chain", "key"),
+    C_("nat", "proxy-arp"),
+    C_("source", "pool-utilization-alarm"),
     C_("static", "defaults"),
     K_("forwarding-options", "storm-control-profiles"),
     /* class of service, event options, forwarding options */
@@ -512,12 +541,36 @@ static const struct junos_kw junos_kw[] = {
     K_("@cosif", "unit"),
     C_("class-of-service", "classifiers"),
     C_("class-of-service", "forwarding-classes"),
-    K_("class-of-service", "schedulers"),
+    N_("class-of-service", "schedulers", "@scheduler"),
+    N_("class-of-service", "scheduler-maps", "@scheduler-map"),
+    CX("class-of-service", "rewrite-rules", "classifiers"),
+    C_("class-of-service", "host-outbound-traffic"),
+    C_("class-of-service", "code-point-aliases"),
+    KX("classifiers", "dscp", "classifier"),
+    KX("classifiers", "dscp-ipv6", "classifier"),
+    KX("classifiers", "exp", "classifier"),
+    KX("classifiers", "ieee-802.1", "classifier"),
+    KX("classifiers", "inet-precedence", "classifier"),
+    K_("classifier", "forwarding-class"),
+    C_("code-point-aliases", "dscp"),
+    C_("code-point-aliases", "exp"),
+    C_("code-point-aliases", "ieee-802.1"),
+    C_("code-point-aliases", "inet-precedence"),
+    C_("unit", "rewrite-rules"),
+    C_("unit", "classifiers"),
     K_("class-of-service", "cos-next-hop-map"),
     K_("cos-next-hop-map", "forwarding-class"),
     K_("event-options", "policy"),
     C_("forwarding-options", "dhcp-relay"),
     C_("forwarding-options", "sampling"),
+    C_("forwarding-options", "helpers"),
+    C_("forwarding-options", "hash-key"),
+    C_("helpers", "bootp"),
+    K_("sampling", "instance"),
+    C_("sampling", "input"),
+    C_("instance", "input"),
+    K_("applications", "application"),
+    K_("applications", "application-set"),
     K_("dhcp-relay", "server-group"),
     K_("dhcp-relay", "group"),
     /* anywhere */
@@ -531,7 +584,8 @@ static const struct junos_kw junos_kw[] = {
     K_("*", "neighbor"),
     K_("*", "policy-statement"),
     K_("*", "filter"),
-    C_("*", "apply-macro"),
+    K_("*", "apply-macro"),
+    C_("*", "bfd-liveness-detection"),
 };
 
 /* The table row for kw in ctx (exact context first, then "*"), or NULL. */
@@ -555,6 +609,8 @@ static const struct junos_kw *jx_lookup(const char *ctx, struct sv kw, bool exac
 struct jx_parser {
     struct cfg_tree *t;
     struct jx_index ix;
+    struct jx_deferred *deferred; /* path actions whose statement came later */
+    size_t ndeferred, deferred_cap;
     struct cfg_node **oneliners; /* containers that may fold onto one line */
     size_t noneliners, oneliners_cap;
     bool depth_reported;
@@ -655,6 +711,22 @@ static struct sv jx_token(const char *end, const char **pos)
 
 enum jx_verb { JV_SET, JV_DEACTIVATE, JV_ACTIVATE, JV_DELETE, JV_PROTECT, JV_UNPROTECT };
 
+struct jx_deferred {
+    enum jx_verb verb;
+    const char *p, *end;
+    uint32_t line;
+};
+
+static void jx_defer(struct jx_parser *ps, enum jx_verb verb, const char *p, const char *end,
+                     uint32_t line)
+{
+    if (ps->ndeferred == ps->deferred_cap) {
+        ps->deferred_cap = ps->deferred_cap ? ps->deferred_cap * 2 : 16;
+        ps->deferred = xrealloc(ps->deferred, ps->deferred_cap * sizeof(*ps->deferred));
+    }
+    ps->deferred[ps->ndeferred++] = (struct jx_deferred){verb, p, end, line};
+}
+
 /* Set a flag on node and every node below it (iteratively). */
 static void jx_flag_subtree(struct cfg_node *n, unsigned flag, bool on)
 {
@@ -732,7 +804,7 @@ static void jx_note_oneliner(struct jx_parser *ps, struct cfg_node *n)
  * hierarchy table, finding or creating each level.
  */
 static void jx_set_line(struct jx_parser *ps, enum jx_verb verb, const char *p, const char *end,
-                        uint32_t line)
+                        uint32_t line, bool final)
 {
     struct cfg_tree *t = ps->t;
     struct cfg_node *parent = NULL;
@@ -784,6 +856,12 @@ static void jx_set_line(struct jx_parser *ps, enum jx_verb verb, const char *p, 
         struct cfg_node *found = jx_find(&ps->ix, parent, text.p, text.n);
         if (verb != JV_SET) {
             if (!found) {
+                if (!final) {
+                    /* The statement may come later (`protect system` before
+                     * the system lines): try again at the end. */
+                    jx_defer(ps, verb, p, end, line);
+                    return;
+                }
                 cfg_diag(t, DIAG_WARNING, line, "%s: no statement '%.*s' to act on",
                          verb == JV_DEACTIVATE ? "deactivate"
                          : verb == JV_ACTIVATE ? "activate"
@@ -854,6 +932,13 @@ static void jx_fold_oneliners(struct jx_parser *ps)
         struct cfg_node *leaf = c->child;
         if (!(c->flags & CFG_IMPLIED) || c->nchildren != 1 || !leaf || leaf->child ||
             (leaf->flags & CFG_IMPLIED) || leaf->line != c->line || leaf->text <= c->text)
+            continue;
+        /* Objects that Junos keeps in a block even when alone. */
+        struct sv lt = cfg_text(leaf);
+        if (sv_starts_with_word(lt, "route-filter") || sv_starts_with_word(lt, "prefix-list-filter") ||
+            sv_starts_with_word(lt, "route-filter-list") ||
+            sv_starts_with_word(lt, "source-address-filter") || sv_starts_with_word(lt, "import") ||
+            sv_starts_with_word(lt, "export"))
             continue;
         /* Both are slices of the same set line, so the fold is one slice too. */
         const char *nl = memchr(c->text, '\n', (size_t)(leaf->text - c->text));
@@ -980,7 +1065,7 @@ int parse_junos(struct cfg_tree *t)
                     struct sv body = jx_trim(after, (size_t)(e - after));
                     if (body.n && body.p[body.n - 1] == ';') /* tolerate `set a b;` */
                         body.n--;
-                    jx_set_line(&ps, (enum jx_verb)verb, body.p, body.p + body.n, line);
+                    jx_set_line(&ps, (enum jx_verb)verb, body.p, body.p + body.n, line, false);
                     line = l2;
                     p = e;
                     continue;
@@ -1147,8 +1232,12 @@ int parse_junos(struct cfg_tree *t)
         cfg_diag(t, DIAG_ERROR, open_line, "'{' is never closed (%u blocks open at end of file)",
                  nopen);
     }
+    for (size_t i = 0; i < ps.ndeferred; i++)
+        jx_set_line(&ps, ps.deferred[i].verb, ps.deferred[i].p, ps.deferred[i].end,
+                    ps.deferred[i].line, true);
     jx_fold_oneliners(&ps);
     free(ps.ix.slot);
     free(ps.oneliners);
+    free(ps.deferred);
     return (int)(cfg_error_count(t) - errors_before);
 }

@@ -133,33 +133,76 @@ static void sx_remove(struct sx_index *ix, const struct cfg_node *node)
 /* ---------------------------------------------------- MD-CLI keyed lists */
 
 /*
- * Keyed lists whose keys the generic rule would get wrong: keys that are
- * bare words (enum values, names like lag-1:100), and lists with several
- * keys. ntoks is the number of tokens after the keyword that belong to the
- * node. ctx is the keyword of the parent node, or "*".
+ * Keywords the generic rule would get wrong. SK_KEYED: keyed lists whose keys
+ * are bare words (enum values, names like lag-1:100) or that have several
+ * keys; ntoks is the number of tokens after the keyword that belong to the
+ * node. SK_CONTAINER: containers whose children may be empty leaves
+ * (`action accept` is action { accept }). SK_LEAF: single-value leaves, so
+ * that a hand-written line setting several (`card-type X level Y`) gives one
+ * leaf each. ctx is the keyword of the parent node, or "*".
  */
+enum sx_kind { SK_KEYED, SK_CONTAINER, SK_LEAF };
+
 struct sros_kw {
     const char *ctx;
     const char *kw;
+    unsigned char kind;
     unsigned char ntoks;
 };
 
+#define SK(ctx, kw, n) {ctx, kw, SK_KEYED, n}
+#define SC(ctx, kw) {ctx, kw, SK_CONTAINER, 0}
+#define SL(ctx, kw) {ctx, kw, SK_LEAF, 1}
+
 static const struct sros_kw sros_kw[] = {
-    {"prefix-list", "prefix", 3},  {"static-routes", "route", 3}, {"ntp", "server", 3},
-    {"*", "router", 1},            {"*", "interface", 1},         {"*", "port", 1},
-    {"*", "sap", 1},               {"*", "lag", 1},               {"*", "cipher", 1},
-    {"*", "mac", 1},               {"*", "neighbor", 1},          {"*", "group", 1},
-    {"*", "user", 1},              {"*", "entry", 1},             {"*", "named-entry", 1},
-    {"*", "policy-statement", 1},  {"*", "prefix-list", 1},       {"*", "vprn", 1},
-    {"*", "vpls", 1},              {"*", "epipe", 1},             {"*", "ies", 1},
-    {"*", "customer", 1},          {"*", "sdp", 1},               {"*", "spoke-sdp", 1},
-    {"*", "mesh-sdp", 1},          {"*", "card", 1},              {"*", "mda", 1},
-    {"*", "fc", 1},                {"*", "forwarding-class", 1},  {"*", "profile", 1},
-    {"*", "ip-filter", 1},         {"*", "ipv6-filter", 1},       {"*", "mac-filter", 1},
-    {"*", "lsp", 1},               {"*", "path", 1},              {"*", "ethernet-segment", 1},
-    {"*", "to-prefix", 1},         {"*", "next-hop", 1},          {"*", "queue", 1},
-    {"*", "member", 1},            {"*", "hop", 1},               {"*", "sap-ingress", 1},
-    {"*", "sap-egress", 1},        {"*", "network-queue", 1},     {"*", "local-user", 0},
+    SK("prefix-list", "prefix", 3),
+    SK("static-routes", "route", 3),
+    SK("ntp", "server", 3),
+    SK("ingress", "dscp", 1),
+    SK("sap-ingress", "dscp", 1),
+    SK("*", "router", 1),
+    SK("*", "interface", 1),
+    SK("*", "port", 1),
+    SK("*", "sap", 1),
+    SK("*", "lag", 1),
+    SK("*", "cipher", 1),
+    SK("*", "mac", 1),
+    SK("*", "neighbor", 1),
+    SK("*", "group", 1),
+    SK("*", "user", 1),
+    SK("*", "entry", 1),
+    SK("*", "named-entry", 1),
+    SK("*", "policy-statement", 1),
+    SK("*", "prefix-list", 1),
+    SK("*", "vprn", 1),
+    SK("*", "vpls", 1),
+    SK("*", "epipe", 1),
+    SK("*", "ies", 1),
+    SK("*", "customer", 1),
+    SK("*", "sdp", 1),
+    SK("*", "spoke-sdp", 1),
+    SK("*", "mesh-sdp", 1),
+    SK("*", "card", 1),
+    SK("*", "mda", 1),
+    SK("*", "fc", 1),
+    SK("*", "forwarding-class", 1),
+    SK("*", "ip-filter", 1),
+    SK("*", "ipv6-filter", 1),
+    SK("*", "mac-filter", 1),
+    SK("*", "lsp", 1),
+    SK("*", "ethernet-segment", 1),
+    SK("*", "to-prefix", 1),
+    SK("*", "next-hop", 1),
+    SK("*", "queue", 1),
+    SK("*", "hop", 1),
+    SC("*", "action"),
+    SC("*", "prefix-sid-range"),
+    SL("*", "admin-state"),
+    SL("*", "description"),
+    SL("*", "card-type"),
+    SL("*", "mda-type"),
+    SL("card", "level"),
+    SK("*", "level", 1),
 };
 
 /* Does tok look like a list key (quoted, a number, an address, a port)? */
@@ -331,17 +374,27 @@ static void sx_flat_line(struct sx_parser *ps, struct cfg_node *parent, const ch
             deleting = true;
             continue;
         }
+        if (sv_eq_cstr(kw, "{") || sv_eq_cstr(kw, "}"))
+            continue; /* `/configure { a b }`: braces around a path */
         /* How many tokens after the keyword belong to this node? */
         const char *after_kw = pos;
         const char *q = pos;
         struct sv t1 = sx_token(end, &q);
         struct sv t2 = sx_token(end, &q);
+        if (sv_eq_cstr(t2, "}"))
+            t2 = sv_make(NULL, 0);
         size_t take;
-        bool last;
+        bool last, leaf = false;
         const struct sros_kw *k = sx_lookup(sx_keyword(parent), kw);
-        if (!t1.n) {
+        if (!t1.n || sv_eq_cstr(t1, "}")) {
             take = 0;
             last = true;
+        } else if (k && k->kind == SK_LEAF) {
+            take = 1;
+            last = leaf = true;
+        } else if (k && k->kind == SK_CONTAINER) {
+            take = 0;
+            last = false;
         } else if (!t2.n && !(k && k->ntoks > 1)) {
             take = 1; /* `leaf value` */
             last = true;
@@ -360,11 +413,19 @@ static void sx_flat_line(struct sx_parser *ps, struct cfg_node *parent, const ch
                 break;
             node_end = pos;
         }
-        if (!last) {
+        {
             const char *r = pos;
-            while (r < end && sx_blank(*r))
+            while (r < end && (sx_blank(*r) || *r == '}'))
                 r++;
-            last = r >= end;
+            bool at_end = r >= end;
+            if (leaf && !at_end && !deleting) {
+                /* Several leaves set on one line: this one, then the rest. */
+                struct sv lt = sx_trim(start, node_end);
+                sx_add(ps, parent, lt, line, 0);
+                continue;
+            }
+            if (!last)
+                last = at_end;
         }
         struct sv text = sx_trim(start, node_end);
         struct cfg_node *found = sx_find(&ps->ix, parent, text.p, text.n);
