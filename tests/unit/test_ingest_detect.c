@@ -1,0 +1,194 @@
+/*
+ * Ingest layer: dialect and form detection on hand-written snippets, the
+ * RANCID/Oxidized headers, and platforms tsaudit does not audit (which must
+ * come out unknown, never as a wrong supported dialect).
+ */
+#include "testutil.h"
+
+#include "ingest/ingest.h"
+
+#include <string.h>
+
+static enum dialect detect_str(const char *s, struct detect_result *r)
+{
+    detect_dialect(s, strlen(s), r);
+    assert_non_null(r->signal);
+    return r->dialect;
+}
+
+struct sample {
+    const char *text;
+    enum dialect want;
+};
+
+static void check_samples(const struct sample *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct detect_result r;
+        enum dialect got = detect_str(s[i].text, &r);
+        if (got != s[i].want)
+            fail_msg("sample %zu: got %s (%s), expected %s", i, dialect_name(got), r.signal,
+                     dialect_name(s[i].want));
+    }
+}
+
+static void test_strong_markers(void **state)
+{
+    (void)state;
+    static const struct sample s[] = {
+        {"Building configuration...\n!! IOS XR Configuration 7.3.2\nhostname xr\n",
+         DIALECT_CISCO_IOSXR},
+        {"!Command: show running-config\n!Time: Mon\nversion 9.3(5)\nfeature bgp\nfeature ssh\n",
+         DIALECT_CISCO_NXOS},
+        {"! Command: show running-config\n! device: leaf1 (cEOSLab, EOS-4.26.0F)\n!\nhostname l\n",
+         DIALECT_ARISTA_EOS},
+        {"ASA Version 9.12(4)\n!\nhostname fw\ninterface Gi0/0\n nameif outside\n",
+         DIALECT_CISCO_ASA},
+        {"Building configuration...\n\nCurrent configuration : 1200 bytes\n!\nversion 15.2\n"
+         "service timestamps debug datetime msec\nboot-start-marker\nboot-end-marker\n",
+         DIALECT_CISCO_IOS},
+        {"set version 20.4R1\nset system host-name r1\nset interfaces ge-0/0/0 unit 0\n",
+         DIALECT_JUNIPER_JUNOS},
+        {"## Last commit: 2021-01-01 by admin\nversion 20.4R1;\nsystem {\n    host-name r1;\n}\n",
+         DIALECT_JUNIPER_JUNOS},
+        {"# TiMOS-B-21.10.R1 both/x86_64 Nokia 7750 SR\nconfigure {\n    system {\n", DIALECT_NOKIA_SROS},
+        {"/configure system name \"pe1\"\n/configure router \"Base\" autonomous-system 65000\n",
+         DIALECT_NOKIA_SROS},
+        {"# TiMOS-C-16.0.R1\nexit all\nconfigure\n    system\n        name \"pe\"\n    exit\n",
+         DIALECT_NOKIA_SROS},
+        {"!Software Version V800R012C00SPC300\n#\nsysname PE1\n#\nreturn\n", DIALECT_HUAWEI_VRP},
+        {"#\nsysname SW1\n#\nvlan batch 10 20\n#\ninterface Vlanif10\n#\nreturn\n", DIALECT_HUAWEI_VRP},
+        {"#config-version=FGT60F-7.0.5-FW-build0304\nconfig system global\n    set hostname x\nend\n",
+         DIALECT_FORTINET_FORTIOS},
+        {"config system global\n    set hostname \"x\"\nend\n", DIALECT_FORTINET_FORTIOS},
+    };
+    check_samples(s, ARRAY_SIZE(s));
+    struct detect_result r;
+    detect_str(s[0].text, &r);
+    assert_int_equal(r.line, 2);
+    assert_non_null(strstr(r.signal, "IOS XR"));
+}
+
+static void test_rancid_and_oxidized_headers(void **state)
+{
+    (void)state;
+    static const struct sample s[] = {
+        {"!RANCID-CONTENT-TYPE: cisco-xr\nhostname a\n", DIALECT_CISCO_IOSXR},
+        {"!RANCID-CONTENT-TYPE: cisco-nx\nhostname a\n", DIALECT_CISCO_NXOS},
+        {"!RANCID-CONTENT-TYPE: arista\nhostname a\n", DIALECT_ARISTA_EOS},
+        {"!RANCID-CONTENT-TYPE: cisco\nhostname a\n", DIALECT_CISCO_IOS},
+        {"!RANCID-CONTENT-TYPE: cisco\nASA Version 9.8\nhostname a\n", DIALECT_CISCO_ASA},
+        {"# RANCID-CONTENT-TYPE: juniper\nsystem {\n}\n", DIALECT_JUNIPER_JUNOS},
+        {"#RANCID-CONTENT-TYPE: fortigate\nconfig system global\nend\n", DIALECT_FORTINET_FORTIOS},
+        /* a known type naming an unsupported platform */
+        {"!RANCID-CONTENT-TYPE: paloalto\nset system host-name x\n", DIALECT_UNKNOWN},
+        {"!RANCID-CONTENT-TYPE: force10\nhostname a\ninterface x\n!\n!\n", DIALECT_UNKNOWN},
+        /* an unknown type falls back to the content */
+        {"!RANCID-CONTENT-TYPE: something-new\n!! IOS XR Configuration 6.6.2\n", DIALECT_CISCO_IOSXR},
+        /* Oxidized metadata comments */
+        {"! Cisco IOS XR Software, Version 7.3.2\n!\nhostname a\n", DIALECT_CISCO_IOSXR},
+        {"!Image: Cisco IOS Software, C2960 Software\nhostname a\n", DIALECT_CISCO_IOS},
+        {"# Chassis: JUNOS 20.4R1 on MX204\nsystem {\n", DIALECT_JUNIPER_JUNOS},
+    };
+    check_samples(s, ARRAY_SIZE(s));
+    struct detect_result r;
+    detect_str(s[0].text, &r);
+    assert_string_equal(r.signal, "RANCID-CONTENT-TYPE header");
+    assert_int_equal(r.line, 1);
+}
+
+static void test_unsupported_platforms_are_unknown(void **state)
+{
+    (void)state;
+    static const struct sample s[] = {
+        /* PAN-OS set and brace forms */
+        {"set deviceconfig system hostname fw\nset network interface ethernet ethernet1/1\n"
+         "set system setting x\n",
+         DIALECT_UNKNOWN},
+        {"config {\n  devices {\n    localhost.localdomain {\n      deviceconfig {\n", DIALECT_UNKNOWN},
+        /* F5 BIG-IP */
+        {"#TMSH-VERSION: 13.1.1\n\nsys global-settings {\n    hostname f5\n}\n", DIALECT_UNKNOWN},
+        /* Cumulus NCLU and FRR */
+        {"net del all\n#\nnet add hostname leaf\n#\nnet commit\n", DIALECT_UNKNOWN},
+        {"frr version 7.5\nfrr defaults datacenter\nhostname leaf\n!\ninterface swp1\n!\n",
+         DIALECT_UNKNOWN},
+        /* Check Point Gaia clish */
+        {"#\n# Configuration of gw\n# Language version: 13.4v1\n#\nset hostname gw\n"
+         "set interface eth0 state on\n",
+         DIALECT_UNKNOWN},
+        /* H3C / HP Comware: the VRP skeleton with Comware markers */
+        {"#\n version 5.20, Release 1513P81\n#\n sysname SW\n#\ninterface Vlan-interface1\n#\nreturn\n",
+         DIALECT_UNKNOWN},
+        /* Fragments with no distinctive marker */
+        {"ip route 0.0.0.0 0.0.0.0 192.0.2.1\n", DIALECT_UNKNOWN},
+        {"", DIALECT_UNKNOWN},
+        {"\x01\x02\x03 binary-ish \xff\xfe\n", DIALECT_UNKNOWN},
+    };
+    check_samples(s, ARRAY_SIZE(s));
+}
+
+static void test_generic_ios_structure_only_without_other_evidence(void **state)
+{
+    (void)state;
+    struct detect_result r;
+    /* hostname, interfaces and '!' lines: IOS when nothing points elsewhere */
+    assert_int_equal(detect_str("!\nhostname r1\n!\ninterface Loopback0\n ip address 192.0.2.1 "
+                                "255.255.255.255\n!\n",
+                                &r),
+                     DIALECT_CISCO_IOS);
+    /* the same skeleton with EOS-only statements is EOS */
+    assert_int_equal(detect_str("!\nhostname r1\n!\nmanagement ssh\n   idle-timeout 5\n!\n"
+                                "interface Ethernet1\n!\n",
+                                &r),
+                     DIALECT_ARISTA_EOS);
+    /* and with FRR markers it is not a supported dialect at all */
+    assert_int_equal(detect_str("frr version 8.1\n!\nhostname r1\n!\ninterface eth0\n!\n", &r),
+                     DIALECT_UNKNOWN);
+}
+
+static void test_forms(void **state)
+{
+    (void)state;
+    static const char set_form[] = "set system host-name r1\nset interfaces lo0 unit 0\n";
+    static const char brace_form[] = "system {\n    host-name r1;\n}\ninterfaces {\n}\n";
+    assert_int_equal(detect_form(DIALECT_JUNIPER_JUNOS, set_form, strlen(set_form)),
+                     FORM_JUNOS_SET);
+    assert_int_equal(detect_form(DIALECT_JUNIPER_JUNOS, brace_form, strlen(brace_form)),
+                     FORM_JUNOS_BRACE);
+    static const char md[] = "# TiMOS\nconfigure {\n    system {\n        name \"a\"\n    }\n}\n";
+    static const char flat[] = "/configure system name \"a\"\n/configure port 1/1/1 admin-state enable\n";
+    static const char classic[] = "exit all\nconfigure\n    system\n        name \"a\"\n    exit\nexit all\n";
+    assert_int_equal(detect_form(DIALECT_NOKIA_SROS, md, strlen(md)), FORM_SROS_MDCLI);
+    assert_int_equal(detect_form(DIALECT_NOKIA_SROS, flat, strlen(flat)), FORM_SROS_MDCLI_FLAT);
+    assert_int_equal(detect_form(DIALECT_NOKIA_SROS, classic, strlen(classic)), FORM_SROS_CLASSIC);
+    assert_int_equal(detect_form(DIALECT_CISCO_IOS, md, strlen(md)), FORM_DEFAULT);
+    struct detect_result r;
+    detect_str(flat, &r);
+    assert_int_equal(r.dialect, DIALECT_NOKIA_SROS);
+    assert_int_equal(r.form, FORM_SROS_MDCLI_FLAT);
+}
+
+static void test_crlf_and_names(void **state)
+{
+    (void)state;
+    struct detect_result r;
+    assert_int_equal(detect_str("!\r\nASA Version 9.1\r\n!\r\nhostname x\r\n", &r), DIALECT_CISCO_ASA);
+    enum dialect d;
+    assert_true(dialect_from_name("huawei-vrp", &d));
+    assert_int_equal(d, DIALECT_HUAWEI_VRP);
+    assert_false(dialect_from_name("paloalto", &d));
+    assert_string_equal(dialect_name(DIALECT_UNKNOWN), "unknown");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_strong_markers),
+        cmocka_unit_test(test_rancid_and_oxidized_headers),
+        cmocka_unit_test(test_unsupported_platforms_are_unknown),
+        cmocka_unit_test(test_generic_ios_structure_only_without_other_evidence),
+        cmocka_unit_test(test_forms),
+        cmocka_unit_test(test_crlf_and_names),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
