@@ -1,0 +1,1110 @@
+/*
+ * extract_vrp.c - the Huawei VRP extractor: fills struct device_model from
+ * a VRP5/VRP8 config tree (`#`-separated views, indented children).
+ *
+ * One pass over the top-level statements dispatches on the first words;
+ * views (aaa, user-interface, interface, bgp, ospf, acl, ...) are read
+ * through their children. `undo X` is an explicit negation of X. Defaults
+ * differ between product lines (AR, NE, CE, S), so an absent statement is
+ * FACT_UNKNOWN with a reason unless checks.md section 18 (or the check's own
+ * evidence) names a default: vty idle-timeout 10 minutes, SNMP agent and
+ * uRPF off until configured, SSHv1 compatibility off on VRP8.
+ */
+#include "model/extract.h"
+
+#include <string.h>
+
+#define VX_MAX_ITEMS 200000
+
+struct vpeer {
+    struct sv name;     /* address or group name */
+    bool is_group;
+    struct sv group;    /* group of an address peer */
+    int type;           /* 0 unset, 1 external, 2 internal (groups) */
+    long as;
+    struct secret key;
+    const struct cfg_node *auth_node, *ttl_node, *limit_node, *in_node, *out_node;
+    const char *in_policy, *out_policy;
+    bool ignore;
+    const struct cfg_node *node;
+};
+
+struct vx {
+    const struct cfg_tree *t;
+    struct arena *a;
+    struct device_model *m;
+    bool vrp8;
+
+    const struct cfg_node *telnet_node, *stelnet_node, *v1_node;
+    enum fact_state telnet_state, stelnet_state, v1_state;
+    bool saw_ciphers, saw_macs;
+
+    /* aaa */
+    const struct cfg_node *central_node, *fallback_node, *local_only_node;
+    const struct cfg_node *acct_node, *cmd_acct_node, *authz_node;
+    const struct cfg_node *pwpolicy_node;
+
+    /* logging */
+    const struct cfg_node *ic_off_node, *ic_on_node;
+
+    /* ntp */
+    const struct cfg_node *ntp_auth_node, *ntp_key_node;
+
+    /* snmp */
+    const struct cfg_node *snmp_on_node, *snmp_off_node;
+
+    /* bgp */
+    struct vpeer *peers;
+    size_t npeers;
+
+    /* igp */
+    const struct cfg_node *ospf_if_auth, *isis_if_auth;
+
+    /* copp */
+    const struct cfg_node *cpu_defend_def, *cpu_defend_applied;
+
+    size_t last_acct;
+};
+
+/* ------------------------------------------------------------ helpers */
+
+static struct sv tk(const struct cfg_node *n, size_t i)
+{
+    return model_tok(n, i);
+}
+
+static bool tk_is(const struct cfg_node *n, size_t i, const char *w)
+{
+    return sv_eq_cstr(model_tok(n, i), w);
+}
+
+/* Does the statement (after `skip` tokens) start with these words? */
+static bool starts(const struct cfg_node *n, size_t skip, const char *words)
+{
+    struct sv s = skip ? sv_after_tokens(cfg_text(n), skip) : cfg_text(n);
+    return sv_starts_with_word(s, words);
+}
+
+static size_t ntok(const struct cfg_node *n)
+{
+    return sv_token_count(cfg_text(n));
+}
+
+static bool vcap(size_t n)
+{
+    return n < VX_MAX_ITEMS;
+}
+
+/* Index of the first token equal to w at or after from, or 0 when none. */
+static size_t find_tok(const struct cfg_node *n, size_t from, const char *w)
+{
+    size_t c = ntok(n);
+    for (size_t i = from; i < c; i++)
+        if (tk_is(n, i, w))
+            return i;
+    return 0;
+}
+
+/* A VRP secret: mode word ("cipher", "simple", ...) then the value. */
+static struct secret vsecret(const struct cfg_node *n, size_t mode_idx)
+{
+    struct sv mode = tk(n, mode_idx), val = tk(n, mode_idx + 1);
+    if (!val.p) {
+        /* the value follows the keyword directly */
+        val = mode;
+        mode = sv_make(NULL, 0);
+    }
+    val = sv_unquote(val);
+    enum secret_type ty = secret_is_redacted(val) ? SECRET_REDACTED : secret_classify_vrp(mode, val);
+    return model_secret(ty, val, n);
+}
+
+static void add_list(struct vx *x, const char ***arr, size_t *n, const struct cfg_node *node,
+                     size_t from)
+{
+    size_t c = ntok(node);
+    for (size_t i = from; i < c; i++) {
+        struct sv v = tk(node, i);
+        bool dup = false;
+        for (size_t j = 0; j < *n; j++)
+            if (sv_eq_cstr(v, (*arr)[j]))
+                dup = true;
+        if (dup || !vcap(*n))
+            continue;
+        const char **slot = MODEL_PUSH(x->a, *arr, *n);
+        *slot = model_strdup(x->a, v);
+    }
+}
+
+static struct mgmt_service *v_service(struct vx *x, const char *name, bool cleartext,
+                                      enum fact_state st, const struct cfg_node *n)
+{
+    struct mgmt_service *s = model_find_service(x->m, name, NULL);
+    if (s) {
+        fact_set(&s->state, st, n);
+        return s;
+    }
+    return model_add_service(x->a, x->m, name, cleartext, st, n);
+}
+
+/* ------------------------------------------------------------ services */
+
+static void v_global(struct vx *x, const struct cfg_node *n)
+{
+    struct device_model *m = x->m;
+    bool undo = tk_is(n, 0, "undo");
+    size_t s = undo ? 1 : 0;
+    enum fact_state on = undo ? FACT_OFF : FACT_ON;
+    if (starts(n, s, "telnet server enable") || starts(n, s, "telnet ipv6 server enable")) {
+        if (!(undo && x->telnet_state == FACT_ON)) {
+            x->telnet_node = n;
+            x->telnet_state = on;
+        }
+    } else if (starts(n, s, "telnet server disable")) {
+        x->telnet_node = n;
+        x->telnet_state = FACT_OFF;
+    } else if (starts(n, s, "telnet server port") || starts(n, s, "telnet server-source")) {
+        /* a port or source does not switch telnet on */
+    } else if (starts(n, s, "stelnet server enable") || starts(n, s, "stelnet ipv4 server enable") ||
+               starts(n, s, "ssh server enable")) {
+        x->stelnet_node = n;
+        x->stelnet_state = on;
+    } else if (starts(n, s, "ssh server compatible-ssh1x enable") ||
+               starts(n, s, "ssh server compatible-ssh1x")) {
+        x->v1_node = n;
+        x->v1_state = on;
+    } else if (!undo && starts(n, 0, "ssh server cipher")) {
+        add_list(x, &m->ssh.ciphers, &m->ssh.nciphers, n, 3);
+        x->saw_ciphers = true;
+        fact_lines_add(&m->ssh.algo_ev, n);
+    } else if (!undo && starts(n, 0, "ssh server hmac")) {
+        add_list(x, &m->ssh.macs, &m->ssh.nmacs, n, 3);
+        x->saw_macs = true;
+        fact_lines_add(&m->ssh.algo_ev, n);
+    } else if (!undo && starts(n, 0, "ssh server key-exchange")) {
+        add_list(x, &m->ssh.kex, &m->ssh.nkex, n, 3);
+        fact_lines_add(&m->ssh.algo_ev, n);
+    } else if (!undo && starts(n, 0, "ssh server port")) {
+        m->ssh.port = model_sv_long(tk(n, 3), -1);
+        fact_lines_add(&m->ssh.ev, n);
+    } else if (!undo && (starts(n, 0, "ssh server acl") || starts(n, 0, "ssh server acl ipv6"))) {
+        struct sv name = tk(n, ntok(n) - 1);
+        model_add_mgmt_path(x->a, m, "ssh", model_strdup(x->a, name), n);
+    } else if (starts(n, s, "http server enable")) {
+        v_service(x, "http", true, on, n);
+    } else if (starts(n, s, "http secure-server enable")) {
+        v_service(x, "https", false, on, n);
+    } else if (!undo && starts(n, 0, "http acl")) {
+        model_add_mgmt_path(x->a, m, "http", model_strdup(x->a, tk(n, 2)), n);
+    } else if (starts(n, s, "ftp server enable") || starts(n, s, "ftp ipv6 server enable")) {
+        v_service(x, "ftp-server", true, on, n);
+    } else if (starts(n, s, "sftp server enable")) {
+        v_service(x, "sftp-server", false, on, n);
+    } else if (starts(n, s, "tftp-server") && !undo) {
+        v_service(x, "tftp-server", true, FACT_ON, n);
+    } else if (starts(n, s, "snetconf server enable")) {
+        v_service(x, "netconf", false, on, n);
+    } else if (starts(n, s, "lldp enable")) {
+        fact_set(&m->legacy.discovery, on, n);
+    } else if (starts(n, s, "dhcp enable")) {
+        fact_set(&m->legacy.dhcp_server, on, n);
+    } else if (starts(n, s, "info-center enable")) {
+        if (undo)
+            x->ic_off_node = n;
+        else
+            x->ic_on_node = n;
+    } else if (!undo && starts(n, 0, "info-center loghost") && ntok(n) > 2 &&
+               !tk_is(n, 2, "source")) {
+        struct sv h = tk(n, 2);
+        size_t at = 2;
+        if (sv_eq_cstr(h, "ipv6")) {
+            h = tk(n, 3);
+            at = 3;
+        }
+        struct host_ref *r = model_add_host(x->a, &m->logging.hosts, &m->logging.nhosts, h, n);
+        size_t v = find_tok(n, at + 1, "vpn-instance");
+        if (v)
+            r->vrf = model_strdup(x->a, tk(n, v + 1));
+        fact_lines_add(&m->logging.ev, n);
+    } else if (!undo && starts(n, 0, "ntp-service unicast-server")) {
+        struct sv h = tk(n, 2);
+        if (sv_eq_cstr(h, "ipv6"))
+            h = tk(n, 3);
+        struct host_ref *r = model_add_host(x->a, &m->ntp.servers, &m->ntp.nservers, h, n);
+        r->keyed = find_tok(n, 3, "authentication-keyid") != 0;
+        size_t v = find_tok(n, 3, "vpn-instance");
+        if (v)
+            r->vrf = model_strdup(x->a, tk(n, v + 1));
+        fact_lines_add(&m->ntp.ev, n);
+    } else if (starts(n, s, "ntp-service authentication enable")) {
+        x->ntp_auth_node = undo ? NULL : n;
+    } else if (!undo && starts(n, 0, "ntp-service authentication-keyid")) {
+        if (!x->ntp_key_node)
+            x->ntp_key_node = n;
+        size_t c = find_tok(n, 3, "cipher");
+        if (!c)
+            c = find_tok(n, 3, "simple");
+        if (c)
+            model_add_secret(x->a, m, "ntp-key", vsecret(n, c));
+    } else if (!undo && starts(n, 0, "snmp-agent")) {
+        /* handled by v_snmp */
+    } else if (undo && starts(n, 1, "snmp-agent") && ntok(n) == 2) {
+        x->snmp_off_node = n;
+    } else if (!undo && (starts(n, 0, "cpu-defend-policy") ||
+                         starts(n, 0, "cpu-defend-policy ipv4"))) {
+        x->cpu_defend_applied = n;
+    } else if (!undo && starts(n, 0, "cpu-defend policy")) {
+        x->cpu_defend_def = n;
+        for (const struct cfg_node *c = n->child; c; c = c->next)
+            if (!(c->flags & CFG_INACTIVE) && starts(c, 0, "applied") && !x->cpu_defend_applied)
+                x->cpu_defend_applied = c;
+    } else if (!undo && starts(n, 0, "header login")) {
+        struct banner *b = model_add_banner(x->a, m, "login", n);
+        if (n->flags & CFG_BANNER)
+            b->text = sv_make(n->body, n->body_len);
+        else
+            b->text = sv_unquote(sv_after_tokens(cfg_text(n), 3));
+    } else if (!undo && starts(n, 0, "header shell")) {
+        struct banner *b = model_add_banner(x->a, m, "motd", n);
+        if (n->flags & CFG_BANNER)
+            b->text = sv_make(n->body, n->body_len);
+        else
+            b->text = sv_unquote(sv_after_tokens(cfg_text(n), 3));
+    } else if (!undo && starts(n, 0, "observe-port")) {
+        struct mirror_session *ms = MODEL_PUSH(x->a, m->mirrors, m->nmirrors);
+        ms->kind = "mirror";
+        ms->node = n;
+        size_t i = find_tok(n, 1, "interface");
+        size_t d = find_tok(n, 1, "destination-ip");
+        if (d) {
+            ms->destination = model_strdup(x->a, tk(n, d + 1));
+            ms->remote = true;
+        } else if (i) {
+            ms->destination = model_strdup(x->a, tk(n, i + 1));
+        }
+    } else if (!undo && starts(n, 0, "ops")) {
+        for (const struct cfg_node *c = n->child; c; c = c->next)
+            if (!(c->flags & CFG_INACTIVE) && starts(c, 0, "assistant"))
+                model_add_onbox(x->a, m, "python", model_strdup(x->a, tk(c, 1)), false, c);
+    } else if (!undo && starts(n, 0, "maintenance-assistant")) {
+        model_add_onbox(x->a, m, "scheduler", model_strdup(x->a, tk(n, 1)), false, n);
+    } else if (!undo && starts(n, 0, "sysname")) {
+        m->hostname = model_strdup_unquoted(x->a, sv_after_tokens(cfg_text(n), 1));
+        m->hostname_node = n;
+    }
+}
+
+/* ------------------------------------------------------------ user-interface */
+
+static void v_user_interface(struct vx *x, const struct cfg_node *n)
+{
+    struct device_model *m = x->m;
+    struct sv kind = tk(n, 1);
+    if (sv_eq_cstr(kind, "maximum-vty") || sv_eq_cstr(kind, "current"))
+        return;
+    struct mgmt_line *l = MODEL_PUSH(x->a, m->lines, m->nlines);
+    l->name = model_strdup(x->a, cfg_text(n));
+    l->node = n;
+    l->kind = sv_eq_cstr(kind, "vty")                               ? LINE_VTY
+              : sv_eq_cstr(kind, "con") || sv_eq_cstr(kind, "console") ? LINE_CONSOLE
+              : sv_eq_cstr(kind, "aux")                             ? LINE_AUX
+                                                                   : LINE_OTHER;
+    l->timeout_seconds = 600;
+    l->timeout_is_default = true;
+    bool saw_proto = false;
+    const char *auth_mode = NULL;
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (c->flags & CFG_INACTIVE)
+            continue;
+        if (starts(c, 0, "protocol inbound")) {
+            struct sv p = tk(c, 2);
+            saw_proto = true;
+            l->transport_node = c;
+            bool all = sv_eq_cstr(p, "all");
+            fact_set(&l->telnet_in, all || sv_eq_cstr(p, "telnet") ? FACT_ON : FACT_OFF, c);
+            fact_set(&l->ssh_in, all || sv_eq_cstr(p, "ssh") ? FACT_ON : FACT_OFF, c);
+        } else if (starts(c, 0, "authentication-mode")) {
+            auth_mode = model_strdup(x->a, tk(c, 1));
+            if (sv_eq_cstr(tk(c, 1), "password") && l->kind == LINE_VTY)
+                x->local_only_node = c;
+        } else if (starts(c, 0, "idle-timeout")) {
+            long mins = model_sv_long(tk(c, 1), -1);
+            long secs = model_sv_long(tk(c, 2), 0);
+            l->timeout_seconds = mins < 0 ? -1 : mins * 60 + secs;
+            l->timeout_is_default = false;
+            l->timeout_node = c;
+        } else if (starts(c, 0, "acl") && find_tok(c, 1, "inbound")) {
+            size_t i = tk_is(c, 1, "ipv6") ? 2 : 1;
+            if (!l->acl_in)
+                l->acl_in = model_strdup(x->a, tk(c, i));
+        } else if (starts(c, 0, "set authentication password")) {
+            size_t i = find_tok(c, 3, "cipher");
+            if (!i)
+                i = find_tok(c, 3, "simple");
+            if (!i)
+                i = find_tok(c, 3, "irreversible-cipher");
+            if (i)
+                model_add_secret(x->a, m, "line-password", vsecret(c, i));
+        } else if (starts(c, 0, "undo shell")) {
+            fact_set(&l->login_disabled, FACT_ON, c);
+        } else if (starts(c, 0, "shell")) {
+            fact_set(&l->login_disabled, FACT_OFF, c);
+        }
+    }
+    if (l->login_disabled.state == FACT_UNKNOWN)
+        fact_default(&l->login_disabled, FACT_OFF, "the shell is enabled unless undo shell");
+    if (auth_mode && strcmp(auth_mode, "none") == 0 && l->login_disabled.state != FACT_ON) {
+        /* no authentication: record it as the line's role in the name */
+        l->name = arena_printf(x->a, "%s (authentication-mode none)", l->name);
+    }
+    if (!saw_proto && l->kind == LINE_VTY) {
+        fact_unknown(&l->telnet_in, "no protocol inbound: the default differs by VRP release");
+        fact_unknown(&l->ssh_in, "no protocol inbound: the default differs by VRP release");
+    } else if (!saw_proto) {
+        fact_default(&l->telnet_in, FACT_OFF, "not a vty");
+        fact_default(&l->ssh_in, FACT_OFF, "not a vty");
+    }
+    fact_unknown(&l->any_out, "VRP has no per-vty outbound transport control");
+    if (l->kind == LINE_VTY)
+        model_add_mgmt_path(x->a, m, "vty", l->acl_in, n);
+}
+
+/* ------------------------------------------------------------ acl */
+
+static void v_acl(struct vx *x, const struct cfg_node *n)
+{
+    /* acl number N | acl name X [N] | acl ipv6 number N | acl N */
+    size_t i = 1;
+    if (tk_is(n, i, "ipv6"))
+        i++;
+    if (tk_is(n, i, "number") || tk_is(n, i, "name"))
+        i++;
+    struct sv name = tk(n, i);
+    if (!name.p)
+        return;
+    struct acl *acl = model_add_acl(x->a, x->m, model_strdup_unquoted(x->a, name), n);
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if ((c->flags & CFG_INACTIVE) || !starts(c, 0, "rule") || !vcap(acl->n))
+            continue;
+        size_t a = tk_is(c, 1, "permit") || tk_is(c, 1, "deny") ? 1 : 2;
+        struct acl_entry *e = model_acl_add_entry(x->a, acl, c);
+        e->permit = tk_is(c, a, "permit");
+        size_t s = find_tok(c, a + 1, "source");
+        if (!s) {
+            e->src_any = true;
+            continue;
+        }
+        struct sv addr = tk(c, s + 1), wild = tk(c, s + 2);
+        if (sv_eq_cstr(addr, "any")) {
+            e->src_any = true;
+        } else if (sv_eq_cstr(wild, "0")) {
+            e->src = model_parse_addr(addr);
+            if (e->src.af == 4)
+                e->src.len = 32;
+            e->unresolved = e->src.af == 0;
+        } else if (wild.p && ip_prefix_from_mask(addr, wild, true, &e->src)) {
+            e->src_any = ip_prefix_is_any(&e->src);
+        } else {
+            e->src = model_parse_addr(addr);
+            e->unresolved = e->src.af == 0;
+        }
+    }
+}
+
+/* ------------------------------------------------------------ aaa */
+
+static struct account *v_account(struct vx *x, struct sv name, const struct cfg_node *n)
+{
+    struct device_model *m = x->m;
+    name = sv_unquote(name);
+    if (x->last_acct < m->naccounts && sv_eq_cstr(name, m->accounts[x->last_acct].name))
+        return &m->accounts[x->last_acct];
+    for (size_t i = 0; i < m->naccounts; i++)
+        if (sv_eq_cstr(name, m->accounts[i].name)) {
+            x->last_acct = i;
+            return &m->accounts[i];
+        }
+    if (!vcap(m->naccounts))
+        return NULL;
+    struct account *ac = MODEL_PUSH(x->a, m->accounts, m->naccounts);
+    ac->name = model_strdup(x->a, name);
+    ac->privilege = -1;
+    ac->node = n;
+    x->last_acct = m->naccounts - 1;
+    return ac;
+}
+
+static void v_aaa(struct vx *x, const struct cfg_node *n)
+{
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (c->flags & CFG_INACTIVE)
+            continue;
+        if (starts(c, 0, "local-user") && ntok(c) > 2) {
+            struct account *ac = v_account(x, tk(c, 1), c);
+            if (!ac)
+                continue;
+            if (tk_is(c, 2, "password")) {
+                size_t i = 3;
+                ac->secret = ntok(c) > 3 ? vsecret(c, i) : model_secret(SECRET_NONE, tk(c, 9), c);
+            } else if (starts(c, 2, "privilege level")) {
+                ac->privilege = (int)model_sv_long(tk(c, 4), -1);
+                ac->role = arena_printf(x->a, "level %d", ac->privilege);
+            } else if (tk_is(c, 2, "cipher") || tk_is(c, 2, "irreversible-cipher")) {
+                ac->secret = vsecret(c, 2);
+            }
+        } else if (starts(c, 0, "local-aaa-user password policy") ||
+                   starts(c, 0, "local-user password policy")) {
+            x->pwpolicy_node = c;
+        } else if (starts(c, 0, "authentication-scheme")) {
+            for (const struct cfg_node *d = c->child; d; d = d->next) {
+                if ((d->flags & CFG_INACTIVE) || !starts(d, 0, "authentication-mode"))
+                    continue;
+                bool central = false, local = false;
+                for (size_t i = 1; i < ntok(d); i++) {
+                    central |= tk_is(d, i, "hwtacacs") || tk_is(d, i, "radius") ||
+                               tk_is(d, i, "ldap");
+                    local |= tk_is(d, i, "local");
+                }
+                if (central && !x->central_node)
+                    x->central_node = d;
+                if (central && local && !x->fallback_node)
+                    x->fallback_node = d;
+                if (!central && local && !x->local_only_node)
+                    x->local_only_node = d;
+            }
+        } else if (starts(c, 0, "accounting-scheme")) {
+            for (const struct cfg_node *d = c->child; d; d = d->next)
+                if (!(d->flags & CFG_INACTIVE) && starts(d, 0, "accounting-mode") &&
+                    (tk_is(d, 1, "hwtacacs") || tk_is(d, 1, "radius")) && !x->acct_node)
+                    x->acct_node = d;
+        } else if (starts(c, 0, "authorization-scheme")) {
+            for (const struct cfg_node *d = c->child; d; d = d->next)
+                if (!(d->flags & CFG_INACTIVE) && starts(d, 0, "authorization-cmd") &&
+                    find_tok(d, 1, "hwtacacs") && !x->authz_node)
+                    x->authz_node = d;
+        } else if (starts(c, 0, "recording-scheme")) {
+            for (const struct cfg_node *d = c->child; d; d = d->next)
+                if (!(d->flags & CFG_INACTIVE) && starts(d, 0, "recording-mode") &&
+                    !x->cmd_acct_node)
+                    x->cmd_acct_node = d;
+        } else if (starts(c, 0, "cmd recording-scheme")) {
+            if (!x->cmd_acct_node)
+                x->cmd_acct_node = c;
+        }
+    }
+}
+
+static void v_aaa_template(struct vx *x, const struct cfg_node *n, enum aaa_proto proto)
+{
+    /* hwtacacs-server template T / radius-server template T */
+    struct device_model *m = x->m;
+    struct secret key = {0};
+    size_t first = m->aaa.nservers;
+    const char *kw = proto == AAA_TACACS ? "hwtacacs-server" : "radius-server";
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if ((c->flags & CFG_INACTIVE) || !starts(c, 0, kw))
+            continue;
+        if (tk_is(c, 1, "authentication") || tk_is(c, 1, "authorization") ||
+            tk_is(c, 1, "accounting")) {
+            struct sv h = tk(c, 2);
+            if (sv_eq_cstr(h, "ipv6") || sv_eq_cstr(h, "vpn-instance"))
+                continue;
+            bool dup = false;
+            for (size_t i = first; i < m->aaa.nservers; i++)
+                if (sv_eq_cstr(h, m->aaa.servers[i].host))
+                    dup = true;
+            if (dup || !vcap(m->aaa.nservers))
+                continue;
+            struct aaa_server *s = MODEL_PUSH(x->a, m->aaa.servers, m->aaa.nservers);
+            s->proto = proto;
+            s->host = model_strdup(x->a, h);
+            s->addr = model_parse_addr(h);
+            s->node = c;
+        } else if (tk_is(c, 1, "shared-key")) {
+            key = vsecret(c, 2);
+            model_add_secret(x->a, m, proto == AAA_TACACS ? "tacacs-key" : "radius-key", key);
+        }
+    }
+    for (size_t i = first; i < m->aaa.nservers; i++)
+        m->aaa.servers[i].key = key;
+}
+
+/* ------------------------------------------------------------ snmp */
+
+static void v_snmp(struct vx *x, const struct cfg_node *n)
+{
+    struct device_model *m = x->m;
+    if (ntok(n) == 1) {
+        x->snmp_on_node = n;
+        return;
+    }
+    if (!x->snmp_on_node)
+        x->snmp_on_node = n;
+    if (starts(n, 0, "snmp-agent community") && ntok(n) > 3) {
+        bool write = tk_is(n, 2, "write");
+        size_t i = 3;
+        struct sv mode = sv_make(NULL, 0);
+        if (tk_is(n, i, "cipher") || tk_is(n, i, "simple")) {
+            mode = tk(n, i);
+            i++;
+        }
+        struct sv val = sv_unquote(tk(n, i));
+        if (!val.p || !vcap(m->snmp.ncommunities))
+            return;
+        struct snmp_community *c = MODEL_PUSH(x->a, m->snmp.communities, m->snmp.ncommunities);
+        enum secret_type ty = secret_is_redacted(val) ? SECRET_REDACTED
+                              : mode.p                 ? secret_classify_vrp(mode, val)
+                                                       : SECRET_PLAINTEXT;
+        c->name = model_secret(ty, val, n);
+        c->write = write;
+        c->node = n;
+        size_t a = find_tok(n, i + 1, "acl");
+        if (a)
+            c->acl_name = model_strdup(x->a, tk(n, a + 1));
+        model_add_mgmt_path(x->a, m, "snmp", c->acl_name, n);
+    } else if (starts(n, 0, "snmp-agent usm-user")) {
+        size_t i = 2;
+        if (tk_is(n, i, "v3"))
+            i++;
+        struct sv name = tk(n, i);
+        if (!name.p)
+            return;
+        struct snmp_user *u = NULL;
+        for (size_t j = 0; j < m->snmp.nusers; j++)
+            if (sv_eq_cstr(name, m->snmp.users[j].name))
+                u = &m->snmp.users[j];
+        if (!u) {
+            if (!vcap(m->snmp.nusers))
+                return;
+            u = MODEL_PUSH(x->a, m->snmp.users, m->snmp.nusers);
+            u->name = model_strdup(x->a, name);
+            u->auth = "none";
+            u->priv = "none";
+            u->node = n;
+        }
+        size_t a = find_tok(n, i + 1, "authentication-mode");
+        if (a) {
+            u->auth = model_strdup(x->a, tk(n, a + 1));
+            size_t c = find_tok(n, a + 2, "cipher");
+            if (c)
+                model_add_secret(x->a, m, "snmp-auth", vsecret(n, c));
+        }
+        size_t p = find_tok(n, i + 1, "privacy-mode");
+        if (p) {
+            u->priv = model_strdup(x->a, tk(n, p + 1));
+            size_t c = find_tok(n, p + 2, "cipher");
+            if (c)
+                model_add_secret(x->a, m, "snmp-priv", vsecret(n, c));
+        }
+        size_t acl = find_tok(n, i + 1, "acl");
+        if (acl)
+            u->acl_name = model_strdup(x->a, tk(n, acl + 1));
+    } else if (starts(n, 0, "snmp-agent acl")) {
+        model_add_mgmt_path(x->a, m, "snmp", model_strdup(x->a, tk(n, 2)), n);
+    } else if (starts(n, 0, "snmp-agent target-host")) {
+        size_t a = find_tok(n, 2, "udp-domain");
+        if (a && vcap(m->snmp.ntrap_hosts)) {
+            const char **slot = MODEL_PUSH(x->a, m->snmp.trap_hosts, m->snmp.ntrap_hosts);
+            *slot = model_strdup(x->a, tk(n, a + 1));
+        }
+    }
+}
+
+/* ------------------------------------------------------------ bgp */
+
+static struct vpeer *v_peer(struct vx *x, struct sv name, const struct cfg_node *n)
+{
+    for (size_t i = 0; i < x->npeers; i++)
+        if (sv_eq(x->peers[i].name, name))
+            return &x->peers[i];
+    if (!vcap(x->npeers))
+        return NULL;
+    struct vpeer *p = MODEL_PUSH(x->a, x->peers, x->npeers);
+    p->name = name;
+    p->as = -1;
+    p->node = n;
+    struct ip_prefix a = model_parse_addr(name);
+    p->is_group = a.af == 0;
+    return p;
+}
+
+static void v_bgp_stmt(struct vx *x, const struct cfg_node *c)
+{
+    if (starts(c, 0, "group") && ntok(c) >= 2) {
+        struct vpeer *g = v_peer(x, tk(c, 1), c);
+        if (!g)
+            return;
+        g->is_group = true;
+        g->node = c;
+        if (tk_is(c, 2, "external"))
+            g->type = 1;
+        else if (tk_is(c, 2, "internal"))
+            g->type = 2;
+        return;
+    }
+    if (!starts(c, 0, "peer") || ntok(c) < 3)
+        return;
+    struct vpeer *p = v_peer(x, tk(c, 1), c);
+    if (!p)
+        return;
+    struct sv w = tk(c, 2);
+    if (sv_eq_cstr(w, "as-number")) {
+        p->as = model_sv_long(tk(c, 3), -1);
+    } else if (sv_eq_cstr(w, "group")) {
+        p->group = tk(c, 3);
+    } else if (sv_eq_cstr(w, "password")) {
+        p->key = vsecret(c, 3);
+        p->auth_node = c;
+        model_add_secret(x->a, x->m, "bgp-key", p->key);
+    } else if (sv_eq_cstr(w, "keychain") || sv_eq_cstr(w, "tcp-ao")) {
+        p->auth_node = c;
+    } else if (sv_eq_cstr(w, "valid-ttl-hops")) {
+        p->ttl_node = c;
+    } else if (sv_eq_cstr(w, "route-limit")) {
+        p->limit_node = c;
+    } else if (sv_eq_cstr(w, "route-policy") || sv_eq_cstr(w, "ip-prefix")) {
+        struct sv dir = tk(c, 4);
+        const char *name = model_strdup(x->a, tk(c, 3));
+        if (sv_eq_cstr(dir, "import") && !p->in_policy) {
+            p->in_policy = name;
+            p->in_node = c;
+        } else if (sv_eq_cstr(dir, "export") && !p->out_policy) {
+            p->out_policy = name;
+            p->out_node = c;
+        }
+    } else if (sv_eq_cstr(w, "ignore")) {
+        p->ignore = true;
+    }
+}
+
+/* An address family view: peer policies and limits live here. Families
+ * other than unicast (vpnv4, vpn-instance) are read too. */
+static void v_bgp_family(struct vx *x, const struct cfg_node *n)
+{
+    for (const struct cfg_node *d = n->child; d; d = d->next)
+        if (!(d->flags & CFG_INACTIVE))
+            v_bgp_stmt(x, d);
+}
+
+static void v_bgp(struct vx *x, const struct cfg_node *n)
+{
+    struct device_model *m = x->m;
+    m->bgp.configured = true;
+    m->bgp.node = n;
+    m->bgp.local_as = model_sv_long(tk(n, 1), -1);
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (c->flags & CFG_INACTIVE)
+            continue;
+        if (starts(c, 0, "ipv4-family") || starts(c, 0, "ipv6-family"))
+            v_bgp_family(x, c);
+        else
+            v_bgp_stmt(x, c);
+    }
+}
+
+static void finish_bgp(struct vx *x)
+{
+    struct device_model *m = x->m;
+    for (size_t i = 0; i < x->npeers; i++) {
+        const struct vpeer *p = &x->peers[i];
+        if (p->is_group)
+            continue;
+        const struct vpeer *g = NULL;
+        if (p->group.p)
+            for (size_t j = 0; j < x->npeers; j++)
+                if (x->peers[j].is_group && sv_eq(x->peers[j].name, p->group))
+                    g = &x->peers[j];
+        struct bgp_neighbor *nb = MODEL_PUSH(x->a, m->bgp.neighbors, m->bgp.nneighbors);
+        nb->addr = model_strdup(x->a, p->name);
+        nb->group = p->group.p ? model_strdup(x->a, p->group) : NULL;
+        nb->node = p->node;
+        nb->shutdown = p->ignore;
+        nb->remote_as = p->as >= 0 ? p->as : g ? g->as : -1;
+        if (g && g->type)
+            nb->ebgp = g->type == 1;
+        else
+            nb->ebgp = nb->remote_as >= 0 && m->bgp.local_as >= 0 &&
+                       nb->remote_as != m->bgp.local_as;
+        const struct vpeer *au = p->auth_node ? p : g && g->auth_node ? g : NULL;
+        if (au) {
+            fact_set(&nb->auth, FACT_ON, au->auth_node);
+            nb->key = au->key;
+            nb->auth_type = au->key.type;
+        } else {
+            fact_default(&nb->auth, FACT_OFF, "no peer password, keychain or tcp-ao");
+        }
+        const struct cfg_node *ttl = p->ttl_node ? p->ttl_node : g ? g->ttl_node : NULL;
+        if (ttl)
+            fact_set(&nb->gtsm, FACT_ON, ttl);
+        else
+            fact_default(&nb->gtsm, FACT_OFF, "no peer valid-ttl-hops");
+        const struct cfg_node *lim = p->limit_node ? p->limit_node : g ? g->limit_node : NULL;
+        if (lim)
+            fact_set(&nb->max_prefix, FACT_ON, lim);
+        else
+            fact_default(&nb->max_prefix, FACT_OFF, "no peer route-limit");
+        nb->in_policy = p->in_policy ? p->in_policy : g ? g->in_policy : NULL;
+        nb->out_policy = p->out_policy ? p->out_policy : g ? g->out_policy : NULL;
+    }
+}
+
+/* ------------------------------------------------------------ igp */
+
+static bool auth_mode_strong(const struct cfg_node *n, size_t at)
+{
+    struct sv mode = tk(n, at);
+    return mode.p && !sv_eq_cstr(mode, "simple") && !sv_eq_cstr(mode, "null");
+}
+
+static void v_ospf(struct vx *x, const struct cfg_node *n)
+{
+    struct igp_instance *g = MODEL_PUSH(x->a, x->m->igps, x->m->nigps);
+    g->proto = starts(n, 0, "ospfv3") ? "ospfv3" : "ospf";
+    g->name = model_strdup(x->a, tk(n, 1).p ? tk(n, 1) : SV_LIT("1"));
+    g->node = n;
+    size_t areas = 0, authed = 0;
+    const struct cfg_node *miss = NULL;
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if ((c->flags & CFG_INACTIVE) || !starts(c, 0, "area"))
+            continue;
+        areas++;
+        const struct cfg_node *au = NULL;
+        for (const struct cfg_node *d = c->child; d; d = d->next)
+            if (!(d->flags & CFG_INACTIVE) && starts(d, 0, "authentication-mode") &&
+                auth_mode_strong(d, 1))
+                au = d;
+        if (au) {
+            authed++;
+            fact_lines_add(&g->auth.ev, au);
+        } else if (!miss) {
+            miss = c;
+        }
+    }
+    if (areas && authed == areas)
+        g->auth.state = FACT_ON;
+    else if (x->ospf_if_auth)
+        fact_unknown(&g->auth, "authentication is set per interface; interface-to-area "
+                               "membership is not resolved");
+    else if (areas)
+        fact_set(&g->auth, FACT_OFF, miss);
+    else
+        fact_unknown(&g->auth, "no areas configured");
+}
+
+static void v_isis(struct vx *x, const struct cfg_node *n)
+{
+    struct igp_instance *g = MODEL_PUSH(x->a, x->m->igps, x->m->nigps);
+    g->proto = "isis";
+    g->name = model_strdup(x->a, tk(n, 1).p ? tk(n, 1) : SV_LIT("1"));
+    g->node = n;
+    const struct cfg_node *au = NULL;
+    for (const struct cfg_node *c = n->child; c; c = c->next)
+        if (!(c->flags & CFG_INACTIVE) &&
+            (starts(c, 0, "area-authentication-mode") ||
+             starts(c, 0, "domain-authentication-mode")) &&
+            auth_mode_strong(c, 1))
+            au = c;
+    if (au)
+        fact_set(&g->auth, FACT_ON, au);
+    else if (x->isis_if_auth)
+        fact_unknown(&g->auth, "authentication is set per interface only");
+    else
+        fact_set(&g->auth, FACT_OFF, n);
+}
+
+/* ------------------------------------------------------------ interfaces */
+
+static void v_interface(struct vx *x, const struct cfg_node *n)
+{
+    struct sv name = sv_after_tokens(cfg_text(n), 1);
+    struct interface *f = model_add_interface(x->a, x->m, name, n);
+    f->is_loopback = sv_starts_with(name, "LoopBack");
+    f->is_tunnel = sv_starts_with(name, "Tunnel");
+    f->is_mgmt = sv_starts_with(name, "MEth") || sv_starts_with(name, "Meth");
+    fact_default(&f->urpf, FACT_OFF, "uRPF is off unless configured");
+    fact_default(&f->proxy_arp, FACT_OFF, "arp-proxy is off unless enabled");
+    fact_unknown(&f->redirects, "ICMP redirect default differs by VRP product line");
+    fact_unknown(&f->unreachables, "ICMP unreachable default differs by VRP product line");
+    fact_unknown(&f->directed_broadcast, "directed-broadcast default differs by product line");
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (c->flags & CFG_INACTIVE)
+            continue;
+        if (starts(c, 0, "description")) {
+            f->description = model_strdup_unquoted(x->a, sv_after_tokens(cfg_text(c), 1));
+        } else if (starts(c, 0, "shutdown")) {
+            f->shutdown = true;
+        } else if (starts(c, 0, "undo shutdown")) {
+            f->shutdown = false;
+        } else if (starts(c, 0, "ip address") || starts(c, 0, "ipv6 address")) {
+            f->has_ip = true;
+        } else if (starts(c, 0, "urpf") || starts(c, 0, "ip urpf") ||
+                   starts(c, 0, "ipv6 urpf")) {
+            fact_set(&f->urpf, FACT_ON, c);
+        } else if (starts(c, 0, "traffic-filter inbound") ||
+                   starts(c, 0, "traffic-filter outbound")) {
+            bool in = tk_is(c, 1, "inbound");
+            size_t i = 2;
+            if (tk_is(c, i, "ipv6"))
+                i++;
+            if (tk_is(c, i, "acl"))
+                i++;
+            if (tk_is(c, i, "name"))
+                i++;
+            const char *acl = model_strdup(x->a, tk(c, i));
+            if (in && !f->acl_in)
+                f->acl_in = acl;
+            else if (!in && !f->acl_out)
+                f->acl_out = acl;
+        } else if (starts(c, 0, "tunnel-protocol")) {
+            f->tunnel_mode = model_strdup(x->a, tk(c, 1));
+            f->is_tunnel = !tk_is(c, 1, "none");
+        } else if (starts(c, 0, "destination") && f->is_tunnel) {
+            f->tunnel_dest = model_strdup(x->a, tk(c, ntok(c) - 1));
+        } else if (starts(c, 0, "arp-proxy enable")) {
+            fact_set(&f->proxy_arp, FACT_ON, c);
+        } else if (starts(c, 0, "undo icmp redirect send")) {
+            fact_set(&f->redirects, FACT_OFF, c);
+        } else if (starts(c, 0, "ospf authentication-mode") && auth_mode_strong(c, 2)) {
+            x->ospf_if_auth = c;
+        } else if (starts(c, 0, "isis authentication-mode") && auth_mode_strong(c, 2)) {
+            x->isis_if_auth = c;
+        } else if (starts(c, 0, "port-mirroring to observe-port")) {
+            struct mirror_session *ms = MODEL_PUSH(x->a, x->m->mirrors, x->m->nmirrors);
+            ms->kind = "port-mirroring";
+            ms->destination = model_strdup(x->a, tk(c, 3));
+            ms->node = c;
+        } else if (starts(c, 0, "ip binding vpn-instance") && f->is_mgmt) {
+            fact_set(&x->m->mgmt_vrf, FACT_ON, c);
+        }
+    }
+}
+
+/* ------------------------------------------------------------ ipsec */
+
+static void v_proposal(struct vx *x, const struct cfg_node *n, const char *kind)
+{
+    struct ipsec_policy *p = MODEL_PUSH(x->a, x->m->ipsec, x->m->nipsec);
+    p->name = arena_printf(x->a, "%s %.*s", kind, (int)tk(n, 2).n, tk(n, 2).p);
+    p->node = n;
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (c->flags & CFG_INACTIVE)
+            continue;
+        struct sv v = tk(c, ntok(c) - 1);
+        if (starts(c, 0, "encryption-algorithm") || starts(c, 0, "esp encryption-algorithm")) {
+            p->encryption = model_strdup(x->a, v);
+            p->weak |= model_ipsec_enc_is_weak(v);
+        } else if (starts(c, 0, "authentication-algorithm") ||
+                   starts(c, 0, "esp authentication-algorithm") ||
+                   starts(c, 0, "integrity-algorithm")) {
+            p->integrity = model_strdup(x->a, v);
+            p->weak |= model_ipsec_integ_is_weak(v);
+        } else if (starts(c, 0, "dh")) {
+            p->dh_group = model_strdup(x->a, v);
+            p->weak |= model_ipsec_group_is_weak(v);
+        }
+    }
+}
+
+/* ------------------------------------------------------------ finish */
+
+static void finish(struct vx *x)
+{
+    struct device_model *m = x->m;
+    struct ssh_facts *ssh = &m->ssh;
+    if (x->telnet_node) {
+        fact_set(&m->telnet_server, x->telnet_state, x->telnet_node);
+        if (x->telnet_state == FACT_ON)
+            v_service(x, "telnet", true, FACT_ON, x->telnet_node);
+    } else {
+        fact_unknown(&m->telnet_server, "no telnet server statement: the default differs by "
+                                        "VRP release and product line");
+    }
+    if (x->stelnet_node) {
+        fact_set(&ssh->enabled, x->stelnet_state, x->stelnet_node);
+        fact_lines_add(&ssh->ev, x->stelnet_node);
+    } else {
+        fact_unknown(&ssh->enabled, "no stelnet server statement: the default differs by "
+                                    "VRP release and product line");
+    }
+    if (x->v1_node)
+        fact_set(&ssh->v1_allowed, x->v1_state, x->v1_node);
+    else if (x->vrp8)
+        fact_default(&ssh->v1_allowed, FACT_OFF, "SSHv1 compatibility is off by default on VRP8");
+    else
+        fact_unknown(&ssh->v1_allowed, "no compatible-ssh1x statement and the release is not "
+                                       "known to be VRP8");
+    if (ssh->port <= 0)
+        ssh->port = 22;
+    if (x->saw_ciphers) {
+        bool weak = false;
+        for (size_t i = 0; i < ssh->nciphers; i++)
+            weak |= model_ssh_cipher_is_weak(sv_from_cstr(ssh->ciphers[i]));
+        ssh->weak_ciphers.state = weak ? FACT_ON : FACT_OFF;
+        ssh->weak_ciphers.ev = ssh->algo_ev;
+    } else {
+        fact_unknown(&ssh->weak_ciphers, "no ssh server cipher list: default is release-dependent");
+    }
+    if (x->saw_macs) {
+        bool weak = false;
+        for (size_t i = 0; i < ssh->nmacs; i++)
+            weak |= model_ssh_mac_is_weak(sv_from_cstr(ssh->macs[i]));
+        ssh->weak_macs.state = weak ? FACT_ON : FACT_OFF;
+        ssh->weak_macs.ev = ssh->algo_ev;
+    } else {
+        fact_unknown(&ssh->weak_macs, "no ssh server hmac list: default is release-dependent");
+    }
+    fact_unknown(&ssh->root_login, "VRP has no separate root login");
+
+    struct aaa_facts *aaa = &m->aaa;
+    if (x->central_node) {
+        fact_set(&aaa->central_login, FACT_ON, x->central_node);
+        fact_lines_add(&aaa->ev, x->central_node);
+        if (x->fallback_node)
+            fact_set(&aaa->local_fallback, FACT_ON, x->fallback_node);
+        else
+            fact_set(&aaa->local_fallback, FACT_OFF, x->central_node);
+    } else if (x->local_only_node) {
+        fact_set(&aaa->central_login, FACT_OFF, x->local_only_node);
+        fact_set(&aaa->local_fallback, FACT_ON, x->local_only_node);
+    } else {
+        fact_unknown(&aaa->central_login, "no authentication-scheme with hwtacacs or radius");
+        fact_unknown(&aaa->local_fallback, "no authentication-scheme found");
+    }
+    if (x->acct_node)
+        fact_set(&aaa->accounting_exec, FACT_ON, x->acct_node);
+    else
+        fact_default(&aaa->accounting_exec, FACT_OFF, "no accounting-scheme to a server");
+    if (x->cmd_acct_node)
+        fact_set(&aaa->accounting_cmds, FACT_ON, x->cmd_acct_node);
+    else
+        fact_default(&aaa->accounting_cmds, FACT_OFF, "no command recording-scheme");
+    if (x->authz_node)
+        fact_set(&aaa->authz_cmds, FACT_ON, x->authz_node);
+    else
+        fact_default(&aaa->authz_cmds, FACT_OFF, "no authorization-cmd to hwtacacs");
+    if (x->pwpolicy_node)
+        fact_set(&m->legacy.password_policy, FACT_ON, x->pwpolicy_node);
+    else
+        fact_unknown(&m->legacy.password_policy, "no password policy statement; the default "
+                                                 "differs by release");
+
+    if (x->snmp_off_node)
+        fact_set(&m->snmp.enabled, FACT_OFF, x->snmp_off_node);
+    else if (x->snmp_on_node)
+        fact_set(&m->snmp.enabled, FACT_ON, x->snmp_on_node);
+    else
+        fact_default(&m->snmp.enabled, FACT_OFF, "the SNMP agent is off until configured");
+
+    if (x->ntp_auth_node && x->ntp_key_node) {
+        fact_set(&m->ntp.auth_enabled, FACT_ON, x->ntp_auth_node);
+        fact_lines_add(&m->ntp.auth_enabled.ev, x->ntp_key_node);
+    } else if (x->ntp_key_node) {
+        fact_set(&m->ntp.auth_enabled, FACT_OFF, x->ntp_key_node);
+        m->ntp.auth_enabled.why = "keys without ntp-service authentication enable";
+    } else {
+        fact_default(&m->ntp.auth_enabled, FACT_OFF, "no ntp-service authentication");
+    }
+
+    struct logging_facts *lg = &m->logging;
+    if (x->ic_off_node) {
+        fact_set(&lg->suppressed, FACT_ON, x->ic_off_node);
+        fact_set(&lg->login_events, FACT_OFF, x->ic_off_node);
+        fact_set(&lg->config_changes, FACT_OFF, x->ic_off_node);
+    } else {
+        if (x->ic_on_node)
+            fact_set(&lg->suppressed, FACT_OFF, x->ic_on_node);
+        else
+            fact_default(&lg->suppressed, FACT_OFF, "info-center is enabled by default");
+        if (lg->nhosts) {
+            fact_default(&lg->login_events, FACT_ON,
+                         "security logs go to the loghost by default");
+            fact_lines_add(&lg->login_events.ev, lg->hosts[0].node);
+        } else {
+            fact_default(&lg->login_events, FACT_OFF, "no info-center loghost");
+        }
+        fact_unknown(&lg->config_changes, "configuration-change log routing is not visible in "
+                                          "the config");
+    }
+
+    if (x->cpu_defend_applied)
+        fact_set(&m->copp, FACT_ON, x->cpu_defend_applied);
+    else if (x->cpu_defend_def)
+        fact_set(&m->copp, FACT_OFF, x->cpu_defend_def);
+    else
+        fact_unknown(&m->copp, "no cpu-defend policy: the built-in default policy differs by "
+                               "product line");
+    if (m->mgmt_vrf.state == FACT_UNKNOWN)
+        m->mgmt_vrf.why = "no management interface bound to a vpn-instance";
+    if (m->legacy.discovery.state == FACT_UNKNOWN)
+        m->legacy.discovery.why = "no lldp enable statement; the default differs by product line";
+    fact_default(&m->legacy.secret_encryption, FACT_OFF,
+                 "VRP cipher secrets are reversible; there is no master key");
+}
+
+/* The release from a `!Software Version V...` comment near the top. */
+static void v_version(struct vx *x)
+{
+    const char *p = x->t->buf, *end = x->t->buf + (x->t->len < 8192 ? x->t->len : 8192);
+    static const char key[] = "Software Version ";
+    for (; p && p + sizeof(key) < end; p++) {
+        if (*p != 'S' || memcmp(p, key, sizeof(key) - 1) != 0)
+            continue;
+        const char *v = p + sizeof(key) - 1, *e = v;
+        while (e < end && *e != '\n' && *e != '\r' && *e != ' ')
+            e++;
+        x->m->os_version = model_strdup(x->a, sv_make(v, (size_t)(e - v)));
+        x->vrp8 = e - v >= 2 && v[0] == 'V' && (v[1] == '8' || v[1] == '3');
+        return;
+    }
+}
+
+void model_extract_vrp(const struct cfg_tree *t, struct device_model *m)
+{
+    struct vx *x = arena_alloc(t->arena, sizeof(*x));
+    x->t = t;
+    x->a = t->arena;
+    x->m = m;
+    m->dialect = t->dialect;
+    m->ssh.idle_timeout_seconds = -1;
+    v_version(x);
+    for (const struct cfg_node *n = t->first; n; n = n->next) {
+        if (n->flags & CFG_INACTIVE)
+            continue;
+        if (starts(n, 0, "user-interface"))
+            v_user_interface(x, n);
+        else if (starts(n, 0, "acl"))
+            v_acl(x, n);
+        else if (starts(n, 0, "aaa"))
+            v_aaa(x, n);
+        else if (starts(n, 0, "hwtacacs-server template"))
+            v_aaa_template(x, n, AAA_TACACS);
+        else if (starts(n, 0, "radius-server template"))
+            v_aaa_template(x, n, AAA_RADIUS);
+        else if (starts(n, 0, "snmp-agent"))
+            v_snmp(x, n);
+        else if (starts(n, 0, "bgp"))
+            v_bgp(x, n);
+        else if ((starts(n, 0, "ipv4-family") || starts(n, 0, "ipv6-family")) &&
+                 x->m->bgp.configured)
+            v_bgp_family(x, n); /* a " #" inside the bgp view ended it early */
+        else if (starts(n, 0, "interface"))
+            v_interface(x, n);
+        else if (starts(n, 0, "ike proposal"))
+            v_proposal(x, n, "ike");
+        else if (starts(n, 0, "ipsec proposal"))
+            v_proposal(x, n, "ipsec");
+        else
+            v_global(x, n);
+    }
+    /* IGPs after interfaces: interface-level authentication is known then */
+    for (const struct cfg_node *n = t->first; n; n = n->next) {
+        if (n->flags & CFG_INACTIVE)
+            continue;
+        if (starts(n, 0, "ospf") || starts(n, 0, "ospfv3"))
+            v_ospf(x, n);
+        else if (starts(n, 0, "isis"))
+            v_isis(x, n);
+    }
+    finish_bgp(x);
+    finish(x);
+}
