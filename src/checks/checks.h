@@ -82,10 +82,14 @@ struct profile {
     const char *banner_regex_src;
     struct profile_device_rule *devices;
     size_t ndevices;
+    /* approved.mirrors: approved mirror/analyser destinations (addresses,
+     * prefixes or port names as written); DATA-UNEXPECTED-MIRRORING. */
+    struct string_set mirrors;
 };
 
 /*
- * Load a profile from YAML into memory owned by arena. Errors are reported
+ * Load a profile from YAML into memory owned by arena (compiled regexes
+ * included: they are released by arena_free()). Errors are reported
  * as "file:line:column: error: field 'x': ..." and counted; returns 0 when
  * the file loaded without errors, -1 otherwise (p is then still usable with
  * the fields that did load).
@@ -95,9 +99,6 @@ int profile_load(struct profile *p, struct arena *arena, const char *path);
 int profile_load_buffer(struct profile *p, struct arena *arena, const char *path,
                         const char *data, size_t len);
 void profile_init_empty(struct profile *p);
-/* Release what the arena does not own (the compiled regexes). Safe on an
- * empty or partly loaded profile; the arena is freed by its owner. */
-void profile_free(struct profile *p);
 /* First matching devices: rule for a hostname or file name, or NULL. */
 const struct profile_device_rule *profile_device_rule(const struct profile *p,
                                                       const char *hostname, const char *file);

@@ -1,0 +1,343 @@
+/*
+ * checks_data.c - data-plane checks (DATA-*): uRPF on external interfaces,
+ * unexpected tunnels and traffic mirroring (indicators of compromise), and
+ * legacy IP behaviours.
+ */
+#include "checks/checks_int.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------- DATA-URPF */
+
+static void eval_urpf(const struct check_ctx *ctx, struct check_result *r)
+{
+    if (!ctx->profile->external_description) {
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  "needs interfaces.external_description in the profile");
+        return;
+    }
+    const struct interface **ext;
+    size_t n = external_interfaces(ctx, &ext), judged = 0;
+    struct reasons bad, unknown;
+    reasons_init(&bad);
+    reasons_init(&unknown);
+    for (size_t i = 0; i < n; i++) {
+        const struct interface *it = ext[i];
+        if (!it->has_ip || it->is_loopback || it->is_tunnel)
+            continue;
+        judged++;
+        /* No platform runs uRPF unless told to, so a fact the extractor never
+         * set means no statement, i.e. off. */
+        if (it->urpf.state == FACT_ON) {
+            check_evidence_fact(ctx, r, &it->urpf.ev);
+        } else if (it->urpf.state == FACT_OFF || fact_untouched(&it->urpf)) {
+            reasons_add(&bad, "%s", it->name ? it->name : "?");
+            ev_node(ctx, r, it->node);
+        } else {
+            reasons_add(&unknown, "%s: %s", it->name ? it->name : "?", fact_why(ctx, &it->urpf));
+        }
+    }
+    if (bad.n) {
+        reasons_done(ctx, &unknown);
+        check_set(ctx, r, VERDICT_FAIL, "external interfaces without uRPF: %s",
+                  reasons_done(ctx, &bad));
+    } else if (unknown.n) {
+        reasons_done(ctx, &bad);
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell uRPF: %s", reasons_done(ctx, &unknown));
+    } else if (judged == 0) {
+        reasons_done(ctx, &bad);
+        reasons_done(ctx, &unknown);
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "no routed interface matches interfaces.external_description");
+    } else {
+        reasons_done(ctx, &bad);
+        reasons_done(ctx, &unknown);
+        check_set(ctx, r, VERDICT_PASS, "uRPF is on for every external interface (%zu)", judged);
+    }
+}
+
+/* ------------------------------------------------ DATA-UNEXPECTED-TUNNELS */
+
+/* Traffic-engineering tunnels are signalling constructs, not encapsulation. */
+static bool is_te_tunnel(const struct interface *it)
+{
+    return str_icontains(it->tunnel_mode, "mpls") || str_ieq(it->tunnel_mode, "te") ||
+           str_icontains(it->tunnel_mode, "traffic-eng") || str_icontains(it->name, "tunnel-te");
+}
+
+static void eval_tunnels(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    const struct profile *pr = ctx->profile;
+    struct reasons bad, unknown;
+    size_t ntun = 0;
+    reasons_init(&bad);
+    reasons_init(&unknown);
+    for (size_t i = 0; i < m->ninterfaces; i++) {
+        const struct interface *it = &m->interfaces[i];
+        if (!it->is_tunnel || it->shutdown || is_te_tunnel(it))
+            continue;
+        ntun++;
+        const char *name = it->name ? it->name : "?";
+        struct ip_prefix a;
+        if (!it->tunnel_dest) {
+            reasons_add(&bad, "%s has no fixed destination (accepts any endpoint)", name);
+            ev_node(ctx, r, it->node);
+        } else if (!host_addr(it->tunnel_dest, &a)) {
+            reasons_add(&unknown, "%s (destination '%s' is a name)", name, it->tunnel_dest);
+            ev_node(ctx, r, it->node);
+        } else if (!pr->tunnels.present) {
+            reasons_add(&unknown, "%s to %s", name, it->tunnel_dest);
+            ev_node(ctx, r, it->node);
+        } else if (!pset_contains(&pr->tunnels, &a)) {
+            reasons_add(&bad, "%s to %s", name, it->tunnel_dest);
+            ev_node(ctx, r, it->node);
+        } else {
+            ev_node(ctx, r, it->node);
+        }
+    }
+    if (ntun == 0) {
+        reasons_done(ctx, &bad);
+        reasons_done(ctx, &unknown);
+        check_set(ctx, r, VERDICT_PASS, "no GRE/IP-in-IP/IPsec tunnel interface is configured");
+        return;
+    }
+    if (bad.n) {
+        reasons_done(ctx, &unknown);
+        check_set(ctx, r, VERDICT_FAIL, "tunnels to endpoints not in approved.tunnels: %s",
+                  reasons_done(ctx, &bad));
+        return;
+    }
+    if (!pr->tunnels.present) {
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  "needs approved.tunnels in the profile to judge: %s",
+                  reasons_done(ctx, &unknown));
+        reasons_done(ctx, &bad);
+        return;
+    }
+    if (unknown.n) {
+        reasons_done(ctx, &bad);
+        check_set(ctx, r, VERDICT_UNKNOWN, "tunnel endpoints that cannot be matched: %s",
+                  reasons_done(ctx, &unknown));
+        return;
+    }
+    reasons_done(ctx, &bad);
+    reasons_done(ctx, &unknown);
+    check_set(ctx, r, VERDICT_PASS, "every tunnel (%zu) ends at an approved endpoint", ntun);
+}
+
+/* ---------------------------------------------- DATA-UNEXPECTED-MIRRORING */
+
+static bool mirror_approved(const struct profile *pr, const char *dest)
+{
+    if (!dest)
+        return false;
+    struct ip_prefix d, a;
+    bool dest_is_addr = host_addr(dest, &d);
+    for (size_t i = 0; i < pr->mirrors.n; i++) {
+        if (!strcmp(pr->mirrors.v[i], dest))
+            return true;
+        if (dest_is_addr && host_addr(pr->mirrors.v[i], &a) && ip_prefix_contains(&a, &d))
+            return true;
+    }
+    return false;
+}
+
+static void eval_mirroring(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    const struct profile *pr = ctx->profile;
+    if (m->nmirrors == 0) {
+        check_set(ctx, r, VERDICT_PASS, "no traffic mirroring session is configured");
+        return;
+    }
+    struct reasons bad;
+    reasons_init(&bad);
+    for (size_t i = 0; i < m->nmirrors; i++) {
+        const struct mirror_session *s = &m->mirrors[i];
+        ev_node(ctx, r, s->node);
+        if (pr->mirrors.present && mirror_approved(pr, s->destination))
+            continue;
+        reasons_add(&bad, "%s%s to %s", s->remote ? "remote " : "", s->kind ? s->kind : "mirror",
+                    s->destination ? s->destination : "an unnamed destination");
+    }
+    if (!bad.n) {
+        reasons_done(ctx, &bad);
+        check_set(ctx, r, VERDICT_PASS, "every mirroring session (%zu) goes to an approved "
+                                        "destination",
+                  m->nmirrors);
+        return;
+    }
+    if (!pr->mirrors.present) {
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  "needs approved.mirrors in the profile to judge: %s", reasons_done(ctx, &bad));
+        return;
+    }
+    check_set(ctx, r, VERDICT_FAIL, "traffic mirrored to destinations not in approved.mirrors: %s",
+              reasons_done(ctx, &bad));
+}
+
+/* ---------------------------------------------------------- DATA-IP-LEGACY */
+
+static void eval_ip_legacy(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    struct reasons bad, unknown;
+    reasons_init(&bad);
+    reasons_init(&unknown);
+    const struct fact_bool *sr = &m->legacy.source_route, *db = &m->legacy.directed_broadcast;
+    if (sr->state == FACT_ON) {
+        reasons_add(&bad, "IP source routing is on%s", sr->is_default ? " (platform default)" : "");
+        check_evidence_fact(ctx, r, &sr->ev);
+    } else if (sr->state == FACT_UNKNOWN && !fact_untouched(sr)) {
+        reasons_add(&unknown, "source routing: %s", fact_why(ctx, sr));
+    }
+    if (db->state == FACT_ON) {
+        reasons_add(&bad, "directed broadcast is forwarded");
+        check_evidence_fact(ctx, r, &db->ev);
+    } else if (db->state == FACT_UNKNOWN && !fact_untouched(db)) {
+        reasons_add(&unknown, "directed broadcast: %s", fact_why(ctx, db));
+    }
+    for (size_t i = 0; i < m->ninterfaces; i++) {
+        const struct interface *it = &m->interfaces[i];
+        if (!it->shutdown && it->directed_broadcast.state == FACT_ON) {
+            reasons_add(&bad, "%s forwards directed broadcasts", it->name ? it->name : "?");
+            check_evidence_fact(ctx, r, &it->directed_broadcast.ev);
+            ev_node(ctx, r, it->node);
+        }
+    }
+    if (bad.n) {
+        reasons_done(ctx, &unknown);
+        check_set(ctx, r, VERDICT_FAIL, "%s", reasons_done(ctx, &bad));
+        return;
+    }
+    reasons_done(ctx, &bad);
+    if (unknown.n) {
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell: %s", reasons_done(ctx, &unknown));
+        return;
+    }
+    reasons_done(ctx, &unknown);
+    if (fact_untouched(sr) && fact_untouched(db)) {
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "the %s model records neither source routing nor directed broadcast",
+                  dialect_name(m->dialect));
+        return;
+    }
+    check_evidence_fact(ctx, r, &sr->ev);
+    check_evidence_fact(ctx, r, &db->ev);
+    check_set(ctx, r, VERDICT_PASS, "IP source routing and directed broadcast are off");
+}
+
+static const struct check_def defs[] = {
+    {
+        .id = "DATA-URPF",
+        .source = "builtin",
+        .title = "Unicast RPF on customer- and peer-facing interfaces",
+        .category = "Data plane (anti-spoofing)",
+        .severity = SEV_HIGH,
+        .rationale = "Reverse-path checks drop packets with forged source addresses at the "
+                     "edge, the standard anti-spoofing control (BCP 38).",
+        .measures = MEASURES("M3.16", "M3.19"),
+        .context = "interfaces.external_description",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Enable uRPF (strict for single-homed customers, loose for "
+                                    "peers) on every external interface.",
+                [DIALECT_CISCO_IOS] = "interface <ext-if>\n ip verify unicast source "
+                                      "reachable-via rx",
+                [DIALECT_CISCO_NXOS] = "interface <ext-if>\n ip verify unicast source "
+                                       "reachable-via rx",
+                [DIALECT_CISCO_IOSXR] = "interface <ext-if>\n ipv4 verify unicast source "
+                                        "reachable-via rx",
+                [DIALECT_CISCO_ASA] = "ip verify reverse-path interface <ext-if>",
+                [DIALECT_ARISTA_EOS] = "interface <ext-if>\n ip verify unicast source "
+                                       "reachable-via rx",
+                [DIALECT_JUNIPER_JUNOS] = "set interfaces <ext-if> unit 0 family inet "
+                                          "rpf-check",
+                [DIALECT_NOKIA_SROS] = "configure router interface <ext-if> urpf-check mode "
+                                       "strict",
+                [DIALECT_HUAWEI_VRP] = "interface <ext-if>\n urpf strict",
+            },
+        .eval = eval_urpf,
+    },
+    {
+        .id = "DATA-UNEXPECTED-TUNNELS",
+        .source = "builtin",
+        .title = "No unapproved GRE/IP-in-IP/IPsec tunnels or tunnel endpoints",
+        .category = "Data plane (IoC)",
+        .severity = SEV_HIGH,
+        .rationale = "Intruders build GRE and IPsec tunnels from routers to carry copied "
+                     "traffic out of the network; every tunnel should end at a known "
+                     "endpoint.",
+        .measures = MEASURES("M16.16", "M16.21", "M11.18"),
+        .context = "approved.tunnels",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Remove tunnels to unapproved endpoints and investigate how "
+                                    "they were added.",
+                [DIALECT_CISCO_IOS] = "no interface Tunnel<n>",
+                [DIALECT_CISCO_NXOS] = "no interface Tunnel<n>",
+                [DIALECT_CISCO_IOSXR] = "no interface tunnel-ip<n>",
+                [DIALECT_CISCO_ASA] = "no interface Tunnel<n>",
+                [DIALECT_ARISTA_EOS] = "no interface Tunnel<n>",
+                [DIALECT_JUNIPER_JUNOS] = "delete interfaces gr-<fpc/pic/port> unit <n>",
+                [DIALECT_NOKIA_SROS] = "configure router interface <name> shutdown; remove the "
+                                       "gre-tunnel/ip-tunnel",
+                [DIALECT_HUAWEI_VRP] = "undo interface Tunnel<n>",
+            },
+        .eval = eval_tunnels,
+    },
+    {
+        .id = "DATA-UNEXPECTED-MIRRORING",
+        .source = "builtin",
+        .title = "No unapproved SPAN/RSPAN/ERSPAN or port-mirroring",
+        .category = "Data plane (IoC)",
+        .severity = SEV_HIGH,
+        .rationale = "Mirroring sessions copy subscriber and management traffic, including "
+                     "AAA exchanges; intruders add them to collect credentials.",
+        .measures = MEASURES("M16.16", "M16.21", "M10.05"),
+        .context = "approved.mirrors",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Remove mirroring sessions that are not approved and "
+                                    "investigate how they were added.",
+                [DIALECT_CISCO_IOS] = "no monitor session <n>",
+                [DIALECT_CISCO_NXOS] = "no monitor session <n>",
+                [DIALECT_CISCO_IOSXR] = "no monitor-session <name>",
+                [DIALECT_ARISTA_EOS] = "no monitor session <name>",
+                [DIALECT_JUNIPER_JUNOS] = "delete forwarding-options port-mirroring\ndelete "
+                                          "forwarding-options analyzer <name>",
+                [DIALECT_NOKIA_SROS] = "configure mirror no mirror-dest <id>",
+                [DIALECT_HUAWEI_VRP] = "undo port-mirroring to observe-port <n>\nundo "
+                                       "observe-port <n>",
+            },
+        .eval = eval_mirroring,
+    },
+    {
+        .id = "DATA-IP-LEGACY",
+        .source = "builtin",
+        .title = "IP source routing and directed broadcast disabled",
+        .category = "Data plane",
+        .severity = SEV_MEDIUM,
+        .rationale = "Source-routed packets steer around controls and directed broadcasts "
+                     "enable amplification; neither has a legitimate use on a provider "
+                     "network.",
+        .measures = MEASURES("M10.48", "M10.49"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Disable IP source routing and directed broadcast.",
+                [DIALECT_CISCO_IOS] = "no ip source-route\ninterface <if>\n no ip "
+                                      "directed-broadcast",
+                [DIALECT_CISCO_NXOS] = "no ip source-route\ninterface <if>\n no ip "
+                                       "directed-broadcast",
+                [DIALECT_CISCO_IOSXR] = "interface <if>\n no ipv4 directed-broadcast",
+                [DIALECT_ARISTA_EOS] = "interface <if>\n no ip directed-broadcast",
+                [DIALECT_JUNIPER_JUNOS] = "delete interfaces <if> unit 0 family inet "
+                                          "targeted-broadcast",
+                [DIALECT_HUAWEI_VRP] = "interface <if>\n undo ip forward-broadcast",
+            },
+        .eval = eval_ip_legacy,
+    },
+};
+
+const struct check_family checks_family_data = {defs, ARRAY_SIZE(defs)};

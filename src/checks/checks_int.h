@@ -1,0 +1,94 @@
+/*
+ * checks_int.h - internal to the checks layer: the per-family tables that
+ * registry.c assembles, and small helpers the check functions share
+ * (profile look-ups, evidence from model objects, list membership).
+ */
+#ifndef TSAUDIT_CHECKS_INT_H
+#define TSAUDIT_CHECKS_INT_H
+
+#include "checks/checks.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <strings.h>
+
+/* One family of built-in checks: a const table in its own file. */
+struct check_family {
+    const struct check_def *defs;
+    size_t n;
+};
+
+extern const struct check_family checks_family_mgmt;
+extern const struct check_family checks_family_aaa;
+extern const struct check_family checks_family_cred;
+extern const struct check_family checks_family_crypto;
+extern const struct check_family checks_family_snmp;
+extern const struct check_family checks_family_time_log;
+extern const struct check_family checks_family_routing;
+extern const struct check_family checks_family_data;
+extern const struct check_family checks_family_svc;
+
+/* Measure lists are NULL-terminated arrays; this keeps the rows short. */
+#define MEASURES(...) ((const char *const[]){__VA_ARGS__, NULL})
+
+/* ------------------------------------------------------------- helpers */
+
+/* Is the address/prefix inside any prefix of the set? */
+bool pset_contains(const struct prefix_set *s, const struct ip_prefix *p);
+/* Does the prefix share any address with a prefix of the set? */
+bool pset_overlaps(const struct prefix_set *s, const struct ip_prefix *p);
+/* Case-sensitive membership in a string set. */
+bool sset_contains(const struct string_set *s, const char *v);
+/* Add a node as evidence if it is not NULL. */
+void ev_node(const struct check_ctx *ctx, struct check_result *r, const struct cfg_node *n);
+/* The device's name for messages: hostname or "this device". */
+const char *dev_name(const struct check_ctx *ctx);
+/* A host reference's address if it is one (af != 0); names have af 0. */
+bool host_addr(const char *host, struct ip_prefix *out);
+/* Case-insensitive substring test on C strings (NULL-safe). */
+bool str_icontains(const char *hay, const char *needle);
+/* Case-insensitive equality (NULL-safe). */
+bool str_ieq(const char *a, const char *b);
+/* Zero-initialised fact the extractor never touched (no state, no why, no lines). */
+bool fact_untouched(const struct fact_bool *f);
+/* The fact's reason for being unknown, or a generic one naming the dialect. */
+const char *fact_why(const struct check_ctx *ctx, const struct fact_bool *f);
+/*
+ * The common shape of a yes/no check: the fact in state `bad` fails with
+ * fail_msg, the other known state passes with pass_msg, unknown says
+ * "cannot tell whether <what>: <why>". Evidence is the fact's lines.
+ */
+void judge_fact(const struct check_ctx *ctx, struct check_result *r, const struct fact_bool *f,
+                enum fact_state bad, const char *fail_msg, const char *pass_msg,
+                const char *what);
+/* A short list of reasons for a message: "a; b; c; and 4 more". */
+struct reasons {
+    struct buf b;
+    unsigned n, shown;
+};
+void reasons_init(struct reasons *rs);
+void reasons_add(struct reasons *rs, const char *fmt, ...) TS_PRINTF(2, 3);
+/* The joined text (arena copy) and release of the buffer. */
+const char *reasons_done(const struct check_ctx *ctx, struct reasons *rs);
+
+/*
+ * Judge the permit entries of an access list against allowed source sets:
+ * an entry permitting any source, a source overlapping `forbidden`, or a
+ * source outside every `allowed` set is an offence (evidence added, reason
+ * "label: entry at line N permits ..."). Entries the model could not resolve
+ * (object groups, names) are counted in *unresolved.
+ */
+unsigned acl_judge_sources(const struct check_ctx *ctx, struct check_result *r,
+                           const struct acl *acl, const char *label,
+                           const struct prefix_set *allowed_a, const struct prefix_set *allowed_b,
+                           const struct prefix_set *forbidden, struct reasons *rs,
+                           unsigned *unresolved);
+/* Active interfaces whose description matches interfaces.external_description
+ * (the profile regex must be set). */
+size_t external_interfaces(const struct check_ctx *ctx, const struct interface ***out);
+/* SVC-ONBOX-SCRIPTS shares the on-box judgement with MGMT-ONBOX-SHELL. */
+void check_eval_onbox_scripts(const struct check_ctx *ctx, struct check_result *r);
+/* The evaluation of the fleet check on one device alone. */
+void check_eval_cred_unique_local(const struct check_ctx *ctx, struct check_result *r);
+
+#endif

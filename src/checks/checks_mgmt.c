@@ -1,0 +1,1300 @@
+/*
+ * checks_mgmt.c - management-plane access checks (MGMT-*): cleartext and
+ * legacy access services, who may reach the management plane and from
+ * where, session hygiene and on-box shells.
+ *
+ * Every predicate reads the vendor-independent model (model/model.h) and the
+ * profile; the vendor syntax lives in the extractors and in the per-dialect
+ * remediation text of each row.
+ */
+#include "checks/checks_int.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------ access paths */
+
+/* One way into the management plane: an extractor's mgmt_path or a
+ * terminal line that accepts sessions. */
+struct access_path {
+    const char *label;
+    const char *acl_name;
+    const struct acl *acl;
+    bool undefined; /* an ACL is named but not defined */
+    const struct cfg_node *node;
+};
+
+/* Does a line accept inbound sessions (SSH or telnet not known to be off)? */
+static bool line_accepts_input(const struct mgmt_line *l)
+{
+    return l->telnet_in.state != FACT_OFF || l->ssh_in.state != FACT_OFF;
+}
+
+static size_t collect_paths(const struct check_ctx *ctx, struct access_path **out)
+{
+    const struct device_model *m = ctx->model;
+    size_t cap = m->nmgmt_paths + m->nlines, n = 0;
+    struct access_path *v = arena_alloc(ctx->arena, (cap ? cap : 1) * sizeof(*v));
+    for (size_t i = 0; i < m->nmgmt_paths; i++) {
+        const struct mgmt_path *p = &m->mgmt_paths[i];
+        v[n++] = (struct access_path){
+            .label = p->service ? p->service : "management path",
+            .acl_name = p->acl_name,
+            .acl = p->acl,
+            .undefined = p->acl_name && (p->acl_undefined || !p->acl),
+            .node = p->node,
+        };
+    }
+    for (size_t i = 0; i < m->nlines; i++) {
+        const struct mgmt_line *l = &m->lines[i];
+        if (l->kind != LINE_VTY || !line_accepts_input(l))
+            continue;
+        /* The same statement may already be a mgmt_path from the extractor. */
+        bool dup = false;
+        for (size_t j = 0; j < n; j++)
+            if (v[j].node && v[j].node == l->node)
+                dup = true;
+        if (dup)
+            continue;
+        const struct acl *acl = l->acl ? l->acl : model_find_acl(m, l->acl_in);
+        v[n++] = (struct access_path){
+            .label = l->name ? l->name : "vty",
+            .acl_name = l->acl_in,
+            .acl = acl,
+            .undefined = l->acl_in && !acl,
+            .node = l->node,
+        };
+    }
+    *out = v;
+    return n;
+}
+
+/* ------------------------------------------------------------ MGMT-TELNET */
+
+static void eval_telnet(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    struct reasons fails, unknowns;
+    reasons_init(&fails);
+    reasons_init(&unknowns);
+    unsigned nlines = 0;
+
+    if (m->telnet_server.state == FACT_ON) {
+        reasons_add(&fails, "the telnet server is enabled");
+        check_evidence_fact(ctx, r, &m->telnet_server.ev);
+    }
+    for (size_t i = 0; i < m->nservices; i++) {
+        const struct mgmt_service *s = &m->services[i];
+        if (s->name && !strcmp(s->name, "telnet") && s->state.state == FACT_ON) {
+            reasons_add(&fails, "the telnet service is enabled%s%s", s->vrf ? " in VRF " : "",
+                        s->vrf ? s->vrf : "");
+            check_evidence_fact(ctx, r, &s->state.ev);
+        }
+    }
+    for (size_t i = 0; i < m->nlines; i++) {
+        const struct mgmt_line *l = &m->lines[i];
+        if (l->kind == LINE_CONSOLE)
+            continue;
+        nlines++;
+        if (l->telnet_in.state == FACT_ON) {
+            reasons_add(&fails, "%s accepts telnet", l->name ? l->name : "a line");
+            check_evidence_fact(ctx, r, &l->telnet_in.ev);
+            ev_node(ctx, r, l->transport_node ? l->transport_node : l->node);
+        } else if (l->telnet_in.state == FACT_UNKNOWN && l->kind != LINE_AUX) {
+            reasons_add(&unknowns, "%s: %s", l->name ? l->name : "a line",
+                        fact_why(ctx, &l->telnet_in));
+            ev_node(ctx, r, l->node);
+        }
+    }
+    /* The global server fact only matters when it was decided or no line can decide. */
+    if (m->telnet_server.state == FACT_UNKNOWN &&
+        (!fact_untouched(&m->telnet_server) || nlines == 0))
+        reasons_add(&unknowns, "telnet server: %s", fact_why(ctx, &m->telnet_server));
+
+    if (fails.n) {
+        const char *msg = reasons_done(ctx, &fails);
+        reasons_done(ctx, &unknowns);
+        check_set(ctx, r, VERDICT_FAIL, "telnet is accepted: %s", msg);
+    } else if (unknowns.n) {
+        reasons_done(ctx, &fails);
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell whether telnet is accepted: %s",
+                  reasons_done(ctx, &unknowns));
+    } else {
+        reasons_done(ctx, &fails);
+        reasons_done(ctx, &unknowns);
+        check_set(ctx, r, VERDICT_PASS, "telnet is off%s and no line accepts it",
+                  m->telnet_server.is_default ? " (platform default)" : "");
+        check_evidence_fact(ctx, r, &m->telnet_server.ev);
+    }
+}
+
+/* ------------------------------------------------------------ MGMT-SSH-V2 */
+
+static void eval_ssh_v2(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct ssh_facts *s = &ctx->model->ssh;
+    if (s->enabled.state == FACT_OFF) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "the SSH server is off");
+        check_evidence_fact(ctx, r, &s->enabled.ev);
+        return;
+    }
+    judge_fact(ctx, r, &s->v1_allowed, FACT_ON,
+               "the SSH server accepts protocol version 1 (or 1.99 compatibility)",
+               "the SSH server accepts protocol version 2 only",
+               "the SSH server still accepts protocol version 1");
+}
+
+/* -------------------------------------------------------- MGMT-ACCESS-ACL */
+
+static void eval_access_acl(const struct check_ctx *ctx, struct check_result *r)
+{
+    struct access_path *p;
+    size_t n = collect_paths(ctx, &p);
+    if (n == 0) {
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "the model lists no management access paths, so their filters cannot be "
+                  "checked");
+        return;
+    }
+    struct reasons rs;
+    reasons_init(&rs);
+    for (size_t i = 0; i < n; i++) {
+        if (!p[i].acl_name) {
+            reasons_add(&rs, "%s has no source filter", p[i].label);
+            ev_node(ctx, r, p[i].node);
+        } else if (p[i].undefined) {
+            reasons_add(&rs,
+                        "%s refers to '%s', which is not defined (on most platforms an "
+                        "undefined filter permits everything)",
+                        p[i].label, p[i].acl_name);
+            ev_node(ctx, r, p[i].node);
+        }
+    }
+    if (rs.n) {
+        unsigned bad = rs.n;
+        check_set(ctx, r, VERDICT_FAIL, "%u of %zu management access paths are unfiltered: %s",
+                  bad, n, reasons_done(ctx, &rs));
+        return;
+    }
+    reasons_done(ctx, &rs);
+    for (size_t i = 0; i < n; i++)
+        ev_node(ctx, r, p[i].node);
+    check_set(ctx, r, VERDICT_PASS, "all %zu management access paths have a source filter", n);
+}
+
+/* ------------------------------------------------------- MGMT-PAW-SOURCES */
+
+static void eval_paw_sources(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct profile *pr = ctx->profile;
+    if (!pr->paw.present && !pr->management.present) {
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  "needs networks.paw (or networks.management) in the profile");
+        return;
+    }
+    struct access_path *p;
+    size_t n = collect_paths(ctx, &p);
+    if (n == 0) {
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "the model lists no management access paths, so their sources cannot be "
+                  "resolved");
+        return;
+    }
+    struct reasons rs;
+    reasons_init(&rs);
+    unsigned unresolved = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!p[i].acl_name) {
+            reasons_add(&rs, "%s has no filter, so any source reaches it", p[i].label);
+            ev_node(ctx, r, p[i].node);
+        } else if (p[i].undefined) {
+            reasons_add(&rs, "%s uses '%s', which is not defined (permits any source)",
+                        p[i].label, p[i].acl_name);
+            ev_node(ctx, r, p[i].node);
+        } else {
+            unsigned before = rs.n;
+            acl_judge_sources(ctx, r, p[i].acl, p[i].label, &pr->paw, &pr->management,
+                              &pr->corporate, &rs, &unresolved);
+            if (rs.n != before)
+                ev_node(ctx, r, p[i].node);
+        }
+    }
+    if (rs.n) {
+        check_set(ctx, r, VERDICT_FAIL, "management sources outside the PAW/management ranges: %s",
+                  reasons_done(ctx, &rs));
+        return;
+    }
+    reasons_done(ctx, &rs);
+    if (unresolved) {
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "%u filter entries use object groups or names the model could not resolve",
+                  unresolved);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        ev_node(ctx, r, p[i].node);
+    check_set(ctx, r, VERDICT_PASS,
+              "every management path (%zu) only permits sources inside the PAW/management "
+              "ranges",
+              n);
+}
+
+/* ---------------------------------------------------------- MGMT-OUTBOUND */
+
+static void eval_outbound(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    struct reasons fails, unknowns;
+    size_t judged = 0;
+    reasons_init(&fails);
+    reasons_init(&unknowns);
+    for (size_t i = 0; i < m->nlines; i++) {
+        const struct mgmt_line *l = &m->lines[i];
+        const char *name = l->name ? l->name : "a line";
+        if (l->any_out.state == FACT_ON) {
+            reasons_add(&fails, "%s allows outbound sessions", name);
+            check_evidence_fact(ctx, r, &l->any_out.ev);
+            ev_node(ctx, r, l->node);
+        } else if (l->any_out.state == FACT_UNKNOWN) {
+            if (fact_untouched(&l->any_out))
+                continue;
+            reasons_add(&unknowns, "%s: %s", name, fact_why(ctx, &l->any_out));
+            ev_node(ctx, r, l->node);
+        } else {
+            check_evidence_fact(ctx, r, &l->any_out.ev);
+        }
+        judged++;
+    }
+    if (fails.n) {
+        reasons_done(ctx, &unknowns);
+        check_set(ctx, r, VERDICT_FAIL, "the device can be used as a jump host: %s",
+                  reasons_done(ctx, &fails));
+    } else if (unknowns.n) {
+        reasons_done(ctx, &fails);
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell whether outbound sessions are blocked: %s",
+                  reasons_done(ctx, &unknowns));
+    } else if (judged == 0) {
+        reasons_done(ctx, &fails);
+        reasons_done(ctx, &unknowns);
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "no line-level outbound setting on this device: outbound ssh/telnet can only "
+                  "be denied by command authorisation or an egress filter, which the "
+                  "configuration alone does not show");
+    } else {
+        reasons_done(ctx, &fails);
+        reasons_done(ctx, &unknowns);
+        check_set(ctx, r, VERDICT_PASS, "outbound sessions are disabled on every line (%zu)",
+                  judged);
+    }
+}
+
+/* ------------------------------------------------------- MGMT-IDLE-TIMEOUT */
+
+static void eval_idle_timeout(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    const struct profile *pr = ctx->profile;
+    long limit = pr->has_idle_timeout ? pr->idle_timeout_minutes * 60 : -1;
+    struct reasons never, over, unknowns;
+    size_t judged = 0;
+    reasons_init(&never);
+    reasons_init(&over);
+    reasons_init(&unknowns);
+
+    for (size_t i = 0; i < m->nlines; i++) {
+        const struct mgmt_line *l = &m->lines[i];
+        const char *name = l->name ? l->name : "a line";
+        const struct cfg_node *ev = l->timeout_node ? l->timeout_node : l->node;
+        if (l->kind == LINE_VTY && !line_accepts_input(l))
+            continue;
+        judged++;
+        if (l->timeout_seconds == 0) {
+            reasons_add(&never, "%s never times out", name);
+            ev_node(ctx, r, ev);
+        } else if (l->timeout_seconds < 0) {
+            reasons_add(&unknowns, "%s", name);
+        } else if (limit > 0 && l->timeout_seconds > limit) {
+            reasons_add(&over, "%s times out after %ld min%s", name, l->timeout_seconds / 60,
+                        l->timeout_is_default ? " (default)" : "");
+            ev_node(ctx, r, ev);
+        }
+    }
+    long st = m->ssh.idle_timeout_seconds;
+    if (st >= 0 || m->nlines == 0) {
+        judged++;
+        if (st == 0) {
+            reasons_add(&never, "SSH sessions never time out");
+            check_evidence_fact(ctx, r, &m->ssh.ev);
+        } else if (st < 0) {
+            reasons_add(&unknowns, "SSH sessions");
+        } else if (limit > 0 && st > limit) {
+            reasons_add(&over, "SSH sessions time out after %ld min", st / 60);
+            check_evidence_fact(ctx, r, &m->ssh.ev);
+        }
+    }
+    if (never.n) {
+        reasons_done(ctx, &over);
+        reasons_done(ctx, &unknowns);
+        check_set(ctx, r, VERDICT_FAIL, "idle sessions stay open: %s", reasons_done(ctx, &never));
+        return;
+    }
+    if (limit < 0) {
+        reasons_done(ctx, &never);
+        reasons_done(ctx, &over);
+        reasons_done(ctx, &unknowns);
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  "needs policy.idle_timeout_minutes in the profile (no session is left without "
+                  "a timeout)");
+        return;
+    }
+    if (over.n) {
+        reasons_done(ctx, &never);
+        reasons_done(ctx, &unknowns);
+        check_set(ctx, r, VERDICT_FAIL, "idle timeout longer than the policy's %ld min: %s",
+                  pr->idle_timeout_minutes, reasons_done(ctx, &over));
+        return;
+    }
+    reasons_done(ctx, &never);
+    reasons_done(ctx, &over);
+    if (unknowns.n || judged == 0) {
+        const char *u = reasons_done(ctx, &unknowns);
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "the effective idle timeout is not known for: %s",
+                  *u ? u : "any management session");
+        return;
+    }
+    reasons_done(ctx, &unknowns);
+    for (size_t i = 0; i < m->nlines; i++)
+        ev_node(ctx, r, m->lines[i].timeout_node);
+    check_set(ctx, r, VERDICT_PASS, "every management session times out within %ld min",
+              pr->idle_timeout_minutes);
+}
+
+/* ------------------------------------------------------- MGMT-CONSOLE-AUX */
+
+static void eval_console_aux(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    struct reasons fails;
+    size_t naux = 0;
+    reasons_init(&fails);
+    for (size_t i = 0; i < m->nlines; i++) {
+        const struct mgmt_line *l = &m->lines[i];
+        if (l->kind != LINE_AUX)
+            continue;
+        naux++;
+        bool input_off = l->telnet_in.state == FACT_OFF && l->ssh_in.state == FACT_OFF;
+        if (l->login_disabled.state != FACT_ON && !input_off) {
+            reasons_add(&fails, "%s still gives an exec session", l->name ? l->name : "aux");
+            ev_node(ctx, r, l->node);
+            check_evidence_fact(ctx, r, &l->login_disabled.ev);
+        } else {
+            check_evidence_fact(ctx, r, &l->login_disabled.ev);
+        }
+    }
+    if (fails.n) {
+        check_set(ctx, r, VERDICT_FAIL, "auxiliary port not disabled: %s",
+                  reasons_done(ctx, &fails));
+        return;
+    }
+    reasons_done(ctx, &fails);
+    if (naux == 0) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "no auxiliary/modem port in the configuration (console authentication is "
+                  "judged by AAA-CENTRAL)");
+        return;
+    }
+    check_set(ctx, r, VERDICT_PASS, "the auxiliary port is disabled");
+}
+
+/* --------------------------------------------------------------- MGMT-WEB */
+
+static bool is_web_service(const char *name)
+{
+    static const char *const web[] = {"http", "https", "web", "web-management", "http-server",
+                                      "https-server", "webui"};
+    for (size_t i = 0; name && i < ARRAY_SIZE(web); i++)
+        if (!strcmp(name, web[i]))
+            return true;
+    return false;
+}
+
+/* Dialects whose web server is off unless configured (checks.md §18); on the
+ * others an absent statement leaves the state to the image's factory default. */
+static bool web_default_off(enum dialect d)
+{
+    switch (d) {
+    case DIALECT_CISCO_NXOS:
+    case DIALECT_CISCO_IOSXR:
+    case DIALECT_CISCO_ASA:
+    case DIALECT_ARISTA_EOS:
+    case DIALECT_JUNIPER_JUNOS:
+    case DIALECT_NOKIA_SROS:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void eval_web(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    struct reasons fails, unknowns;
+    size_t seen = 0;
+    reasons_init(&fails);
+    reasons_init(&unknowns);
+    for (size_t i = 0; i < m->nservices; i++) {
+        const struct mgmt_service *s = &m->services[i];
+        if (!is_web_service(s->name))
+            continue;
+        seen++;
+        if (s->state.state == FACT_ON) {
+            if (s->cleartext || !strcmp(s->name, "http")) {
+                reasons_add(&fails, "cleartext web management (%s) is on", s->name);
+                check_evidence_fact(ctx, r, &s->state.ev);
+            } else if (!s->acl_name) {
+                reasons_add(&fails, "HTTPS web management is on with no source filter");
+                check_evidence_fact(ctx, r, &s->state.ev);
+            } else {
+                check_evidence_fact(ctx, r, &s->state.ev);
+            }
+        } else if (s->state.state == FACT_UNKNOWN) {
+            reasons_add(&unknowns, "%s: %s", s->name, fact_why(ctx, &s->state));
+            check_evidence_fact(ctx, r, &s->state.ev);
+        } else {
+            check_evidence_fact(ctx, r, &s->state.ev);
+        }
+    }
+    if (fails.n) {
+        reasons_done(ctx, &unknowns);
+        check_set(ctx, r, VERDICT_FAIL, "%s", reasons_done(ctx, &fails));
+    } else if (unknowns.n) {
+        reasons_done(ctx, &fails);
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell whether web management is on: %s",
+                  reasons_done(ctx, &unknowns));
+    } else if (seen == 0 && !web_default_off(m->dialect)) {
+        reasons_done(ctx, &fails);
+        reasons_done(ctx, &unknowns);
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "the configuration does not say whether the web server is on, and its "
+                  "factory default differs by image (check the running state)");
+    } else {
+        reasons_done(ctx, &fails);
+        reasons_done(ctx, &unknowns);
+        check_set(ctx, r, VERDICT_PASS, "%s",
+                  seen ? "no cleartext web management; any HTTPS interface is filtered"
+                       : "no web management server is configured");
+    }
+}
+
+/* ---------------------------------------------------- MGMT-SMART-INSTALL */
+
+static void eval_smart_install(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct fact_bool *f = &ctx->model->legacy.smart_install;
+    if (fact_untouched(f) && ctx->model->dialect != DIALECT_CISCO_IOS) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "Smart Install exists only on Cisco IOS/IOS-XE");
+        return;
+    }
+    judge_fact(ctx, r, f, FACT_ON, "Smart Install (vstack) is enabled",
+               "Smart Install (vstack) is disabled", "Smart Install (vstack) is enabled");
+}
+
+/* ------------------------------------------- MGMT-ONBOX-SHELL / scripts */
+
+static bool is_shell_kind(const char *k)
+{
+    static const char *const shells[] = {"guestshell", "bash", "app-hosting", "python",
+                                         "daemon", "shell", "container", "linux"};
+    for (size_t i = 0; k && i < ARRAY_SIZE(shells); i++)
+        if (!strcmp(k, shells[i]))
+            return true;
+    return false;
+}
+
+/* Judge on-box items of one class against approved.onbox_apps. */
+static void judge_onbox(const struct check_ctx *ctx, struct check_result *r, bool shells,
+                        const char *what)
+{
+    const struct device_model *m = ctx->model;
+    const struct profile *pr = ctx->profile;
+    struct reasons bad;
+    size_t found = 0;
+    reasons_init(&bad);
+    for (size_t i = 0; i < m->nonbox; i++) {
+        const struct onbox_item *o = &m->onbox[i];
+        if (is_shell_kind(o->kind) != shells)
+            continue;
+        found++;
+        if (pr->onbox_apps.present && sset_contains(&pr->onbox_apps, o->name))
+            continue;
+        reasons_add(&bad, "%s '%s'%s", o->kind ? o->kind : "item", o->name ? o->name : "",
+                    o->risky ? " (changes config, clears logs or copies files out)" : "");
+        ev_node(ctx, r, o->node);
+    }
+    if (found == 0) {
+        reasons_done(ctx, &bad);
+        check_set(ctx, r, VERDICT_PASS, "no %s configured", what);
+        return;
+    }
+    if (!bad.n) {
+        reasons_done(ctx, &bad);
+        check_set(ctx, r, VERDICT_PASS, "all %zu %s are in approved.onbox_apps", found, what);
+        return;
+    }
+    if (!pr->onbox_apps.present) {
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  "needs approved.onbox_apps in the profile to judge: %s",
+                  reasons_done(ctx, &bad));
+        return;
+    }
+    check_set(ctx, r, VERDICT_FAIL, "not in approved.onbox_apps: %s", reasons_done(ctx, &bad));
+}
+
+static void eval_onbox_shell(const struct check_ctx *ctx, struct check_result *r)
+{
+    judge_onbox(ctx, r, true, "on-box shells or hosted applications");
+}
+
+void check_eval_onbox_scripts(const struct check_ctx *ctx, struct check_result *r)
+{
+    judge_onbox(ctx, r, false, "on-box scripts or schedulers");
+}
+
+/* -------------------------------------------------- MGMT-NONSTD-LISTENERS */
+
+/* Standard port of a management service, -1 if it has none of its own. */
+static long standard_port(const char *name)
+{
+    static const struct {
+        const char *name;
+        long port;
+    } ports[] = {
+        {"ssh", 22},       {"telnet", 23},  {"http", 80},      {"https", 443},
+        {"netconf", 830},  {"restconf", 443}, {"eapi", 443},   {"nxapi", 443},
+        {"gnmi", 9339},    {"grpc", 57400}, {"ftp-server", 21}, {"tftp-server", 69},
+        {"scp-server", 22}, {"xml-agent", 38751}, {"web", 443}, {"snmp", 161},
+    };
+    for (size_t i = 0; name && i < ARRAY_SIZE(ports); i++)
+        if (!strcmp(ports[i].name, name))
+            return ports[i].port;
+    return -1;
+}
+
+static bool port_approved(const struct profile *pr, long port)
+{
+    for (size_t i = 0; i < pr->nmgmt_ports; i++)
+        if (pr->mgmt_ports[i] == port)
+            return true;
+    return false;
+}
+
+static void eval_nonstd_listeners(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    const struct profile *pr = ctx->profile;
+    struct reasons bad, nonstd;
+    size_t listeners = 0;
+    reasons_init(&bad);
+    reasons_init(&nonstd);
+
+    if (m->ssh.enabled.state != FACT_OFF && m->ssh.port > 0) {
+        listeners++;
+        if (pr->has_mgmt_ports && !port_approved(pr, m->ssh.port)) {
+            reasons_add(&bad, "SSH on port %ld", m->ssh.port);
+            check_evidence_fact(ctx, r, &m->ssh.ev);
+        } else if (!pr->has_mgmt_ports && m->ssh.port != 22) {
+            reasons_add(&nonstd, "SSH on port %ld", m->ssh.port);
+            check_evidence_fact(ctx, r, &m->ssh.ev);
+        }
+    }
+    for (size_t i = 0; i < m->nservices; i++) {
+        const struct mgmt_service *s = &m->services[i];
+        if (s->state.state != FACT_ON)
+            continue;
+        long std = standard_port(s->name);
+        long port = s->port > 0 ? s->port : std;
+        if (port <= 0)
+            continue;
+        listeners++;
+        if (pr->has_mgmt_ports && !port_approved(pr, port)) {
+            reasons_add(&bad, "%s on port %ld%s", s->name, port,
+                        s->port > 0 ? "" : " (its default)");
+            check_evidence_fact(ctx, r, &s->state.ev);
+        } else if (!pr->has_mgmt_ports && s->port > 0 && s->port != std) {
+            reasons_add(&nonstd, "%s on port %ld", s->name, s->port);
+            check_evidence_fact(ctx, r, &s->state.ev);
+        }
+    }
+    if (bad.n) {
+        reasons_done(ctx, &nonstd);
+        check_set(ctx, r, VERDICT_FAIL, "management listeners on ports not in approved.mgmt_ports: %s",
+                  reasons_done(ctx, &bad));
+    } else if (nonstd.n) {
+        reasons_done(ctx, &bad);
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  "needs approved.mgmt_ports in the profile to judge non-standard ports: %s",
+                  reasons_done(ctx, &nonstd));
+    } else {
+        reasons_done(ctx, &bad);
+        reasons_done(ctx, &nonstd);
+        if (m->ssh.port < 0 && m->ssh.enabled.state != FACT_OFF && listeners == 0) {
+            check_set(ctx, r, VERDICT_UNKNOWN, "the SSH port is not known");
+            return;
+        }
+        check_set(ctx, r, VERDICT_PASS, "%s",
+                  pr->has_mgmt_ports ? "every management listener is on an approved port"
+                                     : "every management listener is on its standard port");
+    }
+}
+
+/* ---------------------------------------------------- MGMT-API-TRANSPORT */
+
+static bool is_api_service(const char *n)
+{
+    static const char *const apis[] = {"netconf", "restconf", "gnmi", "grpc", "gnxi", "eapi",
+                                       "nxapi", "xml-agent", "rest", "xnm-clear-text",
+                                       "xnm-ssl", "jsonrpc", "telemetry", "api"};
+    for (size_t i = 0; n && i < ARRAY_SIZE(apis); i++)
+        if (!strcmp(n, apis[i]))
+            return true;
+    return false;
+}
+
+static void eval_api_transport(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    struct reasons fails, unknowns;
+    size_t on = 0;
+    reasons_init(&fails);
+    reasons_init(&unknowns);
+    for (size_t i = 0; i < m->nservices; i++) {
+        const struct mgmt_service *s = &m->services[i];
+        if (!is_api_service(s->name))
+            continue;
+        if (s->state.state == FACT_ON) {
+            on++;
+            check_evidence_fact(ctx, r, &s->state.ev);
+            if (s->cleartext)
+                reasons_add(&fails, "%s runs without encryption", s->name);
+        } else if (s->state.state == FACT_UNKNOWN) {
+            reasons_add(&unknowns, "%s: %s", s->name, fact_why(ctx, &s->state));
+            check_evidence_fact(ctx, r, &s->state.ev);
+        }
+    }
+    if (fails.n) {
+        reasons_done(ctx, &unknowns);
+        check_set(ctx, r, VERDICT_FAIL, "programmable interface over a cleartext transport: %s",
+                  reasons_done(ctx, &fails));
+    } else if (unknowns.n) {
+        reasons_done(ctx, &fails);
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell the API transport: %s",
+                  reasons_done(ctx, &unknowns));
+    } else if (on == 0) {
+        reasons_done(ctx, &fails);
+        reasons_done(ctx, &unknowns);
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no programmable management interface is enabled");
+    } else {
+        reasons_done(ctx, &fails);
+        reasons_done(ctx, &unknowns);
+        check_set(ctx, r, VERDICT_PASS,
+                  "every enabled programmable interface (%zu) uses an encrypted transport", on);
+    }
+}
+
+/* ------------------------------------------------ MGMT-EXTERNAL-EXPOSURE */
+
+/* Interfaces whose description marks them external (profile regex). */
+size_t external_interfaces(const struct check_ctx *ctx, const struct interface ***out)
+{
+    const struct device_model *m = ctx->model;
+    const struct interface **v = arena_alloc(ctx->arena, (m->ninterfaces + 1) * sizeof(*v));
+    size_t n = 0;
+    for (size_t i = 0; i < m->ninterfaces; i++) {
+        const struct interface *it = &m->interfaces[i];
+        if (!it->description || it->shutdown)
+            continue;
+        if (cfg_regex_match(ctx->profile->external_description, sv_from_cstr(it->description),
+                            NULL, 0))
+            v[n++] = it;
+    }
+    *out = v;
+    return n;
+}
+
+static void eval_external_exposure(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct profile *pr = ctx->profile;
+    if (!pr->external_description) {
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  "needs interfaces.external_description in the profile");
+        return;
+    }
+    const struct interface **ext;
+    size_t next = external_interfaces(ctx, &ext);
+    if (next == 0) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "no active interface has a description matching "
+                  "interfaces.external_description");
+        return;
+    }
+    struct access_path *p;
+    size_t n = collect_paths(ctx, &p);
+    if (n == 0) {
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "the model lists no management access paths, so exposure on %zu external "
+                  "interfaces cannot be judged",
+                  next);
+        return;
+    }
+    struct reasons open_paths;
+    reasons_init(&open_paths);
+    unsigned unresolved = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool open = !p[i].acl_name || p[i].undefined;
+        for (size_t j = 0; !open && p[i].acl && j < p[i].acl->n; j++) {
+            const struct acl_entry *e = &p[i].acl->entries[j];
+            if (e->permit && e->src_any)
+                open = true;
+            else if (e->permit && (e->unresolved || !e->src.af))
+                unresolved++;
+        }
+        if (open) {
+            reasons_add(&open_paths, "%s", p[i].label);
+            ev_node(ctx, r, p[i].node);
+        }
+    }
+    if (open_paths.n) {
+        for (size_t j = 0; j < next; j++)
+            ev_node(ctx, r, ext[j]->node);
+        check_set(ctx, r, VERDICT_FAIL,
+                  "management reachable from any source, including %zu external interfaces "
+                  "(first: %s), via: %s",
+                  next, ext[0]->name ? ext[0]->name : "?", reasons_done(ctx, &open_paths));
+        return;
+    }
+    reasons_done(ctx, &open_paths);
+    if (unresolved) {
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "%u management filter entries could not be resolved to sources", unresolved);
+        return;
+    }
+    check_set(ctx, r, VERDICT_PASS,
+              "every management path is limited to listed sources, so the %zu external "
+              "interfaces cannot reach it",
+              next);
+}
+
+/* --------------------------------------------------------- MGMT-DISCOVERY */
+
+static void eval_discovery(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    const struct fact_bool *g = &m->legacy.discovery;
+    if (g->state == FACT_OFF) {
+        check_set(ctx, r, VERDICT_PASS, "CDP/LLDP are off globally%s",
+                  g->is_default ? " (platform default)" : "");
+        check_evidence_fact(ctx, r, &g->ev);
+        return;
+    }
+    if (g->state == FACT_UNKNOWN) {
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell whether CDP/LLDP run: %s",
+                  fact_why(ctx, g));
+        check_evidence_fact(ctx, r, &g->ev);
+        return;
+    }
+    if (!ctx->profile->external_description) {
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  "CDP/LLDP run globally; needs interfaces.external_description in the profile "
+                  "to tell which interfaces face outside");
+        check_evidence_fact(ctx, r, &g->ev);
+        return;
+    }
+    const struct interface **ext;
+    size_t next = external_interfaces(ctx, &ext);
+    struct reasons rs;
+    reasons_init(&rs);
+    for (size_t i = 0; i < next; i++) {
+        /* Without a per-interface statement the global setting applies. */
+        if (ext[i]->discovery.state != FACT_OFF) {
+            reasons_add(&rs, "%s", ext[i]->name ? ext[i]->name : "?");
+            ev_node(ctx, r, ext[i]->node);
+            check_evidence_fact(ctx, r, &ext[i]->discovery.ev);
+        }
+    }
+    check_evidence_fact(ctx, r, &g->ev);
+    if (rs.n) {
+        check_set(ctx, r, VERDICT_FAIL,
+                  "CDP/LLDP run globally and are not disabled on external interfaces: %s",
+                  reasons_done(ctx, &rs));
+        return;
+    }
+    reasons_done(ctx, &rs);
+    check_set(ctx, r, VERDICT_PASS, "%s",
+              next ? "CDP/LLDP run but are disabled on every external interface"
+                   : "CDP/LLDP run but no interface is marked external");
+}
+
+/* --------------------------------------------------------- MGMT-FILE-XFER */
+
+static bool is_file_xfer(const char *n)
+{
+    static const char *const x[] = {"ftp-server", "tftp-server", "ftp", "tftp", "rcp", "rsh",
+                                    "rcmd", "tftp-client-config"};
+    for (size_t i = 0; n && i < ARRAY_SIZE(x); i++)
+        if (!strcmp(n, x[i]))
+            return true;
+    return false;
+}
+
+static void eval_file_xfer(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    struct reasons fails, unknowns;
+    reasons_init(&fails);
+    reasons_init(&unknowns);
+    for (size_t i = 0; i < m->nservices; i++) {
+        const struct mgmt_service *s = &m->services[i];
+        if (!is_file_xfer(s->name))
+            continue;
+        if (s->state.state == FACT_ON) {
+            reasons_add(&fails, "%s is enabled", s->name);
+            check_evidence_fact(ctx, r, &s->state.ev);
+        } else if (s->state.state == FACT_UNKNOWN) {
+            reasons_add(&unknowns, "%s: %s", s->name, fact_why(ctx, &s->state));
+        }
+    }
+    if (fails.n) {
+        reasons_done(ctx, &unknowns);
+        check_set(ctx, r, VERDICT_FAIL, "cleartext file transfer: %s", reasons_done(ctx, &fails));
+    } else if (unknowns.n) {
+        reasons_done(ctx, &fails);
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell: %s", reasons_done(ctx, &unknowns));
+    } else {
+        reasons_done(ctx, &fails);
+        reasons_done(ctx, &unknowns);
+        check_set(ctx, r, VERDICT_PASS, "no cleartext file-transfer service is enabled");
+    }
+}
+
+/* ------------------------------------------------------------------ table */
+
+static const struct check_def defs[] = {
+    {
+        .id = "MGMT-TELNET",
+        .source = "builtin",
+        .title = "Telnet (cleartext CLI) disabled",
+        .category = "Management plane access",
+        .severity = SEV_HIGH,
+        .rationale = "Telnet carries passwords and whole sessions in clear text; anyone on the "
+                     "path can read or hijack them. Only SSH should reach the CLI.",
+        .measures = MEASURES("M2.03", "M2.04", "M8.06", "M11.32", "M10.48"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Disable the telnet server and allow only SSH on every "
+                                    "remote-access line.",
+                [DIALECT_CISCO_IOS] = "line vty 0 15\n transport input ssh",
+                [DIALECT_CISCO_NXOS] = "no feature telnet",
+                [DIALECT_CISCO_IOSXR] = "no telnet vrf default ipv4 server\nline default\n "
+                                        "transport input ssh",
+                [DIALECT_CISCO_ASA] = "no telnet 0.0.0.0 0.0.0.0 <interface>  (use ssh "
+                                      "<prefix> <interface> instead)",
+                [DIALECT_ARISTA_EOS] = "management telnet\n shutdown",
+                [DIALECT_JUNIPER_JUNOS] = "delete system services telnet",
+                [DIALECT_NOKIA_SROS] = "configure system security no telnet-server  (MD-CLI: "
+                                       "/configure system security telnet-server false)",
+                [DIALECT_HUAWEI_VRP] = "undo telnet server enable\nuser-interface vty 0 4\n "
+                                       "protocol inbound ssh",
+            },
+        .eval = eval_telnet,
+    },
+    {
+        .id = "MGMT-SSH-V2",
+        .source = "builtin",
+        .title = "SSH protocol version 2 only",
+        .category = "Management plane access",
+        .severity = SEV_HIGH,
+        .rationale = "SSH version 1 has broken key exchange and integrity protection; a "
+                     "server that still offers it can be downgraded.",
+        .measures = MEASURES("M2.03", "M11.32", "M11.34"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Configure the SSH server to accept protocol version 2 "
+                                    "only.",
+                [DIALECT_CISCO_IOS] = "ip ssh version 2",
+                [DIALECT_CISCO_IOSXR] = "ssh server v2",
+                [DIALECT_CISCO_ASA] = "ssh version 2",
+                [DIALECT_JUNIPER_JUNOS] = "set system services ssh protocol-version v2",
+                [DIALECT_NOKIA_SROS] = "configure system security ssh version 2",
+                [DIALECT_HUAWEI_VRP] = "undo ssh server compatible-ssh1x enable",
+            },
+        .eval = eval_ssh_v2,
+    },
+    {
+        .id = "MGMT-ACCESS-ACL",
+        .source = "builtin",
+        .title = "Every management service has a source restriction",
+        .category = "Management plane access",
+        .severity = SEV_HIGH,
+        .rationale = "A management service without a source filter answers the whole network; "
+                     "filters keep the management plane reachable only from where it is "
+                     "administered.",
+        .measures = MEASURES("M11.14", "M11.18", "M9.03"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Bind a source filter (ACL) to every management line and "
+                                    "service.",
+                [DIALECT_CISCO_IOS] = "ip access-list standard MGMT\n permit <paw-prefix> "
+                                      "<wildcard>\n deny any log\nline vty 0 15\n access-class "
+                                      "MGMT in",
+                [DIALECT_CISCO_NXOS] = "line vty\n access-class MGMT in\ninterface mgmt0\n ip "
+                                       "access-group MGMT in",
+                [DIALECT_CISCO_IOSXR] = "control-plane management-plane out-of-band interface "
+                                        "<mgmt-if> allow SSH peer address ipv4 <paw-prefix>",
+                [DIALECT_CISCO_ASA] = "ssh <paw-prefix> <mask> <mgmt-interface>  (and remove "
+                                      "broader ssh/http/telnet entries)",
+                [DIALECT_ARISTA_EOS] = "management ssh\n ip access-group MGMT in",
+                [DIALECT_JUNIPER_JUNOS] = "set interfaces lo0 unit 0 family inet filter input "
+                                          "PROTECT-RE  (terms accept management from a "
+                                          "prefix-list, final term discard)",
+                [DIALECT_NOKIA_SROS] = "configure system security management-access-filter "
+                                       "ip-filter default-action deny; entry N match src-ip "
+                                       "<paw-prefix> action permit",
+                [DIALECT_HUAWEI_VRP] = "acl number 2000\n rule permit source <paw-prefix> "
+                                       "<wildcard>\nuser-interface vty 0 4\n acl 2000 inbound",
+            },
+        .eval = eval_access_acl,
+    },
+    {
+        .id = "MGMT-PAW-SOURCES",
+        .source = "builtin",
+        .title = "Management allow-lists only contain approved PAW / jump-host / EMS ranges",
+        .category = "Management plane access",
+        .severity = SEV_HIGH,
+        .rationale = "Privileged access must come from Privileged Access Workstations and "
+                     "management networks, never from corporate or user ranges; attackers add "
+                     "their own addresses to management filters, so the content of every "
+                     "allow-list matters, not only its presence.",
+        .measures = MEASURES("M11.14", "M11.15", "M11.18", "M15.07", "M10.22", "M11.24",
+                             "M11.25", "M11.26", "M11.27", "M11.28", "M11.29", "M11.30",
+                             "M11.31"),
+        .context = "networks.paw, networks.management, networks.corporate",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Replace every management filter entry outside the PAW and "
+                                    "management ranges (and any 'permit any') with entries for "
+                                    "the approved ranges only, ending in an explicit deny.",
+                [DIALECT_CISCO_IOS] = "ip access-list standard MGMT\n no <offending entry>\n "
+                                      "permit <paw-prefix> <wildcard>\n deny any log",
+                [DIALECT_CISCO_NXOS] = "ip access-list MGMT\n no <seq>\n permit ip "
+                                       "<paw-prefix> any\n deny ip any any log",
+                [DIALECT_CISCO_IOSXR] = "ipv4 access-list MGMT\n no <seq>\n permit ipv4 "
+                                        "<paw-prefix> any\n deny ipv4 any any log",
+                [DIALECT_CISCO_ASA] = "no ssh <offending-prefix> <mask> <interface>\nssh "
+                                      "<paw-prefix> <mask> <mgmt-interface>",
+                [DIALECT_ARISTA_EOS] = "ip access-list MGMT\n no <seq>\n permit ip "
+                                       "<paw-prefix> any\n deny ip any any log",
+                [DIALECT_JUNIPER_JUNOS] = "set policy-options prefix-list PAW <paw-prefix>  "
+                                          "(remove other prefixes from the lists the lo0 "
+                                          "filter accepts)",
+                [DIALECT_NOKIA_SROS] = "configure system security management-access-filter "
+                                       "ip-filter entry N match src-ip <paw-prefix>  (remove "
+                                       "entries for other sources)",
+                [DIALECT_HUAWEI_VRP] = "acl number <n>\n undo rule <id>\n rule permit source "
+                                       "<paw-prefix> <wildcard>",
+            },
+        .eval = eval_paw_sources,
+    },
+    {
+        .id = "MGMT-OUTBOUND",
+        .source = "builtin",
+        .title = "Device cannot be used as a jump host (outbound sessions disabled)",
+        .category = "Management plane access",
+        .severity = SEV_MEDIUM,
+        .rationale = "A device that can open SSH or telnet sessions to other devices lets an "
+                     "intruder hop across the estate; management connections should only come "
+                     "from management systems.",
+        .measures = MEASURES("M11.16", "M11.18"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Disable outbound sessions from device lines, or deny the "
+                                    "ssh/telnet commands by command authorisation.",
+                [DIALECT_CISCO_IOS] = "line vty 0 15\n transport output none\nline con 0\n "
+                                      "transport output none",
+                [DIALECT_CISCO_IOSXR] = "line default\n transport output none",
+                [DIALECT_CISCO_NXOS] = "role name OPERATOR\n rule 1 deny command ssh *\n rule 2 "
+                                       "deny command telnet *",
+                [DIALECT_ARISTA_EOS] = "role OPERATOR\n 10 deny mode exec command "
+                                       "ssh|telnet|bash",
+                [DIALECT_JUNIPER_JUNOS] = "set system login class OPERATOR deny-commands "
+                                          "\"^(ssh|telnet|start shell)\"",
+                [DIALECT_NOKIA_SROS] = "configure system security profile OPERATOR entry 10 "
+                                       "match \"ssh\" action deny",
+                [DIALECT_HUAWEI_VRP] = "Deny the stelnet/telnet commands through HWTACACS "
+                                       "command authorisation.",
+            },
+        .eval = eval_outbound,
+    },
+    {
+        .id = "MGMT-IDLE-TIMEOUT",
+        .source = "builtin",
+        .title = "Idle management sessions time out",
+        .category = "Management plane access",
+        .severity = SEV_MEDIUM,
+        .rationale = "An unattended logged-in session is an open door; every console and "
+                     "remote session should close itself after the policy's idle time.",
+        .measures = MEASURES("M11.13", "M10.49"),
+        .context = "policy.idle_timeout_minutes",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Set an idle timeout no longer than the policy on console "
+                                    "and remote sessions.",
+                [DIALECT_CISCO_IOS] = "line con 0\n exec-timeout 10 0\nline vty 0 15\n "
+                                      "exec-timeout 10 0",
+                [DIALECT_CISCO_NXOS] = "line console\n exec-timeout 10\nline vty\n "
+                                       "exec-timeout 10",
+                [DIALECT_CISCO_IOSXR] = "line console\n exec-timeout 10 0\nline default\n "
+                                        "exec-timeout 10 0",
+                [DIALECT_CISCO_ASA] = "ssh timeout 10\nconsole timeout 10",
+                [DIALECT_ARISTA_EOS] = "management ssh\n idle-timeout 10\nmanagement console\n "
+                                       "idle-timeout 10",
+                [DIALECT_JUNIPER_JUNOS] = "set system login class <class> idle-timeout 10",
+                [DIALECT_NOKIA_SROS] = "configure system login-control idle-timeout 10",
+                [DIALECT_HUAWEI_VRP] = "user-interface vty 0 4\n idle-timeout 10 0\n"
+                                       "user-interface con 0\n idle-timeout 10 0",
+            },
+        .eval = eval_idle_timeout,
+    },
+    {
+        .id = "MGMT-CONSOLE-AUX",
+        .source = "builtin",
+        .title = "Console authenticated, auxiliary/modem ports disabled",
+        .category = "Management plane access",
+        .severity = SEV_MEDIUM,
+        .rationale = "Serial and modem ports bypass every network filter; an auxiliary port "
+                     "left able to start a session is a classic back door.",
+        .measures = MEASURES("M2.03", "M10.48"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Disable the auxiliary port and require AAA login on the "
+                                    "console.",
+                [DIALECT_CISCO_IOS] = "line aux 0\n no exec\n transport input none\n "
+                                      "transport output none",
+                [DIALECT_CISCO_IOSXR] = "line console\n login authentication default",
+                [DIALECT_JUNIPER_JUNOS] = "set system ports auxiliary disable\nset system ports "
+                                          "console insecure",
+                [DIALECT_HUAWEI_VRP] = "user-interface con 0\n authentication-mode aaa",
+            },
+        .eval = eval_console_aux,
+    },
+    {
+        .id = "MGMT-WEB",
+        .source = "builtin",
+        .title = "Cleartext web management off; HTTPS web UI off unless required and hardened",
+        .category = "Management plane access",
+        .severity = SEV_HIGH,
+        .rationale = "Embedded web servers have been the entry point of mass exploitation of "
+                     "network devices; HTTP sends credentials in clear, and an HTTPS interface "
+                     "that is not needed is pure attack surface.",
+        .measures = MEASURES("M2.03", "M2.04", "M8.06", "M11.32", "M9.04"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Turn the HTTP server off; turn HTTPS off too unless it is "
+                                    "needed, and then filter its sources.",
+                [DIALECT_CISCO_IOS] = "no ip http server\nno ip http secure-server  (or, if "
+                                      "needed: ip http access-class ipv4 MGMT)",
+                [DIALECT_CISCO_NXOS] = "no nxapi http\nno feature nxapi  (if unused)",
+                [DIALECT_CISCO_ASA] = "no http server enable  (or restrict: http <paw-prefix> "
+                                      "<mask> <mgmt-interface>)",
+                [DIALECT_ARISTA_EOS] = "management api http-commands\n no protocol http",
+                [DIALECT_JUNIPER_JUNOS] = "delete system services web-management http\ndelete "
+                                          "system services web-management https  (if unused)",
+                [DIALECT_HUAWEI_VRP] = "undo http server enable\nundo http secure-server enable",
+            },
+        .eval = eval_web,
+    },
+    {
+        .id = "MGMT-SMART-INSTALL",
+        .source = "builtin",
+        .title = "Cisco Smart Install (vstack) disabled",
+        .category = "Management plane access",
+        .severity = SEV_HIGH,
+        .rationale = "Smart Install is an unauthenticated provisioning protocol that lets "
+                     "anyone who can reach TCP 4786 read or replace the configuration and "
+                     "image.",
+        .measures = MEASURES("M2.04", "M8.06", "M10.48"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Disable Smart Install.",
+                [DIALECT_CISCO_IOS] = "no vstack",
+            },
+        .eval = eval_smart_install,
+    },
+    {
+        .id = "MGMT-ONBOX-SHELL",
+        .source = "builtin",
+        .title = "On-box Linux shells / app hosting disabled unless approved",
+        .category = "Management plane access",
+        .severity = SEV_HIGH,
+        .rationale = "Guest shells, bash access and hosted containers run outside the CLI's "
+                     "accounting and have been used for stealthy persistence on routers.",
+        .measures = MEASURES("M10.48", "M11.15", "M16.16"),
+        .context = "approved.onbox_apps",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Remove on-box shells and hosted applications that are not "
+                                    "in the approved list.",
+                [DIALECT_CISCO_IOS] = "no app-hosting appid <name>\nno iox  (and 'guestshell "
+                                      "destroy' in exec mode)",
+                [DIALECT_CISCO_NXOS] = "no feature bash-shell",
+                [DIALECT_CISCO_IOSXR] = "no app-hosting appid <name>",
+                [DIALECT_ARISTA_EOS] = "no daemon <name>",
+                [DIALECT_JUNIPER_JUNOS] = "delete system scripts language\ndelete system "
+                                          "extensions",
+                [DIALECT_NOKIA_SROS] = "configure system script-control no script-policy "
+                                       "<name>",
+                [DIALECT_HUAWEI_VRP] = "ops\n undo script-assistant python <name>",
+            },
+        .eval = eval_onbox_shell,
+    },
+    {
+        .id = "MGMT-NONSTD-LISTENERS",
+        .source = "builtin",
+        .title = "No management listeners on unexpected ports",
+        .category = "Management plane access",
+        .severity = SEV_HIGH,
+        .rationale = "SSH or API listeners moved to high or unusual ports escape port-based "
+                     "monitoring and have been used to keep covert access.",
+        .measures = MEASURES("M11.22", "M16.16"),
+        .context = "approved.mgmt_ports",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Move management listeners back to approved ports and "
+                                    "remove unexpected ones.",
+                [DIALECT_CISCO_IOS] = "no ip ssh port <n> rotary <g>\nno ip http port <n>",
+                [DIALECT_CISCO_NXOS] = "no nxapi https port <n>",
+                [DIALECT_CISCO_IOSXR] = "no ssh server port <n>\ngrpc\n no port <n>",
+                [DIALECT_ARISTA_EOS] = "management api http-commands\n no protocol https port "
+                                       "<n>",
+                [DIALECT_JUNIPER_JUNOS] = "delete system services ssh port\ndelete system "
+                                          "services netconf ssh port",
+                [DIALECT_NOKIA_SROS] = "configure system grpc no port  (remove non-standard "
+                                       "port overrides)",
+                [DIALECT_HUAWEI_VRP] = "undo ssh server port\nundo telnet server port",
+            },
+        .eval = eval_nonstd_listeners,
+    },
+    {
+        .id = "MGMT-API-TRANSPORT",
+        .source = "builtin",
+        .title = "Programmable interfaces only over authenticated, encrypted transports",
+        .category = "Management plane access (automation & APIs)",
+        .severity = SEV_HIGH,
+        .rationale = "NETCONF, RESTCONF, gNMI/gRPC and vendor APIs give full control of the "
+                     "device; over a cleartext transport they leak credentials and "
+                     "configurations.",
+        .measures = MEASURES("M2.03", "M11.32", "M17.01"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Run every API over SSH or TLS only and remove cleartext "
+                                    "listeners.",
+                [DIALECT_CISCO_IOS] = "no gnxi server\ngnxi secure-server  (with a trustpoint); "
+                                      "no ip http server (RESTCONF over HTTPS only)",
+                [DIALECT_CISCO_NXOS] = "no nxapi http\nnxapi https port 443\nnxapi use-vrf "
+                                       "management",
+                [DIALECT_CISCO_IOSXR] = "no xml agent tty\nno xml agent\ngrpc\n tls  (remove "
+                                        "no-tls)",
+                [DIALECT_ARISTA_EOS] = "management api http-commands\n no protocol http\n "
+                                       "protocol https",
+                [DIALECT_JUNIPER_JUNOS] = "delete system services xnm-clear-text\ndelete system "
+                                          "services rest http\ndelete system services "
+                                          "extension-service request-response grpc clear-text",
+                [DIALECT_NOKIA_SROS] = "configure system grpc no allow-unsecure-connection; "
+                                       "tls-server-profile <profile>",
+                [DIALECT_HUAWEI_VRP] = "Bind NETCONF/gRPC to SSH or an SSL policy and remove "
+                                       "cleartext listeners.",
+            },
+        .eval = eval_api_transport,
+    },
+    {
+        .id = "MGMT-EXTERNAL-EXPOSURE",
+        .source = "builtin",
+        .title = "No management service reachable on external/customer-facing interfaces",
+        .category = "Management plane access",
+        .severity = SEV_HIGH,
+        .rationale = "Management services reachable from the internet or customer networks "
+                     "are the first thing attackers scan for and exploit.",
+        .measures = MEASURES("M1.01", "M1.02", "M11.22", "M9.03"),
+        .context = "interfaces.external_description",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Filter every management path to the management ranges, "
+                                    "or drop management ports inbound on external interfaces.",
+                [DIALECT_CISCO_IOS] = "line vty 0 15\n access-class MGMT in  (and ip "
+                                      "access-group EDGE-IN in on external interfaces)",
+                [DIALECT_CISCO_IOSXR] = "control-plane management-plane inband interface "
+                                        "<internal-if> allow SSH peer address ipv4 "
+                                        "<paw-prefix>",
+                [DIALECT_JUNIPER_JUNOS] = "set interfaces lo0 unit 0 family inet filter input "
+                                          "PROTECT-RE",
+                [DIALECT_NOKIA_SROS] = "configure system security management-access-filter "
+                                       "ip-filter default-action deny",
+                [DIALECT_HUAWEI_VRP] = "ssh server permit interface <internal-if>  (exclude "
+                                       "external interfaces)",
+            },
+        .eval = eval_external_exposure,
+    },
+    {
+        .id = "MGMT-DISCOVERY",
+        .source = "builtin",
+        .title = "CDP/LLDP disabled globally or on all external interfaces",
+        .category = "Management plane access",
+        .severity = SEV_MEDIUM,
+        .rationale = "Discovery protocols tell any neighbour the platform, software version "
+                     "and addressing of the device.",
+        .measures = MEASURES("M2.04", "M10.48"),
+        .context = "interfaces.external_description",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Disable CDP/LLDP globally, or on every external "
+                                    "interface.",
+                [DIALECT_CISCO_IOS] = "no cdp run\nno lldp run  (or per external interface: no "
+                                      "cdp enable, no lldp transmit, no lldp receive)",
+                [DIALECT_CISCO_NXOS] = "no cdp enable\nno feature lldp",
+                [DIALECT_CISCO_IOSXR] = "no cdp\nno lldp  (or per interface: lldp transmit "
+                                        "disable, lldp receive disable)",
+                [DIALECT_ARISTA_EOS] = "no lldp run",
+                [DIALECT_JUNIPER_JUNOS] = "set protocols lldp interface <external-if> disable",
+                [DIALECT_NOKIA_SROS] = "configure port <external-port> ethernet lldp "
+                                       "dest-mac nearest-bridge admin-status disabled",
+                [DIALECT_HUAWEI_VRP] = "undo lldp enable  (or per external interface)",
+            },
+        .eval = eval_discovery,
+    },
+    {
+        .id = "MGMT-FILE-XFER",
+        .source = "builtin",
+        .title = "Cleartext file-transfer services off; transfers use SCP/SFTP/HTTPS",
+        .category = "Management plane access",
+        .severity = SEV_MEDIUM,
+        .rationale = "FTP, TFTP and r-commands move configurations and images without "
+                     "authentication or encryption.",
+        .measures = MEASURES("M2.03", "M2.04", "M8.06"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Disable FTP/TFTP/rcp servers; use SCP or SFTP.",
+                [DIALECT_CISCO_IOS] = "no tftp-server <file>\nno ip rcmd rcp-enable\nno ip rcmd "
+                                      "rsh-enable",
+                [DIALECT_CISCO_NXOS] = "no feature tftp",
+                [DIALECT_CISCO_IOSXR] = "no tftp vrf default ipv4 server\nno ftp vrf default "
+                                        "ipv4 server",
+                [DIALECT_ARISTA_EOS] = "Remove the TFTP/FTP server configuration.",
+                [DIALECT_JUNIPER_JUNOS] = "delete system services ftp\ndelete system services "
+                                          "tftp-server",
+                [DIALECT_NOKIA_SROS] = "configure system security no ftp-server",
+                [DIALECT_HUAWEI_VRP] = "undo ftp server enable\nundo tftp-server enable",
+            },
+        .eval = eval_file_xfer,
+    },
+};
+
+const struct check_family checks_family_mgmt = {defs, ARRAY_SIZE(defs)};

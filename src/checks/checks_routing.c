@@ -1,0 +1,368 @@
+/*
+ * checks_routing.c - routing-protocol checks (RTG-*): BGP session
+ * authentication, GTSM, prefix limits and route policies per eBGP
+ * neighbour, and IGP authentication.
+ */
+#include "checks/checks_int.h"
+
+static bool active_neighbor(const struct bgp_neighbor *n, bool ebgp_only)
+{
+    return !n->shutdown && (!ebgp_only || n->ebgp);
+}
+
+static size_t count_neighbors(const struct device_model *m, bool ebgp_only)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < m->bgp.nneighbors; i++)
+        if (active_neighbor(&m->bgp.neighbors[i], ebgp_only))
+            k++;
+    return k;
+}
+
+static bool no_bgp(const struct check_ctx *ctx, struct check_result *r, bool ebgp_only)
+{
+    const struct device_model *m = ctx->model;
+    if (!m->bgp.configured || m->bgp.nneighbors == 0) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "BGP is not configured");
+        return true;
+    }
+    if (count_neighbors(m, ebgp_only) == 0) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no active %sBGP neighbour",
+                  ebgp_only ? "e" : "");
+        ev_node(ctx, r, m->bgp.node);
+        return true;
+    }
+    return false;
+}
+
+/* Judge one per-neighbour fact over the (e)BGP neighbours. */
+static void judge_neighbors(const struct check_ctx *ctx, struct check_result *r, bool ebgp_only,
+                            size_t fact_off, const char *fail_what, const char *pass_what)
+{
+    const struct device_model *m = ctx->model;
+    if (no_bgp(ctx, r, ebgp_only))
+        return;
+    struct reasons bad, unknown;
+    size_t n = 0;
+    reasons_init(&bad);
+    reasons_init(&unknown);
+    for (size_t i = 0; i < m->bgp.nneighbors; i++) {
+        const struct bgp_neighbor *nb = &m->bgp.neighbors[i];
+        if (!active_neighbor(nb, ebgp_only))
+            continue;
+        n++;
+        const struct fact_bool *f = (const struct fact_bool *)((const char *)nb + fact_off);
+        const char *who = nb->addr ? nb->addr : "?";
+        if (f->state == FACT_OFF) {
+            reasons_add(&bad, "%s%s%s%s", who, nb->group ? " (group " : "",
+                        nb->group ? nb->group : "", nb->group ? ")" : "");
+            ev_node(ctx, r, nb->node);
+            check_evidence_fact(ctx, r, &f->ev);
+        } else if (f->state == FACT_UNKNOWN) {
+            reasons_add(&unknown, "%s: %s", who, fact_why(ctx, f));
+            ev_node(ctx, r, nb->node);
+        } else {
+            check_evidence_fact(ctx, r, &f->ev);
+        }
+    }
+    if (bad.n) {
+        reasons_done(ctx, &unknown);
+        check_set(ctx, r, VERDICT_FAIL, "%u of %zu %sBGP neighbours %s: %s", bad.n, n,
+                  ebgp_only ? "e" : "", fail_what, reasons_done(ctx, &bad));
+    } else if (unknown.n) {
+        reasons_done(ctx, &bad);
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell for some neighbours: %s",
+                  reasons_done(ctx, &unknown));
+    } else {
+        reasons_done(ctx, &bad);
+        reasons_done(ctx, &unknown);
+        check_set(ctx, r, VERDICT_PASS, "all %zu %sBGP neighbours %s", n, ebgp_only ? "e" : "",
+                  pass_what);
+    }
+}
+
+static void eval_bgp_auth(const struct check_ctx *ctx, struct check_result *r)
+{
+    judge_neighbors(ctx, r, false, offsetof(struct bgp_neighbor, auth),
+                    "have no session authentication", "are authenticated");
+}
+
+static void eval_bgp_gtsm(const struct check_ctx *ctx, struct check_result *r)
+{
+    judge_neighbors(ctx, r, true, offsetof(struct bgp_neighbor, gtsm),
+                    "have no TTL security (GTSM)", "use TTL security (GTSM)");
+}
+
+static void eval_bgp_maxprefix(const struct check_ctx *ctx, struct check_result *r)
+{
+    judge_neighbors(ctx, r, true, offsetof(struct bgp_neighbor, max_prefix),
+                    "have no maximum-prefix limit", "have a maximum-prefix limit");
+}
+
+/*
+ * IOS-XR applies RFC 8212: an eBGP neighbour without a policy exchanges no
+ * routes at all, so a missing policy cannot leak or accept anything.
+ */
+static void judge_policy(const struct check_ctx *ctx, struct check_result *r, bool in)
+{
+    const struct device_model *m = ctx->model;
+    if (no_bgp(ctx, r, true))
+        return;
+    bool rfc8212 = m->dialect == DIALECT_CISCO_IOSXR;
+    struct reasons bad;
+    size_t n = 0;
+    reasons_init(&bad);
+    for (size_t i = 0; i < m->bgp.nneighbors; i++) {
+        const struct bgp_neighbor *nb = &m->bgp.neighbors[i];
+        if (!active_neighbor(nb, true))
+            continue;
+        n++;
+        const char *pol = in ? nb->in_policy : nb->out_policy;
+        ev_node(ctx, r, nb->node);
+        if (!pol && !rfc8212)
+            reasons_add(&bad, "%s", nb->addr ? nb->addr : "?");
+    }
+    if (bad.n) {
+        check_set(ctx, r, VERDICT_FAIL, "%u of %zu eBGP neighbours have no %s policy: %s", bad.n,
+                  n, in ? "import (inbound)" : "export (outbound)", reasons_done(ctx, &bad));
+        return;
+    }
+    reasons_done(ctx, &bad);
+    check_set(ctx, r, VERDICT_PASS, "%s",
+              rfc8212 ? "eBGP neighbours without a policy exchange no routes on this platform "
+                        "(RFC 8212); the others have one"
+                      : (in ? "every eBGP neighbour has an inbound route policy"
+                            : "every eBGP neighbour has an outbound route policy"));
+}
+
+static void eval_bgp_in(const struct check_ctx *ctx, struct check_result *r)
+{
+    judge_policy(ctx, r, true);
+}
+
+static void eval_bgp_out(const struct check_ctx *ctx, struct check_result *r)
+{
+    judge_policy(ctx, r, false);
+}
+
+static void eval_igp_auth(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    if (m->nigps == 0) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no OSPF or IS-IS instance is configured");
+        return;
+    }
+    struct reasons bad, unknown;
+    reasons_init(&bad);
+    reasons_init(&unknown);
+    for (size_t i = 0; i < m->nigps; i++) {
+        const struct igp_instance *g = &m->igps[i];
+        const char *label = g->proto ? g->proto : "igp";
+        if (g->auth.state == FACT_OFF) {
+            reasons_add(&bad, "%s %s", label, g->name ? g->name : "");
+            ev_node(ctx, r, g->node);
+            check_evidence_fact(ctx, r, &g->auth.ev);
+        } else if (g->auth.state == FACT_UNKNOWN) {
+            reasons_add(&unknown, "%s %s: %s", label, g->name ? g->name : "",
+                        fact_why(ctx, &g->auth));
+            ev_node(ctx, r, g->node);
+        } else {
+            check_evidence_fact(ctx, r, &g->auth.ev);
+        }
+    }
+    if (bad.n) {
+        reasons_done(ctx, &unknown);
+        check_set(ctx, r, VERDICT_FAIL,
+                  "IGP adjacencies without (or with cleartext) authentication: %s",
+                  reasons_done(ctx, &bad));
+    } else if (unknown.n) {
+        reasons_done(ctx, &bad);
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell IGP authentication: %s",
+                  reasons_done(ctx, &unknown));
+    } else {
+        reasons_done(ctx, &bad);
+        reasons_done(ctx, &unknown);
+        check_set(ctx, r, VERDICT_PASS, "every IGP instance (%zu) authenticates its adjacencies",
+                  m->nigps);
+    }
+}
+
+static const struct check_def defs[] = {
+    {
+        .id = "RTG-BGP-AUTH",
+        .source = "builtin",
+        .title = "Every BGP session is authenticated (TCP-AO preferred, MD5 acceptable)",
+        .category = "Routing protocol security",
+        .severity = SEV_HIGH,
+        .rationale = "An unauthenticated BGP session can be reset or fed routes by anyone "
+                     "able to spoof the peer's address.",
+        .measures = MEASURES("M10.49", "M3.15"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Configure TCP-AO (or MD5) authentication on every BGP "
+                                    "neighbour, with a different key per peer AS.",
+                [DIALECT_CISCO_IOS] = "router bgp <asn>\n neighbor <peer> password <key>  (or "
+                                      "neighbor <peer> ao <keychain>)",
+                [DIALECT_CISCO_NXOS] = "router bgp <asn>\n neighbor <peer>\n  password <key>",
+                [DIALECT_CISCO_IOSXR] = "router bgp <asn>\n neighbor <peer>\n  password "
+                                        "<key>  (or ao <keychain>)",
+                [DIALECT_CISCO_ASA] = "router bgp <asn>\n address-family ipv4 unicast\n  "
+                                      "neighbor <peer> password <key>",
+                [DIALECT_ARISTA_EOS] = "router bgp <asn>\n neighbor <peer> password <key>",
+                [DIALECT_JUNIPER_JUNOS] = "set protocols bgp group <group> authentication-key "
+                                          "<key>",
+                [DIALECT_NOKIA_SROS] = "configure router bgp group <group> authentication-key "
+                                       "<key>",
+                [DIALECT_HUAWEI_VRP] = "bgp <asn>\n peer <peer> password cipher <key>",
+            },
+        .eval = eval_bgp_auth,
+    },
+    {
+        .id = "RTG-BGP-GTSM",
+        .source = "builtin",
+        .title = "eBGP sessions use GTSM (TTL security)",
+        .category = "Routing protocol security",
+        .severity = SEV_MEDIUM,
+        .rationale = "Accepting only packets with TTL 255 from a directly connected peer stops "
+                     "remote spoofed attacks on the BGP session.",
+        .measures = MEASURES("M10.49"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Enable TTL security (GTSM) on directly connected eBGP "
+                                    "sessions.",
+                [DIALECT_CISCO_IOS] = "router bgp <asn>\n neighbor <peer> ttl-security hops 1",
+                [DIALECT_CISCO_NXOS] = "router bgp <asn>\n neighbor <peer>\n  ttl-security "
+                                       "hops 1",
+                [DIALECT_CISCO_IOSXR] = "router bgp <asn>\n neighbor <peer>\n  ttl-security",
+                [DIALECT_ARISTA_EOS] = "router bgp <asn>\n neighbor <peer> ttl maximum-hops 1",
+                [DIALECT_JUNIPER_JUNOS] = "Add a firewall term on eBGP-facing interfaces: from "
+                                          "protocol tcp port bgp ttl-except 255 then discard",
+                [DIALECT_NOKIA_SROS] = "configure router bgp group <group> neighbor <peer> "
+                                       "ttl-security 255",
+                [DIALECT_HUAWEI_VRP] = "bgp <asn>\n peer <peer> valid-ttl-hops 1",
+            },
+        .eval = eval_bgp_gtsm,
+    },
+    {
+        .id = "RTG-BGP-MAXPREFIX",
+        .source = "builtin",
+        .title = "Maximum-prefix limits on every eBGP session",
+        .category = "Routing protocol security",
+        .severity = SEV_MEDIUM,
+        .rationale = "A prefix limit stops a leaking or misbehaving peer from flooding the "
+                     "routing table.",
+        .measures = MEASURES("M3.12", "M3.15"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Set a maximum-prefix limit on every eBGP neighbour and "
+                                    "address family.",
+                [DIALECT_CISCO_IOS] = "router bgp <asn>\n address-family ipv4\n  neighbor "
+                                      "<peer> maximum-prefix <n> 90 restart 30",
+                [DIALECT_CISCO_NXOS] = "router bgp <asn>\n neighbor <peer>\n  address-family "
+                                       "ipv4 unicast\n   maximum-prefix <n> 90",
+                [DIALECT_CISCO_IOSXR] = "router bgp <asn>\n neighbor <peer>\n  address-family "
+                                        "ipv4 unicast\n   maximum-prefix <n> 75",
+                [DIALECT_ARISTA_EOS] = "router bgp <asn>\n neighbor <peer> maximum-routes <n>",
+                [DIALECT_JUNIPER_JUNOS] = "set protocols bgp group <group> family inet unicast "
+                                          "prefix-limit maximum <n> teardown",
+                [DIALECT_NOKIA_SROS] = "configure router bgp group <group> prefix-limit ipv4 "
+                                       "<n>",
+                [DIALECT_HUAWEI_VRP] = "bgp <asn>\n peer <peer> route-limit <n>",
+            },
+        .eval = eval_bgp_maxprefix,
+    },
+    {
+        .id = "RTG-BGP-IN-POLICY",
+        .source = "builtin",
+        .title = "Inbound route filtering on every eBGP session",
+        .category = "Routing protocol security",
+        .severity = SEV_HIGH,
+        .rationale = "Without an import policy an eBGP session accepts hijacked and leaked "
+                     "routes.",
+        .measures = MEASURES("M3.15", "M3.18", "M3.12"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Apply an inbound route policy to every eBGP neighbour.",
+                [DIALECT_CISCO_IOS] = "router bgp <asn>\n address-family ipv4\n  neighbor "
+                                      "<peer> route-map <PEER-IN> in",
+                [DIALECT_CISCO_NXOS] = "router bgp <asn>\n neighbor <peer>\n  address-family "
+                                       "ipv4 unicast\n   route-map <PEER-IN> in",
+                [DIALECT_CISCO_IOSXR] = "router bgp <asn>\n neighbor <peer>\n  address-family "
+                                        "ipv4 unicast\n   route-policy <PEER-IN> in",
+                [DIALECT_CISCO_ASA] = "router bgp <asn>\n address-family ipv4 unicast\n  "
+                                      "neighbor <peer> route-map <PEER-IN> in",
+                [DIALECT_ARISTA_EOS] = "router bgp <asn>\n neighbor <peer> route-map <PEER-IN> "
+                                       "in",
+                [DIALECT_JUNIPER_JUNOS] = "set protocols bgp group <group> import <PEER-IN>",
+                [DIALECT_NOKIA_SROS] = "configure router bgp group <group> import policy "
+                                       "<PEER-IN>",
+                [DIALECT_HUAWEI_VRP] = "bgp <asn>\n peer <peer> route-policy <PEER-IN> import",
+            },
+        .eval = eval_bgp_in,
+    },
+    {
+        .id = "RTG-BGP-OUT-POLICY",
+        .source = "builtin",
+        .title = "Outbound route filtering on every eBGP session",
+        .category = "Routing protocol security",
+        .severity = SEV_HIGH,
+        .rationale = "Without an export policy the device can leak infrastructure, customer "
+                     "or third-party routes to its peers.",
+        .measures = MEASURES("M3.15", "M3.09"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Apply an outbound route policy to every eBGP neighbour "
+                                    "that permits only your own and customer prefixes.",
+                [DIALECT_CISCO_IOS] = "router bgp <asn>\n address-family ipv4\n  neighbor "
+                                      "<peer> route-map <PEER-OUT> out",
+                [DIALECT_CISCO_NXOS] = "router bgp <asn>\n neighbor <peer>\n  address-family "
+                                       "ipv4 unicast\n   route-map <PEER-OUT> out",
+                [DIALECT_CISCO_IOSXR] = "router bgp <asn>\n neighbor <peer>\n  address-family "
+                                        "ipv4 unicast\n   route-policy <PEER-OUT> out",
+                [DIALECT_CISCO_ASA] = "router bgp <asn>\n address-family ipv4 unicast\n  "
+                                      "neighbor <peer> route-map <PEER-OUT> out",
+                [DIALECT_ARISTA_EOS] = "router bgp <asn>\n neighbor <peer> route-map "
+                                       "<PEER-OUT> out",
+                [DIALECT_JUNIPER_JUNOS] = "set protocols bgp group <group> export <PEER-OUT>",
+                [DIALECT_NOKIA_SROS] = "configure router bgp group <group> export policy "
+                                       "<PEER-OUT>",
+                [DIALECT_HUAWEI_VRP] = "bgp <asn>\n peer <peer> route-policy <PEER-OUT> export",
+            },
+        .eval = eval_bgp_out,
+    },
+    {
+        .id = "RTG-IGP-AUTH",
+        .source = "builtin",
+        .title = "OSPF/IS-IS adjacencies authenticated with HMAC-SHA; never cleartext",
+        .category = "Routing protocol security",
+        .severity = SEV_HIGH,
+        .rationale = "An unauthenticated (or cleartext-authenticated) IGP lets anyone on a "
+                     "link form an adjacency and inject routes.",
+        .measures = MEASURES("M10.49", "M11.34"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Authenticate every OSPF/IS-IS adjacency with HMAC-SHA "
+                                    "keys (MD5 at minimum, never cleartext).",
+                [DIALECT_CISCO_IOS] = "key chain IGP\n key 1\n  key-string <key>\n  "
+                                      "cryptographic-algorithm hmac-sha-256\ninterface <if>\n "
+                                      "ip ospf authentication key-chain IGP",
+                [DIALECT_CISCO_NXOS] = "interface <if>\n ip ospf authentication "
+                                       "message-digest\n ip ospf message-digest-key 1 md5 <key>",
+                [DIALECT_CISCO_IOSXR] = "router ospf <id>\n authentication keychain IGP",
+                [DIALECT_CISCO_ASA] = "interface <if>\n ospf authentication message-digest\n "
+                                      "ospf message-digest-key 1 md5 <key>",
+                [DIALECT_ARISTA_EOS] = "interface <if>\n ip ospf authentication message-digest\n "
+                                       "ip ospf message-digest-key 1 sha256 <key>",
+                [DIALECT_JUNIPER_JUNOS] = "set protocols ospf area <area> interface <if> "
+                                          "authentication keychain IGP",
+                [DIALECT_NOKIA_SROS] = "configure router ospf area <area> interface <if> "
+                                       "authentication-type message-digest "
+                                       "message-digest-key 1 md5 <key>",
+                [DIALECT_HUAWEI_VRP] = "interface <if>\n ospf authentication-mode hmac-sha256 1 "
+                                       "cipher <key>",
+            },
+        .eval = eval_igp_auth,
+    },
+};
+
+const struct check_family checks_family_routing = {defs, ARRAY_SIZE(defs)};

@@ -1,0 +1,320 @@
+/*
+ * checks_time_log.c - time and logging checks (TIME-*, LOG-*): approved and
+ * authenticated NTP sources, remote syslog collectors, login and change
+ * events, and logging that has been switched off or filtered away.
+ */
+#include "checks/checks_int.h"
+
+/*
+ * "At least two destinations, all approved": shared by NTP and syslog.
+ * field is the profile field named in messages ("approved.ntp").
+ */
+static void judge_hosts(const struct check_ctx *ctx, struct check_result *r,
+                        const struct host_ref *h, size_t n, const struct prefix_set *approved,
+                        const char *field, const char *what)
+{
+    struct reasons bad;
+    unsigned names = 0;
+    reasons_init(&bad);
+    for (size_t i = 0; i < n; i++) {
+        struct ip_prefix a = h[i].addr;
+        if (!a.af && !host_addr(h[i].host, &a)) {
+            names++;
+            ev_node(ctx, r, h[i].node);
+            continue;
+        }
+        if (approved->present && !pset_contains(approved, &a)) {
+            reasons_add(&bad, "%s is not in %s", h[i].host ? h[i].host : "?", field);
+            ev_node(ctx, r, h[i].node);
+        } else if (ctx->profile->corporate.present && pset_overlaps(&ctx->profile->corporate, &a)) {
+            reasons_add(&bad, "%s is in a corporate range", h[i].host ? h[i].host : "?");
+            ev_node(ctx, r, h[i].node);
+        }
+    }
+    if (n < 2) {
+        for (size_t i = 0; i < n; i++)
+            ev_node(ctx, r, h[i].node);
+        const char *more = reasons_done(ctx, &bad);
+        check_set(ctx, r, VERDICT_FAIL, "%zu %s configured (at least two needed)%s%s", n, what,
+                  *more ? "; " : "", more);
+        return;
+    }
+    if (bad.n) {
+        check_set(ctx, r, VERDICT_FAIL, "unapproved %s: %s", what, reasons_done(ctx, &bad));
+        return;
+    }
+    reasons_done(ctx, &bad);
+    for (size_t i = 0; i < n; i++)
+        ev_node(ctx, r, h[i].node);
+    if (!approved->present) {
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT, "%zu %s configured; needs %s in the profile", n,
+                  what, field);
+        return;
+    }
+    if (names) {
+        check_set(ctx, r, VERDICT_UNKNOWN, "%u %s are given by name and cannot be matched to %s",
+                  names, what, field);
+        return;
+    }
+    check_set(ctx, r, VERDICT_PASS, "%zu %s, all in %s", n, what, field);
+}
+
+static void eval_ntp_sources(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct ntp_facts *ntp = &ctx->model->ntp;
+    judge_hosts(ctx, r, ntp->servers, ntp->nservers, &ctx->profile->ntp, "approved.ntp",
+                "NTP servers");
+}
+
+static void eval_ntp_auth(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct ntp_facts *ntp = &ctx->model->ntp;
+    if (ntp->nservers == 0) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no NTP server is configured");
+        return;
+    }
+    const struct fact_bool *f = &ntp->auth_enabled;
+    check_evidence_fact(ctx, r, &f->ev);
+    if (f->state == FACT_OFF) {
+        check_set(ctx, r, VERDICT_FAIL, "NTP authentication is not enabled%s",
+                  f->is_default ? " (platform default)" : "");
+        return;
+    }
+    if (f->state == FACT_UNKNOWN) {
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell whether NTP is authenticated: %s",
+                  fact_why(ctx, f));
+        return;
+    }
+    struct reasons unkeyed;
+    reasons_init(&unkeyed);
+    for (size_t i = 0; i < ntp->nservers; i++)
+        if (!ntp->servers[i].keyed) {
+            reasons_add(&unkeyed, "%s", ntp->servers[i].host ? ntp->servers[i].host : "?");
+            ev_node(ctx, r, ntp->servers[i].node);
+        }
+    if (unkeyed.n) {
+        check_set(ctx, r, VERDICT_FAIL, "NTP servers without a key: %s",
+                  reasons_done(ctx, &unkeyed));
+        return;
+    }
+    reasons_done(ctx, &unkeyed);
+    check_set(ctx, r, VERDICT_PASS, "NTP authentication is on and every server (%zu) has a key",
+              ntp->nservers);
+}
+
+static void eval_remote_syslog(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct logging_facts *l = &ctx->model->logging;
+    judge_hosts(ctx, r, l->hosts, l->nhosts, &ctx->profile->syslog, "approved.syslog",
+                "syslog collectors");
+}
+
+static void eval_login_events(const struct check_ctx *ctx, struct check_result *r)
+{
+    judge_fact(ctx, r, &ctx->model->logging.login_events, FACT_OFF,
+               "successful and failed logins are not both logged",
+               "successful and failed logins are logged", "logins are logged");
+}
+
+static void eval_config_changes(const struct check_ctx *ctx, struct check_result *r)
+{
+    judge_fact(ctx, r, &ctx->model->logging.config_changes, FACT_OFF,
+               "configuration changes are not logged",
+               "configuration changes are logged", "configuration changes are logged");
+}
+
+static void eval_not_suppressed(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct logging_facts *l = &ctx->model->logging;
+    judge_fact(ctx, r, &l->suppressed, FACT_ON,
+               "logging is switched off, filtered or set to a level that drops security events",
+               "logging is not switched off or filtered away",
+               "logging is suppressed");
+    if (r->verdict == VERDICT_FAIL && l->trap_level)
+        r->message = arena_printf(ctx->arena, "%s (remote level '%s')", r->message, l->trap_level);
+}
+
+static const struct check_def defs[] = {
+    {
+        .id = "TIME-NTP-SOURCES",
+        .source = "builtin",
+        .title = "At least two approved, internal NTP sources",
+        .category = "NTP/time",
+        .severity = SEV_MEDIUM,
+        .rationale = "Correlating events across the estate needs the same trusted time "
+                     "everywhere; one source is a single point of failure and an unknown one "
+                     "can skew clocks.",
+        .measures = MEASURES("M16.10", "M15.13"),
+        .context = "approved.ntp",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Configure two or more NTP servers from the approved list.",
+                [DIALECT_CISCO_IOS] = "ntp server <approved-1>\nntp server <approved-2>",
+                [DIALECT_CISCO_NXOS] = "ntp server <approved-1> use-vrf management\nntp server "
+                                       "<approved-2> use-vrf management",
+                [DIALECT_CISCO_IOSXR] = "ntp\n server <approved-1>\n server <approved-2>",
+                [DIALECT_CISCO_ASA] = "ntp server <approved-1>\nntp server <approved-2>",
+                [DIALECT_ARISTA_EOS] = "ntp server <approved-1>\nntp server <approved-2>",
+                [DIALECT_JUNIPER_JUNOS] = "set system ntp server <approved-1>\nset system ntp "
+                                          "server <approved-2>",
+                [DIALECT_NOKIA_SROS] = "configure system time ntp server <approved-1>; server "
+                                       "<approved-2>",
+                [DIALECT_HUAWEI_VRP] = "ntp-service unicast-server <approved-1>\nntp-service "
+                                       "unicast-server <approved-2>",
+            },
+        .eval = eval_ntp_sources,
+    },
+    {
+        .id = "TIME-NTP-AUTH",
+        .source = "builtin",
+        .title = "NTP associations are authenticated",
+        .category = "NTP/time",
+        .severity = SEV_MEDIUM,
+        .rationale = "Unauthenticated NTP can be spoofed to shift the clock, breaking log "
+                     "correlation and certificate validity.",
+        .measures = MEASURES("M16.10", "M10.49"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Enable NTP authentication, trust a key and bind it to "
+                                    "every server.",
+                [DIALECT_CISCO_IOS] = "ntp authenticate\nntp authentication-key 1 hmac-sha2-256 "
+                                      "<key>\nntp trusted-key 1\nntp server <server> key 1",
+                [DIALECT_CISCO_NXOS] = "ntp authenticate\nntp authentication-key 1 md5 <key>\n"
+                                       "ntp trusted-key 1\nntp server <server> key 1",
+                [DIALECT_CISCO_IOSXR] = "ntp\n authenticate\n authentication-key 1 md5 <key>\n "
+                                        "trusted-key 1\n server <server> key 1",
+                [DIALECT_CISCO_ASA] = "ntp authenticate\nntp authentication-key 1 sha256 <key>\n"
+                                      "ntp trusted-key 1\nntp server <server> key 1",
+                [DIALECT_ARISTA_EOS] = "ntp authenticate\nntp authentication-key 1 sha1 <key>\n"
+                                       "ntp trusted-key 1\nntp server <server> key 1",
+                [DIALECT_JUNIPER_JUNOS] = "set system ntp authentication-key 1 type sha256 "
+                                          "value <key>\nset system ntp trusted-key 1\nset "
+                                          "system ntp server <server> key 1",
+                [DIALECT_NOKIA_SROS] = "configure system time ntp authentication-check; "
+                                       "authentication-key 1 key <key> type message-digest; "
+                                       "server <server> key 1",
+                [DIALECT_HUAWEI_VRP] = "ntp-service authentication enable\nntp-service "
+                                       "authentication-keyid 1 authentication-mode hmac-sha256 "
+                                       "<key>\nntp-service reliable authentication-keyid 1\n"
+                                       "ntp-service unicast-server <server> "
+                                       "authentication-keyid 1",
+            },
+        .eval = eval_ntp_auth,
+    },
+    {
+        .id = "LOG-REMOTE-SYSLOG",
+        .source = "builtin",
+        .title = "Logs sent to at least two approved central collectors",
+        .category = "Logging & monitoring",
+        .severity = SEV_HIGH,
+        .rationale = "Logs kept only on the device are lost or erased with it; redirecting "
+                     "logs to a foreign host is a known intrusion step.",
+        .measures = MEASURES("M8.07", "M16.11", "M16.12", "M16.14", "M16.17"),
+        .context = "approved.syslog",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Send logs to two or more collectors from the approved "
+                                    "list and remove any other destination.",
+                [DIALECT_CISCO_IOS] = "logging host <approved-1>\nlogging host <approved-2>",
+                [DIALECT_CISCO_NXOS] = "logging server <approved-1> 6 use-vrf management\n"
+                                       "logging server <approved-2> 6 use-vrf management",
+                [DIALECT_CISCO_IOSXR] = "logging <approved-1> vrf default severity info\n"
+                                        "logging <approved-2> vrf default severity info",
+                [DIALECT_CISCO_ASA] = "logging host <if> <approved-1>\nlogging host <if> "
+                                      "<approved-2>",
+                [DIALECT_ARISTA_EOS] = "logging host <approved-1>\nlogging host <approved-2>",
+                [DIALECT_JUNIPER_JUNOS] = "set system syslog host <approved-1> any info\nset "
+                                          "system syslog host <approved-2> any info",
+                [DIALECT_NOKIA_SROS] = "configure log syslog 1 address <approved-1>; syslog 2 "
+                                       "address <approved-2>; log-id N from main security "
+                                       "change to syslog 1",
+                [DIALECT_HUAWEI_VRP] = "info-center loghost <approved-1>\ninfo-center loghost "
+                                       "<approved-2>",
+            },
+        .eval = eval_remote_syslog,
+    },
+    {
+        .id = "LOG-LOGIN-EVENTS",
+        .source = "builtin",
+        .title = "Successful and failed logins are logged",
+        .category = "Logging & monitoring",
+        .severity = SEV_MEDIUM,
+        .rationale = "Failed logins are the earliest sign of password guessing, and successful "
+                     "ones are needed to trace who was on the device.",
+        .measures = MEASURES("M16.14", "M2.02"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Log successful and failed logins to the collectors.",
+                [DIALECT_CISCO_IOS] = "login on-failure log\nlogin on-success log",
+                [DIALECT_CISCO_NXOS] = "login on-failure log\nlogin on-success log\nlogging "
+                                       "level authpri 6",
+                [DIALECT_CISCO_ASA] = "logging trap informational",
+                [DIALECT_ARISTA_EOS] = "aaa authentication policy on-success log\naaa "
+                                       "authentication policy on-failure log",
+                [DIALECT_JUNIPER_JUNOS] = "set system syslog host <collector> authorization "
+                                          "info",
+                [DIALECT_NOKIA_SROS] = "configure log log-id N from security to syslog 1",
+                [DIALECT_HUAWEI_VRP] = "info-center source default channel loghost log level "
+                                       "informational",
+            },
+        .eval = eval_login_events,
+    },
+    {
+        .id = "LOG-CONFIG-CHANGES",
+        .source = "builtin",
+        .title = "Configuration changes and executed commands are logged centrally",
+        .category = "Logging & monitoring",
+        .severity = SEV_HIGH,
+        .rationale = "Unauthorised changes (new ACL entries, AAA servers, tunnels, mirrors) are "
+                     "only visible if every change is logged off the device.",
+        .measures = MEASURES("M16.16", "M11.13", "M2.02", "M16.05"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Log every configuration change and command to the "
+                                    "collectors.",
+                [DIALECT_CISCO_IOS] = "archive\n log config\n  logging enable\n  notify syslog\n "
+                                      " hidekeys",
+                [DIALECT_CISCO_NXOS] = "aaa accounting default group TACACS  (the accounting "
+                                       "log records changes)",
+                [DIALECT_CISCO_IOSXR] = "Keep commit events logged: remove 'logging suppress' "
+                                        "rules for configuration messages.",
+                [DIALECT_CISCO_ASA] = "logging enable\nlogging trap notifications",
+                [DIALECT_ARISTA_EOS] = "aaa accounting commands all default start-stop logging",
+                [DIALECT_JUNIPER_JUNOS] = "set system syslog host <collector> change-log info\n"
+                                          "set system syslog host <collector> "
+                                          "interactive-commands info",
+                [DIALECT_NOKIA_SROS] = "configure log log-id N from change to syslog 1",
+                [DIALECT_HUAWEI_VRP] = "info-center source CFG channel loghost log level "
+                                       "informational",
+            },
+        .eval = eval_config_changes,
+    },
+    {
+        .id = "LOG-NOT-SUPPRESSED",
+        .source = "builtin",
+        .title = "Logging not disabled, filtered away or cleared by automation",
+        .category = "Logging & monitoring",
+        .severity = SEV_HIGH,
+        .rationale = "Switching logging off, raising its level or filtering out login and "
+                     "change messages blinds the monitoring; intruders do exactly that.",
+        .measures = MEASURES("M16.08", "M16.11"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Re-enable logging and remove filters that drop security "
+                                    "or change events.",
+                [DIALECT_CISCO_IOS] = "logging on\nlogging trap informational\nno logging "
+                                      "discriminator <name>",
+                [DIALECT_CISCO_NXOS] = "logging server <collector> 6",
+                [DIALECT_CISCO_IOSXR] = "no logging suppress rule <name>",
+                [DIALECT_CISCO_ASA] = "logging enable",
+                [DIALECT_ARISTA_EOS] = "logging on",
+                [DIALECT_JUNIPER_JUNOS] = "delete system syslog host <collector> match  (and "
+                                          "use 'any info')",
+                [DIALECT_NOKIA_SROS] = "configure filter log-filter N default-action forward",
+                [DIALECT_HUAWEI_VRP] = "info-center enable",
+            },
+        .eval = eval_not_suppressed,
+    },
+};
+
+const struct check_family checks_family_time_log = {defs, ARRAY_SIZE(defs)};

@@ -1,0 +1,230 @@
+/*
+ * fleet.c - checks across the estate (scope CHECK_FLEET). Each device leaves
+ * salted fingerprints of its reusable secrets in its summary; after every
+ * device is read, checks_fleet_evaluate() finds the fingerprints that occur
+ * on more than one device. Only fingerprints are kept: the secret values
+ * never leave the device arena.
+ */
+#include "checks/checks_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Fingerprints kept per device (a device with more is truncated). */
+#define FLEET_MAX_FPS_PER_DEVICE 4096
+
+struct fp_builder {
+    struct secret_fp *v;
+    size_t n, cap;
+    size_t redacted;
+    const char *salt;
+};
+
+static void fp_add(struct fp_builder *b, const char *kind, const struct secret *s)
+{
+    if (s->type == SECRET_NONE)
+        return;
+    if (s->type == SECRET_REDACTED) {
+        b->redacted++;
+        return;
+    }
+    struct sv v = sv_trim(s->value);
+    if (!v.p || !v.n)
+        return;
+    if (b->n >= FLEET_MAX_FPS_PER_DEVICE)
+        return;
+    /* sha256(salt NUL kind NUL value): the kind keeps an SNMP community from
+     * matching an identical word used as a routing key. */
+    struct buf in;
+    buf_init(&in, 0);
+    buf_adds(&in, b->salt ? b->salt : "");
+    buf_addc(&in, '\0');
+    buf_adds(&in, kind);
+    buf_addc(&in, '\0');
+    buf_add(&in, v.p, v.n);
+    char hex[65];
+    sha256_hex(in.data, in.len, hex);
+    buf_free(&in);
+    for (size_t i = 0; i < b->n; i++)
+        if (!strcmp(b->v[i].fp, hex) && !strcmp(b->v[i].kind, kind))
+            return; /* the same value twice on one device is one fingerprint */
+    if (b->n == b->cap) {
+        b->cap = b->cap ? b->cap * 2 : 16;
+        b->v = xrealloc(b->v, b->cap * sizeof(*b->v));
+    }
+    struct secret_fp *f = &b->v[b->n++];
+    f->kind = kind;
+    memcpy(f->fp, hex, sizeof(f->fp));
+    f->line = s->node ? s->node->line : 0;
+}
+
+/* The fingerprint kind of an other_secrets entry: keep the extractor's kind
+ * ("bgp-key", "ospf-key", ...), in static storage (summaries outlive the
+ * device arena). */
+static const char *static_kind(const char *k)
+{
+    static const char *const known[] = {
+        "bgp-key",   "ospf-key",   "isis-key",   "tacacs-key", "radius-key", "ntp-key",
+        "key-chain", "ipsec-psk",  "snmp-auth",  "snmp-priv",  "ldp-key",    "vrrp-key",
+        "hsrp-key",  "eigrp-key",  "rip-key",    "ldap-key",   "wpa-psk",    "ppp-secret",
+    };
+    for (size_t i = 0; k && i < ARRAY_SIZE(known); i++)
+        if (!strcmp(k, known[i]))
+            return known[i];
+    return "shared-key";
+}
+
+void checks_device_fingerprints(const struct device_model *m, const char *run_salt,
+                                struct device_summary *s)
+{
+    struct fp_builder b = {.salt = run_salt};
+    fp_add(&b, "enable-secret", &m->enable);
+    for (size_t i = 0; i < m->naccounts; i++)
+        fp_add(&b, "local-user-secret", &m->accounts[i].secret);
+    for (size_t i = 0; i < m->snmp.ncommunities; i++)
+        fp_add(&b, "snmp-community", &m->snmp.communities[i].name);
+    for (size_t i = 0; i < m->aaa.nservers; i++)
+        fp_add(&b, m->aaa.servers[i].proto == AAA_RADIUS ? "radius-key" : "tacacs-key",
+               &m->aaa.servers[i].key);
+    for (size_t i = 0; i < m->bgp.nneighbors; i++)
+        fp_add(&b, "bgp-key", &m->bgp.neighbors[i].key);
+    for (size_t i = 0; i < m->nother_secrets; i++)
+        fp_add(&b, static_kind(m->other_secret_kinds ? m->other_secret_kinds[i] : NULL),
+               &m->other_secrets[i]);
+    s->fps = b.v;
+    s->nfps = b.n;
+    s->nredacted = b.redacted;
+}
+
+/* ------------------------------------------------------------ evaluation */
+
+struct fp_ref {
+    const struct secret_fp *fp;
+    size_t dev;
+};
+
+static int fp_ref_cmp(const void *a, const void *b)
+{
+    const struct fp_ref *x = a, *y = b;
+    int c = strcmp(x->fp->fp, y->fp->fp);
+    if (c)
+        return c;
+    c = strcmp(x->fp->kind, y->fp->kind);
+    if (c)
+        return c;
+    return x->dev < y->dev ? -1 : x->dev > y->dev;
+}
+
+static const char *summary_name(const struct device_summary *d)
+{
+    if (d->hostname && *d->hostname)
+        return d->hostname;
+    if (d->file)
+        return d->file;
+    return "?";
+}
+
+static bool usable(const struct device_summary *d)
+{
+    return !d->excluded && !d->unreadable;
+}
+
+size_t checks_fleet_evaluate(const struct device_summary *devs, size_t n,
+                             struct fleet_finding **out)
+{
+    size_t nall;
+    const struct check_def *const *all = checks_all(&nall);
+    const struct check_def *unique = check_find("CRED-UNIQUE-PER-DEVICE");
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        if (usable(&devs[i]))
+            total += devs[i].nfps;
+
+    struct fp_ref *refs = xcalloc(total ? total : 1, sizeof(*refs));
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (usable(&devs[i]))
+            for (size_t j = 0; j < devs[i].nfps; j++)
+                refs[k++] = (struct fp_ref){&devs[i].fps[j], i};
+    qsort(refs, k, sizeof(*refs), fp_ref_cmp);
+
+    bool *involved = xcalloc(n ? n : 1, sizeof(*involved));
+    struct fleet_finding *f = NULL;
+    size_t nf = 0, capf = 0;
+    for (size_t a = 0; a < k;) {
+        size_t b = a + 1;
+        while (b < k && !strcmp(refs[b].fp->fp, refs[a].fp->fp) &&
+               !strcmp(refs[b].fp->kind, refs[a].fp->kind))
+            b++;
+        /* Distinct devices in the run [a, b): refs are sorted by device within it. */
+        size_t ndev = 0;
+        for (size_t i = a; i < b; i++)
+            if (i == a || refs[i].dev != refs[i - 1].dev)
+                ndev++;
+        if (ndev > 1) {
+            if (nf == capf) {
+                capf = capf ? capf * 2 : 8;
+                f = xrealloc(f, capf * sizeof(*f));
+            }
+            struct fleet_finding *x = &f[nf++];
+            memset(x, 0, sizeof(*x));
+            x->check = unique;
+            x->verdict = VERDICT_FAIL;
+            x->devices = xcalloc(ndev, sizeof(*x->devices));
+            x->lines = xcalloc(ndev, sizeof(*x->lines));
+            for (size_t i = a; i < b; i++) {
+                if (i != a && refs[i].dev == refs[i - 1].dev)
+                    continue;
+                x->devices[x->ndevices] = xstrdup(summary_name(&devs[refs[i].dev]));
+                x->lines[x->ndevices] = refs[i].fp->line;
+                x->ndevices++;
+                involved[refs[i].dev] = true;
+            }
+            struct buf msg;
+            buf_init(&msg, 4096);
+            buf_printf(&msg, "the same %s is used on %zu devices:", refs[a].fp->kind, ndev);
+            for (size_t i = 0; i < x->ndevices; i++)
+                buf_printf(&msg, "%s %s line %u", i ? "," : "", x->devices[i], x->lines[i]);
+            x->message = xstrdup(buf_cstr(&msg));
+            buf_free(&msg);
+        }
+        a = b;
+    }
+
+    /* Per-device verdicts for every fleet-scope check. */
+    for (size_t c = 0; c < nall; c++) {
+        if (all[c]->scope != CHECK_FLEET || all[c] != unique)
+            continue;
+        for (size_t i = 0; i < n; i++) {
+            const struct device_summary *d = &devs[i];
+            if (!d->verdicts || d->nverdicts <= c || !usable(d))
+                continue;
+            enum verdict v;
+            if (involved[i])
+                v = VERDICT_FAIL;
+            else if (d->nfps)
+                v = VERDICT_PASS;
+            else if (d->nredacted)
+                v = VERDICT_UNKNOWN;
+            else
+                v = VERDICT_NOT_APPLICABLE;
+            d->verdicts[c] = (uint8_t)v;
+        }
+    }
+    free(involved);
+    free(refs);
+    *out = f;
+    return nf;
+}
+
+void fleet_findings_free(struct fleet_finding *f, size_t n)
+{
+    for (size_t i = 0; f && i < n; i++) {
+        for (size_t j = 0; j < f[i].ndevices; j++)
+            free(f[i].devices[j]);
+        free(f[i].devices);
+        free(f[i].lines);
+        free(f[i].message);
+    }
+    free(f);
+}

@@ -1,0 +1,672 @@
+/*
+ * profile.c - the provider profile (INTERFACES.md "Provider profile"): a
+ * small YAML file read with libyaml's document loader into struct profile.
+ *
+ * The loader is strict about types and forgiving about everything else: a
+ * value of the wrong type is an error naming the field path
+ * ("networks.paw[2]"), an unknown key is a warning, and neither stops the
+ * rest of the file from loading. Every list has a cap; the file itself has a
+ * size cap. Nothing here is fatal.
+ */
+#include "checks/checks.h"
+
+#include <fnmatch.h>
+#include <limits.h>
+#include <string.h>
+#include <yaml.h>
+
+#define PROFILE_MAX_FILE (16u * 1024 * 1024)
+#define PROFILE_MAX_LIST 100000u
+#define PROFILE_MAX_PATH 256
+
+struct pctx {
+    struct profile *p;
+    struct arena *arena;
+    const char *path;
+    yaml_document_t *doc;
+    int errors;
+};
+
+/* ------------------------------------------------------------ diagnostics */
+
+/*
+ * Profile diagnostics carry a column: "file:line:column: error: field 'x': ...".
+ * diag_report() prints "path:line: level:", so passing "file:line" as the path
+ * and the column as the line gives exactly that shape while keeping the
+ * central counting, quiet mode and locking.
+ */
+static void TS_PRINTF(5, 6) pdiag(struct pctx *c, enum diag_level level, const yaml_node_t *n,
+                                  const char *field, const char *fmt, ...)
+{
+    char where[PROFILE_MAX_PATH + 64];
+    char msg[512];
+    va_list ap;
+    unsigned long line = n ? (unsigned long)n->start_mark.line + 1 : 0;
+    unsigned long col = n ? (unsigned long)n->start_mark.column + 1 : 0;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    if (level == DIAG_ERROR)
+        c->errors++;
+    if (!line) {
+        if (field && *field)
+            diag_report(level, c->path, 0, "field '%s': %s", field, msg);
+        else
+            diag_report(level, c->path, 0, "%s", msg);
+        return;
+    }
+    snprintf(where, sizeof(where), "%s:%lu", c->path, line);
+    if (field && *field)
+        diag_report(level, where, (uint32_t)col, "field '%s': %s", field, msg);
+    else
+        diag_report(level, where, (uint32_t)col, "%s", msg);
+}
+
+/* ---------------------------------------------------------------- helpers */
+
+static yaml_node_t *node_at(struct pctx *c, int id)
+{
+    return yaml_document_get_node(c->doc, id);
+}
+
+static bool is_null(const yaml_node_t *n)
+{
+    if (n->type != YAML_SCALAR_NODE)
+        return false;
+    if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+        return false;
+    const char *v = (const char *)n->data.scalar.value;
+    size_t len = n->data.scalar.length;
+    return len == 0 || (len == 1 && v[0] == '~') || (len == 4 && !strncmp(v, "null", 4)) ||
+           (len == 4 && !strncmp(v, "Null", 4)) || (len == 4 && !strncmp(v, "NULL", 4));
+}
+
+static const char *node_type_name(const yaml_node_t *n)
+{
+    switch (n->type) {
+    case YAML_SCALAR_NODE:
+        return "a scalar";
+    case YAML_SEQUENCE_NODE:
+        return "a list";
+    case YAML_MAPPING_NODE:
+        return "a mapping";
+    default:
+        return "nothing";
+    }
+}
+
+/* A scalar as a NUL-terminated arena string; NULL (after an error) if it is
+ * not a scalar or holds a NUL byte. */
+static const char *scalar_str(struct pctx *c, const yaml_node_t *n, const char *field)
+{
+    if (n->type != YAML_SCALAR_NODE) {
+        pdiag(c, DIAG_ERROR, n, field, "expected a string, found %s", node_type_name(n));
+        return NULL;
+    }
+    const char *v = (const char *)n->data.scalar.value;
+    size_t len = n->data.scalar.length;
+    if (memchr(v, '\0', len)) {
+        pdiag(c, DIAG_ERROR, n, field, "contains a NUL character");
+        return NULL;
+    }
+    return arena_strndup(c->arena, v, len);
+}
+
+static bool scalar_long(struct pctx *c, const yaml_node_t *n, const char *field, long min,
+                        long max, long *out)
+{
+    if (n->type != YAML_SCALAR_NODE) {
+        pdiag(c, DIAG_ERROR, n, field, "expected a number, found %s", node_type_name(n));
+        return false;
+    }
+    struct sv s = sv_make((const char *)n->data.scalar.value, n->data.scalar.length);
+    long v;
+    if (!sv_to_long(sv_trim(s), &v)) {
+        pdiag(c, DIAG_ERROR, n, field, "not a whole number");
+        return false;
+    }
+    if (v < min || v > max) {
+        pdiag(c, DIAG_ERROR, n, field, "%ld is out of range (%ld to %ld)", v, min, max);
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+static bool scalar_bool(struct pctx *c, const yaml_node_t *n, const char *field, bool *out)
+{
+    static const char *const yes[] = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On",
+                                      "ON"};
+    static const char *const no[] = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off",
+                                     "OFF"};
+    if (n->type == YAML_SCALAR_NODE) {
+        struct sv s = sv_make((const char *)n->data.scalar.value, n->data.scalar.length);
+        for (size_t i = 0; i < ARRAY_SIZE(yes); i++)
+            if (sv_eq_cstr(s, yes[i])) {
+                *out = true;
+                return true;
+            }
+        for (size_t i = 0; i < ARRAY_SIZE(no); i++)
+            if (sv_eq_cstr(s, no[i])) {
+                *out = false;
+                return true;
+            }
+    }
+    pdiag(c, DIAG_ERROR, n, field, "expected true or false");
+    return false;
+}
+
+/* The items of a sequence value; false (after an error) if it is not one. */
+static bool seq_items(struct pctx *c, const yaml_node_t *n, const char *field,
+                      yaml_node_item_t **items, size_t *count)
+{
+    if (n->type != YAML_SEQUENCE_NODE) {
+        pdiag(c, DIAG_ERROR, n, field, "expected a list, found %s", node_type_name(n));
+        return false;
+    }
+    size_t k = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+    if (k > PROFILE_MAX_LIST) {
+        pdiag(c, DIAG_ERROR, n, field, "list has %zu items; only the first %u are read", k,
+              PROFILE_MAX_LIST);
+        k = PROFILE_MAX_LIST;
+    }
+    *items = n->data.sequence.items.start;
+    *count = k;
+    return true;
+}
+
+static void item_field(char *out, size_t outn, const char *field, size_t i)
+{
+    snprintf(out, outn, "%s[%zu]", field, i);
+}
+
+static void load_prefixes(struct pctx *c, const yaml_node_t *n, const char *field,
+                          struct prefix_set *set)
+{
+    yaml_node_item_t *items;
+    size_t k;
+    if (!seq_items(c, n, field, &items, &k))
+        return;
+    set->v = k ? arena_alloc(c->arena, k * sizeof(*set->v)) : NULL;
+    set->n = 0;
+    set->present = true;
+    for (size_t i = 0; i < k; i++) {
+        char f[PROFILE_MAX_PATH];
+        yaml_node_t *it = node_at(c, items[i]);
+        item_field(f, sizeof(f), field, i);
+        if (!it)
+            continue;
+        if (it->type != YAML_SCALAR_NODE) {
+            pdiag(c, DIAG_ERROR, it, f, "expected an address or CIDR prefix, found %s",
+                  node_type_name(it));
+            continue;
+        }
+        struct sv s = sv_trim(
+            sv_make((const char *)it->data.scalar.value, it->data.scalar.length));
+        struct ip_prefix pfx;
+        if (!ip_prefix_parse(s, &pfx) || !pfx.af || memchr(s.p, ' ', s.n)) {
+            pdiag(c, DIAG_ERROR, it, f, "not a CIDR prefix");
+            continue;
+        }
+        set->v[set->n++] = pfx;
+    }
+}
+
+static void load_strings(struct pctx *c, const yaml_node_t *n, const char *field,
+                         struct string_set *set)
+{
+    yaml_node_item_t *items;
+    size_t k;
+    if (!seq_items(c, n, field, &items, &k))
+        return;
+    set->v = k ? arena_alloc(c->arena, k * sizeof(*set->v)) : NULL;
+    set->n = 0;
+    set->present = true;
+    for (size_t i = 0; i < k; i++) {
+        char f[PROFILE_MAX_PATH];
+        yaml_node_t *it = node_at(c, items[i]);
+        item_field(f, sizeof(f), field, i);
+        if (!it)
+            continue;
+        const char *s = scalar_str(c, it, f);
+        if (!s)
+            continue;
+        if (!*s) {
+            pdiag(c, DIAG_ERROR, it, f, "empty name");
+            continue;
+        }
+        set->v[set->n++] = s;
+    }
+}
+
+static void load_longs(struct pctx *c, const yaml_node_t *n, const char *field, long min,
+                       long max, long **out, size_t *nout, bool *present)
+{
+    yaml_node_item_t *items;
+    size_t k;
+    if (!seq_items(c, n, field, &items, &k))
+        return;
+    *out = k ? arena_alloc(c->arena, k * sizeof(**out)) : NULL;
+    *nout = 0;
+    if (present)
+        *present = true;
+    for (size_t i = 0; i < k; i++) {
+        char f[PROFILE_MAX_PATH];
+        yaml_node_t *it = node_at(c, items[i]);
+        item_field(f, sizeof(f), field, i);
+        long v;
+        if (it && scalar_long(c, it, f, min, max, &v))
+            (*out)[(*nout)++] = v;
+    }
+}
+
+static void regex_release(void *re)
+{
+    cfg_regex_free(re);
+}
+
+static struct cfg_regex *load_regex(struct pctx *c, const yaml_node_t *n, const char *field,
+                                    const char **src)
+{
+    const char *s = scalar_str(c, n, field);
+    if (!s)
+        return NULL;
+    char err[256];
+    struct cfg_regex *re = cfg_regex_compile(s, err, sizeof(err));
+    if (!re) {
+        pdiag(c, DIAG_ERROR, n, field, "not a valid regular expression (%s)", err);
+        return NULL;
+    }
+    arena_on_free(c->arena, regex_release, re);
+    *src = s;
+    return re;
+}
+
+/* ------------------------------------------------------------- sections */
+
+/*
+ * Each section is a mapping of known keys. One callback per section gets
+ * every (key, value) pair and returns false for a key it does not know.
+ */
+typedef bool (*key_fn)(struct pctx *c, const char *key, const yaml_node_t *v, const char *field);
+
+static bool k_provider(struct pctx *c, const char *key, const yaml_node_t *v, const char *field)
+{
+    long t;
+    if (!strcmp(key, "name")) {
+        const char *s = scalar_str(c, v, field);
+        if (s)
+            c->p->provider_name = s;
+    } else if (!strcmp(key, "tier")) {
+        if (scalar_long(c, v, field, 1, 3, &t))
+            c->p->tier = (int)t;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+static bool k_assessment(struct pctx *c, const char *key, const yaml_node_t *v,
+                         const char *field)
+{
+    if (!strcmp(key, "as_of")) {
+        const char *s = scalar_str(c, v, field);
+        int32_t d;
+        if (s && date_parse(s, &d)) {
+            c->p->as_of = d;
+            c->p->has_as_of = true;
+        } else if (s) {
+            pdiag(c, DIAG_ERROR, v, field, "not a date (YYYY-MM-DD)");
+        }
+    } else if (!strcmp(key, "code")) {
+        const char *s = scalar_str(c, v, field);
+        if (s && (!strcmp(s, "2022") || !strcmp(s, "2026")))
+            c->p->code = s;
+        else if (s)
+            pdiag(c, DIAG_ERROR, v, field, "unknown edition of the Code (expected 2022 or 2026)");
+    } else {
+        return false;
+    }
+    return true;
+}
+
+static bool k_networks(struct pctx *c, const char *key, const yaml_node_t *v, const char *field)
+{
+    if (!strcmp(key, "paw"))
+        load_prefixes(c, v, field, &c->p->paw);
+    else if (!strcmp(key, "management"))
+        load_prefixes(c, v, field, &c->p->management);
+    else if (!strcmp(key, "corporate"))
+        load_prefixes(c, v, field, &c->p->corporate);
+    else
+        return false;
+    return true;
+}
+
+static bool k_approved(struct pctx *c, const char *key, const yaml_node_t *v, const char *field)
+{
+    struct profile *p = c->p;
+    if (!strcmp(key, "ntp"))
+        load_prefixes(c, v, field, &p->ntp);
+    else if (!strcmp(key, "syslog"))
+        load_prefixes(c, v, field, &p->syslog);
+    else if (!strcmp(key, "aaa"))
+        load_prefixes(c, v, field, &p->aaa);
+    else if (!strcmp(key, "snmp_managers"))
+        load_prefixes(c, v, field, &p->snmp_managers);
+    else if (!strcmp(key, "tunnels"))
+        load_prefixes(c, v, field, &p->tunnels);
+    else if (!strcmp(key, "mgmt_ports"))
+        load_longs(c, v, field, 1, 65535, &p->mgmt_ports, &p->nmgmt_ports, &p->has_mgmt_ports);
+    else if (!strcmp(key, "onbox_apps"))
+        load_strings(c, v, field, &p->onbox_apps);
+    else if (!strcmp(key, "mirrors"))
+        load_strings(c, v, field, &p->mirrors);
+    else
+        return false;
+    return true;
+}
+
+static bool k_accounts(struct pctx *c, const char *key, const yaml_node_t *v, const char *field)
+{
+    if (!strcmp(key, "breakglass"))
+        load_strings(c, v, field, &c->p->breakglass);
+    else if (!strcmp(key, "allowed"))
+        load_strings(c, v, field, &c->p->allowed_accounts);
+    else
+        return false;
+    return true;
+}
+
+static bool k_own(struct pctx *c, const char *key, const yaml_node_t *v, const char *field)
+{
+    if (!strcmp(key, "prefixes"))
+        load_prefixes(c, v, field, &c->p->own_prefixes);
+    else if (!strcmp(key, "asns"))
+        load_longs(c, v, field, 1, 4294967295L, &c->p->own_asns, &c->p->nown_asns, NULL);
+    else
+        return false;
+    return true;
+}
+
+static bool k_interfaces(struct pctx *c, const char *key, const yaml_node_t *v,
+                         const char *field)
+{
+    if (!strcmp(key, "external_description")) {
+        struct cfg_regex *re = load_regex(c, v, field, &c->p->external_description_src);
+        if (re)
+            c->p->external_description = re;
+        return true;
+    }
+    return false;
+}
+
+static bool k_policy(struct pctx *c, const char *key, const yaml_node_t *v, const char *field)
+{
+    if (!strcmp(key, "idle_timeout_minutes")) {
+        long t;
+        if (scalar_long(c, v, field, 1, 1440, &t)) {
+            c->p->idle_timeout_minutes = t;
+            c->p->has_idle_timeout = true;
+        }
+    } else if (!strcmp(key, "banner_regex")) {
+        struct cfg_regex *re = load_regex(c, v, field, &c->p->banner_regex_src);
+        if (re)
+            c->p->banner_regex = re;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+/* Walk a mapping, calling fn for each key; unknown keys are warnings. */
+static void walk_mapping(struct pctx *c, const yaml_node_t *n, const char *section, key_fn fn)
+{
+    if (n->type != YAML_MAPPING_NODE) {
+        pdiag(c, DIAG_ERROR, n, section, "expected a mapping, found %s", node_type_name(n));
+        return;
+    }
+    for (yaml_node_pair_t *pr = n->data.mapping.pairs.start; pr < n->data.mapping.pairs.top;
+         pr++) {
+        yaml_node_t *kn = node_at(c, pr->key);
+        yaml_node_t *vn = node_at(c, pr->value);
+        if (!kn || !vn)
+            continue;
+        if (kn->type != YAML_SCALAR_NODE) {
+            pdiag(c, DIAG_ERROR, kn, section, "keys must be plain names");
+            continue;
+        }
+        char key[64];
+        size_t kl = kn->data.scalar.length;
+        if (kl >= sizeof(key) || memchr(kn->data.scalar.value, '\0', kl)) {
+            pdiag(c, DIAG_WARNING, kn, section, "unknown key ignored");
+            continue;
+        }
+        memcpy(key, kn->data.scalar.value, kl);
+        key[kl] = '\0';
+        char field[PROFILE_MAX_PATH];
+        if (section && *section)
+            snprintf(field, sizeof(field), "%s.%s", section, key);
+        else
+            snprintf(field, sizeof(field), "%s", key);
+        if (is_null(vn)) {
+            pdiag(c, DIAG_WARNING, vn, field, "no value; treated as not set");
+            continue;
+        }
+        if (!fn(c, key, vn, field))
+            pdiag(c, DIAG_WARNING, kn, field, "unknown key ignored");
+    }
+}
+
+static void load_devices(struct pctx *c, const yaml_node_t *n, const char *field)
+{
+    yaml_node_item_t *items;
+    size_t k;
+    if (!seq_items(c, n, field, &items, &k))
+        return;
+    struct profile_device_rule *rules =
+        k ? arena_alloc(c->arena, k * sizeof(*rules)) : NULL;
+    size_t nr = 0;
+    for (size_t i = 0; i < k; i++) {
+        char f[PROFILE_MAX_PATH];
+        yaml_node_t *it = node_at(c, items[i]);
+        item_field(f, sizeof(f), field, i);
+        if (!it)
+            continue;
+        if (it->type != YAML_MAPPING_NODE) {
+            pdiag(c, DIAG_ERROR, it, f, "expected a mapping with 'match', found %s",
+                  node_type_name(it));
+            continue;
+        }
+        struct profile_device_rule r = {0};
+        bool bad = false;
+        for (yaml_node_pair_t *pr = it->data.mapping.pairs.start;
+             pr < it->data.mapping.pairs.top; pr++) {
+            yaml_node_t *kn = node_at(c, pr->key);
+            yaml_node_t *vn = node_at(c, pr->value);
+            if (!kn || !vn)
+                continue;
+            char kf[PROFILE_MAX_PATH + 64];
+            if (kn->type != YAML_SCALAR_NODE) {
+                pdiag(c, DIAG_ERROR, kn, f, "keys must be plain names");
+                bad = true;
+                continue;
+            }
+            struct sv key = sv_make((const char *)kn->data.scalar.value, kn->data.scalar.length);
+            snprintf(kf, sizeof(kf), "%s.%.*s", f, (int)(key.n > 64 ? 64 : key.n), key.p);
+            if (sv_eq_cstr(key, "match")) {
+                const char *s = scalar_str(c, vn, kf);
+                if (s && *s)
+                    r.match = s;
+                else if (s)
+                    pdiag(c, DIAG_ERROR, vn, kf, "empty pattern");
+                if (!s || !*s)
+                    bad = true;
+            } else if (sv_eq_cstr(key, "exclude")) {
+                if (!scalar_bool(c, vn, kf, &r.exclude))
+                    bad = true;
+            } else if (sv_eq_cstr(key, "tier")) {
+                long t;
+                if (scalar_long(c, vn, kf, 1, 3, &t))
+                    r.tier = (int)t;
+                else
+                    bad = true;
+            } else {
+                pdiag(c, DIAG_WARNING, kn, kf, "unknown key ignored");
+            }
+        }
+        if (!r.match) {
+            if (!bad)
+                pdiag(c, DIAG_ERROR, it, f, "a device rule needs 'match'");
+            continue;
+        }
+        if (bad)
+            continue;
+        rules[nr++] = r;
+    }
+    c->p->devices = rules;
+    c->p->ndevices = nr;
+}
+
+static void load_root(struct pctx *c, const yaml_node_t *root)
+{
+    static const struct {
+        const char *name;
+        key_fn fn;
+    } sections[] = {
+        {"provider", k_provider}, {"assessment", k_assessment}, {"networks", k_networks},
+        {"approved", k_approved}, {"accounts", k_accounts},     {"own", k_own},
+        {"interfaces", k_interfaces}, {"policy", k_policy},
+    };
+    if (root->type != YAML_MAPPING_NODE) {
+        pdiag(c, DIAG_ERROR, root, NULL, "a profile is a mapping of sections, found %s",
+              node_type_name(root));
+        return;
+    }
+    for (yaml_node_pair_t *pr = root->data.mapping.pairs.start;
+         pr < root->data.mapping.pairs.top; pr++) {
+        yaml_node_t *kn = node_at(c, pr->key);
+        yaml_node_t *vn = node_at(c, pr->value);
+        if (!kn || !vn)
+            continue;
+        if (kn->type != YAML_SCALAR_NODE) {
+            pdiag(c, DIAG_ERROR, kn, NULL, "section names must be plain names");
+            continue;
+        }
+        struct sv key = sv_make((const char *)kn->data.scalar.value, kn->data.scalar.length);
+        char field[80];
+        snprintf(field, sizeof(field), "%.*s", (int)(key.n > 64 ? 64 : key.n), key.p);
+        if (is_null(vn)) {
+            pdiag(c, DIAG_WARNING, vn, field, "no value; treated as not set");
+            continue;
+        }
+        bool known = false;
+        if (sv_eq_cstr(key, "devices")) {
+            load_devices(c, vn, "devices");
+            known = true;
+        }
+        for (size_t i = 0; !known && i < ARRAY_SIZE(sections); i++) {
+            if (sv_eq_cstr(key, sections[i].name)) {
+                walk_mapping(c, vn, sections[i].name, sections[i].fn);
+                known = true;
+            }
+        }
+        if (!known)
+            pdiag(c, DIAG_WARNING, kn, field, "unknown section ignored");
+    }
+}
+
+/* ------------------------------------------------------------------ API */
+
+void profile_init_empty(struct profile *p)
+{
+    memset(p, 0, sizeof(*p));
+    p->digest[0] = '\0';
+}
+
+int profile_load_buffer(struct profile *p, struct arena *arena, const char *path,
+                        const char *data, size_t len)
+{
+    struct pctx c = {.p = p, .arena = arena, .path = path ? path : "profile"};
+    yaml_parser_t parser;
+    yaml_document_t doc;
+
+    profile_init_empty(p);
+    p->path = arena_strdup(arena, c.path);
+    sha256_hex(data, len, p->digest);
+    if (len > PROFILE_MAX_FILE) {
+        diag_report(DIAG_ERROR, c.path, 0, "profile larger than %u bytes", PROFILE_MAX_FILE);
+        return -1;
+    }
+    if (!yaml_parser_initialize(&parser))
+        BUG("libyaml parser initialisation failed");
+    yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+    if (!yaml_parser_load(&parser, &doc)) {
+        char where[PROFILE_MAX_PATH + 64];
+        snprintf(where, sizeof(where), "%s:%lu", c.path,
+                 (unsigned long)parser.problem_mark.line + 1);
+        diag_report(DIAG_ERROR, where, (uint32_t)parser.problem_mark.column + 1,
+                    "not valid YAML: %s%s%s", parser.problem ? parser.problem : "syntax error",
+                    parser.context ? " " : "", parser.context ? parser.context : "");
+        yaml_parser_delete(&parser);
+        return -1;
+    }
+    c.doc = &doc;
+    yaml_node_t *root = yaml_document_get_root_node(&doc);
+    if (!root)
+        diag_report(DIAG_WARNING, c.path, 0, "the profile is empty");
+    else
+        load_root(&c, root);
+    yaml_document_delete(&doc);
+
+    /* Only the first document is read; say so if there are more. */
+    yaml_document_t more;
+    if (root && yaml_parser_load(&parser, &more)) {
+        yaml_node_t *r2 = yaml_document_get_root_node(&more);
+        if (r2) {
+            char where[PROFILE_MAX_PATH + 64];
+            snprintf(where, sizeof(where), "%s:%lu", c.path,
+                     (unsigned long)r2->start_mark.line + 1);
+            diag_report(DIAG_WARNING, where, (uint32_t)r2->start_mark.column + 1,
+                        "only the first YAML document is read");
+        }
+        yaml_document_delete(&more);
+    }
+    yaml_parser_delete(&parser);
+    return c.errors ? -1 : 0;
+}
+
+int profile_load(struct profile *p, struct arena *arena, const char *path)
+{
+    char *data;
+    size_t len;
+    profile_init_empty(p);
+    if (file_read_all(path, PROFILE_MAX_FILE, true, &data, &len) < 0) {
+        p->path = arena_strdup(arena, path);
+        return -1;
+    }
+    int rc = profile_load_buffer(p, arena, path, data, len);
+    free(data);
+    return rc;
+}
+
+const struct profile_device_rule *profile_device_rule(const struct profile *p,
+                                                      const char *hostname, const char *file)
+{
+    if (!p)
+        return NULL;
+    const char *base = NULL;
+    if (file) {
+        base = strrchr(file, '/');
+        base = base ? base + 1 : file;
+    }
+    for (size_t i = 0; i < p->ndevices; i++) {
+        const char *m = p->devices[i].match;
+        if (hostname && *hostname && fnmatch(m, hostname, 0) == 0)
+            return &p->devices[i];
+        if (base && (fnmatch(m, base, 0) == 0 || fnmatch(m, file, 0) == 0))
+            return &p->devices[i];
+    }
+    return NULL;
+}
