@@ -84,4 +84,13 @@ void report_abort(struct report_writer *w);
  */
 const char *redact_line(const char *text, size_t len, char *out, size_t cap);
 
+/*
+ * Text taken from a configuration made safe to print or store, exactly as
+ * the writers do it: secrets redacted by pattern and every secret value of
+ * device d (may be NULL) scrubbed, unless run->show_secrets; capped in
+ * length. The result lives in out (reset first) until its next use.
+ */
+const char *report_clean(const struct report_run *run, const struct device_result *d,
+                         const char *text, size_t len, struct buf *out);
+
 #endif

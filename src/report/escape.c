@@ -1,0 +1,246 @@
+/*
+ * escape.c - the escaping every writer shares: JSON string literals, XML and
+ * HTML text and attributes, CSV cells (RFC 4180 with formula-injection
+ * neutralisation) and URI paths. All of them treat their input as untrusted
+ * bytes: invalid UTF-8 becomes U+FFFD rather than passing through.
+ */
+#include "report/json_out.h"
+#include "report/report_int.h"
+
+size_t rpt_utf8_next(const char *s, size_t n, uint32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned char c = u[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    size_t need;
+    uint32_t v, min;
+    if (c >= 0xc2 && c <= 0xdf) {
+        need = 1, v = c & 0x1f, min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+        need = 2, v = c & 0x0f, min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        need = 3, v = c & 0x07, min = 0x10000;
+    } else {
+        *cp = 0xfffd;
+        return 1;
+    }
+    if (n < need + 1) {
+        *cp = 0xfffd;
+        return 1;
+    }
+    for (size_t i = 1; i <= need; i++) {
+        if ((u[i] & 0xc0) != 0x80) {
+            *cp = 0xfffd;
+            return 1;
+        }
+        v = (v << 6) | (u[i] & 0x3f);
+    }
+    if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) {
+        *cp = 0xfffd;
+        return 1;
+    }
+    *cp = v;
+    return need + 1;
+}
+
+void rpt_put_utf8(FILE *f, uint32_t cp)
+{
+    if (cp < 0x80) {
+        fputc((int)cp, f);
+    } else if (cp < 0x800) {
+        fputc((int)(0xc0 | (cp >> 6)), f);
+        fputc((int)(0x80 | (cp & 0x3f)), f);
+    } else if (cp < 0x10000) {
+        fputc((int)(0xe0 | (cp >> 12)), f);
+        fputc((int)(0x80 | ((cp >> 6) & 0x3f)), f);
+        fputc((int)(0x80 | (cp & 0x3f)), f);
+    } else {
+        fputc((int)(0xf0 | (cp >> 18)), f);
+        fputc((int)(0x80 | ((cp >> 12) & 0x3f)), f);
+        fputc((int)(0x80 | ((cp >> 6) & 0x3f)), f);
+        fputc((int)(0x80 | (cp & 0x3f)), f);
+    }
+}
+
+/* ------------------------------------------------------------------ JSON */
+
+void rpt_json_str(FILE *f, const char *s, size_t n)
+{
+    fputc('"', f);
+    size_t i = 0;
+    while (i < n) {
+        uint32_t cp;
+        size_t k = rpt_utf8_next(s + i, n - i, &cp);
+        i += k;
+        switch (cp) {
+        case '"':
+            fputs("\\\"", f);
+            break;
+        case '\\':
+            fputs("\\\\", f);
+            break;
+        case '\n':
+            fputs("\\n", f);
+            break;
+        case '\r':
+            fputs("\\r", f);
+            break;
+        case '\t':
+            fputs("\\t", f);
+            break;
+        case '<':
+        case '>':
+        case '&':
+        case 0x2028:
+        case 0x2029:
+            fprintf(f, "\\u%04x", (unsigned)cp);
+            break;
+        default:
+            if (cp < 0x20 || cp == 0x7f)
+                fprintf(f, "\\u%04x", (unsigned)cp);
+            else
+                rpt_put_utf8(f, cp);
+        }
+    }
+    fputc('"', f);
+}
+
+void rpt_json_cstr(FILE *f, const char *s)
+{
+    if (!s)
+        fputs("null", f);
+    else
+        rpt_json_str(f, s, strlen(s));
+}
+
+/* ------------------------------------------------------------- XML/HTML */
+
+/* Characters XML 1.0 allows: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF] */
+static bool xml_allowed(uint32_t cp)
+{
+    if (cp == 0x9 || cp == 0xa || cp == 0xd)
+        return true;
+    if (cp < 0x20)
+        return false;
+    if (cp >= 0x7f && cp <= 0x9f) /* discouraged C1 controls: keep HTML clean too */
+        return false;
+    if (cp >= 0xd800 && cp <= 0xdfff)
+        return false;
+    if (cp == 0xfffe || cp == 0xffff)
+        return false;
+    return cp <= 0x10ffff;
+}
+
+void rpt_xml_str(FILE *f, const char *s, size_t n, bool attr)
+{
+    size_t i = 0;
+    while (i < n) {
+        uint32_t cp;
+        i += rpt_utf8_next(s + i, n - i, &cp);
+        if (!xml_allowed(cp))
+            cp = 0xfffd;
+        switch (cp) {
+        case '&':
+            fputs("&amp;", f);
+            break;
+        case '<':
+            fputs("&lt;", f);
+            break;
+        case '>':
+            fputs("&gt;", f);
+            break;
+        case '"':
+            fputs("&quot;", f);
+            break;
+        case '\'':
+            fputs("&#39;", f);
+            break;
+        case '\t':
+        case '\n':
+        case '\r':
+            if (attr)
+                fprintf(f, "&#%u;", (unsigned)cp);
+            else if (cp == '\r')
+                fputs("&#13;", f);
+            else
+                fputc((int)cp, f);
+            break;
+        default:
+            rpt_put_utf8(f, cp);
+        }
+    }
+}
+
+void rpt_xml_cstr(FILE *f, const char *s, bool attr)
+{
+    if (s)
+        rpt_xml_str(f, s, strlen(s), attr);
+}
+
+/* ------------------------------------------------------------------- CSV */
+
+void rpt_csv_cell(FILE *f, const char *s, size_t n)
+{
+    if (!s)
+        n = 0;
+    bool formula = n > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+                             s[0] == '\t' || s[0] == '\r');
+    bool quote = formula;
+    for (size_t i = 0; i < n && !quote; i++)
+        if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
+            quote = true;
+    if (quote)
+        fputc('"', f);
+    if (formula)
+        fputc('\'', f);
+    size_t i = 0;
+    while (i < n) {
+        uint32_t cp;
+        i += rpt_utf8_next(s + i, n - i, &cp);
+        if (cp == '"')
+            fputs("\"\"", f);
+        else if (cp == 0)
+            rpt_put_utf8(f, 0xfffd);
+        else
+            rpt_put_utf8(f, cp);
+    }
+    if (quote)
+        fputc('"', f);
+}
+
+void rpt_csv_cstr(FILE *f, const char *s)
+{
+    rpt_csv_cell(f, s, s ? strlen(s) : 0);
+}
+
+/* ------------------------------------------------------------------- URI */
+
+void rpt_uri_path(FILE *f, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+        unsigned char c = *p;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            c == '-' || c == '.' || c == '_' || c == '~' || c == '/')
+            fputc(c, f);
+        else
+            fprintf(f, "%%%02X", c);
+    }
+}
+
+/* ------------------------------------------------------------ json_out.h */
+
+void json_out_str(FILE *f, const char *s)
+{
+    rpt_json_cstr(f, s);
+}
+
+void json_out_strn(FILE *f, const char *s, size_t n)
+{
+    if (!s)
+        fputs("null", f);
+    else
+        rpt_json_str(f, s, n);
+}

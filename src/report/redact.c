@@ -1,0 +1,562 @@
+/*
+ * redact.c - keeping secrets out of reports.
+ *
+ * Two layers. redact_line() recognises secrets by the syntax around them in
+ * every supported dialect (the keyword before the value, a type digit, a
+ * hash shape, a PEM body) and replaces the value with <redacted:TYPE>. Then
+ * rpt_clean() scrubs the exact secret values the model found on the device
+ * (device_result.secrets) from any text taken from the config, which
+ * catches what no pattern can (a FortiOS SNMP community is just `set name`).
+ * Over-redaction is preferred to a leak: an unknown scheme is "secret".
+ */
+#include "report/report_int.h"
+
+#include <ctype.h>
+
+#define MAX_TOKENS 256
+
+struct tok {
+    size_t start, end;   /* the whole token */
+    size_t vstart, vend; /* the value: inside quotes, without a trailing ';' */
+    bool quoted;
+    const char *type;    /* set when the value is to be redacted */
+};
+
+struct line {
+    const char *s;
+    size_t n;
+    struct tok t[MAX_TOKENS];
+    size_t nt;
+};
+
+static void tokenize(struct line *l)
+{
+    size_t i = 0;
+    l->nt = 0;
+    while (i < l->n && l->nt < MAX_TOKENS) {
+        while (i < l->n && (l->s[i] == ' ' || l->s[i] == '\t' || l->s[i] == '\r'))
+            i++;
+        if (i >= l->n)
+            break;
+        struct tok *t = &l->t[l->nt++];
+        memset(t, 0, sizeof(*t));
+        t->start = i;
+        if (l->s[i] == '"' || l->s[i] == '\'') {
+            char q = l->s[i];
+            t->quoted = true;
+            t->vstart = ++i;
+            while (i < l->n && l->s[i] != q) {
+                if (l->s[i] == '\\' && i + 1 < l->n)
+                    i++;
+                i++;
+            }
+            t->vend = i < l->n ? i : l->n;
+            if (i < l->n)
+                i++;
+            while (i < l->n && l->s[i] != ' ' && l->s[i] != '\t')
+                i++;
+            t->end = i;
+        } else {
+            while (i < l->n && l->s[i] != ' ' && l->s[i] != '\t' && l->s[i] != '\r')
+                i++;
+            t->end = i;
+            t->vstart = t->start;
+            t->vend = i;
+            if (t->vend > t->vstart + 1 && l->s[t->vend - 1] == ';')
+                t->vend--;
+        }
+    }
+    if (i < l->n && l->nt == MAX_TOKENS) {
+        /* The rest of an absurdly long line is one token: shape checks still see it. */
+        l->t[MAX_TOKENS - 1].end = l->n;
+        l->t[MAX_TOKENS - 1].vend = l->n;
+    }
+}
+
+static struct sv tv(const struct line *l, size_t i)
+{
+    if (i >= l->nt)
+        return sv_make("", 0);
+    return sv_make(l->s + l->t[i].vstart, l->t[i].vend - l->t[i].vstart);
+}
+
+static bool sv_ieq(struct sv a, const char *b)
+{
+    size_t n = strlen(b);
+    return a.n == n && strncasecmp(a.p, b, n) == 0;
+}
+
+static bool sv_in(struct sv a, const char *const *list)
+{
+    for (; *list; list++)
+        if (sv_ieq(a, *list))
+            return true;
+    return false;
+}
+
+static bool sv_prefix(struct sv a, const char *p)
+{
+    size_t n = strlen(p);
+    return a.n >= n && memcmp(a.p, p, n) == 0;
+}
+
+static bool sv_is_number(struct sv a)
+{
+    if (a.n == 0 || a.n > 3)
+        return false;
+    for (size_t i = 0; i < a.n; i++)
+        if (!isdigit((unsigned char)a.p[i]))
+            return false;
+    return true;
+}
+
+static bool line_has_word_prefix(const struct line *l, const char *w)
+{
+    for (size_t i = 0; i < l->nt; i++) {
+        struct sv t = tv(l, i);
+        if (t.n >= strlen(w) && strncasecmp(t.p, w, strlen(w)) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Keywords after which the next value (possibly after modifiers) is a secret. */
+static const char *const value_keywords[] = {
+    "password", "passwd", "secret", "key", "key-string", "authentication-key",
+    "encrypted-password", "simple-password", "authentication-password", "privacy-password",
+    "pre-shared-key", "psksecret", "shared-key", "shared-secret", "area-password",
+    "domain-password", "hello-authentication-key", "auth-key", "priv-key", "privacy-key",
+    "wpa-psk", "ascii-text", "hexadecimal-text", "password-encrypt", "passphrase",
+    "auth-password", "priv-password", "auth-pwd", "priv-pwd", "auth", "priv",
+    "message-digest-key", "md5-key", "private-key", "tacacs-key", "radius-key",
+    "server-key", "ppk", "pskey", "mka-key", "cak", "ckn", NULL};
+
+/* Keywords whose following value has a known type. */
+struct typed_kw {
+    const char *kw;
+    bool case_sensitive;
+    enum secret_type type;
+};
+static const struct typed_kw typed_keywords[] = {
+    {"cipher", false, SECRET_VRP_CIPHER},
+    {"irreversible-cipher", false, SECRET_VRP_IRREVERSIBLE},
+    {"simple", false, SECRET_PLAINTEXT},
+    {"ENC", true, SECRET_FORTI_ENC},
+};
+
+/* Tokens that sit between a keyword and its value. */
+static const char *const modifiers[] = {
+    "encrypted", "ascii", "ascii-text", "hex", "hexadecimal", "hexadecimal-text", "plain",
+    "level", "md5", "sha", "sha1", "sha-1", "sha224", "sha256", "sha384", "sha512",
+    "hmac-md5", "hmac-sha1", "hmac-sha-1", "hmac-sha256", "des", "3des", "aes", "aes128",
+    "aes-128", "aes192", "aes-192", "aes256", "aes-256", "read", "write", "unencrypted",
+    "clear", "type", NULL};
+
+/* Values that show the keyword was not followed by a secret. */
+static const char *const stop_values[] = {
+    "chain", "generate", "zeroize", "import", "export", "config-key", "storage",
+    "pubkey-chain", "encryption", "exchange", "hash", "rsa", "ec", "decrypt", "encrypt",
+    "length", "min-length", "policy", "prompt", "history", "{", "}", "[", "]", ";", "notify",
+    "access", "context", "match", "required", "none", "optional", "address", "hostname",
+    "lifetime", "format", "recovery", "change", "expire", "expiry", "max-retry", "retry",
+    "strength", "complexity", "lockout", "accept-lifetime", "send-lifetime", "id", "timeout",
+    "mode", "group", "user", "view", "local", "remote", "key-chain", "keychain", "algorithm",
+    "crypto-algorithm", "options", "priority", "sequence", "aging", "attribute", "manager",
+    "authentication", "authentication-mode", "privacy-mode", "secure", "secret", "sha512-crypt",
+    NULL};
+
+static bool is_keyword(struct sv t)
+{
+    if (sv_in(t, value_keywords) || sv_ieq(t, "community"))
+        return true;
+    for (size_t i = 0; i < ARRAY_SIZE(typed_keywords); i++)
+        if (typed_keywords[i].case_sensitive ? (t.n == strlen(typed_keywords[i].kw) &&
+                                                !memcmp(t.p, typed_keywords[i].kw, t.n))
+                                             : sv_ieq(t, typed_keywords[i].kw))
+            return true;
+    return false;
+}
+
+/* The type of a stored value from its shape alone. */
+static const char *shape_type(struct sv v, bool quoted, bool *known)
+{
+    *known = true;
+    if (sv_prefix(v, "$1$"))
+        return secret_type_name(SECRET_MD5);
+    if (sv_prefix(v, "$5$"))
+        return secret_type_name(SECRET_SHA256_CRYPT);
+    if (sv_prefix(v, "$6$"))
+        return secret_type_name(SECRET_SHA512_CRYPT);
+    if (sv_prefix(v, "$8$"))
+        return secret_type_name(quoted ? SECRET_JUNOS8 : SECRET_CISCO8);
+    if (sv_prefix(v, "$9$"))
+        return secret_type_name(quoted ? SECRET_JUNOS9 : SECRET_CISCO9);
+    if (sv_prefix(v, "$2a$") || sv_prefix(v, "$2b$") || sv_prefix(v, "$2y$") ||
+        sv_prefix(v, "$14$") || sv_prefix(v, "$sha1$") || sv_prefix(v, "$7$"))
+        return secret_type_name(SECRET_OTHER_HASH);
+    if (sv_prefix(v, "%^%#") || sv_prefix(v, "%@%@") || sv_prefix(v, "%$%$") ||
+        sv_prefix(v, "@%@%"))
+        return secret_type_name(SECRET_VRP_CIPHER);
+    *known = false;
+    return "secret";
+}
+
+static const char *digit_type(struct sv d)
+{
+    long n = 0;
+    for (size_t i = 0; i < d.n; i++)
+        n = n * 10 + (d.p[i] - '0');
+    switch (n) {
+    case 0:
+        return secret_type_name(SECRET_PLAINTEXT);
+    case 4:
+        return secret_type_name(SECRET_CISCO4);
+    case 5:
+        return secret_type_name(SECRET_MD5);
+    case 6:
+        return secret_type_name(SECRET_CISCO6);
+    case 7:
+        return secret_type_name(SECRET_CISCO7);
+    case 8:
+        return secret_type_name(SECRET_CISCO8);
+    case 9:
+        return secret_type_name(SECRET_CISCO9);
+    case 10:
+        return secret_type_name(SECRET_SHA512_CRYPT);
+    default:
+        return NULL;
+    }
+}
+
+/* Does a value after "cipher" name an algorithm (EOS/VRP SSH settings) rather than a secret? */
+static bool looks_like_algorithm(struct sv v)
+{
+    static const char *const algs[] = {"aes", "3des", "des", "chacha", "arcfour", "blowfish",
+                                       "cast", "twofish", "rc4", "camellia", "sm4", "idea",
+                                       "none", NULL};
+    for (const char *const *a = algs; *a; a++)
+        if (v.n >= strlen(*a) && strncasecmp(v.p, *a, strlen(*a)) == 0)
+            return true;
+    return false;
+}
+
+/* Mark token i as a secret of the given type unless it is empty or already marked. */
+static void mark(struct line *l, size_t i, const char *type)
+{
+    if (i >= l->nt || l->t[i].type)
+        return;
+    struct sv v = tv(l, i);
+    if (v.n == 0 && !l->t[i].quoted)
+        return;
+    if (v.n == 0)
+        return;
+    if (sv_prefix(v, "<redacted:"))
+        return;
+    l->t[i].type = type;
+}
+
+/*
+ * After a value keyword at index k: skip modifiers, numbers and type digits,
+ * then mark the value. Returns the index after the value.
+ */
+static size_t take_value(struct line *l, size_t k, const char *fixed_type)
+{
+    size_t i = k + 1;
+    const char *hint = NULL;
+    size_t skipped = 0;
+    while (i < l->nt && skipped < 5) {
+        struct sv t = tv(l, i);
+        if (is_keyword(t) && !sv_in(t, modifiers))
+            return i; /* the next keyword takes over ("password irreversible-cipher X") */
+        if (sv_is_number(t)) {
+            hint = digit_type(t);
+        } else if (sv_ieq(t, "sha512")) {
+            hint = secret_type_name(SECRET_SHA512_CRYPT);
+        } else if (sv_ieq(t, "encrypted")) {
+            hint = secret_type_name(SECRET_CISCO7);
+        } else if (!sv_in(t, modifiers)) {
+            break;
+        } else {
+            hint = NULL;
+        }
+        i++;
+        skipped++;
+    }
+    if (i >= l->nt)
+        return i;
+    struct sv v = tv(l, i);
+    if (sv_in(v, stop_values) || v.n == 0)
+        return i;
+    const char *type = fixed_type;
+    if (!type) {
+        bool known;
+        const char *shape = shape_type(v, l->t[i].quoted, &known);
+        struct sv post = tv(l, i + 1);
+        if (known)
+            type = shape;
+        else if (sv_ieq(post, "hash2"))
+            type = secret_type_name(SECRET_SROS_HASH2);
+        else if (sv_ieq(post, "hash"))
+            type = secret_type_name(SECRET_SROS_HASH);
+        else if (sv_ieq(post, "pbkdf2"))
+            type = secret_type_name(SECRET_PBKDF2);
+        else if (sv_ieq(post, "encrypted"))
+            type = secret_type_name(SECRET_MD5);
+        else if (hint)
+            type = hint;
+        else if (post.n == 1 && post.p[0] == '7')
+            type = secret_type_name(SECRET_CISCO7);
+        else
+            type = shape;
+    }
+    mark(l, i, type);
+    return i + 1;
+}
+
+/* "snmp-server host ADDR [vrf V] [informs|traps] [version V [auth|noauth|priv]] COMMUNITY" */
+static void snmp_host(struct line *l)
+{
+    size_t j = 3;
+    for (int guard = 0; guard < 6 && j < l->nt; guard++) {
+        struct sv t = tv(l, j);
+        if (sv_ieq(t, "informs") || sv_ieq(t, "traps") || sv_ieq(t, "inform") ||
+            sv_ieq(t, "trap"))
+            j++;
+        else if (sv_ieq(t, "vrf") || sv_ieq(t, "use-vrf"))
+            j += 2;
+        else if (sv_ieq(t, "version")) {
+            struct sv v = tv(l, j + 1);
+            j += 2;
+            if (v.n == 1 && v.p[0] == '3' &&
+                (sv_ieq(tv(l, j), "auth") || sv_ieq(tv(l, j), "noauth") ||
+                 sv_ieq(tv(l, j), "priv")))
+                j++;
+        } else
+            break;
+    }
+    if (j < l->nt && !sv_ieq(tv(l, j), "udp-port"))
+        mark(l, j, "snmp-community");
+}
+
+static bool is_base64_line(struct sv s)
+{
+    s = sv_trim(s);
+    while (s.n && (s.p[s.n - 1] == '"' || s.p[s.n - 1] == ';'))
+        s.n--;
+    if (s.n < 16)
+        return false;
+    bool upper = false, lower = false, digit = false;
+    for (size_t i = 0; i < s.n; i++) {
+        unsigned char c = (unsigned char)s.p[i];
+        if (isupper(c))
+            upper = true;
+        else if (islower(c))
+            lower = true;
+        else if (isdigit(c))
+            digit = true;
+        else if (c != '+' && c != '/' && c != '=')
+            return false;
+    }
+    return upper && lower && digit;
+}
+
+static bool contains(const char *s, size_t n, const char *needle)
+{
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= n; i++)
+        if (s[i] == needle[0] && !memcmp(s + i, needle, m))
+            return true;
+    return false;
+}
+
+static void emit(struct buf *out, const struct line *l)
+{
+    size_t pos = 0;
+    for (size_t i = 0; i < l->nt; i++) {
+        const struct tok *t = &l->t[i];
+        if (!t->type)
+            continue;
+        buf_add(out, l->s + pos, t->vstart - pos);
+        buf_printf(out, "<redacted:%s>", t->type);
+        pos = t->vend;
+    }
+    buf_add(out, l->s + pos, l->n - pos);
+}
+
+void rpt_redact(struct buf *out, const char *text, size_t len)
+{
+    struct line *l = xmalloc(sizeof(*l));
+    l->s = text;
+    l->n = len;
+    struct sv whole = sv_make(text, len);
+    if (is_base64_line(whole)) {
+        buf_adds(out, "<redacted:key-material>");
+        free(l);
+        return;
+    }
+    tokenize(l);
+    bool snmp = line_has_word_prefix(l, "snmp");
+    for (size_t i = 0; i < l->nt;) {
+        struct sv t = tv(l, i);
+        size_t next = i + 1;
+        if ((sv_ieq(t, "auth") || sv_ieq(t, "priv")) &&
+            (i + 1 >= l->nt || sv_in(tv(l, i + 1), stop_values) ||
+             sv_ieq(tv(l, i + 1), "read") || sv_ieq(tv(l, i + 1), "write"))) {
+            /* "v3 auth read VIEW" in an SNMP group: a security level, not a key. */
+            next = i + 1;
+        } else if (sv_in(t, value_keywords)) {
+            /* "key 1" inside a key chain ends without a value and marks nothing. */
+            next = take_value(l, i, sv_ieq(t, "private-key") ? "private-key" : NULL);
+            if (next == i + 1 || next <= i)
+                next = i + 1;
+        } else if (sv_ieq(t, "community") || sv_ieq(t, "notify-community") ||
+                   sv_ieq(t, "securityname")) {
+            bool members = line_has_word_prefix(l, "members");
+            if ((snmp || i == 0 || sv_ieq(t, "notify-community")) && !members)
+                next = take_value(l, i, "snmp-community");
+            if (next <= i)
+                next = i + 1;
+        } else {
+            for (size_t k = 0; k < ARRAY_SIZE(typed_keywords); k++) {
+                const struct typed_kw *kw = &typed_keywords[k];
+                bool hit = kw->case_sensitive
+                               ? (t.n == strlen(kw->kw) && !memcmp(t.p, kw->kw, t.n))
+                               : sv_ieq(t, kw->kw);
+                if (!hit)
+                    continue;
+                struct sv v = tv(l, i + 1);
+                if (k == 0 && looks_like_algorithm(v))
+                    break;
+                if (i + 1 < l->nt && !is_keyword(v) && !sv_in(v, stop_values)) {
+                    mark(l, i + 1, secret_type_name(kw->type));
+                    next = i + 2;
+                }
+                break;
+            }
+        }
+        i = next;
+    }
+    if (l->nt >= 2 && sv_ieq(tv(l, 0), "snmp-server") && sv_ieq(tv(l, 1), "host"))
+        snmp_host(l);
+    /* Junos marks lines that carry secrets. */
+    bool secret_data = contains(text, len, "## SECRET-DATA");
+    for (size_t i = 0; i < l->nt; i++) {
+        if (l->t[i].type)
+            continue;
+        bool known;
+        const char *shape = shape_type(tv(l, i), l->t[i].quoted, &known);
+        if (known || (secret_data && l->t[i].quoted))
+            mark(l, i, shape);
+    }
+    emit(out, l);
+    free(l);
+}
+
+const char *redact_line(const char *text, size_t len, char *out, size_t cap)
+{
+    if (!cap)
+        return out;
+    struct buf b;
+    buf_init(&b, 0);
+    rpt_redact(&b, text ? text : "", text ? len : 0);
+    size_t n = b.len < cap - 1 ? b.len : cap - 1;
+    if (n)
+        memcpy(out, b.data, n);
+    out[n] = 0;
+    buf_free(&b);
+    return out;
+}
+
+/* ------------------------------------------------------------- scrubbing */
+
+static bool is_word(unsigned char c)
+{
+    return isalnum(c) || c == '_' || c == '-' || c >= 0x80;
+}
+
+/* Replace every occurrence of the device's secret values in src. */
+static void scrub(struct buf *out, const char *s, size_t n, const struct device_result *d)
+{
+    size_t ns = d ? d->nsecrets : 0;
+    if (ns > RPT_MAX_SECRETS)
+        ns = RPT_MAX_SECRETS;
+    bool first[256] = {false};
+    bool any = false;
+    for (size_t k = 0; k < ns; k++) {
+        struct sv v = sv_unquote(sv_trim(d->secrets[k]));
+        if (v.n && v.p) {
+            first[(unsigned char)v.p[0]] = true;
+            any = true;
+        }
+    }
+    if (!any) {
+        buf_add(out, s, n);
+        return;
+    }
+    size_t i = 0;
+    while (i < n) {
+        if (s[i] == '<' && n - i >= 10 && memcmp(s + i, "<redacted:", 10) == 0) {
+            const char *gt = memchr(s + i, '>', n - i);
+            size_t end = gt ? (size_t)(gt - s) + 1 : n;
+            buf_add(out, s + i, end - i);
+            i = end;
+            continue;
+        }
+        size_t best = 0;
+        if (first[(unsigned char)s[i]]) {
+            for (size_t k = 0; k < ns; k++) {
+                struct sv v = sv_unquote(sv_trim(d->secrets[k]));
+                if (!v.n || !v.p || v.n > n - i || v.n <= best || memcmp(s + i, v.p, v.n))
+                    continue;
+                if (v.n < 4) {
+                    /* Short values only as whole words: "15" must not vanish from "privilege 15"
+                     * unless it stands alone. */
+                    bool before = i > 0 && is_word((unsigned char)s[i - 1]);
+                    bool after = i + v.n < n && is_word((unsigned char)s[i + v.n]);
+                    if (before || after)
+                        continue;
+                }
+                best = v.n;
+            }
+        }
+        if (best) {
+            buf_adds(out, "<redacted:secret>");
+            i += best;
+        } else {
+            buf_addc(out, s[i]);
+            i++;
+        }
+    }
+}
+
+const char *rpt_clean(struct report_writer *w, int slot, const struct device_result *d,
+                      const char *text, size_t len, bool patterns)
+{
+    struct buf *b = &w->clean[slot];
+    buf_reset(b);
+    if (!text)
+        text = "", len = 0;
+    if (len > RPT_MAX_TEXT * 4)
+        len = RPT_MAX_TEXT * 4;
+    if (w->run->show_secrets) {
+        buf_add(b, text, len);
+    } else {
+        struct buf tmp;
+        buf_init(&tmp, 0);
+        if (patterns)
+            rpt_redact(&tmp, text, len);
+        else
+            buf_add(&tmp, text, len);
+        scrub(b, tmp.data ? tmp.data : "", tmp.len, d);
+        buf_free(&tmp);
+    }
+    if (b->len > RPT_MAX_TEXT) {
+        /* Cut on a UTF-8 boundary and say so. */
+        size_t n = RPT_MAX_TEXT;
+        while (n > 0 && ((unsigned char)b->data[n] & 0xc0) == 0x80)
+            n--;
+        b->len = n;
+        buf_adds(b, " [...]");
+    }
+    return buf_cstr(b);
+}

@@ -1,0 +1,317 @@
+/*
+ * report.c - the table of report formats and the streaming driver that
+ * every writer goes through: open the output atomically, keep the running
+ * tallies the summaries need, dispatch to the format, commit or abort.
+ * Also the small utilities the writers share (names, dates, UUIDs, a map).
+ */
+#include "report/report_int.h"
+
+#include <stdlib.h>
+#include <strings.h>
+
+struct format_row {
+    const char *name;
+    const char *ext; /* matched at the end of an output file name */
+    const struct report_ops *ops;
+};
+
+/* Longer extensions first: ".oscal.json" must win over ".json". */
+static const struct format_row formats[REPORT_FORMAT_COUNT] = {
+    [REPORT_TEXT] = {"text", ".txt", &report_ops_text},
+    [REPORT_JSON] = {"json", ".json", &report_ops_json},
+    [REPORT_SARIF] = {"sarif", ".sarif", &report_ops_sarif},
+    [REPORT_CSV] = {"csv", ".csv", &report_ops_csv},
+    [REPORT_JUNIT] = {"junit", ".xml", &report_ops_junit},
+    [REPORT_HTML] = {"html", ".html", &report_ops_html},
+    [REPORT_OSCAL] = {"oscal", ".oscal.json", &report_ops_oscal},
+};
+
+const char *report_format_name(enum report_format f)
+{
+    if ((unsigned)f >= REPORT_FORMAT_COUNT)
+        return "unknown";
+    return formats[f].name;
+}
+
+bool report_format_from_name(const char *name, enum report_format *out)
+{
+    for (size_t i = 0; name && i < REPORT_FORMAT_COUNT; i++)
+        if (!strcasecmp(name, formats[i].name)) {
+            *out = (enum report_format)i;
+            return true;
+        }
+    if (name && !strcasecmp(name, "xml")) {
+        *out = REPORT_JUNIT;
+        return true;
+    }
+    return false;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && !strcasecmp(s + n - m, suffix);
+}
+
+bool report_format_from_path(const char *path, enum report_format *out)
+{
+    if (!path)
+        return false;
+    if (ends_with(path, ".oscal.json")) {
+        *out = REPORT_OSCAL;
+        return true;
+    }
+    if (ends_with(path, ".sarif.json")) {
+        *out = REPORT_SARIF;
+        return true;
+    }
+    for (size_t i = 0; i < REPORT_FORMAT_COUNT; i++)
+        if (ends_with(path, formats[i].ext)) {
+            *out = (enum report_format)i;
+            return true;
+        }
+    if (ends_with(path, ".htm")) {
+        *out = REPORT_HTML;
+        return true;
+    }
+    if (ends_with(path, ".junit")) {
+        *out = REPORT_JUNIT;
+        return true;
+    }
+    return false;
+}
+
+/* ----------------------------------------------------------------- driver */
+
+static void writer_free(struct report_writer *w)
+{
+    if (w->ops->release)
+        w->ops->release(w);
+    free(w->state);
+    free(w->tally.fail_by_check);
+    for (size_t i = 0; i < ARRAY_SIZE(w->clean); i++)
+        buf_free(&w->clean[i]);
+    free(w);
+}
+
+struct report_writer *report_open(enum report_format f, const char *path,
+                                  const struct report_run *run)
+{
+    if ((unsigned)f >= REPORT_FORMAT_COUNT || !path || !run)
+        BUG("report_open: bad arguments");
+    struct report_writer *w = xcalloc(1, sizeof(*w));
+    w->ops = formats[f].ops;
+    w->format = f;
+    w->run = run;
+    for (size_t i = 0; i < ARRAY_SIZE(w->clean); i++)
+        buf_init(&w->clean[i], 0);
+    size_t ncheck = 0;
+    checks_all(&ncheck);
+    w->tally.ncheck = ncheck;
+    w->tally.fail_by_check = xcalloc(ncheck ? ncheck : 1, sizeof(size_t));
+    if (atomic_file_open(&w->af, path) < 0) {
+        writer_free(w);
+        return NULL;
+    }
+    w->f = w->af.f;
+    if (w->ops->open(w) < 0) {
+        atomic_file_abort(&w->af);
+        writer_free(w);
+        return NULL;
+    }
+    return w;
+}
+
+static void tally_device(struct report_tally *t, const struct device_result *d)
+{
+    t->devices++;
+    if (d->excluded) {
+        t->excluded++;
+        return;
+    }
+    if (d->unreadable) {
+        t->unreadable++;
+        return;
+    }
+    if (d->partial)
+        t->partial++;
+    else
+        t->parsed++;
+    for (size_t i = 0; i < d->nresults; i++) {
+        const struct check_result *r = &d->results[i];
+        if ((unsigned)r->verdict >= VERDICT_COUNT)
+            continue;
+        t->by_verdict[r->verdict]++;
+        if (r->verdict == VERDICT_FAIL) {
+            if (r->check && (unsigned)r->check->severity < SEV_COUNT)
+                t->fail_by_severity[r->check->severity]++;
+            if (i < t->ncheck)
+                t->fail_by_check[i]++;
+        }
+    }
+}
+
+int report_device(struct report_writer *w, const struct device_result *d)
+{
+    if (!w || !d)
+        return -1;
+    tally_device(&w->tally, d);
+    int rc = w->ops->device(w, d);
+    if (rc == 0 && ferror(w->f)) {
+        diag_report(DIAG_ERROR, w->af.path, 0, "cannot write the %s report",
+                    report_format_name(w->format));
+        rc = -1;
+    }
+    return rc;
+}
+
+int report_finish(struct report_writer *w, const struct fleet_finding *ff, size_t nff,
+                  const struct compliance_result *cr, const struct report_totals *totals)
+{
+    if (!w)
+        return -1;
+    struct report_estate e = {ff, nff, cr, totals};
+    int rc = w->ops->finish(w, &e);
+    if (rc < 0) {
+        atomic_file_abort(&w->af);
+        writer_free(w);
+        return -1;
+    }
+    rc = atomic_file_commit(&w->af);
+    writer_free(w);
+    return rc;
+}
+
+void report_abort(struct report_writer *w)
+{
+    if (!w)
+        return;
+    atomic_file_abort(&w->af);
+    writer_free(w);
+}
+
+/* -------------------------------------------------------------- utilities */
+
+const char *rpt_device_name(const struct device_result *d)
+{
+    /* The same rule as compliance's measure findings and fleet findings use. */
+    if (d->hostname && *d->hostname)
+        return d->hostname;
+    if (d->file && *d->file)
+        return d->file;
+    return d->relpath ? d->relpath : "unknown";
+}
+
+void rpt_uuid(char out[37], const struct report_run *run, const char *a, const char *b,
+              const char *c)
+{
+    struct buf in;
+    buf_init(&in, 0);
+    buf_printf(&in, "tsaudit\x1f%s\x1f%s\x1f%s\x1f%s", run->run_id, a ? a : "", b ? b : "",
+               c ? c : "");
+    char hex[65];
+    sha256_hex(in.data, in.len, hex);
+    buf_free(&in);
+    /* Version 5 layout (name-based) with the version nibble and RFC 4122 variant set. */
+    hex[12] = '5';
+    static const char variant[] = "89ab";
+    unsigned v = (unsigned)(hex[16] >= 'a' ? hex[16] - 'a' + 10 : hex[16] - '0');
+    hex[16] = variant[v & 3];
+    snprintf(out, 37, "%.8s-%.4s-%.4s-%.4s-%.12s", hex, hex + 8, hex + 12, hex + 16, hex + 20);
+}
+
+const char *rpt_date(int32_t days, char out[11])
+{
+    date_format(days, out);
+    return out;
+}
+
+const char *rpt_security_severity(enum severity s)
+{
+    switch (s) {
+    case SEV_CRITICAL:
+        return "9.5";
+    case SEV_HIGH:
+        return "8.0";
+    case SEV_MEDIUM:
+        return "5.5";
+    case SEV_LOW:
+        return "3.0";
+    default:
+        return "1.0";
+    }
+}
+
+const char *rpt_remediation(const struct check_def *c, enum dialect d)
+{
+    if (!c)
+        return NULL;
+    if ((unsigned)d < DIALECT_COUNT && c->remediation[d])
+        return c->remediation[d];
+    return c->remediation[DIALECT_UNKNOWN];
+}
+
+/* ------------------------------------------------------------------- map */
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+void rpt_map_init(struct rpt_map *m)
+{
+    memset(m, 0, sizeof(*m));
+}
+
+void rpt_map_free(struct rpt_map *m)
+{
+    for (size_t i = 0; i < m->cap; i++)
+        free(m->keys[i]);
+    free(m->keys);
+    free(m->vals);
+    rpt_map_init(m);
+}
+
+static size_t slot_of(const struct rpt_map *m, const char *key)
+{
+    size_t i = hash_str(key) & (m->cap - 1);
+    while (m->keys[i] && strcmp(m->keys[i], key))
+        i = (i + 1) & (m->cap - 1);
+    return i;
+}
+
+size_t *rpt_map_find(const struct rpt_map *m, const char *key)
+{
+    if (!m->cap)
+        return NULL;
+    size_t i = slot_of(m, key);
+    return m->keys[i] ? &m->vals[i] : NULL;
+}
+
+size_t *rpt_map_get(struct rpt_map *m, const char *key)
+{
+    if ((m->n + 1) * 2 > m->cap) {
+        struct rpt_map old = *m;
+        m->cap = old.cap ? old.cap * 2 : 64;
+        m->keys = xcalloc(m->cap, sizeof(char *));
+        m->vals = xcalloc(m->cap, sizeof(size_t));
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.keys[i]) {
+                size_t j = slot_of(m, old.keys[i]);
+                m->keys[j] = old.keys[i];
+                m->vals[j] = old.vals[i];
+            }
+        free(old.keys);
+        free(old.vals);
+    }
+    size_t i = slot_of(m, key);
+    if (!m->keys[i]) {
+        m->keys[i] = xstrdup(key);
+        m->vals[i] = 0;
+        m->n++;
+    }
+    return &m->vals[i];
+}

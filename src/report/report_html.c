@@ -1,0 +1,865 @@
+/*
+ * report_html.c - a single self-contained HTML dashboard that works offline:
+ * inline CSS, a small inline script, charts drawn here as inline SVG, no
+ * external fonts, scripts or images. A strict Content-Security-Policy allows
+ * only this file's own style and script (by hash).
+ *
+ * Streaming: the page head and one hidden <article> per device (its failed
+ * checks with evidence and remediation, the other verdicts folded away) are
+ * written as devices arrive; the overview (charts, measures table, fleet
+ * findings, top failing checks) is written at report_finish(). The script
+ * switches views and builds the device list from the articles' data
+ * attributes, always through textContent. Everything taken from configs is
+ * redacted and HTML-escaped before it is written.
+ */
+#include "report/report_int.h"
+
+struct html_state {
+    size_t ndevices;
+};
+
+/* ------------------------------------------------------------------ assets */
+
+static const char css[] =
+    ":root{--ink:#1f2328;--mute:#59636e;--line:#d1d9e0;--bg:#f6f8fa;--card:#fff;"
+    "--brand:#0b3d5c;--accent:#1565c0;--met:#1a7f37;--not_met:#cf222e;--partial:#bf8700;"
+    "--attestation_required:#8250df;--not_yet_due:#0969da;--not_applicable:#8c959f;"
+    "--critical:#8b1538;--high:#cf222e;--medium:#bc4c00;--low:#9a6700;--info:#59636e}\n"
+    "*{box-sizing:border-box}html{font-size:15px}\n"
+    "body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',"
+    "Arial,sans-serif;color:var(--ink);background:var(--bg);line-height:1.45}\n"
+    "code,pre,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,'Liberation Mono',"
+    "monospace;font-size:.86rem}\n"
+    "header.top{background:linear-gradient(100deg,#0b3d5c,#12507a);color:#fff;padding:18px 32px 0}\n"
+    ".brand{display:flex;align-items:baseline;gap:14px;flex-wrap:wrap}\n"
+    ".brand h1{font-size:1.45rem;margin:0;font-weight:650;letter-spacing:.2px}\n"
+    ".brand .sub{opacity:.85;font-size:.95rem}\n"
+    ".facts{display:flex;gap:22px;flex-wrap:wrap;margin:10px 0 14px;font-size:.9rem;opacity:.95}\n"
+    ".facts b{font-weight:600;opacity:.75;margin-right:6px;text-transform:uppercase;"
+    "font-size:.72rem;letter-spacing:.6px}\n"
+    "nav.tabs{display:flex;gap:4px}\n"
+    "nav.tabs a{color:#dbe7f0;text-decoration:none;padding:9px 18px;border-radius:8px 8px 0 0;"
+    "font-weight:550}\n"
+    "nav.tabs a:hover{background:rgba(255,255,255,.1)}\n"
+    "nav.tabs a.active{background:var(--bg);color:var(--brand)}\n"
+    "main{padding:22px 32px 40px;max-width:1500px;margin:0 auto}\n"
+    ".view{display:none}.view.active{display:block}\n"
+    ".kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:14px;"
+    "margin-bottom:18px}\n"
+    ".kpi{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:14px 16px}\n"
+    ".kpi .v{font-size:1.9rem;font-weight:700;line-height:1.1}\n"
+    ".kpi .l{color:var(--mute);font-size:.82rem;text-transform:uppercase;letter-spacing:.5px}\n"
+    ".kpi .s{color:var(--mute);font-size:.82rem;margin-top:4px}\n"
+    ".kpi.bad .v{color:var(--not_met)}.kpi.good .v{color:var(--met)}\n"
+    ".grid2{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:16px}\n"
+    "@media (max-width:1000px){.grid2{grid-template-columns:1fr}}\n"
+    ".card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:16px 18px;"
+    "margin-bottom:16px}\n"
+    ".card h2{font-size:1.02rem;margin:0 0 12px;font-weight:650}\n"
+    ".card h2 small{color:var(--mute);font-weight:400;margin-left:6px}\n"
+    "svg text{font-family:inherit}\n"
+    ".legend{display:flex;flex-wrap:wrap;gap:12px;font-size:.8rem;color:var(--mute);margin-top:8px}\n"
+    ".legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:5px;"
+    "vertical-align:-1px}\n"
+    "table{border-collapse:collapse;width:100%;font-size:.88rem}\n"
+    "th{text-align:left;font-weight:600;color:var(--mute);font-size:.76rem;text-transform:uppercase;"
+    "letter-spacing:.4px;border-bottom:1px solid var(--line);padding:7px 8px;background:#fbfcfd;"
+    "position:sticky;top:0}\n"
+    "td{border-bottom:1px solid #eaeef2;padding:7px 8px;vertical-align:top}\n"
+    "tr:hover td{background:#f8fafc}\n"
+    ".badge{display:inline-block;padding:1px 8px;border-radius:20px;font-size:.76rem;"
+    "font-weight:600;white-space:nowrap;color:#fff}\n"
+    ".st-met{background:var(--met)}.st-not_met{background:var(--not_met)}"
+    ".st-partial{background:var(--partial)}.st-attestation_required{background:"
+    "var(--attestation_required)}.st-not_yet_due{background:var(--not_yet_due)}"
+    ".st-not_applicable{background:var(--not_applicable)}\n"
+    ".overdue{color:var(--not_met);font-weight:700;font-size:.76rem;margin-left:6px}\n"
+    ".sev{display:inline-block;min-width:64px;text-align:center;padding:1px 6px;border-radius:4px;"
+    "font-size:.72rem;font-weight:700;text-transform:uppercase;color:#fff}\n"
+    ".sev-critical{background:var(--critical)}.sev-high{background:var(--high)}"
+    ".sev-medium{background:var(--medium)}.sev-low{background:var(--low)}"
+    ".sev-info{background:var(--info)}\n"
+    ".toolbar{display:flex;gap:10px;align-items:center;margin-bottom:10px;flex-wrap:wrap}\n"
+    ".toolbar input,.toolbar select{font:inherit;padding:6px 10px;border:1px solid var(--line);"
+    "border-radius:6px;background:#fff}\n"
+    ".toolbar input{min-width:260px}\n"
+    ".count{color:var(--mute);font-size:.85rem}\n"
+    ".tablewrap{max-height:70vh;overflow:auto;border:1px solid var(--line);border-radius:8px}\n"
+    ".muted{color:var(--mute)}\n"
+    ".devices{display:grid;grid-template-columns:300px minmax(0,1fr);gap:16px;align-items:start}\n"
+    "@media (max-width:900px){.devices{grid-template-columns:1fr}}\n"
+    ".devnav{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:10px;"
+    "position:sticky;top:10px;max-height:90vh;overflow:auto}\n"
+    ".devnav input{width:100%;font:inherit;padding:6px 10px;border:1px solid var(--line);"
+    "border-radius:6px;margin-bottom:8px}\n"
+    "#dev-list{list-style:none;margin:0;padding:0}\n"
+    "#dev-list a{display:flex;justify-content:space-between;gap:8px;padding:6px 8px;"
+    "border-radius:6px;color:var(--ink);text-decoration:none;border-left:4px solid transparent}\n"
+    "#dev-list a:hover{background:#f0f4f8}#dev-list a.active{background:#e7f0fa}\n"
+    "#dev-list .dn{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}\n"
+    "#dev-list .dc{font-size:.78rem;color:var(--mute);white-space:nowrap}\n"
+    "#dev-list a.w-critical{border-left-color:var(--critical)}#dev-list a.w-high{border-left-color:"
+    "var(--high)}#dev-list a.w-medium{border-left-color:var(--medium)}#dev-list a.w-low{"
+    "border-left-color:var(--low)}#dev-list a.w-none{border-left-color:var(--met)}\n"
+    "article.dev{background:var(--card);border:1px solid var(--line);border-radius:10px;"
+    "padding:18px 20px}\n"
+    "article.dev h2{margin:0 0 4px;font-size:1.25rem}\n"
+    ".meta{color:var(--mute);font-size:.85rem;display:flex;gap:14px;flex-wrap:wrap}\n"
+    ".chips{display:flex;gap:8px;flex-wrap:wrap;margin:12px 0 16px}\n"
+    ".chip{border:1px solid var(--line);border-radius:20px;padding:2px 10px;font-size:.8rem}\n"
+    ".chip b{margin-right:4px}\n"
+    ".finding{border:1px solid var(--line);border-left:5px solid var(--info);border-radius:8px;"
+    "padding:12px 14px;margin-bottom:12px}\n"
+    ".finding.f-critical{border-left-color:var(--critical)}.finding.f-high{border-left-color:"
+    "var(--high)}.finding.f-medium{border-left-color:var(--medium)}.finding.f-low{"
+    "border-left-color:var(--low)}\n"
+    ".finding .fh{display:flex;gap:10px;align-items:center;flex-wrap:wrap;font-weight:600}\n"
+    ".finding p{margin:6px 0}\n"
+    "pre.ev{background:#0d1117;color:#e6edf3;border-radius:6px;padding:8px 10px;overflow:auto;"
+    "margin:8px 0;white-space:pre-wrap;word-break:break-all}\n"
+    "pre.ev .ln{color:#7d8590;display:inline-block;min-width:48px;user-select:none}\n"
+    ".rem{background:#f0f7ff;border:1px solid #c8e1ff;border-radius:6px;padding:8px 10px;"
+    "margin-top:8px}\n"
+    ".rem pre{margin:4px 0 0;white-space:pre-wrap}\n"
+    ".waived{border-left-color:var(--not_applicable)!important;opacity:.85}\n"
+    ".tag{display:inline-block;background:#eef2f6;border-radius:4px;padding:0 6px;margin:2px 3px 0 0;"
+    "font-size:.76rem}\n"
+    "details{margin-top:14px}summary{cursor:pointer;color:var(--accent);font-weight:550}\n"
+    ".empty{color:var(--mute);padding:30px;text-align:center}\n"
+    ".donutrow{display:flex;align-items:center;gap:18px;flex-wrap:wrap}\n"
+    ".donutrow table{width:auto;flex:1}.donutrow .badge{cursor:pointer}\n"
+    ".ok{color:var(--met);font-weight:600}\n"
+    "footer{color:var(--mute);font-size:.8rem;text-align:center;padding:20px}\n"
+    "@media print{nav.tabs,.toolbar,.devnav{display:none}.view{display:block!important}"
+    "article.dev{display:block!important;page-break-inside:avoid;margin-bottom:10px}"
+    ".tablewrap{max-height:none}body{background:#fff}}\n";
+
+static const char js[] =
+    "(function(){'use strict';\n"
+    "function qa(s,r){return Array.prototype.slice.call((r||document).querySelectorAll(s));}\n"
+    "var devs=qa('article.dev'),list=document.getElementById('dev-list');\n"
+    "var rank={critical:5,high:4,medium:3,low:2,info:1,none:0};\n"
+    "devs.sort(function(a,b){return (rank[b.dataset.worst]-rank[a.dataset.worst])||"
+    "(+b.dataset.fail-+a.dataset.fail)||a.dataset.name.localeCompare(b.dataset.name);});\n"
+    "devs.forEach(function(d){var li=document.createElement('li'),a=document.createElement('a');"
+    "a.href='#device='+d.id;a.className='w-'+d.dataset.worst;a.dataset.dev=d.id;"
+    "var n=document.createElement('span');n.className='dn';n.textContent=d.dataset.name;"
+    "var c=document.createElement('span');c.className='dc';"
+    "c.textContent=d.dataset.state?d.dataset.state:(d.dataset.fail+' failed');"
+    "a.appendChild(n);a.appendChild(c);li.appendChild(a);li.dataset.q=(d.dataset.name+' '+"
+    "d.dataset.dialect).toLowerCase();list.appendChild(li);});\n"
+    "function show(v){qa('.view').forEach(function(x){x.classList.toggle('active',"
+    "x.id==='view-'+v);});qa('nav.tabs a').forEach(function(a){a.classList.toggle('active',"
+    "a.dataset.view===v);});}\n"
+    "function openDev(id){var any=false;devs.forEach(function(d){var on=d.id===id;"
+    "d.hidden=!on;any=any||on;});qa('#dev-list a').forEach(function(a){a.classList.toggle("
+    "'active',a.dataset.dev===id);});document.getElementById('dev-none').hidden=any;}\n"
+    "function route(){var h=decodeURIComponent(location.hash.replace(/^#/,''));"
+    "if(h.indexOf('device=')===0){show('devices');openDev(h.slice(7));window.scrollTo(0,0);}"
+    "else if(h==='measures'||h==='devices'){show(h);if(h==='devices')openDev(devs.length?"
+    "devs[0].id:null);}else{show('overview');}}\n"
+    "var ds=document.getElementById('dev-search');if(ds)ds.addEventListener('input',function(){"
+    "var q=ds.value.toLowerCase();qa('#dev-list li').forEach(function(li){"
+    "li.hidden=q&&li.dataset.q.indexOf(q)<0;});});\n"
+    "var sel=document.getElementById('status-filter'),ms=document.getElementById('measure-search'),"
+    "cnt=document.getElementById('measure-count');\n"
+    "function filt(){var s=sel?sel.value:'',q=ms?ms.value.toLowerCase():'',n=0,t=0;"
+    "qa('#measures-table tbody tr').forEach(function(r){t++;var ok=(!s||(s==='overdue'?"
+    "r.dataset.overdue==='1':r.dataset.status===s))&&(!q||r.textContent.toLowerCase()."
+    "indexOf(q)>=0);r.hidden=!ok;if(ok)n++;});if(cnt)cnt.textContent='Showing '+n+' of '+t+"
+    "' measures';}\n"
+    "if(sel)sel.addEventListener('change',filt);if(ms)ms.addEventListener('input',filt);\n"
+    "qa('[data-goto-status]').forEach(function(e){e.addEventListener('click',function(){"
+    "if(sel){sel.value=e.dataset.gotoStatus;filt();}location.hash='measures';});});\n"
+    "window.addEventListener('hashchange',route);filt();route();})();\n";
+
+/* ------------------------------------------------------------------ helpers */
+
+static void h(FILE *f, const char *s)
+{
+    rpt_xml_cstr(f, s, false);
+}
+
+static void ha(FILE *f, const char *s)
+{
+    rpt_xml_cstr(f, s, true);
+}
+
+static void csp_hash(const char *text, char out[64])
+{
+    char hex[65];
+    sha256_hex(text, strlen(text), hex);
+    unsigned char raw[32];
+    for (int i = 0; i < 32; i++) {
+        unsigned hi = (unsigned)(hex[2 * i] <= '9' ? hex[2 * i] - '0' : hex[2 * i] - 'a' + 10);
+        unsigned lo =
+            (unsigned)(hex[2 * i + 1] <= '9' ? hex[2 * i + 1] - '0' : hex[2 * i + 1] - 'a' + 10);
+        raw[i] = (unsigned char)(hi << 4 | lo);
+    }
+    static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    size_t o = 0;
+    for (int i = 0; i < 32; i += 3) {
+        unsigned v = (unsigned)raw[i] << 16 | (i + 1 < 32 ? (unsigned)raw[i + 1] << 8 : 0) |
+                     (i + 2 < 32 ? raw[i + 2] : 0);
+        out[o++] = b64[(v >> 18) & 63];
+        out[o++] = b64[(v >> 12) & 63];
+        out[o++] = i + 1 < 32 ? b64[(v >> 6) & 63] : '=';
+        out[o++] = i + 2 < 32 ? b64[v & 63] : '=';
+    }
+    out[o] = 0;
+}
+
+static const char *const status_label[MEASURE_STATUS_COUNT] = {
+    [MEASURE_MET] = "Met",
+    [MEASURE_NOT_MET] = "Not met",
+    [MEASURE_PARTIAL] = "Partly met",
+    [MEASURE_ATTESTATION_REQUIRED] = "Needs attestation",
+    [MEASURE_NOT_YET_DUE] = "Not yet due",
+    [MEASURE_NOT_APPLICABLE] = "Not applicable",
+};
+
+static const char *const status_colour[MEASURE_STATUS_COUNT] = {
+    [MEASURE_MET] = "#1a7f37",
+    [MEASURE_NOT_MET] = "#cf222e",
+    [MEASURE_PARTIAL] = "#bf8700",
+    [MEASURE_ATTESTATION_REQUIRED] = "#8250df",
+    [MEASURE_NOT_YET_DUE] = "#0969da",
+    [MEASURE_NOT_APPLICABLE] = "#afb8c1",
+};
+
+static const char *const severity_colour[SEV_COUNT] = {
+    [SEV_INFO] = "#59636e", [SEV_LOW] = "#9a6700", [SEV_MEDIUM] = "#bc4c00",
+    [SEV_HIGH] = "#cf222e", [SEV_CRITICAL] = "#8b1538"};
+
+/* ------------------------------------------------------------------- open */
+
+static int html_open(struct report_writer *w)
+{
+    w->state = xcalloc(1, sizeof(struct html_state));
+    FILE *f = w->f;
+    const struct report_run *run = w->run;
+    char sh[64], jh[64], d[11];
+    csp_hash(css, sh);
+    csp_hash(js, jh);
+    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n", f);
+    fprintf(f,
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+            "style-src 'sha256-%s'; script-src 'sha256-%s'; img-src data:; base-uri 'none'; "
+            "form-action 'none'\">\n",
+            sh, jh);
+    fputs("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+          "<meta name=\"referrer\" content=\"no-referrer\">\n<title>",
+          f);
+    fputs("Telecoms Security compliance", f);
+    if (run->provider_name) {
+        fputs(" \xe2\x80\x94 ", f);
+        h(f, run->provider_name);
+    }
+    fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n", css);
+    fputs("<header class=\"top\"><div class=\"brand\"><h1>", f);
+    h(f, run->provider_name ? run->provider_name : "Network estate");
+    fputs("</h1><span class=\"sub\">Telecoms Security Code of Practice &middot; configuration "
+          "assessment</span></div>\n<div class=\"facts\">",
+          f);
+    if (run->tier)
+        fprintf(f, "<span><b>Tier</b>%d</span>", run->tier);
+    else
+        fputs("<span><b>Tier</b>not set</span>", f);
+    fputs("<span><b>Code</b>", f);
+    h(f, run->code_edition ? run->code_edition : "?");
+    fprintf(f, " edition</span><span><b>As of</b>%s</span>", rpt_date(run->as_of, d));
+    fputs("<span><b>Run</b><span class=\"mono\">", f);
+    h(f, run->run_id);
+    fputs("</span></span><span><b>Generated</b>", f);
+    h(f, run->started);
+    fputs("</span>", f);
+    if (run->profile_digest && *run->profile_digest) {
+        fputs("<span><b>Profile</b><span class=\"mono\">", f);
+        fprintf(f, "%.12s", run->profile_digest);
+        fputs("</span></span>", f);
+    }
+    fputs("</div>\n<nav class=\"tabs\"><a href=\"#overview\" data-view=\"overview\" "
+          "class=\"active\">Overview</a><a href=\"#measures\" data-view=\"measures\">Measures</a>"
+          "<a href=\"#devices\" data-view=\"devices\">Devices</a></nav></header>\n<main>\n",
+          f);
+    fputs("<section class=\"view\" id=\"view-devices\"><div class=\"devices\">"
+          "<aside class=\"devnav\"><input id=\"dev-search\" type=\"search\" placeholder=\"Filter "
+          "devices\" aria-label=\"Filter devices\"><ul id=\"dev-list\"></ul></aside>"
+          "<div class=\"devpane\"><div id=\"dev-none\" class=\"card empty\">Select a device to "
+          "see its failed checks, evidence and remediation.</div>\n",
+          f);
+    return 0;
+}
+
+/* ----------------------------------------------------------------- device */
+
+static void finding_block(struct report_writer *w, const struct device_result *d,
+                          const struct check_result *r)
+{
+    FILE *f = w->f;
+    const struct check_def *c = r->check;
+    const char *sev = c ? severity_name(c->severity) : "info";
+    fprintf(f, "<div class=\"finding f-%s%s\"><div class=\"fh\"><span class=\"sev sev-%s\">%s</span>",
+            sev, r->verdict == VERDICT_WAIVED ? " waived" : "", sev, sev);
+    fputs("<code>", f);
+    h(f, c ? c->id : "?");
+    fputs("</code><span>", f);
+    h(f, c ? c->title : "");
+    fputs("</span>", f);
+    if (r->verdict == VERDICT_WAIVED)
+        fputs("<span class=\"badge st-not_applicable\">waived</span>", f);
+    fputs("</div>\n<p>", f);
+    h(f, rpt_clean_cstr(w, 0, d, r->message, false));
+    fputs("</p>", f);
+    if (r->verdict == VERDICT_WAIVED) {
+        fputs("<p class=\"muted\">Waiver: ", f);
+        h(f, r->waiver);
+        if (r->waiver_expires) {
+            fputs(" (expires ", f);
+            h(f, r->waiver_expires);
+            fputs(")", f);
+        }
+        fputs("</p>", f);
+    }
+    if (r->nevidence) {
+        fputs("<pre class=\"ev\">", f);
+        for (uint32_t k = 0; k < r->nevidence && k < RPT_MAX_EVIDENCE; k++) {
+            const struct evidence *e = &r->evidence[k];
+            fprintf(f, "<span class=\"ln\">%u</span>", (unsigned)e->line);
+            h(f, rpt_clean(w, 0, d, e->text, e->len, true));
+            fputc('\n', f);
+        }
+        fputs("</pre>", f);
+    }
+    const char *rem = r->remediation ? r->remediation : rpt_remediation(c, d->dialect);
+    if (rem) {
+        fputs("<div class=\"rem\"><b>Remediation</b><pre>", f);
+        h(f, rem);
+        fputs("</pre></div>", f);
+    }
+    if (c && c->measures && c->measures[0]) {
+        fputs("<div class=\"muted\">Measures: ", f);
+        for (size_t k = 0; c->measures[k]; k++) {
+            fputs("<span class=\"tag\">", f);
+            h(f, c->measures[k]);
+            fputs("</span>", f);
+        }
+        fputs("</div>", f);
+    }
+    fputs("</div>\n", f);
+}
+
+static int html_device(struct report_writer *w, const struct device_result *d)
+{
+    struct html_state *st = w->state;
+    FILE *f = w->f;
+    size_t counts[VERDICT_COUNT] = {0};
+    int worst = -1;
+    for (size_t i = 0; i < d->nresults; i++) {
+        const struct check_result *r = &d->results[i];
+        if ((unsigned)r->verdict < VERDICT_COUNT)
+            counts[r->verdict]++;
+        if (r->verdict == VERDICT_FAIL && r->check && (int)r->check->severity > worst)
+            worst = (int)r->check->severity;
+    }
+    const char *name = rpt_clean_cstr(w, 2, d, rpt_device_name(d), false);
+    fprintf(f, "<article class=\"dev\" id=\"d%zu\" hidden data-name=\"", st->ndevices++);
+    ha(f, name);
+    fprintf(f, "\" data-fail=\"%zu\" data-worst=\"%s\" data-dialect=\"%s\"", counts[VERDICT_FAIL],
+            worst >= 0 ? severity_name((enum severity)worst) : "none", dialect_name(d->dialect));
+    if (d->excluded)
+        fputs(" data-state=\"excluded\"", f);
+    else if (d->unreadable)
+        fputs(" data-state=\"unreadable\"", f);
+    fputs(">\n<h2>", f);
+    h(f, name);
+    fputs("</h2><div class=\"meta\"><span>", f);
+    h(f, dialect_name(d->dialect));
+    if (d->form != FORM_DEFAULT) {
+        fputs(" (", f);
+        h(f, dialect_form_name(d->form));
+        fputs(")", f);
+    }
+    fputs("</span>", f);
+    if (d->os_version) {
+        fputs("<span>", f);
+        h(f, rpt_clean_cstr(w, 0, d, d->os_version, false));
+        fputs("</span>", f);
+    }
+    fputs("<span class=\"mono\">", f);
+    h(f, d->relpath ? d->relpath : d->file);
+    fputs("</span>", f);
+    if (d->content_hash[0])
+        fprintf(f, "<span class=\"mono\" title=\"SHA-256 of the file\">sha256 %.12s</span>",
+                d->content_hash);
+    fputs("</div>\n", f);
+    if (d->excluded) {
+        fputs("<p class=\"muted\">Excluded by the provider profile: not assessed.</p></article>\n",
+              f);
+        return 0;
+    }
+    if (d->unreadable || d->partial) {
+        fprintf(f, "<div class=\"card\"><b>%s</b><ul>",
+                d->unreadable ? "Could not be read or parsed" : "Parsed partially");
+        for (uint32_t i = 0; i < d->ndiags && i < 20; i++) {
+            fprintf(f, "<li>line %u: ", (unsigned)d->diags[i].line);
+            h(f, rpt_clean_cstr(w, 0, d, d->diags[i].msg, true));
+            fputs("</li>", f);
+        }
+        fputs("</ul></div>\n", f);
+        if (d->unreadable) {
+            fputs("</article>\n", f);
+            return 0;
+        }
+    }
+    fputs("<div class=\"chips\">", f);
+    static const char *const vl[VERDICT_COUNT] = {"pass", "fail", "not applicable", "unknown",
+                                                  "needs context", "waived"};
+    for (int v = 0; v < VERDICT_COUNT; v++)
+        fprintf(f, "<span class=\"chip\"><b>%zu</b>%s</span>", counts[v], vl[v]);
+    fputs("</div>\n", f);
+    if (!counts[VERDICT_FAIL] && !counts[VERDICT_WAIVED])
+        fputs("<p class=\"ok\">No failed checks on this device.</p>\n", f);
+    /* Failed checks, most severe first. */
+    for (int s = SEV_CRITICAL; s >= SEV_INFO; s--)
+        for (size_t i = 0; i < d->nresults; i++) {
+            const struct check_result *r = &d->results[i];
+            if (r->verdict == VERDICT_FAIL && r->check && (int)r->check->severity == s)
+                finding_block(w, d, r);
+        }
+    for (size_t i = 0; i < d->nresults; i++)
+        if (d->results[i].verdict == VERDICT_WAIVED)
+            finding_block(w, d, &d->results[i]);
+    size_t others = counts[VERDICT_UNKNOWN] + counts[VERDICT_NEEDS_CONTEXT] +
+                    counts[VERDICT_NOT_APPLICABLE] + counts[VERDICT_PASS];
+    if (others) {
+        fprintf(f, "<details><summary>Other results (%zu)</summary><table><thead><tr><th>Check"
+                   "</th><th>Verdict</th><th>Why</th></tr></thead><tbody>",
+                others);
+        static const enum verdict order[] = {VERDICT_UNKNOWN, VERDICT_NEEDS_CONTEXT,
+                                             VERDICT_PASS, VERDICT_NOT_APPLICABLE};
+        for (size_t o = 0; o < ARRAY_SIZE(order); o++)
+            for (size_t i = 0; i < d->nresults; i++) {
+                const struct check_result *r = &d->results[i];
+                if (r->verdict != order[o])
+                    continue;
+                fputs("<tr><td><code>", f);
+                h(f, r->check ? r->check->id : "?");
+                fputs("</code></td><td>", f);
+                h(f, verdict_name(r->verdict));
+                fputs("</td><td>", f);
+                h(f, rpt_clean_cstr(w, 0, d, r->message, false));
+                fputs("</td></tr>", f);
+            }
+        fputs("</tbody></table></details>\n", f);
+    }
+    fputs("</article>\n", f);
+    return 0;
+}
+
+/* ----------------------------------------------------------------- charts */
+
+static void legend(FILE *f)
+{
+    fputs("<div class=\"legend\">", f);
+    for (int k = 0; k < MEASURE_STATUS_COUNT; k++)
+        fprintf(f, "<span><i class=\"st-%s\"></i>%s</span>",
+                measure_status_name((enum measure_status_kind)k), status_label[k]);
+    fputs("</div>", f);
+}
+
+/* Horizontal stacked bars: one row per section, segments per status. */
+static void section_chart(FILE *f, const struct compliance_result *cr)
+{
+    const int row = 24, left = 250, width = 520, top = 6;
+    int height = top + (int)cr->nsections * row + 6;
+    fprintf(f,
+            "<svg viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\" aria-label=\"Measures by "
+            "section and status\" xmlns=\"http://www.w3.org/2000/svg\">",
+            left + width + 50, height);
+    for (size_t i = 0; i < cr->nsections; i++) {
+        const struct section_counts *s = &cr->sections[i];
+        int y = top + (int)i * row;
+        fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\" fill=\"#1f2328\">",
+                left - 8, y + 15);
+        struct buf t;
+        buf_init(&t, 0);
+        buf_printf(&t, "%d. %s", s->section, s->title ? s->title : "");
+        if (t.len > 38) {
+            t.len = 36;
+            while (t.len && ((unsigned char)t.data[t.len] & 0xc0) == 0x80)
+                t.len--;
+            buf_adds(&t, "\xe2\x80\xa6");
+        }
+        fputs("<title>", f);
+        h(f, s->title);
+        fputs("</title>", f);
+        rpt_xml_str(f, t.data, t.len, false);
+        buf_free(&t);
+        fputs("</text>", f);
+        double x = left;
+        size_t total = s->counts.total ? s->counts.total : 1;
+        fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"16\" fill=\"#eef1f4\" rx=\"3\"/>",
+                left, y + 3, width);
+        for (int k = 0; k < MEASURE_STATUS_COUNT; k++) {
+            size_t n = s->counts.by_status[k];
+            if (!n)
+                continue;
+            double wd = (double)width * (double)n / (double)total;
+            fprintf(f,
+                    "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"%s\"><title>%s: "
+                    "%zu</title></rect>",
+                    x, y + 3, wd, status_colour[k], status_label[k], n);
+            x += wd;
+        }
+        fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#59636e\">%zu</text>",
+                left + width + 8, y + 15, s->counts.total);
+        if (s->counts.overdue)
+            fprintf(f,
+                    "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#cf222e\" "
+                    "font-weight=\"700\">!%zu</text>",
+                    left + width + 28, y + 15, s->counts.overdue);
+    }
+    fputs("</svg>", f);
+}
+
+/* A donut of measures by status. */
+static void donut(FILE *f, const struct status_counts *c)
+{
+    const double r = 70, cx = 90, cy = 90, circ = 2 * 3.14159265358979 * r;
+    fputs("<svg viewBox=\"0 0 180 180\" width=\"180\" height=\"180\" role=\"img\" "
+          "aria-label=\"Measures by status\" xmlns=\"http://www.w3.org/2000/svg\">",
+          f);
+    fprintf(f, "<circle cx=\"%.0f\" cy=\"%.0f\" r=\"%.0f\" fill=\"none\" stroke=\"#eef1f4\" "
+               "stroke-width=\"26\"/>",
+            cx, cy, r);
+    double off = 0;
+    size_t total = c->total ? c->total : 1;
+    for (int k = 0; k < MEASURE_STATUS_COUNT; k++) {
+        size_t n = c->by_status[k];
+        if (!n)
+            continue;
+        double len = circ * (double)n / (double)total;
+        fprintf(f,
+                "<circle cx=\"%.0f\" cy=\"%.0f\" r=\"%.0f\" fill=\"none\" stroke=\"%s\" "
+                "stroke-width=\"26\" stroke-dasharray=\"%.2f %.2f\" stroke-dashoffset=\"%.2f\" "
+                "transform=\"rotate(-90 %.0f %.0f)\"><title>%s: %zu</title></circle>",
+                cx, cy, r, status_colour[k], len, circ - len, -off, cx, cy, status_label[k], n);
+        off += len;
+    }
+    size_t met = c->by_status[MEASURE_MET];
+    size_t due = c->total - c->by_status[MEASURE_NOT_YET_DUE] - c->by_status[MEASURE_NOT_APPLICABLE];
+    fprintf(f,
+            "<text x=\"90\" y=\"88\" text-anchor=\"middle\" font-size=\"26\" font-weight=\"700\" "
+            "fill=\"#1f2328\">%zu%%</text><text x=\"90\" y=\"108\" text-anchor=\"middle\" "
+            "font-size=\"11\" fill=\"#59636e\">of due measures met</text></svg>",
+            due ? met * 100 / due : 0);
+}
+
+/* Vertical bars: failed checks by severity. */
+static void severity_chart(FILE *f, const struct report_tally *t)
+{
+    size_t max = 1;
+    for (int s = 0; s < SEV_COUNT; s++)
+        if (t->fail_by_severity[s] > max)
+            max = t->fail_by_severity[s];
+    const int bw = 56, gap = 22, hgt = 130, base = 150;
+    fprintf(f,
+            "<svg viewBox=\"0 0 %d 180\" width=\"100%%\" role=\"img\" aria-label=\"Failed "
+            "checks by severity\" xmlns=\"http://www.w3.org/2000/svg\">",
+            SEV_COUNT * (bw + gap) + gap);
+    fprintf(f, "<line x1=\"0\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#d1d9e0\"/>", base,
+            SEV_COUNT * (bw + gap) + gap, base);
+    int i = 0;
+    for (int s = SEV_CRITICAL; s >= SEV_INFO; s--, i++) {
+        size_t n = t->fail_by_severity[s];
+        int bh = (int)((double)hgt * (double)n / (double)max);
+        int x = gap + i * (bw + gap);
+        fprintf(f,
+                "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"3\" fill=\"%s\">"
+                "<title>%s: %zu</title></rect>",
+                x, base - bh, bw, bh, severity_colour[s], severity_name((enum severity)s), n);
+        fprintf(f,
+                "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"13\" "
+                "font-weight=\"700\" fill=\"#1f2328\">%zu</text>",
+                x + bw / 2, base - bh - 6, n);
+        fprintf(f,
+                "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"11\" "
+                "fill=\"#59636e\">%s</text>",
+                x + bw / 2, base + 16, severity_name((enum severity)s));
+    }
+    fputs("</svg>", f);
+}
+
+/* ----------------------------------------------------------------- finish */
+
+static void kpi(FILE *f, const char *cls, const char *label, size_t value, const char *sub)
+{
+    fprintf(f, "<div class=\"kpi %s\"><div class=\"l\">%s</div><div class=\"v\">%zu</div>", cls,
+            label, value);
+    if (sub)
+        fprintf(f, "<div class=\"s\">%s</div>", sub);
+    fputs("</div>", f);
+}
+
+static void measures_view(struct report_writer *w, const struct compliance_result *cr)
+{
+    FILE *f = w->f;
+    fputs("<section class=\"view\" id=\"view-measures\"><div class=\"card\"><h2>Code of Practice "
+          "measures",
+          f);
+    if (cr)
+        fprintf(f, "<small>tier %d, %s edition</small>", cr->tier, cr->edition ? cr->edition : "");
+    fputs("</h2>\n<div class=\"toolbar\"><select id=\"status-filter\" aria-label=\"Filter by "
+          "status\"><option value=\"\">All statuses</option><option value=\"overdue\">Overdue"
+          "</option>",
+          f);
+    for (int k = 0; k < MEASURE_STATUS_COUNT; k++)
+        fprintf(f, "<option value=\"%s\">%s</option>",
+                measure_status_name((enum measure_status_kind)k), status_label[k]);
+    fputs("</select><input id=\"measure-search\" type=\"search\" placeholder=\"Search id, title, "
+          "check\" aria-label=\"Search measures\"><span class=\"count\" id=\"measure-count\">"
+          "</span></div>\n<div class=\"tablewrap\"><table id=\"measures-table\"><thead><tr>"
+          "<th>Measure</th><th>Title</th><th>Status</th><th>Due</th><th>Evidence</th>"
+          "<th>Attestation</th></tr></thead><tbody>\n",
+          f);
+    /* Overdue first, then not met, then the catalogue order. */
+    for (int pass = 0; cr && pass < 3; pass++)
+        for (size_t i = 0; i < cr->n; i++) {
+            const struct measure_status *s = &cr->v[i];
+            int group = s->overdue ? 0 : s->status == MEASURE_NOT_MET ? 1 : 2;
+            if (group != pass)
+                continue;
+            char d[11];
+            const char *sn = measure_status_name(s->status);
+            fprintf(f, "<tr data-status=\"%s\" data-overdue=\"%d\"><td><b>", sn, s->overdue);
+            h(f, s->measure->id);
+            fprintf(f, "</b><div class=\"muted\">&sect;%d</div></td><td>", s->measure->section);
+            h(f, s->measure->title);
+            if (s->reason) {
+                fputs("<div class=\"muted\">", f);
+                h(f, s->reason);
+                fputs("</div>", f);
+            }
+            fprintf(f, "</td><td><span class=\"badge st-%s\">%s</span>", sn,
+                    status_label[s->status]);
+            if (s->overdue)
+                fputs("<span class=\"overdue\">OVERDUE</span>", f);
+            fputs("</td><td class=\"mono\">", f);
+            if (s->due_known) {
+                fputs(rpt_date(s->due, d), f);
+                if (!s->deadline_verified)
+                    fputs("<div class=\"muted\">unverified</div>", f);
+            } else {
+                fputs(s->applies ? "unknown" : "n/a", f);
+            }
+            fputs("</td><td>", f);
+            for (size_t k = 0; k < s->nchecks && k < 12; k++) {
+                fputs("<span class=\"tag\">", f);
+                h(f, s->checks[k]->id);
+                fputs("</span>", f);
+            }
+            if (s->nchecks)
+                fprintf(f, "<div class=\"muted\">%zu pass, %zu fail", s->npass, s->nfail);
+            if (s->nchecks && s->nwaived)
+                fprintf(f, ", %zu waived", s->nwaived);
+            if (s->nchecks)
+                fputs("</div>", f);
+            fputs("</td><td>", f);
+            if (s->attestation) {
+                h(f, attest_status_name(s->attestation->status));
+                if (s->attestation->evidence) {
+                    fputs("<div class=\"muted\">", f);
+                    h(f, s->attestation->evidence);
+                    fputs("</div>", f);
+                }
+            } else if (s->expired_attestation) {
+                fputs("<span class=\"overdue\">expired</span>", f);
+            } else {
+                fputs("<span class=\"muted\">&mdash;</span>", f);
+            }
+            fputs("</td></tr>\n", f);
+        }
+    fputs("</tbody></table></div>", f);
+    if (!cr || !cr->n)
+        fputs("<p class=\"empty\">No measure catalogue was evaluated in this run.</p>", f);
+    fputs("</div></section>\n", f);
+}
+
+static int html_finish(struct report_writer *w, const struct report_estate *e)
+{
+    FILE *f = w->f;
+    const struct report_tally *t = &w->tally;
+    const struct compliance_result *cr = e->cr;
+    fputs("</div></div></section>\n", f); /* end of the devices view */
+
+    fputs("<section class=\"view active\" id=\"view-overview\">\n<div class=\"kpis\">", f);
+    char sub[160];
+    snprintf(sub, sizeof(sub), "%zu parsed, %zu partial, %zu unreadable, %zu excluded", t->parsed,
+             t->partial, t->unreadable, t->excluded);
+    kpi(f, "", "Devices", t->devices, sub);
+    snprintf(sub, sizeof(sub), "%zu critical, %zu high", t->fail_by_severity[SEV_CRITICAL],
+             t->fail_by_severity[SEV_HIGH]);
+    kpi(f, t->by_verdict[VERDICT_FAIL] ? "bad" : "good", "Failed checks",
+        t->by_verdict[VERDICT_FAIL], sub);
+    if (cr) {
+        snprintf(sub, sizeof(sub), "of %zu measures", cr->totals.total);
+        kpi(f, "good", "Measures met", cr->totals.by_status[MEASURE_MET], sub);
+        kpi(f, cr->totals.by_status[MEASURE_NOT_MET] ? "bad" : "", "Measures not met",
+            cr->totals.by_status[MEASURE_NOT_MET], "from configuration evidence");
+        kpi(f, cr->totals.overdue ? "bad" : "good", "Overdue", cr->totals.overdue,
+            "due for this tier and not met");
+        kpi(f, "", "Need attestation", cr->totals.by_status[MEASURE_ATTESTATION_REQUIRED],
+            "no configuration can show them");
+    }
+    fputs("</div>\n<div class=\"grid2\"><div class=\"card\"><h2>Compliance by section<small>"
+          "measures of the Code by status</small></h2>",
+          f);
+    if (cr && cr->nsections) {
+        section_chart(f, cr);
+        legend(f);
+    } else {
+        fputs("<p class=\"empty\">No measure catalogue was evaluated in this run.</p>", f);
+    }
+    fputs("</div><div>", f);
+    if (cr) {
+        fputs("<div class=\"card\"><h2>Measures by status</h2><div "
+              "class=\"donutrow\">",
+              f);
+        donut(f, &cr->totals);
+        fputs("<table>", f);
+        for (int k = 0; k < MEASURE_STATUS_COUNT; k++)
+            fprintf(f,
+                    "<tr><td><span class=\"badge st-%s\" data-goto-status=\"%s\" "
+                    "role=\"button\">%s</span></td><td>%zu</td></tr>",
+                    measure_status_name((enum measure_status_kind)k),
+                    measure_status_name((enum measure_status_kind)k), status_label[k],
+                    cr->totals.by_status[k]);
+        fputs("</table></div></div>", f);
+    }
+    fputs("<div class=\"card\"><h2>Failed checks by severity</h2>", f);
+    severity_chart(f, t);
+    fputs("</div></div></div>\n", f);
+
+    if (cr && cr->ndue_next) {
+        fputs("<div class=\"card\"><h2>Falling due next</h2><table><thead><tr><th>Date</th>"
+              "<th>Measures</th><th>First</th></tr></thead><tbody>",
+              f);
+        for (size_t i = 0; i < cr->ndue_next; i++) {
+            char d[11];
+            fprintf(f, "<tr><td class=\"mono\">%s%s</td><td>%zu</td><td>",
+                    rpt_date(cr->due_next[i].date, d),
+                    cr->due_next[i].verified ? "" : " <span class=\"muted\">(unverified)</span>",
+                    cr->due_next[i].nmeasures);
+            h(f, cr->due_next[i].first);
+            fputs("</td></tr>", f);
+        }
+        fputs("</tbody></table></div>\n", f);
+    }
+
+    /* Top failing checks. */
+    size_t ncheck = 0;
+    const struct check_def *const *all = checks_all(&ncheck);
+    bool *done = xcalloc(t->ncheck ? t->ncheck : 1, 1);
+    bool header = false;
+    for (int k = 0; k < 10; k++) {
+        size_t best = SIZE_MAX;
+        for (size_t i = 0; i < t->ncheck && i < ncheck; i++) {
+            if (done[i] || !t->fail_by_check[i])
+                continue;
+            if (best == SIZE_MAX || all[i]->severity > all[best]->severity ||
+                (all[i]->severity == all[best]->severity &&
+                 t->fail_by_check[i] > t->fail_by_check[best]))
+                best = i;
+        }
+        if (best == SIZE_MAX)
+            break;
+        done[best] = true;
+        if (!header) {
+            fputs("<div class=\"card\"><h2>Top failing checks</h2><table><thead><tr><th>Severity"
+                  "</th><th>Check</th><th>Title</th><th>Devices</th><th>Measures</th></tr></thead>"
+                  "<tbody>",
+                  f);
+            header = true;
+        }
+        const struct check_def *c = all[best];
+        fprintf(f, "<tr><td><span class=\"sev sev-%s\">%s</span></td><td><code>",
+                severity_name(c->severity), severity_name(c->severity));
+        h(f, c->id);
+        fputs("</code></td><td>", f);
+        h(f, c->title);
+        fprintf(f, "</td><td>%zu</td><td>", t->fail_by_check[best]);
+        for (size_t m = 0; c->measures && c->measures[m]; m++) {
+            fputs("<span class=\"tag\">", f);
+            h(f, c->measures[m]);
+            fputs("</span>", f);
+        }
+        fputs("</td></tr>", f);
+    }
+    free(done);
+    if (header)
+        fputs("</tbody></table></div>\n", f);
+
+    if (e->nff) {
+        fputs("<div class=\"card\"><h2>Across the estate</h2><table><thead><tr><th>Check</th>"
+              "<th>Verdict</th><th>Finding</th><th>Devices</th></tr></thead><tbody>",
+              f);
+        for (size_t i = 0; i < e->nff; i++) {
+            const struct fleet_finding *x = &e->ff[i];
+            fputs("<tr><td><code>", f);
+            h(f, x->check ? x->check->id : "?");
+            fputs("</code></td><td>", f);
+            h(f, verdict_name(x->verdict));
+            fputs("</td><td>", f);
+            h(f, x->message);
+            fputs("</td><td>", f);
+            for (size_t k = 0; k < x->ndevices && k < 30; k++) {
+                fputs("<span class=\"tag\">", f);
+                h(f, x->devices[k]);
+                if (x->lines)
+                    fprintf(f, ":%u", (unsigned)x->lines[k]);
+                fputs("</span>", f);
+            }
+            fputs("</td></tr>", f);
+        }
+        fputs("</tbody></table></div>\n", f);
+    }
+    if (cr && (cr->nexpired_waivers || cr->nexpired_attestations)) {
+        fputs("<div class=\"card\"><h2>Expired waivers and attestations</h2><ul>", f);
+        for (size_t i = 0; i < cr->nexpired_waivers; i++) {
+            fputs("<li>Waiver for <code>", f);
+            h(f, cr->expired_waivers[i]->check);
+            fputs("</code> on ", f);
+            h(f, cr->expired_waivers[i]->devices);
+            fputs(" expired ", f);
+            h(f, cr->expired_waivers[i]->expires_text);
+            fputs("</li>", f);
+        }
+        for (size_t i = 0; i < cr->nexpired_attestations; i++) {
+            char d[11];
+            const struct attestation *a = cr->expired_attestations[i];
+            fputs("<li>Attestation for ", f);
+            h(f, a->measure);
+            if (a->has_expires)
+                fprintf(f, " expired %s", rpt_date(a->expires, d));
+            fputs("</li>", f);
+        }
+        fputs("</ul></div>\n", f);
+    }
+    fputs("</section>\n", f);
+    measures_view(w, cr);
+    fputs("</main>\n<footer>Generated by tsaudit ", f);
+    h(f, w->run->tool_version);
+    fputs(" &middot; secrets in configuration text are redacted", f);
+    if (w->run->show_secrets)
+        fputs(" <b>except in this report (--show-secrets)</b>", f);
+    fprintf(f, "</footer>\n<script>%s</script>\n</body>\n</html>\n", js);
+    return ferror(f) ? -1 : 0;
+}
+
+const struct report_ops report_ops_html = {
+    .name = "html",
+    .open = html_open,
+    .device = html_device,
+    .finish = html_finish,
+};

@@ -1,0 +1,141 @@
+/*
+ * report_int.h - internal to the report layer: the table of writer
+ * operations that report.c dispatches through, the state every writer
+ * shares (output file, run metadata, running tallies), the escaping helpers
+ * (escape.c), the cleaning of config-derived text (redact.c) and a few
+ * small utilities (deterministic UUIDs, a string map, dates).
+ */
+#ifndef TSAUDIT_REPORT_INT_H
+#define TSAUDIT_REPORT_INT_H
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/report.h"
+
+/* Caps on what one report shows of untrusted input. */
+#define RPT_MAX_TEXT 2000    /* bytes of one evidence line, message or name */
+#define RPT_MAX_EVIDENCE 50  /* evidence lines per result */
+#define RPT_MAX_SECRETS 4096 /* secret values scrubbed per device */
+
+/* Everything a writer needs at report_finish(). */
+struct report_estate {
+    const struct fleet_finding *ff;
+    size_t nff;
+    const struct compliance_result *cr; /* may be NULL: no measures evaluated */
+    const struct report_totals *totals; /* as passed by the caller (may be NULL) */
+};
+
+/* Counts kept by report.c for every writer while devices stream past. */
+struct report_tally {
+    size_t devices, parsed, partial, unreadable, excluded;
+    size_t by_verdict[VERDICT_COUNT];
+    size_t fail_by_severity[SEV_COUNT];
+    size_t *fail_by_check; /* devices failing each check (checks_all() order) */
+    size_t ncheck;
+};
+
+struct report_writer;
+
+/* One row per format: adding a format is one file and one row in report.c. */
+struct report_ops {
+    const char *name;
+    int (*open)(struct report_writer *w);
+    int (*device)(struct report_writer *w, const struct device_result *d);
+    int (*finish)(struct report_writer *w, const struct report_estate *e);
+    void (*release)(struct report_writer *w); /* free w->state (also on abort) */
+};
+
+struct report_writer {
+    const struct report_ops *ops;
+    enum report_format format;
+    const struct report_run *run;
+    struct atomic_file af;
+    FILE *f;
+    void *state; /* the format's own small state */
+    struct report_tally tally;
+    struct buf clean[3]; /* scratch for cleaned text (rpt_clean) */
+};
+
+extern const struct report_ops report_ops_text, report_ops_json, report_ops_sarif,
+    report_ops_csv, report_ops_junit, report_ops_html, report_ops_oscal;
+
+/* ------------------------------------------------------------- escaping */
+
+/* Decode one UTF-8 sequence at s (n > 0 bytes available): returns the bytes
+ * consumed (>= 1) and the code point, U+FFFD for an invalid sequence. */
+size_t rpt_utf8_next(const char *s, size_t n, uint32_t *cp);
+/* Write code point cp as UTF-8. */
+void rpt_put_utf8(FILE *f, uint32_t cp);
+
+/* A JSON string literal (quotes included): control characters escaped,
+ * invalid UTF-8 replaced by U+FFFD, and <, >, &, U+2028/9 escaped so the
+ * literal is also safe inside an HTML <script> element. */
+void rpt_json_str(FILE *f, const char *s, size_t n);
+void rpt_json_cstr(FILE *f, const char *s); /* NULL -> null */
+
+/* XML/HTML character data or attribute value (without quotes): & < > " '
+ * escaped, invalid UTF-8 and characters XML 1.0 does not allow replaced by
+ * U+FFFD; in attributes tab, CR and LF are written as references. */
+void rpt_xml_str(FILE *f, const char *s, size_t n, bool attr);
+void rpt_xml_cstr(FILE *f, const char *s, bool attr);
+
+/* One CSV cell (RFC 4180): quoted when needed; a cell starting with = + - @,
+ * tab or CR gets a leading apostrophe so spreadsheets do not run it as a
+ * formula; invalid UTF-8 replaced by U+FFFD. */
+void rpt_csv_cell(FILE *f, const char *s, size_t n);
+void rpt_csv_cstr(FILE *f, const char *s);
+
+/* Percent-encode a relative path for a URI (keeps / and unreserved). */
+void rpt_uri_path(FILE *f, const char *s);
+
+/* ----------------------------------------------------------- clean text */
+
+/*
+ * Text taken from a configuration, ready to print: secrets redacted by
+ * pattern (redact_line, when patterns is set) and every secret value of the
+ * device scrubbed, unless run->show_secrets; capped at RPT_MAX_TEXT bytes.
+ * The result lives in w->clean[slot] until the next call with that slot.
+ * d may be NULL (no per-device secrets).
+ */
+const char *rpt_clean(struct report_writer *w, int slot, const struct device_result *d,
+                      const char *text, size_t len, bool patterns);
+static inline const char *rpt_clean_cstr(struct report_writer *w, int slot,
+                                         const struct device_result *d, const char *s,
+                                         bool patterns)
+{
+    return s ? rpt_clean(w, slot, d, s, strlen(s), patterns) : NULL;
+}
+
+/* Redact into a buffer (the core of redact_line). */
+void rpt_redact(struct buf *out, const char *text, size_t len);
+
+/* ------------------------------------------------------------- utilities */
+
+/* A name for the device: hostname, else the file (as compliance and fleet findings name it). */
+const char *rpt_device_name(const struct device_result *d);
+/* A UUID (version 5 layout, SHA-256 based) from the run id and the parts;
+ * deterministic for the same inputs. out holds 37 bytes. */
+void rpt_uuid(char out[37], const struct report_run *run, const char *a, const char *b,
+              const char *c);
+/* "YYYY-MM-DD" or NULL for an unknown (<= 0 never happens: 0 is 1970-01-01). */
+const char *rpt_date(int32_t days, char out[11]);
+/* Severity rank for sorting and the SARIF security-severity score. */
+const char *rpt_security_severity(enum severity s);
+/* The remediation for a dialect (falls back to the generic text). */
+const char *rpt_remediation(const struct check_def *c, enum dialect d);
+
+/* A small open-addressing map from strings (copied) to a size_t. */
+struct rpt_map {
+    char **keys;
+    size_t *vals;
+    size_t n, cap;
+};
+void rpt_map_init(struct rpt_map *m);
+void rpt_map_free(struct rpt_map *m);
+/* Pointer to the value of key, inserting 0 when absent. */
+size_t *rpt_map_get(struct rpt_map *m, const char *key);
+/* Pointer to the value, or NULL when absent. */
+size_t *rpt_map_find(const struct rpt_map *m, const char *key);
+
+#endif

@@ -1,0 +1,414 @@
+/*
+ * report_json.c - the JSON report (the contract scripts rely on; schema in
+ * docs/report.schema.json). One object: "tool" first, then "devices"
+ * streamed one per line as they are scanned, then the estate-wide "run",
+ * "fleet", "measures" and "summary" at the end.
+ */
+#include "report/report_int.h"
+
+struct json_state {
+    size_t ndevices;
+};
+
+static void key(FILE *f, const char *k)
+{
+    fprintf(f, "\"%s\":", k);
+}
+
+static void kstr(FILE *f, const char *k, const char *v)
+{
+    key(f, k);
+    rpt_json_cstr(f, v);
+}
+
+static void kdate(FILE *f, const char *k, bool known, int32_t days)
+{
+    char d[11];
+    key(f, k);
+    if (known)
+        rpt_json_cstr(f, rpt_date(days, d));
+    else
+        fputs("null", f);
+}
+
+static int json_open(struct report_writer *w)
+{
+    w->state = xcalloc(1, sizeof(struct json_state));
+    fputs("{\"tool\":{\"name\":\"tsaudit\",\"version\":", w->f);
+    rpt_json_cstr(w->f, w->run->tool_version);
+    fputs(",\"report_schema\":1},\n\"devices\":[\n", w->f);
+    return 0;
+}
+
+static void write_measure_ids(FILE *f, const struct check_def *c)
+{
+    fputc('[', f);
+    for (size_t i = 0; c && c->measures && c->measures[i]; i++) {
+        if (i)
+            fputc(',', f);
+        rpt_json_cstr(f, c->measures[i]);
+    }
+    fputc(']', f);
+}
+
+static void write_result(struct report_writer *w, const struct device_result *d,
+                         const struct check_result *r)
+{
+    FILE *f = w->f;
+    const struct check_def *c = r->check;
+    fputs("{", f);
+    kstr(f, "check", c ? c->id : "unknown");
+    fputc(',', f);
+    kstr(f, "title", c ? c->title : NULL);
+    fputc(',', f);
+    kstr(f, "category", c ? c->category : NULL);
+    fputc(',', f);
+    kstr(f, "verdict", verdict_name(r->verdict));
+    fputc(',', f);
+    kstr(f, "severity", c ? severity_name(c->severity) : "info");
+    fputc(',', f);
+    kstr(f, "message", rpt_clean_cstr(w, 0, d, r->message, false));
+    fputs(",\"evidence\":[", f);
+    for (uint32_t i = 0; i < r->nevidence && i < RPT_MAX_EVIDENCE; i++) {
+        const struct evidence *e = &r->evidence[i];
+        fprintf(f, "%s{\"line\":%u,\"text\":", i ? "," : "", (unsigned)e->line);
+        const char *t = rpt_clean(w, 0, d, e->text, e->len, true);
+        rpt_json_cstr(f, t);
+        fputc('}', f);
+    }
+    fputs("],", f);
+    kstr(f, "remediation", r->remediation ? r->remediation : rpt_remediation(c, d->dialect));
+    fputs(",\"measures\":", f);
+    write_measure_ids(f, c);
+    if (r->waiver || r->verdict == VERDICT_WAIVED) {
+        fputs(",\"waiver\":{", f);
+        kstr(f, "reason", r->waiver);
+        fputc(',', f);
+        kstr(f, "expires", r->waiver_expires);
+        fputc('}', f);
+    }
+    fputs("}", f);
+}
+
+static int json_device(struct report_writer *w, const struct device_result *d)
+{
+    struct json_state *st = w->state;
+    FILE *f = w->f;
+    if (st->ndevices++)
+        fputs(",\n", f);
+    fputc('{', f);
+    kstr(f, "file", d->file);
+    fputc(',', f);
+    kstr(f, "relpath", d->relpath ? d->relpath : d->file);
+    fputc(',', f);
+    kstr(f, "hostname", rpt_clean_cstr(w, 0, d, d->hostname, false));
+    fputc(',', f);
+    kstr(f, "dialect", dialect_name(d->dialect));
+    fputc(',', f);
+    kstr(f, "form", dialect_form_name(d->form));
+    fputc(',', f);
+    kstr(f, "detect_signal", d->detect_signal);
+    fputc(',', f);
+    kstr(f, "os_version", rpt_clean_cstr(w, 0, d, d->os_version, false));
+    fputc(',', f);
+    kstr(f, "content_hash", d->content_hash[0] ? d->content_hash : NULL);
+    fprintf(f, ",\"partial\":%s,\"excluded\":%s,\"unreadable\":%s", d->partial ? "true" : "false",
+            d->excluded ? "true" : "false", d->unreadable ? "true" : "false");
+    fputs(",\"diagnostics\":[", f);
+    for (uint32_t i = 0; i < d->ndiags && i < 200; i++) {
+        const struct cfg_diag *g = &d->diags[i];
+        static const char *const lv[] = {"note", "warning", "error"};
+        fprintf(f, "%s{\"level\":\"%s\",\"line\":%u,\"message\":", i ? "," : "",
+                (unsigned)g->level < 3 ? lv[g->level] : "error", (unsigned)g->line);
+        rpt_json_cstr(f, rpt_clean_cstr(w, 0, d, g->msg ? g->msg : "", true));
+        fputc('}', f);
+    }
+    fputs("],\"counts\":{", f);
+    size_t counts[VERDICT_COUNT] = {0};
+    for (size_t i = 0; i < d->nresults; i++)
+        if ((unsigned)d->results[i].verdict < VERDICT_COUNT)
+            counts[d->results[i].verdict]++;
+    for (int v = 0; v < VERDICT_COUNT; v++)
+        fprintf(f, "%s\"%s\":%zu", v ? "," : "", verdict_name((enum verdict)v), counts[v]);
+    fputs("},\"results\":[", f);
+    for (size_t i = 0; i < d->nresults; i++) {
+        fputs(i ? ",\n " : "\n ", f);
+        write_result(w, d, &d->results[i]);
+    }
+    fputs("]}", f);
+    return 0;
+}
+
+/* --------------------------------------------------------------- finish */
+
+static void write_run(struct report_writer *w)
+{
+    const struct report_run *run = w->run;
+    FILE *f = w->f;
+    char d[11];
+    fputs("\"run\":{", f);
+    kstr(f, "id", run->run_id);
+    fputc(',', f);
+    kstr(f, "started", run->started);
+    fputc(',', f);
+    kstr(f, "finished", run->finished);
+    fputc(',', f);
+    kstr(f, "as_of", rpt_date(run->as_of, d));
+    fputs(",\"tier\":", f);
+    if (run->tier >= 1 && run->tier <= 3)
+        fprintf(f, "%d", run->tier);
+    else
+        fputs("null", f);
+    fputc(',', f);
+    kstr(f, "code_edition", run->code_edition);
+    fputc(',', f);
+    kstr(f, "provider", run->provider_name);
+    fputs(",\"profile\":{", f);
+    kstr(f, "path", run->profile_path);
+    fputc(',', f);
+    kstr(f, "digest", run->profile_digest && *run->profile_digest ? run->profile_digest : NULL);
+    fputs("},", f);
+    kstr(f, "catalog_digest", run->catalog_digest);
+    fputs(",\"scan_roots\":[", f);
+    for (size_t i = 0; i < run->nscan_roots; i++) {
+        if (i)
+            fputc(',', f);
+        rpt_json_cstr(f, run->scan_roots[i]);
+    }
+    fprintf(f, "],\"show_secrets\":%s}", run->show_secrets ? "true" : "false");
+}
+
+static void write_fleet(struct report_writer *w, const struct report_estate *e)
+{
+    FILE *f = w->f;
+    fputs("\"fleet\":[", f);
+    for (size_t i = 0; i < e->nff; i++) {
+        const struct fleet_finding *x = &e->ff[i];
+        fputs(i ? ",\n{" : "\n{", f);
+        kstr(f, "check", x->check ? x->check->id : "unknown");
+        fputc(',', f);
+        kstr(f, "title", x->check ? x->check->title : NULL);
+        fputc(',', f);
+        kstr(f, "verdict", verdict_name(x->verdict));
+        fputc(',', f);
+        kstr(f, "severity", x->check ? severity_name(x->check->severity) : "info");
+        fputc(',', f);
+        kstr(f, "message", x->message);
+        fputs(",\"measures\":", f);
+        write_measure_ids(f, x->check);
+        fputs(",\"devices\":[", f);
+        for (size_t k = 0; k < x->ndevices; k++)
+            fprintf(f, "%s{\"name\":", k ? "," : ""), rpt_json_cstr(f, x->devices[k]),
+                fprintf(f, ",\"line\":%u}", x->lines ? (unsigned)x->lines[k] : 0u);
+        fputs("]}", f);
+    }
+    fputs("]", f);
+}
+
+static void write_attestation(FILE *f, const char *k, const struct attestation *a)
+{
+    char d[11];
+    key(f, k);
+    if (!a) {
+        fputs("null", f);
+        return;
+    }
+    fputc('{', f);
+    kstr(f, "status", attest_status_name(a->status));
+    fputc(',', f);
+    kstr(f, "evidence", a->evidence);
+    fputc(',', f);
+    kstr(f, "owner", a->owner);
+    fputc(',', f);
+    kstr(f, "date", a->has_date ? rpt_date(a->date, d) : NULL);
+    fputc(',', f);
+    kstr(f, "expires", a->has_expires ? rpt_date(a->expires, d) : NULL);
+    fputc('}', f);
+}
+
+static void write_measures(struct report_writer *w, const struct compliance_result *cr)
+{
+    FILE *f = w->f;
+    fputs("\"measures\":[", f);
+    for (size_t i = 0; cr && i < cr->n; i++) {
+        const struct measure_status *s = &cr->v[i];
+        const struct measure *m = s->measure;
+        fputs(i ? ",\n{" : "\n{", f);
+        kstr(f, "id", m->id);
+        fprintf(f, ",\"section\":%d,", m->section);
+        kstr(f, "section_title", m->section_title);
+        fputc(',', f);
+        kstr(f, "title", m->title);
+        fputc(',', f);
+        kstr(f, "kind", measure_kind_name(s->kind_used));
+        fputs(",\"regulations\":[", f);
+        for (size_t k = 0; k < m->nregulations; k++) {
+            if (k)
+                fputc(',', f);
+            rpt_json_cstr(f, m->regulations[k]);
+        }
+        fprintf(f, "],\"applies\":%s,", s->applies ? "true" : "false");
+        kdate(f, "due", s->due_known, s->due);
+        fputc(',', f);
+        kdate(f, "due_all", s->due_all_known, s->due_all);
+        fprintf(f, ",\"deadline_verified\":%s,", s->deadline_verified ? "true" : "false");
+        kstr(f, "deadline_source", s->deadline_source);
+        fputc(',', f);
+        kstr(f, "deadline_trigger", s->deadline_trigger);
+        fputc(',', f);
+        kstr(f, "status", measure_status_name(s->status));
+        fputc(',', f);
+        kstr(f, "assessed", measure_status_name(s->assessed));
+        fprintf(f, ",\"overdue\":%s,\"checks\":[", s->overdue ? "true" : "false");
+        for (size_t k = 0; k < s->nchecks; k++) {
+            if (k)
+                fputc(',', f);
+            rpt_json_cstr(f, s->checks[k]->id);
+        }
+        fprintf(f,
+                "],\"counts\":{\"pass\":%zu,\"fail\":%zu,\"waived\":%zu,\"unknown\":%zu,"
+                "\"needs_context\":%zu,\"not_applicable\":%zu},\"devices\":%zu,",
+                s->npass, s->nfail, s->nwaived, s->nunknown, s->nneeds_context,
+                s->nnot_applicable, s->ndevices);
+        fputs("\"findings\":[", f);
+        for (size_t k = 0; k < s->nfindings; k++) {
+            const struct measure_finding *x = &s->findings[k];
+            fputs(k ? ",{" : "{", f);
+            kstr(f, "device", x->device);
+            fputc(',', f);
+            kstr(f, "check", x->check);
+            fputc(',', f);
+            kstr(f, "verdict", verdict_name(x->verdict));
+            fprintf(f, ",\"fleet\":%s}", x->fleet ? "true" : "false");
+        }
+        fprintf(f, "],\"findings_total\":%zu,", s->total_findings);
+        write_attestation(f, "attestation", s->attestation);
+        fputc(',', f);
+        write_attestation(f, "expired_attestation", s->expired_attestation);
+        fputc(',', f);
+        kstr(f, "reason", s->reason);
+        fputc('}', f);
+    }
+    fputs("]", f);
+}
+
+static void write_status_counts(FILE *f, const struct status_counts *c)
+{
+    fprintf(f, "{\"total\":%zu,\"overdue\":%zu", c->total, c->overdue);
+    for (int k = 0; k < MEASURE_STATUS_COUNT; k++)
+        fprintf(f, ",\"%s\":%zu", measure_status_name((enum measure_status_kind)k),
+                c->by_status[k]);
+    fputc('}', f);
+}
+
+static void write_summary(struct report_writer *w, const struct report_estate *e)
+{
+    FILE *f = w->f;
+    const struct report_tally *t = &w->tally;
+    const struct compliance_result *cr = e->cr;
+    fprintf(f,
+            "\"summary\":{\"devices\":{\"total\":%zu,\"parsed\":%zu,\"partial\":%zu,"
+            "\"unreadable\":%zu,\"excluded\":%zu},\"verdicts\":{",
+            t->devices, t->parsed, t->partial, t->unreadable, t->excluded);
+    for (int v = 0; v < VERDICT_COUNT; v++)
+        fprintf(f, "%s\"%s\":%zu", v ? "," : "", verdict_name((enum verdict)v), t->by_verdict[v]);
+    fputs("},\"fail_by_severity\":{", f);
+    for (int s = 0; s < SEV_COUNT; s++)
+        fprintf(f, "%s\"%s\":%zu", s ? "," : "", severity_name((enum severity)s),
+                t->fail_by_severity[s]);
+    size_t fleet_fail = 0;
+    for (size_t i = 0; i < e->nff; i++)
+        if (e->ff[i].verdict == VERDICT_FAIL)
+            fleet_fail++;
+    fprintf(f, "},\"fleet_fail\":%zu,\"measures\":", fleet_fail);
+    struct status_counts none = {0};
+    write_status_counts(f, cr ? &cr->totals : &none);
+    fprintf(f, ",\"unknown_deadlines\":%zu,\"sections\":[", cr ? cr->unknown_deadlines : 0);
+    for (size_t i = 0; cr && i < cr->nsections; i++) {
+        fprintf(f, "%s{\"section\":%d,\"title\":", i ? "," : "", cr->sections[i].section);
+        rpt_json_cstr(f, cr->sections[i].title);
+        fputs(",\"counts\":", f);
+        write_status_counts(f, &cr->sections[i].counts);
+        fputc('}', f);
+    }
+    fputs("],\"regulations\":[", f);
+    for (size_t i = 0; cr && i < cr->nregulations; i++) {
+        fprintf(f, "%s{\"regulation\":%d,\"counts\":", i ? "," : "", cr->regulations[i].regulation);
+        write_status_counts(f, &cr->regulations[i].counts);
+        fputc('}', f);
+    }
+    fputs("],\"due_next\":[", f);
+    for (size_t i = 0; cr && i < cr->ndue_next; i++) {
+        char d[11];
+        fprintf(f, "%s{\"date\":\"%s\",\"measures\":%zu,\"verified\":%s,\"first\":", i ? "," : "",
+                rpt_date(cr->due_next[i].date, d), cr->due_next[i].nmeasures,
+                cr->due_next[i].verified ? "true" : "false");
+        rpt_json_cstr(f, cr->due_next[i].first);
+        fputc('}', f);
+    }
+    fputs("],\"expired_waivers\":[", f);
+    for (size_t i = 0; cr && i < cr->nexpired_waivers; i++) {
+        const struct waiver *x = cr->expired_waivers[i];
+        fputs(i ? ",{" : "{", f);
+        kstr(f, "check", x->check);
+        fputc(',', f);
+        kstr(f, "devices", x->devices);
+        fputc(',', f);
+        kstr(f, "reason", x->reason);
+        fputc(',', f);
+        kstr(f, "expires", x->expires_text);
+        fputc('}', f);
+    }
+    fputs("],\"expired_attestations\":[", f);
+    for (size_t i = 0; cr && i < cr->nexpired_attestations; i++) {
+        const struct attestation *a = cr->expired_attestations[i];
+        char d[11];
+        fputs(i ? ",{" : "{", f);
+        kstr(f, "measure", a->measure);
+        fputc(',', f);
+        kstr(f, "expires", a->has_expires ? rpt_date(a->expires, d) : NULL);
+        fputc('}', f);
+    }
+    fputs("],\"top_failing\":[", f);
+    size_t ncheck = 0;
+    const struct check_def *const *all = checks_all(&ncheck);
+    bool *done = xcalloc(t->ncheck ? t->ncheck : 1, 1);
+    for (int k = 0; k < 10; k++) {
+        size_t best = SIZE_MAX;
+        for (size_t i = 0; i < t->ncheck && i < ncheck; i++)
+            if (!done[i] && t->fail_by_check[i] &&
+                (best == SIZE_MAX || t->fail_by_check[i] > t->fail_by_check[best]))
+                best = i;
+        if (best == SIZE_MAX)
+            break;
+        done[best] = true;
+        fprintf(f, "%s{\"check\":", k ? "," : "");
+        rpt_json_cstr(f, all[best]->id);
+        fprintf(f, ",\"severity\":\"%s\",\"devices\":%zu}", severity_name(all[best]->severity),
+                t->fail_by_check[best]);
+    }
+    free(done);
+    fputs("]}", f);
+}
+
+static int json_finish(struct report_writer *w, const struct report_estate *e)
+{
+    FILE *f = w->f;
+    fputs("\n],\n", f);
+    write_run(w);
+    fputs(",\n", f);
+    write_fleet(w, e);
+    fputs(",\n", f);
+    write_measures(w, e->cr);
+    fputs(",\n", f);
+    write_summary(w, e);
+    fputs("}\n", f);
+    return ferror(f) ? -1 : 0;
+}
+
+const struct report_ops report_ops_json = {
+    .name = "json",
+    .open = json_open,
+    .device = json_device,
+    .finish = json_finish,
+};

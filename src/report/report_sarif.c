@@ -1,0 +1,391 @@
+/*
+ * report_sarif.c - SARIF 2.1.0 for code-scanning dashboards. Results (fail,
+ * and waived as suppressed) stream per device; tool.driver with one rule per
+ * check, the SCANROOT base and the invocation come at the end (JSON member
+ * order does not matter to SARIF consumers). Locations are relative to the
+ * scan root so the same estate scanned elsewhere matches up;
+ * partialFingerprints hash the check, the path and the redacted evidence,
+ * never a secret.
+ */
+#include "report/report_int.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct sarif_state {
+    size_t nresults;
+    struct rpt_map names; /* device name -> index into relpaths (for fleet locations) */
+    char **relpaths;
+    size_t nrel, caprel;
+};
+
+static const char *level_of(enum severity s)
+{
+    if (s >= SEV_HIGH)
+        return "error";
+    if (s == SEV_MEDIUM)
+        return "warning";
+    return "note";
+}
+
+static int sarif_open(struct report_writer *w)
+{
+    struct sarif_state *st = xcalloc(1, sizeof(*st));
+    rpt_map_init(&st->names);
+    w->state = st;
+    fputs("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","
+          "\"runs\":[{\"results\":[",
+          w->f);
+    return 0;
+}
+
+static void sarif_release(struct report_writer *w)
+{
+    struct sarif_state *st = w->state;
+    if (!st)
+        return;
+    rpt_map_free(&st->names);
+    for (size_t i = 0; i < st->nrel; i++)
+        free(st->relpaths[i]);
+    free(st->relpaths);
+}
+
+static void artifact(FILE *f, const char *relpath)
+{
+    if (relpath[0] == '/') {
+        fputs("{\"uri\":\"file://", f);
+        rpt_uri_path(f, relpath);
+        fputs("\"}", f);
+        return;
+    }
+    fputs("{\"uri\":\"", f);
+    rpt_uri_path(f, relpath);
+    fputs("\",\"uriBaseId\":\"SCANROOT\"}", f);
+}
+
+/* The file's path relative to SCANROOT (see scan_root_uri). */
+static const char *artifact_path(const struct report_writer *w, const struct device_result *d)
+{
+    const char *p = d->file ? d->file : "";
+    if (w->run->nscan_roots == 1 && d->relpath && *d->relpath)
+        p = d->relpath;
+    while (p[0] == '.' && p[1] == '/')
+        p += 2;
+    return p;
+}
+
+static void fingerprint(struct report_writer *w, const struct device_result *d,
+                        const struct check_result *r, char out[65])
+{
+    struct buf b;
+    buf_init(&b, 0);
+    buf_printf(&b, "%s\x1f%s", r->check ? r->check->id : "", d->relpath ? d->relpath : "");
+    for (uint32_t i = 0; i < r->nevidence && i < RPT_MAX_EVIDENCE; i++) {
+        /* The redacted text: a hash of a raw line would let a weak secret be guessed. */
+        struct buf red;
+        buf_init(&red, 0);
+        rpt_redact(&red, r->evidence[i].text, r->evidence[i].len);
+        char h[65];
+        sha256_hex(red.data ? red.data : "", red.len, h);
+        buf_free(&red);
+        buf_printf(&b, "\x1f%s", h);
+    }
+    sha256_hex(b.data, b.len, out);
+    buf_free(&b);
+}
+
+static int sarif_device(struct report_writer *w, const struct device_result *d)
+{
+    struct sarif_state *st = w->state;
+    FILE *f = w->f;
+    const char *rel = artifact_path(w, d);
+    size_t *idx = rpt_map_get(&st->names, rpt_device_name(d));
+    if (st->nrel == st->caprel) {
+        st->caprel = st->caprel ? st->caprel * 2 : 64;
+        st->relpaths = xrealloc(st->relpaths, st->caprel * sizeof(char *));
+    }
+    st->relpaths[st->nrel] = xstrdup(rel);
+    *idx = st->nrel++;
+
+    for (size_t i = 0; i < d->nresults; i++) {
+        const struct check_result *r = &d->results[i];
+        if (r->verdict != VERDICT_FAIL && r->verdict != VERDICT_WAIVED)
+            continue;
+        const struct check_def *c = r->check;
+        if (!c)
+            continue;
+        fputs(st->nresults++ ? ",\n{" : "\n{", f);
+        fputs("\"ruleId\":", f);
+        rpt_json_cstr(f, c->id);
+        fprintf(f, ",\"ruleIndex\":%zu,\"level\":\"%s\",\"kind\":\"fail\",\"message\":{\"text\":",
+                i, level_of(c->severity));
+        struct buf m;
+        buf_init(&m, 0);
+        buf_printf(&m, "%s: %s", rpt_clean_cstr(w, 1, d, d->hostname ? d->hostname : rel, false),
+                   rpt_clean_cstr(w, 0, d, r->message ? r->message : c->title, false));
+        rpt_json_str(f, m.data, m.len);
+        buf_free(&m);
+        fputs("},\"locations\":[", f);
+        uint32_t nloc = r->nevidence < 10 ? r->nevidence : 10;
+        if (nloc == 0) {
+            fputs("{\"physicalLocation\":{\"artifactLocation\":", f);
+            artifact(f, rel);
+            fputs("}}", f);
+        }
+        for (uint32_t k = 0; k < nloc; k++) {
+            const struct evidence *e = &r->evidence[k];
+            fprintf(f, "%s{\"physicalLocation\":{\"artifactLocation\":", k ? "," : "");
+            artifact(f, rel);
+            if (e->line >= 1) {
+                fprintf(f, ",\"region\":{\"startLine\":%u,\"snippet\":{\"text\":", (unsigned)e->line);
+                rpt_json_cstr(f, rpt_clean(w, 0, d, e->text, e->len, true));
+                fputs("}}", f);
+            }
+            fputs("}}", f);
+        }
+        char fp[65];
+        fingerprint(w, d, r, fp);
+        fprintf(f, "],\"partialFingerprints\":{\"tsauditFinding/v1\":\"%.32s\"}", fp);
+        fputs(",\"properties\":{\"dialect\":", f);
+        rpt_json_cstr(f, dialect_name(d->dialect));
+        fputs(",\"hostname\":", f);
+        rpt_json_cstr(f, rpt_clean_cstr(w, 0, d, d->hostname, false));
+        fputs(",\"severity\":", f);
+        rpt_json_cstr(f, severity_name(c->severity));
+        fputs("}", f);
+        if (r->verdict == VERDICT_WAIVED) {
+            fputs(",\"suppressions\":[{\"kind\":\"external\",\"status\":\"accepted\","
+                  "\"justification\":",
+                  f);
+            struct buf j;
+            buf_init(&j, 0);
+            buf_printf(&j, "%s%s%s", r->waiver ? r->waiver : "waived",
+                       r->waiver_expires ? "; expires " : "",
+                       r->waiver_expires ? r->waiver_expires : "");
+            rpt_json_str(f, j.data, j.len);
+            buf_free(&j);
+            fputs("}]", f);
+        }
+        fputs("}", f);
+    }
+    return 0;
+}
+
+static void md_escape(struct buf *b, const char *s)
+{
+    for (; s && *s; s++) {
+        if (strchr("\\`*_{}[]<>#|", *s))
+            buf_addc(b, '\\');
+        buf_addc(b, *s);
+    }
+}
+
+static void write_rule(FILE *f, const struct check_def *c, size_t i)
+{
+    fputs(i ? ",\n{" : "\n{", f);
+    fputs("\"id\":", f);
+    rpt_json_cstr(f, c->id);
+    /* name: the id in PascalCase, as SARIF suggests for rule names. */
+    struct buf name;
+    buf_init(&name, 0);
+    bool up = true;
+    for (const char *p = c->id; *p; p++) {
+        if (*p == '-' || *p == '_' || *p == '.') {
+            up = true;
+            continue;
+        }
+        buf_addc(&name, up ? (char)toupper((unsigned char)*p) : (char)tolower((unsigned char)*p));
+        up = false;
+    }
+    fputs(",\"name\":", f);
+    rpt_json_str(f, name.data ? name.data : "", name.len);
+    buf_free(&name);
+    fputs(",\"shortDescription\":{\"text\":", f);
+    rpt_json_cstr(f, c->title ? c->title : c->id);
+    fputs("},\"fullDescription\":{\"text\":", f);
+    rpt_json_cstr(f, c->rationale ? c->rationale : (c->title ? c->title : c->id));
+    fputs("},\"help\":{\"text\":", f);
+    struct buf t, md;
+    buf_init(&t, 0);
+    buf_init(&md, 0);
+    buf_printf(&t, "%s", c->rationale ? c->rationale : (c->title ? c->title : c->id));
+    buf_adds(&md, "**");
+    md_escape(&md, c->title ? c->title : c->id);
+    buf_adds(&md, "**\n\n");
+    md_escape(&md, c->rationale ? c->rationale : "");
+    if (c->measures && c->measures[0]) {
+        buf_adds(&t, "\nCode of Practice measures:");
+        buf_adds(&md, "\n\nCode of Practice measures:");
+        for (size_t k = 0; c->measures[k]; k++) {
+            buf_printf(&t, " %s", c->measures[k]);
+            buf_printf(&md, " `%s`", c->measures[k]);
+        }
+    }
+    bool any = false;
+    for (int d = 0; d < DIALECT_COUNT; d++) {
+        if (!c->remediation[d])
+            continue;
+        if (!any) {
+            buf_adds(&t, "\nRemediation:");
+            buf_adds(&md, "\n\n### Remediation\n");
+            any = true;
+        }
+        const char *dn = d == DIALECT_UNKNOWN ? "any" : dialect_name((enum dialect)d);
+        buf_printf(&t, "\n%s: %s", dn, c->remediation[d]);
+        buf_printf(&md, "\n**%s**\n\n```\n%s\n```\n", dn, c->remediation[d]);
+    }
+    rpt_json_str(f, t.data ? t.data : "", t.len);
+    fputs(",\"markdown\":", f);
+    rpt_json_str(f, md.data ? md.data : "", md.len);
+    buf_free(&t);
+    buf_free(&md);
+    fprintf(f, "},\"defaultConfiguration\":{\"level\":\"%s\"},\"properties\":{\"tags\":[\"security\"",
+            level_of(c->severity));
+    if (c->category) {
+        fputc(',', f);
+        rpt_json_cstr(f, c->category);
+    }
+    fputs("],\"category\":", f);
+    rpt_json_cstr(f, c->category);
+    fprintf(f, ",\"severity\":\"%s\",\"security-severity\":\"%s\",\"precision\":\"high\","
+               "\"scope\":\"%s\",\"measures\":[",
+            severity_name(c->severity), rpt_security_severity(c->severity),
+            c->scope == CHECK_FLEET ? "fleet" : "device");
+    for (size_t k = 0; c->measures && c->measures[k]; k++) {
+        if (k)
+            fputc(',', f);
+        rpt_json_cstr(f, c->measures[k]);
+    }
+    fputs("]}}", f);
+}
+
+static void fleet_results(struct report_writer *w, const struct report_estate *e)
+{
+    struct sarif_state *st = w->state;
+    FILE *f = w->f;
+    size_t ncheck = 0;
+    const struct check_def *const *all = checks_all(&ncheck);
+    for (size_t i = 0; i < e->nff; i++) {
+        const struct fleet_finding *x = &e->ff[i];
+        if (!x->check || (x->verdict != VERDICT_FAIL && x->verdict != VERDICT_WAIVED))
+            continue;
+        fputs(st->nresults++ ? ",\n{" : "\n{", f);
+        fputs("\"ruleId\":", f);
+        rpt_json_cstr(f, x->check->id);
+        for (size_t k = 0; k < ncheck; k++)
+            if (all[k] == x->check)
+                fprintf(f, ",\"ruleIndex\":%zu", k);
+        fprintf(f, ",\"level\":\"%s\",\"message\":{\"text\":", level_of(x->check->severity));
+        rpt_json_cstr(f, x->message ? x->message : x->check->title);
+        fputs("},\"locations\":[", f);
+        size_t nloc = 0;
+        for (size_t k = 0; k < x->ndevices && nloc < 20; k++) {
+            size_t *idx = rpt_map_find(&st->names, x->devices[k]);
+            if (!idx)
+                continue;
+            fputs(nloc++ ? ",{" : "{", f);
+            fputs("\"physicalLocation\":{\"artifactLocation\":", f);
+            artifact(f, st->relpaths[*idx]);
+            if (x->lines && x->lines[k] >= 1)
+                fprintf(f, ",\"region\":{\"startLine\":%u}", (unsigned)x->lines[k]);
+            fputs("}}", f);
+        }
+        struct buf b;
+        buf_init(&b, 0);
+        buf_adds(&b, x->check->id);
+        for (size_t k = 0; k < x->ndevices; k++)
+            buf_printf(&b, "\x1f%s", x->devices[k]);
+        char fp[65];
+        sha256_hex(b.data, b.len, fp);
+        buf_free(&b);
+        fprintf(f, "],\"partialFingerprints\":{\"tsauditFinding/v1\":\"%.32s\"},"
+                   "\"properties\":{\"fleet\":true,\"devices\":[",
+                fp);
+        for (size_t k = 0; k < x->ndevices; k++) {
+            if (k)
+                fputc(',', f);
+            rpt_json_cstr(f, x->devices[k]);
+        }
+        fputs("]}}", f);
+    }
+}
+
+static void scan_root_uri(struct report_writer *w)
+{
+    FILE *f = w->f;
+    char resolved[PATH_MAX];
+    /* Several roots: relpaths are relative to each, so the base is the working folder. */
+    const char *root = w->run->nscan_roots == 1 ? w->run->scan_roots[0] : ".";
+    struct stat sb;
+    if (!realpath(root, resolved)) {
+        if (!getcwd(resolved, sizeof(resolved)))
+            snprintf(resolved, sizeof(resolved), "/");
+    } else if (stat(resolved, &sb) == 0 && !S_ISDIR(sb.st_mode)) {
+        /* A single file argument: its folder is the root (relpath is its name). */
+        char *slash = strrchr(resolved, '/');
+        if (slash)
+            slash[slash == resolved ? 1 : 0] = 0;
+    }
+    fputs("\"file://", f);
+    rpt_uri_path(f, resolved);
+    if (resolved[0] && resolved[strlen(resolved) - 1] != '/')
+        fputc('/', f);
+    fputc('"', f);
+}
+
+static int sarif_finish(struct report_writer *w, const struct report_estate *e)
+{
+    FILE *f = w->f;
+    const struct report_run *run = w->run;
+    fleet_results(w, e);
+    fputs("\n],\n\"tool\":{\"driver\":{\"name\":\"tsaudit\",\"version\":", f);
+    rpt_json_cstr(f, run->tool_version ? run->tool_version : "0");
+    fputs(",\"semanticVersion\":", f);
+    rpt_json_cstr(f, run->tool_version ? run->tool_version : "0.0.0");
+    fputs(",\"informationUri\":\"https://www.gov.uk/government/publications/"
+          "telecommunications-security-code-of-practice\",\"rules\":[",
+          f);
+    size_t ncheck = 0;
+    const struct check_def *const *all = checks_all(&ncheck);
+    for (size_t i = 0; i < ncheck; i++)
+        write_rule(f, all[i], i);
+    fputs("]}},\n\"originalUriBaseIds\":{\"SCANROOT\":{\"uri\":", f);
+    scan_root_uri(w);
+    fputs("}},\n\"invocations\":[{\"executionSuccessful\":true", f);
+    if (run->started) {
+        fputs(",\"startTimeUtc\":", f);
+        rpt_json_cstr(f, run->started);
+    }
+    if (run->finished) {
+        fputs(",\"endTimeUtc\":", f);
+        rpt_json_cstr(f, run->finished);
+    }
+    fputs("}],\"automationDetails\":{\"id\":", f);
+    struct buf id;
+    buf_init(&id, 0);
+    buf_printf(&id, "tsaudit/%s", run->run_id);
+    rpt_json_str(f, id.data, id.len);
+    buf_free(&id);
+    char d[11];
+    fputs("},\"properties\":{\"tier\":", f);
+    if (run->tier)
+        fprintf(f, "%d", run->tier);
+    else
+        fputs("null", f);
+    fputs(",\"codeEdition\":", f);
+    rpt_json_cstr(f, run->code_edition);
+    fputs(",\"provider\":", f);
+    rpt_json_cstr(f, run->provider_name);
+    fprintf(f, ",\"asOf\":\"%s\"}}]}\n", rpt_date(run->as_of, d));
+    return ferror(f) ? -1 : 0;
+}
+
+const struct report_ops report_ops_sarif = {
+    .name = "sarif",
+    .open = sarif_open,
+    .device = sarif_device,
+    .finish = sarif_finish,
+    .release = sarif_release,
+};

@@ -1,0 +1,246 @@
+/*
+ * report_text.c - the terminal summary: devices, verdicts by severity,
+ * measures by status (overdue first), top failing checks, fleet findings
+ * and the --fail-on gate line. Nothing is written per device (the scan
+ * prints progress itself); everything comes at report_finish(). ANSI colour
+ * only when run->color.
+ */
+#include "report/report_int.h"
+
+enum colour { C_OFF, C_BOLD, C_DIM, C_RED, C_YELLOW, C_GREEN, C_CYAN, C_MAGENTA };
+
+static const char *paint(const struct report_writer *w, enum colour c)
+{
+    static const char *const codes[] = {"\033[0m",  "\033[1m",  "\033[2m",  "\033[31m",
+                                        "\033[33m", "\033[32m", "\033[36m", "\033[35m"};
+    return w->run->color ? codes[c] : "";
+}
+
+static enum colour severity_colour(enum severity s)
+{
+    switch (s) {
+    case SEV_CRITICAL:
+        return C_MAGENTA;
+    case SEV_HIGH:
+        return C_RED;
+    case SEV_MEDIUM:
+        return C_YELLOW;
+    default:
+        return C_CYAN;
+    }
+}
+
+static int text_open(struct report_writer *w)
+{
+    return 0;
+}
+
+static int text_device(struct report_writer *w, const struct device_result *d)
+{
+    return 0;
+}
+
+/* Printable, single-line and safe for a terminal: no escape sequences from configs. */
+static void term_str(FILE *f, const char *s)
+{
+    size_t n = s ? strlen(s) : 0, i = 0;
+    while (i < n) {
+        uint32_t cp;
+        i += rpt_utf8_next(s + i, n - i, &cp);
+        if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+            cp = '?';
+        rpt_put_utf8(f, cp);
+    }
+}
+
+static void label(struct report_writer *w, const char *l)
+{
+    fprintf(w->f, "%s%-10s%s", paint(w, C_BOLD), l, paint(w, C_OFF));
+}
+
+static void write_measures(struct report_writer *w, const struct compliance_result *cr)
+{
+    FILE *f = w->f;
+    const struct status_counts *c = &cr->totals;
+    label(w, "Measures");
+    fprintf(f, "%zu for tier %d: ", c->total, cr->tier);
+    fprintf(f, "%s%zu met%s, ", paint(w, C_GREEN), c->by_status[MEASURE_MET], paint(w, C_OFF));
+    fprintf(f, "%s%zu not met%s", c->by_status[MEASURE_NOT_MET] ? paint(w, C_RED) : "",
+            c->by_status[MEASURE_NOT_MET], c->by_status[MEASURE_NOT_MET] ? paint(w, C_OFF) : "");
+    if (c->overdue)
+        fprintf(f, " (%s%zu overdue%s)", paint(w, C_RED), c->overdue, paint(w, C_OFF));
+    fprintf(f, ", %zu partly met, %zu need attestation, %zu not yet due, %zu not applicable\n",
+            c->by_status[MEASURE_PARTIAL], c->by_status[MEASURE_ATTESTATION_REQUIRED],
+            c->by_status[MEASURE_NOT_YET_DUE], c->by_status[MEASURE_NOT_APPLICABLE]);
+    /* Overdue first, then the other measures that are not met. */
+    size_t shown = 0, more = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < cr->n; i++) {
+            const struct measure_status *s = &cr->v[i];
+            bool want = pass == 0 ? s->overdue
+                                  : (!s->overdue && (s->status == MEASURE_NOT_MET ||
+                                                     s->status == MEASURE_PARTIAL));
+            if (!want)
+                continue;
+            if (shown >= 12) {
+                more++;
+                continue;
+            }
+            char d[11];
+            fprintf(f, "  %s%-8s%s %-9s %-10s ", s->overdue ? paint(w, C_RED) : paint(w, C_YELLOW),
+                    s->measure->id, paint(w, C_OFF), measure_status_name(s->status),
+                    s->overdue ? "OVERDUE" : (s->due_known ? rpt_date(s->due, d) : "due ?"));
+            term_str(f, s->measure->title);
+            if (s->nfail)
+                fprintf(f, " %s[%zu failed]%s", paint(w, C_DIM), s->nfail, paint(w, C_OFF));
+            fputc('\n', f);
+            shown++;
+        }
+    if (more)
+        fprintf(f, "  ... and %zu more (see the JSON or HTML report)\n", more);
+    if (cr->ndue_next) {
+        label(w, "Due next");
+        for (size_t i = 0; i < cr->ndue_next; i++) {
+            char d[11];
+            fprintf(f, "%s%s: %zu measure%s%s", i ? ", " : "", rpt_date(cr->due_next[i].date, d),
+                    cr->due_next[i].nmeasures, cr->due_next[i].nmeasures == 1 ? "" : "s",
+                    cr->due_next[i].verified ? "" : " (unverified)");
+        }
+        fputc('\n', f);
+    }
+    if (cr->nexpired_waivers || cr->nexpired_attestations) {
+        label(w, "Expired");
+        fprintf(f, "%zu waiver%s, %zu attestation%s no longer count\n", cr->nexpired_waivers,
+                cr->nexpired_waivers == 1 ? "" : "s", cr->nexpired_attestations,
+                cr->nexpired_attestations == 1 ? "" : "s");
+    }
+}
+
+static void write_top(struct report_writer *w)
+{
+    const struct report_tally *t = &w->tally;
+    size_t ncheck = 0;
+    const struct check_def *const *all = checks_all(&ncheck);
+    bool *done = xcalloc(t->ncheck ? t->ncheck : 1, 1);
+    bool header = false;
+    for (int k = 0; k < 8; k++) {
+        size_t best = SIZE_MAX;
+        for (size_t i = 0; i < t->ncheck && i < ncheck; i++) {
+            if (done[i] || !t->fail_by_check[i])
+                continue;
+            if (best == SIZE_MAX || all[i]->severity > all[best]->severity ||
+                (all[i]->severity == all[best]->severity &&
+                 t->fail_by_check[i] > t->fail_by_check[best]))
+                best = i;
+        }
+        if (best == SIZE_MAX)
+            break;
+        done[best] = true;
+        if (!header) {
+            fprintf(w->f, "%sTop failing checks%s\n", paint(w, C_BOLD), paint(w, C_OFF));
+            header = true;
+        }
+        const struct check_def *c = all[best];
+        fprintf(w->f, "  %s%-8s%s %4zu device%s  %-24s ", paint(w, severity_colour(c->severity)),
+                severity_name(c->severity), paint(w, C_OFF), t->fail_by_check[best],
+                t->fail_by_check[best] == 1 ? " " : "s", c->id);
+        term_str(w->f, c->title);
+        fputc('\n', w->f);
+    }
+    free(done);
+}
+
+static int text_finish(struct report_writer *w, const struct report_estate *e)
+{
+    FILE *f = w->f;
+    const struct report_run *run = w->run;
+    const struct report_tally *t = &w->tally;
+    char d[11];
+    fprintf(f, "%stsaudit %s%s", paint(w, C_BOLD), run->tool_version ? run->tool_version : "",
+            paint(w, C_OFF));
+    if (run->provider_name) {
+        fputs(" - ", f);
+        term_str(f, run->provider_name);
+    }
+    if (run->tier)
+        fprintf(f, ", tier %d", run->tier);
+    else
+        fputs(", tier not set", f);
+    if (run->code_edition)
+        fprintf(f, ", Code %s", run->code_edition);
+    fprintf(f, ", as of %s\n", rpt_date(run->as_of, d));
+
+    label(w, "Devices");
+    fprintf(f, "%zu: %zu parsed, %s%zu partial%s, %s%zu unreadable%s, %zu excluded\n", t->devices,
+            t->parsed, t->partial ? paint(w, C_YELLOW) : "", t->partial,
+            t->partial ? paint(w, C_OFF) : "", t->unreadable ? paint(w, C_RED) : "", t->unreadable,
+            t->unreadable ? paint(w, C_OFF) : "", t->excluded);
+
+    label(w, "Checks");
+    fprintf(f, "%s%zu pass%s, %s%zu fail%s, %zu waived, %zu not applicable, %zu unknown, %zu needs "
+               "context\n",
+            paint(w, C_GREEN), t->by_verdict[VERDICT_PASS], paint(w, C_OFF),
+            t->by_verdict[VERDICT_FAIL] ? paint(w, C_RED) : "", t->by_verdict[VERDICT_FAIL],
+            t->by_verdict[VERDICT_FAIL] ? paint(w, C_OFF) : "", t->by_verdict[VERDICT_WAIVED],
+            t->by_verdict[VERDICT_NOT_APPLICABLE], t->by_verdict[VERDICT_UNKNOWN],
+            t->by_verdict[VERDICT_NEEDS_CONTEXT]);
+
+    label(w, "Failures");
+    for (int s = SEV_CRITICAL; s >= SEV_INFO; s--)
+        fprintf(f, "%s%s%s %zu%s", s == SEV_CRITICAL ? "" : ", ",
+                paint(w, severity_colour((enum severity)s)), severity_name((enum severity)s),
+                t->fail_by_severity[s], paint(w, C_OFF));
+    fputc('\n', f);
+
+    if (e->cr)
+        write_measures(w, e->cr);
+    write_top(w);
+
+    size_t fleet_fail = 0;
+    for (size_t i = 0; i < e->nff; i++)
+        if (e->ff[i].verdict == VERDICT_FAIL)
+            fleet_fail++;
+    if (e->nff) {
+        fprintf(f, "%sFleet%s\n", paint(w, C_BOLD), paint(w, C_OFF));
+        for (size_t i = 0; i < e->nff && i < 10; i++) {
+            const struct fleet_finding *x = &e->ff[i];
+            fprintf(f, "  %-8s %-24s %zu devices: ", verdict_name(x->verdict),
+                    x->check ? x->check->id : "?", x->ndevices);
+            term_str(f, x->message);
+            fputc('\n', f);
+        }
+        if (e->nff > 10)
+            fprintf(f, "  ... and %zu more\n", e->nff - 10);
+    }
+
+    label(w, "Gate");
+    if (run->fail_on >= SEV_COUNT) {
+        fputs("--fail-on never: the exit status does not depend on findings\n", f);
+    } else {
+        size_t n = 0;
+        for (int s = run->fail_on; s < SEV_COUNT; s++)
+            n += t->fail_by_severity[s];
+        /* Fleet findings count at their check's severity. */
+        for (size_t i = 0; i < e->nff; i++)
+            if (e->ff[i].verdict == VERDICT_FAIL && e->ff[i].check &&
+                e->ff[i].check->severity >= run->fail_on)
+                n++;
+        if (n)
+            fprintf(f, "%sFAIL%s --fail-on %s: %zu failed check%s at or above %s\n",
+                    paint(w, C_RED), paint(w, C_OFF), severity_name(run->fail_on), n,
+                    n == 1 ? "" : "s", severity_name(run->fail_on));
+        else
+            fprintf(f, "%sPASS%s --fail-on %s: no failed check at or above %s\n",
+                    paint(w, C_GREEN), paint(w, C_OFF), severity_name(run->fail_on),
+                    severity_name(run->fail_on));
+    }
+    (void)fleet_fail;
+    return ferror(f) ? -1 : 0;
+}
+
+const struct report_ops report_ops_text = {
+    .name = "text",
+    .open = text_open,
+    .device = text_device,
+    .finish = text_finish,
+};
