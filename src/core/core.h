@@ -207,6 +207,16 @@ bool ip_prefix_is_any(const struct ip_prefix *p);
 /* Format as text (buf at least 50 bytes). */
 const char *ip_prefix_format(const struct ip_prefix *p, char *buf, size_t n);
 
+/* -------------------------------------------------------------------- JSON */
+
+/*
+ * A JSON string literal, quotes included: control characters escaped,
+ * invalid UTF-8 replaced by U+FFFD, and <, >, & escaped so the literal is
+ * also safe inside an HTML <script> element. json_write_cstr(NULL) writes null.
+ */
+void json_write_str(FILE *f, const char *s, size_t n);
+void json_write_cstr(FILE *f, const char *s);
+
 /* ------------------------------------------------------------------ hashing */
 
 /* SHA-256 as 64 lowercase hex characters and a NUL. */

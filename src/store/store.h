@@ -27,4 +27,46 @@ int store_run_finish(struct store_run *s, const struct fleet_finding *ff, size_t
 /* Give up without marking the run complete. Frees s. */
 void store_run_abort(struct store_run *s);
 
+/* ------------------------------------------------------------- reading */
+
+/* One complete run with its headline figures. */
+struct store_run_row {
+    int64_t id;
+    char *uuid, *started, *finished, *as_of, *edition, *provider, *tool_version;
+    int tier; /* 0 = not set */
+    long devices, fails;
+    long fails_by_severity[4]; /* critical, high, medium, low */
+    long measures_met, measures_total;
+};
+
+/* Complete runs, oldest first. 0 or -1 after a diagnostic. */
+int store_list_runs(const char *db_path, struct store_run_row **rows, size_t *n);
+void store_run_rows_free(struct store_run_row *rows, size_t n);
+
+/* A (device, check) pair, or a measure (device NULL), that differs between runs. */
+struct store_change {
+    char *device;   /* relative path of the device's file */
+    char *hostname;
+    char *item;     /* check id, or measure id */
+    char *severity; /* checks only */
+    char *from, *to; /* verdicts or measure statuses */
+};
+
+struct store_diff {
+    struct store_run_row a, b;
+    struct store_change *added, *removed; /* devices: item = dialect, from/to unused */
+    size_t nadded, nremoved;
+    struct store_change *new_fail, *fixed, *still_failing;
+    size_t nnew_fail, nfixed, nstill_failing;
+    struct store_change *measures; /* status changes */
+    size_t nmeasures;
+};
+
+/*
+ * Compare two complete runs, named by id or uuid; NULL for a means the run
+ * before b, NULL for b the latest. 0 or -1 after a diagnostic.
+ */
+int store_diff_runs(const char *db_path, const char *a, const char *b, struct store_diff *out);
+void store_diff_free(struct store_diff *d);
+
 #endif

@@ -1,0 +1,417 @@
+/*
+ * store.c - recording a scan in the SQLite history as it streams.
+ *
+ * The run row is inserted with complete = 0, devices are written in batches
+ * of STORE_BATCH per transaction, and store_run_finish() writes the
+ * estate-wide parts and sets complete = 1 in the last transaction. Readers
+ * only see complete runs, so a scan killed half-way leaves an incomplete run
+ * that no listing shows, and earlier runs are untouched. WAL mode and a busy
+ * timeout let two scans record into the same database at once.
+ */
+#include "store/store_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define STORE_BATCH 256
+#define STORE_BUSY_MS 60000
+
+struct store_run {
+    sqlite3 *db;
+    char *path;
+    const struct report_run *run;
+    int64_t run_id;
+    size_t in_batch;
+    bool in_txn;
+    bool failed;
+    sqlite3_stmt *ins_device, *ins_result, *ins_evidence, *ins_diag;
+    struct buf clean;
+};
+
+int store_db_error(sqlite3 *db, const char *path, const char *what)
+{
+    diag_report(DIAG_ERROR, path, 0, "%s: %s", what, db ? sqlite3_errmsg(db) : "out of memory");
+    return -1;
+}
+
+static sqlite3 *open_raw(const char *path, int flags)
+{
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+        store_db_error(db, path, "cannot open the history database");
+        sqlite3_close(db);
+        return NULL;
+    }
+    sqlite3_busy_timeout(db, STORE_BUSY_MS);
+    sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+    return db;
+}
+
+static int user_version(sqlite3 *db)
+{
+    sqlite3_stmt *st;
+    int v = -1;
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            v = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    return v;
+}
+
+sqlite3 *store_open(const char *path, bool write, int migrate_to)
+{
+    if (write) {
+        sqlite3 *db = open_raw(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        if (!db)
+            return NULL;
+        char *mode = NULL;
+        sqlite3_stmt *st;
+        if (sqlite3_prepare_v2(db, "PRAGMA journal_mode = WAL", -1, &st, NULL) == SQLITE_OK) {
+            if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+                mode = xstrdup((const char *)sqlite3_column_text(st, 0));
+            sqlite3_finalize(st);
+        }
+        if (!mode) {
+            store_db_error(db, path, "cannot use the history database");
+            sqlite3_close(db);
+            return NULL;
+        }
+        free(mode);
+        sqlite3_exec(db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+        if (store_migrate(db, path, migrate_to) != 0) {
+            sqlite3_close(db);
+            return NULL;
+        }
+        return db;
+    }
+    sqlite3 *db = open_raw(path, SQLITE_OPEN_READONLY);
+    if (!db)
+        return NULL;
+    int v = user_version(db);
+    if (v < 0) {
+        store_db_error(db, path, "not a tsaudit history database");
+        sqlite3_close(db);
+        return NULL;
+    }
+    if (v < store_schema_version()) {
+        sqlite3_close(db);
+        sqlite3 *rw = store_open(path, true, 0);
+        if (!rw)
+            return NULL;
+        sqlite3_close(rw);
+        return open_raw(path, SQLITE_OPEN_READONLY);
+    }
+    if (v > store_schema_version()) {
+        diag_report(DIAG_ERROR, path, 0,
+                    "database schema version %d is newer than this tsaudit knows (%d)", v,
+                    store_schema_version());
+        sqlite3_close(db);
+        return NULL;
+    }
+    return db;
+}
+
+static bool exec(struct store_run *s, const char *sql)
+{
+    if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+        store_db_error(s->db, s->path, "cannot record the run");
+        s->failed = true;
+        return false;
+    }
+    return true;
+}
+
+static bool prepare(struct store_run *s, sqlite3_stmt **st, const char *sql)
+{
+    if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK) {
+        store_db_error(s->db, s->path, "cannot prepare a statement");
+        s->failed = true;
+        return false;
+    }
+    return true;
+}
+
+static bool step_done(struct store_run *s, sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_DONE) {
+        if (!s->failed)
+            store_db_error(s->db, s->path, "cannot record the run");
+        s->failed = true;
+        return false;
+    }
+    return true;
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static void free_run(struct store_run *s)
+{
+    sqlite3_finalize(s->ins_device);
+    sqlite3_finalize(s->ins_result);
+    sqlite3_finalize(s->ins_evidence);
+    sqlite3_finalize(s->ins_diag);
+    sqlite3_close(s->db);
+    buf_free(&s->clean);
+    free(s->path);
+    free(s);
+}
+
+struct store_run *store_run_begin(const char *db_path, const struct report_run *run,
+                                  const struct profile *profile)
+{
+    (void)profile;
+    sqlite3 *db = store_open(db_path, true, 0);
+    if (!db)
+        return NULL;
+    struct store_run *s = xcalloc(1, sizeof(*s));
+    s->db = db;
+    s->path = xstrdup(db_path);
+    s->run = run;
+    buf_init(&s->clean, 0);
+    char as_of[11];
+    date_format(run->as_of, as_of);
+    sqlite3_stmt *st;
+    if (!exec(s, "BEGIN IMMEDIATE") ||
+        !prepare(s, &st, "INSERT INTO runs (uuid, started, as_of, tier, edition, provider, "
+                         "profile_path, profile_digest, catalog_digest, tool_version) "
+                         "VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+        free_run(s);
+        return NULL;
+    }
+    bind_text(st, 1, run->run_id);
+    bind_text(st, 2, run->started);
+    bind_text(st, 3, as_of);
+    if (run->tier)
+        sqlite3_bind_int(st, 4, run->tier);
+    bind_text(st, 5, run->code_edition);
+    bind_text(st, 6, run->provider_name);
+    bind_text(st, 7, run->profile_path);
+    bind_text(st, 8, run->profile_digest && *run->profile_digest ? run->profile_digest : NULL);
+    bind_text(st, 9, run->catalog_digest);
+    bind_text(st, 10, run->tool_version);
+    bool ok = step_done(s, st);
+    sqlite3_finalize(st);
+    s->run_id = sqlite3_last_insert_rowid(db);
+    if (!ok || !exec(s, "COMMIT") ||
+        !prepare(s, &s->ins_device,
+                 "INSERT INTO devices (run_id, file, relpath, hostname, dialect, os_version, "
+                 "content_hash, partial, excluded, unreadable) VALUES (?,?,?,?,?,?,?,?,?,?)") ||
+        !prepare(s, &s->ins_result,
+                 "INSERT INTO results (device_id, check_id, verdict, severity, message, waiver) "
+                 "VALUES (?,?,?,?,?,?)") ||
+        !prepare(s, &s->ins_evidence, "INSERT INTO evidence (result_id, line, text) VALUES (?,?,?)") ||
+        !prepare(s, &s->ins_diag,
+                 "INSERT INTO diagnostics (device_id, level, line, message) VALUES (?,?,?,?)")) {
+        free_run(s);
+        return NULL;
+    }
+    return s;
+}
+
+static const char *clean(struct store_run *s, const struct device_result *d, const char *text,
+                         size_t len)
+{
+    return report_clean(s->run, d, text, len, &s->clean);
+}
+
+int store_run_device(struct store_run *s, const struct device_result *d)
+{
+    if (s->failed)
+        return -1;
+    if (!s->in_txn) {
+        if (!exec(s, "BEGIN IMMEDIATE"))
+            return -1;
+        s->in_txn = true;
+    }
+    sqlite3_stmt *st = s->ins_device;
+    sqlite3_bind_int64(st, 1, s->run_id);
+    bind_text(st, 2, d->file);
+    bind_text(st, 3, d->relpath);
+    if (d->hostname)
+        bind_text(st, 4, clean(s, d, d->hostname, strlen(d->hostname)));
+    bind_text(st, 5, dialect_name(d->dialect));
+    bind_text(st, 6, d->os_version);
+    bind_text(st, 7, d->content_hash[0] ? d->content_hash : NULL);
+    sqlite3_bind_int(st, 8, d->partial);
+    sqlite3_bind_int(st, 9, d->excluded);
+    sqlite3_bind_int(st, 10, d->unreadable);
+    if (!step_done(s, st))
+        return -1;
+    int64_t device_id = sqlite3_last_insert_rowid(s->db);
+    for (uint32_t i = 0; i < d->ndiags; i++) {
+        st = s->ins_diag;
+        sqlite3_bind_int64(st, 1, device_id);
+        bind_text(st, 2, d->diags[i].level == DIAG_ERROR     ? "error"
+                         : d->diags[i].level == DIAG_WARNING ? "warning"
+                                                             : "note");
+        sqlite3_bind_int(st, 3, (int)d->diags[i].line);
+        bind_text(st, 4, clean(s, d, d->diags[i].msg, strlen(d->diags[i].msg)));
+        if (!step_done(s, st))
+            return -1;
+    }
+    for (size_t i = 0; i < d->nresults; i++) {
+        const struct check_result *r = &d->results[i];
+        st = s->ins_result;
+        sqlite3_bind_int64(st, 1, device_id);
+        bind_text(st, 2, r->check->id);
+        bind_text(st, 3, verdict_name(r->verdict));
+        bind_text(st, 4, severity_name(r->check->severity));
+        if (r->message)
+            bind_text(st, 5, clean(s, d, r->message, strlen(r->message)));
+        bind_text(st, 6, r->waiver);
+        if (!step_done(s, st))
+            return -1;
+        if (r->verdict != VERDICT_FAIL && r->verdict != VERDICT_WAIVED)
+            continue; /* evidence is kept for what needs fixing */
+        int64_t result_id = sqlite3_last_insert_rowid(s->db);
+        for (uint32_t k = 0; k < r->nevidence; k++) {
+            st = s->ins_evidence;
+            sqlite3_bind_int64(st, 1, result_id);
+            sqlite3_bind_int(st, 2, (int)r->evidence[k].line);
+            bind_text(st, 3, clean(s, d, r->evidence[k].text, r->evidence[k].len));
+            if (!step_done(s, st))
+                return -1;
+        }
+    }
+    if (++s->in_batch >= STORE_BATCH) {
+        s->in_batch = 0;
+        s->in_txn = false;
+        if (!exec(s, "COMMIT"))
+            return -1;
+    }
+    return 0;
+}
+
+static bool record_estate(struct store_run *s, const struct fleet_finding *ff, size_t nff,
+                          const struct compliance_result *cr, const struct report_totals *t)
+{
+    sqlite3_stmt *st;
+    if (!prepare(s, &st, "INSERT INTO fleet (run_id, check_id, verdict, message, devices) "
+                         "VALUES (?,?,?,?,?)"))
+        return false;
+    bool ok = true;
+    for (size_t i = 0; i < nff && ok; i++) {
+        struct buf names;
+        buf_init(&names, 0);
+        for (size_t k = 0; k < ff[i].ndevices; k++) {
+            buf_adds(&names, k ? "\n" : "");
+            buf_adds(&names, ff[i].devices[k]);
+        }
+        sqlite3_bind_int64(st, 1, s->run_id);
+        bind_text(st, 2, ff[i].check->id);
+        bind_text(st, 3, verdict_name(ff[i].verdict));
+        bind_text(st, 4, ff[i].message);
+        bind_text(st, 5, buf_cstr(&names));
+        ok = step_done(s, st);
+        buf_free(&names);
+    }
+    sqlite3_finalize(st);
+    if (!ok)
+        return false;
+
+    size_t met = 0;
+    if (cr) {
+        sqlite3_stmt *am;
+        if (!prepare(s, &st, "INSERT INTO measures (run_id, measure_id, section, title, status, "
+                             "overdue, due, reason) VALUES (?,?,?,?,?,?,?,?)"))
+            return false;
+        if (!prepare(s, &am, "INSERT INTO attestations (run_id, measure_id, status, evidence, "
+                             "owner, date, expires, expired) VALUES (?,?,?,?,?,?,?,?)")) {
+            sqlite3_finalize(st);
+            return false;
+        }
+        for (size_t i = 0; i < cr->n && ok; i++) {
+            const struct measure_status *m = &cr->v[i];
+            char due[11];
+            met += m->status == MEASURE_MET;
+            sqlite3_bind_int64(st, 1, s->run_id);
+            bind_text(st, 2, m->measure->id);
+            sqlite3_bind_int(st, 3, m->measure->section);
+            bind_text(st, 4, m->measure->title);
+            bind_text(st, 5, measure_status_name(m->status));
+            sqlite3_bind_int(st, 6, m->overdue);
+            if (m->due_known) {
+                date_format(m->due, due);
+                bind_text(st, 7, due);
+            }
+            bind_text(st, 8, m->reason);
+            ok = step_done(s, st);
+            const struct attestation *at = m->attestation ? m->attestation
+                                                          : m->expired_attestation;
+            if (ok && at) {
+                char d1[11], d2[11];
+                sqlite3_bind_int64(am, 1, s->run_id);
+                bind_text(am, 2, m->measure->id);
+                bind_text(am, 3, attest_status_name(at->status));
+                bind_text(am, 4, at->evidence);
+                bind_text(am, 5, at->owner);
+                if (at->has_date) {
+                    date_format(at->date, d1);
+                    bind_text(am, 6, d1);
+                }
+                if (at->has_expires) {
+                    date_format(at->expires, d2);
+                    bind_text(am, 7, d2);
+                }
+                sqlite3_bind_int(am, 8, m->attestation == NULL);
+                ok = step_done(s, am);
+            }
+        }
+        sqlite3_finalize(st);
+        sqlite3_finalize(am);
+        if (!ok)
+            return false;
+    }
+
+    if (!prepare(s, &st, "UPDATE runs SET finished = ?, complete = 1, devices = ?, fails = ?, "
+                         "fails_critical = ?, fails_high = ?, fails_medium = ?, fails_low = ?, "
+                         "measures_met = ?, measures_total = ? WHERE id = ?"))
+        return false;
+    bind_text(st, 1, s->run->finished);
+    sqlite3_bind_int64(st, 2, t ? (int64_t)t->devices : 0);
+    sqlite3_bind_int64(st, 3, t ? (int64_t)t->by_verdict[VERDICT_FAIL] : 0);
+    sqlite3_bind_int64(st, 4, t ? (int64_t)t->fail_by_severity[SEV_CRITICAL] : 0);
+    sqlite3_bind_int64(st, 5, t ? (int64_t)t->fail_by_severity[SEV_HIGH] : 0);
+    sqlite3_bind_int64(st, 6, t ? (int64_t)t->fail_by_severity[SEV_MEDIUM] : 0);
+    sqlite3_bind_int64(st, 7, t ? (int64_t)(t->fail_by_severity[SEV_LOW] +
+                                            t->fail_by_severity[SEV_INFO])
+                                : 0);
+    sqlite3_bind_int64(st, 8, (int64_t)met);
+    sqlite3_bind_int64(st, 9, cr ? (int64_t)cr->n : 0);
+    sqlite3_bind_int64(st, 10, s->run_id);
+    ok = step_done(s, st);
+    sqlite3_finalize(st);
+    return ok;
+}
+
+int store_run_finish(struct store_run *s, const struct fleet_finding *ff, size_t nff,
+                     const struct compliance_result *cr, const struct report_totals *totals)
+{
+    bool ok = !s->failed;
+    if (ok && !s->in_txn) {
+        ok = exec(s, "BEGIN IMMEDIATE");
+        s->in_txn = ok;
+    }
+    ok = ok && record_estate(s, ff, nff, cr, totals) && exec(s, "COMMIT");
+    if (!ok && s->in_txn)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    free_run(s);
+    return ok ? 0 : -1;
+}
+
+void store_run_abort(struct store_run *s)
+{
+    if (s->in_txn)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    free_run(s);
+}
