@@ -8,7 +8,7 @@
  * the parser's promise instead: every non-blank line that is not a comment
  * or closing marker of its dialect, and not inside a banner body, is exactly
  * one node carrying that line's number and pointing into that line; no line
- * has two nodes. Lines with a parse diagnostic are excused. A violation is
+ * has two nodes (Junos and SR OS may hold several statements on one line). Lines with a parse diagnostic are excused. A violation is
  * reported as "path:line: error: invariant: ..." and gives exit 2.
  */
 #include "cli/cli.h"
@@ -73,7 +73,12 @@ static bool line_is_exempt(enum dialect d, const char *s, size_t n)
     case DIALECT_FORTINET_FORTIOS:
         return s[0] == '#' || word_eq(s, n, "next") || word_eq(s, n, "end");
     case DIALECT_JUNIPER_JUNOS:
-        return s[0] == '#' || s[0] == '}' || s[0] == '/' || s[0] == '*';
+        /* comments, closing braces, `{master:0}` prompts, and set-form
+         * modifiers that flag existing statements rather than add one */
+        return s[0] == '#' || s[0] == '}' || s[0] == '/' || s[0] == '*' || s[0] == '{' ||
+               word_pfx(s, n, "deactivate ") || word_pfx(s, n, "activate ") ||
+               word_pfx(s, n, "delete ") || word_pfx(s, n, "protect ") ||
+               word_pfx(s, n, "unprotect ") || word_pfx(s, n, "annotate ");
     case DIALECT_NOKIA_SROS:
         return s[0] == '#' || s[0] == '}' || word_pfx(s, n, "exit") || word_pfx(s, n, "echo");
     default:
@@ -126,7 +131,9 @@ static unsigned check_invariant(const struct cfg_tree *t)
         }
     }
     for (uint32_t l = 1; l <= nlines; l++) {
-        if (count[l] > 1 && excused[l] != 1) {
+        /* Junos and SR OS put several statements on one line (`a { b; }`, flat leaves). */
+        bool multi = t->dialect == DIALECT_JUNIPER_JUNOS || t->dialect == DIALECT_NOKIA_SROS;
+        if (count[l] > 1 && excused[l] != 1 && !multi) {
             VIOLATION(l, "invariant: %u nodes for one line", count[l]);
             continue;
         }

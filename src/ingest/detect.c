@@ -297,6 +297,7 @@ struct detect_state {
     uint32_t hash_lines, bang_lines, indented, toplevel, semicolon_lines, brace_lines;
     uint32_t sysname_line, return_line, hostname_line;
     bool has_interface;
+    uint32_t child_width[5]; /* indentation of first children of top-level lines (1-4) */
 };
 
 static bool mem_has(const char *p, size_t n, const char *needle)
@@ -434,7 +435,15 @@ static void score_structure(struct detect_state *st)
         credit(st, DIALECT_HUAWEI_VRP, 20, "'sysname' and '#' separators", st->sysname_line);
     if (st->semicolon_lines >= 5 && st->brace_lines >= 2)
         credit(st, DIALECT_JUNIPER_JUNOS, 20, "brace and semicolon structure", 0);
+    /* The first-level indentation width: EOS uses 3 spaces, NX-OS 2, IOS 1. */
+    uint32_t w1 = st->child_width[1], w2 = st->child_width[2], w3 = st->child_width[3];
+    if (w3 >= 3 && w3 > 2 * (w1 + w2))
+        credit(st, DIALECT_ARISTA_EOS, 25, "three-space indentation", 0);
+    else if (w2 >= 3 && w2 > 2 * (w1 + w3))
+        credit(st, DIALECT_CISCO_NXOS, 10, "two-space indentation", 0);
     /* IOS-style structure names IOS only when nothing points elsewhere. */
+    int elsewhere = st->score[DIALECT_CISCO_NXOS] + st->score[DIALECT_CISCO_IOSXR] +
+                    st->score[DIALECT_CISCO_ASA] + st->score[DIALECT_ARISTA_EOS];
     int generic = 0;
     if (st->hostname_line)
         generic += 10;
@@ -442,7 +451,7 @@ static void score_structure(struct detect_state *st)
         generic += 10;
     if (st->bang_lines >= 2)
         generic += 10;
-    if (generic && st->semicolon_lines < 3 && st->brace_lines < 3)
+    if (generic && !elsewhere && st->semicolon_lines < 3 && st->brace_lines < 3)
         credit(st, DIALECT_CISCO_IOS, generic,
                "IOS-style structure ('hostname', 'interface', '!' lines)", st->hostname_line);
 }
@@ -459,6 +468,7 @@ void detect_dialect(const char *buf, size_t len, struct detect_result *out)
     struct detect_state *st = xcalloc(1, sizeof(*st));
     const char *p = buf, *end = buf + n;
     uint32_t line = 0, seen = 0;
+    bool prev_top = false;
     int rancid = -2, meta = -1;
     uint32_t rancid_line = 0, meta_line = 0;
     const char *meta_signal = NULL;
@@ -495,10 +505,15 @@ void detect_dialect(const char *buf, size_t len, struct detect_result *out)
             st->hash_lines++;
         else if (t[0] == '!')
             st->bang_lines++;
-        if (indented)
+        if (indented) {
             st->indented++;
-        else
+            size_t w = (size_t)(t - raw);
+            if (prev_top && w <= 4 && memchr(raw, '\t', w) == NULL)
+                st->child_width[w]++;
+        } else {
             st->toplevel++;
+        }
+        prev_top = !indented && t[0] != '!' && t[0] != '#';
         if (t[tn - 1] == ';')
             st->semicolon_lines++;
         else if (t[tn - 1] == '{' || t[0] == '}')

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# corpus.sh - detection and parsing over the shared corpus of real configs.
+#
+# 1. One `tsaudit detect CORPUS --format json` call, compared with the
+#    `vendor` column of MANIFEST.tsv: disagreements are listed; the test fails
+#    when fewer than 99% of `kind=full` files agree, or when any file of the
+#    `other` folder (PAN-OS, F5, Cumulus, ...) is detected as a supported dialect.
+# 2. `tsaudit parse --check-invariant` on every file detected as a supported
+#    dialect: each non-blank, non-comment line outside a banner must be exactly
+#    one node with its own line number. Enforced for the Cisco family, VRP
+#    and FortiOS; Junos and SR OS results are reported as notes.
+# Env: TSAUDIT_BIN (the binary), TSAUDIT_SRC (repo root), TSAUDIT_CORPUS (optional).
+set -u
+
+BIN=${TSAUDIT_BIN:?TSAUDIT_BIN must name the tsaudit binary}
+SRC=${TSAUDIT_SRC:-.}
+CORPUS=${TSAUDIT_CORPUS:-$SRC/../shared/corpus}
+
+if [ ! -d "$CORPUS" ] || [ ! -f "$CORPUS/MANIFEST.tsv" ]; then
+    echo "corpus not found, skipped"
+    exit 0
+fi
+CORPUS=$(cd "$CORPUS" && pwd)
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+fail=0
+
+# ------------------------------------------------------------------ detect
+"$BIN" detect "$CORPUS" --format json >"$TMP/detect.json" 2>"$TMP/detect.err"
+rc=$?
+if [ $rc -ne 0 ]; then
+    echo "FAIL: tsaudit detect exited $rc"
+    cat "$TMP/detect.err"
+    exit 1
+fi
+# One object per line: {"path":"...","dialect":"...","form":"...","signal":"...","line":N}
+sed -n 's/^{"path":"\([^"]*\)","dialect":"\([^"]*\)","form":"\([^"]*\)","signal":"\(.*\)","line":[0-9]*},\{0,1\}$/\1\t\2\t\3\t\4/p' \
+    "$TMP/detect.json" | sed "s#^$CORPUS/##" >"$TMP/detected.tsv"
+
+awk -F'\t' -v out="$TMP/summary" '
+    NR == FNR { got[$1] = $2; sig[$1] = $4; next }
+    FNR == 1 { next }   # manifest header
+    {
+        file = $1; vendor = $2; kind = $8
+        want = vendor == "other" ? "unknown" : vendor
+        have = (file in got) ? got[file] : "(missing)"
+        total[kind]++
+        if (have == want) { agree[kind]++ }
+        else {
+            printf "disagree\t%s\t%s\tmanifest=%s\tdetected=%s\t%s\n", kind, file, vendor, have, sig[file]
+            if (vendor == "other" && have != "unknown" && have != "(missing)") wrong_other++
+        }
+    }
+    END {
+        printf "%d %d %d %d %d\n", agree["full"], total["full"], agree["fragment"], total["fragment"], wrong_other > out
+    }' "$TMP/detected.tsv" "$CORPUS/MANIFEST.tsv" >"$TMP/disagree.txt"
+
+read -r full_ok full_n frag_ok frag_n wrong_other <"$TMP/summary"
+grep -P '^disagree\tfull\t' "$TMP/disagree.txt" | cut -f2- | sed 's/^/  /'
+nfrag=$(grep -cP '^disagree\tfragment\t' "$TMP/disagree.txt")
+echo "detect: full files $full_ok/$full_n agree; fragments $frag_ok/$frag_n agree" \
+     "($nfrag fragment disagreements, mostly 'unknown' for marker-less snippets)"
+grep -P '^disagree\tfragment\t' "$TMP/disagree.txt" | grep -v 'detected=unknown' | cut -f2- | sed 's/^/  /'
+if [ "$full_n" -eq 0 ] || [ $((full_ok * 100)) -lt $((full_n * 99)) ]; then
+    echo "FAIL: agreement on full files below 99%"
+    fail=1
+fi
+if [ "${wrong_other:-0}" -ne 0 ]; then
+    echo "FAIL: $wrong_other file(s) of other platforms detected as a supported dialect"
+    fail=1
+fi
+
+# ------------------------------------------------------------------- parse
+checked=0
+bad_owned=0
+bad_other=0
+while IFS=$'\t' read -r file dialect form signal; do
+    [ "$dialect" = unknown ] && continue
+    checked=$((checked + 1))
+    if ! "$BIN" parse --check-invariant "$CORPUS/$file" >/dev/null 2>"$TMP/parse.err"; then
+        rc=$?
+        if [ $rc -ge 3 ] || grep -q 'invariant\|Sanitizer\|runtime error' "$TMP/parse.err"; then
+            case "$dialect" in
+            juniper-junos | nokia-sros)
+                bad_other=$((bad_other + 1))
+                echo "note: $file ($dialect): $(head -n 1 "$TMP/parse.err")"
+                ;;
+            *)
+                bad_owned=$((bad_owned + 1))
+                echo "FAIL: $file ($dialect), exit $rc:"
+                head -n 5 "$TMP/parse.err" | sed 's/^/  /'
+                ;;
+            esac
+        fi
+    fi
+    if grep -q 'Sanitizer\|runtime error' "$TMP/parse.err"; then
+        echo "FAIL: sanitizer report for $file"
+        head -n 20 "$TMP/parse.err"
+        fail=1
+    fi
+done <"$TMP/detected.tsv"
+echo "parse: $checked files checked; invariant violations: $bad_owned (Cisco family, VRP," \
+     "FortiOS), $bad_other (Junos, SR OS; reported only)"
+[ $bad_owned -eq 0 ] || fail=1
+
+if [ $fail -ne 0 ]; then
+    echo "corpus: FAILED"
+    exit 1
+fi
+echo "corpus: ok"
+exit 0
