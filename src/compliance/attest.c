@@ -156,7 +156,7 @@ int attest_load_buffer(struct attestations *out, struct arena *a, const char *pa
                 cy_diag(&d, DIAG_WARNING, k, key, "unknown field, ignored");
                 continue;
             }
-            if (v->type == YAML_SCALAR_NODE && v->data.scalar.length == 0)
+            if (ydoc_is_null(v))
                 continue; /* "waivers:" with nothing under it */
             struct cy_seq_iter si;
             if (!cy_seq_begin(&d, v, key, &si))
