@@ -13,10 +13,12 @@
  * `prefix P type T` and `route P route-type T`) and a rule for the rest: a
  * keyword followed by one token is a leaf; followed by more, it is a keyed
  * list when the next token is quoted or starts with a digit, else a
- * container. Each flat line gives one non-implied node (its leaf); the
- * levels it passes through are found again or created CFG_IMPLIED, so the
- * result is the tree of the brace form (and both may be mixed in one file).
- * `delete` inside a flat path removes the named subtree.
+ * container (`key "..." hash2` is one encrypted leaf). Each flat line gives
+ * one non-implied node (its leaf); the levels it passes through are found
+ * again or created CFG_IMPLIED, so the result is the tree of the brace form
+ * (and both may be mixed in one file). `delete` inside a flat path removes
+ * the named subtree. A hand-written line setting several single-value
+ * leaves (`card-type X level Y`) gives one node per leaf, all on that line.
  *
  * Classic CLI: blocks by indentation, closed by `exit` (and `exit all`);
  * `echo "..."` lines, `#` comments and `#----` separators are not
@@ -381,13 +383,20 @@ static void sx_flat_line(struct sx_parser *ps, struct cfg_node *parent, const ch
         const char *q = pos;
         struct sv t1 = sx_token(end, &q);
         struct sv t2 = sx_token(end, &q);
+        struct sv t3 = sx_token(end, &q);
         if (sv_eq_cstr(t2, "}"))
             t2 = sv_make(NULL, 0);
+        if (sv_eq_cstr(t3, "}"))
+            t3 = sv_make(NULL, 0);
         size_t take;
         bool last, leaf = false;
         const struct sros_kw *k = sx_lookup(sx_keyword(parent), kw);
         if (!t1.n || sv_eq_cstr(t1, "}")) {
             take = 0;
+            last = true;
+        } else if (t2.n && !t3.n &&
+                   (sv_eq_cstr(t2, "hash") || sv_eq_cstr(t2, "hash2") || sv_eq_cstr(t2, "custom"))) {
+            take = 2; /* an encrypted leaf: `authentication-key "..." hash2` */
             last = true;
         } else if (k && k->kind == SK_LEAF) {
             take = 1;
@@ -487,12 +496,12 @@ static bool sx_prompt_line(struct sv s)
 static const char *sx_scan(struct sx_parser *ps, const char *p, const char *end, bool braces,
                            uint32_t *line)
 {
-    uint32_t open_line = *line;
+    uint32_t open_line = *line; /* of the outermost '[' */
     int bracket = 0;
     while (p < end) {
         char c = *p;
         if (c == '"') {
-            open_line = *line;
+            uint32_t quote_line = *line;
             const char *q = p + 1;
             uint32_t l = *line;
             while (q < end && *q != '"') {
@@ -503,7 +512,7 @@ static const char *sx_scan(struct sx_parser *ps, const char *p, const char *end,
                 q++;
             }
             if (q >= end) {
-                cfg_diag(ps->t, DIAG_ERROR, open_line, "quoted string is never closed");
+                cfg_diag(ps->t, DIAG_ERROR, quote_line, "quoted string is never closed");
                 return sx_eol(p, end); /* treat the quote as text to the end of its line */
             }
             *line = l;
