@@ -1,10 +1,694 @@
-/* serve.c - 'tsaudit serve' (being written). */
+/*
+ * serve.c - 'tsaudit serve': a local, read-only dashboard over a history
+ * database, with libmicrohttpd.
+ *
+ *   /                  runs, newest first, with headline figures
+ *   /runs/ID           one run: the same HTML report 'scan -o x.html' writes
+ *   /devices?path=P    one device's history across runs
+ *   /trends            failures by severity and measures met, per run (SVG)
+ *   /api/runs          the runs as JSON ('history --format json')
+ *   /api/runs/ID       one run as the JSON report
+ *   /api/diff?a=&b=    two runs compared ('diff --format json')
+ *
+ * Only GET and HEAD are answered; every response carries a strict
+ * Content-Security-Policy (inline styles and scripts allowed by hash only),
+ * nosniff, frame denial and no-referrer. It binds 127.0.0.1 unless
+ * --listen says otherwise. Each request opens its own read-only connection,
+ * so the database may be written by scans while it is served.
+ */
 #include "cli/cli.h"
+#include "report/report.h"
+#include "store/store.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <microhttpd.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#if MHD_VERSION < 0x00097002
+typedef int MHD_RESULT;
+#else
+typedef enum MHD_Result MHD_RESULT;
+#endif
+
+struct server {
+    const char *db;
+};
+
+static const char *page_css =
+    "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;"
+    "color:#1c2430;background:#f4f6f9}"
+    "header{background:#12263f;color:#fff;padding:14px 28px}header a{color:#cfe0ff;"
+    "margin-right:18px;text-decoration:none}header b{margin-right:28px}"
+    "main{padding:20px 28px;max-width:1200px}h1{font-size:22px;margin:6px 0 16px}"
+    "table{border-collapse:collapse;width:100%;background:#fff;box-shadow:0 1px 2px #0002}"
+    "th,td{padding:7px 10px;border-bottom:1px solid #e3e8ef;text-align:left;"
+    "font-variant-numeric:tabular-nums}th{background:#eef2f7;font-weight:600}"
+    "td.n{text-align:right}a{color:#1456b8}.muted{color:#66707d}"
+    ".card{background:#fff;padding:14px 18px;margin:0 0 18px;box-shadow:0 1px 2px #0002}"
+    ".crit{color:#8b0000}.high{color:#c0392b}.med{color:#b9770e}.low{color:#2e86c1}";
+
+/* ------------------------------------------------------------- escaping */
+
+static void html(FILE *f, const char *s)
+{
+    if (!s)
+        return;
+    /* The JSON writer's escaping keeps invalid UTF-8 out; here only markup matters. */
+    for (; *s; s++) {
+        switch (*s) {
+        case '<':
+            fputs("&lt;", f);
+            break;
+        case '>':
+            fputs("&gt;", f);
+            break;
+        case '&':
+            fputs("&amp;", f);
+            break;
+        case '"':
+            fputs("&quot;", f);
+            break;
+        case '\'':
+            fputs("&#39;", f);
+            break;
+        default:
+            fputc(*s, f);
+        }
+    }
+}
+
+static void url_component(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+            c == '-' || c == '_' || c == '.' || c == '~' || c == '/')
+            fputc(c, f);
+        else
+            fprintf(f, "%%%02X", c);
+    }
+}
+
+/* ------------------------------------------------------------ responses */
+
+static void base64(const unsigned char *in, size_t n, char *out)
+{
+    static const char tbl[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    size_t o = 0;
+    for (size_t i = 0; i < n; i += 3) {
+        uint32_t v = (uint32_t)in[i] << 16 | (i + 1 < n ? (uint32_t)in[i + 1] << 8 : 0) |
+                     (i + 2 < n ? in[i + 2] : 0);
+        out[o++] = tbl[v >> 18 & 63];
+        out[o++] = tbl[v >> 12 & 63];
+        out[o++] = i + 1 < n ? tbl[v >> 6 & 63] : '=';
+        out[o++] = i + 2 < n ? tbl[v & 63] : '=';
+    }
+    out[o] = 0;
+}
+
+static void csp_hash(const char *s, size_t n, struct buf *out)
+{
+    char hex[65];
+    unsigned char bin[32];
+    sha256_hex(s, n, hex);
+    for (int i = 0; i < 32; i++) {
+        unsigned hi = (unsigned)(hex[2 * i] <= '9' ? hex[2 * i] - '0' : hex[2 * i] - 'a' + 10);
+        unsigned lo =
+            (unsigned)(hex[2 * i + 1] <= '9' ? hex[2 * i + 1] - '0' : hex[2 * i + 1] - 'a' + 10);
+        bin[i] = (unsigned char)(hi << 4 | lo);
+    }
+    char b64[48];
+    base64(bin, 32, b64);
+    buf_printf(out, " 'sha256-%s'", b64);
+}
+
+/* Hashes of the inline blocks of one kind ("style" or "script"; JSON data
+ * blocks are not executed and need none). */
+static void hash_blocks(const char *page, size_t len, const char *tag, struct buf *out)
+{
+    char open[16], close[16];
+    snprintf(open, sizeof(open), "<%s", tag);
+    snprintf(close, sizeof(close), "</%s>", tag);
+    const char *p = page, *end = page + len;
+    while ((p = memmem(p, (size_t)(end - p), open, strlen(open)))) {
+        const char *gt = memchr(p, '>', (size_t)(end - p));
+        if (!gt)
+            break;
+        bool data = memmem(p, (size_t)(gt - p), "application/json", 16) != NULL;
+        const char *body = gt + 1;
+        const char *stop = memmem(body, (size_t)(end - body), close, strlen(close));
+        if (!stop)
+            break;
+        if (!data)
+            csp_hash(body, (size_t)(stop - body), out);
+        p = stop;
+    }
+}
+
+static MHD_RESULT respond(struct MHD_Connection *c, unsigned status, const char *type,
+                          char *body, size_t len)
+{
+    struct buf csp;
+    buf_init(&csp, 0);
+    buf_adds(&csp, "default-src 'none'; img-src data:; base-uri 'none'; form-action 'self'; "
+                   "frame-ancestors 'none'; style-src");
+    bool is_html = strncmp(type, "text/html", 9) == 0;
+    if (is_html)
+        hash_blocks(body, len, "style", &csp);
+    else
+        buf_adds(&csp, " 'none'");
+    buf_adds(&csp, "; script-src");
+    size_t before = csp.len;
+    if (is_html)
+        hash_blocks(body, len, "script", &csp);
+    if (csp.len == before)
+        buf_adds(&csp, " 'none'");
+    struct MHD_Response *r =
+        MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+    MHD_add_response_header(r, "Content-Type", type);
+    MHD_add_response_header(r, "Content-Security-Policy", buf_cstr(&csp));
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(r, "X-Frame-Options", "DENY");
+    MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+    MHD_add_response_header(r, "Cache-Control", "no-store");
+    if (status == MHD_HTTP_METHOD_NOT_ALLOWED)
+        MHD_add_response_header(r, "Allow", "GET, HEAD");
+    MHD_RESULT ret = MHD_queue_response(c, status, r);
+    MHD_destroy_response(r);
+    buf_free(&csp);
+    return ret;
+}
+
+static MHD_RESULT respond_text(struct MHD_Connection *c, unsigned status, const char *msg)
+{
+    char *body = xstrdup(msg);
+    return respond(c, status, "text/plain; charset=utf-8", body, strlen(body));
+}
+
+/* A memory stream for building a body. */
+struct page {
+    char *data;
+    size_t len;
+    FILE *f;
+};
+
+static void page_open(struct page *p, const char *title)
+{
+    p->data = NULL;
+    p->len = 0;
+    p->f = open_memstream(&p->data, &p->len);
+    if (!p->f)
+        BUG("open_memstream failed");
+    if (title) {
+        fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>",
+              p->f);
+        html(p->f, title);
+        fprintf(p->f,
+                "</title><style>%s</style></head><body><header><b>tsaudit history</b>"
+                "<a href=\"/\">Runs</a><a href=\"/trends\">Trends</a>"
+                "<a href=\"/api/runs\">API</a></header><main>\n",
+                page_css);
+    }
+}
+
+static MHD_RESULT page_send(struct MHD_Connection *c, struct page *p, bool is_html)
+{
+    if (is_html)
+        fputs("</main></body></html>\n", p->f);
+    fclose(p->f);
+    return respond(c, MHD_HTTP_OK, is_html ? "text/html; charset=utf-8"
+                                           : "application/json; charset=utf-8",
+                   p->data, p->len);
+}
+
+/* ----------------------------------------------------------------- pages */
+
+static MHD_RESULT page_runs(struct server *s, struct MHD_Connection *c)
+{
+    struct store_run_row *rows;
+    size_t n;
+    if (store_list_runs(s->db, &rows, &n) != 0)
+        return respond_text(c, MHD_HTTP_INTERNAL_SERVER_ERROR, "cannot read the database\n");
+    struct page p;
+    page_open(&p, "Runs");
+    fprintf(p.f, "<h1>Runs</h1>\n");
+    if (!n)
+        fputs("<p class=\"muted\">No complete run is recorded yet. Record one with "
+              "<code>tsaudit scan … --db FILE</code>.</p>",
+              p.f);
+    else
+        fputs("<table><tr><th>Run</th><th>Started</th><th>As of</th><th>Tier</th>"
+              "<th>Edition</th><th>Devices</th><th>Failed checks</th><th>Critical</th>"
+              "<th>High</th><th>Medium</th><th>Low</th><th>Measures met</th></tr>\n",
+              p.f);
+    for (size_t i = n; i-- > 0;) {
+        const struct store_run_row *r = &rows[i];
+        fprintf(p.f, "<tr><td><a href=\"/runs/%lld\">%lld</a></td><td>", (long long)r->id,
+                (long long)r->id);
+        html(p.f, r->started);
+        fputs("</td><td>", p.f);
+        html(p.f, r->as_of);
+        fprintf(p.f, "</td><td>%s%c</td><td>", r->tier ? "" : "-", r->tier ? '0' + r->tier : ' ');
+        html(p.f, r->edition);
+        fprintf(p.f,
+                "</td><td class=n>%ld</td><td class=n>%ld</td><td class=\"n crit\">%ld</td>"
+                "<td class=\"n high\">%ld</td><td class=\"n med\">%ld</td>"
+                "<td class=\"n low\">%ld</td><td class=n>%ld / %ld</td></tr>\n",
+                r->devices, r->fails, r->fails_by_severity[0], r->fails_by_severity[1],
+                r->fails_by_severity[2], r->fails_by_severity[3], r->measures_met,
+                r->measures_total);
+    }
+    if (n)
+        fputs("</table>\n", p.f);
+    if (n >= 2)
+        fprintf(p.f, "<p><a href=\"/api/diff?a=%lld&amp;b=%lld\">Compare the last two runs "
+                     "(JSON)</a></p>",
+                (long long)rows[n - 2].id, (long long)rows[n - 1].id);
+    store_run_rows_free(rows, n);
+    return page_send(c, &p, true);
+}
+
+/* One polyline series of a chart. */
+static void svg_series(FILE *f, const long *v, size_t n, long max, const char *colour,
+                       int w, int h, int pad)
+{
+    fprintf(f, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\" points=\"", colour);
+    for (size_t i = 0; i < n; i++) {
+        double x = pad + (n > 1 ? (double)i * (w - 2 * pad) / (double)(n - 1) : (w - 2 * pad) / 2.0);
+        double y = h - pad - (max ? (double)v[i] * (h - 2 * pad) / (double)max : 0);
+        fprintf(f, "%.1f,%.1f ", x, y);
+    }
+    fputs("\"/>\n", f);
+    for (size_t i = 0; i < n; i++) {
+        double x = pad + (n > 1 ? (double)i * (w - 2 * pad) / (double)(n - 1) : (w - 2 * pad) / 2.0);
+        double y = h - pad - (max ? (double)v[i] * (h - 2 * pad) / (double)max : 0);
+        fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>%ld</title></circle>\n",
+                x, y, colour, v[i]);
+    }
+}
+
+static void svg_axes(FILE *f, const struct store_run_row *rows, size_t n, long max, int w, int h,
+                     int pad)
+{
+    fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#99a\"/>", pad, h - pad,
+            w - pad, h - pad);
+    fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#99a\"/>", pad, pad, pad,
+            h - pad);
+    fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">%ld</text>", pad - 4,
+            pad + 4, max);
+    fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">0</text>", pad - 4,
+            h - pad + 4);
+    for (size_t i = 0; i < n; i++) {
+        double x = pad + (n > 1 ? (double)i * (w - 2 * pad) / (double)(n - 1) : (w - 2 * pad) / 2.0);
+        fprintf(f, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">#%lld</text>",
+                x, h - pad + 16, (long long)rows[i].id);
+    }
+}
+
+static MHD_RESULT page_trends(struct server *s, struct MHD_Connection *c)
+{
+    struct store_run_row *rows;
+    size_t n;
+    if (store_list_runs(s->db, &rows, &n) != 0)
+        return respond_text(c, MHD_HTTP_INTERNAL_SERVER_ERROR, "cannot read the database\n");
+    struct page p;
+    page_open(&p, "Trends");
+    fputs("<h1>Trends</h1>\n", p.f);
+    if (!n) {
+        fputs("<p class=\"muted\">No complete run is recorded yet.</p>", p.f);
+        store_run_rows_free(rows, n);
+        return page_send(c, &p, true);
+    }
+    static const char *const colours[] = {"#8b0000", "#c0392b", "#d68910", "#2e86c1"};
+    static const char *const names[] = {"critical", "high", "medium", "low"};
+    long *series = xcalloc(n, sizeof(long));
+    long max = 1;
+    for (size_t i = 0; i < n; i++)
+        for (int k = 0; k < 4; k++)
+            if (rows[i].fails_by_severity[k] > max)
+                max = rows[i].fails_by_severity[k];
+    const int w = 900, h = 300, pad = 40;
+    fprintf(p.f, "<div class=\"card\"><h2>Failed checks by severity</h2>"
+                 "<svg id=\"chart-failures\" role=\"img\" aria-label=\"Failed checks by severity per run\" "
+                 "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">\n",
+            w, h + 10, w, h + 10);
+    svg_axes(p.f, rows, n, max, w, h, pad);
+    for (int k = 0; k < 4; k++) {
+        for (size_t i = 0; i < n; i++)
+            series[i] = rows[i].fails_by_severity[k];
+        svg_series(p.f, series, n, max, colours[k], w, h, pad);
+    }
+    fputs("</svg><p>", p.f);
+    for (int k = 0; k < 4; k++)
+        fprintf(p.f, "<span style=\"\"></span><b style=\"\" class=\"%s\">&#9632; %s</b> &nbsp; ",
+                k == 0 ? "crit" : k == 1 ? "high" : k == 2 ? "med" : "low", names[k]);
+    fputs("</p></div>\n", p.f);
+
+    long mmax = 1;
+    for (size_t i = 0; i < n; i++)
+        if (rows[i].measures_total > mmax)
+            mmax = rows[i].measures_total;
+    fprintf(p.f, "<div class=\"card\"><h2>Measures met</h2>"
+                 "<svg id=\"chart-measures\" role=\"img\" aria-label=\"Measures met per run\" "
+                 "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">\n",
+            w, h + 10, w, h + 10);
+    svg_axes(p.f, rows, n, mmax, w, h, pad);
+    for (size_t i = 0; i < n; i++)
+        series[i] = rows[i].measures_met;
+    svg_series(p.f, series, n, mmax, "#1e8449", w, h, pad);
+    fputs("</svg></div>\n", p.f);
+    free(series);
+    store_run_rows_free(rows, n);
+    return page_send(c, &p, true);
+}
+
+static MHD_RESULT page_device(struct server *s, struct MHD_Connection *c, const char *path)
+{
+    if (!path || !*path)
+        return respond_text(c, MHD_HTTP_BAD_REQUEST, "the path parameter is required\n");
+    struct store_device_row *rows;
+    size_t n;
+    if (store_device_history(s->db, path, &rows, &n) != 0)
+        return respond_text(c, MHD_HTTP_INTERNAL_SERVER_ERROR, "cannot read the database\n");
+    struct page p;
+    page_open(&p, "Device history");
+    fputs("<h1>Device history: ", p.f);
+    html(p.f, path);
+    fputs("</h1>\n", p.f);
+    if (!n)
+        fputs("<p class=\"muted\">This device is in no complete run.</p>", p.f);
+    else
+        fputs("<table><tr><th>Run</th><th>Started</th><th>Hostname</th><th>Failed</th>"
+              "<th>Passed</th><th>Unknown</th><th>Failing checks</th></tr>\n",
+              p.f);
+    for (size_t i = n; i-- > 0;) {
+        fprintf(p.f, "<tr><td><a href=\"/runs/%lld\">%lld</a></td><td>", (long long)rows[i].run_id,
+                (long long)rows[i].run_id);
+        html(p.f, rows[i].started);
+        fputs("</td><td>", p.f);
+        html(p.f, rows[i].hostname);
+        fprintf(p.f, "</td><td class=\"n high\">%ld</td><td class=n>%ld</td><td class=n>%ld</td><td>",
+                rows[i].fails, rows[i].passes, rows[i].unknowns);
+        html(p.f, rows[i].failing);
+        fputs("</td></tr>\n", p.f);
+    }
+    if (n)
+        fputs("</table>\n", p.f);
+    store_device_rows_free(rows, n);
+    return page_send(c, &p, true);
+}
+
+/* Render a stored run with one of the report writers into memory. */
+struct replay_ctx {
+    enum report_format format;
+    const char *path;
+    struct arena *arena;
+    struct report_writer *w;
+    struct report_totals totals;
+};
+
+static int replay_open(void *ctx, const struct report_run *run, const struct catalog **c)
+{
+    struct replay_ctx *r = ctx;
+    struct catalog *cat = NULL;
+    if (catalog_load(&cat, r->arena, run->code_edition, NULL) == 0)
+        *c = cat;
+    r->w = report_open(r->format, r->path, run);
+    return r->w ? 0 : -1;
+}
+
+static int replay_device(void *ctx, const struct device_result *d)
+{
+    struct replay_ctx *r = ctx;
+    r->totals.devices++;
+    r->totals.devices_unreadable += d->unreadable;
+    r->totals.devices_partial += d->partial;
+    r->totals.devices_excluded += d->excluded;
+    for (size_t i = 0; i < d->nresults; i++) {
+        r->totals.by_verdict[d->results[i].verdict]++;
+        if (d->results[i].verdict == VERDICT_FAIL)
+            r->totals.fail_by_severity[d->results[i].check->severity]++;
+    }
+    return report_device(r->w, d);
+}
+
+static MHD_RESULT page_run(struct server *s, struct MHD_Connection *c, const char *id,
+                           enum report_format fmt)
+{
+    char tmpl[] = "/tmp/tsaudit-serve-XXXXXX";
+    int fd = mkstemp(tmpl);
+    if (fd < 0)
+        return respond_text(c, MHD_HTTP_INTERNAL_SERVER_ERROR, "cannot render the run\n");
+    close(fd);
+    struct arena a;
+    arena_init(&a);
+    struct report_run run;
+    struct compliance_result cr;
+    memset(&cr, 0, sizeof(cr));
+    struct replay_ctx ctx = {.format = fmt, .path = tmpl, .arena = &a};
+    int rc = store_replay_run(s->db, id, &a, &run, replay_open, replay_device, &ctx, &cr);
+    if (rc == 0 && ctx.w) {
+        rc = report_finish(ctx.w, NULL, 0, cr.n ? &cr : NULL, &ctx.totals);
+        ctx.w = NULL;
+    }
+    if (ctx.w)
+        report_abort(ctx.w);
+    char *body = NULL;
+    size_t len = 0;
+    if (rc == 0)
+        rc = file_read_all(tmpl, 0, false, &body, &len);
+    unlink(tmpl);
+    arena_free(&a);
+    if (rc != 0)
+        return respond_text(c, MHD_HTTP_NOT_FOUND, "no such run, or it cannot be rendered\n");
+    return respond(c, MHD_HTTP_OK,
+                   fmt == REPORT_HTML ? "text/html; charset=utf-8"
+                                      : "application/json; charset=utf-8",
+                   body, len);
+}
+
+static void json_str(FILE *f, const char *s)
+{
+    json_write_cstr(f, s);
+}
+
+static MHD_RESULT api_runs(struct server *s, struct MHD_Connection *c)
+{
+    struct store_run_row *rows;
+    size_t n;
+    if (store_list_runs(s->db, &rows, &n) != 0)
+        return respond_text(c, MHD_HTTP_INTERNAL_SERVER_ERROR, "cannot read the database\n");
+    struct page p;
+    page_open(&p, NULL);
+    fputs("[", p.f);
+    for (size_t i = 0; i < n; i++) {
+        const struct store_run_row *r = &rows[i];
+        fprintf(p.f, "%s{\"id\":%lld,\"uuid\":", i ? "," : "", (long long)r->id);
+        json_str(p.f, r->uuid);
+        fputs(",\"started\":", p.f);
+        json_str(p.f, r->started);
+        fputs(",\"finished\":", p.f);
+        json_str(p.f, r->finished);
+        fputs(",\"as_of\":", p.f);
+        json_str(p.f, r->as_of);
+        fputs(",\"edition\":", p.f);
+        json_str(p.f, r->edition);
+        fprintf(p.f,
+                ",\"tier\":%d,\"devices\":%ld,\"fails\":%ld,\"fails_by_severity\":{\"critical\":%ld,"
+                "\"high\":%ld,\"medium\":%ld,\"low\":%ld},\"measures_met\":%ld,"
+                "\"measures_total\":%ld}",
+                r->tier, r->devices, r->fails, r->fails_by_severity[0], r->fails_by_severity[1],
+                r->fails_by_severity[2], r->fails_by_severity[3], r->measures_met,
+                r->measures_total);
+    }
+    fputs("]\n", p.f);
+    store_run_rows_free(rows, n);
+    return page_send(c, &p, false);
+}
+
+static void json_changes(FILE *f, const char *name, const struct store_change *v, size_t n,
+                         bool last)
+{
+    fprintf(f, "\"%s\":[", name);
+    for (size_t i = 0; i < n; i++) {
+        fputs(i ? ",{\"device\":" : "{\"device\":", f);
+        json_str(f, v[i].device);
+        fputs(",\"hostname\":", f);
+        json_str(f, v[i].hostname);
+        fputs(",\"item\":", f);
+        json_str(f, v[i].item);
+        fputs(",\"severity\":", f);
+        json_str(f, v[i].severity);
+        fputs(",\"from\":", f);
+        json_str(f, v[i].from);
+        fputs(",\"to\":", f);
+        json_str(f, v[i].to);
+        fputs("}", f);
+    }
+    fprintf(f, "]%s", last ? "" : ",");
+}
+
+static MHD_RESULT api_diff(struct server *s, struct MHD_Connection *c)
+{
+    const char *a = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "a");
+    const char *b = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "b");
+    struct store_diff d;
+    if (store_diff_runs(s->db, a && *a ? a : NULL, b && *b ? b : NULL, &d) != 0)
+        return respond_text(c, MHD_HTTP_NOT_FOUND, "cannot compare those runs\n");
+    struct page p;
+    page_open(&p, NULL);
+    fprintf(p.f, "{\"a\":%lld,\"b\":%lld,", (long long)d.a.id, (long long)d.b.id);
+    json_changes(p.f, "devices_added", d.added, d.nadded, false);
+    json_changes(p.f, "devices_removed", d.removed, d.nremoved, false);
+    json_changes(p.f, "new_failures", d.new_fail, d.nnew_fail, false);
+    json_changes(p.f, "fixed", d.fixed, d.nfixed, false);
+    json_changes(p.f, "still_failing", d.still_failing, d.nstill_failing, false);
+    json_changes(p.f, "measures_changed", d.measures, d.nmeasures, true);
+    fputs("}\n", p.f);
+    store_diff_free(&d);
+    return page_send(c, &p, false);
+}
+
+static bool all_digits(const char *s)
+{
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if ((*s < '0' || *s > '9') && *s != '-' && !(*s >= 'a' && *s <= 'f'))
+            return false;
+    return true;
+}
+
+static MHD_RESULT handle(void *cls, struct MHD_Connection *c, const char *url,
+                         const char *method, const char *version, const char *upload_data,
+                         size_t *upload_size, void **con_cls)
+{
+    (void)version;
+    (void)upload_data;
+    struct server *s = cls;
+    if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
+        *upload_size = 0; /* read-only: the body is ignored */
+        return respond_text(c, MHD_HTTP_METHOD_NOT_ALLOWED, "read-only: GET and HEAD only\n");
+    }
+    if (*con_cls == NULL) {
+        /* First call for this request: wait for the headers to complete. */
+        static int marker;
+        *con_cls = &marker;
+        return MHD_YES;
+    }
+    if (!strcmp(url, "/"))
+        return page_runs(s, c);
+    if (!strcmp(url, "/trends"))
+        return page_trends(s, c);
+    if (!strcmp(url, "/devices"))
+        return page_device(s, c, MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "path"));
+    if (!strcmp(url, "/api/runs"))
+        return api_runs(s, c);
+    if (!strcmp(url, "/api/diff"))
+        return api_diff(s, c);
+    if (!strncmp(url, "/api/runs/", 10) && all_digits(url + 10))
+        return page_run(s, c, url + 10, REPORT_JSON);
+    if (!strncmp(url, "/runs/", 6) && all_digits(url + 6))
+        return page_run(s, c, url + 6, REPORT_HTML);
+    return respond_text(c, MHD_HTTP_NOT_FOUND, "not found\n");
+}
+
+static const char *usage =
+    "usage: tsaudit serve --db FILE [--listen ADDR:PORT]\n"
+    "\n"
+    "Serve a read-only dashboard over a history database: runs, one run (the\n"
+    "same views as the HTML report), a device's history, trends, and a JSON API\n"
+    "(/api/runs, /api/runs/ID, /api/diff?a=ID&b=ID). Binds 127.0.0.1:8080 unless\n"
+    "--listen says otherwise (port 0 picks a free port). Stops on Ctrl-C.\n";
+
+static bool parse_listen(const char *s, struct sockaddr_in *addr)
+{
+    const char *colon = strrchr(s, ':');
+    char host[64];
+    memset(addr, 0, sizeof(*addr));
+    addr->sin_family = AF_INET;
+    if (!colon || (size_t)(colon - s) >= sizeof(host))
+        return false;
+    memcpy(host, s, (size_t)(colon - s));
+    host[colon - s] = 0;
+    long port;
+    if (!sv_to_long(sv_from_cstr(colon + 1), &port) || port < 0 || port > 65535)
+        return false;
+    addr->sin_port = htons((uint16_t)port);
+    if (!strcmp(host, "localhost"))
+        strcpy(host, "127.0.0.1");
+    return inet_pton(AF_INET, host, &addr->sin_addr) == 1;
+}
 
 int cmd_serve(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "tsaudit serve: not available in this build yet\n");
-    return EXIT_INTERNAL;
+    static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
+                                         {"listen", required_argument, NULL, 'l'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
+    const char *db = NULL, *listen = "127.0.0.1:8080";
+    optind = 1;
+    opterr = 0;
+    int ch;
+    while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (ch) {
+        case 'd':
+            db = optarg;
+            break;
+        case 'l':
+            listen = optarg;
+            break;
+        case 'h':
+            fputs(usage, stdout);
+            return EXIT_OK;
+        default:
+            return cli_usage_error("serve", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (!db)
+        return cli_usage_error("serve", "--db FILE is required");
+    struct sockaddr_in addr;
+    if (!parse_listen(listen, &addr))
+        return cli_usage_error("serve", "--listen takes IPv4-ADDRESS:PORT, not '%s'", listen);
+    /* Fail early on a missing or foreign database. */
+    struct store_run_row *rows;
+    size_t n;
+    if (store_list_runs(db, &rows, &n) != 0)
+        return EXIT_INPUT;
+    store_run_rows_free(rows, n);
+
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, NULL); /* worker threads inherit the mask */
+    signal(SIGPIPE, SIG_IGN);
+
+    struct server s = {.db = db};
+    struct MHD_Daemon *d = MHD_start_daemon(
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_LINUX_ONLY | MHD_USE_ERROR_LOG, 0, NULL,
+        NULL, handle, &s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)4, MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_END);
+    if (!d) {
+        fprintf(stderr, "tsaudit serve: cannot listen on %s: %s\n", listen, strerror(errno));
+        return EXIT_INTERNAL;
+    }
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    char host[INET_ADDRSTRLEN];
+    inet_ntop(AF_INET, &addr.sin_addr, host, sizeof(host));
+    printf("tsaudit serve: http://%s:%u/ (read-only; Ctrl-C stops)\n", host,
+           info ? info->port : ntohs(addr.sin_port));
+    fflush(stdout);
+    int sig;
+    sigwait(&set, &sig);
+    MHD_stop_daemon(d);
+    return EXIT_OK;
 }

@@ -69,4 +69,34 @@ struct store_diff {
 int store_diff_runs(const char *db_path, const char *a, const char *b, struct store_diff *out);
 void store_diff_free(struct store_diff *d);
 
+/*
+ * Replay a complete run (by id or uuid) as the writers saw it: fills run
+ * (strings in a) and calls open_cb(ctx, run, &catalog) - where the caller
+ * opens its writers and picks the catalogue of the run's edition - then
+ * device_cb once per device with a device_result rebuilt from the database
+ * (checks this build does not know get a stand-in definition), then rebuilds
+ * the measure statuses into cr against that catalogue (measures missing from
+ * it are skipped; none without one). Used by 'serve' to render a stored run
+ * with the same writers as 'scan'. 0, or -1 after a diagnostic or when a
+ * callback returned non-zero.
+ */
+int store_replay_run(const char *db_path, const char *run_spec, struct arena *a,
+                     struct report_run *run,
+                     int (*open_cb)(void *ctx, const struct report_run *run,
+                                    const struct catalog **catalog),
+                     int (*device_cb)(void *ctx, const struct device_result *d), void *ctx,
+                     struct compliance_result *cr);
+
+/* One run's view of one device (by relative path), oldest run first. */
+struct store_device_row {
+    int64_t run_id;
+    char *started;
+    char *hostname;
+    long fails, passes, unknowns;
+    char *failing; /* failing check ids, comma-separated */
+};
+int store_device_history(const char *db_path, const char *device, struct store_device_row **rows,
+                         size_t *n);
+void store_device_rows_free(struct store_device_row *rows, size_t n);
+
 #endif
