@@ -1,0 +1,2567 @@
+/*
+ * extract_cisco.c - the Cisco-family extractor: fills struct device_model
+ * from an IOS/IOS-XE, NX-OS, IOS-XR, ASA or Arista EOS config tree.
+ *
+ * One pass over the top-level statements, dispatched on the first word
+ * (after a leading "no"); blocks (lines, ACLs, router bgp, interfaces, ...)
+ * read their own children. Statements whose meaning depends on others
+ * (transport defaults that need the telnet server state, ACL names bound
+ * before they are defined, BGP inheritance from peer-groups, templates and
+ * neighbor-groups) are recorded during the pass and settled by the finish_*
+ * functions. Syntax that differs between the dialects is switched on
+ * x->d where it is read. Absence is a pass only where checks.md section 18
+ * names the default as secure; otherwise the fact is FACT_UNKNOWN with a why.
+ * Word-prefix matching only: no regex and no per-line allocation beyond
+ * the facts themselves.
+ */
+#include "model/extract.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#define CX_MAX_ITEMS 200000 /* cap on any aggregated list (users, neighbours, entries, ...) */
+#define CX_MAX_PARENTS 6    /* inheritance links kept per BGP peer set */
+#define CX_MAX_INHERIT 8    /* depth of BGP inheritance followed */
+#define CX_HEADER_SCAN (64u * 1024u)
+
+/* BGP settings that a neighbour, peer-group, template or XR group carries. */
+struct cbgp_set {
+    struct sv name; /* neighbour address or group/template name */
+    bool is_group;
+    const struct cfg_node *node;
+    long remote_as;
+    const struct cfg_node *remote_as_node;
+    struct secret key;
+    const struct cfg_node *auth_node;
+    bool auth_disabled; /* XR password inheritance-disable */
+    const struct cfg_node *gtsm_node;
+    const struct cfg_node *maxpfx_node;
+    bool maxpfx_off;
+    const char *in_policy, *out_policy;
+    const struct cfg_node *shutdown_node;
+    struct sv parents[CX_MAX_PARENTS];
+    size_t nparents;
+    struct sv group; /* the peer-group / neighbor-group it belongs to (first parent) */
+};
+
+/* An IGP interface binding or block (for the per-instance auth judgement). */
+struct cigp_if {
+    int proto;          /* 0 ospf, 1 ospfv3, 2 isis */
+    struct sv instance; /* process / tag; empty = any */
+    struct sv ifname;
+    bool passive, authed;
+    const struct cfg_node *node, *auth_node;
+};
+
+struct cigp {
+    int proto;
+    struct sv name;
+    const struct cfg_node *node;
+    const struct cfg_node *area_auth; /* area/process-level authentication */
+    const struct cfg_node *passive_default;
+    bool weak;
+};
+
+struct cx {
+    const struct cfg_tree *t;
+    struct arena *a;
+    struct device_model *m;
+    enum dialect d;
+
+    /* ssh */
+    const struct cfg_node *ssh_cfg_node;  /* any statement configuring the server */
+    const struct cfg_node *ssh_off_node;  /* no feature ssh / management ssh shutdown */
+    const struct cfg_node *ssh_ver_node;
+    int ssh_ver; /* 0 unset, 1, 2, 3 = both */
+    const struct cfg_node *ssh_weak_node; /* NX-OS ssh cipher-mode weak */
+    bool saw_ciphers, saw_macs, saw_kex, ssh_port_set;
+    bool ssh_lines_need_server; /* XR: lines accept ssh only with ssh server */
+
+    /* telnet */
+    const struct cfg_node *telnet_on, *telnet_off;
+    bool telnet_via_lines; /* IOS/ASA-style: the lines decide */
+
+    /* http (IOS) */
+    const struct cfg_node *http_node, *https_node, *http_acl_node;
+    bool http_on, https_on;
+    const char *http_acl;
+    long http_port, https_port;
+
+    /* lines */
+    const struct cfg_node *exec_timeout_default; /* unused placeholder for XR line default */
+    struct sv xr_templates_used[16];
+    size_t nxr_templates_used;
+    const struct cfg_node *vty_pool_node;
+
+    /* aaa */
+    const struct cfg_node *aaa_new_model, *aaa_login, *aaa_acct_exec, *aaa_acct_cmds,
+        *aaa_authz_cmds, *asa_aaa_login;
+    bool login_central, login_local_fallback;
+    struct sv aaa_groups[32]; /* names of aaa server groups (for "group NAME") */
+    size_t naaa_groups;
+
+    /* logging */
+    const struct cfg_node *log_off, *log_on, *log_trap, *login_success, *login_failure,
+        *archive_log, *log_level_aaa;
+    bool trap_low;
+
+    /* ntp */
+    const struct cfg_node *ntp_auth, *ntp_trusted, *ntp_key, *ntp_block;
+
+    /* snmp */
+    const struct cfg_node *snmp_first, *snmp_off;
+
+    /* legacy, defaults settled at the end */
+    const struct cfg_node *spe_node, *secret_enc_node, *pw_policy_node, *pw_policy_off;
+    const struct cfg_node *cdp_on, *cdp_off, *lldp_on, *lldp_off;
+
+    /* bgp */
+    struct cbgp_set *bsets;
+    size_t nbsets;
+    long local_as;
+    const struct cfg_node *bgp_node;
+
+    /* igp */
+    struct cigp *igps;
+    size_t nigps;
+    struct cigp_if *igp_ifs;
+    size_t nigp_ifs;
+    struct sv *keychains; /* names of key chains with at least one key */
+    size_t nkeychains;
+
+    /* control plane */
+    const struct cfg_node *copp_node;
+    const struct cfg_node *mpp_node;
+};
+
+/* ------------------------------------------------------------ tokens */
+
+/* Token i of a view (empty view when absent). */
+static struct sv tk(struct sv s, size_t i)
+{
+    struct sv t = sv_token(s, i);
+    if (!t.p)
+        t = sv_make("", 0);
+    return t;
+}
+
+static bool tk_is(struct sv s, size_t i, const char *w)
+{
+    return sv_eq_cstr(tk(s, i), w);
+}
+
+/* The text of a node with one leading "no" removed; *neg tells whether it was there. */
+static struct sv stmt(const struct cfg_node *n, bool *neg)
+{
+    struct sv s = cfg_text(n);
+    *neg = false;
+    if (sv_starts_with_word(s, "no")) {
+        *neg = true;
+        s = sv_after_tokens(s, 1);
+    }
+    return s;
+}
+
+static bool starts(struct sv s, const char *words)
+{
+    return sv_starts_with_word(s, words);
+}
+
+static bool active(const struct cfg_node *n)
+{
+    return n && !(n->flags & CFG_INACTIVE);
+}
+
+static bool cap_ok(size_t n)
+{
+    return n < CX_MAX_ITEMS;
+}
+
+static const char *dup(struct cx *x, struct sv s)
+{
+    if (!s.p || s.n == 0)
+        return NULL;
+    return model_strdup_unquoted(x->a, s);
+}
+
+static bool sv_same(struct sv a, struct sv b)
+{
+    return a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
+}
+
+static bool sv_is_digits(struct sv s)
+{
+    if (s.n == 0)
+        return false;
+    for (size_t i = 0; i < s.n; i++)
+        if (!isdigit((unsigned char)s.p[i]))
+            return false;
+    return true;
+}
+
+/* Dotted-quad shaped (for masks and addresses). */
+static bool sv_is_dotted(struct sv s)
+{
+    int dots = 0;
+    if (s.n < 7 || s.n > 15)
+        return false;
+    for (size_t i = 0; i < s.n; i++) {
+        if (s.p[i] == '.')
+            dots++;
+        else if (!isdigit((unsigned char)s.p[i]))
+            return false;
+    }
+    return dots == 3;
+}
+
+static bool sv_is_addrish(struct sv s)
+{
+    return sv_is_dotted(s) || (s.n > 1 && memchr(s.p, ':', s.n) != NULL) ||
+           (s.n > 8 && memchr(s.p, '/', s.n) != NULL && isdigit((unsigned char)s.p[0]));
+}
+
+/* Secret from "[type] value" at token i of s: the type word is a number or
+ * one of the Cisco storage words; ASA writes the storage word after the value. */
+static struct secret cisco_secret(struct cx *x, struct sv s, size_t i, const struct cfg_node *n,
+                                  size_t *next)
+{
+    struct sv a = tk(s, i), b = tk(s, i + 1);
+    struct sv type = sv_make("", 0), value = a;
+    size_t after = i + 1;
+    bool typed = sv_is_digits(a) && a.n <= 2 && b.n > 0;
+    if (!typed && b.n && (model_sv_ieq(a, "sha512") || model_sv_ieq(a, "encrypted") ||
+                          model_sv_ieq(a, "clear") || model_sv_ieq(a, "pbkdf2")))
+        typed = true;
+    if (typed) {
+        type = a;
+        value = b;
+        after = i + 2;
+    } else if (x->d == DIALECT_CISCO_ASA &&
+               (model_sv_ieq(b, "encrypted") || model_sv_ieq(b, "pbkdf2") ||
+                model_sv_ieq(b, "nt-encrypted"))) {
+        type = b;
+        after = i + 2;
+    }
+    value = sv_unquote(value);
+    enum secret_type ty;
+    if (x->d == DIALECT_CISCO_IOSXR && model_sv_ieq(type, "encrypted"))
+        ty = secret_is_redacted(value) ? SECRET_REDACTED : SECRET_CISCO7;
+    else if (model_sv_ieq(type, "clear"))
+        ty = secret_is_redacted(value) ? SECRET_REDACTED : SECRET_PLAINTEXT;
+    else
+        ty = secret_classify_cisco(type, value);
+    if (value.n == 0)
+        ty = SECRET_NONE;
+    if (next)
+        *next = after;
+    return model_secret(ty, value, n);
+}
+
+/* ------------------------------------------------------------ identity */
+
+static bool view_find(struct sv s, const char *needle, size_t *at)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= s.n; i++)
+        if (memcmp(s.p + i, needle, n) == 0) {
+            *at = i;
+            return true;
+        }
+    return false;
+}
+
+/* Version and platform from comment headers the parser dropped. */
+static void scan_headers(struct cx *x)
+{
+    struct device_model *m = x->m;
+    size_t len = x->t->len < CX_HEADER_SCAN ? x->t->len : CX_HEADER_SCAN;
+    const char *p = x->t->buf, *end = x->t->buf + len;
+    while (p && p < end) {
+        const char *e = memchr(p, '\n', (size_t)(end - p));
+        if (!e)
+            e = end;
+        struct sv l = sv_trim(sv_make(p, (size_t)(e - p)));
+        p = e + 1;
+        if (l.n == 0 || l.p[0] != '!')
+            continue;
+        size_t at;
+        if (!m->os_version && view_find(l, "IOS XR Configuration", &at)) {
+            struct sv v = tk(sv_make(l.p + at, l.n - at), 3);
+            if (v.n)
+                m->os_version = dup(x, v);
+            if (!m->platform)
+                m->platform = "IOS XR";
+        } else if (view_find(l, "device:", &at) && view_find(l, "EOS-", &at)) {
+            /* "! device: name (vEOS, EOS-4.31.2F)" */
+            const char *v = l.p + at + 4, *ve = v;
+            while (ve < l.p + l.n && *ve != ')' && *ve != ',' && *ve != ' ')
+                ve++;
+            if (!m->os_version && ve > v)
+                m->os_version = dup(x, sv_make(v, (size_t)(ve - v)));
+            size_t po;
+            if (!m->platform && view_find(l, "(", &po)) {
+                const char *q = l.p + po + 1, *qe = q;
+                while (qe < l.p + l.n && *qe != ',' && *qe != ')')
+                    qe++;
+                if (qe > q)
+                    m->platform = dup(x, sv_trim(sv_make(q, (size_t)(qe - q))));
+            }
+        } else if (!m->os_version && view_find(l, "NXOS:", &at)) {
+            struct sv v = tk(sv_make(l.p + at, l.n - at), 1);
+            if (v.n)
+                m->os_version = dup(x, v);
+        }
+    }
+}
+
+static void h_identity(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    struct device_model *m = x->m;
+    if ((starts(s, "hostname") || starts(s, "switchname")) && tk(s, 1).n) {
+        m->hostname = dup(x, tk(s, 1));
+        m->hostname_node = n;
+    } else if (starts(s, "version") && tk(s, 1).n) {
+        m->os_version = dup(x, tk(s, 1));
+    } else if (starts(s, "ASA Version") || starts(s, "FTD Version")) {
+        m->os_version = dup(x, tk(s, 2));
+        m->platform = starts(s, "ASA") ? "ASA" : "FTD";
+    }
+}
+
+/* ------------------------------------------------------------ ACLs */
+
+static struct acl *find_or_add_acl(struct cx *x, struct sv name, const struct cfg_node *n)
+{
+    struct device_model *m = x->m;
+    name = sv_unquote(name);
+    for (size_t i = m->nacls; i-- > 0;)
+        if (sv_eq_cstr(name, m->acls[i].name))
+            return &m->acls[i];
+    if (!cap_ok(m->nacls))
+        return NULL;
+    return model_add_acl(x->a, m, dup(x, name), n);
+}
+
+/* A source at token i of s: any / host X / X mask / X/len / object-group ...
+ * mask_is_wildcard: IOS/NX-OS/XR/EOS wildcard masks; ASA netmasks. */
+static void acl_source(struct cx *x, struct acl_entry *e, struct sv s, size_t i, bool standard)
+{
+    struct sv a = tk(s, i), b = tk(s, i + 1);
+    if (model_sv_ieq(a, "any") || model_sv_ieq(a, "any4") || model_sv_ieq(a, "any6")) {
+        e->src_any = true;
+        return;
+    }
+    if (model_sv_ieq(a, "host")) {
+        e->src = model_parse_addr(b);
+        e->unresolved = e->src.af == 0;
+        return;
+    }
+    if (model_sv_ieq(a, "object-group") || model_sv_ieq(a, "object") ||
+        model_sv_ieq(a, "addrgroup") || model_sv_ieq(a, "net-group") ||
+        model_sv_ieq(a, "interface") || model_sv_ieq(a, "source-group") || a.n == 0) {
+        e->unresolved = true;
+        return;
+    }
+    if (memchr(a.p, '/', a.n)) {
+        e->src = model_parse_addr(a);
+        e->unresolved = e->src.af == 0;
+        if (!e->unresolved && ip_prefix_is_any(&e->src))
+            e->src_any = true;
+        return;
+    }
+    if (sv_is_dotted(a) && sv_is_dotted(b)) {
+        bool wildcard = x->d != DIALECT_CISCO_ASA;
+        if (!ip_prefix_from_mask(a, b, wildcard, &e->src)) {
+            memset(&e->src, 0, sizeof(e->src));
+            e->unresolved = true;
+        } else if (ip_prefix_is_any(&e->src)) {
+            e->src_any = true;
+        }
+        return;
+    }
+    if (sv_is_addrish(a) && (standard || !sv_is_dotted(b))) {
+        e->src = model_parse_addr(a); /* a bare address is one host */
+        e->unresolved = e->src.af == 0;
+        return;
+    }
+    e->unresolved = true;
+}
+
+static bool is_action(struct sv w)
+{
+    return sv_eq_cstr(w, "permit") || sv_eq_cstr(w, "deny");
+}
+
+/*
+ * One ACL entry from "[seq|sequence N] permit|deny [proto] src ..." starting
+ * at token i. standard: no protocol word. Remarks and other statements are
+ * ignored.
+ */
+static void acl_entry_from(struct cx *x, struct acl *acl, struct sv s, size_t i, bool standard,
+                           const struct cfg_node *n)
+{
+    if (!acl || !cap_ok(acl->n))
+        return;
+    if (tk_is(s, i, "sequence"))
+        i += 2;
+    else if (sv_is_digits(tk(s, i)))
+        i++;
+    if (tk_is(s, i, "line") && sv_is_digits(tk(s, i + 1)))
+        i += 2; /* ASA "line N" */
+    struct sv act = tk(s, i);
+    if (!is_action(act))
+        return;
+    struct acl_entry *e = model_acl_add_entry(x->a, acl, n);
+    e->permit = sv_eq_cstr(act, "permit");
+    i++;
+    struct sv w = tk(s, i);
+    if (!standard) {
+        /* standard-looking entries in an ACL not declared standard */
+        if (model_sv_ieq(w, "any") || model_sv_ieq(w, "host") || memchr(w.p, '/', w.n) ||
+            (sv_is_dotted(w) && (tk(s, i + 1).n == 0 || sv_is_dotted(tk(s, i + 1)) ||
+                                 sv_eq_cstr(tk(s, i + 1), "log")))) {
+            standard = true;
+        }
+    }
+    if (!standard) {
+        /* skip the protocol: a word, a number, or ASA object-group/object NAME */
+        if (model_sv_ieq(w, "object-group") || model_sv_ieq(w, "object"))
+            i += 2;
+        else
+            i += 1;
+    }
+    acl_source(x, e, s, i, standard);
+}
+
+static void h_ip_access_list(struct cx *x, const struct cfg_node *n, struct sv s, size_t k)
+{
+    /* "ip access-list [standard|extended|resequence...] NAME" at token k (after "access-list") */
+    bool standard = false;
+    struct sv kind = tk(s, k);
+    if (sv_eq_cstr(kind, "standard")) {
+        standard = true;
+        k++;
+    } else if (sv_eq_cstr(kind, "extended") || sv_eq_cstr(kind, "role-based")) {
+        k++;
+    } else if (sv_eq_cstr(kind, "resequence") || sv_eq_cstr(kind, "logging") ||
+               sv_eq_cstr(kind, "log-update") || sv_eq_cstr(kind, "match-local-traffic")) {
+        return;
+    }
+    struct sv name = tk(s, k);
+    if (name.n == 0)
+        return;
+    struct acl *acl = find_or_add_acl(x, name, n);
+    if (!acl)
+        return;
+    for (const struct cfg_node *c = n->child; c; c = c->next)
+        if (active(c))
+            acl_entry_from(x, acl, cfg_text(c), 0, standard, c);
+}
+
+/* IOS "access-list N ..." (numbered) and ASA "access-list NAME [extended|standard] ...". */
+static void h_access_list(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    struct sv name = tk(s, 1);
+    if (name.n == 0)
+        return;
+    size_t i = 2;
+    bool standard = false;
+    if (x->d == DIALECT_CISCO_ASA) {
+        struct sv kind = tk(s, 2);
+        if (sv_eq_cstr(kind, "standard")) {
+            standard = true;
+            i = 3;
+        } else if (sv_eq_cstr(kind, "extended")) {
+            i = 3;
+        } else if (sv_eq_cstr(kind, "line")) {
+            if (sv_eq_cstr(tk(s, 4), "standard"))
+                standard = true;
+            i = 4 + (sv_eq_cstr(tk(s, 4), "standard") || sv_eq_cstr(tk(s, 4), "extended"));
+        } else if (!is_action(kind)) {
+            return; /* remark, webtype, ethertype, ... */
+        }
+    } else {
+        long num = model_sv_long(name, -1);
+        if (num < 0)
+            return;
+        standard = (num >= 1 && num <= 99) || (num >= 1300 && num <= 1999);
+        if (sv_eq_cstr(tk(s, 2), "dynamic"))
+            i = 4;
+    }
+    if (!is_action(tk(s, i)))
+        return;
+    struct acl *acl = find_or_add_acl(x, name, n);
+    if (!acl)
+        return;
+    acl_entry_from(x, acl, s, i, standard, n);
+}
+
+/* ------------------------------------------------------------ lines */
+
+/* Apply "transport input|output ..." words to a line. */
+static void line_transport(struct cx *x, struct mgmt_line *l, struct sv s, const struct cfg_node *c)
+{
+    (void)x;
+    bool input = tk_is(s, 1, "input");
+    bool telnet = false, ssh = false, other = false, none = false;
+    size_t nt = sv_token_count(s);
+    for (size_t i = 2; i < nt; i++) {
+        struct sv w = tk(s, i);
+        if (sv_eq_cstr(w, "all")) {
+            telnet = ssh = other = true;
+        } else if (sv_eq_cstr(w, "none")) {
+            none = true;
+        } else if (sv_eq_cstr(w, "telnet")) {
+            telnet = true;
+        } else if (sv_eq_cstr(w, "ssh")) {
+            ssh = true;
+        } else {
+            other = true; /* pad, rlogin, lat, mop, udptn, v120, ... */
+        }
+    }
+    if (none)
+        telnet = ssh = other = false;
+    if (input) {
+        fact_set(&l->telnet_in, telnet ? FACT_ON : FACT_OFF, c);
+        fact_set(&l->ssh_in, ssh ? FACT_ON : FACT_OFF, c);
+        l->transport_node = c;
+    } else if (tk_is(s, 1, "output")) {
+        fact_set(&l->any_out, (telnet || other) ? FACT_ON : FACT_OFF, c);
+    }
+}
+
+static bool xr_template_used(const struct cx *x, struct sv name)
+{
+    for (size_t i = 0; i < x->nxr_templates_used; i++)
+        if (sv_same(x->xr_templates_used[i], name))
+            return true;
+    return false;
+}
+
+static void h_line(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    struct device_model *m = x->m;
+    if (!cap_ok(m->nlines))
+        return;
+    struct sv kind = tk(s, 1);
+    struct mgmt_line *l = MODEL_PUSH(x->a, m->lines, m->nlines);
+    l->name = dup(x, sv_after_tokens(s, 1));
+    if (!l->name)
+        l->name = "line";
+    l->node = n;
+    l->timeout_seconds = -1;
+    if (sv_eq_cstr(kind, "vty"))
+        l->kind = LINE_VTY;
+    else if (sv_eq_cstr(kind, "con") || sv_eq_cstr(kind, "console"))
+        l->kind = LINE_CONSOLE;
+    else if (sv_eq_cstr(kind, "aux"))
+        l->kind = LINE_AUX;
+    else if (x->d == DIALECT_CISCO_IOSXR && (sv_eq_cstr(kind, "default") ||
+                                             sv_eq_cstr(kind, "template")))
+        l->kind = LINE_VTY; /* settled by vty-pool at the end */
+    else
+        l->kind = LINE_OTHER;
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (!active(c))
+            continue;
+        bool neg;
+        struct sv cs = stmt(c, &neg);
+        if (starts(cs, "transport") && !neg) {
+            line_transport(x, l, cs, c);
+        } else if (starts(cs, "exec-timeout")) {
+            long mins = model_sv_long(tk(cs, 1), -1), secs = model_sv_long(tk(cs, 2), 0);
+            if (neg) {
+                mins = x->d == DIALECT_CISCO_NXOS ? 0 : 10;
+                secs = 0;
+            }
+            if (mins >= 0) {
+                l->timeout_seconds = mins * 60 + (secs > 0 ? secs : 0);
+                l->timeout_node = c;
+                l->timeout_is_default = false;
+            }
+        } else if (starts(cs, "access-class") && !neg) {
+            /* IOS/NX-OS: access-class X in [vrf-also]; XR: access-class ingress X */
+            struct sv a = tk(cs, 1), b = tk(cs, 2);
+            if (sv_eq_cstr(a, "ingress"))
+                l->acl_in = dup(x, b);
+            else if (sv_eq_cstr(b, "in") || b.n == 0)
+                l->acl_in = dup(x, a);
+        } else if (starts(cs, "ipv6 access-class") && !neg) {
+            struct sv a = tk(cs, 2), b = tk(cs, 3);
+            if (a.n && (sv_eq_cstr(b, "in") || b.n == 0) && l->kind == LINE_VTY)
+                model_add_mgmt_path(x->a, m, "vty-ipv6", dup(x, a), c);
+        } else if (starts(cs, "exec") && neg) {
+            fact_set(&l->login_disabled, FACT_ON, c);
+        } else if (starts(cs, "password") && !neg) {
+            model_add_secret(x->a, m, "line-password", cisco_secret(x, cs, 1, c, NULL));
+        }
+    }
+    /* defaults */
+    if (l->login_disabled.state == FACT_UNKNOWN)
+        fact_default(&l->login_disabled, FACT_OFF, "exec is enabled on a line unless 'no exec'");
+    if (l->kind == LINE_CONSOLE) {
+        if (l->telnet_in.state == FACT_UNKNOWN)
+            fact_default(&l->telnet_in, FACT_OFF, "the console is a serial port");
+        if (l->ssh_in.state == FACT_UNKNOWN)
+            fact_default(&l->ssh_in, FACT_OFF, "the console is a serial port");
+    }
+    if (l->timeout_seconds < 0) {
+        switch (x->d) {
+        case DIALECT_CISCO_IOS:
+        case DIALECT_CISCO_IOSXR:
+            l->timeout_seconds = 600;
+            l->timeout_is_default = true;
+            break;
+        case DIALECT_CISCO_NXOS:
+            l->timeout_seconds = 0;
+            l->timeout_is_default = true;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+/* Settle line transport facts that depend on global services. */
+static void finish_lines(struct cx *x)
+{
+    struct device_model *m = x->m;
+    for (size_t i = 0; i < m->nlines; i++) {
+        struct mgmt_line *l = &m->lines[i];
+        if (x->d == DIALECT_CISCO_IOSXR && starts(cfg_text(l->node), "line template")) {
+            struct sv name = tk(cfg_text(l->node), 2);
+            if (!xr_template_used(x, name))
+                l->kind = LINE_OTHER;
+        }
+        if (l->kind == LINE_CONSOLE)
+            continue;
+        switch (x->d) {
+        case DIALECT_CISCO_NXOS:
+            /* NX-OS vty transport is the feature state */
+            l->telnet_in = m->telnet_server;
+            l->ssh_in = m->ssh.enabled;
+            if (l->any_out.state == FACT_UNKNOWN && !l->any_out.why)
+                fact_unknown(&l->any_out, "NX-OS has no line-level outbound transport setting");
+            break;
+        case DIALECT_CISCO_IOSXR:
+            if (m->telnet_server.state == FACT_OFF) {
+                l->telnet_in = m->telnet_server;
+            } else if (l->telnet_in.state == FACT_ON) {
+                fact_lines_add(&l->telnet_in.ev, m->telnet_server.ev.n ? m->telnet_server.ev.nodes[0]
+                                                                       : NULL);
+            } else if (l->telnet_in.state == FACT_UNKNOWN) {
+                fact_unknown(&l->telnet_in, "telnet server on, no 'transport input' on this "
+                                            "line: the default is release-dependent");
+            }
+            if (m->ssh.enabled.state == FACT_OFF)
+                l->ssh_in = m->ssh.enabled;
+            else if (l->ssh_in.state == FACT_UNKNOWN)
+                fact_unknown(&l->ssh_in, "no 'transport input' on this line: the default is "
+                                         "release-dependent");
+            if (l->any_out.state == FACT_UNKNOWN)
+                fact_unknown(&l->any_out, "no 'transport output' on this line: the default is "
+                                          "release-dependent");
+            break;
+        default:
+            if (l->telnet_in.state == FACT_UNKNOWN && !l->telnet_in.why)
+                fact_unknown(&l->telnet_in, "no 'transport input' on this line: the default "
+                                            "(telnet or none) is release-dependent");
+            if (l->ssh_in.state == FACT_UNKNOWN && !l->ssh_in.why)
+                fact_unknown(&l->ssh_in, "no 'transport input' on this line: the default is "
+                                         "release-dependent");
+            if (l->any_out.state == FACT_UNKNOWN && !l->any_out.why)
+                fact_unknown(&l->any_out, "no 'transport output' on this line: the default is "
+                                          "release-dependent");
+            break;
+        }
+    }
+}
+
+/* ------------------------------------------------------------ services */
+
+static void add_unique_str(struct cx *x, const char ***arr, size_t *n, struct sv v)
+{
+    v = sv_unquote(v);
+    if (v.n == 0)
+        return;
+    for (size_t i = 0; i < *n; i++)
+        if (sv_eq_cstr(v, (*arr)[i]))
+            return;
+    if (!cap_ok(*n))
+        return;
+    const char **slot = MODEL_PUSH(x->a, *arr, *n);
+    *slot = dup(x, v);
+}
+
+/* Algorithm words from token i on; ',' and ':' also separate (EOS, ASA). */
+static void add_algos(struct cx *x, const char ***arr, size_t *n, struct sv s, size_t i)
+{
+    size_t nt = sv_token_count(s);
+    for (; i < nt; i++) {
+        struct sv w = sv_unquote(tk(s, i));
+        size_t st = 0;
+        for (size_t j = 0; j <= w.n; j++)
+            if (j == w.n || w.p[j] == ',' || w.p[j] == ':') {
+                if (j > st)
+                    add_unique_str(x, arr, n, sv_make(w.p + st, j - st));
+                st = j + 1;
+            }
+    }
+}
+
+/* A service by name and cleartext flag (find-or-create), state set from n. */
+static struct mgmt_service *svc(struct cx *x, const char *name, bool cleartext,
+                                enum fact_state st, const struct cfg_node *n)
+{
+    struct device_model *m = x->m;
+    for (size_t i = 0; i < m->nservices; i++) {
+        struct mgmt_service *s = &m->services[i];
+        if (strcmp(s->name, name) == 0 && s->cleartext == cleartext && !s->vrf) {
+            fact_set(&s->state, st, n);
+            return s;
+        }
+    }
+    if (!cap_ok(m->nservices))
+        return NULL;
+    return model_add_service(x->a, m, name, cleartext, st, n);
+}
+
+static void ssh_configured(struct cx *x, const struct cfg_node *n)
+{
+    if (!x->ssh_cfg_node)
+        x->ssh_cfg_node = n;
+    fact_lines_add(&x->m->ssh.ev, n);
+}
+
+static void ssh_ciphers(struct cx *x, struct sv s, size_t i, const struct cfg_node *n)
+{
+    add_algos(x, &x->m->ssh.ciphers, &x->m->ssh.nciphers, s, i);
+    x->saw_ciphers = true;
+    fact_lines_add(&x->m->ssh.algo_ev, n);
+}
+
+static void ssh_macs(struct cx *x, struct sv s, size_t i, const struct cfg_node *n)
+{
+    add_algos(x, &x->m->ssh.macs, &x->m->ssh.nmacs, s, i);
+    x->saw_macs = true;
+    fact_lines_add(&x->m->ssh.algo_ev, n);
+}
+
+static void ssh_kex(struct cx *x, struct sv s, size_t i, const struct cfg_node *n)
+{
+    add_algos(x, &x->m->ssh.kex, &x->m->ssh.nkex, s, i);
+    x->saw_kex = true;
+    fact_lines_add(&x->m->ssh.algo_ev, n);
+}
+
+/* ASA "ssh|telnet|http ADDR MASK IFC": a management path modelled as an ACL per interface. */
+static void asa_mgmt_host(struct cx *x, const char *service, struct sv s,
+                          const struct cfg_node *n)
+{
+    struct sv addr = tk(s, 1), mask = tk(s, 2), ifc = tk(s, 3);
+    if (ifc.n == 0)
+        return;
+    const char *name = arena_printf(x->a, "%s-hosts-%.*s", service, (int)ifc.n, ifc.p);
+    struct acl *acl = find_or_add_acl(x, sv_from_cstr(name), n);
+    if (!acl || !cap_ok(acl->n))
+        return;
+    bool fresh = acl->n == 0;
+    struct acl_entry *e = model_acl_add_entry(x->a, acl, n);
+    e->permit = true;
+    if (sv_is_dotted(mask)) {
+        if (!ip_prefix_from_mask(addr, mask, false, &e->src))
+            e->unresolved = true;
+    } else {
+        e->src = model_parse_addr(addr); /* IPv6 "ADDR/LEN IFC" form */
+        if (e->src.af == 0) {
+            e->src = model_parse_addr(sv_make(addr.p, (size_t)(mask.p + mask.n - addr.p)));
+        }
+        e->unresolved = e->src.af == 0;
+    }
+    if (!e->unresolved && ip_prefix_is_any(&e->src))
+        e->src_any = true;
+    if (fresh)
+        model_add_mgmt_path(x->a, x->m, service, acl->name, n);
+}
+
+static long asa_minutes(struct sv s)
+{
+    long v = model_sv_long(s, -1);
+    return v < 0 ? -1 : v * 60;
+}
+
+/* ASA and IOS-XR "ssh ...", NX-OS "ssh ..." top-level statements. */
+static void h_ssh(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    struct device_model *m = x->m;
+    if (neg)
+        return;
+    if (x->d == DIALECT_CISCO_ASA) {
+        if (sv_is_addrish(tk(s, 1))) {
+            ssh_configured(x, n);
+            asa_mgmt_host(x, "ssh", s, n);
+        } else if (tk_is(s, 1, "version")) {
+            x->ssh_ver = sv_eq_cstr(tk(s, 2), "1") ? (tk(s, 3).n ? 3 : 1) : 2;
+            x->ssh_ver_node = n;
+        } else if (tk_is(s, 1, "timeout")) {
+            m->ssh.idle_timeout_seconds = asa_minutes(tk(s, 2));
+            fact_lines_add(&m->ssh.ev, n);
+        } else if (starts(s, "ssh cipher encryption")) {
+            ssh_ciphers(x, s, sv_eq_cstr(tk(s, 3), "custom") ? 4 : 3, n);
+        } else if (starts(s, "ssh cipher integrity")) {
+            ssh_macs(x, s, sv_eq_cstr(tk(s, 3), "custom") ? 4 : 3, n);
+        } else if (starts(s, "ssh key-exchange group")) {
+            ssh_kex(x, s, 3, n);
+        }
+        return;
+    }
+    if (x->d == DIALECT_CISCO_IOSXR) {
+        if (!tk_is(s, 1, "server"))
+            return; /* ssh client ..., ssh timeout */
+        ssh_configured(x, n);
+        if (tk_is(s, 2, "v2")) {
+            x->ssh_ver = 2;
+            x->ssh_ver_node = n;
+        } else if (tk_is(s, 2, "v1")) {
+            x->ssh_ver = 3;
+            x->ssh_ver_node = n;
+        } else if (starts(s, "ssh server algorithms cipher")) {
+            ssh_ciphers(x, s, 4, n);
+        } else if (starts(s, "ssh server algorithms key-exchange")) {
+            ssh_kex(x, s, 4, n);
+        } else if (starts(s, "ssh server enable cipher")) {
+            /* re-enables CBC ciphers next to the default list */
+            x->ssh_weak_node = n;
+            fact_lines_add(&m->ssh.algo_ev, n);
+        } else if (starts(s, "ssh server vrf")) {
+            size_t nt = sv_token_count(s);
+            const char *acl = NULL;
+            for (size_t i = 4; i + 1 < nt; i++)
+                if (tk_is(s, i, "access-list"))
+                    acl = dup(x, tk(s, i + 1));
+            model_add_mgmt_path(x->a, m, "ssh", acl, n)->node = n;
+        } else if (starts(s, "ssh server ipv4 access-list")) {
+            model_add_mgmt_path(x->a, m, "ssh", dup(x, tk(s, 4)), n);
+        } else if (starts(s, "ssh server port")) {
+            m->ssh.port = model_sv_long(tk(s, 3), -1);
+            x->ssh_port_set = true;
+        } else if (starts(s, "ssh server netconf")) {
+            svc(x, "netconf", false, FACT_ON, n);
+        }
+        return;
+    }
+    if (x->d == DIALECT_CISCO_NXOS) {
+        if (tk_is(s, 1, "ciphers")) {
+            ssh_configured(x, n);
+            ssh_ciphers(x, s, 2, n);
+        } else if (tk_is(s, 1, "macs")) {
+            ssh_configured(x, n);
+            ssh_macs(x, s, 2, n);
+        } else if (tk_is(s, 1, "kexalgos")) {
+            ssh_configured(x, n);
+            ssh_kex(x, s, 2, n);
+        } else if (starts(s, "ssh cipher-mode weak")) {
+            x->ssh_weak_node = n;
+            fact_lines_add(&m->ssh.algo_ev, n);
+        } else if (tk_is(s, 1, "port")) {
+            m->ssh.port = model_sv_long(tk(s, 2), -1);
+            x->ssh_port_set = true;
+            ssh_configured(x, n);
+        }
+    }
+}
+
+/* XR "telnet [vrf V] ipv4|ipv6 server ..." and ASA "telnet ADDR MASK IFC". */
+static void h_telnet(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    struct device_model *m = x->m;
+    if (x->d == DIALECT_CISCO_ASA) {
+        if (!neg && sv_is_addrish(tk(s, 1))) {
+            if (!x->telnet_on)
+                x->telnet_on = n;
+            fact_lines_add(&m->telnet_server.ev, n);
+            asa_mgmt_host(x, "telnet", s, n);
+        }
+        return;
+    }
+    if (x->d != DIALECT_CISCO_IOSXR)
+        return;
+    size_t nt = sv_token_count(s);
+    bool server = false;
+    struct sv vrf = sv_make("", 0);
+    for (size_t i = 1; i < nt; i++) {
+        if (tk_is(s, i, "server"))
+            server = true;
+        if (tk_is(s, i, "vrf"))
+            vrf = tk(s, i + 1);
+    }
+    if (!server || neg)
+        return;
+    if (!x->telnet_on)
+        x->telnet_on = n;
+    fact_lines_add(&m->telnet_server.ev, n);
+    struct mgmt_service *sv = model_add_service(x->a, m, "telnet", true, FACT_ON, n);
+    sv->vrf = dup(x, vrf);
+    for (size_t i = 1; i + 1 < nt; i++)
+        if (tk_is(s, i, "access-list")) {
+            sv->acl_name = dup(x, tk(s, i + 1));
+            model_add_mgmt_path(x->a, m, "telnet", sv->acl_name, n);
+        }
+}
+
+/* ASA "http ADDR MASK IFC" / "http server enable [port]". */
+static void h_http_asa(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    if (starts(s, "http server enable")) {
+        struct mgmt_service *v = svc(x, "https", false, neg ? FACT_OFF : FACT_ON, n);
+        if (v && tk(s, 3).n)
+            v->port = model_sv_long(tk(s, 3), -1);
+    } else if (!neg && sv_is_addrish(tk(s, 1))) {
+        asa_mgmt_host(x, "http", s, n);
+    }
+}
+
+/* IOS "ip http ..." statements (settled in finish_services). */
+static void h_ip_http(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    if (starts(s, "ip http server")) {
+        x->http_node = n;
+        x->http_on = !neg;
+    } else if (starts(s, "ip http secure-server")) {
+        x->https_node = n;
+        x->https_on = !neg;
+    } else if (starts(s, "ip http access-class") && !neg) {
+        struct sv a = tk(s, 3);
+        if (sv_eq_cstr(a, "ipv4") || sv_eq_cstr(a, "ipv6"))
+            a = tk(s, 4);
+        x->http_acl = dup(x, a);
+        x->http_acl_node = n;
+    } else if (starts(s, "ip http port") && !neg) {
+        x->http_port = model_sv_long(tk(s, 3), -1);
+    } else if (starts(s, "ip http secure-port") && !neg) {
+        x->https_port = model_sv_long(tk(s, 3), -1);
+    }
+}
+
+/* NX-OS "feature X". */
+static void h_feature(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    struct device_model *m = x->m;
+    struct sv f = tk(s, 1);
+    enum fact_state st = neg ? FACT_OFF : FACT_ON;
+    if (sv_eq_cstr(f, "telnet")) {
+        if (neg)
+            x->telnet_off = n;
+        else
+            x->telnet_on = n;
+    } else if (sv_eq_cstr(f, "ssh")) {
+        if (neg)
+            x->ssh_off_node = n;
+        else
+            ssh_configured(x, n);
+    } else if (sv_eq_cstr(f, "nxapi")) {
+        struct mgmt_service *v = svc(x, "nxapi", false, st, n);
+        if (v && v->port < 0)
+            v->port = 443;
+    } else if (sv_eq_cstr(f, "bash-shell") && !neg) {
+        model_add_onbox(x->a, m, "bash", "bash-shell", true, n);
+    } else if (sv_eq_cstr(f, "scp-server")) {
+        svc(x, "scp-server", false, st, n);
+    } else if (sv_eq_cstr(f, "sftp-server")) {
+        svc(x, "sftp-server", false, st, n);
+    } else if (sv_eq_cstr(f, "netconf")) {
+        svc(x, "netconf", false, st, n);
+    } else if (sv_eq_cstr(f, "restconf")) {
+        svc(x, "restconf", false, st, n);
+    } else if (sv_eq_cstr(f, "grpc")) {
+        svc(x, "grpc", false, st, n);
+    } else if (sv_eq_cstr(f, "lldp")) {
+        if (neg)
+            x->lldp_off = n;
+        else
+            x->lldp_on = n;
+    } else if (sv_eq_cstr(f, "tftp-server")) {
+        svc(x, "tftp-server", true, st, n);
+    }
+}
+
+/* NX-OS "nxapi http|https port N". */
+static void h_nxapi(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    long port = model_sv_long(tk(s, 3), -1);
+    if (starts(s, "nxapi http port")) {
+        struct mgmt_service *v = svc(x, "nxapi", true, neg ? FACT_OFF : FACT_ON, n);
+        if (v)
+            v->port = port;
+    } else if (starts(s, "nxapi https port")) {
+        struct mgmt_service *v = svc(x, "nxapi", false, neg ? FACT_OFF : FACT_ON, n);
+        if (v)
+            v->port = port;
+    }
+}
+
+/* Does a management block contain "no shutdown" (on) or "shutdown" (off)? NULL if neither. */
+static const struct cfg_node *eos_shutdown(const struct cfg_node *blk, bool *on)
+{
+    for (const struct cfg_node *c = blk->child; c; c = c->next) {
+        if (!active(c))
+            continue;
+        struct sv t = cfg_text(c);
+        if (sv_eq_cstr(t, "no shutdown")) {
+            *on = true;
+            return c;
+        }
+        if (sv_eq_cstr(t, "shutdown")) {
+            *on = false;
+            return c;
+        }
+    }
+    return NULL;
+}
+
+/* "ip access-group NAME [vrf V] in" (EOS management, NX-OS line) as a management path. */
+static void eos_access_groups(struct cx *x, const struct cfg_node *blk, const char *service,
+                              const char **first_acl)
+{
+    for (const struct cfg_node *c = blk->child; c; c = c->next) {
+        if (!active(c))
+            continue;
+        struct sv t = cfg_text(c);
+        if (starts(t, "ip access-group") || starts(t, "ipv6 access-group")) {
+            const char *acl = dup(x, tk(t, 2));
+            model_add_mgmt_path(x->a, x->m, service, acl, c);
+            if (first_acl && !*first_acl)
+                *first_acl = acl;
+        } else if (starts(t, "vrf") && c->child) {
+            eos_access_groups(x, c, service, first_acl);
+        }
+    }
+}
+
+/* EOS management blocks; vrf sub-blocks may enable a service per VRF. */
+static bool eos_block_on(const struct cfg_node *blk, const struct cfg_node **ev, bool dflt)
+{
+    bool on = dflt;
+    const struct cfg_node *s = eos_shutdown(blk, &on);
+    if (s)
+        *ev = s;
+    for (const struct cfg_node *c = blk->child; c; c = c->next) {
+        if (!active(c) || !starts(cfg_text(c), "vrf"))
+            continue;
+        bool von = false;
+        const struct cfg_node *vs = eos_shutdown(c, &von);
+        if (vs && von) {
+            on = true;
+            *ev = vs;
+        }
+    }
+    return on;
+}
+
+static void h_management(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    struct device_model *m = x->m;
+    if (x->d != DIALECT_ARISTA_EOS)
+        return;
+    if (starts(s, "management telnet")) {
+        const struct cfg_node *ev = n;
+        bool on = eos_block_on(n, &ev, false);
+        if (on)
+            x->telnet_on = ev;
+        else
+            x->telnet_off = ev == n ? NULL : ev;
+        const char *acl = NULL;
+        eos_access_groups(x, n, "telnet", &acl);
+        if (on && cap_ok(m->nlines)) {
+            struct mgmt_line *l = MODEL_PUSH(x->a, m->lines, m->nlines);
+            l->name = "management telnet";
+            l->kind = LINE_VTY;
+            l->node = n;
+            fact_set(&l->telnet_in, FACT_ON, ev);
+            fact_set(&l->ssh_in, FACT_OFF, n);
+            fact_default(&l->login_disabled, FACT_OFF, "telnet sessions get a shell");
+            l->acl_in = acl;
+            l->timeout_seconds = 0;
+            l->timeout_is_default = true;
+            for (const struct cfg_node *c = n->child; c; c = c->next)
+                if (active(c) && starts(cfg_text(c), "idle-timeout")) {
+                    l->timeout_seconds = model_sv_long(tk(cfg_text(c), 1), -1) * 60;
+                    l->timeout_is_default = false;
+                    l->timeout_node = c;
+                }
+        }
+    } else if (starts(s, "management ssh")) {
+        const struct cfg_node *ev = n;
+        bool on = eos_block_on(n, &ev, true);
+        if (!on)
+            x->ssh_off_node = ev;
+        else
+            ssh_configured(x, n);
+        m->ssh.idle_timeout_seconds = 0; /* EOS default: no idle timeout */
+        const char *acl = NULL;
+        eos_access_groups(x, n, "ssh", &acl);
+        for (const struct cfg_node *c = n->child; c; c = c->next) {
+            if (!active(c))
+                continue;
+            struct sv t = cfg_text(c);
+            if (starts(t, "idle-timeout")) {
+                m->ssh.idle_timeout_seconds = model_sv_long(tk(t, 1), -1) * 60;
+                if (m->ssh.idle_timeout_seconds < 0)
+                    m->ssh.idle_timeout_seconds = -1;
+                fact_lines_add(&m->ssh.ev, c);
+            } else if (starts(t, "cipher")) {
+                ssh_ciphers(x, t, 1, c);
+            } else if (starts(t, "mac")) {
+                ssh_macs(x, t, 1, c);
+            } else if (starts(t, "key-exchange")) {
+                ssh_kex(x, t, 1, c);
+            } else if (starts(t, "server-port") || starts(t, "port")) {
+                m->ssh.port = model_sv_long(tk(t, 1), -1);
+                x->ssh_port_set = true;
+                fact_lines_add(&m->ssh.ev, c);
+            }
+        }
+    } else if (starts(s, "management api http-commands")) {
+        const struct cfg_node *ev = n;
+        bool on = eos_block_on(n, &ev, false);
+        bool http = false, https = true;
+        const struct cfg_node *proto_ev = NULL;
+        for (const struct cfg_node *c = n->child; c; c = c->next) {
+            if (!active(c))
+                continue;
+            bool neg;
+            struct sv t = stmt(c, &neg);
+            if (starts(t, "protocol http") && !starts(t, "protocol http localhost") &&
+                !starts(t, "protocol https")) {
+                http = !neg;
+                proto_ev = c;
+            } else if (starts(t, "protocol https")) {
+                https = !neg;
+                proto_ev = proto_ev ? proto_ev : c;
+            }
+        }
+        const char *acl = NULL;
+        eos_access_groups(x, n, "eapi", &acl);
+        if (https || !on) {
+            struct mgmt_service *v = svc(x, "eapi", false, on ? FACT_ON : FACT_OFF, ev);
+            if (v) {
+                v->acl_name = acl;
+                if (!on)
+                    v->state.is_default = ev == n;
+            }
+        }
+        if (http && on) {
+            struct mgmt_service *v = svc(x, "eapi", true, FACT_ON, ev);
+            if (v) {
+                fact_lines_add(&v->state.ev, proto_ev);
+                v->port = 80;
+                v->acl_name = acl;
+            }
+        }
+    } else if (starts(s, "management api gnmi")) {
+        const struct cfg_node *tr = cfg_child(x->t, n, "transport grpc");
+        bool on = true;
+        const struct cfg_node *sd = eos_shutdown(n, &on);
+        if (!tr && !sd)
+            return;
+        if (tr && sd == NULL && tr->child)
+            eos_shutdown(tr, &on);
+        bool tls = tr && cfg_child(x->t, tr, "ssl profile") != NULL;
+        struct mgmt_service *v = svc(x, "gnmi", !tls, on && tr ? FACT_ON : FACT_OFF, tr ? tr : n);
+        if (v && tr)
+            eos_access_groups(x, tr, "gnmi", &v->acl_name);
+    } else if (starts(s, "management api netconf")) {
+        const struct cfg_node *tr = cfg_child(x->t, n, "transport ssh");
+        bool on = true;
+        eos_shutdown(n, &on);
+        if (tr)
+            svc(x, "netconf", false, on ? FACT_ON : FACT_OFF, tr);
+    } else if (starts(s, "management api restconf")) {
+        const struct cfg_node *tr = cfg_child(x->t, n, "transport https");
+        bool on = true;
+        eos_shutdown(n, &on);
+        if (tr)
+            svc(x, "restconf", false, on ? FACT_ON : FACT_OFF, tr);
+    } else if (starts(s, "management security")) {
+        for (const struct cfg_node *c = n->child; c; c = c->next)
+            if (active(c) && starts(cfg_text(c), "password minimum length"))
+                x->pw_policy_node = c;
+    }
+}
+
+/* ------------------------------------------------------------ AAA */
+
+static bool is_aaa_group(const struct cx *x, struct sv name)
+{
+    for (size_t i = 0; i < x->naaa_groups; i++)
+        if (sv_same(x->aaa_groups[i], name))
+            return true;
+    return false;
+}
+
+/* Methods of an AAA list from token i: central (group/tacacs+/radius/a
+ * server group name) and a local method after it. */
+static void aaa_methods(const struct cx *x, struct sv s, size_t i, bool *central, bool *local)
+{
+    size_t nt = sv_token_count(s);
+    *central = *local = false;
+    for (; i < nt; i++) {
+        struct sv w = tk(s, i);
+        if (sv_eq_cstr(w, "group")) {
+            *central = true;
+            i++;
+        } else if (sv_eq_cstr(w, "tacacs+") || sv_eq_cstr(w, "radius") ||
+                   sv_eq_cstr(w, "ldap") || is_aaa_group(x, w)) {
+            *central = true;
+        } else if (model_sv_ieq(w, "local") || sv_eq_cstr(w, "local-case") ||
+                   sv_eq_cstr(w, "enable") || sv_eq_cstr(w, "line") ||
+                   sv_eq_cstr(w, "none") || sv_eq_cstr(w, "LOCAL")) {
+            *local = true;
+        }
+    }
+}
+
+static struct aaa_server *aaa_add_server(struct cx *x, enum aaa_proto proto, struct sv host,
+                                         const struct cfg_node *n)
+{
+    struct aaa_facts *aaa = &x->m->aaa;
+    host = sv_unquote(host);
+    for (size_t i = 0; i < aaa->nservers; i++)
+        if (aaa->servers[i].proto == proto && aaa->servers[i].host &&
+            sv_eq_cstr(host, aaa->servers[i].host))
+            return &aaa->servers[i];
+    if (!cap_ok(aaa->nservers))
+        return NULL;
+    struct aaa_server *sv = MODEL_PUSH(x->a, aaa->servers, aaa->nservers);
+    sv->proto = proto;
+    sv->host = dup(x, host);
+    sv->addr = model_parse_addr(host);
+    sv->node = n;
+    return sv;
+}
+
+static const char *aaa_key_kind(enum aaa_proto p)
+{
+    return p == AAA_TACACS ? "tacacs-key" : p == AAA_RADIUS ? "radius-key" : "aaa-key";
+}
+
+/* "key [T] V" anywhere in s from token i on; records the secret. */
+static void aaa_key_in(struct cx *x, struct aaa_server *sv, enum aaa_proto proto, struct sv s,
+                       size_t i, const struct cfg_node *n)
+{
+    size_t nt = sv_token_count(s);
+    for (; i < nt; i++) {
+        if (!tk_is(s, i, "key"))
+            continue;
+        struct secret k = cisco_secret(x, s, i + 1, n, NULL);
+        if (sv)
+            sv->key = k;
+        model_add_secret(x->a, x->m, aaa_key_kind(proto), k);
+        return;
+    }
+}
+
+/* "tacacs-server ..." / "radius-server ..." (IOS, NX-OS, EOS, XR). */
+static void h_aaa_server_legacy(struct cx *x, const struct cfg_node *n, struct sv s,
+                                enum aaa_proto proto)
+{
+    if (tk_is(s, 1, "host") && tk(s, 2).n) {
+        struct aaa_server *sv = aaa_add_server(x, proto, tk(s, 2), n);
+        aaa_key_in(x, sv, proto, s, 3, n);
+        for (const struct cfg_node *c = n->child; c; c = c->next)
+            if (active(c))
+                aaa_key_in(x, sv, proto, cfg_text(c), 0, c);
+    } else if (tk_is(s, 1, "key")) {
+        model_add_secret(x->a, x->m, aaa_key_kind(proto), cisco_secret(x, s, 2, n, NULL));
+    }
+}
+
+/* "tacacs server NAME" / "radius server NAME" blocks (IOS-XE). */
+static void h_aaa_server_block(struct cx *x, const struct cfg_node *n, enum aaa_proto proto)
+{
+    struct aaa_server *sv = NULL;
+    struct secret key = {0};
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (!active(c))
+            continue;
+        struct sv t = cfg_text(c);
+        if (starts(t, "address") && tk(t, 2).n)
+            sv = aaa_add_server(x, proto, tk(t, 2), c);
+        else if (starts(t, "key"))
+            key = cisco_secret(x, t, 1, c, NULL);
+    }
+    if (key.type != SECRET_NONE) {
+        model_add_secret(x->a, x->m, aaa_key_kind(proto), key);
+        if (sv)
+            sv->key = key;
+    }
+}
+
+/* "aaa group server tacacs+|radius NAME" with server / server-private children. */
+static void h_aaa_group(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    struct sv kind = tk(s, 3), name = tk(s, 4);
+    enum aaa_proto proto = sv_starts_with(kind, "tacacs") ? AAA_TACACS
+                           : sv_eq_cstr(kind, "radius") ? AAA_RADIUS
+                           : sv_eq_cstr(kind, "ldap")   ? AAA_LDAP
+                                                         : AAA_OTHER;
+    if (name.n && x->naaa_groups < ARRAY_SIZE(x->aaa_groups))
+        x->aaa_groups[x->naaa_groups++] = name;
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (!active(c))
+            continue;
+        struct sv t = cfg_text(c);
+        if (starts(t, "server-private") && tk(t, 1).n) {
+            struct aaa_server *sv = aaa_add_server(x, proto, tk(t, 1), c);
+            aaa_key_in(x, sv, proto, t, 2, c);
+        } else if (starts(t, "server") && !starts(t, "server name") && sv_is_addrish(tk(t, 1))) {
+            aaa_add_server(x, proto, tk(t, 1), c);
+        }
+    }
+}
+
+/* ASA "aaa-server NAME protocol P" and "aaa-server NAME (ifc) host X [key K]". */
+static void h_asa_aaa_server(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    struct sv name = tk(s, 1);
+    if (tk_is(s, 2, "protocol")) {
+        if (name.n && x->naaa_groups < ARRAY_SIZE(x->aaa_groups))
+            x->aaa_groups[x->naaa_groups++] = name;
+        return;
+    }
+    size_t nt = sv_token_count(s);
+    for (size_t i = 2; i + 1 < nt; i++) {
+        if (!tk_is(s, i, "host"))
+            continue;
+        /* protocol from the group's "protocol" statement */
+        enum aaa_proto proto = AAA_OTHER;
+        for (const struct cfg_node *p = x->t->first; p; p = p->next) {
+            struct sv pt = cfg_text(p);
+            if (starts(pt, "aaa-server") && sv_same(tk(pt, 1), name) && tk_is(pt, 2, "protocol")) {
+                struct sv pr = tk(pt, 3);
+                proto = sv_starts_with(pr, "tacacs") ? AAA_TACACS
+                        : sv_eq_cstr(pr, "radius")  ? AAA_RADIUS
+                        : sv_eq_cstr(pr, "ldap")    ? AAA_LDAP
+                                                    : AAA_OTHER;
+                break;
+            }
+        }
+        struct aaa_server *sv = aaa_add_server(x, proto, tk(s, i + 1), n);
+        aaa_key_in(x, sv, proto, s, i + 2, n);
+        for (const struct cfg_node *c = n->child; c; c = c->next)
+            if (active(c))
+                aaa_key_in(x, sv, proto, cfg_text(c), 0, c);
+        return;
+    }
+}
+
+static void h_aaa(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    struct aaa_facts *aaa = &x->m->aaa;
+    if (neg)
+        return;
+    if (starts(s, "aaa new-model")) {
+        x->aaa_new_model = n;
+        fact_lines_add(&aaa->ev, n);
+    } else if (starts(s, "aaa group server")) {
+        h_aaa_group(x, n, s);
+    } else if (starts(s, "aaa authentication login") ||
+               (x->d == DIALECT_CISCO_ASA && (starts(s, "aaa authentication ssh") ||
+                                              starts(s, "aaa authentication telnet") ||
+                                              starts(s, "aaa authentication http")))) {
+        bool central, local;
+        aaa_methods(x, s, 4, &central, &local);
+        if (x->d == DIALECT_CISCO_ASA) {
+            /* "aaa authentication ssh console GROUP [LOCAL]" */
+            central = !model_sv_ieq(tk(s, 4), "LOCAL") && tk(s, 4).n;
+            local = model_sv_ieq(tk(s, 4), "LOCAL") || model_sv_ieq(tk(s, 5), "LOCAL");
+            x->asa_aaa_login = n;
+        }
+        fact_lines_add(&aaa->ev, n);
+        if (central) {
+            if (!x->login_central || !x->aaa_login)
+                x->aaa_login = n;
+            x->login_central = true;
+            if (local)
+                x->login_local_fallback = true;
+        } else if (!x->aaa_login) {
+            x->aaa_login = n;
+        }
+    } else if (starts(s, "aaa accounting")) {
+        bool central, local;
+        aaa_methods(x, s, 2, &central, &local);
+        bool logging = false;
+        size_t nt = sv_token_count(s);
+        for (size_t i = 2; i < nt; i++)
+            if (tk_is(s, i, "logging") || tk_is(s, i, "broadcast"))
+                logging = logging || tk_is(s, i, "logging");
+        if (!central && !logging)
+            return;
+        struct sv what = tk(s, 2);
+        if (sv_eq_cstr(what, "exec") || sv_eq_cstr(what, "ssh") || sv_eq_cstr(what, "telnet") ||
+            sv_eq_cstr(what, "connection")) {
+            if (central)
+                x->aaa_acct_exec = n;
+        } else if (sv_eq_cstr(what, "commands") || sv_eq_cstr(what, "command")) {
+            x->aaa_acct_cmds = n;
+            if (!central)
+                x->archive_log = x->archive_log ? x->archive_log : n; /* EOS accounting to syslog */
+        } else if (sv_eq_cstr(what, "default") && x->d == DIALECT_CISCO_NXOS && central) {
+            /* NX-OS: one accounting list for sessions and commands */
+            x->aaa_acct_exec = n;
+            x->aaa_acct_cmds = n;
+        }
+    } else if (starts(s, "aaa authorization commands") ||
+               (x->d == DIALECT_CISCO_ASA && starts(s, "aaa authorization command"))) {
+        bool central, local;
+        aaa_methods(x, s, 3, &central, &local);
+        if (x->d == DIALECT_CISCO_ASA)
+            central = tk(s, 3).n && !model_sv_ieq(tk(s, 3), "LOCAL");
+        if (central)
+            x->aaa_authz_cmds = n;
+    } else if (starts(s, "aaa authentication policy") && x->d == DIALECT_ARISTA_EOS) {
+        if (starts(s, "aaa authentication policy on-success log"))
+            x->login_success = n;
+        else if (starts(s, "aaa authentication policy on-failure log"))
+            x->login_failure = n;
+    } else if (starts(s, "aaa password-policy")) {
+        x->pw_policy_node = n;
+    }
+}
+
+/* ------------------------------------------------------------ accounts */
+
+static struct account *find_account(struct cx *x, struct sv name, const struct cfg_node *n)
+{
+    struct device_model *m = x->m;
+    name = sv_unquote(name);
+    for (size_t i = m->naccounts; i-- > 0;)
+        if (sv_eq_cstr(name, m->accounts[i].name))
+            return &m->accounts[i];
+    if (!cap_ok(m->naccounts))
+        return NULL;
+    struct account *ac = MODEL_PUSH(x->a, m->accounts, m->naccounts);
+    ac->name = dup(x, name);
+    ac->privilege = -1;
+    ac->node = n;
+    return ac;
+}
+
+static int role_privilege(struct sv role)
+{
+    if (sv_eq_cstr(role, "network-admin") || sv_eq_cstr(role, "vdc-admin") ||
+        sv_eq_cstr(role, "root-lr") || sv_eq_cstr(role, "root-system") ||
+        sv_eq_cstr(role, "netadmin") || sv_eq_cstr(role, "sysadmin") ||
+        sv_eq_cstr(role, "admin"))
+        return 15;
+    if (sv_eq_cstr(role, "network-operator") || sv_eq_cstr(role, "vdc-operator") ||
+        sv_eq_cstr(role, "operator") || sv_eq_cstr(role, "read-only"))
+        return 1;
+    if (sv_starts_with(role, "priv-")) {
+        long v = model_sv_long(sv_make(role.p + 5, role.n - 5), -1);
+        return v >= 0 && v <= 15 ? (int)v : -1;
+    }
+    return -1;
+}
+
+/* Account attributes from token i of s (one statement or one XR child). */
+static void account_attrs(struct cx *x, struct account *ac, struct sv s, size_t i,
+                          const struct cfg_node *n)
+{
+    size_t nt = sv_token_count(s);
+    while (i < nt) {
+        struct sv w = tk(s, i);
+        if (sv_eq_cstr(w, "privilege") && i + 1 < nt) {
+            ac->privilege = (int)model_sv_long(tk(s, i + 1), -1);
+            i += 2;
+        } else if ((sv_eq_cstr(w, "secret") || sv_eq_cstr(w, "password")) && i + 1 < nt) {
+            size_t next;
+            struct secret sec = cisco_secret(x, s, i + 1, n, &next);
+            /* a secret wins over a password on the same account */
+            if (sec.type != SECRET_NONE &&
+                (ac->secret.type == SECRET_NONE || sv_eq_cstr(w, "secret")))
+                ac->secret = sec;
+            i = next;
+        } else if (sv_eq_cstr(w, "role") || sv_eq_cstr(w, "group")) {
+            struct sv r = tk(s, i + 1);
+            if (r.n) {
+                ac->role = dup(x, r);
+                int p = role_privilege(r);
+                if (p >= 0 && (ac->privilege < 0 || p > ac->privilege))
+                    ac->privilege = p;
+            }
+            i += 2;
+        } else if (sv_eq_cstr(w, "sshkey") || sv_eq_cstr(w, "ssh-key") ||
+                   sv_eq_cstr(w, "ssh_key")) {
+            ac->has_ssh_key = true;
+            break;
+        } else if (sv_eq_cstr(w, "algorithm-type") || sv_eq_cstr(w, "view") ||
+                   sv_eq_cstr(w, "expire") || sv_eq_cstr(w, "shell")) {
+            i += 2;
+        } else if (sv_eq_cstr(w, "nopassword")) {
+            ac->secret = model_secret(SECRET_NONE, sv_make("", 0), n);
+            i++;
+        } else {
+            i++;
+        }
+    }
+}
+
+static void h_username(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    struct sv name = tk(s, 1);
+    if (name.n == 0)
+        return;
+    if (x->d == DIALECT_CISCO_ASA && tk_is(s, 2, "attributes"))
+        return;
+    struct account *ac = find_account(x, name, n);
+    if (!ac)
+        return;
+    account_attrs(x, ac, s, 2, n);
+    for (const struct cfg_node *c = n->child; c; c = c->next) /* XR block form */
+        if (active(c))
+            account_attrs(x, ac, cfg_text(c), 0, c);
+    if (ac->privilege < 0) {
+        if (x->d == DIALECT_CISCO_IOS || x->d == DIALECT_ARISTA_EOS)
+            ac->privilege = 1; /* the documented default */
+        else if (x->d == DIALECT_CISCO_ASA)
+            ac->privilege = 2;
+    }
+}
+
+static void h_enable(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    bool secret = tk_is(s, 1, "secret");
+    if (!secret && !tk_is(s, 1, "password"))
+        return;
+    size_t i = 2;
+    if (tk_is(s, i, "level"))
+        i += 2;
+    struct secret sec = cisco_secret(x, s, i, n, NULL);
+    if (sec.type == SECRET_NONE)
+        return;
+    if (secret || x->m->enable.type == SECRET_NONE || !starts(cfg_text(x->m->enable.node), "enable secret"))
+        x->m->enable = sec;
+}
+
+/* ------------------------------------------------------------ SNMP */
+
+static struct snmp_community *find_community(struct cx *x, struct sv name,
+                                             const struct cfg_node *n)
+{
+    struct snmp_facts *sn = &x->m->snmp;
+    name = sv_unquote(name);
+    for (size_t i = 0; i < sn->ncommunities; i++)
+        if (sv_same(sn->communities[i].name.value, name))
+            return &sn->communities[i];
+    if (!cap_ok(sn->ncommunities))
+        return NULL;
+    struct snmp_community *c = MODEL_PUSH(x->a, sn->communities, sn->ncommunities);
+    enum secret_type ty = secret_is_redacted(name) ? SECRET_REDACTED : SECRET_PLAINTEXT;
+    c->name = model_secret(ty, name, n);
+    c->node = n;
+    return c;
+}
+
+static void h_snmp_community(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    struct sv name = tk(s, 2);
+    size_t i = 3;
+    if (name.n == 0)
+        return;
+    if ((sv_eq_cstr(name, "0") || sv_eq_cstr(name, "7") || sv_eq_cstr(name, "encrypted") ||
+         sv_eq_cstr(name, "clear")) && tk(s, 3).n) {
+        name = tk(s, 3); /* typed community (XR "encrypted", IOS 0/7) */
+        i = 4;
+    }
+    struct snmp_community *c = find_community(x, name, n);
+    if (!c)
+        return;
+    size_t nt = sv_token_count(s);
+    for (; i < nt; i++) {
+        struct sv w = tk(s, i);
+        if (model_sv_ieq(w, "ro")) {
+            c->write = false;
+        } else if (model_sv_ieq(w, "rw")) {
+            c->write = true;
+        } else if (sv_eq_cstr(w, "view") || sv_eq_cstr(w, "ipv6") || sv_eq_cstr(w, "context")) {
+            i++;
+        } else if (sv_eq_cstr(w, "group")) {
+            struct sv g = tk(s, i + 1);
+            c->write = sv_eq_cstr(g, "network-admin") || sv_eq_cstr(g, "vdc-admin");
+            i++;
+        } else if (sv_eq_cstr(w, "use-acl") || sv_eq_cstr(w, "use-ipv4acl") ||
+                   model_sv_ieq(w, "ipv4") || sv_eq_cstr(w, "access")) {
+            if (tk(s, i + 1).n) {
+                c->acl_name = dup(x, tk(s, i + 1));
+                model_add_mgmt_path(x->a, x->m, "snmp", c->acl_name, n);
+            }
+            i++;
+        } else if (sv_eq_cstr(w, "SDROwner") || sv_eq_cstr(w, "SystemOwner") ||
+                   sv_eq_cstr(w, "use-ipv6acl")) {
+            if (sv_eq_cstr(w, "use-ipv6acl"))
+                i++;
+        } else if (!c->acl_name && w.n) {
+            c->acl_name = dup(x, w);
+            model_add_mgmt_path(x->a, x->m, "snmp", c->acl_name, n);
+        }
+    }
+}
+
+static const char *snmp_algo(struct cx *x, struct sv a, struct sv b, bool priv)
+{
+    if (a.n == 0)
+        return NULL;
+    if (sv_eq_cstr(a, "aes") && sv_is_digits(b))
+        return arena_printf(x->a, "aes%.*s", (int)b.n, b.p);
+    static const char *const known[] = {"md5",    "sha",     "sha-1",   "sha1",    "sha-224",
+                                        "sha224", "sha-256", "sha256",  "sha-384", "sha384",
+                                        "sha-512", "sha512", "des",     "3des",    "des56",
+                                        "aes",    "aes128",  "aes192",  "aes256",  "aes-128",
+                                        "aes-192", "aes-256", "aes192c", "aes256c"};
+    for (size_t i = 0; i < ARRAY_SIZE(known); i++)
+        if (model_sv_ieq(a, known[i]))
+            return known[i];
+    /* NX-OS "priv KEY": DES unless aes-128 is named */
+    return priv ? "des" : NULL;
+}
+
+static void h_snmp_user(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    struct snmp_facts *sn = &x->m->snmp;
+    struct sv name = tk(s, 2);
+    if (name.n == 0 || !cap_ok(sn->nusers))
+        return;
+    struct snmp_user *u = NULL;
+    for (size_t i = 0; i < sn->nusers; i++)
+        if (sv_eq_cstr(name, sn->users[i].name))
+            u = &sn->users[i];
+    if (!u) {
+        u = MODEL_PUSH(x->a, sn->users, sn->nusers);
+        u->name = dup(x, name);
+    }
+    u->node = n;
+    size_t nt = sv_token_count(s);
+    bool v3 = x->d == DIALECT_CISCO_NXOS;
+    for (size_t i = 3; i < nt; i++) {
+        struct sv w = tk(s, i);
+        if (sv_eq_cstr(w, "v3")) {
+            v3 = true;
+        } else if (sv_eq_cstr(w, "auth")) {
+            size_t j = i + 1;
+            if (tk_is(s, j, "encrypted"))
+                j++;
+            u->auth = snmp_algo(x, tk(s, j), tk(s, j + 1), false);
+            struct sv key = tk(s, j + 1);
+            if (tk_is(s, j + 1, "encrypted") || tk_is(s, j + 1, "0") || tk_is(s, j + 1, "7"))
+                key = tk(s, j + 2);
+            if (key.n) {
+                enum secret_type ty = secret_is_redacted(key)      ? SECRET_REDACTED
+                                      : sv_starts_with(key, "0x") ? SECRET_OTHER_HASH
+                                                                  : SECRET_PLAINTEXT;
+                model_add_secret(x->a, x->m, "snmp-auth", model_secret(ty, key, n));
+            }
+        } else if (sv_eq_cstr(w, "priv")) {
+            size_t j = i + 1;
+            if (tk_is(s, j, "encrypted"))
+                j++;
+            u->priv = snmp_algo(x, tk(s, j), tk(s, j + 1), true);
+        } else if (sv_eq_cstr(w, "access") && tk(s, i + 1).n) {
+            struct sv a = tk(s, i + 1);
+            if ((sv_eq_cstr(a, "ipv4") || sv_eq_cstr(a, "ipv6")) && tk(s, i + 2).n)
+                a = tk(s, i + 2);
+            u->acl_name = dup(x, a);
+        }
+    }
+    if (!u->auth)
+        u->auth = "none"; /* v1/v2c users and v3 noauth */
+    (void)v3;
+    if (!u->priv)
+        u->priv = "none";
+}
+
+static void h_snmp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    struct snmp_facts *sn = &x->m->snmp;
+    if (neg) {
+        if (sv_eq_cstr(s, "snmp-server"))
+            x->snmp_off = n;
+        return;
+    }
+    if (starts(s, "snmp-server community")) {
+        h_snmp_community(x, n, s);
+        if (!x->snmp_first)
+            x->snmp_first = n;
+    } else if (starts(s, "snmp-server user")) {
+        h_snmp_user(x, n, s);
+        if (!x->snmp_first)
+            x->snmp_first = n;
+    } else if (starts(s, "snmp-server group")) {
+        if (!x->snmp_first)
+            x->snmp_first = n;
+        size_t nt = sv_token_count(s);
+        for (size_t i = 3; i + 1 < nt; i++)
+            if (tk_is(s, i, "access")) {
+                struct sv a = tk(s, i + 1);
+                if ((sv_eq_cstr(a, "ipv4") || sv_eq_cstr(a, "ipv6")) && tk(s, i + 2).n)
+                    a = tk(s, i + 2);
+                model_add_mgmt_path(x->a, x->m, "snmp", dup(x, a), n);
+            }
+    } else if (starts(s, "snmp-server host")) {
+        struct sv h = tk(s, 2);
+        if (x->d == DIALECT_CISCO_ASA)
+            h = tk(s, 3); /* snmp-server host IFC ADDR ... */
+        if (h.n && cap_ok(sn->ntrap_hosts))
+            add_unique_str(x, &sn->trap_hosts, &sn->ntrap_hosts, h);
+        size_t nt = sv_token_count(s);
+        for (size_t i = 3; i + 1 < nt; i++)
+            if (tk_is(s, i, "community")) {
+                struct sv c = tk(s, i + 1);
+                enum secret_type ty = secret_is_redacted(c) ? SECRET_REDACTED : SECRET_PLAINTEXT;
+                model_add_secret(x->a, x->m, "snmp-community", model_secret(ty, c, n));
+                if (x->d == DIALECT_CISCO_ASA && !x->snmp_first)
+                    x->snmp_first = n;
+            }
+    }
+}
+
+/* ------------------------------------------------------------ NTP */
+
+static void ntp_server(struct cx *x, struct sv s, size_t i, const struct cfg_node *n)
+{
+    struct ntp_facts *ntp = &x->m->ntp;
+    struct sv vrf = sv_make("", 0);
+    if (tk_is(s, i, "vrf")) {
+        vrf = tk(s, i + 1);
+        i += 2;
+    }
+    struct sv host = tk(s, i);
+    if (host.n == 0 || !cap_ok(ntp->nservers))
+        return;
+    struct host_ref *h = model_add_host(x->a, &ntp->servers, &ntp->nservers, host, n);
+    size_t nt = sv_token_count(s);
+    for (size_t j = i + 1; j < nt; j++) {
+        if (tk_is(s, j, "key") && tk(s, j + 1).n)
+            h->keyed = true;
+        else if ((tk_is(s, j, "use-vrf") || tk_is(s, j, "vrf")) && tk(s, j + 1).n)
+            vrf = tk(s, j + 1);
+    }
+    h->vrf = dup(x, vrf);
+}
+
+static void ntp_key(struct cx *x, struct sv s, size_t i, const struct cfg_node *n)
+{
+    /* authentication-key N md5|sha1|... [T] VALUE [T] */
+    struct sv a = tk(s, i + 2), b = tk(s, i + 3), c = tk(s, i + 4);
+    struct sv type = sv_make("", 0), value = a;
+    if ((sv_is_digits(a) && a.n == 1 && b.n) || ((sv_eq_cstr(a, "encrypted") ||
+                                                  sv_eq_cstr(a, "clear")) && b.n)) {
+        type = a;
+        value = b;
+    } else if (sv_is_digits(b) && b.n == 1) {
+        type = b;
+    }
+    (void)c;
+    enum secret_type ty;
+    if (sv_eq_cstr(type, "encrypted"))
+        ty = secret_is_redacted(value) ? SECRET_REDACTED : SECRET_CISCO7;
+    else if (sv_eq_cstr(type, "clear"))
+        ty = secret_is_redacted(value) ? SECRET_REDACTED : SECRET_PLAINTEXT;
+    else
+        ty = secret_classify_cisco(type, value);
+    model_add_secret(x->a, x->m, "ntp-key", model_secret(ty, sv_unquote(value), n));
+    if (!x->ntp_key)
+        x->ntp_key = n;
+}
+
+/* One NTP statement without its "ntp" word (flat or inside the XR block). */
+static void ntp_stmt(struct cx *x, struct sv s, size_t i, const struct cfg_node *n, bool neg)
+{
+    struct sv w = tk(s, i);
+    if (neg)
+        return;
+    if (sv_eq_cstr(w, "server") || sv_eq_cstr(w, "peer")) {
+        ntp_server(x, s, i + 1, n);
+    } else if (sv_eq_cstr(w, "authenticate")) {
+        x->ntp_auth = n;
+    } else if (sv_eq_cstr(w, "trusted-key")) {
+        x->ntp_trusted = n;
+    } else if (sv_eq_cstr(w, "authentication-key")) {
+        ntp_key(x, s, i, n);
+    }
+}
+
+static void h_ntp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    if (sv_token_count(s) == 1 && n->child) {
+        x->ntp_block = n;
+        for (const struct cfg_node *c = n->child; c; c = c->next) {
+            if (!active(c))
+                continue;
+            bool cneg;
+            struct sv cs = stmt(c, &cneg);
+            ntp_stmt(x, cs, 0, c, cneg);
+        }
+        return;
+    }
+    ntp_stmt(x, s, 1, n, neg);
+}
+
+/* ------------------------------------------------------------ logging */
+
+/* Syslog severity of a level word or number (-1 unknown). */
+static int log_level(struct sv w)
+{
+    static const char *const names[] = {"emergencies", "alerts",        "critical",
+                                        "errors",      "warnings",      "notifications",
+                                        "informational", "debugging"};
+    static const char *const alt[] = {"emergency", "alert", "critical", "error",
+                                      "warning",   "notice", "info",    "debug"};
+    if (sv_is_digits(w) && w.n == 1)
+        return w.p[0] - '0' <= 7 ? w.p[0] - '0' : -1;
+    for (int i = 0; i < 8; i++)
+        if (model_sv_ieq(w, names[i]) || model_sv_ieq(w, alt[i]))
+            return i;
+    return -1;
+}
+
+static void log_host(struct cx *x, struct sv host, struct sv vrf, const struct cfg_node *n)
+{
+    struct logging_facts *lg = &x->m->logging;
+    if (host.n == 0 || !cap_ok(lg->nhosts))
+        return;
+    struct host_ref *h = model_add_host(x->a, &lg->hosts, &lg->nhosts, host, n);
+    h->vrf = dup(x, vrf);
+    fact_lines_add(&lg->ev, n);
+}
+
+static void h_logging(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    struct logging_facts *lg = &x->m->logging;
+    struct sv w = tk(s, 1);
+    size_t nt = sv_token_count(s);
+    if (sv_eq_cstr(w, "on") || (sv_eq_cstr(w, "enable") && x->d == DIALECT_CISCO_ASA)) {
+        if (neg)
+            x->log_off = n;
+        else
+            x->log_on = n;
+        return;
+    }
+    if (neg)
+        return;
+    if (sv_eq_cstr(w, "host") || sv_eq_cstr(w, "server")) {
+        struct sv h = tk(s, 2), vrf = sv_make("", 0);
+        size_t j = 3;
+        if (x->d == DIALECT_CISCO_ASA) {
+            h = tk(s, 3); /* logging host IFC ADDR */
+            j = 4;
+        }
+        if (sv_eq_cstr(h, "vrf") || sv_eq_cstr(h, "ipv6")) {
+            if (sv_eq_cstr(h, "vrf")) {
+                vrf = tk(s, 3);
+                h = tk(s, 4);
+                j = 5;
+            } else {
+                h = tk(s, 3);
+                j = 4;
+            }
+        }
+        for (; j + 1 < nt + 1; j++)
+            if ((tk_is(s, j, "vrf") || tk_is(s, j, "use-vrf")) && tk(s, j + 1).n)
+                vrf = tk(s, j + 1);
+        log_host(x, h, vrf, n);
+    } else if (sv_eq_cstr(w, "vrf") && tk_is(s, 3, "host")) {
+        log_host(x, tk(s, 4), tk(s, 2), n); /* EOS logging vrf V host X */
+    } else if (sv_eq_cstr(w, "trap")) {
+        x->log_trap = n;
+        lg->trap_level = dup(x, tk(s, 2));
+        int lv = log_level(tk(s, 2));
+        x->trap_low = lv >= 0 && lv <= 2;
+    } else if (sv_is_addrish(w)) {
+        /* IOS "logging A.B.C.D", XR "logging A.B.C.D vrf V severity S" */
+        struct sv vrf = sv_make("", 0);
+        for (size_t j = 2; j + 1 < nt; j++)
+            if (tk_is(s, j, "vrf"))
+                vrf = tk(s, j + 1);
+        log_host(x, w, vrf, n);
+    } else if (sv_eq_cstr(w, "level") && (tk_is(s, 2, "authpri") || tk_is(s, 2, "authpriv"))) {
+        int lv = log_level(tk(s, 3));
+        if (lv >= 5)
+            x->log_level_aaa = n;
+    }
+}
+
+/* IOS "login on-success log" / "login on-failure log" (also NX-OS). */
+static void h_login(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    if (neg)
+        return;
+    if (starts(s, "login on-success log") || starts(s, "login on-success"))
+        x->login_success = n;
+    else if (starts(s, "login on-failure log") || starts(s, "login on-failure"))
+        x->login_failure = n;
+}
+
+/* IOS "archive" / "log config" / "logging enable". */
+static void h_archive(struct cx *x, const struct cfg_node *n)
+{
+    const struct cfg_node *lc = cfg_child(x->t, n, "log config");
+    if (!lc)
+        return;
+    const struct cfg_node *le = cfg_child(x->t, lc, "logging enable");
+    if (le)
+        x->archive_log = le;
+}
+
+/* ------------------------------------------------------------ legacy */
+
+/* Set a legacy fact from a statement; an explicit ON is not undone by a
+ * later OFF of a sibling statement (tcp/udp small servers). */
+static void legacy_set(struct fact_bool *f, bool on, const struct cfg_node *n)
+{
+    if (f->state == FACT_ON && !f->is_default && !on) {
+        fact_lines_add(&f->ev, n);
+        return;
+    }
+    fact_set(f, on ? FACT_ON : FACT_OFF, n);
+}
+
+static void h_service(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    struct legacy_facts *lg = &x->m->legacy;
+    struct sv w = tk(s, 1);
+    if (sv_eq_cstr(w, "ipv4") || sv_eq_cstr(w, "ipv6"))
+        w = tk(s, 2); /* XR service ipv4 tcp-small-servers */
+    if (sv_eq_cstr(w, "password-encryption")) {
+        x->spe_node = neg ? NULL : n;
+        fact_set(&lg->service_password_encryption, neg ? FACT_OFF : FACT_ON, n);
+    } else if (sv_eq_cstr(w, "tcp-small-servers") || sv_eq_cstr(w, "udp-small-servers") ||
+               sv_eq_cstr(w, "small-servers")) {
+        legacy_set(&lg->small_servers, !neg, n);
+    } else if (sv_eq_cstr(w, "finger")) {
+        legacy_set(&lg->finger, !neg, n);
+    } else if (sv_eq_cstr(w, "pad")) {
+        legacy_set(&lg->pad, !neg, n);
+    } else if (sv_eq_cstr(w, "dhcp")) {
+        legacy_set(&lg->dhcp_server, !neg, n);
+    } else if (sv_eq_cstr(w, "config")) {
+        legacy_set(&lg->config_service, !neg, n);
+    }
+}
+
+static void h_ip(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    struct legacy_facts *lg = &x->m->legacy;
+    struct sv w = tk(s, 1);
+    if (sv_eq_cstr(w, "access-list")) {
+        if (!neg)
+            h_ip_access_list(x, n, s, 2);
+    } else if (sv_eq_cstr(w, "http")) {
+        h_ip_http(x, n, s, neg);
+    } else if (sv_eq_cstr(w, "ssh")) {
+        if (neg)
+            return;
+        ssh_configured(x, n);
+        if (tk_is(s, 2, "version")) {
+            struct sv v = tk(s, 3);
+            x->ssh_ver = sv_eq_cstr(v, "2") ? 2 : sv_eq_cstr(v, "1") ? 1 : 3;
+            x->ssh_ver_node = n;
+        } else if (starts(s, "ip ssh server algorithm encryption")) {
+            ssh_ciphers(x, s, 5, n);
+        } else if (starts(s, "ip ssh server algorithm mac")) {
+            ssh_macs(x, s, 5, n);
+        } else if (starts(s, "ip ssh server algorithm kex")) {
+            ssh_kex(x, s, 5, n);
+        } else if (starts(s, "ip ssh time-out")) {
+            fact_lines_add(&x->m->ssh.ev, n);
+        }
+    } else if (sv_eq_cstr(w, "finger")) {
+        legacy_set(&lg->finger, !neg, n);
+        if (!neg)
+            svc(x, "finger", true, FACT_ON, n);
+    } else if (starts(s, "ip bootp server")) {
+        legacy_set(&lg->bootp_server, !neg, n);
+    } else if (sv_eq_cstr(w, "source-route")) {
+        legacy_set(&lg->source_route, !neg, n);
+    } else if (starts(s, "ip domain lookup") || sv_eq_cstr(w, "domain-lookup")) {
+        legacy_set(&lg->ip_domain_lookup, !neg, n);
+    } else if (sv_eq_cstr(w, "gratuitous-arps")) {
+        legacy_set(&lg->gratuitous_arps, !neg, n);
+    } else if (sv_eq_cstr(w, "identd")) {
+        legacy_set(&lg->identd, !neg, n);
+    } else if (starts(s, "ip scp server enable")) {
+        svc(x, "scp-server", false, neg ? FACT_OFF : FACT_ON, n);
+    } else if (starts(s, "ip ftp server") || starts(s, "ip ftp-server")) {
+        svc(x, "ftp-server", true, neg ? FACT_OFF : FACT_ON, n);
+    }
+}
+
+/* ------------------------------------------------------------ dispatch */
+
+static void top_statement(struct cx *x, const struct cfg_node *n)
+{
+    bool neg;
+    struct sv s = stmt(n, &neg);
+    struct sv w = tk(s, 0);
+    if (w.n == 0)
+        return;
+    switch (w.p[0]) {
+    case 'A':
+    case 'F':
+        if (!neg)
+            h_identity(x, n, s);
+        break;
+    case 'a':
+        if (sv_eq_cstr(w, "aaa"))
+            h_aaa(x, n, s, neg);
+        else if (sv_eq_cstr(w, "access-list") && !neg)
+            h_access_list(x, n, s);
+        else if (sv_eq_cstr(w, "aaa-server") && !neg)
+            h_asa_aaa_server(x, n, s);
+        else if (sv_eq_cstr(w, "archive") && !neg)
+            h_archive(x, n);
+        break;
+    case 'e':
+        if (sv_eq_cstr(w, "enable") && !neg)
+            h_enable(x, n, s);
+        break;
+    case 'f':
+        if (sv_eq_cstr(w, "feature"))
+            h_feature(x, n, s, neg);
+        else if (starts(s, "ftp-server enable"))
+            svc(x, "ftp-server", true, neg ? FACT_OFF : FACT_ON, n);
+        break;
+    case 'h':
+        if (sv_eq_cstr(w, "hostname") && !neg)
+            h_identity(x, n, s);
+        else if (sv_eq_cstr(w, "http") && x->d == DIALECT_CISCO_ASA)
+            h_http_asa(x, n, s, neg);
+        break;
+    case 'i':
+        if (sv_eq_cstr(w, "ip"))
+            h_ip(x, n, s, neg);
+        else if ((sv_eq_cstr(w, "ipv4") || sv_eq_cstr(w, "ipv6")) &&
+                 tk_is(s, 1, "access-list") && !neg)
+            h_ip_access_list(x, n, s, 2);
+        break;
+    case 'l':
+        if (sv_eq_cstr(w, "line") && !neg)
+            h_line(x, n, s);
+        else if (sv_eq_cstr(w, "logging"))
+            h_logging(x, n, s, neg);
+        else if (sv_eq_cstr(w, "login"))
+            h_login(x, n, s, neg);
+        break;
+    case 'm':
+        if (sv_eq_cstr(w, "management") && !neg)
+            h_management(x, n, s);
+        break;
+    case 'n':
+        if (sv_eq_cstr(w, "ntp"))
+            h_ntp(x, n, s, neg);
+        else if (sv_eq_cstr(w, "nxapi"))
+            h_nxapi(x, n, s, neg);
+        break;
+    case 'r':
+        if (sv_eq_cstr(w, "radius-server") && !neg)
+            h_aaa_server_legacy(x, n, s, AAA_RADIUS);
+        else if (starts(s, "radius server") && !neg)
+            h_aaa_server_block(x, n, AAA_RADIUS);
+        break;
+    case 's':
+        if (sv_eq_cstr(w, "service"))
+            h_service(x, n, s, neg);
+        else if (sv_eq_cstr(w, "snmp-server"))
+            h_snmp(x, n, s, neg);
+        else if (sv_eq_cstr(w, "ssh"))
+            h_ssh(x, n, s, neg);
+        else if (sv_eq_cstr(w, "switchname") && !neg)
+            h_identity(x, n, s);
+        break;
+    case 't':
+        if (sv_eq_cstr(w, "tacacs-server") && !neg)
+            h_aaa_server_legacy(x, n, s, AAA_TACACS);
+        else if (starts(s, "tacacs server") && !neg)
+            h_aaa_server_block(x, n, AAA_TACACS);
+        else if (sv_eq_cstr(w, "telnet"))
+            h_telnet(x, n, s, neg);
+        break;
+    case 'u':
+        if (sv_eq_cstr(w, "username") && !neg)
+            h_username(x, n, s);
+        break;
+    case 'v':
+        if (sv_eq_cstr(w, "version") && !neg)
+            h_identity(x, n, s);
+        else if (sv_eq_cstr(w, "vty-pool") && !neg) {
+            /* XR: vty-pool NAME FIRST LAST [line-template T] */
+            x->vty_pool_node = n;
+            size_t nt = sv_token_count(s);
+            for (size_t i = 4; i + 1 < nt; i++)
+                if (tk_is(s, i, "line-template") &&
+                    x->nxr_templates_used < ARRAY_SIZE(x->xr_templates_used))
+                    x->xr_templates_used[x->nxr_templates_used++] = tk(s, i + 1);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+/* ------------------------------------------------------------ finish */
+
+static bool any_line_ssh(const struct device_model *m)
+{
+    for (size_t i = 0; i < m->nlines; i++)
+        if (m->lines[i].kind == LINE_VTY && m->lines[i].ssh_in.state == FACT_ON)
+            return true;
+    return false;
+}
+
+static void finish_ssh(struct cx *x)
+{
+    struct device_model *m = x->m;
+    struct ssh_facts *ssh = &m->ssh;
+    switch (x->d) {
+    case DIALECT_CISCO_IOS:
+        if (x->ssh_cfg_node) {
+            fact_set(&ssh->enabled, FACT_ON, x->ssh_cfg_node);
+            ssh->enabled.why = "configured; the RSA host key it needs is not shown in the config";
+        } else if (any_line_ssh(m)) {
+            fact_set(&ssh->enabled, FACT_ON, NULL);
+            ssh->enabled.ev = ssh->ev;
+            ssh->enabled.why = "a vty line accepts ssh; the host key is not shown in the config";
+        } else {
+            fact_unknown(&ssh->enabled, "no 'ip ssh' statement: SSH runs when an RSA host key "
+                                        "exists, which the configuration does not show");
+        }
+        break;
+    case DIALECT_CISCO_NXOS:
+    case DIALECT_ARISTA_EOS:
+        if (x->ssh_off_node)
+            fact_set(&ssh->enabled, FACT_OFF, x->ssh_off_node);
+        else if (x->ssh_cfg_node)
+            fact_set(&ssh->enabled, FACT_ON, x->ssh_cfg_node);
+        else
+            fact_default(&ssh->enabled, FACT_ON,
+                         x->d == DIALECT_CISCO_NXOS ? "feature ssh is on by default"
+                                                    : "management ssh is on by default");
+        break;
+    default: /* XR and ASA: off unless configured */
+        if (x->ssh_cfg_node)
+            fact_set(&ssh->enabled, FACT_ON, x->ssh_cfg_node);
+        else
+            fact_default(&ssh->enabled, FACT_OFF,
+                         x->d == DIALECT_CISCO_ASA
+                             ? "no 'ssh ADDR MASK IF' statement: the ASA accepts SSH from no host"
+                             : "no 'ssh server' statement: the SSH server is off");
+        break;
+    }
+    if (ssh->enabled.state != FACT_OFF && !x->ssh_port_set)
+        ssh->port = 22;
+
+    /* protocol version */
+    if (x->ssh_ver_node) {
+        fact_set(&ssh->v1_allowed, x->ssh_ver == 2 ? FACT_OFF : FACT_ON, x->ssh_ver_node);
+        fact_lines_add(&ssh->ev, x->ssh_ver_node);
+    } else if (x->d == DIALECT_CISCO_NXOS || x->d == DIALECT_ARISTA_EOS) {
+        fact_default(&ssh->v1_allowed, FACT_OFF, "SSH version 2 only on this platform");
+    } else if (x->d == DIALECT_CISCO_IOSXR) {
+        fact_unknown(&ssh->v1_allowed, "no 'ssh server v2': older IOS XR releases also accept "
+                                       "SSH version 1");
+    } else if (x->d == DIALECT_CISCO_ASA) {
+        fact_unknown(&ssh->v1_allowed, "no 'ssh version 2': older ASA releases accept both "
+                                       "versions");
+    } else {
+        fact_unknown(&ssh->v1_allowed, "no 'ip ssh version 2': the server runs compatibility "
+                                       "mode (1.99, SSHv1 accepted) on older images");
+    }
+
+    /* algorithms */
+    if (x->saw_ciphers) {
+        bool weak = x->ssh_weak_node != NULL;
+        for (size_t i = 0; i < ssh->nciphers; i++) {
+            struct sv c = sv_from_cstr(ssh->ciphers[i]);
+            weak |= model_ssh_cipher_is_weak(c) ||
+                    (x->d == DIALECT_CISCO_ASA &&
+                     (model_sv_ieq(c, "all") || model_sv_ieq(c, "low") ||
+                      model_sv_ieq(c, "medium")));
+        }
+        ssh->weak_ciphers.state = weak ? FACT_ON : FACT_OFF;
+        ssh->weak_ciphers.ev = ssh->algo_ev;
+    } else if (x->ssh_weak_node) {
+        fact_set(&ssh->weak_ciphers, FACT_ON, x->ssh_weak_node);
+    } else if (x->d == DIALECT_CISCO_NXOS) {
+        fact_default(&ssh->weak_ciphers, FACT_OFF,
+                     "NX-OS offers CTR ciphers only unless 'ssh cipher-mode weak'");
+    } else {
+        fact_unknown(&ssh->weak_ciphers, "no SSH cipher list: the default list is "
+                                         "release-dependent");
+    }
+    if (x->saw_macs) {
+        bool weak = false;
+        for (size_t i = 0; i < ssh->nmacs; i++)
+            weak |= model_ssh_mac_is_weak(sv_from_cstr(ssh->macs[i]));
+        ssh->weak_macs.state = weak ? FACT_ON : FACT_OFF;
+        ssh->weak_macs.ev = ssh->algo_ev;
+    } else {
+        fact_unknown(&ssh->weak_macs, "no SSH MAC list: the default list is release-dependent");
+    }
+    fact_unknown(&ssh->root_login, "no root account login over SSH on this platform family");
+    ssh->root_login.state = FACT_OFF;
+    ssh->root_login.is_default = true;
+}
+
+static void finish_services(struct cx *x)
+{
+    struct device_model *m = x->m;
+    switch (x->d) {
+    case DIALECT_CISCO_IOS: {
+        size_t nvty = 0;
+        for (size_t i = 0; i < m->nlines; i++)
+            nvty += m->lines[i].kind == LINE_VTY;
+        if (nvty == 0)
+            fact_unknown(&m->telnet_server,
+                         "no 'line vty' in the configuration: the vty defaults are "
+                         "release-dependent");
+        break;
+    }
+    case DIALECT_CISCO_NXOS:
+        if (x->telnet_on)
+            fact_set(&m->telnet_server, FACT_ON, x->telnet_on);
+        else if (x->telnet_off)
+            fact_set(&m->telnet_server, FACT_OFF, x->telnet_off);
+        else
+            fact_default(&m->telnet_server, FACT_OFF, "feature telnet is off by default");
+        break;
+    case DIALECT_ARISTA_EOS:
+        if (x->telnet_on)
+            fact_set(&m->telnet_server, FACT_ON, x->telnet_on);
+        else if (x->telnet_off)
+            fact_set(&m->telnet_server, FACT_OFF, x->telnet_off);
+        else
+            fact_default(&m->telnet_server, FACT_OFF, "management telnet is shut by default");
+        break;
+    case DIALECT_CISCO_IOSXR:
+        if (x->telnet_on) {
+            m->telnet_server.state = FACT_ON;
+        } else {
+            fact_default(&m->telnet_server, FACT_OFF,
+                         "no 'telnet ... server' statement: the telnet server is off");
+        }
+        break;
+    case DIALECT_CISCO_ASA:
+        if (x->telnet_on)
+            m->telnet_server.state = FACT_ON;
+        else
+            fact_default(&m->telnet_server, FACT_OFF,
+                         "no 'telnet ADDR MASK IF' statement: the ASA accepts telnet from no host");
+        break;
+    default:
+        break;
+    }
+
+    if (x->d == DIALECT_CISCO_IOS) {
+        struct mgmt_service *h, *hs;
+        if (x->http_node) {
+            h = svc(x, "http", true, x->http_on ? FACT_ON : FACT_OFF, x->http_node);
+        } else {
+            h = model_add_service(x->a, m, "http", true, FACT_UNKNOWN, NULL);
+            fact_unknown(&h->state, "no 'ip http server' statement: the factory default differs "
+                                    "by image");
+        }
+        if (x->https_node) {
+            hs = svc(x, "https", false, x->https_on ? FACT_ON : FACT_OFF, x->https_node);
+        } else {
+            hs = model_add_service(x->a, m, "https", false, FACT_UNKNOWN, NULL);
+            fact_unknown(&hs->state, "no 'ip http secure-server' statement: the factory default "
+                                     "differs by image");
+        }
+        if (h && x->http_port > 0)
+            h->port = x->http_port;
+        if (hs && x->https_port > 0)
+            hs->port = x->https_port;
+        if (x->http_acl) {
+            if (h)
+                h->acl_name = x->http_acl;
+            if (hs)
+                hs->acl_name = x->http_acl;
+            if (x->http_on || x->https_on || !x->http_node || !x->https_node)
+                model_add_mgmt_path(x->a, m, "http", x->http_acl, x->http_acl_node);
+        } else if (x->http_on || x->https_on) {
+            model_add_mgmt_path(x->a, m, "http", NULL, x->https_on ? x->https_node : x->http_node);
+        }
+    }
+}
+
+static void finish_aaa(struct cx *x)
+{
+    struct device_model *m = x->m;
+    struct aaa_facts *aaa = &m->aaa;
+    if (x->d == DIALECT_CISCO_IOS && !x->aaa_new_model) {
+        fact_default(&aaa->central_login, FACT_OFF,
+                     "no 'aaa new-model': line passwords and local accounts only");
+        fact_default(&aaa->local_fallback, FACT_ON, "local accounts are the only method");
+    } else if (x->login_central) {
+        fact_set(&aaa->central_login, FACT_ON, x->aaa_login);
+        fact_set(&aaa->local_fallback, x->login_local_fallback ? FACT_ON : FACT_OFF,
+                 x->aaa_login);
+    } else if (x->aaa_login) {
+        fact_set(&aaa->central_login, FACT_OFF, x->aaa_login);
+        fact_set(&aaa->local_fallback, FACT_ON, x->aaa_login);
+    } else {
+        fact_default(&aaa->central_login, FACT_OFF,
+                     "no login authentication list names a server group: local accounts only");
+        fact_default(&aaa->local_fallback, FACT_ON, "local accounts are the only method");
+    }
+    if (x->aaa_acct_exec)
+        fact_set(&aaa->accounting_exec, FACT_ON, x->aaa_acct_exec);
+    else
+        fact_default(&aaa->accounting_exec, FACT_OFF, "no session (exec) accounting to a server");
+    if (x->aaa_acct_cmds)
+        fact_set(&aaa->accounting_cmds, FACT_ON, x->aaa_acct_cmds);
+    else
+        fact_default(&aaa->accounting_cmds, FACT_OFF,
+                     x->d == DIALECT_CISCO_NXOS
+                         ? "no 'aaa accounting default group': commands stay in the local "
+                           "accounting log"
+                         : "no command accounting");
+    if (x->aaa_authz_cmds)
+        fact_set(&aaa->authz_cmds, FACT_ON, x->aaa_authz_cmds);
+    else
+        fact_default(&aaa->authz_cmds, FACT_OFF, "no per-command authorisation by a server");
+
+    struct legacy_facts *lg = &m->legacy;
+    if (x->pw_policy_node)
+        fact_set(&lg->password_policy, FACT_ON, x->pw_policy_node);
+    else if (x->pw_policy_off)
+        fact_set(&lg->password_policy, FACT_OFF, x->pw_policy_off);
+    else if (x->d == DIALECT_CISCO_NXOS)
+        fact_default(&lg->password_policy, FACT_ON, "password strength-check is on by default");
+    else
+        fact_default(&lg->password_policy, FACT_OFF, "no password length or strength policy");
+}
+
+static void finish_logging(struct cx *x)
+{
+    struct device_model *m = x->m;
+    struct logging_facts *lg = &m->logging;
+    int trap = lg->trap_level ? log_level(sv_from_cstr(lg->trap_level)) : -1;
+
+    /* suppressed */
+    if (x->log_off) {
+        fact_set(&lg->suppressed, FACT_ON, x->log_off);
+        lg->suppressed.why = "logging is switched off";
+    } else if (x->trap_low) {
+        fact_set(&lg->suppressed, FACT_ON, x->log_trap);
+        lg->suppressed.why = "the syslog trap level drops most messages";
+    } else if (x->d == DIALECT_CISCO_ASA && !x->log_on) {
+        fact_default(&lg->suppressed, FACT_ON, "ASA logging is off unless 'logging enable'");
+    } else if (x->log_trap) {
+        fact_set(&lg->suppressed, FACT_OFF, x->log_trap);
+        fact_lines_add(&lg->suppressed.ev, x->log_on);
+    } else if (x->log_on) {
+        fact_set(&lg->suppressed, FACT_OFF, x->log_on);
+    } else if (x->d == DIALECT_CISCO_ASA) {
+        fact_unknown(&lg->suppressed, "no 'logging trap' level: nothing is sent to syslog hosts");
+    } else {
+        fact_default(&lg->suppressed, FACT_OFF,
+                     "logging is on with an informational trap level by default");
+    }
+    bool asa_logs = x->d == DIALECT_CISCO_ASA && x->log_on;
+
+    /* login events */
+    if (x->login_failure || x->login_success) {
+        const struct cfg_node *ev = x->login_failure ? x->login_failure : x->login_success;
+        fact_set(&lg->login_events, (x->login_failure && x->login_success) ? FACT_ON : FACT_OFF,
+                 ev);
+        fact_lines_add(&lg->login_events.ev, x->login_success);
+        if (!(x->login_failure && x->login_success))
+            lg->login_events.why = x->login_failure ? "failed logins only" : "successful logins only";
+    } else if (x->log_level_aaa) {
+        fact_set(&lg->login_events, FACT_ON, x->log_level_aaa);
+    } else if (x->d == DIALECT_CISCO_IOSXR) {
+        fact_default(&lg->login_events, lg->suppressed.state == FACT_ON ? FACT_OFF : FACT_ON,
+                     "IOS XR logs logins by default");
+    } else if (asa_logs) {
+        if (trap >= 6)
+            fact_set(&lg->login_events, FACT_ON, x->log_trap);
+        else
+            fact_set(&lg->login_events, FACT_OFF, x->log_trap ? x->log_trap : x->log_on);
+        lg->login_events.why = "ASA login messages are at the informational level";
+    } else if (x->d == DIALECT_CISCO_NXOS) {
+        fact_unknown(&lg->login_events, "no 'logging level authpri' or 'login on-failure log': "
+                                        "what NX-OS sends to syslog by default is release-dependent");
+    } else {
+        fact_default(&lg->login_events, FACT_OFF,
+                     x->d == DIALECT_ARISTA_EOS ? "no 'aaa authentication policy on-failure log'"
+                                                : "no 'login on-failure log' / 'login on-success log'");
+    }
+
+    /* configuration changes */
+    if (x->archive_log) {
+        fact_set(&lg->config_changes, FACT_ON, x->archive_log);
+    } else if (x->aaa_acct_cmds) {
+        fact_set(&lg->config_changes, FACT_ON, x->aaa_acct_cmds);
+    } else if (x->d == DIALECT_CISCO_IOSXR) {
+        fact_default(&lg->config_changes, lg->suppressed.state == FACT_ON ? FACT_OFF : FACT_ON,
+                     "IOS XR logs commits by default");
+    } else if (asa_logs) {
+        fact_set(&lg->config_changes, trap >= 5 ? FACT_ON : FACT_OFF,
+                 x->log_trap ? x->log_trap : x->log_on);
+        lg->config_changes.why = "ASA command messages are at the notification level";
+    } else {
+        fact_default(&lg->config_changes, FACT_OFF,
+                     x->d == DIALECT_CISCO_NXOS
+                         ? "the local accounting log is not sent anywhere"
+                         : x->d == DIALECT_ARISTA_EOS
+                               ? "no 'aaa accounting commands ... logging|group'"
+                               : "no 'archive / log config / logging enable' or command accounting");
+    }
+
+    /* NTP */
+    struct ntp_facts *ntp = &m->ntp;
+    if (x->ntp_auth && x->ntp_trusted && x->ntp_key) {
+        fact_set(&ntp->auth_enabled, FACT_ON, x->ntp_auth);
+        fact_lines_add(&ntp->auth_enabled.ev, x->ntp_key);
+        fact_lines_add(&ntp->auth_enabled.ev, x->ntp_trusted);
+    } else if (x->ntp_auth || x->ntp_key || x->ntp_trusted) {
+        const struct cfg_node *ev = x->ntp_auth ? x->ntp_auth : x->ntp_key ? x->ntp_key
+                                                                            : x->ntp_trusted;
+        fact_set(&ntp->auth_enabled, FACT_OFF, ev);
+        ntp->auth_enabled.why = !x->ntp_auth    ? "keys without 'ntp authenticate'"
+                                : !x->ntp_key   ? "'ntp authenticate' without a key"
+                                                : "no 'ntp trusted-key'";
+    } else {
+        fact_default(&ntp->auth_enabled, FACT_OFF, "no 'ntp authenticate'");
+    }
+    for (size_t i = 0; i < 3; i++)
+        fact_lines_add(&ntp->ev, i == 0 ? x->ntp_auth : i == 1 ? x->ntp_key : x->ntp_trusted);
+
+    /* SNMP */
+    struct snmp_facts *sn = &m->snmp;
+    if (x->snmp_off)
+        fact_set(&sn->enabled, FACT_OFF, x->snmp_off);
+    else if (x->snmp_first)
+        fact_set(&sn->enabled, FACT_ON, x->snmp_first);
+    else if (x->d == DIALECT_CISCO_NXOS)
+        fact_unknown(&sn->enabled, "NX-OS runs the SNMP agent by default; its users follow the "
+                                   "local accounts, which SNMP may accept");
+    else
+        fact_default(&sn->enabled, FACT_OFF, "no community or user: the agent does not answer");
+}
+
+static void finish_legacy(struct cx *x)
+{
+    struct legacy_facts *lg = &x->m->legacy;
+    bool ios = x->d == DIALECT_CISCO_IOS;
+#define DFLT(f, st, note)                                                                          \
+    do {                                                                                           \
+        if ((f).state == FACT_UNKNOWN && !(f).why && (f).ev.n == 0)                                \
+            fact_default(&(f), (st), (note));                                                      \
+    } while (0)
+    if (ios) {
+        DFLT(lg->small_servers, FACT_OFF, "TCP/UDP small servers are off by default since 11.3");
+        DFLT(lg->finger, FACT_OFF, "finger is off by default on current images");
+        DFLT(lg->bootp_server, FACT_ON, "the BOOTP server is on unless 'no ip bootp server'");
+        DFLT(lg->dhcp_server, FACT_ON, "the DHCP service is on unless 'no service dhcp'");
+        DFLT(lg->pad, FACT_ON, "PAD is on unless 'no service pad' (older images)");
+        DFLT(lg->source_route, FACT_ON, "source routing is on unless 'no ip source-route'");
+        DFLT(lg->identd, FACT_OFF, "identd is off by default");
+        DFLT(lg->ip_domain_lookup, FACT_ON, "DNS lookup is on unless 'no ip domain lookup'");
+        DFLT(lg->gratuitous_arps, FACT_ON, "gratuitous ARPs are sent unless disabled");
+        DFLT(lg->config_service, FACT_OFF, "'service config' is off by default");
+        DFLT(lg->directed_broadcast, FACT_OFF, "directed broadcast is off since 12.0");
+        DFLT(lg->service_password_encryption, FACT_OFF,
+             "no 'service password-encryption': type 0 passwords stay in cleartext");
+        if (lg->smart_install.state == FACT_UNKNOWN && !lg->smart_install.ev.n)
+            fact_unknown(&lg->smart_install, "no 'no vstack': Smart Install is on by default on "
+                                             "older images of SMI-capable switches");
+    } else {
+        DFLT(lg->service_password_encryption, FACT_ON,
+             "local passwords are always stored hashed or encrypted on this platform");
+        if (x->d == DIALECT_CISCO_IOSXR) {
+            DFLT(lg->small_servers, FACT_OFF, "small servers are off unless configured");
+            DFLT(lg->redirects, FACT_OFF, "IOS XR sends no redirects unless 'ipv4 redirects'");
+        } else if (x->d == DIALECT_ARISTA_EOS) {
+            DFLT(lg->redirects, FACT_ON, "EOS sends ICMP redirects by default");
+        }
+        lg->smart_install.state = FACT_OFF;
+        lg->smart_install.is_default = true;
+        lg->smart_install.why = "Smart Install exists on IOS switches only";
+    }
+
+    /* CDP/LLDP globally */
+    if (x->cdp_on || x->lldp_on) {
+        fact_set(&lg->discovery, FACT_ON, x->cdp_on ? x->cdp_on : x->lldp_on);
+        fact_lines_add(&lg->discovery.ev, x->lldp_on);
+    } else if (x->d == DIALECT_ARISTA_EOS) {
+        if (x->lldp_off)
+            fact_set(&lg->discovery, FACT_OFF, x->lldp_off);
+        else
+            fact_default(&lg->discovery, FACT_ON, "LLDP is on by default on EOS");
+    } else if (x->d == DIALECT_CISCO_NXOS) {
+        if (x->cdp_off)
+            fact_set(&lg->discovery, FACT_OFF, x->cdp_off);
+        else
+            fact_default(&lg->discovery, FACT_ON, "CDP is on by default on NX-OS");
+    } else if (x->d == DIALECT_CISCO_IOSXR) {
+        fact_default(&lg->discovery, FACT_OFF, "CDP and LLDP are off unless configured on IOS XR");
+    } else if (x->d == DIALECT_CISCO_ASA) {
+        fact_default(&lg->discovery, FACT_OFF, "the ASA runs no CDP or LLDP");
+    } else if (x->cdp_off) {
+        fact_set(&lg->discovery, FACT_OFF, x->cdp_off);
+        fact_lines_add(&lg->discovery.ev, x->lldp_off);
+    } else {
+        fact_unknown(&lg->discovery, "no 'cdp run' or 'no cdp run': CDP is on by default on "
+                                     "switches and off on many IOS-XE routers");
+    }
+
+    /* type 6 / master-key encryption of shared secrets */
+    if (x->secret_enc_node) {
+        fact_set(&lg->secret_encryption, FACT_ON, x->secret_enc_node);
+    } else {
+        bool has6 = false;
+        for (size_t i = 0; i < x->m->nother_secrets; i++)
+            if (x->m->other_secrets[i].type == SECRET_CISCO6) {
+                has6 = true;
+                fact_set(&lg->secret_encryption, FACT_ON, x->m->other_secrets[i].node);
+                lg->secret_encryption.why = "type 6 keys are present";
+                break;
+            }
+        if (!has6)
+            fact_default(&lg->secret_encryption, FACT_OFF,
+                         "no 'password encryption aes' (or platform equivalent): shared keys are "
+                         "stored in cleartext or type 7");
+    }
+#undef DFLT
+}
+
+/* ------------------------------------------------------------ entry */
+
+void model_extract_cisco(const struct cfg_tree *t, struct device_model *m)
+{
+    struct cx *x = arena_alloc(t->arena, sizeof(*x));
+    x->t = t;
+    x->a = t->arena;
+    x->m = m;
+    x->d = t->dialect;
+    x->local_as = -1;
+    x->http_port = x->https_port = -1;
+    m->dialect = t->dialect;
+    m->ssh.port = -1;
+    m->ssh.idle_timeout_seconds = -1;
+    m->bgp.local_as = -1;
+
+    scan_headers(x);
+    for (const struct cfg_node *n = t->first; n; n = n->next)
+        if (active(n))
+            top_statement(x, n);
+
+    finish_ssh(x);
+    finish_services(x);
+    finish_lines(x);
+    finish_aaa(x);
+    finish_logging(x);
+    finish_legacy(x);
+}
