@@ -87,6 +87,10 @@ struct acl_entry {
     bool src_any;            /* any / 0.0.0.0/0 / ::/0 */
     struct ip_prefix src;    /* valid when !src_any && src.af */
     bool unresolved;         /* object-group or name the extractor could not resolve */
+    /* The entry only matches traffic that is not management (a term limited
+     * to BGP/OSPF/LDP/BFD/ICMP/NTP ports or protocols on a receive filter
+     * such as the Junos lo0 filter); allow-list checks skip it. */
+    bool not_mgmt;
     const struct cfg_node *node;
 };
 
