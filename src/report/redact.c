@@ -27,6 +27,7 @@ struct line {
     size_t n;
     struct tok t[MAX_TOKENS];
     size_t nt;
+    bool more; /* the line has more tokens than MAX_TOKENS */
 };
 
 static void tokenize(struct line *l)
@@ -66,11 +67,7 @@ static void tokenize(struct line *l)
                 t->vend--;
         }
     }
-    if (i < l->n && l->nt == MAX_TOKENS) {
-        /* The rest of an absurdly long line is one token: shape checks still see it. */
-        l->t[MAX_TOKENS - 1].end = l->n;
-        l->t[MAX_TOKENS - 1].vend = l->n;
-    }
+    l->more = i < l->n && l->nt == MAX_TOKENS;
 }
 
 static struct sv tv(const struct line *l, size_t i)
@@ -129,7 +126,8 @@ static const char *const value_keywords[] = {
     "wpa-psk", "ascii-text", "hexadecimal-text", "password-encrypt", "passphrase",
     "auth-password", "priv-password", "auth-pwd", "priv-pwd", "auth", "priv",
     "message-digest-key", "md5-key", "private-key", "tacacs-key", "radius-key",
-    "server-key", "ppk", "pskey", "mka-key", "cak", "ckn", NULL};
+    "server-key", "ppk", "pskey", "mka-key", "cak", "lsp-password", "hello-password",
+    "snp-authentication", "authentication-password-hmac", NULL};
 
 /* Keywords whose following value has a known type. */
 struct typed_kw {
@@ -395,6 +393,19 @@ void rpt_redact(struct buf *out, const char *text, size_t len)
         return;
     }
     tokenize(l);
+    if (l->more) {
+        /* A very long line: redact it in pieces, split before a keyword and its modifiers
+         * so a keyword and its value stay together. */
+        size_t k = MAX_TOKENS - 16;
+        while (k > 1 && (is_keyword(tv(l, k - 1)) || sv_in(tv(l, k - 1), modifiers) ||
+                         sv_is_number(tv(l, k - 1))))
+            k--;
+        size_t split = l->t[k].start;
+        free(l);
+        rpt_redact(out, text, split);
+        rpt_redact(out, text + split, len - split);
+        return;
+    }
     bool snmp = line_has_word_prefix(l, "snmp");
     for (size_t i = 0; i < l->nt;) {
         struct sv t = tv(l, i);

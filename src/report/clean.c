@@ -1,0 +1,17 @@
+/*
+ * clean.c - report_clean(): the writers' cleaning of config-derived text,
+ * for other layers that print or store such text (the history database).
+ */
+#include "report/report_int.h"
+
+const char *report_clean(const struct report_run *run, const struct device_result *d,
+                         const char *text, size_t len, struct buf *out)
+{
+    struct report_writer w;
+    memset(&w, 0, sizeof(w));
+    w.run = run;
+    w.clean[0] = *out; /* reuse the caller's storage */
+    const char *r = rpt_clean(&w, 0, d, text, len, true);
+    *out = w.clean[0];
+    return r;
+}
