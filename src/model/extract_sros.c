@@ -1,0 +1,1292 @@
+/*
+ * extract_sros.c - the Nokia SR OS extractor: fills struct device_model from
+ * a classic CLI, MD-CLI brace or MD-CLI flat (/configure ...) config tree.
+ *
+ * As for Junos, the tree is read as full statement paths ("configure system
+ * security telnet-server"), built by one walk that keeps the tokens of the
+ * enclosing statements; the three forms therefore look alike and handlers
+ * accept both keyword sets (classic `telnet-server` / `no telnet-server`,
+ * MD-CLI `telnet-server true|false`; classic `user "x"` vs MD-CLI
+ * `user-params local-user user "x"`; classic `group "g" neighbor "n"` vs
+ * MD-CLI `neighbor "n" group "g"`). Only the "Base" router instance is read.
+ *
+ * Defaults (checks.md section 18): telnet and FTP servers off, SSH server
+ * on, idle-timeout 30 minutes, the default SSH cipher and MAC lists include
+ * CBC/3DES and SHA-1/MD5. The release comes from the "# TiMOS-..." header.
+ */
+#include "model/extract.h"
+
+#include <string.h>
+
+#define SL_MAX_TOK 128   /* tokens in one full statement path */
+#define SL_MAX_DEPTH 256 /* nesting followed by the walk */
+
+/* One statement as its full path of tokens. */
+struct jl {
+    struct sv tok[SL_MAX_TOK];
+    const struct cfg_node *own[SL_MAX_TOK]; /* the node each token came from */
+    size_t n;
+    const struct cfg_node *node; /* the statement itself (evidence) */
+};
+
+/* BGP settings that groups (and the bgp level) pass on to neighbours. */
+struct sbgp_set {
+    struct secret key;
+    const struct cfg_node *auth_node, *ttl_node, *limit_node;
+    const char *import, *export;
+    int type; /* 0 unset, 1 external, 2 internal */
+    long peer_as, local_as;
+    bool shutdown;
+};
+
+struct sbgp_grp {
+    struct sv name;
+    const struct cfg_node *node;
+    struct sbgp_set s;
+};
+
+struct sbgp_nbr {
+    struct sv addr, group;
+    const struct cfg_node *node;
+    struct sbgp_set s;
+};
+
+struct sigp_if {
+    int proto; /* 0 ospf, 1 ospf3, 2 isis */
+    struct sv name;
+    bool passive, authed, weak;
+    const struct cfg_node *node, *auth_node;
+};
+
+struct slogid {
+    struct sv id;
+    bool security, change, to_syslog;
+    const struct cfg_node *node, *src_node;
+};
+
+struct sx {
+    const struct cfg_tree *t;
+    struct arena *a;
+    struct device_model *m;
+
+    const struct cfg_node *telnet_node, *ssh_off_node, *ssh_v1_node, *preserve_node;
+    enum fact_state telnet_state;
+    bool saw_ciphers, saw_macs;
+    const struct cfg_node *idle_node;
+    long idle_minutes;
+
+    struct acl *maf;
+    const struct cfg_node *maf_default;
+    bool maf_default_permit;
+    const struct cfg_node *cpm_node;
+
+    const struct cfg_node *order_node;
+    bool order_central, order_local;
+    const struct cfg_node *acct_node, *authz_node;
+
+    const struct cfg_node *snmp_on_node, *snmp_off_node;
+    const struct cfg_node *ntp_key_node, *ntp_check_node;
+    bool ntp_check_off;
+
+    struct slogid *logids;
+    size_t nlogids;
+
+    struct sbgp_set bgp_global;
+    struct sbgp_grp *groups;
+    size_t ngroups;
+    struct sbgp_nbr *nbrs;
+    size_t nnbrs;
+    long local_as;
+
+    struct sigp_if *igp_if;
+    size_t nigp_if;
+    const struct cfg_node *igp_node[3];
+    const struct cfg_node *isis_auth;
+
+    size_t last_if, last_acct, last_nbr;
+};
+
+/* ------------------------------------------------------------ tokens */
+
+static bool tok_eq(const struct jl *l, size_t i, const char *w)
+{
+    return i < l->n && sv_eq_cstr(l->tok[i], w);
+}
+
+/* Do the blank-separated words match tokens from i on ("*" = any token)?
+ * On success *next is the index after them. */
+static bool tok_path(const struct jl *l, size_t i, const char *words, size_t *next)
+{
+    const char *w = words;
+    while (*w) {
+        while (*w == ' ')
+            w++;
+        if (!*w)
+            break;
+        const char *e = w;
+        while (*e && *e != ' ')
+            e++;
+        if (i >= l->n)
+            return false;
+        size_t wl = (size_t)(e - w);
+        if (!(wl == 1 && *w == '*') &&
+            !(l->tok[i].n == wl && memcmp(l->tok[i].p, w, wl) == 0))
+            return false;
+        i++;
+        w = e;
+    }
+    if (next)
+        *next = i;
+    return true;
+}
+
+static struct sv tok_at(const struct jl *l, size_t i)
+{
+    return i < l->n ? l->tok[i] : sv_make(NULL, 0);
+}
+
+static const struct cfg_node *own_at(const struct jl *l, size_t i)
+{
+    return i < l->n ? l->own[i] : l->node;
+}
+
+/*
+ * Append the tokens of one statement to l. Quoted strings stay whole; brace
+ * and list punctuation is dropped; a "#" token starts a comment. Returns
+ * false (SR OS has no inactive marker in the text).
+ */
+static bool jl_push_node(struct jl *l, const struct cfg_node *nd)
+{
+    const char *p = nd->text, *end = nd->text + nd->len;
+    bool inactive = false; /* kept for the walk's contract */
+    while (p < end) {
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+            p++;
+        if (p >= end)
+            break;
+        const char *s = p;
+        if (*p == '"') {
+            p++;
+            while (p < end && *p != '"') {
+                if (*p == '\\' && p + 1 < end)
+                    p++;
+                p++;
+            }
+            if (p < end)
+                p++;
+        } else {
+            while (p < end && *p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+                p++;
+        }
+        struct sv t = sv_make(s, (size_t)(p - s));
+        if (t.p[0] == '#')
+            break;
+        if (l->n == 0 && t.n > 1 && t.p[0] == '/')
+            t.p++, t.n--; /* "/configure" */
+        while (t.n && (t.p[t.n - 1] == ';' || t.p[t.n - 1] == '{' || t.p[t.n - 1] == '}' ||
+                       t.p[t.n - 1] == ']') && t.p[0] != '"')
+            t.n--;
+        while (t.n && (t.p[0] == '[' || t.p[0] == '{' || t.p[0] == '}')) {
+            t.p++;
+            t.n--;
+        }
+        if (t.n == 0)
+            continue;
+        if (l->n < SL_MAX_TOK) {
+            l->tok[l->n] = t;
+            l->own[l->n] = nd;
+            l->n++;
+        }
+    }
+    return inactive;
+}
+
+typedef void (*jl_fn)(struct sx *x, const struct jl *l);
+
+/*
+ * Pre-order walk from first: call fn once per active statement with its full
+ * path. With siblings, first's following siblings are walked too.
+ */
+static void jl_walk(struct sx *x, const struct cfg_node *first, bool siblings, jl_fn fn)
+{
+    static const size_t depth_cap = SL_MAX_DEPTH;
+    struct jl *l = arena_alloc(x->a, sizeof(*l));
+    size_t *base = arena_alloc(x->a, depth_cap * sizeof(*base));
+    const struct cfg_node *n = first;
+    size_t d = 0;
+    l->n = 0;
+    while (n) {
+        size_t save = l->n;
+        bool skip = (n->flags & CFG_INACTIVE) != 0;
+        if (!skip)
+            skip = jl_push_node(l, n);
+        if (!skip) {
+            l->node = n;
+            if (l->n > save)
+                fn(x, l);
+            if (n->child && d + 1 < depth_cap) {
+                base[d++] = save;
+                n = n->child;
+                continue;
+            }
+        }
+        l->n = save;
+        while (n) {
+            if (n->next && (d > 0 || siblings)) {
+                n = n->next;
+                break;
+            }
+            if (d == 0) {
+                n = NULL;
+                break;
+            }
+            d--;
+            n = n->parent;
+            l->n = base[d];
+        }
+    }
+}
+
+/* ------------------------------------------------------------ helpers */
+
+#define SX_MAX_ITEMS 200000
+
+static bool scap(size_t n)
+{
+    return n < SX_MAX_ITEMS;
+}
+
+static const char *dup_unq(struct sx *x, struct sv s)
+{
+    return model_strdup_unquoted(x->a, s);
+}
+
+/* Value at i, classified with the optional "hash"/"hash2" word after it. */
+static struct secret ssecret(const struct jl *l, size_t i)
+{
+    struct sv v = sv_unquote(tok_at(l, i));
+    if (!v.p)
+        return model_secret(SECRET_NONE, v, l->node);
+    return model_secret(secret_classify_sros(v, tok_at(l, i + 1)), v, l->node);
+}
+
+/* Index of token w at or after from (0 = none). */
+static size_t find_w(const struct jl *l, size_t from, const char *w)
+{
+    for (size_t i = from; i < l->n; i++)
+        if (sv_eq_cstr(l->tok[i], w))
+            return i;
+    return 0;
+}
+
+/* true/enable/no value = on; false/disable = off (MD-CLI booleans). */
+static bool is_true(const struct jl *l, size_t i)
+{
+    struct sv v = tok_at(l, i);
+    return !v.p || sv_eq_cstr(v, "true") || sv_eq_cstr(v, "enable");
+}
+
+static void add_unique(struct sx *x, const char ***arr, size_t *n, struct sv v)
+{
+    v = sv_unquote(v);
+    for (size_t i = 0; i < *n; i++)
+        if (sv_eq_cstr(v, (*arr)[i]))
+            return;
+    if (!scap(*n))
+        return;
+    const char **slot = MODEL_PUSH(x->a, *arr, *n);
+    *slot = model_strdup(x->a, v);
+}
+
+static struct account *s_account(struct sx *x, struct sv name, const struct cfg_node *n)
+{
+    struct device_model *m = x->m;
+    name = sv_unquote(name);
+    if (x->last_acct < m->naccounts && sv_eq_cstr(name, m->accounts[x->last_acct].name))
+        return &m->accounts[x->last_acct];
+    for (size_t i = 0; i < m->naccounts; i++)
+        if (sv_eq_cstr(name, m->accounts[i].name)) {
+            x->last_acct = i;
+            return &m->accounts[i];
+        }
+    if (!scap(m->naccounts))
+        return NULL;
+    struct account *ac = MODEL_PUSH(x->a, m->accounts, m->naccounts);
+    ac->name = model_strdup(x->a, name);
+    ac->privilege = -1;
+    ac->node = n;
+    x->last_acct = m->naccounts - 1;
+    return ac;
+}
+
+static struct interface *s_iface(struct sx *x, struct sv name, const struct cfg_node *n,
+                                 bool port)
+{
+    struct device_model *m = x->m;
+    name = sv_unquote(name);
+    if (x->last_if < m->ninterfaces && sv_eq_cstr(name, m->interfaces[x->last_if].name))
+        return &m->interfaces[x->last_if];
+    for (size_t i = 0; i < m->ninterfaces; i++)
+        if (sv_eq_cstr(name, m->interfaces[i].name)) {
+            x->last_if = i;
+            return &m->interfaces[i];
+        }
+    if (!scap(m->ninterfaces))
+        return NULL;
+    struct interface *f = model_add_interface(x->a, m, name, n);
+    x->last_if = m->ninterfaces - 1;
+    f->is_loopback = !port && sv_eq_cstr(name, "system");
+    f->is_mgmt = port && (sv_eq_cstr(name, "A/1") || sv_eq_cstr(name, "B/1"));
+    /* ports are administratively down until enabled; router interfaces up */
+    f->shutdown = port;
+    fact_default(&f->urpf, FACT_OFF, "no urpf-check");
+    fact_unknown(&f->proxy_arp, "proxy-arp policy not evaluated");
+    fact_unknown(&f->redirects, "ICMP redirect settings not evaluated");
+    fact_unknown(&f->unreachables, "ICMP unreachable settings not evaluated");
+    fact_unknown(&f->directed_broadcast, "directed broadcast settings not evaluated");
+    return f;
+}
+
+/* ------------------------------------------------------------ system */
+
+static void s_user(struct sx *x, const struct jl *l, size_t i)
+{
+    /* i: the user name */
+    struct account *ac = s_account(x, l->tok[i], own_at(l, i));
+    if (!ac)
+        return;
+    size_t k = i + 1;
+    if (tok_eq(l, k, "password") && k + 1 < l->n) {
+        ac->secret = ssecret(l, k + 1);
+    } else if (tok_eq(l, k, "console") && tok_eq(l, k + 1, "member") && k + 2 < l->n) {
+        struct sv prof = sv_unquote(l->tok[k + 2]);
+        if (!ac->role || sv_eq_cstr(prof, "administrative")) {
+            ac->role = model_strdup(x->a, prof);
+            ac->privilege = sv_eq_cstr(prof, "administrative") ? 15 : -1;
+        }
+    } else if (tok_eq(l, k, "public-keys") && k + 2 < l->n) {
+        ac->has_ssh_key = true;
+    } else if (tok_eq(l, k, "snmp")) {
+        struct snmp_user *u = NULL;
+        struct device_model *m = x->m;
+        for (size_t j = 0; j < m->snmp.nusers; j++)
+            if (strcmp(m->snmp.users[j].name, ac->name) == 0)
+                u = &m->snmp.users[j];
+        if (!u) {
+            if (!scap(m->snmp.nusers))
+                return;
+            u = MODEL_PUSH(x->a, m->snmp.users, m->snmp.nusers);
+            u->name = ac->name;
+            u->node = own_at(l, k);
+            u->auth = "none";
+            u->priv = "none";
+        }
+        size_t au = find_w(l, k + 1, "authentication");
+        size_t pr = find_w(l, k + 1, "privacy");
+        for (size_t j = (au ? au : pr) + 1; (au || pr) && j < l->n; j++) {
+            struct sv w = l->tok[j];
+            bool in_priv = pr && j > pr;
+            if (sv_eq_cstr(w, "hash") || sv_eq_cstr(w, "hash2") || sv_eq_cstr(w, "key") ||
+                sv_eq_cstr(w, "privacy") || sv_eq_cstr(w, "authentication") ||
+                sv_eq_cstr(w, "authentication-protocol") || sv_eq_cstr(w, "privacy-protocol") ||
+                sv_eq_cstr(w, "authentication-key") || sv_eq_cstr(w, "privacy-key") ||
+                w.p[0] == '"' || w.p[0] == '$')
+                continue;
+            if (in_priv)
+                u->priv = model_strdup(x->a, w);
+            else
+                u->auth = model_strdup(x->a, w);
+            break;
+        }
+        size_t key = find_w(l, k + 1, "authentication-key");
+        if (!key)
+            key = find_w(l, k + 1, "privacy-key");
+        if (!key)
+            key = find_w(l, k + 1, "key");
+        if (key)
+            model_add_secret(x->a, m, pr ? "snmp-priv" : "snmp-auth", ssecret(l, key + 1));
+    }
+}
+
+static void s_security(struct sx *x, const struct jl *l, size_t i)
+{
+    struct device_model *m = x->m;
+    size_t k;
+    bool no = tok_eq(l, i, "no");
+    if (no)
+        i++;
+    if (tok_eq(l, i, "telnet-server") || tok_eq(l, i, "telnet6-server")) {
+        enum fact_state s = no || !is_true(l, i + 1) ? FACT_OFF : FACT_ON;
+        if (!(x->telnet_node && x->telnet_state == FACT_ON)) {
+            x->telnet_node = l->node;
+            x->telnet_state = s;
+        }
+    } else if (tok_eq(l, i, "ftp-server")) {
+        enum fact_state s = no || !is_true(l, i + 1) ? FACT_OFF : FACT_ON;
+        struct mgmt_service *sv = model_find_service(m, "ftp-server", NULL);
+        if (!sv)
+            model_add_service(x->a, m, "ftp-server", true, s, l->node);
+        else if (s == FACT_ON)
+            fact_set(&sv->state, s, l->node);
+    } else if (tok_eq(l, i, "ssh")) {
+        fact_lines_add(&m->ssh.ev, own_at(l, i));
+        k = i + 1;
+        if (tok_eq(l, k, "server-shutdown") || (tok_eq(l, k, "server-admin-state") &&
+                                                tok_eq(l, k + 1, "disable"))) {
+            x->ssh_off_node = l->node;
+        } else if (tok_eq(l, k, "preserve-key") && !no && is_true(l, k + 1)) {
+            x->preserve_node = l->node;
+        } else if (tok_eq(l, k, "version") && k + 1 < l->n) {
+            struct sv v = l->tok[k + 1];
+            if (sv_eq_cstr(v, "1") || sv_eq_cstr(v, "1-2") || sv_eq_cstr(v, "v1"))
+                x->ssh_v1_node = l->node;
+        } else if (k < l->n && sv_starts_with(l->tok[k], "server-cipher-list")) {
+            size_t nm = find_w(l, k + 1, "name");
+            if (nm && nm + 1 < l->n) {
+                add_unique(x, &m->ssh.ciphers, &m->ssh.nciphers, l->tok[nm + 1]);
+                x->saw_ciphers = true;
+                fact_lines_add(&m->ssh.algo_ev, l->node);
+            }
+        } else if (k < l->n && sv_starts_with(l->tok[k], "server-mac-list")) {
+            size_t nm = find_w(l, k + 1, "name");
+            if (nm && nm + 1 < l->n) {
+                add_unique(x, &m->ssh.macs, &m->ssh.nmacs, l->tok[nm + 1]);
+                x->saw_macs = true;
+                fact_lines_add(&m->ssh.algo_ev, l->node);
+            }
+        } else if (k < l->n && sv_starts_with(l->tok[k], "server-kex-list")) {
+            size_t nm = find_w(l, k + 1, "name");
+            if (nm && nm + 1 < l->n)
+                add_unique(x, &m->ssh.kex, &m->ssh.nkex, l->tok[nm + 1]);
+        }
+    } else if (tok_path(l, i, "user-params local-user user", &k) && k < l->n) {
+        s_user(x, l, k);
+    } else if (tok_eq(l, i, "user") && i + 1 < l->n) {
+        s_user(x, l, i + 1);
+    } else if (tok_path(l, i, "management-access-filter ip-filter", &k)) {
+        if (!x->maf)
+            x->maf = model_add_acl(x->a, m, "management-access-filter", own_at(l, k - 1));
+        if (tok_eq(l, k, "default-action") && k + 1 < l->n) {
+            x->maf_default = l->node;
+            x->maf_default_permit =
+                sv_eq_cstr(l->tok[k + 1], "permit") || sv_eq_cstr(l->tok[k + 1], "accept");
+        } else if (tok_eq(l, k, "entry") && k + 1 < l->n) {
+            /* one ACL entry per filter entry; src-ip and action fill it in */
+            struct acl *acl = x->maf;
+            struct acl_entry *e = NULL;
+            for (size_t j = 0; j < acl->n; j++)
+                if (acl->entries[j].node == own_at(l, k + 1))
+                    e = &acl->entries[j];
+            if (!e) {
+                if (!scap(acl->n))
+                    return;
+                e = model_acl_add_entry(x->a, acl, own_at(l, k + 1));
+                e->src_any = true;
+                e->permit = false;
+            }
+            size_t s = find_w(l, k + 2, "src-ip");
+            size_t a = find_w(l, k + 2, "action");
+            if (s && s + 1 < l->n) {
+                size_t v = tok_eq(l, s + 1, "address") ? s + 2 : s + 1;
+                struct ip_prefix p = model_parse_addr(sv_unquote(tok_at(l, v)));
+                if (p.af) {
+                    e->src = p;
+                    e->src_any = ip_prefix_is_any(&p);
+                } else if (v < l->n) {
+                    e->src_any = false;
+                    e->unresolved = true;
+                }
+            }
+            if (a && a + 1 < l->n)
+                e->permit = sv_eq_cstr(l->tok[a + 1], "permit") ||
+                            sv_eq_cstr(l->tok[a + 1], "accept");
+        }
+    } else if (tok_eq(l, i, "cpm-filter")) {
+        if (find_w(l, i + 1, "entry") && !x->cpm_node)
+            x->cpm_node = own_at(l, i);
+    } else if (tok_path(l, i, "password authentication-order", &k) ||
+               tok_path(l, i, "aaa authentication-order", &k)) {
+        if (tok_eq(l, k, "order"))
+            k++;
+        for (; k < l->n; k++) {
+            if (sv_eq_cstr(l->tok[k], "tacplus") || sv_eq_cstr(l->tok[k], "radius") ||
+                sv_eq_cstr(l->tok[k], "ldap"))
+                x->order_central = true;
+            if (sv_eq_cstr(l->tok[k], "local"))
+                x->order_local = true;
+            x->order_node = l->node;
+        }
+    } else if ((k = find_w(l, i, "tacplus")) != 0 || (k = find_w(l, i, "radius")) != 0) {
+        enum aaa_proto proto = sv_eq_cstr(l->tok[k], "tacplus") ? AAA_TACACS : AAA_RADIUS;
+        size_t srv = find_w(l, k + 1, "server");
+        size_t addr = find_w(l, k + 1, "address");
+        if (srv && addr && addr + 1 < l->n) {
+            struct sv host = sv_unquote(l->tok[addr + 1]);
+            struct aaa_server *s = NULL;
+            for (size_t j = 0; j < m->aaa.nservers; j++)
+                if (m->aaa.servers[j].proto == proto && m->aaa.servers[j].node == own_at(l, srv + 1))
+                    s = &m->aaa.servers[j];
+            if (!s) {
+                if (!scap(m->aaa.nservers))
+                    return;
+                s = MODEL_PUSH(x->a, m->aaa.servers, m->aaa.nservers);
+                s->proto = proto;
+                s->node = own_at(l, srv + 1);
+            }
+            s->host = model_strdup(x->a, host);
+            s->addr = model_parse_addr(host);
+        }
+        size_t sec = find_w(l, k + 1, "secret");
+        if (srv && sec && sec + 1 < l->n) {
+            struct secret key = ssecret(l, sec + 1);
+            for (size_t j = 0; j < m->aaa.nservers; j++)
+                if (m->aaa.servers[j].node == own_at(l, srv + 1))
+                    m->aaa.servers[j].key = key;
+            model_add_secret(x->a, m, proto == AAA_TACACS ? "tacacs-key" : "radius-key", key);
+        }
+        if (proto == AAA_TACACS && find_w(l, k + 1, "accounting") && !x->acct_node &&
+            !find_w(l, k + 1, "false") && !find_w(l, k + 1, "disable"))
+            x->acct_node = l->node;
+        if (proto == AAA_TACACS && find_w(l, k + 1, "authorization") && !x->authz_node &&
+            !find_w(l, k + 1, "false") && !find_w(l, k + 1, "disable"))
+            x->authz_node = l->node;
+    } else if (tok_eq(l, i, "snmp")) {
+        size_t c = find_w(l, i + 1, "community");
+        if (!c || c + 1 >= l->n)
+            return;
+        struct sv name = sv_unquote(l->tok[c + 1]);
+        struct snmp_community *sc = NULL;
+        for (size_t j = 0; j < m->snmp.ncommunities; j++)
+            if (sv_eq(m->snmp.communities[j].name.value, name))
+                sc = &m->snmp.communities[j];
+        if (!sc) {
+            if (!scap(m->snmp.ncommunities))
+                return;
+            sc = MODEL_PUSH(x->a, m->snmp.communities, m->snmp.ncommunities);
+            enum secret_type ty = secret_is_redacted(name) ? SECRET_REDACTED : SECRET_PLAINTEXT;
+            sc->name = model_secret(ty, name, own_at(l, c + 1));
+            sc->node = own_at(l, c + 1);
+        }
+        for (size_t j = c + 2; j < l->n; j++) {
+            struct sv w = l->tok[j];
+            if (sv_eq_cstr(w, "rw") || sv_eq_cstr(w, "rwa"))
+                sc->write = true;
+        }
+    }
+}
+
+static void s_system(struct sx *x, const struct jl *l, size_t i)
+{
+    struct device_model *m = x->m;
+    size_t k;
+    if (tok_eq(l, i, "name") && i + 1 < l->n) {
+        m->hostname = dup_unq(x, l->tok[i + 1]);
+        m->hostname_node = l->node;
+    } else if (tok_eq(l, i, "security")) {
+        s_security(x, l, i + 1);
+    } else if (tok_eq(l, i, "login-control")) {
+        k = i + 1;
+        if (tok_eq(l, k, "idle-timeout") && k + 1 < l->n) {
+            x->idle_node = l->node;
+            x->idle_minutes = sv_eq_cstr(l->tok[k + 1], "none")
+                                  ? 0
+                                  : model_sv_long(l->tok[k + 1], -1);
+        } else if (tok_eq(l, k, "no") && tok_eq(l, k + 1, "idle-timeout")) {
+            x->idle_node = l->node;
+            x->idle_minutes = 0;
+        } else if (tok_eq(l, k, "pre-login-message") && k + 1 < l->n) {
+            size_t v = tok_eq(l, k + 1, "message") ? k + 2 : k + 1;
+            if (v < l->n) {
+                struct banner *b = model_add_banner(x->a, m, "pre-login", l->node);
+                b->text = sv_unquote(l->tok[v]);
+            }
+        } else if (tok_eq(l, k, "motd") && tok_eq(l, k + 1, "text") && k + 2 < l->n) {
+            struct banner *b = model_add_banner(x->a, m, "motd", l->node);
+            b->text = sv_unquote(l->tok[k + 2]);
+        }
+    } else if (tok_path(l, i, "time ntp", &k)) {
+        fact_lines_add(&m->ntp.ev, own_at(l, k - 1));
+        if (tok_eq(l, k, "server") && k + 1 < l->n) {
+            struct sv h = sv_unquote(l->tok[k + 1]);
+            struct host_ref *r = NULL;
+            for (size_t j = 0; j < m->ntp.nservers; j++)
+                if (sv_eq_cstr(h, m->ntp.servers[j].host))
+                    r = &m->ntp.servers[j];
+            if (!r) {
+                if (!scap(m->ntp.nservers))
+                    return;
+                r = model_add_host(x->a, &m->ntp.servers, &m->ntp.nservers, h, own_at(l, k + 1));
+            }
+            if (find_w(l, k + 2, "key") || find_w(l, k + 2, "key-id"))
+                r->keyed = true;
+        } else if (tok_eq(l, k, "authentication-key") && k + 1 < l->n) {
+            if (!x->ntp_key_node)
+                x->ntp_key_node = own_at(l, k + 1);
+            size_t v = find_w(l, k + 2, "key");
+            if (v)
+                model_add_secret(x->a, m, "ntp-key", ssecret(l, v + 1));
+        } else if (tok_eq(l, k, "authentication-check")) {
+            x->ntp_check_node = l->node;
+            x->ntp_check_off = !is_true(l, k + 1);
+        } else if (tok_eq(l, k, "no") && tok_eq(l, k + 1, "authentication-check")) {
+            x->ntp_check_node = l->node;
+            x->ntp_check_off = true;
+        }
+    } else if (tok_eq(l, i, "snmp") || tok_path(l, i, "management-interface snmp", &k)) {
+        size_t at = tok_eq(l, i, "snmp") ? i + 1 : k;
+        if (tok_eq(l, at, "shutdown") ||
+            (tok_eq(l, at, "admin-state") && tok_eq(l, at + 1, "disable")))
+            x->snmp_off_node = l->node;
+        else if ((tok_eq(l, at, "no") && tok_eq(l, at + 1, "shutdown")) ||
+                 (tok_eq(l, at, "admin-state") && tok_eq(l, at + 1, "enable")))
+            x->snmp_on_node = l->node;
+    } else if (tok_eq(l, i, "cron") && tok_eq(l, i + 1, "schedule") && i + 2 < l->n) {
+        struct sv name = sv_unquote(l->tok[i + 2]);
+        for (size_t j = 0; j < m->nonbox; j++)
+            if (m->onbox[j].node == own_at(l, i + 2))
+                return;
+        model_add_onbox(x->a, m, "cron", model_strdup(x->a, name), false, own_at(l, i + 2));
+    } else if (tok_eq(l, i, "script-control") && i + 2 < l->n &&
+               (tok_eq(l, i + 1, "script-policy") || tok_eq(l, i + 1, "script"))) {
+        for (size_t j = 0; j < m->nonbox; j++)
+            if (m->onbox[j].node == own_at(l, i + 2))
+                return;
+        model_add_onbox(x->a, m, "scheduler", dup_unq(x, l->tok[i + 2]), false,
+                        own_at(l, i + 2));
+    } else if (tok_path(l, i, "lldp", &k)) {
+        if (tok_eq(l, k, "admin-state") || (tok_eq(l, k, "no") && tok_eq(l, k + 1, "shutdown")))
+            fact_set(&m->legacy.discovery,
+                     tok_eq(l, k + 1, "disable") ? FACT_OFF : FACT_ON, l->node);
+    }
+}
+
+/* ------------------------------------------------------------ log */
+
+static void s_log(struct sx *x, const struct jl *l, size_t i)
+{
+    struct device_model *m = x->m;
+    if (tok_eq(l, i, "syslog") && i + 1 < l->n) {
+        size_t a = find_w(l, i + 2, "address");
+        if (a && a + 1 < l->n && scap(m->logging.nhosts)) {
+            model_add_host(x->a, &m->logging.hosts, &m->logging.nhosts,
+                           sv_unquote(l->tok[a + 1]), l->node);
+            fact_lines_add(&m->logging.ev, l->node);
+        }
+    } else if (tok_eq(l, i, "log-id") && i + 1 < l->n) {
+        struct sv id = sv_unquote(l->tok[i + 1]);
+        struct slogid *g = NULL;
+        for (size_t j = 0; j < x->nlogids; j++)
+            if (sv_eq(x->logids[j].id, id))
+                g = &x->logids[j];
+        if (!g) {
+            if (!scap(x->nlogids))
+                return;
+            g = MODEL_PUSH(x->a, x->logids, x->nlogids);
+            g->id = id;
+            g->node = own_at(l, i + 1);
+        }
+        size_t k = i + 2;
+        if (tok_eq(l, k, "from") || tok_eq(l, k, "source")) {
+            bool on = tok_eq(l, k, "from") || is_true(l, k + 2);
+            for (size_t j = k + 1; j < l->n && on; j++) {
+                if (sv_eq_cstr(l->tok[j], "security"))
+                    g->security = true;
+                if (sv_eq_cstr(l->tok[j], "change"))
+                    g->change = true;
+            }
+            g->src_node = l->node;
+        } else if ((tok_eq(l, k, "to") || tok_eq(l, k, "destination")) &&
+                   tok_eq(l, k + 1, "syslog")) {
+            g->to_syslog = true;
+        }
+    }
+}
+
+/* ------------------------------------------------------------ router */
+
+static void s_bgp_setting(struct sx *x, struct sbgp_set *s, const struct jl *l, size_t k)
+{
+    if (tok_eq(l, k, "authentication-key") && k + 1 < l->n) {
+        s->key = ssecret(l, k + 1);
+        s->auth_node = l->node;
+        model_add_secret(x->a, x->m, "bgp-key", s->key);
+    } else if (tok_eq(l, k, "auth-keychain") && k + 1 < l->n) {
+        s->auth_node = l->node;
+    } else if (tok_eq(l, k, "ttl-security") && k + 1 < l->n) {
+        s->ttl_node = l->node;
+    } else if (tok_eq(l, k, "prefix-limit") && k + 1 < l->n) {
+        if (find_w(l, k + 1, "maximum") || l->n - k >= 3)
+            s->limit_node = l->node;
+    } else if (tok_eq(l, k, "type") && k + 1 < l->n) {
+        s->type = sv_eq_cstr(l->tok[k + 1], "external") ? 1 : 2;
+    } else if (tok_eq(l, k, "peer-as") && k + 1 < l->n) {
+        s->peer_as = model_sv_long(l->tok[k + 1], -1);
+    } else if (tok_eq(l, k, "local-as") && k + 1 < l->n) {
+        size_t v = tok_eq(l, k + 1, "as-number") ? k + 2 : k + 1;
+        s->local_as = model_sv_long(tok_at(l, v), -1);
+    } else if ((tok_eq(l, k, "import") || tok_eq(l, k, "export")) && k + 1 < l->n) {
+        size_t v = tok_eq(l, k + 1, "policy") ? k + 2 : k + 1;
+        if (v >= l->n)
+            return;
+        const char *names = dup_unq(x, l->tok[v]);
+        for (size_t j = v + 1; j < l->n; j++)
+            names = arena_printf(x->a, "%s %.*s", names, (int)sv_unquote(l->tok[j]).n,
+                                 sv_unquote(l->tok[j]).p);
+        const char **slot = tok_eq(l, k, "import") ? &s->import : &s->export;
+        *slot = *slot ? arena_printf(x->a, "%s %s", *slot, names) : names;
+    } else if (tok_eq(l, k, "shutdown") ||
+               (tok_eq(l, k, "admin-state") && tok_eq(l, k + 1, "disable"))) {
+        s->shutdown = true;
+    }
+}
+
+static struct sbgp_grp *s_group(struct sx *x, struct sv name, const struct cfg_node *n)
+{
+    name = sv_unquote(name);
+    for (size_t i = 0; i < x->ngroups; i++)
+        if (sv_eq(x->groups[i].name, name))
+            return &x->groups[i];
+    if (!scap(x->ngroups))
+        return NULL;
+    struct sbgp_grp *g = MODEL_PUSH(x->a, x->groups, x->ngroups);
+    g->name = name;
+    g->node = n;
+    g->s.peer_as = g->s.local_as = -1;
+    return g;
+}
+
+static struct sbgp_nbr *s_nbr(struct sx *x, struct sv addr, const struct cfg_node *n)
+{
+    addr = sv_unquote(addr);
+    if (x->last_nbr < x->nnbrs && sv_eq(x->nbrs[x->last_nbr].addr, addr))
+        return &x->nbrs[x->last_nbr];
+    for (size_t i = 0; i < x->nnbrs; i++)
+        if (sv_eq(x->nbrs[i].addr, addr)) {
+            x->last_nbr = i;
+            return &x->nbrs[i];
+        }
+    if (!scap(x->nnbrs))
+        return NULL;
+    struct sbgp_nbr *b = MODEL_PUSH(x->a, x->nbrs, x->nnbrs);
+    b->addr = addr;
+    b->node = n;
+    b->s.peer_as = b->s.local_as = -1;
+    x->last_nbr = x->nnbrs - 1;
+    return b;
+}
+
+static void s_bgp(struct sx *x, const struct jl *l, size_t i)
+{
+    x->m->bgp.configured = true;
+    if (!x->m->bgp.node)
+        x->m->bgp.node = own_at(l, i - 1);
+    if (tok_eq(l, i, "group") && i + 1 < l->n) {
+        struct sbgp_grp *g = s_group(x, l->tok[i + 1], own_at(l, i + 1));
+        if (!g)
+            return;
+        if (tok_eq(l, i + 2, "neighbor") && i + 3 < l->n) {
+            struct sbgp_nbr *b = s_nbr(x, l->tok[i + 3], own_at(l, i + 3));
+            if (!b)
+                return;
+            b->group = g->name;
+            s_bgp_setting(x, &b->s, l, i + 4);
+        } else {
+            s_bgp_setting(x, &g->s, l, i + 2);
+        }
+    } else if (tok_eq(l, i, "neighbor") && i + 1 < l->n) {
+        /* MD-CLI: neighbours sit beside groups and name theirs */
+        struct sbgp_nbr *b = s_nbr(x, l->tok[i + 1], own_at(l, i + 1));
+        if (!b)
+            return;
+        if (tok_eq(l, i + 2, "group") && i + 3 < l->n)
+            b->group = sv_unquote(l->tok[i + 3]);
+        else
+            s_bgp_setting(x, &b->s, l, i + 2);
+    } else {
+        s_bgp_setting(x, &x->bgp_global, l, i);
+    }
+}
+
+static struct sigp_if *s_igp_if(struct sx *x, int proto, struct sv name,
+                                const struct cfg_node *n)
+{
+    name = sv_unquote(name);
+    for (size_t i = 0; i < x->nigp_if; i++)
+        if (x->igp_if[i].proto == proto && sv_eq(x->igp_if[i].name, name))
+            return &x->igp_if[i];
+    if (!scap(x->nigp_if))
+        return NULL;
+    struct sigp_if *f = MODEL_PUSH(x->a, x->igp_if, x->nigp_if);
+    f->proto = proto;
+    f->name = name;
+    f->node = n;
+    f->passive = sv_eq_cstr(name, "system") || sv_starts_with(name, "lo");
+    return f;
+}
+
+static void s_igp_if_stmt(struct sx *x, struct sigp_if *f, const struct jl *l, size_t k)
+{
+    struct sv w = tok_at(l, k);
+    if (!w.p)
+        return;
+    if (sv_eq_cstr(w, "passive") && is_true(l, k + 1)) {
+        f->passive = true;
+    } else if (sv_eq_cstr(w, "interface-type") && tok_eq(l, k + 1, "loopback")) {
+        f->passive = true;
+    } else if (sv_eq_cstr(w, "authentication-type") || sv_eq_cstr(w, "hello-authentication-type")) {
+        if (tok_eq(l, k + 1, "password") || tok_eq(l, k + 1, "simple"))
+            f->weak = true;
+    } else if (sv_eq_cstr(w, "message-digest-key") || sv_eq_cstr(w, "authentication-keychain") ||
+               sv_eq_cstr(w, "hello-authentication-key") ||
+               sv_eq_cstr(w, "hello-authentication-keychain") ||
+               sv_eq_cstr(w, "authentication-key")) {
+        f->authed = true;
+        f->auth_node = l->node;
+        size_t v = find_w(l, k + 1, "md5");
+        if (!v)
+            v = find_w(l, k + 1, "key");
+        if (sv_eq_cstr(w, "authentication-key") || sv_eq_cstr(w, "hello-authentication-key"))
+            v = k;
+        if (v && v + 1 < l->n && !sv_eq_cstr(w, "authentication-keychain") &&
+            !sv_eq_cstr(w, "hello-authentication-keychain"))
+            model_add_secret(x->a, x->m, f->proto == 2 ? "isis-key" : "ospf-key",
+                             ssecret(l, v + 1));
+    }
+}
+
+static void s_router(struct sx *x, const struct jl *l, size_t i)
+{
+    struct device_model *m = x->m;
+    size_t k;
+    /* skip the router instance name ("Base"); other instances are not read */
+    if (i < l->n && sv_eq_cstr(sv_unquote(l->tok[i]), "Base"))
+        i++;
+    else if (i < l->n && l->tok[i].p[0] == '"')
+        return;
+    if (tok_eq(l, i, "autonomous-system") && i + 1 < l->n) {
+        x->local_as = model_sv_long(l->tok[i + 1], -1);
+    } else if (tok_eq(l, i, "bgp")) {
+        s_bgp(x, l, i + 1);
+    } else if (tok_eq(l, i, "ospf") || tok_eq(l, i, "ospf3") || tok_eq(l, i, "isis")) {
+        int proto = tok_eq(l, i, "ospf") ? 0 : tok_eq(l, i, "ospf3") ? 1 : 2;
+        if (!x->igp_node[proto])
+            x->igp_node[proto] = own_at(l, i);
+        k = i + 1;
+        /* optional instance number (MD-CLI "ospf 0", classic "ospf 1") */
+        if (k < l->n && l->tok[k].p[0] >= '0' && l->tok[k].p[0] <= '9')
+            k++;
+        if (proto != 2 && tok_eq(l, k, "area") && tok_eq(l, k + 2, "interface") && k + 3 < l->n) {
+            struct sigp_if *f = s_igp_if(x, proto, l->tok[k + 3], own_at(l, k + 3));
+            if (f)
+                s_igp_if_stmt(x, f, l, k + 4);
+        } else if (proto == 2 && tok_eq(l, k, "interface") && k + 1 < l->n) {
+            struct sigp_if *f = s_igp_if(x, 2, l->tok[k + 1], own_at(l, k + 1));
+            if (!f)
+                return;
+            size_t j = k + 2;
+            if (tok_eq(l, j, "level") && j + 1 < l->n)
+                j += 2;
+            s_igp_if_stmt(x, f, l, j);
+        } else if (proto == 2) {
+            size_t j = k;
+            if (tok_eq(l, j, "level") && j + 1 < l->n)
+                j += 2;
+            if ((tok_eq(l, j, "authentication-key") || tok_eq(l, j, "auth-keychain") ||
+                 tok_eq(l, j, "authentication-keychain")) &&
+                j + 1 < l->n) {
+                x->isis_auth = l->node;
+                if (tok_eq(l, j, "authentication-key"))
+                    model_add_secret(x->a, m, "isis-key", ssecret(l, j + 1));
+            }
+        }
+    } else if (tok_eq(l, i, "interface") && i + 1 < l->n) {
+        struct interface *f = s_iface(x, l->tok[i + 1], own_at(l, i + 1), false);
+        if (!f)
+            return;
+        k = i + 2;
+        bool no = tok_eq(l, k, "no");
+        if (no)
+            k++;
+        if (tok_eq(l, k, "description") && k + 1 < l->n && !no) {
+            f->description = dup_unq(x, l->tok[k + 1]);
+        } else if (tok_eq(l, k, "shutdown")) {
+            f->shutdown = !no;
+        } else if (tok_eq(l, k, "admin-state") && k + 1 < l->n) {
+            f->shutdown = tok_eq(l, k + 1, "disable");
+        } else if (tok_eq(l, k, "loopback") && is_true(l, k + 1) && !no) {
+            f->is_loopback = true;
+        } else if (find_w(l, k, "address") && !no) {
+            f->has_ip = true;
+        }
+        if (find_w(l, k, "urpf-check") && !no &&
+            (find_w(l, k, "mode") || !l->node->child))
+            if (f->urpf.is_default)
+                fact_set(&f->urpf, FACT_ON, l->node);
+        size_t fl = find_w(l, k, "filter");
+        if (fl && find_w(l, k, "ingress") && fl + 2 < l->n && !f->acl_in)
+            f->acl_in = dup_unq(x, l->tok[fl + 2]);
+        if (fl && find_w(l, k, "egress") && fl + 2 < l->n && !f->acl_out)
+            f->acl_out = dup_unq(x, l->tok[fl + 2]);
+    }
+}
+
+static void s_port(struct sx *x, const struct jl *l, size_t i)
+{
+    if (i >= l->n)
+        return;
+    struct interface *f = s_iface(x, l->tok[i], own_at(l, i), true);
+    if (!f)
+        return;
+    size_t k = i + 1;
+    bool no = tok_eq(l, k, "no");
+    if (no)
+        k++;
+    if (tok_eq(l, k, "description") && k + 1 < l->n && !no)
+        f->description = dup_unq(x, l->tok[k + 1]);
+    else if (tok_eq(l, k, "shutdown"))
+        f->shutdown = !no;
+    else if (tok_eq(l, k, "admin-state") && k + 1 < l->n)
+        f->shutdown = !tok_eq(l, k + 1, "enable");
+}
+
+static void s_mirror(struct sx *x, const struct jl *l, size_t i)
+{
+    struct device_model *m = x->m;
+    if (!tok_eq(l, i, "mirror-dest") || i + 1 >= l->n)
+        return;
+    const struct cfg_node *own = own_at(l, i + 1);
+    struct mirror_session *ms = NULL;
+    for (size_t j = 0; j < m->nmirrors; j++)
+        if (m->mirrors[j].node == own)
+            ms = &m->mirrors[j];
+    if (!ms) {
+        if (!scap(m->nmirrors))
+            return;
+        ms = MODEL_PUSH(x->a, m->mirrors, m->nmirrors);
+        ms->kind = "mirror";
+        ms->node = own;
+    }
+    size_t k = i + 2;
+    if (tok_eq(l, k, "sap") && k + 1 < l->n && !ms->destination) {
+        ms->destination = dup_unq(x, l->tok[k + 1]);
+    } else if ((tok_eq(l, k, "spoke-sdp") || tok_eq(l, k, "remote-source") ||
+                tok_eq(l, k, "gateway") || tok_eq(l, k, "encap")) &&
+               k + 1 < l->n) {
+        ms->remote = true;
+        if (!ms->destination || tok_eq(l, k, "gateway"))
+            ms->destination = dup_unq(x, l->tok[l->n - 1]);
+    }
+}
+
+/* ------------------------------------------------------------ dispatch */
+
+static void s_line(struct sx *x, const struct jl *l)
+{
+    size_t i = 0;
+    if (tok_eq(l, 0, "configure"))
+        i = 1;
+    else
+        return; /* persistent-indices, comments and other non-config blocks */
+    if (i >= l->n)
+        return;
+    struct sv w = l->tok[i];
+    if (sv_eq_cstr(w, "system"))
+        s_system(x, l, i + 1);
+    else if (sv_eq_cstr(w, "router"))
+        s_router(x, l, i + 1);
+    else if (sv_eq_cstr(w, "log"))
+        s_log(x, l, i + 1);
+    else if (sv_eq_cstr(w, "port"))
+        s_port(x, l, i + 1);
+    else if (sv_eq_cstr(w, "mirror"))
+        s_mirror(x, l, i + 1);
+    else if (sv_eq_cstr(w, "filter") || sv_eq_cstr(w, "service"))
+        return;
+}
+
+/* ------------------------------------------------------------ finish */
+
+static void finish_bgp(struct sx *x)
+{
+    struct device_model *m = x->m;
+    m->bgp.local_as = x->local_as;
+    for (size_t i = 0; i < x->nnbrs; i++) {
+        const struct sbgp_nbr *b = &x->nbrs[i];
+        const struct sbgp_grp *g = NULL;
+        for (size_t j = 0; b->group.p && j < x->ngroups; j++)
+            if (sv_eq(x->groups[j].name, b->group))
+                g = &x->groups[j];
+        const struct sbgp_set *gs = g ? &g->s : NULL, *os = &x->bgp_global;
+        struct bgp_neighbor *nb = MODEL_PUSH(x->a, m->bgp.neighbors, m->bgp.nneighbors);
+        nb->addr = model_strdup(x->a, b->addr);
+        nb->group = b->group.p ? model_strdup(x->a, b->group) : NULL;
+        nb->node = b->node;
+#define PICK(f) (b->s.f ? b->s.f : gs && gs->f ? gs->f : os->f)
+        long peer_as = b->s.peer_as >= 0 ? b->s.peer_as : gs && gs->peer_as >= 0 ? gs->peer_as : os->peer_as;
+        long local_as = b->s.local_as >= 0 ? b->s.local_as
+                        : gs && gs->local_as >= 0 ? gs->local_as
+                        : os->local_as >= 0       ? os->local_as
+                                                  : x->local_as;
+        int type = PICK(type);
+        nb->remote_as = peer_as;
+        nb->ebgp = type ? type == 1 : peer_as >= 0 && local_as >= 0 && peer_as != local_as;
+        nb->shutdown = b->s.shutdown || (gs && gs->shutdown) || os->shutdown;
+        const struct sbgp_set *as = b->s.auth_node ? &b->s : gs && gs->auth_node ? gs : os;
+        if (as->auth_node) {
+            fact_set(&nb->auth, FACT_ON, as->auth_node);
+            nb->key = as->key;
+            nb->auth_type = as->key.type;
+        } else {
+            fact_default(&nb->auth, FACT_OFF, "no authentication-key or auth-keychain");
+        }
+        const struct cfg_node *ttl = PICK(ttl_node);
+        if (ttl)
+            fact_set(&nb->gtsm, FACT_ON, ttl);
+        else
+            fact_default(&nb->gtsm, FACT_OFF, "no ttl-security");
+        const struct cfg_node *lim = PICK(limit_node);
+        if (lim)
+            fact_set(&nb->max_prefix, FACT_ON, lim);
+        else
+            fact_default(&nb->max_prefix, FACT_OFF, "no prefix-limit");
+        nb->in_policy = PICK(import);
+        nb->out_policy = PICK(export);
+#undef PICK
+    }
+}
+
+static void finish_igp(struct sx *x)
+{
+    static const char *const names[3] = {"ospf", "ospfv3", "isis"};
+    for (int p = 0; p < 3; p++) {
+        if (!x->igp_node[p])
+            continue;
+        struct igp_instance *g = MODEL_PUSH(x->a, x->m->igps, x->m->nigps);
+        g->proto = names[p];
+        g->name = names[p];
+        g->node = x->igp_node[p];
+        size_t need = 0, have = 0;
+        const struct cfg_node *miss = NULL;
+        for (size_t i = 0; i < x->nigp_if; i++) {
+            const struct sigp_if *f = &x->igp_if[i];
+            if (f->proto != p || f->passive)
+                continue;
+            need++;
+            if ((f->authed && !f->weak) || (p == 2 && x->isis_auth)) {
+                have++;
+                fact_lines_add(&g->auth.ev, f->auth_node ? f->auth_node : x->isis_auth);
+            } else if (!miss) {
+                miss = f->node;
+            }
+        }
+        if (need == 0)
+            fact_unknown(&g->auth, "no active (non-passive) interfaces found");
+        else if (have == need)
+            g->auth.state = FACT_ON;
+        else
+            fact_set(&g->auth, FACT_OFF, miss);
+    }
+}
+
+static void finish(struct sx *x)
+{
+    struct device_model *m = x->m;
+    struct ssh_facts *ssh = &m->ssh;
+    if (x->telnet_node) {
+        fact_set(&m->telnet_server, x->telnet_state, x->telnet_node);
+        if (x->telnet_state == FACT_ON)
+            model_add_service(x->a, m, "telnet", true, FACT_ON, x->telnet_node);
+    } else {
+        fact_default(&m->telnet_server, FACT_OFF, "the telnet server is off unless enabled");
+    }
+    if (x->ssh_off_node)
+        fact_set(&ssh->enabled, FACT_OFF, x->ssh_off_node);
+    else
+        fact_default(&ssh->enabled, FACT_ON, "the SSH server is on by default");
+    if (x->ssh_v1_node)
+        fact_set(&ssh->v1_allowed, FACT_ON, x->ssh_v1_node);
+    else
+        fact_default(&ssh->v1_allowed, FACT_OFF, "SSH version 2 only unless configured");
+    if (ssh->port <= 0)
+        ssh->port = 22;
+    if (x->saw_ciphers) {
+        bool weak = false;
+        for (size_t i = 0; i < ssh->nciphers; i++)
+            weak |= model_ssh_cipher_is_weak(sv_from_cstr(ssh->ciphers[i]));
+        ssh->weak_ciphers.state = weak ? FACT_ON : FACT_OFF;
+        ssh->weak_ciphers.ev = ssh->algo_ev;
+    } else {
+        fact_default(&ssh->weak_ciphers, FACT_ON,
+                     "no server-cipher-list: the default list includes CBC and 3DES ciphers");
+    }
+    if (x->saw_macs) {
+        bool weak = false;
+        for (size_t i = 0; i < ssh->nmacs; i++)
+            weak |= model_ssh_mac_is_weak(sv_from_cstr(ssh->macs[i]));
+        ssh->weak_macs.state = weak ? FACT_ON : FACT_OFF;
+        ssh->weak_macs.ev = ssh->algo_ev;
+    } else {
+        fact_default(&ssh->weak_macs, FACT_ON,
+                     "no server-mac-list: the default list includes hmac-sha1 and hmac-md5");
+    }
+    fact_unknown(&ssh->root_login, "SR OS has no root account; see the admin account");
+    if (x->idle_node)
+        ssh->idle_timeout_seconds = x->idle_minutes < 0 ? -1 : x->idle_minutes * 60;
+    else
+        ssh->idle_timeout_seconds = 30 * 60;
+
+    /* one login-control governs every CLI session (console, telnet, ssh) */
+    struct mgmt_line *ln = MODEL_PUSH(x->a, m->lines, m->nlines);
+    ln->name = "login-control";
+    ln->kind = LINE_VTY;
+    ln->node = x->idle_node;
+    ln->timeout_node = x->idle_node;
+    ln->timeout_seconds = ssh->idle_timeout_seconds;
+    ln->timeout_is_default = x->idle_node == NULL;
+    ln->telnet_in = m->telnet_server;
+    ln->ssh_in = ssh->enabled;
+    fact_unknown(&ln->any_out, "outbound telnet/ssh from the CLI is governed by profiles");
+    fact_default(&ln->login_disabled, FACT_OFF, "remote CLI login is available");
+    ln->acl_in = x->maf ? x->maf->name : NULL;
+
+    if (x->maf && x->maf_default) {
+        struct acl_entry *e = model_acl_add_entry(x->a, x->maf, x->maf_default);
+        e->permit = x->maf_default_permit;
+        e->src_any = true;
+    }
+    model_add_mgmt_path(x->a, m, "management-access-filter", x->maf ? x->maf->name : NULL,
+                        x->maf ? x->maf->node : NULL);
+    if (x->cpm_node)
+        fact_set(&m->copp, FACT_ON, x->cpm_node);
+    else
+        fact_default(&m->copp, FACT_OFF, "no cpm-filter entries");
+
+    struct aaa_facts *aaa = &m->aaa;
+    bool central_servers = false;
+    for (size_t i = 0; i < aaa->nservers; i++)
+        central_servers = true;
+    if (x->order_node) {
+        fact_set(&aaa->central_login, x->order_central ? FACT_ON : FACT_OFF, x->order_node);
+        fact_set(&aaa->local_fallback, x->order_local ? FACT_ON : FACT_OFF, x->order_node);
+        fact_lines_add(&aaa->ev, x->order_node);
+    } else if (central_servers) {
+        fact_default(&aaa->central_login, FACT_ON,
+                     "the default authentication order tries the configured servers first");
+        fact_lines_add(&aaa->central_login.ev, aaa->servers[0].node);
+        fact_default(&aaa->local_fallback, FACT_ON, "local is last in the default order");
+    } else {
+        fact_default(&aaa->central_login, FACT_OFF, "no RADIUS or TACACS+ servers");
+        fact_default(&aaa->local_fallback, FACT_ON, "local accounts only");
+    }
+    if (x->acct_node) {
+        fact_set(&aaa->accounting_exec, FACT_ON, x->acct_node);
+        fact_set(&aaa->accounting_cmds, FACT_ON, x->acct_node);
+    } else {
+        fact_default(&aaa->accounting_exec, FACT_OFF, "no tacplus accounting");
+        fact_default(&aaa->accounting_cmds, FACT_OFF, "no tacplus accounting");
+    }
+    if (x->authz_node)
+        fact_set(&aaa->authz_cmds, FACT_ON, x->authz_node);
+    else
+        fact_unknown(&aaa->authz_cmds, "no tacplus authorization; local profiles may still "
+                                       "restrict commands");
+
+    if (x->snmp_off_node)
+        fact_set(&m->snmp.enabled, FACT_OFF, x->snmp_off_node);
+    else if (x->snmp_on_node)
+        fact_set(&m->snmp.enabled, FACT_ON, x->snmp_on_node);
+    else if (m->snmp.ncommunities)
+        fact_set(&m->snmp.enabled, FACT_ON, m->snmp.communities[0].node);
+    else
+        fact_unknown(&m->snmp.enabled, "no snmp admin state or communities");
+
+    struct ntp_facts *ntp = &m->ntp;
+    bool keyed = false;
+    for (size_t i = 0; i < ntp->nservers; i++)
+        keyed |= ntp->servers[i].keyed;
+    if (x->ntp_key_node && keyed && !x->ntp_check_off) {
+        fact_set(&ntp->auth_enabled, FACT_ON, x->ntp_key_node);
+        fact_lines_add(&ntp->auth_enabled.ev, x->ntp_check_node);
+    } else if (x->ntp_key_node) {
+        fact_set(&ntp->auth_enabled, FACT_OFF, x->ntp_check_off ? x->ntp_check_node
+                                                                 : x->ntp_key_node);
+        ntp->auth_enabled.why = x->ntp_check_off ? "authentication-check is off"
+                                                 : "no server uses a key";
+    } else {
+        fact_default(&ntp->auth_enabled, FACT_OFF, "no ntp authentication-key");
+    }
+
+    struct logging_facts *lg = &m->logging;
+    const struct cfg_node *sec = NULL, *chg = NULL;
+    for (size_t i = 0; i < x->nlogids; i++) {
+        const struct slogid *g = &x->logids[i];
+        if (!g->to_syslog)
+            continue;
+        if (g->security && !sec)
+            sec = g->src_node ? g->src_node : g->node;
+        if (g->change && !chg)
+            chg = g->src_node ? g->src_node : g->node;
+    }
+    if (sec)
+        fact_set(&lg->login_events, FACT_ON, sec);
+    else
+        fact_default(&lg->login_events, FACT_OFF, "no log-id sends the security stream to syslog");
+    if (chg)
+        fact_set(&lg->config_changes, FACT_ON, chg);
+    else
+        fact_default(&lg->config_changes, FACT_OFF, "no log-id sends the change stream to syslog");
+    fact_default(&lg->suppressed, FACT_OFF, "event logs 99 and 100 exist by default");
+
+    if (m->legacy.discovery.state == FACT_UNKNOWN)
+        m->legacy.discovery.why = "LLDP is set per port; not evaluated";
+    fact_unknown(&m->legacy.secret_encryption,
+                 "hash2 secrets are a device-bound encoding, not a master-key scheme");
+    if (m->mgmt_vrf.state == FACT_UNKNOWN)
+        m->mgmt_vrf.why = "management router instance not evaluated";
+}
+
+/* "# TiMOS-B-20.10.R3 both/x86_64 Nokia 7750 SR-12 Copyright ..." */
+static void s_version(struct sx *x)
+{
+    const char *buf = x->t->buf;
+    size_t len = x->t->len < 4096 ? x->t->len : 4096;
+    static const char key[] = "TiMOS-";
+    for (size_t i = 0; i + sizeof(key) < len; i++) {
+        if (buf[i] != 'T' || memcmp(buf + i, key, sizeof(key) - 1) != 0)
+            continue;
+        size_t e = i;
+        while (e < len && buf[e] != ' ' && buf[e] != '\n' && buf[e] != '\r')
+            e++;
+        x->m->os_version = model_strdup(x->a, sv_make(buf + i, e - i));
+        const char *nokia = NULL;
+        for (size_t j = e; j + 6 < len && buf[j] != '\n'; j++)
+            if (memcmp(buf + j, "Nokia ", 6) == 0 || memcmp(buf + j, "ALCATEL ", 8) == 0) {
+                nokia = buf + j;
+                break;
+            }
+        if (nokia) {
+            const char *p = strchr(nokia, ' ') + 1, *q = p;
+            while (q < buf + len && *q != '\n' && *q != '\r' &&
+                   !(q + 10 <= buf + len && memcmp(q, " Copyright", 10) == 0))
+                q++;
+            x->m->platform = model_strdup(x->a, sv_make(p, (size_t)(q - p)));
+        }
+        return;
+    }
+}
+
+void model_extract_sros(const struct cfg_tree *t, struct device_model *m)
+{
+    struct sx *x = arena_alloc(t->arena, sizeof(*x));
+    x->t = t;
+    x->a = t->arena;
+    x->m = m;
+    x->local_as = -1;
+    x->bgp_global.peer_as = x->bgp_global.local_as = -1;
+    m->dialect = t->dialect;
+    s_version(x);
+    jl_walk(x, t->first, true, s_line);
+    finish_bgp(x);
+    finish_igp(x);
+    finish(x);
+}
