@@ -1,0 +1,535 @@
+/*
+ * extract_fortios.c - the Fortinet FortiOS extractor (deliberately small):
+ * identity, administrators and their trusted hosts, administrative access
+ * per interface (telnet/http/https/ssh/snmp), admin ports, SNMP
+ * communities and users, NTP, syslog, the pre-login banner switch, strong
+ * crypto, TACACS+/RADIUS servers and BGP neighbours.
+ *
+ * The tree is `config <path>` blocks holding `set` statements and `edit
+ * "<name>"` entries (which may hold nested `config` blocks). Facts this
+ * extractor does not read stay FACT_UNKNOWN with a reason that says so.
+ */
+#include "model/extract.h"
+
+#include <string.h>
+
+#define FX_MAX_ITEMS 200000
+
+struct fx {
+    const struct cfg_tree *t;
+    struct arena *a;
+    struct device_model *m;
+    bool saw_interfaces;
+    const struct cfg_node *telnet_ev, *ssh_ev, *http_ev, *https_ev, *snmp_ev;
+    const struct cfg_node *remote_auth_node;
+    const struct cfg_node *snmp_sysinfo_node;
+    bool snmp_sysinfo_off;
+};
+
+static struct sv tk(const struct cfg_node *n, size_t i)
+{
+    return model_tok(n, i);
+}
+
+static bool active(const struct cfg_node *n)
+{
+    return !(n->flags & CFG_INACTIVE);
+}
+
+/* The `set <name> ...` statement directly under n, or NULL. */
+static const struct cfg_node *fset(const struct cfg_node *n, const char *name)
+{
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (!active(c) || !sv_eq_cstr(tk(c, 0), "set"))
+            continue;
+        if (sv_eq_cstr(tk(c, 1), name))
+            return c;
+    }
+    return NULL;
+}
+
+/* Value of `set <name> <value>` (unquoted), or an empty view. */
+static struct sv fval(const struct cfg_node *n, const char *name)
+{
+    const struct cfg_node *s = fset(n, name);
+    return s ? sv_unquote(tk(s, 2)) : sv_make(NULL, 0);
+}
+
+static bool fis(const struct cfg_node *n, const char *name, const char *value)
+{
+    return sv_eq_cstr(fval(n, name), value);
+}
+
+/* The nested `config <words>` block directly under n, or NULL. */
+static const struct cfg_node *fconfig(const struct cfg_node *n, const char *words)
+{
+    for (const struct cfg_node *c = n->child; c; c = c->next)
+        if (active(c) && sv_starts_with_word(cfg_text(c), "config") &&
+            sv_eq_cstr(sv_after_tokens(cfg_text(c), 1), words))
+            return c;
+    return NULL;
+}
+
+static bool fcap(size_t n)
+{
+    return n < FX_MAX_ITEMS;
+}
+
+/* A secret after `set <name>`: "ENC <b64>" or a plain value. */
+static struct secret fsecret(const struct cfg_node *s)
+{
+    struct sv v = sv_after_tokens(cfg_text(s), 2);
+    return model_secret(secret_classify_fortios(v), sv_unquote(v), s);
+}
+
+/* ------------------------------------------------------------ blocks */
+
+static void f_global(struct fx *x, const struct cfg_node *n)
+{
+    struct device_model *m = x->m;
+    const struct cfg_node *s;
+    if ((s = fset(n, "hostname")) != NULL) {
+        m->hostname = model_strdup_unquoted(x->a, tk(s, 2));
+        m->hostname_node = s;
+    }
+    if ((s = fset(n, "admin-ssh-port")) != NULL) {
+        m->ssh.port = model_sv_long(tk(s, 2), -1);
+        fact_lines_add(&m->ssh.ev, s);
+    }
+    if ((s = fset(n, "admin-ssh-v1")) != NULL)
+        fact_set(&m->ssh.v1_allowed, sv_eq_cstr(tk(s, 2), "enable") ? FACT_ON : FACT_OFF, s);
+    if ((s = fset(n, "strong-crypto")) != NULL) {
+        enum fact_state weak = sv_eq_cstr(tk(s, 2), "enable") ? FACT_OFF : FACT_ON;
+        fact_set(&m->ssh.weak_ciphers, weak, s);
+        fact_set(&m->ssh.weak_macs, weak, s);
+    }
+    if ((s = fset(n, "admintimeout")) != NULL) {
+        long mins = model_sv_long(tk(s, 2), -1);
+        m->ssh.idle_timeout_seconds = mins < 0 ? -1 : mins * 60;
+    }
+    if ((s = fset(n, "pre-login-banner")) != NULL && sv_eq_cstr(tk(s, 2), "enable"))
+        model_add_banner(x->a, m, "pre-login", s);
+    if ((s = fset(n, "admin-telnet")) != NULL && sv_eq_cstr(tk(s, 2), "disable") &&
+        !x->telnet_ev)
+        fact_set(&m->telnet_server, FACT_OFF, s);
+    struct mgmt_service *svc;
+    if ((s = fset(n, "admin-sport")) != NULL) {
+        svc = model_add_service(x->a, m, "https-port", false, FACT_ON, s);
+        svc->port = model_sv_long(tk(s, 2), -1);
+    }
+    if ((s = fset(n, "admin-port")) != NULL) {
+        svc = model_add_service(x->a, m, "http-port", true, FACT_ON, s);
+        svc->port = model_sv_long(tk(s, 2), -1);
+    }
+}
+
+static void f_admin(struct fx *x, const struct cfg_node *n)
+{
+    struct device_model *m = x->m;
+    for (const struct cfg_node *e = n->child; e; e = e->next) {
+        if (!active(e) || !sv_eq_cstr(tk(e, 0), "edit") || !fcap(m->naccounts))
+            continue;
+        struct account *ac = MODEL_PUSH(x->a, m->accounts, m->naccounts);
+        ac->name = model_strdup_unquoted(x->a, tk(e, 1));
+        ac->node = e;
+        ac->privilege = -1;
+        const struct cfg_node *s;
+        if ((s = fset(e, "accprofile")) != NULL) {
+            ac->role = model_strdup_unquoted(x->a, tk(s, 2));
+            if (sv_eq_cstr(sv_unquote(tk(s, 2)), "super_admin"))
+                ac->privilege = 15;
+        }
+        if ((s = fset(e, "password")) != NULL)
+            ac->secret = fsecret(s);
+        ac->has_ssh_key = fset(e, "ssh-public-key1") != NULL;
+        if ((s = fset(e, "remote-auth")) != NULL && sv_eq_cstr(tk(s, 2), "enable") &&
+            !x->remote_auth_node)
+            x->remote_auth_node = s;
+        /* trusted hosts: one ACL per administrator */
+        struct acl *acl = NULL;
+        for (const struct cfg_node *c = e->child; c; c = c->next) {
+            if (!active(c) || !sv_eq_cstr(tk(c, 0), "set") ||
+                !sv_starts_with(tk(c, 1), "trusthost") || sv_starts_with(tk(c, 1), "trusthost6"))
+                continue;
+            if (!acl)
+                acl = model_add_acl(x->a, m, arena_printf(x->a, "trusthost:%s", ac->name), c);
+            if (!fcap(acl->n))
+                break;
+            struct acl_entry *en = model_acl_add_entry(x->a, acl, c);
+            en->permit = true;
+            struct ip_prefix p;
+            if (ip_prefix_from_mask(tk(c, 2), tk(c, 3), false, &p) ||
+                ip_prefix_parse(tk(c, 2), &p)) {
+                en->src = p;
+                en->src_any = ip_prefix_is_any(&p);
+            } else {
+                en->unresolved = true;
+            }
+        }
+        model_add_mgmt_path(x->a, m, "admin", acl ? acl->name : NULL, e);
+    }
+}
+
+static void f_interface(struct fx *x, const struct cfg_node *n)
+{
+    struct device_model *m = x->m;
+    x->saw_interfaces = true;
+    for (const struct cfg_node *e = n->child; e; e = e->next) {
+        if (!active(e) || !sv_eq_cstr(tk(e, 0), "edit") || !fcap(m->ninterfaces))
+            continue;
+        struct interface *f = model_add_interface(x->a, m, sv_unquote(tk(e, 1)), e);
+        struct sv desc = fval(e, "description");
+        if (!desc.p)
+            desc = fval(e, "alias");
+        if (desc.p)
+            f->description = model_strdup(x->a, desc);
+        f->shutdown = fis(e, "status", "down");
+        struct sv ip = fval(e, "ip");
+        f->has_ip = ip.p && !sv_eq_cstr(ip, "0.0.0.0");
+        f->is_loopback = fis(e, "type", "loopback");
+        f->is_tunnel = fis(e, "type", "tunnel");
+        f->is_mgmt = sv_starts_with(sv_unquote(tk(e, 1)), "mgmt") || fis(e, "dedicated-to", "management");
+        fact_unknown(&f->urpf, "FortiOS anti-spoofing is not read");
+        fact_unknown(&f->proxy_arp, "not read for FortiOS");
+        fact_unknown(&f->redirects, "not read for FortiOS");
+        fact_unknown(&f->unreachables, "not read for FortiOS");
+        fact_unknown(&f->directed_broadcast, "not read for FortiOS");
+        const struct cfg_node *aa = fset(e, "allowaccess");
+        if (!aa)
+            continue;
+        size_t cnt = sv_token_count(cfg_text(aa));
+        for (size_t i = 2; i < cnt; i++) {
+            struct sv w = tk(aa, i);
+            if (sv_eq_cstr(w, "telnet") && !x->telnet_ev)
+                x->telnet_ev = aa;
+            else if (sv_eq_cstr(w, "ssh") && !x->ssh_ev)
+                x->ssh_ev = aa;
+            else if (sv_eq_cstr(w, "http") && !x->http_ev)
+                x->http_ev = aa;
+            else if (sv_eq_cstr(w, "https") && !x->https_ev)
+                x->https_ev = aa;
+            else if (sv_eq_cstr(w, "snmp") && !x->snmp_ev)
+                x->snmp_ev = aa;
+        }
+    }
+}
+
+static void f_snmp_community(struct fx *x, const struct cfg_node *n)
+{
+    struct device_model *m = x->m;
+    for (const struct cfg_node *e = n->child; e; e = e->next) {
+        if (!active(e) || !sv_eq_cstr(tk(e, 0), "edit") || fis(e, "status", "disable") ||
+            !fcap(m->snmp.ncommunities))
+            continue;
+        const struct cfg_node *s = fset(e, "name");
+        struct sv name = s ? sv_unquote(tk(s, 2)) : sv_make(NULL, 0);
+        struct snmp_community *c = MODEL_PUSH(x->a, m->snmp.communities, m->snmp.ncommunities);
+        c->name = model_secret(secret_is_redacted(name) ? SECRET_REDACTED : SECRET_PLAINTEXT,
+                               name, s ? s : e);
+        c->node = e;
+        c->write = false; /* FortiOS SNMP is read-only */
+        const struct cfg_node *hosts = fconfig(e, "hosts");
+        if (!hosts)
+            continue;
+        struct acl *acl = model_add_acl(
+            x->a, m, arena_printf(x->a, "snmp-community-%.*s", (int)tk(e, 1).n, tk(e, 1).p),
+            hosts);
+        c->acl_name = acl->name;
+        for (const struct cfg_node *h = hosts->child; h; h = h->next) {
+            const struct cfg_node *ip = active(h) ? fset(h, "ip") : NULL;
+            if (!ip || !fcap(acl->n))
+                continue;
+            struct acl_entry *en = model_acl_add_entry(x->a, acl, ip);
+            en->permit = true;
+            struct ip_prefix p;
+            if (ip_prefix_from_mask(tk(ip, 2), tk(ip, 3), false, &p) ||
+                ip_prefix_parse(tk(ip, 2), &p)) {
+                en->src = p;
+                en->src_any = ip_prefix_is_any(&p);
+            } else {
+                en->unresolved = true;
+            }
+        }
+    }
+}
+
+static void f_snmp_user(struct fx *x, const struct cfg_node *n)
+{
+    struct device_model *m = x->m;
+    for (const struct cfg_node *e = n->child; e; e = e->next) {
+        if (!active(e) || !sv_eq_cstr(tk(e, 0), "edit") || !fcap(m->snmp.nusers))
+            continue;
+        struct snmp_user *u = MODEL_PUSH(x->a, m->snmp.users, m->snmp.nusers);
+        u->name = model_strdup_unquoted(x->a, tk(e, 1));
+        u->node = e;
+        struct sv level = fval(e, "security-level");
+        bool auth = sv_eq_cstr(level, "auth-no-priv") || sv_eq_cstr(level, "auth-priv");
+        bool priv = sv_eq_cstr(level, "auth-priv");
+        struct sv ap = fval(e, "auth-proto"), pp = fval(e, "priv-proto");
+        /* FortiOS defaults: sha and aes when the level asks for them */
+        u->auth = !auth ? "none" : ap.p ? model_strdup(x->a, ap) : "sha";
+        u->priv = !priv ? "none" : pp.p ? model_strdup(x->a, pp) : "aes";
+        const struct cfg_node *s;
+        if ((s = fset(e, "auth-pwd")) != NULL)
+            model_add_secret(x->a, m, "snmp-auth", fsecret(s));
+        if ((s = fset(e, "priv-pwd")) != NULL)
+            model_add_secret(x->a, m, "snmp-priv", fsecret(s));
+    }
+}
+
+static void f_ntp(struct fx *x, const struct cfg_node *n)
+{
+    struct device_model *m = x->m;
+    const struct cfg_node *sync = fset(n, "ntpsync");
+    if (sync)
+        fact_lines_add(&m->ntp.ev, sync);
+    if (sync && !sv_eq_cstr(tk(sync, 2), "enable")) {
+        fact_set(&m->ntp.auth_enabled, FACT_OFF, sync);
+        m->ntp.auth_enabled.why = "NTP synchronisation is disabled";
+        return;
+    }
+    const struct cfg_node *srv = fconfig(n, "ntpserver");
+    if (!fis(n, "type", "custom") || !srv) {
+        fact_unknown(&m->ntp.auth_enabled, "time comes from FortiGuard servers");
+        return;
+    }
+    size_t keyed = 0, total = 0;
+    const struct cfg_node *ev = NULL, *miss = NULL;
+    for (const struct cfg_node *e = srv->child; e; e = e->next) {
+        const struct cfg_node *s = active(e) ? fset(e, "server") : NULL;
+        if (!s || !fcap(m->ntp.nservers))
+            continue;
+        struct host_ref *h = model_add_host(x->a, &m->ntp.servers, &m->ntp.nservers, tk(s, 2), s);
+        h->keyed = fis(e, "authentication", "enable");
+        total++;
+        if (h->keyed) {
+            keyed++;
+            ev = fset(e, "authentication");
+        } else if (!miss) {
+            miss = s;
+        }
+        const struct cfg_node *k = fset(e, "key");
+        if (k)
+            model_add_secret(x->a, m, "ntp-key", fsecret(k));
+    }
+    if (total && keyed == total)
+        fact_set(&m->ntp.auth_enabled, FACT_ON, ev);
+    else if (total) {
+        fact_set(&m->ntp.auth_enabled, FACT_OFF, miss);
+        m->ntp.auth_enabled.why = "a server without authentication";
+    }
+}
+
+static void f_syslog(struct fx *x, const struct cfg_node *n)
+{
+    struct device_model *m = x->m;
+    const struct cfg_node *st = fset(n, "status");
+    if (!st || !sv_eq_cstr(tk(st, 2), "enable"))
+        return;
+    const struct cfg_node *s = fset(n, "server");
+    if (s && fcap(m->logging.nhosts)) {
+        model_add_host(x->a, &m->logging.hosts, &m->logging.nhosts, tk(s, 2), s);
+        fact_lines_add(&m->logging.ev, s);
+    }
+}
+
+static void f_aaa(struct fx *x, const struct cfg_node *n, enum aaa_proto proto)
+{
+    struct device_model *m = x->m;
+    for (const struct cfg_node *e = n->child; e; e = e->next) {
+        const struct cfg_node *s = active(e) ? fset(e, "server") : NULL;
+        if (!s || !fcap(m->aaa.nservers))
+            continue;
+        struct aaa_server *sv = MODEL_PUSH(x->a, m->aaa.servers, m->aaa.nservers);
+        sv->proto = proto;
+        sv->host = model_strdup_unquoted(x->a, tk(s, 2));
+        sv->addr = model_parse_addr(sv_unquote(tk(s, 2)));
+        sv->node = e;
+        const struct cfg_node *k = fset(e, proto == AAA_TACACS ? "key" : "secret");
+        if (k) {
+            sv->key = fsecret(k);
+            model_add_secret(x->a, m, proto == AAA_TACACS ? "tacacs-key" : "radius-key",
+                             sv->key);
+        }
+    }
+}
+
+static void f_bgp(struct fx *x, const struct cfg_node *n)
+{
+    struct device_model *m = x->m;
+    const struct cfg_node *nb = fconfig(n, "neighbor");
+    long as = model_sv_long(fval(n, "as"), -1);
+    if (as <= 0 && !(nb && nb->child))
+        return; /* the block shown with defaults only: BGP is not running */
+    m->bgp.configured = true;
+    m->bgp.node = n;
+    m->bgp.local_as = as;
+    for (const struct cfg_node *e = nb ? nb->child : NULL; e; e = e->next) {
+        if (!active(e) || !sv_eq_cstr(tk(e, 0), "edit") || !fcap(m->bgp.nneighbors))
+            continue;
+        struct bgp_neighbor *b = MODEL_PUSH(x->a, m->bgp.neighbors, m->bgp.nneighbors);
+        b->addr = model_strdup_unquoted(x->a, tk(e, 1));
+        b->node = e;
+        b->remote_as = model_sv_long(fval(e, "remote-as"), -1);
+        b->ebgp = b->remote_as >= 0 && b->remote_as != m->bgp.local_as;
+        b->shutdown = fis(e, "shutdown", "enable");
+        const struct cfg_node *s;
+        if ((s = fset(e, "password")) != NULL) {
+            b->key = fsecret(s);
+            b->auth_type = b->key.type;
+            fact_set(&b->auth, FACT_ON, s);
+            model_add_secret(x->a, m, "bgp-key", b->key);
+        } else {
+            fact_default(&b->auth, FACT_OFF, "no neighbour password");
+        }
+        if ((s = fset(e, "ttl-security-hops")) != NULL)
+            fact_set(&b->gtsm, FACT_ON, s);
+        else
+            fact_default(&b->gtsm, FACT_OFF, "no ttl-security-hops");
+        if ((s = fset(e, "maximum-prefix")) != NULL)
+            fact_set(&b->max_prefix, FACT_ON, s);
+        else
+            fact_default(&b->max_prefix, FACT_OFF, "no maximum-prefix");
+        struct sv in = fval(e, "route-map-in"), out = fval(e, "route-map-out");
+        b->in_policy = in.p ? model_strdup(x->a, in) : NULL;
+        b->out_policy = out.p ? model_strdup(x->a, out) : NULL;
+    }
+}
+
+/* ------------------------------------------------------------ finish */
+
+static void finish(struct fx *x)
+{
+    struct device_model *m = x->m;
+    static const char not_read[] = "not read for FortiOS";
+    if (x->telnet_ev) {
+        fact_set(&m->telnet_server, FACT_ON, x->telnet_ev);
+        model_add_service(x->a, m, "telnet", true, FACT_ON, x->telnet_ev);
+    } else if (m->telnet_server.state == FACT_UNKNOWN) {
+        if (x->saw_interfaces)
+            fact_default(&m->telnet_server, FACT_OFF, "no interface allows telnet");
+        else
+            fact_unknown(&m->telnet_server, "no system interface configuration");
+    }
+    if (x->ssh_ev) {
+        fact_set(&m->ssh.enabled, FACT_ON, x->ssh_ev);
+        fact_lines_add(&m->ssh.ev, x->ssh_ev);
+    } else if (x->saw_interfaces) {
+        fact_default(&m->ssh.enabled, FACT_OFF, "no interface allows ssh");
+    } else {
+        fact_unknown(&m->ssh.enabled, "no system interface configuration");
+    }
+    if (x->http_ev)
+        model_add_service(x->a, m, "http", true, FACT_ON, x->http_ev);
+    if (x->https_ev)
+        model_add_service(x->a, m, "https", false, FACT_ON, x->https_ev);
+    if (m->ssh.port <= 0)
+        m->ssh.port = 22;
+    if (m->ssh.v1_allowed.state == FACT_UNKNOWN && m->ssh.v1_allowed.ev.n == 0)
+        fact_unknown(&m->ssh.v1_allowed, "no admin-ssh-v1 setting");
+    if (m->ssh.weak_ciphers.state == FACT_UNKNOWN && m->ssh.weak_ciphers.ev.n == 0)
+        fact_unknown(&m->ssh.weak_ciphers, "no strong-crypto setting: default is release-dependent");
+    if (m->ssh.weak_macs.state == FACT_UNKNOWN && m->ssh.weak_macs.ev.n == 0)
+        fact_unknown(&m->ssh.weak_macs, "no strong-crypto setting: default is release-dependent");
+    fact_unknown(&m->ssh.root_login, "FortiOS has no root login");
+
+    if (x->snmp_sysinfo_off && x->snmp_sysinfo_node)
+        fact_set(&m->snmp.enabled, FACT_OFF, x->snmp_sysinfo_node);
+    else if (x->snmp_sysinfo_node && (m->snmp.ncommunities || m->snmp.nusers))
+        fact_set(&m->snmp.enabled, FACT_ON, x->snmp_sysinfo_node);
+    else if (m->snmp.ncommunities || m->snmp.nusers)
+        fact_set(&m->snmp.enabled, FACT_ON,
+                 m->snmp.ncommunities ? m->snmp.communities[0].node : m->snmp.users[0].node);
+    else
+        fact_default(&m->snmp.enabled, FACT_OFF, "no SNMP communities or users");
+    for (size_t i = 0; i < m->snmp.ncommunities; i++)
+        model_add_mgmt_path(x->a, m, "snmp", m->snmp.communities[i].acl_name,
+                            m->snmp.communities[i].node);
+
+    struct aaa_facts *aaa = &m->aaa;
+    if (x->remote_auth_node) {
+        fact_set(&aaa->central_login, FACT_ON, x->remote_auth_node);
+        fact_lines_add(&aaa->ev, x->remote_auth_node);
+    } else {
+        fact_default(&aaa->central_login, FACT_OFF, "no administrator uses remote-auth");
+    }
+    fact_unknown(&aaa->local_fallback, not_read);
+    fact_unknown(&aaa->accounting_exec, not_read);
+    fact_unknown(&aaa->accounting_cmds, not_read);
+    fact_unknown(&aaa->authz_cmds, "access profiles (accprofile) are not evaluated");
+
+    if (m->ntp.auth_enabled.state == FACT_UNKNOWN && !m->ntp.auth_enabled.why)
+        fact_unknown(&m->ntp.auth_enabled, "no system ntp configuration");
+    fact_unknown(&m->logging.login_events, "FortiOS event-log filters are not read");
+    fact_unknown(&m->logging.config_changes, "FortiOS event-log filters are not read");
+    fact_unknown(&m->logging.suppressed, not_read);
+    fact_unknown(&m->copp, "local-in policies are not read");
+    fact_unknown(&m->mgmt_vrf, not_read);
+    fact_unknown(&m->legacy.secret_encryption, "FortiOS ENC secrets use a fixed or "
+                                               "private-data key not visible here");
+    fact_unknown(&m->legacy.password_policy, not_read);
+}
+
+/* "#config-version=FGVM64-6.4.4-FW-build1803-201209:opmode=0:..." */
+static void f_version(struct fx *x)
+{
+    static const char key[] = "#config-version=";
+    const char *b = x->t->buf;
+    size_t len = x->t->len < 1024 ? x->t->len : 1024;
+    for (size_t i = 0; i + sizeof(key) < len; i++) {
+        if (b[i] != '#' || memcmp(b + i, key, sizeof(key) - 1) != 0)
+            continue;
+        const char *p = b + i + sizeof(key) - 1, *end = b + len;
+        const char *dash = memchr(p, '-', (size_t)(end - p));
+        if (!dash)
+            return;
+        x->m->platform = model_strdup(x->a, sv_make(p, (size_t)(dash - p)));
+        const char *v = dash + 1, *e = v;
+        while (e < end && *e != '-' && *e != ':' && *e != '\n')
+            e++;
+        x->m->os_version = model_strdup(x->a, sv_make(v, (size_t)(e - v)));
+        return;
+    }
+}
+
+void model_extract_fortios(const struct cfg_tree *t, struct device_model *m)
+{
+    struct fx *x = arena_alloc(t->arena, sizeof(*x));
+    x->t = t;
+    x->a = t->arena;
+    x->m = m;
+    m->dialect = t->dialect;
+    f_version(x);
+    for (const struct cfg_node *n = t->first; n; n = n->next) {
+        if (!active(n) || !sv_starts_with_word(cfg_text(n), "config"))
+            continue;
+        struct sv what = sv_after_tokens(cfg_text(n), 1);
+        if (sv_eq_cstr(what, "system global"))
+            f_global(x, n);
+        else if (sv_eq_cstr(what, "system admin"))
+            f_admin(x, n);
+        else if (sv_eq_cstr(what, "system interface"))
+            f_interface(x, n);
+        else if (sv_eq_cstr(what, "system snmp community"))
+            f_snmp_community(x, n);
+        else if (sv_eq_cstr(what, "system snmp user"))
+            f_snmp_user(x, n);
+        else if (sv_eq_cstr(what, "system snmp sysinfo")) {
+            x->snmp_sysinfo_node = fset(n, "status");
+            x->snmp_sysinfo_off = x->snmp_sysinfo_node && fis(n, "status", "disable");
+        } else if (sv_eq_cstr(what, "system ntp"))
+            f_ntp(x, n);
+        else if (sv_eq_cstr(what, "log syslogd setting") ||
+                 sv_eq_cstr(what, "log syslogd2 setting") ||
+                 sv_eq_cstr(what, "log syslogd3 setting") ||
+                 sv_eq_cstr(what, "log syslogd4 setting"))
+            f_syslog(x, n);
+        else if (sv_eq_cstr(what, "user tacacs+"))
+            f_aaa(x, n, AAA_TACACS);
+        else if (sv_eq_cstr(what, "user radius"))
+            f_aaa(x, n, AAA_RADIUS);
+        else if (sv_eq_cstr(what, "router bgp"))
+            f_bgp(x, n);
+    }
+    finish(x);
+}
