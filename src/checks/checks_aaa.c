@@ -99,21 +99,33 @@ static void eval_servers_approved(const struct check_ctx *ctx, struct check_resu
     check_set(ctx, r, VERDICT_PASS, "%zu AAA servers, all in approved.aaa", a->nservers);
 }
 
+/* Junos' root account is built in and cannot be removed: its secret is
+ * judged by CRED-LOCAL-HASH and its remote use by AAA-ROOT-REMOTE. */
+static bool builtin_account(const struct check_ctx *ctx, const struct account *a)
+{
+    return ctx->model->dialect == DIALECT_JUNIPER_JUNOS && a->name && !strcmp(a->name, "root");
+}
+
 /* --------------------------------------------------------- AAA-BREAKGLASS */
 
 static void eval_breakglass(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
     const struct profile *pr = ctx->profile;
-    if (m->naccounts == 0) {
+    size_t nlocal = 0;
+    for (size_t i = 0; i < m->naccounts; i++)
+        if (!builtin_account(ctx, &m->accounts[i]))
+            nlocal++;
+    if (nlocal == 0) {
         check_set(ctx, r, VERDICT_PASS, "no local accounts are configured");
         return;
     }
     if (!pr->breakglass.present) {
         for (size_t i = 0; i < m->naccounts; i++)
-            ev_node(ctx, r, m->accounts[i].node);
+            if (!builtin_account(ctx, &m->accounts[i]))
+                ev_node(ctx, r, m->accounts[i].node);
         check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
-                  "%zu local accounts; needs accounts.breakglass in the profile", m->naccounts);
+                  "%zu local accounts; needs accounts.breakglass in the profile", nlocal);
         return;
     }
     struct reasons extra;
@@ -121,6 +133,8 @@ static void eval_breakglass(const struct check_ctx *ctx, struct check_result *r)
     reasons_init(&extra);
     for (size_t i = 0; i < m->naccounts; i++) {
         const struct account *a = &m->accounts[i];
+        if (builtin_account(ctx, a))
+            continue;
         if (sset_contains(&pr->breakglass, a->name)) {
             nbreak++;
             ev_node(ctx, r, a->node);
@@ -198,7 +212,7 @@ static void eval_default_accounts(const struct check_ctx *ctx, struct check_resu
     reasons_init(&bad);
     for (size_t i = 0; i < m->naccounts; i++) {
         const struct account *a = &m->accounts[i];
-        if (!default_account_name(a->name))
+        if (!default_account_name(a->name) || builtin_account(ctx, a))
             continue;
         if (sset_contains(&ctx->profile->breakglass, a->name))
             continue;

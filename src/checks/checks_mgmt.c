@@ -651,11 +651,12 @@ static void eval_nonstd_listeners(const struct check_ctx *ctx, struct check_resu
 
 static bool is_api_service(const char *n)
 {
+    /* Prefixes, so that variants such as "grpc-tls" or "rest-https" count. */
     static const char *const apis[] = {"netconf", "restconf", "gnmi", "grpc", "gnxi", "eapi",
-                                       "nxapi", "xml-agent", "rest", "xnm-clear-text",
-                                       "xnm-ssl", "jsonrpc", "telemetry", "api"};
+                                       "nxapi", "xml-agent", "rest", "xnm", "jsonrpc",
+                                       "telemetry", "api"};
     for (size_t i = 0; n && i < ARRAY_SIZE(apis); i++)
-        if (!strcmp(n, apis[i]))
+        if (!strncmp(n, apis[i], strlen(apis[i])))
             return true;
     return false;
 }
@@ -753,9 +754,11 @@ static void eval_external_exposure(const struct check_ctx *ctx, struct check_res
         bool open = !p[i].acl_name || p[i].undefined;
         for (size_t j = 0; !open && p[i].acl && j < p[i].acl->n; j++) {
             const struct acl_entry *e = &p[i].acl->entries[j];
-            if (e->permit && e->src_any)
+            if (!e->permit || e->not_mgmt)
+                continue;
+            if (e->src_any)
                 open = true;
-            else if (e->permit && (e->unresolved || !e->src.af))
+            else if (e->unresolved || !e->src.af)
                 unresolved++;
         }
         if (open) {

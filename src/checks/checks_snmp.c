@@ -12,6 +12,21 @@ static bool snmp_in_use(const struct device_model *m)
     return m->snmp.ncommunities || m->snmp.nusers;
 }
 
+/* A filter on everything addressed to the device (Junos lo0 filter, IOS-XR
+ * management-plane protection, SR OS management-access-filter...) also
+ * restricts SNMP; its content is judged by MGMT-PAW-SOURCES. */
+static const struct mgmt_path *global_filter(const struct device_model *m)
+{
+    static const char *const names[] = {"lo0-filter", "mpp", "management-access-filter",
+                                        "cpm-filter", "control-plane"};
+    for (size_t i = 0; i < m->nmgmt_paths; i++)
+        for (size_t j = 0; j < ARRAY_SIZE(names); j++)
+            if (m->mgmt_paths[i].service && !strcmp(m->mgmt_paths[i].service, names[j]) &&
+                m->mgmt_paths[i].acl)
+                return &m->mgmt_paths[i];
+    return NULL;
+}
+
 /* ------------------------------------------------------------ SNMP-V1V2C */
 
 static void eval_v1v2c(const struct check_ctx *ctx, struct check_result *r)
@@ -127,11 +142,15 @@ static void eval_acl(const struct check_ctx *ctx, struct check_result *r)
     unsigned unresolved = 0;
     size_t filtered = 0;
     reasons_init(&bad);
+    const struct mgmt_path *gf = global_filter(m);
     for (size_t i = 0; i < m->snmp.ncommunities; i++) {
         const struct snmp_community *c = &m->snmp.communities[i];
         uint32_t line = c->node ? c->node->line : 0;
         const struct acl *acl = c->acl ? c->acl : model_find_acl(m, c->acl_name);
-        if (!c->acl_name) {
+        if (!c->acl_name && gf) {
+            filtered++;
+            ev_node(ctx, r, gf->node);
+        } else if (!c->acl_name) {
             reasons_add(&bad, "community at line %u has no manager filter", line);
             ev_node(ctx, r, c->node);
         } else if (!acl) {
@@ -153,7 +172,10 @@ static void eval_acl(const struct check_ctx *ctx, struct check_result *r)
     }
     for (size_t i = 0; i < m->snmp.nusers; i++) {
         const struct snmp_user *u = &m->snmp.users[i];
-        if (!u->acl_name) {
+        if (!u->acl_name && gf) {
+            filtered++;
+            ev_node(ctx, r, gf->node);
+        } else if (!u->acl_name) {
             reasons_add(&bad, "SNMPv3 user '%s' has no manager filter", u->name ? u->name : "?");
             ev_node(ctx, r, u->node);
         } else {

@@ -455,7 +455,7 @@ unsigned acl_judge_sources(const struct check_ctx *ctx, struct check_result *r,
     for (size_t i = 0; acl && i < acl->n; i++) {
         const struct acl_entry *e = &acl->entries[i];
         uint32_t line = e->node ? e->node->line : 0;
-        if (!e->permit)
+        if (!e->permit || e->not_mgmt)
             continue;
         if (e->src_any) {
             reasons_add(rs, "%s: '%s' entry at line %u permits any source", label, acl->name,
