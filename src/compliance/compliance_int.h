@@ -13,12 +13,14 @@
 #define CY_MAX_BYTES (8u << 20)   /* a catalogue or attestation file */
 #define CY_MAX_STRING 8192u       /* one scalar */
 #define CY_MAX_ITEMS 20000u       /* one sequence or mapping */
-#define CY_MAX_VISITS 2000000u    /* nodes looked at (aliases can repeat them) */
+#define CY_MAX_VISITS 1000000u    /* nodes looked at (aliases can repeat them) */
+#define CY_MAX_COPIED (64u << 20) /* bytes of strings copied out of one file */
 
 struct cydoc {
     struct ydoc y; /* y.errors counts the errors reported on this file */
     unsigned long visits;
-    bool exhausted; /* the visit cap was hit (reported once) */
+    size_t copied;  /* bytes handed out by cy_str() */
+    bool exhausted; /* a cap was hit (reported once) */
 };
 
 /* Parse data; a syntax error is reported (with its position) and returns -1. */

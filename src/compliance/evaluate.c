@@ -107,6 +107,13 @@ static int technical_status(struct measure_status *ms, const struct check_def *c
                             const struct device_summary *devs, size_t ndevs,
                             const struct fleet_finding *ff, size_t nff, struct arena *a)
 {
+    /* Where each mapped check sits in the verdict arrays (found once, not per device). */
+    size_t *col = arena_alloc(a, (ms->nchecks ? ms->nchecks : 1) * sizeof(*col));
+    for (size_t k = 0; k < ms->nchecks; k++) {
+        col[k] = 0;
+        while (col[k] < nchecks && checks[col[k]] != ms->checks[k])
+            col[k]++;
+    }
     for (size_t i = 0; i < ndevs; i++) {
         const struct device_summary *d = &devs[i];
         if (!device_counts(d))
@@ -116,9 +123,7 @@ static int technical_status(struct measure_status *ms, const struct check_def *c
             const struct check_def *c = ms->checks[k];
             if (c->scope == CHECK_FLEET)
                 continue; /* counted from the fleet findings below */
-            size_t j = 0;
-            while (j < nchecks && checks[j] != c)
-                j++;
+            size_t j = col[k];
             if (j >= nchecks || j >= d->nverdicts || !d->verdicts)
                 continue;
             enum verdict v = (enum verdict)d->verdicts[j];

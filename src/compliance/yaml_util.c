@@ -158,7 +158,19 @@ const char *cy_str(struct cydoc *d, yaml_node_t *n, const char *field)
         return NULL;
     }
     const char *s = scalar(d, n, field);
-    return s ? arena_strndup(d->y.arena, s, n->data.scalar.length) : NULL;
+    if (!s)
+        return NULL;
+    /* Aliases can make a small file name the same long text many times. */
+    d->copied += n->data.scalar.length + 1;
+    if (d->copied > CY_MAX_COPIED) {
+        if (!d->exhausted) {
+            d->exhausted = true;
+            cy_diag(d, DIAG_ERROR, n, field, "document too large (more than %u bytes of text)",
+                    CY_MAX_COPIED);
+        }
+        return NULL;
+    }
+    return arena_strndup(d->y.arena, s, n->data.scalar.length);
 }
 
 bool cy_bool(struct cydoc *d, yaml_node_t *n, const char *field, bool *out)
