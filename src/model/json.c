@@ -1,0 +1,672 @@
+/*
+ * json.c - model_print_json(): the security model of one device as JSON
+ * (`tsaudit facts`). Prints every field of struct device_model for any
+ * dialect, each fact with its state, whether it is the platform default,
+ * the reason when unknown, and the line numbers of the statements that
+ * prove it. Secrets print as "<redacted:TYPE>" unless show_secrets. Strings
+ * are escaped per RFC 8259; control characters become escapes and bytes
+ * that are not valid UTF-8 become U+FFFD.
+ */
+#include "model/extract.h"
+
+#include <string.h>
+
+#define JW_MAX_DEPTH 32
+
+struct jw {
+    FILE *f;
+    int depth;
+    bool first[JW_MAX_DEPTH];
+    bool show_secrets;
+};
+
+/* Length of a valid UTF-8 sequence at p (1-4), or 0 if invalid. */
+static size_t utf8_len(const unsigned char *p, size_t n)
+{
+    unsigned c = p[0];
+    if (c < 0x80)
+        return 1;
+    size_t len;
+    unsigned min;
+    if (c >= 0xc2 && c <= 0xdf) {
+        len = 2;
+        min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+        len = 3;
+        min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        len = 4;
+        min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (n < len)
+        return 0;
+    unsigned cp = c & (len == 2 ? 0x1f : len == 3 ? 0x0f : 0x07);
+    for (size_t i = 1; i < len; i++) {
+        if ((p[i] & 0xc0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+        return 0;
+    return len;
+}
+
+static void jw_escape(FILE *f, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    fputc('"', f);
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = p[i];
+        if (c == '"' || c == '\\') {
+            fputc('\\', f);
+            fputc((int)c, f);
+            i++;
+        } else if (c < 0x20 || c == 0x7f) {
+            switch (c) {
+            case '\n':
+                fputs("\\n", f);
+                break;
+            case '\r':
+                fputs("\\r", f);
+                break;
+            case '\t':
+                fputs("\\t", f);
+                break;
+            case '\b':
+                fputs("\\b", f);
+                break;
+            case '\f':
+                fputs("\\f", f);
+                break;
+            default:
+                fprintf(f, "\\u%04x", c);
+                break;
+            }
+            i++;
+        } else if (c < 0x80) {
+            fputc((int)c, f);
+            i++;
+        } else {
+            size_t l = utf8_len(p + i, n - i);
+            if (l == 0) {
+                fputs("\\ufffd", f);
+                i++;
+            } else {
+                fwrite(p + i, 1, l, f);
+                i += l;
+            }
+        }
+    }
+    fputc('"', f);
+}
+
+static void jw_indent(struct jw *w)
+{
+    fputc('\n', w->f);
+    for (int i = 0; i < w->depth; i++)
+        fputs("  ", w->f);
+}
+
+/* Separator and key before a value. */
+static void jw_key(struct jw *w, const char *key)
+{
+    if (w->depth > 0) {
+        if (!w->first[w->depth])
+            fputc(',', w->f);
+        w->first[w->depth] = false;
+        jw_indent(w);
+    }
+    if (key) {
+        jw_escape(w->f, key, strlen(key));
+        fputs(": ", w->f);
+    }
+}
+
+static void jw_open(struct jw *w, const char *key, char c)
+{
+    jw_key(w, key);
+    fputc(c, w->f);
+    if (w->depth + 1 < JW_MAX_DEPTH)
+        w->depth++;
+    w->first[w->depth] = true;
+}
+
+static void jw_close(struct jw *w, char c)
+{
+    bool empty = w->first[w->depth];
+    if (w->depth > 0)
+        w->depth--;
+    if (!empty)
+        jw_indent(w);
+    fputc(c, w->f);
+}
+
+static void jw_str(struct jw *w, const char *key, const char *s)
+{
+    jw_key(w, key);
+    if (s)
+        jw_escape(w->f, s, strlen(s));
+    else
+        fputs("null", w->f);
+}
+
+static void jw_sv(struct jw *w, const char *key, struct sv s)
+{
+    jw_key(w, key);
+    if (s.p)
+        jw_escape(w->f, s.p, s.n);
+    else
+        fputs("null", w->f);
+}
+
+static void jw_long(struct jw *w, const char *key, long v)
+{
+    jw_key(w, key);
+    fprintf(w->f, "%ld", v);
+}
+
+static void jw_bool(struct jw *w, const char *key, bool v)
+{
+    jw_key(w, key);
+    fputs(v ? "true" : "false", w->f);
+}
+
+static void jw_line(struct jw *w, const char *key, const struct cfg_node *n)
+{
+    jw_key(w, key);
+    if (n)
+        fprintf(w->f, "%u", n->line);
+    else
+        fputs("null", w->f);
+}
+
+/* ------------------------------------------------------------ values */
+
+static const char *state_name(enum fact_state s)
+{
+    return s == FACT_ON ? "on" : s == FACT_OFF ? "off" : "unknown";
+}
+
+static void jw_lines(struct jw *w, const char *key, const struct fact_lines *l)
+{
+    jw_key(w, key);
+    fputc('[', w->f);
+    for (uint8_t i = 0; i < l->n; i++)
+        fprintf(w->f, "%s%u", i ? ", " : "", l->nodes[i]->line);
+    fputc(']', w->f);
+}
+
+static void jw_fact(struct jw *w, const char *key, const struct fact_bool *f)
+{
+    jw_open(w, key, '{');
+    jw_str(w, "state", state_name(f->state));
+    jw_bool(w, "default", f->is_default);
+    jw_str(w, "why", f->why);
+    jw_lines(w, "lines", &f->ev);
+    jw_close(w, '}');
+}
+
+static void jw_secret_value(struct jw *w, const char *key, enum secret_type type, struct sv v)
+{
+    if (type == SECRET_NONE) {
+        jw_str(w, key, NULL);
+    } else if (w->show_secrets && v.p) {
+        jw_sv(w, key, v);
+    } else {
+        jw_key(w, key);
+        fprintf(w->f, "\"<redacted:%s>\"", secret_type_name(type));
+    }
+}
+
+static void jw_secret(struct jw *w, const char *key, const struct secret *s)
+{
+    jw_open(w, key, '{');
+    jw_str(w, "type", secret_type_name(s->type));
+    jw_secret_value(w, "value", s->type, s->value);
+    jw_line(w, "line", s->type == SECRET_NONE && !s->node ? NULL : s->node);
+    jw_close(w, '}');
+}
+
+static void jw_strings(struct jw *w, const char *key, const char *const *v, size_t n)
+{
+    jw_open(w, key, '[');
+    for (size_t i = 0; i < n; i++)
+        jw_str(w, NULL, v[i]);
+    jw_close(w, ']');
+}
+
+static void jw_prefix(struct jw *w, const char *key, const struct ip_prefix *p)
+{
+    if (!p->af) {
+        jw_str(w, key, NULL);
+        return;
+    }
+    char buf[64];
+    jw_str(w, key, ip_prefix_format(p, buf, sizeof(buf)));
+}
+
+static void jw_hosts(struct jw *w, const char *key, const struct host_ref *h, size_t n)
+{
+    jw_open(w, key, '[');
+    for (size_t i = 0; i < n; i++) {
+        jw_open(w, NULL, '{');
+        jw_str(w, "host", h[i].host);
+        jw_prefix(w, "address", &h[i].addr);
+        jw_bool(w, "keyed", h[i].keyed);
+        jw_str(w, "vrf", h[i].vrf);
+        jw_line(w, "line", h[i].node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+}
+
+/* ------------------------------------------------------------ sections */
+
+static void print_ssh(struct jw *w, const struct ssh_facts *s)
+{
+    jw_open(w, "ssh", '{');
+    jw_fact(w, "enabled", &s->enabled);
+    jw_fact(w, "v1_allowed", &s->v1_allowed);
+    jw_long(w, "port", s->port);
+    jw_strings(w, "ciphers", s->ciphers, s->nciphers);
+    jw_strings(w, "macs", s->macs, s->nmacs);
+    jw_strings(w, "kex", s->kex, s->nkex);
+    jw_lines(w, "algorithm_lines", &s->algo_ev);
+    jw_fact(w, "weak_ciphers", &s->weak_ciphers);
+    jw_fact(w, "weak_macs", &s->weak_macs);
+    jw_fact(w, "root_login", &s->root_login);
+    jw_long(w, "idle_timeout_seconds", s->idle_timeout_seconds);
+    jw_lines(w, "lines", &s->ev);
+    jw_close(w, '}');
+}
+
+static void print_services(struct jw *w, const struct device_model *m)
+{
+    jw_open(w, "services", '[');
+    for (size_t i = 0; i < m->nservices; i++) {
+        const struct mgmt_service *s = &m->services[i];
+        jw_open(w, NULL, '{');
+        jw_str(w, "name", s->name);
+        jw_bool(w, "cleartext", s->cleartext);
+        jw_long(w, "port", s->port);
+        jw_str(w, "acl", s->acl_name);
+        jw_str(w, "vrf", s->vrf);
+        jw_fact(w, "state", &s->state);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_open(w, "onbox", '[');
+    for (size_t i = 0; i < m->nonbox; i++) {
+        const struct onbox_item *o = &m->onbox[i];
+        jw_open(w, NULL, '{');
+        jw_str(w, "kind", o->kind);
+        jw_str(w, "name", o->name);
+        jw_bool(w, "risky", o->risky);
+        jw_line(w, "line", o->node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+}
+
+static const char *line_kind_name(enum line_kind k)
+{
+    switch (k) {
+    case LINE_VTY:
+        return "vty";
+    case LINE_CONSOLE:
+        return "console";
+    case LINE_AUX:
+        return "aux";
+    default:
+        return "other";
+    }
+}
+
+static void print_lines(struct jw *w, const struct device_model *m)
+{
+    jw_open(w, "lines", '[');
+    for (size_t i = 0; i < m->nlines; i++) {
+        const struct mgmt_line *l = &m->lines[i];
+        jw_open(w, NULL, '{');
+        jw_str(w, "name", l->name);
+        jw_str(w, "kind", line_kind_name(l->kind));
+        jw_fact(w, "telnet_in", &l->telnet_in);
+        jw_fact(w, "ssh_in", &l->ssh_in);
+        jw_fact(w, "outbound", &l->any_out);
+        jw_fact(w, "login_disabled", &l->login_disabled);
+        jw_long(w, "timeout_seconds", l->timeout_seconds);
+        jw_bool(w, "timeout_is_default", l->timeout_is_default);
+        jw_line(w, "timeout_line", l->timeout_node);
+        jw_str(w, "acl_in", l->acl_in);
+        jw_bool(w, "acl_defined", l->acl != NULL);
+        jw_line(w, "transport_line", l->transport_node);
+        jw_line(w, "line", l->node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+}
+
+static void print_acls(struct jw *w, const struct device_model *m)
+{
+    jw_open(w, "acls", '[');
+    for (size_t i = 0; i < m->nacls; i++) {
+        const struct acl *a = &m->acls[i];
+        jw_open(w, NULL, '{');
+        jw_str(w, "name", a->name);
+        jw_line(w, "line", a->node);
+        jw_open(w, "entries", '[');
+        for (size_t j = 0; j < a->n; j++) {
+            const struct acl_entry *e = &a->entries[j];
+            jw_open(w, NULL, '{');
+            jw_str(w, "action", e->permit ? "permit" : "deny");
+            if (e->src_any)
+                jw_str(w, "source", "any");
+            else if (e->unresolved)
+                jw_str(w, "source", NULL);
+            else
+                jw_prefix(w, "source", &e->src);
+            jw_bool(w, "unresolved", e->unresolved);
+            jw_line(w, "line", e->node);
+            jw_close(w, '}');
+        }
+        jw_close(w, ']');
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_open(w, "mgmt_paths", '[');
+    for (size_t i = 0; i < m->nmgmt_paths; i++) {
+        const struct mgmt_path *p = &m->mgmt_paths[i];
+        jw_open(w, NULL, '{');
+        jw_str(w, "service", p->service);
+        jw_str(w, "acl", p->acl_name);
+        jw_bool(w, "acl_undefined", p->acl_undefined);
+        jw_line(w, "line", p->node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+}
+
+static const char *aaa_proto_name(enum aaa_proto p)
+{
+    switch (p) {
+    case AAA_TACACS:
+        return "tacacs+";
+    case AAA_RADIUS:
+        return "radius";
+    case AAA_LDAP:
+        return "ldap";
+    default:
+        return "other";
+    }
+}
+
+static void print_aaa(struct jw *w, const struct device_model *m)
+{
+    const struct aaa_facts *a = &m->aaa;
+    jw_open(w, "aaa", '{');
+    jw_fact(w, "central_login", &a->central_login);
+    jw_fact(w, "local_fallback", &a->local_fallback);
+    jw_fact(w, "accounting_exec", &a->accounting_exec);
+    jw_fact(w, "accounting_commands", &a->accounting_cmds);
+    jw_fact(w, "authorization_commands", &a->authz_cmds);
+    jw_open(w, "servers", '[');
+    for (size_t i = 0; i < a->nservers; i++) {
+        const struct aaa_server *s = &a->servers[i];
+        jw_open(w, NULL, '{');
+        jw_str(w, "protocol", aaa_proto_name(s->proto));
+        jw_str(w, "host", s->host);
+        jw_prefix(w, "address", &s->addr);
+        jw_secret(w, "key", &s->key);
+        jw_line(w, "line", s->node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_lines(w, "lines", &a->ev);
+    jw_close(w, '}');
+
+    jw_open(w, "accounts", '[');
+    for (size_t i = 0; i < m->naccounts; i++) {
+        const struct account *ac = &m->accounts[i];
+        jw_open(w, NULL, '{');
+        jw_str(w, "name", ac->name);
+        jw_long(w, "privilege", ac->privilege);
+        jw_str(w, "role", ac->role);
+        jw_secret(w, "secret", &ac->secret);
+        jw_bool(w, "ssh_key", ac->has_ssh_key);
+        jw_line(w, "line", ac->node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_secret(w, "enable", &m->enable);
+    jw_open(w, "other_secrets", '[');
+    for (size_t i = 0; i < m->nother_secrets; i++) {
+        jw_open(w, NULL, '{');
+        jw_str(w, "kind", m->other_secret_kinds ? m->other_secret_kinds[i] : NULL);
+        jw_str(w, "type", secret_type_name(m->other_secrets[i].type));
+        jw_secret_value(w, "value", m->other_secrets[i].type, m->other_secrets[i].value);
+        jw_line(w, "line", m->other_secrets[i].node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+}
+
+static void print_snmp_ntp_log(struct jw *w, const struct device_model *m)
+{
+    const struct snmp_facts *s = &m->snmp;
+    jw_open(w, "snmp", '{');
+    jw_fact(w, "enabled", &s->enabled);
+    jw_open(w, "communities", '[');
+    for (size_t i = 0; i < s->ncommunities; i++) {
+        const struct snmp_community *c = &s->communities[i];
+        jw_open(w, NULL, '{');
+        jw_str(w, "type", secret_type_name(c->name.type));
+        jw_secret_value(w, "name", c->name.type, c->name.value);
+        jw_bool(w, "write", c->write);
+        jw_str(w, "acl", c->acl_name);
+        jw_bool(w, "acl_defined", c->acl != NULL);
+        jw_line(w, "line", c->node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_open(w, "users", '[');
+    for (size_t i = 0; i < s->nusers; i++) {
+        const struct snmp_user *u = &s->users[i];
+        jw_open(w, NULL, '{');
+        jw_str(w, "name", u->name);
+        jw_str(w, "auth", u->auth);
+        jw_str(w, "priv", u->priv);
+        jw_str(w, "acl", u->acl_name);
+        jw_line(w, "line", u->node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_strings(w, "trap_hosts", s->trap_hosts, s->ntrap_hosts);
+    jw_close(w, '}');
+
+    jw_open(w, "ntp", '{');
+    jw_hosts(w, "servers", m->ntp.servers, m->ntp.nservers);
+    jw_fact(w, "authentication", &m->ntp.auth_enabled);
+    jw_lines(w, "lines", &m->ntp.ev);
+    jw_close(w, '}');
+
+    const struct logging_facts *l = &m->logging;
+    jw_open(w, "logging", '{');
+    jw_hosts(w, "hosts", l->hosts, l->nhosts);
+    jw_fact(w, "login_events", &l->login_events);
+    jw_fact(w, "config_changes", &l->config_changes);
+    jw_fact(w, "suppressed", &l->suppressed);
+    jw_str(w, "trap_level", l->trap_level);
+    jw_lines(w, "lines", &l->ev);
+    jw_close(w, '}');
+}
+
+static void print_routing(struct jw *w, const struct device_model *m)
+{
+    const struct bgp_facts *b = &m->bgp;
+    jw_open(w, "bgp", '{');
+    jw_bool(w, "configured", b->configured);
+    jw_long(w, "local_as", b->local_as);
+    jw_line(w, "line", b->node);
+    jw_open(w, "neighbors", '[');
+    for (size_t i = 0; i < b->nneighbors; i++) {
+        const struct bgp_neighbor *nb = &b->neighbors[i];
+        jw_open(w, NULL, '{');
+        jw_str(w, "address", nb->addr);
+        jw_str(w, "group", nb->group);
+        jw_long(w, "remote_as", nb->remote_as);
+        jw_bool(w, "ebgp", nb->ebgp);
+        jw_bool(w, "shutdown", nb->shutdown);
+        jw_fact(w, "auth", &nb->auth);
+        jw_str(w, "auth_type", secret_type_name(nb->auth_type));
+        jw_secret(w, "key", &nb->key);
+        jw_fact(w, "gtsm", &nb->gtsm);
+        jw_fact(w, "max_prefix", &nb->max_prefix);
+        jw_str(w, "in_policy", nb->in_policy);
+        jw_str(w, "out_policy", nb->out_policy);
+        jw_line(w, "line", nb->node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_close(w, '}');
+
+    jw_open(w, "igps", '[');
+    for (size_t i = 0; i < m->nigps; i++) {
+        const struct igp_instance *g = &m->igps[i];
+        jw_open(w, NULL, '{');
+        jw_str(w, "protocol", g->proto);
+        jw_str(w, "name", g->name);
+        jw_fact(w, "auth", &g->auth);
+        jw_line(w, "line", g->node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+}
+
+static void print_interfaces(struct jw *w, const struct device_model *m)
+{
+    jw_open(w, "interfaces", '[');
+    for (size_t i = 0; i < m->ninterfaces; i++) {
+        const struct interface *f = &m->interfaces[i];
+        jw_open(w, NULL, '{');
+        jw_str(w, "name", f->name);
+        jw_str(w, "description", f->description);
+        jw_bool(w, "shutdown", f->shutdown);
+        jw_bool(w, "loopback", f->is_loopback);
+        jw_bool(w, "tunnel", f->is_tunnel);
+        jw_bool(w, "management", f->is_mgmt);
+        jw_bool(w, "has_ip", f->has_ip);
+        jw_fact(w, "urpf", &f->urpf);
+        jw_str(w, "acl_in", f->acl_in);
+        jw_str(w, "acl_out", f->acl_out);
+        jw_fact(w, "proxy_arp", &f->proxy_arp);
+        jw_fact(w, "redirects", &f->redirects);
+        jw_fact(w, "unreachables", &f->unreachables);
+        jw_fact(w, "directed_broadcast", &f->directed_broadcast);
+        jw_fact(w, "discovery", &f->discovery);
+        jw_str(w, "tunnel_destination", f->tunnel_dest);
+        jw_str(w, "tunnel_mode", f->tunnel_mode);
+        jw_line(w, "line", f->node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+
+    jw_open(w, "mirrors", '[');
+    for (size_t i = 0; i < m->nmirrors; i++) {
+        const struct mirror_session *s = &m->mirrors[i];
+        jw_open(w, NULL, '{');
+        jw_str(w, "kind", s->kind);
+        jw_str(w, "destination", s->destination);
+        jw_bool(w, "remote", s->remote);
+        jw_line(w, "line", s->node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+
+    jw_open(w, "ipsec", '[');
+    for (size_t i = 0; i < m->nipsec; i++) {
+        const struct ipsec_policy *p = &m->ipsec[i];
+        jw_open(w, NULL, '{');
+        jw_str(w, "name", p->name);
+        jw_str(w, "encryption", p->encryption);
+        jw_str(w, "integrity", p->integrity);
+        jw_str(w, "dh_group", p->dh_group);
+        jw_bool(w, "weak", p->weak);
+        jw_line(w, "line", p->node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+
+    jw_open(w, "banners", '[');
+    for (size_t i = 0; i < m->nbanners; i++) {
+        const struct banner *b = &m->banners[i];
+        jw_open(w, NULL, '{');
+        jw_str(w, "kind", b->kind);
+        jw_sv(w, "text", b->text);
+        jw_line(w, "line", b->node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+}
+
+static void print_legacy(struct jw *w, const struct legacy_facts *l)
+{
+    jw_open(w, "legacy", '{');
+    jw_fact(w, "small_servers", &l->small_servers);
+    jw_fact(w, "finger", &l->finger);
+    jw_fact(w, "bootp_server", &l->bootp_server);
+    jw_fact(w, "dhcp_server", &l->dhcp_server);
+    jw_fact(w, "pad", &l->pad);
+    jw_fact(w, "source_route", &l->source_route);
+    jw_fact(w, "identd", &l->identd);
+    jw_fact(w, "http_client_insecure", &l->http_client_insecure);
+    jw_fact(w, "ip_domain_lookup", &l->ip_domain_lookup);
+    jw_fact(w, "gratuitous_arps", &l->gratuitous_arps);
+    jw_fact(w, "config_service", &l->config_service);
+    jw_fact(w, "mop", &l->mop);
+    jw_fact(w, "directed_broadcast", &l->directed_broadcast);
+    jw_fact(w, "proxy_arp", &l->proxy_arp);
+    jw_fact(w, "redirects", &l->redirects);
+    jw_fact(w, "smart_install", &l->smart_install);
+    jw_fact(w, "discovery", &l->discovery);
+    jw_fact(w, "service_password_encryption", &l->service_password_encryption);
+    jw_fact(w, "secret_encryption", &l->secret_encryption);
+    jw_fact(w, "password_policy", &l->password_policy);
+    jw_close(w, '}');
+}
+
+void model_print_json(const struct device_model *m, const struct cfg_tree *t, bool show_secrets,
+                      FILE *out)
+{
+    struct jw w;
+    memset(&w, 0, sizeof(w));
+    w.f = out;
+    w.show_secrets = show_secrets;
+    jw_open(&w, NULL, '{');
+    jw_str(&w, "file", t ? t->path : NULL);
+    jw_str(&w, "dialect", dialect_name(m->dialect));
+    if (t)
+        jw_str(&w, "form", dialect_form_name(t->form));
+    jw_bool(&w, "partial", t ? t->partial : false);
+    jw_long(&w, "parse_errors", t ? (long)t->nerrors : 0);
+    jw_str(&w, "hostname", m->hostname);
+    jw_line(&w, "hostname_line", m->hostname_node);
+    jw_str(&w, "os_version", m->os_version);
+    jw_str(&w, "platform", m->platform);
+    jw_fact(&w, "telnet_server", &m->telnet_server);
+    print_ssh(&w, &m->ssh);
+    print_services(&w, m);
+    print_lines(&w, m);
+    print_acls(&w, m);
+    jw_fact(&w, "mgmt_vrf", &m->mgmt_vrf);
+    print_aaa(&w, m);
+    print_snmp_ntp_log(&w, m);
+    print_routing(&w, m);
+    print_interfaces(&w, m);
+    print_legacy(&w, &m->legacy);
+    jw_fact(&w, "copp", &m->copp);
+    jw_close(&w, '}');
+    fputc('\n', out);
+}
