@@ -240,7 +240,7 @@ static bool has_root_login(enum dialect d)
 static void eval_root_remote(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct fact_bool *f = &ctx->model->ssh.root_login;
-    if (fact_untouched(f) && !has_root_login(ctx->model->dialect)) {
+    if (f->state == FACT_UNKNOWN && !has_root_login(ctx->model->dialect)) {
         check_set(ctx, r, VERDICT_NOT_APPLICABLE,
                   "no separate root login on this platform (see AAA-DEFAULT-ACCOUNTS)");
         return;

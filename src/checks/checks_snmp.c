@@ -27,6 +27,27 @@ static const struct mgmt_path *global_filter(const struct device_model *m)
     return NULL;
 }
 
+/* An agent-wide SNMP filter (e.g. VRP "snmp-agent acl N"): an "snmp" path
+ * that is not the statement of one community or user. */
+static const struct mgmt_path *agent_filter(const struct device_model *m)
+{
+    for (size_t i = 0; i < m->nmgmt_paths; i++) {
+        const struct mgmt_path *p = &m->mgmt_paths[i];
+        if (!p->service || strcmp(p->service, "snmp") != 0 || !p->acl_name)
+            continue;
+        bool own = false;
+        for (size_t j = 0; j < m->snmp.ncommunities; j++)
+            if (m->snmp.communities[j].node == p->node)
+                own = true;
+        for (size_t j = 0; j < m->snmp.nusers; j++)
+            if (m->snmp.users[j].node == p->node)
+                own = true;
+        if (!own)
+            return p;
+    }
+    return NULL;
+}
+
 /* ------------------------------------------------------------ SNMP-V1V2C */
 
 static void eval_v1v2c(const struct check_ctx *ctx, struct check_result *r)
@@ -142,7 +163,21 @@ static void eval_acl(const struct check_ctx *ctx, struct check_result *r)
     unsigned unresolved = 0;
     size_t filtered = 0;
     reasons_init(&bad);
-    const struct mgmt_path *gf = global_filter(m);
+    const struct mgmt_path *gf = global_filter(m), *af = agent_filter(m);
+    if (af) {
+        const struct acl *acl = af->acl ? af->acl : model_find_acl(m, af->acl_name);
+        if (!acl) {
+            reasons_add(&bad, "the SNMP agent filter '%s' is not defined", af->acl_name);
+            ev_node(ctx, r, af->node);
+        } else if (pr->snmp_managers.present) {
+            unsigned before = bad.n;
+            acl_judge_sources(ctx, r, acl, "SNMP agent filter", &pr->snmp_managers, NULL, NULL,
+                              &bad, &unresolved);
+            if (bad.n != before)
+                ev_node(ctx, r, af->node);
+        }
+        gf = af;
+    }
     for (size_t i = 0; i < m->snmp.ncommunities; i++) {
         const struct snmp_community *c = &m->snmp.communities[i];
         uint32_t line = c->node ? c->node->line : 0;
