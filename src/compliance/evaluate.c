@@ -101,53 +101,141 @@ static void count_verdict(struct measure_status *ms, struct arena *a, const char
     add_finding(ms, a, device, check, v, fleet);
 }
 
-/* The configuration side of a measure: its mapped checks over every device. */
-static int technical_status(struct measure_status *ms, const struct check_def *const *checks,
-                            size_t nchecks, const struct attestations *at, int32_t as_of,
-                            const struct device_summary *devs, size_t ndevs,
-                            const struct fleet_finding *ff, size_t nff, struct arena *a)
+/*
+ * Which device of devs each fleet finding names: fmap[f][k] is the index of
+ * ff[f].devices[k] in devs (matched on hostname, then file), or SIZE_MAX.
+ */
+struct name_ix {
+    const char *name;
+    size_t i;
+};
+
+static int cmp_name_ix(const void *a, const void *b)
 {
-    /* Where each mapped check sits in the verdict arrays (found once, not per device). */
-    size_t *col = arena_alloc(a, (ms->nchecks ? ms->nchecks : 1) * sizeof(*col));
-    for (size_t k = 0; k < ms->nchecks; k++) {
-        col[k] = 0;
-        while (col[k] < nchecks && checks[col[k]] != ms->checks[k])
-            col[k]++;
-    }
+    const struct name_ix *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+static size_t **map_fleet(const struct device_summary *devs, size_t ndevs,
+                          const struct fleet_finding *ff, size_t nff, struct arena *a)
+{
+    if (!nff)
+        return NULL;
+    struct name_ix *ix = xcalloc(2 * ndevs + 1, sizeof(*ix));
+    size_t n = 0;
     for (size_t i = 0; i < ndevs; i++) {
-        const struct device_summary *d = &devs[i];
-        if (!device_counts(d))
+        if (!device_counts(&devs[i]))
             continue;
-        bool seen = false;
-        for (size_t k = 0; k < ms->nchecks; k++) {
-            const struct check_def *c = ms->checks[k];
-            if (c->scope == CHECK_FLEET)
-                continue; /* counted from the fleet findings below */
-            size_t j = col[k];
-            if (j >= nchecks || j >= d->nverdicts || !d->verdicts)
+        if (devs[i].hostname && devs[i].hostname[0])
+            ix[n++] = (struct name_ix){devs[i].hostname, i};
+        if (devs[i].file)
+            ix[n++] = (struct name_ix){devs[i].file, i};
+    }
+    qsort(ix, n, sizeof(*ix), cmp_name_ix);
+    size_t **fmap = arena_alloc(a, nff * sizeof(*fmap));
+    for (size_t f = 0; f < nff; f++) {
+        fmap[f] = arena_alloc(a, (ff[f].ndevices ? ff[f].ndevices : 1) * sizeof(**fmap));
+        for (size_t k = 0; k < ff[f].ndevices; k++) {
+            fmap[f][k] = SIZE_MAX;
+            const char *name = ff[f].devices[k];
+            size_t lo = 0, hi = n;
+            while (name && lo < hi) { /* first entry with this name */
+                size_t mid = lo + (hi - lo) / 2;
+                if (strcmp(ix[mid].name, name) < 0)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            if (name && lo < n && strcmp(ix[lo].name, name) == 0)
+                fmap[f][k] = ix[lo].i;
+        }
+    }
+    free(ix);
+    return fmap;
+}
+
+struct eval_input {
+    const struct check_def *const *checks;
+    size_t nchecks;
+    const struct attestations *at;
+    int32_t as_of;
+    const struct device_summary *devs;
+    size_t ndevs;
+    const struct fleet_finding *ff;
+    size_t nff;
+    size_t **fmap;
+    uint8_t *override; /* scratch, ndevs */
+    bool *seen;        /* scratch, ndevs */
+};
+
+#define NO_OVERRIDE 0xff
+
+/* A fail of a fleet-decided check is waived here: its verdict was written
+ * after waivers_apply() saw the device. */
+static enum verdict fleet_waived(const struct eval_input *in, const struct check_def *c,
+                                 enum verdict v, const char *host, const char *file)
+{
+    if (v == VERDICT_FAIL && waiver_find(in->at, c->id, host, file, in->as_of))
+        return VERDICT_WAIVED;
+    return v;
+}
+
+/* The configuration side of a measure: its mapped checks over every device. */
+static int technical_status(struct measure_status *ms, const struct eval_input *in,
+                            struct arena *a)
+{
+    memset(in->seen, 0, in->ndevs * sizeof(*in->seen));
+    for (size_t k = 0; k < ms->nchecks; k++) {
+        const struct check_def *c = ms->checks[k];
+        size_t j = 0;
+        while (j < in->nchecks && in->checks[j] != c)
+            j++;
+        /* Fleet findings name devices: a named device fails that check. */
+        bool any_override = false;
+        if (c->scope == CHECK_FLEET) {
+            for (size_t f = 0; f < in->nff; f++) {
+                const struct fleet_finding *x = &in->ff[f];
+                if (x->check != c)
+                    continue;
+                for (size_t t = 0; t < x->ndevices; t++) {
+                    size_t i = in->fmap[f][t];
+                    if (i != SIZE_MAX) {
+                        if (!any_override)
+                            memset(in->override, NO_OVERRIDE, in->ndevs);
+                        any_override = true;
+                        in->override[i] = (uint8_t)x->verdict;
+                        continue;
+                    }
+                    /* A device the summaries do not hold: count it as named. */
+                    count_verdict(ms, a, x->devices[t], c->id,
+                                  fleet_waived(in, c, x->verdict, x->devices[t], x->devices[t]),
+                                  true);
+                }
+            }
+        }
+        for (size_t i = 0; i < in->ndevs; i++) {
+            const struct device_summary *d = &in->devs[i];
+            if (!device_counts(d))
                 continue;
-            enum verdict v = (enum verdict)d->verdicts[j];
+            bool fleet = any_override && in->override[i] != NO_OVERRIDE;
+            enum verdict v;
+            if (fleet)
+                v = (enum verdict)in->override[i];
+            else if (j < in->nchecks && d->verdicts && j < d->nverdicts)
+                v = (enum verdict)d->verdicts[j];
+            else
+                continue;
             if (v >= VERDICT_COUNT)
                 continue;
-            seen = true;
-            count_verdict(ms, a, device_name(d), c->id, v, false);
-        }
-        ms->ndevices += seen;
-    }
-    for (size_t f = 0; f < nff; f++) {
-        const struct fleet_finding *x = &ff[f];
-        bool mapped = false;
-        for (size_t k = 0; k < ms->nchecks && !mapped; k++)
-            mapped = ms->checks[k] == x->check;
-        if (!mapped || !x->check)
-            continue;
-        for (size_t i = 0; i < x->ndevices; i++) {
-            enum verdict v = x->verdict;
-            if (v == VERDICT_FAIL && waiver_find(at, x->check->id, x->devices[i], x->devices[i], as_of))
-                v = VERDICT_WAIVED;
-            count_verdict(ms, a, x->devices[i], x->check->id, v, true);
+            if (c->scope == CHECK_FLEET)
+                v = fleet_waived(in, c, v, d->hostname, d->file);
+            in->seen[i] = true;
+            count_verdict(ms, a, device_name(d), c->id, v, fleet || c->scope == CHECK_FLEET);
         }
     }
+    for (size_t i = 0; i < in->ndevs; i++)
+        ms->ndevices += in->seen[i];
     if (ms->nfail)
         return MEASURE_NOT_MET;
     if (ms->nunknown || ms->nneeds_context)
@@ -244,15 +332,14 @@ static void attestation_reason(struct buf *b, const struct measure_status *ms)
         append(b, "no current attestation");
 }
 
-static void evaluate_one(struct measure_status *ms, const struct measure *m,
-                         const struct attestations *at, int tier, int32_t as_of,
-                         const struct check_def *const *checks, size_t nchecks,
-                         const struct device_summary *devs, size_t ndevs,
-                         const struct fleet_finding *ff, size_t nff, struct arena *a)
+static void evaluate_one(struct measure_status *ms, const struct measure *m, int tier,
+                         const struct eval_input *in, struct arena *a)
 {
+    const struct attestations *at = in->at;
+    int32_t as_of = in->as_of;
     ms->measure = m;
-    ms->nchecks = compliance_checks_for(m, checks, nchecks, a, &ms->checks);
-    int tech = technical_status(ms, checks, nchecks, at, as_of, devs, ndevs, ff, nff, a);
+    ms->nchecks = compliance_checks_for(m, in->checks, in->nchecks, a, &ms->checks);
+    int tech = technical_status(ms, in, a);
     ms->attestation = attest_current(at, m->id, as_of, &ms->expired_attestation);
     enum measure_status_kind att = from_attestation(ms->attestation);
 
@@ -387,6 +474,11 @@ void compliance_evaluate_checks(const struct catalog *c, const struct attestatio
     bool reg_used[100] = {false};
     memset(regs, 0, sizeof(regs));
 
+    struct eval_input in = {checks, nchecks, at, as_of, devs, ndevs, ff, nff,
+                            map_fleet(devs, ndevs, ff, nff, a), NULL, NULL};
+    in.override = xcalloc(ndevs + 1, sizeof(*in.override));
+    in.seen = xcalloc(ndevs + 1, sizeof(*in.seen));
+
     /* Due dates: collect every distinct future date (bounded by 2 per measure). */
     size_t cap_due = 2 * c->nmeasures + 1;
     struct due_date *due = xcalloc(cap_due, sizeof(*due));
@@ -395,7 +487,7 @@ void compliance_evaluate_checks(const struct catalog *c, const struct attestatio
     for (size_t i = 0; i < c->nmeasures; i++) {
         struct measure_status *ms = &out->v[i];
         const struct measure *m = &c->measures[i];
-        evaluate_one(ms, m, at, tier, as_of, checks, nchecks, devs, ndevs, ff, nff, a);
+        evaluate_one(ms, m, tier, &in, a);
         count_into(&out->totals, ms);
         for (size_t s = 0; s < out->nsections; s++)
             if (out->sections[s].section == m->section)
@@ -425,6 +517,8 @@ void compliance_evaluate_checks(const struct catalog *c, const struct attestatio
         if (reg_used[r])
             out->regulations[out->nregulations++] = regs[r];
 
+    free(in.override);
+    free(in.seen);
     qsort(due, ndue, sizeof(*due), cmp_due);
     out->ndue_next = ndue < MAX_DUE_NEXT ? ndue : MAX_DUE_NEXT;
     out->due_next = arena_alloc(a, (out->ndue_next ? out->ndue_next : 1) * sizeof(*due));

@@ -390,6 +390,46 @@ static void test_fleet_findings(void **state)
     fx_free(f);
 }
 
+static void test_fleet_verdicts_in_summaries(void **state)
+{
+    (void)state;
+    struct fixture *f = fx_new();
+    size_t r1 = fx_device(f, "r1"), r2 = fx_device(f, "r2"), r3 = fx_device(f, "r3");
+    /* As the fleet stage writes them: pass where nothing is shared. */
+    f->verdicts[r1][I_FLEET] = VERDICT_PASS;
+    f->verdicts[r2][I_FLEET] = VERDICT_PASS;
+    f->verdicts[r3][I_FLEET] = VERDICT_PASS;
+    const struct measure_status *ms = fx_eval(f, 2, "2026-01-01", NULL, 0, "M6.04");
+    assert_int_equal(ms->status, MEASURE_MET);
+    assert_int_equal(ms->ndevices, 3);
+    /* The summaries already say fail for the devices a finding names: no double count. */
+    f->verdicts[r1][I_FLEET] = VERDICT_FAIL;
+    f->verdicts[r2][I_FLEET] = VERDICT_FAIL;
+    char *devices[] = {"r1", "r2", "gone"};
+    uint32_t lines[] = {3, 4, 5};
+    struct fleet_finding ff = {.check = &c_fleet, .verdict = VERDICT_FAIL, .message = "m",
+                               .devices = devices, .lines = lines, .ndevices = 2};
+    ms = fx_eval(f, 2, "2026-01-01", &ff, 1, "M6.04");
+    assert_int_equal(ms->status, MEASURE_NOT_MET);
+    assert_int_equal(ms->nfail, 2);
+    assert_int_equal(ms->npass, 1);
+    /* A named device the summaries lack still counts as a fail. */
+    ff.ndevices = 3;
+    ms = fx_eval(f, 2, "2026-01-01", &ff, 1, "M6.04");
+    assert_int_equal(ms->nfail, 3);
+    assert_string_equal(ms->findings[ms->nfindings - 1].device, "r2");
+    bool gone = false;
+    for (size_t i = 0; i < ms->nfindings; i++)
+        gone |= strcmp(ms->findings[i].device, "gone") == 0 && ms->findings[i].fleet;
+    assert_true(gone);
+    /* A finding overrides a summary that had not been updated. */
+    f->verdicts[r1][I_FLEET] = VERDICT_PASS;
+    ff.ndevices = 1;
+    ms = fx_eval(f, 2, "2026-01-01", &ff, 1, "M6.04");
+    assert_int_equal(ms->nfail, 2); /* r1 from the finding, r2 from its summary */
+    fx_free(f);
+}
+
 static void test_findings_cap(void **state)
 {
     (void)state;
@@ -469,6 +509,7 @@ int main(void)
         cmocka_unit_test(test_kind_follows_check_table),
         cmocka_unit_test(test_no_devices),
         cmocka_unit_test(test_fleet_findings),
+        cmocka_unit_test(test_fleet_verdicts_in_summaries),
         cmocka_unit_test(test_findings_cap),
         cmocka_unit_test(test_counts_and_due_next),
     };
