@@ -69,6 +69,7 @@ static const struct marker markers[] = {
     /* EOS */
     {DIALECT_ARISTA_EOS, MK_CONTAINS, "(vEOS", 200, 1, "'! device: ... (vEOS' header"},
     {DIALECT_ARISTA_EOS, MK_CONTAINS, "(cEOS", 200, 1, "'! device: ... (cEOS' header"},
+    {DIALECT_ARISTA_EOS, MK_CONTAINS, "(DCS-", 200, 1, "'! device: ... (DCS-' header"},
     {DIALECT_ARISTA_EOS, MK_PREFIX, "! device: ", 40, 1, "'! device:' header"},
     {DIALECT_ARISTA_EOS, MK_PREFIX, "! Command: show running-config", 20, 1, "'! Command: show running-config' header"},
     {DIALECT_ARISTA_EOS, MK_COL0_WORD, "transceiver qsfp default-mode", 50, 1, "'transceiver qsfp default-mode'"},

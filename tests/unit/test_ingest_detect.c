@@ -42,6 +42,7 @@ static void test_strong_markers(void **state)
          DIALECT_CISCO_NXOS},
         {"! Command: show running-config\n! device: leaf1 (cEOSLab, EOS-4.26.0F)\n!\nhostname l\n",
          DIALECT_ARISTA_EOS},
+        {"! device: sw1 (DCS-7050TX-64, EOS-4.20.1F)\nhostname sw1\n", DIALECT_ARISTA_EOS},
         {"ASA Version 9.12(4)\n!\nhostname fw\ninterface Gi0/0\n nameif outside\n",
          DIALECT_CISCO_ASA},
         {"Building configuration...\n\nCurrent configuration : 1200 bytes\n!\nversion 15.2\n"
