@@ -31,8 +31,7 @@ static void print_deadline(const struct deadline *d, int tier)
     char a[11], b[11];
     printf("  tier %d: ", tier);
     if (!d->applies) {
-        printf("not expected to follow the measure as such%s%s\n", d->note ? " - " : "",
-               d->note ? d->note : "");
+        printf("does not apply%s%s\n", d->note ? ": " : "", d->note ? d->note : "");
         return;
     }
     if (!d->known)
@@ -125,8 +124,14 @@ static int explain_check(const struct catalog *c, const struct check_def *d)
         if (!any)
             printf("\nRemediation:\n");
         any = true;
-        printf("  %s:\n    %s\n", i == DIALECT_UNKNOWN ? "any platform" : dialect_name(i),
-               d->remediation[i]);
+        printf("  %s:\n", i == DIALECT_UNKNOWN ? "any platform" : dialect_name(i));
+        /* Config snippets span lines: indent every one. */
+        for (const char *p = d->remediation[i]; *p;) {
+            const char *e = strchr(p, '\n');
+            size_t n = e ? (size_t)(e - p) : strlen(p);
+            printf("    %.*s\n", (int)n, p);
+            p += n + (e != NULL);
+        }
     }
     if (!any)
         printf("\nRemediation: none recorded\n");
