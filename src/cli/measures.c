@@ -198,7 +198,8 @@ static void print_text(FILE *f, const struct catalog *c, const struct compliance
         fprintf(f, "Expired waiver: %s on %s (expired %s) no longer applies\n", w->check,
                 w->devices, w->expires_text);
     }
-    if (c->nnotes) {
+    bool filtered = o->section || o->has_status || o->only_overdue || o->unverified;
+    if (c->nnotes && !filtered) {
         fprintf(f, "\nAbout edition %s:\n", c->edition);
         for (size_t i = 0; i < c->nnotes; i++) {
             const struct edition_note *n = &c->notes[i];
