@@ -389,6 +389,47 @@ static void test_stray_end_policy_warns(void **state)
     diag_set_quiet(false);
 }
 
+static char *print_to_string(const struct cfg_tree *t, bool json)
+{
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    assert_non_null(f);
+    if (json)
+        cfg_tree_print_json(t, f);
+    else
+        cfg_tree_print_text(t, f);
+    fclose(f);
+    return out;
+}
+
+static void test_print_text_and_json_escaping(void **state)
+{
+    (void)state;
+    static const char text[] = "hostname \"r1\"\\x\n"
+                               "banner motd \003\nHi\tthere\n\003\n"
+                               "interface Gi1\n description caf\xc3\xa9 \xff\xc0\x80 \x01\n";
+    struct parsed p;
+    parse_mem(&p, text, sizeof(text) - 1, DIALECT_CISCO_IOS);
+    char *txt = print_to_string(&p.tree, false);
+    assert_string_equal(txt, "1\thostname \"r1\"\\x\n"
+                             "2\tbanner motd \\x03 [banner]\n"
+                             "3\t  | Hi\tthere\n"
+                             "5\tinterface Gi1\n"
+                             "6\t  description caf\xc3\xa9 \xff\xc0\x80 \\x01\n");
+    free(txt);
+    char *js = print_to_string(&p.tree, true);
+    assert_non_null(strstr(js, "\"text\":\"hostname \\\"r1\\\"\\\\x\""));
+    assert_non_null(strstr(js, "\"text\":\"banner motd \\u0003\",\"flags\":[\"banner\"],"
+                               "\"end_line\":4,\"body\":\"\\nHi\\tthere\\n\""));
+    /* valid UTF-8 kept, invalid bytes (incl. an overlong form) as U+FFFD */
+    assert_non_null(strstr(js, "\"description caf\xc3\xa9 \\ufffd\\ufffd\\ufffd \\u0001\""));
+    assert_non_null(strstr(js, "\"dialect\":\"cisco-ios\""));
+    assert_non_null(strstr(js, "\"children\":[{\"line\":6,"));
+    free(js);
+    parsed_free(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -404,6 +445,7 @@ int main(void)
         cmocka_unit_test(test_many_unterminated_banners_stay_linear),
         cmocka_unit_test(test_invalid_utf8_and_trailing_blanks),
         cmocka_unit_test(test_stray_end_policy_warns),
+        cmocka_unit_test(test_print_text_and_json_escaping),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
