@@ -61,6 +61,8 @@ struct loaded {
 void (*volatile const fixture_extractors[])(const struct cfg_tree *, struct device_model *) = {
     model_extract_junos,
     model_extract_vrp,
+    model_extract_sros,
+    model_extract_fortios,
 };
 
 /* --------------------------------------------------------------- parsing */
