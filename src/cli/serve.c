@@ -16,6 +16,7 @@
  * --listen says otherwise. Each request opens its own read-only connection,
  * so the database may be written by scans while it is served.
  */
+#define _GNU_SOURCE /* memmem */
 #include "cli/cli.h"
 #include "report/report.h"
 #include "store/store.h"
