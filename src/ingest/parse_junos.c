@@ -889,7 +889,9 @@ static void jx_set_line(struct jx_parser *ps, enum jx_verb verb, const char *p, 
                 jx_flag_subtree(found, CFG_INACTIVE, true);
                 break;
             case JV_ACTIVATE:
-                jx_flag_subtree(found, CFG_INACTIVE, false);
+                /* Below an inactive statement it stays inactive. */
+                if (!found->parent || !(found->parent->flags & CFG_INACTIVE))
+                    jx_flag_subtree(found, CFG_INACTIVE, false);
                 break;
             case JV_PROTECT:
                 found->flags |= CFG_PROTECT;
