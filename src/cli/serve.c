@@ -273,6 +273,24 @@ static MHD_RESULT page_runs(struct server *s, struct MHD_Connection *c)
                      "(JSON)</a></p>",
                 (long long)rows[n - 2].id, (long long)rows[n - 1].id);
     store_run_rows_free(rows, n);
+    struct store_device_ref *devs;
+    size_t nd;
+    if (n && store_latest_devices(s->db, &devs, &nd) == 0) {
+        fputs("<h2>Devices in the latest run</h2>\n<table><tr><th>Device</th><th>Hostname</th>"
+              "<th>Failed checks</th></tr>\n",
+              p.f);
+        for (size_t i = 0; i < nd; i++) {
+            fputs("<tr><td><a href=\"/devices?path=", p.f);
+            url_component(p.f, devs[i].path);
+            fputs("\">", p.f);
+            html(p.f, devs[i].path);
+            fputs("</a></td><td>", p.f);
+            html(p.f, devs[i].hostname);
+            fprintf(p.f, "</td><td class=\"n high\">%ld</td></tr>\n", devs[i].fails);
+        }
+        fputs("</table>\n", p.f);
+        store_device_refs_free(devs, nd);
+    }
     return page_send(c, &p, true);
 }
 

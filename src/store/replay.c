@@ -326,3 +326,47 @@ void store_device_rows_free(struct store_device_row *rows, size_t n)
     }
     free(rows);
 }
+
+int store_latest_devices(const char *db_path, struct store_device_ref **rows, size_t *n)
+{
+    *rows = NULL;
+    *n = 0;
+    sqlite3 *db = store_open(db_path, false, 0);
+    if (!db)
+        return -1;
+    sqlite3_stmt *st;
+    const char *sql =
+        "SELECT COALESCE(d.relpath, d.file), d.hostname, "
+        " (SELECT COUNT(*) FROM results x WHERE x.device_id = d.id AND x.verdict = 'fail') AS f "
+        "FROM devices d WHERE d.run_id = (SELECT MAX(id) FROM runs WHERE complete = 1) "
+        "ORDER BY f DESC, 1 LIMIT 5000";
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+        store_db_error(db, db_path, "cannot read devices");
+        sqlite3_close(db);
+        return -1;
+    }
+    size_t cap = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 32;
+            *rows = xrealloc(*rows, cap * sizeof(**rows));
+        }
+        struct store_device_ref *r = &(*rows)[(*n)++];
+        const unsigned char *t;
+        r->path = (t = sqlite3_column_text(st, 0)) ? xstrdup((const char *)t) : xstrdup("");
+        r->hostname = (t = sqlite3_column_text(st, 1)) ? xstrdup((const char *)t) : NULL;
+        r->fails = sqlite3_column_int64(st, 2);
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return 0;
+}
+
+void store_device_refs_free(struct store_device_ref *rows, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(rows[i].path);
+        free(rows[i].hostname);
+    }
+    free(rows);
+}

@@ -99,4 +99,13 @@ int store_device_history(const char *db_path, const char *device, struct store_d
                          size_t *n);
 void store_device_rows_free(struct store_device_row *rows, size_t n);
 
+struct store_device_ref {
+    char *path;
+    char *hostname;
+    long fails;
+};
+/* Devices of the latest complete run, most failures first. */
+int store_latest_devices(const char *db_path, struct store_device_ref **rows, size_t *n);
+void store_device_refs_free(struct store_device_ref *rows, size_t n);
+
 #endif
