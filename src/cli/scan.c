@@ -1,10 +1,664 @@
-/* scan.c - 'tsaudit scan' (being written). */
+/*
+ * scan.c - 'tsaudit scan': the whole pipeline for an estate.
+ *
+ *   files -> (workers) read, detect, parse, model, checks, waivers
+ *         -> (main thread, in file order) writers and store, then free
+ *   summaries -> fleet checks -> compliance -> writers' estate-wide parts
+ *
+ * Workers take devices from a shared counter; the main thread emits them in
+ * order, so output is identical whatever --jobs is. At most `window` devices
+ * are held in memory at once, which keeps memory flat as the estate grows:
+ * after a device is reported only its small summary is kept.
+ */
 #include "cli/cli.h"
+#include "report/report.h"
+#include "compliance/framework.h"
+#include "store/store.h"
+
+#include <getopt.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_OUTPUTS 16
+#define MAX_RULE_FILES 64
+
+struct scan_options {
+    const char *profile_path, *attest_path, *catalog_path, *db_path, *framework_path;
+    const char *code;
+    int tier;
+    int32_t as_of;
+    bool has_as_of;
+    enum severity fail_on; /* SEV_COUNT = never */
+    enum dialect vendor;
+    int jobs;
+    bool show_secrets, quiet, no_progress;
+    const char *format; /* for stdout when no -o */
+    const char *outputs[MAX_OUTPUTS];
+    size_t noutputs;
+    const char *rules[MAX_RULE_FILES];
+    size_t nrules;
+};
+
+/* One device in flight. */
+struct slot {
+    struct arena arena;
+    struct device_result result;
+    struct device_summary summary;
+    char *data;
+    bool done;
+};
+
+struct pool {
+    const struct walk_list *files;
+    const struct scan_options *opt;
+    const struct profile *profile;
+    const struct attestations *attest;
+    int32_t as_of;
+    char salt[65];
+    struct slot *slots; /* ring of `window` slots */
+    size_t window;
+    size_t next_claim; /* next file index a worker may take */
+    size_t next_emit;  /* next file index the main thread will report */
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+};
+
+static const char *scan_usage =
+    "usage: tsaudit scan [options] PATH...\n"
+    "\n"
+    "Audit configuration files and folders (RANCID/Oxidized trees, git checkouts,\n"
+    "plain folders) against the Telecommunications Security Code of Practice.\n"
+    "\n"
+    "options:\n"
+    "  --profile FILE       provider profile (YAML): tier, networks, approved servers\n"
+    "  --attest FILE        attestations and waivers (YAML)\n"
+    "  --catalog FILE       add to or override the built-in catalogue of measures\n"
+    "  --tier 1|2|3         override the profile's tier\n"
+    "  --as-of YYYY-MM-DD   assessment date for deadlines (default: today)\n"
+    "  --code 2022|2026     edition of the Code of Practice (default: newest)\n"
+    "  --format F           format written to stdout when no -o is given:\n"
+    "                       text (default), json, sarif, csv, junit, html, oscal\n"
+    "  -o FILE              write a report; repeatable; format from the extension:\n"
+    "                       .json .sarif .csv .xml (JUnit) .html .oscal.json .txt\n"
+    "  --db FILE            record the run in a SQLite history\n"
+    "  --fail-on LEVEL      exit 1 if a check failed at or above LEVEL:\n"
+    "                       low, medium, high (default), critical, never\n"
+    "  --vendor DIALECT     force a dialect instead of detecting it\n"
+    "  --jobs N             worker threads (default: all cores)\n"
+    "  --rules PATH         user rules (a YAML file or a folder of them); repeatable\n"
+    "  --framework FILE     report a framework's requirements (YAML mapping of\n"
+    "                       requirement ids to checks and rules) instead of the\n"
+    "                       Code's measures\n"
+    "  --show-secrets       do not redact secrets in outputs\n"
+    "  --quiet              no terminal summary\n"
+    "  --no-progress        no progress bar\n"
+    "\n"
+    "Exit status: 0 done and nothing failed at or above --fail-on; 1 a check failed\n"
+    "at or above --fail-on; 2 bad usage or an input could not be read or parsed\n"
+    "(the rest of the run still completes and is reported); 3 internal error.\n";
+
+#define OPTIONS_HELP (-1)
+#define OPTIONS_BAD (-2)
+
+#define BAD(...) return (cli_usage_error("scan", __VA_ARGS__), OPTIONS_BAD)
+
+/* Returns the index of the first PATH, OPTIONS_HELP or OPTIONS_BAD. */
+static int parse_options(int argc, char **argv, struct scan_options *o)
+{
+    enum {
+        OPT_PROFILE = 256, OPT_ATTEST, OPT_CATALOG, OPT_TIER, OPT_AS_OF, OPT_CODE, OPT_FORMAT,
+        OPT_DB, OPT_FAIL_ON, OPT_VENDOR, OPT_JOBS, OPT_RULES, OPT_SHOW_SECRETS, OPT_QUIET,
+        OPT_NO_PROGRESS, OPT_FRAMEWORK, OPT_HELP
+    };
+    static const struct option longopts[] = {
+        {"profile", required_argument, NULL, OPT_PROFILE},
+        {"attest", required_argument, NULL, OPT_ATTEST},
+        {"catalog", required_argument, NULL, OPT_CATALOG},
+        {"tier", required_argument, NULL, OPT_TIER},
+        {"as-of", required_argument, NULL, OPT_AS_OF},
+        {"code", required_argument, NULL, OPT_CODE},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"output", required_argument, NULL, 'o'},
+        {"db", required_argument, NULL, OPT_DB},
+        {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+        {"vendor", required_argument, NULL, OPT_VENDOR},
+        {"jobs", required_argument, NULL, OPT_JOBS},
+        {"rules", required_argument, NULL, OPT_RULES},
+        {"framework", required_argument, NULL, OPT_FRAMEWORK},
+        {"show-secrets", no_argument, NULL, OPT_SHOW_SECRETS},
+        {"quiet", no_argument, NULL, OPT_QUIET},
+        {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+        {"help", no_argument, NULL, OPT_HELP},
+        {NULL, 0, NULL, 0},
+    };
+    memset(o, 0, sizeof(*o));
+    o->fail_on = SEV_HIGH;
+    o->format = "text";
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    o->jobs = ncpu > 0 ? (int)ncpu : 1;
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "o:hj:", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_PROFILE:
+            o->profile_path = optarg;
+            break;
+        case OPT_ATTEST:
+            o->attest_path = optarg;
+            break;
+        case OPT_CATALOG:
+            o->catalog_path = optarg;
+            break;
+        case OPT_TIER:
+            if (strcmp(optarg, "1") && strcmp(optarg, "2") && strcmp(optarg, "3"))
+                BAD("--tier takes 1, 2 or 3, not '%s'", optarg);
+            o->tier = atoi(optarg);
+            break;
+        case OPT_AS_OF:
+            if (!date_parse(optarg, &o->as_of))
+                BAD("--as-of takes a date YYYY-MM-DD, not '%s'",
+                                       optarg);
+            o->has_as_of = true;
+            break;
+        case OPT_CODE:
+            if (strcmp(optarg, "2022") && strcmp(optarg, "2026"))
+                BAD("--code takes 2022 or 2026, not '%s'", optarg);
+            o->code = optarg;
+            break;
+        case OPT_FORMAT: {
+            enum report_format f;
+            if (!report_format_from_name(optarg, &f))
+                BAD("unknown format '%s'", optarg);
+            o->format = optarg;
+            break;
+        }
+        case 'o': {
+            enum report_format f;
+            if (o->noutputs == MAX_OUTPUTS)
+                BAD("at most %d -o outputs", MAX_OUTPUTS);
+            if (!report_format_from_path(optarg, &f))
+                return cli_usage_error("scan",
+                                       "cannot tell the format of '%s' from its extension",
+                                       optarg);
+            o->outputs[o->noutputs++] = optarg;
+            break;
+        }
+        case OPT_DB:
+            o->db_path = optarg;
+            break;
+        case OPT_FAIL_ON:
+            if (strcmp(optarg, "never") == 0)
+                o->fail_on = SEV_COUNT;
+            else if (!severity_from_name(optarg, &o->fail_on) || o->fail_on == SEV_INFO)
+                BAD("--fail-on takes low, medium, high, critical or "
+                                               "never, not '%s'", optarg);
+            break;
+        case OPT_VENDOR:
+            if (!dialect_from_name(optarg, &o->vendor))
+                BAD("unknown dialect '%s'", optarg);
+            break;
+        case 'j':
+        case OPT_JOBS: {
+            long v;
+            if (!sv_to_long(sv_from_cstr(optarg), &v) || v < 1 || v > 256)
+                BAD("--jobs takes a number from 1 to 256");
+            o->jobs = (int)v;
+            break;
+        }
+        case OPT_RULES:
+            if (o->nrules == MAX_RULE_FILES)
+                BAD("at most %d --rules files", MAX_RULE_FILES);
+            o->rules[o->nrules++] = optarg;
+            break;
+        case OPT_FRAMEWORK:
+            o->framework_path = optarg;
+            break;
+        case OPT_SHOW_SECRETS:
+            o->show_secrets = true;
+            break;
+        case OPT_QUIET:
+            o->quiet = true;
+            break;
+        case OPT_NO_PROGRESS:
+            o->no_progress = true;
+            break;
+        case 'h':
+        case OPT_HELP:
+            fputs(scan_usage, stdout);
+            return OPTIONS_HELP;
+        default:
+            BAD("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind >= argc)
+        BAD("no PATH to scan");
+    return optind;
+}
+
+/* ------------------------------------------------------------ one device */
+
+static void collect_secret(struct sv **v, size_t *n, size_t *cap, struct arena *a,
+                           const struct secret *s)
+{
+    if (s->type == SECRET_NONE || s->type == SECRET_REDACTED || s->value.n < 3)
+        return;
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 16;
+        *v = arena_grow(a, *v, *n, nc, sizeof(**v));
+        *cap = nc;
+    }
+    (*v)[(*n)++] = s->value;
+}
+
+/* Every secret value the model found, for exact scrubbing by the writers. */
+static void collect_secrets(const struct device_model *m, struct arena *a,
+                            struct device_result *r)
+{
+    struct sv *v = NULL;
+    size_t n = 0, cap = 0;
+    collect_secret(&v, &n, &cap, a, &m->enable);
+    for (size_t i = 0; i < m->naccounts; i++)
+        collect_secret(&v, &n, &cap, a, &m->accounts[i].secret);
+    for (size_t i = 0; i < m->nother_secrets; i++)
+        collect_secret(&v, &n, &cap, a, &m->other_secrets[i]);
+    for (size_t i = 0; i < m->snmp.ncommunities; i++)
+        collect_secret(&v, &n, &cap, a, &m->snmp.communities[i].name);
+    for (size_t i = 0; i < m->aaa.nservers; i++)
+        collect_secret(&v, &n, &cap, a, &m->aaa.servers[i].key);
+    for (size_t i = 0; i < m->bgp.nneighbors; i++)
+        collect_secret(&v, &n, &cap, a, &m->bgp.neighbors[i].key);
+    r->secrets = v;
+    r->nsecrets = n;
+}
+
+static const char *base_name(const char *p)
+{
+    const char *s = strrchr(p, '/');
+    return s ? s + 1 : p;
+}
+
+/* Read, parse, model and check one file into its slot. Thread-safe. */
+static void process_device(struct pool *p, size_t index, struct slot *s)
+{
+    const struct walk_entry *f = &p->files->items[index];
+    struct device_result *r = &s->result;
+    struct device_summary *sum = &s->summary;
+    arena_init(&s->arena);
+    memset(r, 0, sizeof(*r));
+    memset(sum, 0, sizeof(*sum));
+    r->file = f->path;
+    r->relpath = f->relpath;
+    sum->file = xstrdup(f->path);
+    sum->relpath = xstrdup(f->relpath);
+
+    size_t len = 0;
+    if (file_read_all(f->path, 0, true, &s->data, &len) != 0) {
+        r->unreadable = true;
+        r->hostname = base_name(f->path);
+        goto summarise;
+    }
+    sha256_hex(s->data, len, r->content_hash);
+
+    struct cfg_tree *t = arena_alloc(&s->arena, sizeof(*t));
+    cfg_parse_buffer(t, &s->arena, f->path, s->data, len, p->opt->vendor);
+    r->dialect = t->dialect;
+    r->form = t->form;
+    r->diags = t->diags;
+    r->ndiags = t->ndiags;
+    r->partial = t->partial;
+    if (t->dialect == DIALECT_UNKNOWN) {
+        r->unreadable = true;
+        r->hostname = base_name(f->path);
+        goto summarise;
+    }
+
+    struct device_model *m = arena_alloc(&s->arena, sizeof(*m));
+    model_extract(t, m);
+    r->hostname = m->hostname ? m->hostname : base_name(f->path);
+    r->os_version = m->os_version;
+    collect_secrets(m, &s->arena, r);
+
+    const struct profile_device_rule *rule =
+        profile_device_rule(p->profile, r->hostname, f->relpath);
+    if (rule && rule->exclude) {
+        r->excluded = true;
+        goto summarise;
+    }
+    struct check_ctx ctx = {.tree = t, .model = m, .profile = p->profile, .arena = &s->arena};
+    checks_run_device(&ctx, r);
+    waivers_apply(p->attest, p->as_of, r);
+    checks_device_fingerprints(m, p->salt, sum);
+
+summarise:
+    sum->hostname = xstrdup(r->hostname ? r->hostname : "");
+    sum->dialect = r->dialect;
+    sum->excluded = r->excluded;
+    sum->unreadable = r->unreadable;
+    sum->partial = r->partial;
+    size_t nchecks;
+    checks_all(&nchecks);
+    sum->nverdicts = nchecks;
+    sum->verdicts = xcalloc(nchecks ? nchecks : 1, 1);
+    for (size_t i = 0; i < nchecks; i++)
+        sum->verdicts[i] = VERDICT_NOT_APPLICABLE;
+    for (size_t i = 0; i < r->nresults && i < nchecks; i++)
+        sum->verdicts[i] = (uint8_t)r->results[i].verdict;
+}
+
+static void *worker(void *arg)
+{
+    struct pool *p = arg;
+    for (;;) {
+        pthread_mutex_lock(&p->lock);
+        /* Wait until the slot for the next file is free (bounded window). */
+        while (p->next_claim < p->files->n && p->next_claim >= p->next_emit + p->window)
+            pthread_cond_wait(&p->cond, &p->lock);
+        if (p->next_claim >= p->files->n) {
+            pthread_mutex_unlock(&p->lock);
+            return NULL;
+        }
+        size_t index = p->next_claim++;
+        pthread_mutex_unlock(&p->lock);
+
+        struct slot *s = &p->slots[index % p->window];
+        process_device(p, index, s);
+
+        pthread_mutex_lock(&p->lock);
+        s->done = true;
+        pthread_cond_broadcast(&p->cond);
+        pthread_mutex_unlock(&p->lock);
+    }
+}
+
+/* ------------------------------------------------------------- the run */
+
+struct outputs {
+    struct report_writer *w[MAX_OUTPUTS + 1];
+    size_t n;
+    struct store_run *store;
+    bool failed;
+};
+
+static void totals_add(struct report_totals *t, const struct device_result *r)
+{
+    t->devices++;
+    if (r->unreadable)
+        t->devices_unreadable++;
+    if (r->partial)
+        t->devices_partial++;
+    if (r->excluded)
+        t->devices_excluded++;
+    for (size_t i = 0; i < r->nresults; i++) {
+        const struct check_result *c = &r->results[i];
+        t->by_verdict[c->verdict]++;
+        if (c->verdict == VERDICT_FAIL) {
+            t->fail_by_severity[c->check->severity]++;
+            if (i < t->ncheck)
+                t->fail_by_check[i]++;
+        }
+    }
+}
+
+static void progress(size_t done, size_t total)
+{
+    int width = 30;
+    int filled = total ? (int)((double)done / (double)total * width) : width;
+    fprintf(stderr, "\r[%.*s%*s] %zu/%zu devices", filled,
+            "##############################", width - filled, "", done, total);
+    if (done == total)
+        fputc('\n', stderr);
+}
+
+static void iso_now(char *out, size_t n)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(out, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static void make_run_id(char *out, size_t n, const char *seed)
+{
+    char hex[65];
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    char buf[256];
+    snprintf(buf, sizeof(buf), "%s-%lld-%ld-%ld", seed, (long long)ts.tv_sec, ts.tv_nsec,
+             (long)getpid());
+    sha256_hex(buf, strlen(buf), hex);
+    /* uuid-shaped, version 4 nibble, RFC 4122 variant */
+    snprintf(out, n, "%.8s-%.4s-4%.3s-%c%.3s-%.12s", hex, hex + 8, hex + 13,
+             "89ab"[hex[16] % 4], hex + 17, hex + 20);
+}
 
 int cmd_scan(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "tsaudit scan: not available in this build yet\n");
-    return EXIT_INTERNAL;
+    struct scan_options opt;
+    int first = parse_options(argc, argv, &opt);
+    if (first == OPTIONS_HELP)
+        return EXIT_OK;
+    if (first < 0)
+        return EXIT_INPUT;
+
+    struct arena run_arena;
+    arena_init(&run_arena);
+    int rc = EXIT_OK;
+    bool input_error = false;
+
+    /* Inputs that shape the whole run. */
+    struct profile profile;
+    profile_init_empty(&profile);
+    if (opt.profile_path && profile_load(&profile, &run_arena, opt.profile_path) != 0)
+        input_error = true;
+    for (size_t i = 0; i < opt.nrules; i++)
+        if (rules_load_path(&run_arena, opt.rules[i]) != 0)
+            input_error = true;
+    struct framework framework;
+    bool have_framework = false;
+    if (opt.framework_path) {
+        if (framework_load(&framework, &run_arena, opt.framework_path) != 0)
+            input_error = true;
+        else
+            have_framework = true;
+    }
+    struct attestations attest_store, *attest = NULL;
+    if (opt.attest_path) {
+        if (attest_load(&attest_store, &run_arena, opt.attest_path) != 0)
+            input_error = true;
+        attest = &attest_store;
+    }
+    const char *edition = opt.code ? opt.code : profile.code;
+    struct catalog *catalog = NULL;
+    if (catalog_load(&catalog, &run_arena, edition, opt.catalog_path) != 0 || !catalog) {
+        arena_free(&run_arena);
+        return EXIT_INPUT;
+    }
+    int tier = opt.tier ? opt.tier : profile.tier;
+    int32_t as_of = opt.has_as_of ? opt.as_of : profile.has_as_of ? profile.as_of : date_today();
+
+    struct walk_list files = {0};
+    if (walk_paths(argv + first, (size_t)(argc - first), NULL, &files) != 0)
+        input_error = true;
+
+    /* The catalogue is identified by its edition and, when overridden, the
+     * digest of the override file. */
+    char catalog_digest[80];
+    snprintf(catalog_digest, sizeof(catalog_digest), "builtin-%s", catalog->edition);
+    if (opt.catalog_path) {
+        char *data;
+        size_t len;
+        if (file_read_all(opt.catalog_path, 0, false, &data, &len) == 0) {
+            char hex[65];
+            sha256_hex(data, len, hex);
+            snprintf(catalog_digest, sizeof(catalog_digest), "%s", hex);
+            free(data);
+        }
+    }
+
+    /* Run metadata. */
+    char started[32], finished[32], run_id[40];
+    iso_now(started, sizeof(started));
+    make_run_id(run_id, sizeof(run_id), started);
+    struct report_run run = {
+        .tool_version = TSAUDIT_VERSION,
+        .started = started,
+        .as_of = as_of,
+        .tier = tier,
+        .code_edition = catalog->edition,
+        .provider_name = profile.provider_name,
+        .profile_path = opt.profile_path,
+        .profile_digest = profile.digest,
+        .catalog_digest = catalog_digest,
+        .scan_roots = argv + first,
+        .nscan_roots = (size_t)(argc - first),
+        .show_secrets = opt.show_secrets,
+        .color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
+        .fail_on = opt.fail_on,
+    };
+    snprintf(run.run_id, sizeof(run.run_id), "%s", run_id);
+
+    struct outputs out = {0};
+    for (size_t i = 0; i < opt.noutputs; i++) {
+        enum report_format f;
+        report_format_from_path(opt.outputs[i], &f);
+        struct report_writer *w = report_open(f, opt.outputs[i], &run);
+        if (!w) {
+            out.failed = true;
+            continue;
+        }
+        out.w[out.n++] = w;
+    }
+    /* stdout gets --format (the terminal summary by default; --quiet drops it). */
+    enum report_format stdout_format = REPORT_TEXT;
+    report_format_from_name(opt.format, &stdout_format);
+    if (!(opt.quiet && stdout_format == REPORT_TEXT)) {
+        struct report_writer *w = report_open(stdout_format, "-", &run);
+        if (w)
+            out.w[out.n++] = w;
+        else
+            out.failed = true;
+    }
+    if (opt.db_path) {
+        out.store = store_run_begin(opt.db_path, &run, &profile);
+        if (!out.store)
+            out.failed = true;
+    }
+
+    /* The pool. */
+    size_t nchecks;
+    checks_all(&nchecks);
+    struct pool pool = {
+        .files = &files,
+        .opt = &opt,
+        .profile = &profile,
+        .attest = attest,
+        .as_of = as_of,
+    };
+    sha256_hex(run_id, strlen(run_id), pool.salt);
+    int jobs = opt.jobs;
+    if ((size_t)jobs > files.n)
+        jobs = files.n ? (int)files.n : 1;
+    pool.window = (size_t)jobs * 4;
+    pool.slots = xcalloc(pool.window, sizeof(*pool.slots));
+    pthread_mutex_init(&pool.lock, NULL);
+    pthread_cond_init(&pool.cond, NULL);
+    pthread_t *threads = xcalloc((size_t)jobs, sizeof(*threads));
+    for (int i = 0; i < jobs; i++)
+        if (pthread_create(&threads[i], NULL, worker, &pool) != 0)
+            BUG("cannot start worker thread");
+
+    struct device_summary *sums = xcalloc(files.n ? files.n : 1, sizeof(*sums));
+    struct report_totals totals = {.ncheck = nchecks};
+    totals.fail_by_check = xcalloc(nchecks ? nchecks : 1, sizeof(size_t));
+    bool show_progress = !opt.no_progress && !opt.quiet && isatty(STDERR_FILENO) &&
+                         files.n >= 50;
+
+    for (size_t i = 0; i < files.n; i++) {
+        struct slot *s = &pool.slots[i % pool.window];
+        pthread_mutex_lock(&pool.lock);
+        while (!s->done)
+            pthread_cond_wait(&pool.cond, &pool.lock);
+        pthread_mutex_unlock(&pool.lock);
+
+        if (s->result.unreadable || s->result.partial)
+            input_error = true;
+        totals_add(&totals, &s->result);
+        for (size_t k = 0; k < out.n; k++)
+            if (report_device(out.w[k], &s->result) != 0)
+                out.failed = true;
+        if (out.store && store_run_device(out.store, &s->result) != 0)
+            out.failed = true;
+        sums[i] = s->summary;
+        arena_free(&s->arena);
+        free(s->data);
+        s->data = NULL;
+
+        pthread_mutex_lock(&pool.lock);
+        s->done = false;
+        pool.next_emit = i + 1;
+        pthread_cond_broadcast(&pool.cond);
+        pthread_mutex_unlock(&pool.lock);
+        if (show_progress && (i % 64 == 63 || i + 1 == files.n))
+            progress(i + 1, files.n);
+    }
+    for (int i = 0; i < jobs; i++)
+        pthread_join(threads[i], NULL);
+    free(threads);
+
+    /* Estate-wide stages. */
+    struct fleet_finding *ff = NULL;
+    size_t nff = checks_fleet_evaluate(sums, files.n, &ff);
+    for (size_t i = 0; i < nff; i++)
+        if (ff[i].verdict == VERDICT_FAIL) {
+            totals.by_verdict[VERDICT_FAIL]++;
+            totals.fail_by_severity[ff[i].check->severity]++;
+            size_t ci = check_index(ff[i].check);
+            if (ci < totals.ncheck)
+                totals.fail_by_check[ci]++;
+        }
+    struct compliance_result cr;
+    if (have_framework)
+        framework_evaluate(&framework, sums, files.n, ff, nff, as_of, &run_arena, &cr);
+    else
+        compliance_evaluate(catalog, attest, tier, as_of, sums, files.n, ff, nff, &run_arena,
+                            &cr);
+
+    iso_now(finished, sizeof(finished));
+    run.finished = finished;
+    for (size_t k = 0; k < out.n; k++)
+        if (report_finish(out.w[k], ff, nff, &cr, &totals) != 0)
+            out.failed = true;
+    if (out.store && store_run_finish(out.store, ff, nff, &cr, &totals) != 0)
+        out.failed = true;
+
+    /* Exit status. */
+    if (opt.fail_on != SEV_COUNT)
+        for (int sev = opt.fail_on; sev < SEV_COUNT; sev++)
+            if (totals.fail_by_severity[sev])
+                rc = EXIT_FINDINGS;
+    if (input_error || diag_error_count() > 0)
+        rc = EXIT_INPUT;
+    if (out.failed)
+        rc = EXIT_INTERNAL;
+
+    fleet_findings_free(ff, nff);
+    for (size_t i = 0; i < files.n; i++) {
+        free(sums[i].file);
+        free(sums[i].relpath);
+        free(sums[i].hostname);
+        free(sums[i].verdicts);
+        free(sums[i].fps);
+    }
+    free(sums);
+    free(totals.fail_by_check);
+    free(pool.slots);
+    pthread_mutex_destroy(&pool.lock);
+    pthread_cond_destroy(&pool.cond);
+    walk_list_free(&files);
+    arena_free(&run_arena);
+    return rc;
 }
