@@ -110,6 +110,81 @@ struct japply {
     size_t nnames;
 };
 
+/* ------------------------------------------------------------ name index */
+
+/*
+ * An open-addressing index from one or two names (views, compared with
+ * quotes stripped) to a position in a model array, so that configs with
+ * tens of thousands of interfaces or neighbours stay linear. Grows in the
+ * arena (old tables are abandoned there).
+ */
+struct nmap_ent {
+    struct sv k1, k2;
+    size_t idx; /* position + 1; 0 = empty slot */
+};
+
+struct nmap {
+    struct nmap_ent *slots;
+    size_t cap, n;
+};
+
+static uint64_t nmap_hash(struct sv k1, struct sv k2)
+{
+    uint64_t h = 1469598103934665603ull;
+    k1 = sv_unquote(k1);
+    k2 = sv_unquote(k2);
+    for (size_t i = 0; i < k1.n; i++)
+        h = (h ^ (unsigned char)k1.p[i]) * 1099511628211ull;
+    h = (h ^ 0xff) * 1099511628211ull;
+    for (size_t i = 0; i < k2.n; i++)
+        h = (h ^ (unsigned char)k2.p[i]) * 1099511628211ull;
+    return h;
+}
+
+static bool nmap_keq(struct sv a, struct sv b)
+{
+    a = sv_unquote(a);
+    b = sv_unquote(b);
+    return a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
+}
+
+/* Position stored for (k1, k2), or SIZE_MAX. */
+static size_t nmap_get(const struct nmap *h, struct sv k1, struct sv k2)
+{
+    if (!h->cap)
+        return SIZE_MAX;
+    size_t i = (size_t)nmap_hash(k1, k2) & (h->cap - 1);
+    for (;; i = (i + 1) & (h->cap - 1)) {
+        const struct nmap_ent *e = &h->slots[i];
+        if (!e->idx)
+            return SIZE_MAX;
+        if (nmap_keq(e->k1, k1) && nmap_keq(e->k2, k2))
+            return e->idx - 1;
+    }
+}
+
+static void nmap_put(struct arena *a, struct nmap *h, struct sv k1, struct sv k2, size_t idx)
+{
+    if ((h->n + 1) * 2 > h->cap) {
+        size_t cap = h->cap ? h->cap * 2 : 64;
+        struct nmap_ent *old = h->slots;
+        size_t ocap = h->cap;
+        h->slots = arena_alloc(a, cap * sizeof(*h->slots));
+        h->cap = cap;
+        h->n = 0;
+        for (size_t i = 0; i < ocap; i++)
+            if (old[i].idx)
+                nmap_put(a, h, old[i].k1, old[i].k2, old[i].idx - 1);
+    }
+    size_t i = (size_t)nmap_hash(k1, k2) & (h->cap - 1);
+    while (h->slots[i].idx)
+        i = (i + 1) & (h->cap - 1);
+    h->slots[i].k1 = k1;
+    h->slots[i].k2 = k2;
+    h->slots[i].idx = idx + 1;
+    h->n++;
+}
+
 struct jx {
     const struct cfg_tree *t;
     struct arena *a;
@@ -171,8 +246,8 @@ struct jx {
     const struct cfg_node *lo0_filter_node;
     const struct cfg_node *no_redirects_node;
 
-    /* caches for consecutive statements about the same object */
-    size_t last_if, last_acct, last_nbr, last_term, last_comm;
+    /* name indexes into the arrays above and in the model */
+    struct nmap if_map, acct_map, nbr_map, term_map;
 };
 
 /* ------------------------------------------------------------ tokens */
@@ -376,17 +451,13 @@ static bool jcap(size_t n)
 static struct interface *j_iface(struct jx *x, struct sv name, const struct cfg_node *n)
 {
     struct device_model *m = x->m;
-    if (x->last_if < m->ninterfaces && sv_eq_cstr(name, m->interfaces[x->last_if].name))
-        return &m->interfaces[x->last_if];
-    for (size_t i = 0; i < m->ninterfaces; i++)
-        if (sv_eq_cstr(name, m->interfaces[i].name)) {
-            x->last_if = i;
-            return &m->interfaces[i];
-        }
+    size_t at = nmap_get(&x->if_map, name, sv_make(NULL, 0));
+    if (at != SIZE_MAX)
+        return &m->interfaces[at];
     if (!jcap(m->ninterfaces))
         return NULL;
     struct interface *f = model_add_interface(x->a, m, name, n);
-    x->last_if = m->ninterfaces - 1;
+    nmap_put(x->a, &x->if_map, name, sv_make(NULL, 0), m->ninterfaces - 1);
     f->is_loopback = sv_starts_with(name, "lo");
     f->is_tunnel = sv_starts_with(name, "gr-") || sv_starts_with(name, "ip-") ||
                    sv_starts_with(name, "st0") || sv_starts_with(name, "lt-") ||
@@ -414,13 +485,9 @@ static struct account *j_account(struct jx *x, struct sv name, const struct cfg_
 {
     struct device_model *m = x->m;
     struct sv un = sv_unquote(name);
-    if (x->last_acct < m->naccounts && sv_eq_cstr(un, m->accounts[x->last_acct].name))
-        return &m->accounts[x->last_acct];
-    for (size_t i = 0; i < m->naccounts; i++)
-        if (sv_eq_cstr(un, m->accounts[i].name)) {
-            x->last_acct = i;
-            return &m->accounts[i];
-        }
+    size_t at = nmap_get(&x->acct_map, un, sv_make(NULL, 0));
+    if (at != SIZE_MAX)
+        return &m->accounts[at];
     if (!jcap(m->naccounts))
         return NULL;
     size_t old = m->naccounts;
@@ -430,7 +497,7 @@ static struct account *j_account(struct jx *x, struct sv name, const struct cfg_
     ac->node = n;
     x->acct_class = model_grow(x->a, (void *)x->acct_class, old, sizeof(*x->acct_class));
     x->acct_class[old] = NULL;
-    x->last_acct = old;
+    nmap_put(x->a, &x->acct_map, un, sv_make(NULL, 0), old);
     return ac;
 }
 
@@ -466,14 +533,9 @@ static struct jbgp_grp *j_group(struct jx *x, struct sv name, const struct cfg_n
 static struct jbgp_nbr *j_nbr(struct jx *x, struct sv group, struct sv addr,
                               const struct cfg_node *n)
 {
-    if (x->last_nbr < x->nnbrs && sv_same(x->nbrs[x->last_nbr].addr, addr) &&
-        sv_same_unq(x->nbrs[x->last_nbr].group, group))
-        return &x->nbrs[x->last_nbr];
-    for (size_t i = 0; i < x->nnbrs; i++)
-        if (sv_same(x->nbrs[i].addr, addr) && sv_same_unq(x->nbrs[i].group, group)) {
-            x->last_nbr = i;
-            return &x->nbrs[i];
-        }
+    size_t at = nmap_get(&x->nbr_map, addr, group);
+    if (at != SIZE_MAX)
+        return &x->nbrs[at];
     if (!jcap(x->nnbrs))
         return NULL;
     struct jbgp_nbr *b = MODEL_PUSH(x->a, x->nbrs, x->nnbrs);
@@ -482,28 +544,23 @@ static struct jbgp_nbr *j_nbr(struct jx *x, struct sv group, struct sv addr,
     b->node = n;
     b->s.peer_as = -1;
     b->s.local_as = -1;
-    x->last_nbr = x->nnbrs - 1;
+    nmap_put(x->a, &x->nbr_map, addr, group, x->nnbrs - 1);
     return b;
 }
 
 static struct jterm *j_term(struct jx *x, struct sv filter, struct sv name,
                             const struct cfg_node *n)
 {
-    if (x->last_term < x->nterms && sv_same_unq(x->terms[x->last_term].filter, filter) &&
-        sv_same_unq(x->terms[x->last_term].name, name))
-        return &x->terms[x->last_term];
-    for (size_t i = 0; i < x->nterms; i++)
-        if (sv_same_unq(x->terms[i].filter, filter) && sv_same_unq(x->terms[i].name, name)) {
-            x->last_term = i;
-            return &x->terms[i];
-        }
+    size_t at = nmap_get(&x->term_map, filter, name);
+    if (at != SIZE_MAX)
+        return &x->terms[at];
     if (!jcap(x->nterms))
         return NULL;
     struct jterm *tm = MODEL_PUSH(x->a, x->terms, x->nterms);
     tm->filter = filter;
     tm->name = name;
     tm->node = n;
-    x->last_term = x->nterms - 1;
+    nmap_put(x->a, &x->term_map, filter, name, x->nterms - 1);
     return tm;
 }
 

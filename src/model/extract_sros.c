@@ -64,6 +64,81 @@ struct slogid {
     const struct cfg_node *node, *src_node;
 };
 
+/* ------------------------------------------------------------ name index */
+
+/*
+ * An open-addressing index from one or two names (views, compared with
+ * quotes stripped) to a position in a model array, so that configs with
+ * tens of thousands of interfaces or neighbours stay linear. Grows in the
+ * arena (old tables are abandoned there).
+ */
+struct nmap_ent {
+    struct sv k1, k2;
+    size_t idx; /* position + 1; 0 = empty slot */
+};
+
+struct nmap {
+    struct nmap_ent *slots;
+    size_t cap, n;
+};
+
+static uint64_t nmap_hash(struct sv k1, struct sv k2)
+{
+    uint64_t h = 1469598103934665603ull;
+    k1 = sv_unquote(k1);
+    k2 = sv_unquote(k2);
+    for (size_t i = 0; i < k1.n; i++)
+        h = (h ^ (unsigned char)k1.p[i]) * 1099511628211ull;
+    h = (h ^ 0xff) * 1099511628211ull;
+    for (size_t i = 0; i < k2.n; i++)
+        h = (h ^ (unsigned char)k2.p[i]) * 1099511628211ull;
+    return h;
+}
+
+static bool nmap_keq(struct sv a, struct sv b)
+{
+    a = sv_unquote(a);
+    b = sv_unquote(b);
+    return a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
+}
+
+/* Position stored for (k1, k2), or SIZE_MAX. */
+static size_t nmap_get(const struct nmap *h, struct sv k1, struct sv k2)
+{
+    if (!h->cap)
+        return SIZE_MAX;
+    size_t i = (size_t)nmap_hash(k1, k2) & (h->cap - 1);
+    for (;; i = (i + 1) & (h->cap - 1)) {
+        const struct nmap_ent *e = &h->slots[i];
+        if (!e->idx)
+            return SIZE_MAX;
+        if (nmap_keq(e->k1, k1) && nmap_keq(e->k2, k2))
+            return e->idx - 1;
+    }
+}
+
+static void nmap_put(struct arena *a, struct nmap *h, struct sv k1, struct sv k2, size_t idx)
+{
+    if ((h->n + 1) * 2 > h->cap) {
+        size_t cap = h->cap ? h->cap * 2 : 64;
+        struct nmap_ent *old = h->slots;
+        size_t ocap = h->cap;
+        h->slots = arena_alloc(a, cap * sizeof(*h->slots));
+        h->cap = cap;
+        h->n = 0;
+        for (size_t i = 0; i < ocap; i++)
+            if (old[i].idx)
+                nmap_put(a, h, old[i].k1, old[i].k2, old[i].idx - 1);
+    }
+    size_t i = (size_t)nmap_hash(k1, k2) & (h->cap - 1);
+    while (h->slots[i].idx)
+        i = (i + 1) & (h->cap - 1);
+    h->slots[i].k1 = k1;
+    h->slots[i].k2 = k2;
+    h->slots[i].idx = idx + 1;
+    h->n++;
+}
+
 struct sx {
     const struct cfg_tree *t;
     struct arena *a;
@@ -103,7 +178,7 @@ struct sx {
     const struct cfg_node *igp_node[3];
     const struct cfg_node *isis_auth;
 
-    size_t last_if, last_acct, last_nbr;
+    struct nmap if_map, acct_map, nbr_map;
 };
 
 /* ------------------------------------------------------------ tokens */
@@ -302,20 +377,16 @@ static struct account *s_account(struct sx *x, struct sv name, const struct cfg_
 {
     struct device_model *m = x->m;
     name = sv_unquote(name);
-    if (x->last_acct < m->naccounts && sv_eq_cstr(name, m->accounts[x->last_acct].name))
-        return &m->accounts[x->last_acct];
-    for (size_t i = 0; i < m->naccounts; i++)
-        if (sv_eq_cstr(name, m->accounts[i].name)) {
-            x->last_acct = i;
-            return &m->accounts[i];
-        }
+    size_t at = nmap_get(&x->acct_map, name, sv_make(NULL, 0));
+    if (at != SIZE_MAX)
+        return &m->accounts[at];
     if (!scap(m->naccounts))
         return NULL;
     struct account *ac = MODEL_PUSH(x->a, m->accounts, m->naccounts);
     ac->name = model_strdup(x->a, name);
     ac->privilege = -1;
     ac->node = n;
-    x->last_acct = m->naccounts - 1;
+    nmap_put(x->a, &x->acct_map, name, sv_make(NULL, 0), m->naccounts - 1);
     return ac;
 }
 
@@ -324,17 +395,13 @@ static struct interface *s_iface(struct sx *x, struct sv name, const struct cfg_
 {
     struct device_model *m = x->m;
     name = sv_unquote(name);
-    if (x->last_if < m->ninterfaces && sv_eq_cstr(name, m->interfaces[x->last_if].name))
-        return &m->interfaces[x->last_if];
-    for (size_t i = 0; i < m->ninterfaces; i++)
-        if (sv_eq_cstr(name, m->interfaces[i].name)) {
-            x->last_if = i;
-            return &m->interfaces[i];
-        }
+    size_t at = nmap_get(&x->if_map, name, sv_make(NULL, 0));
+    if (at != SIZE_MAX)
+        return &m->interfaces[at];
     if (!scap(m->ninterfaces))
         return NULL;
     struct interface *f = model_add_interface(x->a, m, name, n);
-    x->last_if = m->ninterfaces - 1;
+    nmap_put(x->a, &x->if_map, name, sv_make(NULL, 0), m->ninterfaces - 1);
     f->is_loopback = !port && sv_eq_cstr(name, "system");
     f->is_mgmt = port && (sv_eq_cstr(name, "A/1") || sv_eq_cstr(name, "B/1"));
     /* ports are administratively down until enabled; router interfaces up */
@@ -758,20 +825,16 @@ static struct sbgp_grp *s_group(struct sx *x, struct sv name, const struct cfg_n
 static struct sbgp_nbr *s_nbr(struct sx *x, struct sv addr, const struct cfg_node *n)
 {
     addr = sv_unquote(addr);
-    if (x->last_nbr < x->nnbrs && sv_eq(x->nbrs[x->last_nbr].addr, addr))
-        return &x->nbrs[x->last_nbr];
-    for (size_t i = 0; i < x->nnbrs; i++)
-        if (sv_eq(x->nbrs[i].addr, addr)) {
-            x->last_nbr = i;
-            return &x->nbrs[i];
-        }
+    size_t at = nmap_get(&x->nbr_map, addr, sv_make(NULL, 0));
+    if (at != SIZE_MAX)
+        return &x->nbrs[at];
     if (!scap(x->nnbrs))
         return NULL;
     struct sbgp_nbr *b = MODEL_PUSH(x->a, x->nbrs, x->nnbrs);
     b->addr = addr;
     b->node = n;
     b->s.peer_as = b->s.local_as = -1;
-    x->last_nbr = x->nnbrs - 1;
+    nmap_put(x->a, &x->nbr_map, addr, sv_make(NULL, 0), x->nnbrs - 1);
     return b;
 }
 

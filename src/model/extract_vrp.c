@@ -29,6 +29,81 @@ struct vpeer {
     const struct cfg_node *node;
 };
 
+/* ------------------------------------------------------------ name index */
+
+/*
+ * An open-addressing index from one or two names (views, compared with
+ * quotes stripped) to a position in a model array, so that configs with
+ * tens of thousands of interfaces or neighbours stay linear. Grows in the
+ * arena (old tables are abandoned there).
+ */
+struct nmap_ent {
+    struct sv k1, k2;
+    size_t idx; /* position + 1; 0 = empty slot */
+};
+
+struct nmap {
+    struct nmap_ent *slots;
+    size_t cap, n;
+};
+
+static uint64_t nmap_hash(struct sv k1, struct sv k2)
+{
+    uint64_t h = 1469598103934665603ull;
+    k1 = sv_unquote(k1);
+    k2 = sv_unquote(k2);
+    for (size_t i = 0; i < k1.n; i++)
+        h = (h ^ (unsigned char)k1.p[i]) * 1099511628211ull;
+    h = (h ^ 0xff) * 1099511628211ull;
+    for (size_t i = 0; i < k2.n; i++)
+        h = (h ^ (unsigned char)k2.p[i]) * 1099511628211ull;
+    return h;
+}
+
+static bool nmap_keq(struct sv a, struct sv b)
+{
+    a = sv_unquote(a);
+    b = sv_unquote(b);
+    return a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
+}
+
+/* Position stored for (k1, k2), or SIZE_MAX. */
+static size_t nmap_get(const struct nmap *h, struct sv k1, struct sv k2)
+{
+    if (!h->cap)
+        return SIZE_MAX;
+    size_t i = (size_t)nmap_hash(k1, k2) & (h->cap - 1);
+    for (;; i = (i + 1) & (h->cap - 1)) {
+        const struct nmap_ent *e = &h->slots[i];
+        if (!e->idx)
+            return SIZE_MAX;
+        if (nmap_keq(e->k1, k1) && nmap_keq(e->k2, k2))
+            return e->idx - 1;
+    }
+}
+
+static void nmap_put(struct arena *a, struct nmap *h, struct sv k1, struct sv k2, size_t idx)
+{
+    if ((h->n + 1) * 2 > h->cap) {
+        size_t cap = h->cap ? h->cap * 2 : 64;
+        struct nmap_ent *old = h->slots;
+        size_t ocap = h->cap;
+        h->slots = arena_alloc(a, cap * sizeof(*h->slots));
+        h->cap = cap;
+        h->n = 0;
+        for (size_t i = 0; i < ocap; i++)
+            if (old[i].idx)
+                nmap_put(a, h, old[i].k1, old[i].k2, old[i].idx - 1);
+    }
+    size_t i = (size_t)nmap_hash(k1, k2) & (h->cap - 1);
+    while (h->slots[i].idx)
+        i = (i + 1) & (h->cap - 1);
+    h->slots[i].k1 = k1;
+    h->slots[i].k2 = k2;
+    h->slots[i].idx = idx + 1;
+    h->n++;
+}
+
 struct vx {
     const struct cfg_tree *t;
     struct arena *a;
@@ -63,7 +138,7 @@ struct vx {
     /* copp */
     const struct cfg_node *cpu_defend_def, *cpu_defend_applied;
 
-    size_t last_acct;
+    struct nmap acct_map, peer_map;
 };
 
 /* ------------------------------------------------------------ helpers */
@@ -417,20 +492,16 @@ static struct account *v_account(struct vx *x, struct sv name, const struct cfg_
 {
     struct device_model *m = x->m;
     name = sv_unquote(name);
-    if (x->last_acct < m->naccounts && sv_eq_cstr(name, m->accounts[x->last_acct].name))
-        return &m->accounts[x->last_acct];
-    for (size_t i = 0; i < m->naccounts; i++)
-        if (sv_eq_cstr(name, m->accounts[i].name)) {
-            x->last_acct = i;
-            return &m->accounts[i];
-        }
+    size_t at = nmap_get(&x->acct_map, name, sv_make(NULL, 0));
+    if (at != SIZE_MAX)
+        return &m->accounts[at];
     if (!vcap(m->naccounts))
         return NULL;
     struct account *ac = MODEL_PUSH(x->a, m->accounts, m->naccounts);
     ac->name = model_strdup(x->a, name);
     ac->privilege = -1;
     ac->node = n;
-    x->last_acct = m->naccounts - 1;
+    nmap_put(x->a, &x->acct_map, name, sv_make(NULL, 0), m->naccounts - 1);
     return ac;
 }
 
@@ -614,11 +685,12 @@ static void v_snmp(struct vx *x, const struct cfg_node *n)
 
 static struct vpeer *v_peer(struct vx *x, struct sv name, const struct cfg_node *n)
 {
-    for (size_t i = 0; i < x->npeers; i++)
-        if (sv_eq(x->peers[i].name, name))
-            return &x->peers[i];
+    size_t at = nmap_get(&x->peer_map, name, sv_make(NULL, 0));
+    if (at != SIZE_MAX)
+        return &x->peers[at];
     if (!vcap(x->npeers))
         return NULL;
+    nmap_put(x->a, &x->peer_map, name, sv_make(NULL, 0), x->npeers);
     struct vpeer *p = MODEL_PUSH(x->a, x->peers, x->npeers);
     p->name = name;
     p->as = -1;
@@ -710,10 +782,9 @@ static void finish_bgp(struct vx *x)
         if (p->is_group)
             continue;
         const struct vpeer *g = NULL;
-        if (p->group.p)
-            for (size_t j = 0; j < x->npeers; j++)
-                if (x->peers[j].is_group && sv_eq(x->peers[j].name, p->group))
-                    g = &x->peers[j];
+        size_t gi = p->group.p ? nmap_get(&x->peer_map, p->group, sv_make(NULL, 0)) : SIZE_MAX;
+        if (gi != SIZE_MAX && x->peers[gi].is_group)
+            g = &x->peers[gi];
         struct bgp_neighbor *nb = MODEL_PUSH(x->a, m->bgp.neighbors, m->bgp.nneighbors);
         nb->addr = model_strdup(x->a, p->name);
         nb->group = p->group.p ? model_strdup(x->a, p->group) : NULL;
