@@ -225,6 +225,8 @@ int store_diff_runs(const char *db_path, const char *a, const char *b, struct st
     rc = 0;
 done:
     sqlite3_close(db);
+    if (rc != 0)
+        store_diff_free(out);
     return rc;
 }
 
