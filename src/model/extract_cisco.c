@@ -26,8 +26,12 @@
 
 /* BGP settings that a neighbour, peer-group, template or XR group carries. */
 struct cbgp_set {
+    char kind;      /* BK_* below */
     struct sv name; /* neighbour address or group/template name */
+    struct sv vrf;
     bool is_group;
+    bool in_strong, out_strong; /* policy from a route-map/route-policy (not a prefix filter) */
+    char parent_kind[CX_MAX_PARENTS];
     const struct cfg_node *node;
     long remote_as;
     const struct cfg_node *remote_as_node;
@@ -36,7 +40,7 @@ struct cbgp_set {
     bool auth_disabled; /* XR password inheritance-disable */
     const struct cfg_node *gtsm_node;
     const struct cfg_node *maxpfx_node;
-    bool maxpfx_off;
+    const struct cfg_node *maxpfx_off; /* maximum-routes 0 */
     const char *in_policy, *out_policy;
     const struct cfg_node *shutdown_node;
     struct sv parents[CX_MAX_PARENTS];
@@ -44,22 +48,38 @@ struct cbgp_set {
     struct sv group; /* the peer-group / neighbor-group it belongs to (first parent) */
 };
 
-/* An IGP interface binding or block (for the per-instance auth judgement). */
+/* An interface as IGPs see it: bindings and authentication statements. */
 struct cigp_if {
     int proto;          /* 0 ospf, 1 ospfv3, 2 isis */
-    struct sv instance; /* process / tag; empty = any */
+    struct sv instance; /* process / tag; empty = any process */
+    struct sv area;
     struct sv ifname;
-    bool passive, authed;
+    bool passive, authed, weak, bound;
     const struct cfg_node *node, *auth_node;
+};
+
+/* A network statement of an OSPF process (IOS/EOS/NX-OS classic form). */
+struct cigp_net {
+    struct ip_prefix pfx;
+    struct sv area;
 };
 
 struct cigp {
     int proto;
     struct sv name;
     const struct cfg_node *node;
-    const struct cfg_node *area_auth; /* area/process-level authentication */
-    const struct cfg_node *passive_default;
-    bool weak;
+    const struct cfg_node *proc_auth;  /* process-level strong authentication */
+    const struct cfg_node *proc_weak;  /* process-level cleartext authentication */
+    struct sv auth_areas[16];          /* areas with message-digest authentication */
+    const struct cfg_node *area_auth_node[16];
+    size_t nauth_areas;
+    struct sv weak_areas[16];
+    size_t nweak_areas;
+    bool passive_default;
+    struct sv passive[64], active[64];
+    size_t npassive, nactive;
+    struct cigp_net nets[64];
+    size_t nnets;
 };
 
 struct cx {
@@ -129,9 +149,14 @@ struct cx {
     struct sv *keychains; /* names of key chains with at least one key */
     size_t nkeychains;
 
-    /* control plane */
+    /* interfaces: primary IPv4 address, parallel to m->interfaces (OSPF network match) */
+    struct ip_prefix *if_addr;
+
+    /* control plane and management VRF */
     const struct cfg_node *copp_node;
-    const struct cfg_node *mpp_node;
+    const struct cfg_node *mpp_oob;
+    const struct cfg_node *mgmt_vrf_node;
+    const struct cfg_node *ssh_vrf_default, *ssh_vrf_other;
 };
 
 /* ------------------------------------------------------------ tokens */
@@ -590,7 +615,7 @@ static void h_line(struct cx *x, const struct cfg_node *n, struct sv s)
             struct sv a = tk(cs, 2), b = tk(cs, 3);
             if (a.n && (sv_eq_cstr(b, "in") || b.n == 0) && l->kind == LINE_VTY)
                 model_add_mgmt_path(x->a, m, "vty-ipv6", dup(x, a), c);
-        } else if (starts(cs, "exec") && neg) {
+        } else if (sv_eq_cstr(cs, "exec") && neg) {
             fact_set(&l->login_disabled, FACT_ON, c);
         } else if (starts(cs, "password") && !neg) {
             model_add_secret(x->a, m, "line-password", cisco_secret(x, cs, 1, c, NULL));
@@ -839,7 +864,11 @@ static void h_ssh(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
             for (size_t i = 4; i + 1 < nt; i++)
                 if (tk_is(s, i, "access-list"))
                     acl = dup(x, tk(s, i + 1));
-            model_add_mgmt_path(x->a, m, "ssh", acl, n)->node = n;
+            model_add_mgmt_path(x->a, m, "ssh", acl, n);
+            if (tk_is(s, 3, "default"))
+                x->ssh_vrf_default = n;
+            else
+                x->ssh_vrf_other = n;
         } else if (starts(s, "ssh server ipv4 access-list")) {
             model_add_mgmt_path(x->a, m, "ssh", dup(x, tk(s, 4)), n);
         } else if (starts(s, "ssh server port")) {
@@ -982,6 +1011,8 @@ static void h_feature(struct cx *x, const struct cfg_node *n, struct sv s, bool 
             x->lldp_on = n;
     } else if (sv_eq_cstr(f, "tftp-server")) {
         svc(x, "tftp-server", true, st, n);
+    } else if (starts(s, "feature password encryption aes") && !neg) {
+        x->secret_enc_node = n;
     }
 }
 
@@ -1093,10 +1124,14 @@ static void h_management(struct cx *x, const struct cfg_node *n, struct sv s)
     } else if (starts(s, "management ssh")) {
         const struct cfg_node *ev = n;
         bool on = eos_block_on(n, &ev, true);
+        bool top_on = true;
+        const struct cfg_node *top = eos_shutdown(n, &top_on);
         if (!on)
             x->ssh_off_node = ev;
         else
             ssh_configured(x, n);
+        if (on && top && !top_on)
+            x->mgmt_vrf_node = ev; /* SSH served only inside a VRF */
         m->ssh.idle_timeout_seconds = 0; /* EOS default: no idle timeout */
         const char *acl = NULL;
         eos_access_groups(x, n, "ssh", &acl);
@@ -1996,6 +2031,1464 @@ static void h_ip(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
     }
 }
 
+/* ------------------------------------------------------------ BGP */
+
+/* Kinds of BGP peer sets: neighbour, peer-group / neighbor-group / EOS peer
+ * group, session template / session-group, policy template / af-group,
+ * NX-OS template peer. */
+enum { BK_NBR = 'n', BK_GROUP = 'g', BK_SESSION = 's', BK_POLICY = 'p', BK_TEMPLATE = 't' };
+
+struct cbgp_ref {
+    char kind;
+    struct sv name;
+};
+
+static struct cbgp_set *bgp_set(struct cx *x, char kind, struct sv name, struct sv vrf,
+                                const struct cfg_node *n)
+{
+    /* the kind is kept in the first byte of group[]: reuse name + is_group + a kind table */
+    for (size_t i = x->nbsets; i-- > 0;) {
+        struct cbgp_set *b = &x->bsets[i];
+        if (b->kind == kind && sv_same(b->name, name) && sv_same(b->vrf, vrf))
+            return b;
+    }
+    if (!cap_ok(x->nbsets))
+        return NULL;
+    struct cbgp_set *b = MODEL_PUSH(x->a, x->bsets, x->nbsets);
+    b->kind = kind;
+    b->name = name;
+    b->vrf = vrf;
+    b->is_group = kind != BK_NBR;
+    b->node = n;
+    b->remote_as = -1;
+    return b;
+}
+
+static void bgp_parent(struct cbgp_set *b, char kind, struct sv name)
+{
+    if (name.n == 0)
+        return;
+    for (size_t i = 0; i < b->nparents; i++)
+        if (b->parent_kind[i] == kind && sv_same(b->parents[i], name))
+            return;
+    if (b->nparents < CX_MAX_PARENTS) {
+        b->parent_kind[b->nparents] = kind;
+        b->parents[b->nparents++] = name;
+    }
+    if (!b->group.n && (kind == BK_GROUP || kind == BK_TEMPLATE || kind == BK_SESSION))
+        b->group = name;
+}
+
+static void bgp_policy(struct cx *x, struct cbgp_set *b, struct sv name, struct sv dir,
+                       bool strong)
+{
+    const char *p = dup(x, name);
+    if (!p)
+        return;
+    bool in = sv_eq_cstr(dir, "in");
+    if (!in && !sv_eq_cstr(dir, "out"))
+        return;
+    const char **slot = in ? &b->in_policy : &b->out_policy;
+    bool *st = in ? &b->in_strong : &b->out_strong;
+    if (!*slot || (strong && !*st)) {
+        *slot = p;
+        *st = strong;
+    }
+}
+
+/* One BGP setting from token i of s, for a neighbour or a group. */
+static void bgp_setting(struct cx *x, struct cbgp_set *b, struct sv s, size_t i,
+                        const struct cfg_node *n, bool neg)
+{
+    struct sv w = tk(s, i), a = tk(s, i + 1), c = tk(s, i + 2);
+    if (sv_eq_cstr(w, "shutdown")) {
+        if (!neg)
+            b->shutdown_node = n;
+        return;
+    }
+    if (neg)
+        return;
+    if (sv_eq_cstr(w, "remote-as")) {
+        b->remote_as = model_sv_long(a, -1);
+        b->remote_as_node = n;
+    } else if (sv_eq_cstr(w, "peer-group") || (sv_eq_cstr(w, "peer") && sv_eq_cstr(a, "group"))) {
+        struct sv g = sv_eq_cstr(w, "peer") ? c : a;
+        if (g.n == 0)
+            b->is_group = true; /* "neighbor PG peer-group": the definition */
+        else
+            bgp_parent(b, BK_GROUP, g);
+    } else if (sv_eq_cstr(w, "inherit")) {
+        if (sv_eq_cstr(a, "peer-session"))
+            bgp_parent(b, BK_SESSION, c);
+        else if (sv_eq_cstr(a, "peer-policy"))
+            bgp_parent(b, BK_POLICY, c);
+        else if (sv_eq_cstr(a, "peer"))
+            bgp_parent(b, BK_TEMPLATE, c);
+    } else if (sv_eq_cstr(w, "use")) {
+        if (sv_eq_cstr(a, "neighbor-group"))
+            bgp_parent(b, BK_GROUP, c);
+        else if (sv_eq_cstr(a, "session-group"))
+            bgp_parent(b, BK_SESSION, c);
+        else if (sv_eq_cstr(a, "af-group"))
+            bgp_parent(b, BK_POLICY, c);
+    } else if (sv_eq_cstr(w, "password")) {
+        if (sv_eq_cstr(a, "inheritance-disable")) {
+            b->auth_disabled = true;
+            b->auth_node = n;
+            return;
+        }
+        b->key = cisco_secret(x, s, i + 1, n, NULL);
+        b->auth_node = n;
+        model_add_secret(x->a, x->m, "bgp-key", b->key);
+    } else if (sv_eq_cstr(w, "ttl-security") ||
+               (sv_eq_cstr(w, "ttl") && sv_eq_cstr(a, "maximum-hops"))) {
+        b->gtsm_node = n;
+    } else if (sv_eq_cstr(w, "maximum-prefix") || sv_eq_cstr(w, "maximum-routes")) {
+        if (model_sv_long(a, 1) == 0)
+            b->maxpfx_off = n;
+        else
+            b->maxpfx_node = n;
+    } else if (sv_eq_cstr(w, "route-map") || sv_eq_cstr(w, "route-policy")) {
+        bgp_policy(x, b, a, c, true);
+    } else if (sv_eq_cstr(w, "prefix-list") || sv_eq_cstr(w, "distribute-list") ||
+               sv_eq_cstr(w, "filter-list")) {
+        bgp_policy(x, b, a, c, false);
+    } else if (sv_eq_cstr(w, "ao") || sv_eq_cstr(w, "keychain")) {
+        b->auth_node = n; /* TCP-AO / keychain authentication */
+        b->key = model_secret(SECRET_OTHER_HASH, sv_make(NULL, 0), n);
+    }
+}
+
+static void bgp_walk(struct cx *x, const struct cfg_node *blk, struct cbgp_set *cur,
+                     struct sv vrf, unsigned depth);
+
+static void bgp_stmt(struct cx *x, const struct cfg_node *c, struct cbgp_set *cur, struct sv vrf,
+                     unsigned depth)
+{
+    bool neg;
+    struct sv s = stmt(c, &neg);
+    if (cur) {
+        /* inside a neighbour, group or template block (any depth) */
+        if (starts(s, "neighbor"))
+            goto nbr;
+        bgp_setting(x, cur, s, 0, c, neg);
+        if (c->child)
+            bgp_walk(x, c, cur, vrf, depth + 1);
+        return;
+    }
+    if (starts(s, "neighbor") || starts(s, "neighbour")) {
+    nbr:;
+        struct sv addr = tk(s, 1);
+        if (addr.n == 0)
+            return;
+        bool is_addr = sv_is_addrish(addr) || (addr.n > 0 && isdigit((unsigned char)addr.p[0]));
+        /* "neighbor PG peer-group" / EOS "neighbor PG peer group" defines a group */
+        bool defines = !is_addr && ((sv_eq_cstr(tk(s, 2), "peer-group") && tk(s, 3).n == 0) ||
+                                    (sv_eq_cstr(tk(s, 2), "peer") &&
+                                     sv_eq_cstr(tk(s, 3), "group") && tk(s, 4).n == 0));
+        char kind = is_addr ? BK_NBR : BK_GROUP;
+        struct cbgp_set *b = bgp_set(x, kind, addr, is_addr ? vrf : sv_make("", 0), c);
+        if (!b)
+            return;
+        if (defines) {
+            b->is_group = true;
+            return;
+        }
+        if (tk(s, 2).n)
+            bgp_setting(x, b, s, 2, c, neg);
+        if (c->child)
+            bgp_walk(x, c, b, vrf, depth + 1);
+    } else if (starts(s, "template peer-session") || starts(s, "session-group")) {
+        struct sv name = starts(s, "template") ? tk(s, 2) : tk(s, 1);
+        struct cbgp_set *b = bgp_set(x, BK_SESSION, name, sv_make("", 0), c);
+        if (b)
+            bgp_walk(x, c, b, vrf, depth + 1);
+    } else if (starts(s, "template peer-policy") || starts(s, "af-group")) {
+        struct sv name = starts(s, "template") ? tk(s, 2) : tk(s, 1);
+        struct cbgp_set *b = bgp_set(x, BK_POLICY, name, sv_make("", 0), c);
+        if (b)
+            bgp_walk(x, c, b, vrf, depth + 1);
+    } else if (starts(s, "template peer")) {
+        struct cbgp_set *b = bgp_set(x, BK_TEMPLATE, tk(s, 2), sv_make("", 0), c);
+        if (b)
+            bgp_walk(x, c, b, vrf, depth + 1);
+    } else if (starts(s, "neighbor-group")) {
+        struct cbgp_set *b = bgp_set(x, BK_GROUP, tk(s, 1), sv_make("", 0), c);
+        if (b)
+            bgp_walk(x, c, b, vrf, depth + 1);
+    } else if (starts(s, "vrf") && c->child) {
+        bgp_walk(x, c, NULL, tk(s, 1), depth + 1);
+    } else if (c->child) {
+        /* address-family ipv4 [vrf X] and similar containers */
+        struct sv v = vrf;
+        if (starts(s, "address-family") && tk_is(s, 2, "vrf"))
+            v = tk(s, 3);
+        bgp_walk(x, c, NULL, v, depth + 1);
+    }
+}
+
+static void bgp_walk(struct cx *x, const struct cfg_node *blk, struct cbgp_set *cur,
+                     struct sv vrf, unsigned depth)
+{
+    if (depth > 16)
+        return;
+    for (const struct cfg_node *c = blk->child; c; c = c->next)
+        if (active(c))
+            bgp_stmt(x, c, cur, vrf, depth);
+}
+
+static void h_router_bgp(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    if (!x->bgp_node) {
+        x->bgp_node = n;
+        x->local_as = model_sv_long(tk(s, 2), -1);
+    }
+    bgp_walk(x, n, NULL, sv_make("", 0), 0);
+}
+
+static const struct cbgp_set *bgp_find(const struct cx *x, char kind, struct sv name)
+{
+    for (size_t i = 0; i < x->nbsets; i++)
+        if (x->bsets[i].kind == kind && sv_same(x->bsets[i].name, name))
+            return &x->bsets[i];
+    return NULL;
+}
+
+/* Fill unset fields of dst from b and, recursively, from b's parents. */
+static void bgp_merge(const struct cx *x, struct cbgp_set *dst, const struct cbgp_set *b,
+                      unsigned depth)
+{
+    if (!b || depth > CX_MAX_INHERIT)
+        return;
+    if (dst->remote_as < 0 && b->remote_as >= 0)
+        dst->remote_as = b->remote_as;
+    if (!dst->auth_node && b->auth_node) {
+        dst->auth_node = b->auth_node;
+        dst->key = b->key;
+        dst->auth_disabled = b->auth_disabled;
+    }
+    if (!dst->gtsm_node)
+        dst->gtsm_node = b->gtsm_node;
+    if (!dst->maxpfx_node && !dst->maxpfx_off) {
+        dst->maxpfx_node = b->maxpfx_node;
+        dst->maxpfx_off = b->maxpfx_off;
+    }
+    if (!dst->in_policy || (!dst->in_strong && b->in_strong && b->in_policy)) {
+        if (b->in_policy) {
+            dst->in_policy = b->in_policy;
+            dst->in_strong = b->in_strong;
+        }
+    }
+    if (!dst->out_policy || (!dst->out_strong && b->out_strong && b->out_policy)) {
+        if (b->out_policy) {
+            dst->out_policy = b->out_policy;
+            dst->out_strong = b->out_strong;
+        }
+    }
+    if (!dst->shutdown_node)
+        dst->shutdown_node = b->shutdown_node;
+    for (size_t i = 0; i < b->nparents; i++) {
+        const struct cbgp_set *p = bgp_find(x, b->parent_kind[i], b->parents[i]);
+        if (!p && b->parent_kind[i] == BK_SESSION) /* NX-OS inherit peer-session of template peer */
+            p = bgp_find(x, BK_TEMPLATE, b->parents[i]);
+        if (p != b)
+            bgp_merge(x, dst, p, depth + 1);
+    }
+}
+
+static void finish_bgp(struct cx *x)
+{
+    struct device_model *m = x->m;
+    struct bgp_facts *bgp = &m->bgp;
+    if (!x->bgp_node)
+        return;
+    bgp->configured = true;
+    bgp->local_as = x->local_as;
+    bgp->node = x->bgp_node;
+    for (size_t i = 0; i < x->nbsets; i++) {
+        const struct cbgp_set *b = &x->bsets[i];
+        if (b->kind != BK_NBR || !cap_ok(bgp->nneighbors))
+            continue;
+        struct cbgp_set eff;
+        memset(&eff, 0, sizeof(eff));
+        eff.remote_as = -1;
+        bgp_merge(x, &eff, b, 0);
+        struct bgp_neighbor *nb = MODEL_PUSH(x->a, bgp->neighbors, bgp->nneighbors);
+        nb->addr = dup(x, b->name);
+        nb->group = b->group.n ? dup(x, b->group) : NULL;
+        nb->node = b->node;
+        nb->remote_as = eff.remote_as;
+        nb->ebgp = eff.remote_as >= 0 && x->local_as >= 0 && eff.remote_as != x->local_as;
+        nb->shutdown = eff.shutdown_node != NULL;
+        if (eff.auth_node && !eff.auth_disabled) {
+            fact_set(&nb->auth, FACT_ON, eff.auth_node);
+            nb->key = eff.key;
+            nb->auth_type = eff.key.type;
+        } else if (eff.auth_node) {
+            fact_set(&nb->auth, FACT_OFF, eff.auth_node);
+            nb->auth.why = "password inheritance disabled";
+        } else {
+            fact_default(&nb->auth, FACT_OFF, "no password at the neighbour, its groups or "
+                                              "templates");
+        }
+        if (eff.gtsm_node)
+            fact_set(&nb->gtsm, FACT_ON, eff.gtsm_node);
+        else
+            fact_default(&nb->gtsm, FACT_OFF, "no ttl-security at the neighbour, its groups or "
+                                              "templates");
+        if (eff.maxpfx_node) {
+            fact_set(&nb->max_prefix, FACT_ON, eff.maxpfx_node);
+        } else if (eff.maxpfx_off) {
+            fact_set(&nb->max_prefix, FACT_OFF, eff.maxpfx_off);
+            nb->max_prefix.why = "the route limit is switched off (0)";
+        } else if (x->d == DIALECT_ARISTA_EOS) {
+            fact_default(&nb->max_prefix, FACT_ON,
+                         "EOS accepts at most 12000 routes per neighbour by default");
+        } else {
+            fact_default(&nb->max_prefix, FACT_OFF, "no maximum-prefix at the neighbour, its "
+                                                    "groups or templates");
+        }
+        nb->in_policy = eff.in_policy;
+        nb->out_policy = eff.out_policy;
+    }
+}
+
+/* ------------------------------------------------------------ IGPs */
+
+static struct cigp *igp_proc(struct cx *x, int proto, struct sv name, const struct cfg_node *n)
+{
+    for (size_t i = 0; i < x->nigps; i++)
+        if (x->igps[i].proto == proto && sv_same(x->igps[i].name, name))
+            return &x->igps[i];
+    if (!cap_ok(x->nigps))
+        return NULL;
+    struct cigp *g = MODEL_PUSH(x->a, x->igps, x->nigps);
+    g->proto = proto;
+    g->name = name;
+    g->node = n;
+    return g;
+}
+
+static struct cigp_if *igp_if(struct cx *x, int proto, struct sv ifname, struct sv instance,
+                              const struct cfg_node *n)
+{
+    for (size_t i = x->nigp_ifs; i-- > 0;) {
+        struct cigp_if *f = &x->igp_ifs[i];
+        if (f->proto == proto && sv_same(f->ifname, ifname) &&
+            (sv_same(f->instance, instance) || f->instance.n == 0 || instance.n == 0)) {
+            if (f->instance.n == 0)
+                f->instance = instance;
+            return f;
+        }
+    }
+    if (!cap_ok(x->nigp_ifs))
+        return NULL;
+    struct cigp_if *f = MODEL_PUSH(x->a, x->igp_ifs, x->nigp_ifs);
+    f->proto = proto;
+    f->ifname = ifname;
+    f->instance = instance;
+    f->node = n;
+    return f;
+}
+
+/* Authentication words inside an OSPF/IS-IS block (XR style): returns 1 strong, 2 weak,
+ * 3 explicitly none, 0 nothing. */
+static int igp_auth_word(struct cx *x, struct sv s, const struct cfg_node *n)
+{
+    if (starts(s, "authentication")) {
+        struct sv a = tk(s, 1);
+        if (sv_eq_cstr(a, "null"))
+            return 3;
+        if (sv_eq_cstr(a, "message-digest") || sv_eq_cstr(a, "keychain") ||
+            sv_eq_cstr(a, "key-chain") || sv_eq_cstr(a, "mode") || sv_eq_cstr(a, "ipsec"))
+            return (sv_eq_cstr(a, "mode") && sv_eq_cstr(tk(s, 2), "text")) ? 2 : 1;
+        if (a.n == 0)
+            return 2;
+        return 0;
+    }
+    if (starts(s, "message-digest-key")) {
+        model_add_secret(x->a, x->m, "ospf-key", cisco_secret(x, s, 3, n, NULL));
+        return 0;
+    }
+    if (starts(s, "authentication-key")) {
+        model_add_secret(x->a, x->m, "ospf-key", cisco_secret(x, s, 1, n, NULL));
+        return 0;
+    }
+    if (starts(s, "hello-password") || starts(s, "lsp-password") ||
+        starts(s, "area-password") || starts(s, "domain-password")) {
+        struct sv a = tk(s, 1);
+        bool hmac = sv_starts_with(a, "hmac") || sv_eq_cstr(a, "keychain");
+        size_t i = 1;
+        if (sv_eq_cstr(a, "hmac-md5") || sv_eq_cstr(a, "text"))
+            i = 2;
+        model_add_secret(x->a, x->m, "isis-key", cisco_secret(x, s, i, n, NULL));
+        return hmac ? 1 : 2;
+    }
+    return 0;
+}
+
+/* Interface blocks inside an XR OSPF area or IS-IS process. */
+static void igp_block_if(struct cx *x, struct cigp *g, const struct cfg_node *n, struct sv area,
+                         int inherited)
+{
+    struct sv ifname = tk(cfg_text(n), 1);
+    struct cigp_if *f = igp_if(x, g->proto, ifname, g->name, n);
+    if (!f)
+        return;
+    f->bound = true;
+    f->area = area;
+    f->passive = g->passive_default;
+    int auth = inherited;
+    const struct cfg_node *auth_node = NULL;
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (!active(c))
+            continue;
+        struct sv t = cfg_text(c);
+        int w = igp_auth_word(x, t, c);
+        if (w) {
+            auth = w;
+            auth_node = c;
+        }
+        if (starts(t, "passive"))
+            f->passive = !sv_eq_cstr(tk(t, 1), "disable");
+        for (const struct cfg_node *d = c->child; d; d = d->next) { /* address-family blocks */
+            if (!active(d))
+                continue;
+            int w2 = igp_auth_word(x, cfg_text(d), d);
+            if (w2) {
+                auth = w2;
+                auth_node = d;
+            }
+        }
+    }
+    f->authed = auth == 1;
+    f->weak = auth == 2;
+    if (auth_node)
+        f->auth_node = auth_node;
+}
+
+static void h_router_igp(struct cx *x, const struct cfg_node *n, struct sv s, int proto)
+{
+    /* router ospf N [vrf V] / router ospfv3 N / ipv6 router ospf N / router isis [TAG] */
+    struct sv name = starts(s, "ipv6 router") ? tk(s, 3) : tk(s, 2);
+    struct cigp *g = igp_proc(x, proto, name, n);
+    if (!g)
+        return;
+    int proc_auth = 0;
+    /* process-level statements first (XR inheritance needs them) */
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (!active(c))
+            continue;
+        bool neg;
+        struct sv t = stmt(c, &neg);
+        if (neg) {
+            if (starts(t, "passive-interface") && g->nactive < ARRAY_SIZE(g->active))
+                g->active[g->nactive++] = tk(t, 1);
+            continue;
+        }
+        int w = igp_auth_word(x, t, c);
+        if (w == 1 || w == 2) {
+            proc_auth = w;
+            if (w == 1)
+                g->proc_auth = c;
+            else
+                g->proc_weak = c;
+        } else if (starts(t, "authentication-type") || starts(t, "authentication key-chain")) {
+            g->proc_auth = c; /* NX-OS IS-IS */
+            proc_auth = 1;
+        } else if (starts(t, "passive-interface default") || starts(t, "passive enable") ||
+                   sv_eq_cstr(t, "passive")) {
+            g->passive_default = true;
+        } else if (starts(t, "passive-interface") && g->npassive < ARRAY_SIZE(g->passive)) {
+            g->passive[g->npassive++] = tk(t, 1);
+        } else if (starts(t, "area") && tk_is(t, 2, "authentication")) {
+            bool md = tk_is(t, 3, "message-digest") || tk_is(t, 3, "ipsec");
+            if (md && g->nauth_areas < ARRAY_SIZE(g->auth_areas)) {
+                g->area_auth_node[g->nauth_areas] = c;
+                g->auth_areas[g->nauth_areas++] = tk(t, 1);
+            } else if (!md && g->nweak_areas < ARRAY_SIZE(g->weak_areas)) {
+                g->weak_areas[g->nweak_areas++] = tk(t, 1);
+            }
+        } else if (starts(t, "network") && g->nnets < ARRAY_SIZE(g->nets)) {
+            struct cigp_net *net = &g->nets[g->nnets];
+            struct sv a = tk(t, 1), b = tk(t, 2);
+            bool ok;
+            if (sv_is_dotted(b)) {
+                ok = ip_prefix_from_mask(a, b, true, &net->pfx);
+                net->area = tk(t, 4);
+            } else {
+                net->pfx = model_parse_addr(a);
+                ok = net->pfx.af != 0;
+                net->area = tk(t, 3);
+            }
+            if (ok)
+                g->nnets++;
+        }
+    }
+    /* XR areas and interface blocks */
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (!active(c) || !c->child)
+            continue;
+        struct sv t = cfg_text(c);
+        if (starts(t, "area")) {
+            int area_auth = proc_auth;
+            for (const struct cfg_node *d = c->child; d; d = d->next) {
+                if (!active(d))
+                    continue;
+                int w = igp_auth_word(x, cfg_text(d), d);
+                if (w) {
+                    area_auth = w;
+                    if (w == 1 && g->nauth_areas < ARRAY_SIZE(g->auth_areas)) {
+                        g->area_auth_node[g->nauth_areas] = d;
+                        g->auth_areas[g->nauth_areas++] = tk(t, 1);
+                    }
+                }
+            }
+            for (const struct cfg_node *d = c->child; d; d = d->next)
+                if (active(d) && starts(cfg_text(d), "interface"))
+                    igp_block_if(x, g, d, tk(t, 1), area_auth);
+        } else if (starts(t, "interface")) {
+            igp_block_if(x, g, c, sv_make("", 0), proc_auth);
+        }
+    }
+}
+
+/* Interface-level IGP statements (IOS, NX-OS, EOS). */
+static void igp_if_stmt(struct cx *x, struct sv ifname, struct sv t, const struct cfg_node *c)
+{
+    if (starts(t, "ip ospf") || starts(t, "ipv6 ospf") || starts(t, "ospfv3")) {
+        int proto = starts(t, "ip ospf") ? 0 : 1;
+        size_t k = starts(t, "ospfv3") ? 1 : 2;
+        struct sv w = tk(t, k);
+        struct cigp_if *f = NULL;
+        if (sv_is_digits(w) && tk_is(t, k + 1, "area")) {
+            f = igp_if(x, proto, ifname, w, c); /* ip ospf N area X */
+            if (f) {
+                f->bound = true;
+                f->area = tk(t, k + 2);
+            }
+            return;
+        }
+        f = igp_if(x, proto, ifname, sv_make("", 0), c);
+        if (!f)
+            return;
+        if (sv_eq_cstr(w, "authentication")) {
+            struct sv a = tk(t, k + 1);
+            if (sv_eq_cstr(a, "null")) {
+                f->authed = false;
+                f->weak = false;
+                f->auth_node = c;
+            } else if (sv_eq_cstr(a, "message-digest") || sv_eq_cstr(a, "key-chain") ||
+                       sv_eq_cstr(a, "ipsec")) {
+                f->authed = true;
+                f->weak = false;
+                f->auth_node = c;
+            } else if (a.n == 0) {
+                if (!f->authed) {
+                    f->weak = true;
+                    f->auth_node = c;
+                }
+            }
+        } else if (sv_eq_cstr(w, "message-digest-key")) {
+            model_add_secret(x->a, x->m, "ospf-key", cisco_secret(x, t, k + 4, c, NULL));
+            if (!f->auth_node)
+                f->auth_node = c;
+        } else if (sv_eq_cstr(w, "authentication-key")) {
+            model_add_secret(x->a, x->m, "ospf-key", cisco_secret(x, t, k + 1, c, NULL));
+        } else if (sv_eq_cstr(w, "passive-interface") || sv_eq_cstr(w, "passive")) {
+            f->passive = true;
+        }
+    } else if (starts(t, "ip router ospf")) {
+        struct cigp_if *f = igp_if(x, 0, ifname, tk(t, 3), c); /* NX-OS */
+        if (f) {
+            f->bound = true;
+            f->area = tk(t, 5);
+        }
+    } else if (starts(t, "ipv6 router ospfv3") || starts(t, "ipv6 router ospf")) {
+        struct cigp_if *f = igp_if(x, 1, ifname, tk(t, 3), c);
+        if (f)
+            f->bound = true;
+    } else if (starts(t, "ip router isis") || starts(t, "ipv6 router isis") ||
+               starts(t, "isis enable")) {
+        struct sv tag = starts(t, "isis") ? tk(t, 2) : tk(t, 3);
+        struct cigp_if *f = igp_if(x, 2, ifname, tag, c);
+        if (f)
+            f->bound = true;
+    } else if (starts(t, "isis")) {
+        struct cigp_if *f = igp_if(x, 2, ifname, sv_make("", 0), c);
+        if (!f)
+            return;
+        struct sv w = tk(t, 1);
+        if (sv_eq_cstr(w, "authentication") || sv_eq_cstr(w, "authentication-type")) {
+            struct sv a = tk(t, 2), b = tk(t, 3);
+            bool text = sv_eq_cstr(b, "text") || sv_eq_cstr(a, "cleartext");
+            if (sv_eq_cstr(a, "key") || sv_eq_cstr(a, "key-id")) {
+                /* EOS key: a secret, mode set elsewhere */
+                size_t i = 3;
+                while (i < sv_token_count(t) && !sv_is_digits(tk(t, i)))
+                    i++;
+                model_add_secret(x->a, x->m, "isis-key", cisco_secret(x, t, i, c, NULL));
+                return;
+            }
+            if (text) {
+                f->weak = true;
+            } else {
+                f->authed = true;
+                f->weak = false;
+            }
+            f->auth_node = c;
+        } else if (sv_eq_cstr(w, "password")) {
+            f->weak = !f->authed;
+            f->auth_node = f->auth_node ? f->auth_node : c;
+            model_add_secret(x->a, x->m, "isis-key", cisco_secret(x, t, 2, c, NULL));
+        } else if (sv_eq_cstr(w, "passive")) {
+            f->passive = true;
+        }
+    }
+}
+
+static bool sv_in(const struct sv *arr, size_t n, struct sv v)
+{
+    for (size_t i = 0; i < n; i++)
+        if (sv_same(arr[i], v))
+            return true;
+    return false;
+}
+
+static const struct interface *find_iface(const struct device_model *m, struct sv name)
+{
+    for (size_t i = 0; i < m->ninterfaces; i++)
+        if (sv_eq_cstr(name, m->interfaces[i].name))
+            return &m->interfaces[i];
+    return NULL;
+}
+
+static void finish_igp(struct cx *x)
+{
+    static const char *const names[3] = {"ospf", "ospfv3", "isis"};
+    struct device_model *m = x->m;
+    for (size_t p = 0; p < x->nigps; p++) {
+        struct cigp *g = &x->igps[p];
+        if (!cap_ok(m->nigps))
+            break;
+        struct igp_instance *ig = MODEL_PUSH(x->a, m->igps, m->nigps);
+        ig->proto = names[g->proto];
+        ig->name = g->name.n ? dup(x, g->name) : names[g->proto];
+        ig->node = g->node;
+        size_t need = 0, have = 0;
+        bool weak = g->proc_weak != NULL;
+        const struct cfg_node *miss = NULL;
+        /* interfaces bound explicitly, or by network statements */
+        for (size_t i = 0; i < m->ninterfaces; i++) {
+            const struct interface *itf = &m->interfaces[i];
+            struct sv ifn = sv_from_cstr(itf->name);
+            struct cigp_if *f = NULL;
+            for (size_t j = 0; j < x->nigp_ifs; j++) {
+                struct cigp_if *c = &x->igp_ifs[j];
+                if (c->proto == g->proto && sv_same(c->ifname, ifn) &&
+                    (c->instance.n == 0 || g->name.n == 0 || sv_same(c->instance, g->name)))
+                    f = c;
+            }
+            bool bound = f && f->bound;
+            struct sv area = f ? f->area : sv_make("", 0);
+            if (!bound && g->proto == 0 && g->nnets && x->if_addr && x->if_addr[i].af == 4) {
+                for (size_t k = 0; k < g->nnets; k++)
+                    if (ip_prefix_contains(&g->nets[k].pfx, &x->if_addr[i])) {
+                        bound = true;
+                        area = g->nets[k].area;
+                        break;
+                    }
+            }
+            if (!bound || itf->shutdown || itf->is_loopback)
+                continue;
+            bool passive = g->passive_default ? !sv_in(g->active, g->nactive, ifn)
+                                              : sv_in(g->passive, g->npassive, ifn);
+            if ((f && f->passive) || passive)
+                continue;
+            need++;
+            bool ok = f && f->authed;
+            const struct cfg_node *ev = f ? f->auth_node : NULL;
+            if (!ok && !(f && f->auth_node && !f->authed && !f->weak)) {
+                /* inherited from the area or the process */
+                for (size_t k = 0; k < g->nauth_areas && !ok; k++)
+                    if (sv_same(g->auth_areas[k], area)) {
+                        ok = true;
+                        ev = g->area_auth_node[k];
+                    }
+                if (!ok && g->proc_auth && !(f && f->weak)) {
+                    ok = true;
+                    ev = g->proc_auth;
+                }
+            }
+            if (f && f->weak && !ok)
+                weak = true;
+            if (sv_in(g->weak_areas, g->nweak_areas, area) && !ok)
+                weak = true;
+            if (ok) {
+                have++;
+                fact_lines_add(&ig->auth.ev, ev);
+            } else if (!miss) {
+                miss = f && f->node ? f->node : itf->node;
+            }
+        }
+        /* XR interface blocks naming interfaces the config does not define */
+        for (size_t j = 0; j < x->nigp_ifs; j++) {
+            struct cigp_if *c = &x->igp_ifs[j];
+            if (c->proto != g->proto || !c->bound || c->passive ||
+                !sv_same(c->instance, g->name) || find_iface(m, c->ifname) ||
+                sv_starts_with(c->ifname, "Loopback") || sv_starts_with(c->ifname, "loopback"))
+                continue;
+            need++;
+            if (c->authed) {
+                have++;
+                fact_lines_add(&ig->auth.ev, c->auth_node);
+            } else {
+                if (c->weak)
+                    weak = true;
+                if (!miss)
+                    miss = c->node;
+            }
+        }
+        if (need == 0) {
+            if (g->proc_auth)
+                fact_set(&ig->auth, FACT_ON, g->proc_auth);
+            else if (g->nauth_areas)
+                fact_set(&ig->auth, FACT_ON, g->area_auth_node[0]);
+            else
+                fact_unknown(&ig->auth, "no active (non-passive) interface found in this "
+                                        "process");
+        } else if (have == need) {
+            ig->auth.state = FACT_ON;
+        } else {
+            fact_set(&ig->auth, FACT_OFF, miss);
+            ig->auth.why = weak ? "cleartext or no authentication on an interface"
+                                : "an interface without authentication";
+        }
+    }
+}
+
+/* "key chain NAME" with "key N" / "key-string [T] V". */
+static void h_key_chain(struct cx *x, const struct cfg_node *n)
+{
+    for (const struct cfg_node *k = n->child; k; k = k->next) {
+        if (!active(k))
+            continue;
+        for (const struct cfg_node *c = k->child; c; c = c->next) {
+            if (!active(c))
+                continue;
+            struct sv t = cfg_text(c);
+            if (starts(t, "key-string")) {
+                size_t i = 1;
+                if (tk_is(t, 1, "password"))
+                    i = 2; /* XR key-string password V */
+                model_add_secret(x->a, x->m, "key-chain", cisco_secret(x, t, i, c, NULL));
+            }
+        }
+    }
+}
+
+/* ------------------------------------------------------------ interfaces */
+
+static bool name_is(struct sv name, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    if (name.n < n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (tolower((unsigned char)name.p[i]) != tolower((unsigned char)prefix[i]))
+            return false;
+    return true;
+}
+
+/* Interface defaults that differ by dialect (checks.md section 18). */
+static void iface_defaults(struct cx *x, struct interface *f)
+{
+    switch (x->d) {
+    case DIALECT_CISCO_IOS:
+        fact_default(&f->proxy_arp, FACT_ON, "proxy ARP is on unless 'no ip proxy-arp'");
+        fact_default(&f->redirects, FACT_ON, "ICMP redirects are sent unless 'no ip redirects'");
+        fact_default(&f->unreachables, FACT_ON, "ICMP unreachables are sent unless "
+                                                "'no ip unreachables'");
+        fact_default(&f->directed_broadcast, FACT_OFF, "directed broadcast is off since 12.0");
+        break;
+    case DIALECT_CISCO_NXOS:
+        fact_default(&f->proxy_arp, FACT_OFF, "proxy ARP is off unless 'ip proxy-arp'");
+        fact_default(&f->redirects, FACT_ON, "ICMP redirects are sent unless 'no ip redirects'");
+        fact_default(&f->unreachables, FACT_OFF, "unreachables are off unless 'ip unreachables'");
+        fact_default(&f->directed_broadcast, FACT_OFF, "directed broadcast is off by default");
+        break;
+    case DIALECT_CISCO_IOSXR:
+        fact_default(&f->proxy_arp, FACT_OFF, "proxy ARP is off unless 'proxy-arp'");
+        fact_default(&f->redirects, FACT_OFF, "redirects are off unless 'ipv4 redirects'");
+        fact_default(&f->unreachables, FACT_ON, "unreachables are sent unless "
+                                                "'ipv4 unreachables disable'");
+        fact_default(&f->directed_broadcast, FACT_OFF, "directed broadcast is off by default");
+        break;
+    case DIALECT_ARISTA_EOS:
+        fact_default(&f->proxy_arp, FACT_OFF, "proxy ARP is off unless 'ip proxy-arp'");
+        fact_default(&f->redirects, FACT_ON, "EOS sends ICMP redirects by default");
+        fact_unknown(&f->unreachables, "the EOS default for ICMP unreachables is not "
+                                       "documented per interface");
+        fact_default(&f->directed_broadcast, FACT_OFF, "directed broadcast is off by default");
+        break;
+    default:
+        fact_unknown(&f->proxy_arp, "not configurable per interface on this platform");
+        fact_default(&f->redirects, FACT_OFF, "the ASA sends no ICMP redirects");
+        fact_unknown(&f->unreachables, "ICMP unreachables follow 'icmp unreachable' rate limits");
+        fact_default(&f->directed_broadcast, FACT_OFF, "the ASA forwards no directed broadcasts");
+        break;
+    }
+    fact_default(&f->urpf, FACT_OFF, "no unicast reverse-path verification");
+}
+
+static void iface_stmt(struct cx *x, struct interface *f, size_t idx, const struct cfg_node *c)
+{
+    bool neg;
+    struct sv t = stmt(c, &neg);
+    struct sv w = tk(t, 0);
+    struct sv ifn = sv_from_cstr(f->name);
+    if (sv_eq_cstr(w, "description") && !neg) {
+        f->description = dup(x, sv_after_tokens(t, 1));
+    } else if (sv_eq_cstr(w, "shutdown")) {
+        f->shutdown = !neg;
+    } else if ((starts(t, "ip address") || starts(t, "ipv4 address") ||
+                starts(t, "ipv6 address")) && !neg) {
+        f->has_ip = true;
+        if (!starts(t, "ipv6") && x->if_addr && x->if_addr[idx].af == 0 &&
+            !tk_is(t, 3, "secondary") && !tk_is(t, 4, "secondary")) {
+            struct sv a = tk(t, 2);
+            const char *sl = memchr(a.p, '/', a.n);
+            if (sl)
+                a.n = (size_t)(sl - a.p);
+            struct ip_prefix ip = model_parse_addr(a);
+            if (ip.af == 4)
+                x->if_addr[idx] = ip;
+        }
+    } else if (starts(t, "ip verify unicast") || starts(t, "ipv4 verify unicast") ||
+               starts(t, "ip verify reverse-path")) {
+        if (!neg)
+            fact_set(&f->urpf, FACT_ON, c);
+    } else if ((starts(t, "ip access-group") || starts(t, "ipv4 access-group")) && !neg) {
+        struct sv name = tk(t, 2), dir = tk(t, 3);
+        if (sv_eq_cstr(dir, "in") || sv_eq_cstr(dir, "ingress"))
+            f->acl_in = dup(x, name);
+        else if (sv_eq_cstr(dir, "out") || sv_eq_cstr(dir, "egress"))
+            f->acl_out = dup(x, name);
+    } else if (starts(t, "ip proxy-arp") || (sv_eq_cstr(w, "proxy-arp"))) {
+        fact_set(&f->proxy_arp, neg ? FACT_OFF : FACT_ON, c);
+    } else if (starts(t, "ip redirects") || starts(t, "ipv4 redirects")) {
+        fact_set(&f->redirects, neg ? FACT_OFF : FACT_ON, c);
+    } else if (starts(t, "ip unreachables")) {
+        fact_set(&f->unreachables, neg ? FACT_OFF : FACT_ON, c);
+    } else if (starts(t, "ipv4 unreachables disable")) {
+        fact_set(&f->unreachables, neg ? FACT_ON : FACT_OFF, c);
+    } else if (starts(t, "ip directed-broadcast") || starts(t, "ipv4 directed-broadcast")) {
+        fact_set(&f->directed_broadcast, neg ? FACT_OFF : FACT_ON, c);
+    } else if (starts(t, "cdp enable") || (sv_eq_cstr(t, "cdp") && x->d == DIALECT_CISCO_IOSXR)) {
+        fact_set(&f->discovery, neg ? FACT_OFF : FACT_ON, c);
+    } else if ((starts(t, "lldp transmit") || starts(t, "lldp receive")) && neg) {
+        fact_set(&f->discovery, FACT_OFF, c);
+    } else if (sv_eq_cstr(w, "lldp") && c->child) {
+        for (const struct cfg_node *d = c->child; d; d = d->next)
+            if (active(d) && (starts(cfg_text(d), "transmit disable") ||
+                              starts(cfg_text(d), "receive disable") ||
+                              starts(cfg_text(d), "disable")))
+                fact_set(&f->discovery, FACT_OFF, d);
+    } else if (starts(t, "tunnel destination") && !neg) {
+        f->tunnel_dest = dup(x, tk(t, 2));
+        f->is_tunnel = true;
+    } else if (starts(t, "tunnel mode") && !neg) {
+        f->tunnel_mode = dup(x, sv_after_tokens(t, 2));
+    } else if (starts(t, "destination") && f->is_tunnel && !neg) {
+        f->tunnel_dest = dup(x, tk(t, 1)); /* XR tunnel-ip / EOS */
+    } else if ((starts(t, "vrf forwarding") || starts(t, "ip vrf forwarding") ||
+                starts(t, "vrf member") || sv_eq_cstr(w, "vrf")) && !neg) {
+        struct sv v = sv_eq_cstr(w, "vrf") && !tk_is(t, 1, "forwarding") &&
+                              !tk_is(t, 1, "member")
+                          ? tk(t, 1)
+                          : starts(t, "ip vrf") ? tk(t, 3) : tk(t, 2);
+        if (name_is(v, "mgmt") || name_is(v, "management") || name_is(v, "oob"))
+            f->is_mgmt = true;
+    } else if (sv_eq_cstr(w, "management-only") && !neg) {
+        f->is_mgmt = true;
+    } else if (starts(t, "mop enabled") && !neg) {
+        legacy_set(&x->m->legacy.mop, true, c);
+    } else {
+        igp_if_stmt(x, ifn, t, c);
+    }
+}
+
+static void h_interface(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    struct device_model *m = x->m;
+    struct sv name = tk(s, 1);
+    if (name.n == 0 || !cap_ok(m->ninterfaces))
+        return;
+    if (tk(s, 2).n && !sv_eq_cstr(tk(s, 2), "point-to-point") &&
+        !sv_eq_cstr(tk(s, 2), "multipoint"))
+        name = sv_make(name.p, (size_t)(tk(s, sv_token_count(s) - 1).p +
+                                        tk(s, sv_token_count(s) - 1).n - name.p));
+    size_t idx = m->ninterfaces;
+    struct interface *f = model_add_interface(x->a, m, name, n);
+    x->if_addr = model_grow(x->a, x->if_addr, idx, sizeof(*x->if_addr));
+    memset(&x->if_addr[idx], 0, sizeof(x->if_addr[idx]));
+    f->is_loopback = name_is(name, "loopback") || name_is(name, "lo");
+    f->is_tunnel = name_is(name, "tunnel") || name_is(name, "tunnel-ip") ||
+                   name_is(name, "tunnel-te");
+    f->is_mgmt = name_is(name, "mgmt") || name_is(name, "management") ||
+                 name_is(name, "MgmtEth");
+    if (f->is_tunnel && x->d == DIALECT_CISCO_IOS)
+        f->tunnel_mode = "gre ip"; /* the IOS default mode */
+    iface_defaults(x, f);
+    /* NX-OS Ethernet ports start shut (switchport), EOS and IOS do not */
+    for (const struct cfg_node *c = n->child; c; c = c->next)
+        if (active(c))
+            iface_stmt(x, f, idx, c);
+}
+
+/* ASA "access-group NAME in|out interface IFC": bind to the interface with that nameif. */
+static void h_access_group(struct cx *x, struct sv s)
+{
+    struct sv acl = tk(s, 1), dir = tk(s, 2), ifc = tk(s, 4);
+    if (!tk_is(s, 3, "interface") || ifc.n == 0)
+        return;
+    struct device_model *m = x->m;
+    for (size_t i = 0; i < m->ninterfaces; i++) {
+        const struct cfg_node *nm = cfg_child(x->t, m->interfaces[i].node, "nameif");
+        if (!nm || !sv_same(tk(cfg_text(nm), 1), ifc))
+            continue;
+        if (sv_eq_cstr(dir, "in"))
+            m->interfaces[i].acl_in = dup(x, acl);
+        else if (sv_eq_cstr(dir, "out"))
+            m->interfaces[i].acl_out = dup(x, acl);
+    }
+}
+
+/* Global proxy-arp/redirects: on when any addressed, active interface has it on. */
+static void finish_interfaces(struct cx *x)
+{
+    struct device_model *m = x->m;
+    struct legacy_facts *lg = &m->legacy;
+    bool any = false;
+    for (size_t i = 0; i < m->ninterfaces; i++) {
+        const struct interface *f = &m->interfaces[i];
+        if (!f->has_ip || f->shutdown || f->is_loopback)
+            continue;
+        any = true;
+        if (f->proxy_arp.state == FACT_ON && lg->proxy_arp.state != FACT_ON) {
+            fact_set(&lg->proxy_arp, FACT_ON, f->node);
+            lg->proxy_arp.why = f->proxy_arp.is_default ? "on by default on an interface" : NULL;
+        }
+        if (f->redirects.state == FACT_ON && lg->redirects.state != FACT_ON) {
+            fact_set(&lg->redirects, FACT_ON, f->node);
+            lg->redirects.why = f->redirects.is_default ? "on by default on an interface" : NULL;
+        }
+        if (f->directed_broadcast.state == FACT_ON && lg->directed_broadcast.state != FACT_ON)
+            fact_set(&lg->directed_broadcast, FACT_ON, f->node);
+    }
+    if (any) {
+        if (lg->proxy_arp.state == FACT_UNKNOWN)
+            fact_default(&lg->proxy_arp, FACT_OFF, "off on every addressed interface");
+        if (lg->redirects.state == FACT_UNKNOWN)
+            fact_default(&lg->redirects, FACT_OFF, "off on every addressed interface");
+    }
+}
+
+/* ------------------------------------------------------------ mirroring */
+
+static struct mirror_session *mirror(struct cx *x, struct sv id, const struct cfg_node *n)
+{
+    struct device_model *m = x->m;
+    for (size_t i = 0; i < m->nmirrors; i++) {
+        struct mirror_session *s = &m->mirrors[i];
+        if (s->node && sv_same(tk(cfg_text(s->node), 2), id) &&
+            (starts(cfg_text(s->node), "monitor session") ||
+             starts(cfg_text(s->node), "monitor-session")))
+            return s;
+    }
+    if (!cap_ok(m->nmirrors))
+        return NULL;
+    struct mirror_session *s = MODEL_PUSH(x->a, m->mirrors, m->nmirrors);
+    s->kind = "span";
+    s->node = n;
+    return s;
+}
+
+static void mirror_dest(struct cx *x, struct mirror_session *s, struct sv t, size_t i)
+{
+    /* destination interface X | remote vlan N | ip X | tunnel mode gre source A destination B */
+    struct sv a = tk(t, i);
+    if (sv_eq_cstr(a, "remote")) {
+        s->kind = "rspan";
+        s->remote = true;
+        s->destination = dup(x, sv_after_tokens(t, i + 1));
+    } else if (sv_eq_cstr(a, "ip") || (sv_eq_cstr(a, "ip") && tk_is(t, i + 1, "address"))) {
+        s->kind = "erspan";
+        s->remote = true;
+        s->destination = dup(x, tk(t, tk_is(t, i + 1, "address") ? i + 2 : i + 1));
+    } else if (sv_eq_cstr(a, "tunnel")) {
+        s->kind = "erspan";
+        s->remote = true;
+        size_t nt = sv_token_count(t);
+        for (size_t j = i; j + 1 < nt; j++)
+            if (tk_is(t, j, "destination"))
+                s->destination = dup(x, tk(t, j + 1));
+    } else if (sv_eq_cstr(a, "interface")) {
+        if (!s->destination)
+            s->destination = dup(x, sv_after_tokens(t, i + 1));
+    } else if (a.n && !s->destination) {
+        s->destination = dup(x, sv_after_tokens(t, i));
+    }
+}
+
+static void h_monitor(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    /* IOS/NX-OS/EOS "monitor session ID ...", XR "monitor-session NAME" */
+    bool xr = starts(s, "monitor-session");
+    if (!xr && !starts(s, "monitor session"))
+        return;
+    struct sv id = xr ? tk(s, 1) : tk(s, 2);
+    size_t k = xr ? 2 : 3;
+    struct mirror_session *ms = mirror(x, id, n);
+    if (!ms)
+        return;
+    if (tk_is(s, k, "type")) {
+        struct sv ty = tk(s, k + 1);
+        if (sv_starts_with(ty, "erspan")) {
+            ms->kind = "erspan";
+            ms->remote = sv_eq_cstr(ty, "erspan-source");
+        } else if (sv_starts_with(ty, "rspan")) {
+            ms->kind = "rspan";
+            ms->remote = sv_eq_cstr(ty, "rspan-source");
+        }
+    } else if (tk_is(s, k, "destination")) {
+        mirror_dest(x, ms, s, k + 1);
+    }
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (!active(c))
+            continue;
+        struct sv t = cfg_text(c);
+        if (starts(t, "destination")) {
+            if (tk(t, 1).n) {
+                mirror_dest(x, ms, t, 1);
+            }
+            for (const struct cfg_node *d = c->child; d; d = d->next) /* IOS erspan destination block */
+                if (active(d) && starts(cfg_text(d), "ip address")) {
+                    ms->destination = dup(x, tk(cfg_text(d), 2));
+                    ms->remote = true;
+                }
+        } else if (starts(t, "erspan-id") || starts(t, "erspan")) {
+            ms->kind = "erspan";
+        }
+    }
+}
+
+/* ------------------------------------------------------------ banners, CoPP, on-box */
+
+static void h_banner(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    struct sv kind = tk(s, 1);
+    const char *k = sv_eq_cstr(kind, "login")      ? "login"
+                    : sv_eq_cstr(kind, "motd")     ? "motd"
+                    : sv_eq_cstr(kind, "exec")     ? "exec"
+                    : sv_eq_cstr(kind, "incoming") ? "incoming"
+                    : sv_eq_cstr(kind, "asdm")     ? "asdm"
+                                                   : "other";
+    struct banner *b = model_add_banner(x->a, x->m, k, n);
+    if (!(n->flags & CFG_BANNER))
+        b->text = sv_after_tokens(s, 2); /* ASA: one line per statement */
+}
+
+static void h_control_plane(struct cx *x, const struct cfg_node *n)
+{
+    struct device_model *m = x->m;
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (!active(c))
+            continue;
+        struct sv t = cfg_text(c);
+        if (starts(t, "service-policy input")) {
+            x->copp_node = c;
+        } else if (starts(t, "management-plane")) {
+            /* XR MPP: inband|out-of-band / interface X|all / allow PROTO [peer / address ipv4 X] */
+            for (const struct cfg_node *band = c->child; band; band = band->next) {
+                if (!active(band))
+                    continue;
+                bool oob = starts(cfg_text(band), "out-of-band");
+                if (oob)
+                    x->mpp_oob = band;
+                for (const struct cfg_node *itf = band->child; itf; itf = itf->next) {
+                    if (!active(itf) || !starts(cfg_text(itf), "interface"))
+                        continue;
+                    for (const struct cfg_node *al = itf->child; al; al = al->next) {
+                        struct sv at = cfg_text(al);
+                        if (!active(al) || !starts(at, "allow"))
+                            continue;
+                        const char *name = arena_printf(
+                            x->a, "mpp-%s-%.*s-%.*s", oob ? "oob" : "inband",
+                            (int)tk(cfg_text(itf), 1).n, tk(cfg_text(itf), 1).p,
+                            (int)tk(at, 1).n, tk(at, 1).p);
+                        struct acl *acl = find_or_add_acl(x, sv_from_cstr(name), al);
+                        if (!acl)
+                            continue;
+                        bool peers = false;
+                        for (const struct cfg_node *pe = al->child; pe; pe = pe->next) {
+                            if (!active(pe))
+                                continue;
+                            for (const struct cfg_node *ad = pe->child; ad; ad = ad->next) {
+                                struct sv adt = cfg_text(ad);
+                                if (!active(ad) || !starts(adt, "address") || !cap_ok(acl->n))
+                                    continue;
+                                struct acl_entry *e = model_acl_add_entry(x->a, acl, ad);
+                                e->permit = true;
+                                struct sv a = tk(adt, 2);
+                                e->src = model_parse_addr(a);
+                                e->unresolved = e->src.af == 0;
+                                peers = true;
+                            }
+                        }
+                        /* "allow SSH peer address ipv4 X" written on one line */
+                        size_t nt = sv_token_count(at);
+                        for (size_t i = 2; i + 2 < nt; i++)
+                            if (tk_is(at, i, "address") && cap_ok(acl->n)) {
+                                struct acl_entry *e = model_acl_add_entry(x->a, acl, al);
+                                e->permit = true;
+                                e->src = model_parse_addr(tk(at, i + 2));
+                                e->unresolved = e->src.af == 0;
+                                peers = true;
+                            }
+                        if (!peers) {
+                            struct acl_entry *e = model_acl_add_entry(x->a, acl, al);
+                            e->permit = true;
+                            e->src_any = true;
+                        }
+                        model_add_mgmt_path(x->a, m, "mpp", acl->name, al);
+                    }
+                }
+            }
+        }
+    }
+}
+
+static bool risky_command(struct sv cmd)
+{
+    static const char *const words[] = {"conf",    "clear log", "copy",    "tftp",
+                                        "ftp:",    "scp:",      "delete",  "erase",
+                                        "no logging", "username", "write",  "reload",
+                                        "archive", "more ",     "bash",    "run ",
+                                        "http:",   "format"};
+    for (size_t i = 0; i < ARRAY_SIZE(words); i++)
+        if (model_sv_icontains(cmd, words[i]))
+            return true;
+    return false;
+}
+
+/* EEM applets, kron policy lists, NX-OS scheduler jobs, EOS event handlers. */
+static void h_onbox_block(struct cx *x, const struct cfg_node *n, const char *kind,
+                          struct sv name)
+{
+    bool risky = false;
+    for (const struct cfg_node *c = n->child; c && !risky; c = c->next) {
+        if (!active(c))
+            continue;
+        struct sv t = cfg_text(c);
+        if (starts(t, "action") || starts(t, "cli") || starts(t, "command") ||
+            starts(t, "exec") || risky_command(t))
+            risky = risky_command(t);
+    }
+    model_add_onbox(x->a, x->m, kind, dup(x, name), risky, n);
+}
+
+static void h_event(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    if (starts(s, "event manager applet"))
+        h_onbox_block(x, n, "eem", tk(s, 3));
+    else if (starts(s, "event manager policy"))
+        model_add_onbox(x->a, x->m, "eem", dup(x, tk(s, 3)), true, n); /* a Tcl script */
+    else if (starts(s, "event-handler"))
+        h_onbox_block(x, n, "event-handler", tk(s, 1));
+}
+
+/* ------------------------------------------------------------ IPsec */
+
+static struct ipsec_policy *ipsec_add(struct cx *x, struct sv name, const struct cfg_node *n)
+{
+    if (!cap_ok(x->m->nipsec))
+        return NULL;
+    struct ipsec_policy *p = MODEL_PUSH(x->a, x->m->ipsec, x->m->nipsec);
+    p->name = dup(x, name);
+    p->node = n;
+    return p;
+}
+
+static const char *join_append(struct cx *x, const char *cur, struct sv add)
+{
+    if (add.n == 0)
+        return cur;
+    if (!cur)
+        return dup(x, add);
+    return arena_printf(x->a, "%s %.*s", cur, (int)add.n, add.p);
+}
+
+/* IKE policies and proposals with encryption / hash|integrity / group children. */
+static void ike_block(struct cx *x, const struct cfg_node *n, struct sv name, bool ios_isakmp)
+{
+    struct ipsec_policy *p = ipsec_add(x, name, n);
+    if (!p)
+        return;
+    bool weak = false;
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (!active(c))
+            continue;
+        struct sv t = cfg_text(c);
+        struct sv w = tk(t, 0);
+        struct sv rest = sv_after_tokens(t, 1);
+        if (sv_eq_cstr(w, "protocol") && tk_is(t, 1, "esp")) { /* ASA ipsec-proposal */
+            w = tk(t, 2);
+            rest = sv_after_tokens(t, 3);
+        }
+        size_t nt = sv_token_count(rest);
+        if (sv_eq_cstr(w, "encr") || sv_eq_cstr(w, "encryption")) {
+            p->encryption = join_append(x, p->encryption, rest);
+            for (size_t i = 0; i < nt; i++)
+                weak |= model_ipsec_enc_is_weak(tk(rest, i));
+        } else if (sv_eq_cstr(w, "hash") || sv_eq_cstr(w, "integrity")) {
+            p->integrity = join_append(x, p->integrity, rest);
+            for (size_t i = 0; i < nt; i++)
+                weak |= model_ipsec_integ_is_weak(tk(rest, i));
+        } else if (sv_eq_cstr(w, "group")) {
+            p->dh_group = join_append(x, p->dh_group, rest);
+            for (size_t i = 0; i < nt; i++)
+                weak |= model_ipsec_group_is_weak(tk(rest, i));
+        }
+    }
+    if (ios_isakmp) {
+        /* IOS ISAKMP defaults: DES, SHA-1, group 1 */
+        if (!p->encryption) {
+            p->encryption = "des (default)";
+            weak = true;
+        }
+        if (!p->integrity) {
+            p->integrity = "sha (default)";
+            weak = true;
+        }
+        if (!p->dh_group) {
+            p->dh_group = "1 (default)";
+            weak = true;
+        }
+    }
+    p->weak = weak;
+}
+
+static void transform_set(struct cx *x, const struct cfg_node *n, struct sv s, size_t name_i)
+{
+    struct ipsec_policy *p = ipsec_add(x, tk(s, name_i), n);
+    if (!p)
+        return;
+    size_t nt = sv_token_count(s);
+    for (size_t i = name_i + 1; i < nt; i++) {
+        struct sv w = tk(s, i);
+        if (sv_eq_cstr(w, "mode"))
+            break;
+        if (model_sv_icontains(w, "hmac") || model_sv_icontains(w, "esp-none")) {
+            p->integrity = join_append(x, p->integrity, w);
+            p->weak |= model_ipsec_integ_is_weak(w);
+        } else if (sv_starts_with(w, "esp-") || sv_starts_with(w, "ah-")) {
+            p->encryption = join_append(x, p->encryption, w);
+            p->weak |= model_ipsec_enc_is_weak(w) || model_sv_icontains(w, "null");
+        }
+    }
+}
+
+static void h_crypto(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    if (starts(s, "crypto isakmp policy")) {
+        ike_block(x, n, tk(s, 3), x->d == DIALECT_CISCO_IOS);
+    } else if (starts(s, "crypto ikev1 policy") || starts(s, "crypto ikev2 policy") ||
+               starts(s, "crypto ikev2 proposal")) {
+        ike_block(x, n, tk(s, 3), false);
+    } else if (starts(s, "crypto ipsec ikev2 ipsec-proposal")) {
+        ike_block(x, n, tk(s, 4), false);
+    } else if (starts(s, "crypto ipsec transform-set")) {
+        transform_set(x, n, s, 3);
+    } else if (starts(s, "crypto ipsec ikev1 transform-set")) {
+        transform_set(x, n, s, 4);
+    } else if (starts(s, "crypto isakmp key")) {
+        model_add_secret(x->a, x->m, "ipsec-psk", cisco_secret(x, s, 3, n, NULL));
+    } else if (starts(s, "crypto keyring") || starts(s, "crypto ikev2 keyring")) {
+        for (const struct cfg_node *c = n->child; c; c = c->next) {
+            if (!active(c))
+                continue;
+            const struct cfg_node *kids = c->child ? c->child : c;
+            for (const struct cfg_node *d = kids; d; d = c->child ? d->next : NULL) {
+                struct sv t = cfg_text(d);
+                if (!active(d) || !starts(t, "pre-shared-key"))
+                    continue;
+                size_t nt = sv_token_count(t), i;
+                for (i = 1; i < nt; i++)
+                    if (tk_is(t, i, "key"))
+                        break;
+                if (i >= nt) /* ikev2: pre-shared-key [local|remote] [T] V */
+                    i = (tk_is(t, 1, "local") || tk_is(t, 1, "remote")) ? 1 : 0;
+                model_add_secret(x->a, x->m, "ipsec-psk", cisco_secret(x, t, i + 1, d, NULL));
+            }
+        }
+    }
+}
+
+/* ASA "tunnel-group NAME ipsec-attributes" with pre-shared keys. */
+static void h_tunnel_group(struct cx *x, const struct cfg_node *n)
+{
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (!active(c))
+            continue;
+        struct sv t = cfg_text(c);
+        size_t nt = sv_token_count(t);
+        for (size_t i = 0; i < nt; i++)
+            if (tk_is(t, i, "pre-shared-key")) {
+                model_add_secret(x->a, x->m, "ipsec-psk", cisco_secret(x, t, i + 1, c, NULL));
+                break;
+            }
+    }
+}
+
+
+/* Global statements that switch single facts (discovery, Smart Install, secret encryption,
+ * password policy, programmable interfaces, on-box hosting). */
+static void h_misc(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    struct device_model *m = x->m;
+    struct sv w = tk(s, 0);
+    if (starts(s, "cdp run") || (sv_eq_cstr(s, "cdp enable") && x->d == DIALECT_CISCO_NXOS) ||
+        (sv_eq_cstr(s, "cdp") && x->d == DIALECT_CISCO_IOSXR)) {
+        if (neg)
+            x->cdp_off = n;
+        else
+            x->cdp_on = n;
+    } else if (starts(s, "lldp run") || (sv_eq_cstr(s, "lldp") && x->d == DIALECT_CISCO_IOSXR)) {
+        if (neg)
+            x->lldp_off = n;
+        else
+            x->lldp_on = n;
+    } else if (sv_eq_cstr(w, "vstack")) {
+        fact_set(&m->legacy.smart_install, neg ? FACT_OFF : FACT_ON, n);
+    } else if ((starts(s, "password encryption aes") || starts(s, "key config-key")) && !neg) {
+        x->secret_enc_node = n;
+    } else if (starts(s, "security passwords min-length") && !neg) {
+        x->pw_policy_node = n;
+    } else if (starts(s, "password strength-check")) {
+        if (neg)
+            x->pw_policy_off = n;
+        else
+            x->pw_policy_node = n;
+    } else if (starts(s, "domain lookup disable")) {
+        legacy_set(&m->legacy.ip_domain_lookup, neg, n);
+    } else if (sv_eq_cstr(w, "netconf-yang") || starts(s, "netconf ssh") ||
+               starts(s, "netconf agent")) {
+        if (sv_eq_cstr(w, "netconf-yang") && tk(s, 1).n && !tk_is(s, 1, "agent"))
+            return; /* netconf-yang feature ... / cisco-ia options */
+        svc(x, "netconf", false, neg ? FACT_OFF : FACT_ON, n);
+    } else if (sv_eq_cstr(s, "restconf")) {
+        svc(x, "restconf", false, neg ? FACT_OFF : FACT_ON, n);
+    } else if (sv_eq_cstr(w, "gnxi")) {
+        if (sv_eq_cstr(s, "gnxi server"))
+            svc(x, "gnmi", true, neg ? FACT_OFF : FACT_ON, n);
+        else if (sv_eq_cstr(s, "gnxi secure-server"))
+            svc(x, "gnmi", false, neg ? FACT_OFF : FACT_ON, n);
+    } else if (sv_eq_cstr(w, "grpc") && !neg) {
+        /* XR: TLS unless no-tls */
+        bool notls = cfg_child(x->t, n, "no-tls") != NULL;
+        struct mgmt_service *v = svc(x, "grpc", notls, FACT_ON, n);
+        const struct cfg_node *port = cfg_child(x->t, n, "port");
+        if (v && port)
+            v->port = model_sv_long(tk(cfg_text(port), 1), -1);
+    } else if (starts(s, "xml agent") && !neg) {
+        bool ssl = tk_is(s, 2, "ssl");
+        bool tty = tk_is(s, 2, "tty");
+        if (!tty)
+            svc(x, "xml-agent", !ssl, FACT_ON, n);
+    } else if (sv_eq_cstr(w, "tftp-server") && !neg) {
+        struct mgmt_service *v = svc(x, "tftp-server", true, FACT_ON, n);
+        struct sv last = tk(s, sv_token_count(s) - 1);
+        if (v && sv_token_count(s) >= 3 && !memchr(last.p, ':', last.n) &&
+            !tk_is(s, sv_token_count(s) - 2, "alias"))
+            v->acl_name = dup(x, last);
+    } else if (sv_eq_cstr(w, "iox") && !neg) {
+        model_add_onbox(x->a, m, "app-hosting", "iox", false, n);
+    } else if (starts(s, "app-hosting appid") && !neg) {
+        struct sv id = tk(s, 2);
+        model_add_onbox(x->a, m, sv_eq_cstr(id, "guestshell") ? "guestshell" : "app-hosting",
+                        dup(x, id), false, n);
+    } else if (starts(s, "virtual-service") && tk(s, 1).n && !neg) {
+        model_add_onbox(x->a, m, "app-hosting", dup(x, tk(s, 1)), false, n);
+    } else if (starts(s, "kron policy-list") && !neg) {
+        h_onbox_block(x, n, "kron", tk(s, 2));
+    } else if (starts(s, "scheduler job name") && !neg) {
+        h_onbox_block(x, n, "scheduler", tk(s, 3));
+    } else if (sv_eq_cstr(w, "daemon") && !neg && x->d == DIALECT_ARISTA_EOS) {
+        bool on = true;
+        eos_shutdown(n, &on);
+        if (on)
+            model_add_onbox(x->a, m, "daemon", dup(x, tk(s, 1)), true, n);
+    } else if (sv_eq_cstr(w, "schedule") && !neg && x->d == DIALECT_ARISTA_EOS) {
+        size_t nt = sv_token_count(s), i;
+        for (i = 2; i < nt; i++)
+            if (tk_is(s, i, "command"))
+                break;
+        model_add_onbox(x->a, m, "scheduler", dup(x, tk(s, 1)),
+                        i < nt && risky_command(sv_after_tokens(s, i + 1)), n);
+    } else if (starts(s, "copp profile") && !neg) {
+        x->copp_node = n;
+    } else if (starts(s, "system control-plane") && !neg) {
+        const char *acl = NULL;
+        eos_access_groups(x, n, "control-plane", &acl);
+        for (const struct cfg_node *c = n->child; c; c = c->next)
+            if (active(c) && (starts(cfg_text(c), "ip access-group") ||
+                              starts(cfg_text(c), "service-policy")))
+                x->copp_node = c;
+    }
+}
+
+static void finish_plane(struct cx *x)
+{
+    struct device_model *m = x->m;
+    if (x->copp_node) {
+        fact_set(&m->copp, FACT_ON, x->copp_node);
+    } else {
+        switch (x->d) {
+        case DIALECT_CISCO_IOS:
+            fact_default(&m->copp, FACT_OFF, "no 'control-plane' service-policy");
+            break;
+        case DIALECT_CISCO_NXOS:
+            fact_unknown(&m->copp, "no 'copp profile' in the configuration: NX-OS applies one at "
+                                   "first setup, but it is not shown");
+            break;
+        case DIALECT_CISCO_IOSXR:
+            fact_default(&m->copp, FACT_ON, "LPTS polices traffic to the route processor by "
+                                            "default");
+            break;
+        case DIALECT_ARISTA_EOS:
+            fact_default(&m->copp, FACT_ON, "EOS applies its default control-plane ACL and "
+                                            "CoPP policy");
+            break;
+        default:
+            fact_unknown(&m->copp, "the ASA has no control-plane policing in this sense; "
+                                   "'access-group ... control-plane' was not found");
+            break;
+        }
+    }
+    if (x->mpp_oob)
+        fact_set(&m->mgmt_vrf, FACT_ON, x->mpp_oob);
+    else if (x->ssh_vrf_other && !x->ssh_vrf_default)
+        fact_set(&m->mgmt_vrf, FACT_ON, x->ssh_vrf_other);
+    else if (x->mgmt_vrf_node)
+        fact_set(&m->mgmt_vrf, FACT_ON, x->mgmt_vrf_node);
+    else if (x->ssh_vrf_default)
+        fact_set(&m->mgmt_vrf, FACT_OFF, x->ssh_vrf_default);
+    else
+        fact_default(&m->mgmt_vrf, FACT_OFF,
+                     "no management service is confined to a management VRF or port");
+}
+
 /* ------------------------------------------------------------ dispatch */
 
 static void top_statement(struct cx *x, const struct cfg_node *n)
@@ -2020,10 +3513,33 @@ static void top_statement(struct cx *x, const struct cfg_node *n)
             h_asa_aaa_server(x, n, s);
         else if (sv_eq_cstr(w, "archive") && !neg)
             h_archive(x, n);
+        else if (sv_eq_cstr(w, "access-group") && !neg)
+            h_access_group(x, s);
+        else
+            h_misc(x, n, s, neg);
+        break;
+    case 'b':
+        if (sv_eq_cstr(w, "banner") && !neg)
+            h_banner(x, n, s);
+        break;
+    case 'c':
+        if (sv_eq_cstr(w, "crypto") && !neg)
+            h_crypto(x, n, s);
+        else if (sv_eq_cstr(w, "control-plane") && !neg)
+            h_control_plane(x, n);
+        else
+            h_misc(x, n, s, neg);
+        break;
+    case 'd':
+    case 'g':
+    case 'x':
+        h_misc(x, n, s, neg);
         break;
     case 'e':
         if (sv_eq_cstr(w, "enable") && !neg)
             h_enable(x, n, s);
+        else if ((sv_eq_cstr(w, "event") || sv_eq_cstr(w, "event-handler")) && !neg)
+            h_event(x, n, s);
         break;
     case 'f':
         if (sv_eq_cstr(w, "feature"))
@@ -2043,6 +3559,18 @@ static void top_statement(struct cx *x, const struct cfg_node *n)
         else if ((sv_eq_cstr(w, "ipv4") || sv_eq_cstr(w, "ipv6")) &&
                  tk_is(s, 1, "access-list") && !neg)
             h_ip_access_list(x, n, s, 2);
+        else if (starts(s, "ipv6 router ospf") && !neg)
+            h_router_igp(x, n, s, 1);
+        else if (sv_eq_cstr(w, "interface") && !neg)
+            h_interface(x, n, s);
+        else
+            h_misc(x, n, s, neg);
+        break;
+    case 'k':
+        if (starts(s, "key chain") && !neg)
+            h_key_chain(x, n);
+        else
+            h_misc(x, n, s, neg);
         break;
     case 'l':
         if (sv_eq_cstr(w, "line") && !neg)
@@ -2051,22 +3579,42 @@ static void top_statement(struct cx *x, const struct cfg_node *n)
             h_logging(x, n, s, neg);
         else if (sv_eq_cstr(w, "login"))
             h_login(x, n, s, neg);
+        else
+            h_misc(x, n, s, neg);
         break;
     case 'm':
         if (sv_eq_cstr(w, "management") && !neg)
             h_management(x, n, s);
+        else if ((sv_eq_cstr(w, "monitor") || sv_eq_cstr(w, "monitor-session")) && !neg)
+            h_monitor(x, n, s);
         break;
     case 'n':
         if (sv_eq_cstr(w, "ntp"))
             h_ntp(x, n, s, neg);
         else if (sv_eq_cstr(w, "nxapi"))
             h_nxapi(x, n, s, neg);
+        else
+            h_misc(x, n, s, neg);
+        break;
+    case 'p':
+        if (sv_eq_cstr(w, "passwd") && !neg)
+            model_add_secret(x->a, x->m, "line-password", cisco_secret(x, s, 1, n, NULL));
+        else
+            h_misc(x, n, s, neg);
         break;
     case 'r':
         if (sv_eq_cstr(w, "radius-server") && !neg)
             h_aaa_server_legacy(x, n, s, AAA_RADIUS);
         else if (starts(s, "radius server") && !neg)
             h_aaa_server_block(x, n, AAA_RADIUS);
+        else if (starts(s, "router bgp") && !neg)
+            h_router_bgp(x, n, s);
+        else if ((starts(s, "router ospf") || starts(s, "router ospfv3")) && !neg)
+            h_router_igp(x, n, s, starts(s, "router ospfv3") ? 1 : 0);
+        else if (starts(s, "router isis") && !neg)
+            h_router_igp(x, n, s, 2);
+        else
+            h_misc(x, n, s, neg);
         break;
     case 's':
         if (sv_eq_cstr(w, "service"))
@@ -2077,6 +3625,9 @@ static void top_statement(struct cx *x, const struct cfg_node *n)
             h_ssh(x, n, s, neg);
         else if (sv_eq_cstr(w, "switchname") && !neg)
             h_identity(x, n, s);
+        else if (sv_eq_cstr(w, "system") || sv_eq_cstr(w, "security") ||
+                 sv_eq_cstr(w, "schedule") || sv_eq_cstr(w, "scheduler"))
+            h_misc(x, n, s, neg);
         break;
     case 't':
         if (sv_eq_cstr(w, "tacacs-server") && !neg)
@@ -2085,6 +3636,10 @@ static void top_statement(struct cx *x, const struct cfg_node *n)
             h_aaa_server_block(x, n, AAA_TACACS);
         else if (sv_eq_cstr(w, "telnet"))
             h_telnet(x, n, s, neg);
+        else if (sv_eq_cstr(w, "tunnel-group") && !neg)
+            h_tunnel_group(x, n);
+        else if (sv_eq_cstr(w, "tftp-server"))
+            h_misc(x, n, s, neg);
         break;
     case 'u':
         if (sv_eq_cstr(w, "username") && !neg)
@@ -2093,6 +3648,8 @@ static void top_statement(struct cx *x, const struct cfg_node *n)
     case 'v':
         if (sv_eq_cstr(w, "version") && !neg)
             h_identity(x, n, s);
+        else if (sv_eq_cstr(w, "vstack") || sv_eq_cstr(w, "virtual-service"))
+            h_misc(x, n, s, neg);
         else if (sv_eq_cstr(w, "vty-pool") && !neg) {
             /* XR: vty-pool NAME FIRST LAST [line-template T] */
             x->vty_pool_node = n;
@@ -2558,10 +4115,14 @@ void model_extract_cisco(const struct cfg_tree *t, struct device_model *m)
         if (active(n))
             top_statement(x, n);
 
+    finish_interfaces(x);
+    finish_bgp(x);
+    finish_igp(x);
     finish_ssh(x);
     finish_services(x);
     finish_lines(x);
     finish_aaa(x);
     finish_logging(x);
     finish_legacy(x);
+    finish_plane(x);
 }
