@@ -56,7 +56,13 @@ static uint64_t jx_hash(const struct cfg_node *parent, const char *p, size_t n)
         h ^= (unsigned char)p[i];
         h *= 1099511628211ull;
     }
-    return h ^ (h >> 29);
+    /* Final avalanche (MurmurHash3 fmix64) so the low bits used for the
+     * slot depend on every input byte and on the parent. */
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    return h ^ (h >> 33);
 }
 
 static struct cfg_node *jx_find(const struct jx_index *ix, const struct cfg_node *parent,
@@ -91,7 +97,7 @@ static void jx_grow(struct jx_index *ix)
 /* Insert or replace: the newest node with a given (parent, text) wins. */
 static void jx_put(struct jx_index *ix, struct cfg_node *node)
 {
-    if ((ix->used + 1) * 4 >= ix->cap * 3)
+    if ((ix->used + 1) * 2 >= ix->cap)
         jx_grow(ix);
     size_t mask = ix->cap - 1;
     size_t tomb = SIZE_MAX;
@@ -598,13 +604,50 @@ static const struct junos_kw junos_kw[] = {
     C_("*", "bfd-liveness-detection"),
 };
 
+/*
+ * A keyword index over junos_kw, built per parse (no shared mutable state
+ * between threads): hash buckets whose chains keep table order, so the first
+ * exact-context row and the first "*" row are found as in a linear scan.
+ */
+#define JX_KW_BUCKETS 1024
+
+struct jx_kwindex {
+    int16_t head[JX_KW_BUCKETS];
+    int16_t next[ARRAY_SIZE(junos_kw)];
+    uint8_t len[ARRAY_SIZE(junos_kw)];
+};
+
+static unsigned jx_kwhash(const char *p, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)p[i];
+        h *= 16777619u;
+    }
+    return (h ^ (h >> 15)) & (JX_KW_BUCKETS - 1);
+}
+
+static void jx_kwindex_build(struct jx_kwindex *kx)
+{
+    for (size_t i = 0; i < JX_KW_BUCKETS; i++)
+        kx->head[i] = -1;
+    for (size_t i = ARRAY_SIZE(junos_kw); i-- > 0;) {
+        size_t n = strlen(junos_kw[i].kw);
+        unsigned h = jx_kwhash(junos_kw[i].kw, n);
+        kx->len[i] = (uint8_t)n;
+        kx->next[i] = kx->head[h];
+        kx->head[h] = (int16_t)i;
+    }
+}
+
 /* The table row for kw in ctx (exact context first, then "*"), or NULL. */
-static const struct junos_kw *jx_lookup(const char *ctx, struct sv kw, bool exact_only)
+static const struct junos_kw *jx_lookup(const struct jx_kwindex *kx, const char *ctx, struct sv kw,
+                                        bool exact_only)
 {
     const struct junos_kw *wild = NULL;
-    for (size_t i = 0; i < ARRAY_SIZE(junos_kw); i++) {
+    for (int i = kx->head[jx_kwhash(kw.p, kw.n)]; i >= 0; i = kx->next[i]) {
         const struct junos_kw *k = &junos_kw[i];
-        if (!sv_eq_cstr(kw, k->kw))
+        if (kx->len[i] != kw.n || memcmp(k->kw, kw.p, kw.n) != 0)
             continue;
         if (strcmp(k->ctx, ctx) == 0)
             return k;
@@ -619,6 +662,7 @@ static const struct junos_kw *jx_lookup(const char *ctx, struct sv kw, bool exac
 struct jx_parser {
     struct cfg_tree *t;
     struct jx_index ix;
+    struct jx_kwindex kw;
     struct jx_deferred *deferred; /* path actions whose statement came later */
     size_t ndeferred, deferred_cap;
     struct cfg_node **oneliners; /* containers that may fold onto one line */
@@ -831,13 +875,13 @@ static void jx_set_line(struct jx_parser *ps, enum jx_verb verb, const char *p, 
         unsigned kind = JK_LEAF;
         const char *child_ctx = NULL;
         if (names_ctx) {
-            k = jx_lookup(ctx, tok, true);
+            k = jx_lookup(&ps->kw, ctx, tok, true);
             if (!k) {
                 kind = JK_KEYED; /* the bare name alone is the node */
                 child_ctx = names_ctx;
             }
         } else {
-            k = jx_lookup(ctx, tok, false);
+            k = jx_lookup(&ps->kw, ctx, tok, false);
         }
         if (k) {
             kind = k->kind;
@@ -1030,6 +1074,7 @@ static struct cfg_node *jx_emit(struct jx_parser *ps, struct cfg_node *parent, c
 int parse_junos(struct cfg_tree *t)
 {
     struct jx_parser ps = {.t = t};
+    jx_kwindex_build(&ps.kw);
     uint32_t errors_before = cfg_error_count(t);
     const char *buf = t->buf;
     const char *end = buf + t->len;

@@ -54,7 +54,13 @@ static uint64_t sx_hash(const struct cfg_node *parent, const char *p, size_t n)
         h ^= (unsigned char)p[i];
         h *= 1099511628211ull;
     }
-    return h ^ (h >> 29);
+    /* Final avalanche (MurmurHash3 fmix64) so the low bits used for the
+     * slot depend on every input byte and on the parent. */
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    return h ^ (h >> 33);
 }
 
 static bool sx_same(const struct cfg_node *s, const struct cfg_node *parent, const char *p,
@@ -94,7 +100,7 @@ static void sx_grow(struct sx_index *ix)
 
 static void sx_put(struct sx_index *ix, struct cfg_node *node)
 {
-    if ((ix->used + 1) * 4 >= ix->cap * 3)
+    if ((ix->used + 1) * 2 >= ix->cap)
         sx_grow(ix);
     size_t mask = ix->cap - 1;
     size_t tomb = SIZE_MAX;
@@ -218,7 +224,8 @@ static const struct sros_kw *sx_lookup(struct sv parent_kw, struct sv kw)
     const struct sros_kw *wild = NULL;
     for (size_t i = 0; i < ARRAY_SIZE(sros_kw); i++) {
         const struct sros_kw *k = &sros_kw[i];
-        if (!sv_eq_cstr(kw, k->kw))
+        /* Cheap first-byte test before the full comparison. */
+        if (!kw.n || k->kw[0] != kw.p[0] || !sv_eq_cstr(kw, k->kw))
             continue;
         if (k->ctx[0] == '*') {
             if (!wild)
