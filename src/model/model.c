@@ -542,17 +542,7 @@ struct interface *model_add_interface(struct arena *a, struct device_model *m, s
 
 /* ------------------------------------------------------------ dispatch */
 
-/*
- * The family extractors live in their own files and land independently;
- * weak references keep the model layer linkable while one is missing, and
- * a dialect without an extractor reads as "unknown" rather than failing.
- */
-#pragma weak model_extract_junos
-#pragma weak model_extract_sros
-#pragma weak model_extract_vrp
-#pragma weak model_extract_fortios
-#pragma weak model_extract_cisco
-
+/* The family extractors, one file each; a dialect with none reads as unknown. */
 typedef void (*model_extract_fn)(const struct cfg_tree *, struct device_model *);
 
 const struct acl *model_find_acl(const struct device_model *m, const char *name)
