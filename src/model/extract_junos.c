@@ -246,6 +246,9 @@ struct jx {
     const struct cfg_node *lo0_filter_node;
     const struct cfg_node *no_redirects_node;
 
+    bool in_groups; /* handling statements inherited from groups */
+    size_t secrets_before; /* other_secrets count when the current statement began */
+
     /* name indexes into the arrays above and in the model */
     struct nmap if_map, acct_map, nbr_map, term_map;
 };
@@ -888,6 +891,10 @@ static void j_system(struct jx *x, const struct jl *l)
     struct device_model *m = x->m;
     size_t k;
     if (tok_path(l, 1, "host-name", &k) && k < l->n) {
+        /* of several applied groups (re0, re1) the first names the device;
+         * a local host-name, read later, wins over all of them */
+        if (x->in_groups && m->hostname)
+            return;
         m->hostname = dup_unq(x, l->tok[k]);
         m->hostname_node = l->node;
     } else if (tok_path(l, 1, "services", &k)) {
@@ -1479,7 +1486,58 @@ static void j_forwarding(struct jx *x, const struct jl *l, size_t i)
 
 /* ------------------------------------------------------------ dispatch */
 
+static void j_dispatch(struct jx *x, const struct jl *l);
+
+/* The kind of a $9$/$8$ secret no handler claimed, from its path. */
+static const char *secret_kind_from_path(const struct jl *l)
+{
+    static const struct {
+        const char *word, *kind;
+    } kinds[] = {
+        {"key-chain", "key-chain"}, {"ldp", "ldp-key"},     {"rsvp", "rsvp-key"},
+        {"vrrp-group", "vrrp-key"}, {"ospf", "ospf-key"},   {"ospf3", "ospf-key"},
+        {"isis", "isis-key"},       {"bgp", "bgp-key"},     {"ike", "ipsec-psk"},
+        {"radius-server", "radius-key"}, {"tacplus-server", "tacacs-key"},
+        {"snmp", "snmp-auth"},      {"ntp", "ntp-key"},     {"bfd-liveness-detection", "bfd-key"},
+    };
+    for (size_t i = 0; i < l->n; i++)
+        for (size_t j = 0; j < ARRAY_SIZE(kinds); j++)
+            if (sv_eq_cstr(l->tok[i], kinds[j].word))
+                return kinds[j].kind;
+    return "other";
+}
+
+/*
+ * Reversible Junos secrets ($9$, $8$) anywhere else in the config (LDP,
+ * RSVP, VRRP, BFD, RADIUS for dot1x, ...) are recorded too, so that reports
+ * can redact them and fleets can compare them. A value a handler already
+ * recorded for this statement is not recorded twice.
+ */
+static void j_catch_secrets(struct jx *x, const struct jl *l)
+{
+    if (l->own[l->n - 1] != l->node || tok_path(l, 0, "system login", NULL) ||
+        tok_path(l, 0, "system root-authentication", NULL))
+        return;
+    for (size_t i = 1; i < l->n; i++) {
+        struct sv v = sv_unquote(l->tok[i]);
+        if (v.n < 4 || !(sv_starts_with(v, "$9$") || sv_starts_with(v, "$8$")))
+            continue;
+        bool seen = false;
+        for (size_t j = x->secrets_before; j < x->m->nother_secrets && !seen; j++)
+            seen = x->m->other_secrets[j].node == l->node;
+        if (!seen)
+            model_add_secret(x->a, x->m, secret_kind_from_path(l), jsecret(l, i));
+    }
+}
+
 static void j_line(struct jx *x, const struct jl *l)
+{
+    x->secrets_before = x->m->nother_secrets;
+    j_dispatch(x, l);
+    j_catch_secrets(x, l);
+}
+
+static void j_dispatch(struct jx *x, const struct jl *l)
 {
     struct sv t0 = l->tok[0];
     size_t k;
@@ -1933,8 +1991,11 @@ void model_extract_junos(const struct cfg_tree *t, struct device_model *m)
     }
     if (groups || any_apply)
         jl_walk(x, t->first, true, j_apply_line);
-    if (x->napply)
+    if (x->napply) {
+        x->in_groups = true;
         jl_walk(x, t->first, true, j_group_line);
+        x->in_groups = false;
+    }
     jl_walk(x, t->first, true, j_local_line);
 
     finish_services(x);

@@ -571,6 +571,8 @@ static void s_security(struct sx *x, const struct jl *l, size_t i)
     } else if (tok_eq(l, i, "cpm-filter")) {
         if (find_w(l, i + 1, "entry") && !x->cpm_node)
             x->cpm_node = own_at(l, i);
+    } else if (tok_path(l, i, "password admin-password", &k) && k < l->n) {
+        m->enable = ssecret(l, k);
     } else if (tok_path(l, i, "password authentication-order", &k) ||
                tok_path(l, i, "aaa authentication-order", &k)) {
         if (tok_eq(l, k, "order"))

@@ -127,6 +127,7 @@ struct vx {
 
     /* snmp */
     const struct cfg_node *snmp_on_node, *snmp_off_node;
+    const struct cfg_node *snmp_version_node; /* sys-info version without v1/v2c */
 
     /* bgp */
     struct vpeer *peers;
@@ -363,6 +364,15 @@ static void v_global(struct vx *x, const struct cfg_node *n)
                 model_add_onbox(x->a, m, "python", model_strdup(x->a, tk(c, 1)), false, c);
     } else if (!undo && starts(n, 0, "maintenance-assistant")) {
         model_add_onbox(x->a, m, "scheduler", model_strdup(x->a, tk(n, 1)), false, n);
+    } else if (!undo && starts(n, 0, "super password")) {
+        /* super password [level N] cipher|irreversible-cipher|simple V */
+        size_t c = find_tok(n, 2, "irreversible-cipher");
+        if (!c)
+            c = find_tok(n, 2, "cipher");
+        if (!c)
+            c = find_tok(n, 2, "simple");
+        if (c && (!m->enable.node || tk_is(n, 3, "15") || !tk_is(n, 2, "level")))
+            m->enable = vsecret(n, c);
     } else if (!undo && starts(n, 0, "sysname")) {
         m->hostname = model_strdup_unquoted(x->a, sv_after_tokens(cfg_text(n), 1));
         m->hostname_node = n;
@@ -670,6 +680,11 @@ static void v_snmp(struct vx *x, const struct cfg_node *n)
         size_t acl = find_tok(n, i + 1, "acl");
         if (acl)
             u->acl_name = model_strdup(x->a, tk(n, acl + 1));
+    } else if (starts(n, 0, "snmp-agent sys-info version")) {
+        bool v12 = false;
+        for (size_t i = 3; i < ntok(n); i++)
+            v12 |= tk_is(n, i, "v1") || tk_is(n, i, "v2c") || tk_is(n, i, "all");
+        x->snmp_version_node = v12 ? NULL : n;
     } else if (starts(n, 0, "snmp-agent acl")) {
         model_add_mgmt_path(x->a, m, "snmp", model_strdup(x->a, tk(n, 2)), n);
     } else if (starts(n, 0, "snmp-agent target-host")) {
@@ -1059,6 +1074,13 @@ static void finish(struct vx *x)
         fact_unknown(&m->legacy.password_policy, "no password policy statement; the default "
                                                  "differs by release");
 
+    if (x->snmp_version_node && m->snmp.ncommunities) {
+        /* only SNMPv3 answers: the communities cannot be used, but their
+         * values are still secrets to scrub and compare */
+        for (size_t i = 0; i < m->snmp.ncommunities; i++)
+            model_add_secret(x->a, m, "snmp-community", m->snmp.communities[i].name);
+        m->snmp.ncommunities = 0;
+    }
     if (x->snmp_off_node)
         fact_set(&m->snmp.enabled, FACT_OFF, x->snmp_off_node);
     else if (x->snmp_on_node)

@@ -433,6 +433,42 @@ static void test_defaults(void **state)
     arena_free(&a);
 }
 
+/* re0/re1 groups: the first applied group names the device; secrets under
+ * statements no handler reads are still recorded with a kind. */
+static void test_groups_and_secrets(void **state)
+{
+    (void)state;
+    static const char cfg[] =
+        "groups {\n"
+        "    re0 { system { host-name core-re0; } }\n"
+        "    re1 { system { host-name core-re1; } }\n"
+        "}\n"
+        "apply-groups [ re0 re1 ];\n"
+        "protocols {\n"
+        "    ldp {\n"
+        "        session 10.0.0.9 {\n"
+        "            authentication-key \"$9$ldpKeyValue\";\n"
+        "        }\n"
+        "    }\n"
+        "    inactive: rsvp {\n"
+        "        interface ge-0/0/0.0 { authentication-key \"$9$rsvpKey\"; }\n"
+        "    }\n"
+        "}\n";
+    struct arena a;
+    struct cfg_tree t;
+    struct device_model m;
+    arena_init(&a);
+    cfg_parse_buffer(&t, &a, "re.conf", cfg, sizeof(cfg) - 1, DIALECT_JUNIPER_JUNOS);
+    model_extract(&t, &m);
+    assert_string_equal(m.hostname, "core-re0");
+    assert_int_equal(m.hostname_node->line, 2);
+    assert_int_equal(m.nother_secrets, 1); /* the inactive rsvp key is absent */
+    assert_string_equal(m.other_secret_kinds[0], "ldp-key");
+    assert_int_equal(m.other_secrets[0].type, SECRET_JUNOS9);
+    assert_int_equal(m.other_secrets[0].node->line, 9);
+    arena_free(&a);
+}
+
 int main(void)
 {
     /* model.c refers to the family extractors weakly; a strong reference
@@ -444,6 +480,7 @@ int main(void)
         cmocka_unit_test(test_set),
         cmocka_unit_test(test_forms_agree),
         cmocka_unit_test(test_defaults),
+        cmocka_unit_test(test_groups_and_secrets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -331,7 +331,10 @@ static void test_forms_agree(void **state)
 static void test_defaults(void **state)
 {
     (void)state;
-    static const char cfg[] = "configure {\n    system {\n        name \"bare\"\n    }\n}\n";
+    static const char cfg[] = "configure {\n    system {\n        name \"bare\"\n"
+                              "        security {\n            password {\n"
+                              "                admin-password \"$2y$10$abcdefghijklmnopqrstuv\"\n"
+                              "            }\n        }\n    }\n}\n";
     struct arena a;
     struct cfg_tree t;
     struct device_model m;
@@ -352,6 +355,8 @@ static void test_defaults(void **state)
     assert_null(m.mgmt_paths[0].acl_name);
     assert_int_equal(m.copp.state, FACT_OFF);
     assert_int_equal(m.aaa.central_login.state, FACT_OFF);
+    assert_true(secret_type_is_strong_hash(m.enable.type));
+    assert_int_equal(m.enable.node->line, 6);
     arena_free(&a);
 }
 

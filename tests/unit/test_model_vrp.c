@@ -263,12 +263,21 @@ static void test_defaults_and_undo(void **state)
     assert_int_equal(m->copp.state, FACT_UNKNOWN);
 
     m = extract_text(&a, "undo telnet server enable\nssh server compatible-ssh1x enable\n"
-                         "undo info-center enable\n#\nreturn\n");
+                         "undo info-center enable\n"
+                         "super password level 15 cipher %^%#SuperCipher%^%#\n"
+                         "snmp-agent\nsnmp-agent sys-info version v3\n"
+                         "snmp-agent community read cipher %^%#Comm%^%#\n#\nreturn\n");
     assert_int_equal(m->telnet_server.state, FACT_OFF);
     assert_int_equal(m->telnet_server.ev.nodes[0]->line, 1);
     assert_int_equal(m->ssh.v1_allowed.state, FACT_ON);
     assert_int_equal(m->logging.suppressed.state, FACT_ON);
     assert_int_equal(m->logging.suppressed.ev.nodes[0]->line, 3);
+    assert_int_equal(m->enable.type, SECRET_VRP_CIPHER);
+    assert_int_equal(m->enable.node->line, 4);
+    /* v3 only: the community cannot answer, but stays a known secret */
+    assert_int_equal(m->snmp.ncommunities, 0);
+    assert_int_equal(m->nother_secrets, 1);
+    assert_string_equal(m->other_secret_kinds[0], "snmp-community");
     arena_free(&a);
 }
 
