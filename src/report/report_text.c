@@ -87,7 +87,7 @@ static void write_measures(struct report_writer *w, const struct compliance_resu
                 continue;
             }
             char d[11];
-            fprintf(f, "  %s%-8s%s %-9s %-10s ", s->overdue ? paint(w, C_RED) : paint(w, C_YELLOW),
+            fprintf(f, "  %s%-8s%s %-20s %-10s ", s->overdue ? paint(w, C_RED) : paint(w, C_YELLOW),
                     s->measure->id, paint(w, C_OFF), measure_status_name(s->status),
                     s->overdue ? "OVERDUE" : (s->due_known ? rpt_date(s->due, d) : "due ?"));
             term_str(f, s->measure->title);
