@@ -157,6 +157,10 @@ struct cx {
     const struct cfg_node *mpp_oob;
     const struct cfg_node *mgmt_vrf_node;
     const struct cfg_node *ssh_vrf_default, *ssh_vrf_other;
+
+    /* ASA "name ADDR NAME" host aliases */
+    struct sv *asa_name, *asa_addr;
+    size_t nasa_names;
 };
 
 /* ------------------------------------------------------------ tokens */
@@ -369,9 +373,22 @@ static struct acl *find_or_add_acl(struct cx *x, struct sv name, const struct cf
 
 /* A source at token i of s: any / host X / X mask / X/len / object-group ...
  * mask_is_wildcard: IOS/NX-OS/XR/EOS wildcard masks; ASA netmasks. */
+/* ASA: an address for a "name" alias, or the token itself. */
+static struct sv asa_alias(const struct cx *x, struct sv a)
+{
+    for (size_t i = 0; i < x->nasa_names; i++)
+        if (sv_same(x->asa_name[i], a))
+            return x->asa_addr[i];
+    return a;
+}
+
 static void acl_source(struct cx *x, struct acl_entry *e, struct sv s, size_t i, bool standard)
 {
     struct sv a = tk(s, i), b = tk(s, i + 1);
+    if (x->nasa_names) {
+        a = asa_alias(x, a);
+        b = asa_alias(x, b);
+    }
     if (model_sv_ieq(a, "any") || model_sv_ieq(a, "any4") || model_sv_ieq(a, "any6")) {
         e->src_any = true;
         return;
@@ -783,7 +800,7 @@ static void ssh_kex(struct cx *x, struct sv s, size_t i, const struct cfg_node *
 static void asa_mgmt_host(struct cx *x, const char *service, struct sv s,
                           const struct cfg_node *n)
 {
-    struct sv addr = tk(s, 1), mask = tk(s, 2), ifc = tk(s, 3);
+    struct sv addr = asa_alias(x, tk(s, 1)), mask = tk(s, 2), ifc = tk(s, 3);
     if (ifc.n == 0)
         return;
     const char *name = arena_printf(x->a, "%s-hosts-%.*s", service, (int)ifc.n, ifc.p);
@@ -822,7 +839,7 @@ static void h_ssh(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
     if (neg)
         return;
     if (x->d == DIALECT_CISCO_ASA) {
-        if (sv_is_addrish(tk(s, 1))) {
+        if (sv_is_addrish(asa_alias(x, tk(s, 1)))) {
             ssh_configured(x, n);
             asa_mgmt_host(x, "ssh", s, n);
         } else if (tk_is(s, 1, "version")) {
@@ -859,12 +876,14 @@ static void h_ssh(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
             x->ssh_weak_node = n;
             fact_lines_add(&m->ssh.algo_ev, n);
         } else if (starts(s, "ssh server vrf")) {
-            size_t nt = sv_token_count(s);
-            const char *acl = NULL;
+            size_t nt = sv_token_count(s), nacl = 0;
             for (size_t i = 4; i + 1 < nt; i++)
-                if (tk_is(s, i, "access-list"))
-                    acl = dup(x, tk(s, i + 1));
-            model_add_mgmt_path(x->a, m, "ssh", acl, n);
+                if (tk_is(s, i, "access-list")) {
+                    model_add_mgmt_path(x->a, m, "ssh", dup(x, tk(s, i + 1)), n);
+                    nacl++;
+                }
+            if (nacl == 0)
+                model_add_mgmt_path(x->a, m, "ssh", NULL, n);
             if (tk_is(s, 3, "default"))
                 x->ssh_vrf_default = n;
             else
@@ -905,7 +924,7 @@ static void h_telnet(struct cx *x, const struct cfg_node *n, struct sv s, bool n
 {
     struct device_model *m = x->m;
     if (x->d == DIALECT_CISCO_ASA) {
-        if (!neg && sv_is_addrish(tk(s, 1))) {
+        if (!neg && sv_is_addrish(asa_alias(x, tk(s, 1)))) {
             if (!x->telnet_on)
                 x->telnet_on = n;
             fact_lines_add(&m->telnet_server.ev, n);
@@ -945,7 +964,7 @@ static void h_http_asa(struct cx *x, const struct cfg_node *n, struct sv s, bool
         struct mgmt_service *v = svc(x, "https", false, neg ? FACT_OFF : FACT_ON, n);
         if (v && tk(s, 3).n)
             v->port = model_sv_long(tk(s, 3), -1);
-    } else if (!neg && sv_is_addrish(tk(s, 1))) {
+    } else if (!neg && sv_is_addrish(asa_alias(x, tk(s, 1)))) {
         asa_mgmt_host(x, "http", s, n);
     }
 }
@@ -1520,8 +1539,9 @@ static void account_attrs(struct cx *x, struct account *ac, struct sv s, size_t 
         } else if (sv_eq_cstr(w, "role") || sv_eq_cstr(w, "group")) {
             struct sv r = tk(s, i + 1);
             if (r.n) {
-                ac->role = dup(x, r);
                 int p = role_privilege(r);
+                if (!ac->role || (p >= 0 && p > ac->privilege))
+                    ac->role = dup(x, r);
                 if (p >= 0 && (ac->privilege < 0 || p > ac->privilege))
                     ac->privilege = p;
             }
@@ -1691,9 +1711,12 @@ static void h_snmp_user(struct cx *x, const struct cfg_node *n, struct sv s)
             if (tk_is(s, j + 1, "encrypted") || tk_is(s, j + 1, "0") || tk_is(s, j + 1, "7"))
                 key = tk(s, j + 2);
             if (key.n) {
-                enum secret_type ty = secret_is_redacted(key)      ? SECRET_REDACTED
-                                      : sv_starts_with(key, "0x") ? SECRET_OTHER_HASH
-                                                                  : SECRET_PLAINTEXT;
+                enum secret_type ty = secret_classify_shape(key, true);
+                if (ty == SECRET_NONE)
+                    ty = sv_starts_with(key, "0x") || model_sv_icontains(s, "localizedkey") ||
+                                 model_sv_icontains(s, "localized")
+                             ? SECRET_OTHER_HASH
+                             : SECRET_PLAINTEXT;
                 model_add_secret(x->a, x->m, "snmp-auth", model_secret(ty, key, n));
             }
         } else if (sv_eq_cstr(w, "priv")) {
@@ -3593,6 +3616,13 @@ static void top_statement(struct cx *x, const struct cfg_node *n)
             h_ntp(x, n, s, neg);
         else if (sv_eq_cstr(w, "nxapi"))
             h_nxapi(x, n, s, neg);
+        else if (sv_eq_cstr(w, "name") && x->d == DIALECT_CISCO_ASA && !neg &&
+                 tk(s, 2).n && cap_ok(x->nasa_names)) {
+            x->asa_name = model_grow(x->a, x->asa_name, x->nasa_names, sizeof(struct sv));
+            x->asa_addr = model_grow(x->a, x->asa_addr, x->nasa_names, sizeof(struct sv));
+            x->asa_addr[x->nasa_names] = tk(s, 1);
+            x->asa_name[x->nasa_names++] = tk(s, 2);
+        }
         else
             h_misc(x, n, s, neg);
         break;
@@ -3716,6 +3746,8 @@ static void finish_ssh(struct cx *x)
     }
     if (ssh->enabled.state != FACT_OFF && !x->ssh_port_set)
         ssh->port = 22;
+    if (x->d == DIALECT_CISCO_ASA && ssh->idle_timeout_seconds < 0)
+        ssh->idle_timeout_seconds = 300; /* ASA default: 5 minutes */
 
     /* protocol version */
     if (x->ssh_ver_node) {
@@ -3863,6 +3895,10 @@ static void finish_aaa(struct cx *x)
         fact_set(&aaa->central_login, FACT_ON, x->aaa_login);
         fact_set(&aaa->local_fallback, x->login_local_fallback ? FACT_ON : FACT_OFF,
                  x->aaa_login);
+        if (!x->login_local_fallback && x->d == DIALECT_CISCO_NXOS) {
+            aaa->local_fallback.state = FACT_ON;
+            aaa->local_fallback.why = "NX-OS falls back to local accounts when no server answers";
+        }
     } else if (x->aaa_login) {
         fact_set(&aaa->central_login, FACT_OFF, x->aaa_login);
         fact_set(&aaa->local_fallback, FACT_ON, x->aaa_login);
