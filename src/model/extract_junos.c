@@ -76,6 +76,8 @@ struct jterm {
     size_t nsrc;
     int action; /* 0 none, 1 accept, 2 discard/reject, 3 next term */
     bool ttl_except_255;
+    /* protocol/port matches: all of them routing, ICMP or time traffic? */
+    bool has_proto, proto_other, has_port, port_other;
     const struct cfg_node *action_node;
 };
 
@@ -1269,6 +1271,28 @@ static void j_interfaces(struct jx *x, const struct jl *l)
 
 /* ------------------------------------------------------------ firewall */
 
+/* Protocols and ports that carry routing, ICMP or time traffic, never a
+ * management session (for acl_entry.not_mgmt on receive filters). */
+static bool proto_not_mgmt(struct sv p)
+{
+    static const char *const names[] = {"ospf", "icmp", "icmp6", "icmpv6", "vrrp", "pim",
+                                        "igmp", "rsvp", "89", "1", "58", "112", "103", "2", "46"};
+    for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+        if (sv_eq_cstr(p, names[i]))
+            return true;
+    return false;
+}
+
+static bool port_not_mgmt(struct sv p)
+{
+    static const char *const names[] = {"bgp", "179", "ldp", "646", "ntp", "123", "bfd",
+                                        "3784", "3785", "4784", "6784", "msdp", "639"};
+    for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+        if (sv_eq_cstr(p, names[i]))
+            return true;
+    return false;
+}
+
 static void j_filter_term(struct jx *x, const struct jl *l, size_t fi)
 {
     /* fi: index of the filter name; "<name> term <t> from|then ..." */
@@ -1298,6 +1322,18 @@ static void j_filter_term(struct jx *x, const struct jl *l, size_t fi)
             s->node = l->node;
         } else if (sv_eq_cstr(w, "ttl-except") && tok_eq(l, k + 2, "255")) {
             tm->ttl_except_255 = true;
+        } else if ((sv_eq_cstr(w, "protocol") || sv_eq_cstr(w, "next-header")) && k + 2 < l->n) {
+            tm->has_proto = true;
+            for (size_t j = k + 2; j < l->n; j++)
+                tm->proto_other |= !proto_not_mgmt(l->tok[j]);
+        } else if ((sv_eq_cstr(w, "port") || sv_eq_cstr(w, "destination-port") ||
+                    sv_eq_cstr(w, "source-port")) &&
+                   k + 2 < l->n) {
+            tm->has_port = true;
+            for (size_t j = k + 2; j < l->n; j++)
+                tm->port_other |= !port_not_mgmt(l->tok[j]);
+        } else if (sv_eq_cstr(w, "icmp-type") || sv_eq_cstr(w, "icmp6-type")) {
+            tm->has_proto = true;
         }
     } else if (tok_eq(l, k, "then") && k + 1 < l->n) {
         struct sv w = l->tok[k + 1];
@@ -1784,10 +1820,15 @@ static void finish_acls(struct jx *x)
             continue; /* "next term": not a decision */
         bool permit = tm->action != 2;
         const struct cfg_node *ev = tm->action_node ? tm->action_node : tm->node;
+        /* tcp/udp with only routing ports, or only routing/ICMP protocols */
+        bool ports_routing = tm->has_port && !tm->port_other;
+        bool not_mgmt = (tm->has_proto && !tm->proto_other) || ports_routing;
+        size_t first = acl->n;
         if (tm->nsrc == 0) {
             struct acl_entry *e = model_acl_add_entry(x->a, acl, ev);
             e->permit = permit;
             e->src_any = true;
+            e->not_mgmt = not_mgmt;
             continue;
         }
         /* except entries first: they carve holes in the term's match */
@@ -1814,6 +1855,8 @@ static void finish_acls(struct jx *x)
                 }
             }
         }
+        for (size_t j = first; j < acl->n; j++)
+            acl->entries[j].not_mgmt = not_mgmt;
     }
 }
 

@@ -230,6 +230,10 @@ static void check_edge1(const struct dev *d, bool brace)
     assert_int_equal(re->entries[0].src.len, 24);
     assert_false(re->entries[3].permit);
     assert_true(re->entries[3].src_any);
+    /* the BGP term is routing traffic, the ssh term and the last are not */
+    assert_true(re->entries[2].not_mgmt);
+    assert_false(re->entries[0].not_mgmt);
+    assert_false(re->entries[3].not_mgmt);
 
     assert_int_equal(m->nmirrors, 1);
     assert_string_equal(m->mirrors[0].kind, "analyzer");
