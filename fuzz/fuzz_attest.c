@@ -35,12 +35,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct check_def *defs = calloc(n ? n : 1, sizeof(*defs));
     struct check_result *res = calloc(n ? n : 1, sizeof(*res));
     for (size_t i = 0; i < n; i++) {
-        defs[i] = (struct check_def){.id = at.waivers[i].check, .title = "f", .measures = none,
-                                     .eval = noop};
+        defs[i] = (struct check_def){
+            .id = at.waivers[i].check, .title = "f", .measures = none, .eval = noop};
         res[i] = (struct check_result){.check = &defs[i], .verdict = VERDICT_FAIL};
     }
-    struct device_result d = {.file = "/x/cpe-1", .relpath = "cpe-1", .hostname = "cpe-1",
-                              .results = res, .nresults = n};
+    struct device_result d = {
+        .file = "/x/cpe-1", .relpath = "cpe-1", .hostname = "cpe-1", .results = res, .nresults = n};
     waivers_apply(&at, 20000, &d);
     for (size_t i = 0; i < n; i++)
         if (res[i].verdict == VERDICT_WAIVED && (!res[i].waiver || !res[i].waiver_expires))

@@ -101,8 +101,8 @@ static int explain_check(const struct catalog *c, const struct check_def *d)
 {
     printf("%s  %s\n", d->id, d->title);
     printf("\nCategory: %s\nSeverity: %s\nScope: %s\n", d->category ? d->category : "-",
-           severity_name(d->severity), d->scope == CHECK_FLEET ? "fleet (across devices)"
-                                                               : "per device");
+           severity_name(d->severity),
+           d->scope == CHECK_FLEET ? "fleet (across devices)" : "per device");
     if (d->source && strcmp(d->source, "builtin") != 0)
         printf("Defined in: %s\n", d->source);
     if (d->rationale)

@@ -12,30 +12,29 @@
 
 static void measures_usage(FILE *out)
 {
-    fprintf(out,
-            "usage: tsaudit measures [options]\n\n"
-            "List the Code of Practice measures with their section, regulations, kind,\n"
-            "deadline for the tier (with its source and whether it is verified), the\n"
-            "checks that evidence them, and a status.\n\n"
-            "No devices are scanned by this command: the status comes from the\n"
-            "attestations (--attest) alone, and measures that checks evidence show\n"
-            "which checks map to them; run 'tsaudit scan' for the status over devices.\n\n"
-            "  --tier 1|2|3        provider tier (default: the profile's; none = deadlines\n"
-            "                      not assessed). Tier 3 is guidance only: not_applicable\n"
-            "  --as-of YYYY-MM-DD  assessment date (default: the profile's, else today)\n"
-            "  --code 2022|2026    edition of the Code (default: the profile's, else newest)\n"
-            "  --section N         only measures of section N (1-21)\n"
-            "  --status S          only measures with status S: met, not_met, partial,\n"
-            "                      attestation_required, not_yet_due, not_applicable,\n"
-            "                      or 'overdue'\n"
-            "  --unverified        only measures whose deadline for the tier is unknown\n"
-            "                      or not backed by a cited source\n"
-            "  --catalog FILE      provider catalogue file adding or overriding measures\n"
-            "  --profile FILE      provider profile (tier, assessment date, edition)\n"
-            "  --attest FILE       attestations and waivers\n"
-            "  --format text|json|csv   output format (default: text)\n"
-            "  -h, --help          show this help\n\n"
-            "Exit status: 0 done, 2 bad usage or an input file with errors.\n");
+    fprintf(out, "usage: tsaudit measures [options]\n\n"
+                 "List the Code of Practice measures with their section, regulations, kind,\n"
+                 "deadline for the tier (with its source and whether it is verified), the\n"
+                 "checks that evidence them, and a status.\n\n"
+                 "No devices are scanned by this command: the status comes from the\n"
+                 "attestations (--attest) alone, and measures that checks evidence show\n"
+                 "which checks map to them; run 'tsaudit scan' for the status over devices.\n\n"
+                 "  --tier 1|2|3        provider tier (default: the profile's; none = deadlines\n"
+                 "                      not assessed). Tier 3 is guidance only: not_applicable\n"
+                 "  --as-of YYYY-MM-DD  assessment date (default: the profile's, else today)\n"
+                 "  --code 2022|2026    edition of the Code (default: the profile's, else newest)\n"
+                 "  --section N         only measures of section N (1-21)\n"
+                 "  --status S          only measures with status S: met, not_met, partial,\n"
+                 "                      attestation_required, not_yet_due, not_applicable,\n"
+                 "                      or 'overdue'\n"
+                 "  --unverified        only measures whose deadline for the tier is unknown\n"
+                 "                      or not backed by a cited source\n"
+                 "  --catalog FILE      provider catalogue file adding or overriding measures\n"
+                 "  --profile FILE      provider profile (tier, assessment date, edition)\n"
+                 "  --attest FILE       attestations and waivers\n"
+                 "  --format text|json|csv   output format (default: text)\n"
+                 "  -h, --help          show this help\n\n"
+                 "Exit status: 0 done, 2 bad usage or an input file with errors.\n");
 }
 
 /* JSON string; libyaml only hands out valid UTF-8, which passes through. */
@@ -71,8 +70,8 @@ static void jdate(FILE *f, bool known, int32_t d)
 static void csv_field(FILE *f, const char *s)
 {
     s = s ? s : "";
-    bool quote = strpbrk(s, ",\"\r\n") != NULL || s[0] == '=' || s[0] == '+' || s[0] == '-' ||
-                 s[0] == '@';
+    bool quote =
+        strpbrk(s, ",\"\r\n") != NULL || s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@';
     if (!quote) {
         fputs(s, f);
         return;
@@ -141,8 +140,9 @@ static void print_text(FILE *f, const struct catalog *c, const struct compliance
         fprintf(f, "Tier %d, as of %s. Status from attestations only (no devices scanned).\n\n",
                 r->tier, d);
     else
-        fprintf(f, "No tier given (deadlines not assessed), as of %s. Status from attestations "
-                   "only (no devices scanned).\n\n",
+        fprintf(f,
+                "No tier given (deadlines not assessed), as of %s. Status from attestations "
+                "only (no devices scanned).\n\n",
                 d);
     int section = 0;
     size_t shown = 0;
@@ -178,8 +178,9 @@ static void print_text(FILE *f, const struct catalog *c, const struct compliance
                 r->totals.by_status[s], s + 1 < MEASURE_STATUS_COUNT ? "," : "");
     fprintf(f, "; overdue %zu.\n", r->totals.overdue);
     if (r->tier >= 1 && r->unknown_deadlines)
-        fprintf(f, "%zu measures have no known deadline for tier %d (not retrieved from the "
-                   "Code; see 'tsaudit measures --unverified').\n",
+        fprintf(f,
+                "%zu measures have no known deadline for tier %d (not retrieved from the "
+                "Code; see 'tsaudit measures --unverified').\n",
                 r->unknown_deadlines, r->tier);
     for (size_t i = 0; i < r->ndue_next; i++) {
         date_format(r->due_next[i].date, d);
@@ -356,8 +357,9 @@ static void print_csv(FILE *f, const struct compliance_result *r, const struct m
         csv_field(f, buf_cstr(&b));
         buf_free(&b);
         fputc(',', f);
-        fputs(ms->attestation ? attest_status_name(ms->attestation->status)
-                              : ms->expired_attestation ? "expired" : "",
+        fputs(ms->attestation           ? attest_status_name(ms->attestation->status)
+              : ms->expired_attestation ? "expired"
+                                        : "",
               f);
         fputc(',', f);
         csv_field(f, ms->reason);
@@ -406,8 +408,7 @@ static int parse_args(int argc, char **argv, struct measures_opts *o)
             o->code = v;
         } else if (strcmp(a, "--section") == 0) {
             if (!sv_to_long(sv_from_cstr(v), &n) || n < 1 || n > 99)
-                return cli_usage_error("measures", "--section needs a section number, not '%s'",
-                                       v);
+                return cli_usage_error("measures", "--section needs a section number, not '%s'", v);
             o->section = (int)n;
         } else if (strcmp(a, "--status") == 0) {
             if (strcmp(v, "overdue") == 0)

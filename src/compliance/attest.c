@@ -52,17 +52,16 @@ static void parse_attestation(struct cydoc *d, yaml_node_t *n, struct attestatio
         if (strcmp(key, "measure") == 0) {
             const char *s = cy_str(d, v, key);
             if (s && !measure_id_parse(s, NULL, NULL))
-                cy_diag(d, DIAG_ERROR, v, key, "'%.40s' is not a measure id (M<section>.<nn>)",
-                          s);
+                cy_diag(d, DIAG_ERROR, v, key, "'%.40s' is not a measure id (M<section>.<nn>)", s);
             else
                 out->measure = s;
         } else if (strcmp(key, "status") == 0) {
             const char *s = cy_str(d, v, key);
             if (s && !attest_status_from_name(s, &out->status))
                 cy_diag(d, DIAG_ERROR, v, key,
-                          "expected implemented, partial, not_implemented or not_applicable, "
-                          "found '%.40s'",
-                          s);
+                        "expected implemented, partial, not_implemented or not_applicable, "
+                        "found '%.40s'",
+                        s);
             else if (s)
                 has_status = true;
         } else if (strcmp(key, "evidence") == 0)
@@ -126,7 +125,7 @@ static void parse_waiver(struct cydoc *d, yaml_node_t *n, struct waiver *out, bo
             cy_diag(d, DIAG_ERROR, n, "check", "a waiver needs a check id");
         else if (!out->devices)
             cy_diag(d, DIAG_ERROR, n, "devices",
-                      "a waiver needs a devices glob (use \"*\" for every device)");
+                    "a waiver needs a devices glob (use \"*\" for every device)");
         else if (!out->reason)
             cy_diag(d, DIAG_ERROR, n, "reason", "a waiver needs a reason");
         else if (!has_expires)
@@ -168,8 +167,7 @@ int attest_load_buffer(struct attestations *out, struct arena *a, const char *pa
             }
             yaml_node_t *item;
             if (is_att) {
-                struct attestation *arr =
-                    arena_grow(a, out->v, out->n, out->n + cnt, sizeof(*arr));
+                struct attestation *arr = arena_grow(a, out->v, out->n, out->n + cnt, sizeof(*arr));
                 out->v = arr;
                 while (cy_seq_next(&d, &si, &item)) {
                     bool ok;

@@ -215,12 +215,12 @@ static bool parse_deadline(struct layer *l, yaml_node_t *n, const char *field, i
     }
     if (dl.verified && dl.applies && !dl.known) {
         cy_diag(d, DIAG_ERROR, verified_node ? verified_node : n, "verified",
-                  "an unknown date cannot be verified");
+                "an unknown date cannot be verified");
         return false;
     }
     if (date_all_node && !dl.trigger) {
         cy_diag(d, DIAG_ERROR, date_all_node, "date_all",
-                  "only contract-based deadlines (trigger: contract) have date_all");
+                "only contract-based deadlines (trigger: contract) have date_all");
         return false;
     }
     if (dl.known && dl.all_known && dl.date_all < dl.date) {
@@ -285,7 +285,7 @@ static bool parse_note(struct layer *l, yaml_node_t *n, struct edition_note *out
                 for (size_t i = 0; i < out->nmeasures; i++)
                     if (!measure_id_parse(out->measures[i], NULL, NULL))
                         cy_diag(d, DIAG_ERROR, v, key, "'%.40s' is not a measure id",
-                                  out->measures[i]);
+                                out->measures[i]);
         } else
             unknown_field(l, k, key, "a note");
     }
@@ -305,8 +305,8 @@ static void add_note(struct cbuild *b, struct edition_note **v, size_t *n, size_
     (*v)[(*n)++] = *note;
 }
 
-static void parse_notes_into(struct layer *l, yaml_node_t *n, struct edition_note **v,
-                             size_t *cnt, size_t *cap)
+static void parse_notes_into(struct layer *l, yaml_node_t *n, struct edition_note **v, size_t *cnt,
+                             size_t *cap)
 {
     struct cy_seq_iter it;
     if (!cy_seq_begin(l->d, n, "notes", &it))
@@ -354,7 +354,7 @@ static void parse_measure(struct layer *l, yaml_node_t *n)
     bool is_new = mb == NULL;
     if (mb && mb->seen_gen == b->gen) {
         cy_diag(d, DIAG_ERROR, idn, "id", "%s is listed twice (first at line %lu)", id,
-                  mb->seen_line);
+                mb->seen_line);
         return;
     }
     /* Parse into a scratch copy; commit only when the entry is clean. */
@@ -383,8 +383,7 @@ static void parse_measure(struct layer *l, yaml_node_t *n)
             long s;
             if (cy_int(d, v, key, 1, MAX_SECTION, &s)) {
                 if (s != sec)
-                    cy_diag(d, DIAG_ERROR, v, key, "%s belongs to section %d, not %ld", id, sec,
-                              s);
+                    cy_diag(d, DIAG_ERROR, v, key, "%s belongs to section %d, not %ld", id, sec, s);
                 has_section = true;
             }
         } else if (strcmp(key, "title") == 0) {
@@ -404,8 +403,8 @@ static void parse_measure(struct layer *l, yaml_node_t *n)
                 for (size_t i = 0; i < tmp.m.nregulations; i++)
                     if (!regulation_number(tmp.m.regulations[i]))
                         cy_diag(d, DIAG_ERROR, v, key,
-                                  "'%.40s' does not start with a regulation number",
-                                  tmp.m.regulations[i]);
+                                "'%.40s' does not start with a regulation number",
+                                tmp.m.regulations[i]);
         } else if (strcmp(key, "mapping_note") == 0)
             tmp.m.mapping_note = cy_str(d, v, key);
         else if (strcmp(key, "tags") == 0)
@@ -414,7 +413,7 @@ static void parse_measure(struct layer *l, yaml_node_t *n)
             const char *s = cy_str(d, v, key);
             if (s && !measure_kind_from_name(s, &tmp.m.kind))
                 cy_diag(d, DIAG_ERROR, v, key,
-                          "expected automated, hybrid or attestation, found '%.40s'", s);
+                        "expected automated, hybrid or attestation, found '%.40s'", s);
             else if (s)
                 tmp.has_kind = true;
         } else if (strcmp(key, "deadlines") == 0)
@@ -468,7 +467,7 @@ static void parse_section(struct layer *l, yaml_node_t *n)
     bool is_new = s == NULL;
     if (s && s->seen_gen == l->b->gen) {
         cy_diag(d, DIAG_ERROR, numn, "number", "section %ld is listed twice (first at line %lu)",
-                  num, s->seen_line);
+                num, s->seen_line);
         return;
     }
     struct sbuild tmp;
@@ -538,8 +537,8 @@ static void apply_doc(struct layer *l, yaml_node_t *root)
                 b->edition = e;
             else if (b->edition && strcmp(e, b->edition) != 0)
                 cy_diag(d, DIAG_WARNING, v, key,
-                          "the file is for edition %s but edition %s is being assessed", e,
-                          b->edition);
+                        "the file is for edition %s but edition %s is being assessed", e,
+                        b->edition);
         } else if (strcmp(key, "version") == 0) {
             const char *s = cy_str(d, v, key);
             if (s && l->builtin)
@@ -554,8 +553,9 @@ static void apply_doc(struct layer *l, yaml_node_t *root)
                 b->status = s;
         } else if (strcmp(key, "base") == 0) {
             if (!l->builtin)
-                cy_diag(d, DIAG_WARNING, v, key,
-                          "ignored in an override file (it applies to the edition chosen with --code)");
+                cy_diag(
+                    d, DIAG_WARNING, v, key,
+                    "ignored in an override file (it applies to the edition chosen with --code)");
         } else if (strcmp(key, "sources") == 0)
             parse_sources(l, v);
         else if (strcmp(key, "notes") == 0)
@@ -682,8 +682,8 @@ static int finish(struct cbuild *b, struct catalog *c)
     }
     qsort(c->measures, c->nmeasures, sizeof(*c->measures), cmp_measure);
     for (size_t i = 0; i < c->nmeasures; i++) {
-        struct catalog_section *cs = (struct catalog_section *)catalog_find_section(
-            c, c->measures[i].section);
+        struct catalog_section *cs =
+            (struct catalog_section *)catalog_find_section(c, c->measures[i].section);
         if (cs)
             cs->nmeasures++;
     }
@@ -744,8 +744,7 @@ int catalog_load(struct catalog **out, struct arena *a, const char *edition,
 int catalog_load_buffer(struct catalog **out, struct arena *a, const char *edition,
                         const char *override_name, const char *data, size_t len)
 {
-    return load(out, a, edition, override_name ? override_name : "<override>", data, len,
-                false);
+    return load(out, a, edition, override_name ? override_name : "<override>", data, len, false);
 }
 
 /* -------------------------------------------------------------- accessors */
@@ -769,8 +768,8 @@ const struct measure *catalog_find(const struct catalog *c, const char *id)
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         const struct measure *m = &c->measures[mid];
-        int cmp = m->section != sec ? (m->section < sec ? -1 : 1)
-                                    : (m->serial > ser) - (m->serial < ser);
+        int cmp =
+            m->section != sec ? (m->section < sec ? -1 : 1) : (m->serial > ser) - (m->serial < ser);
         if (cmp == 0)
             return m;
         if (cmp < 0)

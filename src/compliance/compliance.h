@@ -34,10 +34,10 @@ bool measure_kind_from_name(const char *s, enum measure_kind *out);
  * must carry the measure and `date_all` when every contract must.
  */
 struct deadline {
-    bool applies;        /* false: the tier is not expected to follow the measure (Tier 3) */
-    bool known;          /* date is valid */
-    int32_t date;        /* days since 1970-01-01 (date_parse) */
-    bool all_known;      /* date_all is valid (contract-based only) */
+    bool applies;   /* false: the tier is not expected to follow the measure (Tier 3) */
+    bool known;     /* date is valid */
+    int32_t date;   /* days since 1970-01-01 (date_parse) */
+    bool all_known; /* date_all is valid (contract-based only) */
     int32_t date_all;
     bool verified;       /* the date is backed by a cited source */
     const char *trigger; /* NULL, or "contract" */
@@ -50,7 +50,7 @@ struct edition_note {
     const char *edition; /* "2022", "2026", or the override file */
     const char *topic;   /* short label, e.g. "deadline-horizon" */
     const char *text;
-    const char *when;    /* a date as stated by the source ("2028-03", "end of 2029"), or NULL */
+    const char *when; /* a date as stated by the source ("2028-03", "end of 2029"), or NULL */
     bool verified;
     const char *source;
     const char **measures; /* measure ids it concerns (may be empty) */
@@ -58,22 +58,22 @@ struct edition_note {
 };
 
 struct measure {
-    const char *id;            /* "M11.14" */
-    int section;               /* 1..21 for the 2022 Code */
-    int serial;                /* the number after the dot */
+    const char *id; /* "M11.14" */
+    int section;    /* 1..21 for the 2022 Code */
+    int serial;     /* the number after the dot */
     const char *section_title;
-    const char *title;         /* one line, our own words */
-    const char *summary;       /* same as title unless the catalogue gives both */
-    const char **regulations;  /* regulation paragraphs, e.g. "8(5)(e)" */
+    const char *title;        /* one line, our own words */
+    const char *summary;      /* same as title unless the catalogue gives both */
+    const char **regulations; /* regulation paragraphs, e.g. "8(5)(e)" */
     size_t nregulations;
-    const char *mapping_note;  /* a known gap or anomaly in the regulation mapping, or NULL */
-    const char **tags;         /* scope tags, e.g. "management-plane", "PAW" */
+    const char *mapping_note; /* a known gap or anomaly in the regulation mapping, or NULL */
+    const char **tags;        /* scope tags, e.g. "management-plane", "PAW" */
     size_t ntags;
     enum measure_kind kind;
     struct deadline deadlines[COMPLIANCE_TIERS];
     struct edition_note *notes; /* edition notes about this measure */
     size_t nnotes;
-    const char *origin;        /* "2022", "2026" or the override file that last changed it */
+    const char *origin; /* "2022", "2026" or the override file that last changed it */
 };
 
 struct catalog_section {
@@ -86,7 +86,7 @@ struct catalog {
     const char *edition; /* "2022" or "2026" */
     const char *version; /* "1.0" / "1.1" */
     const char *title;
-    const char *status;  /* e.g. "in force", "laid in Parliament" */
+    const char *status;       /* e.g. "in force", "laid in Parliament" */
     struct measure *measures; /* sorted by section, then serial */
     size_t nmeasures;
     struct catalog_section *sections; /* sorted by number */
@@ -144,7 +144,7 @@ struct attestation {
     enum attest_status status;
     const char *evidence;
     const char *owner;
-    int32_t date;    /* valid when has_date */
+    int32_t date; /* valid when has_date */
     bool has_date;
     int32_t expires; /* valid when has_expires; absent = does not lapse */
     bool has_expires;
@@ -156,7 +156,7 @@ struct waiver {
     const char *check;   /* check id */
     const char *devices; /* glob on hostname, file path or file name */
     const char *reason;
-    int32_t expires;     /* required: a waiver always lapses */
+    int32_t expires;          /* required: a waiver always lapses */
     const char *expires_text; /* "YYYY-MM-DD" as shown in reports */
     const char *file;
     uint32_t line;
@@ -221,10 +221,10 @@ bool measure_status_from_name(const char *s, enum measure_status_kind *out);
 
 /* One device/check pair behind a status that is not met. */
 struct measure_finding {
-    const char *device; /* hostname, or file when there is none */
-    const char *check;  /* check id */
+    const char *device;   /* hostname, or file when there is none */
+    const char *check;    /* check id */
     enum verdict verdict; /* fail, waived, unknown or needs_context */
-    bool fleet;         /* from a fleet finding */
+    bool fleet;           /* from a fleet finding */
 };
 
 struct measure_status {
@@ -233,16 +233,17 @@ struct measure_status {
     /* What the status is on its own merits; differs from status when the
      * measure is not yet due or does not apply to the tier. */
     enum measure_status_kind assessed;
-    bool overdue;         /* due on as_of and not met (never claimed when due is unknown) */
-    bool applies;         /* the tier is expected to follow the measure */
+    bool overdue; /* due on as_of and not met (never claimed when due is unknown) */
+    bool applies; /* the tier is expected to follow the measure */
     bool due_known;
     int32_t due;
-    bool due_all_known;   /* contract-based: all contracts */
+    bool due_all_known; /* contract-based: all contracts */
     int32_t due_all;
     const char *deadline_source;
     bool deadline_verified;
     const char *deadline_trigger;
-    enum measure_kind kind_used; /* the kind evaluated (see docs when it differs from the catalogue) */
+    enum measure_kind
+        kind_used; /* the kind evaluated (see docs when it differs from the catalogue) */
     const struct check_def **checks; /* checks mapped to the measure */
     size_t nchecks;
     struct measure_finding *findings; /* capped at COMPLIANCE_MAX_FINDINGS */
@@ -252,7 +253,7 @@ struct measure_status {
     size_t ndevices; /* devices that gave a verdict on at least one mapped check */
     const struct attestation *attestation;         /* the one used, or NULL */
     const struct attestation *expired_attestation; /* lapsed, shown but not counted */
-    const char *reason; /* short text */
+    const char *reason;                            /* short text */
 };
 
 struct status_counts {
@@ -276,13 +277,13 @@ struct regulation_counts {
 struct due_date {
     int32_t date;
     size_t nmeasures;
-    bool verified;      /* every deadline on this date is verified */
-    const char *first;  /* the first measure id due on it */
+    bool verified;     /* every deadline on this date is verified */
+    const char *first; /* the first measure id due on it */
 };
 
 struct compliance_result {
     const char *edition;
-    int tier;          /* 0 = not set: deadlines are unknown */
+    int tier; /* 0 = not set: deadlines are unknown */
     int32_t as_of;
     struct measure_status *v; /* parallel to the catalogue */
     size_t n;
@@ -316,10 +317,9 @@ void compliance_evaluate(const struct catalog *c, const struct attestations *at,
  * The same over an explicit check table (checks[j] is the check of
  * verdicts[j]); compliance_evaluate() passes checks_all().
  */
-void compliance_evaluate_checks(const struct catalog *c, const struct attestations *at,
-                                int tier, int32_t as_of,
-                                const struct check_def *const *checks, size_t nchecks,
-                                const struct device_summary *devs, size_t ndevs,
+void compliance_evaluate_checks(const struct catalog *c, const struct attestations *at, int tier,
+                                int32_t as_of, const struct check_def *const *checks,
+                                size_t nchecks, const struct device_summary *devs, size_t ndevs,
                                 const struct fleet_finding *ff, size_t nff, struct arena *a,
                                 struct compliance_result *out);
 

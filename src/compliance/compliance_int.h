@@ -52,11 +52,11 @@ const char *cy_str(struct cydoc *d, yaml_node_t *n, const char *field);
 bool cy_bool(struct cydoc *d, yaml_node_t *n, const char *field, bool *out);
 bool cy_int(struct cydoc *d, yaml_node_t *n, const char *field, long lo, long hi, long *out);
 /* "YYYY-MM-DD"; when allow_unknown, "unknown" gives *known = false. */
-bool cy_date(struct cydoc *d, yaml_node_t *n, const char *field, bool allow_unknown,
-             int32_t *out, bool *known);
+bool cy_date(struct cydoc *d, yaml_node_t *n, const char *field, bool allow_unknown, int32_t *out,
+             bool *known);
 /* A list of strings (or one string); false when any item was bad. */
-bool cy_str_list(struct cydoc *d, yaml_node_t *n, const char *field, size_t max,
-                 const char ***out, size_t *nout);
+bool cy_str_list(struct cydoc *d, yaml_node_t *n, const char *field, size_t max, const char ***out,
+                 size_t *nout);
 
 /* Shell-style glob (*, ?, [..]) over a whole string. */
 bool compliance_glob(const char *pattern, const char *s);

@@ -182,8 +182,7 @@ static enum verdict fleet_waived(const struct eval_input *in, const struct check
 }
 
 /* The configuration side of a measure: its mapped checks over every device. */
-static int technical_status(struct measure_status *ms, const struct eval_input *in,
-                            struct arena *a)
+static int technical_status(struct measure_status *ms, const struct eval_input *in, struct arena *a)
 {
     memset(in->seen, 0, in->ndevs * sizeof(*in->seen));
     for (size_t k = 0; k < ms->nchecks; k++) {
@@ -296,14 +295,16 @@ static void technical_reason(struct buf *b, const struct measure_status *ms, int
     if (!ms->nchecks)
         return;
     if (tech == NO_EVIDENCE) {
-        append(b, "%zu mapped check%s, no device evidence", ms->nchecks, ms->nchecks == 1 ? "" : "s");
+        append(b, "%zu mapped check%s, no device evidence", ms->nchecks,
+               ms->nchecks == 1 ? "" : "s");
         return;
     }
     if (ms->nfail)
         append(b, "%zu failed result%s on mapped checks", ms->nfail, ms->nfail == 1 ? "" : "s");
     if (ms->nunknown || ms->nneeds_context)
         append(b, "%zu result%s undecided (unknown or needs_context)",
-               ms->nunknown + ms->nneeds_context, ms->nunknown + ms->nneeds_context == 1 ? "" : "s");
+               ms->nunknown + ms->nneeds_context,
+               ms->nunknown + ms->nneeds_context == 1 ? "" : "s");
     if (ms->nwaived)
         append(b, "%zu failed result%s waived", ms->nwaived, ms->nwaived == 1 ? "" : "s");
     if (tech == MEASURE_MET && !ms->nwaived)
@@ -383,8 +384,8 @@ static void evaluate_one(struct measure_status *ms, const struct measure *m, int
 
     /* The tier's deadline. */
     struct deadline none = {.applies = true};
-    const struct deadline *dl = tier >= 1 && tier <= COMPLIANCE_TIERS ? &m->deadlines[tier - 1]
-                                                                       : &none;
+    const struct deadline *dl =
+        tier >= 1 && tier <= COMPLIANCE_TIERS ? &m->deadlines[tier - 1] : &none;
     ms->applies = dl->applies;
     ms->due_known = dl->applies && dl->known;
     ms->due = dl->date;
@@ -448,10 +449,9 @@ static void add_due(struct due_date *v, size_t *n, size_t cap, int32_t date, boo
         v[(*n)++] = (struct due_date){date, 1, verified, id};
 }
 
-void compliance_evaluate_checks(const struct catalog *c, const struct attestations *at,
-                                int tier, int32_t as_of,
-                                const struct check_def *const *checks, size_t nchecks,
-                                const struct device_summary *devs, size_t ndevs,
+void compliance_evaluate_checks(const struct catalog *c, const struct attestations *at, int tier,
+                                int32_t as_of, const struct check_def *const *checks,
+                                size_t nchecks, const struct device_summary *devs, size_t ndevs,
                                 const struct fleet_finding *ff, size_t nff, struct arena *a,
                                 struct compliance_result *out)
 {
@@ -474,8 +474,9 @@ void compliance_evaluate_checks(const struct catalog *c, const struct attestatio
     bool reg_used[100] = {false};
     memset(regs, 0, sizeof(regs));
 
-    struct eval_input in = {checks, nchecks, at, as_of, devs, ndevs, ff, nff,
-                            map_fleet(devs, ndevs, ff, nff, a), NULL, NULL};
+    struct eval_input in = {
+        checks, nchecks, at, as_of, devs, ndevs, ff, nff, map_fleet(devs, ndevs, ff, nff, a),
+        NULL,   NULL};
     in.override = xcalloc(ndevs + 1, sizeof(*in.override));
     in.seen = xcalloc(ndevs + 1, sizeof(*in.seen));
 

@@ -187,8 +187,8 @@ bool cy_int(struct cydoc *d, yaml_node_t *n, const char *field, long lo, long hi
     return ydoc_long(&d->y, n, field, lo, hi, out);
 }
 
-bool cy_date(struct cydoc *d, yaml_node_t *n, const char *field, bool allow_unknown,
-             int32_t *out, bool *known)
+bool cy_date(struct cydoc *d, yaml_node_t *n, const char *field, bool allow_unknown, int32_t *out,
+             bool *known)
 {
     const char *s = scalar(d, n, field);
     if (!s)
@@ -210,8 +210,8 @@ bool cy_date(struct cydoc *d, yaml_node_t *n, const char *field, bool allow_unkn
     return true;
 }
 
-bool cy_str_list(struct cydoc *d, yaml_node_t *n, const char *field, size_t max,
-                 const char ***out, size_t *nout)
+bool cy_str_list(struct cydoc *d, yaml_node_t *n, const char *field, size_t max, const char ***out,
+                 size_t *nout)
 {
     *out = NULL;
     *nout = 0;

@@ -208,10 +208,13 @@ static void eval_noop(const struct check_ctx *ctx, struct check_result *r)
 }
 
 static const char *const mgmt_measures[] = {"M2.04", NULL};
-static const struct check_def t_mgmt = {.id = "T-MGMT", .title = "test", .measures = mgmt_measures,
-                                        .eval = eval_noop, .source = "test"};
-static const struct check_def t_log = {.id = "T-LOG", .title = "test", .measures = mgmt_measures,
-                                       .eval = eval_noop, .source = "test"};
+static const struct check_def t_mgmt = {.id = "T-MGMT",
+                                        .title = "test",
+                                        .measures = mgmt_measures,
+                                        .eval = eval_noop,
+                                        .source = "test"};
+static const struct check_def t_log = {
+    .id = "T-LOG", .title = "test", .measures = mgmt_measures, .eval = eval_noop, .source = "test"};
 
 static void make_device(struct device_result *d, struct check_result *r, const char *host,
                         const char *file, const char *rel)
@@ -299,8 +302,8 @@ static void test_waivers_apply(void **state)
 static void test_names(void **state)
 {
     (void)state;
-    static const char *const want[] = {"met", "not_met", "partial", "attestation_required",
-                                       "not_yet_due", "not_applicable"};
+    static const char *const want[] = {
+        "met", "not_met", "partial", "attestation_required", "not_yet_due", "not_applicable"};
     for (int i = 0; i < MEASURE_STATUS_COUNT; i++) {
         enum measure_status_kind k;
         assert_string_equal(measure_status_name((enum measure_status_kind)i), want[i]);
@@ -320,9 +323,12 @@ static void test_names(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_load_example),     cmocka_unit_test(test_load_fields),
-        cmocka_unit_test(test_load_errors),      cmocka_unit_test(test_malformed_yaml),
-        cmocka_unit_test(test_current_and_expiry), cmocka_unit_test(test_waivers_apply),
+        cmocka_unit_test(test_load_example),
+        cmocka_unit_test(test_load_fields),
+        cmocka_unit_test(test_load_errors),
+        cmocka_unit_test(test_malformed_yaml),
+        cmocka_unit_test(test_current_and_expiry),
+        cmocka_unit_test(test_waivers_apply),
         cmocka_unit_test(test_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -50,8 +50,8 @@ static int32_t day(const char *s)
 
 /* ------------------------------------------------------------ built-in */
 
-static const int section_sizes[21] = {6, 6, 19, 8, 7, 5, 4, 16, 6, 54, 35,
-                                      5, 28, 2, 13, 22, 1, 6, 7, 1, 7};
+static const int section_sizes[21] = {6, 6,  19, 8,  7,  5, 4, 16, 6, 54, 35,
+                                      5, 28, 2,  13, 22, 1, 6, 7,  1, 7};
 
 static void check_2022_shape(const struct catalog *c)
 {
@@ -422,16 +422,11 @@ static void test_fixture_errors_file(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_2022_measures),
-        cmocka_unit_test(test_sourced_deadlines),
-        cmocka_unit_test(test_2026_overlay),
-        cmocka_unit_test(test_unknown_edition),
-        cmocka_unit_test(test_ids_and_regulations),
-        cmocka_unit_test(test_override_file),
-        cmocka_unit_test(test_override_errors),
-        cmocka_unit_test(test_override_warning_only),
-        cmocka_unit_test(test_override_missing_file),
-        cmocka_unit_test(test_fixture_errors_file),
+        cmocka_unit_test(test_2022_measures),         cmocka_unit_test(test_sourced_deadlines),
+        cmocka_unit_test(test_2026_overlay),          cmocka_unit_test(test_unknown_edition),
+        cmocka_unit_test(test_ids_and_regulations),   cmocka_unit_test(test_override_file),
+        cmocka_unit_test(test_override_errors),       cmocka_unit_test(test_override_warning_only),
+        cmocka_unit_test(test_override_missing_file), cmocka_unit_test(test_fixture_errors_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

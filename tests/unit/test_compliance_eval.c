@@ -32,14 +32,14 @@ static const char *const m_mgmt[] = {"M2.04", "M11.14", NULL};
 static const char *const m_backup[] = {"M5.03", NULL};
 static const char *const m_fleet[] = {"M6.04", NULL};
 static const char *const m_odd[] = {"M5.06", NULL};
-static const struct check_def c_mgmt = {.id = "T-MGMT", .title = "t", .measures = m_mgmt,
-                                        .eval = eval_noop, .scope = CHECK_DEVICE};
-static const struct check_def c_backup = {.id = "T-BACKUP", .title = "t", .measures = m_backup,
-                                          .eval = eval_noop, .scope = CHECK_DEVICE};
-static const struct check_def c_fleet = {.id = "T-FLEET", .title = "t", .measures = m_fleet,
-                                         .eval = eval_noop, .scope = CHECK_FLEET};
-static const struct check_def c_odd = {.id = "T-ODD", .title = "t", .measures = m_odd,
-                                       .eval = eval_noop, .scope = CHECK_DEVICE};
+static const struct check_def c_mgmt = {
+    .id = "T-MGMT", .title = "t", .measures = m_mgmt, .eval = eval_noop, .scope = CHECK_DEVICE};
+static const struct check_def c_backup = {
+    .id = "T-BACKUP", .title = "t", .measures = m_backup, .eval = eval_noop, .scope = CHECK_DEVICE};
+static const struct check_def c_fleet = {
+    .id = "T-FLEET", .title = "t", .measures = m_fleet, .eval = eval_noop, .scope = CHECK_FLEET};
+static const struct check_def c_odd = {
+    .id = "T-ODD", .title = "t", .measures = m_odd, .eval = eval_noop, .scope = CHECK_DEVICE};
 static const struct check_def *const table[] = {&c_mgmt, &c_backup, &c_fleet, &c_odd};
 enum { I_MGMT, I_BACKUP, I_FLEET, I_ODD, NCHECKS };
 
@@ -258,11 +258,12 @@ static void test_attestation_measures(void **state)
 {
     (void)state;
     struct fixture *f = fx_new();
-    fx_attest(f, "attestations:\n"
-                 "  - {measure: M5.01, status: implemented, date: 2025-01-01, expires: 2025-12-31}\n"
-                 "  - {measure: M5.02, status: partial}\n"
-                 "  - {measure: M5.04, status: not_implemented}\n"
-                 "  - {measure: M4.01, status: not_applicable}\n");
+    fx_attest(f,
+              "attestations:\n"
+              "  - {measure: M5.01, status: implemented, date: 2025-01-01, expires: 2025-12-31}\n"
+              "  - {measure: M5.02, status: partial}\n"
+              "  - {measure: M5.04, status: not_implemented}\n"
+              "  - {measure: M4.01, status: not_applicable}\n");
     const struct measure_status *ms = fx_eval(f, 2, "2025-06-01", NULL, 0, "M5.01");
     assert_int_equal(ms->kind_used, MEASURE_ATTESTATION);
     assert_int_equal(ms->status, MEASURE_MET);
@@ -367,9 +368,12 @@ static void test_fleet_findings(void **state)
     fx_device(f, "r2");
     char *devices[] = {"r1", "r2"};
     uint32_t lines[] = {10, 12};
-    struct fleet_finding ff = {.check = &c_fleet, .verdict = VERDICT_FAIL,
-                               .message = "shared local-user-hash", .devices = devices,
-                               .lines = lines, .ndevices = 2};
+    struct fleet_finding ff = {.check = &c_fleet,
+                               .verdict = VERDICT_FAIL,
+                               .message = "shared local-user-hash",
+                               .devices = devices,
+                               .lines = lines,
+                               .ndevices = 2};
     const struct measure_status *ms = fx_eval(f, 2, "2026-01-01", &ff, 1, "M6.04");
     assert_int_equal(ms->status, MEASURE_NOT_MET);
     assert_int_equal(ms->nfail, 2);
@@ -407,8 +411,12 @@ static void test_fleet_verdicts_in_summaries(void **state)
     f->verdicts[r2][I_FLEET] = VERDICT_FAIL;
     char *devices[] = {"r1", "r2", "gone"};
     uint32_t lines[] = {3, 4, 5};
-    struct fleet_finding ff = {.check = &c_fleet, .verdict = VERDICT_FAIL, .message = "m",
-                               .devices = devices, .lines = lines, .ndevices = 2};
+    struct fleet_finding ff = {.check = &c_fleet,
+                               .verdict = VERDICT_FAIL,
+                               .message = "m",
+                               .devices = devices,
+                               .lines = lines,
+                               .ndevices = 2};
     ms = fx_eval(f, 2, "2026-01-01", &ff, 1, "M6.04");
     assert_int_equal(ms->status, MEASURE_NOT_MET);
     assert_int_equal(ms->nfail, 2);
