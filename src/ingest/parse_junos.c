@@ -16,7 +16,7 @@
  * one non-implied node, its leaf; the containers it passes through are
  * found again (by parent and text) or created CFG_IMPLIED. `deactivate`,
  * `activate`, `delete`, `protect` and `unprotect` lines act on an existing
- * node and produce no node of their own. Junos prints some containers
+ * node and produce no node of their own; `annotate` lines are comments. Junos prints some containers
  * holding a single statement on one line (`route P next-hop H;`,
  * `then accept;`, `community C members M;`): such table entries are marked
  * one-liners and, when a set line created the container and its only leaf,
@@ -763,7 +763,15 @@ static struct sv jx_token(const char *end, const char **pos)
     return sv_make(s, (size_t)(p - s));
 }
 
-enum jx_verb { JV_SET, JV_DEACTIVATE, JV_ACTIVATE, JV_DELETE, JV_PROTECT, JV_UNPROTECT };
+enum jx_verb {
+    JV_SET,
+    JV_DEACTIVATE,
+    JV_ACTIVATE,
+    JV_DELETE,
+    JV_PROTECT,
+    JV_UNPROTECT,
+    JV_ANNOTATE, /* a comment on a statement: no effect on the tree */
+};
 
 struct jx_deferred {
     enum jx_verb verb;
@@ -947,6 +955,7 @@ static void jx_set_line(struct jx_parser *ps, enum jx_verb verb, const char *p, 
                 jx_unlink(ps, found);
                 break;
             case JV_SET:
+            case JV_ANNOTATE:
                 break;
             }
             return;
@@ -1033,6 +1042,7 @@ static int jx_verb_of(const char *p, const char *end, const char **after)
     } verbs[] = {
         {"set", JV_SET},           {"deactivate", JV_DEACTIVATE}, {"activate", JV_ACTIVATE},
         {"delete", JV_DELETE},     {"protect", JV_PROTECT},       {"unprotect", JV_UNPROTECT},
+        {"annotate", JV_ANNOTATE},
     };
     for (size_t i = 0; i < ARRAY_SIZE(verbs); i++) {
         size_t n = strlen(verbs[i].word);
@@ -1122,7 +1132,9 @@ int parse_junos(struct cfg_tree *t)
                     struct sv body = jx_trim(after, (size_t)(e - after));
                     if (body.n && body.p[body.n - 1] == ';') /* tolerate `set a b;` */
                         body.n--;
-                    jx_set_line(&ps, (enum jx_verb)verb, body.p, body.p + body.n, line, false);
+                    if (verb != JV_ANNOTATE)
+                        jx_set_line(&ps, (enum jx_verb)verb, body.p, body.p + body.n, line,
+                                    false);
                     line = l2;
                     p = e;
                     continue;

@@ -466,7 +466,8 @@ static void test_set_actions(void **state)
                       "set snmp community old authorization read-write\n"
                       "delete snmp community old\n"
                       "set snmp community new authorization read-only\n"
-                      "deactivate nothing here\n";
+                      "deactivate nothing here\n"
+                      "annotate snmp \"reviewed 2026\"\n";
     struct parsed *p = parse_str(cfg);
     const struct cfg_tree *t = &p->t;
     struct cfg_node *sys = nth(t, 0);
@@ -499,6 +500,9 @@ static void test_set_actions(void **state)
     assert_node(snmp->child, "community new", 12, 1);
     /* An action on a path that never appears is a warning. */
     assert_true(has_diag_at(t, DIAG_WARNING, 13));
+    /* An annotation is a comment: no node, no diagnostic. */
+    assert_false(has_diag_at(t, DIAG_WARNING, 14));
+    assert_int_equal(t->ntop, 3);
     parsed_free(p);
 }
 
