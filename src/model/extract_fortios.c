@@ -24,6 +24,7 @@ struct fx {
     const struct cfg_node *remote_auth_node;
     const struct cfg_node *snmp_sysinfo_node;
     bool snmp_sysinfo_off;
+    long http_port, https_port; /* admin-port / admin-sport, -1 = default */
 };
 
 static struct sv tk(const struct cfg_node *n, size_t i)
@@ -112,15 +113,10 @@ static void f_global(struct fx *x, const struct cfg_node *n)
     if ((s = fset(n, "admin-telnet")) != NULL && sv_eq_cstr(tk(s, 2), "disable") &&
         !x->telnet_ev)
         fact_set(&m->telnet_server, FACT_OFF, s);
-    struct mgmt_service *svc;
-    if ((s = fset(n, "admin-sport")) != NULL) {
-        svc = model_add_service(x->a, m, "https-port", false, FACT_ON, s);
-        svc->port = model_sv_long(tk(s, 2), -1);
-    }
-    if ((s = fset(n, "admin-port")) != NULL) {
-        svc = model_add_service(x->a, m, "http-port", true, FACT_ON, s);
-        svc->port = model_sv_long(tk(s, 2), -1);
-    }
+    if ((s = fset(n, "admin-sport")) != NULL)
+        x->https_port = model_sv_long(tk(s, 2), -1);
+    if ((s = fset(n, "admin-port")) != NULL)
+        x->http_port = model_sv_long(tk(s, 2), -1);
 }
 
 static void f_admin(struct fx *x, const struct cfg_node *n)
@@ -420,9 +416,9 @@ static void finish(struct fx *x)
         fact_unknown(&m->ssh.enabled, "no system interface configuration");
     }
     if (x->http_ev)
-        model_add_service(x->a, m, "http", true, FACT_ON, x->http_ev);
+        model_add_service(x->a, m, "http", true, FACT_ON, x->http_ev)->port = x->http_port;
     if (x->https_ev)
-        model_add_service(x->a, m, "https", false, FACT_ON, x->https_ev);
+        model_add_service(x->a, m, "https", false, FACT_ON, x->https_ev)->port = x->https_port;
     if (m->ssh.port <= 0)
         m->ssh.port = 22;
     if (m->ssh.v1_allowed.state == FACT_UNKNOWN && m->ssh.v1_allowed.ev.n == 0)
@@ -498,6 +494,7 @@ void model_extract_fortios(const struct cfg_tree *t, struct device_model *m)
     x->t = t;
     x->a = t->arena;
     x->m = m;
+    x->http_port = x->https_port = -1;
     m->dialect = t->dialect;
     f_version(x);
     for (const struct cfg_node *n = t->first; n; n = n->next) {

@@ -1907,12 +1907,19 @@ static void finish_services(struct jx *x)
         if (!cls)
             continue;
         long secs = 0;
+        const struct cfg_node *why = m->accounts[i].node;
         for (size_t j = 0; j < x->nclasses; j++)
-            if (sv_eq_cstr(sv_unquote(x->classes[j].name), cls) && x->classes[j].idle_minutes >= 0)
+            if (sv_eq_cstr(sv_unquote(x->classes[j].name), cls) &&
+                x->classes[j].idle_minutes >= 0) {
                 secs = x->classes[j].idle_minutes * 60;
+                why = x->classes[j].node;
+            }
         if (ssh->idle_timeout_seconds < 0 || secs == 0 ||
-            (ssh->idle_timeout_seconds > 0 && secs > ssh->idle_timeout_seconds))
+            (ssh->idle_timeout_seconds > 0 && secs > ssh->idle_timeout_seconds)) {
+            if (ssh->idle_timeout_seconds != 0)
+                fact_lines_add(&ssh->ev, why); /* the statement that decides the worst */
             ssh->idle_timeout_seconds = secs;
+        }
     }
     /* the lo0 input filter guards every management service */
     struct mgmt_path *p = model_add_mgmt_path(x->a, m, "lo0-filter", x->lo0_filter,
