@@ -32,9 +32,14 @@ static size_t shared_secrets(const struct check_ctx *ctx, struct secret_ref **ou
         if (!dup_)                                                                                 \
             v[n++] = (struct secret_ref){s_, (k)};                                                 \
     } while (0)
-    for (size_t i = 0; i < m->nother_secrets; i++)
-        ADD_SECRET(&m->other_secrets[i], m->other_secret_kinds ? m->other_secret_kinds[i]
-                                                               : "key");
+    for (size_t i = 0; i < m->nother_secrets; i++) {
+        const char *kind = m->other_secret_kinds ? m->other_secret_kinds[i] : "key";
+        /* Community strings are judged by the SNMP checks: v1/v2c has no
+         * other way to store them. */
+        if (kind && !strcmp(kind, "snmp-community"))
+            continue;
+        ADD_SECRET(&m->other_secrets[i], kind);
+    }
     for (size_t i = 0; i < m->aaa.nservers; i++)
         ADD_SECRET(&m->aaa.servers[i].key,
                    m->aaa.servers[i].proto == AAA_RADIUS ? "radius-key" : "tacacs-key");
