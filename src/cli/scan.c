@@ -376,6 +376,17 @@ static void *worker(void *arg)
 
 /* ------------------------------------------------------------- the run */
 
+static int cmp_fleet(const void *a, const void *b)
+{
+    const struct fleet_finding *x = a, *y = b;
+    int c = strcmp(x->ndevices ? x->devices[0] : "", y->ndevices ? y->devices[0] : "");
+    if (c)
+        return c;
+    if (x->ndevices && y->ndevices && x->lines[0] != y->lines[0])
+        return x->lines[0] < y->lines[0] ? -1 : 1;
+    return strcmp(x->message ? x->message : "", y->message ? y->message : "");
+}
+
 struct outputs {
     struct report_writer *w[MAX_OUTPUTS + 1];
     size_t n;
@@ -612,6 +623,9 @@ int cmd_scan(int argc, char **argv)
     /* Estate-wide stages. */
     struct fleet_finding *ff = NULL;
     size_t nff = checks_fleet_evaluate(sums, files.n, &ff);
+    /* Fingerprints are salted per run: order findings by what they say. */
+    if (nff > 1)
+        qsort(ff, nff, sizeof(*ff), cmp_fleet);
     for (size_t i = 0; i < nff; i++)
         if (ff[i].verdict == VERDICT_FAIL) {
             totals.by_verdict[VERDICT_FAIL]++;

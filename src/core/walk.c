@@ -128,7 +128,8 @@ static void walk_dir(struct walker *w, const char *dir, const char *rel, int dep
         names[n++] = xstrdup(e->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof(*names), cmp_str);
+    if (n > 1)
+        qsort(names, n, sizeof(*names), cmp_str);
     size_t dlen = strlen(dir), rlen = strlen(rel);
     for (size_t i = 0; i < n; i++) {
         size_t plen = dlen + strlen(names[i]) + 2;
