@@ -86,6 +86,27 @@ static bool line_is_exempt(enum dialect d, const char *s, size_t n)
     }
 }
 
+/* Is line l inside a Junos block comment that began on an earlier line? */
+static bool in_block_comment(const struct cfg_tree *t, const size_t *start, uint32_t l)
+{
+    /* look back a bounded number of lines for an opener without a closer */
+    for (uint32_t k = l; k-- > 1 && l - k <= 64;) {
+        const char *s = t->buf + start[k], *e = t->buf + start[k + 1];
+        const char *open = NULL, *close = NULL;
+        for (const char *c = s; c + 1 < e; c++) {
+            if (c[0] == '/' && c[1] == '*')
+                open = c;
+            else if (c[0] == '*' && c[1] == '/')
+                close = c;
+        }
+        if (close && (!open || close > open))
+            return false;
+        if (open)
+            return true;
+    }
+    return false;
+}
+
 /* Returns the number of violations (reported as diagnostics). */
 static unsigned check_invariant(const struct cfg_tree *t)
 {
@@ -149,6 +170,8 @@ static unsigned check_invariant(const struct cfg_tree *t)
         while (s < e && (*s == ' ' || *s == '\t'))
             s++;
         if (s == e || line_is_exempt(t->dialect, s, (size_t)(e - s)))
+            continue;
+        if (t->dialect == DIALECT_JUNIPER_JUNOS && in_block_comment(t, start, l))
             continue;
         VIOLATION(l, "invariant: line is not a node");
     }
