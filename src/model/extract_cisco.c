@@ -1809,8 +1809,8 @@ static void ntp_server(struct cx *x, struct sv s, size_t i, const struct cfg_nod
 
 static void ntp_key(struct cx *x, struct sv s, size_t i, const struct cfg_node *n)
 {
-    /* authentication-key N md5|sha1|... [T] VALUE [T] */
-    struct sv a = tk(s, i + 2), b = tk(s, i + 3), c = tk(s, i + 4);
+    /* authentication-key N md5|sha1|... [T] VALUE [T]; i is the keyword */
+    struct sv a = tk(s, i + 3), b = tk(s, i + 4), c = tk(s, i + 5);
     struct sv type = sv_make("", 0), value = a;
     if ((sv_is_digits(a) && a.n == 1 && b.n) || ((sv_eq_cstr(a, "encrypted") ||
                                                   sv_eq_cstr(a, "clear")) && b.n)) {
@@ -2613,7 +2613,8 @@ static void igp_if_stmt(struct cx *x, struct sv ifname, struct sv t, const struc
                 }
             }
         } else if (sv_eq_cstr(w, "message-digest-key")) {
-            model_add_secret(x->a, x->m, "ospf-key", cisco_secret(x, t, k + 4, c, NULL));
+            /* ip ospf message-digest-key N md5 [T] V */
+            model_add_secret(x->a, x->m, "ospf-key", cisco_secret(x, t, k + 3, c, NULL));
             if (!f->auth_node)
                 f->auth_node = c;
         } else if (sv_eq_cstr(w, "authentication-key")) {
