@@ -110,7 +110,7 @@ static void judge_policy(const struct check_ctx *ctx, struct check_result *r, bo
         return;
     bool rfc8212 = m->dialect == DIALECT_CISCO_IOSXR;
     struct reasons bad;
-    size_t n = 0;
+    size_t n = 0, without = 0;
     reasons_init(&bad);
     for (size_t i = 0; i < m->bgp.nneighbors; i++) {
         const struct bgp_neighbor *nb = &m->bgp.neighbors[i];
@@ -119,6 +119,8 @@ static void judge_policy(const struct check_ctx *ctx, struct check_result *r, bo
         n++;
         const char *pol = in ? nb->in_policy : nb->out_policy;
         ev_node(ctx, r, nb->node);
+        if (!pol)
+            without++;
         if (!pol && !rfc8212)
             reasons_add(&bad, "%s", nb->addr ? nb->addr : "?");
     }
@@ -129,8 +131,9 @@ static void judge_policy(const struct check_ctx *ctx, struct check_result *r, bo
     }
     reasons_done(ctx, &bad);
     check_set(ctx, r, VERDICT_PASS, "%s",
-              rfc8212 ? "eBGP neighbours without a policy exchange no routes on this platform "
-                        "(RFC 8212); the others have one"
+              rfc8212 && without
+                  ? "eBGP neighbours without a policy exchange no routes on this platform "
+                    "(RFC 8212); the others have one"
                       : (in ? "every eBGP neighbour has an inbound route policy"
                             : "every eBGP neighbour has an outbound route policy"));
 }
