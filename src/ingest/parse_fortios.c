@@ -28,6 +28,7 @@ struct forti_parser {
     struct forti_ent *stk;
     uint32_t nstk, capstk;
     uint32_t ndropped; /* entries on the stack whose node is NULL */
+    uint64_t overflow; /* levels opened beyond the stack cap (closed by any next/end) */
     size_t fail_from[FL_COUNT]; /* a continued statement from here on never ends */
 };
 
@@ -134,7 +135,12 @@ int parse_fortios(struct cfg_tree *t)
         size_t n = (size_t)(e - s);
         if (n == 0 || s[0] == '#')
             continue;
-        if (n == 4 && memcmp(s, "next", 4) == 0) {
+        bool is_next = n == 4 && memcmp(s, "next", 4) == 0;
+        if ((is_next || (n == 3 && memcmp(s, "end", 3) == 0)) && fp.overflow) {
+            fp.overflow--;
+            continue;
+        }
+        if (is_next) {
             if (fp.nstk && fp.stk[fp.nstk - 1].kind == FK_EDIT)
                 forti_pop(&fp);
             else
@@ -153,8 +159,11 @@ int parse_fortios(struct cfg_tree *t)
         struct cfg_node *parent = fp.nstk ? fp.stk[fp.nstk - 1].node : NULL;
         bool is_config = word_is(s, n, "config"), is_edit = word_is(s, n, "edit");
         if (fp.ndropped) {
-            /* inside a container a limit dropped: keep the nesting, add nothing */
-            if (is_config || is_edit)
+            /* inside a container a limit dropped: keep the nesting, add nothing;
+             * past twice the depth limit only count the levels */
+            if ((is_config || is_edit) && fp.nstk >= 2u * t->limits.max_depth)
+                fp.overflow++;
+            else if (is_config || is_edit)
                 forti_push(&fp, NULL, line, is_config ? FK_CONFIG : FK_EDIT);
             continue;
         }
