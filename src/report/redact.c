@@ -312,9 +312,15 @@ static size_t take_value(struct line *l, size_t k, const char *fixed_type)
 }
 
 /* "snmp-server host ADDR [vrf V] [informs|traps] [version V [auth|noauth|priv]] COMMUNITY" */
+static bool address_like(struct sv t)
+{
+    return t.n && (isdigit((unsigned char)t.p[0]) || memchr(t.p, ':', t.n) != NULL);
+}
+
 static void snmp_host(struct line *l)
 {
-    size_t j = 3;
+    /* ASA names the interface first: "snmp-server host outside 10.0.0.1 community X". */
+    size_t j = address_like(tv(l, 2)) ? 3 : 4;
     for (int guard = 0; guard < 6 && j < l->nt; guard++) {
         struct sv t = tv(l, j);
         if (sv_ieq(t, "informs") || sv_ieq(t, "traps") || sv_ieq(t, "inform") ||
@@ -332,7 +338,8 @@ static void snmp_host(struct line *l)
         } else
             break;
     }
-    if (j < l->nt && !sv_ieq(tv(l, j), "udp-port"))
+    if (j < l->nt && !sv_ieq(tv(l, j), "udp-port") && !is_keyword(tv(l, j)) &&
+        !sv_in(tv(l, j), stop_values) && !sv_ieq(tv(l, j), "poll"))
         mark(l, j, "snmp-community");
 }
 

@@ -86,6 +86,7 @@ static const char css[] =
     ".count{color:var(--mute);font-size:.85rem}\n"
     ".tablewrap{max-height:70vh;overflow:auto;border:1px solid var(--line);border-radius:8px}\n"
     ".muted{color:var(--mute)}\n"
+    "td.mono{white-space:nowrap}\n"
     ".devices{display:grid;grid-template-columns:300px minmax(0,1fr);gap:16px;align-items:start}\n"
     "@media (max-width:900px){.devices{grid-template-columns:1fr}}\n"
     ".devnav{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:10px;"
@@ -465,7 +466,7 @@ static void legend(FILE *f)
     for (int k = 0; k < MEASURE_STATUS_COUNT; k++)
         fprintf(f, "<span><i class=\"st-%s\"></i>%s</span>",
                 measure_status_name((enum measure_status_kind)k), status_label[k]);
-    fputs("</div>", f);
+    fputs("<span><b class=\"overdue\">!n</b> overdue</span></div>", f);
 }
 
 /* Horizontal stacked bars: one row per section, segments per status. */
@@ -552,7 +553,7 @@ static void donut(FILE *f, const struct status_counts *c)
     fprintf(f,
             "<text x=\"90\" y=\"88\" text-anchor=\"middle\" font-size=\"26\" font-weight=\"700\" "
             "fill=\"#1f2328\">%zu%%</text><text x=\"90\" y=\"108\" text-anchor=\"middle\" "
-            "font-size=\"11\" fill=\"#59636e\">of due measures met</text></svg>",
+            "font-size=\"10\" fill=\"#59636e\">of due measures met</text></svg>",
             due ? met * 100 / due : 0);
 }
 

@@ -52,6 +52,8 @@ static const struct redact_case cases[] = {
     {"username admin password abc pbkdf2 privilege 15",
      "username admin password <redacted:pbkdf2> pbkdf2 privilege 15"},
     {" ikev1 pre-shared-key psk2", " ikev1 pre-shared-key <redacted:secret>"},
+    {"snmp-server host outside 10.0.0.1 community c0mm version 2c",
+     "snmp-server host outside 10.0.0.1 community <redacted:snmp-community> version 2c"},
     /* EOS, XR */
     {"username admin secret sha512 $6$s$h", "username admin secret sha512 <redacted:sha512-crypt>"},
     {" secret 10 $6$s$h", " secret 10 <redacted:sha512-crypt>"},

@@ -67,8 +67,8 @@ static struct evidence *lines_of(struct arena *a, const char *text, uint32_t *n)
 
 static const char *hostname_of(const char *text, struct arena *a)
 {
-    static const char *const keys[] = {"hostname ", "host-name ", "sysname ", "name \"",
-                                       "set hostname \"", "set system host-name "};
+    static const char *const keys[] = {"set hostname \"", "set system host-name ", "hostname ",
+                                       "host-name ", "sysname ", "name \""};
     for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
         const char *p = strstr(text, keys[i]);
         if (!p)
