@@ -179,6 +179,28 @@ static bool tk_is(struct sv s, size_t i, const char *w)
     return sv_eq_cstr(tk(s, i), w);
 }
 
+/* Token i, or a collector redaction written with blanks ("<secret hidden>") joined
+ * into one view; *next gets the index after it. */
+static struct sv tk_value(struct sv s, size_t i, size_t *next)
+{
+    struct sv a = tk(s, i);
+    size_t j = i + 1;
+    if (a.n && a.p[0] == '<' && a.p[a.n - 1] != '>') {
+        size_t nt = sv_token_count(s);
+        for (size_t k = i + 1; k < nt && k < i + 6; k++) {
+            struct sv b = tk(s, k);
+            if (b.n && b.p[b.n - 1] == '>') {
+                a = sv_make(a.p, (size_t)(b.p + b.n - a.p));
+                j = k + 1;
+                break;
+            }
+        }
+    }
+    if (next)
+        *next = j;
+    return a;
+}
+
 /* The text of a node with one leading "no" removed; *neg tells whether it was there. */
 static struct sv stmt(const struct cfg_node *n, bool *neg)
 {
@@ -254,9 +276,10 @@ static bool sv_is_addrish(struct sv s)
 static struct secret cisco_secret(struct cx *x, struct sv s, size_t i, const struct cfg_node *n,
                                   size_t *next)
 {
-    struct sv a = tk(s, i), b = tk(s, i + 1);
+    size_t ja, jb;
+    struct sv a = tk_value(s, i, &ja), b = tk_value(s, ja, &jb);
     struct sv type = sv_make("", 0), value = a;
-    size_t after = i + 1;
+    size_t after = ja;
     bool typed = sv_is_digits(a) && a.n <= 2 && b.n > 0;
     if (!typed && b.n && (model_sv_ieq(a, "sha512") || model_sv_ieq(a, "encrypted") ||
                           model_sv_ieq(a, "clear") || model_sv_ieq(a, "pbkdf2")))
@@ -264,12 +287,12 @@ static struct secret cisco_secret(struct cx *x, struct sv s, size_t i, const str
     if (typed) {
         type = a;
         value = b;
-        after = i + 2;
+        after = jb;
     } else if (x->d == DIALECT_CISCO_ASA &&
                (model_sv_ieq(b, "encrypted") || model_sv_ieq(b, "pbkdf2") ||
                 model_sv_ieq(b, "nt-encrypted"))) {
         type = b;
-        after = i + 2;
+        after = jb;
     }
     value = sv_unquote(value);
     enum secret_type ty;
@@ -320,9 +343,9 @@ static void scan_headers(struct cx *x)
                 m->os_version = dup(x, v);
             if (!m->platform)
                 m->platform = "IOS XR";
-        } else if (view_find(l, "device:", &at) && view_find(l, "EOS-", &at)) {
-            /* "! device: name (vEOS, EOS-4.31.2F)" */
-            const char *v = l.p + at + 4, *ve = v;
+        } else if (view_find(l, "device:", &at) && view_find(l, ", EOS-", &at)) {
+            /* "! device: name (vEOS-lab, EOS-4.31.2F)" */
+            const char *v = l.p + at + 6, *ve = v;
             while (ve < l.p + l.n && *ve != ')' && *ve != ',' && *ve != ' ')
                 ve++;
             if (!m->os_version && ve > v)
@@ -1620,14 +1643,13 @@ static struct snmp_community *find_community(struct cx *x, struct sv name,
 
 static void h_snmp_community(struct cx *x, const struct cfg_node *n, struct sv s)
 {
-    struct sv name = tk(s, 2);
-    size_t i = 3;
+    size_t i;
+    struct sv name = tk_value(s, 2, &i);
     if (name.n == 0)
         return;
     if ((sv_eq_cstr(name, "0") || sv_eq_cstr(name, "7") || sv_eq_cstr(name, "encrypted") ||
          sv_eq_cstr(name, "clear")) && tk(s, 3).n) {
-        name = tk(s, 3); /* typed community (XR "encrypted", IOS 0/7) */
-        i = 4;
+        name = tk_value(s, 3, &i); /* typed community (XR "encrypted", IOS 0/7) */
     }
     struct snmp_community *c = find_community(x, name, n);
     if (!c)
@@ -2452,7 +2474,7 @@ static int igp_auth_word(struct cx *x, struct sv s, const struct cfg_node *n)
 
 /* Interface blocks inside an XR OSPF area or IS-IS process. */
 static void igp_block_if(struct cx *x, struct cigp *g, const struct cfg_node *n, struct sv area,
-                         int inherited)
+                         int inherited, const struct cfg_node *inherited_node)
 {
     struct sv ifname = tk(cfg_text(n), 1);
     struct cigp_if *f = igp_if(x, g->proto, ifname, g->name, n);
@@ -2462,7 +2484,7 @@ static void igp_block_if(struct cx *x, struct cigp *g, const struct cfg_node *n,
     f->area = area;
     f->passive = g->passive_default;
     int auth = inherited;
-    const struct cfg_node *auth_node = NULL;
+    const struct cfg_node *auth_node = inherited_node;
     for (const struct cfg_node *c = n->child; c; c = c->next) {
         if (!active(c))
             continue;
@@ -2555,12 +2577,14 @@ static void h_router_igp(struct cx *x, const struct cfg_node *n, struct sv s, in
         struct sv t = cfg_text(c);
         if (starts(t, "area")) {
             int area_auth = proc_auth;
+            const struct cfg_node *area_node = proc_auth == 1 ? g->proc_auth : g->proc_weak;
             for (const struct cfg_node *d = c->child; d; d = d->next) {
                 if (!active(d))
                     continue;
                 int w = igp_auth_word(x, cfg_text(d), d);
                 if (w) {
                     area_auth = w;
+                    area_node = d;
                     if (w == 1 && g->nauth_areas < ARRAY_SIZE(g->auth_areas)) {
                         g->area_auth_node[g->nauth_areas] = d;
                         g->auth_areas[g->nauth_areas++] = tk(t, 1);
@@ -2569,9 +2593,10 @@ static void h_router_igp(struct cx *x, const struct cfg_node *n, struct sv s, in
             }
             for (const struct cfg_node *d = c->child; d; d = d->next)
                 if (active(d) && starts(cfg_text(d), "interface"))
-                    igp_block_if(x, g, d, tk(t, 1), area_auth);
+                    igp_block_if(x, g, d, tk(t, 1), area_auth, area_node);
         } else if (starts(t, "interface")) {
-            igp_block_if(x, g, c, sv_make("", 0), proc_auth);
+            igp_block_if(x, g, c, sv_make("", 0), proc_auth,
+                         proc_auth == 1 ? g->proc_auth : g->proc_weak);
         }
     }
 }
@@ -2784,6 +2809,7 @@ static void finish_igp(struct cx *x)
         } else if (have == need) {
             ig->auth.state = FACT_ON;
         } else {
+            ig->auth.ev.n = 0; /* the interface that lacks it proves the failure */
             fact_set(&ig->auth, FACT_OFF, miss);
             ig->auth.why = weak ? "cleartext or no authentication on an interface"
                                 : "an interface without authentication";
@@ -3158,7 +3184,12 @@ static void h_control_plane(struct cx *x, const struct cfg_node *n)
                         for (const struct cfg_node *pe = al->child; pe; pe = pe->next) {
                             if (!active(pe))
                                 continue;
-                            for (const struct cfg_node *ad = pe->child; ad; ad = ad->next) {
+                            /* "allow X peer" + "address ..." children, or "peer" + children */
+                            const struct cfg_node *first = starts(cfg_text(pe), "address")
+                                                               ? pe
+                                                               : pe->child;
+                            for (const struct cfg_node *ad = first; ad;
+                                 ad = first == pe ? NULL : ad->next) {
                                 struct sv adt = cfg_text(ad);
                                 if (!active(ad) || !starts(adt, "address") || !cap_ok(acl->n))
                                     continue;
