@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# 'tsaudit serve' with real HTTP requests on a loopback port: pages, JSON API,
+# read-only methods, security headers, and a bounded load of concurrent
+# requests after which it still answers.
+set -u
+bin=${TSAUDIT_BIN:?}
+src=${TSAUDIT_SRC:?}
+out=$(mktemp -d)
+pid=
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$out"; }
+trap cleanup EXIT
+passed=0 failed=0
+check() { if eval "$2"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $1"; fi; }
+
+common=(--profile "$src/examples/profile.yaml" --attest "$src/examples/attestations.yaml"
+        --as-of 2026-11-29 --no-progress --quiet --fail-on never --db "$out/h.db")
+"$bin" scan "$src/examples/estate" "${common[@]}"
+mkdir -p "$out/estate2" && cp -r "$src/examples/estate/." "$out/estate2/" && rm -rf "$out/estate2/access"
+"$bin" scan "$out/estate2" "${common[@]}"
+
+"$bin" serve --db "$out/h.db" --listen 127.0.0.1:0 > "$out/serve.out" 2> "$out/serve.err" &
+pid=$!
+url=
+for _ in $(seq 1 100); do
+  url=$(grep -o 'http://127.0.0.1:[0-9]*' "$out/serve.out" 2>/dev/null | head -1)
+  [ -n "$url" ] && break
+  sleep 0.1
+done
+check "serve prints its address" "[ -n '$url' ]"
+[ -n "$url" ] || { echo "$passed passed, $failed failed"; exit 1; }
+
+get() { curl -s -o "$out/body" -D "$out/headers" -w '%{http_code}' --max-time 20 "$@"; }
+
+code=$(get "$url/")
+check "runs page 200" "[ '$code' = 200 ]"
+check "runs page lists both runs" "grep -q 'href=\"/runs/1\"' '$out/body' && grep -q 'href=\"/runs/2\"' '$out/body'"
+check "CSP header" "grep -qi '^content-security-policy: default-src .none.' '$out/headers'"
+check "CSP has no unsafe-inline" "! grep -qi 'unsafe-inline' '$out/headers'"
+check "nosniff header" "grep -qi '^x-content-type-options: nosniff' '$out/headers'"
+check "frame denial" "grep -qi '^x-frame-options: deny' '$out/headers'"
+dev=$(grep -o 'href="/devices?path=[^"]*"' "$out/body" | head -1 | sed 's/^href="//; s/"$//')
+
+code=$(get "$url/runs/2")
+check "run page 200" "[ '$code' = 200 ]"
+check "run page is the HTML report" "grep -q 'Example Telecom Ltd' '$out/body' && grep -q '<svg' '$out/body'"
+code=$(get "$url/trends")
+check "trends page 200 with charts" "[ '$code' = 200 ] && grep -q 'id=\"chart-failures\"' '$out/body'"
+code=$(get "$url$dev")
+check "device history 200" "[ '$code' = 200 ] && grep -q 'Device history' '$out/body'"
+
+code=$(get "$url/api/runs")
+check "api/runs is JSON with two runs" "[ '$code' = 200 ] && python3 -c \"import json;assert len(json.load(open('$out/body')))==2\""
+check "api content type" "grep -qi '^content-type: application/json' '$out/headers'"
+code=$(get "$url/api/runs/1")
+check "api/runs/1 is the JSON report" "[ '$code' = 200 ] && python3 -c \"import json;d=json.load(open('$out/body'));assert len(d['devices'])==10\""
+code=$(get "$url/api/diff?a=1&b=2")
+check "api/diff" "[ '$code' = 200 ] && python3 -c \"import json;d=json.load(open('$out/body'));assert d['a']==1 and d['b']==2 and len(d['devices_removed'])==3\""
+code=$(get "$url/api/runs/999")
+check "unknown run 404" "[ '$code' = 404 ]"
+code=$(get "$url/nothing-here")
+check "unknown page 404" "[ '$code' = 404 ]"
+for m in POST PUT DELETE PATCH; do
+  code=$(get -X $m --data 'x=1' "$url/api/runs")
+  check "$m refused with 405" "[ '$code' = 405 ] && grep -qi '^allow: GET, HEAD' '$out/headers'"
+done
+
+# A bounded load: 400 requests, 200 at a time, over several pages.
+seq 1 400 | sed "s|.*|$url/api/runs|; 0~3s|api/runs|trends|; 0~7s|trends|runs/1|" > "$out/urls"
+start=$(date +%s)
+xargs -P 200 -n 1 curl -s -o /dev/null -w '%{http_code}\n' --max-time 60 < "$out/urls" > "$out/codes"
+ok=$(grep -c '^200$' "$out/codes")
+check "400 concurrent requests all answered 200 (got $ok)" "[ '$ok' = 400 ]"
+code=$(get "$url/api/runs")
+check "still up after the load" "[ '$code' = 200 ]"
+# The only diagnostic expected is the one for the unknown run asked for above.
+check "serve wrote no other errors" "! grep -v \"no complete run '999'\" '$out/serve.err' | grep -q ."
+echo "load: 400 requests, 200 concurrent, in $(( $(date +%s) - start )) s"
+
+kill "$pid"; wait "$pid" 2>/dev/null; pid=
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]
