@@ -26,7 +26,9 @@
 #define JL_MAX_TOK 128      /* tokens in one full statement path */
 #define JL_MAX_DEPTH 256    /* nesting followed by the walk */
 #define JX_MAX_APPLY 512    /* apply-groups statements honoured */
-#define JX_MAX_ITEMS 200000 /* cap on any aggregated list (users, neighbours, ...) */
+#define JX_MAX_ITEMS 200000 /* cap on indexed lists (interfaces, users, neighbours, ...) */
+#define JX_MAX_SMALL 4096   /* cap on lists of hosts, communities, classes, ... */
+#define JX_MAX_ACL_EXPAND 1000000 /* prefix-list entries expanded into ACL entries */
 
 /* One statement as its full path of tokens. */
 struct jl {
@@ -85,6 +87,7 @@ struct jplist {
     struct sv name;
     struct sv addr;
     const struct cfg_node *node;
+    size_t next, tail; /* chain of entries with the same name (index + 1; 0 = end) */
 };
 
 struct jclass {
@@ -244,6 +247,7 @@ struct jx {
     size_t nterms;
     struct jplist *plists;
     size_t nplists;
+    size_t acl_budget; /* prefix-list entries still allowed to expand into ACLs */
     const char *lo0_filter;
     const struct cfg_node *lo0_filter_node;
     const struct cfg_node *no_redirects_node;
@@ -252,7 +256,8 @@ struct jx {
     size_t secrets_before; /* other_secrets count when the current statement began */
 
     /* name indexes into the arrays above and in the model */
-    struct nmap if_map, acct_map, nbr_map, term_map;
+    struct nmap if_map, acct_map, nbr_map, term_map, igp_map, plist_map, group_map;
+    struct nmap host_map; /* AAA/syslog/NTP hosts, communities, USM users (k2 = kind) */
 };
 
 /* ------------------------------------------------------------ tokens */
@@ -451,6 +456,11 @@ static bool jcap(size_t n)
     return n < JX_MAX_ITEMS;
 }
 
+static bool jsmall(size_t n)
+{
+    return n < JX_MAX_SMALL;
+}
+
 /* ------------------------------------------------------------ objects */
 
 static struct interface *j_iface(struct jx *x, struct sv name, const struct cfg_node *n)
@@ -511,7 +521,7 @@ static struct jclass *j_class(struct jx *x, struct sv name, const struct cfg_nod
     for (size_t i = 0; i < x->nclasses; i++)
         if (sv_same(x->classes[i].name, name))
             return &x->classes[i];
-    if (!jcap(x->nclasses))
+    if (!jsmall(x->nclasses))
         return NULL;
     struct jclass *c = MODEL_PUSH(x->a, x->classes, x->nclasses);
     c->name = name;
@@ -522,11 +532,12 @@ static struct jclass *j_class(struct jx *x, struct sv name, const struct cfg_nod
 
 static struct jbgp_grp *j_group(struct jx *x, struct sv name, const struct cfg_node *n)
 {
-    for (size_t i = x->ngroups; i-- > 0;)
-        if (sv_same_unq(x->groups[i].name, name))
-            return &x->groups[i];
+    size_t at = nmap_get(&x->group_map, name, sv_make(NULL, 0));
+    if (at != SIZE_MAX)
+        return &x->groups[at];
     if (!jcap(x->ngroups))
         return NULL;
+    nmap_put(x->a, &x->group_map, name, sv_make(NULL, 0), x->ngroups);
     struct jbgp_grp *g = MODEL_PUSH(x->a, x->groups, x->ngroups);
     g->name = name;
     g->node = n;
@@ -580,11 +591,11 @@ static struct mgmt_service *j_service(struct jx *x, const char *name, bool clear
 
 static void add_unique_str(struct jx *x, const char ***arr, size_t *n, struct sv v)
 {
+    if (!jsmall(*n))
+        return;
     for (size_t i = 0; i < *n; i++)
         if (sv_eq_cstr(v, (*arr)[i]))
             return;
-    if (!jcap(*n))
-        return;
     const char **slot = MODEL_PUSH(x->a, *arr, *n);
     *slot = model_strdup(x->a, v);
 }
@@ -753,13 +764,13 @@ static void j_aaa_server(struct jx *x, const struct jl *l, size_t i, enum aaa_pr
     if (i >= l->n)
         return;
     struct sv host = l->tok[i];
-    struct aaa_server *s = NULL;
-    for (size_t j = 0; j < m->aaa.nservers; j++)
-        if (m->aaa.servers[j].proto == proto && sv_eq_cstr(host, m->aaa.servers[j].host))
-            s = &m->aaa.servers[j];
+    struct sv pk = proto == AAA_TACACS ? SV_LIT("tacplus") : SV_LIT("radius");
+    size_t at = nmap_get(&x->host_map, host, pk);
+    struct aaa_server *s = at == SIZE_MAX ? NULL : &m->aaa.servers[at];
     if (!s) {
-        if (!jcap(m->aaa.nservers))
+        if (!jsmall(m->aaa.nservers))
             return;
+        nmap_put(x->a, &x->host_map, host, pk, m->aaa.nservers);
         s = MODEL_PUSH(x->a, m->aaa.servers, m->aaa.nservers);
         s->proto = proto;
         s->host = model_strdup(x->a, host);
@@ -780,11 +791,9 @@ static void j_syslog(struct jx *x, const struct jl *l, size_t i)
     size_t fac = 0;
     if (tok_eq(l, i, "host") && i + 1 < l->n) {
         struct sv h = l->tok[i + 1];
-        bool found = false;
-        for (size_t j = 0; j < m->logging.nhosts; j++)
-            if (sv_eq_cstr(h, m->logging.hosts[j].host))
-                found = true;
-        if (!found && jcap(m->logging.nhosts)) {
+        bool found = nmap_get(&x->host_map, h, SV_LIT("syslog")) != SIZE_MAX;
+        if (!found && jsmall(m->logging.nhosts)) {
+            nmap_put(x->a, &x->host_map, h, SV_LIT("syslog"), m->logging.nhosts);
             model_add_host(x->a, &m->logging.hosts, &m->logging.nhosts, h, own_at(l, i + 1));
             fact_lines_add(&m->logging.ev, own_at(l, i + 1));
         }
@@ -820,13 +829,12 @@ static void j_ntp(struct jx *x, const struct jl *l, size_t i)
     fact_lines_add(&m->ntp.ev, own_at(l, i - 1));
     if (tok_eq(l, i, "server") && i + 1 < l->n) {
         struct sv h = l->tok[i + 1];
-        struct host_ref *r = NULL;
-        for (size_t j = 0; j < m->ntp.nservers; j++)
-            if (sv_eq_cstr(h, m->ntp.servers[j].host))
-                r = &m->ntp.servers[j];
+        size_t at = nmap_get(&x->host_map, h, SV_LIT("ntp"));
+        struct host_ref *r = at == SIZE_MAX ? NULL : &m->ntp.servers[at];
         if (!r) {
-            if (!jcap(m->ntp.nservers))
+            if (!jsmall(m->ntp.nservers))
                 return;
+            nmap_put(x->a, &x->host_map, h, SV_LIT("ntp"), m->ntp.nservers);
             r = model_add_host(x->a, &m->ntp.servers, &m->ntp.nservers, h, own_at(l, i + 1));
         }
         for (size_t j = i + 2; j + 1 < l->n; j++)
@@ -882,6 +890,8 @@ static void j_scripts(struct jx *x, const struct jl *l, size_t i)
     if (!kind || !tok_eq(l, i + 1, "file") || i + 2 >= l->n)
         return;
     struct sv name = sv_unquote(l->tok[i + 2]);
+    if (!jsmall(x->m->nonbox))
+        return;
     for (size_t j = 0; j < x->m->nonbox; j++)
         if (strcmp(x->m->onbox[j].kind, kind) == 0 && sv_eq_cstr(name, x->m->onbox[j].name))
             return;
@@ -945,7 +955,7 @@ static struct acl *j_snmp_acl(struct jx *x, struct sv key, const char *name,
     for (size_t i = 0; i < x->nsnmp_cl; i++)
         if (sv_same_unq(x->snmp_cl[i].community, key))
             return x->snmp_cl[i].acl;
-    if (!jcap(x->nsnmp_cl))
+    if (!jsmall(x->nsnmp_cl))
         return NULL;
     struct jsnmp_clients *c = MODEL_PUSH(x->a, x->snmp_cl, x->nsnmp_cl);
     c->community = key;
@@ -981,14 +991,13 @@ static void j_snmp(struct jx *x, const struct jl *l)
     }
     if (tok_path(l, 1, "community", &k) && k < l->n) {
         struct sv name = l->tok[k];
-        struct snmp_community *c = NULL;
         struct sv un = sv_unquote(name);
-        for (size_t j = 0; j < m->snmp.ncommunities; j++)
-            if (sv_same(m->snmp.communities[j].name.value, un))
-                c = &m->snmp.communities[j];
+        size_t at = nmap_get(&x->host_map, un, SV_LIT("community"));
+        struct snmp_community *c = at == SIZE_MAX ? NULL : &m->snmp.communities[at];
         if (!c) {
-            if (!jcap(m->snmp.ncommunities))
+            if (!jsmall(m->snmp.ncommunities))
                 return;
+            nmap_put(x->a, &x->host_map, un, SV_LIT("community"), m->snmp.ncommunities);
             c = MODEL_PUSH(x->a, m->snmp.communities, m->snmp.ncommunities);
             enum secret_type ty = secret_is_redacted(un) ? SECRET_REDACTED : SECRET_PLAINTEXT;
             c->name = model_secret(ty, un, own_at(l, k));
@@ -1016,13 +1025,12 @@ static void j_snmp(struct jx *x, const struct jl *l)
         acl_add_prefix(x, acl, l->tok[k + 1], !restrict_, l->node);
     } else if (tok_path(l, 1, "v3 usm local-engine user", &k) && k < l->n) {
         struct sv un = sv_unquote(l->tok[k]);
-        struct snmp_user *u = NULL;
-        for (size_t j = 0; j < m->snmp.nusers; j++)
-            if (sv_eq_cstr(un, m->snmp.users[j].name))
-                u = &m->snmp.users[j];
+        size_t at = nmap_get(&x->host_map, un, SV_LIT("usm"));
+        struct snmp_user *u = at == SIZE_MAX ? NULL : &m->snmp.users[at];
         if (!u) {
-            if (!jcap(m->snmp.nusers))
+            if (!jsmall(m->snmp.nusers))
                 return;
+            nmap_put(x->a, &x->host_map, un, SV_LIT("usm"), m->snmp.nusers);
             u = MODEL_PUSH(x->a, m->snmp.users, m->snmp.nusers);
             u->name = model_strdup(x->a, un);
             u->node = own_at(l, k);
@@ -1113,11 +1121,14 @@ static void j_bgp(struct jx *x, const struct jl *l, size_t i)
 static struct jigp_if *j_igp_if(struct jx *x, int proto, struct sv name,
                                 const struct cfg_node *n)
 {
-    for (size_t i = 0; i < x->nigp_if; i++)
-        if (x->igp_if[i].proto == proto && sv_same(x->igp_if[i].name, name))
-            return &x->igp_if[i];
+    static const char *const protos[3] = {"ospf", "ospf3", "isis"};
+    struct sv pk = sv_from_cstr(protos[proto]);
+    size_t at = nmap_get(&x->igp_map, name, pk);
+    if (at != SIZE_MAX)
+        return &x->igp_if[at];
     if (!jcap(x->nigp_if))
         return NULL;
+    nmap_put(x->a, &x->igp_map, name, pk, x->nigp_if);
     struct jigp_if *f = MODEL_PUSH(x->a, x->igp_if, x->nigp_if);
     f->proto = proto;
     f->name = name;
@@ -1310,9 +1321,6 @@ static void j_filter_term(struct jx *x, const struct jl *l, size_t fi)
         if ((list || addr) && k + 2 < l->n) {
             struct sv v = l->tok[k + 2];
             bool except = tok_eq(l, k + 3, "except");
-            for (size_t j = 0; j < tm->nsrc; j++)
-                if (sv_same(tm->src[j].addr, v) && tm->src[j].is_list == list)
-                    return;
             if (!jcap(tm->nsrc))
                 return;
             struct jsrc *s = MODEL_PUSH(x->a, tm->src, tm->nsrc);
@@ -1367,10 +1375,19 @@ static void j_policy_options(struct jx *x, const struct jl *l)
             return;
         if (!jcap(x->nplists))
             return;
+        size_t head = nmap_get(&x->plist_map, l->tok[k], sv_make(NULL, 0));
+        size_t idx = x->nplists;
         struct jplist *p = MODEL_PUSH(x->a, x->plists, x->nplists);
         p->name = l->tok[k];
         p->addr = v;
         p->node = l->node;
+        if (head == SIZE_MAX) {
+            nmap_put(x->a, &x->plist_map, l->tok[k], sv_make(NULL, 0), idx);
+            p->tail = idx + 1;
+        } else {
+            x->plists[x->plists[head].tail - 1].next = idx + 1;
+            x->plists[head].tail = idx + 1;
+        }
     }
 }
 
@@ -1390,7 +1407,7 @@ static void j_security(struct jx *x, const struct jl *l)
             if (strcmp(x->m->ipsec[j].name, name) == 0)
                 p = &x->m->ipsec[j];
         if (!p) {
-            if (!jcap(x->m->nipsec))
+            if (!jsmall(x->m->nipsec))
                 return;
             p = MODEL_PUSH(x->a, x->m->ipsec, x->m->nipsec);
             p->name = name;
@@ -1416,7 +1433,7 @@ static void j_security(struct jx *x, const struct jl *l)
             if (sv_eq_cstr(l->tok[j], "secret")) {
                 struct secret s = jsecret(l, j + 1);
                 model_add_secret(x->a, x->m, "key-chain", s);
-                if (jcap(x->nkeychains)) {
+                if (jsmall(x->nkeychains)) {
                     struct jplist *c = MODEL_PUSH(x->a, x->keychains, x->nkeychains);
                     c->name = l->tok[k];
                     c->addr = sv_unquote(l->tok[j + 1]);
@@ -1429,6 +1446,8 @@ static void j_security(struct jx *x, const struct jl *l)
 static void j_event_options(struct jx *x, const struct jl *l)
 {
     size_t k;
+    if (!jsmall(x->m->nonbox))
+        return;
     if (tok_path(l, 1, "policy", &k) && k < l->n) {
         struct sv name = sv_unquote(l->tok[k]);
         struct onbox_item *it = NULL;
@@ -1462,7 +1481,7 @@ static struct mirror_session *j_mirror(struct jx *x, const char *kind, struct sv
     for (size_t j = 0; j < x->m->nmirrors; j++)
         if (x->m->mirrors[j].node == n || strcmp(x->m->mirrors[j].kind, nm) == 0)
             return &x->m->mirrors[j];
-    if (!jcap(x->m->nmirrors))
+    if (!jsmall(x->m->nmirrors))
         return NULL;
     struct mirror_session *s = MODEL_PUSH(x->a, x->m->mirrors, x->m->nmirrors);
     s->kind = nm; /* replaced by the plain kind at the end */
@@ -1673,10 +1692,8 @@ static void j_group_line(struct jx *x, const struct jl *l)
 
 static const struct jbgp_grp *find_group(const struct jx *x, struct sv name)
 {
-    for (size_t i = 0; i < x->ngroups; i++)
-        if (sv_same_unq(x->groups[i].name, name))
-            return &x->groups[i];
-    return NULL;
+    size_t at = nmap_get(&x->group_map, name, sv_make(NULL, 0));
+    return at == SIZE_MAX ? NULL : &x->groups[at];
 }
 
 static enum secret_type keychain_type(const struct jx *x, struct sv name)
@@ -1810,12 +1827,17 @@ static void finish_igp(struct jx *x)
 
 static void finish_acls(struct jx *x)
 {
+    struct nmap filters = {0};
     for (size_t i = 0; i < x->nterms; i++) {
         const struct jterm *tm = &x->terms[i];
-        const char *fname = dup_unq(x, tm->filter);
-        struct acl *acl = (struct acl *)model_find_acl(x->m, fname);
-        if (!acl)
-            acl = model_add_acl(x->a, x->m, fname, tm->node);
+        size_t at = nmap_get(&filters, tm->filter, sv_make(NULL, 0));
+        struct acl *acl;
+        if (at != SIZE_MAX) {
+            acl = &x->m->acls[at];
+        } else {
+            acl = model_add_acl(x->a, x->m, dup_unq(x, tm->filter), tm->node);
+            nmap_put(x->a, &filters, tm->filter, sv_make(NULL, 0), x->m->nacls - 1);
+        }
         if (tm->action == 3)
             continue; /* "next term": not a decision */
         bool permit = tm->action != 2;
@@ -1843,11 +1865,13 @@ static void finish_acls(struct jx *x)
                     continue;
                 }
                 bool any = false;
-                for (size_t q = 0; q < x->nplists; q++)
-                    if (sv_same_unq(x->plists[q].name, s->addr)) {
-                        acl_add_prefix(x, acl, x->plists[q].addr, p, s->node);
-                        any = true;
-                    }
+                size_t q = nmap_get(&x->plist_map, s->addr, sv_make(NULL, 0));
+                for (; q != SIZE_MAX && x->acl_budget && jcap(acl->n);
+                     q = x->plists[q].next ? x->plists[q].next - 1 : SIZE_MAX) {
+                    acl_add_prefix(x, acl, x->plists[q].addr, p, s->node);
+                    x->acl_budget--;
+                    any = true;
+                }
                 if (!any) {
                     struct acl_entry *e = model_acl_add_entry(x->a, acl, s->node);
                     e->permit = p;
@@ -2027,6 +2051,7 @@ void model_extract_junos(const struct cfg_tree *t, struct device_model *m)
     x->bgp_global.peer_as = -1;
     x->bgp_global.local_as = -1;
     x->apply = arena_alloc(t->arena, JX_MAX_APPLY * sizeof(*x->apply));
+    x->acl_budget = JX_MAX_ACL_EXPAND;
     m->dialect = t->dialect;
     m->ssh.idle_timeout_seconds = -1;
 
