@@ -588,46 +588,48 @@ static bool port_approved(const struct profile *pr, long port)
     return false;
 }
 
+/*
+ * A listener is expected on its service's standard port or on a port in
+ * approved.mgmt_ports. Services left on their standard port are judged by
+ * their own checks (MGMT-TELNET, MGMT-WEB, MGMT-API-TRANSPORT...); this one
+ * looks for listeners moved elsewhere, a known way to hide a back door.
+ */
+static void judge_listener(const struct check_ctx *ctx, struct check_result *r, const char *name,
+                           long port, long std, const struct fact_lines *ev, struct reasons *bad,
+                           struct reasons *nonstd)
+{
+    const struct profile *pr = ctx->profile;
+    if (port <= 0 || port == std)
+        return;
+    /* HTTP-based services are standard on either web port. */
+    if ((std == 80 || std == 443) && (port == 80 || port == 443))
+        return;
+    if (pr->has_mgmt_ports && port_approved(pr, port))
+        return;
+    reasons_add(pr->has_mgmt_ports ? bad : nonstd, "%s on port %ld", name, port);
+    check_evidence_fact(ctx, r, ev);
+}
+
 static void eval_nonstd_listeners(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
-    const struct profile *pr = ctx->profile;
     struct reasons bad, nonstd;
-    size_t listeners = 0;
     reasons_init(&bad);
     reasons_init(&nonstd);
 
-    if (m->ssh.enabled.state != FACT_OFF && m->ssh.port > 0) {
-        listeners++;
-        if (pr->has_mgmt_ports && !port_approved(pr, m->ssh.port)) {
-            reasons_add(&bad, "SSH on port %ld", m->ssh.port);
-            check_evidence_fact(ctx, r, &m->ssh.ev);
-        } else if (!pr->has_mgmt_ports && m->ssh.port != 22) {
-            reasons_add(&nonstd, "SSH on port %ld", m->ssh.port);
-            check_evidence_fact(ctx, r, &m->ssh.ev);
-        }
-    }
+    if (m->ssh.enabled.state != FACT_OFF)
+        judge_listener(ctx, r, "SSH", m->ssh.port, 22, &m->ssh.ev, &bad, &nonstd);
     for (size_t i = 0; i < m->nservices; i++) {
         const struct mgmt_service *s = &m->services[i];
-        if (s->state.state != FACT_ON)
+        if (s->state.state != FACT_ON || s->port <= 0)
             continue;
-        long std = standard_port(s->name);
-        long port = s->port > 0 ? s->port : std;
-        if (port <= 0)
-            continue;
-        listeners++;
-        if (pr->has_mgmt_ports && !port_approved(pr, port)) {
-            reasons_add(&bad, "%s on port %ld%s", s->name, port,
-                        s->port > 0 ? "" : " (its default)");
-            check_evidence_fact(ctx, r, &s->state.ev);
-        } else if (!pr->has_mgmt_ports && s->port > 0 && s->port != std) {
-            reasons_add(&nonstd, "%s on port %ld", s->name, s->port);
-            check_evidence_fact(ctx, r, &s->state.ev);
-        }
+        judge_listener(ctx, r, s->name ? s->name : "service", s->port, standard_port(s->name),
+                       &s->state.ev, &bad, &nonstd);
     }
     if (bad.n) {
         reasons_done(ctx, &nonstd);
-        check_set(ctx, r, VERDICT_FAIL, "management listeners on ports not in approved.mgmt_ports: %s",
+        check_set(ctx, r, VERDICT_FAIL,
+                  "management listeners on non-standard ports not in approved.mgmt_ports: %s",
                   reasons_done(ctx, &bad));
     } else if (nonstd.n) {
         reasons_done(ctx, &bad);
@@ -637,13 +639,12 @@ static void eval_nonstd_listeners(const struct check_ctx *ctx, struct check_resu
     } else {
         reasons_done(ctx, &bad);
         reasons_done(ctx, &nonstd);
-        if (m->ssh.port < 0 && m->ssh.enabled.state != FACT_OFF && listeners == 0) {
+        if (m->ssh.port < 0 && m->ssh.enabled.state == FACT_ON) {
             check_set(ctx, r, VERDICT_UNKNOWN, "the SSH port is not known");
             return;
         }
-        check_set(ctx, r, VERDICT_PASS, "%s",
-                  pr->has_mgmt_ports ? "every management listener is on an approved port"
-                                     : "every management listener is on its standard port");
+        check_set(ctx, r, VERDICT_PASS,
+                  "every management listener is on its standard port or an approved one");
     }
 }
 
