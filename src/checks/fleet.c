@@ -20,6 +20,46 @@ struct fp_builder {
     const char *salt;
 };
 
+/*
+ * Cisco type 7 is a fixed-key XOR encoding: the same password encodes
+ * differently depending on the two-digit offset chosen when it was stored.
+ * Decoding it (in memory only) lets the comparison see through that.
+ */
+static bool cisco7_decode(struct sv in, char *out, size_t cap, size_t *outn)
+{
+    static const char key[] = "dsfd;kfoA,.iyewrkldJKDHSUBsgvca69834ncxv9873254k;fg87";
+    const size_t klen = sizeof(key) - 1;
+    if (in.n < 4 || (in.n & 1) || in.n / 2 > cap)
+        return false;
+    if (in.p[0] < '0' || in.p[0] > '9' || in.p[1] < '0' || in.p[1] > '9')
+        return false;
+    size_t seed = (size_t)(in.p[0] - '0') * 10 + (size_t)(in.p[1] - '0');
+    size_t n = 0;
+    for (size_t i = 2; i + 1 < in.n; i += 2) {
+        unsigned v = 0;
+        for (size_t j = 0; j < 2; j++) {
+            char c = in.p[i + j];
+            unsigned d = c >= '0' && c <= '9'   ? (unsigned)(c - '0')
+                         : c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10)
+                         : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10)
+                                                : 16u;
+            if (d > 15)
+                return false;
+            v = v * 16 + d;
+        }
+        out[n++] = (char)(v ^ (unsigned char)key[(seed + (i - 2) / 2) % klen]);
+    }
+    *outn = n;
+    return true;
+}
+
+static void wipe(void *p, size_t n)
+{
+    volatile unsigned char *v = p;
+    while (n--)
+        *v++ = 0;
+}
+
 static void fp_add(struct fp_builder *b, const char *kind, const struct secret *s)
 {
     if (s->type == SECRET_NONE)
@@ -28,11 +68,17 @@ static void fp_add(struct fp_builder *b, const char *kind, const struct secret *
         b->redacted++;
         return;
     }
-    struct sv v = sv_trim(s->value);
+    struct sv v = sv_trim(sv_unquote(sv_trim(s->value)));
     if (!v.p || !v.n)
         return;
     if (b->n >= FLEET_MAX_FPS_PER_DEVICE)
         return;
+    /* Compare reversible values by what they hide: type 7 and cleartext
+     * copies of one password are the same secret. */
+    char plain[256];
+    size_t plen = 0;
+    if (s->type == SECRET_CISCO7 && cisco7_decode(v, plain, sizeof(plain), &plen))
+        v = sv_make(plain, plen);
     /* sha256(salt NUL kind NUL value): the kind keeps an SNMP community from
      * matching an identical word used as a routing key. */
     struct buf in;
@@ -44,7 +90,9 @@ static void fp_add(struct fp_builder *b, const char *kind, const struct secret *
     buf_add(&in, v.p, v.n);
     char hex[65];
     sha256_hex(in.data, in.len, hex);
+    wipe(in.data, in.len);
     buf_free(&in);
+    wipe(plain, sizeof(plain));
     for (size_t i = 0; i < b->n; i++)
         if (!strcmp(b->v[i].fp, hex) && !strcmp(b->v[i].kind, kind))
             return; /* the same value twice on one device is one fingerprint */

@@ -276,12 +276,41 @@ static void test_fleet(void **state)
     }
 }
 
+/* Type 7 encodings of one password with different offsets, and the same
+ * password in clear, are one secret; a different password is not. */
+static void test_fleet_type7(void **state)
+{
+    (void)state;
+    struct cfg_node l1 = {.line = 11}, l2 = {.line = 22}, l3 = {.line = 33}, l4 = {.line = 44};
+    struct fake_dev d[4];
+    fake_init(&d[0], "a1", "02200D431F131D24017D0118171216", NULL, SECRET_CISCO7, &l1);
+    fake_init(&d[1], "a2", "112F101D03071909491923253A3631", NULL, SECRET_CISCO7, &l2);
+    fake_init(&d[2], "a3", "Fixture-Shared", NULL, SECRET_PLAINTEXT, &l3);
+    fake_init(&d[3], "a4", "02200D431F131D24017D0118171217", NULL, SECRET_CISCO7, &l4);
+    struct device_summary s[4];
+    memset(s, 0, sizeof(s));
+    for (int i = 0; i < 4; i++) {
+        s[i].hostname = (char *)d[i].m.hostname;
+        checks_device_fingerprints(&d[i].m, "salt", &s[i]);
+        assert_int_equal(s[i].nfps, 1);
+    }
+    struct fleet_finding *f;
+    size_t nf = checks_fleet_evaluate(s, 4, &f);
+    assert_int_equal(nf, 1);
+    assert_int_equal(f[0].ndevices, 3);
+    assert_string_equal(f[0].devices[2], "a3");
+    assert_int_equal(f[0].lines[2], 33);
+    fleet_findings_free(f, nf);
+    for (int i = 0; i < 4; i++)
+        free(s[i].fps);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_registry_shape),  cmocka_unit_test(test_names),
         cmocka_unit_test(test_run_empty_model), cmocka_unit_test(test_evidence_helpers),
-        cmocka_unit_test(test_fleet),
+        cmocka_unit_test(test_fleet),           cmocka_unit_test(test_fleet_type7),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
