@@ -366,7 +366,7 @@ static MHD_RESULT page_trends(struct server *s, struct MHD_Connection *c)
     }
     fputs("</svg><p>", p.f);
     for (int k = 0; k < 4; k++)
-        fprintf(p.f, "<span style=\"\"></span><b style=\"\" class=\"%s\">&#9632; %s</b> &nbsp; ",
+        fprintf(p.f, "<b class=\"%s\">&#9632; %s</b> &nbsp; ",
                 k == 0 ? "crit" : k == 1 ? "high" : k == 2 ? "med" : "low", names[k]);
     fputs("</p></div>\n", p.f);
 
