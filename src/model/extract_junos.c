@@ -28,6 +28,7 @@
 #define JX_MAX_APPLY 512    /* apply-groups statements honoured */
 #define JX_MAX_ITEMS 200000 /* cap on indexed lists (interfaces, users, neighbours, ...) */
 #define JX_MAX_SMALL 4096   /* cap on lists of hosts, communities, classes, ... */
+#define JX_MAX_LIST 64       /* SSH algorithms, trap targets */
 #define JX_MAX_ACL_EXPAND 1000000 /* prefix-list entries expanded into ACL entries */
 
 /* One statement as its full path of tokens. */
@@ -589,9 +590,10 @@ static struct mgmt_service *j_service(struct jx *x, const char *name, bool clear
     return model_add_service(x->a, x->m, name, cleartext, FACT_ON, n);
 }
 
+/* Append v unless present; lists searched this way stay short (cap). */
 static void add_unique_str(struct jx *x, const char ***arr, size_t *n, struct sv v)
 {
-    if (!jsmall(*n))
+    if (*n >= JX_MAX_LIST)
         return;
     for (size_t i = 0; i < *n; i++)
         if (sv_eq_cstr(v, (*arr)[i]))

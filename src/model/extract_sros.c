@@ -178,7 +178,8 @@ struct sx {
     const struct cfg_node *igp_node[3];
     const struct cfg_node *isis_auth;
 
-    struct nmap if_map, acct_map, nbr_map;
+    struct nmap if_map, acct_map, nbr_map, group_map, igp_map;
+    struct nmap obj_map; /* communities, NTP servers, log-ids, SNMP users (k2 = kind) */
 };
 
 /* ------------------------------------------------------------ tokens */
@@ -324,11 +325,18 @@ static void jl_walk(struct sx *x, const struct cfg_node *first, bool siblings, j
 
 /* ------------------------------------------------------------ helpers */
 
-#define SX_MAX_ITEMS 200000
+#define SX_MAX_ITEMS 200000 /* cap on indexed lists (interfaces, users, neighbours) */
+#define SX_MAX_SMALL 4096   /* cap on lists searched linearly (servers, communities) */
+#define SX_MAX_LIST 64      /* SSH algorithms */
 
 static bool scap(size_t n)
 {
     return n < SX_MAX_ITEMS;
+}
+
+static bool ssmall(size_t n)
+{
+    return n < SX_MAX_SMALL;
 }
 
 static const char *dup_unq(struct sx *x, struct sv s)
@@ -364,11 +372,11 @@ static bool is_true(const struct jl *l, size_t i)
 static void add_unique(struct sx *x, const char ***arr, size_t *n, struct sv v)
 {
     v = sv_unquote(v);
+    if (*n >= SX_MAX_LIST)
+        return;
     for (size_t i = 0; i < *n; i++)
         if (sv_eq_cstr(v, (*arr)[i]))
             return;
-    if (!scap(*n))
-        return;
     const char **slot = MODEL_PUSH(x->a, *arr, *n);
     *slot = model_strdup(x->a, v);
 }
@@ -434,14 +442,14 @@ static void s_user(struct sx *x, const struct jl *l, size_t i)
     } else if (tok_eq(l, k, "public-keys") && k + 2 < l->n) {
         ac->has_ssh_key = true;
     } else if (tok_eq(l, k, "snmp")) {
-        struct snmp_user *u = NULL;
         struct device_model *m = x->m;
-        for (size_t j = 0; j < m->snmp.nusers; j++)
-            if (strcmp(m->snmp.users[j].name, ac->name) == 0)
-                u = &m->snmp.users[j];
+        struct sv uname = sv_from_cstr(ac->name);
+        size_t at = nmap_get(&x->obj_map, uname, SV_LIT("usm"));
+        struct snmp_user *u = at == SIZE_MAX ? NULL : &m->snmp.users[at];
         if (!u) {
-            if (!scap(m->snmp.nusers))
+            if (!ssmall(m->snmp.nusers))
                 return;
+            nmap_put(x->a, &x->obj_map, uname, SV_LIT("usm"), m->snmp.nusers);
             u = MODEL_PUSH(x->a, m->snmp.users, m->snmp.nusers);
             u->name = ac->name;
             u->node = own_at(l, k);
@@ -541,11 +549,11 @@ static void s_security(struct sx *x, const struct jl *l, size_t i)
             /* one ACL entry per filter entry; src-ip and action fill it in */
             struct acl *acl = x->maf;
             struct acl_entry *e = NULL;
-            for (size_t j = 0; j < acl->n; j++)
+            for (size_t j = acl->n; j-- > 0 && !e;) /* the latest entry is the usual one */
                 if (acl->entries[j].node == own_at(l, k + 1))
                     e = &acl->entries[j];
             if (!e) {
-                if (!scap(acl->n))
+                if (!ssmall(acl->n))
                     return;
                 e = model_acl_add_entry(x->a, acl, own_at(l, k + 1));
                 e->src_any = true;
@@ -596,7 +604,7 @@ static void s_security(struct sx *x, const struct jl *l, size_t i)
                 if (m->aaa.servers[j].proto == proto && m->aaa.servers[j].node == own_at(l, srv + 1))
                     s = &m->aaa.servers[j];
             if (!s) {
-                if (!scap(m->aaa.nservers))
+                if (!ssmall(m->aaa.nservers))
                     return;
                 s = MODEL_PUSH(x->a, m->aaa.servers, m->aaa.nservers);
                 s->proto = proto;
@@ -624,13 +632,12 @@ static void s_security(struct sx *x, const struct jl *l, size_t i)
         if (!c || c + 1 >= l->n)
             return;
         struct sv name = sv_unquote(l->tok[c + 1]);
-        struct snmp_community *sc = NULL;
-        for (size_t j = 0; j < m->snmp.ncommunities; j++)
-            if (sv_eq(m->snmp.communities[j].name.value, name))
-                sc = &m->snmp.communities[j];
+        size_t at = nmap_get(&x->obj_map, name, SV_LIT("community"));
+        struct snmp_community *sc = at == SIZE_MAX ? NULL : &m->snmp.communities[at];
         if (!sc) {
-            if (!scap(m->snmp.ncommunities))
+            if (!ssmall(m->snmp.ncommunities))
                 return;
+            nmap_put(x->a, &x->obj_map, name, SV_LIT("community"), m->snmp.ncommunities);
             sc = MODEL_PUSH(x->a, m->snmp.communities, m->snmp.ncommunities);
             enum secret_type ty = secret_is_redacted(name) ? SECRET_REDACTED : SECRET_PLAINTEXT;
             sc->name = model_secret(ty, name, own_at(l, c + 1));
@@ -677,13 +684,12 @@ static void s_system(struct sx *x, const struct jl *l, size_t i)
         fact_lines_add(&m->ntp.ev, own_at(l, k - 1));
         if (tok_eq(l, k, "server") && k + 1 < l->n) {
             struct sv h = sv_unquote(l->tok[k + 1]);
-            struct host_ref *r = NULL;
-            for (size_t j = 0; j < m->ntp.nservers; j++)
-                if (sv_eq_cstr(h, m->ntp.servers[j].host))
-                    r = &m->ntp.servers[j];
+            size_t at = nmap_get(&x->obj_map, h, SV_LIT("ntp"));
+            struct host_ref *r = at == SIZE_MAX ? NULL : &m->ntp.servers[at];
             if (!r) {
-                if (!scap(m->ntp.nservers))
+                if (!ssmall(m->ntp.nservers))
                     return;
+                nmap_put(x->a, &x->obj_map, h, SV_LIT("ntp"), m->ntp.nservers);
                 r = model_add_host(x->a, &m->ntp.servers, &m->ntp.nservers, h, own_at(l, k + 1));
             }
             if (find_w(l, k + 2, "key") || find_w(l, k + 2, "key-id"))
@@ -709,6 +715,8 @@ static void s_system(struct sx *x, const struct jl *l, size_t i)
         else if ((tok_eq(l, at, "no") && tok_eq(l, at + 1, "shutdown")) ||
                  (tok_eq(l, at, "admin-state") && tok_eq(l, at + 1, "enable")))
             x->snmp_on_node = l->node;
+    } else if (!ssmall(m->nonbox) && (tok_eq(l, i, "cron") || tok_eq(l, i, "script-control"))) {
+        return;
     } else if (tok_eq(l, i, "cron") && tok_eq(l, i + 1, "schedule") && i + 2 < l->n) {
         struct sv name = sv_unquote(l->tok[i + 2]);
         for (size_t j = 0; j < m->nonbox; j++)
@@ -743,13 +751,12 @@ static void s_log(struct sx *x, const struct jl *l, size_t i)
         }
     } else if (tok_eq(l, i, "log-id") && i + 1 < l->n) {
         struct sv id = sv_unquote(l->tok[i + 1]);
-        struct slogid *g = NULL;
-        for (size_t j = 0; j < x->nlogids; j++)
-            if (sv_eq(x->logids[j].id, id))
-                g = &x->logids[j];
+        size_t at = nmap_get(&x->obj_map, id, SV_LIT("log-id"));
+        struct slogid *g = at == SIZE_MAX ? NULL : &x->logids[at];
         if (!g) {
-            if (!scap(x->nlogids))
+            if (!ssmall(x->nlogids))
                 return;
+            nmap_put(x->a, &x->obj_map, id, SV_LIT("log-id"), x->nlogids);
             g = MODEL_PUSH(x->a, x->logids, x->nlogids);
             g->id = id;
             g->node = own_at(l, i + 1);
@@ -812,11 +819,12 @@ static void s_bgp_setting(struct sx *x, struct sbgp_set *s, const struct jl *l, 
 static struct sbgp_grp *s_group(struct sx *x, struct sv name, const struct cfg_node *n)
 {
     name = sv_unquote(name);
-    for (size_t i = 0; i < x->ngroups; i++)
-        if (sv_eq(x->groups[i].name, name))
-            return &x->groups[i];
+    size_t at = nmap_get(&x->group_map, name, sv_make(NULL, 0));
+    if (at != SIZE_MAX)
+        return &x->groups[at];
     if (!scap(x->ngroups))
         return NULL;
+    nmap_put(x->a, &x->group_map, name, sv_make(NULL, 0), x->ngroups);
     struct sbgp_grp *g = MODEL_PUSH(x->a, x->groups, x->ngroups);
     g->name = name;
     g->node = n;
@@ -875,12 +883,14 @@ static void s_bgp(struct sx *x, const struct jl *l, size_t i)
 static struct sigp_if *s_igp_if(struct sx *x, int proto, struct sv name,
                                 const struct cfg_node *n)
 {
+    static const char *const protos[3] = {"ospf", "ospf3", "isis"};
     name = sv_unquote(name);
-    for (size_t i = 0; i < x->nigp_if; i++)
-        if (x->igp_if[i].proto == proto && sv_eq(x->igp_if[i].name, name))
-            return &x->igp_if[i];
+    size_t at = nmap_get(&x->igp_map, name, sv_from_cstr(protos[proto]));
+    if (at != SIZE_MAX)
+        return &x->igp_if[at];
     if (!scap(x->nigp_if))
         return NULL;
+    nmap_put(x->a, &x->igp_map, name, sv_from_cstr(protos[proto]), x->nigp_if);
     struct sigp_if *f = MODEL_PUSH(x->a, x->igp_if, x->nigp_if);
     f->proto = proto;
     f->name = name;
@@ -1025,7 +1035,7 @@ static void s_mirror(struct sx *x, const struct jl *l, size_t i)
         if (m->mirrors[j].node == own)
             ms = &m->mirrors[j];
     if (!ms) {
-        if (!scap(m->nmirrors))
+        if (!ssmall(m->nmirrors))
             return;
         ms = MODEL_PUSH(x->a, m->mirrors, m->nmirrors);
         ms->kind = "mirror";
@@ -1077,10 +1087,8 @@ static void finish_bgp(struct sx *x)
     m->bgp.local_as = x->local_as;
     for (size_t i = 0; i < x->nnbrs; i++) {
         const struct sbgp_nbr *b = &x->nbrs[i];
-        const struct sbgp_grp *g = NULL;
-        for (size_t j = 0; b->group.p && j < x->ngroups; j++)
-            if (sv_eq(x->groups[j].name, b->group))
-                g = &x->groups[j];
+        size_t gi = b->group.p ? nmap_get(&x->group_map, b->group, sv_make(NULL, 0)) : SIZE_MAX;
+        const struct sbgp_grp *g = gi == SIZE_MAX ? NULL : &x->groups[gi];
         const struct sbgp_set *gs = g ? &g->s : NULL, *os = &x->bgp_global;
         struct bgp_neighbor *nb = MODEL_PUSH(x->a, m->bgp.neighbors, m->bgp.nneighbors);
         nb->addr = model_strdup(x->a, b->addr);

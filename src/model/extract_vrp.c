@@ -14,7 +14,9 @@
 
 #include <string.h>
 
-#define VX_MAX_ITEMS 200000
+#define VX_MAX_ITEMS 200000 /* cap on indexed lists (accounts, peers, ...) */
+#define VX_MAX_SMALL 4096   /* cap on lists searched linearly (SNMP users) */
+#define VX_MAX_LIST 64      /* SSH algorithms */
 
 struct vpeer {
     struct sv name;     /* address or group name */
@@ -139,7 +141,7 @@ struct vx {
     /* copp */
     const struct cfg_node *cpu_defend_def, *cpu_defend_applied;
 
-    struct nmap acct_map, peer_map;
+    struct nmap acct_map, peer_map, server_map;
 };
 
 /* ------------------------------------------------------------ helpers */
@@ -171,13 +173,19 @@ static bool vcap(size_t n)
     return n < VX_MAX_ITEMS;
 }
 
-/* Index of the first token equal to w at or after from, or 0 when none. */
+/* Index of the first token equal to w at or after from, or 0 when none
+ * (one pass over the text, whatever the number of tokens). */
 static size_t find_tok(const struct cfg_node *n, size_t from, const char *w)
 {
-    size_t c = ntok(n);
-    for (size_t i = from; i < c; i++)
-        if (tk_is(n, i, w))
+    struct sv rest = cfg_text(n);
+    for (size_t i = 0; rest.n; i++) {
+        struct sv t = sv_token(rest, 0);
+        if (!t.p)
+            break;
+        if (i >= from && sv_eq_cstr(t, w))
             return i;
+        rest = sv_after_tokens(rest, 1);
+    }
     return 0;
 }
 
@@ -195,17 +203,20 @@ static struct secret vsecret(const struct cfg_node *n, size_t mode_idx)
     return model_secret(ty, val, n);
 }
 
+/* Append the tokens from index `from` on to a short list (SSH algorithms). */
 static void add_list(struct vx *x, const char ***arr, size_t *n, const struct cfg_node *node,
                      size_t from)
 {
-    size_t c = ntok(node);
-    for (size_t i = from; i < c; i++) {
-        struct sv v = tk(node, i);
+    struct sv rest = sv_after_tokens(cfg_text(node), from);
+    while (rest.n && *n < VX_MAX_LIST) {
+        struct sv v = sv_token(rest, 0);
+        if (!v.p)
+            break;
+        rest = sv_after_tokens(rest, 1);
         bool dup = false;
-        for (size_t j = 0; j < *n; j++)
-            if (sv_eq_cstr(v, (*arr)[j]))
-                dup = true;
-        if (dup || !vcap(*n))
+        for (size_t j = 0; j < *n && !dup; j++)
+            dup = sv_eq_cstr(v, (*arr)[j]);
+        if (dup)
             continue;
         const char **slot = MODEL_PUSH(x->a, *arr, *n);
         *slot = model_strdup(x->a, v);
@@ -590,12 +601,13 @@ static void v_aaa_template(struct vx *x, const struct cfg_node *n, enum aaa_prot
             struct sv h = tk(c, 2);
             if (sv_eq_cstr(h, "ipv6") || sv_eq_cstr(h, "vpn-instance"))
                 continue;
-            bool dup = false;
-            for (size_t i = first; i < m->aaa.nservers; i++)
-                if (sv_eq_cstr(h, m->aaa.servers[i].host))
-                    dup = true;
-            if (dup || !vcap(m->aaa.nservers))
+            /* one server per address and template */
+            struct sv tmpl = tk(n, 2);
+            struct sv key2 = sv_make(tmpl.p, tmpl.n);
+            if (m->aaa.nservers >= VX_MAX_SMALL ||
+                nmap_get(&x->server_map, h, key2) != SIZE_MAX)
                 continue;
+            nmap_put(x->a, &x->server_map, h, key2, m->aaa.nservers);
             struct aaa_server *s = MODEL_PUSH(x->a, m->aaa.servers, m->aaa.nservers);
             s->proto = proto;
             s->host = model_strdup(x->a, h);
@@ -655,7 +667,7 @@ static void v_snmp(struct vx *x, const struct cfg_node *n)
             if (sv_eq_cstr(name, m->snmp.users[j].name))
                 u = &m->snmp.users[j];
         if (!u) {
-            if (!vcap(m->snmp.nusers))
+            if (m->snmp.nusers >= VX_MAX_SMALL)
                 return;
             u = MODEL_PUSH(x->a, m->snmp.users, m->snmp.nusers);
             u->name = model_strdup(x->a, name);
