@@ -199,6 +199,17 @@ static void eval_paw_sources(const struct check_ctx *ctx, struct check_result *r
                   "resolved");
         return;
     }
+    /* SNMP filters may also admit the approved SNMP managers. */
+    struct prefix_set snmp_ok = {0};
+    if (pr->snmp_managers.present) {
+        snmp_ok.n = pr->management.n + pr->snmp_managers.n;
+        snmp_ok.v = arena_alloc(ctx->arena, (snmp_ok.n ? snmp_ok.n : 1) * sizeof(*snmp_ok.v));
+        for (size_t i = 0; i < pr->management.n; i++)
+            snmp_ok.v[i] = pr->management.v[i];
+        for (size_t i = 0; i < pr->snmp_managers.n; i++)
+            snmp_ok.v[pr->management.n + i] = pr->snmp_managers.v[i];
+        snmp_ok.present = true;
+    }
     struct reasons rs;
     reasons_init(&rs);
     unsigned unresolved = 0;
@@ -212,8 +223,11 @@ static void eval_paw_sources(const struct check_ctx *ctx, struct check_result *r
             ev_node(ctx, r, p[i].node);
         } else {
             unsigned before = rs.n;
-            acl_judge_sources(ctx, r, p[i].acl, p[i].label, &pr->paw, &pr->management,
-                              &pr->corporate, &rs, &unresolved);
+            const struct prefix_set *mgmt = &pr->management;
+            if (snmp_ok.n && p[i].label && !strcmp(p[i].label, "snmp"))
+                mgmt = &snmp_ok;
+            acl_judge_sources(ctx, r, p[i].acl, p[i].label, &pr->paw, mgmt, &pr->corporate, &rs,
+                              &unresolved);
             if (rs.n != before)
                 ev_node(ctx, r, p[i].node);
         }
