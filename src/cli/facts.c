@@ -1,10 +1,11 @@
 /*
- * facts.c - 'tsaudit facts FILE [--format json] [--vendor D] [--show-secrets]':
- * the vendor-independent security model extracted from one configuration,
- * as JSON, with the line numbers of the statements behind every fact.
- * Secrets are printed as "<redacted:TYPE>" unless --show-secrets. Exit 2
- * when the file cannot be read, its dialect is unknown or the parser
- * reported an error (the facts of the partial tree are still printed).
+ * facts.c - 'tsaudit facts FILE... [--format json] [--vendor D] [--show-secrets]':
+ * the vendor-independent security model extracted from a configuration, as
+ * JSON, with the line numbers of the statements behind every fact; with
+ * several FILEs, a JSON array of those objects in the order given. Secrets
+ * are printed as "<redacted:TYPE>" unless --show-secrets. Exit 2 when a
+ * file cannot be read, its dialect is unknown or the parser reported an
+ * error (the facts of the partial tree are still printed).
  */
 #include "cli/cli.h"
 #include "ingest/ingest.h"
@@ -28,12 +29,13 @@ void (*const facts_extractors[])(const struct cfg_tree *, struct device_model *)
 
 static void facts_usage(FILE *out)
 {
-    fprintf(out, "usage: tsaudit facts FILE [--format json] [--vendor DIALECT] [--show-secrets]\n\n"
+    fprintf(out, "usage: tsaudit facts FILE... [--format json] [--vendor DIALECT] [--show-secrets]\n\n"
                  "Print the security model extracted from FILE: management services and\n"
                  "lines, access lists, AAA, accounts, SNMP, NTP, logging, routing protocol\n"
                  "protection, interfaces and legacy services. Every fact says whether it is\n"
                  "on, off or unknown (with the reason), whether it is the platform default,\n"
-                 "and the line numbers of the statements that prove it.\n\n"
+                 "and the line numbers of the statements that prove it. Several FILEs\n"
+                 "give a JSON array with one object per file, in the order given.\n\n"
                  "  --format json       output format (json is the only one)\n"
                  "  --vendor DIALECT    read FILE as DIALECT instead of detecting it\n"
                  "  --show-secrets      print passwords, keys and communities as written\n"
@@ -43,17 +45,40 @@ static void facts_usage(FILE *out)
                  "parse error (the facts of what could be read are still printed).\n");
 }
 
+/* Print the facts of one file; returns its exit status, -1 when unreadable. */
+static int facts_one(const char *file, enum dialect forced, bool show_secrets)
+{
+    char *data = NULL;
+    size_t len = 0;
+    if (file_read_all(file, FACTS_READ_LIMIT, true, &data, &len) != 0)
+        return -1;
+    struct arena arena;
+    arena_init(&arena);
+    struct cfg_tree tree;
+    int errors = cfg_parse_buffer(&tree, &arena, file, data, len, forced);
+    int status = errors ? EXIT_INPUT : EXIT_OK;
+    if (tree.dialect == DIALECT_UNKNOWN) {
+        diag_report(DIAG_ERROR, file, 0, "cannot tell the dialect of this file; use --vendor");
+        status = EXIT_INPUT;
+    }
+    struct device_model *model = arena_alloc(&arena, sizeof(*model));
+    model_extract(&tree, model);
+    model_print_json(model, &tree, show_secrets, stdout);
+    arena_free(&arena);
+    free(data);
+    return status;
+}
+
 int cmd_facts(int argc, char **argv)
 {
     bool show_secrets = false;
     enum dialect forced = DIALECT_UNKNOWN;
-    const char *file = NULL;
+    int nfiles = 0;
+    /* options first (they apply to every FILE), then the files in order */
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (a[0] != '-' || a[1] == '\0') {
-            if (file)
-                return cli_usage_error("facts", "only one FILE may be given");
-            file = a;
+            nfiles++;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             facts_usage(stdout);
             return EXIT_OK;
@@ -71,26 +96,33 @@ int cmd_facts(int argc, char **argv)
             return cli_usage_error("facts", "unknown option '%s'", a);
         }
     }
-    if (!file)
+    if (nfiles == 0)
         return cli_usage_error("facts", "no FILE given");
-    char *data = NULL;
-    size_t len = 0;
-    if (file_read_all(file, FACTS_READ_LIMIT, true, &data, &len) != 0)
-        return EXIT_INPUT;
-    struct arena arena;
-    arena_init(&arena);
-    struct cfg_tree tree;
-    int errors = cfg_parse_buffer(&tree, &arena, file, data, len, forced);
-    int status = errors ? EXIT_INPUT : EXIT_OK;
-    if (tree.dialect == DIALECT_UNKNOWN) {
-        diag_report(DIAG_ERROR, file, 0, "cannot tell the dialect of this file; use --vendor");
-        status = EXIT_INPUT;
+    int status = EXIT_OK, printed = 0;
+    if (nfiles > 1)
+        fputs("[\n", stdout);
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--format") == 0 || strcmp(a, "--vendor") == 0) {
+            i++; /* skip the option's value */
+            continue;
+        }
+        if (a[0] == '-' && a[1] != '\0')
+            continue;
+        if (nfiles > 1 && printed)
+            fputs(",\n", stdout);
+        int st = facts_one(a, forced, show_secrets);
+        if (st < 0) {
+            if (nfiles > 1)
+                fputs("null\n", stdout); /* keeps the array aligned with the arguments */
+            st = EXIT_INPUT;
+        }
+        printed++;
+        if (st > status)
+            status = st;
     }
-    struct device_model *model = arena_alloc(&arena, sizeof(*model));
-    model_extract(&tree, model);
-    model_print_json(model, &tree, show_secrets, stdout);
-    arena_free(&arena);
-    free(data);
+    if (nfiles > 1)
+        fputs("]\n", stdout);
     if (fflush(stdout) != 0)
         return EXIT_INTERNAL;
     return status;
