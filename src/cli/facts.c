@@ -23,26 +23,27 @@
  * program (for scan as well as facts).
  */
 void (*const facts_extractors[])(const struct cfg_tree *, struct device_model *) = {
-    model_extract_cisco, model_extract_junos,  model_extract_sros,
+    model_extract_cisco, model_extract_junos,   model_extract_sros,
     model_extract_vrp,   model_extract_fortios,
 };
 
 static void facts_usage(FILE *out)
 {
-    fprintf(out, "usage: tsaudit facts FILE... [--format json] [--vendor DIALECT] [--show-secrets]\n\n"
-                 "Print the security model extracted from FILE: management services and\n"
-                 "lines, access lists, AAA, accounts, SNMP, NTP, logging, routing protocol\n"
-                 "protection, interfaces and legacy services. Every fact says whether it is\n"
-                 "on, off or unknown (with the reason), whether it is the platform default,\n"
-                 "and the line numbers of the statements that prove it. Several FILEs\n"
-                 "give a JSON array with one object per file, in the order given.\n\n"
-                 "  --format json       output format (json is the only one)\n"
-                 "  --vendor DIALECT    read FILE as DIALECT instead of detecting it\n"
-                 "  --show-secrets      print passwords, keys and communities as written\n"
-                 "                      (default: \"<redacted:TYPE>\")\n"
-                 "  -h, --help          show this help\n\n"
-                 "Exit status: 0 done, 2 bad usage, unreadable file, unknown dialect or a\n"
-                 "parse error (the facts of what could be read are still printed).\n");
+    fprintf(out,
+            "usage: tsaudit facts FILE... [--format json] [--vendor DIALECT] [--show-secrets]\n\n"
+            "Print the security model extracted from FILE: management services and\n"
+            "lines, access lists, AAA, accounts, SNMP, NTP, logging, routing protocol\n"
+            "protection, interfaces and legacy services. Every fact says whether it is\n"
+            "on, off or unknown (with the reason), whether it is the platform default,\n"
+            "and the line numbers of the statements that prove it. Several FILEs\n"
+            "give a JSON array with one object per file, in the order given.\n\n"
+            "  --format json       output format (json is the only one)\n"
+            "  --vendor DIALECT    read FILE as DIALECT instead of detecting it\n"
+            "  --show-secrets      print passwords, keys and communities as written\n"
+            "                      (default: \"<redacted:TYPE>\")\n"
+            "  -h, --help          show this help\n\n"
+            "Exit status: 0 done, 2 bad usage, unreadable file, unknown dialect or a\n"
+            "parse error (the facts of what could be read are still printed).\n");
 }
 
 /* Print the facts of one file; returns its exit status, -1 when unreadable. */

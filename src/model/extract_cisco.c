@@ -68,9 +68,9 @@ struct cigp {
     int proto;
     struct sv name;
     const struct cfg_node *node;
-    const struct cfg_node *proc_auth;  /* process-level strong authentication */
-    const struct cfg_node *proc_weak;  /* process-level cleartext authentication */
-    struct sv auth_areas[16];          /* areas with message-digest authentication */
+    const struct cfg_node *proc_auth; /* process-level strong authentication */
+    const struct cfg_node *proc_weak; /* process-level cleartext authentication */
+    struct sv auth_areas[16];         /* areas with message-digest authentication */
     const struct cfg_node *area_auth_node[16];
     size_t nauth_areas;
     struct sv weak_areas[16];
@@ -89,10 +89,10 @@ struct cx {
     enum dialect d;
 
     /* ssh */
-    const struct cfg_node *ssh_cfg_node;  /* any statement configuring the server */
-    const struct cfg_node *ssh_off_node;  /* no feature ssh / management ssh shutdown */
+    const struct cfg_node *ssh_cfg_node; /* any statement configuring the server */
+    const struct cfg_node *ssh_off_node; /* no feature ssh / management ssh shutdown */
     const struct cfg_node *ssh_ver_node;
-    int ssh_ver; /* 0 unset, 1, 2, 3 = both */
+    int ssh_ver;                          /* 0 unset, 1, 2, 3 = both */
     const struct cfg_node *ssh_weak_node; /* NX-OS ssh cipher-mode weak */
     bool saw_ciphers, saw_macs, saw_kex, ssh_port_set;
     bool ssh_lines_need_server; /* XR: lines accept ssh only with ssh server */
@@ -281,8 +281,9 @@ static struct secret cisco_secret(struct cx *x, struct sv s, size_t i, const str
     struct sv type = sv_make("", 0), value = a;
     size_t after = ja;
     bool typed = sv_is_digits(a) && a.n <= 2 && b.n > 0;
-    if (!typed && b.n && (model_sv_ieq(a, "sha512") || model_sv_ieq(a, "encrypted") ||
-                          model_sv_ieq(a, "clear") || model_sv_ieq(a, "pbkdf2")))
+    if (!typed && b.n &&
+        (model_sv_ieq(a, "sha512") || model_sv_ieq(a, "encrypted") || model_sv_ieq(a, "clear") ||
+         model_sv_ieq(a, "pbkdf2")))
         typed = true;
     if (typed) {
         type = a;
@@ -621,8 +622,8 @@ static void h_line(struct cx *x, const struct cfg_node *n, struct sv s)
         l->kind = LINE_CONSOLE;
     else if (sv_eq_cstr(kind, "aux"))
         l->kind = LINE_AUX;
-    else if (x->d == DIALECT_CISCO_IOSXR && (sv_eq_cstr(kind, "default") ||
-                                             sv_eq_cstr(kind, "template")))
+    else if (x->d == DIALECT_CISCO_IOSXR &&
+             (sv_eq_cstr(kind, "default") || sv_eq_cstr(kind, "template")))
         l->kind = LINE_VTY; /* settled by vty-pool at the end */
     else
         l->kind = LINE_OTHER;
@@ -712,8 +713,8 @@ static void finish_lines(struct cx *x)
             if (m->telnet_server.state == FACT_OFF) {
                 l->telnet_in = m->telnet_server;
             } else if (l->telnet_in.state == FACT_ON) {
-                fact_lines_add(&l->telnet_in.ev, m->telnet_server.ev.n ? m->telnet_server.ev.nodes[0]
-                                                                       : NULL);
+                fact_lines_add(&l->telnet_in.ev,
+                               m->telnet_server.ev.n ? m->telnet_server.ev.nodes[0] : NULL);
             } else if (l->telnet_in.state == FACT_UNKNOWN) {
                 fact_unknown(&l->telnet_in, "telnet server on, no 'transport input' on this "
                                             "line: the default is release-dependent");
@@ -775,8 +776,8 @@ static void add_algos(struct cx *x, const char ***arr, size_t *n, struct sv s, s
 }
 
 /* A service by name and cleartext flag (find-or-create), state set from n. */
-static struct mgmt_service *svc(struct cx *x, const char *name, bool cleartext,
-                                enum fact_state st, const struct cfg_node *n)
+static struct mgmt_service *svc(struct cx *x, const char *name, bool cleartext, enum fact_state st,
+                                const struct cfg_node *n)
 {
     struct device_model *m = x->m;
     for (size_t i = 0; i < m->nservices; i++) {
@@ -820,8 +821,7 @@ static void ssh_kex(struct cx *x, struct sv s, size_t i, const struct cfg_node *
 }
 
 /* ASA "ssh|telnet|http ADDR MASK IFC": a management path modelled as an ACL per interface. */
-static void asa_mgmt_host(struct cx *x, const char *service, struct sv s,
-                          const struct cfg_node *n)
+static void asa_mgmt_host(struct cx *x, const char *service, struct sv s, const struct cfg_node *n)
 {
     struct sv addr = asa_alias(x, tk(s, 1)), mask = tk(s, 2), ifc = tk(s, 3);
     if (ifc.n == 0)
@@ -1173,7 +1173,7 @@ static void h_management(struct cx *x, const struct cfg_node *n, struct sv s)
         else
             ssh_configured(x, n);
         if (on && top && !top_on)
-            x->mgmt_vrf_node = ev; /* SSH served only inside a VRF */
+            x->mgmt_vrf_node = ev;       /* SSH served only inside a VRF */
         m->ssh.idle_timeout_seconds = 0; /* EOS default: no idle timeout */
         const char *acl = NULL;
         eos_access_groups(x, n, "ssh", &acl);
@@ -1287,12 +1287,12 @@ static void aaa_methods(const struct cx *x, struct sv s, size_t i, bool *central
         if (sv_eq_cstr(w, "group")) {
             *central = true;
             i++;
-        } else if (sv_eq_cstr(w, "tacacs+") || sv_eq_cstr(w, "radius") ||
-                   sv_eq_cstr(w, "ldap") || is_aaa_group(x, w)) {
+        } else if (sv_eq_cstr(w, "tacacs+") || sv_eq_cstr(w, "radius") || sv_eq_cstr(w, "ldap") ||
+                   is_aaa_group(x, w)) {
             *central = true;
         } else if (model_sv_ieq(w, "local") || sv_eq_cstr(w, "local-case") ||
-                   sv_eq_cstr(w, "enable") || sv_eq_cstr(w, "line") ||
-                   sv_eq_cstr(w, "none") || sv_eq_cstr(w, "LOCAL")) {
+                   sv_eq_cstr(w, "enable") || sv_eq_cstr(w, "line") || sv_eq_cstr(w, "none") ||
+                   sv_eq_cstr(w, "LOCAL")) {
             *local = true;
         }
     }
@@ -1379,9 +1379,9 @@ static void h_aaa_group(struct cx *x, const struct cfg_node *n, struct sv s)
 {
     struct sv kind = tk(s, 3), name = tk(s, 4);
     enum aaa_proto proto = sv_starts_with(kind, "tacacs") ? AAA_TACACS
-                           : sv_eq_cstr(kind, "radius") ? AAA_RADIUS
-                           : sv_eq_cstr(kind, "ldap")   ? AAA_LDAP
-                                                         : AAA_OTHER;
+                           : sv_eq_cstr(kind, "radius")   ? AAA_RADIUS
+                           : sv_eq_cstr(kind, "ldap")     ? AAA_LDAP
+                                                          : AAA_OTHER;
     if (name.n && x->naaa_groups < ARRAY_SIZE(x->aaa_groups))
         x->aaa_groups[x->naaa_groups++] = name;
     for (const struct cfg_node *c = n->child; c; c = c->next) {
@@ -1417,9 +1417,9 @@ static void h_asa_aaa_server(struct cx *x, const struct cfg_node *n, struct sv s
             if (starts(pt, "aaa-server") && sv_same(tk(pt, 1), name) && tk_is(pt, 2, "protocol")) {
                 struct sv pr = tk(pt, 3);
                 proto = sv_starts_with(pr, "tacacs") ? AAA_TACACS
-                        : sv_eq_cstr(pr, "radius")  ? AAA_RADIUS
-                        : sv_eq_cstr(pr, "ldap")    ? AAA_LDAP
-                                                    : AAA_OTHER;
+                        : sv_eq_cstr(pr, "radius")   ? AAA_RADIUS
+                        : sv_eq_cstr(pr, "ldap")     ? AAA_LDAP
+                                                     : AAA_OTHER;
                 break;
             }
         }
@@ -1443,9 +1443,9 @@ static void h_aaa(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
     } else if (starts(s, "aaa group server")) {
         h_aaa_group(x, n, s);
     } else if (starts(s, "aaa authentication login") ||
-               (x->d == DIALECT_CISCO_ASA && (starts(s, "aaa authentication ssh") ||
-                                              starts(s, "aaa authentication telnet") ||
-                                              starts(s, "aaa authentication http")))) {
+               (x->d == DIALECT_CISCO_ASA &&
+                (starts(s, "aaa authentication ssh") || starts(s, "aaa authentication telnet") ||
+                 starts(s, "aaa authentication http")))) {
         bool central, local;
         aaa_methods(x, s, 4, &central, &local);
         if (x->d == DIALECT_CISCO_ASA) {
@@ -1528,8 +1528,7 @@ static int role_privilege(struct sv role)
 {
     if (sv_eq_cstr(role, "network-admin") || sv_eq_cstr(role, "vdc-admin") ||
         sv_eq_cstr(role, "root-lr") || sv_eq_cstr(role, "root-system") ||
-        sv_eq_cstr(role, "netadmin") || sv_eq_cstr(role, "sysadmin") ||
-        sv_eq_cstr(role, "admin"))
+        sv_eq_cstr(role, "netadmin") || sv_eq_cstr(role, "sysadmin") || sv_eq_cstr(role, "admin"))
         return 15;
     if (sv_eq_cstr(role, "network-operator") || sv_eq_cstr(role, "vdc-operator") ||
         sv_eq_cstr(role, "operator") || sv_eq_cstr(role, "read-only"))
@@ -1618,14 +1617,14 @@ static void h_enable(struct cx *x, const struct cfg_node *n, struct sv s)
     struct secret sec = cisco_secret(x, s, i, n, NULL);
     if (sec.type == SECRET_NONE)
         return;
-    if (secret || x->m->enable.type == SECRET_NONE || !starts(cfg_text(x->m->enable.node), "enable secret"))
+    if (secret || x->m->enable.type == SECRET_NONE ||
+        !starts(cfg_text(x->m->enable.node), "enable secret"))
         x->m->enable = sec;
 }
 
 /* ------------------------------------------------------------ SNMP */
 
-static struct snmp_community *find_community(struct cx *x, struct sv name,
-                                             const struct cfg_node *n)
+static struct snmp_community *find_community(struct cx *x, struct sv name, const struct cfg_node *n)
 {
     struct snmp_facts *sn = &x->m->snmp;
     name = sv_unquote(name);
@@ -1648,7 +1647,8 @@ static void h_snmp_community(struct cx *x, const struct cfg_node *n, struct sv s
     if (name.n == 0)
         return;
     if ((sv_eq_cstr(name, "0") || sv_eq_cstr(name, "7") || sv_eq_cstr(name, "encrypted") ||
-         sv_eq_cstr(name, "clear")) && tk(s, 3).n) {
+         sv_eq_cstr(name, "clear")) &&
+        tk(s, 3).n) {
         name = tk_value(s, 3, &i); /* typed community (XR "encrypted", IOS 0/7) */
     }
     struct snmp_community *c = find_community(x, name, n);
@@ -1691,11 +1691,10 @@ static const char *snmp_algo(struct cx *x, struct sv a, struct sv b, bool priv)
         return NULL;
     if (sv_eq_cstr(a, "aes") && sv_is_digits(b))
         return arena_printf(x->a, "aes%.*s", (int)b.n, b.p);
-    static const char *const known[] = {"md5",    "sha",     "sha-1",   "sha1",    "sha-224",
-                                        "sha224", "sha-256", "sha256",  "sha-384", "sha384",
-                                        "sha-512", "sha512", "des",     "3des",    "des56",
-                                        "aes",    "aes128",  "aes192",  "aes256",  "aes-128",
-                                        "aes-192", "aes-256", "aes192c", "aes256c"};
+    static const char *const known[] = {
+        "md5",     "sha",    "sha-1",   "sha1",    "sha-224", "sha224",  "sha-256", "sha256",
+        "sha-384", "sha384", "sha-512", "sha512",  "des",     "3des",    "des56",   "aes",
+        "aes128",  "aes192", "aes256",  "aes-128", "aes-192", "aes-256", "aes192c", "aes256c"};
     for (size_t i = 0; i < ARRAY_SIZE(known); i++)
         if (model_sv_ieq(a, known[i]))
             return known[i];
@@ -1834,8 +1833,8 @@ static void ntp_key(struct cx *x, struct sv s, size_t i, const struct cfg_node *
     /* authentication-key N md5|sha1|... [T] VALUE [T]; i is the keyword */
     struct sv a = tk(s, i + 3), b = tk(s, i + 4), c = tk(s, i + 5);
     struct sv type = sv_make("", 0), value = a;
-    if ((sv_is_digits(a) && a.n == 1 && b.n) || ((sv_eq_cstr(a, "encrypted") ||
-                                                  sv_eq_cstr(a, "clear")) && b.n)) {
+    if ((sv_is_digits(a) && a.n == 1 && b.n) ||
+        ((sv_eq_cstr(a, "encrypted") || sv_eq_cstr(a, "clear")) && b.n)) {
         type = a;
         value = b;
     } else if (sv_is_digits(b) && b.n == 1) {
@@ -1892,11 +1891,11 @@ static void h_ntp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 /* Syslog severity of a level word or number (-1 unknown). */
 static int log_level(struct sv w)
 {
-    static const char *const names[] = {"emergencies", "alerts",        "critical",
-                                        "errors",      "warnings",      "notifications",
+    static const char *const names[] = {"emergencies",   "alerts",   "critical",
+                                        "errors",        "warnings", "notifications",
                                         "informational", "debugging"};
-    static const char *const alt[] = {"emergency", "alert", "critical", "error",
-                                      "warning",   "notice", "info",    "debug"};
+    static const char *const alt[] = {"emergency", "alert",  "critical", "error",
+                                      "warning",   "notice", "info",     "debug"};
     if (sv_is_digits(w) && w.n == 1)
         return w.p[0] - '0' <= 7 ? w.p[0] - '0' : -1;
     for (int i = 0; i < 8; i++)
@@ -2124,8 +2123,7 @@ static void bgp_parent(struct cbgp_set *b, char kind, struct sv name)
         b->group = name;
 }
 
-static void bgp_policy(struct cx *x, struct cbgp_set *b, struct sv name, struct sv dir,
-                       bool strong)
+static void bgp_policy(struct cx *x, struct cbgp_set *b, struct sv name, struct sv dir, bool strong)
 {
     const char *p = dup(x, name);
     if (!p)
@@ -2204,8 +2202,8 @@ static void bgp_setting(struct cx *x, struct cbgp_set *b, struct sv s, size_t i,
     }
 }
 
-static void bgp_walk(struct cx *x, const struct cfg_node *blk, struct cbgp_set *cur,
-                     struct sv vrf, unsigned depth);
+static void bgp_walk(struct cx *x, const struct cfg_node *blk, struct cbgp_set *cur, struct sv vrf,
+                     unsigned depth);
 
 static void bgp_stmt(struct cx *x, const struct cfg_node *c, struct cbgp_set *cur, struct sv vrf,
                      unsigned depth)
@@ -2228,9 +2226,10 @@ static void bgp_stmt(struct cx *x, const struct cfg_node *c, struct cbgp_set *cu
             return;
         bool is_addr = sv_is_addrish(addr) || (addr.n > 0 && isdigit((unsigned char)addr.p[0]));
         /* "neighbor PG peer-group" / EOS "neighbor PG peer group" defines a group */
-        bool defines = !is_addr && ((sv_eq_cstr(tk(s, 2), "peer-group") && tk(s, 3).n == 0) ||
-                                    (sv_eq_cstr(tk(s, 2), "peer") &&
-                                     sv_eq_cstr(tk(s, 3), "group") && tk(s, 4).n == 0));
+        bool defines =
+            !is_addr &&
+            ((sv_eq_cstr(tk(s, 2), "peer-group") && tk(s, 3).n == 0) ||
+             (sv_eq_cstr(tk(s, 2), "peer") && sv_eq_cstr(tk(s, 3), "group") && tk(s, 4).n == 0));
         char kind = is_addr ? BK_NBR : BK_GROUP;
         struct cbgp_set *b = bgp_set(x, kind, addr, is_addr ? vrf : sv_make("", 0), c);
         if (!b)
@@ -2272,8 +2271,8 @@ static void bgp_stmt(struct cx *x, const struct cfg_node *c, struct cbgp_set *cu
     }
 }
 
-static void bgp_walk(struct cx *x, const struct cfg_node *blk, struct cbgp_set *cur,
-                     struct sv vrf, unsigned depth)
+static void bgp_walk(struct cx *x, const struct cfg_node *blk, struct cbgp_set *cur, struct sv vrf,
+                     unsigned depth)
 {
     if (depth > 16)
         return;
@@ -2373,14 +2372,16 @@ static void finish_bgp(struct cx *x)
             fact_set(&nb->auth, FACT_OFF, eff.auth_node);
             nb->auth.why = "password inheritance disabled";
         } else {
-            fact_default(&nb->auth, FACT_OFF, "no password at the neighbour, its groups or "
-                                              "templates");
+            fact_default(&nb->auth, FACT_OFF,
+                         "no password at the neighbour, its groups or "
+                         "templates");
         }
         if (eff.gtsm_node)
             fact_set(&nb->gtsm, FACT_ON, eff.gtsm_node);
         else
-            fact_default(&nb->gtsm, FACT_OFF, "no ttl-security at the neighbour, its groups or "
-                                              "templates");
+            fact_default(&nb->gtsm, FACT_OFF,
+                         "no ttl-security at the neighbour, its groups or "
+                         "templates");
         if (eff.maxpfx_node) {
             fact_set(&nb->max_prefix, FACT_ON, eff.maxpfx_node);
         } else if (eff.maxpfx_off) {
@@ -2390,8 +2391,9 @@ static void finish_bgp(struct cx *x)
             fact_default(&nb->max_prefix, FACT_ON,
                          "EOS accepts at most 12000 routes per neighbour by default");
         } else {
-            fact_default(&nb->max_prefix, FACT_OFF, "no maximum-prefix at the neighbour, its "
-                                                    "groups or templates");
+            fact_default(&nb->max_prefix, FACT_OFF,
+                         "no maximum-prefix at the neighbour, its "
+                         "groups or templates");
         }
         nb->in_policy = eff.in_policy;
         nb->out_policy = eff.out_policy;
@@ -2459,8 +2461,8 @@ static int igp_auth_word(struct cx *x, struct sv s, const struct cfg_node *n)
         model_add_secret(x->a, x->m, "ospf-key", cisco_secret(x, s, 1, n, NULL));
         return 0;
     }
-    if (starts(s, "hello-password") || starts(s, "lsp-password") ||
-        starts(s, "area-password") || starts(s, "domain-password")) {
+    if (starts(s, "hello-password") || starts(s, "lsp-password") || starts(s, "area-password") ||
+        starts(s, "domain-password")) {
         struct sv a = tk(s, 1);
         bool hmac = sv_starts_with(a, "hmac") || sv_eq_cstr(a, "keychain");
         size_t i = 1;
@@ -2783,9 +2785,9 @@ static void finish_igp(struct cx *x)
         /* XR interface blocks naming interfaces the config does not define */
         for (size_t j = 0; j < x->nigp_ifs; j++) {
             struct cigp_if *c = &x->igp_ifs[j];
-            if (c->proto != g->proto || !c->bound || c->passive ||
-                !sv_same(c->instance, g->name) || find_iface(m, c->ifname) ||
-                sv_starts_with(c->ifname, "Loopback") || sv_starts_with(c->ifname, "loopback"))
+            if (c->proto != g->proto || !c->bound || c->passive || !sv_same(c->instance, g->name) ||
+                find_iface(m, c->ifname) || sv_starts_with(c->ifname, "Loopback") ||
+                sv_starts_with(c->ifname, "loopback"))
                 continue;
             need++;
             if (c->authed) {
@@ -2857,8 +2859,9 @@ static void iface_defaults(struct cx *x, struct interface *f)
     case DIALECT_CISCO_IOS:
         fact_default(&f->proxy_arp, FACT_ON, "proxy ARP is on unless 'no ip proxy-arp'");
         fact_default(&f->redirects, FACT_ON, "ICMP redirects are sent unless 'no ip redirects'");
-        fact_default(&f->unreachables, FACT_ON, "ICMP unreachables are sent unless "
-                                                "'no ip unreachables'");
+        fact_default(&f->unreachables, FACT_ON,
+                     "ICMP unreachables are sent unless "
+                     "'no ip unreachables'");
         fact_default(&f->directed_broadcast, FACT_OFF, "directed broadcast is off since 12.0");
         break;
     case DIALECT_CISCO_NXOS:
@@ -2870,8 +2873,9 @@ static void iface_defaults(struct cx *x, struct interface *f)
     case DIALECT_CISCO_IOSXR:
         fact_default(&f->proxy_arp, FACT_OFF, "proxy ARP is off unless 'proxy-arp'");
         fact_default(&f->redirects, FACT_OFF, "redirects are off unless 'ipv4 redirects'");
-        fact_default(&f->unreachables, FACT_ON, "unreachables are sent unless "
-                                                "'ipv4 unreachables disable'");
+        fact_default(&f->unreachables, FACT_ON,
+                     "unreachables are sent unless "
+                     "'ipv4 unreachables disable'");
         fact_default(&f->directed_broadcast, FACT_OFF, "directed broadcast is off by default");
         break;
     case DIALECT_ARISTA_EOS:
@@ -2902,7 +2906,8 @@ static void iface_stmt(struct cx *x, struct interface *f, size_t idx, const stru
     } else if (sv_eq_cstr(w, "shutdown")) {
         f->shutdown = !neg;
     } else if ((starts(t, "ip address") || starts(t, "ipv4 address") ||
-                starts(t, "ipv6 address")) && !neg) {
+                starts(t, "ipv6 address")) &&
+               !neg) {
         f->has_ip = true;
         if (!starts(t, "ipv6") && x->if_addr && x->if_addr[idx].af == 0 &&
             !tk_is(t, 3, "secondary") && !tk_is(t, 4, "secondary")) {
@@ -2940,9 +2945,9 @@ static void iface_stmt(struct cx *x, struct interface *f, size_t idx, const stru
         fact_set(&f->discovery, FACT_OFF, c);
     } else if (sv_eq_cstr(w, "lldp") && c->child) {
         for (const struct cfg_node *d = c->child; d; d = d->next)
-            if (active(d) && (starts(cfg_text(d), "transmit disable") ||
-                              starts(cfg_text(d), "receive disable") ||
-                              starts(cfg_text(d), "disable")))
+            if (active(d) &&
+                (starts(cfg_text(d), "transmit disable") ||
+                 starts(cfg_text(d), "receive disable") || starts(cfg_text(d), "disable")))
                 fact_set(&f->discovery, FACT_OFF, d);
     } else if (starts(t, "tunnel destination") && !neg) {
         f->tunnel_dest = dup(x, tk(t, 2));
@@ -2952,11 +2957,12 @@ static void iface_stmt(struct cx *x, struct interface *f, size_t idx, const stru
     } else if (starts(t, "destination") && f->is_tunnel && !neg) {
         f->tunnel_dest = dup(x, tk(t, 1)); /* XR tunnel-ip / EOS */
     } else if ((starts(t, "vrf forwarding") || starts(t, "ip vrf forwarding") ||
-                starts(t, "vrf member") || sv_eq_cstr(w, "vrf")) && !neg) {
-        struct sv v = sv_eq_cstr(w, "vrf") && !tk_is(t, 1, "forwarding") &&
-                              !tk_is(t, 1, "member")
+                starts(t, "vrf member") || sv_eq_cstr(w, "vrf")) &&
+               !neg) {
+        struct sv v = sv_eq_cstr(w, "vrf") && !tk_is(t, 1, "forwarding") && !tk_is(t, 1, "member")
                           ? tk(t, 1)
-                          : starts(t, "ip vrf") ? tk(t, 3) : tk(t, 2);
+                      : starts(t, "ip vrf") ? tk(t, 3)
+                                            : tk(t, 2);
         if (name_is(v, "mgmt") || name_is(v, "management") || name_is(v, "oob"))
             f->is_mgmt = true;
     } else if (sv_eq_cstr(w, "management-only") && !neg) {
@@ -2983,10 +2989,9 @@ static void h_interface(struct cx *x, const struct cfg_node *n, struct sv s)
     x->if_addr = model_grow(x->a, x->if_addr, idx, sizeof(*x->if_addr));
     memset(&x->if_addr[idx], 0, sizeof(x->if_addr[idx]));
     f->is_loopback = name_is(name, "loopback") || name_is(name, "lo");
-    f->is_tunnel = name_is(name, "tunnel") || name_is(name, "tunnel-ip") ||
-                   name_is(name, "tunnel-te");
-    f->is_mgmt = name_is(name, "mgmt") || name_is(name, "management") ||
-                 name_is(name, "MgmtEth");
+    f->is_tunnel =
+        name_is(name, "tunnel") || name_is(name, "tunnel-ip") || name_is(name, "tunnel-te");
+    f->is_mgmt = name_is(name, "mgmt") || name_is(name, "management") || name_is(name, "MgmtEth");
     if (f->is_tunnel && x->d == DIALECT_CISCO_IOS)
         f->tunnel_mode = "gre ip"; /* the IOS default mode */
     iface_defaults(x, f);
@@ -3122,7 +3127,8 @@ static void h_monitor(struct cx *x, const struct cfg_node *n, struct sv s)
             if (tk(t, 1).n) {
                 mirror_dest(x, ms, t, 1);
             }
-            for (const struct cfg_node *d = c->child; d; d = d->next) /* IOS erspan destination block */
+            for (const struct cfg_node *d = c->child; d;
+                 d = d->next) /* IOS erspan destination block */
                 if (active(d) && starts(cfg_text(d), "ip address")) {
                     ms->destination = dup(x, tk(cfg_text(d), 2));
                     ms->remote = true;
@@ -3173,10 +3179,10 @@ static void h_control_plane(struct cx *x, const struct cfg_node *n)
                         struct sv at = cfg_text(al);
                         if (!active(al) || !starts(at, "allow"))
                             continue;
-                        const char *name = arena_printf(
-                            x->a, "mpp-%s-%.*s-%.*s", oob ? "oob" : "inband",
-                            (int)tk(cfg_text(itf), 1).n, tk(cfg_text(itf), 1).p,
-                            (int)tk(at, 1).n, tk(at, 1).p);
+                        const char *name =
+                            arena_printf(x->a, "mpp-%s-%.*s-%.*s", oob ? "oob" : "inband",
+                                         (int)tk(cfg_text(itf), 1).n, tk(cfg_text(itf), 1).p,
+                                         (int)tk(at, 1).n, tk(at, 1).p);
                         struct acl *acl = find_or_add_acl(x, sv_from_cstr(name), al);
                         if (!acl)
                             continue;
@@ -3185,9 +3191,8 @@ static void h_control_plane(struct cx *x, const struct cfg_node *n)
                             if (!active(pe))
                                 continue;
                             /* "allow X peer" + "address ..." children, or "peer" + children */
-                            const struct cfg_node *first = starts(cfg_text(pe), "address")
-                                                               ? pe
-                                                               : pe->child;
+                            const struct cfg_node *first =
+                                starts(cfg_text(pe), "address") ? pe : pe->child;
                             for (const struct cfg_node *ad = first; ad;
                                  ad = first == pe ? NULL : ad->next) {
                                 struct sv adt = cfg_text(ad);
@@ -3226,11 +3231,10 @@ static void h_control_plane(struct cx *x, const struct cfg_node *n)
 
 static bool risky_command(struct sv cmd)
 {
-    static const char *const words[] = {"conf",    "clear log", "copy",    "tftp",
-                                        "ftp:",    "scp:",      "delete",  "erase",
-                                        "no logging", "username", "write",  "reload",
-                                        "archive", "more ",     "bash",    "run ",
-                                        "http:",   "format"};
+    static const char *const words[] = {"conf",  "clear log", "copy",    "tftp",       "ftp:",
+                                        "scp:",  "delete",    "erase",   "no logging", "username",
+                                        "write", "reload",    "archive", "more ",      "bash",
+                                        "run ",  "http:",     "format"};
     for (size_t i = 0; i < ARRAY_SIZE(words); i++)
         if (model_sv_icontains(cmd, words[i]))
             return true;
@@ -3238,16 +3242,15 @@ static bool risky_command(struct sv cmd)
 }
 
 /* EEM applets, kron policy lists, NX-OS scheduler jobs, EOS event handlers. */
-static void h_onbox_block(struct cx *x, const struct cfg_node *n, const char *kind,
-                          struct sv name)
+static void h_onbox_block(struct cx *x, const struct cfg_node *n, const char *kind, struct sv name)
 {
     bool risky = false;
     for (const struct cfg_node *c = n->child; c && !risky; c = c->next) {
         if (!active(c))
             continue;
         struct sv t = cfg_text(c);
-        if (starts(t, "action") || starts(t, "cli") || starts(t, "command") ||
-            starts(t, "exec") || risky_command(t))
+        if (starts(t, "action") || starts(t, "cli") || starts(t, "command") || starts(t, "exec") ||
+            risky_command(t))
             risky = risky_command(t);
     }
     model_add_onbox(x->a, x->m, kind, dup(x, name), risky, n);
@@ -3406,7 +3409,6 @@ static void h_tunnel_group(struct cx *x, const struct cfg_node *n)
     }
 }
 
-
 /* Global statements that switch single facts (discovery, Smart Install, secret encryption,
  * password policy, programmable interfaces, on-box hosting). */
 static void h_misc(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
@@ -3497,8 +3499,8 @@ static void h_misc(struct cx *x, const struct cfg_node *n, struct sv s, bool neg
         const char *acl = NULL;
         eos_access_groups(x, n, "control-plane", &acl);
         for (const struct cfg_node *c = n->child; c; c = c->next)
-            if (active(c) && (starts(cfg_text(c), "ip access-group") ||
-                              starts(cfg_text(c), "service-policy")))
+            if (active(c) &&
+                (starts(cfg_text(c), "ip access-group") || starts(cfg_text(c), "service-policy")))
                 x->copp_node = c;
     }
 }
@@ -3518,12 +3520,14 @@ static void finish_plane(struct cx *x)
                                    "first setup, but it is not shown");
             break;
         case DIALECT_CISCO_IOSXR:
-            fact_default(&m->copp, FACT_ON, "LPTS polices traffic to the route processor by "
-                                            "default");
+            fact_default(&m->copp, FACT_ON,
+                         "LPTS polices traffic to the route processor by "
+                         "default");
             break;
         case DIALECT_ARISTA_EOS:
-            fact_default(&m->copp, FACT_ON, "EOS applies its default control-plane ACL and "
-                                            "CoPP policy");
+            fact_default(&m->copp, FACT_ON,
+                         "EOS applies its default control-plane ACL and "
+                         "CoPP policy");
             break;
         default:
             fact_unknown(&m->copp, "the ASA has no control-plane policing in this sense; "
@@ -3611,8 +3615,8 @@ static void top_statement(struct cx *x, const struct cfg_node *n)
     case 'i':
         if (sv_eq_cstr(w, "ip"))
             h_ip(x, n, s, neg);
-        else if ((sv_eq_cstr(w, "ipv4") || sv_eq_cstr(w, "ipv6")) &&
-                 tk_is(s, 1, "access-list") && !neg)
+        else if ((sv_eq_cstr(w, "ipv4") || sv_eq_cstr(w, "ipv6")) && tk_is(s, 1, "access-list") &&
+                 !neg)
             h_ip_access_list(x, n, s, 2);
         else if (starts(s, "ipv6 router ospf") && !neg)
             h_router_igp(x, n, s, 1);
@@ -3648,14 +3652,13 @@ static void top_statement(struct cx *x, const struct cfg_node *n)
             h_ntp(x, n, s, neg);
         else if (sv_eq_cstr(w, "nxapi"))
             h_nxapi(x, n, s, neg);
-        else if (sv_eq_cstr(w, "name") && x->d == DIALECT_CISCO_ASA && !neg &&
-                 tk(s, 2).n && cap_ok(x->nasa_names)) {
+        else if (sv_eq_cstr(w, "name") && x->d == DIALECT_CISCO_ASA && !neg && tk(s, 2).n &&
+                 cap_ok(x->nasa_names)) {
             x->asa_name = model_grow(x->a, x->asa_name, x->nasa_names, sizeof(struct sv));
             x->asa_addr = model_grow(x->a, x->asa_addr, x->nasa_names, sizeof(struct sv));
             x->asa_addr[x->nasa_names] = tk(s, 1);
             x->asa_name[x->nasa_names++] = tk(s, 2);
-        }
-        else
+        } else
             h_misc(x, n, s, neg);
         break;
     case 'p':
@@ -3803,10 +3806,10 @@ static void finish_ssh(struct cx *x)
         bool weak = x->ssh_weak_node != NULL;
         for (size_t i = 0; i < ssh->nciphers; i++) {
             struct sv c = sv_from_cstr(ssh->ciphers[i]);
-            weak |= model_ssh_cipher_is_weak(c) ||
-                    (x->d == DIALECT_CISCO_ASA &&
-                     (model_sv_ieq(c, "all") || model_sv_ieq(c, "low") ||
-                      model_sv_ieq(c, "medium")));
+            weak |=
+                model_ssh_cipher_is_weak(c) ||
+                (x->d == DIALECT_CISCO_ASA &&
+                 (model_sv_ieq(c, "all") || model_sv_ieq(c, "low") || model_sv_ieq(c, "medium")));
         }
         ssh->weak_ciphers.state = weak ? FACT_ON : FACT_OFF;
         ssh->weak_ciphers.ev = ssh->algo_ev;
@@ -3925,8 +3928,7 @@ static void finish_aaa(struct cx *x)
         fact_default(&aaa->local_fallback, FACT_ON, "local accounts are the only method");
     } else if (x->login_central) {
         fact_set(&aaa->central_login, FACT_ON, x->aaa_login);
-        fact_set(&aaa->local_fallback, x->login_local_fallback ? FACT_ON : FACT_OFF,
-                 x->aaa_login);
+        fact_set(&aaa->local_fallback, x->login_local_fallback ? FACT_ON : FACT_OFF, x->aaa_login);
         if (!x->login_local_fallback && x->d == DIALECT_CISCO_NXOS) {
             aaa->local_fallback.state = FACT_ON;
             aaa->local_fallback.why = "NX-OS falls back to local accounts when no server answers";
@@ -4002,7 +4004,8 @@ static void finish_logging(struct cx *x)
                  ev);
         fact_lines_add(&lg->login_events.ev, x->login_success);
         if (!(x->login_failure && x->login_success))
-            lg->login_events.why = x->login_failure ? "failed logins only" : "successful logins only";
+            lg->login_events.why =
+                x->login_failure ? "failed logins only" : "successful logins only";
     } else if (x->log_level_aaa) {
         fact_set(&lg->login_events, FACT_ON, x->log_level_aaa);
     } else if (x->d == DIALECT_CISCO_IOSXR) {
@@ -4015,12 +4018,14 @@ static void finish_logging(struct cx *x)
             fact_set(&lg->login_events, FACT_OFF, x->log_trap ? x->log_trap : x->log_on);
         lg->login_events.why = "ASA login messages are at the informational level";
     } else if (x->d == DIALECT_CISCO_NXOS) {
-        fact_unknown(&lg->login_events, "no 'logging level authpri' or 'login on-failure log': "
-                                        "what NX-OS sends to syslog by default is release-dependent");
+        fact_unknown(&lg->login_events,
+                     "no 'logging level authpri' or 'login on-failure log': "
+                     "what NX-OS sends to syslog by default is release-dependent");
     } else {
         fact_default(&lg->login_events, FACT_OFF,
-                     x->d == DIALECT_ARISTA_EOS ? "no 'aaa authentication policy on-failure log'"
-                                                : "no 'login on-failure log' / 'login on-success log'");
+                     x->d == DIALECT_ARISTA_EOS
+                         ? "no 'aaa authentication policy on-failure log'"
+                         : "no 'login on-failure log' / 'login on-success log'");
     }
 
     /* configuration changes */
@@ -4037,11 +4042,10 @@ static void finish_logging(struct cx *x)
         lg->config_changes.why = "ASA command messages are at the notification level";
     } else {
         fact_default(&lg->config_changes, FACT_OFF,
-                     x->d == DIALECT_CISCO_NXOS
-                         ? "the local accounting log is not sent anywhere"
-                         : x->d == DIALECT_ARISTA_EOS
-                               ? "no 'aaa accounting commands ... logging|group'"
-                               : "no 'archive / log config / logging enable' or command accounting");
+                     x->d == DIALECT_CISCO_NXOS ? "the local accounting log is not sent anywhere"
+                     : x->d == DIALECT_ARISTA_EOS
+                         ? "no 'aaa accounting commands ... logging|group'"
+                         : "no 'archive / log config / logging enable' or command accounting");
     }
 
     /* NTP */
@@ -4051,12 +4055,13 @@ static void finish_logging(struct cx *x)
         fact_lines_add(&ntp->auth_enabled.ev, x->ntp_key);
         fact_lines_add(&ntp->auth_enabled.ev, x->ntp_trusted);
     } else if (x->ntp_auth || x->ntp_key || x->ntp_trusted) {
-        const struct cfg_node *ev = x->ntp_auth ? x->ntp_auth : x->ntp_key ? x->ntp_key
-                                                                            : x->ntp_trusted;
+        const struct cfg_node *ev = x->ntp_auth  ? x->ntp_auth
+                                    : x->ntp_key ? x->ntp_key
+                                                 : x->ntp_trusted;
         fact_set(&ntp->auth_enabled, FACT_OFF, ev);
-        ntp->auth_enabled.why = !x->ntp_auth    ? "keys without 'ntp authenticate'"
-                                : !x->ntp_key   ? "'ntp authenticate' without a key"
-                                                : "no 'ntp trusted-key'";
+        ntp->auth_enabled.why = !x->ntp_auth  ? "keys without 'ntp authenticate'"
+                                : !x->ntp_key ? "'ntp authenticate' without a key"
+                                              : "no 'ntp trusted-key'";
     } else {
         fact_default(&ntp->auth_enabled, FACT_OFF, "no 'ntp authenticate'");
     }

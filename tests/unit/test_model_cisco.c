@@ -13,8 +13,8 @@
 #include "model/model.h"
 
 /* The model layer refers to extractors weakly; name this one so it is linked. */
-void (*volatile test_keep_cisco)(const struct cfg_tree *, struct device_model *) =
-    model_extract_cisco;
+void (*volatile test_keep_cisco)(const struct cfg_tree *,
+                                 struct device_model *) = model_extract_cisco;
 
 struct dev {
     struct arena a;
@@ -582,7 +582,8 @@ static void test_asa(void **state)
     assert_int_equal(sp->acl->n, 2);
     assert_string_equal(prefix_text(&sp->acl->entries[1].src, pb), "10.255.20.5/32");
     const struct mgmt_path *hp = path_for(m, "http", "http-hosts-mgmt");
-    assert_string_equal(prefix_text(&hp->acl->entries[0].src, pb), "10.255.10.0/24"); /* name alias */
+    assert_string_equal(prefix_text(&hp->acl->entries[0].src, pb),
+                        "10.255.10.0/24"); /* name alias */
     path_for(m, "telnet", "telnet-hosts-mgmt");
 
     ASSERT_FACT(m->aaa.central_login, FACT_ON, dv, "aaa authentication ssh console");
@@ -758,9 +759,9 @@ static void test_json(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_ios),          cmocka_unit_test(test_nxos),
-        cmocka_unit_test(test_iosxr),        cmocka_unit_test(test_asa),
-        cmocka_unit_test(test_eos),          cmocka_unit_test(test_ios_defaults),
+        cmocka_unit_test(test_ios),   cmocka_unit_test(test_nxos),
+        cmocka_unit_test(test_iosxr), cmocka_unit_test(test_asa),
+        cmocka_unit_test(test_eos),   cmocka_unit_test(test_ios_defaults),
         cmocka_unit_test(test_json),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
