@@ -38,6 +38,9 @@ static void check_tree(const struct cfg_tree *t)
         if (++seen > t->node_count)
             abort();
     }
+    /* Without errors (so no limit hit), the count is exact, deletes included. */
+    if (!t->partial && seen != t->node_count)
+        abort();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

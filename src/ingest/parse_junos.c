@@ -149,6 +149,10 @@ enum jx_kind {
 
 enum { JK_ONELINER = 1u << 0 };
 
+/* Private mark on the root of a subtree removed by `delete` (never visible:
+ * the subtree is no longer linked into the tree). */
+#define JX_DETACHED (1u << 15)
+
 /*
  * One row: inside context ctx ("*" = anywhere), keyword kw is of kind kind,
  * takes nkeys names (JK_KEYED), and its children are looked up in context
@@ -850,6 +854,7 @@ static void jx_unlink(struct jx_parser *ps, struct cfg_node *n)
         c = c->next;
     }
     n->next = NULL;
+    n->flags |= JX_DETACHED;
 }
 
 static void jx_note_oneliner(struct jx_parser *ps, struct cfg_node *n)
@@ -997,6 +1002,11 @@ static void jx_fold_oneliners(struct jx_parser *ps)
         struct cfg_node *leaf = c->child;
         if (!(c->flags & CFG_IMPLIED) || c->nchildren != 1 || !leaf || leaf->child ||
             (leaf->flags & CFG_IMPLIED) || leaf->line != c->line || leaf->text <= c->text)
+            continue;
+        bool detached = false;
+        for (const struct cfg_node *a = c; a && !detached; a = a->parent)
+            detached = (a->flags & JX_DETACHED) != 0;
+        if (detached)
             continue;
         /* Objects that Junos keeps in a block even when alone. */
         struct sv lt = cfg_text(leaf);
