@@ -67,11 +67,12 @@ static void write_measures(struct report_writer *w, const struct compliance_resu
     fprintf(f, "%s%zu met%s, ", paint(w, C_GREEN), c->by_status[MEASURE_MET], paint(w, C_OFF));
     fprintf(f, "%s%zu not met%s", c->by_status[MEASURE_NOT_MET] ? paint(w, C_RED) : "",
             c->by_status[MEASURE_NOT_MET], c->by_status[MEASURE_NOT_MET] ? paint(w, C_OFF) : "");
-    if (c->overdue)
-        fprintf(f, " (%s%zu overdue%s)", paint(w, C_RED), c->overdue, paint(w, C_OFF));
-    fprintf(f, ", %zu partly met, %zu need attestation, %zu not yet due, %zu not applicable\n",
+    fprintf(f, ", %zu partly met, %zu need attestation, %zu not yet due, %zu not applicable",
             c->by_status[MEASURE_PARTIAL], c->by_status[MEASURE_ATTESTATION_REQUIRED],
             c->by_status[MEASURE_NOT_YET_DUE], c->by_status[MEASURE_NOT_APPLICABLE]);
+    if (c->overdue)
+        fprintf(f, "; %s%zu overdue%s", paint(w, C_RED), c->overdue, paint(w, C_OFF));
+    fputc('\n', f);
     /* Overdue first, then the other measures that are not met. */
     size_t shown = 0, more = 0;
     for (int pass = 0; pass < 2; pass++)
