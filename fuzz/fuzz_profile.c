@@ -29,9 +29,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     profile_load_buffer(&p, &a, "fuzz.yaml", (const char *)data, size);
     if (strlen(p.digest) != 64)
         abort();
-    const struct prefix_set *sets[] = {&p.paw, &p.management, &p.corporate, &p.ntp,
-                                       &p.syslog, &p.aaa, &p.snmp_managers, &p.tunnels,
-                                       &p.own_prefixes};
+    const struct prefix_set *sets[] = {&p.paw,           &p.management, &p.corporate,
+                                       &p.ntp,           &p.syslog,     &p.aaa,
+                                       &p.snmp_managers, &p.tunnels,    &p.own_prefixes};
     for (size_t i = 0; i < sizeof(sets) / sizeof(sets[0]); i++)
         check_set_prefixes(sets[i]);
     for (size_t i = 0; i < p.nmgmt_ports; i++)

@@ -92,8 +92,7 @@ static void eval_servers_approved(const struct check_ctx *ctx, struct check_resu
     }
     if (names) {
         check_set(ctx, r, VERDICT_UNKNOWN,
-                  "%u AAA servers are given by name and cannot be matched to approved.aaa",
-                  names);
+                  "%u AAA servers are given by name and cannot be matched to approved.aaa", names);
         return;
     }
     check_set(ctx, r, VERDICT_PASS, "%zu AAA servers, all in approved.aaa", a->nservers);
@@ -196,9 +195,8 @@ static void eval_accounting(const struct check_ctx *ctx, struct check_result *r)
 
 static bool default_account_name(const char *n)
 {
-    static const char *const names[] = {"cisco",  "admin", "administrator", "root",
-                                        "manager", "huawei", "super",       "guest",
-                                        "operator", "test"};
+    static const char *const names[] = {"cisco",  "admin", "administrator", "root",     "manager",
+                                        "huawei", "super", "guest",         "operator", "test"};
     for (size_t i = 0; n && i < ARRAY_SIZE(names); i++)
         if (!strcasecmp(n, names[i]))
             return true;

@@ -58,7 +58,8 @@ static void eval_enable(const struct check_ctx *ctx, struct check_result *r)
     ev_node(ctx, r, s->node);
     switch (s->type) {
     case SECRET_NONE:
-        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no enable (privileged-mode) secret is configured");
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "no enable (privileged-mode) secret is configured");
         return;
     case SECRET_REDACTED:
         check_set(ctx, r, VERDICT_UNKNOWN,
@@ -218,8 +219,8 @@ static void eval_secret_encryption(const struct check_ctx *ctx, struct check_res
     }
     reasons_done(ctx, &weak);
     if (judged == 0 && redacted) {
-        check_set(ctx, r, VERDICT_UNKNOWN,
-                  "all %zu shared secrets were removed by the collector", redacted);
+        check_set(ctx, r, VERDICT_UNKNOWN, "all %zu shared secrets were removed by the collector",
+                  redacted);
         return;
     }
     if (judged == 0) {
@@ -258,8 +259,7 @@ static void eval_ssh_keys(const struct check_ctx *ctx, struct check_result *r)
     }
     if (bad.n) {
         reasons_done(ctx, &keyed);
-        check_set(ctx, r, VERDICT_FAIL, "unexpected SSH public keys: %s",
-                  reasons_done(ctx, &bad));
+        check_set(ctx, r, VERDICT_FAIL, "unexpected SSH public keys: %s", reasons_done(ctx, &bad));
         return;
     }
     reasons_done(ctx, &bad);

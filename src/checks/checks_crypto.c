@@ -90,8 +90,9 @@ static const struct check_def defs[] = {
                 [DIALECT_CISCO_ASA] = "ssh cipher encryption high",
                 [DIALECT_ARISTA_EOS] = "management ssh\n cipher aes256-gcm@openssh.com "
                                        "aes256-ctr aes128-ctr",
-                [DIALECT_JUNIPER_JUNOS] = "set system services ssh ciphers [ aes256-gcm@openssh.com "
-                                          "aes128-gcm@openssh.com aes256-ctr aes128-ctr ]",
+                [DIALECT_JUNIPER_JUNOS] =
+                    "set system services ssh ciphers [ aes256-gcm@openssh.com "
+                    "aes128-gcm@openssh.com aes256-ctr aes128-ctr ]",
                 [DIALECT_NOKIA_SROS] = "configure system security ssh server-cipher-list-v2 "
                                        "cipher 190 name aes256-ctr; cipher 192 name aes128-ctr  "
                                        "(remove CBC/3DES entries)",

@@ -163,8 +163,9 @@ static void eval_mirroring(const struct check_ctx *ctx, struct check_result *r)
     }
     if (!bad.n) {
         reasons_done(ctx, &bad);
-        check_set(ctx, r, VERDICT_PASS, "every mirroring session (%zu) goes to an approved "
-                                        "destination",
+        check_set(ctx, r, VERDICT_PASS,
+                  "every mirroring session (%zu) goes to an approved "
+                  "destination",
                   m->nmirrors);
         return;
     }

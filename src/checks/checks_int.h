@@ -59,8 +59,7 @@ const char *fact_why(const struct check_ctx *ctx, const struct fact_bool *f);
  * "cannot tell whether <what>: <why>". Evidence is the fact's lines.
  */
 void judge_fact(const struct check_ctx *ctx, struct check_result *r, const struct fact_bool *f,
-                enum fact_state bad, const char *fail_msg, const char *pass_msg,
-                const char *what);
+                enum fact_state bad, const char *fail_msg, const char *pass_msg, const char *what);
 /* A short list of reasons for a message: "a; b; c; and 4 more". */
 struct reasons {
     struct buf b;

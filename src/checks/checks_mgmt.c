@@ -171,8 +171,8 @@ static void eval_access_acl(const struct check_ctx *ctx, struct check_result *r)
     }
     if (rs.n) {
         unsigned bad = rs.n;
-        check_set(ctx, r, VERDICT_FAIL, "%u of %zu management access paths are unfiltered: %s",
-                  bad, n, reasons_done(ctx, &rs));
+        check_set(ctx, r, VERDICT_FAIL, "%u of %zu management access paths are unfiltered: %s", bad,
+                  n, reasons_done(ctx, &rs));
         return;
     }
     reasons_done(ctx, &rs);
@@ -218,8 +218,8 @@ static void eval_paw_sources(const struct check_ctx *ctx, struct check_result *r
             reasons_add(&rs, "%s has no filter, so any source reaches it", p[i].label);
             ev_node(ctx, r, p[i].node);
         } else if (p[i].undefined) {
-            reasons_add(&rs, "%s uses '%s', which is not defined (permits any source)",
-                        p[i].label, p[i].acl_name);
+            reasons_add(&rs, "%s uses '%s', which is not defined (permits any source)", p[i].label,
+                        p[i].acl_name);
             ev_node(ctx, r, p[i].node);
         } else {
             unsigned before = rs.n;
@@ -371,8 +371,7 @@ static void eval_idle_timeout(const struct check_ctx *ctx, struct check_result *
     reasons_done(ctx, &over);
     if (unknowns.n || judged == 0) {
         const char *u = reasons_done(ctx, &unknowns);
-        check_set(ctx, r, VERDICT_UNKNOWN,
-                  "the effective idle timeout is not known for: %s",
+        check_set(ctx, r, VERDICT_UNKNOWN, "the effective idle timeout is not known for: %s",
                   *u ? u : "any management session");
         return;
     }
@@ -424,8 +423,8 @@ static void eval_console_aux(const struct check_ctx *ctx, struct check_result *r
 
 static bool is_web_service(const char *name)
 {
-    static const char *const web[] = {"http", "https", "web", "web-management", "http-server",
-                                      "https-server", "webui"};
+    static const char *const web[] = {"http",        "https",        "web",  "web-management",
+                                      "http-server", "https-server", "webui"};
     for (size_t i = 0; name && i < ARRAY_SIZE(web); i++)
         if (!strcmp(name, web[i]))
             return true;
@@ -517,8 +516,8 @@ static void eval_smart_install(const struct check_ctx *ctx, struct check_result 
 
 static bool is_shell_kind(const char *k)
 {
-    static const char *const shells[] = {"guestshell", "bash", "app-hosting", "python",
-                                         "daemon", "shell", "container", "linux"};
+    static const char *const shells[] = {"guestshell", "bash",  "app-hosting", "python",
+                                         "daemon",     "shell", "container",   "linux"};
     for (size_t i = 0; k && i < ARRAY_SIZE(shells); i++)
         if (!strcmp(k, shells[i]))
             return true;
@@ -557,8 +556,7 @@ static void judge_onbox(const struct check_ctx *ctx, struct check_result *r, boo
     }
     if (!pr->onbox_apps.present) {
         check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
-                  "needs approved.onbox_apps in the profile to judge: %s",
-                  reasons_done(ctx, &bad));
+                  "needs approved.onbox_apps in the profile to judge: %s", reasons_done(ctx, &bad));
         return;
     }
     check_set(ctx, r, VERDICT_FAIL, "not in approved.onbox_apps: %s", reasons_done(ctx, &bad));
@@ -583,10 +581,10 @@ static long standard_port(const char *name)
         const char *name;
         long port;
     } ports[] = {
-        {"ssh", 22},       {"telnet", 23},  {"http", 80},      {"https", 443},
-        {"netconf", 830},  {"restconf", 443}, {"eapi", 443},   {"nxapi", 443},
-        {"gnmi", 9339},    {"grpc", 57400}, {"ftp-server", 21}, {"tftp-server", 69},
-        {"scp-server", 22}, {"xml-agent", 38751}, {"web", 443}, {"snmp", 161},
+        {"ssh", 22},        {"telnet", 23},       {"http", 80},       {"https", 443},
+        {"netconf", 830},   {"restconf", 443},    {"eapi", 443},      {"nxapi", 443},
+        {"gnmi", 9339},     {"grpc", 57400},      {"ftp-server", 21}, {"tftp-server", 69},
+        {"scp-server", 22}, {"xml-agent", 38751}, {"web", 443},       {"snmp", 161},
     };
     for (size_t i = 0; name && i < ARRAY_SIZE(ports); i++)
         if (!strcmp(ports[i].name, name))
@@ -667,9 +665,9 @@ static void eval_nonstd_listeners(const struct check_ctx *ctx, struct check_resu
 static bool is_api_service(const char *n)
 {
     /* Prefixes, so that variants such as "grpc-tls" or "rest-https" count. */
-    static const char *const apis[] = {"netconf", "restconf", "gnmi", "grpc", "gnxi", "eapi",
-                                       "nxapi", "xml-agent", "rest", "xnm", "jsonrpc",
-                                       "telemetry", "api"};
+    static const char *const apis[] = {"netconf", "restconf",  "gnmi",      "grpc", "gnxi",
+                                       "eapi",    "nxapi",     "xml-agent", "rest", "xnm",
+                                       "jsonrpc", "telemetry", "api"};
     for (size_t i = 0; n && i < ARRAY_SIZE(apis); i++)
         if (!strncmp(n, apis[i], strlen(apis[i])))
             return true;
@@ -708,7 +706,8 @@ static void eval_api_transport(const struct check_ctx *ctx, struct check_result 
     } else if (on == 0) {
         reasons_done(ctx, &fails);
         reasons_done(ctx, &unknowns);
-        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no programmable management interface is enabled");
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "no programmable management interface is enabled");
     } else {
         reasons_done(ctx, &fails);
         reasons_done(ctx, &unknowns);
@@ -729,8 +728,8 @@ size_t external_interfaces(const struct check_ctx *ctx, const struct interface *
         const struct interface *it = &m->interfaces[i];
         if (!it->description || it->shutdown)
             continue;
-        if (cfg_regex_match(ctx->profile->external_description, sv_from_cstr(it->description),
-                            NULL, 0))
+        if (cfg_regex_match(ctx->profile->external_description, sv_from_cstr(it->description), NULL,
+                            0))
             v[n++] = it;
     }
     *out = v;
@@ -856,8 +855,8 @@ static void eval_discovery(const struct check_ctx *ctx, struct check_result *r)
 
 static bool is_file_xfer(const char *n)
 {
-    static const char *const x[] = {"ftp-server", "tftp-server", "ftp", "tftp", "rcp", "rsh",
-                                    "rcmd", "tftp-client-config"};
+    static const char *const x[] = {"ftp-server", "tftp-server", "ftp",  "tftp",
+                                    "rcp",        "rsh",         "rcmd", "tftp-client-config"};
     for (size_t i = 0; n && i < ARRAY_SIZE(x); i++)
         if (!strcmp(n, x[i]))
             return true;
@@ -992,9 +991,8 @@ static const struct check_def defs[] = {
                      "management networks, never from corporate or user ranges; attackers add "
                      "their own addresses to management filters, so the content of every "
                      "allow-list matters, not only its presence.",
-        .measures = MEASURES("M11.14", "M11.15", "M11.18", "M15.07", "M10.22", "M11.24",
-                             "M11.25", "M11.26", "M11.27", "M11.28", "M11.29", "M11.30",
-                             "M11.31"),
+        .measures = MEASURES("M11.14", "M11.15", "M11.18", "M15.07", "M10.22", "M11.24", "M11.25",
+                             "M11.26", "M11.27", "M11.28", "M11.29", "M11.30", "M11.31"),
         .context = "networks.paw, networks.management, networks.corporate",
         .remediation =
             {

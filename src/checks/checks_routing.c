@@ -125,8 +125,8 @@ static void judge_policy(const struct check_ctx *ctx, struct check_result *r, bo
             reasons_add(&bad, "%s", nb->addr ? nb->addr : "?");
     }
     if (bad.n) {
-        check_set(ctx, r, VERDICT_FAIL, "%u of %zu eBGP neighbours have no %s policy: %s", bad.n,
-                  n, in ? "import (inbound)" : "export (outbound)", reasons_done(ctx, &bad));
+        check_set(ctx, r, VERDICT_FAIL, "%u of %zu eBGP neighbours have no %s policy: %s", bad.n, n,
+                  in ? "import (inbound)" : "export (outbound)", reasons_done(ctx, &bad));
         return;
     }
     reasons_done(ctx, &bad);
@@ -134,8 +134,8 @@ static void judge_policy(const struct check_ctx *ctx, struct check_result *r, bo
               rfc8212 && without
                   ? "eBGP neighbours without a policy exchange no routes on this platform "
                     "(RFC 8212); the others have one"
-                      : (in ? "every eBGP neighbour has an inbound route policy"
-                            : "every eBGP neighbour has an outbound route policy"));
+                  : (in ? "every eBGP neighbour has an inbound route policy"
+                        : "every eBGP neighbour has an outbound route policy"));
 }
 
 static void eval_bgp_in(const struct check_ctx *ctx, struct check_result *r)

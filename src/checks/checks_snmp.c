@@ -299,8 +299,9 @@ static void eval_v3_authpriv(const struct check_ctx *ctx, struct check_result *r
     }
     if (bad.n) {
         reasons_done(ctx, &unknown);
-        check_set(ctx, r, VERDICT_FAIL, "SNMPv3 users without SHA authentication and AES "
-                                        "privacy: %s",
+        check_set(ctx, r, VERDICT_FAIL,
+                  "SNMPv3 users without SHA authentication and AES "
+                  "privacy: %s",
                   reasons_done(ctx, &bad));
     } else if (unknown.n) {
         reasons_done(ctx, &bad);

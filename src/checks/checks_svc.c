@@ -66,8 +66,8 @@ static void eval_legacy(const struct check_ctx *ctx, struct check_result *r)
 
 static bool is_login_banner(const char *kind)
 {
-    return kind && (!strcmp(kind, "login") || !strcmp(kind, "motd") ||
-                    !strcmp(kind, "pre-login") || !strcmp(kind, "message"));
+    return kind && (!strcmp(kind, "login") || !strcmp(kind, "motd") || !strcmp(kind, "pre-login") ||
+                    !strcmp(kind, "message"));
 }
 
 static bool sv_icontains_cstr(struct sv hay, const char *needle)
@@ -105,8 +105,9 @@ static void eval_banner(const struct check_ctx *ctx, struct check_result *r)
     }
     ev_node(ctx, r, found->node);
     if (pr->banner_regex && !matches) {
-        check_set(ctx, r, VERDICT_FAIL, "the login banner does not contain the text required by "
-                                        "policy.banner_regex");
+        check_set(ctx, r, VERDICT_FAIL,
+                  "the login banner does not contain the text required by "
+                  "policy.banner_regex");
         return;
     }
     bool leaks = m->hostname && *m->hostname && sv_icontains_cstr(found->text, m->hostname);

@@ -119,8 +119,8 @@ static void eval_login_events(const struct check_ctx *ctx, struct check_result *
 static void eval_config_changes(const struct check_ctx *ctx, struct check_result *r)
 {
     judge_fact(ctx, r, &ctx->model->logging.config_changes, FACT_OFF,
-               "configuration changes are not logged",
-               "configuration changes are logged", "configuration changes are logged");
+               "configuration changes are not logged", "configuration changes are logged",
+               "configuration changes are logged");
 }
 
 static void eval_not_suppressed(const struct check_ctx *ctx, struct check_result *r)
@@ -128,8 +128,7 @@ static void eval_not_suppressed(const struct check_ctx *ctx, struct check_result
     const struct logging_facts *l = &ctx->model->logging;
     judge_fact(ctx, r, &l->suppressed, FACT_ON,
                "logging is switched off, filtered or set to a level that drops security events",
-               "logging is not switched off or filtered away",
-               "logging is suppressed");
+               "logging is not switched off or filtered away", "logging is suppressed");
     if (r->verdict == VERDICT_FAIL && l->trap_level)
         r->message = arena_printf(ctx->arena, "%s (remote level '%s')", r->message, l->trap_level);
 }

@@ -112,9 +112,9 @@ static void fp_add(struct fp_builder *b, const char *kind, const struct secret *
 static const char *static_kind(const char *k)
 {
     static const char *const known[] = {
-        "bgp-key",   "ospf-key",   "isis-key",   "tacacs-key", "radius-key", "ntp-key",
-        "key-chain", "ipsec-psk",  "snmp-auth",  "snmp-priv",  "ldp-key",    "vrrp-key",
-        "hsrp-key",  "eigrp-key",  "rip-key",    "ldap-key",   "wpa-psk",    "ppp-secret",
+        "bgp-key",   "ospf-key",  "isis-key",  "tacacs-key", "radius-key", "ntp-key",
+        "key-chain", "ipsec-psk", "snmp-auth", "snmp-priv",  "ldp-key",    "vrrp-key",
+        "hsrp-key",  "eigrp-key", "rip-key",   "ldap-key",   "wpa-psk",    "ppp-secret",
     };
     for (size_t i = 0; k && i < ARRAY_SIZE(known); i++)
         if (!strcmp(k, known[i]))

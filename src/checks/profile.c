@@ -113,8 +113,8 @@ static const char *scalar_str(struct pctx *c, const yaml_node_t *n, const char *
     return arena_strndup(c->arena, v, len);
 }
 
-static bool scalar_long(struct pctx *c, const yaml_node_t *n, const char *field, long min,
-                        long max, long *out)
+static bool scalar_long(struct pctx *c, const yaml_node_t *n, const char *field, long min, long max,
+                        long *out)
 {
     if (n->type != YAML_SCALAR_NODE) {
         pdiag(c, DIAG_ERROR, n, field, "expected a number, found %s", node_type_name(n));
@@ -136,10 +136,10 @@ static bool scalar_long(struct pctx *c, const yaml_node_t *n, const char *field,
 
 static bool scalar_bool(struct pctx *c, const yaml_node_t *n, const char *field, bool *out)
 {
-    static const char *const yes[] = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On",
-                                      "ON"};
-    static const char *const no[] = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off",
-                                     "OFF"};
+    static const char *const yes[] = {"true", "True", "TRUE", "yes", "Yes",
+                                      "YES",  "on",   "On",   "ON"};
+    static const char *const no[] = {"false", "False", "FALSE", "no", "No",
+                                     "NO",    "off",   "Off",   "OFF"};
     if (n->type == YAML_SCALAR_NODE) {
         struct sv s = sv_make((const char *)n->data.scalar.value, n->data.scalar.length);
         for (size_t i = 0; i < ARRAY_SIZE(yes); i++)
@@ -202,8 +202,7 @@ static void load_prefixes(struct pctx *c, const yaml_node_t *n, const char *fiel
                   node_type_name(it));
             continue;
         }
-        struct sv s = sv_trim(
-            sv_make((const char *)it->data.scalar.value, it->data.scalar.length));
+        struct sv s = sv_trim(sv_make((const char *)it->data.scalar.value, it->data.scalar.length));
         struct ip_prefix pfx;
         if (!ip_prefix_parse(s, &pfx) || !pfx.af || memchr(s.p, ' ', s.n)) {
             pdiag(c, DIAG_ERROR, it, f, "not a CIDR prefix");
@@ -240,8 +239,8 @@ static void load_strings(struct pctx *c, const yaml_node_t *n, const char *field
     }
 }
 
-static void load_longs(struct pctx *c, const yaml_node_t *n, const char *field, long min,
-                       long max, long **out, size_t *nout, bool *present)
+static void load_longs(struct pctx *c, const yaml_node_t *n, const char *field, long min, long max,
+                       long **out, size_t *nout, bool *present)
 {
     yaml_node_item_t *items;
     size_t k;
@@ -307,8 +306,7 @@ static bool k_provider(struct pctx *c, const char *key, const yaml_node_t *v, co
     return true;
 }
 
-static bool k_assessment(struct pctx *c, const char *key, const yaml_node_t *v,
-                         const char *field)
+static bool k_assessment(struct pctx *c, const char *key, const yaml_node_t *v, const char *field)
 {
     if (!strcmp(key, "as_of")) {
         const char *s = scalar_str(c, v, field);
@@ -390,8 +388,7 @@ static bool k_own(struct pctx *c, const char *key, const yaml_node_t *v, const c
     return true;
 }
 
-static bool k_interfaces(struct pctx *c, const char *key, const yaml_node_t *v,
-                         const char *field)
+static bool k_interfaces(struct pctx *c, const char *key, const yaml_node_t *v, const char *field)
 {
     if (!strcmp(key, "external_description")) {
         struct cfg_regex *re = load_regex(c, v, field, &c->p->external_description_src);
@@ -427,8 +424,7 @@ static void walk_mapping(struct pctx *c, const yaml_node_t *n, const char *secti
         pdiag(c, DIAG_ERROR, n, section, "expected a mapping, found %s", node_type_name(n));
         return;
     }
-    for (yaml_node_pair_t *pr = n->data.mapping.pairs.start; pr < n->data.mapping.pairs.top;
-         pr++) {
+    for (yaml_node_pair_t *pr = n->data.mapping.pairs.start; pr < n->data.mapping.pairs.top; pr++) {
         yaml_node_t *kn = node_at(c, pr->key);
         yaml_node_t *vn = node_at(c, pr->value);
         if (!kn || !vn)
@@ -465,8 +461,7 @@ static void load_devices(struct pctx *c, const yaml_node_t *n, const char *field
     size_t k;
     if (!seq_items(c, n, field, &items, &k))
         return;
-    struct profile_device_rule *rules =
-        k ? arena_alloc(c->arena, k * sizeof(*rules)) : NULL;
+    struct profile_device_rule *rules = k ? arena_alloc(c->arena, k * sizeof(*rules)) : NULL;
     size_t nr = 0;
     for (size_t i = 0; i < k; i++) {
         char f[PROFILE_MAX_PATH];
@@ -481,8 +476,8 @@ static void load_devices(struct pctx *c, const yaml_node_t *n, const char *field
         }
         struct profile_device_rule r = {0};
         bool bad = false;
-        for (yaml_node_pair_t *pr = it->data.mapping.pairs.start;
-             pr < it->data.mapping.pairs.top; pr++) {
+        for (yaml_node_pair_t *pr = it->data.mapping.pairs.start; pr < it->data.mapping.pairs.top;
+             pr++) {
             yaml_node_t *kn = node_at(c, pr->key);
             yaml_node_t *vn = node_at(c, pr->value);
             if (!kn || !vn)
@@ -535,8 +530,8 @@ static void load_root(struct pctx *c, const yaml_node_t *root)
         const char *name;
         key_fn fn;
     } sections[] = {
-        {"provider", k_provider}, {"assessment", k_assessment}, {"networks", k_networks},
-        {"approved", k_approved}, {"accounts", k_accounts},     {"own", k_own},
+        {"provider", k_provider},     {"assessment", k_assessment}, {"networks", k_networks},
+        {"approved", k_approved},     {"accounts", k_accounts},     {"own", k_own},
         {"interfaces", k_interfaces}, {"policy", k_policy},
     };
     if (root->type != YAML_MAPPING_NODE) {
@@ -544,8 +539,8 @@ static void load_root(struct pctx *c, const yaml_node_t *root)
               node_type_name(root));
         return;
     }
-    for (yaml_node_pair_t *pr = root->data.mapping.pairs.start;
-         pr < root->data.mapping.pairs.top; pr++) {
+    for (yaml_node_pair_t *pr = root->data.mapping.pairs.start; pr < root->data.mapping.pairs.top;
+         pr++) {
         yaml_node_t *kn = node_at(c, pr->key);
         yaml_node_t *vn = node_at(c, pr->value);
         if (!kn || !vn)
@@ -585,8 +580,8 @@ void profile_init_empty(struct profile *p)
     p->digest[0] = '\0';
 }
 
-int profile_load_buffer(struct profile *p, struct arena *arena, const char *path,
-                        const char *data, size_t len)
+int profile_load_buffer(struct profile *p, struct arena *arena, const char *path, const char *data,
+                        size_t len)
 {
     struct pctx c = {.p = p, .arena = arena, .path = path ? path : "profile"};
     yaml_parser_t parser;
@@ -651,8 +646,8 @@ int profile_load(struct profile *p, struct arena *arena, const char *path)
     return rc;
 }
 
-const struct profile_device_rule *profile_device_rule(const struct profile *p,
-                                                      const char *hostname, const char *file)
+const struct profile_device_rule *profile_device_rule(const struct profile *p, const char *hostname,
+                                                      const char *file)
 {
     if (!p)
         return NULL;

@@ -63,9 +63,9 @@ bool severity_from_name(const char *s, enum severity *out)
 /* --------------------------------------------------------------- registry */
 
 static const struct check_family *const families[] = {
-    &checks_family_mgmt,   &checks_family_aaa,      &checks_family_cred,
-    &checks_family_crypto, &checks_family_snmp,     &checks_family_time_log,
-    &checks_family_routing, &checks_family_data,    &checks_family_svc,
+    &checks_family_mgmt,    &checks_family_aaa,  &checks_family_cred,
+    &checks_family_crypto,  &checks_family_snmp, &checks_family_time_log,
+    &checks_family_routing, &checks_family_data, &checks_family_svc,
 };
 
 static const struct check_def **all;
@@ -153,8 +153,8 @@ void checks_register(const struct check_def *def)
 
 /* ---------------------------------------------------------------- helpers */
 
-void check_set(const struct check_ctx *ctx, struct check_result *r, enum verdict v,
-               const char *fmt, ...)
+void check_set(const struct check_ctx *ctx, struct check_result *r, enum verdict v, const char *fmt,
+               ...)
 {
     va_list ap;
     char buf[1024];
@@ -248,8 +248,7 @@ static const char *remediation_for(const struct check_def *c, enum dialect d)
 
 static void add_secret(struct arena *a, struct sv **v, size_t *n, const struct secret *s)
 {
-    if (!s || s->type == SECRET_NONE || s->type == SECRET_REDACTED || !s->value.p ||
-        !s->value.n)
+    if (!s || s->type == SECRET_NONE || s->type == SECRET_REDACTED || !s->value.p || !s->value.n)
         return;
     if (*n == 0 || (*n >= 8 && (*n & (*n - 1)) == 0))
         *v = arena_grow(a, *v, *n, *n == 0 ? 8 : *n * 2, sizeof(**v));
@@ -299,8 +298,7 @@ void checks_run_device(const struct check_ctx *ctx, struct device_result *out)
             if (c->eval)
                 c->eval(ctx, r);
             else
-                check_set(ctx, r, VERDICT_UNKNOWN,
-                          "decided across the estate, not per device");
+                check_set(ctx, r, VERDICT_UNKNOWN, "decided across the estate, not per device");
         } else if (!ctx->model) {
             check_set(ctx, r, VERDICT_UNKNOWN, "the configuration could not be read");
         } else if (c->eval) {
@@ -393,8 +391,7 @@ const char *fact_why(const struct check_ctx *ctx, const struct fact_bool *f)
 }
 
 void judge_fact(const struct check_ctx *ctx, struct check_result *r, const struct fact_bool *f,
-                enum fact_state bad, const char *fail_msg, const char *pass_msg,
-                const char *what)
+                enum fact_state bad, const char *fail_msg, const char *pass_msg, const char *what)
 {
     if (f->state == FACT_UNKNOWN) {
         check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell whether %s: %s", what, fact_why(ctx, f));
@@ -458,8 +455,7 @@ unsigned acl_judge_sources(const struct check_ctx *ctx, struct check_result *r,
         if (!e->permit || e->not_mgmt)
             continue;
         if (e->src_any) {
-            reasons_add(rs, "%s: '%s' entry at line %u permits any source", label, acl->name,
-                        line);
+            reasons_add(rs, "%s: '%s' entry at line %u permits any source", label, acl->name, line);
             ev_node(ctx, r, e->node);
             bad++;
             continue;

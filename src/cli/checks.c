@@ -12,16 +12,15 @@
 
 static void checks_usage(FILE *out)
 {
-    fprintf(out,
-            "usage: tsaudit checks [--format text|json] [--rules FILE]\n\n"
-            "List the checks tsaudit evaluates: built-in checks, then user rules loaded\n"
-            "with --rules (a file or a folder of *.yaml files; may repeat).\n\n"
-            "  --format text|json  text (default): one line per check with id, severity,\n"
-            "                      category, title and Code measures, tab-separated;\n"
-            "                      json: an array of objects with every field\n"
-            "  --rules FILE        also load and list user rules\n"
-            "  -h, --help          show this help\n\n"
-            "Exit status: 0 done, 2 bad usage or a rules file with errors.\n");
+    fprintf(out, "usage: tsaudit checks [--format text|json] [--rules FILE]\n\n"
+                 "List the checks tsaudit evaluates: built-in checks, then user rules loaded\n"
+                 "with --rules (a file or a folder of *.yaml files; may repeat).\n\n"
+                 "  --format text|json  text (default): one line per check with id, severity,\n"
+                 "                      category, title and Code measures, tab-separated;\n"
+                 "                      json: an array of objects with every field\n"
+                 "  --rules FILE        also load and list user rules\n"
+                 "  -h, --help          show this help\n\n"
+                 "Exit status: 0 done, 2 bad usage or a rules file with errors.\n");
 }
 
 static void json_str(FILE *out, const char *s)

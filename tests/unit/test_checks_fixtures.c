@@ -41,11 +41,11 @@ struct expect {
     bool no_evidence;
     bool verdict_set;
     char pending[200]; /* pending-expect: why it is not met yet */
-    uint32_t at; /* line of the directive */
+    uint32_t at;       /* line of the directive */
 };
 
 struct fixture {
-    char rel[512];  /* path relative to the source root */
+    char rel[512]; /* path relative to the source root */
     char dir[512];
 };
 
@@ -64,11 +64,8 @@ struct loaded {
  * extractor the tree has; a fixture whose dialect has none is skipped.
  */
 void (*volatile const fixture_extractors[])(const struct cfg_tree *, struct device_model *) = {
-    model_extract_cisco,
-    model_extract_junos,
-    model_extract_vrp,
-    model_extract_sros,
-    model_extract_fortios,
+    model_extract_cisco, model_extract_junos,   model_extract_vrp,
+    model_extract_sros,  model_extract_fortios,
 };
 
 /* --------------------------------------------------------------- parsing */
@@ -190,8 +187,7 @@ static void parse_header(const char *rel, const char *buf, struct header *h)
 
 /* ------------------------------------------------------------- running */
 
-static void run_device(const char *rel, enum dialect d, const char *profile_name,
-                       struct loaded *L)
+static void run_device(const char *rel, enum dialect d, const char *profile_name, struct loaded *L)
 {
     size_t len;
     memset(L, 0, sizeof(*L));
@@ -283,8 +279,7 @@ static void test_fixture(void **state)
         }
         if (x->verdict_set && r->verdict != x->verdict) {
             print_error("%s:%u: %s: expected %s, got %s (%s) [evidence %s]\n", fx->rel, x->at,
-                        x->id, verdict_name(x->verdict), verdict_name(r->verdict), r->message,
-                        ev);
+                        x->id, verdict_name(x->verdict), verdict_name(r->verdict), r->message, ev);
             failures++;
             continue;
         }
@@ -309,8 +304,8 @@ static void test_fixture(void **state)
             failures++;
         }
         if (r->verdict == VERDICT_NEEDS_CONTEXT && !strstr(r->message, ".")) {
-            print_error("%s: %s: needs_context must name the profile field (%s)\n", fx->rel,
-                        x->id, r->message);
+            print_error("%s: %s: needs_context must name the profile field (%s)\n", fx->rel, x->id,
+                        r->message);
             failures++;
         }
     }

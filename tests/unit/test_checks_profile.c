@@ -244,9 +244,9 @@ static void test_missing_file(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_example_profile), cmocka_unit_test(test_typed_errors),
+        cmocka_unit_test(test_example_profile),   cmocka_unit_test(test_typed_errors),
         cmocka_unit_test(test_unknown_keys_warn), cmocka_unit_test(test_malformed_yaml),
-        cmocka_unit_test(test_empty_and_nulls), cmocka_unit_test(test_missing_file),
+        cmocka_unit_test(test_empty_and_nulls),   cmocka_unit_test(test_missing_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
