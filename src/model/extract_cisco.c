@@ -2615,6 +2615,7 @@ static void igp_if_stmt(struct cx *x, struct sv ifname, struct sv t, const struc
             f = igp_if(x, proto, ifname, w, c); /* ip ospf N area X */
             if (f) {
                 f->bound = true;
+                f->node = c; /* the binding is the evidence for the interface */
                 f->area = tk(t, k + 2);
             }
             return;
@@ -2653,18 +2654,23 @@ static void igp_if_stmt(struct cx *x, struct sv ifname, struct sv t, const struc
         struct cigp_if *f = igp_if(x, 0, ifname, tk(t, 3), c); /* NX-OS */
         if (f) {
             f->bound = true;
+            f->node = c; /* the binding is the evidence for the interface */
             f->area = tk(t, 5);
         }
     } else if (starts(t, "ipv6 router ospfv3") || starts(t, "ipv6 router ospf")) {
         struct cigp_if *f = igp_if(x, 1, ifname, tk(t, 3), c);
-        if (f)
+        if (f) {
             f->bound = true;
+            f->node = c; /* the binding is the evidence for the interface */
+        }
     } else if (starts(t, "ip router isis") || starts(t, "ipv6 router isis") ||
                starts(t, "isis enable")) {
         struct sv tag = starts(t, "isis") ? tk(t, 2) : tk(t, 3);
         struct cigp_if *f = igp_if(x, 2, ifname, tag, c);
-        if (f)
+        if (f) {
             f->bound = true;
+            f->node = c; /* the binding is the evidence for the interface */
+        }
     } else if (starts(t, "isis")) {
         struct cigp_if *f = igp_if(x, 2, ifname, sv_make("", 0), c);
         if (!f)
