@@ -56,6 +56,7 @@ struct cigp_if {
     struct sv ifname;
     bool passive, authed, weak, bound;
     const struct cfg_node *node, *auth_node;
+    size_t ifidx; /* index in m->interfaces when read under "interface", else SIZE_MAX */
 };
 
 /* A network statement of an OSPF process (IOS/EOS/NX-OS classic form). */
@@ -151,6 +152,8 @@ struct cx {
 
     /* interfaces: primary IPv4 address, parallel to m->interfaces (OSPF network match) */
     struct ip_prefix *if_addr;
+    size_t *if_ospf; /* parallel: its OSPF entry in igp_ifs, SIZE_MAX if none */
+    size_t cur_if;   /* the interface being read, SIZE_MAX outside one */
 
     /* control plane and management VRF */
     const struct cfg_node *copp_node;
@@ -2419,8 +2422,11 @@ static struct cigp *igp_proc(struct cx *x, int proto, struct sv name, const stru
 static struct cigp_if *igp_if(struct cx *x, int proto, struct sv ifname, struct sv instance,
                               const struct cfg_node *n)
 {
+    /* an interface's entries are contiguous: stop at the first of another interface */
     for (size_t i = x->nigp_ifs; i-- > 0;) {
         struct cigp_if *f = &x->igp_ifs[i];
+        if (x->cur_if != SIZE_MAX && f->ifidx != x->cur_if)
+            break;
         if (f->proto == proto && sv_same(f->ifname, ifname) &&
             (sv_same(f->instance, instance) || f->instance.n == 0 || instance.n == 0)) {
             if (f->instance.n == 0)
@@ -2435,6 +2441,9 @@ static struct cigp_if *igp_if(struct cx *x, int proto, struct sv ifname, struct 
     f->ifname = ifname;
     f->instance = instance;
     f->node = n;
+    f->ifidx = x->cur_if;
+    if (proto == 0 && x->cur_if != SIZE_MAX && x->if_ospf[x->cur_if] == SIZE_MAX)
+        x->if_ospf[x->cur_if] = x->nigp_ifs - 1;
     return f;
 }
 
@@ -2720,10 +2729,55 @@ static const struct interface *find_iface(const struct device_model *m, struct s
     return NULL;
 }
 
+/* Judge one participating interface of process g; updates the counters. */
+struct igp_tally {
+    size_t need, have;
+    bool weak;
+    const struct cfg_node *miss;
+};
+
+static void igp_judge(const struct cigp *g, const struct cigp_if *f, struct sv area,
+                      const struct cfg_node *itf_node, struct igp_instance *ig, struct igp_tally *t)
+{
+    t->need++;
+    bool ok = f && f->authed;
+    const struct cfg_node *ev = f ? f->auth_node : NULL;
+    bool explicit_none = f && f->auth_node && !f->authed && !f->weak;
+    if (!ok && !explicit_none) {
+        /* inherited from the area or the process */
+        for (size_t k = 0; k < g->nauth_areas && !ok; k++)
+            if (sv_same(g->auth_areas[k], area)) {
+                ok = true;
+                ev = g->area_auth_node[k];
+            }
+        if (!ok && g->proc_auth && !(f && f->weak)) {
+            ok = true;
+            ev = g->proc_auth;
+        }
+    }
+    if (!ok && ((f && f->weak) || sv_in(g->weak_areas, g->nweak_areas, area)))
+        t->weak = true;
+    if (ok) {
+        t->have++;
+        fact_lines_add(&ig->auth.ev, ev);
+    } else if (!t->miss) {
+        t->miss = f && f->node ? f->node : itf_node;
+    }
+}
+
+static bool igp_passive(const struct cigp *g, const struct cigp_if *f, struct sv ifn)
+{
+    if (f && f->passive)
+        return true;
+    return g->passive_default ? !sv_in(g->active, g->nactive, ifn)
+                              : sv_in(g->passive, g->npassive, ifn);
+}
+
 static void finish_igp(struct cx *x)
 {
     static const char *const names[3] = {"ospf", "ospfv3", "isis"};
     struct device_model *m = x->m;
+    uint32_t *mark = m->ninterfaces ? arena_alloc(x->a, m->ninterfaces * sizeof(*mark)) : NULL;
     for (size_t p = 0; p < x->nigps; p++) {
         struct cigp *g = &x->igps[p];
         if (!cap_ok(m->nigps))
@@ -2732,81 +2786,55 @@ static void finish_igp(struct cx *x)
         ig->proto = names[g->proto];
         ig->name = g->name.n ? dup(x, g->name) : names[g->proto];
         ig->node = g->node;
-        size_t need = 0, have = 0;
-        bool weak = g->proc_weak != NULL;
-        const struct cfg_node *miss = NULL;
-        /* interfaces bound explicitly, or by network statements */
-        for (size_t i = 0; i < m->ninterfaces; i++) {
-            const struct interface *itf = &m->interfaces[i];
-            struct sv ifn = sv_from_cstr(itf->name);
-            struct cigp_if *f = NULL;
-            for (size_t j = 0; j < x->nigp_ifs; j++) {
-                struct cigp_if *c = &x->igp_ifs[j];
-                if (c->proto == g->proto && sv_same(c->ifname, ifn) &&
-                    (c->instance.n == 0 || g->name.n == 0 || sv_same(c->instance, g->name)))
-                    f = c;
-            }
-            bool bound = f && f->bound;
-            struct sv area = f ? f->area : sv_make("", 0);
-            if (!bound && g->proto == 0 && g->nnets && x->if_addr && x->if_addr[i].af == 4) {
-                for (size_t k = 0; k < g->nnets; k++)
-                    if (ip_prefix_contains(&g->nets[k].pfx, &x->if_addr[i])) {
-                        bound = true;
-                        area = g->nets[k].area;
-                        break;
-                    }
-            }
-            if (!bound || itf->shutdown || itf->is_loopback)
-                continue;
-            bool passive = g->passive_default ? !sv_in(g->active, g->nactive, ifn)
-                                              : sv_in(g->passive, g->npassive, ifn);
-            if ((f && f->passive) || passive)
-                continue;
-            need++;
-            bool ok = f && f->authed;
-            const struct cfg_node *ev = f ? f->auth_node : NULL;
-            if (!ok && !(f && f->auth_node && !f->authed && !f->weak)) {
-                /* inherited from the area or the process */
-                for (size_t k = 0; k < g->nauth_areas && !ok; k++)
-                    if (sv_same(g->auth_areas[k], area)) {
-                        ok = true;
-                        ev = g->area_auth_node[k];
-                    }
-                if (!ok && g->proc_auth && !(f && f->weak)) {
-                    ok = true;
-                    ev = g->proc_auth;
-                }
-            }
-            if (f && f->weak && !ok)
-                weak = true;
-            if (sv_in(g->weak_areas, g->nweak_areas, area) && !ok)
-                weak = true;
-            if (ok) {
-                have++;
-                fact_lines_add(&ig->auth.ev, ev);
-            } else if (!miss) {
-                miss = f && f->node ? f->node : itf->node;
-            }
-        }
-        /* XR interface blocks naming interfaces the config does not define */
+        struct igp_tally t = {0, 0, g->proc_weak != NULL, NULL};
+        uint32_t stamp = (uint32_t)p + 1;
+        /* interfaces bound to this process by name */
         for (size_t j = 0; j < x->nigp_ifs; j++) {
-            struct cigp_if *c = &x->igp_ifs[j];
-            if (c->proto != g->proto || !c->bound || c->passive || !sv_same(c->instance, g->name) ||
-                find_iface(m, c->ifname) || sv_starts_with(c->ifname, "Loopback") ||
-                sv_starts_with(c->ifname, "loopback"))
+            const struct cigp_if *c = &x->igp_ifs[j];
+            if (c->proto != g->proto || !c->bound ||
+                !(c->instance.n == 0 || g->name.n == 0 || sv_same(c->instance, g->name)))
                 continue;
-            need++;
-            if (c->authed) {
-                have++;
-                fact_lines_add(&ig->auth.ev, c->auth_node);
-            } else {
-                if (c->weak)
-                    weak = true;
-                if (!miss)
-                    miss = c->node;
+            size_t idx = c->ifidx;
+            if (idx == SIZE_MAX) { /* XR block: find the interface definition */
+                const struct interface *itf = find_iface(m, c->ifname);
+                idx = itf ? (size_t)(itf - m->interfaces) : SIZE_MAX;
             }
+            const struct interface *itf = idx != SIZE_MAX ? &m->interfaces[idx] : NULL;
+            if (itf) {
+                if (mark[idx] == stamp)
+                    continue;
+                mark[idx] = stamp;
+                if (itf->shutdown || itf->is_loopback)
+                    continue;
+            } else if (sv_starts_with(c->ifname, "Loopback") ||
+                       sv_starts_with(c->ifname, "loopback")) {
+                continue;
+            }
+            if (igp_passive(g, c, c->ifname))
+                continue;
+            igp_judge(g, c, c->area, itf ? itf->node : c->node, ig, &t);
         }
-        if (need == 0) {
+        /* interfaces whose address a network statement covers (OSPF) */
+        for (size_t i = 0; g->proto == 0 && g->nnets && i < m->ninterfaces; i++) {
+            const struct interface *itf = &m->interfaces[i];
+            if (mark[i] == stamp || x->if_addr[i].af != 4 || itf->shutdown || itf->is_loopback)
+                continue;
+            struct sv area = sv_make(NULL, 0);
+            bool bound = false;
+            for (size_t k = 0; k < g->nnets && !bound; k++)
+                if (ip_prefix_contains(&g->nets[k].pfx, &x->if_addr[i])) {
+                    bound = true;
+                    area = g->nets[k].area;
+                }
+            if (!bound)
+                continue;
+            mark[i] = stamp;
+            const struct cigp_if *f = x->if_ospf[i] != SIZE_MAX ? &x->igp_ifs[x->if_ospf[i]] : NULL;
+            if (igp_passive(g, f, sv_from_cstr(itf->name)))
+                continue;
+            igp_judge(g, f, area, itf->node, ig, &t);
+        }
+        if (t.need == 0) {
             if (g->proc_auth)
                 fact_set(&ig->auth, FACT_ON, g->proc_auth);
             else if (g->nauth_areas)
@@ -2814,13 +2842,13 @@ static void finish_igp(struct cx *x)
             else
                 fact_unknown(&ig->auth, "no active (non-passive) interface found in this "
                                         "process");
-        } else if (have == need) {
+        } else if (t.have == t.need) {
             ig->auth.state = FACT_ON;
         } else {
             ig->auth.ev.n = 0; /* the interface that lacks it proves the failure */
-            fact_set(&ig->auth, FACT_OFF, miss);
-            ig->auth.why = weak ? "cleartext or no authentication on an interface"
-                                : "an interface without authentication";
+            fact_set(&ig->auth, FACT_OFF, t.miss);
+            ig->auth.why = t.weak ? "cleartext or no authentication on an interface"
+                                  : "an interface without authentication";
         }
     }
 }
@@ -2994,6 +3022,8 @@ static void h_interface(struct cx *x, const struct cfg_node *n, struct sv s)
     struct interface *f = model_add_interface(x->a, m, name, n);
     x->if_addr = model_grow(x->a, x->if_addr, idx, sizeof(*x->if_addr));
     memset(&x->if_addr[idx], 0, sizeof(x->if_addr[idx]));
+    x->if_ospf = model_grow(x->a, x->if_ospf, idx, sizeof(*x->if_ospf));
+    x->if_ospf[idx] = SIZE_MAX;
     f->is_loopback = name_is(name, "loopback") || name_is(name, "lo");
     f->is_tunnel =
         name_is(name, "tunnel") || name_is(name, "tunnel-ip") || name_is(name, "tunnel-te");
@@ -3002,9 +3032,11 @@ static void h_interface(struct cx *x, const struct cfg_node *n, struct sv s)
         f->tunnel_mode = "gre ip"; /* the IOS default mode */
     iface_defaults(x, f);
     /* NX-OS Ethernet ports start shut (switchport), EOS and IOS do not */
+    x->cur_if = idx;
     for (const struct cfg_node *c = n->child; c; c = c->next)
         if (active(c))
             iface_stmt(x, f, idx, c);
+    x->cur_if = SIZE_MAX;
 }
 
 /* ASA "access-group NAME in|out interface IFC": bind to the interface with that nameif. */
@@ -4184,6 +4216,7 @@ void model_extract_cisco(const struct cfg_tree *t, struct device_model *m)
     x->d = t->dialect;
     x->local_as = -1;
     x->http_port = x->https_port = -1;
+    x->cur_if = SIZE_MAX;
     m->dialect = t->dialect;
     m->ssh.port = -1;
     m->ssh.idle_timeout_seconds = -1;
