@@ -119,6 +119,7 @@ struct cx {
         *aaa_authz_cmds, *asa_aaa_login;
     bool login_central, login_local_fallback;
     struct sv aaa_groups[32]; /* names of aaa server groups (for "group NAME") */
+    enum aaa_proto aaa_group_proto[32];
     size_t naaa_groups;
 
     /* logging */
@@ -1380,13 +1381,12 @@ static void h_aaa_server_block(struct cx *x, const struct cfg_node *n, enum aaa_
 /* "aaa group server tacacs+|radius NAME" with server / server-private children. */
 static void h_aaa_group(struct cx *x, const struct cfg_node *n, struct sv s)
 {
-    struct sv kind = tk(s, 3), name = tk(s, 4);
-    enum aaa_proto proto = sv_starts_with(kind, "tacacs") ? AAA_TACACS
-                           : sv_eq_cstr(kind, "radius")   ? AAA_RADIUS
-                           : sv_eq_cstr(kind, "ldap")     ? AAA_LDAP
-                                                          : AAA_OTHER;
-    if (name.n && x->naaa_groups < ARRAY_SIZE(x->aaa_groups))
+    struct sv name = tk(s, 4);
+    enum aaa_proto proto = proto_of(tk(s, 3));
+    if (name.n && x->naaa_groups < ARRAY_SIZE(x->aaa_groups)) {
+        x->aaa_group_proto[x->naaa_groups] = proto;
         x->aaa_groups[x->naaa_groups++] = name;
+    }
     for (const struct cfg_node *c = n->child; c; c = c->next) {
         if (!active(c))
             continue;
@@ -1401,31 +1401,34 @@ static void h_aaa_group(struct cx *x, const struct cfg_node *n, struct sv s)
 }
 
 /* ASA "aaa-server NAME protocol P" and "aaa-server NAME (ifc) host X [key K]". */
+/* ASA "aaa-server NAME protocol P" and "aaa-server NAME (ifc) host X [key K]". */
+static enum aaa_proto proto_of(struct sv w)
+{
+    return sv_starts_with(w, "tacacs") ? AAA_TACACS
+           : sv_eq_cstr(w, "radius")   ? AAA_RADIUS
+           : sv_eq_cstr(w, "ldap")     ? AAA_LDAP
+                                       : AAA_OTHER;
+}
+
+/* ASA "aaa-server NAME protocol P" and "aaa-server NAME (ifc) host X [key K]". */
 static void h_asa_aaa_server(struct cx *x, const struct cfg_node *n, struct sv s)
 {
     struct sv name = tk(s, 1);
     if (tk_is(s, 2, "protocol")) {
-        if (name.n && x->naaa_groups < ARRAY_SIZE(x->aaa_groups))
+        if (name.n && x->naaa_groups < ARRAY_SIZE(x->aaa_groups)) {
+            x->aaa_group_proto[x->naaa_groups] = proto_of(tk(s, 3));
             x->aaa_groups[x->naaa_groups++] = name;
+        }
         return;
     }
     size_t nt = sv_token_count(s);
     for (size_t i = 2; i + 1 < nt; i++) {
         if (!tk_is(s, i, "host"))
             continue;
-        /* protocol from the group's "protocol" statement */
-        enum aaa_proto proto = AAA_OTHER;
-        for (const struct cfg_node *p = x->t->first; p; p = p->next) {
-            struct sv pt = cfg_text(p);
-            if (starts(pt, "aaa-server") && sv_same(tk(pt, 1), name) && tk_is(pt, 2, "protocol")) {
-                struct sv pr = tk(pt, 3);
-                proto = sv_starts_with(pr, "tacacs") ? AAA_TACACS
-                        : sv_eq_cstr(pr, "radius")   ? AAA_RADIUS
-                        : sv_eq_cstr(pr, "ldap")     ? AAA_LDAP
-                                                     : AAA_OTHER;
-                break;
-            }
-        }
+        enum aaa_proto proto = AAA_OTHER; /* from the group's "protocol" statement */
+        for (size_t g = 0; g < x->naaa_groups; g++)
+            if (sv_same(x->aaa_groups[g], name))
+                proto = x->aaa_group_proto[g];
         struct aaa_server *sv = aaa_add_server(x, proto, tk(s, i + 1), n);
         aaa_key_in(x, sv, proto, s, i + 2, n);
         for (const struct cfg_node *c = n->child; c; c = c->next)
