@@ -120,6 +120,7 @@ int cmd_detect(int argc, char **argv)
             errors++;
             continue;
         }
+        cfg_fix_cr_only(data, len);
         struct detect_result r;
         if (forced != DIALECT_UNKNOWN) {
             memset(&r, 0, sizeof(r));

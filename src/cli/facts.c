@@ -53,6 +53,7 @@ static int facts_one(const char *file, enum dialect forced, bool show_secrets)
     size_t len = 0;
     if (file_read_all(file, FACTS_READ_LIMIT, true, &data, &len) != 0)
         return -1;
+    cfg_fix_cr_only(data, len);
     struct arena arena;
     arena_init(&arena);
     struct cfg_tree tree;

@@ -217,6 +217,7 @@ int cmd_parse(int argc, char **argv)
     size_t len = 0;
     if (file_read_all(file, PARSE_READ_LIMIT, true, &data, &len) != 0)
         return EXIT_INPUT;
+    cfg_fix_cr_only(data, len);
     struct arena arena;
     arena_init(&arena);
     struct cfg_tree tree;

@@ -34,6 +34,7 @@ struct scan_options {
     enum severity fail_on; /* SEV_COUNT = never */
     enum dialect vendor;
     int jobs;
+    size_t max_file_size; /* 0 = file_read_all's default (64 MiB) */
     bool show_secrets, quiet, no_progress;
     const char *format; /* for stdout when no -o */
     const char *outputs[MAX_OUTPUTS];
@@ -88,6 +89,8 @@ static const char *scan_usage =
     "                       low, medium, high (default), critical, never\n"
     "  --vendor DIALECT     force a dialect instead of detecting it\n"
     "  --jobs N             worker threads (default: all cores)\n"
+    "  --max-file-size N    skip (with an error) config files over N bytes\n"
+    "                       (default 67108864, 64 MiB)\n"
     "  --rules PATH         user rules (a YAML file or a folder of them); repeatable\n"
     "  --framework FILE     report a framework's requirements (YAML mapping of\n"
     "                       requirement ids to checks and rules) instead of the\n"
@@ -111,7 +114,7 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
     enum {
         OPT_PROFILE = 256, OPT_ATTEST, OPT_CATALOG, OPT_TIER, OPT_AS_OF, OPT_CODE, OPT_FORMAT,
         OPT_DB, OPT_FAIL_ON, OPT_VENDOR, OPT_JOBS, OPT_RULES, OPT_SHOW_SECRETS, OPT_QUIET,
-        OPT_NO_PROGRESS, OPT_FRAMEWORK, OPT_HELP
+        OPT_NO_PROGRESS, OPT_FRAMEWORK, OPT_MAX_FILE_SIZE, OPT_HELP
     };
     static const struct option longopts[] = {
         {"profile", required_argument, NULL, OPT_PROFILE},
@@ -128,6 +131,7 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
         {"jobs", required_argument, NULL, OPT_JOBS},
         {"rules", required_argument, NULL, OPT_RULES},
         {"framework", required_argument, NULL, OPT_FRAMEWORK},
+        {"max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE},
         {"show-secrets", no_argument, NULL, OPT_SHOW_SECRETS},
         {"quiet", no_argument, NULL, OPT_QUIET},
         {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
@@ -217,6 +221,13 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
         case OPT_FRAMEWORK:
             o->framework_path = optarg;
             break;
+        case OPT_MAX_FILE_SIZE: {
+            long v;
+            if (!sv_to_long(sv_from_cstr(optarg), &v) || v < 1 || v > (1L << 32))
+                BAD("--max-file-size takes a number of bytes from 1 to 4294967296");
+            o->max_file_size = (size_t)v;
+            break;
+        }
         case OPT_SHOW_SECRETS:
             o->show_secrets = true;
             break;
@@ -296,12 +307,14 @@ static void process_device(struct pool *p, size_t index, struct slot *s)
     sum->relpath = xstrdup(f->relpath);
 
     size_t len = 0;
-    if (file_read_all(f->path, 0, true, &s->data, &len) != 0) {
+    if (file_read_all(f->path, p->opt->max_file_size, true, &s->data, &len) != 0) {
         r->unreadable = true;
         r->hostname = base_name(f->path);
         goto summarise;
     }
     sha256_hex(s->data, len, r->content_hash);
+    if (cfg_fix_cr_only(s->data, len))
+        diag_report(DIAG_NOTE, f->path, 0, "line ends are CR only; each CR read as a line end");
 
     struct cfg_tree *t = arena_alloc(&s->arena, sizeof(*t));
     cfg_parse_buffer(t, &s->arena, f->path, s->data, len, p->opt->vendor);

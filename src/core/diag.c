@@ -30,17 +30,22 @@ void diag_vreport(enum diag_level level, const char *path, uint32_t line, const 
         atomic_fetch_add(&error_count, 1);
     if (atomic_load(&quiet))
         return;
-    char msg[1024];
+    char msg[1024], where[1024];
     vsnprintf(msg, sizeof(msg), fmt, ap);
-    /* Keep it one line whatever the message holds. */
+    snprintf(where, sizeof(where), "%s", path ? path : line ? "-" : "tsaudit");
+    /* Keep it one line whatever the message or the file name holds, and let
+     * no control character (a terminal escape sequence) through. */
     for (char *p = msg; *p; p++)
-        if (*p == '\n' || *p == '\r')
-            *p = ' ';
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            *p = (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : '?';
+    for (char *p = where; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            *p = '?';
     pthread_mutex_lock(&print_lock);
     if (line)
-        fprintf(stderr, "%s:%u: %s: %s\n", path ? path : "-", line, level_name(level), msg);
+        fprintf(stderr, "%s:%u: %s: %s\n", where, line, level_name(level), msg);
     else
-        fprintf(stderr, "%s: %s: %s\n", path ? path : "tsaudit", level_name(level), msg);
+        fprintf(stderr, "%s: %s: %s\n", where, level_name(level), msg);
     pthread_mutex_unlock(&print_lock);
 }
 

@@ -224,7 +224,9 @@ int file_read_all(const char *path, size_t limit, bool reject_binary, char **dat
 {
     if (!limit)
         limit = DEFAULT_MAX_FILE;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO or device put where a file was must not hang the
+     * run (it is refused below); regular files ignore the flag. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         diag_report(DIAG_ERROR, path, 0, "cannot open: %s", strerror(errno));
         return -1;

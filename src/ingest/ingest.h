@@ -156,6 +156,14 @@ static inline uint32_t cfg_error_count(const struct cfg_tree *t)
  */
 int cfg_parse(struct cfg_tree *t);
 
+/*
+ * A file whose only line ends are CRs (no LF anywhere) is rewritten in place
+ * with LFs so that its lines are lines; returns true when it did so. A lone
+ * CR inside a LF or CRLF file stays a character of its statement, so line
+ * numbers always agree with grep and editors.
+ */
+bool cfg_fix_cr_only(char *buf, size_t len);
+
 /* Convenience: detect (unless forced != DIALECT_UNKNOWN) then parse. */
 int cfg_parse_buffer(struct cfg_tree *t, struct arena *a, const char *path, const char *buf,
                      size_t len, enum dialect forced);

@@ -199,6 +199,16 @@ int cfg_parse(struct cfg_tree *t)
     return 1;
 }
 
+bool cfg_fix_cr_only(char *buf, size_t len)
+{
+    if (!len || memchr(buf, '\n', len) || !memchr(buf, '\r', len))
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (buf[i] == '\r')
+            buf[i] = '\n';
+    return true;
+}
+
 int cfg_parse_buffer(struct cfg_tree *t, struct arena *a, const char *path, const char *buf,
                      size_t len, enum dialect forced)
 {
