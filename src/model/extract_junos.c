@@ -1216,7 +1216,14 @@ static void j_protocols(struct jx *x, const struct jl *l)
     else if (tok_path(l, 1, "isis", &k))
         j_isis(x, l, k);
     else if (tok_path(l, 1, "lldp", &k)) {
-        if (tok_eq(l, k, "disable") && k + 1 == l->n)
+        if (tok_eq(l, k, "interface") && k + 1 < l->n && !tok_eq(l, k + 1, "all")) {
+            /* per-interface setting: "disable" switches LLDP off there */
+            struct interface *f = j_iface(x, l->tok[k + 1], l->own[k + 1]);
+            if (f && tok_eq(l, k + 2, "disable"))
+                fact_set(&f->discovery, FACT_OFF, l->node);
+            else if (f && f->discovery.state == FACT_UNKNOWN)
+                fact_set(&f->discovery, FACT_ON, l->own[k + 1]);
+        } else if (tok_eq(l, k, "disable") && k + 1 == l->n)
             fact_set(&x->m->legacy.discovery, FACT_OFF, l->node);
         else if (x->m->legacy.discovery.state == FACT_UNKNOWN)
             fact_set(&x->m->legacy.discovery, FACT_ON, own_at(l, 1));

@@ -664,9 +664,10 @@ static void s_system(struct sx *x, const struct jl *l, size_t i)
         k = i + 1;
         if (tok_eq(l, k, "idle-timeout") && k + 1 < l->n) {
             x->idle_node = l->node;
-            x->idle_minutes = sv_eq_cstr(l->tok[k + 1], "none")
-                                  ? 0
-                                  : model_sv_long(l->tok[k + 1], -1);
+            x->idle_minutes =
+                sv_eq_cstr(l->tok[k + 1], "none") || sv_eq_cstr(l->tok[k + 1], "disable")
+                    ? 0
+                    : model_sv_long(l->tok[k + 1], -1);
         } else if (tok_eq(l, k, "no") && tok_eq(l, k + 1, "idle-timeout")) {
             x->idle_node = l->node;
             x->idle_minutes = 0;
@@ -1016,6 +1017,14 @@ static void s_port(struct sx *x, const struct jl *l, size_t i)
     bool no = tok_eq(l, k, "no");
     if (no)
         k++;
+    size_t st = find_w(l, k, "lldp") ? find_w(l, k, "admin-status") : 0;
+    if (st && st + 1 < l->n) {
+        /* ethernet lldp dest-mac <mac> admin-status disabled|rx|tx|tx-rx */
+        bool off = tok_eq(l, st + 1, "disabled") || tok_eq(l, st + 1, "rx-only") ||
+                   tok_eq(l, st + 1, "rx");
+        if (off || f->discovery.state != FACT_OFF)
+            fact_set(&f->discovery, off ? FACT_OFF : FACT_ON, l->node);
+    }
     if (tok_eq(l, k, "description") && k + 1 < l->n && !no)
         f->description = dup_unq(x, l->tok[k + 1]);
     else if (tok_eq(l, k, "shutdown"))
@@ -1208,10 +1217,11 @@ static void finish(struct sx *x)
     else
         ssh->idle_timeout_seconds = 30 * 60;
 
-    /* one login-control governs every CLI session (console, telnet, ssh) */
+    /* one login-control governs every CLI session (console, telnet, ssh);
+     * it is not a vty of its own: access goes through the MAF path below */
     struct mgmt_line *ln = MODEL_PUSH(x->a, m->lines, m->nlines);
     ln->name = "login-control";
-    ln->kind = LINE_VTY;
+    ln->kind = LINE_OTHER;
     ln->node = x->idle_node;
     ln->timeout_node = x->idle_node;
     ln->timeout_seconds = ssh->idle_timeout_seconds;

@@ -958,6 +958,11 @@ static void v_interface(struct vx *x, const struct cfg_node *n)
             f->is_tunnel = !tk_is(c, 1, "none");
         } else if (starts(c, 0, "destination") && f->is_tunnel) {
             f->tunnel_dest = model_strdup(x->a, tk(c, ntok(c) - 1));
+        } else if (starts(c, 0, "undo lldp enable") ||
+                   starts(c, 0, "lldp admin-status disable")) {
+            fact_set(&f->discovery, FACT_OFF, c);
+        } else if (starts(c, 0, "lldp enable") || starts(c, 0, "lldp admin-status")) {
+            fact_set(&f->discovery, FACT_ON, c);
         } else if (starts(c, 0, "arp-proxy enable")) {
             fact_set(&f->proxy_arp, FACT_ON, c);
         } else if (starts(c, 0, "undo icmp redirect send")) {
