@@ -454,6 +454,7 @@ static void test_groups_and_secrets(void **state)
         "            authentication-key \"$9$ldpKeyValue\";\n"
         "        }\n"
         "    }\n"
+        "    lldp { interface ge-0/0/5 { disable; } }\n"
         "    inactive: rsvp {\n"
         "        interface ge-0/0/0.0 { authentication-key \"$9$rsvpKey\"; }\n"
         "    }\n"
@@ -470,6 +471,9 @@ static void test_groups_and_secrets(void **state)
     assert_string_equal(m.other_secret_kinds[0], "ldp-key");
     assert_int_equal(m.other_secrets[0].type, SECRET_JUNOS9);
     assert_int_equal(m.other_secrets[0].node->line, 9);
+    assert_int_equal(m.ninterfaces, 1);
+    assert_int_equal(m.interfaces[0].discovery.state, FACT_OFF);
+    assert_int_equal(m.interfaces[0].discovery.ev.nodes[0]->line, 12);
     arena_free(&a);
 }
 

@@ -327,6 +327,32 @@ static void test_forms_agree(void **state)
     unload(cl);
 }
 
+/* Classic "idle-timeout disable" means sessions never time out. */
+static void test_idle_disable(void **state)
+{
+    (void)state;
+    static const char cfg[] = "configure\n    system\n        login-control\n"
+                              "            idle-timeout disable\n        exit\n    exit\n"
+                              "    port 1/1/3\n        ethernet\n            lldp\n"
+                              "                dest-mac nearest-bridge\n"
+                              "                    admin-status disabled\n"
+                              "                exit\n            exit\n        exit\n"
+                              "    exit\nexit all\n";
+    struct arena a;
+    struct cfg_tree t;
+    struct device_model m;
+    arena_init(&a);
+    cfg_parse_buffer(&t, &a, "idle.cfg", cfg, sizeof(cfg) - 1, DIALECT_NOKIA_SROS);
+    model_extract(&t, &m);
+    assert_int_equal(m.ssh.idle_timeout_seconds, 0);
+    assert_int_equal(m.lines[0].timeout_seconds, 0);
+    assert_int_equal(m.lines[0].timeout_node->line, 4);
+    assert_int_equal(m.ninterfaces, 1);
+    assert_int_equal(m.interfaces[0].discovery.state, FACT_OFF);
+    assert_int_equal(m.interfaces[0].discovery.ev.nodes[0]->line, 11);
+    arena_free(&a);
+}
+
 /* Documented defaults: weak default SSH lists, telnet off, 30 min timeout. */
 static void test_defaults(void **state)
 {
@@ -373,6 +399,7 @@ int main(void)
         cmocka_unit_test(test_classic),
         cmocka_unit_test(test_forms_agree),
         cmocka_unit_test(test_defaults),
+        cmocka_unit_test(test_idle_disable),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -266,7 +266,8 @@ static void test_defaults_and_undo(void **state)
                          "undo info-center enable\n"
                          "super password level 15 cipher %^%#SuperCipher%^%#\n"
                          "snmp-agent\nsnmp-agent sys-info version v3\n"
-                         "snmp-agent community read cipher %^%#Comm%^%#\n#\nreturn\n");
+                         "snmp-agent community read cipher %^%#Comm%^%#\n#\n"
+                         "interface GigabitEthernet0/0/9\n undo lldp enable\n#\nreturn\n");
     assert_int_equal(m->telnet_server.state, FACT_OFF);
     assert_int_equal(m->telnet_server.ev.nodes[0]->line, 1);
     assert_int_equal(m->ssh.v1_allowed.state, FACT_ON);
@@ -278,6 +279,9 @@ static void test_defaults_and_undo(void **state)
     assert_int_equal(m->snmp.ncommunities, 0);
     assert_int_equal(m->nother_secrets, 1);
     assert_string_equal(m->other_secret_kinds[0], "snmp-community");
+    assert_int_equal(m->ninterfaces, 1);
+    assert_int_equal(m->interfaces[0].discovery.state, FACT_OFF);
+    assert_int_equal(m->interfaces[0].discovery.ev.nodes[0]->line, 10);
     arena_free(&a);
 }
 
