@@ -1378,6 +1378,14 @@ static void h_aaa_server_block(struct cx *x, const struct cfg_node *n, enum aaa_
     }
 }
 
+static enum aaa_proto proto_of(struct sv w)
+{
+    return sv_starts_with(w, "tacacs") ? AAA_TACACS
+           : sv_eq_cstr(w, "radius")   ? AAA_RADIUS
+           : sv_eq_cstr(w, "ldap")     ? AAA_LDAP
+                                       : AAA_OTHER;
+}
+
 /* "aaa group server tacacs+|radius NAME" with server / server-private children. */
 static void h_aaa_group(struct cx *x, const struct cfg_node *n, struct sv s)
 {
@@ -1402,13 +1410,6 @@ static void h_aaa_group(struct cx *x, const struct cfg_node *n, struct sv s)
 
 /* ASA "aaa-server NAME protocol P" and "aaa-server NAME (ifc) host X [key K]". */
 /* ASA "aaa-server NAME protocol P" and "aaa-server NAME (ifc) host X [key K]". */
-static enum aaa_proto proto_of(struct sv w)
-{
-    return sv_starts_with(w, "tacacs") ? AAA_TACACS
-           : sv_eq_cstr(w, "radius")   ? AAA_RADIUS
-           : sv_eq_cstr(w, "ldap")     ? AAA_LDAP
-                                       : AAA_OTHER;
-}
 
 /* ASA "aaa-server NAME protocol P" and "aaa-server NAME (ifc) host X [key K]". */
 static void h_asa_aaa_server(struct cx *x, const struct cfg_node *n, struct sv s)
