@@ -273,6 +273,9 @@ struct bgp_neighbor {
     const char *in_policy;    /* route-map / route-policy / import policy, inherited included */
     const char *out_policy;
     const struct cfg_node *node;
+    /* Routing instance / VRF / VPRN the session belongs to; NULL = the
+     * global (base) instance. Added for PE configs with per-VRF BGP. */
+    const char *vrf;
 };
 
 struct bgp_facts {
