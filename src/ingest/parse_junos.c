@@ -16,11 +16,13 @@
  * one non-implied node, its leaf; the containers it passes through are
  * found again (by parent and text) or created CFG_IMPLIED. `deactivate`,
  * `activate`, `delete`, `protect` and `unprotect` lines act on an existing
- * node and produce no node of their own; `annotate` lines are comments. Junos prints some containers
- * holding a single statement on one line (`route P next-hop H;`,
- * `then accept;`, `community C members M;`): such table entries are marked
- * one-liners and, when a set line created the container and its only leaf,
- * the two are merged into one node at the end.
+ * node and produce no node of their own; `annotate` lines are comments.
+ * Junos prints some containers holding a single statement on one line
+ * (`route P next-hop H;`, `then accept;`, `community C members M;`): such
+ * table entries are marked one-liners and, when a set line created the
+ * container and its only leaf, the two are merged into one node at the end.
+ * The brace parser keeps whatever shape the file has; cfg_path() matches
+ * both because a node may consume several path tokens.
  *
  * Line invariant and its exceptions: every statement line gives one
  * non-implied node with its line number. A brace line holding several
@@ -711,7 +713,8 @@ static struct cfg_node *jx_add(struct jx_parser *ps, struct cfg_node *parent, co
     uint32_t depth = parent ? parent->depth + 1u : 0;
     if (depth >= t->limits.max_depth) {
         if (!ps->depth_reported)
-            cfg_diag(t, DIAG_ERROR, line, "nesting deeper than %u levels; deeper statements ignored",
+            cfg_diag(t, DIAG_ERROR, line,
+                     "nesting deeper than %u levels; deeper statements ignored",
                      t->limits.max_depth);
         ps->depth_reported = true;
         t->partial = true;
@@ -1039,7 +1042,8 @@ static void jx_fold_oneliners(struct jx_parser *ps)
             continue;
         /* Objects that Junos keeps in a block even when alone. */
         struct sv lt = cfg_text(leaf);
-        if (sv_starts_with_word(lt, "route-filter") || sv_starts_with_word(lt, "prefix-list-filter") ||
+        if (sv_starts_with_word(lt, "route-filter") ||
+            sv_starts_with_word(lt, "prefix-list-filter") ||
             sv_starts_with_word(lt, "route-filter-list") ||
             sv_starts_with_word(lt, "source-address-filter") || sv_starts_with_word(lt, "import") ||
             sv_starts_with_word(lt, "export"))

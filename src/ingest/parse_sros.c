@@ -144,23 +144,29 @@ static void sx_remove(struct sx_index *ix, const struct cfg_node *node)
  * Keywords the generic rule would get wrong. SK_KEYED: keyed lists whose keys
  * are bare words (enum values, names like lag-1:100) or that have several
  * keys; ntoks is the number of tokens after the keyword that belong to the
- * node. SK_CONTAINER: containers whose children may be empty leaves
- * (`action accept` is action { accept }). SK_LEAF: single-value leaves, so
- * that a hand-written line setting several (`card-type X level Y`) gives one
- * leaf each. ctx is the keyword of the parent node, or "*".
+ * node. SK_CONTAINER: containers whose children are empty leaves; when
+ * `when` is set, only if the next token is one of its words (a filter
+ * entry's `action accept` is action { accept }, a profile entry's
+ * `action permit` is a leaf). SK_LEAF: single-value leaves, so that a
+ * hand-written line setting several (`card-type X level Y`) gives one leaf
+ * each. SK_REST: the rest of the line is one statement (list entries the
+ * device prints keys and values on one line, as in persistent-indices).
+ * ctx is the keyword of the parent node, or "*".
  */
-enum sx_kind { SK_KEYED, SK_CONTAINER, SK_LEAF };
+enum sx_kind { SK_KEYED, SK_CONTAINER, SK_LEAF, SK_REST };
 
 struct sros_kw {
     const char *ctx;
     const char *kw;
     unsigned char kind;
     unsigned char ntoks;
+    const char *when; /* SK_CONTAINER: space-separated next tokens, or NULL */
 };
 
-#define SK(ctx, kw, n) {ctx, kw, SK_KEYED, n}
-#define SC(ctx, kw) {ctx, kw, SK_CONTAINER, 0}
-#define SL(ctx, kw) {ctx, kw, SK_LEAF, 1}
+#define SK(ctx, kw, n) {ctx, kw, SK_KEYED, n, NULL}
+#define SC(ctx, kw, when) {ctx, kw, SK_CONTAINER, 0, when}
+#define SL(ctx, kw) {ctx, kw, SK_LEAF, 1, NULL}
+#define SR(ctx, kw) {ctx, kw, SK_REST, 0, NULL}
 
 static const struct sros_kw sros_kw[] = {
     SK("prefix-list", "prefix", 3),
@@ -203,8 +209,13 @@ static const struct sros_kw sros_kw[] = {
     SK("*", "next-hop", 1),
     SK("*", "queue", 1),
     SK("*", "hop", 1),
-    SC("*", "action"),
-    SC("*", "prefix-sid-range"),
+    SC("*", "action", "accept drop"),
+    SC("*", "prefix-sid-range", NULL),
+    SR("vrtr-if-id", "router-name"),
+    SR("vrtr-id", "router-name"),
+    SR("chassis-mac", "client"),
+    SR("mpls-lsp-index", "lsp-name"),
+    SR("mpls-path-index", "router-id"),
     SL("*", "admin-state"),
     SL("*", "description"),
     SL("*", "card-type"),
@@ -212,6 +223,22 @@ static const struct sros_kw sros_kw[] = {
     SL("card", "level"),
     SK("*", "level", 1),
 };
+
+/* Is tok one of the space-separated words (any token when words is NULL)? */
+static bool sx_word_in(struct sv tok, const char *words)
+{
+    if (!words)
+        return true;
+    for (const char *w = words; *w;) {
+        size_t n = strcspn(w, " ");
+        if (n == tok.n && memcmp(w, tok.p, n) == 0)
+            return true;
+        w += n;
+        while (*w == ' ')
+            w++;
+    }
+    return false;
+}
 
 /* Does tok look like a list key (quoted, a number, an address, a port)? */
 static bool sx_keyish(struct sv tok)
@@ -272,7 +299,8 @@ static struct cfg_node *sx_add(struct sx_parser *ps, struct cfg_node *parent, st
     uint32_t depth = parent ? parent->depth + 1u : 0;
     if (depth >= t->limits.max_depth) {
         if (!ps->depth_reported)
-            cfg_diag(t, DIAG_ERROR, line, "nesting deeper than %u levels; deeper statements ignored",
+            cfg_diag(t, DIAG_ERROR, line,
+                     "nesting deeper than %u levels; deeper statements ignored",
                      t->limits.max_depth);
         ps->depth_reported = true;
         t->partial = true;
@@ -402,13 +430,17 @@ static void sx_flat_line(struct sx_parser *ps, struct cfg_node *parent, const ch
             take = 0;
             last = true;
         } else if (t2.n && !t3.n &&
-                   (sv_eq_cstr(t2, "hash") || sv_eq_cstr(t2, "hash2") || sv_eq_cstr(t2, "custom"))) {
+                   (sv_eq_cstr(t2, "hash") || sv_eq_cstr(t2, "hash2") ||
+                    sv_eq_cstr(t2, "custom"))) {
             take = 2; /* an encrypted leaf: `authentication-key "..." hash2` */
             last = true;
         } else if (k && k->kind == SK_LEAF) {
             take = 1;
             last = leaf = true;
-        } else if (k && k->kind == SK_CONTAINER) {
+        } else if (k && k->kind == SK_REST) {
+            take = SIZE_MAX;
+            last = true;
+        } else if (k && k->kind == SK_CONTAINER && sx_word_in(t1, k->when)) {
             take = 0;
             last = false;
         } else if (!t2.n && !(k && k->ntoks > 1)) {
@@ -423,7 +455,9 @@ static void sx_flat_line(struct sx_parser *ps, struct cfg_node *parent, const ch
         }
         const char *node_end = after_kw;
         pos = after_kw;
-        for (size_t i = 0; i < take; i++) {
+        if (take == SIZE_MAX)
+            pos = node_end = end;
+        for (size_t i = 0; i < take && take != SIZE_MAX; i++) {
             struct sv tk = sx_token(end, &pos);
             if (!tk.n)
                 break;
@@ -680,7 +714,8 @@ int parse_sros(struct cfg_tree *t)
                 struct cfg_node *n = NULL;
                 if (!skip) {
                     if (!text.n)
-                        cfg_diag(t, DIAG_ERROR, first, "'{' without a statement name; block ignored");
+                        cfg_diag(t, DIAG_ERROR, first,
+                                 "'{' without a statement name; block ignored");
                     else
                         n = sx_add(&ps, parent, text, first, 0);
                 }

@@ -726,7 +726,8 @@ static void test_corpus_brace_as_set(void **state)
         struct tu_paths pb = {0}, ps = {0};
         tree_paths(&b->t, &pb);
         tree_paths(&s->t, &ps);
-        size_t m = paths_missing(&pb, &ps, NULL, e->d_name) + paths_missing(&ps, &pb, NULL, e->d_name);
+        size_t m = paths_missing(&pb, &ps, NULL, e->d_name) +
+                   paths_missing(&ps, &pb, NULL, e->d_name);
         bad += m != 0;
         files++;
         paths_free(&pb);

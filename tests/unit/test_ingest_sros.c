@@ -294,7 +294,9 @@ static void test_flat_details(void **state)
                       "/configure router \"Base\" delete interface \"b\"\n"
                       "/configure card 1 card-type iom-1 level he\n"
                       "/configure router \"Base\" bgp group \"g\" authentication-key \"x\" hash2\n"
-                      "/configure filter ip-filter \"f\" entry 10 action accept\n";
+                      "/configure filter ip-filter \"f\" entry 10 action accept\n"
+                      "/configure system security aaa local-profiles profile \"p\" entry 10 action "
+                      "permit\n";
     struct parsed *p = parse_str(cfg);
     const struct cfg_tree *t = &p->t;
     assert_int_equal(cfg_error_count(t), 0);
@@ -319,6 +321,7 @@ static void test_flat_details(void **state)
     assert_parent(t, "authentication-key \"x\" hash2", "group \"g\"");
     assert_parent(t, "accept", "action");
     assert_parent(t, "action", "entry 10");
+    assert_parent(t, "action permit", "entry 10");
     parsed_free(p);
 }
 
@@ -505,6 +508,74 @@ static void test_corpus_equivalence(void **state)
     }
 }
 
+/*
+ * Every MD-CLI brace file of the corpus, rewritten as flat lines (one per
+ * leaf, `/` followed by the path of its ancestors), must parse back to the
+ * same tree: this checks the flat splitting against every hierarchy the
+ * corpus prints.
+ */
+static void test_corpus_brace_as_flat(void **state)
+{
+    (void)state;
+    const char *corpus = tu_corpus_dir();
+    if (!corpus) {
+        print_message("shared corpus not found; skipped\n");
+        return;
+    }
+    char dir[4096];
+    snprintf(dir, sizeof(dir), "%s/nokia-sros", corpus);
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    size_t files = 0, bad = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char path[8192];
+        snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+        struct parsed *b = parse_path(path, FORM_DEFAULT);
+        bool brace = b->t.first != NULL;
+        for (struct cfg_node *n = b->t.first; n && brace; n = cfg_next_preorder(&b->t, n))
+            if (n->flags & CFG_IMPLIED)
+                brace = false; /* flat or mixed */
+        if (!brace) {
+            parsed_free(b);
+            continue;
+        }
+        struct buf text;
+        buf_init(&text, 0);
+        for (struct cfg_node *n = b->t.first; n; n = cfg_next_preorder(&b->t, n)) {
+            if (n->child)
+                continue;
+            const struct cfg_node *chain[300];
+            size_t k = 0;
+            for (const struct cfg_node *a = n; a && k < 300; a = a->parent)
+                chain[k++] = a;
+            buf_addc(&text, '/');
+            while (k--) {
+                buf_add(&text, chain[k]->text, chain[k]->len);
+                buf_addc(&text, k ? ' ' : '\n');
+            }
+        }
+        struct parsed *f = parse_mem(text.data, text.len, FORM_DEFAULT, NULL);
+        struct tu_paths pb = {0}, pf = {0};
+        tree_paths(&b->t, &pb);
+        tree_paths(&f->t, &pf);
+        size_t m = paths_missing(&pb, &pf, NULL, e->d_name) +
+                   paths_missing(&pf, &pb, NULL, e->d_name);
+        bad += m != 0;
+        files++;
+        paths_free(&pb);
+        paths_free(&pf);
+        buf_free(&text);
+        parsed_free(f);
+        parsed_free(b);
+    }
+    closedir(d);
+    assert_true(files >= 50);
+    assert_int_equal(bad, 0);
+}
+
 /* Every SR OS corpus file: statement lines and non-implied nodes coincide. */
 static bool is_statement_line(struct sv s)
 {
@@ -589,6 +660,7 @@ int main(void)
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_limits),
         cmocka_unit_test(test_corpus_equivalence),
+        cmocka_unit_test(test_corpus_brace_as_flat),
         cmocka_unit_test(test_corpus_line_invariant),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
