@@ -54,6 +54,7 @@ struct jbgp_set {
 
 struct jbgp_grp {
     struct sv name;
+    struct sv inst; /* routing instance, empty for the master instance */
     const struct cfg_node *node;
     struct jbgp_set s;
 };
@@ -61,6 +62,7 @@ struct jbgp_grp {
 struct jbgp_nbr {
     struct sv addr;
     struct sv group;
+    struct sv inst;
     const struct cfg_node *node;
     struct jbgp_set s;
 };
@@ -125,7 +127,7 @@ struct japply {
  * arena (old tables are abandoned there).
  */
 struct nmap_ent {
-    struct sv k1, k2;
+    struct sv k1, k2, k3;
     size_t idx; /* position + 1; 0 = empty slot */
 };
 
@@ -134,16 +136,15 @@ struct nmap {
     size_t cap, n;
 };
 
-static uint64_t nmap_hash(struct sv k1, struct sv k2)
+static uint64_t nmap_hash(struct sv k1, struct sv k2, struct sv k3)
 {
     uint64_t h = 1469598103934665603ull;
-    k1 = sv_unquote(k1);
-    k2 = sv_unquote(k2);
-    for (size_t i = 0; i < k1.n; i++)
-        h = (h ^ (unsigned char)k1.p[i]) * 1099511628211ull;
-    h = (h ^ 0xff) * 1099511628211ull;
-    for (size_t i = 0; i < k2.n; i++)
-        h = (h ^ (unsigned char)k2.p[i]) * 1099511628211ull;
+    const struct sv keys[3] = {sv_unquote(k1), sv_unquote(k2), sv_unquote(k3)};
+    for (size_t k = 0; k < 3; k++) {
+        for (size_t i = 0; i < keys[k].n; i++)
+            h = (h ^ (unsigned char)keys[k].p[i]) * 1099511628211ull;
+        h = (h ^ 0xff) * 1099511628211ull;
+    }
     return h;
 }
 
@@ -154,22 +155,23 @@ static bool nmap_keq(struct sv a, struct sv b)
     return a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
 }
 
-/* Position stored for (k1, k2), or SIZE_MAX. */
-static size_t nmap_get(const struct nmap *h, struct sv k1, struct sv k2)
+/* Position stored for (k1, k2, k3), or SIZE_MAX. */
+static size_t nmap_get3(const struct nmap *h, struct sv k1, struct sv k2, struct sv k3)
 {
     if (!h->cap)
         return SIZE_MAX;
-    size_t i = (size_t)nmap_hash(k1, k2) & (h->cap - 1);
+    size_t i = (size_t)nmap_hash(k1, k2, k3) & (h->cap - 1);
     for (;; i = (i + 1) & (h->cap - 1)) {
         const struct nmap_ent *e = &h->slots[i];
         if (!e->idx)
             return SIZE_MAX;
-        if (nmap_keq(e->k1, k1) && nmap_keq(e->k2, k2))
+        if (nmap_keq(e->k1, k1) && nmap_keq(e->k2, k2) && nmap_keq(e->k3, k3))
             return e->idx - 1;
     }
 }
 
-static void nmap_put(struct arena *a, struct nmap *h, struct sv k1, struct sv k2, size_t idx)
+static void nmap_put3(struct arena *a, struct nmap *h, struct sv k1, struct sv k2, struct sv k3,
+                      size_t idx)
 {
     if ((h->n + 1) * 2 > h->cap) {
         size_t cap = h->cap ? h->cap * 2 : 64;
@@ -180,15 +182,26 @@ static void nmap_put(struct arena *a, struct nmap *h, struct sv k1, struct sv k2
         h->n = 0;
         for (size_t i = 0; i < ocap; i++)
             if (old[i].idx)
-                nmap_put(a, h, old[i].k1, old[i].k2, old[i].idx - 1);
+                nmap_put3(a, h, old[i].k1, old[i].k2, old[i].k3, old[i].idx - 1);
     }
-    size_t i = (size_t)nmap_hash(k1, k2) & (h->cap - 1);
+    size_t i = (size_t)nmap_hash(k1, k2, k3) & (h->cap - 1);
     while (h->slots[i].idx)
         i = (i + 1) & (h->cap - 1);
     h->slots[i].k1 = k1;
     h->slots[i].k2 = k2;
+    h->slots[i].k3 = k3;
     h->slots[i].idx = idx + 1;
     h->n++;
+}
+
+static size_t nmap_get(const struct nmap *h, struct sv k1, struct sv k2)
+{
+    return nmap_get3(h, k1, k2, sv_make(NULL, 0));
+}
+
+static void nmap_put(struct arena *a, struct nmap *h, struct sv k1, struct sv k2, size_t idx)
+{
+    nmap_put3(a, h, k1, k2, sv_make(NULL, 0), idx);
 }
 
 struct jx {
@@ -234,6 +247,10 @@ struct jx {
     size_t nnbrs;
     const struct cfg_node *bgp_node;
     long local_as;
+    struct sv cur_inst; /* routing instance of the statement being read */
+    /* statements re-read without a prefix (groups, routing instances);
+     * one buffer each, allocated once */
+    struct jl *scratch_group, *scratch_inst;
     struct jplist *keychains; /* name -> first key node/secret value */
     size_t nkeychains;
 
@@ -533,14 +550,15 @@ static struct jclass *j_class(struct jx *x, struct sv name, const struct cfg_nod
 
 static struct jbgp_grp *j_group(struct jx *x, struct sv name, const struct cfg_node *n)
 {
-    size_t at = nmap_get(&x->group_map, name, sv_make(NULL, 0));
+    size_t at = nmap_get(&x->group_map, name, x->cur_inst);
     if (at != SIZE_MAX)
         return &x->groups[at];
     if (!jcap(x->ngroups))
         return NULL;
-    nmap_put(x->a, &x->group_map, name, sv_make(NULL, 0), x->ngroups);
+    nmap_put(x->a, &x->group_map, name, x->cur_inst, x->ngroups);
     struct jbgp_grp *g = MODEL_PUSH(x->a, x->groups, x->ngroups);
     g->name = name;
+    g->inst = x->cur_inst;
     g->node = n;
     g->s.peer_as = -1;
     g->s.local_as = -1;
@@ -550,7 +568,7 @@ static struct jbgp_grp *j_group(struct jx *x, struct sv name, const struct cfg_n
 static struct jbgp_nbr *j_nbr(struct jx *x, struct sv group, struct sv addr,
                               const struct cfg_node *n)
 {
-    size_t at = nmap_get(&x->nbr_map, addr, group);
+    size_t at = nmap_get3(&x->nbr_map, addr, group, x->cur_inst);
     if (at != SIZE_MAX)
         return &x->nbrs[at];
     if (!jcap(x->nnbrs))
@@ -558,10 +576,11 @@ static struct jbgp_nbr *j_nbr(struct jx *x, struct sv group, struct sv addr,
     struct jbgp_nbr *b = MODEL_PUSH(x->a, x->nbrs, x->nnbrs);
     b->addr = addr;
     b->group = group;
+    b->inst = x->cur_inst;
     b->node = n;
     b->s.peer_as = -1;
     b->s.local_as = -1;
-    nmap_put(x->a, &x->nbr_map, addr, group, x->nnbrs - 1);
+    nmap_put3(x->a, &x->nbr_map, addr, group, x->cur_inst, x->nnbrs - 1);
     return b;
 }
 
@@ -1113,7 +1132,7 @@ static void j_bgp(struct jx *x, const struct jl *l, size_t i)
         struct jbgp_nbr *b = j_nbr(x, sv_make(NULL, 0), l->tok[i + 1], own_at(l, i + 1));
         if (b)
             j_bgp_setting(x, &b->s, l, i + 2);
-    } else {
+    } else if (!x->cur_inst.p) {
         j_bgp_setting(x, &x->bgp_global, l, i);
     }
 }
@@ -1551,6 +1570,21 @@ static void j_forwarding(struct jx *x, const struct jl *l, size_t i)
 /* ------------------------------------------------------------ dispatch */
 
 static void j_dispatch(struct jx *x, const struct jl *l);
+static void j_protocols(struct jx *x, const struct jl *l);
+
+/* "routing-instances <name> protocols bgp ...": read as the master BGP with
+ * the instance recorded (per-VRF sessions of a PE). */
+static void j_instance_bgp(struct jx *x, const struct jl *l)
+{
+    struct jl *sub = x->scratch_inst;
+    sub->n = l->n - 2;
+    memmove(sub->tok, l->tok + 2, sub->n * sizeof(sub->tok[0]));
+    memmove(sub->own, l->own + 2, sub->n * sizeof(sub->own[0]));
+    sub->node = l->node;
+    x->cur_inst = sv_unquote(l->tok[1]);
+    j_protocols(x, sub);
+    x->cur_inst = sv_make(NULL, 0);
+}
 
 /* The kind of a $9$/$8$ secret no handler claimed, from its path. */
 static const char *secret_kind_from_path(const struct jl *l)
@@ -1625,6 +1659,8 @@ static void j_dispatch(struct jx *x, const struct jl *l)
         j_forwarding(x, l, 1);
     else if (tok_path(l, 0, "ethernet-switching-options", &k))
         j_forwarding(x, l, k);
+    else if (sv_eq_cstr(t0, "routing-instances") && tok_path(l, 2, "protocols bgp", NULL))
+        j_instance_bgp(x, l);
     else if (tok_path(l, 0, "routing-options autonomous-system", &k) && k < l->n)
         x->local_as = model_sv_long(l->tok[k], -1);
     else if (sv_eq_cstr(t0, "version") && l->n >= 2 && l->own[1] == l->node)
@@ -1689,7 +1725,7 @@ static void j_group_line(struct jx *x, const struct jl *l)
     for (size_t i = 2; i < l->n; i++)
         if (l->tok[i].n && l->tok[i].p[0] == '<')
             return; /* wildcard paths are not expanded */
-    struct jl *sub = arena_alloc(x->a, sizeof(*sub));
+    struct jl *sub = x->scratch_group;
     sub->n = l->n - 2;
     memcpy(sub->tok, l->tok + 2, sub->n * sizeof(sub->tok[0]));
     memcpy(sub->own, l->own + 2, sub->n * sizeof(sub->own[0]));
@@ -1699,9 +1735,9 @@ static void j_group_line(struct jx *x, const struct jl *l)
 
 /* ------------------------------------------------------------ finish */
 
-static const struct jbgp_grp *find_group(const struct jx *x, struct sv name)
+static const struct jbgp_grp *find_group(const struct jx *x, struct sv name, struct sv inst)
 {
-    size_t at = nmap_get(&x->group_map, name, sv_make(NULL, 0));
+    size_t at = nmap_get(&x->group_map, name, inst);
     return at == SIZE_MAX ? NULL : &x->groups[at];
 }
 
@@ -1737,12 +1773,15 @@ static void finish_bgp(struct jx *x)
     bool gtsm = lo0_has_ttl_check(x, &gtsm_ev);
     for (size_t i = 0; i < x->nnbrs; i++) {
         const struct jbgp_nbr *b = &x->nbrs[i];
-        const struct jbgp_grp *g = b->group.p ? find_group(x, b->group) : NULL;
-        const struct jbgp_set *gs = g ? &g->s : NULL, *os = &x->bgp_global;
+        static const struct jbgp_set none = {.peer_as = -1, .local_as = -1};
+        const struct jbgp_grp *g = b->group.p ? find_group(x, b->group, b->inst) : NULL;
+        /* bgp-level settings of a routing instance are not read: none apply */
+        const struct jbgp_set *gs = g ? &g->s : NULL, *os = b->inst.p ? &none : &x->bgp_global;
         struct bgp_neighbor *nb = MODEL_PUSH(x->a, m->bgp.neighbors, m->bgp.nneighbors);
         nb->addr = model_strdup(x->a, b->addr);
         nb->group = b->group.p ? dup_unq(x, b->group) : NULL;
         nb->node = b->node;
+        nb->vrf = b->inst.p ? dup_unq(x, b->inst) : NULL;
         /* neighbour overrides group overrides the bgp level */
 #define PICK(field) (b->s.field ? b->s.field : gs && gs->field ? gs->field : os->field)
         long peer_as = b->s.peer_as >= 0 ? b->s.peer_as
@@ -2061,6 +2100,8 @@ void model_extract_junos(const struct cfg_tree *t, struct device_model *m)
     x->bgp_global.local_as = -1;
     x->apply = arena_alloc(t->arena, JX_MAX_APPLY * sizeof(*x->apply));
     x->acl_budget = JX_MAX_ACL_EXPAND;
+    x->scratch_group = arena_alloc(t->arena, sizeof(*x->scratch_group));
+    x->scratch_inst = arena_alloc(t->arena, sizeof(*x->scratch_inst));
     m->dialect = t->dialect;
     m->ssh.idle_timeout_seconds = -1;
 

@@ -477,6 +477,40 @@ static void test_groups_and_secrets(void **state)
     arena_free(&a);
 }
 
+/* Per-VRF BGP: same group and address in two instances stay apart. */
+static void test_routing_instances(void **state)
+{
+    (void)state;
+    static const char cfg[] =
+        "set routing-options autonomous-system 64500\n"
+        "set protocols bgp authentication-key \"$9$masterKey\"\n"
+        "set protocols bgp group CE type external\n"
+        "set protocols bgp group CE neighbor 192.0.2.1 peer-as 65001\n"
+        "set routing-instances CUST-A instance-type vrf\n"
+        "set routing-instances CUST-A protocols bgp group CE type external\n"
+        "set routing-instances CUST-A protocols bgp group CE import CUST-A-IN\n"
+        "set routing-instances CUST-A protocols bgp group CE neighbor 192.0.2.1 peer-as 65002\n";
+    struct arena a;
+    struct cfg_tree t;
+    struct device_model m;
+    arena_init(&a);
+    cfg_parse_buffer(&t, &a, "vrf.set", cfg, sizeof(cfg) - 1, DIALECT_JUNIPER_JUNOS);
+    model_extract(&t, &m);
+    assert_int_equal(m.bgp.nneighbors, 2);
+    const struct bgp_neighbor *g = &m.bgp.neighbors[0], *v = &m.bgp.neighbors[1];
+    assert_null(g->vrf);
+    assert_int_equal(g->remote_as, 65001);
+    assert_int_equal(g->auth.state, FACT_ON); /* the master bgp-level key */
+    assert_null(g->in_policy);
+    assert_string_equal(v->vrf, "CUST-A");
+    assert_int_equal(v->remote_as, 65002);
+    assert_true(v->ebgp);
+    assert_int_equal(v->auth.state, FACT_OFF); /* the master key does not reach a VRF */
+    assert_string_equal(v->in_policy, "CUST-A-IN");
+    assert_int_equal(v->node->line, 8);
+    arena_free(&a);
+}
+
 int main(void)
 {
     /* model.c refers to the family extractors weakly; a strong reference
@@ -489,6 +523,7 @@ int main(void)
         cmocka_unit_test(test_forms_agree),
         cmocka_unit_test(test_defaults),
         cmocka_unit_test(test_groups_and_secrets),
+        cmocka_unit_test(test_routing_instances),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
