@@ -41,12 +41,13 @@ struct sbgp_set {
 
 struct sbgp_grp {
     struct sv name;
+    struct sv inst; /* VPRN, empty for the base router */
     const struct cfg_node *node;
     struct sbgp_set s;
 };
 
 struct sbgp_nbr {
-    struct sv addr, group;
+    struct sv addr, group, inst;
     const struct cfg_node *node;
     struct sbgp_set s;
 };
@@ -167,6 +168,7 @@ struct sx {
     size_t nlogids;
 
     struct sbgp_set bgp_global;
+    struct sv cur_inst; /* VPRN of the statement being read */
     struct sbgp_grp *groups;
     size_t ngroups;
     struct sbgp_nbr *nbrs;
@@ -820,14 +822,15 @@ static void s_bgp_setting(struct sx *x, struct sbgp_set *s, const struct jl *l, 
 static struct sbgp_grp *s_group(struct sx *x, struct sv name, const struct cfg_node *n)
 {
     name = sv_unquote(name);
-    size_t at = nmap_get(&x->group_map, name, sv_make(NULL, 0));
+    size_t at = nmap_get(&x->group_map, name, x->cur_inst);
     if (at != SIZE_MAX)
         return &x->groups[at];
     if (!scap(x->ngroups))
         return NULL;
-    nmap_put(x->a, &x->group_map, name, sv_make(NULL, 0), x->ngroups);
+    nmap_put(x->a, &x->group_map, name, x->cur_inst, x->ngroups);
     struct sbgp_grp *g = MODEL_PUSH(x->a, x->groups, x->ngroups);
     g->name = name;
+    g->inst = x->cur_inst;
     g->node = n;
     g->s.peer_as = g->s.local_as = -1;
     return g;
@@ -836,16 +839,17 @@ static struct sbgp_grp *s_group(struct sx *x, struct sv name, const struct cfg_n
 static struct sbgp_nbr *s_nbr(struct sx *x, struct sv addr, const struct cfg_node *n)
 {
     addr = sv_unquote(addr);
-    size_t at = nmap_get(&x->nbr_map, addr, sv_make(NULL, 0));
+    size_t at = nmap_get(&x->nbr_map, addr, x->cur_inst);
     if (at != SIZE_MAX)
         return &x->nbrs[at];
     if (!scap(x->nnbrs))
         return NULL;
     struct sbgp_nbr *b = MODEL_PUSH(x->a, x->nbrs, x->nnbrs);
     b->addr = addr;
+    b->inst = x->cur_inst;
     b->node = n;
     b->s.peer_as = b->s.local_as = -1;
-    nmap_put(x->a, &x->nbr_map, addr, sv_make(NULL, 0), x->nnbrs - 1);
+    nmap_put(x->a, &x->nbr_map, addr, x->cur_inst, x->nnbrs - 1);
     return b;
 }
 
@@ -876,8 +880,8 @@ static void s_bgp(struct sx *x, const struct jl *l, size_t i)
             b->group = sv_unquote(l->tok[i + 3]);
         else
             s_bgp_setting(x, &b->s, l, i + 2);
-    } else {
-        s_bgp_setting(x, &x->bgp_global, l, i);
+    } else if (!x->cur_inst.p) {
+        s_bgp_setting(x, &x->bgp_global, l, i); /* VPRN bgp-level settings are not read */
     }
 }
 
@@ -1062,6 +1066,20 @@ static void s_mirror(struct sx *x, const struct jl *l, size_t i)
     }
 }
 
+/* "service vprn <id> [customer N create] bgp ...": per-VRF sessions. */
+static void s_vprn(struct sx *x, const struct jl *l, size_t i)
+{
+    size_t b = 0;
+    for (size_t j = i + 1; j < l->n && j <= i + 4 && !b; j++)
+        if (sv_eq_cstr(l->tok[j], "bgp"))
+            b = j;
+    if (!b)
+        return;
+    x->cur_inst = sv_unquote(l->tok[i]);
+    s_bgp(x, l, b + 1);
+    x->cur_inst = sv_make(NULL, 0);
+}
+
 /* ------------------------------------------------------------ dispatch */
 
 static void s_line(struct sx *x, const struct jl *l)
@@ -1084,8 +1102,8 @@ static void s_line(struct sx *x, const struct jl *l)
         s_port(x, l, i + 1);
     else if (sv_eq_cstr(w, "mirror"))
         s_mirror(x, l, i + 1);
-    else if (sv_eq_cstr(w, "filter") || sv_eq_cstr(w, "service"))
-        return;
+    else if (sv_eq_cstr(w, "service") && tok_eq(l, i + 1, "vprn") && i + 2 < l->n)
+        s_vprn(x, l, i + 2);
 }
 
 /* ------------------------------------------------------------ finish */
@@ -1096,13 +1114,15 @@ static void finish_bgp(struct sx *x)
     m->bgp.local_as = x->local_as;
     for (size_t i = 0; i < x->nnbrs; i++) {
         const struct sbgp_nbr *b = &x->nbrs[i];
-        size_t gi = b->group.p ? nmap_get(&x->group_map, b->group, sv_make(NULL, 0)) : SIZE_MAX;
+        static const struct sbgp_set none = {.peer_as = -1, .local_as = -1};
+        size_t gi = b->group.p ? nmap_get(&x->group_map, b->group, b->inst) : SIZE_MAX;
         const struct sbgp_grp *g = gi == SIZE_MAX ? NULL : &x->groups[gi];
-        const struct sbgp_set *gs = g ? &g->s : NULL, *os = &x->bgp_global;
+        const struct sbgp_set *gs = g ? &g->s : NULL, *os = b->inst.p ? &none : &x->bgp_global;
         struct bgp_neighbor *nb = MODEL_PUSH(x->a, m->bgp.neighbors, m->bgp.nneighbors);
         nb->addr = model_strdup(x->a, b->addr);
         nb->group = b->group.p ? model_strdup(x->a, b->group) : NULL;
         nb->node = b->node;
+        nb->vrf = b->inst.p ? model_strdup(x->a, b->inst) : NULL;
 #define PICK(f) (b->s.f ? b->s.f : gs && gs->f ? gs->f : os->f)
         long peer_as = b->s.peer_as >= 0 ? b->s.peer_as : gs && gs->peer_as >= 0 ? gs->peer_as : os->peer_as;
         long local_as = b->s.local_as >= 0 ? b->s.local_as

@@ -20,6 +20,7 @@
 
 struct vpeer {
     struct sv name;     /* address or group name */
+    struct sv vrf;      /* vpn-instance, empty for the public network */
     bool is_group;
     struct sv group;    /* group of an address peer */
     int type;           /* 0 unset, 1 external, 2 internal (groups) */
@@ -134,6 +135,7 @@ struct vx {
     /* bgp */
     struct vpeer *peers;
     size_t npeers;
+    struct sv cur_vrf; /* vpn-instance of the address family being read */
 
     /* igp */
     const struct cfg_node *ospf_if_auth, *isis_if_auth;
@@ -712,13 +714,14 @@ static void v_snmp(struct vx *x, const struct cfg_node *n)
 
 static struct vpeer *v_peer(struct vx *x, struct sv name, const struct cfg_node *n)
 {
-    size_t at = nmap_get(&x->peer_map, name, sv_make(NULL, 0));
+    size_t at = nmap_get(&x->peer_map, name, x->cur_vrf);
     if (at != SIZE_MAX)
         return &x->peers[at];
     if (!vcap(x->npeers))
         return NULL;
-    nmap_put(x->a, &x->peer_map, name, sv_make(NULL, 0), x->npeers);
+    nmap_put(x->a, &x->peer_map, name, x->cur_vrf, x->npeers);
     struct vpeer *p = MODEL_PUSH(x->a, x->peers, x->npeers);
+    p->vrf = x->cur_vrf;
     p->name = name;
     p->as = -1;
     p->node = n;
@@ -780,9 +783,12 @@ static void v_bgp_stmt(struct vx *x, const struct cfg_node *c)
  * other than unicast (vpnv4, vpn-instance) are read too. */
 static void v_bgp_family(struct vx *x, const struct cfg_node *n)
 {
+    /* "ipv4-family vpn-instance X": sessions of that VPN, kept apart */
+    x->cur_vrf = tk_is(n, 1, "vpn-instance") ? tk(n, 2) : sv_make(NULL, 0);
     for (const struct cfg_node *d = n->child; d; d = d->next)
         if (!(d->flags & CFG_INACTIVE))
             v_bgp_stmt(x, d);
+    x->cur_vrf = sv_make(NULL, 0);
 }
 
 static void v_bgp(struct vx *x, const struct cfg_node *n)
@@ -809,13 +815,14 @@ static void finish_bgp(struct vx *x)
         if (p->is_group)
             continue;
         const struct vpeer *g = NULL;
-        size_t gi = p->group.p ? nmap_get(&x->peer_map, p->group, sv_make(NULL, 0)) : SIZE_MAX;
+        size_t gi = p->group.p ? nmap_get(&x->peer_map, p->group, p->vrf) : SIZE_MAX;
         if (gi != SIZE_MAX && x->peers[gi].is_group)
             g = &x->peers[gi];
         struct bgp_neighbor *nb = MODEL_PUSH(x->a, m->bgp.neighbors, m->bgp.nneighbors);
         nb->addr = model_strdup(x->a, p->name);
         nb->group = p->group.p ? model_strdup(x->a, p->group) : NULL;
         nb->node = p->node;
+        nb->vrf = p->vrf.p ? model_strdup(x->a, p->vrf) : NULL;
         nb->shutdown = p->ignore;
         nb->remote_as = p->as >= 0 ? p->as : g ? g->as : -1;
         if (g && g->type)

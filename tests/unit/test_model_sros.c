@@ -353,6 +353,37 @@ static void test_idle_disable(void **state)
     arena_free(&a);
 }
 
+/* VPRN sessions carry their service name and keep apart from the base router. */
+static void test_vprn_bgp(void **state)
+{
+    (void)state;
+    static const char cfg[] =
+        "/configure router \"Base\" autonomous-system 64500\n"
+        "/configure router \"Base\" bgp authentication-key \"BaseKey\" hash2\n"
+        "/configure router \"Base\" bgp group \"ce\" peer-as 65001\n"
+        "/configure router \"Base\" bgp neighbor \"192.0.2.1\" group \"ce\"\n"
+        "/configure service vprn \"cust-a\" bgp group \"ce\" peer-as 65002\n"
+        "/configure service vprn \"cust-a\" bgp group \"ce\" import policy [\"CUST-IN\"]\n"
+        "/configure service vprn \"cust-a\" bgp neighbor \"192.0.2.1\" group \"ce\"\n";
+    struct arena a;
+    struct cfg_tree t;
+    struct device_model m;
+    arena_init(&a);
+    cfg_parse_buffer(&t, &a, "vprn.cfg", cfg, sizeof(cfg) - 1, DIALECT_NOKIA_SROS);
+    model_extract(&t, &m);
+    assert_int_equal(m.bgp.nneighbors, 2);
+    const struct bgp_neighbor *b = &m.bgp.neighbors[0], *v = &m.bgp.neighbors[1];
+    assert_null(b->vrf);
+    assert_int_equal(b->remote_as, 65001);
+    assert_int_equal(b->auth.state, FACT_ON);
+    assert_string_equal(v->vrf, "cust-a");
+    assert_int_equal(v->remote_as, 65002);
+    assert_true(v->ebgp);
+    assert_int_equal(v->auth.state, FACT_OFF);
+    assert_string_equal(v->in_policy, "CUST-IN");
+    arena_free(&a);
+}
+
 /* Documented defaults: weak default SSH lists, telnet off, 30 min timeout. */
 static void test_defaults(void **state)
 {
@@ -400,6 +431,7 @@ int main(void)
         cmocka_unit_test(test_forms_agree),
         cmocka_unit_test(test_defaults),
         cmocka_unit_test(test_idle_disable),
+        cmocka_unit_test(test_vprn_bgp),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

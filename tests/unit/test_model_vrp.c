@@ -285,6 +285,32 @@ static void test_defaults_and_undo(void **state)
     arena_free(&a);
 }
 
+/* Peers of a vpn-instance are separate sessions with their VRF named. */
+static void test_vpn_instance_peers(void **state)
+{
+    (void)state;
+    struct arena a;
+    arena_init(&a);
+    struct device_model *m =
+        extract_text(&a, "bgp 64500\n peer 192.0.2.9 as-number 65009\n"
+                         " peer 192.0.2.9 password cipher %^%#Pub%^%#\n #\n"
+                         " ipv4-family vpn-instance CUST-B\n"
+                         "  peer 192.0.2.9 as-number 65010\n"
+                         "  peer 192.0.2.9 route-policy B-IN import\n#\nreturn\n");
+    assert_int_equal(m->bgp.nneighbors, 2);
+    const struct bgp_neighbor *g = &m->bgp.neighbors[0], *v = &m->bgp.neighbors[1];
+    assert_null(g->vrf);
+    assert_int_equal(g->remote_as, 65009);
+    assert_int_equal(g->auth.state, FACT_ON);
+    assert_null(g->in_policy);
+    assert_string_equal(v->vrf, "CUST-B");
+    assert_int_equal(v->remote_as, 65010);
+    assert_int_equal(v->auth.state, FACT_OFF);
+    assert_string_equal(v->in_policy, "B-IN");
+    assert_int_equal(v->node->line, 6);
+    arena_free(&a);
+}
+
 int main(void)
 {
     /* model.c refers to the family extractors weakly; a strong reference
@@ -295,6 +321,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pe2),
         cmocka_unit_test(test_defaults_and_undo),
+        cmocka_unit_test(test_vpn_instance_peers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
