@@ -93,7 +93,8 @@ static void eval_banner(const struct check_ctx *ctx, struct check_result *r)
             continue;
         if (!found)
             found = b;
-        if (pr->banner_regex && cfg_regex_match(pr->banner_regex, b->text, NULL, 0)) {
+        struct sv text = b->text.p ? b->text : SV_LIT("");
+        if (pr->banner_regex && cfg_regex_match(pr->banner_regex, text, NULL, 0)) {
             found = b;
             matches = true;
             break;
