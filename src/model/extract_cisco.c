@@ -705,6 +705,10 @@ static void finish_lines(struct cx *x)
         }
         if (l->kind == LINE_CONSOLE)
             continue;
+        /* no exec session on the line: nothing to start an outbound session from */
+        if (l->login_disabled.state == FACT_ON && !l->login_disabled.is_default &&
+            l->any_out.state == FACT_UNKNOWN && !l->any_out.why && l->any_out.ev.n == 0)
+            fact_set(&l->any_out, FACT_OFF, l->login_disabled.ev.nodes[0]);
         switch (x->d) {
         case DIALECT_CISCO_NXOS:
             /* NX-OS vty transport is the feature state */
@@ -1795,8 +1799,17 @@ static void h_snmp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg
             }
     } else if (starts(s, "snmp-server host")) {
         struct sv h = tk(s, 2);
-        if (x->d == DIALECT_CISCO_ASA)
-            h = tk(s, 3); /* snmp-server host IFC ADDR ... */
+        if (x->d == DIALECT_CISCO_ASA) {
+            h = asa_alias(x, tk(s, 3)); /* snmp-server host IFC ADDR ... */
+            /* the ASA answers SNMP only from the hosts named here: an ACL */
+            struct acl *acl = find_or_add_acl(x, SV_LIT("snmp-hosts"), n);
+            if (acl && cap_ok(acl->n)) {
+                struct acl_entry *e = model_acl_add_entry(x->a, acl, n);
+                e->permit = true;
+                e->src = model_parse_addr(h);
+                e->unresolved = e->src.af == 0;
+            }
+        }
         if (h.n && cap_ok(sn->ntrap_hosts))
             add_unique_str(x, &sn->trap_hosts, &sn->ntrap_hosts, h);
         size_t nt = sv_token_count(s);
@@ -3662,6 +3675,8 @@ static void top_statement(struct cx *x, const struct cfg_node *n)
             h_ip_access_list(x, n, s, 2);
         else if (starts(s, "ipv6 router ospf") && !neg)
             h_router_igp(x, n, s, 1);
+        else if (starts(s, "ipv4 source-route"))
+            legacy_set(&x->m->legacy.source_route, !neg, n);
         else if (sv_eq_cstr(w, "interface") && !neg)
             h_interface(x, n, s);
         else
@@ -3927,6 +3942,13 @@ static void finish_services(struct cx *x)
         break;
     }
 
+    if (x->d == DIALECT_CISCO_ASA) {
+        /* HTTPS (ASDM) answers only the hosts of "http ADDR MASK IF" */
+        struct mgmt_service *hs = model_find_service(m, "https", NULL);
+        for (size_t i = 0; hs && !hs->acl_name && i < m->nmgmt_paths; i++)
+            if (strcmp(m->mgmt_paths[i].service, "http") == 0)
+                hs->acl_name = m->mgmt_paths[i].acl_name;
+    }
     if (x->d == DIALECT_CISCO_IOS) {
         struct mgmt_service *h, *hs;
         if (x->http_node) {
@@ -4112,6 +4134,13 @@ static void finish_logging(struct cx *x)
 
     /* SNMP */
     struct snmp_facts *sn = &m->snmp;
+    if (x->d == DIALECT_CISCO_ASA && model_find_acl(m, "snmp-hosts")) {
+        const struct acl *h = model_find_acl(m, "snmp-hosts");
+        for (size_t i = 0; i < sn->ncommunities; i++)
+            if (!sn->communities[i].acl_name)
+                sn->communities[i].acl_name = h->name;
+        model_add_mgmt_path(x->a, m, "snmp", h->name, h->node);
+    }
     if (x->snmp_off)
         fact_set(&sn->enabled, FACT_OFF, x->snmp_off);
     else if (x->snmp_first)
@@ -4152,6 +4181,24 @@ static void finish_legacy(struct cx *x)
     } else {
         DFLT(lg->service_password_encryption, FACT_ON,
              "local passwords are always stored hashed or encrypted on this platform");
+        static const char *const none = "not a service of this platform";
+        DFLT(lg->small_servers, FACT_OFF, none);
+        DFLT(lg->finger, FACT_OFF, none);
+        DFLT(lg->pad, FACT_OFF, none);
+        DFLT(lg->bootp_server, FACT_OFF, none);
+        DFLT(lg->identd, FACT_OFF, none);
+        DFLT(lg->config_service, FACT_OFF, none);
+        DFLT(lg->dhcp_server, FACT_OFF, "no DHCP server configured");
+        DFLT(lg->directed_broadcast, FACT_OFF, "directed broadcast is off by default");
+        if (x->d == DIALECT_CISCO_IOSXR)
+            DFLT(lg->source_route, FACT_OFF,
+                 "source-routed packets are dropped unless 'ipv4 source-route'");
+        else if (x->d == DIALECT_CISCO_ASA)
+            DFLT(lg->source_route, FACT_OFF,
+                 "the ASA drops packets with source-route options by default");
+        else if (lg->source_route.state == FACT_UNKNOWN && !lg->source_route.ev.n)
+            fact_unknown(&lg->source_route,
+                         "the handling of source-routed packets is not shown in the config");
         if (x->d == DIALECT_CISCO_IOSXR) {
             DFLT(lg->small_servers, FACT_OFF, "small servers are off unless configured");
             DFLT(lg->redirects, FACT_OFF, "IOS XR sends no redirects unless 'ipv4 redirects'");
