@@ -12,6 +12,7 @@
  */
 #include "ingest/ingest.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -301,13 +302,41 @@ struct detect_state {
     uint32_t child_width[5]; /* indentation of first children of top-level lines (1-4) */
 };
 
-static bool mem_has(const char *p, size_t n, const char *needle)
+/* Marker lengths and, per first byte, the markers that can start a line
+ * with it (contains-markers apart): built once, read by every thread. */
+static size_t marker_len[ARRAY_SIZE(markers)];
+static uint16_t *by_first[256];
+static uint16_t nby_first[256];
+static uint16_t contains_list[ARRAY_SIZE(markers)];
+static size_t ncontains;
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static void build_index(void)
 {
-    size_t m = strlen(needle);
+    static uint16_t storage[ARRAY_SIZE(markers)];
+    size_t used = 0;
+    for (size_t i = 0; i < ARRAY_SIZE(markers); i++) {
+        marker_len[i] = strlen(markers[i].text);
+        if (markers[i].kind == MK_CONTAINS)
+            contains_list[ncontains++] = (uint16_t)i;
+    }
+    for (unsigned c = 0; c < 256; c++) {
+        by_first[c] = storage + used;
+        for (size_t i = 0; i < ARRAY_SIZE(markers); i++)
+            if (markers[i].kind != MK_CONTAINS && marker_len[i] &&
+                (unsigned char)markers[i].text[0] == c)
+                storage[used++] = (uint16_t)i;
+        nby_first[c] = (uint16_t)(storage + used - by_first[c]);
+    }
+}
+
+static bool mem_has(const char *p, size_t n, const char *needle, size_t m)
+{
     if (m == 0 || m > n)
         return m == 0;
-    for (size_t i = 0; i + m <= n; i++)
-        if (p[i] == needle[0] && memcmp(p + i, needle, m) == 0)
+    const char *end = p + n - m + 1;
+    for (const char *q = p; (q = memchr(q, needle[0], (size_t)(end - q))); q++)
+        if (memcmp(q, needle, m) == 0)
             return true;
     return false;
 }
@@ -335,37 +364,55 @@ static void credit(struct detect_state *st, unsigned slot, int weight, const cha
     }
 }
 
+static void try_marker(struct detect_state *st, size_t i, const char *raw, size_t rawn,
+                       const char *t, size_t tn, bool indented, uint32_t line)
+{
+    const struct marker *m = &markers[i];
+    size_t ml = marker_len[i];
+    bool hit = false;
+    switch (m->kind) {
+    case MK_PREFIX:
+        hit = tn >= ml && memcmp(t, m->text, ml) == 0;
+        break;
+    case MK_COL0:
+        hit = !indented && rawn >= ml && memcmp(raw, m->text, ml) == 0;
+        break;
+    case MK_EXACT:
+        hit = tn == ml && memcmp(t, m->text, tn) == 0;
+        break;
+    case MK_CONTAINS:
+        hit = mem_has(t, tn, m->text, ml);
+        break;
+    case MK_COL0_WORD:
+        hit = !indented && rawn >= ml && memcmp(raw, m->text, ml) == 0 &&
+              (rawn == ml || raw[ml] == ' ' || raw[ml] == '\t');
+        break;
+    case MK_INDENT_PFX:
+        hit = indented && tn >= ml && memcmp(t, m->text, ml) == 0;
+        break;
+    }
+    if (!hit || m->weight == 0 || st->count[i] >= m->cap)
+        return;
+    st->count[i]++;
+    credit(st, m->slot, m->weight, m->signal, line);
+}
+
+/* Every marker that can match this line, in table order: those starting with
+ * the line's first byte (trimmed, or untrimmed for top-level markers - the
+ * same byte for a top-level line) merged with the contains-markers. */
 static void scan_markers(struct detect_state *st, const char *raw, size_t rawn, const char *t,
                          size_t tn, uint32_t line)
 {
     bool indented = t != raw;
-    for (size_t i = 0; i < ARRAY_SIZE(markers); i++) {
-        const struct marker *m = &markers[i];
-        bool hit = false;
-        switch (m->kind) {
-        case MK_PREFIX:
-            hit = starts(t, tn, m->text);
-            break;
-        case MK_COL0:
-            hit = !indented && starts(raw, rawn, m->text);
-            break;
-        case MK_EXACT:
-            hit = tn == strlen(m->text) && memcmp(t, m->text, tn) == 0;
-            break;
-        case MK_CONTAINS:
-            hit = mem_has(t, tn, m->text);
-            break;
-        case MK_COL0_WORD:
-            hit = !indented && starts_word(raw, rawn, m->text);
-            break;
-        case MK_INDENT_PFX:
-            hit = indented && starts(t, tn, m->text);
-            break;
-        }
-        if (!hit || m->weight == 0 || st->count[i] >= m->cap)
-            continue;
-        st->count[i]++;
-        credit(st, m->slot, m->weight, m->signal, line);
+    const uint16_t *a = by_first[(unsigned char)t[0]];
+    size_t na = nby_first[(unsigned char)t[0]], ia = 0, ic = 0;
+    while (ia < na || ic < ncontains) {
+        size_t i;
+        if (ic >= ncontains || (ia < na && a[ia] < contains_list[ic]))
+            i = a[ia++];
+        else
+            i = contains_list[ic++];
+        try_marker(st, i, raw, rawn, t, tn, indented, line);
     }
 }
 
@@ -408,7 +455,7 @@ static int rancid_slot(const char *t, size_t tn)
 static int meta_slot(const char *t, size_t tn, const char **signal)
 {
     for (size_t i = 0; i < ARRAY_SIZE(meta_markers); i++)
-        if (mem_has(t, tn, meta_markers[i].text)) {
+        if (mem_has(t, tn, meta_markers[i].text, strlen(meta_markers[i].text))) {
             *signal = meta_markers[i].signal;
             return (int)meta_markers[i].slot;
         }
@@ -465,6 +512,7 @@ void detect_dialect(const char *buf, size_t len, struct detect_result *out)
         out->signal = "empty input";
         return;
     }
+    pthread_once(&index_once, build_index);
     size_t n = len < DETECT_MAX_BYTES ? len : DETECT_MAX_BYTES;
     struct detect_state *st = xcalloc(1, sizeof(*st));
     const char *p = buf, *end = buf + n;
