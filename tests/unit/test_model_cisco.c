@@ -228,6 +228,7 @@ static void test_ios(void **state)
     const struct mgmt_line *aux = mline(m, "aux 0");
     assert_int_equal(aux->kind, LINE_AUX);
     ASSERT_FACT(aux->login_disabled, FACT_ON, dv, " no exec");
+    ASSERT_FACT(aux->any_out, FACT_OFF, dv, " no exec"); /* no session to leave from */
     const struct mgmt_line *con = mline(m, "con 0");
     assert_int_equal(con->kind, LINE_CONSOLE);
     assert_int_equal(con->timeout_seconds, 300);
@@ -585,6 +586,14 @@ static void test_asa(void **state)
     assert_string_equal(prefix_text(&hp->acl->entries[0].src, pb),
                         "10.255.10.0/24"); /* name alias */
     path_for(m, "telnet", "telnet-hosts-mgmt");
+    assert_string_equal(service(m, "https", false)->acl_name, "http-hosts-mgmt");
+    /* SNMP is answered only for "snmp-server host" addresses */
+    const struct mgmt_path *np = path_for(m, "snmp", "snmp-hosts");
+    assert_int_equal(np->acl->n, 1);
+    assert_string_equal(prefix_text(&np->acl->entries[0].src, pb), "10.255.4.10/32");
+    assert_string_equal(m->snmp.communities[0].acl_name, "snmp-hosts");
+    ASSERT_DEFAULT(m->legacy.source_route, FACT_OFF);
+    ASSERT_DEFAULT(m->legacy.small_servers, FACT_OFF);
 
     ASSERT_FACT(m->aaa.central_login, FACT_ON, dv, "aaa authentication ssh console");
     assert_int_equal(m->aaa.local_fallback.state, FACT_ON);
