@@ -497,7 +497,11 @@ int cmd_scan(int argc, char **argv)
     }
     const char *edition = opt.code ? opt.code : profile.code;
     struct catalog *catalog = NULL;
-    if (catalog_load(&catalog, &run_arena, edition, opt.catalog_path) != 0 || !catalog) {
+    /* A --catalog file with errors still gives the entries that loaded: go on
+     * with them and exit 2 at the end; only an unknown edition stops here. */
+    if (catalog_load(&catalog, &run_arena, edition, opt.catalog_path) != 0)
+        input_error = true;
+    if (!catalog) {
         arena_free(&run_arena);
         return EXIT_INPUT;
     }
