@@ -216,6 +216,8 @@ struct jx {
     const struct cfg_node *ssh_node, *ssh_v1_node, *ssh_root_node;
     enum fact_state root_login;
     bool saw_ciphers, saw_macs, saw_kex, ssh_port_set;
+    /* cipher/MAC statements, and those naming a weak algorithm */
+    struct fact_lines cipher_ev, cipher_weak_ev, mac_ev, mac_weak_ev;
 
     /* login */
     struct jclass *classes;
@@ -651,14 +653,22 @@ static void j_services(struct jx *x, const struct jl *l, size_t i)
             x->ssh_port_set = true;
             fact_lines_add(&m->ssh.ev, l->node);
         } else if (tok_path(l, i + 1, "ciphers", &k)) {
-            for (; k < l->n; k++)
+            for (; k < l->n; k++) {
                 add_unique_str(x, &m->ssh.ciphers, &m->ssh.nciphers, l->tok[k]);
+                if (model_ssh_cipher_is_weak(l->tok[k]))
+                    fact_lines_add(&x->cipher_weak_ev, l->node);
+            }
             x->saw_ciphers = true;
+            fact_lines_add(&x->cipher_ev, l->node);
             fact_lines_add(&m->ssh.algo_ev, l->node);
         } else if (tok_path(l, i + 1, "macs", &k)) {
-            for (; k < l->n; k++)
+            for (; k < l->n; k++) {
                 add_unique_str(x, &m->ssh.macs, &m->ssh.nmacs, l->tok[k]);
+                if (model_ssh_mac_is_weak(l->tok[k]))
+                    fact_lines_add(&x->mac_weak_ev, l->node);
+            }
             x->saw_macs = true;
+            fact_lines_add(&x->mac_ev, l->node);
             fact_lines_add(&m->ssh.algo_ev, l->node);
         } else if (tok_path(l, i + 1, "key-exchange", &k)) {
             for (; k < l->n; k++)
@@ -1959,7 +1969,7 @@ static void finish_services(struct jx *x)
         for (size_t i = 0; i < ssh->nciphers; i++)
             weak |= model_ssh_cipher_is_weak(sv_from_cstr(ssh->ciphers[i]));
         ssh->weak_ciphers.state = weak ? FACT_ON : FACT_OFF;
-        ssh->weak_ciphers.ev = ssh->algo_ev;
+        ssh->weak_ciphers.ev = weak ? x->cipher_weak_ev : x->cipher_ev;
     } else {
         fact_unknown(&ssh->weak_ciphers, "no ssh ciphers list: the default list is release-dependent");
     }
@@ -1968,7 +1978,7 @@ static void finish_services(struct jx *x)
         for (size_t i = 0; i < ssh->nmacs; i++)
             weak |= model_ssh_mac_is_weak(sv_from_cstr(ssh->macs[i]));
         ssh->weak_macs.state = weak ? FACT_ON : FACT_OFF;
-        ssh->weak_macs.ev = ssh->algo_ev;
+        ssh->weak_macs.ev = weak ? x->mac_weak_ev : x->mac_ev;
     } else {
         fact_unknown(&ssh->weak_macs, "no ssh macs list: the default list is release-dependent");
     }

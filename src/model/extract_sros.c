@@ -148,6 +148,8 @@ struct sx {
     const struct cfg_node *telnet_node, *ssh_off_node, *ssh_v1_node, *preserve_node;
     enum fact_state telnet_state;
     bool saw_ciphers, saw_macs;
+    /* cipher/MAC statements, and those naming a weak algorithm */
+    struct fact_lines cipher_ev, cipher_weak_ev, mac_ev, mac_weak_ev;
     const struct cfg_node *idle_node;
     long idle_minutes;
 
@@ -523,6 +525,9 @@ static void s_security(struct sx *x, const struct jl *l, size_t i)
                 add_unique(x, &m->ssh.ciphers, &m->ssh.nciphers, l->tok[nm + 1]);
                 x->saw_ciphers = true;
                 fact_lines_add(&m->ssh.algo_ev, l->node);
+                fact_lines_add(&x->cipher_ev, l->node);
+                if (model_ssh_cipher_is_weak(sv_unquote(l->tok[nm + 1])))
+                    fact_lines_add(&x->cipher_weak_ev, l->node);
             }
         } else if (k < l->n && sv_starts_with(l->tok[k], "server-mac-list")) {
             size_t nm = find_w(l, k + 1, "name");
@@ -530,6 +535,9 @@ static void s_security(struct sx *x, const struct jl *l, size_t i)
                 add_unique(x, &m->ssh.macs, &m->ssh.nmacs, l->tok[nm + 1]);
                 x->saw_macs = true;
                 fact_lines_add(&m->ssh.algo_ev, l->node);
+                fact_lines_add(&x->mac_ev, l->node);
+                if (model_ssh_mac_is_weak(sv_unquote(l->tok[nm + 1])))
+                    fact_lines_add(&x->mac_weak_ev, l->node);
             }
         } else if (k < l->n && sv_starts_with(l->tok[k], "server-kex-list")) {
             size_t nm = find_w(l, k + 1, "name");
@@ -1216,7 +1224,7 @@ static void finish(struct sx *x)
         for (size_t i = 0; i < ssh->nciphers; i++)
             weak |= model_ssh_cipher_is_weak(sv_from_cstr(ssh->ciphers[i]));
         ssh->weak_ciphers.state = weak ? FACT_ON : FACT_OFF;
-        ssh->weak_ciphers.ev = ssh->algo_ev;
+        ssh->weak_ciphers.ev = weak ? x->cipher_weak_ev : x->cipher_ev;
     } else {
         fact_default(&ssh->weak_ciphers, FACT_ON,
                      "no server-cipher-list: the default list includes CBC and 3DES ciphers");
@@ -1226,7 +1234,7 @@ static void finish(struct sx *x)
         for (size_t i = 0; i < ssh->nmacs; i++)
             weak |= model_ssh_mac_is_weak(sv_from_cstr(ssh->macs[i]));
         ssh->weak_macs.state = weak ? FACT_ON : FACT_OFF;
-        ssh->weak_macs.ev = ssh->algo_ev;
+        ssh->weak_macs.ev = weak ? x->mac_weak_ev : x->mac_ev;
     } else {
         fact_default(&ssh->weak_macs, FACT_ON,
                      "no server-mac-list: the default list includes hmac-sha1 and hmac-md5");

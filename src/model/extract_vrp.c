@@ -116,6 +116,7 @@ struct vx {
     const struct cfg_node *telnet_node, *stelnet_node, *v1_node;
     enum fact_state telnet_state, stelnet_state, v1_state;
     bool saw_ciphers, saw_macs;
+    struct fact_lines cipher_ev, mac_ev; /* the cipher and hmac statements */
 
     /* aaa */
     const struct cfg_node *central_node, *fallback_node, *local_only_node;
@@ -263,6 +264,7 @@ static void v_global(struct vx *x, const struct cfg_node *n)
         x->v1_node = n;
         x->v1_state = on;
     } else if (!undo && starts(n, 0, "ssh server cipher")) {
+        fact_lines_add(&x->cipher_ev, n);
         add_list(x, &m->ssh.ciphers, &m->ssh.nciphers, n, 3);
         x->saw_ciphers = true;
         fact_lines_add(&m->ssh.algo_ev, n);
@@ -270,6 +272,7 @@ static void v_global(struct vx *x, const struct cfg_node *n)
         add_list(x, &m->ssh.macs, &m->ssh.nmacs, n, 3);
         x->saw_macs = true;
         fact_lines_add(&m->ssh.algo_ev, n);
+        fact_lines_add(&x->mac_ev, n);
     } else if (!undo && starts(n, 0, "ssh server key-exchange")) {
         add_list(x, &m->ssh.kex, &m->ssh.nkex, n, 3);
         fact_lines_add(&m->ssh.algo_ev, n);
@@ -1050,7 +1053,7 @@ static void finish(struct vx *x)
         for (size_t i = 0; i < ssh->nciphers; i++)
             weak |= model_ssh_cipher_is_weak(sv_from_cstr(ssh->ciphers[i]));
         ssh->weak_ciphers.state = weak ? FACT_ON : FACT_OFF;
-        ssh->weak_ciphers.ev = ssh->algo_ev;
+        ssh->weak_ciphers.ev = x->cipher_ev;
     } else {
         fact_unknown(&ssh->weak_ciphers, "no ssh server cipher list: default is release-dependent");
     }
@@ -1059,7 +1062,7 @@ static void finish(struct vx *x)
         for (size_t i = 0; i < ssh->nmacs; i++)
             weak |= model_ssh_mac_is_weak(sv_from_cstr(ssh->macs[i]));
         ssh->weak_macs.state = weak ? FACT_ON : FACT_OFF;
-        ssh->weak_macs.ev = ssh->algo_ev;
+        ssh->weak_macs.ev = x->mac_ev;
     } else {
         fact_unknown(&ssh->weak_macs, "no ssh server hmac list: default is release-dependent");
     }

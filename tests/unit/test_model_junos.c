@@ -110,7 +110,12 @@ static void check_edge1(const struct dev *d, bool brace)
     assert_int_equal(m->ssh.nciphers, 2);
     assert_string_equal(m->ssh.ciphers[1], "aes128-cbc");
     assert_int_equal(m->ssh.weak_ciphers.state, FACT_ON);
+    /* evidence: the statement naming the weak cipher, not the whole list */
+    assert_int_equal(m->ssh.weak_ciphers.ev.n, 1);
+    assert_true(has_line(&m->ssh.weak_ciphers.ev, line_of(d, "aes128-cbc")));
     assert_int_equal(m->ssh.weak_macs.state, FACT_OFF);
+    assert_int_equal(m->ssh.weak_macs.ev.n, 1);
+    assert_true(has_line(&m->ssh.weak_macs.ev, line_of(d, "macs hmac-sha2-256")));
     assert_int_equal(m->ssh.port, 22);
     assert_int_equal(m->ssh.idle_timeout_seconds, 0); /* alice's super-user has none */
 
