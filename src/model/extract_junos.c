@@ -15,9 +15,17 @@
  * at any hierarchy level: a group statement "groups G <path>" is inherited
  * when G is applied at a level that <path> lies under (top level covers
  * everything: system, snmp, protocols bgp, interfaces, ...). Group lines are
- * applied before local ones so that local single-valued statements win.
- * Not expanded: wildcard group paths ("<*>", "<ge-*>") and
- * apply-groups-except (its groups are still inherited).
+ * applied before local ones so that local single-valued statements win; of
+ * several groups naming the host (re0, re1) the first one read is kept.
+ * Not expanded: wildcard group paths ("<*>", "<ge-*>"), groups applied
+ * inside groups, and apply-groups-except (its groups are still inherited).
+ *
+ * BGP: settings at the bgp level pass to groups and at group level to
+ * neighbours unless overridden; `routing-instances X protocols bgp` gives
+ * sessions with vrf X (the master bgp-level settings do not reach them).
+ * GTSM has no per-peer knob in Junos: it is ON when the lo0 input filter has
+ * a `ttl-except 255` term. Large configs stay linear: names are indexed,
+ * lists searched linearly are capped, prefix-list expansion is bounded.
  */
 #include "model/extract.h"
 
