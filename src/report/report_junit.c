@@ -32,7 +32,9 @@ static void suite_open(struct report_writer *w, const char *name, const char *pa
     struct junit_state *st = w->state;
     FILE *f = w->f;
     fputs("<testsuite name=\"", f);
-    rpt_xml_cstr(f, name && *name ? name : "unnamed", true);
+    /* xs:token with minLength 1: blank names collapse to nothing. */
+    bool blank = !name || sv_trim(sv_from_cstr(name)).n == 0;
+    rpt_xml_cstr(f, blank ? "unnamed" : name, true);
     fputs("\" package=\"", f);
     rpt_xml_cstr(f, package, true);
     fprintf(f,
