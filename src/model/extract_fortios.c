@@ -184,7 +184,8 @@ static void f_interface(struct fx *x, const struct cfg_node *n)
         f->has_ip = ip.p && !sv_eq_cstr(ip, "0.0.0.0");
         f->is_loopback = fis(e, "type", "loopback");
         f->is_tunnel = fis(e, "type", "tunnel");
-        f->is_mgmt = sv_starts_with(sv_unquote(tk(e, 1)), "mgmt") || fis(e, "dedicated-to", "management");
+        f->is_mgmt = sv_starts_with(sv_unquote(tk(e, 1)), "mgmt") ||
+                     fis(e, "dedicated-to", "management");
         fact_unknown(&f->urpf, "FortiOS anti-spoofing is not read");
         fact_unknown(&f->proxy_arp, "not read for FortiOS");
         fact_unknown(&f->redirects, "not read for FortiOS");
@@ -424,7 +425,8 @@ static void finish(struct fx *x)
     if (m->ssh.v1_allowed.state == FACT_UNKNOWN && m->ssh.v1_allowed.ev.n == 0)
         fact_unknown(&m->ssh.v1_allowed, "no admin-ssh-v1 setting");
     if (m->ssh.weak_ciphers.state == FACT_UNKNOWN && m->ssh.weak_ciphers.ev.n == 0)
-        fact_unknown(&m->ssh.weak_ciphers, "no strong-crypto setting: default is release-dependent");
+        fact_unknown(&m->ssh.weak_ciphers,
+                     "no strong-crypto setting: default is release-dependent");
     if (m->ssh.weak_macs.state == FACT_UNKNOWN && m->ssh.weak_macs.ev.n == 0)
         fact_unknown(&m->ssh.weak_macs, "no strong-crypto setting: default is release-dependent");
     fact_unknown(&m->ssh.root_login, "FortiOS has no root login");

@@ -1825,7 +1825,8 @@ static void finish_bgp(struct jx *x)
                 nb->auth_type = as->key.type;
             }
         } else {
-            fact_default(&nb->auth, FACT_OFF, "no authentication-key at neighbour, group or bgp level");
+            fact_default(&nb->auth, FACT_OFF,
+                         "no authentication-key at neighbour, group or bgp level");
         }
         const struct cfg_node *mp = PICK(maxpfx_node);
         if (mp)
@@ -1979,7 +1980,8 @@ static void finish_services(struct jx *x)
         ssh->weak_ciphers.state = weak ? FACT_ON : FACT_OFF;
         ssh->weak_ciphers.ev = weak ? x->cipher_weak_ev : x->cipher_ev;
     } else {
-        fact_unknown(&ssh->weak_ciphers, "no ssh ciphers list: the default list is release-dependent");
+        fact_unknown(&ssh->weak_ciphers,
+                     "no ssh ciphers list: the default list is release-dependent");
     }
     if (x->saw_macs) {
         bool weak = false;

@@ -611,7 +611,8 @@ static void s_security(struct sx *x, const struct jl *l, size_t i)
             struct sv host = sv_unquote(l->tok[addr + 1]);
             struct aaa_server *s = NULL;
             for (size_t j = 0; j < m->aaa.nservers; j++)
-                if (m->aaa.servers[j].proto == proto && m->aaa.servers[j].node == own_at(l, srv + 1))
+                if (m->aaa.servers[j].proto == proto &&
+                    m->aaa.servers[j].node == own_at(l, srv + 1))
                     s = &m->aaa.servers[j];
             if (!s) {
                 if (!ssmall(m->aaa.nservers))
@@ -1132,7 +1133,9 @@ static void finish_bgp(struct sx *x)
         nb->node = b->node;
         nb->vrf = b->inst.p ? model_strdup(x->a, b->inst) : NULL;
 #define PICK(f) (b->s.f ? b->s.f : gs && gs->f ? gs->f : os->f)
-        long peer_as = b->s.peer_as >= 0 ? b->s.peer_as : gs && gs->peer_as >= 0 ? gs->peer_as : os->peer_as;
+        long peer_as = b->s.peer_as >= 0             ? b->s.peer_as
+                       : gs && gs->peer_as >= 0 ? gs->peer_as
+                                                : os->peer_as;
         long local_as = b->s.local_as >= 0 ? b->s.local_as
                         : gs && gs->local_as >= 0 ? gs->local_as
                         : os->local_as >= 0       ? os->local_as

@@ -202,7 +202,8 @@ static struct secret vsecret(const struct cfg_node *n, size_t mode_idx)
         mode = sv_make(NULL, 0);
     }
     val = sv_unquote(val);
-    enum secret_type ty = secret_is_redacted(val) ? SECRET_REDACTED : secret_classify_vrp(mode, val);
+    enum secret_type ty =
+        secret_is_redacted(val) ? SECRET_REDACTED : secret_classify_vrp(mode, val);
     return model_secret(ty, val, n);
 }
 
@@ -255,7 +256,8 @@ static void v_global(struct vx *x, const struct cfg_node *n)
         x->telnet_state = FACT_OFF;
     } else if (starts(n, s, "telnet server port") || starts(n, s, "telnet server-source")) {
         /* a port or source does not switch telnet on */
-    } else if (starts(n, s, "stelnet server enable") || starts(n, s, "stelnet ipv4 server enable") ||
+    } else if (starts(n, s, "stelnet server enable") ||
+               starts(n, s, "stelnet ipv4 server enable") ||
                starts(n, s, "ssh server enable")) {
         x->stelnet_node = n;
         x->stelnet_state = on;
