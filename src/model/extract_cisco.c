@@ -83,6 +83,14 @@ struct cigp {
     size_t nnets;
 };
 
+/* An open-addressing index from key hashes to positions in one array, so that
+ * find-or-create stays linear on configs with many ACLs or BGP neighbours. */
+struct cx_index {
+    uint32_t *slot; /* position + 1; 0 = empty */
+    uint64_t *hash;
+    size_t cap, n;
+};
+
 struct cx {
     const struct cfg_tree *t;
     struct arena *a;
@@ -140,6 +148,7 @@ struct cx {
     /* bgp */
     struct cbgp_set *bsets;
     size_t nbsets;
+    struct cx_index bset_ix, acl_ix;
     long local_as;
     const struct cfg_node *bgp_node;
 
@@ -242,6 +251,58 @@ static const char *dup(struct cx *x, struct sv s)
 static bool sv_same(struct sv a, struct sv b)
 {
     return a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
+}
+
+static uint64_t hash_sv(uint64_t h, struct sv s)
+{
+    for (size_t i = 0; i < s.n; i++) {
+        h ^= (unsigned char)s.p[i];
+        h *= 1099511628211ull;
+    }
+    h ^= 0xff; /* separator between joined keys */
+    return h * 1099511628211ull;
+}
+
+#define HASH_SEED 14695981039346656037ull
+
+/* The next position whose hash is h: *it starts at 0; SIZE_MAX when none is left. */
+static size_t ix_next(const struct cx_index *ix, uint64_t h, size_t *it)
+{
+    while (ix->cap && *it < ix->cap) {
+        size_t i = (size_t)(h + *it) & (ix->cap - 1);
+        (*it)++;
+        if (!ix->slot[i])
+            return SIZE_MAX;
+        if (ix->hash[i] == h)
+            return ix->slot[i] - 1;
+    }
+    return SIZE_MAX;
+}
+
+static void ix_put(uint32_t *slot, uint64_t *hash, size_t cap, uint64_t h, size_t pos)
+{
+    size_t i = (size_t)h & (cap - 1);
+    while (slot[i])
+        i = (i + 1) & (cap - 1);
+    slot[i] = (uint32_t)(pos + 1);
+    hash[i] = h;
+}
+
+static void ix_add(struct arena *a, struct cx_index *ix, uint64_t h, size_t pos)
+{
+    if ((ix->n + 1) * 2 > ix->cap) {
+        size_t cap = ix->cap ? ix->cap * 2 : 64;
+        uint32_t *slot = arena_alloc(a, cap * sizeof(*slot));
+        uint64_t *hash = arena_alloc(a, cap * sizeof(*hash));
+        for (size_t i = 0; i < ix->cap; i++)
+            if (ix->slot[i])
+                ix_put(slot, hash, cap, ix->hash[i], ix->slot[i] - 1);
+        ix->slot = slot;
+        ix->hash = hash;
+        ix->cap = cap;
+    }
+    ix_put(ix->slot, ix->hash, ix->cap, h, pos);
+    ix->n++;
 }
 
 static bool sv_is_digits(struct sv s)
@@ -391,12 +452,16 @@ static struct acl *find_or_add_acl(struct cx *x, struct sv name, const struct cf
 {
     struct device_model *m = x->m;
     name = sv_unquote(name);
-    for (size_t i = m->nacls; i-- > 0;)
-        if (sv_eq_cstr(name, m->acls[i].name))
-            return &m->acls[i];
+    uint64_t h = hash_sv(HASH_SEED, name);
+    size_t it = 0, pos;
+    while ((pos = ix_next(&x->acl_ix, h, &it)) != SIZE_MAX)
+        if (sv_eq_cstr(name, m->acls[pos].name))
+            return &m->acls[pos];
     if (!cap_ok(m->nacls))
         return NULL;
-    return model_add_acl(x->a, m, dup(x, name), n);
+    struct acl *acl = model_add_acl(x->a, m, dup(x, name), n);
+    ix_add(x->a, &x->acl_ix, h, m->nacls - 1);
+    return acl;
 }
 
 /* A source at token i of s: any / host X / X mask / X/len / object-group ...
@@ -2110,14 +2175,16 @@ struct cbgp_ref {
 static struct cbgp_set *bgp_set(struct cx *x, char kind, struct sv name, struct sv vrf,
                                 const struct cfg_node *n)
 {
-    /* the kind is kept in the first byte of group[]: reuse name + is_group + a kind table */
-    for (size_t i = x->nbsets; i-- > 0;) {
-        struct cbgp_set *b = &x->bsets[i];
+    uint64_t h = hash_sv(hash_sv(HASH_SEED + (unsigned char)kind, name), vrf);
+    size_t it = 0, pos;
+    while ((pos = ix_next(&x->bset_ix, h, &it)) != SIZE_MAX) {
+        struct cbgp_set *b = &x->bsets[pos];
         if (b->kind == kind && sv_same(b->name, name) && sv_same(b->vrf, vrf))
             return b;
     }
     if (!cap_ok(x->nbsets))
         return NULL;
+    ix_add(x->a, &x->bset_ix, h, x->nbsets);
     struct cbgp_set *b = MODEL_PUSH(x->a, x->bsets, x->nbsets);
     b->kind = kind;
     b->name = name;
@@ -2312,9 +2379,12 @@ static void h_router_bgp(struct cx *x, const struct cfg_node *n, struct sv s)
 
 static const struct cbgp_set *bgp_find(const struct cx *x, char kind, struct sv name)
 {
-    for (size_t i = 0; i < x->nbsets; i++)
-        if (x->bsets[i].kind == kind && sv_same(x->bsets[i].name, name))
-            return &x->bsets[i];
+    /* groups and templates are kept without a VRF */
+    uint64_t h = hash_sv(hash_sv(HASH_SEED + (unsigned char)kind, name), sv_make("", 0));
+    size_t it = 0, pos;
+    while ((pos = ix_next(&x->bset_ix, h, &it)) != SIZE_MAX)
+        if (x->bsets[pos].kind == kind && sv_same(x->bsets[pos].name, name))
+            return &x->bsets[pos];
     return NULL;
 }
 
