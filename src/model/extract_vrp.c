@@ -533,15 +533,14 @@ static struct account *v_account(struct vx *x, struct sv name, const struct cfg_
     return ac;
 }
 
-static void v_aaa(struct vx *x, const struct cfg_node *n)
+/* One statement of the aaa view. */
+static void v_aaa_stmt(struct vx *x, const struct cfg_node *c)
 {
-    for (const struct cfg_node *c = n->child; c; c = c->next) {
-        if (c->flags & CFG_INACTIVE)
-            continue;
+    {
         if (starts(c, 0, "local-user") && ntok(c) > 2) {
             struct account *ac = v_account(x, tk(c, 1), c);
             if (!ac)
-                continue;
+                return;
             if (tk_is(c, 2, "password")) {
                 size_t i = 3;
                 ac->secret = ntok(c) > 3 ? vsecret(c, i) : model_secret(SECRET_NONE, tk(c, 9), c);
@@ -577,9 +576,13 @@ static void v_aaa(struct vx *x, const struct cfg_node *n)
                     (tk_is(d, 1, "hwtacacs") || tk_is(d, 1, "radius")) && !x->acct_node)
                     x->acct_node = d;
         } else if (starts(c, 0, "authorization-scheme")) {
+            /* per-command (authorization-cmd) or per-user (authorization-mode)
+             * authorisation by the HWTACACS server */
             for (const struct cfg_node *d = c->child; d; d = d->next)
-                if (!(d->flags & CFG_INACTIVE) && starts(d, 0, "authorization-cmd") &&
-                    find_tok(d, 1, "hwtacacs") && !x->authz_node)
+                if (!(d->flags & CFG_INACTIVE) &&
+                    (starts(d, 0, "authorization-cmd") || starts(d, 0, "authorization-mode")) &&
+                    find_tok(d, 1, "hwtacacs") &&
+                    (!x->authz_node || starts(d, 0, "authorization-cmd")))
                     x->authz_node = d;
         } else if (starts(c, 0, "recording-scheme")) {
             for (const struct cfg_node *d = c->child; d; d = d->next)
@@ -591,6 +594,23 @@ static void v_aaa(struct vx *x, const struct cfg_node *n)
                 x->cmd_acct_node = c;
         }
     }
+}
+
+static void v_aaa(struct vx *x, const struct cfg_node *n)
+{
+    for (const struct cfg_node *c = n->child; c; c = c->next)
+        if (!(c->flags & CFG_INACTIVE))
+            v_aaa_stmt(x, c);
+}
+
+/* Statements that exist only inside the aaa view; met at the top level when
+ * a " #" separator inside the view ended it early. */
+static bool is_aaa_stmt(const struct cfg_node *n)
+{
+    return starts(n, 0, "authentication-scheme") || starts(n, 0, "authorization-scheme") ||
+           starts(n, 0, "accounting-scheme") || starts(n, 0, "recording-scheme") ||
+           starts(n, 0, "cmd recording-scheme") || starts(n, 0, "local-user") ||
+           starts(n, 0, "local-aaa-user");
 }
 
 static void v_aaa_template(struct vx *x, const struct cfg_node *n, enum aaa_proto proto)
@@ -1198,6 +1218,8 @@ void model_extract_vrp(const struct cfg_tree *t, struct device_model *m)
             v_acl(x, n);
         else if (starts(n, 0, "aaa"))
             v_aaa(x, n);
+        else if (is_aaa_stmt(n))
+            v_aaa_stmt(x, n);
         else if (starts(n, 0, "hwtacacs-server template"))
             v_aaa_template(x, n, AAA_TACACS);
         else if (starts(n, 0, "radius-server template"))

@@ -311,6 +311,24 @@ static void test_vpn_instance_peers(void **state)
     arena_free(&a);
 }
 
+/* " #" inside the aaa view (as VRP prints it) does not lose the schemes. */
+static void test_aaa_sections(void **state)
+{
+    (void)state;
+    struct arena a;
+    arena_init(&a);
+    struct device_model *m =
+        extract_text(&a, "aaa\n local-user ops password irreversible-cipher $1c$x$y$\n #\n"
+                         " authentication-scheme default\n  authentication-mode radius\n #\n"
+                         " accounting-scheme default\n  accounting-mode radius\n#\nreturn\n");
+    assert_int_equal(m->naccounts, 1);
+    assert_int_equal(m->aaa.central_login.state, FACT_ON);
+    assert_int_equal(m->aaa.central_login.ev.nodes[0]->line, 5);
+    assert_int_equal(m->aaa.local_fallback.state, FACT_OFF);
+    assert_int_equal(m->aaa.accounting_exec.state, FACT_ON);
+    arena_free(&a);
+}
+
 int main(void)
 {
     /* model.c refers to the family extractors weakly; a strong reference
@@ -322,6 +340,7 @@ int main(void)
         cmocka_unit_test(test_pe2),
         cmocka_unit_test(test_defaults_and_undo),
         cmocka_unit_test(test_vpn_instance_peers),
+        cmocka_unit_test(test_aaa_sections),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
