@@ -7,6 +7,7 @@
  */
 #include "cli/cli.h"
 #include "compliance/compliance.h"
+#include "rules/rules.h"
 
 #include <string.h>
 
@@ -22,6 +23,7 @@ static void explain_usage(FILE *out)
             "editions and the checks that evidence it.\n\n"
             "  --code 2022|2026   edition of the Code (default: newest)\n"
             "  --catalog FILE     provider catalogue file adding or overriding measures\n"
+            "  --rules PATH       user rules (file or folder) to explain beside the built-in checks\n"
             "  -h, --help         show this help\n\n"
             "Exit status: 0 done, 2 unknown ID, bad usage or a catalogue file with errors.\n");
 }
@@ -141,6 +143,8 @@ static int explain_check(const struct catalog *c, const struct check_def *d)
 int cmd_explain(int argc, char **argv)
 {
     const char *id = NULL, *code = NULL, *catalog = NULL;
+    const char *rules[64];
+    size_t nrules = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -154,6 +158,14 @@ int cmd_explain(int argc, char **argv)
                 code = argv[++i];
             else
                 catalog = argv[++i];
+            continue;
+        }
+        if (strcmp(a, "--rules") == 0) {
+            if (i + 1 >= argc)
+                return cli_usage_error("explain", "%s needs a value", a);
+            if (nrules == ARRAY_SIZE(rules))
+                return cli_usage_error("explain", "at most %zu --rules", ARRAY_SIZE(rules));
+            rules[nrules++] = argv[++i];
             continue;
         }
         if (a[0] == '-' && a[1])
@@ -175,6 +187,8 @@ int cmd_explain(int argc, char **argv)
     arena_init(&a);
     struct catalog *c = NULL;
     int bad = catalog_load(&c, &a, code, catalog) != 0;
+    for (size_t i = 0; i < nrules; i++)
+        bad |= rules_load_path(&a, rules[i]) != 0;
     if (!c) {
         arena_free(&a);
         return EXIT_INPUT;

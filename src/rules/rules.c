@@ -476,7 +476,16 @@ struct loader {
     struct ydoc *d;
     struct arena *a;
     const char *file;
+    char context[256]; /* profile fields the rule being loaded reads */
 };
+
+static void note_context(struct loader *l, const char *field)
+{
+    if (strstr(l->context, field))
+        return;
+    size_t n = strlen(l->context);
+    snprintf(l->context + n, sizeof(l->context) - n, "%s%s", n ? ", " : "", field);
+}
 
 static void free_regex(void *re)
 {
@@ -567,6 +576,7 @@ static bool parse_op(struct loader *l, const yaml_node_t *map, const char *field
                           "provider.tier)", c->profile_field);
                 return false;
             }
+            note_context(l, c->profile_field);
             return true;
         }
         return ydoc_long(l->d, v, sub, -1000000000L, 1000000000L, &c->number);
@@ -703,6 +713,7 @@ static struct rcond *parse_cond(struct loader *l, const yaml_node_t *n, const ch
                       c->profile_field);
             return NULL;
         }
+        note_context(l, c->profile_field);
         snprintf(f2, sizeof(f2), "%s.outside", sub);
         if (out && !ydoc_bool(l->d, out, f2, &c->outside))
             return NULL;
@@ -738,6 +749,7 @@ static struct rule *parse_rule(struct loader *l, const yaml_node_t *n, const cha
     ydoc_check_keys(l->d, n, field, keys);
     struct rule *r = arena_alloc(l->a, sizeof(*r));
     int before = l->d->errors;
+    l->context[0] = 0;
     char sub[300];
     const char *id = NULL;
     yaml_node_t *v;
@@ -829,6 +841,7 @@ static struct rule *parse_rule(struct loader *l, const yaml_node_t *n, const cha
     r->def.scope = CHECK_DEVICE;
     r->def.eval = rule_eval;
     r->def.source = l->file;
+    r->def.context = l->context[0] ? arena_strdup(l->a, l->context) : NULL;
     return r;
 }
 
