@@ -453,6 +453,8 @@ static void test_groups_and_secrets(void **state)
         "    re1 { system { host-name core-re1; } }\n"
         "}\n"
         "apply-groups [ re0 re1 ];\n"
+        "system { login { user ops { class read-only; authentication {\n"
+        "    encrypted-password <removed>; } } } }\n"
         "protocols {\n"
         "    ldp {\n"
         "        session 10.0.0.9 {\n"
@@ -475,10 +477,14 @@ static void test_groups_and_secrets(void **state)
     assert_int_equal(m.nother_secrets, 1); /* the inactive rsvp key is absent */
     assert_string_equal(m.other_secret_kinds[0], "ldp-key");
     assert_int_equal(m.other_secrets[0].type, SECRET_JUNOS9);
-    assert_int_equal(m.other_secrets[0].node->line, 9);
+    assert_int_equal(m.other_secrets[0].node->line, 11);
     assert_int_equal(m.ninterfaces, 1);
     assert_int_equal(m.interfaces[0].discovery.state, FACT_OFF);
-    assert_int_equal(m.interfaces[0].discovery.ev.nodes[0]->line, 12);
+    assert_int_equal(m.interfaces[0].discovery.ev.nodes[0]->line, 14);
+    /* a password the collector removed */
+    assert_int_equal(m.naccounts, 1);
+    assert_int_equal(m.accounts[0].secret.type, SECRET_REDACTED);
+    assert_int_equal(m.accounts[0].privilege, 1);
     arena_free(&a);
 }
 
