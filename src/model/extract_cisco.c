@@ -148,7 +148,7 @@ struct cx {
     /* bgp */
     struct cbgp_set *bsets;
     size_t nbsets;
-    struct cx_index bset_ix, acl_ix;
+    struct cx_index bset_ix, acl_ix, if_ix, name_ix;
     long local_as;
     const struct cfg_node *bgp_node;
 
@@ -469,9 +469,13 @@ static struct acl *find_or_add_acl(struct cx *x, struct sv name, const struct cf
 /* ASA: an address for a "name" alias, or the token itself. */
 static struct sv asa_alias(const struct cx *x, struct sv a)
 {
-    for (size_t i = 0; i < x->nasa_names; i++)
-        if (sv_same(x->asa_name[i], a))
-            return x->asa_addr[i];
+    if (!x->nasa_names)
+        return a;
+    size_t it = 0, pos;
+    uint64_t h = hash_sv(HASH_SEED, a);
+    while ((pos = ix_next(&x->name_ix, h, &it)) != SIZE_MAX)
+        if (sv_same(x->asa_name[pos], a))
+            return x->asa_addr[pos];
     return a;
 }
 
@@ -2808,11 +2812,13 @@ static bool sv_in(const struct sv *arr, size_t n, struct sv v)
     return false;
 }
 
-static const struct interface *find_iface(const struct device_model *m, struct sv name)
+static const struct interface *find_iface(const struct cx *x, struct sv name)
 {
-    for (size_t i = 0; i < m->ninterfaces; i++)
-        if (sv_eq_cstr(name, m->interfaces[i].name))
-            return &m->interfaces[i];
+    size_t it = 0, pos;
+    uint64_t h = hash_sv(HASH_SEED, name);
+    while ((pos = ix_next(&x->if_ix, h, &it)) != SIZE_MAX)
+        if (sv_eq_cstr(name, x->m->interfaces[pos].name))
+            return &x->m->interfaces[pos];
     return NULL;
 }
 
@@ -2883,7 +2889,7 @@ static void finish_igp(struct cx *x)
                 continue;
             size_t idx = c->ifidx;
             if (idx == SIZE_MAX) { /* XR block: find the interface definition */
-                const struct interface *itf = find_iface(m, c->ifname);
+                const struct interface *itf = find_iface(x, c->ifname);
                 idx = itf ? (size_t)(itf - m->interfaces) : SIZE_MAX;
             }
             const struct interface *itf = idx != SIZE_MAX ? &m->interfaces[idx] : NULL;
@@ -3107,6 +3113,7 @@ static void h_interface(struct cx *x, const struct cfg_node *n, struct sv s)
                                         tk(s, sv_token_count(s) - 1).n - name.p));
     size_t idx = m->ninterfaces;
     struct interface *f = model_add_interface(x->a, m, name, n);
+    ix_add(x->a, &x->if_ix, hash_sv(HASH_SEED, name), idx);
     x->if_addr = model_grow(x->a, x->if_addr, idx, sizeof(*x->if_addr));
     memset(&x->if_addr[idx], 0, sizeof(x->if_addr[idx]));
     x->if_ospf = model_grow(x->a, x->if_ospf, idx, sizeof(*x->if_ospf));
@@ -3784,7 +3791,8 @@ static void top_statement(struct cx *x, const struct cfg_node *n)
             x->asa_name = model_grow(x->a, x->asa_name, x->nasa_names, sizeof(struct sv));
             x->asa_addr = model_grow(x->a, x->asa_addr, x->nasa_names, sizeof(struct sv));
             x->asa_addr[x->nasa_names] = tk(s, 1);
-            x->asa_name[x->nasa_names++] = tk(s, 2);
+            x->asa_name[x->nasa_names] = tk(s, 2);
+            ix_add(x->a, &x->name_ix, hash_sv(HASH_SEED, tk(s, 2)), x->nasa_names++);
         } else
             h_misc(x, n, s, neg);
         break;
