@@ -140,6 +140,8 @@ static void nmap_put(struct arena *a, struct nmap *h, struct sv k1, struct sv k2
     h->n++;
 }
 
+struct sapply;
+
 struct sx {
     const struct cfg_tree *t;
     struct arena *a;
@@ -184,6 +186,9 @@ struct sx {
 
     struct nmap if_map, acct_map, nbr_map, group_map, igp_map;
     struct nmap obj_map; /* communities, NTP servers, log-ids, SNMP users (k2 = kind) */
+    struct sapply *apply; /* apply-groups statements (MD-CLI groups) */
+    size_t napply;
+    struct jl *scratch; /* a group statement re-read without its prefix */
 };
 
 /* ------------------------------------------------------------ tokens */
@@ -1101,6 +1106,8 @@ static void s_line(struct sx *x, const struct jl *l)
     if (i >= l->n)
         return;
     struct sv w = l->tok[i];
+    if (sv_eq_cstr(w, "groups"))
+        return; /* read through apply-groups (s_group_line) */
     if (sv_eq_cstr(w, "system"))
         s_system(x, l, i + 1);
     else if (sv_eq_cstr(w, "router"))
@@ -1389,6 +1396,86 @@ static void s_version(struct sx *x)
     }
 }
 
+/* ------------------------------------------------------------ groups */
+
+/*
+ * MD-CLI configuration groups: "configure groups group "G" <path>" is
+ * inherited where `apply-groups "G"` stands at a level that <path> lies
+ * under. Group lines are read before the local ones so that local values
+ * win. Groups whose path holds a pattern key ("<.*>") are not expanded.
+ */
+#define SX_MAX_APPLY 256
+
+struct sapply {
+    struct sv loc[SL_MAX_TOK];
+    size_t nloc;
+    struct sv names[16];
+    size_t nnames;
+};
+
+static void s_apply_line(struct sx *x, const struct jl *l)
+{
+    if (!tok_eq(l, 0, "configure") || tok_eq(l, 1, "groups"))
+        return;
+    size_t at = find_w(l, 1, "apply-groups");
+    if (!at || at + 1 >= l->n || l->own[l->n - 1] != l->node || x->napply >= SX_MAX_APPLY)
+        return;
+    struct sapply *ap = &x->apply[x->napply++];
+    ap->nloc = at - 1;
+    for (size_t i = 1; i < at; i++)
+        ap->loc[i - 1] = sv_unquote(l->tok[i]);
+    ap->nnames = 0;
+    for (size_t i = at + 1; i < l->n && ap->nnames < ARRAY_SIZE(ap->names); i++)
+        ap->names[ap->nnames++] = sv_unquote(l->tok[i]);
+}
+
+static void s_group_line(struct sx *x, const struct jl *l)
+{
+    /* configure groups group "G" <path...> */
+    if (!tok_eq(l, 0, "configure") || !tok_eq(l, 1, "groups") || !tok_eq(l, 2, "group") ||
+        l->n < 5)
+        return;
+    struct sv g = sv_unquote(l->tok[3]);
+    bool applied = false;
+    for (size_t i = 0; i < x->napply && !applied; i++) {
+        const struct sapply *ap = &x->apply[i];
+        bool named = false;
+        for (size_t j = 0; j < ap->nnames; j++)
+            named |= sv_eq(ap->names[j], g);
+        if (!named || ap->nloc > l->n - 4)
+            continue;
+        bool under = true;
+        for (size_t j = 0; j < ap->nloc && under; j++)
+            under = sv_eq(ap->loc[j], sv_unquote(l->tok[4 + j]));
+        applied = under;
+    }
+    if (!applied)
+        return;
+    for (size_t i = 4; i < l->n; i++)
+        if (sv_starts_with(sv_unquote(l->tok[i]), "<"))
+            return;
+    struct jl *sub = x->scratch;
+    sub->n = l->n - 3;
+    sub->tok[0] = l->tok[0];
+    sub->own[0] = l->own[0];
+    memcpy(sub->tok + 1, l->tok + 4, (sub->n - 1) * sizeof(sub->tok[0]));
+    memcpy(sub->own + 1, l->own + 4, (sub->n - 1) * sizeof(sub->own[0]));
+    sub->node = l->node;
+    s_line(x, sub);
+}
+
+/* Does the buffer contain the string anywhere (a cheap pre-check)? */
+static bool buf_has(const char *buf, size_t len, const char *what)
+{
+    size_t n = strlen(what);
+    for (const char *p = buf; p && (size_t)(p - buf) + n <= len;) {
+        if (memcmp(p, what, n) == 0)
+            return true;
+        p = memchr(p + 1, what[0], len - (size_t)(p + 1 - buf));
+    }
+    return false;
+}
+
 void model_extract_sros(const struct cfg_tree *t, struct device_model *m)
 {
     struct sx *x = arena_alloc(t->arena, sizeof(*x));
@@ -1399,6 +1486,12 @@ void model_extract_sros(const struct cfg_tree *t, struct device_model *m)
     x->bgp_global.peer_as = x->bgp_global.local_as = -1;
     m->dialect = t->dialect;
     s_version(x);
+    x->apply = arena_alloc(t->arena, SX_MAX_APPLY * sizeof(*x->apply));
+    x->scratch = arena_alloc(t->arena, sizeof(*x->scratch));
+    if (buf_has(t->buf, t->len, "apply-groups"))
+        jl_walk(x, t->first, true, s_apply_line);
+    if (x->napply)
+        jl_walk(x, t->first, true, s_group_line);
     jl_walk(x, t->first, true, s_line);
     finish_bgp(x);
     finish_igp(x);

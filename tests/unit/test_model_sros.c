@@ -384,6 +384,52 @@ static void test_vprn_bgp(void **state)
     arena_free(&a);
 }
 
+/* MD-CLI groups reach the levels they are applied at, and only those. */
+static void test_apply_groups(void **state)
+{
+    (void)state;
+    static const char cfg[] = "configure {\n"
+                              "    groups {\n"
+                              "        group \"bgp-common\" {\n"
+                              "            router \"Base\" {\n"
+                              "                bgp {\n"
+                              "                    group \"ebgp\" {\n"
+                              "                        authentication-key \"GrpKey\" hash2\n"
+                              "                        peer-as 65010\n"
+                              "                    }\n"
+                              "                }\n"
+                              "            }\n"
+                              "        }\n"
+                              "        group \"unused\" {\n"
+                              "            system { security { telnet-server true } }\n"
+                              "        }\n"
+                              "    }\n"
+                              "    router \"Base\" {\n"
+                              "        apply-groups [\"bgp-common\"]\n"
+                              "        bgp {\n"
+                              "            group \"ebgp\" {\n"
+                              "                type external\n"
+                              "            }\n"
+                              "            neighbor \"192.0.2.7\" {\n"
+                              "                group \"ebgp\"\n"
+                              "            }\n"
+                              "        }\n"
+                              "    }\n"
+                              "}\n";
+    struct arena a;
+    struct cfg_tree t;
+    struct device_model m;
+    arena_init(&a);
+    cfg_parse_buffer(&t, &a, "groups.cfg", cfg, sizeof(cfg) - 1, DIALECT_NOKIA_SROS);
+    model_extract(&t, &m);
+    assert_int_equal(m.telnet_server.state, FACT_OFF); /* "unused" is not applied */
+    assert_int_equal(m.bgp.nneighbors, 1);
+    assert_int_equal(m.bgp.neighbors[0].remote_as, 65010);
+    assert_int_equal(m.bgp.neighbors[0].auth.state, FACT_ON);
+    assert_int_equal(m.bgp.neighbors[0].auth.ev.nodes[0]->line, 7);
+    arena_free(&a);
+}
+
 /* Documented defaults: weak default SSH lists, telnet off, 30 min timeout. */
 static void test_defaults(void **state)
 {
@@ -432,6 +478,7 @@ int main(void)
         cmocka_unit_test(test_defaults),
         cmocka_unit_test(test_idle_disable),
         cmocka_unit_test(test_vprn_bgp),
+        cmocka_unit_test(test_apply_groups),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
