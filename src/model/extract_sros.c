@@ -8,7 +8,9 @@
  * accept both keyword sets (classic `telnet-server` / `no telnet-server`,
  * MD-CLI `telnet-server true|false`; classic `user "x"` vs MD-CLI
  * `user-params local-user user "x"`; classic `group "g" neighbor "n"` vs
- * MD-CLI `neighbor "n" group "g"`). Only the "Base" router instance is read.
+ * MD-CLI `neighbor "n" group "g"`). BGP is read for the "Base" router and
+ * for VPRNs (sessions carry the service name in bgp_neighbor.vrf); MD-CLI
+ * configuration groups are expanded where `apply-groups` stands.
  *
  * Defaults (checks.md section 18): telnet and FTP servers off, SSH server
  * on, idle-timeout 30 minutes, the default SSH cipher and MAC lists include
