@@ -16,17 +16,6 @@
 
 #define FACTS_READ_LIMIT (64u * 1024u * 1024u)
 
-/*
- * The model layer names the family extractors as weak symbols so that it
- * links while one is missing; in a static link nothing would then pull
- * their objects in. Naming them here links every extractor into the
- * program (for scan as well as facts).
- */
-void (*const facts_extractors[])(const struct cfg_tree *, struct device_model *) = {
-    model_extract_cisco, model_extract_junos,   model_extract_sros,
-    model_extract_vrp,   model_extract_fortios,
-};
-
 static void facts_usage(FILE *out)
 {
     fprintf(out,

@@ -2453,6 +2453,7 @@ static void finish_bgp(struct cx *x)
         bgp_merge(x, &eff, b, 0);
         struct bgp_neighbor *nb = MODEL_PUSH(x->a, bgp->neighbors, bgp->nneighbors);
         nb->addr = dup(x, b->name);
+        nb->vrf = b->vrf.n ? dup(x, b->vrf) : NULL;
         nb->group = b->group.n ? dup(x, b->group) : NULL;
         nb->node = b->node;
         nb->remote_as = eff.remote_as;

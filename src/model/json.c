@@ -369,6 +369,7 @@ static void print_acls(struct jw *w, const struct device_model *m)
             else
                 jw_prefix(w, "source", &e->src);
             jw_bool(w, "unresolved", e->unresolved);
+            jw_bool(w, "not_mgmt", e->not_mgmt);
             jw_line(w, "line", e->node);
             jw_close(w, '}');
         }
@@ -515,6 +516,7 @@ static void print_routing(struct jw *w, const struct device_model *m)
         const struct bgp_neighbor *nb = &b->neighbors[i];
         jw_open(w, NULL, '{');
         jw_str(w, "address", nb->addr);
+        jw_str(w, "vrf", nb->vrf);
         jw_str(w, "group", nb->group);
         jw_long(w, "remote_as", nb->remote_as);
         jw_bool(w, "ebgp", nb->ebgp);
