@@ -1882,6 +1882,28 @@ static void h_snmp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg
         if (h.n && cap_ok(sn->ntrap_hosts))
             add_unique_str(x, &sn->trap_hosts, &sn->ntrap_hosts, h);
         size_t nt = sv_token_count(s);
+        if (x->d != DIALECT_CISCO_ASA) {
+            /* snmp-server host A [vrf V] [traps|informs] [version 1|2c|3 [sec]] COMMUNITY ...:
+             * the community (v1/v2c) is a secret to scrub from reports */
+            size_t i = 3;
+            bool v3 = false;
+            if (tk_is(s, i, "vrf"))
+                i += 2;
+            if (tk_is(s, i, "traps") || tk_is(s, i, "informs"))
+                i++;
+            if (tk_is(s, i, "version")) {
+                v3 = tk_is(s, i + 1, "3");
+                i += 2;
+                if (v3 && (tk_is(s, i, "auth") || tk_is(s, i, "noauth") || tk_is(s, i, "priv")))
+                    i++;
+            }
+            struct sv c = tk_value(s, i, NULL);
+            if (!v3 && c.n && !tk_is(s, i, "use-vrf") && !tk_is(s, i, "source-interface") &&
+                !tk_is(s, i, "filter-vrf") && !tk_is(s, i, "community")) {
+                enum secret_type ty = secret_is_redacted(c) ? SECRET_REDACTED : SECRET_PLAINTEXT;
+                model_add_secret(x->a, x->m, "snmp-community", model_secret(ty, c, n));
+            }
+        }
         for (size_t i = 3; i + 1 < nt; i++)
             if (tk_is(s, i, "community")) {
                 struct sv c = tk(s, i + 1);
