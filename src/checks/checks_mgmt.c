@@ -468,6 +468,20 @@ static void eval_web(const struct check_ctx *ctx, struct check_result *r)
                 reasons_add(&fails, "HTTPS web management is on with no source filter");
                 check_evidence_fact(ctx, r, &s->state.ev);
             } else {
+                const struct acl *acl = model_find_acl(m, s->acl_name);
+                bool any = false;
+                for (size_t j = 0; acl && j < acl->n; j++)
+                    if (acl->entries[j].permit && acl->entries[j].src_any && !any) {
+                        any = true;
+                        ev_node(ctx, r, acl->entries[j].node);
+                    }
+                if (!acl)
+                    reasons_add(&fails,
+                                "HTTPS web management uses filter '%s', which is not defined",
+                                s->acl_name);
+                else if (any)
+                    reasons_add(&fails, "HTTPS web management is open to any source ('%s')",
+                                s->acl_name);
                 check_evidence_fact(ctx, r, &s->state.ev);
             }
         } else if (s->state.state == FACT_UNKNOWN) {
