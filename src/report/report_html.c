@@ -87,6 +87,9 @@ static const char css[] =
     ".tablewrap{max-height:70vh;overflow:auto;border:1px solid var(--line);border-radius:8px}\n"
     ".muted{color:var(--mute)}\n"
     "td.mono{white-space:nowrap}\n"
+    ".fails{margin-top:4px}.devref{display:inline-block;font-size:.74rem;color:var(--not_met);"
+    "text-decoration:none;border:1px solid #f3c4c4;background:#fff5f5;border-radius:4px;"
+    "padding:0 5px;margin:2px 2px 0 0}.devref:hover{background:#ffe3e3}\n"
     ".devices{display:grid;grid-template-columns:300px minmax(0,1fr);gap:16px;align-items:start}\n"
     "@media (max-width:900px){.devices{grid-template-columns:1fr}}\n"
     ".devnav{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:10px;"
@@ -161,6 +164,9 @@ static const char js[] =
     "'active',a.dataset.dev===id);});document.getElementById('dev-none').hidden=any;}\n"
     "function route(){var h=decodeURIComponent(location.hash.replace(/^#/,''));"
     "if(h.indexOf('device=')===0){show('devices');openDev(h.slice(7));window.scrollTo(0,0);}"
+    "else if(h.indexOf('devname=')===0){var nm=h.slice(8),m=devs.filter(function(d){"
+    "return d.dataset.name===nm;});show('devices');openDev(m.length?m[0].id:null);"
+    "window.scrollTo(0,0);}"
     "else if(h==='measures'||h==='devices'){show(h);if(h==='devices')openDev(devs.length?"
     "devs[0].id:null);}else{show('overview');}}\n"
     "var ds=document.getElementById('dev-search');if(ds)ds.addEventListener('input',function(){"
@@ -669,6 +675,27 @@ static void measures_view(struct report_writer *w, const struct compliance_resul
             if (s->nchecks && s->nwaived)
                 fprintf(f, ", %zu waived", s->nwaived);
             if (s->nchecks)
+                fputs("</div>", f);
+            /* Where it fails: links into the device view. */
+            size_t shown = 0;
+            for (size_t k = 0; k < s->nfindings && shown < 6; k++) {
+                const struct measure_finding *x = &s->findings[k];
+                if (x->fleet || !x->device ||
+                    (x->verdict != VERDICT_FAIL && x->verdict != VERDICT_WAIVED))
+                    continue;
+                fputs(shown ? " " : "<div class=\"fails\">", f);
+                fputs("<a class=\"devref\" href=\"#devname=", f);
+                rpt_uri_path(f, x->device);
+                fputs("\">", f);
+                h(f, x->device);
+                fputs(" &middot; ", f);
+                h(f, x->check);
+                fputs("</a>", f);
+                shown++;
+            }
+            if (shown && s->total_findings > shown)
+                fprintf(f, " <span class=\"muted\">+%zu more</span>", s->total_findings - shown);
+            if (shown)
                 fputs("</div>", f);
             fputs("</td><td>", f);
             if (s->attestation) {

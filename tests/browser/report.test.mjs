@@ -83,6 +83,17 @@ try {
   await page.fill('#measure-search', '');
   await page.screenshot({ path: join(shots, `${tag}-measures.png`), fullPage: false });
 
+  // A failing (device, check) link in the measures table opens that device.
+  const ref = page.locator('#measures-table a.devref').first();
+  if (await ref.count()) {
+    const label = await ref.innerText();
+    await ref.click();
+    await page.waitForSelector('#view-devices.active');
+    const shown = page.locator('article.dev:visible');
+    check(await shown.count() === 1 && label.startsWith(await shown.getAttribute('data-name')),
+      `measure finding link opens its device (${label})`);
+  }
+
   // Devices: the most severe device first; its drill-down shows evidence and remediation.
   await page.click('nav.tabs a[data-view="devices"]');
   await page.waitForSelector('#view-devices.active');
