@@ -725,6 +725,11 @@ static void h_line(struct cx *x, const struct cfg_node *n, struct sv s)
                 l->acl_in = dup(x, b);
             else if (sv_eq_cstr(b, "in") || b.n == 0)
                 l->acl_in = dup(x, a);
+        } else if ((starts(cs, "ip access-class") || starts(cs, "ip access-group")) && !neg) {
+            /* NX-OS: ip access-class NAME in; EOS-style ip access-group NAME in */
+            struct sv a = tk(cs, 2), b = tk(cs, 3);
+            if (a.n && (sv_eq_cstr(b, "in") || b.n == 0))
+                l->acl_in = dup(x, a);
         } else if (starts(cs, "ipv6 access-class") && !neg) {
             struct sv a = tk(cs, 2), b = tk(cs, 3);
             if (a.n && (sv_eq_cstr(b, "in") || b.n == 0) && l->kind == LINE_VTY)
