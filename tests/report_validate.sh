@@ -62,4 +62,12 @@ rc=0
 "$BIN" scan --no-progress --quiet --show-secrets -o "$OUT/shown.json" "$OUT/planted" \
     >/dev/null 2>&1 || rc=$?
 [ "$rc" -lt 3 ] || exit 1
-echo "report_validate.sh: all formats valid, no planted secret in any output"
+shown=0
+while read -r kind value; do
+    grep -qF -- "$value" "$OUT/shown.json" && shown=$((shown + 1))
+done < <(cat "$SRC"/tests/fixtures/report/*.secrets)
+if [ "$shown" -lt 10 ]; then
+    echo "report_validate.sh: --show-secrets showed only $shown planted values" >&2
+    exit 1
+fi
+echo "report_validate.sh: all formats valid, no planted secret in any output ($shown shown with --show-secrets)"
