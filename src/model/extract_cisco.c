@@ -1517,6 +1517,8 @@ static void h_asa_aaa_server(struct cx *x, const struct cfg_node *n, struct sv s
     }
 }
 
+static struct account *find_account(struct cx *x, struct sv name, const struct cfg_node *n);
+
 static void h_aaa(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct aaa_facts *aaa = &x->m->aaa;
@@ -1586,6 +1588,14 @@ static void h_aaa(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
             x->login_success = n;
         else if (starts(s, "aaa authentication policy on-failure log"))
             x->login_failure = n;
+    } else if (starts(s, "aaa root secret") && x->d == DIALECT_ARISTA_EOS) {
+        /* the EOS root (bash) account */
+        struct account *ac = find_account(x, SV_LIT("root"), n);
+        if (ac) {
+            ac->privilege = 15;
+            ac->role = "root";
+            ac->secret = cisco_secret(x, s, 3, n, NULL);
+        }
     } else if (starts(s, "aaa password-policy")) {
         x->pw_policy_node = n;
     }
