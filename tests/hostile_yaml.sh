@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# hostile_yaml.sh - broken YAML inputs (profile, attestations, catalogue,
+# rules, framework) give "file:line:column: error: field 'x': ..." and exit
+# status 2, never a crash. Table-driven: tests/hostile/yaml/cases.tsv lists
+# option, file, expected exit status and the exact prefix one diagnostic
+# line must start with. Also: a folder or a missing file where a YAML file
+# is expected.
+set -uo pipefail
+BIN=${TSAUDIT_BIN:-build/tsaudit}
+SRC=${TSAUDIT_SRC:-.}
+BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+GOOD=$(cd "$SRC" && pwd)/tests/fixtures/checks/cisco-ios/good.cfg
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:${ASAN_OPTIONS:-}"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:${UBSAN_OPTIONS:-}"
+cd "$SRC/tests/hostile/yaml" || exit 1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0 cases=0
+
+# check OPTION FILE EXIT PREFIX
+check() {
+  local opt=$1 file=$2 want=$3 prefix=$4
+  cases=$((cases + 1))
+  timeout 30 "$BIN" scan --quiet --no-progress "$opt" "$file" "$GOOD" >/dev/null 2>"$work/err"
+  local rc=$?
+  if grep -qE 'Sanitizer|runtime error' "$work/err"; then
+    echo "FAIL: $opt $file: sanitizer report" >&2
+    head -n 10 "$work/err" >&2
+    failures=$((failures + 1))
+  elif [ $rc -ne "$want" ]; then
+    echo "FAIL: $opt $file: exit $rc, expected $want" >&2
+    failures=$((failures + 1))
+  elif ! PREFIX=$prefix python3 -c '
+import os, sys
+p = os.environ["PREFIX"]
+sys.exit(0 if any(l.startswith(p) for l in open(sys.argv[1], errors="replace")) else 1)' "$work/err"; then
+    echo "FAIL: $opt $file: no diagnostic starting with: $prefix" >&2
+    head -n 3 "$work/err" >&2
+    failures=$((failures + 1))
+  fi
+}
+
+while IFS=$'\t' read -r opt file want prefix; do
+  case $opt in '#'* | '') continue ;; esac
+  [ -f "$file" ] || { echo "FAIL: cases.tsv names a missing file $file" >&2; failures=$((failures + 1)); continue; }
+  check "$opt" "$file" "$want" "$prefix"
+done <cases.tsv
+
+# Every file in the folder is in the table.
+for f in *.yaml; do
+  grep -qP "\t\Q$f\E\t" cases.tsv || { echo "FAIL: $f is not in cases.tsv" >&2; failures=$((failures + 1)); }
+done
+
+# A folder, or nothing, where a file is expected.
+mkdir -p "$work/dir.yaml"
+for opt in --profile --attest --catalog --framework; do
+  check "$opt" "$work/dir.yaml" 2 "$work/dir.yaml: error: "
+  check "$opt" "$work/missing.yaml" 2 "$work/missing.yaml: error: cannot open"
+done
+check --rules "$work/missing.yaml" 2 "$work/missing.yaml: error: "
+
+if [ $failures -ne 0 ]; then
+  echo "hostile_yaml: $failures of $cases cases failed" >&2
+  exit 1
+fi
+echo "hostile_yaml: $cases cases passed"
