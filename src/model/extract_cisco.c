@@ -906,6 +906,11 @@ static void ssh_kex(struct cx *x, struct sv s, size_t i, const struct cfg_node *
 static void asa_mgmt_host(struct cx *x, const char *service, struct sv s, const struct cfg_node *n)
 {
     struct sv addr = asa_alias(x, tk(s, 1)), mask = tk(s, 2), ifc = tk(s, 3);
+    bool v6 = memchr(addr.p, ':', addr.n) != NULL;
+    if (v6) { /* "ssh ADDR/LEN IFC" */
+        ifc = mask;
+        mask = sv_make("", 0);
+    }
     if (ifc.n == 0)
         return;
     const char *name = arena_printf(x->a, "%s-hosts-%.*s", service, (int)ifc.n, ifc.p);
@@ -915,20 +920,26 @@ static void asa_mgmt_host(struct cx *x, const char *service, struct sv s, const 
     bool fresh = acl->n == 0;
     struct acl_entry *e = model_acl_add_entry(x->a, acl, n);
     e->permit = true;
-    if (sv_is_dotted(mask)) {
+    if (sv_eq_cstr(addr, "0") && sv_eq_cstr(mask, "0")) {
+        e->src_any = true; /* "ssh 0 0 IFC": any host */
+    } else if (sv_is_dotted(mask)) {
         if (!ip_prefix_from_mask(addr, mask, false, &e->src))
             e->unresolved = true;
     } else {
         e->src = model_parse_addr(addr); /* IPv6 "ADDR/LEN IFC" form */
-        if (e->src.af == 0) {
-            e->src = model_parse_addr(sv_make(addr.p, (size_t)(mask.p + mask.n - addr.p)));
-        }
         e->unresolved = e->src.af == 0;
     }
     if (!e->unresolved && ip_prefix_is_any(&e->src))
         e->src_any = true;
     if (fresh)
         model_add_mgmt_path(x->a, x->m, service, acl->name, n);
+}
+
+/* "ssh|telnet|http ADDR MASK IF" (or "0 0 IF", "ADDR/LEN IF") rather than a setting? */
+static bool asa_host_stmt(const struct cx *x, struct sv s)
+{
+    struct sv a = tk(s, 1);
+    return sv_is_addrish(asa_alias(x, a)) || (sv_eq_cstr(a, "0") && tk_is(s, 2, "0"));
 }
 
 static long asa_minutes(struct sv s)
@@ -944,7 +955,7 @@ static void h_ssh(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
     if (neg)
         return;
     if (x->d == DIALECT_CISCO_ASA) {
-        if (sv_is_addrish(asa_alias(x, tk(s, 1)))) {
+        if (asa_host_stmt(x, s)) {
             ssh_configured(x, n);
             asa_mgmt_host(x, "ssh", s, n);
         } else if (tk_is(s, 1, "version")) {
@@ -1029,7 +1040,7 @@ static void h_telnet(struct cx *x, const struct cfg_node *n, struct sv s, bool n
 {
     struct device_model *m = x->m;
     if (x->d == DIALECT_CISCO_ASA) {
-        if (!neg && sv_is_addrish(asa_alias(x, tk(s, 1)))) {
+        if (!neg && asa_host_stmt(x, s)) {
             if (!x->telnet_on)
                 x->telnet_on = n;
             fact_lines_add(&m->telnet_server.ev, n);
@@ -1069,7 +1080,7 @@ static void h_http_asa(struct cx *x, const struct cfg_node *n, struct sv s, bool
         struct mgmt_service *v = svc(x, "https", false, neg ? FACT_OFF : FACT_ON, n);
         if (v && tk(s, 3).n)
             v->port = model_sv_long(tk(s, 3), -1);
-    } else if (!neg && sv_is_addrish(asa_alias(x, tk(s, 1)))) {
+    } else if (!neg && asa_host_stmt(x, s)) {
         asa_mgmt_host(x, "http", s, n);
     }
 }

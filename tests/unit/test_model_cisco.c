@@ -723,6 +723,29 @@ static void test_ios_defaults(void **state)
     unload(dv);
 }
 
+/* ASA allowed hosts written as "0 0" and IPv6 prefixes mean anyone on that interface. */
+static void test_asa_any_hosts(void **state)
+{
+    (void)state;
+    struct dev *dv = load_text("hostname a\n"
+                               "ssh 0 0 outside\n"
+                               "ssh ::/0 outside\n"
+                               "ssh 2001:db8::/32 inside\n"
+                               "ssh timeout 5\n",
+                               DIALECT_CISCO_ASA);
+    const struct device_model *m = &dv->m;
+    const struct mgmt_path *o = path_for(m, "ssh", "ssh-hosts-outside");
+    assert_int_equal(o->acl->n, 2);
+    assert_true(o->acl->entries[0].src_any);
+    assert_true(o->acl->entries[1].src_any);
+    const struct mgmt_path *in = path_for(m, "ssh", "ssh-hosts-inside");
+    char pb[64];
+    assert_string_equal(prefix_text(&in->acl->entries[0].src, pb), "2001:db8::/32");
+    assert_int_equal(m->ssh.idle_timeout_seconds, 300);
+    assert_int_equal(m->ssh.enabled.state, FACT_ON);
+    unload(dv);
+}
+
 /* ------------------------------------------------------------------- JSON */
 
 static char *print_json(const struct dev *dv, bool show)
@@ -768,10 +791,10 @@ static void test_json(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_ios),   cmocka_unit_test(test_nxos),
-        cmocka_unit_test(test_iosxr), cmocka_unit_test(test_asa),
-        cmocka_unit_test(test_eos),   cmocka_unit_test(test_ios_defaults),
-        cmocka_unit_test(test_json),
+        cmocka_unit_test(test_ios),           cmocka_unit_test(test_nxos),
+        cmocka_unit_test(test_iosxr),         cmocka_unit_test(test_asa),
+        cmocka_unit_test(test_eos),           cmocka_unit_test(test_ios_defaults),
+        cmocka_unit_test(test_asa_any_hosts), cmocka_unit_test(test_json),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
