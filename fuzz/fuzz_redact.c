@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *escape_to_string(void (*fn)(FILE *, const char *, size_t), const char *s,
-                              size_t n, size_t *len)
+static char *escape_to_string(void (*fn)(FILE *, const char *, size_t), const char *s, size_t n,
+                              size_t *len)
 {
     char *out = NULL;
     FILE *f = open_memstream(&out, len);
@@ -72,7 +72,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     char *x = escape_to_string(xml_text, s, size, &n);
     for (size_t i = 0; i < n; i++)
-        if (x[i] == '<' || x[i] == '>' || (x[i] == '&' && strchr("algq#", x[i + 1 < n ? i + 1 : i]) == NULL))
+        if (x[i] == '<' || x[i] == '>' ||
+            (x[i] == '&' && strchr("algq#", x[i + 1 < n ? i + 1 : i]) == NULL))
             abort();
     check_utf8(x, n);
     free(x);

@@ -118,7 +118,8 @@ void rpt_json_cstr(FILE *f, const char *s)
 
 /* ------------------------------------------------------------- XML/HTML */
 
-/* Characters XML 1.0 allows: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF] */
+/* Characters XML 1.0 allows: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
+ */
 static bool xml_allowed(uint32_t cp)
 {
     if (cp == 0x9 || cp == 0xa || cp == 0xd)

@@ -19,7 +19,7 @@ struct tok {
     size_t start, end;   /* the whole token */
     size_t vstart, vend; /* the value: inside quotes, without a trailing ';' */
     bool quoted;
-    const char *type;    /* set when the value is to be redacted */
+    const char *type; /* set when the value is to be redacted */
 };
 
 struct line {
@@ -118,16 +118,52 @@ static bool line_has_word_prefix(const struct line *l, const char *w)
 }
 
 /* Keywords after which the next value (possibly after modifiers) is a secret. */
-static const char *const value_keywords[] = {
-    "password", "passwd", "secret", "key", "key-string", "authentication-key",
-    "encrypted-password", "simple-password", "authentication-password", "privacy-password",
-    "pre-shared-key", "psksecret", "shared-key", "shared-secret", "area-password",
-    "domain-password", "hello-authentication-key", "auth-key", "priv-key", "privacy-key",
-    "wpa-psk", "ascii-text", "hexadecimal-text", "password-encrypt", "passphrase",
-    "auth-password", "priv-password", "auth-pwd", "priv-pwd", "auth", "priv",
-    "message-digest-key", "md5-key", "private-key", "tacacs-key", "radius-key",
-    "server-key", "ppk", "pskey", "mka-key", "cak", "lsp-password", "hello-password",
-    "snp-authentication", "authentication-password-hmac", NULL};
+static const char *const value_keywords[] = {"password",
+                                             "passwd",
+                                             "secret",
+                                             "key",
+                                             "key-string",
+                                             "authentication-key",
+                                             "encrypted-password",
+                                             "simple-password",
+                                             "authentication-password",
+                                             "privacy-password",
+                                             "pre-shared-key",
+                                             "psksecret",
+                                             "shared-key",
+                                             "shared-secret",
+                                             "area-password",
+                                             "domain-password",
+                                             "hello-authentication-key",
+                                             "auth-key",
+                                             "priv-key",
+                                             "privacy-key",
+                                             "wpa-psk",
+                                             "ascii-text",
+                                             "hexadecimal-text",
+                                             "password-encrypt",
+                                             "passphrase",
+                                             "auth-password",
+                                             "priv-password",
+                                             "auth-pwd",
+                                             "priv-pwd",
+                                             "auth",
+                                             "priv",
+                                             "message-digest-key",
+                                             "md5-key",
+                                             "private-key",
+                                             "tacacs-key",
+                                             "radius-key",
+                                             "server-key",
+                                             "ppk",
+                                             "pskey",
+                                             "mka-key",
+                                             "cak",
+                                             "lsp-password",
+                                             "hello-password",
+                                             "snp-authentication",
+                                             "authentication-password-hmac",
+                                             NULL};
 
 /* Keywords whose following value has a known type. */
 struct typed_kw {
@@ -144,33 +180,95 @@ static const struct typed_kw typed_keywords[] = {
 
 /* Tokens that sit between a keyword and its value. */
 static const char *const modifiers[] = {
-    "encrypted", "ascii", "ascii-text", "hex", "hexadecimal", "hexadecimal-text", "plain",
-    "level", "md5", "sha", "sha1", "sha-1", "sha224", "sha256", "sha384", "sha512",
-    "hmac-md5", "hmac-sha1", "hmac-sha-1", "hmac-sha256", "des", "3des", "aes", "aes128",
-    "aes-128", "aes192", "aes-192", "aes256", "aes-256", "read", "write", "unencrypted",
-    "clear", "type", NULL};
+    "encrypted",  "ascii",       "ascii-text", "hex",    "hexadecimal", "hexadecimal-text",
+    "plain",      "level",       "md5",        "sha",    "sha1",        "sha-1",
+    "sha224",     "sha256",      "sha384",     "sha512", "hmac-md5",    "hmac-sha1",
+    "hmac-sha-1", "hmac-sha256", "des",        "3des",   "aes",         "aes128",
+    "aes-128",    "aes192",      "aes-192",    "aes256", "aes-256",     "read",
+    "write",      "unencrypted", "clear",      "type",   NULL};
 
 /* Values that show the keyword was not followed by a secret. */
-static const char *const stop_values[] = {
-    "chain", "generate", "zeroize", "import", "export", "config-key", "storage",
-    "pubkey-chain", "encryption", "exchange", "hash", "rsa", "ec", "decrypt", "encrypt",
-    "length", "min-length", "policy", "prompt", "history", "{", "}", "[", "]", ";", "notify",
-    "access", "context", "match", "required", "none", "optional", "address", "hostname",
-    "lifetime", "format", "recovery", "change", "expire", "expiry", "max-retry", "retry",
-    "strength", "complexity", "lockout", "accept-lifetime", "send-lifetime", "id", "timeout",
-    "mode", "group", "user", "view", "local", "remote", "key-chain", "keychain", "algorithm",
-    "crypto-algorithm", "options", "priority", "sequence", "aging", "attribute", "manager",
-    "authentication", "authentication-mode", "privacy-mode", "secure", "secret", "sha512-crypt",
-    NULL};
+static const char *const stop_values[] = {"chain",
+                                          "generate",
+                                          "zeroize",
+                                          "import",
+                                          "export",
+                                          "config-key",
+                                          "storage",
+                                          "pubkey-chain",
+                                          "encryption",
+                                          "exchange",
+                                          "hash",
+                                          "rsa",
+                                          "ec",
+                                          "decrypt",
+                                          "encrypt",
+                                          "length",
+                                          "min-length",
+                                          "policy",
+                                          "prompt",
+                                          "history",
+                                          "{",
+                                          "}",
+                                          "[",
+                                          "]",
+                                          ";",
+                                          "notify",
+                                          "access",
+                                          "context",
+                                          "match",
+                                          "required",
+                                          "none",
+                                          "optional",
+                                          "address",
+                                          "hostname",
+                                          "lifetime",
+                                          "format",
+                                          "recovery",
+                                          "change",
+                                          "expire",
+                                          "expiry",
+                                          "max-retry",
+                                          "retry",
+                                          "strength",
+                                          "complexity",
+                                          "lockout",
+                                          "accept-lifetime",
+                                          "send-lifetime",
+                                          "id",
+                                          "timeout",
+                                          "mode",
+                                          "group",
+                                          "user",
+                                          "view",
+                                          "local",
+                                          "remote",
+                                          "key-chain",
+                                          "keychain",
+                                          "algorithm",
+                                          "crypto-algorithm",
+                                          "options",
+                                          "priority",
+                                          "sequence",
+                                          "aging",
+                                          "attribute",
+                                          "manager",
+                                          "authentication",
+                                          "authentication-mode",
+                                          "privacy-mode",
+                                          "secure",
+                                          "secret",
+                                          "sha512-crypt",
+                                          NULL};
 
 static bool is_keyword(struct sv t)
 {
     if (sv_in(t, value_keywords) || sv_ieq(t, "community"))
         return true;
     for (size_t i = 0; i < ARRAY_SIZE(typed_keywords); i++)
-        if (typed_keywords[i].case_sensitive ? (t.n == strlen(typed_keywords[i].kw) &&
-                                                !memcmp(t.p, typed_keywords[i].kw, t.n))
-                                             : sv_ieq(t, typed_keywords[i].kw))
+        if (typed_keywords[i].case_sensitive
+                ? (t.n == strlen(typed_keywords[i].kw) && !memcmp(t.p, typed_keywords[i].kw, t.n))
+                : sv_ieq(t, typed_keywords[i].kw))
             return true;
     return false;
 }
@@ -229,9 +327,9 @@ static const char *digit_type(struct sv d)
 /* Does a value after "cipher" name an algorithm (EOS/VRP SSH settings) rather than a secret? */
 static bool looks_like_algorithm(struct sv v)
 {
-    static const char *const algs[] = {"aes", "3des", "des", "chacha", "arcfour", "blowfish",
-                                       "cast", "twofish", "rc4", "camellia", "sm4", "idea",
-                                       "none", NULL};
+    static const char *const algs[] = {"aes",      "3des", "des",     "chacha", "arcfour",
+                                       "blowfish", "cast", "twofish", "rc4",    "camellia",
+                                       "sm4",      "idea", "none",    NULL};
     for (const char *const *a = algs; *a; a++)
         if (v.n >= strlen(*a) && strncasecmp(v.p, *a, strlen(*a)) == 0)
             return true;
@@ -323,8 +421,7 @@ static void snmp_host(struct line *l)
     size_t j = address_like(tv(l, 2)) ? 3 : 4;
     for (int guard = 0; guard < 6 && j < l->nt; guard++) {
         struct sv t = tv(l, j);
-        if (sv_ieq(t, "informs") || sv_ieq(t, "traps") || sv_ieq(t, "inform") ||
-            sv_ieq(t, "trap"))
+        if (sv_ieq(t, "informs") || sv_ieq(t, "traps") || sv_ieq(t, "inform") || sv_ieq(t, "trap"))
             j++;
         else if (sv_ieq(t, "vrf") || sv_ieq(t, "use-vrf"))
             j += 2;
@@ -418,8 +515,8 @@ void rpt_redact(struct buf *out, const char *text, size_t len)
         struct sv t = tv(l, i);
         size_t next = i + 1;
         if ((sv_ieq(t, "auth") || sv_ieq(t, "priv")) &&
-            (i + 1 >= l->nt || sv_in(tv(l, i + 1), stop_values) ||
-             sv_ieq(tv(l, i + 1), "read") || sv_ieq(tv(l, i + 1), "write"))) {
+            (i + 1 >= l->nt || sv_in(tv(l, i + 1), stop_values) || sv_ieq(tv(l, i + 1), "read") ||
+             sv_ieq(tv(l, i + 1), "write"))) {
             /* "v3 auth read VIEW" in an SNMP group: a security level, not a key. */
             next = i + 1;
         } else if (sv_in(t, value_keywords)) {
@@ -437,9 +534,8 @@ void rpt_redact(struct buf *out, const char *text, size_t len)
         } else {
             for (size_t k = 0; k < ARRAY_SIZE(typed_keywords); k++) {
                 const struct typed_kw *kw = &typed_keywords[k];
-                bool hit = kw->case_sensitive
-                               ? (t.n == strlen(kw->kw) && !memcmp(t.p, kw->kw, t.n))
-                               : sv_ieq(t, kw->kw);
+                bool hit = kw->case_sensitive ? (t.n == strlen(kw->kw) && !memcmp(t.p, kw->kw, t.n))
+                                              : sv_ieq(t, kw->kw);
                 if (!hit)
                     continue;
                 struct sv v = tv(l, i + 1);

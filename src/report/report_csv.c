@@ -25,15 +25,36 @@ static void eol(FILE *f)
 }
 
 static const char *const result_header[] = {
-    "scope", "file", "hostname", "dialect", "check", "title", "category", "severity", "verdict",
-    "message", "evidence_lines", "evidence", "remediation", "measures", "waiver", "waiver_expires",
-    NULL};
+    "scope",          "file",     "hostname",    "dialect",  "check",
+    "title",          "category", "severity",    "verdict",  "message",
+    "evidence_lines", "evidence", "remediation", "measures", "waiver",
+    "waiver_expires", NULL};
 
-static const char *const measure_header[] = {
-    "id", "section", "section_title", "title", "kind", "applies", "status", "assessed",
-    "overdue", "due", "due_all", "deadline_verified", "checks", "pass", "fail", "waived",
-    "unknown", "needs_context", "devices", "attestation_status", "attestation_evidence",
-    "attestation_owner", "attestation_expires", "reason", NULL};
+static const char *const measure_header[] = {"id",
+                                             "section",
+                                             "section_title",
+                                             "title",
+                                             "kind",
+                                             "applies",
+                                             "status",
+                                             "assessed",
+                                             "overdue",
+                                             "due",
+                                             "due_all",
+                                             "deadline_verified",
+                                             "checks",
+                                             "pass",
+                                             "fail",
+                                             "waived",
+                                             "unknown",
+                                             "needs_context",
+                                             "devices",
+                                             "attestation_status",
+                                             "attestation_evidence",
+                                             "attestation_owner",
+                                             "attestation_expires",
+                                             "reason",
+                                             NULL};
 
 static void header(FILE *f, const char *const *h)
 {

@@ -30,7 +30,8 @@ static const char css[] =
     "Arial,sans-serif;color:var(--ink);background:var(--bg);line-height:1.45}\n"
     "code,pre,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,'Liberation Mono',"
     "monospace;font-size:.86rem}\n"
-    "header.top{background:linear-gradient(100deg,#0b3d5c,#12507a);color:#fff;padding:18px 32px 0}\n"
+    "header.top{background:linear-gradient(100deg,#0b3d5c,#12507a);color:#fff;padding:18px 32px "
+    "0}\n"
     ".brand{display:flex;align-items:baseline;gap:14px;flex-wrap:wrap}\n"
     ".brand h1{font-size:1.45rem;margin:0;font-weight:650;letter-spacing:.2px}\n"
     ".brand .sub{opacity:.85;font-size:.95rem}\n"
@@ -46,23 +47,27 @@ static const char css[] =
     ".view{display:none}.view.active{display:block}\n"
     ".kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:14px;"
     "margin-bottom:18px}\n"
-    ".kpi{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:14px 16px}\n"
+    ".kpi{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:14px "
+    "16px}\n"
     ".kpi .v{font-size:1.9rem;font-weight:700;line-height:1.1}\n"
     ".kpi .l{color:var(--mute);font-size:.82rem;text-transform:uppercase;letter-spacing:.5px}\n"
     ".kpi .s{color:var(--mute);font-size:.82rem;margin-top:4px}\n"
     ".kpi.bad .v{color:var(--not_met)}.kpi.good .v{color:var(--met)}\n"
     ".grid2{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:16px}\n"
     "@media (max-width:1000px){.grid2{grid-template-columns:1fr}}\n"
-    ".card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:16px 18px;"
+    ".card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:16px "
+    "18px;"
     "margin-bottom:16px}\n"
     ".card h2{font-size:1.02rem;margin:0 0 12px;font-weight:650}\n"
     ".card h2 small{color:var(--mute);font-weight:400;margin-left:6px}\n"
     "svg text{font-family:inherit}\n"
-    ".legend{display:flex;flex-wrap:wrap;gap:12px;font-size:.8rem;color:var(--mute);margin-top:8px}\n"
+    ".legend{display:flex;flex-wrap:wrap;gap:12px;font-size:.8rem;color:var(--mute);margin-top:8px}"
+    "\n"
     ".legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:5px;"
     "vertical-align:-1px}\n"
     "table{border-collapse:collapse;width:100%;font-size:.88rem}\n"
-    "th{text-align:left;font-weight:600;color:var(--mute);font-size:.76rem;text-transform:uppercase;"
+    "th{text-align:left;font-weight:600;color:var(--mute);font-size:.76rem;text-transform:"
+    "uppercase;"
     "letter-spacing:.4px;border-bottom:1px solid var(--line);padding:7px 8px;background:#fbfcfd;"
     "position:sticky;top:0}\n"
     "td{border-bottom:1px solid #eaeef2;padding:7px 8px;vertical-align:top}\n"
@@ -128,7 +133,8 @@ static const char css[] =
     "margin-top:8px}\n"
     ".rem pre{margin:4px 0 0;white-space:pre-wrap}\n"
     ".waived{border-left-color:var(--not_applicable)!important;opacity:.85}\n"
-    ".tag{display:inline-block;background:#eef2f6;border-radius:4px;padding:0 6px;margin:2px 3px 0 0;"
+    ".tag{display:inline-block;background:#eef2f6;border-radius:4px;padding:0 6px;margin:2px 3px 0 "
+    "0;"
     "font-size:.76rem}\n"
     "details{margin-top:14px}summary{cursor:pointer;color:var(--accent);font-weight:550}\n"
     ".empty{color:var(--mute);padding:30px;text-align:center}\n"
@@ -230,17 +236,16 @@ static const char *const status_label[MEASURE_STATUS_COUNT] = {
 };
 
 static const char *const status_colour[MEASURE_STATUS_COUNT] = {
-    [MEASURE_MET] = "#1a7f37",
-    [MEASURE_NOT_MET] = "#cf222e",
-    [MEASURE_PARTIAL] = "#bf8700",
-    [MEASURE_ATTESTATION_REQUIRED] = "#8250df",
-    [MEASURE_NOT_YET_DUE] = "#0969da",
-    [MEASURE_NOT_APPLICABLE] = "#afb8c1",
+    [MEASURE_MET] = "#1a7f37",         [MEASURE_NOT_MET] = "#cf222e",
+    [MEASURE_PARTIAL] = "#bf8700",     [MEASURE_ATTESTATION_REQUIRED] = "#8250df",
+    [MEASURE_NOT_YET_DUE] = "#0969da", [MEASURE_NOT_APPLICABLE] = "#afb8c1",
 };
 
-static const char *const severity_colour[SEV_COUNT] = {
-    [SEV_INFO] = "#59636e", [SEV_LOW] = "#9a6700", [SEV_MEDIUM] = "#bc4c00",
-    [SEV_HIGH] = "#cf222e", [SEV_CRITICAL] = "#8b1538"};
+static const char *const severity_colour[SEV_COUNT] = {[SEV_INFO] = "#59636e",
+                                                       [SEV_LOW] = "#9a6700",
+                                                       [SEV_MEDIUM] = "#bc4c00",
+                                                       [SEV_HIGH] = "#cf222e",
+                                                       [SEV_CRITICAL] = "#8b1538"};
 
 /* ------------------------------------------------------------------- open */
 
@@ -310,7 +315,8 @@ static void finding_block(struct report_writer *w, const struct device_result *d
     FILE *f = w->f;
     const struct check_def *c = r->check;
     const char *sev = c ? severity_name(c->severity) : "info";
-    fprintf(f, "<div class=\"finding f-%s%s\"><div class=\"fh\"><span class=\"sev sev-%s\">%s</span>",
+    fprintf(f,
+            "<div class=\"finding f-%s%s\"><div class=\"fh\"><span class=\"sev sev-%s\">%s</span>",
             sev, r->verdict == VERDICT_WAIVED ? " waived" : "", sev, sev);
     fputs("<code>", f);
     h(f, c ? c->id : "?");
@@ -424,8 +430,8 @@ static int html_device(struct report_writer *w, const struct device_result *d)
         }
     }
     fputs("<div class=\"chips\">", f);
-    static const char *const vl[VERDICT_COUNT] = {"pass", "fail", "not applicable", "unknown",
-                                                  "needs context", "waived"};
+    static const char *const vl[VERDICT_COUNT] = {"pass",    "fail",          "not applicable",
+                                                  "unknown", "needs context", "waived"};
     for (int v = 0; v < VERDICT_COUNT; v++)
         fprintf(f, "<span class=\"chip\"><b>%zu</b>%s</span>", counts[v], vl[v]);
     fputs("</div>\n", f);
@@ -444,11 +450,12 @@ static int html_device(struct report_writer *w, const struct device_result *d)
     size_t others = counts[VERDICT_UNKNOWN] + counts[VERDICT_NEEDS_CONTEXT] +
                     counts[VERDICT_NOT_APPLICABLE] + counts[VERDICT_PASS];
     if (others) {
-        fprintf(f, "<details><summary>Other results (%zu)</summary><table><thead><tr><th>Check"
-                   "</th><th>Verdict</th><th>Why</th></tr></thead><tbody>",
+        fprintf(f,
+                "<details><summary>Other results (%zu)</summary><table><thead><tr><th>Check"
+                "</th><th>Verdict</th><th>Why</th></tr></thead><tbody>",
                 others);
-        static const enum verdict order[] = {VERDICT_UNKNOWN, VERDICT_NEEDS_CONTEXT,
-                                             VERDICT_PASS, VERDICT_NOT_APPLICABLE};
+        static const enum verdict order[] = {VERDICT_UNKNOWN, VERDICT_NEEDS_CONTEXT, VERDICT_PASS,
+                                             VERDICT_NOT_APPLICABLE};
         for (size_t o = 0; o < ARRAY_SIZE(order); o++)
             for (size_t i = 0; i < d->nresults; i++) {
                 const struct check_result *r = &d->results[i];
@@ -541,8 +548,9 @@ static void donut(FILE *f, const struct status_counts *c)
     fputs("<svg viewBox=\"0 0 180 180\" width=\"180\" height=\"180\" role=\"img\" "
           "aria-label=\"Measures by status\" xmlns=\"http://www.w3.org/2000/svg\">",
           f);
-    fprintf(f, "<circle cx=\"%.0f\" cy=\"%.0f\" r=\"%.0f\" fill=\"none\" stroke=\"#eef1f4\" "
-               "stroke-width=\"26\"/>",
+    fprintf(f,
+            "<circle cx=\"%.0f\" cy=\"%.0f\" r=\"%.0f\" fill=\"none\" stroke=\"#eef1f4\" "
+            "stroke-width=\"26\"/>",
             cx, cy, r);
     double off = 0;
     size_t total = c->total ? c->total : 1;
@@ -559,7 +567,8 @@ static void donut(FILE *f, const struct status_counts *c)
         off += len;
     }
     size_t met = c->by_status[MEASURE_MET];
-    size_t due = c->total - c->by_status[MEASURE_NOT_YET_DUE] - c->by_status[MEASURE_NOT_APPLICABLE];
+    size_t due =
+        c->total - c->by_status[MEASURE_NOT_YET_DUE] - c->by_status[MEASURE_NOT_APPLICABLE];
     fprintf(f,
             "<text x=\"90\" y=\"88\" text-anchor=\"middle\" font-size=\"26\" font-weight=\"700\" "
             "fill=\"#1f2328\">%zu%%</text><text x=\"90\" y=\"108\" text-anchor=\"middle\" "

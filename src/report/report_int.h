@@ -57,8 +57,8 @@ struct report_writer {
     struct buf clean[3]; /* scratch for cleaned text (rpt_clean) */
 };
 
-extern const struct report_ops report_ops_text, report_ops_json, report_ops_sarif,
-    report_ops_csv, report_ops_junit, report_ops_html, report_ops_oscal;
+extern const struct report_ops report_ops_text, report_ops_json, report_ops_sarif, report_ops_csv,
+    report_ops_junit, report_ops_html, report_ops_oscal;
 
 /* ------------------------------------------------------------- escaping */
 

@@ -268,8 +268,8 @@ static void write_measures(struct report_writer *w, const struct compliance_resu
         fprintf(f,
                 "],\"counts\":{\"pass\":%zu,\"fail\":%zu,\"waived\":%zu,\"unknown\":%zu,"
                 "\"needs_context\":%zu,\"not_applicable\":%zu},\"devices\":%zu,",
-                s->npass, s->nfail, s->nwaived, s->nunknown, s->nneeds_context,
-                s->nnot_applicable, s->ndevices);
+                s->npass, s->nfail, s->nwaived, s->nunknown, s->nneeds_context, s->nnot_applicable,
+                s->ndevices);
         fputs("\"findings\":[", f);
         for (size_t k = 0; k < s->nfindings; k++) {
             const struct measure_finding *x = &s->findings[k];

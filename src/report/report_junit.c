@@ -26,8 +26,8 @@ static int junit_open(struct report_writer *w)
     return 0;
 }
 
-static void suite_open(struct report_writer *w, const char *name, const char *package,
-                       size_t tests, size_t failures, size_t errors, size_t skipped)
+static void suite_open(struct report_writer *w, const char *name, const char *package, size_t tests,
+                       size_t failures, size_t errors, size_t skipped)
 {
     struct junit_state *st = w->state;
     FILE *f = w->f;
@@ -104,8 +104,8 @@ static int junit_device(struct report_writer *w, const struct device_result *d)
     } else if (d->unreadable) {
         testcase_open(f, cls.data, "parse");
         fputs("><error type=\"unreadable\" message=\"", f);
-        const char *msg = d->ndiags && d->diags[0].msg ? d->diags[0].msg
-                                                       : "could not be read or parsed";
+        const char *msg =
+            d->ndiags && d->diags[0].msg ? d->diags[0].msg : "could not be read or parsed";
         rpt_xml_cstr(f, rpt_clean_cstr(w, 0, d, msg, true), true);
         fputs("\"/></testcase>\n", f);
     }

@@ -119,8 +119,9 @@ static int sarif_device(struct report_writer *w, const struct device_result *d)
         fputs(st->nresults++ ? ",\n{" : "\n{", f);
         fputs("\"ruleId\":", f);
         rpt_json_cstr(f, c->id);
-        fprintf(f, ",\"ruleIndex\":%zu,\"level\":\"%s\",\"kind\":\"fail\",\"message\":{\"text\":",
-                i, level_of(c->severity));
+        fprintf(f,
+                ",\"ruleIndex\":%zu,\"level\":\"%s\",\"kind\":\"fail\",\"message\":{\"text\":", i,
+                level_of(c->severity));
         struct buf m;
         buf_init(&m, 0);
         buf_printf(&m, "%s: %s", rpt_clean_cstr(w, 1, d, d->hostname ? d->hostname : rel, false),
@@ -139,7 +140,8 @@ static int sarif_device(struct report_writer *w, const struct device_result *d)
             fprintf(f, "%s{\"physicalLocation\":{\"artifactLocation\":", k ? "," : "");
             artifact(f, rel);
             if (e->line >= 1) {
-                fprintf(f, ",\"region\":{\"startLine\":%u,\"snippet\":{\"text\":", (unsigned)e->line);
+                fprintf(f,
+                        ",\"region\":{\"startLine\":%u,\"snippet\":{\"text\":", (unsigned)e->line);
                 rpt_json_cstr(f, rpt_clean(w, 0, d, e->text, e->len, true));
                 fputs("}}", f);
             }
@@ -241,7 +243,8 @@ static void write_rule(FILE *f, const struct check_def *c, size_t i)
     rpt_json_str(f, md.data ? md.data : "", md.len);
     buf_free(&t);
     buf_free(&md);
-    fprintf(f, "},\"defaultConfiguration\":{\"level\":\"%s\"},\"properties\":{\"tags\":[\"security\"",
+    fprintf(f,
+            "},\"defaultConfiguration\":{\"level\":\"%s\"},\"properties\":{\"tags\":[\"security\"",
             level_of(c->severity));
     if (c->category) {
         fputc(',', f);
@@ -249,8 +252,9 @@ static void write_rule(FILE *f, const struct check_def *c, size_t i)
     }
     fputs("],\"category\":", f);
     rpt_json_cstr(f, c->category);
-    fprintf(f, ",\"severity\":\"%s\",\"security-severity\":\"%s\",\"precision\":\"high\","
-               "\"scope\":\"%s\",\"measures\":[",
+    fprintf(f,
+            ",\"severity\":\"%s\",\"security-severity\":\"%s\",\"precision\":\"high\","
+            "\"scope\":\"%s\",\"measures\":[",
             severity_name(c->severity), rpt_security_severity(c->severity),
             c->scope == CHECK_FLEET ? "fleet" : "device");
     for (size_t k = 0; c->measures && c->measures[k]; k++) {
@@ -300,8 +304,9 @@ static void fleet_results(struct report_writer *w, const struct report_estate *e
         char fp[65];
         sha256_hex(b.data, b.len, fp);
         buf_free(&b);
-        fprintf(f, "],\"partialFingerprints\":{\"tsauditFinding/v1\":\"%.32s\"},"
-                   "\"properties\":{\"fleet\":true,\"devices\":[",
+        fprintf(f,
+                "],\"partialFingerprints\":{\"tsauditFinding/v1\":\"%.32s\"},"
+                "\"properties\":{\"fleet\":true,\"devices\":[",
                 fp);
         for (size_t k = 0; k < x->ndevices; k++) {
             if (k)

@@ -178,8 +178,9 @@ static int text_finish(struct report_writer *w, const struct report_estate *e)
             t->unreadable ? paint(w, C_OFF) : "", t->excluded);
 
     label(w, "Checks");
-    fprintf(f, "%s%zu pass%s, %s%zu fail%s, %zu waived, %zu not applicable, %zu unknown, %zu needs "
-               "context\n",
+    fprintf(f,
+            "%s%zu pass%s, %s%zu fail%s, %zu waived, %zu not applicable, %zu unknown, %zu needs "
+            "context\n",
             paint(w, C_GREEN), t->by_verdict[VERDICT_PASS], paint(w, C_OFF),
             t->by_verdict[VERDICT_FAIL] ? paint(w, C_RED) : "", t->by_verdict[VERDICT_FAIL],
             t->by_verdict[VERDICT_FAIL] ? paint(w, C_OFF) : "", t->by_verdict[VERDICT_WAIVED],
@@ -231,9 +232,8 @@ static int text_finish(struct report_writer *w, const struct report_estate *e)
                     paint(w, C_RED), paint(w, C_OFF), severity_name(run->fail_on), n,
                     n == 1 ? "" : "s", severity_name(run->fail_on));
         else
-            fprintf(f, "%sPASS%s --fail-on %s: no failed check at or above %s\n",
-                    paint(w, C_GREEN), paint(w, C_OFF), severity_name(run->fail_on),
-                    severity_name(run->fail_on));
+            fprintf(f, "%sPASS%s --fail-on %s: no failed check at or above %s\n", paint(w, C_GREEN),
+                    paint(w, C_OFF), severity_name(run->fail_on), severity_name(run->fail_on));
     }
     (void)fleet_fail;
     return ferror(f) ? -1 : 0;

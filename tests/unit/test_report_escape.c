@@ -44,8 +44,7 @@ struct esc_case {
     const char *want;
 };
 
-static void run_cases(void (*fn)(FILE *, const char *, size_t), const struct esc_case *c,
-                      size_t nc)
+static void run_cases(void (*fn)(FILE *, const char *, size_t), const struct esc_case *c, size_t nc)
 {
     for (size_t i = 0; i < nc; i++) {
         size_t n = c[i].n ? c[i].n : strlen(c[i].in);
@@ -65,8 +64,8 @@ static void test_json(void **state)
         {"a\nb\tc\rd", 0, "\"a\\nb\\tc\\rd\""},
         {"\x01\x1b\x7f", 0, "\"\\u0001\\u001b\\u007f\""},
         {"<script>&", 0, "\"\\u003cscript\\u003e\\u0026\""},
-        {"\xff\xfe", 0, "\"\xef\xbf\xbd\xef\xbf\xbd\""},        /* invalid bytes -> U+FFFD */
-        {"\xc0\xaf", 0, "\"\xef\xbf\xbd\xef\xbf\xbd\""},        /* overlong */
+        {"\xff\xfe", 0, "\"\xef\xbf\xbd\xef\xbf\xbd\""}, /* invalid bytes -> U+FFFD */
+        {"\xc0\xaf", 0, "\"\xef\xbf\xbd\xef\xbf\xbd\""}, /* overlong */
         {"\xed\xa0\x80", 0, "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\""}, /* surrogate */
         {"\xe2\x80\xa8", 0, "\"\\u2028\""},
         {"caf\xc3\xa9 \xf0\x9f\x94\x92", 0, "\"caf\xc3\xa9 \xf0\x9f\x94\x92\""},
@@ -184,9 +183,12 @@ static void test_map(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_json),       cmocka_unit_test(test_xml),
-        cmocka_unit_test(test_csv),        cmocka_unit_test(test_uri),
-        cmocka_unit_test(test_uuid_is_stable_and_v5), cmocka_unit_test(test_map),
+        cmocka_unit_test(test_json),
+        cmocka_unit_test(test_xml),
+        cmocka_unit_test(test_csv),
+        cmocka_unit_test(test_uri),
+        cmocka_unit_test(test_uuid_is_stable_and_v5),
+        cmocka_unit_test(test_map),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -40,9 +40,11 @@ static const struct redact_case cases[] = {
     {"tacacs-server host 10.1.1.1 key mykey", "tacacs-server host 10.1.1.1 key <redacted:secret>"},
     {"crypto isakmp key 6 abc address 0.0.0.0",
      "crypto isakmp key 6 <redacted:cisco-type6> address 0.0.0.0"},
-    {" ip ospf message-digest-key 1 md5 7 0110", " ip ospf message-digest-key 1 md5 7 <redacted:cisco-type7>"},
+    {" ip ospf message-digest-key 1 md5 7 0110",
+     " ip ospf message-digest-key 1 md5 7 <redacted:cisco-type7>"},
     {"  key-string 7 1234ABCD", "  key-string 7 <redacted:cisco-type7>"},
-    {"ntp authentication-key 1 md5 ntpkey 7", "ntp authentication-key 1 md5 <redacted:cisco-type7> 7"},
+    {"ntp authentication-key 1 md5 ntpkey 7",
+     "ntp authentication-key 1 md5 <redacted:cisco-type7> 7"},
     {"snmp-server user u g v3 auth sha authpw priv aes 128 privpw",
      "snmp-server user u g v3 auth sha <redacted:secret> priv aes 128 <redacted:secret>"},
     {" pre-shared-key address 192.0.2.1 key psk1",
@@ -61,15 +63,18 @@ static const struct redact_case cases[] = {
     {"encrypted-password \"$6$abc$def\"; ## SECRET-DATA",
      "encrypted-password \"<redacted:sha512-crypt>\"; ## SECRET-DATA"},
     {"authentication-key \"$9$abcdef\";", "authentication-key \"<redacted:junos-type9>\";"},
-    {"10.0.0.1 secret \"$9$xyz\"; ## SECRET-DATA", "10.0.0.1 secret \"<redacted:junos-type9>\"; ## SECRET-DATA"},
+    {"10.0.0.1 secret \"$9$xyz\"; ## SECRET-DATA",
+     "10.0.0.1 secret \"<redacted:junos-type9>\"; ## SECRET-DATA"},
     {"community public {", "community <redacted:snmp-community> {"},
     {"set snmp community public authorization read-only",
      "set snmp community <redacted:snmp-community> authorization read-only"},
-    {"pre-shared-key ascii-text \"$9$abc\";", "pre-shared-key ascii-text \"<redacted:junos-type9>\";"},
+    {"pre-shared-key ascii-text \"$9$abc\";",
+     "pre-shared-key ascii-text \"<redacted:junos-type9>\";"},
     /* SR OS */
     {"password \"secret1\" hash2", "password \"<redacted:sros-hash2>\" hash2"},
     {"authentication-key \"k\" hash", "authentication-key \"<redacted:sros-hash>\" hash"},
-    {"community \"public\" r version both", "community \"<redacted:snmp-community>\" r version both"},
+    {"community \"public\" r version both",
+     "community \"<redacted:snmp-community>\" r version both"},
     /* VRP */
     {" local-user admin password irreversible-cipher $1c$abc$",
      " local-user admin password irreversible-cipher <redacted:vrp-irreversible>"},
@@ -182,8 +187,7 @@ static void test_fixtures(void **state)
         snprintf(rel, sizeof(rel), "tests/fixtures/report/%s", de->d_name);
         size_t len;
         char *cfg = tu_read(rel, &len);
-        snprintf(rel, sizeof(rel), "tests/fixtures/report/%.*s.secrets", (int)(n - 4),
-                 de->d_name);
+        snprintf(rel, sizeof(rel), "tests/fixtures/report/%.*s.secrets", (int)(n - 4), de->d_name);
         char *sec = tu_read(rel, NULL);
         struct buf all;
         buf_init(&all, 0);

@@ -67,8 +67,9 @@ static struct evidence *lines_of(struct arena *a, const char *text, uint32_t *n)
 
 static const char *hostname_of(const char *text, struct arena *a)
 {
-    static const char *const keys[] = {"set hostname \"", "set system host-name ", "hostname ",
-                                       "host-name ", "sysname ", "name \""};
+    static const char *const keys[] = {"set hostname \"", "set system host-name ",
+                                       "hostname ",       "host-name ",
+                                       "sysname ",        "name \""};
     for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
         const char *p = strstr(text, keys[i]);
         if (!p)
@@ -92,17 +93,15 @@ static void fill_results(struct estate *es, struct device_result *d, struct evid
         struct check_result *r = &d->results[i];
         r->check = all[i];
         r->verdict = (enum verdict)((i + es->ndev) % 5); /* pass..needs_context */
-        r->message = arena_printf(&es->arena, "%s on %s: %s", all[i]->id,
-                                  d->hostname ? d->hostname : d->file,
-                                  r->verdict == VERDICT_FAIL ? "not configured as required"
-                                                             : verdict_name(r->verdict));
+        r->message = arena_printf(
+            &es->arena, "%s on %s: %s", all[i]->id, d->hostname ? d->hostname : d->file,
+            r->verdict == VERDICT_FAIL ? "not configured as required" : verdict_name(r->verdict));
         if (r->verdict == VERDICT_FAIL) {
             r->evidence = ev;
             r->nevidence = nev;
             if (message_secret && i % 2 == 0)
                 /* Messages never should carry secrets; if one does, scrubbing catches it. */
-                r->message = arena_printf(&es->arena, "community %s is guessable",
-                                          message_secret);
+                r->message = arena_printf(&es->arena, "community %s is guessable", message_secret);
         }
         if (r->verdict == VERDICT_UNKNOWN)
             r->message = "the collector removed the secret; cannot tell the storage type";
@@ -136,7 +135,7 @@ static void add_device(struct estate *es, const char *name)
     enum dialect dl = DIALECT_UNKNOWN;
     dialect_from_name(dn, &dl);
     d->dialect = dl;
-    d->form = strstr(name, "-set") ? FORM_JUNOS_SET
+    d->form = strstr(name, "-set")          ? FORM_JUNOS_SET
               : dl == DIALECT_JUNIPER_JUNOS ? FORM_JUNOS_BRACE
                                             : FORM_DEFAULT;
     d->os_version = "15.2(4)M";
@@ -210,8 +209,8 @@ static void add_special(struct estate *es)
     struct evidence *ev = lines_of(&es->arena, text, &nev);
     fill_results(es, d, ev, nev, NULL);
     /* Cells that start like spreadsheet formulas. */
-    static const char *const formulas[] = {"=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(1)",
-                                           "\t=1", "\r=1"};
+    static const char *const formulas[] = {
+        "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(1)", "\t=1", "\r=1"};
     for (size_t k = 0; k < ARRAY_SIZE(formulas) && k < d->nresults; k++)
         d->results[k].message = formulas[k];
     es->ndev++;
@@ -276,9 +275,8 @@ static void build_estate(struct estate *es)
     assert_non_null(fleet);
     static char *fdev[] = {"ios-core-1", "eos-leaf-1"};
     static uint32_t flines[] = {3, 2};
-    es->ff[0] = (struct fleet_finding){fleet, VERDICT_FAIL,
-                                       "the same local-user hash is used on 2 devices", fdev,
-                                       flines, 2};
+    es->ff[0] = (struct fleet_finding){
+        fleet, VERDICT_FAIL, "the same local-user hash is used on 2 devices", fdev, flines, 2};
     es->nff = 1;
 
     assert_int_equal(catalog_load(&es->cat, &es->arena, "2026", NULL), 0);
@@ -314,9 +312,8 @@ static void free_estate(struct estate *es)
     arena_free(&es->arena);
 }
 
-static const char *const outputs[] = {"report.txt",  "report.json", "report.sarif",
-                                      "report.csv",  "report.xml",  "report.html",
-                                      "report.oscal.json"};
+static const char *const outputs[] = {"report.txt", "report.json", "report.sarif",     "report.csv",
+                                      "report.xml", "report.html", "report.oscal.json"};
 
 static const char *out_path(const char *name)
 {
@@ -479,8 +476,8 @@ static void test_abort_leaves_nothing(void **state)
 {
     struct estate *es = *state;
     for (int f = 0; f < REPORT_FORMAT_COUNT; f++) {
-        struct report_writer *w = report_open((enum report_format)f, out_path("aborted.out"),
-                                              &es->run);
+        struct report_writer *w =
+            report_open((enum report_format)f, out_path("aborted.out"), &es->run);
         assert_non_null(w);
         assert_int_equal(report_device(w, &es->devs[0]), 0);
         report_abort(w);
