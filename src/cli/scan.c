@@ -185,9 +185,7 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
             if (o->noutputs == MAX_OUTPUTS)
                 BAD("at most %d -o outputs", MAX_OUTPUTS);
             if (!report_format_from_path(optarg, &f))
-                return cli_usage_error("scan",
-                                       "cannot tell the format of '%s' from its extension",
-                                       optarg);
+                BAD("cannot tell the format of '%s' from its extension", optarg);
             o->outputs[o->noutputs++] = optarg;
             break;
         }
