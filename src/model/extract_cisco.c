@@ -11,8 +11,11 @@
  * functions. Syntax that differs between the dialects is switched on
  * x->d where it is read. Absence is a pass only where checks.md section 18
  * names the default as secure; otherwise the fact is FACT_UNKNOWN with a why.
+ * A fact left untouched (unknown, no why, no evidence) means the platform
+ * has no such switch, e.g. the IOS telnet server, which its vty lines decide.
  * Word-prefix matching only: no regex and no per-line allocation beyond
- * the facts themselves.
+ * the facts themselves; find-or-create lookups that can grow large (ACLs,
+ * BGP peers, interfaces, ASA names) go through hashed indexes.
  */
 #include "model/extract.h"
 
