@@ -2250,6 +2250,19 @@ static struct cbgp_set *bgp_set(struct cx *x, char kind, struct sv name, struct 
     return b;
 }
 
+/* An AS number in asplain or asdot ("65000.100") notation; -1 when not one. */
+static long parse_asn(struct sv w)
+{
+    const char *dot = memchr(w.p, '.', w.n);
+    if (!dot)
+        return model_sv_long(w, -1);
+    long hi = model_sv_long(sv_make(w.p, (size_t)(dot - w.p)), -1);
+    long lo = model_sv_long(sv_make(dot + 1, (size_t)(w.p + w.n - dot - 1)), -1);
+    if (hi < 0 || lo < 0 || hi > 65535 || lo > 65535)
+        return -1;
+    return hi * 65536 + lo;
+}
+
 static void bgp_parent(struct cbgp_set *b, char kind, struct sv name)
 {
     if (name.n == 0)
@@ -2294,7 +2307,7 @@ static void bgp_setting(struct cx *x, struct cbgp_set *b, struct sv s, size_t i,
     if (neg)
         return;
     if (sv_eq_cstr(w, "remote-as")) {
-        b->remote_as = model_sv_long(a, -1);
+        b->remote_as = parse_asn(a);
         b->remote_as_node = n;
     } else if (sv_eq_cstr(w, "peer-group") || (sv_eq_cstr(w, "peer") && sv_eq_cstr(a, "group"))) {
         struct sv g = sv_eq_cstr(w, "peer") ? c : a;
@@ -2427,7 +2440,7 @@ static void h_router_bgp(struct cx *x, const struct cfg_node *n, struct sv s)
 {
     if (!x->bgp_node) {
         x->bgp_node = n;
-        x->local_as = model_sv_long(tk(s, 2), -1);
+        x->local_as = parse_asn(tk(s, 2));
     }
     bgp_walk(x, n, NULL, sv_make("", 0), 0);
 }
