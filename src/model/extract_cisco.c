@@ -2776,12 +2776,14 @@ static void igp_if_stmt(struct cx *x, struct sv ifname, struct sv t, const struc
         size_t k = starts(t, "ospfv3") ? 1 : 2;
         struct sv w = tk(t, k);
         struct cigp_if *f = NULL;
-        if (sv_is_digits(w) && tk_is(t, k + 1, "area")) {
-            f = igp_if(x, proto, ifname, w, c); /* ip ospf N area X */
+        /* ip ospf N area X; ospfv3 N ipv6|ipv4 area X */
+        size_t ka = tk_is(t, k + 1, "area") ? k + 1 : tk_is(t, k + 2, "area") ? k + 2 : 0;
+        if (sv_is_digits(w) && ka) {
+            f = igp_if(x, proto, ifname, w, c);
             if (f) {
                 f->bound = true;
                 f->node = c; /* the binding is the evidence for the interface */
-                f->area = tk(t, k + 2);
+                f->area = tk(t, ka + 1);
             }
             return;
         }
