@@ -89,6 +89,9 @@ static void writer_free(struct report_writer *w)
         w->ops->release(w);
     free(w->state);
     free(w->tally.fail_by_check);
+    free(w->tally.context_by_check);
+    for (size_t i = 0; i < w->tally.nproblem_files; i++)
+        free(w->tally.problem_files[i]);
     for (size_t i = 0; i < ARRAY_SIZE(w->clean); i++)
         buf_free(&w->clean[i]);
     free(w);
@@ -109,6 +112,7 @@ struct report_writer *report_open(enum report_format f, const char *path,
     checks_all(&ncheck);
     w->tally.ncheck = ncheck;
     w->tally.fail_by_check = xcalloc(ncheck ? ncheck : 1, sizeof(size_t));
+    w->tally.context_by_check = xcalloc(ncheck ? ncheck : 1, sizeof(size_t));
     if (atomic_file_open(&w->af, path) < 0) {
         writer_free(w);
         return NULL;
@@ -129,6 +133,10 @@ static void tally_device(struct report_tally *t, const struct device_result *d)
         t->excluded++;
         return;
     }
+    if ((d->unreadable || d->partial) && t->nproblem_files < RPT_TALLY_NAMES)
+        t->problem_files[t->nproblem_files++] = xstrdup(d->relpath && *d->relpath ? d->relpath
+                                                        : d->file                 ? d->file
+                                                                                  : "?");
     if (d->unreadable) {
         t->unreadable++;
         return;
@@ -142,6 +150,8 @@ static void tally_device(struct report_tally *t, const struct device_result *d)
         if ((unsigned)r->verdict >= VERDICT_COUNT)
             continue;
         t->by_verdict[r->verdict]++;
+        if (r->verdict == VERDICT_NEEDS_CONTEXT && i < t->ncheck)
+            t->context_by_check[i]++;
         if (r->verdict == VERDICT_FAIL) {
             if (r->check && (unsigned)r->check->severity < SEV_COUNT)
                 t->fail_by_severity[r->check->severity]++;

@@ -31,7 +31,11 @@ struct report_tally {
     size_t devices, parsed, partial, unreadable, excluded;
     size_t by_verdict[VERDICT_COUNT];
     size_t fail_by_severity[SEV_COUNT];
-    size_t *fail_by_check; /* devices failing each check (checks_all() order) */
+    size_t *fail_by_check;    /* devices failing each check (checks_all() order) */
+    size_t *context_by_check; /* devices where each check needs profile context */
+#define RPT_TALLY_NAMES 5
+    char *problem_files[RPT_TALLY_NAMES]; /* first unreadable or partial files */
+    size_t nproblem_files;
     size_t ncheck;
 };
 

@@ -63,7 +63,10 @@ static void write_measures(struct report_writer *w, const struct compliance_resu
     FILE *f = w->f;
     const struct status_counts *c = &cr->totals;
     label(w, "Measures");
-    fprintf(f, "%zu for tier %d: ", c->total, cr->tier);
+    if (cr->tier)
+        fprintf(f, "%zu for tier %d: ", c->total, cr->tier);
+    else
+        fprintf(f, "%zu (tier not set: deadlines unknown): ", c->total);
     fprintf(f, "%s%zu met%s, ", paint(w, C_GREEN), c->by_status[MEASURE_MET], paint(w, C_OFF));
     fprintf(f, "%s%zu not met%s", c->by_status[MEASURE_NOT_MET] ? paint(w, C_RED) : "",
             c->by_status[MEASURE_NOT_MET], c->by_status[MEASURE_NOT_MET] ? paint(w, C_OFF) : "");
@@ -115,6 +118,52 @@ static void write_measures(struct report_writer *w, const struct compliance_resu
                 cr->nexpired_waivers == 1 ? "" : "s", cr->nexpired_attestations,
                 cr->nexpired_attestations == 1 ? "" : "s");
     }
+}
+
+/* Which profile fields would turn needs_context verdicts into real ones. */
+static void write_context(struct report_writer *w)
+{
+    const struct report_tally *t = &w->tally;
+    size_t ncheck = 0;
+    const struct check_def *const *all = checks_all(&ncheck);
+    const char *fields[16];
+    size_t counts[16], nf = 0, total = 0;
+    for (size_t i = 0; i < t->ncheck && i < ncheck; i++) {
+        if (!t->context_by_check[i])
+            continue;
+        total += t->context_by_check[i];
+        const char *fld = all[i]->context ? all[i]->context : "(unnamed)";
+        size_t k = 0;
+        while (k < nf && strcmp(fields[k], fld))
+            k++;
+        if (k == nf && nf < ARRAY_SIZE(fields)) {
+            fields[nf] = fld;
+            counts[nf++] = 0;
+        }
+        if (k < nf)
+            counts[k] += t->context_by_check[i];
+    }
+    if (!total)
+        return;
+    /* Most needed first. */
+    for (size_t a = 0; a < nf; a++)
+        for (size_t b = a + 1; b < nf; b++)
+            if (counts[b] > counts[a]) {
+                size_t c = counts[a];
+                const char *x = fields[a];
+                counts[a] = counts[b], fields[a] = fields[b];
+                counts[b] = c, fields[b] = x;
+            }
+    label(w, "Context");
+    fprintf(w->f, "%zu results need profile fields: ", total);
+    for (size_t k = 0; k < nf && k < 5; k++) {
+        fputs(k ? "; " : "", w->f);
+        term_str(w->f, fields[k]);
+        fprintf(w->f, " (%zu)", counts[k]);
+    }
+    if (nf > 5)
+        fputs("; ...", w->f);
+    fputc('\n', w->f);
 }
 
 static void write_top(struct report_writer *w)
@@ -177,6 +226,18 @@ static int text_finish(struct report_writer *w, const struct report_estate *e)
             t->partial ? paint(w, C_OFF) : "", t->unreadable ? paint(w, C_RED) : "", t->unreadable,
             t->unreadable ? paint(w, C_OFF) : "", t->excluded);
 
+    if (t->nproblem_files) {
+        label(w, "");
+        fputs("unreadable or partial: ", f);
+        for (size_t i = 0; i < t->nproblem_files; i++) {
+            fputs(i ? ", " : "", f);
+            term_str(f, t->problem_files[i]);
+        }
+        if (t->unreadable + t->partial > t->nproblem_files)
+            fprintf(f, " and %zu more", t->unreadable + t->partial - t->nproblem_files);
+        fputc('\n', f);
+    }
+
     label(w, "Checks");
     fprintf(f,
             "%s%zu pass%s, %s%zu fail%s, %zu waived, %zu not applicable, %zu unknown, %zu needs "
@@ -194,6 +255,7 @@ static int text_finish(struct report_writer *w, const struct report_estate *e)
                 t->fail_by_severity[s], paint(w, C_OFF));
     fputc('\n', f);
 
+    write_context(w);
     if (e->cr)
         write_measures(w, e->cr);
     write_top(w);

@@ -129,13 +129,17 @@ static void add_device(struct estate *es, const char *name)
     d->hostname = hostname_of(text, &es->arena);
     char dn[64];
     snprintf(dn, sizeof(dn), "%s", name);
+    /* "juniper-junos-set", "nokia-sros-md": a second form of the same dialect. */
     char *dash = strstr(dn, "-set");
+    if (!dash)
+        dash = strstr(dn, "-md");
     if (dash)
         *dash = 0;
     enum dialect dl = DIALECT_UNKNOWN;
     dialect_from_name(dn, &dl);
     d->dialect = dl;
     d->form = strstr(name, "-set")          ? FORM_JUNOS_SET
+              : strstr(name, "-md")         ? FORM_SROS_MDCLI_FLAT
               : dl == DIALECT_JUNIPER_JUNOS ? FORM_JUNOS_BRACE
                                             : FORM_DEFAULT;
     d->os_version = "15.2(4)M";
