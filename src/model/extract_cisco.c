@@ -2054,6 +2054,20 @@ static void log_host(struct cx *x, struct sv host, struct sv vrf, const struct c
     fact_lines_add(&lg->ev, n);
 }
 
+/* A per-destination severity (NX-OS "logging server X L", XR "... severity S"). */
+static void log_host_level(struct cx *x, struct sv level, const struct cfg_node *n)
+{
+    int lv = log_level(level);
+    if (lv < 0)
+        return;
+    if (!x->m->logging.trap_level)
+        x->m->logging.trap_level = dup(x, level);
+    if (lv <= 2 && !x->trap_low) {
+        x->trap_low = true;
+        x->log_trap = n;
+    }
+}
+
 static void h_logging(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct logging_facts *lg = &x->m->logging;
@@ -2085,7 +2099,9 @@ static void h_logging(struct cx *x, const struct cfg_node *n, struct sv s, bool 
                 j = 4;
             }
         }
-        for (; j + 1 < nt + 1; j++)
+        if (x->d == DIALECT_CISCO_NXOS && sv_is_digits(tk(s, j)))
+            log_host_level(x, tk(s, j), n); /* logging server X L */
+        for (; j < nt; j++)
             if ((tk_is(s, j, "vrf") || tk_is(s, j, "use-vrf")) && tk(s, j + 1).n)
                 vrf = tk(s, j + 1);
         log_host(x, h, vrf, n);
@@ -2099,9 +2115,12 @@ static void h_logging(struct cx *x, const struct cfg_node *n, struct sv s, bool 
     } else if (sv_is_addrish(w)) {
         /* IOS "logging A.B.C.D", XR "logging A.B.C.D vrf V severity S" */
         struct sv vrf = sv_make("", 0);
-        for (size_t j = 2; j + 1 < nt; j++)
+        for (size_t j = 2; j + 1 < nt; j++) {
             if (tk_is(s, j, "vrf"))
                 vrf = tk(s, j + 1);
+            else if (tk_is(s, j, "severity"))
+                log_host_level(x, tk(s, j + 1), n);
+        }
         log_host(x, w, vrf, n);
     } else if (sv_eq_cstr(w, "level") && (tk_is(s, 2, "authpri") || tk_is(s, 2, "authpriv"))) {
         int lv = log_level(tk(s, 3));
@@ -4218,8 +4237,12 @@ static void finish_logging(struct cx *x)
     } else if (x->log_level_aaa) {
         fact_set(&lg->login_events, FACT_ON, x->log_level_aaa);
     } else if (x->d == DIALECT_CISCO_IOSXR) {
-        fact_default(&lg->login_events, lg->suppressed.state == FACT_ON ? FACT_OFF : FACT_ON,
-                     "IOS XR logs logins by default");
+        bool sup = lg->suppressed.state == FACT_ON;
+        fact_default(&lg->login_events, sup ? FACT_OFF : FACT_ON,
+                     sup ? "IOS XR logs logins by default, but logging is suppressed"
+                         : "IOS XR logs logins by default");
+        if (sup)
+            lg->login_events.ev = lg->suppressed.ev;
     } else if (asa_logs) {
         if (trap >= 6)
             fact_set(&lg->login_events, FACT_ON, x->log_trap);
@@ -4243,8 +4266,12 @@ static void finish_logging(struct cx *x)
     } else if (x->aaa_acct_cmds) {
         fact_set(&lg->config_changes, FACT_ON, x->aaa_acct_cmds);
     } else if (x->d == DIALECT_CISCO_IOSXR) {
-        fact_default(&lg->config_changes, lg->suppressed.state == FACT_ON ? FACT_OFF : FACT_ON,
-                     "IOS XR logs commits by default");
+        bool sup = lg->suppressed.state == FACT_ON;
+        fact_default(&lg->config_changes, sup ? FACT_OFF : FACT_ON,
+                     sup ? "IOS XR logs commits by default, but logging is suppressed"
+                         : "IOS XR logs commits by default");
+        if (sup)
+            lg->config_changes.ev = lg->suppressed.ev;
     } else if (asa_logs) {
         fact_set(&lg->config_changes, trap >= 5 ? FACT_ON : FACT_OFF,
                  x->log_trap ? x->log_trap : x->log_on);
