@@ -92,6 +92,7 @@ static const char css[] =
     ".tablewrap{max-height:70vh;overflow:auto;border:1px solid var(--line);border-radius:8px}\n"
     ".muted{color:var(--mute)}\n"
     "td.mono{white-space:nowrap}\n"
+    ".lead{font-size:1.02rem;margin:0 0 16px;color:var(--ink)}.lead .bad{color:var(--not_met)}\n"
     ".fails{margin-top:4px}.devref{display:inline-block;font-size:.74rem;color:var(--not_met);"
     "text-decoration:none;border:1px solid #f3c4c4;background:#fff5f5;border-radius:4px;"
     "padding:0 5px;margin:2px 2px 0 0}.devref:hover{background:#ffe3e3}\n"
@@ -734,7 +735,29 @@ static int html_finish(struct report_writer *w, const struct report_estate *e)
     const struct compliance_result *cr = e->cr;
     fputs("</div></div></section>\n", f); /* end of the devices view */
 
-    fputs("<section class=\"view active\" id=\"view-overview\">\n<div class=\"kpis\">", f);
+    fputs("<section class=\"view active\" id=\"view-overview\">\n", f);
+    /* One sentence a compliance lead can read out. */
+    fputs("<p class=\"lead\">", f);
+    fprintf(f, "%zu device%s assessed", t->devices - t->excluded,
+            t->devices - t->excluded == 1 ? "" : "s");
+    if (cr) {
+        char d[11];
+        fprintf(f,
+                " against %zu measures of the %s Code of Practice%s: <b>%zu met</b>, "
+                "<b class=\"bad\">%zu not met</b>",
+                cr->totals.total, cr->edition ? cr->edition : "", "",
+                cr->totals.by_status[MEASURE_MET], cr->totals.by_status[MEASURE_NOT_MET]);
+        if (cr->totals.overdue)
+            fprintf(f, ", <b class=\"bad\">%zu overdue</b> for tier %d", cr->totals.overdue,
+                    cr->tier);
+        fprintf(f, ", %zu awaiting the provider&rsquo;s attestation",
+                cr->totals.by_status[MEASURE_ATTESTATION_REQUIRED]);
+        if (cr->ndue_next)
+            fprintf(f, "; next deadline %s (%zu measure%s)", rpt_date(cr->due_next[0].date, d),
+                    cr->due_next[0].nmeasures, cr->due_next[0].nmeasures == 1 ? "" : "s");
+    }
+    fprintf(f, ". %zu failed check%s across the estate.</p>\n<div class=\"kpis\">",
+            t->by_verdict[VERDICT_FAIL], t->by_verdict[VERDICT_FAIL] == 1 ? "" : "s");
     char sub[160];
     snprintf(sub, sizeof(sub), "%zu parsed, %zu partial, %zu unreadable, %zu excluded", t->parsed,
              t->partial, t->unreadable, t->excluded);
