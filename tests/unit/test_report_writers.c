@@ -531,6 +531,28 @@ static void test_outputs_validate(void **state)
     assert_int_equal(rc, 0);
 }
 
+/* No devices and no compliance result: every format still writes a valid document. */
+static void test_empty_estate(void **state)
+{
+    struct estate *es = *state;
+    char dir[4300];
+    snprintf(dir, sizeof(dir), "%s/empty", outdir);
+    mkdir(dir, 0755);
+    for (size_t i = 0; i < ARRAY_SIZE(outputs); i++) {
+        char path[4400];
+        snprintf(path, sizeof(path), "%s/%s", dir, outputs[i]);
+        enum report_format f;
+        assert_true(report_format_from_path(path, &f));
+        struct report_writer *w = report_open(f, path, &es->run);
+        assert_non_null(w);
+        assert_int_equal(report_finish(w, NULL, 0, NULL, NULL), 0);
+    }
+    char cmd[8800];
+    snprintf(cmd, sizeof(cmd), "python3 '%s' '%s' --require",
+             tu_src("tests/tools/report_validate.py"), dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -541,6 +563,7 @@ int main(void)
         cmocka_unit_test(test_terminal_summary),
         cmocka_unit_test(test_abort_leaves_nothing),
         cmocka_unit_test(test_outputs_validate),
+        cmocka_unit_test(test_empty_estate),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
