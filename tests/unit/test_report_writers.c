@@ -531,6 +531,51 @@ static void test_outputs_validate(void **state)
     assert_int_equal(rc, 0);
 }
 
+/* Variations of the run: colour, several scan roots, an unwritable path. */
+static void test_run_variants(void **state)
+{
+    struct estate *es = *state;
+    struct report_run run = es->run;
+    run.color = true;
+    static char *roots[] = {"estate", "more"};
+    run.scan_roots = roots;
+    run.nscan_roots = 2;
+    char txt[4300], sarif[4300];
+    snprintf(txt, sizeof(txt), "%s/colour.txt", outdir);
+    snprintf(sarif, sizeof(sarif), "%s/roots.sarif", outdir);
+    struct report_writer *t = report_open(REPORT_TEXT, txt, &run);
+    struct report_writer *s = report_open(REPORT_SARIF, sarif, &run);
+    assert_non_null(t);
+    assert_non_null(s);
+    for (size_t k = 0; k < es->ndev; k++) {
+        assert_int_equal(report_device(t, &es->devs[k]), 0);
+        assert_int_equal(report_device(s, &es->devs[k]), 0);
+    }
+    assert_int_equal(report_finish(t, es->ff, es->nff, &es->cr, NULL), 0);
+    assert_int_equal(report_finish(s, es->ff, es->nff, &es->cr, NULL), 0);
+    char *data = slurp("colour.txt");
+    bool ansi = strstr(data, "\033[31m") != NULL;
+    bool raw_escape_from_config = strstr(data, "\033[31mred") != NULL;
+    free(data);
+    assert_true(ansi);
+    assert_false(raw_escape_from_config);
+    data = slurp("roots.sarif");
+    /* With several roots the paths are the files as found, relative to the working folder. */
+    bool as_found = strstr(data, "\"uri\":\"estate/cisco-ios.cfg\"") != NULL;
+    free(data);
+    assert_true(as_found);
+    char cmd[8800];
+    snprintf(cmd, sizeof(cmd),
+             "mkdir -p '%s/roots' && mv '%s' '%s/roots/report.sarif' && python3 '%s' '%s/roots'",
+             outdir, sarif, outdir, tu_src("tests/tools/report_validate.py"), outdir);
+    assert_int_equal(system(cmd), 0);
+    unlink(txt);
+
+    /* A folder that does not exist: NULL after a diagnostic, nothing created. */
+    for (int f = 0; f < REPORT_FORMAT_COUNT; f++)
+        assert_null(report_open((enum report_format)f, "/nonexistent-dir/x/report.out", &run));
+}
+
 /* No devices and no compliance result: every format still writes a valid document. */
 static void test_empty_estate(void **state)
 {
@@ -564,6 +609,7 @@ int main(void)
         cmocka_unit_test(test_abort_leaves_nothing),
         cmocka_unit_test(test_outputs_validate),
         cmocka_unit_test(test_empty_estate),
+        cmocka_unit_test(test_run_variants),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
