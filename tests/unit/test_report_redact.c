@@ -108,6 +108,8 @@ static const char *const untouched[] = {
     "snmp-server group G v3 auth read V",
     "snmp-server group G v3 priv",
     "authentication-order [ radius password ];",
+    "snmp-agent community complexity-check disable",
+    "        password complexity-rules",
     "interface GigabitEthernet0/1",
     " description uplink to core",
     "hostname core-1",
