@@ -147,6 +147,9 @@ static const char *const value_keywords[] = {"password",
                                              "priv-password",
                                              "auth-pwd",
                                              "priv-pwd",
+                                             "phash",
+                                             "password-hash",
+                                             "expert-password-hash",
                                              "auth",
                                              "priv",
                                              "message-digest-key",
@@ -179,13 +182,21 @@ static const struct typed_kw typed_keywords[] = {
 };
 
 /* Tokens that sit between a keyword and its value. */
-static const char *const modifiers[] = {
-    "encrypted",  "ascii",       "ascii-text", "hex",    "hexadecimal", "hexadecimal-text",
-    "plain",      "level",       "md5",        "sha",    "sha1",        "sha-1",
-    "sha224",     "sha256",      "sha384",     "sha512", "hmac-md5",    "hmac-sha1",
-    "hmac-sha-1", "hmac-sha256", "des",        "3des",   "aes",         "aes128",
-    "aes-128",    "aes192",      "aes-192",    "aes256", "aes-256",     "read",
-    "write",      "unencrypted", "clear",      "type",   NULL};
+static const char *const modifiers[] = {"encrypted",     "ascii",         "ascii-text",
+                                        "hex",           "hexadecimal",   "hexadecimal-text",
+                                        "plain",         "level",         "md5",
+                                        "sha",           "sha1",          "sha-1",
+                                        "sha224",        "sha256",        "sha384",
+                                        "sha512",        "hmac-md5",      "hmac-sha1",
+                                        "hmac-sha-1",    "hmac-sha256",   "des",
+                                        "3des",          "aes",           "aes128",
+                                        "aes-128",       "aes192",        "aes-192",
+                                        "aes256",        "aes-256",       "read",
+                                        "write",         "unencrypted",   "clear",
+                                        "type",          "value",         "cmac",
+                                        "aes-cmac",      "aes128-cmac",   "hmac-sha-256",
+                                        "hmac-sha-512",  "sha-256",       "sha-512",
+                                        "hmac-sha2-256", "hmac-sha2-512", NULL};
 
 /* Values that show the keyword was not followed by a secret. */
 static const char *const stop_values[] = {"chain",
@@ -247,6 +258,15 @@ static const char *const stop_values[] = {"chain",
                                           "keychain",
                                           "algorithm",
                                           "crypto-algorithm",
+                                          "set",
+                                          "ttl",
+                                          "param",
+                                          "start-time",
+                                          "end-time",
+                                          "strength-check",
+                                          "add",
+                                          "delete",
+                                          "invert-match",
                                           "complexity-check",
                                           "complexity-rules",
                                           "minimum-length",
@@ -427,7 +447,7 @@ static void snmp_host(struct line *l)
 {
     /* ASA names the interface first: "snmp-server host outside 10.0.0.1 community X". */
     size_t j = address_like(tv(l, 2)) ? 3 : 4;
-    for (int guard = 0; guard < 6 && j < l->nt; guard++) {
+    for (int guard = 0; guard < 8 && j < l->nt; guard++) {
         struct sv t = tv(l, j);
         if (sv_ieq(t, "informs") || sv_ieq(t, "traps") || sv_ieq(t, "inform") || sv_ieq(t, "trap"))
             j++;
@@ -440,6 +460,8 @@ static void snmp_host(struct line *l)
                 (sv_ieq(tv(l, j), "auth") || sv_ieq(tv(l, j), "noauth") ||
                  sv_ieq(tv(l, j), "priv")))
                 j++;
+        } else if (sv_ieq(t, "encrypted") || sv_ieq(t, "clear")) {
+            j++; /* IOS XR: "version 2c encrypted <community>" */
         } else
             break;
     }
@@ -523,8 +545,8 @@ void rpt_redact(struct buf *out, const char *text, size_t len)
         struct sv t = tv(l, i);
         size_t next = i + 1;
         if ((sv_ieq(t, "auth") || sv_ieq(t, "priv")) &&
-            (i + 1 >= l->nt || sv_in(tv(l, i + 1), stop_values) || sv_ieq(tv(l, i + 1), "read") ||
-             sv_ieq(tv(l, i + 1), "write"))) {
+            (!snmp || i + 1 >= l->nt || sv_in(tv(l, i + 1), stop_values) ||
+             sv_ieq(tv(l, i + 1), "read") || sv_ieq(tv(l, i + 1), "write"))) {
             /* "v3 auth read VIEW" in an SNMP group: a security level, not a key. */
             next = i + 1;
         } else if (sv_in(t, value_keywords)) {
@@ -547,7 +569,8 @@ void rpt_redact(struct buf *out, const char *text, size_t len)
                 if (!hit)
                     continue;
                 struct sv v = tv(l, i + 1);
-                if (k == 0 && looks_like_algorithm(v))
+                /* "cipher aes256-ctr" names an algorithm, "cipher 230 {" a suite number. */
+                if (k == 0 && (looks_like_algorithm(v) || sv_is_number(v)))
                     break;
                 if (i + 1 < l->nt && !is_keyword(v) && !sv_in(v, stop_values)) {
                     mark(l, i + 1, secret_type_name(kw->type));
