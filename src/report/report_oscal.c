@@ -222,8 +222,10 @@ static void finding(struct report_writer *w, const struct measure_status *s, boo
     bool any = false;
     for (size_t i = 0; i < s->nfindings; i++) {
         const struct measure_finding *x = &s->findings[i];
-        if (x->fleet || (x->verdict != VERDICT_FAIL && x->verdict != VERDICT_WAIVED) ||
-            !rpt_map_find(&st->seen, x->device))
+        /* A name several devices share cannot say which one failed: no link then. */
+        size_t *seen = x->device ? rpt_map_find(&st->seen, x->device) : NULL;
+        if (x->fleet || (x->verdict != VERDICT_FAIL && x->verdict != VERDICT_WAIVED) || !seen ||
+            *seen != 1)
             continue;
         char ou[37];
         obs_uuid(ou, w->run, x->device, 0, x->check);

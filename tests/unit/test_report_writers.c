@@ -168,6 +168,21 @@ static void add_device(struct estate *es, const char *name)
 /* Devices no fixture covers: unreadable, excluded, partial and hostile text. */
 static void add_special(struct estate *es)
 {
+    /* A second device with the same host name as the first (backups of one box, or a
+     * reused name): identifiers must stay unique and links must stay valid. */
+    struct device_result *twin = &es->devs[es->ndev];
+    *twin = es->devs[0];
+    twin->file = "estate/old/twin.cfg";
+    twin->relpath = "old/twin.cfg";
+    const struct check_result *fr = NULL;
+    for (size_t i = 0; i < es->devs[0].nresults && !fr; i++)
+        if (es->devs[0].results[i].nevidence)
+            fr = &es->devs[0].results[i];
+    assert_non_null(fr);
+    /* Different verdicts from its namesake (the cycle depends on the device index). */
+    fill_results(es, twin, fr->evidence, fr->nevidence, NULL);
+    es->ndev++;
+
     struct device_result *d = &es->devs[es->ndev];
     memset(d, 0, sizeof(*d));
     d->file = "estate/broken.cfg";
