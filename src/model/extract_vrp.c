@@ -485,7 +485,10 @@ static void v_acl(struct vx *x, const struct cfg_node *n)
     struct sv name = tk(n, i);
     if (!name.p)
         return;
+    /* "acl name X 3001": referenced by either; the number gets a twin below */
+    struct sv number = tk_is(n, i - 1, "name") ? tk(n, i + 1) : sv_make(NULL, 0);
     struct acl *acl = model_add_acl(x->a, x->m, model_strdup_unquoted(x->a, name), n);
+    size_t acl_index = x->m->nacls - 1;
     for (const struct cfg_node *c = n->child; c; c = c->next) {
         if ((c->flags & CFG_INACTIVE) || !starts(c, 0, "rule") || !vcap(acl->n))
             continue;
@@ -511,6 +514,12 @@ static void v_acl(struct vx *x, const struct cfg_node *n)
             e->src = model_parse_addr(addr);
             e->unresolved = e->src.af == 0;
         }
+    }
+    if (number.p && model_sv_long(number, -1) >= 0) {
+        struct acl *twin = model_add_acl(x->a, x->m, model_strdup(x->a, number), n);
+        acl = &x->m->acls[acl_index]; /* the array may have moved */
+        twin->entries = acl->entries;
+        twin->n = acl->n;
     }
 }
 

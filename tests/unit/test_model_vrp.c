@@ -267,7 +267,9 @@ static void test_defaults_and_undo(void **state)
                          "super password level 15 cipher %^%#SuperCipher%^%#\n"
                          "snmp-agent\nsnmp-agent sys-info version v3\n"
                          "snmp-agent community read cipher %^%#Comm%^%#\n#\n"
-                         "interface GigabitEthernet0/0/9\n undo lldp enable\n#\nreturn\n");
+                         "interface GigabitEthernet0/0/9\n undo lldp enable\n#\n"
+                         "acl name MGMT 2050\n rule 5 permit source 10.9.0.0 0.0.255.255\n#\n"
+                         "user-interface vty 0 4\n acl 2050 inbound\n#\nreturn\n");
     assert_int_equal(m->telnet_server.state, FACT_OFF);
     assert_int_equal(m->telnet_server.ev.nodes[0]->line, 1);
     assert_int_equal(m->ssh.v1_allowed.state, FACT_ON);
@@ -282,6 +284,12 @@ static void test_defaults_and_undo(void **state)
     assert_int_equal(m->ninterfaces, 1);
     assert_int_equal(m->interfaces[0].discovery.state, FACT_OFF);
     assert_int_equal(m->interfaces[0].discovery.ev.nodes[0]->line, 10);
+    /* an ACL named and numbered is found by its number */
+    assert_non_null(model_find_acl(m, "MGMT"));
+    assert_int_equal(m->nlines, 1);
+    assert_non_null(m->lines[0].acl);
+    assert_int_equal(m->lines[0].acl->n, 1);
+    assert_int_equal(m->lines[0].acl->entries[0].src.len, 16);
     arena_free(&a);
 }
 
