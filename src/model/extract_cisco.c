@@ -2720,12 +2720,13 @@ static void h_router_igp(struct cx *x, const struct cfg_node *n, struct sv s, in
         int w = igp_auth_word(x, t, c);
         if (w == 1 || w == 2) {
             proc_auth = w;
-            if (w == 1)
+            if (w == 1 && !g->proc_auth)
                 g->proc_auth = c;
-            else
+            else if (w == 2 && !g->proc_weak)
                 g->proc_weak = c;
         } else if (starts(t, "authentication-type") || starts(t, "authentication key-chain")) {
-            g->proc_auth = c; /* NX-OS IS-IS */
+            if (!g->proc_auth)
+                g->proc_auth = c; /* NX-OS IS-IS */
             proc_auth = 1;
         } else if (starts(t, "passive-interface default") || starts(t, "passive enable") ||
                    sv_eq_cstr(t, "passive")) {

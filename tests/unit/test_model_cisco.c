@@ -746,6 +746,96 @@ static void test_asa_any_hosts(void **state)
     unload(dv);
 }
 
+/* Less common shapes, one small config per dialect. */
+static void test_misc_shapes(void **state)
+{
+    (void)state;
+    char pb[64];
+    struct dev *dv = load_text("hostname m1\n"                                   /* 1 */
+                               "no logging on\n"                                 /* 2 */
+                               "ip http server\n"                                /* 3 */
+                               "tftp-server flash:boot.bin 55\n"                 /* 4 */
+                               "ipv6 access-list V6-MGMT\n"                      /* 5 */
+                               " permit ipv6 2001:db8:10::/48 any\n"             /* 6 */
+                               " deny ipv6 any any\n"                            /* 7 */
+                               "kron policy-list SAVE\n"                         /* 8 */
+                               " cli copy running-config tftp://192.0.2.9/c\n"   /* 9 */
+                               "monitor session 3 source interface Gi0/1\n"      /* 10 */
+                               "monitor session 3 destination remote vlan 901\n" /* 11 */
+                               "router isis CORE\n"                              /* 12 */
+                               " authentication mode md5\n"                      /* 13 */
+                               " authentication key-chain ISIS\n"                /* 14 */
+                               "interface Gi0/1\n"                               /* 15 */
+                               " ip address 10.7.7.1 255.255.255.0\n"            /* 16 */
+                               " ip router isis CORE\n"                          /* 17 */
+                               " no cdp enable\n",                               /* 18 */
+                               DIALECT_CISCO_IOS);
+    const struct device_model *m = &dv->m;
+    assert_int_equal(m->logging.suppressed.state, FACT_ON);
+    assert_int_equal(m->logging.suppressed.ev.nodes[0]->line, 2);
+    const struct mgmt_service *http = service(m, "http", true);
+    assert_int_equal(http->state.state, FACT_ON);
+    assert_null(http->acl_name);
+    path_for(m, "http", NULL);
+    const struct mgmt_service *tftp = service(m, "tftp-server", true);
+    assert_string_equal(tftp->acl_name, "55");
+    const struct acl *v6 = acl(m, "V6-MGMT");
+    assert_string_equal(prefix_text(&v6->entries[0].src, pb), "2001:db8:10::/48");
+    assert_true(v6->entries[1].src_any);
+    assert_int_equal(m->nonbox, 1);
+    assert_string_equal(m->onbox[0].kind, "kron");
+    assert_true(m->onbox[0].risky);
+    assert_string_equal(m->mirrors[0].kind, "rspan");
+    assert_true(m->mirrors[0].remote);
+    assert_int_equal(m->igps[0].auth.state, FACT_ON);
+    assert_int_equal(m->igps[0].auth.ev.nodes[0]->line, 13);
+    assert_int_equal(iface(m, "Gi0/1")->discovery.state, FACT_OFF);
+    unload(dv);
+
+    /* XR: af-group and session-group inheritance; an unused line template is no vty */
+    dv = load_text("hostname m2\n"
+                   "line template SPARE\n"
+                   " transport input telnet\n"
+                   "router bgp 65100\n"
+                   " session-group SG\n"
+                   "  remote-as 65200\n"
+                   "  password encrypted 0822455D0A16\n"
+                   " af-group AG address-family ipv4 unicast\n"
+                   "  route-policy IN-POL in\n"
+                   "  route-policy OUT-POL out\n"
+                   " neighbor 192.0.2.77\n"
+                   "  use session-group SG\n"
+                   "  address-family ipv4 unicast\n"
+                   "   use af-group AG\n",
+                   DIALECT_CISCO_IOSXR);
+    m = &dv->m;
+    assert_int_equal(mline(m, "template SPARE")->kind, LINE_OTHER);
+    const struct bgp_neighbor *nb = nbr(m, "192.0.2.77");
+    assert_int_equal(nb->remote_as, 65200);
+    assert_true(nb->ebgp);
+    assert_int_equal(nb->auth.state, FACT_ON);
+    assert_int_equal(nb->auth.ev.nodes[0]->line, 7);
+    assert_string_equal(nb->in_policy, "IN-POL");
+    assert_string_equal(nb->out_policy, "OUT-POL");
+    unload(dv);
+
+    /* EOS: SSH served only in a VRF; NX-OS: SSH switched off */
+    dv = load_text("hostname m3\n"
+                   "management ssh\n"
+                   "   shutdown\n"
+                   "   vrf MGMT\n"
+                   "      no shutdown\n",
+                   DIALECT_ARISTA_EOS);
+    assert_int_equal(dv->m.ssh.enabled.state, FACT_ON);
+    assert_int_equal(dv->m.mgmt_vrf.state, FACT_ON);
+    assert_int_equal(dv->m.mgmt_vrf.ev.nodes[0]->line, 5);
+    unload(dv);
+    dv = load_text("hostname m4\nno feature ssh\n", DIALECT_CISCO_NXOS);
+    assert_int_equal(dv->m.ssh.enabled.state, FACT_OFF);
+    assert_int_equal(dv->m.ssh.enabled.ev.nodes[0]->line, 2);
+    unload(dv);
+}
+
 /* ------------------------------------------------------------------- JSON */
 
 static char *print_json(const struct dev *dv, bool show)
@@ -794,7 +884,8 @@ int main(void)
         cmocka_unit_test(test_ios),           cmocka_unit_test(test_nxos),
         cmocka_unit_test(test_iosxr),         cmocka_unit_test(test_asa),
         cmocka_unit_test(test_eos),           cmocka_unit_test(test_ios_defaults),
-        cmocka_unit_test(test_asa_any_hosts), cmocka_unit_test(test_json),
+        cmocka_unit_test(test_asa_any_hosts), cmocka_unit_test(test_misc_shapes),
+        cmocka_unit_test(test_json),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
