@@ -105,6 +105,9 @@ struct jclass {
     struct sv name;
     long idle_minutes; /* -1 none */
     const struct cfg_node *node;
+    bool perm_all;     /* permissions include "all" */
+    bool restricts;    /* allow/deny lists, or permissions other than all */
+    const struct cfg_node *perm_node;
 };
 
 struct jsnmp_clients {
@@ -235,7 +238,8 @@ struct jx {
     bool order_central, order_password;
     const struct cfg_node *acct_node, *acct_login_node, *acct_cmd_node;
     bool acct_has_dest;
-    const struct cfg_node *class_perm_node;
+    int *log_best; /* per syslog host: most verbose level sent (-1 none) */
+    const struct cfg_node **log_best_node;
     const struct cfg_node *pwpolicy_node;
 
     /* snmp */
@@ -768,11 +772,19 @@ static void j_login(struct jx *x, const struct jl *l, size_t i)
         if (tok_eq(l, i + 2, "idle-timeout") && i + 3 < l->n) {
             c->idle_minutes = model_sv_long(l->tok[i + 3], -1);
             c->node = l->node;
-        } else if (tok_eq(l, i + 2, "allow-commands") || tok_eq(l, i + 2, "deny-commands") ||
-                   tok_eq(l, i + 2, "allow-configuration") ||
-                   tok_eq(l, i + 2, "deny-configuration") || tok_eq(l, i + 2, "permissions")) {
-            if (!x->class_perm_node && i + 3 < l->n)
-                x->class_perm_node = l->node;
+        } else if (tok_eq(l, i + 2, "permissions") && i + 3 < l->n) {
+            for (size_t j = i + 3; j < l->n; j++)
+                if (sv_eq_cstr(l->tok[j], "all"))
+                    c->perm_all = true;
+            if (!c->perm_node)
+                c->perm_node = l->node;
+        } else if (i + 3 < l->n && l->tok[i + 2].n > 6 &&
+                   (sv_starts_with(l->tok[i + 2], "allow-") ||
+                    sv_starts_with(l->tok[i + 2], "deny-"))) {
+            /* allow-commands, deny-configuration-regexps, ... */
+            c->restricts = true;
+            if (!c->perm_node)
+                c->perm_node = l->node;
         }
     } else if (tok_path(l, i, "message", &k) && k < l->n) {
         struct banner *b = model_add_banner(x->a, m, "login", l->node);
@@ -822,19 +834,37 @@ static void j_aaa_server(struct jx *x, const struct jl *l, size_t i, enum aaa_pr
     }
 }
 
+/* Junos syslog levels from most to least severe; "any" is the most verbose. */
+static const char *const syslog_levels[] = {"emergency", "alert",  "critical", "error",
+                                            "warning",   "notice", "info",     "any"};
+
+static int syslog_rank(struct sv lev)
+{
+    for (int i = 0; i < (int)ARRAY_SIZE(syslog_levels); i++)
+        if (sv_eq_cstr(lev, syslog_levels[i]))
+            return i;
+    return -1;
+}
+
 static void j_syslog(struct jx *x, const struct jl *l, size_t i)
 {
     struct device_model *m = x->m;
     if (!x->syslog_node)
         x->syslog_node = own_at(l, i - 1);
-    size_t fac = 0;
+    size_t fac = 0, host = SIZE_MAX;
     if (tok_eq(l, i, "host") && i + 1 < l->n) {
         struct sv h = l->tok[i + 1];
-        bool found = nmap_get(&x->host_map, h, SV_LIT("syslog")) != SIZE_MAX;
-        if (!found && jsmall(m->logging.nhosts)) {
-            nmap_put(x->a, &x->host_map, h, SV_LIT("syslog"), m->logging.nhosts);
+        host = nmap_get(&x->host_map, h, SV_LIT("syslog"));
+        if (host == SIZE_MAX && jsmall(m->logging.nhosts)) {
+            host = m->logging.nhosts;
+            nmap_put(x->a, &x->host_map, h, SV_LIT("syslog"), host);
             model_add_host(x->a, &m->logging.hosts, &m->logging.nhosts, h, own_at(l, i + 1));
             fact_lines_add(&m->logging.ev, own_at(l, i + 1));
+            x->log_best = model_grow(x->a, x->log_best, host, sizeof(*x->log_best));
+            x->log_best_node =
+                model_grow(x->a, (void *)x->log_best_node, host, sizeof(*x->log_best_node));
+            x->log_best[host] = -1;
+            x->log_best_node[host] = NULL;
         }
         fac = i + 2;
     } else if ((tok_eq(l, i, "file") || tok_eq(l, i, "user")) && i + 1 < l->n) {
@@ -850,6 +880,11 @@ static void j_syslog(struct jx *x, const struct jl *l, size_t i)
     struct sv f = l->tok[fac], lev = l->tok[fac + 1];
     if (sv_eq_cstr(lev, "none"))
         return;
+    int rank = syslog_rank(lev);
+    if (host != SIZE_MAX && rank > x->log_best[host]) {
+        x->log_best[host] = rank;
+        x->log_best_node[host] = l->node;
+    }
     bool info_or_more = sv_eq_cstr(lev, "any") || sv_eq_cstr(lev, "info");
     bool notice_or_more = info_or_more || sv_eq_cstr(lev, "notice");
     if (((sv_eq_cstr(f, "authorization") || sv_eq_cstr(f, "any")) && info_or_more) &&
@@ -2053,11 +2088,46 @@ static void finish_aaa(struct jx *x)
     else
         fact_default(&aaa->accounting_cmds, FACT_OFF,
                      "no system accounting of interactive-commands/change-log");
-    if (x->class_perm_node)
-        fact_set(&aaa->authz_cmds, FACT_ON, x->class_perm_node);
-    else
-        fact_unknown(&aaa->authz_cmds, "no login class restricts commands; per-command "
+    /* role-based control: a login class that limits commands (permissions
+     * other than all, or allow/deny lists; remote TACACS+ users map onto
+     * such classes), or a user in operator/read-only; none when every user
+     * may run everything */
+    const struct cfg_node *limited = NULL;
+    for (size_t j = 0; j < x->nclasses && !limited; j++)
+        if (x->classes[j].perm_node && (!x->classes[j].perm_all || x->classes[j].restricts))
+            limited = x->classes[j].perm_node;
+    size_t users = 0;
+    struct fact_lines open = {0};
+    for (size_t i = 0; i < x->m->naccounts; i++) {
+        const char *cls = x->acct_class[i];
+        if (!cls)
+            continue;
+        users++;
+        const struct cfg_node *ev = x->m->accounts[i].node;
+        bool all = strcmp(cls, "super-user") == 0;
+        bool predefined = all || strcmp(cls, "operator") == 0 || strcmp(cls, "read-only") == 0 ||
+                          strcmp(cls, "unauthorized") == 0;
+        for (size_t j = 0; j < x->nclasses && !predefined; j++)
+            if (sv_eq_cstr(sv_unquote(x->classes[j].name), cls)) {
+                all = x->classes[j].perm_all && !x->classes[j].restricts;
+                if (x->classes[j].perm_node)
+                    ev = x->classes[j].perm_node;
+            }
+        if (!all && !limited)
+            limited = ev;
+        else if (all)
+            fact_lines_add(&open, ev);
+    }
+    if (limited) {
+        fact_set(&aaa->authz_cmds, FACT_ON, limited);
+    } else if (users) {
+        aaa->authz_cmds.state = FACT_OFF;
+        aaa->authz_cmds.ev = open;
+        aaa->authz_cmds.why = "every login class permits all commands";
+    } else {
+        fact_unknown(&aaa->authz_cmds, "no login users with a class; per-command "
                                        "authorisation may come from TACACS+ attributes");
+    }
     if (x->pwpolicy_node)
         fact_set(&x->m->legacy.password_policy, FACT_ON, x->pwpolicy_node);
     else
@@ -2078,10 +2148,24 @@ static void finish_logging(struct jx *x)
     else
         fact_default(&lg->config_changes, FACT_OFF,
                      "no syslog of change-log or interactive-commands");
-    if (x->syslog_node)
+    /* remote hosts that only take critical or worse drop most events */
+    int best = -1;
+    for (size_t i = 0; i < lg->nhosts; i++)
+        if (x->log_best[i] > best)
+            best = x->log_best[i];
+    if (best >= 0)
+        lg->trap_level = syslog_levels[best];
+    if (lg->nhosts && best <= 2) {
+        fact_set(&lg->suppressed, FACT_ON, NULL);
+        for (size_t i = 0; i < lg->nhosts; i++)
+            fact_lines_add(&lg->suppressed.ev,
+                           x->log_best_node[i] ? x->log_best_node[i] : lg->hosts[i].node);
+        lg->suppressed.why = "syslog hosts receive critical messages or worse only";
+    } else if (x->syslog_node) {
         fact_set(&lg->suppressed, FACT_OFF, x->syslog_node);
-    else
+    } else {
         fact_unknown(&lg->suppressed, "no system syslog configuration");
+    }
 
     struct ntp_facts *ntp = &m->ntp;
     if (x->ntp_key_node && x->ntp_trusted_node) {

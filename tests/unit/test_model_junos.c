@@ -148,6 +148,7 @@ static void check_edge1(const struct dev *d, bool brace)
     assert_int_equal(m->aaa.accounting_exec.state, FACT_ON);
     assert_int_equal(m->aaa.accounting_cmds.state, FACT_ON);
     assert_int_equal(m->aaa.authz_cmds.state, FACT_ON);
+    assert_true(has_line(&m->aaa.authz_cmds.ev, line_of(d, "permissions")));
     assert_int_equal(m->aaa.nservers, 2);
     assert_int_equal(m->aaa.servers[0].proto, AAA_TACACS);
     assert_int_equal(m->aaa.servers[0].key.type, SECRET_JUNOS9);
@@ -522,6 +523,30 @@ static void test_routing_instances(void **state)
     arena_free(&a);
 }
 
+/* Classes that permit everything are no command authorisation; syslog
+ * hosts that take only emergencies drop nearly every event. */
+static void test_authz_and_syslog_level(void **state)
+{
+    (void)state;
+    static const char cfg[] = "set system login class wide permissions all\n"
+                              "set system login user jdoe class wide\n"
+                              "set system login user admin class super-user\n"
+                              "set system syslog host 192.0.2.50 any emergency\n"
+                              "set system syslog file messages any info\n";
+    struct arena a;
+    struct cfg_tree t;
+    struct device_model m;
+    arena_init(&a);
+    cfg_parse_buffer(&t, &a, "authz.set", cfg, sizeof(cfg) - 1, DIALECT_JUNIPER_JUNOS);
+    model_extract(&t, &m);
+    assert_int_equal(m.aaa.authz_cmds.state, FACT_OFF);
+    assert_true(has_line(&m.aaa.authz_cmds.ev, 1));
+    assert_int_equal(m.logging.suppressed.state, FACT_ON);
+    assert_int_equal(m.logging.suppressed.ev.nodes[0]->line, 4);
+    assert_string_equal(m.logging.trap_level, "emergency");
+    arena_free(&a);
+}
+
 int main(void)
 {
     /* model.c refers to the family extractors weakly; a strong reference
@@ -535,6 +560,7 @@ int main(void)
         cmocka_unit_test(test_defaults),
         cmocka_unit_test(test_groups_and_secrets),
         cmocka_unit_test(test_routing_instances),
+        cmocka_unit_test(test_authz_and_syslog_level),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
