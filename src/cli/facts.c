@@ -48,10 +48,8 @@ static int facts_one(const char *file, enum dialect forced, bool show_secrets)
     struct cfg_tree tree;
     int errors = cfg_parse_buffer(&tree, &arena, file, data, len, forced);
     int status = errors ? EXIT_INPUT : EXIT_OK;
-    if (tree.dialect == DIALECT_UNKNOWN) {
-        diag_report(DIAG_ERROR, file, 0, "cannot tell the dialect of this file; use --vendor");
-        status = EXIT_INPUT;
-    }
+    if (tree.dialect == DIALECT_UNKNOWN)
+        status = EXIT_INPUT; /* the parser has said so; the facts are all unknown */
     struct device_model *model = arena_alloc(&arena, sizeof(*model));
     model_extract(&tree, model);
     model_print_json(model, &tree, show_secrets, stdout);
