@@ -1811,6 +1811,19 @@ static const char *snmp_algo(struct cx *x, struct sv a, struct sv b, bool priv)
     return priv ? "des" : NULL;
 }
 
+/* An SNMPv3 key: localized keys (0x..., "localizedkey") are hashes, not passwords. */
+static void snmp_key(struct cx *x, struct sv s, struct sv key, const char *kind,
+                     const struct cfg_node *n)
+{
+    if (key.n == 0 || sv_eq_cstr(key, "localizedkey") || sv_eq_cstr(key, "access"))
+        return;
+    enum secret_type ty = secret_classify_shape(key, true);
+    if (ty == SECRET_NONE)
+        ty = sv_starts_with(key, "0x") || model_sv_icontains(s, "localized") ? SECRET_OTHER_HASH
+                                                                             : SECRET_PLAINTEXT;
+    model_add_secret(x->a, x->m, kind, model_secret(ty, key, n));
+}
+
 static void h_snmp_user(struct cx *x, const struct cfg_node *n, struct sv s)
 {
     struct snmp_facts *sn = &x->m->snmp;
@@ -1840,20 +1853,20 @@ static void h_snmp_user(struct cx *x, const struct cfg_node *n, struct sv s)
             struct sv key = tk(s, j + 1);
             if (tk_is(s, j + 1, "encrypted") || tk_is(s, j + 1, "0") || tk_is(s, j + 1, "7"))
                 key = tk(s, j + 2);
-            if (key.n) {
-                enum secret_type ty = secret_classify_shape(key, true);
-                if (ty == SECRET_NONE)
-                    ty = sv_starts_with(key, "0x") || model_sv_icontains(s, "localizedkey") ||
-                                 model_sv_icontains(s, "localized")
-                             ? SECRET_OTHER_HASH
-                             : SECRET_PLAINTEXT;
-                model_add_secret(x->a, x->m, "snmp-auth", model_secret(ty, key, n));
-            }
+            snmp_key(x, s, key, "snmp-auth", n);
         } else if (sv_eq_cstr(w, "priv")) {
             size_t j = i + 1;
             if (tk_is(s, j, "encrypted"))
                 j++;
             u->priv = snmp_algo(x, tk(s, j), tk(s, j + 1), true);
+            /* the key follows the algorithm ("aes 128 KEY"); NX-OS may omit the algorithm */
+            size_t kj = j;
+            if (snmp_algo(x, tk(s, j), sv_make("", 0), false) || tk_is(s, j, "aes") ||
+                tk_is(s, j, "des") || tk_is(s, j, "3des"))
+                kj = sv_eq_cstr(tk(s, j), "aes") && sv_is_digits(tk(s, j + 1)) ? j + 2 : j + 1;
+            if (tk_is(s, kj, "encrypted") || tk_is(s, kj, "0") || tk_is(s, kj, "7"))
+                kj++;
+            snmp_key(x, s, tk(s, kj), "snmp-priv", n);
         } else if (sv_eq_cstr(w, "access") && tk(s, i + 1).n) {
             struct sv a = tk(s, i + 1);
             if ((sv_eq_cstr(a, "ipv4") || sv_eq_cstr(a, "ipv6")) && tk(s, i + 2).n)
