@@ -123,7 +123,7 @@ struct jigp_if {
 };
 
 struct japply {
-    struct sv loc[JL_MAX_TOK];
+    struct sv *loc; /* the hierarchy level (arena) */
     size_t nloc;
     struct sv names[16];
     size_t nnames;
@@ -265,6 +265,8 @@ struct jx {
     /* statements re-read without a prefix (groups, routing instances);
      * one buffer each, allocated once */
     struct jl *scratch_group, *scratch_inst;
+    struct jl *walk_l; /* the walk's statement buffer and depth stack */
+    size_t *walk_base;
     struct jplist *keychains; /* name -> first key node/secret value */
     size_t nkeychains;
 
@@ -412,8 +414,13 @@ typedef void (*jl_fn)(struct jx *x, const struct jl *l);
 static void jl_walk(struct jx *x, const struct cfg_node *first, bool siblings, jl_fn fn)
 {
     static const size_t depth_cap = JL_MAX_DEPTH;
-    struct jl *l = arena_alloc(x->a, sizeof(*l));
-    size_t *base = arena_alloc(x->a, depth_cap * sizeof(*base));
+    /* one statement buffer and depth stack per device, shared by the walks */
+    if (!x->walk_l) {
+        x->walk_l = arena_alloc(x->a, sizeof(*x->walk_l));
+        x->walk_base = arena_alloc(x->a, depth_cap * sizeof(*x->walk_base));
+    }
+    struct jl *l = x->walk_l;
+    size_t *base = x->walk_base;
     const struct cfg_node *n = first;
     size_t d = 0;
     l->n = 0;
@@ -1629,6 +1636,8 @@ static void j_protocols(struct jx *x, const struct jl *l);
  * the instance recorded (per-VRF sessions of a PE). */
 static void j_instance_bgp(struct jx *x, const struct jl *l)
 {
+    if (!x->scratch_inst)
+        x->scratch_inst = arena_alloc(x->a, sizeof(*x->scratch_inst));
     struct jl *sub = x->scratch_inst;
     sub->n = l->n - 2;
     memmove(sub->tok, l->tok + 2, sub->n * sizeof(sub->tok[0]));
@@ -1743,8 +1752,9 @@ static void j_apply_line(struct jx *x, const struct jl *l)
         return;
     if (x->napply >= JX_MAX_APPLY)
         return;
-    struct japply *ap = &x->apply[x->napply++];
+    struct japply *ap = MODEL_PUSH(x->a, x->apply, x->napply);
     ap->nloc = at;
+    ap->loc = arena_alloc(x->a, (at ? at : 1) * sizeof(*ap->loc));
     for (size_t i = 0; i < at; i++)
         ap->loc[i] = l->tok[i];
     ap->nnames = 0;
@@ -2202,10 +2212,7 @@ void model_extract_junos(const struct cfg_tree *t, struct device_model *m)
     x->local_as = -1;
     x->bgp_global.peer_as = -1;
     x->bgp_global.local_as = -1;
-    x->apply = arena_alloc(t->arena, JX_MAX_APPLY * sizeof(*x->apply));
     x->acl_budget = JX_MAX_ACL_EXPAND;
-    x->scratch_group = arena_alloc(t->arena, sizeof(*x->scratch_group));
-    x->scratch_inst = arena_alloc(t->arena, sizeof(*x->scratch_inst));
     m->dialect = t->dialect;
     m->ssh.idle_timeout_seconds = -1;
 
@@ -2221,6 +2228,7 @@ void model_extract_junos(const struct cfg_tree *t, struct device_model *m)
     if (groups || any_apply)
         jl_walk(x, t->first, true, j_apply_line);
     if (x->napply) {
+        x->scratch_group = arena_alloc(t->arena, sizeof(*x->scratch_group));
         x->in_groups = true;
         jl_walk(x, t->first, true, j_group_line);
         x->in_groups = false;

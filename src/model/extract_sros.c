@@ -191,6 +191,8 @@ struct sx {
     struct sapply *apply; /* apply-groups statements (MD-CLI groups) */
     size_t napply;
     struct jl *scratch; /* a group statement re-read without its prefix */
+    struct jl *walk_l;  /* the walk's statement buffer and depth stack */
+    size_t *walk_base;
 };
 
 /* ------------------------------------------------------------ tokens */
@@ -297,8 +299,13 @@ typedef void (*jl_fn)(struct sx *x, const struct jl *l);
 static void jl_walk(struct sx *x, const struct cfg_node *first, bool siblings, jl_fn fn)
 {
     static const size_t depth_cap = SL_MAX_DEPTH;
-    struct jl *l = arena_alloc(x->a, sizeof(*l));
-    size_t *base = arena_alloc(x->a, depth_cap * sizeof(*base));
+    /* one statement buffer and depth stack per device, shared by the walks */
+    if (!x->walk_l) {
+        x->walk_l = arena_alloc(x->a, sizeof(*x->walk_l));
+        x->walk_base = arena_alloc(x->a, depth_cap * sizeof(*x->walk_base));
+    }
+    struct jl *l = x->walk_l;
+    size_t *base = x->walk_base;
     const struct cfg_node *n = first;
     size_t d = 0;
     l->n = 0;
@@ -1409,7 +1416,7 @@ static void s_version(struct sx *x)
 #define SX_MAX_APPLY 256
 
 struct sapply {
-    struct sv loc[SL_MAX_TOK];
+    struct sv *loc; /* the hierarchy level after "configure" (arena) */
     size_t nloc;
     struct sv names[16];
     size_t nnames;
@@ -1422,8 +1429,9 @@ static void s_apply_line(struct sx *x, const struct jl *l)
     size_t at = find_w(l, 1, "apply-groups");
     if (!at || at + 1 >= l->n || l->own[l->n - 1] != l->node || x->napply >= SX_MAX_APPLY)
         return;
-    struct sapply *ap = &x->apply[x->napply++];
+    struct sapply *ap = MODEL_PUSH(x->a, x->apply, x->napply);
     ap->nloc = at - 1;
+    ap->loc = arena_alloc(x->a, at * sizeof(*ap->loc));
     for (size_t i = 1; i < at; i++)
         ap->loc[i - 1] = sv_unquote(l->tok[i]);
     ap->nnames = 0;
@@ -1488,12 +1496,12 @@ void model_extract_sros(const struct cfg_tree *t, struct device_model *m)
     x->bgp_global.peer_as = x->bgp_global.local_as = -1;
     m->dialect = t->dialect;
     s_version(x);
-    x->apply = arena_alloc(t->arena, SX_MAX_APPLY * sizeof(*x->apply));
-    x->scratch = arena_alloc(t->arena, sizeof(*x->scratch));
     if (buf_has(t->buf, t->len, "apply-groups"))
         jl_walk(x, t->first, true, s_apply_line);
-    if (x->napply)
+    if (x->napply) {
+        x->scratch = arena_alloc(t->arena, sizeof(*x->scratch));
         jl_walk(x, t->first, true, s_group_line);
+    }
     jl_walk(x, t->first, true, s_line);
     finish_bgp(x);
     finish_igp(x);
