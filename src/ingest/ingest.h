@@ -126,6 +126,11 @@ struct cfg_tree {
     uint32_t diags_dropped;
     bool partial; /* a limit was hit or the input was malformed */
     uint32_t nerrors; /* error diagnostics, including those not kept */
+    /* Lines of statements that a later `delete` (Junos set form, SR OS flat)
+     * removed from the tree (arena; in removal order, may repeat). A deleted
+     * statement is absent: it is not in the tree at all. */
+    uint32_t *removed_lines;
+    uint32_t nremoved, removed_cap;
 };
 
 void cfg_tree_init(struct cfg_tree *t, struct arena *a, const char *path, const char *buf,

@@ -37,109 +37,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ------------------------------------------------------ child lookup index */
-
-/*
- * An open-addressing hash from (parent, text) to the most recent node with
- * that text under that parent, so set lines find their containers in O(1)
- * even when one container holds hundreds of thousands of statements.
- */
-struct jx_index {
-    struct cfg_node **slot;
-    size_t cap, used;
-};
-
-static struct cfg_node jx_tombstone;
-
-static uint64_t jx_hash(const struct cfg_node *parent, const char *p, size_t n)
-{
-    uint64_t h = 1469598103934665603ull ^ (uint64_t)(uintptr_t)parent;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)p[i];
-        h *= 1099511628211ull;
-    }
-    /* Final avalanche (MurmurHash3 fmix64) so the low bits used for the
-     * slot depend on every input byte and on the parent. */
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ull;
-    return h ^ (h >> 33);
-}
-
-static struct cfg_node *jx_find(const struct jx_index *ix, const struct cfg_node *parent,
-                                const char *p, size_t n)
-{
-    if (!ix->cap)
-        return NULL;
-    size_t mask = ix->cap - 1;
-    for (size_t i = jx_hash(parent, p, n) & mask;; i = (i + 1) & mask) {
-        struct cfg_node *s = ix->slot[i];
-        if (!s)
-            return NULL;
-        if (s != &jx_tombstone && s->parent == parent && s->len == n && memcmp(s->text, p, n) == 0)
-            return s;
-    }
-}
-
-static void jx_put(struct jx_index *ix, struct cfg_node *node);
-
-static void jx_grow(struct jx_index *ix)
-{
-    struct jx_index old = *ix;
-    ix->cap = old.cap ? old.cap * 2 : 1024;
-    ix->slot = xcalloc(ix->cap, sizeof(*ix->slot));
-    ix->used = 0;
-    for (size_t i = 0; i < old.cap; i++)
-        if (old.slot[i] && old.slot[i] != &jx_tombstone)
-            jx_put(ix, old.slot[i]);
-    free(old.slot);
-}
-
-/* Insert or replace: the newest node with a given (parent, text) wins. */
-static void jx_put(struct jx_index *ix, struct cfg_node *node)
-{
-    if ((ix->used + 1) * 2 >= ix->cap)
-        jx_grow(ix);
-    size_t mask = ix->cap - 1;
-    size_t tomb = SIZE_MAX;
-    for (size_t i = jx_hash(node->parent, node->text, node->len) & mask;; i = (i + 1) & mask) {
-        struct cfg_node *s = ix->slot[i];
-        if (!s) {
-            ix->slot[tomb != SIZE_MAX ? tomb : i] = node;
-            if (tomb == SIZE_MAX)
-                ix->used++;
-            return;
-        }
-        if (s == &jx_tombstone) {
-            if (tomb == SIZE_MAX)
-                tomb = i;
-            continue;
-        }
-        if (s->parent == node->parent && s->len == node->len &&
-            memcmp(s->text, node->text, node->len) == 0) {
-            ix->slot[i] = node;
-            return;
-        }
-    }
-}
-
-static void jx_remove(struct jx_index *ix, const struct cfg_node *node)
-{
-    if (!ix->cap)
-        return;
-    size_t mask = ix->cap - 1;
-    for (size_t i = jx_hash(node->parent, node->text, node->len) & mask;; i = (i + 1) & mask) {
-        struct cfg_node *s = ix->slot[i];
-        if (!s)
-            return;
-        if (s == node) {
-            ix->slot[i] = &jx_tombstone;
-            return;
-        }
-    }
-}
-
 /* ------------------------------------------------------- hierarchy table */
 
 enum jx_kind {
@@ -150,10 +47,6 @@ enum jx_kind {
 };
 
 enum { JK_ONELINER = 1u << 0 };
-
-/* Private mark on the root of a subtree removed by `delete` (never visible:
- * the subtree is no longer linked into the tree). */
-#define JX_DETACHED (1u << 15)
 
 /*
  * One row: inside context ctx ("*" = anywhere), keyword kw is of kind kind,
@@ -699,7 +592,7 @@ static const struct junos_kw *jx_lookup(const struct jx_kwindex *kx, const char 
 
 struct jx_parser {
     struct cfg_tree *t;
-    struct jx_index ix;
+    struct cfg_index ix;
     struct jx_kwindex kw;
     struct jx_deferred *deferred; /* path actions whose statement came later */
     size_t ndeferred, deferred_cap;
@@ -712,21 +605,7 @@ struct jx_parser {
 static struct cfg_node *jx_add(struct jx_parser *ps, struct cfg_node *parent, const char *text,
                                size_t len, uint32_t line, unsigned flags)
 {
-    struct cfg_tree *t = ps->t;
-    uint32_t depth = parent ? parent->depth + 1u : 0;
-    if (depth >= t->limits.max_depth) {
-        if (!ps->depth_reported)
-            cfg_diag(t, DIAG_ERROR, line,
-                     "nesting deeper than %u levels; deeper statements ignored",
-                     t->limits.max_depth);
-        ps->depth_reported = true;
-        t->partial = true;
-        return NULL;
-    }
-    struct cfg_node *n = cfg_node_add(t, parent, text, len, line, flags);
-    if (n)
-        jx_put(&ps->ix, n);
-    return n;
+    return cfg_index_add(ps->t, &ps->ix, &ps->depth_reported, parent, text, len, line, flags);
 }
 
 static bool jx_blank(char c)
@@ -849,49 +728,6 @@ static void jx_flag_subtree(struct cfg_node *n, unsigned flag, bool on)
     }
 }
 
-/* Unlink a subtree (for `delete`), dropping it from the index and counts. */
-static void jx_unlink(struct jx_parser *ps, struct cfg_node *n)
-{
-    struct cfg_tree *t = ps->t;
-    struct cfg_node *parent = n->parent;
-    struct cfg_node **link = parent ? &parent->child : &t->first;
-    struct cfg_node *prev = NULL;
-    while (*link && *link != n) {
-        prev = *link;
-        link = &(*link)->next;
-    }
-    if (!*link)
-        return;
-    *link = n->next;
-    if (parent) {
-        if (parent->last == n)
-            parent->last = prev;
-        parent->nchildren--;
-    } else {
-        if (t->last == n)
-            t->last = prev;
-        t->ntop--;
-    }
-    /* Drop every node of the subtree from the index. */
-    struct cfg_node *c = n;
-    for (;;) {
-        jx_remove(&ps->ix, c);
-        if (t->node_count)
-            t->node_count--;
-        if (c->child) {
-            c = c->child;
-            continue;
-        }
-        while (c != n && !c->next)
-            c = c->parent;
-        if (c == n)
-            break;
-        c = c->next;
-    }
-    n->next = NULL;
-    n->flags |= JX_DETACHED;
-}
-
 static void jx_note_oneliner(struct jx_parser *ps, struct cfg_node *n)
 {
     if (ps->noneliners == ps->oneliners_cap) {
@@ -955,7 +791,7 @@ static void jx_set_line(struct jx_parser *ps, enum jx_verb verb, const char *p, 
         while (rest < end && jx_blank(*rest))
             rest++;
         bool last = kind == JK_LEAF || rest >= end;
-        struct cfg_node *found = jx_find(&ps->ix, parent, text.p, text.n);
+        struct cfg_node *found = cfg_index_find(&ps->ix, parent, text.p, text.n);
         if (verb != JV_SET) {
             if (!found) {
                 if (!final) {
@@ -992,7 +828,7 @@ static void jx_set_line(struct jx_parser *ps, enum jx_verb verb, const char *p, 
                 found->flags &= (uint16_t)~CFG_PROTECT;
                 break;
             case JV_DELETE:
-                jx_unlink(ps, found);
+                cfg_subtree_unlink(ps->t, &ps->ix, found);
                 break;
             case JV_SET:
             case JV_ANNOTATE:
@@ -1001,14 +837,7 @@ static void jx_set_line(struct jx_parser *ps, enum jx_verb verb, const char *p, 
             return;
         }
         if (last) {
-            if (found && (found->flags & CFG_IMPLIED)) {
-                /* An earlier line created it as a container: now it has a line of its own. */
-                found->flags &= (uint16_t)~CFG_IMPLIED;
-                found->text = text.p;
-                found->line = found->end_line = line;
-            } else {
-                jx_add(ps, parent, text.p, text.n, line, 0);
-            }
+            cfg_index_leaf(t, &ps->ix, &ps->depth_reported, parent, found, text.p, text.n, line);
             return;
         }
         if (!found) {
@@ -1040,7 +869,7 @@ static void jx_fold_oneliners(struct jx_parser *ps)
             continue;
         bool detached = false;
         for (const struct cfg_node *a = c; a && !detached; a = a->parent)
-            detached = (a->flags & JX_DETACHED) != 0;
+            detached = (a->flags & CFG_DETACHED) != 0;
         if (detached)
             continue;
         /* Objects that Junos keeps in a block even when alone. */
@@ -1179,8 +1008,7 @@ int parse_junos(struct cfg_tree *t)
                     if (body.n && body.p[body.n - 1] == ';') /* tolerate `set a b;` */
                         body.n--;
                     if (verb != JV_ANNOTATE)
-                        jx_set_line(&ps, (enum jx_verb)verb, body.p, body.p + body.n, line,
-                                    false);
+                        jx_set_line(&ps, (enum jx_verb)verb, body.p, body.p + body.n, line, false);
                     line = l2;
                     p = e;
                     continue;
@@ -1337,21 +1165,12 @@ int parse_junos(struct cfg_tree *t)
         cfg_diag(t, DIAG_WARNING, stmt_line, "statement without ';' at end of file");
         jx_emit(&ps, parent, stmt, end, stmt_line, line, false);
     }
-    if (parent || skip) {
-        uint32_t open_line = skip_line;
-        uint32_t nopen = skip;
-        for (struct cfg_node *n = parent; n; n = n->parent) {
-            open_line = n->line;
-            nopen++;
-        }
-        cfg_diag(t, DIAG_ERROR, open_line, "'{' is never closed (%u blocks open at end of file)",
-                 nopen);
-    }
+    cfg_report_unclosed(t, parent, skip, skip_line);
     for (size_t i = 0; i < ps.ndeferred; i++)
         jx_set_line(&ps, ps.deferred[i].verb, ps.deferred[i].p, ps.deferred[i].end,
                     ps.deferred[i].line, true);
     jx_fold_oneliners(&ps);
-    free(ps.ix.slot);
+    cfg_index_free(&ps.ix);
     free(ps.oneliners);
     free(ps.deferred);
     return (int)(cfg_error_count(t) - errors_before);

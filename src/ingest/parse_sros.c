@@ -37,107 +37,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ------------------------------------------------------ child lookup index */
-
-/* (parent, text) -> newest node with that text under that parent. */
-struct sx_index {
-    struct cfg_node **slot;
-    size_t cap, used;
-};
-
-static struct cfg_node sx_tombstone;
-
-static uint64_t sx_hash(const struct cfg_node *parent, const char *p, size_t n)
-{
-    uint64_t h = 1469598103934665603ull ^ (uint64_t)(uintptr_t)parent;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)p[i];
-        h *= 1099511628211ull;
-    }
-    /* Final avalanche (MurmurHash3 fmix64) so the low bits used for the
-     * slot depend on every input byte and on the parent. */
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ull;
-    return h ^ (h >> 33);
-}
-
-static bool sx_same(const struct cfg_node *s, const struct cfg_node *parent, const char *p,
-                    size_t n)
-{
-    return s->parent == parent && s->len == n && memcmp(s->text, p, n) == 0;
-}
-
-static struct cfg_node *sx_find(const struct sx_index *ix, const struct cfg_node *parent,
-                                const char *p, size_t n)
-{
-    if (!ix->cap)
-        return NULL;
-    size_t mask = ix->cap - 1;
-    for (size_t i = sx_hash(parent, p, n) & mask;; i = (i + 1) & mask) {
-        struct cfg_node *s = ix->slot[i];
-        if (!s)
-            return NULL;
-        if (s != &sx_tombstone && sx_same(s, parent, p, n))
-            return s;
-    }
-}
-
-static void sx_put(struct sx_index *ix, struct cfg_node *node);
-
-static void sx_grow(struct sx_index *ix)
-{
-    struct sx_index old = *ix;
-    ix->cap = old.cap ? old.cap * 2 : 1024;
-    ix->slot = xcalloc(ix->cap, sizeof(*ix->slot));
-    ix->used = 0;
-    for (size_t i = 0; i < old.cap; i++)
-        if (old.slot[i] && old.slot[i] != &sx_tombstone)
-            sx_put(ix, old.slot[i]);
-    free(old.slot);
-}
-
-static void sx_put(struct sx_index *ix, struct cfg_node *node)
-{
-    if ((ix->used + 1) * 2 >= ix->cap)
-        sx_grow(ix);
-    size_t mask = ix->cap - 1;
-    size_t tomb = SIZE_MAX;
-    for (size_t i = sx_hash(node->parent, node->text, node->len) & mask;; i = (i + 1) & mask) {
-        struct cfg_node *s = ix->slot[i];
-        if (!s) {
-            ix->slot[tomb != SIZE_MAX ? tomb : i] = node;
-            if (tomb == SIZE_MAX)
-                ix->used++;
-            return;
-        }
-        if (s == &sx_tombstone) {
-            if (tomb == SIZE_MAX)
-                tomb = i;
-        } else if (sx_same(s, node->parent, node->text, node->len)) {
-            ix->slot[i] = node;
-            return;
-        }
-    }
-}
-
-static void sx_remove(struct sx_index *ix, const struct cfg_node *node)
-{
-    if (!ix->cap)
-        return;
-    size_t mask = ix->cap - 1;
-    for (size_t i = sx_hash(node->parent, node->text, node->len) & mask;; i = (i + 1) & mask) {
-        struct cfg_node *s = ix->slot[i];
-        if (!s)
-            return;
-        if (s == node) {
-            ix->slot[i] = &sx_tombstone;
-            return;
-        }
-    }
-}
-
 /* ---------------------------------------------------- MD-CLI keyed lists */
 
 /*
@@ -268,7 +167,7 @@ static const struct sros_kw *sx_lookup(struct sv parent_kw, struct sv kw)
 
 struct sx_parser {
     struct cfg_tree *t;
-    struct sx_index ix;
+    struct cfg_index ix;
     bool depth_reported;
 };
 
@@ -295,21 +194,7 @@ static const char *sx_eol(const char *p, const char *end)
 static struct cfg_node *sx_add(struct sx_parser *ps, struct cfg_node *parent, struct sv text,
                                uint32_t line, unsigned flags)
 {
-    struct cfg_tree *t = ps->t;
-    uint32_t depth = parent ? parent->depth + 1u : 0;
-    if (depth >= t->limits.max_depth) {
-        if (!ps->depth_reported)
-            cfg_diag(t, DIAG_ERROR, line,
-                     "nesting deeper than %u levels; deeper statements ignored",
-                     t->limits.max_depth);
-        ps->depth_reported = true;
-        t->partial = true;
-        return NULL;
-    }
-    struct cfg_node *n = cfg_node_add(t, parent, text.p, text.n, line, flags);
-    if (n)
-        sx_put(&ps->ix, n);
-    return n;
+    return cfg_index_add(ps->t, &ps->ix, &ps->depth_reported, parent, text.p, text.n, line, flags);
 }
 
 /* Next token of a flat line: quoted strings and [lists] kept whole. */
@@ -335,47 +220,6 @@ static struct sv sx_token(const char *end, const char **pos)
     }
     *pos = p;
     return sv_make(s, (size_t)(p - s));
-}
-
-/* Unlink a subtree (flat `delete`), dropping it from the index and counts. */
-static void sx_unlink(struct sx_parser *ps, struct cfg_node *n)
-{
-    struct cfg_tree *t = ps->t;
-    struct cfg_node *parent = n->parent;
-    struct cfg_node **link = parent ? &parent->child : &t->first;
-    struct cfg_node *prev = NULL;
-    while (*link && *link != n) {
-        prev = *link;
-        link = &(*link)->next;
-    }
-    if (!*link)
-        return;
-    *link = n->next;
-    if (parent) {
-        if (parent->last == n)
-            parent->last = prev;
-        parent->nchildren--;
-    } else {
-        if (t->last == n)
-            t->last = prev;
-        t->ntop--;
-    }
-    struct cfg_node *c = n;
-    for (;;) {
-        sx_remove(&ps->ix, c);
-        if (t->node_count)
-            t->node_count--;
-        if (c->child) {
-            c = c->child;
-            continue;
-        }
-        while (c != n && !c->next)
-            c = c->parent;
-        if (c == n)
-            break;
-        c = c->next;
-    }
-    n->next = NULL;
 }
 
 /* The first word of a node's text (its keyword). */
@@ -478,7 +322,7 @@ static void sx_flat_line(struct sx_parser *ps, struct cfg_node *parent, const ch
                 last = at_end;
         }
         struct sv text = sx_trim(start, node_end);
-        struct cfg_node *found = sx_find(&ps->ix, parent, text.p, text.n);
+        struct cfg_node *found = cfg_index_find(&ps->ix, parent, text.p, text.n);
         if (deleting) {
             if (!found) {
                 cfg_diag(t, DIAG_WARNING, line, "delete: no statement '%.*s'",
@@ -486,20 +330,14 @@ static void sx_flat_line(struct sx_parser *ps, struct cfg_node *parent, const ch
                 return;
             }
             if (last) {
-                sx_unlink(ps, found);
+                cfg_subtree_unlink(ps->t, &ps->ix, found);
                 return;
             }
             parent = found;
             continue;
         }
         if (last) {
-            if (found && (found->flags & CFG_IMPLIED)) {
-                found->flags &= (uint16_t)~CFG_IMPLIED;
-                found->text = text.p;
-                found->line = found->end_line = line;
-            } else {
-                sx_add(ps, parent, text, line, 0);
-            }
+            cfg_index_leaf(t, &ps->ix, &ps->depth_reported, parent, found, text.p, text.n, line);
             return;
         }
         if (!found) {
@@ -738,18 +576,9 @@ int parse_sros(struct cfg_tree *t)
         }
         p = next;
     }
-    if (parent || skip) {
-        uint32_t open_line = skip_line;
-        uint32_t nopen = skip;
-        for (struct cfg_node *n = parent; n; n = n->parent) {
-            open_line = n->line;
-            nopen++;
-        }
-        cfg_diag(t, DIAG_ERROR, open_line, "'{' is never closed (%u blocks open at end of file)",
-                 nopen);
-    }
+    cfg_report_unclosed(t, parent, skip, skip_line);
     free(indents);
     free(nodes);
-    free(ps.ix.slot);
+    cfg_index_free(&ps.ix);
     return (int)(cfg_error_count(t) - errors_before);
 }
