@@ -445,7 +445,7 @@ int parse_sros(struct cfg_tree *t)
     uint32_t errors_before = cfg_error_count(t);
     enum dialect_form form = t->form;
     if (form != FORM_SROS_CLASSIC && form != FORM_SROS_MDCLI && form != FORM_SROS_MDCLI_FLAT)
-        form = sx_guess_form(t->buf, t->len);
+        t->form = form = sx_guess_form(t->buf, t->len);
     bool classic = form == FORM_SROS_CLASSIC;
 
     const char *end = t->buf + t->len;
