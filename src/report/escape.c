@@ -4,7 +4,6 @@
  * neutralisation) and URI paths. All of them treat their input as untrusted
  * bytes: invalid UTF-8 becomes U+FFFD rather than passing through.
  */
-#include "report/json_out.h"
 #include "report/report_int.h"
 
 size_t rpt_utf8_next(const char *s, size_t n, uint32_t *cp)
@@ -69,43 +68,7 @@ void rpt_put_utf8(FILE *f, uint32_t cp)
 
 void rpt_json_str(FILE *f, const char *s, size_t n)
 {
-    fputc('"', f);
-    size_t i = 0;
-    while (i < n) {
-        uint32_t cp;
-        size_t k = rpt_utf8_next(s + i, n - i, &cp);
-        i += k;
-        switch (cp) {
-        case '"':
-            fputs("\\\"", f);
-            break;
-        case '\\':
-            fputs("\\\\", f);
-            break;
-        case '\n':
-            fputs("\\n", f);
-            break;
-        case '\r':
-            fputs("\\r", f);
-            break;
-        case '\t':
-            fputs("\\t", f);
-            break;
-        case '<':
-        case '>':
-        case '&':
-        case 0x2028:
-        case 0x2029:
-            fprintf(f, "\\u%04x", (unsigned)cp);
-            break;
-        default:
-            if (cp < 0x20 || cp == 0x7f)
-                fprintf(f, "\\u%04x", (unsigned)cp);
-            else
-                rpt_put_utf8(f, cp);
-        }
-    }
-    fputc('"', f);
+    json_write_str(f, s, n);
 }
 
 void rpt_json_cstr(FILE *f, const char *s)
@@ -231,17 +194,3 @@ void rpt_uri_path(FILE *f, const char *s)
     }
 }
 
-/* ------------------------------------------------------------ json_out.h */
-
-void json_out_str(FILE *f, const char *s)
-{
-    rpt_json_cstr(f, s);
-}
-
-void json_out_strn(FILE *f, const char *s, size_t n)
-{
-    if (!s)
-        fputs("null", f);
-    else
-        rpt_json_str(f, s, n);
-}

@@ -5,7 +5,6 @@
  */
 #include "testutil.h"
 
-#include "report/json_out.h"
 #include "report/report_int.h"
 
 #include <stdlib.h>
@@ -76,9 +75,9 @@ static void test_json(void **state)
     char *out = NULL;
     size_t len;
     FILE *f = open_memstream(&out, &len);
-    json_out_str(f, NULL);
+    json_write_cstr(f, NULL);
     fputc(' ', f);
-    json_out_str(f, "x<");
+    json_write_cstr(f, "x<");
     fclose(f);
     assert_string_equal(out, "null \"x\\u003c\"");
     free(out);
