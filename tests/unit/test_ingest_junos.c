@@ -6,85 +6,13 @@
  * of the shared corpus when it is present.
  */
 #include "testutil.h"
+#include "tu_ingest.h"
 
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ingest/parsers.h"
-
-struct parsed {
-    struct arena a;
-    struct cfg_tree t;
-    char *buf; /* owned copy (the tree points into it) */
-};
-
-static struct parsed *parse_mem(const char *text, size_t len, enum dialect_form form,
-                                const struct cfg_limits *limits)
-{
-    struct parsed *p = calloc(1, sizeof(*p));
-    assert_non_null(p);
-    p->buf = malloc(len + 1);
-    assert_non_null(p->buf);
-    memcpy(p->buf, text, len);
-    p->buf[len] = 0;
-    arena_init(&p->a);
-    diag_set_quiet(true);
-    cfg_tree_init(&p->t, &p->a, "test.conf", p->buf, len, DIALECT_JUNIPER_JUNOS, form);
-    if (limits)
-        p->t.limits = *limits;
-    parse_junos(&p->t);
-    return p;
-}
-
-static struct parsed *parse_str(const char *text)
-{
-    return parse_mem(text, strlen(text), FORM_DEFAULT, NULL);
-}
-
-static struct parsed *parse_file(const char *path)
-{
-    char *data = NULL;
-    size_t len = 0;
-    if (file_read_all(path, 0, false, &data, &len) != 0)
-        fail_msg("cannot read %s", path);
-    struct parsed *p = parse_mem(data, len, FORM_DEFAULT, NULL);
-    free(data);
-    return p;
-}
-
-static void parsed_free(struct parsed *p)
-{
-    arena_free(&p->a);
-    free(p->buf);
-    free(p);
-}
-
-/* The n-th node in pre-order (0-based). */
-static struct cfg_node *nth(const struct cfg_tree *t, size_t n)
-{
-    struct cfg_node *c = t->first;
-    while (c && n--)
-        c = cfg_next_preorder(t, c);
-    return c;
-}
-
-static void assert_node(const struct cfg_node *n, const char *text, uint32_t line, unsigned depth)
-{
-    assert_non_null(n);
-    if (!sv_eq_cstr(cfg_text(n), text))
-        fail_msg("expected '%s', got '%.*s'", text, (int)n->len, n->text);
-    assert_int_equal(n->line, line);
-    assert_int_equal(n->depth, depth);
-}
-
-static bool has_diag_at(const struct cfg_tree *t, enum diag_level level, uint32_t line)
-{
-    for (uint32_t i = 0; i < t->ndiags; i++)
-        if (t->diags[i].level == level && t->diags[i].line == line)
-            return true;
-    return false;
-}
 
 /* ------------------------------------------------ structural comparison */
 
@@ -99,21 +27,6 @@ static bool has_diag_at(const struct cfg_tree *t, enum diag_level level, uint32_
  * (set form writes one line per item). Line numbers and CFG_IMPLIED are
  * ignored by construction.
  */
-struct tu_paths {
-    char **v;
-    size_t n, cap;
-};
-
-static void paths_add(struct tu_paths *ps, const char *s)
-{
-    if (ps->n == ps->cap) {
-        ps->cap = ps->cap ? ps->cap * 2 : 256;
-        ps->v = realloc(ps->v, ps->cap * sizeof(*ps->v));
-        assert_non_null(ps->v);
-    }
-    ps->v[ps->n++] = strdup(s);
-}
-
 static void append_unquoted(char *out, size_t cap, struct sv s)
 {
     size_t o = strlen(out);
@@ -161,18 +74,13 @@ static void emit_leaf(struct tu_paths *ps, const char *prefix, struct sv last)
             append_unquoted(buf, sizeof(buf), head);
             append_cstr(buf, sizeof(buf), " ");
             append_unquoted(buf, sizeof(buf), sv_token(items, i));
-            paths_add(ps, buf);
+            tu_paths_add(ps, buf);
         }
         return;
     }
     snprintf(buf, sizeof(buf), "%s", prefix);
     append_unquoted(buf, sizeof(buf), last);
-    paths_add(ps, buf);
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    tu_paths_add(ps, buf);
 }
 
 static void tree_paths(const struct cfg_tree *t, struct tu_paths *ps)
@@ -196,52 +104,14 @@ static void tree_paths(const struct cfg_tree *t, struct tu_paths *ps)
             char cont[8192];
             snprintf(cont, sizeof(cont), "%s", prefix);
             append_unquoted(cont, sizeof(cont), head);
-            paths_add(ps, cont);
+            tu_paths_add(ps, cont);
             append_cstr(cont, sizeof(cont), " | ");
             emit_leaf(ps, cont, rest);
         } else {
             emit_leaf(ps, prefix, text);
         }
     }
-    qsort(ps->v, ps->n, sizeof(*ps->v), cmp_str);
-    size_t w = 0;
-    for (size_t i = 0; i < ps->n; i++) {
-        if (w && strcmp(ps->v[w - 1], ps->v[i]) == 0) {
-            free(ps->v[i]);
-            continue;
-        }
-        ps->v[w++] = ps->v[i];
-    }
-    ps->n = w;
-}
-
-static void paths_free(struct tu_paths *ps)
-{
-    for (size_t i = 0; i < ps->n; i++)
-        free(ps->v[i]);
-    free(ps->v);
-    memset(ps, 0, sizeof(*ps));
-}
-
-static bool paths_contain(const struct tu_paths *ps, const char *s)
-{
-    return bsearch(&s, ps->v, ps->n, sizeof(*ps->v), cmp_str) != NULL;
-}
-
-/* Paths of a that are missing from b, except those starting with skip (or NULL). */
-static size_t paths_missing(const struct tu_paths *a, const struct tu_paths *b, const char *skip,
-                            const char *what)
-{
-    size_t missing = 0;
-    for (size_t i = 0; i < a->n; i++) {
-        if (skip && strncmp(a->v[i], skip, strlen(skip)) == 0)
-            continue;
-        if (!paths_contain(b, a->v[i])) {
-            if (missing++ < 5)
-                print_message("%s: only in one form: %s\n", what, a->v[i]);
-        }
-    }
-    return missing;
+    tu_paths_sort_unique(ps);
 }
 
 /* ------------------------------------------------------------ brace form */
@@ -264,29 +134,29 @@ static void test_brace_basics(void **state)
                       "protocols { lldp { interface all; } }\r\n"
                       "snmp { location x; contact y; }\r\n"
                       "routing-options { router-id 10.0.0.1; }";
-    struct parsed *p = parse_str(cfg);
+    struct tu_parsed *p = tu_parse_str(DIALECT_JUNIPER_JUNOS, cfg);
     const struct cfg_tree *t = &p->t;
     assert_int_equal(t->ndiags, 0);
     assert_false(t->partial);
-    assert_node(nth(t, 0), "version 17.3R1", 2, 0);
-    assert_node(nth(t, 1), "system", 3, 0);
-    assert_node(nth(t, 2), "host-name r1", 4, 1);
-    assert_node(nth(t, 3), "login", 7, 1);
-    assert_node(nth(t, 4), "message \"no entry { really }; go away\"", 8, 2);
-    assert_node(nth(t, 5), "name-server [ 192.0.2.1 192.0.2.2 ]", 10, 1);
+    tu_assert_node(tu_nth(t, 0), "version 17.3R1", 2, 0);
+    tu_assert_node(tu_nth(t, 1), "system", 3, 0);
+    tu_assert_node(tu_nth(t, 2), "host-name r1", 4, 1);
+    tu_assert_node(tu_nth(t, 3), "login", 7, 1);
+    tu_assert_node(tu_nth(t, 4), "message \"no entry { really }; go away\"", 8, 2);
+    tu_assert_node(tu_nth(t, 5), "name-server [ 192.0.2.1 192.0.2.2 ]", 10, 1);
     /* Several statements on one line: one node each, all with that line. */
-    assert_node(nth(t, 6), "protocols", 13, 0);
-    assert_node(nth(t, 7), "lldp", 13, 1);
-    assert_node(nth(t, 8), "interface all", 13, 2);
-    assert_node(nth(t, 9), "snmp", 14, 0);
-    assert_node(nth(t, 10), "location x", 14, 1);
-    assert_node(nth(t, 11), "contact y", 14, 1);
+    tu_assert_node(tu_nth(t, 6), "protocols", 13, 0);
+    tu_assert_node(tu_nth(t, 7), "lldp", 13, 1);
+    tu_assert_node(tu_nth(t, 8), "interface all", 13, 2);
+    tu_assert_node(tu_nth(t, 9), "snmp", 14, 0);
+    tu_assert_node(tu_nth(t, 10), "location x", 14, 1);
+    tu_assert_node(tu_nth(t, 11), "contact y", 14, 1);
     /* No final newline. */
-    assert_node(nth(t, 13), "router-id 10.0.0.1", 15, 1);
-    assert_null(nth(t, 14));
+    tu_assert_node(tu_nth(t, 13), "router-id 10.0.0.1", 15, 1);
+    assert_null(tu_nth(t, 14));
     assert_int_equal(t->ntop, 5);
     assert_int_equal(t->node_count, 14);
-    parsed_free(p);
+    tu_parsed_free(p);
 }
 
 static void test_brace_annotations(void **state)
@@ -302,68 +172,72 @@ static void test_brace_annotations(void **state)
                       "}\n"
                       "{master:0}\n"
                       "interfaces { inactive: protect: ge-0/0/0 { disable; } }\n";
-    struct parsed *p = parse_str(cfg);
+    struct tu_parsed *p = tu_parse_str(DIALECT_JUNIPER_JUNOS, cfg);
     const struct cfg_tree *t = &p->t;
     assert_int_equal(t->ndiags, 0);
-    struct cfg_node *sys = nth(t, 0);
-    assert_node(sys, "system", 1, 0);
+    struct cfg_node *sys = tu_nth(t, 0);
+    tu_assert_node(sys, "system", 1, 0);
     assert_true(sys->flags & CFG_PROTECT);
     assert_false(sys->flags & CFG_INACTIVE);
-    struct cfg_node *svc = nth(t, 1);
-    assert_node(svc, "services", 2, 1);
+    struct cfg_node *svc = tu_nth(t, 1);
+    tu_assert_node(svc, "services", 2, 1);
     assert_true(svc->flags & CFG_INACTIVE);
-    assert_node(nth(t, 2), "telnet", 3, 2);
-    assert_true(nth(t, 2)->flags & CFG_INACTIVE); /* inherited */
-    assert_node(nth(t, 3), "syslog", 5, 1);
-    assert_false(nth(t, 3)->flags & CFG_INACTIVE);
-    assert_node(nth(t, 4), "host 192.0.2.9", 6, 2);
-    assert_true(nth(t, 4)->flags & CFG_INACTIVE);
-    assert_true(nth(t, 5)->flags & CFG_INACTIVE);
+    tu_assert_node(tu_nth(t, 2), "telnet", 3, 2);
+    assert_true(tu_nth(t, 2)->flags & CFG_INACTIVE); /* inherited */
+    tu_assert_node(tu_nth(t, 3), "syslog", 5, 1);
+    assert_false(tu_nth(t, 3)->flags & CFG_INACTIVE);
+    tu_assert_node(tu_nth(t, 4), "host 192.0.2.9", 6, 2);
+    assert_true(tu_nth(t, 4)->flags & CFG_INACTIVE);
+    assert_true(tu_nth(t, 5)->flags & CFG_INACTIVE);
     /* The prompt marker is not a statement. */
-    assert_node(nth(t, 6), "interfaces", 10, 0);
-    struct cfg_node *ge = nth(t, 7);
-    assert_node(ge, "ge-0/0/0", 10, 1);
+    tu_assert_node(tu_nth(t, 6), "interfaces", 10, 0);
+    struct cfg_node *ge = tu_nth(t, 7);
+    tu_assert_node(ge, "ge-0/0/0", 10, 1);
     assert_true((ge->flags & (CFG_INACTIVE | CFG_PROTECT)) == (CFG_INACTIVE | CFG_PROTECT));
-    parsed_free(p);
+    tu_parsed_free(p);
 }
 
 static void test_brace_malformed(void **state)
 {
     (void)state;
     /* A stray '}' is reported at its line; the rest still parses. */
-    struct parsed *p = parse_str("system {\n    host-name a;\n}\n}\nsnmp {\n    contact b;\n}\n");
-    assert_true(has_diag_at(&p->t, DIAG_ERROR, 4));
+    struct tu_parsed *p = tu_parse_str(
+        DIALECT_JUNIPER_JUNOS, "system {\n    host-name a;\n}\n}\nsnmp {\n    contact b;\n}\n");
+    assert_true(tu_has_diag_at(&p->t, DIAG_ERROR, 4));
     assert_true(p->t.partial);
-    assert_node(nth(&p->t, 2), "snmp", 5, 0);
-    parsed_free(p);
+    tu_assert_node(tu_nth(&p->t, 2), "snmp", 5, 0);
+    tu_parsed_free(p);
 
     /* An unclosed block is reported at the line that opened it. */
-    p = parse_str("system {\n    host-name a;\n}\nprotocols {\n    bgp {\n        group x;\n");
-    assert_true(has_diag_at(&p->t, DIAG_ERROR, 4));
-    assert_node(nth(&p->t, 4), "group x", 6, 2);
-    parsed_free(p);
+    p = tu_parse_str(DIALECT_JUNIPER_JUNOS,
+                     "system {\n    host-name a;\n}\nprotocols {\n    bgp {\n        group x;\n");
+    assert_true(tu_has_diag_at(&p->t, DIAG_ERROR, 4));
+    tu_assert_node(tu_nth(&p->t, 4), "group x", 6, 2);
+    tu_parsed_free(p);
 
     /* Unterminated comment and quote: diagnostics at their opening lines. */
-    p = parse_str("system {\n    host-name a;\n    /* never\n   closed\n");
-    assert_true(has_diag_at(&p->t, DIAG_ERROR, 3));
-    assert_node(nth(&p->t, 1), "host-name a", 2, 1);
-    parsed_free(p);
-    p = parse_str("system {\n    host-name a;\n    login { message \"open\n  forever;\n");
-    assert_true(has_diag_at(&p->t, DIAG_ERROR, 3));
-    parsed_free(p);
+    p = tu_parse_str(DIALECT_JUNIPER_JUNOS,
+                     "system {\n    host-name a;\n    /* never\n   closed\n");
+    assert_true(tu_has_diag_at(&p->t, DIAG_ERROR, 3));
+    tu_assert_node(tu_nth(&p->t, 1), "host-name a", 2, 1);
+    tu_parsed_free(p);
+    p = tu_parse_str(DIALECT_JUNIPER_JUNOS,
+                     "system {\n    host-name a;\n    login { message \"open\n  forever;\n");
+    assert_true(tu_has_diag_at(&p->t, DIAG_ERROR, 3));
+    tu_parsed_free(p);
 
     /* A statement without ';' is kept, with a warning. */
-    p = parse_str("system {\n    host-name a\n    domain-name b;\n}\n");
-    assert_true(has_diag_at(&p->t, DIAG_WARNING, 2));
-    assert_node(nth(&p->t, 1), "host-name a", 2, 1);
-    assert_node(nth(&p->t, 2), "domain-name b", 3, 1);
-    parsed_free(p);
+    p = tu_parse_str(DIALECT_JUNIPER_JUNOS, "system {\n    host-name a\n    domain-name b;\n}\n");
+    assert_true(tu_has_diag_at(&p->t, DIAG_WARNING, 2));
+    tu_assert_node(tu_nth(&p->t, 1), "host-name a", 2, 1);
+    tu_assert_node(tu_nth(&p->t, 2), "domain-name b", 3, 1);
+    tu_parsed_free(p);
 
     /* A block without a name is reported and its contents ignored. */
-    p = parse_str("{\n a;\n}\nsystem { b; }\n");
-    assert_true(has_diag_at(&p->t, DIAG_ERROR, 1));
-    assert_node(nth(&p->t, 0), "system", 4, 0);
-    parsed_free(p);
+    p = tu_parse_str(DIALECT_JUNIPER_JUNOS, "{\n a;\n}\nsystem { b; }\n");
+    assert_true(tu_has_diag_at(&p->t, DIAG_ERROR, 1));
+    tu_assert_node(tu_nth(&p->t, 0), "system", 4, 0);
+    tu_parsed_free(p);
 }
 
 static void test_brace_deep_nesting(void **state)
@@ -383,12 +257,12 @@ static void test_brace_deep_nesting(void **state)
     o += 6;
     for (size_t i = 0; i < depth / 2; i++)
         cfg[o++] = '}';
-    struct parsed *p = parse_mem(cfg, o, FORM_DEFAULT, NULL);
+    struct tu_parsed *p = tu_parse(DIALECT_JUNIPER_JUNOS, cfg, o, FORM_DEFAULT, NULL);
     assert_true(p->t.partial);
     assert_int_equal(p->t.node_count, cfg_default_limits.max_depth);
     assert_true(p->t.ndiags >= 2 && p->t.ndiags <= 3); /* depth + never closed */
-    assert_true(has_diag_at(&p->t, DIAG_ERROR, 1));
-    parsed_free(p);
+    assert_true(tu_has_diag_at(&p->t, DIAG_ERROR, 1));
+    tu_parsed_free(p);
     free(cfg);
 }
 
@@ -405,12 +279,12 @@ static void test_limits(void **state)
                       "set snmp location a\n"
                       "set snmp contact b\n"
                       "set snmp community c authorization read-only\n";
-    struct parsed *p = parse_mem(cfg, strlen(cfg), FORM_DEFAULT, &lim);
-    assert_true(has_diag_at(&p->t, DIAG_ERROR, 2));
-    assert_node(nth(&p->t, 1), "domain-name x", 3, 1);
+    struct tu_parsed *p = tu_parse(DIALECT_JUNIPER_JUNOS, cfg, strlen(cfg), FORM_DEFAULT, &lim);
+    assert_true(tu_has_diag_at(&p->t, DIAG_ERROR, 2));
+    tu_assert_node(tu_nth(&p->t, 1), "domain-name x", 3, 1);
     assert_true(p->t.partial);
     assert_true(p->t.node_count >= 5);
-    parsed_free(p);
+    tu_parsed_free(p);
 }
 
 /* -------------------------------------------------------------- set form */
@@ -423,24 +297,32 @@ static void test_set_split(void **state)
                       "set interfaces ge-0/0/0 description \"uplink { to core }\"\n"
                       "set interfaces ge-0/0/0 unit 0\n"
                       "set system services ssh\n";
-    struct parsed *p = parse_str(cfg);
+    struct tu_parsed *p = tu_parse_str(DIALECT_JUNIPER_JUNOS, cfg);
     const struct cfg_tree *t = &p->t;
     assert_int_equal(t->ndiags, 0);
-    const char *texts[] = {"interfaces", "ge-0/0/0", "unit 0", "family inet",
-                           "address 10.0.0.1/24", "address 10.0.0.2/24", "primary",
-                           "description \"uplink { to core }\"", "system", "services", "ssh"};
+    const char *texts[] = {"interfaces",
+                           "ge-0/0/0",
+                           "unit 0",
+                           "family inet",
+                           "address 10.0.0.1/24",
+                           "address 10.0.0.2/24",
+                           "primary",
+                           "description \"uplink { to core }\"",
+                           "system",
+                           "services",
+                           "ssh"};
     const uint32_t lines[] = {1, 1, 4, 1, 1, 2, 2, 3, 5, 5, 5};
     const unsigned depths[] = {0, 1, 2, 3, 4, 4, 5, 2, 0, 1, 2};
     const bool implied[] = {true, true, false, true, false, true, false, false, true, true, false};
     for (size_t i = 0; i < ARRAY_SIZE(texts); i++) {
-        struct cfg_node *n = nth(t, i);
-        assert_node(n, texts[i], lines[i], depths[i]);
+        struct cfg_node *n = tu_nth(t, i);
+        tu_assert_node(n, texts[i], lines[i], depths[i]);
         if (((n->flags & CFG_IMPLIED) != 0) != implied[i])
             fail_msg("node %zu '%s': implied flag wrong", i, texts[i]);
         /* Zero-copy: a set-form node is a slice of its line in the buffer. */
         assert_true(n->text >= p->buf && n->text + n->len <= p->buf + t->len);
     }
-    assert_null(nth(t, ARRAY_SIZE(texts)));
+    assert_null(tu_nth(t, ARRAY_SIZE(texts)));
     /* Each set line gives exactly one node without CFG_IMPLIED. */
     unsigned explicit_per_line[6] = {0};
     for (struct cfg_node *n = t->first; n; n = cfg_next_preorder(t, n))
@@ -448,7 +330,7 @@ static void test_set_split(void **state)
             explicit_per_line[n->line]++;
     for (unsigned l = 1; l <= 5; l++)
         assert_int_equal(explicit_per_line[l], 1);
-    parsed_free(p);
+    tu_parsed_free(p);
 }
 
 static void test_set_actions(void **state)
@@ -468,13 +350,13 @@ static void test_set_actions(void **state)
                       "set snmp community new authorization read-only\n"
                       "deactivate nothing here\n"
                       "annotate snmp \"reviewed 2026\"\n";
-    struct parsed *p = parse_str(cfg);
+    struct tu_parsed *p = tu_parse_str(DIALECT_JUNIPER_JUNOS, cfg);
     const struct cfg_tree *t = &p->t;
-    struct cfg_node *sys = nth(t, 0);
-    assert_node(sys, "system", 2, 0);
+    struct cfg_node *sys = tu_nth(t, 0);
+    tu_assert_node(sys, "system", 2, 0);
     assert_true(sys->flags & CFG_PROTECT);
-    struct cfg_node *group = nth(t, 4);
-    assert_node(group, "group EXT", 3, 2);
+    struct cfg_node *group = tu_nth(t, 4);
+    tu_assert_node(group, "group EXT", 3, 2);
     assert_true(group->flags & CFG_INACTIVE);
     /* Existing descendants became inactive, and so did a later addition. */
     size_t inactive = 0, in_group = 0;
@@ -486,24 +368,27 @@ static void test_set_actions(void **state)
     }
     assert_int_equal(in_group, 5);
     assert_int_equal(inactive, 5);
-    assert_false(nth(t, 2)->flags & CFG_INACTIVE); /* protocols */
+    assert_false(tu_nth(t, 2)->flags & CFG_INACTIVE); /* protocols */
     /* activate undid deactivate for ospf and everything below. */
-    for (struct cfg_node *n = nth(t, 10); n; n = cfg_next_preorder(t, n)) {
+    for (struct cfg_node *n = tu_nth(t, 10); n; n = cfg_next_preorder(t, n)) {
         if (sv_starts_with(cfg_text(n), "snmp"))
             break;
         assert_false(n->flags & CFG_INACTIVE);
     }
     /* delete removed the community; the new one is there. */
     struct cfg_node *snmp = t->last;
-    assert_node(snmp, "snmp", 10, 0);
+    tu_assert_node(snmp, "snmp", 10, 0);
     assert_int_equal(snmp->nchildren, 1);
-    assert_node(snmp->child, "community new", 12, 1);
+    tu_assert_node(snmp->child, "community new", 12, 1);
+    /* The removed statement's line is recorded (the only line it had). */
+    assert_int_equal(t->nremoved, 1);
+    assert_int_equal(t->removed_lines[0], 10);
     /* An action on a path that never appears is a warning. */
-    assert_true(has_diag_at(t, DIAG_WARNING, 13));
+    assert_true(tu_has_diag_at(t, DIAG_WARNING, 13));
     /* An annotation is a comment: no node, no diagnostic. */
-    assert_false(has_diag_at(t, DIAG_WARNING, 14));
+    assert_false(tu_has_diag_at(t, DIAG_WARNING, 14));
     assert_int_equal(t->ntop, 3);
-    parsed_free(p);
+    tu_parsed_free(p);
 }
 
 static void test_set_tokens(void **state)
@@ -517,55 +402,55 @@ static void test_set_tokens(void **state)
                       "set routing-options static route 0.0.0.0/0 next-hop 192.0.2.1\n"
                       "set routing-options static route 10.0.0.0/8 next-hop 192.0.2.1\n"
                       "set routing-options static route 10.0.0.0/8 preference 200\n";
-    struct parsed *p = parse_str(cfg);
+    struct tu_parsed *p = tu_parse_str(DIALECT_JUNIPER_JUNOS, cfg);
     const struct cfg_tree *t = &p->t;
-    assert_node(nth(t, 2), "message \"two words; and {braces}\"", 1, 2);
-    assert_node(nth(t, 4), "as-path PRIV \"^64[5-9][0-9][0-9]$\"", 2, 1);
+    tu_assert_node(tu_nth(t, 2), "message \"two words; and {braces}\"", 1, 2);
+    tu_assert_node(tu_nth(t, 4), "as-path PRIV \"^64[5-9][0-9][0-9]$\"", 2, 1);
     /* One statement in a one-line container: printed as Junos prints it. */
-    assert_node(nth(t, 7), "then accept", 3, 3);
-    assert_int_equal(nth(t, 7)->flags & CFG_IMPLIED, 0);
-    assert_node(nth(t, 8), "term 2", 4, 2);
-    assert_node(nth(t, 9), "from", 4, 3);
-    assert_node(nth(t, 10), "protocol bgp", 4, 4);
-    assert_node(nth(t, 11), "protocol static", 5, 4);
-    assert_node(nth(t, 14), "route 0.0.0.0/0 next-hop 192.0.2.1", 6, 2);
-    assert_node(nth(t, 15), "route 10.0.0.0/8", 7, 2);
-    assert_node(nth(t, 16), "next-hop 192.0.2.1", 7, 3);
-    assert_node(nth(t, 17), "preference 200", 8, 3);
-    parsed_free(p);
+    tu_assert_node(tu_nth(t, 7), "then accept", 3, 3);
+    assert_int_equal(tu_nth(t, 7)->flags & CFG_IMPLIED, 0);
+    tu_assert_node(tu_nth(t, 8), "term 2", 4, 2);
+    tu_assert_node(tu_nth(t, 9), "from", 4, 3);
+    tu_assert_node(tu_nth(t, 10), "protocol bgp", 4, 4);
+    tu_assert_node(tu_nth(t, 11), "protocol static", 5, 4);
+    tu_assert_node(tu_nth(t, 14), "route 0.0.0.0/0 next-hop 192.0.2.1", 6, 2);
+    tu_assert_node(tu_nth(t, 15), "route 10.0.0.0/8", 7, 2);
+    tu_assert_node(tu_nth(t, 16), "next-hop 192.0.2.1", 7, 3);
+    tu_assert_node(tu_nth(t, 17), "preference 200", 8, 3);
+    tu_parsed_free(p);
 }
 
 /* ------------------------------------------------------------ equivalence */
 
 static void check_pair(const char *brace, const char *set, const char *skip, bool exact)
 {
-    struct parsed *b = parse_file(brace);
-    struct parsed *s = parse_file(set);
+    struct tu_parsed *b = tu_parse_file(DIALECT_JUNIPER_JUNOS, brace);
+    struct tu_parsed *s = tu_parse_file(DIALECT_JUNIPER_JUNOS, set);
     assert_int_equal(cfg_error_count(&b->t), 0);
     assert_int_equal(cfg_error_count(&s->t), 0);
     struct tu_paths pb = {0}, ps = {0};
     tree_paths(&b->t, &pb);
     tree_paths(&s->t, &ps);
     assert_true(pb.n > 0);
-    size_t missing = paths_missing(&pb, &ps, skip, brace);
+    size_t missing = tu_paths_missing(&pb, &ps, skip, brace);
     if (missing)
         fail_msg("%s: %zu paths of the brace form are not in the set form", brace, missing);
     if (exact) {
-        size_t extra = paths_missing(&ps, &pb, NULL, set);
+        size_t extra = tu_paths_missing(&ps, &pb, NULL, set);
         if (extra)
             fail_msg("%s: %zu paths of the set form are not in the brace form", set, extra);
     }
-    paths_free(&pb);
-    paths_free(&ps);
-    parsed_free(b);
-    parsed_free(s);
+    tu_paths_free(&pb);
+    tu_paths_free(&ps);
+    tu_parsed_free(b);
+    tu_parsed_free(s);
 }
 
 static void test_fixture_pairs(void **state)
 {
     (void)state;
-    static const char *const names[] = {"system",   "snmp",     "interfaces", "protocols",
-                                        "policy",   "firewall", "instances"};
+    static const char *const names[] = {"system", "snmp",     "interfaces", "protocols",
+                                        "policy", "firewall", "instances"};
     for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
         char b[256], s[256];
         snprintf(b, sizeof(b), "tests/fixtures/junos/%s.conf", names[i]);
@@ -581,22 +466,25 @@ static void test_comparison_can_fail(void **state)
 {
     (void)state;
     /* The helper tells a wrong split from a right one. */
-    struct parsed *a = parse_str("interfaces { ge-0/0/0 { unit 0 { family inet; } } }\n");
-    struct parsed *b = parse_str("interfaces { ge-0/0/0 { unit 0 family inet; } }\n");
-    struct parsed *c = parse_str("set interfaces ge-0/0/0 unit 0 family inet\n");
+    struct tu_parsed *a = tu_parse_str(DIALECT_JUNIPER_JUNOS,
+                                       "interfaces { ge-0/0/0 { unit 0 { family inet; } } }\n");
+    struct tu_parsed *b =
+        tu_parse_str(DIALECT_JUNIPER_JUNOS, "interfaces { ge-0/0/0 { unit 0 family inet; } }\n");
+    struct tu_parsed *c =
+        tu_parse_str(DIALECT_JUNIPER_JUNOS, "set interfaces ge-0/0/0 unit 0 family inet\n");
     struct tu_paths pa = {0}, pb = {0}, pc = {0};
     tree_paths(&a->t, &pa);
     tree_paths(&b->t, &pb);
     tree_paths(&c->t, &pc);
-    assert_true(paths_missing(&pa, &pb, NULL, "wrong split") > 0);
-    assert_int_equal(paths_missing(&pa, &pc, NULL, "set"), 0);
-    assert_int_equal(paths_missing(&pc, &pa, NULL, "set"), 0);
-    paths_free(&pa);
-    paths_free(&pb);
-    paths_free(&pc);
-    parsed_free(a);
-    parsed_free(b);
-    parsed_free(c);
+    assert_true(tu_paths_missing(&pa, &pb, NULL, "wrong split") > 0);
+    assert_int_equal(tu_paths_missing(&pa, &pc, NULL, "set"), 0);
+    assert_int_equal(tu_paths_missing(&pc, &pa, NULL, "set"), 0);
+    tu_paths_free(&pa);
+    tu_paths_free(&pb);
+    tu_paths_free(&pc);
+    tu_parsed_free(a);
+    tu_parsed_free(b);
+    tu_parsed_free(c);
 }
 
 /*
@@ -697,13 +585,13 @@ static void test_corpus_brace_as_set(void **state)
             continue;
         char path[8192];
         snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-        struct parsed *b = parse_file(path);
+        struct tu_parsed *b = tu_parse_file(DIALECT_JUNIPER_JUNOS, path);
         bool brace = b->t.first != NULL;
         for (struct cfg_node *n = b->t.first; n && brace; n = cfg_next_preorder(&b->t, n))
             if (n->flags & CFG_IMPLIED)
                 brace = false; /* a set-form file */
         if (!brace) {
-            parsed_free(b);
+            tu_parsed_free(b);
             continue;
         }
         struct buf text;
@@ -722,19 +610,20 @@ static void test_corpus_brace_as_set(void **state)
                 buf_addc(&text, '\n');
             }
         }
-        struct parsed *s = parse_mem(text.data, text.len, FORM_DEFAULT, NULL);
+        struct tu_parsed *s =
+            tu_parse(DIALECT_JUNIPER_JUNOS, text.data, text.len, FORM_DEFAULT, NULL);
         struct tu_paths pb = {0}, ps = {0};
         tree_paths(&b->t, &pb);
         tree_paths(&s->t, &ps);
-        size_t m = paths_missing(&pb, &ps, NULL, e->d_name) +
-                   paths_missing(&ps, &pb, NULL, e->d_name);
+        size_t m = tu_paths_missing(&pb, &ps, NULL, e->d_name) +
+                   tu_paths_missing(&ps, &pb, NULL, e->d_name);
         bad += m != 0;
         files++;
-        paths_free(&pb);
-        paths_free(&ps);
+        tu_paths_free(&pb);
+        tu_paths_free(&ps);
         buf_free(&text);
-        parsed_free(s);
-        parsed_free(b);
+        tu_parsed_free(s);
+        tu_parsed_free(b);
     }
     closedir(d);
     assert_true(files >= 30);
@@ -774,8 +663,7 @@ static bool is_statement_line(struct sv s, bool *in_comment)
         return false;
     if (s.p[0] == '{' && s.p[s.n - 1] == '}' && !memchr(s.p, ' ', s.n))
         return false; /* {master:0} */
-    static const char *const verbs[] = {"deactivate", "activate", "delete", "protect",
-                                        "unprotect"};
+    static const char *const verbs[] = {"deactivate", "activate", "delete", "protect", "unprotect"};
     for (size_t i = 0; i < ARRAY_SIZE(verbs); i++)
         if (sv_starts_with_word(s, verbs[i]))
             return false;
@@ -804,7 +692,7 @@ static void test_corpus_line_invariant(void **state)
             continue;
         char path[8192];
         snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-        struct parsed *p = parse_file(path);
+        struct tu_parsed *p = tu_parse_file(DIALECT_JUNIPER_JUNOS, path);
         uint32_t nlines = 1;
         for (size_t i = 0; i < p->t.len; i++)
             nlines += p->buf[i] == '\n';
@@ -833,7 +721,7 @@ static void test_corpus_line_invariant(void **state)
         files++;
         free(want);
         free(got);
-        parsed_free(p);
+        tu_parsed_free(p);
     }
     closedir(d);
     assert_true(files > 100);

@@ -3,6 +3,7 @@
  * lookups, token paths) over parsed and hand-built trees.
  */
 #include "testutil.h"
+#include "tu_ingest.h"
 
 #include "ingest/ingest.h"
 
@@ -23,17 +24,10 @@ static const char ios[] = "hostname r1\n"
                           "line vty 5 15\n"
                           " transport input telnet\n";
 
-struct fixture {
-    struct arena arena;
-    struct cfg_tree tree;
-};
-
-static void setup_ios(struct fixture *f)
+static void setup_ios(struct tu_parsed *f)
 {
-    arena_init(&f->arena);
-    assert_int_equal(cfg_parse_buffer(&f->tree, &f->arena, "q.cfg", ios, sizeof(ios) - 1,
-                                      DIALECT_CISCO_IOS),
-                     0);
+    tu_parse_into(f, "q.cfg", ios, sizeof(ios) - 1, DIALECT_CISCO_IOS, FORM_DEFAULT, NULL);
+    assert_int_equal(f->errors, 0);
 }
 
 static struct cfg_regex *re(const char *pattern)
@@ -68,96 +62,96 @@ static void test_regex_compile_and_captures(void **state)
 static void test_find_scoped_and_any_depth(void **state)
 {
     (void)state;
-    struct fixture f;
+    struct tu_parsed f;
     setup_ios(&f);
     struct cfg_regex *intf = re("^interface ");
     size_t n = 0;
-    struct cfg_node **v = cfg_find(&f.tree, NULL, intf, 0, &n);
+    struct cfg_node **v = cfg_find(&f.t, NULL, intf, 0, &n);
     assert_int_equal(n, 3);
     assert_int_equal(v[2]->line, 8);
     struct cfg_regex *addr = re("^ip address ");
-    cfg_find(&f.tree, NULL, addr, 0, &n);
+    cfg_find(&f.t, NULL, addr, 0, &n);
     assert_int_equal(n, 0); /* top level only */
-    v = cfg_find(&f.tree, NULL, addr, CFG_Q_ANY_DEPTH, &n);
+    v = cfg_find(&f.t, NULL, addr, CFG_Q_ANY_DEPTH, &n);
     assert_int_equal(n, 2);
     assert_int_equal(v[0]->line, 4);
     assert_int_equal(v[1]->line, 9);
-    struct cfg_node *gi1 = cfg_find(&f.tree, NULL, intf, 0, &n)[0];
-    v = cfg_find(&f.tree, gi1, addr, 0, &n);
+    struct cfg_node *gi1 = cfg_find(&f.t, NULL, intf, 0, &n)[0];
+    v = cfg_find(&f.t, gi1, addr, 0, &n);
     assert_int_equal(n, 1);
     assert_ptr_equal(v[0]->parent, gi1);
     cfg_regex_free(intf);
     cfg_regex_free(addr);
-    arena_free(&f.arena);
+    tu_parsed_release(&f);
 }
 
 static void test_find_parents_with_and_without_child(void **state)
 {
     (void)state;
-    struct fixture f;
+    struct tu_parsed f;
     setup_ios(&f);
     struct cfg_regex *intf = re("^interface ");
     struct cfg_regex *shut = re("^shutdown$");
     size_t n = 0;
-    struct cfg_node **v = cfg_find_parents(&f.tree, intf, shut, true, 0, &n);
+    struct cfg_node **v = cfg_find_parents(&f.t, intf, shut, true, 0, &n);
     assert_int_equal(n, 1);
     assert_int_equal(v[0]->line, 2);
-    v = cfg_find_parents(&f.tree, intf, shut, false, 0, &n);
+    v = cfg_find_parents(&f.t, intf, shut, false, 0, &n);
     assert_int_equal(n, 2);
     assert_int_equal(v[0]->line, 6);
     assert_int_equal(v[1]->line, 8);
     cfg_regex_free(intf);
     cfg_regex_free(shut);
-    arena_free(&f.arena);
+    tu_parsed_release(&f);
 }
 
 static void test_child_word_prefix(void **state)
 {
     (void)state;
-    struct fixture f;
+    struct tu_parsed f;
     setup_ios(&f);
-    struct cfg_node *vty = cfg_child(&f.tree, NULL, "line vty");
+    struct cfg_node *vty = cfg_child(&f.t, NULL, "line vty");
     assert_non_null(vty);
     assert_int_equal(vty->line, 10);
-    assert_null(cfg_child(&f.tree, NULL, "line vt")); /* whole words only */
+    assert_null(cfg_child(&f.t, NULL, "line vt")); /* whole words only */
     /* runs of blanks in the text or the prefix do not matter */
-    struct cfg_node *ti = cfg_child(&f.tree, vty, "transport input");
+    struct cfg_node *ti = cfg_child(&f.t, vty, "transport input");
     assert_non_null(ti);
     assert_int_equal(ti->line, 11);
     size_t n = 0;
-    struct cfg_node **v = cfg_children(&f.tree, NULL, "interface", &n);
+    struct cfg_node **v = cfg_children(&f.t, NULL, "interface", &n);
     assert_int_equal(n, 3);
     assert_int_equal(v[1]->line, 6);
-    cfg_children(&f.tree, NULL, "router", &n);
+    cfg_children(&f.t, NULL, "router", &n);
     assert_int_equal(n, 0);
-    arena_free(&f.arena);
+    tu_parsed_release(&f);
 }
 
 static void test_path_tokens(void **state)
 {
     (void)state;
-    struct fixture f;
+    struct tu_parsed f;
     setup_ios(&f);
-    struct cfg_node *n = cfg_path(&f.tree, NULL, "interface GigabitEthernet0/1 description");
+    struct cfg_node *n = cfg_path(&f.t, NULL, "interface GigabitEthernet0/1 description");
     assert_non_null(n);
     assert_int_equal(n->line, 3);
     /* the path may end inside a node: "line vty" reaches "line vty 0 4" first */
-    n = cfg_path(&f.tree, NULL, "line vty");
+    n = cfg_path(&f.t, NULL, "line vty");
     assert_non_null(n);
     assert_int_equal(n->line, 10);
     size_t k = 0;
-    struct cfg_node **v = cfg_path_all(&f.tree, NULL, "line vty", &k);
+    struct cfg_node **v = cfg_path_all(&f.t, NULL, "line vty", &k);
     assert_int_equal(k, 2);
     assert_int_equal(v[0]->line, 10);
     assert_int_equal(v[1]->line, 12);
     /* to descend, a node's tokens must all be consumed */
-    assert_null(cfg_path(&f.tree, NULL, "line vty transport input"));
-    n = cfg_path(&f.tree, NULL, "line vty 5 15 transport input");
+    assert_null(cfg_path(&f.t, NULL, "line vty transport input"));
+    n = cfg_path(&f.t, NULL, "line vty 5 15 transport input");
     assert_non_null(n);
     assert_int_equal(n->line, 13);
-    assert_null(cfg_path(&f.tree, NULL, "interface GigabitEthernet0/3"));
-    assert_null(cfg_path(&f.tree, NULL, ""));
-    arena_free(&f.arena);
+    assert_null(cfg_path(&f.t, NULL, "interface GigabitEthernet0/3"));
+    assert_null(cfg_path(&f.t, NULL, ""));
+    tu_parsed_release(&f);
 }
 
 /* A Junos-like tree built by hand: one node may hold several tokens, names are quoted. */
