@@ -194,6 +194,14 @@ static const char *sx_eol(const char *p, const char *end)
 static struct cfg_node *sx_add(struct sx_parser *ps, struct cfg_node *parent, struct sv text,
                                uint32_t line, unsigned flags)
 {
+    /* A block removed by a flat `delete` line may still be the open block
+     * (classic indentation or MD-CLI braces): what follows in it is gone too. */
+    for (const struct cfg_node *a = parent; a; a = a->parent)
+        if (a->flags & CFG_DETACHED) {
+            cfg_diag(ps->t, DIAG_WARNING, line,
+                     "statement inside a block deleted on an earlier line; ignored");
+            return NULL;
+        }
     return cfg_index_add(ps->t, &ps->ix, &ps->depth_reported, parent, text.p, text.n, line, flags);
 }
 
