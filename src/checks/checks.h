@@ -216,8 +216,8 @@ void checks_run_device(const struct check_ctx *ctx, struct device_result *out);
  * sha256 of the value (salted per run, never printed).
  */
 struct secret_fp {
-    const char *kind;
-    char fp[65];
+    const char *kind;  /* static string */
+    uint8_t fp[16];    /* the first 128 bits of the salted SHA-256 */
     uint32_t line;
 };
 

@@ -93,8 +93,15 @@ static void fp_add(struct fp_builder *b, const char *kind, const struct secret *
     wipe(in.data, in.len);
     buf_free(&in);
     wipe(plain, sizeof(plain));
+    uint8_t fp[16];
+    for (size_t i = 0; i < sizeof(fp); i++) {
+        unsigned hi = (unsigned)(hex[2 * i] <= '9' ? hex[2 * i] - '0' : hex[2 * i] - 'a' + 10);
+        unsigned lo = (unsigned)(hex[2 * i + 1] <= '9' ? hex[2 * i + 1] - '0'
+                                                       : hex[2 * i + 1] - 'a' + 10);
+        fp[i] = (uint8_t)(hi << 4 | lo);
+    }
     for (size_t i = 0; i < b->n; i++)
-        if (!strcmp(b->v[i].fp, hex) && !strcmp(b->v[i].kind, kind))
+        if (!memcmp(b->v[i].fp, fp, sizeof(fp)) && !strcmp(b->v[i].kind, kind))
             return; /* the same value twice on one device is one fingerprint */
     if (b->n == b->cap) {
         b->cap = b->cap ? b->cap * 2 : 16;
@@ -102,7 +109,7 @@ static void fp_add(struct fp_builder *b, const char *kind, const struct secret *
     }
     struct secret_fp *f = &b->v[b->n++];
     f->kind = kind;
-    memcpy(f->fp, hex, sizeof(f->fp));
+    memcpy(f->fp, fp, sizeof(f->fp));
     f->line = s->node ? s->node->line : 0;
 }
 
@@ -139,6 +146,9 @@ void checks_device_fingerprints(const struct device_model *m, const char *run_sa
     for (size_t i = 0; i < m->nother_secrets; i++)
         fp_add(&b, static_kind(m->other_secret_kinds ? m->other_secret_kinds[i] : NULL),
                &m->other_secrets[i]);
+    /* Summaries live for the whole run: keep exactly what is used. */
+    if (b.n && b.n < b.cap)
+        b.v = xrealloc(b.v, b.n * sizeof(*b.v));
     s->fps = b.v;
     s->nfps = b.n;
     s->nredacted = b.redacted;
@@ -154,7 +164,7 @@ struct fp_ref {
 static int fp_ref_cmp(const void *a, const void *b)
 {
     const struct fp_ref *x = a, *y = b;
-    int c = strcmp(x->fp->fp, y->fp->fp);
+    int c = memcmp(x->fp->fp, y->fp->fp, sizeof(x->fp->fp));
     if (c)
         return c;
     c = strcmp(x->fp->kind, y->fp->kind);
@@ -201,7 +211,7 @@ size_t checks_fleet_evaluate(const struct device_summary *devs, size_t n,
     size_t nf = 0, capf = 0;
     for (size_t a = 0; a < k;) {
         size_t b = a + 1;
-        while (b < k && !strcmp(refs[b].fp->fp, refs[a].fp->fp) &&
+        while (b < k && !memcmp(refs[b].fp->fp, refs[a].fp->fp, sizeof(refs[a].fp->fp)) &&
                !strcmp(refs[b].fp->kind, refs[a].fp->kind))
             b++;
         /* Distinct devices in the run [a, b): refs are sorted by device within it. */

@@ -301,8 +301,9 @@ static void process_device(struct pool *p, size_t index, struct slot *s)
     memset(sum, 0, sizeof(*sum));
     r->file = f->path;
     r->relpath = f->relpath;
-    sum->file = xstrdup(f->path);
-    sum->relpath = xstrdup(f->relpath);
+    /* The file list lives for the whole run: share its strings. */
+    sum->file = f->path;
+    sum->relpath = f->relpath;
 
     size_t len = 0;
     if (file_read_all(f->path, p->opt->max_file_size, true, &s->data, &len) != 0) {
@@ -676,8 +677,6 @@ int cmd_scan(int argc, char **argv)
 
     fleet_findings_free(ff, nff);
     for (size_t i = 0; i < files.n; i++) {
-        free(sums[i].file);
-        free(sums[i].relpath);
         free(sums[i].hostname);
         free(sums[i].verdicts);
         free(sums[i].fps);
