@@ -608,35 +608,18 @@ static struct cfg_node *jx_add(struct jx_parser *ps, struct cfg_node *parent, co
     return cfg_index_add(ps->t, &ps->ix, &ps->depth_reported, parent, text, len, line, flags);
 }
 
-static bool jx_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
-
-/* Trim blanks (and CR) from both ends of [p, p+n). */
-static struct sv jx_trim(const char *p, size_t n)
-{
-    while (n && (jx_blank(*p) || *p == '\n')) {
-        p++;
-        n--;
-    }
-    while (n && (jx_blank(p[n - 1]) || p[n - 1] == '\n'))
-        n--;
-    return sv_make(p, n);
-}
-
 /* Strip leading `inactive:`, `protect:`, `replace:` annotations. */
 static struct sv jx_annotations(struct sv s, unsigned *flags)
 {
     for (;;) {
         if (sv_starts_with(s, "inactive:")) {
             *flags |= CFG_INACTIVE;
-            s = jx_trim(s.p + 9, s.n - 9);
+            s = cfg_trim(s.p + 9, s.p + s.n);
         } else if (sv_starts_with(s, "protect:")) {
             *flags |= CFG_PROTECT;
-            s = jx_trim(s.p + 8, s.n - 8);
+            s = cfg_trim(s.p + 8, s.p + s.n);
         } else if (sv_starts_with(s, "replace:")) {
-            s = jx_trim(s.p + 8, s.n - 8);
+            s = cfg_trim(s.p + 8, s.p + s.n);
         } else {
             return s;
         }
@@ -651,7 +634,7 @@ static struct sv jx_annotations(struct sv s, unsigned *flags)
 static struct sv jx_token(const char *end, const char **pos)
 {
     const char *p = *pos;
-    while (p < end && jx_blank(*p))
+    while (p < end && cfg_blank(*p))
         p++;
     const char *s = p;
     if (p < end && *p == '[') {
@@ -667,7 +650,7 @@ static struct sv jx_token(const char *end, const char **pos)
         if (p < end)
             p++;
     } else {
-        while (p < end && !jx_blank(*p)) {
+        while (p < end && !cfg_blank(*p)) {
             if (*p == '"') {
                 for (p++; p < end && *p != '"'; p++)
                     if (*p == '\\' && p + 1 < end)
@@ -786,9 +769,9 @@ static void jx_set_line(struct jx_parser *ps, enum jx_verb verb, const char *p, 
                 node_end = pos;
             }
         }
-        struct sv text = jx_trim(save, (size_t)(node_end - save));
+        struct sv text = cfg_trim(save, node_end);
         const char *rest = pos;
-        while (rest < end && jx_blank(*rest))
+        while (rest < end && cfg_blank(*rest))
             rest++;
         bool last = kind == JK_LEAF || rest >= end;
         struct cfg_node *found = cfg_index_find(&ps->ix, parent, text.p, text.n);
@@ -896,7 +879,7 @@ static void jx_fold_oneliners(struct jx_parser *ps)
 /* Is [p, end) a `{master:0}` / `{primary:node0}` style prompt marker? */
 static bool jx_prompt_marker(const char *p, const char *end)
 {
-    struct sv s = jx_trim(p, (size_t)(end - p));
+    struct sv s = cfg_trim(p, end);
     if (s.n < 3 || s.p[0] != '{' || s.p[s.n - 1] != '}')
         return false;
     for (size_t i = 1; i + 1 < s.n; i++) {
@@ -921,19 +904,12 @@ static int jx_verb_of(const char *p, const char *end, const char **after)
     };
     for (size_t i = 0; i < ARRAY_SIZE(verbs); i++) {
         size_t n = strlen(verbs[i].word);
-        if ((size_t)(end - p) > n && memcmp(p, verbs[i].word, n) == 0 && jx_blank(p[n])) {
+        if ((size_t)(end - p) > n && memcmp(p, verbs[i].word, n) == 0 && cfg_blank(p[n])) {
             *after = p + n;
             return (int)verbs[i].verb;
         }
     }
     return -1;
-}
-
-/* End of the line starting at p: the '\n' or the buffer end. */
-static const char *jx_eol(const char *p, const char *end)
-{
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    return nl ? nl : end;
 }
 
 /*
@@ -944,7 +920,7 @@ static struct cfg_node *jx_emit(struct jx_parser *ps, struct cfg_node *parent, c
                                 const char *e, uint32_t line, uint32_t end_line, bool open)
 {
     unsigned flags = 0;
-    struct sv text = jx_annotations(jx_trim(s, (size_t)(e - s)), &flags);
+    struct sv text = jx_annotations(cfg_trim(s, e), &flags);
     if (!text.n) {
         if (open)
             cfg_diag(ps->t, DIAG_ERROR, line, "'{' without a statement name; block ignored");
@@ -975,7 +951,7 @@ int parse_junos(struct cfg_tree *t)
     while (p < end) {
         if (line_start) {
             line_start = false;
-            const char *eol = jx_eol(p, end);
+            const char *eol = cfg_eol(p, end);
             if ((size_t)(eol - p) > t->limits.max_line_len && !stmt) {
                 cfg_diag(t, DIAG_ERROR, line, "line longer than %zu bytes; ignored",
                          t->limits.max_line_len);
@@ -984,7 +960,7 @@ int parse_junos(struct cfg_tree *t)
             }
             if (!stmt) {
                 const char *q = p;
-                while (q < eol && jx_blank(*q))
+                while (q < eol && cfg_blank(*q))
                     q++;
                 const char *after;
                 int verb;
@@ -1004,7 +980,7 @@ int parse_junos(struct cfg_tree *t)
                         if (e < end)
                             e++;
                     }
-                    struct sv body = jx_trim(after, (size_t)(e - after));
+                    struct sv body = cfg_trim(after, e);
                     if (body.n && body.p[body.n - 1] == ';') /* tolerate `set a b;` */
                         body.n--;
                     if (verb != JV_ANNOTATE)
@@ -1024,7 +1000,7 @@ int parse_junos(struct cfg_tree *t)
             if (stmt) {
                 /* A statement without ';': it continues only if '{' comes next. */
                 const char *q = p;
-                while (q < end && (jx_blank(*q) || *q == '\n'))
+                while (q < end && (cfg_blank(*q) || *q == '\n'))
                     q++;
                 if (q >= end || *q != '{') {
                     cfg_diag(t, DIAG_WARNING, stmt_line, "statement without ';'");
@@ -1038,13 +1014,13 @@ int parse_junos(struct cfg_tree *t)
             p++;
             continue;
         }
-        if (jx_blank(c)) {
+        if (cfg_blank(c)) {
             p++;
             continue;
         }
         if (!stmt) {
             if (c == '#') {
-                p = jx_eol(p, end);
+                p = cfg_eol(p, end);
                 continue;
             }
             if (c == '/' && p + 1 < end && p[1] == '*') {
@@ -1063,12 +1039,7 @@ int parse_junos(struct cfg_tree *t)
                 continue;
             }
             if (c == '}') {
-                if (skip)
-                    skip--;
-                else if (parent)
-                    parent = parent->parent;
-                else
-                    cfg_diag(t, DIAG_ERROR, line, "'}' without a matching '{'");
+                cfg_close_block(t, &parent, &skip, line);
                 p++;
                 continue;
             }
@@ -1105,7 +1076,7 @@ int parse_junos(struct cfg_tree *t)
             p++;
             continue;
         }
-        if (c == '[' && (p == stmt || jx_blank(p[-1]))) {
+        if (c == '[' && (p == stmt || cfg_blank(p[-1]))) {
             uint32_t open_line = line;
             const char *q = p + 1;
             uint32_t l2 = line;

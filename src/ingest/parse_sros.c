@@ -25,7 +25,9 @@
  * statements; `no shutdown` is a statement like any other. Output of `info`
  * that starts mid-tree simply gives several top-level statements.
  *
- * The form comes from t->form, or from content when it is FORM_DEFAULT.
+ * The form comes from t->form, or from content when it is FORM_DEFAULT (the
+ * guess is then stored in t->form). The (parent, text) index, leaf claiming
+ * and `delete` are the helpers of parsers.h shared with the Junos set form.
  * Line invariant: every statement line gives one non-implied node with its
  * line number; `}` lines, comments, echo/exit lines, `[ex:/configure]` and
  * `A:node#` prompt lines, and flat `delete` lines give none. Nesting is
@@ -171,26 +173,6 @@ struct sx_parser {
     bool depth_reported;
 };
 
-static bool sx_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static struct sv sx_trim(const char *p, const char *e)
-{
-    while (p < e && (sx_blank(*p) || *p == '\n'))
-        p++;
-    while (e > p && (sx_blank(e[-1]) || e[-1] == '\n'))
-        e--;
-    return sv_make(p, (size_t)(e - p));
-}
-
-static const char *sx_eol(const char *p, const char *end)
-{
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    return nl ? nl : end;
-}
-
 static struct cfg_node *sx_add(struct sx_parser *ps, struct cfg_node *parent, struct sv text,
                                uint32_t line, unsigned flags)
 {
@@ -209,11 +191,11 @@ static struct cfg_node *sx_add(struct sx_parser *ps, struct cfg_node *parent, st
 static struct sv sx_token(const char *end, const char **pos)
 {
     const char *p = *pos;
-    while (p < end && sx_blank(*p))
+    while (p < end && cfg_blank(*p))
         p++;
     const char *s = p;
     char close = 0;
-    while (p < end && (close || !sx_blank(*p))) {
+    while (p < end && (close || !cfg_blank(*p))) {
         if (*p == '"') {
             for (p++; p < end && *p != '"'; p++)
                 if (*p == '\\' && p + 1 < end)
@@ -236,7 +218,7 @@ static struct sv sx_keyword(const struct cfg_node *n)
     if (!n)
         return sv_make("", 0);
     size_t i = 0;
-    while (i < n->len && !sx_blank(n->text[i]))
+    while (i < n->len && !cfg_blank(n->text[i]))
         i++;
     return sv_make(n->text, i);
 }
@@ -317,19 +299,19 @@ static void sx_flat_line(struct sx_parser *ps, struct cfg_node *parent, const ch
         }
         {
             const char *r = pos;
-            while (r < end && (sx_blank(*r) || *r == '}'))
+            while (r < end && (cfg_blank(*r) || *r == '}'))
                 r++;
             bool at_end = r >= end;
             if (leaf && !at_end && !deleting) {
                 /* Several leaves set on one line: this one, then the rest. */
-                struct sv lt = sx_trim(start, node_end);
+                struct sv lt = cfg_trim(start, node_end);
                 sx_add(ps, parent, lt, line, 0);
                 continue;
             }
             if (!last)
                 last = at_end;
         }
-        struct sv text = sx_trim(start, node_end);
+        struct sv text = cfg_trim(start, node_end);
         struct cfg_node *found = cfg_index_find(&ps->ix, parent, text.p, text.n);
         if (deleting) {
             if (!found) {
@@ -368,7 +350,7 @@ static bool sx_prompt_line(struct sv s)
     }
     size_t i = s.n && s.p[0] == '*' ? 1 : 0;
     if (i + 2 < s.n && (s.p[i] == 'A' || s.p[i] == 'B') && s.p[i + 1] == ':') {
-        for (size_t j = i + 2; j < s.n && !sx_blank(s.p[j]); j++)
+        for (size_t j = i + 2; j < s.n && !cfg_blank(s.p[j]); j++)
             if (s.p[j] == '#' || s.p[j] == '>')
                 return true;
     }
@@ -400,7 +382,7 @@ static const char *sx_scan(struct sx_parser *ps, const char *p, const char *end,
             }
             if (q >= end) {
                 cfg_diag(ps->t, DIAG_ERROR, quote_line, "quoted string is never closed");
-                return sx_eol(p, end); /* treat the quote as text to the end of its line */
+                return cfg_eol(p, end); /* treat the quote as text to the end of its line */
             }
             *line = l;
             p = q + 1;
@@ -431,8 +413,8 @@ static enum dialect_form sx_guess_form(const char *buf, size_t len)
     const char *p = buf, *end = buf + len;
     bool flat = false, classic = false;
     for (unsigned n = 0; p < end && n < 5000; n++) {
-        const char *eol = sx_eol(p, end);
-        struct sv s = sx_trim(p, eol);
+        const char *eol = cfg_eol(p, end);
+        struct sv s = cfg_trim(p, eol);
         p = eol < end ? eol + 1 : end;
         if (!s.n || s.p[0] == '#')
             continue;
@@ -469,7 +451,7 @@ int parse_sros(struct cfg_tree *t)
     size_t sp = 0;
 
     for (; p < end; line++) {
-        const char *eol = sx_eol(p, end);
+        const char *eol = cfg_eol(p, end);
         const char *next = eol < end ? eol + 1 : end;
         if ((size_t)(eol - p) > t->limits.max_line_len) {
             cfg_diag(t, DIAG_ERROR, line, "line longer than %zu bytes; ignored",
@@ -477,7 +459,7 @@ int parse_sros(struct cfg_tree *t)
             p = next;
             continue;
         }
-        struct sv s = sx_trim(p, eol);
+        struct sv s = cfg_trim(p, eol);
         if (!s.n || s.p[0] == '#' || sx_prompt_line(s)) {
             p = next;
             continue;
@@ -486,7 +468,7 @@ int parse_sros(struct cfg_tree *t)
             /* Flat MD-CLI line: always from the root, whatever block is open. */
             uint32_t first = line;
             const char *e = sx_scan(&ps, s.p, end, false, &line);
-            struct sv body = sx_trim(s.p + 1, e);
+            struct sv body = cfg_trim(s.p + 1, e);
             sx_flat_line(&ps, NULL, body.p, body.p + body.n, first);
             p = e < end ? e + 1 : end;
             continue;
@@ -509,7 +491,7 @@ int parse_sros(struct cfg_tree *t)
             } else {
                 uint32_t first = line;
                 const char *e = sx_scan(&ps, s.p, end, false, &line);
-                struct sv text = sx_trim(s.p, e);
+                struct sv text = cfg_trim(s.p, e);
                 while (sp && indents[sp - 1] >= indent)
                     sp--;
                 bool ignored = sp && !nodes[sp - 1];
@@ -533,17 +515,12 @@ int parse_sros(struct cfg_tree *t)
         const char *q = s.p;
         const char *stop = s.p + s.n;
         while (q < stop) {
-            while (q < stop && sx_blank(*q))
+            while (q < stop && cfg_blank(*q))
                 q++;
             if (q >= stop)
                 break;
             if (*q == '}') {
-                if (skip)
-                    skip--;
-                else if (parent)
-                    parent = parent->parent;
-                else
-                    cfg_diag(t, DIAG_ERROR, line, "'}' without a matching '{'");
+                cfg_close_block(t, &parent, &skip, line);
                 q++;
                 continue;
             }
@@ -551,10 +528,10 @@ int parse_sros(struct cfg_tree *t)
             const char *e = sx_scan(&ps, q, end, true, &line);
             if (e > stop) {
                 /* A quote or list ran onto later lines. */
-                stop = sx_eol(e, end);
+                stop = cfg_eol(e, end);
                 next = stop < end ? stop + 1 : end;
             }
-            struct sv text = sx_trim(q, e);
+            struct sv text = cfg_trim(q, e);
             bool open = e < end && *e == '{';
             if (open) {
                 struct cfg_node *n = NULL;

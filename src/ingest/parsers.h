@@ -10,6 +10,8 @@
 
 #include "ingest/ingest.h"
 
+#include <string.h>
+
 /* IOS, IOS-XE, NX-OS, IOS-XR, ASA, EOS: indentation, banners, `!` comments. */
 int parse_cisco(struct cfg_tree *t);
 /* Junos brace and set forms (the same tree for both). */
@@ -22,6 +24,29 @@ int parse_vrp(struct cfg_tree *t);
 int parse_fortios(struct cfg_tree *t);
 
 /* ------------------------------------------- shared by the set/flat parsers */
+
+/* A blank inside a line: space, tab, CR, form feed, vertical tab. */
+static inline bool cfg_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* [p, e) without blanks and newlines at either end. */
+static inline struct sv cfg_trim(const char *p, const char *e)
+{
+    while (p < e && (cfg_blank(*p) || *p == '\n'))
+        p++;
+    while (e > p && (cfg_blank(e[-1]) || e[-1] == '\n'))
+        e--;
+    return sv_make(p, (size_t)(e - p));
+}
+
+/* End of the line starting at p: its '\n', or end. */
+static inline const char *cfg_eol(const char *p, const char *end)
+{
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    return nl ? nl : end;
+}
 
 /*
  * Private node flag on the root of a subtree removed by cfg_subtree_unlink()
@@ -66,6 +91,13 @@ struct cfg_node *cfg_index_add(struct cfg_tree *t, struct cfg_index *ix, bool *d
 struct cfg_node *cfg_index_leaf(struct cfg_tree *t, struct cfg_index *ix, bool *depth_reported,
                                 struct cfg_node *parent, struct cfg_node *found, const char *text,
                                 size_t len, uint32_t line);
+
+/*
+ * A `}` in a brace parse: closes the innermost ignored block when *skip is
+ * non-zero, else the open block *parent; with neither, an error at line.
+ */
+void cfg_close_block(struct cfg_tree *t, struct cfg_node **parent, uint32_t *skip,
+                     uint32_t line);
 
 /*
  * End of a brace parse: when blocks are still open (parent is the innermost
