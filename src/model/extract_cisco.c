@@ -1812,15 +1812,36 @@ static const char *snmp_algo(struct cx *x, struct sv a, struct sv b, bool priv)
 }
 
 /* An SNMPv3 key: localized keys (0x..., "localizedkey") are hashes, not passwords. */
-static void snmp_key(struct cx *x, struct sv s, struct sv key, const char *kind,
+/* IOS "snmp-server user U G v3 encrypted auth ...": the keys are localized hashes. */
+static bool snmp_user_v3_encrypted(struct sv s)
+{
+    size_t nt = sv_token_count(s);
+    for (size_t i = 3; i + 1 < nt; i++)
+        if (sv_eq_cstr(tk(s, i), "v3") && sv_eq_cstr(tk(s, i + 1), "encrypted"))
+            return true;
+    return false;
+}
+
+/* An SNMPv3 key; type is the storage word written before it ("encrypted",
+ * "0", "7") or empty. XR "encrypted" keys are the reversible type 7 form; an
+ * IOS "v3 encrypted" user (or NX-OS "localizedkey") stores localized hashes. */
+static void snmp_key(struct cx *x, struct sv s, struct sv type, struct sv key, const char *kind,
                      const struct cfg_node *n)
 {
     if (key.n == 0 || sv_eq_cstr(key, "localizedkey") || sv_eq_cstr(key, "access"))
         return;
     enum secret_type ty = secret_classify_shape(key, true);
-    if (ty == SECRET_NONE)
-        ty = sv_starts_with(key, "0x") || model_sv_icontains(s, "localized") ? SECRET_OTHER_HASH
-                                                                             : SECRET_PLAINTEXT;
+    if (ty == SECRET_NONE) {
+        if (sv_eq_cstr(type, "7") || (sv_eq_cstr(type, "encrypted") && x->d == DIALECT_CISCO_IOSXR))
+            ty = SECRET_CISCO7;
+        else if (sv_eq_cstr(type, "0"))
+            ty = SECRET_PLAINTEXT;
+        else if (sv_eq_cstr(type, "encrypted") || sv_starts_with(key, "0x") ||
+                 model_sv_icontains(s, "localized") || snmp_user_v3_encrypted(s))
+            ty = SECRET_OTHER_HASH;
+        else
+            ty = SECRET_PLAINTEXT;
+    }
     model_add_secret(x->a, x->m, kind, model_secret(ty, key, n));
 }
 
@@ -1847,13 +1868,16 @@ static void h_snmp_user(struct cx *x, const struct cfg_node *n, struct sv s)
             v3 = true;
         } else if (sv_eq_cstr(w, "auth")) {
             size_t j = i + 1;
+            struct sv type = tk_is(s, j, "encrypted") ? tk(s, j) : sv_make("", 0);
             if (tk_is(s, j, "encrypted"))
                 j++;
             u->auth = snmp_algo(x, tk(s, j), tk(s, j + 1), false);
             struct sv key = tk(s, j + 1);
-            if (tk_is(s, j + 1, "encrypted") || tk_is(s, j + 1, "0") || tk_is(s, j + 1, "7"))
+            if (tk_is(s, j + 1, "encrypted") || tk_is(s, j + 1, "0") || tk_is(s, j + 1, "7")) {
+                type = tk(s, j + 1);
                 key = tk(s, j + 2);
-            snmp_key(x, s, key, "snmp-auth", n);
+            }
+            snmp_key(x, s, type, key, "snmp-auth", n);
         } else if (sv_eq_cstr(w, "priv")) {
             size_t j = i + 1;
             if (tk_is(s, j, "encrypted"))
@@ -1864,9 +1888,10 @@ static void h_snmp_user(struct cx *x, const struct cfg_node *n, struct sv s)
             if (snmp_algo(x, tk(s, j), sv_make("", 0), false) || tk_is(s, j, "aes") ||
                 tk_is(s, j, "des") || tk_is(s, j, "3des"))
                 kj = sv_eq_cstr(tk(s, j), "aes") && sv_is_digits(tk(s, j + 1)) ? j + 2 : j + 1;
+            struct sv ptype = sv_make("", 0);
             if (tk_is(s, kj, "encrypted") || tk_is(s, kj, "0") || tk_is(s, kj, "7"))
-                kj++;
-            snmp_key(x, s, tk(s, kj), "snmp-priv", n);
+                ptype = tk(s, kj++);
+            snmp_key(x, s, ptype, tk(s, kj), "snmp-priv", n);
         } else if (sv_eq_cstr(w, "access") && tk(s, i + 1).n) {
             struct sv a = tk(s, i + 1);
             if ((sv_eq_cstr(a, "ipv4") || sv_eq_cstr(a, "ipv6")) && tk(s, i + 2).n)
@@ -2662,6 +2687,8 @@ static int igp_auth_word(struct cx *x, struct sv s, const struct cfg_node *n)
         starts(s, "domain-password")) {
         struct sv a = tk(s, 1);
         bool hmac = sv_starts_with(a, "hmac") || sv_eq_cstr(a, "keychain");
+        if (sv_eq_cstr(a, "keychain"))
+            return 1; /* names a key chain; its keys are recorded by h_key_chain */
         size_t i = 1;
         if (sv_eq_cstr(a, "hmac-md5") || sv_eq_cstr(a, "text"))
             i = 2;
@@ -3057,9 +3084,18 @@ static void h_key_chain(struct cx *x, const struct cfg_node *n)
                 continue;
             struct sv t = cfg_text(c);
             if (starts(t, "key-string")) {
-                size_t i = 1;
-                if (tk_is(t, 1, "password"))
-                    i = 2; /* XR key-string password V */
+                if (tk_is(t, 1, "password") && x->d == DIALECT_CISCO_IOSXR) {
+                    /* XR "key-string password V" stores the type 7 form; the
+                     * cleartext form is "key-string clear V" */
+                    struct sv v = sv_unquote(tk(t, 2));
+                    if (v.n)
+                        model_add_secret(x->a, x->m, "key-chain",
+                                         model_secret(secret_is_redacted(v) ? SECRET_REDACTED
+                                                                            : SECRET_CISCO7,
+                                                      v, c));
+                    continue;
+                }
+                size_t i = tk_is(t, 1, "password") ? 2 : 1;
                 model_add_secret(x->a, x->m, "key-chain", cisco_secret(x, t, i, c, NULL));
             }
         }

@@ -836,6 +836,61 @@ static void test_misc_shapes(void **state)
     unload(dv);
 }
 
+/* Stored forms that are not plaintext: XR key-chain "key-string password"
+ * (type 7), IS-IS "hello-password keychain NAME" (no key at all), SNMPv3 keys
+ * marked "encrypted"; the cleartext forms next to them stay plaintext. */
+static enum secret_type secret_on_line(const struct device_model *m, const char *kind,
+                                       uint32_t line)
+{
+    for (size_t i = 0; i < m->nother_secrets; i++)
+        if (strcmp(m->other_secret_kinds[i], kind) == 0 && m->other_secrets[i].node->line == line)
+            return m->other_secrets[i].type;
+    return SECRET_NONE;
+}
+
+static void test_secret_forms(void **state)
+{
+    (void)state;
+    struct dev *dv = load_text(
+        "hostname x1\n"                                                              /* 1 */
+        "key chain ISIS-KC\n"                                                        /* 2 */
+        " key 1\n"                                                                   /* 3 */
+        "  key-string password 06060A2D4B4D1C1A\n"                                   /* 4 */
+        " key 2\n"                                                                   /* 5 */
+        "  key-string clear plainkey\n"                                              /* 6 */
+        "router isis CORE\n"                                                         /* 7 */
+        " lsp-password keychain ISIS-KC\n"                                           /* 8 */
+        " interface TenGigE0/0/0/4\n"                                                /* 9 */
+        "  hello-password keychain ISIS-KC\n"                                        /* 10 */
+        " interface TenGigE0/0/0/5\n"                                                /* 11 */
+        "  hello-password text clear opensesame\n"                                   /* 12 */
+        "snmp-server user u1 G1 v3 auth sha encrypted 0822455D0A16 priv aes 128 "
+        "encrypted 13061E0108 SystemOwner\n"                                         /* 13 */
+        "snmp-server user u2 G1 v3 auth sha plainauth priv aes 128 plainpriv\n",     /* 14 */
+        DIALECT_CISCO_IOSXR);
+    const struct device_model *m = &dv->m;
+    assert_int_equal(secret_on_line(m, "key-chain", 4), SECRET_CISCO7);
+    assert_int_equal(secret_on_line(m, "key-chain", 6), SECRET_PLAINTEXT);
+    assert_int_equal(secret_on_line(m, "isis-key", 8), SECRET_NONE);
+    assert_int_equal(secret_on_line(m, "isis-key", 10), SECRET_NONE);
+    assert_int_equal(secret_on_line(m, "isis-key", 12), SECRET_PLAINTEXT);
+    assert_int_equal(secret_on_line(m, "snmp-auth", 13), SECRET_CISCO7);
+    assert_int_equal(secret_on_line(m, "snmp-priv", 13), SECRET_CISCO7);
+    assert_int_equal(secret_on_line(m, "snmp-auth", 14), SECRET_PLAINTEXT);
+    assert_int_equal(secret_on_line(m, "snmp-priv", 14), SECRET_PLAINTEXT);
+    assert_int_equal(count_secrets(m, "isis-key"), 1);
+    unload(dv);
+
+    /* IOS: "v3 encrypted" users carry localized hashes; typed 7 keys are type 7 */
+    dv = load_text("hostname x2\n"
+                   "snmp-server user u3 G1 v3 encrypted auth sha 0xA1B2C3D4E5F60718\n" /* 2 */
+                   "snmp-server user u4 G1 v3 auth sha 7 0822455D0A16\n",              /* 3 */
+                   DIALECT_CISCO_IOS);
+    assert_int_equal(secret_on_line(&dv->m, "snmp-auth", 2), SECRET_OTHER_HASH);
+    assert_int_equal(secret_on_line(&dv->m, "snmp-auth", 3), SECRET_CISCO7);
+    unload(dv);
+}
+
 /* ------------------------------------------------------------------- JSON */
 
 static char *print_json(const struct dev *dv, bool show)
@@ -885,7 +940,7 @@ int main(void)
         cmocka_unit_test(test_iosxr),         cmocka_unit_test(test_asa),
         cmocka_unit_test(test_eos),           cmocka_unit_test(test_ios_defaults),
         cmocka_unit_test(test_asa_any_hosts), cmocka_unit_test(test_misc_shapes),
-        cmocka_unit_test(test_json),
+        cmocka_unit_test(test_json),          cmocka_unit_test(test_secret_forms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
