@@ -108,6 +108,8 @@ struct cx {
     const struct cfg_node *ssh_weak_node; /* NX-OS ssh cipher-mode weak */
     bool saw_ciphers, saw_macs, saw_kex, ssh_port_set;
     bool ssh_lines_need_server; /* XR: lines accept ssh only with ssh server */
+    const struct cfg_node *eos_root_node; /* EOS "aaa root secret": root account enabled */
+    const char *ssh_user_ctx;             /* IOS ip ssh pubkey-chain: current username */
 
     /* telnet */
     const struct cfg_node *telnet_on, *telnet_off;
@@ -1147,7 +1149,7 @@ static void h_feature(struct cx *x, const struct cfg_node *n, struct sv s, bool 
             x->lldp_off = n;
         else
             x->lldp_on = n;
-    } else if (sv_eq_cstr(f, "tftp-server")) {
+    } else if (sv_eq_cstr(f, "tftp-server") || sv_eq_cstr(f, "tftp")) {
         svc(x, "tftp-server", true, st, n);
     } else if (starts(s, "feature password encryption aes") && !neg) {
         x->secret_enc_node = n;
@@ -1609,6 +1611,8 @@ static void h_aaa(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
             ac->privilege = 15;
             ac->role = "root";
             ac->secret = cisco_secret(x, s, 3, n, NULL);
+            if (ac->secret.type != SECRET_NONE)
+                x->eos_root_node = n;
         }
     } else if (starts(s, "aaa password-policy")) {
         x->pw_policy_node = n;
@@ -1892,6 +1896,12 @@ static void h_snmp_user(struct cx *x, const struct cfg_node *n, struct sv s)
             if (tk_is(s, kj, "encrypted") || tk_is(s, kj, "0") || tk_is(s, kj, "7"))
                 ptype = tk(s, kj++);
             snmp_key(x, s, ptype, tk(s, kj), "snmp-priv", n);
+        } else if ((sv_eq_cstr(w, "use-ipv4acl") || sv_eq_cstr(w, "use-acl") ||
+                    (x->d == DIALECT_CISCO_IOSXR && sv_eq_cstr(w, "IPv4"))) &&
+                   tk(s, i + 1).n) {
+            /* NX-OS use-ipv4acl (often on a line of its own), XR "IPv4 ACL" */
+            u->acl_name = dup(x, tk(s, i + 1));
+            i++;
         } else if (sv_eq_cstr(w, "access") && tk(s, i + 1).n) {
             struct sv a = tk(s, i + 1);
             if ((sv_eq_cstr(a, "ipv4") || sv_eq_cstr(a, "ipv6")) && tk(s, i + 2).n)
@@ -2225,6 +2235,25 @@ static void h_service(struct cx *x, const struct cfg_node *n, struct sv s, bool 
     }
 }
 
+/* IOS "ip ssh pubkey-chain" / " username U" / "  key-string|key-hash ...":
+ * the user may log in with that public key. */
+static void ssh_pubkey_chain(struct cx *x, const struct cfg_node *n)
+{
+    for (const struct cfg_node *u = n->child; u; u = u->next) {
+        if (!active(u) || !starts(cfg_text(u), "username"))
+            continue;
+        bool has_key = false;
+        for (const struct cfg_node *k = u->child; k && !has_key; k = k->next)
+            has_key = active(k) && (starts(cfg_text(k), "key-string") ||
+                                    starts(cfg_text(k), "key-hash"));
+        if (!has_key)
+            continue;
+        struct account *ac = find_account(x, tk(cfg_text(u), 1), u);
+        if (ac)
+            ac->has_ssh_key = true;
+    }
+}
+
 static void h_ip(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct legacy_facts *lg = &x->m->legacy;
@@ -2250,6 +2279,14 @@ static void h_ip(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
             ssh_kex(x, s, 5, n);
         } else if (starts(s, "ip ssh time-out")) {
             fact_lines_add(&x->m->ssh.ev, n);
+        } else if (starts(s, "ip ssh port")) {
+            /* reverse SSH to a rotary group of lines: another SSH listener */
+            long port = model_sv_long(tk(s, 3), -1);
+            struct mgmt_service *v = svc(x, "ssh-rotary", false, FACT_ON, n);
+            if (v && port > 0)
+                v->port = port;
+        } else if (starts(s, "ip ssh pubkey-chain")) {
+            ssh_pubkey_chain(x, n);
         }
     } else if (sv_eq_cstr(w, "finger")) {
         legacy_set(&lg->finger, !neg, n);
@@ -4101,6 +4138,11 @@ static void finish_ssh(struct cx *x)
         ssh->weak_macs.ev = ssh->algo_ev;
     } else {
         fact_unknown(&ssh->weak_macs, "no SSH MAC list: the default list is release-dependent");
+    }
+    if (x->eos_root_node) {
+        /* EOS: a root secret enables the root (bash) account, which may log in over SSH */
+        fact_set(&ssh->root_login, FACT_ON, x->eos_root_node);
+        return;
     }
     fact_unknown(&ssh->root_login, "no root account login over SSH on this platform family");
     ssh->root_login.state = FACT_OFF;
