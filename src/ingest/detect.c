@@ -10,6 +10,7 @@
  * metadata comments are honoured first. When nothing is distinctive the
  * answer is unknown, never a guess.
  */
+#define _GNU_SOURCE /* memmem */
 #include "ingest/ingest.h"
 
 #include <pthread.h>
@@ -302,31 +303,54 @@ struct detect_state {
     uint32_t child_width[5]; /* indentation of first children of top-level lines (1-4) */
 };
 
-/* Marker lengths and, per first byte, the markers that can start a line
- * with it (contains-markers apart): built once, read by every thread. */
+/* Marker lengths and, per first two bytes of a line, the markers that can
+ * start it (contains-markers apart): built once, read by every thread. A
+ * one-byte marker sits in every bucket of its byte; a line of one byte looks
+ * in the bucket of (byte, NUL). */
 static size_t marker_len[ARRAY_SIZE(markers)];
-static uint16_t *by_first[256];
-static uint16_t nby_first[256];
+static uint16_t *by_prefix[256 * 256];
+static uint8_t nby_prefix[256 * 256];
 static uint16_t contains_list[ARRAY_SIZE(markers)];
 static size_t ncontains;
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
 static void build_index(void)
 {
-    static uint16_t storage[ARRAY_SIZE(markers)];
-    size_t used = 0;
+    static uint16_t counts[256 * 256];
     for (size_t i = 0; i < ARRAY_SIZE(markers); i++) {
         marker_len[i] = strlen(markers[i].text);
-        if (markers[i].kind == MK_CONTAINS)
+        if (markers[i].kind == MK_CONTAINS) {
             contains_list[ncontains++] = (uint16_t)i;
+            continue;
+        }
+        if (!marker_len[i])
+            continue;
+        unsigned c0 = (unsigned char)markers[i].text[0];
+        if (marker_len[i] == 1)
+            for (unsigned c1 = 0; c1 < 256; c1++)
+                counts[c0 << 8 | c1]++;
+        else
+            counts[c0 << 8 | (unsigned char)markers[i].text[1]]++;
     }
-    for (unsigned c = 0; c < 256; c++) {
-        by_first[c] = storage + used;
-        for (size_t i = 0; i < ARRAY_SIZE(markers); i++)
-            if (markers[i].kind != MK_CONTAINS && marker_len[i] &&
-                (unsigned char)markers[i].text[0] == c)
-                storage[used++] = (uint16_t)i;
-        nby_first[c] = (uint16_t)(storage + used - by_first[c]);
+    size_t total = 0;
+    for (size_t k = 0; k < ARRAY_SIZE(counts); k++)
+        total += counts[k];
+    uint16_t *storage = xcalloc(total ? total : 1, sizeof(*storage)); /* lives for the process */
+    for (size_t k = 0, used = 0; k < ARRAY_SIZE(counts); k++) {
+        by_prefix[k] = storage + used;
+        used += counts[k];
+    }
+    for (size_t i = 0; i < ARRAY_SIZE(markers); i++) {
+        if (markers[i].kind == MK_CONTAINS || !marker_len[i])
+            continue;
+        unsigned c0 = (unsigned char)markers[i].text[0];
+        if (marker_len[i] == 1) {
+            for (unsigned c1 = 0; c1 < 256; c1++)
+                by_prefix[c0 << 8 | c1][nby_prefix[c0 << 8 | c1]++] = (uint16_t)i;
+        } else {
+            unsigned k = c0 << 8 | (unsigned char)markers[i].text[1];
+            by_prefix[k][nby_prefix[k]++] = (uint16_t)i;
+        }
     }
 }
 
@@ -334,11 +358,7 @@ static bool mem_has(const char *p, size_t n, const char *needle, size_t m)
 {
     if (m == 0 || m > n)
         return m == 0;
-    const char *end = p + n - m + 1;
-    for (const char *q = p; (q = memchr(q, needle[0], (size_t)(end - q))); q++)
-        if (memcmp(q, needle, m) == 0)
-            return true;
-    return false;
+    return memmem(p, n, needle, m) != NULL;
 }
 
 static bool starts(const char *p, size_t n, const char *s)
@@ -368,6 +388,8 @@ static void try_marker(struct detect_state *st, size_t i, const char *raw, size_
                        const char *t, size_t tn, bool indented, uint32_t line)
 {
     const struct marker *m = &markers[i];
+    if (m->weight == 0 || st->count[i] >= m->cap)
+        return; /* it could no longer count: do not look */
     size_t ml = marker_len[i];
     bool hit = false;
     switch (m->kind) {
@@ -391,21 +413,22 @@ static void try_marker(struct detect_state *st, size_t i, const char *raw, size_
         hit = indented && tn >= ml && memcmp(t, m->text, ml) == 0;
         break;
     }
-    if (!hit || m->weight == 0 || st->count[i] >= m->cap)
+    if (!hit)
         return;
     st->count[i]++;
     credit(st, m->slot, m->weight, m->signal, line);
 }
 
 /* Every marker that can match this line, in table order: those starting with
- * the line's first byte (trimmed, or untrimmed for top-level markers - the
- * same byte for a top-level line) merged with the contains-markers. */
+ * the line's first two bytes (trimmed, or untrimmed for top-level markers -
+ * the same bytes for a top-level line) merged with the contains-markers. */
 static void scan_markers(struct detect_state *st, const char *raw, size_t rawn, const char *t,
                          size_t tn, uint32_t line)
 {
     bool indented = t != raw;
-    const uint16_t *a = by_first[(unsigned char)t[0]];
-    size_t na = nby_first[(unsigned char)t[0]], ia = 0, ic = 0;
+    unsigned k = (unsigned char)t[0] << 8 | (tn > 1 ? (unsigned char)t[1] : 0);
+    const uint16_t *a = by_prefix[k];
+    size_t na = nby_prefix[k], ia = 0, ic = 0;
     while (ia < na || ic < ncontains) {
         size_t i;
         if (ic >= ncontains || (ia < na && a[ia] < contains_list[ic]))
