@@ -186,14 +186,22 @@ static void expect_junos(struct inv_ctx *c)
                 q++;
             int verb = !depth && !skip ? junos_verb(q, eol) : 0;
             if (verb) {
-                if (verb == 1)
-                    c->exp[line] = 1;
+                /* `set` with a path is one statement; a quote never closed
+                 * ends at the end of its line */
+                uint32_t first = line;
+                bool path = false;
+                for (const char *w = q; w < eol && !inv_blank(*w); w++)
+                    q = w + 1;
                 while (p < end && *p != '\n') {
+                    if (p >= q && !inv_blank(*p) && *p != ';')
+                        path = true;
                     if (*p != '"')
                         p++;
                     else if (!inv_skip_quote(&p, end, &line))
-                        p = end;
+                        p = inv_eol(p, end);
                 }
+                if (verb == 1 && path)
+                    c->exp[first] = 1;
                 continue;
             }
             if (q < eol && *q == '{' && junos_prompt_marker(q, eol)) {
@@ -314,12 +322,15 @@ static bool sros_prompt(const char *s, size_t n)
 
 /*
  * SR OS: the end of the statement at p. Quoted strings and `[ ]` lists may
- * run onto later lines (counted into *line); with braces, `{` and `}`
- * outside them end the statement too.
+ * run onto later lines (counted into *line); one never closed ends at the
+ * end of the line it opened on. With braces, `{` and `}` outside them end
+ * the statement too.
  */
 static const char *sros_scan(const char *p, const char *end, bool braces, uint32_t *line)
 {
     int bracket = 0;
+    uint32_t open_line = *line;
+    const char *open_at = p;
     while (p < end) {
         if (*p == '"') {
             if (!inv_skip_quote(&p, end, line))
@@ -331,7 +342,10 @@ static const char *sros_scan(const char *p, const char *end, bool braces, uint32
                 return p;
             (*line)++;
         } else if (*p == '[') {
-            bracket++;
+            if (!bracket++) {
+                open_line = *line;
+                open_at = p;
+            }
         } else if (*p == ']' && bracket) {
             bracket--;
         } else if (braces && !bracket && (*p == '{' || *p == '}')) {
@@ -339,13 +353,19 @@ static const char *sros_scan(const char *p, const char *end, bool braces, uint32
         }
         p++;
     }
+    if (bracket) { /* never closed: text to the end of the line it opened on */
+        *line = open_line;
+        return inv_eol(open_at, end);
+    }
     return p;
 }
 
-/* Does the flat line [s, e) hold a `delete` token (outside quotes)? */
+/* Does the flat line [s, e) (after its '/') hold a `delete` token followed
+ * by a path (outside quotes)? */
 static bool sros_flat_deletes(const char *s, const char *e)
 {
     const char *p = s;
+    bool deleting = false;
     while (p < e) {
         while (p < e && inv_blank(*p))
             p++;
@@ -359,8 +379,10 @@ static bool sros_flat_deletes(const char *s, const char *e)
             if (p < e)
                 p++;
         }
-        if (p - w == 6 && memcmp(w, "delete", 6) == 0)
+        if (deleting && p > w)
             return true;
+        if (p - w == 6 && memcmp(w, "delete", 6) == 0)
+            deleting = true;
     }
     return false;
 }
@@ -400,8 +422,11 @@ static void expect_sros(struct inv_ctx *c)
             }
             uint32_t first = line;
             const char *se = sros_scan(s, end, false, &line);
+            const char *b = s + 1;
+            while (b < se && (inv_blank(*b) || *b == '\n'))
+                b++;
             if (s[0] == '/')
-                c->exp[first] = sros_flat_deletes(s, se) ? 0 : EXP_SOME;
+                c->exp[first] = b == se || sros_flat_deletes(b, se) ? 0 : EXP_SOME;
             else
                 c->exp[first] = 1;
             p = se < end ? se + 1 : end;

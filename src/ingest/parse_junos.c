@@ -722,10 +722,11 @@ static void jx_note_oneliner(struct jx_parser *ps, struct cfg_node *n)
 
 /*
  * One set-form line: verb and path [p, end). Walks the path through the
- * hierarchy table, finding or creating each level.
+ * hierarchy table, finding or creating each level. Returns the leaf a `set`
+ * line gave (NULL for the other verbs, or when a limit was hit).
  */
-static void jx_set_line(struct jx_parser *ps, enum jx_verb verb, const char *p, const char *end,
-                        uint32_t line, bool final)
+static struct cfg_node *jx_set_line(struct jx_parser *ps, enum jx_verb verb, const char *p,
+                                    const char *end, uint32_t line, bool final)
 {
     struct cfg_tree *t = ps->t;
     struct cfg_node *parent = NULL;
@@ -736,7 +737,7 @@ static void jx_set_line(struct jx_parser *ps, enum jx_verb verb, const char *p, 
         const char *save = pos;
         struct sv tok = jx_token(end, &pos);
         if (!tok.n)
-            return; /* nothing after the verb (or after a container): ignore */
+            return NULL; /* nothing after the verb (or after a container): ignore */
         const struct junos_kw *k = NULL;
         size_t nkeys = 0;
         unsigned kind = JK_LEAF;
@@ -781,7 +782,7 @@ static void jx_set_line(struct jx_parser *ps, enum jx_verb verb, const char *p, 
                     /* The statement may come later (`protect system` before
                      * the system lines): try again at the end. */
                     jx_defer(ps, verb, p, end, line);
-                    return;
+                    return NULL;
                 }
                 cfg_diag(t, DIAG_WARNING, line, "%s: no statement '%.*s' to act on",
                          verb == JV_DEACTIVATE ? "deactivate"
@@ -789,7 +790,7 @@ static void jx_set_line(struct jx_parser *ps, enum jx_verb verb, const char *p, 
                          : verb == JV_DELETE   ? "delete"
                                                : "protect",
                          (int)(end - p > 200 ? 200 : end - p), p);
-                return;
+                return NULL;
             }
             if (!last) {
                 parent = found;
@@ -817,16 +818,15 @@ static void jx_set_line(struct jx_parser *ps, enum jx_verb verb, const char *p, 
             case JV_ANNOTATE:
                 break;
             }
-            return;
+            return NULL;
         }
-        if (last) {
-            cfg_index_leaf(t, &ps->ix, &ps->depth_reported, parent, found, text.p, text.n, line);
-            return;
-        }
+        if (last)
+            return cfg_index_leaf(t, &ps->ix, &ps->depth_reported, parent, found, text.p, text.n,
+                                  line);
         if (!found) {
             found = jx_add(ps, parent, text.p, text.n, line, CFG_IMPLIED);
             if (!found)
-                return;
+                return NULL;
             if (k && (k->flags & JK_ONELINER))
                 jx_note_oneliner(ps, found);
         }
@@ -868,6 +868,7 @@ static void jx_fold_oneliners(struct jx_parser *ps)
         if (nl)
             continue;
         c->len = (uint32_t)(leaf->text + leaf->len - c->text);
+        c->end_line = leaf->end_line;
         c->flags = (uint16_t)((c->flags & ~CFG_IMPLIED) | leaf->flags);
         c->child = c->last = NULL;
         c->nchildren = 0;
@@ -965,26 +966,41 @@ int parse_junos(struct cfg_tree *t)
                 const char *after;
                 int verb;
                 if (!parent && !skip && (verb = jx_verb_of(q, eol, &after)) >= 0) {
-                    /* A set-form line; a quoted string may run onto further lines. */
+                    /* A set-form line; a quoted string may run onto further
+                     * lines. One never closed is text to the end of its line. */
                     const char *e = after;
                     uint32_t l2 = line;
                     while (e < end && *e != '\n') {
                         if (*e == '"') {
+                            const char *qs = e;
+                            uint32_t ql = l2;
                             for (e++; e < end && *e != '"'; e++) {
-                                if (*e == '\\' && e + 1 < end)
+                                if (*e == '\\' && e + 1 < end && e[1] != '\n')
                                     e++;
                                 else if (*e == '\n')
                                     l2++;
                             }
+                            if (e >= end) {
+                                cfg_diag(t, DIAG_ERROR, ql, "quoted string is never closed");
+                                e = cfg_eol(qs, end);
+                                l2 = ql;
+                                break;
+                            }
                         }
-                        if (e < end)
-                            e++;
+                        e++;
                     }
                     struct sv body = cfg_trim(after, e);
                     if (body.n && body.p[body.n - 1] == ';') /* tolerate `set a b;` */
                         body.n--;
-                    if (verb != JV_ANNOTATE)
-                        jx_set_line(&ps, (enum jx_verb)verb, body.p, body.p + body.n, line, false);
+                    if (!body.n)
+                        cfg_diag(t, DIAG_WARNING, line, "'%.*s' without a statement; ignored",
+                                 (int)(after - q), q);
+                    else if (verb != JV_ANNOTATE) {
+                        struct cfg_node *leaf = jx_set_line(
+                            &ps, (enum jx_verb)verb, body.p, body.p + body.n, line, false);
+                        if (leaf)
+                            leaf->end_line = l2;
+                    }
                     line = l2;
                     p = e;
                     continue;
@@ -1005,7 +1021,7 @@ int parse_junos(struct cfg_tree *t)
                 if (q >= end || *q != '{') {
                     cfg_diag(t, DIAG_WARNING, stmt_line, "statement without ';'");
                     if (!skip)
-                        jx_emit(&ps, parent, stmt, p, stmt_line, stmt_line, false);
+                        jx_emit(&ps, parent, stmt, p, stmt_line, line, false);
                     stmt = NULL;
                 }
             }

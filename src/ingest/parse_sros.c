@@ -366,6 +366,7 @@ static const char *sx_scan(struct sx_parser *ps, const char *p, const char *end,
                            uint32_t *line)
 {
     uint32_t open_line = *line; /* of the outermost '[' */
+    const char *open_at = p;
     int bracket = 0;
     while (p < end) {
         char c = *p;
@@ -393,8 +394,10 @@ static const char *sx_scan(struct sx_parser *ps, const char *p, const char *end,
                 return p;
             (*line)++;
         } else if (c == '[') {
-            if (!bracket)
+            if (!bracket) {
                 open_line = *line;
+                open_at = p;
+            }
             bracket++;
         } else if (c == ']' && bracket) {
             bracket--;
@@ -403,8 +406,12 @@ static const char *sx_scan(struct sx_parser *ps, const char *p, const char *end,
         }
         p++;
     }
-    if (bracket)
+    if (bracket) {
+        /* Like a quote never closed: text to the end of the line it opened on. */
         cfg_diag(ps->t, DIAG_ERROR, open_line, "'[' list is never closed");
+        *line = open_line;
+        return cfg_eol(open_at, end);
+    }
     return p;
 }
 
@@ -469,7 +476,10 @@ int parse_sros(struct cfg_tree *t)
             uint32_t first = line;
             const char *e = sx_scan(&ps, s.p, end, false, &line);
             struct sv body = cfg_trim(s.p + 1, e);
-            sx_flat_line(&ps, NULL, body.p, body.p + body.n, first);
+            if (body.n)
+                sx_flat_line(&ps, NULL, body.p, body.p + body.n, first);
+            else
+                cfg_diag(t, DIAG_WARNING, first, "'/' without a path; ignored");
             p = e < end ? e + 1 : end;
             continue;
         }

@@ -422,6 +422,32 @@ static void test_set_tokens(void **state)
 
 /* ------------------------------------------------------------ equivalence */
 
+/* Set lines that are empty, hold a quote over two lines, or a quote never closed. */
+static void test_set_quotes_and_empty(void **state)
+{
+    (void)state;
+    const char *cfg = "set \n"
+                      "set system login message \"two\nlines\"\n"
+                      "set system host-name \"open\n"
+                      "set system domain-name x\n";
+    struct tu_parsed *p = tu_parse_str(DIALECT_JUNIPER_JUNOS, cfg);
+    const struct cfg_tree *t = &p->t;
+    /* An empty `set` is a warning and no statement. */
+    assert_true(tu_has_diag_at(t, DIAG_WARNING, 1));
+    /* A quote over two lines: one node ending on the second line. */
+    struct cfg_node *msg = tu_find(t, "message \"two\nlines\"");
+    assert_non_null(msg);
+    assert_int_equal(msg->line, 2);
+    assert_int_equal(msg->end_line, 3);
+    /* A quote never closed is an error and runs to the end of its line only:
+     * the next line is still a statement of its own. */
+    assert_true(tu_has_diag_at(t, DIAG_ERROR, 4));
+    struct cfg_node *loc = tu_find(t, "domain-name x");
+    assert_non_null(loc);
+    assert_int_equal(loc->line, 5);
+    tu_parsed_free(p);
+}
+
 static void check_pair(const char *brace, const char *set, const char *skip, bool exact)
 {
     struct tu_parsed *b = tu_parse_file(DIALECT_JUNIPER_JUNOS, brace);
@@ -739,6 +765,7 @@ int main(void)
         cmocka_unit_test(test_set_split),
         cmocka_unit_test(test_set_actions),
         cmocka_unit_test(test_set_tokens),
+        cmocka_unit_test(test_set_quotes_and_empty),
         cmocka_unit_test(test_fixture_pairs),
         cmocka_unit_test(test_comparison_can_fail),
         cmocka_unit_test(test_corpus_pairs),

@@ -297,6 +297,28 @@ static void test_malformed(void **state)
     tu_parsed_free(p);
 }
 
+/* A list never closed ends with its line; a `/` with no path is a warning. */
+static void test_unclosed_list_and_empty_flat(void **state)
+{
+    (void)state;
+    const char *cfg = "configure {\n"
+                      "    p [\"a\"\n"
+                      "}\n"
+                      "/\n"
+                      "/configure system name \"n\"\n";
+    struct tu_parsed *p = tu_parse_str(DIALECT_NOKIA_SROS, cfg);
+    const struct cfg_tree *t = &p->t;
+    assert_true(tu_has_diag_at(t, DIAG_ERROR, 2));
+    struct cfg_node *list = tu_find(t, "p [\"a\"");
+    assert_non_null(list);
+    assert_int_equal(list->end_line, 2);
+    /* The `}` on line 3 closed `configure`: no unclosed-block error. */
+    assert_int_equal(cfg_error_count(t), 1);
+    assert_true(tu_has_diag_at(t, DIAG_WARNING, 4));
+    tu_assert_node(tu_find(t, "name \"n\""), "name \"n\"", 5, 2);
+    tu_parsed_free(p);
+}
+
 static void test_limits(void **state)
 {
     (void)state;
@@ -535,6 +557,7 @@ int main(void)
         cmocka_unit_test(test_classic),
         cmocka_unit_test(test_classic_exit_all_and_info),
         cmocka_unit_test(test_malformed),
+        cmocka_unit_test(test_unclosed_list_and_empty_flat),
         cmocka_unit_test(test_limits),
         cmocka_unit_test(test_corpus_equivalence),
         cmocka_unit_test(test_corpus_brace_as_flat),
