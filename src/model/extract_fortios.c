@@ -21,6 +21,7 @@ struct fx {
     struct device_model *m;
     bool saw_interfaces;
     const struct cfg_node *telnet_ev, *ssh_ev, *http_ev, *https_ev, *snmp_ev;
+    struct fact_lines telnet_all, http_all; /* every interface allowing them */
     const struct cfg_node *remote_auth_node;
     const struct cfg_node *snmp_sysinfo_node;
     bool snmp_sysinfo_off;
@@ -197,6 +198,10 @@ static void f_interface(struct fx *x, const struct cfg_node *n)
         size_t cnt = sv_token_count(cfg_text(aa));
         for (size_t i = 2; i < cnt; i++) {
             struct sv w = tk(aa, i);
+            if (sv_eq_cstr(w, "telnet"))
+                fact_lines_add(&x->telnet_all, aa);
+            else if (sv_eq_cstr(w, "http"))
+                fact_lines_add(&x->http_all, aa);
             if (sv_eq_cstr(w, "telnet") && !x->telnet_ev)
                 x->telnet_ev = aa;
             else if (sv_eq_cstr(w, "ssh") && !x->ssh_ev)
@@ -401,7 +406,9 @@ static void finish(struct fx *x)
     static const char not_read[] = "not read for FortiOS";
     if (x->telnet_ev) {
         fact_set(&m->telnet_server, FACT_ON, x->telnet_ev);
-        model_add_service(x->a, m, "telnet", true, FACT_ON, x->telnet_ev);
+        m->telnet_server.ev = x->telnet_all;
+        model_add_service(x->a, m, "telnet", true, FACT_ON, x->telnet_ev)->state.ev =
+            x->telnet_all;
     } else if (m->telnet_server.state == FACT_UNKNOWN) {
         if (x->saw_interfaces)
             fact_default(&m->telnet_server, FACT_OFF, "no interface allows telnet");
@@ -416,8 +423,11 @@ static void finish(struct fx *x)
     } else {
         fact_unknown(&m->ssh.enabled, "no system interface configuration");
     }
-    if (x->http_ev)
-        model_add_service(x->a, m, "http", true, FACT_ON, x->http_ev)->port = x->http_port;
+    if (x->http_ev) {
+        struct mgmt_service *h = model_add_service(x->a, m, "http", true, FACT_ON, x->http_ev);
+        h->port = x->http_port;
+        h->state.ev = x->http_all;
+    }
     if (x->https_ev)
         model_add_service(x->a, m, "https", false, FACT_ON, x->https_ev)->port = x->https_port;
     if (m->ssh.port <= 0)
