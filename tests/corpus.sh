@@ -6,7 +6,8 @@
 #    when fewer than 99% of `kind=full` files agree, or when any file of the
 #    `other` folder (PAN-OS, F5, Cumulus, ...) is detected as a supported dialect.
 # 2. `tsaudit parse --check-invariant` on every file detected as a supported
-#    dialect, and on the parser fixtures of tests/fixtures/{ingest,junos,sros}:
+#    dialect, on the parser fixtures of tests/fixtures/{ingest,junos,sros} and
+#    on the saved fuzz inputs of the parsers read as each parser family:
 #    every line holds as many nodes as statements begin on it (one for a
 #    statement line; several for Junos `a; b;` or `x { y; }` lines; none for
 #    blank, comment, closing and prompt lines, lines inside a multi-line body
@@ -102,6 +103,15 @@ done <"$TMP/detected.tsv"
 for f in "$SRC"/tests/fixtures/ingest/* "$SRC"/tests/fixtures/junos/* "$SRC"/tests/fixtures/sros/*; do
     [ -f "$f" ] || continue
     check_one "$f" "fixture ${f#"$SRC"/}"
+done
+# The saved fuzz inputs of the parsers (malformed on purpose), each read as
+# every parser family: the check must hold there too (lines with an error
+# diagnostic are excused) and nothing may crash.
+for f in "$SRC"/fuzz/corpus/parse_*/* "$SRC"/fuzz/corpus/detect/*; do
+    [ -f "$f" ] || continue
+    for v in cisco-ios juniper-junos nokia-sros huawei-vrp fortinet-fortios; do
+        check_one "$f" "fuzz input ${f#"$SRC"/} as $v" --vendor "$v"
+    done
 done
 echo "parse: $checked files checked; invariant violations in $bad"
 [ $bad -eq 0 ] || fail=1
