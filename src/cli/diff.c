@@ -66,8 +66,8 @@ static void text_changes(const char *title, const struct store_change *c, size_t
         else if (measure)
             printf("  %-8s %s -> %s\n", c[i].item, c[i].from, c[i].to);
         else
-            printf("  %-8s %-28s %s (%s)%s%s%s\n", c[i].severity ? c[i].severity : "",
-                   c[i].item, c[i].hostname ? c[i].hostname : c[i].device, c[i].device,
+            printf("  %-8s %-28s %s (%s)%s%s%s\n", c[i].severity ? c[i].severity : "", c[i].item,
+                   c[i].hostname ? c[i].hostname : c[i].device, c[i].device,
                    strcmp(c[i].from, "fail") ? " was " : "",
                    strcmp(c[i].from, "fail") ? c[i].from : "",
                    strcmp(c[i].to, "fail") && strcmp(c[i].from, "fail") == 0 ? "" : "");

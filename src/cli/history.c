@@ -91,8 +91,8 @@ int cmd_history(int argc, char **argv)
             char sev[64], tier[8];
             snprintf(sev, sizeof(sev), "%ld/%ld/%ld/%ld", r->fails_by_severity[0],
                      r->fails_by_severity[1], r->fails_by_severity[2], r->fails_by_severity[3]);
-            snprintf(tier, sizeof(tier), "%s", r->tier ? (const char[]){(char)('0' + r->tier), 0}
-                                                       : "-");
+            snprintf(tier, sizeof(tier), "%s",
+                     r->tier ? (const char[]){(char)('0' + r->tier), 0} : "-");
             printf("%-5lld %-20s %-10s %-4s %-8s %7ld %6ld %-26s %ld/%ld\n", (long long)r->id,
                    r->started ? r->started : "", r->as_of ? r->as_of : "", tier,
                    r->edition ? r->edition : "", r->devices, r->fails, sev, r->measures_met,

@@ -115,9 +115,24 @@ static const char *scan_usage =
 static int parse_options(int argc, char **argv, struct scan_options *o)
 {
     enum {
-        OPT_PROFILE = 256, OPT_ATTEST, OPT_CATALOG, OPT_TIER, OPT_AS_OF, OPT_CODE, OPT_FORMAT,
-        OPT_DB, OPT_FAIL_ON, OPT_VENDOR, OPT_JOBS, OPT_RULES, OPT_SHOW_SECRETS, OPT_QUIET,
-        OPT_NO_PROGRESS, OPT_FRAMEWORK, OPT_MAX_FILE_SIZE, OPT_HELP
+        OPT_PROFILE = 256,
+        OPT_ATTEST,
+        OPT_CATALOG,
+        OPT_TIER,
+        OPT_AS_OF,
+        OPT_CODE,
+        OPT_FORMAT,
+        OPT_DB,
+        OPT_FAIL_ON,
+        OPT_VENDOR,
+        OPT_JOBS,
+        OPT_RULES,
+        OPT_SHOW_SECRETS,
+        OPT_QUIET,
+        OPT_NO_PROGRESS,
+        OPT_FRAMEWORK,
+        OPT_MAX_FILE_SIZE,
+        OPT_HELP
     };
     static const struct option longopts[] = {
         {"profile", required_argument, NULL, OPT_PROFILE},
@@ -167,8 +182,7 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
             break;
         case OPT_AS_OF:
             if (!date_parse(optarg, &o->as_of))
-                BAD("--as-of takes a date YYYY-MM-DD, not '%s'",
-                                       optarg);
+                BAD("--as-of takes a date YYYY-MM-DD, not '%s'", optarg);
             o->has_as_of = true;
             break;
         case OPT_CODE:
@@ -200,7 +214,8 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
                 o->fail_on = SEV_COUNT;
             else if (!severity_from_name(optarg, &o->fail_on) || o->fail_on == SEV_INFO)
                 BAD("--fail-on takes low, medium, high, critical or "
-                                               "never, not '%s'", optarg);
+                    "never, not '%s'",
+                    optarg);
             break;
         case OPT_VENDOR:
             if (!dialect_from_name(optarg, &o->vendor))
@@ -267,8 +282,7 @@ static void collect_secret(struct sv **v, size_t *n, size_t *cap, struct arena *
 }
 
 /* Every secret value the model found, for exact scrubbing by the writers. */
-static void collect_secrets(const struct device_model *m, struct arena *a,
-                            struct device_result *r)
+static void collect_secrets(const struct device_model *m, struct arena *a, struct device_result *r)
 {
     struct sv *v = NULL;
     size_t n = 0, cap = 0;
@@ -433,8 +447,8 @@ static void progress(size_t done, size_t total)
 {
     int width = 30;
     int filled = total ? (int)((double)done / (double)total * width) : width;
-    fprintf(stderr, "\r[%.*s%*s] %zu/%zu devices", filled,
-            "##############################", width - filled, "", done, total);
+    fprintf(stderr, "\r[%.*s%*s] %zu/%zu devices", filled, "##############################",
+            width - filled, "", done, total);
     if (done == total)
         fputc('\n', stderr);
 }
@@ -457,8 +471,8 @@ static void make_run_id(char *out, size_t n, const char *seed)
              (long)getpid());
     sha256_hex(buf, strlen(buf), hex);
     /* uuid-shaped, version 4 nibble, RFC 4122 variant */
-    snprintf(out, n, "%.8s-%.4s-4%.3s-%c%.3s-%.12s", hex, hex + 8, hex + 13,
-             "89ab"[hex[16] % 4], hex + 17, hex + 20);
+    snprintf(out, n, "%.8s-%.4s-4%.3s-%c%.3s-%.12s", hex, hex + 8, hex + 13, "89ab"[hex[16] % 4],
+             hex + 17, hex + 20);
 }
 
 int cmd_scan(int argc, char **argv)
@@ -604,8 +618,7 @@ int cmd_scan(int argc, char **argv)
     struct device_summary *sums = xcalloc(files.n ? files.n : 1, sizeof(*sums));
     struct report_totals totals = {.ncheck = nchecks};
     totals.fail_by_check = xcalloc(nchecks ? nchecks : 1, sizeof(size_t));
-    bool show_progress = !opt.no_progress && !opt.quiet && isatty(STDERR_FILENO) &&
-                         files.n >= 50;
+    bool show_progress = !opt.no_progress && !opt.quiet && isatty(STDERR_FILENO) && files.n >= 50;
 
     for (size_t i = 0; i < files.n; i++) {
         struct slot *s = &pool.slots[i % pool.window];
@@ -657,8 +670,7 @@ int cmd_scan(int argc, char **argv)
     if (have_framework)
         framework_evaluate(&framework, sums, files.n, ff, nff, as_of, &run_arena, &cr);
     else
-        compliance_evaluate(catalog, attest, tier, as_of, sums, files.n, ff, nff, &run_arena,
-                            &cr);
+        compliance_evaluate(catalog, attest, tier, as_of, sums, files.n, ff, nff, &run_arena, &cr);
 
     iso_now(finished, sizeof(finished));
     run.finished = finished;

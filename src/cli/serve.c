@@ -152,8 +152,8 @@ static void hash_blocks(const char *page, size_t len, const char *tag, struct bu
     }
 }
 
-static MHD_RESULT respond(struct MHD_Connection *c, unsigned status, const char *type,
-                          char *body, size_t len)
+static MHD_RESULT respond(struct MHD_Connection *c, unsigned status, const char *type, char *body,
+                          size_t len)
 {
     struct buf csp;
     buf_init(&csp, 0);
@@ -170,8 +170,7 @@ static MHD_RESULT respond(struct MHD_Connection *c, unsigned status, const char 
         hash_blocks(body, len, "script", &csp);
     if (csp.len == before)
         buf_adds(&csp, " 'none'");
-    struct MHD_Response *r =
-        MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+    struct MHD_Response *r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
     MHD_add_response_header(r, "Content-Type", type);
     MHD_add_response_header(r, "Content-Security-Policy", buf_cstr(&csp));
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
@@ -224,8 +223,8 @@ static MHD_RESULT page_send(struct MHD_Connection *c, struct page *p, bool is_ht
     if (is_html)
         fputs("</main></body></html>\n", p->f);
     fclose(p->f);
-    return respond(c, MHD_HTTP_OK, is_html ? "text/html; charset=utf-8"
-                                           : "application/json; charset=utf-8",
+    return respond(c, MHD_HTTP_OK,
+                   is_html ? "text/html; charset=utf-8" : "application/json; charset=utf-8",
                    p->data, p->len);
 }
 
@@ -269,8 +268,9 @@ static MHD_RESULT page_runs(struct server *s, struct MHD_Connection *c)
     if (n)
         fputs("</table>\n", p.f);
     if (n >= 2)
-        fprintf(p.f, "<p><a href=\"/api/diff?a=%lld&amp;b=%lld\">Compare the last two runs "
-                     "(JSON)</a></p>",
+        fprintf(p.f,
+                "<p><a href=\"/api/diff?a=%lld&amp;b=%lld\">Compare the last two runs "
+                "(JSON)</a></p>",
                 (long long)rows[n - 2].id, (long long)rows[n - 1].id);
     store_run_rows_free(rows, n);
     struct store_device_ref *devs;
@@ -295,21 +295,25 @@ static MHD_RESULT page_runs(struct server *s, struct MHD_Connection *c)
 }
 
 /* One polyline series of a chart. */
-static void svg_series(FILE *f, const long *v, size_t n, long max, const char *colour,
-                       int w, int h, int pad)
+static void svg_series(FILE *f, const long *v, size_t n, long max, const char *colour, int w, int h,
+                       int pad)
 {
     fprintf(f, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\" points=\"", colour);
     for (size_t i = 0; i < n; i++) {
-        double x = pad + (n > 1 ? (double)i * (w - 2 * pad) / (double)(n - 1) : (w - 2 * pad) / 2.0);
+        double x =
+            pad + (n > 1 ? (double)i * (w - 2 * pad) / (double)(n - 1) : (w - 2 * pad) / 2.0);
         double y = h - pad - (max ? (double)v[i] * (h - 2 * pad) / (double)max : 0);
         fprintf(f, "%.1f,%.1f ", x, y);
     }
     fputs("\"/>\n", f);
     for (size_t i = 0; i < n; i++) {
-        double x = pad + (n > 1 ? (double)i * (w - 2 * pad) / (double)(n - 1) : (w - 2 * pad) / 2.0);
+        double x =
+            pad + (n > 1 ? (double)i * (w - 2 * pad) / (double)(n - 1) : (w - 2 * pad) / 2.0);
         double y = h - pad - (max ? (double)v[i] * (h - 2 * pad) / (double)max : 0);
-        fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>%ld</title></circle>\n",
-                x, y, colour, v[i]);
+        fprintf(
+            f,
+            "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>%ld</title></circle>\n",
+            x, y, colour, v[i]);
     }
 }
 
@@ -325,7 +329,8 @@ static void svg_axes(FILE *f, const struct store_run_row *rows, size_t n, long m
     fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">0</text>", pad - 4,
             h - pad + 4);
     for (size_t i = 0; i < n; i++) {
-        double x = pad + (n > 1 ? (double)i * (w - 2 * pad) / (double)(n - 1) : (w - 2 * pad) / 2.0);
+        double x =
+            pad + (n > 1 ? (double)i * (w - 2 * pad) / (double)(n - 1) : (w - 2 * pad) / 2.0);
         fprintf(f, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">#%lld</text>",
                 x, h - pad + 16, (long long)rows[i].id);
     }
@@ -354,10 +359,12 @@ static MHD_RESULT page_trends(struct server *s, struct MHD_Connection *c)
             if (rows[i].fails_by_severity[k] > max)
                 max = rows[i].fails_by_severity[k];
     const int w = 900, h = 300, pad = 40;
-    fprintf(p.f, "<div class=\"card\"><h2>Failed checks by severity</h2>"
-                 "<svg id=\"chart-failures\" role=\"img\" aria-label=\"Failed checks by severity per run\" "
-                 "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">\n",
-            w, h + 10, w, h + 10);
+    fprintf(
+        p.f,
+        "<div class=\"card\"><h2>Failed checks by severity</h2>"
+        "<svg id=\"chart-failures\" role=\"img\" aria-label=\"Failed checks by severity per run\" "
+        "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">\n",
+        w, h + 10, w, h + 10);
     svg_axes(p.f, rows, n, max, w, h, pad);
     for (int k = 0; k < 4; k++) {
         for (size_t i = 0; i < n; i++)
@@ -367,16 +374,21 @@ static MHD_RESULT page_trends(struct server *s, struct MHD_Connection *c)
     fputs("</svg><p>", p.f);
     for (int k = 0; k < 4; k++)
         fprintf(p.f, "<b class=\"%s\">&#9632; %s</b> &nbsp; ",
-                k == 0 ? "crit" : k == 1 ? "high" : k == 2 ? "med" : "low", names[k]);
+                k == 0   ? "crit"
+                : k == 1 ? "high"
+                : k == 2 ? "med"
+                         : "low",
+                names[k]);
     fputs("</p></div>\n", p.f);
 
     long mmax = 1;
     for (size_t i = 0; i < n; i++)
         if (rows[i].measures_total > mmax)
             mmax = rows[i].measures_total;
-    fprintf(p.f, "<div class=\"card\"><h2>Measures met</h2>"
-                 "<svg id=\"chart-measures\" role=\"img\" aria-label=\"Measures met per run\" "
-                 "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">\n",
+    fprintf(p.f,
+            "<div class=\"card\"><h2>Measures met</h2>"
+            "<svg id=\"chart-measures\" role=\"img\" aria-label=\"Measures met per run\" "
+            "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">\n",
             w, h + 10, w, h + 10);
     svg_axes(p.f, rows, n, mmax, w, h, pad);
     for (size_t i = 0; i < n; i++)
@@ -413,7 +425,8 @@ static MHD_RESULT page_device(struct server *s, struct MHD_Connection *c, const 
         html(p.f, rows[i].started);
         fputs("</td><td>", p.f);
         html(p.f, rows[i].hostname);
-        fprintf(p.f, "</td><td class=\"n high\">%ld</td><td class=n>%ld</td><td class=n>%ld</td><td>",
+        fprintf(p.f,
+                "</td><td class=\"n high\">%ld</td><td class=n>%ld</td><td class=n>%ld</td><td>",
                 rows[i].fails, rows[i].passes, rows[i].unknowns);
         html(p.f, rows[i].failing);
         fputs("</td></tr>\n", p.f);
@@ -519,13 +532,13 @@ static MHD_RESULT api_runs(struct server *s, struct MHD_Connection *c)
         json_str(p.f, r->as_of);
         fputs(",\"edition\":", p.f);
         json_str(p.f, r->edition);
-        fprintf(p.f,
-                ",\"tier\":%d,\"devices\":%ld,\"fails\":%ld,\"fails_by_severity\":{\"critical\":%ld,"
-                "\"high\":%ld,\"medium\":%ld,\"low\":%ld},\"measures_met\":%ld,"
-                "\"measures_total\":%ld}",
-                r->tier, r->devices, r->fails, r->fails_by_severity[0], r->fails_by_severity[1],
-                r->fails_by_severity[2], r->fails_by_severity[3], r->measures_met,
-                r->measures_total);
+        fprintf(
+            p.f,
+            ",\"tier\":%d,\"devices\":%ld,\"fails\":%ld,\"fails_by_severity\":{\"critical\":%ld,"
+            "\"high\":%ld,\"medium\":%ld,\"low\":%ld},\"measures_met\":%ld,"
+            "\"measures_total\":%ld}",
+            r->tier, r->devices, r->fails, r->fails_by_severity[0], r->fails_by_severity[1],
+            r->fails_by_severity[2], r->fails_by_severity[3], r->measures_met, r->measures_total);
     }
     fputs("]\n", p.f);
     store_run_rows_free(rows, n);
@@ -585,9 +598,9 @@ static bool all_digits(const char *s)
     return true;
 }
 
-static MHD_RESULT handle(void *cls, struct MHD_Connection *c, const char *url,
-                         const char *method, const char *version, const char *upload_data,
-                         size_t *upload_size, void **con_cls)
+static MHD_RESULT handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+                         const char *version, const char *upload_data, size_t *upload_size,
+                         void **con_cls)
 {
     (void)version;
     (void)upload_data;

@@ -44,8 +44,8 @@ static void evaluate_req(const struct framework_req *req, struct measure_status 
         for (size_t k = 0; k < st->nchecks; k++) {
             const struct check_def *c = st->checks[k];
             size_t ci = check_index(c);
-            enum verdict v = ci < d->nverdicts ? (enum verdict)d->verdicts[ci]
-                                               : VERDICT_NOT_APPLICABLE;
+            enum verdict v =
+                ci < d->nverdicts ? (enum verdict)d->verdicts[ci] : VERDICT_NOT_APPLICABLE;
             if (c->scope == CHECK_FLEET)
                 for (size_t f = 0; f < nff; f++)
                     if (ff[f].check == c && ff[f].verdict == VERDICT_FAIL && fleet_names(&ff[f], d))
@@ -105,9 +105,9 @@ static void evaluate_req(const struct framework_req *req, struct measure_status 
     st->kind_used = st->nchecks ? MEASURE_AUTOMATED : MEASURE_ATTESTATION;
 }
 
-void framework_evaluate(const struct framework *fw, const struct device_summary *devs,
-                        size_t ndevs, const struct fleet_finding *ff, size_t nff,
-                        int32_t as_of, struct arena *a, struct compliance_result *out)
+void framework_evaluate(const struct framework *fw, const struct device_summary *devs, size_t ndevs,
+                        const struct fleet_finding *ff, size_t nff, int32_t as_of, struct arena *a,
+                        struct compliance_result *out)
 {
     memset(out, 0, sizeof(*out));
     out->edition = fw->id;

@@ -18,8 +18,8 @@
  * no checks -> attestation_required. Requirements have no deadlines. The
  * result (and the synthetic measures it points to) live in a.
  */
-void framework_evaluate(const struct framework *fw, const struct device_summary *devs,
-                        size_t ndevs, const struct fleet_finding *ff, size_t nff,
-                        int32_t as_of, struct arena *a, struct compliance_result *out);
+void framework_evaluate(const struct framework *fw, const struct device_summary *devs, size_t ndevs,
+                        const struct fleet_finding *ff, size_t nff, int32_t as_of, struct arena *a,
+                        struct compliance_result *out);
 
 #endif

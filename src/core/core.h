@@ -140,8 +140,8 @@ struct walk_options {
 
 /* One input file found by walk_paths(). */
 struct walk_entry {
-    char *path;     /* as given or joined below a given folder */
-    char *relpath;  /* relative to the argument it was found under (for SARIF) */
+    char *path;    /* as given or joined below a given folder */
+    char *relpath; /* relative to the argument it was found under (for SARIF) */
     uint64_t size;
 };
 

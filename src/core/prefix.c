@@ -20,7 +20,7 @@ static void apply_len(struct ip_prefix *p)
 {
     unsigned bits = p->af == 4 ? 32 : 128;
     for (unsigned i = p->len; i < bits; i++)
-        p->addr[i / 8] &= (uint8_t)~(0x80u >> (i % 8));
+        p->addr[i / 8] &= (uint8_t) ~(0x80u >> (i % 8));
 }
 
 static bool parse_addr(struct sv s, struct ip_prefix *out)
@@ -82,8 +82,8 @@ bool ip_prefix_from_mask(struct sv addr, struct sv mask, bool wildcard, struct i
         out->af = 0;
         return false;
     }
-    uint32_t v = (uint32_t)m.addr[0] << 24 | (uint32_t)m.addr[1] << 16 |
-                 (uint32_t)m.addr[2] << 8 | m.addr[3];
+    uint32_t v = (uint32_t)m.addr[0] << 24 | (uint32_t)m.addr[1] << 16 | (uint32_t)m.addr[2] << 8 |
+                 m.addr[3];
     if (wildcard)
         v = ~v;
     /* Count leading ones; a non-contiguous mask is approximated by its

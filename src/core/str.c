@@ -119,8 +119,8 @@ struct sv sv_after_tokens(struct sv s, size_t index)
 
 struct sv sv_unquote(struct sv s)
 {
-    if (s.n >= 2 && ((s.p[0] == '"' && s.p[s.n - 1] == '"') ||
-                     (s.p[0] == '\'' && s.p[s.n - 1] == '\'')))
+    if (s.n >= 2 &&
+        ((s.p[0] == '"' && s.p[s.n - 1] == '"') || (s.p[0] == '\'' && s.p[s.n - 1] == '\'')))
         return sv_make(s.p + 1, s.n - 2);
     return s;
 }

@@ -47,7 +47,7 @@ static bool skip_name(const char *name, bool is_dir)
     if (is_dir)
         return strcmp(name, "CVS") == 0 || strcmp(name, "RCS") == 0 ||
                strcmp(name, "node_modules") == 0;
-    static const char *const exact[] = {"router.db", "routers.all", "routers.down",
+    static const char *const exact[] = {"router.db",  "routers.all", "routers.down",
                                         "routers.up", "rancid.conf", "cloginrc"};
     for (size_t i = 0; i < ARRAY_SIZE(exact); i++)
         if (strcmp(name, exact[i]) == 0)
@@ -372,8 +372,7 @@ int atomic_file_commit(struct atomic_file *af)
         if (fclose(af->f) != 0)
             bad = true;
         if (bad) {
-            diag_report(DIAG_ERROR, af->path, 0, "cannot write: %s",
-                        strerror(saved ? saved : EIO));
+            diag_report(DIAG_ERROR, af->path, 0, "cannot write: %s", strerror(saved ? saved : EIO));
             unlink(af->tmp);
             rc = -1;
         } else if (rename(af->tmp, af->path) != 0) {

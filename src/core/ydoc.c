@@ -118,8 +118,8 @@ bool ydoc_is_null(const yaml_node_t *n)
     const char *v = (const char *)n->data.scalar.value;
     size_t len = n->data.scalar.length;
     return len == 0 || (len == 1 && v[0] == '~') ||
-           (len == 4 && (!strncmp(v, "null", 4) || !strncmp(v, "Null", 4) ||
-                         !strncmp(v, "NULL", 4)));
+           (len == 4 &&
+            (!strncmp(v, "null", 4) || !strncmp(v, "Null", 4) || !strncmp(v, "NULL", 4)));
 }
 
 const char *ydoc_type_name(const yaml_node_t *n)

@@ -19,14 +19,23 @@
 #include <sys/stat.h>
 
 #define RULES_MAX_PER_FILE 10000
-#define RULES_MAX_DEPTH 32   /* nesting of all/any/none */
+#define RULES_MAX_DEPTH 32 /* nesting of all/any/none */
 #define RULES_MAX_EVIDENCE 20
 
-enum rcond_kind { RC_ALL, RC_ANY, RC_NONE, RC_EXISTS, RC_ABSENT, RC_EVERY, RC_COUNT, RC_VALUE,
-                  RC_IN_RANGES };
+enum rcond_kind {
+    RC_ALL,
+    RC_ANY,
+    RC_NONE,
+    RC_EXISTS,
+    RC_ABSENT,
+    RC_EVERY,
+    RC_COUNT,
+    RC_VALUE,
+    RC_IN_RANGES
+};
 
-static const char *const rcond_names[] = {"all", "any", "none", "exists", "absent", "every",
-                                          "count", "value", "in_ranges"};
+static const char *const rcond_names[] = {"all",   "any",   "none",  "exists",   "absent",
+                                          "every", "count", "value", "in_ranges"};
 
 enum cmp_op { OP_LT, OP_LE, OP_EQ, OP_NE, OP_GE, OP_GT };
 static const char *const op_names[] = {"lt", "le", "eq", "ne", "ge", "gt"};
@@ -34,12 +43,12 @@ static const char *const op_symbols[] = {"<", "<=", "==", "!=", ">=", ">"};
 
 /* Which statements a condition looks at. */
 struct rselect {
-    struct cfg_regex *match;  /* statement text */
+    struct cfg_regex *match; /* statement text */
     const char *match_src;
     const char *path;         /* hierarchical path instead of (or before) match */
     struct cfg_regex *within; /* an ancestor must match */
     const char *within_src;
-    bool top;                 /* top-level statements only */
+    bool top; /* top-level statements only */
 };
 
 struct rcond {
@@ -74,8 +83,8 @@ enum outcome { OUT_TRUE, OUT_FALSE, OUT_NA, OUT_CONTEXT };
 struct eval {
     const struct check_ctx *ctx;
     struct check_result *r;
-    const char *why;        /* first reason for a false outcome */
-    const char *context;    /* missing profile field */
+    const char *why;     /* first reason for a false outcome */
+    const char *context; /* missing profile field */
     size_t nevidence;
 };
 
@@ -209,8 +218,7 @@ static const struct prefix_set *profile_prefixes(const struct profile *p, const 
     };
     for (size_t i = 0; i < ARRAY_SIZE(map); i++)
         if (!strcmp(field, map[i].name)) {
-            const struct prefix_set *s =
-                (const struct prefix_set *)((const char *)p + map[i].off);
+            const struct prefix_set *s = (const struct prefix_set *)((const char *)p + map[i].off);
             return s->present ? s : NULL;
         }
     return NULL;
@@ -219,10 +227,10 @@ static const struct prefix_set *profile_prefixes(const struct profile *p, const 
 /* Is field an address list the profile format has (whatever this profile holds)? */
 static bool prefix_field_known(const char *field)
 {
-    static const char *const names[] = {"networks.paw", "networks.management",
-                                        "networks.corporate", "approved.ntp", "approved.syslog",
-                                        "approved.aaa", "approved.snmp_managers",
-                                        "approved.tunnels", "own.prefixes"};
+    static const char *const names[] = {
+        "networks.paw",           "networks.management", "networks.corporate",
+        "approved.ntp",           "approved.syslog",     "approved.aaa",
+        "approved.snmp_managers", "approved.tunnels",    "own.prefixes"};
     for (size_t i = 0; i < ARRAY_SIZE(names); i++)
         if (!strcmp(field, names[i]))
             return true;
@@ -298,8 +306,9 @@ static enum outcome eval_cond(struct eval *e, const struct rcond *c)
             return OUT_TRUE;
         for (size_t i = 0; i < n; i++)
             add_evidence(e, nodes[i]);
-        set_why(e, arena_printf(a, "%zu statement%s match%s %s, which must be absent", n,
-                                n == 1 ? "" : "s", n == 1 ? "es" : "", describe_select(a, &c->sel)));
+        set_why(e,
+                arena_printf(a, "%zu statement%s match%s %s, which must be absent", n,
+                             n == 1 ? "" : "s", n == 1 ? "es" : "", describe_select(a, &c->sel)));
         return OUT_FALSE;
     case RC_EVERY: {
         nodes = select_nodes(e, &c->sel, &n);
@@ -332,11 +341,13 @@ static enum outcome eval_cond(struct eval *e, const struct rcond *c)
         if (!bad)
             return OUT_TRUE;
         if (c->require)
-            set_why(e, arena_printf(a, "%zu of %zu statements matching %s lack a child matching '%s'",
-                                    bad, n, describe_select(a, &c->sel), c->require_src));
+            set_why(e,
+                    arena_printf(a, "%zu of %zu statements matching %s lack a child matching '%s'",
+                                 bad, n, describe_select(a, &c->sel), c->require_src));
         else
-            set_why(e, arena_printf(a, "%zu of %zu statements matching %s have children not matching '%s'",
-                                    bad, n, describe_select(a, &c->sel), c->children_src));
+            set_why(e, arena_printf(
+                           a, "%zu of %zu statements matching %s have children not matching '%s'",
+                           bad, n, describe_select(a, &c->sel), c->children_src));
         return OUT_FALSE;
     }
     case RC_COUNT:
@@ -375,12 +386,11 @@ static enum outcome eval_cond(struct eval *e, const struct rcond *c)
             return OUT_NA;
         if (!bad)
             return OUT_TRUE;
-        set_why(e, arena_printf(a, "%zu value%s captured from %s %s not %s %ld%s%s%s", bad,
-                                bad == 1 ? "" : "s", describe_select(a, &c->sel),
-                                bad == 1 ? "is" : "are", op_symbols[c->op], limit,
-                                c->profile_field ? " (" : "",
-                                c->profile_field ? c->profile_field : "",
-                                c->profile_field ? ")" : ""));
+        set_why(e, arena_printf(
+                       a, "%zu value%s captured from %s %s not %s %ld%s%s%s", bad,
+                       bad == 1 ? "" : "s", describe_select(a, &c->sel), bad == 1 ? "is" : "are",
+                       op_symbols[c->op], limit, c->profile_field ? " (" : "",
+                       c->profile_field ? c->profile_field : "", c->profile_field ? ")" : ""));
         return OUT_FALSE;
     }
     case RC_IN_RANGES: {
@@ -421,11 +431,10 @@ static enum outcome eval_cond(struct eval *e, const struct rcond *c)
             return OUT_NA;
         if (!bad)
             return OUT_TRUE;
-        set_why(e, arena_printf(a, "%zu address%s captured from %s %s %s %s", bad,
-                                bad == 1 ? "" : "es", describe_select(a, &c->sel),
-                                bad == 1 ? "is" : "are",
-                                c->outside ? "inside or overlapping" : "outside",
-                                c->profile_field));
+        set_why(
+            e, arena_printf(a, "%zu address%s captured from %s %s %s %s", bad, bad == 1 ? "" : "es",
+                            describe_select(a, &c->sel), bad == 1 ? "is" : "are",
+                            c->outside ? "inside or overlapping" : "outside", c->profile_field));
         return OUT_FALSE;
     }
     }
@@ -551,8 +560,7 @@ static bool parse_select(struct loader *l, const yaml_node_t *n, const char *fie
     return ok;
 }
 
-static bool parse_op(struct loader *l, const yaml_node_t *map, const char *field,
-                     struct rcond *c)
+static bool parse_op(struct loader *l, const yaml_node_t *map, const char *field, struct rcond *c)
 {
     char sub[300];
     for (size_t i = 0; i < ARRAY_SIZE(op_names); i++) {
@@ -561,8 +569,8 @@ static bool parse_op(struct loader *l, const yaml_node_t *map, const char *field
             continue;
         c->op = (enum cmp_op)i;
         snprintf(sub, sizeof(sub), "%s.%s", field, op_names[i]);
-        if (v->type == YAML_SCALAR_NODE && !strncmp((const char *)v->data.scalar.value,
-                                                    "profile.", 8)) {
+        if (v->type == YAML_SCALAR_NODE &&
+            !strncmp((const char *)v->data.scalar.value, "profile.", 8)) {
             c->profile_field = arena_strndup(l->a, (const char *)v->data.scalar.value + 8,
                                              v->data.scalar.length - 8);
             long dummy;
@@ -573,7 +581,8 @@ static bool parse_op(struct loader *l, const yaml_node_t *map, const char *field
             if (!profile_number(&probe, c->profile_field, &dummy)) {
                 ydoc_diag(l->d, DIAG_ERROR, v, sub,
                           "unknown profile number '%s' (known: policy.idle_timeout_minutes, "
-                          "provider.tier)", c->profile_field);
+                          "provider.tier)",
+                          c->profile_field);
                 return false;
             }
             note_context(l, c->profile_field);
@@ -590,8 +599,7 @@ static struct rcond *parse_cond(struct loader *l, const yaml_node_t *n, const ch
                                 int depth)
 {
     if (depth > RULES_MAX_DEPTH) {
-        ydoc_diag(l->d, DIAG_ERROR, n, field, "conditions nested deeper than %d",
-                  RULES_MAX_DEPTH);
+        ydoc_diag(l->d, DIAG_ERROR, n, field, "conditions nested deeper than %d", RULES_MAX_DEPTH);
         return NULL;
     }
     if (!n || n->type != YAML_MAPPING_NODE ||
@@ -620,8 +628,8 @@ static struct rcond *parse_cond(struct loader *l, const yaml_node_t *n, const ch
     case RC_ALL:
     case RC_ANY:
     case RC_NONE: {
-        if (!v || v->type != YAML_SEQUENCE_NODE || v->data.sequence.items.top ==
-                                                        v->data.sequence.items.start) {
+        if (!v || v->type != YAML_SEQUENCE_NODE ||
+            v->data.sequence.items.top == v->data.sequence.items.start) {
             ydoc_diag(l->d, DIAG_ERROR, v, sub, "expected a non-empty list of conditions");
             return NULL;
         }
@@ -647,8 +655,8 @@ static struct rcond *parse_cond(struct loader *l, const yaml_node_t *n, const ch
         return parse_select(l, v, sub, &c->sel, false) ? c : NULL;
     }
     case RC_EVERY: {
-        static const char *const keys[] = {"match", "path", "within", "top", "require",
-                                           "children", NULL};
+        static const char *const keys[] = {"match",   "path",     "within", "top",
+                                           "require", "children", NULL};
         ydoc_check_keys(l->d, v, sub, keys);
         if (!parse_select(l, v, sub, &c->sel, false))
             return NULL;
@@ -672,12 +680,13 @@ static struct rcond *parse_cond(struct loader *l, const yaml_node_t *n, const ch
     }
     case RC_COUNT: {
         static const char *const keys[] = {"match", "path", "within", "top", "lt", "le",
-                                           "eq", "ne", "ge", "gt", NULL};
+                                           "eq",    "ne",   "ge",     "gt",  NULL};
         ydoc_check_keys(l->d, v, sub, keys);
         if (!parse_select(l, v, sub, &c->sel, false) || !parse_op(l, v, sub, c))
             return NULL;
         if (c->profile_field) {
-            ydoc_diag(l->d, DIAG_ERROR, v, sub, "count compares with a number, not a profile field");
+            ydoc_diag(l->d, DIAG_ERROR, v, sub,
+                      "count compares with a number, not a profile field");
             return NULL;
         }
         return c;
@@ -685,9 +694,9 @@ static struct rcond *parse_cond(struct loader *l, const yaml_node_t *n, const ch
     case RC_VALUE:
     case RC_IN_RANGES: {
         static const char *const vkeys[] = {"match", "path", "within", "top", "capture", "lt",
-                                            "le", "eq", "ne", "ge", "gt", NULL};
-        static const char *const rkeys[] = {"match", "path", "within", "top", "capture",
-                                            "profile", "outside", NULL};
+                                            "le",    "eq",   "ne",     "ge",  "gt",      NULL};
+        static const char *const rkeys[] = {"match",   "path",    "within",  "top",
+                                            "capture", "profile", "outside", NULL};
         ydoc_check_keys(l->d, v, sub, c->kind == RC_VALUE ? vkeys : rkeys);
         if (!parse_select(l, v, sub, &c->sel, true))
             return NULL;
@@ -739,9 +748,9 @@ static bool valid_rule_id(const char *id)
 
 static struct rule *parse_rule(struct loader *l, const yaml_node_t *n, const char *field)
 {
-    static const char *const keys[] = {"id", "title", "severity", "category", "dialects",
-                                       "measures", "rationale", "remediation", "condition",
-                                       "applies_if", NULL};
+    static const char *const keys[] = {"id",        "title",      "severity",  "category",
+                                       "dialects",  "measures",   "rationale", "remediation",
+                                       "condition", "applies_if", NULL};
     if (!n || n->type != YAML_MAPPING_NODE) {
         ydoc_diag(l->d, DIAG_ERROR, n, field, "expected a mapping (a rule)");
         return NULL;
@@ -932,7 +941,8 @@ int rules_load_path(struct arena *a, const char *path)
     size_t n = 0, cap = 0;
     struct dirent *e;
     while ((e = readdir(dir))) {
-        if (e->d_name[0] == '.' || (fnmatch("*.yaml", e->d_name, 0) && fnmatch("*.yml", e->d_name, 0)))
+        if (e->d_name[0] == '.' ||
+            (fnmatch("*.yaml", e->d_name, 0) && fnmatch("*.yml", e->d_name, 0)))
             continue;
         if (n == cap) {
             cap = cap ? cap * 2 : 16;
@@ -953,8 +963,8 @@ int rules_load_path(struct arena *a, const char *path)
 
 /* -------------------------------------------------------------- frameworks */
 
-int framework_load_buffer(struct framework *fw, struct arena *a, const char *name,
-                          const char *data, size_t len)
+int framework_load_buffer(struct framework *fw, struct arena *a, const char *name, const char *data,
+                          size_t len)
 {
     struct ydoc d;
     memset(fw, 0, sizeof(*fw));

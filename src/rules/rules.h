@@ -46,7 +46,7 @@ struct framework {
 
 /* Load a framework file; check ids must exist (load rules first). 0 or -1. */
 int framework_load(struct framework *fw, struct arena *a, const char *path);
-int framework_load_buffer(struct framework *fw, struct arena *a, const char *name,
-                          const char *data, size_t len);
+int framework_load_buffer(struct framework *fw, struct arena *a, const char *name, const char *data,
+                          size_t len);
 
 #endif

@@ -121,8 +121,8 @@ static bool find_run(sqlite3 *db, const char *spec, int64_t before_id, struct st
     return found;
 }
 
-static bool collect(sqlite3 *db, const char *sql, int64_t a, int64_t b,
-                    struct store_change **out, size_t *n)
+static bool collect(sqlite3 *db, const char *sql, int64_t a, int64_t b, struct store_change **out,
+                    size_t *n)
 {
     sqlite3_stmt *st;
     *out = NULL;
@@ -151,9 +151,9 @@ static bool collect(sqlite3 *db, const char *sql, int64_t a, int64_t b,
 }
 
 /* Fails per device key in a run, as a CTE usable by every diff query. */
-#define FAILS(run)                                                                              \
-    "SELECT COALESCE(d.relpath, d.file) AS k, d.hostname AS host, r.check_id AS check_id, "   \
-    "r.severity AS severity, r.verdict AS verdict FROM results r JOIN devices d ON d.id = "    \
+#define FAILS(run)                                                                                 \
+    "SELECT COALESCE(d.relpath, d.file) AS k, d.hostname AS host, r.check_id AS check_id, "        \
+    "r.severity AS severity, r.verdict AS verdict FROM results r JOIN devices d ON d.id = "        \
     "r.device_id WHERE d.run_id = " run " AND r.verdict = 'fail'"
 #define KEYS(run) "SELECT COALESCE(relpath, file) FROM devices WHERE run_id = " run
 
@@ -163,28 +163,31 @@ static const char *const sql_added =
 static const char *const sql_removed =
     "SELECT COALESCE(relpath, file), hostname, dialect, NULL, NULL, NULL FROM devices "
     "WHERE run_id = ?1 AND COALESCE(relpath, file) NOT IN (" KEYS("?2") ") ORDER BY 1";
-static const char *const sql_new =
-    "WITH fa AS (" FAILS("?1") "), fb AS (" FAILS("?2") ") "
-    "SELECT fb.k, fb.host, fb.check_id, fb.severity, "
-    " COALESCE((SELECT r.verdict FROM results r JOIN devices d ON d.id = r.device_id "
-    "   WHERE d.run_id = ?1 AND COALESCE(d.relpath, d.file) = fb.k AND r.check_id = fb.check_id), "
-    "   'absent'), 'fail' FROM fb "
-    "WHERE fb.k IN (" KEYS("?1") ") AND NOT EXISTS (SELECT 1 FROM fa WHERE fa.k = fb.k AND "
-    "fa.check_id = fb.check_id) ORDER BY 1, 3";
-static const char *const sql_fixed =
-    "WITH fa AS (" FAILS("?1") "), fb AS (" FAILS("?2") ") "
-    "SELECT fa.k, fa.host, fa.check_id, fa.severity, 'fail', "
-    " COALESCE((SELECT r.verdict FROM results r JOIN devices d ON d.id = r.device_id "
-    "   WHERE d.run_id = ?2 AND COALESCE(d.relpath, d.file) = fa.k AND r.check_id = fa.check_id), "
-    "   'absent') FROM fa "
-    "WHERE fa.k IN (" KEYS("?2") ") AND NOT EXISTS (SELECT 1 FROM fb WHERE fb.k = fa.k AND "
-    "fb.check_id = fa.check_id) ORDER BY 1, 3";
-static const char *const sql_still =
-    "WITH fa AS (" FAILS("?1") "), fb AS (" FAILS("?2") ") "
-    "SELECT fb.k, fb.host, fb.check_id, fb.severity, 'fail', 'fail' FROM fb "
-    "WHERE EXISTS (SELECT 1 FROM fa WHERE fa.k = fb.k AND fa.check_id = fb.check_id) "
-    "ORDER BY CASE fb.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 "
-    "WHEN 'low' THEN 3 ELSE 4 END, 1, 3";
+static const char *const sql_new = "WITH fa AS (" FAILS("?1") "), fb AS (" FAILS(
+    "?2") ") "
+          "SELECT fb.k, fb.host, fb.check_id, fb.severity, "
+          " COALESCE((SELECT r.verdict FROM results r JOIN devices d ON d.id = r.device_id "
+          "   WHERE d.run_id = ?1 AND COALESCE(d.relpath, d.file) = fb.k AND r.check_id = "
+          "fb.check_id), "
+          "   'absent'), 'fail' FROM fb "
+          "WHERE fb.k IN (" KEYS("?1") ") AND NOT EXISTS (SELECT 1 FROM fa WHERE fa.k = fb.k AND "
+                                       "fa.check_id = fb.check_id) ORDER BY 1, 3";
+static const char *const sql_fixed = "WITH fa AS (" FAILS("?1") "), fb AS (" FAILS(
+    "?2") ") "
+          "SELECT fa.k, fa.host, fa.check_id, fa.severity, 'fail', "
+          " COALESCE((SELECT r.verdict FROM results r JOIN devices d ON d.id = r.device_id "
+          "   WHERE d.run_id = ?2 AND COALESCE(d.relpath, d.file) = fa.k AND r.check_id = "
+          "fa.check_id), "
+          "   'absent') FROM fa "
+          "WHERE fa.k IN (" KEYS("?2") ") AND NOT EXISTS (SELECT 1 FROM fb WHERE fb.k = fa.k AND "
+                                       "fb.check_id = fa.check_id) ORDER BY 1, 3";
+static const char *const sql_still = "WITH fa AS (" FAILS("?1") "), fb AS (" FAILS(
+    "?2") ") "
+          "SELECT fb.k, fb.host, fb.check_id, fb.severity, 'fail', 'fail' FROM fb "
+          "WHERE EXISTS (SELECT 1 FROM fa WHERE fa.k = fb.k AND fa.check_id = fb.check_id) "
+          "ORDER BY CASE fb.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN "
+          "2 "
+          "WHEN 'low' THEN 3 ELSE 4 END, 1, 3";
 static const char *const sql_measures =
     "SELECT NULL, NULL, mb.measure_id, NULL, ma.status || CASE ma.overdue WHEN 1 THEN ' (overdue)' "
     "ELSE '' END, mb.status || CASE mb.overdue WHEN 1 THEN ' (overdue)' ELSE '' END "

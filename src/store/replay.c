@@ -52,8 +52,7 @@ static bool load_run(sqlite3 *db, const char *spec, struct arena *a, struct repo
     if (found) {
         memset(run, 0, sizeof(*run));
         *id = sqlite3_column_int64(st, 0);
-        snprintf(run->run_id, sizeof(run->run_id), "%s",
-                 (const char *)sqlite3_column_text(st, 1));
+        snprintf(run->run_id, sizeof(run->run_id), "%s", (const char *)sqlite3_column_text(st, 1));
         run->started = col(a, st, 2);
         run->finished = col(a, st, 3);
         bool ok;
@@ -86,10 +85,10 @@ static int replay_devices(sqlite3 *db, int64_t run_id, struct arena *run_arena,
                        "SELECT id, check_id, verdict, severity, message, waiver FROM results "
                        "WHERE device_id = ? ORDER BY id",
                        -1, &res, NULL);
-    sqlite3_prepare_v2(db, "SELECT line, text FROM evidence WHERE result_id = ? ORDER BY rowid",
-                       -1, &ev, NULL);
-    sqlite3_prepare_v2(db, "SELECT level, line, message FROM diagnostics WHERE device_id = ?",
-                       -1, &dg, NULL);
+    sqlite3_prepare_v2(db, "SELECT line, text FROM evidence WHERE result_id = ? ORDER BY rowid", -1,
+                       &ev, NULL);
+    sqlite3_prepare_v2(db, "SELECT level, line, message FROM diagnostics WHERE device_id = ?", -1,
+                       &dg, NULL);
     sqlite3_bind_int64(dev, 1, run_id);
     int rc = 0;
     while (rc == 0 && sqlite3_step(dev) == SQLITE_ROW) {
@@ -185,9 +184,8 @@ static int replay_devices(sqlite3 *db, int64_t run_id, struct arena *run_arena,
     return rc;
 }
 
-static void replay_measures(sqlite3 *db, int64_t run_id, const struct catalog *c,
-                            struct arena *a, const struct report_run *run,
-                            struct compliance_result *cr)
+static void replay_measures(sqlite3 *db, int64_t run_id, const struct catalog *c, struct arena *a,
+                            const struct report_run *run, struct compliance_result *cr)
 {
     memset(cr, 0, sizeof(*cr));
     cr->edition = run->code_edition;

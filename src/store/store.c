@@ -182,9 +182,10 @@ struct store_run *store_run_begin(const char *db_path, const struct report_run *
     date_format(run->as_of, as_of);
     sqlite3_stmt *st;
     if (!exec(s, "BEGIN IMMEDIATE") ||
-        !prepare(s, &st, "INSERT INTO runs (uuid, started, as_of, tier, edition, provider, "
-                         "profile_path, profile_digest, catalog_digest, tool_version) "
-                         "VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+        !prepare(s, &st,
+                 "INSERT INTO runs (uuid, started, as_of, tier, edition, provider, "
+                 "profile_path, profile_digest, catalog_digest, tool_version) "
+                 "VALUES (?,?,?,?,?,?,?,?,?,?)")) {
         free_run(s);
         return NULL;
     }
@@ -209,7 +210,8 @@ struct store_run *store_run_begin(const char *db_path, const struct report_run *
         !prepare(s, &s->ins_result,
                  "INSERT INTO results (device_id, check_id, verdict, severity, message, waiver) "
                  "VALUES (?,?,?,?,?,?)") ||
-        !prepare(s, &s->ins_evidence, "INSERT INTO evidence (result_id, line, text) VALUES (?,?,?)") ||
+        !prepare(s, &s->ins_evidence,
+                 "INSERT INTO evidence (result_id, line, text) VALUES (?,?,?)") ||
         !prepare(s, &s->ins_diag,
                  "INSERT INTO diagnostics (device_id, level, line, message) VALUES (?,?,?,?)")) {
         free_run(s);
@@ -251,9 +253,10 @@ int store_run_device(struct store_run *s, const struct device_result *d)
     for (uint32_t i = 0; i < d->ndiags; i++) {
         st = s->ins_diag;
         sqlite3_bind_int64(st, 1, device_id);
-        bind_text(st, 2, d->diags[i].level == DIAG_ERROR     ? "error"
-                         : d->diags[i].level == DIAG_WARNING ? "warning"
-                                                             : "note");
+        bind_text(st, 2,
+                  d->diags[i].level == DIAG_ERROR     ? "error"
+                  : d->diags[i].level == DIAG_WARNING ? "warning"
+                                                      : "note");
         sqlite3_bind_int(st, 3, (int)d->diags[i].line);
         bind_text(st, 4, clean(s, d, d->diags[i].msg, strlen(d->diags[i].msg)));
         if (!step_done(s, st))
@@ -296,8 +299,9 @@ static bool record_estate(struct store_run *s, const struct fleet_finding *ff, s
                           const struct compliance_result *cr, const struct report_totals *t)
 {
     sqlite3_stmt *st;
-    if (!prepare(s, &st, "INSERT INTO fleet (run_id, check_id, verdict, message, devices) "
-                         "VALUES (?,?,?,?,?)"))
+    if (!prepare(s, &st,
+                 "INSERT INTO fleet (run_id, check_id, verdict, message, devices) "
+                 "VALUES (?,?,?,?,?)"))
         return false;
     bool ok = true;
     for (size_t i = 0; i < nff && ok; i++) {
@@ -322,11 +326,13 @@ static bool record_estate(struct store_run *s, const struct fleet_finding *ff, s
     size_t met = 0;
     if (cr) {
         sqlite3_stmt *am;
-        if (!prepare(s, &st, "INSERT INTO measures (run_id, measure_id, section, title, status, "
-                             "overdue, due, reason) VALUES (?,?,?,?,?,?,?,?)"))
+        if (!prepare(s, &st,
+                     "INSERT INTO measures (run_id, measure_id, section, title, status, "
+                     "overdue, due, reason) VALUES (?,?,?,?,?,?,?,?)"))
             return false;
-        if (!prepare(s, &am, "INSERT INTO attestations (run_id, measure_id, status, evidence, "
-                             "owner, date, expires, expired) VALUES (?,?,?,?,?,?,?,?)")) {
+        if (!prepare(s, &am,
+                     "INSERT INTO attestations (run_id, measure_id, status, evidence, "
+                     "owner, date, expires, expired) VALUES (?,?,?,?,?,?,?,?)")) {
             sqlite3_finalize(st);
             return false;
         }
@@ -346,8 +352,7 @@ static bool record_estate(struct store_run *s, const struct fleet_finding *ff, s
             }
             bind_text(st, 8, m->reason);
             ok = step_done(s, st);
-            const struct attestation *at = m->attestation ? m->attestation
-                                                          : m->expired_attestation;
+            const struct attestation *at = m->attestation ? m->attestation : m->expired_attestation;
             if (ok && at) {
                 char d1[11], d2[11];
                 sqlite3_bind_int64(am, 1, s->run_id);
@@ -373,9 +378,10 @@ static bool record_estate(struct store_run *s, const struct fleet_finding *ff, s
             return false;
     }
 
-    if (!prepare(s, &st, "UPDATE runs SET finished = ?, complete = 1, devices = ?, fails = ?, "
-                         "fails_critical = ?, fails_high = ?, fails_medium = ?, fails_low = ?, "
-                         "measures_met = ?, measures_total = ? WHERE id = ?"))
+    if (!prepare(s, &st,
+                 "UPDATE runs SET finished = ?, complete = 1, devices = ?, fails = ?, "
+                 "fails_critical = ?, fails_high = ?, fails_medium = ?, fails_low = ?, "
+                 "measures_met = ?, measures_total = ? WHERE id = ?"))
         return false;
     bind_text(st, 1, s->run->finished);
     sqlite3_bind_int64(st, 2, t ? (int64_t)t->devices : 0);
@@ -383,9 +389,8 @@ static bool record_estate(struct store_run *s, const struct fleet_finding *ff, s
     sqlite3_bind_int64(st, 4, t ? (int64_t)t->fail_by_severity[SEV_CRITICAL] : 0);
     sqlite3_bind_int64(st, 5, t ? (int64_t)t->fail_by_severity[SEV_HIGH] : 0);
     sqlite3_bind_int64(st, 6, t ? (int64_t)t->fail_by_severity[SEV_MEDIUM] : 0);
-    sqlite3_bind_int64(st, 7, t ? (int64_t)(t->fail_by_severity[SEV_LOW] +
-                                            t->fail_by_severity[SEV_INFO])
-                                : 0);
+    sqlite3_bind_int64(
+        st, 7, t ? (int64_t)(t->fail_by_severity[SEV_LOW] + t->fail_by_severity[SEV_INFO]) : 0);
     sqlite3_bind_int64(st, 8, (int64_t)met);
     sqlite3_bind_int64(st, 9, cr ? (int64_t)cr->n : 0);
     sqlite3_bind_int64(st, 10, s->run_id);

@@ -45,10 +45,10 @@ void store_run_rows_free(struct store_run_row *rows, size_t n);
 
 /* A (device, check) pair, or a measure (device NULL), that differs between runs. */
 struct store_change {
-    char *device;   /* relative path of the device's file */
+    char *device; /* relative path of the device's file */
     char *hostname;
-    char *item;     /* check id, or measure id */
-    char *severity; /* checks only */
+    char *item;      /* check id, or measure id */
+    char *severity;  /* checks only */
     char *from, *to; /* verdicts or measure statuses */
 };
 
