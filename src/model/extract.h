@@ -38,6 +38,8 @@ struct sv model_tok(const struct cfg_node *n, size_t i);
 bool model_sv_ieq(struct sv a, const char *s);
 /* Does the view contain the C string (case-insensitive)? */
 bool model_sv_icontains(struct sv a, const char *needle);
+/* Only decimal digits (and at least one)? */
+bool model_sv_is_digits(struct sv s);
 /* Parse a decimal number; dflt when the view is not one. */
 long model_sv_long(struct sv s, long dflt);
 /* Parse an address or prefix ("a.b.c.d", "x::y", "a.b.c.d/len"); af=0 when not one. */
@@ -124,6 +126,86 @@ struct banner *model_add_banner(struct arena *a, struct device_model *m, const c
                                 const struct cfg_node *n);
 struct interface *model_add_interface(struct arena *a, struct device_model *m, struct sv name,
                                       const struct cfg_node *n);
+
+/* ---------------------------------------------------------- name index */
+
+/*
+ * An open-addressing index from up to three names (views, compared with one
+ * level of quotes stripped) to a position in a model array, so that configs
+ * with tens of thousands of interfaces or neighbours stay linear. Grows in
+ * the arena (old tables are abandoned there). Zero-initialise before use.
+ * The two-key forms use an empty third key.
+ */
+struct model_nmap_ent {
+    struct sv k1, k2, k3;
+    size_t idx; /* position + 1; 0 = empty slot */
+};
+
+struct model_nmap {
+    struct model_nmap_ent *slots;
+    size_t cap, n;
+};
+
+/* Position stored for the keys, or SIZE_MAX. */
+size_t model_nmap_get3(const struct model_nmap *h, struct sv k1, struct sv k2, struct sv k3);
+size_t model_nmap_get(const struct model_nmap *h, struct sv k1, struct sv k2);
+/* Store a position for the keys (the views must outlive the index). */
+void model_nmap_put3(struct arena *a, struct model_nmap *h, struct sv k1, struct sv k2,
+                     struct sv k3, size_t idx);
+void model_nmap_put(struct arena *a, struct model_nmap *h, struct sv k1, struct sv k2,
+                    size_t idx);
+
+/* ------------------------------------------------------ statement paths */
+
+/*
+ * Brace dialects (Junos, SR OS) read a statement together with the tokens of
+ * every statement enclosing it: "system services ssh root-login deny".
+ */
+#define MODEL_PATH_MAX_TOK 128   /* tokens in one full statement path */
+#define MODEL_PATH_MAX_DEPTH 256 /* nesting followed by the walk */
+
+struct model_path {
+    struct sv tok[MODEL_PATH_MAX_TOK];
+    const struct cfg_node *own[MODEL_PATH_MAX_TOK]; /* the node each token came from */
+    size_t n;
+    const struct cfg_node *node; /* the statement itself (evidence) */
+};
+
+/* Append one token (dropped when the path is full). */
+void model_path_add(struct model_path *l, struct sv tok, const struct cfg_node *own);
+
+/*
+ * The next token of a statement's text from p (before end): a quoted string
+ * stays whole with its quotes, anything else runs to white space. Returns
+ * the position after the token and sets *tok, or NULL when only white space
+ * is left.
+ */
+const char *model_path_token(const char *p, const char *end, struct sv *tok);
+
+/* A token without brace and list punctuation: trailing ';' '{' '}' ']' (not
+ * on a quoted string), leading '[' '{' '}'. May return an empty view. */
+struct sv model_path_strip(struct sv tok);
+
+/*
+ * The walk's buffers (one statement path and a depth stack), allocated in
+ * the arena on the first walk and shared by every walk of one device.
+ */
+struct model_walk {
+    struct model_path *path;
+    size_t *base;
+};
+
+/*
+ * Pre-order walk from first: push appends a node's tokens to the path and
+ * returns true when the node is inactive (its subtree is skipped); visit is
+ * called once per active statement that added tokens, with its full path.
+ * With siblings, first's following siblings are walked too. Nodes flagged
+ * CFG_INACTIVE are skipped with their subtrees; nesting deeper than
+ * MODEL_PATH_MAX_DEPTH is not followed.
+ */
+void model_path_walk(struct arena *a, struct model_walk *w, const struct cfg_node *first,
+                     bool siblings, bool (*push)(struct model_path *, const struct cfg_node *),
+                     void (*visit)(void *, const struct model_path *), void *ctx);
 
 /*
  * Run by model_extract() after the family extractor: resolve ACL names

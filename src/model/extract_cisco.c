@@ -310,16 +310,6 @@ static void ix_add(struct arena *a, struct cx_index *ix, uint64_t h, size_t pos)
     ix->n++;
 }
 
-static bool sv_is_digits(struct sv s)
-{
-    if (s.n == 0)
-        return false;
-    for (size_t i = 0; i < s.n; i++)
-        if (!isdigit((unsigned char)s.p[i]))
-            return false;
-    return true;
-}
-
 /* Dotted-quad shaped (for masks and addresses). */
 static bool sv_is_dotted(struct sv s)
 {
@@ -350,7 +340,7 @@ static struct secret cisco_secret(struct cx *x, struct sv s, size_t i, const str
     struct sv a = tk_value(s, i, &ja), b = tk_value(s, ja, &jb);
     struct sv type = sv_make("", 0), value = a;
     size_t after = ja;
-    bool typed = sv_is_digits(a) && a.n <= 2 && b.n > 0;
+    bool typed = model_sv_is_digits(a) && a.n <= 2 && b.n > 0;
     if (!typed && b.n &&
         (model_sv_ieq(a, "sha512") || model_sv_ieq(a, "encrypted") || model_sv_ieq(a, "clear") ||
          model_sv_ieq(a, "pbkdf2")))
@@ -548,9 +538,9 @@ static void acl_entry_from(struct cx *x, struct acl *acl, struct sv s, size_t i,
         return;
     if (tk_is(s, i, "sequence"))
         i += 2;
-    else if (sv_is_digits(tk(s, i)))
+    else if (model_sv_is_digits(tk(s, i)))
         i++;
-    if (tk_is(s, i, "line") && sv_is_digits(tk(s, i + 1)))
+    if (tk_is(s, i, "line") && model_sv_is_digits(tk(s, i + 1)))
         i += 2; /* ASA "line N" */
     struct sv act = tk(s, i);
     if (!is_action(act))
@@ -1802,7 +1792,7 @@ static const char *snmp_algo(struct cx *x, struct sv a, struct sv b, bool priv)
 {
     if (a.n == 0)
         return NULL;
-    if (sv_eq_cstr(a, "aes") && sv_is_digits(b))
+    if (sv_eq_cstr(a, "aes") && model_sv_is_digits(b))
         return arena_printf(x->a, "aes%.*s", (int)b.n, b.p);
     static const char *const known[] = {
         "md5",     "sha",    "sha-1",   "sha1",    "sha-224", "sha224",  "sha-256", "sha256",
@@ -1891,7 +1881,7 @@ static void h_snmp_user(struct cx *x, const struct cfg_node *n, struct sv s)
             size_t kj = j;
             if (snmp_algo(x, tk(s, j), sv_make("", 0), false) || tk_is(s, j, "aes") ||
                 tk_is(s, j, "des") || tk_is(s, j, "3des"))
-                kj = sv_eq_cstr(tk(s, j), "aes") && sv_is_digits(tk(s, j + 1)) ? j + 2 : j + 1;
+                kj = sv_eq_cstr(tk(s, j), "aes") && model_sv_is_digits(tk(s, j + 1)) ? j + 2 : j + 1;
             struct sv ptype = sv_make("", 0);
             if (tk_is(s, kj, "encrypted") || tk_is(s, kj, "0") || tk_is(s, kj, "7"))
                 ptype = tk(s, kj++);
@@ -2021,11 +2011,11 @@ static void ntp_key(struct cx *x, struct sv s, size_t i, const struct cfg_node *
     /* authentication-key N md5|sha1|... [T] VALUE [T]; i is the keyword */
     struct sv a = tk(s, i + 3), b = tk(s, i + 4), c = tk(s, i + 5);
     struct sv type = sv_make("", 0), value = a;
-    if ((sv_is_digits(a) && a.n == 1 && b.n) ||
+    if ((model_sv_is_digits(a) && a.n == 1 && b.n) ||
         ((sv_eq_cstr(a, "encrypted") || sv_eq_cstr(a, "clear")) && b.n)) {
         type = a;
         value = b;
-    } else if (sv_is_digits(b) && b.n == 1) {
+    } else if (model_sv_is_digits(b) && b.n == 1) {
         type = b;
     }
     (void)c;
@@ -2084,7 +2074,7 @@ static int log_level(struct sv w)
                                         "informational", "debugging"};
     static const char *const alt[] = {"emergency", "alert",  "critical", "error",
                                       "warning",   "notice", "info",     "debug"};
-    if (sv_is_digits(w) && w.n == 1)
+    if (model_sv_is_digits(w) && w.n == 1)
         return w.p[0] - '0' <= 7 ? w.p[0] - '0' : -1;
     for (int i = 0; i < 8; i++)
         if (model_sv_ieq(w, names[i]) || model_sv_ieq(w, alt[i]))
@@ -2147,7 +2137,7 @@ static void h_logging(struct cx *x, const struct cfg_node *n, struct sv s, bool 
                 j = 4;
             }
         }
-        if (x->d == DIALECT_CISCO_NXOS && sv_is_digits(tk(s, j)))
+        if (x->d == DIALECT_CISCO_NXOS && model_sv_is_digits(tk(s, j)))
             log_host_level(x, tk(s, j), n); /* logging server X L */
         for (; j < nt; j++)
             if ((tk_is(s, j, "vrf") || tk_is(s, j, "use-vrf")) && tk(s, j + 1).n)
@@ -2875,7 +2865,7 @@ static void igp_if_stmt(struct cx *x, struct sv ifname, struct sv t, const struc
         struct cigp_if *f = NULL;
         /* ip ospf N area X; ospfv3 N ipv6|ipv4 area X */
         size_t ka = tk_is(t, k + 1, "area") ? k + 1 : tk_is(t, k + 2, "area") ? k + 2 : 0;
-        if (sv_is_digits(w) && ka) {
+        if (model_sv_is_digits(w) && ka) {
             f = igp_if(x, proto, ifname, w, c);
             if (f) {
                 f->bound = true;
@@ -2946,7 +2936,7 @@ static void igp_if_stmt(struct cx *x, struct sv ifname, struct sv t, const struc
             if (sv_eq_cstr(a, "key") || sv_eq_cstr(a, "key-id")) {
                 /* EOS key: a secret, mode set elsewhere */
                 size_t i = 3;
-                while (i < sv_token_count(t) && !sv_is_digits(tk(t, i)))
+                while (i < sv_token_count(t) && !model_sv_is_digits(tk(t, i)))
                     i++;
                 model_add_secret(x->a, x->m, "isis-key", cisco_secret(x, t, i, c, NULL));
                 return;

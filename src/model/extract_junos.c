@@ -31,21 +31,11 @@
 
 #include <string.h>
 
-#define JL_MAX_TOK 128      /* tokens in one full statement path */
-#define JL_MAX_DEPTH 256    /* nesting followed by the walk */
 #define JX_MAX_APPLY 512    /* apply-groups statements honoured */
 #define JX_MAX_ITEMS 200000 /* cap on indexed lists (interfaces, users, neighbours, ...) */
 #define JX_MAX_SMALL 4096   /* cap on lists of hosts, communities, classes, ... */
 #define JX_MAX_LIST 64       /* SSH algorithms, trap targets */
 #define JX_MAX_ACL_EXPAND 1000000 /* prefix-list entries expanded into ACL entries */
-
-/* One statement as its full path of tokens. */
-struct jl {
-    struct sv tok[JL_MAX_TOK];
-    const struct cfg_node *own[JL_MAX_TOK]; /* the node each token came from */
-    size_t n;
-    const struct cfg_node *node; /* the statement itself (evidence) */
-};
 
 /* BGP settings that groups pass on to neighbours. */
 struct jbgp_set {
@@ -129,92 +119,6 @@ struct japply {
     size_t nnames;
 };
 
-/* ------------------------------------------------------------ name index */
-
-/*
- * An open-addressing index from one or two names (views, compared with
- * quotes stripped) to a position in a model array, so that configs with
- * tens of thousands of interfaces or neighbours stay linear. Grows in the
- * arena (old tables are abandoned there).
- */
-struct nmap_ent {
-    struct sv k1, k2, k3;
-    size_t idx; /* position + 1; 0 = empty slot */
-};
-
-struct nmap {
-    struct nmap_ent *slots;
-    size_t cap, n;
-};
-
-static uint64_t nmap_hash(struct sv k1, struct sv k2, struct sv k3)
-{
-    uint64_t h = 1469598103934665603ull;
-    const struct sv keys[3] = {sv_unquote(k1), sv_unquote(k2), sv_unquote(k3)};
-    for (size_t k = 0; k < 3; k++) {
-        for (size_t i = 0; i < keys[k].n; i++)
-            h = (h ^ (unsigned char)keys[k].p[i]) * 1099511628211ull;
-        h = (h ^ 0xff) * 1099511628211ull;
-    }
-    return h;
-}
-
-static bool nmap_keq(struct sv a, struct sv b)
-{
-    a = sv_unquote(a);
-    b = sv_unquote(b);
-    return a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
-}
-
-/* Position stored for (k1, k2, k3), or SIZE_MAX. */
-static size_t nmap_get3(const struct nmap *h, struct sv k1, struct sv k2, struct sv k3)
-{
-    if (!h->cap)
-        return SIZE_MAX;
-    size_t i = (size_t)nmap_hash(k1, k2, k3) & (h->cap - 1);
-    for (;; i = (i + 1) & (h->cap - 1)) {
-        const struct nmap_ent *e = &h->slots[i];
-        if (!e->idx)
-            return SIZE_MAX;
-        if (nmap_keq(e->k1, k1) && nmap_keq(e->k2, k2) && nmap_keq(e->k3, k3))
-            return e->idx - 1;
-    }
-}
-
-static void nmap_put3(struct arena *a, struct nmap *h, struct sv k1, struct sv k2, struct sv k3,
-                      size_t idx)
-{
-    if ((h->n + 1) * 2 > h->cap) {
-        size_t cap = h->cap ? h->cap * 2 : 64;
-        struct nmap_ent *old = h->slots;
-        size_t ocap = h->cap;
-        h->slots = arena_alloc(a, cap * sizeof(*h->slots));
-        h->cap = cap;
-        h->n = 0;
-        for (size_t i = 0; i < ocap; i++)
-            if (old[i].idx)
-                nmap_put3(a, h, old[i].k1, old[i].k2, old[i].k3, old[i].idx - 1);
-    }
-    size_t i = (size_t)nmap_hash(k1, k2, k3) & (h->cap - 1);
-    while (h->slots[i].idx)
-        i = (i + 1) & (h->cap - 1);
-    h->slots[i].k1 = k1;
-    h->slots[i].k2 = k2;
-    h->slots[i].k3 = k3;
-    h->slots[i].idx = idx + 1;
-    h->n++;
-}
-
-static size_t nmap_get(const struct nmap *h, struct sv k1, struct sv k2)
-{
-    return nmap_get3(h, k1, k2, sv_make(NULL, 0));
-}
-
-static void nmap_put(struct arena *a, struct nmap *h, struct sv k1, struct sv k2, size_t idx)
-{
-    nmap_put3(a, h, k1, k2, sv_make(NULL, 0), idx);
-}
-
 struct jx {
     const struct cfg_tree *t;
     struct arena *a;
@@ -264,9 +168,8 @@ struct jx {
     struct sv cur_inst; /* routing instance of the statement being read */
     /* statements re-read without a prefix (groups, routing instances);
      * one buffer each, allocated once */
-    struct jl *scratch_group, *scratch_inst;
-    struct jl *walk_l; /* the walk's statement buffer and depth stack */
-    size_t *walk_base;
+    struct model_path *scratch_group, *scratch_inst;
+    struct model_walk walk; /* the walks' statement buffer and depth stack */
     struct jplist *keychains; /* name -> first key node/secret value */
     size_t nkeychains;
 
@@ -290,20 +193,20 @@ struct jx {
     size_t secrets_before; /* other_secrets count when the current statement began */
 
     /* name indexes into the arrays above and in the model */
-    struct nmap if_map, acct_map, nbr_map, term_map, igp_map, plist_map, group_map;
-    struct nmap host_map; /* AAA/syslog/NTP hosts, communities, USM users (k2 = kind) */
+    struct model_nmap if_map, acct_map, nbr_map, term_map, igp_map, plist_map, group_map;
+    struct model_nmap host_map; /* AAA/syslog/NTP hosts, communities, USM users (k2 = kind) */
 };
 
 /* ------------------------------------------------------------ tokens */
 
-static bool tok_eq(const struct jl *l, size_t i, const char *w)
+static bool tok_eq(const struct model_path *l, size_t i, const char *w)
 {
     return i < l->n && sv_eq_cstr(l->tok[i], w);
 }
 
 /* Do the blank-separated words match tokens from i on ("*" = any token)?
  * On success *next is the index after them. */
-static bool tok_path(const struct jl *l, size_t i, const char *words, size_t *next)
+static bool tok_path(const struct model_path *l, size_t i, const char *words, size_t *next)
 {
     const char *w = words;
     while (*w) {
@@ -328,12 +231,12 @@ static bool tok_path(const struct jl *l, size_t i, const char *words, size_t *ne
     return true;
 }
 
-static struct sv tok_at(const struct jl *l, size_t i)
+static struct sv tok_at(const struct model_path *l, size_t i)
 {
     return i < l->n ? l->tok[i] : sv_make(NULL, 0);
 }
 
-static const struct cfg_node *own_at(const struct jl *l, size_t i)
+static const struct cfg_node *own_at(const struct model_path *l, size_t i)
 {
     return i < l->n ? l->own[i] : l->node;
 }
@@ -354,39 +257,15 @@ static bool sv_same_unq(struct sv a, struct sv b)
  * and list punctuation is dropped; a "#" token starts a comment. Returns
  * true when the statement is marked inactive in its text.
  */
-static bool jl_push_node(struct jl *l, const struct cfg_node *nd)
+static bool jl_push_node(struct model_path *l, const struct cfg_node *nd)
 {
     const char *p = nd->text, *end = nd->text + nd->len;
     bool inactive = false;
-    while (p < end) {
-        while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
-            p++;
-        if (p >= end)
-            break;
-        const char *s = p;
-        if (*p == '"') {
-            p++;
-            while (p < end && *p != '"') {
-                if (*p == '\\' && p + 1 < end)
-                    p++;
-                p++;
-            }
-            if (p < end)
-                p++;
-        } else {
-            while (p < end && *p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
-                p++;
-        }
-        struct sv t = sv_make(s, (size_t)(p - s));
+    struct sv t;
+    while ((p = model_path_token(p, end, &t)) != NULL) {
         if (t.p[0] == '#' || (t.n >= 2 && t.p[0] == '/' && t.p[1] == '*'))
             break;
-        while (t.n && (t.p[t.n - 1] == ';' || t.p[t.n - 1] == '{' || t.p[t.n - 1] == '}' ||
-                       t.p[t.n - 1] == ']') && t.p[0] != '"')
-            t.n--;
-        while (t.n && (t.p[0] == '[' || t.p[0] == '{' || t.p[0] == '}')) {
-            t.p++;
-            t.n--;
-        }
+        t = model_path_strip(t);
         if (t.n == 0)
             continue;
         if (sv_eq_cstr(t, "inactive:") || sv_eq_cstr(t, "deactivate")) {
@@ -395,65 +274,33 @@ static bool jl_push_node(struct jl *l, const struct cfg_node *nd)
         }
         if (sv_eq_cstr(t, "protect:") || (l->n == 0 && sv_eq_cstr(t, "set")))
             continue;
-        if (l->n < JL_MAX_TOK) {
-            l->tok[l->n] = t;
-            l->own[l->n] = nd;
-            l->n++;
-        }
+        model_path_add(l, t, nd);
     }
     return inactive;
 }
 
-typedef void (*jl_fn)(struct jx *x, const struct jl *l);
+typedef void (*jl_fn)(struct jx *x, const struct model_path *l);
+
+/* One walk's callback with its extractor state. */
+struct jl_call {
+    struct jx *x;
+    jl_fn fn;
+};
+
+static void jl_visit(void *ctx, const struct model_path *l)
+{
+    const struct jl_call *c = ctx;
+    c->fn(c->x, l);
+}
 
 /*
  * Pre-order walk from first: call fn once per active statement with its full
- * path. With siblings, first's following siblings are walked too. The
- * optional strip drops that many leading tokens before calling fn (groups).
+ * path. With siblings, first's following siblings are walked too.
  */
 static void jl_walk(struct jx *x, const struct cfg_node *first, bool siblings, jl_fn fn)
 {
-    static const size_t depth_cap = JL_MAX_DEPTH;
-    /* one statement buffer and depth stack per device, shared by the walks */
-    if (!x->walk_l) {
-        x->walk_l = arena_alloc(x->a, sizeof(*x->walk_l));
-        x->walk_base = arena_alloc(x->a, depth_cap * sizeof(*x->walk_base));
-    }
-    struct jl *l = x->walk_l;
-    size_t *base = x->walk_base;
-    const struct cfg_node *n = first;
-    size_t d = 0;
-    l->n = 0;
-    while (n) {
-        size_t save = l->n;
-        bool skip = (n->flags & CFG_INACTIVE) != 0;
-        if (!skip)
-            skip = jl_push_node(l, n);
-        if (!skip) {
-            l->node = n;
-            if (l->n > save)
-                fn(x, l);
-            if (n->child && d + 1 < depth_cap) {
-                base[d++] = save;
-                n = n->child;
-                continue;
-            }
-        }
-        l->n = save;
-        while (n) {
-            if (n->next && (d > 0 || siblings)) {
-                n = n->next;
-                break;
-            }
-            if (d == 0) {
-                n = NULL;
-                break;
-            }
-            d--;
-            n = n->parent;
-            l->n = base[d];
-        }
-    }
+    struct jl_call c = {x, fn};
+    model_path_walk(x->a, &x->walk, first, siblings, jl_push_node, jl_visit, &c);
 }
 
 /* ------------------------------------------------------------ helpers */
@@ -463,7 +310,7 @@ static const char *dup_unq(struct jx *x, struct sv s)
     return model_strdup_unquoted(x->a, s);
 }
 
-static struct secret jsecret(const struct jl *l, size_t i)
+static struct secret jsecret(const struct model_path *l, size_t i)
 {
     struct sv v = sv_unquote(tok_at(l, i));
     if (!v.p)
@@ -475,7 +322,7 @@ static struct secret jsecret(const struct jl *l, size_t i)
 /* Append the policy names of one statement to a chain ("A B"): brace form
  * lists them in one statement, set form one per line. */
 static const char *chain_add(struct jx *x, const char *cur, const struct cfg_node **cur_node,
-                             const struct jl *l, size_t from)
+                             const struct model_path *l, size_t from)
 {
     if (from >= l->n)
         return cur;
@@ -505,13 +352,13 @@ static bool jsmall(size_t n)
 static struct interface *j_iface(struct jx *x, struct sv name, const struct cfg_node *n)
 {
     struct device_model *m = x->m;
-    size_t at = nmap_get(&x->if_map, name, sv_make(NULL, 0));
+    size_t at = model_nmap_get(&x->if_map, name, sv_make(NULL, 0));
     if (at != SIZE_MAX)
         return &m->interfaces[at];
     if (!jcap(m->ninterfaces))
         return NULL;
     struct interface *f = model_add_interface(x->a, m, name, n);
-    nmap_put(x->a, &x->if_map, name, sv_make(NULL, 0), m->ninterfaces - 1);
+    model_nmap_put(x->a, &x->if_map, name, sv_make(NULL, 0), m->ninterfaces - 1);
     f->is_loopback = sv_starts_with(name, "lo");
     f->is_tunnel = sv_starts_with(name, "gr-") || sv_starts_with(name, "ip-") ||
                    sv_starts_with(name, "st0") || sv_starts_with(name, "lt-") ||
@@ -539,7 +386,7 @@ static struct account *j_account(struct jx *x, struct sv name, const struct cfg_
 {
     struct device_model *m = x->m;
     struct sv un = sv_unquote(name);
-    size_t at = nmap_get(&x->acct_map, un, sv_make(NULL, 0));
+    size_t at = model_nmap_get(&x->acct_map, un, sv_make(NULL, 0));
     if (at != SIZE_MAX)
         return &m->accounts[at];
     if (!jcap(m->naccounts))
@@ -551,7 +398,7 @@ static struct account *j_account(struct jx *x, struct sv name, const struct cfg_
     ac->node = n;
     x->acct_class = model_grow(x->a, (void *)x->acct_class, old, sizeof(*x->acct_class));
     x->acct_class[old] = NULL;
-    nmap_put(x->a, &x->acct_map, un, sv_make(NULL, 0), old);
+    model_nmap_put(x->a, &x->acct_map, un, sv_make(NULL, 0), old);
     return ac;
 }
 
@@ -571,12 +418,12 @@ static struct jclass *j_class(struct jx *x, struct sv name, const struct cfg_nod
 
 static struct jbgp_grp *j_group(struct jx *x, struct sv name, const struct cfg_node *n)
 {
-    size_t at = nmap_get(&x->group_map, name, x->cur_inst);
+    size_t at = model_nmap_get(&x->group_map, name, x->cur_inst);
     if (at != SIZE_MAX)
         return &x->groups[at];
     if (!jcap(x->ngroups))
         return NULL;
-    nmap_put(x->a, &x->group_map, name, x->cur_inst, x->ngroups);
+    model_nmap_put(x->a, &x->group_map, name, x->cur_inst, x->ngroups);
     struct jbgp_grp *g = MODEL_PUSH(x->a, x->groups, x->ngroups);
     g->name = name;
     g->inst = x->cur_inst;
@@ -589,7 +436,7 @@ static struct jbgp_grp *j_group(struct jx *x, struct sv name, const struct cfg_n
 static struct jbgp_nbr *j_nbr(struct jx *x, struct sv group, struct sv addr,
                               const struct cfg_node *n)
 {
-    size_t at = nmap_get3(&x->nbr_map, addr, group, x->cur_inst);
+    size_t at = model_nmap_get3(&x->nbr_map, addr, group, x->cur_inst);
     if (at != SIZE_MAX)
         return &x->nbrs[at];
     if (!jcap(x->nnbrs))
@@ -601,14 +448,14 @@ static struct jbgp_nbr *j_nbr(struct jx *x, struct sv group, struct sv addr,
     b->node = n;
     b->s.peer_as = -1;
     b->s.local_as = -1;
-    nmap_put3(x->a, &x->nbr_map, addr, group, x->cur_inst, x->nnbrs - 1);
+    model_nmap_put3(x->a, &x->nbr_map, addr, group, x->cur_inst, x->nnbrs - 1);
     return b;
 }
 
 static struct jterm *j_term(struct jx *x, struct sv filter, struct sv name,
                             const struct cfg_node *n)
 {
-    size_t at = nmap_get(&x->term_map, filter, name);
+    size_t at = model_nmap_get(&x->term_map, filter, name);
     if (at != SIZE_MAX)
         return &x->terms[at];
     if (!jcap(x->nterms))
@@ -617,7 +464,7 @@ static struct jterm *j_term(struct jx *x, struct sv filter, struct sv name,
     tm->filter = filter;
     tm->name = name;
     tm->node = n;
-    nmap_put(x->a, &x->term_map, filter, name, x->nterms - 1);
+    model_nmap_put(x->a, &x->term_map, filter, name, x->nterms - 1);
     return tm;
 }
 
@@ -644,7 +491,7 @@ static void add_unique_str(struct jx *x, const char ***arr, size_t *n, struct sv
 
 /* ------------------------------------------------------------ system */
 
-static void j_services(struct jx *x, const struct jl *l, size_t i)
+static void j_services(struct jx *x, const struct model_path *l, size_t i)
 {
     struct device_model *m = x->m;
     const struct cfg_node *own = own_at(l, i);
@@ -745,7 +592,7 @@ static int class_privilege(struct sv cls)
     return -1;
 }
 
-static void j_auth_statement(struct jx *x, struct account *ac, const struct jl *l, size_t k)
+static void j_auth_statement(struct jx *x, struct account *ac, const struct model_path *l, size_t k)
 {
     if (tok_eq(l, k, "encrypted-password") && k + 1 < l->n) {
         ac->secret = jsecret(l, k + 1);
@@ -756,7 +603,7 @@ static void j_auth_statement(struct jx *x, struct account *ac, const struct jl *
     }
 }
 
-static void j_login(struct jx *x, const struct jl *l, size_t i)
+static void j_login(struct jx *x, const struct model_path *l, size_t i)
 {
     struct device_model *m = x->m;
     size_t k;
@@ -805,7 +652,7 @@ static void j_login(struct jx *x, const struct jl *l, size_t i)
     }
 }
 
-static void j_root_auth(struct jx *x, const struct jl *l, size_t i)
+static void j_root_auth(struct jx *x, const struct model_path *l, size_t i)
 {
     struct account *ac = j_account(x, SV_LIT("root"), own_at(l, i - 1));
     if (!ac)
@@ -816,19 +663,19 @@ static void j_root_auth(struct jx *x, const struct jl *l, size_t i)
     j_auth_statement(x, ac, l, i);
 }
 
-static void j_aaa_server(struct jx *x, const struct jl *l, size_t i, enum aaa_proto proto)
+static void j_aaa_server(struct jx *x, const struct model_path *l, size_t i, enum aaa_proto proto)
 {
     struct device_model *m = x->m;
     if (i >= l->n)
         return;
     struct sv host = l->tok[i];
     struct sv pk = proto == AAA_TACACS ? SV_LIT("tacplus") : SV_LIT("radius");
-    size_t at = nmap_get(&x->host_map, host, pk);
+    size_t at = model_nmap_get(&x->host_map, host, pk);
     struct aaa_server *s = at == SIZE_MAX ? NULL : &m->aaa.servers[at];
     if (!s) {
         if (!jsmall(m->aaa.nservers))
             return;
-        nmap_put(x->a, &x->host_map, host, pk, m->aaa.nservers);
+        model_nmap_put(x->a, &x->host_map, host, pk, m->aaa.nservers);
         s = MODEL_PUSH(x->a, m->aaa.servers, m->aaa.nservers);
         s->proto = proto;
         s->host = model_strdup(x->a, host);
@@ -853,7 +700,7 @@ static int syslog_rank(struct sv lev)
     return -1;
 }
 
-static void j_syslog(struct jx *x, const struct jl *l, size_t i)
+static void j_syslog(struct jx *x, const struct model_path *l, size_t i)
 {
     struct device_model *m = x->m;
     if (!x->syslog_node)
@@ -861,10 +708,10 @@ static void j_syslog(struct jx *x, const struct jl *l, size_t i)
     size_t fac = 0, host = SIZE_MAX;
     if (tok_eq(l, i, "host") && i + 1 < l->n) {
         struct sv h = l->tok[i + 1];
-        host = nmap_get(&x->host_map, h, SV_LIT("syslog"));
+        host = model_nmap_get(&x->host_map, h, SV_LIT("syslog"));
         if (host == SIZE_MAX && jsmall(m->logging.nhosts)) {
             host = m->logging.nhosts;
-            nmap_put(x->a, &x->host_map, h, SV_LIT("syslog"), host);
+            model_nmap_put(x->a, &x->host_map, h, SV_LIT("syslog"), host);
             model_add_host(x->a, &m->logging.hosts, &m->logging.nhosts, h, own_at(l, i + 1));
             fact_lines_add(&m->logging.ev, own_at(l, i + 1));
             x->log_best = model_grow(x->a, x->log_best, host, sizeof(*x->log_best));
@@ -904,18 +751,18 @@ static void j_syslog(struct jx *x, const struct jl *l, size_t i)
         x->log_change_node = l->node;
 }
 
-static void j_ntp(struct jx *x, const struct jl *l, size_t i)
+static void j_ntp(struct jx *x, const struct model_path *l, size_t i)
 {
     struct device_model *m = x->m;
     fact_lines_add(&m->ntp.ev, own_at(l, i - 1));
     if (tok_eq(l, i, "server") && i + 1 < l->n) {
         struct sv h = l->tok[i + 1];
-        size_t at = nmap_get(&x->host_map, h, SV_LIT("ntp"));
+        size_t at = model_nmap_get(&x->host_map, h, SV_LIT("ntp"));
         struct host_ref *r = at == SIZE_MAX ? NULL : &m->ntp.servers[at];
         if (!r) {
             if (!jsmall(m->ntp.nservers))
                 return;
-            nmap_put(x->a, &x->host_map, h, SV_LIT("ntp"), m->ntp.nservers);
+            model_nmap_put(x->a, &x->host_map, h, SV_LIT("ntp"), m->ntp.nservers);
             r = model_add_host(x->a, &m->ntp.servers, &m->ntp.nservers, h, own_at(l, i + 1));
         }
         for (size_t j = i + 2; j + 1 < l->n; j++)
@@ -936,7 +783,7 @@ static void j_ntp(struct jx *x, const struct jl *l, size_t i)
     }
 }
 
-static void j_accounting(struct jx *x, const struct jl *l, size_t i)
+static void j_accounting(struct jx *x, const struct model_path *l, size_t i)
 {
     if (!x->acct_node)
         x->acct_node = own_at(l, i - 1);
@@ -954,7 +801,7 @@ static void j_accounting(struct jx *x, const struct jl *l, size_t i)
     }
 }
 
-static void j_scripts(struct jx *x, const struct jl *l, size_t i)
+static void j_scripts(struct jx *x, const struct model_path *l, size_t i)
 {
     /* system scripts op|commit|event file NAME */
     const char *kind = NULL;
@@ -979,7 +826,7 @@ static void j_scripts(struct jx *x, const struct jl *l, size_t i)
     model_add_onbox(x->a, x->m, kind, model_strdup(x->a, name), false, own_at(l, i + 2));
 }
 
-static void j_system(struct jx *x, const struct jl *l)
+static void j_system(struct jx *x, const struct model_path *l)
 {
     struct device_model *m = x->m;
     size_t k;
@@ -1063,7 +910,7 @@ static void acl_add_prefix(struct jx *x, struct acl *acl, struct sv addr, bool p
     }
 }
 
-static void j_snmp(struct jx *x, const struct jl *l)
+static void j_snmp(struct jx *x, const struct model_path *l)
 {
     struct device_model *m = x->m;
     size_t k;
@@ -1073,12 +920,12 @@ static void j_snmp(struct jx *x, const struct jl *l)
     if (tok_path(l, 1, "community", &k) && k < l->n) {
         struct sv name = l->tok[k];
         struct sv un = sv_unquote(name);
-        size_t at = nmap_get(&x->host_map, un, SV_LIT("community"));
+        size_t at = model_nmap_get(&x->host_map, un, SV_LIT("community"));
         struct snmp_community *c = at == SIZE_MAX ? NULL : &m->snmp.communities[at];
         if (!c) {
             if (!jsmall(m->snmp.ncommunities))
                 return;
-            nmap_put(x->a, &x->host_map, un, SV_LIT("community"), m->snmp.ncommunities);
+            model_nmap_put(x->a, &x->host_map, un, SV_LIT("community"), m->snmp.ncommunities);
             c = MODEL_PUSH(x->a, m->snmp.communities, m->snmp.ncommunities);
             enum secret_type ty = secret_is_redacted(un) ? SECRET_REDACTED : SECRET_PLAINTEXT;
             c->name = model_secret(ty, un, own_at(l, k));
@@ -1106,12 +953,12 @@ static void j_snmp(struct jx *x, const struct jl *l)
         acl_add_prefix(x, acl, l->tok[k + 1], !restrict_, l->node);
     } else if (tok_path(l, 1, "v3 usm local-engine user", &k) && k < l->n) {
         struct sv un = sv_unquote(l->tok[k]);
-        size_t at = nmap_get(&x->host_map, un, SV_LIT("usm"));
+        size_t at = model_nmap_get(&x->host_map, un, SV_LIT("usm"));
         struct snmp_user *u = at == SIZE_MAX ? NULL : &m->snmp.users[at];
         if (!u) {
             if (!jsmall(m->snmp.nusers))
                 return;
-            nmap_put(x->a, &x->host_map, un, SV_LIT("usm"), m->snmp.nusers);
+            model_nmap_put(x->a, &x->host_map, un, SV_LIT("usm"), m->snmp.nusers);
             u = MODEL_PUSH(x->a, m->snmp.users, m->snmp.nusers);
             u->name = model_strdup(x->a, un);
             u->node = own_at(l, k);
@@ -1143,7 +990,7 @@ static void j_snmp(struct jx *x, const struct jl *l)
 
 /* ------------------------------------------------------------ bgp */
 
-static void j_bgp_setting(struct jx *x, struct jbgp_set *s, const struct jl *l, size_t k)
+static void j_bgp_setting(struct jx *x, struct jbgp_set *s, const struct model_path *l, size_t k)
 {
     struct device_model *m = x->m;
     size_t n;
@@ -1172,7 +1019,7 @@ static void j_bgp_setting(struct jx *x, struct jbgp_set *s, const struct jl *l, 
     }
 }
 
-static void j_bgp(struct jx *x, const struct jl *l, size_t i)
+static void j_bgp(struct jx *x, const struct model_path *l, size_t i)
 {
     if (!x->bgp_node)
         x->bgp_node = own_at(l, i - 1);
@@ -1204,12 +1051,12 @@ static struct jigp_if *j_igp_if(struct jx *x, int proto, struct sv name,
 {
     static const char *const protos[3] = {"ospf", "ospf3", "isis"};
     struct sv pk = sv_from_cstr(protos[proto]);
-    size_t at = nmap_get(&x->igp_map, name, pk);
+    size_t at = model_nmap_get(&x->igp_map, name, pk);
     if (at != SIZE_MAX)
         return &x->igp_if[at];
     if (!jcap(x->nigp_if))
         return NULL;
-    nmap_put(x->a, &x->igp_map, name, pk, x->nigp_if);
+    model_nmap_put(x->a, &x->igp_map, name, pk, x->nigp_if);
     struct jigp_if *f = MODEL_PUSH(x->a, x->igp_if, x->nigp_if);
     f->proto = proto;
     f->name = name;
@@ -1217,7 +1064,7 @@ static struct jigp_if *j_igp_if(struct jx *x, int proto, struct sv name,
     return f;
 }
 
-static void j_ospf(struct jx *x, const struct jl *l, size_t i, int proto)
+static void j_ospf(struct jx *x, const struct model_path *l, size_t i, int proto)
 {
     size_t k;
     if (!x->igp_node[proto])
@@ -1249,7 +1096,7 @@ static void j_ospf(struct jx *x, const struct jl *l, size_t i, int proto)
         f->passive = true;
 }
 
-static void j_isis(struct jx *x, const struct jl *l, size_t i)
+static void j_isis(struct jx *x, const struct model_path *l, size_t i)
 {
     size_t k;
     if (!x->igp_node[2])
@@ -1283,7 +1130,7 @@ static void j_isis(struct jx *x, const struct jl *l, size_t i)
     }
 }
 
-static void j_protocols(struct jx *x, const struct jl *l)
+static void j_protocols(struct jx *x, const struct model_path *l)
 {
     size_t k;
     if (tok_path(l, 1, "bgp", &k))
@@ -1311,7 +1158,7 @@ static void j_protocols(struct jx *x, const struct jl *l)
 
 /* ------------------------------------------------------------ interfaces */
 
-static void j_interfaces(struct jx *x, const struct jl *l)
+static void j_interfaces(struct jx *x, const struct model_path *l)
 {
     size_t k;
     if (l->n < 2 || sv_eq_cstr(l->tok[1], "interface-range") || sv_starts_with(l->tok[1], "<") ||
@@ -1392,7 +1239,7 @@ static bool port_not_mgmt(struct sv p)
     return false;
 }
 
-static void j_filter_term(struct jx *x, const struct jl *l, size_t fi)
+static void j_filter_term(struct jx *x, const struct model_path *l, size_t fi)
 {
     /* fi: index of the filter name; "<name> term <t> from|then ..." */
     size_t k;
@@ -1445,7 +1292,7 @@ static void j_filter_term(struct jx *x, const struct jl *l, size_t fi)
     }
 }
 
-static void j_firewall(struct jx *x, const struct jl *l)
+static void j_firewall(struct jx *x, const struct model_path *l)
 {
     size_t k;
     if (tok_path(l, 1, "family * filter", &k) && k < l->n)
@@ -1454,7 +1301,7 @@ static void j_firewall(struct jx *x, const struct jl *l)
         j_filter_term(x, l, k);
 }
 
-static void j_policy_options(struct jx *x, const struct jl *l)
+static void j_policy_options(struct jx *x, const struct model_path *l)
 {
     size_t k;
     if (tok_path(l, 1, "prefix-list", &k) && k + 1 < l->n) {
@@ -1463,14 +1310,14 @@ static void j_policy_options(struct jx *x, const struct jl *l)
             return;
         if (!jcap(x->nplists))
             return;
-        size_t head = nmap_get(&x->plist_map, l->tok[k], sv_make(NULL, 0));
+        size_t head = model_nmap_get(&x->plist_map, l->tok[k], sv_make(NULL, 0));
         size_t idx = x->nplists;
         struct jplist *p = MODEL_PUSH(x->a, x->plists, x->nplists);
         p->name = l->tok[k];
         p->addr = v;
         p->node = l->node;
         if (head == SIZE_MAX) {
-            nmap_put(x->a, &x->plist_map, l->tok[k], sv_make(NULL, 0), idx);
+            model_nmap_put(x->a, &x->plist_map, l->tok[k], sv_make(NULL, 0), idx);
             p->tail = idx + 1;
         } else {
             x->plists[x->plists[head].tail - 1].next = idx + 1;
@@ -1481,7 +1328,7 @@ static void j_policy_options(struct jx *x, const struct jl *l)
 
 /* ------------------------------------------------------------ others */
 
-static void j_security(struct jx *x, const struct jl *l)
+static void j_security(struct jx *x, const struct model_path *l)
 {
     size_t k;
     bool ike = tok_path(l, 1, "ike proposal", &k);
@@ -1531,7 +1378,7 @@ static void j_security(struct jx *x, const struct jl *l)
     }
 }
 
-static void j_event_options(struct jx *x, const struct jl *l)
+static void j_event_options(struct jx *x, const struct model_path *l)
 {
     size_t k;
     if (!jsmall(x->m->nonbox))
@@ -1577,7 +1424,7 @@ static struct mirror_session *j_mirror(struct jx *x, const char *kind, struct sv
     return s;
 }
 
-static void j_forwarding(struct jx *x, const struct jl *l, size_t i)
+static void j_forwarding(struct jx *x, const struct model_path *l, size_t i)
 {
     size_t k;
     if (tok_path(l, i, "port-mirroring", &k)) {
@@ -1629,16 +1476,16 @@ static void j_forwarding(struct jx *x, const struct jl *l, size_t i)
 
 /* ------------------------------------------------------------ dispatch */
 
-static void j_dispatch(struct jx *x, const struct jl *l);
-static void j_protocols(struct jx *x, const struct jl *l);
+static void j_dispatch(struct jx *x, const struct model_path *l);
+static void j_protocols(struct jx *x, const struct model_path *l);
 
 /* "routing-instances <name> protocols bgp ...": read as the master BGP with
  * the instance recorded (per-VRF sessions of a PE). */
-static void j_instance_bgp(struct jx *x, const struct jl *l)
+static void j_instance_bgp(struct jx *x, const struct model_path *l)
 {
     if (!x->scratch_inst)
         x->scratch_inst = arena_alloc(x->a, sizeof(*x->scratch_inst));
-    struct jl *sub = x->scratch_inst;
+    struct model_path *sub = x->scratch_inst;
     sub->n = l->n - 2;
     memmove(sub->tok, l->tok + 2, sub->n * sizeof(sub->tok[0]));
     memmove(sub->own, l->own + 2, sub->n * sizeof(sub->own[0]));
@@ -1649,7 +1496,7 @@ static void j_instance_bgp(struct jx *x, const struct jl *l)
 }
 
 /* The kind of a $9$/$8$ secret no handler claimed, from its path. */
-static const char *secret_kind_from_path(const struct jl *l)
+static const char *secret_kind_from_path(const struct model_path *l)
 {
     static const struct {
         const char *word, *kind;
@@ -1673,7 +1520,7 @@ static const char *secret_kind_from_path(const struct jl *l)
  * can redact them and fleets can compare them. A value a handler already
  * recorded for this statement is not recorded twice.
  */
-static void j_catch_secrets(struct jx *x, const struct jl *l)
+static void j_catch_secrets(struct jx *x, const struct model_path *l)
 {
     if (l->own[l->n - 1] != l->node || tok_path(l, 0, "system login", NULL) ||
         tok_path(l, 0, "system root-authentication", NULL))
@@ -1690,14 +1537,14 @@ static void j_catch_secrets(struct jx *x, const struct jl *l)
     }
 }
 
-static void j_line(struct jx *x, const struct jl *l)
+static void j_line(struct jx *x, const struct model_path *l)
 {
     x->secrets_before = x->m->nother_secrets;
     j_dispatch(x, l);
     j_catch_secrets(x, l);
 }
 
-static void j_dispatch(struct jx *x, const struct jl *l)
+static void j_dispatch(struct jx *x, const struct model_path *l)
 {
     struct sv t0 = l->tok[0];
     size_t k;
@@ -1730,7 +1577,7 @@ static void j_dispatch(struct jx *x, const struct jl *l)
 }
 
 /* Local lines: everything except the groups definitions. */
-static void j_local_line(struct jx *x, const struct jl *l)
+static void j_local_line(struct jx *x, const struct model_path *l)
 {
     if (sv_eq_cstr(l->tok[0], "groups"))
         return;
@@ -1738,7 +1585,7 @@ static void j_local_line(struct jx *x, const struct jl *l)
 }
 
 /* Pass 1: record apply-groups statements with their hierarchy level. */
-static void j_apply_line(struct jx *x, const struct jl *l)
+static void j_apply_line(struct jx *x, const struct model_path *l)
 {
     if (sv_eq_cstr(l->tok[0], "groups"))
         return;
@@ -1763,7 +1610,7 @@ static void j_apply_line(struct jx *x, const struct jl *l)
 }
 
 /* Pass 2: statements inside applied groups, as if written at the top. */
-static void j_group_line(struct jx *x, const struct jl *l)
+static void j_group_line(struct jx *x, const struct model_path *l)
 {
     if (!sv_eq_cstr(l->tok[0], "groups") || l->n < 3)
         return;
@@ -1788,7 +1635,7 @@ static void j_group_line(struct jx *x, const struct jl *l)
     for (size_t i = 2; i < l->n; i++)
         if (l->tok[i].n && l->tok[i].p[0] == '<')
             return; /* wildcard paths are not expanded */
-    struct jl *sub = x->scratch_group;
+    struct model_path *sub = x->scratch_group;
     sub->n = l->n - 2;
     memcpy(sub->tok, l->tok + 2, sub->n * sizeof(sub->tok[0]));
     memcpy(sub->own, l->own + 2, sub->n * sizeof(sub->own[0]));
@@ -1800,7 +1647,7 @@ static void j_group_line(struct jx *x, const struct jl *l)
 
 static const struct jbgp_grp *find_group(const struct jx *x, struct sv name, struct sv inst)
 {
-    size_t at = nmap_get(&x->group_map, name, inst);
+    size_t at = model_nmap_get(&x->group_map, name, inst);
     return at == SIZE_MAX ? NULL : &x->groups[at];
 }
 
@@ -1939,16 +1786,16 @@ static void finish_igp(struct jx *x)
 
 static void finish_acls(struct jx *x)
 {
-    struct nmap filters = {0};
+    struct model_nmap filters = {0};
     for (size_t i = 0; i < x->nterms; i++) {
         const struct jterm *tm = &x->terms[i];
-        size_t at = nmap_get(&filters, tm->filter, sv_make(NULL, 0));
+        size_t at = model_nmap_get(&filters, tm->filter, sv_make(NULL, 0));
         struct acl *acl;
         if (at != SIZE_MAX) {
             acl = &x->m->acls[at];
         } else {
             acl = model_add_acl(x->a, x->m, dup_unq(x, tm->filter), tm->node);
-            nmap_put(x->a, &filters, tm->filter, sv_make(NULL, 0), x->m->nacls - 1);
+            model_nmap_put(x->a, &filters, tm->filter, sv_make(NULL, 0), x->m->nacls - 1);
         }
         if (tm->action == 3)
             continue; /* "next term": not a decision */
@@ -1977,7 +1824,7 @@ static void finish_acls(struct jx *x)
                     continue;
                 }
                 bool any = false;
-                size_t q = nmap_get(&x->plist_map, s->addr, sv_make(NULL, 0));
+                size_t q = model_nmap_get(&x->plist_map, s->addr, sv_make(NULL, 0));
                 for (; q != SIZE_MAX && x->acl_budget && jcap(acl->n);
                      q = x->plists[q].next ? x->plists[q].next - 1 : SIZE_MAX) {
                     acl_add_prefix(x, acl, x->plists[q].addr, p, s->node);

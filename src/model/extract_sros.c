@@ -20,17 +20,6 @@
 
 #include <string.h>
 
-#define SL_MAX_TOK 128   /* tokens in one full statement path */
-#define SL_MAX_DEPTH 256 /* nesting followed by the walk */
-
-/* One statement as its full path of tokens. */
-struct jl {
-    struct sv tok[SL_MAX_TOK];
-    const struct cfg_node *own[SL_MAX_TOK]; /* the node each token came from */
-    size_t n;
-    const struct cfg_node *node; /* the statement itself (evidence) */
-};
-
 /* BGP settings that groups (and the bgp level) pass on to neighbours. */
 struct sbgp_set {
     struct secret key;
@@ -66,81 +55,6 @@ struct slogid {
     bool security, change, to_syslog;
     const struct cfg_node *node, *src_node;
 };
-
-/* ------------------------------------------------------------ name index */
-
-/*
- * An open-addressing index from one or two names (views, compared with
- * quotes stripped) to a position in a model array, so that configs with
- * tens of thousands of interfaces or neighbours stay linear. Grows in the
- * arena (old tables are abandoned there).
- */
-struct nmap_ent {
-    struct sv k1, k2;
-    size_t idx; /* position + 1; 0 = empty slot */
-};
-
-struct nmap {
-    struct nmap_ent *slots;
-    size_t cap, n;
-};
-
-static uint64_t nmap_hash(struct sv k1, struct sv k2)
-{
-    uint64_t h = 1469598103934665603ull;
-    k1 = sv_unquote(k1);
-    k2 = sv_unquote(k2);
-    for (size_t i = 0; i < k1.n; i++)
-        h = (h ^ (unsigned char)k1.p[i]) * 1099511628211ull;
-    h = (h ^ 0xff) * 1099511628211ull;
-    for (size_t i = 0; i < k2.n; i++)
-        h = (h ^ (unsigned char)k2.p[i]) * 1099511628211ull;
-    return h;
-}
-
-static bool nmap_keq(struct sv a, struct sv b)
-{
-    a = sv_unquote(a);
-    b = sv_unquote(b);
-    return a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
-}
-
-/* Position stored for (k1, k2), or SIZE_MAX. */
-static size_t nmap_get(const struct nmap *h, struct sv k1, struct sv k2)
-{
-    if (!h->cap)
-        return SIZE_MAX;
-    size_t i = (size_t)nmap_hash(k1, k2) & (h->cap - 1);
-    for (;; i = (i + 1) & (h->cap - 1)) {
-        const struct nmap_ent *e = &h->slots[i];
-        if (!e->idx)
-            return SIZE_MAX;
-        if (nmap_keq(e->k1, k1) && nmap_keq(e->k2, k2))
-            return e->idx - 1;
-    }
-}
-
-static void nmap_put(struct arena *a, struct nmap *h, struct sv k1, struct sv k2, size_t idx)
-{
-    if ((h->n + 1) * 2 > h->cap) {
-        size_t cap = h->cap ? h->cap * 2 : 64;
-        struct nmap_ent *old = h->slots;
-        size_t ocap = h->cap;
-        h->slots = arena_alloc(a, cap * sizeof(*h->slots));
-        h->cap = cap;
-        h->n = 0;
-        for (size_t i = 0; i < ocap; i++)
-            if (old[i].idx)
-                nmap_put(a, h, old[i].k1, old[i].k2, old[i].idx - 1);
-    }
-    size_t i = (size_t)nmap_hash(k1, k2) & (h->cap - 1);
-    while (h->slots[i].idx)
-        i = (i + 1) & (h->cap - 1);
-    h->slots[i].k1 = k1;
-    h->slots[i].k2 = k2;
-    h->slots[i].idx = idx + 1;
-    h->n++;
-}
 
 struct sapply;
 
@@ -186,25 +100,24 @@ struct sx {
     const struct cfg_node *igp_node[3];
     const struct cfg_node *isis_auth;
 
-    struct nmap if_map, acct_map, nbr_map, group_map, igp_map;
-    struct nmap obj_map; /* communities, NTP servers, log-ids, SNMP users (k2 = kind) */
+    struct model_nmap if_map, acct_map, nbr_map, group_map, igp_map;
+    struct model_nmap obj_map; /* communities, NTP servers, log-ids, SNMP users (k2 = kind) */
     struct sapply *apply; /* apply-groups statements (MD-CLI groups) */
     size_t napply;
-    struct jl *scratch; /* a group statement re-read without its prefix */
-    struct jl *walk_l;  /* the walk's statement buffer and depth stack */
-    size_t *walk_base;
+    struct model_path *scratch; /* a group statement re-read without its prefix */
+    struct model_walk walk; /* the walks' statement buffer and depth stack */
 };
 
 /* ------------------------------------------------------------ tokens */
 
-static bool tok_eq(const struct jl *l, size_t i, const char *w)
+static bool tok_eq(const struct model_path *l, size_t i, const char *w)
 {
     return i < l->n && sv_eq_cstr(l->tok[i], w);
 }
 
 /* Do the blank-separated words match tokens from i on ("*" = any token)?
  * On success *next is the index after them. */
-static bool tok_path(const struct jl *l, size_t i, const char *words, size_t *next)
+static bool tok_path(const struct model_path *l, size_t i, const char *words, size_t *next)
 {
     const char *w = words;
     while (*w) {
@@ -229,12 +142,12 @@ static bool tok_path(const struct jl *l, size_t i, const char *words, size_t *ne
     return true;
 }
 
-static struct sv tok_at(const struct jl *l, size_t i)
+static struct sv tok_at(const struct model_path *l, size_t i)
 {
     return i < l->n ? l->tok[i] : sv_make(NULL, 0);
 }
 
-static const struct cfg_node *own_at(const struct jl *l, size_t i)
+static const struct cfg_node *own_at(const struct model_path *l, size_t i)
 {
     return i < l->n ? l->own[i] : l->node;
 }
@@ -244,53 +157,36 @@ static const struct cfg_node *own_at(const struct jl *l, size_t i)
  * and list punctuation is dropped; a "#" token starts a comment. Returns
  * false (SR OS has no inactive marker in the text).
  */
-static bool jl_push_node(struct jl *l, const struct cfg_node *nd)
+static bool jl_push_node(struct model_path *l, const struct cfg_node *nd)
 {
     const char *p = nd->text, *end = nd->text + nd->len;
-    bool inactive = false; /* kept for the walk's contract */
-    while (p < end) {
-        while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
-            p++;
-        if (p >= end)
-            break;
-        const char *s = p;
-        if (*p == '"') {
-            p++;
-            while (p < end && *p != '"') {
-                if (*p == '\\' && p + 1 < end)
-                    p++;
-                p++;
-            }
-            if (p < end)
-                p++;
-        } else {
-            while (p < end && *p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
-                p++;
-        }
-        struct sv t = sv_make(s, (size_t)(p - s));
+    struct sv t;
+    while ((p = model_path_token(p, end, &t)) != NULL) {
         if (t.p[0] == '#')
             break;
         if (l->n == 0 && t.n > 1 && t.p[0] == '/')
             t.p++, t.n--; /* "/configure" */
-        while (t.n && (t.p[t.n - 1] == ';' || t.p[t.n - 1] == '{' || t.p[t.n - 1] == '}' ||
-                       t.p[t.n - 1] == ']') && t.p[0] != '"')
-            t.n--;
-        while (t.n && (t.p[0] == '[' || t.p[0] == '{' || t.p[0] == '}')) {
-            t.p++;
-            t.n--;
-        }
+        t = model_path_strip(t);
         if (t.n == 0)
             continue;
-        if (l->n < SL_MAX_TOK) {
-            l->tok[l->n] = t;
-            l->own[l->n] = nd;
-            l->n++;
-        }
+        model_path_add(l, t, nd);
     }
-    return inactive;
+    return false;
 }
 
-typedef void (*jl_fn)(struct sx *x, const struct jl *l);
+typedef void (*jl_fn)(struct sx *x, const struct model_path *l);
+
+/* One walk's callback with its extractor state. */
+struct jl_call {
+    struct sx *x;
+    jl_fn fn;
+};
+
+static void jl_visit(void *ctx, const struct model_path *l)
+{
+    const struct jl_call *c = ctx;
+    c->fn(c->x, l);
+}
 
 /*
  * Pre-order walk from first: call fn once per active statement with its full
@@ -298,47 +194,8 @@ typedef void (*jl_fn)(struct sx *x, const struct jl *l);
  */
 static void jl_walk(struct sx *x, const struct cfg_node *first, bool siblings, jl_fn fn)
 {
-    static const size_t depth_cap = SL_MAX_DEPTH;
-    /* one statement buffer and depth stack per device, shared by the walks */
-    if (!x->walk_l) {
-        x->walk_l = arena_alloc(x->a, sizeof(*x->walk_l));
-        x->walk_base = arena_alloc(x->a, depth_cap * sizeof(*x->walk_base));
-    }
-    struct jl *l = x->walk_l;
-    size_t *base = x->walk_base;
-    const struct cfg_node *n = first;
-    size_t d = 0;
-    l->n = 0;
-    while (n) {
-        size_t save = l->n;
-        bool skip = (n->flags & CFG_INACTIVE) != 0;
-        if (!skip)
-            skip = jl_push_node(l, n);
-        if (!skip) {
-            l->node = n;
-            if (l->n > save)
-                fn(x, l);
-            if (n->child && d + 1 < depth_cap) {
-                base[d++] = save;
-                n = n->child;
-                continue;
-            }
-        }
-        l->n = save;
-        while (n) {
-            if (n->next && (d > 0 || siblings)) {
-                n = n->next;
-                break;
-            }
-            if (d == 0) {
-                n = NULL;
-                break;
-            }
-            d--;
-            n = n->parent;
-            l->n = base[d];
-        }
-    }
+    struct jl_call c = {x, fn};
+    model_path_walk(x->a, &x->walk, first, siblings, jl_push_node, jl_visit, &c);
 }
 
 /* ------------------------------------------------------------ helpers */
@@ -363,7 +220,7 @@ static const char *dup_unq(struct sx *x, struct sv s)
 }
 
 /* Value at i, classified with the optional "hash"/"hash2" word after it. */
-static struct secret ssecret(const struct jl *l, size_t i)
+static struct secret ssecret(const struct model_path *l, size_t i)
 {
     struct sv v = sv_unquote(tok_at(l, i));
     if (!v.p)
@@ -372,7 +229,7 @@ static struct secret ssecret(const struct jl *l, size_t i)
 }
 
 /* Index of token w at or after from (0 = none). */
-static size_t find_w(const struct jl *l, size_t from, const char *w)
+static size_t find_w(const struct model_path *l, size_t from, const char *w)
 {
     for (size_t i = from; i < l->n; i++)
         if (sv_eq_cstr(l->tok[i], w))
@@ -381,7 +238,7 @@ static size_t find_w(const struct jl *l, size_t from, const char *w)
 }
 
 /* true/enable/no value = on; false/disable = off (MD-CLI booleans). */
-static bool is_true(const struct jl *l, size_t i)
+static bool is_true(const struct model_path *l, size_t i)
 {
     struct sv v = tok_at(l, i);
     return !v.p || sv_eq_cstr(v, "true") || sv_eq_cstr(v, "enable");
@@ -403,7 +260,7 @@ static struct account *s_account(struct sx *x, struct sv name, const struct cfg_
 {
     struct device_model *m = x->m;
     name = sv_unquote(name);
-    size_t at = nmap_get(&x->acct_map, name, sv_make(NULL, 0));
+    size_t at = model_nmap_get(&x->acct_map, name, sv_make(NULL, 0));
     if (at != SIZE_MAX)
         return &m->accounts[at];
     if (!scap(m->naccounts))
@@ -412,7 +269,7 @@ static struct account *s_account(struct sx *x, struct sv name, const struct cfg_
     ac->name = model_strdup(x->a, name);
     ac->privilege = -1;
     ac->node = n;
-    nmap_put(x->a, &x->acct_map, name, sv_make(NULL, 0), m->naccounts - 1);
+    model_nmap_put(x->a, &x->acct_map, name, sv_make(NULL, 0), m->naccounts - 1);
     return ac;
 }
 
@@ -421,13 +278,13 @@ static struct interface *s_iface(struct sx *x, struct sv name, const struct cfg_
 {
     struct device_model *m = x->m;
     name = sv_unquote(name);
-    size_t at = nmap_get(&x->if_map, name, sv_make(NULL, 0));
+    size_t at = model_nmap_get(&x->if_map, name, sv_make(NULL, 0));
     if (at != SIZE_MAX)
         return &m->interfaces[at];
     if (!scap(m->ninterfaces))
         return NULL;
     struct interface *f = model_add_interface(x->a, m, name, n);
-    nmap_put(x->a, &x->if_map, name, sv_make(NULL, 0), m->ninterfaces - 1);
+    model_nmap_put(x->a, &x->if_map, name, sv_make(NULL, 0), m->ninterfaces - 1);
     f->is_loopback = !port && sv_eq_cstr(name, "system");
     f->is_mgmt = port && (sv_eq_cstr(name, "A/1") || sv_eq_cstr(name, "B/1"));
     /* ports are administratively down until enabled; router interfaces up */
@@ -442,7 +299,7 @@ static struct interface *s_iface(struct sx *x, struct sv name, const struct cfg_
 
 /* ------------------------------------------------------------ system */
 
-static void s_user(struct sx *x, const struct jl *l, size_t i)
+static void s_user(struct sx *x, const struct model_path *l, size_t i)
 {
     /* i: the user name */
     struct account *ac = s_account(x, l->tok[i], own_at(l, i));
@@ -462,12 +319,12 @@ static void s_user(struct sx *x, const struct jl *l, size_t i)
     } else if (tok_eq(l, k, "snmp")) {
         struct device_model *m = x->m;
         struct sv uname = sv_from_cstr(ac->name);
-        size_t at = nmap_get(&x->obj_map, uname, SV_LIT("usm"));
+        size_t at = model_nmap_get(&x->obj_map, uname, SV_LIT("usm"));
         struct snmp_user *u = at == SIZE_MAX ? NULL : &m->snmp.users[at];
         if (!u) {
             if (!ssmall(m->snmp.nusers))
                 return;
-            nmap_put(x->a, &x->obj_map, uname, SV_LIT("usm"), m->snmp.nusers);
+            model_nmap_put(x->a, &x->obj_map, uname, SV_LIT("usm"), m->snmp.nusers);
             u = MODEL_PUSH(x->a, m->snmp.users, m->snmp.nusers);
             u->name = ac->name;
             u->node = own_at(l, k);
@@ -501,7 +358,7 @@ static void s_user(struct sx *x, const struct jl *l, size_t i)
     }
 }
 
-static void s_security(struct sx *x, const struct jl *l, size_t i)
+static void s_security(struct sx *x, const struct model_path *l, size_t i)
 {
     struct device_model *m = x->m;
     size_t k;
@@ -657,12 +514,12 @@ static void s_security(struct sx *x, const struct jl *l, size_t i)
         if (!c || c + 1 >= l->n)
             return;
         struct sv name = sv_unquote(l->tok[c + 1]);
-        size_t at = nmap_get(&x->obj_map, name, SV_LIT("community"));
+        size_t at = model_nmap_get(&x->obj_map, name, SV_LIT("community"));
         struct snmp_community *sc = at == SIZE_MAX ? NULL : &m->snmp.communities[at];
         if (!sc) {
             if (!ssmall(m->snmp.ncommunities))
                 return;
-            nmap_put(x->a, &x->obj_map, name, SV_LIT("community"), m->snmp.ncommunities);
+            model_nmap_put(x->a, &x->obj_map, name, SV_LIT("community"), m->snmp.ncommunities);
             sc = MODEL_PUSH(x->a, m->snmp.communities, m->snmp.ncommunities);
             enum secret_type ty = secret_is_redacted(name) ? SECRET_REDACTED : SECRET_PLAINTEXT;
             sc->name = model_secret(ty, name, own_at(l, c + 1));
@@ -676,7 +533,7 @@ static void s_security(struct sx *x, const struct jl *l, size_t i)
     }
 }
 
-static void s_system(struct sx *x, const struct jl *l, size_t i)
+static void s_system(struct sx *x, const struct model_path *l, size_t i)
 {
     struct device_model *m = x->m;
     size_t k;
@@ -710,12 +567,12 @@ static void s_system(struct sx *x, const struct jl *l, size_t i)
         fact_lines_add(&m->ntp.ev, own_at(l, k - 1));
         if (tok_eq(l, k, "server") && k + 1 < l->n) {
             struct sv h = sv_unquote(l->tok[k + 1]);
-            size_t at = nmap_get(&x->obj_map, h, SV_LIT("ntp"));
+            size_t at = model_nmap_get(&x->obj_map, h, SV_LIT("ntp"));
             struct host_ref *r = at == SIZE_MAX ? NULL : &m->ntp.servers[at];
             if (!r) {
                 if (!ssmall(m->ntp.nservers))
                     return;
-                nmap_put(x->a, &x->obj_map, h, SV_LIT("ntp"), m->ntp.nservers);
+                model_nmap_put(x->a, &x->obj_map, h, SV_LIT("ntp"), m->ntp.nservers);
                 r = model_add_host(x->a, &m->ntp.servers, &m->ntp.nservers, h, own_at(l, k + 1));
             }
             if (find_w(l, k + 2, "key") || find_w(l, k + 2, "key-id"))
@@ -765,7 +622,7 @@ static void s_system(struct sx *x, const struct jl *l, size_t i)
 
 /* ------------------------------------------------------------ log */
 
-static void s_log(struct sx *x, const struct jl *l, size_t i)
+static void s_log(struct sx *x, const struct model_path *l, size_t i)
 {
     struct device_model *m = x->m;
     if (tok_eq(l, i, "syslog") && i + 1 < l->n) {
@@ -777,12 +634,12 @@ static void s_log(struct sx *x, const struct jl *l, size_t i)
         }
     } else if (tok_eq(l, i, "log-id") && i + 1 < l->n) {
         struct sv id = sv_unquote(l->tok[i + 1]);
-        size_t at = nmap_get(&x->obj_map, id, SV_LIT("log-id"));
+        size_t at = model_nmap_get(&x->obj_map, id, SV_LIT("log-id"));
         struct slogid *g = at == SIZE_MAX ? NULL : &x->logids[at];
         if (!g) {
             if (!ssmall(x->nlogids))
                 return;
-            nmap_put(x->a, &x->obj_map, id, SV_LIT("log-id"), x->nlogids);
+            model_nmap_put(x->a, &x->obj_map, id, SV_LIT("log-id"), x->nlogids);
             g = MODEL_PUSH(x->a, x->logids, x->nlogids);
             g->id = id;
             g->node = own_at(l, i + 1);
@@ -806,7 +663,7 @@ static void s_log(struct sx *x, const struct jl *l, size_t i)
 
 /* ------------------------------------------------------------ router */
 
-static void s_bgp_setting(struct sx *x, struct sbgp_set *s, const struct jl *l, size_t k)
+static void s_bgp_setting(struct sx *x, struct sbgp_set *s, const struct model_path *l, size_t k)
 {
     if (tok_eq(l, k, "authentication-key") && k + 1 < l->n) {
         s->key = ssecret(l, k + 1);
@@ -845,12 +702,12 @@ static void s_bgp_setting(struct sx *x, struct sbgp_set *s, const struct jl *l, 
 static struct sbgp_grp *s_group(struct sx *x, struct sv name, const struct cfg_node *n)
 {
     name = sv_unquote(name);
-    size_t at = nmap_get(&x->group_map, name, x->cur_inst);
+    size_t at = model_nmap_get(&x->group_map, name, x->cur_inst);
     if (at != SIZE_MAX)
         return &x->groups[at];
     if (!scap(x->ngroups))
         return NULL;
-    nmap_put(x->a, &x->group_map, name, x->cur_inst, x->ngroups);
+    model_nmap_put(x->a, &x->group_map, name, x->cur_inst, x->ngroups);
     struct sbgp_grp *g = MODEL_PUSH(x->a, x->groups, x->ngroups);
     g->name = name;
     g->inst = x->cur_inst;
@@ -862,7 +719,7 @@ static struct sbgp_grp *s_group(struct sx *x, struct sv name, const struct cfg_n
 static struct sbgp_nbr *s_nbr(struct sx *x, struct sv addr, const struct cfg_node *n)
 {
     addr = sv_unquote(addr);
-    size_t at = nmap_get(&x->nbr_map, addr, x->cur_inst);
+    size_t at = model_nmap_get(&x->nbr_map, addr, x->cur_inst);
     if (at != SIZE_MAX)
         return &x->nbrs[at];
     if (!scap(x->nnbrs))
@@ -872,11 +729,11 @@ static struct sbgp_nbr *s_nbr(struct sx *x, struct sv addr, const struct cfg_nod
     b->inst = x->cur_inst;
     b->node = n;
     b->s.peer_as = b->s.local_as = -1;
-    nmap_put(x->a, &x->nbr_map, addr, x->cur_inst, x->nnbrs - 1);
+    model_nmap_put(x->a, &x->nbr_map, addr, x->cur_inst, x->nnbrs - 1);
     return b;
 }
 
-static void s_bgp(struct sx *x, const struct jl *l, size_t i)
+static void s_bgp(struct sx *x, const struct model_path *l, size_t i)
 {
     x->m->bgp.configured = true;
     if (!x->m->bgp.node)
@@ -913,12 +770,12 @@ static struct sigp_if *s_igp_if(struct sx *x, int proto, struct sv name,
 {
     static const char *const protos[3] = {"ospf", "ospf3", "isis"};
     name = sv_unquote(name);
-    size_t at = nmap_get(&x->igp_map, name, sv_from_cstr(protos[proto]));
+    size_t at = model_nmap_get(&x->igp_map, name, sv_from_cstr(protos[proto]));
     if (at != SIZE_MAX)
         return &x->igp_if[at];
     if (!scap(x->nigp_if))
         return NULL;
-    nmap_put(x->a, &x->igp_map, name, sv_from_cstr(protos[proto]), x->nigp_if);
+    model_nmap_put(x->a, &x->igp_map, name, sv_from_cstr(protos[proto]), x->nigp_if);
     struct sigp_if *f = MODEL_PUSH(x->a, x->igp_if, x->nigp_if);
     f->proto = proto;
     f->name = name;
@@ -927,7 +784,7 @@ static struct sigp_if *s_igp_if(struct sx *x, int proto, struct sv name,
     return f;
 }
 
-static void s_igp_if_stmt(struct sx *x, struct sigp_if *f, const struct jl *l, size_t k)
+static void s_igp_if_stmt(struct sx *x, struct sigp_if *f, const struct model_path *l, size_t k)
 {
     struct sv w = tok_at(l, k);
     if (!w.p)
@@ -957,7 +814,7 @@ static void s_igp_if_stmt(struct sx *x, struct sigp_if *f, const struct jl *l, s
     }
 }
 
-static void s_router(struct sx *x, const struct jl *l, size_t i)
+static void s_router(struct sx *x, const struct model_path *l, size_t i)
 {
     struct device_model *m = x->m;
     size_t k;
@@ -1033,7 +890,7 @@ static void s_router(struct sx *x, const struct jl *l, size_t i)
     }
 }
 
-static void s_port(struct sx *x, const struct jl *l, size_t i)
+static void s_port(struct sx *x, const struct model_path *l, size_t i)
 {
     if (i >= l->n)
         return;
@@ -1060,7 +917,7 @@ static void s_port(struct sx *x, const struct jl *l, size_t i)
         f->shutdown = !tok_eq(l, k + 1, "enable");
 }
 
-static void s_mirror(struct sx *x, const struct jl *l, size_t i)
+static void s_mirror(struct sx *x, const struct model_path *l, size_t i)
 {
     struct device_model *m = x->m;
     if (!tok_eq(l, i, "mirror-dest") || i + 1 >= l->n)
@@ -1090,7 +947,7 @@ static void s_mirror(struct sx *x, const struct jl *l, size_t i)
 }
 
 /* "service vprn <id> [customer N create] bgp ...": per-VRF sessions. */
-static void s_vprn(struct sx *x, const struct jl *l, size_t i)
+static void s_vprn(struct sx *x, const struct model_path *l, size_t i)
 {
     size_t b = 0;
     for (size_t j = i + 1; j < l->n && j <= i + 4 && !b; j++)
@@ -1105,7 +962,7 @@ static void s_vprn(struct sx *x, const struct jl *l, size_t i)
 
 /* ------------------------------------------------------------ dispatch */
 
-static void s_line(struct sx *x, const struct jl *l)
+static void s_line(struct sx *x, const struct model_path *l)
 {
     size_t i = 0;
     if (tok_eq(l, 0, "configure"))
@@ -1140,7 +997,7 @@ static void finish_bgp(struct sx *x)
     for (size_t i = 0; i < x->nnbrs; i++) {
         const struct sbgp_nbr *b = &x->nbrs[i];
         static const struct sbgp_set none = {.peer_as = -1, .local_as = -1};
-        size_t gi = b->group.p ? nmap_get(&x->group_map, b->group, b->inst) : SIZE_MAX;
+        size_t gi = b->group.p ? model_nmap_get(&x->group_map, b->group, b->inst) : SIZE_MAX;
         const struct sbgp_grp *g = gi == SIZE_MAX ? NULL : &x->groups[gi];
         const struct sbgp_set *gs = g ? &g->s : NULL, *os = b->inst.p ? &none : &x->bgp_global;
         struct bgp_neighbor *nb = MODEL_PUSH(x->a, m->bgp.neighbors, m->bgp.nneighbors);
@@ -1422,7 +1279,7 @@ struct sapply {
     size_t nnames;
 };
 
-static void s_apply_line(struct sx *x, const struct jl *l)
+static void s_apply_line(struct sx *x, const struct model_path *l)
 {
     if (!tok_eq(l, 0, "configure") || tok_eq(l, 1, "groups"))
         return;
@@ -1439,7 +1296,7 @@ static void s_apply_line(struct sx *x, const struct jl *l)
         ap->names[ap->nnames++] = sv_unquote(l->tok[i]);
 }
 
-static void s_group_line(struct sx *x, const struct jl *l)
+static void s_group_line(struct sx *x, const struct model_path *l)
 {
     /* configure groups group "G" <path...> */
     if (!tok_eq(l, 0, "configure") || !tok_eq(l, 1, "groups") || !tok_eq(l, 2, "group") ||
@@ -1464,7 +1321,7 @@ static void s_group_line(struct sx *x, const struct jl *l)
     for (size_t i = 4; i < l->n; i++)
         if (sv_starts_with(sv_unquote(l->tok[i]), "<"))
             return;
-    struct jl *sub = x->scratch;
+    struct model_path *sub = x->scratch;
     sub->n = l->n - 3;
     sub->tok[0] = l->tok[0];
     sub->own[0] = l->own[0];

@@ -32,81 +32,6 @@ struct vpeer {
     const struct cfg_node *node;
 };
 
-/* ------------------------------------------------------------ name index */
-
-/*
- * An open-addressing index from one or two names (views, compared with
- * quotes stripped) to a position in a model array, so that configs with
- * tens of thousands of interfaces or neighbours stay linear. Grows in the
- * arena (old tables are abandoned there).
- */
-struct nmap_ent {
-    struct sv k1, k2;
-    size_t idx; /* position + 1; 0 = empty slot */
-};
-
-struct nmap {
-    struct nmap_ent *slots;
-    size_t cap, n;
-};
-
-static uint64_t nmap_hash(struct sv k1, struct sv k2)
-{
-    uint64_t h = 1469598103934665603ull;
-    k1 = sv_unquote(k1);
-    k2 = sv_unquote(k2);
-    for (size_t i = 0; i < k1.n; i++)
-        h = (h ^ (unsigned char)k1.p[i]) * 1099511628211ull;
-    h = (h ^ 0xff) * 1099511628211ull;
-    for (size_t i = 0; i < k2.n; i++)
-        h = (h ^ (unsigned char)k2.p[i]) * 1099511628211ull;
-    return h;
-}
-
-static bool nmap_keq(struct sv a, struct sv b)
-{
-    a = sv_unquote(a);
-    b = sv_unquote(b);
-    return a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
-}
-
-/* Position stored for (k1, k2), or SIZE_MAX. */
-static size_t nmap_get(const struct nmap *h, struct sv k1, struct sv k2)
-{
-    if (!h->cap)
-        return SIZE_MAX;
-    size_t i = (size_t)nmap_hash(k1, k2) & (h->cap - 1);
-    for (;; i = (i + 1) & (h->cap - 1)) {
-        const struct nmap_ent *e = &h->slots[i];
-        if (!e->idx)
-            return SIZE_MAX;
-        if (nmap_keq(e->k1, k1) && nmap_keq(e->k2, k2))
-            return e->idx - 1;
-    }
-}
-
-static void nmap_put(struct arena *a, struct nmap *h, struct sv k1, struct sv k2, size_t idx)
-{
-    if ((h->n + 1) * 2 > h->cap) {
-        size_t cap = h->cap ? h->cap * 2 : 64;
-        struct nmap_ent *old = h->slots;
-        size_t ocap = h->cap;
-        h->slots = arena_alloc(a, cap * sizeof(*h->slots));
-        h->cap = cap;
-        h->n = 0;
-        for (size_t i = 0; i < ocap; i++)
-            if (old[i].idx)
-                nmap_put(a, h, old[i].k1, old[i].k2, old[i].idx - 1);
-    }
-    size_t i = (size_t)nmap_hash(k1, k2) & (h->cap - 1);
-    while (h->slots[i].idx)
-        i = (i + 1) & (h->cap - 1);
-    h->slots[i].k1 = k1;
-    h->slots[i].k2 = k2;
-    h->slots[i].idx = idx + 1;
-    h->n++;
-}
-
 struct vx {
     const struct cfg_tree *t;
     struct arena *a;
@@ -144,7 +69,7 @@ struct vx {
     /* copp */
     const struct cfg_node *cpu_defend_def, *cpu_defend_applied;
 
-    struct nmap acct_map, peer_map, server_map;
+    struct model_nmap acct_map, peer_map, server_map;
 };
 
 /* ------------------------------------------------------------ helpers */
@@ -529,7 +454,7 @@ static struct account *v_account(struct vx *x, struct sv name, const struct cfg_
 {
     struct device_model *m = x->m;
     name = sv_unquote(name);
-    size_t at = nmap_get(&x->acct_map, name, sv_make(NULL, 0));
+    size_t at = model_nmap_get(&x->acct_map, name, sv_make(NULL, 0));
     if (at != SIZE_MAX)
         return &m->accounts[at];
     if (!vcap(m->naccounts))
@@ -538,7 +463,7 @@ static struct account *v_account(struct vx *x, struct sv name, const struct cfg_
     ac->name = model_strdup(x->a, name);
     ac->privilege = -1;
     ac->node = n;
-    nmap_put(x->a, &x->acct_map, name, sv_make(NULL, 0), m->naccounts - 1);
+    model_nmap_put(x->a, &x->acct_map, name, sv_make(NULL, 0), m->naccounts - 1);
     return ac;
 }
 
@@ -641,9 +566,9 @@ static void v_aaa_template(struct vx *x, const struct cfg_node *n, enum aaa_prot
             struct sv tmpl = tk(n, 2);
             struct sv key2 = sv_make(tmpl.p, tmpl.n);
             if (m->aaa.nservers >= VX_MAX_SMALL ||
-                nmap_get(&x->server_map, h, key2) != SIZE_MAX)
+                model_nmap_get(&x->server_map, h, key2) != SIZE_MAX)
                 continue;
-            nmap_put(x->a, &x->server_map, h, key2, m->aaa.nservers);
+            model_nmap_put(x->a, &x->server_map, h, key2, m->aaa.nservers);
             struct aaa_server *s = MODEL_PUSH(x->a, m->aaa.servers, m->aaa.nservers);
             s->proto = proto;
             s->host = model_strdup(x->a, h);
@@ -748,12 +673,12 @@ static void v_snmp(struct vx *x, const struct cfg_node *n)
 
 static struct vpeer *v_peer(struct vx *x, struct sv name, const struct cfg_node *n)
 {
-    size_t at = nmap_get(&x->peer_map, name, x->cur_vrf);
+    size_t at = model_nmap_get(&x->peer_map, name, x->cur_vrf);
     if (at != SIZE_MAX)
         return &x->peers[at];
     if (!vcap(x->npeers))
         return NULL;
-    nmap_put(x->a, &x->peer_map, name, x->cur_vrf, x->npeers);
+    model_nmap_put(x->a, &x->peer_map, name, x->cur_vrf, x->npeers);
     struct vpeer *p = MODEL_PUSH(x->a, x->peers, x->npeers);
     p->vrf = x->cur_vrf;
     p->name = name;
@@ -849,7 +774,7 @@ static void finish_bgp(struct vx *x)
         if (p->is_group)
             continue;
         const struct vpeer *g = NULL;
-        size_t gi = p->group.p ? nmap_get(&x->peer_map, p->group, p->vrf) : SIZE_MAX;
+        size_t gi = p->group.p ? model_nmap_get(&x->peer_map, p->group, p->vrf) : SIZE_MAX;
         if (gi != SIZE_MAX && x->peers[gi].is_group)
             g = &x->peers[gi];
         struct bgp_neighbor *nb = MODEL_PUSH(x->a, m->bgp.neighbors, m->bgp.nneighbors);

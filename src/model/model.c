@@ -151,7 +151,7 @@ enum secret_type secret_classify_shape(struct sv v, bool cisco)
     return SECRET_NONE;
 }
 
-static bool sv_is_number(struct sv s)
+bool model_sv_is_digits(struct sv s)
 {
     if (s.n == 0)
         return false;
@@ -171,7 +171,7 @@ enum secret_type secret_classify_cisco(struct sv type_token, struct sv value)
     if (value.n == 0)
         return SECRET_NONE;
     if (type_token.n) {
-        if (sv_is_number(type_token)) {
+        if (model_sv_is_digits(type_token)) {
             long t = model_sv_long(type_token, -1);
             switch (t) {
             case 0:
@@ -613,4 +613,166 @@ void model_extract(const struct cfg_tree *t, struct device_model *m)
         fact_unknown(&m->ssh.enabled, why);
     }
     model_resolve_refs(m);
+}
+
+/* ---------------------------------------------------------- name index */
+
+static uint64_t nmap_hash(struct sv k1, struct sv k2, struct sv k3)
+{
+    uint64_t h = 1469598103934665603ull;
+    const struct sv keys[3] = {sv_unquote(k1), sv_unquote(k2), sv_unquote(k3)};
+    for (size_t k = 0; k < 3; k++) {
+        for (size_t i = 0; i < keys[k].n; i++)
+            h = (h ^ (unsigned char)keys[k].p[i]) * 1099511628211ull;
+        h = (h ^ 0xff) * 1099511628211ull;
+    }
+    return h;
+}
+
+static bool nmap_keq(struct sv a, struct sv b)
+{
+    a = sv_unquote(a);
+    b = sv_unquote(b);
+    return a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
+}
+
+size_t model_nmap_get3(const struct model_nmap *h, struct sv k1, struct sv k2, struct sv k3)
+{
+    if (!h->cap)
+        return SIZE_MAX;
+    size_t i = (size_t)nmap_hash(k1, k2, k3) & (h->cap - 1);
+    for (;; i = (i + 1) & (h->cap - 1)) {
+        const struct model_nmap_ent *e = &h->slots[i];
+        if (!e->idx)
+            return SIZE_MAX;
+        if (nmap_keq(e->k1, k1) && nmap_keq(e->k2, k2) && nmap_keq(e->k3, k3))
+            return e->idx - 1;
+    }
+}
+
+void model_nmap_put3(struct arena *a, struct model_nmap *h, struct sv k1, struct sv k2,
+                     struct sv k3, size_t idx)
+{
+    if ((h->n + 1) * 2 > h->cap) {
+        size_t cap = h->cap ? h->cap * 2 : 64;
+        struct model_nmap_ent *old = h->slots;
+        size_t ocap = h->cap;
+        h->slots = arena_alloc(a, cap * sizeof(*h->slots));
+        h->cap = cap;
+        h->n = 0;
+        for (size_t i = 0; i < ocap; i++)
+            if (old[i].idx)
+                model_nmap_put3(a, h, old[i].k1, old[i].k2, old[i].k3, old[i].idx - 1);
+    }
+    size_t i = (size_t)nmap_hash(k1, k2, k3) & (h->cap - 1);
+    while (h->slots[i].idx)
+        i = (i + 1) & (h->cap - 1);
+    h->slots[i].k1 = k1;
+    h->slots[i].k2 = k2;
+    h->slots[i].k3 = k3;
+    h->slots[i].idx = idx + 1;
+    h->n++;
+}
+
+size_t model_nmap_get(const struct model_nmap *h, struct sv k1, struct sv k2)
+{
+    return model_nmap_get3(h, k1, k2, sv_make(NULL, 0));
+}
+
+void model_nmap_put(struct arena *a, struct model_nmap *h, struct sv k1, struct sv k2, size_t idx)
+{
+    model_nmap_put3(a, h, k1, k2, sv_make(NULL, 0), idx);
+}
+
+/* ------------------------------------------------------ statement paths */
+
+void model_path_add(struct model_path *l, struct sv tok, const struct cfg_node *own)
+{
+    if (l->n < MODEL_PATH_MAX_TOK) {
+        l->tok[l->n] = tok;
+        l->own[l->n] = own;
+        l->n++;
+    }
+}
+
+const char *model_path_token(const char *p, const char *end, struct sv *tok)
+{
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+        p++;
+    if (p >= end)
+        return NULL;
+    const char *s = p;
+    if (*p == '"') {
+        p++;
+        while (p < end && *p != '"') {
+            if (*p == '\\' && p + 1 < end)
+                p++;
+            p++;
+        }
+        if (p < end)
+            p++;
+    } else {
+        while (p < end && *p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+            p++;
+    }
+    *tok = sv_make(s, (size_t)(p - s));
+    return p;
+}
+
+struct sv model_path_strip(struct sv t)
+{
+    while (t.n && (t.p[t.n - 1] == ';' || t.p[t.n - 1] == '{' || t.p[t.n - 1] == '}' ||
+                   t.p[t.n - 1] == ']') && t.p[0] != '"')
+        t.n--;
+    while (t.n && (t.p[0] == '[' || t.p[0] == '{' || t.p[0] == '}')) {
+        t.p++;
+        t.n--;
+    }
+    return t;
+}
+
+void model_path_walk(struct arena *a, struct model_walk *w, const struct cfg_node *first,
+                     bool siblings, bool (*push)(struct model_path *, const struct cfg_node *),
+                     void (*visit)(void *, const struct model_path *), void *ctx)
+{
+    static const size_t depth_cap = MODEL_PATH_MAX_DEPTH;
+    if (!w->path) {
+        w->path = arena_alloc(a, sizeof(*w->path));
+        w->base = arena_alloc(a, depth_cap * sizeof(*w->base));
+    }
+    struct model_path *l = w->path;
+    size_t *base = w->base;
+    const struct cfg_node *n = first;
+    size_t d = 0;
+    l->n = 0;
+    while (n) {
+        size_t save = l->n;
+        bool skip = (n->flags & CFG_INACTIVE) != 0;
+        if (!skip)
+            skip = push(l, n);
+        if (!skip) {
+            l->node = n;
+            if (l->n > save)
+                visit(ctx, l);
+            if (n->child && d + 1 < depth_cap) {
+                base[d++] = save;
+                n = n->child;
+                continue;
+            }
+        }
+        l->n = save;
+        while (n) {
+            if (n->next && (d > 0 || siblings)) {
+                n = n->next;
+                break;
+            }
+            if (d == 0) {
+                n = NULL;
+                break;
+            }
+            d--;
+            n = n->parent;
+            l->n = base[d];
+        }
+    }
 }

@@ -5,6 +5,7 @@
  * (redaction, escaping).
  */
 #include "testutil.h"
+#include "tu_model.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,76 +17,28 @@
 void (*volatile test_keep_cisco)(const struct cfg_tree *,
                                  struct device_model *) = model_extract_cisco;
 
-struct dev {
-    struct arena a;
-    struct cfg_tree t;
-    struct device_model m;
-    char *buf;
-    size_t len;
-};
-
-static struct dev *load(const char *rel, enum dialect d)
+/* A fixture that must parse cleanly as dialect d. */
+static struct tu_dev *load(const char *rel, enum dialect d)
 {
-    struct dev *dv = calloc(1, sizeof(*dv));
-    assert_non_null(dv);
-    arena_init(&dv->a);
-    dv->buf = tu_read(rel, &dv->len);
-    diag_set_quiet(true);
-    assert_int_equal(cfg_parse_buffer(&dv->t, &dv->a, rel, dv->buf, dv->len, d), 0);
-    model_extract(&dv->t, &dv->m);
+    struct tu_dev *dv = tu_model_load(rel, d);
+    assert_int_equal(dv->errors, 0);
     assert_int_equal(dv->m.dialect, d);
     return dv;
 }
 
-static struct dev *load_text(const char *text, enum dialect d)
+/* Line of the first line containing needle; fails the test if none. */
+static uint32_t line_of(const struct tu_dev *dv, const char *needle)
 {
-    struct dev *dv = calloc(1, sizeof(*dv));
-    assert_non_null(dv);
-    arena_init(&dv->a);
-    dv->len = strlen(text);
-    dv->buf = malloc(dv->len + 1);
-    assert_non_null(dv->buf);
-    memcpy(dv->buf, text, dv->len + 1);
-    diag_set_quiet(true);
-    cfg_parse_buffer(&dv->t, &dv->a, "inline.cfg", dv->buf, dv->len, d);
-    model_extract(&dv->t, &dv->m);
-    return dv;
-}
-
-static void unload(struct dev *dv)
-{
-    arena_free(&dv->a);
-    free(dv->buf);
-    free(dv);
-}
-
-/* 1-based line of the first line containing needle (fails the test if none). */
-static uint32_t line_of(const struct dev *dv, const char *needle)
-{
-    uint32_t line = 1;
-    size_t nl = strlen(needle);
-    for (size_t i = 0; i + nl <= dv->len; i++) {
-        if (memcmp(dv->buf + i, needle, nl) == 0)
-            return line;
-        if (dv->buf[i] == '\n')
-            line++;
-    }
-    fail_msg("fixture lacks '%s'", needle);
-    return 0;
-}
-
-static bool has_line(const struct fact_lines *l, uint32_t line)
-{
-    for (uint8_t i = 0; i < l->n; i++)
-        if (l->nodes[i]->line == line)
-            return true;
-    return false;
+    uint32_t line = tu_line_of(dv, needle);
+    if (!line)
+        fail_msg("fixture lacks '%s'", needle);
+    return line;
 }
 
 #define ASSERT_FACT(f, st, dv, needle)                                                             \
     do {                                                                                           \
         assert_int_equal((f).state, (st));                                                         \
-        assert_true(has_line(&(f).ev, line_of((dv), (needle))));                                   \
+        assert_true(tu_has_line(&(f).ev, line_of((dv), (needle))));                                \
     } while (0)
 
 #define ASSERT_DEFAULT(f, st)                                                                      \
@@ -97,38 +50,34 @@ static bool has_line(const struct fact_lines *l, uint32_t line)
 
 static const struct account *account(const struct device_model *m, const char *name)
 {
-    for (size_t i = 0; i < m->naccounts; i++)
-        if (strcmp(m->accounts[i].name, name) == 0)
-            return &m->accounts[i];
-    fail_msg("no account %s", name);
-    return NULL;
+    const struct account *r = tu_find_account(m, name);
+    if (!r)
+        fail_msg("no account %s", name);
+    return r;
 }
 
 static const struct bgp_neighbor *nbr(const struct device_model *m, const char *addr)
 {
-    for (size_t i = 0; i < m->bgp.nneighbors; i++)
-        if (strcmp(m->bgp.neighbors[i].addr, addr) == 0)
-            return &m->bgp.neighbors[i];
-    fail_msg("no neighbour %s", addr);
-    return NULL;
+    const struct bgp_neighbor *r = tu_find_nbr(m, addr);
+    if (!r)
+        fail_msg("no neighbour %s", addr);
+    return r;
 }
 
 static const struct interface *iface(const struct device_model *m, const char *name)
 {
-    for (size_t i = 0; i < m->ninterfaces; i++)
-        if (strcmp(m->interfaces[i].name, name) == 0)
-            return &m->interfaces[i];
-    fail_msg("no interface %s", name);
-    return NULL;
+    const struct interface *r = tu_find_if(m, name);
+    if (!r)
+        fail_msg("no interface %s", name);
+    return r;
 }
 
 static const struct mgmt_line *mline(const struct device_model *m, const char *name)
 {
-    for (size_t i = 0; i < m->nlines; i++)
-        if (strcmp(m->lines[i].name, name) == 0)
-            return &m->lines[i];
-    fail_msg("no line %s", name);
-    return NULL;
+    const struct mgmt_line *r = tu_find_line(m, name);
+    if (!r)
+        fail_msg("no line %s", name);
+    return r;
 }
 
 static const struct mgmt_service *service(const struct device_model *m, const char *name,
@@ -163,14 +112,6 @@ static const struct mgmt_path *path_for(const struct device_model *m, const char
     return NULL;
 }
 
-static size_t count_secrets(const struct device_model *m, const char *kind)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < m->nother_secrets; i++)
-        n += strcmp(m->other_secret_kinds[i], kind) == 0;
-    return n;
-}
-
 static const char *prefix_text(const struct ip_prefix *p, char *buf)
 {
     return ip_prefix_format(p, buf, 64);
@@ -181,7 +122,7 @@ static const char *prefix_text(const struct ip_prefix *p, char *buf)
 static void test_ios(void **state)
 {
     (void)state;
-    struct dev *dv = load("tests/fixtures/model/cisco/ios-edge1.cfg", DIALECT_CISCO_IOS);
+    struct tu_dev *dv = load("tests/fixtures/model/cisco/ios-edge1.cfg", DIALECT_CISCO_IOS);
     const struct device_model *m = &dv->m;
     char pb[64];
 
@@ -287,7 +228,7 @@ static void test_ios(void **state)
     assert_true(m->ntp.servers[0].keyed);
     assert_false(m->ntp.servers[1].keyed);
     ASSERT_FACT(m->ntp.auth_enabled, FACT_ON, dv, "ntp authenticate");
-    assert_true(has_line(&m->ntp.auth_enabled.ev, line_of(dv, "ntp trusted-key 1")));
+    assert_true(tu_has_line(&m->ntp.auth_enabled.ev, line_of(dv, "ntp trusted-key 1")));
     assert_int_equal(m->logging.nhosts, 2);
     assert_string_equal(m->logging.hosts[1].host, "10.255.2.2");
     ASSERT_FACT(m->logging.login_events, FACT_ON, dv, "login on-failure log");
@@ -373,13 +314,13 @@ static void test_ios(void **state)
     ASSERT_DEFAULT(m->legacy.small_servers, FACT_OFF);
 
     /* other secrets with kinds */
-    assert_int_equal(count_secrets(m, "bgp-key"), 2);
-    assert_int_equal(count_secrets(m, "ospf-key"), 1);
-    assert_int_equal(count_secrets(m, "key-chain"), 1);
-    assert_int_equal(count_secrets(m, "ipsec-psk"), 1);
-    assert_int_equal(count_secrets(m, "ntp-key"), 1);
-    assert_int_equal(count_secrets(m, "tacacs-key"), 1);
-    unload(dv);
+    assert_int_equal(tu_count_secrets(m, "bgp-key"), 2);
+    assert_int_equal(tu_count_secrets(m, "ospf-key"), 1);
+    assert_int_equal(tu_count_secrets(m, "key-chain"), 1);
+    assert_int_equal(tu_count_secrets(m, "ipsec-psk"), 1);
+    assert_int_equal(tu_count_secrets(m, "ntp-key"), 1);
+    assert_int_equal(tu_count_secrets(m, "tacacs-key"), 1);
+    tu_model_unload(dv);
 }
 
 /* ---------------------------------------------------------------- NX-OS */
@@ -387,7 +328,7 @@ static void test_ios(void **state)
 static void test_nxos(void **state)
 {
     (void)state;
-    struct dev *dv = load("tests/fixtures/model/cisco/nxos-leaf1.cfg", DIALECT_CISCO_NXOS);
+    struct tu_dev *dv = load("tests/fixtures/model/cisco/nxos-leaf1.cfg", DIALECT_CISCO_NXOS);
     const struct device_model *m = &dv->m;
     assert_string_equal(m->hostname, "nx-leaf1");
     assert_string_equal(m->os_version, "10.3(4a)");
@@ -463,7 +404,7 @@ static void test_nxos(void **state)
     assert_true(sched);
     ASSERT_FACT(m->copp, FACT_ON, dv, "copp profile strict");
     ASSERT_DEFAULT(m->legacy.discovery, FACT_ON);
-    unload(dv);
+    tu_model_unload(dv);
 }
 
 /* --------------------------------------------------------------- IOS-XR */
@@ -471,7 +412,7 @@ static void test_nxos(void **state)
 static void test_iosxr(void **state)
 {
     (void)state;
-    struct dev *dv = load("tests/fixtures/model/cisco/iosxr-pe1.cfg", DIALECT_CISCO_IOSXR);
+    struct tu_dev *dv = load("tests/fixtures/model/cisco/iosxr-pe1.cfg", DIALECT_CISCO_IOSXR);
     const struct device_model *m = &dv->m;
     char pb[64];
     assert_string_equal(m->hostname, "xr-pe1");
@@ -496,7 +437,7 @@ static void test_iosxr(void **state)
     const struct mgmt_line *noc = mline(m, "template NOC");
     assert_int_equal(noc->kind, LINE_VTY);
     ASSERT_FACT(noc->telnet_in, FACT_ON, dv, "transport input telnet ssh");
-    assert_true(has_line(&noc->telnet_in.ev, line_of(dv, "telnet vrf MGMT")));
+    assert_true(tu_has_line(&noc->telnet_in.ev, line_of(dv, "telnet vrf MGMT")));
 
     const struct acl *v = acl(m, "VTY-ACL");
     assert_string_equal(prefix_text(&v->entries[0].src, pb), "10.255.10.0/24");
@@ -552,7 +493,7 @@ static void test_iosxr(void **state)
     ASSERT_DEFAULT(hu->redirects, FACT_OFF);
     assert_true(iface(m, "MgmtEth0/RP0/CPU0/0")->is_mgmt);
     ASSERT_DEFAULT(m->copp, FACT_ON);
-    unload(dv);
+    tu_model_unload(dv);
 }
 
 /* ------------------------------------------------------------------ ASA */
@@ -560,7 +501,7 @@ static void test_iosxr(void **state)
 static void test_asa(void **state)
 {
     (void)state;
-    struct dev *dv = load("tests/fixtures/model/cisco/asa-fw1.cfg", DIALECT_CISCO_ASA);
+    struct tu_dev *dv = load("tests/fixtures/model/cisco/asa-fw1.cfg", DIALECT_CISCO_ASA);
     const struct device_model *m = &dv->m;
     char pb[64];
     assert_string_equal(m->hostname, "asa-fw1");
@@ -614,12 +555,12 @@ static void test_asa(void **state)
     assert_true(m->ipsec[0].weak);
     assert_true(m->ipsec[1].weak);
     assert_string_equal(m->ipsec[1].dh_group, "2");
-    assert_int_equal(count_secrets(m, "ipsec-psk"), 1);
+    assert_int_equal(tu_count_secrets(m, "ipsec-psk"), 1);
     /* repeated one-line banners stay separate entries */
     assert_int_equal(m->nbanners, 2);
     assert_int_equal(m->banners[1].node->line, line_of(dv, "banner login Disconnect"));
     assert_true(sv_eq_cstr(m->banners[0].text, "Authorised access only"));
-    unload(dv);
+    tu_model_unload(dv);
 }
 
 /* ------------------------------------------------------------------ EOS */
@@ -627,7 +568,7 @@ static void test_asa(void **state)
 static void test_eos(void **state)
 {
     (void)state;
-    struct dev *dv = load("tests/fixtures/model/cisco/eos-leaf1.cfg", DIALECT_ARISTA_EOS);
+    struct tu_dev *dv = load("tests/fixtures/model/cisco/eos-leaf1.cfg", DIALECT_ARISTA_EOS);
     const struct device_model *m = &dv->m;
     assert_string_equal(m->hostname, "eos-leaf1");
     assert_string_equal(m->os_version, "4.31.2F");
@@ -673,7 +614,7 @@ static void test_eos(void **state)
     assert_int_equal(m->nbanners, 1);
     assert_true(sv_eq_cstr(sv_trim(m->banners[0].text), "Authorised access only"));
     ASSERT_DEFAULT(m->legacy.discovery, FACT_ON);
-    unload(dv);
+    tu_model_unload(dv);
 }
 
 /* --------------------------------------------------------------- defaults */
@@ -681,10 +622,10 @@ static void test_eos(void **state)
 static void test_ios_defaults(void **state)
 {
     (void)state;
-    struct dev *dv = load_text("hostname bare\n"
-                               "line vty 0 4\n"
-                               " login local\n",
-                               DIALECT_CISCO_IOS);
+    struct tu_dev *dv = tu_model_load_text("hostname bare\n"
+                                           "line vty 0 4\n"
+                                           " login local\n",
+                                           DIALECT_CISCO_IOS);
     const struct device_model *m = &dv->m;
     assert_int_equal(m->ssh.enabled.state, FACT_UNKNOWN);
     assert_non_null(m->ssh.enabled.why);
@@ -705,34 +646,34 @@ static void test_ios_defaults(void **state)
     assert_int_equal(m->legacy.discovery.state, FACT_UNKNOWN);
     assert_false(m->bgp.configured);
     ASSERT_DEFAULT(m->snmp.enabled, FACT_OFF);
-    unload(dv);
+    tu_model_unload(dv);
 
     /* NX-OS, EOS and XR: documented defaults */
-    dv = load_text("hostname n\n", DIALECT_CISCO_NXOS);
+    dv = tu_model_load_text("hostname n\n", DIALECT_CISCO_NXOS);
     ASSERT_DEFAULT(dv->m.telnet_server, FACT_OFF);
     ASSERT_DEFAULT(dv->m.ssh.enabled, FACT_ON);
     ASSERT_DEFAULT(dv->m.legacy.password_policy, FACT_ON);
-    unload(dv);
-    dv = load_text("hostname e\n", DIALECT_ARISTA_EOS);
+    tu_model_unload(dv);
+    dv = tu_model_load_text("hostname e\n", DIALECT_ARISTA_EOS);
     ASSERT_DEFAULT(dv->m.telnet_server, FACT_OFF);
     assert_int_equal(dv->m.ssh.idle_timeout_seconds, -1);
-    unload(dv);
-    dv = load_text("hostname x\n", DIALECT_CISCO_IOSXR);
+    tu_model_unload(dv);
+    dv = tu_model_load_text("hostname x\n", DIALECT_CISCO_IOSXR);
     ASSERT_DEFAULT(dv->m.telnet_server, FACT_OFF);
     ASSERT_DEFAULT(dv->m.ssh.enabled, FACT_OFF);
-    unload(dv);
+    tu_model_unload(dv);
 }
 
 /* ASA allowed hosts written as "0 0" and IPv6 prefixes mean anyone on that interface. */
 static void test_asa_any_hosts(void **state)
 {
     (void)state;
-    struct dev *dv = load_text("hostname a\n"
-                               "ssh 0 0 outside\n"
-                               "ssh ::/0 outside\n"
-                               "ssh 2001:db8::/32 inside\n"
-                               "ssh timeout 5\n",
-                               DIALECT_CISCO_ASA);
+    struct tu_dev *dv = tu_model_load_text("hostname a\n"
+                                           "ssh 0 0 outside\n"
+                                           "ssh ::/0 outside\n"
+                                           "ssh 2001:db8::/32 inside\n"
+                                           "ssh timeout 5\n",
+                                           DIALECT_CISCO_ASA);
     const struct device_model *m = &dv->m;
     const struct mgmt_path *o = path_for(m, "ssh", "ssh-hosts-outside");
     assert_int_equal(o->acl->n, 2);
@@ -743,7 +684,7 @@ static void test_asa_any_hosts(void **state)
     assert_string_equal(prefix_text(&in->acl->entries[0].src, pb), "2001:db8::/32");
     assert_int_equal(m->ssh.idle_timeout_seconds, 300);
     assert_int_equal(m->ssh.enabled.state, FACT_ON);
-    unload(dv);
+    tu_model_unload(dv);
 }
 
 /* Less common shapes, one small config per dialect. */
@@ -751,25 +692,26 @@ static void test_misc_shapes(void **state)
 {
     (void)state;
     char pb[64];
-    struct dev *dv = load_text("hostname m1\n"                                   /* 1 */
-                               "no logging on\n"                                 /* 2 */
-                               "ip http server\n"                                /* 3 */
-                               "tftp-server flash:boot.bin 55\n"                 /* 4 */
-                               "ipv6 access-list V6-MGMT\n"                      /* 5 */
-                               " permit ipv6 2001:db8:10::/48 any\n"             /* 6 */
-                               " deny ipv6 any any\n"                            /* 7 */
-                               "kron policy-list SAVE\n"                         /* 8 */
-                               " cli copy running-config tftp://192.0.2.9/c\n"   /* 9 */
-                               "monitor session 3 source interface Gi0/1\n"      /* 10 */
-                               "monitor session 3 destination remote vlan 901\n" /* 11 */
-                               "router isis CORE\n"                              /* 12 */
-                               " authentication mode md5\n"                      /* 13 */
-                               " authentication key-chain ISIS\n"                /* 14 */
-                               "interface Gi0/1\n"                               /* 15 */
-                               " ip address 10.7.7.1 255.255.255.0\n"            /* 16 */
-                               " ip router isis CORE\n"                          /* 17 */
-                               " no cdp enable\n",                               /* 18 */
-                               DIALECT_CISCO_IOS);
+    struct tu_dev *dv =
+        tu_model_load_text("hostname m1\n"                                   /* 1 */
+                           "no logging on\n"                                 /* 2 */
+                           "ip http server\n"                                /* 3 */
+                           "tftp-server flash:boot.bin 55\n"                 /* 4 */
+                           "ipv6 access-list V6-MGMT\n"                      /* 5 */
+                           " permit ipv6 2001:db8:10::/48 any\n"             /* 6 */
+                           " deny ipv6 any any\n"                            /* 7 */
+                           "kron policy-list SAVE\n"                         /* 8 */
+                           " cli copy running-config tftp://192.0.2.9/c\n"   /* 9 */
+                           "monitor session 3 source interface Gi0/1\n"      /* 10 */
+                           "monitor session 3 destination remote vlan 901\n" /* 11 */
+                           "router isis CORE\n"                              /* 12 */
+                           " authentication mode md5\n"                      /* 13 */
+                           " authentication key-chain ISIS\n"                /* 14 */
+                           "interface Gi0/1\n"                               /* 15 */
+                           " ip address 10.7.7.1 255.255.255.0\n"            /* 16 */
+                           " ip router isis CORE\n"                          /* 17 */
+                           " no cdp enable\n",                               /* 18 */
+                           DIALECT_CISCO_IOS);
     const struct device_model *m = &dv->m;
     assert_int_equal(m->logging.suppressed.state, FACT_ON);
     assert_int_equal(m->logging.suppressed.ev.nodes[0]->line, 2);
@@ -790,24 +732,24 @@ static void test_misc_shapes(void **state)
     assert_int_equal(m->igps[0].auth.state, FACT_ON);
     assert_int_equal(m->igps[0].auth.ev.nodes[0]->line, 13);
     assert_int_equal(iface(m, "Gi0/1")->discovery.state, FACT_OFF);
-    unload(dv);
+    tu_model_unload(dv);
 
     /* XR: af-group and session-group inheritance; an unused line template is no vty */
-    dv = load_text("hostname m2\n"
-                   "line template SPARE\n"
-                   " transport input telnet\n"
-                   "router bgp 65100\n"
-                   " session-group SG\n"
-                   "  remote-as 65200\n"
-                   "  password encrypted 0822455D0A16\n"
-                   " af-group AG address-family ipv4 unicast\n"
-                   "  route-policy IN-POL in\n"
-                   "  route-policy OUT-POL out\n"
-                   " neighbor 192.0.2.77\n"
-                   "  use session-group SG\n"
-                   "  address-family ipv4 unicast\n"
-                   "   use af-group AG\n",
-                   DIALECT_CISCO_IOSXR);
+    dv = tu_model_load_text("hostname m2\n"
+                            "line template SPARE\n"
+                            " transport input telnet\n"
+                            "router bgp 65100\n"
+                            " session-group SG\n"
+                            "  remote-as 65200\n"
+                            "  password encrypted 0822455D0A16\n"
+                            " af-group AG address-family ipv4 unicast\n"
+                            "  route-policy IN-POL in\n"
+                            "  route-policy OUT-POL out\n"
+                            " neighbor 192.0.2.77\n"
+                            "  use session-group SG\n"
+                            "  address-family ipv4 unicast\n"
+                            "   use af-group AG\n",
+                            DIALECT_CISCO_IOSXR);
     m = &dv->m;
     assert_int_equal(mline(m, "template SPARE")->kind, LINE_OTHER);
     const struct bgp_neighbor *nb = nbr(m, "192.0.2.77");
@@ -817,23 +759,23 @@ static void test_misc_shapes(void **state)
     assert_int_equal(nb->auth.ev.nodes[0]->line, 7);
     assert_string_equal(nb->in_policy, "IN-POL");
     assert_string_equal(nb->out_policy, "OUT-POL");
-    unload(dv);
+    tu_model_unload(dv);
 
     /* EOS: SSH served only in a VRF; NX-OS: SSH switched off */
-    dv = load_text("hostname m3\n"
-                   "management ssh\n"
-                   "   shutdown\n"
-                   "   vrf MGMT\n"
-                   "      no shutdown\n",
-                   DIALECT_ARISTA_EOS);
+    dv = tu_model_load_text("hostname m3\n"
+                            "management ssh\n"
+                            "   shutdown\n"
+                            "   vrf MGMT\n"
+                            "      no shutdown\n",
+                            DIALECT_ARISTA_EOS);
     assert_int_equal(dv->m.ssh.enabled.state, FACT_ON);
     assert_int_equal(dv->m.mgmt_vrf.state, FACT_ON);
     assert_int_equal(dv->m.mgmt_vrf.ev.nodes[0]->line, 5);
-    unload(dv);
-    dv = load_text("hostname m4\nno feature ssh\n", DIALECT_CISCO_NXOS);
+    tu_model_unload(dv);
+    dv = tu_model_load_text("hostname m4\nno feature ssh\n", DIALECT_CISCO_NXOS);
     assert_int_equal(dv->m.ssh.enabled.state, FACT_OFF);
     assert_int_equal(dv->m.ssh.enabled.ev.nodes[0]->line, 2);
-    unload(dv);
+    tu_model_unload(dv);
 }
 
 /* Stored forms that are not plaintext: XR key-chain "key-string password"
@@ -851,22 +793,22 @@ static enum secret_type secret_on_line(const struct device_model *m, const char 
 static void test_secret_forms(void **state)
 {
     (void)state;
-    struct dev *dv = load_text(
-        "hostname x1\n"                                                              /* 1 */
-        "key chain ISIS-KC\n"                                                        /* 2 */
-        " key 1\n"                                                                   /* 3 */
-        "  key-string password 06060A2D4B4D1C1A\n"                                   /* 4 */
-        " key 2\n"                                                                   /* 5 */
-        "  key-string clear plainkey\n"                                              /* 6 */
-        "router isis CORE\n"                                                         /* 7 */
-        " lsp-password keychain ISIS-KC\n"                                           /* 8 */
-        " interface TenGigE0/0/0/4\n"                                                /* 9 */
-        "  hello-password keychain ISIS-KC\n"                                        /* 10 */
-        " interface TenGigE0/0/0/5\n"                                                /* 11 */
-        "  hello-password text clear opensesame\n"                                   /* 12 */
+    struct tu_dev *dv = tu_model_load_text(
+        "hostname x1\n"                            /* 1 */
+        "key chain ISIS-KC\n"                      /* 2 */
+        " key 1\n"                                 /* 3 */
+        "  key-string password 06060A2D4B4D1C1A\n" /* 4 */
+        " key 2\n"                                 /* 5 */
+        "  key-string clear plainkey\n"            /* 6 */
+        "router isis CORE\n"                       /* 7 */
+        " lsp-password keychain ISIS-KC\n"         /* 8 */
+        " interface TenGigE0/0/0/4\n"              /* 9 */
+        "  hello-password keychain ISIS-KC\n"      /* 10 */
+        " interface TenGigE0/0/0/5\n"              /* 11 */
+        "  hello-password text clear opensesame\n" /* 12 */
         "snmp-server user u1 G1 v3 auth sha encrypted 0822455D0A16 priv aes 128 "
-        "encrypted 13061E0108 SystemOwner\n"                                         /* 13 */
-        "snmp-server user u2 G1 v3 auth sha plainauth priv aes 128 plainpriv\n",     /* 14 */
+        "encrypted 13061E0108 SystemOwner\n"                                     /* 13 */
+        "snmp-server user u2 G1 v3 auth sha plainauth priv aes 128 plainpriv\n", /* 14 */
         DIALECT_CISCO_IOSXR);
     const struct device_model *m = &dv->m;
     assert_int_equal(secret_on_line(m, "key-chain", 4), SECRET_CISCO7);
@@ -878,22 +820,23 @@ static void test_secret_forms(void **state)
     assert_int_equal(secret_on_line(m, "snmp-priv", 13), SECRET_CISCO7);
     assert_int_equal(secret_on_line(m, "snmp-auth", 14), SECRET_PLAINTEXT);
     assert_int_equal(secret_on_line(m, "snmp-priv", 14), SECRET_PLAINTEXT);
-    assert_int_equal(count_secrets(m, "isis-key"), 1);
-    unload(dv);
+    assert_int_equal(tu_count_secrets(m, "isis-key"), 1);
+    tu_model_unload(dv);
 
     /* IOS: "v3 encrypted" users carry localized hashes; typed 7 keys are type 7 */
-    dv = load_text("hostname x2\n"
-                   "snmp-server user u3 G1 v3 encrypted auth sha 0xA1B2C3D4E5F60718\n" /* 2 */
-                   "snmp-server user u4 G1 v3 auth sha 7 0822455D0A16\n",              /* 3 */
-                   DIALECT_CISCO_IOS);
+    dv = tu_model_load_text(
+        "hostname x2\n"
+        "snmp-server user u3 G1 v3 encrypted auth sha 0xA1B2C3D4E5F60718\n" /* 2 */
+        "snmp-server user u4 G1 v3 auth sha 7 0822455D0A16\n",              /* 3 */
+        DIALECT_CISCO_IOS);
     assert_int_equal(secret_on_line(&dv->m, "snmp-auth", 2), SECRET_OTHER_HASH);
     assert_int_equal(secret_on_line(&dv->m, "snmp-auth", 3), SECRET_CISCO7);
-    unload(dv);
+    tu_model_unload(dv);
 }
 
 /* ------------------------------------------------------------------- JSON */
 
-static char *print_json(const struct dev *dv, bool show)
+static char *print_json(const struct tu_dev *dv, bool show)
 {
     char *out = NULL;
     size_t len = 0;
@@ -907,13 +850,13 @@ static char *print_json(const struct dev *dv, bool show)
 static void test_json(void **state)
 {
     (void)state;
-    struct dev *dv = load_text("hostname js\n"
-                               "username u1 privilege 15 secret 0 Hunter2Secret\n"
-                               "snmp-server community CommSecret RO\n"
-                               "banner motd ^C\n"
-                               "tab\there \x01 ctl \xff bad \"q\" \\ end\n"
-                               "^C\n",
-                               DIALECT_CISCO_IOS);
+    struct tu_dev *dv = tu_model_load_text("hostname js\n"
+                                           "username u1 privilege 15 secret 0 Hunter2Secret\n"
+                                           "snmp-server community CommSecret RO\n"
+                                           "banner motd ^C\n"
+                                           "tab\there \x01 ctl \xff bad \"q\" \\ end\n"
+                                           "^C\n",
+                                           DIALECT_CISCO_IOS);
     char *red = print_json(dv, false);
     assert_null(strstr(red, "Hunter2Secret"));
     assert_null(strstr(red, "CommSecret"));
@@ -930,7 +873,7 @@ static void test_json(void **state)
     assert_non_null(strstr(shown, "CommSecret"));
     free(red);
     free(shown);
-    unload(dv);
+    tu_model_unload(dv);
 }
 
 int main(void)

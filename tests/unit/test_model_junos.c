@@ -4,140 +4,60 @@
  * brace and set forms.
  */
 #include "testutil.h"
+#include "tu_model.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/model.h"
 
-struct dev {
-    struct arena a;
-    struct cfg_tree t;
-    struct device_model m;
-    char *buf;
-    size_t len;
-};
-
-static struct dev *load(const char *rel)
-{
-    struct dev *d = calloc(1, sizeof(*d));
-    assert_non_null(d);
-    arena_init(&d->a);
-    d->buf = tu_read(rel, &d->len);
-    diag_set_quiet(true);
-    cfg_parse_buffer(&d->t, &d->a, rel, d->buf, d->len, DIALECT_JUNIPER_JUNOS);
-    model_extract(&d->t, &d->m);
-    return d;
-}
-
-static void unload(struct dev *d)
-{
-    arena_free(&d->a);
-    free(d->buf);
-    free(d);
-}
-
-/* 1-based line of the first line containing needle (0 if none). */
-static uint32_t line_of(const struct dev *d, const char *needle)
-{
-    uint32_t line = 1;
-    size_t nl = strlen(needle);
-    for (size_t i = 0; i + nl <= d->len; i++) {
-        if (memcmp(d->buf + i, needle, nl) == 0)
-            return line;
-        if (d->buf[i] == '\n')
-            line++;
-    }
-    return 0;
-}
-
-static bool has_line(const struct fact_lines *l, uint32_t line)
-{
-    for (uint8_t i = 0; i < l->n; i++)
-        if (l->nodes[i]->line == line)
-            return true;
-    return false;
-}
-
-static const struct account *find_account(const struct device_model *m, const char *name)
-{
-    for (size_t i = 0; i < m->naccounts; i++)
-        if (strcmp(m->accounts[i].name, name) == 0)
-            return &m->accounts[i];
-    return NULL;
-}
-
-static const struct bgp_neighbor *find_nbr(const struct device_model *m, const char *addr)
-{
-    for (size_t i = 0; i < m->bgp.nneighbors; i++)
-        if (strcmp(m->bgp.neighbors[i].addr, addr) == 0)
-            return &m->bgp.neighbors[i];
-    return NULL;
-}
-
-static const struct interface *find_if(const struct device_model *m, const char *name)
-{
-    for (size_t i = 0; i < m->ninterfaces; i++)
-        if (strcmp(m->interfaces[i].name, name) == 0)
-            return &m->interfaces[i];
-    return NULL;
-}
-
-static const struct mgmt_service *find_svc(const struct device_model *m, const char *name)
-{
-    for (size_t i = 0; i < m->nservices; i++)
-        if (strcmp(m->services[i].name, name) == 0)
-            return &m->services[i];
-    return NULL;
-}
-
-static void check_edge1(const struct dev *d, bool brace)
+static void check_edge1(const struct tu_dev *d, bool brace)
 {
     const struct device_model *m = &d->m;
     assert_string_equal(m->hostname, "edge1-lon");
-    assert_int_equal(m->hostname_node->line, line_of(d, "host-name edge1-lon"));
+    assert_int_equal(m->hostname_node->line, tu_line_of(d, "host-name edge1-lon"));
     assert_string_equal(m->os_version, "21.4R3-S5.4");
 
     /* telnet is only in an unapplied group and inactive locally */
     assert_int_equal(m->telnet_server.state, FACT_OFF);
     assert_true(m->telnet_server.is_default);
-    assert_null(find_svc(m, "telnet"));
+    assert_null(tu_find_svc(m, "telnet"));
 
     assert_int_equal(m->ssh.enabled.state, FACT_ON);
     assert_int_equal(m->ssh.v1_allowed.state, FACT_OFF);
     assert_int_equal(m->ssh.root_login.state, FACT_OFF);
-    assert_true(has_line(&m->ssh.root_login.ev, line_of(d, "root-login deny")));
+    assert_true(tu_has_line(&m->ssh.root_login.ev, tu_line_of(d, "root-login deny")));
     assert_int_equal(m->ssh.nciphers, 2);
     assert_string_equal(m->ssh.ciphers[1], "aes128-cbc");
     assert_int_equal(m->ssh.weak_ciphers.state, FACT_ON);
     /* evidence: the statement naming the weak cipher, not the whole list */
     assert_int_equal(m->ssh.weak_ciphers.ev.n, 1);
-    assert_true(has_line(&m->ssh.weak_ciphers.ev, line_of(d, "aes128-cbc")));
+    assert_true(tu_has_line(&m->ssh.weak_ciphers.ev, tu_line_of(d, "aes128-cbc")));
     assert_int_equal(m->ssh.weak_macs.state, FACT_OFF);
     assert_int_equal(m->ssh.weak_macs.ev.n, 1);
-    assert_true(has_line(&m->ssh.weak_macs.ev, line_of(d, "macs hmac-sha2-256")));
+    assert_true(tu_has_line(&m->ssh.weak_macs.ev, tu_line_of(d, "macs hmac-sha2-256")));
     assert_int_equal(m->ssh.port, 22);
     assert_int_equal(m->ssh.idle_timeout_seconds, 0); /* alice's super-user has none */
 
-    const struct mgmt_service *http = find_svc(m, "http");
+    const struct mgmt_service *http = tu_find_svc(m, "http");
     assert_non_null(http);
     assert_true(http->cleartext);
     assert_int_equal(http->state.state, FACT_ON);
-    assert_non_null(find_svc(m, "netconf"));
+    assert_non_null(tu_find_svc(m, "netconf"));
 
-    const struct account *root = find_account(m, "root");
+    const struct account *root = tu_find_account(m, "root");
     assert_non_null(root);
     assert_int_equal(root->secret.type, SECRET_SHA512_CRYPT);
     assert_int_equal(root->privilege, 15);
-    const struct account *alice = find_account(m, "alice");
+    const struct account *alice = tu_find_account(m, "alice");
     assert_non_null(alice);
     assert_string_equal(alice->role, "super-user");
     assert_true(alice->has_ssh_key);
     assert_int_equal(alice->secret.type, SECRET_SHA512_CRYPT);
-    const struct account *bob = find_account(m, "bob");
+    const struct account *bob = tu_find_account(m, "bob");
     assert_non_null(bob);
     assert_int_equal(bob->secret.type, SECRET_MD5);
-    assert_int_equal(bob->secret.node->line, line_of(d, "$1$oldsalt"));
+    assert_int_equal(bob->secret.node->line, tu_line_of(d, "$1$oldsalt"));
     assert_int_equal(m->naccounts, 3);
 
     assert_int_equal(m->nbanners, 1);
@@ -148,7 +68,7 @@ static void check_edge1(const struct dev *d, bool brace)
     assert_int_equal(m->aaa.accounting_exec.state, FACT_ON);
     assert_int_equal(m->aaa.accounting_cmds.state, FACT_ON);
     assert_int_equal(m->aaa.authz_cmds.state, FACT_ON);
-    assert_true(has_line(&m->aaa.authz_cmds.ev, line_of(d, "permissions")));
+    assert_true(tu_has_line(&m->aaa.authz_cmds.ev, tu_line_of(d, "permissions")));
     assert_int_equal(m->aaa.nservers, 2);
     assert_int_equal(m->aaa.servers[0].proto, AAA_TACACS);
     assert_int_equal(m->aaa.servers[0].key.type, SECRET_JUNOS9);
@@ -172,7 +92,7 @@ static void check_edge1(const struct dev *d, bool brace)
     assert_int_equal(m->ntp.nservers, 2);
     assert_true(m->ntp.servers[0].keyed && m->ntp.servers[1].keyed);
     assert_int_equal(m->ntp.auth_enabled.state, FACT_ON);
-    assert_int_equal(m->ntp.servers[0].node->line, line_of(d, "192.0.2.123"));
+    assert_int_equal(m->ntp.servers[0].node->line, tu_line_of(d, "192.0.2.123"));
 
     assert_int_equal(m->logging.nhosts, 1);
     assert_string_equal(m->logging.hosts[0].host, "203.0.113.50");
@@ -182,24 +102,24 @@ static void check_edge1(const struct dev *d, bool brace)
     assert_true(m->bgp.configured);
     assert_int_equal(m->bgp.local_as, 64500);
     assert_int_equal(m->bgp.nneighbors, 3);
-    const struct bgp_neighbor *n0 = find_nbr(m, "192.0.2.0");
+    const struct bgp_neighbor *n0 = tu_find_nbr(m, "192.0.2.0");
     assert_non_null(n0);
     assert_true(n0->ebgp);
     assert_int_equal(n0->remote_as, 64511);
     assert_int_equal(n0->auth.state, FACT_ON);
     assert_int_equal(n0->auth_type, SECRET_JUNOS9);
-    assert_true(has_line(&n0->auth.ev, line_of(d, "$9$bgpGroupKey")));
+    assert_true(tu_has_line(&n0->auth.ev, tu_line_of(d, "$9$bgpGroupKey")));
     assert_int_equal(n0->max_prefix.state, FACT_ON); /* from group BGP-SAFE */
-    assert_true(has_line(&n0->max_prefix.ev, line_of(d, "950000")));
+    assert_true(tu_has_line(&n0->max_prefix.ev, tu_line_of(d, "950000")));
     assert_string_equal(n0->in_policy, "TRANSIT-IN");
     assert_string_equal(n0->out_policy, "OWN-OUT TAG-OUT");
     assert_int_equal(n0->gtsm.state, FACT_ON);
-    const struct bgp_neighbor *n2 = find_nbr(m, "192.0.2.2");
+    const struct bgp_neighbor *n2 = tu_find_nbr(m, "192.0.2.2");
     assert_non_null(n2);
     assert_string_equal(n2->in_policy, "STRICT-IN");
     assert_int_equal(n2->auth.state, FACT_ON); /* group key inherited */
-    assert_true(has_line(&n2->auth.ev, line_of(d, "$9$bgpGroupKey")));
-    const struct bgp_neighbor *ib = find_nbr(m, "10.255.0.2");
+    assert_true(tu_has_line(&n2->auth.ev, tu_line_of(d, "$9$bgpGroupKey")));
+    const struct bgp_neighbor *ib = tu_find_nbr(m, "10.255.0.2");
     assert_non_null(ib);
     assert_false(ib->ebgp);
     assert_int_equal(ib->auth.state, FACT_OFF);
@@ -209,18 +129,18 @@ static void check_edge1(const struct dev *d, bool brace)
     assert_string_equal(m->igps[0].proto, "ospf");
     assert_int_equal(m->igps[0].auth.state, FACT_ON);
 
-    const struct interface *ge0 = find_if(m, "ge-0/0/0");
+    const struct interface *ge0 = tu_find_if(m, "ge-0/0/0");
     assert_non_null(ge0);
     assert_string_equal(ge0->description, "TRANSIT-A");
     assert_int_equal(ge0->urpf.state, FACT_ON);
-    assert_true(has_line(&ge0->urpf.ev, line_of(d, "rpf-check")));
+    assert_true(tu_has_line(&ge0->urpf.ev, tu_line_of(d, "rpf-check")));
     assert_string_equal(ge0->acl_in, "EDGE-IN");
     assert_true(ge0->has_ip);
-    assert_true(find_if(m, "ge-0/0/1")->shutdown);
-    const struct interface *gr = find_if(m, "gr-0/0/0");
+    assert_true(tu_find_if(m, "ge-0/0/1")->shutdown);
+    const struct interface *gr = tu_find_if(m, "gr-0/0/0");
     assert_true(gr->is_tunnel);
     assert_string_equal(gr->tunnel_dest, "198.51.100.99");
-    assert_true(find_if(m, "lo0")->is_loopback);
+    assert_true(tu_find_if(m, "lo0")->is_loopback);
 
     assert_int_equal(m->copp.state, FACT_ON);
     assert_int_equal(m->nmgmt_paths, 1);
@@ -263,17 +183,18 @@ static void check_edge1(const struct dev *d, bool brace)
 static void test_brace(void **state)
 {
     (void)state;
-    struct dev *d = load("tests/fixtures/model/junos/edge1.conf");
+    struct tu_dev *d =
+        tu_model_load("tests/fixtures/model/junos/edge1.conf", DIALECT_JUNIPER_JUNOS);
     check_edge1(d, true);
-    unload(d);
+    tu_model_unload(d);
 }
 
 static void test_set(void **state)
 {
     (void)state;
-    struct dev *d = load("tests/fixtures/model/junos/edge1.set");
+    struct tu_dev *d = tu_model_load("tests/fixtures/model/junos/edge1.set", DIALECT_JUNIPER_JUNOS);
     check_edge1(d, false);
-    unload(d);
+    tu_model_unload(d);
 }
 
 static void same_fact(const struct fact_bool *a, const struct fact_bool *b)
@@ -295,8 +216,10 @@ static void same_str(const char *a, const char *b)
 static void test_forms_agree(void **state)
 {
     (void)state;
-    struct dev *db = load("tests/fixtures/model/junos/edge1.conf");
-    struct dev *ds = load("tests/fixtures/model/junos/edge1.set");
+    struct tu_dev *db =
+        tu_model_load("tests/fixtures/model/junos/edge1.conf", DIALECT_JUNIPER_JUNOS);
+    struct tu_dev *ds =
+        tu_model_load("tests/fixtures/model/junos/edge1.set", DIALECT_JUNIPER_JUNOS);
     const struct device_model *a = &db->m, *b = &ds->m;
     same_str(a->hostname, b->hostname);
     same_str(a->os_version, b->os_version);
@@ -411,8 +334,8 @@ static void test_forms_agree(void **state)
         assert_int_equal(a->other_secrets[i].type, b->other_secrets[i].type);
     }
     same_fact(&a->legacy.secret_encryption, &b->legacy.secret_encryption);
-    unload(db);
-    unload(ds);
+    tu_model_unload(db);
+    tu_model_unload(ds);
 }
 
 /* Defaults: an almost empty config keeps known defaults and unknowns apart. */
@@ -540,7 +463,7 @@ static void test_authz_and_syslog_level(void **state)
     cfg_parse_buffer(&t, &a, "authz.set", cfg, sizeof(cfg) - 1, DIALECT_JUNIPER_JUNOS);
     model_extract(&t, &m);
     assert_int_equal(m.aaa.authz_cmds.state, FACT_OFF);
-    assert_true(has_line(&m.aaa.authz_cmds.ev, 1));
+    assert_true(tu_has_line(&m.aaa.authz_cmds.ev, 1));
     assert_int_equal(m.logging.suppressed.state, FACT_ON);
     assert_int_equal(m.logging.suppressed.ev.nodes[0]->line, 4);
     assert_string_equal(m.logging.trap_level, "emergency");

@@ -4,105 +4,24 @@
  * facts with the right evidence lines; documented defaults when absent.
  */
 #include "testutil.h"
+#include "tu_model.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/model.h"
 
-struct dev {
-    struct arena a;
-    struct cfg_tree t;
-    struct device_model m;
-    char *buf;
-    size_t len;
-};
-
-static struct dev *load(const char *rel)
-{
-    struct dev *d = calloc(1, sizeof(*d));
-    assert_non_null(d);
-    arena_init(&d->a);
-    d->buf = tu_read(rel, &d->len);
-    diag_set_quiet(true);
-    cfg_parse_buffer(&d->t, &d->a, rel, d->buf, d->len, DIALECT_NOKIA_SROS);
-    model_extract(&d->t, &d->m);
-    return d;
-}
-
-static void unload(struct dev *d)
-{
-    arena_free(&d->a);
-    free(d->buf);
-    free(d);
-}
-
-/* 1-based line of the first line containing needle (0 if none). */
-static uint32_t line_of(const struct dev *d, const char *needle)
-{
-    uint32_t line = 1;
-    size_t nl = strlen(needle);
-    for (size_t i = 0; i + nl <= d->len; i++) {
-        if (memcmp(d->buf + i, needle, nl) == 0)
-            return line;
-        if (d->buf[i] == '\n')
-            line++;
-    }
-    return 0;
-}
-
-static bool has_line(const struct fact_lines *l, uint32_t line)
-{
-    for (uint8_t i = 0; i < l->n; i++)
-        if (l->nodes[i]->line == line)
-            return true;
-    return false;
-}
-
-static const struct account *find_account(const struct device_model *m, const char *name)
-{
-    for (size_t i = 0; i < m->naccounts; i++)
-        if (strcmp(m->accounts[i].name, name) == 0)
-            return &m->accounts[i];
-    return NULL;
-}
-
-static const struct bgp_neighbor *find_nbr(const struct device_model *m, const char *addr)
-{
-    for (size_t i = 0; i < m->bgp.nneighbors; i++)
-        if (strcmp(m->bgp.neighbors[i].addr, addr) == 0)
-            return &m->bgp.neighbors[i];
-    return NULL;
-}
-
-static const struct interface *find_if(const struct device_model *m, const char *name)
-{
-    for (size_t i = 0; i < m->ninterfaces; i++)
-        if (strcmp(m->interfaces[i].name, name) == 0)
-            return &m->interfaces[i];
-    return NULL;
-}
-
-static const struct mgmt_service *find_svc(const struct device_model *m, const char *name)
-{
-    for (size_t i = 0; i < m->nservices; i++)
-        if (strcmp(m->services[i].name, name) == 0)
-            return &m->services[i];
-    return NULL;
-}
-
-
-static void check_pe4(const struct dev *d)
+static void check_pe4(const struct tu_dev *d)
 {
     const struct device_model *m = &d->m;
     assert_string_equal(m->hostname, "pe4-edi");
-    assert_int_equal(m->hostname_node->line, line_of(d, "name \"pe4-edi\""));
+    assert_int_equal(m->hostname_node->line, tu_line_of(d, "name \"pe4-edi\""));
     assert_string_equal(m->os_version, "TiMOS-B-23.10.R2");
     assert_string_equal(m->platform, "7750 SR-7");
 
     assert_int_equal(m->telnet_server.state, FACT_ON);
-    assert_int_equal(m->telnet_server.ev.nodes[0]->line, line_of(d, "telnet-server"));
-    const struct mgmt_service *ftp = find_svc(m, "ftp-server");
+    assert_int_equal(m->telnet_server.ev.nodes[0]->line, tu_line_of(d, "telnet-server"));
+    const struct mgmt_service *ftp = tu_find_svc(m, "ftp-server");
     assert_non_null(ftp);
     assert_int_equal(ftp->state.state, FACT_OFF);
     assert_int_equal(m->ssh.enabled.state, FACT_ON);
@@ -110,12 +29,12 @@ static void check_pe4(const struct dev *d)
     assert_int_equal(m->ssh.nciphers, 2);
     assert_int_equal(m->ssh.weak_ciphers.state, FACT_OFF);
     assert_false(m->ssh.weak_ciphers.is_default);
-    assert_true(has_line(&m->ssh.weak_ciphers.ev, line_of(d, "aes256-ctr")));
+    assert_true(tu_has_line(&m->ssh.weak_ciphers.ev, tu_line_of(d, "aes256-ctr")));
     assert_int_equal(m->ssh.weak_macs.state, FACT_OFF);
     assert_int_equal(m->ssh.idle_timeout_seconds, 15 * 60);
     assert_int_equal(m->nlines, 1);
     assert_int_equal(m->lines[0].timeout_seconds, 900);
-    assert_int_equal(m->lines[0].timeout_node->line, line_of(d, "idle-timeout 15"));
+    assert_int_equal(m->lines[0].timeout_node->line, tu_line_of(d, "idle-timeout 15"));
     assert_int_equal(m->lines[0].telnet_in.state, FACT_ON);
 
     const struct acl *maf = model_find_acl(m, "management-access-filter");
@@ -125,19 +44,19 @@ static void check_pe4(const struct dev *d)
     assert_int_equal(maf->entries[0].src.len, 24);
     assert_false(maf->entries[1].permit);
     assert_true(maf->entries[1].src_any);
-    assert_int_equal(maf->entries[1].node->line, line_of(d, "default-action"));
+    assert_int_equal(maf->entries[1].node->line, tu_line_of(d, "default-action"));
     assert_int_equal(m->nmgmt_paths, 1);
     assert_non_null(m->mgmt_paths[0].acl);
     assert_int_equal(m->copp.state, FACT_ON);
 
-    const struct account *admin = find_account(m, "admin");
+    const struct account *admin = tu_find_account(m, "admin");
     assert_non_null(admin);
     assert_int_equal(admin->privilege, 15);
     assert_string_equal(admin->role, "administrative");
     assert_true(secret_type_is_strong_hash(admin->secret.type));
 
     assert_int_equal(m->aaa.central_login.state, FACT_ON);
-    assert_int_equal(m->aaa.central_login.ev.nodes[0]->line, line_of(d, "tacplus local"));
+    assert_int_equal(m->aaa.central_login.ev.nodes[0]->line, tu_line_of(d, "tacplus local"));
     assert_int_equal(m->aaa.local_fallback.state, FACT_ON);
     assert_int_equal(m->aaa.accounting_cmds.state, FACT_ON);
     assert_int_equal(m->aaa.nservers, 1);
@@ -160,19 +79,19 @@ static void check_pe4(const struct dev *d)
 
     assert_int_equal(m->bgp.local_as, 64500);
     assert_int_equal(m->bgp.nneighbors, 2);
-    const struct bgp_neighbor *t = find_nbr(m, "192.0.2.96");
+    const struct bgp_neighbor *t = tu_find_nbr(m, "192.0.2.96");
     assert_non_null(t);
     assert_true(t->ebgp);
     assert_string_equal(t->group, "TRANSIT");
     assert_int_equal(t->remote_as, 64512);
     assert_int_equal(t->auth.state, FACT_ON);
     assert_int_equal(t->auth_type, SECRET_SROS_HASH2);
-    assert_int_equal(t->auth.ev.nodes[0]->line, line_of(d, "authentication-key \"Q9"));
+    assert_int_equal(t->auth.ev.nodes[0]->line, tu_line_of(d, "authentication-key \"Q9"));
     assert_int_equal(t->gtsm.state, FACT_ON);
     assert_int_equal(t->max_prefix.state, FACT_ON);
     assert_string_equal(t->in_policy, "TRANSIT-IN");
     assert_string_equal(t->out_policy, "OWN-OUT");
-    const struct bgp_neighbor *ib = find_nbr(m, "10.255.2.2");
+    const struct bgp_neighbor *ib = tu_find_nbr(m, "10.255.2.2");
     assert_non_null(ib);
     assert_false(ib->ebgp);
     assert_int_equal(ib->auth.state, FACT_OFF);
@@ -181,17 +100,17 @@ static void check_pe4(const struct dev *d)
     assert_int_equal(m->nigps, 1);
     assert_int_equal(m->igps[0].auth.state, FACT_ON);
 
-    const struct interface *p1 = find_if(m, "1/1/1");
+    const struct interface *p1 = tu_find_if(m, "1/1/1");
     assert_non_null(p1);
     assert_false(p1->shutdown);
     assert_string_equal(p1->description, "core-link-a");
-    assert_true(find_if(m, "1/1/2")->shutdown); /* ports are down until enabled */
-    const struct interface *tp = find_if(m, "to-peer");
+    assert_true(tu_find_if(m, "1/1/2")->shutdown); /* ports are down until enabled */
+    const struct interface *tp = tu_find_if(m, "to-peer");
     assert_non_null(tp);
     assert_true(tp->has_ip);
     assert_int_equal(tp->urpf.state, FACT_ON);
-    assert_int_equal(tp->urpf.ev.nodes[0]->line, line_of(d, "mode strict"));
-    assert_true(find_if(m, "system")->is_loopback);
+    assert_int_equal(tp->urpf.ev.nodes[0]->line, tu_line_of(d, "mode strict"));
+    assert_true(tu_find_if(m, "system")->is_loopback);
 
     assert_int_equal(m->nonbox, 1);
     assert_string_equal(m->onbox[0].kind, "cron");
@@ -203,28 +122,29 @@ static void check_pe4(const struct dev *d)
 static void test_mdcli(void **state)
 {
     (void)state;
-    struct dev *d = load("tests/fixtures/model/sros/pe4-mdcli.cfg");
+    struct tu_dev *d = tu_model_load("tests/fixtures/model/sros/pe4-mdcli.cfg", DIALECT_NOKIA_SROS);
     assert_int_equal(d->t.form, FORM_SROS_MDCLI);
     check_pe4(d);
-    unload(d);
+    tu_model_unload(d);
 }
 
 static void test_flat(void **state)
 {
     (void)state;
-    struct dev *d = load("tests/fixtures/model/sros/pe4-flat.cfg");
+    struct tu_dev *d = tu_model_load("tests/fixtures/model/sros/pe4-flat.cfg", DIALECT_NOKIA_SROS);
     assert_int_equal(d->t.form, FORM_SROS_MDCLI_FLAT);
     check_pe4(d);
-    unload(d);
+    tu_model_unload(d);
 }
 
 static void test_classic(void **state)
 {
     (void)state;
-    struct dev *d = load("tests/fixtures/model/sros/pe4-classic.cfg");
+    struct tu_dev *d =
+        tu_model_load("tests/fixtures/model/sros/pe4-classic.cfg", DIALECT_NOKIA_SROS);
     assert_int_equal(d->t.form, FORM_SROS_CLASSIC);
     check_pe4(d);
-    unload(d);
+    tu_model_unload(d);
 }
 
 static void same_fact(const struct fact_bool *a, const struct fact_bool *b)
@@ -254,13 +174,13 @@ static void same_model(const struct device_model *a, const struct device_model *
     assert_int_equal(a->ssh.idle_timeout_seconds, b->ssh.idle_timeout_seconds);
     assert_int_equal(a->nservices, b->nservices);
     for (size_t i = 0; i < a->nservices; i++) {
-        const struct mgmt_service *s = find_svc(b, a->services[i].name);
+        const struct mgmt_service *s = tu_find_svc(b, a->services[i].name);
         assert_non_null(s);
         same_fact(&a->services[i].state, &s->state);
     }
     assert_int_equal(a->naccounts, b->naccounts);
     for (size_t i = 0; i < a->naccounts; i++) {
-        const struct account *o = find_account(b, a->accounts[i].name);
+        const struct account *o = tu_find_account(b, a->accounts[i].name);
         assert_non_null(o);
         assert_int_equal(a->accounts[i].privilege, o->privilege);
         assert_int_equal(a->accounts[i].secret.type, o->secret.type);
@@ -279,7 +199,7 @@ static void same_model(const struct device_model *a, const struct device_model *
     same_fact(&a->logging.config_changes, &b->logging.config_changes);
     assert_int_equal(a->bgp.nneighbors, b->bgp.nneighbors);
     for (size_t i = 0; i < a->bgp.nneighbors; i++) {
-        const struct bgp_neighbor *x = &a->bgp.neighbors[i], *y = find_nbr(b, x->addr);
+        const struct bgp_neighbor *x = &a->bgp.neighbors[i], *y = tu_find_nbr(b, x->addr);
         assert_non_null(y);
         same_str(x->group, y->group);
         assert_int_equal(x->ebgp, y->ebgp);
@@ -293,7 +213,7 @@ static void same_model(const struct device_model *a, const struct device_model *
     assert_int_equal(a->nigps, b->nigps);
     assert_int_equal(a->ninterfaces, b->ninterfaces);
     for (size_t i = 0; i < a->ninterfaces; i++) {
-        const struct interface *x = &a->interfaces[i], *y = find_if(b, x->name);
+        const struct interface *x = &a->interfaces[i], *y = tu_find_if(b, x->name);
         assert_non_null(y);
         assert_int_equal(x->shutdown, y->shutdown);
         assert_int_equal(x->has_ip, y->has_ip);
@@ -317,14 +237,16 @@ static void same_model(const struct device_model *a, const struct device_model *
 static void test_forms_agree(void **state)
 {
     (void)state;
-    struct dev *md = load("tests/fixtures/model/sros/pe4-mdcli.cfg");
-    struct dev *fl = load("tests/fixtures/model/sros/pe4-flat.cfg");
-    struct dev *cl = load("tests/fixtures/model/sros/pe4-classic.cfg");
+    struct tu_dev *md =
+        tu_model_load("tests/fixtures/model/sros/pe4-mdcli.cfg", DIALECT_NOKIA_SROS);
+    struct tu_dev *fl = tu_model_load("tests/fixtures/model/sros/pe4-flat.cfg", DIALECT_NOKIA_SROS);
+    struct tu_dev *cl =
+        tu_model_load("tests/fixtures/model/sros/pe4-classic.cfg", DIALECT_NOKIA_SROS);
     same_model(&md->m, &fl->m);
     same_model(&md->m, &cl->m);
-    unload(md);
-    unload(fl);
-    unload(cl);
+    tu_model_unload(md);
+    tu_model_unload(fl);
+    tu_model_unload(cl);
 }
 
 /* Classic "idle-timeout disable" means sessions never time out. */
@@ -471,14 +393,10 @@ int main(void)
     (void)keep;
     diag_set_quiet(true);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_mdcli),
-        cmocka_unit_test(test_flat),
-        cmocka_unit_test(test_classic),
-        cmocka_unit_test(test_forms_agree),
-        cmocka_unit_test(test_defaults),
-        cmocka_unit_test(test_idle_disable),
-        cmocka_unit_test(test_vprn_bgp),
-        cmocka_unit_test(test_apply_groups),
+        cmocka_unit_test(test_mdcli),    cmocka_unit_test(test_flat),
+        cmocka_unit_test(test_classic),  cmocka_unit_test(test_forms_agree),
+        cmocka_unit_test(test_defaults), cmocka_unit_test(test_idle_disable),
+        cmocka_unit_test(test_vprn_bgp), cmocka_unit_test(test_apply_groups),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

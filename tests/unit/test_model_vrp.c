@@ -4,135 +4,46 @@
  * and undo negations.
  */
 #include "testutil.h"
+#include "tu_model.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/model.h"
 
-struct dev {
-    struct arena a;
-    struct cfg_tree t;
-    struct device_model m;
-    char *buf;
-    size_t len;
-};
-
-static struct dev *load(const char *rel)
-{
-    struct dev *d = calloc(1, sizeof(*d));
-    assert_non_null(d);
-    arena_init(&d->a);
-    d->buf = tu_read(rel, &d->len);
-    diag_set_quiet(true);
-    cfg_parse_buffer(&d->t, &d->a, rel, d->buf, d->len, DIALECT_HUAWEI_VRP);
-    model_extract(&d->t, &d->m);
-    return d;
-}
-
-static void unload(struct dev *d)
-{
-    arena_free(&d->a);
-    free(d->buf);
-    free(d);
-}
-
-/* 1-based line of the first line containing needle (0 if none). */
-static uint32_t line_of(const struct dev *d, const char *needle)
-{
-    uint32_t line = 1;
-    size_t nl = strlen(needle);
-    for (size_t i = 0; i + nl <= d->len; i++) {
-        if (memcmp(d->buf + i, needle, nl) == 0)
-            return line;
-        if (d->buf[i] == '\n')
-            line++;
-    }
-    return 0;
-}
-
-static bool has_line(const struct fact_lines *l, uint32_t line)
-{
-    for (uint8_t i = 0; i < l->n; i++)
-        if (l->nodes[i]->line == line)
-            return true;
-    return false;
-}
-
-static const struct account *find_account(const struct device_model *m, const char *name)
-{
-    for (size_t i = 0; i < m->naccounts; i++)
-        if (strcmp(m->accounts[i].name, name) == 0)
-            return &m->accounts[i];
-    return NULL;
-}
-
-static const struct bgp_neighbor *find_nbr(const struct device_model *m, const char *addr)
-{
-    for (size_t i = 0; i < m->bgp.nneighbors; i++)
-        if (strcmp(m->bgp.neighbors[i].addr, addr) == 0)
-            return &m->bgp.neighbors[i];
-    return NULL;
-}
-
-static const struct interface *find_if(const struct device_model *m, const char *name)
-{
-    for (size_t i = 0; i < m->ninterfaces; i++)
-        if (strcmp(m->interfaces[i].name, name) == 0)
-            return &m->interfaces[i];
-    return NULL;
-}
-
-static const struct mgmt_service *find_svc(const struct device_model *m, const char *name)
-{
-    for (size_t i = 0; i < m->nservices; i++)
-        if (strcmp(m->services[i].name, name) == 0)
-            return &m->services[i];
-    return NULL;
-}
-
-
-static const struct mgmt_line *find_line(const struct device_model *m, const char *name)
-{
-    for (size_t i = 0; i < m->nlines; i++)
-        if (strcmp(m->lines[i].name, name) == 0)
-            return &m->lines[i];
-    return NULL;
-}
-
 static void test_pe2(void **state)
 {
     (void)state;
-    struct dev *d = load("tests/fixtures/model/vrp/pe2.cfg");
+    struct tu_dev *d = tu_model_load("tests/fixtures/model/vrp/pe2.cfg", DIALECT_HUAWEI_VRP);
     const struct device_model *m = &d->m;
     assert_string_equal(m->hostname, "pe2-man");
-    assert_int_equal(m->hostname_node->line, line_of(d, "sysname"));
+    assert_int_equal(m->hostname_node->line, tu_line_of(d, "sysname"));
     assert_string_equal(m->os_version, "V800R021C10SPC600");
 
     assert_int_equal(m->telnet_server.state, FACT_ON);
-    assert_true(has_line(&m->telnet_server.ev, line_of(d, "telnet server enable")));
+    assert_true(tu_has_line(&m->telnet_server.ev, tu_line_of(d, "telnet server enable")));
     assert_int_equal(m->ssh.enabled.state, FACT_ON);
     assert_int_equal(m->ssh.v1_allowed.state, FACT_OFF); /* VRP8 default */
     assert_true(m->ssh.v1_allowed.is_default);
     assert_int_equal(m->ssh.nciphers, 3);
     assert_int_equal(m->ssh.weak_ciphers.state, FACT_ON); /* aes128_cbc */
-    assert_true(has_line(&m->ssh.weak_ciphers.ev, line_of(d, "ssh server cipher")));
+    assert_true(tu_has_line(&m->ssh.weak_ciphers.ev, tu_line_of(d, "ssh server cipher")));
     assert_int_equal(m->ssh.weak_macs.state, FACT_OFF);
-    const struct mgmt_service *http = find_svc(m, "http");
+    const struct mgmt_service *http = tu_find_svc(m, "http");
     assert_non_null(http);
     assert_int_equal(http->state.state, FACT_ON);
-    const struct mgmt_service *ftp = find_svc(m, "ftp-server");
+    const struct mgmt_service *ftp = tu_find_svc(m, "ftp-server");
     assert_non_null(ftp);
     assert_int_equal(ftp->state.state, FACT_OFF);
-    assert_int_equal(ftp->state.ev.nodes[0]->line, line_of(d, "undo ftp server"));
+    assert_int_equal(ftp->state.ev.nodes[0]->line, tu_line_of(d, "undo ftp server"));
 
     /* user-interface views */
     assert_int_equal(m->nlines, 3);
-    const struct mgmt_line *con = find_line(m, "user-interface con 0");
+    const struct mgmt_line *con = tu_find_line(m, "user-interface con 0");
     assert_non_null(con);
     assert_int_equal(con->kind, LINE_CONSOLE);
     assert_int_equal(con->timeout_seconds, 300);
-    const struct mgmt_line *vty = find_line(m, "user-interface vty 0 4");
+    const struct mgmt_line *vty = tu_find_line(m, "user-interface vty 0 4");
     assert_non_null(vty);
     assert_int_equal(vty->telnet_in.state, FACT_OFF);
     assert_int_equal(vty->ssh_in.state, FACT_ON);
@@ -140,10 +51,10 @@ static void test_pe2(void **state)
     assert_non_null(vty->acl);
     assert_int_equal(vty->timeout_seconds, 600);
     assert_false(vty->timeout_is_default);
-    const struct mgmt_line *vty2 = find_line(m, "user-interface vty 16 20");
+    const struct mgmt_line *vty2 = tu_find_line(m, "user-interface vty 16 20");
     assert_non_null(vty2);
     assert_int_equal(vty2->telnet_in.state, FACT_ON);
-    assert_int_equal(vty2->telnet_in.ev.nodes[0]->line, line_of(d, "protocol inbound all"));
+    assert_int_equal(vty2->telnet_in.ev.nodes[0]->line, tu_line_of(d, "protocol inbound all"));
     assert_int_equal(vty2->timeout_seconds, 0);
     assert_null(vty2->acl_in);
 
@@ -156,14 +67,14 @@ static void test_pe2(void **state)
     assert_true(acl->entries[2].src_any);
 
     assert_int_equal(m->naccounts, 2);
-    assert_non_null(find_account(m, "legacy"));
+    assert_non_null(tu_find_account(m, "legacy"));
     assert_int_equal(m->accounts[0].secret.type, SECRET_VRP_IRREVERSIBLE);
     assert_int_equal(m->accounts[0].privilege, 15);
     assert_int_equal(m->accounts[1].secret.type, SECRET_VRP_CIPHER);
     assert_int_equal(m->accounts[1].privilege, 3);
     assert_int_equal(m->aaa.central_login.state, FACT_ON);
     assert_int_equal(m->aaa.central_login.ev.nodes[0]->line,
-                     line_of(d, "authentication-mode hwtacacs local"));
+                     tu_line_of(d, "authentication-mode hwtacacs local"));
     assert_int_equal(m->aaa.local_fallback.state, FACT_ON);
     assert_int_equal(m->aaa.authz_cmds.state, FACT_ON);
     assert_int_equal(m->aaa.accounting_exec.state, FACT_ON);
@@ -193,16 +104,16 @@ static void test_pe2(void **state)
 
     assert_int_equal(m->bgp.local_as, 64500);
     assert_int_equal(m->bgp.nneighbors, 2);
-    const struct bgp_neighbor *t = find_nbr(m, "192.0.2.64");
+    const struct bgp_neighbor *t = tu_find_nbr(m, "192.0.2.64");
     assert_non_null(t);
     assert_string_equal(t->group, "TRANSIT");
     assert_true(t->ebgp);
     assert_int_equal(t->auth.state, FACT_ON); /* from the group */
-    assert_int_equal(t->auth.ev.nodes[0]->line, line_of(d, "peer TRANSIT password"));
+    assert_int_equal(t->auth.ev.nodes[0]->line, tu_line_of(d, "peer TRANSIT password"));
     assert_int_equal(t->auth_type, SECRET_VRP_CIPHER);
     assert_int_equal(t->gtsm.state, FACT_ON);
     assert_int_equal(t->max_prefix.state, FACT_ON);
-    assert_int_equal(t->max_prefix.ev.nodes[0]->line, line_of(d, "route-limit 900000"));
+    assert_int_equal(t->max_prefix.ev.nodes[0]->line, tu_line_of(d, "route-limit 900000"));
     assert_string_equal(t->in_policy, "TRANSIT-IN");
     assert_string_equal(t->out_policy, "TRANSIT-OUT");
     const struct bgp_neighbor *ib = &m->bgp.neighbors[1];
@@ -212,15 +123,15 @@ static void test_pe2(void **state)
     assert_int_equal(m->nigps, 1);
     assert_int_equal(m->igps[0].auth.state, FACT_ON);
 
-    const struct interface *g1 = find_if(m, "GigabitEthernet0/0/1");
+    const struct interface *g1 = tu_find_if(m, "GigabitEthernet0/0/1");
     assert_non_null(g1);
     assert_string_equal(g1->description, "to-transit-b");
     assert_int_equal(g1->urpf.state, FACT_ON);
-    assert_int_equal(g1->urpf.ev.nodes[0]->line, line_of(d, "urpf strict"));
+    assert_int_equal(g1->urpf.ev.nodes[0]->line, tu_line_of(d, "urpf strict"));
     assert_string_equal(g1->acl_in, "3001");
-    assert_true(find_if(m, "GigabitEthernet0/0/2")->shutdown);
-    assert_true(find_if(m, "LoopBack0")->is_loopback);
-    const struct interface *tun = find_if(m, "Tunnel0/0/1");
+    assert_true(tu_find_if(m, "GigabitEthernet0/0/2")->shutdown);
+    assert_true(tu_find_if(m, "LoopBack0")->is_loopback);
+    const struct interface *tun = tu_find_if(m, "Tunnel0/0/1");
     assert_true(tun->is_tunnel);
     assert_string_equal(tun->tunnel_dest, "198.51.100.200");
 
@@ -229,7 +140,7 @@ static void test_pe2(void **state)
     assert_true(sv_eq_cstr(m->banners[0].text, "Authorised access only."));
     /* ntp, tacacs, snmp auth + priv, bgp */
     assert_int_equal(m->nother_secrets, 5);
-    unload(d);
+    tu_model_unload(d);
 }
 
 static struct device_model *extract_text(struct arena *a, const char *text)
