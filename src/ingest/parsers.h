@@ -96,8 +96,7 @@ struct cfg_node *cfg_index_leaf(struct cfg_tree *t, struct cfg_index *ix, bool *
  * A `}` in a brace parse: closes the innermost ignored block when *skip is
  * non-zero, else the open block *parent; with neither, an error at line.
  */
-void cfg_close_block(struct cfg_tree *t, struct cfg_node **parent, uint32_t *skip,
-                     uint32_t line);
+void cfg_close_block(struct cfg_tree *t, struct cfg_node **parent, uint32_t *skip, uint32_t line);
 
 /*
  * End of a brace parse: when blocks are still open (parent is the innermost

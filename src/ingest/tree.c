@@ -360,8 +360,7 @@ struct cfg_node *cfg_index_leaf(struct cfg_tree *t, struct cfg_index *ix, bool *
     return cfg_index_add(t, ix, depth_reported, parent, text, len, line, 0);
 }
 
-void cfg_close_block(struct cfg_tree *t, struct cfg_node **parent, uint32_t *skip,
-                     uint32_t line)
+void cfg_close_block(struct cfg_tree *t, struct cfg_node **parent, uint32_t *skip, uint32_t line)
 {
     if (*skip)
         (*skip)--;
