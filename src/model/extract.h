@@ -186,6 +186,16 @@ const char *model_path_token(const char *p, const char *end, struct sv *tok);
  * on a quoted string), leading '[' '{' '}'. May return an empty view. */
 struct sv model_path_strip(struct sv tok);
 
+/* Is token i the word w? */
+bool model_path_eq(const struct model_path *l, size_t i, const char *w);
+/* Do the blank-separated words match the tokens from i on ("*" = any token)?
+ * On success *next (when not NULL) is the index after them. */
+bool model_path_match(const struct model_path *l, size_t i, const char *words, size_t *next);
+/* Token i, or an empty view past the end. */
+struct sv model_path_tok(const struct model_path *l, size_t i);
+/* The node token i came from; the statement itself past the end. */
+const struct cfg_node *model_path_own(const struct model_path *l, size_t i);
+
 /*
  * The walk's buffers (one statement path and a depth stack), allocated in
  * the arena on the first walk and shared by every walk of one device.

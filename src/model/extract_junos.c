@@ -199,48 +199,6 @@ struct jx {
 
 /* ------------------------------------------------------------ tokens */
 
-static bool tok_eq(const struct model_path *l, size_t i, const char *w)
-{
-    return i < l->n && sv_eq_cstr(l->tok[i], w);
-}
-
-/* Do the blank-separated words match tokens from i on ("*" = any token)?
- * On success *next is the index after them. */
-static bool tok_path(const struct model_path *l, size_t i, const char *words, size_t *next)
-{
-    const char *w = words;
-    while (*w) {
-        while (*w == ' ')
-            w++;
-        if (!*w)
-            break;
-        const char *e = w;
-        while (*e && *e != ' ')
-            e++;
-        if (i >= l->n)
-            return false;
-        size_t wl = (size_t)(e - w);
-        if (!(wl == 1 && *w == '*') &&
-            !(l->tok[i].n == wl && memcmp(l->tok[i].p, w, wl) == 0))
-            return false;
-        i++;
-        w = e;
-    }
-    if (next)
-        *next = i;
-    return true;
-}
-
-static struct sv tok_at(const struct model_path *l, size_t i)
-{
-    return i < l->n ? l->tok[i] : sv_make(NULL, 0);
-}
-
-static const struct cfg_node *own_at(const struct model_path *l, size_t i)
-{
-    return i < l->n ? l->own[i] : l->node;
-}
-
 static bool sv_same(struct sv a, struct sv b)
 {
     return a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
@@ -312,7 +270,7 @@ static const char *dup_unq(struct jx *x, struct sv s)
 
 static struct secret jsecret(const struct model_path *l, size_t i)
 {
-    struct sv v = sv_unquote(tok_at(l, i));
+    struct sv v = sv_unquote(model_path_tok(l, i));
     if (!v.p)
         return model_secret(SECRET_NONE, v, l->node);
     enum secret_type ty = secret_is_redacted(v) ? SECRET_REDACTED : secret_classify_junos(v);
@@ -494,31 +452,31 @@ static void add_unique_str(struct jx *x, const char ***arr, size_t *n, struct sv
 static void j_services(struct jx *x, const struct model_path *l, size_t i)
 {
     struct device_model *m = x->m;
-    const struct cfg_node *own = own_at(l, i);
+    const struct cfg_node *own = model_path_own(l, i);
     size_t k;
-    if (tok_eq(l, i, "telnet")) {
+    if (model_path_eq(l, i, "telnet")) {
         if (m->telnet_server.state != FACT_ON || m->telnet_server.is_default)
             fact_set(&m->telnet_server, FACT_ON, own);
         j_service(x, "telnet", true, own);
-    } else if (tok_eq(l, i, "ssh")) {
+    } else if (model_path_eq(l, i, "ssh")) {
         if (!x->ssh_node) {
             x->ssh_node = own;
             fact_set(&m->ssh.enabled, FACT_ON, own);
             fact_lines_add(&m->ssh.ev, own);
         }
-        if (tok_path(l, i + 1, "protocol-version", &k)) {
+        if (model_path_match(l, i + 1, "protocol-version", &k)) {
             for (size_t j = k; j < l->n; j++)
                 if (sv_eq_cstr(l->tok[j], "v1"))
                     x->ssh_v1_node = l->node;
             fact_lines_add(&m->ssh.ev, l->node);
-        } else if (tok_path(l, i + 1, "root-login", &k) && k < l->n) {
+        } else if (model_path_match(l, i + 1, "root-login", &k) && k < l->n) {
             x->ssh_root_node = l->node;
             x->root_login = sv_eq_cstr(l->tok[k], "allow") ? FACT_ON : FACT_OFF;
-        } else if (tok_path(l, i + 1, "port", &k) && k < l->n) {
+        } else if (model_path_match(l, i + 1, "port", &k) && k < l->n) {
             m->ssh.port = model_sv_long(l->tok[k], -1);
             x->ssh_port_set = true;
             fact_lines_add(&m->ssh.ev, l->node);
-        } else if (tok_path(l, i + 1, "ciphers", &k)) {
+        } else if (model_path_match(l, i + 1, "ciphers", &k)) {
             for (; k < l->n; k++) {
                 add_unique_str(x, &m->ssh.ciphers, &m->ssh.nciphers, l->tok[k]);
                 if (model_ssh_cipher_is_weak(l->tok[k]))
@@ -527,7 +485,7 @@ static void j_services(struct jx *x, const struct model_path *l, size_t i)
             x->saw_ciphers = true;
             fact_lines_add(&x->cipher_ev, l->node);
             fact_lines_add(&m->ssh.algo_ev, l->node);
-        } else if (tok_path(l, i + 1, "macs", &k)) {
+        } else if (model_path_match(l, i + 1, "macs", &k)) {
             for (; k < l->n; k++) {
                 add_unique_str(x, &m->ssh.macs, &m->ssh.nmacs, l->tok[k]);
                 if (model_ssh_mac_is_weak(l->tok[k]))
@@ -536,43 +494,43 @@ static void j_services(struct jx *x, const struct model_path *l, size_t i)
             x->saw_macs = true;
             fact_lines_add(&x->mac_ev, l->node);
             fact_lines_add(&m->ssh.algo_ev, l->node);
-        } else if (tok_path(l, i + 1, "key-exchange", &k)) {
+        } else if (model_path_match(l, i + 1, "key-exchange", &k)) {
             for (; k < l->n; k++)
                 add_unique_str(x, &m->ssh.kex, &m->ssh.nkex, l->tok[k]);
             x->saw_kex = true;
             fact_lines_add(&m->ssh.algo_ev, l->node);
         }
-    } else if (tok_path(l, i, "web-management http", &k)) {
+    } else if (model_path_match(l, i, "web-management http", &k)) {
         (void)k;
-        j_service(x, "http", true, own_at(l, i + 1));
-    } else if (tok_path(l, i, "web-management https", NULL)) {
-        j_service(x, "https", false, own_at(l, i + 1));
-    } else if (tok_path(l, i, "netconf ssh", &k)) {
-        struct mgmt_service *s = j_service(x, "netconf", false, own_at(l, i + 1));
-        if (tok_eq(l, k, "port") && k + 1 < l->n)
+        j_service(x, "http", true, model_path_own(l, i + 1));
+    } else if (model_path_match(l, i, "web-management https", NULL)) {
+        j_service(x, "https", false, model_path_own(l, i + 1));
+    } else if (model_path_match(l, i, "netconf ssh", &k)) {
+        struct mgmt_service *s = j_service(x, "netconf", false, model_path_own(l, i + 1));
+        if (model_path_eq(l, k, "port") && k + 1 < l->n)
             s->port = model_sv_long(l->tok[k + 1], -1);
-    } else if (tok_path(l, i, "rest http", NULL)) {
-        j_service(x, "rest", true, own_at(l, i + 1));
-    } else if (tok_path(l, i, "rest https", NULL)) {
-        j_service(x, "rest-https", false, own_at(l, i + 1));
-    } else if (tok_path(l, i, "extension-service request-response grpc", &k)) {
-        if (tok_eq(l, k, "clear-text"))
-            j_service(x, "grpc", true, own_at(l, k));
-        else if (tok_eq(l, k, "ssl"))
-            j_service(x, "grpc-tls", false, own_at(l, k));
-    } else if (tok_eq(l, i, "ftp")) {
+    } else if (model_path_match(l, i, "rest http", NULL)) {
+        j_service(x, "rest", true, model_path_own(l, i + 1));
+    } else if (model_path_match(l, i, "rest https", NULL)) {
+        j_service(x, "rest-https", false, model_path_own(l, i + 1));
+    } else if (model_path_match(l, i, "extension-service request-response grpc", &k)) {
+        if (model_path_eq(l, k, "clear-text"))
+            j_service(x, "grpc", true, model_path_own(l, k));
+        else if (model_path_eq(l, k, "ssl"))
+            j_service(x, "grpc-tls", false, model_path_own(l, k));
+    } else if (model_path_eq(l, i, "ftp")) {
         j_service(x, "ftp-server", true, own);
-    } else if (tok_eq(l, i, "tftp-server")) {
+    } else if (model_path_eq(l, i, "tftp-server")) {
         j_service(x, "tftp-server", true, own);
-    } else if (tok_eq(l, i, "finger")) {
+    } else if (model_path_eq(l, i, "finger")) {
         if (m->legacy.finger.is_default || m->legacy.finger.state != FACT_ON)
             fact_set(&m->legacy.finger, FACT_ON, own);
         j_service(x, "finger", true, own);
-    } else if (tok_eq(l, i, "xnm-clear-text")) {
+    } else if (model_path_eq(l, i, "xnm-clear-text")) {
         j_service(x, "xml-agent", true, own);
-    } else if (tok_eq(l, i, "xnm-ssl")) {
+    } else if (model_path_eq(l, i, "xnm-ssl")) {
         j_service(x, "xml-agent-tls", false, own);
-    } else if (tok_eq(l, i, "dhcp") || tok_eq(l, i, "dhcp-local-server")) {
+    } else if (model_path_eq(l, i, "dhcp") || model_path_eq(l, i, "dhcp-local-server")) {
         if (m->legacy.dhcp_server.is_default || m->legacy.dhcp_server.state != FACT_ON)
             fact_set(&m->legacy.dhcp_server, FACT_ON, own);
     }
@@ -594,9 +552,9 @@ static int class_privilege(struct sv cls)
 
 static void j_auth_statement(struct jx *x, struct account *ac, const struct model_path *l, size_t k)
 {
-    if (tok_eq(l, k, "encrypted-password") && k + 1 < l->n) {
+    if (model_path_eq(l, k, "encrypted-password") && k + 1 < l->n) {
         ac->secret = jsecret(l, k + 1);
-    } else if (tok_eq(l, k, "plain-text-password")) {
+    } else if (model_path_eq(l, k, "plain-text-password")) {
         ac->secret = model_secret(SECRET_PLAINTEXT, sv_make(NULL, 0), l->node);
     } else if (k < l->n && (sv_starts_with(l->tok[k], "ssh-") && k + 1 < l->n)) {
         ac->has_ssh_key = true;
@@ -607,26 +565,26 @@ static void j_login(struct jx *x, const struct model_path *l, size_t i)
 {
     struct device_model *m = x->m;
     size_t k;
-    if (tok_eq(l, i, "user") && i + 1 < l->n) {
-        struct account *ac = j_account(x, l->tok[i + 1], own_at(l, i + 1));
+    if (model_path_eq(l, i, "user") && i + 1 < l->n) {
+        struct account *ac = j_account(x, l->tok[i + 1], model_path_own(l, i + 1));
         if (!ac)
             return;
         size_t ai = (size_t)(ac - m->accounts);
-        if (tok_eq(l, i + 2, "class") && i + 3 < l->n) {
+        if (model_path_eq(l, i + 2, "class") && i + 3 < l->n) {
             ac->role = dup_unq(x, l->tok[i + 3]);
             ac->privilege = class_privilege(l->tok[i + 3]);
             x->acct_class[ai] = ac->role;
-        } else if (tok_eq(l, i + 2, "authentication")) {
+        } else if (model_path_eq(l, i + 2, "authentication")) {
             j_auth_statement(x, ac, l, i + 3);
         }
-    } else if (tok_eq(l, i, "class") && i + 1 < l->n) {
-        struct jclass *c = j_class(x, l->tok[i + 1], own_at(l, i + 1));
+    } else if (model_path_eq(l, i, "class") && i + 1 < l->n) {
+        struct jclass *c = j_class(x, l->tok[i + 1], model_path_own(l, i + 1));
         if (!c)
             return;
-        if (tok_eq(l, i + 2, "idle-timeout") && i + 3 < l->n) {
+        if (model_path_eq(l, i + 2, "idle-timeout") && i + 3 < l->n) {
             c->idle_minutes = model_sv_long(l->tok[i + 3], -1);
             c->node = l->node;
-        } else if (tok_eq(l, i + 2, "permissions") && i + 3 < l->n) {
+        } else if (model_path_eq(l, i + 2, "permissions") && i + 3 < l->n) {
             for (size_t j = i + 3; j < l->n; j++)
                 if (sv_eq_cstr(l->tok[j], "all"))
                     c->perm_all = true;
@@ -640,13 +598,13 @@ static void j_login(struct jx *x, const struct model_path *l, size_t i)
             if (!c->perm_node)
                 c->perm_node = l->node;
         }
-    } else if (tok_path(l, i, "message", &k) && k < l->n) {
+    } else if (model_path_match(l, i, "message", &k) && k < l->n) {
         struct banner *b = model_add_banner(x->a, m, "login", l->node);
         b->text = sv_unquote(l->tok[k]);
-    } else if (tok_path(l, i, "announcement", &k) && k < l->n) {
+    } else if (model_path_match(l, i, "announcement", &k) && k < l->n) {
         struct banner *b = model_add_banner(x->a, m, "motd", l->node);
         b->text = sv_unquote(l->tok[k]);
-    } else if (tok_eq(l, i, "password") && i + 2 < l->n) {
+    } else if (model_path_eq(l, i, "password") && i + 2 < l->n) {
         if (!x->pwpolicy_node)
             x->pwpolicy_node = l->node;
     }
@@ -654,7 +612,7 @@ static void j_login(struct jx *x, const struct model_path *l, size_t i)
 
 static void j_root_auth(struct jx *x, const struct model_path *l, size_t i)
 {
-    struct account *ac = j_account(x, SV_LIT("root"), own_at(l, i - 1));
+    struct account *ac = j_account(x, SV_LIT("root"), model_path_own(l, i - 1));
     if (!ac)
         return;
     ac->privilege = 15;
@@ -680,9 +638,9 @@ static void j_aaa_server(struct jx *x, const struct model_path *l, size_t i, enu
         s->proto = proto;
         s->host = model_strdup(x->a, host);
         s->addr = model_parse_addr(host);
-        s->node = own_at(l, i);
+        s->node = model_path_own(l, i);
     }
-    if (tok_eq(l, i + 1, "secret") && i + 2 < l->n) {
+    if (model_path_eq(l, i + 1, "secret") && i + 2 < l->n) {
         s->key = jsecret(l, i + 2);
         model_add_secret(x->a, m, proto == AAA_TACACS ? "tacacs-key" : "radius-key", s->key);
     }
@@ -704,16 +662,17 @@ static void j_syslog(struct jx *x, const struct model_path *l, size_t i)
 {
     struct device_model *m = x->m;
     if (!x->syslog_node)
-        x->syslog_node = own_at(l, i - 1);
+        x->syslog_node = model_path_own(l, i - 1);
     size_t fac = 0, host = SIZE_MAX;
-    if (tok_eq(l, i, "host") && i + 1 < l->n) {
+    if (model_path_eq(l, i, "host") && i + 1 < l->n) {
         struct sv h = l->tok[i + 1];
         host = model_nmap_get(&x->host_map, h, SV_LIT("syslog"));
         if (host == SIZE_MAX && jsmall(m->logging.nhosts)) {
             host = m->logging.nhosts;
             model_nmap_put(x->a, &x->host_map, h, SV_LIT("syslog"), host);
-            model_add_host(x->a, &m->logging.hosts, &m->logging.nhosts, h, own_at(l, i + 1));
-            fact_lines_add(&m->logging.ev, own_at(l, i + 1));
+            model_add_host(x->a, &m->logging.hosts, &m->logging.nhosts, h,
+                           model_path_own(l, i + 1));
+            fact_lines_add(&m->logging.ev, model_path_own(l, i + 1));
             x->log_best = model_grow(x->a, x->log_best, host, sizeof(*x->log_best));
             x->log_best_node =
                 model_grow(x->a, (void *)x->log_best_node, host, sizeof(*x->log_best_node));
@@ -721,9 +680,9 @@ static void j_syslog(struct jx *x, const struct model_path *l, size_t i)
             x->log_best_node[host] = NULL;
         }
         fac = i + 2;
-    } else if ((tok_eq(l, i, "file") || tok_eq(l, i, "user")) && i + 1 < l->n) {
+    } else if ((model_path_eq(l, i, "file") || model_path_eq(l, i, "user")) && i + 1 < l->n) {
         fac = i + 2;
-    } else if (tok_eq(l, i, "console")) {
+    } else if (model_path_eq(l, i, "console")) {
         fac = i + 1;
     } else {
         return;
@@ -754,8 +713,8 @@ static void j_syslog(struct jx *x, const struct model_path *l, size_t i)
 static void j_ntp(struct jx *x, const struct model_path *l, size_t i)
 {
     struct device_model *m = x->m;
-    fact_lines_add(&m->ntp.ev, own_at(l, i - 1));
-    if (tok_eq(l, i, "server") && i + 1 < l->n) {
+    fact_lines_add(&m->ntp.ev, model_path_own(l, i - 1));
+    if (model_path_eq(l, i, "server") && i + 1 < l->n) {
         struct sv h = l->tok[i + 1];
         size_t at = model_nmap_get(&x->host_map, h, SV_LIT("ntp"));
         struct host_ref *r = at == SIZE_MAX ? NULL : &m->ntp.servers[at];
@@ -763,7 +722,8 @@ static void j_ntp(struct jx *x, const struct model_path *l, size_t i)
             if (!jsmall(m->ntp.nservers))
                 return;
             model_nmap_put(x->a, &x->host_map, h, SV_LIT("ntp"), m->ntp.nservers);
-            r = model_add_host(x->a, &m->ntp.servers, &m->ntp.nservers, h, own_at(l, i + 1));
+            r = model_add_host(x->a, &m->ntp.servers, &m->ntp.nservers, h,
+                               model_path_own(l, i + 1));
         }
         for (size_t j = i + 2; j + 1 < l->n; j++)
             if (sv_eq_cstr(l->tok[j], "key"))
@@ -771,13 +731,13 @@ static void j_ntp(struct jx *x, const struct model_path *l, size_t i)
         for (size_t j = i + 2; j + 1 < l->n; j++)
             if (sv_eq_cstr(l->tok[j], "routing-instance"))
                 r->vrf = dup_unq(x, l->tok[j + 1]);
-    } else if (tok_eq(l, i, "authentication-key") && i + 1 < l->n) {
+    } else if (model_path_eq(l, i, "authentication-key") && i + 1 < l->n) {
         if (!x->ntp_key_node)
-            x->ntp_key_node = own_at(l, i + 1);
+            x->ntp_key_node = model_path_own(l, i + 1);
         for (size_t j = i + 2; j + 1 < l->n; j++)
             if (sv_eq_cstr(l->tok[j], "value"))
                 model_add_secret(x->a, m, "ntp-key", jsecret(l, j + 1));
-    } else if (tok_eq(l, i, "trusted-key") && i + 1 < l->n) {
+    } else if (model_path_eq(l, i, "trusted-key") && i + 1 < l->n) {
         if (!x->ntp_trusted_node)
             x->ntp_trusted_node = l->node;
     }
@@ -786,8 +746,8 @@ static void j_ntp(struct jx *x, const struct model_path *l, size_t i)
 static void j_accounting(struct jx *x, const struct model_path *l, size_t i)
 {
     if (!x->acct_node)
-        x->acct_node = own_at(l, i - 1);
-    if (tok_eq(l, i, "events")) {
+        x->acct_node = model_path_own(l, i - 1);
+    if (model_path_eq(l, i, "events")) {
         for (size_t j = i + 1; j < l->n; j++) {
             if (sv_eq_cstr(l->tok[j], "login") && !x->acct_login_node)
                 x->acct_login_node = l->node;
@@ -796,7 +756,7 @@ static void j_accounting(struct jx *x, const struct model_path *l, size_t i)
                 !x->acct_cmd_node)
                 x->acct_cmd_node = l->node;
         }
-    } else if (tok_eq(l, i, "destination") && i + 1 < l->n) {
+    } else if (model_path_eq(l, i, "destination") && i + 1 < l->n) {
         x->acct_has_dest = true;
     }
 }
@@ -805,17 +765,18 @@ static void j_scripts(struct jx *x, const struct model_path *l, size_t i)
 {
     /* system scripts op|commit|event file NAME */
     const char *kind = NULL;
-    if (tok_eq(l, i, "op"))
+    if (model_path_eq(l, i, "op"))
         kind = "junos-op-script";
-    else if (tok_eq(l, i, "commit"))
+    else if (model_path_eq(l, i, "commit"))
         kind = "junos-commit-script";
-    else if (tok_eq(l, i, "event"))
+    else if (model_path_eq(l, i, "event"))
         kind = "junos-event-script";
-    else if (tok_eq(l, i, "language") && tok_eq(l, i + 1, "python") && i + 2 == l->n) {
+    else if (model_path_eq(l, i, "language") && model_path_eq(l, i + 1, "python") &&
+             i + 2 == l->n) {
         model_add_onbox(x->a, x->m, "python", "python", false, l->node);
         return;
     }
-    if (!kind || !tok_eq(l, i + 1, "file") || i + 2 >= l->n)
+    if (!kind || !model_path_eq(l, i + 1, "file") || i + 2 >= l->n)
         return;
     struct sv name = sv_unquote(l->tok[i + 2]);
     if (!jsmall(x->m->nonbox))
@@ -823,27 +784,27 @@ static void j_scripts(struct jx *x, const struct model_path *l, size_t i)
     for (size_t j = 0; j < x->m->nonbox; j++)
         if (strcmp(x->m->onbox[j].kind, kind) == 0 && sv_eq_cstr(name, x->m->onbox[j].name))
             return;
-    model_add_onbox(x->a, x->m, kind, model_strdup(x->a, name), false, own_at(l, i + 2));
+    model_add_onbox(x->a, x->m, kind, model_strdup(x->a, name), false, model_path_own(l, i + 2));
 }
 
 static void j_system(struct jx *x, const struct model_path *l)
 {
     struct device_model *m = x->m;
     size_t k;
-    if (tok_path(l, 1, "host-name", &k) && k < l->n) {
+    if (model_path_match(l, 1, "host-name", &k) && k < l->n) {
         /* of several applied groups (re0, re1) the first names the device;
          * a local host-name, read later, wins over all of them */
         if (x->in_groups && m->hostname)
             return;
         m->hostname = dup_unq(x, l->tok[k]);
         m->hostname_node = l->node;
-    } else if (tok_path(l, 1, "services", &k)) {
+    } else if (model_path_match(l, 1, "services", &k)) {
         j_services(x, l, k);
-    } else if (tok_path(l, 1, "login", &k)) {
+    } else if (model_path_match(l, 1, "login", &k)) {
         j_login(x, l, k);
-    } else if (tok_path(l, 1, "root-authentication", &k)) {
+    } else if (model_path_match(l, 1, "root-authentication", &k)) {
         j_root_auth(x, l, k);
-    } else if (tok_path(l, 1, "authentication-order", &k) && k < l->n) {
+    } else if (model_path_match(l, 1, "authentication-order", &k) && k < l->n) {
         x->auth_order_node = l->node;
         for (size_t j = k; j < l->n; j++) {
             if (sv_eq_cstr(l->tok[j], "tacplus") || sv_eq_cstr(l->tok[j], "radius") ||
@@ -852,25 +813,25 @@ static void j_system(struct jx *x, const struct model_path *l)
             if (sv_eq_cstr(l->tok[j], "password"))
                 x->order_password = true;
         }
-    } else if (tok_path(l, 1, "tacplus-server", &k)) {
+    } else if (model_path_match(l, 1, "tacplus-server", &k)) {
         j_aaa_server(x, l, k, AAA_TACACS);
-    } else if (tok_path(l, 1, "radius-server", &k)) {
+    } else if (model_path_match(l, 1, "radius-server", &k)) {
         j_aaa_server(x, l, k, AAA_RADIUS);
-    } else if (tok_path(l, 1, "accounting", &k)) {
+    } else if (model_path_match(l, 1, "accounting", &k)) {
         j_accounting(x, l, k);
-    } else if (tok_path(l, 1, "syslog", &k)) {
+    } else if (model_path_match(l, 1, "syslog", &k)) {
         j_syslog(x, l, k);
-    } else if (tok_path(l, 1, "ntp", &k)) {
+    } else if (model_path_match(l, 1, "ntp", &k)) {
         j_ntp(x, l, k);
-    } else if (tok_path(l, 1, "scripts", &k)) {
+    } else if (model_path_match(l, 1, "scripts", &k)) {
         j_scripts(x, l, k);
-    } else if (tok_path(l, 1, "master-password", &k)) {
+    } else if (model_path_match(l, 1, "master-password", &k)) {
         if (m->legacy.secret_encryption.state != FACT_ON)
-            fact_set(&m->legacy.secret_encryption, FACT_ON, own_at(l, 1));
-    } else if (tok_path(l, 1, "no-redirects", &k) && k == l->n) {
+            fact_set(&m->legacy.secret_encryption, FACT_ON, model_path_own(l, 1));
+    } else if (model_path_match(l, 1, "no-redirects", &k) && k == l->n) {
         x->no_redirects_node = l->node;
         fact_set(&m->legacy.redirects, FACT_OFF, l->node);
-    } else if (tok_path(l, 1, "management-instance", &k) && k == l->n) {
+    } else if (model_path_match(l, 1, "management-instance", &k) && k == l->n) {
         fact_set(&m->mgmt_vrf, FACT_ON, l->node);
     }
 }
@@ -917,7 +878,7 @@ static void j_snmp(struct jx *x, const struct model_path *l)
     if (!x->snmp_node) {
         x->snmp_node = l->own[0];
     }
-    if (tok_path(l, 1, "community", &k) && k < l->n) {
+    if (model_path_match(l, 1, "community", &k) && k < l->n) {
         struct sv name = l->tok[k];
         struct sv un = sv_unquote(name);
         size_t at = model_nmap_get(&x->host_map, un, SV_LIT("community"));
@@ -928,30 +889,30 @@ static void j_snmp(struct jx *x, const struct model_path *l)
             model_nmap_put(x->a, &x->host_map, un, SV_LIT("community"), m->snmp.ncommunities);
             c = MODEL_PUSH(x->a, m->snmp.communities, m->snmp.ncommunities);
             enum secret_type ty = secret_is_redacted(un) ? SECRET_REDACTED : SECRET_PLAINTEXT;
-            c->name = model_secret(ty, un, own_at(l, k));
-            c->node = own_at(l, k);
+            c->name = model_secret(ty, un, model_path_own(l, k));
+            c->node = model_path_own(l, k);
             if (m->snmp.enabled.state != FACT_ON || m->snmp.enabled.is_default)
                 fact_set(&m->snmp.enabled, FACT_ON, c->node);
         }
-        if (tok_eq(l, k + 1, "authorization") && k + 2 < l->n) {
+        if (model_path_eq(l, k + 1, "authorization") && k + 2 < l->n) {
             c->write = sv_eq_cstr(l->tok[k + 2], "read-write");
-        } else if (tok_eq(l, k + 1, "clients") && k + 2 < l->n) {
+        } else if (model_path_eq(l, k + 1, "clients") && k + 2 < l->n) {
             char nm[48];
             snprintf(nm, sizeof(nm), "snmp-clients-%zu", (size_t)(c - m->snmp.communities) + 1);
-            struct acl *acl = j_snmp_acl(x, name, arena_strdup(x->a, nm), own_at(l, k + 1));
+            struct acl *acl = j_snmp_acl(x, name, arena_strdup(x->a, nm), model_path_own(l, k + 1));
             if (!c->acl_name && acl)
                 c->acl_name = acl->name;
-            bool restrict_ = tok_eq(l, k + 3, "restrict");
+            bool restrict_ = model_path_eq(l, k + 3, "restrict");
             acl_add_prefix(x, acl, l->tok[k + 2], !restrict_, l->node);
-        } else if (tok_eq(l, k + 1, "client-list-name") && k + 2 < l->n) {
+        } else if (model_path_eq(l, k + 1, "client-list-name") && k + 2 < l->n) {
             c->acl_name = dup_unq(x, l->tok[k + 2]);
         }
-    } else if (tok_path(l, 1, "client-list", &k) && k + 1 < l->n) {
+    } else if (model_path_match(l, 1, "client-list", &k) && k + 1 < l->n) {
         const char *nm = dup_unq(x, l->tok[k]);
-        struct acl *acl = j_snmp_acl(x, l->tok[k], nm, own_at(l, k));
-        bool restrict_ = tok_eq(l, k + 2, "restrict");
+        struct acl *acl = j_snmp_acl(x, l->tok[k], nm, model_path_own(l, k));
+        bool restrict_ = model_path_eq(l, k + 2, "restrict");
         acl_add_prefix(x, acl, l->tok[k + 1], !restrict_, l->node);
-    } else if (tok_path(l, 1, "v3 usm local-engine user", &k) && k < l->n) {
+    } else if (model_path_match(l, 1, "v3 usm local-engine user", &k) && k < l->n) {
         struct sv un = sv_unquote(l->tok[k]);
         size_t at = model_nmap_get(&x->host_map, un, SV_LIT("usm"));
         struct snmp_user *u = at == SIZE_MAX ? NULL : &m->snmp.users[at];
@@ -961,7 +922,7 @@ static void j_snmp(struct jx *x, const struct model_path *l)
             model_nmap_put(x->a, &x->host_map, un, SV_LIT("usm"), m->snmp.nusers);
             u = MODEL_PUSH(x->a, m->snmp.users, m->snmp.nusers);
             u->name = model_strdup(x->a, un);
-            u->node = own_at(l, k);
+            u->node = model_path_own(l, k);
             u->auth = "none";
             u->priv = "none";
             if (m->snmp.enabled.state != FACT_ON || m->snmp.enabled.is_default)
@@ -981,8 +942,8 @@ static void j_snmp(struct jx *x, const struct model_path *l)
                         model_add_secret(x->a, m, "snmp-priv", jsecret(l, j + 1));
             }
         }
-    } else if ((tok_path(l, 1, "trap-group * targets", &k) ||
-                tok_path(l, 1, "v3 target-address * address", &k)) &&
+    } else if ((model_path_match(l, 1, "trap-group * targets", &k) ||
+                model_path_match(l, 1, "v3 target-address * address", &k)) &&
                k < l->n) {
         add_unique_str(x, &m->snmp.trap_hosts, &m->snmp.ntrap_hosts, l->tok[k]);
     }
@@ -994,26 +955,26 @@ static void j_bgp_setting(struct jx *x, struct jbgp_set *s, const struct model_p
 {
     struct device_model *m = x->m;
     size_t n;
-    if (tok_eq(l, k, "authentication-key") && k + 1 < l->n) {
+    if (model_path_eq(l, k, "authentication-key") && k + 1 < l->n) {
         s->key = jsecret(l, k + 1);
         s->auth_node = l->node;
         model_add_secret(x->a, m, "bgp-key", s->key);
-    } else if (tok_eq(l, k, "authentication-key-chain") && k + 1 < l->n) {
+    } else if (model_path_eq(l, k, "authentication-key-chain") && k + 1 < l->n) {
         s->keychain = l->tok[k + 1];
         s->auth_node = l->node;
-    } else if (tok_eq(l, k, "type") && k + 1 < l->n) {
+    } else if (model_path_eq(l, k, "type") && k + 1 < l->n) {
         s->type = sv_eq_cstr(l->tok[k + 1], "external") ? 1 : 2;
-    } else if (tok_eq(l, k, "peer-as") && k + 1 < l->n) {
+    } else if (model_path_eq(l, k, "peer-as") && k + 1 < l->n) {
         s->peer_as = model_sv_long(l->tok[k + 1], -1);
-    } else if (tok_eq(l, k, "local-as") && k + 1 < l->n) {
+    } else if (model_path_eq(l, k, "local-as") && k + 1 < l->n) {
         s->local_as = model_sv_long(l->tok[k + 1], -1);
-    } else if (tok_eq(l, k, "import")) {
+    } else if (model_path_eq(l, k, "import")) {
         s->import = chain_add(x, s->import, &s->import_node, l, k + 1);
-    } else if (tok_eq(l, k, "export")) {
+    } else if (model_path_eq(l, k, "export")) {
         s->export = chain_add(x, s->export, &s->export_node, l, k + 1);
-    } else if (tok_path(l, k, "family * *", &n) &&
-               (tok_path(l, n, "prefix-limit maximum", NULL) ||
-                tok_path(l, n, "accepted-prefix-limit maximum", NULL))) {
+    } else if (model_path_match(l, k, "family * *", &n) &&
+               (model_path_match(l, n, "prefix-limit maximum", NULL) ||
+                model_path_match(l, n, "accepted-prefix-limit maximum", NULL))) {
         if (n + 2 < l->n && !s->maxpfx_node)
             s->maxpfx_node = l->node;
     }
@@ -1022,21 +983,21 @@ static void j_bgp_setting(struct jx *x, struct jbgp_set *s, const struct model_p
 static void j_bgp(struct jx *x, const struct model_path *l, size_t i)
 {
     if (!x->bgp_node)
-        x->bgp_node = own_at(l, i - 1);
+        x->bgp_node = model_path_own(l, i - 1);
     x->m->bgp.configured = true;
-    if (tok_eq(l, i, "group") && i + 1 < l->n) {
-        struct jbgp_grp *g = j_group(x, l->tok[i + 1], own_at(l, i + 1));
+    if (model_path_eq(l, i, "group") && i + 1 < l->n) {
+        struct jbgp_grp *g = j_group(x, l->tok[i + 1], model_path_own(l, i + 1));
         if (!g)
             return;
-        if (tok_eq(l, i + 2, "neighbor") && i + 3 < l->n) {
-            struct jbgp_nbr *b = j_nbr(x, l->tok[i + 1], l->tok[i + 3], own_at(l, i + 3));
+        if (model_path_eq(l, i + 2, "neighbor") && i + 3 < l->n) {
+            struct jbgp_nbr *b = j_nbr(x, l->tok[i + 1], l->tok[i + 3], model_path_own(l, i + 3));
             if (b)
                 j_bgp_setting(x, &b->s, l, i + 4);
         } else {
             j_bgp_setting(x, &g->s, l, i + 2);
         }
-    } else if (tok_eq(l, i, "neighbor") && i + 1 < l->n) {
-        struct jbgp_nbr *b = j_nbr(x, sv_make(NULL, 0), l->tok[i + 1], own_at(l, i + 1));
+    } else if (model_path_eq(l, i, "neighbor") && i + 1 < l->n) {
+        struct jbgp_nbr *b = j_nbr(x, sv_make(NULL, 0), l->tok[i + 1], model_path_own(l, i + 1));
         if (b)
             j_bgp_setting(x, &b->s, l, i + 2);
     } else if (!x->cur_inst.p) {
@@ -1068,17 +1029,17 @@ static void j_ospf(struct jx *x, const struct model_path *l, size_t i, int proto
 {
     size_t k;
     if (!x->igp_node[proto])
-        x->igp_node[proto] = own_at(l, i - 1);
-    if (!tok_path(l, i, "area * interface", &k) || k >= l->n)
+        x->igp_node[proto] = model_path_own(l, i - 1);
+    if (!model_path_match(l, i, "area * interface", &k) || k >= l->n)
         return;
-    struct jigp_if *f = j_igp_if(x, proto, l->tok[k], own_at(l, k));
+    struct jigp_if *f = j_igp_if(x, proto, l->tok[k], model_path_own(l, k));
     if (!f)
         return;
     k++;
-    if (tok_eq(l, k, "passive") && k + 1 == l->n) {
+    if (model_path_eq(l, k, "passive") && k + 1 == l->n) {
         f->passive = true;
-    } else if (tok_eq(l, k, "authentication") && k + 1 < l->n) {
-        if (tok_eq(l, k + 1, "simple-password")) {
+    } else if (model_path_eq(l, k, "authentication") && k + 1 < l->n) {
+        if (model_path_eq(l, k + 1, "simple-password")) {
             f->weak = true;
             if (k + 2 < l->n)
                 model_add_secret(x->a, x->m, "ospf-key", jsecret(l, k + 2));
@@ -1089,7 +1050,8 @@ static void j_ospf(struct jx *x, const struct model_path *l, size_t i, int proto
                     model_add_secret(x->a, x->m, "ospf-key", jsecret(l, j + 1));
         }
         f->auth_node = l->node;
-    } else if (tok_path(l, k, "interface-type", NULL) && tok_eq(l, k + 1, "loopback")) {
+    } else if (model_path_match(l, k, "interface-type", NULL) &&
+               model_path_eq(l, k + 1, "loopback")) {
         f->passive = true;
     }
     if (sv_starts_with(f->name, "lo0"))
@@ -1100,24 +1062,24 @@ static void j_isis(struct jx *x, const struct model_path *l, size_t i)
 {
     size_t k;
     if (!x->igp_node[2])
-        x->igp_node[2] = own_at(l, i - 1);
-    if (tok_path(l, i, "level *", &k) && k < l->n) {
-        if (tok_eq(l, k, "authentication-key") && k + 1 < l->n) {
+        x->igp_node[2] = model_path_own(l, i - 1);
+    if (model_path_match(l, i, "level *", &k) && k < l->n) {
+        if (model_path_eq(l, k, "authentication-key") && k + 1 < l->n) {
             model_add_secret(x->a, x->m, "isis-key", jsecret(l, k + 1));
             if (!x->isis_level_auth)
                 x->isis_level_auth = l->node;
-        } else if (tok_eq(l, k, "authentication-key-chain") && k + 1 < l->n) {
+        } else if (model_path_eq(l, k, "authentication-key-chain") && k + 1 < l->n) {
             if (!x->isis_level_auth)
                 x->isis_level_auth = l->node;
-        } else if (tok_eq(l, k, "authentication-type") && k + 1 < l->n &&
+        } else if (model_path_eq(l, k, "authentication-type") && k + 1 < l->n &&
                    sv_eq_cstr(l->tok[k + 1], "simple")) {
             x->isis_level_weak = l->node;
         }
-    } else if (tok_path(l, i, "interface", &k) && k < l->n) {
-        struct jigp_if *f = j_igp_if(x, 2, l->tok[k], own_at(l, k));
+    } else if (model_path_match(l, i, "interface", &k) && k < l->n) {
+        struct jigp_if *f = j_igp_if(x, 2, l->tok[k], model_path_own(l, k));
         if (!f)
             return;
-        if (tok_eq(l, k + 1, "passive") && k + 2 == l->n)
+        if (model_path_eq(l, k + 1, "passive") && k + 2 == l->n)
             f->passive = true;
         for (size_t j = k + 1; j + 1 < l->n; j++)
             if (sv_eq_cstr(l->tok[j], "hello-authentication-key")) {
@@ -1133,26 +1095,26 @@ static void j_isis(struct jx *x, const struct model_path *l, size_t i)
 static void j_protocols(struct jx *x, const struct model_path *l)
 {
     size_t k;
-    if (tok_path(l, 1, "bgp", &k))
+    if (model_path_match(l, 1, "bgp", &k))
         j_bgp(x, l, k);
-    else if (tok_path(l, 1, "ospf", &k))
+    else if (model_path_match(l, 1, "ospf", &k))
         j_ospf(x, l, k, 0);
-    else if (tok_path(l, 1, "ospf3", &k))
+    else if (model_path_match(l, 1, "ospf3", &k))
         j_ospf(x, l, k, 1);
-    else if (tok_path(l, 1, "isis", &k))
+    else if (model_path_match(l, 1, "isis", &k))
         j_isis(x, l, k);
-    else if (tok_path(l, 1, "lldp", &k)) {
-        if (tok_eq(l, k, "interface") && k + 1 < l->n && !tok_eq(l, k + 1, "all")) {
+    else if (model_path_match(l, 1, "lldp", &k)) {
+        if (model_path_eq(l, k, "interface") && k + 1 < l->n && !model_path_eq(l, k + 1, "all")) {
             /* per-interface setting: "disable" switches LLDP off there */
             struct interface *f = j_iface(x, l->tok[k + 1], l->own[k + 1]);
-            if (f && tok_eq(l, k + 2, "disable"))
+            if (f && model_path_eq(l, k + 2, "disable"))
                 fact_set(&f->discovery, FACT_OFF, l->node);
             else if (f && f->discovery.state == FACT_UNKNOWN)
                 fact_set(&f->discovery, FACT_ON, l->own[k + 1]);
-        } else if (tok_eq(l, k, "disable") && k + 1 == l->n)
+        } else if (model_path_eq(l, k, "disable") && k + 1 == l->n)
             fact_set(&x->m->legacy.discovery, FACT_OFF, l->node);
         else if (x->m->legacy.discovery.state == FACT_UNKNOWN)
-            fact_set(&x->m->legacy.discovery, FACT_ON, own_at(l, 1));
+            fact_set(&x->m->legacy.discovery, FACT_ON, model_path_own(l, 1));
     }
 }
 
@@ -1168,39 +1130,39 @@ static void j_interfaces(struct jx *x, const struct model_path *l)
     if (!f)
         return;
     size_t i = 2;
-    if (tok_eq(l, i, "description") && i + 1 < l->n) {
+    if (model_path_eq(l, i, "description") && i + 1 < l->n) {
         f->description = dup_unq(x, l->tok[i + 1]);
         return;
     }
-    if ((tok_eq(l, i, "disable") || tok_eq(l, i, "shutdown")) && i + 1 == l->n) {
+    if ((model_path_eq(l, i, "disable") || model_path_eq(l, i, "shutdown")) && i + 1 == l->n) {
         f->shutdown = true;
         return;
     }
-    if (tok_eq(l, i, "unit") && i + 1 < l->n)
+    if (model_path_eq(l, i, "unit") && i + 1 < l->n)
         i += 2;
-    if (tok_eq(l, i, "description") && i + 1 < l->n && !f->description) {
+    if (model_path_eq(l, i, "description") && i + 1 < l->n && !f->description) {
         f->description = dup_unq(x, l->tok[i + 1]);
-    } else if (tok_path(l, i, "tunnel destination", &k) && k < l->n) {
+    } else if (model_path_match(l, i, "tunnel destination", &k) && k < l->n) {
         f->tunnel_dest = model_strdup(x->a, l->tok[k]);
-    } else if (tok_eq(l, i, "family") && i + 1 < l->n) {
+    } else if (model_path_eq(l, i, "family") && i + 1 < l->n) {
         bool inet = sv_eq_cstr(l->tok[i + 1], "inet") || sv_eq_cstr(l->tok[i + 1], "inet6");
         i += 2;
         if (!inet)
             return;
-        if (tok_eq(l, i, "address") && i + 1 < l->n) {
+        if (model_path_eq(l, i, "address") && i + 1 < l->n) {
             f->has_ip = true;
-        } else if (tok_eq(l, i, "rpf-check")) {
+        } else if (model_path_eq(l, i, "rpf-check")) {
             if (f->urpf.is_default)
-                fact_set(&f->urpf, FACT_ON, own_at(l, i));
-        } else if (tok_eq(l, i, "no-redirects")) {
+                fact_set(&f->urpf, FACT_ON, model_path_own(l, i));
+        } else if (model_path_eq(l, i, "no-redirects")) {
             fact_set(&f->redirects, FACT_OFF, l->node);
-        } else if (tok_path(l, i, "filter input", &k) && k < l->n) {
+        } else if (model_path_match(l, i, "filter input", &k) && k < l->n) {
             if (!f->acl_in)
                 f->acl_in = dup_unq(x, l->tok[k]);
-        } else if (tok_path(l, i, "filter input-list", &k) && k < l->n) {
+        } else if (model_path_match(l, i, "filter input-list", &k) && k < l->n) {
             if (!f->acl_in)
                 f->acl_in = dup_unq(x, l->tok[k]);
-        } else if (tok_path(l, i, "filter output", &k) && k < l->n) {
+        } else if (model_path_match(l, i, "filter output", &k) && k < l->n) {
             if (!f->acl_out)
                 f->acl_out = dup_unq(x, l->tok[k]);
         }
@@ -1208,9 +1170,9 @@ static void j_interfaces(struct jx *x, const struct model_path *l)
             x->lo0_filter = f->acl_in;
             x->lo0_filter_node = l->node;
         }
-    } else if (tok_eq(l, i, "proxy-arp")) {
+    } else if (model_path_eq(l, i, "proxy-arp")) {
         fact_set(&f->proxy_arp, FACT_ON, l->node);
-    } else if (tok_eq(l, i, "targeted-broadcast")) {
+    } else if (model_path_eq(l, i, "targeted-broadcast")) {
         fact_set(&f->directed_broadcast, FACT_ON, l->node);
     }
 }
@@ -1243,19 +1205,19 @@ static void j_filter_term(struct jx *x, const struct model_path *l, size_t fi)
 {
     /* fi: index of the filter name; "<name> term <t> from|then ..." */
     size_t k;
-    if (!tok_path(l, fi + 1, "term", &k) || k >= l->n)
+    if (!model_path_match(l, fi + 1, "term", &k) || k >= l->n)
         return;
-    struct jterm *tm = j_term(x, l->tok[fi], l->tok[k], own_at(l, k));
+    struct jterm *tm = j_term(x, l->tok[fi], l->tok[k], model_path_own(l, k));
     if (!tm)
         return;
     k++;
-    if (tok_eq(l, k, "from") && k + 1 < l->n) {
+    if (model_path_eq(l, k, "from") && k + 1 < l->n) {
         struct sv w = l->tok[k + 1];
         bool list = sv_eq_cstr(w, "source-prefix-list") || sv_eq_cstr(w, "prefix-list");
         bool addr = sv_eq_cstr(w, "source-address") || sv_eq_cstr(w, "address");
         if ((list || addr) && k + 2 < l->n) {
             struct sv v = l->tok[k + 2];
-            bool except = tok_eq(l, k + 3, "except");
+            bool except = model_path_eq(l, k + 3, "except");
             if (!jcap(tm->nsrc))
                 return;
             struct jsrc *s = MODEL_PUSH(x->a, tm->src, tm->nsrc);
@@ -1263,7 +1225,7 @@ static void j_filter_term(struct jx *x, const struct model_path *l, size_t fi)
             s->is_list = list;
             s->except = except;
             s->node = l->node;
-        } else if (sv_eq_cstr(w, "ttl-except") && tok_eq(l, k + 2, "255")) {
+        } else if (sv_eq_cstr(w, "ttl-except") && model_path_eq(l, k + 2, "255")) {
             tm->ttl_except_255 = true;
         } else if ((sv_eq_cstr(w, "protocol") || sv_eq_cstr(w, "next-header")) && k + 2 < l->n) {
             tm->has_proto = true;
@@ -1278,7 +1240,7 @@ static void j_filter_term(struct jx *x, const struct model_path *l, size_t fi)
         } else if (sv_eq_cstr(w, "icmp-type") || sv_eq_cstr(w, "icmp6-type")) {
             tm->has_proto = true;
         }
-    } else if (tok_eq(l, k, "then") && k + 1 < l->n) {
+    } else if (model_path_eq(l, k, "then") && k + 1 < l->n) {
         struct sv w = l->tok[k + 1];
         if (sv_eq_cstr(w, "accept")) {
             tm->action = 1;
@@ -1295,16 +1257,16 @@ static void j_filter_term(struct jx *x, const struct model_path *l, size_t fi)
 static void j_firewall(struct jx *x, const struct model_path *l)
 {
     size_t k;
-    if (tok_path(l, 1, "family * filter", &k) && k < l->n)
+    if (model_path_match(l, 1, "family * filter", &k) && k < l->n)
         j_filter_term(x, l, k);
-    else if (tok_path(l, 1, "filter", &k) && k < l->n)
+    else if (model_path_match(l, 1, "filter", &k) && k < l->n)
         j_filter_term(x, l, k);
 }
 
 static void j_policy_options(struct jx *x, const struct model_path *l)
 {
     size_t k;
-    if (tok_path(l, 1, "prefix-list", &k) && k + 1 < l->n) {
+    if (model_path_match(l, 1, "prefix-list", &k) && k + 1 < l->n) {
         struct sv v = l->tok[k + 1];
         if (sv_eq_cstr(v, "apply-path"))
             return;
@@ -1331,8 +1293,8 @@ static void j_policy_options(struct jx *x, const struct model_path *l)
 static void j_security(struct jx *x, const struct model_path *l)
 {
     size_t k;
-    bool ike = tok_path(l, 1, "ike proposal", &k);
-    if (ike || tok_path(l, 1, "ipsec proposal", &k)) {
+    bool ike = model_path_match(l, 1, "ike proposal", &k);
+    if (ike || model_path_match(l, 1, "ipsec proposal", &k)) {
         if (k + 1 >= l->n)
             return;
         const char *name = arena_printf(x->a, "%s %.*s", ike ? "ike" : "ipsec",
@@ -1346,9 +1308,9 @@ static void j_security(struct jx *x, const struct model_path *l)
                 return;
             p = MODEL_PUSH(x->a, x->m->ipsec, x->m->nipsec);
             p->name = name;
-            p->node = own_at(l, k);
+            p->node = model_path_own(l, k);
         }
-        struct sv w = l->tok[k + 1], v = tok_at(l, k + 2);
+        struct sv w = l->tok[k + 1], v = model_path_tok(l, k + 2);
         if (!v.p)
             return;
         if (sv_eq_cstr(w, "encryption-algorithm")) {
@@ -1361,9 +1323,9 @@ static void j_security(struct jx *x, const struct model_path *l)
             p->dh_group = model_strdup(x->a, v);
             p->weak |= model_ipsec_group_is_weak(v);
         }
-    } else if (tok_path(l, 1, "ike policy * pre-shared-key", &k) && k + 1 < l->n) {
+    } else if (model_path_match(l, 1, "ike policy * pre-shared-key", &k) && k + 1 < l->n) {
         model_add_secret(x->a, x->m, "ipsec-psk", jsecret(l, k + 1));
-    } else if (tok_path(l, 1, "authentication-key-chains key-chain", &k) && k < l->n) {
+    } else if (model_path_match(l, 1, "authentication-key-chains key-chain", &k) && k < l->n) {
         for (size_t j = k + 1; j + 1 < l->n; j++)
             if (sv_eq_cstr(l->tok[j], "secret")) {
                 struct secret s = jsecret(l, j + 1);
@@ -1383,7 +1345,7 @@ static void j_event_options(struct jx *x, const struct model_path *l)
     size_t k;
     if (!jsmall(x->m->nonbox))
         return;
-    if (tok_path(l, 1, "policy", &k) && k < l->n) {
+    if (model_path_match(l, 1, "policy", &k) && k < l->n) {
         struct sv name = sv_unquote(l->tok[k]);
         struct onbox_item *it = NULL;
         for (size_t j = 0; j < x->m->nonbox; j++)
@@ -1392,20 +1354,20 @@ static void j_event_options(struct jx *x, const struct model_path *l)
                 it = &x->m->onbox[j];
         if (!it)
             it = model_add_onbox(x->a, x->m, "event-handler", model_strdup(x->a, name), false,
-                                 own_at(l, k));
-        if (tok_eq(l, k + 1, "then") && k + 2 < l->n &&
+                                 model_path_own(l, k));
+        if (model_path_eq(l, k + 1, "then") && k + 2 < l->n &&
             (sv_eq_cstr(l->tok[k + 2], "change-configuration") ||
              sv_eq_cstr(l->tok[k + 2], "upload") || sv_eq_cstr(l->tok[k + 2], "execute-commands")))
             it->risky = it->risky || sv_eq_cstr(l->tok[k + 2], "change-configuration") ||
                         sv_eq_cstr(l->tok[k + 2], "upload");
-    } else if (tok_path(l, 1, "event-script file", &k) && k < l->n) {
+    } else if (model_path_match(l, 1, "event-script file", &k) && k < l->n) {
         struct sv name = sv_unquote(l->tok[k]);
         for (size_t j = 0; j < x->m->nonbox; j++)
             if (strcmp(x->m->onbox[j].kind, "junos-event-script") == 0 &&
                 sv_eq_cstr(name, x->m->onbox[j].name))
                 return;
         model_add_onbox(x->a, x->m, "junos-event-script", model_strdup(x->a, name), false,
-                        own_at(l, k));
+                        model_path_own(l, k));
     }
 }
 
@@ -1427,12 +1389,12 @@ static struct mirror_session *j_mirror(struct jx *x, const char *kind, struct sv
 static void j_forwarding(struct jx *x, const struct model_path *l, size_t i)
 {
     size_t k;
-    if (tok_path(l, i, "port-mirroring", &k)) {
+    if (model_path_match(l, i, "port-mirroring", &k)) {
         struct sv name = SV_LIT("default");
-        const struct cfg_node *n = own_at(l, i);
-        if (tok_eq(l, k, "instance") && k + 1 < l->n) {
+        const struct cfg_node *n = model_path_own(l, i);
+        if (model_path_eq(l, k, "instance") && k + 1 < l->n) {
             name = l->tok[k + 1];
-            n = own_at(l, k + 1);
+            n = model_path_own(l, k + 1);
             k += 2;
         }
         bool out = false;
@@ -1452,14 +1414,14 @@ static void j_forwarding(struct jx *x, const struct model_path *l, size_t i)
                 s->remote = true;
             }
         }
-    } else if (tok_path(l, i, "analyzer", &k) && k + 1 < l->n) {
+    } else if (model_path_match(l, i, "analyzer", &k) && k + 1 < l->n) {
         bool out = false;
         for (size_t j = k + 1; j < l->n; j++)
             if (sv_eq_cstr(l->tok[j], "output"))
                 out = true;
         if (!out)
             return;
-        struct mirror_session *s = j_mirror(x, "analyzer", l->tok[k], own_at(l, k));
+        struct mirror_session *s = j_mirror(x, "analyzer", l->tok[k], model_path_own(l, k));
         if (!s)
             return;
         for (size_t j = k + 1; j + 1 < l->n; j++) {
@@ -1522,8 +1484,8 @@ static const char *secret_kind_from_path(const struct model_path *l)
  */
 static void j_catch_secrets(struct jx *x, const struct model_path *l)
 {
-    if (l->own[l->n - 1] != l->node || tok_path(l, 0, "system login", NULL) ||
-        tok_path(l, 0, "system root-authentication", NULL))
+    if (l->own[l->n - 1] != l->node || model_path_match(l, 0, "system login", NULL) ||
+        model_path_match(l, 0, "system root-authentication", NULL))
         return;
     for (size_t i = 1; i < l->n; i++) {
         struct sv v = sv_unquote(l->tok[i]);
@@ -1566,11 +1528,11 @@ static void j_dispatch(struct jx *x, const struct model_path *l)
         j_event_options(x, l);
     else if (sv_eq_cstr(t0, "forwarding-options"))
         j_forwarding(x, l, 1);
-    else if (tok_path(l, 0, "ethernet-switching-options", &k))
+    else if (model_path_match(l, 0, "ethernet-switching-options", &k))
         j_forwarding(x, l, k);
-    else if (sv_eq_cstr(t0, "routing-instances") && tok_path(l, 2, "protocols bgp", NULL))
+    else if (sv_eq_cstr(t0, "routing-instances") && model_path_match(l, 2, "protocols bgp", NULL))
         j_instance_bgp(x, l);
-    else if (tok_path(l, 0, "routing-options autonomous-system", &k) && k < l->n)
+    else if (model_path_match(l, 0, "routing-options autonomous-system", &k) && k < l->n)
         x->local_as = model_sv_long(l->tok[k], -1);
     else if (sv_eq_cstr(t0, "version") && l->n >= 2 && l->own[1] == l->node)
         x->m->os_version = dup_unq(x, l->tok[1]);

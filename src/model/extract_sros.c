@@ -110,48 +110,6 @@ struct sx {
 
 /* ------------------------------------------------------------ tokens */
 
-static bool tok_eq(const struct model_path *l, size_t i, const char *w)
-{
-    return i < l->n && sv_eq_cstr(l->tok[i], w);
-}
-
-/* Do the blank-separated words match tokens from i on ("*" = any token)?
- * On success *next is the index after them. */
-static bool tok_path(const struct model_path *l, size_t i, const char *words, size_t *next)
-{
-    const char *w = words;
-    while (*w) {
-        while (*w == ' ')
-            w++;
-        if (!*w)
-            break;
-        const char *e = w;
-        while (*e && *e != ' ')
-            e++;
-        if (i >= l->n)
-            return false;
-        size_t wl = (size_t)(e - w);
-        if (!(wl == 1 && *w == '*') &&
-            !(l->tok[i].n == wl && memcmp(l->tok[i].p, w, wl) == 0))
-            return false;
-        i++;
-        w = e;
-    }
-    if (next)
-        *next = i;
-    return true;
-}
-
-static struct sv tok_at(const struct model_path *l, size_t i)
-{
-    return i < l->n ? l->tok[i] : sv_make(NULL, 0);
-}
-
-static const struct cfg_node *own_at(const struct model_path *l, size_t i)
-{
-    return i < l->n ? l->own[i] : l->node;
-}
-
 /*
  * Append the tokens of one statement to l. Quoted strings stay whole; brace
  * and list punctuation is dropped; a "#" token starts a comment. Returns
@@ -222,10 +180,10 @@ static const char *dup_unq(struct sx *x, struct sv s)
 /* Value at i, classified with the optional "hash"/"hash2" word after it. */
 static struct secret ssecret(const struct model_path *l, size_t i)
 {
-    struct sv v = sv_unquote(tok_at(l, i));
+    struct sv v = sv_unquote(model_path_tok(l, i));
     if (!v.p)
         return model_secret(SECRET_NONE, v, l->node);
-    return model_secret(secret_classify_sros(v, tok_at(l, i + 1)), v, l->node);
+    return model_secret(secret_classify_sros(v, model_path_tok(l, i + 1)), v, l->node);
 }
 
 /* Index of token w at or after from (0 = none). */
@@ -240,7 +198,7 @@ static size_t find_w(const struct model_path *l, size_t from, const char *w)
 /* true/enable/no value = on; false/disable = off (MD-CLI booleans). */
 static bool is_true(const struct model_path *l, size_t i)
 {
-    struct sv v = tok_at(l, i);
+    struct sv v = model_path_tok(l, i);
     return !v.p || sv_eq_cstr(v, "true") || sv_eq_cstr(v, "enable");
 }
 
@@ -302,21 +260,22 @@ static struct interface *s_iface(struct sx *x, struct sv name, const struct cfg_
 static void s_user(struct sx *x, const struct model_path *l, size_t i)
 {
     /* i: the user name */
-    struct account *ac = s_account(x, l->tok[i], own_at(l, i));
+    struct account *ac = s_account(x, l->tok[i], model_path_own(l, i));
     if (!ac)
         return;
     size_t k = i + 1;
-    if (tok_eq(l, k, "password") && k + 1 < l->n) {
+    if (model_path_eq(l, k, "password") && k + 1 < l->n) {
         ac->secret = ssecret(l, k + 1);
-    } else if (tok_eq(l, k, "console") && tok_eq(l, k + 1, "member") && k + 2 < l->n) {
+    } else if (model_path_eq(l, k, "console") && model_path_eq(l, k + 1, "member") &&
+               k + 2 < l->n) {
         struct sv prof = sv_unquote(l->tok[k + 2]);
         if (!ac->role || sv_eq_cstr(prof, "administrative")) {
             ac->role = model_strdup(x->a, prof);
             ac->privilege = sv_eq_cstr(prof, "administrative") ? 15 : -1;
         }
-    } else if (tok_eq(l, k, "public-keys") && k + 2 < l->n) {
+    } else if (model_path_eq(l, k, "public-keys") && k + 2 < l->n) {
         ac->has_ssh_key = true;
-    } else if (tok_eq(l, k, "snmp")) {
+    } else if (model_path_eq(l, k, "snmp")) {
         struct device_model *m = x->m;
         struct sv uname = sv_from_cstr(ac->name);
         size_t at = model_nmap_get(&x->obj_map, uname, SV_LIT("usm"));
@@ -327,7 +286,7 @@ static void s_user(struct sx *x, const struct model_path *l, size_t i)
             model_nmap_put(x->a, &x->obj_map, uname, SV_LIT("usm"), m->snmp.nusers);
             u = MODEL_PUSH(x->a, m->snmp.users, m->snmp.nusers);
             u->name = ac->name;
-            u->node = own_at(l, k);
+            u->node = model_path_own(l, k);
             u->auth = "none";
             u->priv = "none";
         }
@@ -362,31 +321,31 @@ static void s_security(struct sx *x, const struct model_path *l, size_t i)
 {
     struct device_model *m = x->m;
     size_t k;
-    bool no = tok_eq(l, i, "no");
+    bool no = model_path_eq(l, i, "no");
     if (no)
         i++;
-    if (tok_eq(l, i, "telnet-server") || tok_eq(l, i, "telnet6-server")) {
+    if (model_path_eq(l, i, "telnet-server") || model_path_eq(l, i, "telnet6-server")) {
         enum fact_state s = no || !is_true(l, i + 1) ? FACT_OFF : FACT_ON;
         if (!(x->telnet_node && x->telnet_state == FACT_ON)) {
             x->telnet_node = l->node;
             x->telnet_state = s;
         }
-    } else if (tok_eq(l, i, "ftp-server")) {
+    } else if (model_path_eq(l, i, "ftp-server")) {
         enum fact_state s = no || !is_true(l, i + 1) ? FACT_OFF : FACT_ON;
         struct mgmt_service *sv = model_find_service(m, "ftp-server", NULL);
         if (!sv)
             model_add_service(x->a, m, "ftp-server", true, s, l->node);
         else if (s == FACT_ON)
             fact_set(&sv->state, s, l->node);
-    } else if (tok_eq(l, i, "ssh")) {
-        fact_lines_add(&m->ssh.ev, own_at(l, i));
+    } else if (model_path_eq(l, i, "ssh")) {
+        fact_lines_add(&m->ssh.ev, model_path_own(l, i));
         k = i + 1;
-        if (tok_eq(l, k, "server-shutdown") || (tok_eq(l, k, "server-admin-state") &&
-                                                tok_eq(l, k + 1, "disable"))) {
+        if (model_path_eq(l, k, "server-shutdown") ||
+            (model_path_eq(l, k, "server-admin-state") && model_path_eq(l, k + 1, "disable"))) {
             x->ssh_off_node = l->node;
-        } else if (tok_eq(l, k, "preserve-key") && !no && is_true(l, k + 1)) {
+        } else if (model_path_eq(l, k, "preserve-key") && !no && is_true(l, k + 1)) {
             x->preserve_node = l->node;
-        } else if (tok_eq(l, k, "version") && k + 1 < l->n) {
+        } else if (model_path_eq(l, k, "version") && k + 1 < l->n) {
             struct sv v = l->tok[k + 1];
             if (sv_eq_cstr(v, "1") || sv_eq_cstr(v, "1-2") || sv_eq_cstr(v, "v1"))
                 x->ssh_v1_node = l->node;
@@ -415,36 +374,36 @@ static void s_security(struct sx *x, const struct model_path *l, size_t i)
             if (nm && nm + 1 < l->n)
                 add_unique(x, &m->ssh.kex, &m->ssh.nkex, l->tok[nm + 1]);
         }
-    } else if (tok_path(l, i, "user-params local-user user", &k) && k < l->n) {
+    } else if (model_path_match(l, i, "user-params local-user user", &k) && k < l->n) {
         s_user(x, l, k);
-    } else if (tok_eq(l, i, "user") && i + 1 < l->n) {
+    } else if (model_path_eq(l, i, "user") && i + 1 < l->n) {
         s_user(x, l, i + 1);
-    } else if (tok_path(l, i, "management-access-filter ip-filter", &k)) {
+    } else if (model_path_match(l, i, "management-access-filter ip-filter", &k)) {
         if (!x->maf)
-            x->maf = model_add_acl(x->a, m, "management-access-filter", own_at(l, k - 1));
-        if (tok_eq(l, k, "default-action") && k + 1 < l->n) {
+            x->maf = model_add_acl(x->a, m, "management-access-filter", model_path_own(l, k - 1));
+        if (model_path_eq(l, k, "default-action") && k + 1 < l->n) {
             x->maf_default = l->node;
             x->maf_default_permit =
                 sv_eq_cstr(l->tok[k + 1], "permit") || sv_eq_cstr(l->tok[k + 1], "accept");
-        } else if (tok_eq(l, k, "entry") && k + 1 < l->n) {
+        } else if (model_path_eq(l, k, "entry") && k + 1 < l->n) {
             /* one ACL entry per filter entry; src-ip and action fill it in */
             struct acl *acl = x->maf;
             struct acl_entry *e = NULL;
             for (size_t j = acl->n; j-- > 0 && !e;) /* the latest entry is the usual one */
-                if (acl->entries[j].node == own_at(l, k + 1))
+                if (acl->entries[j].node == model_path_own(l, k + 1))
                     e = &acl->entries[j];
             if (!e) {
                 if (!ssmall(acl->n))
                     return;
-                e = model_acl_add_entry(x->a, acl, own_at(l, k + 1));
+                e = model_acl_add_entry(x->a, acl, model_path_own(l, k + 1));
                 e->src_any = true;
                 e->permit = false;
             }
             size_t s = find_w(l, k + 2, "src-ip");
             size_t a = find_w(l, k + 2, "action");
             if (s && s + 1 < l->n) {
-                size_t v = tok_eq(l, s + 1, "address") ? s + 2 : s + 1;
-                struct ip_prefix p = model_parse_addr(sv_unquote(tok_at(l, v)));
+                size_t v = model_path_eq(l, s + 1, "address") ? s + 2 : s + 1;
+                struct ip_prefix p = model_parse_addr(sv_unquote(model_path_tok(l, v)));
                 if (p.af) {
                     e->src = p;
                     e->src_any = ip_prefix_is_any(&p);
@@ -457,14 +416,14 @@ static void s_security(struct sx *x, const struct model_path *l, size_t i)
                 e->permit = sv_eq_cstr(l->tok[a + 1], "permit") ||
                             sv_eq_cstr(l->tok[a + 1], "accept");
         }
-    } else if (tok_eq(l, i, "cpm-filter")) {
+    } else if (model_path_eq(l, i, "cpm-filter")) {
         if (find_w(l, i + 1, "entry") && !x->cpm_node)
-            x->cpm_node = own_at(l, i);
-    } else if (tok_path(l, i, "password admin-password", &k) && k < l->n) {
+            x->cpm_node = model_path_own(l, i);
+    } else if (model_path_match(l, i, "password admin-password", &k) && k < l->n) {
         m->enable = ssecret(l, k);
-    } else if (tok_path(l, i, "password authentication-order", &k) ||
-               tok_path(l, i, "aaa authentication-order", &k)) {
-        if (tok_eq(l, k, "order"))
+    } else if (model_path_match(l, i, "password authentication-order", &k) ||
+               model_path_match(l, i, "aaa authentication-order", &k)) {
+        if (model_path_eq(l, k, "order"))
             k++;
         for (; k < l->n; k++) {
             if (sv_eq_cstr(l->tok[k], "tacplus") || sv_eq_cstr(l->tok[k], "radius") ||
@@ -483,14 +442,14 @@ static void s_security(struct sx *x, const struct model_path *l, size_t i)
             struct aaa_server *s = NULL;
             for (size_t j = 0; j < m->aaa.nservers; j++)
                 if (m->aaa.servers[j].proto == proto &&
-                    m->aaa.servers[j].node == own_at(l, srv + 1))
+                    m->aaa.servers[j].node == model_path_own(l, srv + 1))
                     s = &m->aaa.servers[j];
             if (!s) {
                 if (!ssmall(m->aaa.nservers))
                     return;
                 s = MODEL_PUSH(x->a, m->aaa.servers, m->aaa.nservers);
                 s->proto = proto;
-                s->node = own_at(l, srv + 1);
+                s->node = model_path_own(l, srv + 1);
             }
             s->host = model_strdup(x->a, host);
             s->addr = model_parse_addr(host);
@@ -499,7 +458,7 @@ static void s_security(struct sx *x, const struct model_path *l, size_t i)
         if (srv && sec && sec + 1 < l->n) {
             struct secret key = ssecret(l, sec + 1);
             for (size_t j = 0; j < m->aaa.nservers; j++)
-                if (m->aaa.servers[j].node == own_at(l, srv + 1))
+                if (m->aaa.servers[j].node == model_path_own(l, srv + 1))
                     m->aaa.servers[j].key = key;
             model_add_secret(x->a, m, proto == AAA_TACACS ? "tacacs-key" : "radius-key", key);
         }
@@ -509,7 +468,7 @@ static void s_security(struct sx *x, const struct model_path *l, size_t i)
         if (proto == AAA_TACACS && find_w(l, k + 1, "authorization") && !x->authz_node &&
             !find_w(l, k + 1, "false") && !find_w(l, k + 1, "disable"))
             x->authz_node = l->node;
-    } else if (tok_eq(l, i, "snmp")) {
+    } else if (model_path_eq(l, i, "snmp")) {
         size_t c = find_w(l, i + 1, "community");
         if (!c || c + 1 >= l->n)
             return;
@@ -522,8 +481,8 @@ static void s_security(struct sx *x, const struct model_path *l, size_t i)
             model_nmap_put(x->a, &x->obj_map, name, SV_LIT("community"), m->snmp.ncommunities);
             sc = MODEL_PUSH(x->a, m->snmp.communities, m->snmp.ncommunities);
             enum secret_type ty = secret_is_redacted(name) ? SECRET_REDACTED : SECRET_PLAINTEXT;
-            sc->name = model_secret(ty, name, own_at(l, c + 1));
-            sc->node = own_at(l, c + 1);
+            sc->name = model_secret(ty, name, model_path_own(l, c + 1));
+            sc->node = model_path_own(l, c + 1);
         }
         for (size_t j = c + 2; j < l->n; j++) {
             struct sv w = l->tok[j];
@@ -537,35 +496,35 @@ static void s_system(struct sx *x, const struct model_path *l, size_t i)
 {
     struct device_model *m = x->m;
     size_t k;
-    if (tok_eq(l, i, "name") && i + 1 < l->n) {
+    if (model_path_eq(l, i, "name") && i + 1 < l->n) {
         m->hostname = dup_unq(x, l->tok[i + 1]);
         m->hostname_node = l->node;
-    } else if (tok_eq(l, i, "security")) {
+    } else if (model_path_eq(l, i, "security")) {
         s_security(x, l, i + 1);
-    } else if (tok_eq(l, i, "login-control")) {
+    } else if (model_path_eq(l, i, "login-control")) {
         k = i + 1;
-        if (tok_eq(l, k, "idle-timeout") && k + 1 < l->n) {
+        if (model_path_eq(l, k, "idle-timeout") && k + 1 < l->n) {
             x->idle_node = l->node;
             x->idle_minutes =
                 sv_eq_cstr(l->tok[k + 1], "none") || sv_eq_cstr(l->tok[k + 1], "disable")
                     ? 0
                     : model_sv_long(l->tok[k + 1], -1);
-        } else if (tok_eq(l, k, "no") && tok_eq(l, k + 1, "idle-timeout")) {
+        } else if (model_path_eq(l, k, "no") && model_path_eq(l, k + 1, "idle-timeout")) {
             x->idle_node = l->node;
             x->idle_minutes = 0;
-        } else if (tok_eq(l, k, "pre-login-message") && k + 1 < l->n) {
-            size_t v = tok_eq(l, k + 1, "message") ? k + 2 : k + 1;
+        } else if (model_path_eq(l, k, "pre-login-message") && k + 1 < l->n) {
+            size_t v = model_path_eq(l, k + 1, "message") ? k + 2 : k + 1;
             if (v < l->n) {
                 struct banner *b = model_add_banner(x->a, m, "pre-login", l->node);
                 b->text = sv_unquote(l->tok[v]);
             }
-        } else if (tok_eq(l, k, "motd") && tok_eq(l, k + 1, "text") && k + 2 < l->n) {
+        } else if (model_path_eq(l, k, "motd") && model_path_eq(l, k + 1, "text") && k + 2 < l->n) {
             struct banner *b = model_add_banner(x->a, m, "motd", l->node);
             b->text = sv_unquote(l->tok[k + 2]);
         }
-    } else if (tok_path(l, i, "time ntp", &k)) {
-        fact_lines_add(&m->ntp.ev, own_at(l, k - 1));
-        if (tok_eq(l, k, "server") && k + 1 < l->n) {
+    } else if (model_path_match(l, i, "time ntp", &k)) {
+        fact_lines_add(&m->ntp.ev, model_path_own(l, k - 1));
+        if (model_path_eq(l, k, "server") && k + 1 < l->n) {
             struct sv h = sv_unquote(l->tok[k + 1]);
             size_t at = model_nmap_get(&x->obj_map, h, SV_LIT("ntp"));
             struct host_ref *r = at == SIZE_MAX ? NULL : &m->ntp.servers[at];
@@ -573,50 +532,54 @@ static void s_system(struct sx *x, const struct model_path *l, size_t i)
                 if (!ssmall(m->ntp.nservers))
                     return;
                 model_nmap_put(x->a, &x->obj_map, h, SV_LIT("ntp"), m->ntp.nservers);
-                r = model_add_host(x->a, &m->ntp.servers, &m->ntp.nservers, h, own_at(l, k + 1));
+                r = model_add_host(x->a, &m->ntp.servers, &m->ntp.nservers, h,
+                                   model_path_own(l, k + 1));
             }
             if (find_w(l, k + 2, "key") || find_w(l, k + 2, "key-id"))
                 r->keyed = true;
-        } else if (tok_eq(l, k, "authentication-key") && k + 1 < l->n) {
+        } else if (model_path_eq(l, k, "authentication-key") && k + 1 < l->n) {
             if (!x->ntp_key_node)
-                x->ntp_key_node = own_at(l, k + 1);
+                x->ntp_key_node = model_path_own(l, k + 1);
             size_t v = find_w(l, k + 2, "key");
             if (v)
                 model_add_secret(x->a, m, "ntp-key", ssecret(l, v + 1));
-        } else if (tok_eq(l, k, "authentication-check")) {
+        } else if (model_path_eq(l, k, "authentication-check")) {
             x->ntp_check_node = l->node;
             x->ntp_check_off = !is_true(l, k + 1);
-        } else if (tok_eq(l, k, "no") && tok_eq(l, k + 1, "authentication-check")) {
+        } else if (model_path_eq(l, k, "no") && model_path_eq(l, k + 1, "authentication-check")) {
             x->ntp_check_node = l->node;
             x->ntp_check_off = true;
         }
-    } else if (tok_eq(l, i, "snmp") || tok_path(l, i, "management-interface snmp", &k)) {
-        size_t at = tok_eq(l, i, "snmp") ? i + 1 : k;
-        if (tok_eq(l, at, "shutdown") ||
-            (tok_eq(l, at, "admin-state") && tok_eq(l, at + 1, "disable")))
+    } else if (model_path_eq(l, i, "snmp") ||
+               model_path_match(l, i, "management-interface snmp", &k)) {
+        size_t at = model_path_eq(l, i, "snmp") ? i + 1 : k;
+        if (model_path_eq(l, at, "shutdown") ||
+            (model_path_eq(l, at, "admin-state") && model_path_eq(l, at + 1, "disable")))
             x->snmp_off_node = l->node;
-        else if ((tok_eq(l, at, "no") && tok_eq(l, at + 1, "shutdown")) ||
-                 (tok_eq(l, at, "admin-state") && tok_eq(l, at + 1, "enable")))
+        else if ((model_path_eq(l, at, "no") && model_path_eq(l, at + 1, "shutdown")) ||
+                 (model_path_eq(l, at, "admin-state") && model_path_eq(l, at + 1, "enable")))
             x->snmp_on_node = l->node;
-    } else if (!ssmall(m->nonbox) && (tok_eq(l, i, "cron") || tok_eq(l, i, "script-control"))) {
+    } else if (!ssmall(m->nonbox) &&
+               (model_path_eq(l, i, "cron") || model_path_eq(l, i, "script-control"))) {
         return;
-    } else if (tok_eq(l, i, "cron") && tok_eq(l, i + 1, "schedule") && i + 2 < l->n) {
+    } else if (model_path_eq(l, i, "cron") && model_path_eq(l, i + 1, "schedule") && i + 2 < l->n) {
         struct sv name = sv_unquote(l->tok[i + 2]);
         for (size_t j = 0; j < m->nonbox; j++)
-            if (m->onbox[j].node == own_at(l, i + 2))
+            if (m->onbox[j].node == model_path_own(l, i + 2))
                 return;
-        model_add_onbox(x->a, m, "cron", model_strdup(x->a, name), false, own_at(l, i + 2));
-    } else if (tok_eq(l, i, "script-control") && i + 2 < l->n &&
-               (tok_eq(l, i + 1, "script-policy") || tok_eq(l, i + 1, "script"))) {
+        model_add_onbox(x->a, m, "cron", model_strdup(x->a, name), false, model_path_own(l, i + 2));
+    } else if (model_path_eq(l, i, "script-control") && i + 2 < l->n &&
+               (model_path_eq(l, i + 1, "script-policy") || model_path_eq(l, i + 1, "script"))) {
         for (size_t j = 0; j < m->nonbox; j++)
-            if (m->onbox[j].node == own_at(l, i + 2))
+            if (m->onbox[j].node == model_path_own(l, i + 2))
                 return;
         model_add_onbox(x->a, m, "scheduler", dup_unq(x, l->tok[i + 2]), false,
-                        own_at(l, i + 2));
-    } else if (tok_path(l, i, "lldp", &k)) {
-        if (tok_eq(l, k, "admin-state") || (tok_eq(l, k, "no") && tok_eq(l, k + 1, "shutdown")))
-            fact_set(&m->legacy.discovery,
-                     tok_eq(l, k + 1, "disable") ? FACT_OFF : FACT_ON, l->node);
+                        model_path_own(l, i + 2));
+    } else if (model_path_match(l, i, "lldp", &k)) {
+        if (model_path_eq(l, k, "admin-state") ||
+            (model_path_eq(l, k, "no") && model_path_eq(l, k + 1, "shutdown")))
+            fact_set(&m->legacy.discovery, model_path_eq(l, k + 1, "disable") ? FACT_OFF : FACT_ON,
+                     l->node);
     }
 }
 
@@ -625,14 +588,14 @@ static void s_system(struct sx *x, const struct model_path *l, size_t i)
 static void s_log(struct sx *x, const struct model_path *l, size_t i)
 {
     struct device_model *m = x->m;
-    if (tok_eq(l, i, "syslog") && i + 1 < l->n) {
+    if (model_path_eq(l, i, "syslog") && i + 1 < l->n) {
         size_t a = find_w(l, i + 2, "address");
         if (a && a + 1 < l->n && scap(m->logging.nhosts)) {
             model_add_host(x->a, &m->logging.hosts, &m->logging.nhosts,
                            sv_unquote(l->tok[a + 1]), l->node);
             fact_lines_add(&m->logging.ev, l->node);
         }
-    } else if (tok_eq(l, i, "log-id") && i + 1 < l->n) {
+    } else if (model_path_eq(l, i, "log-id") && i + 1 < l->n) {
         struct sv id = sv_unquote(l->tok[i + 1]);
         size_t at = model_nmap_get(&x->obj_map, id, SV_LIT("log-id"));
         struct slogid *g = at == SIZE_MAX ? NULL : &x->logids[at];
@@ -642,11 +605,11 @@ static void s_log(struct sx *x, const struct model_path *l, size_t i)
             model_nmap_put(x->a, &x->obj_map, id, SV_LIT("log-id"), x->nlogids);
             g = MODEL_PUSH(x->a, x->logids, x->nlogids);
             g->id = id;
-            g->node = own_at(l, i + 1);
+            g->node = model_path_own(l, i + 1);
         }
         size_t k = i + 2;
-        if (tok_eq(l, k, "from") || tok_eq(l, k, "source")) {
-            bool on = tok_eq(l, k, "from") || is_true(l, k + 2);
+        if (model_path_eq(l, k, "from") || model_path_eq(l, k, "source")) {
+            bool on = model_path_eq(l, k, "from") || is_true(l, k + 2);
             for (size_t j = k + 1; j < l->n && on; j++) {
                 if (sv_eq_cstr(l->tok[j], "security"))
                     g->security = true;
@@ -654,8 +617,8 @@ static void s_log(struct sx *x, const struct model_path *l, size_t i)
                     g->change = true;
             }
             g->src_node = l->node;
-        } else if ((tok_eq(l, k, "to") || tok_eq(l, k, "destination")) &&
-                   tok_eq(l, k + 1, "syslog")) {
+        } else if ((model_path_eq(l, k, "to") || model_path_eq(l, k, "destination")) &&
+                   model_path_eq(l, k + 1, "syslog")) {
             g->to_syslog = true;
         }
     }
@@ -665,36 +628,36 @@ static void s_log(struct sx *x, const struct model_path *l, size_t i)
 
 static void s_bgp_setting(struct sx *x, struct sbgp_set *s, const struct model_path *l, size_t k)
 {
-    if (tok_eq(l, k, "authentication-key") && k + 1 < l->n) {
+    if (model_path_eq(l, k, "authentication-key") && k + 1 < l->n) {
         s->key = ssecret(l, k + 1);
         s->auth_node = l->node;
         model_add_secret(x->a, x->m, "bgp-key", s->key);
-    } else if (tok_eq(l, k, "auth-keychain") && k + 1 < l->n) {
+    } else if (model_path_eq(l, k, "auth-keychain") && k + 1 < l->n) {
         s->auth_node = l->node;
-    } else if (tok_eq(l, k, "ttl-security") && k + 1 < l->n) {
+    } else if (model_path_eq(l, k, "ttl-security") && k + 1 < l->n) {
         s->ttl_node = l->node;
-    } else if (tok_eq(l, k, "prefix-limit") && k + 1 < l->n) {
+    } else if (model_path_eq(l, k, "prefix-limit") && k + 1 < l->n) {
         if (find_w(l, k + 1, "maximum") || l->n - k >= 3)
             s->limit_node = l->node;
-    } else if (tok_eq(l, k, "type") && k + 1 < l->n) {
+    } else if (model_path_eq(l, k, "type") && k + 1 < l->n) {
         s->type = sv_eq_cstr(l->tok[k + 1], "external") ? 1 : 2;
-    } else if (tok_eq(l, k, "peer-as") && k + 1 < l->n) {
+    } else if (model_path_eq(l, k, "peer-as") && k + 1 < l->n) {
         s->peer_as = model_sv_long(l->tok[k + 1], -1);
-    } else if (tok_eq(l, k, "local-as") && k + 1 < l->n) {
-        size_t v = tok_eq(l, k + 1, "as-number") ? k + 2 : k + 1;
-        s->local_as = model_sv_long(tok_at(l, v), -1);
-    } else if ((tok_eq(l, k, "import") || tok_eq(l, k, "export")) && k + 1 < l->n) {
-        size_t v = tok_eq(l, k + 1, "policy") ? k + 2 : k + 1;
+    } else if (model_path_eq(l, k, "local-as") && k + 1 < l->n) {
+        size_t v = model_path_eq(l, k + 1, "as-number") ? k + 2 : k + 1;
+        s->local_as = model_sv_long(model_path_tok(l, v), -1);
+    } else if ((model_path_eq(l, k, "import") || model_path_eq(l, k, "export")) && k + 1 < l->n) {
+        size_t v = model_path_eq(l, k + 1, "policy") ? k + 2 : k + 1;
         if (v >= l->n)
             return;
         const char *names = dup_unq(x, l->tok[v]);
         for (size_t j = v + 1; j < l->n; j++)
             names = arena_printf(x->a, "%s %.*s", names, (int)sv_unquote(l->tok[j]).n,
                                  sv_unquote(l->tok[j]).p);
-        const char **slot = tok_eq(l, k, "import") ? &s->import : &s->export;
+        const char **slot = model_path_eq(l, k, "import") ? &s->import : &s->export;
         *slot = *slot ? arena_printf(x->a, "%s %s", *slot, names) : names;
-    } else if (tok_eq(l, k, "shutdown") ||
-               (tok_eq(l, k, "admin-state") && tok_eq(l, k + 1, "disable"))) {
+    } else if (model_path_eq(l, k, "shutdown") ||
+               (model_path_eq(l, k, "admin-state") && model_path_eq(l, k + 1, "disable"))) {
         s->shutdown = true;
     }
 }
@@ -737,13 +700,13 @@ static void s_bgp(struct sx *x, const struct model_path *l, size_t i)
 {
     x->m->bgp.configured = true;
     if (!x->m->bgp.node)
-        x->m->bgp.node = own_at(l, i - 1);
-    if (tok_eq(l, i, "group") && i + 1 < l->n) {
-        struct sbgp_grp *g = s_group(x, l->tok[i + 1], own_at(l, i + 1));
+        x->m->bgp.node = model_path_own(l, i - 1);
+    if (model_path_eq(l, i, "group") && i + 1 < l->n) {
+        struct sbgp_grp *g = s_group(x, l->tok[i + 1], model_path_own(l, i + 1));
         if (!g)
             return;
-        if (tok_eq(l, i + 2, "neighbor") && i + 3 < l->n) {
-            struct sbgp_nbr *b = s_nbr(x, l->tok[i + 3], own_at(l, i + 3));
+        if (model_path_eq(l, i + 2, "neighbor") && i + 3 < l->n) {
+            struct sbgp_nbr *b = s_nbr(x, l->tok[i + 3], model_path_own(l, i + 3));
             if (!b)
                 return;
             b->group = g->name;
@@ -751,12 +714,12 @@ static void s_bgp(struct sx *x, const struct model_path *l, size_t i)
         } else {
             s_bgp_setting(x, &g->s, l, i + 2);
         }
-    } else if (tok_eq(l, i, "neighbor") && i + 1 < l->n) {
+    } else if (model_path_eq(l, i, "neighbor") && i + 1 < l->n) {
         /* MD-CLI: neighbours sit beside groups and name theirs */
-        struct sbgp_nbr *b = s_nbr(x, l->tok[i + 1], own_at(l, i + 1));
+        struct sbgp_nbr *b = s_nbr(x, l->tok[i + 1], model_path_own(l, i + 1));
         if (!b)
             return;
-        if (tok_eq(l, i + 2, "group") && i + 3 < l->n)
+        if (model_path_eq(l, i + 2, "group") && i + 3 < l->n)
             b->group = sv_unquote(l->tok[i + 3]);
         else
             s_bgp_setting(x, &b->s, l, i + 2);
@@ -786,15 +749,15 @@ static struct sigp_if *s_igp_if(struct sx *x, int proto, struct sv name,
 
 static void s_igp_if_stmt(struct sx *x, struct sigp_if *f, const struct model_path *l, size_t k)
 {
-    struct sv w = tok_at(l, k);
+    struct sv w = model_path_tok(l, k);
     if (!w.p)
         return;
     if (sv_eq_cstr(w, "passive") && is_true(l, k + 1)) {
         f->passive = true;
-    } else if (sv_eq_cstr(w, "interface-type") && tok_eq(l, k + 1, "loopback")) {
+    } else if (sv_eq_cstr(w, "interface-type") && model_path_eq(l, k + 1, "loopback")) {
         f->passive = true;
     } else if (sv_eq_cstr(w, "authentication-type") || sv_eq_cstr(w, "hello-authentication-type")) {
-        if (tok_eq(l, k + 1, "password") || tok_eq(l, k + 1, "simple"))
+        if (model_path_eq(l, k + 1, "password") || model_path_eq(l, k + 1, "simple"))
             f->weak = true;
     } else if (sv_eq_cstr(w, "message-digest-key") || sv_eq_cstr(w, "authentication-keychain") ||
                sv_eq_cstr(w, "hello-authentication-key") ||
@@ -823,57 +786,60 @@ static void s_router(struct sx *x, const struct model_path *l, size_t i)
         i++;
     else if (i < l->n && l->tok[i].p[0] == '"')
         return;
-    if (tok_eq(l, i, "autonomous-system") && i + 1 < l->n) {
+    if (model_path_eq(l, i, "autonomous-system") && i + 1 < l->n) {
         x->local_as = model_sv_long(l->tok[i + 1], -1);
-    } else if (tok_eq(l, i, "bgp")) {
+    } else if (model_path_eq(l, i, "bgp")) {
         s_bgp(x, l, i + 1);
-    } else if (tok_eq(l, i, "ospf") || tok_eq(l, i, "ospf3") || tok_eq(l, i, "isis")) {
-        int proto = tok_eq(l, i, "ospf") ? 0 : tok_eq(l, i, "ospf3") ? 1 : 2;
+    } else if (model_path_eq(l, i, "ospf") || model_path_eq(l, i, "ospf3") ||
+               model_path_eq(l, i, "isis")) {
+        int proto = model_path_eq(l, i, "ospf") ? 0 : model_path_eq(l, i, "ospf3") ? 1 : 2;
         if (!x->igp_node[proto])
-            x->igp_node[proto] = own_at(l, i);
+            x->igp_node[proto] = model_path_own(l, i);
         k = i + 1;
         /* optional instance number (MD-CLI "ospf 0", classic "ospf 1") */
         if (k < l->n && l->tok[k].p[0] >= '0' && l->tok[k].p[0] <= '9')
             k++;
-        if (proto != 2 && tok_eq(l, k, "area") && tok_eq(l, k + 2, "interface") && k + 3 < l->n) {
-            struct sigp_if *f = s_igp_if(x, proto, l->tok[k + 3], own_at(l, k + 3));
+        if (proto != 2 && model_path_eq(l, k, "area") && model_path_eq(l, k + 2, "interface") &&
+            k + 3 < l->n) {
+            struct sigp_if *f = s_igp_if(x, proto, l->tok[k + 3], model_path_own(l, k + 3));
             if (f)
                 s_igp_if_stmt(x, f, l, k + 4);
-        } else if (proto == 2 && tok_eq(l, k, "interface") && k + 1 < l->n) {
-            struct sigp_if *f = s_igp_if(x, 2, l->tok[k + 1], own_at(l, k + 1));
+        } else if (proto == 2 && model_path_eq(l, k, "interface") && k + 1 < l->n) {
+            struct sigp_if *f = s_igp_if(x, 2, l->tok[k + 1], model_path_own(l, k + 1));
             if (!f)
                 return;
             size_t j = k + 2;
-            if (tok_eq(l, j, "level") && j + 1 < l->n)
+            if (model_path_eq(l, j, "level") && j + 1 < l->n)
                 j += 2;
             s_igp_if_stmt(x, f, l, j);
         } else if (proto == 2) {
             size_t j = k;
-            if (tok_eq(l, j, "level") && j + 1 < l->n)
+            if (model_path_eq(l, j, "level") && j + 1 < l->n)
                 j += 2;
-            if ((tok_eq(l, j, "authentication-key") || tok_eq(l, j, "auth-keychain") ||
-                 tok_eq(l, j, "authentication-keychain")) &&
+            if ((model_path_eq(l, j, "authentication-key") ||
+                 model_path_eq(l, j, "auth-keychain") ||
+                 model_path_eq(l, j, "authentication-keychain")) &&
                 j + 1 < l->n) {
                 x->isis_auth = l->node;
-                if (tok_eq(l, j, "authentication-key"))
+                if (model_path_eq(l, j, "authentication-key"))
                     model_add_secret(x->a, m, "isis-key", ssecret(l, j + 1));
             }
         }
-    } else if (tok_eq(l, i, "interface") && i + 1 < l->n) {
-        struct interface *f = s_iface(x, l->tok[i + 1], own_at(l, i + 1), false);
+    } else if (model_path_eq(l, i, "interface") && i + 1 < l->n) {
+        struct interface *f = s_iface(x, l->tok[i + 1], model_path_own(l, i + 1), false);
         if (!f)
             return;
         k = i + 2;
-        bool no = tok_eq(l, k, "no");
+        bool no = model_path_eq(l, k, "no");
         if (no)
             k++;
-        if (tok_eq(l, k, "description") && k + 1 < l->n && !no) {
+        if (model_path_eq(l, k, "description") && k + 1 < l->n && !no) {
             f->description = dup_unq(x, l->tok[k + 1]);
-        } else if (tok_eq(l, k, "shutdown")) {
+        } else if (model_path_eq(l, k, "shutdown")) {
             f->shutdown = !no;
-        } else if (tok_eq(l, k, "admin-state") && k + 1 < l->n) {
-            f->shutdown = tok_eq(l, k + 1, "disable");
-        } else if (tok_eq(l, k, "loopback") && is_true(l, k + 1) && !no) {
+        } else if (model_path_eq(l, k, "admin-state") && k + 1 < l->n) {
+            f->shutdown = model_path_eq(l, k + 1, "disable");
+        } else if (model_path_eq(l, k, "loopback") && is_true(l, k + 1) && !no) {
             f->is_loopback = true;
         } else if (find_w(l, k, "address") && !no) {
             f->has_ip = true;
@@ -894,35 +860,35 @@ static void s_port(struct sx *x, const struct model_path *l, size_t i)
 {
     if (i >= l->n)
         return;
-    struct interface *f = s_iface(x, l->tok[i], own_at(l, i), true);
+    struct interface *f = s_iface(x, l->tok[i], model_path_own(l, i), true);
     if (!f)
         return;
     size_t k = i + 1;
-    bool no = tok_eq(l, k, "no");
+    bool no = model_path_eq(l, k, "no");
     if (no)
         k++;
     size_t st = find_w(l, k, "lldp") ? find_w(l, k, "admin-status") : 0;
     if (st && st + 1 < l->n) {
         /* ethernet lldp dest-mac <mac> admin-status disabled|rx|tx|tx-rx */
-        bool off = tok_eq(l, st + 1, "disabled") || tok_eq(l, st + 1, "rx-only") ||
-                   tok_eq(l, st + 1, "rx");
+        bool off = model_path_eq(l, st + 1, "disabled") || model_path_eq(l, st + 1, "rx-only") ||
+                   model_path_eq(l, st + 1, "rx");
         if (off || f->discovery.state != FACT_OFF)
             fact_set(&f->discovery, off ? FACT_OFF : FACT_ON, l->node);
     }
-    if (tok_eq(l, k, "description") && k + 1 < l->n && !no)
+    if (model_path_eq(l, k, "description") && k + 1 < l->n && !no)
         f->description = dup_unq(x, l->tok[k + 1]);
-    else if (tok_eq(l, k, "shutdown"))
+    else if (model_path_eq(l, k, "shutdown"))
         f->shutdown = !no;
-    else if (tok_eq(l, k, "admin-state") && k + 1 < l->n)
-        f->shutdown = !tok_eq(l, k + 1, "enable");
+    else if (model_path_eq(l, k, "admin-state") && k + 1 < l->n)
+        f->shutdown = !model_path_eq(l, k + 1, "enable");
 }
 
 static void s_mirror(struct sx *x, const struct model_path *l, size_t i)
 {
     struct device_model *m = x->m;
-    if (!tok_eq(l, i, "mirror-dest") || i + 1 >= l->n)
+    if (!model_path_eq(l, i, "mirror-dest") || i + 1 >= l->n)
         return;
-    const struct cfg_node *own = own_at(l, i + 1);
+    const struct cfg_node *own = model_path_own(l, i + 1);
     struct mirror_session *ms = NULL;
     for (size_t j = 0; j < m->nmirrors; j++)
         if (m->mirrors[j].node == own)
@@ -935,13 +901,13 @@ static void s_mirror(struct sx *x, const struct model_path *l, size_t i)
         ms->node = own;
     }
     size_t k = i + 2;
-    if (tok_eq(l, k, "sap") && k + 1 < l->n && !ms->destination) {
+    if (model_path_eq(l, k, "sap") && k + 1 < l->n && !ms->destination) {
         ms->destination = dup_unq(x, l->tok[k + 1]);
-    } else if ((tok_eq(l, k, "spoke-sdp") || tok_eq(l, k, "remote-source") ||
-                tok_eq(l, k, "gateway") || tok_eq(l, k, "encap")) &&
+    } else if ((model_path_eq(l, k, "spoke-sdp") || model_path_eq(l, k, "remote-source") ||
+                model_path_eq(l, k, "gateway") || model_path_eq(l, k, "encap")) &&
                k + 1 < l->n) {
         ms->remote = true;
-        if (!ms->destination || tok_eq(l, k, "gateway"))
+        if (!ms->destination || model_path_eq(l, k, "gateway"))
             ms->destination = dup_unq(x, l->tok[l->n - 1]);
     }
 }
@@ -965,7 +931,7 @@ static void s_vprn(struct sx *x, const struct model_path *l, size_t i)
 static void s_line(struct sx *x, const struct model_path *l)
 {
     size_t i = 0;
-    if (tok_eq(l, 0, "configure"))
+    if (model_path_eq(l, 0, "configure"))
         i = 1;
     else
         return; /* persistent-indices, comments and other non-config blocks */
@@ -984,7 +950,7 @@ static void s_line(struct sx *x, const struct model_path *l)
         s_port(x, l, i + 1);
     else if (sv_eq_cstr(w, "mirror"))
         s_mirror(x, l, i + 1);
-    else if (sv_eq_cstr(w, "service") && tok_eq(l, i + 1, "vprn") && i + 2 < l->n)
+    else if (sv_eq_cstr(w, "service") && model_path_eq(l, i + 1, "vprn") && i + 2 < l->n)
         s_vprn(x, l, i + 2);
 }
 
@@ -1281,7 +1247,7 @@ struct sapply {
 
 static void s_apply_line(struct sx *x, const struct model_path *l)
 {
-    if (!tok_eq(l, 0, "configure") || tok_eq(l, 1, "groups"))
+    if (!model_path_eq(l, 0, "configure") || model_path_eq(l, 1, "groups"))
         return;
     size_t at = find_w(l, 1, "apply-groups");
     if (!at || at + 1 >= l->n || l->own[l->n - 1] != l->node || x->napply >= SX_MAX_APPLY)
@@ -1299,8 +1265,8 @@ static void s_apply_line(struct sx *x, const struct model_path *l)
 static void s_group_line(struct sx *x, const struct model_path *l)
 {
     /* configure groups group "G" <path...> */
-    if (!tok_eq(l, 0, "configure") || !tok_eq(l, 1, "groups") || !tok_eq(l, 2, "group") ||
-        l->n < 5)
+    if (!model_path_eq(l, 0, "configure") || !model_path_eq(l, 1, "groups") ||
+        !model_path_eq(l, 2, "group") || l->n < 5)
         return;
     struct sv g = sv_unquote(l->tok[3]);
     bool applied = false;

@@ -695,6 +695,45 @@ void model_path_add(struct model_path *l, struct sv tok, const struct cfg_node *
     }
 }
 
+bool model_path_eq(const struct model_path *l, size_t i, const char *w)
+{
+    return i < l->n && sv_eq_cstr(l->tok[i], w);
+}
+
+bool model_path_match(const struct model_path *l, size_t i, const char *words, size_t *next)
+{
+    const char *w = words;
+    while (*w) {
+        while (*w == ' ')
+            w++;
+        if (!*w)
+            break;
+        const char *e = w;
+        while (*e && *e != ' ')
+            e++;
+        if (i >= l->n)
+            return false;
+        size_t wl = (size_t)(e - w);
+        if (!(wl == 1 && *w == '*') && !(l->tok[i].n == wl && memcmp(l->tok[i].p, w, wl) == 0))
+            return false;
+        i++;
+        w = e;
+    }
+    if (next)
+        *next = i;
+    return true;
+}
+
+struct sv model_path_tok(const struct model_path *l, size_t i)
+{
+    return i < l->n ? l->tok[i] : sv_make(NULL, 0);
+}
+
+const struct cfg_node *model_path_own(const struct model_path *l, size_t i)
+{
+    return i < l->n ? l->own[i] : l->node;
+}
+
 const char *model_path_token(const char *p, const char *end, struct sv *tok)
 {
     while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
