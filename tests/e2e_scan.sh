@@ -116,6 +116,21 @@ check "a broken rule exits 2" "[ $? -eq 2 ]"
 check "a broken rule names file:line:column and field" \
   "grep -q \"bad-rules.yaml:4:[0-9]*: error: field 'rules\\[0\\].condition.exists.match'\" '$out/br.err'"
 
+# The example rules and framework over the whole shared corpus: no rule or
+# framework error (unsupported corpus files are diagnosed, which is expected).
+corpus=${TSAUDIT_CORPUS:-$src/../shared/corpus}
+if [ -d "$corpus" ]; then
+  "$bin" scan "$corpus" --rules "$src/examples/rules" --profile "$src/examples/profile.yaml" \
+    --framework "$src/examples/frameworks/acme-baseline.yaml" --fail-on never --quiet \
+    --no-progress -o "$out/corpus-rules.json" 2> "$out/corpus-rules.err"
+  check "example rules over the corpus give no rule errors" \
+    "! grep -E 'examples/(rules|frameworks)|Sanitizer|runtime error' '$out/corpus-rules.err' | grep -q ."
+  check "example rules give verdicts on corpus devices" \
+    "python3 -c \"import json;d=json.load(open('$out/corpus-rules.json'));v={r['verdict'] for x in d['devices'] for r in x['results'] if r['check'].startswith('ACME-')};assert {'pass','fail'}<=v, v\""
+else
+  echo "note: shared corpus not found; example rules not run over it"
+fi
+
 # 8. History: two runs, then history and diff.
 "$bin" scan "$src/examples/estate" "${common[@]}" --fail-on never --quiet --db "$out/h.db"
 mkdir -p "$out/estate2" && cp -r "$src/examples/estate/." "$out/estate2/"
