@@ -218,6 +218,15 @@ void model_path_walk(struct arena *a, struct model_walk *w, const struct cfg_nod
                      void (*visit)(void *, const struct model_path *), void *ctx);
 
 /*
+ * The account with this name (one level of quotes stripped), found through
+ * idx, or a new one (privilege -1, defined at n) added to m and idx while
+ * m->naccounts is below cap; NULL when the cap is reached.
+ */
+struct account *model_account_indexed(struct arena *a, struct device_model *m,
+                                      struct model_nmap *idx, struct sv name,
+                                      const struct cfg_node *n, size_t cap);
+
+/*
  * Run by model_extract() after the family extractor: resolve ACL names
  * (mgmt paths, lines, SNMP communities) to their definitions and set
  * acl_undefined. Extractors need not call it.

@@ -342,21 +342,12 @@ static struct interface *j_iface(struct jx *x, struct sv name, const struct cfg_
 
 static struct account *j_account(struct jx *x, struct sv name, const struct cfg_node *n)
 {
-    struct device_model *m = x->m;
-    struct sv un = sv_unquote(name);
-    size_t at = model_nmap_get(&x->acct_map, un, sv_make(NULL, 0));
-    if (at != SIZE_MAX)
-        return &m->accounts[at];
-    if (!jcap(m->naccounts))
-        return NULL;
-    size_t old = m->naccounts;
-    struct account *ac = MODEL_PUSH(x->a, m->accounts, m->naccounts);
-    ac->name = model_strdup(x->a, un);
-    ac->privilege = -1;
-    ac->node = n;
-    x->acct_class = model_grow(x->a, (void *)x->acct_class, old, sizeof(*x->acct_class));
-    x->acct_class[old] = NULL;
-    model_nmap_put(x->a, &x->acct_map, un, sv_make(NULL, 0), old);
+    size_t old = x->m->naccounts;
+    struct account *ac = model_account_indexed(x->a, x->m, &x->acct_map, name, n, JX_MAX_ITEMS);
+    if (ac && x->m->naccounts > old) { /* a new account: no login class yet */
+        x->acct_class = model_grow(x->a, (void *)x->acct_class, old, sizeof(*x->acct_class));
+        x->acct_class[old] = NULL;
+    }
     return ac;
 }
 

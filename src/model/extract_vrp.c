@@ -452,19 +452,7 @@ static void v_acl(struct vx *x, const struct cfg_node *n)
 
 static struct account *v_account(struct vx *x, struct sv name, const struct cfg_node *n)
 {
-    struct device_model *m = x->m;
-    name = sv_unquote(name);
-    size_t at = model_nmap_get(&x->acct_map, name, sv_make(NULL, 0));
-    if (at != SIZE_MAX)
-        return &m->accounts[at];
-    if (!vcap(m->naccounts))
-        return NULL;
-    struct account *ac = MODEL_PUSH(x->a, m->accounts, m->naccounts);
-    ac->name = model_strdup(x->a, name);
-    ac->privilege = -1;
-    ac->node = n;
-    model_nmap_put(x->a, &x->acct_map, name, sv_make(NULL, 0), m->naccounts - 1);
-    return ac;
+    return model_account_indexed(x->a, x->m, &x->acct_map, name, n, VX_MAX_ITEMS);
 }
 
 /* One statement of the aaa view. */

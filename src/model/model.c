@@ -674,6 +674,24 @@ void model_nmap_put3(struct arena *a, struct model_nmap *h, struct sv k1, struct
     h->n++;
 }
 
+struct account *model_account_indexed(struct arena *a, struct device_model *m,
+                                      struct model_nmap *idx, struct sv name,
+                                      const struct cfg_node *n, size_t cap)
+{
+    name = sv_unquote(name);
+    size_t at = model_nmap_get(idx, name, sv_make(NULL, 0));
+    if (at != SIZE_MAX)
+        return &m->accounts[at];
+    if (m->naccounts >= cap)
+        return NULL;
+    struct account *ac = MODEL_PUSH(a, m->accounts, m->naccounts);
+    ac->name = model_strdup(a, name);
+    ac->privilege = -1;
+    ac->node = n;
+    model_nmap_put(a, idx, name, sv_make(NULL, 0), m->naccounts - 1);
+    return ac;
+}
+
 size_t model_nmap_get(const struct model_nmap *h, struct sv k1, struct sv k2)
 {
     return model_nmap_get3(h, k1, k2, sv_make(NULL, 0));
