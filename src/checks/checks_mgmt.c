@@ -518,7 +518,7 @@ static void eval_web(const struct check_ctx *ctx, struct check_result *r)
 static void eval_smart_install(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct fact_bool *f = &ctx->model->legacy.smart_install;
-    if (fact_untouched(f) && ctx->model->dialect != DIALECT_CISCO_IOS) {
+    if (ctx->model->dialect != DIALECT_CISCO_IOS) {
         check_set(ctx, r, VERDICT_NOT_APPLICABLE, "Smart Install exists only on Cisco IOS/IOS-XE");
         return;
     }
