@@ -237,30 +237,6 @@ static bool jl_push_node(struct model_path *l, const struct cfg_node *nd)
     return inactive;
 }
 
-typedef void (*jl_fn)(struct jx *x, const struct model_path *l);
-
-/* One walk's callback with its extractor state. */
-struct jl_call {
-    struct jx *x;
-    jl_fn fn;
-};
-
-static void jl_visit(void *ctx, const struct model_path *l)
-{
-    const struct jl_call *c = ctx;
-    c->fn(c->x, l);
-}
-
-/*
- * Pre-order walk from first: call fn once per active statement with its full
- * path. With siblings, first's following siblings are walked too.
- */
-static void jl_walk(struct jx *x, const struct cfg_node *first, bool siblings, jl_fn fn)
-{
-    struct jl_call c = {x, fn};
-    model_path_walk(x->a, &x->walk, first, siblings, jl_push_node, jl_visit, &c);
-}
-
 /* ------------------------------------------------------------ helpers */
 
 static const char *dup_unq(struct jx *x, struct sv s)
@@ -1530,16 +1506,18 @@ static void j_dispatch(struct jx *x, const struct model_path *l)
 }
 
 /* Local lines: everything except the groups definitions. */
-static void j_local_line(struct jx *x, const struct model_path *l)
+static void j_local_line(void *ctx, const struct model_path *l)
 {
+    struct jx *x = ctx;
     if (sv_eq_cstr(l->tok[0], "groups"))
         return;
     j_line(x, l);
 }
 
 /* Pass 1: record apply-groups statements with their hierarchy level. */
-static void j_apply_line(struct jx *x, const struct model_path *l)
+static void j_apply_line(void *ctx, const struct model_path *l)
 {
+    struct jx *x = ctx;
     if (sv_eq_cstr(l->tok[0], "groups"))
         return;
     size_t at = l->n;
@@ -1563,8 +1541,9 @@ static void j_apply_line(struct jx *x, const struct model_path *l)
 }
 
 /* Pass 2: statements inside applied groups, as if written at the top. */
-static void j_group_line(struct jx *x, const struct model_path *l)
+static void j_group_line(void *ctx, const struct model_path *l)
 {
+    struct jx *x = ctx;
     if (!sv_eq_cstr(l->tok[0], "groups") || l->n < 3)
         return;
     struct sv g = sv_unquote(l->tok[1]);
@@ -2026,14 +2005,14 @@ void model_extract_junos(const struct cfg_tree *t, struct device_model *m)
             any_apply = true;
     }
     if (groups || any_apply)
-        jl_walk(x, t->first, true, j_apply_line);
+        model_path_walk(x->a, &x->walk, t->first, true, jl_push_node, j_apply_line, x);
     if (x->napply) {
         x->scratch_group = arena_alloc(t->arena, sizeof(*x->scratch_group));
         x->in_groups = true;
-        jl_walk(x, t->first, true, j_group_line);
+        model_path_walk(x->a, &x->walk, t->first, true, jl_push_node, j_group_line, x);
         x->in_groups = false;
     }
-    jl_walk(x, t->first, true, j_local_line);
+    model_path_walk(x->a, &x->walk, t->first, true, jl_push_node, j_local_line, x);
 
     finish_services(x);
     finish_aaa(x);

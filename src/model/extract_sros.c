@@ -132,30 +132,6 @@ static bool jl_push_node(struct model_path *l, const struct cfg_node *nd)
     return false;
 }
 
-typedef void (*jl_fn)(struct sx *x, const struct model_path *l);
-
-/* One walk's callback with its extractor state. */
-struct jl_call {
-    struct sx *x;
-    jl_fn fn;
-};
-
-static void jl_visit(void *ctx, const struct model_path *l)
-{
-    const struct jl_call *c = ctx;
-    c->fn(c->x, l);
-}
-
-/*
- * Pre-order walk from first: call fn once per active statement with its full
- * path. With siblings, first's following siblings are walked too.
- */
-static void jl_walk(struct sx *x, const struct cfg_node *first, bool siblings, jl_fn fn)
-{
-    struct jl_call c = {x, fn};
-    model_path_walk(x->a, &x->walk, first, siblings, jl_push_node, jl_visit, &c);
-}
-
 /* ------------------------------------------------------------ helpers */
 
 #define SX_MAX_ITEMS 200000 /* cap on indexed lists (interfaces, users, neighbours) */
@@ -1233,8 +1209,9 @@ struct sapply {
     size_t nnames;
 };
 
-static void s_apply_line(struct sx *x, const struct model_path *l)
+static void s_apply_line(void *ctx, const struct model_path *l)
 {
+    struct sx *x = ctx;
     if (!model_path_eq(l, 0, "configure") || model_path_eq(l, 1, "groups"))
         return;
     size_t at = find_w(l, 1, "apply-groups");
@@ -1250,8 +1227,9 @@ static void s_apply_line(struct sx *x, const struct model_path *l)
         ap->names[ap->nnames++] = sv_unquote(l->tok[i]);
 }
 
-static void s_group_line(struct sx *x, const struct model_path *l)
+static void s_group_line(void *ctx, const struct model_path *l)
 {
+    struct sx *x = ctx;
     /* configure groups group "G" <path...> */
     if (!model_path_eq(l, 0, "configure") || !model_path_eq(l, 1, "groups") ||
         !model_path_eq(l, 2, "group") || l->n < 5)
@@ -1297,6 +1275,12 @@ static bool buf_has(const char *buf, size_t len, const char *what)
     return false;
 }
 
+/* The walk's callback for the device's own statements. */
+static void s_walk_line(void *ctx, const struct model_path *l)
+{
+    s_line(ctx, l);
+}
+
 void model_extract_sros(const struct cfg_tree *t, struct device_model *m)
 {
     struct sx *x = arena_alloc(t->arena, sizeof(*x));
@@ -1308,12 +1292,12 @@ void model_extract_sros(const struct cfg_tree *t, struct device_model *m)
     m->dialect = t->dialect;
     s_version(x);
     if (buf_has(t->buf, t->len, "apply-groups"))
-        jl_walk(x, t->first, true, s_apply_line);
+        model_path_walk(x->a, &x->walk, t->first, true, jl_push_node, s_apply_line, x);
     if (x->napply) {
         x->scratch = arena_alloc(t->arena, sizeof(*x->scratch));
-        jl_walk(x, t->first, true, s_group_line);
+        model_path_walk(x->a, &x->walk, t->first, true, jl_push_node, s_group_line, x);
     }
-    jl_walk(x, t->first, true, s_line);
+    model_path_walk(x->a, &x->walk, t->first, true, jl_push_node, s_walk_line, x);
     finish_bgp(x);
     finish_igp(x);
     finish(x);
