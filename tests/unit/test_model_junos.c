@@ -197,21 +197,6 @@ static void test_set(void **state)
     tu_model_unload(d);
 }
 
-static void same_fact(const struct fact_bool *a, const struct fact_bool *b)
-{
-    assert_int_equal(a->state, b->state);
-    assert_int_equal(a->is_default, b->is_default);
-    assert_int_equal(a->ev.n > 0, b->ev.n > 0);
-}
-
-static void same_str(const char *a, const char *b)
-{
-    if (!a || !b)
-        assert_true(a == b);
-    else
-        assert_string_equal(a, b);
-}
-
 /* Brace and set forms of one device: the same model, field by field. */
 static void test_forms_agree(void **state)
 {
@@ -221,99 +206,99 @@ static void test_forms_agree(void **state)
     struct tu_dev *ds =
         tu_model_load("tests/fixtures/model/junos/edge1.set", DIALECT_JUNIPER_JUNOS);
     const struct device_model *a = &db->m, *b = &ds->m;
-    same_str(a->hostname, b->hostname);
-    same_str(a->os_version, b->os_version);
-    same_fact(&a->telnet_server, &b->telnet_server);
-    same_fact(&a->ssh.enabled, &b->ssh.enabled);
-    same_fact(&a->ssh.v1_allowed, &b->ssh.v1_allowed);
-    same_fact(&a->ssh.root_login, &b->ssh.root_login);
-    same_fact(&a->ssh.weak_ciphers, &b->ssh.weak_ciphers);
-    same_fact(&a->ssh.weak_macs, &b->ssh.weak_macs);
+    tu_same_str(a->hostname, b->hostname);
+    tu_same_str(a->os_version, b->os_version);
+    tu_same_fact(&a->telnet_server, &b->telnet_server);
+    tu_same_fact(&a->ssh.enabled, &b->ssh.enabled);
+    tu_same_fact(&a->ssh.v1_allowed, &b->ssh.v1_allowed);
+    tu_same_fact(&a->ssh.root_login, &b->ssh.root_login);
+    tu_same_fact(&a->ssh.weak_ciphers, &b->ssh.weak_ciphers);
+    tu_same_fact(&a->ssh.weak_macs, &b->ssh.weak_macs);
     assert_int_equal(a->ssh.port, b->ssh.port);
     assert_int_equal(a->ssh.idle_timeout_seconds, b->ssh.idle_timeout_seconds);
     assert_int_equal(a->ssh.nciphers, b->ssh.nciphers);
     for (size_t i = 0; i < a->ssh.nciphers; i++)
-        same_str(a->ssh.ciphers[i], b->ssh.ciphers[i]);
+        tu_same_str(a->ssh.ciphers[i], b->ssh.ciphers[i]);
     assert_int_equal(a->ssh.nmacs, b->ssh.nmacs);
     assert_int_equal(a->nservices, b->nservices);
     for (size_t i = 0; i < a->nservices; i++) {
-        same_str(a->services[i].name, b->services[i].name);
+        tu_same_str(a->services[i].name, b->services[i].name);
         assert_int_equal(a->services[i].cleartext, b->services[i].cleartext);
-        same_fact(&a->services[i].state, &b->services[i].state);
+        tu_same_fact(&a->services[i].state, &b->services[i].state);
     }
     assert_int_equal(a->naccounts, b->naccounts);
     for (size_t i = 0; i < a->naccounts; i++) {
-        same_str(a->accounts[i].name, b->accounts[i].name);
-        same_str(a->accounts[i].role, b->accounts[i].role);
+        tu_same_str(a->accounts[i].name, b->accounts[i].name);
+        tu_same_str(a->accounts[i].role, b->accounts[i].role);
         assert_int_equal(a->accounts[i].privilege, b->accounts[i].privilege);
         assert_int_equal(a->accounts[i].secret.type, b->accounts[i].secret.type);
         assert_int_equal(a->accounts[i].has_ssh_key, b->accounts[i].has_ssh_key);
     }
-    same_fact(&a->aaa.central_login, &b->aaa.central_login);
-    same_fact(&a->aaa.local_fallback, &b->aaa.local_fallback);
-    same_fact(&a->aaa.accounting_exec, &b->aaa.accounting_exec);
-    same_fact(&a->aaa.accounting_cmds, &b->aaa.accounting_cmds);
-    same_fact(&a->aaa.authz_cmds, &b->aaa.authz_cmds);
+    tu_same_fact(&a->aaa.central_login, &b->aaa.central_login);
+    tu_same_fact(&a->aaa.local_fallback, &b->aaa.local_fallback);
+    tu_same_fact(&a->aaa.accounting_exec, &b->aaa.accounting_exec);
+    tu_same_fact(&a->aaa.accounting_cmds, &b->aaa.accounting_cmds);
+    tu_same_fact(&a->aaa.authz_cmds, &b->aaa.authz_cmds);
     assert_int_equal(a->aaa.nservers, b->aaa.nservers);
     for (size_t i = 0; i < a->aaa.nservers; i++) {
-        same_str(a->aaa.servers[i].host, b->aaa.servers[i].host);
+        tu_same_str(a->aaa.servers[i].host, b->aaa.servers[i].host);
         assert_int_equal(a->aaa.servers[i].key.type, b->aaa.servers[i].key.type);
     }
-    same_fact(&a->snmp.enabled, &b->snmp.enabled);
+    tu_same_fact(&a->snmp.enabled, &b->snmp.enabled);
     assert_int_equal(a->snmp.ncommunities, b->snmp.ncommunities);
     for (size_t i = 0; i < a->snmp.ncommunities; i++) {
         assert_int_equal(a->snmp.communities[i].write, b->snmp.communities[i].write);
-        same_str(a->snmp.communities[i].acl_name, b->snmp.communities[i].acl_name);
+        tu_same_str(a->snmp.communities[i].acl_name, b->snmp.communities[i].acl_name);
     }
     assert_int_equal(a->snmp.nusers, b->snmp.nusers);
     for (size_t i = 0; i < a->snmp.nusers; i++) {
-        same_str(a->snmp.users[i].auth, b->snmp.users[i].auth);
-        same_str(a->snmp.users[i].priv, b->snmp.users[i].priv);
+        tu_same_str(a->snmp.users[i].auth, b->snmp.users[i].auth);
+        tu_same_str(a->snmp.users[i].priv, b->snmp.users[i].priv);
     }
     assert_int_equal(a->ntp.nservers, b->ntp.nservers);
     for (size_t i = 0; i < a->ntp.nservers; i++) {
-        same_str(a->ntp.servers[i].host, b->ntp.servers[i].host);
+        tu_same_str(a->ntp.servers[i].host, b->ntp.servers[i].host);
         assert_int_equal(a->ntp.servers[i].keyed, b->ntp.servers[i].keyed);
     }
-    same_fact(&a->ntp.auth_enabled, &b->ntp.auth_enabled);
+    tu_same_fact(&a->ntp.auth_enabled, &b->ntp.auth_enabled);
     assert_int_equal(a->logging.nhosts, b->logging.nhosts);
-    same_fact(&a->logging.login_events, &b->logging.login_events);
-    same_fact(&a->logging.config_changes, &b->logging.config_changes);
-    same_fact(&a->logging.suppressed, &b->logging.suppressed);
+    tu_same_fact(&a->logging.login_events, &b->logging.login_events);
+    tu_same_fact(&a->logging.config_changes, &b->logging.config_changes);
+    tu_same_fact(&a->logging.suppressed, &b->logging.suppressed);
     assert_int_equal(a->bgp.local_as, b->bgp.local_as);
     assert_int_equal(a->bgp.nneighbors, b->bgp.nneighbors);
     for (size_t i = 0; i < a->bgp.nneighbors; i++) {
         const struct bgp_neighbor *x = &a->bgp.neighbors[i], *y = &b->bgp.neighbors[i];
-        same_str(x->addr, y->addr);
-        same_str(x->group, y->group);
+        tu_same_str(x->addr, y->addr);
+        tu_same_str(x->group, y->group);
         assert_int_equal(x->remote_as, y->remote_as);
         assert_int_equal(x->ebgp, y->ebgp);
-        same_fact(&x->auth, &y->auth);
+        tu_same_fact(&x->auth, &y->auth);
         assert_int_equal(x->auth_type, y->auth_type);
-        same_fact(&x->gtsm, &y->gtsm);
-        same_fact(&x->max_prefix, &y->max_prefix);
-        same_str(x->in_policy, y->in_policy);
-        same_str(x->out_policy, y->out_policy);
+        tu_same_fact(&x->gtsm, &y->gtsm);
+        tu_same_fact(&x->max_prefix, &y->max_prefix);
+        tu_same_str(x->in_policy, y->in_policy);
+        tu_same_str(x->out_policy, y->out_policy);
     }
     assert_int_equal(a->nigps, b->nigps);
     for (size_t i = 0; i < a->nigps; i++)
-        same_fact(&a->igps[i].auth, &b->igps[i].auth);
+        tu_same_fact(&a->igps[i].auth, &b->igps[i].auth);
     assert_int_equal(a->ninterfaces, b->ninterfaces);
     for (size_t i = 0; i < a->ninterfaces; i++) {
         const struct interface *x = &a->interfaces[i], *y = &b->interfaces[i];
-        same_str(x->name, y->name);
-        same_str(x->description, y->description);
+        tu_same_str(x->name, y->name);
+        tu_same_str(x->description, y->description);
         assert_int_equal(x->shutdown, y->shutdown);
         assert_int_equal(x->has_ip, y->has_ip);
         assert_int_equal(x->is_tunnel, y->is_tunnel);
-        same_fact(&x->urpf, &y->urpf);
-        same_str(x->acl_in, y->acl_in);
-        same_str(x->acl_out, y->acl_out);
-        same_str(x->tunnel_dest, y->tunnel_dest);
+        tu_same_fact(&x->urpf, &y->urpf);
+        tu_same_str(x->acl_in, y->acl_in);
+        tu_same_str(x->acl_out, y->acl_out);
+        tu_same_str(x->tunnel_dest, y->tunnel_dest);
     }
     assert_int_equal(a->nacls, b->nacls);
     for (size_t i = 0; i < a->nacls; i++) {
-        same_str(a->acls[i].name, b->acls[i].name);
+        tu_same_str(a->acls[i].name, b->acls[i].name);
         assert_int_equal(a->acls[i].n, b->acls[i].n);
         for (size_t j = 0; j < a->acls[i].n; j++) {
             assert_int_equal(a->acls[i].entries[j].permit, b->acls[i].entries[j].permit);
@@ -323,17 +308,17 @@ static void test_forms_agree(void **state)
         }
     }
     assert_int_equal(a->nmgmt_paths, b->nmgmt_paths);
-    same_fact(&a->copp, &b->copp);
+    tu_same_fact(&a->copp, &b->copp);
     assert_int_equal(a->nmirrors, b->nmirrors);
     assert_int_equal(a->nonbox, b->nonbox);
     assert_int_equal(a->nipsec, b->nipsec);
     assert_int_equal(a->nbanners, b->nbanners);
     assert_int_equal(a->nother_secrets, b->nother_secrets);
     for (size_t i = 0; i < a->nother_secrets; i++) {
-        same_str(a->other_secret_kinds[i], b->other_secret_kinds[i]);
+        tu_same_str(a->other_secret_kinds[i], b->other_secret_kinds[i]);
         assert_int_equal(a->other_secrets[i].type, b->other_secrets[i].type);
     }
-    same_fact(&a->legacy.secret_encryption, &b->legacy.secret_encryption);
+    tu_same_fact(&a->legacy.secret_encryption, &b->legacy.secret_encryption);
     tu_model_unload(db);
     tu_model_unload(ds);
 }

@@ -147,36 +147,21 @@ static void test_classic(void **state)
     tu_model_unload(d);
 }
 
-static void same_fact(const struct fact_bool *a, const struct fact_bool *b)
-{
-    assert_int_equal(a->state, b->state);
-    assert_int_equal(a->is_default, b->is_default);
-    assert_int_equal(a->ev.n > 0, b->ev.n > 0);
-}
-
-static void same_str(const char *a, const char *b)
-{
-    if (!a || !b)
-        assert_true(a == b);
-    else
-        assert_string_equal(a, b);
-}
-
 /* The three forms of one device give the same model (order aside). */
 static void same_model(const struct device_model *a, const struct device_model *b)
 {
-    same_str(a->hostname, b->hostname);
-    same_str(a->os_version, b->os_version);
-    same_fact(&a->telnet_server, &b->telnet_server);
-    same_fact(&a->ssh.enabled, &b->ssh.enabled);
-    same_fact(&a->ssh.weak_ciphers, &b->ssh.weak_ciphers);
-    same_fact(&a->ssh.weak_macs, &b->ssh.weak_macs);
+    tu_same_str(a->hostname, b->hostname);
+    tu_same_str(a->os_version, b->os_version);
+    tu_same_fact(&a->telnet_server, &b->telnet_server);
+    tu_same_fact(&a->ssh.enabled, &b->ssh.enabled);
+    tu_same_fact(&a->ssh.weak_ciphers, &b->ssh.weak_ciphers);
+    tu_same_fact(&a->ssh.weak_macs, &b->ssh.weak_macs);
     assert_int_equal(a->ssh.idle_timeout_seconds, b->ssh.idle_timeout_seconds);
     assert_int_equal(a->nservices, b->nservices);
     for (size_t i = 0; i < a->nservices; i++) {
         const struct mgmt_service *s = tu_find_svc(b, a->services[i].name);
         assert_non_null(s);
-        same_fact(&a->services[i].state, &s->state);
+        tu_same_fact(&a->services[i].state, &s->state);
     }
     assert_int_equal(a->naccounts, b->naccounts);
     for (size_t i = 0; i < a->naccounts; i++) {
@@ -184,31 +169,31 @@ static void same_model(const struct device_model *a, const struct device_model *
         assert_non_null(o);
         assert_int_equal(a->accounts[i].privilege, o->privilege);
         assert_int_equal(a->accounts[i].secret.type, o->secret.type);
-        same_str(a->accounts[i].role, o->role);
+        tu_same_str(a->accounts[i].role, o->role);
     }
-    same_fact(&a->aaa.central_login, &b->aaa.central_login);
-    same_fact(&a->aaa.local_fallback, &b->aaa.local_fallback);
-    same_fact(&a->aaa.accounting_exec, &b->aaa.accounting_exec);
-    same_fact(&a->aaa.authz_cmds, &b->aaa.authz_cmds);
+    tu_same_fact(&a->aaa.central_login, &b->aaa.central_login);
+    tu_same_fact(&a->aaa.local_fallback, &b->aaa.local_fallback);
+    tu_same_fact(&a->aaa.accounting_exec, &b->aaa.accounting_exec);
+    tu_same_fact(&a->aaa.authz_cmds, &b->aaa.authz_cmds);
     assert_int_equal(a->aaa.nservers, b->aaa.nservers);
-    same_fact(&a->snmp.enabled, &b->snmp.enabled);
+    tu_same_fact(&a->snmp.enabled, &b->snmp.enabled);
     assert_int_equal(a->snmp.ncommunities, b->snmp.ncommunities);
-    same_fact(&a->ntp.auth_enabled, &b->ntp.auth_enabled);
+    tu_same_fact(&a->ntp.auth_enabled, &b->ntp.auth_enabled);
     assert_int_equal(a->ntp.nservers, b->ntp.nservers);
-    same_fact(&a->logging.login_events, &b->logging.login_events);
-    same_fact(&a->logging.config_changes, &b->logging.config_changes);
+    tu_same_fact(&a->logging.login_events, &b->logging.login_events);
+    tu_same_fact(&a->logging.config_changes, &b->logging.config_changes);
     assert_int_equal(a->bgp.nneighbors, b->bgp.nneighbors);
     for (size_t i = 0; i < a->bgp.nneighbors; i++) {
         const struct bgp_neighbor *x = &a->bgp.neighbors[i], *y = tu_find_nbr(b, x->addr);
         assert_non_null(y);
-        same_str(x->group, y->group);
+        tu_same_str(x->group, y->group);
         assert_int_equal(x->ebgp, y->ebgp);
         assert_int_equal(x->remote_as, y->remote_as);
-        same_fact(&x->auth, &y->auth);
-        same_fact(&x->gtsm, &y->gtsm);
-        same_fact(&x->max_prefix, &y->max_prefix);
-        same_str(x->in_policy, y->in_policy);
-        same_str(x->out_policy, y->out_policy);
+        tu_same_fact(&x->auth, &y->auth);
+        tu_same_fact(&x->gtsm, &y->gtsm);
+        tu_same_fact(&x->max_prefix, &y->max_prefix);
+        tu_same_str(x->in_policy, y->in_policy);
+        tu_same_str(x->out_policy, y->out_policy);
     }
     assert_int_equal(a->nigps, b->nigps);
     assert_int_equal(a->ninterfaces, b->ninterfaces);
@@ -217,12 +202,12 @@ static void same_model(const struct device_model *a, const struct device_model *
         assert_non_null(y);
         assert_int_equal(x->shutdown, y->shutdown);
         assert_int_equal(x->has_ip, y->has_ip);
-        same_str(x->description, y->description);
-        same_fact(&x->urpf, &y->urpf);
+        tu_same_str(x->description, y->description);
+        tu_same_fact(&x->urpf, &y->urpf);
     }
     assert_int_equal(a->nacls, b->nacls);
     assert_int_equal(a->nmgmt_paths, b->nmgmt_paths);
-    same_fact(&a->copp, &b->copp);
+    tu_same_fact(&a->copp, &b->copp);
     assert_int_equal(a->nother_secrets, b->nother_secrets);
     for (size_t i = 0; i < a->nother_secrets; i++) {
         size_t na = 0, nb = 0;

@@ -139,4 +139,22 @@ static inline size_t tu_count_secrets(const struct device_model *m, const char *
     return n;
 }
 
+/* Two models of one device (e.g. its brace and set forms) agree on a fact:
+ * state, default-ness and whether there is evidence (lines differ). */
+static inline void tu_same_fact(const struct fact_bool *a, const struct fact_bool *b)
+{
+    assert_int_equal(a->state, b->state);
+    assert_int_equal(a->is_default, b->is_default);
+    assert_int_equal(a->ev.n > 0, b->ev.n > 0);
+}
+
+/* Both NULL or equal strings. */
+static inline void tu_same_str(const char *a, const char *b)
+{
+    if (!a || !b)
+        assert_true(a == b);
+    else
+        assert_string_equal(a, b);
+}
+
 #endif
