@@ -21,8 +21,7 @@ static void check_tree(const struct cfg_tree *t)
             abort();
         if (n->line < 1 || n->end_line < n->line || (n->line > t->line_count + 1 && t->len))
             abort();
-        if (n->depth != (n->parent ? n->parent->depth + 1u : 0u) ||
-            n->depth >= t->limits.max_depth)
+        if (n->depth != (n->parent ? n->parent->depth + 1u : 0u) || n->depth >= t->limits.max_depth)
             abort();
         uint32_t kids = 0;
         const struct cfg_node *last = NULL;

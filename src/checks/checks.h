@@ -58,13 +58,13 @@ struct profile_device_rule {
  * needs_context naming the field (e.g. "networks.paw").
  */
 struct profile {
-    const char *path;  /* NULL when no profile was given */
-    char digest[65];   /* sha256 of the file, "" without a file */
+    const char *path; /* NULL when no profile was given */
+    char digest[65];  /* sha256 of the file, "" without a file */
     const char *provider_name;
-    int tier;          /* 1..3, 0 = not set */
-    int32_t as_of;     /* days (date_parse), valid when has_as_of */
+    int tier;      /* 1..3, 0 = not set */
+    int32_t as_of; /* days (date_parse), valid when has_as_of */
     bool has_as_of;
-    const char *code;  /* "2022" / "2026" or NULL */
+    const char *code; /* "2022" / "2026" or NULL */
     struct prefix_set paw, management, corporate;
     struct prefix_set ntp, syslog, aaa, snmp_managers, tunnels;
     long *mgmt_ports;
@@ -96,12 +96,12 @@ struct profile {
  */
 int profile_load(struct profile *p, struct arena *arena, const char *path);
 /* Same, from a buffer (tests, fuzzing); path is used in diagnostics. */
-int profile_load_buffer(struct profile *p, struct arena *arena, const char *path,
-                        const char *data, size_t len);
+int profile_load_buffer(struct profile *p, struct arena *arena, const char *path, const char *data,
+                        size_t len);
 void profile_init_empty(struct profile *p);
 /* First matching devices: rule for a hostname or file name, or NULL. */
-const struct profile_device_rule *profile_device_rule(const struct profile *p,
-                                                      const char *hostname, const char *file);
+const struct profile_device_rule *profile_device_rule(const struct profile *p, const char *hostname,
+                                                      const char *file);
 
 /* ----------------------------------------------------------------- results */
 
@@ -118,7 +118,7 @@ struct check_def;
 struct check_result {
     const struct check_def *check;
     enum verdict verdict;
-    const char *message;     /* never holds a secret value */
+    const char *message; /* never holds a secret value */
     struct evidence *evidence;
     uint32_t nevidence;
     const char *remediation; /* for this device's dialect; NULL if none */
@@ -138,8 +138,8 @@ struct check_ctx {
  * Helpers for check functions: set the verdict and a printf-style message
  * (allocated in ctx->arena), add evidence lines by node or by line number.
  */
-void check_set(const struct check_ctx *ctx, struct check_result *r, enum verdict v,
-               const char *fmt, ...) TS_PRINTF(4, 5);
+void check_set(const struct check_ctx *ctx, struct check_result *r, enum verdict v, const char *fmt,
+               ...) TS_PRINTF(4, 5);
 void check_evidence_node(const struct check_ctx *ctx, struct check_result *r,
                          const struct cfg_node *n);
 void check_evidence_line(const struct check_ctx *ctx, struct check_result *r, uint32_t line);
@@ -164,7 +164,7 @@ struct check_def {
     const char *remediation[DIALECT_COUNT]; /* per dialect; [DIALECT_UNKNOWN] = generic */
     enum check_scope scope;
     void (*eval)(const struct check_ctx *ctx, struct check_result *r);
-    const char *source;          /* "builtin" or the rules file that defined it */
+    const char *source; /* "builtin" or the rules file that defined it */
 };
 
 /* All checks: built-in first (stable order), then registered user rules. */
@@ -194,9 +194,9 @@ struct device_result {
     char content_hash[65];
     const struct cfg_diag *diags;
     uint32_t ndiags;
-    bool partial;  /* parse hit a limit or was malformed */
-    bool excluded; /* the profile excluded it: no results */
-    bool unreadable; /* could not be read or parsed at all */
+    bool partial;                 /* parse hit a limit or was malformed */
+    bool excluded;                /* the profile excluded it: no results */
+    bool unreadable;              /* could not be read or parsed at all */
     struct check_result *results; /* one per check in checks_all() order */
     size_t nresults;
     /* The device's secret values (views), so writers can scrub them from any
@@ -216,8 +216,8 @@ void checks_run_device(const struct check_ctx *ctx, struct device_result *out);
  * sha256 of the value (salted per run, never printed).
  */
 struct secret_fp {
-    const char *kind;  /* static string */
-    uint8_t fp[16];    /* the first 128 bits of the salted SHA-256 */
+    const char *kind; /* static string */
+    uint8_t fp[16];   /* the first 128 bits of the salted SHA-256 */
     uint32_t line;
 };
 
@@ -239,9 +239,9 @@ struct device_summary {
 struct fleet_finding {
     const struct check_def *check;
     enum verdict verdict;
-    char *message;      /* names the kind, never the value */
-    char **devices;     /* hostnames (or files) involved */
-    uint32_t *lines;    /* the line on each device */
+    char *message;   /* names the kind, never the value */
+    char **devices;  /* hostnames (or files) involved */
+    uint32_t *lines; /* the line on each device */
     size_t ndevices;
 };
 
@@ -266,7 +266,8 @@ void checks_device_fingerprints(const struct device_model *m, const char *run_sa
  * fingerprints none of which is shared, unknown when every secret of the
  * device was redacted by the collector, not_applicable with no secrets.
  */
-size_t checks_fleet_evaluate(const struct device_summary *devs, size_t n, struct fleet_finding **out);
+size_t checks_fleet_evaluate(const struct device_summary *devs, size_t n,
+                             struct fleet_finding **out);
 void fleet_findings_free(struct fleet_finding *f, size_t n);
 
 #endif

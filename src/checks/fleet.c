@@ -96,8 +96,8 @@ static void fp_add(struct fp_builder *b, const char *kind, const struct secret *
     uint8_t fp[16];
     for (size_t i = 0; i < sizeof(fp); i++) {
         unsigned hi = (unsigned)(hex[2 * i] <= '9' ? hex[2 * i] - '0' : hex[2 * i] - 'a' + 10);
-        unsigned lo = (unsigned)(hex[2 * i + 1] <= '9' ? hex[2 * i + 1] - '0'
-                                                       : hex[2 * i + 1] - 'a' + 10);
+        unsigned lo =
+            (unsigned)(hex[2 * i + 1] <= '9' ? hex[2 * i + 1] - '0' : hex[2 * i + 1] - 'a' + 10);
         fp[i] = (uint8_t)(hi << 4 | lo);
     }
     for (size_t i = 0; i < b->n; i++)

@@ -15,27 +15,30 @@
 
 static void detect_usage(FILE *out)
 {
-    fprintf(out,
-            "usage: tsaudit detect PATH... [--format text|json] [--vendor DIALECT]\n\n"
-            "Print the dialect detected for each configuration file found under PATH\n"
-            "(files or folders, searched recursively), with the signal that decided it.\n\n"
-            "  --format text|json  output format (default: text, one line per file:\n"
-            "                      path, dialect, form, signal separated by tabs)\n"
-            "  --vendor DIALECT    do not detect: report DIALECT for every file\n"
-            "  -h, --help          show this help\n\n"
-            "Dialects: cisco-ios cisco-nxos cisco-iosxr cisco-asa arista-eos juniper-junos\n"
-            "nokia-sros huawei-vrp fortinet-fortios; 'unknown' when nothing is distinctive.\n"
-            "Exit status: 0 done, 2 bad usage or a file could not be read.\n");
+    fprintf(out, "usage: tsaudit detect PATH... [--format text|json] [--vendor DIALECT]\n\n"
+                 "Print the dialect detected for each configuration file found under PATH\n"
+                 "(files or folders, searched recursively), with the signal that decided it.\n\n"
+                 "  --format text|json  output format (default: text, one line per file:\n"
+                 "                      path, dialect, form, signal separated by tabs)\n"
+                 "  --vendor DIALECT    do not detect: report DIALECT for every file\n"
+                 "  -h, --help          show this help\n\n"
+                 "Dialects: cisco-ios cisco-nxos cisco-iosxr cisco-asa arista-eos juniper-junos\n"
+                 "nokia-sros huawei-vrp fortinet-fortios; 'unknown' when nothing is distinctive.\n"
+                 "Exit status: 0 done, 2 bad usage or a file could not be read.\n");
 }
 
 /* Length of the valid UTF-8 sequence at s (1-4), or 0. */
 static size_t utf8_len(const unsigned char *s)
 {
-    size_t len = s[0] < 0x80 ? 1 : s[0] >= 0xc2 && s[0] <= 0xdf ? 2
-                 : s[0] >= 0xe0 && s[0] <= 0xef                 ? 3
-                 : s[0] >= 0xf0 && s[0] <= 0xf4                 ? 4
-                                                                : 0;
-    uint32_t cp = len == 1 ? s[0] : len == 2 ? s[0] & 0x1fu : len == 3 ? s[0] & 0x0fu : s[0] & 0x07u;
+    size_t len = s[0] < 0x80                    ? 1
+                 : s[0] >= 0xc2 && s[0] <= 0xdf ? 2
+                 : s[0] >= 0xe0 && s[0] <= 0xef ? 3
+                 : s[0] >= 0xf0 && s[0] <= 0xf4 ? 4
+                                                : 0;
+    uint32_t cp = len == 1   ? s[0]
+                  : len == 2 ? s[0] & 0x1fu
+                  : len == 3 ? s[0] & 0x0fu
+                             : s[0] & 0x07u;
     for (size_t i = 1; i < len; i++) {
         if ((s[i] & 0xc0) != 0x80)
             return 0;

@@ -13,19 +13,20 @@
 
 static void explain_usage(FILE *out)
 {
-    fprintf(out,
-            "usage: tsaudit explain [options] ID\n\n"
-            "Explain a check (e.g. MGMT-TELNET) or a Code of Practice measure (e.g. M11.14).\n\n"
-            "For a check: title, category, severity, rationale, the measures it evidences,\n"
-            "the profile fields it needs and the remediation for each dialect.\n"
-            "For a measure: its summary, section, regulations, assessment kind, deadline\n"
-            "for each tier with its source and whether it is verified, notes from the\n"
-            "editions and the checks that evidence it.\n\n"
-            "  --code 2022|2026   edition of the Code (default: newest)\n"
-            "  --catalog FILE     provider catalogue file adding or overriding measures\n"
-            "  --rules PATH       user rules (file or folder) to explain beside the built-in checks\n"
-            "  -h, --help         show this help\n\n"
-            "Exit status: 0 done, 2 unknown ID, bad usage or a catalogue file with errors.\n");
+    fprintf(
+        out,
+        "usage: tsaudit explain [options] ID\n\n"
+        "Explain a check (e.g. MGMT-TELNET) or a Code of Practice measure (e.g. M11.14).\n\n"
+        "For a check: title, category, severity, rationale, the measures it evidences,\n"
+        "the profile fields it needs and the remediation for each dialect.\n"
+        "For a measure: its summary, section, regulations, assessment kind, deadline\n"
+        "for each tier with its source and whether it is verified, notes from the\n"
+        "editions and the checks that evidence it.\n\n"
+        "  --code 2022|2026   edition of the Code (default: newest)\n"
+        "  --catalog FILE     provider catalogue file adding or overriding measures\n"
+        "  --rules PATH       user rules (file or folder) to explain beside the built-in checks\n"
+        "  -h, --help         show this help\n\n"
+        "Exit status: 0 done, 2 unknown ID, bad usage or a catalogue file with errors.\n");
 }
 
 static void print_deadline(const struct deadline *d, int tier)

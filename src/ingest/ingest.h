@@ -101,17 +101,17 @@ struct cfg_diag {
 
 /* Limits on untrusted input; hitting one gives a diagnostic and marks the tree partial. */
 struct cfg_limits {
-    size_t max_line_len;   /* default 64 KiB */
-    uint32_t max_depth;    /* default 256 */
-    uint32_t max_nodes;    /* default 2,000,000 */
-    uint32_t max_diags;    /* default 100; further ones only counted */
+    size_t max_line_len; /* default 64 KiB */
+    uint32_t max_depth;  /* default 256 */
+    uint32_t max_nodes;  /* default 2,000,000 */
+    uint32_t max_diags;  /* default 100; further ones only counted */
 };
 extern const struct cfg_limits cfg_default_limits;
 
 struct cfg_tree {
-    struct arena *arena;  /* owns nodes and diagnostics (not the buffer) */
-    const char *path;     /* for diagnostics */
-    const char *buf;      /* the file content (owned by the caller) */
+    struct arena *arena; /* owns nodes and diagnostics (not the buffer) */
+    const char *path;    /* for diagnostics */
+    const char *buf;     /* the file content (owned by the caller) */
     size_t len;
     enum dialect dialect;
     enum dialect_form form;
@@ -124,7 +124,7 @@ struct cfg_tree {
     struct cfg_diag *diags;
     uint32_t ndiags, diags_cap;
     uint32_t diags_dropped;
-    bool partial; /* a limit was hit or the input was malformed */
+    bool partial;     /* a limit was hit or the input was malformed */
     uint32_t nerrors; /* error diagnostics, including those not kept */
     /* Lines of statements that a later `delete` (Junos set form, SR OS flat)
      * removed from the tree (arena; in removal order, may repeat). A deleted
@@ -231,8 +231,7 @@ struct cfg_node **cfg_children(const struct cfg_tree *t, const struct cfg_node *
  * consume several tokens ("unit 0"). Returns the deepest node reached by the
  * whole path, or NULL. cfg_path_all() returns every match (e.g. for lists).
  */
-struct cfg_node *cfg_path(const struct cfg_tree *t, const struct cfg_node *scope,
-                          const char *path);
+struct cfg_node *cfg_path(const struct cfg_tree *t, const struct cfg_node *scope, const char *path);
 struct cfg_node **cfg_path_all(const struct cfg_tree *t, const struct cfg_node *scope,
                                const char *path, size_t *n);
 

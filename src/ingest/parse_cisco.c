@@ -102,9 +102,9 @@ static struct cfg_node *parent_for(struct cisco_parser *cp, uint32_t indent)
 static bool is_rpl_opener(const char *t, size_t n)
 {
     static const char *const openers[] = {
-        "route-policy",  "prefix-set",    "community-set", "extcommunity-set",
-        "large-community-set", "as-path-set", "rd-set", "tag-set", "policy-global",
-        "ospf-area-set", "mac-set", "esi-set", "etag-set",
+        "route-policy", "prefix-set", "community-set", "extcommunity-set", "large-community-set",
+        "as-path-set",  "rd-set",     "tag-set",       "policy-global",    "ospf-area-set",
+        "mac-set",      "esi-set",    "etag-set",
     };
     for (size_t i = 0; i < ARRAY_SIZE(openers); i++)
         if (text_starts_word(t, n, openers[i]))
@@ -255,7 +255,8 @@ static const char *parse_banner(struct cisco_parser *cp, struct cfg_node *parent
         n->body = next_line;
         n->body_len = (uint32_t)(eof - next_line);
         /* drop the newline (and CR) before EOF from the body */
-        while (n->body_len && (n->body[n->body_len - 1] == '\n' || n->body[n->body_len - 1] == '\r'))
+        while (n->body_len &&
+               (n->body[n->body_len - 1] == '\n' || n->body[n->body_len - 1] == '\r'))
             n->body_len--;
         *extra_lines = count_newlines(next_line, eof) + 1;
         n->end_line = line + *extra_lines;
@@ -276,7 +277,8 @@ static const char *parse_banner(struct cisco_parser *cp, struct cfg_node *parent
         close = next_line < end ? search_delim(cp, slot, delim, dlen, next_line) : NULL;
         if (!close) {
             char shown[3] = {delim[0], dlen == 2 ? delim[1] : '\0', '\0'};
-            if (delim[0] == 3 || (unsigned char)delim[0] < 0x20 || (unsigned char)delim[0] >= 0x7f) {
+            if (delim[0] == 3 || (unsigned char)delim[0] < 0x20 ||
+                (unsigned char)delim[0] >= 0x7f) {
                 shown[0] = '^';
                 shown[1] = (unsigned char)delim[0] < 0x20 ? (char)(delim[0] + '@') : '?';
             }

@@ -27,8 +27,8 @@ struct forti_parser {
     struct cfg_tree *t;
     struct forti_ent *stk;
     uint32_t nstk, capstk;
-    uint32_t ndropped; /* entries on the stack whose node is NULL */
-    uint64_t overflow; /* levels opened beyond the stack cap (closed by any next/end) */
+    uint32_t ndropped;          /* entries on the stack whose node is NULL */
+    uint64_t overflow;          /* levels opened beyond the stack cap (closed by any next/end) */
     size_t fail_from[FL_COUNT]; /* a continued statement from here on never ends */
 };
 
@@ -72,8 +72,7 @@ static void forti_pop(struct forti_parser *fp)
  * its position (end if none); *st is the state there. *open gets the
  * position of the last quote that opened a still-open string (or NULL).
  */
-static const char *forti_lex(const char *p, const char *end, enum forti_lex *st,
-                             const char **open)
+static const char *forti_lex(const char *p, const char *end, enum forti_lex *st, const char **open)
 {
     for (; p < end; p++) {
         char c = *p;

@@ -64,15 +64,42 @@ struct junos_kw {
     const char *child;
 };
 
-#define C_(ctx, kw) {ctx, kw, JK_CONTAINER, 0, 0, NULL}
-#define CX(ctx, kw, child) {ctx, kw, JK_CONTAINER, 0, 0, child}
-#define C1(ctx, kw) {ctx, kw, JK_CONTAINER, 0, JK_ONELINER, NULL}
-#define C1X(ctx, kw, child) {ctx, kw, JK_CONTAINER, 0, JK_ONELINER, child}
-#define K_(ctx, kw) {ctx, kw, JK_KEYED, 1, 0, NULL}
-#define KX(ctx, kw, child) {ctx, kw, JK_KEYED, 1, 0, child}
-#define K1(ctx, kw) {ctx, kw, JK_KEYED, 1, JK_ONELINER, NULL}
-#define N_(ctx, kw, child) {ctx, kw, JK_NAMES, 0, 0, child}
-#define L_(ctx, kw) {ctx, kw, JK_LEAF, 0, 0, NULL}
+#define C_(ctx, kw)                                                                                \
+    {                                                                                              \
+        ctx, kw, JK_CONTAINER, 0, 0, NULL                                                          \
+    }
+#define CX(ctx, kw, child)                                                                         \
+    {                                                                                              \
+        ctx, kw, JK_CONTAINER, 0, 0, child                                                         \
+    }
+#define C1(ctx, kw)                                                                                \
+    {                                                                                              \
+        ctx, kw, JK_CONTAINER, 0, JK_ONELINER, NULL                                                \
+    }
+#define C1X(ctx, kw, child)                                                                        \
+    {                                                                                              \
+        ctx, kw, JK_CONTAINER, 0, JK_ONELINER, child                                               \
+    }
+#define K_(ctx, kw)                                                                                \
+    {                                                                                              \
+        ctx, kw, JK_KEYED, 1, 0, NULL                                                              \
+    }
+#define KX(ctx, kw, child)                                                                         \
+    {                                                                                              \
+        ctx, kw, JK_KEYED, 1, 0, child                                                             \
+    }
+#define K1(ctx, kw)                                                                                \
+    {                                                                                              \
+        ctx, kw, JK_KEYED, 1, JK_ONELINER, NULL                                                    \
+    }
+#define N_(ctx, kw, child)                                                                         \
+    {                                                                                              \
+        ctx, kw, JK_NAMES, 0, 0, child                                                             \
+    }
+#define L_(ctx, kw)                                                                                \
+    {                                                                                              \
+        ctx, kw, JK_LEAF, 0, 0, NULL                                                               \
+    }
 
 static const struct junos_kw junos_kw[] = {
     /* top level (also the body of groups, routing instances, logical systems) */
@@ -996,8 +1023,8 @@ int parse_junos(struct cfg_tree *t)
                         cfg_diag(t, DIAG_WARNING, line, "'%.*s' without a statement; ignored",
                                  (int)(after - q), q);
                     else if (verb != JV_ANNOTATE) {
-                        struct cfg_node *leaf = jx_set_line(
-                            &ps, (enum jx_verb)verb, body.p, body.p + body.n, line, false);
+                        struct cfg_node *leaf = jx_set_line(&ps, (enum jx_verb)verb, body.p,
+                                                            body.p + body.n, line, false);
                         if (leaf)
                             leaf->end_line = l2;
                     }

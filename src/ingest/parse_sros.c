@@ -64,10 +64,22 @@ struct sros_kw {
     const char *when; /* SK_CONTAINER: space-separated next tokens, or NULL */
 };
 
-#define SK(ctx, kw, n) {ctx, kw, SK_KEYED, n, NULL}
-#define SC(ctx, kw, when) {ctx, kw, SK_CONTAINER, 0, when}
-#define SL(ctx, kw) {ctx, kw, SK_LEAF, 1, NULL}
-#define SR(ctx, kw) {ctx, kw, SK_REST, 0, NULL}
+#define SK(ctx, kw, n)                                                                             \
+    {                                                                                              \
+        ctx, kw, SK_KEYED, n, NULL                                                                 \
+    }
+#define SC(ctx, kw, when)                                                                          \
+    {                                                                                              \
+        ctx, kw, SK_CONTAINER, 0, when                                                             \
+    }
+#define SL(ctx, kw)                                                                                \
+    {                                                                                              \
+        ctx, kw, SK_LEAF, 1, NULL                                                                  \
+    }
+#define SR(ctx, kw)                                                                                \
+    {                                                                                              \
+        ctx, kw, SK_REST, 0, NULL                                                                  \
+    }
 
 static const struct sros_kw sros_kw[] = {
     SK("prefix-list", "prefix", 3),

@@ -27,8 +27,8 @@ struct cfg_regex *cfg_regex_compile(const char *pattern, char *err, size_t errle
 {
     int code = 0;
     PCRE2_SIZE off = 0;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, 0, &code, &off,
-                                   NULL);
+    pcre2_code *re =
+        pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, 0, &code, &off, NULL);
     if (!re) {
         if (err && errlen) {
             PCRE2_UCHAR msg[256];
@@ -354,8 +354,7 @@ static bool path_prepare(struct path_query *q, const struct cfg_tree *t, const c
     return true;
 }
 
-struct cfg_node *cfg_path(const struct cfg_tree *t, const struct cfg_node *scope,
-                          const char *path)
+struct cfg_node *cfg_path(const struct cfg_tree *t, const struct cfg_node *scope, const char *path)
 {
     struct path_query q;
     if (!path_prepare(&q, t, path))

@@ -86,8 +86,7 @@ struct secret model_secret(enum secret_type type, struct sv value, const struct 
 /* Record a shared secret in m->other_secrets with its kind ("bgp-key",
  * "ntp-key", "tacacs-key", "radius-key", "ospf-key", "isis-key",
  * "key-chain", "ipsec-psk", "snmp-auth", "snmp-priv", ...). Ignores NONE. */
-void model_add_secret(struct arena *a, struct device_model *m, const char *kind,
-                      struct secret s);
+void model_add_secret(struct arena *a, struct device_model *m, const char *kind, struct secret s);
 
 /* ----------------------------------------------------------- algorithms */
 
@@ -106,22 +105,19 @@ bool model_ipsec_group_is_weak(struct sv group);
 
 struct acl *model_add_acl(struct arena *a, struct device_model *m, const char *name,
                           const struct cfg_node *n);
-struct acl_entry *model_acl_add_entry(struct arena *a, struct acl *acl,
-                                      const struct cfg_node *n);
-struct mgmt_path *model_add_mgmt_path(struct arena *a, struct device_model *m,
-                                      const char *service, const char *acl_name,
-                                      const struct cfg_node *n);
+struct acl_entry *model_acl_add_entry(struct arena *a, struct acl *acl, const struct cfg_node *n);
+struct mgmt_path *model_add_mgmt_path(struct arena *a, struct device_model *m, const char *service,
+                                      const char *acl_name, const struct cfg_node *n);
 /* A service whose state is set from node n (ON unless state says otherwise). */
 struct mgmt_service *model_add_service(struct arena *a, struct device_model *m, const char *name,
                                        bool cleartext, enum fact_state state,
                                        const struct cfg_node *n);
 /* The service with this name (and vrf, NULL = any), or NULL. */
-struct mgmt_service *model_find_service(struct device_model *m, const char *name,
-                                        const char *vrf);
+struct mgmt_service *model_find_service(struct device_model *m, const char *name, const char *vrf);
 struct onbox_item *model_add_onbox(struct arena *a, struct device_model *m, const char *kind,
                                    const char *name, bool risky, const struct cfg_node *n);
-struct host_ref *model_add_host(struct arena *a, struct host_ref **arr, size_t *n,
-                                struct sv host, const struct cfg_node *node);
+struct host_ref *model_add_host(struct arena *a, struct host_ref **arr, size_t *n, struct sv host,
+                                const struct cfg_node *node);
 struct banner *model_add_banner(struct arena *a, struct device_model *m, const char *kind,
                                 const struct cfg_node *n);
 struct interface *model_add_interface(struct arena *a, struct device_model *m, struct sv name,
@@ -152,8 +148,7 @@ size_t model_nmap_get(const struct model_nmap *h, struct sv k1, struct sv k2);
 /* Store a position for the keys (the views must outlive the index). */
 void model_nmap_put3(struct arena *a, struct model_nmap *h, struct sv k1, struct sv k2,
                      struct sv k3, size_t idx);
-void model_nmap_put(struct arena *a, struct model_nmap *h, struct sv k1, struct sv k2,
-                    size_t idx);
+void model_nmap_put(struct arena *a, struct model_nmap *h, struct sv k1, struct sv k2, size_t idx);
 
 /* ------------------------------------------------------ statement paths */
 

@@ -107,7 +107,7 @@ struct cx {
     int ssh_ver;                          /* 0 unset, 1, 2, 3 = both */
     const struct cfg_node *ssh_weak_node; /* NX-OS ssh cipher-mode weak */
     bool saw_ciphers, saw_macs, saw_kex, ssh_port_set;
-    bool ssh_lines_need_server; /* XR: lines accept ssh only with ssh server */
+    bool ssh_lines_need_server;           /* XR: lines accept ssh only with ssh server */
     const struct cfg_node *eos_root_node; /* EOS "aaa root secret": root account enabled */
     const char *ssh_user_ctx;             /* IOS ip ssh pubkey-chain: current username */
 
@@ -1881,7 +1881,8 @@ static void h_snmp_user(struct cx *x, const struct cfg_node *n, struct sv s)
             size_t kj = j;
             if (snmp_algo(x, tk(s, j), sv_make("", 0), false) || tk_is(s, j, "aes") ||
                 tk_is(s, j, "des") || tk_is(s, j, "3des"))
-                kj = sv_eq_cstr(tk(s, j), "aes") && model_sv_is_digits(tk(s, j + 1)) ? j + 2 : j + 1;
+                kj =
+                    sv_eq_cstr(tk(s, j), "aes") && model_sv_is_digits(tk(s, j + 1)) ? j + 2 : j + 1;
             struct sv ptype = sv_make("", 0);
             if (tk_is(s, kj, "encrypted") || tk_is(s, kj, "0") || tk_is(s, kj, "7"))
                 ptype = tk(s, kj++);
@@ -2234,8 +2235,8 @@ static void ssh_pubkey_chain(struct cx *x, const struct cfg_node *n)
             continue;
         bool has_key = false;
         for (const struct cfg_node *k = u->child; k && !has_key; k = k->next)
-            has_key = active(k) && (starts(cfg_text(k), "key-string") ||
-                                    starts(cfg_text(k), "key-hash"));
+            has_key =
+                active(k) && (starts(cfg_text(k), "key-string") || starts(cfg_text(k), "key-hash"));
         if (!has_key)
             continue;
         struct account *ac = find_account(x, tk(cfg_text(u), 1), u);
@@ -3116,10 +3117,10 @@ static void h_key_chain(struct cx *x, const struct cfg_node *n)
                      * cleartext form is "key-string clear V" */
                     struct sv v = sv_unquote(tk(t, 2));
                     if (v.n)
-                        model_add_secret(x->a, x->m, "key-chain",
-                                         model_secret(secret_is_redacted(v) ? SECRET_REDACTED
-                                                                            : SECRET_CISCO7,
-                                                      v, c));
+                        model_add_secret(
+                            x->a, x->m, "key-chain",
+                            model_secret(secret_is_redacted(v) ? SECRET_REDACTED : SECRET_CISCO7, v,
+                                         c));
                     continue;
                 }
                 size_t i = tk_is(t, 1, "password") ? 2 : 1;

@@ -111,8 +111,7 @@ static void f_global(struct fx *x, const struct cfg_node *n)
     }
     if ((s = fset(n, "pre-login-banner")) != NULL && sv_eq_cstr(tk(s, 2), "enable"))
         model_add_banner(x->a, m, "pre-login", s);
-    if ((s = fset(n, "admin-telnet")) != NULL && sv_eq_cstr(tk(s, 2), "disable") &&
-        !x->telnet_ev)
+    if ((s = fset(n, "admin-telnet")) != NULL && sv_eq_cstr(tk(s, 2), "disable") && !x->telnet_ev)
         fact_set(&m->telnet_server, FACT_OFF, s);
     if ((s = fset(n, "admin-sport")) != NULL)
         x->https_port = model_sv_long(tk(s, 2), -1);
@@ -185,8 +184,8 @@ static void f_interface(struct fx *x, const struct cfg_node *n)
         f->has_ip = ip.p && !sv_eq_cstr(ip, "0.0.0.0");
         f->is_loopback = fis(e, "type", "loopback");
         f->is_tunnel = fis(e, "type", "tunnel");
-        f->is_mgmt = sv_starts_with(sv_unquote(tk(e, 1)), "mgmt") ||
-                     fis(e, "dedicated-to", "management");
+        f->is_mgmt =
+            sv_starts_with(sv_unquote(tk(e, 1)), "mgmt") || fis(e, "dedicated-to", "management");
         fact_unknown(&f->urpf, "FortiOS anti-spoofing is not read");
         fact_unknown(&f->proxy_arp, "not read for FortiOS");
         fact_unknown(&f->redirects, "not read for FortiOS");
@@ -226,16 +225,15 @@ static void f_snmp_community(struct fx *x, const struct cfg_node *n)
         const struct cfg_node *s = fset(e, "name");
         struct sv name = s ? sv_unquote(tk(s, 2)) : sv_make(NULL, 0);
         struct snmp_community *c = MODEL_PUSH(x->a, m->snmp.communities, m->snmp.ncommunities);
-        c->name = model_secret(secret_is_redacted(name) ? SECRET_REDACTED : SECRET_PLAINTEXT,
-                               name, s ? s : e);
+        c->name = model_secret(secret_is_redacted(name) ? SECRET_REDACTED : SECRET_PLAINTEXT, name,
+                               s ? s : e);
         c->node = e;
         c->write = false; /* FortiOS SNMP is read-only */
         const struct cfg_node *hosts = fconfig(e, "hosts");
         if (!hosts)
             continue;
         struct acl *acl = model_add_acl(
-            x->a, m, arena_printf(x->a, "snmp-community-%.*s", (int)tk(e, 1).n, tk(e, 1).p),
-            hosts);
+            x->a, m, arena_printf(x->a, "snmp-community-%.*s", (int)tk(e, 1).n, tk(e, 1).p), hosts);
         c->acl_name = acl->name;
         for (const struct cfg_node *h = hosts->child; h; h = h->next) {
             const struct cfg_node *ip = active(h) ? fset(h, "ip") : NULL;
@@ -350,8 +348,7 @@ static void f_aaa(struct fx *x, const struct cfg_node *n, enum aaa_proto proto)
         const struct cfg_node *k = fset(e, proto == AAA_TACACS ? "key" : "secret");
         if (k) {
             sv->key = fsecret(k);
-            model_add_secret(x->a, m, proto == AAA_TACACS ? "tacacs-key" : "radius-key",
-                             sv->key);
+            model_add_secret(x->a, m, proto == AAA_TACACS ? "tacacs-key" : "radius-key", sv->key);
         }
     }
 }
@@ -407,8 +404,7 @@ static void finish(struct fx *x)
     if (x->telnet_ev) {
         fact_set(&m->telnet_server, FACT_ON, x->telnet_ev);
         m->telnet_server.ev = x->telnet_all;
-        model_add_service(x->a, m, "telnet", true, FACT_ON, x->telnet_ev)->state.ev =
-            x->telnet_all;
+        model_add_service(x->a, m, "telnet", true, FACT_ON, x->telnet_ev)->state.ev = x->telnet_all;
     } else if (m->telnet_server.state == FACT_UNKNOWN) {
         if (x->saw_interfaces)
             fact_default(&m->telnet_server, FACT_OFF, "no interface allows telnet");

@@ -31,10 +31,10 @@
 
 #include <string.h>
 
-#define JX_MAX_APPLY 512    /* apply-groups statements honoured */
-#define JX_MAX_ITEMS 200000 /* cap on indexed lists (interfaces, users, neighbours, ...) */
-#define JX_MAX_SMALL 4096   /* cap on lists of hosts, communities, classes, ... */
-#define JX_MAX_LIST 64       /* SSH algorithms, trap targets */
+#define JX_MAX_APPLY 512          /* apply-groups statements honoured */
+#define JX_MAX_ITEMS 200000       /* cap on indexed lists (interfaces, users, neighbours, ...) */
+#define JX_MAX_SMALL 4096         /* cap on lists of hosts, communities, classes, ... */
+#define JX_MAX_LIST 64            /* SSH algorithms, trap targets */
 #define JX_MAX_ACL_EXPAND 1000000 /* prefix-list entries expanded into ACL entries */
 
 /* BGP settings that groups pass on to neighbours. */
@@ -67,7 +67,7 @@ struct jbgp_nbr {
 
 /* A firewall filter term, turned into ACL entries at the end. */
 struct jsrc {
-    struct sv addr;      /* address/prefix, or a prefix-list name */
+    struct sv addr; /* address/prefix, or a prefix-list name */
     bool is_list, except;
     const struct cfg_node *node;
 };
@@ -95,8 +95,8 @@ struct jclass {
     struct sv name;
     long idle_minutes; /* -1 none */
     const struct cfg_node *node;
-    bool perm_all;     /* permissions include "all" */
-    bool restricts;    /* allow/deny lists, or permissions other than all */
+    bool perm_all;  /* permissions include "all" */
+    bool restricts; /* allow/deny lists, or permissions other than all */
     const struct cfg_node *perm_node;
 };
 
@@ -169,7 +169,7 @@ struct jx {
     /* statements re-read without a prefix (groups, routing instances);
      * one buffer each, allocated once */
     struct model_path *scratch_group, *scratch_inst;
-    struct model_walk walk; /* the walks' statement buffer and depth stack */
+    struct model_walk walk;   /* the walks' statement buffer and depth stack */
     struct jplist *keychains; /* name -> first key node/secret value */
     size_t nkeychains;
 
@@ -189,7 +189,7 @@ struct jx {
     const struct cfg_node *lo0_filter_node;
     const struct cfg_node *no_redirects_node;
 
-    bool in_groups; /* handling statements inherited from groups */
+    bool in_groups;        /* handling statements inherited from groups */
     size_t secrets_before; /* other_secrets count when the current statement began */
 
     /* name indexes into the arrays above and in the model */
@@ -974,8 +974,7 @@ static void j_bgp(struct jx *x, const struct model_path *l, size_t i)
 
 /* ------------------------------------------------------------ igp */
 
-static struct jigp_if *j_igp_if(struct jx *x, int proto, struct sv name,
-                                const struct cfg_node *n)
+static struct jigp_if *j_igp_if(struct jx *x, int proto, struct sv name, const struct cfg_node *n)
 {
     static const char *const protos[3] = {"ospf", "ospf3", "isis"};
     struct sv pk = sv_from_cstr(protos[proto]);
@@ -1150,8 +1149,9 @@ static void j_interfaces(struct jx *x, const struct model_path *l)
  * management session (for acl_entry.not_mgmt on receive filters). */
 static bool proto_not_mgmt(struct sv p)
 {
-    static const char *const names[] = {"ospf", "icmp", "icmp6", "icmpv6", "vrrp", "pim",
-                                        "igmp", "rsvp", "89", "1", "58", "112", "103", "2", "46"};
+    static const char *const names[] = {"ospf", "icmp", "icmp6", "icmpv6", "vrrp",
+                                        "pim",  "igmp", "rsvp",  "89",     "1",
+                                        "58",   "112",  "103",   "2",      "46"};
     for (size_t i = 0; i < ARRAY_SIZE(names); i++)
         if (sv_eq_cstr(p, names[i]))
             return true;
@@ -1160,7 +1160,7 @@ static bool proto_not_mgmt(struct sv p)
 
 static bool port_not_mgmt(struct sv p)
 {
-    static const char *const names[] = {"bgp", "179", "ldp", "646", "ntp", "123", "bfd",
+    static const char *const names[] = {"bgp",  "179",  "ldp",  "646",  "ntp",  "123", "bfd",
                                         "3784", "3785", "4784", "6784", "msdp", "639"};
     for (size_t i = 0; i < ARRAY_SIZE(names); i++)
         if (sv_eq_cstr(p, names[i]))
@@ -1430,11 +1430,20 @@ static const char *secret_kind_from_path(const struct model_path *l)
     static const struct {
         const char *word, *kind;
     } kinds[] = {
-        {"key-chain", "key-chain"}, {"ldp", "ldp-key"},     {"rsvp", "rsvp-key"},
-        {"vrrp-group", "vrrp-key"}, {"ospf", "ospf-key"},   {"ospf3", "ospf-key"},
-        {"isis", "isis-key"},       {"bgp", "bgp-key"},     {"ike", "ipsec-psk"},
-        {"radius-server", "radius-key"}, {"tacplus-server", "tacacs-key"},
-        {"snmp", "snmp-auth"},      {"ntp", "ntp-key"},     {"bfd-liveness-detection", "bfd-key"},
+        {"key-chain", "key-chain"},
+        {"ldp", "ldp-key"},
+        {"rsvp", "rsvp-key"},
+        {"vrrp-group", "vrrp-key"},
+        {"ospf", "ospf-key"},
+        {"ospf3", "ospf-key"},
+        {"isis", "isis-key"},
+        {"bgp", "bgp-key"},
+        {"ike", "ipsec-psk"},
+        {"radius-server", "radius-key"},
+        {"tacplus-server", "tacacs-key"},
+        {"snmp", "snmp-auth"},
+        {"ntp", "ntp-key"},
+        {"bfd-liveness-detection", "bfd-key"},
     };
     for (size_t i = 0; i < l->n; i++)
         for (size_t j = 0; j < ARRAY_SIZE(kinds); j++)
@@ -1598,8 +1607,8 @@ static bool lo0_has_ttl_check(const struct jx *x, const struct cfg_node **ev)
     if (!x->lo0_filter)
         return false;
     for (size_t i = 0; i < x->nterms; i++)
-        if (x->terms[i].ttl_except_255 && sv_eq_cstr(sv_unquote(x->terms[i].filter),
-                                                     x->lo0_filter)) {
+        if (x->terms[i].ttl_except_255 &&
+            sv_eq_cstr(sv_unquote(x->terms[i].filter), x->lo0_filter)) {
             *ev = x->terms[i].node;
             return true;
         }
@@ -1626,10 +1635,10 @@ static void finish_bgp(struct jx *x)
         nb->vrf = b->inst.p ? dup_unq(x, b->inst) : NULL;
         /* neighbour overrides group overrides the bgp level */
 #define PICK(field) (b->s.field ? b->s.field : gs && gs->field ? gs->field : os->field)
-        long peer_as = b->s.peer_as >= 0 ? b->s.peer_as
+        long peer_as = b->s.peer_as >= 0        ? b->s.peer_as
                        : gs && gs->peer_as >= 0 ? gs->peer_as
                                                 : os->peer_as;
-        long local_as = b->s.local_as >= 0 ? b->s.local_as
+        long local_as = b->s.local_as >= 0        ? b->s.local_as
                         : gs && gs->local_as >= 0 ? gs->local_as
                         : os->local_as >= 0       ? os->local_as
                                                   : x->local_as;
@@ -1838,8 +1847,8 @@ static void finish_services(struct jx *x)
         }
     }
     /* the lo0 input filter guards every management service */
-    struct mgmt_path *p = model_add_mgmt_path(x->a, m, "lo0-filter", x->lo0_filter,
-                                              x->lo0_filter_node);
+    struct mgmt_path *p =
+        model_add_mgmt_path(x->a, m, "lo0-filter", x->lo0_filter, x->lo0_filter_node);
     (void)p;
     if (x->lo0_filter)
         fact_set(&m->copp, FACT_ON, x->lo0_filter_node);
@@ -1920,8 +1929,7 @@ static void finish_aaa(struct jx *x)
     if (x->pwpolicy_node)
         fact_set(&x->m->legacy.password_policy, FACT_ON, x->pwpolicy_node);
     else
-        fact_default(&x->m->legacy.password_policy, FACT_OFF,
-                     "no system login password policy");
+        fact_default(&x->m->legacy.password_policy, FACT_OFF, "no system login password policy");
 }
 
 static void finish_logging(struct jx *x)

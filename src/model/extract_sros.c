@@ -102,10 +102,10 @@ struct sx {
 
     struct model_nmap if_map, acct_map, nbr_map, group_map, igp_map;
     struct model_nmap obj_map; /* communities, NTP servers, log-ids, SNMP users (k2 = kind) */
-    struct sapply *apply; /* apply-groups statements (MD-CLI groups) */
+    struct sapply *apply;      /* apply-groups statements (MD-CLI groups) */
     size_t napply;
     struct model_path *scratch; /* a group statement re-read without its prefix */
-    struct model_walk walk; /* the walks' statement buffer and depth stack */
+    struct model_walk walk;     /* the walks' statement buffer and depth stack */
 };
 
 /* ------------------------------------------------------------ tokens */
@@ -195,8 +195,7 @@ static struct account *s_account(struct sx *x, struct sv name, const struct cfg_
     return model_account_indexed(x->a, x->m, &x->acct_map, name, n, SX_MAX_ITEMS);
 }
 
-static struct interface *s_iface(struct sx *x, struct sv name, const struct cfg_node *n,
-                                 bool port)
+static struct interface *s_iface(struct sx *x, struct sv name, const struct cfg_node *n, bool port)
 {
     struct device_model *m = x->m;
     name = sv_unquote(name);
@@ -377,8 +376,8 @@ static void s_security(struct sx *x, const struct model_path *l, size_t i)
                 }
             }
             if (a && a + 1 < l->n)
-                e->permit = sv_eq_cstr(l->tok[a + 1], "permit") ||
-                            sv_eq_cstr(l->tok[a + 1], "accept");
+                e->permit =
+                    sv_eq_cstr(l->tok[a + 1], "permit") || sv_eq_cstr(l->tok[a + 1], "accept");
         }
     } else if (model_path_eq(l, i, "cpm-filter")) {
         if (find_w(l, i + 1, "entry") && !x->cpm_node)
@@ -555,8 +554,8 @@ static void s_log(struct sx *x, const struct model_path *l, size_t i)
     if (model_path_eq(l, i, "syslog") && i + 1 < l->n) {
         size_t a = find_w(l, i + 2, "address");
         if (a && a + 1 < l->n && scap(m->logging.nhosts)) {
-            model_add_host(x->a, &m->logging.hosts, &m->logging.nhosts,
-                           sv_unquote(l->tok[a + 1]), l->node);
+            model_add_host(x->a, &m->logging.hosts, &m->logging.nhosts, sv_unquote(l->tok[a + 1]),
+                           l->node);
             fact_lines_add(&m->logging.ev, l->node);
         }
     } else if (model_path_eq(l, i, "log-id") && i + 1 < l->n) {
@@ -692,8 +691,7 @@ static void s_bgp(struct sx *x, const struct model_path *l, size_t i)
     }
 }
 
-static struct sigp_if *s_igp_if(struct sx *x, int proto, struct sv name,
-                                const struct cfg_node *n)
+static struct sigp_if *s_igp_if(struct sx *x, int proto, struct sv name, const struct cfg_node *n)
 {
     static const char *const protos[3] = {"ospf", "ospf3", "isis"};
     name = sv_unquote(name);
@@ -808,8 +806,7 @@ static void s_router(struct sx *x, const struct model_path *l, size_t i)
         } else if (find_w(l, k, "address") && !no) {
             f->has_ip = true;
         }
-        if (find_w(l, k, "urpf-check") && !no &&
-            (find_w(l, k, "mode") || !l->node->child))
+        if (find_w(l, k, "urpf-check") && !no && (find_w(l, k, "mode") || !l->node->child))
             if (f->urpf.is_default)
                 fact_set(&f->urpf, FACT_ON, l->node);
         size_t fl = find_w(l, k, "filter");
@@ -936,10 +933,10 @@ static void finish_bgp(struct sx *x)
         nb->node = b->node;
         nb->vrf = b->inst.p ? model_strdup(x->a, b->inst) : NULL;
 #define PICK(f) (b->s.f ? b->s.f : gs && gs->f ? gs->f : os->f)
-        long peer_as = b->s.peer_as >= 0             ? b->s.peer_as
+        long peer_as = b->s.peer_as >= 0        ? b->s.peer_as
                        : gs && gs->peer_as >= 0 ? gs->peer_as
                                                 : os->peer_as;
-        long local_as = b->s.local_as >= 0 ? b->s.local_as
+        long local_as = b->s.local_as >= 0        ? b->s.local_as
                         : gs && gs->local_as >= 0 ? gs->local_as
                         : os->local_as >= 0       ? os->local_as
                                                   : x->local_as;
@@ -1125,10 +1122,10 @@ static void finish(struct sx *x)
         fact_set(&ntp->auth_enabled, FACT_ON, x->ntp_key_node);
         fact_lines_add(&ntp->auth_enabled.ev, x->ntp_check_node);
     } else if (x->ntp_key_node) {
-        fact_set(&ntp->auth_enabled, FACT_OFF, x->ntp_check_off ? x->ntp_check_node
-                                                                 : x->ntp_key_node);
-        ntp->auth_enabled.why = x->ntp_check_off ? "authentication-check is off"
-                                                 : "no server uses a key";
+        fact_set(&ntp->auth_enabled, FACT_OFF,
+                 x->ntp_check_off ? x->ntp_check_node : x->ntp_key_node);
+        ntp->auth_enabled.why =
+            x->ntp_check_off ? "authentication-check is off" : "no server uses a key";
     } else {
         fact_default(&ntp->auth_enabled, FACT_OFF, "no ntp authentication-key");
     }

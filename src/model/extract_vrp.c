@@ -19,11 +19,11 @@
 #define VX_MAX_LIST 64      /* SSH algorithms */
 
 struct vpeer {
-    struct sv name;     /* address or group name */
-    struct sv vrf;      /* vpn-instance, empty for the public network */
+    struct sv name; /* address or group name */
+    struct sv vrf;  /* vpn-instance, empty for the public network */
     bool is_group;
-    struct sv group;    /* group of an address peer */
-    int type;           /* 0 unset, 1 external, 2 internal (groups) */
+    struct sv group; /* group of an address peer */
+    int type;        /* 0 unset, 1 external, 2 internal (groups) */
     long as;
     struct secret key;
     const struct cfg_node *auth_node, *ttl_node, *limit_node, *in_node, *out_node;
@@ -182,8 +182,7 @@ static void v_global(struct vx *x, const struct cfg_node *n)
     } else if (starts(n, s, "telnet server port") || starts(n, s, "telnet server-source")) {
         /* a port or source does not switch telnet on */
     } else if (starts(n, s, "stelnet server enable") ||
-               starts(n, s, "stelnet ipv4 server enable") ||
-               starts(n, s, "ssh server enable")) {
+               starts(n, s, "stelnet ipv4 server enable") || starts(n, s, "ssh server enable")) {
         x->stelnet_node = n;
         x->stelnet_state = on;
     } else if (starts(n, s, "ssh server compatible-ssh1x enable") ||
@@ -269,8 +268,8 @@ static void v_global(struct vx *x, const struct cfg_node *n)
         /* handled by v_snmp */
     } else if (undo && starts(n, 1, "snmp-agent") && ntok(n) == 2) {
         x->snmp_off_node = n;
-    } else if (!undo && (starts(n, 0, "cpu-defend-policy") ||
-                         starts(n, 0, "cpu-defend-policy ipv4"))) {
+    } else if (!undo &&
+               (starts(n, 0, "cpu-defend-policy") || starts(n, 0, "cpu-defend-policy ipv4"))) {
         x->cpu_defend_applied = n;
     } else if (!undo && starts(n, 0, "cpu-defend policy")) {
         x->cpu_defend_def = n;
@@ -333,10 +332,10 @@ static void v_user_interface(struct vx *x, const struct cfg_node *n)
     struct mgmt_line *l = MODEL_PUSH(x->a, m->lines, m->nlines);
     l->name = model_strdup(x->a, cfg_text(n));
     l->node = n;
-    l->kind = sv_eq_cstr(kind, "vty")                               ? LINE_VTY
+    l->kind = sv_eq_cstr(kind, "vty")                                  ? LINE_VTY
               : sv_eq_cstr(kind, "con") || sv_eq_cstr(kind, "console") ? LINE_CONSOLE
-              : sv_eq_cstr(kind, "aux")                             ? LINE_AUX
-                                                                   : LINE_OTHER;
+              : sv_eq_cstr(kind, "aux")                                ? LINE_AUX
+                                                                       : LINE_OTHER;
     l->timeout_seconds = 600;
     l->timeout_is_default = true;
     bool saw_proto = false;
@@ -481,8 +480,8 @@ static void v_aaa_stmt(struct vx *x, const struct cfg_node *c)
                     continue;
                 bool central = false, local = false;
                 for (size_t i = 1; i < ntok(d); i++) {
-                    central |= tk_is(d, i, "hwtacacs") || tk_is(d, i, "radius") ||
-                               tk_is(d, i, "ldap");
+                    central |=
+                        tk_is(d, i, "hwtacacs") || tk_is(d, i, "radius") || tk_is(d, i, "ldap");
                     local |= tk_is(d, i, "local");
                 }
                 if (central && !x->central_node)
@@ -595,8 +594,8 @@ static void v_snmp(struct vx *x, const struct cfg_node *n)
             return;
         struct snmp_community *c = MODEL_PUSH(x->a, m->snmp.communities, m->snmp.ncommunities);
         enum secret_type ty = secret_is_redacted(val) ? SECRET_REDACTED
-                              : mode.p                 ? secret_classify_vrp(mode, val)
-                                                       : SECRET_PLAINTEXT;
+                              : mode.p                ? secret_classify_vrp(mode, val)
+                                                      : SECRET_PLAINTEXT;
         c->name = model_secret(ty, val, n);
         c->write = write;
         c->node = n;
@@ -775,8 +774,8 @@ static void finish_bgp(struct vx *x)
         if (g && g->type)
             nb->ebgp = g->type == 1;
         else
-            nb->ebgp = nb->remote_as >= 0 && m->bgp.local_as >= 0 &&
-                       nb->remote_as != m->bgp.local_as;
+            nb->ebgp =
+                nb->remote_as >= 0 && m->bgp.local_as >= 0 && nb->remote_as != m->bgp.local_as;
         const struct vpeer *au = p->auth_node ? p : g && g->auth_node ? g : NULL;
         if (au) {
             fact_set(&nb->auth, FACT_ON, au->auth_node);
@@ -889,8 +888,7 @@ static void v_interface(struct vx *x, const struct cfg_node *n)
             f->shutdown = false;
         } else if (starts(c, 0, "ip address") || starts(c, 0, "ipv6 address")) {
             f->has_ip = true;
-        } else if (starts(c, 0, "urpf") || starts(c, 0, "ip urpf") ||
-                   starts(c, 0, "ipv6 urpf")) {
+        } else if (starts(c, 0, "urpf") || starts(c, 0, "ip urpf") || starts(c, 0, "ipv6 urpf")) {
             fact_set(&f->urpf, FACT_ON, c);
         } else if (starts(c, 0, "traffic-filter inbound") ||
                    starts(c, 0, "traffic-filter outbound")) {
@@ -912,8 +910,7 @@ static void v_interface(struct vx *x, const struct cfg_node *n)
             f->is_tunnel = !tk_is(c, 1, "none");
         } else if (starts(c, 0, "destination") && f->is_tunnel) {
             f->tunnel_dest = model_strdup(x->a, tk(c, ntok(c) - 1));
-        } else if (starts(c, 0, "undo lldp enable") ||
-                   starts(c, 0, "lldp admin-status disable")) {
+        } else if (starts(c, 0, "undo lldp enable") || starts(c, 0, "lldp admin-status disable")) {
             fact_set(&f->discovery, FACT_OFF, c);
         } else if (starts(c, 0, "lldp enable") || starts(c, 0, "lldp admin-status")) {
             fact_set(&f->discovery, FACT_ON, c);
@@ -1080,8 +1077,7 @@ static void finish(struct vx *x)
         else
             fact_default(&lg->suppressed, FACT_OFF, "info-center is enabled by default");
         if (lg->nhosts) {
-            fact_default(&lg->login_events, FACT_ON,
-                         "security logs go to the loghost by default");
+            fact_default(&lg->login_events, FACT_ON, "security logs go to the loghost by default");
             fact_lines_add(&lg->login_events.ev, lg->hosts[0].node);
         } else {
             fact_default(&lg->login_events, FACT_OFF, "no info-center loghost");

@@ -119,8 +119,7 @@ bool secret_is_redacted(struct sv v)
                model_sv_icontains(v, "redact") || model_sv_icontains(v, "secret") ||
                model_sv_icontains(v, "password") || model_sv_icontains(v, "filtered");
     }
-    return model_sv_ieq(v, "*****") || model_sv_ieq(v, "REDACTED") ||
-           model_sv_ieq(v, "<removed>");
+    return model_sv_ieq(v, "*****") || model_sv_ieq(v, "REDACTED") || model_sv_ieq(v, "<removed>");
 }
 
 enum secret_type secret_classify_shape(struct sv v, bool cisco)
@@ -288,8 +287,7 @@ struct secret model_secret(enum secret_type type, struct sv value, const struct 
     return s;
 }
 
-void model_add_secret(struct arena *a, struct device_model *m, const char *kind,
-                      struct secret s)
+void model_add_secret(struct arena *a, struct device_model *m, const char *kind, struct secret s)
 {
     if (s.type == SECRET_NONE)
         return;
@@ -456,9 +454,8 @@ struct acl_entry *model_acl_add_entry(struct arena *a, struct acl *acl, const st
     return e;
 }
 
-struct mgmt_path *model_add_mgmt_path(struct arena *a, struct device_model *m,
-                                      const char *service, const char *acl_name,
-                                      const struct cfg_node *n)
+struct mgmt_path *model_add_mgmt_path(struct arena *a, struct device_model *m, const char *service,
+                                      const char *acl_name, const struct cfg_node *n)
 {
     struct mgmt_path *p = MODEL_PUSH(a, m->mgmt_paths, m->nmgmt_paths);
     p->service = service;
@@ -479,8 +476,7 @@ struct mgmt_service *model_add_service(struct arena *a, struct device_model *m, 
     return s;
 }
 
-struct mgmt_service *model_find_service(struct device_model *m, const char *name,
-                                        const char *vrf)
+struct mgmt_service *model_find_service(struct device_model *m, const char *name, const char *vrf)
 {
     for (size_t i = 0; i < m->nservices; i++) {
         struct mgmt_service *s = &m->services[i];
@@ -504,8 +500,8 @@ struct onbox_item *model_add_onbox(struct arena *a, struct device_model *m, cons
     return o;
 }
 
-struct host_ref *model_add_host(struct arena *a, struct host_ref **arr, size_t *n,
-                                struct sv host, const struct cfg_node *node)
+struct host_ref *model_add_host(struct arena *a, struct host_ref **arr, size_t *n, struct sv host,
+                                const struct cfg_node *node)
 {
     size_t k = *n;
     *arr = model_grow(a, *arr, k, sizeof(**arr));
@@ -778,8 +774,10 @@ const char *model_path_token(const char *p, const char *end, struct sv *tok)
 
 struct sv model_path_strip(struct sv t)
 {
-    while (t.n && (t.p[t.n - 1] == ';' || t.p[t.n - 1] == '{' || t.p[t.n - 1] == '}' ||
-                   t.p[t.n - 1] == ']') && t.p[0] != '"')
+    while (t.n &&
+           (t.p[t.n - 1] == ';' || t.p[t.n - 1] == '{' || t.p[t.n - 1] == '}' ||
+            t.p[t.n - 1] == ']') &&
+           t.p[0] != '"')
         t.n--;
     while (t.n && (t.p[0] == '[' || t.p[0] == '{' || t.p[0] == '}')) {
         t.p++;

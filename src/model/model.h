@@ -34,8 +34,8 @@ enum fact_state {
 /* A yes/no property of the device. */
 struct fact_bool {
     enum fact_state state;
-    bool is_default;  /* not configured: state is the documented platform default */
-    const char *why;  /* reason when FACT_UNKNOWN (or a note about the default) */
+    bool is_default; /* not configured: state is the documented platform default */
+    const char *why; /* reason when FACT_UNKNOWN (or a note about the default) */
     struct fact_lines ev;
 };
 void fact_set(struct fact_bool *f, enum fact_state s, const struct cfg_node *n);
@@ -45,26 +45,26 @@ void fact_unknown(struct fact_bool *f, const char *why);
 /* ------------------------------------------------------------ secrets */
 
 enum secret_type {
-    SECRET_NONE = 0,      /* no secret configured */
-    SECRET_PLAINTEXT,     /* cleartext (Cisco type 0, VRP simple, quoted plain) */
-    SECRET_CISCO7,        /* Cisco type 7 (reversible) */
-    SECRET_CISCO6,        /* Cisco type 6 (AES, reversible with the master key) */
-    SECRET_MD5,           /* Cisco type 5 / $1$ md5-crypt / ASA encrypted (md5) */
-    SECRET_SHA256_CRYPT,  /* $5$ */
-    SECRET_SHA512_CRYPT,  /* $6$ / sha512 */
-    SECRET_CISCO8,        /* PBKDF2-SHA256 */
-    SECRET_CISCO9,        /* scrypt */
-    SECRET_PBKDF2,        /* ASA pbkdf2 and similar strong KDFs */
-    SECRET_JUNOS9,        /* Junos $9$ reversible obfuscation */
-    SECRET_JUNOS8,        /* Junos $8$ AES with master password */
-    SECRET_VRP_CIPHER,    /* Huawei cipher (reversible) */
+    SECRET_NONE = 0,         /* no secret configured */
+    SECRET_PLAINTEXT,        /* cleartext (Cisco type 0, VRP simple, quoted plain) */
+    SECRET_CISCO7,           /* Cisco type 7 (reversible) */
+    SECRET_CISCO6,           /* Cisco type 6 (AES, reversible with the master key) */
+    SECRET_MD5,              /* Cisco type 5 / $1$ md5-crypt / ASA encrypted (md5) */
+    SECRET_SHA256_CRYPT,     /* $5$ */
+    SECRET_SHA512_CRYPT,     /* $6$ / sha512 */
+    SECRET_CISCO8,           /* PBKDF2-SHA256 */
+    SECRET_CISCO9,           /* scrypt */
+    SECRET_PBKDF2,           /* ASA pbkdf2 and similar strong KDFs */
+    SECRET_JUNOS9,           /* Junos $9$ reversible obfuscation */
+    SECRET_JUNOS8,           /* Junos $8$ AES with master password */
+    SECRET_VRP_CIPHER,       /* Huawei cipher (reversible) */
     SECRET_VRP_IRREVERSIBLE, /* Huawei irreversible-cipher (hash) */
-    SECRET_SROS_HASH,     /* SR OS hash */
-    SECRET_SROS_HASH2,    /* SR OS hash2 */
-    SECRET_FORTI_ENC,     /* FortiOS ENC (reversible) */
-    SECRET_REDACTED,      /* removed by the collector (RANCID FILTER_PWDS, Oxidized) */
-    SECRET_OTHER_HASH,    /* a one-way hash of an unidentified scheme */
-    SECRET_CISCO4,        /* Cisco type 4 (unsalted SHA-256, broken) */
+    SECRET_SROS_HASH,        /* SR OS hash */
+    SECRET_SROS_HASH2,       /* SR OS hash2 */
+    SECRET_FORTI_ENC,        /* FortiOS ENC (reversible) */
+    SECRET_REDACTED,         /* removed by the collector (RANCID FILTER_PWDS, Oxidized) */
+    SECRET_OTHER_HASH,       /* a one-way hash of an unidentified scheme */
+    SECRET_CISCO4,           /* Cisco type 4 (unsalted SHA-256, broken) */
     SECRET_COUNT
 };
 /* "plaintext", "cisco-type7", ... used in <redacted:...> and messages. */
@@ -84,9 +84,9 @@ struct secret {
 
 struct acl_entry {
     bool permit;
-    bool src_any;            /* any / 0.0.0.0/0 / ::/0 */
-    struct ip_prefix src;    /* valid when !src_any && src.af */
-    bool unresolved;         /* object-group or name the extractor could not resolve */
+    bool src_any;         /* any / 0.0.0.0/0 / ::/0 */
+    struct ip_prefix src; /* valid when !src_any && src.af */
+    bool unresolved;      /* object-group or name the extractor could not resolve */
     /* The entry only matches traffic that is not management (a term limited
      * to BGP/OSPF/LDP/BFD/ICMP/NTP ports or protocols on a receive filter
      * such as the Junos lo0 filter); allow-list checks skip it. */
@@ -103,10 +103,10 @@ struct acl {
 
 /* A way to reach the management plane and the filter that guards it. */
 struct mgmt_path {
-    const char *service;      /* "vty", "ssh", "http", "snmp", "netconf", "mpp", "lo0-filter", ... */
-    const char *acl_name;     /* NULL = no filter on this path */
-    const struct acl *acl;    /* resolved definition, NULL if missing/undefined */
-    bool acl_undefined;       /* named but not defined in the config */
+    const char *service;   /* "vty", "ssh", "http", "snmp", "netconf", "mpp", "lo0-filter", ... */
+    const char *acl_name;  /* NULL = no filter on this path */
+    const struct acl *acl; /* resolved definition, NULL if missing/undefined */
+    bool acl_undefined;    /* named but not defined in the config */
     const struct cfg_node *node;
 };
 
@@ -115,15 +115,15 @@ struct mgmt_path {
 enum line_kind { LINE_VTY, LINE_CONSOLE, LINE_AUX, LINE_OTHER };
 
 struct mgmt_line {
-    const char *name;           /* "vty 0 4", "console 0", "user-interface vty 0 4" */
+    const char *name; /* "vty 0 4", "console 0", "user-interface vty 0 4" */
     enum line_kind kind;
     struct fact_bool telnet_in; /* inbound telnet accepted */
     struct fact_bool ssh_in;
-    struct fact_bool any_out;   /* outbound transport other than none/ssh (MGMT-OUTBOUND) */
+    struct fact_bool any_out;        /* outbound transport other than none/ssh (MGMT-OUTBOUND) */
     struct fact_bool login_disabled; /* no login / no exec (console/aux hardening) */
-    long timeout_seconds;       /* effective idle timeout; -1 unknown; 0 = never */
+    long timeout_seconds;            /* effective idle timeout; -1 unknown; 0 = never */
     bool timeout_is_default;
-    const char *acl_in;         /* access-class in */
+    const char *acl_in; /* access-class in */
     const struct acl *acl;
     const struct cfg_node *node;
     const struct cfg_node *timeout_node;
@@ -134,19 +134,19 @@ struct mgmt_line {
 
 struct ssh_facts {
     struct fact_bool enabled;
-    struct fact_bool v1_allowed;   /* SSHv1 or compatibility mode */
-    long port;                      /* 22 unless configured; -1 unknown */
-    const char **ciphers;           /* explicit list, NULL/0 = platform default */
+    struct fact_bool v1_allowed; /* SSHv1 or compatibility mode */
+    long port;                   /* 22 unless configured; -1 unknown */
+    const char **ciphers;        /* explicit list, NULL/0 = platform default */
     size_t nciphers;
     const char **macs;
     size_t nmacs;
     const char **kex;
     size_t nkex;
     struct fact_lines algo_ev;
-    struct fact_bool weak_ciphers;  /* CBC/3DES/arcfour in effect */
-    struct fact_bool weak_macs;     /* MD5/SHA1-96 etc. in effect */
-    struct fact_bool root_login;    /* Junos/SR OS root/admin login over SSH permitted */
-    long idle_timeout_seconds;      /* service-level idle timeout; -1 unknown */
+    struct fact_bool weak_ciphers; /* CBC/3DES/arcfour in effect */
+    struct fact_bool weak_macs;    /* MD5/SHA1-96 etc. in effect */
+    struct fact_bool root_login;   /* Junos/SR OS root/admin login over SSH permitted */
+    long idle_timeout_seconds;     /* service-level idle timeout; -1 unknown */
     struct fact_lines ev;
 };
 
@@ -166,7 +166,7 @@ struct onbox_item {
                          "junos-op-script", "junos-event-script", "python", "scheduler",
                          "cron", "daemon" */
     const char *name;
-    bool risky;       /* actions that change config, clear logs, copy files out */
+    bool risky; /* actions that change config, clear logs, copy files out */
     const struct cfg_node *node;
 };
 
@@ -176,7 +176,7 @@ enum aaa_proto { AAA_TACACS, AAA_RADIUS, AAA_LDAP, AAA_OTHER };
 
 struct aaa_server {
     enum aaa_proto proto;
-    const char *host;     /* address or name as written */
+    const char *host;      /* address or name as written */
     struct ip_prefix addr; /* when host is an address */
     struct secret key;
     const struct cfg_node *node;
@@ -195,8 +195,8 @@ struct aaa_facts {
 
 struct account {
     const char *name;
-    int privilege;            /* 0-15 scale where known, -1 unknown */
-    const char *role;         /* class/role/level text as written */
+    int privilege;    /* 0-15 scale where known, -1 unknown */
+    const char *role; /* class/role/level text as written */
     struct secret secret;
     bool has_ssh_key;
     const struct cfg_node *node;
@@ -205,17 +205,17 @@ struct account {
 /* ------------------------------------------------------------------- SNMP */
 
 struct snmp_community {
-    struct secret name;        /* the community string is a secret */
-    bool write;                /* RW access */
-    const char *acl_name;      /* NULL = unrestricted */
+    struct secret name;   /* the community string is a secret */
+    bool write;           /* RW access */
+    const char *acl_name; /* NULL = unrestricted */
     const struct acl *acl;
     const struct cfg_node *node;
 };
 
 struct snmp_user {
     const char *name;
-    const char *auth;  /* "none", "md5", "sha", "sha-256", ... ; NULL unknown */
-    const char *priv;  /* "none", "des", "3des", "aes128", ... ; NULL unknown */
+    const char *auth; /* "none", "md5", "sha", "sha-256", ... ; NULL unknown */
+    const char *priv; /* "none", "des", "3des", "aes128", ... ; NULL unknown */
     const char *acl_name;
     const struct cfg_node *node;
 };
@@ -233,9 +233,9 @@ struct snmp_facts {
 /* -------------------------------------------------------------- time, logs */
 
 struct host_ref {
-    const char *host;        /* as written */
-    struct ip_prefix addr;   /* af=0 when a name */
-    bool keyed;              /* NTP: key bound to this server */
+    const char *host;      /* as written */
+    struct ip_prefix addr; /* af=0 when a name */
+    bool keyed;            /* NTP: key bound to this server */
     const char *vrf;
     const struct cfg_node *node;
 };
@@ -260,17 +260,17 @@ struct logging_facts {
 /* ---------------------------------------------------------------- routing */
 
 struct bgp_neighbor {
-    const char *addr;         /* neighbour address or interface as written */
-    const char *group;        /* peer-group / template / Junos group, NULL if none */
-    long remote_as;           /* -1 unknown */
-    bool ebgp;                /* remote AS differs from local (or declared external) */
+    const char *addr;  /* neighbour address or interface as written */
+    const char *group; /* peer-group / template / Junos group, NULL if none */
+    long remote_as;    /* -1 unknown */
+    bool ebgp;         /* remote AS differs from local (or declared external) */
     bool shutdown;
-    struct fact_bool auth;    /* password / TCP-AO / key-chain, inherited included */
+    struct fact_bool auth; /* password / TCP-AO / key-chain, inherited included */
     enum secret_type auth_type;
     struct secret key;
-    struct fact_bool gtsm;    /* ttl-security / ttl-security hops / ttl check */
+    struct fact_bool gtsm; /* ttl-security / ttl-security hops / ttl check */
     struct fact_bool max_prefix;
-    const char *in_policy;    /* route-map / route-policy / import policy, inherited included */
+    const char *in_policy; /* route-map / route-policy / import policy, inherited included */
     const char *out_policy;
     const struct cfg_node *node;
     /* Routing instance / VRF / VPRN the session belongs to; NULL = the
@@ -308,7 +308,7 @@ struct interface {
      * transmit/receive disabled, lldp interface X disable); left untouched
      * when nothing is configured on the interface (the global setting applies). */
     struct fact_bool discovery;
-    const char *tunnel_dest;     /* tunnels */
+    const char *tunnel_dest; /* tunnels */
     const char *tunnel_mode;
     const struct cfg_node *node;
 };
@@ -325,23 +325,23 @@ struct ipsec_policy {
     const char *encryption; /* as written */
     const char *integrity;
     const char *dh_group;
-    bool weak;              /* DES/3DES/MD5/SHA1/DH < 14 */
+    bool weak; /* DES/3DES/MD5/SHA1/DH < 14 */
     const struct cfg_node *node;
 };
 
 struct banner {
-    const char *kind;  /* "login", "motd", "exec", "pre-login" */
+    const char *kind; /* "login", "motd", "exec", "pre-login" */
     struct sv text;
     const struct cfg_node *node;
 };
 
 /* Legacy or risky services; each a fact_bool. */
 struct legacy_facts {
-    struct fact_bool small_servers, finger, bootp_server, dhcp_server, pad, source_route,
-        identd, http_client_insecure, ip_domain_lookup, gratuitous_arps, config_service,
-        mop, directed_broadcast, proxy_arp, redirects;
-    struct fact_bool smart_install;     /* Cisco vstack */
-    struct fact_bool discovery;         /* CDP/LLDP globally on */
+    struct fact_bool small_servers, finger, bootp_server, dhcp_server, pad, source_route, identd,
+        http_client_insecure, ip_domain_lookup, gratuitous_arps, config_service, mop,
+        directed_broadcast, proxy_arp, redirects;
+    struct fact_bool smart_install; /* Cisco vstack */
+    struct fact_bool discovery;     /* CDP/LLDP globally on */
     struct fact_bool service_password_encryption;
     struct fact_bool secret_encryption; /* type 6 / master password / key encryption */
     struct fact_bool password_policy;   /* min length / strength */
@@ -369,13 +369,13 @@ struct device_model {
     size_t nacls;
     struct mgmt_path *mgmt_paths;
     size_t nmgmt_paths;
-    struct fact_bool mgmt_vrf;      /* management confined to an out-of-band VRF/port */
+    struct fact_bool mgmt_vrf; /* management confined to an out-of-band VRF/port */
 
     struct aaa_facts aaa;
     struct account *accounts;
     size_t naccounts;
-    struct secret enable;           /* enable secret/password; type NONE if absent */
-    struct secret *other_secrets;   /* keys: routing, NTP, AAA, VPN PSK ... (redaction, fleet) */
+    struct secret enable;         /* enable secret/password; type NONE if absent */
+    struct secret *other_secrets; /* keys: routing, NTP, AAA, VPN PSK ... (redaction, fleet) */
     size_t nother_secrets;
     const char **other_secret_kinds; /* parallel: "bgp-key", "ntp-key", "ipsec-psk", ... */
 
@@ -396,7 +396,7 @@ struct device_model {
     struct banner *banners;
     size_t nbanners;
     struct legacy_facts legacy;
-    struct fact_bool copp;          /* control-plane policing / RE protection filter */
+    struct fact_bool copp; /* control-plane policing / RE protection filter */
 };
 
 /*
@@ -406,7 +406,8 @@ struct device_model {
 void model_extract(const struct cfg_tree *t, struct device_model *m);
 
 /* Family extractors (one file each). */
-void model_extract_cisco(const struct cfg_tree *t, struct device_model *m); /* IOS, NX-OS, XR, ASA, EOS */
+void model_extract_cisco(const struct cfg_tree *t,
+                         struct device_model *m); /* IOS, NX-OS, XR, ASA, EOS */
 void model_extract_junos(const struct cfg_tree *t, struct device_model *m);
 void model_extract_sros(const struct cfg_tree *t, struct device_model *m);
 void model_extract_vrp(const struct cfg_tree *t, struct device_model *m);

@@ -193,4 +193,3 @@ void rpt_uri_path(FILE *f, const char *s)
             fprintf(f, "%%%02X", c);
     }
 }
-

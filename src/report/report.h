@@ -17,11 +17,11 @@
 /* Metadata of one run, shared by every writer. */
 struct report_run {
     const char *tool_version;
-    char run_id[40];       /* unique per run (uuid-like) */
-    const char *started;   /* ISO 8601 UTC */
-    const char *finished;  /* ISO 8601 UTC, set before report_finish() */
-    int32_t as_of;         /* days */
-    int tier;              /* 1..3, 0 unknown */
+    char run_id[40];          /* unique per run (uuid-like) */
+    const char *started;      /* ISO 8601 UTC */
+    const char *finished;     /* ISO 8601 UTC, set before report_finish() */
+    int32_t as_of;            /* days */
+    int tier;                 /* 1..3, 0 unknown */
     const char *code_edition; /* "2022" / "2026" */
     const char *provider_name;
     const char *profile_path;

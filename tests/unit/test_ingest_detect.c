@@ -52,14 +52,17 @@ static void test_strong_markers(void **state)
          DIALECT_JUNIPER_JUNOS},
         {"## Last commit: 2021-01-01 by admin\nversion 20.4R1;\nsystem {\n    host-name r1;\n}\n",
          DIALECT_JUNIPER_JUNOS},
-        {"# TiMOS-B-21.10.R1 both/x86_64 Nokia 7750 SR\nconfigure {\n    system {\n", DIALECT_NOKIA_SROS},
+        {"# TiMOS-B-21.10.R1 both/x86_64 Nokia 7750 SR\nconfigure {\n    system {\n",
+         DIALECT_NOKIA_SROS},
         {"/configure system name \"pe1\"\n/configure router \"Base\" autonomous-system 65000\n",
          DIALECT_NOKIA_SROS},
         {"# TiMOS-C-16.0.R1\nexit all\nconfigure\n    system\n        name \"pe\"\n    exit\n",
          DIALECT_NOKIA_SROS},
         {"!Software Version V800R012C00SPC300\n#\nsysname PE1\n#\nreturn\n", DIALECT_HUAWEI_VRP},
-        {"#\nsysname SW1\n#\nvlan batch 10 20\n#\ninterface Vlanif10\n#\nreturn\n", DIALECT_HUAWEI_VRP},
-        {"#config-version=FGT60F-7.0.5-FW-build0304\nconfig system global\n    set hostname x\nend\n",
+        {"#\nsysname SW1\n#\nvlan batch 10 20\n#\ninterface Vlanif10\n#\nreturn\n",
+         DIALECT_HUAWEI_VRP},
+        {"#config-version=FGT60F-7.0.5-FW-build0304\nconfig system global\n    set hostname "
+         "x\nend\n",
          DIALECT_FORTINET_FORTIOS},
         {"config system global\n    set hostname \"x\"\nend\n", DIALECT_FORTINET_FORTIOS},
     };
@@ -85,7 +88,8 @@ static void test_rancid_and_oxidized_headers(void **state)
         {"!RANCID-CONTENT-TYPE: paloalto\nset system host-name x\n", DIALECT_UNKNOWN},
         {"!RANCID-CONTENT-TYPE: force10\nhostname a\ninterface x\n!\n!\n", DIALECT_UNKNOWN},
         /* an unknown type falls back to the content */
-        {"!RANCID-CONTENT-TYPE: something-new\n!! IOS XR Configuration 6.6.2\n", DIALECT_CISCO_IOSXR},
+        {"!RANCID-CONTENT-TYPE: something-new\n!! IOS XR Configuration 6.6.2\n",
+         DIALECT_CISCO_IOSXR},
         /* Oxidized metadata comments */
         {"! Cisco IOS XR Software, Version 7.3.2\n!\nhostname a\n", DIALECT_CISCO_IOSXR},
         {"!Image: Cisco IOS Software, C2960 Software\nhostname a\n", DIALECT_CISCO_IOS},
@@ -106,7 +110,8 @@ static void test_unsupported_platforms_are_unknown(void **state)
         {"set deviceconfig system hostname fw\nset network interface ethernet ethernet1/1\n"
          "set system setting x\n",
          DIALECT_UNKNOWN},
-        {"config {\n  devices {\n    localhost.localdomain {\n      deviceconfig {\n", DIALECT_UNKNOWN},
+        {"config {\n  devices {\n    localhost.localdomain {\n      deviceconfig {\n",
+         DIALECT_UNKNOWN},
         /* F5 BIG-IP */
         {"#TMSH-VERSION: 13.1.1\n\nsys global-settings {\n    hostname f5\n}\n", DIALECT_UNKNOWN},
         /* Cumulus NCLU and FRR */
@@ -118,7 +123,8 @@ static void test_unsupported_platforms_are_unknown(void **state)
          "set interface eth0 state on\n",
          DIALECT_UNKNOWN},
         /* H3C / HP Comware: the VRP skeleton with Comware markers */
-        {"#\n version 5.20, Release 1513P81\n#\n sysname SW\n#\ninterface Vlan-interface1\n#\nreturn\n",
+        {"#\n version 5.20, Release 1513P81\n#\n sysname SW\n#\ninterface "
+         "Vlan-interface1\n#\nreturn\n",
          DIALECT_UNKNOWN},
         /* Fragments with no distinctive marker */
         {"ip route 0.0.0.0 0.0.0.0 192.0.2.1\n", DIALECT_UNKNOWN},
@@ -157,8 +163,10 @@ static void test_forms(void **state)
     assert_int_equal(detect_form(DIALECT_JUNIPER_JUNOS, brace_form, strlen(brace_form)),
                      FORM_JUNOS_BRACE);
     static const char md[] = "# TiMOS\nconfigure {\n    system {\n        name \"a\"\n    }\n}\n";
-    static const char flat[] = "/configure system name \"a\"\n/configure port 1/1/1 admin-state enable\n";
-    static const char classic[] = "exit all\nconfigure\n    system\n        name \"a\"\n    exit\nexit all\n";
+    static const char flat[] =
+        "/configure system name \"a\"\n/configure port 1/1/1 admin-state enable\n";
+    static const char classic[] =
+        "exit all\nconfigure\n    system\n        name \"a\"\n    exit\nexit all\n";
     assert_int_equal(detect_form(DIALECT_NOKIA_SROS, md, strlen(md)), FORM_SROS_MDCLI);
     assert_int_equal(detect_form(DIALECT_NOKIA_SROS, flat, strlen(flat)), FORM_SROS_MDCLI_FLAT);
     assert_int_equal(detect_form(DIALECT_NOKIA_SROS, classic, strlen(classic)), FORM_SROS_CLASSIC);
@@ -173,7 +181,8 @@ static void test_crlf_and_names(void **state)
 {
     (void)state;
     struct detect_result r;
-    assert_int_equal(detect_str("!\r\nASA Version 9.1\r\n!\r\nhostname x\r\n", &r), DIALECT_CISCO_ASA);
+    assert_int_equal(detect_str("!\r\nASA Version 9.1\r\n!\r\nhostname x\r\n", &r),
+                     DIALECT_CISCO_ASA);
     enum dialect d;
     assert_true(dialect_from_name("huawei-vrp", &d));
     assert_int_equal(d, DIALECT_HUAWEI_VRP);

@@ -49,20 +49,19 @@ static struct outcome run(const char *id, const char *config, enum dialect d,
     return o;
 }
 
-static const char *const ios_vty =
-    "hostname r1\n"
-    "!\n"
-    "line vty 0 4\n"
-    " exec-timeout 5 0\n"
-    " transport input ssh\n"
-    "line vty 5 15\n"
-    " exec-timeout 30 0\n"
-    " transport input telnet ssh\n"
-    "!\n"
-    "access-list 10 permit 10.255.10.0 0.0.0.255\n"
-    "access-list 11 permit 172.16.4.1\n"
-    "ntp server 10.255.1.1\n"
-    "end\n";
+static const char *const ios_vty = "hostname r1\n"
+                                   "!\n"
+                                   "line vty 0 4\n"
+                                   " exec-timeout 5 0\n"
+                                   " transport input ssh\n"
+                                   "line vty 5 15\n"
+                                   " exec-timeout 30 0\n"
+                                   " transport input telnet ssh\n"
+                                   "!\n"
+                                   "access-list 10 permit 10.255.10.0 0.0.0.255\n"
+                                   "access-list 11 permit 172.16.4.1\n"
+                                   "ntp server 10.255.1.1\n"
+                                   "end\n";
 
 static void test_every_require(void **state)
 {
@@ -86,9 +85,9 @@ static void test_every_require(void **state)
                       "   transport input ssh\n";
     assert_int_equal(run("T-VTY-SSH", eos, DIALECT_ARISTA_EOS, NULL).verdict, VERDICT_PASS);
     /* Not a dialect the rule covers. */
-    assert_int_equal(run("T-VTY-SSH", "set system host-name x\n", DIALECT_JUNIPER_JUNOS, NULL)
-                         .verdict,
-                     VERDICT_NOT_APPLICABLE);
+    assert_int_equal(
+        run("T-VTY-SSH", "set system host-name x\n", DIALECT_JUNIPER_JUNOS, NULL).verdict,
+        VERDICT_NOT_APPLICABLE);
     /* Nothing selected: not applicable rather than a silent pass. */
     assert_int_equal(run("T-VTY-SSH", "hostname r2\n", DIALECT_CISCO_IOS, NULL).verdict,
                      VERDICT_NOT_APPLICABLE);
@@ -97,12 +96,13 @@ static void test_every_require(void **state)
 static void test_every_children(void **state)
 {
     (void)state;
-    assert_int_equal(load("rules:\n"
-                          "  - id: T-ACL-SHAPE\n"
-                          "    title: acl entries are permit/deny/remark\n"
-                          "    condition:\n"
-                          "      every: {match: '^ip access-list', children: '^(permit|deny|remark) '}\n"),
-                     0);
+    assert_int_equal(
+        load("rules:\n"
+             "  - id: T-ACL-SHAPE\n"
+             "    title: acl entries are permit/deny/remark\n"
+             "    condition:\n"
+             "      every: {match: '^ip access-list', children: '^(permit|deny|remark) '}\n"),
+        0);
     const char *cfg = "ip access-list extended MGMT\n"
                       " permit tcp 10.0.0.0 0.0.0.255 any eq 22\n"
                       " evaluate OTHER\n"
@@ -115,21 +115,20 @@ static void test_every_children(void **state)
     assert_true(o.lines[0] == 1 || o.lines[0] == 3);
 }
 
-static const char *const junos_brace =
-    "system {\n"
-    "    host-name pe1;\n"
-    "    services {\n"
-    "        ssh {\n"
-    "            root-login deny;\n"
-    "        }\n"
-    "        telnet;\n"
-    "    }\n"
-    "    syslog {\n"
-    "        host 10.255.2.1 {\n"
-    "            any notice;\n"
-    "        }\n"
-    "    }\n"
-    "}\n";
+static const char *const junos_brace = "system {\n"
+                                       "    host-name pe1;\n"
+                                       "    services {\n"
+                                       "        ssh {\n"
+                                       "            root-login deny;\n"
+                                       "        }\n"
+                                       "        telnet;\n"
+                                       "    }\n"
+                                       "    syslog {\n"
+                                       "        host 10.255.2.1 {\n"
+                                       "            any notice;\n"
+                                       "        }\n"
+                                       "    }\n"
+                                       "}\n";
 
 static const char *const junos_set = "set system host-name pe1\n"
                                      "set system services ssh root-login deny\n"
@@ -161,19 +160,15 @@ static void test_path_absent_exists_junos(void **state)
     assert_int_equal(b.lines[0], 7);
     assert_int_equal(s.verdict, VERDICT_FAIL);
     assert_int_equal(s.lines[0], 3);
-    assert_int_equal(run("T-ROOT", junos_brace, DIALECT_JUNIPER_JUNOS, NULL).verdict,
-                     VERDICT_PASS);
-    assert_int_equal(run("T-ROOT", junos_set, DIALECT_JUNIPER_JUNOS, NULL).verdict,
-                     VERDICT_PASS);
-    assert_int_equal(run("T-SYSLOG", junos_set, DIALECT_JUNIPER_JUNOS, NULL).verdict,
-                     VERDICT_PASS);
+    assert_int_equal(run("T-ROOT", junos_brace, DIALECT_JUNIPER_JUNOS, NULL).verdict, VERDICT_PASS);
+    assert_int_equal(run("T-ROOT", junos_set, DIALECT_JUNIPER_JUNOS, NULL).verdict, VERDICT_PASS);
+    assert_int_equal(run("T-SYSLOG", junos_set, DIALECT_JUNIPER_JUNOS, NULL).verdict, VERDICT_PASS);
     /* An inactive telnet statement counts as absent. */
     const char *inactive = "system {\n    services {\n        inactive: telnet;\n    }\n}\n";
     assert_int_equal(run("T-NO-TELNET", inactive, DIALECT_JUNIPER_JUNOS, NULL).verdict,
                      VERDICT_PASS);
     /* applies_if false: not applicable. */
-    assert_int_equal(run("T-ROOT", "set system host-name x\n", DIALECT_JUNIPER_JUNOS, NULL)
-                         .verdict,
+    assert_int_equal(run("T-ROOT", "set system host-name x\n", DIALECT_JUNIPER_JUNOS, NULL).verdict,
                      VERDICT_NOT_APPLICABLE);
 }
 
@@ -228,8 +223,7 @@ static void test_value_against_profile(void **state)
     assert_int_equal(o.verdict, VERDICT_FAIL);
     assert_int_equal(o.nlines, 1);
     assert_int_equal(o.lines[0], 7);
-    assert_int_equal(run("T-TIMEOUT-LIT", ios_vty, DIALECT_CISCO_IOS, NULL).verdict,
-                     VERDICT_PASS);
+    assert_int_equal(run("T-TIMEOUT-LIT", ios_vty, DIALECT_CISCO_IOS, NULL).verdict, VERDICT_PASS);
 }
 
 static void test_in_ranges(void **state)
@@ -365,14 +359,15 @@ static void test_load_errors(void **state)
     /* A good rule beside a bad one still loads. */
     size_t loaded = 0;
     diag_set_quiet(true);
-    errors = rules_load_buffer(&run_arena, "mixed.yaml",
-                               "rules:\n"
-                               "  - {id: OK-1, title: fine, condition: {exists: {match: x}}}\n"
-                               "  - {id: BAD-1, title: broken, condition: {exists: {}}}\n",
-                               strlen("rules:\n"
-                                      "  - {id: OK-1, title: fine, condition: {exists: {match: x}}}\n"
-                                      "  - {id: BAD-1, title: broken, condition: {exists: {}}}\n"),
-                               false, &loaded);
+    errors =
+        rules_load_buffer(&run_arena, "mixed.yaml",
+                          "rules:\n"
+                          "  - {id: OK-1, title: fine, condition: {exists: {match: x}}}\n"
+                          "  - {id: BAD-1, title: broken, condition: {exists: {}}}\n",
+                          strlen("rules:\n"
+                                 "  - {id: OK-1, title: fine, condition: {exists: {match: x}}}\n"
+                                 "  - {id: BAD-1, title: broken, condition: {exists: {}}}\n"),
+                          false, &loaded);
     diag_set_quiet(false);
     assert_int_equal(errors, 1);
     assert_int_equal(loaded, 1);

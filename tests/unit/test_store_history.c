@@ -14,11 +14,14 @@
 #include <unistd.h>
 
 static const char *const measures_x[] = {"M1.01", NULL};
-static struct check_def check_x = {.id = "T-CHECK-X", .title = "x", .category = "test",
-                                   .severity = SEV_HIGH, .measures = measures_x,
+static struct check_def check_x = {.id = "T-CHECK-X",
+                                   .title = "x",
+                                   .category = "test",
+                                   .severity = SEV_HIGH,
+                                   .measures = measures_x,
                                    .source = "test"};
-static struct check_def check_y = {.id = "T-CHECK-Y", .title = "y", .category = "test",
-                                   .severity = SEV_LOW, .source = "test"};
+static struct check_def check_y = {
+    .id = "T-CHECK-Y", .title = "y", .category = "test", .severity = SEV_LOW, .source = "test"};
 
 static char dbpath[256];
 
@@ -63,8 +66,9 @@ static void fake(struct fake_device *f, const char *path, const char *host, enum
     f->d.relpath = path;
     f->d.hostname = host;
     f->d.dialect = DIALECT_CISCO_IOS;
-    f->ev = (struct evidence){.line = 7, .text = "snmp-server community S3cr3tCommunity RW",
-                             .len = (uint32_t)strlen("snmp-server community S3cr3tCommunity RW")};
+    f->ev = (struct evidence){.line = 7,
+                              .text = "snmp-server community S3cr3tCommunity RW",
+                              .len = (uint32_t)strlen("snmp-server community S3cr3tCommunity RW")};
     f->secret = SV_LIT("S3cr3tCommunity");
     f->d.secrets = &f->secret;
     f->d.nsecrets = 1;
@@ -137,8 +141,7 @@ static void test_round_trip(void **state)
     sqlite3 *db = store_open(dbpath, false, 0);
     assert_non_null(db);
     sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(db, "SELECT text FROM evidence", -1, &st, NULL),
-                     SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT text FROM evidence", -1, &st, NULL), SQLITE_OK);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
     const char *text = (const char *)sqlite3_column_text(st, 0);
     assert_null(strstr(text, "S3cr3tCommunity"));
@@ -284,7 +287,7 @@ static void test_two_writers(void **state)
         assert_true(kids[k] >= 0);
         if (kids[k] == 0) {
             struct fake_device *devs = calloc(600, sizeof(*devs));
-            char (*names)[32] = calloc(600, 32);
+            char(*names)[32] = calloc(600, 32);
             for (int i = 0; i < 600; i++) {
                 snprintf(names[i], 32, "w%d/r%d.cfg", k, i);
                 fake(&devs[i], names[i], names[i], i % 3 ? VERDICT_PASS : VERDICT_FAIL,
@@ -379,8 +382,8 @@ static void test_bad_database(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_round_trip),    cmocka_unit_test(test_diff_pairs),
-        cmocka_unit_test(test_killed_writer), cmocka_unit_test(test_two_writers),
+        cmocka_unit_test(test_round_trip),        cmocka_unit_test(test_diff_pairs),
+        cmocka_unit_test(test_killed_writer),     cmocka_unit_test(test_two_writers),
         cmocka_unit_test(test_migration_from_v1), cmocka_unit_test(test_bad_database),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);

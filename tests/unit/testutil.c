@@ -33,7 +33,8 @@ const char *tu_corpus_dir(void)
     if (env)
         snprintf(path, sizeof(path), "%s", env);
     else
-        snprintf(path, sizeof(path), "%s/../shared/corpus", getenv("TSAUDIT_SRC") ? getenv("TSAUDIT_SRC") : ".");
+        snprintf(path, sizeof(path), "%s/../shared/corpus",
+                 getenv("TSAUDIT_SRC") ? getenv("TSAUDIT_SRC") : ".");
     struct stat st;
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode) ? path : NULL;
 }
