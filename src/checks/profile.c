@@ -602,7 +602,7 @@ int profile_load_buffer(struct profile *p, struct arena *arena, const char *path
         snprintf(where, sizeof(where), "%s:%lu", c.path,
                  (unsigned long)parser.problem_mark.line + 1);
         diag_report(DIAG_ERROR, where, (uint32_t)parser.problem_mark.column + 1,
-                    "not valid YAML: %s%s%s", parser.problem ? parser.problem : "syntax error",
+                    "malformed YAML: %s%s%s", parser.problem ? parser.problem : "syntax error",
                     parser.context ? " " : "", parser.context ? parser.context : "");
         yaml_parser_delete(&parser);
         return -1;

@@ -168,8 +168,11 @@ int report_device(struct report_writer *w, const struct device_result *d)
     tally_device(&w->tally, d);
     int rc = w->ops->device(w, d);
     if (rc == 0 && ferror(w->f)) {
-        diag_report(DIAG_ERROR, w->af.path, 0, "cannot write the %s report",
-                    report_format_name(w->format));
+        /* Said once per output; report_finish() gives the system's reason. */
+        if (!w->write_failed)
+            diag_report(DIAG_ERROR, w->af.path, 0, "cannot write the %s report",
+                        report_format_name(w->format));
+        w->write_failed = true;
         rc = -1;
     }
     return rc;

@@ -59,6 +59,7 @@ struct report_writer {
     void *state; /* the format's own small state */
     struct report_tally tally;
     struct buf clean[3]; /* scratch for cleaned text (rpt_clean) */
+    bool write_failed;   /* the output failed once: say so once */
 };
 
 extern const struct report_ops report_ops_text, report_ops_json, report_ops_sarif, report_ops_csv,
