@@ -201,6 +201,22 @@ void check_evidence_node(const struct check_ctx *ctx, struct check_result *r,
         n = n->child;
     if (!n || (n->flags & CFG_IMPLIED))
         return;
+    /* Show the whole source line, as the user wrote it: for a Junos set line
+     * or an SR OS flat line the node is only the tail of the line. */
+    const struct cfg_tree *t = ctx->tree;
+    const char *p = n->text, *e = n->text + n->len;
+    if (t && t->buf && p >= t->buf && e <= t->buf + t->len) {
+        while (p > t->buf && p[-1] != '\n')
+            p--;
+        const char *nl = memchr(e, '\n', (size_t)(t->buf + t->len - e));
+        e = nl ? nl : t->buf + t->len;
+        while (p < e && isspace((unsigned char)*p))
+            p++;
+        while (e > p && isspace((unsigned char)e[-1]))
+            e--;
+        add_evidence(ctx, r, n->line, p, (size_t)(e - p));
+        return;
+    }
     add_evidence(ctx, r, n->line, n->text, n->len);
 }
 
