@@ -1173,13 +1173,16 @@ static void s_version(struct sx *x)
             e++;
         x->m->os_version = model_strdup(x->a, sv_make(buf + i, e - i));
         const char *nokia = NULL;
-        for (size_t j = e; j + 6 < len && buf[j] != '\n'; j++)
-            if (memcmp(buf + j, "Nokia ", 6) == 0 || memcmp(buf + j, "ALCATEL ", 8) == 0) {
+        for (size_t j = e; j < len && buf[j] != '\n'; j++)
+            if ((j + 6 <= len && memcmp(buf + j, "Nokia ", 6) == 0) ||
+                (j + 8 <= len && memcmp(buf + j, "ALCATEL ", 8) == 0)) {
                 nokia = buf + j;
                 break;
             }
         if (nokia) {
-            const char *p = strchr(nokia, ' ') + 1, *q = p;
+            /* The matched word ends in a space inside the buffer (no NUL needed). */
+            const char *p = (const char *)memchr(nokia, ' ', (size_t)(buf + len - nokia)) + 1;
+            const char *q = p;
             while (q < buf + len && *q != '\n' && *q != '\r' &&
                    !(q + 10 <= buf + len && memcmp(q, " Copyright", 10) == 0))
                 q++;
