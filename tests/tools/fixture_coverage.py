@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Which check x dialect pairs have a passing and a failing fixture.
+
+Reads the `expect` directives in tests/fixtures/checks/<dialect>/* and the
+check ids from `tsaudit checks --format json`, and prints one line per pair
+that lacks a pass or a fail fixture (with what it has instead), then totals.
+
+    tests/tools/fixture_coverage.py BUILD/tsaudit [--all]
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+FIX = os.path.join(ROOT, "tests", "fixtures", "checks")
+DIRECTIVE = re.compile(r"^\s*(?:!|#|//)\s*(expect|pending-expect)\s+(\S+)\s+(\S+)(.*)")
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit("usage: fixture_coverage.py TSAUDIT [--all]")
+    show_all = "--all" in sys.argv[2:]
+    out = subprocess.run([sys.argv[1], "checks", "--format", "json"], check=True,
+                         capture_output=True, text=True).stdout
+    data = json.loads(out)
+    checks = [c["id"] for c in (data["checks"] if isinstance(data, dict) else data)]
+    dialects = sorted(d for d in os.listdir(FIX) if os.path.isdir(os.path.join(FIX, d)))
+    seen = {}
+    for d in dialects:
+        for name in sorted(os.listdir(os.path.join(FIX, d))):
+            with open(os.path.join(FIX, d, name), encoding="utf-8", errors="replace") as f:
+                for line in f:
+                    m = DIRECTIVE.match(line)
+                    if m:
+                        kind = "pending" if m.group(1) == "pending-expect" else m.group(3)
+                        if kind == "pass" and "-- no failing form:" in m.group(4):
+                            kind = "pass-only"
+                        seen.setdefault((m.group(2), d), set()).add(kind)
+    full = na = unknown = passonly = 0
+    gaps = []
+    for c in checks:
+        for d in dialects:
+            got = seen.get((c, d), set())
+            if {"pass", "fail"} <= got:
+                full += 1
+            elif "pass-only" in got:
+                passonly += 1
+            elif "not_applicable" in got:
+                na += 1
+            elif "unknown" in got and not got & {"pass", "fail"}:
+                unknown += 1
+            else:
+                gaps.append((c, d, got))
+            if show_all:
+                print(f"{c:28} {d:14} {','.join(sorted(got)) or '-'}")
+    if not show_all:
+        for c, d, got in gaps:
+            print(f"{c:28} {d:14} has {','.join(sorted(got)) or 'nothing'}")
+    total = len(checks) * len(dialects)
+    print(f"pairs {total}: pass+fail {full}, not_applicable {na}, unknown only {unknown}, "
+          f"gaps {len(gaps)}")
+
+
+if __name__ == "__main__":
+    main()
