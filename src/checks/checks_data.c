@@ -78,6 +78,7 @@ static void eval_tunnels(const struct check_ctx *ctx, struct check_result *r)
         if (!it->is_tunnel || it->shutdown || is_te_tunnel(it))
             continue;
         ntun++;
+        ev_node(ctx, r, it->tunnel_dest_node);
         const char *name = it->name ? it->name : "?";
         struct ip_prefix a;
         if (!it->tunnel_dest) {
@@ -96,10 +97,24 @@ static void eval_tunnels(const struct check_ctx *ctx, struct check_result *r)
             ev_node(ctx, r, it->node);
         }
     }
+    /* Policy-based VPN peers (crypto maps) are tunnel endpoints too. */
+    for (size_t i = 0; i < m->nvpn_peers; i++) {
+        const struct vpn_peer *p = &m->vpn_peers[i];
+        const char *name = p->name ? p->name : "?";
+        struct ip_prefix a;
+        ntun++;
+        ev_node(ctx, r, p->node);
+        if (!p->peer || !host_addr(p->peer, &a))
+            reasons_add(&unknown, "%s (peer '%s' is a name)", name, p->peer ? p->peer : "?");
+        else if (!pr->tunnels.present)
+            reasons_add(&unknown, "%s to %s", name, p->peer);
+        else if (!pset_contains(&pr->tunnels, &a))
+            reasons_add(&bad, "%s to %s", name, p->peer);
+    }
     if (ntun == 0) {
         reasons_done(ctx, &bad);
         reasons_done(ctx, &unknown);
-        check_set(ctx, r, VERDICT_PASS, "no GRE/IP-in-IP/IPsec tunnel interface is configured");
+        check_set(ctx, r, VERDICT_PASS, "no GRE/IP-in-IP/IPsec tunnel or VPN peer is configured");
         return;
     }
     if (bad.n) {

@@ -498,6 +498,12 @@ static void eval_web(const struct check_ctx *ctx, struct check_result *r)
         reasons_done(ctx, &fails);
         check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell whether web management is on: %s",
                   reasons_done(ctx, &unknowns));
+    } else if (seen == 0 && m->dialect == DIALECT_NOKIA_SROS) {
+        reasons_done(ctx, &fails);
+        reasons_done(ctx, &unknowns);
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "SR OS routers have no embedded web management server (gRPC and NETCONF are "
+                  "judged by MGMT-API-TRANSPORT)");
     } else if (seen == 0 && !web_default_off(m->dialect)) {
         reasons_done(ctx, &fails);
         reasons_done(ctx, &unknowns);

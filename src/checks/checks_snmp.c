@@ -284,6 +284,7 @@ static void eval_v3_authpriv(const struct check_ctx *ctx, struct check_result *r
     for (size_t i = 0; i < s->nusers; i++) {
         const struct snmp_user *u = &s->users[i];
         const char *name = u->name ? u->name : "?";
+        check_evidence_fact(ctx, r, &u->ev);
         if (u->auth && weak_auth(u->auth)) {
             reasons_add(&bad, "'%s' authenticates with %s", name, u->auth);
             ev_node(ctx, r, u->node);

@@ -199,6 +199,7 @@ struct account {
     const char *role; /* class/role/level text as written */
     struct secret secret;
     bool has_ssh_key;
+    const struct cfg_node *ssh_key_node; /* the statement binding the key, when not node */
     const struct cfg_node *node;
 };
 
@@ -218,6 +219,7 @@ struct snmp_user {
     const char *priv; /* "none", "des", "3des", "aes128", ... ; NULL unknown */
     const char *acl_name;
     const struct cfg_node *node;
+    struct fact_lines ev; /* the statements that set auth and priv (when not node) */
 };
 
 struct snmp_facts {
@@ -272,6 +274,7 @@ struct bgp_neighbor {
     struct fact_bool max_prefix;
     const char *in_policy; /* route-map / route-policy / import policy, inherited included */
     const char *out_policy;
+    const struct cfg_node *in_policy_node, *out_policy_node; /* the statements that bind them */
     const struct cfg_node *node;
     /* Routing instance / VRF / VPRN the session belongs to; NULL = the
      * global (base) instance. Added for PE configs with per-VRF BGP. */
@@ -310,6 +313,7 @@ struct interface {
     struct fact_bool discovery;
     const char *tunnel_dest; /* tunnels */
     const char *tunnel_mode;
+    const struct cfg_node *tunnel_dest_node; /* the statement naming tunnel_dest, if not node */
     const struct cfg_node *node;
 };
 
@@ -326,6 +330,14 @@ struct ipsec_policy {
     const char *integrity;
     const char *dh_group;
     bool weak; /* DES/3DES/MD5/SHA1/DH < 14 */
+    const struct cfg_node *node;
+};
+
+/* A policy-based VPN peer: an IKE/IPsec endpoint with no tunnel interface
+ * (Cisco crypto map "set peer"). */
+struct vpn_peer {
+    const char *name; /* the map or policy naming the peer, as written */
+    const char *peer; /* address or name as written */
     const struct cfg_node *node;
 };
 
@@ -393,6 +405,8 @@ struct device_model {
     size_t nmirrors;
     struct ipsec_policy *ipsec;
     size_t nipsec;
+    struct vpn_peer *vpn_peers;
+    size_t nvpn_peers;
     struct banner *banners;
     size_t nbanners;
     struct legacy_facts legacy;
