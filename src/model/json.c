@@ -601,6 +601,17 @@ static void print_interfaces(struct jw *w, const struct device_model *m)
     }
     jw_close(w, ']');
 
+    jw_open(w, "vpn_peers", '[');
+    for (size_t i = 0; i < m->nvpn_peers; i++) {
+        const struct vpn_peer *p = &m->vpn_peers[i];
+        jw_open(w, NULL, '{');
+        jw_str(w, "name", p->name);
+        jw_str(w, "peer", p->peer);
+        jw_line(w, "line", p->node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+
     jw_open(w, "banners", '[');
     for (size_t i = 0; i < m->nbanners; i++) {
         const struct banner *b = &m->banners[i];
