@@ -54,6 +54,14 @@ struct slogid {
     struct sv id;
     bool security, change, to_syslog;
     const struct cfg_node *node, *src_node;
+    const struct cfg_node *shut_node; /* shutdown / admin-state disable */
+};
+
+/* A local profile (command authorisation for local users). */
+struct sprofile {
+    struct sv name;
+    const struct cfg_node *default_node;
+    bool permit_all, deny_all, deny_entry;
 };
 
 struct sapply;
@@ -63,7 +71,7 @@ struct sx {
     struct arena *a;
     struct device_model *m;
 
-    const struct cfg_node *telnet_node, *ssh_off_node, *ssh_v1_node, *preserve_node;
+    const struct cfg_node *telnet_node, *ssh_off_node, *ssh_v1_node, *ssh_v2_node, *preserve_node;
     enum fact_state telnet_state;
     bool saw_ciphers, saw_macs;
     /* cipher/MAC statements, and those naming a weak algorithm */
@@ -86,6 +94,15 @@ struct sx {
 
     struct slogid *logids;
     size_t nlogids;
+
+    struct sprofile *profiles;
+    size_t nprofiles;
+
+    /* system grpc: the block, its admin state and transport statements */
+    const struct cfg_node *grpc_node, *grpc_on_node, *grpc_off_node, *grpc_tls_node,
+        *grpc_clear_node, *grpc_port_node;
+    const struct cfg_node *netconf_on_node, *netconf_off_node; /* NETCONF (over SSH only) */
+    long grpc_port;
 
     struct sbgp_set bgp_global;
     struct sv cur_inst; /* VPRN of the statement being read */
@@ -253,22 +270,30 @@ static void s_user(struct sx *x, const struct model_path *l, size_t i)
             u->auth = "none";
             u->priv = "none";
         }
+        /* classic: "authentication [hash] sha KEY [privacy aes-128-cfb-key KEY]" on one
+         * line; MD-CLI: authentication-protocol and privacy-protocol leaves */
         size_t au = find_w(l, k + 1, "authentication");
         size_t pr = find_w(l, k + 1, "privacy");
-        for (size_t j = (au ? au : pr) + 1; (au || pr) && j < l->n; j++) {
-            struct sv w = l->tok[j];
-            bool in_priv = pr && j > pr;
-            if (sv_eq_cstr(w, "hash") || sv_eq_cstr(w, "hash2") || sv_eq_cstr(w, "key") ||
-                sv_eq_cstr(w, "privacy") || sv_eq_cstr(w, "authentication") ||
-                sv_eq_cstr(w, "authentication-protocol") || sv_eq_cstr(w, "privacy-protocol") ||
-                sv_eq_cstr(w, "authentication-key") || sv_eq_cstr(w, "privacy-key") ||
-                w.p[0] == '"' || w.p[0] == '$')
-                continue;
-            if (in_priv)
-                u->priv = model_strdup(x->a, w);
-            else
-                u->auth = model_strdup(x->a, w);
-            break;
+        for (int part = 0; part < 2; part++) {
+            size_t from = part == 0 ? au : pr;
+            size_t to = part == 0 && pr > au ? pr : l->n;
+            for (size_t j = from + 1; from && j < to; j++) {
+                struct sv w = l->tok[j];
+                if (sv_eq_cstr(w, "hash") || sv_eq_cstr(w, "hash2") || sv_eq_cstr(w, "key") ||
+                    sv_eq_cstr(w, "privacy") || sv_eq_cstr(w, "authentication") ||
+                    sv_eq_cstr(w, "authentication-protocol") || sv_eq_cstr(w, "privacy-protocol") ||
+                    sv_eq_cstr(w, "authentication-key") || sv_eq_cstr(w, "privacy-key") ||
+                    w.p[0] == '"' || w.p[0] == '$')
+                    continue;
+                if (part == 1 && w.n > 4 && sv_eq_cstr(sv_make(w.p + w.n - 4, 4), "-key"))
+                    w.n -= 4; /* "des-key", "aes-128-cfb-key" name the protocol */
+                if (part == 1)
+                    u->priv = model_strdup(x->a, w);
+                else
+                    u->auth = model_strdup(x->a, w);
+                fact_lines_add(&u->ev, l->node);
+                break;
+            }
         }
         size_t key = find_w(l, k + 1, "authentication-key");
         if (!key)
@@ -312,6 +337,8 @@ static void s_security(struct sx *x, const struct model_path *l, size_t i)
             struct sv v = l->tok[k + 1];
             if (sv_eq_cstr(v, "1") || sv_eq_cstr(v, "1-2") || sv_eq_cstr(v, "v1"))
                 x->ssh_v1_node = l->node;
+            else if (sv_eq_cstr(v, "2") || sv_eq_cstr(v, "v2"))
+                x->ssh_v2_node = l->node;
         } else if (k < l->n && sv_starts_with(l->tok[k], "server-cipher-list")) {
             size_t nm = find_w(l, k + 1, "name");
             if (nm && nm + 1 < l->n) {
@@ -378,6 +405,27 @@ static void s_security(struct sx *x, const struct model_path *l, size_t i)
             if (a && a + 1 < l->n)
                 e->permit =
                     sv_eq_cstr(l->tok[a + 1], "permit") || sv_eq_cstr(l->tok[a + 1], "accept");
+        }
+    } else if ((model_path_eq(l, i, "profile") && i + 1 < l->n) ||
+               (model_path_match(l, i, "aaa local-profiles profile", &k) && k < l->n)) {
+        size_t at = model_path_eq(l, i, "profile") ? i + 1 : k;
+        struct sv name = sv_unquote(l->tok[at]);
+        size_t pi = model_nmap_get(&x->obj_map, name, SV_LIT("profile"));
+        struct sprofile *pf = pi == SIZE_MAX ? NULL : &x->profiles[pi];
+        if (!pf) {
+            if (!ssmall(x->nprofiles))
+                return;
+            model_nmap_put(x->a, &x->obj_map, name, SV_LIT("profile"), x->nprofiles);
+            pf = MODEL_PUSH(x->a, x->profiles, x->nprofiles);
+            pf->name = name;
+        }
+        if (model_path_eq(l, at + 1, "default-action") && at + 2 < l->n) {
+            pf->default_node = l->node;
+            pf->permit_all = model_path_eq(l, at + 2, "permit-all");
+            pf->deny_all = model_path_eq(l, at + 2, "deny-all");
+        } else if (model_path_eq(l, at + 1, "entry") && find_w(l, at + 2, "action") &&
+                   find_w(l, at + 2, "deny")) {
+            pf->deny_entry = true;
         }
     } else if (model_path_eq(l, i, "cpm-filter")) {
         if (find_w(l, i + 1, "entry") && !x->cpm_node)
@@ -538,6 +586,36 @@ static void s_system(struct sx *x, const struct model_path *l, size_t i)
                 return;
         model_add_onbox(x->a, m, "scheduler", dup_unq(x, l->tok[i + 2]), false,
                         model_path_own(l, i + 2));
+    } else if (model_path_eq(l, i, "grpc")) {
+        /* gRPC is shut down unless enabled; it runs without TLS only with
+         * allow-unsecure-connection and no tls-server-profile */
+        if (!x->grpc_node)
+            x->grpc_node = model_path_own(l, i);
+        k = i + 1;
+        bool no = model_path_eq(l, k, "no");
+        if (no)
+            k++;
+        if (model_path_eq(l, k, "shutdown"))
+            *(no ? &x->grpc_on_node : &x->grpc_off_node) = l->node;
+        else if (model_path_eq(l, k, "admin-state") && k + 1 < l->n)
+            *(model_path_eq(l, k + 1, "enable") ? &x->grpc_on_node : &x->grpc_off_node) = l->node;
+        else if (model_path_eq(l, k, "tls-server-profile") && k + 1 < l->n && !no)
+            x->grpc_tls_node = l->node;
+        else if (model_path_eq(l, k, "allow-unsecure-connection") && !no && is_true(l, k + 1))
+            x->grpc_clear_node = l->node;
+        else if (model_path_eq(l, k, "listening-port") && k + 1 < l->n && !no) {
+            x->grpc_port = model_sv_long(l->tok[k + 1], -1);
+            x->grpc_port_node = l->node;
+        }
+    } else if (model_path_eq(l, i, "netconf") ||
+               model_path_match(l, i, "management-interface netconf", &k)) {
+        k = model_path_eq(l, i, "netconf") ? i + 1 : k;
+        if (model_path_eq(l, k, "shutdown") ||
+            (model_path_eq(l, k, "admin-state") && model_path_eq(l, k + 1, "disable")))
+            x->netconf_off_node = l->node;
+        else if ((model_path_eq(l, k, "no") && model_path_eq(l, k + 1, "shutdown")) ||
+                 (model_path_eq(l, k, "admin-state") && model_path_eq(l, k + 1, "enable")))
+            x->netconf_on_node = l->node;
     } else if (model_path_match(l, i, "lldp", &k)) {
         if (model_path_eq(l, k, "admin-state") ||
             (model_path_eq(l, k, "no") && model_path_eq(l, k + 1, "shutdown")))
@@ -583,6 +661,9 @@ static void s_log(struct sx *x, const struct model_path *l, size_t i)
         } else if ((model_path_eq(l, k, "to") || model_path_eq(l, k, "destination")) &&
                    model_path_eq(l, k + 1, "syslog")) {
             g->to_syslog = true;
+        } else if (model_path_eq(l, k, "shutdown") ||
+                   (model_path_eq(l, k, "admin-state") && model_path_eq(l, k + 1, "disable"))) {
+            g->shut_node = l->node;
         }
     }
 }
@@ -887,11 +968,104 @@ static void s_vprn(struct sx *x, const struct model_path *l, size_t i)
     x->cur_inst = sv_make(NULL, 0);
 }
 
+/* ------------------------------------------------------------ ipsec */
+
+/* "ipsec ike-policy|ike-transform|ipsec-transform ID <algorithm statement>" */
+static void s_ipsec(struct sx *x, const struct model_path *l, size_t i)
+{
+    struct device_model *m = x->m;
+    if (i + 1 >= l->n ||
+        !(model_path_eq(l, i, "ike-policy") || model_path_eq(l, i, "ike-transform") ||
+          model_path_eq(l, i, "ipsec-transform")))
+        return;
+    struct sv kind = l->tok[i], id = sv_unquote(l->tok[i + 1]);
+    size_t at = model_nmap_get(&x->obj_map, id, kind);
+    struct ipsec_policy *p = at == SIZE_MAX ? NULL : &m->ipsec[at];
+    if (!p) {
+        if (!ssmall(m->nipsec))
+            return;
+        model_nmap_put(x->a, &x->obj_map, id, kind, m->nipsec);
+        p = MODEL_PUSH(x->a, m->ipsec, m->nipsec);
+        p->name = arena_printf(x->a, "%.*s %.*s", (int)kind.n, kind.p, (int)id.n, id.p);
+        p->node = model_path_own(l, i + 1);
+    }
+    for (size_t k = i + 2; k + 1 < l->n; k++) {
+        struct sv w = l->tok[k], v = sv_unquote(l->tok[k + 1]);
+        if (sv_eq_cstr(w, "encryption-algorithm") || sv_eq_cstr(w, "ike-encryption-algorithm") ||
+            sv_eq_cstr(w, "esp-encryption-algorithm")) {
+            p->encryption = model_strdup(x->a, v);
+            p->weak |= model_ipsec_enc_is_weak(v);
+        } else if (sv_eq_cstr(w, "auth-algorithm") || sv_eq_cstr(w, "ike-auth-algorithm") ||
+                   sv_eq_cstr(w, "esp-auth-algorithm")) {
+            p->integrity = model_strdup(x->a, v);
+            p->weak |= model_ipsec_integ_is_weak(v);
+        } else if (sv_eq_cstr(w, "dh-group") || sv_eq_cstr(w, "pfs-dh-group")) {
+            p->dh_group = model_strdup(x->a, v);
+            p->weak |= model_ipsec_group_is_weak(v);
+        } else {
+            continue;
+        }
+        break;
+    }
+}
+
+/* ------------------------------------------------------------ ip-tunnel */
+
+/*
+ * An IES or VPRN interface's "sap tunnel-N... ip-tunnel ID" (GRE or
+ * IP-in-IP): remote-ip (classic) / remote-ip-address (MD-CLI) is the far end.
+ */
+static void s_ip_tunnel(struct sx *x, const struct model_path *l, size_t svc, size_t t)
+{
+    struct device_model *m = x->m;
+    struct sv sname = sv_unquote(l->tok[svc + 1]), tid = sv_unquote(l->tok[t + 1]);
+    size_t at = model_nmap_get3(&x->obj_map, tid, SV_LIT("ip-tunnel"), sname);
+    struct interface *f = at == SIZE_MAX ? NULL : &m->interfaces[at];
+    if (!f) {
+        if (!scap(m->ninterfaces))
+            return;
+        const char *name = arena_printf(x->a, "%.*s %.*s ip-tunnel %.*s", (int)l->tok[svc].n,
+                                        l->tok[svc].p, (int)sname.n, sname.p, (int)tid.n, tid.p);
+        model_nmap_put3(x->a, &x->obj_map, tid, SV_LIT("ip-tunnel"), sname, m->ninterfaces);
+        f = model_add_interface(x->a, m, sv_from_cstr(name), model_path_own(l, t + 1));
+        f->is_tunnel = true;
+        f->tunnel_mode = "ip-tunnel";
+        fact_default(&f->urpf, FACT_OFF, "no urpf-check");
+        fact_unknown(&f->proxy_arp, "proxy-arp policy not evaluated");
+        fact_unknown(&f->redirects, "ICMP redirect settings not evaluated");
+        fact_unknown(&f->unreachables, "ICMP unreachable settings not evaluated");
+        fact_unknown(&f->directed_broadcast, "directed broadcast settings not evaluated");
+    }
+    size_t k = t + 2;
+    if (model_path_eq(l, k, "create"))
+        k++;
+    if ((model_path_eq(l, k, "remote-ip") || model_path_eq(l, k, "remote-ip-address")) &&
+        k + 1 < l->n) {
+        f->tunnel_dest = dup_unq(x, l->tok[k + 1]);
+        f->tunnel_dest_node = l->node;
+    } else if (model_path_eq(l, k, "gre-header") && is_true(l, k + 1)) {
+        f->tunnel_mode = "gre";
+    } else if (model_path_eq(l, k, "shutdown") ||
+               (model_path_eq(l, k, "admin-state") && model_path_eq(l, k + 1, "disable"))) {
+        f->shutdown = true;
+    }
+}
+
 /* ------------------------------------------------------------ dispatch */
+
+/* "python python-script NAME": a Python application run on the router. */
+static void s_python(struct sx *x, const struct model_path *l, size_t i)
+{
+    struct device_model *m = x->m;
+    for (size_t j = m->nonbox; j-- > 0;)
+        if (m->onbox[j].node == model_path_own(l, i))
+            return;
+    model_add_onbox(x->a, m, "python", dup_unq(x, l->tok[i]), false, model_path_own(l, i));
+}
 
 static void s_line(struct sx *x, const struct model_path *l)
 {
-    size_t i = 0;
+    size_t i = 0, t;
     if (model_path_eq(l, 0, "configure"))
         i = 1;
     else
@@ -911,6 +1085,15 @@ static void s_line(struct sx *x, const struct model_path *l)
         s_port(x, l, i + 1);
     else if (sv_eq_cstr(w, "mirror"))
         s_mirror(x, l, i + 1);
+    else if (sv_eq_cstr(w, "ipsec"))
+        s_ipsec(x, l, i + 1);
+    else if (sv_eq_cstr(w, "python") && model_path_eq(l, i + 1, "python-script") && i + 2 < l->n &&
+             ssmall(x->m->nonbox))
+        s_python(x, l, i + 2);
+    else if (sv_eq_cstr(w, "service") &&
+             (model_path_eq(l, i + 1, "ies") || model_path_eq(l, i + 1, "vprn")) && i + 2 < l->n &&
+             (t = find_w(l, i + 3, "ip-tunnel")) != 0 && t + 1 < l->n)
+        s_ip_tunnel(x, l, i + 1, t);
     else if (sv_eq_cstr(w, "service") && model_path_eq(l, i + 1, "vprn") && i + 2 < l->n)
         s_vprn(x, l, i + 2);
 }
@@ -1018,6 +1201,8 @@ static void finish(struct sx *x)
         fact_default(&ssh->enabled, FACT_ON, "the SSH server is on by default");
     if (x->ssh_v1_node)
         fact_set(&ssh->v1_allowed, FACT_ON, x->ssh_v1_node);
+    else if (x->ssh_v2_node)
+        fact_set(&ssh->v1_allowed, FACT_OFF, x->ssh_v2_node);
     else
         fact_default(&ssh->v1_allowed, FACT_OFF, "SSH version 2 only unless configured");
     if (ssh->port <= 0)
@@ -1099,11 +1284,47 @@ static void finish(struct sx *x)
         fact_default(&aaa->accounting_exec, FACT_OFF, "no tacplus accounting");
         fact_default(&aaa->accounting_cmds, FACT_OFF, "no tacplus accounting");
     }
-    if (x->authz_node)
+    const struct sprofile *open_pf = NULL, *deny_pf = NULL;
+    for (size_t i = 0; i < x->nprofiles; i++) {
+        const struct sprofile *pf = &x->profiles[i];
+        if (!pf->default_node || sv_eq_cstr(pf->name, "administrative"))
+            continue;
+        if (pf->permit_all && !pf->deny_entry && !open_pf)
+            open_pf = pf;
+        if (pf->deny_all && !deny_pf)
+            deny_pf = pf;
+    }
+    if (x->authz_node) {
         fact_set(&aaa->authz_cmds, FACT_ON, x->authz_node);
-    else
+    } else if (open_pf) {
+        fact_set(&aaa->authz_cmds, FACT_OFF, open_pf->default_node);
+        aaa->authz_cmds.why = "a local profile permits every command and no tacplus "
+                              "authorization is configured";
+    } else if (deny_pf) {
+        fact_set(&aaa->authz_cmds, FACT_ON, deny_pf->default_node);
+        aaa->authz_cmds.why = "local profiles deny commands unless an entry permits them";
+    } else {
         fact_unknown(&aaa->authz_cmds, "no tacplus authorization; local profiles may still "
                                        "restrict commands");
+    }
+
+    if (x->netconf_off_node || x->netconf_on_node)
+        model_add_service(x->a, m, "netconf", false, x->netconf_off_node ? FACT_OFF : FACT_ON,
+                          x->netconf_off_node ? x->netconf_off_node : x->netconf_on_node);
+    if (x->grpc_node) {
+        bool on = x->grpc_on_node && !x->grpc_off_node;
+        bool clear = x->grpc_clear_node && !x->grpc_tls_node;
+        struct mgmt_service *g =
+            model_add_service(x->a, m, "grpc", clear, on ? FACT_ON : FACT_OFF, x->grpc_node);
+        if (x->grpc_port_node) {
+            g->port = x->grpc_port;
+            fact_lines_add(&g->state.ev, x->grpc_port_node);
+        }
+        if (!on && !x->grpc_off_node)
+            g->state.why = "gRPC is shut down unless enabled";
+        fact_lines_add(&g->state.ev, clear ? x->grpc_clear_node : x->grpc_tls_node);
+        fact_lines_add(&g->state.ev, x->grpc_on_node ? x->grpc_on_node : x->grpc_off_node);
+    }
 
     if (x->snmp_off_node)
         fact_set(&m->snmp.enabled, FACT_OFF, x->snmp_off_node);
@@ -1134,7 +1355,7 @@ static void finish(struct sx *x)
     const struct cfg_node *sec = NULL, *chg = NULL;
     for (size_t i = 0; i < x->nlogids; i++) {
         const struct slogid *g = &x->logids[i];
-        if (!g->to_syslog)
+        if (!g->to_syslog || g->shut_node)
             continue;
         if (g->security && !sec)
             sec = g->src_node ? g->src_node : g->node;
@@ -1149,7 +1370,18 @@ static void finish(struct sx *x)
         fact_set(&lg->config_changes, FACT_ON, chg);
     else
         fact_default(&lg->config_changes, FACT_OFF, "no log-id sends the change stream to syslog");
-    fact_default(&lg->suppressed, FACT_OFF, "event logs 99 and 100 exist by default");
+    /* the default event logs (99, 100) or a syslog log-id shut down */
+    for (size_t i = 0; i < x->nlogids; i++) {
+        const struct slogid *g = &x->logids[i];
+        if (g->shut_node && (g->to_syslog || sv_eq_cstr(g->id, "99") || sv_eq_cstr(g->id, "100"))) {
+            if (lg->suppressed.state != FACT_ON)
+                fact_set(&lg->suppressed, FACT_ON, g->shut_node);
+            else
+                fact_lines_add(&lg->suppressed.ev, g->shut_node);
+        }
+    }
+    if (lg->suppressed.state != FACT_ON)
+        fact_default(&lg->suppressed, FACT_OFF, "event logs 99 and 100 exist by default");
 
     if (m->legacy.discovery.state == FACT_UNKNOWN)
         m->legacy.discovery.why = "LLDP is set per port; not evaluated";
