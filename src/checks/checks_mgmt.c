@@ -402,6 +402,10 @@ static void eval_console_aux(const struct check_ctx *ctx, struct check_result *r
             check_evidence_fact(ctx, r, &l->login_disabled.ev);
         } else {
             check_evidence_fact(ctx, r, &l->login_disabled.ev);
+            if (input_off) {
+                check_evidence_fact(ctx, r, &l->telnet_in.ev);
+                check_evidence_fact(ctx, r, &l->ssh_in.ev);
+            }
         }
     }
     if (fails.n) {
@@ -571,6 +575,9 @@ static void judge_onbox(const struct check_ctx *ctx, struct check_result *r, boo
     }
     if (!bad.n) {
         reasons_done(ctx, &bad);
+        for (size_t i = 0; i < m->nonbox; i++)
+            if (is_shell_kind(m->onbox[i].kind) == shells)
+                ev_node(ctx, r, m->onbox[i].node);
         check_set(ctx, r, VERDICT_PASS, "all %zu %s are in approved.onbox_apps", found, what);
         return;
     }
