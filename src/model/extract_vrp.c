@@ -50,6 +50,10 @@ struct vx {
 
     /* logging */
     const struct cfg_node *ic_off_node, *ic_on_node;
+    /* "info-center source CFG|SHELL|default channel loghost ...": whether the
+     * module's events reach the loghost channel (explicit module, default) */
+    const struct cfg_node *cfg_log_node, *dflt_log_node;
+    bool cfg_log_on, dflt_log_on;
 
     /* ntp */
     const struct cfg_node *ntp_auth_node, *ntp_key_node;
@@ -165,6 +169,92 @@ static struct mgmt_service *v_service(struct vx *x, const char *name, bool clear
 
 /* ------------------------------------------------------------ services */
 
+static struct account *v_account(struct vx *x, struct sv name, const struct cfg_node *n);
+
+/* One statement of an OPS assistant: a Python task, or a CLI task that changes state. */
+static void ops_task(const struct cfg_node *c, bool *python, bool *risky)
+{
+    static const char *const changes[] = {"reset", "undo", "save",   "delete", "copy",
+                                          "tftp",  "ftp",  "format", "rmdir",  "move"};
+    if (starts(c, 0, "script-assistant python") ||
+        (starts(c, 0, "execute") && tk_is(c, 2, "python")))
+        *python = true;
+    if (starts(c, 0, "execute") && tk_is(c, 2, "command"))
+        for (size_t i = 0; i < ARRAY_SIZE(changes); i++)
+            *risky |= model_sv_ieq(tk(c, 3), changes[i]);
+}
+
+/*
+ * An OPS maintenance assistant: a command assistant runs CLI commands on a
+ * trigger (a scheduler); a script assistant or "execute N python" runs a
+ * Python program on the device. Tasks stand in the assistant view or, on
+ * VRP8 routers, in its "task" view.
+ */
+static void v_ops_assistant(struct vx *x, const struct cfg_node *a)
+{
+    bool python = false, risky = false;
+    for (const struct cfg_node *c = a->child; c; c = c->next) {
+        if (c->flags & CFG_INACTIVE)
+            continue;
+        ops_task(c, &python, &risky);
+        if (starts(c, 0, "task") && ntok(c) == 1)
+            for (const struct cfg_node *t = c->child; t; t = t->next)
+                if (!(t->flags & CFG_INACTIVE))
+                    ops_task(t, &python, &risky);
+    }
+    model_add_onbox(x->a, x->m, python ? "python" : "ops-assistant", model_strdup(x->a, tk(a, 1)),
+                    risky, a);
+}
+
+/* The NETCONF view: "protocol inbound ssh [ipv4|ipv6] [port N]". */
+static void v_netconf(struct vx *x, const struct cfg_node *n)
+{
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if ((c->flags & CFG_INACTIVE) || !starts(c, 0, "protocol inbound"))
+            continue;
+        bool ssh = tk_is(c, 2, "ssh");
+        struct mgmt_service *sv =
+            model_add_service(x->a, x->m, "netconf", !ssh, ssh ? FACT_ON : FACT_UNKNOWN, c);
+        if (!ssh)
+            sv->state.why = "NETCONF inbound transport other than SSH not evaluated";
+        size_t p = find_tok(c, 3, "port");
+        if (p)
+            sv->port = model_sv_long(tk(c, p + 1), -1);
+    }
+}
+
+/* "info-center source MODULE channel loghost|2 log [level L] [state on|off]" */
+static void v_info_source(struct vx *x, const struct cfg_node *n)
+{
+    struct sv mod = tk(n, 2);
+    bool cfg = model_sv_ieq(mod, "CFG") || model_sv_ieq(mod, "SHELL");
+    if (!cfg && !model_sv_ieq(mod, "default"))
+        return;
+    size_t lg = find_tok(n, 5, "log");
+    if (!lg)
+        return;
+    size_t st = find_tok(n, lg + 1, "state"), lv = find_tok(n, lg + 1, "level");
+    bool on = !(st && tk_is(n, st + 1, "off"));
+    if (on && lv) {
+        /* configuration and command records are logged at notification (5) */
+        struct sv l = tk(n, lv + 1);
+        long num = model_sv_long(l, -1);
+        on = num >= 5 || model_sv_ieq(l, "notification") || model_sv_ieq(l, "notifications") ||
+             model_sv_ieq(l, "informational") || model_sv_ieq(l, "debugging");
+    }
+    if (!on && !st && !lv)
+        return;
+    if (cfg) {
+        if (!x->cfg_log_node || on) {
+            x->cfg_log_node = n;
+            x->cfg_log_on = on;
+        }
+    } else {
+        x->dflt_log_node = n;
+        x->dflt_log_on = on;
+    }
+}
+
 static void v_global(struct vx *x, const struct cfg_node *n)
 {
     struct device_model *m = x->m;
@@ -205,6 +295,15 @@ static void v_global(struct vx *x, const struct cfg_node *n)
     } else if (!undo && starts(n, 0, "ssh server port")) {
         m->ssh.port = model_sv_long(tk(n, 3), -1);
         fact_lines_add(&m->ssh.ev, n);
+    } else if (!undo && starts(n, 0, "ssh user") && tk_is(n, 3, "assign") && tk(n, 4).n > 4 &&
+               memcmp(tk(n, 4).p + tk(n, 4).n - 4, "-key", 4) == 0 && ntok(n) > 5) {
+        /* ssh user U assign rsa-key|dsa-key|ecc-key|sm2-key KEY: a public key for U */
+        struct account *ac = v_account(x, tk(n, 2), n);
+        if (ac) {
+            ac->has_ssh_key = true;
+            if (!ac->ssh_key_node)
+                ac->ssh_key_node = n;
+        }
     } else if (!undo && (starts(n, 0, "ssh server acl") || starts(n, 0, "ssh server acl ipv6"))) {
         struct sv name = tk(n, ntok(n) - 1);
         model_add_mgmt_path(x->a, m, "ssh", model_strdup(x->a, name), n);
@@ -302,8 +401,13 @@ static void v_global(struct vx *x, const struct cfg_node *n)
         }
     } else if (!undo && starts(n, 0, "ops")) {
         for (const struct cfg_node *c = n->child; c; c = c->next)
-            if (!(c->flags & CFG_INACTIVE) && starts(c, 0, "assistant"))
-                model_add_onbox(x->a, m, "python", model_strdup(x->a, tk(c, 1)), false, c);
+            if (!(c->flags & CFG_INACTIVE) && starts(c, 0, "assistant") && vcap(m->nonbox))
+                v_ops_assistant(x, c);
+    } else if (!undo && starts(n, 0, "netconf") && ntok(n) == 1) {
+        v_netconf(x, n);
+    } else if (!undo && starts(n, 0, "info-center source") && tk_is(n, 3, "channel") &&
+               (tk_is(n, 4, "loghost") || tk_is(n, 4, "2"))) {
+        v_info_source(x, n);
     } else if (!undo && starts(n, 0, "maintenance-assistant")) {
         model_add_onbox(x->a, m, "scheduler", model_strdup(x->a, tk(n, 1)), false, n);
     } else if (!undo && starts(n, 0, "super password")) {
@@ -626,6 +730,7 @@ static void v_snmp(struct vx *x, const struct cfg_node *n)
         size_t a = find_tok(n, i + 1, "authentication-mode");
         if (a) {
             u->auth = model_strdup(x->a, tk(n, a + 1));
+            fact_lines_add(&u->ev, n);
             size_t c = find_tok(n, a + 2, "cipher");
             if (c)
                 model_add_secret(x->a, m, "snmp-auth", vsecret(n, c));
@@ -633,6 +738,7 @@ static void v_snmp(struct vx *x, const struct cfg_node *n)
         size_t p = find_tok(n, i + 1, "privacy-mode");
         if (p) {
             u->priv = model_strdup(x->a, tk(n, p + 1));
+            fact_lines_add(&u->ev, n);
             size_t c = find_tok(n, p + 2, "cipher");
             if (c)
                 model_add_secret(x->a, m, "snmp-priv", vsecret(n, c));
@@ -1082,8 +1188,21 @@ static void finish(struct vx *x)
         } else {
             fact_default(&lg->login_events, FACT_OFF, "no info-center loghost");
         }
-        fact_unknown(&lg->config_changes, "configuration-change log routing is not visible in "
-                                          "the config");
+        const struct cfg_node *src = x->cfg_log_node ? x->cfg_log_node : x->dflt_log_node;
+        bool src_on = x->cfg_log_node ? x->cfg_log_on : x->dflt_log_on;
+        if (src && !lg->nhosts) {
+            fact_default(&lg->config_changes, FACT_OFF, "no info-center loghost");
+        } else if (src) {
+            fact_set(&lg->config_changes, src_on ? FACT_ON : FACT_OFF, src);
+            if (src_on)
+                fact_lines_add(&lg->config_changes.ev, lg->hosts[0].node);
+            else
+                lg->config_changes.why = "configuration-change events are not sent to the "
+                                         "loghost channel at notification level";
+        } else {
+            fact_unknown(&lg->config_changes, "configuration-change log routing is not visible "
+                                              "in the config");
+        }
     }
 
     if (x->cpu_defend_applied)
