@@ -235,9 +235,43 @@ static bool has_root_login(enum dialect d)
     return d == DIALECT_JUNIPER_JUNOS || d == DIALECT_ARISTA_EOS || d == DIALECT_CISCO_IOSXR;
 }
 
+/* IOS XR: the local members of root-system other than the break-glass account
+ * (checks.md). False when the generic judgement applies. */
+static bool xr_root_system(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    if (m->dialect != DIALECT_CISCO_IOSXR || m->ssh.root_login.state != FACT_ON)
+        return false;
+    struct reasons bad;
+    size_t breakglass = 0;
+    reasons_init(&bad);
+    for (size_t i = 0; i < m->naccounts; i++) {
+        const struct account *a = &m->accounts[i];
+        if (!a->role || strcmp(a->role, "root-system") != 0)
+            continue;
+        ev_node(ctx, r, a->node);
+        if (a->name && sset_contains(&ctx->profile->breakglass, a->name))
+            breakglass++;
+        else
+            reasons_add(&bad, "'%s'", a->name ? a->name : "?");
+    }
+    if (bad.n) {
+        check_set(ctx, r, VERDICT_FAIL, "local users in root-system (remote root logins): %s",
+                  reasons_done(ctx, &bad));
+        return true;
+    }
+    reasons_done(ctx, &bad);
+    if (!breakglass)
+        return false;
+    check_set(ctx, r, VERDICT_PASS, "only the break-glass account is in root-system");
+    return true;
+}
+
 static void eval_root_remote(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct fact_bool *f = &ctx->model->ssh.root_login;
+    if (xr_root_system(ctx, r))
+        return;
     if (f->state == FACT_UNKNOWN && !has_root_login(ctx->model->dialect)) {
         check_set(ctx, r, VERDICT_NOT_APPLICABLE,
                   "no separate root login on this platform (see AAA-DEFAULT-ACCOUNTS)");

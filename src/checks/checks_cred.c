@@ -250,11 +250,13 @@ static void eval_ssh_keys(const struct check_ctx *ctx, struct check_result *r)
         if (a->name && !strcmp(a->name, "root")) {
             reasons_add(&bad, "root has an SSH key");
             ev_node(ctx, r, a->node);
+            ev_node(ctx, r, a->ssh_key_node);
         } else if ((pr->breakglass.present || pr->allowed_accounts.present) &&
                    !sset_contains(&pr->breakglass, a->name) &&
                    !sset_contains(&pr->allowed_accounts, a->name)) {
             reasons_add(&bad, "'%s' is not an approved account", a->name ? a->name : "?");
             ev_node(ctx, r, a->node);
+            ev_node(ctx, r, a->ssh_key_node);
         }
     }
     if (bad.n) {
@@ -271,8 +273,10 @@ static void eval_ssh_keys(const struct check_ctx *ctx, struct check_result *r)
     const char *who = reasons_done(ctx, &keyed);
     if (!pr->breakglass.present && !pr->allowed_accounts.present) {
         for (size_t i = 0; i < m->naccounts; i++)
-            if (m->accounts[i].has_ssh_key)
+            if (m->accounts[i].has_ssh_key) {
                 ev_node(ctx, r, m->accounts[i].node);
+                ev_node(ctx, r, m->accounts[i].ssh_key_node);
+            }
         check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
                   "SSH keys are bound to %s; needs accounts.allowed (or accounts.breakglass) in "
                   "the profile",

@@ -119,6 +119,7 @@ static void judge_policy(const struct check_ctx *ctx, struct check_result *r, bo
         n++;
         const char *pol = in ? nb->in_policy : nb->out_policy;
         ev_node(ctx, r, nb->node);
+        ev_node(ctx, r, in ? nb->in_policy_node : nb->out_policy_node);
         if (!pol)
             without++;
         if (!pol && !rfc8212)

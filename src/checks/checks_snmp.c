@@ -194,6 +194,7 @@ static void eval_acl(const struct check_ctx *ctx, struct check_result *r)
             ev_node(ctx, r, c->node);
         } else {
             filtered++;
+            ev_node(ctx, r, c->node);
             if (pr->snmp_managers.present) {
                 char label[48];
                 snprintf(label, sizeof(label), "community at line %u", line);
@@ -215,6 +216,7 @@ static void eval_acl(const struct check_ctx *ctx, struct check_result *r)
             ev_node(ctx, r, u->node);
         } else {
             filtered++;
+            ev_node(ctx, r, u->node);
             const struct acl *acl = model_find_acl(m, u->acl_name);
             if (!acl) {
                 reasons_add(&bad, "SNMPv3 user '%s' uses '%s', which is not defined",

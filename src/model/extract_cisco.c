@@ -45,6 +45,7 @@ struct cbgp_set {
     const struct cfg_node *maxpfx_node;
     const struct cfg_node *maxpfx_off; /* maximum-routes 0 */
     const char *in_policy, *out_policy;
+    const struct cfg_node *in_node, *out_node; /* the statements naming them */
     const struct cfg_node *shutdown_node;
     struct sv parents[CX_MAX_PARENTS];
     size_t nparents;
@@ -137,7 +138,10 @@ struct cx {
 
     /* logging */
     const struct cfg_node *log_off, *log_on, *log_trap, *login_success, *login_failure,
-        *archive_log, *log_level_aaa;
+        *archive_log, *log_level_aaa, *log_level_aaa_low;
+
+    /* XR "xml agent tty": XML over the terminal session (cleartext when telnet is) */
+    const struct cfg_node *xml_tty_node;
     bool trap_low;
 
     /* ntp */
@@ -343,7 +347,7 @@ static struct secret cisco_secret(struct cx *x, struct sv s, size_t i, const str
     bool typed = model_sv_is_digits(a) && a.n <= 2 && b.n > 0;
     if (!typed && b.n &&
         (model_sv_ieq(a, "sha512") || model_sv_ieq(a, "encrypted") || model_sv_ieq(a, "clear") ||
-         model_sv_ieq(a, "pbkdf2")))
+         model_sv_ieq(a, "pbkdf2") || (x->d == DIALECT_ARISTA_EOS && model_sv_ieq(a, "8a"))))
         typed = true;
     if (typed) {
         type = a;
@@ -361,6 +365,8 @@ static struct secret cisco_secret(struct cx *x, struct sv s, size_t i, const str
         ty = secret_is_redacted(value) ? SECRET_REDACTED : SECRET_CISCO7;
     else if (model_sv_ieq(type, "clear"))
         ty = secret_is_redacted(value) ? SECRET_REDACTED : SECRET_PLAINTEXT;
+    else if (model_sv_ieq(type, "8a")) /* EOS: AES-256-GCM under the device or common key */
+        ty = secret_is_redacted(value) ? SECRET_REDACTED : SECRET_CISCO6;
     else
         ty = secret_classify_cisco(type, value);
     if (value.n == 0)
@@ -801,9 +807,22 @@ static void finish_lines(struct cx *x)
             else if (l->ssh_in.state == FACT_UNKNOWN)
                 fact_unknown(&l->ssh_in, "no 'transport input' on this line: the default is "
                                          "release-dependent");
-            if (l->any_out.state == FACT_UNKNOWN)
-                fact_unknown(&l->any_out, "no 'transport output' on this line: the default is "
-                                          "release-dependent");
+            if (l->any_out.state == FACT_UNKNOWN && l->kind != LINE_OTHER)
+                fact_default(&l->any_out, FACT_ON,
+                             "no 'transport output' on this line: outbound telnet and ssh "
+                             "are allowed unless it is none");
+            break;
+        case DIALECT_CISCO_IOS:
+            if (l->telnet_in.state == FACT_UNKNOWN && !l->telnet_in.why)
+                fact_unknown(&l->telnet_in, "no 'transport input' on this line: the default "
+                                            "(telnet or none) is release-dependent");
+            if (l->ssh_in.state == FACT_UNKNOWN && !l->ssh_in.why)
+                fact_unknown(&l->ssh_in, "no 'transport input' on this line: the default is "
+                                         "release-dependent");
+            if (l->any_out.state == FACT_UNKNOWN && !l->any_out.why)
+                fact_default(&l->any_out, FACT_ON,
+                             "no 'transport output' on this line: IOS lines open outbound "
+                             "telnet sessions by default");
             break;
         default:
             if (l->telnet_in.state == FACT_UNKNOWN && !l->telnet_in.why)
@@ -982,6 +1001,8 @@ static void h_ssh(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
             ssh_ciphers(x, s, 4, n);
         } else if (starts(s, "ssh server algorithms key-exchange")) {
             ssh_kex(x, s, 4, n);
+        } else if (starts(s, "ssh server algorithms mac")) {
+            ssh_macs(x, s, 4, n);
         } else if (starts(s, "ssh server enable cipher")) {
             /* re-enables CBC ciphers next to the default list */
             x->ssh_weak_node = n;
@@ -1290,7 +1311,8 @@ static void h_management(struct cx *x, const struct cfg_node *n, struct sv s)
         const struct cfg_node *ev = n;
         bool on = eos_block_on(n, &ev, false);
         bool http = false, https = true;
-        const struct cfg_node *proto_ev = NULL;
+        const struct cfg_node *proto_ev = NULL, *http_port_ev = NULL, *https_port_ev = NULL;
+        long http_port = 80, https_port = -1;
         for (const struct cfg_node *c = n->child; c; c = c->next) {
             if (!active(c))
                 continue;
@@ -1300,9 +1322,17 @@ static void h_management(struct cx *x, const struct cfg_node *n, struct sv s)
                 !starts(t, "protocol https")) {
                 http = !neg;
                 proto_ev = c;
+                if (!neg && tk_is(t, 2, "port") && model_sv_long(tk(t, 3), -1) > 0) {
+                    http_port = model_sv_long(tk(t, 3), -1);
+                    http_port_ev = c;
+                }
             } else if (starts(t, "protocol https")) {
                 https = !neg;
                 proto_ev = proto_ev ? proto_ev : c;
+                if (!neg && tk_is(t, 2, "port") && model_sv_long(tk(t, 3), -1) > 0) {
+                    https_port = model_sv_long(tk(t, 3), -1); /* "protocol https port N" */
+                    https_port_ev = c;
+                }
             }
         }
         const char *acl = NULL;
@@ -1313,13 +1343,18 @@ static void h_management(struct cx *x, const struct cfg_node *n, struct sv s)
                 v->acl_name = acl;
                 if (!on)
                     v->state.is_default = ev == n;
+                if (on && https_port_ev) {
+                    v->port = https_port;
+                    fact_lines_add(&v->state.ev, https_port_ev);
+                }
             }
         }
         if (http && on) {
             struct mgmt_service *v = svc(x, "eapi", true, FACT_ON, ev);
             if (v) {
                 fact_lines_add(&v->state.ev, proto_ev);
-                v->port = 80;
+                fact_lines_add(&v->state.ev, http_port_ev);
+                v->port = http_port;
                 v->acl_name = acl;
             }
         }
@@ -1665,7 +1700,8 @@ static void account_attrs(struct cx *x, struct account *ac, struct sv s, size_t 
             struct sv r = tk(s, i + 1);
             if (r.n) {
                 int p = role_privilege(r);
-                if (!ac->role || (p >= 0 && p > ac->privilege))
+                /* XR root-system outranks root-lr at the same level: keep it visible */
+                if (!ac->role || (p >= 0 && p > ac->privilege) || sv_eq_cstr(r, "root-system"))
                     ac->role = dup(x, r);
                 if (p >= 0 && (ac->privilege < 0 || p > ac->privilege))
                     ac->privilege = p;
@@ -1674,6 +1710,8 @@ static void account_attrs(struct cx *x, struct account *ac, struct sv s, size_t 
         } else if (sv_eq_cstr(w, "sshkey") || sv_eq_cstr(w, "ssh-key") ||
                    sv_eq_cstr(w, "ssh_key")) {
             ac->has_ssh_key = true;
+            if (!ac->ssh_key_node)
+                ac->ssh_key_node = n;
             break;
         } else if (sv_eq_cstr(w, "algorithm-type") || sv_eq_cstr(w, "view") ||
                    sv_eq_cstr(w, "expire") || sv_eq_cstr(w, "shell")) {
@@ -1692,8 +1730,21 @@ static void h_username(struct cx *x, const struct cfg_node *n, struct sv s)
     struct sv name = tk(s, 1);
     if (name.n == 0)
         return;
-    if (x->d == DIALECT_CISCO_ASA && tk_is(s, 2, "attributes"))
+    if (x->d == DIALECT_CISCO_ASA && tk_is(s, 2, "attributes")) {
+        /* "ssh authentication publickey KEY" / "ssh authentication pkf": key login */
+        for (const struct cfg_node *c = n->child; c; c = c->next) {
+            if (!active(c) || !(starts(cfg_text(c), "ssh authentication publickey") ||
+                                starts(cfg_text(c), "ssh authentication pkf")))
+                continue;
+            struct account *ac = find_account(x, name, n);
+            if (ac) {
+                ac->has_ssh_key = true;
+                if (!ac->ssh_key_node)
+                    ac->ssh_key_node = c;
+            }
+        }
         return;
+    }
     struct account *ac = find_account(x, name, n);
     if (!ac)
         return;
@@ -1934,6 +1985,9 @@ static void h_snmp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg
                     a = tk(s, i + 2);
                 model_add_mgmt_path(x->a, x->m, "snmp", dup(x, a), n);
             }
+    } else if (starts(s, "snmp-server ipv4 access-list") && tk(s, 3).n) {
+        /* EOS: one filter for every community and user (IPv4) */
+        model_add_mgmt_path(x->a, x->m, "snmp", dup(x, tk(s, 3)), n);
     } else if (starts(s, "snmp-server host")) {
         struct sv h = tk(s, 2);
         if (x->d == DIALECT_CISCO_ASA) {
@@ -2165,6 +2219,8 @@ static void h_logging(struct cx *x, const struct cfg_node *n, struct sv s, bool 
         int lv = log_level(tk(s, 3));
         if (lv >= 5)
             x->log_level_aaa = n;
+        else if (lv >= 0)
+            x->log_level_aaa_low = n;
     }
 }
 
@@ -2233,23 +2289,30 @@ static void ssh_pubkey_chain(struct cx *x, const struct cfg_node *n)
     for (const struct cfg_node *u = n->child; u; u = u->next) {
         if (!active(u) || !starts(cfg_text(u), "username"))
             continue;
-        bool has_key = false;
-        for (const struct cfg_node *k = u->child; k && !has_key; k = k->next)
-            has_key =
-                active(k) && (starts(cfg_text(k), "key-string") || starts(cfg_text(k), "key-hash"));
-        if (!has_key)
+        const struct cfg_node *key = NULL;
+        for (const struct cfg_node *k = u->child; k && !key; k = k->next)
+            if (active(k) && (starts(cfg_text(k), "key-string") || starts(cfg_text(k), "key-hash")))
+                key = k;
+        if (!key)
             continue;
         struct account *ac = find_account(x, tk(cfg_text(u), 1), u);
-        if (ac)
+        if (ac) {
             ac->has_ssh_key = true;
+            if (!ac->ssh_key_node)
+                ac->ssh_key_node = key;
+        }
     }
 }
+
+static void h_ip_security(struct cx *x, const struct cfg_node *n);
 
 static void h_ip(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct legacy_facts *lg = &x->m->legacy;
     struct sv w = tk(s, 1);
-    if (sv_eq_cstr(w, "access-list")) {
+    if (sv_eq_cstr(s, "ip security") && !neg && x->d == DIALECT_ARISTA_EOS) {
+        h_ip_security(x, n);
+    } else if (sv_eq_cstr(w, "access-list")) {
         if (!neg)
             h_ip_access_list(x, n, s, 2);
     } else if (sv_eq_cstr(w, "http")) {
@@ -2363,7 +2426,8 @@ static void bgp_parent(struct cbgp_set *b, char kind, struct sv name)
         b->group = name;
 }
 
-static void bgp_policy(struct cx *x, struct cbgp_set *b, struct sv name, struct sv dir, bool strong)
+static void bgp_policy(struct cx *x, struct cbgp_set *b, struct sv name, struct sv dir, bool strong,
+                       const struct cfg_node *n)
 {
     const char *p = dup(x, name);
     if (!p)
@@ -2376,6 +2440,7 @@ static void bgp_policy(struct cx *x, struct cbgp_set *b, struct sv name, struct 
     if (!*slot || (strong && !*st)) {
         *slot = p;
         *st = strong;
+        *(in ? &b->in_node : &b->out_node) = n;
     }
 }
 
@@ -2432,10 +2497,10 @@ static void bgp_setting(struct cx *x, struct cbgp_set *b, struct sv s, size_t i,
         else
             b->maxpfx_node = n;
     } else if (sv_eq_cstr(w, "route-map") || sv_eq_cstr(w, "route-policy")) {
-        bgp_policy(x, b, a, c, true);
+        bgp_policy(x, b, a, c, true, n);
     } else if (sv_eq_cstr(w, "prefix-list") || sv_eq_cstr(w, "distribute-list") ||
                sv_eq_cstr(w, "filter-list")) {
-        bgp_policy(x, b, a, c, false);
+        bgp_policy(x, b, a, c, false, n);
     } else if (sv_eq_cstr(w, "ao") || sv_eq_cstr(w, "keychain")) {
         b->auth_node = n; /* TCP-AO / keychain authentication */
         b->key = model_secret(SECRET_OTHER_HASH, sv_make(NULL, 0), n);
@@ -2564,12 +2629,14 @@ static void bgp_merge(const struct cx *x, struct cbgp_set *dst, const struct cbg
         if (b->in_policy) {
             dst->in_policy = b->in_policy;
             dst->in_strong = b->in_strong;
+            dst->in_node = b->in_node;
         }
     }
     if (!dst->out_policy || (!dst->out_strong && b->out_strong && b->out_policy)) {
         if (b->out_policy) {
             dst->out_policy = b->out_policy;
             dst->out_strong = b->out_strong;
+            dst->out_node = b->out_node;
         }
     }
     if (!dst->shutdown_node)
@@ -2641,6 +2708,8 @@ static void finish_bgp(struct cx *x)
         }
         nb->in_policy = eff.in_policy;
         nb->out_policy = eff.out_policy;
+        nb->in_policy_node = eff.in_node;
+        nb->out_policy_node = eff.out_node;
     }
 }
 
@@ -3599,6 +3668,10 @@ static void ike_block(struct cx *x, const struct cfg_node *n, struct sv name, bo
         if (sv_eq_cstr(w, "protocol") && tk_is(t, 1, "esp")) { /* ASA ipsec-proposal */
             w = tk(t, 2);
             rest = sv_after_tokens(t, 3);
+        } else if (sv_eq_cstr(w, "esp") ||
+                   (sv_eq_cstr(w, "pfs") && tk_is(t, 1, "dh-group"))) { /* EOS sa policy */
+            w = tk(t, 1);
+            rest = sv_after_tokens(t, 2);
         }
         size_t nt = sv_token_count(rest);
         if (sv_eq_cstr(w, "encr") || sv_eq_cstr(w, "encryption")) {
@@ -3609,7 +3682,7 @@ static void ike_block(struct cx *x, const struct cfg_node *n, struct sv name, bo
             p->integrity = join_append(x, p->integrity, rest);
             for (size_t i = 0; i < nt; i++)
                 weak |= model_ipsec_integ_is_weak(tk(rest, i));
-        } else if (sv_eq_cstr(w, "group")) {
+        } else if (sv_eq_cstr(w, "group") || sv_eq_cstr(w, "dh-group")) {
             p->dh_group = join_append(x, p->dh_group, rest);
             for (size_t i = 0; i < nt; i++)
                 weak |= model_ipsec_group_is_weak(tk(rest, i));
@@ -3653,6 +3726,49 @@ static void transform_set(struct cx *x, const struct cfg_node *n, struct sv s, s
     }
 }
 
+/* Peers named by "set peer A [B ...]" (from token i of s) of crypto map "NAME SEQ". */
+static void vpn_peers_from(struct cx *x, struct sv map, struct sv s, size_t i,
+                           const struct cfg_node *n)
+{
+    struct device_model *m = x->m;
+    size_t nt = sv_token_count(s);
+    for (; i < nt && cap_ok(m->nvpn_peers); i++) {
+        struct sv a = asa_alias(x, tk(s, i));
+        if (sv_eq_cstr(a, "default")) /* IOS "set peer A default": a failover order */
+            continue;
+        struct vpn_peer *p = MODEL_PUSH(x->a, m->vpn_peers, m->nvpn_peers);
+        p->name = arena_printf(x->a, "crypto map %.*s", (int)map.n, map.p);
+        p->peer = dup(x, a);
+        p->node = n;
+    }
+}
+
+/* "crypto map NAME SEQ set peer A" (ASA) and "crypto map NAME SEQ ipsec-isakmp" blocks
+ * with " set peer A" (IOS): policy-based tunnel endpoints. Dynamic maps name no peer. */
+static void h_crypto_map(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    if (!model_sv_is_digits(tk(s, 3)))
+        return; /* "crypto map NAME interface IFC" and similar */
+    struct sv map = sv_make(tk(s, 2).p, (size_t)(tk(s, 3).p + tk(s, 3).n - tk(s, 2).p));
+    if (tk_is(s, 4, "set") && tk_is(s, 5, "peer"))
+        vpn_peers_from(x, map, s, 6, n);
+    for (const struct cfg_node *c = n->child; c; c = c->next)
+        if (active(c) && starts(cfg_text(c), "set peer"))
+            vpn_peers_from(x, map, cfg_text(c), 2, c);
+}
+
+/* EOS "ip security" with "ike policy NAME" and "sa policy NAME" sub-blocks. */
+static void h_ip_security(struct cx *x, const struct cfg_node *n)
+{
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (!active(c))
+            continue;
+        struct sv t = cfg_text(c);
+        if ((starts(t, "ike policy") || starts(t, "sa policy")) && tk(t, 2).n)
+            ike_block(x, c, tk(t, 2), false);
+    }
+}
+
 static void h_crypto(struct cx *x, const struct cfg_node *n, struct sv s)
 {
     if (starts(s, "crypto isakmp policy")) {
@@ -3664,6 +3780,8 @@ static void h_crypto(struct cx *x, const struct cfg_node *n, struct sv s)
         ike_block(x, n, tk(s, 4), false);
     } else if (starts(s, "crypto ipsec transform-set")) {
         transform_set(x, n, s, 3);
+    } else if (starts(s, "crypto map")) {
+        h_crypto_map(x, n, s);
     } else if (starts(s, "crypto ipsec ikev1 transform-set")) {
         transform_set(x, n, s, 4);
     } else if (starts(s, "crypto isakmp key")) {
@@ -3759,12 +3877,19 @@ static void h_misc(struct cx *x, const struct cfg_node *n, struct sv s, bool neg
         bool tty = tk_is(s, 2, "tty");
         if (!tty)
             svc(x, "xml-agent", !ssl, FACT_ON, n);
+        else if (x->d == DIALECT_CISCO_IOSXR)
+            x->xml_tty_node = n; /* settled with the telnet server in finish_services */
     } else if (sv_eq_cstr(w, "tftp-server") && !neg) {
         struct mgmt_service *v = svc(x, "tftp-server", true, FACT_ON, n);
         struct sv last = tk(s, sv_token_count(s) - 1);
         if (v && sv_token_count(s) >= 3 && !memchr(last.p, ':', last.n) &&
             !tk_is(s, sv_token_count(s) - 2, "alias"))
             v->acl_name = dup(x, last);
+    } else if (sv_eq_cstr(s, "appmgr") && !neg) {
+        /* XR application manager: each "application NAME" is a hosted container */
+        for (const struct cfg_node *c = n->child; c; c = c->next)
+            if (active(c) && starts(cfg_text(c), "application") && tk(cfg_text(c), 1).n)
+                model_add_onbox(x->a, m, "app-hosting", dup(x, tk(cfg_text(c), 1)), false, c);
     } else if (sv_eq_cstr(w, "iox") && !neg) {
         model_add_onbox(x->a, m, "app-hosting", "iox", false, n);
     } else if (starts(s, "app-hosting appid") && !neg) {
@@ -3842,6 +3967,27 @@ static void finish_plane(struct cx *x)
     else
         fact_default(&m->mgmt_vrf, FACT_OFF,
                      "no management service is confined to a management VRF or port");
+}
+
+/* XR "tftp [vrf V] ipv4|ipv6 server homedir DIR [access-list A] ...": a cleartext server. */
+static void h_xr_tftp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    size_t nt = sv_token_count(s);
+    bool server = false;
+    struct sv vrf = sv_make("", 0), acl = sv_make("", 0);
+    for (size_t i = 1; i < nt; i++) {
+        if (tk_is(s, i, "server"))
+            server = true;
+        else if (tk_is(s, i, "vrf"))
+            vrf = tk(s, i + 1);
+        else if (tk_is(s, i, "access-list"))
+            acl = tk(s, i + 1);
+    }
+    if (!server || neg)
+        return;
+    struct mgmt_service *v = model_add_service(x->a, x->m, "tftp-server", true, FACT_ON, n);
+    v->vrf = dup(x, vrf);
+    v->acl_name = dup(x, acl);
 }
 
 /* ------------------------------------------------------------ dispatch */
@@ -4004,6 +4150,8 @@ static void top_statement(struct cx *x, const struct cfg_node *n)
             h_tunnel_group(x, n);
         else if (sv_eq_cstr(w, "tftp-server"))
             h_misc(x, n, s, neg);
+        else if (sv_eq_cstr(w, "tftp") && x->d == DIALECT_CISCO_IOSXR)
+            h_xr_tftp(x, n, s, neg);
         break;
     case 'u':
         if (sv_eq_cstr(w, "username") && !neg)
@@ -4122,17 +4270,40 @@ static void finish_ssh(struct cx *x)
                                          "release-dependent");
     }
     if (x->saw_macs) {
-        bool weak = false;
-        for (size_t i = 0; i < ssh->nmacs; i++)
-            weak |= model_ssh_mac_is_weak(sv_from_cstr(ssh->macs[i]));
-        ssh->weak_macs.state = weak ? FACT_ON : FACT_OFF;
+        bool weak = false, level_unknown = false;
+        for (size_t i = 0; i < ssh->nmacs; i++) {
+            struct sv c = sv_from_cstr(ssh->macs[i]);
+            weak |= model_ssh_mac_is_weak(c);
+            if (x->d == DIALECT_CISCO_ASA) {
+                /* ASA levels: all and low include the MD5 and SHA-1 MACs, high is SHA-2
+                 * only; what medium and fips hold differs between releases */
+                weak |= model_sv_ieq(c, "all") || model_sv_ieq(c, "low");
+                level_unknown |= model_sv_ieq(c, "medium") || model_sv_ieq(c, "fips");
+            }
+        }
+        ssh->weak_macs.state = weak ? FACT_ON : level_unknown ? FACT_UNKNOWN : FACT_OFF;
         ssh->weak_macs.ev = ssh->algo_ev;
+        if (!weak && level_unknown)
+            ssh->weak_macs.why = "the MACs of the ASA 'medium' and 'fips' integrity levels differ "
+                                 "between releases (older ones include HMAC-SHA1)";
     } else {
         fact_unknown(&ssh->weak_macs, "no SSH MAC list: the default list is release-dependent");
     }
     if (x->eos_root_node) {
         /* EOS: a root secret enables the root (bash) account, which may log in over SSH */
         fact_set(&ssh->root_login, FACT_ON, x->eos_root_node);
+        return;
+    }
+    if (x->d == DIALECT_CISCO_IOSXR) {
+        /* root-system is the XR superuser group: its local members are root logins */
+        for (size_t i = 0; i < m->naccounts; i++)
+            if (m->accounts[i].role && !strcmp(m->accounts[i].role, "root-system"))
+                fact_set(&ssh->root_login, FACT_ON, m->accounts[i].node);
+        if (ssh->root_login.state == FACT_ON) {
+            ssh->root_login.why = "local users in root-system can log in with full rights";
+            return;
+        }
+        fact_default(&ssh->root_login, FACT_OFF, "no local user in root-system");
         return;
     }
     fact_unknown(&ssh->root_login, "no root account login over SSH on this platform family");
@@ -4189,6 +4360,13 @@ static void finish_services(struct cx *x)
         break;
     }
 
+    if (x->xml_tty_node) {
+        bool clear = m->telnet_server.state == FACT_ON;
+        struct mgmt_service *v =
+            model_add_service(x->a, m, "xml-agent-tty", clear, FACT_ON, x->xml_tty_node);
+        if (clear)
+            fact_lines_add(&v->state.ev, x->telnet_on);
+    }
     if (x->d == DIALECT_CISCO_ASA) {
         /* HTTPS (ASDM) answers only the hosts of "http ADDR MASK IF" */
         struct mgmt_service *hs = model_find_service(m, "https", NULL);
@@ -4319,6 +4497,10 @@ static void finish_logging(struct cx *x)
                 x->login_failure ? "failed logins only" : "successful logins only";
     } else if (x->log_level_aaa) {
         fact_set(&lg->login_events, FACT_ON, x->log_level_aaa);
+    } else if (x->log_level_aaa_low) {
+        fact_set(&lg->login_events, FACT_OFF, x->log_level_aaa_low);
+        lg->login_events.why = "the authpriv facility logs below notifications only: login "
+                               "messages are dropped";
     } else if (x->d == DIALECT_CISCO_IOSXR) {
         bool sup = lg->suppressed.state == FACT_ON;
         fact_default(&lg->login_events, sup ? FACT_OFF : FACT_ON,
@@ -4475,9 +4657,10 @@ static void finish_legacy(struct cx *x)
         else
             fact_default(&lg->discovery, FACT_ON, "LLDP is on by default on EOS");
     } else if (x->d == DIALECT_CISCO_NXOS) {
-        if (x->cdp_off)
+        if (x->cdp_off) {
             fact_set(&lg->discovery, FACT_OFF, x->cdp_off);
-        else
+            fact_lines_add(&lg->discovery.ev, x->lldp_off);
+        } else
             fact_default(&lg->discovery, FACT_ON, "CDP is on by default on NX-OS");
     } else if (x->d == DIALECT_CISCO_IOSXR) {
         fact_default(&lg->discovery, FACT_OFF, "CDP and LLDP are off unless configured on IOS XR");

@@ -164,8 +164,8 @@ static void test_ios(void **state)
     assert_int_equal(v515->timeout_seconds, 600);
     assert_true(v515->timeout_is_default);
     assert_null(v515->acl_in);
-    assert_int_equal(v515->any_out.state, FACT_UNKNOWN);
-    assert_non_null(v515->any_out.why);
+    assert_int_equal(v515->any_out.state, FACT_ON); /* IOS default: outbound telnet */
+    assert_true(v515->any_out.is_default);
     const struct mgmt_line *aux = mline(m, "aux 0");
     assert_int_equal(aux->kind, LINE_AUX);
     ASSERT_FACT(aux->login_disabled, FACT_ON, dv, " no exec");
