@@ -320,6 +320,8 @@ static void eval_idle_timeout(const struct check_ctx *ctx, struct check_result *
         const struct cfg_node *ev = l->timeout_node ? l->timeout_node : l->node;
         if (l->kind == LINE_VTY && !line_accepts_input(l))
             continue;
+        if (l->kind == LINE_AUX && l->login_disabled.state == FACT_ON)
+            continue; /* a disabled auxiliary port holds no session */
         judged++;
         if (l->timeout_seconds == 0) {
             reasons_add(&never, "%s never times out", name);
