@@ -188,6 +188,8 @@ struct jx {
     const char *lo0_filter;
     const struct cfg_node *lo0_filter_node;
     const struct cfg_node *no_redirects_node;
+    /* system ports auxiliary: the port's statement and its "disable" */
+    const struct cfg_node *aux_node, *aux_disable_node;
 
     bool in_groups;        /* handling statements inherited from groups */
     size_t secrets_before; /* other_secrets count when the current statement began */
@@ -798,6 +800,11 @@ static void j_system(struct jx *x, const struct model_path *l)
     } else if (model_path_match(l, 1, "no-redirects", &k) && k == l->n) {
         x->no_redirects_node = l->node;
         fact_set(&m->legacy.redirects, FACT_OFF, l->node);
+    } else if (model_path_match(l, 1, "ports auxiliary", &k)) {
+        if (!x->aux_node)
+            x->aux_node = model_path_own(l, k - 1);
+        if (model_path_eq(l, k, "disable") && k + 1 == l->n)
+            x->aux_disable_node = l->node;
     } else if (model_path_match(l, 1, "management-instance", &k) && k == l->n) {
         fact_set(&m->mgmt_vrf, FACT_ON, l->node);
     }
@@ -1845,6 +1852,19 @@ static void finish_services(struct jx *x)
                 fact_lines_add(&ssh->ev, why); /* the statement that decides the worst */
             ssh->idle_timeout_seconds = secs;
         }
+    }
+    /* the auxiliary port gives a CLI login (login class timeouts) unless disabled */
+    if (x->aux_node) {
+        struct mgmt_line *ln = MODEL_PUSH(x->a, m->lines, m->nlines);
+        ln->name = "system ports auxiliary";
+        ln->kind = LINE_AUX;
+        ln->node = x->aux_node;
+        ln->timeout_seconds = ssh->idle_timeout_seconds;
+        if (x->aux_disable_node)
+            fact_set(&ln->login_disabled, FACT_ON, x->aux_disable_node);
+        else
+            fact_default(&ln->login_disabled, FACT_OFF,
+                         "the auxiliary port accepts a login unless disabled");
     }
     /* the lo0 input filter guards every management service */
     struct mgmt_path *p =
