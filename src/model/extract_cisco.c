@@ -4306,9 +4306,12 @@ static void finish_ssh(struct cx *x)
         fact_default(&ssh->root_login, FACT_OFF, "no local user in root-system");
         return;
     }
-    fact_unknown(&ssh->root_login, "no root account login over SSH on this platform family");
-    ssh->root_login.state = FACT_OFF;
-    ssh->root_login.is_default = true;
+    if (x->d == DIALECT_ARISTA_EOS) {
+        fact_default(&ssh->root_login, FACT_OFF, "no 'aaa root': the root account is disabled");
+        return;
+    }
+    /* IOS, NX-OS, ASA: no root account apart from the local users (AAA-DEFAULT-ACCOUNTS) */
+    fact_unknown(&ssh->root_login, "no separate root login on this platform");
 }
 
 static void finish_services(struct cx *x)
