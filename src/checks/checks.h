@@ -215,24 +215,37 @@ void checks_run_device(const struct check_ctx *ctx, struct device_result *out);
  * the secret: kind ("local-user-hash", "snmp-community", "bgp-key", ...) and a
  * sha256 of the value (salted per run, never printed).
  */
+/*
+ * 16 bytes, because every device keeps its fingerprints for the whole run.
+ * 88 bits of the salted hash leave a false match among a million secrets at
+ * about one chance in 10^14.
+ */
 struct secret_fp {
-    const char *kind; /* static string */
-    uint8_t fp[16];   /* the first 128 bits of the salted SHA-256 */
     uint32_t line;
+    uint8_t kind;   /* index for fleet_kind_name() */
+    uint8_t fp[11]; /* the first 88 bits of the salted SHA-256 */
 };
 
-/* The small per-device summary kept for the whole run. */
+/* The name of a fingerprint kind ("snmp-community", "bgp-key", ...). */
+const char *fleet_kind_name(unsigned kind);
+
+/*
+ * The small per-device summary kept for the whole run (one per device of
+ * the estate, so it is kept small). While a device is checked, hostname,
+ * verdicts and fps are malloc'd; `tsaudit scan` then moves them into its run
+ * arena.
+ */
 struct device_summary {
     char *file;
     char *relpath;
     char *hostname;
-    enum dialect dialect;
+    uint8_t *verdicts;     /* enum verdict per check index */
+    struct secret_fp *fps; /* salted fingerprints of reusable secrets */
+    uint32_t nverdicts;
+    uint32_t nfps;
+    uint32_t nredacted; /* secrets the collector removed (fleet verdict: unknown) */
+    uint8_t dialect;    /* enum dialect */
     bool excluded, unreadable, partial;
-    uint8_t *verdicts; /* enum verdict per check index; malloc'd */
-    size_t nverdicts;
-    struct secret_fp *fps; /* malloc'd */
-    size_t nfps;
-    size_t nredacted; /* secrets the collector removed (fleet verdict: unknown) */
 };
 
 /* A cross-device finding: one secret shared by several devices. */

@@ -60,7 +60,7 @@ static void wipe(void *p, size_t n)
         *v++ = 0;
 }
 
-static void fp_add(struct fp_builder *b, const char *kind, const struct secret *s)
+static void fp_add(struct fp_builder *b, uint8_t kind, const struct secret *s)
 {
     if (s->type == SECRET_NONE)
         return;
@@ -85,7 +85,7 @@ static void fp_add(struct fp_builder *b, const char *kind, const struct secret *
     buf_init(&in, 0);
     buf_adds(&in, b->salt ? b->salt : "");
     buf_addc(&in, '\0');
-    buf_adds(&in, kind);
+    buf_adds(&in, fleet_kind_name(kind));
     buf_addc(&in, '\0');
     buf_add(&in, v.p, v.n);
     char hex[65];
@@ -93,7 +93,7 @@ static void fp_add(struct fp_builder *b, const char *kind, const struct secret *
     wipe(in.data, in.len);
     buf_free(&in);
     wipe(plain, sizeof(plain));
-    uint8_t fp[16];
+    uint8_t fp[sizeof(b->v->fp)];
     for (size_t i = 0; i < sizeof(fp); i++) {
         unsigned hi = (unsigned)(hex[2 * i] <= '9' ? hex[2 * i] - '0' : hex[2 * i] - 'a' + 10);
         unsigned lo =
@@ -101,7 +101,7 @@ static void fp_add(struct fp_builder *b, const char *kind, const struct secret *
         fp[i] = (uint8_t)(hi << 4 | lo);
     }
     for (size_t i = 0; i < b->n; i++)
-        if (!memcmp(b->v[i].fp, fp, sizeof(fp)) && !strcmp(b->v[i].kind, kind))
+        if (!memcmp(b->v[i].fp, fp, sizeof(fp)) && b->v[i].kind == kind)
             return; /* the same value twice on one device is one fingerprint */
     if (b->n == b->cap) {
         b->cap = b->cap ? b->cap * 2 : 16;
@@ -113,45 +113,54 @@ static void fp_add(struct fp_builder *b, const char *kind, const struct secret *
     f->line = s->node ? s->node->line : 0;
 }
 
-/* The fingerprint kind of an other_secrets entry: keep the extractor's kind
- * ("bgp-key", "ospf-key", ...), in static storage (summaries outlive the
- * device arena). */
-static const char *static_kind(const char *k)
+/*
+ * Fingerprint kinds. The first entries are the model's own secret slots; the
+ * others are the kinds extractors give other_secrets entries ("bgp-key",
+ * "ospf-key", ...); anything else is a "shared-key".
+ */
+static const char *const kinds[] = {
+    "shared-key", "enable-secret", "local-user-secret", "snmp-community", "bgp-key",   "ospf-key",
+    "isis-key",   "tacacs-key",    "radius-key",        "ntp-key",        "key-chain", "ipsec-psk",
+    "snmp-auth",  "snmp-priv",     "ldp-key",           "vrrp-key",       "hsrp-key",  "eigrp-key",
+    "rip-key",    "ldap-key",      "wpa-psk",           "ppp-secret",
+};
+
+const char *fleet_kind_name(unsigned kind)
 {
-    static const char *const known[] = {
-        "bgp-key",   "ospf-key",  "isis-key",  "tacacs-key", "radius-key", "ntp-key",
-        "key-chain", "ipsec-psk", "snmp-auth", "snmp-priv",  "ldp-key",    "vrrp-key",
-        "hsrp-key",  "eigrp-key", "rip-key",   "ldap-key",   "wpa-psk",    "ppp-secret",
-    };
-    for (size_t i = 0; k && i < ARRAY_SIZE(known); i++)
-        if (!strcmp(k, known[i]))
-            return known[i];
-    return "shared-key";
+    return kind < ARRAY_SIZE(kinds) ? kinds[kind] : kinds[0];
+}
+
+static uint8_t kind_index(const char *k)
+{
+    for (size_t i = 1; k && i < ARRAY_SIZE(kinds); i++)
+        if (!strcmp(k, kinds[i]))
+            return (uint8_t)i;
+    return 0;
 }
 
 void checks_device_fingerprints(const struct device_model *m, const char *run_salt,
                                 struct device_summary *s)
 {
     struct fp_builder b = {.salt = run_salt};
-    fp_add(&b, "enable-secret", &m->enable);
+    fp_add(&b, kind_index("enable-secret"), &m->enable);
     for (size_t i = 0; i < m->naccounts; i++)
-        fp_add(&b, "local-user-secret", &m->accounts[i].secret);
+        fp_add(&b, kind_index("local-user-secret"), &m->accounts[i].secret);
     for (size_t i = 0; i < m->snmp.ncommunities; i++)
-        fp_add(&b, "snmp-community", &m->snmp.communities[i].name);
+        fp_add(&b, kind_index("snmp-community"), &m->snmp.communities[i].name);
     for (size_t i = 0; i < m->aaa.nservers; i++)
-        fp_add(&b, m->aaa.servers[i].proto == AAA_RADIUS ? "radius-key" : "tacacs-key",
+        fp_add(&b, kind_index(m->aaa.servers[i].proto == AAA_RADIUS ? "radius-key" : "tacacs-key"),
                &m->aaa.servers[i].key);
     for (size_t i = 0; i < m->bgp.nneighbors; i++)
-        fp_add(&b, "bgp-key", &m->bgp.neighbors[i].key);
+        fp_add(&b, kind_index("bgp-key"), &m->bgp.neighbors[i].key);
     for (size_t i = 0; i < m->nother_secrets; i++)
-        fp_add(&b, static_kind(m->other_secret_kinds ? m->other_secret_kinds[i] : NULL),
+        fp_add(&b, kind_index(m->other_secret_kinds ? m->other_secret_kinds[i] : NULL),
                &m->other_secrets[i]);
     /* Summaries live for the whole run: keep exactly what is used. */
     if (b.n && b.n < b.cap)
         b.v = xrealloc(b.v, b.n * sizeof(*b.v));
     s->fps = b.v;
-    s->nfps = b.n;
-    s->nredacted = b.redacted;
+    s->nfps = (uint32_t)b.n;
+    s->nredacted = (uint32_t)b.redacted;
 }
 
 /* ------------------------------------------------------------ evaluation */
@@ -167,9 +176,8 @@ static int fp_ref_cmp(const void *a, const void *b)
     int c = memcmp(x->fp->fp, y->fp->fp, sizeof(x->fp->fp));
     if (c)
         return c;
-    c = strcmp(x->fp->kind, y->fp->kind);
-    if (c)
-        return c;
+    if (x->fp->kind != y->fp->kind)
+        return x->fp->kind < y->fp->kind ? -1 : 1;
     return x->dev < y->dev ? -1 : x->dev > y->dev;
 }
 
@@ -212,7 +220,7 @@ size_t checks_fleet_evaluate(const struct device_summary *devs, size_t n,
     for (size_t a = 0; a < k;) {
         size_t b = a + 1;
         while (b < k && !memcmp(refs[b].fp->fp, refs[a].fp->fp, sizeof(refs[a].fp->fp)) &&
-               !strcmp(refs[b].fp->kind, refs[a].fp->kind))
+               refs[b].fp->kind == refs[a].fp->kind)
             b++;
         /* Distinct devices in the run [a, b): refs are sorted by device within it. */
         size_t ndev = 0;
@@ -240,7 +248,9 @@ size_t checks_fleet_evaluate(const struct device_summary *devs, size_t n,
             }
             struct buf msg;
             buf_init(&msg, 4096);
-            buf_printf(&msg, "the same %s is used on %zu devices:", refs[a].fp->kind, ndev);
+            buf_printf(&msg,
+                       "the same %s is used on %zu devices:", fleet_kind_name(refs[a].fp->kind),
+                       ndev);
             for (size_t i = 0; i < x->ndevices; i++)
                 buf_printf(&msg, "%s %s line %u", i ? "," : "", x->devices[i], x->lines[i]);
             x->message = xstrdup(buf_cstr(&msg));

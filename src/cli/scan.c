@@ -307,6 +307,31 @@ static const char *base_name(const char *p)
     return s ? s + 1 : p;
 }
 
+/*
+ * Move a reported device's summary into the run arena: exact sizes, no
+ * per-allocation overhead, and no small long-lived blocks left between the
+ * large short-lived ones of the next devices. Main thread only.
+ */
+static void keep_summary(struct arena *a, struct device_summary *sum)
+{
+    /* One block: fingerprints (16-byte records) first, then the verdicts
+     * and the hostname. */
+    const char *host = sum->hostname ? sum->hostname : "";
+    size_t nfp = (size_t)sum->nfps * sizeof(*sum->fps), hl = strlen(host) + 1;
+    uint8_t *block = arena_alloc(a, nfp + sum->nverdicts + hl);
+    if (nfp)
+        memcpy(block, sum->fps, nfp);
+    if (sum->nverdicts)
+        memcpy(block + nfp, sum->verdicts, sum->nverdicts);
+    memcpy(block + nfp + sum->nverdicts, host, hl);
+    free(sum->fps);
+    free(sum->verdicts);
+    free(sum->hostname);
+    sum->fps = nfp ? (struct secret_fp *)(void *)block : NULL;
+    sum->verdicts = block + nfp;
+    sum->hostname = (char *)block + nfp + sum->nverdicts;
+}
+
 /* Read, parse, model and check one file into its slot. Thread-safe. */
 static void process_device(struct pool *p, size_t index, struct slot *s)
 {
@@ -364,13 +389,13 @@ static void process_device(struct pool *p, size_t index, struct slot *s)
 
 summarise:
     sum->hostname = xstrdup(r->hostname ? r->hostname : "");
-    sum->dialect = r->dialect;
+    sum->dialect = (uint8_t)r->dialect;
     sum->excluded = r->excluded;
     sum->unreadable = r->unreadable;
     sum->partial = r->partial;
     size_t nchecks;
     checks_all(&nchecks);
-    sum->nverdicts = nchecks;
+    sum->nverdicts = (uint32_t)nchecks;
     sum->verdicts = xcalloc(nchecks ? nchecks : 1, 1);
     for (size_t i = 0; i < nchecks; i++)
         sum->verdicts[i] = VERDICT_NOT_APPLICABLE;
@@ -636,6 +661,7 @@ int cmd_scan(int argc, char **argv)
         if (out.store && store_run_device(out.store, &s->result) != 0)
             out.failed = true;
         sums[i] = s->summary;
+        keep_summary(&run_arena, &sums[i]);
         arena_free(&s->arena);
         free(s->data);
         s->data = NULL;
@@ -691,11 +717,6 @@ int cmd_scan(int argc, char **argv)
         rc = EXIT_INTERNAL;
 
     fleet_findings_free(ff, nff);
-    for (size_t i = 0; i < files.n; i++) {
-        free(sums[i].hostname);
-        free(sums[i].verdicts);
-        free(sums[i].fps);
-    }
     free(sums);
     free(totals.fail_by_check);
     free(pool.slots);

@@ -141,13 +141,15 @@ struct walk_options {
 /* One input file found by walk_paths(). */
 struct walk_entry {
     char *path;    /* as given or joined below a given folder */
-    char *relpath; /* relative to the argument it was found under (for SARIF) */
+    char *relpath; /* relative to the argument it was found under (for SARIF);
+                      often the tail of path */
     uint64_t size;
 };
 
 struct walk_list {
     struct walk_entry *items;
     size_t n, cap;
+    struct arena strings; /* the paths (a zeroed arena is an empty one) */
 };
 
 /*

@@ -68,8 +68,12 @@ static void list_push(struct walk_list *l, const char *path, const char *rel, ui
         l->cap = l->cap ? l->cap * 2 : 64;
         l->items = xrealloc(l->items, l->cap * sizeof(*l->items));
     }
-    l->items[l->n].path = xstrdup(path);
-    l->items[l->n].relpath = xstrdup(rel);
+    /* The relative path is usually the tail of the path: share it. */
+    size_t pn = strlen(path), rn = strlen(rel);
+    bool tail = rn <= pn && !memcmp(path + pn - rn, rel, rn);
+    char *p = arena_strndup(&l->strings, path, pn);
+    l->items[l->n].path = p;
+    l->items[l->n].relpath = tail ? p + pn - rn : arena_strndup(&l->strings, rel, rn);
     l->items[l->n].size = size;
     l->n++;
 }
@@ -196,12 +200,8 @@ int walk_paths(char *const *paths, size_t npaths, const struct walk_options *opt
         bool dup = false;
         for (size_t j = 0; j < k && !dup && out->n < 4096; j++)
             dup = strcmp(out->items[j].path, out->items[i].path) == 0;
-        if (dup) {
-            free(out->items[i].path);
-            free(out->items[i].relpath);
-        } else {
+        if (!dup)
             out->items[k++] = out->items[i];
-        }
     }
     out->n = k;
     free(w.seen.dev);
@@ -211,10 +211,7 @@ int walk_paths(char *const *paths, size_t npaths, const struct walk_options *opt
 
 void walk_list_free(struct walk_list *l)
 {
-    for (size_t i = 0; i < l->n; i++) {
-        free(l->items[i].path);
-        free(l->items[i].relpath);
-    }
+    arena_free(&l->strings);
     free(l->items);
     l->items = NULL;
     l->n = l->cap = 0;
