@@ -44,10 +44,15 @@ static void eval_ipsec(const struct check_ctx *ctx, struct check_result *r)
         check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no IKE/IPsec policy is configured");
         return;
     }
-    struct reasons weak;
+    struct reasons weak, unknown;
     reasons_init(&weak);
+    reasons_init(&unknown);
     for (size_t i = 0; i < m->nipsec; i++) {
         const struct ipsec_policy *p = &m->ipsec[i];
+        if (!p->weak && p->unknown) {
+            reasons_add(&unknown, "'%s' (%s)", p->name ? p->name : "?", p->unknown);
+            ev_node(ctx, r, p->node);
+        }
         if (!p->weak)
             continue;
         reasons_add(&weak, "'%s' (%s%s%s%s%s)", p->name ? p->name : "?",
@@ -57,12 +62,20 @@ static void eval_ipsec(const struct check_ctx *ctx, struct check_result *r)
         ev_node(ctx, r, p->node);
     }
     if (weak.n) {
+        reasons_done(ctx, &unknown);
         check_set(ctx, r, VERDICT_FAIL,
                   "IKE/IPsec policies with DES/3DES, MD5/SHA-1 or DH groups below 14: %s",
                   reasons_done(ctx, &weak));
         return;
     }
     reasons_done(ctx, &weak);
+    if (unknown.n) {
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "IKE/IPsec policies whose strength depends on release defaults: %s",
+                  reasons_done(ctx, &unknown));
+        return;
+    }
+    reasons_done(ctx, &unknown);
     for (size_t i = 0; i < m->nipsec; i++)
         ev_node(ctx, r, m->ipsec[i].node);
     check_set(ctx, r, VERDICT_PASS, "all %zu IKE/IPsec policies use strong suites", m->nipsec);

@@ -331,6 +331,7 @@ struct ipsec_policy {
     const char *dh_group;
     bool weak; /* DES/3DES/MD5/SHA1/DH < 14 */
     const struct cfg_node *node;
+    const char *unknown; /* not weak, but an algorithm is left to a release default (why) */
 };
 
 /* A policy-based VPN peer: an IKE/IPsec endpoint with no tunnel interface
