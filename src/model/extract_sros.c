@@ -989,6 +989,8 @@ static void s_ipsec(struct sx *x, const struct model_path *l, size_t i)
         p->name = arena_printf(x->a, "%.*s %.*s", (int)kind.n, kind.p, (int)id.n, id.p);
         p->node = model_path_own(l, i + 1);
     }
+    if (model_path_eq(l, i, "ike-policy") && find_w(l, i + 2, "ike-transform"))
+        model_nmap_put(x->a, &x->obj_map, id, SV_LIT("ike-ref"), 0);
     for (size_t k = i + 2; k + 1 < l->n; k++) {
         struct sv w = l->tok[k], v = sv_unquote(l->tok[k + 1]);
         if (sv_eq_cstr(w, "encryption-algorithm") || sv_eq_cstr(w, "ike-encryption-algorithm") ||
@@ -1006,6 +1008,27 @@ static void s_ipsec(struct sx *x, const struct model_path *l, size_t i)
             continue;
         }
         break;
+    }
+}
+
+/*
+ * An IKE policy or transform that leaves an algorithm unset runs on the
+ * release's default, which is not modelled: its strength is unknown. An
+ * ike-policy naming ike-transforms takes its algorithms from them; AES-GCM
+ * needs no separate integrity algorithm; ESP needs no DH group.
+ */
+static void finish_ipsec(struct sx *x)
+{
+    for (size_t i = 0; i < x->m->nipsec; i++) {
+        struct ipsec_policy *p = &x->m->ipsec[i];
+        bool pol = !strncmp(p->name, "ike-policy ", 11);
+        bool esp = !strncmp(p->name, "ipsec-transform ", 16);
+        if (p->weak || (pol && model_nmap_get(&x->obj_map, sv_from_cstr(p->name + 11),
+                                              SV_LIT("ike-ref")) != SIZE_MAX))
+            continue;
+        bool aead = p->encryption && strstr(p->encryption, "gcm");
+        if (!p->encryption || (!p->integrity && !aead) || (!esp && !p->dh_group))
+            p->unknown = "an algorithm is not set, so the release default applies";
     }
 }
 
@@ -1532,5 +1555,6 @@ void model_extract_sros(const struct cfg_tree *t, struct device_model *m)
     model_path_walk(x->a, &x->walk, t->first, true, jl_push_node, s_walk_line, x);
     finish_bgp(x);
     finish_igp(x);
+    finish_ipsec(x);
     finish(x);
 }
