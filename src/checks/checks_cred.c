@@ -267,6 +267,13 @@ static void eval_ssh_keys(const struct check_ctx *ctx, struct check_result *r)
     reasons_done(ctx, &bad);
     if (!keyed.n) {
         reasons_done(ctx, &keyed);
+        if (m->dialect == DIALECT_CISCO_IOSXR) {
+            check_set(ctx, r, VERDICT_UNKNOWN,
+                      "IOS XR keeps user public keys outside the configuration ('crypto key "
+                      "import authentication'); list them with 'show crypto key authentication "
+                      "rsa all'");
+            return;
+        }
         check_set(ctx, r, VERDICT_PASS, "no SSH public key is bound to a local account");
         return;
     }
