@@ -463,7 +463,9 @@ static void eval_web(const struct check_ctx *ctx, struct check_result *r)
     reasons_init(&unknowns);
     for (size_t i = 0; i < m->nservices; i++) {
         const struct mgmt_service *s = &m->services[i];
-        if (!is_web_service(s->name))
+        /* NX-API over HTTP also serves its web sandbox: cleartext web management (checks.md) */
+        bool nxapi_http = s->cleartext && !strcmp(s->name, "nxapi");
+        if (!is_web_service(s->name) && !nxapi_http)
             continue;
         seen++;
         if (s->state.state == FACT_ON) {
@@ -510,6 +512,14 @@ static void eval_web(const struct check_ctx *ctx, struct check_result *r)
         check_set(ctx, r, VERDICT_NOT_APPLICABLE,
                   "SR OS routers have no embedded web management server (gRPC and NETCONF are "
                   "judged by MGMT-API-TRANSPORT)");
+    } else if (seen == 0 &&
+               (m->dialect == DIALECT_CISCO_IOSXR || m->dialect == DIALECT_ARISTA_EOS)) {
+        reasons_done(ctx, &fails);
+        reasons_done(ctx, &unknowns);
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "%s has no classic web management interface (its HTTP-based APIs are judged "
+                  "by MGMT-API-TRANSPORT)",
+                  dialect_name(m->dialect));
     } else if (seen == 0 && !web_default_off(m->dialect)) {
         reasons_done(ctx, &fails);
         reasons_done(ctx, &unknowns);
