@@ -3929,7 +3929,11 @@ static void h_misc(struct cx *x, const struct cfg_node *n, struct sv s, bool neg
 static void finish_plane(struct cx *x)
 {
     struct device_model *m = x->m;
-    if (x->copp_node) {
+    if (x->copp_node && x->d == DIALECT_CISCO_NXOS &&
+        starts(cfg_text(x->copp_node), "copp profile lenient")) {
+        fact_set(&m->copp, FACT_OFF, x->copp_node);
+        m->copp.why = "the lenient CoPP profile lets high rates through to the supervisor";
+    } else if (x->copp_node) {
         fact_set(&m->copp, FACT_ON, x->copp_node);
     } else {
         switch (x->d) {
