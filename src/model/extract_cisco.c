@@ -20,6 +20,7 @@
 #include "model/extract.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define CX_MAX_ITEMS 200000 /* cap on any aggregated list (users, neighbours, entries, ...) */
@@ -4241,6 +4242,11 @@ static void finish_ssh(struct cx *x)
         fact_lines_add(&ssh->ev, x->ssh_ver_node);
     } else if (x->d == DIALECT_CISCO_NXOS || x->d == DIALECT_ARISTA_EOS) {
         fact_default(&ssh->v1_allowed, FACT_OFF, "SSH version 2 only on this platform");
+    } else if (x->d == DIALECT_CISCO_IOSXR && ssh->enabled.state == FACT_ON && m->os_version &&
+               isdigit((unsigned char)m->os_version[0]) && atoi(m->os_version) <= 4) {
+        /* releases up to 4.x document both versions, v1 included unless 'ssh server v2' */
+        fact_set(&ssh->v1_allowed, FACT_ON, x->ssh_cfg_node);
+        ssh->v1_allowed.why = "no 'ssh server v2': this IOS XR release also accepts SSH version 1";
     } else if (x->d == DIALECT_CISCO_IOSXR) {
         fact_unknown(&ssh->v1_allowed, "no 'ssh server v2': older IOS XR releases also accept "
                                        "SSH version 1");
