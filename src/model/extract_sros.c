@@ -14,7 +14,10 @@
  *
  * Defaults (checks.md section 18): telnet and FTP servers off, SSH server
  * on, idle-timeout 30 minutes, the default SSH cipher and MAC lists include
- * CBC/3DES and SHA-1/MD5. The release comes from the "# TiMOS-..." header.
+ * CBC/3DES and SHA-1/MD5; the gRPC and NETCONF servers are shut down unless
+ * enabled, and gRPC runs without TLS only with allow-unsecure-connection and
+ * no TLS server profile. IKE/IPsec algorithms left unset are release
+ * defaults (unknown). The release comes from the "# TiMOS-..." header.
  */
 #include "model/extract.h"
 
@@ -989,7 +992,8 @@ static void s_ipsec(struct sx *x, const struct model_path *l, size_t i)
         p->name = arena_printf(x->a, "%.*s %.*s", (int)kind.n, kind.p, (int)id.n, id.p);
         p->node = model_path_own(l, i + 1);
     }
-    if (model_path_eq(l, i, "ike-policy") && find_w(l, i + 2, "ike-transform"))
+    if (model_path_eq(l, i, "ike-policy") && find_w(l, i + 2, "ike-transform") &&
+        model_nmap_get(&x->obj_map, id, SV_LIT("ike-ref")) == SIZE_MAX)
         model_nmap_put(x->a, &x->obj_map, id, SV_LIT("ike-ref"), 0);
     for (size_t k = i + 2; k + 1 < l->n; k++) {
         struct sv w = l->tok[k], v = sv_unquote(l->tok[k + 1]);
