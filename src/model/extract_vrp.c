@@ -214,7 +214,7 @@ static void v_netconf(struct vx *x, const struct cfg_node *n)
             continue;
         bool ssh = tk_is(c, 2, "ssh");
         struct mgmt_service *sv =
-            model_add_service(x->a, x->m, "netconf", !ssh, ssh ? FACT_ON : FACT_UNKNOWN, c);
+            model_add_service(x->a, x->m, "netconf", false, ssh ? FACT_ON : FACT_UNKNOWN, c);
         if (!ssh)
             sv->state.why = "NETCONF inbound transport other than SSH not evaluated";
         size_t p = find_tok(c, 3, "port");
@@ -242,8 +242,6 @@ static void v_info_source(struct vx *x, const struct cfg_node *n)
         on = num >= 5 || model_sv_ieq(l, "notification") || model_sv_ieq(l, "notifications") ||
              model_sv_ieq(l, "informational") || model_sv_ieq(l, "debugging");
     }
-    if (!on && !st && !lv)
-        return;
     if (cfg) {
         if (!x->cfg_log_node || on) {
             x->cfg_log_node = n;
