@@ -481,6 +481,7 @@ static void print_snmp_ntp_log(struct jw *w, const struct device_model *m)
         jw_str(w, "priv", u->priv);
         jw_str(w, "acl", u->acl_name);
         jw_line(w, "line", u->node);
+        jw_lines(w, "protocol_lines", &u->ev);
         jw_close(w, '}');
     }
     jw_close(w, ']');
@@ -569,6 +570,7 @@ static void print_interfaces(struct jw *w, const struct device_model *m)
         jw_fact(w, "directed_broadcast", &f->directed_broadcast);
         jw_fact(w, "discovery", &f->discovery);
         jw_str(w, "tunnel_destination", f->tunnel_dest);
+        jw_line(w, "tunnel_destination_line", f->tunnel_dest_node);
         jw_str(w, "tunnel_mode", f->tunnel_mode);
         jw_line(w, "line", f->node);
         jw_close(w, '}');
@@ -596,6 +598,7 @@ static void print_interfaces(struct jw *w, const struct device_model *m)
         jw_str(w, "integrity", p->integrity);
         jw_str(w, "dh_group", p->dh_group);
         jw_bool(w, "weak", p->weak);
+        jw_str(w, "unknown", p->unknown);
         jw_line(w, "line", p->node);
         jw_close(w, '}');
     }
