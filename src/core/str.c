@@ -19,15 +19,25 @@ bool sv_eq(struct sv a, struct sv b)
     return a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
 }
 
+/* Both stop at the first difference: no strlen of the keyword, which the
+ * extractors and the redaction compare against every token. */
 bool sv_eq_cstr(struct sv a, const char *s)
 {
-    return sv_eq(a, sv_from_cstr(s));
+    if (!s)
+        return a.n == 0;
+    for (size_t i = 0; i < a.n; i++)
+        if (!s[i] || a.p[i] != s[i])
+            return false;
+    return s[a.n] == 0;
 }
 
 bool sv_starts_with(struct sv a, const char *prefix)
 {
-    size_t n = strlen(prefix);
-    return a.n >= n && memcmp(a.p, prefix, n) == 0;
+    size_t i = 0;
+    for (; prefix[i]; i++)
+        if (i >= a.n || a.p[i] != prefix[i])
+            return false;
+    return true;
 }
 
 static bool is_blank(char c)

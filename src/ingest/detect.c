@@ -328,20 +328,17 @@ static uint16_t *by_prefix[256 * 256];
 static uint8_t nby_prefix[256 * 256];
 static uint16_t contains_list[ARRAY_SIZE(markers)];
 static size_t ncontains;
-/* For each contains-marker, one of its bytes that few lines hold: a line
- * without that byte cannot contain the marker, and most lines are skipped
- * without a search. */
-static unsigned char contains_key[ARRAY_SIZE(markers)];
+/*
+ * For each contains-marker, the set of its adjacent byte pairs, hashed into
+ * 512 bits. A line is searched for the marker only when it holds every one
+ * of those pairs too: most lines are skipped without a search.
+ */
+#define PAIR_WORDS 8
+static uint64_t contains_pairs[ARRAY_SIZE(markers)][PAIR_WORDS];
 
-static int byte_commonness(unsigned char c)
+static unsigned pair_bit(unsigned char a, unsigned char b)
 {
-    if (c == ' ' || (c >= 'a' && c <= 'z'))
-        return 3;
-    if (c >= '0' && c <= '9')
-        return 2;
-    if (c >= 'A' && c <= 'Z')
-        return 1;
-    return 0;
+    return ((unsigned)a * 31u + b) & (PAIR_WORDS * 64 - 1);
 }
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
@@ -352,11 +349,11 @@ static void build_index(void)
         marker_len[i] = strlen(markers[i].text);
         if (markers[i].kind == MK_CONTAINS) {
             contains_list[ncontains++] = (uint16_t)i;
-            unsigned char key = (unsigned char)markers[i].text[0];
-            for (size_t k = 1; k < marker_len[i]; k++)
-                if (byte_commonness((unsigned char)markers[i].text[k]) <= byte_commonness(key))
-                    key = (unsigned char)markers[i].text[k];
-            contains_key[i] = key;
+            for (size_t k = 1; k < marker_len[i]; k++) {
+                unsigned bit = pair_bit((unsigned char)markers[i].text[k - 1],
+                                        (unsigned char)markers[i].text[k]);
+                contains_pairs[i][bit >> 6] |= (uint64_t)1 << (bit & 63);
+            }
             continue;
         }
         if (!marker_len[i])
@@ -465,17 +462,21 @@ static void scan_markers(struct detect_state *st, const char *raw, size_t rawn, 
     unsigned k = (unsigned char)t[0] << 8 | (tn > 1 ? (unsigned char)t[1] : 0);
     const uint16_t *a = by_prefix[k];
     size_t na = nby_prefix[k], ia = 0, ic = 0;
-    uint64_t present[4] = {0, 0, 0, 0}; /* the bytes this line holds */
-    for (size_t j = 0; j < tn; j++)
-        present[(unsigned char)t[j] >> 6] |= (uint64_t)1 << ((unsigned char)t[j] & 63);
+    uint64_t pairs[PAIR_WORDS] = {0}; /* the byte pairs this line holds */
+    for (size_t j = 1; j < tn; j++) {
+        unsigned bit = pair_bit((unsigned char)t[j - 1], (unsigned char)t[j]);
+        pairs[bit >> 6] |= (uint64_t)1 << (bit & 63);
+    }
     while (ia < na || ic < ncontains) {
         size_t i;
         if (ic >= ncontains || (ia < na && a[ia] < contains_list[ic])) {
             i = a[ia++];
         } else {
             i = contains_list[ic++];
-            unsigned char key = contains_key[i];
-            if (!(present[key >> 6] & ((uint64_t)1 << (key & 63))))
+            bool maybe = true;
+            for (size_t w = 0; w < PAIR_WORDS && maybe; w++)
+                maybe = (pairs[w] & contains_pairs[i][w]) == contains_pairs[i][w];
+            if (!maybe)
                 continue;
         }
         try_marker(st, i, raw, rawn, t, tn, indented, line);

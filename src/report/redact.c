@@ -77,10 +77,16 @@ static struct sv tv(const struct line *l, size_t i)
     return sv_make(l->s + l->t[i].vstart, l->t[i].vend - l->t[i].vstart);
 }
 
+/* Case-insensitive a == b, stopping at the first difference (no strlen:
+ * this runs for every keyword against every token of every evidence line). */
 static bool sv_ieq(struct sv a, const char *b)
 {
-    size_t n = strlen(b);
-    return a.n == n && strncasecmp(a.p, b, n) == 0;
+    for (size_t i = 0; i < a.n; i++) {
+        unsigned char x = (unsigned char)a.p[i], y = (unsigned char)b[i];
+        if (!y || (x != y && tolower(x) != tolower(y)))
+            return false;
+    }
+    return b[a.n] == 0;
 }
 
 static bool sv_in(struct sv a, const char *const *list)
@@ -294,9 +300,8 @@ static bool is_keyword(struct sv t)
     if (sv_in(t, value_keywords) || sv_ieq(t, "community"))
         return true;
     for (size_t i = 0; i < ARRAY_SIZE(typed_keywords); i++)
-        if (typed_keywords[i].case_sensitive
-                ? (t.n == strlen(typed_keywords[i].kw) && !memcmp(t.p, typed_keywords[i].kw, t.n))
-                : sv_ieq(t, typed_keywords[i].kw))
+        if (typed_keywords[i].case_sensitive ? sv_eq_cstr(t, typed_keywords[i].kw)
+                                             : sv_ieq(t, typed_keywords[i].kw))
             return true;
     return false;
 }
