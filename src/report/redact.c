@@ -12,6 +12,7 @@
 #include "report/report_int.h"
 
 #include <ctype.h>
+#include <pthread.h>
 
 #define MAX_TOKENS 256
 
@@ -89,7 +90,31 @@ static bool sv_ieq(struct sv a, const char *b)
     return b[a.n] == 0;
 }
 
-static bool sv_in(struct sv a, const char *const *list)
+/*
+ * A quick "could this token be in the list" test: for each first letter
+ * (lowercased), a bit per word length up to 63. Most tokens of a config line
+ * (names, addresses, numbers) fail it and are never compared word by word.
+ */
+struct kw_filter {
+    uint64_t len_by_first[256];
+};
+
+static void kw_filter_add(struct kw_filter *f, const char *w)
+{
+    size_t n = strlen(w);
+    unsigned c = (unsigned)tolower((unsigned char)w[0]);
+    f->len_by_first[c] |= (uint64_t)1 << (n < 63 ? n : 63);
+}
+
+static bool kw_filter_may(const struct kw_filter *f, struct sv a)
+{
+    if (!a.n)
+        return true;
+    unsigned c = (unsigned)tolower((unsigned char)a.p[0]);
+    return (f->len_by_first[c] >> (a.n < 63 ? a.n : 63)) & 1;
+}
+
+static bool sv_in_list(struct sv a, const char *const *list)
 {
     for (; *list; list++)
         if (sv_ieq(a, *list))
@@ -295,10 +320,41 @@ static const char *const stop_values[] = {"chain",
                                           "sha512-crypt",
                                           NULL};
 
+/* Filters for the keyword lists above (built once; the report writers may
+ * run on several threads). */
+static struct kw_filter filter_value, filter_modifiers, filter_stop, filter_typed;
+static pthread_once_t filters_once = PTHREAD_ONCE_INIT;
+
+static void filters_build(void)
+{
+    for (const char *const *w = value_keywords; *w; w++)
+        kw_filter_add(&filter_value, *w);
+    for (const char *const *w = modifiers; *w; w++)
+        kw_filter_add(&filter_modifiers, *w);
+    for (const char *const *w = stop_values; *w; w++)
+        kw_filter_add(&filter_stop, *w);
+    for (size_t i = 0; i < ARRAY_SIZE(typed_keywords); i++)
+        kw_filter_add(&filter_typed, typed_keywords[i].kw);
+}
+
+static bool sv_in(struct sv a, const char *const *list)
+{
+    pthread_once(&filters_once, filters_build);
+    const struct kw_filter *f = list == value_keywords ? &filter_value
+                                : list == modifiers    ? &filter_modifiers
+                                : list == stop_values  ? &filter_stop
+                                                       : NULL;
+    if (f && !kw_filter_may(f, a))
+        return false;
+    return sv_in_list(a, list);
+}
+
 static bool is_keyword(struct sv t)
 {
     if (sv_in(t, value_keywords) || sv_ieq(t, "community"))
         return true;
+    if (!kw_filter_may(&filter_typed, t))
+        return false; /* sv_in above built the filters */
     for (size_t i = 0; i < ARRAY_SIZE(typed_keywords); i++)
         if (typed_keywords[i].case_sensitive ? sv_eq_cstr(t, typed_keywords[i].kw)
                                              : sv_ieq(t, typed_keywords[i].kw))
