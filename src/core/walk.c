@@ -350,6 +350,9 @@ int atomic_file_open(struct atomic_file *af, const char *path)
         af->f = NULL;
         return -1;
     }
+    /* Reports run to megabytes per thousand devices: write them in large
+     * pieces, not the file system's 4 KiB. */
+    setvbuf(af->f, NULL, _IOFBF, 256 * 1024);
     return 0;
 }
 

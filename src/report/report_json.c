@@ -12,7 +12,19 @@ struct json_state {
 
 static void key(FILE *f, const char *k)
 {
-    fprintf(f, "\"%s\":", k);
+    fputc('"', f);
+    fputs(k, f);
+    fputs("\":", f);
+}
+
+static void uint_out(FILE *f, unsigned long long v)
+{
+    char b[24];
+    size_t i = sizeof(b);
+    do
+        b[--i] = (char)('0' + v % 10);
+    while (v /= 10);
+    fwrite(b + i, 1, sizeof(b) - i, f);
 }
 
 static void kstr(FILE *f, const char *k, const char *v)
@@ -71,7 +83,9 @@ static void write_result(struct report_writer *w, const struct device_result *d,
     fputs(",\"evidence\":[", f);
     for (uint32_t i = 0; i < r->nevidence && i < RPT_MAX_EVIDENCE; i++) {
         const struct evidence *e = &r->evidence[i];
-        fprintf(f, "%s{\"line\":%u,\"text\":", i ? "," : "", (unsigned)e->line);
+        fputs(i ? ",{\"line\":" : "{\"line\":", f);
+        uint_out(f, e->line);
+        fputs(",\"text\":", f);
         const char *t = rpt_clean(w, 0, d, e->text, e->len, true);
         rpt_json_cstr(f, t);
         fputc('}', f);
@@ -90,7 +104,18 @@ static void write_result(struct report_writer *w, const struct device_result *d,
     fputs("}", f);
 }
 
+static int json_device_locked(struct report_writer *w, const struct device_result *d);
+
+/* One lock for the whole device instead of one per stdio call. */
 static int json_device(struct report_writer *w, const struct device_result *d)
+{
+    flockfile(w->f);
+    int rc = json_device_locked(w, d);
+    funlockfile(w->f);
+    return rc;
+}
+
+static int json_device_locked(struct report_writer *w, const struct device_result *d)
 {
     struct json_state *st = w->state;
     FILE *f = w->f;
@@ -128,8 +153,12 @@ static int json_device(struct report_writer *w, const struct device_result *d)
     for (size_t i = 0; i < d->nresults; i++)
         if ((unsigned)d->results[i].verdict < VERDICT_COUNT)
             counts[d->results[i].verdict]++;
-    for (int v = 0; v < VERDICT_COUNT; v++)
-        fprintf(f, "%s\"%s\":%zu", v ? "," : "", verdict_name((enum verdict)v), counts[v]);
+    for (int v = 0; v < VERDICT_COUNT; v++) {
+        if (v)
+            fputc(',', f);
+        key(f, verdict_name((enum verdict)v));
+        uint_out(f, counts[v]);
+    }
     fputs("},\"results\":[", f);
     for (size_t i = 0; i < d->nresults; i++) {
         fputs(i ? ",\n " : "\n ", f);
