@@ -148,7 +148,8 @@ static struct arena_block *block_new(size_t size)
     return b;
 }
 
-void *arena_alloc(struct arena *a, size_t n)
+/* Uninitialised memory from the arena (arena_alloc zeroes it). */
+static void *arena_alloc_raw(struct arena *a, size_t n)
 {
     n = (n + 15) & ~(size_t)15;
     if (n == 0)
@@ -169,7 +170,6 @@ void *arena_alloc(struct arena *a, size_t n)
                 a->head = big;
             }
             a->total += n;
-            memset(big->data, 0, n);
             return big->data;
         }
         struct arena_block *nb = block_new(size);
@@ -180,13 +180,19 @@ void *arena_alloc(struct arena *a, size_t n)
     void *p = b->data + b->used;
     b->used += n;
     a->total += n;
-    memset(p, 0, n);
+    return p;
+}
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+    void *p = arena_alloc_raw(a, n);
+    memset(p, 0, n ? n : 1);
     return p;
 }
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
-    char *p = arena_alloc(a, n + 1);
+    char *p = arena_alloc_raw(a, n + 1);
     memcpy(p, s, n);
     p[n] = 0;
     return p;
@@ -214,8 +220,12 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 
 void *arena_grow(struct arena *a, void *old, size_t old_n, size_t new_n, size_t elem)
 {
-    void *p = arena_alloc(a, new_n * elem);
-    if (old && old_n)
-        memcpy(p, old, old_n * elem);
+    size_t keep = old && old_n ? old_n * elem : 0, total = new_n * elem;
+    if (keep > total)
+        keep = total;
+    unsigned char *p = arena_alloc_raw(a, total);
+    if (keep)
+        memcpy(p, old, keep);
+    memset(p + keep, 0, total - keep);
     return p;
 }

@@ -333,13 +333,11 @@ struct sv model_tok(const struct cfg_node *n, size_t i)
 
 bool model_sv_ieq(struct sv a, const char *s)
 {
-    size_t n = strlen(s);
-    if (a.n != n)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (tolower((unsigned char)a.p[i]) != tolower((unsigned char)s[i]))
+    /* Stops at the first difference: no strlen of the keyword. */
+    for (size_t i = 0; i < a.n; i++)
+        if (!s[i] || tolower((unsigned char)a.p[i]) != tolower((unsigned char)s[i]))
             return false;
-    return true;
+    return s[a.n] == 0;
 }
 
 bool model_sv_icontains(struct sv a, const char *needle)
