@@ -265,7 +265,8 @@ static void eval_outbound(const struct check_ctx *ctx, struct check_result *r)
         const struct mgmt_line *l = &m->lines[i];
         const char *name = l->name ? l->name : "a line";
         if (l->any_out.state == FACT_ON) {
-            reasons_add(&fails, "%s allows outbound sessions", name);
+            reasons_add(&fails, "%s allows outbound sessions%s", name,
+                        l->any_out.is_default ? " (no 'transport output': the default)" : "");
             check_evidence_fact(ctx, r, &l->any_out.ev);
             ev_node(ctx, r, l->node);
         } else if (l->any_out.state == FACT_UNKNOWN) {
