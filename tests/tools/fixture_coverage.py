@@ -60,7 +60,7 @@ def main():
             print(f"{c:28} {d:14} has {','.join(sorted(got)) or 'nothing'}")
     total = len(checks) * len(dialects)
     print(f"pairs {total}: pass+fail {full}, not_applicable {na}, unknown only {unknown}, "
-          f"gaps {len(gaps)}")
+          f"pass only (no failing form) {passonly}, gaps {len(gaps)}")
 
 
 if __name__ == "__main__":
