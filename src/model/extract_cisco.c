@@ -3335,6 +3335,19 @@ static void iface_stmt(struct cx *x, struct interface *f, size_t idx, const stru
     }
 }
 
+/* ASA 5505 switch ports: "switchport monitor SRC [tx|rx|both]" under the
+ * destination port copies the source port's traffic to it (local SPAN). */
+static void asa_switchport_monitor(struct cx *x, struct sv dest, const struct cfg_node *c)
+{
+    struct device_model *m = x->m;
+    if (!cap_ok(m->nmirrors))
+        return;
+    struct mirror_session *ms = MODEL_PUSH(x->a, m->mirrors, m->nmirrors);
+    ms->kind = "span";
+    ms->destination = dup(x, dest);
+    ms->node = c;
+}
+
 static void h_interface(struct cx *x, const struct cfg_node *n, struct sv s)
 {
     struct device_model *m = x->m;
@@ -3361,9 +3374,13 @@ static void h_interface(struct cx *x, const struct cfg_node *n, struct sv s)
     iface_defaults(x, f);
     /* NX-OS Ethernet ports start shut (switchport), EOS and IOS do not */
     x->cur_if = idx;
-    for (const struct cfg_node *c = n->child; c; c = c->next)
-        if (active(c))
-            iface_stmt(x, f, idx, c);
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (!active(c))
+            continue;
+        iface_stmt(x, f, idx, c);
+        if (x->d == DIALECT_CISCO_ASA && starts(cfg_text(c), "switchport monitor"))
+            asa_switchport_monitor(x, name, c);
+    }
     x->cur_if = SIZE_MAX;
 }
 
