@@ -40,16 +40,22 @@ bool sv_starts_with(struct sv a, const char *prefix)
     return true;
 }
 
+/* Byte classes for the tokenizer: 1 blank, 2 quote. */
+static const unsigned char byte_class[256] = {
+    [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1, ['\f'] = 1, ['\v'] = 1, ['"'] = 2, ['\''] = 2,
+};
+
 static bool is_blank(char c)
 {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+    return byte_class[(unsigned char)c] == 1;
 }
 
 bool sv_starts_with_word(struct sv a, const char *prefix)
 {
-    size_t n = strlen(prefix);
-    if (!sv_starts_with(a, prefix))
-        return false;
+    size_t n = 0;
+    for (; prefix[n]; n++)
+        if (n >= a.n || a.p[n] != prefix[n])
+            return false;
     return a.n == n || is_blank(a.p[n]) || (n > 0 && is_blank(prefix[n - 1]));
 }
 
@@ -68,8 +74,9 @@ struct sv sv_trim(struct sv a)
 static size_t token_len(const char *s, size_t n)
 {
     size_t i = 0;
-    while (i < n && !is_blank(s[i])) {
-        if (s[i] == '"' || s[i] == '\'') {
+    unsigned char c;
+    while (i < n && (c = byte_class[(unsigned char)s[i]]) != 1) {
+        if (c == 2) {
             char q = s[i++];
             while (i < n && s[i] != q) {
                 if (s[i] == '\\' && i + 1 < n)

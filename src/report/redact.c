@@ -701,6 +701,15 @@ static void scrub(struct buf *out, const char *s, size_t n, const struct device_
     }
     size_t i = 0;
     while (i < n) {
+        /* Copy the run of bytes that cannot start a secret or a marker at once. */
+        size_t run = i;
+        while (run < n && !first[(unsigned char)s[run]] && s[run] != '<')
+            run++;
+        if (run > i) {
+            buf_add(out, s + i, run - i);
+            i = run;
+            continue;
+        }
         if (s[i] == '<' && n - i >= 10 && memcmp(s + i, "<redacted:", 10) == 0) {
             const char *gt = memchr(s + i, '>', n - i);
             size_t end = gt ? (size_t)(gt - s) + 1 : n;
@@ -742,6 +751,20 @@ const char *rpt_clean(struct report_writer *w, int slot, const struct device_res
     buf_reset(b);
     if (!text)
         text = "", len = 0;
+    /* The same source line is evidence for many checks: clean it once per
+     * device and writer. Only source text (patterns) is cached: it lives in
+     * the device's buffer, so one address is one text for the whole device. */
+    struct rpt_clean_cache *cache = d && patterns && w->cache && w->cache->gen ? w->cache : NULL;
+    struct rpt_clean_entry *ce = NULL;
+    if (cache && len) {
+        uintptr_t h = (uintptr_t)text ^ ((uintptr_t)text >> 9) ^ len;
+        ce = &cache->e[(h ^ (patterns ? 0x5bd1u : 0)) % RPT_CLEAN_CACHE];
+        if (ce->gen == cache->gen && ce->text == text && ce->len == len &&
+            ce->patterns == patterns) {
+            buf_add(b, cache->store.data + ce->off, ce->n);
+            return buf_cstr(b);
+        }
+    }
     if (len > RPT_MAX_TEXT * 4)
         len = RPT_MAX_TEXT * 4;
     if (w->run->show_secrets) {
@@ -763,6 +786,15 @@ const char *rpt_clean(struct report_writer *w, int slot, const struct device_res
             n--;
         b->len = n;
         buf_adds(b, " [...]");
+    }
+    if (ce) {
+        *ce = (struct rpt_clean_entry){.text = text,
+                                       .len = len,
+                                       .off = cache->store.len,
+                                       .n = b->len,
+                                       .gen = cache->gen,
+                                       .patterns = patterns};
+        buf_add(&cache->store, b->data ? b->data : "", b->len);
     }
     return buf_cstr(b);
 }

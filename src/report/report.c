@@ -94,6 +94,9 @@ static void writer_free(struct report_writer *w)
         free(w->tally.problem_files[i]);
     for (size_t i = 0; i < ARRAY_SIZE(w->clean); i++)
         buf_free(&w->clean[i]);
+    if (w->cache)
+        buf_free(&w->cache->store);
+    free(w->cache);
     free(w);
 }
 
@@ -108,6 +111,8 @@ struct report_writer *report_open(enum report_format f, const char *path,
     w->run = run;
     for (size_t i = 0; i < ARRAY_SIZE(w->clean); i++)
         buf_init(&w->clean[i], 0);
+    w->cache = xcalloc(1, sizeof(*w->cache));
+    buf_init(&w->cache->store, 0);
     size_t ncheck = 0;
     checks_all(&ncheck);
     w->tally.ncheck = ncheck;
@@ -166,6 +171,10 @@ int report_device(struct report_writer *w, const struct device_result *d)
     if (!w || !d)
         return -1;
     tally_device(&w->tally, d);
+    if (w->cache) {
+        w->cache->gen++;
+        buf_reset(&w->cache->store);
+    }
     int rc = w->ops->device(w, d);
     if (rc == 0 && ferror(w->f)) {
         /* Said once per output; report_finish() gives the system's reason. */

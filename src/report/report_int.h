@@ -50,6 +50,23 @@ struct report_ops {
     void (*release)(struct report_writer *w); /* free w->state (also on abort) */
 };
 
+/* Cleaned text already produced for the current device: one source line is
+ * evidence for many checks. Direct-mapped by the text's address. */
+#define RPT_CLEAN_CACHE 512
+struct rpt_clean_entry {
+    const char *text;
+    size_t len;
+    size_t off, n; /* the cleaned text in store */
+    uint32_t gen;
+    bool patterns;
+};
+
+struct rpt_clean_cache {
+    struct rpt_clean_entry e[RPT_CLEAN_CACHE];
+    struct buf store; /* the cached cleaned texts of the current device */
+    uint32_t gen;     /* advanced for every device: older entries are stale */
+};
+
 struct report_writer {
     const struct report_ops *ops;
     enum report_format format;
@@ -58,8 +75,9 @@ struct report_writer {
     FILE *f;
     void *state; /* the format's own small state */
     struct report_tally tally;
-    struct buf clean[3]; /* scratch for cleaned text (rpt_clean) */
-    bool write_failed;   /* the output failed once: say so once */
+    struct buf clean[3];           /* scratch for cleaned text (rpt_clean) */
+    struct rpt_clean_cache *cache; /* NULL: no caching (report_clean()) */
+    bool write_failed;             /* the output failed once: say so once */
 };
 
 extern const struct report_ops report_ops_text, report_ops_json, report_ops_sarif, report_ops_csv,
