@@ -3,7 +3,6 @@
  */
 #include "core/core.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,30 +74,6 @@ struct arena_cleanup {
     void *p;
 };
 
-/*
- * Full-size blocks freed by one device's arena are kept (a few) for the next
- * device: the blocks are above glibc's mmap threshold, and mapping and
- * unmapping them for every device cost page faults and zeroing in the kernel.
- */
-#define ARENA_SPARE_BLOCKS 8
-static struct arena_block *spare[ARENA_SPARE_BLOCKS];
-static size_t spare_n;
-static pthread_mutex_t spare_lock = PTHREAD_MUTEX_INITIALIZER;
-
-static void block_release(struct arena_block *b)
-{
-    if (b->size == ARENA_MAX_BLOCK) {
-        pthread_mutex_lock(&spare_lock);
-        bool kept = spare_n < ARENA_SPARE_BLOCKS;
-        if (kept)
-            spare[spare_n++] = b;
-        pthread_mutex_unlock(&spare_lock);
-        if (kept)
-            return;
-    }
-    free(b);
-}
-
 void arena_init(struct arena *a)
 {
     a->head = NULL;
@@ -124,7 +99,7 @@ void arena_free(struct arena *a)
     struct arena_block *b = a->head;
     while (b) {
         struct arena_block *next = b->next;
-        block_release(b);
+        free(b);
         b = next;
     }
     a->head = NULL;
@@ -133,15 +108,7 @@ void arena_free(struct arena *a)
 
 static struct arena_block *block_new(size_t size)
 {
-    struct arena_block *b = NULL;
-    if (size == ARENA_MAX_BLOCK) {
-        pthread_mutex_lock(&spare_lock);
-        if (spare_n)
-            b = spare[--spare_n];
-        pthread_mutex_unlock(&spare_lock);
-    }
-    if (!b)
-        b = xmalloc(sizeof(*b) + size);
+    struct arena_block *b = xmalloc(sizeof(*b) + size);
     b->next = NULL;
     b->used = 0;
     b->size = size;
