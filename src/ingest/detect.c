@@ -335,6 +335,21 @@ static size_t ncontains;
  */
 #define PAIR_WORDS 8
 static uint64_t contains_pairs[ARRAY_SIZE(markers)][PAIR_WORDS];
+/* One of those pairs, the least common-looking, tested first. */
+static uint16_t contains_first_bit[ARRAY_SIZE(markers)];
+
+static int pair_commonness(unsigned char a, unsigned char b)
+{
+    int r = 0;
+    for (int k = 0; k < 2; k++) {
+        unsigned char c = k ? b : a;
+        r += c == ' ' || (c >= 'a' && c <= 'z') ? 3
+             : c >= '0' && c <= '9'             ? 2
+             : c >= 'A' && c <= 'Z'             ? 1
+                                                : 0;
+    }
+    return r;
+}
 
 static unsigned pair_bit(unsigned char a, unsigned char b)
 {
@@ -349,10 +364,16 @@ static void build_index(void)
         marker_len[i] = strlen(markers[i].text);
         if (markers[i].kind == MK_CONTAINS) {
             contains_list[ncontains++] = (uint16_t)i;
+            int rarest = 99;
             for (size_t k = 1; k < marker_len[i]; k++) {
-                unsigned bit = pair_bit((unsigned char)markers[i].text[k - 1],
-                                        (unsigned char)markers[i].text[k]);
+                unsigned char a = (unsigned char)markers[i].text[k - 1],
+                              b = (unsigned char)markers[i].text[k];
+                unsigned bit = pair_bit(a, b);
                 contains_pairs[i][bit >> 6] |= (uint64_t)1 << (bit & 63);
+                if (pair_commonness(a, b) < rarest) {
+                    rarest = pair_commonness(a, b);
+                    contains_first_bit[i] = (uint16_t)bit;
+                }
             }
             continue;
         }
@@ -473,6 +494,9 @@ static void scan_markers(struct detect_state *st, const char *raw, size_t rawn, 
             i = a[ia++];
         } else {
             i = contains_list[ic++];
+            unsigned fb = contains_first_bit[i];
+            if (marker_len[i] > 1 && !((pairs[fb >> 6] >> (fb & 63)) & 1))
+                continue;
             bool maybe = true;
             for (size_t w = 0; w < PAIR_WORDS && maybe; w++)
                 maybe = (pairs[w] & contains_pairs[i][w]) == contains_pairs[i][w];
