@@ -680,22 +680,29 @@ static bool is_word(unsigned char c)
     return isalnum(c) || c == '_' || c == '-' || c >= 0x80;
 }
 
-/* Replace every occurrence of the device's secret values in src. */
-static void scrub(struct buf *out, const char *s, size_t n, const struct device_result *d)
+static void scrub_prepare(struct rpt_scrub_set *ss, const struct device_result *d,
+                          struct sv *storage)
 {
+    memset(ss, 0, sizeof(*ss));
+    ss->v = storage;
     size_t ns = d ? d->nsecrets : 0;
     if (ns > RPT_MAX_SECRETS)
         ns = RPT_MAX_SECRETS;
-    bool first[256] = {false};
-    bool any = false;
     for (size_t k = 0; k < ns; k++) {
         struct sv v = sv_unquote(sv_trim(d->secrets[k]));
         if (v.n && v.p) {
-            first[(unsigned char)v.p[0]] = true;
-            any = true;
+            ss->first[(unsigned char)v.p[0]] = true;
+            ss->v[ss->n++] = v;
+            ss->any = true;
         }
     }
-    if (!any) {
+}
+
+/* Replace every occurrence of the device's secret values in src. */
+static void scrub(struct buf *out, const char *s, size_t n, const struct rpt_scrub_set *ss)
+{
+    const bool *first = ss->first;
+    if (!ss->any) {
         buf_add(out, s, n);
         return;
     }
@@ -719,9 +726,9 @@ static void scrub(struct buf *out, const char *s, size_t n, const struct device_
         }
         size_t best = 0;
         if (first[(unsigned char)s[i]]) {
-            for (size_t k = 0; k < ns; k++) {
-                struct sv v = sv_unquote(sv_trim(d->secrets[k]));
-                if (!v.n || !v.p || v.n > n - i || v.n <= best || memcmp(s + i, v.p, v.n))
+            for (size_t k = 0; k < ss->n; k++) {
+                struct sv v = ss->v[k];
+                if (v.n > n - i || v.n <= best || memcmp(s + i, v.p, v.n))
                     continue;
                 if (v.n < 4) {
                     /* Short values only as whole words: "15" must not vanish from "privilege 15"
@@ -754,7 +761,7 @@ const char *rpt_clean(struct report_writer *w, int slot, const struct device_res
     /* The same source line is evidence for many checks: clean it once per
      * device and writer. Only source text (patterns) is cached: it lives in
      * the device's buffer, so one address is one text for the whole device. */
-    struct rpt_clean_cache *cache = d && patterns && w->cache && w->cache->gen ? w->cache : NULL;
+    struct rpt_clean_cache *cache = d && patterns && w->cache && w->cache->active ? w->cache : NULL;
     struct rpt_clean_entry *ce = NULL;
     if (cache && len) {
         uintptr_t h = (uintptr_t)text ^ ((uintptr_t)text >> 9) ^ len;
@@ -776,7 +783,22 @@ const char *rpt_clean(struct report_writer *w, int slot, const struct device_res
             rpt_redact(&tmp, text, len);
         else
             buf_add(&tmp, text, len);
-        scrub(b, tmp.data ? tmp.data : "", tmp.len, d);
+        /* The device's secrets, prepared once per device (or here). */
+        struct rpt_scrub_set local, *ss = &local;
+        struct sv *values = NULL;
+        if (d && w->cache && w->cache->active) {
+            ss = &w->cache->scrub;
+            if (w->cache->scrub_gen != w->cache->gen) {
+                scrub_prepare(ss, d, w->cache->scrub_values);
+                w->cache->scrub_gen = w->cache->gen;
+            }
+        } else {
+            size_t ns = d && d->nsecrets < RPT_MAX_SECRETS ? d->nsecrets : d ? RPT_MAX_SECRETS : 0;
+            values = xcalloc(ns ? ns : 1, sizeof(*values));
+            scrub_prepare(&local, d, values);
+        }
+        scrub(b, tmp.data ? tmp.data : "", tmp.len, ss);
+        free(values);
         buf_free(&tmp);
     }
     if (b->len > RPT_MAX_TEXT) {

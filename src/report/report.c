@@ -174,8 +174,11 @@ int report_device(struct report_writer *w, const struct device_result *d)
     if (w->cache) {
         w->cache->gen++;
         buf_reset(&w->cache->store);
+        w->cache->active = true;
     }
     int rc = w->ops->device(w, d);
+    if (w->cache)
+        w->cache->active = false;
     if (rc == 0 && ferror(w->f)) {
         /* Said once per output; report_finish() gives the system's reason. */
         if (!w->write_failed)

@@ -61,10 +61,23 @@ struct rpt_clean_entry {
     bool patterns;
 };
 
+/* A device's secret values prepared for scrubbing: trimmed, unquoted, and
+ * the bytes they can start with. */
+struct rpt_scrub_set {
+    bool any;
+    bool first[256];
+    size_t n;
+    struct sv *v;
+};
+
 struct rpt_clean_cache {
+    struct rpt_scrub_set scrub; /* for the device of scrub_gen */
+    struct sv scrub_values[RPT_MAX_SECRETS];
+    uint32_t scrub_gen;
     struct rpt_clean_entry e[RPT_CLEAN_CACHE];
     struct buf store; /* the cached cleaned texts of the current device */
     uint32_t gen;     /* advanced for every device: older entries are stale */
+    bool active;      /* only inside report_device(): one device, one gen */
 };
 
 struct report_writer {
