@@ -6,8 +6,23 @@
  */
 #include "report/report_int.h"
 
+/* The parts of a result that depend only on its check (and the device's
+ * dialect), escaped once and then copied for every device. */
+struct json_piece {
+    char *s;
+    size_t n;
+};
+
+struct json_check_text {
+    struct json_piece head;                /* {"check":...,"title":...,"category":...,"verdict": */
+    struct json_piece severity;            /* ,"severity":"..." */
+    struct json_piece tail[DIALECT_COUNT]; /* "remediation":...,"measures":[...] */
+};
+
 struct json_state {
     size_t ndevices;
+    struct json_check_text *checks; /* by check index */
+    size_t nchecks;
 };
 
 static void key(FILE *f, const char *k)
@@ -45,7 +60,10 @@ static void kdate(FILE *f, const char *k, bool known, int32_t days)
 
 static int json_open(struct report_writer *w)
 {
-    w->state = xcalloc(1, sizeof(struct json_state));
+    struct json_state *st = xcalloc(1, sizeof(*st));
+    checks_all(&st->nchecks);
+    st->checks = xcalloc(st->nchecks ? st->nchecks : 1, sizeof(*st->checks));
+    w->state = st;
     fputs("{\"tool\":{\"name\":\"tsaudit\",\"version\":", w->f);
     rpt_json_cstr(w->f, w->run->tool_version);
     fputs(",\"report_schema\":1},\n\"devices\":[\n", w->f);
@@ -63,11 +81,8 @@ static void write_measure_ids(FILE *f, const struct check_def *c)
     fputc(']', f);
 }
 
-static void write_result(struct report_writer *w, const struct device_result *d,
-                         const struct check_result *r)
+static void write_head(FILE *f, const struct check_def *c)
 {
-    FILE *f = w->f;
-    const struct check_def *c = r->check;
     fputs("{", f);
     kstr(f, "check", c ? c->id : "unknown");
     fputc(',', f);
@@ -75,9 +90,67 @@ static void write_result(struct report_writer *w, const struct device_result *d,
     fputc(',', f);
     kstr(f, "category", c ? c->category : NULL);
     fputc(',', f);
-    kstr(f, "verdict", verdict_name(r->verdict));
+    key(f, "verdict");
+}
+
+static void write_severity(FILE *f, const struct check_def *c)
+{
     fputc(',', f);
     kstr(f, "severity", c ? severity_name(c->severity) : "info");
+}
+
+static void write_tail(FILE *f, const struct check_def *c, const char *remediation)
+{
+    kstr(f, "remediation", remediation);
+    fputs(",\"measures\":", f);
+    write_measure_ids(f, c);
+}
+
+/* Build a piece once with fn, then write it. */
+static void piece_write(FILE *f, struct json_piece *p,
+                        void (*fn)(FILE *, const struct check_def *, const char *),
+                        const struct check_def *c, const char *arg)
+{
+    if (!p->s) {
+        FILE *m = open_memstream(&p->s, &p->n);
+        if (!m)
+            BUG("out of memory");
+        fn(m, c, arg);
+        if (fclose(m) != 0)
+            BUG("out of memory");
+    }
+    fwrite(p->s, 1, p->n, f);
+}
+
+static void head_fn(FILE *f, const struct check_def *c, const char *unused)
+{
+    (void)unused;
+    write_head(f, c);
+}
+
+static void severity_fn(FILE *f, const struct check_def *c, const char *unused)
+{
+    (void)unused;
+    write_severity(f, c);
+}
+
+static void write_result(struct report_writer *w, const struct device_result *d,
+                         const struct check_result *r)
+{
+    FILE *f = w->f;
+    struct json_state *st = w->state;
+    const struct check_def *c = r->check;
+    size_t ci = c ? check_index(c) : SIZE_MAX;
+    struct json_check_text *ct = ci < st->nchecks ? &st->checks[ci] : NULL;
+    if (ct)
+        piece_write(f, &ct->head, head_fn, c, NULL);
+    else
+        write_head(f, c);
+    rpt_json_cstr(f, verdict_name(r->verdict));
+    if (ct)
+        piece_write(f, &ct->severity, severity_fn, c, NULL);
+    else
+        write_severity(f, c);
     fputc(',', f);
     kstr(f, "message", rpt_clean_cstr(w, 0, d, r->message, false));
     fputs(",\"evidence\":[", f);
@@ -91,9 +164,10 @@ static void write_result(struct report_writer *w, const struct device_result *d,
         fputc('}', f);
     }
     fputs("],", f);
-    kstr(f, "remediation", r->remediation ? r->remediation : rpt_remediation(c, d->dialect));
-    fputs(",\"measures\":", f);
-    write_measure_ids(f, c);
+    if (ct && !r->remediation && (unsigned)d->dialect < DIALECT_COUNT)
+        piece_write(f, &ct->tail[d->dialect], write_tail, c, rpt_remediation(c, d->dialect));
+    else
+        write_tail(f, c, r->remediation ? r->remediation : rpt_remediation(c, d->dialect));
     if (r->waiver || r->verdict == VERDICT_WAIVED) {
         fputs(",\"waiver\":{", f);
         kstr(f, "reason", r->waiver);
@@ -435,9 +509,24 @@ static int json_finish(struct report_writer *w, const struct report_estate *e)
     return ferror(f) ? -1 : 0;
 }
 
+static void json_release(struct report_writer *w)
+{
+    struct json_state *st = w->state;
+    if (!st)
+        return;
+    for (size_t i = 0; i < st->nchecks; i++) {
+        free(st->checks[i].head.s);
+        free(st->checks[i].severity.s);
+        for (size_t k = 0; k < DIALECT_COUNT; k++)
+            free(st->checks[i].tail[k].s);
+    }
+    free(st->checks);
+}
+
 const struct report_ops report_ops_json = {
     .name = "json",
     .open = json_open,
     .device = json_device,
     .finish = json_finish,
+    .release = json_release,
 };
