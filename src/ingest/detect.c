@@ -335,20 +335,29 @@ static size_t ncontains;
  */
 #define PAIR_WORDS 8
 static uint64_t contains_pairs[ARRAY_SIZE(markers)][PAIR_WORDS];
-/* One of those pairs, the least common-looking, tested first. */
+/* One of those pairs, the least common-looking, tested first; and those
+ * first pairs of every marker together, so that a line holding none of
+ * them skips the substring markers at once. */
 static uint16_t contains_first_bit[ARRAY_SIZE(markers)];
+static uint64_t contains_any_first[PAIR_WORDS];
+
+/* How often a byte turns up in configuration text, roughly (higher = more). */
+static int byte_commonness(unsigned char c)
+{
+    static const char common[] = " etaoinsrlcdu0123456789./-";
+    static const char middling[] = "mphgfbyvwk_:";
+    if (c && strchr(common, c))
+        return 3;
+    if (c && strchr(middling, c))
+        return 2;
+    if (c >= 'A' && c <= 'Z')
+        return 1;
+    return 0; /* rare letters (x, z, q, j), symbols, bytes above 127 */
+}
 
 static int pair_commonness(unsigned char a, unsigned char b)
 {
-    int r = 0;
-    for (int k = 0; k < 2; k++) {
-        unsigned char c = k ? b : a;
-        r += c == ' ' || (c >= 'a' && c <= 'z') ? 3
-             : c >= '0' && c <= '9'             ? 2
-             : c >= 'A' && c <= 'Z'             ? 1
-                                                : 0;
-    }
-    return r;
+    return byte_commonness(a) + byte_commonness(b);
 }
 
 static unsigned pair_bit(unsigned char a, unsigned char b)
@@ -375,6 +384,11 @@ static void build_index(void)
                     contains_first_bit[i] = (uint16_t)bit;
                 }
             }
+            if (marker_len[i] > 1)
+                contains_any_first[contains_first_bit[i] >> 6] |= (uint64_t)1
+                                                                  << (contains_first_bit[i] & 63);
+            else
+                memset(contains_any_first, 0xff, sizeof(contains_any_first));
             continue;
         }
         if (!marker_len[i])
@@ -487,6 +501,14 @@ static void scan_markers(struct detect_state *st, const char *raw, size_t rawn, 
     for (size_t j = 1; j < tn; j++) {
         unsigned bit = pair_bit((unsigned char)t[j - 1], (unsigned char)t[j]);
         pairs[bit >> 6] |= (uint64_t)1 << (bit & 63);
+    }
+    uint64_t any = 0;
+    for (size_t w = 0; w < PAIR_WORDS; w++)
+        any |= pairs[w] & contains_any_first[w];
+    if (!any) {
+        for (; ia < na; ia++)
+            try_marker(st, a[ia], raw, rawn, t, tn, indented, line);
+        return;
     }
     while (ia < na || ic < ncontains) {
         size_t i;
