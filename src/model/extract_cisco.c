@@ -813,18 +813,6 @@ static void finish_lines(struct cx *x)
                              "no 'transport output' on this line: outbound telnet and ssh "
                              "are allowed unless it is none");
             break;
-        case DIALECT_CISCO_IOS:
-            if (l->telnet_in.state == FACT_UNKNOWN && !l->telnet_in.why)
-                fact_unknown(&l->telnet_in, "no 'transport input' on this line: the default "
-                                            "(telnet or none) is release-dependent");
-            if (l->ssh_in.state == FACT_UNKNOWN && !l->ssh_in.why)
-                fact_unknown(&l->ssh_in, "no 'transport input' on this line: the default is "
-                                         "release-dependent");
-            if (l->any_out.state == FACT_UNKNOWN && !l->any_out.why)
-                fact_default(&l->any_out, FACT_ON,
-                             "no 'transport output' on this line: IOS lines open outbound "
-                             "telnet sessions by default");
-            break;
         default:
             if (l->telnet_in.state == FACT_UNKNOWN && !l->telnet_in.why)
                 fact_unknown(&l->telnet_in, "no 'transport input' on this line: the default "
@@ -832,7 +820,13 @@ static void finish_lines(struct cx *x)
             if (l->ssh_in.state == FACT_UNKNOWN && !l->ssh_in.why)
                 fact_unknown(&l->ssh_in, "no 'transport input' on this line: the default is "
                                          "release-dependent");
-            if (l->any_out.state == FACT_UNKNOWN && !l->any_out.why)
+            if (l->any_out.state != FACT_UNKNOWN || l->any_out.why)
+                break;
+            if (x->d == DIALECT_CISCO_IOS)
+                fact_default(&l->any_out, FACT_ON,
+                             "no 'transport output' on this line: IOS lines open outbound "
+                             "telnet sessions by default");
+            else
                 fact_unknown(&l->any_out, "no 'transport output' on this line: the default is "
                                           "release-dependent");
             break;
