@@ -177,6 +177,7 @@ struct cx {
 
     /* control plane and management VRF */
     const struct cfg_node *copp_node;
+    const struct cfg_node *copp_removed; /* EOS "no service-policy input ..." */
     const struct cfg_node *mpp_oob;
     const struct cfg_node *mgmt_vrf_node;
     const struct cfg_node *ssh_vrf_default, *ssh_vrf_other;
@@ -3931,10 +3932,14 @@ static void h_misc(struct cx *x, const struct cfg_node *n, struct sv s, bool neg
     } else if (starts(s, "system control-plane") && !neg) {
         const char *acl = NULL;
         eos_access_groups(x, n, "control-plane", &acl);
-        for (const struct cfg_node *c = n->child; c; c = c->next)
-            if (active(c) &&
-                (starts(cfg_text(c), "ip access-group") || starts(cfg_text(c), "service-policy")))
+        for (const struct cfg_node *c = n->child; c; c = c->next) {
+            if (!active(c))
+                continue;
+            if (starts(cfg_text(c), "ip access-group") || starts(cfg_text(c), "service-policy"))
                 x->copp_node = c;
+            else if (starts(cfg_text(c), "no service-policy input"))
+                x->copp_removed = c;
+        }
     }
 }
 
@@ -3947,6 +3952,9 @@ static void finish_plane(struct cx *x)
         m->copp.why = "the lenient CoPP profile lets high rates through to the supervisor";
     } else if (x->copp_node) {
         fact_set(&m->copp, FACT_ON, x->copp_node);
+    } else if (x->copp_removed && x->d == DIALECT_ARISTA_EOS) {
+        fact_set(&m->copp, FACT_OFF, x->copp_removed);
+        m->copp.why = "the default CoPP policy (copp-system-policy) was removed";
     } else {
         switch (x->d) {
         case DIALECT_CISCO_IOS:
