@@ -9,11 +9,11 @@
  * size cap. Nothing here is fatal.
  */
 #include "checks/checks.h"
+#include "core/ydoc.h"
 
 #include <fnmatch.h>
 #include <limits.h>
 #include <string.h>
-#include <yaml.h>
 
 #define PROFILE_MAX_FILE (16u * 1024 * 1024)
 #define PROFILE_MAX_LIST 100000u
@@ -22,139 +22,45 @@
 struct pctx {
     struct profile *p;
     struct arena *arena;
-    const char *path;
-    yaml_document_t *doc;
-    int errors;
+    struct ydoc y; /* the document, its path and its error count */
 };
 
 /* ------------------------------------------------------------ diagnostics */
 
-/*
- * Profile diagnostics carry a column: "file:line:column: error: field 'x': ...".
- * diag_report() prints "path:line: level:", so passing "file:line" as the path
- * and the column as the line gives exactly that shape while keeping the
- * central counting, quiet mode and locking.
- */
+/* "file:line:column: error: field 'x': ..." through core/ydoc.h, as every
+ * YAML loader reports. */
 static void TS_PRINTF(5, 6) pdiag(struct pctx *c, enum diag_level level, const yaml_node_t *n,
                                   const char *field, const char *fmt, ...)
 {
-    char where[PROFILE_MAX_PATH + 64];
     char msg[512];
     va_list ap;
-    unsigned long line = n ? (unsigned long)n->start_mark.line + 1 : 0;
-    unsigned long col = n ? (unsigned long)n->start_mark.column + 1 : 0;
-
     va_start(ap, fmt);
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    if (level == DIAG_ERROR)
-        c->errors++;
-    if (!line) {
-        if (field && *field)
-            diag_report(level, c->path, 0, "field '%s': %s", field, msg);
-        else
-            diag_report(level, c->path, 0, "%s", msg);
-        return;
-    }
-    snprintf(where, sizeof(where), "%s:%lu", c->path, line);
-    if (field && *field)
-        diag_report(level, where, (uint32_t)col, "field '%s': %s", field, msg);
-    else
-        diag_report(level, where, (uint32_t)col, "%s", msg);
+    ydoc_diag(&c->y, level, n, field && *field ? field : NULL, "%s", msg);
 }
 
 /* ---------------------------------------------------------------- helpers */
 
 static yaml_node_t *node_at(struct pctx *c, int id)
 {
-    return yaml_document_get_node(c->doc, id);
+    return ydoc_node(&c->y, id);
 }
 
-static bool is_null(const yaml_node_t *n)
-{
-    if (n->type != YAML_SCALAR_NODE)
-        return false;
-    if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-        return false;
-    const char *v = (const char *)n->data.scalar.value;
-    size_t len = n->data.scalar.length;
-    return len == 0 || (len == 1 && v[0] == '~') || (len == 4 && !strncmp(v, "null", 4)) ||
-           (len == 4 && !strncmp(v, "Null", 4)) || (len == 4 && !strncmp(v, "NULL", 4));
-}
-
-static const char *node_type_name(const yaml_node_t *n)
-{
-    switch (n->type) {
-    case YAML_SCALAR_NODE:
-        return "a scalar";
-    case YAML_SEQUENCE_NODE:
-        return "a list";
-    case YAML_MAPPING_NODE:
-        return "a mapping";
-    default:
-        return "nothing";
-    }
-}
-
-/* A scalar as a NUL-terminated arena string; NULL (after an error) if it is
- * not a scalar or holds a NUL byte. */
 static const char *scalar_str(struct pctx *c, const yaml_node_t *n, const char *field)
 {
-    if (n->type != YAML_SCALAR_NODE) {
-        pdiag(c, DIAG_ERROR, n, field, "expected a string, found %s", node_type_name(n));
-        return NULL;
-    }
-    const char *v = (const char *)n->data.scalar.value;
-    size_t len = n->data.scalar.length;
-    if (memchr(v, '\0', len)) {
-        pdiag(c, DIAG_ERROR, n, field, "contains a NUL character");
-        return NULL;
-    }
-    return arena_strndup(c->arena, v, len);
+    return ydoc_str(&c->y, n, field);
 }
 
 static bool scalar_long(struct pctx *c, const yaml_node_t *n, const char *field, long min, long max,
                         long *out)
 {
-    if (n->type != YAML_SCALAR_NODE) {
-        pdiag(c, DIAG_ERROR, n, field, "expected a number, found %s", node_type_name(n));
-        return false;
-    }
-    struct sv s = sv_make((const char *)n->data.scalar.value, n->data.scalar.length);
-    long v;
-    if (!sv_to_long(sv_trim(s), &v)) {
-        pdiag(c, DIAG_ERROR, n, field, "not a whole number");
-        return false;
-    }
-    if (v < min || v > max) {
-        pdiag(c, DIAG_ERROR, n, field, "%ld is out of range (%ld to %ld)", v, min, max);
-        return false;
-    }
-    *out = v;
-    return true;
+    return ydoc_long(&c->y, n, field, min, max, out);
 }
 
 static bool scalar_bool(struct pctx *c, const yaml_node_t *n, const char *field, bool *out)
 {
-    static const char *const yes[] = {"true", "True", "TRUE", "yes", "Yes",
-                                      "YES",  "on",   "On",   "ON"};
-    static const char *const no[] = {"false", "False", "FALSE", "no", "No",
-                                     "NO",    "off",   "Off",   "OFF"};
-    if (n->type == YAML_SCALAR_NODE) {
-        struct sv s = sv_make((const char *)n->data.scalar.value, n->data.scalar.length);
-        for (size_t i = 0; i < ARRAY_SIZE(yes); i++)
-            if (sv_eq_cstr(s, yes[i])) {
-                *out = true;
-                return true;
-            }
-        for (size_t i = 0; i < ARRAY_SIZE(no); i++)
-            if (sv_eq_cstr(s, no[i])) {
-                *out = false;
-                return true;
-            }
-    }
-    pdiag(c, DIAG_ERROR, n, field, "expected true or false");
-    return false;
+    return ydoc_bool(&c->y, n, field, out);
 }
 
 /* The items of a sequence value; false (after an error) if it is not one. */
@@ -162,7 +68,7 @@ static bool seq_items(struct pctx *c, const yaml_node_t *n, const char *field,
                       yaml_node_item_t **items, size_t *count)
 {
     if (n->type != YAML_SEQUENCE_NODE) {
-        pdiag(c, DIAG_ERROR, n, field, "expected a list, found %s", node_type_name(n));
+        pdiag(c, DIAG_ERROR, n, field, "expected a list, found %s", ydoc_type_name(n));
         return false;
     }
     size_t k = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
@@ -199,7 +105,7 @@ static void load_prefixes(struct pctx *c, const yaml_node_t *n, const char *fiel
             continue;
         if (it->type != YAML_SCALAR_NODE) {
             pdiag(c, DIAG_ERROR, it, f, "expected an address or CIDR prefix, found %s",
-                  node_type_name(it));
+                  ydoc_type_name(it));
             continue;
         }
         struct sv s = sv_trim(sv_make((const char *)it->data.scalar.value, it->data.scalar.length));
@@ -421,7 +327,7 @@ static bool k_policy(struct pctx *c, const char *key, const yaml_node_t *v, cons
 static void walk_mapping(struct pctx *c, const yaml_node_t *n, const char *section, key_fn fn)
 {
     if (n->type != YAML_MAPPING_NODE) {
-        pdiag(c, DIAG_ERROR, n, section, "expected a mapping, found %s", node_type_name(n));
+        pdiag(c, DIAG_ERROR, n, section, "expected a mapping, found %s", ydoc_type_name(n));
         return;
     }
     for (yaml_node_pair_t *pr = n->data.mapping.pairs.start; pr < n->data.mapping.pairs.top; pr++) {
@@ -446,7 +352,7 @@ static void walk_mapping(struct pctx *c, const yaml_node_t *n, const char *secti
             snprintf(field, sizeof(field), "%s.%s", section, key);
         else
             snprintf(field, sizeof(field), "%s", key);
-        if (is_null(vn)) {
+        if (ydoc_is_null(vn)) {
             pdiag(c, DIAG_WARNING, vn, field, "no value; treated as not set");
             continue;
         }
@@ -471,7 +377,7 @@ static void load_devices(struct pctx *c, const yaml_node_t *n, const char *field
             continue;
         if (it->type != YAML_MAPPING_NODE) {
             pdiag(c, DIAG_ERROR, it, f, "expected a mapping with 'match', found %s",
-                  node_type_name(it));
+                  ydoc_type_name(it));
             continue;
         }
         struct profile_device_rule r = {0};
@@ -536,7 +442,7 @@ static void load_root(struct pctx *c, const yaml_node_t *root)
     };
     if (root->type != YAML_MAPPING_NODE) {
         pdiag(c, DIAG_ERROR, root, NULL, "a profile is a mapping of sections, found %s",
-              node_type_name(root));
+              ydoc_type_name(root));
         return;
     }
     for (yaml_node_pair_t *pr = root->data.mapping.pairs.start; pr < root->data.mapping.pairs.top;
@@ -552,7 +458,7 @@ static void load_root(struct pctx *c, const yaml_node_t *root)
         struct sv key = sv_make((const char *)kn->data.scalar.value, kn->data.scalar.length);
         char field[80];
         snprintf(field, sizeof(field), "%.*s", (int)(key.n > 64 ? 64 : key.n), key.p);
-        if (is_null(vn)) {
+        if (ydoc_is_null(vn)) {
             pdiag(c, DIAG_WARNING, vn, field, "no value; treated as not set");
             continue;
         }
@@ -583,53 +489,24 @@ void profile_init_empty(struct profile *p)
 int profile_load_buffer(struct profile *p, struct arena *arena, const char *path, const char *data,
                         size_t len)
 {
-    struct pctx c = {.p = p, .arena = arena, .path = path ? path : "profile"};
-    yaml_parser_t parser;
-    yaml_document_t doc;
-
+    struct pctx c = {.p = p, .arena = arena};
+    path = path ? path : "profile";
     profile_init_empty(p);
-    p->path = arena_strdup(arena, c.path);
+    p->path = arena_strdup(arena, path);
     sha256_hex(data, len, p->digest);
     if (len > PROFILE_MAX_FILE) {
-        diag_report(DIAG_ERROR, c.path, 0, "profile larger than %u bytes", PROFILE_MAX_FILE);
+        diag_report(DIAG_ERROR, path, 0, "profile larger than %u bytes", PROFILE_MAX_FILE);
         return -1;
     }
-    if (!yaml_parser_initialize(&parser))
-        BUG("libyaml parser initialisation failed");
-    yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
-    if (!yaml_parser_load(&parser, &doc)) {
-        char where[PROFILE_MAX_PATH + 64];
-        snprintf(where, sizeof(where), "%s:%lu", c.path,
-                 (unsigned long)parser.problem_mark.line + 1);
-        diag_report(DIAG_ERROR, where, (uint32_t)parser.problem_mark.column + 1,
-                    "malformed YAML: %s%s%s", parser.problem ? parser.problem : "syntax error",
-                    parser.context ? " " : "", parser.context ? parser.context : "");
-        yaml_parser_delete(&parser);
+    if (ydoc_load(&c.y, arena, p->path, data, len) != 0)
         return -1;
-    }
-    c.doc = &doc;
-    yaml_node_t *root = yaml_document_get_root_node(&doc);
+    yaml_node_t *root = ydoc_root(&c.y);
     if (!root)
-        diag_report(DIAG_WARNING, c.path, 0, "the profile is empty");
+        diag_report(DIAG_WARNING, p->path, 0, "the profile is empty");
     else
         load_root(&c, root);
-    yaml_document_delete(&doc);
-
-    /* Only the first document is read; say so if there are more. */
-    yaml_document_t more;
-    if (root && yaml_parser_load(&parser, &more)) {
-        yaml_node_t *r2 = yaml_document_get_root_node(&more);
-        if (r2) {
-            char where[PROFILE_MAX_PATH + 64];
-            snprintf(where, sizeof(where), "%s:%lu", c.path,
-                     (unsigned long)r2->start_mark.line + 1);
-            diag_report(DIAG_WARNING, where, (uint32_t)r2->start_mark.column + 1,
-                        "only the first YAML document is read");
-        }
-        yaml_document_delete(&more);
-    }
-    yaml_parser_delete(&parser);
-    return c.errors ? -1 : 0;
+    ydoc_free(&c.y);
+    return c.y.errors ? -1 : 0;
 }
 
 int profile_load(struct profile *p, struct arena *arena, const char *path)

@@ -51,13 +51,26 @@ int ydoc_load(struct ydoc *d, struct arena *a, const char *path, const char *dat
         char where[1100];
         snprintf(where, sizeof(where), "%s:%lu", path, (unsigned long)parser.problem_mark.line + 1);
         diag_report(DIAG_ERROR, where, (uint32_t)parser.problem_mark.column + 1,
-                    "malformed YAML: %s", parser.problem ? parser.problem : "syntax error");
+                    "malformed YAML: %s%s%s", parser.problem ? parser.problem : "syntax error",
+                    parser.context ? " " : "", parser.context ? parser.context : "");
         d->errors++;
         yaml_parser_delete(&parser);
         return -1;
     }
-    yaml_parser_delete(&parser);
     d->loaded = true;
+    /* Only the first document is read; say so if there are more. */
+    yaml_document_t more;
+    if (yaml_document_get_root_node(&d->doc) && yaml_parser_load(&parser, &more)) {
+        yaml_node_t *r2 = yaml_document_get_root_node(&more);
+        if (r2) {
+            char where[1100];
+            snprintf(where, sizeof(where), "%s:%lu", path, (unsigned long)r2->start_mark.line + 1);
+            diag_report(DIAG_WARNING, where, (uint32_t)r2->start_mark.column + 1,
+                        "only the first YAML document is read");
+        }
+        yaml_document_delete(&more);
+    }
+    yaml_parser_delete(&parser);
     return 0;
 }
 
@@ -161,7 +174,8 @@ bool ydoc_long(struct ydoc *d, const yaml_node_t *n, const char *field, long min
         return false;
     }
     long v;
-    if (!sv_to_long(sv_make((const char *)n->data.scalar.value, n->data.scalar.length), &v)) {
+    if (!sv_to_long(sv_trim(sv_make((const char *)n->data.scalar.value, n->data.scalar.length)),
+                    &v)) {
         ydoc_diag(d, DIAG_ERROR, n, field, "not a whole number");
         return false;
     }
@@ -175,8 +189,10 @@ bool ydoc_long(struct ydoc *d, const yaml_node_t *n, const char *field, long min
 
 bool ydoc_bool(struct ydoc *d, const yaml_node_t *n, const char *field, bool *out)
 {
-    static const char *const yes[] = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On"};
-    static const char *const no[] = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off"};
+    static const char *const yes[] = {"true", "True", "TRUE", "yes", "Yes",
+                                      "YES",  "on",   "On",   "ON"};
+    static const char *const no[] = {"false", "False", "FALSE", "no", "No",
+                                     "NO",    "off",   "Off",   "OFF"};
     if (n && n->type == YAML_SCALAR_NODE) {
         for (size_t i = 0; i < ARRAY_SIZE(yes); i++)
             if (n->data.scalar.length == strlen(yes[i]) &&

@@ -18,7 +18,8 @@ struct ydoc {
     int errors;
 };
 
-/* Load data (path names it in diagnostics). 0, or -1 after a diagnostic. */
+/* Load the first YAML document of data (path names it in diagnostics; a
+ * warning says so when more documents follow). 0, or -1 after a diagnostic. */
 int ydoc_load(struct ydoc *d, struct arena *a, const char *path, const char *data, size_t len);
 /* Read and load a file (size-capped). */
 int ydoc_load_file(struct ydoc *d, struct arena *a, const char *path);
