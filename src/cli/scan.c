@@ -91,7 +91,7 @@ static const char *scan_usage =
     "  --fail-on LEVEL      exit 1 if a check failed at or above LEVEL:\n"
     "                       low, medium, high (default), critical, never\n"
     "  --vendor DIALECT     force a dialect instead of detecting it\n"
-    "  --jobs N             worker threads (default: all cores)\n"
+    "  --jobs N             worker threads (default: all cores; 1 = one thread)\n"
     "  --max-file-size N    skip (with an error) config files over N bytes\n"
     "                       (default 67108864, 64 MiB)\n"
     "  --rules PATH         user rules (a YAML file or a folder of them); repeatable\n"
@@ -635,8 +635,10 @@ int cmd_scan(int argc, char **argv)
     pool.slots = xcalloc(pool.window, sizeof(*pool.slots));
     pthread_mutex_init(&pool.lock, NULL);
     pthread_cond_init(&pool.cond, NULL);
+    /* One job runs in this thread: no hand-over between threads per device. */
+    int nthreads = jobs > 1 ? jobs : 0;
     pthread_t *threads = xcalloc((size_t)jobs, sizeof(*threads));
-    for (int i = 0; i < jobs; i++)
+    for (int i = 0; i < nthreads; i++)
         if (pthread_create(&threads[i], NULL, worker, &pool) != 0)
             BUG("cannot start worker thread");
 
@@ -647,6 +649,10 @@ int cmd_scan(int argc, char **argv)
 
     for (size_t i = 0; i < files.n; i++) {
         struct slot *s = &pool.slots[i % pool.window];
+        if (!nthreads) {
+            process_device(&pool, i, s);
+            s->done = true;
+        }
         pthread_mutex_lock(&pool.lock);
         while (!s->done)
             pthread_cond_wait(&pool.cond, &pool.lock);
@@ -674,7 +680,7 @@ int cmd_scan(int argc, char **argv)
         if (show_progress && (i % 64 == 63 || i + 1 == files.n))
             progress(i + 1, files.n);
     }
-    for (int i = 0; i < jobs; i++)
+    for (int i = 0; i < nthreads; i++)
         pthread_join(threads[i], NULL);
     free(threads);
 
