@@ -8,7 +8,6 @@
 #include "testutil.h"
 #include "tu_ingest.h"
 
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -575,48 +574,22 @@ static void test_corpus_pairs(void **state)
  * inactive subtree), must parse back to the same tree. This checks the
  * splitting table against every hierarchy the corpus writes in braces.
  */
-static void append_path(struct buf *b, const struct cfg_node *n)
-{
-    const struct cfg_node *chain[300];
-    size_t k = 0;
-    for (; n && k < 300; n = n->parent)
-        chain[k++] = n;
-    while (k--) {
-        buf_add(b, chain[k]->text, chain[k]->len);
-        if (k)
-            buf_addc(b, ' ');
-    }
-}
-
 static void test_corpus_brace_as_set(void **state)
 {
     (void)state;
-    const char *corpus = tu_corpus_dir();
-    if (!corpus) {
-        print_message("shared corpus not found; skipped\n");
+    size_t nfiles;
+    char **paths = tu_corpus_files("juniper-junos", &nfiles);
+    if (!paths)
         return;
-    }
-    char dir[4096];
-    snprintf(dir, sizeof(dir), "%s/juniper-junos", corpus);
-    DIR *d = opendir(dir);
-    assert_non_null(d);
     size_t files = 0, bad = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
+    for (size_t i = 0; i < nfiles; i++) {
+        const char *path = paths[i], *name = tu_base_name(path);
         /* Not Junos (diagnosed); and a test of an older tacplus-server { ADDRESS { } } layout. */
-        if (strcmp(e->d_name, "ccp__sample_02.junos") == 0 ||
-            strcmp(e->d_name, "bf__parsing-tests__unit-tests__junos__junos-snmp-gh-8812") == 0)
+        if (strcmp(name, "ccp__sample_02.junos") == 0 ||
+            strcmp(name, "bf__parsing-tests__unit-tests__junos__junos-snmp-gh-8812") == 0)
             continue;
-        char path[8192];
-        snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
         struct tu_parsed *b = tu_parse_file(DIALECT_JUNIPER_JUNOS, path);
-        bool brace = b->t.first != NULL;
-        for (struct cfg_node *n = b->t.first; n && brace; n = cfg_next_preorder(&b->t, n))
-            if (n->flags & CFG_IMPLIED)
-                brace = false; /* a set-form file */
-        if (!brace) {
+        if (!tu_brace_only(&b->t)) { /* a set-form file */
             tu_parsed_free(b);
             continue;
         }
@@ -625,14 +598,14 @@ static void test_corpus_brace_as_set(void **state)
         for (struct cfg_node *n = b->t.first; n; n = cfg_next_preorder(&b->t, n)) {
             if (!n->child) {
                 buf_adds(&text, "set ");
-                append_path(&text, n);
+                tu_append_path(&text, n);
                 buf_addc(&text, '\n');
             }
         }
         for (struct cfg_node *n = b->t.first; n; n = cfg_next_preorder(&b->t, n)) {
             if ((n->flags & CFG_INACTIVE) && !(n->parent && (n->parent->flags & CFG_INACTIVE))) {
                 buf_adds(&text, "deactivate ");
-                append_path(&text, n);
+                tu_append_path(&text, n);
                 buf_addc(&text, '\n');
             }
         }
@@ -641,8 +614,7 @@ static void test_corpus_brace_as_set(void **state)
         struct tu_paths pb = {0}, ps = {0};
         tree_paths(&b->t, &pb);
         tree_paths(&s->t, &ps);
-        size_t m = tu_paths_missing(&pb, &ps, NULL, e->d_name) +
-                   tu_paths_missing(&ps, &pb, NULL, e->d_name);
+        size_t m = tu_paths_missing(&pb, &ps, NULL, name) + tu_paths_missing(&ps, &pb, NULL, name);
         bad += m != 0;
         files++;
         tu_paths_free(&pb);
@@ -651,7 +623,7 @@ static void test_corpus_brace_as_set(void **state)
         tu_parsed_free(s);
         tu_parsed_free(b);
     }
-    closedir(d);
+    tu_corpus_files_free(paths, nfiles);
     assert_true(files >= 30);
     assert_int_equal(bad, 0);
 }
@@ -699,25 +671,16 @@ static bool is_statement_line(struct sv s, bool *in_comment)
 static void test_corpus_line_invariant(void **state)
 {
     (void)state;
-    const char *corpus = tu_corpus_dir();
-    if (!corpus) {
-        print_message("shared corpus not found; invariant check skipped\n");
+    size_t nfiles;
+    char **paths = tu_corpus_files("juniper-junos", &nfiles);
+    if (!paths)
         return;
-    }
-    char dir[4096];
-    snprintf(dir, sizeof(dir), "%s/juniper-junos", corpus);
-    DIR *d = opendir(dir);
-    assert_non_null(d);
     size_t files = 0, bad_files = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
+    for (size_t fi = 0; fi < nfiles; fi++) {
+        const char *path = paths[fi], *name = tu_base_name(path);
         /* Not Junos: a Tcl-like snippet kept by ciscoconfparse (diagnosed). */
-        if (strcmp(e->d_name, "ccp__sample_02.junos") == 0)
+        if (strcmp(name, "ccp__sample_02.junos") == 0)
             continue;
-        char path[8192];
-        snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
         struct tu_parsed *p = tu_parse_file(DIALECT_JUNIPER_JUNOS, path);
         uint32_t nlines = 1;
         for (size_t i = 0; i < p->t.len; i++)
@@ -740,7 +703,7 @@ static void test_corpus_line_invariant(void **state)
         for (uint32_t l = 1; l <= nlines; l++)
             if ((want[l] && !got[l]) || (!want[l] && got[l])) {
                 if (ok)
-                    print_message("%s:%u: line invariant broken\n", e->d_name, l);
+                    print_message("%s:%u: line invariant broken\n", name, l);
                 ok = false;
             }
         bad_files += !ok;
@@ -749,7 +712,7 @@ static void test_corpus_line_invariant(void **state)
         free(got);
         tu_parsed_free(p);
     }
-    closedir(d);
+    tu_corpus_files_free(paths, nfiles);
     assert_true(files > 100);
     assert_int_equal(bad_files, 0);
 }

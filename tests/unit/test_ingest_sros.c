@@ -7,7 +7,6 @@
 #include "testutil.h"
 #include "tu_ingest.h"
 
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -411,28 +410,15 @@ static void test_corpus_equivalence(void **state)
 static void test_corpus_brace_as_flat(void **state)
 {
     (void)state;
-    const char *corpus = tu_corpus_dir();
-    if (!corpus) {
-        print_message("shared corpus not found; skipped\n");
+    size_t nfiles;
+    char **paths = tu_corpus_files("nokia-sros", &nfiles);
+    if (!paths)
         return;
-    }
-    char dir[4096];
-    snprintf(dir, sizeof(dir), "%s/nokia-sros", corpus);
-    DIR *d = opendir(dir);
-    assert_non_null(d);
     size_t files = 0, bad = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        char path[8192];
-        snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+    for (size_t i = 0; i < nfiles; i++) {
+        const char *path = paths[i], *name = tu_base_name(path);
         struct tu_parsed *b = tu_parse_path(DIALECT_NOKIA_SROS, path, FORM_DEFAULT);
-        bool brace = b->t.first != NULL;
-        for (struct cfg_node *n = b->t.first; n && brace; n = cfg_next_preorder(&b->t, n))
-            if (n->flags & CFG_IMPLIED)
-                brace = false; /* flat or mixed */
-        if (!brace) {
+        if (!tu_brace_only(&b->t)) { /* flat or mixed */
             tu_parsed_free(b);
             continue;
         }
@@ -441,22 +427,15 @@ static void test_corpus_brace_as_flat(void **state)
         for (struct cfg_node *n = b->t.first; n; n = cfg_next_preorder(&b->t, n)) {
             if (n->child)
                 continue;
-            const struct cfg_node *chain[300];
-            size_t k = 0;
-            for (const struct cfg_node *a = n; a && k < 300; a = a->parent)
-                chain[k++] = a;
             buf_addc(&text, '/');
-            while (k--) {
-                buf_add(&text, chain[k]->text, chain[k]->len);
-                buf_addc(&text, k ? ' ' : '\n');
-            }
+            tu_append_path(&text, n);
+            buf_addc(&text, '\n');
         }
         struct tu_parsed *f = tu_parse(DIALECT_NOKIA_SROS, text.data, text.len, FORM_DEFAULT, NULL);
         struct tu_paths pb = {0}, pf = {0};
         tree_paths(&b->t, &pb);
         tree_paths(&f->t, &pf);
-        size_t m = tu_paths_missing(&pb, &pf, NULL, e->d_name) +
-                   tu_paths_missing(&pf, &pb, NULL, e->d_name);
+        size_t m = tu_paths_missing(&pb, &pf, NULL, name) + tu_paths_missing(&pf, &pb, NULL, name);
         bad += m != 0;
         files++;
         tu_paths_free(&pb);
@@ -465,7 +444,7 @@ static void test_corpus_brace_as_flat(void **state)
         tu_parsed_free(f);
         tu_parsed_free(b);
     }
-    closedir(d);
+    tu_corpus_files_free(paths, nfiles);
     assert_true(files >= 50);
     assert_int_equal(bad, 0);
 }
@@ -495,23 +474,14 @@ static bool is_statement_line(struct sv s)
 static void test_corpus_line_invariant(void **state)
 {
     (void)state;
-    const char *corpus = tu_corpus_dir();
-    if (!corpus) {
-        print_message("shared corpus not found; skipped\n");
+    size_t nfiles;
+    char **paths = tu_corpus_files("nokia-sros", &nfiles);
+    if (!paths)
         return;
-    }
-    char dir[4096];
-    snprintf(dir, sizeof(dir), "%s/nokia-sros", corpus);
-    DIR *d = opendir(dir);
-    assert_non_null(d);
     size_t files = 0, bad = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        char path[8192];
-        snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-        struct tu_parsed *p = tu_parse_path(DIALECT_NOKIA_SROS, path, FORM_DEFAULT);
+    for (size_t fi = 0; fi < nfiles; fi++) {
+        const char *name = tu_base_name(paths[fi]);
+        struct tu_parsed *p = tu_parse_path(DIALECT_NOKIA_SROS, paths[fi], FORM_DEFAULT);
         uint32_t nlines = 1;
         for (size_t i = 0; i < p->t.len; i++)
             nlines += p->buf[i] == '\n';
@@ -533,7 +503,7 @@ static void test_corpus_line_invariant(void **state)
             bool want = is_statement_line(sv_make(s, (size_t)(le - s)));
             if (want != (got[l] > 0)) {
                 if (ok)
-                    print_message("%s:%u: line invariant broken\n", e->d_name, l);
+                    print_message("%s:%u: line invariant broken\n", name, l);
                 ok = false;
             }
             s = le + 1;
@@ -543,7 +513,7 @@ static void test_corpus_line_invariant(void **state)
         free(got);
         tu_parsed_free(p);
     }
-    closedir(d);
+    tu_corpus_files_free(paths, nfiles);
     assert_true(files > 50);
     assert_int_equal(bad, 0);
 }

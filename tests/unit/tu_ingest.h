@@ -12,6 +12,7 @@
 
 #include "ingest/ingest.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -281,6 +282,88 @@ static inline size_t tu_paths_missing(const struct tu_paths *a, const struct tu_
             print_message("%s: only in one form: %s\n", what, a->v[i]);
     }
     return missing;
+}
+
+/* ------------------------------------------------------- the corpus */
+
+/*
+ * The files of the shared corpus folder sub ("juniper-junos", ...) as full
+ * paths, sorted, hidden files left out; NULL (after saying the test is
+ * skipped) when the corpus is not there. Free with tu_corpus_files_free().
+ */
+static inline char **tu_corpus_files(const char *sub, size_t *n)
+{
+    *n = 0;
+    const char *corpus = tu_corpus_dir();
+    if (!corpus) {
+        print_message("shared corpus not found; skipped\n");
+        return NULL;
+    }
+    char dir[4096];
+    snprintf(dir, sizeof(dir), "%s/%s", corpus, sub);
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    char **v = NULL;
+    size_t cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 256;
+            v = realloc(v, cap * sizeof(*v));
+            assert_non_null(v);
+        }
+        size_t len = strlen(dir) + strlen(e->d_name) + 2;
+        v[*n] = malloc(len);
+        assert_non_null(v[*n]);
+        snprintf(v[*n], len, "%s/%s", dir, e->d_name);
+        (*n)++;
+    }
+    closedir(d);
+    if (*n)
+        qsort(v, *n, sizeof(*v), tu_cmp_str);
+    return v ? v : calloc(1, sizeof(*v));
+}
+
+static inline void tu_corpus_files_free(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+/* The file name part of a path. */
+static inline const char *tu_base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+/* True when every node of a non-empty tree was written out (brace form): no
+ * node implied by a flat or set line. */
+static inline bool tu_brace_only(const struct cfg_tree *t)
+{
+    if (!t->first)
+        return false;
+    for (struct cfg_node *n = t->first; n; n = cfg_next_preorder(t, n))
+        if (n->flags & CFG_IMPLIED)
+            return false;
+    return true;
+}
+
+/* Append the texts of n and its ancestors, from the top, separated by blanks. */
+static inline void tu_append_path(struct buf *b, const struct cfg_node *n)
+{
+    const struct cfg_node *chain[300];
+    size_t k = 0;
+    for (; n && k < 300; n = n->parent)
+        chain[k++] = n;
+    while (k--) {
+        buf_add(b, chain[k]->text, chain[k]->len);
+        if (k)
+            buf_addc(b, ' ');
+    }
 }
 
 #endif
