@@ -329,12 +329,8 @@ static void test_defaults(void **state)
     (void)state;
     static const char cfg[] = "system {\n    host-name bare;\n    services {\n"
                               "        ssh;\n    }\n}\n";
-    struct arena a;
-    struct cfg_tree t;
-    struct device_model m;
-    arena_init(&a);
-    cfg_parse_buffer(&t, &a, "bare.conf", cfg, sizeof(cfg) - 1, DIALECT_JUNIPER_JUNOS);
-    model_extract(&t, &m);
+    struct tu_dev *dv = tu_model_load_text(cfg, DIALECT_JUNIPER_JUNOS);
+    const struct device_model m = dv->m;
     assert_string_equal(m.hostname, "bare");
     assert_int_equal(m.ssh.enabled.state, FACT_ON);
     assert_int_equal(m.ssh.enabled.ev.nodes[0]->line, 4);
@@ -348,7 +344,7 @@ static void test_defaults(void **state)
     assert_int_equal(m.aaa.central_login.state, FACT_OFF);
     assert_int_equal(m.snmp.enabled.state, FACT_OFF);
     assert_false(m.bgp.configured);
-    arena_free(&a);
+    tu_model_unload(dv);
 }
 
 /* re0/re1 groups: the first applied group names the device; secrets under
@@ -375,12 +371,8 @@ static void test_groups_and_secrets(void **state)
         "        interface ge-0/0/0.0 { authentication-key \"$9$rsvpKey\"; }\n"
         "    }\n"
         "}\n";
-    struct arena a;
-    struct cfg_tree t;
-    struct device_model m;
-    arena_init(&a);
-    cfg_parse_buffer(&t, &a, "re.conf", cfg, sizeof(cfg) - 1, DIALECT_JUNIPER_JUNOS);
-    model_extract(&t, &m);
+    struct tu_dev *dv = tu_model_load_text(cfg, DIALECT_JUNIPER_JUNOS);
+    const struct device_model m = dv->m;
     assert_string_equal(m.hostname, "core-re0");
     assert_int_equal(m.hostname_node->line, 2);
     assert_int_equal(m.nother_secrets, 1); /* the inactive rsvp key is absent */
@@ -394,7 +386,7 @@ static void test_groups_and_secrets(void **state)
     assert_int_equal(m.naccounts, 1);
     assert_int_equal(m.accounts[0].secret.type, SECRET_REDACTED);
     assert_int_equal(m.accounts[0].privilege, 1);
-    arena_free(&a);
+    tu_model_unload(dv);
 }
 
 /* Per-VRF BGP: same group and address in two instances stay apart. */
@@ -410,12 +402,8 @@ static void test_routing_instances(void **state)
         "set routing-instances CUST-A protocols bgp group CE type external\n"
         "set routing-instances CUST-A protocols bgp group CE import CUST-A-IN\n"
         "set routing-instances CUST-A protocols bgp group CE neighbor 192.0.2.1 peer-as 65002\n";
-    struct arena a;
-    struct cfg_tree t;
-    struct device_model m;
-    arena_init(&a);
-    cfg_parse_buffer(&t, &a, "vrf.set", cfg, sizeof(cfg) - 1, DIALECT_JUNIPER_JUNOS);
-    model_extract(&t, &m);
+    struct tu_dev *dv = tu_model_load_text(cfg, DIALECT_JUNIPER_JUNOS);
+    const struct device_model m = dv->m;
     assert_int_equal(m.bgp.nneighbors, 2);
     const struct bgp_neighbor *g = &m.bgp.neighbors[0], *v = &m.bgp.neighbors[1];
     assert_null(g->vrf);
@@ -428,7 +416,7 @@ static void test_routing_instances(void **state)
     assert_int_equal(v->auth.state, FACT_OFF); /* the master key does not reach a VRF */
     assert_string_equal(v->in_policy, "CUST-A-IN");
     assert_int_equal(v->node->line, 8);
-    arena_free(&a);
+    tu_model_unload(dv);
 }
 
 /* Classes that permit everything are no command authorisation; syslog
@@ -441,18 +429,14 @@ static void test_authz_and_syslog_level(void **state)
                               "set system login user admin class super-user\n"
                               "set system syslog host 192.0.2.50 any emergency\n"
                               "set system syslog file messages any info\n";
-    struct arena a;
-    struct cfg_tree t;
-    struct device_model m;
-    arena_init(&a);
-    cfg_parse_buffer(&t, &a, "authz.set", cfg, sizeof(cfg) - 1, DIALECT_JUNIPER_JUNOS);
-    model_extract(&t, &m);
+    struct tu_dev *dv = tu_model_load_text(cfg, DIALECT_JUNIPER_JUNOS);
+    const struct device_model m = dv->m;
     assert_int_equal(m.aaa.authz_cmds.state, FACT_OFF);
     assert_true(tu_has_line(&m.aaa.authz_cmds.ev, 1));
     assert_int_equal(m.logging.suppressed.state, FACT_ON);
     assert_int_equal(m.logging.suppressed.ev.nodes[0]->line, 4);
     assert_string_equal(m.logging.trap_level, "emergency");
-    arena_free(&a);
+    tu_model_unload(dv);
 }
 
 int main(void)

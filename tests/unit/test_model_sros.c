@@ -245,19 +245,15 @@ static void test_idle_disable(void **state)
                               "                    admin-status disabled\n"
                               "                exit\n            exit\n        exit\n"
                               "    exit\nexit all\n";
-    struct arena a;
-    struct cfg_tree t;
-    struct device_model m;
-    arena_init(&a);
-    cfg_parse_buffer(&t, &a, "idle.cfg", cfg, sizeof(cfg) - 1, DIALECT_NOKIA_SROS);
-    model_extract(&t, &m);
+    struct tu_dev *dv = tu_model_load_text(cfg, DIALECT_NOKIA_SROS);
+    const struct device_model m = dv->m;
     assert_int_equal(m.ssh.idle_timeout_seconds, 0);
     assert_int_equal(m.lines[0].timeout_seconds, 0);
     assert_int_equal(m.lines[0].timeout_node->line, 4);
     assert_int_equal(m.ninterfaces, 1);
     assert_int_equal(m.interfaces[0].discovery.state, FACT_OFF);
     assert_int_equal(m.interfaces[0].discovery.ev.nodes[0]->line, 11);
-    arena_free(&a);
+    tu_model_unload(dv);
 }
 
 /* VPRN sessions carry their service name and keep apart from the base router. */
@@ -272,12 +268,8 @@ static void test_vprn_bgp(void **state)
         "/configure service vprn \"cust-a\" bgp group \"ce\" peer-as 65002\n"
         "/configure service vprn \"cust-a\" bgp group \"ce\" import policy [\"CUST-IN\"]\n"
         "/configure service vprn \"cust-a\" bgp neighbor \"192.0.2.1\" group \"ce\"\n";
-    struct arena a;
-    struct cfg_tree t;
-    struct device_model m;
-    arena_init(&a);
-    cfg_parse_buffer(&t, &a, "vprn.cfg", cfg, sizeof(cfg) - 1, DIALECT_NOKIA_SROS);
-    model_extract(&t, &m);
+    struct tu_dev *dv = tu_model_load_text(cfg, DIALECT_NOKIA_SROS);
+    const struct device_model m = dv->m;
     assert_int_equal(m.bgp.nneighbors, 2);
     const struct bgp_neighbor *b = &m.bgp.neighbors[0], *v = &m.bgp.neighbors[1];
     assert_null(b->vrf);
@@ -288,7 +280,7 @@ static void test_vprn_bgp(void **state)
     assert_true(v->ebgp);
     assert_int_equal(v->auth.state, FACT_OFF);
     assert_string_equal(v->in_policy, "CUST-IN");
-    arena_free(&a);
+    tu_model_unload(dv);
 }
 
 /* MD-CLI groups reach the levels they are applied at, and only those. */
@@ -323,18 +315,14 @@ static void test_apply_groups(void **state)
                               "        }\n"
                               "    }\n"
                               "}\n";
-    struct arena a;
-    struct cfg_tree t;
-    struct device_model m;
-    arena_init(&a);
-    cfg_parse_buffer(&t, &a, "groups.cfg", cfg, sizeof(cfg) - 1, DIALECT_NOKIA_SROS);
-    model_extract(&t, &m);
+    struct tu_dev *dv = tu_model_load_text(cfg, DIALECT_NOKIA_SROS);
+    const struct device_model m = dv->m;
     assert_int_equal(m.telnet_server.state, FACT_OFF); /* "unused" is not applied */
     assert_int_equal(m.bgp.nneighbors, 1);
     assert_int_equal(m.bgp.neighbors[0].remote_as, 65010);
     assert_int_equal(m.bgp.neighbors[0].auth.state, FACT_ON);
     assert_int_equal(m.bgp.neighbors[0].auth.ev.nodes[0]->line, 7);
-    arena_free(&a);
+    tu_model_unload(dv);
 }
 
 /* Documented defaults: weak default SSH lists, telnet off, 30 min timeout. */
@@ -345,12 +333,8 @@ static void test_defaults(void **state)
                               "        security {\n            password {\n"
                               "                admin-password \"$2y$10$abcdefghijklmnopqrstuv\"\n"
                               "            }\n        }\n    }\n}\n";
-    struct arena a;
-    struct cfg_tree t;
-    struct device_model m;
-    arena_init(&a);
-    cfg_parse_buffer(&t, &a, "bare.cfg", cfg, sizeof(cfg) - 1, DIALECT_NOKIA_SROS);
-    model_extract(&t, &m);
+    struct tu_dev *dv = tu_model_load_text(cfg, DIALECT_NOKIA_SROS);
+    const struct device_model m = dv->m;
     assert_string_equal(m.hostname, "bare");
     assert_null(m.os_version);
     assert_int_equal(m.telnet_server.state, FACT_OFF);
@@ -367,7 +351,7 @@ static void test_defaults(void **state)
     assert_int_equal(m.aaa.central_login.state, FACT_OFF);
     assert_true(secret_type_is_strong_hash(m.enable.type));
     assert_int_equal(m.enable.node->line, 6);
-    arena_free(&a);
+    tu_model_unload(dv);
 }
 
 int main(void)
