@@ -3251,6 +3251,19 @@ static void iface_defaults(struct cx *x, struct interface *f)
     fact_default(&f->urpf, FACT_OFF, "no unicast reverse-path verification");
 }
 
+/* ASA 5505 switch ports: "switchport monitor SRC [tx|rx|both]" under the
+ * destination port copies the source port's traffic to it (local SPAN). */
+static void asa_switchport_monitor(struct cx *x, struct sv dest, const struct cfg_node *c)
+{
+    struct device_model *m = x->m;
+    if (!cap_ok(m->nmirrors))
+        return;
+    struct mirror_session *ms = MODEL_PUSH(x->a, m->mirrors, m->nmirrors);
+    ms->kind = "span";
+    ms->destination = dup(x, dest);
+    ms->node = c;
+}
+
 static void iface_stmt(struct cx *x, struct interface *f, size_t idx, const struct cfg_node *c)
 {
     bool neg;
@@ -3325,22 +3338,11 @@ static void iface_stmt(struct cx *x, struct interface *f, size_t idx, const stru
         f->is_mgmt = true;
     } else if (starts(t, "mop enabled") && !neg) {
         legacy_set(&x->m->legacy.mop, true, c);
+    } else if (x->d == DIALECT_CISCO_ASA && starts(t, "switchport monitor") && !neg) {
+        asa_switchport_monitor(x, ifn, c);
     } else {
         igp_if_stmt(x, ifn, t, c);
     }
-}
-
-/* ASA 5505 switch ports: "switchport monitor SRC [tx|rx|both]" under the
- * destination port copies the source port's traffic to it (local SPAN). */
-static void asa_switchport_monitor(struct cx *x, struct sv dest, const struct cfg_node *c)
-{
-    struct device_model *m = x->m;
-    if (!cap_ok(m->nmirrors))
-        return;
-    struct mirror_session *ms = MODEL_PUSH(x->a, m->mirrors, m->nmirrors);
-    ms->kind = "span";
-    ms->destination = dup(x, dest);
-    ms->node = c;
 }
 
 static void h_interface(struct cx *x, const struct cfg_node *n, struct sv s)
@@ -3369,13 +3371,9 @@ static void h_interface(struct cx *x, const struct cfg_node *n, struct sv s)
     iface_defaults(x, f);
     /* NX-OS Ethernet ports start shut (switchport), EOS and IOS do not */
     x->cur_if = idx;
-    for (const struct cfg_node *c = n->child; c; c = c->next) {
-        if (!active(c))
-            continue;
-        iface_stmt(x, f, idx, c);
-        if (x->d == DIALECT_CISCO_ASA && starts(cfg_text(c), "switchport monitor"))
-            asa_switchport_monitor(x, name, c);
-    }
+    for (const struct cfg_node *c = n->child; c; c = c->next)
+        if (active(c))
+            iface_stmt(x, f, idx, c);
     x->cur_if = SIZE_MAX;
 }
 
