@@ -88,18 +88,13 @@ static void fp_add(struct fp_builder *b, uint8_t kind, const struct secret *s)
     buf_adds(&in, fleet_kind_name(kind));
     buf_addc(&in, '\0');
     buf_add(&in, v.p, v.n);
-    char hex[65];
-    sha256_hex(in.data, in.len, hex);
+    uint8_t md[32];
+    sha256(in.data, in.len, md);
     wipe(in.data, in.len);
     buf_free(&in);
     wipe(plain, sizeof(plain));
     uint8_t fp[sizeof(b->v->fp)];
-    for (size_t i = 0; i < sizeof(fp); i++) {
-        unsigned hi = (unsigned)(hex[2 * i] <= '9' ? hex[2 * i] - '0' : hex[2 * i] - 'a' + 10);
-        unsigned lo =
-            (unsigned)(hex[2 * i + 1] <= '9' ? hex[2 * i + 1] - '0' : hex[2 * i + 1] - 'a' + 10);
-        fp[i] = (uint8_t)(hi << 4 | lo);
-    }
+    memcpy(fp, md, sizeof(fp));
     for (size_t i = 0; i < b->n; i++)
         if (!memcmp(b->v[i].fp, fp, sizeof(fp)) && b->v[i].kind == kind)
             return; /* the same value twice on one device is one fingerprint */

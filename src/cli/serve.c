@@ -98,34 +98,10 @@ static void url_component(FILE *f, const char *s)
 
 /* ------------------------------------------------------------ responses */
 
-static void base64(const unsigned char *in, size_t n, char *out)
-{
-    static const char tbl[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    size_t o = 0;
-    for (size_t i = 0; i < n; i += 3) {
-        uint32_t v = (uint32_t)in[i] << 16 | (i + 1 < n ? (uint32_t)in[i + 1] << 8 : 0) |
-                     (i + 2 < n ? in[i + 2] : 0);
-        out[o++] = tbl[v >> 18 & 63];
-        out[o++] = tbl[v >> 12 & 63];
-        out[o++] = i + 1 < n ? tbl[v >> 6 & 63] : '=';
-        out[o++] = i + 2 < n ? tbl[v & 63] : '=';
-    }
-    out[o] = 0;
-}
-
 static void csp_hash(const char *s, size_t n, struct buf *out)
 {
-    char hex[65];
-    unsigned char bin[32];
-    sha256_hex(s, n, hex);
-    for (int i = 0; i < 32; i++) {
-        unsigned hi = (unsigned)(hex[2 * i] <= '9' ? hex[2 * i] - '0' : hex[2 * i] - 'a' + 10);
-        unsigned lo =
-            (unsigned)(hex[2 * i + 1] <= '9' ? hex[2 * i + 1] - '0' : hex[2 * i + 1] - 'a' + 10);
-        bin[i] = (unsigned char)(hi << 4 | lo);
-    }
-    char b64[48];
-    base64(bin, 32, b64);
+    char b64[45];
+    sha256_base64(s, n, b64);
     buf_printf(out, " 'sha256-%s'", b64);
 }
 

@@ -221,8 +221,11 @@ void json_write_cstr(FILE *f, const char *s);
 
 /* ------------------------------------------------------------------ hashing */
 
-/* SHA-256 as 64 lowercase hex characters and a NUL. */
+/* SHA-256: the 32 bytes, or 64 lowercase hex characters and a NUL. */
+void sha256(const void *data, size_t len, uint8_t out[32]);
 void sha256_hex(const void *data, size_t len, char out[65]);
+/* The digest in base64 (44 characters and a NUL), as CSP 'sha256-...' wants it. */
+void sha256_base64(const void *data, size_t len, char out[45]);
 
 /* ------------------------------------------------------------------- dates */
 

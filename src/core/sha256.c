@@ -6,17 +6,42 @@
 #include "core/core.h"
 
 #include <openssl/evp.h>
+#include <string.h>
 
-void sha256_hex(const void *data, size_t len, char out[65])
+void sha256(const void *data, size_t len, uint8_t out[32])
 {
-    static const char hex[] = "0123456789abcdef";
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int mdlen = 0;
     if (!EVP_Digest(len ? data : "", len, md, &mdlen, EVP_sha256(), NULL) || mdlen != 32)
         BUG("SHA-256 failed");
+    memcpy(out, md, 32);
+}
+
+void sha256_hex(const void *data, size_t len, char out[65])
+{
+    static const char hex[] = "0123456789abcdef";
+    uint8_t md[32];
+    sha256(data, len, md);
     for (unsigned i = 0; i < 32; i++) {
         out[2 * i] = hex[md[i] >> 4];
         out[2 * i + 1] = hex[md[i] & 15];
     }
     out[64] = 0;
+}
+
+void sha256_base64(const void *data, size_t len, char out[45])
+{
+    static const char tbl[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    uint8_t md[32];
+    sha256(data, len, md);
+    size_t o = 0;
+    for (size_t i = 0; i < 32; i += 3) {
+        uint32_t v = (uint32_t)md[i] << 16 | (i + 1 < 32 ? (uint32_t)md[i + 1] << 8 : 0) |
+                     (i + 2 < 32 ? md[i + 2] : 0);
+        out[o++] = tbl[v >> 18 & 63];
+        out[o++] = tbl[v >> 12 & 63];
+        out[o++] = i + 1 < 32 ? tbl[v >> 6 & 63] : '=';
+        out[o++] = i + 2 < 32 ? tbl[v & 63] : '=';
+    }
+    out[o] = 0;
 }

@@ -205,26 +205,7 @@ static void ha(FILE *f, const char *s)
 
 static void csp_hash(const char *text, char out[64])
 {
-    char hex[65];
-    sha256_hex(text, strlen(text), hex);
-    unsigned char raw[32];
-    for (int i = 0; i < 32; i++) {
-        unsigned hi = (unsigned)(hex[2 * i] <= '9' ? hex[2 * i] - '0' : hex[2 * i] - 'a' + 10);
-        unsigned lo =
-            (unsigned)(hex[2 * i + 1] <= '9' ? hex[2 * i + 1] - '0' : hex[2 * i + 1] - 'a' + 10);
-        raw[i] = (unsigned char)(hi << 4 | lo);
-    }
-    static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    size_t o = 0;
-    for (int i = 0; i < 32; i += 3) {
-        unsigned v = (unsigned)raw[i] << 16 | (i + 1 < 32 ? (unsigned)raw[i + 1] << 8 : 0) |
-                     (i + 2 < 32 ? raw[i + 2] : 0);
-        out[o++] = b64[(v >> 18) & 63];
-        out[o++] = b64[(v >> 12) & 63];
-        out[o++] = i + 1 < 32 ? b64[(v >> 6) & 63] : '=';
-        out[o++] = i + 2 < 32 ? b64[v & 63] : '=';
-    }
-    out[o] = 0;
+    sha256_base64(text, strlen(text), out);
 }
 
 static const char *const status_label[MEASURE_STATUS_COUNT] = {
