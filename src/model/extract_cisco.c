@@ -4488,6 +4488,17 @@ static void finish_aaa(struct cx *x)
         fact_default(&lg->password_policy, FACT_OFF, "no password length or strength policy");
 }
 
+/* An event IOS XR logs by default: on, unless logging is suppressed (then
+ * off, with the suppressing statement as evidence). */
+static void xr_logged_by_default(struct fact_bool *f, const struct fact_bool *suppressed,
+                                 const char *on_why, const char *off_why)
+{
+    bool sup = suppressed->state == FACT_ON;
+    fact_default(f, sup ? FACT_OFF : FACT_ON, sup ? off_why : on_why);
+    if (sup)
+        f->ev = suppressed->ev;
+}
+
 static void finish_logging(struct cx *x)
 {
     struct device_model *m = x->m;
@@ -4532,12 +4543,8 @@ static void finish_logging(struct cx *x)
         lg->login_events.why = "the authpriv facility logs below notifications only: login "
                                "messages are dropped";
     } else if (x->d == DIALECT_CISCO_IOSXR) {
-        bool sup = lg->suppressed.state == FACT_ON;
-        fact_default(&lg->login_events, sup ? FACT_OFF : FACT_ON,
-                     sup ? "IOS XR logs logins by default, but logging is suppressed"
-                         : "IOS XR logs logins by default");
-        if (sup)
-            lg->login_events.ev = lg->suppressed.ev;
+        xr_logged_by_default(&lg->login_events, &lg->suppressed, "IOS XR logs logins by default",
+                             "IOS XR logs logins by default, but logging is suppressed");
     } else if (asa_logs) {
         if (trap >= 6)
             fact_set(&lg->login_events, FACT_ON, x->log_trap);
@@ -4561,12 +4568,8 @@ static void finish_logging(struct cx *x)
     } else if (x->aaa_acct_cmds) {
         fact_set(&lg->config_changes, FACT_ON, x->aaa_acct_cmds);
     } else if (x->d == DIALECT_CISCO_IOSXR) {
-        bool sup = lg->suppressed.state == FACT_ON;
-        fact_default(&lg->config_changes, sup ? FACT_OFF : FACT_ON,
-                     sup ? "IOS XR logs commits by default, but logging is suppressed"
-                         : "IOS XR logs commits by default");
-        if (sup)
-            lg->config_changes.ev = lg->suppressed.ev;
+        xr_logged_by_default(&lg->config_changes, &lg->suppressed, "IOS XR logs commits by default",
+                             "IOS XR logs commits by default, but logging is suppressed");
     } else if (asa_logs) {
         fact_set(&lg->config_changes, trap >= 5 ? FACT_ON : FACT_OFF,
                  x->log_trap ? x->log_trap : x->log_on);
