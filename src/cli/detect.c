@@ -15,16 +15,17 @@
 
 static void detect_usage(FILE *out)
 {
-    fprintf(out, "usage: tsaudit detect PATH... [--format text|json] [--vendor DIALECT]\n\n"
-                 "Print the dialect detected for each configuration file found under PATH\n"
-                 "(files or folders, searched recursively), with the signal that decided it.\n\n"
-                 "  --format text|json  output format (default: text, one line per file:\n"
-                 "                      path, dialect, form, signal separated by tabs)\n"
-                 "  --vendor DIALECT    do not detect: report DIALECT for every file\n"
-                 "  -h, --help          show this help\n\n"
-                 "Dialects: cisco-ios cisco-nxos cisco-iosxr cisco-asa arista-eos juniper-junos\n"
-                 "nokia-sros huawei-vrp fortinet-fortios; 'unknown' when nothing is distinctive.\n"
-                 "Exit status: 0 done, 2 bad usage or a file could not be read.\n");
+    fprintf(out,
+            "usage: tsaudit detect PATH... [--format text|json] [--vendor DIALECT]\n\n"
+            "Print the dialect detected for each configuration file found under PATH\n"
+            "(files or folders, searched recursively), with the signal that decided it.\n\n"
+            "  --format text|json  output format (default: text, one line per file:\n"
+            "                      path, dialect, form, signal separated by tabs)\n"
+            "  --vendor DIALECT    do not detect: report DIALECT for every file\n"
+            "  -h, --help          show this help\n\n"
+            "Dialects: %s;\n'unknown' when nothing is distinctive.\n"
+            "Exit status: 0 done, 2 bad usage or a file could not be read.\n",
+            dialect_name_list());
 }
 
 /* Length of the valid UTF-8 sequence at s (1-4), or 0. */
@@ -97,7 +98,7 @@ int cmd_detect(int argc, char **argv)
             const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
             if (!v || !dialect_from_name(v, &forced)) {
                 free(paths);
-                return cli_usage_error("detect", "--vendor takes a dialect name, e.g. cisco-ios");
+                return cli_usage_error("detect", "--vendor takes one of: %s", dialect_name_list());
             }
         } else {
             free(paths);

@@ -592,7 +592,7 @@ int cmd_parse(int argc, char **argv)
         } else if (strcmp(a, "--vendor") == 0 || strncmp(a, "--vendor=", 9) == 0) {
             const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
             if (!v || !dialect_from_name(v, &forced))
-                return cli_usage_error("parse", "--vendor takes a dialect name, e.g. cisco-ios");
+                return cli_usage_error("parse", "--vendor takes one of: %s", dialect_name_list());
         } else if (strcmp(a, "--check-invariant") == 0) {
             check = true;
         } else {

@@ -219,7 +219,7 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
             break;
         case OPT_VENDOR:
             if (!dialect_from_name(optarg, &o->vendor))
-                BAD("unknown dialect '%s'", optarg);
+                BAD("unknown dialect '%s' (one of: %s)", optarg, dialect_name_list());
             break;
         case 'j':
         case OPT_JOBS: {

@@ -11,40 +11,11 @@
 #define TSAUDIT_INGEST_H
 
 #include "core/core.h"
+#include "core/dialect.h"
 
 /* ---------------------------------------------------------------- dialects */
 
-enum dialect {
-    DIALECT_UNKNOWN = 0,
-    DIALECT_CISCO_IOS,
-    DIALECT_CISCO_NXOS,
-    DIALECT_CISCO_IOSXR,
-    DIALECT_CISCO_ASA,
-    DIALECT_ARISTA_EOS,
-    DIALECT_JUNIPER_JUNOS,
-    DIALECT_NOKIA_SROS,
-    DIALECT_HUAWEI_VRP,
-    DIALECT_FORTINET_FORTIOS,
-    DIALECT_COUNT
-};
-
-/* "cisco-ios", ... ; "unknown" for DIALECT_UNKNOWN. */
-const char *dialect_name(enum dialect d);
-/* Inverse of dialect_name(); DIALECT_UNKNOWN (and false) for unknown names. */
-bool dialect_from_name(const char *name, enum dialect *out);
-/* Cisco-like indented dialects (IOS, NX-OS, IOS-XR, ASA, EOS). */
-bool dialect_is_cisco_family(enum dialect d);
-
-/* Sub-format within a dialect; parsers need it, reports show it. */
-enum dialect_form {
-    FORM_DEFAULT = 0,
-    FORM_JUNOS_BRACE,
-    FORM_JUNOS_SET,
-    FORM_SROS_CLASSIC,
-    FORM_SROS_MDCLI,      /* configure { ... } braces */
-    FORM_SROS_MDCLI_FLAT, /* /configure ... one leaf per line */
-};
-const char *dialect_form_name(enum dialect_form f);
+/* enum dialect, enum dialect_form and their names: core/dialect.h. */
 
 /* -------------------------------------------------------------- detection */
 

@@ -1,6 +1,6 @@
 /*
  * tree.c - the config tree every parser builds: node allocation with limits,
- * parse diagnostics, dialect names and the dispatch to the dialect parsers.
+ * parse diagnostics and the dispatch to the parser of each dialect family.
  */
 #include "ingest/ingest.h"
 #include "ingest/parsers.h"
@@ -14,60 +14,6 @@ const struct cfg_limits cfg_default_limits = {
     .max_nodes = 2000000,
     .max_diags = 100,
 };
-
-static const char *const dialect_names[DIALECT_COUNT] = {
-    [DIALECT_UNKNOWN] = "unknown",
-    [DIALECT_CISCO_IOS] = "cisco-ios",
-    [DIALECT_CISCO_NXOS] = "cisco-nxos",
-    [DIALECT_CISCO_IOSXR] = "cisco-iosxr",
-    [DIALECT_CISCO_ASA] = "cisco-asa",
-    [DIALECT_ARISTA_EOS] = "arista-eos",
-    [DIALECT_JUNIPER_JUNOS] = "juniper-junos",
-    [DIALECT_NOKIA_SROS] = "nokia-sros",
-    [DIALECT_HUAWEI_VRP] = "huawei-vrp",
-    [DIALECT_FORTINET_FORTIOS] = "fortinet-fortios",
-};
-
-const char *dialect_name(enum dialect d)
-{
-    return (unsigned)d < DIALECT_COUNT ? dialect_names[d] : "unknown";
-}
-
-bool dialect_from_name(const char *name, enum dialect *out)
-{
-    for (unsigned i = 1; i < DIALECT_COUNT; i++)
-        if (strcmp(name, dialect_names[i]) == 0) {
-            *out = (enum dialect)i;
-            return true;
-        }
-    *out = DIALECT_UNKNOWN;
-    return false;
-}
-
-bool dialect_is_cisco_family(enum dialect d)
-{
-    return d == DIALECT_CISCO_IOS || d == DIALECT_CISCO_NXOS || d == DIALECT_CISCO_IOSXR ||
-           d == DIALECT_CISCO_ASA || d == DIALECT_ARISTA_EOS;
-}
-
-const char *dialect_form_name(enum dialect_form f)
-{
-    switch (f) {
-    case FORM_DEFAULT:
-        return "default";
-    case FORM_JUNOS_BRACE:
-        return "brace";
-    case FORM_JUNOS_SET:
-        return "set";
-    case FORM_SROS_CLASSIC:
-        return "classic";
-    case FORM_SROS_MDCLI:
-        return "md-cli";
-    case FORM_SROS_MDCLI_FLAT:
-        return "md-cli-flat";
-    }
-    return "default";
-}
 
 void cfg_tree_init(struct cfg_tree *t, struct arena *a, const char *path, const char *buf,
                    size_t len, enum dialect d, enum dialect_form form)
@@ -171,31 +117,21 @@ struct cfg_node *cfg_next_preorder(const struct cfg_tree *t, const struct cfg_no
     return NULL;
 }
 
+/* The parser of each dialect family (core/dialect.h), one row each. */
+static int (*const parsers[FAMILY_COUNT])(struct cfg_tree *) = {
+    [FAMILY_CISCO] = parse_cisco, [FAMILY_JUNOS] = parse_junos,     [FAMILY_SROS] = parse_sros,
+    [FAMILY_VRP] = parse_vrp,     [FAMILY_FORTIOS] = parse_fortios,
+};
+
 int cfg_parse(struct cfg_tree *t)
 {
     uint32_t lines = 0;
     for (size_t i = 0; i < t->len; i++)
         lines += t->buf[i] == '\n';
     t->line_count = lines + (t->len && t->buf[t->len - 1] != '\n');
-    switch (t->dialect) {
-    case DIALECT_CISCO_IOS:
-    case DIALECT_CISCO_NXOS:
-    case DIALECT_CISCO_IOSXR:
-    case DIALECT_CISCO_ASA:
-    case DIALECT_ARISTA_EOS:
-        return parse_cisco(t);
-    case DIALECT_JUNIPER_JUNOS:
-        return parse_junos(t);
-    case DIALECT_NOKIA_SROS:
-        return parse_sros(t);
-    case DIALECT_HUAWEI_VRP:
-        return parse_vrp(t);
-    case DIALECT_FORTINET_FORTIOS:
-        return parse_fortios(t);
-    case DIALECT_UNKNOWN:
-    case DIALECT_COUNT:
-        break;
-    }
+    int (*parse)(struct cfg_tree *) = parsers[dialect_def(t->dialect)->family];
+    if (parse)
+        return parse(t);
     cfg_diag(t, DIAG_ERROR, 0, "dialect not recognised; use --vendor to name it");
     return 1;
 }

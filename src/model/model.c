@@ -566,6 +566,13 @@ void model_resolve_refs(struct device_model *m)
             m->snmp.communities[i].acl = model_find_acl(m, m->snmp.communities[i].acl_name);
 }
 
+/* The extractor of each dialect family (core/dialect.h), one row each. */
+static const model_extract_fn extractors[FAMILY_COUNT] = {
+    [FAMILY_CISCO] = model_extract_cisco,     [FAMILY_JUNOS] = model_extract_junos,
+    [FAMILY_SROS] = model_extract_sros,       [FAMILY_VRP] = model_extract_vrp,
+    [FAMILY_FORTIOS] = model_extract_fortios,
+};
+
 void model_extract(const struct cfg_tree *t, struct device_model *m)
 {
     memset(m, 0, sizeof(*m));
@@ -573,30 +580,7 @@ void model_extract(const struct cfg_tree *t, struct device_model *m)
     m->ssh.port = -1;
     m->ssh.idle_timeout_seconds = -1;
     m->bgp.local_as = -1;
-    model_extract_fn fn = NULL;
-    switch (t->dialect) {
-    case DIALECT_CISCO_IOS:
-    case DIALECT_CISCO_NXOS:
-    case DIALECT_CISCO_IOSXR:
-    case DIALECT_CISCO_ASA:
-    case DIALECT_ARISTA_EOS:
-        fn = model_extract_cisco;
-        break;
-    case DIALECT_JUNIPER_JUNOS:
-        fn = model_extract_junos;
-        break;
-    case DIALECT_NOKIA_SROS:
-        fn = model_extract_sros;
-        break;
-    case DIALECT_HUAWEI_VRP:
-        fn = model_extract_vrp;
-        break;
-    case DIALECT_FORTINET_FORTIOS:
-        fn = model_extract_fortios;
-        break;
-    default:
-        break;
-    }
+    model_extract_fn fn = extractors[dialect_def(t->dialect)->family];
     if (fn) {
         fn(t, m);
     } else {
