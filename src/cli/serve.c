@@ -18,6 +18,7 @@
  */
 #define _GNU_SOURCE /* memmem */
 #include "cli/cli.h"
+#include "cli_assets.h"
 #include "report/report.h"
 #include "store/store.h"
 
@@ -41,18 +42,7 @@ struct server {
     const char *db;
 };
 
-static const char *page_css =
-    "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;"
-    "color:#1c2430;background:#f4f6f9}"
-    "header{background:#12263f;color:#fff;padding:14px 28px}header a{color:#cfe0ff;"
-    "margin-right:18px;text-decoration:none}header b{margin-right:28px}"
-    "main{padding:20px 28px;max-width:1200px}h1{font-size:22px;margin:6px 0 16px}"
-    "table{border-collapse:collapse;width:100%;background:#fff;box-shadow:0 1px 2px #0002}"
-    "th,td{padding:7px 10px;border-bottom:1px solid #e3e8ef;text-align:left;"
-    "font-variant-numeric:tabular-nums}th{background:#eef2f7;font-weight:600}"
-    "td.n{text-align:right}a{color:#1456b8}.muted{color:#66707d}"
-    ".card{background:#fff;padding:14px 18px;margin:0 0 18px;box-shadow:0 1px 2px #0002}"
-    ".crit{color:#8b0000}.high{color:#c0392b}.med{color:#b9770e}.low{color:#2e86c1}";
+/* The stylesheet is data/assets/dashboard.css, built in as asset_dashboard_css. */
 
 /* ------------------------------------------------------------- escaping */
 
@@ -190,7 +180,7 @@ static void page_open(struct page *p, const char *title)
                 "</title><style>%s</style></head><body><header><b>tsaudit history</b>"
                 "<a href=\"/\">Runs</a><a href=\"/trends\">Trends</a>"
                 "<a href=\"/api/runs\">API</a></header><main>\n",
-                page_css);
+                asset_dashboard_css);
     }
 }
 

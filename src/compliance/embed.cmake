@@ -1,25 +1,17 @@
 # embed.cmake - cmake -P script: write every DIR/*.yaml into OUT as a C array
 # (NUL-terminated) plus a table of (name, bytes, length), declared in
 # src/compliance/catalog_data.h.
+include(${CMAKE_CURRENT_LIST_DIR}/../../cmake/embed_bytes.cmake)
 file(GLOB files ${DIR}/*.yaml)
 list(SORT files)
 set(c "/* Generated from the YAML files in data/catalog by src/compliance/embed.cmake; do not edit. */\n")
 string(APPEND c "#include \"compliance/catalog_data.h\"\n\n")
 set(table "")
-set(b16 "")
-foreach(k RANGE 15)
-  string(APPEND b16 "0x[0-9a-f][0-9a-f],")
-endforeach()
 set(i 0)
 foreach(f ${files})
   get_filename_component(name ${f} NAME)
-  file(READ ${f} hex HEX)
-  string(LENGTH "${hex}" hexlen)
-  math(EXPR len "${hexlen} / 2")
-  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
-  # Break the initialiser into lines of 16 bytes (CMake regexes have no {n}).
-  string(REGEX REPLACE "(${b16})" "\\1\n" bytes "${bytes}")
-  string(APPEND c "static const unsigned char blob_${i}[] = {\n${bytes}0x00};\n\n")
+  embed_bytes(${f} bytes len)
+  string(APPEND c "static const unsigned char blob_${i}[] = {\n${bytes}};\n\n")
   string(APPEND table "    {\"${name}\", blob_${i}, ${len}},\n")
   math(EXPR i "${i} + 1")
 endforeach()

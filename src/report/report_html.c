@@ -13,183 +13,14 @@
  * redacted and HTML-escaped before it is written.
  */
 #include "report/report_int.h"
+#include "report_assets.h"
 
 struct html_state {
     size_t ndevices;
 };
 
-/* ------------------------------------------------------------------ assets */
-
-static const char css[] =
-    ":root{--ink:#1f2328;--mute:#59636e;--line:#d1d9e0;--bg:#f6f8fa;--card:#fff;"
-    "--brand:#0b3d5c;--accent:#1565c0;--met:#1a7f37;--not_met:#cf222e;--partial:#bf8700;"
-    "--attestation_required:#8250df;--not_yet_due:#0969da;--not_applicable:#8c959f;"
-    "--critical:#8b1538;--high:#cf222e;--medium:#bc4c00;--low:#9a6700;--info:#59636e}\n"
-    "*{box-sizing:border-box}html{font-size:15px}\n"
-    "body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',"
-    "Arial,sans-serif;color:var(--ink);background:var(--bg);line-height:1.45}\n"
-    "code,pre,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,'Liberation Mono',"
-    "monospace;font-size:.86rem}\n"
-    "header.top{background:linear-gradient(100deg,#0b3d5c,#12507a);color:#fff;padding:18px 32px "
-    "0}\n"
-    ".brand{display:flex;align-items:baseline;gap:14px;flex-wrap:wrap}\n"
-    ".brand h1{font-size:1.45rem;margin:0;font-weight:650;letter-spacing:.2px}\n"
-    ".brand .sub{opacity:.85;font-size:.95rem}\n"
-    ".facts{display:flex;gap:22px;flex-wrap:wrap;margin:10px 0 14px;font-size:.9rem;opacity:.95}\n"
-    ".facts b{font-weight:600;opacity:.75;margin-right:6px;text-transform:uppercase;"
-    "font-size:.72rem;letter-spacing:.6px}\n"
-    "nav.tabs{display:flex;gap:4px}\n"
-    "nav.tabs a{color:#dbe7f0;text-decoration:none;padding:9px 18px;border-radius:8px 8px 0 0;"
-    "font-weight:550}\n"
-    "nav.tabs a:hover{background:rgba(255,255,255,.1)}\n"
-    "nav.tabs a.active{background:var(--bg);color:var(--brand)}\n"
-    "main{padding:22px 32px 40px;max-width:1500px;margin:0 auto}\n"
-    ".view{display:none}.view.active{display:block}\n"
-    ".kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:14px;"
-    "margin-bottom:18px}\n"
-    ".kpi{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:14px "
-    "16px}\n"
-    ".kpi .v{font-size:1.9rem;font-weight:700;line-height:1.1}\n"
-    ".kpi .l{color:var(--mute);font-size:.82rem;text-transform:uppercase;letter-spacing:.5px}\n"
-    ".kpi .s{color:var(--mute);font-size:.82rem;margin-top:4px}\n"
-    ".kpi.bad .v{color:var(--not_met)}.kpi.good .v{color:var(--met)}\n"
-    ".grid2{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:16px}\n"
-    "@media (max-width:1000px){.grid2{grid-template-columns:1fr}}\n"
-    ".card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:16px "
-    "18px;"
-    "margin-bottom:16px}\n"
-    ".card h2{font-size:1.02rem;margin:0 0 12px;font-weight:650}\n"
-    ".card h2 small{color:var(--mute);font-weight:400;margin-left:6px}\n"
-    "svg text{font-family:inherit}\n"
-    ".legend{display:flex;flex-wrap:wrap;gap:12px;font-size:.8rem;color:var(--mute);margin-top:8px}"
-    "\n"
-    ".legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:5px;"
-    "vertical-align:-1px}\n"
-    "table{border-collapse:collapse;width:100%;font-size:.88rem}\n"
-    "th{text-align:left;font-weight:600;color:var(--mute);font-size:.76rem;text-transform:"
-    "uppercase;"
-    "letter-spacing:.4px;border-bottom:1px solid var(--line);padding:7px 8px;background:#fbfcfd;"
-    "position:sticky;top:0}\n"
-    "td{border-bottom:1px solid #eaeef2;padding:7px 8px;vertical-align:top}\n"
-    "tr:hover td{background:#f8fafc}\n"
-    ".badge{display:inline-block;padding:1px 8px;border-radius:20px;font-size:.76rem;"
-    "font-weight:600;white-space:nowrap;color:#fff}\n"
-    ".st-met{background:var(--met)}.st-not_met{background:var(--not_met)}"
-    ".st-partial{background:var(--partial)}.st-attestation_required{background:"
-    "var(--attestation_required)}.st-not_yet_due{background:var(--not_yet_due)}"
-    ".st-not_applicable{background:var(--not_applicable)}\n"
-    ".overdue{color:var(--not_met);font-weight:700;font-size:.76rem;margin-left:6px}\n"
-    ".sev{display:inline-block;min-width:64px;text-align:center;padding:1px 6px;border-radius:4px;"
-    "font-size:.72rem;font-weight:700;text-transform:uppercase;color:#fff}\n"
-    ".sev-critical{background:var(--critical)}.sev-high{background:var(--high)}"
-    ".sev-medium{background:var(--medium)}.sev-low{background:var(--low)}"
-    ".sev-info{background:var(--info)}\n"
-    ".toolbar{display:flex;gap:10px;align-items:center;margin-bottom:10px;flex-wrap:wrap}\n"
-    ".toolbar input,.toolbar select{font:inherit;padding:6px 10px;border:1px solid var(--line);"
-    "border-radius:6px;background:#fff}\n"
-    ".toolbar input{min-width:260px}\n"
-    ".count{color:var(--mute);font-size:.85rem}\n"
-    ".tablewrap{max-height:70vh;overflow:auto;border:1px solid var(--line);border-radius:8px}\n"
-    ".muted{color:var(--mute)}\n"
-    "td.mono{white-space:nowrap}\n"
-    ".lead{font-size:1.02rem;margin:0 0 16px;color:var(--ink)}.lead .bad{color:var(--not_met)}\n"
-    ".fails{margin-top:4px}.devref{display:inline-block;font-size:.74rem;color:var(--not_met);"
-    "text-decoration:none;border:1px solid #f3c4c4;background:#fff5f5;border-radius:4px;"
-    "padding:0 5px;margin:2px 2px 0 0}.devref:hover{background:#ffe3e3}\n"
-    ".devices{display:grid;grid-template-columns:300px minmax(0,1fr);gap:16px;align-items:start}\n"
-    "@media (max-width:900px){.devices{grid-template-columns:1fr}}\n"
-    ".devnav{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:10px;"
-    "position:sticky;top:10px;max-height:90vh;overflow:auto}\n"
-    ".devnav input{width:100%;font:inherit;padding:6px 10px;border:1px solid var(--line);"
-    "border-radius:6px;margin-bottom:8px}\n"
-    "#dev-list{list-style:none;margin:0;padding:0}\n"
-    "#dev-list a{display:flex;justify-content:space-between;gap:8px;padding:6px 8px;"
-    "border-radius:6px;color:var(--ink);text-decoration:none;border-left:4px solid transparent}\n"
-    "#dev-list a:hover{background:#f0f4f8}#dev-list a.active{background:#e7f0fa}\n"
-    "#dev-list .dn{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}\n"
-    "#dev-list .dn small{display:block;color:var(--mute);font-size:.72rem;line-height:1.2}\n"
-    "#dev-list .dc{font-size:.78rem;color:var(--mute);white-space:nowrap}\n"
-    "#dev-list a.w-critical{border-left-color:var(--critical)}#dev-list a.w-high{border-left-color:"
-    "var(--high)}#dev-list a.w-medium{border-left-color:var(--medium)}#dev-list a.w-low{"
-    "border-left-color:var(--low)}#dev-list a.w-none{border-left-color:var(--met)}"
-    "#dev-list a.w-off{border-left-color:var(--not_applicable)}\n"
-    "article.dev{background:var(--card);border:1px solid var(--line);border-radius:10px;"
-    "padding:18px 20px}\n"
-    "article.dev h2{margin:0 0 4px;font-size:1.25rem}\n"
-    ".meta{color:var(--mute);font-size:.85rem;display:flex;gap:14px;flex-wrap:wrap}\n"
-    ".chips{display:flex;gap:8px;flex-wrap:wrap;margin:12px 0 16px}\n"
-    ".chip{border:1px solid var(--line);border-radius:20px;padding:2px 10px;font-size:.8rem}\n"
-    ".chip b{margin-right:4px}\n"
-    ".finding{border:1px solid var(--line);border-left:5px solid var(--info);border-radius:8px;"
-    "padding:12px 14px;margin-bottom:12px}\n"
-    ".finding.f-critical{border-left-color:var(--critical)}.finding.f-high{border-left-color:"
-    "var(--high)}.finding.f-medium{border-left-color:var(--medium)}.finding.f-low{"
-    "border-left-color:var(--low)}\n"
-    ".finding .fh{display:flex;gap:10px;align-items:center;flex-wrap:wrap;font-weight:600}\n"
-    ".finding p{margin:6px 0}\n"
-    "pre.ev{background:#0d1117;color:#e6edf3;border-radius:6px;padding:8px 10px;overflow:auto;"
-    "margin:8px 0;white-space:pre-wrap;word-break:break-all}\n"
-    "pre.ev .ln{color:#7d8590;display:inline-block;min-width:48px;user-select:none}\n"
-    ".rem{background:#f0f7ff;border:1px solid #c8e1ff;border-radius:6px;padding:8px 10px;"
-    "margin-top:8px}\n"
-    ".rem pre{margin:4px 0 0;white-space:pre-wrap}\n"
-    ".waived{border-left-color:var(--not_applicable)!important;opacity:.85}\n"
-    ".tag{display:inline-block;background:#eef2f6;border-radius:4px;padding:0 6px;margin:2px 3px 0 "
-    "0;"
-    "font-size:.76rem}\n"
-    "details{margin-top:14px}summary{cursor:pointer;color:var(--accent);font-weight:550}\n"
-    ".empty{color:var(--mute);padding:30px;text-align:center}\n"
-    ".donutrow{display:flex;align-items:center;gap:18px;flex-wrap:wrap}\n"
-    ".donutrow table{width:auto;flex:1}.donutrow .badge{cursor:pointer}\n"
-    ".ok{color:var(--met);font-weight:600}\n"
-    "footer{color:var(--mute);font-size:.8rem;text-align:center;padding:20px}\n"
-    "@media print{nav.tabs,.toolbar,.devnav{display:none}.view{display:block!important}"
-    "article.dev{display:block!important;page-break-inside:avoid;margin-bottom:10px}"
-    ".tablewrap{max-height:none}body{background:#fff}}\n";
-
-static const char js[] =
-    "(function(){'use strict';\n"
-    "function qa(s,r){return Array.prototype.slice.call((r||document).querySelectorAll(s));}\n"
-    "var devs=qa('article.dev'),list=document.getElementById('dev-list');\n"
-    "var rank={critical:5,high:4,medium:3,low:2,info:1,none:0};\n"
-    "devs.sort(function(a,b){return (rank[b.dataset.worst]-rank[a.dataset.worst])||"
-    "(+b.dataset.fail-+a.dataset.fail)||a.dataset.name.localeCompare(b.dataset.name);});\n"
-    "devs.forEach(function(d){var li=document.createElement('li'),a=document.createElement('a');"
-    "a.href='#device='+d.id;a.className='w-'+(d.dataset.state?'off':d.dataset.worst);"
-    "a.dataset.dev=d.id;"
-    "var n=document.createElement('span');n.className='dn';n.textContent=d.dataset.name;"
-    "var k=document.createElement('small');k.textContent=d.dataset.dialect;n.appendChild(k);"
-    "var c=document.createElement('span');c.className='dc';"
-    "c.textContent=d.dataset.state?d.dataset.state:(d.dataset.fail+' failed');"
-    "a.appendChild(n);a.appendChild(c);li.appendChild(a);li.dataset.q=(d.dataset.name+' '+"
-    "d.dataset.dialect).toLowerCase();list.appendChild(li);});\n"
-    "function show(v){qa('.view').forEach(function(x){x.classList.toggle('active',"
-    "x.id==='view-'+v);});qa('nav.tabs a').forEach(function(a){a.classList.toggle('active',"
-    "a.dataset.view===v);});}\n"
-    "function openDev(id){var any=false;devs.forEach(function(d){var on=d.id===id;"
-    "d.hidden=!on;any=any||on;});qa('#dev-list a').forEach(function(a){a.classList.toggle("
-    "'active',a.dataset.dev===id);});document.getElementById('dev-none').hidden=any;}\n"
-    "function route(){var h=decodeURIComponent(location.hash.replace(/^#/,''));"
-    "if(h.indexOf('device=')===0){show('devices');openDev(h.slice(7));window.scrollTo(0,0);}"
-    "else if(h.indexOf('devname=')===0){var nm=h.slice(8),m=devs.filter(function(d){"
-    "return d.dataset.name===nm;});show('devices');openDev(m.length?m[0].id:null);"
-    "window.scrollTo(0,0);}"
-    "else if(h==='measures'||h==='devices'){show(h);if(h==='devices')openDev(devs.length?"
-    "devs[0].id:null);}else{show('overview');}}\n"
-    "var ds=document.getElementById('dev-search');if(ds)ds.addEventListener('input',function(){"
-    "var q=ds.value.toLowerCase();qa('#dev-list li').forEach(function(li){"
-    "li.hidden=q&&li.dataset.q.indexOf(q)<0;});});\n"
-    "var sel=document.getElementById('status-filter'),ms=document.getElementById('measure-search'),"
-    "cnt=document.getElementById('measure-count');\n"
-    "function filt(){var s=sel?sel.value:'',q=ms?ms.value.toLowerCase():'',n=0,t=0;"
-    "qa('#measures-table tbody tr').forEach(function(r){t++;var ok=(!s||(s==='overdue'?"
-    "r.dataset.overdue==='1':r.dataset.status===s))&&(!q||r.textContent.toLowerCase()."
-    "indexOf(q)>=0);r.hidden=!ok;if(ok)n++;});if(cnt)cnt.textContent='Showing '+n+' of '+t+"
-    "' measures';}\n"
-    "if(sel)sel.addEventListener('change',filt);if(ms)ms.addEventListener('input',filt);\n"
-    "qa('[data-goto-status]').forEach(function(e){e.addEventListener('click',function(){"
-    "if(sel){sel.value=e.dataset.gotoStatus;filt();}location.hash='measures';});});\n"
-    "window.addEventListener('hashchange',route);filt();route();})();\n";
+/* The stylesheet and script are data/assets/report.css and report.js, built
+ * in as asset_report_css and asset_report_js. */
 
 /* ------------------------------------------------------------------ helpers */
 
@@ -237,8 +68,8 @@ static int html_open(struct report_writer *w)
     FILE *f = w->f;
     const struct report_run *run = w->run;
     char sh[64], jh[64], d[11];
-    csp_hash(css, sh);
-    csp_hash(js, jh);
+    csp_hash(asset_report_css, sh);
+    csp_hash(asset_report_js, jh);
     fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n", f);
     fprintf(f,
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
@@ -253,7 +84,7 @@ static int html_open(struct report_writer *w)
         fputs(" \xe2\x80\x94 ", f);
         h(f, run->provider_name);
     }
-    fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n", css);
+    fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n", asset_report_css);
     fputs("<header class=\"top\"><div class=\"brand\"><h1>", f);
     h(f, run->provider_name ? run->provider_name : "Network estate");
     fputs("</h1><span class=\"sub\">Telecoms Security Code of Practice &middot; configuration "
@@ -898,7 +729,7 @@ static int html_finish(struct report_writer *w, const struct report_estate *e)
     fputs(" &middot; secrets in configuration text are redacted", f);
     if (w->run->show_secrets)
         fputs(" <b>except in this report (--show-secrets)</b>", f);
-    fprintf(f, "</footer>\n<script>%s</script>\n</body>\n</html>\n", js);
+    fprintf(f, "</footer>\n<script>%s</script>\n</body>\n</html>\n", asset_report_js);
     return ferror(f) ? -1 : 0;
 }
 
