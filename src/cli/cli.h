@@ -18,6 +18,7 @@ int cmd_explain(int argc, char **argv);
 int cmd_history(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
 
 enum exit_status {
     EXIT_OK = 0,

@@ -11,10 +11,12 @@
  * after a device is reported only its small summary is kept.
  */
 #include "cli/cli.h"
+#include "cli/manifest.h"
 #include "report/report.h"
 #include "compliance/framework.h"
 #include "store/store.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -478,24 +480,54 @@ static void progress(size_t done, size_t total)
         fputc('\n', stderr);
 }
 
+/*
+ * SOURCE_DATE_EPOCH (reproducible-builds.org): when it holds a whole number
+ * of seconds, every timestamp of the run is that moment and the run id is
+ * derived from the run's inputs, so the same inputs give the same bytes in
+ * every report. Returns false when it is unset or not a number.
+ */
+static bool source_date_epoch(time_t *out)
+{
+    const char *s = getenv("SOURCE_DATE_EPOCH");
+    if (!s || !*s)
+        return false;
+    char *end;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (errno || *end || v < 0)
+        return false;
+    *out = (time_t)v;
+    return true;
+}
+
 static void iso_now(char *out, size_t n)
 {
-    time_t now = time(NULL);
+    time_t now;
+    if (!source_date_epoch(&now))
+        now = time(NULL);
     struct tm tm;
     gmtime_r(&now, &tm);
     strftime(out, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* A uuid-shaped id (version 4 nibble, RFC 4122 variant) from a seed: the
+ * seed and the clock and process, or under SOURCE_DATE_EPOCH the seed
+ * alone (it names the run's inputs). */
 static void make_run_id(char *out, size_t n, const char *seed)
 {
     char hex[65];
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    char buf[256];
-    snprintf(buf, sizeof(buf), "%s-%lld-%ld-%ld", seed, (long long)ts.tv_sec, ts.tv_nsec,
-             (long)getpid());
-    sha256_hex(buf, strlen(buf), hex);
-    /* uuid-shaped, version 4 nibble, RFC 4122 variant */
+    struct buf b;
+    buf_init(&b, 0);
+    time_t sde;
+    if (source_date_epoch(&sde)) {
+        buf_printf(&b, "%s", seed);
+    } else {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        buf_printf(&b, "%s-%lld-%ld-%ld", seed, (long long)ts.tv_sec, ts.tv_nsec, (long)getpid());
+    }
+    sha256_hex(buf_cstr(&b), b.len, hex);
+    buf_free(&b);
     snprintf(out, n, "%.8s-%.4s-4%.3s-%c%.3s-%.12s", hex, hex + 8, hex + 13, "89ab"[hex[16] % 4],
              hex + 17, hex + 20);
 }
@@ -571,7 +603,17 @@ int cmd_scan(int argc, char **argv)
     /* Run metadata. */
     char started[32], finished[32], run_id[40];
     iso_now(started, sizeof(started));
-    make_run_id(run_id, sizeof(run_id), started);
+    {
+        /* The run's identity: when it started and what it read. */
+        struct buf seed;
+        buf_init(&seed, 0);
+        buf_printf(&seed, "%s\x1f%s\x1f%s\x1f%s", started, profile.digest, catalog_digest,
+                   opt.attest_path ? opt.attest_path : "");
+        for (int i = first; i < argc; i++)
+            buf_printf(&seed, "\x1f%s", argv[i]);
+        make_run_id(run_id, sizeof(run_id), buf_cstr(&seed));
+        buf_free(&seed);
+    }
     struct report_run run = {
         .tool_version = TSAUDIT_VERSION,
         .started = started,
@@ -589,6 +631,14 @@ int cmd_scan(int argc, char **argv)
         .fail_on = opt.fail_on,
     };
     snprintf(run.run_id, sizeof(run.run_id), "%s", run_id);
+    struct manifest manifest;
+    manifest_build(&manifest, opt.profile_path, opt.attest_path, opt.rules, opt.nrules,
+                   opt.framework_path, opt.catalog_path);
+    run.inputs = manifest.inputs;
+    run.ninputs = manifest.n;
+    manifest_checks_digest(run.checks_digest, &run.nchecks);
+    struct sha256_stream devices_digest;
+    sha256_begin(&devices_digest);
 
     struct outputs out = {0};
     for (size_t i = 0; i < opt.noutputs; i++) {
@@ -661,6 +711,8 @@ int cmd_scan(int argc, char **argv)
         if (s->result.unreadable || s->result.partial)
             input_error = true;
         totals_add(&totals, &s->result);
+        manifest_add_device(&devices_digest, s->result.relpath ? s->result.relpath : s->result.file,
+                            s->result.content_hash);
         for (size_t k = 0; k < out.n; k++)
             if (report_device(out.w[k], &s->result) != 0)
                 out.failed = true;
@@ -706,6 +758,7 @@ int cmd_scan(int argc, char **argv)
 
     iso_now(finished, sizeof(finished));
     run.finished = finished;
+    sha256_end(&devices_digest, run.devices_digest);
     for (size_t k = 0; k < out.n; k++)
         if (report_finish(out.w[k], ff, nff, &cr, &totals) != 0)
             out.failed = true;

@@ -227,6 +227,15 @@ void sha256_hex(const void *data, size_t len, char out[65]);
 /* The digest in base64 (44 characters and a NUL), as CSP 'sha256-...' wants it. */
 void sha256_base64(const void *data, size_t len, char out[45]);
 
+/* SHA-256 over data given in pieces: begin, add any number of times, then
+ * end, which writes the 64 hex characters and a NUL and frees the state. */
+struct sha256_stream {
+    void *ctx;
+};
+void sha256_begin(struct sha256_stream *s);
+void sha256_add(struct sha256_stream *s, const void *data, size_t len);
+void sha256_end(struct sha256_stream *s, char out[65]);
+
 /* ------------------------------------------------------------------- dates */
 
 /* Days since 1970-01-01 for "YYYY-MM-DD"; false if malformed. */

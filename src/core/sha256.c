@@ -6,6 +6,8 @@
 #include "core/core.h"
 
 #include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void sha256(const void *data, size_t len, uint8_t out[32])
@@ -17,16 +19,50 @@ void sha256(const void *data, size_t len, uint8_t out[32])
     memcpy(out, md, 32);
 }
 
-void sha256_hex(const void *data, size_t len, char out[65])
+static void to_hex(const uint8_t md[32], char out[65])
 {
     static const char hex[] = "0123456789abcdef";
-    uint8_t md[32];
-    sha256(data, len, md);
     for (unsigned i = 0; i < 32; i++) {
         out[2 * i] = hex[md[i] >> 4];
         out[2 * i + 1] = hex[md[i] & 15];
     }
     out[64] = 0;
+}
+
+void sha256_hex(const void *data, size_t len, char out[65])
+{
+    uint8_t md[32];
+    sha256(data, len, md);
+    to_hex(md, out);
+}
+
+void sha256_begin(struct sha256_stream *s)
+{
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    if (!ctx) {
+        fputs("tsaudit: out of memory (SHA-256 state)\n", stderr);
+        abort();
+    }
+    if (!EVP_DigestInit_ex(ctx, EVP_sha256(), NULL))
+        BUG("SHA-256 init failed");
+    s->ctx = ctx;
+}
+
+void sha256_add(struct sha256_stream *s, const void *data, size_t len)
+{
+    if (len && !EVP_DigestUpdate(s->ctx, data, len))
+        BUG("SHA-256 update failed");
+}
+
+void sha256_end(struct sha256_stream *s, char out[65])
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int mdlen = 0;
+    if (!EVP_DigestFinal_ex(s->ctx, md, &mdlen) || mdlen != 32)
+        BUG("SHA-256 final failed");
+    EVP_MD_CTX_free(s->ctx);
+    s->ctx = NULL;
+    to_hex(md, out);
 }
 
 void sha256_base64(const void *data, size_t len, char out[45])

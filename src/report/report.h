@@ -15,6 +15,13 @@
 #include "compliance/compliance.h"
 
 /* Metadata of one run, shared by every writer. */
+/* One file that shaped the run, listed in the report's manifest. */
+struct report_input {
+    const char *role; /* "profile", "attestations", "rules", "framework", "catalog" */
+    const char *path;
+    char sha256[65]; /* empty when the file could not be read */
+};
+
 struct report_run {
     const char *tool_version;
     char run_id[40];          /* unique per run (uuid-like) */
@@ -32,6 +39,13 @@ struct report_run {
     bool show_secrets;
     bool color;            /* terminal writer: ANSI colour allowed */
     enum severity fail_on; /* for the terminal summary's gate line; SEV_COUNT = never */
+    /* The manifest: what a re-run needs to give the same report. */
+    const struct report_input *inputs;
+    size_t ninputs;
+    size_t nchecks;
+    char checks_digest[65];  /* SHA-256 of the check ids and titles, in order */
+    char devices_digest[65]; /* set before report_finish(): SHA-256 over each device's
+                                path and content hash, in report order */
 };
 
 /* Estate-wide counts collected while streaming (the scan keeps them). */

@@ -244,6 +244,31 @@ static int json_device_locked(struct report_writer *w, const struct device_resul
 
 /* --------------------------------------------------------------- finish */
 
+/* What the report was made from: enough to re-create it (tsaudit verify). */
+static void write_manifest(FILE *f, const struct report_run *run)
+{
+    fputs("\"manifest\":{", f);
+    kstr(f, "tool_version", run->tool_version);
+    fputs(",\"inputs\":[", f);
+    for (size_t i = 0; i < run->ninputs; i++) {
+        const struct report_input *in = &run->inputs[i];
+        fputs(i ? ",{" : "{", f);
+        kstr(f, "role", in->role);
+        fputc(',', f);
+        kstr(f, "path", in->path);
+        fputc(',', f);
+        kstr(f, "sha256", in->sha256[0] ? in->sha256 : NULL);
+        fputc('}', f);
+    }
+    fputs("],\"checks\":{\"count\":", f);
+    uint_out(f, run->nchecks);
+    fputc(',', f);
+    kstr(f, "sha256", run->checks_digest[0] ? run->checks_digest : NULL);
+    fputs("},", f);
+    kstr(f, "devices_sha256", run->devices_digest[0] ? run->devices_digest : NULL);
+    fputc('}', f);
+}
+
 static void write_run(struct report_writer *w)
 {
     const struct report_run *run = w->run;
@@ -278,7 +303,9 @@ static void write_run(struct report_writer *w)
             fputc(',', f);
         rpt_json_cstr(f, run->scan_roots[i]);
     }
-    fprintf(f, "],\"show_secrets\":%s}", run->show_secrets ? "true" : "false");
+    fprintf(f, "],\"show_secrets\":%s,", run->show_secrets ? "true" : "false");
+    write_manifest(f, run);
+    fputc('}', f);
 }
 
 static void write_fleet(struct report_writer *w, const struct report_estate *e)
