@@ -18,14 +18,20 @@ common=(--profile "$src/examples/profile.yaml" --attest "$src/examples/attestati
 mkdir -p "$out/estate2" && cp -r "$src/examples/estate/." "$out/estate2/" && rm -rf "$out/estate2/access"
 "$bin" scan "$out/estate2" "${common[@]}"
 
-"$bin" serve --db "$out/h.db" --listen 127.0.0.1:0 > "$out/serve.out" 2> "$out/serve.err" &
-pid=$!
-url=
-for _ in $(seq 1 100); do
-  url=$(grep -o 'http://127.0.0.1:[0-9]*' "$out/serve.out" 2>/dev/null | head -1)
-  [ -n "$url" ] && break
-  sleep 0.1
-done
+# start_serve DB NAME [OPTION...]: serve DB in the background; sets pid and url.
+start_serve() {
+  local db=$1 name=$2
+  shift 2
+  "$bin" serve --db "$db" --listen 127.0.0.1:0 "$@" > "$out/$name.out" 2> "$out/$name.err" &
+  pid=$!
+  url=
+  for _ in $(seq 1 100); do
+    url=$(grep -o 'http://127.0.0.1:[0-9]*' "$out/$name.out" 2>/dev/null | head -1)
+    [ -n "$url" ] && break
+    sleep 0.1
+  done
+}
+start_serve "$out/h.db" serve
 check "serve prints its address" "[ -n '$url' ]"
 [ -n "$url" ] || { echo "$passed passed, $failed failed"; exit 1; }
 
@@ -76,6 +82,28 @@ check "still up after the load" "[ '$code' = 200 ]"
 check "serve wrote no other errors" "! grep -v \"no complete run '999'\" '$out/serve.err' | grep -q ."
 echo "load: 400 requests, 200 concurrent, in $(( $(date +%s) - start )) s"
 
+kill "$pid"; wait "$pid" 2>/dev/null; pid=
+
+# A run recorded with user rules and a framework, served by a process that
+# loads neither: the rules' checks and the requirements render from what the
+# run recorded, and the server stays up.
+"$bin" scan "$src/examples/estate" --rules "$src/examples/rules" \
+  --framework "$src/examples/frameworks/acme-baseline.yaml" --as-of 2026-11-29 \
+  --no-progress --quiet --fail-on never --db "$out/rules.db"
+start_serve "$out/rules.db" serve2
+code=$(get "$url/api/runs/1")
+check "api/runs/1 of a run with rules and a framework" "[ '$code' = 200 ] && python3 -c \"
+import json
+d = json.load(open('$out/body'))
+r = [x for dev in d['devices'] for x in dev['results'] if x['check'] == 'ACME-SYSLOG-APPROVED']
+assert r and 'not defined' not in r[0]['title'] and r[0]['remediation'], r[:1]
+assert [m['id'] for m in d['measures']][:1] == ['NHB-1.1'], d['measures'][:1]
+\""
+code=$(get "$url/runs/1")
+check "the same run as HTML" "[ '$code' = 200 ] && grep -q 'ACME-SYSLOG-APPROVED' '$out/body'"
+code=$(get "$url/api/runs")
+check "still up after rendering it" "[ '$code' = 200 ]"
+check "no BUG on stderr" "! grep -q BUG '$out/serve2.err'"
 kill "$pid"; wait "$pid" 2>/dev/null; pid=
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]

@@ -403,40 +403,6 @@ static MHD_RESULT page_device(struct server *s, struct MHD_Connection *c, const 
     return page_send(c, &p, true);
 }
 
-/* Render a stored run with one of the report writers into memory. */
-struct replay_ctx {
-    enum report_format format;
-    const char *path;
-    struct arena *arena;
-    struct report_writer *w;
-    struct report_totals totals;
-};
-
-static int replay_open(void *ctx, const struct report_run *run, const struct catalog **c)
-{
-    struct replay_ctx *r = ctx;
-    struct catalog *cat = NULL;
-    if (catalog_load(&cat, r->arena, run->code_edition, NULL) == 0)
-        *c = cat;
-    r->w = report_open(r->format, r->path, run);
-    return r->w ? 0 : -1;
-}
-
-static int replay_device(void *ctx, const struct device_result *d)
-{
-    struct replay_ctx *r = ctx;
-    r->totals.devices++;
-    r->totals.devices_unreadable += d->unreadable;
-    r->totals.devices_partial += d->partial;
-    r->totals.devices_excluded += d->excluded;
-    for (size_t i = 0; i < d->nresults; i++) {
-        r->totals.by_verdict[d->results[i].verdict]++;
-        if (d->results[i].verdict == VERDICT_FAIL)
-            r->totals.fail_by_severity[d->results[i].check->severity]++;
-    }
-    return report_device(r->w, d);
-}
-
 static MHD_RESULT page_run(struct server *s, struct MHD_Connection *c, const char *id,
                            enum report_format fmt)
 {
@@ -445,25 +411,12 @@ static MHD_RESULT page_run(struct server *s, struct MHD_Connection *c, const cha
     if (fd < 0)
         return respond_text(c, MHD_HTTP_INTERNAL_SERVER_ERROR, "cannot render the run\n");
     close(fd);
-    struct arena a;
-    arena_init(&a);
-    struct report_run run;
-    struct compliance_result cr;
-    memset(&cr, 0, sizeof(cr));
-    struct replay_ctx ctx = {.format = fmt, .path = tmpl, .arena = &a};
-    int rc = store_replay_run(s->db, id, &a, &run, replay_open, replay_device, &ctx, &cr);
-    if (rc == 0 && ctx.w) {
-        rc = report_finish(ctx.w, NULL, 0, cr.n ? &cr : NULL, &ctx.totals);
-        ctx.w = NULL;
-    }
-    if (ctx.w)
-        report_abort(ctx.w);
+    int rc = store_render_run(s->db, id, fmt, tmpl);
     char *body = NULL;
     size_t len = 0;
     if (rc == 0)
         rc = file_read_all(tmpl, 0, false, &body, &len);
     unlink(tmpl);
-    arena_free(&a);
     if (rc != 0)
         return respond_text(c, MHD_HTTP_NOT_FOUND, "no such run, or it cannot be rendered\n");
     return respond(c, MHD_HTTP_OK,

@@ -114,7 +114,7 @@ struct report_writer *report_open(enum report_format f, const char *path,
     w->cache = xcalloc(1, sizeof(*w->cache));
     buf_init(&w->cache->store, 0);
     size_t ncheck = 0;
-    checks_all(&ncheck);
+    rpt_checks(w, &ncheck);
     w->tally.ncheck = ncheck;
     w->tally.fail_by_check = xcalloc(ncheck ? ncheck : 1, sizeof(size_t));
     w->tally.context_by_check = xcalloc(ncheck ? ncheck : 1, sizeof(size_t));
@@ -216,6 +216,25 @@ void report_abort(struct report_writer *w)
 }
 
 /* -------------------------------------------------------------- utilities */
+
+const struct check_def *const *rpt_checks(const struct report_writer *w, size_t *n)
+{
+    if (w->run->checks) {
+        *n = w->run->nchecks;
+        return w->run->checks;
+    }
+    return checks_all(n);
+}
+
+size_t rpt_check_index(const struct report_writer *w, const struct check_def *c)
+{
+    size_t n;
+    const struct check_def *const *all = rpt_checks(w, &n);
+    for (size_t i = 0; c && i < n; i++)
+        if (all[i] == c)
+            return i;
+    return SIZE_MAX;
+}
 
 const char *rpt_device_name(const struct device_result *d)
 {

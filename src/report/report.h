@@ -42,7 +42,11 @@ struct report_run {
     /* The manifest: what a re-run needs to give the same report. */
     const struct report_input *inputs;
     size_t ninputs;
-    size_t nchecks;
+    /* The run's checks in result order, when they are not the registry's:
+     * a stored run replayed with rules this process has not loaded. NULL:
+     * checks_all(). Every writer takes its list of checks from here. */
+    const struct check_def *const *checks;
+    size_t nchecks;          /* checks in the run (with checks NULL: the registry's) */
     char checks_digest[65];  /* SHA-256 of the check ids and titles, in order */
     char devices_digest[65]; /* set before report_finish(): SHA-256 over each device's
                                 path and content hash, in report order */

@@ -635,7 +635,7 @@ static int html_finish(struct report_writer *w, const struct report_estate *e)
 
     /* Top failing checks. */
     size_t ncheck = 0;
-    const struct check_def *const *all = checks_all(&ncheck);
+    const struct check_def *const *all = rpt_checks(w, &ncheck);
     bool *done = xcalloc(t->ncheck ? t->ncheck : 1, 1);
     bool header = false;
     for (int k = 0; k < 10; k++) {

@@ -148,6 +148,11 @@ void rpt_redact(struct buf *out, const char *text, size_t len);
 
 /* ------------------------------------------------------------- utilities */
 
+/* The run's checks (run->checks, or the registry): what results index. */
+const struct check_def *const *rpt_checks(const struct report_writer *w, size_t *n);
+/* Index of c in rpt_checks(), SIZE_MAX when it is not there. */
+size_t rpt_check_index(const struct report_writer *w, const struct check_def *c);
+
 /* A name for the device: hostname, else the file (as compliance and fleet findings name it). */
 const char *rpt_device_name(const struct device_result *d);
 /* A UUID (version 5 layout, SHA-256 based) from the run id and the parts;

@@ -61,7 +61,7 @@ static void kdate(FILE *f, const char *k, bool known, int32_t days)
 static int json_open(struct report_writer *w)
 {
     struct json_state *st = xcalloc(1, sizeof(*st));
-    checks_all(&st->nchecks);
+    rpt_checks(w, &st->nchecks);
     st->checks = xcalloc(st->nchecks ? st->nchecks : 1, sizeof(*st->checks));
     w->state = st;
     fputs("{\"tool\":{\"name\":\"tsaudit\",\"version\":", w->f);
@@ -140,7 +140,7 @@ static void write_result(struct report_writer *w, const struct device_result *d,
     FILE *f = w->f;
     struct json_state *st = w->state;
     const struct check_def *c = r->check;
-    size_t ci = c ? check_index(c) : SIZE_MAX;
+    size_t ci = rpt_check_index(w, c);
     struct json_check_text *ct = ci < st->nchecks ? &st->checks[ci] : NULL;
     if (ct)
         piece_write(f, &ct->head, head_fn, c, NULL);
@@ -501,7 +501,7 @@ static void write_summary(struct report_writer *w, const struct report_estate *e
     }
     fputs("],\"top_failing\":[", f);
     size_t ncheck = 0;
-    const struct check_def *const *all = checks_all(&ncheck);
+    const struct check_def *const *all = rpt_checks(w, &ncheck);
     bool *done = xcalloc(t->ncheck ? t->ncheck : 1, 1);
     for (int k = 0; k < 10; k++) {
         size_t best = SIZE_MAX;

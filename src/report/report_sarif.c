@@ -270,7 +270,7 @@ static void fleet_results(struct report_writer *w, const struct report_estate *e
     struct sarif_state *st = w->state;
     FILE *f = w->f;
     size_t ncheck = 0;
-    const struct check_def *const *all = checks_all(&ncheck);
+    const struct check_def *const *all = rpt_checks(w, &ncheck);
     for (size_t i = 0; i < e->nff; i++) {
         const struct fleet_finding *x = &e->ff[i];
         if (!x->check || (x->verdict != VERDICT_FAIL && x->verdict != VERDICT_WAIVED))
@@ -353,7 +353,7 @@ static int sarif_finish(struct report_writer *w, const struct report_estate *e)
           "telecommunications-security-code-of-practice\",\"rules\":[",
           f);
     size_t ncheck = 0;
-    const struct check_def *const *all = checks_all(&ncheck);
+    const struct check_def *const *all = rpt_checks(w, &ncheck);
     for (size_t i = 0; i < ncheck; i++)
         write_rule(f, all[i], i);
     fputs("]}},\n\"originalUriBaseIds\":{\"SCANROOT\":{\"uri\":", f);

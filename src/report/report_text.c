@@ -125,7 +125,7 @@ static void write_context(struct report_writer *w)
 {
     const struct report_tally *t = &w->tally;
     size_t ncheck = 0;
-    const struct check_def *const *all = checks_all(&ncheck);
+    const struct check_def *const *all = rpt_checks(w, &ncheck);
     const char *fields[16];
     size_t counts[16], nf = 0, total = 0;
     for (size_t i = 0; i < t->ncheck && i < ncheck; i++) {
@@ -170,7 +170,7 @@ static void write_top(struct report_writer *w)
 {
     const struct report_tally *t = &w->tally;
     size_t ncheck = 0;
-    const struct check_def *const *all = checks_all(&ncheck);
+    const struct check_def *const *all = rpt_checks(w, &ncheck);
     bool *done = xcalloc(t->ncheck ? t->ncheck : 1, 1);
     bool header = false;
     for (int k = 0; k < 8; k++) {

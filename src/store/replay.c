@@ -22,20 +22,159 @@ static int32_t col_date(sqlite3_stmt *st, int i, bool *ok)
     return d;
 }
 
-/* A definition for a check this build does not have (a rule not loaded now). */
-static const struct check_def *stand_in(struct arena *a, const char *id, const char *severity)
+/* A statement whose one parameter is the run's id; NULL when the database
+ * lacks what it reads (a schema from before it was recorded). */
+static sqlite3_stmt *prepare_run(sqlite3 *db, const char *sql, int64_t run_id)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        return NULL;
+    sqlite3_bind_int64(st, 1, run_id);
+    return st;
+}
+
+/* The checks of a replayed run, in the order of its results. */
+struct run_checks {
+    const struct check_def **v;
+    size_t n, cap;
+    size_t cursor; /* where the next result's check most likely is */
+};
+
+static void checks_push(struct run_checks *rc, struct arena *a, const struct check_def *c)
+{
+    if (rc->n == rc->cap) {
+        size_t nc = rc->cap ? rc->cap * 2 : 64;
+        rc->v = arena_grow(a, rc->v, rc->n, nc, sizeof(*rc->v));
+        rc->cap = nc;
+    }
+    rc->v[rc->n++] = c;
+}
+
+/* A check of the run by id: results come in check order, so try the next one first. */
+static const struct check_def *checks_lookup(struct run_checks *rc, const char *id)
+{
+    for (size_t k = 0; id && k < rc->n; k++) {
+        size_t i = (rc->cursor + k) % rc->n;
+        if (!strcmp(rc->v[i]->id, id)) {
+            rc->cursor = i + 1;
+            return rc->v[i];
+        }
+    }
+    return NULL;
+}
+
+/* The registered check with exactly this id, or NULL. */
+static const struct check_def *registered(const char *id)
+{
+    const struct check_def *c = check_find(id);
+    return c && !strcmp(c->id, id) ? c : NULL;
+}
+
+/* NULL-terminated list of the lines of s (NULL or empty: none). */
+static const char *const *split_lines(struct arena *a, const char *s)
+{
+    size_t n = 0;
+    for (const char *p = s; p && *p; p++)
+        n += *p == '\n';
+    const char **v = arena_alloc(a, (n + 2) * sizeof(*v));
+    size_t k = 0;
+    while (s && *s) {
+        const char *nl = strchr(s, '\n');
+        size_t len = nl ? (size_t)(nl - s) : strlen(s);
+        v[k++] = arena_strndup(a, s, len);
+        s = nl ? nl + 1 : s + len;
+    }
+    v[k] = NULL;
+    return v;
+}
+
+/* A definition for a check this build does not have, from what the run recorded. */
+static struct check_def *stand_in(struct arena *a, const char *id, const char *severity)
 {
     struct check_def *c = arena_alloc(a, sizeof(*c));
-    c->id = id;
+    c->id = arena_strdup(a, id);
     c->title = arena_printf(a, "%s (not defined in this build)", id);
     c->category = "Recorded";
     c->rationale = "";
-    static const char *const none[] = {NULL};
-    c->measures = none;
+    c->measures = split_lines(a, NULL);
     c->source = "history";
     if (!severity || !severity_from_name(severity, &c->severity))
         c->severity = SEV_MEDIUM;
     return c;
+}
+
+static void load_remediation(sqlite3 *db, int64_t run_id, struct arena *a, struct run_checks *rc)
+{
+    sqlite3_stmt *st;
+    if (!(st = prepare_run(db,
+                           "SELECT check_id, dialect, text FROM run_check_remediation "
+                           "WHERE run_id = ?",
+                           run_id)))
+        return;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const struct check_def *c = checks_lookup(rc, (const char *)sqlite3_column_text(st, 0));
+        const char *dn = (const char *)sqlite3_column_text(st, 1);
+        enum dialect d = DIALECT_UNKNOWN;
+        if (!c || strcmp(c->source, "history") != 0 || !dn || (*dn && !dialect_from_name(dn, &d)))
+            continue; /* only the stand-ins built here take recorded text */
+        ((struct check_def *)c)->remediation[d] = col(a, st, 2);
+    }
+    sqlite3_finalize(st);
+}
+
+/*
+ * The run's checks: the registry's definition where this build has the
+ * check, else one rebuilt from the text the run recorded (run_checks). A
+ * run recorded before that table existed gets stand-ins named after the ids
+ * its results hold.
+ */
+static void load_checks(sqlite3 *db, int64_t run_id, struct arena *a, struct run_checks *rc)
+{
+    memset(rc, 0, sizeof(*rc));
+    sqlite3_stmt *st;
+    if ((st = prepare_run(db,
+                          "SELECT check_id, severity, title, category, rationale, context, "
+                          "measures, fleet FROM run_checks WHERE run_id = ? ORDER BY position",
+                          run_id))) {
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            const char *id = (const char *)sqlite3_column_text(st, 0);
+            const struct check_def *reg = registered(id);
+            if (reg || !id) {
+                if (reg)
+                    checks_push(rc, a, reg);
+                continue;
+            }
+            struct check_def *c = stand_in(a, id, (const char *)sqlite3_column_text(st, 1));
+            if (sqlite3_column_text(st, 2))
+                c->title = col(a, st, 2);
+            if (sqlite3_column_text(st, 3))
+                c->category = col(a, st, 3);
+            if (sqlite3_column_text(st, 4))
+                c->rationale = col(a, st, 4);
+            c->context = col(a, st, 5);
+            c->measures = split_lines(a, (const char *)sqlite3_column_text(st, 6));
+            c->scope = sqlite3_column_int(st, 7) ? CHECK_FLEET : CHECK_DEVICE;
+            checks_push(rc, a, c);
+        }
+        sqlite3_finalize(st);
+        load_remediation(db, run_id, a, rc);
+    }
+    if (rc->n)
+        return;
+    if (!(st = prepare_run(db,
+                           "SELECT x.check_id, MIN(x.severity) FROM results x JOIN devices d ON "
+                           "d.id = x.device_id WHERE d.run_id = ? GROUP BY x.check_id "
+                           "ORDER BY MIN(x.id)",
+                           run_id)))
+        return;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *id = (const char *)sqlite3_column_text(st, 0);
+        const struct check_def *reg = registered(id);
+        if (id)
+            checks_push(rc, a,
+                        reg ? reg : stand_in(a, id, (const char *)sqlite3_column_text(st, 1)));
+    }
+    sqlite3_finalize(st);
 }
 
 static bool load_run(sqlite3 *db, const char *spec, struct arena *a, struct report_run *run,
@@ -72,6 +211,7 @@ static bool load_run(sqlite3 *db, const char *spec, struct arena *a, struct repo
 
 /* Rebuild and hand over each device of the run. */
 static int replay_devices(sqlite3 *db, int64_t run_id, struct arena *run_arena,
+                          struct run_checks *checks,
                           int (*cb)(void *, const struct device_result *), void *ctx)
 {
     sqlite3_stmt *dev, *res, *ev, *dg;
@@ -143,11 +283,11 @@ static int replay_devices(sqlite3 *db, int64_t run_id, struct arena *run_arena,
             }
             struct check_result *r = &results[nres++];
             memset(r, 0, sizeof(*r));
-            const char *id = col(&a, res, 1);
+            const char *id = (const char *)sqlite3_column_text(res, 1);
             const char *sev = (const char *)sqlite3_column_text(res, 3);
-            r->check = check_find(id);
-            if (!r->check)
-                r->check = stand_in(run_arena, arena_strdup(run_arena, id), sev);
+            r->check = checks_lookup(checks, id ? id : "");
+            if (!r->check) /* not in the run's list: a damaged database */
+                r->check = stand_in(run_arena, id ? id : "(none)", sev);
             const char *v = (const char *)sqlite3_column_text(res, 2);
             if (!v || !verdict_from_name(v, &r->verdict))
                 r->verdict = VERDICT_UNKNOWN;
@@ -184,28 +324,107 @@ static int replay_devices(sqlite3 *db, int64_t run_id, struct arena *run_arena,
     return rc;
 }
 
+/* The framework a run was assessed against instead of the Code, or NULL. */
+static const char *run_framework(sqlite3 *db, int64_t run_id, struct arena *a)
+{
+    const char *fw = NULL;
+    sqlite3_stmt *st = prepare_run(db, "SELECT framework FROM runs WHERE id = ?", run_id);
+    if (!st)
+        return NULL; /* a database from before frameworks were recorded */
+    if (sqlite3_step(st) == SQLITE_ROW)
+        fw = col(a, st, 0);
+    sqlite3_finalize(st);
+    return fw;
+}
+
+/* A measure (or a framework's requirement) as the run recorded it. */
+static const struct measure *recorded_measure(sqlite3_stmt *st, struct arena *a,
+                                              struct run_checks *rc, struct measure_status *ms)
+{
+    struct measure *m = arena_alloc(a, sizeof(*m));
+    m->id = col(a, st, 0);
+    m->section = sqlite3_column_int(st, 5);
+    m->section_title = col(a, st, 7);
+    m->title = m->summary = sqlite3_column_text(st, 6) ? col(a, st, 6) : m->id;
+    const char *kind = (const char *)sqlite3_column_text(st, 8);
+    if (!kind || !measure_kind_from_name(kind, &m->kind))
+        m->kind = MEASURE_AUTOMATED;
+    for (int t = 0; t < COMPLIANCE_TIERS; t++)
+        m->deadlines[t].applies = true;
+    m->origin = "history";
+    const char *const *ids = split_lines(a, (const char *)sqlite3_column_text(st, 9));
+    size_t n = 0;
+    while (ids[n])
+        n++;
+    ms->checks = arena_alloc(a, (n ? n : 1) * sizeof(*ms->checks));
+    for (size_t i = 0; i < n; i++) {
+        const struct check_def *c = checks_lookup(rc, ids[i]);
+        if (c)
+            ms->checks[ms->nchecks++] = c;
+    }
+    return m;
+}
+
+/* Section counts: the catalogue's sections, or those the measures name. */
+static void replay_sections(const struct catalog *c, struct arena *a, struct compliance_result *cr)
+{
+    size_t cap = catalog_section_count(c) + cr->n + 1;
+    cr->sections = arena_alloc(a, cap * sizeof(*cr->sections));
+    for (size_t i = 0; i < catalog_section_count(c); i++) {
+        const struct catalog_section *s = catalog_section(c, i);
+        cr->sections[cr->nsections].section = s->number;
+        cr->sections[cr->nsections++].title = s->title;
+    }
+    for (size_t i = 0; i < cr->n; i++) {
+        const struct measure *m = cr->v[i].measure;
+        size_t k = 0;
+        while (k < cr->nsections && cr->sections[k].section != m->section)
+            k++;
+        if (k == cr->nsections) {
+            cr->sections[k].section = m->section;
+            cr->sections[k].title = m->section_title ? m->section_title : "";
+            cr->nsections++;
+        }
+        cr->sections[k].counts.total++;
+        cr->sections[k].counts.by_status[cr->v[i].status]++;
+        cr->sections[k].counts.overdue += cr->v[i].overdue;
+    }
+}
+
+/*
+ * The measure statuses of the run, against the catalogue of its edition;
+ * measures the catalogue does not have (or a framework's requirements) are
+ * rebuilt from what the run recorded.
+ */
 static void replay_measures(sqlite3 *db, int64_t run_id, const struct catalog *c, struct arena *a,
-                            const struct report_run *run, struct compliance_result *cr)
+                            const struct report_run *run, struct run_checks *rc,
+                            struct compliance_result *cr)
 {
     memset(cr, 0, sizeof(*cr));
-    cr->edition = run->code_edition;
+    const char *framework = run_framework(db, run_id, a);
+    cr->edition = framework ? framework : run->code_edition;
     cr->tier = run->tier;
     cr->as_of = run->as_of;
-    if (!c)
+    if (framework)
+        c = NULL;
+    sqlite3_stmt *st = prepare_run(db,
+                                   "SELECT measure_id, status, overdue, due, reason, section, "
+                                   "title, section_title, kind, checks FROM measures "
+                                   "WHERE run_id = ? ORDER BY section, rowid",
+                                   run_id);
+    if (!st)
+        st = prepare_run(db,
+                         "SELECT measure_id, status, overdue, due, reason, section, title, "
+                         "NULL, NULL, NULL FROM measures WHERE run_id = ? ORDER BY section, rowid",
+                         run_id);
+    if (!st)
         return;
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT measure_id, status, overdue, due, reason FROM measures WHERE "
-                           "run_id = ? ORDER BY section, measure_id",
-                           -1, &st, NULL) != SQLITE_OK)
-        return;
-    sqlite3_bind_int64(st, 1, run_id);
     size_t cap = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
-        const struct measure *m = catalog_find(c, (const char *)sqlite3_column_text(st, 0));
         enum measure_status_kind k;
+        const char *id = (const char *)sqlite3_column_text(st, 0);
         const char *sv = (const char *)sqlite3_column_text(st, 1);
-        if (!m || !sv || !measure_status_from_name(sv, &k))
+        if (!id || !sv || !measure_status_from_name(sv, &k))
             continue;
         if (cr->n == cap) {
             size_t nc = cap ? cap * 2 : 64;
@@ -214,33 +433,21 @@ static void replay_measures(sqlite3 *db, int64_t run_id, const struct catalog *c
         }
         struct measure_status *ms = &cr->v[cr->n++];
         memset(ms, 0, sizeof(*ms));
-        ms->measure = m;
+        ms->measure = catalog_find(c, id);
+        if (!ms->measure)
+            ms->measure = recorded_measure(st, a, rc, ms);
         ms->status = ms->assessed = k;
         ms->overdue = sqlite3_column_int(st, 2);
         ms->due = col_date(st, 3, &ms->due_known);
         ms->reason = col(a, st, 4);
         ms->applies = k != MEASURE_NOT_APPLICABLE;
-        ms->kind_used = m->kind;
+        ms->kind_used = ms->measure->kind;
         cr->totals.total++;
         cr->totals.by_status[k]++;
         cr->totals.overdue += ms->overdue;
     }
     sqlite3_finalize(st);
-    /* Section counts, in catalogue order. */
-    cr->nsections = catalog_section_count(c);
-    cr->sections = arena_alloc(a, (cr->nsections ? cr->nsections : 1) * sizeof(*cr->sections));
-    for (size_t i = 0; i < cr->nsections; i++) {
-        const struct catalog_section *s = catalog_section(c, i);
-        cr->sections[i].section = s->number;
-        cr->sections[i].title = s->title;
-    }
-    for (size_t i = 0; i < cr->n; i++)
-        for (size_t k = 0; k < cr->nsections; k++)
-            if (cr->sections[k].section == cr->v[i].measure->section) {
-                cr->sections[k].counts.total++;
-                cr->sections[k].counts.by_status[cr->v[i].status]++;
-                cr->sections[k].counts.overdue += cr->v[i].overdue;
-            }
+    replay_sections(c, a, cr);
 }
 
 int store_replay_run(const char *db_path, const char *run_spec, struct arena *a,
@@ -259,13 +466,72 @@ int store_replay_run(const char *db_path, const char *run_spec, struct arena *a,
         sqlite3_close(db);
         return -1;
     }
+    struct run_checks checks;
+    load_checks(db, id, a, &checks);
+    run->checks = checks.v;
+    run->nchecks = checks.n;
     const struct catalog *c = NULL;
     int rc = open_cb(ctx, run, &c);
     if (rc == 0)
-        rc = replay_devices(db, id, a, device_cb, ctx);
+        rc = replay_devices(db, id, a, &checks, device_cb, ctx);
     if (rc == 0)
-        replay_measures(db, id, c, a, run, cr);
+        replay_measures(db, id, c, a, run, &checks, cr);
     sqlite3_close(db);
+    return rc ? -1 : 0;
+}
+
+/* Rendering a stored run with one writer: the callbacks of store_replay_run(). */
+struct render_ctx {
+    enum report_format format;
+    const char *path;
+    struct arena *arena;
+    struct report_writer *w;
+    struct report_totals totals;
+};
+
+static int render_open(void *ctx, const struct report_run *run, const struct catalog **c)
+{
+    struct render_ctx *r = ctx;
+    struct catalog *cat = NULL;
+    if (run->code_edition && catalog_load(&cat, r->arena, run->code_edition, NULL) == 0)
+        *c = cat;
+    r->w = report_open(r->format, r->path, run);
+    return r->w ? 0 : -1;
+}
+
+static int render_device(void *ctx, const struct device_result *d)
+{
+    struct render_ctx *r = ctx;
+    r->totals.devices++;
+    r->totals.devices_unreadable += d->unreadable;
+    r->totals.devices_partial += d->partial;
+    r->totals.devices_excluded += d->excluded;
+    for (size_t i = 0; i < d->nresults; i++) {
+        enum verdict v = d->results[i].verdict;
+        r->totals.by_verdict[v]++;
+        if (v == VERDICT_FAIL && (unsigned)d->results[i].check->severity < SEV_COUNT)
+            r->totals.fail_by_severity[d->results[i].check->severity]++;
+    }
+    return report_device(r->w, d);
+}
+
+int store_render_run(const char *db_path, const char *run_spec, enum report_format format,
+                     const char *out_path)
+{
+    struct arena a;
+    arena_init(&a);
+    struct report_run run;
+    struct compliance_result cr;
+    memset(&cr, 0, sizeof(cr));
+    struct render_ctx ctx = {.format = format, .path = out_path, .arena = &a};
+    int rc = store_replay_run(db_path, run_spec, &a, &run, render_open, render_device, &ctx, &cr);
+    if (rc == 0 && ctx.w) {
+        rc = report_finish(ctx.w, NULL, 0, cr.n ? &cr : NULL, &ctx.totals);
+        ctx.w = NULL;
+    }
+    if (ctx.w)
+        report_abort(ctx.w);
+    arena_free(&a);
     return rc ? -1 : 0;
 }
 

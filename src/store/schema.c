@@ -102,6 +102,36 @@ static const char *const migrations[] = {
     "ALTER TABLE runs ADD COLUMN measures_met INTEGER NOT NULL DEFAULT 0;\n"
     "ALTER TABLE runs ADD COLUMN measures_total INTEGER NOT NULL DEFAULT 0;\n"
     "CREATE INDEX results_check ON results(check_id, verdict);\n",
+
+    /* 3: what a replay needs when this build does not know a run's checks
+     * (user rules) or its requirements (a framework): each check's text as
+     * the run had it, the framework's id, and each requirement's section
+     * title, kind and mapped checks. */
+    "CREATE TABLE run_checks (\n"
+    "  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,\n"
+    "  position INTEGER NOT NULL,\n"
+    "  check_id TEXT NOT NULL,\n"
+    "  title TEXT,\n"
+    "  category TEXT,\n"
+    "  severity TEXT NOT NULL,\n"
+    "  rationale TEXT,\n"
+    "  context TEXT,\n"
+    "  measures TEXT,\n"
+    "  source TEXT,\n"
+    "  fleet INTEGER NOT NULL DEFAULT 0,\n"
+    "  PRIMARY KEY (run_id, check_id)\n"
+    ");\n"
+    "CREATE TABLE run_check_remediation (\n"
+    "  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,\n"
+    "  check_id TEXT NOT NULL,\n"
+    "  dialect TEXT NOT NULL,\n"
+    "  text TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX run_check_remediation_run ON run_check_remediation(run_id);\n"
+    "ALTER TABLE runs ADD COLUMN framework TEXT;\n"
+    "ALTER TABLE measures ADD COLUMN section_title TEXT;\n"
+    "ALTER TABLE measures ADD COLUMN kind TEXT;\n"
+    "ALTER TABLE measures ADD COLUMN checks TEXT;\n",
 };
 
 int store_schema_version(void)

@@ -24,8 +24,11 @@ struct store_run {
     size_t in_batch;
     bool in_txn;
     bool failed;
-    sqlite3_stmt *ins_device, *ins_result, *ins_evidence, *ins_diag;
+    sqlite3_stmt *ins_device, *ins_result, *ins_evidence, *ins_diag, *ins_check, *ins_rem;
     struct buf clean;
+    /* Checks whose text is recorded (run_checks), as an open-addressed set. */
+    const struct check_def **seen;
+    size_t nseen, seen_cap;
 };
 
 int store_db_error(sqlite3 *db, const char *path, const char *what)
@@ -160,7 +163,10 @@ static void free_run(struct store_run *s)
     sqlite3_finalize(s->ins_result);
     sqlite3_finalize(s->ins_evidence);
     sqlite3_finalize(s->ins_diag);
+    sqlite3_finalize(s->ins_check);
+    sqlite3_finalize(s->ins_rem);
     sqlite3_close(s->db);
+    free(s->seen);
     buf_free(&s->clean);
     free(s->path);
     free(s);
@@ -213,11 +219,94 @@ struct store_run *store_run_begin(const char *db_path, const struct report_run *
         !prepare(s, &s->ins_evidence,
                  "INSERT INTO evidence (result_id, line, text) VALUES (?,?,?)") ||
         !prepare(s, &s->ins_diag,
-                 "INSERT INTO diagnostics (device_id, level, line, message) VALUES (?,?,?,?)")) {
+                 "INSERT INTO diagnostics (device_id, level, line, message) VALUES (?,?,?,?)") ||
+        !prepare(s, &s->ins_check,
+                 "INSERT INTO run_checks (run_id, position, check_id, title, category, severity, "
+                 "rationale, context, measures, source, fleet) VALUES (?,?,?,?,?,?,?,?,?,?,?)") ||
+        !prepare(s, &s->ins_rem,
+                 "INSERT INTO run_check_remediation (run_id, check_id, dialect, text) "
+                 "VALUES (?,?,?,?)")) {
         free_run(s);
         return NULL;
     }
     return s;
+}
+
+/* Add c to the set of recorded checks; false when it was there already. */
+static bool seen_add(struct store_run *s, const struct check_def *c)
+{
+    if (2 * (s->nseen + 1) > s->seen_cap) {
+        size_t cap = s->seen_cap ? 2 * s->seen_cap : 256;
+        const struct check_def **old = s->seen;
+        size_t oldcap = s->seen_cap;
+        s->seen = xcalloc(cap, sizeof(*s->seen));
+        s->seen_cap = cap;
+        s->nseen = 0;
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i])
+                seen_add(s, old[i]);
+        free(old);
+    }
+    size_t i = (size_t)(((uintptr_t)c >> 4) * 0x9E3779B97F4A7C15ull) & (s->seen_cap - 1);
+    while (s->seen[i]) {
+        if (s->seen[i] == c)
+            return false;
+        i = (i + 1) & (s->seen_cap - 1);
+    }
+    s->seen[i] = c;
+    s->nseen++;
+    return true;
+}
+
+/* The remediation texts of a check that is not built in, one row per dialect. */
+static bool record_remediation(struct store_run *s, const struct check_def *c)
+{
+    for (int d = 0; d < DIALECT_COUNT; d++) {
+        if (!c->remediation[d])
+            continue;
+        sqlite3_stmt *st = s->ins_rem;
+        sqlite3_bind_int64(st, 1, s->run_id);
+        bind_text(st, 2, c->id);
+        bind_text(st, 3, d == DIALECT_UNKNOWN ? "" : dialect_name((enum dialect)d));
+        bind_text(st, 4, c->remediation[d]);
+        if (!step_done(s, st))
+            return false;
+    }
+    return true;
+}
+
+/*
+ * Record what a replay needs to render a check this build may not have: its
+ * text, in the order checks first appear (the order of the run's results).
+ * Built-in checks keep only their headline text (the build has the rest);
+ * rules keep everything, remediation included.
+ */
+static bool record_check(struct store_run *s, const struct check_def *c)
+{
+    if (!c || !seen_add(s, c))
+        return true;
+    bool builtin = !c->source || !strcmp(c->source, "builtin");
+    struct buf ms;
+    buf_init(&ms, 0);
+    for (size_t i = 0; !builtin && c->measures && c->measures[i]; i++) {
+        buf_adds(&ms, i ? "\n" : "");
+        buf_adds(&ms, c->measures[i]);
+    }
+    sqlite3_stmt *st = s->ins_check;
+    sqlite3_bind_int64(st, 1, s->run_id);
+    sqlite3_bind_int64(st, 2, (int64_t)s->nseen);
+    bind_text(st, 3, c->id);
+    bind_text(st, 4, c->title);
+    bind_text(st, 5, c->category);
+    bind_text(st, 6, severity_name(c->severity));
+    bind_text(st, 7, builtin ? NULL : c->rationale);
+    bind_text(st, 8, builtin ? NULL : c->context);
+    bind_text(st, 9, builtin ? NULL : buf_cstr(&ms));
+    bind_text(st, 10, c->source);
+    sqlite3_bind_int(st, 11, c->scope == CHECK_FLEET);
+    bool ok = step_done(s, st) && (builtin || record_remediation(s, c));
+    buf_free(&ms);
+    return ok;
 }
 
 static const char *clean(struct store_run *s, const struct device_result *d, const char *text,
@@ -264,6 +353,8 @@ int store_run_device(struct store_run *s, const struct device_result *d)
     }
     for (size_t i = 0; i < d->nresults; i++) {
         const struct check_result *r = &d->results[i];
+        if (!record_check(s, r->check))
+            return -1;
         st = s->ins_result;
         sqlite3_bind_int64(st, 1, device_id);
         bind_text(st, 2, r->check->id);
@@ -304,6 +395,8 @@ static bool record_estate(struct store_run *s, const struct fleet_finding *ff, s
                  "VALUES (?,?,?,?,?)"))
         return false;
     bool ok = true;
+    for (size_t i = 0; i < nff && ok; i++)
+        ok = record_check(s, ff[i].check);
     for (size_t i = 0; i < nff && ok; i++) {
         struct buf names;
         buf_init(&names, 0);
@@ -328,7 +421,8 @@ static bool record_estate(struct store_run *s, const struct fleet_finding *ff, s
         sqlite3_stmt *am;
         if (!prepare(s, &st,
                      "INSERT INTO measures (run_id, measure_id, section, title, status, "
-                     "overdue, due, reason) VALUES (?,?,?,?,?,?,?,?)"))
+                     "overdue, due, reason, section_title, kind, checks) "
+                     "VALUES (?,?,?,?,?,?,?,?,?,?,?)"))
             return false;
         if (!prepare(s, &am,
                      "INSERT INTO attestations (run_id, measure_id, status, evidence, "
@@ -351,7 +445,17 @@ static bool record_estate(struct store_run *s, const struct fleet_finding *ff, s
                 bind_text(st, 7, due);
             }
             bind_text(st, 8, m->reason);
+            bind_text(st, 9, m->measure->section_title);
+            bind_text(st, 10, measure_kind_name(m->kind_used));
+            struct buf ids;
+            buf_init(&ids, 0);
+            for (size_t k = 0; k < m->nchecks; k++) {
+                buf_adds(&ids, k ? "\n" : "");
+                buf_adds(&ids, m->checks[k]->id);
+            }
+            bind_text(st, 11, buf_cstr(&ids));
             ok = step_done(s, st);
+            buf_free(&ids);
             const struct attestation *at = m->attestation ? m->attestation : m->expired_attestation;
             if (ok && at) {
                 char d1[11], d2[11];
@@ -381,7 +485,7 @@ static bool record_estate(struct store_run *s, const struct fleet_finding *ff, s
     if (!prepare(s, &st,
                  "UPDATE runs SET finished = ?, complete = 1, devices = ?, fails = ?, "
                  "fails_critical = ?, fails_high = ?, fails_medium = ?, fails_low = ?, "
-                 "measures_met = ?, measures_total = ? WHERE id = ?"))
+                 "measures_met = ?, measures_total = ?, framework = ? WHERE id = ?"))
         return false;
     bind_text(st, 1, s->run->finished);
     sqlite3_bind_int64(st, 2, t ? (int64_t)t->devices : 0);
@@ -393,7 +497,11 @@ static bool record_estate(struct store_run *s, const struct fleet_finding *ff, s
         st, 7, t ? (int64_t)(t->fail_by_severity[SEV_LOW] + t->fail_by_severity[SEV_INFO]) : 0);
     sqlite3_bind_int64(st, 8, (int64_t)met);
     sqlite3_bind_int64(st, 9, cr ? (int64_t)cr->n : 0);
-    sqlite3_bind_int64(st, 10, s->run_id);
+    /* A framework's requirements stand in for the Code's measures. */
+    bool framework = cr && cr->edition &&
+                     (!s->run->code_edition || strcmp(cr->edition, s->run->code_edition) != 0);
+    bind_text(st, 10, framework ? cr->edition : NULL);
+    sqlite3_bind_int64(st, 11, s->run_id);
     ok = step_done(s, st);
     sqlite3_finalize(st);
     return ok;

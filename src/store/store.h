@@ -87,6 +87,15 @@ int store_replay_run(const char *db_path, const char *run_spec, struct arena *a,
                      int (*device_cb)(void *ctx, const struct device_result *d), void *ctx,
                      struct compliance_result *cr);
 
+/*
+ * Render a complete run (by id or uuid) into out_path with the writer of
+ * format, as 'scan' would have written it (the catalogue of the run's
+ * edition; checks and requirements as the run recorded them). Never stops
+ * the process on what the database holds. 0, or -1 after a diagnostic.
+ */
+int store_render_run(const char *db_path, const char *run_spec, enum report_format format,
+                     const char *out_path);
+
 /* One run's view of one device (by relative path), oldest run first. */
 struct store_device_row {
     int64_t run_id;

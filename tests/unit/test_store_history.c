@@ -361,6 +361,108 @@ static void test_migration_from_v1(void **state)
     store_run_rows_free(rows, n);
 }
 
+/* A user rule the replaying process never loads, mapped to a framework requirement. */
+static const char *const measures_rule[] = {"FW-1", NULL};
+static struct check_def check_rule = {
+    .id = "T-RULE-UNLOADED",
+    .title = "An unloaded rule",
+    .category = "User rules",
+    .severity = SEV_CRITICAL,
+    .rationale = "rules are not loaded by serve",
+    .measures = measures_rule,
+    .remediation =
+        {[DIALECT_UNKNOWN] = "do the generic thing", [DIALECT_CISCO_IOS] = "no ip http server"},
+    .source = "rules.yaml"};
+
+struct replay_out {
+    const char *path;
+    struct report_writer *w;
+    size_t devices;
+};
+
+static int replay_open_json(void *ctx, const struct report_run *run, const struct catalog **c)
+{
+    struct replay_out *o = ctx;
+    *c = NULL;
+    o->w = report_open(REPORT_JSON, o->path, run);
+    return o->w ? 0 : -1;
+}
+
+static int replay_one(void *ctx, const struct device_result *d)
+{
+    struct replay_out *o = ctx;
+    o->devices++;
+    return report_device(o->w, d);
+}
+
+/*
+ * A run recorded with a rule and a framework replays in a process that has
+ * neither: the rule's text comes from the run, the requirements too, and the
+ * writers render it (this used to stop the process at check_index()).
+ */
+static void test_replay_unregistered(void **state)
+{
+    (void)state;
+    setup_checks();
+    fresh_db();
+    struct fake_device f;
+    fake(&f, "edge/r9.cfg", "r9", VERDICT_FAIL, VERDICT_PASS);
+    f.r[1] = (struct check_result){
+        .check = &check_rule, .verdict = VERDICT_FAIL, .message = "rule says so"};
+    struct report_run run = make_run("run-rule");
+    struct store_run *s = store_run_begin(dbpath, &run, NULL);
+    assert_non_null(s);
+    assert_int_equal(store_run_device(s, &f.d), 0);
+    struct measure req = {.id = "FW-1",
+                          .section = 1,
+                          .section_title = "Framework section",
+                          .title = "A requirement",
+                          .kind = MEASURE_AUTOMATED};
+    const struct check_def *req_checks[] = {&check_rule};
+    struct measure_status ms = {.measure = &req,
+                                .status = MEASURE_NOT_MET,
+                                .reason = "failed",
+                                .checks = req_checks,
+                                .nchecks = 1};
+    struct compliance_result cr = {.edition = "FW-TEST", .v = &ms, .n = 1};
+    struct report_totals t = {.devices = 1};
+    assert_int_equal(store_run_finish(s, NULL, 0, &cr, &t), 0);
+
+    char out[300];
+    snprintf(out, sizeof(out), "%s.json", dbpath);
+    struct arena a;
+    arena_init(&a);
+    struct report_run back;
+    struct compliance_result rcr;
+    struct replay_out o = {.path = out};
+    assert_int_equal(
+        store_replay_run(dbpath, "run-rule", &a, &back, replay_open_json, replay_one, &o, &rcr), 0);
+    assert_int_equal(o.devices, 1);
+    assert_int_equal(back.nchecks, 2);
+    assert_string_equal(back.checks[1]->title, "An unloaded rule");
+    assert_int_equal(back.checks[1]->severity, SEV_CRITICAL);
+    assert_string_equal(back.checks[1]->measures[0], "FW-1");
+    assert_ptr_equal(back.checks[0], &check_x); /* registered: the build's own definition */
+    assert_string_equal(rcr.edition, "FW-TEST");
+    assert_int_equal(rcr.n, 1);
+    assert_string_equal(rcr.v[0].measure->title, "A requirement");
+    assert_string_equal(rcr.v[0].measure->section_title, "Framework section");
+    assert_int_equal(rcr.v[0].nchecks, 1);
+    assert_int_equal(rcr.nsections, 1);
+    assert_int_equal(report_finish(o.w, NULL, 0, &rcr, NULL), 0);
+
+    char *body;
+    size_t len;
+    assert_int_equal(file_read_all(out, 0, false, &body, &len), 0);
+    assert_non_null(strstr(body, "\"T-RULE-UNLOADED\""));
+    assert_non_null(strstr(body, "An unloaded rule"));
+    assert_non_null(strstr(body, "no ip http server")); /* the IOS remediation of the rule */
+    assert_non_null(strstr(body, "\"FW-1\""));
+    free(body);
+    unlink(out);
+    arena_free(&a);
+}
+
 static void test_bad_database(void **state)
 {
     (void)state;
@@ -382,9 +484,10 @@ static void test_bad_database(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_round_trip),        cmocka_unit_test(test_diff_pairs),
-        cmocka_unit_test(test_killed_writer),     cmocka_unit_test(test_two_writers),
-        cmocka_unit_test(test_migration_from_v1), cmocka_unit_test(test_bad_database),
+        cmocka_unit_test(test_round_trip),          cmocka_unit_test(test_diff_pairs),
+        cmocka_unit_test(test_killed_writer),       cmocka_unit_test(test_two_writers),
+        cmocka_unit_test(test_migration_from_v1),   cmocka_unit_test(test_bad_database),
+        cmocka_unit_test(test_replay_unregistered),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     fresh_db();
