@@ -22,6 +22,7 @@ static const struct command commands[] = {
     {"explain", cmd_explain, "explain a check (MGMT-TELNET) or a measure (M11.14)"},
     {"history", cmd_history, "list runs recorded in a history database"},
     {"diff", cmd_diff, "compare two recorded runs"},
+    {"plan", cmd_plan, "scan and print the fix-once plan: which remediation closes the most"},
     {"verify", cmd_verify, "re-run a JSON report's scan and say whether it still holds"},
     {"serve", cmd_serve, "local read-only dashboard over a history database"},
 };

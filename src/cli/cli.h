@@ -19,6 +19,7 @@ int cmd_history(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
+int cmd_plan(int argc, char **argv);
 
 enum exit_status {
     EXIT_OK = 0,

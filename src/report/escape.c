@@ -193,3 +193,16 @@ void rpt_uri_path(FILE *f, const char *s)
             fprintf(f, "%%%02X", c);
     }
 }
+
+/* Printable, single-line and safe for a terminal: no escape sequences from configs. */
+void rpt_term_str(FILE *f, const char *s)
+{
+    size_t n = s ? strlen(s) : 0, i = 0;
+    while (i < n) {
+        uint32_t cp;
+        i += rpt_utf8_next(s + i, n - i, &cp);
+        if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+            cp = '?';
+        rpt_put_utf8(f, cp);
+    }
+}

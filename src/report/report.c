@@ -13,17 +13,19 @@ struct format_row {
     const char *name;
     const char *ext; /* matched at the end of an output file name */
     const struct report_ops *ops;
+    size_t plan_names; /* 0: no fix-once plan; else device names kept per action */
 };
 
 /* Longer extensions first: ".oscal.json" must win over ".json". */
 static const struct format_row formats[REPORT_FORMAT_COUNT] = {
     [REPORT_TEXT] = {"text", ".txt", &report_ops_text},
-    [REPORT_JSON] = {"json", ".json", &report_ops_json},
+    [REPORT_JSON] = {"json", ".json", &report_ops_json, 50},
     [REPORT_SARIF] = {"sarif", ".sarif", &report_ops_sarif},
     [REPORT_CSV] = {"csv", ".csv", &report_ops_csv},
     [REPORT_JUNIT] = {"junit", ".xml", &report_ops_junit},
     [REPORT_HTML] = {"html", ".html", &report_ops_html},
     [REPORT_OSCAL] = {"oscal", ".oscal.json", &report_ops_oscal},
+    [REPORT_PLAN] = {"plan", ".plan.txt", &report_ops_plan, SIZE_MAX},
 };
 
 const char *report_format_name(enum report_format f)
@@ -61,6 +63,10 @@ bool report_format_from_path(const char *path, enum report_format *out)
         *out = REPORT_OSCAL;
         return true;
     }
+    if (ends_with(path, ".plan.txt")) {
+        *out = REPORT_PLAN;
+        return true;
+    }
     if (ends_with(path, ".sarif.json")) {
         *out = REPORT_SARIF;
         return true;
@@ -90,6 +96,10 @@ static void writer_free(struct report_writer *w)
     free(w->state);
     free(w->tally.fail_by_check);
     free(w->tally.context_by_check);
+    if (w->tally.plan) {
+        rpt_plan_free(w->tally.plan);
+        free(w->tally.plan);
+    }
     for (size_t i = 0; i < w->tally.nproblem_files; i++)
         free(w->tally.problem_files[i]);
     for (size_t i = 0; i < ARRAY_SIZE(w->clean); i++)
@@ -118,6 +128,10 @@ struct report_writer *report_open(enum report_format f, const char *path,
     w->tally.ncheck = ncheck;
     w->tally.fail_by_check = xcalloc(ncheck ? ncheck : 1, sizeof(size_t));
     w->tally.context_by_check = xcalloc(ncheck ? ncheck : 1, sizeof(size_t));
+    if (formats[f].plan_names) {
+        w->tally.plan = xmalloc(sizeof(*w->tally.plan));
+        rpt_plan_init(w->tally.plan, ncheck, formats[f].plan_names);
+    }
     if (atomic_file_open(&w->af, path) < 0) {
         writer_free(w);
         return NULL;
@@ -150,6 +164,8 @@ static void tally_device(struct report_tally *t, const struct device_result *d)
         t->partial++;
     else
         t->parsed++;
+    if (t->plan)
+        rpt_plan_add(t->plan, d);
     for (size_t i = 0; i < d->nresults; i++) {
         const struct check_result *r = &d->results[i];
         if ((unsigned)r->verdict >= VERDICT_COUNT)

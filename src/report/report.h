@@ -70,6 +70,7 @@ enum report_format {
     REPORT_JUNIT,
     REPORT_HTML,
     REPORT_OSCAL,
+    REPORT_PLAN,
     REPORT_FORMAT_COUNT
 };
 

@@ -37,7 +37,36 @@ struct report_tally {
     char *problem_files[RPT_TALLY_NAMES]; /* first unreadable or partial files */
     size_t nproblem_files;
     size_t ncheck;
+    struct rpt_plan *plan; /* for the formats that show the fix-once plan */
 };
+
+/* ------------------------------------------------------------ the plan */
+
+/* One action of the fix-once plan: the failures one remediation closes. */
+struct rpt_plan_group {
+    const struct check_def *check;
+    enum dialect dialect;
+    char *remediation; /* NULL when the check has none for the dialect */
+    size_t devices;    /* failing results (one per device) it closes */
+    size_t evidence_lines;
+    char **names; /* the first devices, by path (up to the plan's name_cap) */
+    size_t nnames, capnames;
+};
+
+struct rpt_plan {
+    struct rpt_plan_group *groups;
+    size_t n, cap;
+    struct plan_bucket *buckets; /* per check index: its groups */
+    size_t ncheck, name_cap, findings;
+};
+
+void rpt_plan_init(struct rpt_plan *p, size_t ncheck, size_t name_cap);
+/* Add one device's failed results. */
+void rpt_plan_add(struct rpt_plan *p, const struct device_result *d);
+/* The groups ranked: severity, then devices closed, then check id and
+ * dialect. An array of p->n pointers into p; free() it. */
+struct rpt_plan_group **rpt_plan_rank(struct rpt_plan *p);
+void rpt_plan_free(struct rpt_plan *p);
 
 struct report_writer;
 
@@ -94,7 +123,7 @@ struct report_writer {
 };
 
 extern const struct report_ops report_ops_text, report_ops_json, report_ops_sarif, report_ops_csv,
-    report_ops_junit, report_ops_html, report_ops_oscal;
+    report_ops_junit, report_ops_html, report_ops_oscal, report_ops_plan;
 
 /* ------------------------------------------------------------- escaping */
 
@@ -103,6 +132,9 @@ extern const struct report_ops report_ops_text, report_ops_json, report_ops_sari
 size_t rpt_utf8_next(const char *s, size_t n, uint32_t *cp);
 /* Write code point cp as UTF-8. */
 void rpt_put_utf8(FILE *f, uint32_t cp);
+/* Text for a terminal: control characters (C0, DEL, C1) become '?', invalid
+ * UTF-8 U+FFFD, so a config can neither move the cursor nor split a line. */
+void rpt_term_str(FILE *f, const char *s);
 
 /* A JSON string literal (quotes included): control characters escaped,
  * invalid UTF-8 replaced by U+FFFD, and <, >, &, U+2028/9 escaped so the

@@ -521,11 +521,49 @@ static void write_summary(struct report_writer *w, const struct report_estate *e
     fputs("]}", f);
 }
 
+/* The fix-once plan (plan.c): one action per check and remediation, ranked. */
+static void write_plan(struct report_writer *w)
+{
+    FILE *f = w->f;
+    struct rpt_plan *p = w->tally.plan;
+    struct rpt_plan_group **ranked = rpt_plan_rank(p);
+    fputs("\"plan\":[", f);
+    for (size_t i = 0; i < p->n; i++) {
+        const struct rpt_plan_group *g = ranked[i];
+        fputs(i ? ",\n{" : "\n{", f);
+        fputs("\"rank\":", f);
+        uint_out(f, i + 1);
+        fputc(',', f);
+        kstr(f, "check", g->check->id);
+        fputc(',', f);
+        kstr(f, "dialect", dialect_name(g->dialect));
+        fputc(',', f);
+        kstr(f, "severity", severity_name(g->check->severity));
+        fputs(",\"devices_closed\":", f);
+        uint_out(f, g->devices);
+        fputs(",\"evidence_lines\":", f);
+        uint_out(f, g->evidence_lines);
+        fputc(',', f);
+        kstr(f, "remediation", g->remediation);
+        fputs(",\"devices\":[", f);
+        for (size_t k = 0; k < g->nnames; k++) {
+            if (k)
+                fputc(',', f);
+            rpt_json_cstr(f, g->names[k]);
+        }
+        fputs("]}", f);
+    }
+    fputs("]", f);
+    free(ranked);
+}
+
 static int json_finish(struct report_writer *w, const struct report_estate *e)
 {
     FILE *f = w->f;
     fputs("\n],\n", f);
     write_run(w);
+    fputs(",\n", f);
+    write_plan(w);
     fputs(",\n", f);
     write_fleet(w, e);
     fputs(",\n", f);

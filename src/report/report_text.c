@@ -40,19 +40,6 @@ static int text_device(struct report_writer *w, const struct device_result *d)
     return 0;
 }
 
-/* Printable, single-line and safe for a terminal: no escape sequences from configs. */
-static void term_str(FILE *f, const char *s)
-{
-    size_t n = s ? strlen(s) : 0, i = 0;
-    while (i < n) {
-        uint32_t cp;
-        i += rpt_utf8_next(s + i, n - i, &cp);
-        if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
-            cp = '?';
-        rpt_put_utf8(f, cp);
-    }
-}
-
 static void label(struct report_writer *w, const char *l)
 {
     fprintf(w->f, "%s%-10s%s", paint(w, C_BOLD), l, paint(w, C_OFF));
@@ -94,7 +81,7 @@ static void write_measures(struct report_writer *w, const struct compliance_resu
             fprintf(f, "  %s%-8s%s %-20s %-10s ", s->overdue ? paint(w, C_RED) : paint(w, C_YELLOW),
                     s->measure->id, paint(w, C_OFF), measure_status_name(s->status),
                     s->overdue ? "OVERDUE" : (s->due_known ? rpt_date(s->due, d) : "due ?"));
-            term_str(f, s->measure->title);
+            rpt_term_str(f, s->measure->title);
             if (s->nfail)
                 fprintf(f, " %s[%zu failed]%s", paint(w, C_DIM), s->nfail, paint(w, C_OFF));
             fputc('\n', f);
@@ -158,7 +145,7 @@ static void write_context(struct report_writer *w)
     fprintf(w->f, "%zu results need profile fields: ", total);
     for (size_t k = 0; k < nf && k < 5; k++) {
         fputs(k ? "; " : "", w->f);
-        term_str(w->f, fields[k]);
+        rpt_term_str(w->f, fields[k]);
         fprintf(w->f, " (%zu)", counts[k]);
     }
     if (nf > 5)
@@ -194,7 +181,7 @@ static void write_top(struct report_writer *w)
         fprintf(w->f, "  %s%-8s%s %4zu device%s  %-24s ", paint(w, severity_colour(c->severity)),
                 severity_name(c->severity), paint(w, C_OFF), t->fail_by_check[best],
                 t->fail_by_check[best] == 1 ? " " : "s", c->id);
-        term_str(w->f, c->title);
+        rpt_term_str(w->f, c->title);
         fputc('\n', w->f);
     }
     free(done);
@@ -210,7 +197,7 @@ static int text_finish(struct report_writer *w, const struct report_estate *e)
             paint(w, C_OFF));
     if (run->provider_name) {
         fputs(" - ", f);
-        term_str(f, run->provider_name);
+        rpt_term_str(f, run->provider_name);
     }
     if (run->tier)
         fprintf(f, ", tier %d", run->tier);
@@ -231,7 +218,7 @@ static int text_finish(struct report_writer *w, const struct report_estate *e)
         fputs("unreadable or partial: ", f);
         for (size_t i = 0; i < t->nproblem_files; i++) {
             fputs(i ? ", " : "", f);
-            term_str(f, t->problem_files[i]);
+            rpt_term_str(f, t->problem_files[i]);
         }
         if (t->unreadable + t->partial > t->nproblem_files)
             fprintf(f, " and %zu more", t->unreadable + t->partial - t->nproblem_files);
@@ -270,7 +257,7 @@ static int text_finish(struct report_writer *w, const struct report_estate *e)
             const struct fleet_finding *x = &e->ff[i];
             fprintf(f, "  %-8s %-24s %zu devices: ", verdict_name(x->verdict),
                     x->check ? x->check->id : "?", x->ndevices);
-            term_str(f, x->message);
+            rpt_term_str(f, x->message);
             fputc('\n', f);
         }
         if (e->nff > 10)
