@@ -183,7 +183,10 @@ static void f_interface(struct fx *x, const struct cfg_node *n)
         struct sv ip = fval(e, "ip");
         f->has_ip = ip.p && !sv_eq_cstr(ip, "0.0.0.0");
         f->is_loopback = fis(e, "type", "loopback");
-        f->is_tunnel = fis(e, "type", "tunnel");
+        /* "ssl.<vdom>" is the SSL-VPN interface FortiOS creates in every
+         * VDOM: present whether or not SSL-VPN is used, never a tunnel to a
+         * fixed peer. */
+        f->is_tunnel = fis(e, "type", "tunnel") && !sv_starts_with(sv_unquote(tk(e, 1)), "ssl.");
         f->is_mgmt =
             sv_starts_with(sv_unquote(tk(e, 1)), "mgmt") || fis(e, "dedicated-to", "management");
         fact_unknown(&f->urpf, "FortiOS anti-spoofing is not read");

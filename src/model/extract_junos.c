@@ -523,6 +523,10 @@ static void j_auth_statement(struct jx *x, struct account *ac, const struct mode
 {
     if (model_path_eq(l, k, "encrypted-password") && k + 1 < l->n) {
         ac->secret = jsecret(l, k + 1);
+        /* Junos stores only crypt strings here; anything else is a stand-in
+         * left by whoever published or sanitised the file. */
+        if (ac->secret.type == SECRET_PLAINTEXT)
+            ac->secret.type = SECRET_REDACTED;
     } else if (model_path_eq(l, k, "plain-text-password")) {
         ac->secret = model_secret(SECRET_PLAINTEXT, sv_make(NULL, 0), l->node);
     } else if (k < l->n && (sv_starts_with(l->tok[k], "ssh-") && k + 1 < l->n)) {

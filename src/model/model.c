@@ -67,6 +67,7 @@ static const char *const secret_names[SECRET_COUNT] = {
     [SECRET_REDACTED] = "removed-by-collector",
     [SECRET_OTHER_HASH] = "other-hash",
     [SECRET_CISCO4] = "cisco-type4",
+    [SECRET_FORTI_SH2] = "fortios-sha256",
 };
 
 const char *secret_type_name(enum secret_type t)
@@ -108,6 +109,46 @@ bool secret_type_is_reversible(enum secret_type t)
     }
 }
 
+/*
+ * A filler a collector or an author typed where the secret was: runs of one
+ * character, each at least four long ("AAAAAAAAAABBBBBBBBBBCCCCCCCCCC",
+ * "xxxxxxxx"), or a short run of '*' or '#'. No real secret or hash looks
+ * like that.
+ */
+static bool is_filler(struct sv v)
+{
+    if (v.n >= 3 && v.n < 8) {
+        size_t i = 0;
+        while (i < v.n && v.p[i] == v.p[0])
+            i++;
+        if (i == v.n && (v.p[0] == '*' || v.p[0] == '#' || v.p[0] == 'x' || v.p[0] == 'X'))
+            return true;
+    }
+    if (v.n < 8)
+        return false;
+    for (size_t i = 0; i < v.n;) {
+        size_t j = i;
+        while (j < v.n && v.p[j] == v.p[i])
+            j++;
+        if (j - i < 4)
+            return false;
+        i = j;
+    }
+    return true;
+}
+
+/* "%CENSORED%", "%REDACTED%": a word between two percent signs (VRP's own
+ * cipher prefixes, "%^%#" and the like, are not letters). */
+static bool is_percent_word(struct sv v)
+{
+    if (v.n < 4 || v.p[0] != '%' || v.p[v.n - 1] != '%')
+        return false;
+    for (size_t i = 1; i + 1 < v.n; i++)
+        if (!isalpha((unsigned char)v.p[i]) && v.p[i] != '_' && v.p[i] != '-')
+            return false;
+    return true;
+}
+
 bool secret_is_redacted(struct sv v)
 {
     v = sv_trim(sv_unquote(sv_trim(v)));
@@ -119,7 +160,16 @@ bool secret_is_redacted(struct sv v)
                model_sv_icontains(v, "redact") || model_sv_icontains(v, "secret") ||
                model_sv_icontains(v, "password") || model_sv_icontains(v, "filtered");
     }
-    return model_sv_ieq(v, "*****") || model_sv_ieq(v, "REDACTED") || model_sv_ieq(v, "<removed>");
+    if (is_filler(v) || is_percent_word(v))
+        return true;
+    /* Words a sanitiser writes, and the "very-secret-..." stand-ins of
+     * published examples. */
+    static const char *const words[] = {"censored", "redacted",    "sanitized", "sanitised",
+                                        "removed",  "very-secret", "obfuscated"};
+    for (size_t i = 0; i < ARRAY_SIZE(words); i++)
+        if (model_sv_icontains(v, words[i]))
+            return true;
+    return model_sv_ieq(v, "REDACTED");
 }
 
 enum secret_type secret_classify_shape(struct sv v, bool cisco)
@@ -274,9 +324,22 @@ enum secret_type secret_classify_fortios(struct sv value)
         return SECRET_REDACTED;
     if (value.n == 0)
         return SECRET_NONE;
-    if (sv_starts_with_word(value, "ENC"))
+    if (sv_starts_with_word(value, "ENC")) {
+        /* Administrator passwords are one-way: "SH2" salted SHA-256 before
+         * FortiOS 7.2.11/7.4.8/7.6.1, "PB2" PBKDF2 since. Other ENC values
+         * are encrypted with a key every FortiGate shares. */
+        struct sv body = sv_trim(sv_make(value.p + 3, value.n - 3));
+        if (sv_starts_with(body, "SH2"))
+            return SECRET_FORTI_SH2;
+        if (sv_starts_with(body, "PB2"))
+            return SECRET_PBKDF2;
         return SECRET_FORTI_ENC;
-    if (sv_starts_with(value, "SH2") || sv_starts_with(value, "AK1"))
+    }
+    if (sv_starts_with(value, "SH2"))
+        return SECRET_FORTI_SH2;
+    if (sv_starts_with(value, "PB2"))
+        return SECRET_PBKDF2;
+    if (sv_starts_with(value, "AK1"))
         return SECRET_OTHER_HASH;
     return SECRET_PLAINTEXT;
 }

@@ -65,6 +65,7 @@ enum secret_type {
     SECRET_REDACTED,         /* removed by the collector (RANCID FILTER_PWDS, Oxidized) */
     SECRET_OTHER_HASH,       /* a one-way hash of an unidentified scheme */
     SECRET_CISCO4,           /* Cisco type 4 (unsalted SHA-256, broken) */
+    SECRET_FORTI_SH2,        /* FortiOS admin "ENC SH2...": salted SHA-256, one round */
     SECRET_COUNT
 };
 /* "plaintext", "cisco-type7", ... used in <redacted:...> and messages. */
