@@ -9,6 +9,60 @@
 
 /* ------------------------------------------------------------ SVC-LEGACY */
 
+/*
+ * Cleartext servers that checks.md lists as legacy services on each dialect
+ * (besides the legacy_facts every dialect shares). On IOS and ASA telnet is
+ * a property of the VTY lines, judged by MGMT-TELNET alone.
+ */
+static const char *const legacy_servers[DIALECT_COUNT][6] = {
+    [DIALECT_CISCO_IOSXR] = {"telnet"},
+    [DIALECT_CISCO_NXOS] = {"telnet"},
+    [DIALECT_JUNIPER_JUNOS] = {"telnet", "ftp-server", "xml-agent", "rlogin", "rsh"},
+    [DIALECT_ARISTA_EOS] = {"telnet"},
+    [DIALECT_NOKIA_SROS] = {"telnet", "ftp-server", "tftp-server"},
+    [DIALECT_HUAWEI_VRP] = {"telnet", "ftp-server", "http"},
+};
+
+struct legacy_tally {
+    struct reasons on, unknown;
+    size_t known;
+};
+
+static void legacy_fact(const struct check_ctx *ctx, struct check_result *r, struct legacy_tally *t,
+                        const struct fact_bool *f, const char *name)
+{
+    if (f->state == FACT_ON) {
+        reasons_add(&t->on, "%s%s", name, f->is_default ? " (on by default)" : "");
+        check_evidence_fact(ctx, r, &f->ev);
+        t->known++;
+    } else if (f->state == FACT_OFF) {
+        check_evidence_fact(ctx, r, &f->ev);
+        t->known++;
+    } else if (!fact_untouched(f)) {
+        reasons_add(&t->unknown, "%s: %s", name, fact_why(ctx, f));
+    }
+}
+
+/* The dialect's legacy servers: telnet from the global telnet fact, the
+ * others from the services the extractor recorded (absent = off). */
+static void legacy_servers_judge(const struct check_ctx *ctx, struct check_result *r,
+                                 struct legacy_tally *t)
+{
+    const struct device_model *m = ctx->model;
+    if ((unsigned)m->dialect >= DIALECT_COUNT)
+        return;
+    const char *const *names = legacy_servers[m->dialect];
+    for (size_t i = 0; i < ARRAY_SIZE(legacy_servers[0]) && names[i]; i++) {
+        if (!strcmp(names[i], "telnet")) {
+            legacy_fact(ctx, r, t, &m->telnet_server, "telnet server");
+            continue;
+        }
+        for (size_t k = 0; k < m->nservices; k++)
+            if (!strcmp(m->services[k].name, names[i]))
+                legacy_fact(ctx, r, t, &m->services[k].state, names[i]);
+    }
+}
+
 static void eval_legacy(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct legacy_facts *l = &ctx->model->legacy;
@@ -25,39 +79,26 @@ static void eval_legacy(const struct check_ctx *ctx, struct check_result *r)
         {&l->mop, "MOP"},
         {&l->http_client_insecure, "cleartext HTTP client"},
     };
-    struct reasons on, unknown;
-    size_t known = 0;
-    reasons_init(&on);
-    reasons_init(&unknown);
-    for (size_t i = 0; i < ARRAY_SIZE(svc); i++) {
-        const struct fact_bool *f = svc[i].f;
-        if (f->state == FACT_ON) {
-            reasons_add(&on, "%s%s", svc[i].name, f->is_default ? " (on by default)" : "");
-            check_evidence_fact(ctx, r, &f->ev);
-            known++;
-        } else if (f->state == FACT_OFF) {
-            check_evidence_fact(ctx, r, &f->ev);
-            known++;
-        } else if (!fact_untouched(f)) {
-            reasons_add(&unknown, "%s: %s", svc[i].name, fact_why(ctx, f));
-        }
-    }
-    /* Telnet and FTP servers count as legacy services too, but MGMT-TELNET and
-     * MGMT-FILE-XFER report them; they are not repeated here. */
-    if (on.n) {
-        reasons_done(ctx, &unknown);
-        check_set(ctx, r, VERDICT_FAIL, "legacy services enabled: %s", reasons_done(ctx, &on));
-    } else if (unknown.n) {
-        reasons_done(ctx, &on);
-        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell: %s", reasons_done(ctx, &unknown));
-    } else if (known == 0) {
-        reasons_done(ctx, &on);
-        reasons_done(ctx, &unknown);
+    struct legacy_tally t = {0};
+    reasons_init(&t.on);
+    reasons_init(&t.unknown);
+    for (size_t i = 0; i < ARRAY_SIZE(svc); i++)
+        legacy_fact(ctx, r, &t, svc[i].f, svc[i].name);
+    legacy_servers_judge(ctx, r, &t);
+    if (t.on.n) {
+        reasons_done(ctx, &t.unknown);
+        check_set(ctx, r, VERDICT_FAIL, "legacy services enabled: %s", reasons_done(ctx, &t.on));
+    } else if (t.unknown.n) {
+        reasons_done(ctx, &t.on);
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell: %s", reasons_done(ctx, &t.unknown));
+    } else if (t.known == 0) {
+        reasons_done(ctx, &t.on);
+        reasons_done(ctx, &t.unknown);
         check_set(ctx, r, VERDICT_UNKNOWN, "the %s model records no legacy service",
                   dialect_name(ctx->model->dialect));
     } else {
-        reasons_done(ctx, &on);
-        reasons_done(ctx, &unknown);
+        reasons_done(ctx, &t.on);
+        reasons_done(ctx, &t.unknown);
         check_set(ctx, r, VERDICT_PASS, "no legacy network service is enabled");
     }
 }
@@ -134,8 +175,10 @@ static const struct check_def defs[] = {
         .title = "Legacy/unused network services disabled",
         .category = "Unused services",
         .severity = SEV_HIGH,
-        .rationale = "Small servers, finger, BOOTP, PAD, identd and network config loading "
-                     "are listening attack surface with no use on a modern network.",
+        .rationale = "Small servers, finger, BOOTP, PAD, identd, network config loading and, "
+                     "where the platform has a switch for them, cleartext telnet, FTP, rlogin "
+                     "and rsh servers are listening attack surface with no use on a modern "
+                     "network.",
         .measures = MEASURES("M2.04", "M10.48", "M8.06"),
         .remediation =
             {
@@ -143,14 +186,17 @@ static const struct check_def defs[] = {
                 [DIALECT_CISCO_IOS] = "no service tcp-small-servers\nno service "
                                       "udp-small-servers\nno ip finger\nno service pad\nno ip "
                                       "bootp server\nno ip identd\nno service config",
-                [DIALECT_CISCO_NXOS] = "no feature <legacy-feature>",
-                [DIALECT_CISCO_IOSXR] = "no service ipv4 tcp-small-servers\nno service ipv4 "
-                                        "udp-small-servers",
-                [DIALECT_ARISTA_EOS] = "Remove the legacy service configuration.",
-                [DIALECT_JUNIPER_JUNOS] = "delete system services finger\ndelete system "
+                [DIALECT_CISCO_NXOS] = "no feature telnet\nno feature <legacy-feature>",
+                [DIALECT_CISCO_IOSXR] = "no telnet vrf default ipv4 server\nno service ipv4 "
+                                        "tcp-small-servers\nno service ipv4 udp-small-servers",
+                [DIALECT_ARISTA_EOS] = "management telnet\n   shutdown",
+                [DIALECT_JUNIPER_JUNOS] = "delete system services telnet\ndelete system services "
+                                          "ftp\ndelete system services finger\ndelete system "
                                           "services rlogin\ndelete system services rsh",
-                [DIALECT_NOKIA_SROS] = "Remove the legacy service configuration.",
-                [DIALECT_HUAWEI_VRP] = "Remove the legacy service configuration.",
+                [DIALECT_NOKIA_SROS] = "configure system security no telnet-server\nconfigure "
+                                       "system security no ftp-server",
+                [DIALECT_HUAWEI_VRP] = "undo telnet server enable\nundo ftp server enable\nundo "
+                                       "http server enable",
             },
         .eval = eval_legacy,
     },

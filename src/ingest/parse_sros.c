@@ -373,10 +373,14 @@ static bool sx_prompt_line(struct sv s)
  * Where does the statement starting at p end? Scans quotes and [lists]
  * (which may span lines) and stops at '{', '}' (when braces is set) or the
  * end of the line. *line is advanced over newlines inside quotes or lists.
+ * Classic CLI prints every quoted string on one line: there a quote still
+ * open at the end of its line is an error, and the line ends the statement
+ * (one stray quote must not swallow the statements after it).
  */
 static const char *sx_scan(struct sx_parser *ps, const char *p, const char *end, bool braces,
                            uint32_t *line)
 {
+    bool one_line_quotes = ps->t->form == FORM_SROS_CLASSIC;
     uint32_t open_line = *line; /* of the outermost '[' */
     const char *open_at = p;
     int bracket = 0;
@@ -386,15 +390,17 @@ static const char *sx_scan(struct sx_parser *ps, const char *p, const char *end,
             uint32_t quote_line = *line;
             const char *q = p + 1;
             uint32_t l = *line;
-            while (q < end && *q != '"') {
+            while (q < end && *q != '"' && !(one_line_quotes && *q == '\n')) {
                 if (*q == '\\' && q + 1 < end && q[1] != '\n')
                     q++;
                 else if (*q == '\n')
                     l++;
                 q++;
             }
-            if (q >= end) {
-                cfg_diag(ps->t, DIAG_ERROR, quote_line, "quoted string is never closed");
+            if (q >= end || *q == '\n') {
+                cfg_diag(ps->t, DIAG_ERROR, quote_line,
+                         one_line_quotes ? "quoted string is not closed on its line"
+                                         : "quoted string is never closed");
                 return cfg_eol(p, end); /* treat the quote as text to the end of its line */
             }
             *line = l;

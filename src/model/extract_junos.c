@@ -495,6 +495,8 @@ static void j_services(struct jx *x, const struct model_path *l, size_t i)
         if (m->legacy.finger.is_default || m->legacy.finger.state != FACT_ON)
             fact_set(&m->legacy.finger, FACT_ON, own);
         j_service(x, "finger", true, own);
+    } else if (model_path_eq(l, i, "rlogin") || model_path_eq(l, i, "rsh")) {
+        j_service(x, model_path_eq(l, i, "rlogin") ? "rlogin" : "rsh", true, own);
     } else if (model_path_eq(l, i, "xnm-clear-text")) {
         j_service(x, "xml-agent", true, own);
     } else if (model_path_eq(l, i, "xnm-ssl")) {

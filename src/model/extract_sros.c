@@ -50,7 +50,7 @@ struct sigp_if {
     int proto; /* 0 ospf, 1 ospf3, 2 isis */
     struct sv name;
     bool passive, authed, weak;
-    const struct cfg_node *node, *auth_node;
+    const struct cfg_node *node, *auth_node, *weak_node; /* weak_node: type password */
 };
 
 struct slogid {
@@ -119,6 +119,7 @@ struct sx {
     size_t nigp_if;
     const struct cfg_node *igp_node[3];
     const struct cfg_node *isis_auth;
+    const struct cfg_node *isis_cleartext; /* instance/level authentication-type password */
 
     struct model_nmap if_map, acct_map, nbr_map, group_map, igp_map;
     struct model_nmap obj_map; /* communities, NTP servers, log-ids, SNMP users (k2 = kind) */
@@ -494,8 +495,9 @@ static void s_security(struct sx *x, const struct model_path *l, size_t i)
                 return;
             model_nmap_put(x->a, &x->obj_map, name, SV_LIT("community"), m->snmp.ncommunities);
             sc = MODEL_PUSH(x->a, m->snmp.communities, m->snmp.ncommunities);
-            enum secret_type ty = secret_is_redacted(name) ? SECRET_REDACTED : SECRET_PLAINTEXT;
-            sc->name = model_secret(ty, name, model_path_own(l, c + 1));
+            /* classic prints a stored community as "<value>" hash|hash2 */
+            sc->name = model_secret(secret_classify_sros(name, model_path_tok(l, c + 2)), name,
+                                    model_path_own(l, c + 1));
             sc->node = model_path_own(l, c + 1);
         }
         for (size_t j = c + 2; j < l->n; j++) {
@@ -803,8 +805,10 @@ static void s_igp_if_stmt(struct sx *x, struct sigp_if *f, const struct model_pa
     } else if (sv_eq_cstr(w, "interface-type") && model_path_eq(l, k + 1, "loopback")) {
         f->passive = true;
     } else if (sv_eq_cstr(w, "authentication-type") || sv_eq_cstr(w, "hello-authentication-type")) {
-        if (model_path_eq(l, k + 1, "password") || model_path_eq(l, k + 1, "simple"))
+        if (model_path_eq(l, k + 1, "password") || model_path_eq(l, k + 1, "simple")) {
             f->weak = true;
+            f->weak_node = l->node;
+        }
     } else if (sv_eq_cstr(w, "message-digest-key") || sv_eq_cstr(w, "authentication-keychain") ||
                sv_eq_cstr(w, "hello-authentication-key") ||
                sv_eq_cstr(w, "hello-authentication-keychain") ||
@@ -869,6 +873,9 @@ static void s_router(struct sx *x, const struct model_path *l, size_t i)
                 x->isis_auth = l->node;
                 if (model_path_eq(l, j, "authentication-key"))
                     model_add_secret(x->a, m, "isis-key", ssecret(l, j + 1));
+            } else if (model_path_eq(l, j, "authentication-type") &&
+                       (model_path_eq(l, j + 1, "password") || model_path_eq(l, j + 1, "simple"))) {
+                x->isis_cleartext = l->node; /* the key is sent in clear */
             }
         }
     } else if (model_path_eq(l, i, "interface") && i + 1 < l->n) {
@@ -1195,11 +1202,14 @@ static void finish_igp(struct sx *x)
             if (f->proto != p || f->passive)
                 continue;
             need++;
-            if ((f->authed && !f->weak) || (p == 2 && x->isis_auth)) {
+            bool instance = p == 2 && x->isis_auth && !x->isis_cleartext;
+            if ((f->authed && !f->weak) || instance) {
                 have++;
                 fact_lines_add(&g->auth.ev, f->auth_node ? f->auth_node : x->isis_auth);
             } else if (!miss) {
-                miss = f->node;
+                miss = f->weak_node                                ? f->weak_node
+                       : p == 2 && x->isis_cleartext && !f->authed ? x->isis_cleartext
+                                                                   : f->node;
             }
         }
         if (need == 0)

@@ -695,9 +695,9 @@ static void v_snmp(struct vx *x, const struct cfg_node *n)
         if (!val.p || !vcap(m->snmp.ncommunities))
             return;
         struct snmp_community *c = MODEL_PUSH(x->a, m->snmp.communities, m->snmp.ncommunities);
-        enum secret_type ty = secret_is_redacted(val) ? SECRET_REDACTED
-                              : mode.p                ? secret_classify_vrp(mode, val)
-                                                      : SECRET_PLAINTEXT;
+        /* Without a mode word the value's own prefix says how it is stored
+         * ("%^%#...%^%#", "%@%@...%@%@" are cipher text). */
+        enum secret_type ty = secret_classify_vrp(mode, val);
         c->name = model_secret(ty, val, n);
         c->write = write;
         c->node = n;
