@@ -29,7 +29,7 @@ static void test_identity_and_admins(void **state)
     assert_int_equal(m->naccounts, 2);
     const struct account *admin = tu_find_account(m, "admin");
     assert_non_null(admin);
-    assert_int_equal(admin->secret.type, SECRET_FORTI_ENC);
+    assert_int_equal(admin->secret.type, SECRET_FORTI_SH2);
     assert_int_equal(admin->privilege, 15);
     assert_string_equal(admin->role, "super_admin");
     assert_int_equal(admin->node->line, tu_line_of(d, "edit \"admin\""));
