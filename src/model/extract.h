@@ -228,4 +228,35 @@ struct account *model_account_indexed(struct arena *a, struct device_model *m,
  */
 void model_resolve_refs(struct device_model *m);
 
+/* ------------------------------------------------------ statement tables */
+
+/*
+ * An extractor's top-level statements are dispatched through a table: one
+ * row per statement, whose first member is the statement's leading words
+ * ("router bgp"), followed by what the extractor needs (dialects, whether
+ * the negated form applies, the handler). A stmt_index, built once per
+ * table, yields the rows whose first word hashes like a statement's first
+ * word, in table order; the extractor tests the whole path, the dialect and
+ * the negation on those few rows only.
+ */
+#define STMT_INDEX_SLOTS 256u /* power of two */
+#define STMT_INDEX_MAX_ROWS 1024u
+
+struct stmt_index {
+    uint16_t head[STMT_INDEX_SLOTS]; /* first row + 1 of each slot, 0 = none */
+    uint16_t next[STMT_INDEX_MAX_ROWS];
+};
+
+/* Index nrows rows of row_size bytes, each starting with a `const char *`
+ * path. BUG()s when the table is longer than STMT_INDEX_MAX_ROWS. */
+void stmt_index_build(struct stmt_index *ix, const void *rows, size_t nrows, size_t row_size);
+
+/* The first candidate row for a statement whose first word is w, as
+ * row + 1 (0 = none); stmt_index_next() gives the following one. */
+size_t stmt_index_first(const struct stmt_index *ix, struct sv w);
+size_t stmt_index_next(const struct stmt_index *ix, size_t cand);
+
+/* One bit per dialect for the dialect masks of statement tables. */
+#define DIALECT_BIT(d) (1u << (unsigned)(d))
+
 #endif

@@ -1,0 +1,442 @@
+/*
+ * extract_cisco_aaa.c - AAA: servers and groups, login methods,
+ * accounting and authorisation, local accounts and enable secrets.
+ */
+#include "model/extract_cisco.h"
+
+/* ------------------------------------------------------------ AAA */
+
+static bool is_aaa_group(const struct cx *x, struct sv name)
+{
+    for (size_t i = 0; i < x->naaa_groups; i++)
+        if (sv_same(x->aaa_groups[i], name))
+            return true;
+    return false;
+}
+
+/* Methods of an AAA list from token i: central (group/tacacs+/radius/a
+ * server group name) and a local method after it. */
+static void aaa_methods(const struct cx *x, struct sv s, size_t i, bool *central, bool *local)
+{
+    size_t nt = sv_token_count(s);
+    *central = *local = false;
+    for (; i < nt; i++) {
+        struct sv w = tk(s, i);
+        if (sv_eq_cstr(w, "group")) {
+            *central = true;
+            i++;
+        } else if (sv_eq_cstr(w, "tacacs+") || sv_eq_cstr(w, "radius") || sv_eq_cstr(w, "ldap") ||
+                   is_aaa_group(x, w)) {
+            *central = true;
+        } else if (model_sv_ieq(w, "local") || sv_eq_cstr(w, "local-case") ||
+                   sv_eq_cstr(w, "enable") || sv_eq_cstr(w, "line") || sv_eq_cstr(w, "none") ||
+                   sv_eq_cstr(w, "LOCAL")) {
+            *local = true;
+        }
+    }
+}
+
+static struct aaa_server *aaa_add_server(struct cx *x, enum aaa_proto proto, struct sv host,
+                                         const struct cfg_node *n)
+{
+    struct aaa_facts *aaa = &x->m->aaa;
+    host = sv_unquote(host);
+    for (size_t i = 0; i < aaa->nservers; i++)
+        if (aaa->servers[i].proto == proto && aaa->servers[i].host &&
+            sv_eq_cstr(host, aaa->servers[i].host))
+            return &aaa->servers[i];
+    if (!cap_ok(aaa->nservers))
+        return NULL;
+    struct aaa_server *sv = MODEL_PUSH(x->a, aaa->servers, aaa->nservers);
+    sv->proto = proto;
+    sv->host = dup(x, host);
+    sv->addr = model_parse_addr(host);
+    sv->node = n;
+    return sv;
+}
+
+static const char *aaa_key_kind(enum aaa_proto p)
+{
+    return p == AAA_TACACS ? "tacacs-key" : p == AAA_RADIUS ? "radius-key" : "aaa-key";
+}
+
+/* "key [T] V" anywhere in s from token i on; records the secret. */
+static void aaa_key_in(struct cx *x, struct aaa_server *sv, enum aaa_proto proto, struct sv s,
+                       size_t i, const struct cfg_node *n)
+{
+    size_t nt = sv_token_count(s);
+    for (; i < nt; i++) {
+        if (!tk_is(s, i, "key"))
+            continue;
+        struct secret k = cx_cisco_secret(x, s, i + 1, n, NULL);
+        if (sv)
+            sv->key = k;
+        model_add_secret(x->a, x->m, aaa_key_kind(proto), k);
+        return;
+    }
+}
+
+/* "tacacs-server ..." / "radius-server ..." (IOS, NX-OS, EOS, XR). */
+void cx_h_aaa_server_legacy(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    enum aaa_proto proto = starts(s, "tacacs-server") ? AAA_TACACS : AAA_RADIUS;
+    if (tk_is(s, 1, "host") && tk(s, 2).n) {
+        struct aaa_server *sv = aaa_add_server(x, proto, tk(s, 2), n);
+        aaa_key_in(x, sv, proto, s, 3, n);
+        for (const struct cfg_node *c = n->child; c; c = c->next)
+            if (active(c))
+                aaa_key_in(x, sv, proto, cfg_text(c), 0, c);
+    } else if (tk_is(s, 1, "key")) {
+        model_add_secret(x->a, x->m, aaa_key_kind(proto), cx_cisco_secret(x, s, 2, n, NULL));
+    }
+}
+
+/* "tacacs server NAME" / "radius server NAME" blocks (IOS-XE). */
+void cx_h_aaa_server_block(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    enum aaa_proto proto = starts(s, "tacacs") ? AAA_TACACS : AAA_RADIUS;
+    struct aaa_server *sv = NULL;
+    struct secret key = {0};
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (!active(c))
+            continue;
+        struct sv t = cfg_text(c);
+        if (starts(t, "address") && tk(t, 2).n)
+            sv = aaa_add_server(x, proto, tk(t, 2), c);
+        else if (starts(t, "key"))
+            key = cx_cisco_secret(x, t, 1, c, NULL);
+    }
+    if (key.type != SECRET_NONE) {
+        model_add_secret(x->a, x->m, aaa_key_kind(proto), key);
+        if (sv)
+            sv->key = key;
+    }
+}
+
+static enum aaa_proto proto_of(struct sv w)
+{
+    return sv_starts_with(w, "tacacs") ? AAA_TACACS
+           : sv_eq_cstr(w, "radius")   ? AAA_RADIUS
+           : sv_eq_cstr(w, "ldap")     ? AAA_LDAP
+                                       : AAA_OTHER;
+}
+
+/* "aaa group server tacacs+|radius NAME" with server / server-private children. */
+static void h_aaa_group(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    struct sv name = tk(s, 4);
+    enum aaa_proto proto = proto_of(tk(s, 3));
+    if (name.n && x->naaa_groups < ARRAY_SIZE(x->aaa_groups)) {
+        x->aaa_group_proto[x->naaa_groups] = proto;
+        x->aaa_groups[x->naaa_groups++] = name;
+    }
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (!active(c))
+            continue;
+        struct sv t = cfg_text(c);
+        if (starts(t, "server-private") && tk(t, 1).n) {
+            struct aaa_server *sv = aaa_add_server(x, proto, tk(t, 1), c);
+            aaa_key_in(x, sv, proto, t, 2, c);
+        } else if (starts(t, "server") && !starts(t, "server name") && cx_sv_is_addrish(tk(t, 1))) {
+            aaa_add_server(x, proto, tk(t, 1), c);
+        }
+    }
+}
+
+/* ASA "aaa-server NAME protocol P" and "aaa-server NAME (ifc) host X [key K]". */
+/* ASA "aaa-server NAME protocol P" and "aaa-server NAME (ifc) host X [key K]". */
+
+/* ASA "aaa-server NAME protocol P" and "aaa-server NAME (ifc) host X [key K]". */
+void cx_h_asa_aaa_server(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    struct sv name = tk(s, 1);
+    if (tk_is(s, 2, "protocol")) {
+        if (name.n && x->naaa_groups < ARRAY_SIZE(x->aaa_groups)) {
+            x->aaa_group_proto[x->naaa_groups] = proto_of(tk(s, 3));
+            x->aaa_groups[x->naaa_groups++] = name;
+        }
+        return;
+    }
+    size_t nt = sv_token_count(s);
+    for (size_t i = 2; i + 1 < nt; i++) {
+        if (!tk_is(s, i, "host"))
+            continue;
+        enum aaa_proto proto = AAA_OTHER; /* from the group's "protocol" statement */
+        for (size_t g = 0; g < x->naaa_groups; g++)
+            if (sv_same(x->aaa_groups[g], name))
+                proto = x->aaa_group_proto[g];
+        struct aaa_server *sv = aaa_add_server(x, proto, tk(s, i + 1), n);
+        aaa_key_in(x, sv, proto, s, i + 2, n);
+        for (const struct cfg_node *c = n->child; c; c = c->next)
+            if (active(c))
+                aaa_key_in(x, sv, proto, cfg_text(c), 0, c);
+        return;
+    }
+}
+
+void cx_h_aaa(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    struct aaa_facts *aaa = &x->m->aaa;
+    if (neg)
+        return;
+    if (starts(s, "aaa new-model")) {
+        x->aaa_new_model = n;
+        fact_lines_add(&aaa->ev, n);
+    } else if (starts(s, "aaa group server")) {
+        h_aaa_group(x, n, s);
+    } else if (starts(s, "aaa authentication login") ||
+               (x->d == DIALECT_CISCO_ASA &&
+                (starts(s, "aaa authentication ssh") || starts(s, "aaa authentication telnet") ||
+                 starts(s, "aaa authentication http")))) {
+        bool central, local;
+        aaa_methods(x, s, 4, &central, &local);
+        if (x->d == DIALECT_CISCO_ASA) {
+            /* "aaa authentication ssh console GROUP [LOCAL]" */
+            central = !model_sv_ieq(tk(s, 4), "LOCAL") && tk(s, 4).n;
+            local = model_sv_ieq(tk(s, 4), "LOCAL") || model_sv_ieq(tk(s, 5), "LOCAL");
+            x->asa_aaa_login = n;
+        }
+        fact_lines_add(&aaa->ev, n);
+        if (central) {
+            if (!x->login_central || !x->aaa_login)
+                x->aaa_login = n;
+            x->login_central = true;
+            if (local)
+                x->login_local_fallback = true;
+        } else if (!x->aaa_login) {
+            x->aaa_login = n;
+        }
+    } else if (starts(s, "aaa accounting")) {
+        bool central, local;
+        aaa_methods(x, s, 2, &central, &local);
+        bool logging = false;
+        size_t nt = sv_token_count(s);
+        for (size_t i = 2; i < nt; i++)
+            if (tk_is(s, i, "logging") || tk_is(s, i, "broadcast"))
+                logging = logging || tk_is(s, i, "logging");
+        if (!central && !logging)
+            return;
+        struct sv what = tk(s, 2);
+        if (sv_eq_cstr(what, "exec") || sv_eq_cstr(what, "ssh") || sv_eq_cstr(what, "telnet") ||
+            sv_eq_cstr(what, "connection")) {
+            if (central)
+                x->aaa_acct_exec = n;
+        } else if (sv_eq_cstr(what, "commands") || sv_eq_cstr(what, "command")) {
+            x->aaa_acct_cmds = n;
+            if (!central)
+                x->archive_log = x->archive_log ? x->archive_log : n; /* EOS accounting to syslog */
+        } else if (sv_eq_cstr(what, "default") && x->d == DIALECT_CISCO_NXOS && central) {
+            /* NX-OS: one accounting list for sessions and commands */
+            x->aaa_acct_exec = n;
+            x->aaa_acct_cmds = n;
+        }
+    } else if (starts(s, "aaa authorization commands") ||
+               (x->d == DIALECT_CISCO_ASA && starts(s, "aaa authorization command"))) {
+        bool central, local;
+        aaa_methods(x, s, 3, &central, &local);
+        if (x->d == DIALECT_CISCO_ASA)
+            central = tk(s, 3).n && !model_sv_ieq(tk(s, 3), "LOCAL");
+        if (central)
+            x->aaa_authz_cmds = n;
+    } else if (starts(s, "aaa authentication policy") && x->d == DIALECT_ARISTA_EOS) {
+        if (starts(s, "aaa authentication policy on-success log"))
+            x->login_success = n;
+        else if (starts(s, "aaa authentication policy on-failure log"))
+            x->login_failure = n;
+    } else if (starts(s, "aaa root secret") && x->d == DIALECT_ARISTA_EOS) {
+        /* the EOS root (bash) account */
+        struct account *ac = cx_find_account(x, SV_LIT("root"), n);
+        if (ac) {
+            ac->privilege = 15;
+            ac->role = "root";
+            ac->secret = cx_cisco_secret(x, s, 3, n, NULL);
+            if (ac->secret.type != SECRET_NONE)
+                x->eos_root_node = n;
+        }
+    } else if (starts(s, "aaa password-policy")) {
+        x->pw_policy_node = n;
+    }
+}
+
+/* ------------------------------------------------------------ accounts */
+
+struct account *cx_find_account(struct cx *x, struct sv name, const struct cfg_node *n)
+{
+    struct device_model *m = x->m;
+    name = sv_unquote(name);
+    for (size_t i = m->naccounts; i-- > 0;)
+        if (sv_eq_cstr(name, m->accounts[i].name))
+            return &m->accounts[i];
+    if (!cap_ok(m->naccounts))
+        return NULL;
+    struct account *ac = MODEL_PUSH(x->a, m->accounts, m->naccounts);
+    ac->name = dup(x, name);
+    ac->privilege = -1;
+    ac->node = n;
+    return ac;
+}
+
+static int role_privilege(struct sv role)
+{
+    if (sv_eq_cstr(role, "network-admin") || sv_eq_cstr(role, "vdc-admin") ||
+        sv_eq_cstr(role, "root-lr") || sv_eq_cstr(role, "root-system") ||
+        sv_eq_cstr(role, "netadmin") || sv_eq_cstr(role, "sysadmin") || sv_eq_cstr(role, "admin"))
+        return 15;
+    if (sv_eq_cstr(role, "network-operator") || sv_eq_cstr(role, "vdc-operator") ||
+        sv_eq_cstr(role, "operator") || sv_eq_cstr(role, "read-only"))
+        return 1;
+    if (sv_starts_with(role, "priv-")) {
+        long v = model_sv_long(sv_make(role.p + 5, role.n - 5), -1);
+        return v >= 0 && v <= 15 ? (int)v : -1;
+    }
+    return -1;
+}
+
+/* Account attributes from token i of s (one statement or one XR child). */
+static void account_attrs(struct cx *x, struct account *ac, struct sv s, size_t i,
+                          const struct cfg_node *n)
+{
+    size_t nt = sv_token_count(s);
+    while (i < nt) {
+        struct sv w = tk(s, i);
+        if (sv_eq_cstr(w, "privilege") && i + 1 < nt) {
+            ac->privilege = (int)model_sv_long(tk(s, i + 1), -1);
+            i += 2;
+        } else if ((sv_eq_cstr(w, "secret") || sv_eq_cstr(w, "password")) && i + 1 < nt) {
+            size_t next;
+            struct secret sec = cx_cisco_secret(x, s, i + 1, n, &next);
+            /* a secret wins over a password on the same account */
+            if (sec.type != SECRET_NONE &&
+                (ac->secret.type == SECRET_NONE || sv_eq_cstr(w, "secret")))
+                ac->secret = sec;
+            i = next;
+        } else if (sv_eq_cstr(w, "role") || sv_eq_cstr(w, "group")) {
+            struct sv r = tk(s, i + 1);
+            if (r.n) {
+                int p = role_privilege(r);
+                /* XR root-system outranks root-lr at the same level: keep it visible */
+                if (!ac->role || (p >= 0 && p > ac->privilege) || sv_eq_cstr(r, "root-system"))
+                    ac->role = dup(x, r);
+                if (p >= 0 && (ac->privilege < 0 || p > ac->privilege))
+                    ac->privilege = p;
+            }
+            i += 2;
+        } else if (sv_eq_cstr(w, "sshkey") || sv_eq_cstr(w, "ssh-key") ||
+                   sv_eq_cstr(w, "ssh_key")) {
+            ac->has_ssh_key = true;
+            if (!ac->ssh_key_node)
+                ac->ssh_key_node = n;
+            break;
+        } else if (sv_eq_cstr(w, "algorithm-type") || sv_eq_cstr(w, "view") ||
+                   sv_eq_cstr(w, "expire") || sv_eq_cstr(w, "shell")) {
+            i += 2;
+        } else if (sv_eq_cstr(w, "nopassword")) {
+            ac->secret = model_secret(SECRET_NONE, sv_make("", 0), n);
+            i++;
+        } else {
+            i++;
+        }
+    }
+}
+
+void cx_h_username(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    struct sv name = tk(s, 1);
+    if (name.n == 0)
+        return;
+    if (x->d == DIALECT_CISCO_ASA && tk_is(s, 2, "attributes")) {
+        /* "ssh authentication publickey KEY" / "ssh authentication pkf": key login */
+        for (const struct cfg_node *c = n->child; c; c = c->next) {
+            if (!active(c) || !(starts(cfg_text(c), "ssh authentication publickey") ||
+                                starts(cfg_text(c), "ssh authentication pkf")))
+                continue;
+            struct account *ac = cx_find_account(x, name, n);
+            if (ac) {
+                ac->has_ssh_key = true;
+                if (!ac->ssh_key_node)
+                    ac->ssh_key_node = c;
+            }
+        }
+        return;
+    }
+    struct account *ac = cx_find_account(x, name, n);
+    if (!ac)
+        return;
+    account_attrs(x, ac, s, 2, n);
+    for (const struct cfg_node *c = n->child; c; c = c->next) /* XR block form */
+        if (active(c))
+            account_attrs(x, ac, cfg_text(c), 0, c);
+    if (ac->privilege < 0) {
+        if (x->d == DIALECT_CISCO_IOS || x->d == DIALECT_ARISTA_EOS)
+            ac->privilege = 1; /* the documented default */
+        else if (x->d == DIALECT_CISCO_ASA)
+            ac->privilege = 2;
+    }
+}
+
+void cx_h_enable(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    bool secret = tk_is(s, 1, "secret");
+    if (!secret && !tk_is(s, 1, "password"))
+        return;
+    size_t i = 2;
+    if (tk_is(s, i, "level"))
+        i += 2;
+    struct secret sec = cx_cisco_secret(x, s, i, n, NULL);
+    if (sec.type == SECRET_NONE)
+        return;
+    if (secret || x->m->enable.type == SECRET_NONE ||
+        !starts(cfg_text(x->m->enable.node), "enable secret"))
+        x->m->enable = sec;
+}
+
+void cx_finish_aaa(struct cx *x)
+{
+    struct device_model *m = x->m;
+    struct aaa_facts *aaa = &m->aaa;
+    if (x->d == DIALECT_CISCO_IOS && !x->aaa_new_model) {
+        fact_default(&aaa->central_login, FACT_OFF,
+                     "no 'aaa new-model': line passwords and local accounts only");
+        fact_default(&aaa->local_fallback, FACT_ON, "local accounts are the only method");
+    } else if (x->login_central) {
+        fact_set(&aaa->central_login, FACT_ON, x->aaa_login);
+        fact_set(&aaa->local_fallback, x->login_local_fallback ? FACT_ON : FACT_OFF, x->aaa_login);
+        if (!x->login_local_fallback && x->d == DIALECT_CISCO_NXOS) {
+            aaa->local_fallback.state = FACT_ON;
+            aaa->local_fallback.why = "NX-OS falls back to local accounts when no server answers";
+        }
+    } else if (x->aaa_login) {
+        fact_set(&aaa->central_login, FACT_OFF, x->aaa_login);
+        fact_set(&aaa->local_fallback, FACT_ON, x->aaa_login);
+    } else {
+        fact_default(&aaa->central_login, FACT_OFF,
+                     "no login authentication list names a server group: local accounts only");
+        fact_default(&aaa->local_fallback, FACT_ON, "local accounts are the only method");
+    }
+    if (x->aaa_acct_exec)
+        fact_set(&aaa->accounting_exec, FACT_ON, x->aaa_acct_exec);
+    else
+        fact_default(&aaa->accounting_exec, FACT_OFF, "no session (exec) accounting to a server");
+    if (x->aaa_acct_cmds)
+        fact_set(&aaa->accounting_cmds, FACT_ON, x->aaa_acct_cmds);
+    else
+        fact_default(&aaa->accounting_cmds, FACT_OFF,
+                     x->d == DIALECT_CISCO_NXOS
+                         ? "no 'aaa accounting default group': commands stay in the local "
+                           "accounting log"
+                         : "no command accounting");
+    if (x->aaa_authz_cmds)
+        fact_set(&aaa->authz_cmds, FACT_ON, x->aaa_authz_cmds);
+    else
+        fact_default(&aaa->authz_cmds, FACT_OFF, "no per-command authorisation by a server");
+
+    struct legacy_facts *lg = &m->legacy;
+    if (x->pw_policy_node)
+        fact_set(&lg->password_policy, FACT_ON, x->pw_policy_node);
+    else if (x->pw_policy_off)
+        fact_set(&lg->password_policy, FACT_OFF, x->pw_policy_off);
+    else if (x->d == DIALECT_CISCO_NXOS)
+        fact_default(&lg->password_policy, FACT_ON, "password strength-check is on by default");
+    else
+        fact_default(&lg->password_policy, FACT_OFF, "no password length or strength policy");
+}

@@ -1,0 +1,494 @@
+/*
+ * extract_cisco_igp.c - OSPF, OSPFv3 and IS-IS processes, their
+ * interfaces, passive defaults and authentication, and key chains.
+ */
+#include "model/extract_cisco.h"
+
+/* ------------------------------------------------------------ IGPs */
+
+static struct cigp *igp_proc(struct cx *x, int proto, struct sv name, const struct cfg_node *n)
+{
+    for (size_t i = 0; i < x->nigps; i++)
+        if (x->igps[i].proto == proto && sv_same(x->igps[i].name, name))
+            return &x->igps[i];
+    if (!cap_ok(x->nigps))
+        return NULL;
+    struct cigp *g = MODEL_PUSH(x->a, x->igps, x->nigps);
+    g->proto = proto;
+    g->name = name;
+    g->node = n;
+    return g;
+}
+
+static struct cigp_if *igp_if(struct cx *x, int proto, struct sv ifname, struct sv instance,
+                              const struct cfg_node *n)
+{
+    /* an interface's entries are contiguous: stop at the first of another interface */
+    for (size_t i = x->nigp_ifs; i-- > 0;) {
+        struct cigp_if *f = &x->igp_ifs[i];
+        if (x->cur_if != SIZE_MAX && f->ifidx != x->cur_if)
+            break;
+        if (f->proto == proto && sv_same(f->ifname, ifname) &&
+            (sv_same(f->instance, instance) || f->instance.n == 0 || instance.n == 0)) {
+            if (f->instance.n == 0)
+                f->instance = instance;
+            return f;
+        }
+    }
+    if (!cap_ok(x->nigp_ifs))
+        return NULL;
+    struct cigp_if *f = MODEL_PUSH(x->a, x->igp_ifs, x->nigp_ifs);
+    f->proto = proto;
+    f->ifname = ifname;
+    f->instance = instance;
+    f->node = n;
+    f->ifidx = x->cur_if;
+    if (proto == 0 && x->cur_if != SIZE_MAX && x->if_ospf[x->cur_if] == SIZE_MAX)
+        x->if_ospf[x->cur_if] = x->nigp_ifs - 1;
+    return f;
+}
+
+/* Authentication words inside an OSPF/IS-IS block (XR style): returns 1 strong, 2 weak,
+ * 3 explicitly none, 0 nothing. */
+static int igp_auth_word(struct cx *x, struct sv s, const struct cfg_node *n)
+{
+    if (starts(s, "authentication")) {
+        struct sv a = tk(s, 1);
+        if (sv_eq_cstr(a, "null"))
+            return 3;
+        if (sv_eq_cstr(a, "message-digest") || sv_eq_cstr(a, "keychain") ||
+            sv_eq_cstr(a, "key-chain") || sv_eq_cstr(a, "mode") || sv_eq_cstr(a, "ipsec"))
+            return (sv_eq_cstr(a, "mode") && sv_eq_cstr(tk(s, 2), "text")) ? 2 : 1;
+        if (a.n == 0)
+            return 2;
+        return 0;
+    }
+    if (starts(s, "message-digest-key")) {
+        model_add_secret(x->a, x->m, "ospf-key", cx_cisco_secret(x, s, 3, n, NULL));
+        return 0;
+    }
+    if (starts(s, "authentication-key")) {
+        model_add_secret(x->a, x->m, "ospf-key", cx_cisco_secret(x, s, 1, n, NULL));
+        return 0;
+    }
+    if (starts(s, "hello-password") || starts(s, "lsp-password") || starts(s, "area-password") ||
+        starts(s, "domain-password")) {
+        struct sv a = tk(s, 1);
+        bool hmac = sv_starts_with(a, "hmac") || sv_eq_cstr(a, "keychain");
+        if (sv_eq_cstr(a, "keychain"))
+            return 1; /* names a key chain; its keys are recorded by h_key_chain */
+        size_t i = 1;
+        if (sv_eq_cstr(a, "hmac-md5") || sv_eq_cstr(a, "text"))
+            i = 2;
+        model_add_secret(x->a, x->m, "isis-key", cx_cisco_secret(x, s, i, n, NULL));
+        return hmac ? 1 : 2;
+    }
+    return 0;
+}
+
+/* Interface blocks inside an XR OSPF area or IS-IS process. */
+static void igp_block_if(struct cx *x, struct cigp *g, const struct cfg_node *n, struct sv area,
+                         int inherited, const struct cfg_node *inherited_node)
+{
+    struct sv ifname = tk(cfg_text(n), 1);
+    struct cigp_if *f = igp_if(x, g->proto, ifname, g->name, n);
+    if (!f)
+        return;
+    f->bound = true;
+    f->area = area;
+    f->passive = g->passive_default;
+    int auth = inherited;
+    const struct cfg_node *auth_node = inherited_node;
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (!active(c))
+            continue;
+        struct sv t = cfg_text(c);
+        int w = igp_auth_word(x, t, c);
+        if (w) {
+            auth = w;
+            auth_node = c;
+        }
+        if (starts(t, "passive"))
+            f->passive = !sv_eq_cstr(tk(t, 1), "disable");
+        for (const struct cfg_node *d = c->child; d; d = d->next) { /* address-family blocks */
+            if (!active(d))
+                continue;
+            int w2 = igp_auth_word(x, cfg_text(d), d);
+            if (w2) {
+                auth = w2;
+                auth_node = d;
+            }
+        }
+    }
+    f->authed = auth == 1;
+    f->weak = auth == 2;
+    if (auth_node)
+        f->auth_node = auth_node;
+}
+
+/* router ospf N [vrf V] / router ospfv3 N / ipv6 router ospf N / router isis [TAG] */
+void cx_h_router_igp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    int proto = starts(s, "router isis")                                      ? 2
+                : starts(s, "router ospfv3") || starts(s, "ipv6 router ospf") ? 1
+                                                                              : 0;
+    struct sv name = starts(s, "ipv6 router") ? tk(s, 3) : tk(s, 2);
+    struct cigp *g = igp_proc(x, proto, name, n);
+    if (!g)
+        return;
+    int proc_auth = 0;
+    /* process-level statements first (XR inheritance needs them) */
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (!active(c))
+            continue;
+        bool cneg;
+        struct sv t = stmt(c, &cneg);
+        if (cneg) {
+            if (starts(t, "passive-interface") && g->nactive < ARRAY_SIZE(g->active))
+                g->active[g->nactive++] = tk(t, 1);
+            continue;
+        }
+        int w = igp_auth_word(x, t, c);
+        if (w == 1 || w == 2) {
+            proc_auth = w;
+            if (w == 1 && !g->proc_auth)
+                g->proc_auth = c;
+            else if (w == 2 && !g->proc_weak)
+                g->proc_weak = c;
+        } else if (starts(t, "authentication-type") || starts(t, "authentication key-chain")) {
+            if (!g->proc_auth)
+                g->proc_auth = c; /* NX-OS IS-IS */
+            proc_auth = 1;
+        } else if (starts(t, "passive-interface default") || starts(t, "passive enable") ||
+                   sv_eq_cstr(t, "passive")) {
+            g->passive_default = true;
+        } else if (starts(t, "passive-interface") && g->npassive < ARRAY_SIZE(g->passive)) {
+            g->passive[g->npassive++] = tk(t, 1);
+        } else if (starts(t, "area") && tk_is(t, 2, "authentication")) {
+            bool md = tk_is(t, 3, "message-digest") || tk_is(t, 3, "ipsec");
+            if (md && g->nauth_areas < ARRAY_SIZE(g->auth_areas)) {
+                g->area_auth_node[g->nauth_areas] = c;
+                g->auth_areas[g->nauth_areas++] = tk(t, 1);
+            } else if (!md && g->nweak_areas < ARRAY_SIZE(g->weak_areas)) {
+                g->weak_areas[g->nweak_areas++] = tk(t, 1);
+            }
+        } else if (starts(t, "network") && g->nnets < ARRAY_SIZE(g->nets)) {
+            struct cigp_net *net = &g->nets[g->nnets];
+            struct sv a = tk(t, 1), b = tk(t, 2);
+            bool ok;
+            if (cx_sv_is_dotted(b)) {
+                ok = ip_prefix_from_mask(a, b, true, &net->pfx);
+                net->area = tk(t, 4);
+            } else {
+                net->pfx = model_parse_addr(a);
+                ok = net->pfx.af != 0;
+                net->area = tk(t, 3);
+            }
+            if (ok)
+                g->nnets++;
+        }
+    }
+    /* XR areas and interface blocks */
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (!active(c) || !c->child)
+            continue;
+        struct sv t = cfg_text(c);
+        if (starts(t, "area")) {
+            int area_auth = proc_auth;
+            const struct cfg_node *area_node = proc_auth == 1 ? g->proc_auth : g->proc_weak;
+            for (const struct cfg_node *d = c->child; d; d = d->next) {
+                if (!active(d))
+                    continue;
+                int w = igp_auth_word(x, cfg_text(d), d);
+                if (w) {
+                    area_auth = w;
+                    area_node = d;
+                    if (w == 1 && g->nauth_areas < ARRAY_SIZE(g->auth_areas)) {
+                        g->area_auth_node[g->nauth_areas] = d;
+                        g->auth_areas[g->nauth_areas++] = tk(t, 1);
+                    }
+                }
+            }
+            for (const struct cfg_node *d = c->child; d; d = d->next)
+                if (active(d) && starts(cfg_text(d), "interface"))
+                    igp_block_if(x, g, d, tk(t, 1), area_auth, area_node);
+        } else if (starts(t, "interface")) {
+            igp_block_if(x, g, c, sv_make("", 0), proc_auth,
+                         proc_auth == 1 ? g->proc_auth : g->proc_weak);
+        }
+    }
+}
+
+/* Interface-level IGP statements (IOS, NX-OS, EOS). */
+void cx_igp_if_stmt(struct cx *x, struct sv ifname, struct sv t, const struct cfg_node *c)
+{
+    if (starts(t, "ip ospf") || starts(t, "ipv6 ospf") || starts(t, "ospfv3")) {
+        int proto = starts(t, "ip ospf") ? 0 : 1;
+        size_t k = starts(t, "ospfv3") ? 1 : 2;
+        struct sv w = tk(t, k);
+        struct cigp_if *f = NULL;
+        /* ip ospf N area X; ospfv3 N ipv6|ipv4 area X */
+        size_t ka = tk_is(t, k + 1, "area") ? k + 1 : tk_is(t, k + 2, "area") ? k + 2 : 0;
+        if (model_sv_is_digits(w) && ka) {
+            f = igp_if(x, proto, ifname, w, c);
+            if (f) {
+                f->bound = true;
+                f->node = c; /* the binding is the evidence for the interface */
+                f->area = tk(t, ka + 1);
+            }
+            return;
+        }
+        f = igp_if(x, proto, ifname, sv_make("", 0), c);
+        if (!f)
+            return;
+        if (sv_eq_cstr(w, "authentication")) {
+            struct sv a = tk(t, k + 1);
+            if (sv_eq_cstr(a, "null")) {
+                f->authed = false;
+                f->weak = false;
+                f->auth_node = c;
+            } else if (sv_eq_cstr(a, "message-digest") || sv_eq_cstr(a, "key-chain") ||
+                       sv_eq_cstr(a, "ipsec")) {
+                f->authed = true;
+                f->weak = false;
+                f->auth_node = c;
+            } else if (a.n == 0) {
+                if (!f->authed) {
+                    f->weak = true;
+                    f->auth_node = c;
+                }
+            }
+        } else if (sv_eq_cstr(w, "message-digest-key")) {
+            /* ip ospf message-digest-key N md5 [T] V */
+            model_add_secret(x->a, x->m, "ospf-key", cx_cisco_secret(x, t, k + 3, c, NULL));
+            if (!f->auth_node)
+                f->auth_node = c;
+        } else if (sv_eq_cstr(w, "authentication-key")) {
+            model_add_secret(x->a, x->m, "ospf-key", cx_cisco_secret(x, t, k + 1, c, NULL));
+        } else if (sv_eq_cstr(w, "passive-interface") || sv_eq_cstr(w, "passive")) {
+            f->passive = true;
+        }
+    } else if (starts(t, "ip router ospf")) {
+        struct cigp_if *f = igp_if(x, 0, ifname, tk(t, 3), c); /* NX-OS */
+        if (f) {
+            f->bound = true;
+            f->node = c; /* the binding is the evidence for the interface */
+            f->area = tk(t, 5);
+        }
+    } else if (starts(t, "ipv6 router ospfv3") || starts(t, "ipv6 router ospf")) {
+        struct cigp_if *f = igp_if(x, 1, ifname, tk(t, 3), c);
+        if (f) {
+            f->bound = true;
+            f->node = c; /* the binding is the evidence for the interface */
+        }
+    } else if (starts(t, "ip router isis") || starts(t, "ipv6 router isis") ||
+               starts(t, "isis enable")) {
+        struct sv tag = starts(t, "isis") ? tk(t, 2) : tk(t, 3);
+        struct cigp_if *f = igp_if(x, 2, ifname, tag, c);
+        if (f) {
+            f->bound = true;
+            f->node = c; /* the binding is the evidence for the interface */
+        }
+    } else if (starts(t, "isis")) {
+        struct cigp_if *f = igp_if(x, 2, ifname, sv_make("", 0), c);
+        if (!f)
+            return;
+        struct sv w = tk(t, 1);
+        if (sv_eq_cstr(w, "authentication") || sv_eq_cstr(w, "authentication-type")) {
+            struct sv a = tk(t, 2), b = tk(t, 3);
+            bool text = sv_eq_cstr(b, "text") || sv_eq_cstr(a, "cleartext");
+            if (sv_eq_cstr(a, "key") || sv_eq_cstr(a, "key-id")) {
+                /* EOS key: a secret, mode set elsewhere */
+                size_t i = 3;
+                while (i < sv_token_count(t) && !model_sv_is_digits(tk(t, i)))
+                    i++;
+                model_add_secret(x->a, x->m, "isis-key", cx_cisco_secret(x, t, i, c, NULL));
+                return;
+            }
+            if (text) {
+                f->weak = true;
+            } else {
+                f->authed = true;
+                f->weak = false;
+            }
+            f->auth_node = c;
+        } else if (sv_eq_cstr(w, "password")) {
+            f->weak = !f->authed;
+            f->auth_node = f->auth_node ? f->auth_node : c;
+            model_add_secret(x->a, x->m, "isis-key", cx_cisco_secret(x, t, 2, c, NULL));
+        } else if (sv_eq_cstr(w, "passive")) {
+            f->passive = true;
+        }
+    }
+}
+
+static bool sv_in(const struct sv *arr, size_t n, struct sv v)
+{
+    for (size_t i = 0; i < n; i++)
+        if (sv_same(arr[i], v))
+            return true;
+    return false;
+}
+
+static const struct interface *find_iface(const struct cx *x, struct sv name)
+{
+    size_t it = 0, pos;
+    uint64_t h = hash_sv(HASH_SEED, name);
+    while ((pos = cx_ix_next(&x->if_ix, h, &it)) != SIZE_MAX)
+        if (sv_eq_cstr(name, x->m->interfaces[pos].name))
+            return &x->m->interfaces[pos];
+    return NULL;
+}
+
+/* Judge one participating interface of process g; updates the counters. */
+struct igp_tally {
+    size_t need, have;
+    bool weak;
+    const struct cfg_node *miss;
+};
+
+static void igp_judge(const struct cigp *g, const struct cigp_if *f, struct sv area,
+                      const struct cfg_node *itf_node, struct igp_instance *ig, struct igp_tally *t)
+{
+    t->need++;
+    bool ok = f && f->authed;
+    const struct cfg_node *ev = f ? f->auth_node : NULL;
+    bool explicit_none = f && f->auth_node && !f->authed && !f->weak;
+    if (!ok && !explicit_none) {
+        /* inherited from the area or the process */
+        for (size_t k = 0; k < g->nauth_areas && !ok; k++)
+            if (sv_same(g->auth_areas[k], area)) {
+                ok = true;
+                ev = g->area_auth_node[k];
+            }
+        if (!ok && g->proc_auth && !(f && f->weak)) {
+            ok = true;
+            ev = g->proc_auth;
+        }
+    }
+    if (!ok && ((f && f->weak) || sv_in(g->weak_areas, g->nweak_areas, area)))
+        t->weak = true;
+    if (ok) {
+        t->have++;
+        fact_lines_add(&ig->auth.ev, ev);
+    } else if (!t->miss) {
+        t->miss = f && f->node ? f->node : itf_node;
+    }
+}
+
+static bool igp_passive(const struct cigp *g, const struct cigp_if *f, struct sv ifn)
+{
+    if (f && f->passive)
+        return true;
+    return g->passive_default ? !sv_in(g->active, g->nactive, ifn)
+                              : sv_in(g->passive, g->npassive, ifn);
+}
+
+void cx_finish_igp(struct cx *x)
+{
+    static const char *const names[3] = {"ospf", "ospfv3", "isis"};
+    struct device_model *m = x->m;
+    uint32_t *mark = m->ninterfaces ? arena_alloc(x->a, m->ninterfaces * sizeof(*mark)) : NULL;
+    for (size_t p = 0; p < x->nigps; p++) {
+        struct cigp *g = &x->igps[p];
+        if (!cap_ok(m->nigps))
+            break;
+        struct igp_instance *ig = MODEL_PUSH(x->a, m->igps, m->nigps);
+        ig->proto = names[g->proto];
+        ig->name = g->name.n ? dup(x, g->name) : names[g->proto];
+        ig->node = g->node;
+        struct igp_tally t = {0, 0, g->proc_weak != NULL, NULL};
+        uint32_t stamp = (uint32_t)p + 1;
+        /* interfaces bound to this process by name */
+        for (size_t j = 0; j < x->nigp_ifs; j++) {
+            const struct cigp_if *c = &x->igp_ifs[j];
+            if (c->proto != g->proto || !c->bound ||
+                !(c->instance.n == 0 || g->name.n == 0 || sv_same(c->instance, g->name)))
+                continue;
+            size_t idx = c->ifidx;
+            if (idx == SIZE_MAX) { /* XR block: find the interface definition */
+                const struct interface *itf = find_iface(x, c->ifname);
+                idx = itf ? (size_t)(itf - m->interfaces) : SIZE_MAX;
+            }
+            const struct interface *itf = idx != SIZE_MAX ? &m->interfaces[idx] : NULL;
+            if (itf) {
+                if (mark[idx] == stamp)
+                    continue;
+                mark[idx] = stamp;
+                if (itf->shutdown || itf->is_loopback)
+                    continue;
+            } else if (sv_starts_with(c->ifname, "Loopback") ||
+                       sv_starts_with(c->ifname, "loopback")) {
+                continue;
+            }
+            if (igp_passive(g, c, c->ifname))
+                continue;
+            igp_judge(g, c, c->area, itf ? itf->node : c->node, ig, &t);
+        }
+        /* interfaces whose address a network statement covers (OSPF) */
+        for (size_t i = 0; g->proto == 0 && g->nnets && i < m->ninterfaces; i++) {
+            const struct interface *itf = &m->interfaces[i];
+            if (mark[i] == stamp || x->if_addr[i].af != 4 || itf->shutdown || itf->is_loopback)
+                continue;
+            struct sv area = sv_make(NULL, 0);
+            bool bound = false;
+            for (size_t k = 0; k < g->nnets && !bound; k++)
+                if (ip_prefix_contains(&g->nets[k].pfx, &x->if_addr[i])) {
+                    bound = true;
+                    area = g->nets[k].area;
+                }
+            if (!bound)
+                continue;
+            mark[i] = stamp;
+            const struct cigp_if *f = x->if_ospf[i] != SIZE_MAX ? &x->igp_ifs[x->if_ospf[i]] : NULL;
+            if (igp_passive(g, f, sv_from_cstr(itf->name)))
+                continue;
+            igp_judge(g, f, area, itf->node, ig, &t);
+        }
+        if (t.need == 0) {
+            if (g->proc_auth)
+                fact_set(&ig->auth, FACT_ON, g->proc_auth);
+            else if (g->nauth_areas)
+                fact_set(&ig->auth, FACT_ON, g->area_auth_node[0]);
+            else
+                fact_unknown(&ig->auth, "no active (non-passive) interface found in this "
+                                        "process");
+        } else if (t.have == t.need) {
+            ig->auth.state = FACT_ON;
+        } else {
+            ig->auth.ev.n = 0; /* the interface that lacks it proves the failure */
+            fact_set(&ig->auth, FACT_OFF, t.miss);
+            ig->auth.why = t.weak ? "cleartext or no authentication on an interface"
+                                  : "an interface without authentication";
+        }
+    }
+}
+
+/* "key chain NAME" with "key N" / "key-string [T] V". */
+void cx_h_key_chain(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    for (const struct cfg_node *k = n->child; k; k = k->next) {
+        if (!active(k))
+            continue;
+        for (const struct cfg_node *c = k->child; c; c = c->next) {
+            if (!active(c))
+                continue;
+            struct sv t = cfg_text(c);
+            if (starts(t, "key-string")) {
+                if (tk_is(t, 1, "password") && x->d == DIALECT_CISCO_IOSXR) {
+                    /* XR "key-string password V" stores the type 7 form; the
+                     * cleartext form is "key-string clear V" */
+                    struct sv v = sv_unquote(tk(t, 2));
+                    if (v.n)
+                        model_add_secret(
+                            x->a, x->m, "key-chain",
+                            model_secret(secret_is_redacted(v) ? SECRET_REDACTED : SECRET_CISCO7, v,
+                                         c));
+                    continue;
+                }
+                size_t i = tk_is(t, 1, "password") ? 2 : 1;
+                model_add_secret(x->a, x->m, "key-chain", cx_cisco_secret(x, t, i, c, NULL));
+            }
+        }
+    }
+}

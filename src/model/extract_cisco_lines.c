@@ -1,0 +1,219 @@
+/*
+ * extract_cisco_lines.c - console/vty/aux lines (IOS, XR line templates
+ * and vty pools, ASA), their transports, timeouts and filters.
+ */
+#include "model/extract_cisco.h"
+
+/* ------------------------------------------------------------ lines */
+
+/* Apply "transport input|output ..." words to a line. */
+static void line_transport(struct cx *x, struct mgmt_line *l, struct sv s, const struct cfg_node *c)
+{
+    (void)x;
+    bool input = tk_is(s, 1, "input");
+    bool telnet = false, ssh = false, other = false, none = false;
+    size_t nt = sv_token_count(s);
+    for (size_t i = 2; i < nt; i++) {
+        struct sv w = tk(s, i);
+        if (sv_eq_cstr(w, "all")) {
+            telnet = ssh = other = true;
+        } else if (sv_eq_cstr(w, "none")) {
+            none = true;
+        } else if (sv_eq_cstr(w, "telnet")) {
+            telnet = true;
+        } else if (sv_eq_cstr(w, "ssh")) {
+            ssh = true;
+        } else {
+            other = true; /* pad, rlogin, lat, mop, udptn, v120, ... */
+        }
+    }
+    if (none)
+        telnet = ssh = other = false;
+    if (input) {
+        fact_set(&l->telnet_in, telnet ? FACT_ON : FACT_OFF, c);
+        fact_set(&l->ssh_in, ssh ? FACT_ON : FACT_OFF, c);
+        l->transport_node = c;
+    } else if (tk_is(s, 1, "output")) {
+        fact_set(&l->any_out, (telnet || other) ? FACT_ON : FACT_OFF, c);
+    }
+}
+
+static bool xr_template_used(const struct cx *x, struct sv name)
+{
+    for (size_t i = 0; i < x->nxr_templates_used; i++)
+        if (sv_same(x->xr_templates_used[i], name))
+            return true;
+    return false;
+}
+
+void cx_h_line(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    struct device_model *m = x->m;
+    if (!cap_ok(m->nlines))
+        return;
+    struct sv kind = tk(s, 1);
+    struct mgmt_line *l = MODEL_PUSH(x->a, m->lines, m->nlines);
+    l->name = dup(x, sv_after_tokens(s, 1));
+    if (!l->name)
+        l->name = "line";
+    l->node = n;
+    l->timeout_seconds = -1;
+    if (sv_eq_cstr(kind, "vty"))
+        l->kind = LINE_VTY;
+    else if (sv_eq_cstr(kind, "con") || sv_eq_cstr(kind, "console"))
+        l->kind = LINE_CONSOLE;
+    else if (sv_eq_cstr(kind, "aux"))
+        l->kind = LINE_AUX;
+    else if (x->d == DIALECT_CISCO_IOSXR &&
+             (sv_eq_cstr(kind, "default") || sv_eq_cstr(kind, "template")))
+        l->kind = LINE_VTY; /* settled by vty-pool at the end */
+    else
+        l->kind = LINE_OTHER;
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (!active(c))
+            continue;
+        bool cneg;
+        struct sv cs = stmt(c, &cneg);
+        if (starts(cs, "transport") && !cneg) {
+            line_transport(x, l, cs, c);
+        } else if (starts(cs, "exec-timeout")) {
+            long mins = model_sv_long(tk(cs, 1), -1), secs = model_sv_long(tk(cs, 2), 0);
+            if (cneg) {
+                mins = x->d == DIALECT_CISCO_NXOS ? 0 : 10;
+                secs = 0;
+            }
+            if (mins >= 0) {
+                l->timeout_seconds = mins * 60 + (secs > 0 ? secs : 0);
+                l->timeout_node = c;
+                l->timeout_is_default = false;
+            }
+        } else if (starts(cs, "access-class") && !cneg) {
+            /* IOS/NX-OS: access-class X in [vrf-also]; XR: access-class ingress X */
+            struct sv a = tk(cs, 1), b = tk(cs, 2);
+            if (sv_eq_cstr(a, "ingress"))
+                l->acl_in = dup(x, b);
+            else if (sv_eq_cstr(b, "in") || b.n == 0)
+                l->acl_in = dup(x, a);
+        } else if ((starts(cs, "ip access-class") || starts(cs, "ip access-group")) && !cneg) {
+            /* NX-OS: ip access-class NAME in; EOS-style ip access-group NAME in */
+            struct sv a = tk(cs, 2), b = tk(cs, 3);
+            if (a.n && (sv_eq_cstr(b, "in") || b.n == 0))
+                l->acl_in = dup(x, a);
+        } else if (starts(cs, "ipv6 access-class") && !cneg) {
+            struct sv a = tk(cs, 2), b = tk(cs, 3);
+            if (a.n && (sv_eq_cstr(b, "in") || b.n == 0) && l->kind == LINE_VTY)
+                model_add_mgmt_path(x->a, m, "vty-ipv6", dup(x, a), c);
+        } else if (sv_eq_cstr(cs, "exec") && cneg) {
+            fact_set(&l->login_disabled, FACT_ON, c);
+        } else if (starts(cs, "password") && !cneg) {
+            model_add_secret(x->a, m, "line-password", cx_cisco_secret(x, cs, 1, c, NULL));
+        }
+    }
+    /* defaults */
+    if (l->login_disabled.state == FACT_UNKNOWN)
+        fact_default(&l->login_disabled, FACT_OFF, "exec is enabled on a line unless 'no exec'");
+    if (l->kind == LINE_CONSOLE) {
+        if (l->telnet_in.state == FACT_UNKNOWN)
+            fact_default(&l->telnet_in, FACT_OFF, "the console is a serial port");
+        if (l->ssh_in.state == FACT_UNKNOWN)
+            fact_default(&l->ssh_in, FACT_OFF, "the console is a serial port");
+    }
+    if (l->timeout_seconds < 0) {
+        switch (x->d) {
+        case DIALECT_CISCO_IOS:
+        case DIALECT_CISCO_IOSXR:
+            l->timeout_seconds = 600;
+            l->timeout_is_default = true;
+            break;
+        case DIALECT_CISCO_NXOS:
+            l->timeout_seconds = 0;
+            l->timeout_is_default = true;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+/* XR "vty-pool NAME FIRST LAST [line-template T]". */
+void cx_h_vty_pool(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    x->vty_pool_node = n;
+    size_t nt = sv_token_count(s);
+    for (size_t i = 4; i + 1 < nt; i++)
+        if (tk_is(s, i, "line-template") &&
+            x->nxr_templates_used < ARRAY_SIZE(x->xr_templates_used))
+            x->xr_templates_used[x->nxr_templates_used++] = tk(s, i + 1);
+}
+
+/* ASA "passwd SECRET": the Telnet/SSH line password. */
+void cx_h_passwd(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    model_add_secret(x->a, x->m, "line-password", cx_cisco_secret(x, s, 1, n, NULL));
+}
+
+/* Settle line transport facts that depend on global services. */
+void cx_finish_lines(struct cx *x)
+{
+    struct device_model *m = x->m;
+    for (size_t i = 0; i < m->nlines; i++) {
+        struct mgmt_line *l = &m->lines[i];
+        if (x->d == DIALECT_CISCO_IOSXR && starts(cfg_text(l->node), "line template")) {
+            struct sv name = tk(cfg_text(l->node), 2);
+            if (!xr_template_used(x, name))
+                l->kind = LINE_OTHER;
+        }
+        if (l->kind == LINE_CONSOLE)
+            continue;
+        /* no exec session on the line: nothing to start an outbound session from */
+        if (l->login_disabled.state == FACT_ON && !l->login_disabled.is_default &&
+            l->any_out.state == FACT_UNKNOWN && !l->any_out.why && l->any_out.ev.n == 0)
+            fact_set(&l->any_out, FACT_OFF, l->login_disabled.ev.nodes[0]);
+        switch (x->d) {
+        case DIALECT_CISCO_NXOS:
+            /* NX-OS vty transport is the feature state */
+            l->telnet_in = m->telnet_server;
+            l->ssh_in = m->ssh.enabled;
+            if (l->any_out.state == FACT_UNKNOWN && !l->any_out.why)
+                fact_unknown(&l->any_out, "NX-OS has no line-level outbound transport setting");
+            break;
+        case DIALECT_CISCO_IOSXR:
+            if (m->telnet_server.state == FACT_OFF) {
+                l->telnet_in = m->telnet_server;
+            } else if (l->telnet_in.state == FACT_ON) {
+                fact_lines_add(&l->telnet_in.ev,
+                               m->telnet_server.ev.n ? m->telnet_server.ev.nodes[0] : NULL);
+            } else if (l->telnet_in.state == FACT_UNKNOWN) {
+                fact_unknown(&l->telnet_in, "telnet server on, no 'transport input' on this "
+                                            "line: the default is release-dependent");
+            }
+            if (m->ssh.enabled.state == FACT_OFF)
+                l->ssh_in = m->ssh.enabled;
+            else if (l->ssh_in.state == FACT_UNKNOWN)
+                fact_unknown(&l->ssh_in, "no 'transport input' on this line: the default is "
+                                         "release-dependent");
+            if (l->any_out.state == FACT_UNKNOWN && l->kind != LINE_OTHER)
+                fact_default(&l->any_out, FACT_ON,
+                             "no 'transport output' on this line: outbound telnet and ssh "
+                             "are allowed unless it is none");
+            break;
+        default:
+            if (l->telnet_in.state == FACT_UNKNOWN && !l->telnet_in.why)
+                fact_unknown(&l->telnet_in, "no 'transport input' on this line: the default "
+                                            "(telnet or none) is release-dependent");
+            if (l->ssh_in.state == FACT_UNKNOWN && !l->ssh_in.why)
+                fact_unknown(&l->ssh_in, "no 'transport input' on this line: the default is "
+                                         "release-dependent");
+            if (l->any_out.state != FACT_UNKNOWN || l->any_out.why)
+                break;
+            if (x->d == DIALECT_CISCO_IOS)
+                fact_default(&l->any_out, FACT_ON,
+                             "no 'transport output' on this line: IOS lines open outbound "
+                             "telnet sessions by default");
+            else
+                fact_unknown(&l->any_out, "no 'transport output' on this line: the default is "
+                                          "release-dependent");
+            break;
+        }
+    }
+}

@@ -1,0 +1,265 @@
+/*
+ * extract_cisco_logging.c - syslog hosts and levels, login event
+ * logging, archive logging and the platform logging defaults.
+ */
+#include "model/extract_cisco.h"
+
+/* ------------------------------------------------------------ logging */
+
+/* Syslog severity of a level word or number (-1 unknown). */
+static int log_level(struct sv w)
+{
+    static const char *const names[] = {"emergencies",   "alerts",   "critical",
+                                        "errors",        "warnings", "notifications",
+                                        "informational", "debugging"};
+    static const char *const alt[] = {"emergency", "alert",  "critical", "error",
+                                      "warning",   "notice", "info",     "debug"};
+    if (model_sv_is_digits(w) && w.n == 1)
+        return w.p[0] - '0' <= 7 ? w.p[0] - '0' : -1;
+    for (int i = 0; i < 8; i++)
+        if (model_sv_ieq(w, names[i]) || model_sv_ieq(w, alt[i]))
+            return i;
+    return -1;
+}
+
+static void log_host(struct cx *x, struct sv host, struct sv vrf, const struct cfg_node *n)
+{
+    struct logging_facts *lg = &x->m->logging;
+    if (host.n == 0 || !cap_ok(lg->nhosts))
+        return;
+    struct host_ref *h = model_add_host(x->a, &lg->hosts, &lg->nhosts, host, n);
+    h->vrf = dup(x, vrf);
+    fact_lines_add(&lg->ev, n);
+}
+
+/* A per-destination severity (NX-OS "logging server X L", XR "... severity S"). */
+static void log_host_level(struct cx *x, struct sv level, const struct cfg_node *n)
+{
+    int lv = log_level(level);
+    if (lv < 0)
+        return;
+    if (!x->m->logging.trap_level)
+        x->m->logging.trap_level = dup(x, level);
+    if (lv <= 2 && !x->trap_low) {
+        x->trap_low = true;
+        x->log_trap = n;
+    }
+}
+
+void cx_h_logging(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    struct logging_facts *lg = &x->m->logging;
+    struct sv w = tk(s, 1);
+    size_t nt = sv_token_count(s);
+    if (sv_eq_cstr(w, "on") || (sv_eq_cstr(w, "enable") && x->d == DIALECT_CISCO_ASA)) {
+        if (neg)
+            x->log_off = n;
+        else
+            x->log_on = n;
+        return;
+    }
+    if (neg)
+        return;
+    if (sv_eq_cstr(w, "host") || sv_eq_cstr(w, "server")) {
+        struct sv h = tk(s, 2), vrf = sv_make("", 0);
+        size_t j = 3;
+        if (x->d == DIALECT_CISCO_ASA) {
+            h = tk(s, 3); /* logging host IFC ADDR */
+            j = 4;
+        }
+        if (sv_eq_cstr(h, "vrf") || sv_eq_cstr(h, "ipv6")) {
+            if (sv_eq_cstr(h, "vrf")) {
+                vrf = tk(s, 3);
+                h = tk(s, 4);
+                j = 5;
+            } else {
+                h = tk(s, 3);
+                j = 4;
+            }
+        }
+        if (x->d == DIALECT_CISCO_NXOS && model_sv_is_digits(tk(s, j)))
+            log_host_level(x, tk(s, j), n); /* logging server X L */
+        for (; j < nt; j++)
+            if ((tk_is(s, j, "vrf") || tk_is(s, j, "use-vrf")) && tk(s, j + 1).n)
+                vrf = tk(s, j + 1);
+        log_host(x, h, vrf, n);
+    } else if (sv_eq_cstr(w, "vrf") && tk_is(s, 3, "host")) {
+        log_host(x, tk(s, 4), tk(s, 2), n); /* EOS logging vrf V host X */
+    } else if (sv_eq_cstr(w, "trap")) {
+        x->log_trap = n;
+        lg->trap_level = dup(x, tk(s, 2));
+        int lv = log_level(tk(s, 2));
+        x->trap_low = lv >= 0 && lv <= 2;
+    } else if (cx_sv_is_addrish(w)) {
+        /* IOS "logging A.B.C.D", XR "logging A.B.C.D vrf V severity S" */
+        struct sv vrf = sv_make("", 0);
+        for (size_t j = 2; j + 1 < nt; j++) {
+            if (tk_is(s, j, "vrf"))
+                vrf = tk(s, j + 1);
+            else if (tk_is(s, j, "severity"))
+                log_host_level(x, tk(s, j + 1), n);
+        }
+        log_host(x, w, vrf, n);
+    } else if (sv_eq_cstr(w, "level") && (tk_is(s, 2, "authpri") || tk_is(s, 2, "authpriv"))) {
+        int lv = log_level(tk(s, 3));
+        if (lv >= 5)
+            x->log_level_aaa = n;
+        else if (lv >= 0)
+            x->log_level_aaa_low = n;
+    }
+}
+
+/* IOS "login on-success log" / "login on-failure log" (also NX-OS). */
+void cx_h_login(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    if (neg)
+        return;
+    if (starts(s, "login on-success log") || starts(s, "login on-success"))
+        x->login_success = n;
+    else if (starts(s, "login on-failure log") || starts(s, "login on-failure"))
+        x->login_failure = n;
+}
+
+/* IOS "archive" / "log config" / "logging enable". */
+void cx_h_archive(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    const struct cfg_node *lc = cfg_child(x->t, n, "log config");
+    if (!lc)
+        return;
+    const struct cfg_node *le = cfg_child(x->t, lc, "logging enable");
+    if (le)
+        x->archive_log = le;
+}
+
+/* An event IOS XR logs by default: on, unless logging is suppressed (then
+ * off, with the suppressing statement as evidence). */
+static void xr_logged_by_default(struct fact_bool *f, const struct fact_bool *suppressed,
+                                 const char *on_why, const char *off_why)
+{
+    bool sup = suppressed->state == FACT_ON;
+    fact_default(f, sup ? FACT_OFF : FACT_ON, sup ? off_why : on_why);
+    if (sup)
+        f->ev = suppressed->ev;
+}
+void cx_finish_logging(struct cx *x)
+{
+    struct device_model *m = x->m;
+    struct logging_facts *lg = &m->logging;
+    int trap = lg->trap_level ? log_level(sv_from_cstr(lg->trap_level)) : -1;
+
+    /* suppressed */
+    if (x->log_off) {
+        fact_set(&lg->suppressed, FACT_ON, x->log_off);
+        lg->suppressed.why = "logging is switched off";
+    } else if (x->trap_low) {
+        fact_set(&lg->suppressed, FACT_ON, x->log_trap);
+        lg->suppressed.why = "the syslog trap level drops most messages";
+    } else if (x->d == DIALECT_CISCO_ASA && !x->log_on) {
+        fact_default(&lg->suppressed, FACT_ON, "ASA logging is off unless 'logging enable'");
+    } else if (x->log_trap) {
+        fact_set(&lg->suppressed, FACT_OFF, x->log_trap);
+        fact_lines_add(&lg->suppressed.ev, x->log_on);
+    } else if (x->log_on) {
+        fact_set(&lg->suppressed, FACT_OFF, x->log_on);
+    } else if (x->d == DIALECT_CISCO_ASA) {
+        fact_unknown(&lg->suppressed, "no 'logging trap' level: nothing is sent to syslog hosts");
+    } else {
+        fact_default(&lg->suppressed, FACT_OFF,
+                     "logging is on with an informational trap level by default");
+    }
+    bool asa_logs = x->d == DIALECT_CISCO_ASA && x->log_on;
+
+    /* login events */
+    if (x->login_failure || x->login_success) {
+        const struct cfg_node *ev = x->login_failure ? x->login_failure : x->login_success;
+        fact_set(&lg->login_events, (x->login_failure && x->login_success) ? FACT_ON : FACT_OFF,
+                 ev);
+        fact_lines_add(&lg->login_events.ev, x->login_success);
+        if (!(x->login_failure && x->login_success))
+            lg->login_events.why =
+                x->login_failure ? "failed logins only" : "successful logins only";
+    } else if (x->log_level_aaa) {
+        fact_set(&lg->login_events, FACT_ON, x->log_level_aaa);
+    } else if (x->log_level_aaa_low) {
+        fact_set(&lg->login_events, FACT_OFF, x->log_level_aaa_low);
+        lg->login_events.why = "the authpriv facility logs below notifications only: login "
+                               "messages are dropped";
+    } else if (x->d == DIALECT_CISCO_IOSXR) {
+        xr_logged_by_default(&lg->login_events, &lg->suppressed, "IOS XR logs logins by default",
+                             "IOS XR logs logins by default, but logging is suppressed");
+    } else if (asa_logs) {
+        if (trap >= 6)
+            fact_set(&lg->login_events, FACT_ON, x->log_trap);
+        else
+            fact_set(&lg->login_events, FACT_OFF, x->log_trap ? x->log_trap : x->log_on);
+        lg->login_events.why = "ASA login messages are at the informational level";
+    } else if (x->d == DIALECT_CISCO_NXOS) {
+        fact_unknown(&lg->login_events,
+                     "no 'logging level authpri' or 'login on-failure log': "
+                     "what NX-OS sends to syslog by default is release-dependent");
+    } else {
+        fact_default(&lg->login_events, FACT_OFF,
+                     x->d == DIALECT_ARISTA_EOS
+                         ? "no 'aaa authentication policy on-failure log'"
+                         : "no 'login on-failure log' / 'login on-success log'");
+    }
+
+    /* configuration changes */
+    if (x->archive_log) {
+        fact_set(&lg->config_changes, FACT_ON, x->archive_log);
+    } else if (x->aaa_acct_cmds) {
+        fact_set(&lg->config_changes, FACT_ON, x->aaa_acct_cmds);
+    } else if (x->d == DIALECT_CISCO_IOSXR) {
+        xr_logged_by_default(&lg->config_changes, &lg->suppressed, "IOS XR logs commits by default",
+                             "IOS XR logs commits by default, but logging is suppressed");
+    } else if (asa_logs) {
+        fact_set(&lg->config_changes, trap >= 5 ? FACT_ON : FACT_OFF,
+                 x->log_trap ? x->log_trap : x->log_on);
+        lg->config_changes.why = "ASA command messages are at the notification level";
+    } else {
+        fact_default(&lg->config_changes, FACT_OFF,
+                     x->d == DIALECT_CISCO_NXOS ? "the local accounting log is not sent anywhere"
+                     : x->d == DIALECT_ARISTA_EOS
+                         ? "no 'aaa accounting commands ... logging|group'"
+                         : "no 'archive / log config / logging enable' or command accounting");
+    }
+
+    /* NTP */
+    struct ntp_facts *ntp = &m->ntp;
+    if (x->ntp_auth && x->ntp_trusted && x->ntp_key) {
+        fact_set(&ntp->auth_enabled, FACT_ON, x->ntp_auth);
+        fact_lines_add(&ntp->auth_enabled.ev, x->ntp_key);
+        fact_lines_add(&ntp->auth_enabled.ev, x->ntp_trusted);
+    } else if (x->ntp_auth || x->ntp_key || x->ntp_trusted) {
+        const struct cfg_node *ev = x->ntp_auth  ? x->ntp_auth
+                                    : x->ntp_key ? x->ntp_key
+                                                 : x->ntp_trusted;
+        fact_set(&ntp->auth_enabled, FACT_OFF, ev);
+        ntp->auth_enabled.why = !x->ntp_auth  ? "keys without 'ntp authenticate'"
+                                : !x->ntp_key ? "'ntp authenticate' without a key"
+                                              : "no 'ntp trusted-key'";
+    } else {
+        fact_default(&ntp->auth_enabled, FACT_OFF, "no 'ntp authenticate'");
+    }
+    for (size_t i = 0; i < 3; i++)
+        fact_lines_add(&ntp->ev, i == 0 ? x->ntp_auth : i == 1 ? x->ntp_key : x->ntp_trusted);
+
+    /* SNMP */
+    struct snmp_facts *sn = &m->snmp;
+    if (x->d == DIALECT_CISCO_ASA && model_find_acl(m, "snmp-hosts")) {
+        const struct acl *h = model_find_acl(m, "snmp-hosts");
+        for (size_t i = 0; i < sn->ncommunities; i++)
+            if (!sn->communities[i].acl_name)
+                sn->communities[i].acl_name = h->name;
+        model_add_mgmt_path(x->a, m, "snmp", h->name, h->node);
+    }
+    if (x->snmp_off)
+        fact_set(&sn->enabled, FACT_OFF, x->snmp_off);
+    else if (x->snmp_first)
+        fact_set(&sn->enabled, FACT_ON, x->snmp_first);
+    else if (x->d == DIALECT_CISCO_NXOS)
+        fact_unknown(&sn->enabled, "NX-OS runs the SNMP agent by default; its users follow the "
+                                   "local accounts, which SNMP may accept");
+    else
+        fact_default(&sn->enabled, FACT_OFF, "no community or user: the agent does not answer");
+}

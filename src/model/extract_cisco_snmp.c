@@ -1,0 +1,266 @@
+/*
+ * extract_cisco_snmp.c - SNMP communities, v3 users and groups, views
+ * and the agent's on/off state.
+ */
+#include "model/extract_cisco.h"
+
+/* ------------------------------------------------------------ SNMP */
+
+static struct snmp_community *find_community(struct cx *x, struct sv name, const struct cfg_node *n)
+{
+    struct snmp_facts *sn = &x->m->snmp;
+    name = sv_unquote(name);
+    for (size_t i = 0; i < sn->ncommunities; i++)
+        if (sv_same(sn->communities[i].name.value, name))
+            return &sn->communities[i];
+    if (!cap_ok(sn->ncommunities))
+        return NULL;
+    struct snmp_community *c = MODEL_PUSH(x->a, sn->communities, sn->ncommunities);
+    enum secret_type ty = secret_is_redacted(name) ? SECRET_REDACTED : SECRET_PLAINTEXT;
+    c->name = model_secret(ty, name, n);
+    c->node = n;
+    return c;
+}
+
+static void h_snmp_community(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    size_t i;
+    struct sv name = tk_value(s, 2, &i);
+    if (name.n == 0)
+        return;
+    if ((sv_eq_cstr(name, "0") || sv_eq_cstr(name, "7") || sv_eq_cstr(name, "encrypted") ||
+         sv_eq_cstr(name, "clear")) &&
+        tk(s, 3).n) {
+        name = tk_value(s, 3, &i); /* typed community (XR "encrypted", IOS 0/7) */
+    }
+    struct snmp_community *c = find_community(x, name, n);
+    if (!c)
+        return;
+    size_t nt = sv_token_count(s);
+    for (; i < nt; i++) {
+        struct sv w = tk(s, i);
+        if (model_sv_ieq(w, "ro")) {
+            c->write = false;
+        } else if (model_sv_ieq(w, "rw")) {
+            c->write = true;
+        } else if (sv_eq_cstr(w, "view") || sv_eq_cstr(w, "ipv6") || sv_eq_cstr(w, "context")) {
+            i++;
+        } else if (sv_eq_cstr(w, "group")) {
+            struct sv g = tk(s, i + 1);
+            c->write = sv_eq_cstr(g, "network-admin") || sv_eq_cstr(g, "vdc-admin");
+            i++;
+        } else if (sv_eq_cstr(w, "use-acl") || sv_eq_cstr(w, "use-ipv4acl") ||
+                   model_sv_ieq(w, "ipv4") || sv_eq_cstr(w, "access")) {
+            if (tk(s, i + 1).n) {
+                c->acl_name = dup(x, tk(s, i + 1));
+                model_add_mgmt_path(x->a, x->m, "snmp", c->acl_name, n);
+            }
+            i++;
+        } else if (sv_eq_cstr(w, "SDROwner") || sv_eq_cstr(w, "SystemOwner") ||
+                   sv_eq_cstr(w, "use-ipv6acl")) {
+            if (sv_eq_cstr(w, "use-ipv6acl"))
+                i++;
+        } else if (!c->acl_name && w.n) {
+            c->acl_name = dup(x, w);
+            model_add_mgmt_path(x->a, x->m, "snmp", c->acl_name, n);
+        }
+    }
+}
+
+static const char *snmp_algo(struct cx *x, struct sv a, struct sv b, bool priv)
+{
+    if (a.n == 0)
+        return NULL;
+    if (sv_eq_cstr(a, "aes") && model_sv_is_digits(b))
+        return arena_printf(x->a, "aes%.*s", (int)b.n, b.p);
+    static const char *const known[] = {
+        "md5",     "sha",    "sha-1",   "sha1",    "sha-224", "sha224",  "sha-256", "sha256",
+        "sha-384", "sha384", "sha-512", "sha512",  "des",     "3des",    "des56",   "aes",
+        "aes128",  "aes192", "aes256",  "aes-128", "aes-192", "aes-256", "aes192c", "aes256c"};
+    for (size_t i = 0; i < ARRAY_SIZE(known); i++)
+        if (model_sv_ieq(a, known[i]))
+            return known[i];
+    /* NX-OS "priv KEY": DES unless aes-128 is named */
+    return priv ? "des" : NULL;
+}
+
+/* An SNMPv3 key: localized keys (0x..., "localizedkey") are hashes, not passwords. */
+/* IOS "snmp-server user U G v3 encrypted auth ...": the keys are localized hashes. */
+static bool snmp_user_v3_encrypted(struct sv s)
+{
+    size_t nt = sv_token_count(s);
+    for (size_t i = 3; i + 1 < nt; i++)
+        if (sv_eq_cstr(tk(s, i), "v3") && sv_eq_cstr(tk(s, i + 1), "encrypted"))
+            return true;
+    return false;
+}
+
+/* An SNMPv3 key; type is the storage word written before it ("encrypted",
+ * "0", "7") or empty. XR "encrypted" keys are the reversible type 7 form; an
+ * IOS "v3 encrypted" user (or NX-OS "localizedkey") stores localized hashes. */
+static void snmp_key(struct cx *x, struct sv s, struct sv type, struct sv key, const char *kind,
+                     const struct cfg_node *n)
+{
+    if (key.n == 0 || sv_eq_cstr(key, "localizedkey") || sv_eq_cstr(key, "access"))
+        return;
+    enum secret_type ty = secret_classify_shape(key, true);
+    if (ty == SECRET_NONE) {
+        if (sv_eq_cstr(type, "7") || (sv_eq_cstr(type, "encrypted") && x->d == DIALECT_CISCO_IOSXR))
+            ty = SECRET_CISCO7;
+        else if (sv_eq_cstr(type, "0"))
+            ty = SECRET_PLAINTEXT;
+        else if (sv_eq_cstr(type, "encrypted") || sv_starts_with(key, "0x") ||
+                 model_sv_icontains(s, "localized") || snmp_user_v3_encrypted(s))
+            ty = SECRET_OTHER_HASH;
+        else
+            ty = SECRET_PLAINTEXT;
+    }
+    model_add_secret(x->a, x->m, kind, model_secret(ty, key, n));
+}
+
+static void h_snmp_user(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    struct snmp_facts *sn = &x->m->snmp;
+    struct sv name = tk(s, 2);
+    if (name.n == 0 || !cap_ok(sn->nusers))
+        return;
+    struct snmp_user *u = NULL;
+    for (size_t i = 0; i < sn->nusers; i++)
+        if (sv_eq_cstr(name, sn->users[i].name))
+            u = &sn->users[i];
+    if (!u) {
+        u = MODEL_PUSH(x->a, sn->users, sn->nusers);
+        u->name = dup(x, name);
+    }
+    u->node = n;
+    size_t nt = sv_token_count(s);
+    bool v3 = x->d == DIALECT_CISCO_NXOS;
+    for (size_t i = 3; i < nt; i++) {
+        struct sv w = tk(s, i);
+        if (sv_eq_cstr(w, "v3")) {
+            v3 = true;
+        } else if (sv_eq_cstr(w, "auth")) {
+            size_t j = i + 1;
+            struct sv type = tk_is(s, j, "encrypted") ? tk(s, j) : sv_make("", 0);
+            if (tk_is(s, j, "encrypted"))
+                j++;
+            u->auth = snmp_algo(x, tk(s, j), tk(s, j + 1), false);
+            struct sv key = tk(s, j + 1);
+            if (tk_is(s, j + 1, "encrypted") || tk_is(s, j + 1, "0") || tk_is(s, j + 1, "7")) {
+                type = tk(s, j + 1);
+                key = tk(s, j + 2);
+            }
+            snmp_key(x, s, type, key, "snmp-auth", n);
+        } else if (sv_eq_cstr(w, "priv")) {
+            size_t j = i + 1;
+            if (tk_is(s, j, "encrypted"))
+                j++;
+            u->priv = snmp_algo(x, tk(s, j), tk(s, j + 1), true);
+            /* the key follows the algorithm ("aes 128 KEY"); NX-OS may omit the algorithm */
+            size_t kj = j;
+            if (snmp_algo(x, tk(s, j), sv_make("", 0), false) || tk_is(s, j, "aes") ||
+                tk_is(s, j, "des") || tk_is(s, j, "3des"))
+                kj =
+                    sv_eq_cstr(tk(s, j), "aes") && model_sv_is_digits(tk(s, j + 1)) ? j + 2 : j + 1;
+            struct sv ptype = sv_make("", 0);
+            if (tk_is(s, kj, "encrypted") || tk_is(s, kj, "0") || tk_is(s, kj, "7"))
+                ptype = tk(s, kj++);
+            snmp_key(x, s, ptype, tk(s, kj), "snmp-priv", n);
+        } else if ((sv_eq_cstr(w, "use-ipv4acl") || sv_eq_cstr(w, "use-acl") ||
+                    (x->d == DIALECT_CISCO_IOSXR && sv_eq_cstr(w, "IPv4"))) &&
+                   tk(s, i + 1).n) {
+            /* NX-OS use-ipv4acl (often on a line of its own), XR "IPv4 ACL" */
+            u->acl_name = dup(x, tk(s, i + 1));
+            i++;
+        } else if (sv_eq_cstr(w, "access") && tk(s, i + 1).n) {
+            struct sv a = tk(s, i + 1);
+            if ((sv_eq_cstr(a, "ipv4") || sv_eq_cstr(a, "ipv6")) && tk(s, i + 2).n)
+                a = tk(s, i + 2);
+            u->acl_name = dup(x, a);
+        }
+    }
+    if (!u->auth)
+        u->auth = "none"; /* v1/v2c users and v3 noauth */
+    (void)v3;
+    if (!u->priv)
+        u->priv = "none";
+}
+
+void cx_h_snmp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    struct snmp_facts *sn = &x->m->snmp;
+    if (neg) {
+        if (sv_eq_cstr(s, "snmp-server"))
+            x->snmp_off = n;
+        return;
+    }
+    if (starts(s, "snmp-server community")) {
+        h_snmp_community(x, n, s);
+        if (!x->snmp_first)
+            x->snmp_first = n;
+    } else if (starts(s, "snmp-server user")) {
+        h_snmp_user(x, n, s);
+        if (!x->snmp_first)
+            x->snmp_first = n;
+    } else if (starts(s, "snmp-server group")) {
+        if (!x->snmp_first)
+            x->snmp_first = n;
+        size_t nt = sv_token_count(s);
+        for (size_t i = 3; i + 1 < nt; i++)
+            if (tk_is(s, i, "access")) {
+                struct sv a = tk(s, i + 1);
+                if ((sv_eq_cstr(a, "ipv4") || sv_eq_cstr(a, "ipv6")) && tk(s, i + 2).n)
+                    a = tk(s, i + 2);
+                model_add_mgmt_path(x->a, x->m, "snmp", dup(x, a), n);
+            }
+    } else if (starts(s, "snmp-server ipv4 access-list") && tk(s, 3).n) {
+        /* EOS: one filter for every community and user (IPv4) */
+        model_add_mgmt_path(x->a, x->m, "snmp", dup(x, tk(s, 3)), n);
+    } else if (starts(s, "snmp-server host")) {
+        struct sv h = tk(s, 2);
+        if (x->d == DIALECT_CISCO_ASA) {
+            h = cx_asa_alias(x, tk(s, 3)); /* snmp-server host IFC ADDR ... */
+            /* the ASA answers SNMP only from the hosts named here: an ACL */
+            struct acl *acl = cx_find_or_add_acl(x, SV_LIT("snmp-hosts"), n);
+            if (acl && cap_ok(acl->n)) {
+                struct acl_entry *e = model_acl_add_entry(x->a, acl, n);
+                e->permit = true;
+                e->src = model_parse_addr(h);
+                e->unresolved = e->src.af == 0;
+            }
+        }
+        if (h.n && cap_ok(sn->ntrap_hosts))
+            cx_add_unique_str(x, &sn->trap_hosts, &sn->ntrap_hosts, h);
+        size_t nt = sv_token_count(s);
+        if (x->d != DIALECT_CISCO_ASA) {
+            /* snmp-server host A [vrf V] [traps|informs] [version 1|2c|3 [sec]] COMMUNITY ...:
+             * the community (v1/v2c) is a secret to scrub from reports */
+            size_t i = 3;
+            bool v3 = false;
+            if (tk_is(s, i, "vrf"))
+                i += 2;
+            if (tk_is(s, i, "traps") || tk_is(s, i, "informs"))
+                i++;
+            if (tk_is(s, i, "version")) {
+                v3 = tk_is(s, i + 1, "3");
+                i += 2;
+                if (v3 && (tk_is(s, i, "auth") || tk_is(s, i, "noauth") || tk_is(s, i, "priv")))
+                    i++;
+            }
+            struct sv c = tk_value(s, i, NULL);
+            if (!v3 && c.n && !tk_is(s, i, "use-vrf") && !tk_is(s, i, "source-interface") &&
+                !tk_is(s, i, "filter-vrf") && !tk_is(s, i, "community")) {
+                enum secret_type ty = secret_is_redacted(c) ? SECRET_REDACTED : SECRET_PLAINTEXT;
+                model_add_secret(x->a, x->m, "snmp-community", model_secret(ty, c, n));
+            }
+        }
+        for (size_t i = 3; i + 1 < nt; i++)
+            if (tk_is(s, i, "community")) {
+                struct sv c = tk(s, i + 1);
+                enum secret_type ty = secret_is_redacted(c) ? SECRET_REDACTED : SECRET_PLAINTEXT;
+                model_add_secret(x->a, x->m, "snmp-community", model_secret(ty, c, n));
+                if (x->d == DIALECT_CISCO_ASA && !x->snmp_first)
+                    x->snmp_first = n;
+            }
+    }
+}
