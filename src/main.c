@@ -23,6 +23,7 @@ static const struct command commands[] = {
     {"history", cmd_history, "list runs recorded in a history database"},
     {"diff", cmd_diff, "compare two recorded runs"},
     {"plan", cmd_plan, "scan and print the fix-once plan: which remediation closes the most"},
+    {"since", cmd_since, "since which commit a device has failed each check (scan --git)"},
     {"verify", cmd_verify, "re-run a JSON report's scan and say whether it still holds"},
     {"serve", cmd_serve, "local read-only dashboard over a history database"},
 };

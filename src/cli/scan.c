@@ -11,6 +11,7 @@
  * after a device is reported only its small summary is kept.
  */
 #include "cli/cli.h"
+#include "cli/githistory.h"
 #include "cli/manifest.h"
 #include "report/report.h"
 #include "compliance/framework.h"
@@ -43,6 +44,7 @@ struct scan_options {
     size_t noutputs;
     const char *rules[MAX_RULE_FILES];
     size_t nrules;
+    const char *git, *since, *until; /* --git REPO: walk its history first */
 };
 
 /* One device in flight. */
@@ -103,6 +105,12 @@ static const char *scan_usage =
     "  --show-secrets       do not redact secrets in outputs\n"
     "  --quiet              no terminal summary on stdout\n"
     "  --no-progress        no progress bar\n"
+    "  --git REPO           first walk REPO's git history into --db: when each\n"
+    "                       check's verdict changed on each device, by which commit\n"
+    "                       (see 'tsaudit since'); PATH defaults to REPO's work tree\n"
+    "  --since DATE|REV     with --git: start from the newest commit before DATE\n"
+    "                       (YYYY-MM-DD) or from REV (default: the first commit)\n"
+    "  --until REV          with --git: end at REV (default: HEAD)\n"
     "\n"
     "Exit status: 0 done and nothing failed at or above --fail-on; 1 a check failed\n"
     "at or above --fail-on; 2 bad usage or an input could not be read or parsed\n"
@@ -134,6 +142,9 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
         OPT_NO_PROGRESS,
         OPT_FRAMEWORK,
         OPT_MAX_FILE_SIZE,
+        OPT_GIT,
+        OPT_SINCE,
+        OPT_UNTIL,
         OPT_HELP
     };
     static const struct option longopts[] = {
@@ -155,6 +166,9 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
         {"show-secrets", no_argument, NULL, OPT_SHOW_SECRETS},
         {"quiet", no_argument, NULL, OPT_QUIET},
         {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+        {"git", required_argument, NULL, OPT_GIT},
+        {"since", required_argument, NULL, OPT_SINCE},
+        {"until", required_argument, NULL, OPT_UNTIL},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
@@ -255,6 +269,15 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
         case OPT_NO_PROGRESS:
             o->no_progress = true;
             break;
+        case OPT_GIT:
+            o->git = optarg;
+            break;
+        case OPT_SINCE:
+            o->since = optarg;
+            break;
+        case OPT_UNTIL:
+            o->until = optarg;
+            break;
         case 'h':
         case OPT_HELP:
             fputs(scan_usage, stdout);
@@ -263,7 +286,11 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
             BAD("unknown option '%s'", argv[optind - 1]);
         }
     }
-    if (optind >= argc)
+    if ((o->since || o->until) && !o->git)
+        BAD("--since and --until go with --git");
+    if (o->git && !o->db_path)
+        BAD("--git needs --db FILE: the verdict history is recorded there");
+    if (optind >= argc && !o->git)
         BAD("no PATH to scan");
     return optind;
 }
@@ -532,6 +559,28 @@ static void make_run_id(char *out, size_t n, const char *seed)
              hex + 17, hex + 20);
 }
 
+/* --git: walk the repository's history into the database before the scan. */
+static int scan_git_history(const struct scan_options *opt, const struct profile *profile,
+                            char **workdir)
+{
+    struct git_walk_options g = {
+        .repo = opt->git,
+        .since = opt->since,
+        .until = opt->until,
+        .db_path = opt->db_path,
+        .profile = profile,
+        .vendor = opt->vendor,
+        .max_file_size = opt->max_file_size ? opt->max_file_size : 64u << 20,
+    };
+    struct git_walk_result res;
+    int rc = git_history_walk(&g, &res);
+    if (rc == 0 && !opt->quiet)
+        fprintf(stderr, "history: %zu commits, %zu file versions audited, %zu devices\n",
+                res.commits, res.versions, res.devices);
+    *workdir = res.workdir;
+    return rc;
+}
+
 int cmd_scan(int argc, char **argv)
 {
     struct scan_options opt;
@@ -581,8 +630,24 @@ int cmd_scan(int argc, char **argv)
     int tier = opt.tier ? opt.tier : profile.tier;
     int32_t as_of = opt.has_as_of ? opt.as_of : profile.has_as_of ? profile.as_of : date_today();
 
+    char **roots = argv + first, *workdir[1] = {NULL};
+    size_t nroots = (size_t)(argc - first);
+    if (opt.git && scan_git_history(&opt, &profile, &workdir[0]) != 0)
+        input_error = true;
+    if (opt.git && !nroots) {
+        if (!workdir[0]) {
+            diag_report(DIAG_NOTE, opt.git, 0,
+                        "a bare repository has no work tree to report on: history recorded in "
+                        "%s, reports not written",
+                        opt.db_path);
+            arena_free(&run_arena);
+            return input_error ? EXIT_INPUT : EXIT_OK;
+        }
+        roots = workdir;
+        nroots = 1;
+    }
     struct walk_list files = {0};
-    if (walk_paths(argv + first, (size_t)(argc - first), NULL, &files) != 0)
+    if (walk_paths(roots, nroots, NULL, &files) != 0)
         input_error = true;
 
     /* The catalogue is identified by its edition and, when overridden, the
@@ -609,8 +674,8 @@ int cmd_scan(int argc, char **argv)
         buf_init(&seed, 0);
         buf_printf(&seed, "%s\x1f%s\x1f%s\x1f%s", started, profile.digest, catalog_digest,
                    opt.attest_path ? opt.attest_path : "");
-        for (int i = first; i < argc; i++)
-            buf_printf(&seed, "\x1f%s", argv[i]);
+        for (size_t i = 0; i < nroots; i++)
+            buf_printf(&seed, "\x1f%s", roots[i]);
         make_run_id(run_id, sizeof(run_id), buf_cstr(&seed));
         buf_free(&seed);
     }
@@ -624,8 +689,8 @@ int cmd_scan(int argc, char **argv)
         .profile_path = opt.profile_path,
         .profile_digest = profile.digest,
         .catalog_digest = catalog_digest,
-        .scan_roots = argv + first,
-        .nscan_roots = (size_t)(argc - first),
+        .scan_roots = roots,
+        .nscan_roots = nroots,
         .show_secrets = opt.show_secrets,
         .color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
         .fail_on = opt.fail_on,
@@ -782,6 +847,7 @@ int cmd_scan(int argc, char **argv)
     pthread_mutex_destroy(&pool.lock);
     pthread_cond_destroy(&pool.cond);
     walk_list_free(&files);
+    free(workdir[0]);
     arena_free(&run_arena);
     return rc;
 }

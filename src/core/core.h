@@ -163,6 +163,9 @@ struct walk_list {
 int walk_paths(char *const *paths, size_t npaths, const struct walk_options *opt,
                struct walk_list *out);
 void walk_list_free(struct walk_list *l);
+/* True for a name walk_paths() never reads as a configuration: VCS and
+ * hidden folders and files, RANCID/Oxidized bookkeeping (router.db, ...). */
+bool walk_skip_name(const char *name, bool is_dir);
 
 /*
  * Read a whole file into memory (one read, NUL-terminated for convenience).

@@ -40,7 +40,7 @@ static bool seen_add(struct seen_dirs *s, dev_t dev, ino_t ino)
 }
 
 /* Names that are never configurations in a RANCID/Oxidized/git tree. */
-static bool skip_name(const char *name, bool is_dir)
+bool walk_skip_name(const char *name, bool is_dir)
 {
     if (name[0] == '.')
         return true; /* .git .svn .hg .cvsignore .gitignore ... */
@@ -148,9 +148,9 @@ static void walk_dir(struct walker *w, const char *dir, const char *rel, int dep
             diag_report(DIAG_ERROR, path, 0, "cannot read: %s", strerror(errno));
             w->errors++;
         } else if (S_ISDIR(st.st_mode)) {
-            if (!skip_name(names[i], true) && seen_add(&w->seen, st.st_dev, st.st_ino))
+            if (!walk_skip_name(names[i], true) && seen_add(&w->seen, st.st_dev, st.st_ino))
                 walk_dir(w, path, sub, depth + 1);
-        } else if (S_ISREG(st.st_mode) && !skip_name(names[i], false)) {
+        } else if (S_ISREG(st.st_mode) && !walk_skip_name(names[i], false)) {
             add_file(w, path, sub, &st);
         }
         free(path);

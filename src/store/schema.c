@@ -132,6 +132,32 @@ static const char *const migrations[] = {
     "ALTER TABLE measures ADD COLUMN section_title TEXT;\n"
     "ALTER TABLE measures ADD COLUMN kind TEXT;\n"
     "ALTER TABLE measures ADD COLUMN checks TEXT;\n",
+
+    /* 4: verdict changes found by walking a configuration repository's
+     * history (scan --git): one row per device, check and commit at which the
+     * verdict changed, with the commit's author, date and subject. */
+    "CREATE TABLE history_walks (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  repo TEXT NOT NULL,\n"
+    "  head TEXT,\n"
+    "  walked TEXT,\n"
+    "  commits INTEGER NOT NULL DEFAULT 0,\n"
+    "  versions INTEGER NOT NULL DEFAULT 0,\n"
+    "  complete INTEGER NOT NULL DEFAULT 0\n"
+    ");\n"
+    "CREATE TABLE history_changes (\n"
+    "  walk_id INTEGER NOT NULL REFERENCES history_walks(id) ON DELETE CASCADE,\n"
+    "  seq INTEGER NOT NULL,\n"
+    "  device TEXT NOT NULL,\n"
+    "  check_id TEXT NOT NULL,\n"
+    "  verdict TEXT NOT NULL,\n"
+    "  previous TEXT,\n"
+    "  commit_id TEXT NOT NULL,\n"
+    "  author TEXT,\n"
+    "  committed TEXT,\n"
+    "  subject TEXT\n"
+    ");\n"
+    "CREATE INDEX history_changes_device ON history_changes(walk_id, device, check_id, seq);\n",
 };
 
 int store_schema_version(void)

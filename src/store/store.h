@@ -117,4 +117,39 @@ struct store_device_ref {
 int store_latest_devices(const char *db_path, struct store_device_ref **rows, size_t *n);
 void store_device_refs_free(struct store_device_ref *rows, size_t n);
 
+/* ------------------------------------------------- repository history */
+
+/* A commit as the history records it. */
+struct store_commit {
+    const char *id;      /* full hex object id */
+    const char *author;  /* "Name <email>" */
+    const char *when;    /* ISO 8601 UTC */
+    const char *subject; /* first line of the message */
+};
+
+struct store_walk;
+/* Start recording a walk of repo (its path as given) whose newest commit is
+ * head. A walk replaces earlier walks of the same repository when it
+ * completes. NULL after a diagnostic. */
+struct store_walk *store_walk_begin(const char *db_path, const char *repo, const char *head);
+/* One device's verdict for one check changed at commit c (previous NULL:
+ * first seen; verdict "removed": the file was deleted). 0 or -1. */
+int store_walk_change(struct store_walk *w, const char *device, const char *check,
+                      const char *verdict, const char *previous, const struct store_commit *c);
+/* Mark the walk complete (and drop the repository's older walks). Frees w. */
+int store_walk_finish(struct store_walk *w, size_t commits, size_t versions);
+void store_walk_abort(struct store_walk *w);
+
+/* One verdict change of a device, from the newest complete walk holding it. */
+struct store_change_row {
+    char *check, *verdict, *previous;
+    char *commit, *author, *when, *subject;
+};
+/* The changes of device (path relative to the repository), oldest first;
+ * only those of check when it is not NULL. *repo gets the walked
+ * repository's path (free it). 0, or -1 after a diagnostic. */
+int store_device_changes(const char *db_path, const char *device, const char *check, char **repo,
+                         struct store_change_row **rows, size_t *n);
+void store_change_rows_free(struct store_change_row *rows, size_t n);
+
 #endif
