@@ -126,6 +126,7 @@ int cmd_detect(int argc, char **argv)
         }
         cfg_fix_cr_only(data, len);
         struct detect_result r;
+        char label[DIALECT_LABEL_MAX];
         if (forced != DIALECT_UNKNOWN) {
             memset(&r, 0, sizeof(r));
             r.dialect = forced;
@@ -139,13 +140,13 @@ int cmd_detect(int argc, char **argv)
             fputs(shown ? ",\n" : "\n", stdout);
             fputs("{\"path\":", stdout);
             json_string(stdout, path);
-            printf(",\"dialect\":\"%s\",\"form\":\"%s\",\"signal\":", dialect_name(r.dialect),
-                   dialect_form_name(r.form));
+            printf(",\"dialect\":\"%s\",\"form\":\"%s\",\"signal\":",
+                   detect_label(&r, label, sizeof(label)), dialect_form_name(r.form));
             json_string(stdout, r.signal ? r.signal : "");
             printf(",\"line\":%u}", r.line);
         } else {
-            printf("%s\t%s\t%s\t%s\n", path, dialect_name(r.dialect), dialect_form_name(r.form),
-                   r.signal ? r.signal : "");
+            printf("%s\t%s\t%s\t%s\n", path, detect_label(&r, label, sizeof(label)),
+                   dialect_form_name(r.form), r.signal ? r.signal : "");
         }
         shown++;
     }

@@ -57,6 +57,7 @@ static const struct platform_def platform_defs[PLATFORM_COUNT] = {
     [PLATFORM_FRR] = {"frr", "FRRouting"},
     [PLATFORM_A10_ACOS] = {"a10-acos", "A10 ACOS"},
     [PLATFORM_EFOS] = {"broadcom-efos", "Broadcom EFOS / FASTPATH"},
+    [PLATFORM_OTHER] = {"other", "another platform named by a collector header"},
 };
 
 const struct dialect_def *dialect_def(enum dialect d)

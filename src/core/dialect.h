@@ -109,6 +109,7 @@ enum platform {
     PLATFORM_FRR,
     PLATFORM_A10_ACOS,
     PLATFORM_EFOS,
+    PLATFORM_OTHER, /* a collector header names a platform not in this table */
     PLATFORM_COUNT
 };
 

@@ -18,9 +18,12 @@
 #include <string.h>
 
 #define DETECT_MAX_BYTES (256u * 1024u)
-#define DETECT_OTHER DIALECT_COUNT /* score slot for unsupported platforms */
-#define DETECT_SLOTS (DIALECT_COUNT + 1)
+/* Score slots: one per dialect, then one per platform not audited. */
+#define P(name) (DIALECT_COUNT + PLATFORM_##name)
+#define DETECT_SLOTS (DIALECT_COUNT + PLATFORM_COUNT)
 #define DETECT_THRESHOLD 30
+#define DETECT_SPECIFIC 30 /* a reading needs one marker at least this strong */
+#define DETECT_COMPETE 75  /* a runner-up at this percentage of the best competes */
 
 enum marker_kind {
     MK_PREFIX,     /* trimmed line starts with the text */
@@ -32,7 +35,7 @@ enum marker_kind {
 };
 
 struct marker {
-    unsigned slot; /* enum dialect or DETECT_OTHER */
+    unsigned slot; /* enum dialect or P(platform) */
     enum marker_kind kind;
     const char *text;
     int weight;
@@ -48,9 +51,12 @@ static const struct marker markers[] = {
     {DIALECT_CISCO_IOSXR, MK_EXACT, "end-policy", 30, 3, "'end-policy' RPL terminator"},
     {DIALECT_CISCO_IOSXR, MK_EXACT, "end-set", 30, 3, "'end-set' RPL terminator"},
     {DIALECT_CISCO_IOSXR, MK_COL0_WORD, "route-policy", 10, 3, "'route-policy' block"},
-    {DIALECT_CISCO_IOSXR, MK_CONTAINS, "GigabitEthernet0/0/0/", 15, 3, "four-index interface names"},
+    {DIALECT_CISCO_IOSXR, MK_CONTAINS, "GigabitEthernet0/0/0/", 30, 3, "four-index interface names"},
+    {DIALECT_CISCO_IOSXR, MK_CONTAINS, "GigE0/0/0/", 30, 3, "four-index interface names"},
+    {DIALECT_CISCO_IOSXR, MK_COL0_WORD, "domain name", 30, 1, "'domain name' (two words)"},
+    {DIALECT_CISCO_IOSXR, MK_COL0_WORD, "domain name-server", 30, 1, "'domain name-server'"},
     {DIALECT_CISCO_IOSXR, MK_CONTAINS, "MgmtEth0/", 30, 1, "'MgmtEth' interface"},
-    {DIALECT_CISCO_IOSXR, MK_INDENT_PFX, "ipv4 address ", 8, 4, "'ipv4 address' statements"},
+    {DIALECT_CISCO_IOSXR, MK_INDENT_PFX, "ipv4 address ", 30, 3, "'ipv4 address' statements"},
     {DIALECT_CISCO_IOSXR, MK_COL0_WORD, "router static", 5, 1, "'router static' block"},
     {DIALECT_CISCO_IOSXR, MK_INDENT_PFX, "address-family ipv4 unicast", 2, 3, "'address-family' blocks"},
     {DIALECT_CISCO_IOSXR, MK_COL0_WORD, "explicit-path", 10, 1, "'explicit-path' block"},
@@ -121,7 +127,7 @@ static const struct marker markers[] = {
     {DIALECT_CISCO_IOS, MK_COL0, "version 17.", 40, 1, "IOS-XE 'version' statement"},
     {DIALECT_CISCO_IOS, MK_COL0_WORD, "line vty 0", 25, 1, "'line vty 0 N'"},
     {DIALECT_CISCO_IOS, MK_COL0_WORD, "line con 0", 25, 1, "'line con 0'"},
-    {DIALECT_CISCO_IOS, MK_COL0_WORD, "ip cef", 15, 1, "'ip cef'"},
+    {DIALECT_CISCO_IOS, MK_COL0_WORD, "ip cef", 30, 1, "'ip cef'"},
     {DIALECT_CISCO_IOS, MK_COL0_WORD, "ip classless", 30, 1, "'ip classless'"},
     {DIALECT_CISCO_IOS, MK_COL0_WORD, "ip subnet-zero", 30, 1, "'ip subnet-zero'"},
     {DIALECT_CISCO_IOS, MK_COL0_WORD, "license udi", 60, 1, "'license udi'"},
@@ -131,7 +137,7 @@ static const struct marker markers[] = {
     {DIALECT_CISCO_IOS, MK_COL0_WORD, "platform", 10, 1, "'platform' statement"},
     {DIALECT_CISCO_IOS, MK_COL0_WORD, "control-plane", 5, 1, "'control-plane'"},
     {DIALECT_CISCO_IOS, MK_INDENT_PFX, "ip address ", 2, 3, "'ip address' statements"},
-    {DIALECT_CISCO_IOS, MK_COL0_WORD, "ip access-list extended", 15, 2, "'ip access-list extended'"},
+    {DIALECT_CISCO_IOS, MK_COL0_WORD, "ip access-list extended", 30, 1, "'ip access-list extended'"},
     {DIALECT_CISCO_IOS, MK_INDENT_PFX, "ip vrf forwarding ", 15, 2, "'ip vrf forwarding'"},
     {DIALECT_CISCO_IOS, MK_INDENT_PFX, "switchport nonnegotiate", 10, 1, "'switchport nonnegotiate'"},
     {DIALECT_CISCO_IOS, MK_COL0_WORD, "redundancy", 5, 1, "'redundancy'"},
@@ -202,52 +208,206 @@ static const struct marker markers[] = {
     {DIALECT_FORTINET_FORTIOS, MK_COL0_WORD, "config log", 20, 1, "'config log' blocks"},
     {DIALECT_FORTINET_FORTIOS, MK_COL0_WORD, "config vdom", 40, 1, "'config vdom' block"},
     {DIALECT_FORTINET_FORTIOS, MK_PREFIX, "edit \"", 5, 3, "'edit \"name\"' entries"},
-    /* Platforms tsaudit does not audit: any of these makes the answer unknown. */
-    {DETECT_OTHER, MK_PREFIX, "#TMSH-VERSION", 300, 1, "F5 BIG-IP ('#TMSH-VERSION')"},
-    {DETECT_OTHER, MK_COL0, "sys global-settings", 200, 1, "F5 BIG-IP ('sys global-settings')"},
-    {DETECT_OTHER, MK_COL0, "ltm ", 100, 2, "F5 BIG-IP ('ltm' objects)"},
-    {DETECT_OTHER, MK_COL0, "set deviceconfig ", 300, 1, "PAN-OS ('set deviceconfig')"},
-    {DETECT_OTHER, MK_COL0, "set device-group ", 300, 1, "PAN-OS ('set device-group')"},
-    {DETECT_OTHER, MK_COL0, "set rulebase ", 300, 1, "PAN-OS ('set rulebase')"},
-    {DETECT_OTHER, MK_COL0, "set network ", 100, 1, "PAN-OS ('set network')"},
-    {DETECT_OTHER, MK_COL0, "set shared ", 100, 1, "PAN-OS ('set shared')"},
-    {DETECT_OTHER, MK_COL0, "set vsys ", 100, 1, "PAN-OS ('set vsys')"},
-    {DETECT_OTHER, MK_COL0, "set mgt-config ", 100, 1, "PAN-OS ('set mgt-config')"},
-    {DETECT_OTHER, MK_PREFIX, "deviceconfig {", 300, 1, "PAN-OS ('deviceconfig {')"},
-    {DETECT_OTHER, MK_PREFIX, "panorama {", 300, 1, "PAN-OS ('panorama {')"},
-    {DETECT_OTHER, MK_PREFIX, "rulebase {", 200, 1, "PAN-OS ('rulebase {')"},
-    {DETECT_OTHER, MK_PREFIX, "vsys {", 200, 1, "PAN-OS ('vsys {')"},
-    {DETECT_OTHER, MK_PREFIX, "device-group {", 200, 1, "PAN-OS ('device-group {')"},
-    {DETECT_OTHER, MK_PREFIX, "# Language version:", 300, 1, "Check Point Gaia ('# Language version:')"},
-    {DETECT_OTHER, MK_COL0, "set static-route ", 60, 1, "Check Point Gaia ('set static-route')"},
-    {DETECT_OTHER, MK_COL0, "set interface ", 60, 1, "Check Point Gaia ('set interface')"},
-    {DETECT_OTHER, MK_COL0, "set hostname ", 60, 1, "Check Point Gaia ('set hostname')"},
-    {DETECT_OTHER, MK_COL0, "net add ", 300, 1, "Cumulus NCLU ('net add')"},
-    {DETECT_OTHER, MK_COL0, "net del ", 300, 1, "Cumulus NCLU ('net del')"},
-    {DETECT_OTHER, MK_PREFIX, "frr version", 300, 1, "FRR ('frr version')"},
-    {DETECT_OTHER, MK_PREFIX, "frr defaults", 300, 1, "FRR ('frr defaults')"},
-    {DETECT_OTHER, MK_CONTAINS, "This file describes the network interfaces", 300, 1, "Debian interfaces file (Cumulus)"},
-    {DETECT_OTHER, MK_COL0, "iface ", 100, 1, "Debian interfaces file ('iface')"},
-    {DETECT_OTHER, MK_CONTAINS, "Advanced Core OS (ACOS)", 300, 1, "A10 ACOS"},
-    {DETECT_OTHER, MK_PREFIX, "!BATFISH_FORMAT:", 300, 1, "'!BATFISH_FORMAT' names another platform"},
-    {DETECT_OTHER, MK_CONTAINS, ", Release ", 40, 1, "H3C/HP Comware ('version N, Release')"},
-    {DETECT_OTHER, MK_COL0_WORD, "interface Vlan-interface", 100, 1, "H3C/HP Comware ('Vlan-interface')"},
-    {DETECT_OTHER, MK_COL0_WORD, "interface Bridge-Aggregation", 100, 1, "H3C/HP Comware ('Bridge-Aggregation')"},
-    {DETECT_OTHER, MK_COL0_WORD, "irf", 100, 1, "H3C/HP Comware ('irf')"},
-    {DETECT_OTHER, MK_EXACT, "#!", 100, 1, "Cisco CatOS ('#!')"},
-    {DETECT_OTHER, MK_COL0, "set port ", 100, 1, "Cisco CatOS ('set port')"},
-    {DETECT_OTHER, MK_COL0, "set vlan ", 60, 1, "Cisco CatOS ('set vlan')"},
-    {DETECT_OTHER, MK_COL0, "; J", 100, 1, "HP ProCurve header"},
-    {DETECT_OTHER, MK_COL0, "config {", 100, 1, "PAN-OS ('config {')"},
-    {DETECT_OTHER, MK_COL0, "mgt-config {", 200, 1, "PAN-OS ('mgt-config {')"},
-    {DETECT_OTHER, MK_COL0, "policy {", 40, 1, "PAN-OS ('policy {')"},
+    /* Platforms tsaudit recognises but does not audit (core/dialect.h): a
+     * decisive marker of one makes the device unsupported:<platform>. */
+    {P(F5_BIGIP), MK_PREFIX, "#TMSH-VERSION", 300, 1, "'#TMSH-VERSION' header"},
+    {P(F5_BIGIP), MK_COL0, "sys global-settings", 200, 1, "'sys global-settings'"},
+    {P(F5_BIGIP), MK_COL0, "ltm ", 100, 2, "'ltm' objects"},
+    {P(PANOS), MK_COL0, "set deviceconfig ", 300, 1, "'set deviceconfig'"},
+    {P(PANOS), MK_COL0, "set device-group ", 300, 1, "'set device-group'"},
+    {P(PANOS), MK_COL0, "set rulebase ", 300, 1, "'set rulebase'"},
+    {P(PANOS), MK_COL0, "set network ", 100, 1, "'set network'"},
+    {P(PANOS), MK_COL0, "set shared ", 100, 1, "'set shared'"},
+    {P(PANOS), MK_COL0, "set vsys ", 100, 1, "'set vsys'"},
+    {P(PANOS), MK_COL0, "set mgt-config ", 100, 1, "'set mgt-config'"},
+    {P(PANOS), MK_PREFIX, "deviceconfig {", 300, 1, "'deviceconfig {'"},
+    {P(PANOS), MK_PREFIX, "panorama {", 300, 1, "'panorama {'"},
+    {P(PANOS), MK_PREFIX, "rulebase {", 200, 1, "'rulebase {'"},
+    {P(PANOS), MK_PREFIX, "vsys {", 200, 1, "'vsys {'"},
+    {P(PANOS), MK_PREFIX, "device-group {", 200, 1, "'device-group {'"},
+    {P(PANOS), MK_COL0, "config {", 100, 1, "'config {'"},
+    {P(PANOS), MK_COL0, "mgt-config {", 200, 1, "'mgt-config {'"},
+    {P(PANOS), MK_COL0, "policy {", 40, 1, "'policy {'"},
+    {P(CHECKPOINT_GAIA), MK_PREFIX, "# Language version:", 300, 1, "'# Language version:' header"},
+    {P(CHECKPOINT_GAIA), MK_COL0, "set static-route ", 60, 1, "'set static-route'"},
+    {P(CHECKPOINT_GAIA), MK_COL0, "set interface ", 60, 1, "'set interface'"},
+    {P(CHECKPOINT_GAIA), MK_COL0, "set hostname ", 60, 1, "'set hostname'"},
+    {P(CHECKPOINT_GAIA), MK_COL0, "set expert-password-hash ", 200, 1, "'set expert-password-hash'"},
+    {P(CHECKPOINT_GAIA), MK_COL0, "set user admin shell ", 100, 1, "'set user admin shell'"},
+    {P(CUMULUS), MK_COL0, "net add ", 300, 1, "NCLU 'net add'"},
+    {P(CUMULUS), MK_COL0, "net del ", 300, 1, "NCLU 'net del'"},
+    {P(CUMULUS), MK_CONTAINS, "This file describes the network interfaces", 300, 1, "Debian interfaces file"},
+    {P(CUMULUS), MK_COL0, "iface ", 100, 1, "Debian interfaces file ('iface')"},
+    {P(FRR), MK_PREFIX, "frr version", 300, 1, "'frr version'"},
+    {P(FRR), MK_PREFIX, "frr defaults", 300, 1, "'frr defaults'"},
+    {P(A10_ACOS), MK_CONTAINS, "Advanced Core OS (ACOS)", 300, 1, "'Advanced Core OS (ACOS)'"},
+    {P(OTHER), MK_PREFIX, "!BATFISH_FORMAT:", 300, 1, "'!BATFISH_FORMAT' names another platform"},
+    {P(CISCO_CATOS), MK_EXACT, "#!", 100, 1, "'#!' separator"},
+    {P(CISCO_CATOS), MK_COL0, "set port ", 100, 1, "'set port'"},
+    {P(CISCO_CATOS), MK_COL0, "set vlan ", 60, 1, "'set vlan'"},
+    /* Comware shares VRP's layout ('#', sysname, undo, return): only these tell it apart. */
+    {P(H3C_COMWARE), MK_CONTAINS, ", Release ", 60, 1, "'version N, Release' line"},
+    {P(H3C_COMWARE), MK_COL0_WORD, "interface Vlan-interface", 150, 1, "'interface Vlan-interface'"},
+    {P(H3C_COMWARE), MK_COL0_WORD, "interface Bridge-Aggregation", 150, 1, "'interface Bridge-Aggregation'"},
+    {P(H3C_COMWARE), MK_COL0_WORD, "interface M-GigabitEthernet", 120, 1, "'interface M-GigabitEthernet'"},
+    {P(H3C_COMWARE), MK_COL0_WORD, "irf", 150, 1, "'irf' statements"},
+    {P(H3C_COMWARE), MK_CONTAINS, " class manage", 150, 1, "'local-user ... class manage'"},
+    {P(H3C_COMWARE), MK_INDENT_PFX, "authorization-attribute user-role", 150, 1, "'authorization-attribute user-role'"},
+    {P(H3C_COMWARE), MK_INDENT_PFX, "user-role network-", 120, 1, "'user-role network-admin/operator'"},
+    {P(H3C_COMWARE), MK_INDENT_PFX, "port trunk permit vlan", 100, 1, "'port trunk permit vlan'"},
+    {P(H3C_COMWARE), MK_INDENT_PFX, "port link-mode ", 100, 1, "'port link-mode'"},
+    {P(H3C_COMWARE), MK_INDENT_PFX, "authentication-mode scheme", 100, 1, "'authentication-mode scheme'"},
+    {P(H3C_COMWARE), MK_COL0_WORD, "hwtacacs scheme", 100, 1, "'hwtacacs scheme'"},
+    {P(H3C_COMWARE), MK_COL0_WORD, "radius scheme", 100, 1, "'radius scheme'"},
+    {P(H3C_COMWARE), MK_COL0_WORD, "domain system", 80, 1, "'domain system'"},
+    {P(H3C_COMWARE), MK_COL0_WORD, "lldp global enable", 60, 1, "'lldp global enable'"},
+    {P(H3C_COMWARE), MK_COL0_WORD, "stp global enable", 60, 1, "'stp global enable'"},
+    {P(H3C_COMWARE), MK_COL0_WORD, "password-recovery enable", 80, 1, "'password-recovery enable'"},
+    {P(H3C_COMWARE), MK_CONTAINS, "password hash $h$", 100, 1, "'password hash $h$' secret"},
+    /* Aruba AOS-CX and HPE ProCurve / AOS-Switch */
+    {P(ARUBA_AOSCX), MK_PREFIX, "!Version ArubaOS-CX", 300, 1, "'!Version ArubaOS-CX' header"},
+    {P(ARUBA_AOSCX), MK_PREFIX, "!Version AOS-CX", 300, 1, "'!Version AOS-CX' header"},
+    {P(ARUBA_AOSCX), MK_PREFIX, "!export-password:", 150, 1, "'!export-password:' header"},
+    {P(ARUBA_AOSCX), MK_COL0, "interface 1/1/", 100, 1, "'interface 1/1/N' member/slot/port names"},
+    {P(ARUBA_AOSCX), MK_CONTAINS, " password ciphertext ", 100, 1, "'password ciphertext' secret"},
+    {P(ARUBA_AOSCX), MK_COL0_WORD, "vsx", 100, 1, "'vsx' block"},
+    {P(ARUBA_AOSCX), MK_COL0_WORD, "https-server vrf", 80, 1, "'https-server vrf'"},
+    {P(ARUBA_AOSCX), MK_COL0_WORD, "ssh server vrf", 80, 1, "'ssh server vrf'"},
+    {P(HPE_PROCURVE), MK_COL0, "; J", 150, 1, "'; J... Configuration Editor' header"},
+    {P(HPE_PROCURVE), MK_CONTAINS, "Configuration Editor; Created on release", 300, 1, "'Configuration Editor; Created on release' header"},
+    {P(HPE_PROCURVE), MK_COL0_WORD, "password manager", 100, 1, "'password manager'"},
+    {P(HPE_PROCURVE), MK_COL0_WORD, "max-vlans", 100, 1, "'max-vlans'"},
+    {P(HPE_PROCURVE), MK_COL0_WORD, "console inactivity-timer", 100, 1, "'console inactivity-timer'"},
+    {P(HPE_PROCURVE), MK_INDENT_PFX, "name \"DEFAULT_VLAN\"", 100, 1, "'name \"DEFAULT_VLAN\"'"},
+    {P(HPE_PROCURVE), MK_COL0, "hostname \"", 40, 1, "quoted 'hostname'"},
+    /* Vyatta family */
+    {P(VYOS), MK_CONTAINS, "vyos-config-version", 300, 1, "'vyos-config-version' footer"},
+    {P(VYOS), MK_CONTAINS, "vyatta-config-version", 150, 1, "'vyatta-config-version' footer"},
+    {P(VYOS), MK_COL0, "set interfaces ethernet eth", 150, 1, "'set interfaces ethernet ethN'"},
+    {P(VYOS), MK_COL0, "set interfaces loopback lo", 100, 1, "'set interfaces loopback lo'"},
+    {P(VYOS), MK_COL0, "set service ssh", 100, 1, "'set service ssh'"},
+    {P(VYOS), MK_COL0, "set system console device", 100, 1, "'set system console device'"},
+    {P(VYOS), MK_COL0, "set firewall name ", 100, 1, "'set firewall name'"},
+    {P(VYOS), MK_INDENT_PFX, "ethernet eth", 80, 1, "'ethernet ethN {' block"},
+    {P(EDGEOS), MK_CONTAINS, "ubnt", 200, 1, "'ubnt' (Ubiquiti) component"},
+    {P(EDGEOS), MK_PREFIX, "/* Release version: v", 200, 1, "'/* Release version: v...' footer"},
+    {P(EDGEOS), MK_COL0, "set service gui ", 150, 1, "'set service gui'"},
+    {P(EDGEOS), MK_COL0, "set service unms ", 150, 1, "'set service unms'"},
+    /* MikroTik RouterOS */
+    {P(MIKROTIK), MK_CONTAINS, " by RouterOS ", 300, 1, "'by RouterOS' export header"},
+    {P(MIKROTIK), MK_PREFIX, "# software id = ", 200, 1, "'# software id' header"},
+    {P(MIKROTIK), MK_COL0, "/interface ", 100, 1, "'/interface' section"},
+    {P(MIKROTIK), MK_COL0_WORD, "/ip", 100, 1, "'/ip' section"},
+    {P(MIKROTIK), MK_COL0_WORD, "/system", 100, 1, "'/system' section"},
+    {P(MIKROTIK), MK_COL0, "set [ find ", 100, 1, "'set [ find ...' statement"},
+    /* Ruckus / Brocade FastIron, Extreme */
+    {P(RUCKUS_FASTIRON), MK_COL0, "ver 0", 100, 1, "'ver 0N...' FastIron version line"},
+    {P(RUCKUS_FASTIRON), MK_COL0, "ver 1", 60, 1, "'ver 1N...' FastIron version line"},
+    {P(RUCKUS_FASTIRON), MK_COL0_WORD, "stack unit", 150, 1, "'stack unit'"},
+    {P(RUCKUS_FASTIRON), MK_COL0, "module 1 icx", 150, 1, "'module 1 icx...'"},
+    {P(RUCKUS_FASTIRON), MK_COL0_WORD, "global-stp", 100, 1, "'global-stp'"},
+    {P(RUCKUS_FASTIRON), MK_CONTAINS, " by port", 100, 1, "'vlan N name X by port'"},
+    {P(RUCKUS_FASTIRON), MK_COL0, "interface ethernet 1/1/", 100, 1, "'interface ethernet 1/1/N'"},
+    {P(RUCKUS_FASTIRON), MK_INDENT_PFX, "untagged ethe ", 100, 1, "'untagged ethe'"},
+    {P(RUCKUS_FASTIRON), MK_INDENT_PFX, "tagged ethe ", 100, 1, "'tagged ethe'"},
+    {P(RUCKUS_FASTIRON), MK_INDENT_PFX, "spanning-tree 802-1w", 80, 1, "'spanning-tree 802-1w'"},
+    {P(RUCKUS_FASTIRON), MK_COL0_WORD, "aaa authentication web-server", 80, 1, "'aaa authentication web-server'"},
+    {P(EXTREME_EXOS), MK_PREFIX, "# Module ", 150, 1, "'# Module ... configuration.' section comment"},
+    {P(EXTREME_EXOS), MK_COL0, "configure snmp sysName ", 200, 1, "'configure snmp sysName'"},
+    {P(EXTREME_EXOS), MK_COL0, "create vlan ", 100, 1, "'create vlan'"},
+    {P(EXTREME_EXOS), MK_COL0, "configure vlan ", 80, 1, "'configure vlan'"},
+    {P(EXTREME_EXOS), MK_COL0, "configure ports ", 60, 1, "'configure ports'"},
+    {P(EXTREME_EXOS), MK_COL0, "enable sharing ", 100, 1, "'enable sharing'"},
+    {P(EXTREME_SLX), MK_COL0, "ver V", 150, 1, "'ver V...' NetIron version line"},
+    {P(EXTREME_SLX), MK_COL0, "module 1 ni-", 150, 1, "'module 1 ni-...' NetIron line card"},
+    {P(EXTREME_SLX), MK_COL0, "module 1 br-", 150, 1, "'module 1 br-...' NetIron line card"},
+    {P(EXTREME_SLX), MK_COL0_WORD, "switch-attributes", 150, 1, "'switch-attributes' (SLX-OS)"},
+    {P(EXTREME_SLX), MK_COL0_WORD, "rbridge-id", 100, 1, "'rbridge-id' (VDX/SLX)"},
+    {P(EXTREME_SLX), MK_COL0, "interface Ethernet 0/", 100, 1, "'interface Ethernet 0/N' (SLX-OS)"},
+    /* Dell */
+    {P(DELL_OS10), MK_PREFIX, "! Version 10.", 200, 1, "'! Version 10.x' header"},
+    {P(DELL_OS10), MK_COL0, "interface ethernet1/1/", 150, 1, "'interface ethernet1/1/N'"},
+    {P(DELL_OS10), MK_COL0, "interface mgmt1/1/", 150, 1, "'interface mgmt1/1/1'"},
+    {P(DELL_OS10), MK_CONTAINS, " role sysadmin", 100, 1, "'username ... role sysadmin'"},
+    {P(DELL_OS9), MK_PREFIX, "! Version 9.", 150, 1, "'! Version 9.x' header"},
+    {P(DELL_OS9), MK_PREFIX, "! Version 8.", 100, 1, "'! Version 8.x' header"},
+    {P(DELL_OS9), MK_COL0, "boot system stack-unit ", 200, 1, "'boot system stack-unit'"},
+    {P(DELL_OS9), MK_COL0, "stack-unit ", 150, 1, "'stack-unit N provision'"},
+    {P(DELL_OS9), MK_COL0, "interface ManagementEthernet ", 150, 1, "'interface ManagementEthernet N/N'"},
+    {P(DELL_OS9), MK_COL0, "interface TenGigabitEthernet 0/", 100, 1, "'interface TenGigabitEthernet 0/N'"},
+    {P(DELL_OS9), MK_COL0, "interface fortyGigE ", 100, 1, "'interface fortyGigE'"},
+    /* Cisco wireless controllers */
+    {P(CISCO_AIREOS), MK_CONTAINS, "(Cisco Controller)", 300, 1, "'(Cisco Controller)' prompt"},
+    {P(CISCO_AIREOS), MK_COL0, "config sysname ", 200, 1, "'config sysname'"},
+    {P(CISCO_AIREOS), MK_COL0, "config wlan ", 150, 1, "'config wlan'"},
+    {P(CISCO_AIREOS), MK_COL0, "config network ", 100, 1, "'config network'"},
+    {P(CISCO_AIREOS), MK_COL0, "config radius ", 100, 1, "'config radius'"},
+    {P(CISCO_AIREOS), MK_COL0, "config ap ", 60, 1, "'config ap'"},
+    {P(CISCO_WLC), MK_COL0_WORD, "wireless management interface", 300, 1, "'wireless management interface'"},
+    {P(CISCO_WLC), MK_COL0_WORD, "wireless profile policy", 150, 1, "'wireless profile policy'"},
+    {P(CISCO_WLC), MK_COL0_WORD, "wireless tag policy", 150, 1, "'wireless tag policy'"},
+    {P(CISCO_WLC), MK_COL0_WORD, "ap profile", 100, 1, "'ap profile'"},
+    {P(CISCO_WLC), MK_COL0_WORD, "wlan", 100, 1, "'wlan NAME ID SSID'"},
+    /* Carrier Ethernet access */
+    {P(CIENA_SAOS), MK_COL0, "system set host-name ", 200, 1, "'system set host-name'"},
+    {P(CIENA_SAOS), MK_COL0, "vlan create vlan ", 150, 1, "'vlan create vlan'"},
+    {P(CIENA_SAOS), MK_COL0, "virtual-switch ethernet create ", 150, 1, "'virtual-switch ethernet create'"},
+    {P(CIENA_SAOS), MK_COL0, "virtual-circuit ethernet create ", 150, 1, "'virtual-circuit ethernet create'"},
+    {P(CIENA_SAOS), MK_COL0, "port set port ", 100, 1, "'port set port'"},
+    {P(CIENA_SAOS), MK_COL0, "port disable port ", 100, 1, "'port disable port'"},
+    {P(ADVA), MK_COL0, "configure communication", 150, 1, "'configure communication'"},
+    {P(ADVA), MK_CONTAINS, "access-port access-1-", 150, 1, "'access-port access-1-...' port names"},
+    {P(ADVA), MK_CONTAINS, "network-port network-1-", 150, 1, "'network-port network-1-...' port names"},
+    {P(ADVA), MK_COL0, "configure nte ", 150, 1, "'configure nte'"},
+    {P(ADVA), MK_COL0, "network-element ne-", 150, 1, "'network-element ne-N'"},
+    {P(ADVA), MK_EXACT, "home", 20, 2, "'home' statements"},
+    {P(RAD), MK_INDENT_PFX, "classifier-profile ", 120, 1, "'classifier-profile'"},
+    {P(RAD), MK_INDENT_PFX, "ingress-port ethernet ", 120, 1, "'ingress-port ethernet'"},
+    {P(RAD), MK_INDENT_PFX, "egress-port ethernet ", 120, 1, "'egress-port ethernet'"},
+    {P(RAD), MK_INDENT_PFX, "reverse-direction ", 80, 1, "'reverse-direction'"},
+    {P(RAD), MK_CONTAINS, "\" sw \"", 150, 1, "'version \"...\" sw \"...\"' header"},
+    {P(MRV), MK_COL0, "interface vlan vif", 150, 1, "'interface vlan vifN'"},
+    {P(MRV), MK_COL0, "port description ", 80, 1, "'port description N'"},
+    {P(MRV), MK_COL0, "port state ", 80, 1, "'port state'"},
+    {P(MRV), MK_INDENT_PFX, "ports ", 30, 1, "'ports' members"},
+    {P(MRV), MK_CONTAINS, "OptiSwitch", 150, 1, "'OptiSwitch' product name"},
+    {P(PERLE), MK_CONTAINS, "Perle", 150, 1, "'Perle' product name"},
+    {P(PERLE), MK_COL0, "set server ", 100, 1, "'set server'"},
+    {P(PERLE), MK_COL0, "set line ", 100, 1, "'set line'"},
+    {P(FSOS), MK_CONTAINS, "FSOS", 200, 1, "'FSOS' software name"},
+    {P(ALLIED_TELESIS), MK_COL0, "interface port1.0.", 150, 1, "'interface port1.0.N'"},
+    {P(ALLIED_TELESIS), MK_COL0_WORD, "atmf", 150, 1, "'atmf' statements"},
+    {P(ALLIED_TELESIS), MK_COL0_WORD, "stack virtual-chassis-id", 150, 1, "'stack virtual-chassis-id'"},
+    {P(ALLIED_TELESIS), MK_COL0, "set system name=", 200, 1, "'set system name=' (AlliedWare)"},
+    {P(ALLIED_TELESIS), MK_COL0, "create vlan=", 200, 1, "'create vlan=' (AlliedWare)"},
+    {P(EFOS), MK_PREFIX, "!System Description ", 200, 1, "'!System Description' header"},
+    {P(EFOS), MK_PREFIX, "!System Software Version ", 200, 1, "'!System Software Version' header"},
+    {P(EFOS), MK_PREFIX, "!Current Configuration:", 100, 1, "'!Current Configuration:' header"},
+    /* Load balancers, firewalls and controllers */
+    {P(NETSCALER), MK_PREFIX, "#NS", 150, 1, "'#NS<release>' header"},
+    {P(NETSCALER), MK_COL0, "set ns config ", 200, 1, "'set ns config'"},
+    {P(NETSCALER), MK_COL0, "set ns hostName ", 200, 1, "'set ns hostName'"},
+    {P(NETSCALER), MK_COL0, "enable ns feature ", 200, 1, "'enable ns feature'"},
+    {P(NETSCALER), MK_COL0, "add ns ip ", 150, 1, "'add ns ip'"},
+    {P(NETSCALER), MK_COL0, "add lb vserver ", 150, 1, "'add lb vserver'"},
+    {P(SCREENOS), MK_COL0, "set vrouter ", 150, 1, "'set vrouter'"},
+    {P(SCREENOS), MK_COL0, "set zone \"", 150, 1, "'set zone \"...\"'"},
+    {P(SCREENOS), MK_COL0, "set admin name ", 150, 1, "'set admin name'"},
+    {P(SCREENOS), MK_COL0, "set auth-server ", 100, 1, "'set auth-server'"},
+    {P(SCREENOS), MK_COL0, "set interface \"", 100, 1, "'set interface \"...\"'"},
+    {P(SCREENOS), MK_COL0, "set policy id ", 100, 1, "'set policy id'"},
+    {P(NOKIA_SRLINUX), MK_COL0, "set / ", 200, 1, "'set / ...' flat statements"},
+    {P(NOKIA_SRLINUX), MK_CONTAINS, "srl_nokia", 200, 1, "'srl_nokia' model name"},
+    {P(NOKIA_SRLINUX), MK_CONTAINS, "interface ethernet-1/", 150, 1, "'interface ethernet-1/N'"},
+    {P(NOKIA_SRLINUX), MK_PREFIX, "network-instance ", 80, 1, "'network-instance' block"},
 };
 /* clang-format on */
 
-/* RANCID content types (rancid.types.base) and what they name. */
+/* RANCID device types (rancid.types.base, also the second field of
+ * router.db) and what they name. */
 struct rancid_type {
     const char *name;
-    int slot; /* enum dialect, DETECT_OTHER, or -1 = decide from content within the family */
+    unsigned slot; /* enum dialect or P(platform) */
 };
 
 static const struct rancid_type rancid_types[] = {
@@ -255,7 +415,6 @@ static const struct rancid_type rancid_types[] = {
     {"cisco-nx", DIALECT_CISCO_NXOS},
     {"cisco-xr", DIALECT_CISCO_IOSXR},
     {"cisco-asa", DIALECT_CISCO_ASA},
-    {"cat5", DETECT_OTHER},
     {"arista", DIALECT_ARISTA_EOS},
     {"juniper", DIALECT_JUNIPER_JUNOS},
     {"junos", DIALECT_JUNIPER_JUNOS},
@@ -267,24 +426,56 @@ static const struct rancid_type rancid_types[] = {
     {"nokia", DIALECT_NOKIA_SROS},
     {"alu", DIALECT_NOKIA_SROS},
     {"timos", DIALECT_NOKIA_SROS},
-    {"paloalto", DETECT_OTHER},
-    {"panos", DETECT_OTHER},
-    {"force10", DETECT_OTHER},
-    {"foundry", DETECT_OTHER},
-    {"hp", DETECT_OTHER},
-    {"h3c", DETECT_OTHER},
-    {"f5", DETECT_OTHER},
-    {"bigip", DETECT_OTHER},
-    {"netscreen", DETECT_OTHER},
-    {"extreme", DETECT_OTHER},
-    {"mikrotik", DETECT_OTHER},
-    {"cumulus", DETECT_OTHER},
+    {"cat5", P(CISCO_CATOS)},
+    {"cisco-wlc4", P(CISCO_AIREOS)},
+    {"cisco-wlc5", P(CISCO_AIREOS)},
+    {"paloalto", P(PANOS)},
+    {"panos", P(PANOS)},
+    {"force10", P(DELL_OS9)},
+    {"ftos", P(DELL_OS9)},
+    {"dellos10", P(DELL_OS10)},
+    {"foundry", P(RUCKUS_FASTIRON)},
+    {"brocade", P(EXTREME_SLX)},
+    {"hp", P(HPE_PROCURVE)},
+    {"procurve", P(HPE_PROCURVE)},
+    {"arubaos-cx", P(ARUBA_AOSCX)},
+    {"aoscx", P(ARUBA_AOSCX)},
+    {"h3c", P(H3C_COMWARE)},
+    {"comware", P(H3C_COMWARE)},
+    {"f5", P(F5_BIGIP)},
+    {"bigip", P(F5_BIGIP)},
+    {"bigip13", P(F5_BIGIP)},
+    {"netscreen", P(SCREENOS)},
+    {"netscaler", P(NETSCALER)},
+    {"extreme", P(EXTREME_EXOS)},
+    {"exos", P(EXTREME_EXOS)},
+    {"mikrotik", P(MIKROTIK)},
+    {"routeros", P(MIKROTIK)},
+    {"cumulus", P(CUMULUS)},
+    {"a10", P(A10_ACOS)},
+    {"mrv", P(MRV)},
+    {"vyatta", P(VYOS)},
+    {"vyos", P(VYOS)},
+    {"edgemax", P(EDGEOS)},
+    {"edgeos", P(EDGEOS)},
+    {"ciena-ws", P(CIENA_SAOS)},
+    {"saos", P(CIENA_SAOS)},
+    {"adva", P(ADVA)},
+    {"rad", P(RAD)},
+    {"srlinux", P(NOKIA_SRLINUX)},
+    {"checkpoint", P(CHECKPOINT_GAIA)},
+    {"gaia", P(CHECKPOINT_GAIA)},
+    {"perle", P(PERLE)},
+    {"fsos", P(FSOS)},
+    {"alliedtelesis", P(ALLIED_TELESIS)},
+    {"awplus", P(ALLIED_TELESIS)},
+    {"efos", P(EFOS)},
 };
 
 /* Oxidized / collector metadata comments naming the platform. */
 struct meta_marker {
     const char *text;
-    unsigned slot;
+    unsigned slot; /* enum dialect or P(platform) */
     const char *signal;
 };
 
@@ -314,8 +505,7 @@ struct detect_state {
     int count[ARRAY_SIZE(markers)];
     /* generic Cisco-style structure and VRP skeleton */
     uint32_t hash_lines, bang_lines, indented, toplevel, semicolon_lines, brace_lines;
-    uint32_t sysname_line, return_line, hostname_line;
-    bool has_interface;
+    uint32_t sysname_line, return_line, undo_lines, set_lines;
     uint32_t child_width[5]; /* indentation of first children of top-level lines (1-4) */
 };
 
@@ -543,7 +733,33 @@ static bool eq_nocase(const char *a, const char *b, size_t n)
     return true;
 }
 
-/* `!RANCID-CONTENT-TYPE: x` or `#RANCID-CONTENT-TYPE: x`; returns slot or -1. */
+static int rancid_type_slot(const char *t, size_t n)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(rancid_types); i++) {
+        size_t m = strlen(rancid_types[i].name);
+        if (n == m && eq_nocase(t, rancid_types[i].name, m))
+            return (int)rancid_types[i].slot;
+    }
+    return -1;
+}
+
+static void slot_reading(unsigned slot, enum dialect *d, enum platform *p)
+{
+    *d = slot < DIALECT_COUNT ? (enum dialect)slot : DIALECT_UNKNOWN;
+    *p = slot < DIALECT_COUNT ? PLATFORM_NONE : (enum platform)(slot - DIALECT_COUNT);
+}
+
+bool detect_rancid_type(const char *type, size_t n, enum dialect *d, enum platform *p)
+{
+    int slot = rancid_type_slot(type, n);
+    if (slot < 0)
+        return false;
+    slot_reading((unsigned)slot, d, p);
+    return true;
+}
+
+/* `!RANCID-CONTENT-TYPE: x` or `#RANCID-CONTENT-TYPE: x`: the slot of x,
+ * -1 for a type not known, -2 when the line is no such header. */
 static int rancid_slot(const char *t, size_t tn)
 {
     size_t k = 0;
@@ -557,12 +773,7 @@ static int rancid_slot(const char *t, size_t tn)
     size_t e = k;
     while (e < tn && t[e] != ' ' && t[e] != '\t')
         e++;
-    for (size_t i = 0; i < ARRAY_SIZE(rancid_types); i++) {
-        size_t m = strlen(rancid_types[i].name);
-        if (e - k == m && eq_nocase(t + k, rancid_types[i].name, m))
-            return rancid_types[i].slot;
-    }
-    return -1;
+    return rancid_type_slot(t + k, e - k);
 }
 
 static int meta_slot(const char *t, size_t tn, const char **signal)
@@ -589,38 +800,147 @@ static size_t line_extent(const char *p, const char *end, const char **next)
 /* Whole-file shapes that no single line shows. */
 static void score_structure(struct detect_state *st)
 {
+    /* The '#'-separated layout with sysname and return is VRP's, and
+     * Comware's too: it adds to VRP but cannot name it alone (below 30). */
     if (st->sysname_line && st->hash_lines >= 2 && st->return_line)
-        credit(st, DIALECT_HUAWEI_VRP, 80, "'sysname', '#' separators and 'return'",
+        credit(st, DIALECT_HUAWEI_VRP, 25, "'sysname', '#' separators and 'return'",
                st->sysname_line);
-    else if (st->sysname_line && st->hash_lines >= 1)
-        credit(st, DIALECT_HUAWEI_VRP, 20, "'sysname' and '#' separators", st->sysname_line);
+    else if (st->sysname_line && (st->hash_lines >= 1 || st->undo_lines >= 1))
+        credit(st, DIALECT_HUAWEI_VRP, 15, "'sysname' with '#' separators or 'undo' lines",
+               st->sysname_line);
     if (st->semicolon_lines >= 5 && st->brace_lines >= 2)
         credit(st, DIALECT_JUNIPER_JUNOS, 20, "brace and semicolon structure", 0);
+    /* Every Junos statement ends in ';' (brace form) or starts with a verb
+     * (set form): braces without either are some other platform's. */
+    if (st->semicolon_lines == 0 && st->set_lines == 0)
+        st->score[DIALECT_JUNIPER_JUNOS] = 0;
     /* The first-level indentation width: EOS uses 3 spaces, NX-OS 2, IOS 1. */
     uint32_t w1 = st->child_width[1], w2 = st->child_width[2], w3 = st->child_width[3];
     if (w3 >= 3 && w3 > 2 * (w1 + w2))
         credit(st, DIALECT_ARISTA_EOS, 25, "three-space indentation", 0);
     else if (w2 >= 3 && w2 > 2 * (w1 + w3))
         credit(st, DIALECT_CISCO_NXOS, 10, "two-space indentation", 0);
-    /* IOS-style structure names IOS only when nothing points elsewhere. */
-    int elsewhere = st->score[DIALECT_CISCO_NXOS] + st->score[DIALECT_CISCO_IOSXR] +
-                    st->score[DIALECT_CISCO_ASA] + st->score[DIALECT_ARISTA_EOS];
-    int generic = 0;
-    if (st->hostname_line)
-        generic += 10;
-    if (st->has_interface)
-        generic += 10;
-    if (st->bang_lines >= 2)
-        generic += 10;
-    if (generic && !elsewhere && st->semicolon_lines < 3 && st->brace_lines < 3)
-        credit(st, DIALECT_CISCO_IOS, generic,
-               "IOS-style structure ('hostname', 'interface', '!' lines)", st->hostname_line);
+}
+
+/* The best readings, highest score first; only slots whose strongest marker
+ * is specific (DETECT_SPECIFIC) and whose score reaches DETECT_THRESHOLD. */
+static size_t rank_readings(const struct detect_state *st, struct detect_reading *r, size_t cap)
+{
+    size_t n = 0;
+    for (unsigned s = 1; s < DETECT_SLOTS; s++) {
+        if (s == DIALECT_COUNT + PLATFORM_NONE || st->best_weight[s] < DETECT_SPECIFIC ||
+            st->score[s] < DETECT_THRESHOLD)
+            continue;
+        size_t at = n < cap ? n : cap;
+        while (at > 0 && r[at - 1].score < st->score[s])
+            at--;
+        if (at >= cap)
+            continue;
+        memmove(&r[at + 1], &r[at], (size_t)((n < cap ? n : cap - 1) - at) * sizeof(*r));
+        slot_reading(s, &r[at].dialect, &r[at].platform);
+        r[at].score = st->score[s];
+        r[at].signal = st->best_signal[s];
+        r[at].line = st->best_line[s];
+        if (n < cap)
+            n++;
+    }
+    return n;
+}
+
+/* The answer from the content alone. Two readings compete when the second
+ * scores at least DETECT_COMPETE percent of the first. */
+static void decide_content(const struct detect_state *st, struct detect_result *out)
+{
+    out->source = "content";
+    out->nreadings = rank_readings(st, out->readings, DETECT_MAX_READINGS);
+    if (out->nreadings == 0) {
+        out->signal = "no marker specific to a dialect or platform";
+        return;
+    }
+    const struct detect_reading *best = &out->readings[0];
+    if (out->nreadings > 1 && out->readings[1].score * 100 >= best->score * DETECT_COMPETE) {
+        out->ambiguous = true;
+        out->signal = "markers of several platforms compete";
+        return;
+    }
+    out->dialect = best->dialect;
+    out->platform = best->platform;
+    out->signal = best->signal;
+    out->line = best->line;
+}
+
+/* Accumulate the line-level counts score_structure() needs. */
+static void count_shapes(struct detect_state *st, const char *raw, const char *t, size_t tn,
+                         uint32_t line, bool *prev_top)
+{
+    bool indented = t != raw;
+    if (tn == 1 && t[0] == '#')
+        st->hash_lines++;
+    else if (t[0] == '!')
+        st->bang_lines++;
+    if (indented) {
+        st->indented++;
+        size_t w = (size_t)(t - raw);
+        if (*prev_top && w <= 4 && memchr(raw, '\t', w) == NULL)
+            st->child_width[w]++;
+    } else {
+        st->toplevel++;
+    }
+    *prev_top = !indented && t[0] != '!' && t[0] != '#';
+    if (t[tn - 1] == ';')
+        st->semicolon_lines++;
+    else if (t[tn - 1] == '{' || t[0] == '}')
+        st->brace_lines++;
+    if (!indented && starts_word(t, tn, "sysname") && !st->sysname_line)
+        st->sysname_line = line;
+    if (tn == 6 && memcmp(t, "return", 6) == 0)
+        st->return_line = line;
+    if (starts_word(t, tn, "undo"))
+        st->undo_lines++;
+    if (!indented && (starts_word(t, tn, "set") || starts_word(t, tn, "deactivate")))
+        st->set_lines++;
+    if (!indented && starts(t, tn, "version ") && t[tn - 1] == ';')
+        credit(st, DIALECT_JUNIPER_JUNOS, 40, "'version ...;' statement", line);
+}
+
+/* A RANCID header or a collector's metadata comment, when one decides. */
+static bool decide_header(const struct detect_state *st, int rancid, uint32_t rancid_line, int meta,
+                          uint32_t meta_line, const char *meta_signal, struct detect_result *out)
+{
+    if (rancid >= 0) {
+        unsigned slot = (unsigned)rancid;
+        out->source = "RANCID-CONTENT-TYPE header";
+        out->signal = "RANCID-CONTENT-TYPE header";
+        out->line = rancid_line;
+        /* RANCID files ASA under "cisco" too; the content tells them apart. */
+        if (slot == DIALECT_CISCO_IOS && st->score[DIALECT_CISCO_ASA] >= 200) {
+            slot = DIALECT_CISCO_ASA;
+            out->signal = st->best_signal[DIALECT_CISCO_ASA];
+            out->line = st->best_line[DIALECT_CISCO_ASA];
+        }
+        slot_reading(slot, &out->dialect, &out->platform);
+        return true;
+    }
+    if (meta >= 0 && meta < DIALECT_COUNT) {
+        /* A decisive marker of a platform not audited outweighs a comment. */
+        for (unsigned s = DIALECT_COUNT + 1; s < DETECT_SLOTS; s++)
+            if (st->best_weight[s] >= 100)
+                return false;
+    }
+    if (meta < 0)
+        return false;
+    out->source = "collector metadata";
+    slot_reading((unsigned)meta, &out->dialect, &out->platform);
+    out->signal = meta_signal;
+    out->line = meta_line;
+    return true;
 }
 
 void detect_dialect(const char *buf, size_t len, struct detect_result *out)
 {
     memset(out, 0, sizeof(*out));
-    out->signal = "no distinctive marker";
+    out->signal = "no marker specific to a dialect or platform";
+    out->source = "content";
     if (!buf || len == 0) {
         out->signal = "empty input";
         return;
@@ -649,7 +969,6 @@ void detect_dialect(const char *buf, size_t len, struct detect_result *out)
         if (tn == 0)
             continue;
         seen++;
-        bool indented = t != raw;
         if ((t[0] == '!' || t[0] == '#') && seen <= 60) {
             if (rancid == -2) {
                 rancid = rancid_slot(t, tn);
@@ -663,81 +982,21 @@ void detect_dialect(const char *buf, size_t len, struct detect_result *out)
             }
         }
         scan_markers(st, raw, rawn, t, tn, line);
-        if (tn == 1 && t[0] == '#')
-            st->hash_lines++;
-        else if (t[0] == '!')
-            st->bang_lines++;
-        if (indented) {
-            st->indented++;
-            size_t w = (size_t)(t - raw);
-            if (prev_top && w <= 4 && memchr(raw, '\t', w) == NULL)
-                st->child_width[w]++;
-        } else {
-            st->toplevel++;
-        }
-        prev_top = !indented && t[0] != '!' && t[0] != '#';
-        if (t[tn - 1] == ';')
-            st->semicolon_lines++;
-        else if (t[tn - 1] == '{' || t[0] == '}')
-            st->brace_lines++;
-        if (!indented && starts_word(t, tn, "sysname") && !st->sysname_line)
-            st->sysname_line = line;
-        if (tn == 6 && memcmp(t, "return", 6) == 0)
-            st->return_line = line;
-        if (!indented && starts_word(t, tn, "hostname") && !st->hostname_line)
-            st->hostname_line = line;
-        if (!indented && starts_word(t, tn, "interface"))
-            st->has_interface = true;
-        if (!indented && starts(t, tn, "version ") && t[tn - 1] == ';')
-            credit(st, DIALECT_JUNIPER_JUNOS, 40, "'version ...;' statement", line);
+        count_shapes(st, raw, t, tn, line, &prev_top);
     }
     score_structure(st);
-
-    if (rancid >= 0) {
-        unsigned slot = (unsigned)rancid;
-        out->line = rancid_line;
-        if (slot == DETECT_OTHER) {
-            out->signal = "RANCID-CONTENT-TYPE header names an unsupported platform";
-        } else if (slot == DIALECT_CISCO_IOS && st->score[DIALECT_CISCO_ASA] >= 200) {
-            /* RANCID files ASA under "cisco" too; the content tells them apart. */
-            out->dialect = DIALECT_CISCO_ASA;
-            out->signal = st->best_signal[DIALECT_CISCO_ASA];
-            out->line = st->best_line[DIALECT_CISCO_ASA];
-        } else {
-            out->dialect = (enum dialect)slot;
-            out->signal = "RANCID-CONTENT-TYPE header";
-        }
-    } else if (meta >= 0 && st->score[DETECT_OTHER] < 100) {
-        out->dialect = (enum dialect)meta;
-        out->signal = meta_signal;
-        out->line = meta_line;
-    } else {
-        unsigned best = 0, second = 0;
-        for (unsigned s = 1; s < DIALECT_COUNT; s++) {
-            if (st->score[s] > st->score[best]) {
-                second = best;
-                best = s;
-            } else if (st->score[s] > st->score[second]) {
-                second = s;
-            }
-        }
-        int other = st->score[DETECT_OTHER];
-        if (other >= 100 && other >= st->score[best]) {
-            out->signal = st->best_signal[DETECT_OTHER];
-            out->line = st->best_line[DETECT_OTHER];
-        } else if (best == 0 || st->score[best] < DETECT_THRESHOLD) {
-            out->signal = other ? st->best_signal[DETECT_OTHER] : "no distinctive marker";
-        } else if (second && st->score[second] >= st->score[best]) {
-            out->signal = "conflicting markers of several dialects";
-        } else {
-            out->dialect = (enum dialect)best;
-            out->signal = st->best_signal[best];
-            out->line = st->best_line[best];
-        }
-    }
+    if (decide_header(st, rancid, rancid_line, meta, meta_line, meta_signal, out))
+        out->nreadings = rank_readings(st, out->readings, DETECT_MAX_READINGS);
+    else
+        decide_content(st, out);
     if (out->dialect != DIALECT_UNKNOWN)
         out->form = detect_form(out->dialect, buf, len);
     free(st);
+}
+
+const char *detect_label(const struct detect_result *r, char *out, size_t cap)
+{
+    return dialect_label(r->dialect, r->platform, out, cap);
 }
 
 enum dialect_form detect_form(enum dialect d, const char *buf, size_t len)

@@ -19,22 +19,54 @@
 
 /* -------------------------------------------------------------- detection */
 
+/* One reading of a file: a dialect, or a platform not audited. */
+struct detect_reading {
+    enum dialect dialect;
+    enum platform platform;
+    int score;          /* sum of the marker weights seen */
+    const char *signal; /* its strongest marker (static storage) */
+    uint32_t line;      /* line of that marker, 0 for whole-file shapes */
+};
+
+#define DETECT_MAX_READINGS 3
+
 struct detect_result {
+    /* The answer: a dialect; or DIALECT_UNKNOWN with a platform
+     * (recognised, not audited: "unsupported:<platform>"); or neither. */
     enum dialect dialect;
     enum dialect_form form;
+    enum platform platform;
     /* Human-readable signal used, e.g. "RANCID-CONTENT-TYPE header" or
      * "'!! IOS XR Configuration' header" (static storage). */
     const char *signal;
     uint32_t line; /* line of the deciding signal, 0 if none */
+    /* What decided: "content", "RANCID-CONTENT-TYPE header", "collector
+     * metadata", "--vendor", or an inventory (set by the caller). */
+    const char *source;
+    /* The best-scoring readings of the content, best first (for
+     * `detect --explain` and for the candidates of an unknown). */
+    struct detect_reading readings[DETECT_MAX_READINGS];
+    size_t nreadings;
+    bool ambiguous; /* unknown because readings[0] and [1] compete */
 };
 
 /*
  * Decide the dialect of a configuration from its content. Honours
  * `!RANCID-CONTENT-TYPE:` headers and Oxidized metadata; says
- * DIALECT_UNKNOWN (with a signal explaining why) rather than guessing.
- * Reads at most the first 256 KiB. Never fails.
+ * DIALECT_UNKNOWN (with a signal explaining why, and the platform when one
+ * not audited is recognised) rather than guessing: a dialect is named only
+ * on a marker specific to it, and when two readings compete the answer is
+ * unknown with both as candidates. Reads at most the first 256 KiB. Never
+ * fails.
  */
 void detect_dialect(const char *buf, size_t len, struct detect_result *out);
+
+/* "cisco-ios", "unsupported:h3c-comware" or "unknown" for a result. */
+const char *detect_label(const struct detect_result *r, char *out, size_t cap);
+
+/* The reading a RANCID device type names (rancid.types.base names such as
+ * "cisco", "cisco-xr", "h3c", "foundry"); false for a type not known. */
+bool detect_rancid_type(const char *type, size_t n, enum dialect *d, enum platform *p);
 /* The form (brace/set, classic/MD-CLI/flat) for a known dialect. */
 enum dialect_form detect_form(enum dialect d, const char *buf, size_t len);
 

@@ -134,23 +134,41 @@ static void test_unsupported_platforms_are_unknown(void **state)
     check_samples(s, ARRAY_SIZE(s));
 }
 
-static void test_generic_ios_structure_only_without_other_evidence(void **state)
+static void test_ios_needs_a_marker_of_its_own(void **state)
 {
     (void)state;
     struct detect_result r;
-    /* hostname, interfaces and '!' lines: IOS when nothing points elsewhere */
+    /* hostname, interfaces and '!' lines are shared by a dozen IOS-like
+     * platforms: not IOS without a marker only IOS has */
     assert_int_equal(detect_str("!\nhostname r1\n!\ninterface Loopback0\n ip address 192.0.2.1 "
-                                "255.255.255.255\n!\n",
+                                "255.255.255.255\n!\nline vty 0 4\n!\n",
                                 &r),
+                     DIALECT_UNKNOWN);
+    assert_int_equal(r.platform, PLATFORM_NONE);
+    /* the same skeleton with an IOS-only statement is IOS */
+    assert_int_equal(detect_str("!\nversion 15.2\nhostname r1\n!\ninterface Loopback0\n!\n", &r),
                      DIALECT_CISCO_IOS);
     /* the same skeleton with EOS-only statements is EOS */
     assert_int_equal(detect_str("!\nhostname r1\n!\nmanagement ssh\n   idle-timeout 5\n!\n"
                                 "interface Ethernet1\n!\n",
                                 &r),
                      DIALECT_ARISTA_EOS);
-    /* and with FRR markers it is not a supported dialect at all */
+    /* and with FRR markers it is a platform not audited */
     assert_int_equal(detect_str("frr version 8.1\n!\nhostname r1\n!\ninterface eth0\n!\n", &r),
                      DIALECT_UNKNOWN);
+    assert_int_equal(r.platform, PLATFORM_FRR);
+}
+
+static void test_competing_readings_are_unknown_with_candidates(void **state)
+{
+    (void)state;
+    struct detect_result r;
+    /* one NX-OS and one EOS statement of the same weight: neither wins */
+    assert_int_equal(detect_str("hostname x\nvdc x id 1\nmanagement ssh\n", &r), DIALECT_UNKNOWN);
+    assert_true(r.ambiguous);
+    assert_true(r.nreadings >= 2);
+    assert_int_equal(r.readings[0].dialect + r.readings[1].dialect,
+                     DIALECT_CISCO_NXOS + DIALECT_ARISTA_EOS);
 }
 
 static void test_forms(void **state)
@@ -196,7 +214,8 @@ int main(void)
         cmocka_unit_test(test_strong_markers),
         cmocka_unit_test(test_rancid_and_oxidized_headers),
         cmocka_unit_test(test_unsupported_platforms_are_unknown),
-        cmocka_unit_test(test_generic_ios_structure_only_without_other_evidence),
+        cmocka_unit_test(test_ios_needs_a_marker_of_its_own),
+        cmocka_unit_test(test_competing_readings_are_unknown_with_candidates),
         cmocka_unit_test(test_forms),
         cmocka_unit_test(test_crlf_and_names),
     };
