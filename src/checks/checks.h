@@ -194,9 +194,14 @@ struct device_result {
     char content_hash[65];
     const struct cfg_diag *diags;
     uint32_t ndiags;
-    bool partial;                 /* parse hit a limit or was malformed */
-    bool excluded;                /* the profile excluded it: no results */
-    bool unreadable;              /* could not be read or parsed at all */
+    bool partial;    /* parse hit a limit or was malformed */
+    bool excluded;   /* the profile excluded it: no results */
+    bool unreadable; /* could not be read or parsed at all */
+    /* Not audited because its dialect is not one tsaudit reads: a platform
+     * recognised but not audited (platform set), or unknown. The reason
+     * names the deciding signal or the competing candidates. No results. */
+    const char *not_audited;
+    enum platform platform;
     struct check_result *results; /* one per check in checks_all() order */
     size_t nresults;
     /* The device's secret values (views), so writers can scrub them from any
@@ -246,6 +251,7 @@ struct device_summary {
     uint32_t nredacted; /* secrets the collector removed (fleet verdict: unknown) */
     uint8_t dialect;    /* enum dialect */
     bool excluded, unreadable, partial;
+    bool not_audited; /* unsupported platform or unknown dialect */
 };
 
 /* A cross-device finding: one secret shared by several devices. */

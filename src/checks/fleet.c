@@ -187,7 +187,7 @@ static const char *summary_name(const struct device_summary *d)
 
 static bool usable(const struct device_summary *d)
 {
-    return !d->excluded && !d->unreadable;
+    return !d->excluded && !d->unreadable && !d->not_audited;
 }
 
 size_t checks_fleet_evaluate(const struct device_summary *devs, size_t n,

@@ -361,6 +361,21 @@ static void keep_summary(struct arena *a, struct device_summary *sum)
     sum->hostname = (char *)block + nfp + sum->nverdicts;
 }
 
+/* What a device is: --vendor when given, else its content. */
+static void detect_device(const struct pool *p, const char *data, size_t len,
+                          struct detect_result *det)
+{
+    if (p->opt->vendor != DIALECT_UNKNOWN) {
+        memset(det, 0, sizeof(*det));
+        det->dialect = p->opt->vendor;
+        det->form = detect_form(det->dialect, data, len);
+        det->signal = "forced by --vendor";
+        det->source = "--vendor";
+        return;
+    }
+    detect_dialect(data, len, det);
+}
+
 /* Read, parse, model and check one file into its slot. Thread-safe. */
 static void process_device(struct pool *p, size_t index, struct slot *s)
 {
@@ -386,18 +401,31 @@ static void process_device(struct pool *p, size_t index, struct slot *s)
     if (cfg_fix_cr_only(s->data, len))
         diag_report(DIAG_NOTE, f->path, 0, "line ends are CR only; each CR read as a line end");
 
+    if (len == 0) {
+        diag_report(DIAG_ERROR, f->path, 0, "the file is empty");
+        r->unreadable = true;
+        r->hostname = base_name(f->path);
+        goto summarise;
+    }
+    struct detect_result det;
+    detect_device(p, s->data, len, &det);
+    r->detect_signal = det.signal;
+    if (det.dialect == DIALECT_UNKNOWN) {
+        /* Not a dialect tsaudit reads: listed as not audited, not an error. */
+        char why[512];
+        r->platform = det.platform;
+        r->not_audited = arena_strdup(&s->arena, detect_reason(&det, why, sizeof(why)));
+        r->hostname = base_name(f->path);
+        goto summarise;
+    }
     struct cfg_tree *t = arena_alloc(&s->arena, sizeof(*t));
-    cfg_parse_buffer(t, &s->arena, f->path, s->data, len, p->opt->vendor);
+    cfg_tree_init(t, &s->arena, f->path, s->data, len, det.dialect, det.form);
+    cfg_parse(t);
     r->dialect = t->dialect;
     r->form = t->form;
     r->diags = t->diags;
     r->ndiags = t->ndiags;
     r->partial = t->partial;
-    if (t->dialect == DIALECT_UNKNOWN) {
-        r->unreadable = true;
-        r->hostname = base_name(f->path);
-        goto summarise;
-    }
 
     struct device_model *m = arena_alloc(&s->arena, sizeof(*m));
     model_extract(t, m);
@@ -421,6 +449,7 @@ summarise:
     sum->dialect = (uint8_t)r->dialect;
     sum->excluded = r->excluded;
     sum->unreadable = r->unreadable;
+    sum->not_audited = r->not_audited != NULL;
     sum->partial = r->partial;
     size_t nchecks;
     checks_all(&nchecks);

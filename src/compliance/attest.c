@@ -271,7 +271,7 @@ const struct waiver *waiver_find(const struct attestations *at, const char *chec
 
 void waivers_apply(const struct attestations *at, int32_t as_of, struct device_result *d)
 {
-    if (!at || !at->nwaivers || !d || d->excluded || d->unreadable)
+    if (!at || !at->nwaivers || !d || d->excluded || d->unreadable || d->not_audited)
         return;
     for (size_t i = 0; i < d->nresults; i++) {
         struct check_result *r = &d->results[i];

@@ -54,7 +54,7 @@ size_t compliance_checks_for(const struct measure *m, const struct check_def *co
 
 static bool device_counts(const struct device_summary *d)
 {
-    return !d->excluded && !d->unreadable;
+    return !d->excluded && !d->unreadable && !d->not_audited;
 }
 
 static const char *device_name(const struct device_summary *d)

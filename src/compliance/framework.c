@@ -38,7 +38,7 @@ static void evaluate_req(const struct framework_req *req, struct measure_status 
     }
     for (size_t i = 0; i < ndevs; i++) {
         const struct device_summary *d = &devs[i];
-        if (d->excluded || d->unreadable)
+        if (d->excluded || d->unreadable || d->not_audited)
             continue;
         bool any = false;
         for (size_t k = 0; k < st->nchecks; k++) {
@@ -156,6 +156,6 @@ void framework_evaluate(const struct framework *fw, const struct device_summary 
         sc->counts.by_status[out->v[i].status]++;
     }
     for (size_t i = 0; i < ndevs; i++)
-        out->ndevices += !devs[i].excluded && !devs[i].unreadable;
+        out->ndevices += !devs[i].excluded && !devs[i].unreadable && !devs[i].not_audited;
     out->unknown_deadlines = fw->nreqs;
 }

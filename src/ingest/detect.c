@@ -13,6 +13,7 @@
 #define _GNU_SOURCE /* memmem */
 #include "ingest/ingest.h"
 
+#include <stdio.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -506,6 +507,7 @@ struct detect_state {
     /* generic Cisco-style structure and VRP skeleton */
     uint32_t hash_lines, bang_lines, indented, toplevel, semicolon_lines, brace_lines;
     uint32_t sysname_line, return_line, undo_lines, set_lines;
+    bool whole;              /* the whole file was read (not cut at DETECT_MAX_BYTES) */
     uint32_t child_width[5]; /* indentation of first children of top-level lines (1-4) */
 };
 
@@ -812,7 +814,7 @@ static void score_structure(struct detect_state *st)
         credit(st, DIALECT_JUNIPER_JUNOS, 20, "brace and semicolon structure", 0);
     /* Every Junos statement ends in ';' (brace form) or starts with a verb
      * (set form): braces without either are some other platform's. */
-    if (st->semicolon_lines == 0 && st->set_lines == 0)
+    if (st->whole && st->semicolon_lines == 0 && st->set_lines == 0)
         st->score[DIALECT_JUNIPER_JUNOS] = 0;
     /* The first-level indentation width: EOS uses 3 spaces, NX-OS 2, IOS 1. */
     uint32_t w1 = st->child_width[1], w2 = st->child_width[2], w3 = st->child_width[3];
@@ -948,6 +950,7 @@ void detect_dialect(const char *buf, size_t len, struct detect_result *out)
     pthread_once(&index_once, build_index);
     size_t n = len < DETECT_MAX_BYTES ? len : DETECT_MAX_BYTES;
     struct detect_state *st = xcalloc(1, sizeof(*st));
+    st->whole = n == len;
     const char *p = buf, *end = buf + n;
     uint32_t line = 0, seen = 0;
     bool prev_top = false;
@@ -997,6 +1000,30 @@ void detect_dialect(const char *buf, size_t len, struct detect_result *out)
 const char *detect_label(const struct detect_result *r, char *out, size_t cap)
 {
     return dialect_label(r->dialect, r->platform, out, cap);
+}
+
+const char *detect_reason(const struct detect_result *r, char *out, size_t cap)
+{
+    char at[32] = "";
+    if (r->line)
+        snprintf(at, sizeof(at), ", line %u", r->line);
+    if (r->dialect != DIALECT_UNKNOWN) {
+        snprintf(out, cap, "%s: %s%s", dialect_def(r->dialect)->display, r->signal, at);
+    } else if (r->platform != PLATFORM_NONE) {
+        snprintf(out, cap, "unsupported platform %s (%s%s)", platform_def(r->platform)->display,
+                 r->signal, at);
+    } else if (r->ambiguous && r->nreadings >= 2) {
+        char a[DIALECT_LABEL_MAX], b[DIALECT_LABEL_MAX];
+        const struct detect_reading *x = &r->readings[0], *y = &r->readings[1];
+        snprintf(out, cap,
+                 "dialect unknown: %s (%s, line %u) and %s (%s, line %u) compete; "
+                 "name it with --vendor or an inventory",
+                 dialect_label(x->dialect, x->platform, a, sizeof(a)), x->signal, x->line,
+                 dialect_label(y->dialect, y->platform, b, sizeof(b)), y->signal, y->line);
+    } else {
+        snprintf(out, cap, "dialect unknown: %s; name it with --vendor or an inventory", r->signal);
+    }
+    return out;
 }
 
 enum dialect_form detect_form(enum dialect d, const char *buf, size_t len)

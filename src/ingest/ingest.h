@@ -63,6 +63,11 @@ void detect_dialect(const char *buf, size_t len, struct detect_result *out);
 
 /* "cisco-ios", "unsupported:h3c-comware" or "unknown" for a result. */
 const char *detect_label(const struct detect_result *r, char *out, size_t cap);
+/* One sentence saying why a result is not a dialect tsaudit audits
+ * ("unsupported platform H3C / HPE Comware: 'irf' statements, line 12";
+ * "dialect unknown: huawei-vrp and unsupported:h3c-comware compete"), or
+ * what decided a dialect. Writes into out (cap bytes) and returns it. */
+const char *detect_reason(const struct detect_result *r, char *out, size_t cap);
 
 /* The reading a RANCID device type names (rancid.types.base names such as
  * "cisco", "cisco-xr", "h3c", "foundry"); false for a type not known. */

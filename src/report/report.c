@@ -102,6 +102,12 @@ static void writer_free(struct report_writer *w)
     }
     for (size_t i = 0; i < w->tally.nproblem_files; i++)
         free(w->tally.problem_files[i]);
+    for (size_t i = 0; i < w->tally.not_audited; i++) {
+        free(w->tally.unaudited[i].device);
+        free(w->tally.unaudited[i].label);
+        free(w->tally.unaudited[i].reason);
+    }
+    free(w->tally.unaudited);
     for (size_t i = 0; i < ARRAY_SIZE(w->clean); i++)
         buf_free(&w->clean[i]);
     if (w->cache)
@@ -145,11 +151,55 @@ struct report_writer *report_open(enum report_format f, const char *path,
     return w;
 }
 
+static void tally_not_audited(struct report_tally *t, const struct device_result *d)
+{
+    char label[DIALECT_LABEL_MAX];
+    t->not_audited++;
+    t->not_audited_by[(unsigned)d->platform < PLATFORM_COUNT ? d->platform : PLATFORM_NONE]++;
+    t->unaudited = xrealloc(t->unaudited, t->not_audited * sizeof(*t->unaudited));
+    struct rpt_unaudited *u = &t->unaudited[t->not_audited - 1];
+    u->device = xstrdup(d->relpath && *d->relpath ? d->relpath : d->file ? d->file : "?");
+    u->label = xstrdup(dialect_label(DIALECT_UNKNOWN, d->platform, label, sizeof(label)));
+    u->reason = xstrdup(d->not_audited);
+}
+
+size_t rpt_audited(const struct report_tally *t)
+{
+    return t->devices - t->excluded - t->not_audited - t->unreadable;
+}
+
+const char *rpt_coverage(const struct report_tally *t, struct buf *out)
+{
+    buf_reset(out);
+    size_t considered = t->devices - t->excluded, audited = rpt_audited(t);
+    buf_printf(out, "%zu of %zu device%s audited", audited, considered, considered == 1 ? "" : "s");
+    if (audited < considered) {
+        buf_printf(out, "; %zu not audited:", considered - audited);
+        const char *sep = " ";
+        for (unsigned p = 1; p < PLATFORM_COUNT; p++)
+            if (t->not_audited_by[p]) {
+                buf_printf(out, "%s%zu %s", sep, t->not_audited_by[p], platform_def(p)->display);
+                sep = ", ";
+            }
+        if (t->not_audited_by[PLATFORM_NONE])
+            buf_printf(out, "%s%zu unknown", sep, t->not_audited_by[PLATFORM_NONE]);
+        if (t->unreadable)
+            buf_printf(out, "%s%zu unreadable", t->not_audited ? ", " : sep, t->unreadable);
+    }
+    if (t->excluded)
+        buf_printf(out, " (%zu excluded)", t->excluded);
+    return buf_cstr(out);
+}
+
 static void tally_device(struct report_tally *t, const struct device_result *d)
 {
     t->devices++;
     if (d->excluded) {
         t->excluded++;
+        return;
+    }
+    if (d->not_audited) {
+        tally_not_audited(t, d);
         return;
     }
     if ((d->unreadable || d->partial) && t->nproblem_files < RPT_TALLY_NAMES)

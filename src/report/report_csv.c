@@ -121,7 +121,8 @@ static void device_only_row(struct report_writer *w, const struct device_result 
     sep(f);
     rpt_csv_cstr(f, rpt_clean_cstr(w, 0, d, d->hostname, false));
     sep(f);
-    rpt_csv_cstr(f, dialect_name(d->dialect));
+    char label[DIALECT_LABEL_MAX];
+    rpt_csv_cstr(f, dialect_label(d->dialect, d->platform, label, sizeof(label)));
     fputs(",,,,,", f);
     rpt_csv_cstr(f, verdict);
     sep(f);
@@ -135,6 +136,10 @@ static int csv_device(struct report_writer *w, const struct device_result *d)
     FILE *f = w->f;
     if (d->excluded) {
         device_only_row(w, d, "excluded", "excluded by the provider profile");
+        return 0;
+    }
+    if (d->not_audited) {
+        device_only_row(w, d, "not_audited", rpt_clean_cstr(w, 1, d, d->not_audited, true));
         return 0;
     }
     if (d->unreadable) {

@@ -199,12 +199,15 @@ static int html_device(struct report_writer *w, const struct device_result *d)
             worst >= 0 ? severity_name((enum severity)worst) : "none", dialect_name(d->dialect));
     if (d->excluded)
         fputs(" data-state=\"excluded\"", f);
+    else if (d->not_audited)
+        fputs(" data-state=\"not-audited\"", f);
     else if (d->unreadable)
         fputs(" data-state=\"unreadable\"", f);
     fputs(">\n<h2>", f);
     h(f, name);
     fputs("</h2><div class=\"meta\"><span>", f);
-    h(f, dialect_name(d->dialect));
+    char label[DIALECT_LABEL_MAX];
+    h(f, dialect_label(d->dialect, d->platform, label, sizeof(label)));
     if (d->form != FORM_DEFAULT) {
         fputs(" (", f);
         h(f, dialect_form_name(d->form));
@@ -226,6 +229,12 @@ static int html_device(struct report_writer *w, const struct device_result *d)
     if (d->excluded) {
         fputs("<p class=\"muted\">Excluded by the provider profile: not assessed.</p></article>\n",
               f);
+        return 0;
+    }
+    if (d->not_audited) {
+        fputs("<div class=\"card\"><b>Not audited</b><p>", f);
+        h(f, rpt_clean_cstr(w, 0, d, d->not_audited, true));
+        fputs("</p></div></article>\n", f);
         return 0;
     }
     if (d->unreadable || d->partial) {
@@ -540,6 +549,34 @@ static void measures_view(struct report_writer *w, const struct compliance_resul
     fputs("</div></section>\n", f);
 }
 
+/* The coverage sentence and a table of every device not audited, with why. */
+static void write_coverage(struct report_writer *w)
+{
+    FILE *f = w->f;
+    const struct report_tally *t = &w->tally;
+    struct buf b;
+    buf_init(&b, 0);
+    fputs("<p class=\"lead\" id=\"coverage\">Coverage: ", f);
+    h(f, rpt_coverage(t, &b));
+    fputs(".</p>\n", f);
+    buf_free(&b);
+    if (!t->not_audited)
+        return;
+    fputs("<div class=\"card\" id=\"not-audited\"><b>Not audited</b><table><thead><tr>"
+          "<th>Device</th><th>Reading</th><th>Reason</th></tr></thead><tbody>\n",
+          f);
+    for (size_t i = 0; i < t->not_audited; i++) {
+        fputs("<tr><td class=\"mono\">", f);
+        h(f, t->unaudited[i].device);
+        fputs("</td><td>", f);
+        h(f, t->unaudited[i].label);
+        fputs("</td><td>", f);
+        h(f, t->unaudited[i].reason);
+        fputs("</td></tr>\n", f);
+    }
+    fputs("</tbody></table></div>\n", f);
+}
+
 static int html_finish(struct report_writer *w, const struct report_estate *e)
 {
     FILE *f = w->f;
@@ -568,8 +605,10 @@ static int html_finish(struct report_writer *w, const struct report_estate *e)
             fprintf(f, "; next deadline %s (%zu measure%s)", rpt_date(cr->due_next[0].date, d),
                     cr->due_next[0].nmeasures, cr->due_next[0].nmeasures == 1 ? "" : "s");
     }
-    fprintf(f, ". %zu failed check%s across the estate.</p>\n<div class=\"kpis\">",
-            t->by_verdict[VERDICT_FAIL], t->by_verdict[VERDICT_FAIL] == 1 ? "" : "s");
+    fprintf(f, ". %zu failed check%s across the estate.</p>\n", t->by_verdict[VERDICT_FAIL],
+            t->by_verdict[VERDICT_FAIL] == 1 ? "" : "s");
+    write_coverage(w);
+    fputs("<div class=\"kpis\">", f);
     char sub[160];
     snprintf(sub, sizeof(sub), "%zu parsed, %zu partial, %zu unreadable, %zu excluded", t->parsed,
              t->partial, t->unreadable, t->excluded);

@@ -26,9 +26,19 @@ struct report_estate {
     const struct report_totals *totals; /* as passed by the caller (may be NULL) */
 };
 
+/* A device not audited (unsupported platform or unknown dialect). */
+struct rpt_unaudited {
+    char *device; /* relative path, else path */
+    char *label;  /* "unsupported:h3c-comware" or "unknown" */
+    char *reason;
+};
+
 /* Counts kept by report.c for every writer while devices stream past. */
 struct report_tally {
     size_t devices, parsed, partial, unreadable, excluded;
+    size_t not_audited;
+    size_t not_audited_by[PLATFORM_COUNT]; /* [PLATFORM_NONE]: dialect unknown */
+    struct rpt_unaudited *unaudited;       /* every device not audited, in scan order */
     size_t by_verdict[VERDICT_COUNT];
     size_t fail_by_severity[SEV_COUNT];
     size_t *fail_by_check;    /* devices failing each check (checks_all() order) */
@@ -67,6 +77,14 @@ void rpt_plan_add(struct rpt_plan *p, const struct device_result *d);
  * dialect. An array of p->n pointers into p; free() it. */
 struct rpt_plan_group **rpt_plan_rank(struct rpt_plan *p);
 void rpt_plan_free(struct rpt_plan *p);
+/*
+ * The coverage sentence every writer shows: "412 of 430 devices audited; 18
+ * not audited: 11 H3C / HPE Comware, 6 Aruba AOS-CX, 1 unknown" (excluded
+ * devices are not counted; unreadable ones are not audited). Into out.
+ */
+const char *rpt_coverage(const struct report_tally *t, struct buf *out);
+/* Devices counted as audited: not excluded, readable, of a dialect tsaudit reads. */
+size_t rpt_audited(const struct report_tally *t);
 
 struct report_writer;
 

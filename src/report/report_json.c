@@ -213,6 +213,14 @@ static int json_device_locked(struct report_writer *w, const struct device_resul
     kstr(f, "content_hash", d->content_hash[0] ? d->content_hash : NULL);
     fprintf(f, ",\"partial\":%s,\"excluded\":%s,\"unreadable\":%s", d->partial ? "true" : "false",
             d->excluded ? "true" : "false", d->unreadable ? "true" : "false");
+    if (d->not_audited) {
+        char label[DIALECT_LABEL_MAX];
+        fputs(",\"not_audited\":{\"reading\":", f);
+        rpt_json_cstr(f, dialect_label(DIALECT_UNKNOWN, d->platform, label, sizeof(label)));
+        fputs(",\"reason\":", f);
+        rpt_json_cstr(f, d->not_audited);
+        fputc('}', f);
+    }
     fputs(",\"diagnostics\":[", f);
     for (uint32_t i = 0; i < d->ndiags && i < 200; i++) {
         const struct cfg_diag *g = &d->diags[i];
@@ -431,6 +439,40 @@ static void write_status_counts(FILE *f, const struct status_counts *c)
     fputc('}', f);
 }
 
+/* "coverage": the sentence, the counts by reading and every device not audited. */
+static void write_coverage(struct report_writer *w)
+{
+    FILE *f = w->f;
+    const struct report_tally *t = &w->tally;
+    struct buf b;
+    buf_init(&b, 0);
+    fputs("\"coverage\":{\"text\":", f);
+    rpt_json_cstr(f, rpt_coverage(t, &b));
+    buf_free(&b);
+    fputs(",\"not_audited_by\":{", f);
+    const char *sep = "";
+    for (unsigned p = 0; p < PLATFORM_COUNT; p++) {
+        if (!t->not_audited_by[p])
+            continue;
+        char label[DIALECT_LABEL_MAX];
+        fputs(sep, f);
+        rpt_json_cstr(f, dialect_label(DIALECT_UNKNOWN, (enum platform)p, label, sizeof(label)));
+        fprintf(f, ":%zu", t->not_audited_by[p]);
+        sep = ",";
+    }
+    fputs("},\"not_audited\":[", f);
+    for (size_t i = 0; i < t->not_audited; i++) {
+        fputs(i ? ",{\"device\":" : "{\"device\":", f);
+        rpt_json_cstr(f, t->unaudited[i].device);
+        fputs(",\"reading\":", f);
+        rpt_json_cstr(f, t->unaudited[i].label);
+        fputs(",\"reason\":", f);
+        rpt_json_cstr(f, t->unaudited[i].reason);
+        fputc('}', f);
+    }
+    fputs("]}", f);
+}
+
 static void write_summary(struct report_writer *w, const struct report_estate *e)
 {
     FILE *f = w->f;
@@ -438,8 +480,11 @@ static void write_summary(struct report_writer *w, const struct report_estate *e
     const struct compliance_result *cr = e->cr;
     fprintf(f,
             "\"summary\":{\"devices\":{\"total\":%zu,\"parsed\":%zu,\"partial\":%zu,"
-            "\"unreadable\":%zu,\"excluded\":%zu},\"verdicts\":{",
-            t->devices, t->parsed, t->partial, t->unreadable, t->excluded);
+            "\"unreadable\":%zu,\"excluded\":%zu,\"not_audited\":%zu,\"audited\":%zu},",
+            t->devices, t->parsed, t->partial, t->unreadable, t->excluded, t->not_audited,
+            rpt_audited(t));
+    write_coverage(w);
+    fputs(",\"verdicts\":{", f);
     for (int v = 0; v < VERDICT_COUNT; v++)
         fprintf(f, "%s\"%s\":%zu", v ? "," : "", verdict_name((enum verdict)v), t->by_verdict[v]);
     fputs("},\"fail_by_severity\":{", f);

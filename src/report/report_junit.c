@@ -69,10 +69,10 @@ static int junit_device(struct report_writer *w, const struct device_result *d)
     buf_init(&cls, 0);
     buf_printf(&cls, "%s.%s", dialect_name(d->dialect), host);
     size_t tests = 0, failures = 0, errors = 0, skipped = 0;
-    if (d->excluded || d->unreadable) {
+    if (d->excluded || d->unreadable || d->not_audited) {
         tests = 1;
         errors = d->unreadable ? 1 : 0;
-        skipped = d->excluded ? 1 : 0;
+        skipped = d->excluded || d->not_audited ? 1 : 0;
     } else {
         for (size_t i = 0; i < d->nresults; i++) {
             tests++;
@@ -101,6 +101,11 @@ static int junit_device(struct report_writer *w, const struct device_result *d)
     if (d->excluded) {
         testcase_open(f, cls.data, "excluded");
         fputs("><skipped message=\"excluded by the provider profile\"/></testcase>\n", f);
+    } else if (d->not_audited) {
+        testcase_open(f, cls.data, "not-audited");
+        fputs("><skipped message=\"not audited: ", f);
+        rpt_xml_cstr(f, rpt_clean_cstr(w, 0, d, d->not_audited, true), true);
+        fputs("\"/></testcase>\n", f);
     } else if (d->unreadable) {
         testcase_open(f, cls.data, "parse");
         fputs("><error type=\"unreadable\" message=\"", f);

@@ -114,6 +114,37 @@ static void prop(FILE *f, bool first, const char *name, const char *value)
     fputc('}', f);
 }
 
+/* A device not audited is an observation too: the assessment did not
+ * cover it, and says why. */
+static void not_audited_observation(struct report_writer *w, const struct device_result *d,
+                                    const char *name, size_t occurrence, const char *subject)
+{
+    struct oscal_state *st = w->state;
+    FILE *f = w->f;
+    fputs(st->nobs++ ? ",\n{" : ",\"observations\":[\n{", f);
+    char u[37], label[DIALECT_LABEL_MAX];
+    obs_uuid(u, w->run, name, occurrence, "not-audited");
+    fprintf(f, "\"uuid\":\"%s\",\"title\":", u);
+    struct buf t;
+    buf_init(&t, 0);
+    buf_printf(&t, "%s not audited", rpt_clean_cstr(w, 1, d, name, false));
+    rpt_json_str(f, t.data, t.len);
+    buf_free(&t);
+    fputs(",\"description\":", f);
+    ostr(f, rpt_clean_cstr(w, 0, d, d->not_audited, true));
+    fputs(",\"props\":[", f);
+    prop(f, true, "verdict", "not-audited");
+    prop(f, false, "dialect", dialect_label(d->dialect, d->platform, label, sizeof(label)));
+    fprintf(f,
+            "],\"methods\":[\"EXAMINE\"],\"types\":[\"finding\"],"
+            "\"subjects\":[{\"subject-uuid\":\"%s\",\"type\":\"inventory-item\",\"title\":",
+            subject);
+    ostr(f, rpt_clean_cstr(w, 1, d, name, false));
+    fputs("}],\"collected\":", f);
+    rpt_json_cstr(f, w->run->started ? w->run->started : "1970-01-01T00:00:00Z");
+    fputc('}', f);
+}
+
 static int oscal_device(struct report_writer *w, const struct device_result *d)
 {
     struct oscal_state *st = w->state;
@@ -124,6 +155,8 @@ static int oscal_device(struct report_writer *w, const struct device_result *d)
     const char *rel = d->relpath && *d->relpath ? d->relpath : d->file;
     char subject[37];
     rpt_uuid(subject, w->run, "subject", rel, NULL);
+    if (d->not_audited)
+        not_audited_observation(w, d, name, occurrence, subject);
     for (size_t i = 0; i < d->nresults; i++) {
         const struct check_result *r = &d->results[i];
         const struct check_def *c = r->check;

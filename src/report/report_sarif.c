@@ -340,6 +340,35 @@ static void scan_root_uri(struct report_writer *w)
     fputc('"', f);
 }
 
+/* One warning per device not audited (unsupported platform or unknown
+ * dialect), so a code-scanning view says which files were not looked at. */
+static void not_audited_notifications(struct report_writer *w)
+{
+    FILE *f = w->f;
+    const struct report_tally *t = &w->tally;
+    if (!t->not_audited)
+        return;
+    fputs(",\"toolExecutionNotifications\":[", f);
+    for (size_t i = 0; i < t->not_audited; i++) {
+        const struct rpt_unaudited *u = &t->unaudited[i];
+        fputs(i ? ",\n{" : "\n{", f);
+        fputs(
+            "\"level\":\"warning\",\"descriptor\":{\"id\":\"not-audited\"},\"message\":{\"text\":",
+            f);
+        struct buf b;
+        buf_init(&b, 0);
+        buf_printf(&b, "%s not audited: %s", u->device, u->reason);
+        rpt_json_str(f, b.data, b.len);
+        buf_free(&b);
+        fputs("},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":", f);
+        artifact(f, u->device);
+        fputs("}}],\"properties\":{\"reading\":", f);
+        rpt_json_cstr(f, u->label);
+        fputs("}}", f);
+    }
+    fputc(']', f);
+}
+
 static int sarif_finish(struct report_writer *w, const struct report_estate *e)
 {
     FILE *f = w->f;
@@ -367,6 +396,7 @@ static int sarif_finish(struct report_writer *w, const struct report_estate *e)
         fputs(",\"endTimeUtc\":", f);
         rpt_json_cstr(f, run->finished);
     }
+    not_audited_notifications(w);
     fputs("}],\"automationDetails\":{\"id\":", f);
     struct buf id;
     buf_init(&id, 0);

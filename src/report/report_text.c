@@ -187,6 +187,27 @@ static void write_top(struct report_writer *w)
     free(done);
 }
 
+/* The coverage sentence and every device not audited, with its reason. */
+static void write_coverage(struct report_writer *w)
+{
+    const struct report_tally *t = &w->tally;
+    struct buf b;
+    buf_init(&b, 0);
+    label(w, "Coverage");
+    bool gap = rpt_audited(t) < t->devices - t->excluded;
+    fprintf(w->f, "%s%s%s\n", gap ? paint(w, C_YELLOW) : "", rpt_coverage(t, &b),
+            gap ? paint(w, C_OFF) : "");
+    buf_free(&b);
+    for (size_t i = 0; i < t->not_audited; i++) {
+        label(w, "");
+        fputs("not audited: ", w->f);
+        term_str(w->f, t->unaudited[i].device);
+        fputs(" - ", w->f);
+        term_str(w->f, t->unaudited[i].reason);
+        fputc('\n', w->f);
+    }
+}
+
 static int text_finish(struct report_writer *w, const struct report_estate *e)
 {
     FILE *f = w->f;
@@ -224,6 +245,8 @@ static int text_finish(struct report_writer *w, const struct report_estate *e)
             fprintf(f, " and %zu more", t->unreadable + t->partial - t->nproblem_files);
         fputc('\n', f);
     }
+
+    write_coverage(w);
 
     label(w, "Checks");
     fprintf(f,

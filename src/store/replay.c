@@ -217,7 +217,7 @@ static int replay_devices(sqlite3 *db, int64_t run_id, struct arena *run_arena,
     sqlite3_stmt *dev, *res, *ev, *dg;
     if (sqlite3_prepare_v2(db,
                            "SELECT id, file, relpath, hostname, dialect, os_version, "
-                           "content_hash, partial, excluded, unreadable FROM devices "
+                           "content_hash, partial, excluded, unreadable, not_audited FROM devices "
                            "WHERE run_id = ? ORDER BY id",
                            -1, &dev, NULL) != SQLITE_OK)
         return -1;
@@ -241,7 +241,9 @@ static int replay_devices(sqlite3 *db, int64_t run_id, struct arena *run_arena,
         d.relpath = col(&a, dev, 2);
         d.hostname = col(&a, dev, 3);
         const char *dn = (const char *)sqlite3_column_text(dev, 4);
-        if (dn)
+        if (dn && strncmp(dn, "unsupported:", 12) == 0)
+            platform_from_name(dn + 12, &d.platform);
+        else if (dn)
             dialect_from_name(dn, &d.dialect);
         d.os_version = col(&a, dev, 5);
         const char *hash = (const char *)sqlite3_column_text(dev, 6);
@@ -250,6 +252,7 @@ static int replay_devices(sqlite3 *db, int64_t run_id, struct arena *run_arena,
         d.partial = sqlite3_column_int(dev, 7);
         d.excluded = sqlite3_column_int(dev, 8);
         d.unreadable = sqlite3_column_int(dev, 9);
+        d.not_audited = col(&a, dev, 10);
 
         size_t ndiag = 0, capd = 0;
         struct cfg_diag *diags = NULL;

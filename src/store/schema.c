@@ -158,6 +158,9 @@ static const char *const migrations[] = {
     "  subject TEXT\n"
     ");\n"
     "CREATE INDEX history_changes_device ON history_changes(walk_id, device, check_id, seq);\n",
+    /* 5: devices not audited (unsupported platform or unknown dialect) say
+     * why; their dialect column holds "unsupported:<platform>" or "unknown". */
+    "ALTER TABLE devices ADD COLUMN not_audited TEXT;\n",
 };
 
 int store_schema_version(void)

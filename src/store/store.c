@@ -212,7 +212,8 @@ struct store_run *store_run_begin(const char *db_path, const struct report_run *
     if (!ok || !exec(s, "COMMIT") ||
         !prepare(s, &s->ins_device,
                  "INSERT INTO devices (run_id, file, relpath, hostname, dialect, os_version, "
-                 "content_hash, partial, excluded, unreadable) VALUES (?,?,?,?,?,?,?,?,?,?)") ||
+                 "content_hash, partial, excluded, unreadable, not_audited) "
+                 "VALUES (?,?,?,?,?,?,?,?,?,?,?)") ||
         !prepare(s, &s->ins_result,
                  "INSERT INTO results (device_id, check_id, verdict, severity, message, waiver) "
                  "VALUES (?,?,?,?,?,?)") ||
@@ -330,12 +331,14 @@ int store_run_device(struct store_run *s, const struct device_result *d)
     bind_text(st, 3, d->relpath);
     if (d->hostname)
         bind_text(st, 4, clean(s, d, d->hostname, strlen(d->hostname)));
-    bind_text(st, 5, dialect_name(d->dialect));
+    char label[DIALECT_LABEL_MAX];
+    bind_text(st, 5, dialect_label(d->dialect, d->platform, label, sizeof(label)));
     bind_text(st, 6, d->os_version);
     bind_text(st, 7, d->content_hash[0] ? d->content_hash : NULL);
     sqlite3_bind_int(st, 8, d->partial);
     sqlite3_bind_int(st, 9, d->excluded);
     sqlite3_bind_int(st, 10, d->unreadable);
+    bind_text(st, 11, d->not_audited ? clean(s, d, d->not_audited, strlen(d->not_audited)) : NULL);
     if (!step_done(s, st))
         return -1;
     int64_t device_id = sqlite3_last_insert_rowid(s->db);
