@@ -277,6 +277,10 @@ static void eval_root_remote(const struct check_ctx *ctx, struct check_result *r
                   "no separate root login on this platform (see AAA-DEFAULT-ACCOUNTS)");
         return;
     }
+    if (f->state == FACT_OFF && f->is_default && ctx->model->ssh.enabled.state == FACT_OFF) {
+        check_set(ctx, r, VERDICT_PASS, "no SSH server is enabled, so root cannot log in over SSH");
+        return;
+    }
     judge_fact(ctx, r, f, FACT_ON, "root (shell) login over SSH is permitted",
                "root login over SSH is denied", "remote root login is permitted");
 }

@@ -381,6 +381,8 @@ static void eval_idle_timeout(const struct check_ctx *ctx, struct check_result *
     reasons_done(ctx, &unknowns);
     for (size_t i = 0; i < m->nlines; i++)
         ev_node(ctx, r, m->lines[i].timeout_node);
+    if (st > 0)
+        check_evidence_fact(ctx, r, &m->ssh.ev);
     check_set(ctx, r, VERDICT_PASS, "every management session times out within %ld min",
               pr->idle_timeout_minutes);
 }

@@ -137,8 +137,9 @@ static void eval_write(const struct check_ctx *ctx, struct check_result *r)
     for (size_t i = 0; i < m->snmp.ncommunities; i++) {
         const struct snmp_community *c = &m->snmp.communities[i];
         if (c->write) {
-            reasons_add(&bad, "community at line %u is read-write", c->node ? c->node->line : 0);
-            ev_node(ctx, r, c->node);
+            const struct cfg_node *at = c->access_node ? c->access_node : c->node;
+            reasons_add(&bad, "community at line %u is read-write", at ? at->line : 0);
+            ev_node(ctx, r, at);
         }
     }
     if (bad.n) {

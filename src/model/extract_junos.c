@@ -184,9 +184,11 @@ struct jx {
     size_t nterms;
     struct jplist *plists;
     size_t nplists;
-    size_t acl_budget; /* prefix-list entries still allowed to expand into ACLs */
-    const char *lo0_filter;
+    size_t acl_budget;      /* prefix-list entries still allowed to expand into ACLs */
+    const char *lo0_filter; /* family inet: IPv4 traffic to the routing engine */
     const struct cfg_node *lo0_filter_node;
+    const char *lo0_filter6; /* family inet6 */
+    const struct cfg_node *lo0_filter6_node;
     const struct cfg_node *no_redirects_node;
     /* system ports auxiliary: the port's statement and its "disable" */
     const struct cfg_node *aux_node, *aux_disable_node;
@@ -876,6 +878,7 @@ static void j_snmp(struct jx *x, const struct model_path *l)
         }
         if (model_path_eq(l, k + 1, "authorization") && k + 2 < l->n) {
             c->write = sv_eq_cstr(l->tok[k + 2], "read-write");
+            c->access_node = l->node;
         } else if (model_path_eq(l, k + 1, "clients") && k + 2 < l->n) {
             char nm[48];
             snprintf(nm, sizeof(nm), "snmp-clients-%zu", (size_t)(c - m->snmp.communities) + 1);
@@ -1124,7 +1127,8 @@ static void j_interfaces(struct jx *x, const struct model_path *l)
     } else if (model_path_match(l, i, "tunnel destination", &k) && k < l->n) {
         f->tunnel_dest = model_strdup(x->a, l->tok[k]);
     } else if (model_path_eq(l, i, "family") && i + 1 < l->n) {
-        bool inet = sv_eq_cstr(l->tok[i + 1], "inet") || sv_eq_cstr(l->tok[i + 1], "inet6");
+        bool inet6 = sv_eq_cstr(l->tok[i + 1], "inet6");
+        bool inet = sv_eq_cstr(l->tok[i + 1], "inet") || inet6;
         i += 2;
         if (!inet)
             return;
@@ -1145,9 +1149,19 @@ static void j_interfaces(struct jx *x, const struct model_path *l)
             if (!f->acl_out)
                 f->acl_out = dup_unq(x, l->tok[k]);
         }
-        if (f->is_loopback && sv_eq_cstr(l->tok[1], "lo0") && f->acl_in && !x->lo0_filter) {
-            x->lo0_filter = f->acl_in;
-            x->lo0_filter_node = l->node;
+        /* Each family has its own lo0 filter: one on inet6 leaves IPv4 to
+         * the routing engine unfiltered. */
+        struct sv in = sv_make(NULL, 0);
+        if (model_path_match(l, i, "filter input", &k) ||
+            model_path_match(l, i, "filter input-list", &k))
+            in = model_path_tok(l, k);
+        if (f->is_loopback && sv_eq_cstr(l->tok[1], "lo0") && in.p) {
+            const char **slot = inet6 ? &x->lo0_filter6 : &x->lo0_filter;
+            const struct cfg_node **at = inet6 ? &x->lo0_filter6_node : &x->lo0_filter_node;
+            if (!*slot) {
+                *slot = dup_unq(x, in);
+                *at = l->node;
+            }
         }
     } else if (model_path_eq(l, i, "proxy-arp")) {
         fact_set(&f->proxy_arp, FACT_ON, l->node);
@@ -1270,26 +1284,68 @@ static void j_policy_options(struct jx *x, const struct model_path *l)
 
 /* ------------------------------------------------------------ others */
 
+/* The IKE or IPsec proposal or policy "<kind> <name>", added on first use. */
+static struct ipsec_policy *j_ipsec_policy(struct jx *x, const struct model_path *l, size_t k,
+                                           const char *kind)
+{
+    const char *name =
+        arena_printf(x->a, "%s %.*s", kind, (int)sv_unquote(l->tok[k]).n, sv_unquote(l->tok[k]).p);
+    for (size_t j = 0; j < x->m->nipsec; j++)
+        if (strcmp(x->m->ipsec[j].name, name) == 0)
+            return &x->m->ipsec[j];
+    if (!jsmall(x->m->nipsec))
+        return NULL;
+    struct ipsec_policy *p = MODEL_PUSH(x->a, x->m->ipsec, x->m->nipsec);
+    p->name = name;
+    p->node = model_path_own(l, k);
+    return p;
+}
+
+/*
+ * A policy using one of Junos's predefined proposal sets. basic, compatible
+ * and standard offer only DES/3DES or AES-128 with SHA-1/MD5 and DH group
+ * 1 or 2; the Suite B sets use AES-GCM with groups 19/20.
+ */
+static void j_proposal_set(struct jx *x, struct ipsec_policy *p, const struct model_path *l,
+                           struct sv set)
+{
+    p->encryption = arena_printf(x->a, "proposal-set %.*s", (int)set.n, set.p);
+    p->node = l->node;
+    if (!sv_starts_with(set, "suiteb"))
+        p->weak = true;
+}
+
 static void j_security(struct jx *x, const struct model_path *l)
 {
     size_t k;
-    bool ike = model_path_match(l, 1, "ike proposal", &k);
+    bool ike = model_path_match(l, 1, "ike policy", &k);
+    if ((ike || model_path_match(l, 1, "ipsec policy", &k)) && k + 2 < l->n &&
+        (model_path_eq(l, k + 1, "proposal-set") ||
+         model_path_eq(l, k + 1, "perfect-forward-secrecy"))) {
+        struct ipsec_policy *p = j_ipsec_policy(x, l, k, ike ? "ike policy" : "ipsec policy");
+        if (!p)
+            return;
+        if (model_path_eq(l, k + 1, "proposal-set")) {
+            j_proposal_set(x, p, l, l->tok[k + 2]);
+        } else if (model_path_eq(l, k + 2, "keys") && k + 3 < l->n) {
+            /* Perfect forward secrecy with a weak group weakens the policy. */
+            struct sv g = l->tok[k + 3];
+            if (sv_starts_with(g, "group"))
+                g = sv_make(g.p + 5, g.n - 5);
+            p->dh_group = arena_printf(x->a, "%.*s (PFS)", (int)g.n, g.p);
+            p->weak |= model_ipsec_group_is_weak(l->tok[k + 3]);
+            if (!p->encryption)
+                p->node = l->node;
+        }
+        return;
+    }
+    ike = model_path_match(l, 1, "ike proposal", &k);
     if (ike || model_path_match(l, 1, "ipsec proposal", &k)) {
         if (k + 1 >= l->n)
             return;
-        const char *name = arena_printf(x->a, "%s %.*s", ike ? "ike" : "ipsec",
-                                        (int)sv_unquote(l->tok[k]).n, sv_unquote(l->tok[k]).p);
-        struct ipsec_policy *p = NULL;
-        for (size_t j = 0; j < x->m->nipsec; j++)
-            if (strcmp(x->m->ipsec[j].name, name) == 0)
-                p = &x->m->ipsec[j];
-        if (!p) {
-            if (!jsmall(x->m->nipsec))
-                return;
-            p = MODEL_PUSH(x->a, x->m->ipsec, x->m->nipsec);
-            p->name = name;
-            p->node = model_path_own(l, k);
-        }
+        struct ipsec_policy *p = j_ipsec_policy(x, l, k, ike ? "ike" : "ipsec");
+        if (!p)
+            return;
         struct sv w = l->tok[k + 1], v = model_path_tok(l, k + 2);
         if (!v.p)
             return;
@@ -1681,6 +1737,13 @@ static void finish_bgp(struct jx *x)
             fact_default(&nb->max_prefix, FACT_OFF, "no prefix-limit at neighbour or group level");
         nb->in_policy = PICK(import);
         nb->out_policy = PICK(export);
+        /* the statements that bind them, from the level the policy came from */
+        nb->in_policy_node = b->s.import        ? b->s.import_node
+                             : gs && gs->import ? gs->import_node
+                                                : os->import_node;
+        nb->out_policy_node = b->s.export        ? b->s.export_node
+                              : gs && gs->export ? gs->export_node
+                                                 : os->export_node;
         if (gtsm) {
             fact_set(&nb->gtsm, FACT_ON, gtsm_ev);
         } else {
@@ -1797,6 +1860,33 @@ static void finish_acls(struct jx *x)
     }
 }
 
+/*
+ * No local user names a login class: remote users log in through the
+ * classes defined here or the predefined ones, none of which times out.
+ * The worst defined class decides; with none, sessions never time out
+ * (Junos has no default idle timeout).
+ */
+static void j_idle_without_users(struct jx *x)
+{
+    struct ssh_facts *ssh = &x->m->ssh;
+    ssh->idle_timeout_seconds = 0;
+    long worst = -1;
+    const struct cfg_node *why = NULL;
+    for (size_t j = 0; j < x->nclasses; j++) {
+        long secs = x->classes[j].idle_minutes >= 0 ? x->classes[j].idle_minutes * 60 : 0;
+        if (worst < 0 || secs == 0 || (worst > 0 && secs > worst)) {
+            if (worst != 0) {
+                worst = secs;
+                why = x->classes[j].node;
+            }
+        }
+    }
+    if (worst > 0)
+        ssh->idle_timeout_seconds = worst;
+    if (why)
+        fact_lines_add(&ssh->ev, why);
+}
+
 static void finish_services(struct jx *x)
 {
     struct device_model *m = x->m;
@@ -1817,8 +1907,14 @@ static void finish_services(struct jx *x)
         fact_default(&ssh->v1_allowed, FACT_OFF, "SSH protocol version 2 only by default");
     if (x->ssh_root_node)
         fact_set(&ssh->root_login, x->root_login, x->ssh_root_node);
+    else if (!x->ssh_node)
+        fact_default(&ssh->root_login, FACT_OFF, "SSH is off unless under system services");
     else
-        fact_unknown(&ssh->root_login, "root-login default is release-dependent; not configured");
+        /* The default has changed between releases: only an explicit deny
+         * (or deny-password) is known to keep root out (checks.md). */
+        fact_default(&ssh->root_login, FACT_ON,
+                     "no ssh root-login statement: root may log in on releases that "
+                     "allow it by default");
     if (x->saw_ciphers) {
         bool weak = false;
         for (size_t i = 0; i < ssh->nciphers; i++)
@@ -1859,6 +1955,8 @@ static void finish_services(struct jx *x)
             ssh->idle_timeout_seconds = secs;
         }
     }
+    if (ssh->idle_timeout_seconds < 0)
+        j_idle_without_users(x);
     /* the auxiliary port gives a CLI login (login class timeouts) unless disabled */
     if (x->aux_node) {
         struct mgmt_line *ln = MODEL_PUSH(x->a, m->lines, m->nlines);
@@ -1872,12 +1970,15 @@ static void finish_services(struct jx *x)
             fact_default(&ln->login_disabled, FACT_OFF,
                          "the auxiliary port accepts a login unless disabled");
     }
-    /* the lo0 input filter guards every management service */
-    struct mgmt_path *p =
-        model_add_mgmt_path(x->a, m, "lo0-filter", x->lo0_filter, x->lo0_filter_node);
-    (void)p;
+    /* The lo0 input filters guard every management service, one per family. */
+    model_add_mgmt_path(x->a, m, "lo0-filter", x->lo0_filter,
+                        x->lo0_filter ? x->lo0_filter_node : x->lo0_filter6_node);
+    if (x->lo0_filter6)
+        model_add_mgmt_path(x->a, m, "lo0-filter-inet6", x->lo0_filter6, x->lo0_filter6_node);
     if (x->lo0_filter)
         fact_set(&m->copp, FACT_ON, x->lo0_filter_node);
+    else if (x->lo0_filter6)
+        fact_set(&m->copp, FACT_OFF, x->lo0_filter6_node); /* IPv4 is not protected */
     else
         fact_default(&m->copp, FACT_OFF, "no lo0 input filter: the routing engine accepts all");
     if (m->mgmt_vrf.state == FACT_UNKNOWN)

@@ -212,6 +212,7 @@ struct snmp_community {
     const char *acl_name; /* NULL = unrestricted */
     const struct acl *acl;
     const struct cfg_node *node;
+    const struct cfg_node *access_node; /* the statement granting read or write, if not node */
 };
 
 struct snmp_user {
