@@ -334,7 +334,9 @@ static void test_defaults(void **state)
     assert_string_equal(m.hostname, "bare");
     assert_int_equal(m.ssh.enabled.state, FACT_ON);
     assert_int_equal(m.ssh.enabled.ev.nodes[0]->line, 4);
-    assert_int_equal(m.ssh.root_login.state, FACT_UNKNOWN);
+    /* no root-login statement: only an explicit deny keeps root out */
+    assert_int_equal(m.ssh.root_login.state, FACT_ON);
+    assert_true(m.ssh.root_login.is_default);
     assert_non_null(m.ssh.root_login.why);
     assert_int_equal(m.ssh.weak_ciphers.state, FACT_UNKNOWN);
     assert_int_equal(m.telnet_server.state, FACT_OFF);
