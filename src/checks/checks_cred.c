@@ -104,7 +104,8 @@ static void eval_local_hash(const struct check_ctx *ctx, struct check_result *r)
         } else if (t == SECRET_OTHER_HASH) {
             reasons_add(&unknown, "'%s' (unrecognised hash)", name);
         } else if (!secret_type_is_strong_hash(t)) {
-            reasons_add(&weak, "'%s' uses %s", name, secret_type_name(t));
+            reasons_add(&weak, "'%s' uses %s%s", name, secret_type_name(t),
+                        account_password_is_name(a) ? " (the password equals the user name)" : "");
             ev_node(ctx, r, a->secret.node ? a->secret.node : a->node);
         } else {
             ev_node(ctx, r, a->secret.node ? a->secret.node : a->node);

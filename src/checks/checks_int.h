@@ -49,6 +49,8 @@ bool host_addr(const char *host, struct ip_prefix *out);
 bool str_icontains(const char *hay, const char *needle);
 /* Case-insensitive equality (NULL-safe). */
 bool str_ieq(const char *a, const char *b);
+/* A cleartext password identical to its account's name ("admin"/"admin"). */
+bool account_password_is_name(const struct account *a);
 /* Zero-initialised fact the extractor never touched (no state, no why, no lines). */
 bool fact_untouched(const struct fact_bool *f);
 /* The fact's reason for being unknown, or a generic one naming the dialect. */

@@ -114,10 +114,11 @@ static void fp_add(struct fp_builder *b, uint8_t kind, const struct secret *s)
  * "ospf-key", ...); anything else is a "shared-key".
  */
 static const char *const kinds[] = {
-    "shared-key", "enable-secret", "local-user-secret", "snmp-community", "bgp-key",   "ospf-key",
-    "isis-key",   "tacacs-key",    "radius-key",        "ntp-key",        "key-chain", "ipsec-psk",
-    "snmp-auth",  "snmp-priv",     "ldp-key",           "vrrp-key",       "hsrp-key",  "eigrp-key",
-    "rip-key",    "ldap-key",      "wpa-psk",           "ppp-secret",
+    "shared-key", "enable-secret", "local-user-secret", "snmp-community", "bgp-key",
+    "ospf-key",   "isis-key",      "tacacs-key",        "radius-key",     "ntp-key",
+    "key-chain",  "ipsec-psk",     "snmp-auth",         "snmp-priv",      "ldp-key",
+    "vrrp-key",   "hsrp-key",      "eigrp-key",         "rip-key",        "ldap-key",
+    "wpa-psk",    "ppp-secret",    "url-password",
 };
 
 const char *fleet_kind_name(unsigned kind)

@@ -271,6 +271,14 @@ static void add_secret(struct arena *a, struct sv **v, size_t *n, const struct s
     (*v)[(*n)++] = s->value;
 }
 
+bool account_password_is_name(const struct account *a)
+{
+    if (!a->name || a->secret.type != SECRET_PLAINTEXT)
+        return false;
+    struct sv v = sv_unquote(sv_trim(a->secret.value));
+    return v.n && sv_eq_cstr(v, a->name);
+}
+
 /* Every secret value the model knows, for the writers' scrubbing. */
 static void collect_secrets(const struct check_ctx *ctx, struct device_result *out)
 {
@@ -280,8 +288,13 @@ static void collect_secrets(const struct check_ctx *ctx, struct device_result *o
     if (!m)
         return;
     add_secret(ctx->arena, &v, &n, &m->enable);
-    for (size_t i = 0; i < m->naccounts; i++)
-        add_secret(ctx->arena, &v, &n, &m->accounts[i].secret);
+    for (size_t i = 0; i < m->naccounts; i++) {
+        /* A password equal to its user name is printed as the name anyway;
+         * scrubbing it would hide the account in every message instead. */
+        const struct account *ac = &m->accounts[i];
+        if (!account_password_is_name(ac))
+            add_secret(ctx->arena, &v, &n, &ac->secret);
+    }
     for (size_t i = 0; i < m->nother_secrets; i++)
         add_secret(ctx->arena, &v, &n, &m->other_secrets[i]);
     for (size_t i = 0; i < m->aaa.nservers; i++)

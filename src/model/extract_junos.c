@@ -115,7 +115,7 @@ struct jigp_if {
 struct japply {
     struct sv *loc; /* the hierarchy level (arena) */
     size_t nloc;
-    struct sv names[16];
+    struct sv *names; /* every group the statement names (arena) */
     size_t nnames;
 };
 
@@ -1614,7 +1614,8 @@ static void j_apply_line(void *ctx, const struct model_path *l)
     for (size_t i = 0; i < at; i++)
         ap->loc[i] = l->tok[i];
     ap->nnames = 0;
-    for (size_t i = at + 1; i < l->n && ap->nnames < ARRAY_SIZE(ap->names); i++)
+    ap->names = arena_alloc(x->a, (l->n - at - 1) * sizeof(*ap->names));
+    for (size_t i = at + 1; i < l->n; i++)
         ap->names[ap->nnames++] = sv_unquote(l->tok[i]);
 }
 

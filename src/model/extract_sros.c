@@ -1474,7 +1474,7 @@ static void s_version(struct sx *x)
 struct sapply {
     struct sv *loc; /* the hierarchy level after "configure" (arena) */
     size_t nloc;
-    struct sv names[16];
+    struct sv *names; /* every group the statement names (arena) */
     size_t nnames;
 };
 
@@ -1492,7 +1492,8 @@ static void s_apply_line(void *ctx, const struct model_path *l)
     for (size_t i = 1; i < at; i++)
         ap->loc[i - 1] = sv_unquote(l->tok[i]);
     ap->nnames = 0;
-    for (size_t i = at + 1; i < l->n && ap->nnames < ARRAY_SIZE(ap->names); i++)
+    ap->names = arena_alloc(x->a, (l->n - at - 1) * sizeof(*ap->names));
+    for (size_t i = at + 1; i < l->n; i++)
         ap->names[ap->nnames++] = sv_unquote(l->tok[i]);
 }
 

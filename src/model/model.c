@@ -636,6 +636,61 @@ static const model_extract_fn extractors[FAMILY_COUNT] = {
     [FAMILY_FORTIOS] = model_extract_fortios,
 };
 
+/*
+ * The password of "scheme://user:password@host..." starting at text[i]
+ * (just after "://"), or an empty view.
+ */
+static struct sv url_password(struct sv text, size_t i)
+{
+    size_t colon = 0;
+    for (size_t j = i; j < text.n; j++) {
+        char c = text.p[j];
+        if (c == '/' || c == ' ' || c == '\t' || c == '"' || c == '\'')
+            break;
+        if (c == ':' && !colon)
+            colon = j;
+        if (c == '@') {
+            /* the last '@' before the path ends the user information */
+            size_t at = j;
+            for (size_t k = j + 1; k < text.n && text.p[k] != '/' && text.p[k] != ' ' &&
+                                   text.p[k] != '"' && text.p[k] != '\'';
+                 k++)
+                if (text.p[k] == '@')
+                    at = k;
+            if (colon && colon + 1 < at)
+                return sv_make(text.p + colon + 1, at - colon - 1);
+            break;
+        }
+    }
+    return sv_make(NULL, 0);
+}
+
+/*
+ * Credentials written into a URL ("ftp://user:password@host/...") are
+ * cleartext wherever they stand: archive and backup destinations, boot
+ * images, script locations, copy commands run by schedulers. One pass over
+ * the tree serves every dialect; a statement an extractor already recorded
+ * is counted once by the checks (same node, same type).
+ */
+static void url_credentials(const struct cfg_tree *t, struct device_model *m)
+{
+    for (const struct cfg_node *n = t->first; n; n = cfg_next_preorder(t, n)) {
+        if (n->flags & (CFG_BANNER | CFG_INACTIVE))
+            continue;
+        struct sv text = sv_make(n->text, n->len);
+        for (size_t i = 0; i + 3 < text.n; i++) {
+            if (memcmp(text.p + i, "://", 3) != 0)
+                continue;
+            struct sv pw = url_password(text, i + 3);
+            if (!pw.n)
+                continue;
+            enum secret_type ty = secret_is_redacted(pw) ? SECRET_REDACTED : SECRET_PLAINTEXT;
+            model_add_secret(t->arena, m, "url-password", model_secret(ty, pw, n));
+            break;
+        }
+    }
+}
+
 void model_extract(const struct cfg_tree *t, struct device_model *m)
 {
     memset(m, 0, sizeof(*m));
@@ -653,6 +708,8 @@ void model_extract(const struct cfg_tree *t, struct device_model *m)
         fact_unknown(&m->telnet_server, why);
         fact_unknown(&m->ssh.enabled, why);
     }
+    if (fn)
+        url_credentials(t, m);
     model_resolve_refs(m);
 }
 
