@@ -191,6 +191,7 @@ struct device_result {
     enum dialect_form form;
     const char *detect_signal;
     const char *os_version;
+    uint32_t statements, understood; /* the model's coverage; statements 0: not measured */
     char content_hash[65];
     const struct cfg_diag *diags;
     uint32_t ndiags;

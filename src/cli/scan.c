@@ -431,6 +431,8 @@ static void process_device(struct pool *p, size_t index, struct slot *s)
     model_extract(t, m);
     r->hostname = m->hostname ? m->hostname : base_name(f->path);
     r->os_version = m->os_version;
+    r->statements = m->coverage.statements;
+    r->understood = m->coverage.understood;
     collect_secrets(m, &s->arena, r);
 
     const struct profile_device_rule *rule =

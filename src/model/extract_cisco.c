@@ -6,18 +6,16 @@
  * statement table below (leading words after any "no", dialects, whether
  * the "no" form applies, handler); blocks (lines, ACLs, router bgp,
  * interfaces, ...) read their own children. The handlers live in one file
- * per subject (extract_cisco_<subject>.c) and share extract_cisco.h. Statements whose meaning depends on others
- * (transport defaults that need the telnet server state, ACL names bound
- * before they are defined, BGP inheritance from peer-groups, templates and
- * neighbor-groups) are recorded during the pass and settled by the finish_*
- * functions. Syntax that differs between the dialects is switched on
- * x->d where it is read. Absence is a pass only where checks.md section 18
- * names the default as secure; otherwise the fact is FACT_UNKNOWN with a why.
- * A fact left untouched (unknown, no why, no evidence) means the platform
- * has no such switch, e.g. the IOS telnet server, which its vty lines decide.
- * Word-prefix matching only: no regex and no per-line allocation beyond
- * the facts themselves; find-or-create lookups that can grow large (ACLs,
- * BGP peers, interfaces, ASA names) go through hashed indexes.
+ * per subject (extract_cisco_<subject>.c) and share extract_cisco.h. Statements whose meaning
+ * depends on others (transport defaults that need the telnet server state, ACL names bound before
+ * they are defined, BGP inheritance from peer-groups, templates and neighbor-groups) are recorded
+ * during the pass and settled by the finish_* functions. Syntax that differs between the dialects
+ * is switched on x->d where it is read. Absence is a pass only where checks.md section 18 names the
+ * default as secure; otherwise the fact is FACT_UNKNOWN with a why. A fact left untouched (unknown,
+ * no why, no evidence) means the platform has no such switch, e.g. the IOS telnet server, which its
+ * vty lines decide. Word-prefix matching only: no regex and no per-line allocation beyond the facts
+ * themselves; find-or-create lookups that can grow large (ACLs, BGP peers, interfaces, ASA names)
+ * go through hashed indexes.
  */
 #include "model/extract_cisco.h"
 
@@ -80,7 +78,7 @@ static void scan_headers(struct cx *x)
     }
 }
 
-static void h_identity(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+static bool h_identity(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct device_model *m = x->m;
     if ((starts(s, "hostname") || starts(s, "switchname")) && tk(s, 1).n) {
@@ -92,6 +90,7 @@ static void h_identity(struct cx *x, const struct cfg_node *n, struct sv s, bool
         m->os_version = dup(x, tk(s, 2));
         m->platform = starts(s, "ASA") ? "ASA" : "FTD";
     }
+    return true;
 }
 
 /* ------------------------------------------------------------ statements */
@@ -108,7 +107,8 @@ static void h_identity(struct cx *x, const struct cfg_node *n, struct sv s, bool
  * told which it got) or to the positive form only. */
 enum { POS = 0, NEG = 1 };
 
-typedef void cx_handler(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+/* A handler returns whether it understood the statement (coverage). */
+typedef bool cx_handler(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 
 struct cx_row {
     const char *path;  /* leading words of the statement (after any "no") */
@@ -241,10 +241,8 @@ static void top_statement(struct cx *x, const struct cfg_node *n)
         return;
     x->nstatements++;
     const struct cx_row *r = row_for(x, s, neg);
-    if (r) {
+    if (r && r->fn(x, n, s, neg))
         x->nunderstood++;
-        r->fn(x, n, s, neg);
-    }
 }
 
 /* ------------------------------------------------------------ entry */
@@ -270,6 +268,8 @@ void model_extract_cisco(const struct cfg_tree *t, struct device_model *m)
         if (active(n))
             top_statement(x, n);
 
+    m->coverage.statements = (uint32_t)x->nstatements;
+    m->coverage.understood = (uint32_t)x->nunderstood;
     cx_finish_interfaces(x);
     cx_finish_bgp(x);
     cx_finish_igp(x);

@@ -271,66 +271,66 @@ static inline uint64_t hash_sv(uint64_t h, struct sv s)
 #define HASH_SEED 14695981039346656037ull
 
 /* extract_cisco_aaa.c */
-void cx_h_aaa_server_legacy(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_aaa_server_block(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_asa_aaa_server(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_aaa(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_aaa_server_legacy(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_aaa_server_block(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_asa_aaa_server(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_aaa(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 struct account *cx_find_account(struct cx *x, struct sv name, const struct cfg_node *n);
-void cx_h_username(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_enable(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_username(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_enable(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 void cx_finish_aaa(struct cx *x);
 
 /* extract_cisco_acl.c */
 struct acl *cx_find_or_add_acl(struct cx *x, struct sv name, const struct cfg_node *n);
-void cx_h_asa_name(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_asa_name(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 struct sv cx_asa_alias(const struct cx *x, struct sv a);
-void cx_h_ip_access_list(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_access_list(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_ip_access_list(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_access_list(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 
 /* extract_cisco_bgp.c */
-void cx_h_router_bgp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_router_bgp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 void cx_finish_bgp(struct cx *x);
 
 /* extract_cisco_iface.c */
-void cx_h_interface(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_access_group(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_interface(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_access_group(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 void cx_finish_interfaces(struct cx *x);
-void cx_h_monitor(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_monitor(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 
 /* extract_cisco_igp.c */
-void cx_h_router_igp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_router_igp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 void cx_igp_if_stmt(struct cx *x, struct sv ifname, struct sv t, const struct cfg_node *c);
 void cx_finish_igp(struct cx *x);
-void cx_h_key_chain(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_key_chain(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 
 /* extract_cisco_ipsec.c */
 void cx_h_ip_security(struct cx *x, const struct cfg_node *n);
-void cx_h_crypto(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_tunnel_group(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_crypto(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_tunnel_group(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 
 /* extract_cisco_legacy.c */
 void cx_legacy_set(struct fact_bool *f, bool on, const struct cfg_node *n);
-void cx_h_service(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_ip(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_cdp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_lldp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_vstack(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_secret_encryption(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_password_policy(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_domain_lookup(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_ipv4_source_route(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_service(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_ip(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_cdp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_lldp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_vstack(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_secret_encryption(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_password_policy(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_domain_lookup(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_ipv4_source_route(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 void cx_finish_legacy(struct cx *x);
 
 /* extract_cisco_lines.c */
-void cx_h_line(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_vty_pool(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_passwd(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_line(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_vty_pool(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_passwd(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 void cx_finish_lines(struct cx *x);
 
 /* extract_cisco_logging.c */
-void cx_h_logging(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_login(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_archive(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_logging(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_login(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_archive(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 void cx_finish_logging(struct cx *x);
 
 /* extract_cisco_mgmt.c */
@@ -341,48 +341,48 @@ void cx_ssh_configured(struct cx *x, const struct cfg_node *n);
 void cx_ssh_ciphers(struct cx *x, struct sv s, size_t i, const struct cfg_node *n);
 void cx_ssh_macs(struct cx *x, struct sv s, size_t i, const struct cfg_node *n);
 void cx_ssh_kex(struct cx *x, struct sv s, size_t i, const struct cfg_node *n);
-void cx_h_ssh(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_telnet(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_http_asa(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_ssh(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_telnet(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_http_asa(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 void cx_h_ip_http(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_feature(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_nxapi(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_feature(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_nxapi(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 const struct cfg_node *cx_eos_shutdown(const struct cfg_node *blk, bool *on);
 void cx_eos_access_groups(struct cx *x, const struct cfg_node *blk, const char *service,
                           const char **first_acl);
-void cx_h_management(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_xr_tftp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_netconf(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_restconf(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_gnxi(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_grpc(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_xml_agent(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_tftp_server(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_ftp_server(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_management(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_xr_tftp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_netconf(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_restconf(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_gnxi(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_grpc(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_xml_agent(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_tftp_server(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_ftp_server(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 void cx_finish_ssh(struct cx *x);
 void cx_finish_services(struct cx *x);
 
 /* extract_cisco_ntp.c */
-void cx_h_ntp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_ntp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 
 /* extract_cisco_onbox.c */
-void cx_h_banner(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_control_plane(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_event(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_appmgr(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_iox(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_app_hosting(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_virtual_service(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_kron(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_scheduler_job(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_eos_daemon(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_eos_schedule(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_copp_profile(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
-void cx_h_system_control_plane(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_banner(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_control_plane(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_event(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_appmgr(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_iox(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_app_hosting(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_virtual_service(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_kron(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_scheduler_job(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_eos_daemon(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_eos_schedule(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_copp_profile(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_system_control_plane(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 void cx_finish_plane(struct cx *x);
 
 /* extract_cisco_snmp.c */
-void cx_h_snmp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_snmp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 
 /* extract_cisco_util.c */
 size_t cx_ix_next(const struct cx_index *ix, uint64_t h, size_t *it);

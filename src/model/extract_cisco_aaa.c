@@ -77,7 +77,7 @@ static void aaa_key_in(struct cx *x, struct aaa_server *sv, enum aaa_proto proto
 }
 
 /* "tacacs-server ..." / "radius-server ..." (IOS, NX-OS, EOS, XR). */
-void cx_h_aaa_server_legacy(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_aaa_server_legacy(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     enum aaa_proto proto = starts(s, "tacacs-server") ? AAA_TACACS : AAA_RADIUS;
     if (tk_is(s, 1, "host") && tk(s, 2).n) {
@@ -89,10 +89,11 @@ void cx_h_aaa_server_legacy(struct cx *x, const struct cfg_node *n, struct sv s,
     } else if (tk_is(s, 1, "key")) {
         model_add_secret(x->a, x->m, aaa_key_kind(proto), cx_cisco_secret(x, s, 2, n, NULL));
     }
+    return true;
 }
 
 /* "tacacs server NAME" / "radius server NAME" blocks (IOS-XE). */
-void cx_h_aaa_server_block(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_aaa_server_block(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     enum aaa_proto proto = starts(s, "tacacs") ? AAA_TACACS : AAA_RADIUS;
     struct aaa_server *sv = NULL;
@@ -111,6 +112,7 @@ void cx_h_aaa_server_block(struct cx *x, const struct cfg_node *n, struct sv s, 
         if (sv)
             sv->key = key;
     }
+    return true;
 }
 
 static enum aaa_proto proto_of(struct sv w)
@@ -147,7 +149,7 @@ static void h_aaa_group(struct cx *x, const struct cfg_node *n, struct sv s)
 /* ASA "aaa-server NAME protocol P" and "aaa-server NAME (ifc) host X [key K]". */
 
 /* ASA "aaa-server NAME protocol P" and "aaa-server NAME (ifc) host X [key K]". */
-void cx_h_asa_aaa_server(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_asa_aaa_server(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct sv name = tk(s, 1);
     if (tk_is(s, 2, "protocol")) {
@@ -155,7 +157,7 @@ void cx_h_asa_aaa_server(struct cx *x, const struct cfg_node *n, struct sv s, bo
             x->aaa_group_proto[x->naaa_groups] = proto_of(tk(s, 3));
             x->aaa_groups[x->naaa_groups++] = name;
         }
-        return;
+        return true;
     }
     size_t nt = sv_token_count(s);
     for (size_t i = 2; i + 1 < nt; i++) {
@@ -170,15 +172,16 @@ void cx_h_asa_aaa_server(struct cx *x, const struct cfg_node *n, struct sv s, bo
         for (const struct cfg_node *c = n->child; c; c = c->next)
             if (active(c))
                 aaa_key_in(x, sv, proto, cfg_text(c), 0, c);
-        return;
+        return true;
     }
+    return true;
 }
 
-void cx_h_aaa(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_aaa(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct aaa_facts *aaa = &x->m->aaa;
     if (neg)
-        return;
+        return true;
     if (starts(s, "aaa new-model")) {
         x->aaa_new_model = n;
         fact_lines_add(&aaa->ev, n);
@@ -215,7 +218,7 @@ void cx_h_aaa(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
             if (tk_is(s, i, "logging") || tk_is(s, i, "broadcast"))
                 logging = logging || tk_is(s, i, "logging");
         if (!central && !logging)
-            return;
+            return true;
         struct sv what = tk(s, 2);
         if (sv_eq_cstr(what, "exec") || sv_eq_cstr(what, "ssh") || sv_eq_cstr(what, "telnet") ||
             sv_eq_cstr(what, "connection")) {
@@ -255,7 +258,10 @@ void cx_h_aaa(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
         }
     } else if (starts(s, "aaa password-policy")) {
         x->pw_policy_node = n;
+    } else {
+        return false;
     }
+    return true;
 }
 
 /* ------------------------------------------------------------ accounts */
@@ -339,11 +345,11 @@ static void account_attrs(struct cx *x, struct account *ac, struct sv s, size_t 
     }
 }
 
-void cx_h_username(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_username(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct sv name = tk(s, 1);
     if (name.n == 0)
-        return;
+        return true;
     if (x->d == DIALECT_CISCO_ASA && tk_is(s, 2, "attributes")) {
         /* "ssh authentication publickey KEY" / "ssh authentication pkf": key login */
         for (const struct cfg_node *c = n->child; c; c = c->next) {
@@ -357,11 +363,11 @@ void cx_h_username(struct cx *x, const struct cfg_node *n, struct sv s, bool neg
                     ac->ssh_key_node = c;
             }
         }
-        return;
+        return true;
     }
     struct account *ac = cx_find_account(x, name, n);
     if (!ac)
-        return;
+        return true;
     account_attrs(x, ac, s, 2, n);
     for (const struct cfg_node *c = n->child; c; c = c->next) /* XR block form */
         if (active(c))
@@ -372,22 +378,24 @@ void cx_h_username(struct cx *x, const struct cfg_node *n, struct sv s, bool neg
         else if (x->d == DIALECT_CISCO_ASA)
             ac->privilege = 2;
     }
+    return true;
 }
 
-void cx_h_enable(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_enable(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     bool secret = tk_is(s, 1, "secret");
     if (!secret && !tk_is(s, 1, "password"))
-        return;
+        return true;
     size_t i = 2;
     if (tk_is(s, i, "level"))
         i += 2;
     struct secret sec = cx_cisco_secret(x, s, i, n, NULL);
     if (sec.type == SECRET_NONE)
-        return;
+        return true;
     if (secret || x->m->enable.type == SECRET_NONE ||
         !starts(cfg_text(x->m->enable.node), "enable secret"))
         x->m->enable = sec;
+    return true;
 }
 
 void cx_finish_aaa(struct cx *x)

@@ -23,15 +23,16 @@ struct acl *cx_find_or_add_acl(struct cx *x, struct sv name, const struct cfg_no
 }
 
 /* ASA "name ADDR NAME": a host alias ACL entries may use. */
-void cx_h_asa_name(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_asa_name(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     if (!tk(s, 2).n || !cap_ok(x->nasa_names))
-        return;
+        return false;
     x->asa_name = model_grow(x->a, x->asa_name, x->nasa_names, sizeof(struct sv));
     x->asa_addr = model_grow(x->a, x->asa_addr, x->nasa_names, sizeof(struct sv));
     x->asa_addr[x->nasa_names] = tk(s, 1);
     x->asa_name[x->nasa_names] = tk(s, 2);
     cx_ix_add(x->a, &x->name_ix, hash_sv(HASH_SEED, tk(s, 2)), x->nasa_names++);
+    return true;
 }
 
 /* A source at token i of s: any / host X / X mask / X/len / object-group ...
@@ -143,7 +144,7 @@ static void acl_entry_from(struct cx *x, struct acl *acl, struct sv s, size_t i,
 }
 
 /* "ip|ipv4|ipv6 access-list [standard|extended|resequence...] NAME" */
-void cx_h_ip_access_list(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_ip_access_list(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     size_t k = 2; /* after "access-list" */
     bool standard = false;
@@ -155,25 +156,26 @@ void cx_h_ip_access_list(struct cx *x, const struct cfg_node *n, struct sv s, bo
         k++;
     } else if (sv_eq_cstr(kind, "resequence") || sv_eq_cstr(kind, "logging") ||
                sv_eq_cstr(kind, "log-update") || sv_eq_cstr(kind, "match-local-traffic")) {
-        return;
+        return true;
     }
     struct sv name = tk(s, k);
     if (name.n == 0)
-        return;
+        return true;
     struct acl *acl = cx_find_or_add_acl(x, name, n);
     if (!acl)
-        return;
+        return true;
     for (const struct cfg_node *c = n->child; c; c = c->next)
         if (active(c))
             acl_entry_from(x, acl, cfg_text(c), 0, standard, c);
+    return true;
 }
 
 /* IOS "access-list N ..." (numbered) and ASA "access-list NAME [extended|standard] ...". */
-void cx_h_access_list(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_access_list(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct sv name = tk(s, 1);
     if (name.n == 0)
-        return;
+        return true;
     size_t i = 2;
     bool standard = false;
     if (x->d == DIALECT_CISCO_ASA) {
@@ -188,20 +190,21 @@ void cx_h_access_list(struct cx *x, const struct cfg_node *n, struct sv s, bool 
                 standard = true;
             i = 4 + (sv_eq_cstr(tk(s, 4), "standard") || sv_eq_cstr(tk(s, 4), "extended"));
         } else if (!is_action(kind)) {
-            return; /* remark, webtype, ethertype, ... */
+            return true; /* remark, webtype, ethertype, ... */
         }
     } else {
         long num = model_sv_long(name, -1);
         if (num < 0)
-            return;
+            return true;
         standard = (num >= 1 && num <= 99) || (num >= 1300 && num <= 1999);
         if (sv_eq_cstr(tk(s, 2), "dynamic"))
             i = 4;
     }
     if (!is_action(tk(s, i)))
-        return;
+        return true;
     struct acl *acl = cx_find_or_add_acl(x, name, n);
     if (!acl)
-        return;
+        return true;
     acl_entry_from(x, acl, s, i, standard, n);
+    return true;
 }

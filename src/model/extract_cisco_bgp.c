@@ -227,13 +227,14 @@ static void bgp_walk(struct cx *x, const struct cfg_node *blk, struct cbgp_set *
             bgp_stmt(x, c, cur, vrf, depth);
 }
 
-void cx_h_router_bgp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_router_bgp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     if (!x->bgp_node) {
         x->bgp_node = n;
         x->local_as = parse_asn(tk(s, 2));
     }
     bgp_walk(x, n, NULL, sv_make("", 0), 0);
+    return true;
 }
 
 static const struct cbgp_set *bgp_find(const struct cx *x, char kind, struct sv name)

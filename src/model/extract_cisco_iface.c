@@ -154,12 +154,12 @@ static void iface_stmt(struct cx *x, struct interface *f, size_t idx, const stru
     }
 }
 
-void cx_h_interface(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_interface(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct device_model *m = x->m;
     struct sv name = tk(s, 1);
     if (name.n == 0 || !cap_ok(m->ninterfaces))
-        return;
+        return true;
     if (tk(s, 2).n && !sv_eq_cstr(tk(s, 2), "point-to-point") &&
         !sv_eq_cstr(tk(s, 2), "multipoint"))
         name = sv_make(name.p, (size_t)(tk(s, sv_token_count(s) - 1).p +
@@ -184,14 +184,15 @@ void cx_h_interface(struct cx *x, const struct cfg_node *n, struct sv s, bool ne
         if (active(c))
             iface_stmt(x, f, idx, c);
     x->cur_if = SIZE_MAX;
+    return true;
 }
 
 /* ASA "access-group NAME in|out interface IFC": bind to the interface with that nameif. */
-void cx_h_access_group(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_access_group(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct sv acl = tk(s, 1), dir = tk(s, 2), ifc = tk(s, 4);
     if (!tk_is(s, 3, "interface") || ifc.n == 0)
-        return;
+        return true;
     struct device_model *m = x->m;
     for (size_t i = 0; i < m->ninterfaces; i++) {
         const struct cfg_node *nm = cfg_child(x->t, m->interfaces[i].node, "nameif");
@@ -202,6 +203,7 @@ void cx_h_access_group(struct cx *x, const struct cfg_node *n, struct sv s, bool
         else if (sv_eq_cstr(dir, "out"))
             m->interfaces[i].acl_out = dup(x, acl);
     }
+    return true;
 }
 
 /* Global proxy-arp/redirects: on when any addressed, active interface has it on. */
@@ -281,17 +283,17 @@ static void mirror_dest(struct cx *x, struct mirror_session *s, struct sv t, siz
     }
 }
 
-void cx_h_monitor(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_monitor(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     /* IOS/NX-OS/EOS "monitor session ID ...", XR "monitor-session NAME" */
     bool xr = starts(s, "monitor-session");
     if (!xr && !starts(s, "monitor session"))
-        return;
+        return true;
     struct sv id = xr ? tk(s, 1) : tk(s, 2);
     size_t k = xr ? 2 : 3;
     struct mirror_session *ms = mirror(x, id, n);
     if (!ms)
-        return;
+        return true;
     if (tk_is(s, k, "type")) {
         struct sv ty = tk(s, k + 1);
         if (sv_starts_with(ty, "erspan")) {
@@ -322,4 +324,5 @@ void cx_h_monitor(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
             ms->kind = "erspan";
         }
     }
+    return true;
 }

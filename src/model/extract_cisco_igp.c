@@ -127,7 +127,7 @@ static void igp_block_if(struct cx *x, struct cigp *g, const struct cfg_node *n,
 }
 
 /* router ospf N [vrf V] / router ospfv3 N / ipv6 router ospf N / router isis [TAG] */
-void cx_h_router_igp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_router_igp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     int proto = starts(s, "router isis")                                      ? 2
                 : starts(s, "router ospfv3") || starts(s, "ipv6 router ospf") ? 1
@@ -135,7 +135,7 @@ void cx_h_router_igp(struct cx *x, const struct cfg_node *n, struct sv s, bool n
     struct sv name = starts(s, "ipv6 router") ? tk(s, 3) : tk(s, 2);
     struct cigp *g = igp_proc(x, proto, name, n);
     if (!g)
-        return;
+        return true;
     int proc_auth = 0;
     /* process-level statements first (XR inheritance needs them) */
     for (const struct cfg_node *c = n->child; c; c = c->next) {
@@ -217,6 +217,7 @@ void cx_h_router_igp(struct cx *x, const struct cfg_node *n, struct sv s, bool n
                          proc_auth == 1 ? g->proc_auth : g->proc_weak);
         }
     }
+    return true;
 }
 
 /* Interface-level IGP statements (IOS, NX-OS, EOS). */
@@ -465,7 +466,7 @@ void cx_finish_igp(struct cx *x)
 }
 
 /* "key chain NAME" with "key N" / "key-string [T] V". */
-void cx_h_key_chain(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_key_chain(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     for (const struct cfg_node *k = n->child; k; k = k->next) {
         if (!active(k))
@@ -491,4 +492,5 @@ void cx_h_key_chain(struct cx *x, const struct cfg_node *n, struct sv s, bool ne
             }
         }
     }
+    return true;
 }

@@ -142,7 +142,7 @@ void cx_h_ip_security(struct cx *x, const struct cfg_node *n)
     }
 }
 
-void cx_h_crypto(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_crypto(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     if (starts(s, "crypto isakmp policy")) {
         ike_block(x, n, tk(s, 3), x->d == DIALECT_CISCO_IOS);
@@ -177,11 +177,14 @@ void cx_h_crypto(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
                 model_add_secret(x->a, x->m, "ipsec-psk", cx_cisco_secret(x, t, i + 1, d, NULL));
             }
         }
+    } else {
+        return false;
     }
+    return true;
 }
 
 /* ASA "tunnel-group NAME ipsec-attributes" with pre-shared keys. */
-void cx_h_tunnel_group(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_tunnel_group(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     for (const struct cfg_node *c = n->child; c; c = c->next) {
         if (!active(c))
@@ -194,4 +197,5 @@ void cx_h_tunnel_group(struct cx *x, const struct cfg_node *n, struct sv s, bool
                 break;
             }
     }
+    return true;
 }

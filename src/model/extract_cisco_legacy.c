@@ -18,7 +18,7 @@ void cx_legacy_set(struct fact_bool *f, bool on, const struct cfg_node *n)
     fact_set(f, on ? FACT_ON : FACT_OFF, n);
 }
 
-void cx_h_service(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_service(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct legacy_facts *lg = &x->m->legacy;
     struct sv w = tk(s, 1);
@@ -38,7 +38,10 @@ void cx_h_service(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
         cx_legacy_set(&lg->dhcp_server, !neg, n);
     } else if (sv_eq_cstr(w, "config")) {
         cx_legacy_set(&lg->config_service, !neg, n);
+    } else {
+        return false;
     }
+    return true;
 }
 
 /* IOS "ip ssh pubkey-chain" / " username U" / "  key-string|key-hash ...":
@@ -63,7 +66,7 @@ static void ssh_pubkey_chain(struct cx *x, const struct cfg_node *n)
     }
 }
 
-void cx_h_ip(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_ip(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct legacy_facts *lg = &x->m->legacy;
     struct sv w = tk(s, 1);
@@ -76,7 +79,7 @@ void cx_h_ip(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
         cx_h_ip_http(x, n, s, neg);
     } else if (sv_eq_cstr(w, "ssh")) {
         if (neg)
-            return;
+            return true;
         cx_ssh_configured(x, n);
         if (tk_is(s, 2, "version")) {
             struct sv v = tk(s, 3);
@@ -117,63 +120,73 @@ void cx_h_ip(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
         cx_svc(x, "scp-server", false, neg ? FACT_OFF : FACT_ON, n);
     } else if (starts(s, "ip ftp server") || starts(s, "ip ftp-server")) {
         cx_svc(x, "ftp-server", true, neg ? FACT_OFF : FACT_ON, n);
+    } else {
+        return false;
     }
+    return true;
 }
 
 /* Discovery protocols: "cdp run" (IOS, EOS), NX-OS "cdp enable", XR "cdp". */
-void cx_h_cdp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_cdp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     if (!(starts(s, "cdp run") || (sv_eq_cstr(s, "cdp enable") && x->d == DIALECT_CISCO_NXOS) ||
           (sv_eq_cstr(s, "cdp") && x->d == DIALECT_CISCO_IOSXR)))
-        return;
+        return false;
     if (neg)
         x->cdp_off = n;
     else
         x->cdp_on = n;
+    return true;
 }
 
 /* "lldp run" (IOS), XR "lldp". */
-void cx_h_lldp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_lldp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     if (!(starts(s, "lldp run") || (sv_eq_cstr(s, "lldp") && x->d == DIALECT_CISCO_IOSXR)))
-        return;
+        return false;
     if (neg)
         x->lldp_off = n;
     else
         x->lldp_on = n;
+    return true;
 }
 
 /* Smart Install. */
-void cx_h_vstack(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_vstack(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     fact_set(&x->m->legacy.smart_install, neg ? FACT_OFF : FACT_ON, n);
+    return true;
 }
 
 /* "password encryption aes" / "key config-key": stored secrets encrypted. */
-void cx_h_secret_encryption(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_secret_encryption(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     x->secret_enc_node = n;
+    return true;
 }
 
 /* "security passwords min-length N" (IOS), "password strength-check" (NX-OS). */
-void cx_h_password_policy(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_password_policy(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     if (neg)
         x->pw_policy_off = n;
     else
         x->pw_policy_node = n;
+    return true;
 }
 
 /* XR "domain lookup disable". */
-void cx_h_domain_lookup(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_domain_lookup(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     cx_legacy_set(&x->m->legacy.ip_domain_lookup, neg, n);
+    return true;
 }
 
 /* XR "ipv4 source-route". */
-void cx_h_ipv4_source_route(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_ipv4_source_route(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     cx_legacy_set(&x->m->legacy.source_route, !neg, n);
+    return true;
 }
 
 void cx_finish_legacy(struct cx *x)

@@ -46,11 +46,11 @@ static bool xr_template_used(const struct cx *x, struct sv name)
     return false;
 }
 
-void cx_h_line(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_line(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct device_model *m = x->m;
     if (!cap_ok(m->nlines))
-        return;
+        return true;
     struct sv kind = tk(s, 1);
     struct mgmt_line *l = MODEL_PUSH(x->a, m->lines, m->nlines);
     l->name = dup(x, sv_after_tokens(s, 1));
@@ -133,10 +133,11 @@ void cx_h_line(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
             break;
         }
     }
+    return true;
 }
 
 /* XR "vty-pool NAME FIRST LAST [line-template T]". */
-void cx_h_vty_pool(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_vty_pool(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     x->vty_pool_node = n;
     size_t nt = sv_token_count(s);
@@ -144,12 +145,14 @@ void cx_h_vty_pool(struct cx *x, const struct cfg_node *n, struct sv s, bool neg
         if (tk_is(s, i, "line-template") &&
             x->nxr_templates_used < ARRAY_SIZE(x->xr_templates_used))
             x->xr_templates_used[x->nxr_templates_used++] = tk(s, i + 1);
+    return true;
 }
 
 /* ASA "passwd SECRET": the Telnet/SSH line password. */
-void cx_h_passwd(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_passwd(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     model_add_secret(x->a, x->m, "line-password", cx_cisco_secret(x, s, 1, n, NULL));
+    return true;
 }
 
 /* Settle line transport facts that depend on global services. */

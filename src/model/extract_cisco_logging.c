@@ -46,7 +46,7 @@ static void log_host_level(struct cx *x, struct sv level, const struct cfg_node 
     }
 }
 
-void cx_h_logging(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_logging(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct logging_facts *lg = &x->m->logging;
     struct sv w = tk(s, 1);
@@ -56,10 +56,10 @@ void cx_h_logging(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
             x->log_off = n;
         else
             x->log_on = n;
-        return;
+        return true;
     }
     if (neg)
-        return;
+        return true;
     if (sv_eq_cstr(w, "host") || sv_eq_cstr(w, "server")) {
         struct sv h = tk(s, 2), vrf = sv_make("", 0);
         size_t j = 3;
@@ -106,29 +106,36 @@ void cx_h_logging(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
             x->log_level_aaa = n;
         else if (lv >= 0)
             x->log_level_aaa_low = n;
+    } else {
+        return false;
     }
+    return true;
 }
 
 /* IOS "login on-success log" / "login on-failure log" (also NX-OS). */
-void cx_h_login(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_login(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     if (neg)
-        return;
+        return true;
     if (starts(s, "login on-success log") || starts(s, "login on-success"))
         x->login_success = n;
     else if (starts(s, "login on-failure log") || starts(s, "login on-failure"))
         x->login_failure = n;
+    else
+        return false;
+    return true;
 }
 
 /* IOS "archive" / "log config" / "logging enable". */
-void cx_h_archive(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_archive(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     const struct cfg_node *lc = cfg_child(x->t, n, "log config");
     if (!lc)
-        return;
+        return true;
     const struct cfg_node *le = cfg_child(x->t, lc, "logging enable");
     if (le)
         x->archive_log = le;
+    return true;
 }
 
 /* An event IOS XR logs by default: on, unless logging is suppressed (then

@@ -129,11 +129,11 @@ static long asa_minutes(struct sv s)
 }
 
 /* ASA and IOS-XR "ssh ...", NX-OS "ssh ..." top-level statements. */
-void cx_h_ssh(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_ssh(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct device_model *m = x->m;
     if (neg)
-        return;
+        return true;
     if (x->d == DIALECT_CISCO_ASA) {
         if (asa_host_stmt(x, s)) {
             cx_ssh_configured(x, n);
@@ -151,11 +151,11 @@ void cx_h_ssh(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
         } else if (starts(s, "ssh key-exchange group")) {
             cx_ssh_kex(x, s, 3, n);
         }
-        return;
+        return true;
     }
     if (x->d == DIALECT_CISCO_IOSXR) {
         if (!tk_is(s, 1, "server"))
-            return; /* ssh client ..., ssh timeout */
+            return true; /* ssh client ..., ssh timeout */
         cx_ssh_configured(x, n);
         if (tk_is(s, 2, "v2")) {
             x->ssh_ver = 2;
@@ -194,7 +194,7 @@ void cx_h_ssh(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
         } else if (starts(s, "ssh server netconf")) {
             cx_svc(x, "netconf", false, FACT_ON, n);
         }
-        return;
+        return true;
     }
     if (x->d == DIALECT_CISCO_NXOS) {
         if (tk_is(s, 1, "ciphers")) {
@@ -215,10 +215,11 @@ void cx_h_ssh(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
             cx_ssh_configured(x, n);
         }
     }
+    return true;
 }
 
 /* XR "telnet [vrf V] ipv4|ipv6 server ..." and ASA "telnet ADDR MASK IFC". */
-void cx_h_telnet(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_telnet(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct device_model *m = x->m;
     if (x->d == DIALECT_CISCO_ASA) {
@@ -228,10 +229,10 @@ void cx_h_telnet(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
             fact_lines_add(&m->telnet_server.ev, n);
             asa_mgmt_host(x, "telnet", s, n);
         }
-        return;
+        return true;
     }
     if (x->d != DIALECT_CISCO_IOSXR)
-        return;
+        return true;
     size_t nt = sv_token_count(s);
     bool server = false;
     struct sv vrf = sv_make("", 0);
@@ -242,7 +243,7 @@ void cx_h_telnet(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
             vrf = tk(s, i + 1);
     }
     if (!server || neg)
-        return;
+        return true;
     if (!x->telnet_on)
         x->telnet_on = n;
     fact_lines_add(&m->telnet_server.ev, n);
@@ -253,10 +254,11 @@ void cx_h_telnet(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
             sv->acl_name = dup(x, tk(s, i + 1));
             model_add_mgmt_path(x->a, m, "telnet", sv->acl_name, n);
         }
+    return true;
 }
 
 /* ASA "http ADDR MASK IFC" / "http server enable [port]". */
-void cx_h_http_asa(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_http_asa(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     if (starts(s, "http server enable")) {
         struct mgmt_service *v = cx_svc(x, "https", false, neg ? FACT_OFF : FACT_ON, n);
@@ -265,6 +267,7 @@ void cx_h_http_asa(struct cx *x, const struct cfg_node *n, struct sv s, bool neg
     } else if (!neg && asa_host_stmt(x, s)) {
         asa_mgmt_host(x, "http", s, n);
     }
+    return true;
 }
 
 /* IOS "ip http ..." statements (settled in finish_services). */
@@ -290,7 +293,7 @@ void cx_h_ip_http(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 }
 
 /* NX-OS "feature X". */
-void cx_h_feature(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_feature(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct device_model *m = x->m;
     struct sv f = tk(s, 1);
@@ -330,11 +333,14 @@ void cx_h_feature(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
         cx_svc(x, "tftp-server", true, st, n);
     } else if (starts(s, "feature password encryption aes") && !neg) {
         x->secret_enc_node = n;
+    } else {
+        return false;
     }
+    return true;
 }
 
 /* NX-OS "nxapi http|https port N". */
-void cx_h_nxapi(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_nxapi(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     long port = model_sv_long(tk(s, 3), -1);
     if (starts(s, "nxapi http port")) {
@@ -346,6 +352,7 @@ void cx_h_nxapi(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
         if (v)
             v->port = port;
     }
+    return true;
 }
 
 /* Does a management block contain "no shutdown" (on) or "shutdown" (off)? NULL if neither. */
@@ -406,11 +413,11 @@ static bool eos_block_on(const struct cfg_node *blk, const struct cfg_node **ev,
     return on;
 }
 
-void cx_h_management(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_management(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct device_model *m = x->m;
     if (x->d != DIALECT_ARISTA_EOS)
-        return;
+        return true;
     if (starts(s, "management telnet")) {
         const struct cfg_node *ev = n;
         bool on = eos_block_on(n, &ev, false);
@@ -529,7 +536,7 @@ void cx_h_management(struct cx *x, const struct cfg_node *n, struct sv s, bool n
         bool on = true;
         const struct cfg_node *sd = cx_eos_shutdown(n, &on);
         if (!tr && !sd)
-            return;
+            return true;
         if (tr && sd == NULL && tr->child)
             cx_eos_shutdown(tr, &on);
         bool tls = tr && cfg_child(x->t, tr, "ssl profile") != NULL;
@@ -554,10 +561,11 @@ void cx_h_management(struct cx *x, const struct cfg_node *n, struct sv s, bool n
             if (active(c) && starts(cfg_text(c), "password minimum length"))
                 x->pw_policy_node = c;
     }
+    return true;
 }
 
 /* XR "tftp [vrf V] ipv4|ipv6 server homedir DIR [access-list A] ...": a cleartext server. */
-void cx_h_xr_tftp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_xr_tftp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     size_t nt = sv_token_count(s);
     bool server = false;
@@ -571,47 +579,55 @@ void cx_h_xr_tftp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
             acl = tk(s, i + 1);
     }
     if (!server || neg)
-        return;
+        return true;
     struct mgmt_service *v = model_add_service(x->a, x->m, "tftp-server", true, FACT_ON, n);
     v->vrf = dup(x, vrf);
     v->acl_name = dup(x, acl);
+    return true;
 }
 
 /* NETCONF: IOS-XE "netconf-yang", NX-OS/XR "netconf ssh", "netconf agent ...". */
-void cx_h_netconf(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_netconf(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     if (starts(s, "netconf-yang") && tk(s, 1).n && !tk_is(s, 1, "agent"))
-        return; /* netconf-yang feature ... / cisco-ia options */
+        return true; /* netconf-yang feature ... / cisco-ia options */
     if (!starts(s, "netconf-yang") && !starts(s, "netconf ssh") && !starts(s, "netconf agent"))
-        return;
+        return false;
     cx_svc(x, "netconf", false, neg ? FACT_OFF : FACT_ON, n);
+    return true;
 }
 
-void cx_h_restconf(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_restconf(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
-    if (sv_eq_cstr(s, "restconf"))
-        cx_svc(x, "restconf", false, neg ? FACT_OFF : FACT_ON, n);
+    if (!sv_eq_cstr(s, "restconf"))
+        return false;
+    cx_svc(x, "restconf", false, neg ? FACT_OFF : FACT_ON, n);
+    return true;
 }
 
-void cx_h_gnxi(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_gnxi(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     if (sv_eq_cstr(s, "gnxi server"))
         cx_svc(x, "gnmi", true, neg ? FACT_OFF : FACT_ON, n);
     else if (sv_eq_cstr(s, "gnxi secure-server"))
         cx_svc(x, "gnmi", false, neg ? FACT_OFF : FACT_ON, n);
+    else
+        return false;
+    return true;
 }
 
 /* XR "grpc": TLS unless no-tls. */
-void cx_h_grpc(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_grpc(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     bool notls = cfg_child(x->t, n, "no-tls") != NULL;
     struct mgmt_service *v = cx_svc(x, "grpc", notls, FACT_ON, n);
     const struct cfg_node *port = cfg_child(x->t, n, "port");
     if (v && port)
         v->port = model_sv_long(tk(cfg_text(port), 1), -1);
+    return true;
 }
 
-void cx_h_xml_agent(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_xml_agent(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     bool ssl = tk_is(s, 2, "ssl");
     bool tty = tk_is(s, 2, "tty");
@@ -619,21 +635,24 @@ void cx_h_xml_agent(struct cx *x, const struct cfg_node *n, struct sv s, bool ne
         cx_svc(x, "xml-agent", !ssl, FACT_ON, n);
     else if (x->d == DIALECT_CISCO_IOSXR)
         x->xml_tty_node = n; /* settled with the telnet server in finish_services */
+    return true;
 }
 
 /* IOS "tftp-server FILE [alias A] [ACL]". */
-void cx_h_tftp_server(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_tftp_server(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct mgmt_service *v = cx_svc(x, "tftp-server", true, FACT_ON, n);
     struct sv last = tk(s, sv_token_count(s) - 1);
     if (v && sv_token_count(s) >= 3 && !memchr(last.p, ':', last.n) &&
         !tk_is(s, sv_token_count(s) - 2, "alias"))
         v->acl_name = dup(x, last);
+    return true;
 }
 
-void cx_h_ftp_server(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_ftp_server(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     cx_svc(x, "ftp-server", true, neg ? FACT_OFF : FACT_ON, n);
+    return true;
 }
 
 static bool any_line_ssh(const struct device_model *m)

@@ -69,7 +69,7 @@ static void ntp_stmt(struct cx *x, struct sv s, size_t i, const struct cfg_node 
     }
 }
 
-void cx_h_ntp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_ntp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     if (sv_token_count(s) == 1 && n->child) {
         x->ntp_block = n;
@@ -80,7 +80,8 @@ void cx_h_ntp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
             struct sv cs = stmt(c, &cneg);
             ntp_stmt(x, cs, 0, c, cneg);
         }
-        return;
+        return true;
     }
     ntp_stmt(x, s, 1, n, neg);
+    return true;
 }

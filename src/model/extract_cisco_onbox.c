@@ -7,7 +7,7 @@
 
 /* ------------------------------------------------------------ banners, CoPP, on-box */
 
-void cx_h_banner(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_banner(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct sv kind = tk(s, 1);
     const char *k = sv_eq_cstr(kind, "login")      ? "login"
@@ -19,9 +19,10 @@ void cx_h_banner(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
     struct banner *b = model_add_banner(x->a, x->m, k, n);
     if (!(n->flags & CFG_BANNER))
         b->text = sv_after_tokens(s, 2); /* ASA: one line per statement */
+    return true;
 }
 
-void cx_h_control_plane(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_control_plane(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct device_model *m = x->m;
     for (const struct cfg_node *c = n->child; c; c = c->next) {
@@ -93,6 +94,7 @@ void cx_h_control_plane(struct cx *x, const struct cfg_node *n, struct sv s, boo
             }
         }
     }
+    return true;
 }
 
 static bool risky_command(struct sv cmd)
@@ -122,7 +124,7 @@ static void h_onbox_block(struct cx *x, const struct cfg_node *n, const char *ki
     model_add_onbox(x->a, x->m, kind, dup(x, name), risky, n);
 }
 
-void cx_h_event(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_event(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     if (starts(s, "event manager applet"))
         h_onbox_block(x, n, "eem", tk(s, 3));
@@ -130,57 +132,65 @@ void cx_h_event(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
         model_add_onbox(x->a, x->m, "eem", dup(x, tk(s, 3)), true, n); /* a Tcl script */
     else if (starts(s, "event-handler"))
         h_onbox_block(x, n, "event-handler", tk(s, 1));
+    return true;
 }
 
 /* XR application manager: each "application NAME" is a hosted container. */
-void cx_h_appmgr(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_appmgr(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     if (!sv_eq_cstr(s, "appmgr"))
-        return;
+        return false;
     for (const struct cfg_node *c = n->child; c; c = c->next)
         if (active(c) && starts(cfg_text(c), "application") && tk(cfg_text(c), 1).n)
             model_add_onbox(x->a, x->m, "app-hosting", dup(x, tk(cfg_text(c), 1)), false, c);
+    return true;
 }
 
-void cx_h_iox(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_iox(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     model_add_onbox(x->a, x->m, "app-hosting", "iox", false, n);
+    return true;
 }
 
-void cx_h_app_hosting(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_app_hosting(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct sv id = tk(s, 2);
     model_add_onbox(x->a, x->m, sv_eq_cstr(id, "guestshell") ? "guestshell" : "app-hosting",
                     dup(x, id), false, n);
+    return true;
 }
 
-void cx_h_virtual_service(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_virtual_service(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     if (tk(s, 1).n)
         model_add_onbox(x->a, x->m, "app-hosting", dup(x, tk(s, 1)), false, n);
+    return true;
 }
 
-void cx_h_kron(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_kron(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     h_onbox_block(x, n, "kron", tk(s, 2));
+    return true;
 }
 
-void cx_h_scheduler_job(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_scheduler_job(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     h_onbox_block(x, n, "scheduler", tk(s, 3));
+    return true;
 }
 
 /* EOS "daemon NAME": an agent the switch runs, unless shut down. */
-void cx_h_eos_daemon(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_eos_daemon(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     bool on = true;
     cx_eos_shutdown(n, &on);
     if (on)
         model_add_onbox(x->a, x->m, "daemon", dup(x, tk(s, 1)), true, n);
+    return true;
 }
 
 /* EOS "schedule NAME ... command CMD". */
-void cx_h_eos_schedule(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_eos_schedule(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     size_t nt = sv_token_count(s), i;
     for (i = 2; i < nt; i++)
@@ -188,15 +198,17 @@ void cx_h_eos_schedule(struct cx *x, const struct cfg_node *n, struct sv s, bool
             break;
     model_add_onbox(x->a, x->m, "scheduler", dup(x, tk(s, 1)),
                     i < nt && risky_command(sv_after_tokens(s, i + 1)), n);
+    return true;
 }
 
-void cx_h_copp_profile(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_copp_profile(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     x->copp_node = n;
+    return true;
 }
 
 /* EOS "system control-plane": its ACLs and CoPP policy. */
-void cx_h_system_control_plane(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_system_control_plane(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     const char *acl = NULL;
     cx_eos_access_groups(x, n, "control-plane", &acl);
@@ -208,6 +220,7 @@ void cx_h_system_control_plane(struct cx *x, const struct cfg_node *n, struct sv
         else if (starts(cfg_text(c), "no service-policy input"))
             x->copp_removed = c;
     }
+    return true;
 }
 
 void cx_finish_plane(struct cx *x)

@@ -186,13 +186,13 @@ static void h_snmp_user(struct cx *x, const struct cfg_node *n, struct sv s)
         u->priv = "none";
 }
 
-void cx_h_snmp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+bool cx_h_snmp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct snmp_facts *sn = &x->m->snmp;
     if (neg) {
         if (sv_eq_cstr(s, "snmp-server"))
             x->snmp_off = n;
-        return;
+        return true;
     }
     if (starts(s, "snmp-server community")) {
         h_snmp_community(x, n, s);
@@ -262,5 +262,8 @@ void cx_h_snmp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
                 if (x->d == DIALECT_CISCO_ASA && !x->snmp_first)
                     x->snmp_first = n;
             }
+    } else {
+        return false;
     }
+    return true;
 }

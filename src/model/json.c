@@ -653,6 +653,19 @@ static void print_legacy(struct jw *w, const struct legacy_facts *l)
     jw_close(w, '}');
 }
 
+/* "coverage": {"statements": N, "understood": M}, or null when not measured. */
+static void print_coverage(struct jw *w, const struct device_model *m)
+{
+    if (!m->coverage.statements) {
+        jw_str(w, "coverage", NULL);
+        return;
+    }
+    jw_open(w, "coverage", '{');
+    jw_long(w, "statements", (long)m->coverage.statements);
+    jw_long(w, "understood", (long)m->coverage.understood);
+    jw_close(w, '}');
+}
+
 void model_print_json(const struct device_model *m, const struct cfg_tree *t, bool show_secrets,
                       FILE *out)
 {
@@ -671,6 +684,7 @@ void model_print_json(const struct device_model *m, const struct cfg_tree *t, bo
     jw_line(&w, "hostname_line", m->hostname_node);
     jw_str(&w, "os_version", m->os_version);
     jw_str(&w, "platform", m->platform);
+    print_coverage(&w, m);
     jw_fact(&w, "telnet_server", &m->telnet_server);
     print_ssh(&w, &m->ssh);
     print_services(&w, m);

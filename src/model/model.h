@@ -370,6 +370,12 @@ struct device_model {
     const struct cfg_node *hostname_node;
     const char *os_version;
     const char *platform;
+    /* Top-level statements the extractor read and those one of its statement
+     * table's rows understood; statements == 0: not measured (the extractor
+     * has no table yet). */
+    struct {
+        uint32_t statements, understood;
+    } coverage;
 
     struct fact_bool telnet_server; /* the telnet service itself (global) */
     struct ssh_facts ssh;

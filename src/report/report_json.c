@@ -211,6 +211,11 @@ static int json_device_locked(struct report_writer *w, const struct device_resul
     kstr(f, "os_version", rpt_clean_cstr(w, 0, d, d->os_version, false));
     fputc(',', f);
     kstr(f, "content_hash", d->content_hash[0] ? d->content_hash : NULL);
+    if (d->statements)
+        fprintf(f, ",\"coverage\":{\"statements\":%u,\"understood\":%u}", (unsigned)d->statements,
+                (unsigned)d->understood);
+    else
+        fputs(",\"coverage\":null", f);
     fprintf(f, ",\"partial\":%s,\"excluded\":%s,\"unreadable\":%s", d->partial ? "true" : "false",
             d->excluded ? "true" : "false", d->unreadable ? "true" : "false");
     if (d->not_audited) {

@@ -876,6 +876,32 @@ static void test_json(void **state)
     tu_model_unload(dv);
 }
 
+/* Coverage: statements that no table row handles, or that a row's handler
+ * does not understand, are counted as read but not understood. */
+static void test_coverage(void **state)
+{
+    (void)state;
+    struct tu_dev *dv = tu_model_load_text("hostname cov\n"
+                                           "ip ssh version 2\n"
+                                           "ip made-up-feature on\n"
+                                           "spanning-tree mode rapid-pvst\n"
+                                           "no service pad\n"
+                                           "cdp advertise-v2\n"
+                                           "cdp run\n",
+                                           DIALECT_CISCO_IOS);
+    assert_int_equal(dv->m.coverage.statements, 7);
+    assert_int_equal(dv->m.coverage.understood, 4);
+    tu_model_unload(dv);
+    /* An ASA-only statement is not understood on IOS. */
+    dv = tu_model_load_text("name 10.0.0.1 host1\n", DIALECT_CISCO_IOS);
+    assert_int_equal(dv->m.coverage.statements, 1);
+    assert_int_equal(dv->m.coverage.understood, 0);
+    tu_model_unload(dv);
+    dv = tu_model_load_text("name 10.0.0.1 host1\n", DIALECT_CISCO_ASA);
+    assert_int_equal(dv->m.coverage.understood, 1);
+    tu_model_unload(dv);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -884,6 +910,7 @@ int main(void)
         cmocka_unit_test(test_eos),           cmocka_unit_test(test_ios_defaults),
         cmocka_unit_test(test_asa_any_hosts), cmocka_unit_test(test_misc_shapes),
         cmocka_unit_test(test_json),          cmocka_unit_test(test_secret_forms),
+        cmocka_unit_test(test_coverage),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
