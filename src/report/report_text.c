@@ -201,9 +201,9 @@ static void write_coverage(struct report_writer *w)
     for (size_t i = 0; i < t->not_audited; i++) {
         label(w, "");
         fputs("not audited: ", w->f);
-        term_str(w->f, t->unaudited[i].device);
+        rpt_term_str(w->f, t->unaudited[i].device);
         fputs(" - ", w->f);
-        term_str(w->f, t->unaudited[i].reason);
+        rpt_term_str(w->f, t->unaudited[i].reason);
         fputc('\n', w->f);
     }
 }
