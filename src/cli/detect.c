@@ -1,9 +1,11 @@
 /*
- * detect.c - 'tsaudit detect PATH... [--format text|json] [--vendor D]':
- * the dialect, form and deciding signal of every config file found under the
- * given files and folders. Text output is one "path<TAB>dialect<TAB>form<TAB>
- * signal" line per file; JSON is an array of objects. Exit 2 when a path or
- * file could not be read (the other files are still reported).
+ * detect.c - 'tsaudit detect PATH... [--format text|json] [--vendor D]
+ * [--explain]': the reading (a dialect, unsupported:<platform> or unknown),
+ * form and deciding signal of every config file found under the given files
+ * and folders. Text output is one "path<TAB>reading<TAB>form<TAB>signal"
+ * line per file (--explain adds indented lines); JSON is an array of
+ * objects. Exit 2 when a path or file could not be read (the other files
+ * are still reported).
  */
 #include "cli/cli.h"
 #include "ingest/ingest.h"
@@ -15,17 +17,22 @@
 
 static void detect_usage(FILE *out)
 {
-    fprintf(out,
-            "usage: tsaudit detect PATH... [--format text|json] [--vendor DIALECT]\n\n"
-            "Print the dialect detected for each configuration file found under PATH\n"
-            "(files or folders, searched recursively), with the signal that decided it.\n\n"
-            "  --format text|json  output format (default: text, one line per file:\n"
-            "                      path, dialect, form, signal separated by tabs)\n"
-            "  --vendor DIALECT    do not detect: report DIALECT for every file\n"
-            "  -h, --help          show this help\n\n"
-            "Dialects: %s;\n'unknown' when nothing is distinctive.\n"
-            "Exit status: 0 done, 2 bad usage or a file could not be read.\n",
-            dialect_name_list());
+    fprintf(
+        out,
+        "usage: tsaudit detect PATH... [--format text|json] [--vendor DIALECT] [--explain]\n\n"
+        "Print what each configuration file found under PATH (files or folders,\n"
+        "searched recursively) is, with the signal that decided it: a dialect\n"
+        "tsaudit audits, unsupported:PLATFORM for a platform it recognises but does\n"
+        "not audit (scan lists such devices as not audited), or unknown.\n\n"
+        "  --format text|json  output format (default: text, one line per file:\n"
+        "                      path, reading, form, signal separated by tabs)\n"
+        "  --vendor DIALECT    do not detect: report DIALECT for every file\n"
+        "  --explain           also say what decided (content, header, --vendor),\n"
+        "                      why, and the readings that scored, best first\n"
+        "  -h, --help          show this help\n\n"
+        "Dialects: %s;\n'unknown' when no marker specific to one is found, or when two compete.\n"
+        "Exit status: 0 done, 2 bad usage or a file could not be read.\n",
+        dialect_name_list());
 }
 
 /* Length of the valid UTF-8 sequence at s (1-4), or 0. */
@@ -70,9 +77,58 @@ static void json_string(FILE *out, const char *s)
     fputc('"', out);
 }
 
+/* "path<TAB>reading<TAB>form<TAB>signal", and with --explain the reason,
+ * what decided and the readings that scored. */
+static void print_text(const char *path, const struct detect_result *r, bool explain)
+{
+    char label[DIALECT_LABEL_MAX], why[768];
+    printf("%s\t%s\t%s\t%s\n", path, detect_label(r, label, sizeof(label)),
+           dialect_form_name(r->form), r->signal ? r->signal : "");
+    if (!explain)
+        return;
+    printf("  decided by: %s\n  %s\n", r->source ? r->source : "content",
+           detect_reason(r, why, sizeof(why)));
+    for (size_t i = 0; i < r->nreadings; i++) {
+        const struct detect_reading *x = &r->readings[i];
+        printf("  reading %zu: %s, score %d, strongest marker %s", i + 1,
+               dialect_label(x->dialect, x->platform, label, sizeof(label)), x->score, x->signal);
+        if (x->line)
+            printf(" (line %u)", x->line);
+        putchar('\n');
+    }
+}
+
+/* One JSON object; --explain adds the source, the reason and the readings. */
+static void print_json(const char *path, const struct detect_result *r, bool explain)
+{
+    char label[DIALECT_LABEL_MAX], why[768];
+    fputs("{\"path\":", stdout);
+    json_string(stdout, path);
+    printf(",\"dialect\":\"%s\",\"form\":\"%s\",\"signal\":", detect_label(r, label, sizeof(label)),
+           dialect_form_name(r->form));
+    json_string(stdout, r->signal ? r->signal : "");
+    printf(",\"line\":%u", r->line);
+    if (explain) {
+        fputs(",\"source\":", stdout);
+        json_string(stdout, r->source ? r->source : "content");
+        fputs(",\"reason\":", stdout);
+        json_string(stdout, detect_reason(r, why, sizeof(why)));
+        printf(",\"ambiguous\":%s,\"readings\":[", r->ambiguous ? "true" : "false");
+        for (size_t i = 0; i < r->nreadings; i++) {
+            const struct detect_reading *x = &r->readings[i];
+            printf("%s{\"reading\":\"%s\",\"score\":%d,\"signal\":", i ? "," : "",
+                   dialect_label(x->dialect, x->platform, label, sizeof(label)), x->score);
+            json_string(stdout, x->signal ? x->signal : "");
+            printf(",\"line\":%u}", x->line);
+        }
+        putchar(']');
+    }
+    putchar('}');
+}
+
 int cmd_detect(int argc, char **argv)
 {
-    bool json = false;
+    bool json = false, explain = false;
     enum dialect forced = DIALECT_UNKNOWN;
     char **paths = xcalloc((size_t)argc + 1, sizeof(*paths));
     size_t npaths = 0;
@@ -94,6 +150,8 @@ int cmd_detect(int argc, char **argv)
                 return cli_usage_error("detect", "--format takes 'text' or 'json'");
             }
             json = strcmp(v, "json") == 0;
+        } else if (strcmp(a, "--explain") == 0) {
+            explain = true;
         } else if (strcmp(a, "--vendor") == 0 || strncmp(a, "--vendor=", 9) == 0) {
             const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
             if (!v || !dialect_from_name(v, &forced)) {
@@ -126,27 +184,16 @@ int cmd_detect(int argc, char **argv)
         }
         cfg_fix_cr_only(data, len);
         struct detect_result r;
-        char label[DIALECT_LABEL_MAX];
-        if (forced != DIALECT_UNKNOWN) {
-            memset(&r, 0, sizeof(r));
-            r.dialect = forced;
-            r.form = detect_form(forced, data, len);
-            r.signal = "forced by --vendor";
-        } else {
+        if (forced != DIALECT_UNKNOWN)
+            detect_named(forced, PLATFORM_NONE, data, len, "--vendor", "forced by --vendor", &r);
+        else
             detect_dialect(data, len, &r);
-        }
         free(data);
         if (json) {
             fputs(shown ? ",\n" : "\n", stdout);
-            fputs("{\"path\":", stdout);
-            json_string(stdout, path);
-            printf(",\"dialect\":\"%s\",\"form\":\"%s\",\"signal\":",
-                   detect_label(&r, label, sizeof(label)), dialect_form_name(r.form));
-            json_string(stdout, r.signal ? r.signal : "");
-            printf(",\"line\":%u}", r.line);
+            print_json(path, &r, explain);
         } else {
-            printf("%s\t%s\t%s\t%s\n", path, detect_label(&r, label, sizeof(label)),
-                   dialect_form_name(r.form), r.signal ? r.signal : "");
+            print_text(path, &r, explain);
         }
         shown++;
     }

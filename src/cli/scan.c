@@ -39,7 +39,8 @@ struct scan_options {
     int jobs;
     size_t max_file_size; /* 0 = file_read_all's default (64 MiB) */
     bool show_secrets, quiet, no_progress;
-    const char *format; /* for stdout when no -o */
+    bool require_coverage; /* exit 1 when a device was not audited */
+    const char *format;    /* for stdout when no -o */
     const char *outputs[MAX_OUTPUTS];
     size_t noutputs;
     const char *rules[MAX_RULE_FILES];
@@ -105,6 +106,8 @@ static const char *scan_usage =
     "  --show-secrets       do not redact secrets in outputs\n"
     "  --quiet              no terminal summary on stdout\n"
     "  --no-progress        no progress bar\n"
+    "  --require-coverage   exit 1 when a device was not audited (unsupported\n"
+    "                       platform or unknown dialect; all are listed in the reports)\n"
     "  --git REPO           first walk REPO's git history into --db: when each\n"
     "                       check's verdict changed on each device, by which commit\n"
     "                       (see 'tsaudit since'); PATH defaults to REPO's work tree\n"
@@ -140,6 +143,7 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
         OPT_SHOW_SECRETS,
         OPT_QUIET,
         OPT_NO_PROGRESS,
+        OPT_REQUIRE_COVERAGE,
         OPT_FRAMEWORK,
         OPT_MAX_FILE_SIZE,
         OPT_GIT,
@@ -166,6 +170,7 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
         {"show-secrets", no_argument, NULL, OPT_SHOW_SECRETS},
         {"quiet", no_argument, NULL, OPT_QUIET},
         {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+        {"require-coverage", no_argument, NULL, OPT_REQUIRE_COVERAGE},
         {"git", required_argument, NULL, OPT_GIT},
         {"since", required_argument, NULL, OPT_SINCE},
         {"until", required_argument, NULL, OPT_UNTIL},
@@ -265,6 +270,9 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
             break;
         case OPT_QUIET:
             o->quiet = true;
+            break;
+        case OPT_REQUIRE_COVERAGE:
+            o->require_coverage = true;
             break;
         case OPT_NO_PROGRESS:
             o->no_progress = true;
@@ -366,11 +374,8 @@ static void detect_device(const struct pool *p, const char *data, size_t len,
                           struct detect_result *det)
 {
     if (p->opt->vendor != DIALECT_UNKNOWN) {
-        memset(det, 0, sizeof(*det));
-        det->dialect = p->opt->vendor;
-        det->form = detect_form(det->dialect, data, len);
-        det->signal = "forced by --vendor";
-        det->source = "--vendor";
+        detect_named(p->opt->vendor, PLATFORM_NONE, data, len, "--vendor", "forced by --vendor",
+                     det);
         return;
     }
     detect_dialect(data, len, det);
@@ -517,6 +522,8 @@ static void totals_add(struct report_totals *t, const struct device_result *r)
         t->devices_partial++;
     if (r->excluded)
         t->devices_excluded++;
+    if (r->not_audited)
+        t->devices_not_audited++;
     for (size_t i = 0; i < r->nresults; i++) {
         const struct check_result *c = &r->results[i];
         t->by_verdict[c->verdict]++;
@@ -866,6 +873,11 @@ int cmd_scan(int argc, char **argv)
         for (int sev = opt.fail_on; sev < SEV_COUNT; sev++)
             if (totals.fail_by_severity[sev])
                 rc = EXIT_FINDINGS;
+    if (opt.require_coverage && totals.devices_not_audited) {
+        diag_report(DIAG_NOTE, NULL, 0, "--require-coverage: %zu device%s not audited",
+                    totals.devices_not_audited, totals.devices_not_audited == 1 ? "" : "s");
+        rc = EXIT_FINDINGS;
+    }
     if (input_error || diag_error_count() > 0)
         rc = EXIT_INPUT;
     if (out.failed)

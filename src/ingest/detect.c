@@ -189,15 +189,42 @@ static const struct marker markers[] = {
     {DIALECT_NOKIA_SROS, MK_EXACT, "exit", 3, 5, "'exit' terminators"},
     /* VRP */
     {DIALECT_HUAWEI_VRP, MK_PREFIX, "!Software Version V", 200, 1, "'!Software Version V...' header"},
-    {DIALECT_HUAWEI_VRP, MK_CONTAINS, "display current-configuration", 80, 1, "'display current-configuration' prompt"},
     {DIALECT_HUAWEI_VRP, MK_CONTAINS, "Huawei Versatile Routing Platform", 200, 1, "'Huawei Versatile Routing Platform'"},
-    {DIALECT_HUAWEI_VRP, MK_COL0_WORD, "vlan batch", 30, 1, "'vlan batch' statement"},
-    {DIALECT_HUAWEI_VRP, MK_COL0_WORD, "interface Vlanif", 30, 1, "'interface Vlanif'"},
-    {DIALECT_HUAWEI_VRP, MK_COL0_WORD, "interface Eth-Trunk", 30, 1, "'interface Eth-Trunk'"},
-    {DIALECT_HUAWEI_VRP, MK_INDENT_PFX, "port link-type ", 10, 1, "'port link-type'"},
+    {DIALECT_HUAWEI_VRP, MK_PREFIX, "vlan batch", 40, 1, "'vlan batch' statement"},
+    {DIALECT_HUAWEI_VRP, MK_COL0_WORD, "interface Vlanif", 40, 1, "'interface Vlanif'"},
+    {DIALECT_HUAWEI_VRP, MK_COL0_WORD, "interface Eth-Trunk", 40, 1, "'interface Eth-Trunk'"},
+    {DIALECT_HUAWEI_VRP, MK_COL0, "interface MEth", 60, 1, "'interface MEth' management port"},
+    {DIALECT_HUAWEI_VRP, MK_INDENT_PFX, "port trunk allow-pass", 40, 1, "'port trunk allow-pass'"},
+    {DIALECT_HUAWEI_VRP, MK_CONTAINS, "irreversible-cipher", 40, 1, "'irreversible-cipher' secret"},
+    {DIALECT_HUAWEI_VRP, MK_CONTAINS, " cipher %^%#", 40, 1, "'cipher %^%#' secret"},
+    {DIALECT_HUAWEI_VRP, MK_PREFIX, "stelnet server enable", 60, 1, "'stelnet server enable'"},
+    {DIALECT_HUAWEI_VRP, MK_INDENT_PFX, "authentication-mode aaa", 40, 1, "'authentication-mode aaa'"},
+    {DIALECT_HUAWEI_VRP, MK_PREFIX, "hwtacacs-server template ", 60, 1, "'hwtacacs-server template'"},
+    {DIALECT_HUAWEI_VRP, MK_PREFIX, "radius-server template ", 60, 1, "'radius-server template'"},
+    {DIALECT_HUAWEI_VRP, MK_INDENT_PFX, "local-user ", 20, 1, "'local-user' under 'aaa'"},
+    {DIALECT_HUAWEI_VRP, MK_PREFIX, "ssh user ", 20, 1, "'ssh user' statements"},
+    {DIALECT_HUAWEI_VRP, MK_PREFIX, "ssh authorization-type default", 60, 1, "'ssh authorization-type default'"},
+    {DIALECT_HUAWEI_VRP, MK_PREFIX, "telnet server disable", 40, 1, "'telnet server disable'"},
+    {DIALECT_HUAWEI_VRP, MK_PREFIX, "diffserv domain default", 40, 1, "'diffserv domain default'"},
+    {DIALECT_HUAWEI_VRP, MK_PREFIX, "drop illegal-mac alarm", 60, 1, "'drop illegal-mac alarm'"},
+    {DIALECT_HUAWEI_VRP, MK_PREFIX, "lldp enable", 30, 1, "'lldp enable'"},
+    /* What VRP and Comware share scores for both: alone it cannot decide. */
+    {DIALECT_HUAWEI_VRP, MK_CONTAINS, "display current-configuration", 25, 1, "'display current-configuration' prompt"},
+    {P(H3C_COMWARE), MK_CONTAINS, "display current-configuration", 25, 1, "'display current-configuration' prompt"},
+    {DIALECT_HUAWEI_VRP, MK_PREFIX, "sysname ", 20, 1, "'sysname'"},
+    {P(H3C_COMWARE), MK_PREFIX, "sysname ", 20, 1, "'sysname'"},
+    {DIALECT_HUAWEI_VRP, MK_PREFIX, "user-interface ", 20, 1, "'user-interface' lines"},
+    {P(H3C_COMWARE), MK_PREFIX, "user-interface ", 20, 1, "'user-interface' lines"},
     {DIALECT_HUAWEI_VRP, MK_INDENT_PFX, "undo ", 3, 3, "'undo' statements"},
-    {DIALECT_HUAWEI_VRP, MK_INDENT_PFX, "port trunk allow-pass", 20, 1, "'port trunk allow-pass'"},
-    {DIALECT_HUAWEI_VRP, MK_CONTAINS, "irreversible-cipher", 30, 1, "'irreversible-cipher' secret"},
+    {P(H3C_COMWARE), MK_INDENT_PFX, "undo ", 3, 3, "'undo' statements"},
+    {DIALECT_HUAWEI_VRP, MK_INDENT_PFX, "port link-type ", 10, 1, "'port link-type'"},
+    {P(H3C_COMWARE), MK_INDENT_PFX, "port link-type ", 10, 1, "'port link-type'"},
+    {DIALECT_HUAWEI_VRP, MK_PREFIX, "snmp-agent ", 10, 1, "'snmp-agent' statements"},
+    {P(H3C_COMWARE), MK_PREFIX, "snmp-agent ", 10, 1, "'snmp-agent' statements"},
+    {DIALECT_HUAWEI_VRP, MK_PREFIX, "ip route-static ", 10, 1, "'ip route-static'"},
+    {P(H3C_COMWARE), MK_PREFIX, "ip route-static ", 10, 1, "'ip route-static'"},
+    {DIALECT_HUAWEI_VRP, MK_PREFIX, "info-center ", 5, 1, "'info-center' statements"},
+    {P(H3C_COMWARE), MK_PREFIX, "info-center ", 5, 1, "'info-center' statements"},
     /* FortiOS */
     {DIALECT_FORTINET_FORTIOS, MK_PREFIX, "#config-version=", 200, 1, "'#config-version=' header"},
     {DIALECT_FORTINET_FORTIOS, MK_COL0_WORD, "config system global", 80, 1, "'config system global' block"},
@@ -251,19 +278,19 @@ static const struct marker markers[] = {
     {P(H3C_COMWARE), MK_COL0_WORD, "interface Vlan-interface", 150, 1, "'interface Vlan-interface'"},
     {P(H3C_COMWARE), MK_COL0_WORD, "interface Bridge-Aggregation", 150, 1, "'interface Bridge-Aggregation'"},
     {P(H3C_COMWARE), MK_COL0_WORD, "interface M-GigabitEthernet", 120, 1, "'interface M-GigabitEthernet'"},
-    {P(H3C_COMWARE), MK_COL0_WORD, "irf", 150, 1, "'irf' statements"},
+    {P(H3C_COMWARE), MK_PREFIX, "irf ", 150, 1, "'irf' statements"},
     {P(H3C_COMWARE), MK_CONTAINS, " class manage", 150, 1, "'local-user ... class manage'"},
     {P(H3C_COMWARE), MK_INDENT_PFX, "authorization-attribute user-role", 150, 1, "'authorization-attribute user-role'"},
     {P(H3C_COMWARE), MK_INDENT_PFX, "user-role network-", 120, 1, "'user-role network-admin/operator'"},
     {P(H3C_COMWARE), MK_INDENT_PFX, "port trunk permit vlan", 100, 1, "'port trunk permit vlan'"},
     {P(H3C_COMWARE), MK_INDENT_PFX, "port link-mode ", 100, 1, "'port link-mode'"},
     {P(H3C_COMWARE), MK_INDENT_PFX, "authentication-mode scheme", 100, 1, "'authentication-mode scheme'"},
-    {P(H3C_COMWARE), MK_COL0_WORD, "hwtacacs scheme", 100, 1, "'hwtacacs scheme'"},
-    {P(H3C_COMWARE), MK_COL0_WORD, "radius scheme", 100, 1, "'radius scheme'"},
-    {P(H3C_COMWARE), MK_COL0_WORD, "domain system", 80, 1, "'domain system'"},
-    {P(H3C_COMWARE), MK_COL0_WORD, "lldp global enable", 60, 1, "'lldp global enable'"},
-    {P(H3C_COMWARE), MK_COL0_WORD, "stp global enable", 60, 1, "'stp global enable'"},
-    {P(H3C_COMWARE), MK_COL0_WORD, "password-recovery enable", 80, 1, "'password-recovery enable'"},
+    {P(H3C_COMWARE), MK_PREFIX, "hwtacacs scheme ", 100, 1, "'hwtacacs scheme'"},
+    {P(H3C_COMWARE), MK_PREFIX, "radius scheme ", 100, 1, "'radius scheme'"},
+    {P(H3C_COMWARE), MK_EXACT, "domain system", 80, 1, "'domain system'"},
+    {P(H3C_COMWARE), MK_PREFIX, "lldp global enable", 60, 1, "'lldp global enable'"},
+    {P(H3C_COMWARE), MK_PREFIX, "stp global enable", 60, 1, "'stp global enable'"},
+    {P(H3C_COMWARE), MK_PREFIX, "password-recovery enable", 80, 1, "'password-recovery enable'"},
     {P(H3C_COMWARE), MK_CONTAINS, "password hash $h$", 100, 1, "'password hash $h$' secret"},
     /* Aruba AOS-CX and HPE ProCurve / AOS-Switch */
     {P(ARUBA_AOSCX), MK_PREFIX, "!Version ArubaOS-CX", 300, 1, "'!Version ArubaOS-CX' header"},
@@ -804,12 +831,10 @@ static void score_structure(struct detect_state *st)
 {
     /* The '#'-separated layout with sysname and return is VRP's, and
      * Comware's too: it adds to VRP but cannot name it alone (below 30). */
-    if (st->sysname_line && st->hash_lines >= 2 && st->return_line)
-        credit(st, DIALECT_HUAWEI_VRP, 25, "'sysname', '#' separators and 'return'",
-               st->sysname_line);
-    else if (st->sysname_line && (st->hash_lines >= 1 || st->undo_lines >= 1))
-        credit(st, DIALECT_HUAWEI_VRP, 15, "'sysname' with '#' separators or 'undo' lines",
-               st->sysname_line);
+    static const unsigned vrp_like[] = {DIALECT_HUAWEI_VRP, P(H3C_COMWARE)};
+    for (size_t i = 0; i < ARRAY_SIZE(vrp_like); i++)
+        if (st->sysname_line && st->hash_lines >= 2 && st->return_line)
+            credit(st, vrp_like[i], 25, "'sysname', '#' separators and 'return'", st->sysname_line);
     if (st->semicolon_lines >= 5 && st->brace_lines >= 2)
         credit(st, DIALECT_JUNIPER_JUNOS, 20, "brace and semicolon structure", 0);
     /* Every Junos statement ends in ';' (brace form) or starts with a verb
@@ -824,14 +849,16 @@ static void score_structure(struct detect_state *st)
         credit(st, DIALECT_CISCO_NXOS, 10, "two-space indentation", 0);
 }
 
-/* The best readings, highest score first; only slots whose strongest marker
- * is specific (DETECT_SPECIFIC) and whose score reaches DETECT_THRESHOLD. */
-static size_t rank_readings(const struct detect_state *st, struct detect_reading *r, size_t cap)
+/* The best readings, highest score first: slots whose score reaches
+ * DETECT_THRESHOLD and (when specific) whose strongest marker is specific
+ * (DETECT_SPECIFIC). */
+static size_t rank_readings(const struct detect_state *st, struct detect_reading *r, size_t cap,
+                            bool specific)
 {
     size_t n = 0;
     for (unsigned s = 1; s < DETECT_SLOTS; s++) {
-        if (s == DIALECT_COUNT + PLATFORM_NONE || st->best_weight[s] < DETECT_SPECIFIC ||
-            st->score[s] < DETECT_THRESHOLD)
+        if (s == DIALECT_COUNT + PLATFORM_NONE || st->score[s] < DETECT_THRESHOLD ||
+            (specific && st->best_weight[s] < DETECT_SPECIFIC))
             continue;
         size_t at = n < cap ? n : cap;
         while (at > 0 && r[at - 1].score < st->score[s])
@@ -854,8 +881,11 @@ static size_t rank_readings(const struct detect_state *st, struct detect_reading
 static void decide_content(const struct detect_state *st, struct detect_result *out)
 {
     out->source = "content";
-    out->nreadings = rank_readings(st, out->readings, DETECT_MAX_READINGS);
+    out->nreadings = rank_readings(st, out->readings, DETECT_MAX_READINGS, true);
     if (out->nreadings == 0) {
+        /* Keep what scored without a specific marker: the candidates. */
+        out->nreadings = rank_readings(st, out->readings, DETECT_MAX_READINGS, false);
+        out->ambiguous = out->nreadings > 1;
         out->signal = "no marker specific to a dialect or platform";
         return;
     }
@@ -893,7 +923,7 @@ static void count_shapes(struct detect_state *st, const char *raw, const char *t
         st->semicolon_lines++;
     else if (t[tn - 1] == '{' || t[0] == '}')
         st->brace_lines++;
-    if (!indented && starts_word(t, tn, "sysname") && !st->sysname_line)
+    if (starts_word(t, tn, "sysname") && !st->sysname_line)
         st->sysname_line = line;
     if (tn == 6 && memcmp(t, "return", 6) == 0)
         st->return_line = line;
@@ -989,12 +1019,23 @@ void detect_dialect(const char *buf, size_t len, struct detect_result *out)
     }
     score_structure(st);
     if (decide_header(st, rancid, rancid_line, meta, meta_line, meta_signal, out))
-        out->nreadings = rank_readings(st, out->readings, DETECT_MAX_READINGS);
+        out->nreadings = rank_readings(st, out->readings, DETECT_MAX_READINGS, true);
     else
         decide_content(st, out);
     if (out->dialect != DIALECT_UNKNOWN)
         out->form = detect_form(out->dialect, buf, len);
     free(st);
+}
+
+void detect_named(enum dialect d, enum platform p, const char *buf, size_t len, const char *source,
+                  const char *signal, struct detect_result *out)
+{
+    memset(out, 0, sizeof(*out));
+    out->dialect = d;
+    out->platform = d == DIALECT_UNKNOWN ? p : PLATFORM_NONE;
+    out->form = d != DIALECT_UNKNOWN ? detect_form(d, buf, len) : FORM_DEFAULT;
+    out->source = source;
+    out->signal = signal;
 }
 
 const char *detect_label(const struct detect_result *r, char *out, size_t cap)

@@ -61,6 +61,14 @@ struct detect_result {
  */
 void detect_dialect(const char *buf, size_t len, struct detect_result *out);
 
+/*
+ * A result named from outside the content (--vendor, an inventory): the
+ * dialect d (its form from the content) or, with d unknown, the platform p.
+ * source and signal say who named it (static or longer-lived storage).
+ */
+void detect_named(enum dialect d, enum platform p, const char *buf, size_t len, const char *source,
+                  const char *signal, struct detect_result *out);
+
 /* "cisco-ios", "unsupported:h3c-comware" or "unknown" for a result. */
 const char *detect_label(const struct detect_result *r, char *out, size_t cap);
 /* One sentence saying why a result is not a dialect tsaudit audits

@@ -55,6 +55,7 @@ struct report_run {
 /* Estate-wide counts collected while streaming (the scan keeps them). */
 struct report_totals {
     size_t devices, devices_unreadable, devices_partial, devices_excluded;
+    size_t devices_not_audited; /* unsupported platform or unknown dialect */
     size_t by_verdict[VERDICT_COUNT];
     size_t fail_by_severity[SEV_COUNT];
     /* per check index: fail counts, for "top failing checks" */
