@@ -85,6 +85,10 @@ struct profile {
     /* approved.mirrors: approved mirror/analyser destinations (addresses,
      * prefixes or port names as written); DATA-UNEXPECTED-MIRRORING. */
     struct string_set mirrors;
+    /* cloud.management_groups: globs on the id, name or tags of the cloud
+     * security groups, NSGs and firewall rules that guard management hosts;
+     * CLOUD-MGMT-EGRESS and MGMT-WEB on cloud exports. */
+    struct string_set cloud_mgmt_groups;
 };
 
 /*

@@ -27,6 +27,16 @@ extern const struct check_family checks_family_time_log;
 extern const struct check_family checks_family_routing;
 extern const struct check_family checks_family_data;
 extern const struct check_family checks_family_svc;
+extern const struct check_family checks_family_cloud;
+
+/*
+ * On a cloud export: evaluate c with its cloud meaning (router checks that
+ * carry over, such as MGMT-PAW-SOURCES), or mark a router-only check not
+ * applicable; returns false when c should run its own evaluation (CLOUD-*
+ * checks, user rules, fleet checks) or the device is not a cloud export.
+ */
+bool checks_cloud_eval(const struct check_def *c, const struct check_ctx *ctx,
+                       struct check_result *r);
 
 /* Measure lists are NULL-terminated arrays; this keeps the rows short. */
 #define MEASURES(...) ((const char *const[]){__VA_ARGS__, NULL})

@@ -272,6 +272,15 @@ static bool k_approved(struct pctx *c, const char *key, const yaml_node_t *v, co
     return true;
 }
 
+static bool k_cloud(struct pctx *c, const char *key, const yaml_node_t *v, const char *field)
+{
+    if (!strcmp(key, "management_groups"))
+        load_strings(c, v, field, &c->p->cloud_mgmt_groups);
+    else
+        return false;
+    return true;
+}
+
 static bool k_accounts(struct pctx *c, const char *key, const yaml_node_t *v, const char *field)
 {
     if (!strcmp(key, "breakglass"))
@@ -438,7 +447,7 @@ static void load_root(struct pctx *c, const yaml_node_t *root)
     } sections[] = {
         {"provider", k_provider},     {"assessment", k_assessment}, {"networks", k_networks},
         {"approved", k_approved},     {"accounts", k_accounts},     {"own", k_own},
-        {"interfaces", k_interfaces}, {"policy", k_policy},
+        {"interfaces", k_interfaces}, {"policy", k_policy},         {"cloud", k_cloud},
     };
     if (root->type != YAML_MAPPING_NODE) {
         pdiag(c, DIAG_ERROR, root, NULL, "a profile is a mapping of sections, found %s",

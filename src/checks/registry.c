@@ -63,9 +63,9 @@ bool severity_from_name(const char *s, enum severity *out)
 /* --------------------------------------------------------------- registry */
 
 static const struct check_family *const families[] = {
-    &checks_family_mgmt,    &checks_family_aaa,  &checks_family_cred,
-    &checks_family_crypto,  &checks_family_snmp, &checks_family_time_log,
-    &checks_family_routing, &checks_family_data, &checks_family_svc,
+    &checks_family_mgmt, &checks_family_aaa,      &checks_family_cred,    &checks_family_crypto,
+    &checks_family_snmp, &checks_family_time_log, &checks_family_routing, &checks_family_data,
+    &checks_family_svc,  &checks_family_cloud,
 };
 
 static const struct check_def **all;
@@ -330,6 +330,8 @@ void checks_run_device(const struct check_ctx *ctx, struct device_result *out)
                 check_set(ctx, r, VERDICT_UNKNOWN, "decided across the estate, not per device");
         } else if (!ctx->model) {
             check_set(ctx, r, VERDICT_UNKNOWN, "the configuration could not be read");
+        } else if (checks_cloud_eval(c, ctx, r)) {
+            /* decided with its cloud meaning */
         } else if (c->eval) {
             c->eval(ctx, r);
         } else {

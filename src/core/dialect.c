@@ -21,6 +21,10 @@ static const struct dialect_def dialect_defs[DIALECT_COUNT] = {
     [DIALECT_NOKIA_SROS] = {"nokia-sros", "Nokia SR OS", FAMILY_SROS},
     [DIALECT_HUAWEI_VRP] = {"huawei-vrp", "Huawei VRP", FAMILY_VRP},
     [DIALECT_FORTINET_FORTIOS] = {"fortinet-fortios", "Fortinet FortiOS", FAMILY_FORTIOS},
+    [DIALECT_AWS] = {"aws", "Amazon Web Services (AWS CLI JSON)", FAMILY_CLOUD},
+    [DIALECT_AZURE] = {"azure", "Microsoft Azure (Azure CLI JSON)", FAMILY_CLOUD},
+    [DIALECT_GCP] = {"gcp", "Google Cloud (gcloud JSON)", FAMILY_CLOUD},
+    [DIALECT_TERRAFORM] = {"terraform", "Terraform (terraform show -json)", FAMILY_CLOUD},
 };
 
 /* One row per platform recognised but not audited; the order is enum platform's. */
@@ -84,6 +88,11 @@ bool dialect_from_name(const char *name, enum dialect *out)
 bool dialect_is_cisco_family(enum dialect d)
 {
     return dialect_def(d)->family == FAMILY_CISCO;
+}
+
+bool dialect_is_cloud(enum dialect d)
+{
+    return dialect_def(d)->family == FAMILY_CLOUD;
 }
 
 static char name_list[512];

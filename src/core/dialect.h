@@ -32,6 +32,10 @@ enum dialect {
     DIALECT_NOKIA_SROS,
     DIALECT_HUAWEI_VRP,
     DIALECT_FORTINET_FORTIOS,
+    DIALECT_AWS,       /* aws ec2 describe-security-groups / -network-acls / -flow-logs / -vpcs */
+    DIALECT_AZURE,     /* az network nsg list, az network watcher flow-log list */
+    DIALECT_GCP,       /* gcloud compute firewall-rules / networks subnets list --format=json */
+    DIALECT_TERRAFORM, /* terraform show -json (plan or state) */
     DIALECT_COUNT
 };
 
@@ -43,6 +47,7 @@ enum dialect_family {
     FAMILY_SROS,    /* classic CLI with exit, MD-CLI braces or flat paths */
     FAMILY_VRP,     /* '#'-separated views */
     FAMILY_FORTIOS, /* config/edit/next/end blocks */
+    FAMILY_CLOUD,   /* public cloud network-security exports (JSON) */
     FAMILY_COUNT
 };
 
@@ -60,6 +65,8 @@ const char *dialect_name(enum dialect d);
 bool dialect_from_name(const char *name, enum dialect *out);
 /* Cisco-like indented dialects (IOS, NX-OS, IOS-XR, ASA, EOS). */
 bool dialect_is_cisco_family(enum dialect d);
+/* Public cloud exports (AWS, Azure, Google Cloud, Terraform JSON). */
+bool dialect_is_cloud(enum dialect d);
 /* The supported dialect names, comma-separated, for help and error text. */
 const char *dialect_name_list(void);
 

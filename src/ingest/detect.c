@@ -977,6 +977,8 @@ void detect_dialect(const char *buf, size_t len, struct detect_result *out)
         out->signal = "empty input";
         return;
     }
+    if (detect_cloud_json(buf, len, out))
+        return;
     pthread_once(&index_once, build_index);
     size_t n = len < DETECT_MAX_BYTES ? len : DETECT_MAX_BYTES;
     struct detect_state *st = xcalloc(1, sizeof(*st));

@@ -80,6 +80,14 @@ const char *detect_reason(const struct detect_result *r, char *out, size_t cap);
 /* The reading a RANCID device type names (rancid.types.base names such as
  * "cisco", "cisco-xr", "h3c", "foundry"); false for a type not known. */
 bool detect_rancid_type(const char *type, size_t n, enum dialect *d, enum platform *p);
+/*
+ * A JSON document's cloud provider from its shape (member names such as
+ * "SecurityGroups", kinds such as "compute#firewall", Terraform's
+ * "format_version" with "terraform_version"). True with *out filled when
+ * the content is a JSON export of a supported kind; false otherwise (other
+ * JSON is left to the other markers).
+ */
+bool detect_cloud_json(const char *buf, size_t len, struct detect_result *out);
 /* The form (brace/set, classic/MD-CLI/flat) for a known dialect. */
 enum dialect_form detect_form(enum dialect d, const char *buf, size_t len);
 

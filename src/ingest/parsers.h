@@ -22,6 +22,9 @@ int parse_sros(struct cfg_tree *t);
 int parse_vrp(struct cfg_tree *t);
 /* FortiOS: config/edit/set/next/end. */
 int parse_fortios(struct cfg_tree *t);
+/* Cloud JSON exports (jansson): one node per object member or array element,
+ * its text the JSON path ("$.SecurityGroups[0].GroupId = \"sg-1\""). */
+int parse_json(struct cfg_tree *t);
 
 /* ------------------------------------------- shared by the set/flat parsers */
 

@@ -120,7 +120,7 @@ struct cfg_node *cfg_next_preorder(const struct cfg_tree *t, const struct cfg_no
 /* The parser of each dialect family (core/dialect.h), one row each. */
 static int (*const parsers[FAMILY_COUNT])(struct cfg_tree *) = {
     [FAMILY_CISCO] = parse_cisco, [FAMILY_JUNOS] = parse_junos,     [FAMILY_SROS] = parse_sros,
-    [FAMILY_VRP] = parse_vrp,     [FAMILY_FORTIOS] = parse_fortios,
+    [FAMILY_VRP] = parse_vrp,     [FAMILY_FORTIOS] = parse_fortios, [FAMILY_CLOUD] = parse_json,
 };
 
 int cfg_parse(struct cfg_tree *t)

@@ -666,6 +666,77 @@ static void print_coverage(struct jw *w, const struct device_model *m)
     jw_close(w, '}');
 }
 
+static void print_cloud_rule(struct jw *w, const struct cloud_rule *r)
+{
+    jw_open(w, NULL, '{');
+    jw_long(w, "group", (long)r->group);
+    jw_str(w, "name", r->name);
+    jw_str(w, "direction", r->ingress ? "ingress" : "egress");
+    jw_str(w, "action", r->allow ? "allow" : "deny");
+    jw_long(w, "priority", r->priority);
+    jw_long(w, "protocol", r->proto);
+    jw_long(w, "port_from", r->port_lo);
+    jw_long(w, "port_to", r->port_hi);
+    jw_bool(w, "provider_default", r->provider_default);
+    jw_bool(w, "disabled", r->disabled);
+    jw_bool(w, "logged", r->log);
+    jw_open(w, "peers", '[');
+    for (size_t k = 0; k < r->npeers; k++) {
+        const struct cloud_peer *p = &r->peers[k];
+        jw_open(w, NULL, '{');
+        jw_bool(w, "any", p->any);
+        jw_prefix(w, "prefix", &p->addr);
+        jw_str(w, "ref", p->ref);
+        jw_line(w, "line", p->node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_line(w, "line", r->node);
+    jw_close(w, '}');
+}
+
+/* The cloud part (cloud exports only): groups, rules, networks. */
+static void print_cloud(struct jw *w, const struct cloud_facts *c)
+{
+    if (!c->present)
+        return;
+    jw_open(w, "cloud", '{');
+    jw_str(w, "account", c->account);
+    jw_open(w, "groups", '[');
+    for (size_t i = 0; i < c->ngroups; i++) {
+        const struct cloud_group *g = &c->groups[i];
+        jw_open(w, NULL, '{');
+        jw_str(w, "kind", cloud_group_kind_name(g->kind));
+        jw_str(w, "provider", g->provider);
+        jw_str(w, "id", g->id);
+        jw_str(w, "name", g->name);
+        jw_str(w, "network", g->network);
+        jw_bool(w, "default", g->is_default);
+        jw_strings(w, "tags", g->tags, g->ntags);
+        jw_strings(w, "attached", g->attached, g->nattached);
+        jw_line(w, "line", g->node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_open(w, "rules", '[');
+    for (size_t i = 0; i < c->nrules; i++)
+        print_cloud_rule(w, &c->rules[i]);
+    jw_close(w, ']');
+    jw_open(w, "networks", '[');
+    for (size_t i = 0; i < c->nnetworks; i++) {
+        const struct cloud_network *n = &c->networks[i];
+        jw_open(w, NULL, '{');
+        jw_str(w, "kind", n->kind);
+        jw_str(w, "id", n->id);
+        jw_str(w, "name", n->name);
+        jw_fact(w, "flow_logs", &n->flow_logs);
+        jw_line(w, "line", n->node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_close(w, '}');
+}
+
 void model_print_json(const struct device_model *m, const struct cfg_tree *t, bool show_secrets,
                       FILE *out)
 {
@@ -697,6 +768,7 @@ void model_print_json(const struct device_model *m, const struct cfg_tree *t, bo
     print_interfaces(&w, m);
     print_legacy(&w, &m->legacy);
     jw_fact(&w, "copp", &m->copp);
+    print_cloud(&w, &m->cloud);
     jw_close(&w, '}');
     fputc('\n', out);
 }

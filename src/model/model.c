@@ -633,7 +633,7 @@ void model_resolve_refs(struct device_model *m)
 static const model_extract_fn extractors[FAMILY_COUNT] = {
     [FAMILY_CISCO] = model_extract_cisco,     [FAMILY_JUNOS] = model_extract_junos,
     [FAMILY_SROS] = model_extract_sros,       [FAMILY_VRP] = model_extract_vrp,
-    [FAMILY_FORTIOS] = model_extract_fortios,
+    [FAMILY_FORTIOS] = model_extract_fortios, [FAMILY_CLOUD] = model_extract_cloud,
 };
 
 /*

@@ -362,6 +362,87 @@ struct legacy_facts {
     struct fact_bool password_policy;   /* min length / strength */
 };
 
+/* ------------------------------------------------------------------ cloud */
+
+/*
+ * Public cloud network security (AWS security groups and network ACLs, Azure
+ * NSGs, Google Cloud firewall rules, and the same from Terraform), read from
+ * the JSON exports by model_extract_cloud(). A group is the thing rules
+ * belong to; every rule is one direction, action, protocol and port range
+ * with its peers (sources for ingress, destinations for egress).
+ */
+enum cloud_group_kind {
+    CLOUD_SECURITY_GROUP, /* AWS security group: allow-only, stateful */
+    CLOUD_NETWORK_ACL,    /* AWS network ACL: numbered allow/deny, stateless, per subnet */
+    CLOUD_NSG,            /* Azure network security group: prioritised allow/deny */
+    CLOUD_FIREWALL,       /* Google Cloud VPC firewall rule: prioritised, per network */
+};
+/* "security-group", "network-acl", "nsg", "firewall-rule". */
+const char *cloud_group_kind_name(enum cloud_group_kind k);
+
+struct cloud_peer {
+    bool any;              /* 0.0.0.0/0, ::/0, "*", "Internet", "Any" */
+    struct ip_prefix addr; /* af != 0 when the peer is an address or prefix */
+    const char *ref;       /* otherwise: a group id, service tag, network tag or prefix list */
+    const struct cfg_node *node;
+};
+
+#define CLOUD_PROTO_ALL (-1)
+#define CLOUD_PRIORITY_NONE (-1)
+
+struct cloud_rule {
+    size_t group;     /* index into cloud.groups */
+    const char *name; /* rule name or number as written; NULL when rules have none */
+    bool ingress;
+    bool allow;
+    bool provider_default; /* a rule the provider adds itself (Azure default rules) */
+    bool disabled;         /* present but not enforced (GCP "disabled": true) */
+    long priority;         /* evaluation order, lowest first; CLOUD_PRIORITY_NONE = unordered */
+    int proto;             /* IANA protocol number, CLOUD_PROTO_ALL for every protocol */
+    long port_lo, port_hi; /* 0..65535 when the rule names no ports */
+    struct cloud_peer *peers;
+    size_t npeers;
+    bool log;                    /* the rule's matches are logged (GCP logConfig) */
+    const struct cfg_node *node; /* the rule object (its text is the JSON path) */
+};
+
+struct cloud_group {
+    enum cloud_group_kind kind;
+    const char *provider; /* "aws", "azure", "gcp" (Terraform exports name the provider) */
+    const char *id;       /* sg-..., acl-..., the NSG's resource id, the rule's name */
+    const char *name;     /* GroupName, NSG name, firewall rule name, Terraform address */
+    const char *network;  /* VPC id / VNet / network the group belongs to; NULL unknown */
+    bool is_default;      /* the VPC's default security group or NACL, GCP default-allow-* */
+    const char **tags;    /* GCP target tags, the Name tag, Terraform address */
+    size_t ntags;
+    const char **attached; /* subnets, interfaces or instances it is attached to, as written */
+    size_t nattached;
+    const struct cfg_node *node;
+};
+
+/* A VPC, VNet, subnet or NSG whose traffic should be recorded in flow logs. */
+struct cloud_network {
+    const char *kind; /* "vpc", "vnet", "subnet", "nsg" */
+    const char *id;
+    const char *name;
+    struct fact_bool flow_logs; /* an enabled flow log covers it */
+    const struct cfg_node *node;
+};
+
+struct cloud_facts {
+    bool present;        /* this device is a cloud export */
+    const char *account; /* OwnerId, subscription or project, when the export names it */
+    struct cloud_group *groups;
+    size_t ngroups;
+    struct cloud_rule *rules;
+    size_t nrules;
+    struct cloud_network *networks;
+    size_t nnetworks;
+    /* What the export holds, so a check can say which export is missing. */
+    bool has_groups, has_flow_log_list, has_network_list;
+    const char *flow_log_source; /* the export that says what is logged ("describe-flow-logs") */
+};
+
 /* --------------------------------------------------------------- device */
 
 struct device_model {
@@ -419,7 +500,8 @@ struct device_model {
     struct banner *banners;
     size_t nbanners;
     struct legacy_facts legacy;
-    struct fact_bool copp; /* control-plane policing / RE protection filter */
+    struct fact_bool copp;    /* control-plane policing / RE protection filter */
+    struct cloud_facts cloud; /* cloud exports only */
 };
 
 /*
@@ -435,6 +517,8 @@ void model_extract_junos(const struct cfg_tree *t, struct device_model *m);
 void model_extract_sros(const struct cfg_tree *t, struct device_model *m);
 void model_extract_vrp(const struct cfg_tree *t, struct device_model *m);
 void model_extract_fortios(const struct cfg_tree *t, struct device_model *m);
+void model_extract_cloud(const struct cfg_tree *t,
+                         struct device_model *m); /* AWS, Azure, GCP, TF */
 
 /* Find an ACL by name in the model (NULL if undefined). */
 const struct acl *model_find_acl(const struct device_model *m, const char *name);

@@ -23,6 +23,10 @@
  *                                   that file (same folder), e.g. Junos set form
  *   ! pending: reason               the file is skipped, reason printed
  *
+ * A format without comments (the JSON of cloud exports) keeps its directives
+ * in a sidecar file named after it with ".expect" added (aws/sg-open.json
+ * and aws/sg-open.json.expect); the line numbers are the JSON file's.
+ *
  * Adding a case is adding a file. Each file is one cmocka test; a failing
  * expectation names the file, the check, the verdict and the message.
  */
@@ -236,11 +240,26 @@ static void describe_evidence(const struct check_result *r, char *out, size_t n)
         k += (size_t)snprintf(out + k, n - k, "%s%u", i ? "," : "", r->evidence[i].line);
 }
 
+/* The directives of a fixture: its sidecar "<file>.expect" when there is one. */
+static char *read_directives(const char *rel)
+{
+    char side[600];
+    struct stat st;
+    size_t len;
+    snprintf(side, sizeof(side), "%s.expect", rel);
+    return tu_read(stat(tu_src(side), &st) == 0 ? side : rel, &len);
+}
+
+static bool is_sidecar(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 7 && !strcmp(name + n - 7, ".expect");
+}
+
 static void test_fixture(void **state)
 {
     const struct fixture *fx = *state;
-    size_t len;
-    char *raw = tu_read(fx->rel, &len);
+    char *raw = read_directives(fx->rel);
     struct header h;
     parse_header(fx->rel, raw, &h);
     free(raw);
@@ -319,8 +338,7 @@ static void test_fixture(void **state)
     if (h.same_as[0]) {
         char orel[1024];
         snprintf(orel, sizeof(orel), "%s/%s", fx->dir, h.same_as);
-        size_t olen;
-        char *oraw = tu_read(orel, &olen);
+        char *oraw = read_directives(orel);
         struct header oh;
         parse_header(orel, oraw, &oh);
         free(oraw);
@@ -371,7 +389,7 @@ static size_t find_fixtures(struct fixture *out, size_t cap)
             continue;
         struct dirent *fe;
         while ((fe = readdir(d)) != NULL && n < cap) {
-            if (fe->d_name[0] == '.')
+            if (fe->d_name[0] == '.' || is_sidecar(fe->d_name))
                 continue;
             snprintf(out[n].rel, sizeof(out[n].rel), "%s/%s", sub, fe->d_name);
             snprintf(out[n].dir, sizeof(out[n].dir), "%s", sub);
