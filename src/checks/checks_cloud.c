@@ -131,38 +131,71 @@ static bool same_str(const char *a, const char *b)
     return a && b && !strcmp(a, b);
 }
 
-static bool in_scope(const struct cloud_facts *cf, const struct cloud_group *g,
-                     const struct cloud_rule *r)
+/* Google Cloud firewall rules of one network compete with each other. */
+static bool in_scope_group(const struct cloud_group *g, const struct cloud_group *other)
 {
-    const struct cloud_group *rg = &cf->groups[r->group];
-    if (rg == g)
-        return true;
-    return g->kind == CLOUD_FIREWALL && rg->kind == CLOUD_FIREWALL &&
-           same_str(g->provider, rg->provider) && same_str(g->network, rg->network);
+    return g->kind == CLOUD_FIREWALL && other->kind == CLOUD_FIREWALL &&
+           same_str(g->provider, other->provider) && same_str(g->network, other->network);
 }
 
-static struct rule_set scope_rules(const struct check_ctx *ctx, const struct cloud_group *g)
+/* Every group's own rules, grouped by group (built once per evaluation). */
+struct rule_index {
+    size_t *start; /* group g's rules are v[start[g]] .. v[start[g + 1] - 1] */
+    const struct cloud_rule **v;
+};
+
+static struct rule_index index_rules(const struct check_ctx *ctx)
 {
     const struct cloud_facts *cf = &ctx->model->cloud;
-    struct rule_set s = {0};
-    size_t n = 0;
+    struct rule_index ix;
+    ix.start = arena_alloc(ctx->arena, (cf->ngroups + 2) * sizeof(*ix.start));
+    ix.v = arena_alloc(ctx->arena, (cf->nrules ? cf->nrules : 1) * sizeof(*ix.v));
     for (size_t i = 0; i < cf->nrules; i++)
-        n += in_scope(cf, g, &cf->rules[i]);
-    s.v = arena_alloc(ctx->arena, (n ? n : 1) * sizeof(*s.v));
+        ix.start[cf->rules[i].group + 2]++;
+    for (size_t g = 2; g < cf->ngroups + 2; g++)
+        ix.start[g] += ix.start[g - 1];
     for (size_t i = 0; i < cf->nrules; i++)
-        if (in_scope(cf, g, &cf->rules[i]))
-            s.v[s.n++] = &cf->rules[i];
+        ix.v[ix.start[cf->rules[i].group + 1]++] = &cf->rules[i];
+    return ix;
+}
+
+/* The rules evaluated with group g's, in evaluation order. */
+static struct rule_set scope_rules(const struct check_ctx *ctx, const struct rule_index *ix,
+                                   const struct cloud_group *g)
+{
+    const struct cloud_facts *cf = &ctx->model->cloud;
+    size_t self = (size_t)(g - cf->groups), n = 0;
+    for (size_t k = 0; k < cf->ngroups; k++)
+        if (k == self || (g->kind == CLOUD_FIREWALL && in_scope_group(g, &cf->groups[k])))
+            n += ix->start[k + 1] - ix->start[k];
+    struct rule_set s = {.v = arena_alloc(ctx->arena, (n ? n : 1) * sizeof(*s.v))};
+    for (size_t k = 0; k < cf->ngroups; k++)
+        if (k == self || (g->kind == CLOUD_FIREWALL && in_scope_group(g, &cf->groups[k])))
+            for (size_t i = ix->start[k]; i < ix->start[k + 1]; i++)
+                s.v[s.n++] = ix->v[i];
     qsort(s.v, s.n, sizeof(*s.v), rule_order);
     return s;
 }
 
 /* Does a deny in another Google Cloud firewall rule reach every instance
- * the allow's group reaches (no target tags)? */
+ * the allow's group reaches: it targets all instances, or every target tag
+ * of the allow's rule is one of its own? */
 static bool deny_applies(const struct cloud_facts *cf, const struct cloud_group *g,
                          const struct cloud_rule *deny)
 {
     const struct cloud_group *dg = &cf->groups[deny->group];
-    return dg == g || dg->ntags == 0;
+    if (dg == g || dg->ntags == 0)
+        return true;
+    if (g->ntags == 0)
+        return false;
+    for (size_t i = 0; i < g->ntags; i++) {
+        bool found = false;
+        for (size_t k = 0; k < dg->ntags && !found; k++)
+            found = same_str(g->tags[i], dg->tags[k]);
+        if (!found)
+            return false;
+    }
+    return true;
 }
 
 /*
@@ -197,6 +230,9 @@ static const struct cloud_rule *open_to_any(const struct check_ctx *ctx,
 static const char *group_label(const struct check_ctx *ctx, const struct cloud_group *g)
 {
     const char *id = g->id ? g->id : "?";
+    /* Azure resource ids run to a hundred characters: the name says enough. */
+    if (g->name && strlen(id) > 48)
+        return arena_printf(ctx->arena, "%s %s", cloud_group_kind_name(g->kind), g->name);
     if (g->name && strcmp(g->name, id))
         return arena_printf(ctx->arena, "%s %s (%s)", cloud_group_kind_name(g->kind), id, g->name);
     return arena_printf(ctx->arena, "%s %s", cloud_group_kind_name(g->kind), id);
@@ -260,13 +296,14 @@ static void eval_mgmt_internet(const struct check_ctx *ctx, struct check_result 
     if (!need_groups(ctx, r))
         return;
     const struct cloud_facts *cf = &ctx->model->cloud;
+    struct rule_index ix = index_rules(ctx);
     struct mgmt_port *ports;
     size_t nports = mgmt_ports(ctx, &ports);
     struct reasons rs;
     reasons_init(&rs);
     for (size_t g = 0; g < cf->ngroups; g++) {
         const struct cloud_group *grp = &cf->groups[g];
-        struct rule_set s = scope_rules(ctx, grp);
+        struct rule_set s = scope_rules(ctx, &ix, grp);
         for (size_t p = 0; p < nports; p++) {
             const struct cloud_rule *open =
                 open_to_any(ctx, grp, &s, true, ports[p].proto, ports[p].port);
@@ -298,6 +335,7 @@ static void eval_all_internet(const struct check_ctx *ctx, struct check_result *
     if (!need_groups(ctx, r))
         return;
     const struct cloud_facts *cf = &ctx->model->cloud;
+    struct rule_index ix = index_rules(ctx);
     struct reasons rs;
     reasons_init(&rs);
     size_t judged = 0;
@@ -306,7 +344,7 @@ static void eval_all_internet(const struct check_ctx *ctx, struct check_result *
         if (grp->kind == CLOUD_NETWORK_ACL)
             continue;
         judged++;
-        struct rule_set s = scope_rules(ctx, grp);
+        struct rule_set s = scope_rules(ctx, &ix, grp);
         const struct cloud_rule *open = open_to_any(ctx, grp, &s, true, CLOUD_PROTO_ALL, -1);
         if (!open)
             continue;
@@ -395,6 +433,17 @@ static void eval_default_rules(const struct check_ctx *ctx, struct check_result 
 
 /* ---------------------------------------------------- CLOUD-FLOW-LOGS */
 
+/* "vpc vpc-1 (prod)"; long ids (Azure, gcloud URLs) give way to the name. */
+static const char *network_label(const struct check_ctx *ctx, const struct cloud_network *n)
+{
+    const char *id = n->id ? n->id : "?";
+    if (n->name && strlen(id) > 48)
+        return arena_printf(ctx->arena, "%s %s", n->kind, n->name);
+    if (n->name)
+        return arena_printf(ctx->arena, "%s %s (%s)", n->kind, id, n->name);
+    return arena_printf(ctx->arena, "%s %s", n->kind, id);
+}
+
 static void eval_flow_logs(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct cloud_facts *cf = &ctx->model->cloud;
@@ -413,9 +462,7 @@ static void eval_flow_logs(const struct check_ctx *ctx, struct check_result *r)
     reasons_init(&unknown);
     for (size_t i = 0; i < cf->nnetworks; i++) {
         const struct cloud_network *n = &cf->networks[i];
-        const char *label =
-            arena_printf(ctx->arena, "%s %s%s%s%s", n->kind, n->id ? n->id : "?",
-                         n->name ? " (" : "", n->name ? n->name : "", n->name ? ")" : "");
+        const char *label = network_label(ctx, n);
         if (n->flow_logs.state == FACT_OFF) {
             reasons_add(&off, "%s: %s", label,
                         n->flow_logs.why ? n->flow_logs.why : "its flow log is disabled");
@@ -476,6 +523,7 @@ static void eval_mgmt_egress(const struct check_ctx *ctx, struct check_result *r
         return;
     }
     const struct cloud_facts *cf = &ctx->model->cloud;
+    struct rule_index ix = index_rules(ctx);
     struct reasons rs;
     reasons_init(&rs);
     size_t marked = 0;
@@ -484,7 +532,7 @@ static void eval_mgmt_egress(const struct check_ctx *ctx, struct check_result *r
         if (!is_mgmt_group(ctx, grp) || grp->kind == CLOUD_NETWORK_ACL)
             continue;
         marked++;
-        struct rule_set s = scope_rules(ctx, grp);
+        struct rule_set s = scope_rules(ctx, &ix, grp);
         const struct cloud_rule *open = open_to_any(ctx, grp, &s, false, CLOUD_PROTO_ALL, -1);
         if (open) {
             const struct cloud_peer *any = any_peer(open);
@@ -540,8 +588,24 @@ struct port_judge {
     bool (*ok)(const struct check_ctx *ctx, const struct cloud_peer *p, const char **why);
 };
 
-static void judge_rule_ports(struct port_judge *j, const struct cloud_rule *ru,
-                             const struct mgmt_port *ports, size_t nports)
+/* Is port p of rule ru denied from everywhere by a rule evaluated before it? */
+static bool shadowed(const struct check_ctx *ctx, const struct rule_set *s,
+                     const struct cloud_rule *ru, const struct mgmt_port *p)
+{
+    const struct cloud_facts *cf = &ctx->model->cloud;
+    const struct cloud_group *g = &cf->groups[ru->group];
+    for (size_t i = 0; i < s->n && s->v[i] != ru; i++) {
+        const struct cloud_rule *d = s->v[i];
+        if (!d->allow && d->ingress == ru->ingress && rule_reaches(d, p->proto, p->port) &&
+            any_peer(d) && deny_applies(cf, g, d))
+            return true;
+    }
+    return false;
+}
+
+static void judge_rule_ports(struct port_judge *j, const struct rule_set *s,
+                             const struct cloud_rule *ru, const struct mgmt_port *ports,
+                             size_t nports)
 {
     const struct check_ctx *ctx = j->ctx;
     const struct cloud_group *g = &ctx->model->cloud.groups[ru->group];
@@ -549,7 +613,7 @@ static void judge_rule_ports(struct port_judge *j, const struct cloud_rule *ru,
         bool named = rule_names(ru, ports[p].proto, ports[p].port);
         bool broad = !named && !j->named_only && g->kind != CLOUD_NETWORK_ACL &&
                      rule_reaches(ru, ports[p].proto, ports[p].port);
-        if (!named && !broad)
+        if ((!named && !broad) || shadowed(ctx, s, ru, &ports[p]))
             continue;
         j->seen++;
         for (size_t k = 0; k < ru->npeers; k++) {
@@ -573,18 +637,29 @@ static void judge_rule_ports(struct port_judge *j, const struct cloud_rule *ru,
     }
 }
 
+/* Every group's ingress allow rules (of management groups only, if asked). */
 static void judge_ports(struct port_judge *j, const struct mgmt_port *ports, size_t nports,
                         bool mgmt_groups_only)
 {
-    const struct cloud_facts *cf = &j->ctx->model->cloud;
+    const struct check_ctx *ctx = j->ctx;
+    const struct cloud_facts *cf = &ctx->model->cloud;
+    struct rule_index ix = index_rules(ctx);
     reasons_init(&j->bad);
-    for (size_t i = 0; i < cf->nrules; i++) {
-        const struct cloud_rule *ru = &cf->rules[i];
-        if (!ru->ingress || !ru->allow || ru->disabled || ru->provider_default)
+    for (size_t g = 0; g < cf->ngroups; g++) {
+        if (mgmt_groups_only && !is_mgmt_group(ctx, &cf->groups[g]))
             continue;
-        if (mgmt_groups_only && !is_mgmt_group(j->ctx, &cf->groups[ru->group]))
-            continue;
-        judge_rule_ports(j, ru, ports, nports);
+        struct rule_set s = {0};
+        bool built = false;
+        for (size_t i = ix.start[g]; i < ix.start[g + 1]; i++) {
+            const struct cloud_rule *ru = ix.v[i];
+            if (!ru->ingress || !ru->allow || ru->disabled || ru->provider_default)
+                continue;
+            if (!built) {
+                s = scope_rules(ctx, &ix, &cf->groups[g]);
+                built = true;
+            }
+            judge_rule_ports(j, &s, ru, ports, nports);
+        }
     }
 }
 
@@ -764,7 +839,7 @@ static const struct check_def defs[] = {
         .title = "No management port open to the internet in cloud security groups and "
                  "firewall rules",
         .category = "Public cloud",
-        .severity = SEV_CRITICAL,
+        .severity = SEV_HIGH,
         .rationale = "SSH, RDP, telnet, NETCONF, SNMP or WinRM open to 0.0.0.0/0 or ::/0 lets "
                      "anyone on the internet try the management plane of cloud-hosted "
                      "functions; management must be reachable only from PAWs.",
@@ -792,7 +867,7 @@ static const struct check_def defs[] = {
         .source = "builtin",
         .title = "No cloud rule admits all protocols and ports from anywhere",
         .category = "Public cloud",
-        .severity = SEV_CRITICAL,
+        .severity = SEV_HIGH,
         .rationale = "A rule admitting every protocol and port from the internet removes the "
                      "boundary between cloud-hosted functions and the exposed edge.",
         .measures = MEASURES("M1.05", "M1.04", "M11.18"),

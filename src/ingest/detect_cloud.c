@@ -27,6 +27,16 @@ struct cloud_marker {
 /* First match wins: Terraform plans and states quote provider types of every
  * cloud, so they come first. */
 static const struct cloud_marker cloud_markers[] = {
+    {DIALECT_TERRAFORM, "\"terraform_version\"", "\"format_version\"",
+     "'format_version' and 'terraform_version' (terraform show -json)"},
+    {DIALECT_AZURE, "\"Microsoft.Network/networkSecurityGroups\"", NULL,
+     "'Microsoft.Network/networkSecurityGroups' resources (az network nsg list)"},
+    {DIALECT_AZURE, "\"Microsoft.Network/networkWatchers/flowLogs\"", NULL,
+     "'Microsoft.Network/networkWatchers/flowLogs' resources (az network watcher flow-log list)"},
+    {DIALECT_GCP, "\"compute#firewall\"", NULL,
+     "'compute#firewall' kind (gcloud compute firewall-rules list)"},
+    {DIALECT_GCP, "\"compute#subnetwork\"", NULL,
+     "'compute#subnetwork' kind (gcloud compute networks subnets list)"},
     {DIALECT_AWS, "\"SecurityGroups\"", NULL,
      "'SecurityGroups' list (aws ec2 describe-security-groups)"},
     {DIALECT_AWS, "\"NetworkAcls\"", NULL, "'NetworkAcls' list (aws ec2 describe-network-acls)"},

@@ -77,6 +77,28 @@ void cloud_add_flow_log(struct cloud_ctx *c, const char *target, bool enabled,
 /* The last path segment of a URL or resource id ("…/networks/default" -> "default"). */
 const char *cloud_basename(struct cloud_ctx *c, const char *s);
 
+/* Member names of an NSG rule: the Azure CLI's camelCase, azurerm's snake_case. */
+struct azure_rule_keys {
+    const char *name, *priority, *direction, *access, *protocol;
+    const char *src, *srcs, *dst, *dsts, *port, *ports;
+};
+extern const struct azure_rule_keys azure_cli_keys;
+/* One NSG rule object into rules of g (one per destination port range). */
+void cloud_read_azure_rule(struct cloud_ctx *c, struct cloud_group *g,
+                           const struct azure_rule_keys *k, const struct cfg_node *obj,
+                           bool is_default);
+
+/* Member names of a VPC firewall rule: gcloud's camelCase, google's snake_case. */
+struct gcp_rule_keys {
+    const char *name, *network, *direction, *priority, *disabled;
+    const char *src_ranges, *dst_ranges, *src_tags, *src_accounts, *target_tags, *target_accounts;
+    const char *allowed, *denied, *protocol, *ports, *log;
+};
+extern const struct gcp_rule_keys gcp_cli_keys;
+/* One firewall rule object into a group (the rule) and its rules. */
+struct cloud_group *cloud_read_gcp_firewall(struct cloud_ctx *c, const struct gcp_rule_keys *k,
+                                            const struct cfg_node *obj);
+
 /* Per-provider readers: each reads the documents of its export kinds. */
 void cloud_read_aws(struct cloud_ctx *c);
 void cloud_read_azure(struct cloud_ctx *c);

@@ -416,6 +416,18 @@ void model_extract_cloud(const struct cfg_tree *t, struct device_model *m)
         m->platform = "Amazon Web Services";
         cloud_read_aws(&c);
         break;
+    case DIALECT_AZURE:
+        m->platform = "Microsoft Azure";
+        cloud_read_azure(&c);
+        break;
+    case DIALECT_GCP:
+        m->platform = "Google Cloud";
+        cloud_read_gcp(&c);
+        break;
+    case DIALECT_TERRAFORM:
+        m->platform = "Terraform";
+        cloud_read_terraform(&c);
+        break;
     default:
         break;
     }
