@@ -74,6 +74,9 @@ bool detect_cloud_json(const char *buf, size_t len, struct detect_result *out)
         out->form = FORM_DEFAULT;
         out->signal = m->signal;
         out->line = line_at(buf, hit);
+        out->readings[0] = (struct detect_reading){
+            .dialect = m->dialect, .score = 200, .signal = m->signal, .line = out->line};
+        out->nreadings = 1;
         return true;
     }
     return false;
