@@ -171,6 +171,51 @@ static void test_competing_readings_are_unknown_with_candidates(void **state)
                      DIALECT_CISCO_NXOS + DIALECT_ARISTA_EOS);
 }
 
+static void test_vrp_and_comware_share_their_layout(void **state)
+{
+    (void)state;
+    struct detect_result r;
+    char why[512];
+    /* only what both write: unknown, with both as candidates */
+    assert_int_equal(detect_str("#\n sysname SW\n#\ninterface LoopBack0\n undo shutdown\n#\n"
+                                "ip route-static 0.0.0.0 0 10.0.0.1\n#\nreturn\n",
+                                &r),
+                     DIALECT_UNKNOWN);
+    assert_true(r.ambiguous);
+    assert_non_null(strstr(detect_reason(&r, why, sizeof(why)), "unsupported:h3c-comware"));
+    /* a VRP statement without the frame decides VRP */
+    assert_int_equal(detect_str(" sysname SW\n stelnet server enable\nuser-interface vty 0 4\n"
+                                " authentication-mode aaa\n",
+                                &r),
+                     DIALECT_HUAWEI_VRP);
+    /* a Comware statement decides Comware */
+    assert_int_equal(detect_str("#\n sysname SW\n#\nline vty 0 63\n authentication-mode scheme\n"
+                                " user-role network-operator\n#\nreturn\n",
+                                &r),
+                     DIALECT_UNKNOWN);
+    assert_int_equal(r.platform, PLATFORM_H3C_COMWARE);
+}
+
+static void test_rancid_types_and_named_results(void **state)
+{
+    (void)state;
+    enum dialect d;
+    enum platform p;
+    assert_true(detect_rancid_type("cisco-xr", 8, &d, &p));
+    assert_int_equal(d, DIALECT_CISCO_IOSXR);
+    assert_true(detect_rancid_type("FOUNDRY", 7, &d, &p));
+    assert_int_equal(d, DIALECT_UNKNOWN);
+    assert_int_equal(p, PLATFORM_RUCKUS_FASTIRON);
+    assert_false(detect_rancid_type("no-such-type", 12, &d, &p));
+    struct detect_result r;
+    char label[DIALECT_LABEL_MAX];
+    detect_named(DIALECT_UNKNOWN, PLATFORM_EXTREME_EXOS, "x", 1, "inventory", "router.db", &r);
+    assert_string_equal(detect_label(&r, label, sizeof(label)), "unsupported:extreme-exos");
+    detect_named(DIALECT_JUNIPER_JUNOS, PLATFORM_NONE, "set system host-name a\n", 23, "--vendor",
+                 "forced", &r);
+    assert_int_equal(r.form, FORM_JUNOS_SET);
+}
+
 static void test_forms(void **state)
 {
     (void)state;
@@ -216,6 +261,8 @@ int main(void)
         cmocka_unit_test(test_unsupported_platforms_are_unknown),
         cmocka_unit_test(test_ios_needs_a_marker_of_its_own),
         cmocka_unit_test(test_competing_readings_are_unknown_with_candidates),
+        cmocka_unit_test(test_vrp_and_comware_share_their_layout),
+        cmocka_unit_test(test_rancid_types_and_named_results),
         cmocka_unit_test(test_forms),
         cmocka_unit_test(test_crlf_and_names),
     };
