@@ -35,8 +35,25 @@ static void usage(FILE *out)
                  "Security Code of Practice.\n\ncommands:\n");
     for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
         fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
-    fprintf(out, "  %-10s %s\n", "version", "print the version");
+    fprintf(out, "  %-10s %s\n", "version", "print the version (also --version, -V)");
+    fprintf(out, "  %-10s %s\n", "help", "'tsaudit help scan' shows the options of scan");
     fprintf(out, "\n'tsaudit <command> --help' shows a command's options; see also tsaudit(1).\n");
+}
+
+static int unknown_command(const char *cmd)
+{
+    const char *names[ARRAY_SIZE(commands) + 2];
+    for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
+        names[i] = commands[i].name;
+    names[ARRAY_SIZE(commands)] = "version";
+    names[ARRAY_SIZE(commands) + 1] = "help";
+    const char *near = cli_nearest(cmd, names, ARRAY_SIZE(names));
+    if (near)
+        fprintf(stderr, "tsaudit: unknown command '%s'; did you mean '%s'?\n", cmd, near);
+    else
+        fprintf(stderr, "tsaudit: unknown command '%s'\n", cmd);
+    fprintf(stderr, "'tsaudit --help' lists the commands.\n");
+    return EXIT_INPUT;
 }
 
 int main(int argc, char **argv)
@@ -56,18 +73,24 @@ int main(int argc, char **argv)
         return EXIT_INPUT;
     }
     const char *cmd = argv[1];
+    if (strcmp(cmd, "help") == 0 && argc > 2) {
+        /* "tsaudit help scan" is "tsaudit scan --help". */
+        char *help_argv[] = {argv[2], "--help", NULL};
+        for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
+            if (strcmp(argv[2], commands[i].name) == 0)
+                return commands[i].run(2, help_argv);
+        return unknown_command(argv[2]);
+    }
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         usage(stdout);
         return EXIT_OK;
     }
-    if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+    if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
         printf("tsaudit %s\n", TSAUDIT_VERSION);
         return EXIT_OK;
     }
     for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
         if (strcmp(cmd, commands[i].name) == 0)
             return commands[i].run(argc - 1, argv + 1);
-    fprintf(stderr, "tsaudit: unknown command '%s'\n", cmd);
-    usage(stderr);
-    return EXIT_INPUT;
+    return unknown_command(cmd);
 }

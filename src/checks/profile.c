@@ -454,6 +454,7 @@ static void load_root(struct pctx *c, const yaml_node_t *root)
               ydoc_type_name(root));
         return;
     }
+    int said_attest = 0;
     for (yaml_node_pair_t *pr = root->data.mapping.pairs.start; pr < root->data.mapping.pairs.top;
          pr++) {
         yaml_node_t *kn = node_at(c, pr->key);
@@ -482,7 +483,12 @@ static void load_root(struct pctx *c, const yaml_node_t *root)
                 known = true;
             }
         }
-        if (!known)
+        bool attest_key = sv_eq_cstr(key, "attestations") || sv_eq_cstr(key, "waivers");
+        if (!known && attest_key && !said_attest++)
+            pdiag(c, DIAG_ERROR, kn, field,
+                  "this looks like an attestations file, not a provider profile "
+                  "(give it to --attest)");
+        else if (!known && !attest_key)
             pdiag(c, DIAG_WARNING, kn, field, "unknown section ignored");
     }
 }

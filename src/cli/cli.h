@@ -32,4 +32,27 @@ enum exit_status {
 /* "tsaudit <cmd>: <message>" on stderr, for usage errors. Returns EXIT_INPUT. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) TS_PRINTF(2, 3);
 
+/*
+ * The name in names[0..n) nearest to word (case-insensitive edit distance),
+ * or NULL when none is close enough to be a typing slip. NULL names skipped.
+ */
+const char *cli_nearest(const char *word, const char *const *names, size_t n);
+
+struct option;
+/*
+ * After getopt_long() refused an option ('?', opterr = 0): name the word
+ * actually given (e.g. '-profile'), or the option lacking its value (short
+ * options as in shortopts), and
+ * suggest the nearest long option. Returns EXIT_INPUT.
+ */
+int cli_bad_option(const char *cmd, int argc, char **argv, const char *shortopts,
+                   const struct option *longopts);
+
+/*
+ * Can path be written as an output? Its folder must exist and be writable
+ * and it must not be a folder. "-" and /dev/stdout always can. 0, or -1
+ * after a one-line message naming cmd.
+ */
+int cli_check_output(const char *cmd, const char *path);
+
 #endif

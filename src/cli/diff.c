@@ -96,7 +96,7 @@ int cmd_diff(int argc, char **argv)
             fputs(usage, stdout);
             return EXIT_OK;
         default:
-            return cli_usage_error("diff", "unknown option '%s'", argv[optind - 1]);
+            return cli_bad_option("diff", argc, argv, "h", opts);
         }
     }
     if (!db)

@@ -9,6 +9,8 @@
 #include "compliance/compliance.h"
 #include "rules/rules.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 static void explain_usage(FILE *out)
@@ -141,6 +143,47 @@ static int explain_check(const struct catalog *c, const struct check_def *d)
     return EXIT_OK;
 }
 
+/*
+ * The id as the tables spell it: upper case, and a measure's serial with two
+ * digits ("m2.3" -> "M2.03"). Writes into out.
+ */
+static const char *canonical_id(const char *id, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (const char *p = id; *p && n + 1 < cap; p++)
+        out[n++] = (char)toupper((unsigned char)*p);
+    out[n] = '\0';
+    int sec, ser, used = 0;
+    if (out[0] == 'M' && sscanf(out, "M%d.%d%n", &sec, &ser, &used) == 2 && used == (int)n &&
+        sec > 0 && sec < 100 && ser > 0 && ser < 100 && isdigit((unsigned char)out[1]))
+        snprintf(out, cap, "M%d.%02d", sec, ser);
+    return out;
+}
+
+/* Say the id is unknown, suggesting the nearest check or measure id. */
+static int unknown_id(const struct catalog *c, const char *id, const char *canon, struct arena *a)
+{
+    size_t nchecks;
+    const struct check_def *const *all = checks_all(&nchecks);
+    const char **names = arena_alloc(a, (nchecks + c->nmeasures + 1) * sizeof(*names));
+    size_t n = 0;
+    for (size_t i = 0; i < nchecks; i++)
+        names[n++] = all[i]->id;
+    for (size_t i = 0; i < c->nmeasures; i++)
+        names[n++] = c->measures[i].id;
+    const char *near = cli_nearest(canon, names, n);
+    if (measure_id_parse(canon, NULL, NULL))
+        fprintf(stderr, "tsaudit explain: %s is not a measure of edition %s of the Code", id,
+                c->edition);
+    else
+        fprintf(stderr, "tsaudit explain: no check or measure '%s'", id);
+    if (near)
+        fprintf(stderr, "; did you mean %s?\n", near);
+    else
+        fprintf(stderr, " (see 'tsaudit checks' and 'tsaudit measures')\n");
+    return EXIT_INPUT;
+}
+
 int cmd_explain(int argc, char **argv)
 {
     const char *id = NULL, *code = NULL, *catalog = NULL;
@@ -195,23 +238,20 @@ int cmd_explain(int argc, char **argv)
         return EXIT_INPUT;
     }
     int rc;
+    char canon[80];
+    canonical_id(id, canon, sizeof(canon));
     const struct measure *m = catalog_find(c, id);
+    if (!m)
+        m = catalog_find(c, canon);
     const struct check_def *d = m ? NULL : check_find(id);
+    if (!m && !d)
+        d = check_find(canon);
     if (m)
         rc = explain_measure(c, m, &a);
     else if (d)
         rc = explain_check(c, d);
-    else if (measure_id_parse(id, NULL, NULL)) {
-        fprintf(stderr, "tsaudit explain: %s is not a measure of edition %s of the Code\n", id,
-                c->edition);
-        rc = EXIT_INPUT;
-    } else {
-        fprintf(stderr,
-                "tsaudit explain: no check or measure '%s' (see 'tsaudit checks' and "
-                "'tsaudit measures')\n",
-                id);
-        rc = EXIT_INPUT;
-    }
+    else
+        rc = unknown_id(c, id, canon, &a);
     if (bad && rc == EXIT_OK)
         rc = EXIT_INPUT;
     arena_free(&a);

@@ -35,7 +35,7 @@ int cmd_history(int argc, char **argv)
             fputs(usage, stdout);
             return EXIT_OK;
         default:
-            return cli_usage_error("history", "unknown option '%s'", argv[optind - 1]);
+            return cli_bad_option("history", argc, argv, "h", opts);
         }
     }
     if (!db)

@@ -124,6 +124,20 @@ static const char *scan_usage =
 
 #define BAD(...) return (cli_usage_error("scan", __VA_ARGS__), OPTIONS_BAD)
 
+/* An unknown --vendor: the nearest dialect name and the list of them all. */
+static void bad_vendor(const char *given)
+{
+    const char *names[DIALECT_COUNT];
+    size_t n = 0;
+    for (int d = 0; d < DIALECT_COUNT; d++)
+        if (d != DIALECT_UNKNOWN)
+            names[n++] = dialect_name(d);
+    const char *near = cli_nearest(given, names, n);
+    cli_usage_error("scan", "unknown dialect '%s'%s%s%s; --vendor takes one of: %s", given,
+                    near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "",
+                    dialect_name_list());
+}
+
 /* Returns the index of the first PATH, OPTIONS_HELP or OPTIONS_BAD. */
 static int parse_options(int argc, char **argv, struct scan_options *o)
 {
@@ -240,7 +254,7 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
             break;
         case OPT_VENDOR:
             if (!dialect_from_name(optarg, &o->vendor))
-                BAD("unknown dialect '%s' (one of: %s)", optarg, dialect_name_list());
+                return (bad_vendor(optarg), OPTIONS_BAD);
             break;
         case 'j':
         case OPT_JOBS: {
@@ -291,7 +305,7 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
             fputs(scan_usage, stdout);
             return OPTIONS_HELP;
         default:
-            BAD("unknown option '%s'", argv[optind - 1]);
+            return (cli_bad_option("scan", argc, argv, "o:hj:", longopts), OPTIONS_BAD);
         }
     }
     if ((o->since || o->until) && !o->git)
@@ -619,6 +633,16 @@ static int scan_git_history(const struct scan_options *opt, const struct profile
     return rc;
 }
 
+/* Stop before anything is written: one line saying so, exit 2. */
+static int stop_early(struct arena *run_arena, struct walk_list *files)
+{
+    fprintf(stderr, "tsaudit scan: stopped before scanning; no report was written\n");
+    if (files)
+        walk_list_free(files);
+    arena_free(run_arena);
+    return EXIT_INPUT;
+}
+
 int cmd_scan(int argc, char **argv)
 {
     struct scan_options opt;
@@ -626,6 +650,12 @@ int cmd_scan(int argc, char **argv)
     if (first == OPTIONS_HELP)
         return EXIT_OK;
     if (first < 0)
+        return EXIT_INPUT;
+    /* An output that cannot be written is known now: say so before any work. */
+    for (size_t i = 0; i < opt.noutputs; i++)
+        if (cli_check_output("scan", opt.outputs[i]) != 0)
+            return EXIT_INPUT;
+    if (opt.db_path && cli_check_output("scan", opt.db_path) != 0)
         return EXIT_INPUT;
 
     struct arena run_arena;
@@ -657,14 +687,13 @@ int cmd_scan(int argc, char **argv)
     }
     const char *edition = opt.code ? opt.code : profile.code;
     struct catalog *catalog = NULL;
-    /* A --catalog file with errors still gives the entries that loaded: go on
-     * with them and exit 2 at the end; only an unknown edition stops here. */
     if (catalog_load(&catalog, &run_arena, edition, opt.catalog_path) != 0)
         input_error = true;
-    if (!catalog) {
-        arena_free(&run_arena);
-        return EXIT_INPUT;
-    }
+    /* A run with a broken profile, attestations, rules, framework or catalogue
+     * would report verdicts and statuses that are not the provider's: stop
+     * before anything is written. */
+    if (input_error || !catalog)
+        return stop_early(&run_arena, NULL);
     int tier = opt.tier ? opt.tier : profile.tier;
     int32_t as_of = opt.has_as_of ? opt.as_of : profile.has_as_of ? profile.as_of : date_today();
 
@@ -687,6 +716,12 @@ int cmd_scan(int argc, char **argv)
     struct walk_list files = {0};
     if (walk_paths(roots, nroots, NULL, &files) != 0)
         input_error = true;
+    if (files.n == 0) {
+        /* walk_paths() said why when it failed; an empty run is no pass. */
+        if (!input_error)
+            fprintf(stderr, "tsaudit scan: no configuration files to scan\n");
+        return stop_early(&run_arena, &files);
+    }
 
     /* The catalogue is identified by its edition and, when overridden, the
      * digest of the override file. */
@@ -858,6 +893,8 @@ int cmd_scan(int argc, char **argv)
         framework_evaluate(&framework, sums, files.n, ff, nff, as_of, &run_arena, &cr);
     else
         compliance_evaluate(catalog, attest, tier, as_of, sums, files.n, ff, nff, &run_arena, &cr);
+
+    attest_check_usage(attest, catalog, sums, files.n, &run_arena, &cr.warnings);
 
     iso_now(finished, sizeof(finished));
     run.finished = finished;

@@ -27,7 +27,9 @@
 #include <getopt.h>
 #include <pthread.h>
 #include <microhttpd.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -578,6 +580,34 @@ static bool parse_listen(const char *s, struct sockaddr_in *addr)
     return inet_pton(AF_INET, host, &addr->sin_addr) == 1;
 }
 
+/*
+ * Can addr be bound? Tried with the same SO_REUSEADDR the server uses, so
+ * the answer is the server's. A port in use is the usual mistake (another
+ * dashboard still running): say so plainly rather than through the HTTP
+ * library's log. 0, or -1 after a message.
+ */
+static int probe_listen(const char *listen, const struct sockaddr_in *addr)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0)
+        return 0; /* let the server report it */
+    int one = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+    int rc = bind(fd, (const struct sockaddr *)addr, sizeof(*addr));
+    int err = errno;
+    close(fd);
+    if (rc == 0)
+        return 0;
+    if (err == EADDRINUSE)
+        fprintf(stderr,
+                "tsaudit serve: %s is already in use (is another 'tsaudit serve' running?); "
+                "choose another port with --listen ADDR:PORT\n",
+                listen);
+    else
+        fprintf(stderr, "tsaudit serve: cannot listen on %s: %s\n", listen, strerror(err));
+    return -1;
+}
+
 int cmd_serve(int argc, char **argv)
 {
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
@@ -600,7 +630,7 @@ int cmd_serve(int argc, char **argv)
             fputs(usage, stdout);
             return EXIT_OK;
         default:
-            return cli_usage_error("serve", "unknown option '%s'", argv[optind - 1]);
+            return cli_bad_option("serve", argc, argv, "h", opts);
         }
     }
     if (!db)
@@ -614,6 +644,13 @@ int cmd_serve(int argc, char **argv)
     if (store_list_runs(db, &rows, &n) != 0)
         return EXIT_INPUT;
     store_run_rows_free(rows, n);
+    if (probe_listen(listen, &addr) != 0)
+        return EXIT_INPUT;
+    if ((ntohl(addr.sin_addr.s_addr) >> 24) != 127)
+        fprintf(stderr,
+                "tsaudit serve: warning: listening on %s, beyond this machine; the dashboard "
+                "has no login: anyone who can reach it can read every recorded run\n",
+                listen);
 
     sigset_t set;
     sigemptyset(&set);

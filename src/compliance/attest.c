@@ -134,6 +134,18 @@ static void parse_waiver(struct cydoc *d, yaml_node_t *n, struct waiver *out, bo
     *ok = d->y.errors == before;
 }
 
+/* The top-level sections of a provider profile (INTERFACES.md). */
+static bool looks_like_profile(const char *key)
+{
+    static const char *const sections[] = {"provider",   "assessment", "networks",
+                                           "approved",   "accounts",   "own",
+                                           "interfaces", "policy",     "devices"};
+    for (size_t i = 0; i < ARRAY_SIZE(sections); i++)
+        if (strcmp(key, sections[i]) == 0)
+            return true;
+    return false;
+}
+
 int attest_load_buffer(struct attestations *out, struct arena *a, const char *path,
                        const char *data, size_t len)
 {
@@ -148,11 +160,17 @@ int attest_load_buffer(struct attestations *out, struct arena *a, const char *pa
     if (root && cy_map_begin(&d, root, NULL, &it)) {
         const char *key;
         yaml_node_t *k, *v;
+        int said_profile = 0;
         while (cy_map_next(&d, &it, &key, &k, &v)) {
             bool is_att = strcmp(key, "attestations") == 0;
             bool is_wai = strcmp(key, "waivers") == 0;
             if (!is_att && !is_wai) {
-                cy_diag(&d, DIAG_WARNING, k, key, "unknown field, ignored");
+                if (looks_like_profile(key) && !said_profile++)
+                    cy_diag(&d, DIAG_ERROR, k, key,
+                            "this looks like a provider profile, not an attestations file "
+                            "(give it to --profile)");
+                else if (!looks_like_profile(key))
+                    cy_diag(&d, DIAG_WARNING, k, key, "unknown field, ignored");
                 continue;
             }
             if (ydoc_is_null(v))
@@ -285,5 +303,55 @@ void waivers_apply(const struct attestations *at, int32_t as_of, struct device_r
         r->verdict = VERDICT_WAIVED;
         r->waiver = w->reason;
         r->waiver_expires = w->expires_text;
+    }
+}
+
+static void usage_warning(struct arena *a, struct attest_warnings *out, const char *file,
+                          uint32_t line, const char *fmt, ...) TS_PRINTF(5, 6);
+
+static void usage_warning(struct arena *a, struct attest_warnings *out, const char *file,
+                          uint32_t line, const char *fmt, ...)
+{
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    diag_report(DIAG_WARNING, file, line, "%s", msg);
+    char *where = arena_alloc(a, strlen(file ? file : "-") + strlen(msg) + 16);
+    sprintf(where, "%s:%u: %s", file ? file : "-", line, msg);
+    out->v = arena_grow(a, out->v, out->n, out->n + 1, sizeof(*out->v));
+    out->v[out->n++] = where;
+}
+
+static bool waiver_matches_any(const struct waiver *w, const struct device_summary *devs,
+                               size_t ndevs)
+{
+    for (size_t i = 0; i < ndevs; i++)
+        if (waiver_matches(w, devs[i].hostname, devs[i].file) ||
+            waiver_matches(w, NULL, devs[i].relpath))
+            return true;
+    return false;
+}
+
+void attest_check_usage(const struct attestations *at, const struct catalog *c,
+                        const struct device_summary *devs, size_t ndevs, struct arena *a,
+                        struct attest_warnings *out)
+{
+    memset(out, 0, sizeof(*out));
+    if (!at)
+        return;
+    for (size_t i = 0; c && i < at->n; i++)
+        if (!catalog_find(c, at->v[i].measure))
+            usage_warning(a, out, at->v[i].file, at->v[i].line,
+                          "attestation for %s, which is not a measure of edition %s of the Code",
+                          at->v[i].measure, c->edition);
+    for (size_t i = 0; i < at->nwaivers; i++) {
+        const struct waiver *w = &at->waivers[i];
+        if (!check_find(w->check))
+            usage_warning(a, out, w->file, w->line, "waiver for unknown check %s", w->check);
+        else if (!waiver_matches_any(w, devs, ndevs))
+            usage_warning(a, out, w->file, w->line, "waiver for %s matched no device ('%s')",
+                          w->check, w->devices);
     }
 }

@@ -202,6 +202,21 @@ const struct waiver *waiver_find(const struct attestations *at, const char *chec
  */
 void waivers_apply(const struct attestations *at, int32_t as_of, struct device_result *d);
 
+/* Problems with how an attestations file fits this run, as "file:line: text". */
+struct attest_warnings {
+    const char **v;
+    size_t n;
+};
+
+/*
+ * Warn (on stderr, and into out for the reports) about attestations for
+ * measures the catalogue lacks, waivers for unknown checks and waivers whose
+ * devices glob matched none of devs. None of these changes a verdict.
+ */
+void attest_check_usage(const struct attestations *at, const struct catalog *c,
+                        const struct device_summary *devs, size_t ndevs, struct arena *a,
+                        struct attest_warnings *out);
+
 /* --------------------------------------------------------------- evaluation */
 
 enum measure_status_kind {
@@ -299,7 +314,8 @@ struct compliance_result {
     size_t nexpired_waivers;
     const struct attestation **expired_attestations;
     size_t nexpired_attestations;
-    size_t ndevices; /* devices evaluated (not excluded, not unreadable) */
+    struct attest_warnings warnings; /* set by the caller; listed in every report */
+    size_t ndevices;                 /* devices evaluated (not excluded, not unreadable) */
 };
 
 /*

@@ -549,6 +549,12 @@ static void write_summary(struct report_writer *w, const struct report_estate *e
         kstr(f, "expires", a->has_expires ? rpt_date(a->expires, d) : NULL);
         fputc('}', f);
     }
+    fputs("],\"input_warnings\":[", f);
+    for (size_t i = 0; cr && i < cr->warnings.n; i++) {
+        if (i)
+            fputc(',', f);
+        rpt_json_cstr(f, cr->warnings.v[i]);
+    }
     fputs("],\"top_failing\":[", f);
     size_t ncheck = 0;
     const struct check_def *const *all = rpt_checks(w, &ncheck);

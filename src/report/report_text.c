@@ -105,6 +105,10 @@ static void write_measures(struct report_writer *w, const struct compliance_resu
                 cr->nexpired_waivers == 1 ? "" : "s", cr->nexpired_attestations,
                 cr->nexpired_attestations == 1 ? "" : "s");
     }
+    for (size_t i = 0; i < cr->warnings.n; i++) {
+        label(w, i ? "" : "Warnings");
+        fprintf(f, "%s\n", cr->warnings.v[i]);
+    }
 }
 
 /* Which profile fields would turn needs_context verdicts into real ones. */
