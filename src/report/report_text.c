@@ -107,7 +107,8 @@ static void write_measures(struct report_writer *w, const struct compliance_resu
     }
     for (size_t i = 0; i < cr->warnings.n; i++) {
         label(w, i ? "" : "Warnings");
-        fprintf(f, "%s\n", cr->warnings.v[i]);
+        rpt_term_str(f, cr->warnings.v[i]);
+        fputc('\n', f);
     }
 }
 
