@@ -47,9 +47,13 @@ struct string_set {
 };
 
 struct profile_device_rule {
-    const char *match; /* glob on hostname or file name */
+    const char *match; /* glob on hostname, file name or path relative to the scanned folder */
     bool exclude;
     int tier; /* 0 = inherit */
+    /* dialect: what the matching files are (a dialect, or a platform not
+     * audited by its name); decides before inventories and the content. */
+    enum dialect dialect;
+    enum platform platform;
 };
 
 /*
@@ -199,9 +203,10 @@ struct device_result {
     char content_hash[65];
     const struct cfg_diag *diags;
     uint32_t ndiags;
-    bool partial;    /* parse hit a limit or was malformed */
-    bool excluded;   /* the profile excluded it: no results */
-    bool unreadable; /* could not be read or parsed at all */
+    bool partial;                /* parse hit a limit or was malformed */
+    bool excluded;               /* the profile excluded it: no results */
+    const char *excluded_reason; /* why (NULL: a profile rule on the hostname) */
+    bool unreadable;             /* could not be read or parsed at all */
     /* Not audited because its dialect is not one tsaudit reads: a platform
      * recognised but not audited (platform set), or unknown. The reason
      * names the deciding signal or the competing candidates. No results. */

@@ -416,6 +416,17 @@ static void load_devices(struct pctx *c, const yaml_node_t *n, const char *field
             } else if (sv_eq_cstr(key, "exclude")) {
                 if (!scalar_bool(c, vn, kf, &r.exclude))
                     bad = true;
+            } else if (sv_eq_cstr(key, "dialect")) {
+                const char *s = scalar_str(c, vn, kf);
+                if (!s || !(dialect_from_name(s, &r.dialect) ||
+                            platform_from_name(strncmp(s, "unsupported:", 12) ? s : s + 12,
+                                               &r.platform))) {
+                    if (s)
+                        pdiag(c, DIAG_ERROR, vn, kf,
+                              "'%s' is neither a dialect (%s) nor a platform", s,
+                              dialect_name_list());
+                    bad = true;
+                }
             } else if (sv_eq_cstr(key, "tier")) {
                 long t;
                 if (scalar_long(c, vn, kf, 1, 3, &t))

@@ -6,6 +6,9 @@
 #define TSAUDIT_CLI_H
 
 #include "core/core.h"
+#include "ingest/ingest.h"
+
+struct profile;
 
 /* Each returns the process exit status (INTERFACES.md: 0, 1, 2, 3). */
 int cmd_scan(int argc, char **argv);
@@ -28,6 +31,23 @@ enum exit_status {
     EXIT_INPUT = 2,    /* bad usage, or an input could not be read or parsed */
     EXIT_INTERNAL = 3,
 };
+
+/* The sources that may say what a device is, strongest first. */
+struct reading_sources {
+    enum dialect vendor;               /* --vendor, or DIALECT_UNKNOWN */
+    const struct profile *profile;     /* its devices: rules (may be NULL) */
+    const struct inventory *inventory; /* router.db, --inventory files (may be NULL) */
+    bool warn_contradictions;          /* warn when the content says otherwise */
+};
+
+/*
+ * What the file at path (relpath: relative to the scanned folder) is:
+ * --vendor, else a profile rule, else an inventory entry, else the content
+ * (out->source says which). Returns false, with the reason in why (cap
+ * bytes), when the profile excludes the file or the inventory marks it down.
+ */
+bool cli_reading(const struct reading_sources *s, const char *path, const char *relpath,
+                 const char *buf, size_t len, struct detect_result *out, char *why, size_t cap);
 
 /* "tsaudit <cmd>: <message>" on stderr, for usage errors. Returns EXIT_INPUT. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) TS_PRINTF(2, 3);

@@ -8,6 +8,7 @@
  * are still reported).
  */
 #include "cli/cli.h"
+#include "checks/checks.h"
 #include "ingest/ingest.h"
 
 #include <stdlib.h>
@@ -19,7 +20,8 @@ static void detect_usage(FILE *out)
 {
     fprintf(
         out,
-        "usage: tsaudit detect PATH... [--format text|json] [--vendor DIALECT] [--explain]\n\n"
+        "usage: tsaudit detect PATH... [--format text|json] [--vendor DIALECT] [--explain]\n"
+        "                      [--inventory FILE] [--profile FILE] [--exclude GLOB]\n\n"
         "Print what each configuration file found under PATH (files or folders,\n"
         "searched recursively) is, with the signal that decided it: a dialect\n"
         "tsaudit audits, unsupported:PLATFORM for a platform it recognises but does\n"
@@ -27,8 +29,13 @@ static void detect_usage(FILE *out)
         "  --format text|json  output format (default: text, one line per file:\n"
         "                      path, reading, form, signal separated by tabs)\n"
         "  --vendor DIALECT    do not detect: report DIALECT for every file\n"
-        "  --explain           also say what decided (content, header, --vendor),\n"
-        "                      why, and the readings that scored, best first\n"
+        "  --explain           also say what decided (content, header, --vendor,\n"
+        "                      profile, inventory), why, and the readings that scored\n"
+        "  --inventory FILE    what devices are: RANCID or Oxidized router.db, Nornir\n"
+        "                      hosts.yaml or an Ansible inventory; repeatable (the\n"
+        "                      router.db of a RANCID tree given as PATH is read by itself)\n"
+        "  --profile FILE      the provider profile's devices: rules (dialect, exclude)\n"
+        "  --exclude GLOB      skip paths (relative to PATH) matching GLOB; repeatable\n"
         "  -h, --help          show this help\n\n"
         "Dialects: %s;\n'unknown' when no marker specific to one is found, or when two compete.\n"
         "Exit status: 0 done, 2 bad usage or a file could not be read.\n",
@@ -79,15 +86,19 @@ static void json_string(FILE *out, const char *s)
 
 /* "path<TAB>reading<TAB>form<TAB>signal", and with --explain the reason,
  * what decided and the readings that scored. */
-static void print_text(const char *path, const struct detect_result *r, bool explain)
+static void print_text(const char *path, const struct detect_result *r, bool explain,
+                       const char *excluded)
 {
     char label[DIALECT_LABEL_MAX], why[768];
-    printf("%s\t%s\t%s\t%s\n", path, detect_label(r, label, sizeof(label)),
-           dialect_form_name(r->form), r->signal ? r->signal : "");
+    printf("%s\t%s\t%s\t%s\n", path, excluded ? "excluded" : detect_label(r, label, sizeof(label)),
+           dialect_form_name(r->form),
+           excluded    ? excluded
+           : r->signal ? r->signal
+                       : "");
     if (!explain)
         return;
     printf("  decided by: %s\n  %s\n", r->source ? r->source : "content",
-           detect_reason(r, why, sizeof(why)));
+           excluded ? excluded : detect_reason(r, why, sizeof(why)));
     for (size_t i = 0; i < r->nreadings; i++) {
         const struct detect_reading *x = &r->readings[i];
         printf("  reading %zu: %s, score %d, strongest marker %s", i + 1,
@@ -99,20 +110,22 @@ static void print_text(const char *path, const struct detect_result *r, bool exp
 }
 
 /* One JSON object; --explain adds the source, the reason and the readings. */
-static void print_json(const char *path, const struct detect_result *r, bool explain)
+static void print_json(const char *path, const struct detect_result *r, bool explain,
+                       const char *excluded)
 {
     char label[DIALECT_LABEL_MAX], why[768];
     fputs("{\"path\":", stdout);
     json_string(stdout, path);
-    printf(",\"dialect\":\"%s\",\"form\":\"%s\",\"signal\":", detect_label(r, label, sizeof(label)),
+    printf(",\"dialect\":\"%s\",\"form\":\"%s\",\"signal\":",
+           excluded ? "excluded" : detect_label(r, label, sizeof(label)),
            dialect_form_name(r->form));
-    json_string(stdout, r->signal ? r->signal : "");
+    json_string(stdout, excluded ? excluded : r->signal ? r->signal : "");
     printf(",\"line\":%u", r->line);
     if (explain) {
         fputs(",\"source\":", stdout);
         json_string(stdout, r->source ? r->source : "content");
         fputs(",\"reason\":", stdout);
-        json_string(stdout, detect_reason(r, why, sizeof(why)));
+        json_string(stdout, excluded ? excluded : detect_reason(r, why, sizeof(why)));
         printf(",\"ambiguous\":%s,\"readings\":[", r->ambiguous ? "true" : "false");
         for (size_t i = 0; i < r->nreadings; i++) {
             const struct detect_reading *x = &r->readings[i];
@@ -126,9 +139,36 @@ static void print_json(const char *path, const struct detect_result *r, bool exp
     putchar('}');
 }
 
+/* The profile, inventories and --exclude patterns given, in order, and the
+ * router.db of every folder scanned. Returns the number of inputs that
+ * could not be read. */
+static int load_sources(const char *more[][2], size_t nmore, char **paths, size_t npaths,
+                        struct arena *a, struct profile *profile, struct inventory *inv,
+                        struct walk_options *wopt, char **excludes)
+{
+    int errors = 0;
+    profile_init_empty(profile);
+    inventory_init(inv, a);
+    for (size_t i = 0; i < nmore; i++) {
+        const char *opt = more[i][0], *v = more[i][1];
+        if (strcmp(opt, "--profile") == 0)
+            errors += profile_load(profile, a, v) != 0;
+        else if (strcmp(opt, "--inventory") == 0)
+            errors += inventory_load(inv, v, NULL) != 0;
+        else
+            excludes[wopt->nexclude++] = (char *)v;
+    }
+    wopt->exclude = excludes;
+    for (size_t i = 0; i < npaths; i++)
+        inventory_discover(inv, paths[i]);
+    return errors;
+}
+
 int cmd_detect(int argc, char **argv)
 {
     bool json = false, explain = false;
+    const char *more[64][2]; /* --inventory, --profile and --exclude, in order */
+    size_t nmore = 0;
     enum dialect forced = DIALECT_UNKNOWN;
     char **paths = xcalloc((size_t)argc + 1, sizeof(*paths));
     size_t npaths = 0;
@@ -152,6 +192,15 @@ int cmd_detect(int argc, char **argv)
             json = strcmp(v, "json") == 0;
         } else if (strcmp(a, "--explain") == 0) {
             explain = true;
+        } else if (strcmp(a, "--inventory") == 0 || strcmp(a, "--profile") == 0 ||
+                   strcmp(a, "--exclude") == 0) {
+            if (i + 1 >= argc || nmore == ARRAY_SIZE(more)) {
+                free(paths);
+                return cli_usage_error("detect", "%s takes a value (at most %zu in all)", a,
+                                       ARRAY_SIZE(more));
+            }
+            more[nmore][0] = a;
+            more[nmore++][1] = argv[++i];
         } else if (strcmp(a, "--vendor") == 0 || strncmp(a, "--vendor=", 9) == 0) {
             const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
             if (!v || !dialect_from_name(v, &forced)) {
@@ -167,9 +216,17 @@ int cmd_detect(int argc, char **argv)
         free(paths);
         return cli_usage_error("detect", "no PATH given");
     }
-    struct walk_list list = {0};
+    struct arena arena;
+    arena_init(&arena);
+    struct profile profile;
+    struct inventory inv;
+    char *excludes[64];
     struct walk_options wopt = {.max_file_size = DETECT_READ_LIMIT};
-    int errors = walk_paths(paths, npaths, &wopt, &list);
+    int errors = load_sources(more, nmore, paths, npaths, &arena, &profile, &inv, &wopt, excludes);
+    struct reading_sources src = {
+        .vendor = forced, .profile = &profile, .inventory = &inv, .warn_contradictions = true};
+    struct walk_list list = {0};
+    errors += walk_paths(paths, npaths, &wopt, &list);
     free(paths);
     if (json)
         fputs("[", stdout);
@@ -184,22 +241,23 @@ int cmd_detect(int argc, char **argv)
         }
         cfg_fix_cr_only(data, len);
         struct detect_result r;
-        if (forced != DIALECT_UNKNOWN)
-            detect_named(forced, PLATFORM_NONE, data, len, "--vendor", "forced by --vendor", &r);
-        else
-            detect_dialect(data, len, &r);
+        char why[512];
+        const char *excluded = NULL;
+        if (!cli_reading(&src, path, list.items[i].relpath, data, len, &r, why, sizeof(why)))
+            excluded = why;
         free(data);
         if (json) {
             fputs(shown ? ",\n" : "\n", stdout);
-            print_json(path, &r, explain);
+            print_json(path, &r, explain, excluded);
         } else {
-            print_text(path, &r, explain);
+            print_text(path, &r, explain, excluded);
         }
         shown++;
     }
     if (json)
         fputs(shown ? "\n]\n" : "]\n", stdout);
     walk_list_free(&list);
+    arena_free(&arena);
     if (fflush(stdout) != 0)
         return EXIT_INTERNAL;
     return errors ? EXIT_INPUT : EXIT_OK;

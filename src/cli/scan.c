@@ -27,6 +27,8 @@
 
 #define MAX_OUTPUTS 16
 #define MAX_RULE_FILES 64
+#define MAX_INVENTORIES 16
+#define MAX_EXCLUDES 64
 
 struct scan_options {
     const char *profile_path, *attest_path, *catalog_path, *db_path, *framework_path;
@@ -40,7 +42,11 @@ struct scan_options {
     size_t max_file_size; /* 0 = file_read_all's default (64 MiB) */
     bool show_secrets, quiet, no_progress;
     bool require_coverage; /* exit 1 when a device was not audited */
-    const char *format;    /* for stdout when no -o */
+    const char *inventories[MAX_INVENTORIES];
+    size_t ninventories;
+    char *excludes[MAX_EXCLUDES];
+    size_t nexcludes;
+    const char *format; /* for stdout when no -o */
     const char *outputs[MAX_OUTPUTS];
     size_t noutputs;
     const char *rules[MAX_RULE_FILES];
@@ -62,6 +68,7 @@ struct pool {
     const struct scan_options *opt;
     const struct profile *profile;
     const struct attestations *attest;
+    struct reading_sources reading; /* --vendor, profile devices:, inventories */
     int32_t as_of;
     char salt[65];
     struct slot *slots; /* ring of `window` slots */
@@ -106,6 +113,11 @@ static const char *scan_usage =
     "  --show-secrets       do not redact secrets in outputs\n"
     "  --quiet              no terminal summary on stdout\n"
     "  --no-progress        no progress bar\n"
+    "  --inventory FILE     what devices are: a RANCID or Oxidized router.db, a\n"
+    "                       Nornir hosts.yaml or an Ansible inventory; repeatable\n"
+    "                       (the router.db of a RANCID tree is read by itself)\n"
+    "  --exclude GLOB       skip files and folders whose path relative to the\n"
+    "                       scanned folder matches GLOB; repeatable\n"
     "  --require-coverage   exit 1 when a device was not audited (unsupported\n"
     "                       platform or unknown dialect; all are listed in the reports)\n"
     "  --git REPO           first walk REPO's git history into --db: when each\n"
@@ -158,6 +170,8 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
         OPT_QUIET,
         OPT_NO_PROGRESS,
         OPT_REQUIRE_COVERAGE,
+        OPT_INVENTORY,
+        OPT_EXCLUDE,
         OPT_FRAMEWORK,
         OPT_MAX_FILE_SIZE,
         OPT_GIT,
@@ -185,6 +199,8 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
         {"quiet", no_argument, NULL, OPT_QUIET},
         {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
         {"require-coverage", no_argument, NULL, OPT_REQUIRE_COVERAGE},
+        {"inventory", required_argument, NULL, OPT_INVENTORY},
+        {"exclude", required_argument, NULL, OPT_EXCLUDE},
         {"git", required_argument, NULL, OPT_GIT},
         {"since", required_argument, NULL, OPT_SINCE},
         {"until", required_argument, NULL, OPT_UNTIL},
@@ -285,6 +301,16 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
         case OPT_QUIET:
             o->quiet = true;
             break;
+        case OPT_INVENTORY:
+            if (o->ninventories == MAX_INVENTORIES)
+                BAD("at most %d --inventory files", MAX_INVENTORIES);
+            o->inventories[o->ninventories++] = optarg;
+            break;
+        case OPT_EXCLUDE:
+            if (o->nexcludes == MAX_EXCLUDES)
+                BAD("at most %d --exclude patterns", MAX_EXCLUDES);
+            o->excludes[o->nexcludes++] = optarg;
+            break;
         case OPT_REQUIRE_COVERAGE:
             o->require_coverage = true;
             break;
@@ -383,16 +409,19 @@ static void keep_summary(struct arena *a, struct device_summary *sum)
     sum->hostname = (char *)block + nfp + sum->nverdicts;
 }
 
-/* What a device is: --vendor when given, else its content. */
-static void detect_device(const struct pool *p, const char *data, size_t len,
-                          struct detect_result *det)
+/* The --inventory files, then the router.db of each scanned RANCID or
+ * Oxidized tree. 0, or -1 when a file could not be read. */
+static int load_inventories(const struct scan_options *o, char *const *roots, size_t nroots,
+                            struct arena *a, struct inventory *inv)
 {
-    if (p->opt->vendor != DIALECT_UNKNOWN) {
-        detect_named(p->opt->vendor, PLATFORM_NONE, data, len, "--vendor", "forced by --vendor",
-                     det);
-        return;
-    }
-    detect_dialect(data, len, det);
+    int rc = 0;
+    inventory_init(inv, a);
+    for (size_t i = 0; i < o->ninventories; i++)
+        if (inventory_load(inv, o->inventories[i], NULL) != 0)
+            rc = -1;
+    for (size_t i = 0; i < nroots; i++)
+        inventory_discover(inv, roots[i]);
+    return rc;
 }
 
 /* Read, parse, model and check one file into its slot. Thread-safe. */
@@ -427,11 +456,16 @@ static void process_device(struct pool *p, size_t index, struct slot *s)
         goto summarise;
     }
     struct detect_result det;
-    detect_device(p, s->data, len, &det);
+    char why[512];
+    if (!cli_reading(&p->reading, f->path, f->relpath, s->data, len, &det, why, sizeof(why))) {
+        r->excluded = true;
+        r->excluded_reason = arena_strdup(&s->arena, why);
+        r->hostname = base_name(f->path);
+        goto summarise;
+    }
     r->detect_signal = det.signal;
     if (det.dialect == DIALECT_UNKNOWN) {
         /* Not a dialect tsaudit reads: listed as not audited, not an error. */
-        char why[512];
         r->platform = det.platform;
         r->not_audited = arena_strdup(&s->arena, detect_reason(&det, why, sizeof(why)));
         r->hostname = base_name(f->path);
@@ -458,6 +492,8 @@ static void process_device(struct pool *p, size_t index, struct slot *s)
         profile_device_rule(p->profile, r->hostname, f->relpath);
     if (rule && rule->exclude) {
         r->excluded = true;
+        r->excluded_reason =
+            arena_printf(&s->arena, "excluded by the profile (devices: match '%s')", rule->match);
         goto summarise;
     }
     struct check_ctx ctx = {.tree = t, .model = m, .profile = p->profile, .arena = &s->arena};
@@ -714,7 +750,14 @@ int cmd_scan(int argc, char **argv)
         nroots = 1;
     }
     struct walk_list files = {0};
-    if (walk_paths(roots, nroots, NULL, &files) != 0)
+    struct walk_options wopt = {.exclude = opt.excludes, .nexclude = opt.nexcludes};
+    if (walk_paths(roots, nroots, &wopt, &files) != 0)
+        input_error = true;
+    if (files.excluded)
+        diag_report(DIAG_NOTE, NULL, 0, "--exclude: %zu file%s or folder%s skipped", files.excluded,
+                    files.excluded == 1 ? "" : "s", files.excluded == 1 ? "" : "s");
+    struct inventory inventory;
+    if (load_inventories(&opt, roots, nroots, &run_arena, &inventory) != 0)
         input_error = true;
     if (files.n == 0) {
         /* walk_paths() said why when it failed; an empty run is no pass. */
@@ -814,6 +857,10 @@ int cmd_scan(int argc, char **argv)
         .profile = &profile,
         .attest = attest,
         .as_of = as_of,
+        .reading = {.vendor = opt.vendor,
+                    .profile = &profile,
+                    .inventory = &inventory,
+                    .warn_contradictions = true},
     };
     sha256_hex(run_id, strlen(run_id), pool.salt);
     int jobs = opt.jobs;

@@ -136,6 +136,10 @@ void diag_set_quiet(bool quiet);
 struct walk_options {
     size_t max_file_size; /* files larger are skipped with a diagnostic (0 = 64 MiB) */
     size_t max_files;     /* stop adding after this many, with a diagnostic (0 = 10M) */
+    /* Globs (fnmatch, '*' crossing '/') on the path relative to the folder
+     * given: a matching file is skipped, a matching folder not entered. */
+    char *const *exclude;
+    size_t nexclude;
 };
 
 /* One input file found by walk_paths(). */
@@ -149,6 +153,7 @@ struct walk_entry {
 struct walk_list {
     struct walk_entry *items;
     size_t n, cap;
+    size_t excluded;      /* files and folders skipped by walk_options.exclude */
     struct arena strings; /* the paths (a zeroed arena is an empty one) */
 };
 

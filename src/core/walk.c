@@ -5,6 +5,7 @@
 #include "core/core.h"
 
 #include <dirent.h>
+#include <fnmatch.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -105,6 +106,16 @@ static void add_file(struct walker *w, const char *path, const char *rel, const 
     list_push(w->out, path, rel, (uint64_t)st->st_size);
 }
 
+static bool excluded(struct walker *w, const char *rel)
+{
+    for (size_t i = 0; i < w->opt->nexclude; i++)
+        if (fnmatch(w->opt->exclude[i], rel, 0) == 0) {
+            w->out->excluded++;
+            return true;
+        }
+    return false;
+}
+
 static void walk_dir(struct walker *w, const char *dir, const char *rel, int depth)
 {
     if (depth > MAX_WALK_DEPTH) {
@@ -143,7 +154,9 @@ static void walk_dir(struct walker *w, const char *dir, const char *rel, int dep
         char *sub = xmalloc(qlen);
         snprintf(sub, qlen, "%s%s%s", rel, rlen ? "/" : "", names[i]);
         struct stat st;
-        if (stat(path, &st) != 0) {
+        if (excluded(w, sub)) {
+            /* --exclude: neither read nor listed */
+        } else if (stat(path, &st) != 0) {
             /* A dangling link or a file that vanished: say so, go on. */
             diag_report(DIAG_ERROR, path, 0, "cannot read: %s", strerror(errno));
             w->errors++;

@@ -88,6 +88,46 @@ bool detect_rancid_type(const char *type, size_t n, enum dialect *d, enum platfo
  * JSON is left to the other markers).
  */
 bool detect_cloud_json(const char *buf, size_t len, struct detect_result *out);
+/* ------------------------------------------------------------ inventories */
+
+/* What an inventory says one device is. */
+struct inventory_entry {
+    const char *name;   /* device name: matched against file base names */
+    const char *type;   /* the inventory's word for the platform, as written */
+    const char *scope;  /* the folder its names apply under (NULL: anywhere) */
+    const char *source; /* "path:line" of the entry */
+    enum dialect dialect;
+    enum platform platform; /* with dialect unknown: a platform not audited */
+    bool down;              /* RANCID state other than 'up': not collected */
+};
+
+struct inventory {
+    struct arena *arena; /* entries and their strings */
+    struct inventory_entry *items;
+    size_t n, cap;
+};
+
+void inventory_init(struct inventory *inv, struct arena *a);
+/*
+ * Load an inventory file: RANCID router.db ("name;type;state", RANCID 2
+ * "name:type:state"), Oxidized router.db-style ("name:model"), Nornir
+ * SimpleInventory hosts.yaml ("platform"), or an Ansible inventory in YAML or
+ * INI ("ansible_network_os", from the host or its groups). scope (may be
+ * NULL) is the folder whose files the names apply to. Entries whose type
+ * tsaudit does not know are left out with a warning. 0, or -1 after a
+ * diagnostic.
+ */
+int inventory_load(struct inventory *inv, const char *path, const char *scope);
+/* Load the router.db of a RANCID or Oxidized tree: root/router.db and
+ * root/GROUP/router.db, each scoped to its folder. Returns how many. */
+int inventory_discover(struct inventory *inv, const char *root);
+/* The entry for a configuration file (by base name, with or without its
+ * extension, ignoring case, within the entry's scope), or NULL. */
+const struct inventory_entry *inventory_find(const struct inventory *inv, const char *path);
+/* A platform name as Netmiko/Nornir, Ansible, Oxidized or RANCID write it
+ * ("cisco_xr", "cisco.ios.ios", "comware", "foundry"): its reading. */
+bool inventory_platform_name(const char *name, size_t n, enum dialect *d, enum platform *p);
+
 /* The form (brace/set, classic/MD-CLI/flat) for a known dialect. */
 enum dialect_form detect_form(enum dialect d, const char *buf, size_t len);
 

@@ -108,6 +108,11 @@ static void writer_free(struct report_writer *w)
         free(w->tally.unaudited[i].reason);
     }
     free(w->tally.unaudited);
+    for (size_t i = 0; i < w->tally.nexcluded_list; i++) {
+        free(w->tally.excluded_list[i].device);
+        free(w->tally.excluded_list[i].reason);
+    }
+    free(w->tally.excluded_list);
     for (size_t i = 0; i < ARRAY_SIZE(w->clean); i++)
         buf_free(&w->clean[i]);
     if (w->cache)
@@ -151,16 +156,23 @@ struct report_writer *report_open(enum report_format f, const char *path,
     return w;
 }
 
+/* Append a device (by relative path) with its label and reason to a list. */
+static void list_device(struct rpt_unaudited **list, size_t *n, const struct device_result *d,
+                        const char *label, const char *reason)
+{
+    *list = xrealloc(*list, (*n + 1) * sizeof(**list));
+    struct rpt_unaudited *u = &(*list)[(*n)++];
+    u->device = xstrdup(d->relpath && *d->relpath ? d->relpath : d->file ? d->file : "?");
+    u->label = label ? xstrdup(label) : NULL;
+    u->reason = xstrdup(reason);
+}
+
 static void tally_not_audited(struct report_tally *t, const struct device_result *d)
 {
     char label[DIALECT_LABEL_MAX];
-    t->not_audited++;
     t->not_audited_by[(unsigned)d->platform < PLATFORM_COUNT ? d->platform : PLATFORM_NONE]++;
-    t->unaudited = xrealloc(t->unaudited, t->not_audited * sizeof(*t->unaudited));
-    struct rpt_unaudited *u = &t->unaudited[t->not_audited - 1];
-    u->device = xstrdup(d->relpath && *d->relpath ? d->relpath : d->file ? d->file : "?");
-    u->label = xstrdup(dialect_label(DIALECT_UNKNOWN, d->platform, label, sizeof(label)));
-    u->reason = xstrdup(d->not_audited);
+    list_device(&t->unaudited, &t->not_audited, d,
+                dialect_label(DIALECT_UNKNOWN, d->platform, label, sizeof(label)), d->not_audited);
 }
 
 size_t rpt_audited(const struct report_tally *t)
@@ -196,6 +208,8 @@ static void tally_device(struct report_tally *t, const struct device_result *d)
     t->devices++;
     if (d->excluded) {
         t->excluded++;
+        if (d->excluded_reason)
+            list_device(&t->excluded_list, &t->nexcluded_list, d, NULL, d->excluded_reason);
         return;
     }
     if (d->not_audited) {

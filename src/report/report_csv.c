@@ -135,7 +135,9 @@ static int csv_device(struct report_writer *w, const struct device_result *d)
 {
     FILE *f = w->f;
     if (d->excluded) {
-        device_only_row(w, d, "excluded", "excluded by the provider profile");
+        device_only_row(w, d, "excluded",
+                        d->excluded_reason ? rpt_clean_cstr(w, 1, d, d->excluded_reason, true)
+                                           : "excluded by the provider profile");
         return 0;
     }
     if (d->not_audited) {

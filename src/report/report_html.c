@@ -227,8 +227,10 @@ static int html_device(struct report_writer *w, const struct device_result *d)
                 d->content_hash);
     fputs("</div>\n", f);
     if (d->excluded) {
-        fputs("<p class=\"muted\">Excluded by the provider profile: not assessed.</p></article>\n",
-              f);
+        fputs("<p class=\"muted\">Not assessed: ", f);
+        h(f, d->excluded_reason ? rpt_clean_cstr(w, 0, d, d->excluded_reason, true)
+                                : "excluded by the provider profile");
+        fputs(".</p></article>\n", f);
         return 0;
     }
     if (d->not_audited) {

@@ -39,6 +39,8 @@ struct report_tally {
     size_t not_audited;
     size_t not_audited_by[PLATFORM_COUNT]; /* [PLATFORM_NONE]: dialect unknown */
     struct rpt_unaudited *unaudited;       /* every device not audited, in scan order */
+    struct rpt_unaudited *excluded_list;   /* excluded devices with a reason (label NULL) */
+    size_t nexcluded_list;
     size_t by_verdict[VERDICT_COUNT];
     size_t fail_by_severity[SEV_COUNT];
     size_t *fail_by_check;    /* devices failing each check (checks_all() order) */

@@ -218,6 +218,10 @@ static int json_device_locked(struct report_writer *w, const struct device_resul
         fputs(",\"coverage\":null", f);
     fprintf(f, ",\"partial\":%s,\"excluded\":%s,\"unreadable\":%s", d->partial ? "true" : "false",
             d->excluded ? "true" : "false", d->unreadable ? "true" : "false");
+    if (d->excluded && d->excluded_reason) {
+        fputs(",\"excluded_reason\":", f);
+        rpt_json_cstr(f, rpt_clean_cstr(w, 0, d, d->excluded_reason, true));
+    }
     if (d->not_audited) {
         char label[DIALECT_LABEL_MAX];
         fputs(",\"not_audited\":{\"reading\":", f);

@@ -100,7 +100,12 @@ static int junit_device(struct report_writer *w, const struct device_result *d)
     fputs(" </properties>\n", f);
     if (d->excluded) {
         testcase_open(f, cls.data, "excluded");
-        fputs("><skipped message=\"excluded by the provider profile\"/></testcase>\n", f);
+        fputs("><skipped message=\"", f);
+        rpt_xml_cstr(f,
+                     d->excluded_reason ? rpt_clean_cstr(w, 0, d, d->excluded_reason, true)
+                                        : "excluded by the provider profile",
+                     true);
+        fputs("\"/></testcase>\n", f);
     } else if (d->not_audited) {
         testcase_open(f, cls.data, "not-audited");
         fputs("><skipped message=\"not audited: ", f);

@@ -192,7 +192,17 @@ static void write_top(struct report_writer *w)
     free(done);
 }
 
-/* The coverage sentence and every device not audited, with its reason. */
+static void device_line(struct report_writer *w, const char *what, const struct rpt_unaudited *u)
+{
+    label(w, "");
+    fputs(what, w->f);
+    rpt_term_str(w->f, u->device);
+    fputs(" - ", w->f);
+    rpt_term_str(w->f, u->reason);
+    fputc('\n', w->f);
+}
+
+/* The coverage sentence and every device not audited or excluded, with why. */
 static void write_coverage(struct report_writer *w)
 {
     const struct report_tally *t = &w->tally;
@@ -203,14 +213,10 @@ static void write_coverage(struct report_writer *w)
     fprintf(w->f, "%s%s%s\n", gap ? paint(w, C_YELLOW) : "", rpt_coverage(t, &b),
             gap ? paint(w, C_OFF) : "");
     buf_free(&b);
-    for (size_t i = 0; i < t->not_audited; i++) {
-        label(w, "");
-        fputs("not audited: ", w->f);
-        rpt_term_str(w->f, t->unaudited[i].device);
-        fputs(" - ", w->f);
-        rpt_term_str(w->f, t->unaudited[i].reason);
-        fputc('\n', w->f);
-    }
+    for (size_t i = 0; i < t->not_audited; i++)
+        device_line(w, "not audited: ", &t->unaudited[i]);
+    for (size_t i = 0; i < t->nexcluded_list; i++)
+        device_line(w, "excluded: ", &t->excluded_list[i]);
 }
 
 static int text_finish(struct report_writer *w, const struct report_estate *e)
