@@ -31,7 +31,7 @@ if [ "$crit" = 0 ]; then check "--fail-on critical exits 0 without critical fail
 python3 - "$out/a.json" <<'PY' || bad "JSON report shape"
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert len(d["devices"]) == 10, len(d["devices"])
+assert len(d["devices"]) == 14, len(d["devices"])
 n = {len(x["results"]) for x in d["devices"]}
 assert len(n) == 1 and n.pop() >= 56, n
 assert len(d["measures"]) == 258, len(d["measures"])

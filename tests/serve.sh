@@ -58,7 +58,7 @@ code=$(get "$url/api/runs")
 check "api/runs is JSON with two runs" "[ '$code' = 200 ] && python3 -c \"import json;assert len(json.load(open('$out/body')))==2\""
 check "api content type" "grep -qi '^content-type: application/json' '$out/headers'"
 code=$(get "$url/api/runs/1")
-check "api/runs/1 is the JSON report" "[ '$code' = 200 ] && python3 -c \"import json;d=json.load(open('$out/body'));assert len(d['devices'])==10\""
+check "api/runs/1 is the JSON report" "[ '$code' = 200 ] && python3 -c \"import json;d=json.load(open('$out/body'));assert len(d['devices'])==14\""
 code=$(get "$url/api/diff?a=1&b=2")
 check "api/diff" "[ '$code' = 200 ] && python3 -c \"import json;d=json.load(open('$out/body'));assert d['a']==1 and d['b']==2 and len(d['devices_removed'])==3\""
 code=$(get "$url/api/runs/999")

@@ -138,16 +138,74 @@ static bool in_scope_group(const struct cloud_group *g, const struct cloud_group
            same_str(g->provider, other->provider) && same_str(g->network, other->network);
 }
 
-/* Every group's own rules, grouped by group (built once per evaluation). */
+/* Google Cloud firewall rules of one network above which the rule sets are
+ * not evaluated (projects hold hundreds; a hostile export could hold a
+ * hundred thousand, and every rule is compared with the others). */
+#define CLOUD_MAX_NETWORK_RULES 10000
+
+/*
+ * Every group's own rules, grouped by group, and the Google Cloud firewall
+ * groups grouped by network with their combined rule set built once per
+ * network. Built once per evaluation.
+ */
 struct rule_index {
     size_t *start; /* group g's rules are v[start[g]] .. v[start[g + 1] - 1] */
     const struct cloud_rule **v;
+    size_t *order;           /* firewall groups sorted by network */
+    size_t *run;             /* group -> index in order of its network's first group */
+    struct rule_set *shared; /* per run start: the network's rules, built on demand */
+    size_t nfw;              /* firewall groups in order */
+    bool too_big;            /* a network holds more than CLOUD_MAX_NETWORK_RULES */
 };
+
+/* A firewall group's sort key: its network, provider and position. */
+struct net_key {
+    const char *network, *provider;
+    size_t group;
+};
+
+static int by_network(const void *a, const void *b)
+{
+    const struct net_key *x = a, *y = b;
+    int c = strcmp(x->network ? x->network : "", y->network ? y->network : "");
+    if (!c)
+        c = strcmp(x->provider ? x->provider : "", y->provider ? y->provider : "");
+    return c ? c : (x->group > y->group) - (x->group < y->group);
+}
+
+/* Firewall groups sorted by network; run[g] is where g's network starts. */
+static void index_networks(const struct check_ctx *ctx, struct rule_index *ix)
+{
+    const struct cloud_facts *cf = &ctx->model->cloud;
+    size_t n = 0;
+    ix->order = arena_alloc(ctx->arena, (cf->ngroups + 1) * sizeof(*ix->order));
+    ix->run = arena_alloc(ctx->arena, (cf->ngroups + 1) * sizeof(*ix->run));
+    ix->shared = arena_alloc(ctx->arena, (cf->ngroups + 1) * sizeof(*ix->shared));
+    struct net_key *keys = arena_alloc(ctx->arena, (cf->ngroups + 1) * sizeof(*keys));
+    for (size_t g = 0; g < cf->ngroups; g++)
+        if (cf->groups[g].kind == CLOUD_FIREWALL)
+            keys[n++] = (struct net_key){cf->groups[g].network, cf->groups[g].provider, g};
+    qsort(keys, n, sizeof(*keys), by_network);
+    for (size_t i = 0; i < n; i++)
+        ix->order[i] = keys[i].group;
+    ix->nfw = n;
+    size_t first = 0, rules = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct cloud_group *g = &cf->groups[ix->order[i]];
+        if (i && !in_scope_group(g, &cf->groups[ix->order[i - 1]])) {
+            first = i;
+            rules = 0;
+        }
+        ix->run[ix->order[i]] = first;
+        rules += ix->start[ix->order[i] + 1] - ix->start[ix->order[i]];
+        ix->too_big |= rules > CLOUD_MAX_NETWORK_RULES;
+    }
+}
 
 static struct rule_index index_rules(const struct check_ctx *ctx)
 {
     const struct cloud_facts *cf = &ctx->model->cloud;
-    struct rule_index ix;
+    struct rule_index ix = {0};
     ix.start = arena_alloc(ctx->arena, (cf->ngroups + 2) * sizeof(*ix.start));
     ix.v = arena_alloc(ctx->arena, (cf->nrules ? cf->nrules : 1) * sizeof(*ix.v));
     for (size_t i = 0; i < cf->nrules; i++)
@@ -156,25 +214,53 @@ static struct rule_index index_rules(const struct check_ctx *ctx)
         ix.start[g] += ix.start[g - 1];
     for (size_t i = 0; i < cf->nrules; i++)
         ix.v[ix.start[cf->rules[i].group + 1]++] = &cf->rules[i];
+    index_networks(ctx, &ix);
     return ix;
 }
 
-/* The rules evaluated with group g's, in evaluation order. */
-static struct rule_set scope_rules(const struct check_ctx *ctx, const struct rule_index *ix,
+/* The index, or false with an unknown verdict when a network is too big. */
+static bool load_index(const struct check_ctx *ctx, struct check_result *r, struct rule_index *ix)
+{
+    *ix = index_rules(ctx);
+    if (!ix->too_big)
+        return true;
+    check_set(ctx, r, VERDICT_UNKNOWN,
+              "a network holds more than %d firewall rules, beyond what tsaudit evaluates",
+              CLOUD_MAX_NETWORK_RULES);
+    return false;
+}
+
+static struct rule_set collect(const struct check_ctx *ctx, const struct rule_index *ix,
+                               const size_t *groups, size_t ngroups)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < ngroups; k++)
+        n += ix->start[groups[k] + 1] - ix->start[groups[k]];
+    struct rule_set s = {.v = arena_alloc(ctx->arena, (n ? n : 1) * sizeof(*s.v))};
+    for (size_t k = 0; k < ngroups; k++)
+        for (size_t i = ix->start[groups[k]]; i < ix->start[groups[k] + 1]; i++)
+            s.v[s.n++] = ix->v[i];
+    qsort(s.v, s.n, sizeof(*s.v), rule_order);
+    return s;
+}
+
+/* The rules evaluated with group g's, in evaluation order: its own, or for
+ * a Google Cloud firewall rule every rule of its network (built once). */
+static struct rule_set scope_rules(const struct check_ctx *ctx, struct rule_index *ix,
                                    const struct cloud_group *g)
 {
     const struct cloud_facts *cf = &ctx->model->cloud;
-    size_t self = (size_t)(g - cf->groups), n = 0;
-    for (size_t k = 0; k < cf->ngroups; k++)
-        if (k == self || (g->kind == CLOUD_FIREWALL && in_scope_group(g, &cf->groups[k])))
-            n += ix->start[k + 1] - ix->start[k];
-    struct rule_set s = {.v = arena_alloc(ctx->arena, (n ? n : 1) * sizeof(*s.v))};
-    for (size_t k = 0; k < cf->ngroups; k++)
-        if (k == self || (g->kind == CLOUD_FIREWALL && in_scope_group(g, &cf->groups[k])))
-            for (size_t i = ix->start[k]; i < ix->start[k + 1]; i++)
-                s.v[s.n++] = ix->v[i];
-    qsort(s.v, s.n, sizeof(*s.v), rule_order);
-    return s;
+    size_t self = (size_t)(g - cf->groups);
+    if (g->kind != CLOUD_FIREWALL)
+        return collect(ctx, ix, &self, 1);
+    size_t first = ix->run[self];
+    if (!ix->shared[first].v) {
+        size_t end = first;
+        while (end < ix->nfw && ix->run[ix->order[end]] == first)
+            end++;
+        ix->shared[first] = collect(ctx, ix, ix->order + first, end - first);
+    }
+    return ix->shared[first];
 }
 
 /* Does a deny in another Google Cloud firewall rule reach every instance
@@ -252,9 +338,11 @@ static const char *rule_label(const struct check_ctx *ctx, const struct cloud_ru
 static void ev_rule(const struct check_ctx *ctx, struct check_result *r,
                     const struct cloud_rule *rule, const struct cloud_peer *peer)
 {
-    ev_node(ctx, r, rule->node);
+    /* The peer first: on a one-line export the two share a line, and the
+     * peer's path names the rule too. */
     if (peer)
         ev_node(ctx, r, peer->node);
+    ev_node(ctx, r, rule->node);
 }
 
 static const char *peer_text(const struct check_ctx *ctx, const struct cloud_peer *p)
@@ -296,7 +384,9 @@ static void eval_mgmt_internet(const struct check_ctx *ctx, struct check_result 
     if (!need_groups(ctx, r))
         return;
     const struct cloud_facts *cf = &ctx->model->cloud;
-    struct rule_index ix = index_rules(ctx);
+    struct rule_index ix;
+    if (!load_index(ctx, r, &ix))
+        return;
     struct mgmt_port *ports;
     size_t nports = mgmt_ports(ctx, &ports);
     struct reasons rs;
@@ -335,7 +425,9 @@ static void eval_all_internet(const struct check_ctx *ctx, struct check_result *
     if (!need_groups(ctx, r))
         return;
     const struct cloud_facts *cf = &ctx->model->cloud;
-    struct rule_index ix = index_rules(ctx);
+    struct rule_index ix;
+    if (!load_index(ctx, r, &ix))
+        return;
     struct reasons rs;
     reasons_init(&rs);
     size_t judged = 0;
@@ -523,7 +615,9 @@ static void eval_mgmt_egress(const struct check_ctx *ctx, struct check_result *r
         return;
     }
     const struct cloud_facts *cf = &ctx->model->cloud;
-    struct rule_index ix = index_rules(ctx);
+    struct rule_index ix;
+    if (!load_index(ctx, r, &ix))
+        return;
     struct reasons rs;
     reasons_init(&rs);
     size_t marked = 0;
@@ -638,13 +732,17 @@ static void judge_rule_ports(struct port_judge *j, const struct rule_set *s,
 }
 
 /* Every group's ingress allow rules (of management groups only, if asked). */
-static void judge_ports(struct port_judge *j, const struct mgmt_port *ports, size_t nports,
+static bool judge_ports(struct port_judge *j, const struct mgmt_port *ports, size_t nports,
                         bool mgmt_groups_only)
 {
     const struct check_ctx *ctx = j->ctx;
     const struct cloud_facts *cf = &ctx->model->cloud;
-    struct rule_index ix = index_rules(ctx);
+    struct rule_index ix;
     reasons_init(&j->bad);
+    if (!load_index(ctx, j->r, &ix)) {
+        reasons_done(ctx, &j->bad);
+        return false;
+    }
     for (size_t g = 0; g < cf->ngroups; g++) {
         if (mgmt_groups_only && !is_mgmt_group(ctx, &cf->groups[g]))
             continue;
@@ -661,6 +759,7 @@ static void judge_ports(struct port_judge *j, const struct mgmt_port *ports, siz
             judge_rule_ports(j, &s, ru, ports, nports);
         }
     }
+    return true;
 }
 
 static bool paw_ok(const struct check_ctx *ctx, const struct cloud_peer *p, const char **why)
@@ -693,7 +792,8 @@ static void cloud_paw_sources(const struct check_ctx *ctx, struct check_result *
     struct mgmt_port *ports;
     size_t nports = mgmt_ports(ctx, &ports);
     struct port_judge j = {.ctx = ctx, .r = r, .ok = paw_ok};
-    judge_ports(&j, ports, nports, false);
+    if (!judge_ports(&j, ports, nports, false))
+        return;
     if (j.bad.n) {
         check_set(ctx, r, VERDICT_FAIL,
                   "management ports open beyond the PAW/management ranges: %s",
@@ -727,7 +827,8 @@ static void cloud_cleartext(const struct check_ctx *ctx, struct check_result *r,
         return;
     }
     struct port_judge j = {.ctx = ctx, .r = r, .named_only = true};
-    judge_ports(&j, ports, nports, mgmt_only);
+    if (!judge_ports(&j, ports, nports, mgmt_only))
+        return;
     if (j.bad.n) {
         check_set(ctx, r, VERDICT_FAIL, "%s admitted: %s", what, reasons_done(ctx, &j.bad));
         return;
@@ -779,7 +880,8 @@ static void cloud_snmp(const struct check_ctx *ctx, struct check_result *r)
         return;
     }
     struct port_judge j = {.ctx = ctx, .r = r, .ok = snmp_ok};
-    judge_ports(&j, p, ARRAY_SIZE(p), false);
+    if (!judge_ports(&j, p, ARRAY_SIZE(p), false))
+        return;
     if (j.bad.n) {
         check_set(ctx, r, VERDICT_FAIL, "SNMP reachable from outside the approved managers: %s",
                   reasons_done(ctx, &j.bad));

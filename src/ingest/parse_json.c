@@ -202,8 +202,11 @@ static void report_error(struct cfg_tree *t, size_t off, const json_error_t *err
     size_t at = off + (err->position > 0 ? (size_t)err->position : 0);
     if (at > t->len)
         at = t->len;
-    position_of(t->buf, at, &line, &col);
     bool eof = at >= t->len || skip_blank(t->buf, t->len, at) >= t->len;
+    /* jansson stops just after the offending token: point at its last byte. */
+    if (at > off && !eof)
+        at--;
+    position_of(t->buf, at, &line, &col);
     cfg_diag(t, DIAG_ERROR, line, "malformed JSON at column %u: %s%s", col, err->text,
              eof ? " (the export looks truncated)" : "");
 }

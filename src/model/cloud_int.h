@@ -49,6 +49,8 @@ struct cloud_ctx {
         const struct cfg_node *node;
     } * logs;
     size_t nlogs;
+    struct model_nmap network_ix; /* networks by id */
+    struct model_nmap log_ix;     /* flow logs by lower-cased target (the first of each) */
 };
 
 struct cloud_group *cloud_add_group(struct cloud_ctx *c, enum cloud_group_kind kind,

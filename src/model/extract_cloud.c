@@ -10,6 +10,7 @@
  */
 #include "model/cloud_int.h"
 
+#include <ctype.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -295,11 +296,10 @@ void cloud_add_attached(struct cloud_ctx *c, struct cloud_group *g, const char *
 
 struct cloud_network *cloud_find_network(struct cloud_ctx *c, const char *id)
 {
-    struct cloud_facts *cf = &c->m->cloud;
-    for (size_t i = 0; id && i < cf->nnetworks; i++)
-        if (cf->networks[i].id && !strcasecmp(cf->networks[i].id, id))
-            return &cf->networks[i];
-    return NULL;
+    if (!id)
+        return NULL;
+    size_t i = model_nmap_get(&c->network_ix, sv_make(id, strlen(id)), sv_make("", 0));
+    return i == SIZE_MAX ? NULL : &c->m->cloud.networks[i];
 }
 
 struct cloud_network *cloud_add_network(struct cloud_ctx *c, const char *kind, const char *id,
@@ -316,6 +316,9 @@ struct cloud_network *cloud_add_network(struct cloud_ctx *c, const char *kind, c
     n->id = id;
     n->name = name;
     n->node = node;
+    if (id)
+        model_nmap_put(c->a, &c->network_ix, sv_make(id, strlen(id)), sv_make("", 0),
+                       cf->nnetworks - 1);
     return n;
 }
 
@@ -341,48 +344,69 @@ const char *cloud_basename(struct cloud_ctx *c, const char *s)
 
 /* ------------------------------------------------------ flow-log coverage */
 
-/* Does a log for target cover id? The same resource, or one that contains
- * it (a VNet's id is the start of its subnets' ids). */
-static bool target_covers(const char *target, const char *id)
+/* Lower-cased arena copy (resource ids compare without case). */
+static char *lower(struct arena *a, const char *s, size_t n)
 {
-    if (!target || !id)
-        return false;
-    size_t tn = strlen(target);
-    return !strcasecmp(target, id) || (strncasecmp(target, id, tn) == 0 && id[tn] == '/' && tn > 0);
+    char *d = arena_alloc(a, n + 1);
+    for (size_t i = 0; i < n; i++)
+        d[i] = (char)tolower((unsigned char)s[i]);
+    return d;
 }
 
-static const struct cloud_flow_log *
-covering_log(const struct cloud_ctx *c, const struct cloud_network *n, const struct cloud_group *g)
+/* The index of logs by lower-cased target, built once all are read. */
+static void index_logs(struct cloud_ctx *c)
 {
-    const struct cloud_flow_log *off = NULL;
     for (size_t i = 0; i < c->nlogs; i++) {
-        const struct cloud_flow_log *l = &c->logs[i];
-        bool covers = target_covers(l->target, n->id) || target_covers(l->target, n->name);
-        for (size_t k = 0; g && !covers && k < g->nattached; k++)
-            covers = target_covers(l->target, g->attached[k]);
-        if (covers && l->enabled)
-            return l;
-        if (covers)
-            off = l;
+        const char *k = lower(c->a, c->logs[i].target, strlen(c->logs[i].target));
+        struct sv key = sv_make(k, strlen(k)), none = sv_make("", 0);
+        size_t at = model_nmap_get(&c->log_ix, key, none);
+        /* An enabled log for a target wins over a disabled one. */
+        if (at == SIZE_MAX || (!c->logs[at].enabled && c->logs[i].enabled))
+            model_nmap_put(c->a, &c->log_ix, key, none, i);
+    }
+}
+
+/* The log for id or for a resource containing it (a VNet's id starts its
+ * subnets' ids): id and each of its prefixes cut at a '/' are looked up.
+ * An enabled log wins; else a disabled one; else NULL. */
+static const struct cloud_flow_log *log_for(struct cloud_ctx *c, const char *id,
+                                            const struct cloud_flow_log *off)
+{
+    if (!id)
+        return off;
+    size_t n = strlen(id);
+    const char *k = lower(c->a, id, n);
+    for (size_t len = n; len > 0; len--) {
+        if (len < n && k[len] != '/')
+            continue;
+        size_t at = model_nmap_get(&c->log_ix, sv_make(k, len), sv_make("", 0));
+        if (at == SIZE_MAX)
+            continue;
+        if (c->logs[at].enabled)
+            return &c->logs[at];
+        off = off ? off : &c->logs[at];
     }
     return off;
 }
 
-/* The NSG group a "nsg" network stands for (its attachments count too). */
-static const struct cloud_group *network_group(const struct cloud_ctx *c,
-                                               const struct cloud_network *n)
+/* The log covering a network: by its id, its name, or (an NSG) a subnet or
+ * interface it is attached to. */
+static const struct cloud_flow_log *covering_log(struct cloud_ctx *c, const struct cloud_network *n)
 {
-    const struct cloud_facts *cf = &c->m->cloud;
-    for (size_t i = 0; strcmp(n->kind, "nsg") == 0 && i < cf->ngroups; i++)
-        if (cf->groups[i].id && n->id && !strcasecmp(cf->groups[i].id, n->id))
-            return &cf->groups[i];
-    return NULL;
+    const struct cloud_group *g = n->group ? &c->m->cloud.groups[n->group - 1] : NULL;
+    const struct cloud_flow_log *l = log_for(c, n->id, NULL);
+    if (!l || !l->enabled)
+        l = log_for(c, n->name, l);
+    for (size_t k = 0; g && (!l || !l->enabled) && k < g->nattached; k++)
+        l = log_for(c, g->attached[k], l);
+    return l;
 }
 
 /* Decide every network's flow_logs fact that the reader left untouched. */
 static void resolve_flow_logs(struct cloud_ctx *c)
 {
     struct cloud_facts *cf = &c->m->cloud;
+    index_logs(c);
     for (size_t i = 0; i < cf->nnetworks; i++) {
         struct cloud_network *n = &cf->networks[i];
         if (n->flow_logs.state != FACT_UNKNOWN || n->flow_logs.why)
@@ -394,7 +418,7 @@ static void resolve_flow_logs(struct cloud_ctx *c)
                                                           : "the provider's flow-log list"));
             continue;
         }
-        const struct cloud_flow_log *l = covering_log(c, n, network_group(c, n));
+        const struct cloud_flow_log *l = covering_log(c, n);
         if (l) {
             fact_set(&n->flow_logs, l->enabled ? FACT_ON : FACT_OFF, l->node);
         } else {

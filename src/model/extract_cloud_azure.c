@@ -112,7 +112,9 @@ static void read_nsg(struct cloud_ctx *c, const struct cfg_node *obj)
     for (const struct cfg_node *r = rules ? rules->child : NULL; r; r = r->next)
         cloud_read_azure_rule(c, g, &azure_cli_keys, r, true);
     c->m->cloud.has_network_list = true;
-    cloud_add_network(c, "nsg", g->id, name, obj);
+    struct cloud_network *n = cloud_add_network(c, "nsg", g->id, name, obj);
+    if (n)
+        n->group = (size_t)(g - c->m->cloud.groups) + 1;
 }
 
 static void read_flow_log(struct cloud_ctx *c, const struct cfg_node *obj)

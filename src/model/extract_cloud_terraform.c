@@ -270,7 +270,9 @@ static void azurerm_nsg(struct tf_ctx *x, const struct tf_res *r)
     for (const struct cfg_node *b = l ? l->child : NULL; b; b = b->next)
         cloud_read_azure_rule(x->c, g, &azurerm_keys, b, false);
     x->c->m->cloud.has_network_list = true;
-    cloud_add_network(x->c, "nsg", g->id, g->name, r->obj);
+    struct cloud_network *n = cloud_add_network(x->c, "nsg", g->id, g->name, r->obj);
+    if (n)
+        n->group = (size_t)(g - x->c->m->cloud.groups) + 1;
 }
 
 static void azurerm_nsg_rule(struct tf_ctx *x, const struct tf_res *r)

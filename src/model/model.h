@@ -426,6 +426,7 @@ struct cloud_network {
     const char *id;
     const char *name;
     struct fact_bool flow_logs; /* an enabled flow log covers it */
+    size_t group;               /* 1 + index of the group it stands for (an NSG), 0 none */
     const struct cfg_node *node;
 };
 

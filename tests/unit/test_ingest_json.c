@@ -75,7 +75,7 @@ static void expect_error(const char *text, uint32_t line, const char *fragment)
 static void test_json_malformed_truncated_duplicate(void **state)
 {
     (void)state;
-    expect_error("{\"Vpcs\": [\n  {\"VpcId\": \"vpc-1\",, }\n]}", 2, "column 22");
+    expect_error("{\"Vpcs\": [\n  {\"VpcId\": \"vpc-1\",, }\n]}", 2, "column 21");
     expect_error("{\"Vpcs\": []}\n{\"SecurityGroups\": [\n {\"GroupId\": \"sg", 3,
                  "looks truncated");
     expect_error("{\"Vpcs\": [], \"Vpcs\": []}", 1, "duplicate object key");
