@@ -316,6 +316,38 @@ static void aws_vpc(struct tf_ctx *x, const struct tf_res *r)
     cloud_add_network(x->c, "vpc", id ? id : r->address, r->address, r->obj);
 }
 
+/* -------------------------------------------------------------- secrets */
+
+/*
+ * A state holds every attribute of every resource, database passwords and
+ * access keys included. The values of members whose names say they are
+ * secret are recorded as model secrets, so that every writer scrubs them
+ * from any text it shows (the tree itself is printed only by `parse`).
+ */
+static bool secret_name(struct sv k)
+{
+    static const char *const words[] = {"password",    "secret",      "token",
+                                        "private_key", "access_key",  "connection_string",
+                                        "sas_url",     "primary_key", "secondary_key",
+                                        "auth_key",    "passphrase"};
+    for (size_t i = 0; i < ARRAY_SIZE(words); i++)
+        if (model_sv_icontains(k, words[i]))
+            return true;
+    return false;
+}
+
+static void record_secrets(struct cloud_ctx *c)
+{
+    for (const struct cfg_node *n = c->t->first; n; n = cfg_next_preorder(c->t, n)) {
+        if (cj_container(n) || !secret_name(cj_key(n)))
+            continue;
+        const char *v = cj_text(c->a, n);
+        if (v && *v && strcmp(v, "true") && strcmp(v, "false"))
+            model_add_secret(c->a, c->m, "terraform-sensitive",
+                             model_secret(SECRET_PLAINTEXT, sv_make(v, strlen(v)), n));
+    }
+}
+
 /* ------------------------------------------------------------- walking */
 
 /* Resources that define groups and networks come first (pass 0), those that
@@ -393,4 +425,5 @@ void cloud_read_terraform(struct cloud_ctx *c)
                 walk_module(&x, cj_get(c->t, n, "root_module"), pass, 0);
     /* The configuration is the whole truth about the flow logs it manages. */
     c->m->cloud.has_flow_log_list = true;
+    record_secrets(c);
 }
