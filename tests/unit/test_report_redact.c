@@ -219,8 +219,9 @@ static void test_fixtures(void **state)
             if (!*end)
                 break;
         }
-        int nsec = 0;
+        int nsec = 0, nscrub = 0;
         for (char *s = strtok(sec, "\n"); s; s = strtok(NULL, "\n")) {
+            nscrub += s[0] == 'S' && s[1] == ' ';
             if (s[0] != 'P' || s[1] != ' ')
                 continue;
             nsec++;
@@ -228,7 +229,9 @@ static void test_fixtures(void **state)
                 fail_msg("%s: secret %s survived redaction:\n%s", de->d_name, s + 2,
                          buf_cstr(&all));
         }
-        assert_true(nsec > 0);
+        /* A fixture whose secrets only the model knows (S: scrubbed by value,
+         * e.g. Terraform attributes) has no pattern-redacted ones. */
+        assert_true(nsec > 0 || nscrub > 0);
         buf_free(&all);
         free(cfg);
         free(sec);
