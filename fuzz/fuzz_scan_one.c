@@ -1,7 +1,8 @@
 /*
  * fuzz_scan_one.c - the whole per-device pipeline on one buffer, as 'tsaudit
  * scan' runs it: detect, parse, extract the model, run every check
- * (built-in and a few user rules), apply waivers, fingerprint secrets and
+ * (built-in and a few user rules), apply waivers, fingerprint secrets (one
+ * call: device_assess(), the pipeline every command shares) and
  * print the model as JSON.
  *
  * The first byte chooses the dialect (its value modulo 10: 0 = detect from
@@ -13,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compliance/compliance.h"
+#include "assess/assess.h"
 #include "rules/rules.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -104,56 +105,38 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size)
         memcpy(buf, data + 1, size);
 
-    struct arena a;
-    arena_init(&a);
-    struct detect_result det = {0};
-    if (forced != DIALECT_UNKNOWN) {
-        det.dialect = forced;
-        det.form = detect_form(forced, buf, size);
-    } else {
-        detect_dialect(buf, size, &det);
-    }
-    struct cfg_tree *t = arena_alloc(&a, sizeof(*t));
-    cfg_tree_init(t, &a, "fuzz.cfg", buf, size, det.dialect, det.form);
-    if (tight) {
-        t->limits.max_line_len = 256;
-        t->limits.max_depth = 8;
-        t->limits.max_nodes = 300;
-        t->limits.max_diags = 5;
-    }
-    cfg_parse(t);
-    if (t->dialect != DIALECT_UNKNOWN) {
-        struct device_result r;
-        memset(&r, 0, sizeof(r));
-        r.file = r.relpath = "fuzz.cfg";
-        r.dialect = t->dialect;
-        r.form = t->form;
-        r.partial = t->partial;
-        struct device_model *m = arena_alloc(&a, sizeof(*m));
-        model_extract(t, m);
-        r.hostname = m->hostname ? m->hostname : "fuzz";
-        struct check_ctx ctx = {.tree = t, .model = m, .profile = &fuzz_profile, .arena = &a};
-        checks_run_device(&ctx, &r);
+    /* The scan's per-device pipeline, as 'tsaudit scan' runs it. */
+    struct cfg_limits tight_limits = cfg_default_limits;
+    tight_limits.max_line_len = 256;
+    tight_limits.max_depth = 8;
+    tight_limits.max_nodes = 300;
+    tight_limits.max_diags = 5;
+    struct assess_options o = {.vendor = forced,
+                               .profile = &fuzz_profile,
+                               .as_of = 20000,
+                               .salt = "salt",
+                               .limits = tight ? &tight_limits : NULL};
+    struct device_assessment d;
+    device_assess(&o, "fuzz.cfg", "fuzz.cfg", buf, size, &d);
+    const struct device_result *r = &d.result;
+    if (d.model && !r->excluded) {
         size_t nchecks;
         checks_all(&nchecks);
-        if (r.nresults != nchecks)
+        if (r->nresults != nchecks)
             abort();
-        for (size_t i = 0; i < r.nresults; i++) {
-            const struct check_result *c = &r.results[i];
+        for (size_t i = 0; i < r->nresults; i++) {
+            const struct check_result *c = &r->results[i];
             if ((unsigned)c->verdict >= VERDICT_COUNT)
                 abort();
             for (uint32_t k = 0; k < c->nevidence; k++)
-                if (c->evidence[k].line > t->line_count + 1)
+                if (c->evidence[k].line > d.tree->line_count + 1)
                     abort(); /* evidence names a line of this file */
         }
-        waivers_apply(NULL, 20000, &r);
-        struct device_summary sum;
-        memset(&sum, 0, sizeof(sum));
-        checks_device_fingerprints(m, "salt", &sum);
-        free(sum.fps);
-        model_print_json(m, t, false, fuzz_null);
     }
-    arena_free(&a);
+    if (d.model)
+        model_print_json(d.model, d.tree, false, fuzz_null);
+    free(d.summary.fps);
+    device_assessment_free(&d);
     free(buf);
     return 0;
 }

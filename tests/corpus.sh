@@ -5,7 +5,7 @@
 #    `vendor` column of MANIFEST.tsv: disagreements are listed; the test fails
 #    when fewer than 99% of `kind=full` files agree, or when any file of the
 #    `other` folder (PAN-OS, F5, Cumulus, ...) is detected as a supported dialect.
-# 2. `tsaudit parse --check-invariant` on every file detected as a supported
+# 2. the line-invariant oracle (tests/tools/parse_invariant.c) on every file detected as a supported
 #    dialect, on the parser fixtures of tests/fixtures/{ingest,junos,sros} and
 #    on the saved fuzz inputs of the parsers read as each parser family:
 #    every line holds as many nodes as statements begin on it (one for a
@@ -84,7 +84,7 @@ check_one() { # FILE LABEL [--vendor D]
     local file=$1 label=$2
     shift 2
     checked=$((checked + 1))
-    "$BIN" parse --check-invariant "$@" "$file" >/dev/null 2>"$TMP/parse.err"
+    "$INVARIANT" "$@" "$file" >/dev/null 2>"$TMP/parse.err"
     local rc=$?
     if [ $rc -ne 0 ] && { [ $rc -ge 3 ] || grep -q 'invariant' "$TMP/parse.err"; }; then
         bad=$((bad + 1))
@@ -122,9 +122,9 @@ echo "parse: $checked files checked; invariant violations in $bad"
 # not nodes.
 awk 'BEGIN { for (i = 0; i < 300; i++) printf "a%d {\n", i; for (i = 0; i < 300; i++) print "}" }' \
     >"$TMP/deep.conf"
-"$BIN" parse --check-invariant --vendor juniper-junos "$TMP/deep.conf" >/dev/null 2>"$TMP/deep.err"
+"$INVARIANT" --vendor juniper-junos "$TMP/deep.conf" >/dev/null 2>"$TMP/deep.err"
 if [ $? -ne 2 ] || ! grep -q ':258: error: invariant: line is not a node' "$TMP/deep.err"; then
-    echo "FAIL: --check-invariant did not report the statements lost beyond the depth limit"
+    echo "FAIL: parse_invariant did not report the statements lost beyond the depth limit"
     head -n 5 "$TMP/deep.err" | sed 's/^/  /'
     fail=1
 fi

@@ -8,8 +8,7 @@
  * error (the facts of the partial tree are still printed).
  */
 #include "cli/cli.h"
-#include "ingest/ingest.h"
-#include "model/model.h"
+#include "assess/assess.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -43,18 +42,15 @@ static int facts_one(const char *file, enum dialect forced, bool show_secrets)
     size_t len = 0;
     if (file_read_all(file, FACTS_READ_LIMIT, true, &data, &len) != 0)
         return -1;
-    cfg_fix_cr_only(data, len);
-    struct arena arena;
-    arena_init(&arena);
-    struct cfg_tree tree;
-    int errors = cfg_parse_buffer(&tree, &arena, file, data, len, forced);
-    int status = errors ? EXIT_INPUT : EXIT_OK;
-    if (tree.dialect == DIALECT_UNKNOWN)
+    /* The scan's pipeline without a profile: it stops after the model. */
+    struct assess_options o = {.vendor = forced};
+    struct device_assessment d;
+    device_assess(&o, file, file, data, len, &d);
+    int status = d.parse_errors ? EXIT_INPUT : EXIT_OK;
+    if (d.det.dialect == DIALECT_UNKNOWN)
         status = EXIT_INPUT; /* the parser has said so; the facts are all unknown */
-    struct device_model *model = arena_alloc(&arena, sizeof(*model));
-    model_extract(&tree, model);
-    model_print_json(model, &tree, show_secrets, stdout);
-    arena_free(&arena);
+    model_print_json(d.model, d.tree, show_secrets, stdout);
+    device_assessment_free(&d);
     free(data);
     return status;
 }

@@ -13,13 +13,13 @@
 #include "cli/cli.h"
 #include "cli/githistory.h"
 #include "cli/manifest.h"
+#include "assess/assess.h"
 #include "report/report.h"
 #include "compliance/framework.h"
 #include "store/store.h"
 
 #include <errno.h>
 #include <getopt.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -54,29 +54,35 @@ struct scan_options {
     const char *git, *since, *until; /* --git REPO: walk its history first */
 };
 
-/* One device in flight. */
+/* One device in flight: its assessment, its bytes and its diagnostics,
+ * printed when it is emitted so that stderr is in file order. */
 struct slot {
-    struct arena arena;
-    struct device_result result;
-    struct device_summary summary;
+    struct device_assessment dev;
     char *data;
-    bool done;
+    struct buf diags;
 };
 
-struct pool {
+struct outputs {
+    struct report_writer *w[MAX_OUTPUTS + 1];
+    size_t n;
+    struct store_run *store;
+    bool failed;
+};
+
+/* What the workers and the emitting thread share during the device pass. */
+struct device_pass {
     const struct walk_list *files;
     const struct scan_options *opt;
-    const struct profile *profile;
-    const struct attestations *attest;
     struct reading_sources reading; /* --vendor, profile devices:, inventories */
-    int32_t as_of;
-    char salt[65];
-    struct slot *slots; /* ring of `window` slots */
-    size_t window;
-    size_t next_claim; /* next file index a worker may take */
-    size_t next_emit;  /* next file index the main thread will report */
-    pthread_mutex_t lock;
-    pthread_cond_t cond;
+    struct assess_options assess;
+    struct slot *slots; /* one per window position */
+    /* emitting thread only */
+    struct outputs *out;
+    struct report_totals *totals;
+    struct sha256_stream *devices_digest;
+    struct device_summary *sums;
+    struct arena *run_arena;
+    bool input_error, show_progress;
 };
 
 static const char *scan_usage =
@@ -345,45 +351,6 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
 
 /* ------------------------------------------------------------ one device */
 
-static void collect_secret(struct sv **v, size_t *n, size_t *cap, struct arena *a,
-                           const struct secret *s)
-{
-    if (s->type == SECRET_NONE || s->type == SECRET_REDACTED || s->value.n < 3)
-        return;
-    if (*n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 16;
-        *v = arena_grow(a, *v, *n, nc, sizeof(**v));
-        *cap = nc;
-    }
-    (*v)[(*n)++] = s->value;
-}
-
-/* Every secret value the model found, for exact scrubbing by the writers. */
-static void collect_secrets(const struct device_model *m, struct arena *a, struct device_result *r)
-{
-    struct sv *v = NULL;
-    size_t n = 0, cap = 0;
-    collect_secret(&v, &n, &cap, a, &m->enable);
-    for (size_t i = 0; i < m->naccounts; i++)
-        collect_secret(&v, &n, &cap, a, &m->accounts[i].secret);
-    for (size_t i = 0; i < m->nother_secrets; i++)
-        collect_secret(&v, &n, &cap, a, &m->other_secrets[i]);
-    for (size_t i = 0; i < m->snmp.ncommunities; i++)
-        collect_secret(&v, &n, &cap, a, &m->snmp.communities[i].name);
-    for (size_t i = 0; i < m->aaa.nservers; i++)
-        collect_secret(&v, &n, &cap, a, &m->aaa.servers[i].key);
-    for (size_t i = 0; i < m->bgp.nneighbors; i++)
-        collect_secret(&v, &n, &cap, a, &m->bgp.neighbors[i].key);
-    r->secrets = v;
-    r->nsecrets = n;
-}
-
-static const char *base_name(const char *p)
-{
-    const char *s = strrchr(p, '/');
-    return s ? s + 1 : p;
-}
-
 /*
  * Move a reported device's summary into the run arena: exact sizes, no
  * per-allocation overhead, and no small long-lived blocks left between the
@@ -424,123 +391,76 @@ static int load_inventories(const struct scan_options *o, char *const *roots, si
     return rc;
 }
 
-/* Read, parse, model and check one file into its slot. Thread-safe. */
-static void process_device(struct pool *p, size_t index, struct slot *s)
+/* What a device is: --vendor, the profile's devices: rules, inventories,
+ * else its content (device_assess's read_as). */
+static bool scan_reading(const void *arg, const char *path, const char *relpath, const char *data,
+                         size_t len, struct detect_result *det, char *why, size_t cap)
 {
-    const struct walk_entry *f = &p->files->items[index];
-    struct device_result *r = &s->result;
-    struct device_summary *sum = &s->summary;
-    arena_init(&s->arena);
-    memset(r, 0, sizeof(*r));
-    memset(sum, 0, sizeof(*sum));
-    r->file = f->path;
-    r->relpath = f->relpath;
-    /* The file list lives for the whole run: share its strings. */
-    sum->file = f->path;
-    sum->relpath = f->relpath;
-
-    size_t len = 0;
-    if (file_read_all(f->path, p->opt->max_file_size, true, &s->data, &len) != 0) {
-        r->unreadable = true;
-        r->hostname = base_name(f->path);
-        goto summarise;
-    }
-    sha256_hex(s->data, len, r->content_hash);
-    if (cfg_fix_cr_only(s->data, len))
-        diag_report(DIAG_NOTE, f->path, 0, "line ends are CR only; each CR read as a line end");
-
-    if (len == 0) {
-        diag_report(DIAG_ERROR, f->path, 0, "the file is empty");
-        r->unreadable = true;
-        r->hostname = base_name(f->path);
-        goto summarise;
-    }
-    struct detect_result det;
-    char why[512];
-    if (!cli_reading(&p->reading, f->path, f->relpath, s->data, len, &det, why, sizeof(why))) {
-        r->excluded = true;
-        r->excluded_reason = arena_strdup(&s->arena, why);
-        r->hostname = base_name(f->path);
-        goto summarise;
-    }
-    r->detect_signal = det.signal;
-    if (det.dialect == DIALECT_UNKNOWN) {
-        /* Not a dialect tsaudit reads: listed as not audited, not an error. */
-        r->platform = det.platform;
-        r->not_audited = arena_strdup(&s->arena, detect_reason(&det, why, sizeof(why)));
-        r->hostname = base_name(f->path);
-        goto summarise;
-    }
-    struct cfg_tree *t = arena_alloc(&s->arena, sizeof(*t));
-    cfg_tree_init(t, &s->arena, f->path, s->data, len, det.dialect, det.form);
-    cfg_parse(t);
-    r->dialect = t->dialect;
-    r->form = t->form;
-    r->diags = t->diags;
-    r->ndiags = t->ndiags;
-    r->partial = t->partial;
-
-    struct device_model *m = arena_alloc(&s->arena, sizeof(*m));
-    model_extract(t, m);
-    r->hostname = m->hostname ? m->hostname : base_name(f->path);
-    r->os_version = m->os_version;
-    r->statements = m->coverage.statements;
-    r->understood = m->coverage.understood;
-    collect_secrets(m, &s->arena, r);
-
-    const struct profile_device_rule *rule =
-        profile_device_rule(p->profile, r->hostname, f->relpath);
-    if (rule && rule->exclude) {
-        r->excluded = true;
-        r->excluded_reason =
-            arena_printf(&s->arena, "excluded by the profile (devices: match '%s')", rule->match);
-        goto summarise;
-    }
-    struct check_ctx ctx = {.tree = t, .model = m, .profile = p->profile, .arena = &s->arena};
-    checks_run_device(&ctx, r);
-    waivers_apply(p->attest, p->as_of, r);
-    checks_device_fingerprints(m, p->salt, sum);
-
-summarise:
-    sum->hostname = xstrdup(r->hostname ? r->hostname : "");
-    sum->dialect = (uint8_t)r->dialect;
-    sum->excluded = r->excluded;
-    sum->unreadable = r->unreadable;
-    sum->not_audited = r->not_audited != NULL;
-    sum->partial = r->partial;
-    size_t nchecks;
-    checks_all(&nchecks);
-    sum->nverdicts = (uint32_t)nchecks;
-    sum->verdicts = xcalloc(nchecks ? nchecks : 1, 1);
-    for (size_t i = 0; i < nchecks; i++)
-        sum->verdicts[i] = VERDICT_NOT_APPLICABLE;
-    for (size_t i = 0; i < r->nresults && i < nchecks; i++)
-        sum->verdicts[i] = (uint8_t)r->results[i].verdict;
+    return cli_reading(arg, path, relpath, data, len, det, why, cap);
 }
 
-static void *worker(void *arg)
+/* Read one file and assess it into its slot. Any thread. */
+static void device_work(void *ctx, size_t index, size_t slot)
 {
-    struct pool *p = arg;
-    for (;;) {
-        pthread_mutex_lock(&p->lock);
-        /* Wait until the slot for the next file is free (bounded window). */
-        while (p->next_claim < p->files->n && p->next_claim >= p->next_emit + p->window)
-            pthread_cond_wait(&p->cond, &p->lock);
-        if (p->next_claim >= p->files->n) {
-            pthread_mutex_unlock(&p->lock);
-            return NULL;
-        }
-        size_t index = p->next_claim++;
-        pthread_mutex_unlock(&p->lock);
+    struct device_pass *dp = ctx;
+    const struct walk_entry *f = &dp->files->items[index];
+    struct slot *s = &dp->slots[slot];
+    size_t len = 0;
+    diag_capture_begin(&s->diags);
+    if (file_read_all(f->path, dp->opt->max_file_size, true, &s->data, &len) != 0)
+        device_assess_unreadable(&dp->assess, f->path, f->relpath, &s->dev);
+    else
+        device_assess(&dp->assess, f->path, f->relpath, s->data, len, &s->dev);
+    diag_capture_end();
+}
 
-        struct slot *s = &p->slots[index % p->window];
-        process_device(p, index, s);
+static void totals_add(struct report_totals *t, const struct device_result *r);
+static void progress(size_t done, size_t total);
 
-        pthread_mutex_lock(&p->lock);
-        s->done = true;
-        pthread_cond_broadcast(&p->cond);
-        pthread_mutex_unlock(&p->lock);
-    }
+/* Report one assessed device to every writer and the store, keep its
+ * summary and free the rest. The calling thread, in file order. */
+static void device_emit(void *ctx, size_t index, size_t slot)
+{
+    struct device_pass *dp = ctx;
+    struct slot *s = &dp->slots[slot];
+    const struct device_result *r = &s->dev.result;
+    diag_flush(&s->diags);
+    if (r->unreadable || r->partial)
+        dp->input_error = true;
+    totals_add(dp->totals, r);
+    manifest_add_device(dp->devices_digest, r->relpath ? r->relpath : r->file, r->content_hash);
+    for (size_t k = 0; k < dp->out->n; k++)
+        if (report_device(dp->out->w[k], r) != 0)
+            dp->out->failed = true;
+    if (dp->out->store && store_run_device(dp->out->store, r) != 0)
+        dp->out->failed = true;
+    dp->sums[index] = s->dev.summary;
+    keep_summary(dp->run_arena, &dp->sums[index]);
+    device_assessment_free(&s->dev);
+    free(s->data);
+    s->data = NULL;
+    size_t n = dp->files->n;
+    if (dp->show_progress && (index % 64 == 63 || index + 1 == n))
+        progress(index + 1, n);
+}
+
+/* Every device through the pool: --jobs workers, emitted in file order with
+ * at most four devices per worker in memory. */
+static void device_pass_run(struct device_pass *dp)
+{
+    size_t n = dp->files->n;
+    int jobs = dp->opt->jobs;
+    if ((size_t)jobs > n)
+        jobs = n ? (int)n : 1;
+    size_t window = (size_t)jobs * 4;
+    dp->slots = xcalloc(window, sizeof(*dp->slots));
+    for (size_t i = 0; i < window; i++)
+        buf_init(&dp->slots[i].diags, 0);
+    static const struct ordered_pool_ops ops = {.work = device_work, .emit = device_emit};
+    ordered_pool_run(n, jobs, window, &ops, dp);
+    for (size_t i = 0; i < window; i++)
+        buf_free(&dp->slots[i].diags);
+    free(dp->slots);
 }
 
 /* ------------------------------------------------------------- the run */
@@ -555,13 +475,6 @@ static int cmp_fleet(const void *a, const void *b)
         return x->lines[0] < y->lines[0] ? -1 : 1;
     return strcmp(x->message ? x->message : "", y->message ? y->message : "");
 }
-
-struct outputs {
-    struct report_writer *w[MAX_OUTPUTS + 1];
-    size_t n;
-    struct store_run *store;
-    bool failed;
-};
 
 static void totals_add(struct report_totals *t, const struct device_result *r)
 {
@@ -848,78 +761,39 @@ int cmd_scan(int argc, char **argv)
             out.failed = true;
     }
 
-    /* The pool. */
+    /* The devices. */
     size_t nchecks;
     checks_all(&nchecks);
-    struct pool pool = {
+    char salt[65];
+    sha256_hex(run_id, strlen(run_id), salt);
+    struct device_summary *sums = xcalloc(files.n ? files.n : 1, sizeof(*sums));
+    struct report_totals totals = {.ncheck = nchecks};
+    totals.fail_by_check = xcalloc(nchecks ? nchecks : 1, sizeof(size_t));
+    struct device_pass dp = {
         .files = &files,
         .opt = &opt,
-        .profile = &profile,
-        .attest = attest,
-        .as_of = as_of,
         .reading = {.vendor = opt.vendor,
                     .profile = &profile,
                     .inventory = &inventory,
                     .warn_contradictions = true},
+        .assess = {.vendor = opt.vendor,
+                   .read_as = scan_reading,
+                   .profile = &profile,
+                   .attest = attest,
+                   .as_of = as_of,
+                   .salt = salt,
+                   .summary = true},
+        .out = &out,
+        .totals = &totals,
+        .devices_digest = &devices_digest,
+        .sums = sums,
+        .run_arena = &run_arena,
+        .show_progress = !opt.no_progress && !opt.quiet && isatty(STDERR_FILENO) && files.n >= 50,
     };
-    sha256_hex(run_id, strlen(run_id), pool.salt);
-    int jobs = opt.jobs;
-    if ((size_t)jobs > files.n)
-        jobs = files.n ? (int)files.n : 1;
-    pool.window = (size_t)jobs * 4;
-    pool.slots = xcalloc(pool.window, sizeof(*pool.slots));
-    pthread_mutex_init(&pool.lock, NULL);
-    pthread_cond_init(&pool.cond, NULL);
-    /* One job runs in this thread: no hand-over between threads per device. */
-    int nthreads = jobs > 1 ? jobs : 0;
-    pthread_t *threads = xcalloc((size_t)jobs, sizeof(*threads));
-    for (int i = 0; i < nthreads; i++)
-        if (pthread_create(&threads[i], NULL, worker, &pool) != 0)
-            BUG("cannot start worker thread");
-
-    struct device_summary *sums = xcalloc(files.n ? files.n : 1, sizeof(*sums));
-    struct report_totals totals = {.ncheck = nchecks};
-    totals.fail_by_check = xcalloc(nchecks ? nchecks : 1, sizeof(size_t));
-    bool show_progress = !opt.no_progress && !opt.quiet && isatty(STDERR_FILENO) && files.n >= 50;
-
-    for (size_t i = 0; i < files.n; i++) {
-        struct slot *s = &pool.slots[i % pool.window];
-        if (!nthreads) {
-            process_device(&pool, i, s);
-            s->done = true;
-        }
-        pthread_mutex_lock(&pool.lock);
-        while (!s->done)
-            pthread_cond_wait(&pool.cond, &pool.lock);
-        pthread_mutex_unlock(&pool.lock);
-
-        if (s->result.unreadable || s->result.partial)
-            input_error = true;
-        totals_add(&totals, &s->result);
-        manifest_add_device(&devices_digest, s->result.relpath ? s->result.relpath : s->result.file,
-                            s->result.content_hash);
-        for (size_t k = 0; k < out.n; k++)
-            if (report_device(out.w[k], &s->result) != 0)
-                out.failed = true;
-        if (out.store && store_run_device(out.store, &s->result) != 0)
-            out.failed = true;
-        sums[i] = s->summary;
-        keep_summary(&run_arena, &sums[i]);
-        arena_free(&s->arena);
-        free(s->data);
-        s->data = NULL;
-
-        pthread_mutex_lock(&pool.lock);
-        s->done = false;
-        pool.next_emit = i + 1;
-        pthread_cond_broadcast(&pool.cond);
-        pthread_mutex_unlock(&pool.lock);
-        if (show_progress && (i % 64 == 63 || i + 1 == files.n))
-            progress(i + 1, files.n);
-    }
-    for (int i = 0; i < nthreads; i++)
-        pthread_join(threads[i], NULL);
-    free(threads);
+    dp.assess.read_as_arg = &dp.reading;
+    device_pass_run(&dp);
+    if (dp.input_error)
+        input_error = true;
 
     /* Estate-wide stages. */
     struct fleet_finding *ff = NULL;
@@ -970,9 +844,6 @@ int cmd_scan(int argc, char **argv)
     fleet_findings_free(ff, nff);
     free(sums);
     free(totals.fail_by_check);
-    free(pool.slots);
-    pthread_mutex_destroy(&pool.lock);
-    pthread_cond_destroy(&pool.cond);
     walk_list_free(&files);
     free(workdir[0]);
     arena_free(&run_arena);

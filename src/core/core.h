@@ -130,6 +130,34 @@ unsigned long diag_error_count(void);
 void diag_reset_counts(void);
 /* Silence stderr printing (tests, fuzzers); counting continues. */
 void diag_set_quiet(bool quiet);
+/*
+ * Per-device diagnostic sinks: between diag_capture_begin(sink) and
+ * diag_capture_end(), the calling thread's diagnostics are appended to sink
+ * (counted as usual) instead of printed; diag_flush(sink) prints them and
+ * empties it. A scan's workers capture each device's diagnostics and the
+ * main thread flushes them in input order, so stderr is the same for any
+ * number of jobs.
+ */
+void diag_capture_begin(struct buf *sink);
+void diag_capture_end(void);
+void diag_flush(struct buf *sink);
+
+/* ------------------------------------------------------------ ordered pool */
+
+/*
+ * Run work(ctx, index, slot) for index 0..n-1 on `jobs` threads and
+ * emit(ctx, index, slot) for each on the calling thread, strictly in index
+ * order. At most `window` items are between work and emit at once; slot is
+ * index % window, so the caller keeps per-item state in an array of window
+ * slots. With jobs <= 1 the calling thread does everything, one item at a
+ * time.
+ */
+struct ordered_pool_ops {
+    void (*work)(void *ctx, size_t index, size_t slot);
+    void (*emit)(void *ctx, size_t index, size_t slot);
+};
+void ordered_pool_run(size_t n, int jobs, size_t window, const struct ordered_pool_ops *ops,
+                      void *ctx);
 
 /* ---------------------------------------------------------- file discovery */
 

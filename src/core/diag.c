@@ -23,6 +23,29 @@ static const char *level_name(enum diag_level level)
     return "error";
 }
 
+/* The calling thread's sink between diag_capture_begin() and diag_capture_end(). */
+static _Thread_local struct buf *capture;
+
+void diag_capture_begin(struct buf *sink)
+{
+    capture = sink;
+}
+
+void diag_capture_end(void)
+{
+    capture = NULL;
+}
+
+void diag_flush(struct buf *sink)
+{
+    if (sink->len) {
+        pthread_mutex_lock(&print_lock);
+        fwrite(sink->data, 1, sink->len, stderr);
+        pthread_mutex_unlock(&print_lock);
+    }
+    buf_reset(sink);
+}
+
 void diag_vreport(enum diag_level level, const char *path, uint32_t line, const char *fmt,
                   va_list ap)
 {
@@ -41,6 +64,13 @@ void diag_vreport(enum diag_level level, const char *path, uint32_t line, const 
     for (char *p = where; *p; p++)
         if ((unsigned char)*p < 0x20 || *p == 0x7f)
             *p = '?';
+    if (capture) {
+        if (line)
+            buf_printf(capture, "%s:%u: %s: %s\n", where, line, level_name(level), msg);
+        else
+            buf_printf(capture, "%s: %s: %s\n", where, level_name(level), msg);
+        return;
+    }
     pthread_mutex_lock(&print_lock);
     if (line)
         fprintf(stderr, "%s:%u: %s: %s\n", where, line, level_name(level), msg);
