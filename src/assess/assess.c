@@ -150,8 +150,16 @@ static void check_stage(const struct assess_options *o, struct device_assessment
             arena_printf(&d->arena, "excluded by the profile (devices: match '%s')", rule->match);
         return;
     }
-    struct check_ctx ctx = {
-        .tree = d->tree, .model = d->model, .profile = o->profile, .arena = &d->arena};
+    if (o->fingerprints_only) {
+        if (o->salt)
+            checks_device_fingerprints(d->model, o->salt, &d->summary);
+        return;
+    }
+    struct check_ctx ctx = {.tree = d->tree,
+                            .model = d->model,
+                            .profile = o->profile,
+                            .arena = &d->arena,
+                            .fleet = o->fleet};
     checks_run_device(&ctx, r);
     waivers_apply(o->attest, o->as_of, r);
     if (o->salt)

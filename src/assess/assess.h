@@ -35,6 +35,12 @@ struct assess_options {
     const char *salt;                  /* secret fingerprints into the summary; NULL: none */
     const struct cfg_limits *limits;   /* NULL: cfg_default_limits */
     bool summary;                      /* fill the summary (verdict bytes, hostname) */
+    /* A scan's first pass: after the profile exclusion, only the secret
+     * fingerprints (salt) into the summary; no checks. */
+    bool fingerprints_only;
+    /* The estate's reuse view for CRED-UNIQUE-PER-DEVICE (a scan's second
+     * pass). NULL: decided by the device alone. */
+    const struct fleet_view *fleet;
 };
 
 struct device_assessment {

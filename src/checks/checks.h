@@ -135,11 +135,16 @@ struct check_result {
 };
 
 /* What a check evaluation sees. */
+struct fleet_view;
+
 struct check_ctx {
     const struct cfg_tree *tree;
     const struct device_model *model;
     const struct profile *profile;
     struct arena *arena; /* the device arena: allocate messages/evidence here */
+    /* The estate's reuse decision when the device is scanned with others
+     * (NULL otherwise); the device is found in it by its path. */
+    const struct fleet_view *fleet;
 };
 
 /*
@@ -264,15 +269,28 @@ struct device_summary {
     bool not_audited; /* unsupported platform or unknown dialect */
 };
 
-/* A cross-device finding: one secret shared by several devices. */
+/*
+ * A cross-device finding: secrets of one kind shared by a pair of devices
+ * (or, for a secret on more than FLEET_MAX_PAIR_DEVICES devices, by all of
+ * them at once).
+ */
 struct fleet_finding {
     const struct check_def *check;
     enum verdict verdict;
-    char *message;   /* names the kind, never the value */
-    char **devices;  /* hostnames (or files) involved */
-    uint32_t *lines; /* the line on each device */
+    char *message;     /* names the kind and the devices, never the value */
+    char **devices;    /* device paths relative to the scanned folder (else files) */
+    uint32_t *lines;   /* the line on each device */
+    size_t *dev_index; /* index of each device in the summaries */
     size_t ndevices;
+    const char *kind;     /* fleet_kind_name() of the shared secrets */
+    char fingerprint[33]; /* stable across runs: check, kind and the devices' paths */
 };
+
+/* Larger reuse groups are one finding rather than one per pair. */
+#define FLEET_MAX_PAIR_DEVICES 16
+
+/* The name fleet results give a device: its relative path, else its file. */
+const char *fleet_device_name(const struct device_summary *d);
 
 /*
  * Fill s->fps (malloc'd, replacing nothing: s->fps must be NULL) with salted
@@ -288,8 +306,10 @@ void checks_device_fingerprints(const struct device_model *m, const char *run_sa
 /*
  * Compare fingerprints across devices (excluded/unreadable ones are
  * ignored). Returns the number of findings and sets *out (malloc'd; free with
- * fleet_findings_free): one per fingerprint seen on more than one device,
- * naming every device and the line on each. Also writes the per-device
+ * fleet_findings_free): for each secret seen on more than one device, one
+ * finding per pair of those devices and kind of secret (all of them in one
+ * finding when more than FLEET_MAX_PAIR_DEVICES share it), naming the
+ * devices and the line on each, in a stable order. Also writes the per-device
  * verdict of every CHECK_FLEET check into devs[i].verdicts (when that array
  * is long enough): fail for a device involved, pass for a device with
  * fingerprints none of which is shared, unknown when every secret of the
@@ -297,6 +317,18 @@ void checks_device_fingerprints(const struct device_model *m, const char *run_sa
  */
 size_t checks_fleet_evaluate(const struct device_summary *devs, size_t n,
                              struct fleet_finding **out);
+
+/*
+ * The reuse decision for every device, built from the summaries of a first
+ * pass over the estate (fingerprints only) so that each device's
+ * CRED-UNIQUE-PER-DEVICE result is a verdict when the device is reported:
+ * fail naming the other devices and the kind of secret, pass, unknown
+ * (every secret redacted) or not_applicable. devs must outlive the view.
+ */
+struct fleet_view *fleet_view_build(const struct device_summary *devs, size_t n);
+void fleet_view_free(struct fleet_view *v);
+/* The index of the device read from file `path` in the view, or SIZE_MAX. */
+size_t fleet_view_index(const struct fleet_view *v, const char *path);
 void fleet_findings_free(struct fleet_finding *f, size_t n);
 
 #endif

@@ -302,6 +302,10 @@ void check_eval_cred_unique_local(const struct check_ctx *ctx, struct check_resu
         check_set(ctx, r, VERDICT_UNKNOWN, "the configuration could not be read");
         return;
     }
+    if (ctx->fleet) {
+        fleet_device_result(ctx, r);
+        return;
+    }
     struct device_summary s = {0};
     checks_device_fingerprints(ctx->model, "", &s);
     size_t nfps = s.nfps, nred = s.nredacted;

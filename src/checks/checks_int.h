@@ -101,5 +101,7 @@ size_t external_interfaces(const struct check_ctx *ctx, const struct interface *
 void check_eval_onbox_scripts(const struct check_ctx *ctx, struct check_result *r);
 /* The evaluation of the fleet check on one device alone. */
 void check_eval_cred_unique_local(const struct check_ctx *ctx, struct check_result *r);
+/* Its verdict for a device scanned with others (ctx->fleet set), from fleet.c. */
+void fleet_device_result(const struct check_ctx *ctx, struct check_result *r);
 
 #endif

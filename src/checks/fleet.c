@@ -177,12 +177,14 @@ static int fp_ref_cmp(const void *a, const void *b)
     return x->dev < y->dev ? -1 : x->dev > y->dev;
 }
 
-static const char *summary_name(const struct device_summary *d)
+const char *fleet_device_name(const struct device_summary *d)
 {
+    if (d->relpath && *d->relpath)
+        return d->relpath;
+    if (d->file && *d->file)
+        return d->file;
     if (d->hostname && *d->hostname)
         return d->hostname;
-    if (d->file)
-        return d->file;
     return "?";
 }
 
@@ -191,17 +193,24 @@ static bool usable(const struct device_summary *d)
     return !d->excluded && !d->unreadable && !d->not_audited;
 }
 
-size_t checks_fleet_evaluate(const struct device_summary *devs, size_t n,
-                             struct fleet_finding **out)
+/*
+ * A secret held by several devices: its kind and, per device (distinct,
+ * in scan order), the index and the line. Built once from every
+ * fingerprint of the usable devices.
+ */
+struct reuse_group {
+    uint8_t kind;
+    size_t *dev;
+    uint32_t *line;
+    size_t n;
+};
+
+static size_t reuse_groups(const struct device_summary *devs, size_t n, struct reuse_group **out)
 {
-    size_t nall;
-    const struct check_def *const *all = checks_all(&nall);
-    const struct check_def *unique = check_find("CRED-UNIQUE-PER-DEVICE");
     size_t total = 0;
     for (size_t i = 0; i < n; i++)
         if (usable(&devs[i]))
             total += devs[i].nfps;
-
     struct fp_ref *refs = xcalloc(total ? total : 1, sizeof(*refs));
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
@@ -209,74 +218,203 @@ size_t checks_fleet_evaluate(const struct device_summary *devs, size_t n,
             for (size_t j = 0; j < devs[i].nfps; j++)
                 refs[k++] = (struct fp_ref){&devs[i].fps[j], i};
     qsort(refs, k, sizeof(*refs), fp_ref_cmp);
-
-    bool *involved = xcalloc(n ? n : 1, sizeof(*involved));
-    struct fleet_finding *f = NULL;
-    size_t nf = 0, capf = 0;
+    struct reuse_group *g = NULL;
+    size_t ng = 0, cap = 0;
     for (size_t a = 0; a < k;) {
         size_t b = a + 1;
         while (b < k && !memcmp(refs[b].fp->fp, refs[a].fp->fp, sizeof(refs[a].fp->fp)) &&
                refs[b].fp->kind == refs[a].fp->kind)
             b++;
-        /* Distinct devices in the run [a, b): refs are sorted by device within it. */
         size_t ndev = 0;
         for (size_t i = a; i < b; i++)
-            if (i == a || refs[i].dev != refs[i - 1].dev)
-                ndev++;
+            ndev += i == a || refs[i].dev != refs[i - 1].dev;
         if (ndev > 1) {
-            if (nf == capf) {
-                capf = capf ? capf * 2 : 8;
-                f = xrealloc(f, capf * sizeof(*f));
+            if (ng == cap) {
+                cap = cap ? cap * 2 : 8;
+                g = xrealloc(g, cap * sizeof(*g));
             }
-            struct fleet_finding *x = &f[nf++];
-            memset(x, 0, sizeof(*x));
-            x->check = unique;
-            x->verdict = VERDICT_FAIL;
-            x->devices = xcalloc(ndev, sizeof(*x->devices));
-            x->lines = xcalloc(ndev, sizeof(*x->lines));
-            for (size_t i = a; i < b; i++) {
-                if (i != a && refs[i].dev == refs[i - 1].dev)
-                    continue;
-                x->devices[x->ndevices] = xstrdup(summary_name(&devs[refs[i].dev]));
-                x->lines[x->ndevices] = refs[i].fp->line;
-                x->ndevices++;
-                involved[refs[i].dev] = true;
-            }
-            struct buf msg;
-            buf_init(&msg, 4096);
-            buf_printf(&msg,
-                       "the same %s is used on %zu devices:", fleet_kind_name(refs[a].fp->kind),
-                       ndev);
-            for (size_t i = 0; i < x->ndevices; i++)
-                buf_printf(&msg, "%s %s line %u", i ? "," : "", x->devices[i], x->lines[i]);
-            x->message = xstrdup(buf_cstr(&msg));
-            buf_free(&msg);
+            struct reuse_group *x = &g[ng++];
+            x->kind = refs[a].fp->kind;
+            x->dev = xcalloc(ndev, sizeof(*x->dev));
+            x->line = xcalloc(ndev, sizeof(*x->line));
+            x->n = 0;
+            for (size_t i = a; i < b; i++)
+                if (i == a || refs[i].dev != refs[i - 1].dev) {
+                    x->dev[x->n] = refs[i].dev;
+                    x->line[x->n++] = refs[i].fp->line;
+                }
         }
         a = b;
     }
+    free(refs);
+    *out = g;
+    return ng;
+}
 
-    /* Per-device verdicts for every fleet-scope check. */
-    for (size_t c = 0; c < nall; c++) {
-        if (all[c]->scope != CHECK_FLEET || all[c] != unique)
-            continue;
-        for (size_t i = 0; i < n; i++) {
-            const struct device_summary *d = &devs[i];
-            if (!d->verdicts || d->nverdicts <= c || !usable(d))
-                continue;
-            enum verdict v;
-            if (involved[i])
-                v = VERDICT_FAIL;
-            else if (d->nfps)
-                v = VERDICT_PASS;
-            else if (d->nredacted)
-                v = VERDICT_UNKNOWN;
-            else
-                v = VERDICT_NOT_APPLICABLE;
-            d->verdicts[c] = (uint8_t)v;
+static void reuse_groups_free(struct reuse_group *g, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(g[i].dev);
+        free(g[i].line);
+    }
+    free(g);
+}
+
+/* One pair (or, for a large group, every device) holding secrets of one kind. */
+struct pair_rec {
+    size_t a, b; /* device indices, a < b; b == SIZE_MAX for a whole group */
+    uint8_t kind;
+    uint32_t la, lb;
+    const struct reuse_group *group; /* the whole group, when b == SIZE_MAX */
+};
+
+static int pair_cmp(const void *x_, const void *y_)
+{
+    const struct pair_rec *x = x_, *y = y_;
+    if (x->a != y->a)
+        return x->a < y->a ? -1 : 1;
+    if (x->b != y->b)
+        return x->b < y->b ? -1 : 1;
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1;
+    if (x->la != y->la)
+        return x->la < y->la ? -1 : 1;
+    return (x->lb > y->lb) - (x->lb < y->lb);
+}
+
+static size_t pairs_of(const struct reuse_group *g, size_t ng, struct pair_rec **out)
+{
+    struct pair_rec *p = NULL;
+    size_t np = 0, cap = 0;
+    for (size_t i = 0; i < ng; i++) {
+        bool whole = g[i].n > FLEET_MAX_PAIR_DEVICES;
+        size_t add = whole ? 1 : g[i].n * (g[i].n - 1) / 2;
+        if (np + add > cap) {
+            cap = (np + add) * 2;
+            p = xrealloc(p, cap * sizeof(*p));
         }
+        if (whole) {
+            p[np++] = (struct pair_rec){g[i].dev[0], SIZE_MAX, g[i].kind, g[i].line[0], 0, &g[i]};
+            continue;
+        }
+        for (size_t x = 0; x < g[i].n; x++)
+            for (size_t y = x + 1; y < g[i].n; y++)
+                p[np++] = (struct pair_rec){g[i].dev[x],  g[i].dev[y],  g[i].kind,
+                                            g[i].line[x], g[i].line[y], NULL};
+    }
+    if (np > 1)
+        qsort(p, np, sizeof(*p), pair_cmp);
+    *out = p;
+    return np;
+}
+
+/* The fingerprint of a finding: the check, the kind and the devices' paths. */
+static void finding_fingerprint(struct fleet_finding *x)
+{
+    struct buf b;
+    buf_init(&b, 0);
+    buf_printf(&b, "%s\x1f%s", x->check ? x->check->id : "", x->kind);
+    for (size_t i = 0; i < x->ndevices; i++)
+        buf_printf(&b, "\x1f%s", x->devices[i]);
+    char hex[65];
+    sha256_hex(b.data, b.len, hex);
+    buf_free(&b);
+    memcpy(x->fingerprint, hex, 32);
+    x->fingerprint[32] = 0;
+}
+
+static void finding_devices(struct fleet_finding *x, const struct device_summary *devs,
+                            const struct pair_rec *p)
+{
+    size_t n = p->b == SIZE_MAX ? p->group->n : 2;
+    x->devices = xcalloc(n, sizeof(*x->devices));
+    x->lines = xcalloc(n, sizeof(*x->lines));
+    x->dev_index = xcalloc(n, sizeof(*x->dev_index));
+    for (size_t i = 0; i < n; i++) {
+        size_t d = p->b == SIZE_MAX ? p->group->dev[i] : i ? p->b : p->a;
+        x->dev_index[i] = d;
+        x->lines[i] = p->b == SIZE_MAX ? p->group->line[i] : i ? p->lb : p->la;
+        x->devices[i] = xstrdup(fleet_device_name(&devs[d]));
+    }
+    x->ndevices = n;
+}
+
+/* One finding from the records [a, b) of one pair (or group) and kind. */
+static void finding_from(struct fleet_finding *x, const struct device_summary *devs,
+                         const struct pair_rec *p, size_t count)
+{
+    memset(x, 0, sizeof(*x));
+    x->check = check_find("CRED-UNIQUE-PER-DEVICE");
+    x->verdict = VERDICT_FAIL;
+    x->kind = fleet_kind_name(p->kind);
+    finding_devices(x, devs, p);
+    struct buf msg;
+    buf_init(&msg, 256);
+    if (count > 1)
+        buf_printf(&msg, "%zu secrets of kind %s are the same on", count, x->kind);
+    else
+        buf_printf(&msg, "the same %s is used on", x->kind);
+    if (x->ndevices == 2) {
+        buf_printf(&msg, " %s line %u and %s line %u", x->devices[0], x->lines[0], x->devices[1],
+                   x->lines[1]);
+    } else {
+        buf_printf(&msg, " %zu devices:", x->ndevices);
+        for (size_t i = 0; i < x->ndevices; i++)
+            buf_printf(&msg, "%s %s line %u", i ? "," : "", x->devices[i], x->lines[i]);
+    }
+    x->message = xstrdup(buf_cstr(&msg));
+    buf_free(&msg);
+    finding_fingerprint(x);
+}
+
+/*
+ * A device's verdict from what the estate shows: fail when a secret of it
+ * is on another device, pass when it has secrets none of which is,
+ * unknown when the collector removed all of them, else not_applicable.
+ */
+static enum verdict device_verdict(const struct device_summary *d, bool involved)
+{
+    if (involved)
+        return VERDICT_FAIL;
+    if (d->nfps)
+        return VERDICT_PASS;
+    return d->nredacted ? VERDICT_UNKNOWN : VERDICT_NOT_APPLICABLE;
+}
+
+size_t checks_fleet_evaluate(const struct device_summary *devs, size_t n,
+                             struct fleet_finding **out)
+{
+    struct reuse_group *g;
+    size_t ng = reuse_groups(devs, n, &g);
+    struct pair_rec *p;
+    size_t np = pairs_of(g, ng, &p);
+
+    bool *involved = xcalloc(n ? n : 1, sizeof(*involved));
+    for (size_t i = 0; i < ng; i++)
+        for (size_t k = 0; k < g[i].n; k++)
+            involved[g[i].dev[k]] = true;
+    struct fleet_finding *f = xcalloc(np ? np : 1, sizeof(*f));
+    size_t nf = 0;
+    for (size_t a = 0; a < np;) {
+        size_t b = a + 1;
+        while (b < np && p[b].a == p[a].a && p[b].b == p[a].b && p[b].kind == p[a].kind &&
+               p[a].b != SIZE_MAX)
+            b++;
+        finding_from(&f[nf++], devs, &p[a], b - a);
+        a = b;
+    }
+
+    /* Per-device verdicts for the fleet-scope check. */
+    const struct check_def *unique = check_find("CRED-UNIQUE-PER-DEVICE");
+    size_t c = unique ? check_index(unique) : SIZE_MAX;
+    for (size_t i = 0; i < n; i++) {
+        const struct device_summary *d = &devs[i];
+        if (d->verdicts && c < d->nverdicts && usable(d))
+            d->verdicts[c] = (uint8_t)device_verdict(d, involved[i]);
     }
     free(involved);
-    free(refs);
+    free(p);
+    reuse_groups_free(g, ng);
     *out = f;
     return nf;
 }
@@ -288,7 +426,175 @@ void fleet_findings_free(struct fleet_finding *f, size_t n)
             free(f[i].devices[j]);
         free(f[i].devices);
         free(f[i].lines);
+        free(f[i].dev_index);
         free(f[i].message);
     }
     free(f);
+}
+
+/* ------------------------------------------------------------------ view */
+
+/* A device's place in a reuse group. */
+struct fleet_member {
+    size_t group;
+    uint32_t line; /* where the device holds the secret */
+};
+
+struct fleet_view {
+    const struct device_summary *devs;
+    size_t *by_file; /* device indices sorted by file path */
+    size_t n, nusable;
+    struct reuse_group *groups;
+    size_t ngroups;
+    size_t *first; /* per device: its entries in member[] are [first[i], first[i + 1]) */
+    struct fleet_member *member; /* per device, by line (groups are in salted order) */
+};
+
+/* qsort has no context argument: the summaries being sorted, one build at a time. */
+static _Thread_local const struct device_summary *sort_devs;
+
+static const char *file_of(const struct device_summary *d)
+{
+    return d->file ? d->file : "";
+}
+
+static int by_file_cmp(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    int c = strcmp(file_of(&sort_devs[x]), file_of(&sort_devs[y]));
+    return c ? c : (x > y) - (x < y);
+}
+
+size_t fleet_view_index(const struct fleet_view *v, const char *path)
+{
+    size_t lo = 0, hi = v->n;
+    while (path && lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(file_of(&v->devs[v->by_file[mid]]), path) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (path && lo < v->n && !strcmp(file_of(&v->devs[v->by_file[lo]]), path))
+        return v->by_file[lo];
+    return SIZE_MAX;
+}
+
+static int member_cmp(const void *a, const void *b)
+{
+    const struct fleet_member *x = a, *y = b;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return (x->group > y->group) - (x->group < y->group);
+}
+
+struct fleet_view *fleet_view_build(const struct device_summary *devs, size_t n)
+{
+    struct fleet_view *v = xcalloc(1, sizeof(*v));
+    v->devs = devs;
+    v->n = n;
+    v->by_file = xcalloc(n ? n : 1, sizeof(*v->by_file));
+    for (size_t i = 0; i < n; i++)
+        v->by_file[i] = i;
+    sort_devs = devs;
+    qsort(v->by_file, n, sizeof(*v->by_file), by_file_cmp);
+    sort_devs = NULL;
+    for (size_t i = 0; i < n; i++)
+        v->nusable += usable(&devs[i]);
+    v->ngroups = reuse_groups(devs, n, &v->groups);
+    v->first = xcalloc(n + 1, sizeof(*v->first));
+    for (size_t g = 0; g < v->ngroups; g++)
+        for (size_t k = 0; k < v->groups[g].n; k++)
+            v->first[v->groups[g].dev[k] + 1]++;
+    for (size_t i = 0; i < n; i++)
+        v->first[i + 1] += v->first[i];
+    v->member = xcalloc(v->first[n] ? v->first[n] : 1, sizeof(*v->member));
+    size_t *fill = xcalloc(n ? n : 1, sizeof(*fill));
+    for (size_t g = 0; g < v->ngroups; g++)
+        for (size_t k = 0; k < v->groups[g].n; k++) {
+            size_t d = v->groups[g].dev[k];
+            v->member[v->first[d] + fill[d]++] = (struct fleet_member){g, v->groups[g].line[k]};
+        }
+    free(fill);
+    /* Messages list a device's shared secrets in the order of its lines. */
+    for (size_t i = 0; i < n; i++)
+        if (v->first[i + 1] - v->first[i] > 1)
+            qsort(v->member + v->first[i], v->first[i + 1] - v->first[i], sizeof(*v->member),
+                  member_cmp);
+    return v;
+}
+
+void fleet_view_free(struct fleet_view *v)
+{
+    if (!v)
+        return;
+    reuse_groups_free(v->groups, v->ngroups);
+    free(v->by_file);
+    free(v->first);
+    free(v->member);
+    free(v);
+}
+
+/* "kind (line L) with a, b and N more" for one group as seen from device d. */
+static void describe_share(struct buf *b, const struct fleet_view *v, const struct fleet_member *mb,
+                           size_t d)
+{
+    enum { SHOWN = 5 };
+    const struct reuse_group *g = &v->groups[mb->group];
+    size_t shown = 0;
+    buf_printf(b, "%s (line %u) with ", fleet_kind_name(g->kind), mb->line);
+    for (size_t k = 0; k < g->n; k++) {
+        if (g->dev[k] == d)
+            continue;
+        if (shown == SHOWN) {
+            buf_printf(b, " and %zu more", g->n - 1 - SHOWN);
+            break;
+        }
+        buf_printf(b, "%s%s", shown++ ? ", " : "", fleet_device_name(&v->devs[g->dev[k]]));
+    }
+}
+
+/* CRED-UNIQUE-PER-DEVICE for a device scanned with others. */
+void fleet_device_result(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct fleet_view *v = ctx->fleet;
+    size_t d = fleet_view_index(v, ctx->tree ? ctx->tree->path : NULL);
+    if (d == SIZE_MAX) {
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "the device was not in the estate's first reading, so reuse was not compared");
+        return;
+    }
+    const struct device_summary *s = &v->devs[d];
+    size_t nshared = v->first[d + 1] - v->first[d];
+    if (nshared) {
+        struct buf b;
+        buf_init(&b, 256);
+        for (size_t k = v->first[d]; k < v->first[d + 1]; k++) {
+            if (k > v->first[d])
+                buf_adds(&b, "; ");
+            describe_share(&b, v, &v->member[k], d);
+            if (v->member[k].line)
+                check_evidence_line(ctx, r, v->member[k].line);
+        }
+        check_set(ctx, r, VERDICT_FAIL, "%zu secret%s also on other scanned devices: %s", nshared,
+                  nshared == 1 ? " is" : "s are", buf_cstr(&b));
+        buf_free(&b);
+        return;
+    }
+    size_t others = v->nusable ? v->nusable - 1 : 0;
+    switch (device_verdict(s, false)) {
+    case VERDICT_PASS:
+        check_set(ctx, r, VERDICT_PASS,
+                  "none of its %u secrets is used on any of the %zu other scanned devices",
+                  (unsigned)s->nfps, others);
+        break;
+    case VERDICT_UNKNOWN:
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "every secret (%u) was removed by the collector, so reuse cannot be checked",
+                  (unsigned)s->nredacted);
+        break;
+    default:
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no reusable secrets in the configuration");
+        break;
+    }
 }

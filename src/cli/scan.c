@@ -463,6 +463,67 @@ static void device_pass_run(struct device_pass *dp)
     free(dp->slots);
 }
 
+/*
+ * The first pass: every file's secret fingerprints, so that each device's
+ * CRED-UNIQUE-PER-DEVICE result is decided when the device is reported.
+ * Its diagnostics are the second pass's and are neither printed nor
+ * counted here.
+ */
+struct fingerprint_pass {
+    struct device_pass *dp;
+    struct assess_options assess;
+    struct slot *slots;
+    struct device_summary *sums; /* one per file */
+};
+
+static void fingerprint_work(void *ctx, size_t index, size_t slot)
+{
+    struct fingerprint_pass *fp = ctx;
+    const struct walk_entry *f = &fp->dp->files->items[index];
+    struct slot *s = &fp->slots[slot];
+    size_t len = 0;
+    diag_set_thread_silent(true);
+    if (file_read_all(f->path, fp->dp->opt->max_file_size, true, &s->data, &len) != 0)
+        device_assess_unreadable(&fp->assess, f->path, f->relpath, &s->dev);
+    else
+        device_assess(&fp->assess, f->path, f->relpath, s->data, len, &s->dev);
+    diag_set_thread_silent(false);
+}
+
+static void fingerprint_emit(void *ctx, size_t index, size_t slot)
+{
+    struct fingerprint_pass *fp = ctx;
+    struct slot *s = &fp->slots[slot];
+    const struct device_result *r = &s->dev.result;
+    struct device_summary *sum = &fp->sums[index];
+    *sum = s->dev.summary;
+    sum->excluded = r->excluded;
+    sum->unreadable = r->unreadable;
+    sum->not_audited = r->not_audited != NULL;
+    device_assessment_free(&s->dev);
+    free(s->data);
+    s->data = NULL;
+}
+
+/* Run the first pass and build the estate's reuse view (sums: one per file). */
+static struct fleet_view *fingerprint_pass_run(struct device_pass *dp, struct device_summary *sums)
+{
+    size_t n = dp->files->n;
+    int jobs = dp->opt->jobs;
+    if ((size_t)jobs > n)
+        jobs = n ? (int)n : 1;
+    size_t window = (size_t)jobs * 4;
+    struct fingerprint_pass fp = {.dp = dp, .assess = dp->assess, .sums = sums};
+    fp.assess.fingerprints_only = true;
+    fp.assess.summary = false;
+    fp.assess.attest = NULL;
+    fp.slots = xcalloc(window, sizeof(*fp.slots));
+    static const struct ordered_pool_ops ops = {.work = fingerprint_work, .emit = fingerprint_emit};
+    ordered_pool_run(n, jobs, window, &ops, &fp);
+    free(fp.slots);
+    return fleet_view_build(sums, n);
+}
+
 /* ------------------------------------------------------------- the run */
 
 static int cmp_fleet(const void *a, const void *b)
@@ -791,6 +852,9 @@ int cmd_scan(int argc, char **argv)
         .show_progress = !opt.no_progress && !opt.quiet && isatty(STDERR_FILENO) && files.n >= 50,
     };
     dp.assess.read_as_arg = &dp.reading;
+    struct device_summary *fp_sums = xcalloc(files.n ? files.n : 1, sizeof(*fp_sums));
+    struct fleet_view *fleet = fingerprint_pass_run(&dp, fp_sums);
+    dp.assess.fleet = fleet;
     device_pass_run(&dp);
     if (dp.input_error)
         input_error = true;
@@ -801,14 +865,8 @@ int cmd_scan(int argc, char **argv)
     /* Fingerprints are salted per run: order findings by what they say. */
     if (nff > 1)
         qsort(ff, nff, sizeof(*ff), cmp_fleet);
-    for (size_t i = 0; i < nff; i++)
-        if (ff[i].verdict == VERDICT_FAIL) {
-            totals.by_verdict[VERDICT_FAIL]++;
-            totals.fail_by_severity[ff[i].check->severity]++;
-            size_t ci = check_index(ff[i].check);
-            if (ci < totals.ncheck)
-                totals.fail_by_check[ci]++;
-        }
+    /* The devices' own results already count each reuse (CRED-UNIQUE-PER-DEVICE
+     * fails on every device involved): the findings are not counted again. */
     struct compliance_result cr;
     if (have_framework)
         framework_evaluate(&framework, sums, files.n, ff, nff, as_of, &run_arena, &cr);
@@ -842,6 +900,10 @@ int cmd_scan(int argc, char **argv)
         rc = EXIT_INTERNAL;
 
     fleet_findings_free(ff, nff);
+    fleet_view_free(fleet);
+    for (size_t i = 0; i < files.n; i++)
+        free(fp_sums[i].fps);
+    free(fp_sums);
     free(sums);
     free(totals.fail_by_check);
     walk_list_free(&files);

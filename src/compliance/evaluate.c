@@ -103,7 +103,8 @@ static void count_verdict(struct measure_status *ms, struct arena *a, const char
 
 /*
  * Which device of devs each fleet finding names: fmap[f][k] is the index of
- * ff[f].devices[k] in devs (matched on hostname, then file), or SIZE_MAX.
+ * ff[f].devices[k] in devs (its dev_index, else matched on hostname, then
+ * file), or SIZE_MAX.
  */
 struct name_ix {
     const char *name;
@@ -138,6 +139,11 @@ static size_t **map_fleet(const struct device_summary *devs, size_t ndevs,
         fmap[f] = arena_alloc(a, (ff[f].ndevices ? ff[f].ndevices : 1) * sizeof(**fmap));
         for (size_t k = 0; k < ff[f].ndevices; k++) {
             fmap[f][k] = SIZE_MAX;
+            if (ff[f].dev_index) { /* the fleet check names its devices by index */
+                if (ff[f].dev_index[k] < ndevs && device_counts(&devs[ff[f].dev_index[k]]))
+                    fmap[f][k] = ff[f].dev_index[k];
+                continue;
+            }
             const char *name = ff[f].devices[k];
             size_t lo = 0, hi = n;
             while (name && lo < hi) { /* first entry with this name */

@@ -6,11 +6,15 @@
 
 #include <string.h>
 
-static bool fleet_names(const struct fleet_finding *f, const struct device_summary *d)
+static bool fleet_names(const struct fleet_finding *f, const struct device_summary *devs,
+                        size_t i_dev)
 {
-    for (size_t i = 0; i < f->ndevices; i++)
-        if (!strcmp(f->devices[i], d->hostname) || !strcmp(f->devices[i], d->file))
+    const struct device_summary *d = &devs[i_dev];
+    for (size_t i = 0; i < f->ndevices; i++) {
+        if (f->dev_index ? f->dev_index[i] == i_dev
+                         : !strcmp(f->devices[i], d->hostname) || !strcmp(f->devices[i], d->file))
             return true;
+    }
     return false;
 }
 
@@ -48,7 +52,8 @@ static void evaluate_req(const struct framework_req *req, struct measure_status 
                 ci < d->nverdicts ? (enum verdict)d->verdicts[ci] : VERDICT_NOT_APPLICABLE;
             if (c->scope == CHECK_FLEET)
                 for (size_t f = 0; f < nff; f++)
-                    if (ff[f].check == c && ff[f].verdict == VERDICT_FAIL && fleet_names(&ff[f], d))
+                    if (ff[f].check == c && ff[f].verdict == VERDICT_FAIL &&
+                        fleet_names(&ff[f], devs, i))
                         v = VERDICT_FAIL;
             const char *name = d->hostname && *d->hostname ? d->hostname : d->file;
             switch (v) {

@@ -158,6 +158,9 @@ struct ordered_pool_ops {
 };
 void ordered_pool_run(size_t n, int jobs, size_t window, const struct ordered_pool_ops *ops,
                       void *ctx);
+/* Neither print nor count this thread's diagnostics (a pass whose input a
+ * later pass reads again and reports). */
+void diag_set_thread_silent(bool silent);
 
 /* ---------------------------------------------------------- file discovery */
 

@@ -8,6 +8,7 @@
 
 static atomic_ulong error_count;
 static atomic_bool quiet;
+static _Thread_local bool thread_silent;
 static pthread_mutex_t print_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static const char *level_name(enum diag_level level)
@@ -49,6 +50,8 @@ void diag_flush(struct buf *sink)
 void diag_vreport(enum diag_level level, const char *path, uint32_t line, const char *fmt,
                   va_list ap)
 {
+    if (thread_silent)
+        return;
     if (level == DIAG_ERROR)
         atomic_fetch_add(&error_count, 1);
     if (atomic_load(&quiet))
@@ -89,7 +92,7 @@ void diag_report(enum diag_level level, const char *path, uint32_t line, const c
 
 void diag_count(enum diag_level level)
 {
-    if (level == DIAG_ERROR)
+    if (level == DIAG_ERROR && !thread_silent)
         atomic_fetch_add(&error_count, 1);
 }
 
@@ -106,4 +109,9 @@ void diag_reset_counts(void)
 void diag_set_quiet(bool q)
 {
     atomic_store(&quiet, q);
+}
+
+void diag_set_thread_silent(bool silent)
+{
+    thread_silent = silent;
 }

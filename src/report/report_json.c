@@ -343,6 +343,10 @@ static void write_fleet(struct report_writer *w, const struct report_estate *e)
         kstr(f, "message", x->message);
         fputs(",\"measures\":", f);
         write_measure_ids(f, x->check);
+        fputc(',', f);
+        kstr(f, "kind", x->kind);
+        fputc(',', f);
+        kstr(f, "fingerprint", x->fingerprint[0] ? x->fingerprint : NULL);
         fputs(",\"devices\":[", f);
         for (size_t k = 0; k < x->ndevices; k++)
             fprintf(f, "%s{\"name\":", k ? "," : ""), rpt_json_cstr(f, x->devices[k]),

@@ -286,24 +286,30 @@ static void fleet_results(struct report_writer *w, const struct report_estate *e
         fputs("},\"locations\":[", f);
         size_t nloc = 0;
         for (size_t k = 0; k < x->ndevices && nloc < 20; k++) {
-            size_t *idx = rpt_map_find(&st->names, x->devices[k]);
-            if (!idx)
+            /* Devices are reported in scan order: dev_index is the writer's too. */
+            size_t *idx = x->dev_index ? NULL : rpt_map_find(&st->names, x->devices[k]);
+            size_t at = x->dev_index ? x->dev_index[k] : idx ? *idx : SIZE_MAX;
+            if (at >= st->nrel)
                 continue;
             fputs(nloc++ ? ",{" : "{", f);
             fputs("\"physicalLocation\":{\"artifactLocation\":", f);
-            artifact(f, st->relpaths[*idx]);
+            artifact(f, st->relpaths[at]);
             if (x->lines && x->lines[k] >= 1)
                 fprintf(f, ",\"region\":{\"startLine\":%u}", (unsigned)x->lines[k]);
             fputs("}}", f);
         }
-        struct buf b;
-        buf_init(&b, 0);
-        buf_adds(&b, x->check->id);
-        for (size_t k = 0; k < x->ndevices; k++)
-            buf_printf(&b, "\x1f%s", x->devices[k]);
         char fp[65];
-        sha256_hex(b.data, b.len, fp);
-        buf_free(&b);
+        if (x->fingerprint[0]) {
+            snprintf(fp, sizeof(fp), "%s", x->fingerprint);
+        } else {
+            struct buf b;
+            buf_init(&b, 0);
+            buf_adds(&b, x->check->id);
+            for (size_t k = 0; k < x->ndevices; k++)
+                buf_printf(&b, "\x1f%s", x->devices[k]);
+            sha256_hex(b.data, b.len, fp);
+            buf_free(&b);
+        }
         fprintf(f,
                 "],\"partialFingerprints\":{\"tsauditFinding/v1\":\"%.32s\"},"
                 "\"properties\":{\"fleet\":true,\"devices\":[",

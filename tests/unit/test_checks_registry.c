@@ -339,10 +339,29 @@ static void test_fleet_type7(void **state)
     }
     struct fleet_finding *f;
     size_t nf = checks_fleet_evaluate(s, 4, &f);
-    assert_int_equal(nf, 1);
-    assert_int_equal(f[0].ndevices, 3);
-    assert_string_equal(f[0].devices[2], "a3");
-    assert_int_equal(f[0].lines[2], 33);
+    /* One finding per pair of the three devices holding the password. */
+    assert_int_equal(nf, 3);
+    assert_int_equal(f[0].ndevices, 2);
+    assert_string_equal(f[0].devices[0], "a1");
+    assert_string_equal(f[0].devices[1], "a2");
+    assert_string_equal(f[1].devices[1], "a3");
+    assert_int_equal(f[1].lines[1], 33);
+    assert_string_equal(f[2].devices[0], "a2");
+    assert_int_equal(f[2].dev_index[1], 2);
+    assert_string_equal(f[0].kind, "local-user-secret");
+    /* Each pair its own fingerprint, the same under another salt. */
+    assert_string_not_equal(f[0].fingerprint, f[1].fingerprint);
+    char first[33];
+    memcpy(first, f[0].fingerprint, sizeof(first));
+    fleet_findings_free(f, nf);
+    for (int i = 0; i < 4; i++) {
+        free(s[i].fps);
+        s[i].fps = NULL;
+        checks_device_fingerprints(&d[i].m, "another-salt", &s[i]);
+    }
+    nf = checks_fleet_evaluate(s, 4, &f);
+    assert_int_equal(nf, 3);
+    assert_string_equal(f[0].fingerprint, first);
     fleet_findings_free(f, nf);
     for (int i = 0; i < 4; i++)
         free(s[i].fps);

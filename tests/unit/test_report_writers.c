@@ -294,8 +294,14 @@ static void build_estate(struct estate *es)
     assert_non_null(fleet);
     static char *fdev[] = {"ios-core-1", "eos-leaf-1"};
     static uint32_t flines[] = {3, 2};
-    es->ff[0] = (struct fleet_finding){
-        fleet, VERDICT_FAIL, "the same local-user hash is used on 2 devices", fdev, flines, 2};
+    es->ff[0] = (struct fleet_finding){.check = fleet,
+                                       .verdict = VERDICT_FAIL,
+                                       .message = "the same local-user hash is used on 2 devices",
+                                       .devices = fdev,
+                                       .lines = flines,
+                                       .ndevices = 2,
+                                       .kind = "local-user-secret",
+                                       .fingerprint = "0123456789abcdef0123456789abcdef"};
     es->nff = 1;
 
     assert_int_equal(catalog_load(&es->cat, &es->arena, "2026", NULL), 0);
