@@ -61,21 +61,27 @@ struct cigp_net {
     struct sv area;
 };
 
+/* An area with message-digest (or IPsec) authentication, and the statement. */
+struct cigp_area {
+    struct sv area;
+    const struct cfg_node *node;
+};
+
+/* An IGP process; its lists grow in the device arena (none is truncated). */
 struct cigp {
     int proto;
     struct sv name;
     const struct cfg_node *node;
     const struct cfg_node *proc_auth; /* process-level strong authentication */
     const struct cfg_node *proc_weak; /* process-level cleartext authentication */
-    struct sv auth_areas[16];         /* areas with message-digest authentication */
-    const struct cfg_node *area_auth_node[16];
+    struct cigp_area *auth_areas;
     size_t nauth_areas;
-    struct sv weak_areas[16];
+    struct sv *weak_areas; /* areas with cleartext authentication */
     size_t nweak_areas;
     bool passive_default;
-    struct sv passive[64], active[64];
+    struct sv *passive, *active; /* passive-interface X / no passive-interface X */
     size_t npassive, nactive;
-    struct cigp_net nets[64];
+    struct cigp_net *nets;
     size_t nnets;
 };
 

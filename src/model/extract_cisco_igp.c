@@ -144,8 +144,8 @@ bool cx_h_router_igp(struct cx *x, const struct cfg_node *n, struct sv s, bool n
         bool cneg;
         struct sv t = stmt(c, &cneg);
         if (cneg) {
-            if (starts(t, "passive-interface") && g->nactive < ARRAY_SIZE(g->active))
-                g->active[g->nactive++] = tk(t, 1);
+            if (starts(t, "passive-interface"))
+                *(struct sv *)MODEL_PUSH(x->a, g->active, g->nactive) = tk(t, 1);
             continue;
         }
         int w = igp_auth_word(x, t, c);
@@ -162,30 +162,28 @@ bool cx_h_router_igp(struct cx *x, const struct cfg_node *n, struct sv s, bool n
         } else if (starts(t, "passive-interface default") || starts(t, "passive enable") ||
                    sv_eq_cstr(t, "passive")) {
             g->passive_default = true;
-        } else if (starts(t, "passive-interface") && g->npassive < ARRAY_SIZE(g->passive)) {
-            g->passive[g->npassive++] = tk(t, 1);
+        } else if (starts(t, "passive-interface")) {
+            *(struct sv *)MODEL_PUSH(x->a, g->passive, g->npassive) = tk(t, 1);
         } else if (starts(t, "area") && tk_is(t, 2, "authentication")) {
             bool md = tk_is(t, 3, "message-digest") || tk_is(t, 3, "ipsec");
-            if (md && g->nauth_areas < ARRAY_SIZE(g->auth_areas)) {
-                g->area_auth_node[g->nauth_areas] = c;
-                g->auth_areas[g->nauth_areas++] = tk(t, 1);
-            } else if (!md && g->nweak_areas < ARRAY_SIZE(g->weak_areas)) {
-                g->weak_areas[g->nweak_areas++] = tk(t, 1);
-            }
-        } else if (starts(t, "network") && g->nnets < ARRAY_SIZE(g->nets)) {
-            struct cigp_net *net = &g->nets[g->nnets];
+            if (md)
+                *MODEL_PUSH(x->a, g->auth_areas, g->nauth_areas) = (struct cigp_area){tk(t, 1), c};
+            else
+                *MODEL_PUSH(x->a, g->weak_areas, g->nweak_areas) = tk(t, 1);
+        } else if (starts(t, "network")) {
+            struct cigp_net net = {0};
             struct sv a = tk(t, 1), b = tk(t, 2);
             bool ok;
             if (cx_sv_is_dotted(b)) {
-                ok = ip_prefix_from_mask(a, b, true, &net->pfx);
-                net->area = tk(t, 4);
+                ok = ip_prefix_from_mask(a, b, true, &net.pfx);
+                net.area = tk(t, 4);
             } else {
-                net->pfx = model_parse_addr(a);
-                ok = net->pfx.af != 0;
-                net->area = tk(t, 3);
+                net.pfx = model_parse_addr(a);
+                ok = net.pfx.af != 0;
+                net.area = tk(t, 3);
             }
             if (ok)
-                g->nnets++;
+                *MODEL_PUSH(x->a, g->nets, g->nnets) = net;
         }
     }
     /* XR areas and interface blocks */
@@ -203,10 +201,9 @@ bool cx_h_router_igp(struct cx *x, const struct cfg_node *n, struct sv s, bool n
                 if (w) {
                     area_auth = w;
                     area_node = d;
-                    if (w == 1 && g->nauth_areas < ARRAY_SIZE(g->auth_areas)) {
-                        g->area_auth_node[g->nauth_areas] = d;
-                        g->auth_areas[g->nauth_areas++] = tk(t, 1);
-                    }
+                    if (w == 1)
+                        *MODEL_PUSH(x->a, g->auth_areas, g->nauth_areas) =
+                            (struct cigp_area){tk(t, 1), d};
                 }
             }
             for (const struct cfg_node *d = c->child; d; d = d->next)
@@ -358,9 +355,9 @@ static void igp_judge(const struct cigp *g, const struct cigp_if *f, struct sv a
     if (!ok && !explicit_none) {
         /* inherited from the area or the process */
         for (size_t k = 0; k < g->nauth_areas && !ok; k++)
-            if (sv_same(g->auth_areas[k], area)) {
+            if (sv_same(g->auth_areas[k].area, area)) {
                 ok = true;
-                ev = g->area_auth_node[k];
+                ev = g->auth_areas[k].node;
             }
         if (!ok && g->proc_auth && !(f && f->weak)) {
             ok = true;
@@ -450,7 +447,7 @@ void cx_finish_igp(struct cx *x)
             if (g->proc_auth)
                 fact_set(&ig->auth, FACT_ON, g->proc_auth);
             else if (g->nauth_areas)
-                fact_set(&ig->auth, FACT_ON, g->area_auth_node[0]);
+                fact_set(&ig->auth, FACT_ON, g->auth_areas[0].node);
             else
                 fact_unknown(&ig->auth, "no active (non-passive) interface found in this "
                                         "process");
