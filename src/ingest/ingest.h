@@ -118,6 +118,10 @@ void inventory_init(struct inventory *inv, struct arena *a);
  * diagnostic.
  */
 int inventory_load(struct inventory *inv, const char *path, const char *scope);
+/* The same from memory (path names the format by its extension and is
+ * used in diagnostics). */
+int inventory_load_buffer(struct inventory *inv, const char *path, const char *data, size_t len,
+                          const char *scope);
 /* Load the router.db of a RANCID or Oxidized tree: root/router.db and
  * root/GROUP/router.db, each scoped to its folder. Returns how many. */
 int inventory_discover(struct inventory *inv, const char *root);

@@ -349,6 +349,14 @@ int inventory_load(struct inventory *inv, const char *path, const char *scope)
     size_t len;
     if (file_read_all(path, 64u * 1024 * 1024, true, &data, &len) != 0)
         return -1;
+    int rc = inventory_load_buffer(inv, path, data, len, scope);
+    free(data);
+    return rc;
+}
+
+int inventory_load_buffer(struct inventory *inv, const char *path, const char *data, size_t len,
+                          const char *scope)
+{
     size_t pl = strlen(path);
     bool yaml = (pl > 5 && strcmp(path + pl - 5, ".yaml") == 0) ||
                 (pl > 4 && strcmp(path + pl - 4, ".yml") == 0) ||
@@ -360,7 +368,6 @@ int inventory_load(struct inventory *inv, const char *path, const char *scope)
         rc = load_ansible_ini(inv, path, data, len, scope);
     else
         rc = load_router_db(inv, path, data, len, scope);
-    free(data);
     return rc;
 }
 
