@@ -31,6 +31,7 @@ enum marker_kind {
     MK_COL0,       /* untrimmed line starts with the text (top-level statement) */
     MK_EXACT,      /* trimmed line equals the text */
     MK_CONTAINS,   /* text anywhere in the line */
+    MK_SUFFIX,     /* trimmed line ends with the text (indexed like MK_CONTAINS) */
     MK_COL0_WORD,  /* top-level statement whose first words are the text */
     MK_INDENT_PFX, /* indented line (after trimming) starts with the text */
 };
@@ -317,7 +318,7 @@ static const struct marker markers[] = {
     {P(VYOS), MK_COL0, "set system console device", 100, 1, "'set system console device'"},
     {P(VYOS), MK_COL0, "set firewall name ", 100, 1, "'set firewall name'"},
     {P(VYOS), MK_INDENT_PFX, "ethernet eth", 80, 1, "'ethernet ethN {' block"},
-    {P(EDGEOS), MK_CONTAINS, "ubnt", 200, 1, "'ubnt' (Ubiquiti) component"},
+    {P(EDGEOS), MK_CONTAINS, "ubnt-", 200, 1, "'ubnt-...' (Ubiquiti) component"},
     {P(EDGEOS), MK_PREFIX, "/* Release version: v", 200, 1, "'/* Release version: v...' footer"},
     {P(EDGEOS), MK_COL0, "set service gui ", 150, 1, "'set service gui'"},
     {P(EDGEOS), MK_COL0, "set service unms ", 150, 1, "'set service unms'"},
@@ -334,7 +335,7 @@ static const struct marker markers[] = {
     {P(RUCKUS_FASTIRON), MK_COL0_WORD, "stack unit", 150, 1, "'stack unit'"},
     {P(RUCKUS_FASTIRON), MK_COL0, "module 1 icx", 150, 1, "'module 1 icx...'"},
     {P(RUCKUS_FASTIRON), MK_COL0_WORD, "global-stp", 100, 1, "'global-stp'"},
-    {P(RUCKUS_FASTIRON), MK_CONTAINS, " by port", 100, 1, "'vlan N name X by port'"},
+    {P(RUCKUS_FASTIRON), MK_SUFFIX, " by port", 40, 1, "'vlan N name X by port'"},
     {P(RUCKUS_FASTIRON), MK_COL0, "interface ethernet 1/1/", 100, 1, "'interface ethernet 1/1/N'"},
     {P(RUCKUS_FASTIRON), MK_INDENT_PFX, "untagged ethe ", 100, 1, "'untagged ethe'"},
     {P(RUCKUS_FASTIRON), MK_INDENT_PFX, "tagged ethe ", 100, 1, "'tagged ethe'"},
@@ -398,8 +399,8 @@ static const struct marker markers[] = {
     {P(MRV), MK_COL0, "port description ", 80, 1, "'port description N'"},
     {P(MRV), MK_COL0, "port state ", 80, 1, "'port state'"},
     {P(MRV), MK_INDENT_PFX, "ports ", 30, 1, "'ports' members"},
-    {P(MRV), MK_CONTAINS, "OptiSwitch", 150, 1, "'OptiSwitch' product name"},
-    {P(PERLE), MK_CONTAINS, "Perle", 150, 1, "'Perle' product name"},
+    {P(MRV), MK_PREFIX, "! OptiSwitch", 150, 1, "'OptiSwitch' product name"},
+    {P(PERLE), MK_PREFIX, "# Perle", 150, 1, "'Perle' product name"},
     {P(PERLE), MK_COL0, "set server ", 100, 1, "'set server'"},
     {P(PERLE), MK_COL0, "set line ", 100, 1, "'set line'"},
     {P(FSOS), MK_CONTAINS, "FSOS", 200, 1, "'FSOS' software name"},
@@ -590,7 +591,7 @@ static void build_index(void)
     static uint16_t counts[256 * 256];
     for (size_t i = 0; i < ARRAY_SIZE(markers); i++) {
         marker_len[i] = strlen(markers[i].text);
-        if (markers[i].kind == MK_CONTAINS) {
+        if (markers[i].kind == MK_CONTAINS || markers[i].kind == MK_SUFFIX) {
             contains_list[ncontains++] = (uint16_t)i;
             int rarest = 99;
             for (size_t k = 1; k < marker_len[i]; k++) {
@@ -628,7 +629,7 @@ static void build_index(void)
         used += counts[k];
     }
     for (size_t i = 0; i < ARRAY_SIZE(markers); i++) {
-        if (markers[i].kind == MK_CONTAINS || !marker_len[i])
+        if (markers[i].kind == MK_CONTAINS || markers[i].kind == MK_SUFFIX || !marker_len[i])
             continue;
         unsigned c0 = (unsigned char)markers[i].text[0];
         if (marker_len[i] == 1) {
@@ -688,6 +689,9 @@ static void try_marker(struct detect_state *st, size_t i, const char *raw, size_
         break;
     case MK_EXACT:
         hit = tn == ml && memcmp(t, m->text, tn) == 0;
+        break;
+    case MK_SUFFIX:
+        hit = tn >= ml && memcmp(t + tn - ml, m->text, ml) == 0;
         break;
     case MK_CONTAINS:
         hit = mem_has(t, tn, m->text, ml);
@@ -1016,7 +1020,9 @@ void detect_dialect(const char *buf, size_t len, struct detect_result *out)
                     meta_line = line;
             }
         }
-        scan_markers(st, raw, rawn, t, tn, line);
+        /* Free text an operator wrote says nothing about the platform. */
+        if (!starts(t, tn, "description ") && !starts(t, tn, "remark "))
+            scan_markers(st, raw, rawn, t, tn, line);
         count_shapes(st, raw, t, tn, line, &prev_top);
     }
     score_structure(st);

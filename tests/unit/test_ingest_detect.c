@@ -153,6 +153,11 @@ static void test_ios_needs_a_marker_of_its_own(void **state)
                                 "interface Ethernet1\n!\n",
                                 &r),
                      DIALECT_ARISTA_EOS);
+    /* free text naming other platforms changes nothing */
+    assert_int_equal(detect_str("version 15.2\nhostname r\ninterface Gi0/1\n description to "
+                                "interface ethernet-1/1 on srl_nokia leaf, vlan 5 by port\n",
+                                &r),
+                     DIALECT_CISCO_IOS);
     /* and with FRR markers it is a platform not audited */
     assert_int_equal(detect_str("frr version 8.1\n!\nhostname r1\n!\ninterface eth0\n!\n", &r),
                      DIALECT_UNKNOWN);
