@@ -117,6 +117,7 @@ static bool parse_stage(const struct assess_options *o, char *data, size_t len,
         detect_device(o, data, len, &d->det);
     }
     r->detect_signal = d->det.signal;
+    r->detect_source = d->det.source;
     if (d->det.dialect == DIALECT_UNKNOWN && o->profile) {
         /* Not a dialect tsaudit reads: listed as not audited, not an error. */
         r->platform = d->det.platform;

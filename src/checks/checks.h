@@ -203,6 +203,8 @@ struct device_result {
     enum dialect dialect;
     enum dialect_form form;
     const char *detect_signal;
+    const char
+        *detect_source; /* what decided: content, --vendor, profile devices, inventory, ... */
     const char *os_version;
     uint32_t statements, understood; /* the model's coverage; statements 0: not measured */
     char content_hash[65];

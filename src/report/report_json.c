@@ -207,6 +207,10 @@ static int json_device_locked(struct report_writer *w, const struct device_resul
     kstr(f, "form", dialect_form_name(d->form));
     fputc(',', f);
     kstr(f, "detect_signal", d->detect_signal);
+    if (d->detect_source) {
+        fputc(',', f);
+        kstr(f, "detect_source", d->detect_source);
+    }
     fputc(',', f);
     kstr(f, "os_version", rpt_clean_cstr(w, 0, d, d->os_version, false));
     fputc(',', f);
