@@ -18,13 +18,13 @@ struct format_row {
 
 /* Longer extensions first: ".oscal.json" must win over ".json". */
 static const struct format_row formats[REPORT_FORMAT_COUNT] = {
-    [REPORT_TEXT] = {"text", ".txt", &report_ops_text},
+    [REPORT_TEXT] = {"text", ".txt", &report_ops_text, 0},
     [REPORT_JSON] = {"json", ".json", &report_ops_json, 50},
-    [REPORT_SARIF] = {"sarif", ".sarif", &report_ops_sarif},
-    [REPORT_CSV] = {"csv", ".csv", &report_ops_csv},
-    [REPORT_JUNIT] = {"junit", ".xml", &report_ops_junit},
-    [REPORT_HTML] = {"html", ".html", &report_ops_html},
-    [REPORT_OSCAL] = {"oscal", ".oscal.json", &report_ops_oscal},
+    [REPORT_SARIF] = {"sarif", ".sarif", &report_ops_sarif, 0},
+    [REPORT_CSV] = {"csv", ".csv", &report_ops_csv, 0},
+    [REPORT_JUNIT] = {"junit", ".xml", &report_ops_junit, 0},
+    [REPORT_HTML] = {"html", ".html", &report_ops_html, 0},
+    [REPORT_OSCAL] = {"oscal", ".oscal.json", &report_ops_oscal, 0},
     [REPORT_PLAN] = {"plan", ".plan.txt", &report_ops_plan, SIZE_MAX},
 };
 
