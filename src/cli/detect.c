@@ -164,76 +164,86 @@ static int load_sources(const char *more[][2], size_t nmore, char **paths, size_
     return errors;
 }
 
-int cmd_detect(int argc, char **argv)
-{
-    bool json = false, explain = false;
+struct detect_opts {
+    bool json, explain;
     const char *more[64][2]; /* --inventory, --profile and --exclude, in order */
-    size_t nmore = 0;
-    enum dialect forced = DIALECT_UNKNOWN;
-    char **paths = xcalloc((size_t)argc + 1, sizeof(*paths));
-    size_t npaths = 0;
+    size_t nmore;
+    enum dialect forced;
+    char **paths; /* argc + 1 slots */
+    size_t npaths;
+};
+
+/* The value of "--opt VALUE" or "--opt=VALUE" at argv[*i], or NULL. */
+static const char *opt_value(int argc, char **argv, int *i, size_t optlen)
+{
+    const char *a = argv[*i];
+    if (a[optlen] == '=')
+        return a + optlen + 1;
+    return *i + 1 < argc ? argv[++*i] : NULL;
+}
+
+/* One option at argv[*i]: -1 to go on, else the exit status to return. */
+static int detect_option(int argc, char **argv, int *i, struct detect_opts *o)
+{
+    const char *a = argv[*i], *v;
+    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+        detect_usage(stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(a, "--explain") == 0) {
+        o->explain = true;
+    } else if (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0) {
+        v = opt_value(argc, argv, i, 8);
+        if (!v || (strcmp(v, "text") != 0 && strcmp(v, "json") != 0))
+            return cli_usage_error("detect", "--format takes 'text' or 'json'");
+        o->json = strcmp(v, "json") == 0;
+    } else if (strcmp(a, "--vendor") == 0 || strncmp(a, "--vendor=", 9) == 0) {
+        v = opt_value(argc, argv, i, 8);
+        if (!v || !dialect_from_name(v, &o->forced))
+            return cli_usage_error("detect", "--vendor takes one of: %s", dialect_name_list());
+    } else if (strcmp(a, "--inventory") == 0 || strcmp(a, "--profile") == 0 ||
+               strcmp(a, "--exclude") == 0) {
+        if (*i + 1 >= argc || o->nmore == ARRAY_SIZE(o->more))
+            return cli_usage_error("detect", "%s takes a value (at most %zu in all)", a,
+                                   ARRAY_SIZE(o->more));
+        o->more[o->nmore][0] = a;
+        o->more[o->nmore++][1] = argv[++*i];
+    } else {
+        return cli_usage_error("detect", "unknown option '%s'", a);
+    }
+    return -1;
+}
+
+/* -1 to go on, else the exit status to return. */
+static int parse_detect_args(int argc, char **argv, struct detect_opts *o)
+{
     bool only_paths = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (only_paths || a[0] != '-' || a[1] == '\0') {
-            paths[npaths++] = argv[i];
+            o->paths[o->npaths++] = argv[i];
         } else if (strcmp(a, "--") == 0) {
             only_paths = true;
-        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            detect_usage(stdout);
-            free(paths);
-            return EXIT_OK;
-        } else if (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0) {
-            const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
-            if (!v || (strcmp(v, "text") != 0 && strcmp(v, "json") != 0)) {
-                free(paths);
-                return cli_usage_error("detect", "--format takes 'text' or 'json'");
-            }
-            json = strcmp(v, "json") == 0;
-        } else if (strcmp(a, "--explain") == 0) {
-            explain = true;
-        } else if (strcmp(a, "--inventory") == 0 || strcmp(a, "--profile") == 0 ||
-                   strcmp(a, "--exclude") == 0) {
-            if (i + 1 >= argc || nmore == ARRAY_SIZE(more)) {
-                free(paths);
-                return cli_usage_error("detect", "%s takes a value (at most %zu in all)", a,
-                                       ARRAY_SIZE(more));
-            }
-            more[nmore][0] = a;
-            more[nmore++][1] = argv[++i];
-        } else if (strcmp(a, "--vendor") == 0 || strncmp(a, "--vendor=", 9) == 0) {
-            const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
-            if (!v || !dialect_from_name(v, &forced)) {
-                free(paths);
-                return cli_usage_error("detect", "--vendor takes one of: %s", dialect_name_list());
-            }
         } else {
-            free(paths);
-            return cli_usage_error("detect", "unknown option '%s'", a);
+            int rc = detect_option(argc, argv, &i, o);
+            if (rc >= 0)
+                return rc;
         }
     }
-    if (npaths == 0) {
-        free(paths);
-        return cli_usage_error("detect", "no PATH given");
-    }
-    struct arena arena;
-    arena_init(&arena);
-    struct profile profile;
-    struct inventory inv;
-    char *excludes[64];
-    struct walk_options wopt = {.max_file_size = DETECT_READ_LIMIT};
-    int errors = load_sources(more, nmore, paths, npaths, &arena, &profile, &inv, &wopt, excludes);
-    struct reading_sources src = {
-        .vendor = forced, .profile = &profile, .inventory = &inv, .warn_contradictions = true};
-    struct walk_list list = {0};
-    errors += walk_paths(paths, npaths, &wopt, &list);
-    free(paths);
-    if (json)
-        fputs("[", stdout);
+    return o->npaths ? -1 : cli_usage_error("detect", "no PATH given");
+}
+
+/* Print every file's reading; returns the number of files not read. */
+static int detect_files(const struct walk_list *list, const struct reading_sources *src,
+                        const struct detect_opts *o)
+{
+    int errors = 0;
     size_t shown = 0;
-    for (size_t i = 0; i < list.n; i++) {
-        const char *path = list.items[i].path;
-        char *data = NULL;
+    if (o->json)
+        fputs("[", stdout);
+    for (size_t i = 0; i < list->n; i++) {
+        const char *path = list->items[i].path;
+        char *data = NULL, why[512];
         size_t len = 0;
         if (file_read_all(path, DETECT_READ_LIMIT, true, &data, &len) != 0) {
             errors++;
@@ -241,21 +251,46 @@ int cmd_detect(int argc, char **argv)
         }
         cfg_fix_cr_only(data, len);
         struct detect_result r;
-        char why[512];
         const char *excluded = NULL;
-        if (!cli_reading(&src, path, list.items[i].relpath, data, len, &r, why, sizeof(why)))
+        if (!cli_reading(src, path, list->items[i].relpath, data, len, &r, why, sizeof(why)))
             excluded = why;
         free(data);
-        if (json) {
+        if (o->json) {
             fputs(shown ? ",\n" : "\n", stdout);
-            print_json(path, &r, explain, excluded);
+            print_json(path, &r, o->explain, excluded);
         } else {
-            print_text(path, &r, explain, excluded);
+            print_text(path, &r, o->explain, excluded);
         }
         shown++;
     }
-    if (json)
+    if (o->json)
         fputs(shown ? "\n]\n" : "]\n", stdout);
+    return errors;
+}
+
+int cmd_detect(int argc, char **argv)
+{
+    struct detect_opts o = {.forced = DIALECT_UNKNOWN};
+    o.paths = xcalloc((size_t)argc + 1, sizeof(*o.paths));
+    int rc = parse_detect_args(argc, argv, &o);
+    if (rc >= 0) {
+        free(o.paths);
+        return rc;
+    }
+    struct arena arena;
+    arena_init(&arena);
+    struct profile profile;
+    struct inventory inv;
+    char *excludes[ARRAY_SIZE(o.more)];
+    struct walk_options wopt = {.max_file_size = DETECT_READ_LIMIT};
+    int errors =
+        load_sources(o.more, o.nmore, o.paths, o.npaths, &arena, &profile, &inv, &wopt, excludes);
+    struct reading_sources src = {
+        .vendor = o.forced, .profile = &profile, .inventory = &inv, .warn_contradictions = true};
+    struct walk_list list = {0};
+    errors += walk_paths(o.paths, o.npaths, &wopt, &list);
+    free(o.paths);
+    errors += detect_files(&list, &src, &o);
     walk_list_free(&list);
     arena_free(&arena);
     if (fflush(stdout) != 0)

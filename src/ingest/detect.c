@@ -905,9 +905,9 @@ static void decide_content(const struct detect_state *st, struct detect_result *
     out->line = best->line;
 }
 
-/* Accumulate the line-level counts score_structure() needs. */
-static void count_shapes(struct detect_state *st, const char *raw, const char *t, size_t tn,
-                         uint32_t line, bool *prev_top)
+/* Accumulate the layout counts score_structure() needs. */
+static void count_layout(struct detect_state *st, const char *raw, const char *t, size_t tn,
+                         bool *prev_top)
 {
     bool indented = t != raw;
     if (tn == 1 && t[0] == '#')
@@ -927,6 +927,12 @@ static void count_shapes(struct detect_state *st, const char *raw, const char *t
         st->semicolon_lines++;
     else if (t[tn - 1] == '{' || t[0] == '}')
         st->brace_lines++;
+}
+
+/* Accumulate the statement counts score_structure() needs. */
+static void count_statements(struct detect_state *st, bool indented, const char *t, size_t tn,
+                             uint32_t line)
+{
     if (starts_word(t, tn, "sysname") && !st->sysname_line)
         st->sysname_line = line;
     if (tn == 6 && memcmp(t, "return", 6) == 0)
@@ -939,15 +945,36 @@ static void count_shapes(struct detect_state *st, const char *raw, const char *t
         credit(st, DIALECT_JUNIPER_JUNOS, 40, "'version ...;' statement", line);
 }
 
-/* A RANCID header or a collector's metadata comment, when one decides. */
-static bool decide_header(const struct detect_state *st, int rancid, uint32_t rancid_line, int meta,
-                          uint32_t meta_line, const char *meta_signal, struct detect_result *out)
+/* The first RANCID header and collector metadata comment of a file. */
+struct header_state {
+    int rancid, meta; /* slots, or -2 / -1 when none */
+    uint32_t rancid_line, meta_line;
+    const char *meta_signal;
+};
+
+static void scan_header(struct header_state *h, const char *t, size_t tn, uint32_t line)
 {
-    if (rancid >= 0) {
-        unsigned slot = (unsigned)rancid;
+    if (h->rancid == -2) {
+        h->rancid = rancid_slot(t, tn);
+        if (h->rancid != -2)
+            h->rancid_line = line;
+    }
+    if (h->meta < 0) {
+        h->meta = meta_slot(t, tn, &h->meta_signal);
+        if (h->meta >= 0)
+            h->meta_line = line;
+    }
+}
+
+/* A RANCID header or a collector's metadata comment, when one decides. */
+static bool decide_header(const struct detect_state *st, const struct header_state *h,
+                          struct detect_result *out)
+{
+    if (h->rancid >= 0) {
+        unsigned slot = (unsigned)h->rancid;
         out->source = "RANCID-CONTENT-TYPE header";
         out->signal = "RANCID-CONTENT-TYPE header";
-        out->line = rancid_line;
+        out->line = h->rancid_line;
         /* RANCID files ASA under "cisco" too; the content tells them apart. */
         if (slot == DIALECT_CISCO_IOS && st->score[DIALECT_CISCO_ASA] >= 200) {
             slot = DIALECT_CISCO_ASA;
@@ -957,18 +984,18 @@ static bool decide_header(const struct detect_state *st, int rancid, uint32_t ra
         slot_reading(slot, &out->dialect, &out->platform);
         return true;
     }
-    if (meta >= 0 && meta < DIALECT_COUNT) {
+    if (h->meta >= 0 && h->meta < DIALECT_COUNT) {
         /* A decisive marker of a platform not audited outweighs a comment. */
         for (unsigned s = DIALECT_COUNT + 1; s < DETECT_SLOTS; s++)
             if (st->best_weight[s] >= 100)
                 return false;
     }
-    if (meta < 0)
+    if (h->meta < 0)
         return false;
     out->source = "collector metadata";
-    slot_reading((unsigned)meta, &out->dialect, &out->platform);
-    out->signal = meta_signal;
-    out->line = meta_line;
+    slot_reading((unsigned)h->meta, &out->dialect, &out->platform);
+    out->signal = h->meta_signal;
+    out->line = h->meta_line;
     return true;
 }
 
@@ -990,9 +1017,7 @@ void detect_dialect(const char *buf, size_t len, struct detect_result *out)
     const char *p = buf, *end = buf + n;
     uint32_t line = 0, seen = 0;
     bool prev_top = false;
-    int rancid = -2, meta = -1;
-    uint32_t rancid_line = 0, meta_line = 0;
-    const char *meta_signal = NULL;
+    struct header_state h = {.rancid = -2, .meta = -1};
     while (p < end) {
         const char *next;
         size_t rawn = line_extent(p, end, &next);
@@ -1008,25 +1033,16 @@ void detect_dialect(const char *buf, size_t len, struct detect_result *out)
         if (tn == 0)
             continue;
         seen++;
-        if ((t[0] == '!' || t[0] == '#') && seen <= 60) {
-            if (rancid == -2) {
-                rancid = rancid_slot(t, tn);
-                if (rancid != -2)
-                    rancid_line = line;
-            }
-            if (meta < 0) {
-                meta = meta_slot(t, tn, &meta_signal);
-                if (meta >= 0)
-                    meta_line = line;
-            }
-        }
+        if ((t[0] == '!' || t[0] == '#') && seen <= 60)
+            scan_header(&h, t, tn, line);
         /* Free text an operator wrote says nothing about the platform. */
         if (!starts(t, tn, "description ") && !starts(t, tn, "remark "))
             scan_markers(st, raw, rawn, t, tn, line);
-        count_shapes(st, raw, t, tn, line, &prev_top);
+        count_layout(st, raw, t, tn, &prev_top);
+        count_statements(st, t != raw, t, tn, line);
     }
     score_structure(st);
-    if (decide_header(st, rancid, rancid_line, meta, meta_line, meta_signal, out))
+    if (decide_header(st, &h, out))
         out->nreadings = rank_readings(st, out->readings, DETECT_MAX_READINGS, true);
     else
         decide_content(st, out);

@@ -230,6 +230,32 @@ static int load_router_db(struct inventory *inv, const char *path, const char *d
 
 /* ---------------------------------------------------------------- Ansible */
 
+/* The scalar value of key in mapping m (m may be NULL or not a mapping). */
+static const char *map_scalar(struct ydoc *d, const yaml_node_t *m, const char *key)
+{
+    const yaml_node_t *v = m && m->type == YAML_MAPPING_NODE ? ydoc_get(d, m, key) : NULL;
+    return v && v->type == YAML_SCALAR_NODE ? (const char *)v->data.scalar.value : NULL;
+}
+
+/* The hosts of one Ansible group: their own network OS, else the group's. */
+static void ansible_yaml_hosts(struct inventory *inv, struct ydoc *d, const yaml_node_t *hosts,
+                               const char *os, const char *scope)
+{
+    if (!hosts || hosts->type != YAML_MAPPING_NODE)
+        return;
+    for (yaml_node_pair_t *pr = hosts->data.mapping.pairs.start; pr < hosts->data.mapping.pairs.top;
+         pr++) {
+        yaml_node_t *k = ydoc_node(d, pr->key);
+        const char *hos = map_scalar(d, ydoc_node(d, pr->value), "ansible_network_os");
+        if (!hos)
+            hos = os;
+        if (k && k->type == YAML_SCALAR_NODE && hos)
+            add_entry(inv, (const char *)k->data.scalar.value, k->data.scalar.length, hos,
+                      strlen(hos), false, scope,
+                      arena_printf(inv->arena, "%s:%zu", d->path, k->start_mark.line + 1));
+    }
+}
+
 /* A group of an Ansible YAML inventory: its hosts (with their own vars),
  * then its children, each inheriting network_os. */
 static void ansible_yaml_group(struct inventory *inv, struct ydoc *d, const yaml_node_t *g,
@@ -237,25 +263,10 @@ static void ansible_yaml_group(struct inventory *inv, struct ydoc *d, const yaml
 {
     if (!g || g->type != YAML_MAPPING_NODE || depth > 32)
         return;
-    const yaml_node_t *vars = ydoc_get(d, g, "vars");
-    const yaml_node_t *v =
-        vars && vars->type == YAML_MAPPING_NODE ? ydoc_get(d, vars, "ansible_network_os") : NULL;
-    if (v && v->type == YAML_SCALAR_NODE)
-        os = (const char *)v->data.scalar.value;
-    const yaml_node_t *hosts = ydoc_get(d, g, "hosts");
-    if (hosts && hosts->type == YAML_MAPPING_NODE)
-        for (yaml_node_pair_t *pr = hosts->data.mapping.pairs.start;
-             pr < hosts->data.mapping.pairs.top; pr++) {
-            yaml_node_t *k = ydoc_node(d, pr->key), *h = ydoc_node(d, pr->value);
-            const yaml_node_t *hv =
-                h && h->type == YAML_MAPPING_NODE ? ydoc_get(d, h, "ansible_network_os") : NULL;
-            const char *hos =
-                hv && hv->type == YAML_SCALAR_NODE ? (const char *)hv->data.scalar.value : os;
-            if (k && k->type == YAML_SCALAR_NODE && hos)
-                add_entry(inv, (const char *)k->data.scalar.value, k->data.scalar.length, hos,
-                          strlen(hos), false, scope,
-                          arena_printf(inv->arena, "%s:%zu", d->path, k->start_mark.line + 1));
-        }
+    const char *gos = map_scalar(d, ydoc_get(d, g, "vars"), "ansible_network_os");
+    if (gos)
+        os = gos;
+    ansible_yaml_hosts(inv, d, ydoc_get(d, g, "hosts"), os, scope);
     const yaml_node_t *children = ydoc_get(d, g, "children");
     if (children && children->type == YAML_MAPPING_NODE)
         for (yaml_node_pair_t *pr = children->data.mapping.pairs.start;
@@ -414,46 +425,60 @@ static struct sv ini_group_os(struct ini_group *g, size_t n, struct sv name, int
     return sv_make(NULL, 0);
 }
 
+struct ini_state {
+    struct inventory *inv;
+    const char *path, *scope;
+    struct ini_group *g;
+    size_t ng;
+    struct sv section, kind; /* [section] or [section:kind] */
+};
+
+/* One line of an INI inventory: pass 0 reads groups' vars and children,
+ * pass 1 the host lines. */
+static void ini_line(struct ini_state *st, struct sv line, uint32_t lineno, int pass)
+{
+    if (line.p[0] == '[' && line.p[line.n - 1] == ']') {
+        struct sv inner = sv_make(line.p + 1, line.n - 2);
+        const char *colon = memchr(inner.p, ':', inner.n);
+        st->section = colon ? sv_make(inner.p, (size_t)(colon - inner.p)) : inner;
+        st->kind = colon ? sv_make(colon + 1, inner.n - st->section.n - 1) : sv_make(NULL, 0);
+        return;
+    }
+    if (pass == 0 && sv_eq_cstr(st->kind, "vars")) {
+        struct sv v = ini_value(line, "ansible_network_os");
+        if (v.n)
+            ini_group(&st->g, &st->ng, st->section)->os = v;
+    } else if (pass == 0 && sv_eq_cstr(st->kind, "children")) {
+        ini_group(&st->g, &st->ng, line)->parent = st->section;
+    } else if (pass == 1 && !st->kind.n) {
+        struct sv rest = line, name = next_field(&rest, ' ');
+        struct sv os = ini_value(line, "ansible_network_os");
+        if (!os.n)
+            os = ini_group_os(st->g, st->ng, st->section, 0);
+        if (os.n)
+            add_entry(st->inv, name.p, name.n, os.p, os.n, false, st->scope,
+                      arena_printf(st->inv->arena, "%s:%u", st->path, lineno));
+    }
+}
+
 /* Two passes: the groups (vars and children), then the host lines. */
 static int load_ansible_ini(struct inventory *inv, const char *path, const char *data, size_t len,
                             const char *scope)
 {
-    struct ini_group *g = NULL;
-    size_t ng = 0;
+    struct ini_state st = {.inv = inv, .path = path, .scope = scope};
     for (int pass = 0; pass < 2; pass++) {
-        struct sv section = sv_make("ungrouped", 9), kind = sv_make(NULL, 0);
+        st.section = sv_make("ungrouped", 9);
+        st.kind = sv_make(NULL, 0);
         const char *p = data, *end = data + len;
         for (uint32_t lineno = 1; p < end; lineno++) {
             const char *nl = memchr(p, '\n', (size_t)(end - p));
             struct sv line = sv_trim(sv_make(p, nl ? (size_t)(nl - p) : (size_t)(end - p)));
             p = nl ? nl + 1 : end;
-            if (!line.n || line.p[0] == '#' || line.p[0] == ';')
-                continue;
-            if (line.p[0] == '[' && line.p[line.n - 1] == ']') {
-                struct sv inner = sv_make(line.p + 1, line.n - 2);
-                const char *colon = memchr(inner.p, ':', inner.n);
-                section = colon ? sv_make(inner.p, (size_t)(colon - inner.p)) : inner;
-                kind = colon ? sv_make(colon + 1, inner.n - section.n - 1) : sv_make(NULL, 0);
-                continue;
-            }
-            if (pass == 0 && sv_eq_cstr(kind, "vars")) {
-                struct sv v = ini_value(line, "ansible_network_os");
-                if (v.n)
-                    ini_group(&g, &ng, section)->os = v;
-            } else if (pass == 0 && sv_eq_cstr(kind, "children")) {
-                ini_group(&g, &ng, sv_make(line.p, line.n))->parent = section;
-            } else if (pass == 1 && !kind.n) {
-                struct sv rest = line, name = next_field(&rest, ' ');
-                struct sv os = ini_value(line, "ansible_network_os");
-                if (!os.n)
-                    os = ini_group_os(g, ng, section, 0);
-                if (os.n)
-                    add_entry(inv, name.p, name.n, os.p, os.n, false, scope,
-                              arena_printf(inv->arena, "%s:%u", path, lineno));
-            }
+            if (line.n && line.p[0] != '#' && line.p[0] != ';')
+                ini_line(&st, line, lineno, pass);
         }
     }
-    free(g);
+    free(st.g);
     return 0;
 }
 

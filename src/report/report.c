@@ -175,6 +175,18 @@ static void tally_not_audited(struct report_tally *t, const struct device_result
                 dialect_label(DIALECT_UNKNOWN, d->platform, label, sizeof(label)), d->not_audited);
 }
 
+/* An excluded device (listed when a reason says why) or one not audited. */
+static void tally_not_assessed(struct report_tally *t, const struct device_result *d)
+{
+    if (d->not_audited && !d->excluded) {
+        tally_not_audited(t, d);
+        return;
+    }
+    t->excluded++;
+    if (d->excluded_reason)
+        list_device(&t->excluded_list, &t->nexcluded_list, d, NULL, d->excluded_reason);
+}
+
 size_t rpt_audited(const struct report_tally *t)
 {
     return t->devices - t->excluded - t->not_audited - t->unreadable;
@@ -206,14 +218,8 @@ const char *rpt_coverage(const struct report_tally *t, struct buf *out)
 static void tally_device(struct report_tally *t, const struct device_result *d)
 {
     t->devices++;
-    if (d->excluded) {
-        t->excluded++;
-        if (d->excluded_reason)
-            list_device(&t->excluded_list, &t->nexcluded_list, d, NULL, d->excluded_reason);
-        return;
-    }
-    if (d->not_audited) {
-        tally_not_audited(t, d);
+    if (d->excluded || d->not_audited) {
+        tally_not_assessed(t, d);
         return;
     }
     if ((d->unreadable || d->partial) && t->nproblem_files < RPT_TALLY_NAMES)
