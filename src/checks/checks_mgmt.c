@@ -401,7 +401,16 @@ static void eval_console_aux(const struct check_ctx *ctx, struct check_result *r
             continue;
         naux++;
         bool input_off = l->telnet_in.state == FACT_OFF && l->ssh_in.state == FACT_OFF;
-        if (l->login_disabled.state != FACT_ON && !input_off) {
+        bool reverse = (l->telnet_in.state == FACT_ON && !l->telnet_in.is_default) ||
+                       (l->ssh_in.state == FACT_ON && !l->ssh_in.is_default);
+        if (reverse) {
+            /* 'no exec' stops a login on the port, not a session through it */
+            reasons_add(&fails, "%s accepts %s sessions (transport input), 'no exec' or not",
+                        l->name ? l->name : "aux",
+                        l->telnet_in.state == FACT_ON ? "telnet" : "ssh");
+            ev_node(ctx, r, l->node);
+            ev_node(ctx, r, l->transport_node);
+        } else if (l->login_disabled.state != FACT_ON && !input_off) {
             reasons_add(&fails, "%s still gives an exec session", l->name ? l->name : "aux");
             ev_node(ctx, r, l->node);
             check_evidence_fact(ctx, r, &l->login_disabled.ev);

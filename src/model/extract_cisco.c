@@ -50,8 +50,11 @@ static void scan_headers(struct cx *x)
             continue;
         size_t at;
         if (!m->os_version && view_find(l, "IOS XR Configuration", &at)) {
-            struct sv v = tk(sv_make(l.p + at, l.n - at), 3);
-            if (v.n)
+            /* "IOS XR Configuration 7.9.2" or "... Configuration version = 6.2.2" */
+            struct sv rest = sv_make(l.p + at, l.n - at), v = tk(rest, 3);
+            for (size_t i = 3; i < 6 && v.n && !isdigit((unsigned char)v.p[0]); i++)
+                v = tk(rest, i + 1);
+            if (v.n && isdigit((unsigned char)v.p[0]))
                 m->os_version = dup(x, v);
             if (!m->platform)
                 m->platform = "IOS XR";

@@ -34,7 +34,8 @@ static void line_transport(struct cx *x, struct mgmt_line *l, struct sv s, const
         fact_set(&l->ssh_in, ssh ? FACT_ON : FACT_OFF, c);
         l->transport_node = c;
     } else if (tk_is(s, 1, "output")) {
-        fact_set(&l->any_out, (telnet || other) ? FACT_ON : FACT_OFF, c);
+        /* Outbound ssh makes a jump host as much as telnet does. */
+        fact_set(&l->any_out, (telnet || ssh || other) ? FACT_ON : FACT_OFF, c);
     }
 }
 
