@@ -145,10 +145,23 @@ static void eval_ssh_v2(const struct check_ctx *ctx, struct check_result *r)
 
 /* -------------------------------------------------------- MGMT-ACCESS-ACL */
 
+/* An ASA with no ssh, telnet or http statement accepts management from no host. */
+static bool asa_closed(const struct check_ctx *ctx, struct check_result *r, size_t npaths)
+{
+    if (npaths || ctx->model->dialect != DIALECT_CISCO_ASA)
+        return false;
+    check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+              "no 'ssh|telnet|http ADDR MASK IF' statement: the ASA accepts remote "
+              "management from no host");
+    return true;
+}
+
 static void eval_access_acl(const struct check_ctx *ctx, struct check_result *r)
 {
     struct access_path *p;
     size_t n = collect_paths(ctx, &p);
+    if (asa_closed(ctx, r, n))
+        return;
     if (n == 0) {
         check_set(ctx, r, VERDICT_UNKNOWN,
                   "the model lists no management access paths, so their filters cannot be "
@@ -193,6 +206,8 @@ static void eval_paw_sources(const struct check_ctx *ctx, struct check_result *r
     }
     struct access_path *p;
     size_t n = collect_paths(ctx, &p);
+    if (asa_closed(ctx, r, n))
+        return;
     if (n == 0) {
         check_set(ctx, r, VERDICT_UNKNOWN,
                   "the model lists no management access paths, so their sources cannot be "
@@ -475,12 +490,18 @@ static void eval_web(const struct check_ctx *ctx, struct check_result *r)
     reasons_init(&unknowns);
     for (size_t i = 0; i < m->nservices; i++) {
         const struct mgmt_service *s = &m->services[i];
-        /* NX-API over HTTP also serves its web sandbox: cleartext web management (checks.md) */
-        bool nxapi_http = s->cleartext && !strcmp(s->name, "nxapi");
-        if (!is_web_service(s->name) && !nxapi_http)
+        /* NX-API is an HTTP(S) server with a web sandbox (checks.md): over HTTP
+         * cleartext web management, over HTTPS only in the management VRF. */
+        bool nxapi = !strcmp(s->name, "nxapi");
+        if (!is_web_service(s->name) && !nxapi)
             continue;
         seen++;
-        if (s->state.state == FACT_ON) {
+        if (s->state.state == FACT_ON && nxapi && !s->cleartext) {
+            if (!s->vrf || strcmp(s->vrf, "management"))
+                reasons_add(&fails, "NX-API (HTTPS) is not confined to the management VRF "
+                                    "('nxapi use-vrf management')");
+            check_evidence_fact(ctx, r, &s->state.ev);
+        } else if (s->state.state == FACT_ON) {
             if (s->cleartext || !strcmp(s->name, "http")) {
                 reasons_add(&fails, "cleartext web management (%s) is on", s->name);
                 check_evidence_fact(ctx, r, &s->state.ev);
@@ -572,6 +593,15 @@ static bool is_shell_kind(const char *k)
     return false;
 }
 
+/* What an unapproved item can do, for the message. */
+static const char *onbox_why(const struct onbox_item *o)
+{
+    if (o->kind && (!strcmp(o->kind, "bash") || !strcmp(o->kind, "shell")))
+        return " (a Linux shell on the device, outside the CLI's command authorisation and "
+               "accounting)";
+    return o->risky ? " (changes config, clears logs or copies files out)" : "";
+}
+
 /* Judge on-box items of one class against approved.onbox_apps. */
 static void judge_onbox(const struct check_ctx *ctx, struct check_result *r, bool shells,
                         const char *what)
@@ -589,7 +619,7 @@ static void judge_onbox(const struct check_ctx *ctx, struct check_result *r, boo
         if (pr->onbox_apps.present && sset_contains(&pr->onbox_apps, o->name))
             continue;
         reasons_add(&bad, "%s '%s'%s", o->kind ? o->kind : "item", o->name ? o->name : "",
-                    o->risky ? " (changes config, clears logs or copies files out)" : "");
+                    onbox_why(o));
         ev_node(ctx, r, o->node);
     }
     if (found == 0) {

@@ -100,8 +100,9 @@ struct cx {
     enum dialect d;
 
     /* ssh */
-    const struct cfg_node *ssh_cfg_node; /* any statement configuring the server */
-    const struct cfg_node *ssh_off_node; /* no feature ssh / management ssh shutdown */
+    const struct cfg_node *ssh_cfg_node;   /* any statement configuring the server */
+    const struct cfg_node *nxapi_vrf_node; /* NX-OS "nxapi use-vrf V" */
+    const struct cfg_node *ssh_off_node;   /* no feature ssh / management ssh shutdown */
     const struct cfg_node *ssh_ver_node;
     int ssh_ver;                          /* 0 unset, 1, 2, 3 = both */
     const struct cfg_node *ssh_weak_node; /* NX-OS ssh cipher-mode weak */

@@ -368,6 +368,13 @@ bool cx_h_username(struct cx *x, const struct cfg_node *n, struct sv s, bool neg
     struct account *ac = cx_find_account(x, name, n);
     if (!ac)
         return true;
+    if (x->d == DIALECT_ARISTA_EOS) {
+        /* "username X shell /bin/bash": the user logs in to a Linux shell, not the CLI */
+        size_t nt = sv_token_count(s);
+        for (size_t i = 2; i + 1 < nt; i++)
+            if (tk_is(s, i, "shell") && !model_sv_icontains(tk(s, i + 1), "Cli"))
+                model_add_onbox(x->a, x->m, "shell", dup(x, name), true, n);
+    }
     account_attrs(x, ac, s, 2, n);
     for (const struct cfg_node *c = n->child; c; c = c->next) /* XR block form */
         if (active(c))

@@ -351,8 +351,42 @@ bool cx_h_nxapi(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
         struct mgmt_service *v = cx_svc(x, "nxapi", false, neg ? FACT_OFF : FACT_ON, n);
         if (v)
             v->port = port;
+    } else if (starts(s, "nxapi use-vrf") && !neg) {
+        x->nxapi_vrf_node = n;
     }
     return true;
+}
+
+/*
+ * NX-API and eAPI are HTTP(S) servers, so management paths: NX-API has no
+ * filter of its own (its VRF is recorded on the service); an eAPI block
+ * with no access group is unfiltered. SSH on EOS runs by default, with no
+ * idle timeout unless 'management ssh' sets one.
+ */
+static void finish_api_paths(struct cx *x)
+{
+    struct device_model *m = x->m;
+    for (size_t i = 0; i < m->nservices; i++) {
+        struct mgmt_service *v = &m->services[i];
+        if (v->state.state != FACT_ON)
+            continue;
+        const struct cfg_node *at = v->state.ev.n ? v->state.ev.nodes[0] : NULL;
+        if (!strcmp(v->name, "nxapi")) {
+            if (x->nxapi_vrf_node)
+                v->vrf = dup(x, tk(cfg_text(x->nxapi_vrf_node), 2));
+            model_add_mgmt_path(x->a, m, "nxapi", NULL, at);
+        } else if (!strcmp(v->name, "eapi") && !v->acl_name) {
+            model_add_mgmt_path(x->a, m, "eapi", NULL, at);
+        }
+    }
+    if (x->d != DIALECT_ARISTA_EOS || m->ssh.enabled.state != FACT_ON)
+        return;
+    if (m->ssh.idle_timeout_seconds < 0)
+        m->ssh.idle_timeout_seconds = 0; /* EOS default: sessions never time out */
+    for (size_t i = 0; i < m->nmgmt_paths; i++)
+        if (m->mgmt_paths[i].service && !strcmp(m->mgmt_paths[i].service, "ssh"))
+            return;
+    model_add_mgmt_path(x->a, m, "ssh", NULL, x->ssh_cfg_node);
 }
 
 /* Does a management block contain "no shutdown" (on) or "shutdown" (off)? NULL if neither. */
@@ -796,6 +830,7 @@ void cx_finish_ssh(struct cx *x)
 void cx_finish_services(struct cx *x)
 {
     struct device_model *m = x->m;
+    finish_api_paths(x);
     switch (x->d) {
     case DIALECT_CISCO_IOS: {
         size_t nvty = 0;

@@ -36,6 +36,11 @@ static void h_snmp_community(struct cx *x, const struct cfg_node *n, struct sv s
     struct snmp_community *c = find_community(x, name, n);
     if (!c)
         return;
+    /* The community statement defines it (an ASA host line may have named it first). */
+    if (starts(cfg_text(c->node), "snmp-server host")) {
+        c->node = n;
+        c->name.node = n;
+    }
     size_t nt = sv_token_count(s);
     for (; i < nt; i++) {
         struct sv w = tk(s, i);
@@ -254,13 +259,22 @@ bool cx_h_snmp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
                 model_add_secret(x->a, x->m, "snmp-community", model_secret(ty, c, n));
             }
         }
+        bool v3 = false;
+        for (size_t i = 3; i + 1 < nt; i++)
+            v3 |= tk_is(s, i, "version") && tk_is(s, i + 1, "3");
         for (size_t i = 3; i + 1 < nt; i++)
             if (tk_is(s, i, "community")) {
                 struct sv c = tk(s, i + 1);
                 enum secret_type ty = secret_is_redacted(c) ? SECRET_REDACTED : SECRET_PLAINTEXT;
                 model_add_secret(x->a, x->m, "snmp-community", model_secret(ty, c, n));
-                if (x->d == DIALECT_CISCO_ASA && !x->snmp_first)
+                if (x->d != DIALECT_CISCO_ASA)
+                    continue;
+                if (!x->snmp_first)
                     x->snmp_first = n;
+                /* An ASA host line with its own community speaks v1/v2c to
+                 * that host ("version 2c", or v1 by default). */
+                if (!v3)
+                    find_community(x, c, n);
             }
     } else {
         return false;
