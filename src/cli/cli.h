@@ -1,6 +1,6 @@
 /*
  * cli.h - the subcommands (one file each under src/cli/) and the small
- * helpers they share. main.c only dispatches.
+ * helpers they share. dispatch.c maps command names to them.
  */
 #ifndef TSAUDIT_CLI_H
 #define TSAUDIT_CLI_H
@@ -48,6 +48,10 @@ struct reading_sources {
  */
 bool cli_reading(const struct reading_sources *s, const char *path, const char *relpath,
                  const char *buf, size_t len, struct detect_result *out, char *why, size_t cap);
+
+/* 'tsaudit <command> [options] [args]': argv[1] names the command
+ * (dispatch.c holds the table). */
+int cli_main(int argc, char **argv);
 
 /* "tsaudit <cmd>: <message>" on stderr, for usage errors. Returns EXIT_INPUT. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) TS_PRINTF(2, 3);

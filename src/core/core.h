@@ -134,9 +134,9 @@ void diag_set_quiet(bool quiet);
  * Per-device diagnostic sinks: between diag_capture_begin(sink) and
  * diag_capture_end(), the calling thread's diagnostics are appended to sink
  * (counted as usual) instead of printed; diag_flush(sink) prints them and
- * empties it. A scan's workers capture each device's diagnostics and the
- * main thread flushes them in input order, so stderr is the same for any
- * number of jobs.
+ * empties it (into the calling thread's own sink when it has one). A scan's
+ * workers capture each device's diagnostics and the main thread flushes them
+ * in input order, so stderr is the same for any number of jobs.
  */
 void diag_capture_begin(struct buf *sink);
 void diag_capture_end(void);

@@ -39,7 +39,11 @@ void diag_capture_end(void)
 
 void diag_flush(struct buf *sink)
 {
-    if (sink->len) {
+    if (sink->len && capture && capture != sink) {
+        /* This thread is itself captured (the library runs a scan): the
+         * device's lines join its capture rather than stderr. */
+        buf_add(capture, sink->data, sink->len);
+    } else if (sink->len) {
         pthread_mutex_lock(&print_lock);
         fwrite(sink->data, 1, sink->len, stderr);
         pthread_mutex_unlock(&print_lock);

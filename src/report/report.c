@@ -121,10 +121,9 @@ static void writer_free(struct report_writer *w)
     free(w);
 }
 
-struct report_writer *report_open(enum report_format f, const char *path,
-                                  const struct report_run *run)
+static struct report_writer *writer_new(enum report_format f, const struct report_run *run)
 {
-    if ((unsigned)f >= REPORT_FORMAT_COUNT || !path || !run)
+    if ((unsigned)f >= REPORT_FORMAT_COUNT || !run)
         BUG("report_open: bad arguments");
     struct report_writer *w = xcalloc(1, sizeof(*w));
     w->ops = formats[f].ops;
@@ -143,10 +142,12 @@ struct report_writer *report_open(enum report_format f, const char *path,
         w->tally.plan = xmalloc(sizeof(*w->tally.plan));
         rpt_plan_init(w->tally.plan, ncheck, formats[f].plan_names);
     }
-    if (atomic_file_open(&w->af, path) < 0) {
-        writer_free(w);
-        return NULL;
-    }
+    return w;
+}
+
+/* The output is open: let the format write its head. */
+static struct report_writer *writer_start(struct report_writer *w)
+{
     w->f = w->af.f;
     if (w->ops->open(w) < 0) {
         atomic_file_abort(&w->af);
@@ -154,6 +155,32 @@ struct report_writer *report_open(enum report_format f, const char *path,
         return NULL;
     }
     return w;
+}
+
+struct report_writer *report_open(enum report_format f, const char *path,
+                                  const struct report_run *run)
+{
+    if (!path)
+        BUG("report_open: bad arguments");
+    struct report_writer *w = writer_new(f, run);
+    if (atomic_file_open(&w->af, path) < 0) {
+        writer_free(w);
+        return NULL;
+    }
+    return writer_start(w);
+}
+
+struct report_writer *report_open_stream(enum report_format f, FILE *out, const char *name,
+                                         const struct report_run *run)
+{
+    if (!out || !name)
+        BUG("report_open_stream: bad arguments");
+    struct report_writer *w = writer_new(f, run);
+    /* An atomic_file without a temporary: committing it only flushes. */
+    w->af.f = out;
+    w->af.path = xstrdup(name);
+    w->af.tmp = NULL;
+    return writer_start(w);
 }
 
 /* Append a device (by relative path) with its label and reason to a list. */
@@ -379,6 +406,11 @@ const char *rpt_remediation(const struct check_def *c, enum dialect d)
     if ((unsigned)d < DIALECT_COUNT && c->remediation[d])
         return c->remediation[d];
     return c->remediation[DIALECT_UNKNOWN];
+}
+
+const char *report_remediation(const struct check_def *c, enum dialect d)
+{
+    return rpt_remediation(c, d);
 }
 
 /* ------------------------------------------------------------------- map */

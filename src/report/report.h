@@ -86,6 +86,13 @@ struct report_writer;
 /* Open a writer for path ("-" = stdout). NULL after a diagnostic on error. */
 struct report_writer *report_open(enum report_format f, const char *path,
                                   const struct report_run *run);
+/*
+ * Open a writer on a stream the caller owns (a memory stream, a pipe); name
+ * stands for it in diagnostics. report_finish() flushes out and leaves it
+ * open; report_abort() leaves it as it is.
+ */
+struct report_writer *report_open_stream(enum report_format f, FILE *out, const char *name,
+                                         const struct report_run *run);
 /* Stream one device (results already waived by compliance). Returns 0 or -1. */
 int report_device(struct report_writer *w, const struct device_result *d);
 /* Write the estate-wide parts, close and commit the file. Frees w. 0 or -1. */
@@ -93,6 +100,10 @@ int report_finish(struct report_writer *w, const struct fleet_finding *ff, size_
                   const struct compliance_result *cr, const struct report_totals *totals);
 /* Give up: remove the temporary, leave any existing file untouched. Frees w. */
 void report_abort(struct report_writer *w);
+
+/* A check's remediation for a dialect (the generic one when the dialect has
+ * none), as every writer prints it; NULL when the check has none. */
+const char *report_remediation(const struct check_def *c, enum dialect d);
 
 /*
  * Redaction of secrets in one line of configuration text (any dialect):

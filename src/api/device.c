@@ -1,0 +1,145 @@
+/*
+ * device.c - reading an assessed device (tsaudit.h): its results, its JSON
+ * object and its facts, rendered on first use by the code the reports and
+ * 'tsaudit facts' use, so they say exactly what those say.
+ */
+#include "api/api_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Text from the configuration, made safe as the writers make it, copied
+ * into the device's arena. */
+static const char *clean(struct tsa_device *d, struct buf *scratch, const char *text, size_t len)
+{
+    if (!text)
+        return "";
+    const char *s = report_clean(&d->ctx->run, &d->a.result, text, len, scratch);
+    return arena_strdup(&d->a.arena, s);
+}
+
+/* Fill d->results (once): the results with their text cleaned. */
+static void render_results(struct tsa_device *d)
+{
+    if (d->results)
+        return;
+    const struct device_result *r = &d->a.result;
+    d->results = xcalloc(r->nresults ? r->nresults : 1, sizeof(*d->results));
+    struct buf scratch;
+    buf_init(&scratch, 0);
+    for (size_t i = 0; i < r->nresults; i++) {
+        const struct check_result *cr = &r->results[i];
+        struct tsa_result *o = &d->results[i];
+        const char *rem =
+            cr->remediation ? cr->remediation : report_remediation(cr->check, r->dialect);
+        o->check = cr->check ? cr->check->id : "unknown";
+        o->verdict = verdict_name(cr->verdict);
+        o->severity = severity_name(cr->check ? cr->check->severity : SEV_INFO);
+        o->message = clean(d, &scratch, cr->message, cr->message ? strlen(cr->message) : 0);
+        o->remediation = rem ? rem : "";
+        o->nevidence = cr->nevidence;
+    }
+    d->hostname = clean(d, &scratch, r->hostname, r->hostname ? strlen(r->hostname) : 0);
+    buf_free(&scratch);
+}
+
+const char *tsa_device_hostname(const struct tsa_device *cd)
+{
+    struct tsa_device *d = (struct tsa_device *)cd;
+    render_results(d);
+    return d->hostname;
+}
+
+size_t tsa_device_result_count(const struct tsa_device *d)
+{
+    return d ? d->a.result.nresults : 0;
+}
+
+int tsa_device_result(const struct tsa_device *cd, size_t i, struct tsa_result *out)
+{
+    struct tsa_device *d = (struct tsa_device *)cd;
+    if (!d || !out || i >= d->a.result.nresults)
+        return -1;
+    render_results(d);
+    *out = d->results[i];
+    return 0;
+}
+
+int tsa_device_evidence(const struct tsa_device *cd, size_t i, size_t j, unsigned *line,
+                        const char **text)
+{
+    struct tsa_device *d = (struct tsa_device *)cd;
+    if (!d || i >= d->a.result.nresults || j >= d->a.result.results[i].nevidence)
+        return -1;
+    const struct evidence *e = &d->a.result.results[i].evidence[j];
+    struct buf scratch;
+    buf_init(&scratch, 0);
+    if (line)
+        *line = e->line;
+    if (text)
+        *text = clean(d, &scratch, e->text, e->len);
+    buf_free(&scratch);
+    return 0;
+}
+
+/* Render into a memory stream with fn; returns the text (malloc'd). */
+static char *render(struct tsa_device *d, size_t *len,
+                    void (*fn)(struct tsa_device *d, FILE *f, size_t *skip))
+{
+    char *s = NULL;
+    size_t n = 0, skip = 0;
+    FILE *m = open_memstream(&s, &n);
+    if (!m)
+        BUG("out of memory");
+    fn(d, m, &skip);
+    if (fclose(m) != 0)
+        BUG("out of memory");
+    if (skip > n)
+        skip = n;
+    memmove(s, s + skip, n - skip + 1);
+    *len = n - skip;
+    return s;
+}
+
+/* The JSON writer's device object: the writer's head is skipped. */
+static void json_fn(struct tsa_device *d, FILE *f, size_t *skip)
+{
+    struct report_writer *w = report_open_stream(REPORT_JSON, f, d->name, &d->ctx->run);
+    if (!w)
+        BUG("cannot open a JSON writer on memory");
+    fflush(f);
+    *skip = (size_t)ftell(f);
+    report_device(w, &d->a.result);
+    fflush(f);
+    report_abort(w);
+}
+
+static void facts_fn(struct tsa_device *d, FILE *f, size_t *skip)
+{
+    if (d->a.model)
+        model_print_json(d->a.model, d->a.tree, d->ctx->run.show_secrets, f);
+    else
+        fputs("null", f);
+}
+
+const char *tsa_device_json(struct tsa_device *d, size_t *len)
+{
+    if (!d)
+        return NULL;
+    if (!d->json)
+        d->json = render(d, &d->json_len, json_fn);
+    if (len)
+        *len = d->json_len;
+    return d->json;
+}
+
+const char *tsa_device_facts_json(struct tsa_device *d, size_t *len)
+{
+    if (!d)
+        return NULL;
+    if (!d->facts)
+        d->facts = render(d, &d->facts_len, facts_fn);
+    if (len)
+        *len = d->facts_len;
+    return d->facts;
+}
