@@ -34,6 +34,7 @@ struct tsa_context *tsa_context_new(void)
     profile_init_empty(&c->profile);
     attest_init_empty(&c->attest);
     buf_init(&c->errors, TSA_DIAG_CAP);
+    pthread_mutex_init(&c->lock, NULL);
     c->as_of = date_today();
     c->run.tool_version = TSAUDIT_VERSION;
     c->run.started = "";
@@ -46,6 +47,8 @@ void tsa_context_free(struct tsa_context *c)
 {
     if (!c)
         return;
+    api_json_slots_free(c);
+    pthread_mutex_destroy(&c->lock);
     free(c->profile_file);
     buf_free(&c->errors);
     arena_free(&c->arena);

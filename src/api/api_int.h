@@ -11,6 +11,20 @@
 #include "report/report.h"
 #include "rules/rules.h"
 
+#include <pthread.h>
+
+/* A JSON writer kept open on a memory stream: writers escape the text of
+ * each check once, so one reused per thread renders devices much faster
+ * than a new one per device. */
+struct json_slot {
+    FILE *f;
+    char *buf;
+    size_t len;
+    struct report_writer *w;
+    bool busy;
+};
+#define API_JSON_SLOTS 8
+
 struct tsa_context {
     struct arena arena; /* profile, attestations, their texts */
     struct profile profile;
@@ -25,6 +39,8 @@ struct tsa_context {
     int tier;              /* 0: the profile's */
     struct report_run run; /* what the writers need to render one device */
     struct buf errors;
+    pthread_mutex_t lock; /* guards slots[].busy */
+    struct json_slot slots[API_JSON_SLOTS];
 };
 
 struct tsa_device {
@@ -38,5 +54,10 @@ struct tsa_device {
     struct tsa_result *results; /* rendered on first use, strings in a.arena */
     const char *hostname;       /* cleaned */
 };
+
+/* The JSON of a device (malloc'd), with a pooled writer when one is free. */
+char *api_device_json(struct tsa_device *d, size_t *len);
+/* Close the context's pooled writers. */
+void api_json_slots_free(struct tsa_context *c);
 
 #endif

@@ -18,8 +18,9 @@ import ctypes
 import json
 import os
 import threading
-from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
+from dataclasses import dataclass
+from typing import (Any, Callable, Dict, Iterable, Iterator, List, Mapping, NamedTuple,
+                    Optional, Sequence, Tuple, Union)
 
 from . import _lib
 
@@ -118,16 +119,14 @@ class InputError(TsauditError):
 # ----------------------------------------------------------------- results
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     """A configuration line behind a verdict (its text redacted of secrets)."""
 
     line: int
     text: str
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     """One check's verdict on one device."""
 
     check: str
@@ -156,18 +155,12 @@ class Result:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "Result":
-        return cls(
-            check=d["check"],
-            verdict=d["verdict"],
-            severity=d["severity"],
-            message=d.get("message") or "",
-            evidence=tuple(Evidence(e["line"], e["text"]) for e in d.get("evidence", ())),
-            measures=tuple(d.get("measures", ())),
-            title=d.get("title") or "",
-            category=d.get("category") or "",
-            remediation=d.get("remediation"),
-            waiver=d.get("waiver"),
-        )
+        """From a result object of the JSON report."""
+        ev = d.get("evidence")
+        return cls(d["check"], d["verdict"], d["severity"], d.get("message") or "",
+                   tuple(Evidence(e["line"], e["text"]) for e in ev) if ev else (),
+                   tuple(d.get("measures") or ()), d.get("title") or "",
+                   d.get("category") or "", d.get("remediation"), d.get("waiver"))
 
     def to_dict(self) -> Dict[str, Any]:
         """The result as in the JSON report."""
@@ -192,10 +185,11 @@ class DeviceResult:
     of the JSON report.
     """
 
-    def __init__(self, data: Dict[str, Any], facts_json: Optional[bytes] = None,
+    def __init__(self, data: Dict[str, Any],
+                 facts_loader: Optional[Callable[[], bytes]] = None,
                  status: Optional[str] = None):
         self._data = data
-        self._facts_json = facts_json
+        self._facts_loader = facts_loader
         self._facts: Any = None
         self._results: Optional[List[Result]] = None
         self._status = status
@@ -262,9 +256,12 @@ class DeviceResult:
 
     @property
     def facts(self) -> Any:
-        """The security model as dicts and lists (None when the device was not parsed)."""
-        if self._facts is None and self._facts_json is not None:
-            self._facts = json.loads(self._facts_json)
+        """The security model as dicts and lists (None when the device was not
+        parsed). Extracted again on first use, from the same text and context,
+        so results hold no C memory meanwhile."""
+        if self._facts is None and self._facts_loader is not None:
+            self._facts = json.loads(self._facts_loader())
+            self._facts_loader = None
         return self._facts
 
     def to_dict(self) -> Dict[str, Any]:
@@ -431,41 +428,53 @@ class Context:
 
     # -- one device
 
-    def _device(self, dev: int, dialect: Optional[str]) -> DeviceResult:
+    def _assess(self, text: Optional[bytes], path: Optional[str], name: Optional[bytes],
+                dialect: Optional[str]) -> int:
         L = _lib.lib
+        d = dialect.encode() if dialect else None
+        if path is not None:
+            dev = L.tsa_assess_file(self._ctx, path.encode(), d)
+        else:
+            dev = L.tsa_assess_text(self._ctx, text, len(text), name, d)
         if not dev:
             raise InputError(f"unknown dialect {dialect!r} (one of: {', '.join(DIALECTS)})")
+        return dev
+
+    def _device(self, text: Optional[bytes], path: Optional[str], name: Optional[bytes],
+                dialect: Optional[str], strict: bool = False) -> DeviceResult:
+        L = _lib.lib
+        dev = self._assess(text, path, name, dialect)
         try:
-            data = json.loads(_lib.text_of(L.tsa_device_json, dev))
             status = _STATUS.get(L.tsa_device_status(dev), "ok")
+            if strict and status == "unreadable":
+                diags = L.tsa_device_diagnostics(dev).decode(errors="replace")
+                raise InputError(f"{path}: cannot be read", Diagnostic.parse_all(diags))
+            data = json.loads(_lib.text_of(L.tsa_device_json, dev))
             reason = L.tsa_device_not_audited_reason(dev).decode(errors="replace")
             if reason:
                 data.setdefault("not_audited", reason)
-            facts = _lib.text_of(L.tsa_device_facts_json, dev)
-            return DeviceResult(data, facts, status)
         finally:
             L.tsa_device_free(dev)
+
+        def facts() -> bytes:
+            again = self._assess(text, path, name, dialect)
+            try:
+                return _lib.text_of(L.tsa_device_facts_json, again)
+            finally:
+                L.tsa_device_free(again)
+
+        return DeviceResult(data, facts, status)
 
     def audit_text(self, text: Union[str, bytes], dialect: Optional[str] = None,
                    hostname: Optional[str] = None) -> DeviceResult:
         """Assess one configuration held in memory. See :func:`tsaudit.audit_text`."""
         raw = text.encode() if isinstance(text, str) else bytes(text)
-        name = hostname.encode() if hostname else None
-        dev = _lib.lib.tsa_assess_text(self._ctx, raw, len(raw), name,
-                                       dialect.encode() if dialect else None)
-        return self._device(dev, dialect)
+        return self._device(raw, None, hostname.encode() if hostname else None, dialect)
 
     def audit_file(self, path: PathLike, dialect: Optional[str] = None,
                    strict: bool = True) -> DeviceResult:
         """Assess one configuration file. See :func:`tsaudit.audit_file`."""
-        p = os.fspath(path)
-        L = _lib.lib
-        dev = L.tsa_assess_file(self._ctx, p.encode(), dialect.encode() if dialect else None)
-        if dev and strict and L.tsa_device_status(dev) == 2:
-            text = L.tsa_device_diagnostics(dev).decode(errors="replace")
-            L.tsa_device_free(dev)
-            raise InputError(f"{p}: cannot be read", Diagnostic.parse_all(text))
-        return self._device(dev, dialect)
+        return self._device(None, os.fspath(path), None, dialect, strict)
 
     # -- an estate
 
