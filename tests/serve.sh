@@ -36,9 +36,10 @@ check "serve prints its address" "[ -n '$url' ]"
 [ -n "$url" ] || { echo "$passed passed, $failed failed"; exit 1; }
 
 get() { curl -s -o "$out/body" -D "$out/headers" -w '%{http_code}' --max-time 20 "$@"; }
+# status CODE WHAT CURL-ARGS...: one request answered with CODE.
+status() { local want=$1 what=$2; shift 2; code=$(get "$@"); check "$what ($want)" "[ '$code' = $want ]"; }
 
-code=$(get "$url/")
-check "runs page 200" "[ '$code' = 200 ]"
+status 200 "runs page 200" "$url/"
 check "runs page lists both runs" "grep -q 'href=\"/runs/1\"' '$out/body' && grep -q 'href=\"/runs/2\"' '$out/body'"
 check "CSP header" "grep -qi '^content-security-policy: default-src .none.' '$out/headers'"
 check "CSP has no unsafe-inline" "! grep -qi 'unsafe-inline' '$out/headers'"
@@ -46,8 +47,7 @@ check "nosniff header" "grep -qi '^x-content-type-options: nosniff' '$out/header
 check "frame denial" "grep -qi '^x-frame-options: deny' '$out/headers'"
 dev=$(grep -o 'href="/devices?path=[^"]*"' "$out/body" | head -1 | sed 's/^href="//; s/"$//')
 
-code=$(get "$url/runs/2")
-check "run page 200" "[ '$code' = 200 ]"
+status 200 "run page 200" "$url/runs/2"
 check "run page is the HTML report" "grep -q 'Example Telecom Ltd' '$out/body' && grep -q '<svg' '$out/body'"
 code=$(get "$url/trends")
 check "trends page 200 with charts" "[ '$code' = 200 ] && grep -q 'id=\"chart-failures\"' '$out/body'"
@@ -61,14 +61,28 @@ code=$(get "$url/api/runs/1")
 check "api/runs/1 is the JSON report" "[ '$code' = 200 ] && python3 -c \"import json;d=json.load(open('$out/body'));assert len(d['devices'])==14\""
 code=$(get "$url/api/diff?a=1&b=2")
 check "api/diff" "[ '$code' = 200 ] && python3 -c \"import json;d=json.load(open('$out/body'));assert d['a']==1 and d['b']==2 and len(d['devices_removed'])==3\""
-code=$(get "$url/api/runs/999")
-check "unknown run 404" "[ '$code' = 404 ]"
-code=$(get "$url/nothing-here")
-check "unknown page 404" "[ '$code' = 404 ]"
+status 404 "unknown run 404" "$url/api/runs/999"
+status 404 "unknown page 404" "$url/nothing-here"
 for m in POST PUT DELETE PATCH; do
   code=$(get -X $m --data 'x=1' "$url/api/runs")
   check "$m refused with 405" "[ '$code' = 405 ] && grep -qi '^allow: GET, HEAD' '$out/headers'"
 done
+
+# DNS rebinding: a name that resolves here but is not this server's is refused,
+# on pages and on the API; the API refuses other sites' pages.
+port=${url##*:}
+for h in "evil.example.com:$port" "evil.example.com" "127.0.0.1:1" "[::1]:$port"; do
+  status 403 "Host '$h' refused on the API" -H "Host: $h" "$url/api/runs"
+  status 403 "Host '$h' refused on pages" -H "Host: $h" "$url/"
+  check "the refusal names --allow-host" "grep -q -- --allow-host '$out/body'"
+done
+for h in "localhost:$port" "127.0.0.1:$port" "LOCALHOST"; do
+  status 200 "Host '$h' answered" -H "Host: $h" "$url/api/runs"
+done
+status 403 "cross-origin API request refused" -H "Origin: http://evil.example.com" "$url/api/runs"
+status 200 "same-origin API request answered" -H "Origin: http://127.0.0.1:$port" "$url/api/runs"
+status 403 "API fetched by another site refused" -H "Sec-Fetch-Site: cross-site" "$url/api/diff?a=1&b=2"
+status 200 "a link from another site still opens the runs page" -H "Sec-Fetch-Site: cross-site" "$url/"
 
 # A bounded load: 400 requests, 200 at a time, over several pages.
 seq 1 400 | sed "s|.*|$url/api/runs|; 0~3s|api/runs|trends|; 0~7s|trends|runs/1|" > "$out/urls"
@@ -76,13 +90,20 @@ start=$(date +%s)
 xargs -P 200 -n 1 curl -s -o /dev/null -w '%{http_code}\n' --max-time 60 < "$out/urls" > "$out/codes"
 ok=$(grep -c '^200$' "$out/codes")
 check "400 concurrent requests all answered 200 (got $ok)" "[ '$ok' = 400 ]"
-code=$(get "$url/api/runs")
-check "still up after the load" "[ '$code' = 200 ]"
+status 200 "still up after the load" "$url/api/runs"
 # The only diagnostic expected is the one for the unknown run asked for above.
 check "serve wrote no other errors" "! grep -v \"no complete run '999'\" '$out/serve.err' | grep -q ."
 echo "load: 400 requests, 200 concurrent, in $(( $(date +%s) - start )) s"
 
 kill "$pid"; wait "$pid" 2>/dev/null; pid=
+
+start_serve "$out/h.db" allow --allow-host dash.example.net,Other.Example
+status 200 "--allow-host name answered" -H "Host: dash.example.net:${url##*:}" "$url/api/runs"
+status 200 "--allow-host names are case-insensitive" -H "Host: other.example" "$url/"
+status 403 "other names still refused" -H "Host: evil.example.com" "$url/"
+kill "$pid"; wait "$pid" 2>/dev/null; pid=
+"$bin" serve --db "$out/h.db" --allow-host 'bad host:80' > /dev/null 2> "$out/err"
+check "a bad --allow-host is a usage error (exit 2)" "[ $? = 2 ] && grep -q allow-host '$out/err'"
 
 # A run recorded with user rules and a framework, served by a process that
 # loads neither: the rules' checks and the requirements render from what the
@@ -101,8 +122,7 @@ assert [m['id'] for m in d['measures']][:1] == ['NHB-1.1'], d['measures'][:1]
 \""
 code=$(get "$url/runs/1")
 check "the same run as HTML" "[ '$code' = 200 ] && grep -q 'ACME-SYSLOG-APPROVED' '$out/body'"
-code=$(get "$url/api/runs")
-check "still up after rendering it" "[ '$code' = 200 ]"
+status 200 "still up after rendering it" "$url/api/runs"
 check "no BUG on stderr" "! grep -q BUG '$out/serve2.err'"
 kill "$pid"; wait "$pid" 2>/dev/null; pid=
 echo "$passed passed, $failed failed"

@@ -18,6 +18,7 @@
  */
 #define _GNU_SOURCE /* memmem */
 #include "cli/cli.h"
+#include "cli/serve_guard.h"
 #include "cli_assets.h"
 #include "report/report.h"
 #include "store/store.h"
@@ -42,6 +43,7 @@ typedef enum MHD_Result MHD_RESULT;
 
 struct server {
     const char *db;
+    struct serve_guard guard;
 };
 
 /* The stylesheet is data/assets/dashboard.css, built in as asset_dashboard_css. */
@@ -536,6 +538,13 @@ static MHD_RESULT handle(void *cls, struct MHD_Connection *c, const char *url, c
         *con_cls = &marker;
         return MHD_YES;
     }
+    const char *refused = serve_guard_check(
+        &s->guard, MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST),
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin"),
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Sec-Fetch-Site"),
+        !strncmp(url, "/api/", 5));
+    if (refused)
+        return respond_text(c, MHD_HTTP_FORBIDDEN, refused);
     if (!strcmp(url, "/"))
         return page_runs(s, c);
     if (!strcmp(url, "/trends"))
@@ -554,12 +563,16 @@ static MHD_RESULT handle(void *cls, struct MHD_Connection *c, const char *url, c
 }
 
 static const char *usage =
-    "usage: tsaudit serve --db FILE [--listen ADDR:PORT]\n"
+    "usage: tsaudit serve --db FILE [--listen ADDR:PORT] [--allow-host NAME]...\n"
     "\n"
     "Serve a read-only dashboard over a history database: runs, one run (the\n"
     "same views as the HTML report), a device's history, trends, and a JSON API\n"
     "(/api/runs, /api/runs/ID, /api/diff?a=ID&b=ID). Binds 127.0.0.1:8080 unless\n"
-    "--listen says otherwise (port 0 picks a free port). Stops on Ctrl-C.\n";
+    "--listen says otherwise (port 0 picks a free port). Stops on Ctrl-C.\n"
+    "\n"
+    "It answers only requests addressed to the listening address (and localhost\n"
+    "on loopback); --allow-host NAME[,NAME...] adds the names it is reached by.\n"
+    "The JSON API refuses requests made by other sites' pages.\n";
 
 static bool parse_listen(const char *s, struct sockaddr_in *addr)
 {
@@ -608,32 +621,41 @@ static int probe_listen(const char *listen, const struct sockaddr_in *addr)
     return -1;
 }
 
-int cmd_serve(int argc, char **argv)
+/* Listen and answer until SIGINT or SIGTERM. */
+static int serve_until_stopped(struct server *s, const char *listen, struct sockaddr_in *addr)
 {
-    static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
-                                         {"listen", required_argument, NULL, 'l'},
-                                         {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
-    const char *db = NULL, *listen = "127.0.0.1:8080";
-    optind = 1;
-    opterr = 0;
-    int ch;
-    while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        switch (ch) {
-        case 'd':
-            db = optarg;
-            break;
-        case 'l':
-            listen = optarg;
-            break;
-        case 'h':
-            fputs(usage, stdout);
-            return EXIT_OK;
-        default:
-            return cli_bad_option("serve", argc, argv, "h", opts);
-        }
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, NULL); /* worker threads inherit the mask */
+    signal(SIGPIPE, SIG_IGN);
+
+    struct MHD_Daemon *d = MHD_start_daemon(
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_LINUX_ONLY | MHD_USE_ERROR_LOG, 0, NULL,
+        NULL, handle, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)addr, MHD_OPTION_THREAD_POOL_SIZE,
+        (unsigned)4, MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000, MHD_OPTION_CONNECTION_TIMEOUT,
+        (unsigned)30, MHD_OPTION_END);
+    if (!d) {
+        fprintf(stderr, "tsaudit serve: cannot listen on %s: %s\n", listen, strerror(errno));
+        return EXIT_INTERNAL;
     }
-    if (!db)
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    s->guard.addr = addr->sin_addr;
+    s->guard.port = info ? info->port : ntohs(addr->sin_port);
+    char host[INET_ADDRSTRLEN];
+    inet_ntop(AF_INET, &addr->sin_addr, host, sizeof(host));
+    printf("tsaudit serve: http://%s:%u/ (read-only; Ctrl-C stops)\n", host, s->guard.port);
+    fflush(stdout);
+    int sig;
+    sigwait(&set, &sig);
+    MHD_stop_daemon(d);
+    return EXIT_OK;
+}
+
+static int serve_main(struct server *s, const char *listen)
+{
+    if (!s->db)
         return cli_usage_error("serve", "--db FILE is required");
     struct sockaddr_in addr;
     if (!parse_listen(listen, &addr))
@@ -641,7 +663,7 @@ int cmd_serve(int argc, char **argv)
     /* Fail early on a missing or foreign database. */
     struct store_run_row *rows;
     size_t n;
-    if (store_list_runs(db, &rows, &n) != 0)
+    if (store_list_runs(s->db, &rows, &n) != 0)
         return EXIT_INPUT;
     store_run_rows_free(rows, n);
     if (probe_listen(listen, &addr) != 0)
@@ -651,32 +673,43 @@ int cmd_serve(int argc, char **argv)
                 "tsaudit serve: warning: listening on %s, beyond this machine; the dashboard "
                 "has no login: anyone who can reach it can read every recorded run\n",
                 listen);
+    return serve_until_stopped(s, listen, &addr);
+}
 
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &set, NULL); /* worker threads inherit the mask */
-    signal(SIGPIPE, SIG_IGN);
-
-    struct server s = {.db = db};
-    struct MHD_Daemon *d = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_LINUX_ONLY | MHD_USE_ERROR_LOG, 0, NULL,
-        NULL, handle, &s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)4, MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_END);
-    if (!d) {
-        fprintf(stderr, "tsaudit serve: cannot listen on %s: %s\n", listen, strerror(errno));
-        return EXIT_INTERNAL;
+int cmd_serve(int argc, char **argv)
+{
+    static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
+                                         {"listen", required_argument, NULL, 'l'},
+                                         {"allow-host", required_argument, NULL, 'a'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
+    const char *listen = "127.0.0.1:8080", *why;
+    struct server s = {0};
+    optind = 1;
+    opterr = 0;
+    int ch, rc = -1;
+    while (rc < 0 && (ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (ch) {
+        case 'd':
+            s.db = optarg;
+            break;
+        case 'a':
+            if (!serve_guard_allow(&s.guard, optarg, &why))
+                rc = cli_usage_error("serve", "--allow-host '%s': %s", optarg, why);
+            break;
+        case 'l':
+            listen = optarg;
+            break;
+        case 'h':
+            fputs(usage, stdout);
+            rc = EXIT_OK;
+            break;
+        default:
+            rc = cli_bad_option("serve", argc, argv, "h", opts);
+        }
     }
-    const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-    char host[INET_ADDRSTRLEN];
-    inet_ntop(AF_INET, &addr.sin_addr, host, sizeof(host));
-    printf("tsaudit serve: http://%s:%u/ (read-only; Ctrl-C stops)\n", host,
-           info ? info->port : ntohs(addr.sin_port));
-    fflush(stdout);
-    int sig;
-    sigwait(&set, &sig);
-    MHD_stop_daemon(d);
-    return EXIT_OK;
+    if (rc < 0)
+        rc = serve_main(&s, listen);
+    serve_guard_free(&s.guard);
+    return rc;
 }
