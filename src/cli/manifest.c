@@ -58,7 +58,8 @@ static bool hash_folder(struct sha256_stream *s, const char *path)
         names[n++] = xstrdup(e->d_name);
     }
     closedir(dir);
-    qsort(names, n, sizeof(*names), cmp_name);
+    if (n)
+        qsort(names, n, sizeof(*names), cmp_name);
     bool ok = true;
     for (size_t i = 0; i < n; i++) {
         char full[4096];
