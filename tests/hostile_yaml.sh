@@ -59,6 +59,46 @@ for opt in --profile --attest --catalog --framework; do
 done
 check --rules "$work/missing.yaml" 2 "$work/missing.yaml: error: "
 
+# Alias bombs: 1.3 MB files whose aliases name a 1 MB string 80,000 times (80 GB
+# if copied). Every loader stops at the one limit of the YAML layer with an
+# error at the repeated node's line, and the scan completes. Without that
+# limit the process would grow until it dies: cap it so the test fails fast.
+python3 - "$work" <<'PY'
+import sys
+w = sys.argv[1]
+big = '"' + 'x' * (1 << 20) + '"'
+value = '"' + 'x' * 8000 + '"'  # the attestation and catalogue loaders cap a value at 8 KiB
+aliases = ', '.join(['*s'] * 80000)
+reqs = ''.join('  - {id: R%d, title: *s}\n' % i for i in range(2, 10000))
+ids = [(a, 'M%d.%02d' % (a, b)) for a in range(1, 100) for b in range(1, 100)]
+files = {
+    'bomb-profile.yaml': 'provider:\n  name: &s %s\napproved:\n  onbox_apps: [%s]\n'
+                         % (big, aliases),
+    'bomb-rules.yaml': 'rules:\n  - id: BOMB-1\n    title: &s %s\n    severity: low\n'
+                       '    measures: [%s]\n    condition: {exists: {match: x}}\n'
+                       % (big, aliases),
+    'bomb-framework.yaml': 'framework: {id: BOMB, title: x}\nrequirements:\n'
+                           '  - {id: R1, title: &s %s}\n%s' % (big, reqs),
+    'bomb-attest.yaml': 'attestations:\n  - &s {measure: M1.01, status: implemented, '
+                        'evidence: %s}\n' % value + '  - *s\n' * 19000,
+    'bomb-catalog.yaml': 'measures:\n  - {id: M1.01, section: 1, kind: automated, title: &s %s}\n' % value
+                         + ''.join('  - {id: %s, section: %d, kind: automated, title: *s}\n' % (i, a)
+                                   for a, i in ids[1:]),
+}
+for name, text in files.items():
+    open(f'{w}/{name}', 'w').write(text)
+PY
+if grep -q __asan_init "$BIN" 2>/dev/null; then
+  export ASAN_OPTIONS="$ASAN_OPTIONS:rss_limit_mb=2000"
+else
+  ulimit -v 4000000 2>/dev/null || true
+fi
+check --profile "$work/bomb-profile.yaml" 2 "$work/bomb-profile.yaml:2:9: error: aliases repeat"
+check --attest "$work/bomb-attest.yaml" 2 "$work/bomb-attest.yaml:2:56: error: aliases repeat"
+check --rules "$work/bomb-rules.yaml" 2 "$work/bomb-rules.yaml:3:12: error: aliases repeat"
+check --framework "$work/bomb-framework.yaml" 2 "$work/bomb-framework.yaml:3:21: error: aliases repeat"
+check --catalog "$work/bomb-catalog.yaml" 2 "$work/bomb-catalog.yaml:2:53: error: aliases repeat"
+
 if [ $failures -ne 0 ]; then
   echo "hostile_yaml: $failures of $cases cases failed" >&2
   exit 1

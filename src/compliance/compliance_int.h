@@ -1,7 +1,7 @@
 /*
  * compliance_int.h - helpers shared inside the compliance layer: iteration
  * and typed values over core/ydoc.h with the caps this layer needs (size,
- * entries, nodes visited, which bounds alias expansion), reporting every
+ * entries, length of a value), reporting every
  * problem as "file:line:column: error: field 'x': ...".
  */
 #ifndef TSAUDIT_COMPLIANCE_INT_H
@@ -10,17 +10,13 @@
 #include "compliance/compliance.h"
 #include "core/ydoc.h"
 
-#define CY_MAX_BYTES (8u << 20)   /* a catalogue or attestation file */
-#define CY_MAX_STRING 8192u       /* one scalar */
-#define CY_MAX_ITEMS 20000u       /* one sequence or mapping */
-#define CY_MAX_VISITS 1000000u    /* nodes looked at (aliases can repeat them) */
-#define CY_MAX_COPIED (64u << 20) /* bytes of strings copied out of one file */
+#define CY_MAX_BYTES (8u << 20) /* a catalogue or attestation file */
+#define CY_MAX_STRING 8192u     /* one scalar */
+#define CY_MAX_ITEMS 20000u     /* one sequence or mapping */
 
+/* Alias expansion is bounded by core/ydoc.h for every YAML input. */
 struct cydoc {
     struct ydoc y; /* y.errors counts the errors reported on this file */
-    unsigned long visits;
-    size_t copied;  /* bytes handed out by cy_str() */
-    bool exhausted; /* a cap was hit (reported once) */
 };
 
 /* Parse data; a syntax error is reported (with its position) and returns -1. */

@@ -47,22 +47,10 @@ void cy_diag(struct cydoc *d, enum diag_level level, const yaml_node_t *n, const
     ydoc_diag(&d->y, level, n, field, "%s", msg);
 }
 
-static bool visit(struct cydoc *d, const yaml_node_t *n)
-{
-    if (d->visits++ < CY_MAX_VISITS)
-        return true;
-    if (!d->exhausted) {
-        d->exhausted = true;
-        cy_diag(d, DIAG_ERROR, n, NULL, "document too complex (more than %u nodes visited)",
-                CY_MAX_VISITS);
-    }
-    return false;
-}
-
 bool cy_map_begin(struct cydoc *d, yaml_node_t *map, const char *field, struct cy_map_iter *it)
 {
     it->p = it->end = NULL;
-    if (!map || !visit(d, map))
+    if (!map)
         return false;
     if (map->type != YAML_MAPPING_NODE) {
         cy_diag(d, DIAG_ERROR, map, field, "expected a mapping, found %s", ydoc_type_name(map));
@@ -85,7 +73,7 @@ bool cy_map_next(struct cydoc *d, struct cy_map_iter *it, const char **key, yaml
         yaml_node_pair_t *pair = it->p++;
         yaml_node_t *k = ydoc_node(&d->y, pair->key);
         yaml_node_t *v = ydoc_node(&d->y, pair->value);
-        if (!k || !v || !visit(d, k))
+        if (!k || !v)
             return false;
         if (k->type != YAML_SCALAR_NODE ||
             memchr(k->data.scalar.value, '\0', k->data.scalar.length)) {
@@ -104,7 +92,7 @@ bool cy_map_next(struct cydoc *d, struct cy_map_iter *it, const char **key, yaml
 bool cy_seq_begin(struct cydoc *d, yaml_node_t *seq, const char *field, struct cy_seq_iter *it)
 {
     it->p = it->end = NULL;
-    if (!seq || !visit(d, seq))
+    if (!seq)
         return false;
     if (seq->type != YAML_SEQUENCE_NODE) {
         cy_diag(d, DIAG_ERROR, seq, field, "expected a list, found %s", ydoc_type_name(seq));
@@ -125,7 +113,7 @@ bool cy_seq_next(struct cydoc *d, struct cy_seq_iter *it, yaml_node_t **item)
     if (!it->p || it->p >= it->end)
         return false;
     yaml_node_t *n = ydoc_node(&d->y, *it->p++);
-    if (!n || !visit(d, n))
+    if (!n)
         return false;
     *item = n;
     return true;
@@ -160,16 +148,6 @@ const char *cy_str(struct cydoc *d, yaml_node_t *n, const char *field)
     const char *s = scalar(d, n, field);
     if (!s)
         return NULL;
-    /* Aliases can make a small file name the same long text many times. */
-    d->copied += n->data.scalar.length + 1;
-    if (d->copied > CY_MAX_COPIED) {
-        if (!d->exhausted) {
-            d->exhausted = true;
-            cy_diag(d, DIAG_ERROR, n, field, "document too large (more than %u bytes of text)",
-                    CY_MAX_COPIED);
-        }
-        return NULL;
-    }
     return arena_strndup(d->y.arena, s, n->data.scalar.length);
 }
 

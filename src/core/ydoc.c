@@ -18,6 +18,8 @@ void ydoc_diag(struct ydoc *d, enum diag_level level, const yaml_node_t *n, cons
     va_end(ap);
     if (level == DIAG_ERROR)
         d->errors++;
+    if (d->exhausted)
+        return; /* what follows the expansion error is its echo */
     unsigned long line = n ? (unsigned long)n->start_mark.line + 1 : 0;
     unsigned long col = n ? (unsigned long)n->start_mark.column + 1 : 0;
     /* diag_report prints "path:line: level:"; passing "file:line" as the path
@@ -104,7 +106,28 @@ yaml_node_t *ydoc_root(struct ydoc *d)
 
 yaml_node_t *ydoc_node(struct ydoc *d, int id)
 {
-    return yaml_document_get_node(&d->doc, id);
+    yaml_node_t *n = d->loaded && !d->exhausted ? yaml_document_get_node(&d->doc, id) : NULL;
+    if (!n)
+        return NULL;
+    /* A node's text, or a fixed cost and a little per entry of a list or mapping. */
+    switch (n->type) {
+    case YAML_SCALAR_NODE:
+        d->expanded += n->data.scalar.length + 8;
+        break;
+    case YAML_SEQUENCE_NODE:
+        d->expanded += 32 + 8 * (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+        break;
+    default:
+        d->expanded += 32 + 8 * (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
+    }
+    if (d->expanded <= YDOC_MAX_EXPANDED)
+        return n;
+    ydoc_diag(d, DIAG_ERROR, n, NULL,
+              "aliases repeat this node until the document passes %u MiB; the rest of it is "
+              "not read",
+              YDOC_MAX_EXPANDED >> 20);
+    d->exhausted = true;
+    return NULL;
 }
 
 yaml_node_t *ydoc_get(struct ydoc *d, const yaml_node_t *map, const char *key)

@@ -10,12 +10,27 @@
 
 #include <yaml.h>
 
+/*
+ * Aliases let a small file name the same node any number of times (a
+ * "billion laughs" document of a megabyte can stand for gigabytes of text).
+ * Every node a loader is handed through ydoc_node() or ydoc_get() is
+ * charged to the document: its text plus a fixed cost per node. Past
+ * YDOC_MAX_EXPANDED one error names the file and the line where it
+ * happened, and from then on no node is handed out (loaders see NULL) and
+ * no further diagnostic is printed for the file, though errors still count.
+ * Every YAML input (profile, attestations, catalogue, rules, framework)
+ * reads through here, so they share the one limit.
+ */
+#define YDOC_MAX_EXPANDED (64u << 20)
+
 struct ydoc {
     yaml_document_t doc;
     const char *path;
     struct arena *arena; /* strings handed out live here */
     bool loaded;
     int errors;
+    size_t expanded; /* charged so far (see above) */
+    bool exhausted;  /* the limit was hit */
 };
 
 /* Load the first YAML document of data (path names it in diagnostics; a
@@ -26,6 +41,7 @@ int ydoc_load_file(struct ydoc *d, struct arena *a, const char *path);
 void ydoc_free(struct ydoc *d);
 
 yaml_node_t *ydoc_root(struct ydoc *d);
+/* Node id, charged to the document's expansion limit; NULL once it is spent. */
 yaml_node_t *ydoc_node(struct ydoc *d, int id);
 /* Value of key in a mapping node, or NULL. */
 yaml_node_t *ydoc_get(struct ydoc *d, const yaml_node_t *map, const char *key);

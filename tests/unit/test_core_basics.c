@@ -3,6 +3,8 @@
  */
 #include "testutil.h"
 
+#include "core/ydoc.h"
+
 #include <string.h>
 
 static void test_arena(void **state)
@@ -88,12 +90,64 @@ static void test_buf_cap(void **state)
     buf_free(&b);
 }
 
+/* A YAML document of 1 MB whose list names a 1 MB string 100 times. */
+static char *alias_bomb(size_t repeats)
+{
+    struct buf b;
+    buf_init(&b, 0);
+    buf_adds(&b, "big: &s ");
+    for (int i = 0; i < (1 << 20); i++)
+        buf_adds(&b, "x");
+    buf_adds(&b, "\nlist: [");
+    for (size_t i = 0; i < repeats; i++)
+        buf_adds(&b, i ? ", *s" : "*s");
+    buf_adds(&b, "]\n");
+    char *s = xstrdup(buf_cstr(&b));
+    buf_free(&b);
+    return s;
+}
+
+static void test_ydoc_alias_limit(void **state)
+{
+    (void)state;
+    struct arena a;
+    arena_init(&a);
+    struct ydoc d;
+    /* A few repeats are fine. */
+    char *doc = alias_bomb(10);
+    assert_int_equal(ydoc_load(&d, &a, "ok.yaml", doc, strlen(doc)), 0);
+    size_t n;
+    const char **v = ydoc_str_list(&d, ydoc_get(&d, ydoc_root(&d), "list"), "list", 1000, &n);
+    assert_non_null(v);
+    assert_int_equal(n, 10);
+    assert_int_equal(d.errors, 0);
+    ydoc_free(&d);
+    free(doc);
+    /* A hundred would copy 100 MB: stopped at the limit with one error. */
+    doc = alias_bomb(100);
+    assert_int_equal(ydoc_load(&d, &a, "bomb.yaml", doc, strlen(doc)), 0);
+    diag_set_quiet(true);
+    v = ydoc_str_list(&d, ydoc_get(&d, ydoc_root(&d), "list"), "list", 1000, &n);
+    diag_set_quiet(false);
+    assert_true(d.exhausted);
+    assert_true(d.errors >= 1);
+    assert_true(n * ((size_t)1 << 20) <= YDOC_MAX_EXPANDED);
+    assert_null(ydoc_get(&d, ydoc_root(&d), "big")); /* nothing more is handed out */
+    ydoc_free(&d);
+    free(doc);
+    arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_arena),    cmocka_unit_test(test_tokens),
-        cmocka_unit_test(test_prefixes), cmocka_unit_test(test_sha256),
-        cmocka_unit_test(test_dates),    cmocka_unit_test(test_buf_cap),
+        cmocka_unit_test(test_arena),
+        cmocka_unit_test(test_tokens),
+        cmocka_unit_test(test_prefixes),
+        cmocka_unit_test(test_sha256),
+        cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_buf_cap),
+        cmocka_unit_test(test_ydoc_alias_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
