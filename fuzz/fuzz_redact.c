@@ -38,7 +38,7 @@ static void check_utf8(const char *s, size_t n)
 {
     for (size_t i = 0; i < n;) {
         uint32_t cp;
-        size_t k = rpt_utf8_next(s + i, n - i, &cp);
+        size_t k = utf8_next(s + i, n - i, &cp);
         /* The escapers only ever write U+FFFD for bad input, so every sequence decodes. */
         if (cp == 0xfffd && !(k == 3 && (unsigned char)s[i] == 0xef))
             abort();

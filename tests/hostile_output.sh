@@ -163,6 +163,70 @@ if LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' "$out/stderr.txt"; then
   fail "stderr: control character in a diagnostic"
 fi
 
+# Every other text output: host names, file names, rule text and stored runs
+# reach the terminal without a control character, and one record stays one
+# line. A host name that sets the terminal title and clears the screen, a
+# file name with a line end and an escape, a rule whose title and remediation
+# hold escapes; through detect, parse, checks, explain, history and diff.
+est2=$work/estate2
+mkdir -p "$est2"
+{
+  printf 'version 15.2\nhostname r1\033]0;pwned\007\033[2J\302\233m\342\200\256evil\n'
+  printf 'line vty 0 4\n transport input telnet\nend\n'
+} >"$est2/$(printf 'two\nlines\033[2J.cfg')"
+cp "$est2"/two* "$est2/plain.cfg"
+cat >"$work/evil-rules.yaml" <<'YAML'
+rules:
+  - id: EVIL-TITLE
+    title: "clear \e[2J title \e]0;pwned\a next\nline"
+    severity: low
+    category: "cat \e[31m"
+    rationale: "why \e[5m"
+    remediation: "fix \e[2J\nsecond line"
+    condition: {exists: {match: '^hostname'}}
+YAML
+term_out() { # NAME COMMAND...: stdout of a command into $out/term-NAME
+  local name=$1
+  shift
+  timeout 60 "$@" >"$out/term-$name" 2>>"$out/term-stderr" || true
+}
+term_out detect "$BIN" detect "$est2"
+term_out parse "$BIN" parse "$est2/plain.cfg"
+term_out checks "$BIN" checks --rules "$work/evil-rules.yaml"
+term_out explain "$BIN" explain --rules "$work/evil-rules.yaml" EVIL-TITLE
+"$BIN" scan --no-progress --quiet --fail-on never --db "$out/h.db" "$est2" >/dev/null 2>&1
+rm "$est2/plain.cfg"
+"$BIN" scan --no-progress --quiet --fail-on never --db "$out/h.db" "$est2" >/dev/null 2>&1
+term_out history "$BIN" history --db "$out/h.db"
+term_out diff "$BIN" diff --db "$out/h.db"
+python3 - "$out" <<'EOF2' || failures=$((failures + 1))
+import sys
+out = sys.argv[1]
+bad = []
+for name in ("detect", "parse", "checks", "explain", "history", "diff"):
+    data = open(f"{out}/term-{name}", "rb").read()
+    if not data:
+        bad.append(f"{name}: no output")
+    text = data.decode("utf-8", "replace")
+    for ch in text:
+        o = ord(ch)
+        if (o < 0x20 and ch not in "\t\n") or 0x7f <= o < 0xa0 or 0x202a <= o <= 0x202e:
+            bad.append(f"{name}: control character U+{o:04X} reached the terminal")
+            break
+lines = open(f"{out}/term-detect", "rb").read().splitlines()
+if len(lines) != 2:
+    bad.append(f"detect: {len(lines)} lines for 2 files (a file name split its line)")
+for name, want in (("diff", b"r1"), ("checks", b"EVIL-TITLE"), ("history", b"\n")):
+    if want not in open(f"{out}/term-{name}", "rb").read():
+        bad.append(f"{name}: expected {want!r} in the output")
+for b in bad:
+    print("FAIL:", b, file=sys.stderr)
+sys.exit(1 if bad else 0)
+EOF2
+if LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' "$out/term-stderr"; then
+  fail "stderr of the other commands: control character in a diagnostic"
+fi
+
 # In a real browser: nothing planted runs or becomes an element.
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 if command -v node >/dev/null && [ -x "$CHROMIUM" ] &&

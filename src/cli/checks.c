@@ -58,7 +58,7 @@ static void print_measures_text(FILE *out, const struct check_def *c)
 {
     bool first = true;
     for (const char *const *m = c->measures; m && *m; m++) {
-        fprintf(out, "%s%s", first ? "" : ",", *m);
+        fprintf(out, "%s%s", first ? "" : ",", cli_term(*m));
         first = false;
     }
     if (first)
@@ -69,8 +69,8 @@ static void print_text(FILE *out, const struct check_def *const *all, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         const struct check_def *c = all[i];
-        fprintf(out, "%s\t%s\t%s\t%s\t", c->id, severity_name(c->severity),
-                c->category ? c->category : "-", c->title ? c->title : "-");
+        fprintf(out, "%s\t%s\t%s\t%s\t", cli_term(c->id), severity_name(c->severity),
+                cli_term(c->category ? c->category : "-"), cli_term(c->title ? c->title : "-"));
         print_measures_text(out, c);
         fputc('\n', out);
     }

@@ -79,4 +79,14 @@ int cli_bad_option(const char *cmd, int argc, char **argv, const char *shortopts
  */
 int cli_check_output(const char *cmd, const char *path);
 
+/*
+ * s made safe for a terminal (term_clean() in core.h: no control
+ * characters, valid UTF-8), for a printf argument: every text output passes
+ * what came from an input (paths, host names, rule text, stored runs)
+ * through it. The result stays valid for CLI_TERM_SLOTS more calls (one
+ * thread). NULL gives "".
+ */
+#define CLI_TERM_SLOTS 8
+const char *cli_term(const char *s);
+
 #endif

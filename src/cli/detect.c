@@ -90,19 +90,18 @@ static void print_text(const char *path, const struct detect_result *r, bool exp
                        const char *excluded)
 {
     char label[DIALECT_LABEL_MAX], why[768];
-    printf("%s\t%s\t%s\t%s\n", path, excluded ? "excluded" : detect_label(r, label, sizeof(label)),
-           dialect_form_name(r->form),
-           excluded    ? excluded
-           : r->signal ? r->signal
-                       : "");
+    printf("%s\t%s\t%s\t%s\n", cli_term(path),
+           excluded ? "excluded" : detect_label(r, label, sizeof(label)),
+           dialect_form_name(r->form), cli_term(excluded ? excluded : r->signal));
     if (!explain)
         return;
-    printf("  decided by: %s\n  %s\n", r->source ? r->source : "content",
-           excluded ? excluded : detect_reason(r, why, sizeof(why)));
+    printf("  decided by: %s\n  %s\n", cli_term(r->source ? r->source : "content"),
+           cli_term(excluded ? excluded : detect_reason(r, why, sizeof(why))));
     for (size_t i = 0; i < r->nreadings; i++) {
         const struct detect_reading *x = &r->readings[i];
         printf("  reading %zu: %s, score %d, strongest marker %s", i + 1,
-               dialect_label(x->dialect, x->platform, label, sizeof(label)), x->score, x->signal);
+               dialect_label(x->dialect, x->platform, label, sizeof(label)), x->score,
+               cli_term(x->signal));
         if (x->line)
             printf(" (line %u)", x->line);
         putchar('\n');

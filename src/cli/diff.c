@@ -61,16 +61,17 @@ static void text_changes(const char *title, const struct store_change *c, size_t
     printf("\n%s (%zu)\n", title, n);
     for (size_t i = 0; i < n; i++) {
         if (device)
-            printf("  %s (%s, %s)\n", c[i].device, c[i].hostname ? c[i].hostname : "-",
-                   c[i].item ? c[i].item : "-");
+            printf("  %s (%s, %s)\n", cli_term(c[i].device),
+                   cli_term(c[i].hostname ? c[i].hostname : "-"),
+                   cli_term(c[i].item ? c[i].item : "-"));
         else if (measure)
-            printf("  %-8s %s -> %s\n", c[i].item, c[i].from, c[i].to);
+            printf("  %-8s %s -> %s\n", cli_term(c[i].item), cli_term(c[i].from),
+                   cli_term(c[i].to));
         else
-            printf("  %-8s %-28s %s (%s)%s%s%s\n", c[i].severity ? c[i].severity : "", c[i].item,
-                   c[i].hostname ? c[i].hostname : c[i].device, c[i].device,
+            printf("  %-8s %-28s %s (%s)%s%s\n", cli_term(c[i].severity), cli_term(c[i].item),
+                   cli_term(c[i].hostname ? c[i].hostname : c[i].device), cli_term(c[i].device),
                    strcmp(c[i].from, "fail") ? " was " : "",
-                   strcmp(c[i].from, "fail") ? c[i].from : "",
-                   strcmp(c[i].to, "fail") && strcmp(c[i].from, "fail") == 0 ? "" : "");
+                   strcmp(c[i].from, "fail") ? cli_term(c[i].from) : "");
     }
 }
 
@@ -128,8 +129,8 @@ int cmd_diff(int argc, char **argv)
         json_changes("measures_changed", d.measures, d.nmeasures, true, false, true);
         printf("}\n");
     } else {
-        printf("run %lld (%s) -> run %lld (%s)\n", (long long)d.a.id, d.a.started,
-               (long long)d.b.id, d.b.started);
+        printf("run %lld (%s) -> run %lld (%s)\n", (long long)d.a.id, cli_term(d.a.started),
+               (long long)d.b.id, cli_term(d.b.started));
         printf("devices %ld -> %ld, failed checks %ld -> %ld\n", d.a.devices, d.b.devices,
                d.a.fails, d.b.fails);
         text_changes("devices added", d.added, d.nadded, false, true);

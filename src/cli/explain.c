@@ -36,7 +36,7 @@ static void print_deadline(const struct deadline *d, int tier)
     char a[11], b[11];
     printf("  tier %d: ", tier);
     if (!d->applies) {
-        printf("does not apply%s%s\n", d->note ? ": " : "", d->note ? d->note : "");
+        printf("does not apply%s%s\n", d->note ? ": " : "", cli_term(d->note));
         return;
     }
     if (!d->known)
@@ -51,32 +51,32 @@ static void print_deadline(const struct deadline *d, int tier)
     }
     printf(" [%s]", d->verified ? "verified" : "unverified");
     if (d->source)
-        printf(" source: %s", d->source);
+        printf(" source: %s", cli_term(d->source));
     putchar('\n');
     if (d->note)
-        printf("          note: %s\n", d->note);
+        printf("          note: %s\n", cli_term(d->note));
 }
 
 static int explain_measure(const struct catalog *c, const struct measure *m, struct arena *a)
 {
-    printf("%s  %s\n", m->id, m->title);
+    printf("%s  %s\n", cli_term(m->id), cli_term(m->title));
     if (m->summary && strcmp(m->summary, m->title) != 0)
-        printf("  %s\n", m->summary);
-    printf("\nCode of Practice edition %s, section %d: %s\n", c->edition, m->section,
-           m->section_title ? m->section_title : "");
+        printf("  %s\n", cli_term(m->summary));
+    printf("\nCode of Practice edition %s, section %d: %s\n", cli_term(c->edition), m->section,
+           cli_term(m->section_title));
     printf("Assessment: %s\n", measure_kind_name(m->kind));
     printf("Regulations (SI 2022/933):");
     if (!m->nregulations)
         printf(" none recorded");
     for (size_t i = 0; i < m->nregulations; i++)
-        printf("%s %s", i ? ";" : "", m->regulations[i]);
+        printf("%s %s", i ? ";" : "", cli_term(m->regulations[i]));
     putchar('\n');
     if (m->mapping_note)
-        printf("  mapping note: %s\n", m->mapping_note);
+        printf("  mapping note: %s\n", cli_term(m->mapping_note));
     if (m->ntags) {
         printf("Scope tags:");
         for (size_t i = 0; i < m->ntags; i++)
-            printf(" %s", m->tags[i]);
+            printf(" %s", cli_term(m->tags[i]));
         putchar('\n');
     }
     printf("Deadlines:\n");
@@ -84,10 +84,10 @@ static int explain_measure(const struct catalog *c, const struct measure *m, str
         print_deadline(&m->deadlines[t - 1], t);
     for (size_t i = 0; i < m->nnotes; i++) {
         const struct edition_note *n = &m->notes[i];
-        printf("Edition %s note [%s]: %s", n->edition, n->verified ? "verified" : "unverified",
-               n->text);
+        printf("Edition %s note [%s]: %s", cli_term(n->edition),
+               n->verified ? "verified" : "unverified", cli_term(n->text));
         if (n->source)
-            printf(" (source: %s)", n->source);
+            printf(" (source: %s)", cli_term(n->source));
         putchar('\n');
     }
     size_t n;
@@ -96,22 +96,22 @@ static int explain_measure(const struct catalog *c, const struct measure *m, str
     size_t k = compliance_checks_for(m, all, n, a, &mine);
     printf("Checks evidencing it:%s\n", k ? "" : " none (assessed by attestation)");
     for (size_t i = 0; i < k; i++)
-        printf("  %-24s %s\n", mine[i]->id, mine[i]->title);
+        printf("  %-24s %s\n", cli_term(mine[i]->id), cli_term(mine[i]->title));
     if (m->origin && strcmp(m->origin, "2022") != 0 && strcmp(m->origin, "2026") != 0)
-        printf("Last changed by: %s\n", m->origin);
+        printf("Last changed by: %s\n", cli_term(m->origin));
     return EXIT_OK;
 }
 
 static int explain_check(const struct catalog *c, const struct check_def *d)
 {
-    printf("%s  %s\n", d->id, d->title);
-    printf("\nCategory: %s\nSeverity: %s\nScope: %s\n", d->category ? d->category : "-",
+    printf("%s  %s\n", cli_term(d->id), cli_term(d->title));
+    printf("\nCategory: %s\nSeverity: %s\nScope: %s\n", cli_term(d->category ? d->category : "-"),
            severity_name(d->severity),
            d->scope == CHECK_FLEET ? "fleet (across devices)" : "per device");
     if (d->source && strcmp(d->source, "builtin") != 0)
-        printf("Defined in: %s\n", d->source);
+        printf("Defined in: %s\n", cli_term(d->source));
     if (d->rationale)
-        printf("\nWhy: %s\n", d->rationale);
+        printf("\nWhy: %s\n", cli_term(d->rationale));
     printf("\nMeasures evidenced:");
     if (!d->measures || !d->measures[0])
         printf(" none\n");
@@ -119,9 +119,10 @@ static int explain_check(const struct catalog *c, const struct check_def *d)
         putchar('\n');
     for (const char *const *p = d->measures; p && *p; p++) {
         const struct measure *m = catalog_find(c, *p);
-        printf("  %-7s %s\n", *p, m ? m->title : "(not in this edition of the catalogue)");
+        printf("  %-7s %s\n", cli_term(*p),
+               m ? cli_term(m->title) : "(not in this edition of the catalogue)");
     }
-    printf("\nProfile context needed: %s\n", d->context ? d->context : "none");
+    printf("\nProfile context needed: %s\n", cli_term(d->context ? d->context : "none"));
     bool any = false;
     for (int i = 0; i < DIALECT_COUNT; i++) {
         if (!d->remediation[i])
@@ -134,7 +135,9 @@ static int explain_check(const struct catalog *c, const struct check_def *d)
         for (const char *p = d->remediation[i]; *p;) {
             const char *e = strchr(p, '\n');
             size_t n = e ? (size_t)(e - p) : strlen(p);
-            printf("    %.*s\n", (int)n, p);
+            fputs("    ", stdout);
+            term_write(stdout, p, n);
+            putchar('\n');
             p += n + (e != NULL);
         }
     }
@@ -173,12 +176,12 @@ static int unknown_id(const struct catalog *c, const char *id, const char *canon
         names[n++] = c->measures[i].id;
     const char *near = cli_nearest(canon, names, n);
     if (measure_id_parse(canon, NULL, NULL))
-        fprintf(stderr, "tsaudit explain: %s is not a measure of edition %s of the Code", id,
-                c->edition);
+        fprintf(stderr, "tsaudit explain: %s is not a measure of edition %s of the Code",
+                cli_term(id), cli_term(c->edition));
     else
-        fprintf(stderr, "tsaudit explain: no check or measure '%s'", id);
+        fprintf(stderr, "tsaudit explain: no check or measure '%s'", cli_term(id));
     if (near)
-        fprintf(stderr, "; did you mean %s?\n", near);
+        fprintf(stderr, "; did you mean %s?\n", cli_term(near));
     else
         fprintf(stderr, " (see 'tsaudit checks' and 'tsaudit measures')\n");
     return EXIT_INPUT;

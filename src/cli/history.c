@@ -82,7 +82,7 @@ int cmd_history(int argc, char **argv)
         }
         printf("%s]\n", n ? "\n" : "");
     } else if (n == 0) {
-        printf("no complete runs recorded in %s\n", db);
+        printf("no complete runs recorded in %s\n", cli_term(db));
     } else {
         printf("%-5s %-20s %-10s %-4s %-8s %7s %6s %-26s %s\n", "id", "started", "as-of", "tier",
                "edition", "devices", "fails", "crit/high/med/low", "measures met");
@@ -94,9 +94,8 @@ int cmd_history(int argc, char **argv)
             snprintf(tier, sizeof(tier), "%s",
                      r->tier ? (const char[]){(char)('0' + r->tier), 0} : "-");
             printf("%-5lld %-20s %-10s %-4s %-8s %7ld %6ld %-26s %ld/%ld\n", (long long)r->id,
-                   r->started ? r->started : "", r->as_of ? r->as_of : "", tier,
-                   r->edition ? r->edition : "", r->devices, r->fails, sev, r->measures_met,
-                   r->measures_total);
+                   cli_term(r->started), cli_term(r->as_of), tier, cli_term(r->edition), r->devices,
+                   r->fails, sev, r->measures_met, r->measures_total);
         }
     }
     store_run_rows_free(rows, n);

@@ -133,9 +133,9 @@ static void print_text(FILE *f, const struct catalog *c, const struct compliance
 {
     char d[11];
     date_format(r->as_of, d);
-    fprintf(f, "%s, edition %s (version %s)%s%s\n", c->title ? c->title : "Code of Practice",
-            c->edition, c->version ? c->version : "?", c->status ? ": " : "",
-            c->status ? c->status : "");
+    fprintf(f, "%s, edition %s (version %s)%s%s\n",
+            cli_term(c->title ? c->title : "Code of Practice"), cli_term(c->edition),
+            cli_term(c->version ? c->version : "?"), c->status ? ": " : "", cli_term(c->status));
     if (r->tier >= 1)
         fprintf(f, "Tier %d, as of %s. Status from attestations only (no devices scanned).\n\n",
                 r->tier, d);
@@ -154,22 +154,22 @@ static void print_text(FILE *f, const struct catalog *c, const struct compliance
         if (m->section != section) {
             section = m->section;
             fprintf(f, "%sSection %d: %s\n", shown ? "\n" : "", section,
-                    m->section_title ? m->section_title : "");
+                    cli_term(m->section_title));
         }
         shown++;
-        fprintf(f, "  %-7s %-20s %-11s ", m->id, measure_status_name(ms->status),
+        fprintf(f, "  %-7s %-20s %-11s ", cli_term(m->id), measure_status_name(ms->status),
                 measure_kind_name(m->kind));
         text_deadline(f, ms, r->tier);
         if (ms->overdue)
             fputs("  OVERDUE", f);
-        fprintf(f, "\n          %s\n", m->title);
+        fprintf(f, "\n          %s\n", cli_term(m->title));
         if (ms->nchecks) {
             fputs("          checks:", f);
             for (size_t k = 0; k < ms->nchecks; k++)
-                fprintf(f, " %s", ms->checks[k]->id);
+                fprintf(f, " %s", cli_term(ms->checks[k]->id));
             fputc('\n', f);
         }
-        fprintf(f, "          %s\n", ms->reason);
+        fprintf(f, "          %s\n", cli_term(ms->reason));
     }
     fprintf(f, "\n%zu of %zu measures shown.", shown, r->n);
     fprintf(f, " Totals:");
@@ -191,21 +191,21 @@ static void print_text(FILE *f, const struct catalog *c, const struct compliance
     for (size_t i = 0; i < r->nexpired_attestations; i++) {
         const struct attestation *x = r->expired_attestations[i];
         date_format(x->expires, d);
-        fprintf(f, "Expired attestation: %s (%s, expired %s) no longer counts\n", x->measure,
-                attest_status_name(x->status), d);
+        fprintf(f, "Expired attestation: %s (%s, expired %s) no longer counts\n",
+                cli_term(x->measure), attest_status_name(x->status), d);
     }
     for (size_t i = 0; i < r->nexpired_waivers; i++) {
         const struct waiver *w = r->expired_waivers[i];
-        fprintf(f, "Expired waiver: %s on %s (expired %s) no longer applies\n", w->check,
-                w->devices, w->expires_text);
+        fprintf(f, "Expired waiver: %s on %s (expired %s) no longer applies\n", cli_term(w->check),
+                cli_term(w->devices), cli_term(w->expires_text));
     }
     bool filtered = o->section || o->has_status || o->only_overdue || o->unverified;
     if (c->nnotes && !filtered) {
-        fprintf(f, "\nAbout edition %s:\n", c->edition);
+        fprintf(f, "\nAbout edition %s:\n", cli_term(c->edition));
         for (size_t i = 0; i < c->nnotes; i++) {
             const struct edition_note *n = &c->notes[i];
-            fprintf(f, "  - [%s] %s%s%s%s\n", n->verified ? "verified" : "unverified", n->text,
-                    n->when ? " (" : "", n->when ? n->when : "", n->when ? ")" : "");
+            fprintf(f, "  - [%s] %s%s%s%s\n", n->verified ? "verified" : "unverified",
+                    cli_term(n->text), n->when ? " (" : "", cli_term(n->when), n->when ? ")" : "");
         }
     }
 }

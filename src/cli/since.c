@@ -25,20 +25,11 @@ static const char *since_usage =
     "(e.g. M11.14), the current failures of the checks that evidence it.\n"
     "Exit 0, 1 when the device fails something now, 2 bad usage or no history.\n";
 
-/* Printable on a terminal: control characters from commit text become '?'. */
-static void put_clean(const char *s)
-{
-    for (; s && *s; s++)
-        putchar((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
-}
-
 static void print_change(const struct store_change_row *r, const char *lead)
 {
-    printf("%s%.12s  %s  ", lead, r->commit, r->when ? r->when : "?");
-    put_clean(r->author);
-    fputs("  \"", stdout);
-    put_clean(r->subject);
-    fputs("\"\n", stdout);
+    /* Commit text is an input like any other: cleaned for the terminal. */
+    printf("%s%.12s  %s  %s  \"%s\"\n", lead, cli_term(r->commit),
+           cli_term(r->when ? r->when : "?"), cli_term(r->author), cli_term(r->subject));
 }
 
 static bool check_in_measure(const char *check, const char *measure)
@@ -84,7 +75,7 @@ static size_t print_failures(const struct store_change_row *rows, size_t n, cons
         if (measure && !check_in_measure(rows[i].check, measure))
             continue;
         fails++;
-        printf("%s fails since\n", rows[i].check);
+        printf("%s fails since\n", cli_term(rows[i].check));
         print_change(failing_since(rows, i), "  ");
     }
     return fails;
@@ -127,19 +118,16 @@ int cmd_since(int argc, char **argv)
         return EXIT_INPUT;
     if (!n) {
         fprintf(stderr, "tsaudit since: no recorded history for '%s'%s%s in %s (scan --git)\n",
-                device, item ? " and " : "", item ? item : "", db);
+                cli_term(device), item ? " and " : "", cli_term(item), cli_term(db));
         free(repo);
         return EXIT_INPUT;
     }
-    fputs("device ", stdout);
-    put_clean(device);
-    fputs(" in ", stdout);
-    put_clean(repo);
-    putchar('\n');
+    printf("device %s in %s\n", cli_term(device), cli_term(repo));
     size_t fails;
     if (item && !is_measure) {
         for (size_t i = 0; i < n; i++) {
-            printf("%s -> %s at ", rows[i].previous ? rows[i].previous : "(new)", rows[i].verdict);
+            printf("%s -> %s at ", cli_term(rows[i].previous ? rows[i].previous : "(new)"),
+                   cli_term(rows[i].verdict));
             print_change(&rows[i], "");
         }
         fails = strcmp(rows[n - 1].verdict, "fail") == 0;

@@ -14,12 +14,12 @@
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
+    char msg[1024]; /* arguments are quoted in it: cleaned for the terminal */
     va_list ap;
-    fprintf(stderr, "tsaudit %s: ", cmd);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    fprintf(stderr, " (see 'tsaudit %s --help')\n", cmd);
+    fprintf(stderr, "tsaudit %s: %s (see 'tsaudit %s --help')\n", cmd, cli_term(msg), cmd);
     return EXIT_INPUT;
 }
 
@@ -122,18 +122,25 @@ int cli_check_output(const char *cmd, const char *path)
         snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
     struct stat st;
     if (stat(dir, &st) != 0) {
-        fprintf(stderr, "tsaudit %s: cannot write '%s': folder '%s' %s\n", cmd, path, dir,
-                errno == ENOENT ? "does not exist" : strerror(errno));
+        fprintf(stderr, "tsaudit %s: cannot write '%s': folder '%s' %s\n", cmd, cli_term(path),
+                cli_term(dir), errno == ENOENT ? "does not exist" : strerror(errno));
         return -1;
     }
     if (!S_ISDIR(st.st_mode) || access(dir, W_OK | X_OK) != 0) {
-        fprintf(stderr, "tsaudit %s: cannot write '%s': folder '%s' is not writable\n", cmd, path,
-                dir);
+        fprintf(stderr, "tsaudit %s: cannot write '%s': folder '%s' is not writable\n", cmd,
+                cli_term(path), cli_term(dir));
         return -1;
     }
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "tsaudit %s: cannot write '%s': it is a folder\n", cmd, path);
+        fprintf(stderr, "tsaudit %s: cannot write '%s': it is a folder\n", cmd, cli_term(path));
         return -1;
     }
     return 0;
+}
+
+const char *cli_term(const char *s)
+{
+    static struct buf slots[CLI_TERM_SLOTS]; /* zeroed: empty, no limit */
+    static unsigned next;
+    return term_clean(&slots[next++ % CLI_TERM_SLOTS], s);
 }

@@ -32,12 +32,12 @@ static void differ(struct verify_state *v, const char *fmt, ...) TS_PRINTF(2, 3)
 static void differ(struct verify_state *v, const char *fmt, ...)
 {
     if (v->diffs++ < VERIFY_MAX_DIFFS) {
+        char line[2048]; /* names from the report and the folder: cleaned for the terminal */
         va_list ap;
         va_start(ap, fmt);
-        fputs("differs: ", stdout);
-        vfprintf(stdout, fmt, ap);
+        vsnprintf(line, sizeof(line), fmt, ap);
         va_end(ap);
-        fputc('\n', stdout);
+        printf("differs: %s\n", cli_term(line));
     }
 }
 
@@ -47,21 +47,21 @@ static json_t *load_report(const char *path)
     json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &err);
     if (!root) {
         if (err.line > 0)
-            fprintf(stderr, "%s:%d: error: not a JSON report: %s\n", path, err.line, err.text);
+            diag_report(DIAG_ERROR, path, (uint32_t)err.line, "not a JSON report: %s", err.text);
         else
-            fprintf(stderr, "%s: error: cannot read the report: %s\n", path, err.text);
+            diag_report(DIAG_ERROR, path, 0, "cannot read the report: %s", err.text);
         return NULL;
     }
     json_t *run = json_object_get(root, "run");
     if (!json_is_object(json_object_get(root, "tool")) || !json_is_object(run) ||
         !json_is_array(json_object_get(root, "devices"))) {
-        fprintf(stderr, "%s: error: not a tsaudit JSON report (no tool, run or devices)\n", path);
+        diag_report(DIAG_ERROR, path, 0, "not a tsaudit JSON report (no tool, run or devices)");
         json_decref(root);
         return NULL;
     }
     if (!json_is_object(json_object_get(run, "manifest"))) {
-        fprintf(stderr, "%s: error: the report has no manifest (written by an older tsaudit)\n",
-                path);
+        diag_report(DIAG_ERROR, path, 0,
+                    "the report has no manifest (written by an older tsaudit)");
         json_decref(root);
         return NULL;
     }
@@ -258,7 +258,7 @@ int cmd_verify(int argc, char **argv)
     unlink(tmp);
     json_t *now = NULL;
     if (rescan(was, argv[2], out) != 0 || !(now = load_report(out))) {
-        fprintf(stderr, "tsaudit verify: the re-run of the scan of %s failed\n", argv[2]);
+        fprintf(stderr, "tsaudit verify: the re-run of the scan of %s failed\n", cli_term(argv[2]));
         unlink(out);
         json_decref(was);
         return EXIT_INTERNAL;

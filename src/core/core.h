@@ -248,6 +248,29 @@ bool ip_prefix_is_any(const struct ip_prefix *p);
 /* Format as text (buf at least 50 bytes). */
 const char *ip_prefix_format(const struct ip_prefix *p, char *buf, size_t n);
 
+/* -------------------------------------------------------------------- text */
+
+/* Decode one UTF-8 sequence at s (n > 0 bytes available): returns the bytes
+ * consumed (>= 1) and the code point, U+FFFD for an invalid sequence
+ * (overlong forms, surrogates and values past U+10FFFF included). */
+size_t utf8_next(const char *s, size_t n, uint32_t *cp);
+/* Write code point cp as UTF-8. */
+void utf8_put(FILE *f, uint32_t cp);
+
+/*
+ * Text from an input (a host name, a file name, a line of configuration, a
+ * rule's title) made safe to print on a terminal: C0 and C1 control
+ * characters (escape, carriage return, line feed and tab included), DEL and
+ * the bidirectional-override characters become '?', invalid UTF-8 becomes
+ * U+FFFD. So no input can move the cursor, set the window title, clear the
+ * screen, split one output line into two or reorder what is shown.
+ * term_cstr(NULL) writes nothing. term_clean() writes into b (reset first)
+ * and returns its text.
+ */
+void term_write(FILE *f, const char *s, size_t n);
+void term_cstr(FILE *f, const char *s);
+const char *term_clean(struct buf *b, const char *s);
+
 /* -------------------------------------------------------------------- JSON */
 
 /*

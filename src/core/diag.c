@@ -64,26 +64,35 @@ void diag_vreport(enum diag_level level, const char *path, uint32_t line, const 
     vsnprintf(msg, sizeof(msg), fmt, ap);
     snprintf(where, sizeof(where), "%s", path ? path : line ? "-" : "tsaudit");
     /* Keep it one line whatever the message or the file name holds, and let
-     * no control character (a terminal escape sequence) through. */
+     * no control character (a terminal escape sequence) through: line ends
+     * and tabs in the message read as spaces, the rest as term_write() shows
+     * them. */
     for (char *p = msg; *p; p++)
-        if ((unsigned char)*p < 0x20 || *p == 0x7f)
-            *p = (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : '?';
-    for (char *p = where; *p; p++)
-        if ((unsigned char)*p < 0x20 || *p == 0x7f)
-            *p = '?';
+        if (*p == '\t' || *p == '\n' || *p == '\r')
+            *p = ' ';
+    struct buf w, m;
+    buf_init(&w, 0);
+    buf_init(&m, 0);
+    term_clean(&w, where);
+    term_clean(&m, msg);
     if (capture) {
         if (line)
-            buf_printf(capture, "%s:%u: %s: %s\n", where, line, level_name(level), msg);
+            buf_printf(capture, "%s:%u: %s: %s\n", buf_cstr(&w), line, level_name(level),
+                       buf_cstr(&m));
         else
-            buf_printf(capture, "%s: %s: %s\n", where, level_name(level), msg);
+            buf_printf(capture, "%s: %s: %s\n", buf_cstr(&w), level_name(level), buf_cstr(&m));
+        buf_free(&w);
+        buf_free(&m);
         return;
     }
     pthread_mutex_lock(&print_lock);
     if (line)
-        fprintf(stderr, "%s:%u: %s: %s\n", where, line, level_name(level), msg);
+        fprintf(stderr, "%s:%u: %s: %s\n", buf_cstr(&w), line, level_name(level), buf_cstr(&m));
     else
-        fprintf(stderr, "%s: %s: %s\n", where, level_name(level), msg);
+        fprintf(stderr, "%s: %s: %s\n", buf_cstr(&w), level_name(level), buf_cstr(&m));
     pthread_mutex_unlock(&print_lock);
+    buf_free(&w);
+    buf_free(&m);
 }
 
 void diag_report(enum diag_level level, const char *path, uint32_t line, const char *fmt, ...)

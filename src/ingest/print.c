@@ -23,14 +23,25 @@ static const struct {
     {CFG_PROTECT, "protect"},
 };
 
+/* Config text for a terminal: control characters shown as escapes (\xNN,
+ * \u{NNNN} for C1 and bidirectional controls), invalid UTF-8 as U+FFFD. */
 static void text_out(FILE *out, const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
+    size_t i = 0;
+    while (i < n) {
         unsigned char c = (unsigned char)s[i];
+        uint32_t cp;
+        size_t k = utf8_next(s + i, n - i, &cp);
         if ((c < 0x20 && c != '\t') || c == 0x7f)
             fprintf(out, "\\x%02x", c);
+        else if (k > 1 &&
+                 (cp < 0xa0 || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)))
+            fprintf(out, "\\u{%04x}", (unsigned)cp);
+        else if (cp == 0xfffd && k == 1)
+            fputs("\xef\xbf\xbd", out);
         else
-            fputc(c, out);
+            fwrite(s + i, 1, k, out);
+        i += k;
     }
 }
 

@@ -6,64 +6,6 @@
  */
 #include "report/report_int.h"
 
-size_t rpt_utf8_next(const char *s, size_t n, uint32_t *cp)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    unsigned char c = u[0];
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    size_t need;
-    uint32_t v, min;
-    if (c >= 0xc2 && c <= 0xdf) {
-        need = 1, v = c & 0x1f, min = 0x80;
-    } else if (c >= 0xe0 && c <= 0xef) {
-        need = 2, v = c & 0x0f, min = 0x800;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-        need = 3, v = c & 0x07, min = 0x10000;
-    } else {
-        *cp = 0xfffd;
-        return 1;
-    }
-    if (n < need + 1) {
-        *cp = 0xfffd;
-        return 1;
-    }
-    for (size_t i = 1; i <= need; i++) {
-        if ((u[i] & 0xc0) != 0x80) {
-            *cp = 0xfffd;
-            return 1;
-        }
-        v = (v << 6) | (u[i] & 0x3f);
-    }
-    if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) {
-        *cp = 0xfffd;
-        return 1;
-    }
-    *cp = v;
-    return need + 1;
-}
-
-void rpt_put_utf8(FILE *f, uint32_t cp)
-{
-    if (cp < 0x80) {
-        fputc((int)cp, f);
-    } else if (cp < 0x800) {
-        fputc((int)(0xc0 | (cp >> 6)), f);
-        fputc((int)(0x80 | (cp & 0x3f)), f);
-    } else if (cp < 0x10000) {
-        fputc((int)(0xe0 | (cp >> 12)), f);
-        fputc((int)(0x80 | ((cp >> 6) & 0x3f)), f);
-        fputc((int)(0x80 | (cp & 0x3f)), f);
-    } else {
-        fputc((int)(0xf0 | (cp >> 18)), f);
-        fputc((int)(0x80 | ((cp >> 12) & 0x3f)), f);
-        fputc((int)(0x80 | ((cp >> 6) & 0x3f)), f);
-        fputc((int)(0x80 | (cp & 0x3f)), f);
-    }
-}
-
 /* ------------------------------------------------------------------ JSON */
 
 void rpt_json_str(FILE *f, const char *s, size_t n)
@@ -103,7 +45,7 @@ void rpt_xml_str(FILE *f, const char *s, size_t n, bool attr)
     size_t i = 0;
     while (i < n) {
         uint32_t cp;
-        i += rpt_utf8_next(s + i, n - i, &cp);
+        i += utf8_next(s + i, n - i, &cp);
         if (!xml_allowed(cp))
             cp = 0xfffd;
         switch (cp) {
@@ -133,7 +75,7 @@ void rpt_xml_str(FILE *f, const char *s, size_t n, bool attr)
                 fputc((int)cp, f);
             break;
         default:
-            rpt_put_utf8(f, cp);
+            utf8_put(f, cp);
         }
     }
 }
@@ -163,13 +105,13 @@ void rpt_csv_cell(FILE *f, const char *s, size_t n)
     size_t i = 0;
     while (i < n) {
         uint32_t cp;
-        i += rpt_utf8_next(s + i, n - i, &cp);
+        i += utf8_next(s + i, n - i, &cp);
         if (cp == '"')
             fputs("\"\"", f);
         else if (cp == 0)
-            rpt_put_utf8(f, 0xfffd);
+            utf8_put(f, 0xfffd);
         else
-            rpt_put_utf8(f, cp);
+            utf8_put(f, cp);
     }
     if (quote)
         fputc('"', f);
@@ -195,14 +137,3 @@ void rpt_uri_path(FILE *f, const char *s)
 }
 
 /* Printable, single-line and safe for a terminal: no escape sequences from configs. */
-void rpt_term_str(FILE *f, const char *s)
-{
-    size_t n = s ? strlen(s) : 0, i = 0;
-    while (i < n) {
-        uint32_t cp;
-        i += rpt_utf8_next(s + i, n - i, &cp);
-        if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
-            cp = '?';
-        rpt_put_utf8(f, cp);
-    }
-}

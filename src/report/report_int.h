@@ -147,14 +147,7 @@ extern const struct report_ops report_ops_text, report_ops_json, report_ops_sari
 
 /* ------------------------------------------------------------- escaping */
 
-/* Decode one UTF-8 sequence at s (n > 0 bytes available): returns the bytes
- * consumed (>= 1) and the code point, U+FFFD for an invalid sequence. */
-size_t rpt_utf8_next(const char *s, size_t n, uint32_t *cp);
-/* Write code point cp as UTF-8. */
-void rpt_put_utf8(FILE *f, uint32_t cp);
-/* Text for a terminal: control characters (C0, DEL, C1) become '?', invalid
- * UTF-8 U+FFFD, so a config can neither move the cursor nor split a line. */
-void rpt_term_str(FILE *f, const char *s);
+/* UTF-8 decoding and terminal-safe text are core's (utf8_next, term_cstr). */
 
 /* A JSON string literal (quotes included): control characters escaped,
  * invalid UTF-8 replaced by U+FFFD, and <, >, &, U+2028/9 escaped so the

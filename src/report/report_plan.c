@@ -24,7 +24,7 @@ static void write_names(FILE *f, const struct rpt_plan_group *g)
     fputs("   devices:", f);
     for (size_t i = 0; i < g->nnames; i++) {
         fputs(i ? ", " : " ", f);
-        rpt_term_str(f, g->names[i]);
+        term_cstr(f, g->names[i]);
     }
     fputc('\n', f);
 }
@@ -43,7 +43,7 @@ static void write_snippet(FILE *f, const char *text)
         size_t n = nl ? (size_t)(nl - s) : strlen(s);
         char *line = xstrndup(s, n);
         fputs("     ", f);
-        rpt_term_str(f, line);
+        term_cstr(f, line);
         fputc('\n', f);
         free(line);
         s += n + (nl != NULL);
@@ -68,7 +68,7 @@ static int plan_finish(struct report_writer *w, const struct report_estate *e)
                 g->devices, g->devices == 1 ? "" : "s", g->evidence_lines,
                 g->evidence_lines == 1 ? "" : "s");
         fputs("   ", f);
-        rpt_term_str(f, g->check->title);
+        term_cstr(f, g->check->title);
         fputc('\n', f);
         write_names(f, g);
         write_snippet(f, g->remediation);

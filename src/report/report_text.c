@@ -81,7 +81,7 @@ static void write_measures(struct report_writer *w, const struct compliance_resu
             fprintf(f, "  %s%-8s%s %-20s %-10s ", s->overdue ? paint(w, C_RED) : paint(w, C_YELLOW),
                     s->measure->id, paint(w, C_OFF), measure_status_name(s->status),
                     s->overdue ? "OVERDUE" : (s->due_known ? rpt_date(s->due, d) : "due ?"));
-            rpt_term_str(f, s->measure->title);
+            term_cstr(f, s->measure->title);
             if (s->nfail)
                 fprintf(f, " %s[%zu failed]%s", paint(w, C_DIM), s->nfail, paint(w, C_OFF));
             fputc('\n', f);
@@ -107,7 +107,7 @@ static void write_measures(struct report_writer *w, const struct compliance_resu
     }
     for (size_t i = 0; i < cr->warnings.n; i++) {
         label(w, i ? "" : "Warnings");
-        rpt_term_str(f, cr->warnings.v[i]);
+        term_cstr(f, cr->warnings.v[i]);
         fputc('\n', f);
     }
 }
@@ -150,7 +150,7 @@ static void write_context(struct report_writer *w)
     fprintf(w->f, "%zu results need profile fields: ", total);
     for (size_t k = 0; k < nf && k < 5; k++) {
         fputs(k ? "; " : "", w->f);
-        rpt_term_str(w->f, fields[k]);
+        term_cstr(w->f, fields[k]);
         fprintf(w->f, " (%zu)", counts[k]);
     }
     if (nf > 5)
@@ -186,7 +186,7 @@ static void write_top(struct report_writer *w)
         fprintf(w->f, "  %s%-8s%s %4zu device%s  %-24s ", paint(w, severity_colour(c->severity)),
                 severity_name(c->severity), paint(w, C_OFF), t->fail_by_check[best],
                 t->fail_by_check[best] == 1 ? " " : "s", c->id);
-        rpt_term_str(w->f, c->title);
+        term_cstr(w->f, c->title);
         fputc('\n', w->f);
     }
     free(done);
@@ -196,9 +196,9 @@ static void device_line(struct report_writer *w, const char *what, const struct 
 {
     label(w, "");
     fputs(what, w->f);
-    rpt_term_str(w->f, u->device);
+    term_cstr(w->f, u->device);
     fputs(" - ", w->f);
-    rpt_term_str(w->f, u->reason);
+    term_cstr(w->f, u->reason);
     fputc('\n', w->f);
 }
 
@@ -229,7 +229,7 @@ static int text_finish(struct report_writer *w, const struct report_estate *e)
             paint(w, C_OFF));
     if (run->provider_name) {
         fputs(" - ", f);
-        rpt_term_str(f, run->provider_name);
+        term_cstr(f, run->provider_name);
     }
     if (run->tier)
         fprintf(f, ", tier %d", run->tier);
@@ -250,7 +250,7 @@ static int text_finish(struct report_writer *w, const struct report_estate *e)
         fputs("unreadable or partial: ", f);
         for (size_t i = 0; i < t->nproblem_files; i++) {
             fputs(i ? ", " : "", f);
-            rpt_term_str(f, t->problem_files[i]);
+            term_cstr(f, t->problem_files[i]);
         }
         if (t->unreadable + t->partial > t->nproblem_files)
             fprintf(f, " and %zu more", t->unreadable + t->partial - t->nproblem_files);
@@ -291,7 +291,7 @@ static int text_finish(struct report_writer *w, const struct report_estate *e)
             const struct fleet_finding *x = &e->ff[i];
             fprintf(f, "  %-8s %-24s %zu devices: ", verdict_name(x->verdict),
                     x->check ? x->check->id : "?", x->ndevices);
-            rpt_term_str(f, x->message);
+            term_cstr(f, x->message);
             fputc('\n', f);
         }
         if (e->nff > 10)

@@ -343,7 +343,9 @@ static void test_print_text_and_json_escaping(void **state)
                              "2\tbanner motd \\x03 [banner]\n"
                              "3\t  | Hi\tthere\n"
                              "5\tinterface Gi1\n"
-                             "6\t  description caf\xc3\xa9 \xff\xc0\x80 \\x01\n");
+                             /* invalid UTF-8 (an overlong form too) as U+FFFD */
+                             "6\t  description caf\xc3\xa9 \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd "
+                             "\\x01\n");
     free(txt);
     char *js = print_to_string(&p.t, true);
     assert_non_null(strstr(js, "\"text\":\"hostname \\\"r1\\\"\\\\x\""));
