@@ -125,5 +125,24 @@ check "the same run as HTML" "[ '$code' = 200 ] && grep -q 'ACME-SYSLOG-APPROVED
 status 200 "still up after rendering it" "$url/api/runs"
 check "no BUG on stderr" "! grep -q BUG '$out/serve2.err'"
 kill "$pid"; wait "$pid" 2>/dev/null; pid=
+
+# Host names and paths from configurations reach the pages cleaned as in the
+# HTML report: valid UTF-8, no escape character, no markup.
+mkdir -p "$out/evil"
+printf 'version 15.2\nhostname ev\033[2Jil\377<b>x</b>\nend\n' > "$out/evil/$(printf 'r\033]0;t\007\376.cfg')"
+"$bin" scan "$out/evil" --no-progress --quiet --fail-on never --db "$out/evil.db" 2>/dev/null
+start_serve "$out/evil.db" serve3
+clean_page() { python3 -c "
+import sys
+b = open('$out/body', 'rb').read()
+b.decode('utf-8')
+assert b'\x1b' not in b and b'\x07' not in b and b'<b>x' not in b, b[:200]
+"; }
+status 200 "runs page of a hostile host name" "$url/"
+check "runs page is clean UTF-8 without escapes or markup" clean_page
+dev=$(grep -o 'href="/devices?path=[^"]*"' "$out/body" | head -1 | sed 's/^href="//; s/"$//')
+status 200 "device page of a hostile path" "$url$dev"
+check "device page is clean" clean_page
+kill "$pid"; wait "$pid" 2>/dev/null; pid=
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]

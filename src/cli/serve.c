@@ -50,32 +50,11 @@ struct server {
 
 /* ------------------------------------------------------------- escaping */
 
+/* Text from the database (host names and paths come from configurations):
+ * cleaned as the HTML report cleans it. */
 static void html(FILE *f, const char *s)
 {
-    if (!s)
-        return;
-    /* The JSON writer's escaping keeps invalid UTF-8 out; here only markup matters. */
-    for (; *s; s++) {
-        switch (*s) {
-        case '<':
-            fputs("&lt;", f);
-            break;
-        case '>':
-            fputs("&gt;", f);
-            break;
-        case '&':
-            fputs("&amp;", f);
-            break;
-        case '"':
-            fputs("&quot;", f);
-            break;
-        case '\'':
-            fputs("&#39;", f);
-            break;
-        default:
-            fputc(*s, f);
-        }
-    }
+    report_html_text(f, s);
 }
 
 static void url_component(FILE *f, const char *s)

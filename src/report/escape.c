@@ -86,6 +86,11 @@ void rpt_xml_cstr(FILE *f, const char *s, bool attr)
         rpt_xml_str(f, s, strlen(s), attr);
 }
 
+void report_html_text(FILE *f, const char *s)
+{
+    rpt_xml_cstr(f, s, true);
+}
+
 /* ------------------------------------------------------------------- CSV */
 
 void rpt_csv_cell(FILE *f, const char *s, size_t n)

@@ -106,6 +106,14 @@ void report_abort(struct report_writer *w);
 const char *report_remediation(const struct check_def *c, enum dialect d);
 
 /*
+ * Text for HTML (element content or a quoted attribute) cleaned exactly as
+ * the HTML report cleans it: markup characters escaped, invalid UTF-8 and
+ * characters XML does not allow (escape and the other C0 controls) as
+ * U+FFFD. NULL writes nothing. For pages built outside the writers (serve).
+ */
+void report_html_text(FILE *f, const char *s);
+
+/*
  * Redaction of secrets in one line of configuration text (any dialect):
  * passwords, secrets, hashes, reversible secrets, keys, SNMP communities,
  * pre-shared keys and PEM blocks become "<redacted:TYPE>" (TYPE as in
