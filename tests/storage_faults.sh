@@ -147,6 +147,54 @@ else
   echo "skip full tmpfs: cannot mount tmpfs here (not root, or no CAP_SYS_ADMIN); ulimit -f and /dev/full cover ENOSPC/EFBIG"
 fi
 
+# A history whose folder this user cannot write (a WAL database needs its
+# -shm file even to be read): history, diff and serve read it read-only. As
+# root, permissions do not stop writes, so the readers run as nobody.
+as_reader() { if [ "$(id -u)" = 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; else "$@"; fi; }
+if [ "$(id -u)" != 0 ] || command -v setpriv >/dev/null; then
+  ro=$work/ro
+  mkdir -p "$ro"
+  for i in 1 2; do
+    timeout 120 "$BIN" scan --quiet --no-progress --fail-on never --db "$ro/h.db" "$EST" >/dev/null 2>&1
+  done
+  chmod 755 "$work"
+  chmod 555 "$ro"
+  chmod 444 "$ro/h.db"
+  as_reader "$BIN" history --db "$ro/h.db" >"$work/ro-history.out" 2>"$work/ro-history.err"
+  rc=$?
+  [ $rc -eq 0 ] || fail "read-only history: exit $rc: $(head -n 2 "$work/ro-history.err")"
+  [ "$(grep -c '^[0-9]' "$work/ro-history.out")" = 2 ] || fail "read-only history: not both runs listed"
+  as_reader "$BIN" diff --db "$ro/h.db" >"$work/ro-diff.out" 2>"$work/ro-diff.err" ||
+    fail "read-only diff: $(head -n 2 "$work/ro-diff.err")"
+  # Unreadable: says why, not "not a tsaudit history database".
+  chmod 000 "$ro/h.db"
+  as_reader "$BIN" history --db "$ro/h.db" >/dev/null 2>"$work/ro-denied.err" &&
+    fail "unreadable history: exit 0"
+  grep -q "h.db: error: cannot read the history database: Permission denied" "$work/ro-denied.err" ||
+    fail "unreadable history: $(head -n 2 "$work/ro-denied.err")"
+  chmod 755 "$ro"
+else
+  echo "skip read-only history: running as root without setpriv"
+fi
+
+# Another program's SQLite database is never written; a tsaudit database is
+# recognised and an empty file becomes one.
+python3 -c "
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE customers (id, name)'); c.commit()
+" "$work/foreign.db"
+cp "$work/foreign.db" "$work/foreign.before"
+timeout 120 "$BIN" scan --quiet --no-progress --fail-on never --db "$work/foreign.db" "$EST" \
+  >/dev/null 2>"$work/foreign.err"
+rc=$?
+[ $rc -eq 3 ] || [ $rc -eq 2 ] || fail "foreign --db: exit $rc"
+grep -q "foreign.db: error: not a tsaudit history database: it holds other tables (customers)" \
+  "$work/foreign.err" || fail "foreign --db: $(head -n 2 "$work/foreign.err")"
+cmp -s "$work/foreign.db" "$work/foreign.before" || fail "foreign --db: the database was changed"
+"$BIN" history --db "$work/foreign.db" >/dev/null 2>"$work/foreign-read.err" &&
+  fail "foreign history: exit 0"
+grep -q "not a tsaudit history database" "$work/foreign-read.err" || fail "foreign history: no error"
+
 if [ $failures -ne 0 ]; then
   echo "storage_faults: $failures failure(s)" >&2
   exit 1

@@ -215,11 +215,17 @@ static int replay_devices(sqlite3 *db, int64_t run_id, struct arena *run_arena,
                           int (*cb)(void *, const struct device_result *), void *ctx)
 {
     sqlite3_stmt *dev, *res, *ev, *dg;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT id, file, relpath, hostname, dialect, os_version, "
-                           "content_hash, partial, excluded, unreadable, not_audited FROM devices "
-                           "WHERE run_id = ? ORDER BY id",
-                           -1, &dev, NULL) != SQLITE_OK)
+    /* not_audited came with schema 5; an older database read as it is lacks it. */
+    if (!(dev = prepare_run(db,
+                            "SELECT id, file, relpath, hostname, dialect, os_version, "
+                            "content_hash, partial, excluded, unreadable, not_audited "
+                            "FROM devices WHERE run_id = ? ORDER BY id",
+                            run_id)) &&
+        !(dev = prepare_run(db,
+                            "SELECT id, file, relpath, hostname, dialect, os_version, "
+                            "content_hash, partial, excluded, unreadable, NULL "
+                            "FROM devices WHERE run_id = ? ORDER BY id",
+                            run_id)))
         return -1;
     sqlite3_prepare_v2(db,
                        "SELECT id, check_id, verdict, severity, message, waiver FROM results "
@@ -229,7 +235,6 @@ static int replay_devices(sqlite3 *db, int64_t run_id, struct arena *run_arena,
                        &ev, NULL);
     sqlite3_prepare_v2(db, "SELECT level, line, message FROM diagnostics WHERE device_id = ?", -1,
                        &dg, NULL);
-    sqlite3_bind_int64(dev, 1, run_id);
     int rc = 0;
     while (rc == 0 && sqlite3_step(dev) == SQLITE_ROW) {
         struct arena a;

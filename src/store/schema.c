@@ -161,6 +161,12 @@ static const char *const migrations[] = {
     /* 5: devices not audited (unsupported platform or unknown dialect) say
      * why; their dialect column holds "unsupported:<platform>" or "unknown". */
     "ALTER TABLE devices ADD COLUMN not_audited TEXT;\n",
+
+    /* 6: who is writing a run, so that the next writer can tell a run whose
+     * scan was killed (and remove it) from one still being recorded. */
+    "ALTER TABLE runs ADD COLUMN writer_host TEXT;\n"
+    "ALTER TABLE runs ADD COLUMN writer_pid INTEGER;\n"
+    "ALTER TABLE runs ADD COLUMN writer_time INTEGER;\n",
 };
 
 int store_schema_version(void)

@@ -10,11 +10,15 @@
  */
 #include "store/store_int.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #define STORE_BATCH 256
-#define STORE_BUSY_MS 60000
+#define STORE_STALE_S (2 * 24 * 3600) /* an incomplete run this old has no live writer */
 
 struct store_run {
     sqlite3 *db;
@@ -30,90 +34,6 @@ struct store_run {
     const struct check_def **seen;
     size_t nseen, seen_cap;
 };
-
-int store_db_error(sqlite3 *db, const char *path, const char *what)
-{
-    diag_report(DIAG_ERROR, path, 0, "%s: %s", what, db ? sqlite3_errmsg(db) : "out of memory");
-    return -1;
-}
-
-static sqlite3 *open_raw(const char *path, int flags)
-{
-    sqlite3 *db = NULL;
-    if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
-        store_db_error(db, path, "cannot open the history database");
-        sqlite3_close(db);
-        return NULL;
-    }
-    sqlite3_busy_timeout(db, STORE_BUSY_MS);
-    sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
-    return db;
-}
-
-static int user_version(sqlite3 *db)
-{
-    sqlite3_stmt *st;
-    int v = -1;
-    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK) {
-        if (sqlite3_step(st) == SQLITE_ROW)
-            v = sqlite3_column_int(st, 0);
-        sqlite3_finalize(st);
-    }
-    return v;
-}
-
-sqlite3 *store_open(const char *path, bool write, int migrate_to)
-{
-    if (write) {
-        sqlite3 *db = open_raw(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-        if (!db)
-            return NULL;
-        char *mode = NULL;
-        sqlite3_stmt *st;
-        if (sqlite3_prepare_v2(db, "PRAGMA journal_mode = WAL", -1, &st, NULL) == SQLITE_OK) {
-            if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-                mode = xstrdup((const char *)sqlite3_column_text(st, 0));
-            sqlite3_finalize(st);
-        }
-        if (!mode) {
-            store_db_error(db, path, "cannot use the history database");
-            sqlite3_close(db);
-            return NULL;
-        }
-        free(mode);
-        sqlite3_exec(db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
-        if (store_migrate(db, path, migrate_to) != 0) {
-            sqlite3_close(db);
-            return NULL;
-        }
-        return db;
-    }
-    sqlite3 *db = open_raw(path, SQLITE_OPEN_READONLY);
-    if (!db)
-        return NULL;
-    int v = user_version(db);
-    if (v < 0) {
-        store_db_error(db, path, "not a tsaudit history database");
-        sqlite3_close(db);
-        return NULL;
-    }
-    if (v < store_schema_version()) {
-        sqlite3_close(db);
-        sqlite3 *rw = store_open(path, true, 0);
-        if (!rw)
-            return NULL;
-        sqlite3_close(rw);
-        return open_raw(path, SQLITE_OPEN_READONLY);
-    }
-    if (v > store_schema_version()) {
-        diag_report(DIAG_ERROR, path, 0,
-                    "database schema version %d is newer than this tsaudit knows (%d)", v,
-                    store_schema_version());
-        sqlite3_close(db);
-        return NULL;
-    }
-    return db;
-}
 
 static bool exec(struct store_run *s, const char *sql)
 {
@@ -172,6 +92,62 @@ static void free_run(struct store_run *s)
     free(s);
 }
 
+/* Whether an incomplete run's writer is gone: a process of this host that
+ * no longer exists, or (another host, or a run from before writers were
+ * recorded) one that started writing more than STORE_STALE_S ago. */
+static bool writer_gone(sqlite3_stmt *st, const char *host, time_t now)
+{
+    const char *h = (const char *)sqlite3_column_text(st, 1);
+    if (h && !strcmp(h, host) && sqlite3_column_type(st, 2) == SQLITE_INTEGER) {
+        pid_t pid = (pid_t)sqlite3_column_int64(st, 2);
+        return pid > 0 && pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH;
+    }
+    if (sqlite3_column_type(st, 3) == SQLITE_INTEGER)
+        return now - (time_t)sqlite3_column_int64(st, 3) > STORE_STALE_S;
+    char cutoff[32];
+    time_t t = now - STORE_STALE_S;
+    struct tm tm;
+    strftime(cutoff, sizeof(cutoff), "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
+    const char *started = (const char *)sqlite3_column_text(st, 4);
+    return started && strcmp(started, cutoff) < 0;
+}
+
+/*
+ * Remove the runs that scans killed half-way left behind (never shown, but
+ * they kept their rows for ever), and say so. Inside the caller's
+ * transaction.
+ */
+static bool remove_dead_runs(struct store_run *s, const char *host)
+{
+    sqlite3_stmt *st, *del;
+    if (!prepare(s, &st,
+                 "SELECT id, writer_host, writer_pid, writer_time, started FROM runs "
+                 "WHERE complete = 0") ||
+        !prepare(s, &del, "DELETE FROM runs WHERE id = ?"))
+        return false;
+    time_t now = time(NULL);
+    struct buf ids;
+    buf_init(&ids, 200);
+    size_t n = 0;
+    bool ok = true;
+    while (ok && sqlite3_step(st) == SQLITE_ROW) {
+        if (!writer_gone(st, host, now))
+            continue;
+        sqlite3_int64 id = sqlite3_column_int64(st, 0);
+        sqlite3_bind_int64(del, 1, id);
+        ok = step_done(s, del);
+        buf_printf(&ids, "%s%lld", n++ ? ", " : "", (long long)id);
+    }
+    sqlite3_finalize(st);
+    sqlite3_finalize(del);
+    if (ok && n)
+        diag_report(DIAG_NOTE, s->path, 0,
+                    "removed %zu incomplete run%s left by scans that were interrupted (id %s)", n,
+                    n == 1 ? "" : "s", buf_cstr(&ids));
+    buf_free(&ids);
+    return ok;
+}
+
 struct store_run *store_run_begin(const char *db_path, const struct report_run *run,
                                   const struct profile *profile)
 {
@@ -187,14 +163,19 @@ struct store_run *store_run_begin(const char *db_path, const struct report_run *
     char as_of[11];
     date_format(run->as_of, as_of);
     sqlite3_stmt *st;
-    if (!exec(s, "BEGIN IMMEDIATE") ||
+    char host[256] = "";
+    gethostname(host, sizeof(host) - 1);
+    if (!exec(s, "BEGIN IMMEDIATE") || !remove_dead_runs(s, host) ||
         !prepare(s, &st,
                  "INSERT INTO runs (uuid, started, as_of, tier, edition, provider, "
-                 "profile_path, profile_digest, catalog_digest, tool_version) "
-                 "VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                 "profile_path, profile_digest, catalog_digest, tool_version, writer_host, "
+                 "writer_pid, writer_time) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
         free_run(s);
         return NULL;
     }
+    bind_text(st, 11, host);
+    sqlite3_bind_int64(st, 12, (int64_t)getpid());
+    sqlite3_bind_int64(st, 13, (int64_t)time(NULL));
     bind_text(st, 1, run->run_id);
     bind_text(st, 2, run->started);
     bind_text(st, 3, as_of);

@@ -270,6 +270,73 @@ static void test_killed_writer(void **state)
     assert_string_equal(rows[0].uuid, "complete-run");
     assert_int_equal(rows[0].devices, 1);
     store_run_rows_free(rows, n);
+
+    /* The next writer removes the killed run (its process is gone) and says so. */
+    assert_int_equal(record("after-kill", a, 1, MEASURE_MET), 0);
+    db = store_open(dbpath, false, 0);
+    assert_non_null(db);
+    assert_int_equal(
+        sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM runs WHERE complete = 0", -1, &st, NULL),
+        SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 0);
+    sqlite3_finalize(st);
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "SELECT COUNT(*) FROM devices WHERE run_id NOT IN "
+                                        "(SELECT id FROM runs)",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 0); /* its devices went with it */
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
+/* A run still being written by a live process is left alone. */
+static void test_live_writer_kept(void **state)
+{
+    (void)state;
+    setup_checks();
+    fresh_db();
+    int go[2], ready[2];
+    assert_int_equal(pipe(go), 0);
+    assert_int_equal(pipe(ready), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        /* One committed batch of devices, then wait with the run incomplete. */
+        struct report_run run = make_run("in-progress");
+        struct store_run *s = store_run_begin(dbpath, &run, NULL);
+        struct fake_device f;
+        fake(&f, "r1.cfg", "r1", VERDICT_PASS, VERDICT_PASS);
+        for (int i = 0; s && i < 256; i++)
+            store_run_device(s, &f.d);
+        char c = s ? 'y' : 'n';
+        if (write(ready[1], &c, 1) != 1 || read(go[0], &c, 1) != 1)
+            _exit(3);
+        struct report_totals t = {.devices = 256};
+        _exit(s && store_run_finish(s, NULL, 0, NULL, &t) == 0 ? 0 : 1);
+    }
+    char c;
+    assert_int_equal(read(ready[0], &c, 1), 1);
+    assert_int_equal(c, 'y');
+    /* Another writer starts meanwhile: the live run is not removed. */
+    struct fake_device a[1];
+    fake(&a[0], "r2.cfg", "r2", VERDICT_PASS, VERDICT_PASS);
+    assert_int_equal(record("other", a, 1, MEASURE_MET), 0);
+    assert_int_equal(write(go[1], "g", 1), 1);
+    int status;
+    waitpid(pid, &status, 0);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    struct store_run_row *rows;
+    size_t n;
+    assert_int_equal(store_list_runs(dbpath, &rows, &n), 0);
+    assert_int_equal(n, 2);
+    store_run_rows_free(rows, n);
+    for (int i = 0; i < 2; i++) {
+        close(go[i]);
+        close(ready[i]);
+    }
 }
 
 static void test_two_writers(void **state)
@@ -463,6 +530,35 @@ static void test_replay_unregistered(void **state)
     arena_free(&a);
 }
 
+/* Another program's database is refused, never changed. */
+static void test_foreign_database(void **state)
+{
+    (void)state;
+    fresh_db();
+    sqlite3 *raw;
+    assert_int_equal(sqlite3_open(dbpath, &raw), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(raw, "CREATE TABLE customers (id, name)", NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(raw);
+    struct report_run run = make_run("x");
+    diag_set_quiet(true);
+    assert_null(store_run_begin(dbpath, &run, NULL));
+    struct store_run_row *rows;
+    size_t n;
+    assert_int_equal(store_list_runs(dbpath, &rows, &n), -1);
+    diag_set_quiet(false);
+    assert_int_equal(sqlite3_open(dbpath, &raw), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(raw,
+                                        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 1); /* customers only */
+    sqlite3_finalize(st);
+    sqlite3_close(raw);
+}
+
 static void test_bad_database(void **state)
 {
     (void)state;
@@ -487,7 +583,8 @@ int main(void)
         cmocka_unit_test(test_round_trip),          cmocka_unit_test(test_diff_pairs),
         cmocka_unit_test(test_killed_writer),       cmocka_unit_test(test_two_writers),
         cmocka_unit_test(test_migration_from_v1),   cmocka_unit_test(test_bad_database),
-        cmocka_unit_test(test_replay_unregistered),
+        cmocka_unit_test(test_replay_unregistered), cmocka_unit_test(test_live_writer_kept),
+        cmocka_unit_test(test_foreign_database),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     fresh_db();
