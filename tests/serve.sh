@@ -95,6 +95,42 @@ status 200 "still up after the load" "$url/api/runs"
 check "serve wrote no other errors" "! grep -v \"no complete run '999'\" '$out/serve.err' | grep -q ."
 echo "load: 400 requests, 200 concurrent, in $(( $(date +%s) - start )) s"
 
+# Connection exhaustion: 1,100 idle sockets do not lock others out, and a
+# request whose headers drip in a byte at a time is cut off (deadline 10 s;
+# the bound here is generous, the time is reported).
+python3 - "${url##*:}" > "$out/exhaust" 2>&1 <<'PY'
+import resource, socket, sys, time, urllib.request
+port = int(sys.argv[1])
+soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+if hard != resource.RLIM_INFINITY and hard < 2048:
+    print("idle: skipped (descriptor limit %d)" % hard)
+else:
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    idle = [socket.create_connection(("127.0.0.1", port)) for _ in range(1100)]
+    r = urllib.request.urlopen("http://127.0.0.1:%d/api/runs" % port, timeout=30)
+    print("idle: answered %d with 1100 idle connections open" % r.status)
+    for s in idle:
+        s.close()
+s = socket.create_connection(("127.0.0.1", port))
+t = time.time()
+s.sendall(b"GET / HTTP/1.1\r\n")
+closed = None
+while closed is None and time.time() - t < 60:
+    try:
+        s.sendall(b"X")
+        s.settimeout(2)
+        if s.recv(100) == b"":
+            closed = time.time() - t
+    except socket.timeout:
+        pass
+    except OSError:
+        closed = time.time() - t
+print("drip: closed after %s s" % (round(closed, 1) if closed else "never (60)"))
+sys.exit(0 if closed else 1)
+PY
+check "slow header drip cut off and idle sockets do not block ($(tr '\n' ';' < "$out/exhaust"))" \
+  "grep -q '^drip: closed' '$out/exhaust' && ! grep -q 'Error\|Traceback' '$out/exhaust'"
+status 200 "still up after the exhaustion attempts" "$url/api/runs"
 kill "$pid"; wait "$pid" 2>/dev/null; pid=
 
 start_serve "$out/h.db" allow --allow-host dash.example.net,Other.Example

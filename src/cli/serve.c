@@ -19,6 +19,7 @@
 #define _GNU_SOURCE /* memmem */
 #include "cli/cli.h"
 #include "cli/serve_guard.h"
+#include "cli/serve_watch.h"
 #include "cli_assets.h"
 #include "report/report.h"
 #include "store/store.h"
@@ -30,6 +31,7 @@
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,7 +46,17 @@ typedef enum MHD_Result MHD_RESULT;
 struct server {
     const char *db;
     struct serve_guard guard;
+    struct serve_watch watch;
 };
+
+/* Connection policy: a pool of threads, a connection limit well above what a
+ * few hundred idle sockets take, an idle timeout, and a deadline for each
+ * request's headers (serve_watch.h). */
+#define SERVE_THREADS_MAX 16
+#define SERVE_CONNECTIONS_MAX 8192
+#define SERVE_PER_IP_MAX 64 /* when listening beyond loopback */
+#define SERVE_IDLE_S 10
+#define SERVE_HEADERS_S 10
 
 /* The stylesheet is data/assets/dashboard.css, built in as asset_dashboard_css. */
 
@@ -507,6 +519,7 @@ static MHD_RESULT handle(void *cls, struct MHD_Connection *c, const char *url, c
     (void)version;
     (void)upload_data;
     struct server *s = cls;
+    serve_watch_headers_done(&s->watch, c);
     if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
         *upload_size = 0; /* read-only: the body is ignored */
         return respond_text(c, MHD_HTTP_METHOD_NOT_ALLOWED, "read-only: GET and HEAD only\n");
@@ -600,6 +613,51 @@ static int probe_listen(const char *listen, const struct sockaddr_in *addr)
     return -1;
 }
 
+static void request_done(void *cls, struct MHD_Connection *c, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+    (void)con_cls;
+    (void)toe;
+    struct server *s = cls;
+    serve_watch_request_done(&s->watch, c);
+}
+
+/* As many connections as descriptors allow (the soft limit raised to the
+ * hard one), up to SERVE_CONNECTIONS_MAX. */
+static unsigned connection_limit(void)
+{
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+        return 900;
+    rlim_t want = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > 65536 ? 65536 : rl.rlim_max;
+    if (rl.rlim_cur < want) {
+        rl.rlim_cur = want;
+        setrlimit(RLIMIT_NOFILE, &rl);
+        getrlimit(RLIMIT_NOFILE, &rl);
+    }
+    rlim_t n = rl.rlim_cur > 128 ? rl.rlim_cur - 64 : 64;
+    return n > SERVE_CONNECTIONS_MAX ? SERVE_CONNECTIONS_MAX : (unsigned)n;
+}
+
+static unsigned thread_count(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 2 ? 2 : n > SERVE_THREADS_MAX ? SERVE_THREADS_MAX : (unsigned)n;
+}
+
+static struct MHD_Daemon *start_daemon(struct server *s, struct sockaddr_in *addr)
+{
+    bool loopback = (ntohl(addr->sin_addr.s_addr) >> 24) == 127;
+    return MHD_start_daemon(
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_LINUX_ONLY | MHD_USE_ERROR_LOG, 0, NULL,
+        NULL, handle, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)addr, MHD_OPTION_THREAD_POOL_SIZE,
+        thread_count(), MHD_OPTION_CONNECTION_LIMIT, connection_limit(),
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, loopback ? 0u : (unsigned)SERVE_PER_IP_MAX,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVE_IDLE_S, MHD_OPTION_NOTIFY_CONNECTION,
+        serve_watch_connection, &s->watch, MHD_OPTION_NOTIFY_COMPLETED, request_done, s,
+        MHD_OPTION_END);
+}
+
 /* Listen and answer until SIGINT or SIGTERM. */
 static int serve_until_stopped(struct server *s, const char *listen, struct sockaddr_in *addr)
 {
@@ -610,13 +668,15 @@ static int serve_until_stopped(struct server *s, const char *listen, struct sock
     pthread_sigmask(SIG_BLOCK, &set, NULL); /* worker threads inherit the mask */
     signal(SIGPIPE, SIG_IGN);
 
-    struct MHD_Daemon *d = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_LINUX_ONLY | MHD_USE_ERROR_LOG, 0, NULL,
-        NULL, handle, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)addr, MHD_OPTION_THREAD_POOL_SIZE,
-        (unsigned)4, MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000, MHD_OPTION_CONNECTION_TIMEOUT,
-        (unsigned)30, MHD_OPTION_END);
+    if (serve_watch_start(&s->watch, SERVE_HEADERS_S) != 0) {
+        fprintf(stderr, "tsaudit serve: cannot start a thread: %s\n", strerror(errno));
+        return EXIT_INTERNAL;
+    }
+    struct MHD_Daemon *d = start_daemon(s, addr);
     if (!d) {
-        fprintf(stderr, "tsaudit serve: cannot listen on %s: %s\n", listen, strerror(errno));
+        fprintf(stderr, "tsaudit serve: cannot listen on %s: %s\n", cli_term(listen),
+                strerror(errno));
+        serve_watch_stop(&s->watch);
         return EXIT_INTERNAL;
     }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -629,6 +689,7 @@ static int serve_until_stopped(struct server *s, const char *listen, struct sock
     int sig;
     sigwait(&set, &sig);
     MHD_stop_daemon(d);
+    serve_watch_stop(&s->watch);
     return EXIT_OK;
 }
 
