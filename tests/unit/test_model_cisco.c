@@ -656,7 +656,10 @@ static void test_ios_defaults(void **state)
     tu_model_unload(dv);
     dv = tu_model_load_text("hostname e\n", DIALECT_ARISTA_EOS);
     ASSERT_DEFAULT(dv->m.telnet_server, FACT_OFF);
-    assert_int_equal(dv->m.ssh.idle_timeout_seconds, -1);
+    /* SSH runs by default, with no idle timeout and no filter */
+    assert_int_equal(dv->m.ssh.idle_timeout_seconds, 0);
+    assert_int_equal(dv->m.nmgmt_paths, 1);
+    assert_null(dv->m.mgmt_paths[0].acl_name);
     tu_model_unload(dv);
     dv = tu_model_load_text("hostname x\n", DIALECT_CISCO_IOSXR);
     ASSERT_DEFAULT(dv->m.telnet_server, FACT_OFF);
