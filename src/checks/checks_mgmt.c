@@ -269,6 +269,74 @@ static void eval_paw_sources(const struct check_ctx *ctx, struct check_result *r
 
 /* ---------------------------------------------------------- MGMT-OUTBOUND */
 
+/* How a platform stops its CLI from opening sessions to other devices
+ * (checks.md MGMT-OUTBOUND), when no line of the configuration decides it. */
+enum outbound_control {
+    OUTBOUND_UNDECIDED, /* no setting known: unknown */
+    OUTBOUND_LINES,     /* per line; the default lines (con, vty) allow it */
+    OUTBOUND_AUTHZ,     /* only command authorisation or an egress filter */
+    OUTBOUND_NO_CLIENT, /* the CLI has no telnet/ssh client */
+};
+
+static enum outbound_control outbound_control(enum dialect d)
+{
+    switch (d) {
+    case DIALECT_CISCO_IOS:
+    case DIALECT_CISCO_IOSXR:
+        return OUTBOUND_LINES;
+    case DIALECT_CISCO_NXOS:
+    case DIALECT_ARISTA_EOS:
+    case DIALECT_JUNIPER_JUNOS:
+    case DIALECT_HUAWEI_VRP:
+    case DIALECT_FORTINET_FORTIOS:
+        return OUTBOUND_AUTHZ;
+    case DIALECT_CISCO_ASA:
+        return OUTBOUND_NO_CLIENT;
+    default:
+        return OUTBOUND_UNDECIDED;
+    }
+}
+
+/* The verdict when no line allows outbound sessions and some could not be
+ * judged (unknowns.n) or none was (judged == 0). */
+static void outbound_undecided(const struct check_ctx *ctx, struct check_result *r,
+                               struct reasons *unknowns, size_t judged)
+{
+    const char *why = reasons_done(ctx, unknowns);
+    switch (outbound_control(ctx->model->dialect)) {
+    case OUTBOUND_AUTHZ:
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  "outbound ssh/telnet on %s can only be denied by command authorisation "
+                  "(roles, login classes) or an egress filter: the profile has no field for the "
+                  "operator roles that must deny them",
+                  dialect_name(ctx->model->dialect));
+        return;
+    case OUTBOUND_NO_CLIENT:
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "the %s CLI has no telnet or ssh client to open onward sessions",
+                  dialect_name(ctx->model->dialect));
+        return;
+    case OUTBOUND_LINES:
+        if (judged == 0) {
+            check_set(ctx, r, VERDICT_FAIL,
+                      "the device can be used as a jump host: no line sets 'transport output "
+                      "none', and the default console and vty lines allow outbound sessions");
+            return;
+        }
+        break;
+    case OUTBOUND_UNDECIDED:
+        break;
+    }
+    if (*why)
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell whether outbound sessions are blocked: %s",
+                  why);
+    else
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "no line-level outbound setting on this device: outbound ssh/telnet can only "
+                  "be denied by command authorisation or an egress filter, which the "
+                  "configuration alone does not show");
+}
+
 static void eval_outbound(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
@@ -288,6 +356,7 @@ static void eval_outbound(const struct check_ctx *ctx, struct check_result *r)
             if (fact_untouched(&l->any_out))
                 continue;
             reasons_add(&unknowns, "%s: %s", name, fact_why(ctx, &l->any_out));
+            check_evidence_fact(ctx, r, &l->any_out.ev);
             ev_node(ctx, r, l->node);
         } else {
             check_evidence_fact(ctx, r, &l->any_out.ev);
@@ -298,23 +367,15 @@ static void eval_outbound(const struct check_ctx *ctx, struct check_result *r)
         reasons_done(ctx, &unknowns);
         check_set(ctx, r, VERDICT_FAIL, "the device can be used as a jump host: %s",
                   reasons_done(ctx, &fails));
-    } else if (unknowns.n) {
-        reasons_done(ctx, &fails);
-        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell whether outbound sessions are blocked: %s",
-                  reasons_done(ctx, &unknowns));
-    } else if (judged == 0) {
-        reasons_done(ctx, &fails);
-        reasons_done(ctx, &unknowns);
-        check_set(ctx, r, VERDICT_UNKNOWN,
-                  "no line-level outbound setting on this device: outbound ssh/telnet can only "
-                  "be denied by command authorisation or an egress filter, which the "
-                  "configuration alone does not show");
-    } else {
-        reasons_done(ctx, &fails);
-        reasons_done(ctx, &unknowns);
-        check_set(ctx, r, VERDICT_PASS, "outbound sessions are disabled on every line (%zu)",
-                  judged);
+        return;
     }
+    reasons_done(ctx, &fails);
+    if (unknowns.n || judged == 0) {
+        outbound_undecided(ctx, r, &unknowns, judged);
+        return;
+    }
+    reasons_done(ctx, &unknowns);
+    check_set(ctx, r, VERDICT_PASS, "outbound sessions are disabled on every line (%zu)", judged);
 }
 
 /* ------------------------------------------------------- MGMT-IDLE-TIMEOUT */

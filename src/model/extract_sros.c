@@ -60,11 +60,21 @@ struct slogid {
     const struct cfg_node *shut_node; /* shutdown / admin-state disable */
 };
 
+/* One entry of a local profile: its match string and action are separate
+ * statements, tied by the entry number. */
+struct sentry {
+    struct sv id, match;
+    bool deny;
+    const struct cfg_node *node;
+};
+
 /* A local profile (command authorisation for local users). */
 struct sprofile {
     struct sv name;
     const struct cfg_node *default_node;
     bool permit_all, deny_all, deny_entry;
+    struct sentry *entries;
+    size_t nentries;
 };
 
 struct sapply;
@@ -190,6 +200,44 @@ static size_t find_w(const struct model_path *l, size_t from, const char *w)
         if (sv_eq_cstr(l->tok[i], w))
             return i;
     return 0;
+}
+
+/* A statement under "profile P entry N" (tokens from i = N): its match
+ * string or its action. */
+static void profile_entry(struct sx *x, struct sprofile *pf, const struct model_path *l, size_t i)
+{
+    struct sv id = l->tok[i];
+    struct sentry *e = NULL;
+    for (size_t j = 0; j < pf->nentries && !e; j++)
+        if (sv_eq(pf->entries[j].id, id))
+            e = &pf->entries[j];
+    if (!e) {
+        e = MODEL_PUSH(x->a, pf->entries, pf->nentries);
+        e->id = id;
+        e->node = l->node;
+    }
+    size_t k;
+    if ((k = find_w(l, i + 1, "match")) != 0 && k + 1 < l->n) {
+        e->match = sv_unquote(l->tok[k + 1]);
+        e->node = l->node;
+    }
+    if ((k = find_w(l, i + 1, "action")) != 0 && k + 1 < l->n &&
+        sv_eq_cstr(l->tok[k + 1], "deny")) {
+        e->deny = true;
+        pf->deny_entry = true;
+    }
+}
+
+/* The entry of a profile that denies the ssh or telnet command, or NULL. */
+static const struct sentry *profile_denies_outbound(const struct sprofile *pf)
+{
+    for (size_t j = 0; j < pf->nentries; j++) {
+        const struct sentry *e = &pf->entries[j];
+        if (e->deny &&
+            (sv_starts_with_word(e->match, "ssh") || sv_starts_with_word(e->match, "telnet")))
+            return e;
+    }
+    return NULL;
 }
 
 /* true/enable/no value = on; false/disable = off (MD-CLI booleans). */
@@ -427,9 +475,8 @@ static void s_security(struct sx *x, const struct model_path *l, size_t i)
             pf->default_node = l->node;
             pf->permit_all = model_path_eq(l, at + 2, "permit-all");
             pf->deny_all = model_path_eq(l, at + 2, "deny-all");
-        } else if (model_path_eq(l, at + 1, "entry") && find_w(l, at + 2, "action") &&
-                   find_w(l, at + 2, "deny")) {
-            pf->deny_entry = true;
+        } else if (model_path_eq(l, at + 1, "entry") && at + 2 < l->n) {
+            profile_entry(x, pf, l, at + 2);
         }
     } else if (model_path_eq(l, i, "cpm-filter")) {
         if (find_w(l, i + 1, "entry") && !x->cpm_node)
@@ -1221,6 +1268,32 @@ static void finish_igp(struct sx *x)
     }
 }
 
+/* Outbound telnet/ssh from the CLI: only a local profile entry denying the
+ * command, or TACACS+ command authorisation, stops it. */
+static void sros_outbound(struct sx *x, struct mgmt_line *ln)
+{
+    if (x->authz_node) {
+        fact_unknown(&ln->any_out, "TACACS+ command authorisation decides whether users may "
+                                   "run ssh or telnet");
+        return;
+    }
+    for (size_t i = 0; i < x->nprofiles; i++) {
+        const struct sentry *e = profile_denies_outbound(&x->profiles[i]);
+        if (e) {
+            fact_unknown(&ln->any_out, "a local profile denies ssh/telnet; whether every user "
+                                       "has such a profile is not judged");
+            fact_lines_add(&ln->any_out.ev, e->node);
+            return;
+        }
+    }
+    fact_default(&ln->any_out, FACT_ON,
+                 "no local profile denies the ssh or telnet command, and no TACACS+ command "
+                 "authorisation is configured: the administrative profile permits them");
+    for (size_t i = 0; i < x->nprofiles; i++)
+        if (x->profiles[i].permit_all && x->profiles[i].default_node)
+            fact_lines_add(&ln->any_out.ev, x->profiles[i].default_node);
+}
+
 static void finish(struct sx *x)
 {
     struct device_model *m = x->m;
@@ -1281,7 +1354,7 @@ static void finish(struct sx *x)
     ln->timeout_is_default = x->idle_node == NULL;
     ln->telnet_in = m->telnet_server;
     ln->ssh_in = ssh->enabled;
-    fact_unknown(&ln->any_out, "outbound telnet/ssh from the CLI is governed by profiles");
+    sros_outbound(x, ln);
     fact_default(&ln->login_disabled, FACT_OFF, "remote CLI login is available");
     ln->acl_in = x->maf ? x->maf->name : NULL;
 
