@@ -945,52 +945,67 @@ static void eval_external_exposure(const struct check_ctx *ctx, struct check_res
 
 /* --------------------------------------------------------- MGMT-DISCOVERY */
 
-static void eval_discovery(const struct check_ctx *ctx, struct check_result *r)
+/* External interfaces on which CDP/LLDP is not known to be off: named in rs,
+ * with their lines as evidence. */
+static void discovery_on_external(const struct check_ctx *ctx, struct check_result *r,
+                                  const struct interface **ext, size_t next, struct reasons *rs)
 {
-    const struct device_model *m = ctx->model;
-    const struct fact_bool *g = &m->legacy.discovery;
-    if (g->state == FACT_OFF) {
-        check_set(ctx, r, VERDICT_PASS, "CDP/LLDP are off globally%s",
-                  g->is_default ? " (platform default)" : "");
-        check_evidence_fact(ctx, r, &g->ev);
-        return;
-    }
-    if (g->state == FACT_UNKNOWN) {
-        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell whether CDP/LLDP run: %s",
-                  fact_why(ctx, g));
-        check_evidence_fact(ctx, r, &g->ev);
-        return;
-    }
-    if (!ctx->profile->external_description) {
-        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
-                  "CDP/LLDP run globally; needs interfaces.external_description in the profile "
-                  "to tell which interfaces face outside");
-        check_evidence_fact(ctx, r, &g->ev);
-        return;
-    }
-    const struct interface **ext;
-    size_t next = external_interfaces(ctx, &ext);
-    struct reasons rs;
-    reasons_init(&rs);
     for (size_t i = 0; i < next; i++) {
         /* Without a per-interface statement the global setting applies. */
         if (ext[i]->discovery.state != FACT_OFF) {
-            reasons_add(&rs, "%s", ext[i]->name ? ext[i]->name : "?");
+            reasons_add(rs, "%s", ext[i]->name ? ext[i]->name : "?");
             ev_node(ctx, r, ext[i]->node);
             check_evidence_fact(ctx, r, &ext[i]->discovery.ev);
         }
     }
+}
+
+static void eval_discovery(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    const struct fact_bool *g = &m->legacy.discovery;
     check_evidence_fact(ctx, r, &g->ev);
-    if (rs.n) {
+    if (m->dialect == DIALECT_CISCO_ASA) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "the ASA has no CDP or LLDP");
+        return;
+    }
+    if (g->state == FACT_OFF) {
+        check_set(ctx, r, VERDICT_PASS, "CDP/LLDP are off globally%s",
+                  g->is_default ? " (platform default)" : "");
+        return;
+    }
+    if (!ctx->profile->external_description) {
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  "CDP/LLDP %s; needs interfaces.external_description in the profile to tell "
+                  "which interfaces face outside",
+                  g->state == FACT_ON ? "run globally" : "may run");
+        return;
+    }
+    const struct interface **ext;
+    size_t next = external_interfaces(ctx, &ext);
+    if (next == 0) {
+        /* What remains to judge is per external interface, and there is none. */
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "CDP/LLDP %s, but no interface is marked external",
+                  g->state == FACT_ON ? "run" : "may run");
+        return;
+    }
+    struct reasons rs;
+    reasons_init(&rs);
+    discovery_on_external(ctx, r, ext, next, &rs);
+    if (rs.n && g->state == FACT_UNKNOWN) {
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "cannot tell whether CDP/LLDP run on the external interfaces (%s): %s",
+                  reasons_done(ctx, &rs), fact_why(ctx, g));
+    } else if (rs.n) {
         check_set(ctx, r, VERDICT_FAIL,
                   "CDP/LLDP run globally and are not disabled on external interfaces: %s",
                   reasons_done(ctx, &rs));
-        return;
+    } else {
+        reasons_done(ctx, &rs);
+        check_set(ctx, r, VERDICT_PASS, "CDP/LLDP are disabled on every external interface (%zu)",
+                  next);
     }
-    reasons_done(ctx, &rs);
-    check_set(ctx, r, VERDICT_PASS, "%s",
-              next ? "CDP/LLDP run but are disabled on every external interface"
-                   : "CDP/LLDP run but no interface is marked external");
 }
 
 /* --------------------------------------------------------- MGMT-FILE-XFER */

@@ -120,6 +120,11 @@ struct host_ref *model_add_host(struct arena *a, struct host_ref **arr, size_t *
                                 const struct cfg_node *node);
 struct banner *model_add_banner(struct arena *a, struct device_model *m, const char *kind,
                                 const struct cfg_node *n);
+/* CDP/LLDP enabled on an interface runs on the device even when no global
+ * statement turns it on (IOS XR per-interface cdp, SR OS per-port LLDP):
+ * sets the global fact on, with that line, unless a statement set it;
+ * returns whether it did. */
+bool model_discovery_from_interfaces(struct device_model *m);
 struct interface *model_add_interface(struct arena *a, struct device_model *m, struct sv name,
                                       const struct cfg_node *n);
 

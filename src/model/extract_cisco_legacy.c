@@ -264,6 +264,7 @@ void cx_finish_legacy(struct cx *x)
             fact_default(&lg->discovery, FACT_ON, "CDP is on by default on NX-OS");
     } else if (x->d == DIALECT_CISCO_IOSXR) {
         fact_default(&lg->discovery, FACT_OFF, "CDP and LLDP are off unless configured on IOS XR");
+        model_discovery_from_interfaces(x->m);
     } else if (x->d == DIALECT_CISCO_ASA) {
         fact_default(&lg->discovery, FACT_OFF, "the ASA runs no CDP or LLDP");
     } else if (x->cdp_off) {

@@ -2163,5 +2163,7 @@ void model_extract_junos(const struct cfg_tree *t, struct device_model *m)
     if (m->legacy.redirects.state == FACT_UNKNOWN)
         fact_default(&m->legacy.redirects, FACT_ON, "Junos sends ICMP redirects by default");
     if (m->legacy.discovery.state == FACT_UNKNOWN)
-        fact_unknown(&m->legacy.discovery, "LLDP default differs by platform (on for EX/QFX)");
+        fact_default(&m->legacy.discovery, FACT_OFF,
+                     "no 'protocols lldp': LLDP runs only where the configuration enables it "
+                     "(the EX/QFX factory configuration does so with 'protocols lldp')");
 }

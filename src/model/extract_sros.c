@@ -1493,8 +1493,9 @@ static void finish(struct sx *x)
     if (lg->suppressed.state != FACT_ON)
         fact_default(&lg->suppressed, FACT_OFF, "event logs 99 and 100 exist by default");
 
-    if (m->legacy.discovery.state == FACT_UNKNOWN)
-        m->legacy.discovery.why = "LLDP is set per port; not evaluated";
+    if (m->legacy.discovery.state == FACT_UNKNOWN && !model_discovery_from_interfaces(m))
+        fact_default(&m->legacy.discovery, FACT_OFF,
+                     "no port sets LLDP admin-status tx or tx-rx: LLDP is disabled by default");
     fact_unknown(&m->legacy.secret_encryption,
                  "hash2 secrets are a device-bound encoding, not a master-key scheme");
     if (m->mgmt_vrf.state == FACT_UNKNOWN)

@@ -588,6 +588,21 @@ struct banner *model_add_banner(struct arena *a, struct device_model *m, const c
     return b;
 }
 
+bool model_discovery_from_interfaces(struct device_model *m)
+{
+    struct fact_bool *g = &m->legacy.discovery;
+    if (g->state != FACT_UNKNOWN && !g->is_default)
+        return false;
+    for (size_t i = 0; i < m->ninterfaces; i++) {
+        const struct interface *f = &m->interfaces[i];
+        if (f->discovery.state == FACT_ON && f->discovery.ev.n) {
+            fact_set(g, FACT_ON, f->discovery.ev.nodes[0]);
+            return true;
+        }
+    }
+    return false;
+}
+
 struct interface *model_add_interface(struct arena *a, struct device_model *m, struct sv name,
                                       const struct cfg_node *n)
 {
