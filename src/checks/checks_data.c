@@ -195,6 +195,43 @@ static void eval_mirroring(const struct check_ctx *ctx, struct check_result *r)
 
 /* ---------------------------------------------------------- DATA-IP-LEGACY */
 
+/* Platforms on which source-routed and IP-options packets are a matter of
+ * a perimeter filter (checks.md DATA-IP-LEGACY), not of a device-wide
+ * switch: the filter is needed only where an interface faces outside. */
+static bool options_filter_at_perimeter(enum dialect d)
+{
+    return d == DIALECT_ARISTA_EOS || d == DIALECT_JUNIPER_JUNOS || d == DIALECT_NOKIA_SROS ||
+           d == DIALECT_HUAWEI_VRP;
+}
+
+/* The source-routing part: bad, unknown (with its reason) or fine. */
+static void ip_legacy_source_route(const struct check_ctx *ctx, struct check_result *r,
+                                   struct reasons *bad, struct reasons *unknown)
+{
+    const struct device_model *m = ctx->model;
+    const struct fact_bool *sr = &m->legacy.source_route;
+    if (sr->state == FACT_ON) {
+        reasons_add(bad, "IP source routing is on%s", sr->is_default ? " (platform default)" : "");
+        check_evidence_fact(ctx, r, &sr->ev);
+        return;
+    }
+    if (sr->state == FACT_OFF)
+        return;
+    if (options_filter_at_perimeter(m->dialect) && ctx->profile->external_description) {
+        const struct interface **ext;
+        if (external_interfaces(ctx, &ext) == 0)
+            return; /* no perimeter interface to filter on */
+        reasons_add(unknown, "IP options: whether the external interfaces drop them is not "
+                             "judged (an input filter matching IP options)");
+        return;
+    }
+    if (fact_untouched(sr))
+        reasons_add(unknown, "source routing: the %s model does not record it",
+                    dialect_name(m->dialect));
+    else
+        reasons_add(unknown, "source routing: %s", fact_why(ctx, sr));
+}
+
 static void eval_ip_legacy(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
@@ -202,12 +239,7 @@ static void eval_ip_legacy(const struct check_ctx *ctx, struct check_result *r)
     reasons_init(&bad);
     reasons_init(&unknown);
     const struct fact_bool *sr = &m->legacy.source_route, *db = &m->legacy.directed_broadcast;
-    if (sr->state == FACT_ON) {
-        reasons_add(&bad, "IP source routing is on%s", sr->is_default ? " (platform default)" : "");
-        check_evidence_fact(ctx, r, &sr->ev);
-    } else if (sr->state == FACT_UNKNOWN && !fact_untouched(sr)) {
-        reasons_add(&unknown, "source routing: %s", fact_why(ctx, sr));
-    }
+    ip_legacy_source_route(ctx, r, &bad, &unknown);
     if (db->state == FACT_ON) {
         reasons_add(&bad, "directed broadcast is forwarded");
         check_evidence_fact(ctx, r, &db->ev);
@@ -216,10 +248,16 @@ static void eval_ip_legacy(const struct check_ctx *ctx, struct check_result *r)
     }
     for (size_t i = 0; i < m->ninterfaces; i++) {
         const struct interface *it = &m->interfaces[i];
-        if (!it->shutdown && it->directed_broadcast.state == FACT_ON) {
+        if (it->shutdown)
+            continue;
+        if (it->directed_broadcast.state == FACT_ON) {
             reasons_add(&bad, "%s forwards directed broadcasts", it->name ? it->name : "?");
             check_evidence_fact(ctx, r, &it->directed_broadcast.ev);
             ev_node(ctx, r, it->node);
+        } else if (it->directed_broadcast.state == FACT_UNKNOWN && fact_untouched(db) &&
+                   !fact_untouched(&it->directed_broadcast)) {
+            reasons_add(&unknown, "directed broadcast on %s: %s", it->name ? it->name : "?",
+                        fact_why(ctx, &it->directed_broadcast));
         }
     }
     if (bad.n) {
@@ -233,15 +271,12 @@ static void eval_ip_legacy(const struct check_ctx *ctx, struct check_result *r)
         return;
     }
     reasons_done(ctx, &unknown);
-    if (fact_untouched(sr) && fact_untouched(db)) {
-        check_set(ctx, r, VERDICT_UNKNOWN,
-                  "the %s model records neither source routing nor directed broadcast",
-                  dialect_name(m->dialect));
-        return;
-    }
     check_evidence_fact(ctx, r, &sr->ev);
     check_evidence_fact(ctx, r, &db->ev);
-    check_set(ctx, r, VERDICT_PASS, "IP source routing and directed broadcast are off");
+    check_set(ctx, r, VERDICT_PASS, "%s, and directed broadcast is off",
+              sr->state == FACT_OFF
+                  ? "IP source routing is off"
+                  : "no interface faces outside, so no IP-options filter is needed");
 }
 
 static const struct check_def defs[] = {

@@ -233,6 +233,10 @@ void cx_finish_legacy(struct cx *x)
         else if (x->d == DIALECT_CISCO_ASA)
             DFLT(lg->source_route, FACT_OFF,
                  "the ASA drops packets with source-route options by default");
+        else if (x->d == DIALECT_CISCO_NXOS)
+            DFLT(lg->source_route, FACT_ON,
+                 "NX-OS forwards source-routed packets unless 'no ip source-route' (DISA "
+                 "CISC-RT-000350)");
         else if (lg->source_route.state == FACT_UNKNOWN && !lg->source_route.ev.n)
             fact_unknown(&lg->source_route,
                          "the handling of source-routed packets is not shown in the config");

@@ -283,7 +283,7 @@ static struct interface *s_iface(struct sx *x, struct sv name, const struct cfg_
     fact_unknown(&f->proxy_arp, "proxy-arp policy not evaluated");
     fact_unknown(&f->redirects, "ICMP redirect settings not evaluated");
     fact_unknown(&f->unreachables, "ICMP unreachable settings not evaluated");
-    fact_unknown(&f->directed_broadcast, "directed broadcast settings not evaluated");
+    fact_default(&f->directed_broadcast, FACT_OFF, "SR OS forwards no directed broadcasts");
     return f;
 }
 
@@ -1115,7 +1115,7 @@ static void s_ip_tunnel(struct sx *x, const struct model_path *l, size_t svc, si
         fact_unknown(&f->proxy_arp, "proxy-arp policy not evaluated");
         fact_unknown(&f->redirects, "ICMP redirect settings not evaluated");
         fact_unknown(&f->unreachables, "ICMP unreachable settings not evaluated");
-        fact_unknown(&f->directed_broadcast, "directed broadcast settings not evaluated");
+        fact_default(&f->directed_broadcast, FACT_OFF, "SR OS forwards no directed broadcasts");
     }
     size_t k = t + 2;
     if (model_path_eq(l, k, "create"))

@@ -980,7 +980,7 @@ static void v_interface(struct vx *x, const struct cfg_node *n)
     fact_default(&f->proxy_arp, FACT_OFF, "arp-proxy is off unless enabled");
     fact_unknown(&f->redirects, "ICMP redirect default differs by VRP product line");
     fact_unknown(&f->unreachables, "ICMP unreachable default differs by VRP product line");
-    fact_unknown(&f->directed_broadcast, "directed-broadcast default differs by product line");
+    fact_default(&f->directed_broadcast, FACT_OFF, "no 'ip forward-broadcast' on the interface");
     for (const struct cfg_node *c = n->child; c; c = c->next) {
         if (c->flags & CFG_INACTIVE)
             continue;
@@ -1018,6 +1018,8 @@ static void v_interface(struct vx *x, const struct cfg_node *n)
             fact_set(&f->discovery, FACT_OFF, c);
         } else if (starts(c, 0, "lldp enable") || starts(c, 0, "lldp admin-status")) {
             fact_set(&f->discovery, FACT_ON, c);
+        } else if (starts(c, 0, "ip forward-broadcast")) {
+            fact_set(&f->directed_broadcast, FACT_ON, c);
         } else if (starts(c, 0, "arp-proxy enable")) {
             fact_set(&f->proxy_arp, FACT_ON, c);
         } else if (starts(c, 0, "undo icmp redirect send")) {
