@@ -166,6 +166,8 @@ static const struct cx_row rows[] = {
     {"tacacs server", ALL, POS, cx_h_aaa_server_block},
     {"radius server", ALL, POS, cx_h_aaa_server_block},
     {"username", ALL, POS, cx_h_username},
+    {"wlan", IOS, POS, cx_h_wireless},
+    {"ap profile", IOS, POS, cx_h_wireless},
     {"enable", ALL, POS, cx_h_enable},
     {"password encryption aes", ALL, POS, cx_h_secret_encryption},
     {"key config-key", ALL, POS, cx_h_secret_encryption},

@@ -44,6 +44,13 @@ struct cbgp_set {
     struct sv group; /* the peer-group / neighbor-group it belongs to (first parent) */
 };
 
+/* "snmp-server group NAME ... access|IPv4 ACL" / a user's group. */
+struct cx_snmp_group {
+    struct sv name;
+    const char *acl; /* NULL: a user's group record (user set) */
+    size_t user;     /* index in m->snmp.users, for a user's record */
+};
+
 /* An interface as IGPs see it: bindings and authentication statements. */
 struct cigp_if {
     int proto;          /* 0 ospf, 1 ospfv3, 2 isis */
@@ -102,7 +109,11 @@ struct cx {
     /* ssh */
     const struct cfg_node *ssh_cfg_node;   /* any statement configuring the server */
     const struct cfg_node *nxapi_vrf_node; /* NX-OS "nxapi use-vrf V" */
-    const struct cfg_node *ssh_off_node;   /* no feature ssh / management ssh shutdown */
+    /* SNMP groups' filters and users' groups: a v3 user without a filter of
+     * its own is filtered by its group's (settled at the end). */
+    struct cx_snmp_group *snmp_groups;
+    size_t nsnmp_groups;
+    const struct cfg_node *ssh_off_node; /* no feature ssh / management ssh shutdown */
     const struct cfg_node *ssh_ver_node;
     int ssh_ver;                          /* 0 unset, 1, 2, 3 = both */
     const struct cfg_node *ssh_weak_node; /* NX-OS ssh cipher-mode weak */
@@ -284,6 +295,7 @@ bool cx_h_asa_aaa_server(struct cx *x, const struct cfg_node *n, struct sv s, bo
 bool cx_h_aaa(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 struct account *cx_find_account(struct cx *x, struct sv name, const struct cfg_node *n);
 bool cx_h_username(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_wireless(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 bool cx_h_enable(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 void cx_finish_aaa(struct cx *x);
 
@@ -368,6 +380,7 @@ bool cx_h_tftp_server(struct cx *x, const struct cfg_node *n, struct sv s, bool 
 bool cx_h_ftp_server(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 void cx_finish_ssh(struct cx *x);
 void cx_finish_services(struct cx *x);
+void cx_finish_snmp_groups(struct cx *x);
 
 /* extract_cisco_ntp.c */
 bool cx_h_ntp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);

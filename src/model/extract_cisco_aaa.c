@@ -455,3 +455,29 @@ void cx_finish_aaa(struct cx *x)
     else
         fact_default(&lg->password_policy, FACT_OFF, "no password length or strength policy");
 }
+
+/*
+ * Catalyst 9800 (IOS-XE) wireless: "wlan NAME ID SSID" blocks hold the WPA
+ * pre-shared key ("security wpa psk set-key ascii|hex [0|8] KEY") and "ap
+ * profile NAME" blocks the credentials every AP gets ("mgmtuser username U
+ * password [0|8] P secret [0|8] S"). Type 0 is cleartext.
+ */
+bool cx_h_wireless(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    bool wlan = starts(s, "wlan");
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (!active(c))
+            continue;
+        struct sv t = cfg_text(c);
+        if (wlan && starts(t, "security wpa psk set-key")) {
+            model_add_secret(x->a, x->m, "wpa-psk", cx_cisco_secret(x, t, 5, c, NULL));
+        } else if (!wlan && starts(t, "mgmtuser")) {
+            size_t nt = sv_token_count(t);
+            for (size_t i = 1; i + 1 < nt; i++)
+                if (tk_is(t, i, "password") || tk_is(t, i, "secret"))
+                    model_add_secret(x->a, x->m, "ap-mgmtuser",
+                                     cx_cisco_secret(x, t, i + 1, c, NULL));
+        }
+    }
+    return true;
+}

@@ -253,6 +253,7 @@ void cx_finish_logging(struct cx *x)
 
     /* SNMP */
     struct snmp_facts *sn = &m->snmp;
+    cx_finish_snmp_groups(x);
     if (x->d == DIALECT_CISCO_ASA && model_find_acl(m, "snmp-hosts")) {
         const struct acl *h = model_find_acl(m, "snmp-hosts");
         for (size_t i = 0; i < sn->ncommunities; i++)

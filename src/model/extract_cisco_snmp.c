@@ -138,6 +138,9 @@ static void h_snmp_user(struct cx *x, const struct cfg_node *n, struct sv s)
         u->name = dup(x, name);
     }
     u->node = n;
+    if (tk(s, 3).n && x->d != DIALECT_CISCO_NXOS)
+        *MODEL_PUSH(x->a, x->snmp_groups, x->nsnmp_groups) =
+            (struct cx_snmp_group){tk(s, 3), NULL, (size_t)(u - sn->users)};
     size_t nt = sv_token_count(s);
     bool v3 = x->d == DIALECT_CISCO_NXOS;
     for (size_t i = 3; i < nt; i++) {
@@ -212,11 +215,15 @@ bool cx_h_snmp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
             x->snmp_first = n;
         size_t nt = sv_token_count(s);
         for (size_t i = 3; i + 1 < nt; i++)
-            if (tk_is(s, i, "access")) {
+            if (tk_is(s, i, "access") || (x->d == DIALECT_CISCO_IOSXR && tk_is(s, i, "IPv4"))) {
+                /* IOS "access [ipv4|ipv6] ACL", XR "IPv4 ACL" */
                 struct sv a = tk(s, i + 1);
                 if ((sv_eq_cstr(a, "ipv4") || sv_eq_cstr(a, "ipv6")) && tk(s, i + 2).n)
                     a = tk(s, i + 2);
-                model_add_mgmt_path(x->a, x->m, "snmp", dup(x, a), n);
+                const char *acl = dup(x, a);
+                model_add_mgmt_path(x->a, x->m, "snmp", acl, n);
+                *MODEL_PUSH(x->a, x->snmp_groups, x->nsnmp_groups) =
+                    (struct cx_snmp_group){tk(s, 2), acl, 0};
             }
     } else if (starts(s, "snmp-server ipv4 access-list") && tk(s, 3).n) {
         /* EOS: one filter for every community and user (IPv4) */
@@ -280,4 +287,20 @@ bool cx_h_snmp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
         return false;
     }
     return true;
+}
+
+/* A v3 user with no filter of its own is filtered by its group's. */
+void cx_finish_snmp_groups(struct cx *x)
+{
+    struct snmp_facts *sn = &x->m->snmp;
+    for (size_t i = 0; i < x->nsnmp_groups; i++) {
+        const struct cx_snmp_group *u = &x->snmp_groups[i];
+        if (u->acl || u->user >= sn->nusers || sn->users[u->user].acl_name)
+            continue;
+        for (size_t j = 0; j < x->nsnmp_groups; j++)
+            if (x->snmp_groups[j].acl && sv_same(x->snmp_groups[j].name, u->name)) {
+                sn->users[u->user].acl_name = x->snmp_groups[j].acl;
+                break;
+            }
+    }
 }
