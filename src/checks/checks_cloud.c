@@ -479,11 +479,36 @@ static bool default_rules_apply(const struct check_ctx *ctx, struct check_result
     return true;
 }
 
+/* A default group's allow rules: a reason when there are any (evidence added). */
+static void judge_default_group(const struct check_ctx *ctx, struct check_result *r,
+                                const struct rule_index *ix, size_t g, struct reasons *rs)
+{
+    const struct cloud_group *grp = &ctx->model->cloud.groups[g];
+    size_t nallow = 0;
+    const struct cloud_rule *first = NULL;
+    for (size_t i = ix->start[g]; i < ix->start[g + 1]; i++) {
+        const struct cloud_rule *ru = ix->v[i];
+        if (!ru->allow || ru->disabled)
+            continue;
+        nallow++;
+        first = first ? first : ru;
+        ev_node(ctx, r, ru->node);
+    }
+    if (nallow)
+        reasons_add(rs, "%s allows traffic (%zu rule%s, first %s)", group_label(ctx, grp), nallow,
+                    nallow == 1 ? "" : "s", rule_label(ctx, first));
+    else
+        ev_node(ctx, r, grp->node);
+}
+
 static void eval_default_rules(const struct check_ctx *ctx, struct check_result *r)
 {
     if (!need_groups(ctx, r) || !default_rules_apply(ctx, r))
         return;
     const struct cloud_facts *cf = &ctx->model->cloud;
+    struct rule_index ix;
+    if (!load_index(ctx, r, &ix))
+        return;
     struct reasons rs;
     reasons_init(&rs);
     size_t defaults = 0;
@@ -492,22 +517,7 @@ static void eval_default_rules(const struct check_ctx *ctx, struct check_result 
         if (!grp->is_default || grp->kind == CLOUD_NETWORK_ACL || grp->kind == CLOUD_NSG)
             continue;
         defaults++;
-        size_t nallow = 0;
-        const struct cloud_rule *first = NULL;
-        for (size_t i = 0; i < cf->nrules; i++) {
-            const struct cloud_rule *ru = &cf->rules[i];
-            if (ru->group != g || !ru->allow || ru->disabled)
-                continue;
-            nallow++;
-            if (!first)
-                first = ru;
-            ev_node(ctx, r, ru->node);
-        }
-        if (nallow)
-            reasons_add(&rs, "%s allows traffic (%zu rule%s, first %s)", group_label(ctx, grp),
-                        nallow, nallow == 1 ? "" : "s", rule_label(ctx, first));
-        else
-            ev_node(ctx, r, grp->node);
+        judge_default_group(ctx, r, &ix, g, &rs);
     }
     if (rs.n) {
         check_set(ctx, r, VERDICT_FAIL, "default groups or rules allow traffic: %s",
@@ -604,6 +614,45 @@ static bool is_mgmt_group(const struct check_ctx *ctx, const struct cloud_group 
     return false;
 }
 
+/* Google Cloud allows all egress by an implied rule unless a deny-all egress
+ * rule reaches the group's instances. */
+static bool implied_egress_open(const struct check_ctx *ctx, const struct cloud_group *grp,
+                                const struct rule_set *s)
+{
+    const struct cloud_facts *cf = &ctx->model->cloud;
+    for (size_t i = 0; i < s->n; i++) {
+        const struct cloud_rule *d = s->v[i];
+        if (!d->ingress && !d->allow && any_peer(d) && rule_reaches(d, CLOUD_PROTO_ALL, -1) &&
+            deny_applies(cf, grp, d))
+            return false;
+    }
+    return true;
+}
+
+/* One management group's egress: a reason when it is open to everything. */
+static void judge_mgmt_egress(const struct check_ctx *ctx, struct check_result *r,
+                              struct rule_index *ix, const struct cloud_group *grp,
+                              struct reasons *rs)
+{
+    struct rule_set s = scope_rules(ctx, ix, grp);
+    const struct cloud_rule *open = open_to_any(ctx, grp, &s, false, CLOUD_PROTO_ALL, -1);
+    if (open) {
+        const struct cloud_peer *any = any_peer(open);
+        reasons_add(rs, "%s %s allows all egress to %s", group_label(ctx, grp),
+                    rule_label(ctx, open), peer_text(ctx, any));
+        ev_rule(ctx, r, open, any);
+    } else if (grp->kind == CLOUD_FIREWALL && implied_egress_open(ctx, grp, &s)) {
+        reasons_add(rs,
+                    "%s: %s%s keep the implied allow-all egress rule (no deny-all egress rule "
+                    "applies to them)",
+                    group_label(ctx, grp), grp->ntags ? "instances tagged " : "all instances",
+                    grp->ntags ? grp->tags[0] : "");
+        ev_node(ctx, r, grp->node);
+    } else {
+        ev_node(ctx, r, grp->node);
+    }
+}
+
 static void eval_mgmt_egress(const struct check_ctx *ctx, struct check_result *r)
 {
     if (!need_groups(ctx, r))
@@ -626,29 +675,7 @@ static void eval_mgmt_egress(const struct check_ctx *ctx, struct check_result *r
         if (!is_mgmt_group(ctx, grp) || grp->kind == CLOUD_NETWORK_ACL)
             continue;
         marked++;
-        struct rule_set s = scope_rules(ctx, &ix, grp);
-        const struct cloud_rule *open = open_to_any(ctx, grp, &s, false, CLOUD_PROTO_ALL, -1);
-        if (open) {
-            const struct cloud_peer *any = any_peer(open);
-            reasons_add(&rs, "%s %s allows all egress to %s", group_label(ctx, grp),
-                        rule_label(ctx, open), peer_text(ctx, any));
-            ev_rule(ctx, r, open, any);
-        } else if (grp->kind == CLOUD_FIREWALL && grp->ntags) {
-            /* Google Cloud allows all egress by an implied rule unless denied. */
-            bool denied = false;
-            for (size_t i = 0; i < s.n && !denied; i++)
-                denied = !s.v[i]->ingress && !s.v[i]->allow && any_peer(s.v[i]) &&
-                         rule_reaches(s.v[i], CLOUD_PROTO_ALL, -1);
-            if (!denied) {
-                reasons_add(&rs,
-                            "%s: instances tagged %s keep the implied allow-all egress rule (no "
-                            "deny-all egress rule applies to them)",
-                            group_label(ctx, grp), grp->tags[0]);
-                ev_node(ctx, r, grp->node);
-            }
-        } else {
-            ev_node(ctx, r, grp->node);
-        }
+        judge_mgmt_egress(ctx, r, &ix, grp, &rs);
     }
     if (rs.n) {
         check_set(ctx, r, VERDICT_FAIL, "management groups with unrestricted egress: %s",
@@ -697,6 +724,32 @@ static bool shadowed(const struct check_ctx *ctx, const struct rule_set *s,
     return false;
 }
 
+/* The peers of a rule opening port p: each not acceptable is a reason. */
+static void judge_peers(struct port_judge *j, const struct cloud_rule *ru, bool named,
+                        const struct mgmt_port *p)
+{
+    const struct check_ctx *ctx = j->ctx;
+    const struct cloud_group *g = &ctx->model->cloud.groups[ru->group];
+    for (size_t k = 0; k < ru->npeers; k++) {
+        const struct cloud_peer *peer = &ru->peers[k];
+        const char *why = NULL;
+        if (!peer->any && !peer->addr.af) {
+            if (named) {
+                j->unresolved++;
+                ev_rule(ctx, j->r, ru, peer);
+            }
+            continue;
+        }
+        if (j->ok && j->ok(ctx, peer, &why))
+            continue;
+        reasons_add(&j->bad, "%s %s admits %s/%ld (%s) from %s%s%s", group_label(ctx, g),
+                    rule_label(ctx, ru), proto_name(p->proto), p->port, p->what,
+                    peer_text(ctx, peer), why ? ", " : "", why ? why : "");
+        ev_rule(ctx, j->r, ru, peer);
+    }
+}
+
+/* The first of the ports the rule opens (and no earlier deny hides) is judged. */
 static void judge_rule_ports(struct port_judge *j, const struct rule_set *s,
                              const struct cloud_rule *ru, const struct mgmt_port *ports,
                              size_t nports)
@@ -710,23 +763,7 @@ static void judge_rule_ports(struct port_judge *j, const struct rule_set *s,
         if ((!named && !broad) || shadowed(ctx, s, ru, &ports[p]))
             continue;
         j->seen++;
-        for (size_t k = 0; k < ru->npeers; k++) {
-            const struct cloud_peer *peer = &ru->peers[k];
-            const char *why = NULL;
-            if (!peer->any && !peer->addr.af) {
-                if (named) {
-                    j->unresolved++;
-                    ev_rule(ctx, j->r, ru, peer);
-                }
-                continue;
-            }
-            if (j->ok && j->ok(ctx, peer, &why))
-                continue;
-            reasons_add(&j->bad, "%s %s admits %s/%ld (%s) from %s%s%s", group_label(ctx, g),
-                        rule_label(ctx, ru), proto_name(ports[p].proto), ports[p].port,
-                        ports[p].what, peer_text(ctx, peer), why ? ", " : "", why ? why : "");
-            ev_rule(ctx, j->r, ru, peer);
-        }
+        judge_peers(j, ru, named, &ports[p]);
         return; /* one finding per rule */
     }
 }

@@ -53,17 +53,20 @@ static uint32_t line_at(const char *buf, const char *p)
     return line;
 }
 
+/* Does the content start (after a UTF-8 byte order mark and white space)
+ * with a JSON object or array? */
+static bool starts_json(const char *buf, size_t n)
+{
+    size_t i = n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    while (i < n && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n'))
+        i++;
+    return i < n && (buf[i] == '{' || buf[i] == '[');
+}
+
 bool detect_cloud_json(const char *buf, size_t len, struct detect_result *out)
 {
     size_t n = len < CLOUD_DETECT_BYTES ? len : CLOUD_DETECT_BYTES;
-    size_t i = 0;
-    /* A UTF-8 byte order mark, then white space, then a JSON container. */
-    if (n >= 3 && (unsigned char)buf[0] == 0xEF && (unsigned char)buf[1] == 0xBB &&
-        (unsigned char)buf[2] == 0xBF)
-        i = 3;
-    while (i < n && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n'))
-        i++;
-    if (i >= n || (buf[i] != '{' && buf[i] != '['))
+    if (!starts_json(buf, n))
         return false;
     for (size_t k = 0; k < ARRAY_SIZE(cloud_markers); k++) {
         const struct cloud_marker *m = &cloud_markers[k];

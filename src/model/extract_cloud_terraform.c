@@ -350,42 +350,68 @@ static void record_secrets(struct cloud_ctx *c)
 
 /* ------------------------------------------------------------- walking */
 
-/* Resources that define groups and networks come first (pass 0), those that
- * attach to them (separate rules, flow logs) after (pass 1). */
+static void tf_sg(struct tf_ctx *x, const struct tf_res *r)
+{
+    aws_security_group(x, r, false);
+}
+static void tf_default_sg(struct tf_ctx *x, const struct tf_res *r)
+{
+    aws_security_group(x, r, true);
+}
+static void tf_nacl(struct tf_ctx *x, const struct tf_res *r)
+{
+    aws_network_acl(x, r, false);
+}
+static void tf_default_nacl(struct tf_ctx *x, const struct tf_res *r)
+{
+    aws_network_acl(x, r, true);
+}
+static void tf_sg_ingress(struct tf_ctx *x, const struct tf_res *r)
+{
+    aws_vpc_sg_rule(x, r, true);
+}
+static void tf_sg_egress(struct tf_ctx *x, const struct tf_res *r)
+{
+    aws_vpc_sg_rule(x, r, false);
+}
+static void tf_google_firewall(struct tf_ctx *x, const struct tf_res *r)
+{
+    cloud_read_gcp_firewall(x->c, &google_keys, r->values);
+}
+
+/*
+ * One row per resource type read. Resources that define groups and networks
+ * are read in pass 0, those that attach to them (separate rules, flow logs)
+ * in pass 1, so that a rule finds its group whatever the order.
+ */
+static const struct {
+    const char *type;
+    int pass;
+    void (*read)(struct tf_ctx *, const struct tf_res *);
+} tf_types[] = {
+    {"aws_security_group", 0, tf_sg},
+    {"aws_default_security_group", 0, tf_default_sg},
+    {"aws_network_acl", 0, tf_nacl},
+    {"aws_default_network_acl", 0, tf_default_nacl},
+    {"aws_vpc", 0, aws_vpc},
+    {"azurerm_network_security_group", 0, azurerm_nsg},
+    {"google_compute_firewall", 0, tf_google_firewall},
+    {"google_compute_subnetwork", 0, google_subnetwork},
+    {"aws_security_group_rule", 1, aws_security_group_rule},
+    {"aws_vpc_security_group_ingress_rule", 1, tf_sg_ingress},
+    {"aws_vpc_security_group_egress_rule", 1, tf_sg_egress},
+    {"aws_flow_log", 1, aws_flow_log},
+    {"azurerm_network_security_rule", 1, azurerm_nsg_rule},
+    {"azurerm_network_watcher_flow_log", 1, azurerm_flow_log},
+};
+
 static void dispatch(struct tf_ctx *x, const struct tf_res *r, int pass)
 {
-    const char *t = r->type;
-    if (pass == 0) {
-        if (!strcmp(t, "aws_security_group"))
-            aws_security_group(x, r, false);
-        else if (!strcmp(t, "aws_default_security_group"))
-            aws_security_group(x, r, true);
-        else if (!strcmp(t, "aws_network_acl"))
-            aws_network_acl(x, r, false);
-        else if (!strcmp(t, "aws_default_network_acl"))
-            aws_network_acl(x, r, true);
-        else if (!strcmp(t, "aws_vpc"))
-            aws_vpc(x, r);
-        else if (!strcmp(t, "azurerm_network_security_group"))
-            azurerm_nsg(x, r);
-        else if (!strcmp(t, "google_compute_firewall"))
-            cloud_read_gcp_firewall(x->c, &google_keys, r->values);
-        else if (!strcmp(t, "google_compute_subnetwork"))
-            google_subnetwork(x, r);
-        return;
-    }
-    if (!strcmp(t, "aws_security_group_rule"))
-        aws_security_group_rule(x, r);
-    else if (!strcmp(t, "aws_vpc_security_group_ingress_rule"))
-        aws_vpc_sg_rule(x, r, true);
-    else if (!strcmp(t, "aws_vpc_security_group_egress_rule"))
-        aws_vpc_sg_rule(x, r, false);
-    else if (!strcmp(t, "aws_flow_log"))
-        aws_flow_log(x, r);
-    else if (!strcmp(t, "azurerm_network_security_rule"))
-        azurerm_nsg_rule(x, r);
-    else if (!strcmp(t, "azurerm_network_watcher_flow_log"))
-        azurerm_flow_log(x, r);
+    for (size_t i = 0; i < ARRAY_SIZE(tf_types); i++)
+        if (tf_types[i].pass == pass && !strcmp(r->type, tf_types[i].type)) {
+            tf_types[i].read(x, r);
+            return;
+        }
 }
 
 /* Every managed resource of a module and its child modules (depth-capped). */
