@@ -951,6 +951,63 @@ static const struct {
     {"SNMP-ACL", cloud_snmp},
 };
 
+/* What to change, per carried-over check and cloud dialect: one row each. */
+static const struct {
+    const char *id;
+    const char *fix[4]; /* aws, azure, gcp, terraform */
+} cloud_fixes[] = {
+    {"MGMT-PAW-SOURCES",
+     {"aws ec2 revoke-security-group-ingress --group-id <sg-id> --protocol tcp --port <port> "
+      "--cidr <offending-prefix>\naws ec2 authorize-security-group-ingress --group-id <sg-id> "
+      "--protocol tcp --port <port> --cidr <paw-prefix>",
+      "az network nsg rule update -g <resource-group> --nsg-name <nsg> -n <rule> "
+      "--source-address-prefixes <paw-prefix>",
+      "gcloud compute firewall-rules update <rule> --source-ranges=<paw-prefix>",
+      "Set the rule's cidr_blocks (source_address_prefix, source_ranges) to the PAW prefixes "
+      "only, then terraform apply."}},
+    {"MGMT-TELNET",
+     {"aws ec2 revoke-security-group-ingress --group-id <sg-id> --protocol tcp --port 23 "
+      "--cidr <prefix>",
+      "az network nsg rule delete -g <resource-group> --nsg-name <nsg> -n <rule>",
+      "gcloud compute firewall-rules delete <rule>  (or update --rules to drop tcp:23)",
+      "Remove the ingress block or rule resource for port 23, then terraform apply."}},
+    {"MGMT-FILE-XFER",
+     {"aws ec2 revoke-security-group-ingress --group-id <sg-id> --protocol tcp --port 21 "
+      "--cidr <prefix>  (udp 69 for TFTP)",
+      "az network nsg rule delete -g <resource-group> --nsg-name <nsg> -n <rule>",
+      "gcloud compute firewall-rules update <rule> --rules=<rules without tcp:21 and udp:69>",
+      "Remove the ingress blocks for ports 21 and 69, then terraform apply."}},
+    {"MGMT-WEB",
+     {"aws ec2 revoke-security-group-ingress --group-id <mgmt-sg-id> --protocol tcp --port 80 "
+      "--cidr <prefix>  (serve management over HTTPS from the PAW ranges)",
+      "az network nsg rule delete -g <resource-group> --nsg-name <mgmt-nsg> -n <rule>",
+      "gcloud compute firewall-rules update <rule> --rules=tcp:443",
+      "Replace the port 80/8080 ingress of the management group with 443 from the PAW "
+      "prefixes, then terraform apply."}},
+    {"SNMP-ACL",
+     {"aws ec2 revoke-security-group-ingress --group-id <sg-id> --protocol udp --port 161 "
+      "--cidr <prefix>\naws ec2 authorize-security-group-ingress --group-id <sg-id> --protocol "
+      "udp --port 161 --cidr <snmp-manager-prefix>",
+      "az network nsg rule update -g <resource-group> --nsg-name <nsg> -n <rule> "
+      "--source-address-prefixes <snmp-manager-prefix>",
+      "gcloud compute firewall-rules update <rule> --source-ranges=<snmp-manager-prefix>",
+      "Set the udp/161 rule's sources to approved.snmp_managers, then terraform apply."}},
+};
+
+const char *checks_cloud_remediation(const struct check_def *c, enum dialect d)
+{
+    static const enum dialect order[] = {DIALECT_AWS, DIALECT_AZURE, DIALECT_GCP,
+                                         DIALECT_TERRAFORM};
+    for (size_t i = 0; i < ARRAY_SIZE(cloud_fixes); i++) {
+        if (strcmp(c->id, cloud_fixes[i].id))
+            continue;
+        for (size_t k = 0; k < ARRAY_SIZE(order); k++)
+            if (order[k] == d)
+                return cloud_fixes[i].fix[k];
+    }
+    return NULL;
+}
+
 bool checks_cloud_eval(const struct check_def *c, const struct check_ctx *ctx,
                        struct check_result *r)
 {

@@ -37,6 +37,9 @@ extern const struct check_family checks_family_cloud;
  */
 bool checks_cloud_eval(const struct check_def *c, const struct check_ctx *ctx,
                        struct check_result *r);
+/* The remediation of a router check with a cloud meaning on a cloud dialect
+ * (the CLI command or Terraform change), or NULL. */
+const char *checks_cloud_remediation(const struct check_def *c, enum dialect d);
 
 /* Measure lists are NULL-terminated arrays; this keeps the rows short. */
 #define MEASURES(...) ((const char *const[]){__VA_ARGS__, NULL})

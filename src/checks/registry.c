@@ -259,7 +259,8 @@ static const char *remediation_for(const struct check_def *c, enum dialect d)
 {
     if ((unsigned)d < DIALECT_COUNT && c->remediation[d])
         return c->remediation[d];
-    return c->remediation[DIALECT_UNKNOWN];
+    const char *cloud = checks_cloud_remediation(c, d);
+    return cloud ? cloud : c->remediation[DIALECT_UNKNOWN];
 }
 
 static void add_secret(struct arena *a, struct sv **v, size_t *n, const struct secret *s)
