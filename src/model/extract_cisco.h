@@ -44,6 +44,12 @@ struct cbgp_set {
     struct sv group; /* the peer-group / neighbor-group it belongs to (first parent) */
 };
 
+/* An AAA server group: its name and protocol. */
+struct cx_aaa_group {
+    struct sv name;
+    enum aaa_proto proto;
+};
+
 /* "snmp-server group NAME ... access|IPv4 ACL" / a user's group. */
 struct cx_snmp_group {
     struct sv name;
@@ -134,7 +140,7 @@ struct cx {
 
     /* lines */
     const struct cfg_node *exec_timeout_default; /* unused placeholder for XR line default */
-    struct sv xr_templates_used[16];
+    struct sv *xr_templates_used;                /* grows in the device arena */
     size_t nxr_templates_used;
     const struct cfg_node *vty_pool_node;
 
@@ -142,8 +148,7 @@ struct cx {
     const struct cfg_node *aaa_new_model, *aaa_login, *aaa_acct_exec, *aaa_acct_cmds,
         *aaa_authz_cmds, *asa_aaa_login;
     bool login_central, login_local_fallback;
-    struct sv aaa_groups[32]; /* names of aaa server groups (for "group NAME") */
-    enum aaa_proto aaa_group_proto[32];
+    struct cx_aaa_group *aaa_groups; /* aaa server groups (for "group NAME"), arena */
     size_t naaa_groups;
 
     /* logging */

@@ -9,7 +9,7 @@
 static bool is_aaa_group(const struct cx *x, struct sv name)
 {
     for (size_t i = 0; i < x->naaa_groups; i++)
-        if (sv_same(x->aaa_groups[i], name))
+        if (sv_same(x->aaa_groups[i].name, name))
             return true;
     return false;
 }
@@ -128,10 +128,8 @@ static void h_aaa_group(struct cx *x, const struct cfg_node *n, struct sv s)
 {
     struct sv name = tk(s, 4);
     enum aaa_proto proto = proto_of(tk(s, 3));
-    if (name.n && x->naaa_groups < ARRAY_SIZE(x->aaa_groups)) {
-        x->aaa_group_proto[x->naaa_groups] = proto;
-        x->aaa_groups[x->naaa_groups++] = name;
-    }
+    if (name.n)
+        *MODEL_PUSH(x->a, x->aaa_groups, x->naaa_groups) = (struct cx_aaa_group){name, proto};
     for (const struct cfg_node *c = n->child; c; c = c->next) {
         if (!active(c))
             continue;
@@ -146,17 +144,13 @@ static void h_aaa_group(struct cx *x, const struct cfg_node *n, struct sv s)
 }
 
 /* ASA "aaa-server NAME protocol P" and "aaa-server NAME (ifc) host X [key K]". */
-/* ASA "aaa-server NAME protocol P" and "aaa-server NAME (ifc) host X [key K]". */
-
-/* ASA "aaa-server NAME protocol P" and "aaa-server NAME (ifc) host X [key K]". */
 bool cx_h_asa_aaa_server(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct sv name = tk(s, 1);
     if (tk_is(s, 2, "protocol")) {
-        if (name.n && x->naaa_groups < ARRAY_SIZE(x->aaa_groups)) {
-            x->aaa_group_proto[x->naaa_groups] = proto_of(tk(s, 3));
-            x->aaa_groups[x->naaa_groups++] = name;
-        }
+        if (name.n)
+            *MODEL_PUSH(x->a, x->aaa_groups, x->naaa_groups) =
+                (struct cx_aaa_group){name, proto_of(tk(s, 3))};
         return true;
     }
     size_t nt = sv_token_count(s);
@@ -165,8 +159,8 @@ bool cx_h_asa_aaa_server(struct cx *x, const struct cfg_node *n, struct sv s, bo
             continue;
         enum aaa_proto proto = AAA_OTHER; /* from the group's "protocol" statement */
         for (size_t g = 0; g < x->naaa_groups; g++)
-            if (sv_same(x->aaa_groups[g], name))
-                proto = x->aaa_group_proto[g];
+            if (sv_same(x->aaa_groups[g].name, name))
+                proto = x->aaa_groups[g].proto;
         struct aaa_server *sv = aaa_add_server(x, proto, tk(s, i + 1), n);
         aaa_key_in(x, sv, proto, s, i + 2, n);
         for (const struct cfg_node *c = n->child; c; c = c->next)

@@ -143,9 +143,8 @@ bool cx_h_vty_pool(struct cx *x, const struct cfg_node *n, struct sv s, bool neg
     x->vty_pool_node = n;
     size_t nt = sv_token_count(s);
     for (size_t i = 4; i + 1 < nt; i++)
-        if (tk_is(s, i, "line-template") &&
-            x->nxr_templates_used < ARRAY_SIZE(x->xr_templates_used))
-            x->xr_templates_used[x->nxr_templates_used++] = tk(s, i + 1);
+        if (tk_is(s, i, "line-template"))
+            *MODEL_PUSH(x->a, x->xr_templates_used, x->nxr_templates_used) = tk(s, i + 1);
     return true;
 }
 
