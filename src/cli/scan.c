@@ -235,7 +235,7 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
         case OPT_TIER:
             if (strcmp(optarg, "1") && strcmp(optarg, "2") && strcmp(optarg, "3"))
                 BAD("--tier takes 1, 2 or 3, not '%s'", optarg);
-            o->tier = atoi(optarg);
+            o->tier = optarg[0] - '0';
             break;
         case OPT_AS_OF:
             if (!date_parse(optarg, &o->as_of))

@@ -581,7 +581,7 @@ static bool parse_listen(const char *s, struct sockaddr_in *addr)
         return false;
     addr->sin_port = htons((uint16_t)port);
     if (!strcmp(host, "localhost"))
-        strcpy(host, "127.0.0.1");
+        snprintf(host, sizeof(host), "127.0.0.1");
     return inet_pton(AF_INET, host, &addr->sin_addr) == 1;
 }
 

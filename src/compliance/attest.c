@@ -318,8 +318,7 @@ static void usage_warning(struct arena *a, struct attest_warnings *out, const ch
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
     diag_report(DIAG_WARNING, file, line, "%s", msg);
-    char *where = arena_alloc(a, strlen(file ? file : "-") + strlen(msg) + 16);
-    sprintf(where, "%s:%u: %s", file ? file : "-", line, msg);
+    char *where = arena_printf(a, "%s:%u: %s", file ? file : "-", line, msg);
     out->v = arena_grow(a, out->v, out->n, out->n + 1, sizeof(*out->v));
     out->v[out->n++] = where;
 }

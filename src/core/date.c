@@ -31,8 +31,8 @@ bool date_parse(const char *s, int32_t *days)
     for (int i = 0; i < 10; i++)
         if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
             return false;
-    int y = atoi(s);
-    int m = atoi(s + 5), d = atoi(s + 8);
+    int y = (int)strtol(s, NULL, 10);
+    int m = (int)strtol(s + 5, NULL, 10), d = (int)strtol(s + 8, NULL, 10);
     static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (y < 1970 || y > 9999 || m < 1 || m > 12 || d < 1)
         return false;

@@ -126,7 +126,7 @@ const char *ip_prefix_format(const struct ip_prefix *p, char *buf, size_t n)
     else if (p->af == 6)
         inet_ntop(AF_INET6, p->addr, a, sizeof(a));
     else
-        strcpy(a, "?");
+        snprintf(a, sizeof(a), "?");
     snprintf(buf, n, "%s/%u", a, p->len);
     return buf;
 }

@@ -33,7 +33,7 @@ struct cfg_regex *cfg_regex_compile(const char *pattern, char *err, size_t errle
         if (err && errlen) {
             PCRE2_UCHAR msg[256];
             if (pcre2_get_error_message(code, msg, sizeof(msg)) < 0)
-                strcpy((char *)msg, "invalid pattern");
+                snprintf((char *)msg, sizeof(msg), "invalid pattern");
             snprintf(err, errlen, "offset %zu: %s", (size_t)off, (const char *)msg);
         }
         return NULL;

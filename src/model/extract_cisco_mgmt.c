@@ -747,7 +747,7 @@ void cx_finish_ssh(struct cx *x)
     } else if (x->d == DIALECT_CISCO_NXOS || x->d == DIALECT_ARISTA_EOS) {
         fact_default(&ssh->v1_allowed, FACT_OFF, "SSH version 2 only on this platform");
     } else if (x->d == DIALECT_CISCO_IOSXR && ssh->enabled.state == FACT_ON && m->os_version &&
-               isdigit((unsigned char)m->os_version[0]) && atoi(m->os_version) <= 4) {
+               isdigit((unsigned char)m->os_version[0]) && strtol(m->os_version, NULL, 10) <= 4) {
         /* releases up to 4.x document both versions, v1 included unless 'ssh server v2' */
         fact_set(&ssh->v1_allowed, FACT_ON, x->ssh_cfg_node);
         ssh->v1_allowed.why = "no 'ssh server v2': this IOS XR release also accepts SSH version 1";
