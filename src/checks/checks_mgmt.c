@@ -498,16 +498,35 @@ static void eval_console_aux(const struct check_ctx *ctx, struct check_result *r
             }
         }
     }
+    const struct fact_bool *con = &m->console_auth;
+    if (con->state == FACT_OFF) {
+        reasons_add(&fails, "the console does not ask for an authenticated login: %s",
+                    fact_why(ctx, con));
+        check_evidence_fact(ctx, r, &con->ev);
+    }
     if (fails.n) {
-        check_set(ctx, r, VERDICT_FAIL, "auxiliary port not disabled: %s",
+        check_set(ctx, r, VERDICT_FAIL, "console or auxiliary port not secured: %s",
                   reasons_done(ctx, &fails));
         return;
     }
     reasons_done(ctx, &fails);
+    if (con->state == FACT_UNKNOWN && !fact_untouched(con)) {
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell whether the console asks for a login: %s",
+                  fact_why(ctx, con));
+        return;
+    }
+    if (con->state == FACT_ON) {
+        bool note = con->is_default && con->why;
+        check_evidence_fact(ctx, r, &con->ev);
+        check_set(ctx, r, VERDICT_PASS, "the console asks for an authenticated login%s%s%s%s",
+                  note ? " (" : "", note ? con->why : "", note ? ")" : "",
+                  naux ? "; the auxiliary port is disabled" : "");
+        return;
+    }
     if (naux == 0) {
         check_set(ctx, r, VERDICT_NOT_APPLICABLE,
-                  "no auxiliary/modem port in the configuration (console authentication is "
-                  "judged by AAA-CENTRAL)");
+                  "no auxiliary/modem port in the configuration, and the console is not judged "
+                  "on this platform");
         return;
     }
     check_set(ctx, r, VERDICT_PASS, "the auxiliary port is disabled");

@@ -144,6 +144,20 @@ struct cx {
     size_t nxr_templates_used;
     const struct cfg_node *vty_pool_node;
 
+    /* console login (MGMT-CONSOLE-AUX) */
+    const struct cfg_node *con_line, *con_login, *con_login_local, *con_login_password;
+    struct sv con_list;                         /* login authentication LIST on line con */
+    const struct cfg_node *aaa_login_default;   /* aaa authentication login default ... */
+    const struct cfg_node *aaa_login_console;   /* NX-OS/EOS aaa authentication login console */
+    const struct cfg_node *aaa_serial_console;  /* ASA aaa authentication serial console */
+    const struct cfg_node *eos_console_timeout; /* EOS management console idle-timeout N>0 */
+    struct cx_login_list {
+        struct sv name;
+        const struct cfg_node *node;
+        bool none_only;
+    } * login_lists;
+    size_t nlogin_lists;
+
     /* aaa */
     const struct cfg_node *aaa_new_model, *aaa_login, *aaa_acct_exec, *aaa_acct_cmds,
         *aaa_authz_cmds, *asa_aaa_login;

@@ -171,12 +171,31 @@ bool cx_h_asa_aaa_server(struct cx *x, const struct cfg_node *n, struct sv s, bo
     return true;
 }
 
+/* "aaa authentication login NAME METHODS": the lists a console line may use. */
+static void cx_login_list(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    if (!starts(s, "aaa authentication login"))
+        return;
+    struct sv name = tk(s, 3);
+    if (sv_eq_cstr(name, "default"))
+        x->aaa_login_default = n;
+    else if (sv_eq_cstr(name, "console"))
+        x->aaa_login_console = n;
+    struct cx_login_list *l = MODEL_PUSH(x->a, x->login_lists, x->nlogin_lists);
+    l->name = name;
+    l->node = n;
+    l->none_only = model_sv_ieq(tk(s, 4), "none") && sv_token_count(s) == 5;
+}
+
 bool cx_h_aaa(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct aaa_facts *aaa = &x->m->aaa;
     if (neg)
         return true;
-    if (starts(s, "aaa new-model")) {
+    if (starts(s, "aaa authentication serial console")) {
+        x->aaa_serial_console = n;
+        fact_lines_add(&aaa->ev, n);
+    } else if (starts(s, "aaa new-model")) {
         x->aaa_new_model = n;
         fact_lines_add(&aaa->ev, n);
     } else if (starts(s, "aaa group server")) {
@@ -187,6 +206,7 @@ bool cx_h_aaa(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
                  starts(s, "aaa authentication http")))) {
         bool central, local;
         aaa_methods(x, s, 4, &central, &local);
+        cx_login_list(x, n, s);
         if (x->d == DIALECT_CISCO_ASA) {
             /* "aaa authentication ssh console GROUP [LOCAL]" */
             central = !model_sv_ieq(tk(s, 4), "LOCAL") && tk(s, 4).n;

@@ -47,6 +47,19 @@ static bool xr_template_used(const struct cx *x, struct sv name)
     return false;
 }
 
+/* "login", "login local", "login authentication LIST" on the console line. */
+static void console_login(struct cx *x, struct sv cs, const struct cfg_node *c)
+{
+    if (tk_is(cs, 1, "authentication")) {
+        x->con_login = c;
+        x->con_list = tk(cs, 2);
+    } else if (tk_is(cs, 1, "local")) {
+        x->con_login_local = c;
+    } else if (sv_token_count(cs) == 1) {
+        x->con_login_password = c;
+    }
+}
+
 bool cx_h_line(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct device_model *m = x->m;
@@ -59,11 +72,12 @@ bool cx_h_line(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
         l->name = "line";
     l->node = n;
     l->timeout_seconds = -1;
-    if (sv_eq_cstr(kind, "vty"))
+    if (sv_eq_cstr(kind, "vty")) {
         l->kind = LINE_VTY;
-    else if (sv_eq_cstr(kind, "con") || sv_eq_cstr(kind, "console"))
+    } else if (sv_eq_cstr(kind, "con") || sv_eq_cstr(kind, "console")) {
         l->kind = LINE_CONSOLE;
-    else if (sv_eq_cstr(kind, "aux"))
+        x->con_line = n;
+    } else if (sv_eq_cstr(kind, "aux"))
         l->kind = LINE_AUX;
     else if (x->d == DIALECT_CISCO_IOSXR &&
              (sv_eq_cstr(kind, "default") || sv_eq_cstr(kind, "template")))
@@ -106,6 +120,8 @@ bool cx_h_line(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
                 model_add_mgmt_path(x->a, m, "vty-ipv6", dup(x, a), c);
         } else if (sv_eq_cstr(cs, "exec") && cneg) {
             fact_set(&l->login_disabled, FACT_ON, c);
+        } else if (starts(cs, "login") && !cneg && l->kind == LINE_CONSOLE) {
+            console_login(x, cs, c);
         } else if (starts(cs, "password") && !cneg) {
             model_add_secret(x->a, m, "line-password", cx_cisco_secret(x, cs, 1, c, NULL));
         }
@@ -155,10 +171,89 @@ bool cx_h_passwd(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
     return true;
 }
 
+/* IOS: the console's login, from its line and the AAA login lists. */
+static void ios_console(struct cx *x, struct fact_bool *f)
+{
+    if (x->aaa_new_model) {
+        struct sv want = x->con_login ? x->con_list : SV_LIT("default");
+        for (size_t i = 0; i < x->nlogin_lists; i++) {
+            const struct cx_login_list *l = &x->login_lists[i];
+            if (!sv_eq(l->name, want))
+                continue;
+            fact_set(f, l->none_only ? FACT_OFF : FACT_ON, l->node);
+            if (x->con_login)
+                fact_lines_add(&f->ev, x->con_login);
+            if (l->none_only)
+                f->why = "the console's login list accepts anyone (method none)";
+            return;
+        }
+        fact_set(f, FACT_OFF, x->con_login ? x->con_login : x->aaa_new_model);
+        f->why = "the console's login list is not defined: no AAA authentication applies";
+    } else if (x->con_login_local) {
+        fact_set(f, FACT_ON, x->con_login_local);
+    } else if (x->con_login_password) {
+        fact_set(f, FACT_OFF, x->con_login_password);
+        f->why = "the console asks only for a shared line password ('login'), not an "
+                 "authentication list";
+    } else {
+        fact_default(f, FACT_OFF,
+                     "no 'aaa new-model' and no login on 'line con 0': the console "
+                     "asks for no credentials");
+        fact_lines_add(&f->ev, x->con_line);
+    }
+}
+
+/* The console fact of the Cisco-family platforms (checks.md MGMT-CONSOLE-AUX). */
+static void cx_finish_console(struct cx *x)
+{
+    struct fact_bool *f = &x->m->console_auth;
+    switch (x->d) {
+    case DIALECT_CISCO_IOS:
+        ios_console(x, f);
+        break;
+    case DIALECT_CISCO_IOSXR:
+        fact_default(f, FACT_ON,
+                     "the IOS XR console always asks for a login (the default "
+                     "login list is the local database)");
+        break;
+    case DIALECT_CISCO_ASA:
+        if (x->aaa_serial_console)
+            fact_set(f, FACT_ON, x->aaa_serial_console);
+        else
+            fact_default(f, FACT_OFF,
+                         "no 'aaa authentication serial console': the console "
+                         "asks only for the enable password");
+        break;
+    case DIALECT_CISCO_NXOS:
+    case DIALECT_ARISTA_EOS: {
+        /* both an explicit console login list and a console timeout */
+        const struct cfg_node *tmo = x->d == DIALECT_ARISTA_EOS ? x->eos_console_timeout : NULL;
+        if (x->d == DIALECT_CISCO_NXOS)
+            for (size_t i = 0; i < x->m->nlines; i++)
+                if (x->m->lines[i].kind == LINE_CONSOLE && x->m->lines[i].timeout_node &&
+                    x->m->lines[i].timeout_seconds > 0)
+                    tmo = x->m->lines[i].timeout_node;
+        if (x->aaa_login_console && tmo) {
+            fact_set(f, FACT_ON, x->aaa_login_console);
+            fact_lines_add(&f->ev, tmo);
+        } else {
+            fact_default(f, FACT_OFF,
+                         !x->aaa_login_console ? "no 'aaa authentication login console' list"
+                                               : "no console idle timeout");
+            fact_lines_add(&f->ev, x->aaa_login_console);
+        }
+        break;
+    }
+    default:
+        break;
+    }
+}
+
 /* Settle line transport facts that depend on global services. */
 void cx_finish_lines(struct cx *x)
 {
     struct device_model *m = x->m;
+    cx_finish_console(x);
     for (size_t i = 0; i < m->nlines; i++) {
         struct mgmt_line *l = &m->lines[i];
         if (x->d == DIALECT_CISCO_IOSXR && starts(cfg_text(l->node), "line template")) {

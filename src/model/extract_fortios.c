@@ -471,6 +471,8 @@ static void finish(struct fx *x)
     fact_unknown(&m->logging.config_changes, "FortiOS event-log filters are not read");
     fact_unknown(&m->logging.suppressed, not_read);
     fact_unknown(&m->copp, "local-in policies are not read");
+    fact_default(&m->console_auth, FACT_ON,
+                 "the FortiGate console always asks for an administrator login");
     fact_unknown(&m->mgmt_vrf, not_read);
     fact_unknown(&m->legacy.secret_encryption, "FortiOS ENC secrets use a fixed or "
                                                "private-data key not visible here");

@@ -120,6 +120,8 @@ struct japply {
 };
 
 struct jx {
+    /* system ports (MGMT-CONSOLE-AUX) */
+    const struct cfg_node *console_insecure_node;
     const struct cfg_tree *t;
     struct arena *a;
     struct device_model *m;
@@ -781,6 +783,8 @@ static void j_system(struct jx *x, const struct model_path *l)
         j_login(x, l, k);
     } else if (model_path_match(l, 1, "root-authentication", &k)) {
         j_root_auth(x, l, k);
+    } else if (model_path_match(l, 1, "ports console insecure", &k)) {
+        x->console_insecure_node = l->node;
     } else if (model_path_match(l, 1, "authentication-order", &k) && k < l->n) {
         x->auth_order_node = l->node;
         for (size_t j = k; j < l->n; j++) {
@@ -2162,6 +2166,17 @@ void model_extract_junos(const struct cfg_tree *t, struct device_model *m)
                      "no system master-password: $9$ secrets are reversible obfuscation");
     if (m->legacy.redirects.state == FACT_UNKNOWN)
         fact_default(&m->legacy.redirects, FACT_ON, "Junos sends ICMP redirects by default");
+    if (x->console_insecure_node && x->aux_disable_node) {
+        fact_set(&m->console_auth, FACT_ON, x->console_insecure_node);
+        fact_lines_add(&m->console_auth.ev, x->aux_disable_node);
+    } else {
+        fact_default(&m->console_auth, FACT_OFF,
+                     !x->console_insecure_node
+                         ? "no 'system ports console insecure': root may log in at the console"
+                         : "no 'system ports auxiliary disable': the auxiliary port is open");
+        fact_lines_add(&m->console_auth.ev,
+                       x->console_insecure_node ? x->console_insecure_node : x->aux_disable_node);
+    }
     if (m->legacy.discovery.state == FACT_UNKNOWN)
         fact_default(&m->legacy.discovery, FACT_OFF,
                      "no 'protocols lldp': LLDP runs only where the configuration enables it "

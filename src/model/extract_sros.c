@@ -1493,6 +1493,9 @@ static void finish(struct sx *x)
     if (lg->suppressed.state != FACT_ON)
         fact_default(&lg->suppressed, FACT_OFF, "event logs 99 and 100 exist by default");
 
+    fact_default(&m->console_auth, FACT_ON,
+                 "the console asks for a login through the password authentication-order "
+                 "(local accounts by default)");
     if (m->legacy.discovery.state == FACT_UNKNOWN && !model_discovery_from_interfaces(m))
         fact_default(&m->legacy.discovery, FACT_OFF,
                      "no port sets LLDP admin-status tx or tx-rx: LLDP is disabled by default");

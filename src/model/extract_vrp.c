@@ -425,6 +425,23 @@ static void v_global(struct vx *x, const struct cfg_node *n)
 
 /* ------------------------------------------------------------ user-interface */
 
+/* The console's authentication-mode: aaa asks for an account; password is a
+ * shared line password and none asks for nothing (checks.md MGMT-CONSOLE-AUX). */
+static void vrp_console(struct device_model *m, const char *mode, const struct cfg_node *n)
+{
+    if (!mode)
+        fact_unknown(&m->console_auth, "no authentication-mode on the console: the default "
+                                       "differs by product line");
+    else if (strcmp(mode, "aaa") == 0)
+        fact_set(&m->console_auth, FACT_ON, n);
+    else
+        fact_set(&m->console_auth, FACT_OFF, n);
+    if (mode && strcmp(mode, "aaa") != 0)
+        m->console_auth.why = strcmp(mode, "none") == 0
+                                  ? "authentication-mode none: the console asks for nothing"
+                                  : "authentication-mode password: a shared line password only";
+}
+
 static void v_user_interface(struct vx *x, const struct cfg_node *n)
 {
     struct device_model *m = x->m;
@@ -482,6 +499,8 @@ static void v_user_interface(struct vx *x, const struct cfg_node *n)
     }
     if (l->login_disabled.state == FACT_UNKNOWN)
         fact_default(&l->login_disabled, FACT_OFF, "the shell is enabled unless undo shell");
+    if (l->kind == LINE_CONSOLE)
+        vrp_console(m, auth_mode, n);
     if (auth_mode && strcmp(auth_mode, "none") == 0 && l->login_disabled.state != FACT_ON) {
         /* no authentication: record it as the line's role in the name */
         l->name = arena_printf(x->a, "%s (authentication-mode none)", l->name);
@@ -1214,6 +1233,9 @@ static void finish(struct vx *x)
                                "product line");
     if (m->mgmt_vrf.state == FACT_UNKNOWN)
         m->mgmt_vrf.why = "no management interface bound to a vpn-instance";
+    if (m->console_auth.state == FACT_UNKNOWN && !m->console_auth.why)
+        fact_unknown(&m->console_auth, "no 'user-interface con 0': the console's default "
+                                       "authentication differs by product line");
     if (m->legacy.discovery.state == FACT_UNKNOWN)
         m->legacy.discovery.why = "no lldp enable statement; the default differs by product line";
     fact_default(&m->legacy.secret_encryption, FACT_OFF,

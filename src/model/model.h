@@ -501,7 +501,12 @@ struct device_model {
     struct banner *banners;
     size_t nbanners;
     struct legacy_facts legacy;
-    struct fact_bool copp;    /* control-plane policing / RE protection filter */
+    struct fact_bool copp; /* control-plane policing / RE protection filter */
+    /* The serial console asks for an authenticated login as checks.md
+     * MGMT-CONSOLE-AUX wants it on this platform (an AAA login list, the
+     * console timeout where the platform needs one, Junos ports statements);
+     * untouched where the extractor does not judge it. */
+    struct fact_bool console_auth;
     struct cloud_facts cloud; /* cloud exports only */
 };
 
