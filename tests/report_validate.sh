@@ -37,6 +37,16 @@ fi
 python3 "$SRC/tests/tools/report_validate.py" "$OUT/estate" --require
 [ -s "$OUT/estate/report.measures.csv" ] || { echo "no report.measures.csv" >&2; exit 1; }
 grep -q "Gate" "$OUT/estate/report.txt" || { echo "no gate line in the text report" >&2; exit 1; }
+# The same run with --json-compact (and user rules, whose per-dialect
+# remediation must survive) says the same in fewer bytes.
+for mode in full compact; do
+    "$BIN" scan --profile "$SRC/examples/profile.yaml" --attest "$SRC/examples/attestations.yaml" \
+        --rules "$SRC/examples/rules" --no-progress --quiet --fail-on never \
+        $([ $mode = compact ] && echo --json-compact) -o "$OUT/$mode.json" "$SRC/examples/estate" \
+        >"$OUT/$mode.log" 2>&1 || { cat "$OUT/$mode.log" >&2; exit 1; }
+done
+python3 "$SRC/tests/tools/json_compact.py" "$OUT/full.json" "$OUT/compact.json" \
+    "$SRC/docs/report.schema.json"
 
 # 2. Planted secrets of every dialect never reach an output.
 mkdir -p "$OUT/planted"

@@ -40,7 +40,7 @@ struct scan_options {
     enum dialect vendor;
     int jobs;
     size_t max_file_size; /* 0 = file_read_all's default (64 MiB) */
-    bool show_secrets, quiet, no_progress;
+    bool show_secrets, quiet, no_progress, json_compact;
     bool require_coverage; /* exit 1 when a device was not audited */
     const char *inventories[MAX_INVENTORIES];
     size_t ninventories;
@@ -117,6 +117,8 @@ static const char *scan_usage =
     "                       requirement ids to checks and rules) instead of the\n"
     "                       Code's measures\n"
     "  --show-secrets       do not redact secrets in outputs\n"
+    "  --json-compact       JSON report: each check's text and remediation once, in\n"
+    "                       a top-level 'checks' object, not in every result\n"
     "  --quiet              no terminal summary on stdout\n"
     "  --no-progress        no progress bar\n"
     "  --inventory FILE     what devices are: a RANCID or Oxidized router.db, a\n"
@@ -179,6 +181,7 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
         OPT_INVENTORY,
         OPT_EXCLUDE,
         OPT_FRAMEWORK,
+        OPT_JSON_COMPACT,
         OPT_MAX_FILE_SIZE,
         OPT_GIT,
         OPT_SINCE,
@@ -202,6 +205,7 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
         {"framework", required_argument, NULL, OPT_FRAMEWORK},
         {"max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE},
         {"show-secrets", no_argument, NULL, OPT_SHOW_SECRETS},
+        {"json-compact", no_argument, NULL, OPT_JSON_COMPACT},
         {"quiet", no_argument, NULL, OPT_QUIET},
         {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
         {"require-coverage", no_argument, NULL, OPT_REQUIRE_COVERAGE},
@@ -303,6 +307,9 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
         }
         case OPT_SHOW_SECRETS:
             o->show_secrets = true;
+            break;
+        case OPT_JSON_COMPACT:
+            o->json_compact = true;
             break;
         case OPT_QUIET:
             o->quiet = true;
@@ -782,6 +789,7 @@ int cmd_scan(int argc, char **argv)
         .scan_roots = roots,
         .nscan_roots = nroots,
         .show_secrets = opt.show_secrets,
+        .json_compact = opt.json_compact,
         .color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
         .fail_on = opt.fail_on,
     };

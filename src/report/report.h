@@ -37,6 +37,7 @@ struct report_run {
     char *const *scan_roots; /* the PATH arguments */
     size_t nscan_roots;
     bool show_secrets;
+    bool json_compact;     /* JSON: check text once in "checks", not in each result */
     bool color;            /* terminal writer: ANSI colour allowed */
     enum severity fail_on; /* for the terminal summary's gate line; SEV_COUNT = never */
     /* The manifest: what a re-run needs to give the same report. */

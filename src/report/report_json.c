@@ -134,6 +134,36 @@ static void severity_fn(FILE *f, const struct check_def *c, const char *unused)
     write_severity(f, c);
 }
 
+/* "message" and "evidence" of a result, cleaned. */
+static void write_findings(struct report_writer *w, const struct device_result *d,
+                           const struct check_result *r)
+{
+    FILE *f = w->f;
+    kstr(f, "message", rpt_clean_cstr(w, 0, d, r->message, false));
+    fputs(",\"evidence\":[", f);
+    for (uint32_t i = 0; i < r->nevidence && i < RPT_MAX_EVIDENCE; i++) {
+        const struct evidence *e = &r->evidence[i];
+        fputs(i ? ",{\"line\":" : "{\"line\":", f);
+        uint_out(f, e->line);
+        fputs(",\"text\":", f);
+        const char *t = rpt_clean(w, 0, d, e->text, e->len, true);
+        rpt_json_cstr(f, t);
+        fputc('}', f);
+    }
+    fputc(']', f);
+}
+
+static void write_waiver(FILE *f, const struct check_result *r)
+{
+    if (r->waiver || r->verdict == VERDICT_WAIVED) {
+        fputs(",\"waiver\":{", f);
+        kstr(f, "reason", r->waiver);
+        fputc(',', f);
+        kstr(f, "expires", r->waiver_expires);
+        fputc('}', f);
+    }
+}
+
 static void write_result(struct report_writer *w, const struct device_result *d,
                          const struct check_result *r)
 {
@@ -152,28 +182,72 @@ static void write_result(struct report_writer *w, const struct device_result *d,
     else
         write_severity(f, c);
     fputc(',', f);
-    kstr(f, "message", rpt_clean_cstr(w, 0, d, r->message, false));
-    fputs(",\"evidence\":[", f);
-    for (uint32_t i = 0; i < r->nevidence && i < RPT_MAX_EVIDENCE; i++) {
-        const struct evidence *e = &r->evidence[i];
-        fputs(i ? ",{\"line\":" : "{\"line\":", f);
-        uint_out(f, e->line);
-        fputs(",\"text\":", f);
-        const char *t = rpt_clean(w, 0, d, e->text, e->len, true);
-        rpt_json_cstr(f, t);
-        fputc('}', f);
-    }
-    fputs("],", f);
+    write_findings(w, d, r);
+    fputc(',', f);
     if (ct && !r->remediation && (unsigned)d->dialect < DIALECT_COUNT)
         piece_write(f, &ct->tail[d->dialect], write_tail, c, rpt_remediation(c, d->dialect));
     else
         write_tail(f, c, r->remediation ? r->remediation : rpt_remediation(c, d->dialect));
-    if (r->waiver || r->verdict == VERDICT_WAIVED) {
-        fputs(",\"waiver\":{", f);
-        kstr(f, "reason", r->waiver);
+    write_waiver(f, r);
+    fputs("}", f);
+}
+
+/*
+ * --json-compact: what the check says of itself (title, category,
+ * severity, measures, remediation) is written once, in the top-level
+ * "checks" object; a result keeps what is its own, and a remediation only
+ * when it is not the check's for the device's dialect.
+ */
+static void write_result_compact(struct report_writer *w, const struct device_result *d,
+                                 const struct check_result *r)
+{
+    FILE *f = w->f;
+    const struct check_def *c = r->check;
+    fputc('{', f);
+    kstr(f, "check", c ? c->id : "unknown");
+    fputc(',', f);
+    kstr(f, "verdict", verdict_name(r->verdict));
+    fputc(',', f);
+    write_findings(w, d, r);
+    const char *own = c ? rpt_remediation(c, d->dialect) : NULL;
+    if (r->remediation && (!own || strcmp(r->remediation, own) != 0)) {
         fputc(',', f);
-        kstr(f, "expires", r->waiver_expires);
-        fputc('}', f);
+        kstr(f, "remediation", r->remediation);
+    }
+    write_waiver(f, r);
+    fputc('}', f);
+}
+
+/* "checks": each check of the run once, with its remediation per dialect. */
+static void write_checks(struct report_writer *w)
+{
+    FILE *f = w->f;
+    size_t n;
+    const struct check_def *const *all = rpt_checks(w, &n);
+    fputs("\"checks\":{", f);
+    for (size_t i = 0; i < n; i++) {
+        const struct check_def *c = all[i];
+        if (i)
+            fputs(",\n", f);
+        rpt_json_cstr(f, c->id);
+        fputs(":{", f);
+        kstr(f, "title", c->title);
+        fputc(',', f);
+        kstr(f, "category", c->category);
+        fputc(',', f);
+        kstr(f, "severity", severity_name(c->severity));
+        fputs(",\"measures\":", f);
+        write_measure_ids(f, c);
+        fputs(",\"remediation\":{", f);
+        bool first = true;
+        for (int d = 0; d < DIALECT_COUNT; d++) {
+            if (!c->remediation[d])
+                continue;
+            fputs(first ? "" : ",", f);
+            first = false;
+            kstr(f, d == DIALECT_UNKNOWN ? "" : dialect_name((enum dialect)d), c->remediation[d]);
+        }
+        fputs("}}", f);
     }
     fputs("}", f);
 }
@@ -257,7 +331,10 @@ static int json_device_locked(struct report_writer *w, const struct device_resul
     fputs("},\"results\":[", f);
     for (size_t i = 0; i < d->nresults; i++) {
         fputs(i ? ",\n " : "\n ", f);
-        write_result(w, d, &d->results[i]);
+        if (w->run->json_compact)
+            write_result_compact(w, d, &d->results[i]);
+        else
+            write_result(w, d, &d->results[i]);
     }
     fputs("]}", f);
     return 0;
@@ -629,6 +706,10 @@ static int json_finish(struct report_writer *w, const struct report_estate *e)
 {
     FILE *f = w->f;
     fputs("\n],\n", f);
+    if (w->run->json_compact) {
+        write_checks(w);
+        fputs(",\n", f);
+    }
     write_run(w);
     fputs(",\n", f);
     write_plan(w);
