@@ -161,6 +161,8 @@ static void add_entry(struct inventory *inv, const char *name, size_t nn, const 
 {
     enum dialect d;
     enum platform p;
+    if (!nn || memchr(name, '\0', nn) || memchr(type, '\0', tn))
+        return; /* not a name (file_read_all refuses NULs; a buffer may hold them) */
     if (!inventory_platform_name(type, tn, &d, &p)) {
         diag_report(DIAG_WARNING, source, 0,
                     "device '%.*s': type '%.*s' is not one tsaudit knows; its content decides",
