@@ -41,7 +41,6 @@ static const struct platform_def platform_defs[PLATFORM_COUNT] = {
     [PLATFORM_DELL_OS10] = {"dell-os10", "Dell EMC OS10"},
     [PLATFORM_DELL_OS9] = {"dell-os9", "Dell OS9 / Force10 FTOS"},
     [PLATFORM_CISCO_AIREOS] = {"cisco-aireos", "Cisco AireOS wireless controller"},
-    [PLATFORM_CISCO_WLC] = {"cisco-catalyst-wlc", "Cisco Catalyst 9800 wireless controller"},
     [PLATFORM_CIENA_SAOS] = {"ciena-saos", "Ciena SAOS"},
     [PLATFORM_ADVA] = {"adva", "ADVA FSP 150"},
     [PLATFORM_RAD] = {"rad", "RAD ETX"},

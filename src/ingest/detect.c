@@ -372,11 +372,6 @@ static const struct marker markers[] = {
     {P(CISCO_AIREOS), MK_COL0, "config network ", 100, 1, "'config network'"},
     {P(CISCO_AIREOS), MK_COL0, "config radius ", 100, 1, "'config radius'"},
     {P(CISCO_AIREOS), MK_COL0, "config ap ", 60, 1, "'config ap'"},
-    {P(CISCO_WLC), MK_COL0_WORD, "wireless management interface", 300, 1, "'wireless management interface'"},
-    {P(CISCO_WLC), MK_COL0_WORD, "wireless profile policy", 150, 1, "'wireless profile policy'"},
-    {P(CISCO_WLC), MK_COL0_WORD, "wireless tag policy", 150, 1, "'wireless tag policy'"},
-    {P(CISCO_WLC), MK_COL0_WORD, "ap profile", 100, 1, "'ap profile'"},
-    {P(CISCO_WLC), MK_COL0_WORD, "wlan", 100, 1, "'wlan NAME ID SSID'"},
     /* Carrier Ethernet access */
     {P(CIENA_SAOS), MK_COL0, "system set host-name ", 200, 1, "'system set host-name'"},
     {P(CIENA_SAOS), MK_COL0, "vlan create vlan ", 150, 1, "'vlan create vlan'"},
