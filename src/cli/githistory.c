@@ -397,6 +397,9 @@ int git_history_walk(const struct git_walk_options *opt, struct git_walk_result 
 {
     memset(res, 0, sizeof(*res));
     git_libgit2_init();
+    /* libgit2 keeps up to 256 MiB of decoded objects by default; a walk reads
+     * each blob once, so a small cache keeps memory flat at no cost. */
+    git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)(16 << 20));
     struct walker w = {.opt = opt};
     checks_all(&w.nchecks);
     w.scratch = xmalloc(w.nchecks ? w.nchecks : 1);
