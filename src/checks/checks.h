@@ -183,6 +183,8 @@ struct check_def {
 /* All checks: built-in first (stable order), then registered user rules. */
 const struct check_def *const *checks_all(size_t *n);
 const struct check_def *check_find(const char *id);
+/* The check's remediation for a dialect (the generic one when it has none). */
+const char *check_remediation(const struct check_def *c, enum dialect d);
 /* Index of a check in checks_all() order (for compact per-device verdict arrays). */
 size_t check_index(const struct check_def *c);
 /* Add checks defined outside the built-in table (user rules). Not thread-safe:

@@ -255,7 +255,7 @@ void check_evidence_fact(const struct check_ctx *ctx, struct check_result *r,
 
 /* --------------------------------------------------------------- running */
 
-static const char *remediation_for(const struct check_def *c, enum dialect d)
+const char *check_remediation(const struct check_def *c, enum dialect d)
 {
     if ((unsigned)d < DIALECT_COUNT && c->remediation[d])
         return c->remediation[d];
@@ -341,7 +341,7 @@ void checks_run_device(const struct check_ctx *ctx, struct device_result *out)
         if (!r->message)
             r->message = "";
         if (r->verdict == VERDICT_FAIL || r->verdict == VERDICT_UNKNOWN)
-            r->remediation = remediation_for(c, d);
+            r->remediation = check_remediation(c, d);
     }
     collect_secrets(ctx, out);
 }

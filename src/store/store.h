@@ -152,4 +152,26 @@ int store_device_changes(const char *db_path, const char *device, const char *ch
                          struct store_change_row **rows, size_t *n);
 void store_change_rows_free(struct store_change_row *rows, size_t n);
 
+/* ------------------------------------------------------- result cache */
+
+struct result_cache;
+/*
+ * Open (creating) the cache DIR/results.sqlite for results made under
+ * run_key (the digest of tool version, check set, profile, rules and forced
+ * dialect: anything else is a miss, and older keys' rows are dropped). salt
+ * gets the cache's fingerprint salt, which the run must use. NULL, after a
+ * note, when the cache cannot be used: the scan goes on without it.
+ */
+struct result_cache *result_cache_open(const char *dir, const char *run_key, char salt[65]);
+/* A cached result for this content: d and sum filled (strings in a; sum->fps
+ * malloc'd). False on a miss or a record that does not decode. Thread-safe. */
+bool result_cache_get(struct result_cache *c, const char *content_hash, struct arena *a,
+                      struct device_result *d, struct device_summary *sum);
+/* Keep a device's result (evidence cleaned as the reports print it; nothing
+ * with --show-secrets, nothing unreadable). Thread-safe. */
+void result_cache_put(struct result_cache *c, const struct report_run *run,
+                      const struct device_result *d, const struct device_summary *sum);
+/* Save and close; the counts of hits and misses. */
+void result_cache_close(struct result_cache *c, size_t *hits, size_t *misses);
+
 #endif

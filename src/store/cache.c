@@ -1,0 +1,375 @@
+/*
+ * cache.c - results of earlier scans, so that a re-scan re-parses only the
+ * configurations that changed (scan --cache DIR).
+ *
+ * One SQLite file, DIR/results.sqlite. A row is keyed by the configuration's
+ * content hash and by the run key: the digest of everything else that shapes
+ * a device's results (tool version, check set, profile, rules, forced
+ * dialect), so a change to any of them misses rather than returns stale
+ * results. The value is a small binary record of the device's result as the
+ * writers take it: evidence text is stored cleaned (secrets redacted and
+ * scrubbed, as every report has it), never raw, and the cache is not used
+ * with --show-secrets. Secret fingerprints are kept keyed by the cache's own
+ * random salt, which a run using the cache adopts, so fleet checks compare
+ * cached and fresh devices alike. A record that does not decode is a miss
+ * (said once); a file that is not a cache is ignored with a note.
+ */
+#include "store/store_int.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define CACHE_MAGIC "TSC1"
+#define CACHE_BUSY_MS 60000
+
+struct result_cache {
+    sqlite3 *db;
+    char *path;
+    char key[65];
+    pthread_mutex_t lock;
+    sqlite3_stmt *get, *put;
+    struct buf clean, rec;
+    size_t hits, misses, stored;
+    bool said_corrupt, in_txn;
+};
+
+/* ------------------------------------------------------------ encoding */
+
+static void put_u32(struct buf *b, uint32_t v)
+{
+    uint8_t x[4] = {(uint8_t)(v >> 24), (uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v};
+    buf_add(b, x, 4);
+}
+
+static void put_str(struct buf *b, const char *s, size_t n)
+{
+    if (!s) {
+        put_u32(b, UINT32_MAX);
+        return;
+    }
+    put_u32(b, (uint32_t)n);
+    buf_add(b, s, n);
+}
+
+static void put_cstr(struct buf *b, const char *s)
+{
+    put_str(b, s, s ? strlen(s) : 0);
+}
+
+struct reader {
+    const uint8_t *p, *end;
+    bool bad;
+};
+
+static uint32_t get_u32(struct reader *r)
+{
+    if (r->end - r->p < 4) {
+        r->bad = true;
+        return 0;
+    }
+    uint32_t v = (uint32_t)r->p[0] << 24 | (uint32_t)r->p[1] << 16 | (uint32_t)r->p[2] << 8 |
+                 r->p[3];
+    r->p += 4;
+    return v;
+}
+
+static uint8_t get_u8(struct reader *r)
+{
+    if (r->p >= r->end) {
+        r->bad = true;
+        return 0;
+    }
+    return *r->p++;
+}
+
+/* A string copied into the arena (NULL stays NULL). */
+static const char *get_str(struct reader *r, struct arena *a, uint32_t *len)
+{
+    uint32_t n = get_u32(r);
+    if (len)
+        *len = 0;
+    if (n == UINT32_MAX || r->bad)
+        return NULL;
+    if ((size_t)(r->end - r->p) < n) {
+        r->bad = true;
+        return NULL;
+    }
+    char *s = arena_strndup(a, (const char *)r->p, n);
+    r->p += n;
+    if (len)
+        *len = n;
+    return s;
+}
+
+static void encode(struct result_cache *c, const struct report_run *run,
+                   const struct device_result *d, const struct device_summary *sum)
+{
+    struct buf *b = &c->rec;
+    buf_reset(b);
+    buf_add(b, CACHE_MAGIC, 4);
+    uint8_t head[4] = {(uint8_t)d->dialect, (uint8_t)d->form,
+                       (uint8_t)(d->partial | d->excluded << 1), 0};
+    buf_add(b, head, 4);
+    put_cstr(b, d->hostname);
+    put_cstr(b, d->os_version);
+    put_cstr(b, d->detect_signal);
+    put_u32(b, d->ndiags);
+    for (uint32_t i = 0; i < d->ndiags; i++) {
+        put_u32(b, (uint32_t)d->diags[i].level);
+        put_u32(b, d->diags[i].line);
+        put_cstr(b, d->diags[i].msg);
+    }
+    put_u32(b, (uint32_t)d->nresults);
+    for (size_t i = 0; i < d->nresults; i++) {
+        const struct check_result *r = &d->results[i];
+        put_cstr(b, r->check ? r->check->id : NULL);
+        put_u32(b, (uint32_t)r->verdict);
+        put_cstr(b, r->message);
+        put_u32(b, r->nevidence);
+        for (uint32_t k = 0; k < r->nevidence; k++) {
+            const struct evidence *e = &r->evidence[k];
+            put_u32(b, e->line);
+            const char *t = e->text ? report_clean(run, d, e->text, e->len, &c->clean) : NULL;
+            put_cstr(b, t);
+        }
+    }
+    put_u32(b, sum->nfps);
+    for (uint32_t i = 0; i < sum->nfps; i++) {
+        put_u32(b, sum->fps[i].line);
+        buf_add(b, &sum->fps[i].kind, 1);
+        buf_add(b, sum->fps[i].fp, sizeof(sum->fps[i].fp));
+    }
+    put_u32(b, sum->nredacted);
+}
+
+static bool decode_results(struct reader *rd, struct arena *a, struct device_result *d)
+{
+    size_t nchecks;
+    const struct check_def *const *all = checks_all(&nchecks);
+    uint32_t n = get_u32(rd);
+    if (rd->bad || n != nchecks)
+        return false;
+    d->results = arena_alloc(a, (n ? n : 1) * sizeof(*d->results));
+    d->nresults = n;
+    for (uint32_t i = 0; i < n && !rd->bad; i++) {
+        struct check_result *r = &d->results[i];
+        const char *id = get_str(rd, a, NULL);
+        if (!id || strcmp(id, all[i]->id) != 0)
+            return false;
+        r->check = all[i];
+        r->verdict = (enum verdict)get_u32(rd);
+        if ((unsigned)r->verdict >= VERDICT_COUNT)
+            return false;
+        r->message = get_str(rd, a, NULL);
+        r->remediation = check_remediation(r->check, d->dialect);
+        r->nevidence = get_u32(rd);
+        if (rd->bad || r->nevidence > (size_t)(rd->end - rd->p) / 8)
+            return false;
+        r->evidence = arena_alloc(a, (r->nevidence ? r->nevidence : 1) * sizeof(*r->evidence));
+        for (uint32_t k = 0; k < r->nevidence; k++) {
+            r->evidence[k].line = get_u32(rd);
+            r->evidence[k].text = get_str(rd, a, &r->evidence[k].len);
+        }
+    }
+    return !rd->bad;
+}
+
+static bool decode_summary(struct reader *rd, struct device_summary *sum)
+{
+    uint32_t n = get_u32(rd);
+    if (rd->bad || n > (size_t)(rd->end - rd->p) / 16)
+        return false;
+    sum->fps = n ? xcalloc(n, sizeof(*sum->fps)) : NULL;
+    sum->nfps = n;
+    for (uint32_t i = 0; i < n; i++) {
+        sum->fps[i].line = get_u32(rd);
+        sum->fps[i].kind = get_u8(rd);
+        for (size_t k = 0; k < sizeof(sum->fps[i].fp); k++)
+            sum->fps[i].fp[k] = get_u8(rd);
+    }
+    sum->nredacted = get_u32(rd);
+    return !rd->bad && rd->p == rd->end;
+}
+
+static bool decode(const void *blob, size_t len, struct arena *a, struct device_result *d,
+                   struct device_summary *sum)
+{
+    struct reader rd = {blob, (const uint8_t *)blob + len, false};
+    if (len < 8 || memcmp(blob, CACHE_MAGIC, 4) != 0)
+        return false;
+    rd.p += 4;
+    d->dialect = (enum dialect)get_u8(&rd);
+    d->form = (enum dialect_form)get_u8(&rd);
+    uint8_t flags = get_u8(&rd);
+    get_u8(&rd);
+    if ((unsigned)d->dialect >= DIALECT_COUNT)
+        return false;
+    d->partial = flags & 1;
+    d->excluded = flags >> 1 & 1;
+    d->hostname = get_str(&rd, a, NULL);
+    d->os_version = get_str(&rd, a, NULL);
+    d->detect_signal = get_str(&rd, a, NULL);
+    uint32_t nd = get_u32(&rd);
+    if (rd.bad || nd > (size_t)(rd.end - rd.p) / 12)
+        return false;
+    struct cfg_diag *diags = arena_alloc(a, (nd ? nd : 1) * sizeof(*diags));
+    for (uint32_t i = 0; i < nd; i++) {
+        diags[i].level = (enum diag_level)get_u32(&rd);
+        diags[i].line = get_u32(&rd);
+        diags[i].msg = get_str(&rd, a, NULL);
+    }
+    d->diags = diags;
+    d->ndiags = nd;
+    return decode_results(&rd, a, d) && decode_summary(&rd, sum);
+}
+
+/* ---------------------------------------------------------------- file */
+
+static const char *schema =
+    "CREATE TABLE IF NOT EXISTS cache_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
+    "CREATE TABLE IF NOT EXISTS cache_results (\n"
+    "  run_key TEXT NOT NULL,\n"
+    "  content_hash TEXT NOT NULL,\n"
+    "  record BLOB NOT NULL,\n"
+    "  PRIMARY KEY (run_key, content_hash)\n"
+    ") WITHOUT ROWID;\n";
+
+/* The cache's fingerprint salt: made once, random, kept in the file. */
+static bool cache_salt(sqlite3 *db, char out[65])
+{
+    sqlite3_stmt *st;
+    bool ok = false;
+    if (sqlite3_prepare_v2(db, "SELECT value FROM cache_meta WHERE name = 'salt'", -1, &st,
+                           NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) == 64) {
+            memcpy(out, sqlite3_column_text(st, 0), 64);
+            out[64] = '\0';
+            ok = true;
+        }
+        sqlite3_finalize(st);
+    }
+    if (ok)
+        return true;
+    uint8_t rnd[32];
+    sqlite3_randomness(sizeof(rnd), rnd);
+    sha256_hex(rnd, sizeof(rnd), out);
+    char sql[160];
+    snprintf(sql, sizeof(sql), "INSERT OR REPLACE INTO cache_meta VALUES ('salt', '%s')", out);
+    return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static void cache_free(struct result_cache *c)
+{
+    sqlite3_finalize(c->get);
+    sqlite3_finalize(c->put);
+    sqlite3_close(c->db);
+    pthread_mutex_destroy(&c->lock);
+    buf_free(&c->clean);
+    buf_free(&c->rec);
+    free(c->path);
+    free(c);
+}
+
+struct result_cache *result_cache_open(const char *dir, const char *run_key, char salt[65])
+{
+    if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+        diag_report(DIAG_WARNING, dir, 0, "cannot create the cache folder (%s): scanning without it",
+                    strerror(errno));
+        return NULL;
+    }
+    struct result_cache *c = xcalloc(1, sizeof(*c));
+    size_t n = strlen(dir) + 32;
+    c->path = xmalloc(n);
+    snprintf(c->path, n, "%s/results.sqlite", dir);
+    snprintf(c->key, sizeof(c->key), "%s", run_key);
+    pthread_mutex_init(&c->lock, NULL);
+    buf_init(&c->clean, 0);
+    buf_init(&c->rec, 0);
+    if (sqlite3_open_v2(c->path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) ||
+        sqlite3_exec(c->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL,
+                     NULL, NULL) ||
+        sqlite3_exec(c->db, schema, NULL, NULL, NULL) || !cache_salt(c->db, salt) ||
+        sqlite3_prepare_v2(c->db,
+                           "SELECT record FROM cache_results WHERE run_key = ?1 AND "
+                           "content_hash = ?2",
+                           -1, &c->get, NULL) ||
+        sqlite3_prepare_v2(c->db, "INSERT OR REPLACE INTO cache_results VALUES (?1, ?2, ?3)", -1,
+                           &c->put, NULL)) {
+        diag_report(DIAG_NOTE, c->path, 0, "not a usable result cache (%s): scanning without it",
+                    c->db ? sqlite3_errmsg(c->db) : "cannot open");
+        cache_free(c);
+        return NULL;
+    }
+    sqlite3_busy_timeout(c->db, CACHE_BUSY_MS);
+    /* Results made under another key can never be read again. */
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(c->db, "DELETE FROM cache_results WHERE run_key != ?1", -1, &st,
+                           NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, c->key, -1, SQLITE_STATIC);
+        sqlite3_step(st);
+        sqlite3_finalize(st);
+    }
+    c->in_txn = sqlite3_exec(c->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+    return c;
+}
+
+bool result_cache_get(struct result_cache *c, const char *content_hash, struct arena *a,
+                      struct device_result *d, struct device_summary *sum)
+{
+    if (!c || !content_hash || !*content_hash)
+        return false;
+    pthread_mutex_lock(&c->lock);
+    sqlite3_reset(c->get);
+    sqlite3_bind_text(c->get, 1, c->key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(c->get, 2, content_hash, -1, SQLITE_TRANSIENT);
+    bool hit = false;
+    if (sqlite3_step(c->get) == SQLITE_ROW) {
+        hit = decode(sqlite3_column_blob(c->get, 0), (size_t)sqlite3_column_bytes(c->get, 0), a,
+                     d, sum);
+        if (!hit) {
+            free(sum->fps);
+            sum->fps = NULL;
+            sum->nfps = 0;
+            if (!c->said_corrupt)
+                diag_report(DIAG_NOTE, c->path, 0,
+                            "a cached result does not decode: ignored, the device is re-audited");
+            c->said_corrupt = true;
+        }
+    }
+    sqlite3_reset(c->get);
+    hit ? c->hits++ : c->misses++;
+    pthread_mutex_unlock(&c->lock);
+    return hit;
+}
+
+void result_cache_put(struct result_cache *c, const struct report_run *run,
+                      const struct device_result *d, const struct device_summary *sum)
+{
+    if (!c || d->unreadable || !d->content_hash[0] || run->show_secrets)
+        return;
+    pthread_mutex_lock(&c->lock);
+    encode(c, run, d, sum);
+    sqlite3_reset(c->put);
+    sqlite3_bind_text(c->put, 1, c->key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(c->put, 2, d->content_hash, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_blob(c->put, 3, c->rec.data, (int)c->rec.len, SQLITE_STATIC);
+    if (sqlite3_step(c->put) == SQLITE_DONE)
+        c->stored++;
+    sqlite3_reset(c->put);
+    pthread_mutex_unlock(&c->lock);
+}
+
+void result_cache_close(struct result_cache *c, size_t *hits, size_t *misses)
+{
+    if (!c)
+        return;
+    if (c->in_txn && sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        diag_report(DIAG_WARNING, c->path, 0, "cannot save the result cache: %s",
+                    sqlite3_errmsg(c->db));
+    *hits = c->hits;
+    *misses = c->misses;
+    cache_free(c);
+}
