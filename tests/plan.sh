@@ -22,7 +22,7 @@ done
     >"$TMP/plan.txt" 2>"$TMP/plan.err"
 rc=$?
 [ $rc -eq 0 ] || { echo "FAIL: tsaudit plan exited $rc"; cat "$TMP/plan.err"; fail=1; }
-grep -q "^Fix-once plan: [0-9]* actions close [0-9]* failed results on 17 audited devices" \
+grep -q "^Fix-once plan: [0-9]* actions close [0-9]* failed results on [0-9]* audited devices" \
     "$TMP/plan.txt" || { echo "FAIL: no plan headline"; head -3 "$TMP/plan.txt"; fail=1; }
 
 python3 - "$TMP/r.json" "$TMP/plan.txt" <<'PY' || fail=1

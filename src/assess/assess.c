@@ -193,6 +193,17 @@ void device_assess(const struct assess_options *o, const char *path, const char 
     summarise(o, d);
 }
 
+void device_assess_begin(const char *path, const char *relpath, struct device_assessment *d)
+{
+    begin(path, relpath, d);
+}
+
+void device_assess_restored(const struct assess_options *o, struct device_assessment *d)
+{
+    waivers_apply(o->attest, o->as_of, &d->result);
+    summarise(o, d);
+}
+
 void device_assessment_free(struct device_assessment *d)
 {
     arena_free(&d->arena);

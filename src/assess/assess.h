@@ -66,6 +66,13 @@ void device_assess(const struct assess_options *o, const char *path, const char 
 void device_assess_unreadable(const struct assess_options *o, const char *path, const char *relpath,
                               struct device_assessment *d);
 
+/* Begin an assessment whose result the caller fills itself (a result kept
+ * from an earlier run): zeroed, the arena ready, file and relpath set. */
+void device_assess_begin(const char *path, const char *relpath, struct device_assessment *d);
+/* Finish an assessment the caller filled: waivers as device_assess() applies
+ * them, and the summary (fingerprints, if any, must already be in it). */
+void device_assess_restored(const struct assess_options *o, struct device_assessment *d);
+
 /* Free the arena (not the summary's heap parts, nor the bytes). */
 void device_assessment_free(struct device_assessment *d);
 

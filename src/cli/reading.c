@@ -69,3 +69,13 @@ bool cli_reading(const struct reading_sources *s, const char *path, const char *
     detect_dialect(buf, len, out);
     return true;
 }
+
+bool cli_reading_from_content(const struct reading_sources *s, const char *path,
+                              const char *relpath)
+{
+    if (s->vendor != DIALECT_UNKNOWN)
+        return true;
+    if (s->profile && profile_device_rule(s->profile, NULL, relpath ? relpath : path))
+        return false;
+    return !(s->inventory && inventory_find(s->inventory, path));
+}

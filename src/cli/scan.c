@@ -52,6 +52,7 @@ struct scan_options {
     const char *rules[MAX_RULE_FILES];
     size_t nrules;
     const char *git, *since, *until; /* --git REPO: walk its history first */
+    const char *cache_dir;           /* --cache DIR: results of earlier runs */
 };
 
 /* One device in flight: its assessment, its bytes and its diagnostics,
@@ -60,6 +61,7 @@ struct slot {
     struct device_assessment dev;
     char *data;
     struct buf diags;
+    bool from_cache; /* the result came from the cache: nothing to keep */
 };
 
 struct outputs {
@@ -82,6 +84,9 @@ struct device_pass {
     struct sha256_stream *devices_digest;
     struct device_summary *sums;
     struct arena *run_arena;
+    struct result_cache *cache; /* NULL: --cache not given or not usable */
+    const struct report_run *run;
+    size_t cache_hits; /* devices reported from the cache */
     bool input_error, show_progress;
 };
 
@@ -134,6 +139,8 @@ static const char *scan_usage =
     "  --since DATE|REV     with --git: start from the newest commit before DATE\n"
     "                       (YYYY-MM-DD) or from REV (default: the first commit)\n"
     "  --until REV          with --git: end at REV (default: HEAD)\n"
+    "  --cache DIR          keep each device's results in DIR and re-audit only the\n"
+    "                       configurations that changed since (same reports)\n"
     "\n"
     "Exit status: 0 done and nothing failed at or above --fail-on; 1 a check failed\n"
     "at or above --fail-on; 2 bad usage or an input could not be read or parsed\n"
@@ -186,6 +193,7 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
         OPT_GIT,
         OPT_SINCE,
         OPT_UNTIL,
+        OPT_CACHE,
         OPT_HELP
     };
     static const struct option longopts[] = {
@@ -214,6 +222,7 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
         {"git", required_argument, NULL, OPT_GIT},
         {"since", required_argument, NULL, OPT_SINCE},
         {"until", required_argument, NULL, OPT_UNTIL},
+        {"cache", required_argument, NULL, OPT_CACHE},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
@@ -339,6 +348,9 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
         case OPT_UNTIL:
             o->until = optarg;
             break;
+        case OPT_CACHE:
+            o->cache_dir = optarg;
+            break;
         case 'h':
         case OPT_HELP:
             fputs(scan_usage, stdout);
@@ -406,6 +418,32 @@ static bool scan_reading(const void *arg, const char *path, const char *relpath,
     return cli_reading(arg, path, relpath, data, len, det, why, cap);
 }
 
+/* The device's result from the cache when its content was audited before
+ * under the same settings (and it is read by its content alone). A device
+ * that shares a secret with another is assessed afresh: its reuse finding
+ * cites its configuration. */
+static bool from_cache(struct device_pass *dp, const struct assess_options *o,
+                       const struct walk_entry *f, struct slot *s, size_t len)
+{
+    if (!dp->cache || !cli_reading_from_content(&dp->reading, f->path, f->relpath))
+        return false;
+    if (o->fleet && fleet_view_shares(o->fleet, f->path))
+        return false;
+    char hash[65];
+    sha256_hex(s->data, len, hash);
+    device_assess_begin(f->path, f->relpath, &s->dev);
+    if (!result_cache_get(dp->cache, hash, &s->dev)) {
+        device_assessment_free(&s->dev);
+        return false;
+    }
+    if (o->fleet)
+        checks_refresh_fleet(o->fleet, f->path, &s->dev.arena, o->profile, &s->dev.result);
+    if (!o->fingerprints_only)
+        device_assess_restored(o, &s->dev);
+    s->from_cache = true;
+    return true;
+}
+
 /* Read one file and assess it into its slot. Any thread. */
 static void device_work(void *ctx, size_t index, size_t slot)
 {
@@ -414,9 +452,10 @@ static void device_work(void *ctx, size_t index, size_t slot)
     struct slot *s = &dp->slots[slot];
     size_t len = 0;
     diag_capture_begin(&s->diags);
+    s->from_cache = false;
     if (file_read_all(f->path, dp->opt->max_file_size, true, &s->data, &len) != 0)
         device_assess_unreadable(&dp->assess, f->path, f->relpath, &s->dev);
-    else
+    else if (!from_cache(dp, &dp->assess, f, s, len))
         device_assess(&dp->assess, f->path, f->relpath, s->data, len, &s->dev);
     diag_capture_end();
 }
@@ -431,6 +470,9 @@ static void device_emit(void *ctx, size_t index, size_t slot)
     struct device_pass *dp = ctx;
     struct slot *s = &dp->slots[slot];
     const struct device_result *r = &s->dev.result;
+    dp->cache_hits += s->from_cache;
+    if (dp->cache && !s->from_cache && cli_reading_from_content(&dp->reading, r->file, r->relpath))
+        result_cache_put(dp->cache, dp->run, r, &s->dev.summary, s->diags.data, s->diags.len);
     diag_flush(&s->diags);
     if (r->unreadable || r->partial)
         dp->input_error = true;
@@ -492,7 +534,7 @@ static void fingerprint_work(void *ctx, size_t index, size_t slot)
     diag_set_thread_silent(true);
     if (file_read_all(f->path, fp->dp->opt->max_file_size, true, &s->data, &len) != 0)
         device_assess_unreadable(&fp->assess, f->path, f->relpath, &s->dev);
-    else
+    else if (!from_cache(fp->dp, &fp->assess, f, s, len))
         device_assess(&fp->assess, f->path, f->relpath, s->data, len, &s->dev);
     diag_set_thread_silent(false);
 }
@@ -626,6 +668,45 @@ static void make_run_id(char *out, size_t n, const char *seed)
     buf_free(&b);
     snprintf(out, n, "%.8s-%.4s-4%.3s-%c%.3s-%.12s", hex, hex + 8, hex + 13, "89ab"[hex[16] % 4],
              hex + 17, hex + 20);
+}
+
+/*
+ * --cache: the run key is the digest of everything besides a configuration's
+ * bytes that shapes its results (tool version, check set, profile, rules and
+ * inventories, --vendor); the run then salts fingerprints with the cache's
+ * own salt so cached and fresh devices compare. NULL: no cache.
+ */
+static struct result_cache *open_cache(const struct scan_options *o, const struct report_run *run,
+                                       const struct manifest *m, char salt[65])
+{
+    if (!o->cache_dir)
+        return NULL;
+    if (o->show_secrets) {
+        diag_report(DIAG_NOTE, o->cache_dir, 0,
+                    "the result cache is not used with --show-secrets (it never holds secrets)");
+        return NULL;
+    }
+    struct sha256_stream s;
+    sha256_begin(&s);
+    sha256_add(&s, TSAUDIT_VERSION, strlen(TSAUDIT_VERSION));
+    sha256_add(&s, run->checks_digest, strlen(run->checks_digest));
+    sha256_add(&s, dialect_name(o->vendor), strlen(dialect_name(o->vendor)));
+    for (size_t i = 0; i < m->n; i++) {
+        /* Waivers are applied afresh; the catalogue and a framework act
+         * after the devices: only the profile and rules shape a result. */
+        if (strcmp(m->inputs[i].role, "profile") && strcmp(m->inputs[i].role, "rules"))
+            continue;
+        sha256_add(&s, m->inputs[i].role, strlen(m->inputs[i].role));
+        sha256_add(&s, m->inputs[i].sha256, strlen(m->inputs[i].sha256));
+    }
+    for (size_t i = 0; i < o->ninventories; i++) {
+        char h[65];
+        manifest_hash_path(o->inventories[i], h);
+        sha256_add(&s, h, strlen(h));
+    }
+    char key[65];
+    sha256_end(&s, key);
+    return result_cache_open(o->cache_dir, key, salt);
 }
 
 /* --git: walk the repository's history into the database before the scan. */
@@ -835,6 +916,7 @@ int cmd_scan(int argc, char **argv)
     checks_all(&nchecks);
     char salt[65];
     sha256_hex(run_id, strlen(run_id), salt);
+    struct result_cache *cache = open_cache(&opt, &run, &manifest, salt);
     struct device_summary *sums = xcalloc(files.n ? files.n : 1, sizeof(*sums));
     struct report_totals totals = {.ncheck = nchecks};
     totals.fail_by_check = xcalloc(nchecks ? nchecks : 1, sizeof(size_t));
@@ -860,12 +942,19 @@ int cmd_scan(int argc, char **argv)
         .show_progress = !opt.no_progress && !opt.quiet && isatty(STDERR_FILENO) && files.n >= 50,
     };
     dp.assess.read_as_arg = &dp.reading;
+    dp.cache = cache;
+    dp.run = &run;
     struct device_summary *fp_sums = xcalloc(files.n ? files.n : 1, sizeof(*fp_sums));
     struct fleet_view *fleet = fingerprint_pass_run(&dp, fp_sums);
     dp.assess.fleet = fleet;
     device_pass_run(&dp);
     if (dp.input_error)
         input_error = true;
+    if (cache) {
+        size_t hits, misses;
+        result_cache_close(cache, &hits, &misses);
+        fprintf(stderr, "cache: %zu of %zu devices from the cache\n", dp.cache_hits, files.n);
+    }
 
     /* Estate-wide stages. */
     struct fleet_finding *ff = NULL;

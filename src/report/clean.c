@@ -4,14 +4,26 @@
  */
 #include "report/report_int.h"
 
-const char *report_clean(const struct report_run *run, const struct device_result *d,
-                         const char *text, size_t len, struct buf *out)
+static const char *clean_as_writers(const struct report_run *run, const struct device_result *d,
+                                    const char *text, size_t len, struct buf *out, bool patterns)
 {
     struct report_writer w;
     memset(&w, 0, sizeof(w));
     w.run = run;
     w.clean[0] = *out; /* reuse the caller's storage */
-    const char *r = rpt_clean(&w, 0, d, text, len, true);
+    const char *r = rpt_clean(&w, 0, d, text, len, patterns);
     *out = w.clean[0];
     return r;
+}
+
+const char *report_clean(const struct report_run *run, const struct device_result *d,
+                         const char *text, size_t len, struct buf *out)
+{
+    return clean_as_writers(run, d, text, len, out, true);
+}
+
+const char *report_scrub(const struct report_run *run, const struct device_result *d,
+                         const char *text, size_t len, struct buf *out)
+{
+    return clean_as_writers(run, d, text, len, out, false);
 }

@@ -132,5 +132,9 @@ const char *redact_line(const char *text, size_t len, char *out, size_t cap);
  */
 const char *report_clean(const struct report_run *run, const struct device_result *d,
                          const char *text, size_t len, struct buf *out);
+/* The same with the device's secret values scrubbed but no pattern applied:
+ * what the writers do to messages, hostnames and versions. */
+const char *report_scrub(const struct report_run *run, const struct device_result *d,
+                         const char *text, size_t len, struct buf *out);
 
 #endif

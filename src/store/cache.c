@@ -16,13 +16,15 @@
  */
 #include "store/store_int.h"
 
+#include "assess/assess.h"
+
 #include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#define CACHE_MAGIC "TSC1"
+#define CACHE_MAGIC "TSC2"
 #define CACHE_BUSY_MS 60000
 
 struct result_cache {
@@ -70,8 +72,8 @@ static uint32_t get_u32(struct reader *r)
         r->bad = true;
         return 0;
     }
-    uint32_t v = (uint32_t)r->p[0] << 24 | (uint32_t)r->p[1] << 16 | (uint32_t)r->p[2] << 8 |
-                 r->p[3];
+    uint32_t v =
+        (uint32_t)r->p[0] << 24 | (uint32_t)r->p[1] << 16 | (uint32_t)r->p[2] << 8 | r->p[3];
     r->p += 4;
     return v;
 }
@@ -104,8 +106,86 @@ static const char *get_str(struct reader *r, struct arena *a, uint32_t *len)
     return s;
 }
 
+static int level_of(const char *s, size_t n, enum diag_level *out)
+{
+    static const struct {
+        const char *name;
+        enum diag_level level;
+    } levels[] = {{"error", DIAG_ERROR}, {"warning", DIAG_WARNING}, {"note", DIAG_NOTE}};
+    for (size_t i = 0; i < ARRAY_SIZE(levels); i++) {
+        size_t k = strlen(levels[i].name);
+        if (n > k + 2 && !memcmp(s, levels[i].name, k) && s[k] == ':' && s[k + 1] == ' ') {
+            *out = levels[i].level;
+            return (int)k + 2;
+        }
+    }
+    return -1;
+}
+
+/*
+ * The diagnostics the device's assessment printed (its captured stderr), as
+ * (level, line, message) for the lines that name the device, so a run that
+ * takes the result from the cache says the same under the device's current
+ * path. Lines that name another file are kept whole with their level.
+ */
+static void encode_stderr(struct buf *b, const char *path, const char *text, size_t len)
+{
+    size_t plen = path ? strlen(path) : 0, count = 0;
+    struct buf lines;
+    buf_init(&lines, 0);
+    for (const char *p = text, *end = text + len; p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        const char *q = p, *qe = p + n;
+        bool own = plen && n > plen && !memcmp(p, path, plen) && p[plen] == ':';
+        uint32_t line = 0;
+        if (own) {
+            q += plen + 1;
+            while (q < qe && *q >= '0' && *q <= '9')
+                line = line * 10 + (uint32_t)(*q++ - '0');
+            if (line && q < qe && *q == ':')
+                q++;
+            if (q < qe && *q == ' ')
+                q++;
+        }
+        enum diag_level level = DIAG_NOTE;
+        int k = own ? level_of(q, (size_t)(qe - q), &level) : -1;
+        if (k < 0) { /* another file's line, or one we do not parse: whole */
+            own = false;
+            q = p;
+            const char *e = strstr(p, ": error: ");
+            level = e && e < qe ? DIAG_ERROR : DIAG_NOTE;
+        } else {
+            q += k;
+        }
+        uint8_t head[2] = {own, (uint8_t)level};
+        buf_add(&lines, head, 2);
+        put_u32(&lines, line);
+        put_str(&lines, q, (size_t)(qe - q));
+        count++;
+        p += n + (nl != NULL);
+    }
+    put_u32(b, (uint32_t)count);
+    buf_add(b, lines.data, lines.len);
+    buf_free(&lines);
+}
+
+/* Text as the writers print it: with patterns (configuration lines:
+ * report_clean) or with the device's secret values scrubbed only (messages,
+ * names: report_scrub). Cleaning it again leaves it as it is, so a cached
+ * result prints exactly as a fresh one without the secrets being kept. */
+static void put_clean(struct result_cache *c, const struct report_run *run,
+                      const struct device_result *d, const char *s, bool patterns)
+{
+    if (s)
+        s = patterns ? report_clean(run, d, s, strlen(s), &c->clean)
+                     : report_scrub(run, d, s, strlen(s), &c->clean);
+    put_cstr(&c->rec, s);
+}
+
 static void encode(struct result_cache *c, const struct report_run *run,
-                   const struct device_result *d, const struct device_summary *sum)
+                   const struct device_result *d, const struct device_summary *sum, const char *err,
+                   size_t errlen)
 {
     struct buf *b = &c->rec;
     buf_reset(b);
@@ -113,21 +193,26 @@ static void encode(struct result_cache *c, const struct report_run *run,
     uint8_t head[4] = {(uint8_t)d->dialect, (uint8_t)d->form,
                        (uint8_t)(d->partial | d->excluded << 1), 0};
     buf_add(b, head, 4);
-    put_cstr(b, d->hostname);
-    put_cstr(b, d->os_version);
+    put_clean(c, run, d, d->hostname, false);
+    put_clean(c, run, d, d->os_version, false);
     put_cstr(b, d->detect_signal);
+    put_cstr(b, d->detect_source);
+    put_u32(b, d->statements);
+    put_u32(b, d->understood);
     put_u32(b, d->ndiags);
     for (uint32_t i = 0; i < d->ndiags; i++) {
         put_u32(b, (uint32_t)d->diags[i].level);
         put_u32(b, d->diags[i].line);
-        put_cstr(b, d->diags[i].msg);
+        put_clean(c, run, d, d->diags[i].msg, true);
     }
     put_u32(b, (uint32_t)d->nresults);
     for (size_t i = 0; i < d->nresults; i++) {
         const struct check_result *r = &d->results[i];
         put_cstr(b, r->check ? r->check->id : NULL);
-        put_u32(b, (uint32_t)r->verdict);
-        put_cstr(b, r->message);
+        /* Waivers are applied afresh on every run (the attestations are not
+         * part of the key): keep the verdict they waived. */
+        put_u32(b, (uint32_t)(r->verdict == VERDICT_WAIVED ? VERDICT_FAIL : r->verdict));
+        put_clean(c, run, d, r->message, false);
         put_u32(b, r->nevidence);
         for (uint32_t k = 0; k < r->nevidence; k++) {
             const struct evidence *e = &r->evidence[k];
@@ -143,6 +228,7 @@ static void encode(struct result_cache *c, const struct report_run *run,
         buf_add(b, sum->fps[i].fp, sizeof(sum->fps[i].fp));
     }
     put_u32(b, sum->nredacted);
+    encode_stderr(b, d->file, err, errlen);
 }
 
 static bool decode_results(struct reader *rd, struct arena *a, struct device_result *d)
@@ -191,6 +277,28 @@ static bool decode_summary(struct reader *rd, struct device_summary *sum)
             sum->fps[i].fp[k] = get_u8(rd);
     }
     sum->nredacted = get_u32(rd);
+    return !rd->bad;
+}
+
+/* Say again what the device's assessment said (see encode_stderr). */
+static bool replay_stderr(struct reader *rd, struct arena *a, const char *path)
+{
+    uint32_t n = get_u32(rd);
+    if (rd->bad || n > (size_t)(rd->end - rd->p) / 10)
+        return false;
+    for (uint32_t i = 0; i < n && !rd->bad; i++) {
+        uint8_t own = get_u8(rd), level = get_u8(rd);
+        uint32_t line = get_u32(rd);
+        const char *msg = get_str(rd, a, NULL);
+        if (rd->bad || !msg || level > DIAG_ERROR)
+            return false;
+        if (own)
+            diag_report((enum diag_level)level, path, line, "%s", msg);
+        else if (level == DIAG_ERROR)
+            diag_report(DIAG_ERROR, NULL, 0, "%s", msg);
+        else
+            diag_report(DIAG_NOTE, NULL, 0, "%s", msg);
+    }
     return !rd->bad && rd->p == rd->end;
 }
 
@@ -212,6 +320,9 @@ static bool decode(const void *blob, size_t len, struct arena *a, struct device_
     d->hostname = get_str(&rd, a, NULL);
     d->os_version = get_str(&rd, a, NULL);
     d->detect_signal = get_str(&rd, a, NULL);
+    d->detect_source = get_str(&rd, a, NULL);
+    d->statements = get_u32(&rd);
+    d->understood = get_u32(&rd);
     uint32_t nd = get_u32(&rd);
     if (rd.bad || nd > (size_t)(rd.end - rd.p) / 12)
         return false;
@@ -223,7 +334,7 @@ static bool decode(const void *blob, size_t len, struct arena *a, struct device_
     }
     d->diags = diags;
     d->ndiags = nd;
-    return decode_results(&rd, a, d) && decode_summary(&rd, sum);
+    return decode_results(&rd, a, d) && decode_summary(&rd, sum) && replay_stderr(&rd, a, d->file);
 }
 
 /* ---------------------------------------------------------------- file */
@@ -242,8 +353,8 @@ static bool cache_salt(sqlite3 *db, char out[65])
 {
     sqlite3_stmt *st;
     bool ok = false;
-    if (sqlite3_prepare_v2(db, "SELECT value FROM cache_meta WHERE name = 'salt'", -1, &st,
-                           NULL) == SQLITE_OK) {
+    if (sqlite3_prepare_v2(db, "SELECT value FROM cache_meta WHERE name = 'salt'", -1, &st, NULL) ==
+        SQLITE_OK) {
         if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) == 64) {
             memcpy(out, sqlite3_column_text(st, 0), 64);
             out[64] = '\0';
@@ -276,8 +387,8 @@ static void cache_free(struct result_cache *c)
 struct result_cache *result_cache_open(const char *dir, const char *run_key, char salt[65])
 {
     if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-        diag_report(DIAG_WARNING, dir, 0, "cannot create the cache folder (%s): scanning without it",
-                    strerror(errno));
+        diag_report(DIAG_WARNING, dir, 0,
+                    "cannot create the cache folder (%s): scanning without it", strerror(errno));
         return NULL;
     }
     struct result_cache *c = xcalloc(1, sizeof(*c));
@@ -289,8 +400,8 @@ struct result_cache *result_cache_open(const char *dir, const char *run_key, cha
     buf_init(&c->clean, 0);
     buf_init(&c->rec, 0);
     if (sqlite3_open_v2(c->path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) ||
-        sqlite3_exec(c->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL,
-                     NULL, NULL) ||
+        sqlite3_exec(c->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL, NULL,
+                     NULL) ||
         sqlite3_exec(c->db, schema, NULL, NULL, NULL) || !cache_salt(c->db, salt) ||
         sqlite3_prepare_v2(c->db,
                            "SELECT record FROM cache_results WHERE run_key = ?1 AND "
@@ -306,8 +417,8 @@ struct result_cache *result_cache_open(const char *dir, const char *run_key, cha
     sqlite3_busy_timeout(c->db, CACHE_BUSY_MS);
     /* Results made under another key can never be read again. */
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(c->db, "DELETE FROM cache_results WHERE run_key != ?1", -1, &st,
-                           NULL) == SQLITE_OK) {
+    if (sqlite3_prepare_v2(c->db, "DELETE FROM cache_results WHERE run_key != ?1", -1, &st, NULL) ==
+        SQLITE_OK) {
         sqlite3_bind_text(st, 1, c->key, -1, SQLITE_STATIC);
         sqlite3_step(st);
         sqlite3_finalize(st);
@@ -316,19 +427,23 @@ struct result_cache *result_cache_open(const char *dir, const char *run_key, cha
     return c;
 }
 
-bool result_cache_get(struct result_cache *c, const char *content_hash, struct arena *a,
-                      struct device_result *d, struct device_summary *sum)
+bool result_cache_get(struct result_cache *c, const char *content_hash,
+                      struct device_assessment *da)
 {
     if (!c || !content_hash || !*content_hash)
         return false;
+    struct arena *a = &da->arena;
+    struct device_result *d = &da->result;
+    struct device_summary *sum = &da->summary;
     pthread_mutex_lock(&c->lock);
     sqlite3_reset(c->get);
     sqlite3_bind_text(c->get, 1, c->key, -1, SQLITE_STATIC);
     sqlite3_bind_text(c->get, 2, content_hash, -1, SQLITE_TRANSIENT);
     bool hit = false;
     if (sqlite3_step(c->get) == SQLITE_ROW) {
-        hit = decode(sqlite3_column_blob(c->get, 0), (size_t)sqlite3_column_bytes(c->get, 0), a,
-                     d, sum);
+        snprintf(d->content_hash, sizeof(d->content_hash), "%s", content_hash);
+        hit = decode(sqlite3_column_blob(c->get, 0), (size_t)sqlite3_column_bytes(c->get, 0), a, d,
+                     sum);
         if (!hit) {
             free(sum->fps);
             sum->fps = NULL;
@@ -346,12 +461,15 @@ bool result_cache_get(struct result_cache *c, const char *content_hash, struct a
 }
 
 void result_cache_put(struct result_cache *c, const struct report_run *run,
-                      const struct device_result *d, const struct device_summary *sum)
+                      const struct device_result *d, const struct device_summary *sum,
+                      const char *err, size_t errlen)
 {
-    if (!c || d->unreadable || !d->content_hash[0] || run->show_secrets)
+    /* Only audited devices: the others cost next to nothing to redo. */
+    if (!c || d->unreadable || d->excluded || d->not_audited || !d->content_hash[0] ||
+        run->show_secrets)
         return;
     pthread_mutex_lock(&c->lock);
-    encode(c, run, d, sum);
+    encode(c, run, d, sum, err, errlen);
     sqlite3_reset(c->put);
     sqlite3_bind_text(c->put, 1, c->key, -1, SQLITE_STATIC);
     sqlite3_bind_text(c->put, 2, d->content_hash, -1, SQLITE_TRANSIENT);

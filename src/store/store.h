@@ -163,14 +163,19 @@ struct result_cache;
  * note, when the cache cannot be used: the scan goes on without it.
  */
 struct result_cache *result_cache_open(const char *dir, const char *run_key, char salt[65]);
-/* A cached result for this content: d and sum filled (strings in a; sum->fps
- * malloc'd). False on a miss or a record that does not decode. Thread-safe. */
-bool result_cache_get(struct result_cache *c, const char *content_hash, struct arena *a,
-                      struct device_result *d, struct device_summary *sum);
-/* Keep a device's result (evidence cleaned as the reports print it; nothing
- * with --show-secrets, nothing unreadable). Thread-safe. */
+struct device_assessment;
+/* A cached result for this content into an assessment begun with
+ * device_assess_begin(): the result (strings in its arena) and the summary's
+ * fingerprints (malloc'd); the caller then calls device_assess_restored().
+ * False on a miss or a record that does not decode. Thread-safe. */
+bool result_cache_get(struct result_cache *c, const char *content_hash,
+                      struct device_assessment *d);
+/* Keep an audited device's result (evidence cleaned as the reports print it;
+ * nothing with --show-secrets) and what its assessment wrote to stderr (err,
+ * as diag_capture_begin() captured it), which a hit says again. Thread-safe. */
 void result_cache_put(struct result_cache *c, const struct report_run *run,
-                      const struct device_result *d, const struct device_summary *sum);
+                      const struct device_result *d, const struct device_summary *sum,
+                      const char *err, size_t errlen);
 /* Save and close; the counts of hits and misses. */
 void result_cache_close(struct result_cache *c, size_t *hits, size_t *misses);
 
