@@ -12,7 +12,7 @@
  */
 #include "cli/githistory.h"
 
-#include "checks/checks.h"
+#include "assess/assess.h"
 #include "store/store.h"
 
 #include <git2.h>
@@ -129,28 +129,17 @@ static bool audit(struct walker *w, const char *path, const void *data, size_t l
     char *buf = xmalloc(len + 1);
     memcpy(buf, data, len);
     buf[len] = '\0';
-    cfg_fix_cr_only(buf, len);
-    struct arena a;
-    arena_init(&a);
-    struct cfg_tree *t = arena_alloc(&a, sizeof(*t));
-    cfg_parse_buffer(t, &a, path, buf, len, w->opt->vendor);
-    bool ok = t->dialect != DIALECT_UNKNOWN;
+    struct assess_options o = {.vendor = w->opt->vendor, .profile = w->opt->profile};
+    struct device_assessment d;
+    device_assess(&o, path, path, buf, len, &d);
+    const struct device_result *r = &d.result;
+    bool ok = !r->unreadable && !r->excluded && !r->not_audited;
     if (ok) {
-        struct device_model *m = arena_alloc(&a, sizeof(*m));
-        model_extract(t, m);
-        const struct profile_device_rule *rule =
-            profile_device_rule(w->opt->profile, m->hostname ? m->hostname : "", path);
-        ok = !(rule && rule->exclude);
-        if (ok) {
-            struct device_result r = {.file = path, .relpath = path, .dialect = t->dialect};
-            struct check_ctx ctx = {.tree = t, .model = m, .profile = w->opt->profile, .arena = &a};
-            checks_run_device(&ctx, &r);
-            memset(w->scratch, VERDICT_NOT_APPLICABLE, w->nchecks);
-            for (size_t i = 0; i < r.nresults && i < w->nchecks; i++)
-                w->scratch[i] = (uint8_t)r.results[i].verdict;
-        }
+        memset(w->scratch, VERDICT_NOT_APPLICABLE, w->nchecks);
+        for (size_t i = 0; i < r->nresults && i < w->nchecks; i++)
+            w->scratch[i] = (uint8_t)r->results[i].verdict;
     }
-    arena_free(&a);
+    device_assessment_free(&d);
     free(buf);
     return ok;
 }
