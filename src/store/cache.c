@@ -24,7 +24,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define CACHE_MAGIC "TSC2"
+#define CACHE_MAGIC "TSC3"
 #define CACHE_BUSY_MS 60000
 
 struct result_cache {
@@ -213,6 +213,13 @@ static void encode(struct result_cache *c, const struct report_run *run,
          * part of the key): keep the verdict they waived. */
         put_u32(b, (uint32_t)(r->verdict == VERDICT_WAIVED ? VERDICT_FAIL : r->verdict));
         put_clean(c, run, d, r->message, false);
+        /* The registry's remediation for the dialect, or the result's own
+         * (the cloud checks name the provider's command). */
+        bool own = r->check && r->remediation != check_remediation(r->check, d->dialect);
+        uint8_t flag = own;
+        buf_add(b, &flag, 1);
+        if (own)
+            put_cstr(b, r->remediation);
         put_u32(b, r->nevidence);
         for (uint32_t k = 0; k < r->nevidence; k++) {
             const struct evidence *e = &r->evidence[k];
@@ -250,7 +257,8 @@ static bool decode_results(struct reader *rd, struct arena *a, struct device_res
         if ((unsigned)r->verdict >= VERDICT_COUNT)
             return false;
         r->message = get_str(rd, a, NULL);
-        r->remediation = check_remediation(r->check, d->dialect);
+        r->remediation =
+            get_u8(rd) ? get_str(rd, a, NULL) : check_remediation(r->check, d->dialect);
         r->nevidence = get_u32(rd);
         if (rd->bad || r->nevidence > (size_t)(rd->end - rd->p) / 8)
             return false;
