@@ -61,11 +61,11 @@ expect "profile given as the attestations" 2 \
   scan "$estate" --attest "$profile"
 
 # Where the reports go.
-expect "output folder missing" 2 "cannot write '$out/r/no/such/x.html': folder '$out/r/no/such' does not exist" -- \
+expect "output folder missing" 2 "$out/r/no/such/x.html: error: cannot write: folder '$out/r/no/such' does not exist" -- \
   scan "$estate" -o "$out/r/no/such/x.html"
 expect "history folder missing" 2 "folder '$out/r/nodb' does not exist" -- scan "$estate" --db "$out/r/nodb/h.db"
 mkdir -p "$out/dir.json"
-expect "output is a folder" 2 "cannot write '$out/dir.json': it is a folder" -- scan "$estate" -o "$out/dir.json"
+expect "output is a folder" 2 "$out/dir.json: error: cannot write: it is a folder" -- scan "$estate" -o "$out/dir.json"
 
 # What to scan.
 mkdir -p "$out/empty"

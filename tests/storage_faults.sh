@@ -93,7 +93,9 @@ expect_failed efbig-again "$work/efbig/keep.json"
 # Several outputs, one of which fails: the failure is reported, the others complete.
 run mixed 0 -o "$work/efbig/ok.csv" -o "$work/plain/bad.sarif"
 expect_failed mixed "$work/plain/bad.sarif"
-[ -s "$work/efbig/ok.csv" ] || fail "mixed: the writable output was not written"
+# An output that cannot be written stops the run before anything is written.
+[ "$rc" -eq 2 ] || fail "mixed: exit $rc, expected 2 (stopped before scanning)"
+[ ! -e "$work/efbig/ok.csv" ] || fail "mixed: a report was written although another cannot be"
 
 # stdout on a full device.
 (exec timeout 120 "$BIN" scan --no-progress --format json "$EST" >/dev/full) 2>"$work/full.err"

@@ -339,6 +339,17 @@ static void finding_devices(struct fleet_finding *x, const struct device_summary
     x->ndevices = n;
 }
 
+/* "core/a.cfg (lon-cr1) line 55": the path, the hostname beside it unless
+ * it is the path, and the line. */
+static void message_device(struct buf *msg, const char *sep, const struct fleet_finding *x,
+                           const struct device_summary *devs, size_t i)
+{
+    const char *host = devs[x->dev_index[i]].hostname;
+    bool show = host && *host && strcmp(host, x->devices[i]) != 0;
+    buf_printf(msg, "%s%s%s%s%s line %u", sep, x->devices[i], show ? " (" : "", show ? host : "",
+               show ? ")" : "", x->lines[i]);
+}
+
 /* One finding from the records [a, b) of one pair (or group) and kind. */
 static void finding_from(struct fleet_finding *x, const struct device_summary *devs,
                          const struct pair_rec *p, size_t count)
@@ -355,12 +366,12 @@ static void finding_from(struct fleet_finding *x, const struct device_summary *d
     else
         buf_printf(&msg, "the same %s is used on", x->kind);
     if (x->ndevices == 2) {
-        buf_printf(&msg, " %s line %u and %s line %u", x->devices[0], x->lines[0], x->devices[1],
-                   x->lines[1]);
+        message_device(&msg, " ", x, devs, 0);
+        message_device(&msg, " and ", x, devs, 1);
     } else {
         buf_printf(&msg, " %zu devices:", x->ndevices);
         for (size_t i = 0; i < x->ndevices; i++)
-            buf_printf(&msg, "%s %s line %u", i ? "," : "", x->devices[i], x->lines[i]);
+            message_device(&msg, i ? ", " : " ", x, devs, i);
     }
     x->message = xstrdup(buf_cstr(&msg));
     buf_free(&msg);

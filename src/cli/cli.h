@@ -81,9 +81,9 @@ int cli_bad_option(const char *cmd, int argc, char **argv, const char *shortopts
 /*
  * Can path be written as an output? Its folder must exist and be writable
  * and it must not be a folder. "-" and /dev/stdout always can. 0, or -1
- * after a one-line message naming cmd.
+ * after a "path: error: cannot write: ..." diagnostic.
  */
-int cli_check_output(const char *cmd, const char *path);
+int cli_check_output(const char *path);
 
 /*
  * s made safe for a terminal (term_clean() in core.h: no control

@@ -41,6 +41,7 @@ struct scan_options {
     int jobs;
     size_t max_file_size; /* 0 = file_read_all's default (64 MiB) */
     bool show_secrets, quiet, no_progress, json_compact;
+    enum report_junit_unknown junit_unknown;
     bool require_coverage; /* exit 1 when a device was not audited */
     const char *inventories[MAX_INVENTORIES];
     size_t ninventories;
@@ -131,6 +132,8 @@ static const char *scan_usage =
     "                       (the router.db of a RANCID tree is read by itself)\n"
     "  --exclude GLOB       skip files and folders whose path relative to the\n"
     "                       scanned folder matches GLOB; repeatable\n"
+    "  --junit-unknown AS   JUnit shows unknown and needs_context verdicts as\n"
+    "                       skipped (the default), failure or error\n"
     "  --require-coverage   exit 1 when a device was not audited (unsupported\n"
     "                       platform or unknown dialect; all are listed in the reports)\n"
     "  --git REPO           first walk REPO's git history into --db: when each\n"
@@ -194,6 +197,7 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
         OPT_SINCE,
         OPT_UNTIL,
         OPT_CACHE,
+        OPT_JUNIT_UNKNOWN,
         OPT_HELP
     };
     static const struct option longopts[] = {
@@ -223,6 +227,7 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
         {"since", required_argument, NULL, OPT_SINCE},
         {"until", required_argument, NULL, OPT_UNTIL},
         {"cache", required_argument, NULL, OPT_CACHE},
+        {"junit-unknown", required_argument, NULL, OPT_JUNIT_UNKNOWN},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
@@ -350,6 +355,16 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
             break;
         case OPT_CACHE:
             o->cache_dir = optarg;
+            break;
+        case OPT_JUNIT_UNKNOWN:
+            if (!strcmp(optarg, "skipped"))
+                o->junit_unknown = REPORT_JUNIT_UNKNOWN_SKIPPED;
+            else if (!strcmp(optarg, "failure"))
+                o->junit_unknown = REPORT_JUNIT_UNKNOWN_FAILURE;
+            else if (!strcmp(optarg, "error"))
+                o->junit_unknown = REPORT_JUNIT_UNKNOWN_ERROR;
+            else
+                BAD("--junit-unknown takes skipped, failure or error, not '%s'", optarg);
             break;
         case 'h':
         case OPT_HELP:
@@ -751,9 +766,9 @@ int cmd_scan(int argc, char **argv)
         return EXIT_INPUT;
     /* An output that cannot be written is known now: say so before any work. */
     for (size_t i = 0; i < opt.noutputs; i++)
-        if (cli_check_output("scan", opt.outputs[i]) != 0)
+        if (cli_check_output(opt.outputs[i]) != 0)
             return EXIT_INPUT;
-    if (opt.db_path && cli_check_output("scan", opt.db_path) != 0)
+    if (opt.db_path && cli_check_output(opt.db_path) != 0)
         return EXIT_INPUT;
 
     struct arena run_arena;
@@ -873,6 +888,7 @@ int cmd_scan(int argc, char **argv)
         .json_compact = opt.json_compact,
         .color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
         .fail_on = opt.fail_on,
+        .junit_unknown = opt.junit_unknown,
     };
     snprintf(run.run_id, sizeof(run.run_id), "%s", run_id);
     struct manifest manifest;

@@ -108,7 +108,7 @@ int cli_bad_option(const char *cmd, int argc, char **argv, const char *shortopts
     return cli_usage_error(cmd, "unknown option '%s'", given);
 }
 
-int cli_check_output(const char *cmd, const char *path)
+int cli_check_output(const char *path)
 {
     if (strcmp(path, "-") == 0 || strcmp(path, "/dev/stdout") == 0)
         return 0;
@@ -122,17 +122,20 @@ int cli_check_output(const char *cmd, const char *path)
         snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
     struct stat st;
     if (stat(dir, &st) != 0) {
-        fprintf(stderr, "tsaudit %s: cannot write '%s': folder '%s' %s\n", cmd, cli_term(path),
-                cli_term(dir), errno == ENOENT ? "does not exist" : strerror(errno));
+        diag_report(DIAG_ERROR, path, 0, "cannot write: folder '%s' %s", dir,
+                    errno == ENOENT ? "does not exist" : strerror(errno));
         return -1;
     }
-    if (!S_ISDIR(st.st_mode) || access(dir, W_OK | X_OK) != 0) {
-        fprintf(stderr, "tsaudit %s: cannot write '%s': folder '%s' is not writable\n", cmd,
-                cli_term(path), cli_term(dir));
+    if (!S_ISDIR(st.st_mode)) {
+        diag_report(DIAG_ERROR, path, 0, "cannot write: '%s' is not a folder", dir);
+        return -1;
+    }
+    if (access(dir, W_OK | X_OK) != 0) {
+        diag_report(DIAG_ERROR, path, 0, "cannot write: folder '%s' is not writable", dir);
         return -1;
     }
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "tsaudit %s: cannot write '%s': it is a folder\n", cmd, cli_term(path));
+        diag_report(DIAG_ERROR, path, 0, "cannot write: it is a folder");
         return -1;
     }
     return 0;

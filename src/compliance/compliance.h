@@ -236,7 +236,7 @@ bool measure_status_from_name(const char *s, enum measure_status_kind *out);
 
 /* One device/check pair behind a status that is not met. */
 struct measure_finding {
-    const char *device;   /* hostname, or file when there is none */
+    const char *device;   /* path relative to the scanned folder (or the file) */
     const char *check;    /* check id */
     enum verdict verdict; /* fail, waived, unknown or needs_context */
     bool fleet;           /* from a fleet finding */

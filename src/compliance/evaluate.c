@@ -57,9 +57,11 @@ static bool device_counts(const struct device_summary *d)
     return !d->excluded && !d->unreadable && !d->not_audited;
 }
 
+/* A device's identity in findings: its path relative to the scanned folder
+ * (hostnames repeat across an estate; paths do not). */
 static const char *device_name(const struct device_summary *d)
 {
-    return d->hostname && d->hostname[0] ? d->hostname : d->file;
+    return d->relpath && d->relpath[0] ? d->relpath : d->file;
 }
 
 static void add_finding(struct measure_status *ms, struct arena *a, const char *device,
@@ -103,7 +105,7 @@ static void count_verdict(struct measure_status *ms, struct arena *a, const char
 
 /*
  * Which device of devs each fleet finding names: fmap[f][k] is the index of
- * ff[f].devices[k] in devs (its dev_index, else matched on hostname, then
+ * ff[f].devices[k] in devs (its dev_index, else matched on relative path, then
  * file), or SIZE_MAX.
  */
 struct name_ix {
@@ -128,8 +130,8 @@ static size_t **map_fleet(const struct device_summary *devs, size_t ndevs,
     for (size_t i = 0; i < ndevs; i++) {
         if (!device_counts(&devs[i]))
             continue;
-        if (devs[i].hostname && devs[i].hostname[0])
-            ix[n++] = (struct name_ix){devs[i].hostname, i};
+        if (devs[i].relpath && devs[i].relpath[0])
+            ix[n++] = (struct name_ix){devs[i].relpath, i};
         if (devs[i].file)
             ix[n++] = (struct name_ix){devs[i].file, i};
     }

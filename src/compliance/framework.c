@@ -55,7 +55,7 @@ static void evaluate_req(const struct framework_req *req, struct measure_status 
                     if (ff[f].check == c && ff[f].verdict == VERDICT_FAIL &&
                         fleet_names(&ff[f], devs, i))
                         v = VERDICT_FAIL;
-            const char *name = d->hostname && *d->hostname ? d->hostname : d->file;
+            const char *name = d->relpath && *d->relpath ? d->relpath : d->file;
             switch (v) {
             case VERDICT_PASS:
                 st->npass++;

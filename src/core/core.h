@@ -176,8 +176,8 @@ struct walk_options {
 /* One input file found by walk_paths(). */
 struct walk_entry {
     char *path;    /* as given or joined below a given folder */
-    char *relpath; /* relative to the argument it was found under (for SARIF);
-                      often the tail of path */
+    char *relpath; /* relative to the argument it was found under: the device's
+                      identity in reports; often the tail of path */
     uint64_t size;
 };
 
@@ -193,8 +193,9 @@ struct walk_list {
  * list of candidate config files. Recurses into folders; skips VCS folders
  * (.git, .svn, CVS, .hg), RANCID/Oxidized bookkeeping (router.db, .cvsignore,
  * *.db, rancid.types.*, .*), and follows each real directory once so symlink
- * loops end. Unreadable or missing arguments produce diagnostics. Returns the
- * number of errors reported.
+ * loops end. Unreadable or missing arguments produce diagnostics. Relative
+ * paths are unique in the list: files that would share one keep the path as
+ * given instead. Returns the number of errors reported.
  */
 int walk_paths(char *const *paths, size_t npaths, const struct walk_options *opt,
                struct walk_list *out);

@@ -179,6 +179,37 @@ static const char *base_name(const char *p)
     return s ? s + 1 : p;
 }
 
+static int cmp_relpath(const void *a, const void *b)
+{
+    const struct walk_entry *const *x = a, *const *y = b;
+    return strcmp((*x)->relpath, (*y)->relpath);
+}
+
+/*
+ * A device is known by its relative path in every report, so two files with
+ * the same one (the same layout under two folders, or two files named alike
+ * given directly) would be one device to a reader: those take the path as
+ * given instead, which differs.
+ */
+static void unique_relpaths(struct walk_list *l)
+{
+    if (l->n < 2)
+        return;
+    struct walk_entry **v = xcalloc(l->n, sizeof(*v));
+    for (size_t i = 0; i < l->n; i++)
+        v[i] = &l->items[i];
+    qsort(v, l->n, sizeof(*v), cmp_relpath);
+    for (size_t i = 0; i < l->n;) {
+        size_t j = i + 1;
+        while (j < l->n && strcmp(v[j]->relpath, v[i]->relpath) == 0)
+            j++;
+        for (size_t k = i; j - i > 1 && k < j; k++)
+            v[k]->relpath = v[k]->path;
+        i = j;
+    }
+    free(v);
+}
+
 int walk_paths(char *const *paths, size_t npaths, const struct walk_options *opt,
                struct walk_list *out)
 {
@@ -217,6 +248,7 @@ int walk_paths(char *const *paths, size_t npaths, const struct walk_options *opt
             out->items[k++] = out->items[i];
     }
     out->n = k;
+    unique_relpaths(out);
     free(w.seen.dev);
     free(w.seen.ino);
     return w.errors;

@@ -351,12 +351,14 @@ size_t rpt_check_index(const struct report_writer *w, const struct check_def *c)
 
 const char *rpt_device_name(const struct device_result *d)
 {
-    /* The same rule as compliance's measure findings and fleet findings use. */
-    if (d->hostname && *d->hostname)
-        return d->hostname;
+    /* The same rule as compliance's measure findings and fleet findings use:
+     * the path relative to the scanned folder, unique in a run and stable
+     * across runs, where hostnames repeat. */
+    if (d->relpath && *d->relpath)
+        return d->relpath;
     if (d->file && *d->file)
         return d->file;
-    return d->relpath ? d->relpath : "unknown";
+    return d->hostname ? d->hostname : "unknown";
 }
 
 void rpt_uuid(char out[37], const struct report_run *run, const char *a, const char *b,

@@ -14,6 +14,13 @@
 
 #include "compliance/compliance.h"
 
+/* How JUnit shows unknown and needs_context verdicts (--junit-unknown). */
+enum report_junit_unknown {
+    REPORT_JUNIT_UNKNOWN_SKIPPED, /* the default: skipped, with the reason */
+    REPORT_JUNIT_UNKNOWN_FAILURE,
+    REPORT_JUNIT_UNKNOWN_ERROR,
+};
+
 /* Metadata of one run, shared by every writer. */
 /* One file that shaped the run, listed in the report's manifest. */
 struct report_input {
@@ -40,6 +47,7 @@ struct report_run {
     bool json_compact;     /* JSON: check text once in "checks", not in each result */
     bool color;            /* terminal writer: ANSI colour allowed */
     enum severity fail_on; /* for the terminal summary's gate line; SEV_COUNT = never */
+    enum report_junit_unknown junit_unknown;
     /* The manifest: what a re-run needs to give the same report. */
     const struct report_input *inputs;
     size_t ninputs;

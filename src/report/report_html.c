@@ -15,6 +15,8 @@
 #include "report/report_int.h"
 #include "report_assets.h"
 
+#include <ctype.h>
+
 struct html_state {
     size_t ndevices;
 };
@@ -32,6 +34,20 @@ static void h(FILE *f, const char *s)
 static void ha(FILE *f, const char *s)
 {
     rpt_xml_cstr(f, s, true);
+}
+
+/*
+ * The anchor of a device's view, from its identity (the path relative to
+ * the scanned folder): the same on every run, so links to it survive
+ * reruns. White space, which an id may not hold, becomes '_'.
+ */
+static void device_anchor(FILE *f, const char *id)
+{
+    fputs("d/", f);
+    for (const char *p = id; *p; p++) {
+        char one[2] = {(char)(isspace((unsigned char)*p) ? '_' : *p), 0};
+        ha(f, one);
+    }
 }
 
 static void csp_hash(const char *text, char out[64])
@@ -193,8 +209,14 @@ static int html_device(struct report_writer *w, const struct device_result *d)
             worst = (int)r->check->severity;
     }
     const char *name = rpt_clean_cstr(w, 2, d, rpt_device_name(d), false);
-    fprintf(f, "<article class=\"dev\" id=\"d%zu\" hidden data-name=\"", st->ndevices++);
+    const char *host = d->hostname ? rpt_clean_cstr(w, 1, d, d->hostname, false) : "";
+    st->ndevices++;
+    fputs("<article class=\"dev\" id=\"", f);
+    device_anchor(f, name);
+    fputs("\" hidden data-name=\"", f);
     ha(f, name);
+    fputs("\" data-host=\"", f);
+    ha(f, host);
     fprintf(f, "\" data-fail=\"%zu\" data-worst=\"%s\" data-dialect=\"%s\"", counts[VERDICT_FAIL],
             worst >= 0 ? severity_name((enum severity)worst) : "none", dialect_name(d->dialect));
     if (d->excluded)
@@ -219,9 +241,11 @@ static int html_device(struct report_writer *w, const struct device_result *d)
         h(f, rpt_clean_cstr(w, 0, d, d->os_version, false));
         fputs("</span>", f);
     }
-    fputs("<span class=\"mono\">", f);
-    h(f, d->relpath ? d->relpath : d->file);
-    fputs("</span>", f);
+    if (*host && strcmp(host, name) != 0) {
+        fputs("<span>hostname ", f);
+        h(f, host);
+        fputs("</span>", f);
+    }
     if (d->content_hash[0])
         fprintf(f, "<span class=\"mono\" title=\"SHA-256 of the file\">sha256 %.12s</span>",
                 d->content_hash);
@@ -517,8 +541,8 @@ static void measures_view(struct report_writer *w, const struct compliance_resul
                     (x->verdict != VERDICT_FAIL && x->verdict != VERDICT_WAIVED))
                     continue;
                 fputs(shown ? " " : "<div class=\"fails\">", f);
-                fputs("<a class=\"devref\" href=\"#devname=", f);
-                rpt_uri_path(f, x->device);
+                fputs("<a class=\"devref\" href=\"#device=", f);
+                device_anchor(f, x->device);
                 fputs("\">", f);
                 h(f, x->device);
                 fputs(" &middot; ", f);

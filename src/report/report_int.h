@@ -198,7 +198,8 @@ const struct check_def *const *rpt_checks(const struct report_writer *w, size_t 
 /* Index of c in rpt_checks(), SIZE_MAX when it is not there. */
 size_t rpt_check_index(const struct report_writer *w, const struct check_def *c);
 
-/* A name for the device: hostname, else the file (as compliance and fleet findings name it). */
+/* The device's identity: its path relative to the scanned folder, else the
+ * file (as compliance and fleet findings name it). Hostnames are shown beside. */
 const char *rpt_device_name(const struct device_result *d);
 /* A UUID (version 5 layout, SHA-256 based) from the run id and the parts;
  * deterministic for the same inputs. out holds 37 bytes. */

@@ -1,21 +1,27 @@
 /*
- * report_junit.c - JUnit XML for CI systems: a <testsuite> per device with a
- * <testcase> per check (classname "dialect.hostname", name the check id):
- * failure for fail, skipped (with the reason) for not_applicable,
- * needs_context, unknown and waived. Then a "fleet" suite and a "measures"
- * suite (a testcase per measure; failure when not met or overdue). Valid
- * against the Apache Ant JUnit schema (JUnit.xsd).
+ * report_junit.c - JUnit XML for CI systems: a <testsuite> per device (named
+ * by its path relative to the scanned folder) with a <testcase> per check
+ * (classname the device's path, name the check id, so every testcase is
+ * unique and stays the same across runs): failure for fail, skipped (with
+ * the reason) for not_applicable and waived; unknown and needs_context are
+ * skipped too unless --junit-unknown makes them failures or errors. Then a
+ * "fleet" suite (a testcase per shared secret, named by its kind and the
+ * devices sharing it) and a "measures" suite (a testcase per measure, named
+ * by its id and title; failure when not met or overdue). Valid against the
+ * Apache Ant JUnit schema (JUnit.xsd).
  */
 #include "report/report_int.h"
 
 struct junit_state {
     size_t nsuites;
-    char timestamp[20]; /* YYYY-MM-DDTHH:MM:SS, no zone (the schema's pattern) */
+    struct rpt_map fleet_names; /* fleet testcase names given so far */
+    char timestamp[20];         /* YYYY-MM-DDTHH:MM:SS, no zone (the schema's pattern) */
 };
 
 static int junit_open(struct report_writer *w)
 {
     struct junit_state *st = xcalloc(1, sizeof(*st));
+    rpt_map_init(&st->fleet_names);
     w->state = st;
     const char *s = w->run->started;
     if (s && strlen(s) >= 19)
@@ -61,13 +67,33 @@ static void testcase_open(FILE *f, const char *classname, const char *name)
     fputs("\" time=\"0\"", f);
 }
 
+enum junit_outcome { JUNIT_PASSED, JUNIT_FAILURE, JUNIT_ERROR, JUNIT_SKIPPED };
+
+/* How a verdict shows in JUnit (the mapping docs/report-formats.md gives). */
+static enum junit_outcome outcome(const struct report_writer *w, enum verdict v)
+{
+    switch (v) {
+    case VERDICT_PASS:
+        return JUNIT_PASSED;
+    case VERDICT_FAIL:
+        return JUNIT_FAILURE;
+    case VERDICT_UNKNOWN:
+    case VERDICT_NEEDS_CONTEXT:
+        return w->run->junit_unknown == REPORT_JUNIT_UNKNOWN_ERROR     ? JUNIT_ERROR
+               : w->run->junit_unknown == REPORT_JUNIT_UNKNOWN_FAILURE ? JUNIT_FAILURE
+                                                                       : JUNIT_SKIPPED;
+    default:
+        return JUNIT_SKIPPED;
+    }
+}
+
 static int junit_device(struct report_writer *w, const struct device_result *d)
 {
     FILE *f = w->f;
-    const char *host = rpt_clean_cstr(w, 2, d, rpt_device_name(d), false);
+    const char *id = rpt_clean_cstr(w, 2, d, rpt_device_name(d), false);
     struct buf cls;
     buf_init(&cls, 0);
-    buf_printf(&cls, "%s.%s", dialect_name(d->dialect), host);
+    buf_adds(&cls, id);
     size_t tests = 0, failures = 0, errors = 0, skipped = 0;
     if (d->excluded || d->unreadable || d->not_audited) {
         tests = 1;
@@ -77,19 +103,21 @@ static int junit_device(struct report_writer *w, const struct device_result *d)
         for (size_t i = 0; i < d->nresults; i++) {
             tests++;
             enum verdict v = d->results[i].verdict;
-            if (v == VERDICT_FAIL)
-                failures++;
-            else if (v != VERDICT_PASS)
-                skipped++;
+            enum junit_outcome o = outcome(w, v);
+            failures += o == JUNIT_FAILURE;
+            errors += o == JUNIT_ERROR;
+            skipped += o == JUNIT_SKIPPED;
         }
     }
     struct buf pkg;
     buf_init(&pkg, 0);
     buf_printf(&pkg, "tsaudit.%s", dialect_name(d->dialect));
-    suite_open(w, host, pkg.data, tests, failures, errors, skipped);
+    suite_open(w, id, pkg.data, tests, failures, errors, skipped);
     buf_free(&pkg);
     fputs(" <properties>\n", f);
     property(f, "file", d->relpath ? d->relpath : d->file);
+    if (d->hostname)
+        property(f, "hostname", rpt_clean_cstr(w, 0, d, d->hostname, false));
     property(f, "dialect", dialect_name(d->dialect));
     property(f, "form", dialect_form_name(d->form));
     if (d->os_version)
@@ -128,8 +156,14 @@ static int junit_device(struct report_writer *w, const struct device_result *d)
             fputs("/>\n", f);
             continue;
         }
-        if (r->verdict == VERDICT_FAIL) {
-            fprintf(f, "><failure type=\"%s\" message=\"", c ? severity_name(c->severity) : "info");
+        enum junit_outcome o = outcome(w, r->verdict);
+        if (o == JUNIT_FAILURE || o == JUNIT_ERROR) {
+            if (r->verdict == VERDICT_FAIL)
+                fprintf(f, "><failure type=\"%s\" message=\"",
+                        c ? severity_name(c->severity) : "info");
+            else
+                fprintf(f, "><%s type=\"%s\" message=\"", o == JUNIT_ERROR ? "error" : "failure",
+                        verdict_name(r->verdict));
             rpt_xml_cstr(f, msg, true);
             fputs("\">", f);
             if (c && c->title) {
@@ -149,7 +183,7 @@ static int junit_device(struct report_writer *w, const struct device_result *d)
                 rpt_xml_cstr(f, rem, false);
                 fputc('\n', f);
             }
-            fputs("</failure></testcase>\n", f);
+            fprintf(f, "</%s></testcase>\n", o == JUNIT_ERROR ? "error" : "failure");
             continue;
         }
         struct buf why;
@@ -180,6 +214,26 @@ static int junit_device(struct report_writer *w, const struct device_result *d)
     return 0;
 }
 
+/*
+ * A fleet testcase's name: what is shared and by which devices, at which
+ * lines ("ntp-key: core/a.cfg:55 + core/b.cfg:30"), so each is told apart
+ * and keeps its name on the next run; a repeat gets " (2)", " (3)", ...
+ */
+static void fleet_case_name(struct report_writer *w, const struct fleet_finding *x, struct buf *b)
+{
+    struct junit_state *st = w->state;
+    if (x->kind)
+        buf_printf(b, "%s: ", x->kind);
+    for (size_t k = 0; k < x->ndevices; k++)
+        buf_printf(b, "%s%s:%u", k ? " + " : "", x->devices[k],
+                   x->lines ? (unsigned)x->lines[k] : 0u);
+    if (!x->ndevices)
+        buf_adds(b, x->message ? x->message : "finding");
+    size_t *seen = rpt_map_get(&st->fleet_names, buf_cstr(b));
+    if ((*seen)++)
+        buf_printf(b, " (%zu)", *seen);
+}
+
 static void fleet_suite(struct report_writer *w, const struct report_estate *e)
 {
     FILE *f = w->f;
@@ -194,7 +248,14 @@ static void fleet_suite(struct report_writer *w, const struct report_estate *e)
     fputs(" <properties/>\n", f);
     for (size_t i = 0; i < e->nff; i++) {
         const struct fleet_finding *x = &e->ff[i];
-        testcase_open(f, "fleet", x->check ? x->check->id : "unknown");
+        struct buf cls, name;
+        buf_init(&cls, 0);
+        buf_init(&name, 0);
+        buf_printf(&cls, "fleet.%s", x->check ? x->check->id : "unknown");
+        fleet_case_name(w, x, &name);
+        testcase_open(f, cls.data, name.data);
+        buf_free(&cls);
+        buf_free(&name);
         if (x->verdict == VERDICT_PASS) {
             fputs("/>\n", f);
             continue;
@@ -245,7 +306,11 @@ static void measures_suite(struct report_writer *w, const struct compliance_resu
         struct buf cls;
         buf_init(&cls, 0);
         buf_printf(&cls, "measures.section%02d", s->measure->section);
-        testcase_open(f, cls.data, s->measure->id);
+        struct buf name;
+        buf_init(&name, 0);
+        buf_printf(&name, "%s %s", s->measure->id, s->measure->title ? s->measure->title : "");
+        testcase_open(f, cls.data, name.data);
+        buf_free(&name);
         buf_free(&cls);
         struct buf msg;
         buf_init(&msg, 0);
@@ -288,9 +353,17 @@ static int junit_finish(struct report_writer *w, const struct report_estate *e)
     return ferror(w->f) ? -1 : 0;
 }
 
+static void junit_release(struct report_writer *w)
+{
+    struct junit_state *st = w->state;
+    if (st)
+        rpt_map_free(&st->fleet_names);
+}
+
 const struct report_ops report_ops_junit = {
     .name = "junit",
     .open = junit_open,
     .device = junit_device,
     .finish = junit_finish,
+    .release = junit_release,
 };

@@ -128,7 +128,8 @@ try {
     // Open every device (including the one whose hostname and descriptions hold markup).
     const n = await links.count();
     for (let i = 0; i < n; i++) await links.nth(i).click();
-    const evil = page.locator('#dev-list a', { hasText: 'evil' });
+    // Listed by its path, with the hostile hostname beside it as literal text.
+    const evil = page.locator('#dev-list a', { hasText: /evil.*<script>/ });
     check(await evil.count() === 1, 'the hostile device is listed by its literal name');
     if (await evil.count()) {
       await evil.click();
