@@ -116,7 +116,7 @@ static void eval_breakglass(const struct check_ctx *ctx, struct check_result *r)
         if (!builtin_account(ctx, &m->accounts[i]))
             nlocal++;
     if (nlocal == 0) {
-        check_set(ctx, r, VERDICT_PASS, "no local accounts are configured");
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no local accounts are configured");
         return;
     }
     if (!pr->breakglass.present) {
