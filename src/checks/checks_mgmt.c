@@ -132,6 +132,13 @@ static void eval_telnet(const struct check_ctx *ctx, struct check_result *r)
 static void eval_ssh_v2(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct ssh_facts *s = &ctx->model->ssh;
+    enum dialect d = ctx->model->dialect;
+    if (d == DIALECT_CISCO_NXOS || d == DIALECT_ARISTA_EOS) {
+        /* checks.md: n/a, the platform has no SSH protocol 1 to turn off */
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "the %s SSH server speaks protocol version 2 only", dialect_name(d));
+        return;
+    }
     if (s->enabled.state == FACT_OFF) {
         check_set(ctx, r, VERDICT_NOT_APPLICABLE, "the SSH server is off");
         check_evidence_fact(ctx, r, &s->enabled.ev);
