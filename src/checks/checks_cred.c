@@ -163,6 +163,14 @@ static void eval_plaintext(const struct check_ctx *ctx, struct check_result *r)
         LOOK(sh[i].s, sh[i].kind ? sh[i].kind : "key");
 #undef LOOK
 
+    /* checks.md IOS: without 'service password-encryption' line passwords
+     * are kept and shown in clear text, whatever is configured today. */
+    const struct fact_bool *spe = &m->legacy.service_password_encryption;
+    if (m->dialect == DIALECT_CISCO_IOS && spe->state == FACT_OFF) {
+        reasons_add(&plain, "no 'service password-encryption': line and type 0 passwords are "
+                            "stored in clear text");
+        check_evidence_fact(ctx, r, &spe->ev);
+    }
     if (plain.n) {
         check_set(ctx, r, VERDICT_FAIL, "secrets stored in clear text: %s",
                   reasons_done(ctx, &plain));
@@ -177,7 +185,7 @@ static void eval_plaintext(const struct check_ctx *ctx, struct check_result *r)
         return;
     }
     if (total == 0) {
-        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no secrets in the configuration");
+        check_set(ctx, r, VERDICT_PASS, "no secrets in the configuration, so none in clear text");
         return;
     }
     check_set(ctx, r, VERDICT_PASS, "none of the %zu secrets is stored in clear text", total);
