@@ -145,6 +145,7 @@ static const struct cx_row rows[] = {
     {"http", ASA, NEG, cx_h_http_asa},
     {"feature", ALL, NEG, cx_h_feature},
     {"nxapi", ALL, NEG, cx_h_nxapi},
+    {"management console", ALL, POS, cx_h_management_console},
     {"management", ALL, POS, cx_h_management},
     {"ftp-server enable", ALL, NEG, cx_h_ftp_server},
     {"tftp-server", ALL, POS, cx_h_tftp_server},

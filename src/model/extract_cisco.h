@@ -388,6 +388,7 @@ bool cx_h_nxapi(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 const struct cfg_node *cx_eos_shutdown(const struct cfg_node *blk, bool *on);
 void cx_eos_access_groups(struct cx *x, const struct cfg_node *blk, const char *service,
                           const char **first_acl);
+bool cx_h_management_console(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 bool cx_h_management(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 bool cx_h_xr_tftp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 bool cx_h_netconf(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);

@@ -427,6 +427,17 @@ void cx_eos_access_groups(struct cx *x, const struct cfg_node *blk, const char *
     }
 }
 
+/* EOS "management console" with a non-zero idle-timeout (MGMT-CONSOLE-AUX). */
+bool cx_h_management_console(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    if (x->d != DIALECT_ARISTA_EOS)
+        return true;
+    for (const struct cfg_node *c = n->child; c; c = c->next)
+        if (starts(cfg_text(c), "idle-timeout") && model_sv_long(tk(cfg_text(c), 1), 0) > 0)
+            x->eos_console_timeout = c;
+    return true;
+}
+
 /* EOS management blocks; vrf sub-blocks may enable a service per VRF. */
 static bool eos_block_on(const struct cfg_node *blk, const struct cfg_node **ev, bool dflt)
 {
@@ -452,11 +463,7 @@ bool cx_h_management(struct cx *x, const struct cfg_node *n, struct sv s, bool n
     struct device_model *m = x->m;
     if (x->d != DIALECT_ARISTA_EOS)
         return true;
-    if (starts(s, "management console")) {
-        for (const struct cfg_node *c = n->child; c; c = c->next)
-            if (starts(cfg_text(c), "idle-timeout") && model_sv_long(tk(cfg_text(c), 1), 0) > 0)
-                x->eos_console_timeout = c;
-    } else if (starts(s, "management telnet")) {
+    if (starts(s, "management telnet")) {
         const struct cfg_node *ev = n;
         bool on = eos_block_on(n, &ev, false);
         if (on)
