@@ -51,6 +51,7 @@ PathLike = Union[str, "os.PathLike[str]"]
 DIALECTS: Tuple[str, ...] = (
     "cisco-ios", "cisco-nxos", "cisco-iosxr", "cisco-asa", "arista-eos",
     "juniper-junos", "nokia-sros", "huawei-vrp", "fortinet-fortios",
+    "aws", "azure", "gcp", "terraform",
 )
 #: Every verdict a result can carry.
 VERDICTS: Tuple[str, ...] = ("pass", "fail", "not_applicable", "unknown", "needs_context", "waived")
