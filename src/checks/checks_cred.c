@@ -58,8 +58,14 @@ static void eval_enable(const struct check_ctx *ctx, struct check_result *r)
     ev_node(ctx, r, s->node);
     switch (s->type) {
     case SECRET_NONE:
-        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
-                  "no enable (privileged-mode) secret is configured");
+        if (ctx->model->dialect == DIALECT_CISCO_IOS || ctx->model->dialect == DIALECT_CISCO_ASA)
+            /* the platform has one: without it privileged mode is open (or blank on the ASA) */
+            check_set(ctx, r, VERDICT_FAIL,
+                      "no enable secret is configured: privileged mode is not protected by a "
+                      "hashed secret");
+        else
+            check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                      "no enable (privileged-mode) secret is configured");
         return;
     case SECRET_REDACTED:
         check_set(ctx, r, VERDICT_UNKNOWN,
