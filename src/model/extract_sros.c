@@ -1414,8 +1414,13 @@ static void finish(struct sx *x)
         fact_set(&aaa->authz_cmds, FACT_ON, deny_pf->default_node);
         aaa->authz_cmds.why = "local profiles deny commands unless an entry permits them";
     } else {
-        fact_unknown(&aaa->authz_cmds, "no tacplus authorization; local profiles may still "
-                                       "restrict commands");
+        /* only the built-in administrative profile, which permits every command */
+        fact_default(&aaa->authz_cmds, FACT_OFF,
+                     "no tacplus authorization and no local profile restricting commands: the "
+                     "administrative profile permits every command");
+        for (size_t i = 0; i < x->nprofiles; i++)
+            if (x->profiles[i].permit_all && x->profiles[i].default_node)
+                fact_lines_add(&aaa->authz_cmds.ev, x->profiles[i].default_node);
     }
 
     if (x->netconf_off_node || x->netconf_on_node)
