@@ -172,7 +172,8 @@ void device_assess(const struct assess_options *o, const char *path, const char 
 {
     begin(path, relpath, d);
     struct device_result *r = &d->result;
-    sha256_hex(data, len, r->content_hash);
+    if (!o->fingerprints_only) /* the first pass of a scan reports nothing */
+        sha256_hex(data, len, r->content_hash);
     if (cfg_fix_cr_only(data, len))
         diag_report(DIAG_NOTE, path, 0, "line ends are CR only; each CR read as a line end");
     if (len == 0 && o->profile) {
