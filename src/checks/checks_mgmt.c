@@ -664,6 +664,12 @@ static void eval_smart_install(const struct check_ctx *ctx, struct check_result 
         check_set(ctx, r, VERDICT_NOT_APPLICABLE, "Smart Install exists only on Cisco IOS/IOS-XE");
         return;
     }
+    if (f->state == FACT_OFF && f->is_default) {
+        /* the extractor found no Smart Install client on this device */
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no Smart Install client here: %s",
+                  fact_why(ctx, f));
+        return;
+    }
     judge_fact(ctx, r, f, FACT_ON, "Smart Install (vstack) is enabled",
                "Smart Install (vstack) is disabled", "Smart Install (vstack) is enabled");
 }

@@ -5,6 +5,9 @@
  */
 #include "model/extract_cisco.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 /* ------------------------------------------------------------ legacy */
 
 /* Set a legacy fact from a statement; an explicit ON is not undone by a
@@ -182,6 +185,50 @@ bool cx_h_domain_lookup(struct cx *x, const struct cfg_node *n, struct sv s, boo
     return true;
 }
 
+/* An IOS release before 12.2, which predates Smart Install (12.2(52)SE). */
+static bool release_before_12_2(const char *v)
+{
+    if (!v)
+        return false;
+    char *end;
+    long major = strtol(v, &end, 10);
+    long minor = *end == '.' ? strtol(end + 1, NULL, 10) : -1;
+    return major > 0 && minor >= 0 && (major < 12 || (major == 12 && minor < 2));
+}
+
+/* Does the configuration show a switch (switch ports, spanning tree, VTP,
+ * stack members)? Smart Install is a client of Catalyst switches only. */
+static bool shows_switch(const struct cx *x)
+{
+    /* not "spanning-tree extend system-id": IOS-XE routers print it too */
+    static const char *const global[] = {"spanning-tree mode ", "vtp ", "switch "};
+    for (const struct cfg_node *n = x->t->first; n; n = n->next) {
+        const char *t = cfg_text(n).p;
+        size_t len = cfg_text(n).n;
+        for (size_t i = 0; i < ARRAY_SIZE(global); i++)
+            if (len > strlen(global[i]) && !strncmp(t, global[i], strlen(global[i])))
+                return true;
+        if (len > 10 && !strncmp(t, "interface ", 10))
+            for (const struct cfg_node *c = n->child; c; c = c->next)
+                if (cfg_text(c).n >= 10 && !strncmp(cfg_text(c).p, "switchport", 10))
+                    return true;
+    }
+    return false;
+}
+
+static bool smi_capable(const struct cx *x)
+{
+    return !release_before_12_2(x->m->os_version) && shows_switch(x);
+}
+
+static const char *smi_absent_why(const struct cx *x)
+{
+    return release_before_12_2(x->m->os_version)
+               ? "the release predates Smart Install (12.2(52)SE)"
+               : "no switch port, spanning tree or VTP: Smart Install is a Catalyst switch "
+                 "feature, absent from routers";
+}
+
 /* XR "ipv4 source-route". */
 bool cx_h_ipv4_source_route(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
@@ -212,7 +259,9 @@ void cx_finish_legacy(struct cx *x)
         DFLT(lg->directed_broadcast, FACT_OFF, "directed broadcast is off since 12.0");
         DFLT(lg->service_password_encryption, FACT_OFF,
              "no 'service password-encryption': type 0 passwords stay in cleartext");
-        if (lg->smart_install.state == FACT_UNKNOWN && !lg->smart_install.ev.n)
+        if (lg->smart_install.state == FACT_UNKNOWN && !lg->smart_install.ev.n && !smi_capable(x))
+            fact_default(&lg->smart_install, FACT_OFF, smi_absent_why(x));
+        else if (lg->smart_install.state == FACT_UNKNOWN && !lg->smart_install.ev.n)
             fact_unknown(&lg->smart_install, "no 'no vstack': Smart Install is on by default on "
                                              "older images of SMI-capable switches");
     } else {
