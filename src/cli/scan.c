@@ -20,9 +20,11 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define MAX_OUTPUTS 16
@@ -54,6 +56,7 @@ struct scan_options {
     size_t nrules;
     const char *git, *since, *until; /* --git REPO: walk its history first */
     const char *cache_dir;           /* --cache DIR: results of earlier runs */
+    const char *sarif_base;          /* --sarif-base PATH: SARIF URIs relative to it */
 };
 
 /* One device in flight: its assessment, its bytes and its diagnostics,
@@ -132,6 +135,8 @@ static const char *scan_usage =
     "                       (the router.db of a RANCID tree is read by itself)\n"
     "  --exclude GLOB       skip files and folders whose path relative to the\n"
     "                       scanned folder matches GLOB; repeatable\n"
+    "  --sarif-base PATH    SARIF locations relative to PATH (default: the root of\n"
+    "                       the git repository holding the scanned folder, if any)\n"
     "  --junit-unknown AS   JUnit shows unknown and needs_context verdicts as\n"
     "                       skipped (the default), failure or error\n"
     "  --require-coverage   exit 1 when a device was not audited (unsupported\n"
@@ -197,6 +202,7 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
         OPT_SINCE,
         OPT_UNTIL,
         OPT_CACHE,
+        OPT_SARIF_BASE,
         OPT_JUNIT_UNKNOWN,
         OPT_HELP
     };
@@ -227,6 +233,7 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
         {"since", required_argument, NULL, OPT_SINCE},
         {"until", required_argument, NULL, OPT_UNTIL},
         {"cache", required_argument, NULL, OPT_CACHE},
+        {"sarif-base", required_argument, NULL, OPT_SARIF_BASE},
         {"junit-unknown", required_argument, NULL, OPT_JUNIT_UNKNOWN},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
@@ -355,6 +362,9 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
             break;
         case OPT_CACHE:
             o->cache_dir = optarg;
+            break;
+        case OPT_SARIF_BASE:
+            o->sarif_base = optarg;
             break;
         case OPT_JUNIT_UNKNOWN:
             if (!strcmp(optarg, "skipped"))
@@ -746,6 +756,37 @@ static int scan_git_history(const struct scan_options *opt, const struct profile
     return rc;
 }
 
+/*
+ * The folder SARIF locations are relative to: --sarif-base, else the root
+ * of the git repository holding the first scanned path (code scanning
+ * resolves a location against the repository root and ignores
+ * originalUriBaseIds), else NULL (relative to the scanned folder). Absolute.
+ */
+static const char *sarif_base_for(const struct scan_options *o, char *const *roots, size_t nroots,
+                                  char *out, size_t cap)
+{
+    char dir[PATH_MAX];
+    if (o->sarif_base)
+        return realpath(o->sarif_base, out) ? out : NULL;
+    if (!nroots || !realpath(roots[0], dir))
+        return NULL;
+    struct stat st;
+    if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode))
+        *strrchr(dir, '/') = '\0';
+    for (;;) {
+        char git[PATH_MAX + 8];
+        snprintf(git, sizeof(git), "%s/.git", dir[0] ? dir : "");
+        if (access(git, F_OK) == 0) {
+            snprintf(out, cap, "%s", dir[0] ? dir : "/");
+            return out;
+        }
+        char *slash = strrchr(dir, '/');
+        if (!slash || !dir[0])
+            return NULL;
+        *slash = '\0';
+    }
+}
+
 /* Stop before anything is written: one line saying so, exit 2. */
 static int stop_early(struct arena *run_arena, struct walk_list *files)
 {
@@ -872,6 +913,7 @@ int cmd_scan(int argc, char **argv)
         make_run_id(run_id, sizeof(run_id), buf_cstr(&seed));
         buf_free(&seed);
     }
+    char sarif_base[PATH_MAX];
     struct report_run run = {
         .tool_version = TSAUDIT_VERSION,
         .started = started,
@@ -883,6 +925,7 @@ int cmd_scan(int argc, char **argv)
         .profile_digest = profile.digest,
         .catalog_digest = catalog_digest,
         .scan_roots = roots,
+        .sarif_base = sarif_base_for(&opt, roots, nroots, sarif_base, sizeof(sarif_base)),
         .nscan_roots = nroots,
         .show_secrets = opt.show_secrets,
         .json_compact = opt.json_compact,

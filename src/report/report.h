@@ -42,6 +42,7 @@ struct report_run {
     const char *profile_digest;
     const char *catalog_digest;
     char *const *scan_roots; /* the PATH arguments */
+    const char *sarif_base;  /* absolute folder SARIF URIs are relative to, or NULL */
     size_t nscan_roots;
     bool show_secrets;
     bool json_compact;     /* JSON: check text once in "checks", not in each result */

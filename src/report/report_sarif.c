@@ -16,6 +16,11 @@
 
 struct sarif_state {
     size_t nresults;
+    struct rpt_map fingerprints; /* given so far: a repeat gets a counter */
+    FILE *problems;              /* notifications for unreadable and partial files */
+    char *problems_text;         /* ... its memory (open_memstream) */
+    size_t problems_len;
+    size_t nproblems, nunreadable;
     struct rpt_map names; /* device name -> index into relpaths (for fleet locations) */
     char **relpaths;
     size_t nrel, caprel;
@@ -34,6 +39,10 @@ static int sarif_open(struct report_writer *w)
 {
     struct sarif_state *st = xcalloc(1, sizeof(*st));
     rpt_map_init(&st->names);
+    rpt_map_init(&st->fingerprints);
+    st->problems = open_memstream(&st->problems_text, &st->problems_len);
+    if (!st->problems)
+        BUG("out of memory for the SARIF notifications");
     w->state = st;
     fputs("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","
           "\"runs\":[{\"results\":[",
@@ -47,12 +56,22 @@ static void sarif_release(struct report_writer *w)
     if (!st)
         return;
     rpt_map_free(&st->names);
+    rpt_map_free(&st->fingerprints);
+    if (st->problems)
+        fclose(st->problems);
+    free(st->problems_text);
     for (size_t i = 0; i < st->nrel; i++)
         free(st->relpaths[i]);
     free(st->relpaths);
 }
 
-static void artifact(FILE *f, const char *relpath)
+/* SRCROOT (the repository root or --sarif-base) or SCANROOT (the scanned folder). */
+static const char *base_id(const struct report_writer *w)
+{
+    return w->run->sarif_base ? "SRCROOT" : "SCANROOT";
+}
+
+static void artifact(const struct report_writer *w, FILE *f, const char *relpath)
 {
     if (relpath[0] == '/') {
         fputs("{\"uri\":\"file://", f);
@@ -62,13 +81,24 @@ static void artifact(FILE *f, const char *relpath)
     }
     fputs("{\"uri\":\"", f);
     rpt_uri_path(f, relpath);
-    fputs("\",\"uriBaseId\":\"SCANROOT\"}", f);
+    fprintf(f, "\",\"uriBaseId\":\"%s\"}", base_id(w));
 }
 
-/* The file's path relative to SCANROOT (see scan_root_uri). */
-static const char *artifact_path(const struct report_writer *w, const struct device_result *d)
+/* The file's path relative to SRCROOT or SCANROOT (see scan_root_uri);
+ * absolute when it lies outside SRCROOT. out holds PATH_MAX bytes. */
+static const char *artifact_path(const struct report_writer *w, const struct device_result *d,
+                                 char *out)
 {
     const char *p = d->file ? d->file : "";
+    const char *base = w->run->sarif_base;
+    if (base && realpath(p, out)) {
+        size_t n = strlen(base);
+        if (n == 1 && base[0] == '/')
+            return out + 1;
+        if (!strncmp(out, base, n) && out[n] == '/')
+            return out + n + 1;
+        return out;
+    }
     if (w->run->nscan_roots == 1 && d->relpath && *d->relpath)
         p = d->relpath;
     while (p[0] == '.' && p[1] == '/')
@@ -96,11 +126,72 @@ static void fingerprint(struct report_writer *w, const struct device_result *d,
     buf_free(&b);
 }
 
+/* A location: the file, and the evidence line with its (cleaned) text.
+ * Related locations carry an id. */
+static void evidence_location(struct report_writer *w, FILE *f, const struct device_result *d,
+                              const char *rel, const struct evidence *e, uint32_t id)
+{
+    fputc('{', f);
+    if (id)
+        fprintf(f, "\"id\":%u,", (unsigned)id);
+    fputs("\"physicalLocation\":{\"artifactLocation\":", f);
+    artifact(w, f, rel);
+    if (e && e->line >= 1) {
+        fprintf(f, ",\"region\":{\"startLine\":%u,\"snippet\":{\"text\":", (unsigned)e->line);
+        rpt_json_cstr(f, rpt_clean(w, 0, d, e->text, e->len, true));
+        fputs("}}", f);
+    }
+    fputs("}}", f);
+}
+
+/*
+ * partialFingerprints: the hash, unique within the file (code scanning
+ * merges results that share one): a repeat gets "/2", "/3", ... in order,
+ * which is stable across runs of the same estate.
+ */
+static void write_fingerprint(struct report_writer *w, const char fp[65])
+{
+    struct sarif_state *st = w->state;
+    char key[33];
+    snprintf(key, sizeof(key), "%.32s", fp);
+    size_t *seen = rpt_map_get(&st->fingerprints, key);
+    if ((*seen)++)
+        fprintf(w->f, ",\"partialFingerprints\":{\"tsauditFinding/v1\":\"%s/%zu\"}", key, *seen);
+    else
+        fprintf(w->f, ",\"partialFingerprints\":{\"tsauditFinding/v1\":\"%s\"}", key);
+}
+
+/* An unreadable or partly parsed file becomes a tool execution notification. */
+static void note_problem(struct report_writer *w, const struct device_result *d, const char *rel)
+{
+    struct sarif_state *st = w->state;
+    if (!d->unreadable && !d->partial)
+        return;
+    st->nunreadable += d->unreadable;
+    FILE *f = st->problems;
+    fprintf(f, "%s\"level\":\"%s\",\"descriptor\":{\"id\":\"%s\"},\"message\":{\"text\":",
+            st->nproblems++ ? ",\n{" : "\n{", d->unreadable ? "error" : "warning",
+            d->unreadable ? "unreadable" : "partial");
+    const char *why =
+        d->ndiags && d->diags[0].msg ? d->diags[0].msg : "could not be read or parsed";
+    struct buf m;
+    buf_init(&m, 0);
+    buf_printf(&m, "%s %s: %s", rel, d->unreadable ? "not read" : "partly parsed",
+               rpt_clean_cstr(w, 1, d, why, true));
+    rpt_json_str(f, m.data, m.len);
+    buf_free(&m);
+    fputs("},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":", f);
+    artifact(w, f, rel);
+    fputs("}}]}", f);
+}
+
 static int sarif_device(struct report_writer *w, const struct device_result *d)
 {
     struct sarif_state *st = w->state;
     FILE *f = w->f;
-    const char *rel = artifact_path(w, d);
+    char resolved[PATH_MAX];
+    const char *rel = artifact_path(w, d, resolved);
+    note_problem(w, d, rel);
     size_t *idx = rpt_map_get(&st->names, rpt_device_name(d));
     if (st->nrel == st->caprel) {
         st->caprel = st->caprel ? st->caprel * 2 : 64;
@@ -129,27 +220,19 @@ static int sarif_device(struct report_writer *w, const struct device_result *d)
         rpt_json_str(f, m.data, m.len);
         buf_free(&m);
         fputs("},\"locations\":[", f);
-        uint32_t nloc = r->nevidence < 10 ? r->nevidence : 10;
-        if (nloc == 0) {
-            fputs("{\"physicalLocation\":{\"artifactLocation\":", f);
-            artifact(f, rel);
-            fputs("}}", f);
+        evidence_location(w, f, d, rel, r->nevidence ? &r->evidence[0] : NULL, 0);
+        fputc(']', f);
+        /* One primary location; the other evidence lines are related. */
+        uint32_t nrel = r->nevidence < 10 ? r->nevidence : 10;
+        for (uint32_t k = 1; k < nrel; k++) {
+            fputs(k == 1 ? ",\"relatedLocations\":[" : ",", f);
+            evidence_location(w, f, d, rel, &r->evidence[k], k);
         }
-        for (uint32_t k = 0; k < nloc; k++) {
-            const struct evidence *e = &r->evidence[k];
-            fprintf(f, "%s{\"physicalLocation\":{\"artifactLocation\":", k ? "," : "");
-            artifact(f, rel);
-            if (e->line >= 1) {
-                fprintf(f,
-                        ",\"region\":{\"startLine\":%u,\"snippet\":{\"text\":", (unsigned)e->line);
-                rpt_json_cstr(f, rpt_clean(w, 0, d, e->text, e->len, true));
-                fputs("}}", f);
-            }
-            fputs("}}", f);
-        }
+        if (nrel > 1)
+            fputc(']', f);
         char fp[65];
         fingerprint(w, d, r, fp);
-        fprintf(f, "],\"partialFingerprints\":{\"tsauditFinding/v1\":\"%.32s\"}", fp);
+        write_fingerprint(w, fp);
         fputs(",\"properties\":{\"dialect\":", f);
         rpt_json_cstr(f, dialect_name(d->dialect));
         fputs(",\"hostname\":", f);
@@ -291,9 +374,13 @@ static void fleet_results(struct report_writer *w, const struct report_estate *e
             size_t at = x->dev_index ? x->dev_index[k] : idx ? *idx : SIZE_MAX;
             if (at >= st->nrel)
                 continue;
-            fputs(nloc++ ? ",{" : "{", f);
+            /* The first device is the primary location, the others related. */
+            fputs(nloc == 0 ? "{" : nloc == 1 ? "],\"relatedLocations\":[{" : ",{", f);
+            if (nloc)
+                fprintf(f, "\"id\":%zu,", nloc);
+            nloc++;
             fputs("\"physicalLocation\":{\"artifactLocation\":", f);
-            artifact(f, st->relpaths[at]);
+            artifact(w, f, st->relpaths[at]);
             if (x->lines && x->lines[k] >= 1)
                 fprintf(f, ",\"region\":{\"startLine\":%u}", (unsigned)x->lines[k]);
             fputs("}}", f);
@@ -310,10 +397,9 @@ static void fleet_results(struct report_writer *w, const struct report_estate *e
             sha256_hex(b.data, b.len, fp);
             buf_free(&b);
         }
-        fprintf(f,
-                "],\"partialFingerprints\":{\"tsauditFinding/v1\":\"%.32s\"},"
-                "\"properties\":{\"fleet\":true,\"devices\":[",
-                fp);
+        fputc(']', f);
+        write_fingerprint(w, fp);
+        fputs(",\"properties\":{\"fleet\":true,\"devices\":[", f);
         for (size_t k = 0; k < x->ndevices; k++) {
             if (k)
                 fputc(',', f);
@@ -329,6 +415,8 @@ static void scan_root_uri(struct report_writer *w)
     char resolved[PATH_MAX];
     /* Several roots: relpaths are relative to each, so the base is the working folder. */
     const char *root = w->run->nscan_roots == 1 ? w->run->scan_roots[0] : ".";
+    if (w->run->sarif_base)
+        root = w->run->sarif_base;
     struct stat sb;
     if (!realpath(root, resolved)) {
         if (!getcwd(resolved, sizeof(resolved)))
@@ -351,13 +439,11 @@ static void scan_root_uri(struct report_writer *w)
 static void not_audited_notifications(struct report_writer *w)
 {
     FILE *f = w->f;
+    struct sarif_state *st = w->state;
     const struct report_tally *t = &w->tally;
-    if (!t->not_audited)
-        return;
-    fputs(",\"toolExecutionNotifications\":[", f);
     for (size_t i = 0; i < t->not_audited; i++) {
         const struct rpt_unaudited *u = &t->unaudited[i];
-        fputs(i ? ",\n{" : "\n{", f);
+        fputs(i || st->nproblems ? ",\n{" : "\n{", f);
         fputs(
             "\"level\":\"warning\",\"descriptor\":{\"id\":\"not-audited\"},\"message\":{\"text\":",
             f);
@@ -367,12 +453,12 @@ static void not_audited_notifications(struct report_writer *w)
         rpt_json_str(f, b.data, b.len);
         buf_free(&b);
         fputs("},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":", f);
-        artifact(f, u->device);
+        size_t *idx = rpt_map_find(&st->names, u->device);
+        artifact(w, f, idx && *idx < st->nrel ? st->relpaths[*idx] : u->device);
         fputs("}}],\"properties\":{\"reading\":", f);
         rpt_json_cstr(f, u->label);
         fputs("}}", f);
     }
-    fputc(']', f);
 }
 
 static int sarif_finish(struct report_writer *w, const struct report_estate *e)
@@ -391,9 +477,12 @@ static int sarif_finish(struct report_writer *w, const struct report_estate *e)
     const struct check_def *const *all = rpt_checks(w, &ncheck);
     for (size_t i = 0; i < ncheck; i++)
         write_rule(f, all[i], i);
-    fputs("]}},\n\"originalUriBaseIds\":{\"SCANROOT\":{\"uri\":", f);
+    fprintf(f, "]}},\n\"originalUriBaseIds\":{\"%s\":{\"uri\":", base_id(w));
     scan_root_uri(w);
-    fputs("}},\n\"invocations\":[{\"executionSuccessful\":true", f);
+    /* Not successful when a file could not be read: its findings are missing. */
+    struct sarif_state *st = w->state;
+    fprintf(f, "}},\n\"invocations\":[{\"executionSuccessful\":%s",
+            st->nunreadable ? "false" : "true");
     if (run->started) {
         fputs(",\"startTimeUtc\":", f);
         rpt_json_cstr(f, run->started);
@@ -402,7 +491,13 @@ static int sarif_finish(struct report_writer *w, const struct report_estate *e)
         fputs(",\"endTimeUtc\":", f);
         rpt_json_cstr(f, run->finished);
     }
-    not_audited_notifications(w);
+    if (st->nproblems || w->tally.not_audited) {
+        fputs(",\"toolExecutionNotifications\":[", f);
+        fflush(st->problems);
+        fwrite(st->problems_text, 1, st->problems_len, f);
+        not_audited_notifications(w);
+        fputc(']', f);
+    }
     fputs("}],\"automationDetails\":{\"id\":", f);
     struct buf id;
     buf_init(&id, 0);

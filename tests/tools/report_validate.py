@@ -110,13 +110,14 @@ def check_sarif(path):
                  r["ruleId"])
         for loc in r.get("locations", []):
             art = loc["physicalLocation"]["artifactLocation"]
-            if art.get("uriBaseId") not in (None, "SCANROOT"):
+            if art.get("uriBaseId") not in (None, "SCANROOT", "SRCROOT"):
                 fail("%s: unexpected uriBaseId %s", path, art.get("uriBaseId"))
             if art.get("uriBaseId") and (art["uri"].startswith("/") or ":" in art["uri"].split("/")[0]):
                 fail("%s: uri %s is not relative", path, art["uri"])
-    base = run["originalUriBaseIds"]["SCANROOT"]["uri"]
-    if not base.startswith("file://") or not base.endswith("/"):
-        fail("%s: SCANROOT %s must be an absolute file URI ending in /", path, base)
+    for name, b in run["originalUriBaseIds"].items():
+        base = b["uri"]
+        if not base.startswith("file://") or not base.endswith("/"):
+            fail("%s: %s %s must be an absolute file URI ending in /", path, name, base)
 
 
 # Python's re has no \p{..}: the OSCAL schema's token patterns use \p{L} and \p{N}.
