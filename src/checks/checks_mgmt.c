@@ -739,6 +739,18 @@ static void judge_onbox(const struct check_ctx *ctx, struct check_result *r, boo
 static void eval_onbox_shell(const struct check_ctx *ctx, struct check_result *r)
 {
     judge_onbox(ctx, r, true, "on-box shells or hosted applications");
+    if (r->verdict != VERDICT_PASS || strncmp(r->message, "no ", 3) != 0)
+        return;
+    /* nothing configured: what that means depends on the platform */
+    enum dialect d = ctx->model->dialect;
+    if (d == DIALECT_CISCO_ASA || d == DIALECT_FORTINET_FORTIOS)
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "%s offers no on-box Linux shell or application hosting", dialect_name(d));
+    else if (d == DIALECT_CISCO_IOSXR)
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "the IOS XR host shell (its sshd and Linux users) is not in the running "
+                  "configuration: 'show running-config' cannot show it (op: run the host "
+                  "'ps' and check the third-party sshd)");
 }
 
 void check_eval_onbox_scripts(const struct check_ctx *ctx, struct check_result *r)
