@@ -200,14 +200,12 @@ void cx_finish_logging(struct cx *x)
         else
             fact_set(&lg->login_events, FACT_OFF, x->log_trap ? x->log_trap : x->log_on);
         lg->login_events.why = "ASA login messages are at the informational level";
-    } else if (x->d == DIALECT_CISCO_NXOS) {
-        fact_unknown(&lg->login_events,
-                     "no 'logging level authpri' or 'login on-failure log': "
-                     "what NX-OS sends to syslog by default is release-dependent");
     } else {
         fact_default(&lg->login_events, FACT_OFF,
-                     x->d == DIALECT_ARISTA_EOS
-                         ? "no 'aaa authentication policy on-failure log'"
+                     x->d == DIALECT_ARISTA_EOS ? "no 'aaa authentication policy on-failure log'"
+                     : x->d == DIALECT_CISCO_NXOS
+                         ? "no 'logging level authpri 5|6' or 'login on-failure log': the "
+                           "authpri facility is not raised to log logins"
                          : "no 'login on-failure log' / 'login on-success log'");
     }
 
