@@ -768,6 +768,13 @@ void cx_finish_ssh(struct cx *x)
     } else if (x->d == DIALECT_CISCO_ASA) {
         fact_unknown(&ssh->v1_allowed, "no 'ssh version 2': older ASA releases accept both "
                                        "versions");
+    } else if (x->d == DIALECT_CISCO_IOS && m->os_version &&
+               isdigit((unsigned char)m->os_version[0]) && strtol(m->os_version, NULL, 10) >= 12 &&
+               strtol(m->os_version, NULL, 10) <= 15) {
+        /* IOS 12.x to 15.x answer as 1.99 (SSHv1 accepted) unless 'ip ssh version 2' */
+        fact_default(&ssh->v1_allowed, FACT_ON,
+                     "no 'ip ssh version 2': IOS 12.x-15.x run compatibility mode (1.99), "
+                     "accepting SSH version 1");
     } else {
         fact_unknown(&ssh->v1_allowed, "no 'ip ssh version 2': the server runs compatibility "
                                        "mode (1.99, SSHv1 accepted) on older images");
