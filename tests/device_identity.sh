@@ -45,7 +45,8 @@ check(all("site1/r1.cfg (lon-cr1) line" in f["message"] for f in shared),
       "fleet messages give the path with the hostname beside it")
 
 html = open("r.html").read()
-ids = re.findall(r'<article class="dev" id="([^"]+)"', html)
+# Each device is a data block the page renders on demand; its id is the anchor.
+ids = re.findall(r'<script type="application/json" class="dd" id="([^"]+)"', html)
 check(len(ids) == len(set(ids)) == len(d["devices"]), "HTML device anchors unique")
 check({"d/site1/r1.cfg", "d/site2/r1.cfg"} <= set(ids), "HTML anchors from the paths: %s" % ids)
 for target in set(re.findall(r'href="#device=([^"]+)"', html)):

@@ -339,6 +339,32 @@ const struct check_def *const *rpt_checks(const struct report_writer *w, size_t 
     return checks_all(n);
 }
 
+void rpt_json_measures(FILE *f, const struct check_def *c)
+{
+    fputc('[', f);
+    for (size_t m = 0; c && c->measures && c->measures[m]; m++) {
+        fputs(m ? "," : "", f);
+        rpt_json_cstr(f, c->measures[m]);
+    }
+    fputc(']', f);
+}
+
+void rpt_json_remediations(FILE *f, const struct check_def *c)
+{
+    fputc('{', f);
+    bool first = true;
+    for (int d = 0; d < DIALECT_COUNT; d++) {
+        if (!c->remediation[d])
+            continue;
+        fputs(first ? "" : ",", f);
+        first = false;
+        rpt_json_cstr(f, d == DIALECT_UNKNOWN ? "" : dialect_name((enum dialect)d));
+        fputc(':', f);
+        rpt_json_cstr(f, c->remediation[d]);
+    }
+    fputc('}', f);
+}
+
 size_t rpt_check_index(const struct report_writer *w, const struct check_def *c)
 {
     size_t n;

@@ -16,9 +16,11 @@
 #include "report_assets.h"
 
 #include <ctype.h>
+#include <errno.h>
 
 struct html_state {
     size_t ndevices;
+    FILE *devf; /* the devices' data, written after the summary (a temporary file) */
 };
 
 /* The stylesheet and script are data/assets/report.css and report.js, built
@@ -127,78 +129,145 @@ static int html_open(struct report_writer *w)
           "class=\"active\">Overview</a><a href=\"#measures\" data-view=\"measures\">Measures</a>"
           "<a href=\"#devices\" data-view=\"devices\">Devices</a></nav></header>\n<main>\n",
           f);
-    fputs("<section class=\"view\" id=\"view-devices\"><div class=\"devices\">"
-          "<aside class=\"devnav\"><input id=\"dev-search\" type=\"search\" placeholder=\"Filter "
-          "devices\" aria-label=\"Filter devices\"><ul id=\"dev-list\"></ul></aside>"
-          "<div class=\"devpane\"><div id=\"dev-none\" class=\"card empty\">Select a device to "
-          "see its failed checks, evidence and remediation.</div>\n",
-          f);
+    struct html_state *st = w->state;
+    st->devf = tmpfile();
+    if (!st->devf) {
+        diag_report(DIAG_ERROR, w->af.path, 0, "cannot create a temporary file: %s",
+                    strerror(errno));
+        return -1;
+    }
     return 0;
 }
 
 /* ----------------------------------------------------------------- device */
 
-static void finding_block(struct report_writer *w, const struct device_result *d,
+/*
+ * A device is one <script type="application/json"> block: the page lists the
+ * devices from the blocks' data- attributes and renders a device's details
+ * from its block only when it is opened, so the browser builds no elements
+ * for the thousands of devices nobody opens. The blocks follow the summary
+ * in the file, so the summary shows while the rest is still loading.
+ *
+ * The block: {"dl": platform label, "os", "p": path, "h": hash, "why":
+ * reason not assessed, "dg": [[line, message]], "c": [count per verdict],
+ * "f": [[check index, verdict, message, [[line, text]], remediation or null
+ * (then the check's for the dialect), waiver, expires]] for failed and waived
+ * results, most severe first, "o": [[check index, verdict, message]] for
+ * unknown and needs_context, "ok" and "na": the check indices that passed and
+ * that do not apply}. Check text is in the "checks" block, once.
+ */
+static void jstr(FILE *f, const char *s)
+{
+    rpt_json_cstr(f, s);
+}
+
+static void json_evidence(struct report_writer *w, const struct device_result *d,
                           const struct check_result *r)
 {
     FILE *f = w->f;
-    const struct check_def *c = r->check;
-    const char *sev = c ? severity_name(c->severity) : "info";
-    fprintf(f,
-            "<div class=\"finding f-%s%s\"><div class=\"fh\"><span class=\"sev sev-%s\">%s</span>",
-            sev, r->verdict == VERDICT_WAIVED ? " waived" : "", sev, sev);
-    fputs("<code>", f);
-    h(f, c ? c->id : "?");
-    fputs("</code><span>", f);
-    h(f, c ? c->title : "");
-    fputs("</span>", f);
-    if (r->verdict == VERDICT_WAIVED)
-        fputs("<span class=\"badge st-not_applicable\">waived</span>", f);
-    fputs("</div>\n<p>", f);
-    h(f, rpt_clean_cstr(w, 0, d, r->message, false));
-    fputs("</p>", f);
-    if (r->verdict == VERDICT_WAIVED) {
-        fputs("<p class=\"muted\">Waiver: ", f);
-        h(f, r->waiver);
-        if (r->waiver_expires) {
-            fputs(" (expires ", f);
-            h(f, r->waiver_expires);
-            fputs(")", f);
+    fputc('[', f);
+    for (uint32_t k = 0; k < r->nevidence && k < RPT_MAX_EVIDENCE; k++) {
+        const struct evidence *e = &r->evidence[k];
+        fprintf(f, "%s[%u,", k ? "," : "", (unsigned)e->line);
+        jstr(f, rpt_clean(w, 0, d, e->text, e->len, true));
+        fputc(']', f);
+    }
+    fputc(']', f);
+}
+
+static void json_finding(struct report_writer *w, const struct device_result *d,
+                         const struct check_result *r, bool *first)
+{
+    FILE *f = w->f;
+    const char *own = r->check ? rpt_remediation(r->check, d->dialect) : NULL;
+    fprintf(f, "%s[%zu,%d,", *first ? "" : ",", rpt_check_index(w, r->check), (int)r->verdict);
+    *first = false;
+    jstr(f, rpt_clean_cstr(w, 0, d, r->message, false));
+    fputc(',', f);
+    json_evidence(w, d, r);
+    fputc(',', f);
+    jstr(f, r->remediation && (!own || strcmp(r->remediation, own) != 0) ? r->remediation : NULL);
+    fputc(',', f);
+    jstr(f, r->waiver);
+    fputc(',', f);
+    jstr(f, r->waiver_expires);
+    fputc(']', f);
+}
+
+static void json_results(struct report_writer *w, const struct device_result *d)
+{
+    FILE *f = w->f;
+    bool first = true;
+    fputs(",\"f\":[", f);
+    for (int s = SEV_CRITICAL; s >= SEV_INFO; s--)
+        for (size_t i = 0; i < d->nresults; i++) {
+            const struct check_result *r = &d->results[i];
+            if (r->verdict == VERDICT_FAIL && r->check && (int)r->check->severity == s)
+                json_finding(w, d, r, &first);
         }
-        fputs("</p>", f);
-    }
-    if (r->nevidence) {
-        fputs("<pre class=\"ev\">", f);
-        for (uint32_t k = 0; k < r->nevidence && k < RPT_MAX_EVIDENCE; k++) {
-            const struct evidence *e = &r->evidence[k];
-            fprintf(f, "<span class=\"ln\">%u</span>", (unsigned)e->line);
-            h(f, rpt_clean(w, 0, d, e->text, e->len, true));
-            fputc('\n', f);
+    for (size_t i = 0; i < d->nresults; i++)
+        if (d->results[i].verdict == VERDICT_WAIVED)
+            json_finding(w, d, &d->results[i], &first);
+    fputs("],\"o\":[", f);
+    first = true;
+    static const enum verdict order[] = {VERDICT_UNKNOWN, VERDICT_NEEDS_CONTEXT};
+    for (size_t o = 0; o < ARRAY_SIZE(order); o++)
+        for (size_t i = 0; i < d->nresults; i++) {
+            const struct check_result *r = &d->results[i];
+            if (r->verdict != order[o])
+                continue;
+            fprintf(f, "%s[%zu,%d,", first ? "" : ",", rpt_check_index(w, r->check),
+                    (int)r->verdict);
+            first = false;
+            jstr(f, rpt_clean_cstr(w, 0, d, r->message, false));
+            fputc(']', f);
         }
-        fputs("</pre>", f);
+    /* Passes and checks that do not apply: which ones, without their messages
+     * (the bulk of a device, and the JSON report has them). */
+    static const struct {
+        const char *key;
+        enum verdict v;
+    } lists[] = {{"ok", VERDICT_PASS}, {"na", VERDICT_NOT_APPLICABLE}};
+    for (size_t k = 0; k < ARRAY_SIZE(lists); k++) {
+        fprintf(f, "],\"%s\":[", lists[k].key);
+        first = true;
+        for (size_t i = 0; i < d->nresults; i++)
+            if (d->results[i].verdict == lists[k].v) {
+                fprintf(f, "%s%zu", first ? "" : ",", rpt_check_index(w, d->results[i].check));
+                first = false;
+            }
     }
-    const char *rem = r->remediation ? r->remediation : rpt_remediation(c, d->dialect);
-    if (rem) {
-        fputs("<div class=\"rem\"><b>Remediation</b><pre>", f);
-        h(f, rem);
-        fputs("</pre></div>", f);
-    }
-    if (c && c->measures && c->measures[0]) {
-        fputs("<div class=\"muted\">Measures: ", f);
-        for (size_t k = 0; c->measures[k]; k++) {
-            fputs("<span class=\"tag\">", f);
-            h(f, c->measures[k]);
-            fputs("</span>", f);
-        }
-        fputs("</div>", f);
-    }
-    fputs("</div>\n", f);
+    fputc(']', f);
+}
+
+/* The device's attributes for the list: name, failures, worst severity, state. */
+static void device_attrs(struct report_writer *w, const struct device_result *d, size_t nfail,
+                         int worst)
+{
+    FILE *f = w->f;
+    struct html_state *st = w->state;
+    const char *name = rpt_clean_cstr(w, 2, d, rpt_device_name(d), false);
+    st->ndevices++;
+    fputs("<script type=\"application/json\" class=\"dd\" id=\"", f);
+    device_anchor(f, name);
+    fputs("\" data-name=\"", f);
+    ha(f, name);
+    fputs("\" data-host=\"", f);
+    ha(f, d->hostname ? rpt_clean_cstr(w, 1, d, d->hostname, false) : "");
+    fprintf(f, "\" data-fail=\"%zu\" data-worst=\"%s\" data-dialect=\"%s\"", nfail,
+            worst >= 0 ? severity_name((enum severity)worst) : "none", dialect_name(d->dialect));
+    if (d->excluded)
+        fputs(" data-state=\"excluded\"", f);
+    else if (d->not_audited)
+        fputs(" data-state=\"not-audited\"", f);
+    else if (d->unreadable)
+        fputs(" data-state=\"unreadable\"", f);
+    fputc('>', f);
 }
 
 static int html_device(struct report_writer *w, const struct device_result *d)
 {
     struct html_state *st = w->state;
-    FILE *f = w->f;
     size_t counts[VERDICT_COUNT] = {0};
     int worst = -1;
     for (size_t i = 0; i < d->nresults; i++) {
@@ -208,119 +277,96 @@ static int html_device(struct report_writer *w, const struct device_result *d)
         if (r->verdict == VERDICT_FAIL && r->check && (int)r->check->severity > worst)
             worst = (int)r->check->severity;
     }
-    const char *name = rpt_clean_cstr(w, 2, d, rpt_device_name(d), false);
-    const char *host = d->hostname ? rpt_clean_cstr(w, 1, d, d->hostname, false) : "";
-    st->ndevices++;
-    fputs("<article class=\"dev\" id=\"", f);
-    device_anchor(f, name);
-    fputs("\" hidden data-name=\"", f);
-    ha(f, name);
-    fputs("\" data-host=\"", f);
-    ha(f, host);
-    fprintf(f, "\" data-fail=\"%zu\" data-worst=\"%s\" data-dialect=\"%s\"", counts[VERDICT_FAIL],
-            worst >= 0 ? severity_name((enum severity)worst) : "none", dialect_name(d->dialect));
-    if (d->excluded)
-        fputs(" data-state=\"excluded\"", f);
-    else if (d->not_audited)
-        fputs(" data-state=\"not-audited\"", f);
-    else if (d->unreadable)
-        fputs(" data-state=\"unreadable\"", f);
-    fputs(">\n<h2>", f);
-    h(f, name);
-    fputs("</h2><div class=\"meta\"><span>", f);
+    FILE *out = w->f;
+    w->f = st->devf; /* the blocks go after the summary */
+    FILE *f = w->f;
+    device_attrs(w, d, counts[VERDICT_FAIL], worst);
     char label[DIALECT_LABEL_MAX];
-    h(f, dialect_label(d->dialect, d->platform, label, sizeof(label)));
-    if (d->form != FORM_DEFAULT) {
-        fputs(" (", f);
-        h(f, dialect_form_name(d->form));
-        fputs(")", f);
+    fputs("{\"dl\":", f);
+    jstr(f, dialect_label(d->dialect, d->platform, label, sizeof(label)));
+    fputs(",\"fm\":", f);
+    jstr(f, d->form != FORM_DEFAULT ? dialect_form_name(d->form) : NULL);
+    fputs(",\"os\":", f);
+    jstr(f, rpt_clean_cstr(w, 0, d, d->os_version, false));
+    fputs(",\"p\":", f);
+    jstr(f, d->relpath ? d->relpath : d->file);
+    fprintf(f, ",\"h\":\"%.12s\",\"why\":", d->content_hash);
+    jstr(f, d->excluded ? (d->excluded_reason ? rpt_clean_cstr(w, 0, d, d->excluded_reason, true)
+                                              : "excluded by the provider profile")
+            : d->not_audited ? rpt_clean_cstr(w, 0, d, d->not_audited, true)
+                             : NULL);
+    fprintf(f, ",\"bad\":%d,\"dg\":[", d->unreadable ? 2 : d->partial ? 1 : 0);
+    for (uint32_t i = 0; i < d->ndiags && i < 20 && (d->unreadable || d->partial); i++) {
+        fprintf(f, "%s[%u,", i ? "," : "", (unsigned)d->diags[i].line);
+        jstr(f, rpt_clean_cstr(w, 0, d, d->diags[i].msg, true));
+        fputc(']', f);
     }
-    fputs("</span>", f);
-    if (d->os_version) {
-        fputs("<span>", f);
-        h(f, rpt_clean_cstr(w, 0, d, d->os_version, false));
-        fputs("</span>", f);
-    }
-    if (*host && strcmp(host, name) != 0) {
-        fputs("<span>hostname ", f);
-        h(f, host);
-        fputs("</span>", f);
-    }
-    if (d->content_hash[0])
-        fprintf(f, "<span class=\"mono\" title=\"SHA-256 of the file\">sha256 %.12s</span>",
-                d->content_hash);
-    fputs("</div>\n", f);
-    if (d->excluded) {
-        fputs("<p class=\"muted\">Not assessed: ", f);
-        h(f, d->excluded_reason ? rpt_clean_cstr(w, 0, d, d->excluded_reason, true)
-                                : "excluded by the provider profile");
-        fputs(".</p></article>\n", f);
-        return 0;
-    }
-    if (d->not_audited) {
-        fputs("<div class=\"card\"><b>Not audited</b><p>", f);
-        h(f, rpt_clean_cstr(w, 0, d, d->not_audited, true));
-        fputs("</p></div></article>\n", f);
-        return 0;
-    }
-    if (d->unreadable || d->partial) {
-        fprintf(f, "<div class=\"card\"><b>%s</b><ul>",
-                d->unreadable ? "Could not be read or parsed" : "Parsed partially");
-        for (uint32_t i = 0; i < d->ndiags && i < 20; i++) {
-            fprintf(f, "<li>line %u: ", (unsigned)d->diags[i].line);
-            h(f, rpt_clean_cstr(w, 0, d, d->diags[i].msg, true));
-            fputs("</li>", f);
-        }
-        fputs("</ul></div>\n", f);
-        if (d->unreadable) {
-            fputs("</article>\n", f);
-            return 0;
-        }
-    }
-    fputs("<div class=\"chips\">", f);
-    static const char *const vl[VERDICT_COUNT] = {"pass",    "fail",          "not applicable",
-                                                  "unknown", "needs context", "waived"};
+    fputs("],\"c\":[", f);
     for (int v = 0; v < VERDICT_COUNT; v++)
-        fprintf(f, "<span class=\"chip\"><b>%zu</b>%s</span>", counts[v], vl[v]);
-    fputs("</div>\n", f);
-    if (!counts[VERDICT_FAIL] && !counts[VERDICT_WAIVED])
-        fputs("<p class=\"ok\">No failed checks on this device.</p>\n", f);
-    /* Failed checks, most severe first. */
-    for (int s = SEV_CRITICAL; s >= SEV_INFO; s--)
-        for (size_t i = 0; i < d->nresults; i++) {
-            const struct check_result *r = &d->results[i];
-            if (r->verdict == VERDICT_FAIL && r->check && (int)r->check->severity == s)
-                finding_block(w, d, r);
-        }
-    for (size_t i = 0; i < d->nresults; i++)
-        if (d->results[i].verdict == VERDICT_WAIVED)
-            finding_block(w, d, &d->results[i]);
-    size_t others = counts[VERDICT_UNKNOWN] + counts[VERDICT_NEEDS_CONTEXT] +
-                    counts[VERDICT_NOT_APPLICABLE] + counts[VERDICT_PASS];
-    if (others) {
-        fprintf(f,
-                "<details><summary>Other results (%zu)</summary><table><thead><tr><th>Check"
-                "</th><th>Verdict</th><th>Why</th></tr></thead><tbody>",
-                others);
-        static const enum verdict order[] = {VERDICT_UNKNOWN, VERDICT_NEEDS_CONTEXT, VERDICT_PASS,
-                                             VERDICT_NOT_APPLICABLE};
-        for (size_t o = 0; o < ARRAY_SIZE(order); o++)
-            for (size_t i = 0; i < d->nresults; i++) {
-                const struct check_result *r = &d->results[i];
-                if (r->verdict != order[o])
-                    continue;
-                fputs("<tr><td><code>", f);
-                h(f, r->check ? r->check->id : "?");
-                fputs("</code></td><td>", f);
-                h(f, verdict_name(r->verdict));
-                fputs("</td><td>", f);
-                h(f, rpt_clean_cstr(w, 0, d, r->message, false));
-                fputs("</td></tr>", f);
-            }
-        fputs("</tbody></table></details>\n", f);
+        fprintf(f, "%s%zu", v ? "," : "", counts[v]);
+    fputc(']', f);
+    if (!d->excluded && !d->not_audited && !d->unreadable)
+        json_results(w, d);
+    fputs("}</script>\n", f);
+    w->f = out;
+    return ferror(st->devf) ? -1 : 0;
+}
+
+/* The checks the device blocks refer to by index: id, title, severity,
+ * measures, remediation per dialect. */
+static void checks_block(struct report_writer *w)
+{
+    FILE *f = w->f;
+    size_t n;
+    const struct check_def *const *all = rpt_checks(w, &n);
+    fputs("<script type=\"application/json\" id=\"checks\">[", f);
+    for (size_t i = 0; i < n; i++) {
+        const struct check_def *c = all[i];
+        fputs(i ? ",\n[" : "[", f);
+        jstr(f, c->id);
+        fputc(',', f);
+        jstr(f, c->title);
+        fputc(',', f);
+        jstr(f, severity_name(c->severity));
+        fputc(',', f);
+        rpt_json_measures(f, c);
+        fputc(',', f);
+        rpt_json_remediations(f, c);
+        fputc(']', f);
     }
-    fputs("</article>\n", f);
-    return 0;
+    fputs("]</script>\n", f);
+}
+
+/* The devices view: the list and the pane, then every device's block. */
+static int devices_view(struct report_writer *w)
+{
+    FILE *f = w->f;
+    struct html_state *st = w->state;
+    fputs("<section class=\"view\" id=\"view-devices\"><div class=\"devices\">"
+          "<aside class=\"devnav\"><input id=\"dev-search\" type=\"search\" placeholder=\"Filter "
+          "devices\" aria-label=\"Filter devices\"><ul id=\"dev-list\"></ul></aside>"
+          "<div class=\"devpane\" id=\"dev-pane\"><div id=\"dev-none\" class=\"card empty\">"
+          "Select a device to see its failed checks, evidence and remediation.</div></div>"
+          "</div></section>\n",
+          f);
+    checks_block(w);
+    if (fflush(st->devf) != 0 || fseek(st->devf, 0, SEEK_SET) != 0)
+        return -1;
+    char buf[1 << 16];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof(buf), st->devf)) > 0)
+        if (fwrite(buf, 1, n, f) != n)
+            return -1;
+    return ferror(st->devf) ? -1 : 0;
+}
+
+static void html_release(struct report_writer *w)
+{
+    struct html_state *st = w->state;
+    if (st && st->devf)
+        fclose(st->devf);
+    free(st);
+    w->state = NULL;
 }
 
 /* ----------------------------------------------------------------- charts */
@@ -608,7 +654,6 @@ static int html_finish(struct report_writer *w, const struct report_estate *e)
     FILE *f = w->f;
     const struct report_tally *t = &w->tally;
     const struct compliance_result *cr = e->cr;
-    fputs("</div></div></section>\n", f); /* end of the devices view */
 
     fputs("<section class=\"view active\" id=\"view-overview\">\n", f);
     /* One sentence a compliance lead can read out. */
@@ -798,6 +843,8 @@ static int html_finish(struct report_writer *w, const struct report_estate *e)
     }
     fputs("</section>\n", f);
     measures_view(w, cr);
+    if (devices_view(w) != 0)
+        return -1;
     fputs("</main>\n<footer>Generated by tsaudit ", f);
     h(f, w->run->tool_version);
     fputs(" &middot; secrets in configuration text are redacted", f);
@@ -812,4 +859,5 @@ const struct report_ops report_ops_html = {
     .open = html_open,
     .device = html_device,
     .finish = html_finish,
+    .release = html_release,
 };

@@ -195,6 +195,10 @@ void rpt_redact(struct buf *out, const char *text, size_t len);
 
 /* The run's checks (run->checks, or the registry): what results index. */
 const struct check_def *const *rpt_checks(const struct report_writer *w, size_t *n);
+/* A check's measure ids as a JSON array; its remediation per dialect as a
+ * JSON object from dialect name to text ("" for any platform). */
+void rpt_json_measures(FILE *f, const struct check_def *c);
+void rpt_json_remediations(FILE *f, const struct check_def *c);
 /* Index of c in rpt_checks(), SIZE_MAX when it is not there. */
 size_t rpt_check_index(const struct report_writer *w, const struct check_def *c);
 

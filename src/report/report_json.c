@@ -70,17 +70,6 @@ static int json_open(struct report_writer *w)
     return 0;
 }
 
-static void write_measure_ids(FILE *f, const struct check_def *c)
-{
-    fputc('[', f);
-    for (size_t i = 0; c && c->measures && c->measures[i]; i++) {
-        if (i)
-            fputc(',', f);
-        rpt_json_cstr(f, c->measures[i]);
-    }
-    fputc(']', f);
-}
-
 static void write_head(FILE *f, const struct check_def *c)
 {
     fputs("{", f);
@@ -103,7 +92,7 @@ static void write_tail(FILE *f, const struct check_def *c, const char *remediati
 {
     kstr(f, "remediation", remediation);
     fputs(",\"measures\":", f);
-    write_measure_ids(f, c);
+    rpt_json_measures(f, c);
 }
 
 /* Build a piece once with fn, then write it. */
@@ -237,17 +226,10 @@ static void write_checks(struct report_writer *w)
         fputc(',', f);
         kstr(f, "severity", severity_name(c->severity));
         fputs(",\"measures\":", f);
-        write_measure_ids(f, c);
-        fputs(",\"remediation\":{", f);
-        bool first = true;
-        for (int d = 0; d < DIALECT_COUNT; d++) {
-            if (!c->remediation[d])
-                continue;
-            fputs(first ? "" : ",", f);
-            first = false;
-            kstr(f, d == DIALECT_UNKNOWN ? "" : dialect_name((enum dialect)d), c->remediation[d]);
-        }
-        fputs("}}", f);
+        rpt_json_measures(f, c);
+        fputs(",\"remediation\":", f);
+        rpt_json_remediations(f, c);
+        fputc('}', f);
     }
     fputs("}", f);
 }
@@ -423,7 +405,7 @@ static void write_fleet(struct report_writer *w, const struct report_estate *e)
         fputc(',', f);
         kstr(f, "message", x->message);
         fputs(",\"measures\":", f);
-        write_measure_ids(f, x->check);
+        rpt_json_measures(f, x->check);
         fputc(',', f);
         kstr(f, "kind", x->kind);
         fputc(',', f);
