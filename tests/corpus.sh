@@ -20,6 +20,7 @@ set -u
 
 BIN=${TSAUDIT_BIN:?TSAUDIT_BIN must name the tsaudit binary}
 SRC=${TSAUDIT_SRC:-.}
+INVARIANT=${TSAUDIT_BUILD:-$SRC/build}/parse_invariant
 CORPUS=${TSAUDIT_CORPUS:-$SRC/../shared/corpus}
 
 if [ ! -d "$CORPUS" ] || [ ! -f "$CORPUS/MANIFEST.tsv" ]; then
