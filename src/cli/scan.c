@@ -797,6 +797,75 @@ static int stop_early(struct arena *run_arena, struct walk_list *files)
     return EXIT_INPUT;
 }
 
+/* The inputs that shape the whole run. */
+struct run_inputs {
+    struct profile profile;
+    struct framework framework;
+    bool have_framework, have_attest;
+    struct attestations attest;
+    struct catalog *catalog; /* NULL: the edition is unknown */
+};
+
+/* Load the profile, rules, framework, attestations and catalogue; 0, or -1
+ * when one of them had an error (reported). */
+static int load_run_inputs(const struct scan_options *opt, struct arena *a, struct run_inputs *in)
+{
+    int rc = 0;
+    memset(in, 0, sizeof(*in));
+    profile_init_empty(&in->profile);
+    if (opt->profile_path && profile_load(&in->profile, a, opt->profile_path) != 0)
+        rc = -1;
+    for (size_t i = 0; i < opt->nrules; i++)
+        if (rules_load_path(a, opt->rules[i]) != 0)
+            rc = -1;
+    if (opt->framework_path) {
+        if (framework_load(&in->framework, a, opt->framework_path) != 0)
+            rc = -1;
+        else
+            in->have_framework = true;
+    }
+    if (opt->attest_path) {
+        if (attest_load(&in->attest, a, opt->attest_path) != 0)
+            rc = -1;
+        in->have_attest = true;
+    }
+    const char *edition = opt->code ? opt->code : in->profile.code;
+    if (catalog_load(&in->catalog, a, edition, opt->catalog_path) != 0)
+        rc = -1;
+    return rc;
+}
+
+/* The catalogue is identified by its edition and, when overridden, the
+ * digest of the override file. */
+static void catalog_identity(const struct scan_options *opt, const struct catalog *catalog,
+                             char *out, size_t cap)
+{
+    snprintf(out, cap, "builtin-%s", catalog->edition);
+    char *data;
+    size_t len;
+    if (opt->catalog_path && file_read_all(opt->catalog_path, 0, false, &data, &len) == 0) {
+        char hex[65];
+        sha256_hex(data, len, hex);
+        snprintf(out, cap, "%s", hex);
+        free(data);
+    }
+}
+
+/* The run's identity: when it started and what it read. */
+static void run_identity(const char *started, const struct profile *profile,
+                         const char *catalog_digest, const struct scan_options *opt,
+                         char *const *roots, size_t nroots, char *out, size_t cap)
+{
+    struct buf seed;
+    buf_init(&seed, 0);
+    buf_printf(&seed, "%s\x1f%s\x1f%s\x1f%s", started, profile->digest, catalog_digest,
+               opt->attest_path ? opt->attest_path : "");
+    for (size_t i = 0; i < nroots; i++)
+        buf_printf(&seed, "\x1f%s", roots[i]);
+    make_run_id(out, cap, buf_cstr(&seed));
+    buf_free(&seed);
+}
+
 int cmd_scan(int argc, char **argv)
 {
     struct scan_options opt;
@@ -818,42 +887,24 @@ int cmd_scan(int argc, char **argv)
     bool input_error = false;
 
     /* Inputs that shape the whole run. */
-    struct profile profile;
-    profile_init_empty(&profile);
-    if (opt.profile_path && profile_load(&profile, &run_arena, opt.profile_path) != 0)
+    struct run_inputs in;
+    if (load_run_inputs(&opt, &run_arena, &in) != 0)
         input_error = true;
-    for (size_t i = 0; i < opt.nrules; i++)
-        if (rules_load_path(&run_arena, opt.rules[i]) != 0)
-            input_error = true;
-    struct framework framework;
-    bool have_framework = false;
-    if (opt.framework_path) {
-        if (framework_load(&framework, &run_arena, opt.framework_path) != 0)
-            input_error = true;
-        else
-            have_framework = true;
-    }
-    struct attestations attest_store, *attest = NULL;
-    if (opt.attest_path) {
-        if (attest_load(&attest_store, &run_arena, opt.attest_path) != 0)
-            input_error = true;
-        attest = &attest_store;
-    }
-    const char *edition = opt.code ? opt.code : profile.code;
-    struct catalog *catalog = NULL;
-    if (catalog_load(&catalog, &run_arena, edition, opt.catalog_path) != 0)
-        input_error = true;
+    struct attestations *attest = in.have_attest ? &in.attest : NULL;
+    struct catalog *catalog = in.catalog;
     /* A run with a broken profile, attestations, rules, framework or catalogue
      * would report verdicts and statuses that are not the provider's: stop
      * before anything is written. */
     if (input_error || !catalog)
         return stop_early(&run_arena, NULL);
-    int tier = opt.tier ? opt.tier : profile.tier;
-    int32_t as_of = opt.has_as_of ? opt.as_of : profile.has_as_of ? profile.as_of : date_today();
+    int tier = opt.tier ? opt.tier : in.profile.tier;
+    int32_t as_of = opt.has_as_of          ? opt.as_of
+                    : in.profile.has_as_of ? in.profile.as_of
+                                           : date_today();
 
     char **roots = argv + first, *workdir[1] = {NULL};
     size_t nroots = (size_t)(argc - first);
-    if (opt.git && scan_git_history(&opt, &profile, &workdir[0]) != 0)
+    if (opt.git && scan_git_history(&opt, &in.profile, &workdir[0]) != 0)
         input_error = true;
     if (opt.git && !nroots) {
         if (!workdir[0]) {
@@ -884,35 +935,13 @@ int cmd_scan(int argc, char **argv)
         return stop_early(&run_arena, &files);
     }
 
-    /* The catalogue is identified by its edition and, when overridden, the
-     * digest of the override file. */
     char catalog_digest[80];
-    snprintf(catalog_digest, sizeof(catalog_digest), "builtin-%s", catalog->edition);
-    if (opt.catalog_path) {
-        char *data;
-        size_t len;
-        if (file_read_all(opt.catalog_path, 0, false, &data, &len) == 0) {
-            char hex[65];
-            sha256_hex(data, len, hex);
-            snprintf(catalog_digest, sizeof(catalog_digest), "%s", hex);
-            free(data);
-        }
-    }
+    catalog_identity(&opt, catalog, catalog_digest, sizeof(catalog_digest));
 
     /* Run metadata. */
     char started[32], finished[32], run_id[40];
     iso_now(started, sizeof(started));
-    {
-        /* The run's identity: when it started and what it read. */
-        struct buf seed;
-        buf_init(&seed, 0);
-        buf_printf(&seed, "%s\x1f%s\x1f%s\x1f%s", started, profile.digest, catalog_digest,
-                   opt.attest_path ? opt.attest_path : "");
-        for (size_t i = 0; i < nroots; i++)
-            buf_printf(&seed, "\x1f%s", roots[i]);
-        make_run_id(run_id, sizeof(run_id), buf_cstr(&seed));
-        buf_free(&seed);
-    }
+    run_identity(started, &in.profile, catalog_digest, &opt, roots, nroots, run_id, sizeof(run_id));
     char sarif_base[PATH_MAX];
     struct report_run run = {
         .tool_version = TSAUDIT_VERSION,
@@ -920,9 +949,9 @@ int cmd_scan(int argc, char **argv)
         .as_of = as_of,
         .tier = tier,
         .code_edition = catalog->edition,
-        .provider_name = profile.provider_name,
+        .provider_name = in.profile.provider_name,
         .profile_path = opt.profile_path,
-        .profile_digest = profile.digest,
+        .profile_digest = in.profile.digest,
         .catalog_digest = catalog_digest,
         .scan_roots = roots,
         .sarif_base = sarif_base_for(&opt, roots, nroots, sarif_base, sizeof(sarif_base)),
@@ -965,7 +994,7 @@ int cmd_scan(int argc, char **argv)
             out.failed = true;
     }
     if (opt.db_path) {
-        out.store = store_run_begin(opt.db_path, &run, &profile);
+        out.store = store_run_begin(opt.db_path, &run, &in.profile);
         if (!out.store)
             out.failed = true;
     }
@@ -983,12 +1012,12 @@ int cmd_scan(int argc, char **argv)
         .files = &files,
         .opt = &opt,
         .reading = {.vendor = opt.vendor,
-                    .profile = &profile,
+                    .profile = &in.profile,
                     .inventory = &inventory,
                     .warn_contradictions = true},
         .assess = {.vendor = opt.vendor,
                    .read_as = scan_reading,
-                   .profile = &profile,
+                   .profile = &in.profile,
                    .attest = attest,
                    .as_of = as_of,
                    .salt = salt,
@@ -1024,8 +1053,8 @@ int cmd_scan(int argc, char **argv)
     /* The devices' own results already count each reuse (CRED-UNIQUE-PER-DEVICE
      * fails on every device involved): the findings are not counted again. */
     struct compliance_result cr;
-    if (have_framework)
-        framework_evaluate(&framework, sums, files.n, ff, nff, as_of, &run_arena, &cr);
+    if (in.have_framework)
+        framework_evaluate(&in.framework, sums, files.n, ff, nff, as_of, &run_arena, &cr);
     else
         compliance_evaluate(catalog, attest, tier, as_of, sums, files.n, ff, nff, &run_arena, &cr);
 
