@@ -124,9 +124,10 @@ struct cx {
     int ssh_ver;                          /* 0 unset, 1, 2, 3 = both */
     const struct cfg_node *ssh_weak_node; /* NX-OS ssh cipher-mode weak */
     bool saw_ciphers, saw_macs, saw_kex, ssh_port_set;
-    bool ssh_lines_need_server;           /* XR: lines accept ssh only with ssh server */
-    const struct cfg_node *eos_root_node; /* EOS "aaa root secret": root account enabled */
-    const char *ssh_user_ctx;             /* IOS ip ssh pubkey-chain: current username */
+    const struct cfg_node *xr_disable_hmac; /* IOS XR "ssh server disable hmac ..." */
+    bool ssh_lines_need_server;             /* XR: lines accept ssh only with ssh server */
+    const struct cfg_node *eos_root_node;   /* EOS "aaa root secret": root account enabled */
+    const char *ssh_user_ctx;               /* IOS ip ssh pubkey-chain: current username */
 
     /* telnet */
     const struct cfg_node *telnet_on, *telnet_off;

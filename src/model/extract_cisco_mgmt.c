@@ -169,6 +169,9 @@ bool cx_h_ssh(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
             cx_ssh_kex(x, s, 4, n);
         } else if (starts(s, "ssh server algorithms mac")) {
             cx_ssh_macs(x, s, 4, n);
+        } else if (starts(s, "ssh server disable hmac")) {
+            x->xr_disable_hmac = n;
+            fact_lines_add(&m->ssh.algo_ev, n);
         } else if (starts(s, "ssh server enable cipher")) {
             /* re-enables CBC ciphers next to the default list */
             x->ssh_weak_node = n;
@@ -818,6 +821,10 @@ void cx_finish_ssh(struct cx *x)
         if (!weak && level_unknown)
             ssh->weak_macs.why = "the MACs of the ASA 'medium' and 'fips' integrity levels differ "
                                  "between releases (older ones include HMAC-SHA1)";
+    } else if (x->d == DIALECT_CISCO_IOSXR && !x->xr_disable_hmac) {
+        /* checks.md XR: HMAC-SHA1 is offered until it is disabled */
+        fact_default(&ssh->weak_macs, FACT_ON,
+                     "no 'ssh server disable hmac hmac-sha1': IOS XR offers HMAC-SHA1");
     } else {
         fact_unknown(&ssh->weak_macs, "no SSH MAC list: the default list is release-dependent");
     }
