@@ -81,6 +81,16 @@ try {
   check((await page.locator('#measure-count').innerText()).includes(`${searched} of ${all}`),
     'the count line follows the filter');
   await page.fill('#measure-search', '');
+  // Every table sorts by a column: the measure id header, twice, reverses the order.
+  const ids = async () => page.locator('#measures-table tbody tr td:first-child').allInnerTexts();
+  const head = page.locator('#measures-table thead th').first();
+  await head.click();
+  const up = await ids();
+  await head.click();
+  const down = await ids();
+  check(up.length > 1 && up[0] === down[down.length - 1] && up[up.length - 1] === down[0] &&
+    (await head.getAttribute('aria-sort')) === 'descending', 'measures table sorts by a column');
+  check(await page.locator('table thead th[aria-sort]').count() >= 6, 'every table header sorts');
   await page.screenshot({ path: join(shots, `${tag}-measures.png`), fullPage: false });
 
   // A failing (device, check) link in the measures table opens that device.
