@@ -508,7 +508,6 @@ static const struct meta_marker meta_markers[] = {
     {"Cisco IOS-XR", DIALECT_CISCO_IOSXR, "metadata comment 'Cisco IOS-XR'"},
     {"Cisco Nexus Operating System", DIALECT_CISCO_NXOS,
      "metadata comment 'Cisco Nexus Operating System'"},
-    {"NX-OS", DIALECT_CISCO_NXOS, "metadata comment 'NX-OS'"},
     {"Adaptive Security Appliance", DIALECT_CISCO_ASA,
      "metadata comment 'Adaptive Security Appliance'"},
     {"Cisco IOS Software", DIALECT_CISCO_IOS, "metadata comment 'Cisco IOS Software'"},
