@@ -162,6 +162,16 @@ static void eval_banner(const struct check_ctx *ctx, struct check_result *r)
 
 static void eval_copp(const struct check_ctx *ctx, struct check_result *r)
 {
+    enum dialect d = ctx->model->dialect;
+    if ((d == DIALECT_CISCO_ASA || d == DIALECT_FORTINET_FORTIOS) &&
+        ctx->model->copp.state == FACT_UNKNOWN) {
+        /* firewalls: no control-plane policing construct in checks.md */
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "%s has no control-plane policing construct, and no control-plane filter "
+                  "is configured",
+                  dialect_name(d));
+        return;
+    }
     judge_fact(ctx, r, &ctx->model->copp, FACT_OFF,
                "no control-plane policing or routing-engine protection filter",
                "traffic to the control plane is policed or filtered",

@@ -250,9 +250,10 @@ void cx_finish_plane(struct cx *x)
                          "default");
             break;
         case DIALECT_ARISTA_EOS:
-            fact_default(&m->copp, FACT_ON,
-                         "EOS applies its default control-plane ACL and "
-                         "CoPP policy");
+            /* not given as secure by checks.md: it depends on the hardware */
+            fact_unknown(&m->copp, "no CoPP customisation: the default copp-system-policy exists "
+                                   "on hardware platforms only, with platform rates (op: show "
+                                   "policy-map type copp copp-system-policy)");
             break;
         default:
             fact_unknown(&m->copp, "the ASA has no control-plane policing in this sense; "
