@@ -51,7 +51,13 @@ struct scan_options {
     size_t nexcludes;
     const char *format; /* for stdout when no -o */
     const char *outputs[MAX_OUTPUTS];
+    enum report_format output_formats[MAX_OUTPUTS];
     size_t noutputs;
+    bool format_given;      /* --format was on the command line */
+    bool stdout_taken;      /* -o - (or /dev/stdout): no terminal summary besides */
+    bool format_used;       /* --format named an extension-less -o, not stdout's */
+    const char *output_dir; /* --output-dir: every format, one base name */
+    char dir_paths[REPORT_FORMAT_COUNT][PATH_MAX];
     const char *rules[MAX_RULE_FILES];
     size_t nrules;
     const char *git, *since, *until; /* --git REPO: walk its history first */
@@ -135,6 +141,8 @@ static const char *scan_usage =
     "                       (the router.db of a RANCID tree is read by itself)\n"
     "  --exclude GLOB       skip files and folders whose path relative to the\n"
     "                       scanned folder matches GLOB; repeatable\n"
+    "  --output-dir DIR     write every format as DIR/report.EXT (json, sarif, csv,\n"
+    "                       xml, html, oscal.json, txt)\n"
     "  --sarif-base PATH    SARIF locations relative to PATH (default: the root of\n"
     "                       the git repository holding the scanned folder, if any)\n"
     "  --junit-unknown AS   JUnit shows unknown and needs_context verdicts as\n"
@@ -173,6 +181,53 @@ static void bad_vendor(const char *given)
                     dialect_name_list());
 }
 
+/*
+ * The format of each -o: from the extension, else (no extension, "-" or
+ * /dev/stdout) from --format; "-" and /dev/stdout take standard output
+ * from the terminal summary. --output-dir adds DIR/report.EXT for every
+ * format. 0, or -1 after a usage error.
+ */
+static int resolve_outputs(struct scan_options *o)
+{
+    enum report_format given = REPORT_TEXT;
+    report_format_from_name(o->format, &given);
+    for (size_t i = 0; i < o->noutputs; i++) {
+        const char *p = o->outputs[i];
+        bool to_stdout = !strcmp(p, "-") || !strcmp(p, "/dev/stdout");
+        if (to_stdout) {
+            o->outputs[i] = "-";
+            o->output_formats[i] = given;
+            o->stdout_taken = true;
+        } else if (!report_format_from_path(p, &o->output_formats[i])) {
+            if (!o->format_given)
+                return cli_usage_error("scan",
+                                       "cannot tell the format of '%s' from its extension: "
+                                       "add --format F or name it .json, .sarif, .csv, .xml, "
+                                       ".html, .oscal.json or .txt",
+                                       p),
+                       -1;
+            o->output_formats[i] = given;
+            o->format_used = true;
+        }
+    }
+    if (!o->output_dir)
+        return 0;
+    static const char *const ext[REPORT_FORMAT_COUNT] = {
+        [REPORT_TEXT] = "txt",        [REPORT_JSON] = "json", [REPORT_SARIF] = "sarif",
+        [REPORT_CSV] = "csv",         [REPORT_JUNIT] = "xml", [REPORT_HTML] = "html",
+        [REPORT_OSCAL] = "oscal.json"};
+    for (int f = 0; f < REPORT_FORMAT_COUNT; f++) {
+        if (!ext[f])
+            continue;
+        if (o->noutputs == MAX_OUTPUTS)
+            return cli_usage_error("scan", "at most %d outputs with --output-dir", MAX_OUTPUTS), -1;
+        snprintf(o->dir_paths[f], sizeof(o->dir_paths[f]), "%s/report.%s", o->output_dir, ext[f]);
+        o->outputs[o->noutputs] = o->dir_paths[f];
+        o->output_formats[o->noutputs++] = (enum report_format)f;
+    }
+    return 0;
+}
+
 /* Returns the index of the first PATH, OPTIONS_HELP or OPTIONS_BAD. */
 static int parse_options(int argc, char **argv, struct scan_options *o)
 {
@@ -203,6 +258,7 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
         OPT_UNTIL,
         OPT_CACHE,
         OPT_SARIF_BASE,
+        OPT_OUTPUT_DIR,
         OPT_JUNIT_UNKNOWN,
         OPT_HELP
     };
@@ -234,6 +290,7 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
         {"until", required_argument, NULL, OPT_UNTIL},
         {"cache", required_argument, NULL, OPT_CACHE},
         {"sarif-base", required_argument, NULL, OPT_SARIF_BASE},
+        {"output-dir", required_argument, NULL, OPT_OUTPUT_DIR},
         {"junit-unknown", required_argument, NULL, OPT_JUNIT_UNKNOWN},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
@@ -277,17 +334,17 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
             if (!report_format_from_name(optarg, &f))
                 BAD("unknown format '%s'", optarg);
             o->format = optarg;
+            o->format_given = true;
             break;
         }
-        case 'o': {
-            enum report_format f;
+        case 'o':
             if (o->noutputs == MAX_OUTPUTS)
                 BAD("at most %d -o outputs", MAX_OUTPUTS);
-            if (!report_format_from_path(optarg, &f))
-                BAD("cannot tell the format of '%s' from its extension", optarg);
-            o->outputs[o->noutputs++] = optarg;
+            o->outputs[o->noutputs++] = optarg; /* format: resolve_outputs() */
             break;
-        }
+        case OPT_OUTPUT_DIR:
+            o->output_dir = optarg;
+            break;
         case OPT_DB:
             o->db_path = optarg;
             break;
@@ -390,6 +447,8 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
         BAD("--git needs --db FILE: the verdict history is recorded there");
     if (optind >= argc && !o->git)
         BAD("no PATH to scan");
+    if (resolve_outputs(o) != 0)
+        return OPTIONS_BAD;
     return optind;
 }
 
@@ -974,9 +1033,7 @@ int cmd_scan(int argc, char **argv)
 
     struct outputs out = {0};
     for (size_t i = 0; i < opt.noutputs; i++) {
-        enum report_format f;
-        report_format_from_path(opt.outputs[i], &f);
-        struct report_writer *w = report_open(f, opt.outputs[i], &run);
+        struct report_writer *w = report_open(opt.output_formats[i], opt.outputs[i], &run);
         if (!w) {
             out.failed = true;
             continue;
@@ -985,8 +1042,9 @@ int cmd_scan(int argc, char **argv)
     }
     /* stdout gets --format (the terminal summary by default; --quiet drops it). */
     enum report_format stdout_format = REPORT_TEXT;
-    report_format_from_name(opt.format, &stdout_format);
-    if (!(opt.quiet && stdout_format == REPORT_TEXT)) {
+    if (!opt.format_used)
+        report_format_from_name(opt.format, &stdout_format);
+    if (!opt.stdout_taken && !(opt.quiet && stdout_format == REPORT_TEXT)) {
         struct report_writer *w = report_open(stdout_format, "-", &run);
         if (w)
             out.w[out.n++] = w;
