@@ -2093,7 +2093,9 @@ static void finish_logging(struct jx *x)
     } else if (x->syslog_node) {
         fact_set(&lg->suppressed, FACT_OFF, x->syslog_node);
     } else {
-        fact_unknown(&lg->suppressed, "no system syslog configuration");
+        /* nothing filters or disables logging; where the logs go is LOG-REMOTE-SYSLOG's */
+        fact_default(&lg->suppressed, FACT_OFF,
+                     "no system syslog configuration: no statement filters or disables logging");
     }
 
     struct ntp_facts *ntp = &m->ntp;
