@@ -40,6 +40,8 @@ struct tsa_context *tsa_context_new(void)
     c->run.started = "";
     c->run.fail_on = SEV_COUNT;
     snprintf(c->run.run_id, sizeof(c->run.run_id), "library");
+    c->run_compact = c->run;
+    c->run_compact.json_compact = true;
     return c;
 }
 
@@ -50,6 +52,7 @@ void tsa_context_free(struct tsa_context *c)
     api_json_slots_free(c);
     pthread_mutex_destroy(&c->lock);
     free(c->profile_file);
+    free(c->checks_json);
     buf_free(&c->errors);
     arena_free(&c->arena);
     free(c);
@@ -177,7 +180,7 @@ int tsa_context_set_tier(struct tsa_context *c, int tier)
 void tsa_context_set_show_secrets(struct tsa_context *c, int show)
 {
     if (c)
-        c->run.show_secrets = show != 0;
+        c->run.show_secrets = c->run_compact.show_secrets = show != 0;
 }
 
 /* -------------------------------------------------------------- one device */
@@ -251,6 +254,7 @@ void tsa_device_free(struct tsa_device *d)
     free(d->data);
     buf_free(&d->diags);
     free(d->json);
+    free(d->compact);
     free(d->facts);
     free(d->results);
     free(d->name);

@@ -36,11 +36,13 @@ struct tsa_context {
     const char *attest_file;
     int32_t as_of;
     bool has_as_of;
-    int tier;              /* 0: the profile's */
-    struct report_run run; /* what the writers need to render one device */
+    int tier;                      /* 0: the profile's */
+    struct report_run run;         /* what the writers need to render one device */
+    struct report_run run_compact; /* the same for compact results */
+    char *checks_json;             /* tsa_checks_json()'s last answer */
     struct buf errors;
-    pthread_mutex_t lock; /* guards slots[].busy */
-    struct json_slot slots[API_JSON_SLOTS];
+    pthread_mutex_t lock;                      /* guards slots[].busy */
+    struct json_slot slots[2][API_JSON_SLOTS]; /* [compact] */
 };
 
 struct tsa_device {
@@ -49,14 +51,14 @@ struct tsa_device {
     struct device_assessment a;
     char *data; /* the configuration's bytes (the assessment's views point here) */
     struct buf diags;
-    char *json, *facts; /* rendered on first use */
-    size_t json_len, facts_len;
+    char *json, *compact, *facts; /* rendered on first use */
+    size_t json_len, compact_len, facts_len;
     struct tsa_result *results; /* rendered on first use, strings in a.arena */
     const char *hostname;       /* cleaned */
 };
 
 /* The JSON of a device (malloc'd), with a pooled writer when one is free. */
-char *api_device_json(struct tsa_device *d, size_t *len);
+char *api_device_json(struct tsa_device *d, bool compact, size_t *len);
 /* Close the context's pooled writers. */
 void api_json_slots_free(struct tsa_context *c);
 

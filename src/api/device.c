@@ -102,9 +102,9 @@ static char *render(struct tsa_device *d, size_t *len,
 }
 
 /* The JSON writer's device object: the writer's head is skipped. */
-static void json_fn(struct tsa_device *d, FILE *f, size_t *skip)
+static void json_with(struct tsa_device *d, FILE *f, size_t *skip, const struct report_run *run)
 {
-    struct report_writer *w = report_open_stream(REPORT_JSON, f, d->name, &d->ctx->run);
+    struct report_writer *w = report_open_stream(REPORT_JSON, f, d->name, run);
     if (!w)
         BUG("cannot open a JSON writer on memory");
     fflush(f);
@@ -112,6 +112,16 @@ static void json_fn(struct tsa_device *d, FILE *f, size_t *skip)
     report_device(w, &d->a.result);
     fflush(f);
     report_abort(w);
+}
+
+static void json_fn(struct tsa_device *d, FILE *f, size_t *skip)
+{
+    json_with(d, f, skip, &d->ctx->run);
+}
+
+static void compact_fn(struct tsa_device *d, FILE *f, size_t *skip)
+{
+    json_with(d, f, skip, &d->ctx->run_compact);
 }
 
 static void facts_fn(struct tsa_device *d, FILE *f, size_t *skip)
@@ -123,13 +133,13 @@ static void facts_fn(struct tsa_device *d, FILE *f, size_t *skip)
 }
 
 /* Take a free slot of the context's pool, or NULL when all are busy. */
-static struct json_slot *slot_take(struct tsa_context *c)
+static struct json_slot *slot_take(struct tsa_context *c, bool compact)
 {
     struct json_slot *s = NULL;
     pthread_mutex_lock(&c->lock);
     for (size_t i = 0; i < API_JSON_SLOTS && !s; i++)
-        if (!c->slots[i].busy) {
-            s = &c->slots[i];
+        if (!c->slots[compact][i].busy) {
+            s = &c->slots[compact][i];
             s->busy = true;
         }
     pthread_mutex_unlock(&c->lock);
@@ -143,17 +153,18 @@ static void slot_give(struct tsa_context *c, struct json_slot *s)
     pthread_mutex_unlock(&c->lock);
 }
 
-char *api_device_json(struct tsa_device *d, size_t *len)
+char *api_device_json(struct tsa_device *d, bool compact, size_t *len)
 {
     struct tsa_context *c = (struct tsa_context *)d->ctx;
-    struct json_slot *s = slot_take(c);
+    struct json_slot *s = slot_take(c, compact);
     if (!s)
-        return render(d, len, json_fn);
+        return render(d, len, compact ? compact_fn : json_fn);
     if (!s->w) {
         s->f = open_memstream(&s->buf, &s->len);
         if (!s->f)
             BUG("out of memory");
-        s->w = report_open_stream(REPORT_JSON, s->f, "<memory>", &c->run);
+        s->w =
+            report_open_stream(REPORT_JSON, s->f, "<memory>", compact ? &c->run_compact : &c->run);
         if (!s->w)
             BUG("cannot open a JSON writer on memory");
     }
@@ -174,8 +185,8 @@ char *api_device_json(struct tsa_device *d, size_t *len)
 
 void api_json_slots_free(struct tsa_context *c)
 {
-    for (size_t i = 0; i < API_JSON_SLOTS; i++) {
-        struct json_slot *s = &c->slots[i];
+    for (size_t i = 0; i < 2 * API_JSON_SLOTS; i++) {
+        struct json_slot *s = &c->slots[i / API_JSON_SLOTS][i % API_JSON_SLOTS];
         if (s->w)
             report_abort(s->w);
         if (s->f)
@@ -190,10 +201,76 @@ const char *tsa_device_json(struct tsa_device *d, size_t *len)
     if (!d)
         return NULL;
     if (!d->json)
-        d->json = api_device_json(d, &d->json_len);
+        d->json = api_device_json(d, false, &d->json_len);
     if (len)
         *len = d->json_len;
     return d->json;
+}
+
+const char *tsa_device_results_json(struct tsa_device *d, size_t *len)
+{
+    if (!d)
+        return NULL;
+    if (!d->compact)
+        d->compact = api_device_json(d, true, &d->compact_len);
+    if (len)
+        *len = d->compact_len;
+    return d->compact;
+}
+
+/* One check of the table: its text, and its remediation for every dialect. */
+static void check_json(FILE *f, const struct check_def *c)
+{
+    fputs("{\"check\":", f);
+    json_write_cstr(f, c->id);
+    fputs(",\"title\":", f);
+    json_write_cstr(f, c->title);
+    fputs(",\"category\":", f);
+    json_write_cstr(f, c->category);
+    fputs(",\"severity\":", f);
+    json_write_cstr(f, severity_name(c->severity));
+    fputs(",\"scope\":", f);
+    json_write_cstr(f, c->scope == CHECK_FLEET ? "fleet" : "device");
+    fputs(",\"source\":", f);
+    json_write_cstr(f, c->source ? c->source : "builtin");
+    fputs(",\"measures\":[", f);
+    for (size_t i = 0; c->measures && c->measures[i]; i++) {
+        fputs(i ? "," : "", f);
+        json_write_cstr(f, c->measures[i]);
+    }
+    fputs("],\"remediation\":{", f);
+    for (int dl = 0; dl < DIALECT_COUNT; dl++) {
+        fputs(dl ? "," : "", f);
+        json_write_cstr(f, dialect_name((enum dialect)dl));
+        fputc(':', f);
+        json_write_cstr(f, report_remediation(c, (enum dialect)dl));
+    }
+    fputs("}}", f);
+}
+
+const char *tsa_checks_json(struct tsa_context *c, size_t *len)
+{
+    if (!c)
+        return NULL;
+    size_t n, m = 0;
+    const struct check_def *const *all = checks_all(&n);
+    char *s = NULL;
+    FILE *f = open_memstream(&s, &m);
+    if (!f)
+        BUG("out of memory");
+    fputc('[', f);
+    for (size_t i = 0; i < n; i++) {
+        fputs(i ? ",\n" : "\n", f);
+        check_json(f, all[i]);
+    }
+    fputs("]\n", f);
+    if (fclose(f) != 0)
+        BUG("out of memory");
+    free(c->checks_json);
+    c->checks_json = s;
+    if (len)
+        *len = m;
+    return s;
 }
 
 const char *tsa_device_facts_json(struct tsa_device *d, size_t *len)

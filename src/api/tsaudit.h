@@ -150,9 +150,28 @@ TSA_API int tsa_device_evidence(const struct tsa_device *dev, size_t i, size_t j
  * *len (may be NULL) receives its length.
  */
 TSA_API const char *tsa_device_json(struct tsa_device *dev, size_t *len);
+/*
+ * The same object with each result reduced to what is its own, as the
+ * JSON report's --json-compact form writes it: check, verdict, message,
+ * evidence, waiver, and remediation only when it is not the check's for the
+ * device's dialect. The rest of a result (title, category, severity,
+ * measures, the check's remediation) is in tsa_checks_json(). Smaller and
+ * faster to read for a caller that keeps the check table.
+ */
+TSA_API const char *tsa_device_results_json(struct tsa_device *dev, size_t *len);
 /* The extracted security model as JSON, as 'tsaudit facts' prints it
  * ("null" for a device that was not parsed). */
 TSA_API const char *tsa_device_facts_json(struct tsa_device *dev, size_t *len);
+
+/*
+ * Every check the process runs (built-in, then loaded rules), in result
+ * order, as a JSON array of {check, title, category, severity, scope
+ * ("device", or "fleet" for a check whose verdict depends on the other
+ * devices of an estate), source ("builtin" or a rules file), measures,
+ * remediation: {dialect name: text or null, ...}}. The text belongs to ctx
+ * until the next call or tsa_context_free().
+ */
+TSA_API const char *tsa_checks_json(struct tsa_context *ctx, size_t *len);
 
 /* ------------------------------------------------------------------ estate */
 

@@ -29,6 +29,7 @@ __all__ = [
     "audit_text",
     "audit_file",
     "scan",
+    "checks",
     "Context",
     "Profile",
     "DeviceResult",
@@ -120,6 +121,9 @@ class InputError(TsauditError):
 # ----------------------------------------------------------------- results
 
 
+_new = tuple.__new__
+
+
 class Evidence(NamedTuple):
     """A configuration line behind a verdict (its text redacted of secrets)."""
 
@@ -163,6 +167,16 @@ class Result(NamedTuple):
                    tuple(d.get("measures") or ()), d.get("title") or "",
                    d.get("category") or "", d.get("remediation"), d.get("waiver"))
 
+    @classmethod
+    def _from_compact(cls, d: Mapping[str, Any], check: "_Check", dialect: str) -> "Result":
+        """From a compact result (tsa_device_results_json) and its check.
+        (tuple.__new__ directly: this runs for every result of every device.)"""
+        ev = d["evidence"]
+        rem = d["remediation"] if "remediation" in d else check.remediation.get(dialect)
+        return _new(cls, (d["check"], d["verdict"], check.severity, d["message"] or "",
+                          tuple([_new(Evidence, (e["line"], e["text"])) for e in ev]) if ev else (),
+                          check.measures, check.title, check.category, rem, d.get("waiver")))
+
     def to_dict(self) -> Dict[str, Any]:
         """The result as in the JSON report."""
         d: Dict[str, Any] = {
@@ -174,6 +188,31 @@ class Result(NamedTuple):
         if self.waiver is not None:
             d["waiver"] = self.waiver
         return d
+
+
+class _Check(NamedTuple):
+    """A check's text as the library's check table has it."""
+
+    title: str
+    category: str
+    severity: str
+    measures: Tuple[str, ...]
+    remediation: Dict[str, Optional[str]]
+
+
+_checks: Dict[str, _Check] = {}
+_checks_lock = threading.Lock()
+
+
+def _check_table(ctx: int, wanted: Iterable[str]) -> Dict[str, _Check]:
+    """The process's check table, read again when a check is new to it (rules)."""
+    with _checks_lock:
+        if any(c not in _checks for c in wanted):
+            for c in json.loads(_lib.text_of(_lib.lib.tsa_checks_json, ctx)):
+                _checks[c["check"]] = _Check(c["title"] or "", c["category"] or "",
+                                             c["severity"], tuple(c["measures"]),
+                                             c["remediation"])
+        return _checks
 
 
 class DeviceResult:
@@ -188,8 +227,11 @@ class DeviceResult:
 
     def __init__(self, data: Dict[str, Any],
                  facts_loader: Optional[Callable[[], bytes]] = None,
-                 status: Optional[str] = None):
+                 status: Optional[str] = None,
+                 checks: Optional[Dict[str, _Check]] = None):
+        # With checks, data's results are compact: the check table has the rest.
         self._data = data
+        self._checks = checks
         self._facts_loader = facts_loader
         self._facts: Any = None
         self._results: Optional[List[Result]] = None
@@ -239,7 +281,12 @@ class DeviceResult:
     @property
     def results(self) -> List[Result]:
         if self._results is None:
-            self._results = [Result.from_dict(r) for r in self._data.get("results", ())]
+            rows = self._data.get("results", ())
+            if self._checks is None:
+                self._results = [Result.from_dict(r) for r in rows]
+            else:
+                t, dialect = self._checks, self.dialect
+                self._results = [Result._from_compact(r, t[r["check"]], dialect) for r in rows]
         return self._results
 
     def result(self, check: str) -> Result:
@@ -267,7 +314,10 @@ class DeviceResult:
 
     def to_dict(self) -> Dict[str, Any]:
         """The device object of the JSON report (a copy)."""
-        return json.loads(json.dumps(self._data))
+        d = json.loads(json.dumps(self._data))
+        if self._checks is not None:
+            d["results"] = [r.to_dict() for r in self.results]
+        return d
 
     def __iter__(self) -> Iterator[Result]:
         return iter(self.results)
@@ -450,7 +500,8 @@ class Context:
             if strict and status == "unreadable":
                 diags = L.tsa_device_diagnostics(dev).decode(errors="replace")
                 raise InputError(f"{path}: cannot be read", Diagnostic.parse_all(diags))
-            data = json.loads(_lib.text_of(L.tsa_device_json, dev))
+            data = json.loads(_lib.text_of(L.tsa_device_results_json, dev))
+            checks = _check_table(self._ctx, (r["check"] for r in data["results"]))
             reason = L.tsa_device_not_audited_reason(dev).decode(errors="replace")
             if reason:
                 data.setdefault("not_audited", reason)
@@ -464,7 +515,7 @@ class Context:
             finally:
                 L.tsa_device_free(again)
 
-        return DeviceResult(data, facts, status)
+        return DeviceResult(data, facts, status, checks)
 
     def audit_text(self, text: Union[str, bytes], dialect: Optional[str] = None,
                    hostname: Optional[str] = None) -> DeviceResult:
@@ -561,6 +612,15 @@ def audit_file(path: PathLike, dialect: Optional[str] = None, profile: ProfileAr
     """
     ctx = _context(profile, attestations, as_of, tier, show_secrets)
     return ctx.audit_file(path, dialect=dialect, strict=strict)
+
+
+def checks() -> List[Dict[str, Any]]:
+    """Every check the process runs, in result order (``tsaudit checks``):
+    id (``check``), title, category, severity, scope (``device``, or
+    ``fleet`` for a check whose verdict depends on the other devices of an
+    estate), source, measures, and the remediation for each dialect."""
+    ctx = _context(None, None, None, None, False)
+    return json.loads(_lib.text_of(_lib.lib.tsa_checks_json, ctx._ctx))
 
 
 def scan(paths: Union[PathLike, Sequence[PathLike]], profile: ProfileArg = None,

@@ -73,7 +73,9 @@ def _declare(lib: ctypes.CDLL) -> None:
                                         POINTER(c_char_p)]),
         # JSON texts are read with their length (ctypes.string_at), not as C strings.
         "tsa_device_json": (c_void_p, [dev, size_p]),
+        "tsa_device_results_json": (c_void_p, [dev, size_p]),
         "tsa_device_facts_json": (c_void_p, [dev, size_p]),
+        "tsa_checks_json": (c_void_p, [ctx, size_p]),
         "tsa_scan": (est, [ctx, POINTER(c_char_p), c_size_t, c_int, POINTER(c_char_p), c_size_t]),
         "tsa_estate_free": (None, [est]),
         "tsa_estate_status": (c_int, [est]),
