@@ -41,5 +41,13 @@ wheel=$(ls "$WHEELS"/tsaudit-*.whl 2>/dev/null | head -1)
 # The installed package, not the source tree, is what the tests import.
 cd "$BUILD"
 "$VENV/bin/python" -c 'import tsaudit, sys; print("python.sh: tsaudit", tsaudit.__version__, "from", tsaudit.__file__)'
+# The README's first example, as a user runs it from the repository root.
+first=$(cd "$SRC" && env -u TSAUDIT_LIBRARY "$VENV/bin/python" -c \
+    "import tsaudit; print(tsaudit.audit_text(open('examples/estate/core/lon-cr1').read()).results[0])") ||
+    fail "the first example of docs/python.md failed"
+case "$first" in
+    MGMT-TELNET:\ *) echo "python.sh: $first" ;;
+    *) fail "the first example printed '$first', not the first check's result" ;;
+esac
 env -u TSAUDIT_LIBRARY TSAUDIT_BIN="$BIN" TSAUDIT_SRC="$SRC" \
     "$VENV/bin/python" -m pytest -q -p no:cacheprovider "$SRC/python/tests" "$@"
