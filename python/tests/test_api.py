@@ -176,3 +176,40 @@ def test_pytest_fixture_fails_a_bad_template(pytester):
     res = pytester.runpytest_inprocess()
     res.assert_outcomes(passed=1, failed=1)
     res.stdout.fnmatch_lines(["*MGMT-TELNET*fail*", "*line 3: transport input telnet*"])
+
+
+def test_c_accessors_agree_with_the_json(src):
+    """The typed C accessors (struct tsa_result, evidence) say what the JSON says."""
+    import ctypes
+    from tsaudit import _lib
+    L = _lib.lib
+    ctx = tsaudit.Context(profile=src / "examples" / "profile.yaml")
+    files = sorted(p for p in (src / "examples" / "estate").rglob("*")
+                   if p.is_file() and p.name != "router.db")
+    assert len(files) >= 10
+    for f in files:
+        dev = L.tsa_assess_file(ctx._ctx, str(f).encode(), None)
+        check_accessors(L, _lib, dev, ctypes)
+
+
+def check_accessors(L, _lib, dev, ctypes):
+    try:
+        full = json.loads(_lib.text_of(L.tsa_device_json, dev))
+        assert L.tsa_device_dialect(dev).decode() == full["dialect"]
+        assert L.tsa_device_hostname(dev).decode() == full["hostname"]
+        n = L.tsa_device_result_count(dev)
+        assert n == len(full["results"])
+        for i, want in enumerate(full["results"]):
+            r = _lib.Result()
+            assert L.tsa_device_result(dev, i, ctypes.byref(r)) == 0
+            got = (r.check.decode(), r.verdict.decode(), r.severity.decode(), r.message.decode())
+            assert got == (want["check"], want["verdict"], want["severity"], want["message"])
+            assert (r.remediation.decode() or None) == want["remediation"]
+            assert r.nevidence == len(want["evidence"])
+            for j, e in enumerate(want["evidence"]):
+                line, text = ctypes.c_uint(), ctypes.c_char_p()
+                assert L.tsa_device_evidence(dev, i, j, ctypes.byref(line), ctypes.byref(text)) == 0
+                assert (line.value, text.value.decode()) == (e["line"], e["text"])
+        assert L.tsa_device_result(dev, n, ctypes.byref(_lib.Result())) == -1
+    finally:
+        L.tsa_device_free(dev)

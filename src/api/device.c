@@ -10,11 +10,13 @@
 
 /* Text from the configuration, made safe as the writers make it, copied
  * into the device's arena. */
-static const char *clean(struct tsa_device *d, struct buf *scratch, const char *text, size_t len)
+static const char *clean(struct tsa_device *d, struct buf *scratch, const char *text, size_t len,
+                         bool config_text)
 {
     if (!text)
         return "";
-    const char *s = report_clean(&d->ctx->run, &d->a.result, text, len, scratch);
+    const char *s = config_text ? report_clean(&d->ctx->run, &d->a.result, text, len, scratch)
+                                : report_scrub(&d->ctx->run, &d->a.result, text, len, scratch);
     return arena_strdup(&d->a.arena, s);
 }
 
@@ -31,15 +33,15 @@ static void render_results(struct tsa_device *d)
         const struct check_result *cr = &r->results[i];
         struct tsa_result *o = &d->results[i];
         const char *rem =
-            cr->remediation ? cr->remediation : report_remediation(cr->check, r->dialect);
+            cr->remediation ? cr->remediation : check_remediation(cr->check, r->dialect);
         o->check = cr->check ? cr->check->id : "unknown";
         o->verdict = verdict_name(cr->verdict);
         o->severity = severity_name(cr->check ? cr->check->severity : SEV_INFO);
-        o->message = clean(d, &scratch, cr->message, cr->message ? strlen(cr->message) : 0);
+        o->message = clean(d, &scratch, cr->message, cr->message ? strlen(cr->message) : 0, false);
         o->remediation = rem ? rem : "";
         o->nevidence = cr->nevidence;
     }
-    d->hostname = clean(d, &scratch, r->hostname, r->hostname ? strlen(r->hostname) : 0);
+    d->hostname = clean(d, &scratch, r->hostname, r->hostname ? strlen(r->hostname) : 0, false);
     buf_free(&scratch);
 }
 
@@ -77,7 +79,7 @@ int tsa_device_evidence(const struct tsa_device *cd, size_t i, size_t j, unsigne
     if (line)
         *line = e->line;
     if (text)
-        *text = clean(d, &scratch, e->text, e->len);
+        *text = clean(d, &scratch, e->text, e->len, true);
     buf_free(&scratch);
     return 0;
 }
@@ -243,7 +245,7 @@ static void check_json(FILE *f, const struct check_def *c)
         fputs(dl ? "," : "", f);
         json_write_cstr(f, dialect_name((enum dialect)dl));
         fputc(':', f);
-        json_write_cstr(f, report_remediation(c, (enum dialect)dl));
+        json_write_cstr(f, check_remediation(c, (enum dialect)dl));
     }
     fputs("}}", f);
 }
