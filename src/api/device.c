@@ -33,7 +33,7 @@ static void render_results(struct tsa_device *d)
         const struct check_result *cr = &r->results[i];
         struct tsa_result *o = &d->results[i];
         const char *rem =
-            cr->remediation ? cr->remediation : check_remediation(cr->check, r->dialect);
+            cr->remediation ? cr->remediation : report_remediation(cr->check, r->dialect);
         o->check = cr->check ? cr->check->id : "unknown";
         o->verdict = verdict_name(cr->verdict);
         o->severity = severity_name(cr->check ? cr->check->severity : SEV_INFO);
@@ -245,7 +245,7 @@ static void check_json(FILE *f, const struct check_def *c)
         fputs(dl ? "," : "", f);
         json_write_cstr(f, dialect_name((enum dialect)dl));
         fputc(':', f);
-        json_write_cstr(f, check_remediation(c, (enum dialect)dl));
+        json_write_cstr(f, report_remediation(c, (enum dialect)dl));
     }
     fputs("}}", f);
 }

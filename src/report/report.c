@@ -436,6 +436,11 @@ const char *rpt_remediation(const struct check_def *c, enum dialect d)
     return c->remediation[DIALECT_UNKNOWN];
 }
 
+const char *report_remediation(const struct check_def *c, enum dialect d)
+{
+    return rpt_remediation(c, d);
+}
+
 /* ------------------------------------------------------------------- map */
 
 static uint64_t hash_str(const char *s)

@@ -111,6 +111,10 @@ int report_finish(struct report_writer *w, const struct fleet_finding *ff, size_
 /* Give up: remove the temporary, leave any existing file untouched. Frees w. */
 void report_abort(struct report_writer *w);
 
+/* A check's remediation for a dialect exactly as every writer prints it
+ * (the generic one when the dialect has none); NULL when the check has none. */
+const char *report_remediation(const struct check_def *c, enum dialect d);
+
 /*
  * Text for HTML (element content or a quoted attribute) cleaned exactly as
  * the HTML report cleans it: markup characters escaped, invalid UTF-8 and
