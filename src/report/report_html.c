@@ -776,9 +776,12 @@ static int html_finish(struct report_writer *w, const struct report_estate *e)
         h(f, c->title);
         fprintf(f, "</td><td>%zu</td><td>", t->fail_by_check[best]);
         for (size_t m = 0; c->measures && c->measures[m]; m++) {
-            fputs("<span class=\"tag\">", f);
+            /* A link to the measure in the measures view. */
+            fputs("<a class=\"tag\" href=\"#measure=", f);
+            ha(f, c->measures[m]);
+            fputs("\">", f);
             h(f, c->measures[m]);
-            fputs("</span>", f);
+            fputs("</a>", f);
         }
         fputs("</td></tr>", f);
     }

@@ -126,6 +126,17 @@ try {
   check(/^\s*\d+/.test(await ev.innerText()), 'evidence lines carry line numbers');
   check(await dev.locator('.rem').count() >= 1, 'remediation is shown');
   check(!(await dev.innerText()).match(/Pl4nted/), 'no planted secret in the device view');
+  // A measure tag of a finding opens that measure in the measures view.
+  const mtag = dev.locator('a.tag').first();
+  if (await mtag.count()) {
+    const mid = await mtag.innerText();
+    await mtag.click();
+    await page.waitForSelector('#view-measures.active');
+    const rows = await page.locator('#measures-table tbody tr:visible td:first-child').allInnerTexts();
+    check(rows.length >= 1 && rows.some((r) => r.includes(mid)), `measure tag ${mid} opens the measure`);
+    await page.goBack();
+    await page.waitForSelector('article.dev');
+  }
   await page.screenshot({ path: join(shots, `${tag}-device.png`), fullPage: false });
 
   // Filter the device list.
