@@ -642,7 +642,8 @@ static void test_ios_defaults(void **state)
     ASSERT_DEFAULT(m->legacy.directed_broadcast, FACT_OFF);
     ASSERT_DEFAULT(m->aaa.central_login, FACT_OFF);
     ASSERT_DEFAULT(m->copp, FACT_OFF);
-    assert_int_equal(m->legacy.smart_install.state, FACT_UNKNOWN);
+    /* no switch port, spanning-tree mode or VTP: no Smart Install client */
+    ASSERT_DEFAULT(m->legacy.smart_install, FACT_OFF);
     assert_int_equal(m->legacy.discovery.state, FACT_UNKNOWN);
     assert_false(m->bgp.configured);
     ASSERT_DEFAULT(m->snmp.enabled, FACT_OFF);
