@@ -389,6 +389,10 @@ int git_history_walk(const struct git_walk_options *opt, struct git_walk_result 
     /* libgit2 keeps up to 256 MiB of decoded objects by default; a walk reads
      * each blob once, so a small cache keeps memory flat at no cost. */
     git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)(16 << 20));
+    /* Pack files are mapped in windows; by default up to gigabytes of them
+     * stay mapped (and resident) once read. A walk reads each once. */
+    git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)(8 << 20));
+    git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)(64 << 20));
     struct walker w = {.opt = opt};
     checks_all(&w.nchecks);
     w.scratch = xmalloc(w.nchecks ? w.nchecks : 1);
