@@ -333,15 +333,13 @@ struct fleet_view *fleet_view_build(const struct device_summary *devs, size_t n)
 void fleet_view_free(struct fleet_view *v);
 /* The index of the device read from file `path` in the view, or SIZE_MAX. */
 size_t fleet_view_index(const struct fleet_view *v, const char *path);
-/* Does the device at path share a secret with another scanned device? */
-bool fleet_view_shares(const struct fleet_view *v, const char *path);
 /*
- * A device whose results were kept from an earlier run (a result cache)
- * and that shares no secret (fleet_view_shares() false: a shared one needs
- * the configuration for its evidence): decide again, from the estate's reuse
- * view, the results that depend on the other devices (CRED-UNIQUE-PER-DEVICE).
+ * A device whose results were kept from an earlier run (a result cache):
+ * decide again, from this estate's reuse view, the results that depend on
+ * the other devices (CRED-UNIQUE-PER-DEVICE). t names the device (path) and
+ * holds at least the lines of its secrets, which the finding cites.
  */
-void checks_refresh_fleet(const struct fleet_view *v, const char *path, struct arena *a,
+void checks_refresh_fleet(const struct fleet_view *v, const struct cfg_tree *t, struct arena *a,
                           const struct profile *p, struct device_result *d);
 void fleet_findings_free(struct fleet_finding *f, size_t n);
 

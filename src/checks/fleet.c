@@ -610,18 +610,10 @@ void fleet_device_result(const struct check_ctx *ctx, struct check_result *r)
     }
 }
 
-bool fleet_view_shares(const struct fleet_view *v, const char *path)
-{
-    size_t i = fleet_view_index(v, path);
-    return i != SIZE_MAX && v->first[i + 1] > v->first[i];
-}
-
-void checks_refresh_fleet(const struct fleet_view *v, const char *path, struct arena *a,
+void checks_refresh_fleet(const struct fleet_view *v, const struct cfg_tree *t, struct arena *a,
                           const struct profile *p, struct device_result *d)
 {
-    /* A tree that names the device: no statement is read when nothing is shared. */
-    struct cfg_tree t = {.path = path};
-    struct check_ctx ctx = {.tree = &t, .profile = p, .arena = a, .fleet = v};
+    struct check_ctx ctx = {.tree = t, .profile = p, .arena = a, .fleet = v};
     for (size_t k = 0; k < d->nresults; k++) {
         struct check_result *r = &d->results[k];
         if (!r->check || r->check->eval != check_eval_cred_unique_local)

@@ -53,11 +53,12 @@ bool cli_reading(const struct reading_sources *s, const char *path, const char *
  * (dispatch.c holds the table). */
 int cli_main(int argc, char **argv);
 
-/* True when the file at path is read by --vendor or by its content alone (no
- * profile rule or inventory entry names it): what it is then follows from
- * its bytes and the run's settings, as a result cache needs. */
-bool cli_reading_from_content(const struct reading_sources *s, const char *path,
-                              const char *relpath);
+/* What decides how the file at path is read, as a short key ("content",
+ * "vendor:...", the profile rule or the inventory entry that names it): with
+ * the file's bytes it determines the device's results, as a result cache
+ * needs. False when the file is excluded or marked down (not cached). */
+bool cli_reading_key(const struct reading_sources *s, const char *path, const char *relpath,
+                     char *out, size_t cap);
 
 /* "tsaudit <cmd>: <message>" on stderr, for usage errors. Returns EXIT_INPUT. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) TS_PRINTF(2, 3);

@@ -70,12 +70,31 @@ bool cli_reading(const struct reading_sources *s, const char *path, const char *
     return true;
 }
 
-bool cli_reading_from_content(const struct reading_sources *s, const char *path,
-                              const char *relpath)
+bool cli_reading_key(const struct reading_sources *s, const char *path, const char *relpath,
+                     char *out, size_t cap)
 {
-    if (s->vendor != DIALECT_UNKNOWN)
+    if (s->vendor != DIALECT_UNKNOWN) {
+        snprintf(out, cap, "vendor:%s", dialect_name(s->vendor));
         return true;
-    if (s->profile && profile_device_rule(s->profile, NULL, relpath ? relpath : path))
-        return false;
-    return !(s->inventory && inventory_find(s->inventory, path));
+    }
+    const struct profile_device_rule *rule =
+        s->profile ? profile_device_rule(s->profile, NULL, relpath ? relpath : path) : NULL;
+    if (rule) {
+        if (rule->exclude)
+            return false;
+        snprintf(out, cap, "profile:%d:%d:%s", (int)rule->dialect, (int)rule->platform,
+                 rule->match);
+        return true;
+    }
+    const struct inventory_entry *e = s->inventory ? inventory_find(s->inventory, path) : NULL;
+    if (e) {
+        if (e->down)
+            return false;
+        /* The entry's source names its line: a changed inventory is another key. */
+        snprintf(out, cap, "inventory:%d:%d:%s:%s", (int)e->dialect, (int)e->platform,
+                 e->type ? e->type : "", e->source ? e->source : "");
+        return true;
+    }
+    snprintf(out, cap, "content");
+    return true;
 }

@@ -72,6 +72,9 @@ struct slot {
     char *data;
     struct buf diags;
     bool from_cache; /* the result came from the cache: nothing to keep */
+    bool keyed;      /* key holds the device's cache key (taken before parsing) */
+    size_t len;      /* of data */
+    char key[65];
 };
 
 struct outputs {
@@ -502,26 +505,41 @@ static bool scan_reading(const void *arg, const char *path, const char *relpath,
     return cli_reading(arg, path, relpath, data, len, det, why, cap);
 }
 
-/* The device's result from the cache when its content was audited before
- * under the same settings (and it is read by its content alone). A device
- * that shares a secret with another is assessed afresh: its reuse finding
- * cites its configuration. */
+/* The cache's key for a device: the SHA-256 of its bytes and of what decides
+ * how it is read (content, --vendor, a profile rule or an inventory entry). */
+static bool cache_key(const struct device_pass *dp, const char *path, const char *relpath,
+                      const char *data, size_t len, char out[65])
+{
+    char how[1024];
+    if (!cli_reading_key(&dp->reading, path, relpath, how, sizeof(how)))
+        return false;
+    struct sha256_stream st;
+    sha256_begin(&st);
+    sha256_add(&st, data, len);
+    sha256_add(&st, "\x1f", 1);
+    sha256_add(&st, how, strlen(how));
+    sha256_end(&st, out);
+    return true;
+}
+
+/* The device's result from the cache when its bytes were audited before,
+ * read the same way, under the same settings. Its reuse finding
+ * (CRED-UNIQUE-PER-DEVICE) is decided again from this run's estate, citing
+ * the secrets' lines the cache kept cleaned. */
 static bool from_cache(struct device_pass *dp, const struct assess_options *o,
                        const struct walk_entry *f, struct slot *s, size_t len)
 {
-    if (!dp->cache || !cli_reading_from_content(&dp->reading, f->path, f->relpath))
+    s->len = len;
+    s->keyed = dp->cache && cache_key(dp, f->path, f->relpath, s->data, len, s->key);
+    if (!s->keyed)
         return false;
-    if (o->fleet && fleet_view_shares(o->fleet, f->path))
-        return false;
-    char hash[65];
-    sha256_hex(s->data, len, hash);
     device_assess_begin(f->path, f->relpath, &s->dev);
-    if (!result_cache_get(dp->cache, hash, &s->dev)) {
+    if (!result_cache_get(dp->cache, s->key, &s->dev)) {
         device_assessment_free(&s->dev);
         return false;
     }
     if (o->fleet)
-        checks_refresh_fleet(o->fleet, f->path, &s->dev.arena, o->profile, &s->dev.result);
+        checks_refresh_fleet(o->fleet, s->dev.tree, &s->dev.arena, o->profile, &s->dev.result);
     if (!o->fingerprints_only)
         device_assess_restored(o, &s->dev);
     s->from_cache = true;
@@ -536,7 +554,7 @@ static void device_work(void *ctx, size_t index, size_t slot)
     struct slot *s = &dp->slots[slot];
     size_t len = 0;
     diag_capture_begin(&s->diags);
-    s->from_cache = false;
+    s->from_cache = s->keyed = false;
     if (file_read_all(f->path, dp->opt->max_file_size, true, &s->data, &len) != 0)
         device_assess_unreadable(&dp->assess, f->path, f->relpath, &s->dev);
     else if (!from_cache(dp, &dp->assess, f, s, len))
@@ -555,8 +573,10 @@ static void device_emit(void *ctx, size_t index, size_t slot)
     struct slot *s = &dp->slots[slot];
     const struct device_result *r = &s->dev.result;
     dp->cache_hits += s->from_cache;
-    if (dp->cache && !s->from_cache && cli_reading_from_content(&dp->reading, r->file, r->relpath))
-        result_cache_put(dp->cache, dp->run, r, &s->dev.summary, s->diags.data, s->diags.len);
+    if (s->keyed && !s->from_cache) {
+        struct cache_input in = {s->data, s->len, s->diags.data, s->diags.len};
+        result_cache_put(dp->cache, dp->run, s->key, r, &s->dev.summary, &in);
+    }
     diag_flush(&s->diags);
     if (r->unreadable || r->partial)
         dp->input_error = true;

@@ -24,7 +24,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define CACHE_MAGIC "TSC3"
+#define CACHE_MAGIC "TSC4"
 #define CACHE_BUSY_MS 60000
 
 struct result_cache {
@@ -183,9 +183,33 @@ static void put_clean(struct result_cache *c, const struct report_run *run,
     put_cstr(&c->rec, s);
 }
 
+/* Line n (1-based) of the file's bytes, trimmed; NULL past the end. */
+static const char *line_text(const char *data, size_t len, uint32_t n, size_t *out)
+{
+    if (!data || !n)
+        return NULL;
+    const char *p = data, *end = data + len;
+    for (uint32_t l = 1; l < n && p < end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            return NULL;
+        p = nl + 1;
+    }
+    if (p >= end)
+        return NULL;
+    const char *e = memchr(p, '\n', (size_t)(end - p));
+    e = e ? e : end;
+    while (p < e && (*p == ' ' || *p == '\t'))
+        p++;
+    while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+        e--;
+    *out = (size_t)(e - p);
+    return p;
+}
+
 static void encode(struct result_cache *c, const struct report_run *run,
-                   const struct device_result *d, const struct device_summary *sum, const char *err,
-                   size_t errlen)
+                   const struct device_result *d, const struct device_summary *sum,
+                   const struct cache_input *in)
 {
     struct buf *b = &c->rec;
     buf_reset(b);
@@ -193,6 +217,7 @@ static void encode(struct result_cache *c, const struct report_run *run,
     uint8_t head[4] = {(uint8_t)d->dialect, (uint8_t)d->form,
                        (uint8_t)(d->partial | d->excluded << 1), 0};
     buf_add(b, head, 4);
+    put_cstr(b, d->content_hash);
     put_clean(c, run, d, d->hostname, false);
     put_clean(c, run, d, d->os_version, false);
     put_cstr(b, d->detect_signal);
@@ -235,7 +260,14 @@ static void encode(struct result_cache *c, const struct report_run *run,
         buf_add(b, sum->fps[i].fp, sizeof(sum->fps[i].fp));
     }
     put_u32(b, sum->nredacted);
-    encode_stderr(b, d->file, err, errlen);
+    /* The lines of its secrets, cleaned: the evidence of a reuse finding
+     * when another device shares one (never the raw line). */
+    for (uint32_t i = 0; i < sum->nfps; i++) {
+        size_t n = 0;
+        const char *t = line_text(in->data, in->len, sum->fps[i].line, &n);
+        put_cstr(b, t ? report_clean(run, d, t, n, &c->clean) : NULL);
+    }
+    encode_stderr(b, d->file, in->err, in->errlen);
 }
 
 static bool decode_results(struct reader *rd, struct arena *a, struct device_result *d)
@@ -268,6 +300,54 @@ static bool decode_results(struct reader *rd, struct arena *a, struct device_res
             r->evidence[k].text = get_str(rd, a, &r->evidence[k].len);
         }
     }
+    return !rd->bad;
+}
+
+/* A tree that holds only the secrets' lines (cleaned), at their numbers:
+ * what a reuse finding cites when the device is restored from the cache. */
+struct secret_line {
+    uint32_t line, len;
+    const char *text;
+};
+
+static int cmp_secret_line(const void *a, const void *b)
+{
+    uint32_t x = ((const struct secret_line *)a)->line, y = ((const struct secret_line *)b)->line;
+    return x < y ? -1 : x > y;
+}
+
+static bool decode_secret_lines(struct reader *rd, struct arena *a, struct device_assessment *da)
+{
+    const struct device_summary *sum = &da->summary;
+    struct secret_line *sl = arena_alloc(a, (sum->nfps ? sum->nfps : 1) * sizeof(*sl));
+    size_t n = 0;
+    for (uint32_t i = 0; i < sum->nfps && !rd->bad; i++) {
+        uint32_t len;
+        const char *t = get_str(rd, a, &len);
+        if (t && sum->fps[i].line)
+            sl[n++] = (struct secret_line){sum->fps[i].line, len, t};
+    }
+    if (n > 1)
+        qsort(sl, n, sizeof(*sl), cmp_secret_line);
+    struct buf text;
+    buf_init(&text, 0);
+    uint32_t at = 1;
+    for (size_t i = 0; i < n; i++) {
+        if (sl[i].line < at || sl[i].line - at > (1u << 20))
+            continue; /* the same line twice, or absurdly far */
+        for (; at < sl[i].line; at++)
+            buf_addc(&text, '\n');
+        buf_add(&text, sl[i].text, sl[i].len);
+        buf_addc(&text, '\n');
+        at++;
+    }
+    struct cfg_tree *tree = arena_alloc(a, sizeof(*tree));
+    memset(tree, 0, sizeof(*tree));
+    tree->path = da->result.file;
+    tree->buf = arena_strndup(a, text.data ? text.data : "", text.len);
+    tree->len = text.len;
+    da->tree = tree;
+    buf_free(&text);
     return !rd->bad;
 }
 
@@ -310,9 +390,11 @@ static bool replay_stderr(struct reader *rd, struct arena *a, const char *path)
     return !rd->bad && rd->p == rd->end;
 }
 
-static bool decode(const void *blob, size_t len, struct arena *a, struct device_result *d,
-                   struct device_summary *sum)
+static bool decode(const void *blob, size_t len, struct device_assessment *da)
 {
+    struct arena *a = &da->arena;
+    struct device_result *d = &da->result;
+    struct device_summary *sum = &da->summary;
     struct reader rd = {blob, (const uint8_t *)blob + len, false};
     if (len < 8 || memcmp(blob, CACHE_MAGIC, 4) != 0)
         return false;
@@ -325,6 +407,10 @@ static bool decode(const void *blob, size_t len, struct arena *a, struct device_
         return false;
     d->partial = flags & 1;
     d->excluded = flags >> 1 & 1;
+    const char *hash = get_str(&rd, a, NULL);
+    if (!hash || strlen(hash) != 64)
+        return false;
+    memcpy(d->content_hash, hash, 65);
     d->hostname = get_str(&rd, a, NULL);
     d->os_version = get_str(&rd, a, NULL);
     d->detect_signal = get_str(&rd, a, NULL);
@@ -342,7 +428,8 @@ static bool decode(const void *blob, size_t len, struct arena *a, struct device_
     }
     d->diags = diags;
     d->ndiags = nd;
-    return decode_results(&rd, a, d) && decode_summary(&rd, sum) && replay_stderr(&rd, a, d->file);
+    return decode_results(&rd, a, d) && decode_summary(&rd, sum) &&
+           decode_secret_lines(&rd, a, da) && replay_stderr(&rd, a, d->file);
 }
 
 /* ---------------------------------------------------------------- file */
@@ -351,9 +438,9 @@ static const char *schema =
     "CREATE TABLE IF NOT EXISTS cache_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
     "CREATE TABLE IF NOT EXISTS cache_results (\n"
     "  run_key TEXT NOT NULL,\n"
-    "  content_hash TEXT NOT NULL,\n"
+    "  device_key TEXT NOT NULL,\n"
     "  record BLOB NOT NULL,\n"
-    "  PRIMARY KEY (run_key, content_hash)\n"
+    "  PRIMARY KEY (run_key, device_key)\n"
     ") WITHOUT ROWID;\n";
 
 /* The cache's fingerprint salt: made once, random, kept in the file. */
@@ -413,7 +500,7 @@ struct result_cache *result_cache_open(const char *dir, const char *run_key, cha
         sqlite3_exec(c->db, schema, NULL, NULL, NULL) || !cache_salt(c->db, salt) ||
         sqlite3_prepare_v2(c->db,
                            "SELECT record FROM cache_results WHERE run_key = ?1 AND "
-                           "content_hash = ?2",
+                           "device_key = ?2",
                            -1, &c->get, NULL) ||
         sqlite3_prepare_v2(c->db, "INSERT OR REPLACE INTO cache_results VALUES (?1, ?2, ?3)", -1,
                            &c->put, NULL)) {
@@ -435,23 +522,18 @@ struct result_cache *result_cache_open(const char *dir, const char *run_key, cha
     return c;
 }
 
-bool result_cache_get(struct result_cache *c, const char *content_hash,
-                      struct device_assessment *da)
+bool result_cache_get(struct result_cache *c, const char *key, struct device_assessment *da)
 {
-    if (!c || !content_hash || !*content_hash)
+    if (!c || !key || !*key)
         return false;
-    struct arena *a = &da->arena;
-    struct device_result *d = &da->result;
     struct device_summary *sum = &da->summary;
     pthread_mutex_lock(&c->lock);
     sqlite3_reset(c->get);
     sqlite3_bind_text(c->get, 1, c->key, -1, SQLITE_STATIC);
-    sqlite3_bind_text(c->get, 2, content_hash, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(c->get, 2, key, -1, SQLITE_TRANSIENT);
     bool hit = false;
     if (sqlite3_step(c->get) == SQLITE_ROW) {
-        snprintf(d->content_hash, sizeof(d->content_hash), "%s", content_hash);
-        hit = decode(sqlite3_column_blob(c->get, 0), (size_t)sqlite3_column_bytes(c->get, 0), a, d,
-                     sum);
+        hit = decode(sqlite3_column_blob(c->get, 0), (size_t)sqlite3_column_bytes(c->get, 0), da);
         if (!hit) {
             free(sum->fps);
             sum->fps = NULL;
@@ -468,19 +550,18 @@ bool result_cache_get(struct result_cache *c, const char *content_hash,
     return hit;
 }
 
-void result_cache_put(struct result_cache *c, const struct report_run *run,
+void result_cache_put(struct result_cache *c, const struct report_run *run, const char *key,
                       const struct device_result *d, const struct device_summary *sum,
-                      const char *err, size_t errlen)
+                      const struct cache_input *in)
 {
     /* Only audited devices: the others cost next to nothing to redo. */
-    if (!c || d->unreadable || d->excluded || d->not_audited || !d->content_hash[0] ||
-        run->show_secrets)
+    if (!c || !key || d->unreadable || d->excluded || d->not_audited || run->show_secrets)
         return;
     pthread_mutex_lock(&c->lock);
-    encode(c, run, d, sum, err, errlen);
+    encode(c, run, d, sum, in);
     sqlite3_reset(c->put);
     sqlite3_bind_text(c->put, 1, c->key, -1, SQLITE_STATIC);
-    sqlite3_bind_text(c->put, 2, d->content_hash, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(c->put, 2, key, -1, SQLITE_TRANSIENT);
     sqlite3_bind_blob(c->put, 3, c->rec.data, (int)c->rec.len, SQLITE_STATIC);
     if (sqlite3_step(c->put) == SQLITE_DONE)
         c->stored++;

@@ -164,18 +164,25 @@ struct result_cache;
  */
 struct result_cache *result_cache_open(const char *dir, const char *run_key, char salt[65]);
 struct device_assessment;
-/* A cached result for this content into an assessment begun with
+/* Keys (key: 64 hex characters) name a device's bytes and how it is read;
+ * the caller makes them. A cached result for this key into an assessment begun with
  * device_assess_begin(): the result (strings in its arena) and the summary's
  * fingerprints (malloc'd); the caller then calls device_assess_restored().
  * False on a miss or a record that does not decode. Thread-safe. */
-bool result_cache_get(struct result_cache *c, const char *content_hash,
-                      struct device_assessment *d);
+bool result_cache_get(struct result_cache *c, const char *key, struct device_assessment *d);
 /* Keep an audited device's result (evidence cleaned as the reports print it;
- * nothing with --show-secrets) and what its assessment wrote to stderr (err,
- * as diag_capture_begin() captured it), which a hit says again. Thread-safe. */
-void result_cache_put(struct result_cache *c, const struct report_run *run,
+ * nothing with --show-secrets), its secrets' lines cleaned, and what its
+ * assessment wrote to stderr, which a hit says again. Thread-safe. A hit
+ * sets d->tree to a tree holding only those cleaned lines. */
+struct cache_input {
+    const char *data; /* the file's bytes (the secrets' lines are kept cleaned) */
+    size_t len;
+    const char *err; /* what the assessment wrote to stderr (captured) */
+    size_t errlen;
+};
+void result_cache_put(struct result_cache *c, const struct report_run *run, const char *key,
                       const struct device_result *d, const struct device_summary *sum,
-                      const char *err, size_t errlen);
+                      const struct cache_input *in);
 /* Save and close; the counts of hits and misses. */
 void result_cache_close(struct result_cache *c, size_t *hits, size_t *misses);
 
