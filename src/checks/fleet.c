@@ -491,6 +491,22 @@ size_t fleet_view_index(const struct fleet_view *v, const char *path)
     return SIZE_MAX;
 }
 
+/* Groups come out in the order of their salted fingerprints, which differs
+ * from run to run: order them by what they are (kind, then the devices that
+ * share, in file order) so messages list the same reuse the same way. */
+static int group_cmp(const void *a, const void *b)
+{
+    const struct reuse_group *x = a, *y = b;
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1;
+    for (size_t k = 0; k < x->n && k < y->n; k++)
+        if (x->dev[k] != y->dev[k])
+            return x->dev[k] < y->dev[k] ? -1 : 1;
+    if (x->n != y->n)
+        return x->n < y->n ? -1 : 1;
+    return 0;
+}
+
 static int member_cmp(const void *a, const void *b)
 {
     const struct fleet_member *x = a, *y = b;
@@ -513,6 +529,8 @@ struct fleet_view *fleet_view_build(const struct device_summary *devs, size_t n)
     for (size_t i = 0; i < n; i++)
         v->nusable += usable(&devs[i]);
     v->ngroups = reuse_groups(devs, n, &v->groups);
+    if (v->ngroups > 1)
+        qsort(v->groups, v->ngroups, sizeof(*v->groups), group_cmp);
     v->first = xcalloc(n + 1, sizeof(*v->first));
     for (size_t g = 0; g < v->ngroups; g++)
         for (size_t k = 0; k < v->groups[g].n; k++)

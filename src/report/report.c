@@ -427,13 +427,10 @@ const char *rpt_security_severity(enum severity s)
     }
 }
 
+/* The registry's answer, which knows the cloud dialects' provider commands. */
 const char *rpt_remediation(const struct check_def *c, enum dialect d)
 {
-    if (!c)
-        return NULL;
-    if ((unsigned)d < DIALECT_COUNT && c->remediation[d])
-        return c->remediation[d];
-    return c->remediation[DIALECT_UNKNOWN];
+    return c ? check_remediation(c, d) : NULL;
 }
 
 const char *report_remediation(const struct check_def *c, enum dialect d)
