@@ -96,7 +96,9 @@ per_device, pairs = [], []
 for res in s["runs"][0]["results"]:
     if res["ruleId"] != ID:
         continue
-    uris = [l["physicalLocation"]["artifactLocation"]["uri"] for l in res["locations"]]
+    # One primary location; a pair's other device is a related location.
+    uris = [l["physicalLocation"]["artifactLocation"]["uri"]
+            for l in res["locations"] + res.get("relatedLocations", [])]
     (pairs if res.get("properties", {}).get("fleet") else per_device).append(
         (uris, res["partialFingerprints"]["tsauditFinding/v1"]))
 if sorted(u[0] for u, _ in per_device) != ["site-a/r1.cfg", "site-b/r1.cfg"]:

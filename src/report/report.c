@@ -354,13 +354,17 @@ void rpt_json_remediations(FILE *f, const struct check_def *c)
     fputc('{', f);
     bool first = true;
     for (int d = 0; d < DIALECT_COUNT; d++) {
-        if (!c->remediation[d])
+        /* The generic text, and each dialect's own (the cloud dialects' come
+         * from the registry rather than the check's table). */
+        const char *text =
+            d == DIALECT_UNKNOWN ? c->remediation[d] : check_remediation(c, (enum dialect)d);
+        if (!text || (d != DIALECT_UNKNOWN && text == c->remediation[DIALECT_UNKNOWN]))
             continue;
         fputs(first ? "" : ",", f);
         first = false;
         rpt_json_cstr(f, d == DIALECT_UNKNOWN ? "" : dialect_name((enum dialect)d));
         fputc(':', f);
-        rpt_json_cstr(f, c->remediation[d]);
+        rpt_json_cstr(f, text);
     }
     fputc('}', f);
 }
