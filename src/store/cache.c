@@ -495,8 +495,11 @@ struct result_cache *result_cache_open(const char *dir, const char *run_key, cha
     buf_init(&c->clean, 0);
     buf_init(&c->rec, 0);
     if (sqlite3_open_v2(c->path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) ||
-        sqlite3_exec(c->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL, NULL,
-                     NULL) ||
+        /* A page cache that holds a run's lookups (SQLite's default is 2 MiB). */
+        sqlite3_exec(c->db,
+                     "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                     "PRAGMA cache_size = -32768",
+                     NULL, NULL, NULL) ||
         sqlite3_exec(c->db, schema, NULL, NULL, NULL) || !cache_salt(c->db, salt) ||
         sqlite3_prepare_v2(c->db,
                            "SELECT record FROM cache_results WHERE run_key = ?1 AND "
