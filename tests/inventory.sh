@@ -65,6 +65,17 @@ cov = r["summary"]["coverage"]
 need(cov["text"].startswith("2 of 3 devices audited; 1 not audited: 1 H3C / HPE Comware"), cov["text"])
 EOF
 
+# RANCID types ASA firewalls "cisco" too: the content decides between the two,
+# silently, and an IOS device under "cisco" stays IOS.
+mkdir -p "$TMP/rtree/fw/configs"
+cp "$SRC/examples/estate/security/lon-fw1" "$TMP/rtree/fw/configs/lon-fw1"
+cp "$SRC/examples/estate/edge/lon-pe1" "$TMP/rtree/fw/configs/lon-pe1"
+printf 'lon-fw1;cisco;up\nlon-pe1;cisco;up\n' >"$TMP/rtree/fw/router.db"
+"$BIN" detect "$TMP/rtree" >"$TMP/rtree.txt" 2>"$TMP/rtree.err"
+expect_reading "$TMP/rtree.txt" configs/lon-fw1 cisco-asa
+expect_reading "$TMP/rtree.txt" configs/lon-pe1 cisco-ios
+grep -q "contradict\|says cisco-ios" "$TMP/rtree.err" && bad "an ASA typed 'cisco' warns: $(cat "$TMP/rtree.err")"
+
 # ----------------------------------------------- --inventory, four formats
 for inv in oxidized/router.db nornir/hosts.yaml ansible/inventory.yml ansible/hosts.ini; do
     if [ "$inv" = oxidized/router.db ]; then dir=$FIX/oxidized/configs a=edge1 b=edge3 c=edge2; else dir=$FIX/configs a=r1.cfg b=r2.cfg c=sw3.cfg; fi

@@ -6,6 +6,8 @@
  * will do with the file.
  */
 #include "cli/cli.h"
+
+#include <strings.h>
 #include "checks/checks.h"
 
 #include <string.h>
@@ -36,6 +38,20 @@ static void named_reading(const struct reading_sources *s, const char *path, con
         check_contradiction(path, buf, len, out);
 }
 
+/*
+ * The dialect an inventory entry names. RANCID's type "cisco" covers the ASA
+ * as well as IOS (as its RANCID-CONTENT-TYPE header does): when the content
+ * reads as an ASA, it is one, never an IOS device with ASA statements.
+ */
+static enum dialect inventory_dialect(const struct inventory_entry *e, const char *buf, size_t len)
+{
+    if (e->dialect != DIALECT_CISCO_IOS || !e->type || strcasecmp(e->type, "cisco") != 0)
+        return e->dialect;
+    struct detect_result c;
+    detect_dialect(buf, len, &c);
+    return c.dialect == DIALECT_CISCO_ASA ? DIALECT_CISCO_ASA : e->dialect;
+}
+
 bool cli_reading(const struct reading_sources *s, const char *path, const char *relpath,
                  const char *buf, size_t len, struct detect_result *out, char *why, size_t cap)
 {
@@ -63,7 +79,8 @@ bool cli_reading(const struct reading_sources *s, const char *path, const char *
         return false;
     }
     if (e) {
-        named_reading(s, path, buf, len, e->dialect, e->platform, "inventory", e->source, out);
+        named_reading(s, path, buf, len, inventory_dialect(e, buf, len), e->platform, "inventory",
+                      e->source, out);
         return true;
     }
     detect_dialect(buf, len, out);
