@@ -57,9 +57,9 @@ static int oscal_open(struct report_writer *w)
         fputs("}]", f);
     }
     fprintf(f,
-            "},\"import-ap\":{\"href\":\"#%s\",\"remarks\":\"tsaudit assesses configurations "
-            "without a separate OSCAL assessment plan; this fragment names a generated plan "
-            "identifier so the required reference is well-formed.\"},\"results\":[{",
+            "},\"import-ap\":{\"href\":\"#%s\",\"remarks\":\"The assessment plan is the "
+            "scan itself, described by the back-matter resource this fragment names.\"},"
+            "\"results\":[{",
             ap);
     char r[37];
     rpt_uuid(r, run, "result", NULL, NULL);
@@ -271,6 +271,40 @@ static void finding(struct report_writer *w, const struct measure_status *s, boo
     fputc('}', f);
 }
 
+/*
+ * The assessment plan import-ap names: a back-matter resource of this
+ * document (OSCAL resolves "#uuid" there), saying what the scan assessed,
+ * against which catalogue and profile, with which tool.
+ */
+static void back_matter(struct report_writer *w)
+{
+    const struct report_run *run = w->run;
+    FILE *f = w->f;
+    char ap[37];
+    rpt_uuid(ap, run, "assessment-plan", NULL, NULL);
+    struct buf d;
+    buf_init(&d, 0);
+    buf_printf(&d, "tsaudit %s scan of", run->tool_version ? run->tool_version : "");
+    for (size_t i = 0; i < run->nscan_roots; i++)
+        buf_printf(&d, "%s %s", i ? "," : "", run->scan_roots[i]);
+    buf_printf(&d,
+               ": every configuration audited by the built-in checks%s against the "
+               "Telecommunications Security Code of Practice",
+               run->nchecks ? " and any user rules" : "");
+    if (run->code_edition)
+        buf_printf(&d, " (%s edition)", run->code_edition);
+    if (run->profile_path)
+        buf_printf(&d, ", with the provider profile %s", run->profile_path);
+    buf_printf(&d, ". The run's inputs and their SHA-256 are in the JSON report's manifest.");
+    fprintf(f,
+            ",\"back-matter\":{\"resources\":[{\"uuid\":\"%s\",\"title\":"
+            "\"Assessment plan: automated configuration audit\",\"description\":",
+            ap);
+    rpt_json_str(f, d.data, d.len);
+    fputs("}]}", f);
+    buf_free(&d);
+}
+
 static int oscal_finish(struct report_writer *w, const struct report_estate *e)
 {
     struct oscal_state *st = w->state;
@@ -301,7 +335,9 @@ static int oscal_finish(struct report_writer *w, const struct report_estate *e)
             finding(w, &cr->v[i], i == 0);
         fputs("\n]", f);
     }
-    fputs("}]}}\n", f);
+    fputs("}]", f);
+    back_matter(w);
+    fputs("}}\n", f);
     return ferror(f) ? -1 : 0;
 }
 

@@ -139,7 +139,12 @@ def check_oscal(path):
         schema = _unicode_classes(schema)
         fc = jsonschema.Draft7Validator.FORMAT_CHECKER
         schema_errors(jsonschema.Draft7Validator(schema, format_checker=fc), doc, path)
-    res = doc["assessment-results"]["results"][0]
+    ar = doc["assessment-results"]
+    href = ar["import-ap"]["href"]
+    plans = {r["uuid"] for r in ar.get("back-matter", {}).get("resources", [])}
+    if not href.startswith("#") or href[1:] not in plans:
+        fail("%s: import-ap %s names no back-matter resource (a dangling link)", path, href)
+    res = ar["results"][0]
     uuids = [o["uuid"] for o in res.get("observations", [])]
     if len(set(uuids)) != len(uuids):
         fail("%s: duplicate observation uuids", path)
