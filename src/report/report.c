@@ -6,7 +6,9 @@
  */
 #include "report/report_int.h"
 
+#include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 #include <strings.h>
 
 struct format_row {
@@ -309,8 +311,16 @@ int report_finish(struct report_writer *w, const struct fleet_finding *ff, size_
     if (!w)
         return -1;
     struct report_estate e = {ff, nff, cr, totals};
+    errno = 0;
     int rc = w->ops->finish(w, &e);
+    if (rc == 0 && ferror(w->f))
+        rc = -1;
     if (rc < 0) {
+        /* Said once per output, naming it, whichever stage failed. */
+        if (!w->write_failed)
+            diag_report(DIAG_ERROR, w->af.path, 0, "cannot write the %s report%s%s",
+                        report_format_name(w->format), errno ? ": " : "",
+                        errno ? strerror(errno) : "");
         atomic_file_abort(&w->af);
         writer_free(w);
         return -1;
