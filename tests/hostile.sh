@@ -64,7 +64,7 @@ scan_case() {
   fi
   if [ "$state" != clean ]; then
     if ! grep -qF -- "$bad" "$err" ||
-      ! grep -F -- "$bad" "$err" | grep -qE '^.+(:[0-9]+)?: error: '; then
+      ! grep -F -- "$bad" "$err" | grep -E '^.+(:[0-9]+)?: error: ' >/dev/null; then
       fail "$name: no error diagnostic naming $bad"
       head -n 3 "$err" >&2
     fi
