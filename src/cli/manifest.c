@@ -8,9 +8,8 @@
 #include "cli/manifest.h"
 
 #include "checks/checks.h"
+#include "rules/rules.h"
 
-#include <dirent.h>
-#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,43 +31,21 @@ static bool hash_file(struct sha256_stream *s, const char *path)
     return ok;
 }
 
-static int cmp_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* A folder (of rules) as the loaders read it: its .yaml and .yml files in
- * name order, each name and its bytes. */
+/* A folder of rules as the rules loader reads it: each file's name and bytes. */
 static bool hash_folder(struct sha256_stream *s, const char *path)
 {
-    DIR *dir = opendir(path);
-    if (!dir)
-        return false;
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *e;
-    while ((e = readdir(dir))) {
-        if (e->d_name[0] == '.' ||
-            (fnmatch("*.yaml", e->d_name, 0) && fnmatch("*.yml", e->d_name, 0)))
-            continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            names = xrealloc(names, cap * sizeof(*names));
-        }
-        names[n++] = xstrdup(e->d_name);
+    struct arena a;
+    arena_init(&a);
+    char **files;
+    size_t n;
+    bool ok = rules_folder_files(&a, path, &files, &n) == 0;
+    for (size_t i = 0; ok && i < n; i++) {
+        const char *name = strrchr(files[i], '/') + 1;
+        sha256_add(s, name, strlen(name) + 1);
+        ok = hash_file(s, files[i]);
     }
-    closedir(dir);
-    if (n)
-        qsort(names, n, sizeof(*names), cmp_name);
-    bool ok = true;
-    for (size_t i = 0; i < n; i++) {
-        char full[4096];
-        snprintf(full, sizeof(full), "%s/%s", path, names[i]);
-        sha256_add(s, names[i], strlen(names[i]) + 1);
-        ok = hash_file(s, full) && ok;
-        free(names[i]);
-    }
-    free(names);
+    free(files);
+    arena_free(&a);
     return ok;
 }
 

@@ -923,20 +923,13 @@ static int cmp_str(const void *x, const void *y)
     return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
-int rules_load_path(struct arena *a, const char *path)
+int rules_folder_files(struct arena *a, const char *path, char ***out, size_t *count)
 {
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        diag_report(DIAG_ERROR, path, 0, "cannot read rules: no such file or folder");
-        return 1;
-    }
-    if (!S_ISDIR(st.st_mode))
-        return load_file(a, path);
+    *out = NULL;
+    *count = 0;
     DIR *dir = opendir(path);
-    if (!dir) {
-        diag_report(DIAG_ERROR, path, 0, "cannot open the rules folder");
-        return 1;
-    }
+    if (!dir)
+        return -1;
     char **names = NULL;
     size_t n = 0, cap = 0;
     struct dirent *e;
@@ -951,7 +944,28 @@ int rules_load_path(struct arena *a, const char *path)
         names[n++] = arena_printf(a, "%s/%s", path, e->d_name);
     }
     closedir(dir);
-    qsort(names, n, sizeof(*names), cmp_str);
+    if (n)
+        qsort(names, n, sizeof(*names), cmp_str);
+    *out = names;
+    *count = n;
+    return 0;
+}
+
+int rules_load_path(struct arena *a, const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        diag_report(DIAG_ERROR, path, 0, "cannot read rules: no such file or folder");
+        return 1;
+    }
+    if (!S_ISDIR(st.st_mode))
+        return load_file(a, path);
+    char **names;
+    size_t n;
+    if (rules_folder_files(a, path, &names, &n) != 0) {
+        diag_report(DIAG_ERROR, path, 0, "cannot open the rules folder");
+        return 1;
+    }
     int errors = 0;
     for (size_t i = 0; i < n; i++)
         errors += load_file(a, names[i]);

@@ -21,6 +21,10 @@
  * the others load. Returns the number of errors.
  */
 int rules_load_path(struct arena *a, const char *path);
+/* The rule files of a folder as rules_load_path() reads them: its .yaml and
+ * .yml files (not hidden ones), as paths in a, in name order. *out is
+ * malloc'd (free it; the paths live in a). 0, or -1 when it cannot be read. */
+int rules_folder_files(struct arena *a, const char *path, char ***out, size_t *count);
 /* The same from a buffer (tests, fuzzing); registers nothing when register_rules is false. */
 int rules_load_buffer(struct arena *a, const char *name, const char *data, size_t len,
                       bool register_rules, size_t *nloaded);
