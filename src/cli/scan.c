@@ -1117,8 +1117,7 @@ int cmd_scan(int argc, char **argv)
     if (dp.input_error)
         input_error = true;
     if (cache) {
-        size_t hits, misses;
-        result_cache_close(cache, &hits, &misses);
+        result_cache_close(cache);
         fprintf(stderr, "cache: %zu of %zu devices from the cache\n", dp.cache_hits, files.n);
     }
 

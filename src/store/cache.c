@@ -34,7 +34,6 @@ struct result_cache {
     pthread_mutex_t lock;
     sqlite3_stmt *get, *put;
     struct buf clean, rec;
-    size_t hits, misses, stored;
     bool said_corrupt, in_txn;
 };
 
@@ -548,7 +547,6 @@ bool result_cache_get(struct result_cache *c, const char *key, struct device_ass
         }
     }
     sqlite3_reset(c->get);
-    hit ? c->hits++ : c->misses++;
     pthread_mutex_unlock(&c->lock);
     return hit;
 }
@@ -566,20 +564,17 @@ void result_cache_put(struct result_cache *c, const struct report_run *run, cons
     sqlite3_bind_text(c->put, 1, c->key, -1, SQLITE_STATIC);
     sqlite3_bind_text(c->put, 2, key, -1, SQLITE_TRANSIENT);
     sqlite3_bind_blob(c->put, 3, c->rec.data, (int)c->rec.len, SQLITE_STATIC);
-    if (sqlite3_step(c->put) == SQLITE_DONE)
-        c->stored++;
+    sqlite3_step(c->put);
     sqlite3_reset(c->put);
     pthread_mutex_unlock(&c->lock);
 }
 
-void result_cache_close(struct result_cache *c, size_t *hits, size_t *misses)
+void result_cache_close(struct result_cache *c)
 {
     if (!c)
         return;
     if (c->in_txn && sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
         diag_report(DIAG_WARNING, c->path, 0, "cannot save the result cache: %s",
                     sqlite3_errmsg(c->db));
-    *hits = c->hits;
-    *misses = c->misses;
     cache_free(c);
 }

@@ -183,7 +183,7 @@ struct cache_input {
 void result_cache_put(struct result_cache *c, const struct report_run *run, const char *key,
                       const struct device_result *d, const struct device_summary *sum,
                       const struct cache_input *in);
-/* Save and close; the counts of hits and misses. */
-void result_cache_close(struct result_cache *c, size_t *hits, size_t *misses);
+/* Save and close. */
+void result_cache_close(struct result_cache *c);
 
 #endif
