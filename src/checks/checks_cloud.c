@@ -379,6 +379,19 @@ static bool need_groups(const struct check_ctx *ctx, struct check_result *r)
 
 /* ------------------------------------------------- CLOUD-MGMT-INTERNET */
 
+/* Fail with the reasons gathered (prefix: what they are), or free them and
+ * say false so the caller decides between pass and not applicable. */
+static bool fail_with_reasons(const struct check_ctx *ctx, struct check_result *r,
+                              struct reasons *rs, const char *prefix)
+{
+    if (!rs->n) {
+        reasons_done(ctx, rs);
+        return false;
+    }
+    check_set(ctx, r, VERDICT_FAIL, "%s: %s", prefix, reasons_done(ctx, rs));
+    return true;
+}
+
 static void eval_mgmt_internet(const struct check_ctx *ctx, struct check_result *r)
 {
     if (!need_groups(ctx, r))
@@ -406,12 +419,8 @@ static void eval_mgmt_internet(const struct check_ctx *ctx, struct check_result 
             ev_rule(ctx, r, open, any);
         }
     }
-    if (rs.n) {
-        check_set(ctx, r, VERDICT_FAIL, "management ports open to the internet: %s",
-                  reasons_done(ctx, &rs));
+    if (fail_with_reasons(ctx, r, &rs, "management ports open to the internet"))
         return;
-    }
-    reasons_done(ctx, &rs);
     check_set(ctx, r, VERDICT_PASS,
               "no management port (22, 3389, 23, 830, 161/udp, 5985-5986%s) is open to "
               "0.0.0.0/0 or ::/0 in the %zu groups",
@@ -445,12 +454,8 @@ static void eval_all_internet(const struct check_ctx *ctx, struct check_result *
                     rule_label(ctx, open), peer_text(ctx, any));
         ev_rule(ctx, r, open, any);
     }
-    if (rs.n) {
-        check_set(ctx, r, VERDICT_FAIL, "all traffic admitted from anywhere: %s",
-                  reasons_done(ctx, &rs));
+    if (fail_with_reasons(ctx, r, &rs, "all traffic admitted from anywhere"))
         return;
-    }
-    reasons_done(ctx, &rs);
     if (!judged) {
         check_set(ctx, r, VERDICT_NOT_APPLICABLE,
                   "the export holds only network ACLs, whose allow-all default leaves filtering "
@@ -519,12 +524,8 @@ static void eval_default_rules(const struct check_ctx *ctx, struct check_result 
         defaults++;
         judge_default_group(ctx, r, &ix, g, &rs);
     }
-    if (rs.n) {
-        check_set(ctx, r, VERDICT_FAIL, "default groups or rules allow traffic: %s",
-                  reasons_done(ctx, &rs));
+    if (fail_with_reasons(ctx, r, &rs, "default groups or rules allow traffic"))
         return;
-    }
-    reasons_done(ctx, &rs);
     if (!defaults) {
         check_set(ctx, r, VERDICT_NOT_APPLICABLE,
                   "the export lists no default security group or default-allow firewall rule");
@@ -677,12 +678,8 @@ static void eval_mgmt_egress(const struct check_ctx *ctx, struct check_result *r
         marked++;
         judge_mgmt_egress(ctx, r, &ix, grp, &rs);
     }
-    if (rs.n) {
-        check_set(ctx, r, VERDICT_FAIL, "management groups with unrestricted egress: %s",
-                  reasons_done(ctx, &rs));
+    if (fail_with_reasons(ctx, r, &rs, "management groups with unrestricted egress"))
         return;
-    }
-    reasons_done(ctx, &rs);
     if (!marked) {
         check_set(ctx, r, VERDICT_NOT_APPLICABLE,
                   "no group in this export matches cloud.management_groups");
