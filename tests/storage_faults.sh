@@ -160,21 +160,30 @@ if [ "$(id -u)" != 0 ] || command -v setpriv >/dev/null; then
     timeout 120 "$BIN" scan --quiet --no-progress --fail-on never --db "$ro/h.db" "$EST" >/dev/null 2>&1
   done
   chmod 755 "$work"
+  # The reader runs a copy of the programme and its library in the scratch
+  # folder: the checkout may sit below a folder that nobody cannot enter.
+  mkdir -p "$work/bin"
+  cp "$BIN" "$work/bin/tsaudit"
+  lib=$(ldd "$BIN" | awk '/libtsaudit/ { print $3 }')
+  [ -n "$lib" ] && cp "$lib" "$work/bin/"
+  chmod -R a+rX "$work/bin"
+  export LD_LIBRARY_PATH="$work/bin${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
   chmod 555 "$ro"
   chmod 444 "$ro/h.db"
-  as_reader "$BIN" history --db "$ro/h.db" >"$work/ro-history.out" 2>"$work/ro-history.err"
+  as_reader "$work/bin/tsaudit" history --db "$ro/h.db" >"$work/ro-history.out" 2>"$work/ro-history.err"
   rc=$?
   [ $rc -eq 0 ] || fail "read-only history: exit $rc: $(head -n 2 "$work/ro-history.err")"
   [ "$(grep -c '^[0-9]' "$work/ro-history.out")" = 2 ] || fail "read-only history: not both runs listed"
-  as_reader "$BIN" diff --db "$ro/h.db" >"$work/ro-diff.out" 2>"$work/ro-diff.err" ||
+  as_reader "$work/bin/tsaudit" diff --db "$ro/h.db" >"$work/ro-diff.out" 2>"$work/ro-diff.err" ||
     fail "read-only diff: $(head -n 2 "$work/ro-diff.err")"
   # Unreadable: says why, not "not a tsaudit history database".
   chmod 000 "$ro/h.db"
-  as_reader "$BIN" history --db "$ro/h.db" >/dev/null 2>"$work/ro-denied.err" &&
+  as_reader "$work/bin/tsaudit" history --db "$ro/h.db" >/dev/null 2>"$work/ro-denied.err" &&
     fail "unreadable history: exit 0"
   grep -q "h.db: error: cannot read the history database: Permission denied" "$work/ro-denied.err" ||
     fail "unreadable history: $(head -n 2 "$work/ro-denied.err")"
   chmod 755 "$ro"
+  unset LD_LIBRARY_PATH
 else
   echo "skip read-only history: running as root without setpriv"
 fi
