@@ -508,6 +508,15 @@ struct device_model {
      * untouched where the extractor does not judge it. */
     struct fact_bool console_auth;
     struct cloud_facts cloud; /* cloud exports only */
+
+    /* Session limits, out-of-band management, auto-configuration, lockout,
+     * privilege and password policy. */
+    /* SSH key exchange and host keys, TLS, link encryption, NTP service. */
+    /* Log levels, transport, source interfaces, denied-packet logging, flows. */
+    /* ICMP behaviour, receive filters and TCP keepalives. */
+    /* Anti-spoofing, core protection, unused interfaces, BGP bogon filters. */
+    /* RPKI, BGP logging, key lifetimes, LDP, MPLS TTL, first-hop redundancy. */
+    /* Software release, image integrity, configuration archive. */
 };
 
 /*
