@@ -93,7 +93,44 @@ struct profile {
      * security groups, NSGs and firewall rules that guard management hosts;
      * CLOUD-MGMT-EGRESS and MGMT-WEB on cloud exports. */
     struct string_set cloud_mgmt_groups;
+
+    /* networks.infrastructure and networks.customer: core and customer
+     * address space (anti-spoofing, core protection). */
+    struct prefix_set infrastructure, customer;
+    /* approved.*: flow collectors, RPKI caches, configuration archives, and
+     * a bogon list replacing the built-in one. */
+    struct prefix_set flow_collectors, rpki_caches, backup_destinations, bgp_bogons;
+    /* interfaces.management (name or description), customer_description,
+     * encrypt_description (links that must be encrypted); NULL = not set. */
+    struct cfg_regex *management_interfaces, *customer_description, *encrypt_description;
+    const char *management_interfaces_src, *customer_description_src, *encrypt_description_src;
+
+    /* policy.*: thresholds. Those with a default in the check catalogue hold
+     * it until the profile sets them; has_* says the profile did. */
+    long max_sessions; /* no default */
+    bool has_max_sessions;
+    bool oob_required; /* no default */
+    bool has_oob_required;
+    long lockout_attempts, lockout_minutes; /* 3 tries, 15 minutes */
+    bool has_lockout_attempts, has_lockout_minutes;
+    long password_min_length; /* 15 */
+    bool has_password_min_length;
+    long ssh_min_rsa_bits, ssh_min_dh_group; /* 3072, group 16 */
+    bool has_ssh_min_rsa_bits, has_ssh_min_dh_group;
+    const char *tls_min; /* "1.2" or "1.3"; default "1.2" */
+    bool has_tls_min;
+    long log_severity_min; /* syslog level 0-7; default 6 (informational) */
+    bool has_log_severity_min;
+    bool log_tls_required; /* default false: an out-of-band path is enough */
+    bool has_log_tls_required;
+    long bgp_max_prefix_len_v4, bgp_max_prefix_len_v6; /* 24, 48 */
+    bool has_bgp_max_prefix_len_v4, has_bgp_max_prefix_len_v6;
+    long key_lifetime_days; /* 180 */
+    bool has_key_lifetime_days;
 };
+
+/* "emergencies".."debugging" for a syslog level 0-7. */
+const char *syslog_level_name(long level);
 
 /*
  * Load a profile from YAML into memory owned by arena (compiled regexes

@@ -13,7 +13,9 @@
 
 #include <fnmatch.h>
 #include <limits.h>
+#include <stddef.h>
 #include <string.h>
+#include <strings.h>
 
 #define PROFILE_MAX_FILE (16u * 1024 * 1024)
 #define PROFILE_MAX_LIST 100000u
@@ -194,10 +196,13 @@ static struct cfg_regex *load_regex(struct pctx *c, const yaml_node_t *n, const 
  * Each section is a mapping of known keys. One callback per section gets
  * every (key, value) pair and returns false for a key it does not know.
  */
-typedef bool (*key_fn)(struct pctx *c, const char *key, const yaml_node_t *v, const char *field);
+typedef bool (*key_fn)(struct pctx *c, const char *section, const char *key, const yaml_node_t *v,
+                       const char *field);
 
-static bool k_provider(struct pctx *c, const char *key, const yaml_node_t *v, const char *field)
+static bool k_provider(struct pctx *c, const char *section, const char *key, const yaml_node_t *v,
+                       const char *field)
 {
+    (void)section;
     long t;
     if (!strcmp(key, "name")) {
         const char *s = scalar_str(c, v, field);
@@ -212,8 +217,10 @@ static bool k_provider(struct pctx *c, const char *key, const yaml_node_t *v, co
     return true;
 }
 
-static bool k_assessment(struct pctx *c, const char *key, const yaml_node_t *v, const char *field)
+static bool k_assessment(struct pctx *c, const char *section, const char *key, const yaml_node_t *v,
+                         const char *field)
 {
+    (void)section;
     if (!strcmp(key, "as_of")) {
         const char *s = scalar_str(c, v, field);
         int32_t d;
@@ -235,100 +242,201 @@ static bool k_assessment(struct pctx *c, const char *key, const yaml_node_t *v, 
     return true;
 }
 
-static bool k_networks(struct pctx *c, const char *key, const yaml_node_t *v, const char *field)
+/*
+ * The keys of the list and policy sections, one row each: the section and
+ * key, the kind of value, where it goes in struct profile and the flag that
+ * says the profile set it.
+ */
+enum key_kind {
+    KEY_PREFIXES, /* struct prefix_set */
+    KEY_STRINGS,  /* struct string_set */
+    KEY_PORTS,    /* long list at off, count at aux, bool at has */
+    KEY_ASNS,     /* long list at off, count at aux */
+    KEY_LONG,     /* long in [min, max] */
+    KEY_BOOL,
+    KEY_REGEX,  /* struct cfg_regex * at off, its text at aux */
+    KEY_LEVEL,  /* syslog level by name or number, as a long */
+    KEY_CHOICE, /* const char * from choices ("1.2|1.3") */
+};
+
+#define NO_FLAG ((size_t)-1)
+struct key_row {
+    const char *section, *key;
+    enum key_kind kind;
+    size_t off, has, aux;
+    long min, max;
+    const char *choices;
+};
+
+#define F(field) offsetof(struct profile, field)
+#define ROW_SET(sec, k, kind, field)                                                               \
+    {                                                                                              \
+        sec, k, kind, F(field), NO_FLAG, NO_FLAG, 0, 0, NULL                                       \
+    }
+#define ROW_REGEX(sec, k, field)                                                                   \
+    {                                                                                              \
+        sec, k, KEY_REGEX, F(field), NO_FLAG, F(field##_src), 0, 0, NULL                           \
+    }
+#define ROW_LONG(k, field, lo, hi)                                                                 \
+    {                                                                                              \
+        "policy", k, KEY_LONG, F(field), F(has_##field), NO_FLAG, lo, hi, NULL                     \
+    }
+#define ROW_BOOL(k, field)                                                                         \
+    {                                                                                              \
+        "policy", k, KEY_BOOL, F(field), F(has_##field), NO_FLAG, 0, 0, NULL                       \
+    }
+
+static const struct key_row key_rows[] = {
+    ROW_SET("networks", "paw", KEY_PREFIXES, paw),
+    ROW_SET("networks", "management", KEY_PREFIXES, management),
+    ROW_SET("networks", "corporate", KEY_PREFIXES, corporate),
+    ROW_SET("networks", "infrastructure", KEY_PREFIXES, infrastructure),
+    ROW_SET("networks", "customer", KEY_PREFIXES, customer),
+    ROW_SET("approved", "ntp", KEY_PREFIXES, ntp),
+    ROW_SET("approved", "syslog", KEY_PREFIXES, syslog),
+    ROW_SET("approved", "aaa", KEY_PREFIXES, aaa),
+    ROW_SET("approved", "snmp_managers", KEY_PREFIXES, snmp_managers),
+    ROW_SET("approved", "tunnels", KEY_PREFIXES, tunnels),
+    ROW_SET("approved", "flow_collectors", KEY_PREFIXES, flow_collectors),
+    ROW_SET("approved", "rpki_caches", KEY_PREFIXES, rpki_caches),
+    ROW_SET("approved", "backup_destinations", KEY_PREFIXES, backup_destinations),
+    ROW_SET("approved", "bgp_bogons", KEY_PREFIXES, bgp_bogons),
+    {"approved", "mgmt_ports", KEY_PORTS, F(mgmt_ports), F(has_mgmt_ports), F(nmgmt_ports), 1,
+     65535, NULL},
+    ROW_SET("approved", "onbox_apps", KEY_STRINGS, onbox_apps),
+    ROW_SET("approved", "mirrors", KEY_STRINGS, mirrors),
+    ROW_SET("cloud", "management_groups", KEY_STRINGS, cloud_mgmt_groups),
+    ROW_SET("accounts", "breakglass", KEY_STRINGS, breakglass),
+    ROW_SET("accounts", "allowed", KEY_STRINGS, allowed_accounts),
+    ROW_SET("own", "prefixes", KEY_PREFIXES, own_prefixes),
+    {"own", "asns", KEY_ASNS, F(own_asns), NO_FLAG, F(nown_asns), 1, 4294967295L, NULL},
+    ROW_REGEX("interfaces", "external_description", external_description),
+    ROW_REGEX("interfaces", "management", management_interfaces),
+    ROW_REGEX("interfaces", "customer_description", customer_description),
+    ROW_REGEX("interfaces", "encrypt_description", encrypt_description),
+    {"policy", "idle_timeout_minutes", KEY_LONG, F(idle_timeout_minutes), F(has_idle_timeout),
+     NO_FLAG, 1, 1440, NULL},
+    ROW_REGEX("policy", "banner_regex", banner_regex),
+    ROW_LONG("max_sessions", max_sessions, 1, 1000),
+    ROW_BOOL("oob_required", oob_required),
+    ROW_LONG("lockout_attempts", lockout_attempts, 1, 100),
+    ROW_LONG("lockout_minutes", lockout_minutes, 1, 10080),
+    ROW_LONG("password_min_length", password_min_length, 1, 128),
+    ROW_LONG("ssh_min_rsa_bits", ssh_min_rsa_bits, 1024, 16384),
+    ROW_LONG("ssh_min_dh_group", ssh_min_dh_group, 1, 32),
+    {"policy", "tls_min", KEY_CHOICE, F(tls_min), F(has_tls_min), NO_FLAG, 0, 0, "1.2|1.3"},
+    {"policy", "log_severity_min", KEY_LEVEL, F(log_severity_min), F(has_log_severity_min), NO_FLAG,
+     0, 7, NULL},
+    ROW_BOOL("log_tls_required", log_tls_required),
+    ROW_LONG("bgp_max_prefix_len_v4", bgp_max_prefix_len_v4, 8, 32),
+    ROW_LONG("bgp_max_prefix_len_v6", bgp_max_prefix_len_v6, 16, 128),
+    ROW_LONG("key_lifetime_days", key_lifetime_days, 1, 3650),
+};
+
+static const char *const syslog_levels[] = {
+    "emergencies", "alerts",        "critical",      "errors",
+    "warnings",    "notifications", "informational", "debugging",
+};
+
+const char *syslog_level_name(long level)
 {
-    if (!strcmp(key, "paw"))
-        load_prefixes(c, v, field, &c->p->paw);
-    else if (!strcmp(key, "management"))
-        load_prefixes(c, v, field, &c->p->management);
-    else if (!strcmp(key, "corporate"))
-        load_prefixes(c, v, field, &c->p->corporate);
-    else
-        return false;
-    return true;
+    if (level < 0 || level >= (long)ARRAY_SIZE(syslog_levels))
+        return "?";
+    return syslog_levels[level];
 }
 
-static bool k_approved(struct pctx *c, const char *key, const yaml_node_t *v, const char *field)
+/* A syslog level by its name, a common short form or its number. */
+static bool load_level(struct pctx *c, const yaml_node_t *v, const char *field, long *out)
 {
-    struct profile *p = c->p;
-    if (!strcmp(key, "ntp"))
-        load_prefixes(c, v, field, &p->ntp);
-    else if (!strcmp(key, "syslog"))
-        load_prefixes(c, v, field, &p->syslog);
-    else if (!strcmp(key, "aaa"))
-        load_prefixes(c, v, field, &p->aaa);
-    else if (!strcmp(key, "snmp_managers"))
-        load_prefixes(c, v, field, &p->snmp_managers);
-    else if (!strcmp(key, "tunnels"))
-        load_prefixes(c, v, field, &p->tunnels);
-    else if (!strcmp(key, "mgmt_ports"))
-        load_longs(c, v, field, 1, 65535, &p->mgmt_ports, &p->nmgmt_ports, &p->has_mgmt_ports);
-    else if (!strcmp(key, "onbox_apps"))
-        load_strings(c, v, field, &p->onbox_apps);
-    else if (!strcmp(key, "mirrors"))
-        load_strings(c, v, field, &p->mirrors);
-    else
+    static const char *const short_names[] = {"emerg",   "alert",  "crit", "err",
+                                              "warning", "notice", "info", "debug"};
+    const char *s = scalar_str(c, v, field);
+    if (!s)
         return false;
-    return true;
+    for (long i = 0; i < (long)ARRAY_SIZE(syslog_levels); i++)
+        if (!strcasecmp(s, syslog_levels[i]) || !strcasecmp(s, short_names[i]) ||
+            (s[0] == '0' + i && !s[1])) {
+            *out = i;
+            return true;
+        }
+    pdiag(c, DIAG_ERROR, v, field, "not a syslog level (emergencies..debugging or 0-7)");
+    return false;
 }
 
-static bool k_cloud(struct pctx *c, const char *key, const yaml_node_t *v, const char *field)
+static bool load_choice(struct pctx *c, const yaml_node_t *v, const char *field,
+                        const char *choices, const char **out)
 {
-    if (!strcmp(key, "management_groups"))
-        load_strings(c, v, field, &c->p->cloud_mgmt_groups);
-    else
+    const char *s = scalar_str(c, v, field);
+    if (!s)
         return false;
-    return true;
+    size_t n = strlen(s);
+    for (const char *p = choices; n && p;) {
+        const char *bar = strchr(p, '|');
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        if (len == n && !memcmp(p, s, n)) {
+            *out = s;
+            return true;
+        }
+        p = bar ? bar + 1 : NULL;
+    }
+    pdiag(c, DIAG_ERROR, v, field, "expected one of %s", choices);
+    return false;
 }
 
-static bool k_accounts(struct pctx *c, const char *key, const yaml_node_t *v, const char *field)
+/* Load one value as its row says; true when the profile now holds it. */
+static bool load_row(struct pctx *c, const struct key_row *r, const yaml_node_t *v,
+                     const char *field)
 {
-    if (!strcmp(key, "breakglass"))
-        load_strings(c, v, field, &c->p->breakglass);
-    else if (!strcmp(key, "allowed"))
-        load_strings(c, v, field, &c->p->allowed_accounts);
-    else
+    char *base = (char *)c->p;
+    void *at = base + r->off;
+    switch (r->kind) {
+    case KEY_PREFIXES:
+        load_prefixes(c, v, field, at);
+        return false; /* present is set inside the set */
+    case KEY_STRINGS:
+        load_strings(c, v, field, at);
         return false;
-    return true;
-}
-
-static bool k_own(struct pctx *c, const char *key, const yaml_node_t *v, const char *field)
-{
-    if (!strcmp(key, "prefixes"))
-        load_prefixes(c, v, field, &c->p->own_prefixes);
-    else if (!strcmp(key, "asns"))
-        load_longs(c, v, field, 1, 4294967295L, &c->p->own_asns, &c->p->nown_asns, NULL);
-    else
+    case KEY_PORTS:
+    case KEY_ASNS:
+        load_longs(c, v, field, r->min, r->max, at, (size_t *)(base + r->aux),
+                   r->has == NO_FLAG ? NULL : (bool *)(base + r->has));
         return false;
-    return true;
-}
-
-static bool k_interfaces(struct pctx *c, const char *key, const yaml_node_t *v, const char *field)
-{
-    if (!strcmp(key, "external_description")) {
-        struct cfg_regex *re = load_regex(c, v, field, &c->p->external_description_src);
+    case KEY_LONG:
+        return scalar_long(c, v, field, r->min, r->max, at);
+    case KEY_BOOL:
+        return scalar_bool(c, v, field, at);
+    case KEY_REGEX: {
+        struct cfg_regex *re = load_regex(c, v, field, (const char **)(base + r->aux));
         if (re)
-            c->p->external_description = re;
-        return true;
+            *(struct cfg_regex **)at = re;
+        return false;
+    }
+    case KEY_LEVEL:
+        return load_level(c, v, field, at);
+    case KEY_CHOICE:
+        return load_choice(c, v, field, r->choices, at);
     }
     return false;
 }
 
-static bool k_policy(struct pctx *c, const char *key, const yaml_node_t *v, const char *field)
+/* The row for section.key, or NULL. */
+static const struct key_row *find_row(const char *section, const char *key)
 {
-    if (!strcmp(key, "idle_timeout_minutes")) {
-        long t;
-        if (scalar_long(c, v, field, 1, 1440, &t)) {
-            c->p->idle_timeout_minutes = t;
-            c->p->has_idle_timeout = true;
-        }
-    } else if (!strcmp(key, "banner_regex")) {
-        struct cfg_regex *re = load_regex(c, v, field, &c->p->banner_regex_src);
-        if (re)
-            c->p->banner_regex = re;
-    } else {
+    for (size_t i = 0; i < ARRAY_SIZE(key_rows); i++)
+        if (!strcmp(key_rows[i].section, section) && !strcmp(key_rows[i].key, key))
+            return &key_rows[i];
+    return NULL;
+}
+
+/* The section handler for every table-driven section. */
+static bool k_table(struct pctx *c, const char *section, const char *key, const yaml_node_t *v,
+                    const char *field)
+{
+    const struct key_row *r = find_row(section, key);
+    if (!r)
         return false;
-    }
+    if (load_row(c, r, v, field) && r->has != NO_FLAG)
+        *(bool *)((char *)c->p + r->has) = true;
     return true;
 }
 
@@ -365,7 +473,7 @@ static void walk_mapping(struct pctx *c, const yaml_node_t *n, const char *secti
             pdiag(c, DIAG_WARNING, vn, field, "no value; treated as not set");
             continue;
         }
-        if (!fn(c, key, vn, field))
+        if (!fn(c, section, key, vn, field))
             pdiag(c, DIAG_WARNING, kn, field, "unknown key ignored");
     }
 }
@@ -456,9 +564,9 @@ static void load_root(struct pctx *c, const yaml_node_t *root)
         const char *name;
         key_fn fn;
     } sections[] = {
-        {"provider", k_provider},     {"assessment", k_assessment}, {"networks", k_networks},
-        {"approved", k_approved},     {"accounts", k_accounts},     {"own", k_own},
-        {"interfaces", k_interfaces}, {"policy", k_policy},         {"cloud", k_cloud},
+        {"provider", k_provider}, {"assessment", k_assessment}, {"networks", k_table},
+        {"approved", k_table},    {"accounts", k_table},        {"own", k_table},
+        {"interfaces", k_table},  {"policy", k_table},          {"cloud", k_table},
     };
     if (root->type != YAML_MAPPING_NODE) {
         pdiag(c, DIAG_ERROR, root, NULL, "a profile is a mapping of sections, found %s",
@@ -510,6 +618,17 @@ void profile_init_empty(struct profile *p)
 {
     memset(p, 0, sizeof(*p));
     p->digest[0] = '\0';
+    /* The catalogue's default thresholds (checks.md section 0). */
+    p->lockout_attempts = 3;
+    p->lockout_minutes = 15;
+    p->password_min_length = 15;
+    p->ssh_min_rsa_bits = 3072;
+    p->ssh_min_dh_group = 16;
+    p->tls_min = "1.2";
+    p->log_severity_min = 6;
+    p->bgp_max_prefix_len_v4 = 24;
+    p->bgp_max_prefix_len_v6 = 48;
+    p->key_lifetime_days = 180;
 }
 
 int profile_load_buffer(struct profile *p, struct arena *arena, const char *path, const char *data,

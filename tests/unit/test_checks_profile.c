@@ -227,6 +227,63 @@ static void test_empty_and_nulls(void **state)
     arena_free(&a);
 }
 
+/* The keys of the further checks: values, the catalogue's defaults until
+ * set, and typed errors naming the field. */
+static void test_policy_keys(void **state)
+{
+    (void)state;
+    struct arena a;
+    struct profile p;
+    int rc;
+    arena_init(&a);
+    char *err = load_capture(&p, &a, "p.yaml", "networks: {infrastructure: [10.0.0.0/8]}\n", &rc);
+    assert_int_equal(rc, 0);
+    assert_true(p.infrastructure.present && !p.customer.present);
+    assert_int_equal(p.lockout_attempts, 3);
+    assert_int_equal(p.password_min_length, 15);
+    assert_int_equal(p.log_severity_min, 6);
+    assert_string_equal(p.tls_min, "1.2");
+    assert_false(p.has_max_sessions || p.has_oob_required || p.has_key_lifetime_days);
+    free(err);
+    arena_free(&a);
+
+    arena_init(&a);
+    err = load_capture(&p, &a, "p.yaml",
+                       "approved:\n  rpki_caches: [192.0.2.1]\n  bgp_bogons: [0.0.0.0/8]\n"
+                       "interfaces:\n  management: \"^mgmt\"\n"
+                       "policy:\n  max_sessions: 4\n  oob_required: true\n"
+                       "  log_severity_min: notice\n  tls_min: \"1.3\"\n"
+                       "  key_lifetime_days: 90\n",
+                       &rc);
+    assert_int_equal(rc, 0);
+    assert_int_equal(p.rpki_caches.n, 1);
+    assert_int_equal(p.bgp_bogons.n, 1);
+    assert_non_null(p.management_interfaces);
+    assert_string_equal(p.management_interfaces_src, "^mgmt");
+    assert_true(p.has_max_sessions && p.max_sessions == 4);
+    assert_true(p.has_oob_required && p.oob_required);
+    assert_true(p.has_log_severity_min && p.log_severity_min == 5);
+    assert_string_equal(syslog_level_name(p.log_severity_min), "notifications");
+    assert_true(p.has_tls_min && !strcmp(p.tls_min, "1.3"));
+    assert_int_equal(p.key_lifetime_days, 90);
+    free(err);
+    arena_free(&a);
+
+    arena_init(&a);
+    err = load_capture(&p, &a, "p.yaml",
+                       "policy:\n  tls_min: \"1.0\"\n  log_severity_min: loud\n"
+                       "  password_min_length: 0\n",
+                       &rc);
+    assert_int_equal(rc, -1);
+    assert_non_null(strstr(err, "p.yaml:2:12: error: field 'policy.tls_min'"));
+    assert_non_null(strstr(err, "field 'policy.log_severity_min': not a syslog level"));
+    assert_non_null(strstr(err, "field 'policy.password_min_length'"));
+    assert_false(p.has_tls_min || p.has_log_severity_min || p.has_password_min_length);
+    assert_int_equal(p.password_min_length, 15);
+    free(err);
+    arena_free(&a);
+}
+
 static void test_missing_file(void **state)
 {
     (void)state;
@@ -247,6 +304,7 @@ int main(void)
         cmocka_unit_test(test_example_profile),   cmocka_unit_test(test_typed_errors),
         cmocka_unit_test(test_unknown_keys_warn), cmocka_unit_test(test_malformed_yaml),
         cmocka_unit_test(test_empty_and_nulls),   cmocka_unit_test(test_missing_file),
+        cmocka_unit_test(test_policy_keys),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
