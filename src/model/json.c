@@ -737,6 +737,46 @@ static void print_cloud(struct jw *w, const struct cloud_facts *c)
     jw_close(w, '}');
 }
 
+static const char *archive_trigger_name(enum archive_trigger t)
+{
+    static const char *const names[] = {"manual", "on-change", "periodic", "unknown"};
+    return (unsigned)t < ARRAY_SIZE(names) ? names[t] : "unknown";
+}
+
+/* Release line, archives (scheme and server only) and boot images. */
+static void print_software(struct jw *w, const struct device_model *m)
+{
+    const struct software_facts *s = &m->software;
+    jw_open(w, "software", '{');
+    jw_long(w, "release_line", (long)s->release_line);
+    jw_open(w, "archives", '[');
+    for (size_t i = 0; i < s->narchives; i++) {
+        const struct config_archive *a = &s->archives[i];
+        jw_open(w, NULL, '{');
+        jw_str(w, "scheme", a->scheme);
+        jw_str(w, "host", a->host);
+        jw_bool(w, "remote", a->remote);
+        jw_bool(w, "encrypted", a->encrypted);
+        jw_str(w, "trigger", archive_trigger_name(a->trigger));
+        jw_line(w, "line", a->node);
+        jw_line(w, "trigger_line", a->trigger_node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_open(w, "boot_images", '[');
+    for (size_t i = 0; i < s->nboots; i++) {
+        jw_open(w, NULL, '{');
+        jw_str(w, "scheme", s->boots[i].scheme);
+        jw_bool(w, "remote", s->boots[i].remote);
+        jw_line(w, "line", s->boots[i].node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_fact(w, "image_protect", &s->image_protect);
+    jw_fact(w, "config_protect", &s->config_protect);
+    jw_close(w, '}');
+}
+
 void model_print_json(const struct device_model *m, const struct cfg_tree *t, bool show_secrets,
                       FILE *out)
 {
@@ -755,6 +795,7 @@ void model_print_json(const struct device_model *m, const struct cfg_tree *t, bo
     jw_line(&w, "hostname_line", m->hostname_node);
     jw_str(&w, "os_version", m->os_version);
     jw_str(&w, "platform", m->platform);
+    print_software(&w, m);
     print_coverage(&w, m);
     jw_fact(&w, "telnet_server", &m->telnet_server);
     print_ssh(&w, &m->ssh);

@@ -723,8 +723,10 @@ void model_extract(const struct cfg_tree *t, struct device_model *m)
         fact_unknown(&m->telnet_server, why);
         fact_unknown(&m->ssh.enabled, why);
     }
-    if (fn)
+    if (fn) {
         url_credentials(t, m);
+        model_extract_software(t, m);
+    }
     model_resolve_refs(m);
 }
 

@@ -444,6 +444,51 @@ struct cloud_facts {
     const char *flow_log_source; /* the export that says what is logged ("describe-flow-logs") */
 };
 
+/* ---------------------------------------------------- software, archive */
+
+/*
+ * Where the device copies its configuration on its own (IOS `archive path`,
+ * XR `configuration commit auto-save`, NX-OS scheduler `copy running-config`,
+ * Junos `archive-sites`, SR OS `rollback-location`, VRP
+ * `set save-configuration backup-to-server`). Credentials in a URL are
+ * never kept: only the scheme and the server.
+ */
+enum archive_trigger {
+    ARCHIVE_MANUAL = 0, /* nothing makes the device write it on its own */
+    ARCHIVE_ON_CHANGE,  /* on every commit or save */
+    ARCHIVE_PERIODIC,   /* on a timer */
+    ARCHIVE_TRIGGER_UNKNOWN,
+};
+
+struct config_archive {
+    const char *scheme;    /* lower case: "scp", "sftp", "ftp", "tftp", "http", "https", ... */
+    const char *host;      /* server as written; NULL for local storage */
+    struct ip_prefix addr; /* af != 0 when host is an address */
+    bool remote;
+    bool encrypted; /* scp, sftp, https */
+    enum archive_trigger trigger;
+    const struct cfg_node *node;         /* the destination statement */
+    const struct cfg_node *trigger_node; /* the statement that schedules it, if any */
+};
+
+/* A boot image location (IOS `boot system`, NX-OS `boot nxos`, SR OS BOF
+ * `primary-image`). */
+struct boot_image {
+    const char *scheme; /* "flash", "bootflash", "disk0", "cf3", "tftp", "ftp", ... */
+    bool remote;        /* loaded over the network */
+    const struct cfg_node *node;
+};
+
+struct software_facts {
+    uint32_t release_line; /* line of the file naming the release; 0 when none */
+    struct config_archive *archives;
+    size_t narchives;
+    struct boot_image *boots;
+    size_t nboots;
+    struct fact_bool image_protect;  /* IOS secure boot-image; Junos veriexec */
+    struct fact_bool config_protect; /* IOS secure boot-config */
+};
+
 /* --------------------------------------------------------------- device */
 
 struct device_model {
@@ -517,6 +562,7 @@ struct device_model {
     /* Anti-spoofing, core protection, unused interfaces, BGP bogon filters. */
     /* RPKI, BGP logging, key lifetimes, LDP, MPLS TTL, first-hop redundancy. */
     /* Software release, image integrity, configuration archive. */
+    struct software_facts software;
 };
 
 /*
@@ -534,6 +580,9 @@ void model_extract_vrp(const struct cfg_tree *t, struct device_model *m);
 void model_extract_fortios(const struct cfg_tree *t, struct device_model *m);
 void model_extract_cloud(const struct cfg_tree *t,
                          struct device_model *m); /* AWS, Azure, GCP, TF */
+/* Release line, configuration archives and boot images, every router
+ * dialect (extract_software.c); run by model_extract() after the family. */
+void model_extract_software(const struct cfg_tree *t, struct device_model *m);
 
 /* Find an ACL by name in the model (NULL if undefined). */
 const struct acl *model_find_acl(const struct device_model *m, const char *name);
