@@ -28,6 +28,7 @@ extern const struct check_family checks_family_routing;
 extern const struct check_family checks_family_data;
 extern const struct check_family checks_family_svc;
 extern const struct check_family checks_family_cloud;
+extern const struct check_family checks_family_sw;
 
 /*
  * On a cloud export: evaluate c with its cloud meaning (router checks that

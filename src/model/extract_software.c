@@ -36,8 +36,8 @@ static bool scheme_is(struct sv s, const char *const *names)
     return false;
 }
 
-static const char *const remote_schemes[] = {"tftp", "ftp",  "http", "https", "scp",
-                                             "sftp", "rcp",  "mop",  "ftps",  NULL};
+static const char *const remote_schemes[] = {"tftp", "ftp", "http", "https", "scp",
+                                             "sftp", "rcp", "mop",  "ftps",  NULL};
 static const char *const secure_schemes[] = {"scp", "sftp", "https", "ftps", NULL};
 
 static const char *lower_dup(struct arena *a, struct sv s)
@@ -185,8 +185,8 @@ static void cx_archive(struct arena *a, struct device_model *m, const struct cfg
 static void cx_boot(struct arena *a, struct device_model *m, const struct cfg_node *n)
 {
     struct sv s = cfg_text(n), kw = sv_token(s, 2);
-    static const char *const words[] = {"tftp", "ftp", "rcp", "mop", "http", "https", "scp",
-                                        "sftp", NULL};
+    static const char *const words[] = {"tftp",  "ftp", "rcp",  "mop", "http",
+                                        "https", "scp", "sftp", NULL};
     if (kw.n && !memchr(kw.p, ':', kw.n)) {
         if (scheme_is(kw, words))
             add_boot(a, m, lower_dup(a, kw), true, n);
@@ -223,23 +223,39 @@ static bool nx_job_scheduled(const struct cfg_tree *t, struct sv job, const stru
     return false;
 }
 
-static void nx_job(const struct cfg_tree *t, struct device_model *m, const struct cfg_node *n)
+/* The `copy SOURCE DEST` commands of one job line (NX-OS prints a job's
+ * commands on one line, joined by " ;"): a remote DEST is an archive. */
+static void nx_job_line(const struct cfg_tree *t, struct device_model *m, const struct cfg_node *c,
+                        const struct cfg_node *sched)
 {
-    struct sv job = sv_token(cfg_text(n), 3);
-    for (const struct cfg_node *c = n->child; c; c = c->next) {
-        struct sv s = cfg_text(c);
-        if (!sv_starts_with_word(s, "copy") ||
-            !(model_sv_ieq(sv_token(s, 1), "running-config") ||
-              model_sv_ieq(sv_token(s, 1), "startup-config")))
-            continue;
+    struct sv s = cfg_text(c);
+    while (s.n) {
+        const char *semi = memchr(s.p, ';', s.n);
+        struct sv cmd = sv_trim(sv_make(s.p, semi ? (size_t)(semi - s.p) : s.n));
+        s = semi ? sv_make(semi + 1, s.n - (size_t)(semi + 1 - s.p)) : sv_make(NULL, 0);
         struct sw_loc l;
-        if (!parse_location(t->arena, sv_token(s, 2), &l))
+        if (!sv_starts_with_word(cmd, "copy") || !parse_location(t->arena, sv_token(cmd, 2), &l) ||
+            !l.remote)
             continue;
         struct config_archive *ar = add_archive(t->arena, m, &l, c);
-        const struct cfg_node *at = NULL;
-        ar->trigger = nx_job_scheduled(t, job, &at) ? ARCHIVE_PERIODIC : ARCHIVE_MANUAL;
-        ar->trigger_node = at;
+        ar->trigger = sched ? ARCHIVE_PERIODIC : ARCHIVE_MANUAL;
+        ar->trigger_node = sched;
     }
+}
+
+/* `scheduler job name X`: its commands are the statements up to `end-job`
+ * (children too, should a collector indent them). */
+static const struct cfg_node *nx_job(const struct cfg_tree *t, struct device_model *m,
+                                     const struct cfg_node *n)
+{
+    const struct cfg_node *sched = NULL;
+    nx_job_scheduled(t, sv_token(cfg_text(n), 3), &sched);
+    for (const struct cfg_node *c = n->child; c; c = c->next)
+        nx_job_line(t, m, c, sched);
+    const struct cfg_node *c = n->next;
+    for (; c && !node_starts(c, "end-job") && !node_starts(c, "scheduler"); c = c->next)
+        nx_job_line(t, m, c, sched);
+    return c && node_starts(c, "end-job") ? c : n;
 }
 
 /* IOS XR `configuration commit auto-save` with `filename URL` on the line
@@ -294,7 +310,7 @@ static void sw_cisco(const struct cfg_tree *t, struct device_model *m)
                  (node_starts(n, "secure") || (neg && node_starts(n, "no secure"))))
             secure_boot(m, n, neg);
         else if (d == DIALECT_CISCO_NXOS && node_starts(n, "scheduler job name"))
-            nx_job(t, m, n);
+            n = nx_job(t, m, n);
         else if (d == DIALECT_CISCO_IOSXR && node_starts(n, "configuration commit auto-save"))
             xr_autosave(t->arena, m, n);
     }

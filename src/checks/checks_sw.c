@@ -1,0 +1,302 @@
+/*
+ * checks_sw.c - software, integrity and configuration management checks
+ * (SW-*, checks.md section 16): where the configuration is archived and
+ * how, and where the device boots from and whether it checks its image.
+ */
+#include "checks/checks_int.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------ SW-CONFIG-BACKUP */
+
+static const char *trigger_text(enum archive_trigger t)
+{
+    switch (t) {
+    case ARCHIVE_ON_CHANGE:
+        return "on every change";
+    case ARCHIVE_PERIODIC:
+        return "on a timer";
+    case ARCHIVE_MANUAL:
+        return "only when asked";
+    default:
+        return "at times the configuration does not say";
+    }
+}
+
+static const char *archive_where(const struct config_archive *a)
+{
+    return a->host ? a->host : "local storage";
+}
+
+struct backup_judgement {
+    struct reasons bad, unknown, unapproved;
+    unsigned secure, local;
+};
+
+/* One remote archive: cleartext, never sent, or of unknown transport. */
+static void judge_archive(const struct check_ctx *ctx, struct check_result *r,
+                          const struct config_archive *a, struct backup_judgement *j)
+{
+    uint32_t line = a->node ? a->node->line : 0;
+    if (!a->scheme) {
+        reasons_add(&j->unknown, "the transport to %s (line %u) is not given", archive_where(a),
+                    line);
+    } else if (!a->encrypted) {
+        reasons_add(&j->bad, "archived to %s over cleartext %s (line %u)", archive_where(a),
+                    a->scheme, line);
+    } else if (a->trigger == ARCHIVE_MANUAL) {
+        reasons_add(&j->bad, "the archive to %s (line %u) is written only when asked", a->host,
+                    line);
+    } else if (a->trigger == ARCHIVE_TRIGGER_UNKNOWN) {
+        reasons_add(&j->unknown,
+                    "the archive to %s (line %u) is written at times the configuration does not "
+                    "say",
+                    archive_where(a), line);
+    } else {
+        j->secure++;
+    }
+    ev_node(ctx, r, a->node);
+    if (a->trigger_node)
+        ev_node(ctx, r, a->trigger_node);
+}
+
+/* Encrypted archives against approved.backup_destinations. */
+static void judge_destinations(const struct check_ctx *ctx, const struct device_model *m,
+                               struct backup_judgement *j)
+{
+    const struct prefix_set *ok = &ctx->profile->backup_destinations;
+    for (size_t i = 0; i < m->software.narchives; i++) {
+        const struct config_archive *a = &m->software.archives[i];
+        if (!a->remote || !a->encrypted || a->trigger == ARCHIVE_MANUAL)
+            continue;
+        uint32_t line = a->node ? a->node->line : 0;
+        if (!a->addr.af)
+            reasons_add(&j->unknown, "the archive server '%s' (line %u) is a name, not an address",
+                        a->host ? a->host : "?", line);
+        else if (!pset_contains(ok, &a->addr))
+            reasons_add(&j->unapproved, "%s (line %u) is not in approved.backup_destinations",
+                        a->host, line);
+    }
+}
+
+static bool backup_not_applicable(const struct check_ctx *ctx, struct check_result *r)
+{
+    enum dialect d = ctx->model->dialect;
+    if (d != DIALECT_CISCO_ASA && d != DIALECT_FORTINET_FORTIOS)
+        return false;
+    check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+              "%s has no statement that archives the configuration on change (checks.md gives "
+              "none); it is met by collecting the configuration off the device over SSH",
+              dialect_def(d)->display);
+    return true;
+}
+
+static void eval_config_backup(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    if (backup_not_applicable(ctx, r))
+        return;
+    struct backup_judgement j = {0};
+    reasons_init(&j.bad);
+    reasons_init(&j.unknown);
+    reasons_init(&j.unapproved);
+    size_t remote = 0;
+    for (size_t i = 0; i < m->software.narchives; i++) {
+        const struct config_archive *a = &m->software.archives[i];
+        if (a->remote) {
+            remote++;
+            judge_archive(ctx, r, a, &j);
+        } else {
+            j.local++;
+            ev_node(ctx, r, a->node);
+        }
+    }
+    if (j.secure && ctx->profile->backup_destinations.present)
+        judge_destinations(ctx, m, &j);
+    const char *bad = reasons_done(ctx, &j.bad), *unknown = reasons_done(ctx, &j.unknown);
+    const char *unapproved = reasons_done(ctx, &j.unapproved);
+    if (*bad || *unapproved)
+        check_set(ctx, r, VERDICT_FAIL, "configuration archive: %s%s%s", bad,
+                  *bad && *unapproved ? "; " : "", unapproved);
+    else if (!remote)
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "the device sends its configuration to no server%s; collection off the device "
+                  "over SSH (RANCID, Oxidized) also meets M16.16 and cannot be seen in the "
+                  "configuration",
+                  j.local ? " (it keeps local copies only)" : "");
+    else if (*unknown)
+        check_set(ctx, r, VERDICT_UNKNOWN, "configuration archive: %s", unknown);
+    else if (!ctx->profile->backup_destinations.present)
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  "%u encrypted configuration archive%s; needs approved.backup_destinations in the "
+                  "profile to judge the servers",
+                  j.secure, j.secure == 1 ? "" : "s");
+    else
+        check_set(ctx, r, VERDICT_PASS,
+                  "the configuration is archived %s over an encrypted channel to approved "
+                  "servers",
+                  trigger_text(m->software.archives[0].trigger));
+}
+
+/* ---------------------------------------------------- SW-IMAGE-INTEGRITY */
+
+/* A boot image loaded over the network: fail with every such statement. */
+static bool network_boot(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct software_facts *s = &ctx->model->software;
+    struct reasons rs;
+    reasons_init(&rs);
+    for (size_t i = 0; i < s->nboots; i++)
+        if (s->boots[i].remote) {
+            reasons_add(&rs, "%s (line %u)", s->boots[i].scheme,
+                        s->boots[i].node ? s->boots[i].node->line : 0);
+            ev_node(ctx, r, s->boots[i].node);
+        }
+    if (!rs.n) {
+        reasons_done(ctx, &rs);
+        return false;
+    }
+    check_set(ctx, r, VERDICT_FAIL, "the device loads its software image over the network: %s",
+              reasons_done(ctx, &rs));
+    return true;
+}
+
+static void boot_evidence(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct software_facts *s = &ctx->model->software;
+    for (size_t i = 0; i < s->nboots; i++)
+        ev_node(ctx, r, s->boots[i].node);
+}
+
+static void integrity_ios(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct software_facts *s = &ctx->model->software;
+    check_evidence_fact(ctx, r, &s->image_protect.ev);
+    check_evidence_fact(ctx, r, &s->config_protect.ev);
+    if (s->image_protect.state == FACT_ON)
+        check_set(ctx, r, VERDICT_PASS,
+                  "boots from local storage and keeps a secured copy of the image (secure "
+                  "boot-image)%s; compare the image with the vendor's hash: verify /sha512 IMAGE",
+                  s->config_protect.state == FACT_ON ? " and of the configuration" : "");
+    else if (s->image_protect.state == FACT_OFF)
+        check_set(ctx, r, VERDICT_FAIL, "secure boot-image is switched off");
+    else
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "no network boot, but secure boot-image (resilient configuration) is not "
+                  "configured and not every platform has it; the image hash needs an "
+                  "operational check: verify /sha512 IMAGE (IOS XE: show platform integrity)");
+}
+
+static void eval_image_integrity(const struct check_ctx *ctx, struct check_result *r)
+{
+    enum dialect d = ctx->model->dialect;
+    if (d == DIALECT_FORTINET_FORTIOS) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "FortiOS boots a signed firmware image from its own flash; the configuration "
+                  "names no boot source (checks.md gives no FortiOS evidence)");
+        return;
+    }
+    if (network_boot(ctx, r))
+        return;
+    boot_evidence(ctx, r);
+    switch (d) {
+    case DIALECT_CISCO_IOS:
+        integrity_ios(ctx, r);
+        break;
+    case DIALECT_CISCO_ASA:
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "no network boot; the image hash needs an operational check: verify /sha-512 "
+                  "disk0:/IMAGE against the vendor's value");
+        break;
+    case DIALECT_CISCO_IOSXR:
+    case DIALECT_CISCO_NXOS:
+    case DIALECT_ARISTA_EOS:
+        check_set(ctx, r, VERDICT_PASS,
+                  "no network boot, and the platform verifies signed images at boot by default "
+                  "(secure boot); compare the image hash with the vendor's value as an "
+                  "operational check");
+        break;
+    case DIALECT_JUNIPER_JUNOS:
+        check_set(ctx, r, VERDICT_PASS,
+                  "Junos enforces verified exec (veriexec) by default, so only signed software "
+                  "runs; confirm with show system software");
+        break;
+    case DIALECT_NOKIA_SROS:
+        if (ctx->model->software.nboots)
+            check_set(ctx, r, VERDICT_PASS, "the boot options name a local image");
+        else
+            check_set(ctx, r, VERDICT_UNKNOWN,
+                      "the boot options file (BOF), which names the image, is not part of this "
+                      "configuration: show bof");
+        break;
+    default:
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "the startup software is not part of the configuration: display startup");
+        break;
+    }
+}
+
+/* ------------------------------------------------------------------ rows */
+
+static const struct check_def defs[] = {
+    {
+        .id = "SW-IMAGE-INTEGRITY",
+        .source = "builtin",
+        .title = "Image and boot integrity protections enabled; boot from local storage only",
+        .category = "Software/patching (integrity)",
+        .severity = SEV_MEDIUM,
+        .rationale = "An image loaded over the network at boot can be substituted on the way; "
+                     "images should come from local storage and be checked against the "
+                     "vendor's published hashes.",
+        .measures = MEASURES("M10.49", "M15.04", "M10.53"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Boot from local storage only and verify the image hash "
+                                    "against the vendor's published value.",
+                [DIALECT_CISCO_IOS] = "no boot system tftp IMAGE SERVER\nboot system "
+                                      "flash:IMAGE\nsecure boot-image\nsecure boot-config",
+                [DIALECT_CISCO_ASA] = "no boot system tftp://SERVER/IMAGE\nboot system "
+                                      "disk0:/IMAGE",
+                [DIALECT_CISCO_NXOS] = "boot nxos bootflash:/IMAGE",
+                [DIALECT_NOKIA_SROS] = "bof primary-image cf3:/IMAGE-FOLDER",
+                [DIALECT_HUAWEI_VRP] = "startup system-software cfcard:/IMAGE.cc",
+            },
+        .eval = eval_image_integrity,
+    },
+    {
+        .id = "SW-CONFIG-BACKUP",
+        .source = "builtin",
+        .title = "Configuration archived on change over an encrypted channel",
+        .category = "Configuration management",
+        .severity = SEV_MEDIUM,
+        .rationale = "Restorable backups are a Code requirement, and configurations carry "
+                     "secrets: they must not travel over FTP, TFTP or HTTP.",
+        .measures = MEASURES("M5.03", "M16.16"),
+        .context = "approved.backup_destinations",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Archive the configuration on every change to an approved "
+                                    "server over SCP, SFTP or HTTPS, or collect it off the "
+                                    "device over SSH.",
+                [DIALECT_CISCO_IOS] = "archive\n path scp://USER@SERVER/PATH/$h-\n write-memory",
+                [DIALECT_CISCO_IOSXR] = "configuration commit auto-save\n filename "
+                                        "sftp://USER@SERVER/PATH/",
+                [DIALECT_CISCO_NXOS] = "scheduler job name backup\n copy running-config "
+                                       "scp://USER@SERVER/PATH/ vrf management\nend-job\n"
+                                       "scheduler schedule name daily\n job name backup\n "
+                                       "time daily 02:00",
+                [DIALECT_JUNIPER_JUNOS] =
+                    "set system archival configuration transfer-on-commit\nset system "
+                    "archival configuration archive-sites \"scp://USER@SERVER/PATH\"",
+                [DIALECT_NOKIA_SROS] = "configure system rollback rollback-location "
+                                       "\"cf3:/rollback/config\" (and collect it off the "
+                                       "device over SCP)",
+                [DIALECT_HUAWEI_VRP] = "set save-configuration backup-to-server server SERVER "
+                                       "transport-type sftp user USER password cipher ...\nset "
+                                       "save-configuration delay 5",
+            },
+        .eval = eval_config_backup,
+    },
+};
+
+const struct check_family checks_family_sw = {defs, ARRAY_SIZE(defs)};
