@@ -43,6 +43,11 @@ scan() { "$bin" scan --no-progress -o "$out/r/report.json" -o "$out/r/report.htm
 expect "missing profile" 2 "nope.yaml: error: cannot open" -- scan "$estate" --profile "$out/nope.yaml"
 expect "missing profile says nothing was written" 2 "no report was written" -- \
   scan "$estate" --profile "$out/nope.yaml"
+expect "--checks naming no check" 2 "--checks: no check matches 'NOPE-*'" -- \
+  scan "$estate" --checks 'NOPE-*'
+expect "--status with an unknown verdict" 2 "--status takes verdicts" -- scan "$estate" --status broken
+expect "--severity-min with an unknown level" 2 "--severity-min takes info, low" -- \
+  scan "$estate" --severity-min huge
 expect "missing attestations" 2 "nope.yaml: error: cannot open" -- scan "$estate" --attest "$out/nope.yaml"
 expect "missing rules" 2 "nope.yaml: error: " -- scan "$estate" --rules "$out/nope.yaml"
 printf 'provider:\n  name: x\n  tier: [1\n' > "$out/broken.yaml"

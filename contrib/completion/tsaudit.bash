@@ -22,8 +22,17 @@ _tsaudit() {
         --vendor)
             COMPREPLY=($(compgen -W "$("$bin" checks --help 2>/dev/null | grep -o 'cisco-[a-z]*\|arista-eos\|juniper-junos\|nokia-sros\|huawei-vrp\|fortinet-fortios\|aws\|azure\|gcp\|terraform' | sort -u)" -- "$cur"))
             return ;;
-        --fail-on | --severity-min)
+        --fail-on)
             COMPREPLY=($(compgen -W "low medium high critical never" -- "$cur"))
+            return ;;
+        --severity-min)
+            COMPREPLY=($(compgen -W "info low medium high critical" -- "$cur"))
+            return ;;
+        --status)
+            COMPREPLY=($(compgen -W "pass fail not_applicable unknown needs_context waived" -- "$cur"))
+            return ;;
+        --checks | --skip-checks)
+            COMPREPLY=($(compgen -W "$("$bin" checks 2>/dev/null | cut -f1)" -- "$cur"))
             return ;;
         --format)
             COMPREPLY=($(compgen -W "text json sarif csv junit html oscal plan" -- "$cur"))

@@ -11,6 +11,7 @@
  * after a device is reported only its small summary is kept.
  */
 #include "cli/cli.h"
+#include "cli/filter.h"
 #include "cli/githistory.h"
 #include "cli/manifest.h"
 #include "assess/assess.h"
@@ -63,6 +64,7 @@ struct scan_options {
     const char *git, *since, *until; /* --git REPO: walk its history first */
     const char *cache_dir;           /* --cache DIR: results of earlier runs */
     const char *sarif_base;          /* --sarif-base PATH: SARIF URIs relative to it */
+    struct cli_filter filter;        /* what the outputs list */
 };
 
 /* One device in flight: its assessment, its bytes and its diagnostics,
@@ -150,6 +152,13 @@ static const char *scan_usage =
     "                       the git repository holding the scanned folder, if any)\n"
     "  --junit-unknown AS   JUnit shows unknown and needs_context verdicts as\n"
     "                       skipped (the default), failure or error\n"
+    "  --checks ID,...      list only these checks' results (globs: 'RTG-*')\n"
+    "  --skip-checks ID,... leave these checks' results out of the lists\n"
+    "  --severity-min S     list only checks of severity S or above\n"
+    "  --status V,...       list only these verdicts (fail, unknown, ...)\n"
+    "  --hide-passes        leave passes out of the lists\n"
+    "                       (these five shorten what the outputs list and what\n"
+    "                       --fail-on gates; totals and measures count everything)\n"
     "  --require-coverage   exit 1 when a device was not audited (unsupported\n"
     "                       platform or unknown dialect; all are listed in the reports)\n"
     "  --git REPO           first walk REPO's git history into --db: when each\n"
@@ -232,72 +241,83 @@ static int resolve_outputs(struct scan_options *o)
 }
 
 /* Returns the index of the first PATH, OPTIONS_HELP or OPTIONS_BAD. */
+/* The long options of scan, one row each. */
+enum scan_option {
+    OPT_PROFILE = 256,
+    OPT_ATTEST,
+    OPT_CATALOG,
+    OPT_TIER,
+    OPT_AS_OF,
+    OPT_CODE,
+    OPT_FORMAT,
+    OPT_DB,
+    OPT_FAIL_ON,
+    OPT_VENDOR,
+    OPT_JOBS,
+    OPT_RULES,
+    OPT_SHOW_SECRETS,
+    OPT_QUIET,
+    OPT_NO_PROGRESS,
+    OPT_REQUIRE_COVERAGE,
+    OPT_INVENTORY,
+    OPT_EXCLUDE,
+    OPT_FRAMEWORK,
+    OPT_JSON_COMPACT,
+    OPT_MAX_FILE_SIZE,
+    OPT_GIT,
+    OPT_SINCE,
+    OPT_UNTIL,
+    OPT_CACHE,
+    OPT_SARIF_BASE,
+    OPT_OUTPUT_DIR,
+    OPT_JUNIT_UNKNOWN,
+    OPT_CHECKS,
+    OPT_SKIP_CHECKS,
+    OPT_SEVERITY_MIN,
+    OPT_STATUS,
+    OPT_HIDE_PASSES,
+    OPT_HELP
+};
+static const struct option scan_longopts[] = {
+    {"profile", required_argument, NULL, OPT_PROFILE},
+    {"attest", required_argument, NULL, OPT_ATTEST},
+    {"catalog", required_argument, NULL, OPT_CATALOG},
+    {"tier", required_argument, NULL, OPT_TIER},
+    {"as-of", required_argument, NULL, OPT_AS_OF},
+    {"code", required_argument, NULL, OPT_CODE},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"output", required_argument, NULL, 'o'},
+    {"db", required_argument, NULL, OPT_DB},
+    {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+    {"vendor", required_argument, NULL, OPT_VENDOR},
+    {"jobs", required_argument, NULL, OPT_JOBS},
+    {"rules", required_argument, NULL, OPT_RULES},
+    {"framework", required_argument, NULL, OPT_FRAMEWORK},
+    {"max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE},
+    {"show-secrets", no_argument, NULL, OPT_SHOW_SECRETS},
+    {"json-compact", no_argument, NULL, OPT_JSON_COMPACT},
+    {"quiet", no_argument, NULL, OPT_QUIET},
+    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+    {"require-coverage", no_argument, NULL, OPT_REQUIRE_COVERAGE},
+    {"inventory", required_argument, NULL, OPT_INVENTORY},
+    {"exclude", required_argument, NULL, OPT_EXCLUDE},
+    {"git", required_argument, NULL, OPT_GIT},
+    {"since", required_argument, NULL, OPT_SINCE},
+    {"until", required_argument, NULL, OPT_UNTIL},
+    {"cache", required_argument, NULL, OPT_CACHE},
+    {"sarif-base", required_argument, NULL, OPT_SARIF_BASE},
+    {"output-dir", required_argument, NULL, OPT_OUTPUT_DIR},
+    {"junit-unknown", required_argument, NULL, OPT_JUNIT_UNKNOWN},
+    {"checks", required_argument, NULL, OPT_CHECKS},
+    {"skip-checks", required_argument, NULL, OPT_SKIP_CHECKS},
+    {"severity-min", required_argument, NULL, OPT_SEVERITY_MIN},
+    {"status", required_argument, NULL, OPT_STATUS},
+    {"hide-passes", no_argument, NULL, OPT_HIDE_PASSES},
+    {"help", no_argument, NULL, OPT_HELP},
+    {NULL, 0, NULL, 0},
+};
 static int parse_options(int argc, char **argv, struct scan_options *o)
 {
-    enum {
-        OPT_PROFILE = 256,
-        OPT_ATTEST,
-        OPT_CATALOG,
-        OPT_TIER,
-        OPT_AS_OF,
-        OPT_CODE,
-        OPT_FORMAT,
-        OPT_DB,
-        OPT_FAIL_ON,
-        OPT_VENDOR,
-        OPT_JOBS,
-        OPT_RULES,
-        OPT_SHOW_SECRETS,
-        OPT_QUIET,
-        OPT_NO_PROGRESS,
-        OPT_REQUIRE_COVERAGE,
-        OPT_INVENTORY,
-        OPT_EXCLUDE,
-        OPT_FRAMEWORK,
-        OPT_JSON_COMPACT,
-        OPT_MAX_FILE_SIZE,
-        OPT_GIT,
-        OPT_SINCE,
-        OPT_UNTIL,
-        OPT_CACHE,
-        OPT_SARIF_BASE,
-        OPT_OUTPUT_DIR,
-        OPT_JUNIT_UNKNOWN,
-        OPT_HELP
-    };
-    static const struct option longopts[] = {
-        {"profile", required_argument, NULL, OPT_PROFILE},
-        {"attest", required_argument, NULL, OPT_ATTEST},
-        {"catalog", required_argument, NULL, OPT_CATALOG},
-        {"tier", required_argument, NULL, OPT_TIER},
-        {"as-of", required_argument, NULL, OPT_AS_OF},
-        {"code", required_argument, NULL, OPT_CODE},
-        {"format", required_argument, NULL, OPT_FORMAT},
-        {"output", required_argument, NULL, 'o'},
-        {"db", required_argument, NULL, OPT_DB},
-        {"fail-on", required_argument, NULL, OPT_FAIL_ON},
-        {"vendor", required_argument, NULL, OPT_VENDOR},
-        {"jobs", required_argument, NULL, OPT_JOBS},
-        {"rules", required_argument, NULL, OPT_RULES},
-        {"framework", required_argument, NULL, OPT_FRAMEWORK},
-        {"max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE},
-        {"show-secrets", no_argument, NULL, OPT_SHOW_SECRETS},
-        {"json-compact", no_argument, NULL, OPT_JSON_COMPACT},
-        {"quiet", no_argument, NULL, OPT_QUIET},
-        {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
-        {"require-coverage", no_argument, NULL, OPT_REQUIRE_COVERAGE},
-        {"inventory", required_argument, NULL, OPT_INVENTORY},
-        {"exclude", required_argument, NULL, OPT_EXCLUDE},
-        {"git", required_argument, NULL, OPT_GIT},
-        {"since", required_argument, NULL, OPT_SINCE},
-        {"until", required_argument, NULL, OPT_UNTIL},
-        {"cache", required_argument, NULL, OPT_CACHE},
-        {"sarif-base", required_argument, NULL, OPT_SARIF_BASE},
-        {"output-dir", required_argument, NULL, OPT_OUTPUT_DIR},
-        {"junit-unknown", required_argument, NULL, OPT_JUNIT_UNKNOWN},
-        {"help", no_argument, NULL, OPT_HELP},
-        {NULL, 0, NULL, 0},
-    };
     memset(o, 0, sizeof(*o));
     o->fail_on = SEV_HIGH;
     o->format = "text";
@@ -306,7 +326,7 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "o:hj:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:hj:", scan_longopts, NULL)) != -1) {
         switch (c) {
         case OPT_PROFILE:
             o->profile_path = optarg;
@@ -441,7 +461,13 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
             fputs(scan_usage, stdout);
             return OPTIONS_HELP;
         default:
-            return (cli_bad_option("scan", argc, argv, "o:hj:", longopts), OPTIONS_BAD);
+            /* --checks, --skip-checks, --severity-min, --status, --hide-passes */
+            if (c >= OPT_CHECKS && c <= OPT_HIDE_PASSES) {
+                if (cli_filter_option(&o->filter, c - OPT_CHECKS + CLI_FILTER_CHECKS, optarg))
+                    return OPTIONS_BAD;
+                break;
+            }
+            return (cli_bad_option("scan", argc, argv, "o:hj:", scan_longopts), OPTIONS_BAD);
         }
     }
     if ((o->since || o->until) && !o->git)
@@ -562,7 +588,8 @@ static void device_work(void *ctx, size_t index, size_t slot)
     diag_capture_end();
 }
 
-static void totals_add(struct report_totals *t, const struct device_result *r);
+static void totals_add(struct report_totals *t, const struct device_result *r,
+                       const struct report_filter *filter);
 static void progress(size_t done, size_t total);
 
 /* Report one assessed device to every writer and the store, keep its
@@ -580,7 +607,7 @@ static void device_emit(void *ctx, size_t index, size_t slot)
     diag_flush(&s->diags);
     if (r->unreadable || r->partial)
         dp->input_error = true;
-    totals_add(dp->totals, r);
+    totals_add(dp->totals, r, &dp->run->filter);
     manifest_add_device(dp->devices_digest, r->relpath ? r->relpath : r->file, r->content_hash);
     for (size_t k = 0; k < dp->out->n; k++)
         if (report_device(dp->out->w[k], r) != 0)
@@ -690,7 +717,8 @@ static int cmp_fleet(const void *a, const void *b)
     return strcmp(x->message ? x->message : "", y->message ? y->message : "");
 }
 
-static void totals_add(struct report_totals *t, const struct device_result *r)
+static void totals_add(struct report_totals *t, const struct device_result *r,
+                       const struct report_filter *filter)
 {
     t->devices++;
     if (r->unreadable)
@@ -706,6 +734,8 @@ static void totals_add(struct report_totals *t, const struct device_result *r)
         t->by_verdict[c->verdict]++;
         if (c->verdict == VERDICT_FAIL) {
             t->fail_by_severity[c->check->severity]++;
+            if (report_filter_result(filter, c))
+                t->listed_fail_by_severity[c->check->severity]++;
             if (i < t->ncheck)
                 t->fail_by_check[i]++;
         }
@@ -945,6 +975,24 @@ static void run_identity(const char *started, const struct profile *profile,
     buf_free(&seed);
 }
 
+/* --fail-on: a listed failure (device or fleet) at or above the level; the
+ * terminal summary's gate line counts the same. */
+static bool gate_fails(enum severity fail_on, const struct report_filter *filter,
+                       const struct report_totals *totals, const struct fleet_finding *ff,
+                       size_t nff)
+{
+    if (fail_on >= SEV_COUNT)
+        return false;
+    for (int sev = fail_on; sev < SEV_COUNT; sev++)
+        if (totals->listed_fail_by_severity[sev])
+            return true;
+    for (size_t i = 0; i < nff; i++)
+        if (ff[i].verdict == VERDICT_FAIL && ff[i].check && ff[i].check->severity >= fail_on &&
+            report_filter_fleet(filter, &ff[i]))
+            return true;
+    return false;
+}
+
 int cmd_scan(int argc, char **argv)
 {
     struct scan_options opt;
@@ -974,7 +1022,7 @@ int cmd_scan(int argc, char **argv)
     /* A run with a broken profile, attestations, rules, framework or catalogue
      * would report verdicts and statuses that are not the provider's: stop
      * before anything is written. */
-    if (input_error || !catalog)
+    if (input_error || !catalog || cli_filter_finish(&opt.filter) != 0)
         return stop_early(&run_arena, NULL);
     int tier = opt.tier ? opt.tier : in.profile.tier;
     int32_t as_of = opt.has_as_of          ? opt.as_of
@@ -1040,6 +1088,7 @@ int cmd_scan(int argc, char **argv)
         .color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
         .fail_on = opt.fail_on,
         .junit_unknown = opt.junit_unknown,
+        .filter = opt.filter.f,
     };
     snprintf(run.run_id, sizeof(run.run_id), "%s", run_id);
     struct manifest manifest;
@@ -1147,10 +1196,8 @@ int cmd_scan(int argc, char **argv)
         out.failed = true;
 
     /* Exit status. */
-    if (opt.fail_on != SEV_COUNT)
-        for (int sev = opt.fail_on; sev < SEV_COUNT; sev++)
-            if (totals.fail_by_severity[sev])
-                rc = EXIT_FINDINGS;
+    if (gate_fails(opt.fail_on, &run.filter, &totals, ff, nff))
+        rc = EXIT_FINDINGS;
     if (opt.require_coverage && totals.devices_not_audited) {
         diag_report(DIAG_NOTE, NULL, 0, "--require-coverage: %zu device%s not audited",
                     totals.devices_not_audited, totals.devices_not_audited == 1 ? "" : "s");

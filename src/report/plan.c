@@ -54,12 +54,13 @@ static struct rpt_plan_group *group_for(struct rpt_plan *p, size_t ci, const str
     return g;
 }
 
-void rpt_plan_add(struct rpt_plan *p, const struct device_result *d)
+void rpt_plan_add(struct rpt_plan *p, const struct device_result *d,
+                  const struct report_filter *filter)
 {
     const char *name = d->relpath && *d->relpath ? d->relpath : d->file ? d->file : "?";
     for (size_t i = 0; i < d->nresults && i < p->ncheck; i++) {
         const struct check_result *r = &d->results[i];
-        if (r->verdict != VERDICT_FAIL || !r->check)
+        if (r->verdict != VERDICT_FAIL || !r->check || !report_filter_result(filter, r))
             continue;
         struct rpt_plan_group *g = group_for(p, i, r, d->dialect);
         g->devices++;

@@ -6,7 +6,9 @@
  */
 #include "report/report_int.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -244,7 +246,81 @@ const char *rpt_coverage(const struct report_tally *t, struct buf *out)
     return buf_cstr(out);
 }
 
-static void tally_device(struct report_tally *t, const struct device_result *d)
+/* ---------------------------------------------------------------- filter */
+
+bool report_filter_active(const struct report_filter *f)
+{
+    return f->nchecks || f->nskip || f->severity_min > SEV_INFO || f->verdicts;
+}
+
+/* Globs are matched on the upper-case id (the command line folds them too). */
+static bool id_matches(char *const *globs, size_t n, const char *id)
+{
+    char up[128];
+    size_t k = 0;
+    for (; id[k] && k + 1 < sizeof(up); k++)
+        up[k] = (char)toupper((unsigned char)id[k]);
+    up[k] = '\0';
+    for (size_t i = 0; i < n; i++)
+        if (fnmatch(globs[i], up, 0) == 0)
+            return true;
+    return false;
+}
+
+bool report_filter_check(const struct report_filter *f, const struct check_def *c)
+{
+    if (!c || !c->id)
+        return !f->nchecks;
+    if (f->nchecks && !id_matches(f->checks, f->nchecks, c->id))
+        return false;
+    if (id_matches(f->skip, f->nskip, c->id))
+        return false;
+    return c->severity >= f->severity_min;
+}
+
+bool report_filter_result(const struct report_filter *f, const struct check_result *r)
+{
+    if (f->verdicts && !(f->verdicts & (1u << r->verdict)))
+        return false;
+    return report_filter_check(f, r->check);
+}
+
+bool report_filter_fleet(const struct report_filter *f, const struct fleet_finding *x)
+{
+    if (f->verdicts && !(f->verdicts & (1u << x->verdict)))
+        return false;
+    return report_filter_check(f, x->check);
+}
+
+static void describe_globs(struct buf *out, const char *opt, char *const *v, size_t n)
+{
+    if (!n)
+        return;
+    buf_printf(out, "%s%s ", out->len ? "; " : "", opt);
+    for (size_t i = 0; i < n; i++)
+        buf_printf(out, "%s%s", i ? "," : "", v[i]);
+}
+
+void report_filter_describe(const struct report_filter *f, struct buf *out)
+{
+    describe_globs(out, "--checks", f->checks, f->nchecks);
+    describe_globs(out, "--skip-checks", f->skip, f->nskip);
+    if (f->severity_min > SEV_INFO)
+        buf_printf(out, "%s--severity-min %s", out->len ? "; " : "",
+                   severity_name(f->severity_min));
+    if (!f->verdicts)
+        return;
+    buf_printf(out, "%s--status ", out->len ? "; " : "");
+    const char *sep = "";
+    for (int v = 0; v < VERDICT_COUNT; v++)
+        if (f->verdicts & (1u << v)) {
+            buf_printf(out, "%s%s", sep, verdict_name((enum verdict)v));
+            sep = ",";
+        }
+}
+
+static void tally_device(struct report_tally *t, const struct device_result *d,
+                         const struct report_filter *filter)
 {
     t->devices++;
     if (d->excluded || d->not_audited) {
@@ -264,7 +340,7 @@ static void tally_device(struct report_tally *t, const struct device_result *d)
     else
         t->parsed++;
     if (t->plan)
-        rpt_plan_add(t->plan, d);
+        rpt_plan_add(t->plan, d, filter);
     for (size_t i = 0; i < d->nresults; i++) {
         const struct check_result *r = &d->results[i];
         if ((unsigned)r->verdict >= VERDICT_COUNT)
@@ -273,8 +349,11 @@ static void tally_device(struct report_tally *t, const struct device_result *d)
         if (r->verdict == VERDICT_NEEDS_CONTEXT && i < t->ncheck)
             t->context_by_check[i]++;
         if (r->verdict == VERDICT_FAIL) {
-            if (r->check && (unsigned)r->check->severity < SEV_COUNT)
+            if (r->check && (unsigned)r->check->severity < SEV_COUNT) {
                 t->fail_by_severity[r->check->severity]++;
+                if (report_filter_result(filter, r))
+                    t->listed_fail_by_severity[r->check->severity]++;
+            }
             if (i < t->ncheck)
                 t->fail_by_check[i]++;
         }
@@ -285,7 +364,7 @@ int report_device(struct report_writer *w, const struct device_result *d)
 {
     if (!w || !d)
         return -1;
-    tally_device(&w->tally, d);
+    tally_device(&w->tally, d, &w->run->filter);
     if (w->cache) {
         w->cache->gen++;
         buf_reset(&w->cache->store);
@@ -310,9 +389,19 @@ int report_finish(struct report_writer *w, const struct fleet_finding *ff, size_
 {
     if (!w)
         return -1;
-    struct report_estate e = {ff, nff, cr, totals};
+    /* Fleet findings are listed by the same filter as device results. */
+    struct fleet_finding *listed = nff ? xcalloc(nff, sizeof(*listed)) : NULL;
+    size_t nlisted = 0;
+    for (size_t i = 0; i < nff; i++)
+        if (report_filter_fleet(&w->run->filter, &ff[i]))
+            listed[nlisted++] = ff[i];
+    size_t fleet_fail = 0;
+    for (size_t i = 0; i < nff; i++)
+        fleet_fail += ff[i].verdict == VERDICT_FAIL;
+    struct report_estate e = {listed, nlisted, fleet_fail, cr, totals};
     errno = 0;
     int rc = w->ops->finish(w, &e);
+    free(listed);
     if (rc == 0 && ferror(w->f))
         rc = -1;
     if (rc < 0) {

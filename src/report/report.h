@@ -21,6 +21,30 @@ enum report_junit_unknown {
     REPORT_JUNIT_UNKNOWN_ERROR,
 };
 
+/*
+ * What the outputs list (--checks, --skip-checks, --severity-min, --status,
+ * --hide-passes). Every result is still counted in the totals, the measures
+ * and the history; only the lists of results are shortened.
+ */
+struct report_filter {
+    char *const *checks; /* globs on upper-case check ids; none: every check */
+    size_t nchecks;
+    char *const *skip; /* globs on check ids left out */
+    size_t nskip;
+    enum severity severity_min; /* SEV_INFO: every severity */
+    unsigned verdicts;          /* bits (1u << verdict); 0: every verdict */
+};
+/* Anything set. */
+bool report_filter_active(const struct report_filter *f);
+/* The check is listed by its id and severity (verdict aside). */
+bool report_filter_check(const struct report_filter *f, const struct check_def *c);
+/* The result is listed. */
+bool report_filter_result(const struct report_filter *f, const struct check_result *r);
+/* The fleet finding is listed. */
+bool report_filter_fleet(const struct report_filter *f, const struct fleet_finding *x);
+/* What the filter keeps, in the words of the options ("--status fail"). */
+void report_filter_describe(const struct report_filter *f, struct buf *out);
+
 /* Metadata of one run, shared by every writer. */
 /* One file that shaped the run, listed in the report's manifest. */
 struct report_input {
@@ -49,6 +73,7 @@ struct report_run {
     bool color;            /* terminal writer: ANSI colour allowed */
     enum severity fail_on; /* for the terminal summary's gate line; SEV_COUNT = never */
     enum report_junit_unknown junit_unknown;
+    struct report_filter filter; /* what the lists of results show */
     /* The manifest: what a re-run needs to give the same report. */
     const struct report_input *inputs;
     size_t ninputs;
@@ -68,6 +93,7 @@ struct report_totals {
     size_t devices_not_audited; /* unsupported platform or unknown dialect */
     size_t by_verdict[VERDICT_COUNT];
     size_t fail_by_severity[SEV_COUNT];
+    size_t listed_fail_by_severity[SEV_COUNT]; /* the failures the filter lists */
     /* per check index: fail counts, for "top failing checks" */
     size_t *fail_by_check;
     size_t ncheck;

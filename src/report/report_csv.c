@@ -157,6 +157,8 @@ static int csv_device(struct report_writer *w, const struct device_result *d)
     for (size_t i = 0; i < d->nresults; i++) {
         const struct check_result *r = &d->results[i];
         const struct check_def *c = r->check;
+        if (!report_filter_result(&w->run->filter, r))
+            continue;
         rpt_csv_cstr(f, "device");
         sep(f);
         rpt_csv_cstr(f, d->relpath ? d->relpath : d->file);

@@ -194,6 +194,11 @@ static void json_finding(struct report_writer *w, const struct device_result *d,
     fputc(']', f);
 }
 
+static bool listed(const struct report_writer *w, const struct check_result *r)
+{
+    return report_filter_result(&w->run->filter, r);
+}
+
 static void json_results(struct report_writer *w, const struct device_result *d)
 {
     FILE *f = w->f;
@@ -202,11 +207,12 @@ static void json_results(struct report_writer *w, const struct device_result *d)
     for (int s = SEV_CRITICAL; s >= SEV_INFO; s--)
         for (size_t i = 0; i < d->nresults; i++) {
             const struct check_result *r = &d->results[i];
-            if (r->verdict == VERDICT_FAIL && r->check && (int)r->check->severity == s)
+            if (r->verdict == VERDICT_FAIL && r->check && (int)r->check->severity == s &&
+                listed(w, r))
                 json_finding(w, d, r, &first);
         }
     for (size_t i = 0; i < d->nresults; i++)
-        if (d->results[i].verdict == VERDICT_WAIVED)
+        if (d->results[i].verdict == VERDICT_WAIVED && listed(w, &d->results[i]))
             json_finding(w, d, &d->results[i], &first);
     fputs("],\"o\":[", f);
     first = true;
@@ -214,7 +220,7 @@ static void json_results(struct report_writer *w, const struct device_result *d)
     for (size_t o = 0; o < ARRAY_SIZE(order); o++)
         for (size_t i = 0; i < d->nresults; i++) {
             const struct check_result *r = &d->results[i];
-            if (r->verdict != order[o])
+            if (r->verdict != order[o] || !listed(w, r))
                 continue;
             fprintf(f, "%s[%zu,%d,", first ? "" : ",", rpt_check_index(w, r->check),
                     (int)r->verdict);
@@ -232,7 +238,7 @@ static void json_results(struct report_writer *w, const struct device_result *d)
         fprintf(f, "],\"%s\":[", lists[k].key);
         first = true;
         for (size_t i = 0; i < d->nresults; i++)
-            if (d->results[i].verdict == lists[k].v) {
+            if (d->results[i].verdict == lists[k].v && listed(w, &d->results[i])) {
                 fprintf(f, "%s%zu", first ? "" : ",", rpt_check_index(w, d->results[i].check));
                 first = false;
             }

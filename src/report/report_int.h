@@ -20,8 +20,9 @@
 
 /* Everything a writer needs at report_finish(). */
 struct report_estate {
-    const struct fleet_finding *ff;
+    const struct fleet_finding *ff; /* the fleet findings the run's filter lists */
     size_t nff;
+    size_t fleet_fail;                  /* failed fleet findings, listed or not (for totals) */
     const struct compliance_result *cr; /* may be NULL: no measures evaluated */
     const struct report_totals *totals; /* as passed by the caller (may be NULL) */
 };
@@ -43,8 +44,9 @@ struct report_tally {
     size_t nexcluded_list;
     size_t by_verdict[VERDICT_COUNT];
     size_t fail_by_severity[SEV_COUNT];
-    size_t *fail_by_check;    /* devices failing each check (checks_all() order) */
-    size_t *context_by_check; /* devices where each check needs profile context */
+    size_t listed_fail_by_severity[SEV_COUNT]; /* those the run's filter lists */
+    size_t *fail_by_check;                     /* devices failing each check (checks_all() order) */
+    size_t *context_by_check;                  /* devices where each check needs profile context */
 #define RPT_TALLY_NAMES 5
     char *problem_files[RPT_TALLY_NAMES]; /* first unreadable or partial files */
     size_t nproblem_files;
@@ -74,7 +76,8 @@ struct rpt_plan {
 
 void rpt_plan_init(struct rpt_plan *p, size_t ncheck, size_t name_cap);
 /* Add one device's failed results. */
-void rpt_plan_add(struct rpt_plan *p, const struct device_result *d);
+void rpt_plan_add(struct rpt_plan *p, const struct device_result *d,
+                  const struct report_filter *filter);
 /* The groups ranked: severity, then devices closed, then check id and
  * dialect. An array of p->n pointers into p; free() it. */
 struct rpt_plan_group **rpt_plan_rank(struct rpt_plan *p);

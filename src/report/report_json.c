@@ -311,8 +311,10 @@ static int json_device_locked(struct report_writer *w, const struct device_resul
         uint_out(f, counts[v]);
     }
     fputs("},\"results\":[", f);
-    for (size_t i = 0; i < d->nresults; i++) {
-        fputs(i ? ",\n " : "\n ", f);
+    for (size_t i = 0, n = 0; i < d->nresults; i++) {
+        if (!report_filter_result(&w->run->filter, &d->results[i]))
+            continue;
+        fputs(n++ ? ",\n " : "\n ", f);
         if (w->run->json_compact)
             write_result_compact(w, d, &d->results[i]);
         else
@@ -384,6 +386,18 @@ static void write_run(struct report_writer *w)
         rpt_json_cstr(f, run->scan_roots[i]);
     }
     fprintf(f, "],\"show_secrets\":%s,", run->show_secrets ? "true" : "false");
+    /* What the results lists hold ("listed": null when everything is). */
+    fputs("\"listed\":", f);
+    if (report_filter_active(&run->filter)) {
+        struct buf b;
+        buf_init(&b, 0);
+        report_filter_describe(&run->filter, &b);
+        rpt_json_cstr(f, buf_cstr(&b));
+        buf_free(&b);
+    } else {
+        fputs("null", f);
+    }
+    fputc(',', f);
     write_manifest(f, run);
     fputc('}', f);
 }
@@ -567,11 +581,7 @@ static void write_summary(struct report_writer *w, const struct report_estate *e
     for (int s = 0; s < SEV_COUNT; s++)
         fprintf(f, "%s\"%s\":%zu", s ? "," : "", severity_name((enum severity)s),
                 t->fail_by_severity[s]);
-    size_t fleet_fail = 0;
-    for (size_t i = 0; i < e->nff; i++)
-        if (e->ff[i].verdict == VERDICT_FAIL)
-            fleet_fail++;
-    fprintf(f, "},\"fleet_fail\":%zu,\"measures\":", fleet_fail);
+    fprintf(f, "},\"fleet_fail\":%zu,\"measures\":", e->fleet_fail);
     struct status_counts none = {0};
     write_status_counts(f, cr ? &cr->totals : &none);
     fprintf(f, ",\"unknown_deadlines\":%zu,\"sections\":[", cr ? cr->unknown_deadlines : 0);

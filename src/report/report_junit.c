@@ -101,6 +101,8 @@ static int junit_device(struct report_writer *w, const struct device_result *d)
         skipped = d->excluded || d->not_audited ? 1 : 0;
     } else {
         for (size_t i = 0; i < d->nresults; i++) {
+            if (!report_filter_result(&w->run->filter, &d->results[i]))
+                continue;
             tests++;
             enum verdict v = d->results[i].verdict;
             enum junit_outcome o = outcome(w, v);
@@ -150,6 +152,8 @@ static int junit_device(struct report_writer *w, const struct device_result *d)
     for (size_t i = 0; !d->excluded && !d->unreadable && i < d->nresults; i++) {
         const struct check_result *r = &d->results[i];
         const struct check_def *c = r->check;
+        if (!report_filter_result(&w->run->filter, r))
+            continue;
         testcase_open(f, cls.data, c ? c->id : "unknown");
         const char *msg = rpt_clean_cstr(w, 0, d, r->message ? r->message : "", false);
         if (r->verdict == VERDICT_PASS) {

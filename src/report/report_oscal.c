@@ -160,8 +160,10 @@ static int oscal_device(struct report_writer *w, const struct device_result *d)
     for (size_t i = 0; i < d->nresults; i++) {
         const struct check_result *r = &d->results[i];
         const struct check_def *c = r->check;
-        if (!c || (r->verdict != VERDICT_FAIL && r->verdict != VERDICT_WAIVED &&
-                   r->verdict != VERDICT_PASS))
+        if (!c ||
+            (r->verdict != VERDICT_FAIL && r->verdict != VERDICT_WAIVED &&
+             r->verdict != VERDICT_PASS) ||
+            !report_filter_result(&w->run->filter, r))
             continue;
         fputs(st->nobs++ ? ",\n{" : ",\"observations\":[\n{", f);
         char u[37];

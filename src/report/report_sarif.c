@@ -202,7 +202,8 @@ static int sarif_device(struct report_writer *w, const struct device_result *d)
 
     for (size_t i = 0; i < d->nresults; i++) {
         const struct check_result *r = &d->results[i];
-        if (r->verdict != VERDICT_FAIL && r->verdict != VERDICT_WAIVED)
+        if ((r->verdict != VERDICT_FAIL && r->verdict != VERDICT_WAIVED) ||
+            !report_filter_result(&w->run->filter, r))
             continue;
         const struct check_def *c = r->check;
         if (!c)

@@ -168,7 +168,7 @@ static void write_top(struct report_writer *w)
     for (int k = 0; k < 8; k++) {
         size_t best = SIZE_MAX;
         for (size_t i = 0; i < t->ncheck && i < ncheck; i++) {
-            if (done[i] || !t->fail_by_check[i])
+            if (done[i] || !t->fail_by_check[i] || !report_filter_check(&w->run->filter, all[i]))
                 continue;
             if (best == SIZE_MAX || all[i]->severity > all[best]->severity ||
                 (all[i]->severity == all[best]->severity &&
@@ -276,15 +276,24 @@ static int text_finish(struct report_writer *w, const struct report_estate *e)
                 t->fail_by_severity[s], paint(w, C_OFF));
     fputc('\n', f);
 
+    if (report_filter_active(&run->filter)) {
+        struct buf b;
+        buf_init(&b, 0);
+        report_filter_describe(&run->filter, &b);
+        label(w, "Listed");
+        fputs("only ", f);
+        term_cstr(f, buf_cstr(&b));
+        fputs(" (the reports list these; the counts above and the measures count "
+              "every result)\n",
+              f);
+        buf_free(&b);
+    }
+
     write_context(w);
     if (e->cr)
         write_measures(w, e->cr);
     write_top(w);
 
-    size_t fleet_fail = 0;
-    for (size_t i = 0; i < e->nff; i++)
-        if (e->ff[i].verdict == VERDICT_FAIL)
-            fleet_fail++;
     if (e->nff) {
         fprintf(f, "%sFleet%s\n", paint(w, C_BOLD), paint(w, C_OFF));
         for (size_t i = 0; i < e->nff && i < 10; i++) {
@@ -304,7 +313,7 @@ static int text_finish(struct report_writer *w, const struct report_estate *e)
     } else {
         size_t n = 0;
         for (int s = run->fail_on; s < SEV_COUNT; s++)
-            n += t->fail_by_severity[s];
+            n += t->listed_fail_by_severity[s];
         /* Fleet findings count at their check's severity. */
         for (size_t i = 0; i < e->nff; i++)
             if (e->ff[i].verdict == VERDICT_FAIL && e->ff[i].check &&
@@ -318,7 +327,6 @@ static int text_finish(struct report_writer *w, const struct report_estate *e)
             fprintf(f, "%sPASS%s --fail-on %s: no failed check at or above %s\n", paint(w, C_GREEN),
                     paint(w, C_OFF), severity_name(run->fail_on), severity_name(run->fail_on));
     }
-    (void)fleet_fail;
     return ferror(f) ? -1 : 0;
 }
 
