@@ -1,7 +1,10 @@
 /*
  * checks_routing.c - routing-protocol checks (RTG-*): BGP session
  * authentication, GTSM, prefix limits and route policies per eBGP
- * neighbour, and IGP authentication.
+ * neighbour, and IGP authentication; BGP neighbour logging, LDP
+ * authentication, MPLS TTL propagation at the edge, first-hop redundancy
+ * authentication, routing key lifetimes and RPKI origin validation (the
+ * facts of struct rtg_facts).
  */
 #include "checks/checks_int.h"
 
@@ -191,6 +194,32 @@ static void eval_igp_auth(const struct check_ctx *ctx, struct check_result *r)
     }
 }
 
+/* ------------------------------------------------ routing security facts */
+
+/* A fact with its reason in both messages: fail/pass text, then the why. */
+static void judge_with_why(const struct check_ctx *ctx, struct check_result *r,
+                           const struct fact_bool *f, const char *fail_msg, const char *pass_msg,
+                           const char *what)
+{
+    const char *why = f->why && *f->why ? f->why : NULL;
+    if (f->state == FACT_UNKNOWN)
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell whether %s: %s", what, fact_why(ctx, f));
+    else if (f->state == FACT_OFF)
+        check_set(ctx, r, VERDICT_FAIL, "%s%s%s", fail_msg, why ? ": " : "", why ? why : "");
+    else
+        check_set(ctx, r, VERDICT_PASS, "%s%s%s", pass_msg, why ? ": " : "", why ? why : "");
+    check_evidence_fact(ctx, r, &f->ev);
+}
+
+static void eval_bgp_logging(const struct check_ctx *ctx, struct check_result *r)
+{
+    if (no_bgp(ctx, r, false))
+        return;
+    judge_with_why(ctx, r, &ctx->model->rtg.bgp_log, "BGP neighbour state changes are not logged",
+                   "BGP neighbour state changes are logged",
+                   "BGP neighbour state changes are logged");
+}
+
 static const struct check_def defs[] = {
     {
         .id = "RTG-BGP-AUTH",
@@ -366,6 +395,33 @@ static const struct check_def defs[] = {
                                        "cipher <key>",
             },
         .eval = eval_igp_auth,
+    },
+    {
+        .id = "RTG-BGP-LOGGING",
+        .source = "builtin",
+        .title = "BGP neighbour state changes logged",
+        .category = "Routing protocol security",
+        .severity = SEV_LOW,
+        .rationale = "Session resets and flaps recorded in the log are how a provider notices "
+                     "an attack on, or misuse of, its BGP sessions.",
+        .measures = MEASURES("M3.11", "M8.07"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Log every BGP neighbour's up/down state changes.",
+                [DIALECT_CISCO_IOS] = "router bgp <asn>\n bgp log-neighbor-changes",
+                [DIALECT_CISCO_NXOS] = "router bgp <asn>\n log-neighbor-changes\n vrf <vrf>\n  "
+                                       "log-neighbor-changes",
+                [DIALECT_CISCO_IOSXR] = "router bgp <asn>\n no bgp log neighbor changes disable",
+                [DIALECT_CISCO_ASA] = "router bgp <asn>\n bgp log-neighbor-changes",
+                [DIALECT_ARISTA_EOS] = "router bgp <asn>\n bgp log-neighbor-changes",
+                [DIALECT_JUNIPER_JUNOS] = "set protocols bgp log-updown",
+                [DIALECT_NOKIA_SROS] = "Remove the suppression of BGP events: configure log "
+                                       "event-control bgp <event> generate",
+                [DIALECT_HUAWEI_VRP] = "bgp <asn>\n peer <peer> log-change",
+                [DIALECT_FORTINET_FORTIOS] = "config router bgp\n set log-neighbour-changes "
+                                             "enable\nend",
+            },
+        .eval = eval_bgp_logging,
     },
 };
 

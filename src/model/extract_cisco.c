@@ -18,6 +18,7 @@
  * go through hashed indexes.
  */
 #include "model/extract_cisco.h"
+#include "model/extract_rtg.h"
 
 #include <pthread.h>
 
@@ -286,4 +287,5 @@ void model_extract_cisco(const struct cfg_tree *t, struct device_model *m)
     cx_finish_logging(x);
     cx_finish_legacy(x);
     cx_finish_plane(x);
+    cx_extract_rtg(x);
 }

@@ -9,7 +9,7 @@
  * "<name>"` entries (which may hold nested `config` blocks). Facts this
  * extractor does not read stay FACT_UNKNOWN with a reason that says so.
  */
-#include "model/extract.h"
+#include "model/extract_rtg.h"
 
 #include <string.h>
 
@@ -366,6 +366,7 @@ static void f_bgp(struct fx *x, const struct cfg_node *n)
     m->bgp.configured = true;
     m->bgp.node = n;
     m->bgp.local_as = as;
+    frtg_bgp(m, n);
     for (const struct cfg_node *e = nb ? nb->child : NULL; e; e = e->next) {
         if (!active(e) || !sv_eq_cstr(tk(e, 0), "edit") || !fcap(m->bgp.nneighbors))
             continue;

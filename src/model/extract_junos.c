@@ -27,7 +27,7 @@
  * a `ttl-except 255` term. Large configs stay linear: names are indexed,
  * lists searched linearly are capped, prefix-list expansion is bounded.
  */
-#include "model/extract.h"
+#include "model/extract_rtg.h"
 
 #include <string.h>
 
@@ -120,6 +120,7 @@ struct japply {
 };
 
 struct jx {
+    struct jrtg *rtg; /* routing-security facts (extract_junos_rtg.c) */
     /* system ports (MGMT-CONSOLE-AUX) */
     const struct cfg_node *console_insecure_node;
     const struct cfg_tree *t;
@@ -1552,6 +1553,7 @@ static void j_line(struct jx *x, const struct model_path *l)
 {
     x->secrets_before = x->m->nother_secrets;
     j_dispatch(x, l);
+    jrtg_line(x->a, x->m, &x->rtg, l);
     j_catch_secrets(x, l);
 }
 
@@ -2163,6 +2165,7 @@ void model_extract_junos(const struct cfg_tree *t, struct device_model *m)
     finish_bgp(x);
     finish_igp(x);
     finish_mirrors(x);
+    jrtg_finish(x->a, m, x->rtg);
     if (m->legacy.secret_encryption.state == FACT_UNKNOWN)
         fact_default(&m->legacy.secret_encryption, FACT_OFF,
                      "no system master-password: $9$ secrets are reversible obfuscation");

@@ -19,7 +19,7 @@
  * no TLS server profile. IKE/IPsec algorithms left unset are release
  * defaults (unknown). The release comes from the "# TiMOS-..." header.
  */
-#include "model/extract.h"
+#include "model/extract_rtg.h"
 
 #include <string.h>
 
@@ -80,6 +80,7 @@ struct sprofile {
 struct sapply;
 
 struct sx {
+    struct srtg *rtg; /* routing-security facts (extract_sros_rtg.c) */
     const struct cfg_tree *t;
     struct arena *a;
     struct device_model *m;
@@ -1156,6 +1157,7 @@ static void s_line(struct sx *x, const struct model_path *l)
     struct sv w = l->tok[i];
     if (sv_eq_cstr(w, "groups"))
         return; /* read through apply-groups (s_group_line) */
+    srtg_line(x->a, x->m, &x->rtg, l, i);
     if (sv_eq_cstr(w, "system"))
         s_system(x, l, i + 1);
     else if (sv_eq_cstr(w, "router"))
@@ -1654,4 +1656,5 @@ void model_extract_sros(const struct cfg_tree *t, struct device_model *m)
     finish_igp(x);
     finish_ipsec(x);
     finish(x);
+    srtg_finish(x->a, m, x->rtg);
 }

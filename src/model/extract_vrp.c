@@ -10,7 +10,7 @@
  * evidence) names a default: vty idle-timeout 10 minutes, SNMP agent and
  * uRPF off until configured, SSHv1 compatibility off on VRP8.
  */
-#include "model/extract.h"
+#include "model/extract_rtg.h"
 
 #include <string.h>
 
@@ -1310,4 +1310,5 @@ void model_extract_vrp(const struct cfg_tree *t, struct device_model *m)
     }
     finish_bgp(x);
     finish(x);
+    vrtg_extract(t, m);
 }

@@ -505,6 +505,52 @@ static void print_snmp_ntp_log(struct jw *w, const struct device_model *m)
     jw_close(w, '}');
 }
 
+/* Routing security (struct rtg_facts): BGP logging, MPLS/LDP, FHRP, keys, RPKI. */
+static void print_rtg(struct jw *w, const struct device_model *m)
+{
+    const struct rtg_facts *r = &m->rtg;
+    jw_open(w, "routing_security", '{');
+    jw_fact(w, "bgp_log_neighbor_changes", &r->bgp_log);
+    jw_line(w, "mpls_line", r->mpls_node);
+    jw_line(w, "ldp_line", r->ldp_node);
+    jw_fact(w, "ldp_auth", &r->ldp_auth);
+    jw_str(w, "mpls_edge", r->pe_why);
+    jw_line(w, "mpls_edge_line", r->pe_node);
+    jw_fact(w, "ttl_propagate", &r->ttl_propagate);
+    jw_open(w, "fhrp", '[');
+    for (size_t i = 0; i < r->nfhrp; i++) {
+        const struct fhrp_group *g = &r->fhrp[i];
+        jw_open(w, NULL, '{');
+        jw_str(w, "protocol", g->proto);
+        jw_str(w, "interface", g->ifname);
+        jw_str(w, "group", g->group);
+        jw_str(w, "auth", rtg_auth_name(g->auth));
+        jw_str(w, "why", g->why);
+        jw_line(w, "line", g->node);
+        jw_line(w, "auth_line", g->auth_node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_open(w, "keys", '[');
+    for (size_t i = 0; i < r->nkeys; i++) {
+        const struct rtg_key *k = &r->keys[i];
+        jw_open(w, NULL, '{');
+        jw_str(w, "chain", k->chain);
+        jw_str(w, "id", k->id);
+        jw_long(w, "send_days", k->send_days);
+        jw_long(w, "accept_days", k->accept_days);
+        jw_str(w, "why", k->why);
+        jw_line(w, "line", k->node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_long(w, "static_keys", (long)r->static_keys);
+    jw_lines(w, "static_key_lines", &r->static_ev);
+    jw_hosts(w, "rpki_caches", r->rpki_caches, r->nrpki_caches);
+    jw_fact(w, "rov_reject_invalid", &r->rov_reject);
+    jw_close(w, '}');
+}
+
 static void print_routing(struct jw *w, const struct device_model *m)
 {
     const struct bgp_facts *b = &m->bgp;
@@ -806,6 +852,7 @@ void model_print_json(const struct device_model *m, const struct cfg_tree *t, bo
     print_aaa(&w, m);
     print_snmp_ntp_log(&w, m);
     print_routing(&w, m);
+    print_rtg(&w, m);
     print_interfaces(&w, m);
     print_legacy(&w, &m->legacy);
     jw_fact(&w, "copp", &m->copp);

@@ -487,6 +487,73 @@ struct software_facts {
     size_t nboots;
     struct fact_bool image_protect;  /* IOS secure boot-image; Junos veriexec */
     struct fact_bool config_protect; /* IOS secure boot-config */
+/* ---------------------------------------- routing: RPKI, BGP logging, keys, LDP, MPLS, FHRP */
+
+/* How a first-hop redundancy group or an LDP session authenticates. */
+enum rtg_auth {
+    RTG_AUTH_UNKNOWN = 0, /* the config cannot tell (why) */
+    RTG_AUTH_NONE,        /* nothing configured */
+    RTG_AUTH_TEXT,        /* a cleartext password (HSRP/VRRP text, VRRP simple) */
+    RTG_AUTH_MD5,         /* MD5, a key chain or IPsec AH */
+    RTG_AUTH_UNSUPPORTED, /* the protocol version defines none (VRRPv3) */
+};
+/* "unknown", "none", "text", "md5", "unsupported". */
+const char *rtg_auth_name(enum rtg_auth a);
+
+/* An HSRP, VRRP or GLBP group on an interface. */
+struct fhrp_group {
+    const char *proto;  /* "hsrp", "vrrp", "vrrpv3", "glbp" */
+    const char *ifname; /* interface as written */
+    const char *group;  /* group number / VRID as written */
+    enum rtg_auth auth;
+    const char *why; /* reason when RTG_AUTH_UNKNOWN */
+    const struct cfg_node *node, *auth_node;
+};
+
+/* Lifetime spans of a routing key, in days, or one of these. */
+#define RTG_LIFE_NONE (-1L)     /* no lifetime configured: the key is valid for ever */
+#define RTG_LIFE_INFINITE (-2L) /* a lifetime that ends "infinite" */
+#define RTG_LIFE_UNREAD (-3L)   /* a lifetime the extractor could not read (why) */
+
+/* One key of a routing key chain (IOS key chain, Junos authentication-key-chains,
+ * SR OS keychain, VRP keychain). */
+struct rtg_key {
+    const char *chain;
+    const char *id;
+    long send_days, accept_days; /* span of each lifetime, or RTG_LIFE_* */
+    const char *why;
+    const struct cfg_node *node, *send_node, *accept_node;
+};
+
+struct rtg_facts {
+    /* BGP neighbour up/down changes reach the log: OFF with the statements
+     * that switch it off (or the why naming the sessions not covered). */
+    struct fact_bool bgp_log;
+    /* MPLS and LDP */
+    const struct cfg_node *mpls_node; /* MPLS forwarding or signalling enabled; NULL = none */
+    const struct cfg_node *ldp_node;  /* LDP enabled; NULL = none */
+    struct fact_bool ldp_auth;        /* every LDP session authenticated */
+    /* Why the device is an MPLS edge (VRFs/VPRNs/L2VPN, eBGP), NULL when no
+     * sign of it; pe_node the statement that shows it. */
+    const char *pe_why;
+    const struct cfg_node *pe_node;
+    /* The IP TTL is copied into the label at ingress (traceroute sees the
+     * core): OFF when switched off. */
+    struct fact_bool ttl_propagate;
+    /* first-hop redundancy */
+    struct fhrp_group *fhrp;
+    size_t nfhrp;
+    /* routing keys in key chains, and routing keys outside any chain */
+    struct rtg_key *keys;
+    size_t nkeys;
+    unsigned static_keys; /* neighbour/interface passwords that cannot rotate */
+    struct fact_lines static_ev;
+    /* RPKI */
+    struct host_ref *rpki_caches;
+    size_t nrpki_caches;
+    /* Inbound policies reject RPKI-invalid routes (ON), do not (OFF), or
+     * cannot be resolved (UNKNOWN with why). */
+    struct fact_bool rov_reject;
 };
 
 /* --------------------------------------------------------------- device */
@@ -561,6 +628,7 @@ struct device_model {
     /* ICMP behaviour, receive filters and TCP keepalives. */
     /* Anti-spoofing, core protection, unused interfaces, BGP bogon filters. */
     /* RPKI, BGP logging, key lifetimes, LDP, MPLS TTL, first-hop redundancy. */
+    struct rtg_facts rtg;
     /* Software release, image integrity, configuration archive. */
     struct software_facts software;
 };

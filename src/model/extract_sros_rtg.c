@@ -1,0 +1,75 @@
+/*
+ * extract_sros_rtg.c - routing-security facts of Nokia SR OS (classic CLI
+ * and MD-CLI) for struct rtg_facts: BGP state-change events, LDP session
+ * authentication, MPLS TTL propagation and edge role, VRRP authentication,
+ * keychain lifetimes and RPKI sessions.
+ *
+ * extract_sros.c hands every statement path here with i at the word after
+ * "configure". BGP state changes are events the main log receives by default
+ * (checks.md); only their suppression by event-control turns that off.
+ */
+#include "model/extract_rtg.h"
+
+#include <string.h>
+
+struct srtg {
+    const struct cfg_node *bgp_suppressed;
+};
+
+static struct srtg *state(struct arena *a, struct srtg **st)
+{
+    if (!*st)
+        *st = arena_alloc(a, sizeof(**st));
+    return *st;
+}
+
+/* The BGP events that report a session going up or down. */
+static bool bgp_state_event(struct sv e)
+{
+    e = sv_unquote(e);
+    return model_sv_icontains(e, "established") || model_sv_icontains(e, "backwardtransition") ||
+           sv_eq_cstr(e, "2001") || sv_eq_cstr(e, "2002");
+}
+
+/* "log event-control bgp EVENT suppress" (classic) / "... suppress true" (MD-CLI). */
+static void log_line(struct arena *a, struct srtg **st, const struct model_path *l, size_t i)
+{
+    size_t k;
+    if (!model_path_match(l, i, "log event-control", &k) || k + 1 >= l->n ||
+        !sv_eq_cstr(sv_unquote(l->tok[k]), "bgp"))
+        return;
+    size_t ev = k + 1;
+    if (model_path_eq(l, ev, "event"))
+        ev++;
+    bool suppress =
+        (model_path_eq(l, l->n - 1, "suppress") ||
+         (model_path_eq(l, l->n - 2, "suppress") && model_path_eq(l, l->n - 1, "true")));
+    if (suppress && ev < l->n && bgp_state_event(l->tok[ev]) && l->own[l->n - 1] == l->node) {
+        struct srtg *s = state(a, st);
+        if (!s->bgp_suppressed)
+            s->bgp_suppressed = l->node;
+    }
+}
+
+void srtg_line(struct arena *a, struct device_model *m, struct srtg **st,
+               const struct model_path *l, size_t i)
+{
+    (void)m;
+    if (model_path_eq(l, i, "log"))
+        log_line(a, st, l, i);
+}
+
+void srtg_finish(struct arena *a, struct device_model *m, struct srtg *st)
+{
+    (void)a;
+    if (m->bgp.configured) {
+        if (st && st->bgp_suppressed) {
+            fact_set(&m->rtg.bgp_log, FACT_OFF, st->bgp_suppressed);
+            m->rtg.bgp_log.why = "BGP session state events are suppressed by event-control";
+        } else {
+            fact_default(&m->rtg.bgp_log, FACT_ON,
+                         "SR OS sends BGP session state events to the main event log by "
+                         "default and no event-control suppresses them");
+        }
+    }
+}

