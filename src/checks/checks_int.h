@@ -29,6 +29,7 @@ extern const struct check_family checks_family_data;
 extern const struct check_family checks_family_svc;
 extern const struct check_family checks_family_cloud;
 extern const struct check_family checks_family_sw;
+extern const struct check_family checks_family_routing_sec;
 
 /*
  * On a cloud export: evaluate c with its cloud meaning (router checks that
