@@ -487,6 +487,8 @@ struct software_facts {
     size_t nboots;
     struct fact_bool image_protect;  /* IOS secure boot-image; Junos veriexec */
     struct fact_bool config_protect; /* IOS secure boot-config */
+};
+
 /* ---------------------------------------- routing: RPKI, BGP logging, keys, LDP, MPLS, FHRP */
 
 /* How a first-hop redundancy group or an LDP session authenticates. */
