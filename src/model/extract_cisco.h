@@ -170,6 +170,12 @@ struct cx {
     const struct cfg_node *log_off, *log_on, *log_trap, *login_success, *login_failure,
         *archive_log, *log_level_aaa, *log_level_aaa_low;
 
+    /* LOG-SEVERITY: trap/console statements and per-destination levels
+     * (NX-OS "logging server X L", XR "... severity S") */
+    const struct cfg_node *trap_off, *console_node, *host_level_node;
+    int console_lv, host_level_min;
+    size_t nhost_levels;
+
     /* XR "xml agent tty": XML over the terminal session (cleartext when telnet is) */
     const struct cfg_node *xml_tty_node;
     bool trap_low;

@@ -6,6 +6,8 @@
 
 /* ------------------------------------------------------------ logging */
 
+#define CX_CONSOLE_DEFAULT (-2) /* "logging console" without a level */
+
 /* Syslog severity of a level word or number (-1 unknown). */
 static int log_level(struct sv w)
 {
@@ -38,6 +40,10 @@ static void log_host_level(struct cx *x, struct sv level, const struct cfg_node 
     int lv = log_level(level);
     if (lv < 0)
         return;
+    if (!x->nhost_levels++ || lv < x->host_level_min) {
+        x->host_level_min = lv;
+        x->host_level_node = n;
+    }
     if (!x->m->logging.trap_level)
         x->m->logging.trap_level = dup(x, level);
     if (lv <= 2 && !x->trap_low) {
@@ -46,11 +52,39 @@ static void log_host_level(struct cx *x, struct sv level, const struct cfg_node 
     }
 }
 
+/*
+ * "logging console L" / "no logging console" / XR "logging console disable",
+ * and the ways to stop the trap level: "no logging trap", "logging trap
+ * disable". Returns false for other statements.
+ */
+static bool log_console_trap(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    struct sv w = tk(s, 1), l = tk(s, 2);
+    if (sv_eq_cstr(w, "console")) {
+        if (neg || sv_eq_cstr(l, "disable")) {
+            x->console_node = n;
+            x->console_lv = LOG_LEVEL_OFF;
+        } else if (log_level(l) >= 0) {
+            x->console_node = n;
+            x->console_lv = log_level(l);
+        } else if (l.n == 0) {
+            x->console_node = n; /* "logging console": the platform's default level */
+            x->console_lv = CX_CONSOLE_DEFAULT;
+        }
+        return true;
+    }
+    if (sv_eq_cstr(w, "trap") && (neg || sv_eq_cstr(l, "disable")))
+        x->trap_off = n; /* recorded; the statement goes on to the trap handling */
+    return false;
+}
+
 bool cx_h_logging(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct logging_facts *lg = &x->m->logging;
     struct sv w = tk(s, 1);
     size_t nt = sv_token_count(s);
+    if (log_console_trap(x, n, s, neg))
+        return true;
     if (sv_eq_cstr(w, "on") || (sv_eq_cstr(w, "enable") && x->d == DIALECT_CISCO_ASA)) {
         if (neg)
             x->log_off = n;
@@ -148,6 +182,76 @@ static void xr_logged_by_default(struct fact_bool *f, const struct fact_bool *su
     if (sup)
         f->ev = suppressed->ev;
 }
+/*
+ * The level the collectors receive where destinations carry their own
+ * (NX-OS, IOS XR): the least verbose of them, capped by the trap level. A
+ * destination without a level leaves it unknown (the default is not in
+ * checks.md), but what is known still bounds it.
+ */
+static void cx_host_levels(struct cx *x, struct log_level *r, int trap)
+{
+    size_t nhosts = x->m->logging.nhosts;
+    size_t bare = nhosts > x->nhost_levels ? nhosts - x->nhost_levels : 0;
+    int lv = x->nhost_levels ? x->host_level_min : 7;
+    const struct cfg_node *ev = x->nhost_levels ? x->host_level_node : NULL;
+    if (trap >= 0 && trap < lv) {
+        lv = trap;
+        ev = x->log_trap;
+    }
+    if (nhosts && bare == 0) {
+        log_level_set(r, lv, ev);
+        fact_lines_add(&r->ev, x->log_trap);
+        return;
+    }
+    log_level_unknown(r, x->d == DIALECT_CISCO_NXOS
+                             ? "a logging server without a level: its default is not in the "
+                               "configuration ('show logging server' tells)"
+                             : "a logging host without a severity: its default is not in the "
+                               "configuration ('show logging' tells)");
+    r->level = lv; /* what is known still bounds it */
+    fact_lines_add(&r->ev, ev);
+}
+
+static void cx_finish_log_levels(struct cx *x)
+{
+    struct logging_facts *lg = &x->m->logging;
+    struct log_level *r = &lg->remote_level, *c = &lg->console_level;
+    int trap = x->log_trap ? log_level(sv_from_cstr(lg->trap_level ? lg->trap_level : "")) : -1;
+    bool asa = x->d == DIALECT_CISCO_ASA;
+
+    if (x->log_off || x->trap_off)
+        log_level_set(r, LOG_LEVEL_OFF, x->log_off ? x->log_off : x->trap_off);
+    else if (asa && !x->log_on)
+        log_level_default(r, LOG_LEVEL_OFF, "ASA logging is off unless 'logging enable'");
+    else if (x->d == DIALECT_CISCO_NXOS || x->d == DIALECT_CISCO_IOSXR)
+        cx_host_levels(x, r, trap);
+    else if (trap >= 0)
+        log_level_set(r, trap, x->log_trap);
+    else if (asa)
+        log_level_default(r, LOG_LEVEL_OFF,
+                          "no 'logging trap': the ASA sends its syslog hosts "
+                          "nothing");
+    else
+        log_level_default(r, 6, "the trap level is informational by default");
+
+    int clv = x->console_lv;
+    if (clv == CX_CONSOLE_DEFAULT)
+        clv = x->d == DIALECT_CISCO_NXOS ? 2 : x->d == DIALECT_CISCO_IOS ? 7 : -3;
+    if (x->console_node && clv >= LOG_LEVEL_OFF)
+        log_level_set(c, clv, x->console_node);
+    else if (x->console_node)
+        log_level_unknown(c, "'logging console' without a level: the default level is not in "
+                             "checks.md for this platform");
+    else if (x->d == DIALECT_CISCO_IOS)
+        log_level_default(c, 7, "IOS logs debugging messages to the console by default");
+    else if (x->d == DIALECT_CISCO_NXOS)
+        log_level_default(c, 2, "NX-OS logs critical messages to the console by default");
+    else if (asa)
+        log_level_default(c, LOG_LEVEL_OFF,
+                          "ASA console logging is off unless 'logging "
+                          "console'");
+}
+
 void cx_finish_logging(struct cx *x)
 {
     struct device_model *m = x->m;
@@ -175,6 +279,7 @@ void cx_finish_logging(struct cx *x)
                      "logging is on with an informational trap level by default");
     }
     bool asa_logs = x->d == DIALECT_CISCO_ASA && x->log_on;
+    cx_finish_log_levels(x);
 
     /* login events */
     if (x->login_failure || x->login_success) {

@@ -26,6 +26,9 @@ struct fx {
     const struct cfg_node *snmp_sysinfo_node;
     bool snmp_sysinfo_off;
     long http_port, https_port; /* admin-port / admin-sport, -1 = default */
+    /* log syslogd, syslogd2..4: enabled with a server; its filter's severity */
+    bool syslogd_on[4];
+    const struct cfg_node *syslogd_sev[4];
 };
 
 static struct sv tk(const struct cfg_node *n, size_t i)
@@ -323,13 +326,58 @@ static void f_ntp(struct fx *x, const struct cfg_node *n)
     }
 }
 
-static void f_syslog(struct fx *x, const struct cfg_node *n)
+/* "log syslogd setting" -> 0, "log syslogd3 filter" -> 2; -1 when not one. */
+static int f_syslogd_index(struct sv what, const char *kind)
+{
+    struct sv w = sv_token(what, 1), d = sv_token(what, 2);
+    if (!sv_eq_cstr(w, "syslogd") &&
+        !(w.n == 8 && memcmp(w.p, "syslogd", 7) == 0 && w.p[7] >= '2' && w.p[7] <= '4'))
+        return -1;
+    if (!sv_eq_cstr(d, kind))
+        return -1;
+    return w.n == 7 ? 0 : w.p[7] - '1';
+}
+
+static void f_syslog_filter(struct fx *x, const struct cfg_node *n, int i)
+{
+    const struct cfg_node *s = fset(n, "severity");
+    if (s && log_level_parse(tk(s, 2)) >= 0)
+        x->syslogd_sev[i] = s;
+}
+
+/* LOG-SEVERITY: the least verbose enabled syslogd's filter severity. */
+static void f_log_levels(struct fx *x)
+{
+    struct log_level *r = &x->m->logging.remote_level;
+    bool bare = false;
+    for (int i = 0; i < 4; i++) {
+        if (!x->syslogd_on[i])
+            continue;
+        if (!x->syslogd_sev[i]) {
+            bare = true;
+            continue;
+        }
+        int lv = log_level_parse(tk(x->syslogd_sev[i], 2));
+        if (!r->known || lv < r->level) {
+            *r = (struct log_level){0};
+            log_level_set(r, lv, x->syslogd_sev[i]);
+        }
+    }
+    if (bare && (!r->known || r->level > 6)) {
+        *r = (struct log_level){0};
+        log_level_default(r, 6, "a syslogd filter's severity is information by default");
+    }
+}
+
+static void f_syslog(struct fx *x, const struct cfg_node *n, int idx)
 {
     struct device_model *m = x->m;
     const struct cfg_node *st = fset(n, "status");
     if (!st || !sv_eq_cstr(tk(st, 2), "enable"))
         return;
     const struct cfg_node *s = fset(n, "server");
+    if (s)
+        x->syslogd_on[idx] = true;
     if (s && fcap(m->logging.nhosts)) {
         model_add_host(x->a, &m->logging.hosts, &m->logging.nhosts, tk(s, 2), s);
         fact_lines_add(&m->logging.ev, s);
@@ -471,6 +519,7 @@ static void finish(struct fx *x)
     fact_unknown(&m->logging.login_events, "FortiOS event-log filters are not read");
     fact_unknown(&m->logging.config_changes, "FortiOS event-log filters are not read");
     fact_unknown(&m->logging.suppressed, not_read);
+    f_log_levels(x);
     fact_unknown(&m->copp, "local-in policies are not read");
     fact_default(&m->console_auth, FACT_ON,
                  "the FortiGate console always asks for an administrator login");
@@ -530,11 +579,10 @@ void model_extract_fortios(const struct cfg_tree *t, struct device_model *m)
             x->snmp_sysinfo_off = x->snmp_sysinfo_node && fis(n, "status", "disable");
         } else if (sv_eq_cstr(what, "system ntp"))
             f_ntp(x, n);
-        else if (sv_eq_cstr(what, "log syslogd setting") ||
-                 sv_eq_cstr(what, "log syslogd2 setting") ||
-                 sv_eq_cstr(what, "log syslogd3 setting") ||
-                 sv_eq_cstr(what, "log syslogd4 setting"))
-            f_syslog(x, n);
+        else if (f_syslogd_index(what, "setting") >= 0)
+            f_syslog(x, n, f_syslogd_index(what, "setting"));
+        else if (f_syslogd_index(what, "filter") >= 0)
+            f_syslog_filter(x, n, f_syslogd_index(what, "filter"));
         else if (sv_eq_cstr(what, "user tacacs+"))
             f_aaa(x, n, AAA_TACACS);
         else if (sv_eq_cstr(what, "user radius"))

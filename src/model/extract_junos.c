@@ -159,6 +159,8 @@ struct jx {
 
     /* syslog */
     const struct cfg_node *syslog_node, *log_login_node, *log_change_node;
+    const struct cfg_node *log_console_node; /* most verbose "syslog console F L" */
+    int log_console_best;
 
     /* bgp */
     struct jbgp_set bgp_global;
@@ -674,6 +676,10 @@ static void j_syslog(struct jx *x, const struct model_path *l, size_t i)
     if (sv_eq_cstr(lev, "none"))
         return;
     int rank = syslog_rank(lev);
+    if (model_path_eq(l, i, "console") && (!x->log_console_node || rank > x->log_console_best)) {
+        x->log_console_best = rank;
+        x->log_console_node = l->node;
+    }
     if (host != SIZE_MAX && rank > x->log_best[host]) {
         x->log_best[host] = rank;
         x->log_best_node[host] = l->node;
@@ -2066,6 +2072,28 @@ static void finish_aaa(struct jx *x)
         fact_default(&x->m->legacy.password_policy, FACT_OFF, "no system login password policy");
 }
 
+/* LOG-SEVERITY: the least verbose host (a host with no facility line gets
+ * nothing) and the console file, which is not written unless configured. */
+static void j_log_levels(struct jx *x)
+{
+    struct logging_facts *lg = &x->m->logging;
+    for (size_t i = 0; i < lg->nhosts; i++) {
+        int lv = x->log_best[i] < 0 ? LOG_LEVEL_OFF : x->log_best[i];
+        if (!lg->remote_level.known || lv < lg->remote_level.level) {
+            lg->remote_level = (struct log_level){0};
+            log_level_set(&lg->remote_level, lv,
+                          x->log_best_node[i] ? x->log_best_node[i] : lg->hosts[i].node);
+        }
+    }
+    if (lg->remote_level.known && lg->remote_level.level == LOG_LEVEL_OFF)
+        lg->remote_level.why = "a syslog host without a facility and level receives nothing";
+    if (x->log_console_node)
+        log_level_set(&lg->console_level, x->log_console_best, x->log_console_node);
+    else
+        log_level_default(&lg->console_level, LOG_LEVEL_OFF,
+                          "no 'system syslog console': nothing is logged to the console");
+}
+
 static void finish_logging(struct jx *x)
 {
     struct device_model *m = x->m;
@@ -2086,6 +2114,7 @@ static void finish_logging(struct jx *x)
             best = x->log_best[i];
     if (best >= 0)
         lg->trap_level = syslog_levels[best];
+    j_log_levels(x);
     if (lg->nhosts && best <= 2) {
         fact_set(&lg->suppressed, FACT_ON, NULL);
         for (size_t i = 0; i < lg->nhosts; i++)

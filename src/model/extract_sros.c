@@ -53,6 +53,14 @@ struct sigp_if {
     const struct cfg_node *node, *auth_node, *weak_node; /* weak_node: type password */
 };
 
+/* A syslog destination (config>log>syslog N) and its threshold level. */
+struct ssyslog {
+    struct sv id;
+    bool has_addr;
+    int level; /* -1: none configured */
+    const struct cfg_node *level_node;
+};
+
 struct slogid {
     struct sv id;
     bool security, change, to_syslog;
@@ -108,6 +116,8 @@ struct sx {
 
     struct slogid *logids;
     size_t nlogids;
+    struct ssyslog *syslogs;
+    size_t nsyslogs;
 
     struct sprofile *profiles;
     size_t nprofiles;
@@ -679,11 +689,37 @@ static void s_system(struct sx *x, const struct model_path *l, size_t i)
 
 /* ------------------------------------------------------------ log */
 
+/* The syslog destination with this id, created on first sight (NULL past the cap). */
+static struct ssyslog *s_syslog(struct sx *x, struct sv id)
+{
+    id = sv_unquote(id);
+    size_t at = model_nmap_get(&x->obj_map, id, SV_LIT("syslog"));
+    if (at != SIZE_MAX)
+        return &x->syslogs[at];
+    if (!ssmall(x->nsyslogs))
+        return NULL;
+    model_nmap_put(x->a, &x->obj_map, id, SV_LIT("syslog"), x->nsyslogs);
+    struct ssyslog *g = MODEL_PUSH(x->a, x->syslogs, x->nsyslogs);
+    g->id = id;
+    g->level = -1;
+    return g;
+}
+
 static void s_log(struct sx *x, const struct model_path *l, size_t i)
 {
     struct device_model *m = x->m;
     if (model_path_eq(l, i, "syslog") && i + 1 < l->n) {
         size_t a = find_w(l, i + 2, "address");
+        size_t lv = find_w(l, i + 2, "level");
+        if (!lv)
+            lv = find_w(l, i + 2, "severity");
+        struct ssyslog *g = s_syslog(x, l->tok[i + 1]);
+        if (g && lv && lv + 1 < l->n && log_level_parse(l->tok[lv + 1]) >= 0) {
+            g->level = log_level_parse(l->tok[lv + 1]);
+            g->level_node = l->node;
+        }
+        if (g && a && a + 1 < l->n)
+            g->has_addr = true;
         if (a && a + 1 < l->n && scap(m->logging.nhosts)) {
             model_add_host(x->a, &m->logging.hosts, &m->logging.nhosts, sv_unquote(l->tok[a + 1]),
                            l->node);
@@ -1296,6 +1332,38 @@ static void sros_outbound(struct sx *x, struct mgmt_line *ln)
             fact_lines_add(&ln->any_out.ev, x->profiles[i].default_node);
 }
 
+/* LOG-SEVERITY: the least verbose syslog destination. One without a level
+ * leaves it unknown: the default threshold is not in checks.md. */
+static void s_log_levels(struct sx *x)
+{
+    struct log_level *r = &x->m->logging.remote_level;
+    int lv = 7;
+    const struct cfg_node *ev = NULL;
+    bool bare = false, any = false;
+    for (size_t i = 0; i < x->nsyslogs; i++) {
+        const struct ssyslog *g = &x->syslogs[i];
+        if (!g->has_addr)
+            continue;
+        any = true;
+        if (g->level < 0)
+            bare = true;
+        else if (!ev || g->level < lv) {
+            lv = g->level;
+            ev = g->level_node;
+        }
+    }
+    if (!any)
+        return;
+    if (!bare) {
+        log_level_set(r, lv, ev);
+        return;
+    }
+    log_level_unknown(r, "a syslog destination without a level: its default threshold is not "
+                         "in the configuration ('show log syslog' tells)");
+    r->level = lv;
+    fact_lines_add(&r->ev, ev);
+}
+
 static void finish(struct sx *x)
 {
     struct device_model *m = x->m;
@@ -1469,6 +1537,7 @@ static void finish(struct sx *x)
     }
 
     struct logging_facts *lg = &m->logging;
+    s_log_levels(x);
     const struct cfg_node *sec = NULL, *chg = NULL;
     for (size_t i = 0; i < x->nlogids; i++) {
         const struct slogid *g = &x->logids[i];

@@ -54,6 +54,7 @@ struct vx {
      * module's events reach the loghost channel (explicit module, default) */
     const struct cfg_node *cfg_log_node, *dflt_log_node;
     bool cfg_log_on, dflt_log_on;
+    int dflt_level; /* level of "info-center source default channel loghost log level L" */
 
     /* ntp */
     const struct cfg_node *ntp_auth_node, *ntp_key_node;
@@ -250,7 +251,24 @@ static void v_info_source(struct vx *x, const struct cfg_node *n)
     } else {
         x->dflt_log_node = n;
         x->dflt_log_on = on;
+        x->dflt_level = st && tk_is(n, st + 1, "off") ? LOG_LEVEL_OFF
+                        : lv                          ? log_level_parse(tk(n, lv + 1))
+                                                      : -2;
     }
+}
+
+/* LOG-SEVERITY: the loghost channel's level for all modules, when set. */
+static void v_log_levels(struct vx *x)
+{
+    struct log_level *r = &x->m->logging.remote_level;
+    if (x->ic_off_node)
+        log_level_set(r, LOG_LEVEL_OFF, x->ic_off_node);
+    else if (x->dflt_log_node && x->dflt_level >= LOG_LEVEL_OFF)
+        log_level_set(r, x->dflt_level, x->dflt_log_node);
+    else
+        log_level_unknown(r, "no 'info-center source default channel loghost log level': the "
+                             "loghost channel's default level is not in checks.md ('display "
+                             "info-center' tells)");
 }
 
 static void v_global(struct vx *x, const struct cfg_node *n)
@@ -1192,6 +1210,7 @@ static void finish(struct vx *x)
     }
 
     struct logging_facts *lg = &m->logging;
+    v_log_levels(x);
     if (x->ic_off_node) {
         fact_set(&lg->suppressed, FACT_ON, x->ic_off_node);
         fact_set(&lg->login_events, FACT_OFF, x->ic_off_node);

@@ -209,6 +209,19 @@ static void jw_fact(struct jw *w, const char *key, const struct fact_bool *f)
     jw_close(w, '}');
 }
 
+/* A syslog threshold: its level name ("off", or null when unknown). */
+static void jw_log_level(struct jw *w, const char *key, const struct log_level *l)
+{
+    jw_open(w, key, '{');
+    jw_str(w, "level", l->known ? log_level_name(l->level) : NULL);
+    if (!l->known && l->level < 7)
+        jw_str(w, "at_most", log_level_name(l->level));
+    jw_bool(w, "default", l->is_default);
+    jw_str(w, "why", l->why);
+    jw_lines(w, "lines", &l->ev);
+    jw_close(w, '}');
+}
+
 static void jw_secret_value(struct jw *w, const char *key, enum secret_type type, struct sv v)
 {
     if (type == SECRET_NONE) {
@@ -502,6 +515,8 @@ static void print_snmp_ntp_log(struct jw *w, const struct device_model *m)
     jw_fact(w, "suppressed", &l->suppressed);
     jw_str(w, "trap_level", l->trap_level);
     jw_lines(w, "lines", &l->ev);
+    jw_log_level(w, "remote_level", &l->remote_level);
+    jw_log_level(w, "console_level", &l->console_level);
     jw_close(w, '}');
 }
 

@@ -251,6 +251,30 @@ struct ntp_facts {
     struct fact_lines ev;
 };
 
+/*
+ * A syslog severity threshold: messages at this level or more severe pass
+ * (0 emergencies .. 7 debugging), or LOG_LEVEL_OFF when nothing is sent.
+ * known = false: the config cannot tell (why), or the extractor does not
+ * read it on this platform (no why, no lines); level is then the most
+ * verbose it can be given what is configured (7 = no bound).
+ */
+#define LOG_LEVEL_OFF (-1)
+struct log_level {
+    bool known;
+    int level;
+    bool is_default; /* not configured: the documented platform default */
+    const char *why; /* reason when unknown, or a note on the default */
+    struct fact_lines ev;
+};
+void log_level_set(struct log_level *l, int level, const struct cfg_node *n);
+void log_level_default(struct log_level *l, int level, const char *note);
+void log_level_unknown(struct log_level *l, const char *why);
+/* Severity of a level word ("informational", "info", "notice", "6", Junos
+ * "any" = 7, FortiOS "information") or -1 when it is not one. */
+int log_level_parse(struct sv w);
+/* "emergencies" .. "debugging", "off". */
+const char *log_level_name(int level);
+
 struct logging_facts {
     struct host_ref *hosts;
     size_t nhosts;
@@ -259,6 +283,10 @@ struct logging_facts {
     struct fact_bool suppressed;     /* logging switched off or trap level too low */
     const char *trap_level;
     struct fact_lines ev;
+    /* LOG-SEVERITY: what the remote collectors receive (of several
+     * destinations, the least verbose), and the console threshold. */
+    struct log_level remote_level;
+    struct log_level console_level;
 };
 
 /* ---------------------------------------------------------------- routing */
