@@ -133,6 +133,75 @@ static void eval_not_suppressed(const struct check_ctx *ctx, struct check_result
         r->message = arena_printf(ctx->arena, "%s (remote level '%s')", r->message, l->trap_level);
 }
 
+/* ------------------------------------------------------------ LOG-SEVERITY */
+
+/* The console threshold CIS asks for (2.2.3: critical) and no more verbose. */
+#define CONSOLE_LEVEL_MAX 2
+
+static void ev_lines(const struct check_ctx *ctx, struct check_result *r,
+                     const struct fact_lines *l)
+{
+    for (uint8_t i = 0; i < l->n; i++)
+        ev_node(ctx, r, l->nodes[i]);
+}
+
+/* A failing console level as a reason ("" when the console is limited, off
+ * or not judged on this platform). */
+static const char *console_problem(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct log_level *c = &ctx->model->logging.console_level;
+    if (!c->known || c->level <= CONSOLE_LEVEL_MAX)
+        return "";
+    ev_lines(ctx, r, &c->ev);
+    return arena_printf(ctx->arena, "console logging at %s%s (limit it to critical)",
+                        log_level_name(c->level), c->is_default ? ", the platform default" : "");
+}
+
+static void eval_log_severity(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct logging_facts *l = &ctx->model->logging;
+    const struct log_level *rl = &l->remote_level;
+    long min = ctx->profile->log_severity_min;
+    const char *minsrc = ctx->profile->has_log_severity_min ? "policy.log_severity_min"
+                                                            : "policy.log_severity_min, default";
+    if (l->nhosts == 0) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "no remote syslog destination is configured (see LOG-REMOTE-SYSLOG)");
+        return;
+    }
+    ev_lines(ctx, r, &rl->ev);
+    const char *con = console_problem(ctx, r);
+    bool low = rl->level < min; /* known, or an upper bound when unknown */
+    if (low) {
+        check_set(ctx, r, VERDICT_FAIL, "the collectors receive %s%s, less than %s (%s)%s%s",
+                  rl->known ? "" : "at most ", log_level_name(rl->level), syslog_level_name(min),
+                  minsrc, *con ? "; " : "", con);
+        if (rl->why)
+            r->message = arena_printf(ctx->arena, "%s: %s", r->message, rl->why);
+        return;
+    }
+    if (*con) {
+        check_set(ctx, r, VERDICT_FAIL, "%s", con);
+        return;
+    }
+    if (!rl->known) {
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell the level the collectors receive: %s",
+                  rl->why ? rl->why
+                          : arena_printf(ctx->arena, "remote log levels are not read for %s",
+                                         dialect_name(ctx->model->dialect)));
+        return;
+    }
+    const struct log_level *c = &l->console_level;
+    ev_lines(ctx, r, &c->ev);
+    check_set(ctx, r, VERDICT_PASS, "the collectors receive %s%s (%s required: %s); console %s",
+              log_level_name(rl->level), rl->is_default ? ", the platform default" : "",
+              syslog_level_name(min), minsrc,
+              !c->known ? "level not judged on this platform"
+              : c->level == LOG_LEVEL_OFF
+                  ? "logging off"
+                  : arena_printf(ctx->arena, "at %s", log_level_name(c->level)));
+}
+
 static const struct check_def defs[] = {
     {
         .id = "TIME-NTP-SOURCES",
@@ -317,3 +386,44 @@ static const struct check_def defs[] = {
 };
 
 const struct check_family checks_family_time_log = {defs, ARRAY_SIZE(defs)};
+
+/* The logging checks added after the first release come after every other
+ * family in the registry, so that the built-in order of the earlier checks
+ * stays stable. */
+static const struct check_def log_defs[] = {
+    {
+        .id = "LOG-SEVERITY",
+        .source = "builtin",
+        .title = "Remote logging level captures informational events; console logging limited",
+        .category = "Logging & monitoring",
+        .severity = SEV_MEDIUM,
+        .rationale = "Logins, configuration and interface events are informational or notice "
+                     "messages: a collector that only takes errors or worse never sees them. "
+                     "Verbose console logging costs CPU and can be used to slow the device.",
+        .measures = MEASURES("M8.07"),
+        .context = "policy.log_severity_min",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Send informational messages to the collectors and limit "
+                                    "the console to critical.",
+                [DIALECT_CISCO_IOS] = "logging trap informational\nlogging console critical",
+                [DIALECT_CISCO_NXOS] = "logging server <collector> 6 use-vrf management\n"
+                                       "logging console 2",
+                [DIALECT_CISCO_IOSXR] = "logging <collector> vrf <vrf> severity info\nlogging "
+                                        "console critical",
+                [DIALECT_CISCO_ASA] = "logging enable\nlogging trap informational\nlogging "
+                                      "console critical",
+                [DIALECT_ARISTA_EOS] = "logging trap informational\nlogging console critical",
+                [DIALECT_JUNIPER_JUNOS] = "set system syslog host <collector> any info\nset "
+                                          "system syslog host <collector> authorization info",
+                [DIALECT_NOKIA_SROS] = "configure log syslog <id> level info",
+                [DIALECT_HUAWEI_VRP] = "info-center source default channel loghost log level "
+                                       "informational",
+                [DIALECT_FORTINET_FORTIOS] = "config log syslogd filter\n    set severity "
+                                             "information\nend",
+            },
+        .eval = eval_log_severity,
+    },
+};
+
+const struct check_family checks_family_logging = {log_defs, ARRAY_SIZE(log_defs)};
