@@ -24,6 +24,7 @@ int cmd_serve(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_plan(int argc, char **argv);
 int cmd_since(int argc, char **argv);
+int cmd_init(int argc, char **argv);
 
 enum exit_status {
     EXIT_OK = 0,

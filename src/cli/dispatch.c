@@ -25,6 +25,7 @@ static const struct command commands[] = {
     {"plan", cmd_plan, "scan and print the fix-once plan: which remediation closes the most"},
     {"since", cmd_since, "since which commit a device has failed each check (scan --git)"},
     {"verify", cmd_verify, "re-run a JSON report's scan and say whether it still holds"},
+    {"init", cmd_init, "start a profile, attestations and .tsaudit.yaml for a tier"},
     {"serve", cmd_serve, "local read-only dashboard over a history database"},
 };
 

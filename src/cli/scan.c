@@ -11,6 +11,7 @@
  * after a device is reported only its small summary is kept.
  */
 #include "cli/cli.h"
+#include "cli/config.h"
 #include "cli/filter.h"
 #include "cli/githistory.h"
 #include "cli/manifest.h"
@@ -159,6 +160,9 @@ static const char *scan_usage =
     "  --hide-passes        leave passes out of the lists\n"
     "                       (these five shorten what the outputs list and what\n"
     "                       --fail-on gates; totals and measures count everything)\n"
+    "  --config FILE        defaults for these options from FILE's 'scan:' section\n"
+    "                       (default: .tsaudit.yaml in the current folder, if any;\n"
+    "                       the command line wins); --no-config reads none\n"
     "  --require-coverage   exit 1 when a device was not audited (unsupported\n"
     "                       platform or unknown dialect; all are listed in the reports)\n"
     "  --git REPO           first walk REPO's git history into --db: when each\n"
@@ -993,7 +997,7 @@ static bool gate_fails(enum severity fail_on, const struct report_filter *filter
     return false;
 }
 
-int cmd_scan(int argc, char **argv)
+static int scan_run(int argc, char **argv)
 {
     struct scan_options opt;
     int first = parse_options(argc, argv, &opt);
@@ -1218,5 +1222,15 @@ int cmd_scan(int argc, char **argv)
     walk_list_free(&files);
     free(workdir[0]);
     arena_free(&run_arena);
+    return rc;
+}
+
+int cmd_scan(int argc, char **argv)
+{
+    struct cli_config cfg;
+    int rc = cli_config_expand(&cfg, "scan", argc, argv, scan_longopts) != 0
+                 ? EXIT_INPUT
+                 : scan_run(cfg.argc, cfg.argv);
+    cli_config_free(&cfg);
     return rc;
 }
