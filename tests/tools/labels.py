@@ -3,8 +3,9 @@
 
 Each device of tests/labelled/devices.tsv was labelled twice, independently,
 from checks.md, the vendor documentation and the configuration alone (never
-from tsaudit's code or output): tests/labelled/pass1/ and pass2/, one
-`.labels` file per device with lines `CHECK<TAB>verdict<TAB>lines<TAB>reason`.
+from tsaudit's code or output): tests/labelled/pass1/ and pass2/ for the first
+56 checks, pass3/ and pass4/ for the further checks, one `.labels` file per
+device and pass with lines `CHECK<TAB>verdict<TAB>lines<TAB>reason`.
 Where the two passes disagree, tests/labelled/settlements.tsv records the
 verdict decided on a third reading and why.
 
@@ -73,7 +74,11 @@ def read_pass(name):
 
 
 def merge(_args):
+    # pass1/pass2: the first 56 checks; pass3/pass4: the further checks,
+    # labelled later by two other people the same way.
     p1, p2 = read_pass("pass1"), read_pass("pass2")
+    p1.update(read_pass("pass3"))
+    p2.update(read_pass("pass4"))
     settle = {(r[0], r[1]): (r[2], r[3] if len(r) > 3 else "")
               for r in read_tsv(os.path.join(LABELLED, "settlements.tsv"))}
     rows, open_rows = [], []
