@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # filters.sh - --checks, --skip-checks, --severity-min, --status and
 # --hide-passes shorten what the reports list and what --fail-on gates, while
-# the totals and the measures still count every result (and say so).
+# the totals and the measures still count every result (and say so); the text
+# report in a file is complete.
 set -u
 bin=${TSAUDIT_BIN:?}
 src=${TSAUDIT_SRC:?}
@@ -58,6 +59,11 @@ scan --quiet --fail-on low; rc=$?
 check "without the filter the gate fails (exit $rc)" "[ $rc -eq 1 ]"
 scan --quiet --hide-passes -o "$out/h.json"
 check "--hide-passes lists no pass" "! grep -q '\"verdict\":\"pass\"' '$out/h.json'"
+
+# The text report in a file lists everything; the terminal shortens lists.
+scan --quiet -o "$out/full.txt"
+scan >"$out/term.txt"
+check "the text file has no 'and N more'" "! grep -q ' more' '$out/full.txt' && grep -q 'and [0-9]* more' '$out/term.txt'"
 
 echo "filters: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -30,6 +30,13 @@ static enum colour severity_colour(enum severity s)
     }
 }
 
+/* How many items a list shows: a few on the terminal, every one in a file
+ * (-o report.txt), where nothing should be left to "and N more". */
+static size_t list_cap(const struct report_writer *w, size_t terminal)
+{
+    return w->af.tmp ? SIZE_MAX : terminal;
+}
+
 static int text_open(struct report_writer *w)
 {
     return 0;
@@ -73,7 +80,7 @@ static void write_measures(struct report_writer *w, const struct compliance_resu
                                                      s->status == MEASURE_PARTIAL));
             if (!want)
                 continue;
-            if (shown >= 12) {
+            if (shown >= list_cap(w, 12)) {
                 more++;
                 continue;
             }
@@ -165,7 +172,7 @@ static void write_top(struct report_writer *w)
     const struct check_def *const *all = rpt_checks(w, &ncheck);
     bool *done = xcalloc(t->ncheck ? t->ncheck : 1, 1);
     bool header = false;
-    for (int k = 0; k < 8; k++) {
+    for (size_t k = 0; k < list_cap(w, 8); k++) {
         size_t best = SIZE_MAX;
         for (size_t i = 0; i < t->ncheck && i < ncheck; i++) {
             if (done[i] || !t->fail_by_check[i] || !report_filter_check(&w->run->filter, all[i]))
@@ -296,15 +303,16 @@ static int text_finish(struct report_writer *w, const struct report_estate *e)
 
     if (e->nff) {
         fprintf(f, "%sFleet%s\n", paint(w, C_BOLD), paint(w, C_OFF));
-        for (size_t i = 0; i < e->nff && i < 10; i++) {
+        size_t cap = list_cap(w, 10);
+        for (size_t i = 0; i < e->nff && i < cap; i++) {
             const struct fleet_finding *x = &e->ff[i];
             fprintf(f, "  %-8s %-24s %zu devices: ", verdict_name(x->verdict),
                     x->check ? x->check->id : "?", x->ndevices);
             term_cstr(f, x->message);
             fputc('\n', f);
         }
-        if (e->nff > 10)
-            fprintf(f, "  ... and %zu more\n", e->nff - 10);
+        if (e->nff > cap)
+            fprintf(f, "  ... and %zu more\n", e->nff - cap);
     }
 
     label(w, "Gate");
