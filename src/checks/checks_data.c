@@ -279,6 +279,71 @@ static void eval_ip_legacy(const struct check_ctx *ctx, struct check_result *r)
                   : "no interface faces outside, so no IP-options filter is needed");
 }
 
+/* ------------------------------------------------- DATA-UNUSED-INTERFACES */
+
+/*
+ * checks.md: a physical port with no description, address or switchport
+ * membership and no shutdown fails. The model lists such ports (extract_ports.c:
+ * nothing in their block puts them in service and no other statement names
+ * them); a port whose admin state the config leaves to an unprinted default
+ * is unknown, and so are ports a platform leaves out of the configuration.
+ */
+static void eval_unused_interfaces(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct port_facts *pf = &ctx->model->ports;
+    if (!pf->judged) {
+        check_set(ctx, r, VERDICT_UNKNOWN, "the %s model does not record port use",
+                  dialect_name(ctx->model->dialect));
+        return;
+    }
+    struct reasons bad, unknown;
+    reasons_init(&bad);
+    reasons_init(&unknown);
+    const char *why = NULL;
+    for (size_t i = 0; i < pf->nidle; i++) {
+        const struct idle_port *ip = &pf->idle[i];
+        ev_node(ctx, r, ip->node);
+        if (ip->up == FACT_ON) {
+            reasons_add(&bad, "%s", ip->name);
+        } else {
+            reasons_add(&unknown, "%s", ip->name);
+            why = ip->why;
+        }
+    }
+    if (bad.n) {
+        reasons_done(ctx, &unknown);
+        check_set(ctx, r, VERDICT_FAIL,
+                  "physical ports with nothing configured and not shut down: %s",
+                  reasons_done(ctx, &bad));
+        return;
+    }
+    reasons_done(ctx, &bad);
+    if (unknown.n) {
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "ports with nothing configured and no shutdown statement: %s (%s)",
+                  reasons_done(ctx, &unknown), why ? why : "admin state not shown");
+        return;
+    }
+    reasons_done(ctx, &unknown);
+    if (pf->unlisted) {
+        check_set(ctx, r, VERDICT_UNKNOWN, "every listed port (%zu) is in use or shut, but %s",
+                  pf->nphysical, pf->unlisted);
+        return;
+    }
+    if (pf->nphysical == 0 && ctx->model->dialect != DIALECT_CISCO_IOSXR) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no physical port in the configuration");
+        return;
+    }
+    if (ctx->model->dialect == DIALECT_CISCO_IOSXR || ctx->model->dialect == DIALECT_NOKIA_SROS)
+        check_set(ctx, r, VERDICT_PASS,
+                  "every listed physical port (%zu) is in use or shut; ports not listed are "
+                  "shut by default",
+                  pf->nphysical);
+    else
+        check_set(ctx, r, VERDICT_PASS, "every physical port (%zu) is in use or shut down",
+                  pf->nphysical);
+}
+
 static const struct check_def defs[] = {
     {
         .id = "DATA-URPF",
@@ -388,6 +453,31 @@ static const struct check_def defs[] = {
                 [DIALECT_HUAWEI_VRP] = "interface <if>\n undo ip forward-broadcast",
             },
         .eval = eval_ip_legacy,
+    },
+    {
+        .id = "DATA-UNUSED-INTERFACES",
+        .source = "builtin",
+        .title = "Unused interfaces administratively shut",
+        .category = "Data plane",
+        .severity = SEV_LOW,
+        .rationale = "A port that is shut and unconfigured cannot be used to attach an "
+                     "unauthorised device to the network.",
+        .measures = MEASURES("M10.48"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Shut down every physical port that is not in use.",
+                [DIALECT_CISCO_IOS] = "interface <port>\n shutdown",
+                [DIALECT_CISCO_NXOS] = "interface <port>\n shutdown",
+                [DIALECT_CISCO_IOSXR] = "interface <port>\n shutdown",
+                [DIALECT_CISCO_ASA] = "interface <port>\n shutdown",
+                [DIALECT_ARISTA_EOS] = "interface <port>\n shutdown",
+                [DIALECT_JUNIPER_JUNOS] = "set interfaces <port> disable",
+                [DIALECT_NOKIA_SROS] = "configure port <port> shutdown",
+                [DIALECT_HUAWEI_VRP] = "interface <port>\n shutdown",
+                [DIALECT_FORTINET_FORTIOS] = "config system interface\n edit <port>\n  set "
+                                             "status down\n next\nend",
+            },
+        .eval = eval_unused_interfaces,
     },
 };
 

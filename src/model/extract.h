@@ -233,6 +233,12 @@ struct account *model_account_indexed(struct arena *a, struct device_model *m,
  */
 void model_resolve_refs(struct device_model *m);
 
+/*
+ * Run by model_extract() after the family extractor: the physical ports
+ * left unused and not shut (m->ports, extract_ports.c).
+ */
+void model_extract_ports(const struct cfg_tree *t, struct device_model *m);
+
 /* ------------------------------------------------------ statement tables */
 
 /*

@@ -688,6 +688,27 @@ static void print_interfaces(struct jw *w, const struct device_model *m)
     jw_close(w, ']');
 }
 
+/* Physical ports left unused and not shut (DATA-UNUSED-INTERFACES). */
+static void print_ports(struct jw *w, const struct port_facts *p)
+{
+    jw_open(w, "ports", '{');
+    jw_bool(w, "judged", p->judged);
+    jw_long(w, "physical", (long)p->nphysical);
+    jw_str(w, "unlisted", p->unlisted);
+    jw_open(w, "idle", '[');
+    for (size_t i = 0; i < p->nidle; i++) {
+        const struct idle_port *ip = &p->idle[i];
+        jw_open(w, NULL, '{');
+        jw_str(w, "name", ip->name);
+        jw_str(w, "up", state_name(ip->up));
+        jw_str(w, "why", ip->why);
+        jw_line(w, "line", ip->node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_close(w, '}');
+}
+
 static void print_legacy(struct jw *w, const struct legacy_facts *l)
 {
     jw_open(w, "legacy", '{');
@@ -872,6 +893,7 @@ void model_print_json(const struct device_model *m, const struct cfg_tree *t, bo
     print_legacy(&w, &m->legacy);
     jw_fact(&w, "copp", &m->copp);
     print_cloud(&w, &m->cloud);
+    print_ports(&w, &m->ports);
     jw_close(&w, '}');
     fputc('\n', out);
 }

@@ -726,6 +726,7 @@ void model_extract(const struct cfg_tree *t, struct device_model *m)
     if (fn) {
         url_credentials(t, m);
         model_extract_software(t, m);
+        model_extract_ports(t, m);
     }
     model_resolve_refs(m);
 }

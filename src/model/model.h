@@ -586,6 +586,33 @@ struct rtg_facts {
     struct fact_bool rov_reject;
 };
 
+/* ------------------------------------ anti-spoofing, unused ports, bogons */
+
+/* A physical port that nothing configured puts in use: no description, no
+ * address, no switchport, service, channel or other statement beyond speed
+ * and negotiation, and no other statement naming it
+ * (DATA-UNUSED-INTERFACES). */
+struct idle_port {
+    const char *name;
+    /* ON: administratively up (by a statement or the platform default);
+     * UNKNOWN: the config leaves the admin state to a default it does not
+     * show (why). Shut ports are not listed. */
+    enum fact_state up;
+    const char *why;
+    const struct cfg_node *node;
+};
+
+struct port_facts {
+    bool judged;      /* the extractor looked at the physical ports */
+    size_t nphysical; /* physical ports listed in the configuration */
+    struct idle_port *idle;
+    size_t nidle;
+    /* Why ports the configuration does not list cannot be judged (Junos
+     * leaves them enabled and unlisted); NULL when every port is listed or
+     * unlisted ports are shut by default. */
+    const char *unlisted;
+};
+
 /* --------------------------------------------------------------- device */
 
 struct device_model {
@@ -657,6 +684,7 @@ struct device_model {
     /* Log levels, transport, source interfaces, denied-packet logging, flows. */
     /* ICMP behaviour, receive filters and TCP keepalives. */
     /* Anti-spoofing, core protection, unused interfaces, BGP bogon filters. */
+    struct port_facts ports;
     /* RPKI, BGP logging, key lifetimes, LDP, MPLS TTL, first-hop redundancy. */
     struct rtg_facts rtg;
     /* Software release, image integrity, configuration archive. */
