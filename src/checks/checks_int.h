@@ -26,6 +26,7 @@ extern const struct check_family checks_family_snmp;
 extern const struct check_family checks_family_time_log;
 extern const struct check_family checks_family_routing;
 extern const struct check_family checks_family_data;
+extern const struct check_family checks_family_data_edge;
 extern const struct check_family checks_family_svc;
 extern const struct check_family checks_family_cloud;
 extern const struct check_family checks_family_sw;

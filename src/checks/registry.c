@@ -63,11 +63,11 @@ bool severity_from_name(const char *s, enum severity *out)
 /* --------------------------------------------------------------- registry */
 
 static const struct check_family *const families[] = {
-    &checks_family_mgmt,    &checks_family_aaa,  &checks_family_cred,
-    &checks_family_crypto,  &checks_family_snmp, &checks_family_time_log,
-    &checks_family_routing, &checks_family_data, &checks_family_svc,
-    &checks_family_cloud,   &checks_family_sw,   &checks_family_routing_sec,
-    &checks_family_logging,
+    &checks_family_mgmt,    &checks_family_aaa,       &checks_family_cred,
+    &checks_family_crypto,  &checks_family_snmp,      &checks_family_time_log,
+    &checks_family_routing, &checks_family_data,      &checks_family_svc,
+    &checks_family_cloud,   &checks_family_sw,        &checks_family_routing_sec,
+    &checks_family_logging, &checks_family_data_edge,
 };
 
 static const struct check_def **all;
