@@ -32,6 +32,7 @@ extern const struct check_family checks_family_cloud;
 extern const struct check_family checks_family_sw;
 extern const struct check_family checks_family_routing_sec;
 extern const struct check_family checks_family_logging;
+extern const struct check_family checks_family_cpp;
 
 /*
  * On a cloud export: evaluate c with its cloud meaning (router checks that

@@ -67,7 +67,7 @@ static const struct check_family *const families[] = {
     &checks_family_crypto,  &checks_family_snmp,      &checks_family_time_log,
     &checks_family_routing, &checks_family_data,      &checks_family_svc,
     &checks_family_cloud,   &checks_family_sw,        &checks_family_routing_sec,
-    &checks_family_logging, &checks_family_data_edge,
+    &checks_family_logging, &checks_family_data_edge, &checks_family_cpp,
 };
 
 static const struct check_def **all;

@@ -140,6 +140,9 @@ static const struct cx_row rows[] = {
     {"ipv6 access-list", ALL, POS, cx_h_ip_access_list},
     {"name", ASA, POS, cx_h_asa_name},
     /* management services and lines */
+    {"ip arp proxy disable", IOS, NEG, cx_h_cpp_ip},
+    {"ip icmp", ALL, NEG, cx_h_cpp_ip},
+    {"ip route", IOS, POS, cx_h_cpp_ip},
     {"ip", ALL, NEG, cx_h_ip},
     {"ssh", ALL, NEG, cx_h_ssh},
     {"telnet", ALL, NEG, cx_h_telnet},
@@ -182,7 +185,10 @@ static const struct cx_row rows[] = {
     {"login", ALL, NEG, cx_h_login},
     {"archive", ALL, POS, cx_h_archive},
     /* legacy services, discovery */
+    {"service tcp-keepalives-in", IOS, NEG, cx_h_cpp_service},
+    {"service tcp-keepalives-out", IOS, NEG, cx_h_cpp_service},
     {"service", ALL, NEG, cx_h_service},
+    {"icmp ipv4 rate-limit unreachable", XR, NEG, cx_h_cpp_icmp},
     {"ipv4 source-route", ALL, NEG, cx_h_ipv4_source_route},
     {"domain lookup disable", ALL, NEG, cx_h_domain_lookup},
     {"cdp", ALL, NEG, cx_h_cdp},
@@ -277,6 +283,7 @@ void model_extract_cisco(const struct cfg_tree *t, struct device_model *m)
 
     m->coverage.statements = (uint32_t)x->nstatements;
     m->coverage.understood = (uint32_t)x->nunderstood;
+    cx_finish_cpp(x);
     cx_finish_interfaces(x);
     cx_finish_bgp(x);
     cx_finish_igp(x);

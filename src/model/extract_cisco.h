@@ -223,6 +223,10 @@ struct cx {
     /* ASA "name ADDR NAME" host aliases */
     struct sv *asa_name, *asa_addr;
     size_t nasa_names;
+
+    /* control plane (extract_cisco_cpp.c): IOS "ip arp proxy disable", EOS
+     * "no ip icmp redirect" (both override every interface) */
+    const struct cfg_node *arp_proxy_off, *icmp_redirect_off;
 };
 
 /* ------------------------------------------------------------ tokens */
@@ -427,6 +431,16 @@ bool cx_h_eos_schedule(struct cx *x, const struct cfg_node *n, struct sv s, bool
 bool cx_h_copp_profile(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 bool cx_h_system_control_plane(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 void cx_finish_plane(struct cx *x);
+
+/* extract_cisco_cpp.c: ICMP behaviour and TCP keepalives (struct cpp_facts) */
+bool cx_h_cpp_ip(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_cpp_service(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_cpp_icmp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+/* An interface statement about ICMP responders (mask reply, IRDP): handled? */
+bool cx_cpp_if_stmt(struct cx *x, struct sv t, bool neg, const struct cfg_node *c);
+/* Device-wide overrides applied to the interfaces, and the defaults; runs
+ * before cx_finish_interfaces. */
+void cx_finish_cpp(struct cx *x);
 
 /* extract_cisco_snmp.c */
 bool cx_h_snmp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);

@@ -149,7 +149,7 @@ static void iface_stmt(struct cx *x, struct interface *f, size_t idx, const stru
         cx_legacy_set(&x->m->legacy.mop, true, c);
     } else if (x->d == DIALECT_CISCO_ASA && starts(t, "switchport monitor") && !neg) {
         asa_switchport_monitor(x, ifn, c);
-    } else {
+    } else if (!cx_cpp_if_stmt(x, t, neg, c)) {
         cx_igp_if_stmt(x, ifn, t, c);
     }
 }

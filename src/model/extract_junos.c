@@ -79,6 +79,8 @@ struct jterm {
     size_t nsrc;
     int action; /* 0 none, 1 accept, 2 discard/reject, 3 next term */
     bool ttl_except_255;
+    bool reject;       /* "then reject": answers with an ICMP unreachable */
+    bool mask_request; /* matches icmp-type mask-request */
     /* protocol/port matches: all of them routing, ICMP or time traffic? */
     bool has_proto, proto_other, has_port, port_other;
     const struct cfg_node *action_node;
@@ -1244,6 +1246,8 @@ static void j_filter_term(struct jx *x, const struct model_path *l, size_t fi)
                 tm->port_other |= !port_not_mgmt(l->tok[j]);
         } else if (sv_eq_cstr(w, "icmp-type") || sv_eq_cstr(w, "icmp6-type")) {
             tm->has_proto = true;
+            for (size_t j = k + 2; j < l->n; j++)
+                tm->mask_request |= sv_eq_cstr(l->tok[j], "mask-request");
         }
     } else if (model_path_eq(l, k, "then") && k + 1 < l->n) {
         struct sv w = l->tok[k + 1];
@@ -1253,6 +1257,7 @@ static void j_filter_term(struct jx *x, const struct model_path *l, size_t fi)
         } else if (sv_eq_cstr(w, "discard") || sv_eq_cstr(w, "reject")) {
             tm->action = 2;
             tm->action_node = l->node;
+            tm->reject = sv_eq_cstr(w, "reject");
         } else if (sv_eq_cstr(w, "next") && tm->action == 0) {
             tm->action = 3;
         }
@@ -1563,10 +1568,28 @@ static void j_line(struct jx *x, const struct model_path *l)
     j_catch_secrets(x, l);
 }
 
+/* Control-plane statements (struct cpp_facts): ICMP source quench and
+ * router discovery. */
+static void j_cpp_line(struct jx *x, const struct model_path *l)
+{
+    struct cpp_facts *cp = &x->m->cpp;
+    size_t k;
+    if (model_path_match(l, 0, "system internet-options", &k) && k + 1 == l->n) {
+        if (model_path_eq(l, k, "no-source-quench"))
+            fact_set(&cp->source_quench, FACT_OFF, l->node);
+        else if (model_path_eq(l, k, "source-quench"))
+            fact_set(&cp->source_quench, FACT_ON, l->node);
+    } else if (model_path_match(l, 0, "protocols router-discovery", &k) &&
+               cp->router_discovery.state != FACT_ON) {
+        fact_set(&cp->router_discovery, FACT_ON, model_path_own(l, k - 1));
+    }
+}
+
 static void j_dispatch(struct jx *x, const struct model_path *l)
 {
     struct sv t0 = l->tok[0];
     size_t k;
+    j_cpp_line(x, l);
     if (sv_eq_cstr(t0, "system"))
         j_system(x, l);
     else if (sv_eq_cstr(t0, "snmp"))
@@ -1871,6 +1894,75 @@ static void finish_acls(struct jx *x)
         for (size_t j = first; j < acl->n; j++)
             acl->entries[j].not_mgmt = not_mgmt;
     }
+}
+
+/* ------------------------------------------------------------ control plane */
+
+/* Is the filter applied to lo0 or as an interface input/output filter? */
+static bool filter_applied(const struct jx *x, struct sv name)
+{
+    name = sv_unquote(name);
+    if ((x->lo0_filter && sv_eq_cstr(name, x->lo0_filter)) ||
+        (x->lo0_filter6 && sv_eq_cstr(name, x->lo0_filter6)))
+        return true;
+    for (size_t i = 0; i < x->m->ninterfaces; i++) {
+        const struct interface *f = &x->m->interfaces[i];
+        if ((f->acl_in && sv_eq_cstr(name, f->acl_in)) ||
+            (f->acl_out && sv_eq_cstr(name, f->acl_out)))
+            return true;
+    }
+    return false;
+}
+
+/* Firewall terms that answer with "reject" (an ICMP unreachable, checks.md
+ * CPP-ICMP-UNREACH: JUNI-RT-000170 wants discard), and the lo0 term that
+ * drops ICMP mask requests (JUNI-RT-000180). */
+static void finish_cpp_filters(struct jx *x)
+{
+    struct cpp_facts *cp = &x->m->cpp;
+    bool applied = false;
+    const struct cfg_node *mask_drop = NULL;
+    for (size_t i = 0; i < x->nterms; i++) {
+        const struct jterm *tm = &x->terms[i];
+        if (!filter_applied(x, tm->filter))
+            continue;
+        applied = true;
+        if (tm->reject) {
+            if (cp->filter_reject.state != FACT_ON)
+                fact_set(&cp->filter_reject, FACT_ON, tm->action_node);
+            else
+                fact_lines_add(&cp->filter_reject.ev, tm->action_node);
+        }
+        if (tm->mask_request && tm->action == 2 && x->lo0_filter &&
+            sv_eq_cstr(sv_unquote(tm->filter), x->lo0_filter) && !mask_drop)
+            mask_drop = tm->action_node;
+    }
+    if (applied && cp->filter_reject.state == FACT_UNKNOWN)
+        fact_default(&cp->filter_reject, FACT_OFF, "no applied filter term rejects");
+    if (mask_drop)
+        fact_set(&cp->mask_reply, FACT_OFF, mask_drop);
+    else
+        fact_unknown(&cp->mask_reply, x->lo0_filter
+                                          ? "the lo0 input filter has no term discarding "
+                                            "icmp-type mask-request"
+                                          : "no lo0 input filter discards icmp-type mask-request");
+}
+
+static void finish_cpp(struct jx *x)
+{
+    struct device_model *m = x->m;
+    struct cpp_facts *cp = &m->cpp;
+    /* "system no-redirects" also covers interfaces read before it */
+    for (size_t i = 0; x->no_redirects_node && i < m->ninterfaces; i++)
+        if (m->interfaces[i].redirects.is_default)
+            fact_set(&m->interfaces[i].redirects, FACT_OFF, x->no_redirects_node);
+    if (cp->source_quench.state == FACT_UNKNOWN)
+        fact_default(&cp->source_quench, FACT_ON,
+                     "Junos acts on ICMP source quench unless 'system internet-options "
+                     "no-source-quench'");
+    if (cp->router_discovery.state == FACT_UNKNOWN)
+        fact_default(&cp->router_discovery, FACT_OFF, "no 'protocols router-discovery'");
+    finish_cpp_filters(x);
 }
 
 /*
@@ -2195,6 +2287,7 @@ void model_extract_junos(const struct cfg_tree *t, struct device_model *m)
     finish_igp(x);
     finish_mirrors(x);
     jrtg_finish(x->a, m, x->rtg);
+    finish_cpp(x);
     if (m->legacy.secret_encryption.state == FACT_UNKNOWN)
         fact_default(&m->legacy.secret_encryption, FACT_OFF,
                      "no system master-password: $9$ secrets are reversible obfuscation");

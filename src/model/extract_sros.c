@@ -105,6 +105,9 @@ struct sx {
     const struct cfg_node *maf_default;
     bool maf_default_permit;
     const struct cfg_node *cpm_node;
+    /* router interfaces (index in m->interfaces) with "no mask-reply" */
+    size_t *mask_off;
+    size_t nmask_off;
 
     const struct cfg_node *order_node;
     bool order_central, order_local;
@@ -275,6 +278,22 @@ static struct account *s_account(struct sx *x, struct sv name, const struct cfg_
     return model_account_indexed(x->a, x->m, &x->acct_map, name, n, SX_MAX_ITEMS);
 }
 
+/*
+ * Router interface defaults (7750 SR OS Router Configuration Guide, "Router
+ * Interface ICMP Commands"): redirects and unreachables are generated at up
+ * to 100 per 10 seconds and mask requests answered unless disabled under
+ * "icmp"; proxy ARP needs a proxy-arp-policy or local-proxy-arp.
+ */
+static void s_iface_icmp_defaults(struct interface *f)
+{
+    fact_default(&f->proxy_arp, FACT_OFF,
+                 "proxy ARP is off unless a proxy-arp-policy or local-proxy-arp is set");
+    fact_default(&f->redirects, FACT_ON,
+                 "SR OS sends ICMP redirects (up to 100 per 10 s) unless 'icmp no redirects'");
+    fact_default(&f->unreachables, FACT_ON,
+                 "SR OS sends ICMP unreachables, rate-limited to 100 per 10 s by default");
+}
+
 static struct interface *s_iface(struct sx *x, struct sv name, const struct cfg_node *n, bool port)
 {
     struct device_model *m = x->m;
@@ -291,9 +310,7 @@ static struct interface *s_iface(struct sx *x, struct sv name, const struct cfg_
     /* ports are administratively down until enabled; router interfaces up */
     f->shutdown = port;
     fact_default(&f->urpf, FACT_OFF, "no urpf-check");
-    fact_unknown(&f->proxy_arp, "proxy-arp policy not evaluated");
-    fact_unknown(&f->redirects, "ICMP redirect settings not evaluated");
-    fact_unknown(&f->unreachables, "ICMP unreachable settings not evaluated");
+    s_iface_icmp_defaults(f);
     fact_default(&f->directed_broadcast, FACT_OFF, "SR OS forwards no directed broadcasts");
     return f;
 }
@@ -911,6 +928,77 @@ static void s_igp_if_stmt(struct sx *x, struct sigp_if *f, const struct model_pa
     }
 }
 
+/* The state an "icmp" leaf sets: classic "[no] redirects [N S]", MD-CLI
+ * "redirects admin-state enable|disable", "mask-reply true|false". */
+static enum fact_state s_icmp_leaf(const struct model_path *l, size_t j, bool no)
+{
+    if (no || (model_path_eq(l, j + 1, "admin-state") && model_path_eq(l, j + 2, "disable")) ||
+        model_path_eq(l, j + 1, "false"))
+        return FACT_OFF;
+    return FACT_ON;
+}
+
+/* A router interface's ICMP and proxy ARP statements (k: after its name). */
+static void s_iface_cpp(struct sx *x, struct interface *f, const struct model_path *l, size_t k,
+                        bool no)
+{
+    size_t j = k + (no ? 1 : 0);
+    if (find_w(l, j, "proxy-arp-policy") && !no) {
+        fact_set(&f->proxy_arp, FACT_ON, l->node);
+        return;
+    }
+    size_t lp = find_w(l, j, "local-proxy-arp");
+    if (lp && !no && is_true(l, lp + 1)) {
+        fact_set(&f->proxy_arp, FACT_ON, l->node);
+        return;
+    }
+    if (model_path_eq(l, j, "ipv4"))
+        j++;
+    if (!model_path_eq(l, j, "icmp") || j + 1 >= l->n)
+        return;
+    j++;
+    if (model_path_eq(l, j, "no")) {
+        no = true;
+        j++;
+    }
+    enum fact_state st = s_icmp_leaf(l, j, no);
+    if (model_path_eq(l, j, "redirects")) {
+        fact_set(&f->redirects, st, l->node);
+    } else if (model_path_eq(l, j, "unreachables")) {
+        fact_set(&f->unreachables, st, l->node);
+    } else if (model_path_eq(l, j, "mask-reply") && st == FACT_OFF && ssmall(x->nmask_off)) {
+        size_t *slot = MODEL_PUSH(x->a, x->mask_off, x->nmask_off);
+        *slot = (size_t)(f - x->m->interfaces);
+    }
+}
+
+/* Mask replies: answered on every addressed router interface that does not
+ * say "no mask-reply" (the SR OS default). */
+static void s_finish_cpp(struct sx *x)
+{
+    struct device_model *m = x->m;
+    struct cpp_facts *cp = &m->cpp;
+    for (size_t i = 0; i < m->ninterfaces; i++) {
+        const struct interface *f = &m->interfaces[i];
+        if (!f->has_ip || f->shutdown || f->is_loopback || f->is_tunnel)
+            continue;
+        bool off = false;
+        for (size_t j = 0; j < x->nmask_off && !off; j++)
+            off = x->mask_off[j] == i;
+        if (off)
+            continue;
+        if (cp->mask_reply.state != FACT_ON)
+            fact_set(&cp->mask_reply, FACT_ON, f->node);
+        cp->mask_reply.why = "SR OS answers ICMP mask requests unless 'icmp no mask-reply'";
+    }
+    if (cp->mask_reply.state == FACT_UNKNOWN)
+        fact_default(&cp->mask_reply, FACT_OFF,
+                     "every addressed router interface has 'no mask-reply'");
+    fact_default(&cp->unreach_rate_limit, FACT_ON,
+                 "SR OS rate-limits them per interface, 100 per 10 s by default");
+    fact_default(&cp->router_discovery, FACT_OFF, "SR OS has no router discovery responder");
+}
+
 static void s_router(struct sx *x, const struct model_path *l, size_t i)
 {
     struct device_model *m = x->m;
@@ -981,6 +1069,7 @@ static void s_router(struct sx *x, const struct model_path *l, size_t i)
         } else if (find_w(l, k, "address") && !no) {
             f->has_ip = true;
         }
+        s_iface_cpp(x, f, l, k, no);
         if (find_w(l, k, "urpf-check") && !no && (find_w(l, k, "mode") || !l->node->child))
             if (f->urpf.is_default)
                 fact_set(&f->urpf, FACT_ON, l->node);
@@ -1149,9 +1238,7 @@ static void s_ip_tunnel(struct sx *x, const struct model_path *l, size_t svc, si
         f->is_tunnel = true;
         f->tunnel_mode = "ip-tunnel";
         fact_default(&f->urpf, FACT_OFF, "no urpf-check");
-        fact_unknown(&f->proxy_arp, "proxy-arp policy not evaluated");
-        fact_unknown(&f->redirects, "ICMP redirect settings not evaluated");
-        fact_unknown(&f->unreachables, "ICMP unreachable settings not evaluated");
+        s_iface_icmp_defaults(f);
         fact_default(&f->directed_broadcast, FACT_OFF, "SR OS forwards no directed broadcasts");
     }
     size_t k = t + 2;
@@ -1726,4 +1813,5 @@ void model_extract_sros(const struct cfg_tree *t, struct device_model *m)
     finish_ipsec(x);
     finish(x);
     srtg_finish(x->a, m, x->rtg);
+    s_finish_cpp(x);
 }

@@ -1006,6 +1006,67 @@ static void v_isis(struct vx *x, const struct cfg_node *n)
 
 /* ------------------------------------------------------------ interfaces */
 
+/* "undo icmp host-unreachable send" and "undo icmp port-unreachable send":
+ * unreachables count as off once both kinds are (checks.md CPP-ICMP-UNREACH). */
+static void v_unreach_off(struct fact_bool *f, const struct cfg_node *c)
+{
+    if (f->state == FACT_OFF)
+        return;
+    bool other = false;
+    for (size_t i = 0; i < f->ev.n; i++)
+        other |= !sv_eq(tk(f->ev.nodes[i], 2), tk(c, 2));
+    if (other)
+        fact_set(f, FACT_OFF, c);
+    else
+        fact_lines_add(&f->ev, c);
+}
+
+/* An interface's "[undo] icmp redirect send" / "[undo] icmp host-unreachable|
+ * port-unreachable send": handled? */
+static bool v_if_icmp(struct interface *f, const struct cfg_node *c)
+{
+    bool undo = starts(c, 0, "undo");
+    size_t k = undo ? 1 : 0;
+    if (starts(c, k, "icmp redirect send")) {
+        fact_set(&f->redirects, undo ? FACT_OFF : FACT_ON, c);
+    } else if (starts(c, k, "icmp host-unreachable send") ||
+               starts(c, k, "icmp port-unreachable send")) {
+        if (undo)
+            v_unreach_off(&f->unreachables, c);
+        else
+            fact_set(&f->unreachables, FACT_ON, c);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+/* Device-wide "undo icmp redirect send" / "undo icmp host|port-unreachable
+ * send" (system view) cover every interface that does not say otherwise. */
+static void v_finish_cpp(struct vx *x)
+{
+    const struct cfg_node *redir_off = NULL;
+    const struct cfg_node *unreach[2] = {NULL, NULL};
+    for (const struct cfg_node *n = x->t->first; n; n = n->next) {
+        if (n->flags & CFG_INACTIVE)
+            continue;
+        if (starts(n, 0, "undo icmp redirect send"))
+            redir_off = n;
+        else if (starts(n, 0, "undo icmp host-unreachable send"))
+            unreach[0] = n;
+        else if (starts(n, 0, "undo icmp port-unreachable send"))
+            unreach[1] = n;
+    }
+    for (size_t i = 0; i < x->m->ninterfaces; i++) {
+        struct interface *f = &x->m->interfaces[i];
+        if (redir_off && f->redirects.state == FACT_UNKNOWN)
+            fact_set(&f->redirects, FACT_OFF, redir_off);
+        for (int k = 0; k < 2; k++)
+            if (unreach[k])
+                v_unreach_off(&f->unreachables, unreach[k]);
+    }
+}
+
 static void v_interface(struct vx *x, const struct cfg_node *n)
 {
     struct sv name = sv_after_tokens(cfg_text(n), 1);
@@ -1059,8 +1120,8 @@ static void v_interface(struct vx *x, const struct cfg_node *n)
             fact_set(&f->directed_broadcast, FACT_ON, c);
         } else if (starts(c, 0, "arp-proxy enable")) {
             fact_set(&f->proxy_arp, FACT_ON, c);
-        } else if (starts(c, 0, "undo icmp redirect send")) {
-            fact_set(&f->redirects, FACT_OFF, c);
+        } else if (v_if_icmp(f, c)) {
+            continue;
         } else if (starts(c, 0, "ospf authentication-mode") && auth_mode_strong(c, 2)) {
             x->ospf_if_auth = c;
         } else if (starts(c, 0, "isis authentication-mode") && auth_mode_strong(c, 2)) {
@@ -1330,4 +1391,5 @@ void model_extract_vrp(const struct cfg_tree *t, struct device_model *m)
     finish_bgp(x);
     finish(x);
     vrtg_extract(t, m);
+    v_finish_cpp(x);
 }

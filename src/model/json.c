@@ -859,6 +859,25 @@ static void print_software(struct jw *w, const struct device_model *m)
     jw_close(w, '}');
 }
 
+/* Control plane: ICMP behaviour, receive filter, TCP keepalives. */
+static void print_cpp(struct jw *w, const struct cpp_facts *c)
+{
+    jw_open(w, "control_plane", '{');
+    jw_fact(w, "tcp_keepalives_in", &c->keepalive_in);
+    jw_fact(w, "tcp_keepalives_out", &c->keepalive_out);
+    jw_fact(w, "unreachables_rate_limit", &c->unreach_rate_limit);
+    jw_long(w, "null0_route_line", c->null0_route ? (long)c->null0_route->line : -1);
+    jw_fact(w, "filter_reject", &c->filter_reject);
+    jw_fact(w, "mask_reply", &c->mask_reply);
+    jw_fact(w, "router_discovery", &c->router_discovery);
+    jw_fact(w, "source_quench", &c->source_quench);
+    jw_fact(w, "receive_filter", &c->receive_filter);
+    jw_str(w, "receive_filter_name", c->receive_filter_name);
+    jw_long(w, "receive_open_terms", (long)c->receive_open_terms);
+    jw_lines(w, "receive_open_lines", &c->receive_open_ev);
+    jw_close(w, '}');
+}
+
 void model_print_json(const struct device_model *m, const struct cfg_tree *t, bool show_secrets,
                       FILE *out)
 {
@@ -892,6 +911,7 @@ void model_print_json(const struct device_model *m, const struct cfg_tree *t, bo
     print_interfaces(&w, m);
     print_legacy(&w, &m->legacy);
     jw_fact(&w, "copp", &m->copp);
+    print_cpp(&w, &m->cpp);
     print_cloud(&w, &m->cloud);
     print_ports(&w, &m->ports);
     jw_close(&w, '}');

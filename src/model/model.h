@@ -613,6 +613,39 @@ struct port_facts {
     const char *unlisted;
 };
 
+/* ---------------------------------------------------------- control plane */
+
+/* ICMP behaviour, receive filters and TCP keepalives (CPP-*). Per-interface
+ * redirects, unreachables and proxy ARP live in struct interface. */
+struct cpp_facts {
+    /* IOS "service tcp-keepalives-in" / "-out": off unless configured. */
+    struct fact_bool keepalive_in, keepalive_out;
+    /* A device-wide rate limit on ICMP unreachables (IOS "ip icmp rate-limit
+     * unreachable", XR "icmp ipv4 rate-limit unreachable"); untouched when
+     * none is configured. */
+    struct fact_bool unreach_rate_limit;
+    /* IOS: a static route discards into Null0 (so Null0 unreachables matter). */
+    const struct cfg_node *null0_route;
+    /* Junos: a firewall filter term answers with "reject" (an ICMP
+     * unreachable) instead of a silent "discard"; OFF when filters exist and
+     * none rejects, untouched without filters. */
+    struct fact_bool filter_reject;
+    /* Legacy responders: an interface answers ICMP mask requests; router
+     * discovery (IRDP, Junos router-discovery) runs; the device acts on ICMP
+     * source quench (Junos without internet-options no-source-quench). */
+    struct fact_bool mask_reply, router_discovery, source_quench;
+    /* The receive-path filter protecting the device itself (Junos lo0 input
+     * filter, EOS/IOS XR control-plane ACL, SR OS cpm-filter, ...): ON when
+     * one is applied and ends by dropping what it did not accept, OFF when
+     * none is applied or it ends by accepting; why says which. */
+    struct fact_bool receive_filter;
+    const char *receive_filter_name; /* the filter judged, NULL if none */
+    /* Accept terms of the receive filter that name no source (any source),
+     * counted by the extractor; evidence in receive_open_ev. */
+    unsigned receive_open_terms;
+    struct fact_lines receive_open_ev;
+};
+
 /* --------------------------------------------------------------- device */
 
 struct device_model {
@@ -683,6 +716,7 @@ struct device_model {
     /* SSH key exchange and host keys, TLS, link encryption, NTP service. */
     /* Log levels, transport, source interfaces, denied-packet logging, flows. */
     /* ICMP behaviour, receive filters and TCP keepalives. */
+    struct cpp_facts cpp;
     /* Anti-spoofing, core protection, unused interfaces, BGP bogon filters. */
     struct port_facts ports;
     /* RPKI, BGP logging, key lifetimes, LDP, MPLS TTL, first-hop redundancy. */

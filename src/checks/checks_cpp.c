@@ -1,0 +1,429 @@
+/*
+ * checks_cpp.c - control-plane protection checks beyond CoPP (CPP-*): ICMP
+ * redirects, unreachables and proxy ARP on external interfaces, the legacy
+ * ICMP responders, TCP keepalives on management sessions and the receive
+ * filter that guards traffic addressed to the device itself.
+ *
+ * The per-interface facts (struct interface) carry each platform's default
+ * (checks.md section 18); the device-wide ones live in struct cpp_facts.
+ */
+#include "checks/checks_int.h"
+
+#include <string.h>
+
+/* checks.md lists these checks for routers only (IOS, XR, NX-OS, Junos, EOS,
+ * SR OS, VRP); on the firewalls the catalogue gives no evidence. */
+static bool outside_catalogue(const struct check_ctx *ctx, struct check_result *r)
+{
+    enum dialect d = ctx->model->dialect;
+    if (d != DIALECT_CISCO_ASA && d != DIALECT_FORTINET_FORTIOS)
+        return false;
+    check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+              "checks.md defines this check for routers (IOS, IOS XR, NX-OS, Junos, EOS, "
+              "SR OS, VRP), not for the %s firewall",
+              dialect_name(d));
+    return true;
+}
+
+static const char *if_name(const struct interface *it)
+{
+    return it->name ? it->name : "?";
+}
+
+/* Which per-interface fact a check judges. */
+enum if_fact { IF_REDIRECTS, IF_UNREACHABLES, IF_PROXY_ARP };
+
+static const struct fact_bool *if_fact_of(const struct interface *it, enum if_fact which)
+{
+    switch (which) {
+    case IF_REDIRECTS:
+        return &it->redirects;
+    case IF_UNREACHABLES:
+        return &it->unreachables;
+    default:
+        return &it->proxy_arp;
+    }
+}
+
+/* The external, addressed interfaces a check judges; needs_context or
+ * not_applicable is set (and 0 returned) when there are none to judge. */
+static size_t external_l3(const struct check_ctx *ctx, struct check_result *r,
+                          const struct interface ***out)
+{
+    if (!ctx->profile->external_description) {
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  "needs interfaces.external_description in the profile to tell the external "
+                  "interfaces");
+        return 0;
+    }
+    const struct interface **ext;
+    size_t n = external_interfaces(ctx, &ext), k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (ext[i]->has_ip && !ext[i]->is_loopback)
+            ext[k++] = ext[i];
+    if (k == 0)
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "no addressed interface matches interfaces.external_description");
+    *out = ext;
+    return k;
+}
+
+/* Per-interface tallies of one fact: the ON ones are bad. */
+struct if_tally {
+    struct reasons bad, unknown;
+    size_t good;
+};
+
+/* One fact into the tallies under a label; node (the interface) is added as
+ * evidence when the fact is bad. */
+static void tally_fact(const struct check_ctx *ctx, struct check_result *r, struct if_tally *t,
+                       const char *label, const struct fact_bool *f, const struct cfg_node *node)
+{
+    if (f->state == FACT_ON) {
+        reasons_add(&t->bad, "%s%s", label, f->is_default ? " (platform default)" : "");
+        check_evidence_fact(ctx, r, &f->ev);
+        ev_node(ctx, r, node);
+    } else if (f->state == FACT_OFF) {
+        check_evidence_fact(ctx, r, &f->ev);
+        t->good++;
+    } else {
+        reasons_add(&t->unknown, "%s: %s", label, fact_why(ctx, f));
+    }
+}
+
+static void tally_iface(const struct check_ctx *ctx, struct check_result *r, struct if_tally *t,
+                        const struct interface *it, const struct fact_bool *f)
+{
+    tally_fact(ctx, r, t, if_name(it), f, it->node);
+}
+
+/* The verdict from the tallies; messages name what the bad ones do. */
+static void tally_verdict(const struct check_ctx *ctx, struct check_result *r, struct if_tally *t,
+                          const char *bad_what, const char *good_what, const char *what)
+{
+    if (t->bad.n) {
+        reasons_done(ctx, &t->unknown);
+        check_set(ctx, r, VERDICT_FAIL, "%s: %s", bad_what, reasons_done(ctx, &t->bad));
+        return;
+    }
+    reasons_done(ctx, &t->bad);
+    if (t->unknown.n) {
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell whether %s: %s", what,
+                  reasons_done(ctx, &t->unknown));
+        return;
+    }
+    reasons_done(ctx, &t->unknown);
+    check_set(ctx, r, VERDICT_PASS, "%s (%zu)", good_what, t->good);
+}
+
+static void judge_external(const struct check_ctx *ctx, struct check_result *r, enum if_fact which,
+                           const char *bad_what, const char *good_what, const char *what)
+{
+    if (outside_catalogue(ctx, r))
+        return;
+    const struct interface **ext;
+    size_t n = external_l3(ctx, r, &ext);
+    if (n == 0)
+        return;
+    struct if_tally t = {.good = 0};
+    reasons_init(&t.bad);
+    reasons_init(&t.unknown);
+    for (size_t i = 0; i < n; i++)
+        tally_iface(ctx, r, &t, ext[i], if_fact_of(ext[i], which));
+    tally_verdict(ctx, r, &t, bad_what, good_what, what);
+}
+
+/* ---------------------------------------------------- CPP-ICMP-REDIRECTS */
+
+static void eval_redirects(const struct check_ctx *ctx, struct check_result *r)
+{
+    judge_external(ctx, r, IF_REDIRECTS, "external interfaces send ICMP redirects",
+                   "no external interface sends ICMP redirects",
+                   "external interfaces send ICMP redirects");
+}
+
+/* -------------------------------------------------------- CPP-PROXY-ARP */
+
+static void eval_proxy_arp(const struct check_ctx *ctx, struct check_result *r)
+{
+    judge_external(ctx, r, IF_PROXY_ARP, "proxy ARP is on on external interfaces",
+                   "proxy ARP is off on every external interface",
+                   "proxy ARP is on on external interfaces");
+}
+
+/* ---------------------------------------------------- CPP-ICMP-UNREACH */
+
+/* IOS Null0: unreachables for traffic discarded into it are sent unless
+ * "no ip unreachables" under interface Null0; matters where a route points
+ * there. Adds a reason to bad when it does. */
+static void null0_unreachables(const struct check_ctx *ctx, struct check_result *r,
+                               struct if_tally *t)
+{
+    const struct device_model *m = ctx->model;
+    for (size_t i = 0; i < m->ninterfaces; i++) {
+        const struct interface *it = &m->interfaces[i];
+        if (!str_ieq(it->name, "Null0"))
+            continue;
+        tally_iface(ctx, r, t, it, &it->unreachables);
+        return;
+    }
+    if (m->cpp.null0_route) {
+        reasons_add(&t->bad, "Null0 (routes discard into it; unreachables are on by default)");
+        ev_node(ctx, r, m->cpp.null0_route);
+    }
+}
+
+/* Junos answers a filter's "reject" with an ICMP unreachable; "discard" is
+ * silent (JUNI-RT-000170). */
+static void unreach_junos(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct fact_bool *f = &ctx->model->cpp.filter_reject;
+    if (f->state == FACT_ON) {
+        check_evidence_fact(ctx, r, &f->ev);
+        check_set(ctx, r, VERDICT_FAIL,
+                  "an applied firewall filter term ends in 'reject', which answers with an "
+                  "ICMP unreachable; use 'discard'");
+    } else if (f->state == FACT_OFF) {
+        check_set(ctx, r, VERDICT_PASS,
+                  "applied firewall filters discard silently (no "
+                  "'reject' term)");
+    } else {
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "no firewall filter is applied to lo0 or an interface, and whether the "
+                  "routing engine sends unreachables is not visible in the configuration "
+                  "(show system statistics icmp)");
+    }
+}
+
+static void eval_unreach(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    if (outside_catalogue(ctx, r))
+        return;
+    const struct interface **ext;
+    size_t n = external_l3(ctx, r, &ext);
+    if (n == 0)
+        return;
+    if (m->dialect == DIALECT_JUNIPER_JUNOS) {
+        unreach_junos(ctx, r);
+        return;
+    }
+    const struct fact_bool *rl = &m->cpp.unreach_rate_limit;
+    if (rl->state == FACT_ON) {
+        check_evidence_fact(ctx, r, &rl->ev);
+        check_set(ctx, r, VERDICT_PASS, "ICMP unreachables are rate-limited%s",
+                  rl->is_default && rl->why ? arena_printf(ctx->arena, " (%s)", rl->why) : "");
+        return;
+    }
+    struct if_tally t = {.good = 0};
+    reasons_init(&t.bad);
+    reasons_init(&t.unknown);
+    for (size_t i = 0; i < n; i++)
+        tally_iface(ctx, r, &t, ext[i], &ext[i]->unreachables);
+    if (m->dialect == DIALECT_CISCO_IOS)
+        null0_unreachables(ctx, r, &t);
+    tally_verdict(ctx, r, &t, "ICMP unreachables are sent without a rate limit on",
+                  "ICMP unreachables are off on every external interface",
+                  "ICMP unreachables are sent on external interfaces");
+}
+
+/* ------------------------------------------------------ CPP-ICMP-LEGACY */
+
+/* Each responder fact: ON fails, unknown is a reason, untouched is skipped
+ * (the dialect has no such responder). */
+static void legacy_fact(const struct check_ctx *ctx, struct check_result *r, struct if_tally *t,
+                        const struct fact_bool *f, const char *label)
+{
+    if (!fact_untouched(f))
+        tally_fact(ctx, r, t, label, f, NULL);
+}
+
+static void eval_icmp_legacy(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    if (outside_catalogue(ctx, r))
+        return;
+    if (m->dialect == DIALECT_ARISTA_EOS || m->dialect == DIALECT_HUAWEI_VRP) {
+        check_set(ctx, r, VERDICT_UNKNOWN, "%s",
+                  m->dialect == DIALECT_ARISTA_EOS
+                      ? "EOS: checks.md (ARST-RT-000540) asks for an outbound ACL denying "
+                        "mask-reply, which is not judged; the EOS default is not documented"
+                      : "VRP: whether mask requests are answered by default is not documented "
+                        "per product line (display icmp statistics)");
+        return;
+    }
+    const struct cpp_facts *c = &m->cpp;
+    struct if_tally t = {.good = 0};
+    reasons_init(&t.bad);
+    reasons_init(&t.unknown);
+    legacy_fact(ctx, r, &t, &c->mask_reply, "ICMP mask replies");
+    legacy_fact(ctx, r, &t, &c->router_discovery, "router discovery (IRDP)");
+    legacy_fact(ctx, r, &t, &c->source_quench, "reaction to ICMP source quench");
+    if (t.bad.n || t.unknown.n) {
+        tally_verdict(ctx, r, &t, "legacy ICMP responders are on", "", "legacy responders are off");
+        return;
+    }
+    reasons_done(ctx, &t.bad);
+    reasons_done(ctx, &t.unknown);
+    if (t.good == 0) {
+        /* NX-OS: checks.md says these are off by default and flagged only if
+         * enabled; nothing enables one here */
+        check_set(ctx, r, VERDICT_PASS,
+                  "no legacy ICMP responder is enabled (off by default on %s)",
+                  dialect_name(m->dialect));
+        return;
+    }
+    check_set(ctx, r, VERDICT_PASS,
+              "no legacy ICMP responder is on (mask replies, router "
+              "discovery%s)",
+              fact_untouched(&c->source_quench) ? "" : ", source quench");
+}
+
+/* --------------------------------------------------- CPP-TCP-KEEPALIVE */
+
+static void eval_keepalive(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    if (m->dialect != DIALECT_CISCO_IOS) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "TCP keepalives on management sessions are a Cisco IOS service setting; "
+                  "checks.md marks %s n/a",
+                  dialect_name(m->dialect));
+        return;
+    }
+    const struct fact_bool *in = &m->cpp.keepalive_in, *out = &m->cpp.keepalive_out;
+    check_evidence_fact(ctx, r, &in->ev);
+    check_evidence_fact(ctx, r, &out->ev);
+    bool in_on = in->state == FACT_ON, out_on = out->state == FACT_ON;
+    if (in_on && out_on) {
+        check_set(ctx, r, VERDICT_PASS, "service tcp-keepalives-in and -out are on");
+        return;
+    }
+    check_set(ctx, r, VERDICT_FAIL, "%s%s%s (off by default): orphaned sessions stay open",
+              in_on ? "" : "service tcp-keepalives-in", in_on || out_on ? "" : " and ",
+              out_on ? "" : "service tcp-keepalives-out");
+}
+
+static const struct check_def defs[] = {
+    {
+        .id = "CPP-ICMP-REDIRECTS",
+        .source = "builtin",
+        .title = "ICMP redirects disabled on external interfaces",
+        .category = "Control plane protection",
+        .severity = SEV_MEDIUM,
+        .rationale = "Redirects can be abused to reroute traffic and reveal topology; a "
+                     "provider edge has no hosts that need them.",
+        .measures = MEASURES("M10.49"),
+        .context = "interfaces.external_description",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Stop sending ICMP redirects on external interfaces.",
+                [DIALECT_CISCO_IOS] = "interface <ext-if>\n no ip redirects\n no ipv6 redirects",
+                [DIALECT_CISCO_NXOS] = "interface <ext-if>\n no ip redirects\n no ipv6 "
+                                       "redirects",
+                [DIALECT_CISCO_IOSXR] = "interface <ext-if>\n no ipv4 redirects",
+                [DIALECT_ARISTA_EOS] = "no ip icmp redirect",
+                [DIALECT_JUNIPER_JUNOS] = "set system no-redirects",
+                [DIALECT_NOKIA_SROS] = "configure router interface <ext-if> icmp no redirects",
+                [DIALECT_HUAWEI_VRP] = "undo icmp redirect send",
+            },
+        .eval = eval_redirects,
+    },
+    {
+        .id = "CPP-ICMP-UNREACH",
+        .source = "builtin",
+        .title = "ICMP unreachables disabled or rate-limited on external interfaces and Null0",
+        .category = "Control plane protection",
+        .severity = SEV_MEDIUM,
+        .rationale = "Unreachables leak filtering and topology information and cost CPU; "
+                     "rate-limit them where path-MTU discovery needs them.",
+        .measures = MEASURES("M10.49"),
+        .context = "interfaces.external_description",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Disable or rate-limit ICMP unreachables on external "
+                                    "interfaces.",
+                [DIALECT_CISCO_IOS] = "interface <ext-if>\n no ip unreachables\ninterface "
+                                      "Null0\n no ip unreachables",
+                [DIALECT_CISCO_NXOS] = "interface <ext-if>\n no ip unreachables",
+                [DIALECT_CISCO_IOSXR] = "interface <ext-if>\n ipv4 unreachables disable",
+                [DIALECT_JUNIPER_JUNOS] = "replace 'then reject' with 'then discard' in the "
+                                          "lo0 and interface filters",
+                [DIALECT_NOKIA_SROS] = "configure router interface <ext-if> icmp unreachables "
+                                       "<n> <seconds>",
+                [DIALECT_HUAWEI_VRP] = "undo icmp host-unreachable send\nundo icmp "
+                                       "port-unreachable send",
+            },
+        .eval = eval_unreach,
+    },
+    {
+        .id = "CPP-ICMP-LEGACY",
+        .source = "builtin",
+        .title = "Legacy ICMP/IP responders off (mask reply, source quench, router discovery)",
+        .category = "Control plane protection",
+        .severity = SEV_LOW,
+        .rationale = "Mask replies, router discovery and source quench leak information or "
+                     "invite manipulation and have no use on carrier routers.",
+        .measures = MEASURES("M10.48"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Turn off ICMP mask replies, router discovery and source "
+                                    "quench handling.",
+                [DIALECT_CISCO_IOS] = "interface <if>\n no ip mask-reply\n no ip irdp",
+                [DIALECT_CISCO_NXOS] = "interface <if>\n no ip mask-reply",
+                [DIALECT_CISCO_IOSXR] = "interface <if>\n no ipv4 mask-reply",
+                [DIALECT_ARISTA_EOS] = "ip access-list <out-acl>\n deny icmp any any "
+                                       "mask-reply",
+                [DIALECT_JUNIPER_JUNOS] = "set system internet-options no-source-quench\ndelete "
+                                          "protocols router-discovery\nset firewall family "
+                                          "inet filter <lo0-filter> term mask from icmp-type "
+                                          "mask-request\nset firewall family inet filter "
+                                          "<lo0-filter> term mask then discard",
+                [DIALECT_NOKIA_SROS] = "configure router interface <if> icmp no mask-reply",
+            },
+        .eval = eval_icmp_legacy,
+    },
+    {
+        .id = "CPP-PROXY-ARP",
+        .source = "builtin",
+        .title = "Proxy ARP disabled on external interfaces",
+        .category = "Control plane protection",
+        .severity = SEV_MEDIUM,
+        .rationale = "Proxy ARP extends layer-2 trust across a boundary and helps address "
+                     "spoofing.",
+        .measures = MEASURES("M10.49"),
+        .context = "interfaces.external_description",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Disable proxy ARP on external interfaces.",
+                [DIALECT_CISCO_IOS] = "ip arp proxy disable\n! or per interface:\ninterface "
+                                      "<ext-if>\n no ip proxy-arp",
+                [DIALECT_CISCO_NXOS] = "interface <ext-if>\n no ip proxy-arp",
+                [DIALECT_CISCO_IOSXR] = "interface <ext-if>\n no proxy-arp",
+                [DIALECT_ARISTA_EOS] = "interface <ext-if>\n no ip proxy-arp",
+                [DIALECT_JUNIPER_JUNOS] = "delete interfaces <ext-if> unit <n> proxy-arp",
+                [DIALECT_NOKIA_SROS] = "configure router interface <ext-if> no "
+                                       "proxy-arp-policy",
+                [DIALECT_HUAWEI_VRP] = "interface <ext-if>\n undo arp-proxy enable",
+            },
+        .eval = eval_proxy_arp,
+    },
+    {
+        .id = "CPP-TCP-KEEPALIVE",
+        .source = "builtin",
+        .title = "TCP keepalives on management sessions (Cisco IOS)",
+        .category = "Control plane protection",
+        .severity = SEV_LOW,
+        .rationale = "Keepalives clear orphaned management sessions that could be hijacked "
+                     "or exhaust the VTY lines.",
+        .measures = MEASURES("M10.49"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Enable TCP keepalives for management sessions.",
+                [DIALECT_CISCO_IOS] = "service tcp-keepalives-in\nservice tcp-keepalives-out",
+            },
+        .eval = eval_keepalive,
+    },
+};
+
+const struct check_family checks_family_cpp = {defs, ARRAY_SIZE(defs)};

@@ -1,0 +1,136 @@
+/*
+ * extract_cisco_cpp.c - control-plane facts of the Cisco family (struct
+ * cpp_facts): device-wide ICMP settings that override the per-interface
+ * ones (IOS "ip arp proxy disable", EOS "no ip icmp redirect"), rate limits
+ * on ICMP unreachables, routes into Null0, the ICMP responders of
+ * CPP-ICMP-LEGACY (mask reply, IRDP) and IOS TCP keepalives.
+ */
+#include "model/extract_cisco.h"
+
+#include <stddef.h>
+
+/* Is the view the name of the Null0 interface ("Null0", "null0")? */
+static bool is_null0(struct sv w)
+{
+    return w.n == 5 && strncasecmp(w.p, "null0", 5) == 0;
+}
+
+/*
+ * Global "ip ..." statements of this area:
+ *   ip arp proxy disable                       IOS: proxy ARP off everywhere
+ *   ip icmp rate-limit unreachable [df] MS     IOS: unreachables rate-limited
+ *   [no] ip icmp redirect                      EOS: redirects (global, default on)
+ *   ip route ... Null0                         IOS: traffic discarded into Null0
+ */
+bool cx_h_cpp_ip(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    struct cpp_facts *cp = &x->m->cpp;
+    if (starts(s, "ip arp proxy disable") && x->d == DIALECT_CISCO_IOS) {
+        x->arp_proxy_off = neg ? NULL : n;
+        return true;
+    }
+    if (starts(s, "ip icmp rate-limit unreachable")) {
+        fact_set(&cp->unreach_rate_limit, neg ? FACT_OFF : FACT_ON, n);
+        return true;
+    }
+    if (sv_eq_cstr(s, "ip icmp redirect") && x->d == DIALECT_ARISTA_EOS) {
+        x->icmp_redirect_off = neg ? n : NULL;
+        return true;
+    }
+    if (starts(s, "ip route") && !neg && !cp->null0_route) {
+        size_t nt = sv_token_count(s);
+        for (size_t i = 2; i < nt; i++)
+            if (is_null0(tk(s, i)) || (tk_is(s, i, "Null") && tk_is(s, i + 1, "0"))) {
+                cp->null0_route = n;
+                break;
+            }
+    }
+    return false; /* other "ip route" meanings are not read */
+}
+
+/* IOS "[no] service tcp-keepalives-in|out". */
+bool cx_h_cpp_service(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    struct cpp_facts *cp = &x->m->cpp;
+    struct sv w = tk(s, 1);
+    if (sv_eq_cstr(w, "tcp-keepalives-in"))
+        fact_set(&cp->keepalive_in, neg ? FACT_OFF : FACT_ON, n);
+    else if (sv_eq_cstr(w, "tcp-keepalives-out"))
+        fact_set(&cp->keepalive_out, neg ? FACT_OFF : FACT_ON, n);
+    else
+        return cx_h_service(x, n, s, neg);
+    return true;
+}
+
+/* IOS XR "icmp ipv4 rate-limit unreachable [DF] MS". */
+bool cx_h_cpp_icmp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    if (!starts(s, "icmp ipv4 rate-limit unreachable"))
+        return false;
+    fact_set(&x->m->cpp.unreach_rate_limit, neg ? FACT_OFF : FACT_ON, n);
+    return true;
+}
+
+/* Interface "ip mask-reply" / XR "ipv4 mask-reply" and IOS "ip irdp". */
+bool cx_cpp_if_stmt(struct cx *x, struct sv t, bool neg, const struct cfg_node *c)
+{
+    struct cpp_facts *cp = &x->m->cpp;
+    if (starts(t, "ip mask-reply") || starts(t, "ipv4 mask-reply")) {
+        if (!neg)
+            fact_set(&cp->mask_reply, FACT_ON, c);
+        return true;
+    }
+    if (starts(t, "ip irdp")) {
+        if (!neg && cp->router_discovery.state != FACT_ON)
+            fact_set(&cp->router_discovery, FACT_ON, c);
+        return true;
+    }
+    return false;
+}
+
+/* One device-wide override: every interface gets state s with the global
+ * statement as evidence. */
+static void override_all(struct cx *x, size_t field, const struct cfg_node *n)
+{
+    for (size_t i = 0; i < x->m->ninterfaces; i++) {
+        struct interface *f = &x->m->interfaces[i];
+        struct fact_bool *fb = (struct fact_bool *)(void *)((char *)f + field);
+        fb->is_default = false;
+        fb->why = NULL;
+        fb->state = FACT_OFF;
+        fb->ev.n = 0;
+        fact_lines_add(&fb->ev, n);
+    }
+}
+
+/*
+ * The global overrides, then the defaults of the responders: IOS and IOS XR
+ * answer mask requests and run IRDP only where configured (checks.md §18,
+ * "ip mask-reply" absent = secure); NX-OS, the ASA and EOS have no such
+ * interface command in the catalogue's evidence, so the facts say so.
+ */
+void cx_finish_cpp(struct cx *x)
+{
+    struct cpp_facts *cp = &x->m->cpp;
+    /* "ip arp proxy disable" overrides any interface "ip proxy-arp" */
+    if (x->arp_proxy_off)
+        override_all(x, offsetof(struct interface, proxy_arp), x->arp_proxy_off);
+    if (x->icmp_redirect_off)
+        override_all(x, offsetof(struct interface, redirects), x->icmp_redirect_off);
+    if (x->d == DIALECT_CISCO_IOS) {
+        if (cp->keepalive_in.state == FACT_UNKNOWN)
+            fact_default(&cp->keepalive_in, FACT_OFF,
+                         "IOS sends no keepalives on inbound sessions unless "
+                         "'service tcp-keepalives-in'");
+        if (cp->keepalive_out.state == FACT_UNKNOWN)
+            fact_default(&cp->keepalive_out, FACT_OFF,
+                         "IOS sends no keepalives on outbound sessions unless "
+                         "'service tcp-keepalives-out'");
+    }
+    if (x->d == DIALECT_CISCO_IOS || x->d == DIALECT_CISCO_IOSXR) {
+        if (cp->mask_reply.state == FACT_UNKNOWN)
+            fact_default(&cp->mask_reply, FACT_OFF, "no interface has 'ip mask-reply'");
+        if (cp->router_discovery.state == FACT_UNKNOWN)
+            fact_default(&cp->router_discovery, FACT_OFF, "no interface runs IRDP");
+    }
+}
