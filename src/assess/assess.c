@@ -160,7 +160,8 @@ static void check_stage(const struct assess_options *o, struct device_assessment
                             .model = d->model,
                             .profile = o->profile,
                             .arena = &d->arena,
-                            .fleet = o->fleet};
+                            .fleet = o->fleet,
+                            .as_of = o->as_of};
     checks_run_device(&ctx, r);
     waivers_apply(o->attest, o->as_of, r);
     if (o->salt)

@@ -57,6 +57,42 @@ struct profile_device_rule {
 };
 
 /*
+ * Software support data (software_data.c): one row per release train, from
+ * the built-in table (data/releases/releases.yaml) or the provider's file
+ * (software.releases), which is looked up first.
+ */
+struct release_row {
+    enum dialect dialect;
+    const char *train;     /* release prefix ("4.26") or glob ("V800R021*") */
+    int32_t end;           /* end of software maintenance, days (date_parse) */
+    const char *milestone; /* the vendor's name for that date */
+    const char *source;    /* the vendor document the date comes from */
+    const char *file;      /* where the row was read ("built-in" or a path) */
+    uint32_t line;
+};
+
+struct release_table {
+    struct release_row *v;
+    size_t n;
+};
+
+/*
+ * Read rows ("releases: [{platform, train, end_of_maintenance, milestone,
+ * source}]") from YAML text into t (memory in arena). A bad row is a
+ * "file:line:column: error: ..." diagnostic and is skipped; the others load.
+ * Returns the number of errors.
+ */
+int release_table_load(struct release_table *t, struct arena *arena, const char *path,
+                       const char *data, size_t len);
+/* The built-in table, read once (thread-safe). */
+const struct release_table *release_table_builtin(void);
+/* Does the release as the configuration names it belong to the train? */
+bool release_in_train(const char *release, const char *train);
+/* The row for a release: the provider's table first, then the built-in. */
+const struct release_row *release_lookup(const struct release_table *provider, enum dialect d,
+                                         const char *release);
+
+/*
  * The provider profile (format: INTERFACES.md). Everything is optional: a
  * missing section leaves present=false and the checks that need it say
  * needs_context naming the field (e.g. "networks.paw").
@@ -127,6 +163,15 @@ struct profile {
     bool has_bgp_max_prefix_len_v4, has_bgp_max_prefix_len_v6;
     long key_lifetime_days; /* 180 */
     bool has_key_lifetime_days;
+
+    /* software.*: the provider's release-support rows (software.releases,
+     * looked up before the built-in table) and its approved releases
+     * (software.approved: trains as release_in_train() reads them). Files
+     * named in the profile are read relative to the profile's folder; a
+     * broken one is reported and the run goes on without its bad rows. */
+    struct release_table releases;
+    bool has_releases;
+    struct string_set approved_releases;
 };
 
 /* "emergencies".."debugging" for a syslog level 0-7. */
@@ -182,6 +227,10 @@ struct check_ctx {
     /* The estate's reuse decision when the device is scanned with others
      * (NULL otherwise); the device is found in it by its path. */
     const struct fleet_view *fleet;
+    /* The assessment date (days, date_parse()) for checks that compare with
+     * a calendar (software end of maintenance); 0: the profile's
+     * assessment.as_of, else today (check_as_of()). */
+    int32_t as_of;
 };
 
 /*

@@ -105,6 +105,9 @@ unsigned acl_judge_sources(const struct check_ctx *ctx, struct check_result *r,
 /* Active interfaces whose description matches interfaces.external_description
  * (the profile regex must be set). */
 size_t external_interfaces(const struct check_ctx *ctx, const struct interface ***out);
+/* The date a check judges against: ctx->as_of, the profile's
+ * assessment.as_of, or today (checks_sw.c). */
+int32_t check_as_of(const struct check_ctx *ctx);
 /* SVC-ONBOX-SCRIPTS shares the on-box judgement with MGMT-ONBOX-SHELL. */
 void check_eval_onbox_scripts(const struct check_ctx *ctx, struct check_result *r);
 /* The evaluation of the fleet check on one device alone. */

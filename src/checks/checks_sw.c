@@ -236,9 +236,103 @@ static void eval_image_integrity(const struct check_ctx *ctx, struct check_resul
     }
 }
 
+/* -------------------------------------------------- SW-SUPPORTED-RELEASE */
+
+int32_t check_as_of(const struct check_ctx *ctx)
+{
+    if (ctx->as_of)
+        return ctx->as_of;
+    if (ctx->profile && ctx->profile->has_as_of)
+        return ctx->profile->as_of;
+    return date_today();
+}
+
+/* Where each dialect names its release, and the command that shows it. */
+static const char *const release_where[DIALECT_COUNT] = {
+    [DIALECT_CISCO_IOS] = "no 'version' line (show version)",
+    [DIALECT_CISCO_NXOS] = "no 'version' line (show version)",
+    [DIALECT_CISCO_ASA] = "no 'ASA Version' line (show version)",
+    [DIALECT_CISCO_IOSXR] = "no '!! IOS XR Configuration' header (show version)",
+    [DIALECT_ARISTA_EOS] = "no '! device: ... EOS-' header (show version)",
+    [DIALECT_JUNIPER_JUNOS] = "no 'version' statement (show version)",
+    [DIALECT_NOKIA_SROS] = "no '# TiMOS-' header (show version)",
+    [DIALECT_HUAWEI_VRP] = "no '!Software Version' header (display version)",
+    [DIALECT_FORTINET_FORTIOS] = "no '#config-version=' header (get system status)",
+};
+
+/* The release as the tables name it: SR OS "TiMOS-B-20.10.R3" is 20.10.R3. */
+static const char *release_key(const struct device_model *m)
+{
+    const char *v = m->os_version;
+    if (v && m->dialect == DIALECT_NOKIA_SROS && !strncmp(v, "TiMOS-", 6) && v[6] && v[7] == '-')
+        return v + 8;
+    return v;
+}
+
+static bool release_approved(const struct profile *p, const char *release)
+{
+    for (size_t i = 0; i < p->approved_releases.n; i++)
+        if (release_in_train(release, p->approved_releases.v[i]))
+            return true;
+    return false;
+}
+
+static void eval_supported_release(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    const struct profile *p = ctx->profile;
+    const char *rel = release_key(m);
+    if (!rel || !*rel) {
+        const char *where = release_where[m->dialect];
+        check_set(ctx, r, VERDICT_UNKNOWN, "the configuration does not name its release: %s",
+                  where ? where : "no release header");
+        return;
+    }
+    if (m->software.release_line)
+        check_evidence_line(ctx, r, m->software.release_line);
+    bool unapproved = p->approved_releases.present && !release_approved(p, rel);
+    const struct release_row *row =
+        release_lookup(p->has_releases ? &p->releases : NULL, m->dialect, rel);
+    char end[11];
+    if (row)
+        date_format(row->end, end);
+    if (row && row->end < check_as_of(ctx))
+        check_set(ctx, r, VERDICT_FAIL,
+                  "release %s is past the end of its vendor's maintenance (%s %s; %s)%s", rel,
+                  row->milestone ? row->milestone : "end of software maintenance", end, row->source,
+                  unapproved ? ", and not in software.approved" : "");
+    else if (unapproved)
+        check_set(ctx, r, VERDICT_FAIL, "release %s is not in software.approved", rel);
+    else if (!row)
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "no support data for %s %s: add its train to a software.releases file",
+                  dialect_def(m->dialect)->display, rel);
+    else
+        check_set(ctx, r, VERDICT_PASS, "release %s is maintained until %s (%s)%s", rel, end,
+                  row->source, p->approved_releases.present ? " and is approved" : "");
+}
+
 /* ------------------------------------------------------------------ rows */
 
 static const struct check_def defs[] = {
+    {
+        .id = "SW-SUPPORTED-RELEASE",
+        .source = "builtin",
+        .title = "Running an approved, vendor-supported software release",
+        .category = "Software/patching",
+        .severity = SEV_HIGH,
+        .rationale = "A release past its vendor's maintenance gets no fixes for newly found "
+                     "vulnerabilities; the exploitation seen against telecoms networks used "
+                     "publicly known ones.",
+        .measures = MEASURES("M10.51", "M10.52", "M8.08", "M4.03", "M4.04", "M14.01"),
+        .context = "software.releases, software.approved",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Upgrade to a release train the vendor still maintains and "
+                                    "that the provider has approved.",
+            },
+        .eval = eval_supported_release,
+    },
     {
         .id = "SW-IMAGE-INTEGRITY",
         .source = "builtin",

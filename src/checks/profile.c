@@ -440,6 +440,49 @@ static bool k_table(struct pctx *c, const char *section, const char *key, const 
     return true;
 }
 
+/* ------------------------------------------------------------ software */
+
+/* A file named in the profile: as written when absolute, else relative to
+ * the profile's own folder. */
+static const char *profile_relative(struct pctx *c, const char *name)
+{
+    const char *slash = strrchr(c->y.path, '/');
+    if (name[0] == '/' || !slash)
+        return name;
+    return arena_printf(c->arena, "%.*s/%s", (int)(slash - c->y.path), c->y.path, name);
+}
+
+/* software.releases: a release-support table of the built-in shape. Its
+ * errors are the table's own (reported with its positions); the profile
+ * still loads. */
+static void load_releases(struct pctx *c, const yaml_node_t *v, const char *field)
+{
+    const char *name = scalar_str(c, v, field);
+    if (!name)
+        return;
+    const char *path = profile_relative(c, name);
+    char *data;
+    size_t len;
+    if (file_read_all(path, PROFILE_MAX_FILE, true, &data, &len) != 0)
+        return;
+    release_table_load(&c->p->releases, c->arena, path, data, len);
+    c->p->has_releases = true;
+    free(data);
+}
+
+static bool k_software(struct pctx *c, const char *section, const char *key, const yaml_node_t *v,
+                       const char *field)
+{
+    (void)section;
+    if (!strcmp(key, "releases"))
+        load_releases(c, v, field);
+    else if (!strcmp(key, "approved"))
+        load_strings(c, v, field, &c->p->approved_releases);
+    else
+        return false;
+    return true;
+}
+
 /* Walk a mapping, calling fn for each key; unknown keys are warnings. */
 static void walk_mapping(struct pctx *c, const yaml_node_t *n, const char *section, key_fn fn)
 {
@@ -567,6 +610,7 @@ static void load_root(struct pctx *c, const yaml_node_t *root)
         {"provider", k_provider}, {"assessment", k_assessment}, {"networks", k_table},
         {"approved", k_table},    {"accounts", k_table},        {"own", k_table},
         {"interfaces", k_table},  {"policy", k_table},          {"cloud", k_table},
+        {"software", k_software},
     };
     if (root->type != YAML_MAPPING_NODE) {
         pdiag(c, DIAG_ERROR, root, NULL, "a profile is a mapping of sections, found %s",

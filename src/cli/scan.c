@@ -829,6 +829,8 @@ static struct result_cache *open_cache(const struct scan_options *o, const struc
     sha256_add(&s, TSAUDIT_VERSION, strlen(TSAUDIT_VERSION));
     sha256_add(&s, run->checks_digest, strlen(run->checks_digest));
     sha256_add(&s, dialect_name(o->vendor), strlen(dialect_name(o->vendor)));
+    /* Software support is judged at the assessment date. */
+    sha256_add(&s, &run->as_of, sizeof(run->as_of));
     for (size_t i = 0; i < m->n; i++) {
         /* Waivers are applied afresh; the catalogue and a framework act
          * after the devices: only the profile and rules shape a result. */

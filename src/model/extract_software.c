@@ -131,22 +131,40 @@ static struct sv first_location(struct sv s, size_t from)
 
 /* ------------------------------------------------------------ release */
 
-/* The line of the file that names the release the extractor read. */
+/* Does the text before a match on its line read as a release statement
+ * ("version", "ASA Version", "IOS XR Configuration", "EOS-", "TiMOS")? */
+static bool release_context(struct sv before)
+{
+    static const char *const words[] = {"version", "configuration", "eos-", "timos", NULL};
+    for (size_t i = 0; words[i]; i++)
+        if (model_sv_icontains(before, words[i]))
+            return true;
+    return before.n == 0;
+}
+
+/* The line of the file that names the release the extractor read: the
+ * first occurrence in a release statement, else the first at all. */
 static void release_line(const struct cfg_tree *t, struct device_model *m)
 {
     if (!m->os_version || !*m->os_version)
         return;
     size_t vn = strlen(m->os_version);
     size_t len = t->len < SW_RELEASE_SCAN ? t->len : SW_RELEASE_SCAN;
-    uint32_t line = 1;
+    uint32_t line = 1, first = 0;
+    size_t bol = 0;
     for (size_t i = 0; i + vn <= len; i++) {
-        if (t->buf[i] == '\n')
+        if (t->buf[i] == '\n') {
             line++;
-        else if (t->buf[i] == m->os_version[0] && memcmp(t->buf + i, m->os_version, vn) == 0) {
-            m->software.release_line = line;
-            return;
+            bol = i + 1;
+        } else if (t->buf[i] == m->os_version[0] && memcmp(t->buf + i, m->os_version, vn) == 0) {
+            if (release_context(sv_make(t->buf + bol, i - bol))) {
+                m->software.release_line = line;
+                return;
+            }
+            first = first ? first : line;
         }
     }
+    m->software.release_line = first;
 }
 
 /* --------------------------------------------------------- Cisco family */
