@@ -48,11 +48,37 @@ static const char *lower_dup(struct arena *a, struct sv s)
     return d;
 }
 
+/* The server of a URL whose authority starts at u.p[i]: after any user
+ * information, up to the next '/', ':' or ';' ("[v6]" in brackets). */
+static void url_host(struct arena *a, struct sv u, size_t i, struct sw_loc *out)
+{
+    size_t end = i;
+    while (end < u.n && u.p[end] != '/')
+        end++;
+    size_t start = i;
+    for (size_t k = i; k < end; k++)
+        if (u.p[k] == '@')
+            start = k + 1;
+    size_t he = start;
+    if (he < end && u.p[he] == '[') {
+        start++;
+        while (he < end && u.p[he] != ']')
+            he++;
+    } else {
+        while (he < end && u.p[he] != ':' && u.p[he] != ';')
+            he++;
+    }
+    if (he > start) {
+        struct sv host = sv_make(u.p + start, he - start);
+        out->host = model_strdup(a, host);
+        out->addr = model_parse_addr(host);
+    }
+}
+
 /*
  * "scp://user:pw@host:22;vrf/path", "tftp://10.0.0.1/x", "flash:archive",
  * "bootflash:/nxos.bin", "cf3:/timos/cpm.tim": the scheme before the first
- * ':', and for a remote scheme the server between "//" (after any user
- * information) and the next '/', ':' or ';'.
+ * ':', and for a remote scheme the server.
  */
 static bool parse_location(struct arena *a, struct sv u, struct sw_loc *out)
 {
@@ -66,30 +92,8 @@ static bool parse_location(struct arena *a, struct sv u, struct sw_loc *out)
     out->remote = scheme_is(scheme, remote_schemes);
     out->encrypted = scheme_is(scheme, secure_schemes);
     size_t i = (size_t)(colon - u.p) + 1;
-    if (!out->remote || i + 2 > u.n || u.p[i] != '/' || u.p[i + 1] != '/')
-        return true;
-    i += 2;
-    size_t end = i;
-    while (end < u.n && u.p[end] != '/')
-        end++;
-    size_t start = i;
-    for (size_t k = i; k < end; k++)
-        if (u.p[k] == '@')
-            start = k + 1;
-    size_t he = start;
-    if (he < end && u.p[he] == '[') { /* [v6]:port */
-        start++;
-        while (he < end && u.p[he] != ']')
-            he++;
-    } else {
-        while (he < end && u.p[he] != ':' && u.p[he] != ';')
-            he++;
-    }
-    if (he > start) {
-        struct sv host = sv_make(u.p + start, he - start);
-        out->host = model_strdup(a, host);
-        out->addr = model_parse_addr(host);
-    }
+    if (out->remote && i + 2 <= u.n && u.p[i] == '/' && u.p[i + 1] == '/')
+        url_host(a, u, i + 2, out);
     return true;
 }
 
@@ -312,25 +316,35 @@ static void secure_boot(struct device_model *m, const struct cfg_node *n, bool n
         fact_set(&m->software.config_protect, st, n);
 }
 
-static void sw_cisco(const struct cfg_tree *t, struct device_model *m)
+/* The statements one Cisco-family platform has alone; returns the last
+ * statement it consumed (an NX-OS job runs to its end-job). */
+static const struct cfg_node *cx_platform(const struct cfg_tree *t, struct device_model *m,
+                                          const struct cfg_node *n)
 {
     enum dialect d = t->dialect;
+    bool neg = node_starts(n, "no");
+    if (d == DIALECT_CISCO_IOS && node_starts(n, "archive"))
+        cx_archive(t->arena, m, n);
+    else if (d == DIALECT_CISCO_IOS &&
+             (node_starts(n, "secure") || (neg && node_starts(n, "no secure"))))
+        secure_boot(m, n, neg);
+    else if (d == DIALECT_CISCO_NXOS && node_starts(n, "scheduler job name"))
+        return nx_job(t, m, n);
+    else if (d == DIALECT_CISCO_IOSXR && node_starts(n, "configuration commit auto-save"))
+        xr_autosave(t->arena, m, n);
+    return n;
+}
+
+static void sw_cisco(const struct cfg_tree *t, struct device_model *m)
+{
     for (const struct cfg_node *n = t->first; n; n = n->next) {
         if (n->flags & CFG_INACTIVE)
             continue;
-        bool neg = node_starts(n, "no");
-        if (node_starts(n, "archive") && d == DIALECT_CISCO_IOS)
-            cx_archive(t->arena, m, n);
-        else if (node_starts(n, "boot system") || node_starts(n, "boot nxos") ||
-                 node_starts(n, "boot kickstart"))
+        if (node_starts(n, "boot system") || node_starts(n, "boot nxos") ||
+            node_starts(n, "boot kickstart"))
             cx_boot(t->arena, m, n);
-        else if (d == DIALECT_CISCO_IOS &&
-                 (node_starts(n, "secure") || (neg && node_starts(n, "no secure"))))
-            secure_boot(m, n, neg);
-        else if (d == DIALECT_CISCO_NXOS && node_starts(n, "scheduler job name"))
-            n = nx_job(t, m, n);
-        else if (d == DIALECT_CISCO_IOSXR && node_starts(n, "configuration commit auto-save"))
-            xr_autosave(t->arena, m, n);
+        else
+            n = cx_platform(t, m, n);
     }
 }
 
