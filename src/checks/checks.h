@@ -93,6 +93,49 @@ const struct release_row *release_lookup(const struct release_table *provider, e
                                          const char *release);
 
 /*
+ * Security advisories (advisory.c) for SW-VULN-FEATURE, read from CSAF 2.0
+ * JSON (the OASIS format vendors publish) or a small YAML form. An advisory
+ * is one vulnerability on one platform: the releases it affects, those that
+ * fix it, and the configuration statements that turn the vulnerable feature
+ * on (regular expressions on a statement's path: its own text after its
+ * parents' texts, one space apart).
+ */
+#define ADVISORY_MAX_FEATURES 8
+
+struct advisory {
+    const char *id;    /* vendor advisory id (cisco-sa-..., JSA..., the CSAF tracking id) */
+    const char *cve;   /* CVE id, or NULL */
+    const char *title; /* or NULL */
+    enum dialect dialect;
+    const char **affected; /* trains or exact releases (release_in_train()) */
+    size_t naffected;
+    const char **fixed; /* releases that carry the fix */
+    size_t nfixed;
+    struct cfg_regex *feature[ADVISORY_MAX_FEATURES];
+    const char *feature_src[ADVISORY_MAX_FEATURES];
+    size_t nfeatures; /* 0: the advisory names no statement */
+    const char *file;
+    uint32_t line;
+};
+
+struct advisory_set {
+    struct advisory *v;
+    size_t n;
+    bool present; /* software.advisories was given */
+};
+
+/*
+ * Read one advisory file into set (memory and compiled patterns in arena):
+ * CSAF 2.0 JSON when it starts with '{', else YAML ("advisories: [{id, cve,
+ * platform, affected, fixed, feature}]", or entries with only id or cve and
+ * feature, which add the statement to the CSAF advisory of that id). A
+ * broken file or entry is one "file:line: error: ..." diagnostic and is
+ * skipped. Returns the number of errors.
+ */
+int advisory_load(struct advisory_set *set, struct arena *arena, const char *path, const char *data,
+                  size_t len);
+
+/*
  * The provider profile (format: INTERFACES.md). Everything is optional: a
  * missing section leaves present=false and the checks that need it say
  * needs_context naming the field (e.g. "networks.paw").
@@ -172,6 +215,8 @@ struct profile {
     struct release_table releases;
     bool has_releases;
     struct string_set approved_releases;
+    /* software.advisories: CSAF or YAML advisory files (SW-VULN-FEATURE). */
+    struct advisory_set advisories;
 };
 
 /* "emergencies".."debugging" for a syslog level 0-7. */

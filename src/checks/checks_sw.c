@@ -5,6 +5,9 @@
  */
 #include "checks/checks_int.h"
 
+#include <ctype.h>
+#include <fnmatch.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------ SW-CONFIG-BACKUP */
@@ -312,6 +315,238 @@ static void eval_supported_release(const struct check_ctx *ctx, struct check_res
                   row->source, p->approved_releases.present ? " and is approved" : "");
 }
 
+/* ------------------------------------------------------- SW-VULN-FEATURE */
+
+enum vhit { VHIT_NO, VHIT_MAYBE, VHIT_YES };
+
+/* Is release r at or after f on f's maintenance line (r and f equal up to
+ * f's last number, and r's number there at least f's): "22.4R3-S4" after
+ * "22.4R3-S3", "17.9.5" after "17.9.4a". */
+static bool release_at_or_after(const char *r, const char *f)
+{
+    size_t e = strlen(f);
+    while (e && !isdigit((unsigned char)f[e - 1]))
+        e--;
+    size_t k = e;
+    while (k && isdigit((unsigned char)f[k - 1]))
+        k--;
+    if (e == 0 || strncmp(r, f, k) != 0 || !isdigit((unsigned char)r[k]))
+        return false;
+    char *rest;
+    long rv = strtol(r + k, &rest, 10), fv = strtol(f + k, NULL, 10);
+    if (rv != fv)
+        return rv > fv;
+    return strcmp(rest, f + e) >= 0;
+}
+
+/* Does release r fall under an affected entry: yes, no, or maybe (the
+ * configuration names the train only, and the entry is one release of it). */
+static enum vhit release_hit(const char *r, const char *a)
+{
+    if (strpbrk(a, "*?["))
+        return fnmatch(a, r, 0) == 0 ? VHIT_YES : VHIT_NO;
+    if (release_in_train(r, a))
+        return VHIT_YES;
+    return release_in_train(a, r) ? VHIT_MAYBE : VHIT_NO;
+}
+
+static enum vhit advisory_hit(const struct advisory *a, const char *r)
+{
+    enum vhit h = VHIT_NO;
+    for (size_t i = 0; i < a->naffected; i++) {
+        enum vhit x = release_hit(r, a->affected[i]);
+        h = x > h ? x : h;
+    }
+    for (size_t i = 0; h != VHIT_NO && i < a->nfixed; i++) {
+        if (!strcmp(r, a->fixed[i]) || release_at_or_after(r, a->fixed[i]))
+            return VHIT_NO;
+        if (release_in_train(a->fixed[i], r))
+            h = VHIT_MAYBE; /* a fix exists within the train the configuration names */
+    }
+    return h;
+}
+
+/* The statements of an advisory: its own, else those a YAML entry with the
+ * same id or CVE adds. */
+static const struct advisory *advisory_features(const struct advisory_set *s,
+                                                const struct advisory *a)
+{
+    if (a->nfeatures)
+        return a;
+    for (size_t i = 0; i < s->n; i++) {
+        const struct advisory *o = &s->v[i];
+        if (o->naffected || !o->nfeatures)
+            continue;
+        if ((o->id && a->id && !strcmp(o->id, a->id)) ||
+            (o->cve && a->cve && !strcmp(o->cve, a->cve)))
+            return o;
+    }
+    return NULL;
+}
+
+/* Every active statement's path: its parents' texts and its own, one space
+ * apart, without braces, semicolons or a leading "set". */
+struct stmt_paths {
+    const struct cfg_node **node;
+    struct sv *path;
+    size_t n;
+};
+
+static struct sv node_clean(const struct cfg_node *n)
+{
+    struct sv s = sv_trim(cfg_text(n));
+    while (s.n && (s.p[s.n - 1] == '{' || s.p[s.n - 1] == ';' || s.p[s.n - 1] == ' '))
+        s.n--;
+    if (!n->parent && sv_starts_with_word(s, "set"))
+        s = sv_trim(sv_after_tokens(s, 1));
+    if (!n->parent && s.n && s.p[0] == '/')
+        s = sv_make(s.p + 1, s.n - 1);
+    return s;
+}
+
+static void build_paths(const struct check_ctx *ctx, struct stmt_paths *sp)
+{
+    const struct cfg_tree *t = ctx->tree;
+    sp->node = arena_alloc(ctx->arena, (t->node_count + 1) * sizeof(*sp->node));
+    sp->path = arena_alloc(ctx->arena, (t->node_count + 1) * sizeof(*sp->path));
+    struct buf b;
+    buf_init(&b, 1u << 20);
+    for (const struct cfg_node *n = t->first; n && sp->n <= t->node_count;
+         n = cfg_next_preorder(t, n)) {
+        if (n->flags & (CFG_INACTIVE | CFG_BANNER))
+            continue;
+        const struct cfg_node *chain[64];
+        size_t depth = 0;
+        for (const struct cfg_node *p = n; p && depth < ARRAY_SIZE(chain); p = p->parent)
+            chain[depth++] = p;
+        buf_reset(&b);
+        while (depth--) {
+            struct sv s = node_clean(chain[depth]);
+            if (b.len && s.n)
+                buf_addc(&b, ' ');
+            buf_add(&b, s.p, s.n);
+        }
+        sp->node[sp->n] = n;
+        sp->path[sp->n++] = sv_make(arena_strndup(ctx->arena, buf_cstr(&b), b.len), b.len);
+    }
+    buf_free(&b);
+}
+
+/* The first statement that turns the advisory's feature on, or NULL. */
+static const struct cfg_node *feature_on(const struct check_ctx *ctx, struct stmt_paths *sp,
+                                         const struct advisory *f)
+{
+    if (!sp->node)
+        build_paths(ctx, sp);
+    for (size_t i = 0; i < sp->n; i++)
+        for (size_t k = 0; k < f->nfeatures; k++)
+            if (cfg_regex_match(f->feature[k], sp->path[i], NULL, 0))
+                return sp->node[i];
+    return NULL;
+}
+
+struct vuln_judgement {
+    struct reasons fail, unknown, note;
+    size_t platform; /* advisories about this platform */
+};
+
+static const char *adv_name(const struct advisory *a)
+{
+    return a->cve && a->id ? a->cve : a->id ? a->id : a->cve;
+}
+
+static void judge_advisory(const struct check_ctx *ctx, struct check_result *r,
+                           const struct advisory *a, const char *rel, struct stmt_paths *sp,
+                           struct vuln_judgement *j)
+{
+    enum vhit hit = advisory_hit(a, rel);
+    if (hit == VHIT_NO)
+        return;
+    const char *id = a->id ? a->id : "?";
+    const struct advisory *f = advisory_features(&ctx->profile->advisories, a);
+    if (!f) {
+        reasons_add(&j->unknown,
+                    "%s (%s): release %s is affected, but no configuration statement is known "
+                    "for its feature",
+                    adv_name(a), id, rel);
+        return;
+    }
+    const struct cfg_node *on = feature_on(ctx, sp, f);
+    if (!on) {
+        reasons_add(&j->note, "%s: release %s %s affected, the feature is not configured",
+                    adv_name(a), rel, hit == VHIT_YES ? "is" : "may be");
+        return;
+    }
+    ev_node(ctx, r, on);
+    if (hit == VHIT_YES)
+        reasons_add(&j->fail, "%s (%s): release %s is affected and the feature is on (line %u)",
+                    adv_name(a), id, rel, on->line);
+    else
+        reasons_add(&j->unknown,
+                    "%s (%s): the feature is on (line %u) and part of train %s is affected; "
+                    "the configuration does not name the exact release (show version)",
+                    adv_name(a), id, on->line, rel);
+}
+
+/* The verdicts before any advisory is weighed: no advisories, none about
+ * this platform, or no release to weigh them against. True when set. */
+static bool vuln_settled(const struct check_ctx *ctx, struct check_result *r, size_t platform,
+                         const char *rel)
+{
+    const struct device_model *m = ctx->model;
+    const struct advisory_set *s = &ctx->profile->advisories;
+    const char *name = dialect_def(m->dialect)->display;
+    if (!s->present)
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  "needs software.advisories in the profile (CSAF or YAML advisory files)");
+    else if (!s->n)
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "no advisory could be read from software.advisories; %s cannot be judged", name);
+    else if (!platform)
+        check_set(ctx, r, VERDICT_PASS, "no advisory loaded (%zu) concerns %s", s->n, name);
+    else if (!rel || !*rel)
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "%zu advisor%s concern%s %s, but the configuration does not name its "
+                  "release: %s",
+                  platform, platform == 1 ? "y" : "ies", platform == 1 ? "s" : "", name,
+                  release_where[m->dialect] ? release_where[m->dialect] : "no release header");
+    else
+        return false;
+    return true;
+}
+
+static void eval_vuln_feature(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    const struct advisory_set *s = &ctx->profile->advisories;
+    struct vuln_judgement j = {0};
+    for (size_t i = 0; i < s->n; i++)
+        j.platform += s->v[i].naffected && s->v[i].dialect == m->dialect;
+    const char *rel = release_key(m);
+    if (vuln_settled(ctx, r, j.platform, rel))
+        return;
+    if (m->software.release_line)
+        check_evidence_line(ctx, r, m->software.release_line);
+    reasons_init(&j.fail);
+    reasons_init(&j.unknown);
+    reasons_init(&j.note);
+    struct stmt_paths sp = {0};
+    for (size_t i = 0; i < s->n; i++)
+        if (s->v[i].naffected && s->v[i].dialect == m->dialect)
+            judge_advisory(ctx, r, &s->v[i], rel, &sp, &j);
+    const char *fail = reasons_done(ctx, &j.fail), *unknown = reasons_done(ctx, &j.unknown);
+    const char *note = reasons_done(ctx, &j.note);
+    if (*fail)
+        check_set(ctx, r, VERDICT_FAIL, "%s", fail);
+    else if (*unknown)
+        check_set(ctx, r, VERDICT_UNKNOWN, "%s", unknown);
+    else if (*note)
+        check_set(ctx, r, VERDICT_PASS, "no affected feature is configured: %s", note);
+    else
+        check_set(ctx, r, VERDICT_PASS, "no advisory for %s (%zu loaded) affects release %s",
+                  dialect_def(m->dialect)->display, j.platform, rel);
+}
+
 /* ------------------------------------------------------------------ rows */
 
 static const struct check_def defs[] = {
@@ -332,6 +567,26 @@ static const struct check_def defs[] = {
                                     "that the provider has approved.",
             },
         .eval = eval_supported_release,
+    },
+    {
+        .id = "SW-VULN-FEATURE",
+        .source = "builtin",
+        .title = "Features tied to actively-exploited CVEs are off, or the release is fixed",
+        .category = "Software/patching",
+        .severity = SEV_HIGH,
+        .rationale = "Exposure to a published vulnerability is the conjunction of an affected "
+                     "release and the vulnerable feature switched on (the IOS XE web UI, Smart "
+                     "Install); either fixing the release or turning the feature off closes it.",
+        .measures = MEASURES("M10.52", "M8.08", "M10.50"),
+        .context = "software.advisories",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Upgrade to a release the advisory lists as fixed, or turn "
+                                    "off the feature it names until then.",
+                [DIALECT_CISCO_IOS] = "no ip http server\nno ip http secure-server  (or "
+                                      "upgrade to a fixed release)",
+            },
+        .eval = eval_vuln_feature,
     },
     {
         .id = "SW-IMAGE-INTEGRITY",

@@ -470,6 +470,24 @@ static void load_releases(struct pctx *c, const yaml_node_t *v, const char *fiel
     free(data);
 }
 
+/* software.advisories: CSAF or YAML advisory files; each reports its own
+ * errors and the profile still loads. */
+static void load_advisories(struct pctx *c, const yaml_node_t *v, const char *field)
+{
+    struct string_set files = {0};
+    load_strings(c, v, field, &files);
+    c->p->advisories.present = true;
+    for (size_t i = 0; i < files.n; i++) {
+        const char *path = profile_relative(c, files.v[i]);
+        char *data;
+        size_t len;
+        if (file_read_all(path, PROFILE_MAX_FILE, true, &data, &len) != 0)
+            continue;
+        advisory_load(&c->p->advisories, c->arena, path, data, len);
+        free(data);
+    }
+}
+
 static bool k_software(struct pctx *c, const char *section, const char *key, const yaml_node_t *v,
                        const char *field)
 {
@@ -478,6 +496,8 @@ static bool k_software(struct pctx *c, const char *section, const char *key, con
         load_releases(c, v, field);
     else if (!strcmp(key, "approved"))
         load_strings(c, v, field, &c->p->approved_releases);
+    else if (!strcmp(key, "advisories"))
+        load_advisories(c, v, field);
     else
         return false;
     return true;
