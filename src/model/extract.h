@@ -270,4 +270,15 @@ size_t stmt_index_next(const struct stmt_index *ix, size_t cand);
 /* One bit per dialect for the dialect masks of statement tables. */
 #define DIALECT_BIT(d) (1u << (unsigned)(d))
 
+/* ------------------------------------------------------------ access */
+
+/*
+ * The access facts (struct access_facts, extract_access.c). Junos and SR OS
+ * hand every statement path of their walk to model_access_path();
+ * model_extract() calls model_extract_access() after the family extractor:
+ * it reads the Cisco family, VRP and FortiOS and settles the defaults.
+ */
+void model_access_path(struct device_model *m, const struct model_path *l);
+void model_extract_access(const struct cfg_tree *t, struct device_model *m);
+
 #endif

@@ -1566,6 +1566,7 @@ static void j_line(struct jx *x, const struct model_path *l)
     j_dispatch(x, l);
     jrtg_line(x->a, x->m, &x->rtg, l);
     j_catch_secrets(x, l);
+    model_access_path(x->m, l);
 }
 
 /* Control-plane statements (struct cpp_facts): ICMP source quench and
@@ -2140,6 +2141,9 @@ static void finish_aaa(struct jx *x)
         for (size_t j = 0; j < x->nclasses && !predefined; j++)
             if (sv_eq_cstr(sv_unquote(x->classes[j].name), cls)) {
                 all = x->classes[j].perm_all && !x->classes[j].restricts;
+                /* a class of its own: super-user's rank when it permits every
+                 * command with no deny list, operator's otherwise */
+                x->m->accounts[i].privilege = all ? 15 : 5;
                 if (x->classes[j].perm_node)
                     ev = x->classes[j].perm_node;
             }

@@ -1281,6 +1281,7 @@ static void s_line(struct sx *x, const struct model_path *l)
     if (sv_eq_cstr(w, "groups"))
         return; /* read through apply-groups (s_group_line) */
     srtg_line(x->a, x->m, &x->rtg, l, i);
+    model_access_path(x->m, l);
     if (sv_eq_cstr(w, "system"))
         s_system(x, l, i + 1);
     else if (sv_eq_cstr(w, "router"))

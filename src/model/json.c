@@ -735,6 +735,35 @@ static void print_legacy(struct jw *w, const struct legacy_facts *l)
     jw_close(w, '}');
 }
 
+/* A number with its statement: {"value": N, "default": b, "line": L}. */
+static void jw_access_num(struct jw *w, const char *key, const struct access_num *v)
+{
+    jw_open(w, key, '{');
+    jw_long(w, "value", v->value);
+    jw_bool(w, "default", v->is_default);
+    jw_line(w, "line", v->node);
+    jw_close(w, '}');
+}
+
+/* Session limits, auto-configuration, lockout and password policy. */
+static void print_access(struct jw *w, const struct access_facts *a)
+{
+    jw_open(w, "access", '{');
+    jw_fact(w, "ztp", &a->ztp);
+    jw_access_num(w, "max_sessions", &a->max_sessions);
+    jw_bool(w, "max_sessions_from_lines", a->max_sessions_from_lines);
+    jw_access_num(w, "session_rate", &a->session_rate);
+    jw_str(w, "sessions_why", a->sessions_why);
+    /* lockout_seconds: 0 = the session is only cut, -2 = until cleared */
+    jw_access_num(w, "lockout_attempts", &a->lockout_attempts);
+    jw_access_num(w, "lockout_seconds", &a->lockout_seconds);
+    jw_str(w, "lockout_why", a->lockout_why);
+    jw_access_num(w, "password_min_length", &a->pwd_min_length);
+    jw_fact(w, "password_complexity", &a->pwd_complexity);
+    jw_str(w, "password_why", a->pwd_why);
+    jw_close(w, '}');
+}
+
 /* "coverage": {"statements": N, "understood": M}, or null when not measured. */
 static void print_coverage(struct jw *w, const struct device_model *m)
 {
@@ -914,6 +943,7 @@ void model_print_json(const struct device_model *m, const struct cfg_tree *t, bo
     print_cpp(&w, &m->cpp);
     print_cloud(&w, &m->cloud);
     print_ports(&w, &m->ports);
+    print_access(&w, &m->access);
     jw_close(&w, '}');
     fputc('\n', out);
 }

@@ -727,6 +727,7 @@ void model_extract(const struct cfg_tree *t, struct device_model *m)
         url_credentials(t, m);
         model_extract_software(t, m);
         model_extract_ports(t, m);
+        model_extract_access(t, m);
     }
     model_resolve_refs(m);
 }

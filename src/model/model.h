@@ -646,6 +646,51 @@ struct cpp_facts {
     struct fact_lines receive_open_ev;
 };
 
+/* ---------------------------------------------------------------- access */
+
+/* A number a statement sets (a session cap, a lockout threshold, a minimum
+ * password length): value -1 = not set; is_default = no statement sets it
+ * and value is the platform's documented default. */
+struct access_num {
+    long value;
+    bool is_default;
+    const struct cfg_node *node;
+};
+
+/* The lockout of a failed-login mechanism that only cuts the session. */
+#define ACCESS_DISCONNECT_ONLY 0L
+/* The lockout of a mechanism that holds the account until it is cleared. */
+#define ACCESS_UNTIL_CLEARED (-2L)
+
+/* Session limits, auto-configuration, failed-login lockout and password
+ * policy (checks_access.c). Out-of-band management is mgmt_vrf, privilege
+ * the accounts' privilege and role. */
+struct access_facts {
+    /* Configuration or software fetched from the network at boot (service
+     * config, boot poap enable, autoinstallation, zerotouch, ...): ON with
+     * the statements; OFF when none is configured and the platform does not
+     * do it by default, or it is disabled; UNKNOWN where the state is kept
+     * outside the configuration (why names the command that shows it). */
+    struct fact_bool ztp;
+    /* Management sessions: the lowest concurrent cap and a new-connection
+     * rate limit (per minute) that a statement or the default sets;
+     * sessions_why: why the configuration cannot tell, NULL when it can. */
+    struct access_num max_sessions, session_rate;
+    bool max_sessions_from_lines; /* IOS: the vty lines that accept a protocol */
+    const char *sessions_why;
+    /* Failed logins: tries before the session is cut or the user or source
+     * is blocked, and for how long (seconds; ACCESS_DISCONNECT_ONLY,
+     * ACCESS_UNTIL_CLEARED); lockout_why as sessions_why. */
+    struct access_num lockout_attempts, lockout_seconds;
+    const char *lockout_why;
+    /* Local password policy: the minimum length it enforces, and whether it
+     * requires character classes (upper, lower, digits, specials); the
+     * policy's existence is legacy.password_policy. */
+    struct access_num pwd_min_length;
+    struct fact_bool pwd_complexity;
+    const char *pwd_why;
+};
+
 /* --------------------------------------------------------------- device */
 
 struct device_model {
@@ -713,6 +758,7 @@ struct device_model {
 
     /* Session limits, out-of-band management, auto-configuration, lockout,
      * privilege and password policy. */
+    struct access_facts access;
     /* SSH key exchange and host keys, TLS, link encryption, NTP service. */
     /* Log levels, transport, source interfaces, denied-packet logging, flows. */
     /* ICMP behaviour, receive filters and TCP keepalives. */
