@@ -33,6 +33,7 @@ extern const struct check_family checks_family_sw;
 extern const struct check_family checks_family_routing_sec;
 extern const struct check_family checks_family_logging;
 extern const struct check_family checks_family_cpp;
+extern const struct check_family checks_family_access;
 
 /*
  * On a cloud export: evaluate c with its cloud meaning (router checks that
