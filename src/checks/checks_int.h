@@ -24,6 +24,7 @@ extern const struct check_family checks_family_cred;
 extern const struct check_family checks_family_crypto;
 extern const struct check_family checks_family_snmp;
 extern const struct check_family checks_family_time_log;
+extern const struct check_family checks_family_time;
 extern const struct check_family checks_family_routing;
 extern const struct check_family checks_family_data;
 extern const struct check_family checks_family_data_edge;

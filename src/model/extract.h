@@ -267,6 +267,28 @@ void stmt_index_build(struct stmt_index *ix, const void *rows, size_t nrows, siz
 size_t stmt_index_first(const struct stmt_index *ix, struct sv w);
 size_t stmt_index_next(const struct stmt_index *ix, size_t cand);
 
+/* ------------------------------------ cryptography and time service */
+
+/*
+ * Log time stamps, the NTP service, SSH key exchange, TLS and link
+ * encryption for the extractors outside the Cisco family (extract_time.c):
+ * Junos and SR OS hand over every statement path (applied groups included)
+ * with a state of their own (NULL at first) and call the finish step once;
+ * VRP and FortiOS read their top-level statements in one call.
+ */
+struct ct_state;
+void model_ct_junos_line(struct ct_state **st, struct arena *a, struct device_model *m,
+                         const struct model_path *l);
+void model_ct_junos_finish(struct ct_state *st, struct device_model *m);
+/* i: the index after "configure" in the path. */
+void model_ct_sros_line(struct ct_state **st, struct arena *a, struct device_model *m,
+                        const struct model_path *l, size_t i);
+void model_ct_sros_finish(struct ct_state *st, struct device_model *m);
+void model_vrp_log_time(struct arena *a, struct device_model *m, const struct cfg_tree *t);
+void model_fortios_log_time(struct arena *a, struct device_model *m, const struct cfg_tree *t);
+/* Does a clock zone name ("UTC", "GMT", "Etc/UTC", ...) mean UTC? */
+bool model_zone_is_utc(struct sv zone);
+
 /* One bit per dialect for the dialect masks of statement tables. */
 #define DIALECT_BIT(d) (1u << (unsigned)(d))
 

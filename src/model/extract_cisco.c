@@ -180,13 +180,19 @@ static const struct cx_row rows[] = {
     {"password strength-check", ALL, NEG, cx_h_password_policy},
     /* SNMP, NTP, logging */
     {"snmp-server", ALL, NEG, cx_h_snmp},
+    {"ntp access-group", IOS | NXOS, NEG, cx_h_ntp_serve},
+    {"ntp master", IOS | NXOS, NEG, cx_h_ntp_serve},
+    {"ntp serve", EOS, NEG, cx_h_eos_ntp_serve},
     {"ntp", ALL, NEG, cx_h_ntp},
+    {"logging timestamp", NXOS | ASA, NEG, cx_h_logging_timestamp},
+    {"logging format timestamp", EOS, POS, cx_h_logging_format},
     {"logging", ALL, NEG, cx_h_logging},
     {"login", ALL, NEG, cx_h_login},
     {"archive", ALL, POS, cx_h_archive},
     /* legacy services, discovery */
     {"service tcp-keepalives-in", IOS, NEG, cx_h_cpp_service},
     {"service tcp-keepalives-out", IOS, NEG, cx_h_cpp_service},
+    {"service timestamps", IOS | XR, NEG, cx_h_service_timestamps},
     {"service", ALL, NEG, cx_h_service},
     {"icmp ipv4 rate-limit unreachable", XR, NEG, cx_h_cpp_icmp},
     {"ipv4 source-route", ALL, NEG, cx_h_ipv4_source_route},
@@ -194,6 +200,7 @@ static const struct cx_row rows[] = {
     {"cdp", ALL, NEG, cx_h_cdp},
     {"lldp", ALL, NEG, cx_h_lldp},
     {"vstack", ALL, NEG, cx_h_vstack},
+    {"clock timezone", ALL, POS, cx_h_clock_timezone},
     /* routing */
     {"router bgp", ALL, POS, cx_h_router_bgp},
     {"router ospf", ALL, POS, cx_h_router_igp},
@@ -295,4 +302,6 @@ void model_extract_cisco(const struct cfg_tree *t, struct device_model *m)
     cx_finish_legacy(x);
     cx_finish_plane(x);
     cx_extract_rtg(x);
+    cx_finish_log_time(x);
+    cx_finish_ntp_serve(x);
 }

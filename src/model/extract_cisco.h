@@ -445,6 +445,16 @@ void cx_finish_cpp(struct cx *x);
 /* extract_cisco_snmp.c */
 bool cx_h_snmp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 
+/* extract_cisco_time.c */
+bool cx_h_service_timestamps(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_logging_timestamp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_logging_format(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_clock_timezone(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+void cx_finish_log_time(struct cx *x);
+bool cx_h_ntp_serve(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_eos_ntp_serve(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+void cx_finish_ntp_serve(struct cx *x);
+
 /* extract_cisco_util.c */
 size_t cx_ix_next(const struct cx_index *ix, uint64_t h, size_t *it);
 void cx_ix_add(struct arena *a, struct cx_index *ix, uint64_t h, size_t pos);

@@ -591,4 +591,5 @@ void model_extract_fortios(const struct cfg_tree *t, struct device_model *m)
             f_bgp(x, n);
     }
     finish(x);
+    model_fortios_log_time(x->a, m, t);
 }

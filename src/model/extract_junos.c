@@ -158,6 +158,7 @@ struct jx {
 
     /* ntp */
     const struct cfg_node *ntp_key_node, *ntp_trusted_node;
+    struct ct_state *ct; /* cryptography and time service (extract_time.c) */
 
     /* syslog */
     const struct cfg_node *syslog_node, *log_login_node, *log_change_node;
@@ -1565,6 +1566,7 @@ static void j_line(struct jx *x, const struct model_path *l)
     x->secrets_before = x->m->nother_secrets;
     j_dispatch(x, l);
     jrtg_line(x->a, x->m, &x->rtg, l);
+    model_ct_junos_line(&x->ct, x->a, x->m, l);
     j_catch_secrets(x, l);
     model_access_path(x->m, l);
 }
@@ -2292,6 +2294,7 @@ void model_extract_junos(const struct cfg_tree *t, struct device_model *m)
     finish_mirrors(x);
     jrtg_finish(x->a, m, x->rtg);
     finish_cpp(x);
+    model_ct_junos_finish(x->ct, m);
     if (m->legacy.secret_encryption.state == FACT_UNKNOWN)
         fact_default(&m->legacy.secret_encryption, FACT_OFF,
                      "no system master-password: $9$ secrets are reversible obfuscation");

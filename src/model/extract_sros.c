@@ -92,6 +92,7 @@ struct sx {
     const struct cfg_tree *t;
     struct arena *a;
     struct device_model *m;
+    struct ct_state *ct; /* cryptography and time service (extract_time.c) */
 
     const struct cfg_node *telnet_node, *ssh_off_node, *ssh_v1_node, *ssh_v2_node, *preserve_node;
     enum fact_state telnet_state;
@@ -1282,6 +1283,7 @@ static void s_line(struct sx *x, const struct model_path *l)
         return; /* read through apply-groups (s_group_line) */
     srtg_line(x->a, x->m, &x->rtg, l, i);
     model_access_path(x->m, l);
+    model_ct_sros_line(&x->ct, x->a, x->m, l, i);
     if (sv_eq_cstr(w, "system"))
         s_system(x, l, i + 1);
     else if (sv_eq_cstr(w, "router"))
@@ -1815,4 +1817,5 @@ void model_extract_sros(const struct cfg_tree *t, struct device_model *m)
     finish(x);
     srtg_finish(x->a, m, x->rtg);
     s_finish_cpp(x);
+    model_ct_sros_finish(x->ct, m);
 }

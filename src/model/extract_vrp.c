@@ -1392,4 +1392,5 @@ void model_extract_vrp(const struct cfg_tree *t, struct device_model *m)
     finish(x);
     vrtg_extract(t, m);
     v_finish_cpp(x);
+    model_vrp_log_time(x->a, m, t);
 }

@@ -907,6 +907,37 @@ static void print_cpp(struct jw *w, const struct cpp_facts *c)
     jw_close(w, '}');
 }
 
+/* SSH key exchange and host keys, TLS, link encryption, time service. */
+static void print_crypto_time(struct jw *w, const struct device_model *m)
+{
+    const struct log_time_facts *lt = &m->log_time;
+    jw_open(w, "log_timestamps", '{');
+    jw_fact(w, "datetime", &lt->datetime);
+    jw_fact(w, "subsecond", &lt->subsecond);
+    jw_bool(w, "no_subsecond_form", lt->no_subsecond_form);
+    jw_fact(w, "zone", &lt->zone);
+    jw_str(w, "clock_zone", lt->clock_zone);
+    jw_line(w, "clock_line", lt->clock_node);
+    jw_close(w, '}');
+
+    const struct ntp_serve_facts *ns = &m->ntp_serve;
+    jw_open(w, "ntp_service", '{');
+    jw_bool(w, "configured", ns->configured);
+    jw_fact(w, "serves", &ns->serves);
+    jw_fact(w, "open", &ns->open);
+    jw_open(w, "access", '[');
+    for (size_t i = 0; i < ns->naccess; i++) {
+        jw_open(w, NULL, '{');
+        jw_str(w, "kind", ns->access[i].kind);
+        jw_str(w, "acl", ns->access[i].acl_name);
+        jw_line(w, "line", ns->access[i].node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_strings(w, "interfaces", ns->interfaces, ns->ninterfaces);
+    jw_close(w, '}');
+}
+
 void model_print_json(const struct device_model *m, const struct cfg_tree *t, bool show_secrets,
                       FILE *out)
 {
@@ -944,6 +975,7 @@ void model_print_json(const struct device_model *m, const struct cfg_tree *t, bo
     print_cloud(&w, &m->cloud);
     print_ports(&w, &m->ports);
     print_access(&w, &m->access);
+    print_crypto_time(&w, m);
     jw_close(&w, '}');
     fputc('\n', out);
 }

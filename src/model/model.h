@@ -691,6 +691,44 @@ struct access_facts {
     const char *pwd_why;
 };
 
+/* ------------------------- SSH key exchange, TLS, link encryption, time service */
+
+/*
+ * How log messages are time-stamped (TIME-TIMESTAMPS): each part is ON,
+ * OFF or, where the platform default is not documented, UNKNOWN with a why.
+ */
+struct log_time_facts {
+    struct fact_bool datetime;  /* date and time of day (not uptime, not none) */
+    struct fact_bool subsecond; /* milliseconds (or hundredths) of a second */
+    struct fact_bool zone;      /* in UTC, or the zone shown or configured */
+    bool no_subsecond_form;     /* the platform's stamp has no unit below the second */
+    const char *clock_zone;     /* the clock's configured zone as written; NULL = default */
+    const struct cfg_node *clock_node;
+};
+
+/* An access group or filter that limits who may use the NTP service. */
+struct ntp_access {
+    const char *kind; /* "peer", "serve", "serve-only", "query-only", "server", ... */
+    const char *acl_name;
+    const struct cfg_node *node;
+};
+
+/*
+ * The device as an NTP server (TIME-NTP-SERVE). serves: ON when it answers
+ * time requests from other hosts, OFF when NTP is off or the platform is a
+ * client unless told otherwise. open: ON when nothing limits who may ask,
+ * OFF when a filter does (the access groups then are in access[]).
+ */
+struct ntp_serve_facts {
+    bool configured; /* any NTP statement: servers, peers, master, serving */
+    struct fact_bool serves;
+    struct fact_bool open;
+    struct ntp_access *access;
+    size_t naccess;
+    const char **interfaces; /* where serving is limited to named interfaces */
+    size_t ninterfaces;
+};
+
 /* --------------------------------------------------------------- device */
 
 struct device_model {
@@ -760,6 +798,8 @@ struct device_model {
      * privilege and password policy. */
     struct access_facts access;
     /* SSH key exchange and host keys, TLS, link encryption, NTP service. */
+    struct log_time_facts log_time;
+    struct ntp_serve_facts ntp_serve;
     /* Log levels, transport, source interfaces, denied-packet logging, flows. */
     /* ICMP behaviour, receive filters and TCP keepalives. */
     struct cpp_facts cpp;

@@ -1,0 +1,454 @@
+/*
+ * extract_time.c - log time stamps and the NTP service on Junos, SR OS, VRP
+ * and FortiOS (the Cisco family has extract_cisco_time.c): the statements
+ * each extractor hands over, the Junos lo0 filter terms that decide whether
+ * anyone may ask for the time, and the documented platform defaults.
+ */
+#include "model/extract_ct.h"
+
+#include <string.h>
+#include <strings.h>
+
+bool model_zone_is_utc(struct sv z)
+{
+    static const char *const utc[] = {"UTC",  "GMT",           "Etc/UTC",  "Etc/GMT", "Universal",
+                                      "Zulu", "Etc/Universal", "Etc/Zulu", "UCT"};
+    z = sv_unquote(z);
+    for (size_t i = 0; i < ARRAY_SIZE(utc); i++)
+        if (z.n == strlen(utc[i]) && !strncasecmp(z.p, utc[i], z.n))
+            return true;
+    return false;
+}
+
+/* ------------------------------------------------------------------ Junos */
+
+static struct ct_state *ct_state(struct ct_state **st, struct arena *a)
+{
+    if (!*st)
+        *st = arena_alloc(a, sizeof(**st));
+    return *st;
+}
+
+static void junos_time_line(struct arena *a, struct device_model *m, const struct model_path *l)
+{
+    struct log_time_facts *lt = &m->log_time;
+    size_t k;
+    if (model_path_match(l, 0, "system time-zone", &k) && k < l->n) {
+        lt->clock_zone = model_strdup_unquoted(a, l->tok[k]);
+        lt->clock_node = l->node;
+    } else if (model_path_match(l, 0, "system syslog time-format", &k)) {
+        for (size_t i = k; i < l->n; i++)
+            if (model_path_eq(l, i, "millisecond"))
+                fact_set(&lt->subsecond, FACT_ON, l->node);
+    }
+}
+
+/* Does a port value (name, number or range) take in 123? */
+static bool port_has_ntp(struct sv v)
+{
+    if (sv_eq_cstr(v, "ntp") || sv_eq_cstr(v, "123"))
+        return true;
+    const char *dash = memchr(v.p, '-', v.n);
+    if (!dash)
+        return false;
+    long lo = model_sv_long(sv_make(v.p, (size_t)(dash - v.p)), -1);
+    long hi = model_sv_long(sv_make(dash + 1, (size_t)(v.p + v.n - dash - 1)), -1);
+    return lo >= 0 && lo <= 123 && hi >= 123;
+}
+
+static bool addr_is_any(struct sv v)
+{
+    return sv_eq_cstr(v, "0.0.0.0/0") || sv_eq_cstr(v, "::/0") || sv_eq_cstr(v, "0/0");
+}
+
+/* One "from" condition of a term; k at the condition's name. */
+static void term_from(struct ct_term *t, const struct model_path *l, size_t k)
+{
+    struct sv w = model_path_tok(l, k);
+    if (sv_eq_cstr(w, "source-address") || sv_eq_cstr(w, "address") ||
+        sv_eq_cstr(w, "source-prefix-list") || sv_eq_cstr(w, "prefix-list")) {
+        struct sv v = model_path_tok(l, k + 1);
+        if (v.n && !addr_is_any(v) && !model_path_eq(l, k + 2, "except"))
+            t->src = true;
+    } else if (sv_eq_cstr(w, "protocol")) {
+        t->proto = true;
+        for (size_t j = k + 1; j < l->n; j++)
+            t->proto_udp |= model_path_eq(l, j, "udp") || model_path_eq(l, j, "17");
+    } else if (sv_eq_cstr(w, "port") || sv_eq_cstr(w, "destination-port") ||
+               sv_eq_cstr(w, "source-port")) {
+        t->port = true;
+        for (size_t j = k + 1; j < l->n; j++)
+            t->port_ntp |= port_has_ntp(l->tok[j]);
+    } else if (!sv_eq_cstr(w, "destination-address") && !sv_eq_cstr(w, "destination-prefix-list") &&
+               w.n) {
+        t->other = true;
+    }
+}
+
+/* firewall [family inet] filter F term T from|then ...; fi at F */
+static void junos_term(struct ct_state *st, struct arena *a, const struct model_path *l, size_t fi)
+{
+    size_t k;
+    if (!model_path_match(l, fi + 1, "term", &k) || k >= l->n)
+        return;
+    size_t at = model_nmap_get(&st->term_map, l->tok[fi], l->tok[k]);
+    if (at == SIZE_MAX) {
+        if (st->nterms >= CT_MAX_ITEMS)
+            return;
+        struct ct_term *t = MODEL_PUSH(a, st->terms, st->nterms);
+        t->filter = sv_unquote(l->tok[fi]);
+        t->name = l->tok[k];
+        t->node = model_path_own(l, k);
+        at = st->nterms - 1;
+        model_nmap_put(a, &st->term_map, l->tok[fi], l->tok[k], at);
+    }
+    struct ct_term *t = &st->terms[at];
+    if (model_path_eq(l, k + 1, "from")) {
+        term_from(t, l, k + 2);
+    } else if (model_path_eq(l, k + 1, "then")) {
+        struct sv w = model_path_tok(l, k + 2);
+        int act = sv_eq_cstr(w, "accept")                               ? 1
+                  : sv_eq_cstr(w, "discard") || sv_eq_cstr(w, "reject") ? 2
+                  : sv_eq_cstr(w, "next")                               ? 3
+                                                                        : 0;
+        if (act && (t->action == 0 || t->action == 3)) {
+            t->action = act;
+            t->action_node = l->node;
+        }
+    }
+}
+
+/* interfaces lo0 unit N family inet filter input F | input-list [ F ... ] */
+static void junos_lo0(struct ct_state *st, const struct model_path *l)
+{
+    size_t k;
+    if (!model_path_match(l, 0, "interfaces lo0 unit * family inet filter", &k))
+        return;
+    bool list = model_path_eq(l, k, "input-list");
+    if (!list && !model_path_eq(l, k, "input"))
+        return;
+    if (!list)
+        st->nlo0 = 0; /* a later input statement replaces the earlier one */
+    for (size_t j = k + 1; j < l->n && st->nlo0 < CT_MAX_LO0; j++)
+        st->lo0[st->nlo0++] = sv_unquote(l->tok[j]);
+    st->lo0_node = l->node;
+}
+
+void model_ct_junos_line(struct ct_state **stp, struct arena *a, struct device_model *m,
+                         const struct model_path *l)
+{
+    size_t k;
+    junos_time_line(a, m, l);
+    if (!model_path_eq(l, 0, "system") && !model_path_eq(l, 0, "firewall") &&
+        !model_path_eq(l, 0, "interfaces"))
+        return;
+    struct ct_state *st = ct_state(stp, a);
+    if (model_path_match(l, 0, "system ntp", &k) && !st->ntp_node)
+        st->ntp_node = model_path_own(l, 1);
+    else if (model_path_match(l, 0, "firewall family inet filter", &k) && k < l->n)
+        junos_term(st, a, l, k);
+    else if (model_path_match(l, 0, "firewall filter", &k) && k < l->n)
+        junos_term(st, a, l, k);
+    else if (model_path_eq(l, 0, "interfaces"))
+        junos_lo0(st, l);
+}
+
+static void junos_time_finish(struct device_model *m)
+{
+    struct log_time_facts *lt = &m->log_time;
+    fact_default(&lt->datetime, FACT_ON, "Junos stamps log messages with the date and time");
+    if (lt->subsecond.state != FACT_ON)
+        fact_default(&lt->subsecond, FACT_OFF,
+                     "no 'system syslog time-format millisecond': Junos stamps log messages to "
+                     "the second");
+    if (!lt->clock_zone || model_zone_is_utc(sv_make(lt->clock_zone, strlen(lt->clock_zone)))) {
+        fact_default(&lt->zone, FACT_ON, "Junos keeps UTC unless system time-zone says otherwise");
+        fact_lines_add(&lt->zone.ev, lt->clock_node);
+    } else {
+        /* checks.md: the zone is configured; the log stamp itself does not show it */
+        fact_set(&lt->zone, FACT_ON, lt->clock_node);
+        lt->zone.why = "local time in the configured zone";
+    }
+}
+
+/* Would the term take an NTP request from any address? */
+static bool term_sees_any_ntp(const struct ct_term *t)
+{
+    return !t->src && !t->other && (!t->proto || t->proto_udp) && (!t->port || t->port_ntp);
+}
+
+/*
+ * Walk the lo0 input filters in order as an NTP request from an arbitrary
+ * address would: the first term that takes it decides; none does, the
+ * filter's final implicit discard does.
+ */
+static void junos_lo0_ntp(const struct ct_state *st, struct fact_bool *open)
+{
+    for (size_t f = 0; f < st->nlo0; f++) {
+        bool defined = false;
+        for (size_t i = 0; i < st->nterms; i++) {
+            const struct ct_term *t = &st->terms[i];
+            if (!sv_eq(t->filter, st->lo0[f]))
+                continue;
+            defined = true;
+            if (!term_sees_any_ntp(t) || t->action == 3)
+                continue;
+            fact_set(open, t->action == 2 ? FACT_OFF : FACT_ON, t->node);
+            fact_lines_add(&open->ev, t->action_node);
+            fact_lines_add(&open->ev, st->lo0_node);
+            open->why = t->action == 2 ? "an lo0 filter term discards NTP from other hosts"
+                                       : "an lo0 filter term accepts NTP from any host";
+            return;
+        }
+        if (!defined) {
+            fact_unknown(open, "the lo0 input filter is not defined in this configuration");
+            fact_lines_add(&open->ev, st->lo0_node);
+            return;
+        }
+    }
+    fact_set(open, FACT_OFF, st->lo0_node);
+    open->why = "the lo0 input filter admits NTP only from listed sources";
+}
+
+void model_ct_junos_finish(struct ct_state *st, struct device_model *m)
+{
+    struct ntp_serve_facts *ns = &m->ntp_serve;
+    junos_time_finish(m);
+    ns->configured = (st && st->ntp_node) || m->ntp.nservers;
+    if (!ns->configured) {
+        fact_default(&ns->serves, FACT_OFF, "NTP is not configured");
+        return;
+    }
+    fact_default(&ns->serves, FACT_ON, "a Junos device running NTP answers client requests");
+    fact_lines_add(&ns->serves.ev, st ? st->ntp_node : NULL);
+    if (!st || !st->nlo0) {
+        fact_default(&ns->open, FACT_ON,
+                     "no lo0 input filter: the routing engine accepts NTP from every host");
+        return;
+    }
+    junos_lo0_ntp(st, &ns->open);
+}
+
+/* ------------------------------------------------------------------ SR OS */
+
+static void sros_zone(struct arena *a, struct device_model *m, const struct model_path *l, size_t i)
+{
+    /* i is the index after "system": time zone [standard|non-standard] [name] NAME */
+    size_t k;
+    if (!model_path_match(l, i, "time zone", &k))
+        return;
+    while (k < l->n && (model_path_eq(l, k, "standard") || model_path_eq(l, k, "non-standard") ||
+                        model_path_eq(l, k, "name")))
+        k++;
+    if (k < l->n) {
+        m->log_time.clock_zone = model_strdup_unquoted(a, l->tok[k]);
+        m->log_time.clock_node = l->node;
+    }
+}
+
+void model_ct_sros_line(struct ct_state **stp, struct arena *a, struct device_model *m,
+                        const struct model_path *l, size_t i)
+{
+    size_t k;
+    if (!model_path_eq(l, i, "system"))
+        return;
+    sros_zone(a, m, l, i + 1);
+    struct ct_state *st = ct_state(stp, a);
+    if (model_path_match(l, i + 1, "time ntp", &k)) {
+        if (!st->ntp_node)
+            st->ntp_node = model_path_own(l, k - 1);
+        if (model_path_eq(l, k, "ntp-server") && !model_path_eq(l, k + 1, "false") &&
+            !model_path_eq(l, k + 1, "shutdown"))
+            st->ntp_server = l->node;
+    } else if (model_path_match(l, i + 1, "security cpm-filter", &k) &&
+               (model_path_eq(l, k, "ip-filter") || model_path_eq(l, k, "ipv6-filter")) &&
+               !st->cpm_filter) {
+        st->cpm_filter = model_path_own(l, k);
+    }
+}
+
+void model_ct_sros_finish(struct ct_state *st, struct device_model *m)
+{
+    /* SR OS event log entries: "YYYY/MM/DD HH:MM:SS.SS TZONE" (Nokia log events guide) */
+    struct log_time_facts *lt = &m->log_time;
+    static const char note[] = "SR OS stamps every log event with the date, the time to the "
+                               "hundredth of a second and the zone";
+    fact_default(&lt->datetime, FACT_ON, note);
+    fact_default(&lt->subsecond, FACT_ON, note);
+    fact_default(&lt->zone, FACT_ON, note);
+    fact_lines_add(&lt->zone.ev, lt->clock_node);
+
+    struct ntp_serve_facts *ns = &m->ntp_serve;
+    ns->configured = (st && st->ntp_node) || m->ntp.nservers;
+    if (!ns->configured) {
+        fact_default(&ns->serves, FACT_OFF, "NTP is not configured");
+        return;
+    }
+    if (!st || !st->ntp_server) {
+        fact_default(&ns->serves, FACT_OFF,
+                     "no ntp-server: SR OS is an NTP client and does not distribute time");
+        fact_lines_add(&ns->serves.ev, st ? st->ntp_node : NULL);
+        return;
+    }
+    fact_set(&ns->serves, FACT_ON, st->ntp_server);
+    if (!st->cpm_filter)
+        fact_default(&ns->open, FACT_ON, "no CPM filter: every host may ask for the time");
+    else
+        fact_unknown(&ns->open, "a CPM filter is configured; whether its entries limit UDP/123 "
+                                "is not read (op: show system security cpm-filter)");
+    fact_lines_add(&ns->open.ev, st->cpm_filter);
+}
+
+/* -------------------------------------------------------------------- VRP */
+
+/*
+ * info-center timestamp log {date|short-date|format-date} [precision-time
+ * {second|tenth-second|millisecond}] [without-timezone] | boot
+ * Default (Huawei command reference): date, to the second, with the zone.
+ */
+static void vrp_timestamp(struct log_time_facts *lt, const struct cfg_node *n)
+{
+    struct sv what = model_tok(n, 3);
+    if (sv_eq_cstr(what, "boot") || sv_eq_cstr(what, "none")) {
+        fact_set(&lt->datetime, FACT_OFF, n);
+        lt->datetime.why = "time since boot, not date and time";
+        return;
+    }
+    fact_set(&lt->datetime, FACT_ON, n);
+    bool ms = false, notz = false;
+    for (size_t i = 4; model_tok(n, i).n; i++) {
+        ms |= sv_eq_cstr(model_tok(n, i), "millisecond");
+        notz |= sv_eq_cstr(model_tok(n, i), "without-timezone");
+    }
+    fact_set(&lt->subsecond, ms ? FACT_ON : FACT_OFF, n);
+    if (!ms)
+        lt->subsecond.why = "no precision-time millisecond";
+    fact_set(&lt->zone, notz ? FACT_OFF : FACT_ON, n);
+    if (notz)
+        lt->zone.why = "without-timezone";
+}
+
+static void vrp_ntp_access(struct arena *a, struct ntp_serve_facts *ns, const struct cfg_node *n)
+{
+    /* ntp-service [ipv6] access {peer|server|synchronization|query|limited} ACL */
+    size_t i = sv_eq_cstr(model_tok(n, 1), "ipv6") ? 3 : 2;
+    struct sv kind = model_tok(n, i), acl = model_tok(n, i + 1);
+    if (!kind.n || !acl.n || ns->naccess >= CT_MAX_ITEMS)
+        return;
+    struct ntp_access *ac = MODEL_PUSH(a, ns->access, ns->naccess);
+    ac->kind = model_strdup(a, kind);
+    ac->acl_name = model_strdup_unquoted(a, acl);
+    ac->node = n;
+}
+
+/* One top-level VRP statement about the NTP service. */
+static void vrp_ntp(struct arena *a, struct device_model *m, const struct cfg_node *n)
+{
+    struct ntp_serve_facts *ns = &m->ntp_serve;
+    struct sv s = cfg_text(n);
+    bool undo = sv_starts_with_word(s, "undo");
+    if (undo)
+        s = sv_after_tokens(s, 1);
+    if (!sv_starts_with_word(s, "ntp-service"))
+        return;
+    if (!undo)
+        ns->configured = true;
+    if (sv_starts_with_word(s, "ntp-service server disable") ||
+        sv_starts_with_word(s, "ntp-service ipv6 server disable")) {
+        fact_set(&ns->serves, undo ? FACT_ON : FACT_OFF, n);
+        ns->serves.why = undo ? "the NTP server function is enabled" : "ntp-service server disable";
+    } else if (!undo && (sv_starts_with_word(s, "ntp-service access") ||
+                         sv_starts_with_word(s, "ntp-service ipv6 access"))) {
+        vrp_ntp_access(a, ns, n);
+    }
+}
+
+static void vrp_ntp_finish(struct device_model *m)
+{
+    struct ntp_serve_facts *ns = &m->ntp_serve;
+    if (m->ntp.nservers)
+        ns->configured = true;
+    if (!ns->configured) {
+        fact_default(&ns->serves, FACT_OFF, "NTP is not configured");
+        return;
+    }
+    if (ns->serves.state == FACT_UNKNOWN)
+        fact_unknown(&ns->serves, "whether the NTP server function is on by default differs "
+                                  "between VRP product lines (op: display ntp-service status)");
+    if (ns->naccess)
+        fact_set(&ns->open, FACT_OFF, ns->access[0].node);
+    else if (ns->serves.state == FACT_ON)
+        fact_default(&ns->open, FACT_ON, "no ntp-service access: every host may ask");
+}
+
+void model_vrp_log_time(struct arena *a, struct device_model *m, const struct cfg_tree *t)
+{
+    struct log_time_facts *lt = &m->log_time;
+    for (const struct cfg_node *n = t->first; n; n = n->next) {
+        if (n->flags & CFG_INACTIVE)
+            continue;
+        struct sv s = cfg_text(n);
+        if (sv_starts_with_word(s, "info-center timestamp log"))
+            vrp_timestamp(lt, n);
+        else if (sv_starts_with_word(s, "clock timezone") && model_tok(n, 2).n) {
+            lt->clock_zone = model_strdup_unquoted(a, model_tok(n, 2));
+            lt->clock_node = n;
+        } else
+            vrp_ntp(a, m, n);
+    }
+    vrp_ntp_finish(m);
+    if (lt->datetime.state != FACT_UNKNOWN)
+        return;
+    static const char note[] = "no 'info-center timestamp log': VRP stamps logs with the date, "
+                               "to the second, with the zone";
+    fact_default(&lt->datetime, FACT_ON, note);
+    fact_default(&lt->subsecond, FACT_OFF, note);
+    fact_default(&lt->zone, FACT_ON, note);
+    fact_lines_add(&lt->zone.ev, lt->clock_node);
+}
+
+/* ---------------------------------------------------------------- FortiOS */
+
+/* The value word of "set <name> <value...>" directly under n, or NULL. */
+static const struct cfg_node *forti_set(const struct cfg_node *n, const char *name)
+{
+    for (const struct cfg_node *c = n->child; c; c = c->next)
+        if (!(c->flags & CFG_INACTIVE) && sv_eq_cstr(model_tok(c, 0), "set") &&
+            sv_eq_cstr(model_tok(c, 1), name))
+            return c;
+    return NULL;
+}
+
+/* config system ntp: set server-mode enable, set interface "a" "b" */
+static void forti_ntp(struct arena *a, struct device_model *m, const struct cfg_node *n)
+{
+    struct ntp_serve_facts *ns = &m->ntp_serve;
+    const struct cfg_node *sm = forti_set(n, "server-mode");
+    ns->configured = true;
+    if (!sm || !sv_eq_cstr(model_tok(sm, 2), "enable")) {
+        fact_default(&ns->serves, FACT_OFF, "server-mode is not enabled: FortiOS only syncs");
+        fact_lines_add(&ns->serves.ev, sm);
+        return;
+    }
+    fact_set(&ns->serves, FACT_ON, sm);
+    const struct cfg_node *ifs = forti_set(n, "interface");
+    for (size_t i = 2; ifs && model_tok(ifs, i).n && ns->ninterfaces < CT_MAX_ITEMS; i++) {
+        const char **slot = MODEL_PUSH(a, ns->interfaces, ns->ninterfaces);
+        *slot = model_strdup_unquoted(a, model_tok(ifs, i));
+    }
+    fact_lines_add(&ns->serves.ev, ifs);
+}
+
+void model_fortios_log_time(struct arena *a, struct device_model *m, const struct cfg_tree *t)
+{
+    static const char why[] = "FortiOS log time stamps are set by the release, not the "
+                              "configuration (op: execute log display)";
+    fact_unknown(&m->log_time.datetime, why);
+    fact_unknown(&m->log_time.subsecond, why);
+    fact_unknown(&m->log_time.zone, why);
+    for (const struct cfg_node *n = t->first; n; n = n->next)
+        if (!(n->flags & CFG_INACTIVE) && sv_eq_cstr(cfg_text(n), "config system ntp"))
+            forti_ntp(a, m, n);
+    if (!m->ntp_serve.configured)
+        fact_default(&m->ntp_serve.serves, FACT_OFF, "NTP is not configured");
+}
