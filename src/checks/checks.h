@@ -46,6 +46,23 @@ struct string_set {
     bool present;
 };
 
+/*
+ * golden: the intended configuration of a group of devices (SW-CONFIG-DRIFT):
+ * a template (a rendered configuration of the same dialect), and/or lines
+ * that must be present (require) or absent (forbid), as regular
+ * expressions on a statement's path (its parents' texts and its own).
+ */
+struct golden_rule {
+    const char *match;         /* glob on hostname, file name or path */
+    const char *template_path; /* NULL: no template */
+    const char *template_text; /* NULL when it could not be read */
+    size_t template_len;
+    struct cfg_regex **require, **forbid;
+    const char **require_src, **forbid_src;
+    size_t nrequire, nforbid;
+    uint32_t line; /* in the profile */
+};
+
 struct profile_device_rule {
     const char *match; /* glob on hostname, file name or path relative to the scanned folder */
     bool exclude;
@@ -217,6 +234,10 @@ struct profile {
     struct string_set approved_releases;
     /* software.advisories: CSAF or YAML advisory files (SW-VULN-FEATURE). */
     struct advisory_set advisories;
+    /* golden: intended configurations by device group (SW-CONFIG-DRIFT). */
+    struct golden_rule *golden;
+    size_t ngolden;
+    bool has_golden;
 };
 
 /* "emergencies".."debugging" for a syslog level 0-7. */
@@ -234,6 +255,9 @@ int profile_load(struct profile *p, struct arena *arena, const char *path);
 int profile_load_buffer(struct profile *p, struct arena *arena, const char *path, const char *data,
                         size_t len);
 void profile_init_empty(struct profile *p);
+/* First golden rule for a hostname or file (name or path), or NULL. */
+const struct golden_rule *profile_golden_rule(const struct profile *p, const char *hostname,
+                                              const char *file);
 /* First matching devices: rule for a hostname or file name, or NULL. */
 const struct profile_device_rule *profile_device_rule(const struct profile *p, const char *hostname,
                                                       const char *file);

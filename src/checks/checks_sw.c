@@ -404,11 +404,23 @@ static struct sv node_clean(const struct cfg_node *n)
     return s;
 }
 
-static void build_paths(const struct check_ctx *ctx, struct stmt_paths *sp)
+/* Append a statement's cleaned text with runs of white space as one space. */
+static void path_add(struct buf *b, struct sv s)
 {
-    const struct cfg_tree *t = ctx->tree;
-    sp->node = arena_alloc(ctx->arena, (t->node_count + 1) * sizeof(*sp->node));
-    sp->path = arena_alloc(ctx->arena, (t->node_count + 1) * sizeof(*sp->path));
+    for (size_t i = 0; i < s.n; i++) {
+        bool space = s.p[i] == ' ' || s.p[i] == '\t';
+        if (space && (!b->len || b->data[b->len - 1] == ' '))
+            continue;
+        buf_addc(b, space ? ' ' : s.p[i]);
+    }
+    while (b->len && b->data[b->len - 1] == ' ')
+        b->len--;
+}
+
+static void build_paths(const struct cfg_tree *t, struct arena *a, struct stmt_paths *sp)
+{
+    sp->node = arena_alloc(a, (t->node_count + 1) * sizeof(*sp->node));
+    sp->path = arena_alloc(a, (t->node_count + 1) * sizeof(*sp->path));
     struct buf b;
     buf_init(&b, 1u << 20);
     for (const struct cfg_node *n = t->first; n && sp->n <= t->node_count;
@@ -421,13 +433,12 @@ static void build_paths(const struct check_ctx *ctx, struct stmt_paths *sp)
             chain[depth++] = p;
         buf_reset(&b);
         while (depth--) {
-            struct sv s = node_clean(chain[depth]);
-            if (b.len && s.n)
+            if (b.len)
                 buf_addc(&b, ' ');
-            buf_add(&b, s.p, s.n);
+            path_add(&b, node_clean(chain[depth]));
         }
         sp->node[sp->n] = n;
-        sp->path[sp->n++] = sv_make(arena_strndup(ctx->arena, buf_cstr(&b), b.len), b.len);
+        sp->path[sp->n++] = sv_make(arena_strndup(a, buf_cstr(&b), b.len), b.len);
     }
     buf_free(&b);
 }
@@ -437,7 +448,7 @@ static const struct cfg_node *feature_on(const struct check_ctx *ctx, struct stm
                                          const struct advisory *f)
 {
     if (!sp->node)
-        build_paths(ctx, sp);
+        build_paths(ctx->tree, ctx->arena, sp);
     for (size_t i = 0; i < sp->n; i++)
         for (size_t k = 0; k < f->nfeatures; k++)
             if (cfg_regex_match(f->feature[k], sp->path[i], NULL, 0))
@@ -547,9 +558,163 @@ static void eval_vuln_feature(const struct check_ctx *ctx, struct check_result *
                   dialect_def(m->dialect)->display, j.platform, rel);
 }
 
+/* ------------------------------------------------------- SW-CONFIG-DRIFT */
+
+/* Lines every capture has and no template should be held to: the release,
+ * collector banners and block ends. */
+static bool drift_ignored(struct sv p)
+{
+    static const char *const words[] = {"version",     "end",         "exit", "return",
+                                        "Building",    "Current",     "!",    "#",
+                                        "ASA Version", "set version", NULL};
+    for (size_t i = 0; words[i]; i++)
+        if (sv_starts_with_word(p, words[i]))
+            return true;
+    return p.n == 0 || p.p[0] == '!' || p.p[0] == '#';
+}
+
+struct path_ref {
+    struct sv path;
+    const struct cfg_node *node;
+};
+
+static int path_ref_cmp(const void *x, const void *y)
+{
+    const struct path_ref *a = x, *b = y;
+    int c = memcmp(a->path.p, b->path.p, a->path.n < b->path.n ? a->path.n : b->path.n);
+    if (c)
+        return c;
+    return a->path.n < b->path.n ? -1 : a->path.n > b->path.n;
+}
+
+/* The statements of a tree as sorted references, the ignored ones left out. */
+static struct path_ref *sorted_refs(struct arena *a, const struct stmt_paths *sp, size_t *n)
+{
+    struct path_ref *v = arena_alloc(a, (sp->n + 1) * sizeof(*v));
+    *n = 0;
+    for (size_t i = 0; i < sp->n; i++)
+        if (!drift_ignored(sp->path[i]))
+            v[(*n)++] = (struct path_ref){sp->path[i], sp->node[i]};
+    qsort(v, *n, sizeof(*v), path_ref_cmp);
+    return v;
+}
+
+struct drift {
+    struct reasons missing, extra;
+    unsigned nmissing, nextra;
+};
+
+/* Template against device: a multiset difference of statement paths, so
+ * order within a block does not matter and a secret differs as a whole. */
+static bool drift_template(const struct check_ctx *ctx, struct check_result *r,
+                           const struct golden_rule *g, const struct stmt_paths *dev,
+                           struct drift *d)
+{
+    if (!g->template_text)
+        return false;
+    struct cfg_tree tt;
+    cfg_parse_buffer(&tt, ctx->arena, g->template_path, g->template_text, g->template_len,
+                     ctx->model->dialect);
+    struct stmt_paths tp = {0};
+    build_paths(&tt, ctx->arena, &tp);
+    size_t nd, nt, i = 0, k = 0;
+    struct path_ref *dv = sorted_refs(ctx->arena, dev, &nd);
+    struct path_ref *tv = sorted_refs(ctx->arena, &tp, &nt);
+    while (i < nd || k < nt) {
+        int c = i == nd ? 1 : k == nt ? -1 : path_ref_cmp(&dv[i], &tv[k]);
+        if (c == 0) {
+            i++, k++;
+        } else if (c < 0) {
+            d->nextra++;
+            reasons_add(&d->extra, "line %u", dv[i].node->line);
+            ev_node(ctx, r, dv[i++].node);
+        } else {
+            d->nmissing++;
+            reasons_add(&d->missing, "template line %u", tv[k++].node->line);
+        }
+    }
+    return true;
+}
+
+static void drift_patterns(const struct check_ctx *ctx, struct check_result *r,
+                           const struct golden_rule *g, const struct stmt_paths *dev,
+                           struct drift *d)
+{
+    for (size_t k = 0; k < g->nrequire; k++) {
+        bool found = false;
+        for (size_t i = 0; i < dev->n && !found; i++)
+            found = cfg_regex_match(g->require[k], dev->path[i], NULL, 0);
+        if (!found) {
+            d->nmissing++;
+            reasons_add(&d->missing, "required /%s/", g->require_src[k]);
+        }
+    }
+    for (size_t k = 0; k < g->nforbid; k++)
+        for (size_t i = 0; i < dev->n; i++)
+            if (cfg_regex_match(g->forbid[k], dev->path[i], NULL, 0)) {
+                d->nextra++;
+                reasons_add(&d->extra, "line %u forbidden by /%s/", dev->node[i]->line,
+                            g->forbid_src[k]);
+                ev_node(ctx, r, dev->node[i]);
+            }
+}
+
+static void eval_config_drift(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct profile *p = ctx->profile;
+    const char *file = ctx->tree ? ctx->tree->path : NULL;
+    const struct golden_rule *g = profile_golden_rule(p, ctx->model->hostname, file);
+    if (!g) {
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  p->has_golden ? "no golden rule in the profile (golden:) matches %s"
+                                : "needs golden: in the profile (a template or required and "
+                                  "forbidden lines for %s)",
+                  dev_name(ctx));
+        return;
+    }
+    struct stmt_paths dev = {0};
+    build_paths(ctx->tree, ctx->arena, &dev);
+    struct drift d;
+    reasons_init(&d.missing);
+    reasons_init(&d.extra);
+    d.nmissing = d.nextra = 0;
+    bool read = !g->template_path || drift_template(ctx, r, g, &dev, &d);
+    drift_patterns(ctx, r, g, &dev, &d);
+    const char *missing = reasons_done(ctx, &d.missing), *extra = reasons_done(ctx, &d.extra);
+    const char *what = g->template_path ? g->template_path : "the golden rule";
+    if (d.nmissing || d.nextra)
+        check_set(
+            ctx, r, VERDICT_FAIL, "drift from %s (golden '%s'): %s%s%s", what, g->match,
+            d.nmissing ? arena_printf(ctx->arena, "%u missing (%s)", d.nmissing, missing) : "",
+            d.nmissing && d.nextra ? "; " : "",
+            d.nextra ? arena_printf(ctx->arena, "%u not intended (%s)", d.nextra, extra) : "");
+    else if (!read)
+        check_set(ctx, r, VERDICT_UNKNOWN, "the golden template %s could not be read", what);
+    else
+        check_set(ctx, r, VERDICT_PASS, "matches %s (golden '%s')", what, g->match);
+}
+
 /* ------------------------------------------------------------------ rows */
 
 static const struct check_def defs[] = {
+    {
+        .id = "SW-CONFIG-DRIFT",
+        .source = "builtin",
+        .title = "Running configuration matches the approved intended (golden) configuration",
+        .category = "Configuration management",
+        .severity = SEV_HIGH,
+        .rationale = "The device should not be the source of truth: an unapproved change to "
+                     "users, ACLs, routing or logging is how an intruder persists, and the Code "
+                     "asks for regular collection and comparison with the intended state.",
+        .measures = MEASURES("M16.16", "M10.49", "M10.53", "M11.01", "M17.01"),
+        .context = "golden",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Push the intended configuration again, or approve the change "
+                                    "and update the golden template.",
+            },
+        .eval = eval_config_drift,
+    },
     {
         .id = "SW-SUPPORTED-RELEASE",
         .source = "builtin",

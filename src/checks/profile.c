@@ -621,6 +621,111 @@ static void load_devices(struct pctx *c, const yaml_node_t *n, const char *field
     c->p->ndevices = nr;
 }
 
+/* ---------------------------------------------------------------- golden */
+
+static void golden_template(struct pctx *c, const yaml_node_t *v, const char *field,
+                            struct golden_rule *g)
+{
+    const char *name = scalar_str(c, v, field);
+    if (!name)
+        return;
+    g->template_path = profile_relative(c, name);
+    char *data;
+    size_t len;
+    if (file_read_all(g->template_path, PROFILE_MAX_FILE, true, &data, &len) != 0)
+        return; /* reported; the check says the template could not be read */
+    g->template_text = arena_strndup(c->arena, data, len);
+    g->template_len = len;
+    free(data);
+}
+
+/* require/forbid: one pattern or a list of them. */
+static size_t golden_patterns(struct pctx *c, const yaml_node_t *v, const char *field,
+                              struct cfg_regex ***re, const char ***src)
+{
+    yaml_node_item_t *items = NULL;
+    size_t k = 1;
+    if (v->type != YAML_SCALAR_NODE && !seq_items(c, v, field, &items, &k))
+        return 0;
+    *re = arena_alloc(c->arena, (k ? k : 1) * sizeof(**re));
+    *src = arena_alloc(c->arena, (k ? k : 1) * sizeof(**src));
+    size_t n = 0;
+    for (size_t i = 0; i < k; i++) {
+        char f[PROFILE_MAX_PATH];
+        item_field(f, sizeof(f), field, i);
+        const yaml_node_t *it = items ? node_at(c, items[i]) : v;
+        struct cfg_regex *r = it ? load_regex(c, it, items ? f : field, &(*src)[n]) : NULL;
+        if (r)
+            (*re)[n++] = r;
+    }
+    return n;
+}
+
+static bool golden_key(struct pctx *c, struct sv key, const yaml_node_t *vn, const char *kf,
+                       struct golden_rule *g)
+{
+    if (sv_eq_cstr(key, "match")) {
+        const char *s = scalar_str(c, vn, kf);
+        g->match = s && *s ? s : NULL;
+    } else if (sv_eq_cstr(key, "template")) {
+        golden_template(c, vn, kf, g);
+    } else if (sv_eq_cstr(key, "require")) {
+        g->nrequire = golden_patterns(c, vn, kf, &g->require, &g->require_src);
+    } else if (sv_eq_cstr(key, "forbid")) {
+        g->nforbid = golden_patterns(c, vn, kf, &g->forbid, &g->forbid_src);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+static bool golden_rule_load(struct pctx *c, const yaml_node_t *it, const char *f,
+                             struct golden_rule *g)
+{
+    if (it->type != YAML_MAPPING_NODE) {
+        pdiag(c, DIAG_ERROR, it, f, "expected a mapping with 'match', found %s",
+              ydoc_type_name(it));
+        return false;
+    }
+    memset(g, 0, sizeof(*g));
+    g->line = (uint32_t)it->start_mark.line + 1;
+    for (yaml_node_pair_t *pr = it->data.mapping.pairs.start; pr < it->data.mapping.pairs.top;
+         pr++) {
+        yaml_node_t *kn = node_at(c, pr->key), *vn = node_at(c, pr->value);
+        if (!kn || !vn || kn->type != YAML_SCALAR_NODE)
+            continue;
+        struct sv key = sv_make((const char *)kn->data.scalar.value, kn->data.scalar.length);
+        char kf[PROFILE_MAX_PATH + 64];
+        snprintf(kf, sizeof(kf), "%s.%.*s", f, (int)(key.n > 64 ? 64 : key.n), key.p);
+        if (!golden_key(c, key, vn, kf, g))
+            pdiag(c, DIAG_WARNING, kn, kf, "unknown key ignored");
+    }
+    if (!g->match)
+        pdiag(c, DIAG_ERROR, it, f, "a golden rule needs 'match'");
+    else if (!g->template_path && !g->nrequire && !g->nforbid)
+        pdiag(c, DIAG_ERROR, it, f, "a golden rule needs 'template', 'require' or 'forbid'");
+    else
+        return true;
+    return false;
+}
+
+static void load_golden(struct pctx *c, const yaml_node_t *n, const char *field)
+{
+    yaml_node_item_t *items;
+    size_t k;
+    if (!seq_items(c, n, field, &items, &k))
+        return;
+    c->p->golden = k ? arena_alloc(c->arena, k * sizeof(*c->p->golden)) : NULL;
+    c->p->has_golden = true;
+    for (size_t i = 0; i < k; i++) {
+        char f[PROFILE_MAX_PATH];
+        yaml_node_t *it = node_at(c, items[i]);
+        item_field(f, sizeof(f), field, i);
+        if (it && golden_rule_load(c, it, f, &c->p->golden[c->p->ngolden]))
+            c->p->ngolden++;
+    }
+}
+
 static void load_root(struct pctx *c, const yaml_node_t *root)
 {
     static const struct {
@@ -658,6 +763,9 @@ static void load_root(struct pctx *c, const yaml_node_t *root)
         bool known = false;
         if (sv_eq_cstr(key, "devices")) {
             load_devices(c, vn, "devices");
+            known = true;
+        } else if (sv_eq_cstr(key, "golden")) {
+            load_golden(c, vn, "golden");
             known = true;
         }
         for (size_t i = 0; !known && i < ARRAY_SIZE(sections); i++) {
@@ -732,22 +840,33 @@ int profile_load(struct profile *p, struct arena *arena, const char *path)
     return rc;
 }
 
-const struct profile_device_rule *profile_device_rule(const struct profile *p, const char *hostname,
-                                                      const char *file)
+/* Does a profile glob name this device (hostname, file name or path)? */
+static bool glob_names(const char *m, const char *hostname, const char *file)
 {
-    if (!p)
-        return NULL;
     const char *base = NULL;
     if (file) {
         base = strrchr(file, '/');
         base = base ? base + 1 : file;
     }
-    for (size_t i = 0; i < p->ndevices; i++) {
-        const char *m = p->devices[i].match;
-        if (hostname && *hostname && fnmatch(m, hostname, 0) == 0)
+    if (hostname && *hostname && fnmatch(m, hostname, 0) == 0)
+        return true;
+    return base && (fnmatch(m, base, 0) == 0 || fnmatch(m, file, 0) == 0);
+}
+
+const struct golden_rule *profile_golden_rule(const struct profile *p, const char *hostname,
+                                              const char *file)
+{
+    for (size_t i = 0; p && i < p->ngolden; i++)
+        if (glob_names(p->golden[i].match, hostname, file))
+            return &p->golden[i];
+    return NULL;
+}
+
+const struct profile_device_rule *profile_device_rule(const struct profile *p, const char *hostname,
+                                                      const char *file)
+{
+    for (size_t i = 0; p && i < p->ndevices; i++)
+        if (glob_names(p->devices[i].match, hostname, file))
             return &p->devices[i];
-        if (base && (fnmatch(m, base, 0) == 0 || fnmatch(m, file, 0) == 0))
-            return &p->devices[i];
-    }
     return NULL;
 }

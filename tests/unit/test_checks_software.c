@@ -303,6 +303,59 @@ static void test_profile_software(void **state)
     arena_free(&a);
 }
 
+/* golden: rules with a template, patterns, and the errors a rule can have. */
+static void test_profile_golden(void **state)
+{
+    (void)state;
+    static const char yaml[] = "golden:\n"
+                               "  - match: \"edge-*\"\n"
+                               "    require: [\"^hostname \", \"^logging host\"]\n"
+                               "    forbid: \"^ip http server$\"\n"
+                               "  - template: t.cfg\n"
+                               "  - match: core-*\n"
+                               "  - match: lab-*\n"
+                               "    forbid: \"(\"\n"
+                               "  - match: \"*\"\n"
+                               "    template: /nonexistent/golden.cfg\n";
+    char tmpl[] = "/tmp/tsaudit-golden-XXXXXX";
+    int fd = mkstemp(tmpl);
+    assert_true(fd >= 0);
+    fflush(stderr);
+    int saved = dup(2);
+    dup2(fd, 2);
+    struct arena a;
+    struct profile p;
+    arena_init(&a);
+    int rc = profile_load_buffer(&p, &a, "golden.yaml", yaml, strlen(yaml));
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    close(fd);
+    char *err = NULL;
+    size_t n;
+    assert_int_equal(file_read_all(tmpl, 0, false, &err, &n), 0);
+    unlink(tmpl);
+    assert_int_equal(rc, -1);
+    assert_non_null(strstr(err, "golden.yaml:5:5: error: field 'golden[1]': a golden rule needs "
+                                "'match'"));
+    assert_non_null(strstr(err, "golden.yaml:6:5: error: field 'golden[2]': a golden rule needs "
+                                "'template', 'require' or 'forbid'"));
+    assert_non_null(strstr(err, "field 'golden[3].forbid': not a valid regular expression"));
+    assert_non_null(strstr(err, "/nonexistent/golden.cfg"));
+    assert_true(p.has_golden);
+    assert_int_equal(p.ngolden, 2); /* edge-* and *: lab-* is left with no valid pattern */
+    const struct golden_rule *g = profile_golden_rule(&p, "edge-1", NULL);
+    assert_non_null(g);
+    assert_int_equal(g->nrequire, 2);
+    assert_int_equal(g->nforbid, 1);
+    g = profile_golden_rule(&p, NULL, "configs/core-2.cfg");
+    assert_non_null(g);
+    assert_string_equal(g->match, "*");
+    assert_null(g->template_text); /* unreadable: the check says unknown */
+    free(err);
+    arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -314,6 +367,7 @@ int main(void)
         cmocka_unit_test(test_release_table),
         cmocka_unit_test(test_release_in_train),
         cmocka_unit_test(test_profile_software),
+        cmocka_unit_test(test_profile_golden),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
