@@ -302,5 +302,7 @@ bool model_zone_is_utc(struct sv zone);
  */
 void model_access_path(struct device_model *m, const struct model_path *l);
 void model_extract_access(const struct cfg_tree *t, struct device_model *m);
+/* mgmt_vrf where the family extractor leaves it (extract_access_oob.c). */
+void model_access_oob(const struct cfg_tree *t, struct device_model *m);
 
 #endif

@@ -577,6 +577,7 @@ void model_extract_access(const struct cfg_tree *t, struct device_model *m)
     settle_lockout(m);
     settle_pwd(m);
     settle_sessions(m);
+    model_access_oob(t, m);
     struct access_num *nums[] = {&a->max_sessions, &a->session_rate, &a->lockout_attempts,
                                  &a->lockout_seconds, &a->pwd_min_length};
     for (size_t i = 0; i < ARRAY_SIZE(nums); i++)
