@@ -1,9 +1,10 @@
 /*
  * checks_access.c - access hardening checks: network auto-configuration
  * (MGMT-ZTP), failed-login lockout (AAA-LOCKOUT), the local password policy
- * (CRED-PWD-POLICY), management session caps (MGMT-SESSION-LIMIT) and
- * least privilege of local accounts (AAA-LEAST-PRIV). The facts are struct
- * access_facts and the accounts of the model; the thresholds come from the
+ * (CRED-PWD-POLICY), management session caps (MGMT-SESSION-LIMIT), least
+ * privilege of local accounts (AAA-LEAST-PRIV) and out-of-band management
+ * (MGMT-OOB-VRF). The facts are struct access_facts, the accounts and
+ * mgmt_vrf of the model; the thresholds come from the
  * profile's policy.* keys, with the catalogue's defaults where it gives one.
  */
 #include "checks/checks_int.h"
@@ -269,6 +270,41 @@ static void eval_least_priv(const struct check_ctx *ctx, struct check_result *r)
               local);
 }
 
+/* ----------------------------------------------------------- MGMT-OOB-VRF */
+
+static void eval_oob_vrf(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct fact_bool *f = &ctx->model->mgmt_vrf;
+    const struct profile *pr = ctx->profile;
+    check_evidence_fact(ctx, r, &f->ev);
+    if (f->state == FACT_ON) {
+        check_set(ctx, r, VERDICT_PASS,
+                  "management services are bound to a management VRF or out-of-band port");
+        return;
+    }
+    if (f->state == FACT_UNKNOWN) {
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell whether management is out of band: %s",
+                  fact_why(ctx, f));
+        return;
+    }
+    const char *why = f->why ? f->why : "management is reachable in the global routing table";
+    if (!pr->has_oob_required) {
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  "%s; needs policy.oob_required in the profile to say whether out-of-band "
+                  "management is mandated",
+                  why);
+        return;
+    }
+    if (!pr->oob_required) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "%s; the profile does not mandate out-of-band management "
+                  "(policy.oob_required: false)",
+                  why);
+        return;
+    }
+    check_set(ctx, r, VERDICT_FAIL, "%s, and the profile mandates out-of-band management", why);
+}
+
 /* ------------------------------------------------------------ the table */
 
 static const struct check_def defs[] = {
@@ -431,6 +467,38 @@ static const struct check_def defs[] = {
                                              "accprofile <limited-profile>\n    next\nend",
             },
         .eval = eval_least_priv,
+    },
+    {
+        .id = "MGMT-OOB-VRF",
+        .source = "builtin",
+        .title = "Management services bound to a dedicated management VRF / OOB interface",
+        .category = "Management plane architecture",
+        .severity = SEV_HIGH,
+        .rationale = "A separate out-of-band management network keeps management traffic out "
+                     "of the data plane and stops lateral device-to-device management.",
+        .measures = MEASURES("M11.14", "M11.16", "M11.17", "M11.18", "M11.23", "M15.09"),
+        .context = "policy.oob_required",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Put the management interface in a management VRF and bind "
+                                    "every management service to it.",
+                [DIALECT_CISCO_IOS] = "vrf definition Mgmt-intf\ninterface <mgmt>\n vrf "
+                                      "forwarding Mgmt-intf\nip ssh source-interface <mgmt>\n"
+                                      "control-plane host\n management-interface <mgmt> allow "
+                                      "ssh snmp",
+                [DIALECT_CISCO_NXOS] = "vrf context management\nntp server <ntp> use-vrf "
+                                       "management\nlogging server <syslog> 6 use-vrf management",
+                [DIALECT_CISCO_IOSXR] = "ssh server vrf <MGMT>\nno ssh server vrf default\n"
+                                        "control-plane\n management-plane\n  out-of-band\n   vrf "
+                                        "<MGMT>",
+                [DIALECT_ARISTA_EOS] = "management ssh\n vrf MGMT\n  no shutdown\n shutdown",
+                [DIALECT_JUNIPER_JUNOS] = "set system management-instance",
+                [DIALECT_NOKIA_SROS] = "Manage the router through the out-of-band port and "
+                                       "the management router instance.",
+                [DIALECT_HUAWEI_VRP] = "interface MEth0/0/0\n ip binding vpn-instance "
+                                       "__MGMT_VPN__",
+            },
+        .eval = eval_oob_vrf,
     },
 };
 
