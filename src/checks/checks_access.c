@@ -211,13 +211,14 @@ static int full_admin(enum dialect d, const struct account *a)
     return -1;
 }
 
-static void eval_least_priv(const struct check_ctx *ctx, struct check_result *r)
+/* Sort the local accounts other than break-glass into full administrators
+ * and those whose privilege is unknown; returns the local accounts counted
+ * (built-in root accounts left out). */
+static size_t sort_accounts(const struct check_ctx *ctx, struct check_result *r,
+                            struct reasons *admins, struct reasons *unknown)
 {
     const struct device_model *m = ctx->model;
     const struct profile *pr = ctx->profile;
-    struct reasons admins, unknown;
-    reasons_init(&admins);
-    reasons_init(&unknown);
     size_t local = 0;
     for (size_t i = 0; i < m->naccounts; i++) {
         const struct account *a = &m->accounts[i];
@@ -228,13 +229,23 @@ static void eval_least_priv(const struct check_ctx *ctx, struct check_result *r)
             continue;
         int adm = full_admin(m->dialect, a);
         if (adm == 1) {
-            reasons_add(&admins, "%s (%s)", a->name ? a->name : "?",
+            reasons_add(admins, "%s (%s)", a->name ? a->name : "?",
                         a->role ? a->role : "privilege 15");
             ev_node(ctx, r, a->node);
         } else if (adm < 0) {
-            reasons_add(&unknown, "%s", a->name ? a->name : "?");
+            reasons_add(unknown, "%s", a->name ? a->name : "?");
         }
     }
+    return local;
+}
+
+static void eval_least_priv(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct profile *pr = ctx->profile;
+    struct reasons admins, unknown;
+    reasons_init(&admins);
+    reasons_init(&unknown);
+    size_t local = sort_accounts(ctx, r, &admins, &unknown);
     if (!local) {
         reasons_done(ctx, &admins);
         reasons_done(ctx, &unknown);

@@ -134,34 +134,52 @@ static long vty_count(const char *name)
     return hi >= 0 ? 1 : -1;
 }
 
+/* Is w one of the words (a NULL-terminated list)? */
+static bool word_in(struct sv w, const char *const *words)
+{
+    for (; *words; words++)
+        if (sv_eq_cstr(w, *words))
+            return true;
+    return false;
+}
+
+/* XR "lockout-time days|hours|minutes|seconds N" in a password policy, in
+ * seconds; -1 when the policy has none. */
+static long xr_lockout_seconds(const struct cfg_node *policy)
+{
+    long secs = -1;
+    for (const struct cfg_node *d = policy->child; d; d = d->next) {
+        struct sv u = cfg_text(d);
+        if (!live(d) || !sv_starts_with_word(u, "lockout-time"))
+            continue;
+        long v = model_sv_long(word(u, 2), -1);
+        struct sv unit = word(u, 1);
+        long mult = sv_eq_cstr(unit, "days")      ? 86400
+                    : sv_eq_cstr(unit, "hours")   ? 3600
+                    : sv_eq_cstr(unit, "minutes") ? 60
+                                                  : 1;
+        secs = v >= 0 ? v * mult : -1;
+    }
+    return secs;
+}
+
 /* XR "aaa password-policy P" and IOS "aaa common-criteria policy P" blocks. */
 static void cisco_pwd_block(struct device_model *m, const struct cfg_node *n, bool xr)
 {
+    static const char *const classes[] = {
+        "upper-case",   "lower-case",   "numeric", "numeric-count",
+        "special-char", "special-case", NULL};
     for (const struct cfg_node *c = n->child; c; c = c->next) {
         if (!live(c))
             continue;
         struct sv t = cfg_text(c);
         struct sv w = word(t, 0);
-        if (sv_eq_cstr(w, "min-length"))
+        if (sv_eq_cstr(w, "min-length")) {
             pwd_length(m, model_sv_long(word(t, 1), -1), c);
-        else if (sv_eq_cstr(w, "upper-case") || sv_eq_cstr(w, "lower-case") ||
-                 sv_eq_cstr(w, "numeric") || sv_eq_cstr(w, "numeric-count") ||
-                 sv_eq_cstr(w, "special-char") || sv_eq_cstr(w, "special-case"))
+        } else if (word_in(w, classes)) {
             pwd_classes(m, c);
-        else if (xr && sv_eq_cstr(w, "authen-max-attempts")) {
-            long secs = -1;
-            for (const struct cfg_node *d = n->child; d; d = d->next) {
-                struct sv u = cfg_text(d);
-                if (!live(d) || !sv_starts_with_word(u, "lockout-time"))
-                    continue;
-                long v = model_sv_long(word(u, 2), -1);
-                struct sv unit = word(u, 1);
-                long mult = sv_eq_cstr(unit, "days")      ? 86400
-                            : sv_eq_cstr(unit, "hours")   ? 3600
-                            : sv_eq_cstr(unit, "minutes") ? 60
-                                                          : 1;
-                secs = v >= 0 ? v * mult : -1;
-            }
+        } else if (xr && sv_eq_cstr(w, "authen-max-attempts")) {
+            long secs = xr_lockout_seconds(n);
             lockout(m, model_sv_long(word(t, 1), -1), secs < 0 ? ACCESS_DISCONNECT_ONLY : secs, c);
         }
     }
@@ -224,6 +242,27 @@ static void cisco_lockout(struct device_model *m, enum dialect d, const struct c
     }
 }
 
+/* ASA "password-policy ..." and EOS "management security" / "password
+ * minimum length N". */
+static void asa_eos_pwd(struct device_model *m, enum dialect d, const struct cfg_node *n,
+                        struct sv s, bool neg)
+{
+    static const char *const classes[] = {"minimum-uppercase", "minimum-lowercase",
+                                          "minimum-numeric", "minimum-special", NULL};
+    if (neg)
+        return;
+    if (d == DIALECT_CISCO_ASA && sv_starts_with_word(s, "password-policy minimum-length")) {
+        pwd_length(m, model_sv_long(word(s, 2), -1), n);
+    } else if (d == DIALECT_CISCO_ASA && sv_starts_with_word(s, "password-policy") &&
+               word_in(word(s, 1), classes)) {
+        pwd_classes(m, n);
+    } else if (d == DIALECT_ARISTA_EOS && sv_starts_with_word(s, "management security")) {
+        for (const struct cfg_node *c = n->child; c; c = c->next)
+            if (live(c) && sv_starts_with_word(cfg_text(c), "password minimum length"))
+                pwd_length(m, model_sv_long(word(cfg_text(c), 3), -1), c);
+    }
+}
+
 static void cisco_pwd(struct device_model *m, enum dialect d, const struct cfg_node *n, struct sv s,
                       bool neg)
 {
@@ -237,17 +276,8 @@ static void cisco_pwd(struct device_model *m, enum dialect d, const struct cfg_n
         pwd_length(m, model_sv_long(word(s, 2), -1), n);
     } else if (sv_starts_with_word(s, "password strength-check") && d == DIALECT_CISCO_NXOS) {
         fact_set(&m->access.pwd_complexity, neg ? FACT_OFF : FACT_ON, n);
-    } else if (sv_starts_with_word(s, "password-policy") && d == DIALECT_CISCO_ASA && !neg) {
-        struct sv w = word(s, 1);
-        if (sv_eq_cstr(w, "minimum-length"))
-            pwd_length(m, model_sv_long(word(s, 2), -1), n);
-        else if (sv_eq_cstr(w, "minimum-uppercase") || sv_eq_cstr(w, "minimum-lowercase") ||
-                 sv_eq_cstr(w, "minimum-numeric") || sv_eq_cstr(w, "minimum-special"))
-            pwd_classes(m, n);
-    } else if (sv_starts_with_word(s, "management security") && d == DIALECT_ARISTA_EOS) {
-        for (const struct cfg_node *c = n->child; c; c = c->next)
-            if (live(c) && sv_starts_with_word(cfg_text(c), "password minimum length"))
-                pwd_length(m, model_sv_long(word(cfg_text(c), 3), -1), c);
+    } else if (d == DIALECT_CISCO_ASA || d == DIALECT_ARISTA_EOS) {
+        asa_eos_pwd(m, d, n, s, neg);
     }
 }
 
@@ -338,44 +368,97 @@ static void access_vrp(const struct cfg_tree *t, struct device_model *m)
 
 /* ------------------------------------------------------------ FortiOS */
 
+/* "config system global": the admin lockout and the cap on administrators. */
+static void fortios_global(struct device_model *m, const struct cfg_node *n)
+{
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        struct sv u = cfg_text(c);
+        if (!live(c) || !sv_starts_with_word(u, "set"))
+            continue;
+        struct sv k = word(u, 1), v = word(u, 2);
+        if (sv_eq_cstr(k, "admin-lockout-threshold"))
+            num_set(&m->access.lockout_attempts, model_sv_long(v, -1), c);
+        else if (sv_eq_cstr(k, "admin-lockout-duration"))
+            num_set(&m->access.lockout_seconds, model_sv_long(v, -1), c);
+        else if (sv_eq_cstr(k, "admin-login-max"))
+            num_lower(&m->access.max_sessions, model_sv_long(v, -1), c);
+    }
+}
+
+/* "config system password-policy": its settings apply only when enabled. */
+static void fortios_password_policy(struct device_model *m, const struct cfg_node *n)
+{
+    bool on = false;
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        struct sv u = cfg_text(c);
+        if (!live(c) || !sv_starts_with_word(u, "set"))
+            continue;
+        struct sv k = word(u, 1), v = word(u, 2);
+        if (sv_eq_cstr(k, "status"))
+            on = sv_eq_cstr(v, "enable");
+        else if (sv_eq_cstr(k, "minimum-length"))
+            pwd_length(m, model_sv_long(v, -1), c);
+        else if (sv_starts_with(k, "min-") && model_sv_long(v, 0) > 0)
+            pwd_classes(m, c);
+    }
+    if (!on) {
+        m->access.pwd_min_length = (struct access_num){.value = -1};
+        m->access.pwd_complexity = (struct fact_bool){.state = FACT_UNKNOWN};
+    }
+    fact_set(&m->legacy.password_policy, on ? FACT_ON : FACT_OFF, n);
+}
+
 static void access_fortios(const struct cfg_tree *t, struct device_model *m)
 {
     for (const struct cfg_node *n = t->first; n; n = n->next) {
         if (!live(n))
             continue;
         struct sv s = cfg_text(n);
-        bool global = sv_starts_with_word(s, "config system global");
-        bool policy = sv_starts_with_word(s, "config system password-policy");
-        if (!global && !policy)
-            continue;
-        bool on = false;
-        for (const struct cfg_node *c = n->child; c; c = c->next) {
-            struct sv u = cfg_text(c);
-            if (!live(c) || !sv_starts_with_word(u, "set"))
-                continue;
-            struct sv k = word(u, 1), v = word(u, 2);
-            if (global && sv_eq_cstr(k, "admin-lockout-threshold"))
-                num_set(&m->access.lockout_attempts, model_sv_long(v, -1), c);
-            else if (global && sv_eq_cstr(k, "admin-lockout-duration"))
-                num_set(&m->access.lockout_seconds, model_sv_long(v, -1), c);
-            else if (global && sv_eq_cstr(k, "admin-login-max"))
-                num_lower(&m->access.max_sessions, model_sv_long(v, -1), c);
-            else if (policy && sv_eq_cstr(k, "status"))
-                on = sv_eq_cstr(v, "enable");
-            else if (policy && sv_eq_cstr(k, "minimum-length"))
-                pwd_length(m, model_sv_long(v, -1), c);
-            else if (policy && sv_starts_with(k, "min-") && model_sv_long(v, 0) > 0)
-                pwd_classes(m, c);
-        }
-        if (policy && !on) /* the policy's settings apply only when enabled */
-            m->access.pwd_min_length = (struct access_num){.value = -1},
-            m->access.pwd_complexity = (struct fact_bool){.state = FACT_UNKNOWN};
-        if (policy)
-            fact_set(&m->legacy.password_policy, on ? FACT_ON : FACT_OFF, n);
+        if (sv_starts_with_word(s, "config system global"))
+            fortios_global(m, n);
+        else if (sv_starts_with_word(s, "config system password-policy"))
+            fortios_password_policy(m, n);
     }
 }
 
 /* ------------------------------------------------------------ Junos, SR OS */
+
+/* Junos "system login retry-options ...", from token k on. */
+static void junos_retry(struct device_model *m, const struct model_path *l, size_t k)
+{
+    for (; k + 1 < l->n; k++) {
+        long v = model_sv_long(l->tok[k + 1], -1);
+        if (model_path_eq(l, k, "tries-before-disconnect"))
+            num_set(&m->access.lockout_attempts, v, l->node);
+        else if (model_path_eq(l, k, "lockout-period") && v >= 0)
+            num_set(&m->access.lockout_seconds, v * 60, l->node);
+    }
+}
+
+/* Junos "system login password ...": minimum-length and the minimum-<class>
+ * counts (minimum-changes counts changed characters, not a class). */
+static void junos_password(struct device_model *m, const struct model_path *l, size_t k)
+{
+    for (; k + 1 < l->n; k++) {
+        if (model_path_eq(l, k, "minimum-length"))
+            pwd_length(m, model_sv_long(l->tok[k + 1], -1), l->node);
+        else if (sv_starts_with(l->tok[k], "minimum-") && !model_path_eq(l, k, "minimum-changes") &&
+                 !model_path_eq(l, k, "minimum-character-changes") &&
+                 model_sv_long(l->tok[k + 1], 0) > 0)
+            pwd_classes(m, l->node);
+    }
+}
+
+/* Junos "system services ssh connection-limit N / rate-limit N". */
+static void junos_ssh(struct device_model *m, const struct model_path *l, size_t k)
+{
+    for (; k + 1 < l->n; k++) {
+        if (model_path_eq(l, k, "connection-limit"))
+            num_lower(&m->access.max_sessions, model_sv_long(l->tok[k + 1], -1), l->node);
+        else if (model_path_eq(l, k, "rate-limit"))
+            num_lower(&m->access.session_rate, model_sv_long(l->tok[k + 1], -1), l->node);
+    }
+}
 
 static void junos_path(struct device_model *m, const struct model_path *l)
 {
@@ -386,30 +469,11 @@ static void junos_path(struct device_model *m, const struct model_path *l)
         if (l->n <= 3)
             ztp_on(m, model_path_own(l, 1));
     } else if (model_path_match(l, 0, "system login retry-options", &k)) {
-        for (; k + 1 < l->n; k++) {
-            long v = model_sv_long(l->tok[k + 1], -1);
-            if (model_path_eq(l, k, "tries-before-disconnect"))
-                num_set(&m->access.lockout_attempts, v, l->node);
-            else if (model_path_eq(l, k, "lockout-period") && v >= 0)
-                num_set(&m->access.lockout_seconds, v * 60, l->node);
-        }
+        junos_retry(m, l, k);
     } else if (model_path_match(l, 0, "system login password", &k)) {
-        for (; k + 1 < l->n; k++) {
-            if (model_path_eq(l, k, "minimum-length"))
-                pwd_length(m, model_sv_long(l->tok[k + 1], -1), l->node);
-            else if (sv_starts_with(l->tok[k], "minimum-") &&
-                     !model_path_eq(l, k, "minimum-changes") &&
-                     !model_path_eq(l, k, "minimum-character-changes") &&
-                     model_sv_long(l->tok[k + 1], 0) > 0)
-                pwd_classes(m, l->node);
-        }
+        junos_password(m, l, k);
     } else if (model_path_match(l, 0, "system services ssh", &k)) {
-        for (; k + 1 < l->n; k++) {
-            if (model_path_eq(l, k, "connection-limit"))
-                num_lower(&m->access.max_sessions, model_sv_long(l->tok[k + 1], -1), l->node);
-            else if (model_path_eq(l, k, "rate-limit"))
-                num_lower(&m->access.session_rate, model_sv_long(l->tok[k + 1], -1), l->node);
-        }
+        junos_ssh(m, l, k);
     }
 }
 

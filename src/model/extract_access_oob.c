@@ -219,33 +219,42 @@ static void global_services_too(struct device_model *m)
                       "reached through the global table";
 }
 
-/* FortiOS: administrative protocols allowed on a port that is not a
- * management port (name mgmt*, or dedicated-to management). */
-static void oob_fortios(const struct cfg_tree *t, struct device_model *m)
+/* A FortiOS interface ("edit X"): the allowaccess statement that opens an
+ * administrative protocol (NULL if none), and whether it is a management
+ * port (name mgmt*, or dedicated-to management). */
+static const struct cfg_node *fortios_admin_access(const struct cfg_node *e, bool *mgmt)
 {
     static const char *const admin[] = {"ssh", "https", "http", "telnet", "snmp"};
+    const struct cfg_node *aa = NULL;
+    *mgmt = sv_starts_with(sv_unquote(word(cfg_text(e), 1)), "mgmt");
+    for (const struct cfg_node *c = e->child; c; c = c->next) {
+        struct sv u = cfg_text(c);
+        if (!live(c))
+            continue;
+        if (sv_starts_with_word(u, "set dedicated-to") && sv_eq_cstr(word(u, 2), "management"))
+            *mgmt = true;
+        else if (sv_starts_with_word(u, "set allowaccess"))
+            for (size_t i = 2; i < sv_token_count(u) && !aa; i++)
+                for (size_t k = 0; k < ARRAY_SIZE(admin); k++)
+                    if (sv_eq_cstr(word(u, i), admin[k]))
+                        aa = c;
+    }
+    return aa;
+}
+
+/* FortiOS: management is out of band when only management ports allow
+ * administrative protocols. */
+static void oob_fortios(const struct cfg_tree *t, struct device_model *m)
+{
     const struct cfg_node *bad = NULL, *good = NULL;
     for (const struct cfg_node *n = t->first; n; n = n->next) {
         if (!live(n) || !sv_starts_with_word(cfg_text(n), "config system interface"))
             continue;
         for (const struct cfg_node *e = n->child; e; e = e->next) {
+            bool mgmt;
             if (!live(e) || !sv_starts_with_word(cfg_text(e), "edit"))
                 continue;
-            bool mgmt = sv_starts_with(sv_unquote(word(cfg_text(e), 1)), "mgmt");
-            const struct cfg_node *aa = NULL;
-            for (const struct cfg_node *c = e->child; c; c = c->next) {
-                struct sv u = cfg_text(c);
-                if (!live(c))
-                    continue;
-                if (sv_starts_with_word(u, "set dedicated-to") &&
-                    sv_eq_cstr(word(u, 2), "management"))
-                    mgmt = true;
-                else if (sv_starts_with_word(u, "set allowaccess"))
-                    for (size_t i = 2; i < sv_token_count(u) && !aa; i++)
-                        for (size_t k = 0; k < ARRAY_SIZE(admin); k++)
-                            if (sv_eq_cstr(word(u, i), admin[k]))
-                                aa = c;
-            }
+            const struct cfg_node *aa = fortios_admin_access(e, &mgmt);
             if (aa && mgmt && !good)
                 good = aa;
             else if (aa && !mgmt && !bad)
