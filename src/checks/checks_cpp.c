@@ -304,7 +304,151 @@ static void eval_keepalive(const struct check_ctx *ctx, struct check_result *r)
               out_on ? "" : "service tcp-keepalives-out");
 }
 
+/* -------------------------------------------------- CPP-RECEIVE-FILTER */
+
+/* Junos lo0, EOS control-plane ACL, SR OS cpm-filter: the extractor judged
+ * the filter (cpp.receive_filter); accept terms open to any source fail. */
+static void receive_fact(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct cpp_facts *c = &ctx->model->cpp;
+    const struct fact_bool *f = &c->receive_filter;
+    const char *name = c->receive_filter_name ? c->receive_filter_name : "the receive filter";
+    check_evidence_fact(ctx, r, &f->ev);
+    if (f->state == FACT_ON && c->receive_open_terms) {
+        check_evidence_fact(ctx, r, &c->receive_open_ev);
+        check_set(ctx, r, VERDICT_FAIL,
+                  "%s accepts traffic from any source in %u term(s) that are not limited to "
+                  "ICMP or routing protocols; name the sources",
+                  name, c->receive_open_terms);
+    } else if (f->state == FACT_ON) {
+        check_set(ctx, r, VERDICT_PASS,
+                  "%s protects the device: what it does not accept from named sources is "
+                  "dropped",
+                  name);
+    } else if (f->state == FACT_OFF) {
+        check_set(ctx, r, VERDICT_FAIL, "%s", fact_why(ctx, f));
+    } else {
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell whether %s protects the device: %s", name,
+                  fact_why(ctx, f));
+    }
+}
+
+/* IOS, IOS XR, NX-OS: infrastructure ACLs inbound on the external interfaces
+ * (CISC-RT-000130). Missing ones fail; present ones are not read for their
+ * destinations, so the verdict is then unknown. */
+static void receive_iacl(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    const struct interface **ext;
+    size_t n = external_l3(ctx, r, &ext);
+    if (n == 0)
+        return;
+    struct reasons bad, acls;
+    reasons_init(&bad);
+    reasons_init(&acls);
+    for (size_t i = 0; i < n; i++) {
+        const struct interface *it = ext[i];
+        const struct acl *a = it->acl_in ? model_find_acl(m, it->acl_in) : NULL;
+        if (!it->acl_in) {
+            reasons_add(&bad, "%s has no inbound ACL", if_name(it));
+            ev_node(ctx, r, it->node);
+        } else if (a && a->n == 1 && a->entries[0].node &&
+                   model_acl_line_permits_all(a->entries[0].node)) {
+            reasons_add(&bad, "%s: %s permits everything", if_name(it), it->acl_in);
+            ev_node(ctx, r, a->entries[0].node);
+            ev_node(ctx, r, it->node);
+        } else if (!a && m->dialect == DIALECT_CISCO_IOS) {
+            reasons_add(&bad, "%s: %s is not defined (IOS then permits all)", if_name(it),
+                        it->acl_in);
+            ev_node(ctx, r, it->node);
+        } else {
+            reasons_add(&acls, "%s (%s)", if_name(it), it->acl_in);
+            ev_node(ctx, r, a ? a->node : it->node);
+        }
+    }
+    if (bad.n) {
+        reasons_done(ctx, &acls);
+        check_set(ctx, r, VERDICT_FAIL, "no infrastructure ACL guards the device on: %s",
+                  reasons_done(ctx, &bad));
+        return;
+    }
+    reasons_done(ctx, &bad);
+    check_set(ctx, r, VERDICT_UNKNOWN,
+              "inbound ACLs on every external interface (%s); whether they deny traffic to the "
+              "infrastructure addresses except the required protocols is not judged: review "
+              "them against CISC-RT-000130",
+              reasons_done(ctx, &acls));
+}
+
+static void eval_receive_filter(const struct check_ctx *ctx, struct check_result *r)
+{
+    if (outside_catalogue(ctx, r))
+        return;
+    switch (ctx->model->dialect) {
+    case DIALECT_JUNIPER_JUNOS:
+    case DIALECT_ARISTA_EOS:
+    case DIALECT_NOKIA_SROS:
+        receive_fact(ctx, r);
+        break;
+    case DIALECT_CISCO_IOS:
+    case DIALECT_CISCO_IOSXR:
+    case DIALECT_CISCO_NXOS:
+        receive_iacl(ctx, r);
+        break;
+    default:
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "VRP cpu-defend black/white lists and management-plane ACLs are not judged "
+                  "(checks.md: verify); display cpu-defend policy");
+        break;
+    }
+}
+
 static const struct check_def defs[] = {
+    {
+        .id = "CPP-RECEIVE-FILTER",
+        .source = "builtin",
+        .title = "Traffic destined to the device is restricted to required protocols from expected "
+                 "sources",
+        .category = "Control plane protection",
+        .severity = SEV_HIGH,
+        .rationale = "A receive-path filter that admits routing protocols only from their peers "
+                     "and management only from management ranges, and drops the rest, removes "
+                     "most of the device's remote attack surface.",
+        .measures = MEASURES("M1.05", "M11.18", "M10.49"),
+        .context = "interfaces.external_description",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Filter traffic addressed to the device: permit required "
+                                    "protocols from named sources and drop the rest.",
+                [DIALECT_CISCO_IOS] = "ip access-list extended IACL\n permit tcp host <peer> "
+                                      "host <local> eq bgp\n deny ip any <infrastructure> "
+                                      "<wildcard>\n permit ip any any\ninterface <ext-if>\n ip "
+                                      "access-group IACL in",
+                [DIALECT_CISCO_NXOS] = "ip access-list IACL\n permit tcp <peer>/32 <local>/32 "
+                                       "eq bgp\n deny ip any <infrastructure>\n permit ip any "
+                                       "any\ninterface <ext-if>\n ip access-group IACL in",
+                [DIALECT_CISCO_IOSXR] = "ipv4 access-list IACL\n 10 permit tcp host <peer> host "
+                                        "<local> eq bgp\n 20 deny ipv4 any <infrastructure>\n "
+                                        "30 permit ipv4 any any\ninterface <ext-if>\n ipv4 "
+                                        "access-group IACL ingress",
+                [DIALECT_ARISTA_EOS] = "ip access-list CP-ACL\n permit tcp <mgmt-net> any eq "
+                                       "ssh\n permit tcp <peer> any eq bgp\n deny ip any "
+                                       "any\nsystem control-plane\n ip access-group CP-ACL in",
+                [DIALECT_JUNIPER_JUNOS] = "set firewall family inet filter PROTECT-RE term bgp "
+                                          "from source-prefix-list BGP-PEERS\nset firewall "
+                                          "family inet filter PROTECT-RE term bgp then "
+                                          "accept\nset firewall family inet filter PROTECT-RE "
+                                          "term final then discard\nset interfaces lo0 unit 0 "
+                                          "family inet filter input PROTECT-RE",
+                [DIALECT_NOKIA_SROS] = "configure system security cpm-filter default-action "
+                                       "drop\nconfigure system security cpm-filter ip-filter "
+                                       "entry 10 match src-ip <mgmt-net> ... action accept",
+                [DIALECT_HUAWEI_VRP] = "Apply a cpu-defend policy with white and black lists, or "
+                                       "management-plane ACLs (check the syntax of the product "
+                                       "line).",
+            },
+        .eval = eval_receive_filter,
+    },
     {
         .id = "CPP-ICMP-REDIRECTS",
         .source = "builtin",

@@ -103,6 +103,48 @@ static void override_all(struct cx *x, size_t field, const struct cfg_node *n)
     }
 }
 
+bool model_acl_line_permits_all(const struct cfg_node *n)
+{
+    struct sv t = cfg_text(n);
+    size_t i = model_sv_is_digits(tk(t, 0)) ? 1 : 0;
+    return tk_is(t, i, "permit") && (tk_is(t, i + 1, "ip") || tk_is(t, i + 1, "ipv4")) &&
+           tk_is(t, i + 2, "any") && tk_is(t, i + 3, "any") &&
+           (tk(t, i + 4).n == 0 || tk_is(t, i + 4, "log"));
+}
+
+/* EOS "system control-plane" / "ip access-group ACL in" (ARST-RT-000340): the
+ * custom control-plane ACL; without one the built-in
+ * default-control-plane-acl applies. */
+static void eos_receive_filter(struct cx *x)
+{
+    struct device_model *m = x->m;
+    struct cpp_facts *cp = &m->cpp;
+    const struct mgmt_path *p = NULL;
+    for (size_t i = 0; i < m->nmgmt_paths && !p; i++)
+        if (m->mgmt_paths[i].acl_name && !strcmp(m->mgmt_paths[i].service, "control-plane"))
+            p = &m->mgmt_paths[i];
+    if (!p) {
+        fact_default(&cp->receive_filter, FACT_OFF,
+                     "no custom control-plane ACL under 'system control-plane': the built-in "
+                     "default-control-plane-acl applies");
+        return;
+    }
+    cp->receive_filter_name = p->acl_name;
+    const struct acl *a = model_find_acl(m, p->acl_name);
+    if (!a || a->n == 0) {
+        fact_unknown(&cp->receive_filter, "the control-plane ACL is not defined in this file");
+        fact_lines_add(&cp->receive_filter.ev, p->node);
+        return;
+    }
+    const struct acl_entry *last = &a->entries[a->n - 1];
+    if (last->node && model_acl_line_permits_all(last->node)) {
+        fact_set(&cp->receive_filter, FACT_OFF, last->node);
+        cp->receive_filter.why = "the control-plane ACL ends by permitting all IP traffic";
+        return;
+    }
+    fact_set(&cp->receive_filter, FACT_ON, p->node);
+}
+
 /*
  * The global overrides, then the defaults of the responders: IOS and IOS XR
  * answer mask requests and run IRDP only where configured (checks.md §18,
@@ -127,6 +169,8 @@ void cx_finish_cpp(struct cx *x)
                          "IOS sends no keepalives on outbound sessions unless "
                          "'service tcp-keepalives-out'");
     }
+    if (x->d == DIALECT_ARISTA_EOS)
+        eos_receive_filter(x);
     if (x->d == DIALECT_CISCO_IOS || x->d == DIALECT_CISCO_IOSXR) {
         if (cp->mask_reply.state == FACT_UNKNOWN)
             fact_default(&cp->mask_reply, FACT_OFF, "no interface has 'ip mask-reply'");

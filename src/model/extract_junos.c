@@ -35,6 +35,7 @@
 #define JX_MAX_ITEMS 200000       /* cap on indexed lists (interfaces, users, neighbours, ...) */
 #define JX_MAX_SMALL 4096         /* cap on lists of hosts, communities, classes, ... */
 #define JX_MAX_LIST 64            /* SSH algorithms, trap targets */
+#define JX_LO0_LIST 16            /* filters of the lo0 input-list judged */
 #define JX_MAX_ACL_EXPAND 1000000 /* prefix-list entries expanded into ACL entries */
 
 /* BGP settings that groups pass on to neighbours. */
@@ -79,6 +80,7 @@ struct jterm {
     size_t nsrc;
     int action; /* 0 none, 1 accept, 2 discard/reject, 3 next term */
     bool ttl_except_255;
+    bool has_from;     /* any "from" condition */
     bool reject;       /* "then reject": answers with an ICMP unreachable */
     bool mask_request; /* matches icmp-type mask-request */
     /* protocol/port matches: all of them routing, ICMP or time traffic? */
@@ -197,6 +199,9 @@ struct jx {
     const struct cfg_node *lo0_filter_node;
     const char *lo0_filter6; /* family inet6 */
     const struct cfg_node *lo0_filter6_node;
+    /* every filter of the lo0 family inet input (-list), in order */
+    struct sv lo0_list[JX_LO0_LIST];
+    size_t nlo0_list;
     const struct cfg_node *no_redirects_node;
     /* system ports auxiliary: the port's statement and its "disable" */
     const struct cfg_node *aux_node, *aux_disable_node;
@@ -208,6 +213,8 @@ struct jx {
     struct model_nmap if_map, acct_map, nbr_map, term_map, igp_map, plist_map, group_map;
     struct model_nmap host_map; /* AAA/syslog/NTP hosts, communities, USM users (k2 = kind) */
 };
+
+static void j_lo0_list(struct jx *x, const struct model_path *l, size_t k);
 
 /* ------------------------------------------------------------ tokens */
 
@@ -1169,6 +1176,8 @@ static void j_interfaces(struct jx *x, const struct model_path *l)
         if (model_path_match(l, i, "filter input", &k) ||
             model_path_match(l, i, "filter input-list", &k))
             in = model_path_tok(l, k);
+        if (f->is_loopback && sv_eq_cstr(l->tok[1], "lo0") && in.p && !inet6)
+            j_lo0_list(x, l, k);
         if (f->is_loopback && sv_eq_cstr(l->tok[1], "lo0") && in.p) {
             const char **slot = inet6 ? &x->lo0_filter6 : &x->lo0_filter;
             const struct cfg_node **at = inet6 ? &x->lo0_filter6_node : &x->lo0_filter_node;
@@ -1209,6 +1218,21 @@ static bool port_not_mgmt(struct sv p)
     return false;
 }
 
+/* The filter names of lo0's family inet input or input-list statement
+ * (tokens from k; brace form lists them in one statement, set form one per
+ * line). */
+static void j_lo0_list(struct jx *x, const struct model_path *l, size_t k)
+{
+    for (; k < l->n && x->nlo0_list < JX_LO0_LIST; k++) {
+        struct sv name = sv_unquote(l->tok[k]);
+        bool seen = false;
+        for (size_t i = 0; i < x->nlo0_list && !seen; i++)
+            seen = sv_same(x->lo0_list[i], name);
+        if (!seen)
+            x->lo0_list[x->nlo0_list++] = name;
+    }
+}
+
 static void j_filter_term(struct jx *x, const struct model_path *l, size_t fi)
 {
     /* fi: index of the filter name; "<name> term <t> from|then ..." */
@@ -1221,6 +1245,7 @@ static void j_filter_term(struct jx *x, const struct model_path *l, size_t fi)
     k++;
     if (model_path_eq(l, k, "from") && k + 1 < l->n) {
         struct sv w = l->tok[k + 1];
+        tm->has_from = true;
         bool list = sv_eq_cstr(w, "source-prefix-list") || sv_eq_cstr(w, "prefix-list");
         bool addr = sv_eq_cstr(w, "source-address") || sv_eq_cstr(w, "address");
         if ((list || addr) && k + 2 < l->n) {
@@ -1951,6 +1976,68 @@ static void finish_cpp_filters(struct jx *x)
                                           : "no lo0 input filter discards icmp-type mask-request");
 }
 
+/* Accept terms that name no source and are not limited to ICMP or routing
+ * protocols (checks.md CPP-RECEIVE-FILTER: "accept terms must name sources"). */
+static bool term_open(const struct jterm *tm)
+{
+    return tm->action == 1 && tm->nsrc == 0 &&
+           !(tm->has_proto && !tm->proto_other && !tm->has_port);
+}
+
+/* One filter's terms in order; *accept_all gets the first term that accepts
+ * everything still unmatched. Returns the number of terms. */
+static size_t receive_terms(struct jx *x, struct sv filter, const struct jterm **accept_all)
+{
+    struct cpp_facts *cp = &x->m->cpp;
+    size_t n = 0;
+    for (size_t i = 0; i < x->nterms; i++) {
+        const struct jterm *tm = &x->terms[i];
+        if (!sv_same(sv_unquote(tm->filter), filter))
+            continue;
+        n++;
+        if (*accept_all)
+            continue; /* never reached */
+        if (tm->action == 1 && !tm->has_from) {
+            *accept_all = tm;
+        } else if (term_open(tm)) {
+            cp->receive_open_terms++;
+            fact_lines_add(&cp->receive_open_ev, tm->action_node ? tm->action_node : tm->node);
+        }
+    }
+    return n;
+}
+
+/* The routing-engine filter (JUNI-RT-000130): lo0's family inet input
+ * filters, read in order; the implicit final discard counts as the drop. */
+static void finish_cpp_receive(struct jx *x)
+{
+    struct cpp_facts *cp = &x->m->cpp;
+    if (!x->lo0_filter) {
+        fact_default(&cp->receive_filter, FACT_OFF,
+                     x->lo0_filter6 ? "lo0 filters inet6 only: IPv4 traffic to the routing "
+                                      "engine is not filtered"
+                                    : "no lo0 input filter: the routing engine accepts all "
+                                      "traffic");
+        fact_lines_add(&cp->receive_filter.ev, x->lo0_filter6_node);
+        return;
+    }
+    cp->receive_filter_name = x->lo0_filter;
+    const struct jterm *accept_all = NULL;
+    size_t nterms = 0;
+    for (size_t i = 0; i < x->nlo0_list; i++)
+        nterms += receive_terms(x, x->lo0_list[i], &accept_all);
+    if (nterms == 0) {
+        fact_unknown(&cp->receive_filter, "the lo0 input filter is not defined in this file");
+        fact_lines_add(&cp->receive_filter.ev, x->lo0_filter_node);
+    } else if (accept_all) {
+        fact_set(&cp->receive_filter, FACT_OFF, accept_all->action_node);
+        cp->receive_filter.why = "a term without match conditions accepts everything not "
+                                 "matched before it";
+    } else {
+        fact_set(&cp->receive_filter, FACT_ON, x->lo0_filter_node);
+    }
+}
+
 static void finish_cpp(struct jx *x)
 {
     struct device_model *m = x->m;
@@ -1966,6 +2053,7 @@ static void finish_cpp(struct jx *x)
     if (cp->router_discovery.state == FACT_UNKNOWN)
         fact_default(&cp->router_discovery, FACT_OFF, "no 'protocols router-discovery'");
     finish_cpp_filters(x);
+    finish_cpp_receive(x);
 }
 
 /*

@@ -106,6 +106,8 @@ struct sx {
     const struct cfg_node *maf_default;
     bool maf_default_permit;
     const struct cfg_node *cpm_node;
+    const struct cfg_node *cpm_default; /* cpm-filter default-action */
+    bool cpm_default_drop;
     /* router interfaces (index in m->interfaces) with "no mask-reply" */
     size_t *mask_off;
     size_t nmask_off;
@@ -510,6 +512,10 @@ static void s_security(struct sx *x, const struct model_path *l, size_t i)
     } else if (model_path_eq(l, i, "cpm-filter")) {
         if (find_w(l, i + 1, "entry") && !x->cpm_node)
             x->cpm_node = model_path_own(l, i);
+        if (model_path_eq(l, i + 1, "default-action") && i + 2 < l->n) {
+            x->cpm_default = l->node;
+            x->cpm_default_drop = model_path_eq(l, i + 2, "drop");
+        }
     } else if (model_path_match(l, i, "password admin-password", &k) && k < l->n) {
         m->enable = ssecret(l, k);
     } else if (model_path_match(l, i, "password authentication-order", &k) ||
@@ -998,6 +1004,21 @@ static void s_finish_cpp(struct sx *x)
     fact_default(&cp->unreach_rate_limit, FACT_ON,
                  "SR OS rate-limits them per interface, 100 per 10 s by default");
     fact_default(&cp->router_discovery, FACT_OFF, "SR OS has no router discovery responder");
+    /* CPM filter: entries, and "default-action drop" for the rest (the
+     * default action is accept) */
+    if (!x->cpm_node) {
+        fact_default(&cp->receive_filter, FACT_OFF,
+                     "no cpm-filter entries: the CPM accepts all traffic addressed to it");
+    } else if (x->cpm_default_drop) {
+        fact_set(&cp->receive_filter, FACT_ON, x->cpm_node);
+        fact_lines_add(&cp->receive_filter.ev, x->cpm_default);
+        cp->receive_filter_name = "cpm-filter";
+    } else {
+        fact_set(&cp->receive_filter, FACT_OFF, x->cpm_default ? x->cpm_default : x->cpm_node);
+        cp->receive_filter.why = "the cpm-filter default-action is accept: traffic no entry "
+                                 "matches reaches the CPM";
+        cp->receive_filter_name = "cpm-filter";
+    }
 }
 
 static void s_router(struct sx *x, const struct model_path *l, size_t i)

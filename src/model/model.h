@@ -645,6 +645,9 @@ struct cpp_facts {
     unsigned receive_open_terms;
     struct fact_lines receive_open_ev;
 };
+/* A Cisco-family ACL line "[SEQ] permit ip|ipv4 any any [log]" (admits
+ * everything). */
+bool model_acl_line_permits_all(const struct cfg_node *n);
 
 /* ---------------------------------------------------------------- access */
 
