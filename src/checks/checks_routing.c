@@ -400,6 +400,54 @@ static const struct check_def defs[] = {
 
 const struct check_family checks_family_routing = {defs, ARRAY_SIZE(defs)};
 
+static void eval_fhrp_auth(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct rtg_facts *f = &ctx->model->rtg;
+    if (f->nfhrp == 0) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "%s",
+                  ctx->model->dialect == DIALECT_FORTINET_FORTIOS
+                      ? "not assessed on FortiOS: checks.md gives no FortiOS evidence for "
+                        "first-hop redundancy"
+                      : "no HSRP, VRRP or GLBP group is configured");
+        return;
+    }
+    struct reasons bad, unknown;
+    reasons_init(&bad);
+    reasons_init(&unknown);
+    for (size_t i = 0; i < f->nfhrp; i++) {
+        const struct fhrp_group *g = &f->fhrp[i];
+        const char *itf = g->ifname ? g->ifname : "?", *grp = g->group ? g->group : "?";
+        ev_node(ctx, r, g->auth_node ? g->auth_node : g->node);
+        if (g->auth == RTG_AUTH_MD5)
+            continue;
+        if (g->auth == RTG_AUTH_UNKNOWN)
+            reasons_add(&unknown, "%s %s group %s: %s", g->proto, itf, grp,
+                        g->why ? g->why : "authentication not read");
+        else
+            reasons_add(&bad, "%s %s group %s %s", g->proto, itf, grp,
+                        g->auth == RTG_AUTH_TEXT          ? "uses a cleartext password"
+                        : g->auth == RTG_AUTH_UNSUPPORTED ? "(VRRPv3 defines no authentication)"
+                                                          : "is not authenticated");
+    }
+    if (bad.n) {
+        reasons_done(ctx, &unknown);
+        check_set(ctx, r, VERDICT_FAIL,
+                  "%u of %zu first-hop redundancy groups lack MD5 "
+                  "authentication: %s",
+                  bad.n, f->nfhrp, reasons_done(ctx, &bad));
+    } else if (unknown.n) {
+        reasons_done(ctx, &bad);
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell: %s", reasons_done(ctx, &unknown));
+    } else {
+        reasons_done(ctx, &bad);
+        reasons_done(ctx, &unknown);
+        check_set(ctx, r, VERDICT_PASS,
+                  "every first-hop redundancy group (%zu) is "
+                  "authenticated with MD5 or a key chain",
+                  f->nfhrp);
+    }
+}
+
 /* The checks added after the first release come after every other family in
  * the registry, so that the built-in order of the earlier checks stays stable. */
 static const struct check_def sec_defs[] = {
@@ -429,6 +477,39 @@ static const struct check_def sec_defs[] = {
                                              "enable\nend",
             },
         .eval = eval_bgp_logging,
+    },
+    {
+        .id = "RTG-FHRP-AUTH",
+        .source = "builtin",
+        .title = "First-hop redundancy protocols authenticated (where used)",
+        .category = "Routing protocol security",
+        .severity = SEV_LOW,
+        .rationale = "A rogue HSRP/VRRP/GLBP speaker on a segment can take over the virtual "
+                     "gateway and capture its traffic unless the groups authenticate.",
+        .measures = MEASURES("M10.49"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Authenticate every HSRP/VRRP/GLBP group with MD5 or a "
+                                    "key chain (never a cleartext password).",
+                [DIALECT_CISCO_IOS] = "interface <if>\n standby <g> authentication md5 "
+                                      "key-chain <chain>",
+                [DIALECT_CISCO_NXOS] = "interface <if>\n hsrp <g>\n  authentication md5 "
+                                       "key-chain <chain>",
+                [DIALECT_CISCO_IOSXR] = "router hsrp\n interface <if>\n  address-family ipv4\n "
+                                        "  hsrp <g>\n    authentication <key>  (cleartext "
+                                        "only: prefer filtering the group's traffic)",
+                [DIALECT_ARISTA_EOS] = "interface <if>\n vrrp <g> authentication ietf-md5 "
+                                       "key-string <key>",
+                [DIALECT_JUNIPER_JUNOS] = "set interfaces <if> unit <u> family inet address <a> "
+                                          "vrrp-group <g> authentication-type md5 "
+                                          "authentication-key <key>",
+                [DIALECT_NOKIA_SROS] = "SR OS VRRP offers only a cleartext password: filter "
+                                       "VRRP (protocol 112) on the segment and set "
+                                       "authentication-key as a minimum",
+                [DIALECT_HUAWEI_VRP] = "interface <if>\n vrrp vrid <g> authentication-mode md5 "
+                                       "<key>",
+            },
+        .eval = eval_fhrp_auth,
     },
 };
 

@@ -144,6 +144,129 @@ static void bgp_logging(struct cx *x, const struct cfg_node *rb)
     }
 }
 
+/* ------------------------------------------------------------ first-hop redundancy */
+
+/* The authentication words after "authentication": md5 / ietf-md5 / text / a bare string. */
+static enum rtg_auth auth_kind(struct sv w)
+{
+    if (sv_eq_cstr(w, "md5") || sv_eq_cstr(w, "ietf-md5"))
+        return RTG_AUTH_MD5;
+    return w.n ? RTG_AUTH_TEXT : RTG_AUTH_NONE;
+}
+
+static void fhrp_auth(struct fhrp_group *g, enum rtg_auth a, const struct cfg_node *n)
+{
+    if (!g)
+        return;
+    g->auth = a;
+    g->auth_node = n;
+}
+
+/* IOS/EOS one-line forms: "standby [G] ip|authentication ...", "vrrp G ...", "glbp G ...". */
+static void fhrp_line(struct cx *x, struct sv ifname, struct sv s, const struct cfg_node *c)
+{
+    static const char *const protos[] = {"standby", "vrrp", "glbp"};
+    static const char *const names[] = {"hsrp", "vrrp", "glbp"};
+    for (size_t p = 0; p < 3; p++) {
+        if (!starts(s, protos[p]))
+            continue;
+        struct sv g = tk(s, 1);
+        size_t k = 2;
+        if (!model_sv_is_digits(g)) {
+            if (p != 0)
+                return; /* vrrp/glbp always name the group */
+            g = sv_make("0", 1);
+            k = 1;
+        }
+        struct sv w = tk(s, k);
+        if (sv_eq_cstr(w, "address-family") || (sv_eq_cstr(w, "version") && tk_is(s, k + 1, "3"))) {
+            struct fhrp_group *f = rtg_fhrp(x->a, x->m, "vrrpv3", ifname, g, c);
+            if (f)
+                f->auth = RTG_AUTH_UNSUPPORTED;
+            return;
+        }
+        bool defines = sv_eq_cstr(w, "ip") || sv_eq_cstr(w, "ipv4") || sv_eq_cstr(w, "ipv6");
+        if (sv_eq_cstr(w, "authentication"))
+            fhrp_auth(rtg_fhrp(x->a, x->m, names[p], ifname, g, c), auth_kind(tk(s, k + 1)), c);
+        else if (defines)
+            (void)rtg_fhrp(x->a, x->m, names[p], ifname, g, c);
+        return;
+    }
+}
+
+/* NX-OS blocks "hsrp G" / "vrrp G" / "vrrpv3 G address-family ..." under an interface. */
+static void fhrp_block(struct cx *x, struct sv ifname, struct sv s, const struct cfg_node *c)
+{
+    bool v3 = starts(s, "vrrpv3");
+    const char *proto = v3 ? "vrrpv3" : starts(s, "hsrp") ? "hsrp" : "vrrp";
+    struct sv g = tk(s, 1);
+    if (!model_sv_is_digits(g))
+        return;
+    struct fhrp_group *f = rtg_fhrp(x->a, x->m, proto, ifname, g, c);
+    if (!f)
+        return;
+    if (v3) {
+        f->auth = RTG_AUTH_UNSUPPORTED;
+        return;
+    }
+    bool neg;
+    const struct cfg_node *a = child_stmt(c, "authentication", &neg);
+    if (a && !neg)
+        fhrp_auth(f, auth_kind(tk(cfg_text(a), 1)), a);
+}
+
+static void fhrp_interface(struct cx *x, const struct cfg_node *n)
+{
+    struct sv ifname = tk(cfg_text(n), 1);
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        bool neg;
+        struct sv s = stmt(c, &neg);
+        if (!active(c) || neg)
+            continue;
+        if (c->child && (starts(s, "hsrp") || starts(s, "vrrp") || starts(s, "vrrpv3")))
+            fhrp_block(x, ifname, s, c);
+        else
+            fhrp_line(x, ifname, s, c);
+    }
+}
+
+/* IOS XR "router hsrp|vrrp" > interface X > address-family > hsrp|vrrp G [version N]. */
+static void xr_fhrp_group(struct cx *x, struct sv ifname, const struct cfg_node *c, bool hsrp)
+{
+    struct sv s = cfg_text(c);
+    struct sv g = tk(s, 1);
+    if (!model_sv_is_digits(g))
+        return;
+    bool v3 = !hsrp && tk_is(s, 2, "version") && tk_is(s, 3, "3");
+    struct fhrp_group *f = rtg_fhrp(x->a, x->m,
+                                    hsrp ? "hsrp"
+                                    : v3 ? "vrrpv3"
+                                         : "vrrp",
+                                    ifname, g, c);
+    if (!f)
+        return;
+    if (v3) {
+        f->auth = RTG_AUTH_UNSUPPORTED;
+        return;
+    }
+    const struct cfg_node *a = child_stmt(c, hsrp ? "authentication" : "text-authentication", NULL);
+    if (a)
+        fhrp_auth(f, hsrp ? auth_kind(tk(cfg_text(a), 1)) : RTG_AUTH_TEXT, a);
+}
+
+static void xr_fhrp(struct cx *x, const struct cfg_node *n, bool hsrp)
+{
+    for (const struct cfg_node *i = n->child; i; i = i->next) {
+        if (!active(i) || !starts(cfg_text(i), "interface"))
+            continue;
+        struct sv ifname = tk(cfg_text(i), 1);
+        for (const struct cfg_node *af = i->child; af; af = af->next)
+            for (const struct cfg_node *g = af->child; active(af) && g; g = g->next)
+                if (active(g) && starts(cfg_text(g), hsrp ? "hsrp" : "vrrp"))
+                    xr_fhrp_group(x, ifname, g, hsrp);
+    }
+}
+
 /* ------------------------------------------------------------ entry */
 
 void cx_extract_rtg(struct cx *x)
@@ -151,4 +274,14 @@ void cx_extract_rtg(struct cx *x)
     const struct cfg_node *rb = x->bgp_node;
     if (rb && x->m->bgp.configured)
         bgp_logging(x, rb);
+    for (const struct cfg_node *n = x->t->first; n; n = n->next) {
+        if (!active(n))
+            continue;
+        struct sv s = cfg_text(n);
+        if (starts(s, "interface"))
+            fhrp_interface(x, n);
+        else if (x->d == DIALECT_CISCO_IOSXR &&
+                 (starts(s, "router hsrp") || starts(s, "router vrrp")))
+            xr_fhrp(x, n, starts(s, "router hsrp"));
+    }
 }

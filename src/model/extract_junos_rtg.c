@@ -24,6 +24,7 @@ struct jr_log {
 struct jrtg {
     struct jr_log *logs;
     size_t nlogs;
+    const struct cfg_node *vrrp_v3; /* protocols vrrp version-3 */
 };
 
 static struct jrtg *state(struct arena *a, struct jrtg **st)
@@ -58,11 +59,44 @@ static void bgp_line(struct arena *a, struct jrtg *s, const struct model_path *l
     *MODEL_PUSH(a, s->logs, s->nlogs) = g;
 }
 
+/* "interfaces IF unit U family inet|inet6 address A vrrp-group|vrrp-inet6-group G ...". */
+static void vrrp_line(struct arena *a, struct device_model *m, const struct model_path *l)
+{
+    size_t v = 0;
+    for (size_t i = 2; i + 1 < l->n && !v; i++)
+        if (model_path_eq(l, i, "vrrp-group") || model_path_eq(l, i, "vrrp-inet6-group"))
+            v = i;
+    if (!v || !model_path_eq(l, 2, "unit"))
+        return;
+    struct sv ifn = sv_unquote(l->tok[1]), unit = l->tok[3];
+    const char *name = arena_printf(a, "%.*s.%.*s", (int)ifn.n, ifn.p, (int)unit.n, unit.p);
+    bool v6 = model_path_eq(l, v, "vrrp-inet6-group");
+    struct fhrp_group *g = rtg_fhrp(a, m, v6 ? "vrrpv3" : "vrrp", sv_from_cstr(name), l->tok[v + 1],
+                                    model_path_own(l, v + 1));
+    if (!g)
+        return;
+    if (v6) {
+        g->auth = RTG_AUTH_UNSUPPORTED; /* IPv6 VRRP is version 3: no authentication */
+        return;
+    }
+    if (model_path_eq(l, v + 2, "authentication-type") && v + 3 < l->n) {
+        g->auth = sv_eq_cstr(l->tok[v + 3], "md5") ? RTG_AUTH_MD5 : RTG_AUTH_TEXT;
+        g->auth_node = l->node;
+    }
+}
+
 void jrtg_line(struct arena *a, struct device_model *m, struct jrtg **st,
                const struct model_path *l)
 {
-    (void)m;
     size_t k = 0;
+    if (model_path_eq(l, 0, "interfaces") && l->n > 5) {
+        vrrp_line(a, m, l);
+        return;
+    }
+    if (model_path_match(l, 0, "protocols vrrp version-3", NULL) && last_is(l, "version-3")) {
+        state(a, st)->vrrp_v3 = l->node;
+        return;
+    }
     struct sv inst = sv_make(NULL, 0);
     if (model_path_eq(l, 0, "routing-instances") && l->n > 2) {
         inst = sv_unquote(l->tok[1]);
@@ -116,8 +150,19 @@ static void finish_bgp_log(struct arena *a, struct device_model *m, const struct
                               without, without == 1 ? "" : "s", first ? first : "?");
 }
 
+/* With "protocols vrrp version-3" every group speaks VRRPv3, which has no authentication. */
+static void finish_vrrp(struct device_model *m, const struct jrtg *s)
+{
+    for (size_t i = 0; s && s->vrrp_v3 && i < m->rtg.nfhrp; i++) {
+        m->rtg.fhrp[i].proto = "vrrpv3";
+        m->rtg.fhrp[i].auth = RTG_AUTH_UNSUPPORTED;
+        m->rtg.fhrp[i].auth_node = s->vrrp_v3;
+    }
+}
+
 void jrtg_finish(struct arena *a, struct device_model *m, struct jrtg *st)
 {
+    finish_vrrp(m, st);
     if (m->bgp.configured && m->bgp.nneighbors)
         finish_bgp_log(a, m, st);
 }

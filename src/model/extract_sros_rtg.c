@@ -51,12 +51,47 @@ static void log_line(struct arena *a, struct srtg **st, const struct model_path 
     }
 }
 
+/*
+ * "... interface X [ipv4|ipv6] vrrp G [owner] ... authentication-key K": SR OS
+ * VRRP authenticates with the VRRPv2 simple (cleartext) password only; IPv6
+ * VRRP is version 3, which has no authentication.
+ */
+static void vrrp_line(struct arena *a, struct device_model *m, const struct model_path *l, size_t i)
+{
+    size_t v = 0, itf = 0;
+    for (size_t k = i; k + 1 < l->n && !v; k++) {
+        if (model_path_eq(l, k, "interface") && !itf)
+            itf = k + 1;
+        if (model_path_eq(l, k, "vrrp") && itf)
+            v = k;
+    }
+    if (!v || !model_sv_is_digits(l->tok[v + 1]))
+        return;
+    bool v6 = false;
+    for (size_t k = itf; k < v; k++)
+        v6 = v6 || model_path_eq(l, k, "ipv6");
+    struct fhrp_group *g = rtg_fhrp(a, m, v6 ? "vrrpv3" : "vrrp", l->tok[itf], l->tok[v + 1],
+                                    model_path_own(l, v + 1));
+    if (!g)
+        return;
+    if (v6) {
+        g->auth = RTG_AUTH_UNSUPPORTED;
+        return;
+    }
+    for (size_t k = v + 2; k + 1 < l->n; k++)
+        if (model_path_eq(l, k, "authentication-key") && l->own[l->n - 1] == l->node) {
+            g->auth = RTG_AUTH_TEXT;
+            g->auth_node = l->node;
+        }
+}
+
 void srtg_line(struct arena *a, struct device_model *m, struct srtg **st,
                const struct model_path *l, size_t i)
 {
-    (void)m;
     if (model_path_eq(l, i, "log"))
         log_line(a, st, l, i);
+    else if (model_path_eq(l, i, "router") || model_path_eq(l, i, "service"))
+        vrrp_line(a, m, l, i);
 }
 
 void srtg_finish(struct arena *a, struct device_model *m, struct srtg *st)

@@ -43,6 +43,25 @@ static void bgp_log_walk(struct device_model *m, const struct cfg_node *b, unsig
     }
 }
 
+/* "vrrp vrid G virtual-ip A" / "vrrp vrid G authentication-mode md5|simple ..." in an interface. */
+static void vrrp_interface(struct arena *a, struct device_model *m, const struct cfg_node *n)
+{
+    struct sv ifname = vtok(n, 1);
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if ((c->flags & CFG_INACTIVE) || !vstarts(c, "vrrp vrid"))
+            continue;
+        struct sv w = vtok(c, 3);
+        bool auth = sv_eq_cstr(w, "authentication-mode");
+        if (!auth && !sv_eq_cstr(w, "virtual-ip"))
+            continue;
+        struct fhrp_group *g = rtg_fhrp(a, m, "vrrp", ifname, vtok(c, 2), c);
+        if (g && auth) {
+            g->auth = sv_eq_cstr(vtok(c, 4), "md5") ? RTG_AUTH_MD5 : RTG_AUTH_TEXT;
+            g->auth_node = c;
+        }
+    }
+}
+
 void vrtg_extract(const struct cfg_tree *t, struct device_model *m)
 {
     for (const struct cfg_node *n = t->first; n; n = n->next) {
@@ -50,6 +69,8 @@ void vrtg_extract(const struct cfg_tree *t, struct device_model *m)
             continue;
         if (vstarts(n, "bgp") && m->bgp.configured)
             bgp_log_walk(m, n, 0);
+        else if (vstarts(n, "interface"))
+            vrrp_interface(t->arena, m, n);
     }
     if (m->bgp.configured && m->rtg.bgp_log.state == FACT_UNKNOWN)
         fact_default(&m->rtg.bgp_log, FACT_ON,
