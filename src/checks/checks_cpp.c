@@ -80,7 +80,10 @@ static void tally_fact(const struct check_ctx *ctx, struct check_result *r, stru
                        const char *label, const struct fact_bool *f, const struct cfg_node *node)
 {
     if (f->state == FACT_ON) {
-        reasons_add(&t->bad, "%s%s", label, f->is_default ? " (platform default)" : "");
+        if (f->is_default)
+            reasons_add(&t->bad, "%s (default: %s)", label, f->why ? f->why : "on");
+        else
+            reasons_add(&t->bad, "%s", label);
         check_evidence_fact(ctx, r, &f->ev);
         ev_node(ctx, r, node);
     } else if (f->state == FACT_OFF) {

@@ -438,6 +438,8 @@ bool cx_h_cpp_service(struct cx *x, const struct cfg_node *n, struct sv s, bool 
 bool cx_h_cpp_icmp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 /* An interface statement about ICMP responders (mask reply, IRDP): handled? */
 bool cx_cpp_if_stmt(struct cx *x, struct sv t, bool neg, const struct cfg_node *c);
+/* After an interface block: IOS IPv6 redirects fold into f->redirects. */
+void cx_cpp_if_done(struct cx *x, struct interface *f, const struct cfg_node *n);
 /* Device-wide overrides applied to the interfaces, and the defaults; runs
  * before cx_finish_interfaces. */
 void cx_finish_cpp(struct cx *x);

@@ -88,6 +88,35 @@ bool cx_cpp_if_stmt(struct cx *x, struct sv t, bool neg, const struct cfg_node *
     return false;
 }
 
+/*
+ * IOS sends IPv6 redirects on an IPv6 interface unless "no ipv6 redirects"
+ * (checks.md CPP-ICMP-REDIRECTS asks for both negations): an interface that
+ * stops IPv4 redirects but not IPv6 ones still sends redirects.
+ */
+void cx_cpp_if_done(struct cx *x, struct interface *f, const struct cfg_node *n)
+{
+    if (x->d != DIALECT_CISCO_IOS)
+        return;
+    const struct cfg_node *v6 = NULL, *off = NULL;
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (!active(c))
+            continue;
+        struct sv t = cfg_text(c);
+        if (starts(t, "ipv6 address") || starts(t, "ipv6 enable"))
+            v6 = v6 ? v6 : c;
+        else if (starts(t, "no ipv6 redirects"))
+            off = c;
+    }
+    if (!v6 || f->redirects.state != FACT_OFF)
+        return;
+    if (off) {
+        fact_lines_add(&f->redirects.ev, off);
+        return;
+    }
+    fact_default(&f->redirects, FACT_ON, "IPv6 redirects are sent unless 'no ipv6 redirects'");
+    fact_lines_add(&f->redirects.ev, v6);
+}
+
 /* One device-wide override: every interface gets state s with the global
  * statement as evidence. */
 static void override_all(struct cx *x, size_t field, const struct cfg_node *n)

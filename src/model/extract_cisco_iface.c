@@ -183,6 +183,7 @@ bool cx_h_interface(struct cx *x, const struct cfg_node *n, struct sv s, bool ne
     for (const struct cfg_node *c = n->child; c; c = c->next)
         if (active(c))
             iface_stmt(x, f, idx, c);
+    cx_cpp_if_done(x, f, n);
     x->cur_if = SIZE_MAX;
     return true;
 }
