@@ -1,8 +1,10 @@
 /*
  * checks_crypto.c - cryptography checks (CRYPTO-*): the SSH server's
- * ciphers and MACs and the IKE/IPsec suites.
+ * ciphers, MACs, key exchange and host keys, and the IKE/IPsec suites.
  */
 #include "checks/checks_int.h"
+
+#include <string.h>
 
 static bool ssh_off(const struct check_ctx *ctx, struct check_result *r)
 {
@@ -35,6 +37,165 @@ static void eval_ssh_macs(const struct check_ctx *ctx, struct check_result *r)
     judge_fact(ctx, r, &s->weak_macs, FACT_ON,
                "the SSH server offers weak MACs (MD5, SHA-1 or truncated)",
                "the SSH server offers only HMAC-SHA2 MACs", "the SSH server offers weak MACs");
+}
+
+/* ---------------------------------------------- SSH key exchange, host keys */
+
+/* The MODP group number a KEX name carries ("diffie-hellman-group14-sha256",
+ * "dh-group16-sha512", "dh_group14_sha1"), 0 when it names none. */
+static long kex_group(const char *k)
+{
+    for (const char *p = k; p && (p = strstr(p, "group")) != NULL; p += 5) {
+        const char *d = p + 5;
+        if (*d >= '0' && *d <= '9')
+            return strtol(d, NULL, 10);
+    }
+    return 0;
+}
+
+/* The modulus of a MODP group (RFC 2409, 3526), 0 for others. */
+static long group_bits(long g)
+{
+    static const long bits[][2] = {{1, 768},   {2, 1024},  {5, 1536},  {14, 2048},
+                                   {15, 3072}, {16, 4096}, {17, 6144}, {18, 8192}};
+    for (size_t i = 0; i < ARRAY_SIZE(bits); i++)
+        if (bits[i][0] == g)
+            return bits[i][1];
+    return 0;
+}
+
+/* A KEX that SHA-1 or a MODP group below the policy's makes weak. */
+static bool kex_weak(const char *k, long min_group)
+{
+    if (str_icontains(k, "sha1") || str_icontains(k, "rsa1024"))
+        return true;
+    long g = kex_group(k);
+    return group_bits(g) && group_bits(min_group) && group_bits(g) < group_bits(min_group);
+}
+
+/* A DSA host key algorithm ("ssh-dss", "dsa"; not "ecdsa"). */
+static bool hostkey_dsa(const char *a)
+{
+    return str_icontains(a, "dss") || (str_icontains(a, "dsa") && !str_icontains(a, "ecdsa"));
+}
+
+/* Operational commands that show what the configuration does not. */
+struct ssh_ops {
+    enum dialect d;
+    const char *rsa; /* shows the RSA host key's size */
+    const char *kex; /* shows the KEX algorithms in effect */
+};
+
+static const struct ssh_ops ssh_ops[] = {
+    {DIALECT_CISCO_IOS, "show crypto key mypubkey rsa", "show ip ssh"},
+    {DIALECT_CISCO_IOSXR, "show crypto key mypubkey rsa", "show ssh server"},
+    {DIALECT_CISCO_ASA, "show crypto key mypubkey rsa", "show ssh"},
+    {DIALECT_CISCO_NXOS, "show ssh key", "show ssh server"},
+    {DIALECT_ARISTA_EOS, "show management ssh hostkey rsa public", NULL},
+    {DIALECT_HUAWEI_VRP, "display rsa local-key-pair public", NULL},
+};
+
+static const struct ssh_ops *ops_for(enum dialect d)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(ssh_ops); i++)
+        if (ssh_ops[i].d == d)
+            return &ssh_ops[i];
+    return NULL;
+}
+
+/* Does the server use an RSA host key (the explicit list, or the default)? */
+static bool hostkey_uses_rsa(const struct ssh_hostkey_facts *hk)
+{
+    if (hk->algos) {
+        for (size_t i = 0; i < hk->nalgos; i++)
+            if (str_icontains(hk->algos[i], "rsa"))
+                return true;
+        return false;
+    }
+    for (size_t i = 0; i < hk->noff; i++)
+        if (str_ieq(hk->off[i], "ssh-rsa"))
+            return false;
+    return true;
+}
+
+/* What fails: weak KEX, a small DH minimum, DSA or SHA-1 RSA host keys, a
+ * small RSA modulus the configuration states. */
+static void kex_hostkey_faults(const struct check_ctx *ctx, struct check_result *r,
+                               struct reasons *bad)
+{
+    const struct ssh_facts *s = &ctx->model->ssh;
+    const struct ssh_hostkey_facts *hk = &ctx->model->ssh_hostkey;
+    const struct profile *p = ctx->profile;
+    for (size_t i = 0; i < s->nkex; i++)
+        if (kex_weak(s->kex[i], p->ssh_min_dh_group))
+            reasons_add(bad, "key exchange %s", s->kex[i]);
+    long need = group_bits(p->ssh_min_dh_group);
+    if (hk->dh_min_bits && need && hk->dh_min_bits < need) {
+        reasons_add(bad, "DH modulus minimum %ld bits (below group %ld, %ld bits)", hk->dh_min_bits,
+                    p->ssh_min_dh_group, need);
+        ev_node(ctx, r, hk->dh_min_node);
+    }
+    bool sha1_rsa_named =
+        ctx->model->dialect == DIALECT_CISCO_IOS || ctx->model->dialect == DIALECT_CISCO_IOSXR;
+    for (size_t i = 0; i < hk->nalgos; i++)
+        if (hostkey_dsa(hk->algos[i]) || (sha1_rsa_named && str_ieq(hk->algos[i], "ssh-rsa")))
+            reasons_add(bad, "host key algorithm %s", hk->algos[i]);
+    if (hk->dsa_node) {
+        reasons_add(bad, "a DSA host key");
+        ev_node(ctx, r, hk->dsa_node);
+    }
+    if (hk->rsa_bits && hk->rsa_bits < p->ssh_min_rsa_bits) {
+        reasons_add(bad, "an RSA host key of %ld bits (policy.ssh_min_rsa_bits %ld%s)",
+                    hk->rsa_bits, p->ssh_min_rsa_bits,
+                    p->has_ssh_min_rsa_bits ? "" : ", the default");
+        ev_node(ctx, r, hk->rsa_node);
+    }
+}
+
+/* What the configuration cannot tell: the default KEX list, the RSA size. */
+static void kex_hostkey_unknowns(const struct check_ctx *ctx, struct reasons *unk)
+{
+    const struct ssh_facts *s = &ctx->model->ssh;
+    const struct ssh_hostkey_facts *hk = &ctx->model->ssh_hostkey;
+    const struct ssh_ops *ops = ops_for(ctx->model->dialect);
+    if (!s->kex)
+        reasons_add(unk, "no key-exchange list: the release's default is used%s%s%s",
+                    ops && ops->kex ? " (op: " : "", ops && ops->kex ? ops->kex : "",
+                    ops && ops->kex ? ")" : "");
+    if (hostkey_uses_rsa(hk) && !hk->rsa_bits)
+        reasons_add(unk, "the RSA host key's size is not in the configuration (op: %s)",
+                    ops ? ops->rsa : "the device's RSA host key");
+}
+
+static void eval_ssh_kex_hostkey(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct ssh_facts *s = &ctx->model->ssh;
+    if (ssh_off(ctx, r))
+        return;
+    check_evidence_fact(ctx, r, &s->algo_ev);
+    check_evidence_fact(ctx, r, &ctx->model->ssh_hostkey.ev);
+    struct reasons bad, unk;
+    reasons_init(&bad);
+    reasons_init(&unk);
+    kex_hostkey_faults(ctx, r, &bad);
+    kex_hostkey_unknowns(ctx, &unk);
+    if (bad.n) {
+        reasons_done(ctx, &unk);
+        check_set(ctx, r, VERDICT_FAIL, "weak SSH key exchange or host keys: %s",
+                  reasons_done(ctx, &bad));
+        return;
+    }
+    reasons_done(ctx, &bad);
+    if (unk.n) {
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell the SSH key exchange and host keys: %s",
+                  reasons_done(ctx, &unk));
+        return;
+    }
+    reasons_done(ctx, &unk);
+    check_set(ctx, r, VERDICT_PASS,
+              "SSH key exchange uses no SHA-1 or group below %ld and the host keys are neither DSA "
+              "nor RSA below %ld bits",
+              ctx->profile->ssh_min_dh_group, ctx->profile->ssh_min_rsa_bits);
 }
 
 static void eval_ipsec(const struct check_ctx *ctx, struct check_result *r)
@@ -180,3 +341,52 @@ static const struct check_def defs[] = {
 };
 
 const struct check_family checks_family_crypto = {defs, ARRAY_SIZE(defs)};
+
+/* Added after the first release: a family of their own at the end of the
+ * registry, so the order of the earlier checks stays as it was. */
+static const struct check_def defs_more[] = {
+    {
+        .id = "CRYPTO-SSH-KEX-HOSTKEY",
+        .source = "builtin",
+        .title = "SSH key exchange and host keys of adequate strength",
+        .category = "Cryptography",
+        .severity = SEV_MEDIUM,
+        .rationale = "SHA-1 and small Diffie-Hellman groups in the key exchange, and DSA or "
+                     "short RSA host keys, let a well-resourced attacker recover or impersonate "
+                     "management sessions.",
+        .measures = MEASURES("M2.03", "M11.32"),
+        .context = "policy.ssh_min_rsa_bits, policy.ssh_min_dh_group",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Offer only ECDH, curve25519 or DH group 16+ with SHA-2 key "
+                                    "exchange, no DSA or SHA-1 RSA host-key signatures, and an "
+                                    "RSA host key of at least 3072 bits.",
+                [DIALECT_CISCO_IOS] = "ip ssh server algorithm kex ecdh-sha2-nistp384 "
+                                      "ecdh-sha2-nistp521 diffie-hellman-group16-sha512\nip ssh "
+                                      "server algorithm hostkey rsa-sha2-512 rsa-sha2-256\nip "
+                                      "ssh dh min size 4096\ncrypto key generate rsa modulus "
+                                      "4096  (exec)",
+                [DIALECT_CISCO_IOSXR] = "ssh server algorithms key-exchange ecdh-sha2-nistp384 "
+                                        "ecdh-sha2-nistp521 diffie-hellman-group16-sha512\n"
+                                        "crypto key generate rsa 4096  (exec)",
+                [DIALECT_CISCO_NXOS] = "ssh kexalgos ecdh-sha2-nistp384 ecdh-sha2-nistp521\nssh "
+                                       "key rsa 4096 force",
+                [DIALECT_CISCO_ASA] = "ssh key-exchange group <the strongest group the release "
+                                      "offers>\ncrypto key generate rsa modulus 4096  (exec)",
+                [DIALECT_ARISTA_EOS] = "management ssh\n key-exchange ecdh-sha2-nistp521 "
+                                       "ecdh-sha2-nistp384 diffie-hellman-group16-sha512",
+                [DIALECT_JUNIPER_JUNOS] =
+                    "set system services ssh key-exchange [ ecdh-sha2-nistp384 "
+                    "ecdh-sha2-nistp521 curve25519-sha256 ]\nset system services ssh "
+                    "hostkey-algorithm no-ssh-dss",
+                [DIALECT_NOKIA_SROS] = "configure system security ssh server-kex-list-v2 kex 1 "
+                                       "name ecdh-sha2-nistp384  (remove group1/group14-sha1)",
+                [DIALECT_HUAWEI_VRP] = "ssh server key-exchange dh_group16_sha512 "
+                                       "ecdh_sha2_nistp384 ecdh_sha2_nistp521\nrsa local-key-pair "
+                                       "create  (exec, 3072 bits or more)",
+            },
+        .eval = eval_ssh_kex_hostkey,
+    },
+};
+
+const struct check_family checks_family_crypto_more = {defs_more, ARRAY_SIZE(defs_more)};

@@ -25,6 +25,7 @@ extern const struct check_family checks_family_crypto;
 extern const struct check_family checks_family_snmp;
 extern const struct check_family checks_family_time_log;
 extern const struct check_family checks_family_time;
+extern const struct check_family checks_family_crypto_more;
 extern const struct check_family checks_family_routing;
 extern const struct check_family checks_family_data;
 extern const struct check_family checks_family_data_edge;

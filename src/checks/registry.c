@@ -68,7 +68,7 @@ static const struct check_family *const families[] = {
     &checks_family_routing, &checks_family_data,      &checks_family_svc,
     &checks_family_cloud,   &checks_family_sw,        &checks_family_routing_sec,
     &checks_family_logging, &checks_family_data_edge, &checks_family_cpp,
-    &checks_family_access,  &checks_family_time,
+    &checks_family_access,  &checks_family_time,      &checks_family_crypto_more,
 };
 
 static const struct check_def **all;

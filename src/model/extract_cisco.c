@@ -143,7 +143,11 @@ static const struct cx_row rows[] = {
     {"ip arp proxy disable", IOS, NEG, cx_h_cpp_ip},
     {"ip icmp", ALL, NEG, cx_h_cpp_ip},
     {"ip route", IOS, POS, cx_h_cpp_ip},
+    {"ip ssh server algorithm hostkey", IOS, NEG, cx_h_ip_ssh_crypto},
+    {"ip ssh dh min size", IOS, NEG, cx_h_ip_ssh_crypto},
     {"ip", ALL, NEG, cx_h_ip},
+    {"ssh server algorithms host-key", XR, NEG, cx_h_xr_ssh_hostkey},
+    {"ssh key", NXOS, NEG, cx_h_nxos_ssh_key},
     {"ssh", ALL, NEG, cx_h_ssh},
     {"telnet", ALL, NEG, cx_h_telnet},
     {"http", ASA, NEG, cx_h_http_asa},
@@ -304,4 +308,5 @@ void model_extract_cisco(const struct cfg_tree *t, struct device_model *m)
     cx_extract_rtg(x);
     cx_finish_log_time(x);
     cx_finish_ntp_serve(x);
+    cx_finish_ssh_hostkey(x);
 }

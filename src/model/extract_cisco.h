@@ -447,6 +447,12 @@ void cx_finish_cpp(struct cx *x);
 /* extract_cisco_snmp.c */
 bool cx_h_snmp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 
+/* extract_cisco_crypto.c */
+bool cx_h_ip_ssh_crypto(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_xr_ssh_hostkey(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_nxos_ssh_key(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+void cx_finish_ssh_hostkey(struct cx *x);
+
 /* extract_cisco_time.c */
 bool cx_h_service_timestamps(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 bool cx_h_logging_timestamp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);

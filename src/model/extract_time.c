@@ -134,6 +134,21 @@ static void junos_lo0(struct ct_state *st, const struct model_path *l)
     st->lo0_node = l->node;
 }
 
+/* system services ssh hostkey-algorithm [no-]ssh-dss|ssh-rsa|ssh-ecdsa|ssh-ed25519 */
+static void junos_hostkey(struct arena *a, struct device_model *m, const struct model_path *l,
+                          size_t k)
+{
+    struct ssh_hostkey_facts *hk = &m->ssh_hostkey;
+    struct sv v = l->tok[k];
+    fact_lines_add(&hk->ev, l->node);
+    if (sv_starts_with(v, "no-") && v.n > 3 && hk->noff < CT_MAX_ITEMS) {
+        const char **slot = MODEL_PUSH(a, hk->off, hk->noff);
+        *slot = model_strdup(a, sv_make(v.p + 3, v.n - 3));
+    } else if (sv_eq_cstr(v, "ssh-dss")) {
+        hk->dsa_node = l->node;
+    }
+}
+
 void model_ct_junos_line(struct ct_state **stp, struct arena *a, struct device_model *m,
                          const struct model_path *l)
 {
@@ -143,7 +158,9 @@ void model_ct_junos_line(struct ct_state **stp, struct arena *a, struct device_m
         !model_path_eq(l, 0, "interfaces"))
         return;
     struct ct_state *st = ct_state(stp, a);
-    if (model_path_match(l, 0, "system ntp", &k) && !st->ntp_node)
+    if (model_path_match(l, 0, "system services ssh hostkey-algorithm", &k) && k < l->n)
+        junos_hostkey(a, m, l, k);
+    else if (model_path_match(l, 0, "system ntp", &k) && !st->ntp_node)
         st->ntp_node = model_path_own(l, 1);
     else if (model_path_match(l, 0, "firewall family inet filter", &k) && k < l->n)
         junos_term(st, a, l, k);
@@ -260,6 +277,9 @@ void model_ct_sros_line(struct ct_state **stp, struct arena *a, struct device_mo
         if (model_path_eq(l, k, "ntp-server") && !model_path_eq(l, k + 1, "false") &&
             !model_path_eq(l, k + 1, "shutdown"))
             st->ntp_server = l->node;
+    } else if (model_path_match(l, i + 1, "security ssh", &k) && k < l->n &&
+               sv_starts_with(l->tok[k], "server-kex-list") && model_path_eq(l, l->n - 2, "name")) {
+        fact_lines_add(&m->ssh.algo_ev, l->node); /* evidence for the KEX list read in s_security */
     } else if (model_path_match(l, i + 1, "security cpm-filter", &k) &&
                (model_path_eq(l, k, "ip-filter") || model_path_eq(l, k, "ipv6-filter")) &&
                !st->cpm_filter) {
@@ -381,6 +401,18 @@ static void vrp_ntp_finish(struct device_model *m)
         fact_default(&ns->open, FACT_ON, "no ntp-service access: every host may ask");
 }
 
+/* ssh server publickey A...: the host-key algorithms offered */
+static void vrp_hostkeys(struct arena *a, struct device_model *m, const struct cfg_node *n)
+{
+    struct ssh_hostkey_facts *hk = &m->ssh_hostkey;
+    hk->nalgos = 0;
+    for (size_t i = 3; model_tok(n, i).n && hk->nalgos < CT_MAX_ITEMS; i++) {
+        const char **slot = MODEL_PUSH(a, hk->algos, hk->nalgos);
+        *slot = model_strdup(a, model_tok(n, i));
+    }
+    fact_lines_add(&hk->ev, n);
+}
+
 void model_vrp_log_time(struct arena *a, struct device_model *m, const struct cfg_tree *t)
 {
     struct log_time_facts *lt = &m->log_time;
@@ -393,6 +425,11 @@ void model_vrp_log_time(struct arena *a, struct device_model *m, const struct cf
         else if (sv_starts_with_word(s, "clock timezone") && model_tok(n, 2).n) {
             lt->clock_zone = model_strdup_unquoted(a, model_tok(n, 2));
             lt->clock_node = n;
+        } else if (sv_starts_with_word(s, "ssh server dh-exchange min-len")) {
+            m->ssh_hostkey.dh_min_bits = model_sv_long(model_tok(n, 4), 0);
+            m->ssh_hostkey.dh_min_node = n;
+        } else if (sv_starts_with_word(s, "ssh server publickey")) {
+            vrp_hostkeys(a, m, n);
         } else
             vrp_ntp(a, m, n);
     }

@@ -732,6 +732,24 @@ struct ntp_serve_facts {
     size_t ninterfaces;
 };
 
+/*
+ * SSH host keys and key-exchange limits beyond ssh_facts' KEX list
+ * (CRYPTO-SSH-KEX-HOSTKEY). The RSA modulus is usually made by an exec
+ * command and is not in the configuration: rsa_bits 0.
+ */
+struct ssh_hostkey_facts {
+    const char **algos; /* host-key algorithms offered (explicit list), NULL = platform default */
+    size_t nalgos;
+    const char **off; /* host-key algorithms explicitly refused (Junos no-ssh-dss) */
+    size_t noff;
+    struct fact_lines ev;
+    long dh_min_bits; /* smallest group-exchange modulus accepted; 0 not configured */
+    const struct cfg_node *dh_min_node;
+    long rsa_bits; /* the RSA host key's modulus when the configuration says; 0 */
+    const struct cfg_node *rsa_node;
+    const struct cfg_node *dsa_node; /* a DSA host key is configured */
+};
+
 /* --------------------------------------------------------------- device */
 
 struct device_model {
@@ -803,6 +821,7 @@ struct device_model {
     /* SSH key exchange and host keys, TLS, link encryption, NTP service. */
     struct log_time_facts log_time;
     struct ntp_serve_facts ntp_serve;
+    struct ssh_hostkey_facts ssh_hostkey;
     /* Log levels, transport, source interfaces, denied-packet logging, flows. */
     /* ICMP behaviour, receive filters and TCP keepalives. */
     struct cpp_facts cpp;
