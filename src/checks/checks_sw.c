@@ -461,9 +461,12 @@ struct vuln_judgement {
     size_t platform; /* advisories about this platform */
 };
 
-static const char *adv_name(const struct advisory *a)
+/* "CVE-2023-20198 (cisco-sa-...)", or whichever of the two it has. */
+static const char *adv_label(const struct check_ctx *ctx, const struct advisory *a)
 {
-    return a->cve && a->id ? a->cve : a->id ? a->id : a->cve;
+    if (a->cve && a->id && strcmp(a->cve, a->id))
+        return arena_printf(ctx->arena, "%s (%s)", a->cve, a->id);
+    return a->cve ? a->cve : a->id;
 }
 
 static void judge_advisory(const struct check_ctx *ctx, struct check_result *r,
@@ -473,30 +476,29 @@ static void judge_advisory(const struct check_ctx *ctx, struct check_result *r,
     enum vhit hit = advisory_hit(a, rel);
     if (hit == VHIT_NO)
         return;
-    const char *id = a->id ? a->id : "?";
     const struct advisory *f = advisory_features(&ctx->profile->advisories, a);
     if (!f) {
         reasons_add(&j->unknown,
-                    "%s (%s): release %s is affected, but no configuration statement is known "
+                    "%s: release %s is affected, but no configuration statement is known "
                     "for its feature",
-                    adv_name(a), id, rel);
+                    adv_label(ctx, a), rel);
         return;
     }
     const struct cfg_node *on = feature_on(ctx, sp, f);
     if (!on) {
         reasons_add(&j->note, "%s: release %s %s affected, the feature is not configured",
-                    adv_name(a), rel, hit == VHIT_YES ? "is" : "may be");
+                    adv_label(ctx, a), rel, hit == VHIT_YES ? "is" : "may be");
         return;
     }
     ev_node(ctx, r, on);
     if (hit == VHIT_YES)
-        reasons_add(&j->fail, "%s (%s): release %s is affected and the feature is on (line %u)",
-                    adv_name(a), id, rel, on->line);
+        reasons_add(&j->fail, "%s: release %s is affected and the feature is on (line %u)",
+                    adv_label(ctx, a), rel, on->line);
     else
         reasons_add(&j->unknown,
-                    "%s (%s): the feature is on (line %u) and part of train %s is affected; "
+                    "%s: the feature is on (line %u) and part of train %s is affected; "
                     "the configuration does not name the exact release (show version)",
-                    adv_name(a), id, on->line, rel);
+                    adv_label(ctx, a), on->line, rel);
 }
 
 /* The verdicts before any advisory is weighed: no advisories, none about
@@ -514,7 +516,8 @@ static bool vuln_settled(const struct check_ctx *ctx, struct check_result *r, si
         check_set(ctx, r, VERDICT_UNKNOWN,
                   "no advisory could be read from software.advisories; %s cannot be judged", name);
     else if (!platform)
-        check_set(ctx, r, VERDICT_PASS, "no advisory loaded (%zu) concerns %s", s->n, name);
+        check_set(ctx, r, VERDICT_PASS, "none of the loaded advisories (%zu) concerns %s", s->n,
+                  name);
     else if (!rel || !*rel)
         check_set(ctx, r, VERDICT_UNKNOWN,
                   "%zu advisor%s concern%s %s, but the configuration does not name its "
