@@ -466,8 +466,7 @@ static void junos_path(struct device_model *m, const struct model_path *l)
     if (model_path_match(l, 0, "system autoinstallation", NULL) ||
         model_path_match(l, 0, "chassis auto-image-upgrade", NULL) ||
         model_path_match(l, 0, "system phone-home", NULL)) {
-        if (l->n <= 3)
-            ztp_on(m, model_path_own(l, 1));
+        ztp_on(m, model_path_own(l, 1)); /* the block, or the set line */
     } else if (model_path_match(l, 0, "system login retry-options", &k)) {
         junos_retry(m, l, k);
     } else if (model_path_match(l, 0, "system login password", &k)) {
