@@ -363,8 +363,7 @@ static const struct check_def defs[] = {
                                     "15 minutes.",
                 [DIALECT_CISCO_IOS] = "login block-for 900 attempts 3 within 120\naaa local "
                                       "authentication attempts max-fail 3",
-                [DIALECT_CISCO_NXOS] = "ssh login-attempts 3\nlogin block-for 900 attempts 3 "
-                                       "within 120",
+                [DIALECT_CISCO_NXOS] = "ssh login-attempts 3",
                 [DIALECT_CISCO_IOSXR] = "aaa password-policy LOCKOUT\n authen-max-attempts 3\n "
                                         "lockout-time minutes 15\nusername <user> "
                                         "password-policy LOCKOUT secret <secret>",

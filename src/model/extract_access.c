@@ -226,7 +226,7 @@ static bool cisco_ztp(struct device_model *m, enum dialect d, const struct cfg_n
 static void cisco_lockout(struct device_model *m, enum dialect d, const struct cfg_node *n,
                           struct sv s)
 {
-    if (sv_starts_with_word(s, "login block-for")) {
+    if (sv_starts_with_word(s, "login block-for") && d == DIALECT_CISCO_IOS) {
         long secs = model_sv_long(word(s, 2), -1);
         lockout(m, num_after(s, 3, "attempts"), secs < 0 ? ACCESS_DISCONNECT_ONLY : secs, n);
     } else if (sv_starts_with_word(s, "aaa local authentication attempts max-fail")) {
