@@ -241,18 +241,75 @@ static void legacy_fact(const struct check_ctx *ctx, struct check_result *r, str
         tally_fact(ctx, r, t, label, f, NULL);
 }
 
+/* Does the ACL have a deny entry for ICMP mask-reply? Its line, or NULL. */
+static const struct cfg_node *acl_denies_mask_reply(const struct acl *a)
+{
+    for (size_t i = 0; a && i < a->n; i++) {
+        const struct acl_entry *e = &a->entries[i];
+        if (e->permit || !e->node)
+            continue;
+        struct sv t = cfg_text(e->node);
+        for (size_t k = 0, nt = sv_token_count(t); k < nt; k++)
+            if (sv_eq_cstr(sv_token(t, k), "mask-reply"))
+                return e->node;
+    }
+    return NULL;
+}
+
+/* EOS (ARST-RT-000540): an outbound ACL on every external interface denies
+ * ICMP mask-reply. The EOS default is not documented, so a missing ACL
+ * leaves the verdict unknown rather than failing. */
+static void legacy_eos(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    if (!ctx->profile->external_description) {
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  "needs interfaces.external_description in the profile: EOS mask replies are "
+                  "judged by the outbound ACLs of the external interfaces (ARST-RT-000540)");
+        return;
+    }
+    const struct interface **ext;
+    size_t n = external_interfaces(ctx, &ext), judged = 0;
+    struct reasons open;
+    reasons_init(&open);
+    for (size_t i = 0; i < n; i++) {
+        if (!ext[i]->has_ip)
+            continue;
+        judged++;
+        const struct cfg_node *d =
+            acl_denies_mask_reply(ext[i]->acl_out ? model_find_acl(m, ext[i]->acl_out) : NULL);
+        if (d)
+            ev_node(ctx, r, d);
+        else
+            reasons_add(&open, "%s", if_name(ext[i]));
+    }
+    if (judged && !open.n) {
+        reasons_done(ctx, &open);
+        check_set(ctx, r, VERDICT_PASS,
+                  "every external interface (%zu) has an outbound ACL denying ICMP mask-reply",
+                  judged);
+        return;
+    }
+    check_set(ctx, r, VERDICT_UNKNOWN,
+              "EOS: the default for ICMP mask replies is not documented and %s%s",
+              judged ? "no outbound ACL denies mask-reply on: "
+                     : "no external interface is addressed",
+              judged ? reasons_done(ctx, &open) : (reasons_done(ctx, &open), ""));
+}
+
 static void eval_icmp_legacy(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
     if (outside_catalogue(ctx, r))
         return;
-    if (m->dialect == DIALECT_ARISTA_EOS || m->dialect == DIALECT_HUAWEI_VRP) {
-        check_set(ctx, r, VERDICT_UNKNOWN, "%s",
-                  m->dialect == DIALECT_ARISTA_EOS
-                      ? "EOS: checks.md (ARST-RT-000540) asks for an outbound ACL denying "
-                        "mask-reply, which is not judged; the EOS default is not documented"
-                      : "VRP: whether mask requests are answered by default is not documented "
-                        "per product line (display icmp statistics)");
+    if (m->dialect == DIALECT_ARISTA_EOS) {
+        legacy_eos(ctx, r);
+        return;
+    }
+    if (m->dialect == DIALECT_HUAWEI_VRP) {
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "VRP: whether mask requests are answered by default is not documented per "
+                  "product line (display icmp statistics)");
         return;
     }
     const struct cpp_facts *c = &m->cpp;
