@@ -103,6 +103,12 @@ struct device_pass {
     struct result_cache *cache; /* NULL: --cache not given or not usable */
     const struct report_run *run;
     size_t cache_hits; /* devices reported from the cache */
+    /* Per file, the first pass's cache key when the cache had the file: the
+     * second pass takes the result without reading or hashing it again. */
+    struct hit_key {
+        char key[65];
+        bool hit;
+    } * hits;
     bool input_error, show_progress;
 };
 
@@ -524,6 +530,7 @@ static int load_inventories(const struct scan_options *o, char *const *roots, si
             rc = -1;
     for (size_t i = 0; i < nroots; i++)
         inventory_discover(inv, roots[i]);
+    inventory_index(inv);
     return rc;
 }
 
@@ -552,19 +559,16 @@ static bool cache_key(const struct device_pass *dp, const char *path, const char
     return true;
 }
 
-/* The device's result from the cache when its bytes were audited before,
- * read the same way, under the same settings. Its reuse finding
- * (CRED-UNIQUE-PER-DEVICE) is decided again from this run's estate, citing
- * the secrets' lines the cache kept cleaned. */
-static bool from_cache(struct device_pass *dp, const struct assess_options *o,
-                       const struct walk_entry *f, struct slot *s, size_t len)
+/* The result stored under s->key, restored as the device's assessment;
+ * its reuse finding (CRED-UNIQUE-PER-DEVICE) is decided again from this
+ * run's estate, citing the secrets' lines the cache kept cleaned. */
+static bool restore(struct device_pass *dp, const struct assess_options *o,
+                    const struct walk_entry *f, struct slot *s)
 {
-    s->len = len;
-    s->keyed = dp->cache && cache_key(dp, f->path, f->relpath, s->data, len, s->key);
-    if (!s->keyed)
-        return false;
     device_assess_begin(f->path, f->relpath, &s->dev);
-    if (!result_cache_get(dp->cache, s->key, &s->dev)) {
+    bool hit = o->fingerprints_only ? result_cache_get_summary(dp->cache, s->key, &s->dev)
+                                    : result_cache_get(dp->cache, s->key, &s->dev);
+    if (!hit) {
         device_assessment_free(&s->dev);
         return false;
     }
@@ -576,6 +580,30 @@ static bool from_cache(struct device_pass *dp, const struct assess_options *o,
     return true;
 }
 
+/* The device's result from the cache when its bytes were audited before,
+ * read the same way, under the same settings. */
+static bool from_cache(struct device_pass *dp, const struct assess_options *o,
+                       const struct walk_entry *f, struct slot *s, size_t len)
+{
+    s->len = len;
+    s->keyed = dp->cache && cache_key(dp, f->path, f->relpath, s->data, len, s->key);
+    return s->keyed && restore(dp, o, f, s);
+}
+
+/* The second pass: the result the first pass found in the cache for this
+ * file, by the key it computed, without reading or hashing the file again. */
+static bool from_first_pass(struct device_pass *dp, size_t index, const struct walk_entry *f,
+                            struct slot *s)
+{
+    if (!dp->hits || !dp->hits[index].hit)
+        return false;
+    memcpy(s->key, dp->hits[index].key, sizeof(s->key));
+    s->data = NULL;
+    s->len = 0;
+    s->keyed = restore(dp, &dp->assess, f, s);
+    return s->keyed;
+}
+
 /* Read one file and assess it into its slot. Any thread. */
 static void device_work(void *ctx, size_t index, size_t slot)
 {
@@ -585,7 +613,9 @@ static void device_work(void *ctx, size_t index, size_t slot)
     size_t len = 0;
     diag_capture_begin(&s->diags);
     s->from_cache = s->keyed = false;
-    if (file_read_all(f->path, dp->opt->max_file_size, true, &s->data, &len) != 0)
+    if (from_first_pass(dp, index, f, s))
+        ;
+    else if (file_read_all(f->path, dp->opt->max_file_size, true, &s->data, &len) != 0)
         device_assess_unreadable(&dp->assess, f->path, f->relpath, &s->dev);
     else if (!from_cache(dp, &dp->assess, f, s, len))
         device_assess(&dp->assess, f->path, f->relpath, s->data, len, &s->dev);
@@ -667,10 +697,15 @@ static void fingerprint_work(void *ctx, size_t index, size_t slot)
     struct slot *s = &fp->slots[slot];
     size_t len = 0;
     diag_set_thread_silent(true);
+    s->from_cache = s->keyed = false;
     if (file_read_all(f->path, fp->dp->opt->max_file_size, true, &s->data, &len) != 0)
         device_assess_unreadable(&fp->assess, f->path, f->relpath, &s->dev);
     else if (!from_cache(fp->dp, &fp->assess, f, s, len))
         device_assess(&fp->assess, f->path, f->relpath, s->data, len, &s->dev);
+    if (fp->dp->hits && s->from_cache) {
+        memcpy(fp->dp->hits[index].key, s->key, sizeof(s->key));
+        fp->dp->hits[index].hit = true;
+    }
     diag_set_thread_silent(false);
 }
 
@@ -1166,9 +1201,11 @@ static int scan_run(int argc, char **argv)
     dp.cache = cache;
     dp.run = &run;
     struct device_summary *fp_sums = xcalloc(files.n ? files.n : 1, sizeof(*fp_sums));
+    dp.hits = cache ? xcalloc(files.n ? files.n : 1, sizeof(*dp.hits)) : NULL;
     struct fleet_view *fleet = fingerprint_pass_run(&dp, fp_sums);
     dp.assess.fleet = fleet;
     device_pass_run(&dp);
+    free(dp.hits);
     if (dp.input_error)
         input_error = true;
     if (cache) {

@@ -105,6 +105,10 @@ struct inventory {
     struct arena *arena; /* entries and their strings */
     struct inventory_entry *items;
     size_t n, cap;
+    /* inventory_index(): entry numbers sorted by name (case-insensitive),
+     * then by number; used while norder == n. */
+    uint32_t *order;
+    size_t norder;
 };
 
 void inventory_init(struct inventory *inv, struct arena *a);
@@ -125,6 +129,10 @@ int inventory_load_buffer(struct inventory *inv, const char *path, const char *d
 /* Load the router.db of a RANCID or Oxidized tree: root/router.db and
  * root/GROUP/router.db, each scoped to its folder. Returns how many. */
 int inventory_discover(struct inventory *inv, const char *root);
+/* Sort the entries by name once all inventories are loaded, so that
+ * inventory_find() is a binary search instead of a walk (estates with tens of
+ * thousands of devices). Optional: an inventory changed since is walked. */
+void inventory_index(struct inventory *inv);
 /* The entry for a configuration file (by base name, with or without its
  * extension, ignoring case, within the entry's scope), or NULL. */
 const struct inventory_entry *inventory_find(const struct inventory *inv, const char *path);

@@ -521,12 +521,94 @@ static bool name_matches(const char *name, const char *base)
     return b == n || base[n] == '.';
 }
 
+static bool in_scope(const struct inventory_entry *e, const char *path)
+{
+    size_t sl = e->scope ? strlen(e->scope) : 0;
+    return !sl || (strncmp(path, e->scope, sl) == 0 && path[sl] == '/');
+}
+
+/* Names ordered case-insensitively, then by length; equal names by number. */
+static int name_cmp(const char *a, size_t an, const char *b, size_t bn)
+{
+    int c = strncasecmp(a, b, an < bn ? an : bn);
+    return c ? c : (an > bn) - (an < bn);
+}
+
+struct order_key {
+    const char *name;
+    size_t len;
+    uint32_t at;
+};
+
+static int order_cmp(const void *x, const void *y)
+{
+    const struct order_key *a = x, *b = y;
+    int c = name_cmp(a->name, a->len, b->name, b->len);
+    return c ? c : (a->at > b->at) - (a->at < b->at);
+}
+
+void inventory_index(struct inventory *inv)
+{
+    if (!inv || !inv->n || inv->n > UINT32_MAX)
+        return;
+    struct order_key *keys = xcalloc(inv->n, sizeof(*keys));
+    for (size_t i = 0; i < inv->n; i++)
+        keys[i] = (struct order_key){inv->items[i].name, strlen(inv->items[i].name), (uint32_t)i};
+    qsort(keys, inv->n, sizeof(*keys), order_cmp);
+    inv->order = arena_alloc(inv->arena, inv->n * sizeof(*inv->order));
+    for (size_t i = 0; i < inv->n; i++)
+        inv->order[i] = keys[i].at;
+    free(keys);
+    inv->norder = inv->n;
+}
+
+/* The lowest-numbered entry named key[0..kn) whose scope holds path, or n. */
+static size_t indexed_first(const struct inventory *inv, const char *key, size_t kn,
+                            const char *path)
+{
+    size_t lo = 0, hi = inv->norder;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *nm = inv->items[inv->order[mid]].name;
+        if (name_cmp(nm, strlen(nm), key, kn) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < inv->norder; lo++) {
+        const struct inventory_entry *e = &inv->items[inv->order[lo]];
+        if (name_cmp(e->name, strlen(e->name), key, kn) != 0)
+            break;
+        if (in_scope(e, path))
+            return inv->order[lo];
+    }
+    return inv->n;
+}
+
+/* name_matches() through the index: the whole base name and each of its
+ * prefixes ending before a dot are the names that can match. */
+static const struct inventory_entry *find_indexed(const struct inventory *inv, const char *base,
+                                                  const char *path)
+{
+    size_t best = inv->n, bn = strlen(base);
+    for (size_t k = 1; k <= bn; k++) {
+        if (k < bn && base[k] != '.')
+            continue;
+        size_t at = indexed_first(inv, base, k, path);
+        if (at < best)
+            best = at;
+    }
+    return best < inv->n ? &inv->items[best] : NULL;
+}
+
 const struct inventory_entry *inventory_find(const struct inventory *inv, const char *path)
 {
     if (!inv || !path)
         return NULL;
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
+    if (inv->order && inv->norder == inv->n)
+        return find_indexed(inv, base, path);
     for (size_t i = 0; i < inv->n; i++) {
         const struct inventory_entry *e = &inv->items[i];
         size_t sl = e->scope ? strlen(e->scope) : 0;

@@ -32,8 +32,8 @@ struct result_cache {
     char *path;
     char key[65];
     pthread_mutex_t lock;
-    sqlite3_stmt *get, *put;
-    struct buf clean, rec;
+    sqlite3_stmt *get, *get_summary, *put;
+    struct buf clean, rec, sum;
     bool said_corrupt, in_txn;
 };
 
@@ -206,6 +206,18 @@ static const char *line_text(const char *data, size_t len, uint32_t n, size_t *o
     return p;
 }
 
+/* The fingerprints and the redaction count, as decode_summary() reads them. */
+static void encode_summary(struct buf *b, const struct device_summary *sum)
+{
+    put_u32(b, sum->nfps);
+    for (uint32_t i = 0; i < sum->nfps; i++) {
+        put_u32(b, sum->fps[i].line);
+        buf_add(b, &sum->fps[i].kind, 1);
+        buf_add(b, sum->fps[i].fp, sizeof(sum->fps[i].fp));
+    }
+    put_u32(b, sum->nredacted);
+}
+
 static void encode(struct result_cache *c, const struct report_run *run,
                    const struct device_result *d, const struct device_summary *sum,
                    const struct cache_input *in)
@@ -252,13 +264,7 @@ static void encode(struct result_cache *c, const struct report_run *run,
             put_cstr(b, t);
         }
     }
-    put_u32(b, sum->nfps);
-    for (uint32_t i = 0; i < sum->nfps; i++) {
-        put_u32(b, sum->fps[i].line);
-        buf_add(b, &sum->fps[i].kind, 1);
-        buf_add(b, sum->fps[i].fp, sizeof(sum->fps[i].fp));
-    }
-    put_u32(b, sum->nredacted);
+    encode_summary(b, sum);
     /* The lines of its secrets, cleaned: the evidence of a reuse finding
      * when another device shares one (never the raw line). */
     for (uint32_t i = 0; i < sum->nfps; i++) {
@@ -433,11 +439,16 @@ static bool decode(const void *blob, size_t len, struct device_assessment *da)
 
 /* ---------------------------------------------------------------- file */
 
+/* The summary (secret fingerprints) has its own column before the record,
+ * so the first pass over an estate reads it without the record's overflow
+ * pages. (cache_results held records of an earlier layout.) */
 static const char *schema =
     "CREATE TABLE IF NOT EXISTS cache_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
-    "CREATE TABLE IF NOT EXISTS cache_results (\n"
+    "DROP TABLE IF EXISTS cache_results;\n"
+    "CREATE TABLE IF NOT EXISTS cache_entries (\n"
     "  run_key TEXT NOT NULL,\n"
     "  device_key TEXT NOT NULL,\n"
+    "  summary BLOB NOT NULL,\n"
     "  record BLOB NOT NULL,\n"
     "  PRIMARY KEY (run_key, device_key)\n"
     ") WITHOUT ROWID;\n";
@@ -469,11 +480,13 @@ static bool cache_salt(sqlite3 *db, char out[65])
 static void cache_free(struct result_cache *c)
 {
     sqlite3_finalize(c->get);
+    sqlite3_finalize(c->get_summary);
     sqlite3_finalize(c->put);
     sqlite3_close(c->db);
     pthread_mutex_destroy(&c->lock);
     buf_free(&c->clean);
     buf_free(&c->rec);
+    buf_free(&c->sum);
     free(c->path);
     free(c);
 }
@@ -493,6 +506,7 @@ struct result_cache *result_cache_open(const char *dir, const char *run_key, cha
     pthread_mutex_init(&c->lock, NULL);
     buf_init(&c->clean, 0);
     buf_init(&c->rec, 0);
+    buf_init(&c->sum, 0);
     if (sqlite3_open_v2(c->path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) ||
         /* A page cache that holds a run's lookups (SQLite's default is 2 MiB). */
         sqlite3_exec(c->db,
@@ -501,11 +515,15 @@ struct result_cache *result_cache_open(const char *dir, const char *run_key, cha
                      NULL, NULL, NULL) ||
         sqlite3_exec(c->db, schema, NULL, NULL, NULL) || !cache_salt(c->db, salt) ||
         sqlite3_prepare_v2(c->db,
-                           "SELECT record FROM cache_results WHERE run_key = ?1 AND "
+                           "SELECT record FROM cache_entries WHERE run_key = ?1 AND "
                            "device_key = ?2",
                            -1, &c->get, NULL) ||
-        sqlite3_prepare_v2(c->db, "INSERT OR REPLACE INTO cache_results VALUES (?1, ?2, ?3)", -1,
-                           &c->put, NULL)) {
+        sqlite3_prepare_v2(c->db,
+                           "SELECT summary FROM cache_entries WHERE run_key = ?1 AND "
+                           "device_key = ?2",
+                           -1, &c->get_summary, NULL) ||
+        sqlite3_prepare_v2(c->db, "INSERT OR REPLACE INTO cache_entries VALUES (?1, ?2, ?3, ?4)",
+                           -1, &c->put, NULL)) {
         diag_report(DIAG_NOTE, c->path, 0, "not a usable result cache (%s): scanning without it",
                     c->db ? sqlite3_errmsg(c->db) : "cannot open");
         cache_free(c);
@@ -514,7 +532,7 @@ struct result_cache *result_cache_open(const char *dir, const char *run_key, cha
     sqlite3_busy_timeout(c->db, CACHE_BUSY_MS);
     /* Results made under another key can never be read again. */
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(c->db, "DELETE FROM cache_results WHERE run_key != ?1", -1, &st, NULL) ==
+    if (sqlite3_prepare_v2(c->db, "DELETE FROM cache_entries WHERE run_key != ?1", -1, &st, NULL) ==
         SQLITE_OK) {
         sqlite3_bind_text(st, 1, c->key, -1, SQLITE_STATIC);
         sqlite3_step(st);
@@ -524,18 +542,27 @@ struct result_cache *result_cache_open(const char *dir, const char *run_key, cha
     return c;
 }
 
-bool result_cache_get(struct result_cache *c, const char *key, struct device_assessment *da)
+/* The summary column alone. */
+static bool decode_summary_blob(const void *blob, size_t len, struct device_assessment *da)
+{
+    struct reader rd = {blob, (const uint8_t *)blob + len, false};
+    return decode_summary(&rd, &da->summary) && rd.p == rd.end;
+}
+
+static bool cache_lookup(struct result_cache *c, sqlite3_stmt *st, const char *key,
+                         struct device_assessment *da,
+                         bool (*dec)(const void *, size_t, struct device_assessment *))
 {
     if (!c || !key || !*key)
         return false;
     struct device_summary *sum = &da->summary;
     pthread_mutex_lock(&c->lock);
-    sqlite3_reset(c->get);
-    sqlite3_bind_text(c->get, 1, c->key, -1, SQLITE_STATIC);
-    sqlite3_bind_text(c->get, 2, key, -1, SQLITE_TRANSIENT);
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, c->key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
     bool hit = false;
-    if (sqlite3_step(c->get) == SQLITE_ROW) {
-        hit = decode(sqlite3_column_blob(c->get, 0), (size_t)sqlite3_column_bytes(c->get, 0), da);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        hit = dec(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0), da);
         if (!hit) {
             free(sum->fps);
             sum->fps = NULL;
@@ -546,9 +573,19 @@ bool result_cache_get(struct result_cache *c, const char *key, struct device_ass
             c->said_corrupt = true;
         }
     }
-    sqlite3_reset(c->get);
+    sqlite3_reset(st);
     pthread_mutex_unlock(&c->lock);
     return hit;
+}
+
+bool result_cache_get(struct result_cache *c, const char *key, struct device_assessment *da)
+{
+    return c && cache_lookup(c, c->get, key, da, decode);
+}
+
+bool result_cache_get_summary(struct result_cache *c, const char *key, struct device_assessment *da)
+{
+    return c && cache_lookup(c, c->get_summary, key, da, decode_summary_blob);
 }
 
 void result_cache_put(struct result_cache *c, const struct report_run *run, const char *key,
@@ -560,10 +597,13 @@ void result_cache_put(struct result_cache *c, const struct report_run *run, cons
         return;
     pthread_mutex_lock(&c->lock);
     encode(c, run, d, sum, in);
+    buf_reset(&c->sum);
+    encode_summary(&c->sum, sum);
     sqlite3_reset(c->put);
     sqlite3_bind_text(c->put, 1, c->key, -1, SQLITE_STATIC);
     sqlite3_bind_text(c->put, 2, key, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_blob(c->put, 3, c->rec.data, (int)c->rec.len, SQLITE_STATIC);
+    sqlite3_bind_blob(c->put, 3, c->sum.data, (int)c->sum.len, SQLITE_STATIC);
+    sqlite3_bind_blob(c->put, 4, c->rec.data, (int)c->rec.len, SQLITE_STATIC);
     sqlite3_step(c->put);
     sqlite3_reset(c->put);
     pthread_mutex_unlock(&c->lock);

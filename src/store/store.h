@@ -170,6 +170,9 @@ struct device_assessment;
  * fingerprints (malloc'd); the caller then calls device_assess_restored().
  * False on a miss or a record that does not decode. Thread-safe. */
 bool result_cache_get(struct result_cache *c, const char *key, struct device_assessment *d);
+/* Only the summary's fingerprints (what a first pass over the estate needs):
+ * a small column read without the record. Same contract otherwise. */
+bool result_cache_get_summary(struct result_cache *c, const char *key, struct device_assessment *d);
 /* Keep an audited device's result (evidence cleaned as the reports print it;
  * nothing with --show-secrets), its secrets' lines cleaned, and what its
  * assessment wrote to stderr, which a hit says again. Thread-safe. A hit

@@ -258,6 +258,39 @@ static void test_crlf_and_names(void **state)
     assert_string_equal(dialect_name(DIALECT_UNKNOWN), "unknown");
 }
 
+/* The sorted index gives the entry the walk in file order gives, for exact
+ * names, names with a domain, case, scopes and repeated names. */
+static void test_inventory_index_matches_walk(void **state)
+{
+    (void)state;
+    struct arena a;
+    arena_init(&a);
+    struct inventory walk, indexed;
+    static const char db[] = "core1;juniper;up\nCore1.lab;cisco;up\nedge9;cisco;up\n"
+                             "edge9;juniper;up\nr1.example;arista;up\nr1;cisco;up\n";
+    static const char scoped[] = "edge9;arista;up\nzz;cisco;up\n";
+    struct inventory *invs[] = {&walk, &indexed};
+    for (int k = 0; k < 2; k++) {
+        inventory_init(invs[k], &a);
+        assert_int_equal(inventory_load_buffer(invs[k], "router.db", db, strlen(db), NULL), 0);
+        assert_int_equal(
+            inventory_load_buffer(invs[k], "g/router.db", scoped, strlen(scoped), "/t/g"), 0);
+    }
+    inventory_index(&indexed);
+    static const char *const paths[] = {
+        "/t/core1",      "/t/CORE1",       "/t/core1.lab", "/t/core1.lab.example", "/t/edge9",
+        "/t/g/edge9",    "/t/g/zz",        "/t/zz",        "/t/r1.example.com",    "/t/r1",
+        "/t/r1.example", "/t/r1x.example", "/t/nothing",   "/t/g/core1",
+    };
+    for (size_t i = 0; i < ARRAY_SIZE(paths); i++) {
+        const struct inventory_entry *x = inventory_find(&walk, paths[i]);
+        const struct inventory_entry *y = inventory_find(&indexed, paths[i]);
+        assert_int_equal(x ? x - walk.items : -1, y ? y - indexed.items : -1);
+    }
+    assert_non_null(inventory_find(&indexed, "/t/g/edge9"));
+    arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -270,6 +303,7 @@ int main(void)
         cmocka_unit_test(test_rancid_types_and_named_results),
         cmocka_unit_test(test_forms),
         cmocka_unit_test(test_crlf_and_names),
+        cmocka_unit_test(test_inventory_index_matches_walk),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
