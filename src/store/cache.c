@@ -32,7 +32,7 @@ struct result_cache {
     char *path;
     char key[65];
     pthread_mutex_t lock;
-    sqlite3_stmt *get, *get_summary, *put;
+    sqlite3_stmt *get, *get_summary, *put, *put_summary;
     struct buf clean, rec, sum;
     bool said_corrupt, in_txn;
 };
@@ -439,17 +439,22 @@ static bool decode(const void *blob, size_t len, struct device_assessment *da)
 
 /* ---------------------------------------------------------------- file */
 
-/* The summary (secret fingerprints) has its own column before the record,
- * so the first pass over an estate reads it without the record's overflow
- * pages. (cache_results held records of an earlier layout.) */
+/* The summaries (secret fingerprints) have a table of their own: small rows
+ * in a small tree, which the first pass over an estate reads without
+ * touching the records. (cache_results held records of an earlier layout.) */
 static const char *schema =
     "CREATE TABLE IF NOT EXISTS cache_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
     "DROP TABLE IF EXISTS cache_results;\n"
     "CREATE TABLE IF NOT EXISTS cache_entries (\n"
     "  run_key TEXT NOT NULL,\n"
     "  device_key TEXT NOT NULL,\n"
-    "  summary BLOB NOT NULL,\n"
     "  record BLOB NOT NULL,\n"
+    "  PRIMARY KEY (run_key, device_key)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE IF NOT EXISTS cache_summaries (\n"
+    "  run_key TEXT NOT NULL,\n"
+    "  device_key TEXT NOT NULL,\n"
+    "  summary BLOB NOT NULL,\n"
     "  PRIMARY KEY (run_key, device_key)\n"
     ") WITHOUT ROWID;\n";
 
@@ -482,6 +487,7 @@ static void cache_free(struct result_cache *c)
     sqlite3_finalize(c->get);
     sqlite3_finalize(c->get_summary);
     sqlite3_finalize(c->put);
+    sqlite3_finalize(c->put_summary);
     sqlite3_close(c->db);
     pthread_mutex_destroy(&c->lock);
     buf_free(&c->clean);
@@ -511,7 +517,7 @@ struct result_cache *result_cache_open(const char *dir, const char *run_key, cha
         /* A page cache that holds a run's lookups (SQLite's default is 2 MiB). */
         sqlite3_exec(c->db,
                      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
-                     "PRAGMA cache_size = -32768",
+                     "PRAGMA cache_size = -32768; PRAGMA mmap_size = 1073741824",
                      NULL, NULL, NULL) ||
         sqlite3_exec(c->db, schema, NULL, NULL, NULL) || !cache_salt(c->db, salt) ||
         sqlite3_prepare_v2(c->db,
@@ -519,11 +525,13 @@ struct result_cache *result_cache_open(const char *dir, const char *run_key, cha
                            "device_key = ?2",
                            -1, &c->get, NULL) ||
         sqlite3_prepare_v2(c->db,
-                           "SELECT summary FROM cache_entries WHERE run_key = ?1 AND "
+                           "SELECT summary FROM cache_summaries WHERE run_key = ?1 AND "
                            "device_key = ?2",
                            -1, &c->get_summary, NULL) ||
-        sqlite3_prepare_v2(c->db, "INSERT OR REPLACE INTO cache_entries VALUES (?1, ?2, ?3, ?4)",
-                           -1, &c->put, NULL)) {
+        sqlite3_prepare_v2(c->db, "INSERT OR REPLACE INTO cache_entries VALUES (?1, ?2, ?3)", -1,
+                           &c->put, NULL) ||
+        sqlite3_prepare_v2(c->db, "INSERT OR REPLACE INTO cache_summaries VALUES (?1, ?2, ?3)", -1,
+                           &c->put_summary, NULL)) {
         diag_report(DIAG_NOTE, c->path, 0, "not a usable result cache (%s): scanning without it",
                     c->db ? sqlite3_errmsg(c->db) : "cannot open");
         cache_free(c);
@@ -531,9 +539,12 @@ struct result_cache *result_cache_open(const char *dir, const char *run_key, cha
     }
     sqlite3_busy_timeout(c->db, CACHE_BUSY_MS);
     /* Results made under another key can never be read again. */
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(c->db, "DELETE FROM cache_entries WHERE run_key != ?1", -1, &st, NULL) ==
-        SQLITE_OK) {
+    static const char *const drop[] = {"DELETE FROM cache_entries WHERE run_key != ?1",
+                                       "DELETE FROM cache_summaries WHERE run_key != ?1"};
+    for (size_t i = 0; i < ARRAY_SIZE(drop); i++) {
+        sqlite3_stmt *st;
+        if (sqlite3_prepare_v2(c->db, drop[i], -1, &st, NULL) != SQLITE_OK)
+            continue;
         sqlite3_bind_text(st, 1, c->key, -1, SQLITE_STATIC);
         sqlite3_step(st);
         sqlite3_finalize(st);
@@ -542,7 +553,7 @@ struct result_cache *result_cache_open(const char *dir, const char *run_key, cha
     return c;
 }
 
-/* The summary column alone. */
+/* A row of cache_summaries. */
 static bool decode_summary_blob(const void *blob, size_t len, struct device_assessment *da)
 {
     struct reader rd = {blob, (const uint8_t *)blob + len, false};
@@ -588,6 +599,16 @@ bool result_cache_get_summary(struct result_cache *c, const char *key, struct de
     return c && cache_lookup(c, c->get_summary, key, da, decode_summary_blob);
 }
 
+static void put_row(struct result_cache *c, sqlite3_stmt *st, const char *key, const struct buf *b)
+{
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, c->key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_blob(st, 3, b->data, (int)b->len, SQLITE_STATIC);
+    sqlite3_step(st);
+    sqlite3_reset(st);
+}
+
 void result_cache_put(struct result_cache *c, const struct report_run *run, const char *key,
                       const struct device_result *d, const struct device_summary *sum,
                       const struct cache_input *in)
@@ -599,13 +620,8 @@ void result_cache_put(struct result_cache *c, const struct report_run *run, cons
     encode(c, run, d, sum, in);
     buf_reset(&c->sum);
     encode_summary(&c->sum, sum);
-    sqlite3_reset(c->put);
-    sqlite3_bind_text(c->put, 1, c->key, -1, SQLITE_STATIC);
-    sqlite3_bind_text(c->put, 2, key, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_blob(c->put, 3, c->sum.data, (int)c->sum.len, SQLITE_STATIC);
-    sqlite3_bind_blob(c->put, 4, c->rec.data, (int)c->rec.len, SQLITE_STATIC);
-    sqlite3_step(c->put);
-    sqlite3_reset(c->put);
+    put_row(c, c->put, key, &c->rec);
+    put_row(c, c->put_summary, key, &c->sum);
     pthread_mutex_unlock(&c->lock);
 }
 
