@@ -448,6 +448,57 @@ static void eval_fhrp_auth(const struct check_ctx *ctx, struct check_result *r)
     }
 }
 
+static void eval_ldp_auth(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct rtg_facts *f = &ctx->model->rtg;
+    if (!f->ldp_node) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "%s",
+                  f->mpls_node ? "MPLS runs without LDP (no LDP sessions)"
+                               : "MPLS/LDP is not configured");
+        ev_node(ctx, r, f->mpls_node);
+        return;
+    }
+    judge_with_why(ctx, r, &f->ldp_auth, "LDP sessions are not authenticated",
+                   "LDP sessions are authenticated", "every LDP session is authenticated");
+    ev_node(ctx, r, f->ldp_node);
+}
+
+static void eval_mpls_ttl(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct rtg_facts *f = &ctx->model->rtg;
+    if (!f->mpls_node) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "MPLS is not configured");
+        return;
+    }
+    if (!f->pe_why) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "an MPLS core (P) router: no VRF/VPRN with a route distinguisher, no L2VPN "
+                  "service and no eBGP session, so customer traffic does not enter the label "
+                  "core here");
+        ev_node(ctx, r, f->mpls_node);
+        return;
+    }
+    const struct fact_bool *t = &f->ttl_propagate;
+    const char *why = t->why && *t->why ? t->why : NULL;
+    if (t->state == FACT_UNKNOWN)
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "MPLS edge (%s), but cannot tell whether the IP TTL "
+                  "is copied into labels: %s",
+                  f->pe_why, fact_why(ctx, t));
+    else if (t->state == FACT_ON)
+        check_set(ctx, r, VERDICT_FAIL,
+                  "MPLS edge (%s) copies the IP TTL into labels, so a "
+                  "traceroute shows the core hop by hop%s%s",
+                  f->pe_why, why ? ": " : "", why ? why : "");
+    else
+        check_set(ctx, r, VERDICT_PASS,
+                  "MPLS edge (%s) does not propagate the IP TTL into "
+                  "labels",
+                  f->pe_why);
+    ev_node(ctx, r, f->pe_node);
+    check_evidence_fact(ctx, r, &t->ev);
+}
+
 /* The checks added after the first release come after every other family in
  * the registry, so that the built-in order of the earlier checks stays stable. */
 static const struct check_def sec_defs[] = {
@@ -510,6 +561,56 @@ static const struct check_def sec_defs[] = {
                                        "<key>",
             },
         .eval = eval_fhrp_auth,
+    },
+    {
+        .id = "RTG-LDP-AUTH",
+        .source = "builtin",
+        .title = "LDP (esp. targeted LDP for L2VPN) sessions authenticated",
+        .category = "Routing protocol security",
+        .severity = SEV_MEDIUM,
+        .rationale = "Unauthenticated LDP lets a spoofed peer inject label bindings and hijack "
+                     "pseudowires.",
+        .measures = MEASURES("M10.49"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Authenticate every LDP session (TCP MD5 or a key chain), "
+                                    "with a default password that covers every neighbour.",
+                [DIALECT_CISCO_IOS] = "mpls ldp password fallback <key>\nmpls ldp password "
+                                      "required",
+                [DIALECT_CISCO_NXOS] = "mpls ldp configuration\n  password required\n  "
+                                       "password fallback <key>",
+                [DIALECT_CISCO_IOSXR] = "mpls ldp\n neighbor\n  password encrypted <key>",
+                [DIALECT_ARISTA_EOS] = "mpls ldp\n   neighbor <peer> password <key>",
+                [DIALECT_JUNIPER_JUNOS] = "set protocols ldp session-group 0.0.0.0/0 "
+                                          "authentication-key <key>",
+                [DIALECT_NOKIA_SROS] = "configure router ldp session-parameters peer <peer> "
+                                       "authentication-key <key>",
+                [DIALECT_HUAWEI_VRP] = "mpls ldp\n md5-password cipher <peer> <key>",
+            },
+        .eval = eval_ldp_auth,
+    },
+    {
+        .id = "RTG-MPLS-TTL",
+        .source = "builtin",
+        .title = "MPLS TTL propagation disabled at the edge (hide core topology)",
+        .category = "Routing protocol security",
+        .severity = SEV_LOW,
+        .rationale = "When a PE copies the IP TTL into labels, customers and outsiders can "
+                     "trace the provider core hop by hop.",
+        .measures = MEASURES("M7.02", "M18.06", "M10.49"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Disable IP TTL propagation into MPLS labels on edge "
+                                    "(PE) routers.",
+                [DIALECT_CISCO_IOS] = "no mpls ip propagate-ttl forwarded",
+                [DIALECT_CISCO_NXOS] = "no mpls ip propagate-ttl",
+                [DIALECT_CISCO_IOSXR] = "mpls ip-ttl-propagate disable forwarded",
+                [DIALECT_ARISTA_EOS] = "no mpls icmp ttl-exceeded tunneling",
+                [DIALECT_JUNIPER_JUNOS] = "set protocols mpls no-propagate-ttl",
+                [DIALECT_NOKIA_SROS] = "configure router ttl-propagate vprn-transit none",
+                [DIALECT_HUAWEI_VRP] = "mpls\n undo ttl propagate",
+            },
+        .eval = eval_mpls_ttl,
     },
 };
 

@@ -267,21 +267,193 @@ static void xr_fhrp(struct cx *x, const struct cfg_node *n, bool hsrp)
     }
 }
 
+/* ------------------------------------------------------------ MPLS, LDP, edge role */
+
+struct cx_mpls {
+    const struct cfg_node *mpls, *ldp, *tdp;
+    const struct cfg_node *ldp_all;  /* password fallback / required / XR global password */
+    const struct cfg_node *ldp_some; /* per-neighbour or per-ACL passwords */
+    const struct cfg_node *ttl_off, *ttl_local_only;
+    const struct cfg_node *vrf_rd, *l2vpn;
+};
+
+/* IOS/NX-OS "mpls ldp password|neighbor ..." (global statements). */
+static void ios_mpls_global(struct cx_mpls *s, struct sv t, bool neg, const struct cfg_node *c)
+{
+    if (starts(t, "mpls ip propagate-ttl") && neg) {
+        if (tk_is(t, 3, "local"))
+            s->ttl_local_only = c;
+        else
+            s->ttl_off = c;
+    } else if (neg) {
+        return;
+    } else if (starts(t, "mpls label protocol tdp")) {
+        s->tdp = c;
+    } else if (starts(t, "mpls ldp password fallback") ||
+               (starts(t, "mpls ldp password required") && !tk_is(t, 4, "for"))) {
+        s->ldp_all = c;
+    } else if (starts(t, "mpls ldp password option") ||
+               (starts(t, "mpls ldp neighbor") && tk_is(t, 4, "password")) ||
+               starts(t, "mpls ldp password required")) {
+        s->ldp_some = s->ldp_some ? s->ldp_some : c;
+    } else if (starts(t, "mpls ldp") && !s->ldp) {
+        s->ldp = c;
+    }
+}
+
+/* NX-OS "mpls ldp configuration" / EOS "mpls ldp" / XR "mpls ldp" blocks. */
+static void ldp_block(struct cx_mpls *s, const struct cfg_node *b, unsigned depth)
+{
+    if (depth > RTG_DEPTH)
+        return;
+    for (const struct cfg_node *c = b->child; c; c = c->next) {
+        bool neg;
+        struct sv t = stmt(c, &neg);
+        if (!active(c) || neg)
+            continue;
+        bool nbr = starts(t, "neighbor");
+        bool global_pw = starts(t, "password") || starts(t, "neighbor password") ||
+                         (nbr && depth > 0 && starts(t, "password"));
+        if (global_pw && !tk_is(t, nbr ? 2 : 1, "disable") && !tk_is(t, nbr ? 2 : 1, "option"))
+            s->ldp_all = c;
+        else if (starts(t, "password option") || (nbr && tk_is(t, 2, "password")))
+            s->ldp_some = s->ldp_some ? s->ldp_some : c;
+        if (c->child && nbr && tk(t, 1).n == 0) {
+            /* XR "neighbor" block: its password applies to every neighbour */
+            bool n2;
+            const struct cfg_node *p = child_stmt(c, "password", &n2);
+            if (p && !n2 && !tk_is(cfg_text(p), 1, "disable"))
+                s->ldp_all = p;
+        } else if (c->child) {
+            ldp_block(s, c, depth + 1);
+        }
+    }
+}
+
+/* A VRF with a route distinguisher ("rd" anywhere in the block). */
+static const struct cfg_node *vrf_rd(const struct cfg_node *b, unsigned depth)
+{
+    for (const struct cfg_node *c = b->child; c && depth <= RTG_DEPTH; c = c->next) {
+        if (!active(c))
+            continue;
+        if (starts(cfg_text(c), "rd") && tk(cfg_text(c), 1).n)
+            return c;
+        const struct cfg_node *r = c->child ? vrf_rd(c, depth + 1) : NULL;
+        if (r)
+            return r;
+    }
+    return NULL;
+}
+
+static void mpls_interface(struct cx *x, struct cx_mpls *s, const struct cfg_node *n)
+{
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        bool neg;
+        struct sv t = stmt(c, &neg);
+        if (!active(c) || neg)
+            continue;
+        if (starts(t, "mpls ip") || starts(t, "mpls traffic-eng tunnels") ||
+            starts(t, "mpls bgp forwarding")) {
+            s->mpls = s->mpls ? s->mpls : c;
+            if (starts(t, "mpls ip") && !s->ldp)
+                s->ldp = c;
+        } else if ((starts(t, "xconnect") || starts(t, "l2transport")) && !s->l2vpn) {
+            s->l2vpn = c;
+        }
+    }
+    (void)x;
+}
+
+static void mpls_top(struct cx *x, struct cx_mpls *s, const struct cfg_node *n)
+{
+    bool neg;
+    struct sv t = stmt(n, &neg);
+    if (starts(t, "interface")) {
+        mpls_interface(x, s, n);
+    } else if (starts(t, "vrf") || starts(t, "ip vrf") || starts(t, "router bgp")) {
+        const struct cfg_node *rd = s->vrf_rd ? NULL : vrf_rd(n, 0);
+        if (rd && (!starts(t, "router bgp") || rd->parent != n))
+            s->vrf_rd = rd;
+    } else if (starts(t, "l2vpn") || starts(t, "l2 vfi") || starts(t, "pseudowire-class")) {
+        s->l2vpn = s->l2vpn ? s->l2vpn : n;
+    } else if (starts(t, "mpls ip-ttl-propagate disable") && !neg) {
+        /* IOS XR: "disable" alone or "forwarded" hides the core; "local" does not */
+        *(tk_is(t, 3, "local") ? &s->ttl_local_only : &s->ttl_off) = n;
+    } else if (starts(t, "mpls ldp") && n->child) {
+        s->ldp = s->ldp ? s->ldp : n;
+        s->mpls = s->mpls ? s->mpls : n;
+        ldp_block(s, n, 0);
+    } else if ((starts(t, "mpls traffic-eng") || starts(t, "mpls ip")) && !neg && !s->mpls &&
+               x->d != DIALECT_CISCO_IOS) {
+        s->mpls = n; /* global "mpls ip" is the IOS default and enables nothing by itself */
+    } else if (starts(t, "feature mpls") && !neg) {
+        s->mpls = s->mpls ? s->mpls : n;
+        if (starts(t, "feature mpls ldp"))
+            s->ldp = s->ldp ? s->ldp : n;
+    } else if (starts(t, "mpls")) {
+        ios_mpls_global(s, t, neg, n);
+    }
+}
+
+static void mpls_settle(struct cx *x, const struct cx_mpls *s)
+{
+    struct rtg_facts *r = &x->m->rtg;
+    if (!s->mpls)
+        return;
+    r->mpls_node = s->mpls;
+    if (s->ldp && !s->tdp) {
+        r->ldp_node = s->ldp;
+        if (s->ldp_all) {
+            fact_set(&r->ldp_auth, FACT_ON, s->ldp_all);
+        } else if (s->ldp_some) {
+            fact_unknown(&r->ldp_auth, "passwords are set for some LDP neighbours or prefixes "
+                                       "only, with no fallback or required password; 'show mpls "
+                                       "ldp neighbor detail' shows whether other sessions run "
+                                       "without one");
+            fact_lines_add(&r->ldp_auth.ev, s->ldp_some);
+        } else {
+            fact_default(&r->ldp_auth, FACT_OFF, "no LDP password is configured");
+            fact_lines_add(&r->ldp_auth.ev, s->ldp);
+        }
+    }
+    rtg_settle_edge(x->m, s->vrf_rd, s->l2vpn);
+    if (s->ttl_off) {
+        fact_set(&r->ttl_propagate, FACT_OFF, s->ttl_off);
+    } else if (x->d == DIALECT_CISCO_IOS || x->d == DIALECT_CISCO_IOSXR) {
+        fact_default(&r->ttl_propagate, FACT_ON,
+                     s->ttl_local_only ? "TTL propagation is disabled for locally generated "
+                                         "traffic only; forwarded traffic still copies the IP TTL"
+                                       : "the IP TTL is copied into the label by default");
+        fact_lines_add(&r->ttl_propagate.ev, s->ttl_local_only);
+    } else {
+        fact_unknown(&r->ttl_propagate,
+                     x->d == DIALECT_CISCO_NXOS
+                         ? "no 'no mpls ip propagate-ttl' and checks.md marks the NX-OS default "
+                           "(verify); 'show mpls forwarding-table detail' or a traceroute through "
+                           "the core tells"
+                         : "checks.md marks the EOS TTL-propagation setting (verify) and no "
+                           "statement here changes it; a traceroute through the core tells");
+    }
+}
+
 /* ------------------------------------------------------------ entry */
 
 void cx_extract_rtg(struct cx *x)
 {
     const struct cfg_node *rb = x->bgp_node;
+    struct cx_mpls mp = {0};
     if (rb && x->m->bgp.configured)
         bgp_logging(x, rb);
     for (const struct cfg_node *n = x->t->first; n; n = n->next) {
         if (!active(n))
             continue;
         struct sv s = cfg_text(n);
+        mpls_top(x, &mp, n);
         if (starts(s, "interface"))
             fhrp_interface(x, n);
         else if (x->d == DIALECT_CISCO_IOSXR &&
                  (starts(s, "router hsrp") || starts(s, "router vrrp")))
             xr_fhrp(x, n, starts(s, "router hsrp"));
     }
+    mpls_settle(x, &mp);
 }

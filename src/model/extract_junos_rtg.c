@@ -25,6 +25,7 @@ struct jrtg {
     struct jr_log *logs;
     size_t nlogs;
     const struct cfg_node *vrrp_v3; /* protocols vrrp version-3 */
+    const struct cfg_node *mpls, *ldp, *ldp_all, *ldp_some, *ttl_off, *vrf, *l2vpn;
 };
 
 static struct jrtg *state(struct arena *a, struct jrtg **st)
@@ -85,9 +86,55 @@ static void vrrp_line(struct arena *a, struct device_model *m, const struct mode
     }
 }
 
+/* "protocols mpls|ldp ...": MPLS, LDP sessions and their keys, TTL propagation. */
+static void mpls_line(struct jrtg *s, const struct model_path *l)
+{
+    size_t k;
+    if (model_path_eq(l, 1, "mpls")) {
+        s->mpls = s->mpls ? s->mpls : model_path_own(l, 1);
+        if (last_is(l, "no-propagate-ttl"))
+            s->ttl_off = l->node;
+        return;
+    }
+    s->ldp = s->ldp ? s->ldp : model_path_own(l, 1);
+    bool keyed =
+        l->own[l->n - 1] == l->node && (model_path_eq(l, l->n - 2, "authentication-key") ||
+                                        model_path_eq(l, l->n - 2, "authentication-key-chain"));
+    if (!keyed)
+        return;
+    /* a session-group covering every address authenticates every session */
+    if (model_path_match(l, 2, "session-group", &k) && k < l->n &&
+        (sv_eq_cstr(sv_unquote(l->tok[k]), "0.0.0.0/0") ||
+         sv_eq_cstr(sv_unquote(l->tok[k]), "::/0")))
+        s->ldp_all = l->node;
+    else
+        s->ldp_some = s->ldp_some ? s->ldp_some : l->node;
+}
+
+/* "routing-instances R instance-type vrf|l2vpn|vpls|evpn", "protocols l2circuit". */
+static void edge_line(struct jrtg *s, const struct model_path *l)
+{
+    if (model_path_eq(l, 0, "routing-instances") && model_path_eq(l, 2, "instance-type") &&
+        l->n == 4 && !s->vrf && sv_eq_cstr(l->tok[3], "vrf"))
+        s->vrf = l->node;
+    else if (model_path_eq(l, 0, "routing-instances") && model_path_eq(l, 2, "instance-type") &&
+             l->n == 4 && !s->l2vpn &&
+             (sv_eq_cstr(l->tok[3], "l2vpn") || sv_eq_cstr(l->tok[3], "vpls") ||
+              sv_eq_cstr(l->tok[3], "evpn")))
+        s->l2vpn = l->node;
+    else if (model_path_match(l, 0, "protocols l2circuit", NULL) && !s->l2vpn)
+        s->l2vpn = model_path_own(l, 1);
+}
+
 void jrtg_line(struct arena *a, struct device_model *m, struct jrtg **st,
                const struct model_path *l)
 {
+    if (l->n >= 2 && model_path_eq(l, 0, "protocols") &&
+        (model_path_eq(l, 1, "mpls") || model_path_eq(l, 1, "ldp")))
+        mpls_line(state(a, st), l);
+    if (model_path_eq(l, 0, "routing-instances") ||
+        model_path_match(l, 0, "protocols l2circuit", NULL))
+        edge_line(state(a, st), l);
     size_t k = 0;
     if (model_path_eq(l, 0, "interfaces") && l->n > 5) {
         vrrp_line(a, m, l);
@@ -160,9 +207,39 @@ static void finish_vrrp(struct device_model *m, const struct jrtg *s)
     }
 }
 
+static void finish_mpls(struct device_model *m, const struct jrtg *s)
+{
+    struct rtg_facts *r = &m->rtg;
+    if (!s || !(s->mpls || s->ldp))
+        return;
+    r->mpls_node = s->mpls ? s->mpls : s->ldp;
+    if (s->ldp) {
+        r->ldp_node = s->ldp;
+        if (s->ldp_all) {
+            fact_set(&r->ldp_auth, FACT_ON, s->ldp_all);
+        } else if (s->ldp_some) {
+            fact_unknown(&r->ldp_auth, "authentication keys are set for some LDP sessions or "
+                                       "session groups only; 'show ldp session detail' shows "
+                                       "whether other sessions run without one");
+            fact_lines_add(&r->ldp_auth.ev, s->ldp_some);
+        } else {
+            fact_default(&r->ldp_auth, FACT_OFF, "no LDP session has an authentication key");
+            fact_lines_add(&r->ldp_auth.ev, s->ldp);
+        }
+    }
+    rtg_settle_edge(m, s->vrf, s->l2vpn);
+    if (s->ttl_off)
+        fact_set(&r->ttl_propagate, FACT_OFF, s->ttl_off);
+    else if (s->mpls)
+        fact_default(&r->ttl_propagate, FACT_ON,
+                     "Junos copies the IP TTL into the label unless 'protocols mpls "
+                     "no-propagate-ttl' is set");
+}
+
 void jrtg_finish(struct arena *a, struct device_model *m, struct jrtg *st)
 {
     finish_vrrp(m, st);
+    finish_mpls(m, st);
     if (m->bgp.configured && m->bgp.nneighbors)
         finish_bgp_log(a, m, st);
 }

@@ -84,6 +84,31 @@ void rtg_static_key(struct device_model *m, const struct cfg_node *n)
     fact_lines_add(&m->rtg.static_ev, n);
 }
 
+static const struct cfg_node *first_ebgp(const struct device_model *m)
+{
+    for (size_t i = 0; i < m->bgp.nneighbors; i++)
+        if (m->bgp.neighbors[i].ebgp && !m->bgp.neighbors[i].shutdown)
+            return m->bgp.neighbors[i].node;
+    return NULL;
+}
+
+void rtg_settle_edge(struct device_model *m, const struct cfg_node *vrf,
+                     const struct cfg_node *l2vpn)
+{
+    struct rtg_facts *r = &m->rtg;
+    const struct cfg_node *eb = first_ebgp(m);
+    if (vrf) {
+        r->pe_why = "MPLS with a VRF/VPRN that has a route distinguisher (L3VPN edge)";
+        r->pe_node = vrf;
+    } else if (l2vpn) {
+        r->pe_why = "MPLS with pseudowires/L2VPN services (L2VPN edge)";
+        r->pe_node = l2vpn;
+    } else if (eb) {
+        r->pe_why = "MPLS with eBGP sessions (edge towards other networks)";
+        r->pe_node = eb;
+    }
+}
+
 /* ------------------------------------------------------------ calendar */
 
 long rtg_days(long year, long month, long day)

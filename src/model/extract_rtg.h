@@ -37,6 +37,11 @@ int rtg_month(struct sv w);
  */
 long rtg_cisco_lifetime(struct sv s, size_t i);
 
+/* The MPLS edge role (pe_why, pe_node) from a VRF with a route distinguisher,
+ * an L2VPN service or, failing both, the first active eBGP neighbour. */
+void rtg_settle_edge(struct device_model *m, const struct cfg_node *vrf,
+                     const struct cfg_node *l2vpn);
+
 /* Family hooks. */
 struct cx;
 void cx_extract_rtg(struct cx *x);

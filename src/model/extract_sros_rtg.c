@@ -14,6 +14,7 @@
 
 struct srtg {
     const struct cfg_node *bgp_suppressed;
+    const struct cfg_node *mpls, *ldp, *ldp_some, *ttl_off, *ttl_on, *vrf, *l2vpn;
 };
 
 static struct srtg *state(struct arena *a, struct srtg **st)
@@ -85,18 +86,78 @@ static void vrrp_line(struct arena *a, struct device_model *m, const struct mode
         }
 }
 
+/* "router [Base] mpls|ldp|ttl-propagate ...": j is the word after the router name. */
+static void router_line(struct srtg *s, const struct model_path *l, size_t j)
+{
+    bool own = l->own[l->n - 1] == l->node;
+    if (model_path_eq(l, j, "mpls")) {
+        s->mpls = s->mpls ? s->mpls : model_path_own(l, j);
+    } else if (model_path_eq(l, j, "ldp")) {
+        s->ldp = s->ldp ? s->ldp : model_path_own(l, j);
+        for (size_t k = j + 1; k + 1 < l->n && own && !s->ldp_some; k++)
+            if (model_path_eq(l, k, "authentication-key") || model_path_eq(l, k, "auth-keychain"))
+                s->ldp_some = l->node;
+    } else if (model_path_eq(l, j, "ttl-propagate") && own && l->n >= j + 3 &&
+               model_path_eq(l, l->n - 2, "vprn-transit")) {
+        *(model_path_eq(l, l->n - 1, "none") ? &s->ttl_off : &s->ttl_on) = l->node;
+    }
+}
+
 void srtg_line(struct arena *a, struct device_model *m, struct srtg **st,
                const struct model_path *l, size_t i)
 {
     if (model_path_eq(l, i, "log"))
         log_line(a, st, l, i);
-    else if (model_path_eq(l, i, "router") || model_path_eq(l, i, "service"))
+    if (model_path_eq(l, i, "router") && i + 1 < l->n) {
+        size_t j = i + 1;
+        if (l->tok[j].p[0] == '"' || sv_eq_cstr(l->tok[j], "Base"))
+            j++;
+        if (j < l->n)
+            router_line(state(a, st), l, j);
+    } else if (model_path_eq(l, i, "service") && i + 2 < l->n) {
+        struct srtg *s = state(a, st);
+        if (model_path_eq(l, i + 1, "vprn") && !s->vrf)
+            s->vrf = model_path_own(l, i + 1);
+        else if ((model_path_eq(l, i + 1, "epipe") || model_path_eq(l, i + 1, "vpls")) && !s->l2vpn)
+            s->l2vpn = model_path_own(l, i + 1);
+    }
+    if (model_path_eq(l, i, "router") || model_path_eq(l, i, "service"))
         vrrp_line(a, m, l, i);
+}
+
+static void finish_mpls(struct device_model *m, const struct srtg *s)
+{
+    struct rtg_facts *r = &m->rtg;
+    if (!s || !(s->mpls || s->ldp))
+        return;
+    r->mpls_node = s->mpls ? s->mpls : s->ldp;
+    if (s->ldp) {
+        r->ldp_node = s->ldp;
+        if (s->ldp_some) {
+            fact_unknown(&r->ldp_auth, "LDP keys are set per peer only; 'show router ldp "
+                                       "session detail' shows whether every session uses one");
+            fact_lines_add(&r->ldp_auth.ev, s->ldp_some);
+        } else {
+            fact_default(&r->ldp_auth, FACT_OFF, "no LDP peer has an authentication key");
+            fact_lines_add(&r->ldp_auth.ev, s->ldp);
+        }
+    }
+    rtg_settle_edge(m, s->vrf, s->l2vpn);
+    if (s->ttl_off) {
+        fact_set(&r->ttl_propagate, FACT_OFF, s->ttl_off);
+    } else if (s->ttl_on) {
+        fact_set(&r->ttl_propagate, FACT_ON, s->ttl_on);
+    } else {
+        fact_unknown(&r->ttl_propagate, "no 'ttl-propagate vprn-transit' statement and checks.md "
+                                        "marks the SR OS default (verify); 'show router "
+                                        "ttl-propagate' (or a traceroute through the core) tells");
+    }
 }
 
 void srtg_finish(struct arena *a, struct device_model *m, struct srtg *st)
 {
     (void)a;
+    finish_mpls(m, st);
     if (m->bgp.configured) {
         if (st && st->bgp_suppressed) {
             fact_set(&m->rtg.bgp_log, FACT_OFF, st->bgp_suppressed);

@@ -62,8 +62,79 @@ static void vrrp_interface(struct arena *a, struct device_model *m, const struct
     }
 }
 
+struct vr_mpls {
+    const struct cfg_node *mpls, *ldp, *ldp_all, *ldp_some, *ttl_off, *vrf;
+};
+
+/* The "mpls ldp" view: "md5-password cipher|plain PEER ..." per peer, "... all" for every peer. */
+static void ldp_view(struct vr_mpls *s, const struct cfg_node *n)
+{
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if ((c->flags & CFG_INACTIVE) ||
+            !(vstarts(c, "md5-password") || vstarts(c, "authentication key-chain") ||
+              vstarts(c, "authentication")))
+            continue;
+        bool all = false;
+        for (size_t i = 1; i < 5; i++)
+            all = all || sv_eq_cstr(vtok(c, i), "all");
+        *(all ? &s->ldp_all : &s->ldp_some) = c;
+    }
+}
+
+static void mpls_top(struct vr_mpls *s, const struct cfg_node *n)
+{
+    if (vstarts(n, "mpls ldp")) {
+        s->ldp = s->ldp ? s->ldp : n;
+        ldp_view(s, n);
+    } else if (vstarts(n, "mpls") && sv_token_count(cfg_text(n)) == 1) {
+        s->mpls = n;
+        for (const struct cfg_node *c = n->child; c; c = c->next)
+            if (vstarts(c, "undo ttl propagate") ||
+                (vstarts(c, "ttl propagate") && model_sv_icontains(cfg_text(c), "disable")))
+                s->ttl_off = c;
+    } else if (vstarts(n, "ip vpn-instance") && !s->vrf) {
+        for (const struct cfg_node *c = n->child; c && !s->vrf; c = c->next) {
+            if (vstarts(c, "route-distinguisher"))
+                s->vrf = c;
+            for (const struct cfg_node *g = c->child; g && !s->vrf; g = g->next)
+                if (vstarts(g, "route-distinguisher"))
+                    s->vrf = g;
+        }
+    }
+}
+
+static void mpls_settle(struct device_model *m, const struct vr_mpls *s)
+{
+    struct rtg_facts *r = &m->rtg;
+    if (!s->mpls)
+        return;
+    r->mpls_node = s->mpls;
+    if (s->ldp) {
+        r->ldp_node = s->ldp;
+        if (s->ldp_all) {
+            fact_set(&r->ldp_auth, FACT_ON, s->ldp_all);
+        } else if (s->ldp_some) {
+            fact_unknown(&r->ldp_auth, "LDP keys are set per peer only; 'display mpls ldp "
+                                       "session verbose' shows whether every session uses one");
+            fact_lines_add(&r->ldp_auth.ev, s->ldp_some);
+        } else {
+            fact_default(&r->ldp_auth, FACT_OFF, "no LDP MD5 password or key chain");
+            fact_lines_add(&r->ldp_auth.ev, s->ldp);
+        }
+    }
+    rtg_settle_edge(m, s->vrf, NULL);
+    if (s->ttl_off)
+        fact_set(&r->ttl_propagate, FACT_OFF, s->ttl_off);
+    else
+        fact_unknown(&r->ttl_propagate, "no 'undo ttl propagate' in the mpls view and checks.md "
+                                        "marks the VRP default (verify); 'display current-"
+                                        "configuration all' or a traceroute through the core "
+                                        "tells");
+}
+
 void vrtg_extract(const struct cfg_tree *t, struct device_model *m)
 {
+    struct vr_mpls mp = {0};
     for (const struct cfg_node *n = t->first; n; n = n->next) {
         if (n->flags & CFG_INACTIVE)
             continue;
@@ -71,7 +142,9 @@ void vrtg_extract(const struct cfg_tree *t, struct device_model *m)
             bgp_log_walk(m, n, 0);
         else if (vstarts(n, "interface"))
             vrrp_interface(t->arena, m, n);
+        mpls_top(&mp, n);
     }
+    mpls_settle(m, &mp);
     if (m->bgp.configured && m->rtg.bgp_log.state == FACT_UNKNOWN)
         fact_default(&m->rtg.bgp_log, FACT_ON,
                      "VRP records BGP peer state changes by default and no peer has "
