@@ -154,6 +154,42 @@ static void eval_proxy_arp(const struct check_ctx *ctx, struct check_result *r)
                    "proxy ARP is on on external interfaces");
 }
 
+/* ------------------------------------------------- ICMP types in ACLs */
+
+/* The first deny entry of the ACL naming one of the ICMP types (tokens such
+ * as "mask-reply", "unreachable"), or NULL. */
+static const struct cfg_node *acl_denies_icmp(const struct acl *a, const char *const *types)
+{
+    for (size_t i = 0; a && i < a->n; i++) {
+        const struct acl_entry *e = &a->entries[i];
+        if (e->permit || !e->node)
+            continue;
+        struct sv t = cfg_text(e->node);
+        for (size_t k = 0, nt = sv_token_count(t); k < nt; k++)
+            for (size_t j = 0; types[j]; j++)
+                if (sv_eq_cstr(sv_token(t, k), types[j]))
+                    return e->node;
+    }
+    return NULL;
+}
+
+static const struct cfg_node *acl_denies_mask_reply(const struct acl *a)
+{
+    static const char *const types[] = {"mask-reply", NULL};
+    return acl_denies_icmp(a, types);
+}
+
+/* EOS (ARST-RT-000530): an outbound ACL on the interface denying ICMP
+ * unreachables stands for "no ip unreachables". */
+static const struct cfg_node *eos_out_denies_unreachables(const struct check_ctx *ctx,
+                                                          const struct interface *it)
+{
+    static const char *const types[] = {"unreachable", "host-unreachable", "net-unreachable", NULL};
+    if (ctx->model->dialect != DIALECT_ARISTA_EOS || !it->acl_out)
+        return NULL;
+    return acl_denies_icmp(model_find_acl(ctx->model, it->acl_out), types);
+}
+
 /* ---------------------------------------------------- CPP-ICMP-UNREACH */
 
 /* IOS Null0: unreachables for traffic discarded into it are sent unless
@@ -221,8 +257,15 @@ static void eval_unreach(const struct check_ctx *ctx, struct check_result *r)
     struct if_tally t = {.good = 0};
     reasons_init(&t.bad);
     reasons_init(&t.unknown);
-    for (size_t i = 0; i < n; i++)
-        tally_iface(ctx, r, &t, ext[i], &ext[i]->unreachables);
+    for (size_t i = 0; i < n; i++) {
+        const struct cfg_node *deny = eos_out_denies_unreachables(ctx, ext[i]);
+        if (deny) {
+            ev_node(ctx, r, deny);
+            t.good++;
+        } else {
+            tally_iface(ctx, r, &t, ext[i], &ext[i]->unreachables);
+        }
+    }
     if (m->dialect == DIALECT_CISCO_IOS)
         null0_unreachables(ctx, r, &t);
     tally_verdict(ctx, r, &t, "ICMP unreachables are sent without a rate limit on",
@@ -239,21 +282,6 @@ static void legacy_fact(const struct check_ctx *ctx, struct check_result *r, str
 {
     if (!fact_untouched(f))
         tally_fact(ctx, r, t, label, f, NULL);
-}
-
-/* Does the ACL have a deny entry for ICMP mask-reply? Its line, or NULL. */
-static const struct cfg_node *acl_denies_mask_reply(const struct acl *a)
-{
-    for (size_t i = 0; a && i < a->n; i++) {
-        const struct acl_entry *e = &a->entries[i];
-        if (e->permit || !e->node)
-            continue;
-        struct sv t = cfg_text(e->node);
-        for (size_t k = 0, nt = sv_token_count(t); k < nt; k++)
-            if (sv_eq_cstr(sv_token(t, k), "mask-reply"))
-                return e->node;
-    }
-    return NULL;
 }
 
 /* EOS (ARST-RT-000540): an outbound ACL on every external interface denies

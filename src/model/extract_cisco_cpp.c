@@ -19,6 +19,7 @@ static bool is_null0(struct sv w)
  * Global "ip ..." statements of this area:
  *   ip arp proxy disable                       IOS: proxy ARP off everywhere
  *   ip icmp rate-limit unreachable [df] MS     IOS: unreachables rate-limited
+ *   ip icmp rate-limit-unreachable N           EOS: the same (ARST-RT-000530)
  *   [no] ip icmp redirect                      EOS: redirects (global, default on)
  *   ip route ... Null0                         IOS: traffic discarded into Null0
  */
@@ -29,7 +30,8 @@ bool cx_h_cpp_ip(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
         x->arp_proxy_off = neg ? NULL : n;
         return true;
     }
-    if (starts(s, "ip icmp rate-limit unreachable")) {
+    if (starts(s, "ip icmp rate-limit unreachable") ||
+        starts(s, "ip icmp rate-limit-unreachable")) {
         fact_set(&cp->unreach_rate_limit, neg ? FACT_OFF : FACT_ON, n);
         return true;
     }
