@@ -111,6 +111,18 @@ size_t external_interfaces(const struct check_ctx *ctx, const struct interface *
 /* The date a check judges against: ctx->as_of, the profile's
  * assessment.as_of, or today (checks_sw.c). */
 int32_t check_as_of(const struct check_ctx *ctx);
+/* A bogon: space that must never arrive from outside as a packet source
+ * nor be accepted from a BGP peer. */
+struct bogon {
+    struct ip_prefix prefix;
+    const char *source; /* "RFC 1918", or "approved.bgp_bogons" */
+    const char *what;   /* "private use", ... */
+};
+/* The built-in table (data/bogons.txt), parsed once per process. */
+const struct bogon *bogons_builtin(size_t *n);
+/* The list the checks judge against: the profile's approved.bgp_bogons when
+ * it has the key (an arena copy), else the built-in table. */
+size_t bogons_for(const struct check_ctx *ctx, const struct bogon **out);
 /* SVC-ONBOX-SCRIPTS shares the on-box judgement with MGMT-ONBOX-SHELL. */
 void check_eval_onbox_scripts(const struct check_ctx *ctx, struct check_result *r);
 /* The evaluation of the fleet check on one device alone. */
