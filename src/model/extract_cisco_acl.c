@@ -50,7 +50,13 @@ struct sv cx_asa_alias(const struct cx *x, struct sv a)
     return a;
 }
 
-static void acl_source(struct cx *x, struct acl_entry *e, struct sv s, size_t i, bool standard)
+/*
+ * An address at token i of s into (any, p, unresolved): any / host X /
+ * X mask / X/len / object-group NAME ... Returns the index after it.
+ * Wildcard masks on IOS, NX-OS, XR and EOS; netmasks on the ASA.
+ */
+static size_t acl_addr(struct cx *x, struct sv s, size_t i, bool standard, bool *any,
+                       struct ip_prefix *p, bool *unresolved)
 {
     struct sv a = tk(s, i), b = tk(s, i + 1);
     if (x->nasa_names) {
@@ -58,43 +64,87 @@ static void acl_source(struct cx *x, struct acl_entry *e, struct sv s, size_t i,
         b = cx_asa_alias(x, b);
     }
     if (model_sv_ieq(a, "any") || model_sv_ieq(a, "any4") || model_sv_ieq(a, "any6")) {
-        e->src_any = true;
-        return;
+        *any = true;
+        return i + 1;
     }
     if (model_sv_ieq(a, "host")) {
-        e->src = model_parse_addr(b);
-        e->unresolved = e->src.af == 0;
-        return;
+        *p = model_parse_addr(b);
+        *unresolved = p->af == 0;
+        return i + 2;
     }
     if (model_sv_ieq(a, "object-group") || model_sv_ieq(a, "object") ||
         model_sv_ieq(a, "addrgroup") || model_sv_ieq(a, "net-group") ||
         model_sv_ieq(a, "interface") || model_sv_ieq(a, "source-group") || a.n == 0) {
-        e->unresolved = true;
-        return;
+        *unresolved = true;
+        return a.n ? i + 2 : i;
     }
     if (memchr(a.p, '/', a.n)) {
-        e->src = model_parse_addr(a);
-        e->unresolved = e->src.af == 0;
-        if (!e->unresolved && ip_prefix_is_any(&e->src))
-            e->src_any = true;
-        return;
+        *p = model_parse_addr(a);
+        *unresolved = p->af == 0;
+        if (!*unresolved && ip_prefix_is_any(p))
+            *any = true;
+        return i + 1;
     }
     if (cx_sv_is_dotted(a) && cx_sv_is_dotted(b)) {
         bool wildcard = x->d != DIALECT_CISCO_ASA;
-        if (!ip_prefix_from_mask(a, b, wildcard, &e->src)) {
-            memset(&e->src, 0, sizeof(e->src));
-            e->unresolved = true;
-        } else if (ip_prefix_is_any(&e->src)) {
-            e->src_any = true;
+        if (!ip_prefix_from_mask(a, b, wildcard, p)) {
+            memset(p, 0, sizeof(*p));
+            *unresolved = true;
+        } else if (ip_prefix_is_any(p)) {
+            *any = true;
         }
-        return;
+        return i + 2;
     }
     if (cx_sv_is_addrish(a) && (standard || !cx_sv_is_dotted(b))) {
-        e->src = model_parse_addr(a); /* a bare address is one host */
-        e->unresolved = e->src.af == 0;
+        *p = model_parse_addr(a); /* a bare address is one host */
+        *unresolved = p->af == 0;
+        return i + 1;
+    }
+    *unresolved = true;
+    return i + 1;
+}
+
+/* Port operators after an address: "eq X", "range X Y", ... (index after). */
+static size_t skip_ports(struct sv s, size_t i, bool *ports)
+{
+    if (tk_is(s, i, "eq") || tk_is(s, i, "neq") || tk_is(s, i, "lt") || tk_is(s, i, "gt")) {
+        *ports = true;
+        return i + 2;
+    }
+    if (tk_is(s, i, "range")) {
+        *ports = true;
+        return i + 3;
+    }
+    return i;
+}
+
+/* Words after the addresses that do not narrow what the entry matches. */
+static bool only_logging_from(struct sv s, size_t i)
+{
+    for (struct sv w = tk(s, i); w.n; w = tk(s, ++i))
+        if (!model_sv_ieq(w, "log") && !model_sv_ieq(w, "log-input") &&
+            !model_sv_ieq(w, "counter") && !model_sv_ieq(w, "count") && !tk_is(s, i - 1, "log") &&
+            !tk_is(s, i - 1, "counter"))
+            return false;
+    return true;
+}
+
+/* The entry's source, destination and whether it matches every packet
+ * between them, from token i (after the protocol for extended entries). */
+static void acl_match(struct cx *x, struct acl_entry *e, struct sv s, size_t i, bool standard,
+                      bool all_protocols)
+{
+    i = acl_addr(x, s, i, standard, &e->src_any, &e->src, &e->unresolved);
+    if (standard) {
+        e->dst_any = true;
+        e->matches_all = only_logging_from(s, i);
         return;
     }
-    e->unresolved = true;
+    bool ports = false;
+    i = skip_ports(s, i, &ports);
+    i = acl_addr(x, s, i, false, &e->dst_any, &e->dst, &e->dst_unresolved);
+    i = skip_ports(s, i, &ports);
+    e->matches_all = all_protocols && !ports && only_logging_from(s, i);
 }
 
 static bool is_action(struct sv w)
@@ -133,6 +183,8 @@ static void acl_entry_from(struct cx *x, struct acl *acl, struct sv s, size_t i,
             standard = true;
         }
     }
+    bool all_protocols =
+        standard || model_sv_ieq(w, "ip") || model_sv_ieq(w, "ipv4") || model_sv_ieq(w, "ipv6");
     if (!standard) {
         /* skip the protocol: a word, a number, or ASA object-group/object NAME */
         if (model_sv_ieq(w, "object-group") || model_sv_ieq(w, "object"))
@@ -140,7 +192,7 @@ static void acl_entry_from(struct cx *x, struct acl *acl, struct sv s, size_t i,
         else
             i += 1;
     }
-    acl_source(x, e, s, i, standard);
+    acl_match(x, e, s, i, standard, all_protocols);
 }
 
 /* "ip|ipv4|ipv6 access-list [standard|extended|resequence...] NAME" */

@@ -86,6 +86,11 @@ struct jterm {
     /* protocol/port matches: all of them routing, ICMP or time traffic? */
     bool has_proto, proto_other, has_port, port_other;
     const struct cfg_node *action_node;
+    /* destination-address / destination-prefix-list, and whether any other
+     * match condition narrows the term (interface filter checks) */
+    struct jsrc *dst;
+    size_t ndst;
+    bool other;
 };
 
 struct jplist {
@@ -1248,6 +1253,10 @@ static void j_filter_term(struct jx *x, const struct model_path *l, size_t fi)
         tm->has_from = true;
         bool list = sv_eq_cstr(w, "source-prefix-list") || sv_eq_cstr(w, "prefix-list");
         bool addr = sv_eq_cstr(w, "source-address") || sv_eq_cstr(w, "address");
+        /* "address"/"prefix-list" match either end: narrower than a source */
+        if (!sv_eq_cstr(w, "source-address") && !sv_eq_cstr(w, "source-prefix-list") &&
+            !sv_eq_cstr(w, "destination-address") && !sv_eq_cstr(w, "destination-prefix-list"))
+            tm->other = true;
         if ((list || addr) && k + 2 < l->n) {
             struct sv v = l->tok[k + 2];
             bool except = model_path_eq(l, k + 3, "except");
@@ -1258,8 +1267,19 @@ static void j_filter_term(struct jx *x, const struct model_path *l, size_t fi)
             s->is_list = list;
             s->except = except;
             s->node = l->node;
+        } else if ((sv_eq_cstr(w, "destination-address") ||
+                    sv_eq_cstr(w, "destination-prefix-list")) &&
+                   k + 2 < l->n) {
+            if (!jcap(tm->ndst))
+                return;
+            struct jsrc *d = MODEL_PUSH(x->a, tm->dst, tm->ndst);
+            d->addr = l->tok[k + 2];
+            d->is_list = sv_eq_cstr(w, "destination-prefix-list");
+            d->except = model_path_eq(l, k + 3, "except");
+            d->node = l->node;
         } else if (sv_eq_cstr(w, "ttl-except") && model_path_eq(l, k + 2, "255")) {
             tm->ttl_except_255 = true;
+            tm->other = true;
         } else if ((sv_eq_cstr(w, "protocol") || sv_eq_cstr(w, "next-header")) && k + 2 < l->n) {
             tm->has_proto = true;
             for (size_t j = k + 2; j < l->n; j++)
@@ -1865,6 +1885,69 @@ static void finish_igp(struct jx *x)
     }
 }
 
+/* The prefixes a term's destination conditions name (prefix lists
+ * expanded); false when one cannot be read or is an "except". */
+static bool term_dst_prefixes(struct jx *x, const struct jterm *tm, struct ip_prefix *out,
+                              size_t cap, size_t *n)
+{
+    *n = 0;
+    for (size_t j = 0; j < tm->ndst; j++) {
+        const struct jsrc *d = &tm->dst[j];
+        if (d->except)
+            return false;
+        if (!d->is_list) {
+            struct ip_prefix p = model_parse_addr(sv_unquote(d->addr));
+            if (!p.af || *n >= cap)
+                return false;
+            out[(*n)++] = p;
+            continue;
+        }
+        size_t q = model_nmap_get(&x->plist_map, d->addr, sv_make(NULL, 0));
+        if (q == SIZE_MAX)
+            return false;
+        for (; q != SIZE_MAX; q = x->plists[q].next ? x->plists[q].next - 1 : SIZE_MAX) {
+            struct ip_prefix p = model_parse_addr(sv_unquote(x->plists[q].addr));
+            if (!p.af || *n >= cap)
+                return false;
+            out[(*n)++] = p;
+        }
+    }
+    return true;
+}
+
+/*
+ * The destination and "matches every packet" of the entries [first, n) a
+ * term made: with several destinations each source entry is repeated once
+ * per destination, so every entry names one.
+ */
+static void term_destinations(struct jx *x, const struct jterm *tm, struct acl *acl, size_t first)
+{
+    bool all = !tm->other && !tm->has_proto && !tm->has_port;
+    size_t last = acl->n;
+    for (size_t j = first; j < last; j++) {
+        acl->entries[j].matches_all = all;
+        acl->entries[j].dst_any = tm->ndst == 0;
+    }
+    if (tm->ndst == 0)
+        return;
+    struct ip_prefix d[32];
+    size_t nd;
+    if (!term_dst_prefixes(x, tm, d, ARRAY_SIZE(d), &nd) || nd == 0) {
+        for (size_t j = first; j < last; j++)
+            acl->entries[j].dst_unresolved = true;
+        return;
+    }
+    for (size_t k = 1; k < nd; k++)
+        for (size_t j = first; j < last && jcap(acl->n); j++) {
+            struct acl_entry copy = acl->entries[j];
+            struct acl_entry *e = model_acl_add_entry(x->a, acl, copy.node);
+            *e = copy;
+            e->dst = d[k];
+        }
+    for (size_t j = first; j < last; j++)
+        acl->entries[j].dst = d[0];
+}
+
 static void finish_acls(struct jx *x)
 {
     struct model_nmap filters = {0};
@@ -1891,6 +1974,7 @@ static void finish_acls(struct jx *x)
             e->permit = permit;
             e->src_any = true;
             e->not_mgmt = not_mgmt;
+            term_destinations(x, tm, acl, first);
             continue;
         }
         /* except entries first: they carve holes in the term's match */
@@ -1921,6 +2005,7 @@ static void finish_acls(struct jx *x)
         }
         for (size_t j = first; j < acl->n; j++)
             acl->entries[j].not_mgmt = not_mgmt;
+        term_destinations(x, tm, acl, first);
     }
 }
 

@@ -19,6 +19,7 @@
  * no TLS server profile. IKE/IPsec algorithms left unset are release
  * defaults (unknown). The release comes from the "# TiMOS-..." header.
  */
+#include "model/extract_edge.h"
 #include "model/extract_rtg.h"
 
 #include <string.h>
@@ -88,7 +89,8 @@ struct sprofile {
 struct sapply;
 
 struct sx {
-    struct srtg *rtg; /* routing-security facts (extract_sros_rtg.c) */
+    struct srtg *rtg;   /* routing-security facts (extract_sros_rtg.c) */
+    struct sfilt *filt; /* IP filters (extract_sros_filter.c) */
     const struct cfg_tree *t;
     struct arena *a;
     struct device_model *m;
@@ -1305,6 +1307,8 @@ static void s_line(struct sx *x, const struct model_path *l)
     srtg_line(x->a, x->m, &x->rtg, l, i);
     model_access_path(x->m, l);
     model_ct_sros_line(&x->ct, x->a, x->m, l, i);
+    if (sv_eq_cstr(w, "filter"))
+        sfilt_line(x->a, &x->filt, l, i);
     if (sv_eq_cstr(w, "system"))
         s_system(x, l, i + 1);
     else if (sv_eq_cstr(w, "router"))
@@ -1837,6 +1841,7 @@ void model_extract_sros(const struct cfg_tree *t, struct device_model *m)
     finish_ipsec(x);
     finish(x);
     srtg_finish(x->a, m, x->rtg);
+    sfilt_finish(x->a, m, x->filt);
     s_finish_cpp(x);
     model_ct_sros_finish(x->ct, m);
 }

@@ -537,6 +537,51 @@ static void v_user_interface(struct vx *x, const struct cfg_node *n)
 
 /* ------------------------------------------------------------ acl */
 
+/* The address after "source"/"destination" at token s (0: absent = any). */
+static void v_rule_addr(const struct cfg_node *c, size_t s, bool *any, struct ip_prefix *p,
+                        bool *unresolved)
+{
+    if (!s) {
+        *any = true;
+        return;
+    }
+    struct sv addr = tk(c, s + 1), wild = tk(c, s + 2);
+    if (sv_eq_cstr(addr, "any")) {
+        *any = true;
+    } else if (sv_eq_cstr(wild, "0")) {
+        *p = model_parse_addr(addr);
+        if (p->af == 4)
+            p->len = 32;
+        *unresolved = p->af == 0;
+    } else if (wild.p && ip_prefix_from_mask(addr, wild, true, p)) {
+        *any = ip_prefix_is_any(p);
+    } else {
+        *p = model_parse_addr(addr);
+        *unresolved = p->af == 0;
+    }
+}
+
+/*
+ * "rule [N] permit|deny [protocol] [source A W] [destination B W] ...":
+ * addresses, and whether nothing but addresses and logging narrows the
+ * rule (no protocol other than ip, no ports, fragments, VPN or time range).
+ */
+static void v_rule_match(const struct cfg_node *c, size_t a, struct acl_entry *e)
+{
+    size_t s = find_tok(c, a + 1, "source"), d = find_tok(c, a + 1, "destination");
+    v_rule_addr(c, s, &e->src_any, &e->src, &e->unresolved);
+    v_rule_addr(c, d, &e->dst_any, &e->dst, &e->dst_unresolved);
+    bool all = true;
+    for (size_t i = a + 1; all && tk(c, i).n; i++) {
+        struct sv w = tk(c, i);
+        if ((s && (i == s + 1 || i == s + 2)) || (d && (i == d + 1 || i == d + 2)))
+            continue; /* an address or its wildcard */
+        all = (i == a + 1 && sv_eq_cstr(w, "ip")) || i == s || i == d || sv_eq_cstr(w, "logging") ||
+              sv_eq_cstr(w, "counting");
+    }
+    e->matches_all = all;
+}
+
 static void v_acl(struct vx *x, const struct cfg_node *n)
 {
     /* acl number N | acl name X [N] | acl ipv6 number N | acl N */
@@ -558,25 +603,7 @@ static void v_acl(struct vx *x, const struct cfg_node *n)
         size_t a = tk_is(c, 1, "permit") || tk_is(c, 1, "deny") ? 1 : 2;
         struct acl_entry *e = model_acl_add_entry(x->a, acl, c);
         e->permit = tk_is(c, a, "permit");
-        size_t s = find_tok(c, a + 1, "source");
-        if (!s) {
-            e->src_any = true;
-            continue;
-        }
-        struct sv addr = tk(c, s + 1), wild = tk(c, s + 2);
-        if (sv_eq_cstr(addr, "any")) {
-            e->src_any = true;
-        } else if (sv_eq_cstr(wild, "0")) {
-            e->src = model_parse_addr(addr);
-            if (e->src.af == 4)
-                e->src.len = 32;
-            e->unresolved = e->src.af == 0;
-        } else if (wild.p && ip_prefix_from_mask(addr, wild, true, &e->src)) {
-            e->src_any = ip_prefix_is_any(&e->src);
-        } else {
-            e->src = model_parse_addr(addr);
-            e->unresolved = e->src.af == 0;
-        }
+        v_rule_match(c, a, e);
     }
     if (number.p && model_sv_long(number, -1) >= 0) {
         struct acl *twin = model_add_acl(x->a, x->m, model_strdup(x->a, number), n);

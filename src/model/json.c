@@ -370,6 +370,7 @@ static void print_acls(struct jw *w, const struct device_model *m)
         jw_open(w, NULL, '{');
         jw_str(w, "name", a->name);
         jw_line(w, "line", a->node);
+        jw_bool(w, "default_permit", a->default_permit);
         jw_open(w, "entries", '[');
         for (size_t j = 0; j < a->n; j++) {
             const struct acl_entry *e = &a->entries[j];
@@ -382,6 +383,14 @@ static void print_acls(struct jw *w, const struct device_model *m)
             else
                 jw_prefix(w, "source", &e->src);
             jw_bool(w, "unresolved", e->unresolved);
+            if (e->dst_any)
+                jw_str(w, "destination", "any");
+            else if (e->dst.af)
+                jw_prefix(w, "destination", &e->dst);
+            else
+                jw_str(w, "destination", NULL);
+            jw_bool(w, "destination_unresolved", e->dst_unresolved);
+            jw_bool(w, "matches_all", e->matches_all);
             jw_bool(w, "not_mgmt", e->not_mgmt);
             jw_line(w, "line", e->node);
             jw_close(w, '}');

@@ -92,6 +92,15 @@ struct acl_entry {
      * to BGP/OSPF/LDP/BFD/ICMP/NTP ports or protocols on a receive filter
      * such as the Junos lo0 filter); allow-list checks skip it. */
     bool not_mgmt;
+    /* Interface filters (Cisco-family ACLs, Junos firewall filters, VRP ACL
+     * rules, SR OS ip-filters) also record the destination and whether the
+     * entry matches every packet between its addresses (no protocol, port,
+     * flag, fragment or other condition). Left false/zero elsewhere, which
+     * reads as "narrower or unknown". */
+    bool matches_all;
+    bool dst_any;         /* any / 0.0.0.0/0 / ::/0 */
+    struct ip_prefix dst; /* valid when !dst_any && dst.af */
+    bool dst_unresolved;  /* object-group, prefix list or name not resolved */
     const struct cfg_node *node;
 };
 
@@ -99,6 +108,9 @@ struct acl {
     const char *name;
     struct acl_entry *entries;
     size_t n;
+    /* Packets no entry matches pass (SR OS "default-action forward");
+     * false: the platform's implicit end applies. */
+    bool default_permit;
     const struct cfg_node *node; /* the definition */
 };
 
