@@ -458,6 +458,262 @@ static const struct check_def defs[] = {
 
 const struct check_family checks_family_data = {defs, ARRAY_SIZE(defs)};
 
+/* ------------------------------------------------ interface filter walks */
+
+enum fate { FATE_DENIED, FATE_PERMITTED, FATE_MAYBE };
+
+/* One end of an entry: the address it matches, or any, or unresolved. */
+struct entry_end {
+    bool any, unresolved;
+    const struct ip_prefix *p;
+};
+
+static struct entry_end end_of(const struct acl_entry *e, bool src)
+{
+    if (src)
+        return (struct entry_end){e->src_any, e->unresolved || (!e->src_any && !e->src.af),
+                                  &e->src};
+    return (struct entry_end){e->dst_any, e->dst_unresolved || (!e->dst_any && !e->dst.af),
+                              &e->dst};
+}
+
+/* Packets that pass an interface filter when no entry matches them: Cisco
+ * ACLs and Junos filters end in an implicit deny, SR OS filters in their
+ * default-action (drop unless forward), and a VRP traffic-filter lets
+ * unmatched packets through (Huawei: "If no rule is matched, IPv4 packets
+ * are allowed to pass through"). */
+static bool filter_ends_permit(enum dialect d, const struct acl *acl)
+{
+    return acl->default_permit || d == DIALECT_HUAWEI_VRP;
+}
+
+/*
+ * What a filter does to the packets whose source (by_src) or destination
+ * lies in p, walking its entries in order: denied when an entry matching
+ * every such packet (all protocols, the other end any) drops them before
+ * any entry lets some through; permitted when a permit entry overlapping p
+ * comes first (narrow permits, that is limited to protocols, ports or
+ * particular peers, are skipped when skip_narrow); maybe when an entry the
+ * model could not resolve comes first. *at is the deciding entry (NULL at
+ * the filter's end).
+ */
+static enum fate filter_fate(const struct check_ctx *ctx, const struct acl *acl,
+                             const struct ip_prefix *p, bool by_src, bool skip_narrow,
+                             const struct acl_entry **at)
+{
+    const struct acl_entry *maybe = NULL; /* an unresolved deny that may drop them */
+    const struct acl_entry *permitted = NULL;
+    for (size_t i = 0; i < acl->n; i++) {
+        const struct acl_entry *e = &acl->entries[i];
+        struct entry_end me = end_of(e, by_src), other = end_of(e, !by_src);
+        bool full = e->matches_all && other.any;
+        *at = e;
+        if (!full && (!e->permit || skip_narrow))
+            continue; /* a narrow deny stops some packets only; a narrow permit is allowed */
+        if (me.unresolved && e->permit)
+            return FATE_MAYBE;
+        if (me.unresolved) {
+            maybe = maybe ? maybe : e;
+            continue;
+        }
+        if (!me.any && (me.p->af != p->af || !ip_prefix_overlaps(me.p, p)))
+            continue;
+        if (e->permit) {
+            permitted = e;
+            break;
+        }
+        if (me.any || ip_prefix_contains(me.p, p))
+            return FATE_DENIED;
+    }
+    /* a permit, or the filter's end */
+    *at = maybe ? maybe : permitted;
+    if (permitted || filter_ends_permit(ctx->model->dialect, acl))
+        return maybe ? FATE_MAYBE : FATE_PERMITTED;
+    return FATE_DENIED;
+}
+
+/* The address family a filter is for: IPv6 when it names IPv6 addresses
+ * only, IPv4 otherwise. */
+static int filter_family(const struct acl *acl)
+{
+    bool v4 = false, v6 = false;
+    for (size_t i = 0; i < acl->n; i++) {
+        const struct acl_entry *e = &acl->entries[i];
+        for (int end = 0; end < 2; end++) {
+            const struct ip_prefix *p = end ? &e->dst : &e->src;
+            v4 |= p->af == 4;
+            v6 |= p->af == 6;
+        }
+    }
+    return v6 && !v4 ? 6 : 4;
+}
+
+/* A range the checks require a filter to drop, with its label. */
+struct required {
+    struct ip_prefix p;
+    const char *label; /* "RFC 1918", "own.prefixes", ... */
+};
+
+struct required_set {
+    struct required *v;
+    size_t n;
+};
+
+static void required_add(const struct check_ctx *ctx, struct required_set *rs,
+                         const struct ip_prefix *p, const char *label, int family)
+{
+    if (p->af != family)
+        return;
+    rs->v = arena_grow(ctx->arena, rs->v, rs->n, rs->n + 1, sizeof(*rs->v));
+    rs->v[rs->n++] = (struct required){*p, label};
+}
+
+static void required_add_set(const struct check_ctx *ctx, struct required_set *rs,
+                             const struct prefix_set *ps, const char *label, int family)
+{
+    for (size_t i = 0; i < ps->n; i++)
+        required_add(ctx, rs, &ps->v[i], label, family);
+}
+
+/*
+ * Judge one interface filter against the ranges it must drop (by source or
+ * destination): the first range it lets through goes to bad with the
+ * deciding line as evidence, the first it cannot decide to unknown.
+ * Returns false when the filter is not defined.
+ */
+static bool judge_filter(const struct check_ctx *ctx, struct check_result *r,
+                         const struct interface *it, const char *acl_name,
+                         const struct required_set *need, bool by_src, struct reasons *bad,
+                         struct reasons *unknown)
+{
+    const struct acl *acl = model_find_acl(ctx->model, acl_name);
+    const char *name = it->name ? it->name : "?";
+    if (!acl) {
+        reasons_add(unknown, "%s: filter %s is not defined in the configuration", name, acl_name);
+        ev_node(ctx, r, it->node);
+        return false;
+    }
+    char buf[64];
+    for (size_t i = 0; i < need->n; i++) {
+        const struct acl_entry *at;
+        enum fate f = filter_fate(ctx, acl, &need->v[i].p, by_src, !by_src, &at);
+        if (f == FATE_DENIED)
+            continue;
+        ev_node(ctx, r, at ? at->node : acl->node);
+        ev_node(ctx, r, it->node);
+        const char *pfx = ip_prefix_format(&need->v[i].p, buf, sizeof(buf));
+        if (f == FATE_PERMITTED)
+            reasons_add(bad, "%s: %s lets %s %s (%s) through%s", name, acl_name,
+                        by_src ? "sources in" : "traffic to", pfx, need->v[i].label,
+                        at ? "" : " (no entry matches it)");
+        else
+            reasons_add(unknown,
+                        "%s: %s has an entry the model cannot resolve before it "
+                        "decides %s",
+                        name, acl_name, pfx);
+        return true;
+    }
+    ev_node(ctx, r, it->node);
+    return true;
+}
+
+/* ------------------------------------------------- DATA-INGRESS-ANTISPOOF */
+
+/* The source ranges an external interface's inbound filter must drop:
+ * bogons, the provider's own space and its infrastructure. */
+static struct required_set antispoof_sources(const struct check_ctx *ctx, int family)
+{
+    const struct profile *pr = ctx->profile;
+    struct required_set rs = {0};
+    const struct bogon *b;
+    size_t nb = bogons_for(ctx, &b);
+    for (size_t i = 0; i < nb; i++)
+        required_add(ctx, &rs, &b[i].prefix, b[i].source, family);
+    required_add_set(ctx, &rs, &pr->own_prefixes, "own.prefixes", family);
+    required_add_set(ctx, &rs, &pr->infrastructure, "networks.infrastructure", family);
+    return rs;
+}
+
+/* Interfaces facing outside that carry traffic (routed, not loopbacks or tunnels). */
+static size_t edge_interfaces(const struct check_ctx *ctx, const struct interface ***out)
+{
+    size_t n = external_interfaces(ctx, out), w = 0;
+    for (size_t i = 0; i < n; i++)
+        if ((*out)[i]->has_ip && !(*out)[i]->is_loopback && !(*out)[i]->is_tunnel)
+            (*out)[w++] = (*out)[i];
+    return w;
+}
+
+static const char *missing_antispoof_keys(const struct profile *pr)
+{
+    if (!pr->own_prefixes.present && !pr->infrastructure.present)
+        return "own.prefixes and networks.infrastructure";
+    if (!pr->own_prefixes.present)
+        return "own.prefixes";
+    if (!pr->infrastructure.present)
+        return "networks.infrastructure";
+    return NULL;
+}
+
+static void eval_ingress_antispoof(const struct check_ctx *ctx, struct check_result *r)
+{
+    if (ctx->model->dialect == DIALECT_FORTINET_FORTIOS) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "FortiOS has no interface access list; it filters in firewall policies and "
+                  "drops spoofed sources with its reverse-path check");
+        return;
+    }
+    if (!ctx->profile->external_description) {
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  "needs interfaces.external_description in the profile");
+        return;
+    }
+    const struct interface **ext;
+    size_t n = edge_interfaces(ctx, &ext);
+    if (n == 0) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "no routed interface matches interfaces.external_description");
+        return;
+    }
+    struct reasons bad, unknown;
+    reasons_init(&bad);
+    reasons_init(&unknown);
+    for (size_t i = 0; i < n; i++) {
+        const struct interface *it = ext[i];
+        if (!it->acl_in) {
+            reasons_add(&bad, "%s has no inbound filter", it->name ? it->name : "?");
+            ev_node(ctx, r, it->node);
+            continue;
+        }
+        const struct acl *acl = model_find_acl(ctx->model, it->acl_in);
+        struct required_set need = antispoof_sources(ctx, acl ? filter_family(acl) : 4);
+        judge_filter(ctx, r, it, it->acl_in, &need, true, &bad, &unknown);
+    }
+    const char *missing = missing_antispoof_keys(ctx->profile);
+    if (bad.n) {
+        reasons_done(ctx, &unknown);
+        check_set(ctx, r, VERDICT_FAIL, "spoofed sources are not dropped on entry: %s",
+                  reasons_done(ctx, &bad));
+    } else if (unknown.n) {
+        reasons_done(ctx, &bad);
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell: %s", reasons_done(ctx, &unknown));
+    } else if (missing) {
+        reasons_done(ctx, &bad);
+        reasons_done(ctx, &unknown);
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  "the inbound filters drop bogon sources; needs %s in the profile to judge "
+                  "the provider's own and infrastructure space",
+                  missing);
+    } else {
+        reasons_done(ctx, &bad);
+        reasons_done(ctx, &unknown);
+        check_set(ctx, r, VERDICT_PASS,
+                  "the inbound filter of every external interface (%zu) drops bogon, own and "
+                  "infrastructure sources before it permits anything",
+                  n);
+    }
+}
+
 /* The data-plane checks added later: a family of their own, registered after
  * the others, so that the built-in order of the earlier checks stays as it
  * was. */
@@ -486,6 +742,53 @@ static const struct check_def edge_defs[] = {
                                              "status down\n next\nend",
             },
         .eval = eval_unused_interfaces,
+    },
+    {
+        .id = "DATA-INGRESS-ANTISPOOF",
+        .source = "builtin",
+        .title = "Edge ingress filters drop spoofed, bogon and own-space sources",
+        .category = "Data plane (ACLs)",
+        .severity = SEV_HIGH,
+        .rationale = "Packets arriving from outside with private, reserved or the provider's "
+                     "own source addresses are forged; a default-deny boundary filter drops "
+                     "them before anything else is permitted.",
+        .measures = MEASURES("M3.16", "M1.05"),
+        .context = "interfaces.external_description, own.prefixes, networks.infrastructure, "
+                   "approved.bgp_bogons (optional)",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Apply an inbound filter on every external interface whose "
+                                    "first entries deny bogon, own and infrastructure sources.",
+                [DIALECT_CISCO_IOS] = "ip access-list extended EDGE-IN\n deny ip 10.0.0.0 "
+                                      "0.255.255.255 any\n deny ip <own-prefix> <wildcard> any\n "
+                                      "permit ip any any\ninterface <ext-if>\n ip access-group "
+                                      "EDGE-IN in",
+                [DIALECT_CISCO_NXOS] = "ip access-list EDGE-IN\n deny ip 10.0.0.0/8 any\n deny ip "
+                                       "<own-prefix> any\n permit ip any any\ninterface "
+                                       "<ext-if>\n ip access-group EDGE-IN in",
+                [DIALECT_CISCO_IOSXR] = "ipv4 access-list EDGE-IN\n 10 deny ipv4 10.0.0.0/8 any\n "
+                                        "20 deny ipv4 <own-prefix> any\n 100 permit ipv4 any "
+                                        "any\ninterface <ext-if>\n ipv4 access-group EDGE-IN "
+                                        "ingress",
+                [DIALECT_CISCO_ASA] = "access-list OUTSIDE-IN extended deny ip 10.0.0.0 255.0.0.0 "
+                                      "any\naccess-group OUTSIDE-IN in interface outside",
+                [DIALECT_ARISTA_EOS] = "ip access-list EDGE-IN\n deny ip 10.0.0.0/8 any\n deny ip "
+                                       "<own-prefix> any\n permit ip any any\ninterface "
+                                       "<ext-if>\n ip access-group EDGE-IN in",
+                [DIALECT_JUNIPER_JUNOS] = "set firewall family inet filter EDGE-IN term bogons "
+                                          "from source-prefix-list BOGONS\nset firewall family "
+                                          "inet filter EDGE-IN term bogons then discard\nset "
+                                          "interfaces <ext-if> unit 0 family inet filter input "
+                                          "EDGE-IN",
+                [DIALECT_NOKIA_SROS] = "configure filter ip-filter 10 entry 10 match src-ip "
+                                       "10.0.0.0/8\nconfigure filter ip-filter 10 entry 10 action "
+                                       "drop\nconfigure router interface <ext-if> ingress filter "
+                                       "ip 10",
+                [DIALECT_HUAWEI_VRP] = "acl number 3000\n rule 5 deny ip source 10.0.0.0 "
+                                       "0.255.255.255\ninterface <ext-if>\n traffic-filter "
+                                       "inbound acl 3000",
+            },
+        .eval = eval_ingress_antispoof,
     },
 };
 
