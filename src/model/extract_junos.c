@@ -1238,6 +1238,23 @@ static void j_lo0_list(struct jx *x, const struct model_path *l, size_t k)
     }
 }
 
+/* "from destination-address|destination-prefix-list X [except]" at k. */
+static bool j_term_dst(struct jx *x, struct jterm *tm, const struct model_path *l, size_t k)
+{
+    struct sv w = l->tok[k];
+    if ((!sv_eq_cstr(w, "destination-address") && !sv_eq_cstr(w, "destination-prefix-list")) ||
+        k + 1 >= l->n)
+        return false;
+    if (!jcap(tm->ndst))
+        return true;
+    struct jsrc *d = MODEL_PUSH(x->a, tm->dst, tm->ndst);
+    d->addr = l->tok[k + 1];
+    d->is_list = sv_eq_cstr(w, "destination-prefix-list");
+    d->except = model_path_eq(l, k + 2, "except");
+    d->node = l->node;
+    return true;
+}
+
 static void j_filter_term(struct jx *x, const struct model_path *l, size_t fi)
 {
     /* fi: index of the filter name; "<name> term <t> from|then ..." */
@@ -1267,16 +1284,7 @@ static void j_filter_term(struct jx *x, const struct model_path *l, size_t fi)
             s->is_list = list;
             s->except = except;
             s->node = l->node;
-        } else if ((sv_eq_cstr(w, "destination-address") ||
-                    sv_eq_cstr(w, "destination-prefix-list")) &&
-                   k + 2 < l->n) {
-            if (!jcap(tm->ndst))
-                return;
-            struct jsrc *d = MODEL_PUSH(x->a, tm->dst, tm->ndst);
-            d->addr = l->tok[k + 2];
-            d->is_list = sv_eq_cstr(w, "destination-prefix-list");
-            d->except = model_path_eq(l, k + 3, "except");
-            d->node = l->node;
+        } else if (j_term_dst(x, tm, l, k + 1)) {
         } else if (sv_eq_cstr(w, "ttl-except") && model_path_eq(l, k + 2, "255")) {
             tm->ttl_except_255 = true;
             tm->other = true;
