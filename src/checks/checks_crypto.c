@@ -198,6 +198,82 @@ static void eval_ssh_kex_hostkey(const struct check_ctx *ctx, struct check_resul
               ctx->profile->ssh_min_dh_group, ctx->profile->ssh_min_rsa_bits);
 }
 
+/* ------------------------------------------------------------------- TLS */
+
+/* Is this a management service that speaks TLS? */
+static bool service_tls(const struct mgmt_service *v)
+{
+    static const char *const names[] = {"https",      "nxapi",    "eapi",
+                                        "gnmi",       "grpc",     "restconf",
+                                        "rest-https", "grpc-tls", "xml-agent-tls"};
+    if (v->state.state != FACT_ON || v->cleartext)
+        return false;
+    for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+        if (!strcmp(v->name, names[i]))
+            return true;
+    return false;
+}
+
+static void eval_tls(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    const struct tls_facts *t = &m->tls;
+    struct reasons svc, bad, unk;
+    reasons_init(&svc);
+    for (size_t i = 0; i < m->nservices; i++)
+        if (service_tls(&m->services[i])) {
+            reasons_add(&svc, "%s", m->services[i].name);
+            check_evidence_fact(ctx, r, &m->services[i].state.ev);
+        }
+    if (!svc.n) {
+        reasons_done(ctx, &svc);
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "no TLS management service (HTTPS, RESTCONF, NX-API, eAPI, gNMI) is on");
+        return;
+    }
+    const char *names = reasons_done(ctx, &svc);
+    if (t->not_read) {
+        check_set(ctx, r, VERDICT_UNKNOWN, "TLS services on (%s): %s", names, t->not_read);
+        return;
+    }
+    int need = ctx->profile->tls_min && !strcmp(ctx->profile->tls_min, "1.3") ? 13 : 12;
+    reasons_init(&bad);
+    reasons_init(&unk);
+    if (t->min_version && t->min_version < need) {
+        reasons_add(&bad, "TLS 1.%d accepted (policy.tls_min %s)", t->min_version - 10,
+                    ctx->profile->tls_min ? ctx->profile->tls_min : "1.2");
+        ev_node(ctx, r, t->version_node);
+    } else if (!t->min_version) {
+        reasons_add(&unk, "no TLS version setting: the release's defaults apply");
+    } else {
+        ev_node(ctx, r, t->version_node);
+    }
+    if (t->weak_cipher) {
+        reasons_add(&bad, "weak cipher suite %s", t->weak_cipher);
+        ev_node(ctx, r, t->cipher_node);
+    }
+    check_evidence_fact(ctx, r, &t->ca_cert.ev);
+    if (t->ca_cert.state == FACT_OFF)
+        reasons_add(&bad, "certificate: %s", fact_why(ctx, &t->ca_cert));
+    else if (t->ca_cert.state == FACT_UNKNOWN)
+        reasons_add(&unk, "certificate: %s", fact_why(ctx, &t->ca_cert));
+    if (bad.n) {
+        reasons_done(ctx, &unk);
+        check_set(ctx, r, VERDICT_FAIL, "TLS services (%s): %s", names, reasons_done(ctx, &bad));
+    } else if (unk.n) {
+        reasons_done(ctx, &bad);
+        check_set(ctx, r, VERDICT_UNKNOWN, "TLS services (%s): cannot tell: %s", names,
+                  reasons_done(ctx, &unk));
+    } else {
+        reasons_done(ctx, &bad);
+        reasons_done(ctx, &unk);
+        check_set(ctx, r, VERDICT_PASS,
+                  "TLS services (%s) accept TLS 1.%d and above, name no weak suite and present "
+                  "an installed certificate",
+                  names, t->min_version - 10);
+    }
+}
+
 static void eval_ipsec(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
@@ -386,6 +462,36 @@ static const struct check_def defs_more[] = {
                                        "create  (exec, 3072 bits or more)",
             },
         .eval = eval_ssh_kex_hostkey,
+    },
+    {
+        .id = "CRYPTO-TLS",
+        .source = "builtin",
+        .title = "TLS ≥1.2 (prefer 1.3), strong suites, CA-issued certificates for "
+                 "HTTPS/API/syslog-TLS",
+        .category = "Cryptography",
+        .severity = SEV_MEDIUM,
+        .rationale = "Management APIs and web interfaces over old TLS versions, weak suites or "
+                     "self-signed certificates can be intercepted or impersonated.",
+        .measures = MEASURES("M2.03", "M9.04", "M10.10", "M11.32"),
+        .context = "policy.tls_min",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Accept TLS 1.2 and 1.3 only, remove 3DES/RC4/NULL suites and "
+                                    "present a certificate from the provider's PKI.",
+                [DIALECT_CISCO_IOS] = "ip http tls-version TLSv1.2\nip http secure-ciphersuite "
+                                      "<ECDHE/AES-GCM suites only>\nip http secure-trustpoint "
+                                      "<CA-enrolled trustpoint>",
+                [DIALECT_CISCO_NXOS] = "nxapi ssl protocols TLSv1.2 TLSv1.3\nno nxapi ssl "
+                                       "ciphers weak\nnxapi certificate httpscrt certfile "
+                                       "bootflash:<cert>\nnxapi certificate enable",
+                [DIALECT_ARISTA_EOS] = "management security\n ssl profile API\n  tls versions "
+                                       "1.2 1.3\n  certificate <ca-issued.crt> key <key>\n"
+                                       "management api http-commands\n protocol https ssl "
+                                       "profile API",
+                [DIALECT_JUNIPER_JUNOS] = "set system services web-management https "
+                                          "pki-local-certificate <ca-issued-cert>",
+            },
+        .eval = eval_tls,
     },
 };
 

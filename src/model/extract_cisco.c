@@ -309,4 +309,5 @@ void model_extract_cisco(const struct cfg_tree *t, struct device_model *m)
     cx_finish_log_time(x);
     cx_finish_ntp_serve(x);
     cx_finish_ssh_hostkey(x);
+    cx_finish_tls(x);
 }

@@ -149,6 +149,26 @@ static void junos_hostkey(struct arena *a, struct device_model *m, const struct 
     }
 }
 
+/* The certificate of web-management https, rest https, gRPC ssl. */
+static void junos_tls_cert(struct device_model *m, const struct model_path *l, size_t k)
+{
+    struct fact_bool *f = &m->tls.ca_cert;
+    size_t j;
+    if (model_path_match(l, k, "web-management https system-generated-certificate", &j)) {
+        fact_set(f, FACT_OFF, l->node);
+        f->why = "web-management uses the system-generated (self-signed) certificate";
+    } else if ((model_path_match(l, k, "web-management https pki-local-certificate", &j) ||
+                model_path_match(l, k, "web-management https local-certificate", &j) ||
+                model_path_match(l, k, "rest https server-certificate", &j) ||
+                model_path_match(l, k,
+                                 "extension-service request-response grpc ssl "
+                                 "local-certificate",
+                                 &j)) &&
+               j < l->n && f->state != FACT_OFF) {
+        fact_set(f, FACT_ON, l->node);
+    }
+}
+
 void model_ct_junos_line(struct ct_state **stp, struct arena *a, struct device_model *m,
                          const struct model_path *l)
 {
@@ -160,6 +180,8 @@ void model_ct_junos_line(struct ct_state **stp, struct arena *a, struct device_m
     struct ct_state *st = ct_state(stp, a);
     if (model_path_match(l, 0, "system services ssh hostkey-algorithm", &k) && k < l->n)
         junos_hostkey(a, m, l, k);
+    else if (model_path_match(l, 0, "system services", &k))
+        junos_tls_cert(m, l, k);
     else if (model_path_match(l, 0, "system ntp", &k) && !st->ntp_node)
         st->ntp_node = model_path_own(l, 1);
     else if (model_path_match(l, 0, "firewall family inet filter", &k) && k < l->n)
@@ -231,6 +253,8 @@ void model_ct_junos_finish(struct ct_state *st, struct device_model *m)
 {
     struct ntp_serve_facts *ns = &m->ntp_serve;
     junos_time_finish(m);
+    if (m->tls.ca_cert.state == FACT_UNKNOWN && !m->tls.ca_cert.why)
+        m->tls.ca_cert.why = "no certificate is named for the TLS services";
     ns->configured = (st && st->ntp_node) || m->ntp.nservers;
     if (!ns->configured) {
         fact_default(&ns->serves, FACT_OFF, "NTP is not configured");
@@ -291,6 +315,7 @@ void model_ct_sros_finish(struct ct_state *st, struct device_model *m)
 {
     /* SR OS event log entries: "YYYY/MM/DD HH:MM:SS.SS TZONE" (Nokia log events guide) */
     struct log_time_facts *lt = &m->log_time;
+    m->tls.not_read = "SR OS TLS server profiles are not read";
     static const char note[] = "SR OS stamps every log event with the date, the time to the "
                                "hundredth of a second and the zone";
     fact_default(&lt->datetime, FACT_ON, note);
@@ -434,6 +459,7 @@ void model_vrp_log_time(struct arena *a, struct device_model *m, const struct cf
             vrp_ntp(a, m, n);
     }
     vrp_ntp_finish(m);
+    m->tls.not_read = "VRP SSL policies are not read";
     if (lt->datetime.state != FACT_UNKNOWN)
         return;
     static const char note[] = "no 'info-center timestamp log': VRP stamps logs with the date, "
@@ -483,6 +509,7 @@ void model_fortios_log_time(struct arena *a, struct device_model *m, const struc
     fact_unknown(&m->log_time.datetime, why);
     fact_unknown(&m->log_time.subsecond, why);
     fact_unknown(&m->log_time.zone, why);
+    m->tls.not_read = "FortiOS administrative TLS settings are not read";
     for (const struct cfg_node *n = t->first; n; n = n->next)
         if (!(n->flags & CFG_INACTIVE) && sv_eq_cstr(cfg_text(n), "config system ntp"))
             forti_ntp(a, m, n);

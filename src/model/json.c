@@ -945,6 +945,27 @@ static void print_crypto_time(struct jw *w, const struct device_model *m)
     jw_close(w, ']');
     jw_strings(w, "interfaces", ns->interfaces, ns->ninterfaces);
     jw_close(w, '}');
+
+    const struct ssh_hostkey_facts *hk = &m->ssh_hostkey;
+    jw_open(w, "ssh_host_keys", '{');
+    jw_strings(w, "algorithms", hk->algos, hk->nalgos);
+    jw_strings(w, "refused", hk->off, hk->noff);
+    jw_long(w, "dh_min_bits", hk->dh_min_bits);
+    jw_long(w, "rsa_bits", hk->rsa_bits);
+    jw_line(w, "rsa_line", hk->rsa_node);
+    jw_line(w, "dsa_line", hk->dsa_node);
+    jw_lines(w, "lines", &hk->ev);
+    jw_close(w, '}');
+
+    const struct tls_facts *t = &m->tls;
+    jw_open(w, "tls", '{');
+    jw_long(w, "min_version", t->min_version);
+    jw_line(w, "version_line", t->version_node);
+    jw_str(w, "weak_cipher", t->weak_cipher);
+    jw_line(w, "cipher_line", t->cipher_node);
+    jw_fact(w, "ca_certificate", &t->ca_cert);
+    jw_str(w, "not_read", t->not_read);
+    jw_close(w, '}');
 }
 
 void model_print_json(const struct device_model *m, const struct cfg_tree *t, bool show_secrets,

@@ -762,6 +762,22 @@ struct ssh_hostkey_facts {
     const struct cfg_node *dsa_node; /* a DSA host key is configured */
 };
 
+/*
+ * The TLS server behind HTTPS, RESTCONF, NX-API, eAPI and gNMI (CRYPTO-TLS).
+ * min_version: the lowest version accepted, 10/11/12/13 for TLS 1.0-1.3,
+ * 0 when the release's default applies. ca_cert: ON for a certificate from
+ * the provider's PKI (an installed, named certificate), OFF for a
+ * self-signed or system-generated one, UNKNOWN otherwise.
+ */
+struct tls_facts {
+    int min_version;
+    const struct cfg_node *version_node;
+    const char *weak_cipher; /* a weak suite named (3DES, RC4, NULL, DES), NULL none */
+    const struct cfg_node *cipher_node;
+    struct fact_bool ca_cert;
+    const char *not_read; /* why this platform's TLS settings are not read, NULL when they are */
+};
+
 /* --------------------------------------------------------------- device */
 
 struct device_model {
@@ -834,6 +850,7 @@ struct device_model {
     struct log_time_facts log_time;
     struct ntp_serve_facts ntp_serve;
     struct ssh_hostkey_facts ssh_hostkey;
+    struct tls_facts tls;
     /* Log levels, transport, source interfaces, denied-packet logging, flows. */
     /* ICMP behaviour, receive filters and TCP keepalives. */
     struct cpp_facts cpp;
