@@ -72,6 +72,7 @@ static size_t external_l3(const struct check_ctx *ctx, struct check_result *r,
 struct if_tally {
     struct reasons bad, unknown;
     size_t good;
+    struct fact_lines good_ev; /* evidence of the good ones, shown on a pass only */
 };
 
 /* One fact into the tallies under a label; node (the interface) is added as
@@ -87,7 +88,8 @@ static void tally_fact(const struct check_ctx *ctx, struct check_result *r, stru
         check_evidence_fact(ctx, r, &f->ev);
         ev_node(ctx, r, node);
     } else if (f->state == FACT_OFF) {
-        check_evidence_fact(ctx, r, &f->ev);
+        for (uint8_t i = 0; i < f->ev.n; i++)
+            fact_lines_add(&t->good_ev, f->ev.nodes[i]);
         t->good++;
     } else {
         reasons_add(&t->unknown, "%s: %s", label, fact_why(ctx, f));
@@ -116,6 +118,7 @@ static void tally_verdict(const struct check_ctx *ctx, struct check_result *r, s
         return;
     }
     reasons_done(ctx, &t->unknown);
+    check_evidence_fact(ctx, r, &t->good_ev);
     check_set(ctx, r, VERDICT_PASS, "%s (%zu)", good_what, t->good);
 }
 
@@ -260,7 +263,7 @@ static void eval_unreach(const struct check_ctx *ctx, struct check_result *r)
     for (size_t i = 0; i < n; i++) {
         const struct cfg_node *deny = eos_out_denies_unreachables(ctx, ext[i]);
         if (deny) {
-            ev_node(ctx, r, deny);
+            fact_lines_add(&t.good_ev, deny);
             t.good++;
         } else {
             tally_iface(ctx, r, &t, ext[i], &ext[i]->unreachables);
@@ -361,6 +364,7 @@ static void eval_icmp_legacy(const struct check_ctx *ctx, struct check_result *r
                   dialect_name(m->dialect));
         return;
     }
+    check_evidence_fact(ctx, r, &t.good_ev);
     check_set(ctx, r, VERDICT_PASS,
               "no legacy ICMP responder is on (mask replies, router "
               "discovery%s)",
