@@ -160,6 +160,10 @@ int advisory_load(struct advisory_set *set, struct arena *arena, const char *pat
 struct profile {
     const char *path; /* NULL when no profile was given */
     char digest[65];  /* sha256 of the file, "" without a file */
+    /* sha256 over the files the profile names (release tables, advisories,
+     * golden templates: path and bytes, in order); "" when it names none.
+     * What a result depends on besides the profile itself (result cache). */
+    char data_digest[65];
     const char *provider_name;
     int tier;      /* 1..3, 0 = not set */
     int32_t as_of; /* days (date_parse), valid when has_as_of */

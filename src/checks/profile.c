@@ -24,7 +24,9 @@
 struct pctx {
     struct profile *p;
     struct arena *arena;
-    struct ydoc y; /* the document, its path and its error count */
+    struct ydoc y;             /* the document, its path and its error count */
+    struct sha256_stream data; /* the files the profile names (data_digest) */
+    unsigned ndata;
 };
 
 /* ------------------------------------------------------------ diagnostics */
@@ -452,6 +454,18 @@ static const char *profile_relative(struct pctx *c, const char *name)
     return arena_printf(c->arena, "%.*s/%s", (int)(slash - c->y.path), c->y.path, name);
 }
 
+/* Read a file the profile names (relative to it), adding its path and bytes
+ * to the profile's data digest. 0, or -1 after a diagnostic. */
+static int read_data_file(struct pctx *c, const char *path, char **data, size_t *len)
+{
+    if (file_read_all(path, PROFILE_MAX_FILE, true, data, len) != 0)
+        return -1;
+    sha256_add(&c->data, path, strlen(path) + 1);
+    sha256_add(&c->data, *data, *len);
+    c->ndata++;
+    return 0;
+}
+
 /* software.releases: a release-support table of the built-in shape. Its
  * errors are the table's own (reported with its positions); the profile
  * still loads. */
@@ -463,7 +477,7 @@ static void load_releases(struct pctx *c, const yaml_node_t *v, const char *fiel
     const char *path = profile_relative(c, name);
     char *data;
     size_t len;
-    if (file_read_all(path, PROFILE_MAX_FILE, true, &data, &len) != 0)
+    if (read_data_file(c, path, &data, &len) != 0)
         return;
     release_table_load(&c->p->releases, c->arena, path, data, len);
     c->p->has_releases = true;
@@ -481,7 +495,7 @@ static void load_advisories(struct pctx *c, const yaml_node_t *v, const char *fi
         const char *path = profile_relative(c, files.v[i]);
         char *data;
         size_t len;
-        if (file_read_all(path, PROFILE_MAX_FILE, true, &data, &len) != 0)
+        if (read_data_file(c, path, &data, &len) != 0)
             continue;
         advisory_load(&c->p->advisories, c->arena, path, data, len);
         free(data);
@@ -632,7 +646,7 @@ static void golden_template(struct pctx *c, const yaml_node_t *v, const char *fi
     g->template_path = profile_relative(c, name);
     char *data;
     size_t len;
-    if (file_read_all(g->template_path, PROFILE_MAX_FILE, true, &data, &len) != 0)
+    if (read_data_file(c, g->template_path, &data, &len) != 0)
         return; /* reported; the check says the template could not be read */
     g->template_text = arena_strndup(c->arena, data, len);
     g->template_len = len;
@@ -807,6 +821,7 @@ int profile_load_buffer(struct profile *p, struct arena *arena, const char *path
                         size_t len)
 {
     struct pctx c = {.p = p, .arena = arena};
+    sha256_begin(&c.data);
     path = path ? path : "profile";
     profile_init_empty(p);
     p->path = arena_strdup(arena, path);
@@ -823,6 +838,8 @@ int profile_load_buffer(struct profile *p, struct arena *arena, const char *path
     else
         load_root(&c, root);
     ydoc_free(&c.y);
+    if (c.ndata)
+        sha256_end(&c.data, p->data_digest);
     return c.y.errors ? -1 : 0;
 }
 

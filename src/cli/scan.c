@@ -850,7 +850,8 @@ static void make_run_id(char *out, size_t n, const char *seed)
  * own salt so cached and fresh devices compare. NULL: no cache.
  */
 static struct result_cache *open_cache(const struct scan_options *o, const struct report_run *run,
-                                       const struct manifest *m, char salt[65])
+                                       const struct manifest *m, const struct profile *p,
+                                       char salt[65])
 {
     if (!o->cache_dir)
         return NULL;
@@ -864,8 +865,10 @@ static struct result_cache *open_cache(const struct scan_options *o, const struc
     sha256_add(&s, TSAUDIT_VERSION, strlen(TSAUDIT_VERSION));
     sha256_add(&s, run->checks_digest, strlen(run->checks_digest));
     sha256_add(&s, dialect_name(o->vendor), strlen(dialect_name(o->vendor)));
-    /* Software support is judged at the assessment date. */
+    /* Software support is judged at the assessment date, and against the
+     * files the profile names (advisories, release tables, templates). */
     sha256_add(&s, &run->as_of, sizeof(run->as_of));
+    sha256_add(&s, p->data_digest, strlen(p->data_digest));
     for (size_t i = 0; i < m->n; i++) {
         /* Waivers are applied afresh; the catalogue and a framework act
          * after the devices: only the profile and rules shape a result. */
@@ -1172,7 +1175,7 @@ static int scan_run(int argc, char **argv)
     checks_all(&nchecks);
     char salt[65];
     sha256_hex(run_id, strlen(run_id), salt);
-    struct result_cache *cache = open_cache(&opt, &run, &manifest, salt);
+    struct result_cache *cache = open_cache(&opt, &run, &manifest, &in.profile, salt);
     struct device_summary *sums = xcalloc(files.n ? files.n : 1, sizeof(*sums));
     struct report_totals totals = {.ncheck = nchecks};
     totals.fail_by_check = xcalloc(nchecks ? nchecks : 1, sizeof(size_t));
