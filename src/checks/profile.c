@@ -460,9 +460,10 @@ static int read_data_file(struct pctx *c, const char *path, char **data, size_t 
 {
     if (file_read_all(path, PROFILE_MAX_FILE, true, data, len) != 0)
         return -1;
+    if (!c->ndata++) /* the stream holds memory until sha256_end() */
+        sha256_begin(&c->data);
     sha256_add(&c->data, path, strlen(path) + 1);
     sha256_add(&c->data, *data, *len);
-    c->ndata++;
     return 0;
 }
 
@@ -821,7 +822,6 @@ int profile_load_buffer(struct profile *p, struct arena *arena, const char *path
                         size_t len)
 {
     struct pctx c = {.p = p, .arena = arena};
-    sha256_begin(&c.data);
     path = path ? path : "profile";
     profile_init_empty(p);
     p->path = arena_strdup(arena, path);
