@@ -60,6 +60,25 @@ check "without the filter the gate fails (exit $rc)" "[ $rc -eq 1 ]"
 scan --quiet --hide-passes -o "$out/h.json"
 check "--hide-passes lists no pass" "! grep -q '\"verdict\":\"pass\"' '$out/h.json'"
 
+# --sarif-max-results keeps the most severe results and says what it left out.
+scan --quiet --sarif-max-results 10 -o "$out/cap.sarif"
+python3 - "$out" <<'PY' || failed=$((failed + 1))
+import json, sys
+out = sys.argv[1]
+rank = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
+full = [r for r in json.load(open(out + "/all.sarif"))["runs"][0]["results"]
+        if not r["properties"].get("fleet")]
+run = json.load(open(out + "/cap.sarif"))["runs"][0]
+kept = [r for r in run["results"] if not r["properties"].get("fleet")]
+assert len(kept) == 10 < len(full), (len(kept), len(full))
+worst_dropped = sorted(rank[r["properties"]["severity"]] for r in full)[-11]
+assert all(rank[r["properties"]["severity"]] >= worst_dropped for r in kept), "kept the most severe"
+notes = [n for n in run["invocations"][0].get("toolExecutionNotifications", [])
+         if n["descriptor"]["id"] == "results-capped"]
+assert notes and ("%d results over" % (len(full) - 10)) in notes[0]["message"]["text"], notes
+print("filters: the SARIF cap keeps the 10 most severe results and says what it left out")
+PY
+
 # The text report in a file lists everything; the terminal shortens lists.
 scan --quiet -o "$out/full.txt"
 scan >"$out/term.txt"

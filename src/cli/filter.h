@@ -7,7 +7,7 @@
 
 #include "report/report.h"
 
-#define CLI_FILTER_MAX 64
+#define CLI_FILTER_MAX 512
 
 enum cli_filter_option {
     CLI_FILTER_CHECKS = 1,

@@ -66,6 +66,7 @@ struct scan_options {
     const char *cache_dir;           /* --cache DIR: results of earlier runs */
     const char *sarif_base;          /* --sarif-base PATH: SARIF URIs relative to it */
     struct cli_filter filter;        /* what the outputs list */
+    size_t sarif_max_results;        /* 0 = no cap */
 };
 
 /* One device in flight: its assessment, its bytes and its diagnostics,
@@ -157,6 +158,9 @@ static const char *scan_usage =
     "                       xml, html, oscal.json, txt)\n"
     "  --sarif-base PATH    SARIF locations relative to PATH (default: the root of\n"
     "                       the git repository holding the scanned folder, if any)\n"
+    "  --sarif-max-results N  SARIF keeps the N most severe results (default 20000,\n"
+    "                       under code scanning's 25,000 per run; 0 = all) and\n"
+    "                       says in a notification what it left out\n"
     "  --junit-unknown AS   JUnit shows unknown and needs_context verdicts as\n"
     "                       skipped (the default), failure or error\n"
     "  --checks ID,...      list only these checks' results (globs: 'RTG-*')\n"
@@ -281,6 +285,7 @@ enum scan_option {
     OPT_SARIF_BASE,
     OPT_OUTPUT_DIR,
     OPT_JUNIT_UNKNOWN,
+    OPT_SARIF_MAX,
     OPT_CHECKS,
     OPT_SKIP_CHECKS,
     OPT_SEVERITY_MIN,
@@ -318,6 +323,7 @@ static const struct option scan_longopts[] = {
     {"sarif-base", required_argument, NULL, OPT_SARIF_BASE},
     {"output-dir", required_argument, NULL, OPT_OUTPUT_DIR},
     {"junit-unknown", required_argument, NULL, OPT_JUNIT_UNKNOWN},
+    {"sarif-max-results", required_argument, NULL, OPT_SARIF_MAX},
     {"checks", required_argument, NULL, OPT_CHECKS},
     {"skip-checks", required_argument, NULL, OPT_SKIP_CHECKS},
     {"severity-min", required_argument, NULL, OPT_SEVERITY_MIN},
@@ -331,6 +337,7 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
     memset(o, 0, sizeof(*o));
     o->fail_on = SEV_HIGH;
     o->format = "text";
+    o->sarif_max_results = 20000; /* under code scanning's 25,000 results per run */
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
     o->jobs = ncpu > 0 ? (int)ncpu : 1;
     optind = 1;
@@ -456,6 +463,13 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
         case OPT_SARIF_BASE:
             o->sarif_base = optarg;
             break;
+        case OPT_SARIF_MAX: {
+            long v;
+            if (!sv_to_long(sv_from_cstr(optarg), &v) || v < 0 || v > 10000000)
+                BAD("--sarif-max-results takes a number from 0 (no cap) to 10000000");
+            o->sarif_max_results = (size_t)v;
+            break;
+        }
         case OPT_JUNIT_UNKNOWN:
             if (!strcmp(optarg, "skipped"))
                 o->junit_unknown = REPORT_JUNIT_UNKNOWN_SKIPPED;
@@ -1133,6 +1147,7 @@ static int scan_run(int argc, char **argv)
         .fail_on = opt.fail_on,
         .junit_unknown = opt.junit_unknown,
         .filter = opt.filter.f,
+        .sarif_max_results = opt.sarif_max_results,
     };
     snprintf(run.run_id, sizeof(run.run_id), "%s", run_id);
     struct manifest manifest;

@@ -74,6 +74,7 @@ struct report_run {
     enum severity fail_on; /* for the terminal summary's gate line; SEV_COUNT = never */
     enum report_junit_unknown junit_unknown;
     struct report_filter filter; /* what the lists of results show */
+    size_t sarif_max_results;    /* SARIF keeps the most severe this many; 0 = all */
     /* The manifest: what a re-run needs to give the same report. */
     const struct report_input *inputs;
     size_t ninputs;

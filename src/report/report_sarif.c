@@ -14,8 +14,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* A result held back while --sarif-max-results may still drop it. */
+struct kept {
+    char *text;
+    size_t len, seq;
+    enum severity sev;
+};
+
 struct sarif_state {
     size_t nresults;
+    /* With a cap: the most severe results so far (a heap whose root is the
+     * least severe, latest one), and what was left out per severity. */
+    struct kept *kept;
+    size_t nkept, seq;
+    size_t dropped[SEV_COUNT];
     struct rpt_map fingerprints; /* given so far: a repeat gets a counter */
     FILE *problems;              /* notifications for unreadable and partial files */
     char *problems_text;         /* ... its memory (open_memstream) */
@@ -57,6 +69,9 @@ static void sarif_release(struct report_writer *w)
         return;
     rpt_map_free(&st->names);
     rpt_map_free(&st->fingerprints);
+    for (size_t i = 0; i < st->nkept; i++)
+        free(st->kept[i].text);
+    free(st->kept);
     if (st->problems)
         fclose(st->problems);
     free(st->problems_text);
@@ -185,10 +200,98 @@ static void note_problem(struct report_writer *w, const struct device_result *d,
     fputs("}}]}", f);
 }
 
+/* Heap order: a before b when a should go first (less severe, or as severe
+ * and later in the scan). */
+static bool kept_before(const struct kept *a, const struct kept *b)
+{
+    return a->sev < b->sev || (a->sev == b->sev && a->seq > b->seq);
+}
+
+static void kept_sift_down(struct kept *h, size_t n, size_t i)
+{
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, m = i;
+        if (l < n && kept_before(&h[l], &h[m]))
+            m = l;
+        if (r < n && kept_before(&h[r], &h[m]))
+            m = r;
+        if (m == i)
+            return;
+        struct kept t = h[i];
+        h[i] = h[m];
+        h[m] = t;
+        i = m;
+    }
+}
+
+/* Keep a result under the cap, or drop it (or the least severe kept one). */
+static void keep_result(struct report_writer *w, struct kept k)
+{
+    struct sarif_state *st = w->state;
+    size_t cap = w->run->sarif_max_results;
+    if (!st->kept)
+        st->kept = xcalloc(cap, sizeof(*st->kept));
+    if (st->nkept < cap) {
+        size_t i = st->nkept++;
+        st->kept[i] = k;
+        while (i && kept_before(&st->kept[i], &st->kept[(i - 1) / 2])) {
+            struct kept t = st->kept[i];
+            st->kept[i] = st->kept[(i - 1) / 2];
+            st->kept[(i - 1) / 2] = t;
+            i = (i - 1) / 2;
+        }
+        return;
+    }
+    struct kept *root = &st->kept[0];
+    if (!kept_before(root, &k)) {
+        st->dropped[k.sev]++;
+        free(k.text);
+        return;
+    }
+    st->dropped[root->sev]++;
+    free(root->text);
+    *root = k;
+    kept_sift_down(st->kept, st->nkept, 0);
+}
+
+static int cmp_kept_seq(const void *a, const void *b)
+{
+    const struct kept *x = a, *y = b;
+    return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* The kept results in scan order, and a notification of what the cap left out. */
+static void write_kept(struct report_writer *w)
+{
+    struct sarif_state *st = w->state;
+    qsort(st->kept, st->nkept, sizeof(*st->kept), cmp_kept_seq);
+    for (size_t i = 0; i < st->nkept; i++) {
+        fputs(st->nresults++ ? ",\n" : "\n", w->f);
+        fwrite(st->kept[i].text, 1, st->kept[i].len, w->f);
+        free(st->kept[i].text);
+    }
+    st->nkept = 0;
+    size_t n = 0;
+    for (int s = 0; s < SEV_COUNT; s++)
+        n += st->dropped[s];
+    if (!n)
+        return;
+    fprintf(st->problems,
+            "%s\"level\":\"warning\",\"descriptor\":{\"id\":\"results-capped\"},"
+            "\"message\":{\"text\":\"%zu results over --sarif-max-results %zu left out, the "
+            "least severe first (critical %zu, high %zu, medium %zu, low %zu, info %zu); the "
+            "JSON report lists them all\"}}",
+            st->nproblems++ ? ",\n{" : "\n{", n, w->run->sarif_max_results,
+            st->dropped[SEV_CRITICAL], st->dropped[SEV_HIGH], st->dropped[SEV_MEDIUM],
+            st->dropped[SEV_LOW], st->dropped[SEV_INFO]);
+}
+
+static void write_result(struct report_writer *w, const struct device_result *d, const char *rel,
+                         const struct check_result *r, size_t i);
+
 static int sarif_device(struct report_writer *w, const struct device_result *d)
 {
     struct sarif_state *st = w->state;
-    FILE *f = w->f;
     char resolved[PATH_MAX];
     const char *rel = artifact_path(w, d, resolved);
     note_problem(w, d, rel);
@@ -205,58 +308,79 @@ static int sarif_device(struct report_writer *w, const struct device_result *d)
         if ((r->verdict != VERDICT_FAIL && r->verdict != VERDICT_WAIVED) ||
             !report_filter_result(&w->run->filter, r))
             continue;
-        const struct check_def *c = r->check;
-        if (!c)
+        if (!r->check)
             continue;
-        fputs(st->nresults++ ? ",\n{" : "\n{", f);
-        fputs("\"ruleId\":", f);
-        rpt_json_cstr(f, c->id);
-        fprintf(f,
-                ",\"ruleIndex\":%zu,\"level\":\"%s\",\"kind\":\"fail\",\"message\":{\"text\":", i,
-                level_of(c->severity));
-        struct buf m;
-        buf_init(&m, 0);
-        buf_printf(&m, "%s: %s", rpt_clean_cstr(w, 1, d, d->hostname ? d->hostname : rel, false),
-                   rpt_clean_cstr(w, 0, d, r->message ? r->message : c->title, false));
-        rpt_json_str(f, m.data, m.len);
-        buf_free(&m);
-        fputs("},\"locations\":[", f);
-        evidence_location(w, f, d, rel, r->nevidence ? &r->evidence[0] : NULL, 0);
-        fputc(']', f);
-        /* One primary location; the other evidence lines are related. */
-        uint32_t nrel = r->nevidence < 10 ? r->nevidence : 10;
-        for (uint32_t k = 1; k < nrel; k++) {
-            fputs(k == 1 ? ",\"relatedLocations\":[" : ",", f);
-            evidence_location(w, f, d, rel, &r->evidence[k], k);
+        if (!w->run->sarif_max_results) {
+            fputs(st->nresults++ ? ",\n" : "\n", w->f);
+            write_result(w, d, rel, r, i);
+            continue;
         }
-        if (nrel > 1)
-            fputc(']', f);
-        char fp[65];
-        fingerprint(w, d, r, fp);
-        write_fingerprint(w, fp);
-        fputs(",\"properties\":{\"dialect\":", f);
-        rpt_json_cstr(f, dialect_name(d->dialect));
-        fputs(",\"hostname\":", f);
-        rpt_json_cstr(f, rpt_clean_cstr(w, 0, d, d->hostname, false));
-        fputs(",\"severity\":", f);
-        rpt_json_cstr(f, severity_name(c->severity));
-        fputs("}", f);
-        if (r->verdict == VERDICT_WAIVED) {
-            fputs(",\"suppressions\":[{\"kind\":\"external\",\"status\":\"accepted\","
-                  "\"justification\":",
-                  f);
-            struct buf j;
-            buf_init(&j, 0);
-            buf_printf(&j, "%s%s%s", r->waiver ? r->waiver : "waived",
-                       r->waiver_expires ? "; expires " : "",
-                       r->waiver_expires ? r->waiver_expires : "");
-            rpt_json_str(f, j.data, j.len);
-            buf_free(&j);
-            fputs("}]", f);
-        }
-        fputs("}", f);
+        /* Held back: written by write_kept() if it stays under the cap. */
+        struct kept k = {.seq = st->seq++, .sev = r->check->severity};
+        FILE *real = w->f;
+        w->f = open_memstream(&k.text, &k.len);
+        if (!w->f)
+            BUG("out of memory for a SARIF result");
+        write_result(w, d, rel, r, i);
+        fclose(w->f);
+        w->f = real;
+        keep_result(w, k);
     }
     return 0;
+}
+
+/* One result object (no separator), to w->f. */
+static void write_result(struct report_writer *w, const struct device_result *d, const char *rel,
+                         const struct check_result *r, size_t i)
+{
+    FILE *f = w->f;
+    const struct check_def *c = r->check;
+    fputc('{', f);
+    fputs("\"ruleId\":", f);
+    rpt_json_cstr(f, c->id);
+    fprintf(f, ",\"ruleIndex\":%zu,\"level\":\"%s\",\"kind\":\"fail\",\"message\":{\"text\":", i,
+            level_of(c->severity));
+    struct buf m;
+    buf_init(&m, 0);
+    buf_printf(&m, "%s: %s", rpt_clean_cstr(w, 1, d, d->hostname ? d->hostname : rel, false),
+               rpt_clean_cstr(w, 0, d, r->message ? r->message : c->title, false));
+    rpt_json_str(f, m.data, m.len);
+    buf_free(&m);
+    fputs("},\"locations\":[", f);
+    evidence_location(w, f, d, rel, r->nevidence ? &r->evidence[0] : NULL, 0);
+    fputc(']', f);
+    /* One primary location; the other evidence lines are related. */
+    uint32_t nrel = r->nevidence < 10 ? r->nevidence : 10;
+    for (uint32_t k = 1; k < nrel; k++) {
+        fputs(k == 1 ? ",\"relatedLocations\":[" : ",", f);
+        evidence_location(w, f, d, rel, &r->evidence[k], k);
+    }
+    if (nrel > 1)
+        fputc(']', f);
+    char fp[65];
+    fingerprint(w, d, r, fp);
+    write_fingerprint(w, fp);
+    fputs(",\"properties\":{\"dialect\":", f);
+    rpt_json_cstr(f, dialect_name(d->dialect));
+    fputs(",\"hostname\":", f);
+    rpt_json_cstr(f, rpt_clean_cstr(w, 0, d, d->hostname, false));
+    fputs(",\"severity\":", f);
+    rpt_json_cstr(f, severity_name(c->severity));
+    fputs("}", f);
+    if (r->verdict == VERDICT_WAIVED) {
+        fputs(",\"suppressions\":[{\"kind\":\"external\",\"status\":\"accepted\","
+              "\"justification\":",
+              f);
+        struct buf j;
+        buf_init(&j, 0);
+        buf_printf(&j, "%s%s%s", r->waiver ? r->waiver : "waived",
+                   r->waiver_expires ? "; expires " : "",
+                   r->waiver_expires ? r->waiver_expires : "");
+        rpt_json_str(f, j.data, j.len);
+        buf_free(&j);
+        fputs("}]", f);
+    }
+    fputs("}", f);
 }
 
 static void md_escape(struct buf *b, const char *s)
@@ -466,6 +590,7 @@ static int sarif_finish(struct report_writer *w, const struct report_estate *e)
 {
     FILE *f = w->f;
     const struct report_run *run = w->run;
+    write_kept(w);
     fleet_results(w, e);
     fputs("\n],\n\"tool\":{\"driver\":{\"name\":\"tsaudit\",\"version\":", f);
     rpt_json_cstr(f, run->tool_version ? run->tool_version : "0");
