@@ -25,8 +25,7 @@ check "init never overwrites (exit $rc)" "[ $rc -eq 2 ] && grep -q 'exists; noth
 check "a scan in the folder reads .tsaudit.yaml and the written files (exit $rc)" "[ $rc -eq 1 ] && ! grep -q 'warning\|error' '$out/scan.err' && grep -q 'tier 1' '$out/scan.txt'"
 
 mkdir -p "$out/cfg/sub"
-cp "$src/examples/profile.yaml" "$out/cfg/sub/p.yaml"
-printf 'scan:\n  profile: p.yaml\n  fail-on: never\n  skip-checks: [MGMT-TELNET, "CRED-*"]\n  output: r.json\n' >"$out/cfg/sub/c.yaml"
+printf 'scan:\n  profile: %s\n  fail-on: never\n  skip-checks: [MGMT-TELNET, "CRED-*"]\n  output: r.json\n' "$src/examples/profile.yaml" >"$out/cfg/sub/c.yaml"
 (cd "$out/cfg" && "$bin" scan --no-progress --quiet --config sub/c.yaml "$estate"); rc=$?
 check "--config: paths relative to the file, options applied (exit $rc)" "[ $rc -eq 0 ] && grep -q '\"listed\":\"--skip-checks MGMT-TELNET,CRED-\*\"' '$out/cfg/sub/r.json'"
 (cd "$out/cfg" && "$bin" scan --no-progress --quiet --config sub/c.yaml --fail-on low "$estate"); rc=$?
