@@ -180,6 +180,10 @@ static void eval_session_limit(const struct check_ctx *ctx, struct check_result 
                       rate);
         return;
     }
+    if (cap == 0 && a->max_sessions_from_lines) {
+        check_set(ctx, r, VERDICT_PASS, "no vty line accepts a management protocol");
+        return;
+    }
     if (!pr->has_max_sessions) {
         check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
                   "at most %ld concurrent management sessions%s; needs policy.max_sessions in "

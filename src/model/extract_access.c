@@ -301,11 +301,13 @@ static void cisco_sessions(struct device_model *m, enum dialect d, const struct 
 static void ios_vty_cap(struct device_model *m)
 {
     long total = 0;
-    const struct cfg_node *first = NULL;
+    const struct cfg_node *first = NULL, *any = NULL;
     for (size_t i = 0; i < m->nlines; i++) {
         const struct mgmt_line *l = &m->lines[i];
         if (l->kind != LINE_VTY)
             continue;
+        if (!any)
+            any = l->node;
         if (l->telnet_in.state == FACT_OFF && l->ssh_in.state == FACT_OFF)
             continue; /* transport input none */
         long c = vty_count(l->name);
@@ -315,10 +317,13 @@ static void ios_vty_cap(struct device_model *m)
         if (!first)
             first = l->node;
     }
-    if (first) {
-        num_set(&m->access.max_sessions, total, first);
-        m->access.max_sessions_from_lines = true;
+    if (!any) {
+        m->access.sessions_why = "no line vty in the configuration: IOS prints its vty lines, so "
+                                 "the file is probably partial";
+        return;
     }
+    num_set(&m->access.max_sessions, total, first ? first : any);
+    m->access.max_sessions_from_lines = true;
 }
 
 static void access_cisco(const struct cfg_tree *t, struct device_model *m)
