@@ -22,6 +22,18 @@ static void ev_num(const struct check_ctx *ctx, struct check_result *r, const st
     ev_node(ctx, r, v->node);
 }
 
+/* No remote login service listens: SSH and telnet are off and no other
+ * management service is on (only where the extractor knows both). */
+static bool no_remote_management(const struct device_model *m)
+{
+    if (m->ssh.enabled.state != FACT_OFF || m->telnet_server.state != FACT_OFF)
+        return false;
+    for (size_t i = 0; i < m->nservices; i++)
+        if (m->services[i].state.state != FACT_OFF)
+            return false;
+    return true;
+}
+
 /* ---------------------------------------------------------------- MGMT-ZTP */
 
 static void eval_ztp(const struct check_ctx *ctx, struct check_result *r)
@@ -114,6 +126,11 @@ static void eval_pwd_policy(const struct check_ctx *ctx, struct check_result *r)
     const struct access_facts *a = &m->access;
     const struct profile *pr = ctx->profile;
     long len = a->pwd_min_length.value;
+    if (!m->naccounts) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "no local accounts are configured: no password is checked on the device");
+        return;
+    }
     if (m->dialect == DIALECT_CISCO_NXOS && a->pwd_complexity.state == FACT_OFF) {
         check_evidence_fact(ctx, r, &a->pwd_complexity.ev);
         check_set(ctx, r, VERDICT_FAIL, "the password strength check is switched off");
@@ -153,6 +170,10 @@ static void eval_session_limit(const struct check_ctx *ctx, struct check_result 
     const struct access_facts *a = &ctx->model->access;
     const struct profile *pr = ctx->profile;
     long cap = a->max_sessions.value, rate = a->session_rate.value;
+    if (no_remote_management(ctx->model)) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no remote management service is enabled");
+        return;
+    }
     if (cap < 0 && rate < 0) {
         if (a->sessions_why)
             check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell the management session limit: %s",
@@ -300,6 +321,10 @@ static void eval_oob_vrf(const struct check_ctx *ctx, struct check_result *r)
     if (f->state == FACT_UNKNOWN) {
         check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell whether management is out of band: %s",
                   fact_why(ctx, f));
+        return;
+    }
+    if (no_remote_management(ctx->model)) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no remote management service is enabled");
         return;
     }
     const char *why = f->why ? f->why : "management is reachable in the global routing table";

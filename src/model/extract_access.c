@@ -317,11 +317,8 @@ static void ios_vty_cap(struct device_model *m)
         if (!first)
             first = l->node;
     }
-    if (!any) {
-        m->access.sessions_why = "no line vty in the configuration: IOS prints its vty lines, so "
-                                 "the file is probably partial";
-        return;
-    }
+    if (!any)
+        return; /* no vty lines: nothing caps the sessions (checks.md: fail) */
     num_set(&m->access.max_sessions, total, first ? first : any);
     m->access.max_sessions_from_lines = true;
 }
@@ -419,6 +416,9 @@ static void access_fortios(const struct cfg_tree *t, struct device_model *m)
         if (!live(n))
             continue;
         struct sv s = cfg_text(n);
+        if (sv_starts_with_word(s, "config system auto-install") ||
+            sv_starts_with_word(s, "config system central-management"))
+            fact_lines_add(&m->access.ztp.ev, n); /* the capture shows these settings */
         if (sv_starts_with_word(s, "config system global"))
             fortios_global(m, n);
         else if (sv_starts_with_word(s, "config system password-policy"))
@@ -550,6 +550,20 @@ static void settle_ztp(struct device_model *m)
         fact_unknown(z, "the ZTP state is not kept in the configuration (op: display ztp "
                         "status)");
         break;
+    case DIALECT_FORTINET_FORTIOS:
+        if (z->ev.n)
+            fact_default(z, FACT_OFF,
+                         "no network auto-configuration setting ('config system "
+                         "auto-install' loads only from a USB disk)");
+        else
+            fact_unknown(z, "the capture does not show the auto-install and central-management "
+                            "settings (op: show system auto-install)");
+        break;
+    case DIALECT_CISCO_ASA:
+        fact_default(z, FACT_OFF,
+                     "the ASA has no network auto-configuration at boot in its "
+                     "configuration");
+        break;
     default:
         fact_unknown(z, "checks.md gives no auto-configuration evidence for this platform");
         break;
@@ -621,8 +635,8 @@ static void settle_sessions(struct device_model *m)
         ios_vty_cap(m);
     else if (m->dialect == DIALECT_FORTINET_FORTIOS) /* admin-login-max: 100 */
         num_default(&a->max_sessions, 100);
-    else if (m->dialect == DIALECT_CISCO_ASA)
-        a->sessions_why = "checks.md names no session-limit setting for the ASA";
+    else if (m->dialect == DIALECT_CISCO_ASA) /* 5 concurrent SSH sessions per context */
+        num_default(&a->max_sessions, 5);
 }
 
 void model_extract_access(const struct cfg_tree *t, struct device_model *m)
