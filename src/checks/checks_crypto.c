@@ -274,6 +274,107 @@ static void eval_tls(const struct check_ctx *ctx, struct check_result *r)
     }
 }
 
+/* ------------------------------------------------------- link encryption */
+
+/* Active interfaces whose description matches interfaces.encrypt_description. */
+static size_t encrypt_links(const struct check_ctx *ctx, const struct interface ***out)
+{
+    const struct device_model *m = ctx->model;
+    const struct interface **v = arena_alloc(ctx->arena, (m->ninterfaces + 1) * sizeof(*v));
+    size_t n = 0;
+    for (size_t i = 0; i < m->ninterfaces; i++) {
+        const struct interface *it = &m->interfaces[i];
+        if (it->description && !it->shutdown &&
+            cfg_regex_match(ctx->profile->encrypt_description, sv_from_cstr(it->description), NULL,
+                            0))
+            v[n++] = it;
+    }
+    *out = v;
+    return n;
+}
+
+/* Encryption bound to the interface (or, for a Junos unit, its port). */
+static const struct link_crypto *link_for(const struct link_crypto_facts *lc, const char *ifname)
+{
+    size_t n = strlen(ifname);
+    const char *dot = strchr(ifname, '.');
+    for (size_t i = 0; i < lc->nlinks; i++) {
+        const char *l = lc->links[i].ifname;
+        if (!l)
+            continue;
+        if (str_ieq(l, ifname) || (dot && strlen(l) == (size_t)(dot - ifname) &&
+                                   !strncasecmp(l, ifname, (size_t)(dot - ifname))))
+            return &lc->links[i];
+        if (strlen(l) > n && l[n] == '.' && !strncasecmp(l, ifname, n))
+            return &lc->links[i];
+    }
+    return NULL;
+}
+
+/* Judge one tagged link into the reasons lists. */
+static void judge_link(const struct check_ctx *ctx, struct check_result *r,
+                       const struct interface *it, struct reasons *bad, struct reasons *unk,
+                       struct reasons *good)
+{
+    const struct link_crypto_facts *lc = &ctx->model->link_crypto;
+    const struct link_crypto *lk = link_for(lc, it->name);
+    ev_node(ctx, r, it->node);
+    if (!lk) {
+        if (lc->not_read)
+            reasons_add(unk, "%s: %s", it->name, lc->not_read);
+        else
+            reasons_add(bad, "%s has neither MACsec nor IPsec", it->name);
+        return;
+    }
+    check_evidence_fact(ctx, r, &lk->strong.ev);
+    if (lk->strong.state == FACT_OFF)
+        reasons_add(bad, "%s: MACsec suite %s is not 256-bit GCM", it->name,
+                    lk->suite ? lk->suite : "?");
+    else if (lk->strong.state == FACT_UNKNOWN)
+        reasons_add(unk, "%s: %s", it->name, fact_why(ctx, &lk->strong));
+    else
+        reasons_add(good, "%s (%s%s%s)", it->name, lk->kind, lk->policy ? " " : "",
+                    lk->policy ? lk->policy : "");
+}
+
+static void eval_link_encryption(const struct check_ctx *ctx, struct check_result *r)
+{
+    if (!ctx->profile->encrypt_description) {
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  "needs interfaces.encrypt_description in the profile to know which links must "
+                  "be encrypted");
+        return;
+    }
+    const struct interface **links;
+    size_t n = encrypt_links(ctx, &links);
+    if (!n) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "no active interface has a description matching "
+                  "interfaces.encrypt_description");
+        return;
+    }
+    struct reasons bad, unk, good;
+    reasons_init(&bad);
+    reasons_init(&unk);
+    reasons_init(&good);
+    for (size_t i = 0; i < n; i++)
+        judge_link(ctx, r, links[i], &bad, &unk, &good);
+    const char *ok = reasons_done(ctx, &good);
+    if (bad.n) {
+        reasons_done(ctx, &unk);
+        check_set(ctx, r, VERDICT_FAIL, "links that must be encrypted: %s",
+                  reasons_done(ctx, &bad));
+    } else if (unk.n) {
+        reasons_done(ctx, &bad);
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell whether these links are encrypted: %s",
+                  reasons_done(ctx, &unk));
+    } else {
+        reasons_done(ctx, &bad);
+        reasons_done(ctx, &unk);
+        check_set(ctx, r, VERDICT_PASS, "every link that must be encrypted is: %s", ok);
+    }
+}
+
 static void eval_ipsec(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
@@ -492,6 +593,37 @@ static const struct check_def defs_more[] = {
                                           "pki-local-certificate <ca-issued-cert>",
             },
         .eval = eval_tls,
+    },
+    {
+        .id = "CRYPTO-LINK-ENCRYPTION",
+        .source = "builtin",
+        .title = "Untrusted / third-party transmission links are encrypted",
+        .category = "Cryptography (protection of data in transit)",
+        .severity = SEV_MEDIUM,
+        .rationale = "Traffic crossing leased, third-party or exposed links can be tapped "
+                     "outside the provider's control unless MACsec or IPsec protects it.",
+        .measures = MEASURES("M10.10", "M1.04"),
+        .context = "interfaces.encrypt_description",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Protect every tagged link with MACsec (AES-256-GCM) or "
+                                    "IPsec.",
+                [DIALECT_CISCO_IOS] = "mka policy LINK\n macsec-cipher-suite gcm-aes-xpn-256\n"
+                                      "interface <link>\n macsec network-link\n mka policy "
+                                      "LINK\n mka pre-shared-key key-chain <keychain>",
+                [DIALECT_CISCO_IOSXR] = "macsec-policy LINK\n cipher-suite GCM-AES-XPN-256\n"
+                                        "interface <link>\n macsec psk-keychain <keychain> "
+                                        "policy LINK",
+                [DIALECT_CISCO_NXOS] = "feature macsec\nmacsec policy LINK\n cipher-suite "
+                                       "GCM-AES-XPN-256\ninterface <link>\n macsec keychain "
+                                       "<keychain> policy LINK",
+                [DIALECT_ARISTA_EOS] = "mac security\n profile LINK\n  cipher aes256-gcm-xpn\n"
+                                       "interface <link>\n mac security profile LINK",
+                [DIALECT_JUNIPER_JUNOS] = "set security macsec connectivity-association LINK "
+                                          "cipher-suite gcm-aes-xpn-256\nset security macsec "
+                                          "interfaces <link> connectivity-association LINK",
+            },
+        .eval = eval_link_encryption,
     },
 };
 

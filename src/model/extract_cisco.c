@@ -310,4 +310,5 @@ void model_extract_cisco(const struct cfg_tree *t, struct device_model *m)
     cx_finish_ntp_serve(x);
     cx_finish_ssh_hostkey(x);
     cx_finish_tls(x);
+    cx_finish_link_crypto(x);
 }

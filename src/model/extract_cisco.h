@@ -453,6 +453,9 @@ bool cx_h_xr_ssh_hostkey(struct cx *x, const struct cfg_node *n, struct sv s, bo
 bool cx_h_nxos_ssh_key(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 void cx_finish_ssh_hostkey(struct cx *x);
 
+/* extract_cisco_link.c */
+void cx_finish_link_crypto(struct cx *x);
+
 /* extract_cisco_tls.c */
 void cx_finish_tls(struct cx *x);
 

@@ -25,7 +25,15 @@ struct ct_term {
     int action;     /* 0 none (accept), 1 accept, 2 discard/reject, 3 next term */
 };
 
+/* A Junos MACsec connectivity association and its cipher suite. */
+struct ct_ca {
+    struct sv name, suite;
+    const struct cfg_node *suite_node;
+};
+
 struct ct_state {
+    struct ct_ca *cas;
+    size_t ncas;
     struct ct_term *terms;
     size_t nterms;
     struct model_nmap term_map;

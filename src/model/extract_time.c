@@ -169,13 +169,84 @@ static void junos_tls_cert(struct device_model *m, const struct model_path *l, s
     }
 }
 
+static struct ct_ca *junos_ca(struct ct_state *st, struct arena *a, struct sv name)
+{
+    for (size_t i = 0; i < st->ncas; i++)
+        if (sv_eq(st->cas[i].name, name))
+            return &st->cas[i];
+    if (st->ncas >= CT_MAX_ITEMS)
+        return NULL;
+    struct ct_ca *ca = MODEL_PUSH(a, st->cas, st->ncas);
+    ca->name = name;
+    return ca;
+}
+
+static void junos_add_link(struct arena *a, struct device_model *m, struct sv ifname,
+                           const char *kind, struct sv policy, const struct cfg_node *n)
+{
+    struct link_crypto_facts *lc = &m->link_crypto;
+    if (lc->nlinks >= CT_MAX_ITEMS)
+        return;
+    struct link_crypto *lk = MODEL_PUSH(a, lc->links, lc->nlinks);
+    lk->ifname = model_strdup_unquoted(a, ifname);
+    lk->kind = kind;
+    lk->policy = policy.n ? model_strdup_unquoted(a, policy) : NULL;
+    lk->node = n;
+    if (!strcmp(kind, "ipsec"))
+        fact_set(&lk->strong, FACT_ON, n);
+}
+
+/* security macsec connectivity-association CA cipher-suite S; security
+ * macsec interfaces IF connectivity-association CA; security ike gateway G
+ * external-interface IF (IPsec carried over IF). */
+static void junos_link(struct ct_state *st, struct arena *a, struct device_model *m,
+                       const struct model_path *l)
+{
+    size_t k;
+    if (model_path_match(l, 1, "macsec connectivity-association * cipher-suite", &k) && k < l->n) {
+        struct ct_ca *ca = junos_ca(st, a, sv_unquote(l->tok[3]));
+        if (ca) {
+            ca->suite = l->tok[k];
+            ca->suite_node = l->node;
+        }
+    } else if (model_path_match(l, 1, "macsec interfaces * connectivity-association", &k) &&
+               k < l->n) {
+        junos_add_link(a, m, l->tok[3], "macsec", sv_unquote(l->tok[k]), l->node);
+    } else if (model_path_match(l, 1, "ike gateway * external-interface", &k) && k < l->n) {
+        junos_add_link(a, m, l->tok[k], "ipsec", l->tok[3], l->node);
+    }
+}
+
+/* The cipher suite of each MACsec link from its connectivity association. */
+static void junos_link_finish(const struct ct_state *st, struct device_model *m)
+{
+    for (size_t i = 0; i < m->link_crypto.nlinks; i++) {
+        struct link_crypto *lk = &m->link_crypto.links[i];
+        if (strcmp(lk->kind, "macsec"))
+            continue;
+        const struct ct_ca *ca = NULL;
+        for (size_t j = 0; st && lk->policy && j < st->ncas; j++)
+            if (sv_eq_cstr(st->cas[j].name, lk->policy))
+                ca = &st->cas[j];
+        if (!ca || !ca->suite.n) {
+            fact_unknown(&lk->strong, "the connectivity association names no cipher suite: the "
+                                      "release's default applies");
+            fact_lines_add(&lk->strong.ev, lk->node);
+            continue;
+        }
+        bool strong = model_sv_icontains(ca->suite, "256") && model_sv_icontains(ca->suite, "gcm");
+        fact_set(&lk->strong, strong ? FACT_ON : FACT_OFF, ca->suite_node);
+        fact_lines_add(&lk->strong.ev, lk->node);
+    }
+}
+
 void model_ct_junos_line(struct ct_state **stp, struct arena *a, struct device_model *m,
                          const struct model_path *l)
 {
     size_t k;
     junos_time_line(a, m, l);
     if (!model_path_eq(l, 0, "system") && !model_path_eq(l, 0, "firewall") &&
-        !model_path_eq(l, 0, "interfaces"))
+        !model_path_eq(l, 0, "interfaces") && !model_path_eq(l, 0, "security"))
         return;
     struct ct_state *st = ct_state(stp, a);
     if (model_path_match(l, 0, "system services ssh hostkey-algorithm", &k) && k < l->n)
@@ -190,6 +261,8 @@ void model_ct_junos_line(struct ct_state **stp, struct arena *a, struct device_m
         junos_term(st, a, l, k);
     else if (model_path_eq(l, 0, "interfaces"))
         junos_lo0(st, l);
+    else if (model_path_eq(l, 0, "security"))
+        junos_link(st, a, m, l);
 }
 
 static void junos_time_finish(struct device_model *m)
@@ -253,6 +326,7 @@ void model_ct_junos_finish(struct ct_state *st, struct device_model *m)
 {
     struct ntp_serve_facts *ns = &m->ntp_serve;
     junos_time_finish(m);
+    junos_link_finish(st, m);
     if (m->tls.ca_cert.state == FACT_UNKNOWN && !m->tls.ca_cert.why)
         m->tls.ca_cert.why = "no certificate is named for the TLS services";
     ns->configured = (st && st->ntp_node) || m->ntp.nservers;
@@ -316,6 +390,7 @@ void model_ct_sros_finish(struct ct_state *st, struct device_model *m)
     /* SR OS event log entries: "YYYY/MM/DD HH:MM:SS.SS TZONE" (Nokia log events guide) */
     struct log_time_facts *lt = &m->log_time;
     m->tls.not_read = "SR OS TLS server profiles are not read";
+    m->link_crypto.not_read = "SR OS MACsec and IPsec bindings are not read";
     static const char note[] = "SR OS stamps every log event with the date, the time to the "
                                "hundredth of a second and the zone";
     fact_default(&lt->datetime, FACT_ON, note);
@@ -460,6 +535,7 @@ void model_vrp_log_time(struct arena *a, struct device_model *m, const struct cf
     }
     vrp_ntp_finish(m);
     m->tls.not_read = "VRP SSL policies are not read";
+    m->link_crypto.not_read = "VRP MACsec and IPsec bindings are not read";
     if (lt->datetime.state != FACT_UNKNOWN)
         return;
     static const char note[] = "no 'info-center timestamp log': VRP stamps logs with the date, "
@@ -510,6 +586,7 @@ void model_fortios_log_time(struct arena *a, struct device_model *m, const struc
     fact_unknown(&m->log_time.subsecond, why);
     fact_unknown(&m->log_time.zone, why);
     m->tls.not_read = "FortiOS administrative TLS settings are not read";
+    m->link_crypto.not_read = "FortiOS IPsec tunnels are not matched to interfaces";
     for (const struct cfg_node *n = t->first; n; n = n->next)
         if (!(n->flags & CFG_INACTIVE) && sv_eq_cstr(cfg_text(n), "config system ntp"))
             forti_ntp(a, m, n);

@@ -966,6 +966,24 @@ static void print_crypto_time(struct jw *w, const struct device_model *m)
     jw_fact(w, "ca_certificate", &t->ca_cert);
     jw_str(w, "not_read", t->not_read);
     jw_close(w, '}');
+
+    const struct link_crypto_facts *lc = &m->link_crypto;
+    jw_open(w, "link_encryption", '{');
+    jw_open(w, "links", '[');
+    for (size_t i = 0; i < lc->nlinks; i++) {
+        const struct link_crypto *lk = &lc->links[i];
+        jw_open(w, NULL, '{');
+        jw_str(w, "interface", lk->ifname);
+        jw_str(w, "kind", lk->kind);
+        jw_str(w, "policy", lk->policy);
+        jw_str(w, "suite", lk->suite);
+        jw_fact(w, "strong", &lk->strong);
+        jw_line(w, "line", lk->node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_str(w, "not_read", lc->not_read);
+    jw_close(w, '}');
 }
 
 void model_print_json(const struct device_model *m, const struct cfg_tree *t, bool show_secrets,

@@ -778,6 +778,25 @@ struct tls_facts {
     const char *not_read; /* why this platform's TLS settings are not read, NULL when they are */
 };
 
+/* Encryption bound to one interface (CRYPTO-LINK-ENCRYPTION). */
+struct link_crypto {
+    const char *ifname;
+    const char *kind;   /* "macsec" or "ipsec" */
+    const char *policy; /* MACsec policy/profile/association, crypto map or IPsec profile */
+    /* MACsec: ON for a 256-bit GCM suite, OFF for a weaker one, UNKNOWN when
+     * the release's default suite applies (why); IPsec: ON (its suites are
+     * CRYPTO-IPSEC's to judge). */
+    struct fact_bool strong;
+    const char *suite; /* as written, NULL = default */
+    const struct cfg_node *node;
+};
+
+struct link_crypto_facts {
+    struct link_crypto *links;
+    size_t nlinks;
+    const char *not_read; /* why this platform's link encryption is not read */
+};
+
 /* --------------------------------------------------------------- device */
 
 struct device_model {
@@ -851,6 +870,7 @@ struct device_model {
     struct ntp_serve_facts ntp_serve;
     struct ssh_hostkey_facts ssh_hostkey;
     struct tls_facts tls;
+    struct link_crypto_facts link_crypto;
     /* Log levels, transport, source interfaces, denied-packet logging, flows. */
     /* ICMP behaviour, receive filters and TCP keepalives. */
     struct cpp_facts cpp;
