@@ -70,7 +70,14 @@ static void write_profile(FILE *f, int tier, const char *code, const char *today
           "#   idle_timeout_minutes: 10\n"
           "#   banner_regex: \"(?i)authori[sz]ed\"\n"
           "#   password_min_length: 15\n"
-          "#   log_severity_min: informational\n",
+          "#   log_severity_min: informational\n"
+          "# software:                          # docs/software.md\n"
+          "#   releases: releases-local.yaml    # your own end-of-maintenance dates\n"
+          "#   approved: [\"17.9\", \"22.4\"]       # approved release trains\n"
+          "#   advisories: [advisories/vendor.json]  # CSAF 2.0 or YAML advisories\n"
+          "# golden:                            # intended configurations, by device name\n"
+          "#   - match: \"edge-*\"\n"
+          "#     template: golden/edge.cfg\n",
           f);
 }
 
