@@ -68,6 +68,37 @@ static size_t external_l3(const struct check_ctx *ctx, struct check_result *r,
     return k;
 }
 
+/*
+ * The interfaces CPP-ICMP-REDIRECTS judges: checks.md gives its context as
+ * "EXTERNAL_IFS (or all L3 interfaces)", so the external ones where the
+ * profile marks some, else every addressed routed interface. *all says which.
+ */
+static size_t scoped_l3(const struct check_ctx *ctx, const struct interface ***out, bool *all)
+{
+    const struct device_model *m = ctx->model;
+    size_t k = 0;
+    *all = false;
+    if (ctx->profile->external_description) {
+        const struct interface **ext;
+        size_t n = external_interfaces(ctx, &ext);
+        for (size_t i = 0; i < n; i++)
+            if (ext[i]->has_ip && !ext[i]->is_loopback)
+                ext[k++] = ext[i];
+        *out = ext;
+        if (k)
+            return k;
+    }
+    const struct interface **v = arena_alloc(ctx->arena, (m->ninterfaces + 1) * sizeof(*v));
+    for (size_t i = 0; i < m->ninterfaces; i++) {
+        const struct interface *it = &m->interfaces[i];
+        if (it->has_ip && !it->is_loopback && !it->shutdown)
+            v[k++] = it;
+    }
+    *all = true;
+    *out = v;
+    return k;
+}
+
 /* Per-interface tallies of one fact: the ON ones are bad. */
 struct if_tally {
     struct reasons bad, unknown;
@@ -143,9 +174,31 @@ static void judge_external(const struct check_ctx *ctx, struct check_result *r, 
 
 static void eval_redirects(const struct check_ctx *ctx, struct check_result *r)
 {
-    judge_external(ctx, r, IF_REDIRECTS, "external interfaces send ICMP redirects",
-                   "no external interface sends ICMP redirects",
-                   "external interfaces send ICMP redirects");
+    if (ctx->model->dialect == DIALECT_FORTINET_FORTIOS) {
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "FortiOS is outside checks.md's platforms and its interface redirect setting "
+                  "(icmp-send-redirect) is not read");
+        return;
+    }
+    const struct interface **ifs;
+    bool all;
+    size_t n = scoped_l3(ctx, &ifs, &all);
+    if (n == 0) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no addressed routed interface");
+        return;
+    }
+    struct if_tally t = {.good = 0};
+    reasons_init(&t.bad);
+    reasons_init(&t.unknown);
+    for (size_t i = 0; i < n; i++)
+        tally_iface(ctx, r, &t, ifs[i], &ifs[i]->redirects);
+    tally_verdict(ctx, r, &t,
+                  all ? "routed interfaces send ICMP redirects (no interface is marked external, "
+                        "so all are judged)"
+                      : "external interfaces send ICMP redirects",
+                  all ? "no routed interface sends ICMP redirects"
+                      : "no external interface sends ICMP redirects",
+                  "interfaces send ICMP redirects");
 }
 
 /* -------------------------------------------------------- CPP-PROXY-ARP */
@@ -287,52 +340,54 @@ static void legacy_fact(const struct check_ctx *ctx, struct check_result *r, str
         tally_fact(ctx, r, t, label, f, NULL);
 }
 
-/* EOS (ARST-RT-000540): an outbound ACL on every external interface denies
- * ICMP mask-reply. The EOS default is not documented, so a missing ACL
- * leaves the verdict unknown rather than failing. */
+/* EOS (ARST-RT-000540): an outbound ACL on every external interface (every
+ * routed one where none is marked) denies ICMP mask-reply; checks.md lists
+ * EOS apart from the platforms whose responders are off by default, so a
+ * missing ACL fails. */
 static void legacy_eos(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
-    if (!ctx->profile->external_description) {
-        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
-                  "needs interfaces.external_description in the profile: EOS mask replies are "
-                  "judged by the outbound ACLs of the external interfaces (ARST-RT-000540)");
+    const struct interface **ifs;
+    bool all;
+    size_t n = scoped_l3(ctx, &ifs, &all);
+    if (n == 0) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no addressed routed interface");
         return;
     }
-    const struct interface **ext;
-    size_t n = external_interfaces(ctx, &ext), judged = 0;
     struct reasons open;
     reasons_init(&open);
     for (size_t i = 0; i < n; i++) {
-        if (!ext[i]->has_ip)
-            continue;
-        judged++;
         const struct cfg_node *d =
-            acl_denies_mask_reply(ext[i]->acl_out ? model_find_acl(m, ext[i]->acl_out) : NULL);
-        if (d)
+            acl_denies_mask_reply(ifs[i]->acl_out ? model_find_acl(m, ifs[i]->acl_out) : NULL);
+        if (d) {
             ev_node(ctx, r, d);
-        else
-            reasons_add(&open, "%s", if_name(ext[i]));
+        } else {
+            reasons_add(&open, "%s", if_name(ifs[i]));
+            ev_node(ctx, r, ifs[i]->node);
+        }
     }
-    if (judged && !open.n) {
+    if (!open.n) {
         reasons_done(ctx, &open);
         check_set(ctx, r, VERDICT_PASS,
-                  "every external interface (%zu) has an outbound ACL denying ICMP mask-reply",
-                  judged);
+                  "every %s interface (%zu) has an outbound ACL denying ICMP mask-reply",
+                  all ? "routed" : "external", n);
         return;
     }
-    check_set(ctx, r, VERDICT_UNKNOWN,
-              "EOS: the default for ICMP mask replies is not documented and %s%s",
-              judged ? "no outbound ACL denies mask-reply on: "
-                     : "no external interface is addressed",
-              judged ? reasons_done(ctx, &open) : (reasons_done(ctx, &open), ""));
+    check_set(ctx, r, VERDICT_FAIL,
+              "no outbound ACL denying ICMP mask-reply (ARST-RT-000540) on: %s",
+              reasons_done(ctx, &open));
 }
 
 static void eval_icmp_legacy(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
-    if (outside_catalogue(ctx, r))
+    if (m->dialect == DIALECT_CISCO_ASA || m->dialect == DIALECT_FORTINET_FORTIOS) {
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "%s is outside checks.md's platforms and no default for ICMP mask or "
+                  "timestamp replies is documented",
+                  dialect_name(m->dialect));
         return;
+    }
     if (m->dialect == DIALECT_ARISTA_EOS) {
         legacy_eos(ctx, r);
         return;
@@ -425,6 +480,28 @@ static void receive_fact(const struct check_ctx *ctx, struct check_result *r)
     }
 }
 
+/* No interface is marked external: the device fails when no routed
+ * interface filters inbound at all, and is unknown otherwise (which
+ * interfaces face outside is not known). */
+static void receive_iacl_any(const struct check_ctx *ctx, struct check_result *r,
+                             const struct interface **ifs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (ifs[i]->acl_in) {
+            ev_node(ctx, r, ifs[i]->node);
+            check_set(ctx, r, VERDICT_UNKNOWN,
+                      "no interface is marked external (interfaces.external_description), and "
+                      "routed interfaces such as %s filter inbound: whether an infrastructure "
+                      "ACL guards the edge is not judged",
+                      if_name(ifs[i]));
+            return;
+        }
+    check_set(ctx, r, n ? VERDICT_FAIL : VERDICT_NOT_APPLICABLE, "%s",
+              n ? "no routed interface has an inbound ACL: nothing filters traffic addressed to "
+                  "the device (CISC-RT-000130)"
+                : "no addressed routed interface");
+}
+
 /* IOS, IOS XR, NX-OS: infrastructure ACLs inbound on the external interfaces
  * (CISC-RT-000130). Missing ones fail; present ones are not read for their
  * destinations, so the verdict is then unknown. */
@@ -432,9 +509,12 @@ static void receive_iacl(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
     const struct interface **ext;
-    size_t n = external_l3(ctx, r, &ext);
-    if (n == 0)
+    bool all;
+    size_t n = scoped_l3(ctx, &ext, &all);
+    if (all) {
+        receive_iacl_any(ctx, r, ext, n);
         return;
+    }
     struct reasons bad, acls;
     reasons_init(&bad);
     reasons_init(&acls);
@@ -474,8 +554,14 @@ static void receive_iacl(const struct check_ctx *ctx, struct check_result *r)
 
 static void eval_receive_filter(const struct check_ctx *ctx, struct check_result *r)
 {
-    if (outside_catalogue(ctx, r))
+    enum dialect d = ctx->model->dialect;
+    if (d == DIALECT_CISCO_ASA || d == DIALECT_FORTINET_FORTIOS) {
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "%s is outside checks.md's platforms: its management access lists and "
+                  "interface admin access are not judged as a receive filter",
+                  dialect_name(d));
         return;
+    }
     switch (ctx->model->dialect) {
     case DIALECT_JUNIPER_JUNOS:
     case DIALECT_ARISTA_EOS:
