@@ -492,8 +492,8 @@ static bool filter_ends_permit(enum dialect d, const struct acl *acl)
  * lies in p, walking its entries in order: denied when an entry matching
  * every such packet (all protocols, the other end any) drops them before
  * any entry lets some through; permitted when a permit entry overlapping p
- * comes first (narrow permits, that is limited to protocols, ports or
- * particular peers, are skipped when skip_narrow); maybe when an entry the
+ * comes first (permits limited to protocols or ports are skipped when
+ * skip_narrow); maybe when an entry the
  * model could not resolve comes first. *at is the deciding entry (NULL at
  * the filter's end).
  */
@@ -508,8 +508,10 @@ static enum fate filter_fate(const struct check_ctx *ctx, const struct acl *acl,
         struct entry_end me = end_of(e, by_src), other = end_of(e, !by_src);
         bool full = e->matches_all && other.any;
         *at = e;
-        if (!full && (!e->permit || skip_narrow))
-            continue; /* a narrow deny stops some packets only; a narrow permit is allowed */
+        if (!e->permit && !full)
+            continue; /* a narrow deny stops some packets only */
+        if (e->permit && skip_narrow && !e->matches_all)
+            continue; /* a permit limited to protocols or ports is an allowed exception */
         if (me.unresolved && e->permit)
             return FATE_MAYBE;
         if (me.unresolved) {
@@ -634,14 +636,40 @@ static struct required_set antispoof_sources(const struct check_ctx *ctx, int fa
     return rs;
 }
 
-/* Interfaces facing outside that carry traffic (routed, not loopbacks or tunnels). */
+/* Active routed interfaces (not loopbacks or tunnels) whose description
+ * matches re. */
+static size_t described_interfaces(const struct check_ctx *ctx, const struct cfg_regex *re,
+                                   const struct interface ***out)
+{
+    const struct device_model *m = ctx->model;
+    const struct interface **v = arena_alloc(ctx->arena, (m->ninterfaces + 1) * sizeof(*v));
+    size_t n = 0;
+    for (size_t i = 0; i < m->ninterfaces; i++) {
+        const struct interface *it = &m->interfaces[i];
+        if (!it->description || it->shutdown || !it->has_ip || it->is_loopback || it->is_tunnel)
+            continue;
+        if (cfg_regex_match(re, sv_from_cstr(it->description), NULL, 0))
+            v[n++] = it;
+    }
+    *out = v;
+    return n;
+}
+
+/* Interfaces facing outside that carry traffic. */
 static size_t edge_interfaces(const struct check_ctx *ctx, const struct interface ***out)
 {
-    size_t n = external_interfaces(ctx, out), w = 0;
-    for (size_t i = 0; i < n; i++)
-        if ((*out)[i]->has_ip && !(*out)[i]->is_loopback && !(*out)[i]->is_tunnel)
-            (*out)[w++] = (*out)[i];
-    return w;
+    return described_interfaces(ctx, ctx->profile->external_description, out);
+}
+
+/* FortiOS filters in firewall policies, not interface access lists. */
+static bool no_interface_acls(const struct check_ctx *ctx, struct check_result *r)
+{
+    if (ctx->model->dialect != DIALECT_FORTINET_FORTIOS)
+        return false;
+    check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+              "FortiOS has no interface access list; it filters in firewall policies and drops "
+              "spoofed sources with its reverse-path check");
+    return true;
 }
 
 static const char *missing_antispoof_keys(const struct profile *pr)
@@ -657,12 +685,8 @@ static const char *missing_antispoof_keys(const struct profile *pr)
 
 static void eval_ingress_antispoof(const struct check_ctx *ctx, struct check_result *r)
 {
-    if (ctx->model->dialect == DIALECT_FORTINET_FORTIOS) {
-        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
-                  "FortiOS has no interface access list; it filters in firewall policies and "
-                  "drops spoofed sources with its reverse-path check");
+    if (no_interface_acls(ctx, r))
         return;
-    }
     if (!ctx->profile->external_description) {
         check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
                   "needs interfaces.external_description in the profile");
@@ -710,6 +734,90 @@ static void eval_ingress_antispoof(const struct check_ctx *ctx, struct check_res
         check_set(ctx, r, VERDICT_PASS,
                   "the inbound filter of every external interface (%zu) drops bogon, own and "
                   "infrastructure sources before it permits anything",
+                  n);
+    }
+}
+
+/* ------------------------------------------------------ DATA-CORE-PROTECT */
+
+/* The VRF the interface forwards in, NULL for the global table. */
+static const char *interface_vrf(const struct check_ctx *ctx, const struct interface *it)
+{
+    const struct device_model *m = ctx->model;
+    if (!m->ports.iface_vrf || it < m->interfaces || it >= m->interfaces + m->ninterfaces)
+        return NULL;
+    return m->ports.iface_vrf[it - m->interfaces];
+}
+
+/* Needs both the customer interface pattern and the infrastructure space. */
+static bool core_protect_context(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct profile *pr = ctx->profile;
+    const char *missing = !pr->customer_description && !pr->infrastructure.present
+                              ? "interfaces.customer_description and networks.infrastructure"
+                          : !pr->customer_description   ? "interfaces.customer_description"
+                          : !pr->infrastructure.present ? "networks.infrastructure"
+                                                        : NULL;
+    if (missing)
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT, "needs %s in the profile", missing);
+    return missing == NULL;
+}
+
+/*
+ * checks.md: every customer-facing interface has an ingress filter whose
+ * early entries deny destinations in INFRA_PREFIXES before any broad
+ * permit. Permits limited to a protocol or port (BGP from the customer's
+ * router, ICMP) before the deny are the usual infrastructure-ACL exceptions
+ * and are allowed; a permit of every protocol is broad whatever its source.
+ */
+static void eval_core_protect(const struct check_ctx *ctx, struct check_result *r)
+{
+    if (no_interface_acls(ctx, r) || !core_protect_context(ctx, r))
+        return;
+    const struct interface **ce;
+    size_t n = described_interfaces(ctx, ctx->profile->customer_description, &ce);
+    if (n == 0) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "no routed interface matches interfaces.customer_description");
+        return;
+    }
+    struct reasons bad, unknown;
+    reasons_init(&bad);
+    reasons_init(&unknown);
+    for (size_t i = 0; i < n; i++) {
+        const struct interface *it = ce[i];
+        const char *vrf = interface_vrf(ctx, it);
+        /* in a VRF, a filter that lets traffic to the infrastructure through
+         * matters only if the VRF has routes to it (leaked or shared) */
+        struct reasons *open = vrf ? &unknown : &bad;
+        if (!it->acl_in) {
+            reasons_add(open, "%s has no inbound filter%s%s%s", it->name ? it->name : "?",
+                        vrf ? " (in VRF " : "", vrf ? vrf : "",
+                        vrf ? ": the infrastructure is reachable only if the VRF has routes to "
+                              "it; op: show route vrf <name> <infrastructure prefix>)"
+                            : "");
+            ev_node(ctx, r, it->node);
+            continue;
+        }
+        const struct acl *acl = model_find_acl(ctx->model, it->acl_in);
+        struct required_set need = {0};
+        required_add_set(ctx, &need, &ctx->profile->infrastructure, "networks.infrastructure",
+                         acl ? filter_family(acl) : 4);
+        judge_filter(ctx, r, it, it->acl_in, &need, false, open, &unknown);
+    }
+    if (bad.n) {
+        reasons_done(ctx, &unknown);
+        check_set(ctx, r, VERDICT_FAIL, "customers can reach infrastructure addresses: %s",
+                  reasons_done(ctx, &bad));
+    } else if (unknown.n) {
+        reasons_done(ctx, &bad);
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell: %s", reasons_done(ctx, &unknown));
+    } else {
+        reasons_done(ctx, &bad);
+        reasons_done(ctx, &unknown);
+        check_set(ctx, r, VERDICT_PASS,
+                  "the inbound filter of every customer interface (%zu) drops traffic to "
+                  "networks.infrastructure before any broad permit",
                   n);
     }
 }
@@ -789,6 +897,49 @@ static const struct check_def edge_defs[] = {
                                        "inbound acl 3000",
             },
         .eval = eval_ingress_antispoof,
+    },
+    {
+        .id = "DATA-CORE-PROTECT",
+        .source = "builtin",
+        .title = "Customer-facing interfaces cannot reach core infrastructure addresses",
+        .category = "Data plane (ACLs)",
+        .severity = SEV_HIGH,
+        .rationale = "An infrastructure filter on customer ports stops customers, or their "
+                     "compromised equipment, from reaching the core routers' control and "
+                     "management planes.",
+        .measures = MEASURES("M1.04", "M1.05", "M1.06", "M11.14"),
+        .context = "interfaces.customer_description, networks.infrastructure",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Apply an inbound filter on every customer interface that "
+                                    "denies traffic to the infrastructure ranges before any "
+                                    "broad permit.",
+                [DIALECT_CISCO_IOS] = "ip access-list extended CUST-IN\n permit tcp host <ce> host "
+                                      "<pe> eq bgp\n deny ip any <infra> <wildcard>\n permit ip "
+                                      "any any\ninterface <ce-if>\n ip access-group CUST-IN in",
+                [DIALECT_CISCO_NXOS] = "ip access-list CUST-IN\n deny ip any <infra>\n permit ip "
+                                       "any any\ninterface <ce-if>\n ip access-group CUST-IN in",
+                [DIALECT_CISCO_IOSXR] = "ipv4 access-list CUST-IN\n 10 deny ipv4 any <infra>\n 100 "
+                                        "permit ipv4 any any\ninterface <ce-if>\n ipv4 "
+                                        "access-group CUST-IN ingress",
+                [DIALECT_CISCO_ASA] = "access-list CUST-IN extended deny ip any <infra> "
+                                      "<mask>\naccess-group CUST-IN in interface <ce>",
+                [DIALECT_ARISTA_EOS] = "ip access-list CUST-IN\n deny ip any <infra>\n permit ip "
+                                       "any any\ninterface <ce-if>\n ip access-group CUST-IN in",
+                [DIALECT_JUNIPER_JUNOS] = "set firewall family inet filter CUST-IN term infra "
+                                          "from destination-prefix-list INFRA\nset firewall "
+                                          "family inet filter CUST-IN term infra then discard\nset "
+                                          "interfaces <ce-if> unit 0 family inet filter input "
+                                          "CUST-IN",
+                [DIALECT_NOKIA_SROS] = "configure filter ip-filter 20 entry 10 match dst-ip "
+                                       "<infra>\nconfigure filter ip-filter 20 entry 10 action "
+                                       "drop\nconfigure service ies|vprn ... interface <ce-if> "
+                                       "sap <sap> ingress filter ip 20",
+                [DIALECT_HUAWEI_VRP] = "acl number 3001\n rule 5 deny ip destination <infra> "
+                                       "<wildcard>\ninterface <ce-if>\n traffic-filter inbound acl "
+                                       "3001",
+            },
+        .eval = eval_core_protect,
     },
 };
 

@@ -369,6 +369,67 @@ static void scan_refs(const struct cfg_tree *t, struct ref_scan *rs)
     }
 }
 
+/* -------------------------------------------------------------- VRFs */
+
+/* The VRF an interface block names (Cisco family, VRP), or NULL. */
+static const char *block_vrf(struct arena *a, const struct cfg_node *n)
+{
+    static const char *const forms[] = {"vrf forwarding",
+                                        "ip vrf forwarding",
+                                        "vrf member",
+                                        "ip binding vpn-instance",
+                                        "vrf",
+                                        NULL};
+    for (const struct cfg_node *c = n ? n->child : NULL; c; c = c->next) {
+        if (c->flags & CFG_INACTIVE)
+            continue;
+        struct sv t = cfg_text(c);
+        for (size_t i = 0; forms[i]; i++) {
+            size_t words = sv_token_count(sv_from_cstr(forms[i]));
+            if (stmt_starts(t, forms[i]) && sv_token(t, words).n && !sv_token(t, words + 1).n)
+                return model_strdup(a, sv_token(t, words));
+        }
+    }
+    return NULL;
+}
+
+/* Junos: "routing-instances NAME interface IFL" marks IFL's port. */
+static void junos_instances(const struct cfg_tree *t, struct device_model *m)
+{
+    for (const struct cfg_node *top = t->first; top; top = top->next) {
+        if ((top->flags & CFG_INACTIVE) ||
+            !sv_eq_cstr(sv_token(cfg_text(top), 0), "routing-instances"))
+            continue;
+        for (const struct cfg_node *ri = top->child; ri; ri = ri->next) {
+            struct sv name = model_path_strip(sv_token(cfg_text(ri), 0));
+            for (const struct cfg_node *c = ri->child; c; c = c->next) {
+                if ((c->flags & CFG_INACTIVE) || !stmt_starts(cfg_text(c), "interface"))
+                    continue;
+                struct sv ifl = model_path_strip(sv_token(cfg_text(c), 1));
+                const char *dot = memchr(ifl.p, '.', ifl.n);
+                struct sv ifd = dot ? sv_make(ifl.p, (size_t)(dot - ifl.p)) : ifl;
+                for (size_t i = 0; i < m->ninterfaces; i++)
+                    if (sv_eq_cstr(ifd, m->interfaces[i].name))
+                        m->ports.iface_vrf[i] = model_strdup(t->arena, name);
+            }
+        }
+    }
+}
+
+static void extract_vrfs(const struct cfg_tree *t, struct device_model *m)
+{
+    if (!m->ninterfaces)
+        return;
+    m->ports.iface_vrf = arena_alloc(t->arena, m->ninterfaces * sizeof(*m->ports.iface_vrf));
+    memset(m->ports.iface_vrf, 0, m->ninterfaces * sizeof(*m->ports.iface_vrf));
+    enum dialect_family fam = dialect_def(m->dialect)->family;
+    if (fam == FAMILY_CISCO || fam == FAMILY_VRP)
+        for (size_t i = 0; i < m->ninterfaces; i++)
+            m->ports.iface_vrf[i] = block_vrf(t->arena, m->interfaces[i].node);
+    else if (fam == FAMILY_JUNOS)
+        junos_instances(t, m);
+}
+
 /* ------------------------------------------------------------------ main */
 
 static const char *unlisted_reason(enum dialect d)
@@ -386,6 +447,7 @@ void model_extract_ports(const struct cfg_tree *t, struct device_model *m)
         return;
     pf->judged = true;
     pf->unlisted = unlisted_reason(m->dialect);
+    extract_vrfs(t, m);
     struct ref_scan rs;
     memset(&rs, 0, sizeof(rs));
     rs.abbreviates = dialect_def(m->dialect)->family == FAMILY_CISCO ||

@@ -642,6 +642,7 @@ static void print_interfaces(struct jw *w, const struct device_model *m)
         jw_str(w, "tunnel_destination", f->tunnel_dest);
         jw_line(w, "tunnel_destination_line", f->tunnel_dest_node);
         jw_str(w, "tunnel_mode", f->tunnel_mode);
+        jw_str(w, "vrf", m->ports.iface_vrf ? m->ports.iface_vrf[i] : NULL);
         jw_line(w, "line", f->node);
         jw_close(w, '}');
     }

@@ -623,6 +623,11 @@ struct port_facts {
      * leaves them enabled and unlisted); NULL when every port is listed or
      * unlisted ports are shut by default. */
     const char *unlisted;
+    /* Parallel to interfaces: the VRF, VPRN or routing instance the
+     * interface forwards in (Cisco "vrf forwarding|member", XR/EOS "vrf",
+     * VRP "ip binding vpn-instance", Junos routing-instances ... interface);
+     * NULL in the global table or where the model does not read it. */
+    const char **iface_vrf;
 };
 
 /* ---------------------------------------------------------- control plane */
