@@ -822,6 +822,159 @@ static void eval_core_protect(const struct check_ctx *ctx, struct check_result *
     }
 }
 
+/* -------------------------------------------------- DATA-EGRESS-ANTISPOOF */
+
+static bool legit_source(const struct profile *pr, const struct acl_entry *e)
+{
+    return !e->src_any && e->src.af &&
+           (pset_contains(&pr->own_prefixes, &e->src) || pset_contains(&pr->customer, &e->src));
+}
+
+/*
+ * Does the filter let only own and customer sources through? FATE_DENIED:
+ * yes (every permit names legitimate sources, up to a deny of every
+ * source); FATE_PERMITTED: a permit of other sources, or unmatched packets
+ * pass at the end; FATE_MAYBE: a permit the model cannot resolve. *at is
+ * the deciding entry.
+ */
+static enum fate source_limited(const struct check_ctx *ctx, const struct acl *acl,
+                                const struct acl_entry **at)
+{
+    for (size_t i = 0; i < acl->n; i++) {
+        const struct acl_entry *e = &acl->entries[i];
+        *at = e;
+        if (!e->permit) {
+            if (e->src_any && e->dst_any && e->matches_all)
+                return FATE_DENIED; /* nothing after it is reached */
+            continue;
+        }
+        if (e->unresolved)
+            return FATE_MAYBE;
+        if (!legit_source(ctx->profile, e))
+            return FATE_PERMITTED;
+    }
+    *at = NULL;
+    return filter_ends_permit(ctx->model->dialect, acl) ? FATE_PERMITTED : FATE_DENIED;
+}
+
+/* Judge the filter named on an interface; adds to bad or unknown. */
+static void judge_source_filter(const struct check_ctx *ctx, struct check_result *r,
+                                const struct interface *it, const char *acl_name,
+                                struct reasons *bad, struct reasons *unknown)
+{
+    const char *name = it->name ? it->name : "?";
+    const struct acl *acl = model_find_acl(ctx->model, acl_name);
+    const struct acl_entry *at = NULL;
+    enum fate f = acl ? source_limited(ctx, acl, &at) : FATE_MAYBE;
+    ev_node(ctx, r, it->node);
+    if (f == FATE_DENIED)
+        return;
+    ev_node(ctx, r, at ? at->node : acl ? acl->node : NULL);
+    if (!acl)
+        reasons_add(unknown, "%s: filter %s is not defined in the configuration", name, acl_name);
+    else if (f == FATE_MAYBE)
+        reasons_add(unknown, "%s: %s permits sources the model cannot resolve", name, acl_name);
+    else if (at)
+        reasons_add(bad, "%s: %s permits sources outside own.prefixes and networks.customer", name,
+                    acl_name);
+    else
+        reasons_add(bad, "%s: %s lets packets no entry matches through", name, acl_name);
+}
+
+/*
+ * Without an outbound filter, checks.md accepts source checks where the
+ * traffic enters: uRPF or a source-limited inbound filter on every customer
+ * interface. Returns how many customer interfaces there are; unprotected
+ * ones go to bad.
+ */
+static size_t customer_sources_checked(const struct check_ctx *ctx, struct check_result *r,
+                                       struct reasons *bad, struct reasons *unknown)
+{
+    if (!ctx->profile->customer_description)
+        return 0;
+    const struct interface **ce;
+    size_t n = described_interfaces(ctx, ctx->profile->customer_description, &ce);
+    for (size_t i = 0; i < n; i++) {
+        const struct interface *it = ce[i];
+        if (it->urpf.state == FACT_ON) {
+            check_evidence_fact(ctx, r, &it->urpf.ev);
+            continue;
+        }
+        if (it->acl_in) {
+            judge_source_filter(ctx, r, it, it->acl_in, bad, unknown);
+            continue;
+        }
+        reasons_add(bad, "customer interface %s checks no source (no uRPF, no inbound filter)",
+                    it->name ? it->name : "?");
+        ev_node(ctx, r, it->node);
+    }
+    return n;
+}
+
+static void egress_verdict(const struct check_ctx *ctx, struct check_result *r, struct reasons *bad,
+                           struct reasons *unknown, size_t unfiltered, size_t ncust)
+{
+    if (bad->n) {
+        reasons_done(ctx, unknown);
+        check_set(ctx, r, VERDICT_FAIL, "illegitimate sources can leave the network: %s",
+                  reasons_done(ctx, bad));
+        return;
+    }
+    reasons_done(ctx, bad);
+    if (unknown->n) {
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell: %s", reasons_done(ctx, unknown));
+        return;
+    }
+    reasons_done(ctx, unknown);
+    if (unfiltered && !ncust)
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "%zu external interface(s) have no outbound source filter, and no customer "
+                  "interface on this device checks sources; whether traffic was source-checked "
+                  "where it entered the network is decided on the devices with customer ports",
+                  unfiltered);
+    else if (unfiltered)
+        check_set(ctx, r, VERDICT_PASS,
+                  "every customer interface (%zu) checks sources (uRPF or a source-limited "
+                  "inbound filter)",
+                  ncust);
+    else
+        check_set(ctx, r, VERDICT_PASS,
+                  "the outbound filter of every external interface lets only own and customer "
+                  "sources out");
+}
+
+static void eval_egress_antispoof(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct profile *pr = ctx->profile;
+    if (no_interface_acls(ctx, r))
+        return;
+    if (!pr->external_description || !pr->own_prefixes.present || !pr->customer.present) {
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  "needs interfaces.external_description, own.prefixes and networks.customer "
+                  "in the profile");
+        return;
+    }
+    const struct interface **ext;
+    size_t n = edge_interfaces(ctx, &ext), unfiltered = 0, ncust = 0;
+    if (n == 0) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "no routed interface matches interfaces.external_description");
+        return;
+    }
+    struct reasons bad, unknown;
+    reasons_init(&bad);
+    reasons_init(&unknown);
+    for (size_t i = 0; i < n; i++) {
+        if (ext[i]->acl_out)
+            judge_source_filter(ctx, r, ext[i], ext[i]->acl_out, &bad, &unknown);
+        else
+            unfiltered++;
+    }
+    if (unfiltered)
+        ncust = customer_sources_checked(ctx, r, &bad, &unknown);
+    egress_verdict(ctx, r, &bad, &unknown, unfiltered, ncust);
+}
+
 /* The data-plane checks added later: a family of their own, registered after
  * the others, so that the built-in order of the earlier checks stays as it
  * was. */
@@ -940,6 +1093,55 @@ static const struct check_def edge_defs[] = {
                                        "3001",
             },
         .eval = eval_core_protect,
+    },
+    {
+        .id = "DATA-EGRESS-ANTISPOOF",
+        .source = "builtin",
+        .title = "Traffic leaving towards peers and transit carries only legitimate source "
+                 "addresses",
+        .category = "Data plane (ACLs)",
+        .severity = SEV_MEDIUM,
+        .rationale = "Packets whose source is not the provider's or its customers' should "
+                     "never leave the network (BCP 38 egress filtering); an outbound filter "
+                     "on external interfaces, or source checks where customers connect, "
+                     "stops them.",
+        .measures = MEASURES("M3.09", "M3.16", "M3.19"),
+        .context = "interfaces.external_description, own.prefixes, networks.customer, "
+                   "interfaces.customer_description (optional)",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Apply an outbound filter on every external interface "
+                                    "permitting only own and customer source ranges, or uRPF "
+                                    "on every customer interface.",
+                [DIALECT_CISCO_IOS] = "ip access-list extended EDGE-OUT\n permit ip <own-prefix> "
+                                      "<wildcard> any\n permit ip <customer-prefix> <wildcard> "
+                                      "any\n deny ip any any\ninterface <ext-if>\n ip "
+                                      "access-group EDGE-OUT out",
+                [DIALECT_CISCO_NXOS] = "ip access-list EDGE-OUT\n permit ip <own-prefix> any\n "
+                                       "deny ip any any\ninterface <ext-if>\n ip access-group "
+                                       "EDGE-OUT out",
+                [DIALECT_CISCO_IOSXR] = "ipv4 access-list EDGE-OUT\n 10 permit ipv4 <own-prefix> "
+                                        "any\n 100 deny ipv4 any any\ninterface <ext-if>\n ipv4 "
+                                        "access-group EDGE-OUT egress",
+                [DIALECT_CISCO_ASA] = "access-list EDGE-OUT extended permit ip <own-prefix> <mask> "
+                                      "any\naccess-group EDGE-OUT out interface outside",
+                [DIALECT_ARISTA_EOS] = "ip access-list EDGE-OUT\n permit ip <own-prefix> any\n "
+                                       "deny ip any any\ninterface <ext-if>\n ip access-group "
+                                       "EDGE-OUT out",
+                [DIALECT_JUNIPER_JUNOS] = "set firewall family inet filter EDGE-OUT term ours "
+                                          "from source-prefix-list OURS\nset firewall family inet "
+                                          "filter EDGE-OUT term ours then accept\nset interfaces "
+                                          "<ext-if> unit 0 family inet filter output EDGE-OUT",
+                [DIALECT_NOKIA_SROS] = "configure filter ip-filter 30 default-action "
+                                       "drop\nconfigure filter ip-filter 30 entry 10 match src-ip "
+                                       "<own-prefix>\nconfigure filter ip-filter 30 entry 10 "
+                                       "action forward\nconfigure router interface <ext-if> "
+                                       "egress filter ip 30",
+                [DIALECT_HUAWEI_VRP] = "acl number 3002\n rule 5 permit ip source <own-prefix> "
+                                       "<wildcard>\n rule 100 deny ip\ninterface <ext-if>\n "
+                                       "traffic-filter outbound acl 3002",
+            },
+        .eval = eval_egress_antispoof,
     },
 };
 
