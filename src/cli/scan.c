@@ -1033,20 +1033,15 @@ static void run_identity(const char *started, const struct profile *profile,
     buf_free(&seed);
 }
 
-/* --fail-on: a listed failure (device or fleet) at or above the level; the
- * terminal summary's gate line counts the same. */
-static bool gate_fails(enum severity fail_on, const struct report_filter *filter,
-                       const struct report_totals *totals, const struct fleet_finding *ff,
-                       size_t nff)
+/* --fail-on: a listed device failure at or above the level, as the terminal
+ * summary's gate line counts (a fleet finding groups failures the devices
+ * involved already have in their own results). */
+static bool gate_fails(enum severity fail_on, const struct report_totals *totals)
 {
     if (fail_on >= SEV_COUNT)
         return false;
     for (int sev = fail_on; sev < SEV_COUNT; sev++)
         if (totals->listed_fail_by_severity[sev])
-            return true;
-    for (size_t i = 0; i < nff; i++)
-        if (ff[i].verdict == VERDICT_FAIL && ff[i].check && ff[i].check->severity >= fail_on &&
-            report_filter_fleet(filter, &ff[i]))
             return true;
     return false;
 }
@@ -1257,7 +1252,7 @@ static int scan_run(int argc, char **argv)
         out.failed = true;
 
     /* Exit status. */
-    if (gate_fails(opt.fail_on, &run.filter, &totals, ff, nff))
+    if (gate_fails(opt.fail_on, &totals))
         rc = EXIT_FINDINGS;
     if (opt.require_coverage && totals.devices_not_audited) {
         diag_report(DIAG_NOTE, NULL, 0, "--require-coverage: %zu device%s not audited",

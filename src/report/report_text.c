@@ -302,7 +302,10 @@ static int text_finish(struct report_writer *w, const struct report_estate *e)
     write_top(w);
 
     if (e->nff) {
-        fprintf(f, "%sFleet%s\n", paint(w, C_BOLD), paint(w, C_OFF));
+        fprintf(f,
+                "%sFleet%s (findings across devices; each device's failure is counted once, in "
+                "its own results above)\n",
+                paint(w, C_BOLD), paint(w, C_OFF));
         size_t cap = list_cap(w, 10);
         for (size_t i = 0; i < e->nff && i < cap; i++) {
             const struct fleet_finding *x = &e->ff[i];
@@ -322,11 +325,8 @@ static int text_finish(struct report_writer *w, const struct report_estate *e)
         size_t n = 0;
         for (int s = run->fail_on; s < SEV_COUNT; s++)
             n += t->listed_fail_by_severity[s];
-        /* Fleet findings count at their check's severity. */
-        for (size_t i = 0; i < e->nff; i++)
-            if (e->ff[i].verdict == VERDICT_FAIL && e->ff[i].check &&
-                e->ff[i].check->severity >= run->fail_on)
-                n++;
+        /* Fleet findings group failures every device involved already
+         * counts in its own results: counted once, there. */
         if (n)
             fprintf(f, "%sFAIL%s --fail-on %s: %zu failed check%s at or above %s\n",
                     paint(w, C_RED), paint(w, C_OFF), severity_name(run->fail_on), n,
