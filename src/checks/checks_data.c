@@ -330,6 +330,14 @@ static void eval_unused_interfaces(const struct check_ctx *ctx, struct check_res
                   pf->nphysical, pf->unlisted);
         return;
     }
+    if (pf->nphysical == 0 && ctx->model->dialect == DIALECT_FORTINET_FORTIOS) {
+        /* a FortiGate always has ports: without them listed they are at the
+         * model's factory defaults, which depend on the model */
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "no physical port is listed (no config system interface): the ports are at "
+                  "factory defaults; op: get system interface physical");
+        return;
+    }
     if (pf->nphysical == 0 && ctx->model->dialect != DIALECT_CISCO_IOSXR) {
         check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no physical port in the configuration");
         return;

@@ -80,13 +80,23 @@ static const char *const vrp_ports[] = {
 
 static const char *const junos_ports[] = {"ge-", "xe-", "et-", "fe-", "mge-", NULL};
 
+/* The port's name; an IOS XR "interface preconfigure X" is port X (it comes
+ * up with the card). */
+static struct sv port_name(const struct interface *f)
+{
+    struct sv name = sv_from_cstr(f->name);
+    if (sv_starts_with(name, "preconfigure "))
+        name = sv_trim(sv_make(name.p + 13, name.n - 13));
+    return name;
+}
+
 /* Is the interface a physical port of this dialect (not a subinterface,
  * unit, bundle, VLAN, loopback, tunnel or management port)? */
 static bool is_physical(enum dialect d, const struct interface *f)
 {
     if (!f->name || f->is_loopback || f->is_tunnel || f->is_mgmt || !f->node)
         return false;
-    struct sv name = sv_from_cstr(f->name);
+    struct sv name = port_name(f);
     if (memchr(name.p, '.', name.n) || memchr(name.p, ':', name.n))
         return false;
     switch (d) {
@@ -133,6 +143,7 @@ static const struct inert_row cisco_rows[] = {
     {"no nameif", STMT_INERT},
     {"no security-level", STMT_INERT},
     {"no switchport", STMT_INERT},
+    {"switchport$", STMT_INERT}, /* layer 2 in VLAN 1, nothing more */
     {"negotiation auto", STMT_INERT},
     {"no negotiation auto", STMT_INERT},
     {"duplex", STMT_INERT},
@@ -151,6 +162,7 @@ static const struct inert_row cisco_rows[] = {
     {"no mop enabled", STMT_INERT},
     {"no mop sysid", STMT_INERT},
     {"no keepalive", STMT_INERT},
+    {"transceiver permit", STMT_INERT},
     {NULL, STMT_USE},
 };
 
@@ -215,15 +227,38 @@ static const struct inert_row *rows_for(enum dialect d)
 static bool stmt_starts(struct sv text, const char *words)
 {
     size_t n = strlen(words);
+    if (n && words[n - 1] == '$') /* the whole statement */
+        return text.n == n - 1 && memcmp(text.p, words, n - 1) == 0;
     if (text.n < n || memcmp(text.p, words, n) != 0)
         return false;
     return text.n == n || text.p[n] == ' ' || text.p[n] == '\t' || text.p[n] == ';' ||
            text.p[n] == '{';
 }
 
+/* Junos "unit 0 { family ethernet-switching; }" with nothing in the family:
+ * a switch port in the default VLAN, the factory setting of EX ports. */
+static bool junos_bare_switching(const struct cfg_node *c)
+{
+    if (!stmt_starts(cfg_text(c), "unit 0"))
+        return false;
+    size_t n = 0;
+    for (const struct cfg_node *g = c->child; g; g = g->next) {
+        if (g->flags & CFG_INACTIVE)
+            continue;
+        if (++n > 1 || !stmt_starts(cfg_text(g), "family ethernet-switching"))
+            return false;
+        for (const struct cfg_node *h = g->child; h; h = h->next)
+            if (!(h->flags & CFG_INACTIVE))
+                return false;
+    }
+    return n == 1;
+}
+
 static enum port_stmt classify(const struct inert_row *rows, const struct cfg_node *c)
 {
     struct sv t = cfg_text(c);
+    if (rows == junos_rows && junos_bare_switching(c))
+        return STMT_INERT;
     for (size_t i = 0; rows[i].words; i++)
         if (stmt_starts(t, rows[i].words)) {
             /* a block that holds more than its own closing is in use */
@@ -355,7 +390,9 @@ static void scan_refs(const struct cfg_tree *t, struct ref_scan *rs)
 {
     const struct cfg_node *n = t->first;
     while (n) {
-        bool skip = (n->flags & CFG_INACTIVE) || is_own_block(rs, n);
+        /* a routing process told to stay passive on a port does not use it */
+        bool skip = (n->flags & CFG_INACTIVE) || is_own_block(rs, n) ||
+                    stmt_starts(cfg_text(n), "passive-interface");
         if (!skip)
             scan_tokens(rs, cfg_text(n));
         if (!skip && n->child) {
@@ -461,7 +498,7 @@ void model_extract_ports(const struct cfg_tree *t, struct device_model *m)
         const char *why;
         enum fact_state up = port_block(m->dialect, f, &why);
         char key[PORT_KEY_MAX];
-        size_t k = port_key(sv_from_cstr(f->name), rs.abbreviates, key);
+        size_t k = port_key(port_name(f), rs.abbreviates, key);
         if (up == FACT_OFF || !k || rs.n >= PORT_MAX_IDLE)
             continue;
         cand = model_grow(t->arena, cand, rs.n, sizeof(*cand));
