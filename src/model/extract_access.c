@@ -494,7 +494,9 @@ static void sros_path(struct device_model *m, const struct model_path *l)
             for (size_t j = k + 2; j + 1 < l->n; j++)
                 if (model_path_eq(l, j, "lockout"))
                     mins = model_sv_long(l->tok[j + 1], -1);
-            lockout(m, tries, mins < 0 ? ACCESS_DISCONNECT_ONLY : mins * 60, l->node);
+            /* "attempts count [time m1 [lockout m2]]": lockout 10 minutes unless
+             * given (SR OS System Management Guide) */
+            lockout(m, tries, (mins < 0 ? 10 : mins) * 60, l->node);
         }
     } else if (model_path_match(l, 0, "configure system login-control ssh inbound-max-sessions",
                                 &k) &&
@@ -588,10 +590,9 @@ static void settle_lockout(struct device_model *m)
         num_default(&a->lockout_attempts, 3);
         num_default(&a->lockout_seconds, ACCESS_DISCONNECT_ONLY);
         break;
-    case DIALECT_NOKIA_SROS:
-        a->lockout_why = "no 'system security password attempts': the default attempts and "
-                         "lockout period are release defaults (op: show system security "
-                         "password)";
+    case DIALECT_NOKIA_SROS: /* attempts 3 time 5 lockout 10 (System Management Guide) */
+        num_default(&a->lockout_attempts, 3);
+        num_default(&a->lockout_seconds, 600);
         break;
     case DIALECT_HUAWEI_VRP:
         a->lockout_why = "no 'local-aaa-user wrong-password': whether the lock is on by default "
