@@ -290,15 +290,55 @@ static void unreach_junos(const struct check_ctx *ctx, struct check_result *r)
     }
 }
 
+/* IOS and IOS XR: Null0 matters where a route discards into it or the
+ * interface is configured (checks.md's title names Null0 apart from the
+ * external interfaces). */
+static bool null0_in_use(const struct device_model *m)
+{
+    if (m->dialect != DIALECT_CISCO_IOS && m->dialect != DIALECT_CISCO_IOSXR)
+        return false;
+    if (m->cpp.null0_route)
+        return true;
+    for (size_t i = 0; i < m->ninterfaces; i++)
+        if (str_ieq(m->interfaces[i].name, "Null0"))
+            return true;
+    return false;
+}
+
+/* The external, addressed interfaces (none without the profile key). */
+static size_t external_only(const struct check_ctx *ctx, const struct interface ***out)
+{
+    *out = NULL;
+    if (!ctx->profile->external_description)
+        return 0;
+    const struct interface **ext;
+    size_t n = external_interfaces(ctx, &ext), k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (ext[i]->has_ip && !ext[i]->is_loopback)
+            ext[k++] = ext[i];
+    *out = ext;
+    return k;
+}
+
 static void eval_unreach(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
     if (outside_catalogue(ctx, r))
         return;
     const struct interface **ext;
-    size_t n = external_l3(ctx, r, &ext);
-    if (n == 0)
+    size_t n = external_only(ctx, &ext);
+    bool null0 = null0_in_use(m);
+    if (n == 0 && !null0) {
+        if (!ctx->profile->external_description)
+            check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                      "needs interfaces.external_description in the profile to tell the external "
+                      "interfaces");
+        else
+            check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                      "no addressed interface matches interfaces.external_description, and "
+                      "nothing is routed to Null0");
         return;
+    }
     if (m->dialect == DIALECT_JUNIPER_JUNOS) {
         unreach_junos(ctx, r);
         return;
@@ -322,10 +362,11 @@ static void eval_unreach(const struct check_ctx *ctx, struct check_result *r)
             tally_iface(ctx, r, &t, ext[i], &ext[i]->unreachables);
         }
     }
-    if (m->dialect == DIALECT_CISCO_IOS)
+    if (null0)
         null0_unreachables(ctx, r, &t);
     tally_verdict(ctx, r, &t, "ICMP unreachables are sent without a rate limit on",
-                  "ICMP unreachables are off on every external interface",
+                  null0 ? "ICMP unreachables are off on the external interfaces and Null0"
+                        : "ICMP unreachables are off on every external interface",
                   "ICMP unreachables are sent on external interfaces");
 }
 

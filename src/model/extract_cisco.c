@@ -207,6 +207,7 @@ static const struct cx_row rows[] = {
     {"clock timezone", ALL, POS, cx_h_clock_timezone},
     /* routing */
     {"router bgp", ALL, POS, cx_h_router_bgp},
+    {"router static", XR, POS, cx_h_cpp_router_static},
     {"router ospf", ALL, POS, cx_h_router_igp},
     {"router ospfv3", ALL, POS, cx_h_router_igp},
     {"router isis", ALL, POS, cx_h_router_igp},

@@ -436,6 +436,7 @@ void cx_finish_plane(struct cx *x);
 bool cx_h_cpp_ip(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 bool cx_h_cpp_service(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 bool cx_h_cpp_icmp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_cpp_router_static(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 /* An interface statement about ICMP responders (mask reply, IRDP): handled? */
 bool cx_cpp_if_stmt(struct cx *x, struct sv t, bool neg, const struct cfg_node *c);
 /* After an interface block: IOS IPv6 redirects fold into f->redirects. */

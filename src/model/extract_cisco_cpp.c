@@ -50,6 +50,32 @@ bool cx_h_cpp_ip(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
     return false; /* other "ip route" meanings are not read */
 }
 
+/* A block any of whose statements names Null0 (depth-first). */
+static const struct cfg_node *block_names_null0(const struct cfg_node *n, int depth)
+{
+    for (const struct cfg_node *c = n->child; c && depth < 8; c = c->next) {
+        if (!active(c))
+            continue;
+        struct sv t = cfg_text(c);
+        for (size_t i = 0, nt = sv_token_count(t); i < nt; i++)
+            if (is_null0(tk(t, i)))
+                return c;
+        const struct cfg_node *d = block_names_null0(c, depth + 1);
+        if (d)
+            return d;
+    }
+    return NULL;
+}
+
+/* IOS XR "router static" / "address-family ..." / "PREFIX Null0": traffic
+ * discarded into Null0 (its unreachables then matter). Not otherwise read. */
+bool cx_h_cpp_router_static(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    if (!x->m->cpp.null0_route)
+        x->m->cpp.null0_route = block_names_null0(n, 0);
+    return false;
+}
+
 /* IOS "[no] service tcp-keepalives-in|out". */
 bool cx_h_cpp_service(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
