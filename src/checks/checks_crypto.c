@@ -118,6 +118,25 @@ static bool hostkey_uses_rsa(const struct ssh_hostkey_facts *hk)
     return true;
 }
 
+/*
+ * Platforms whose default SSH key-exchange list keeps DH group 14 (and on
+ * many releases SHA-1) key exchange: with a policy above group 14 the
+ * default fails (checks.md: FAIL group1/group14-sha1; VRP's default list
+ * differs between product lines and is left unknown).
+ */
+static bool default_kex_weak(const struct check_ctx *ctx)
+{
+    static const enum dialect weak[] = {
+        DIALECT_CISCO_IOS,  DIALECT_CISCO_IOSXR,   DIALECT_CISCO_NXOS, DIALECT_CISCO_ASA,
+        DIALECT_ARISTA_EOS, DIALECT_JUNIPER_JUNOS, DIALECT_NOKIA_SROS, DIALECT_FORTINET_FORTIOS};
+    if (ctx->model->ssh.kex || ctx->profile->ssh_min_dh_group <= 14)
+        return false;
+    for (size_t i = 0; i < ARRAY_SIZE(weak); i++)
+        if (weak[i] == ctx->model->dialect)
+            return true;
+    return false;
+}
+
 /* What fails: weak KEX, a small DH minimum, DSA or SHA-1 RSA host keys, a
  * small RSA modulus the configuration states. */
 static void kex_hostkey_faults(const struct check_ctx *ctx, struct check_result *r,
@@ -129,6 +148,13 @@ static void kex_hostkey_faults(const struct check_ctx *ctx, struct check_result 
     for (size_t i = 0; i < s->nkex; i++)
         if (kex_weak(s->kex[i], p->ssh_min_dh_group))
             reasons_add(bad, "key exchange %s", s->kex[i]);
+    if (default_kex_weak(ctx)) {
+        reasons_add(bad,
+                    "no key-exchange list: the default offers DH group 14 or SHA-1 key exchange, "
+                    "below group %ld",
+                    p->ssh_min_dh_group);
+        check_evidence_fact(ctx, r, &s->enabled.ev);
+    }
     long need = group_bits(p->ssh_min_dh_group);
     if (hk->dh_min_bits && need && hk->dh_min_bits < need) {
         reasons_add(bad, "DH modulus minimum %ld bits (below group %ld, %ld bits)", hk->dh_min_bits,
@@ -158,7 +184,7 @@ static void kex_hostkey_unknowns(const struct check_ctx *ctx, struct reasons *un
     const struct ssh_facts *s = &ctx->model->ssh;
     const struct ssh_hostkey_facts *hk = &ctx->model->ssh_hostkey;
     const struct ssh_ops *ops = ops_for(ctx->model->dialect);
-    if (!s->kex)
+    if (!s->kex && !default_kex_weak(ctx))
         reasons_add(unk, "no key-exchange list: the release's default is used%s%s%s",
                     ops && ops->kex ? " (op: " : "", ops && ops->kex ? ops->kex : "",
                     ops && ops->kex ? ")" : "");
@@ -170,10 +196,18 @@ static void kex_hostkey_unknowns(const struct check_ctx *ctx, struct reasons *un
 static void eval_ssh_kex_hostkey(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct ssh_facts *s = &ctx->model->ssh;
+    const struct ssh_hostkey_facts *hk = &ctx->model->ssh_hostkey;
     if (ssh_off(ctx, r))
         return;
+    if (s->enabled.state == FACT_UNKNOWN && !s->kex && !hk->ev.n && !hk->dh_min_node) {
+        /* nothing about SSH is configured and whether the server runs is open */
+        check_evidence_fact(ctx, r, &s->enabled.ev);
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell whether the SSH server runs: %s",
+                  fact_why(ctx, &s->enabled));
+        return;
+    }
     check_evidence_fact(ctx, r, &s->algo_ev);
-    check_evidence_fact(ctx, r, &ctx->model->ssh_hostkey.ev);
+    check_evidence_fact(ctx, r, &hk->ev);
     struct reasons bad, unk;
     reasons_init(&bad);
     reasons_init(&unk);
@@ -214,30 +248,47 @@ static bool service_tls(const struct mgmt_service *v)
     return false;
 }
 
+/* A programmable interface running without TLS (gRPC/gNMI "no-tls"). */
+static bool service_api_cleartext(const struct mgmt_service *v)
+{
+    return v->state.state == FACT_ON && v->cleartext &&
+           (!strcmp(v->name, "grpc") || !strcmp(v->name, "gnmi"));
+}
+
 static void eval_tls(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
     const struct tls_facts *t = &m->tls;
     struct reasons svc, bad, unk;
     reasons_init(&svc);
-    for (size_t i = 0; i < m->nservices; i++)
-        if (service_tls(&m->services[i])) {
-            reasons_add(&svc, "%s", m->services[i].name);
-            check_evidence_fact(ctx, r, &m->services[i].state.ev);
+    reasons_init(&bad);
+    for (size_t i = 0; i < m->nservices; i++) {
+        const struct mgmt_service *v = &m->services[i];
+        if (service_tls(v) || service_api_cleartext(v)) {
+            reasons_add(&svc, "%s", v->name);
+            check_evidence_fact(ctx, r, &v->state.ev);
         }
+        if (service_api_cleartext(v))
+            reasons_add(&bad, "%s runs without TLS", v->name);
+    }
     if (!svc.n) {
+        reasons_done(ctx, &bad);
         reasons_done(ctx, &svc);
         check_set(ctx, r, VERDICT_NOT_APPLICABLE,
                   "no TLS management service (HTTPS, RESTCONF, NX-API, eAPI, gNMI) is on");
         return;
     }
     const char *names = reasons_done(ctx, &svc);
-    if (t->not_read) {
+    if (t->not_read && !bad.n) {
+        reasons_done(ctx, &bad);
         check_set(ctx, r, VERDICT_UNKNOWN, "TLS services on (%s): %s", names, t->not_read);
         return;
     }
+    if (t->not_read) {
+        check_set(ctx, r, VERDICT_FAIL, "TLS services (%s): %s", names, reasons_done(ctx, &bad));
+        return;
+    }
     int need = ctx->profile->tls_min && !strcmp(ctx->profile->tls_min, "1.3") ? 13 : 12;
-    reasons_init(&bad);
     reasons_init(&unk);
     if (t->min_version && t->min_version < need) {
         reasons_add(&bad, "TLS 1.%d accepted (policy.tls_min %s)", t->min_version - 10,

@@ -6,6 +6,8 @@
  */
 #include "checks/checks_int.h"
 
+#include <string.h>
+
 /* One part of a log time stamp and what it is called in messages. */
 struct stamp_part {
     const struct fact_bool *f;
@@ -25,6 +27,7 @@ static void eval_timestamps(const struct check_ctx *ctx, struct check_result *r)
     /* A platform whose stamp has no unit below the second is judged on the
      * rest (the STIGs ask for one-second granularity). */
     bool skip_sub = lt->no_subsecond_form;
+    const char *last_why = NULL;
     struct reasons missing, unknown;
     reasons_init(&missing);
     reasons_init(&unknown);
@@ -35,8 +38,9 @@ static void eval_timestamps(const struct check_ctx *ctx, struct check_result *r)
             continue;
         if (f->state == FACT_OFF)
             reasons_add(&missing, "%s (%s)", parts[i].label, f->why ? f->why : "not configured");
-        else if (f->state == FACT_UNKNOWN)
-            reasons_add(&unknown, "%s: %s", parts[i].label, fact_why(ctx, f));
+        else if (f->state == FACT_UNKNOWN && (!last_why || strcmp(last_why, fact_why(ctx, f))))
+            reasons_add(&unknown, "%s: %s", unknown.n ? parts[i].label : "the stamp",
+                        last_why = fact_why(ctx, f));
     }
     if (missing.n) {
         reasons_done(ctx, &unknown);
@@ -53,8 +57,9 @@ static void eval_timestamps(const struct check_ctx *ctx, struct check_result *r)
     check_evidence_node(ctx, r, lt->clock_node);
     if (skip_sub)
         check_set(ctx, r, VERDICT_PASS,
-                  "log time stamps carry the date, the time and the zone (this platform's stamp "
-                  "has no unit below the second)");
+                  "log time stamps carry the date, the time and the zone (sub-second precision "
+                  "is not demanded here: %s)",
+                  lt->subsecond.why ? lt->subsecond.why : "no unit below the second");
     else if (!lt->zone.is_default && lt->zone.why && lt->clock_zone)
         check_set(ctx, r, VERDICT_PASS,
                   "log time stamps carry the date, the time to fractions of a second and the "

@@ -36,9 +36,12 @@ bool cx_h_service_timestamps(struct cx *x, const struct cfg_node *n, struct sv s
     fact_set(&lt->subsecond, msec ? FACT_ON : FACT_OFF, n);
     if (!msec)
         lt->subsecond.why = "no msec";
-    fact_set(&lt->zone, !local || showtz ? FACT_ON : FACT_OFF, n);
-    if (local && !showtz)
-        lt->zone.why = "local time without show-timezone";
+    /* checks.md asks for show-timezone: without it the stamp names no zone
+     * (UTC, or local time with localtime) */
+    fact_set(&lt->zone, showtz ? FACT_ON : FACT_OFF, n);
+    if (!showtz)
+        lt->zone.why = local ? "local time without show-timezone"
+                             : "no show-timezone: the stamp does not name its zone (UTC)";
     return true;
 }
 
@@ -167,9 +170,12 @@ static void finish_nxos(struct log_time_facts *lt)
 {
     if (lt->datetime.state == FACT_UNKNOWN)
         fact_default(&lt->datetime, FACT_ON, "NX-OS stamps log messages with the date and time");
-    if (lt->subsecond.state == FACT_UNKNOWN && !lt->subsecond.ev.n)
+    if (lt->subsecond.state == FACT_UNKNOWN && !lt->subsecond.ev.n) {
+        /* checks.md TIME-TIMESTAMPS: "NXOS clock timezone + default timestamps" */
         fact_default(&lt->subsecond, FACT_OFF,
                      "no 'logging timestamp milliseconds': the NX-OS default unit is seconds");
+    }
+    lt->no_subsecond_form = lt->subsecond.state != FACT_ON;
     /* checks.md: NX-OS clock timezone with the default stamps */
     zone_from_clock(lt, "the clock's zone is configured");
 }

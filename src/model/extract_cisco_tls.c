@@ -109,12 +109,13 @@ static void ios_tls(struct cx *x)
     } else if (tp_node && at) {
         fact_set(&t->ca_cert, FACT_ON, tp_node);
         fact_lines_add(&t->ca_cert.ev, at);
-    } else {
-        fact_unknown(&t->ca_cert, tp_node ? "the HTTPS trustpoint is not defined here"
-                                          : "no secure-trustpoint and no self-signed trustpoint "
-                                            "in the configuration (op: show ip http server "
-                                            "secure status)");
+    } else if (tp_node) {
+        fact_unknown(&t->ca_cert, "the HTTPS trustpoint is not defined here");
         fact_lines_add(&t->ca_cert.ev, tp_node);
+    } else {
+        fact_default(&t->ca_cert, FACT_OFF,
+                     "no ip http secure-trustpoint: the HTTPS server generates a self-signed "
+                     "certificate");
     }
 }
 
@@ -231,6 +232,51 @@ static void eos_tls(struct cx *x)
                  "no SSL profile: eAPI serves its built-in self-signed certificate");
 }
 
+/* ------------------------------------------------------------------- ASA */
+
+/* ssl server-version V; ssl trust-point TP [interface]; crypto ca trustpoint TP / enrollment self
+ */
+static void asa_tls(struct cx *x)
+{
+    struct tls_facts *t = &x->m->tls;
+    const struct cfg_node *tp_use = NULL;
+    for (const struct cfg_node *n = x->t->first; n; n = n->next) {
+        bool neg;
+        struct sv s = stmt(n, &neg);
+        if (!active(n) || neg)
+            continue;
+        if (starts(s, "ssl server-version"))
+            set_version(t, lowest_version(s, 2), n);
+        else if (starts(s, "ssl cipher"))
+            cipher_list(x, s, 3, n);
+        else if (starts(s, "ssl trust-point") && !tp_use)
+            tp_use = n;
+    }
+    if (!tp_use) {
+        fact_default(&t->ca_cert, FACT_OFF,
+                     "no ssl trust-point: the ASA serves a self-signed certificate");
+        return;
+    }
+    struct sv tp = sv_unquote(tk(cfg_text(tp_use), 2));
+    for (const struct cfg_node *n = x->t->first; n; n = n->next) {
+        struct sv s = cfg_text(n);
+        if (!active(n) || !starts(s, "crypto ca trustpoint") || !sv_eq(sv_unquote(tk(s, 3)), tp))
+            continue;
+        for (const struct cfg_node *c = n->child; c; c = c->next)
+            if (active(c) && starts(cfg_text(c), "enrollment self")) {
+                fact_set(&t->ca_cert, FACT_OFF, c);
+                fact_lines_add(&t->ca_cert.ev, tp_use);
+                t->ca_cert.why = "the SSL trustpoint enrols self-signed";
+                return;
+            }
+        fact_set(&t->ca_cert, FACT_ON, tp_use);
+        fact_lines_add(&t->ca_cert.ev, n);
+        return;
+    }
+    fact_unknown(&t->ca_cert, "the SSL trustpoint is not defined here");
+    fact_lines_add(&t->ca_cert.ev, tp_use);
+}
+
 void cx_finish_tls(struct cx *x)
 {
     switch (x->d) {
@@ -242,6 +288,9 @@ void cx_finish_tls(struct cx *x)
         break;
     case DIALECT_ARISTA_EOS:
         eos_tls(x);
+        break;
+    case DIALECT_CISCO_ASA:
+        asa_tls(x);
         break;
     default:
         x->m->tls.not_read = "the TLS server settings of this platform are not read (op: the "

@@ -538,12 +538,12 @@ void model_vrp_log_time(struct arena *a, struct device_model *m, const struct cf
     m->link_crypto.not_read = "VRP MACsec and IPsec bindings are not read";
     if (lt->datetime.state != FACT_UNKNOWN)
         return;
-    static const char note[] = "no 'info-center timestamp log': VRP stamps logs with the date, "
-                               "to the second, with the zone";
-    fact_default(&lt->datetime, FACT_ON, note);
-    fact_default(&lt->subsecond, FACT_OFF, note);
-    fact_default(&lt->zone, FACT_ON, note);
-    fact_lines_add(&lt->zone.ev, lt->clock_node);
+    /* checks.md section 18: VRP defaults differ between product lines */
+    static const char why[] = "no 'info-center timestamp log': the default stamp differs between "
+                              "VRP product lines (op: display info-center)";
+    fact_unknown(&lt->datetime, why);
+    fact_unknown(&lt->subsecond, why);
+    fact_unknown(&lt->zone, why);
 }
 
 /* ---------------------------------------------------------------- FortiOS */
@@ -578,6 +578,40 @@ static void forti_ntp(struct arena *a, struct device_model *m, const struct cfg_
     fact_lines_add(&ns->serves.ev, ifs);
 }
 
+/* config system global: set admin-https-ssl-versions ..., set admin-server-cert C */
+static void forti_tls(struct device_model *m, const struct cfg_tree *t)
+{
+    struct tls_facts *tl = &m->tls;
+    const struct cfg_node *cert = NULL;
+    for (const struct cfg_node *n = t->first; n; n = n->next) {
+        if ((n->flags & CFG_INACTIVE) || !sv_eq_cstr(cfg_text(n), "config system global"))
+            continue;
+        const struct cfg_node *v = forti_set(n, "admin-https-ssl-versions");
+        for (size_t i = 2; v && model_tok(v, i).n; i++) {
+            struct sv w = model_tok(v, i);
+            int ver = sv_eq_cstr(w, "tlsv1-0")   ? 10
+                      : sv_eq_cstr(w, "tlsv1-1") ? 11
+                      : sv_eq_cstr(w, "tlsv1-2") ? 12
+                      : sv_eq_cstr(w, "tlsv1-3") ? 13
+                                                 : 0;
+            if (ver && (!tl->min_version || ver < tl->min_version)) {
+                tl->min_version = ver;
+                tl->version_node = v;
+            }
+        }
+        cert = forti_set(n, "admin-server-cert");
+    }
+    struct sv c = cert ? sv_unquote(model_tok(cert, 2)) : sv_make("", 0);
+    if (!cert || sv_eq_cstr(c, "self-sign") || sv_eq_cstr(c, "Fortinet_Factory")) {
+        fact_default(&tl->ca_cert, FACT_OFF,
+                     "the administrative HTTPS server uses FortiOS's built-in certificate, not "
+                     "one from the provider's PKI");
+        fact_lines_add(&tl->ca_cert.ev, cert);
+    } else {
+        fact_set(&tl->ca_cert, FACT_ON, cert);
+    }
+}
+
 void model_fortios_log_time(struct arena *a, struct device_model *m, const struct cfg_tree *t)
 {
     static const char why[] = "FortiOS log time stamps are set by the release, not the "
@@ -585,11 +619,15 @@ void model_fortios_log_time(struct arena *a, struct device_model *m, const struc
     fact_unknown(&m->log_time.datetime, why);
     fact_unknown(&m->log_time.subsecond, why);
     fact_unknown(&m->log_time.zone, why);
-    m->tls.not_read = "FortiOS administrative TLS settings are not read";
+    forti_tls(m, t);
     m->link_crypto.not_read = "FortiOS IPsec tunnels are not matched to interfaces";
     for (const struct cfg_node *n = t->first; n; n = n->next)
         if (!(n->flags & CFG_INACTIVE) && sv_eq_cstr(cfg_text(n), "config system ntp"))
             forti_ntp(a, m, n);
-    if (!m->ntp_serve.configured)
-        fact_default(&m->ntp_serve.serves, FACT_OFF, "NTP is not configured");
+    if (!m->ntp_serve.configured) {
+        /* ntpsync (FortiGuard) is on by default; serving needs server-mode */
+        m->ntp_serve.configured = true;
+        fact_default(&m->ntp_serve.serves, FACT_OFF,
+                     "no config system ntp: FortiOS serves time only with server-mode enable");
+    }
 }

@@ -721,8 +721,10 @@ struct log_time_facts {
     struct fact_bool datetime;  /* date and time of day (not uptime, not none) */
     struct fact_bool subsecond; /* milliseconds (or hundredths) of a second */
     struct fact_bool zone;      /* in UTC, or the zone shown or configured */
-    bool no_subsecond_form;     /* the platform's stamp has no unit below the second */
-    const char *clock_zone;     /* the clock's configured zone as written; NULL = default */
+    /* Sub-second precision is not demanded: the platform's stamp has no unit
+     * below the second (ASA), or checks.md accepts its default (NX-OS). */
+    bool no_subsecond_form;
+    const char *clock_zone; /* the clock's configured zone as written; NULL = default */
     const struct cfg_node *clock_node;
 };
 
