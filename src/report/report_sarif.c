@@ -264,7 +264,8 @@ static int cmp_kept_seq(const void *a, const void *b)
 static void write_kept(struct report_writer *w)
 {
     struct sarif_state *st = w->state;
-    qsort(st->kept, st->nkept, sizeof(*st->kept), cmp_kept_seq);
+    if (st->nkept) /* qsort() takes no NULL array, even empty */
+        qsort(st->kept, st->nkept, sizeof(*st->kept), cmp_kept_seq);
     for (size_t i = 0; i < st->nkept; i++) {
         fputs(st->nresults++ ? ",\n" : "\n", w->f);
         fwrite(st->kept[i].text, 1, st->kept[i].len, w->f);
