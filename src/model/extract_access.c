@@ -481,23 +481,33 @@ static void junos_path(struct device_model *m, const struct model_path *l)
     }
 }
 
+/* SR OS "configure system security password ...", from token k on. */
+static void sros_password(struct device_model *m, const struct model_path *l, size_t k)
+{
+    if (model_path_eq(l, k, "complexity-rules") && k + 1 < l->n)
+        k++; /* newer releases: complexity-rules minimum-length / required */
+    if (model_path_eq(l, k, "minimum-length") && k + 1 < l->n)
+        pwd_length(m, model_sv_long(l->tok[k + 1], -1), l->node);
+    else if ((model_path_eq(l, k, "required") || model_path_eq(l, k, "minimum-classes") ||
+              model_path_eq(l, k, "complexity")) &&
+             k + 1 < l->n)
+        pwd_classes(m, l->node);
+    else if (model_path_eq(l, k, "attempts") && k + 1 < l->n) {
+        long tries = model_sv_long(l->tok[k + 1], -1), mins = -1;
+        for (size_t j = k + 2; j + 1 < l->n; j++)
+            if (model_path_eq(l, j, "lockout"))
+                mins = model_sv_long(l->tok[j + 1], -1);
+        /* "attempts count [time m1 [lockout m2]]": lockout 10 minutes unless
+         * given (SR OS System Management Guide) */
+        lockout(m, tries, (mins < 0 ? 10 : mins) * 60, l->node);
+    }
+}
+
 static void sros_path(struct device_model *m, const struct model_path *l)
 {
     size_t k;
     if (model_path_match(l, 0, "configure system security password", &k)) {
-        if (model_path_eq(l, k, "minimum-length") && k + 1 < l->n)
-            pwd_length(m, model_sv_long(l->tok[k + 1], -1), l->node);
-        else if (model_path_eq(l, k, "complexity-rules") || model_path_eq(l, k, "complexity"))
-            pwd_classes(m, l->node);
-        else if (model_path_eq(l, k, "attempts") && k + 1 < l->n) {
-            long tries = model_sv_long(l->tok[k + 1], -1), mins = -1;
-            for (size_t j = k + 2; j + 1 < l->n; j++)
-                if (model_path_eq(l, j, "lockout"))
-                    mins = model_sv_long(l->tok[j + 1], -1);
-            /* "attempts count [time m1 [lockout m2]]": lockout 10 minutes unless
-             * given (SR OS System Management Guide) */
-            lockout(m, tries, (mins < 0 ? 10 : mins) * 60, l->node);
-        }
+        sros_password(m, l, k);
     } else if (model_path_match(l, 0, "configure system login-control ssh inbound-max-sessions",
                                 &k) &&
                k < l->n) {
@@ -613,9 +623,8 @@ static void settle_pwd(struct device_model *m)
             fact_default(&a->pwd_complexity, FACT_ON, "password strength-check is on by default");
         if (a->pwd_complexity.state == FACT_ON)
             num_default(&a->pwd_min_length, 8);
-    } else if (m->dialect == DIALECT_NOKIA_SROS && unset(&a->pwd_min_length)) {
-        a->pwd_why = "no 'system security password minimum-length': the default is a release "
-                     "default (op: show system security password)";
+    } else if (m->dialect == DIALECT_NOKIA_SROS) {
+        num_default(&a->pwd_min_length, 6); /* System Management Guide: default 6 */
     } else if (m->dialect == DIALECT_FORTINET_FORTIOS && m->legacy.password_policy.ev.n == 0) {
         fact_default(&m->legacy.password_policy, FACT_OFF,
                      "no 'config system password-policy': the policy is disabled by default");
