@@ -906,6 +906,31 @@ static void test_coverage(void **state)
     tu_model_unload(dv);
 }
 
+/* Interface ACL entries keep their destination and whether they match every
+ * packet between their addresses (protocol "ip", no ports or flags). */
+static void test_acl_destinations(void **state)
+{
+    (void)state;
+    struct tu_dev *dv = tu_model_load_text("hostname r\n"
+                                           "ip access-list extended IN\n"
+                                           " deny ip 10.0.0.0 0.255.255.255 any log\n"
+                                           " deny tcp any host 192.0.2.1 eq 22\n"
+                                           " permit ip any 198.51.100.0 0.0.0.255\n"
+                                           " permit tcp any any established\n",
+                                           DIALECT_CISCO_IOS);
+    const struct acl *a = model_find_acl(&dv->m, "IN");
+    assert_non_null(a);
+    assert_int_equal(a->n, 4);
+    assert_true(a->entries[0].matches_all && a->entries[0].dst_any);
+    assert_int_equal(a->entries[0].src.len, 8);
+    assert_false(a->entries[1].matches_all);
+    assert_int_equal(a->entries[1].dst.len, 32);
+    assert_true(a->entries[2].matches_all);
+    assert_int_equal(a->entries[2].dst.len, 24);
+    assert_false(a->entries[3].matches_all);
+    tu_model_unload(dv);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -914,7 +939,7 @@ int main(void)
         cmocka_unit_test(test_eos),           cmocka_unit_test(test_ios_defaults),
         cmocka_unit_test(test_asa_any_hosts), cmocka_unit_test(test_misc_shapes),
         cmocka_unit_test(test_json),          cmocka_unit_test(test_secret_forms),
-        cmocka_unit_test(test_coverage),
+        cmocka_unit_test(test_coverage),      cmocka_unit_test(test_acl_destinations),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -283,6 +283,41 @@ static void test_vprn_bgp(void **state)
     tu_model_unload(dv);
 }
 
+/* IP filters in flat form: an entry's address and mask on separate lines,
+ * a protocol narrowing it, default-action forward, and the interface that
+ * names the filter. */
+static void test_ip_filter(void **state)
+{
+    (void)state;
+    static const char cfg[] =
+        "/configure filter ip-filter \"EDGE\" default-action forward\n"
+        "/configure filter ip-filter \"EDGE\" entry 10 match src-ip address 10.0.0.0\n"
+        "/configure filter ip-filter \"EDGE\" entry 10 match src-ip mask 255.0.0.0\n"
+        "/configure filter ip-filter \"EDGE\" entry 10 action drop\n"
+        "/configure filter ip-filter \"EDGE\" entry 20 match protocol tcp\n"
+        "/configure filter ip-filter \"EDGE\" entry 20 match dst-ip address 192.0.2.1/32\n"
+        "/configure filter ip-filter \"EDGE\" entry 20 action accept\n"
+        "/configure filter ip-filter \"EDGE\" entry 30 match src-ip address 172.16.0.0/12\n"
+        "/configure router \"Base\" interface \"ext\" ingress filter ip \"EDGE\"\n";
+    struct tu_dev *dv = tu_model_load_text(cfg, DIALECT_NOKIA_SROS);
+    const struct device_model m = dv->m;
+    const struct acl *a = model_find_acl(&m, "EDGE");
+    assert_non_null(a);
+    assert_true(a->default_permit);
+    assert_int_equal(a->n, 2); /* entry 30 has no action: it does nothing */
+    assert_false(a->entries[0].permit);
+    assert_int_equal(a->entries[0].src.len, 8);
+    assert_true(a->entries[0].dst_any);
+    assert_true(a->entries[0].matches_all);
+    assert_true(a->entries[1].permit);
+    assert_true(a->entries[1].src_any);
+    assert_int_equal(a->entries[1].dst.len, 32);
+    assert_false(a->entries[1].matches_all);
+    assert_int_equal(m.ninterfaces, 1);
+    assert_string_equal(m.interfaces[0].acl_in, "EDGE");
+    tu_model_unload(dv);
+}
+
 /* MD-CLI groups reach the levels they are applied at, and only those. */
 static void test_apply_groups(void **state)
 {
@@ -362,10 +397,11 @@ int main(void)
     (void)keep;
     diag_set_quiet(true);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_mdcli),    cmocka_unit_test(test_flat),
-        cmocka_unit_test(test_classic),  cmocka_unit_test(test_forms_agree),
-        cmocka_unit_test(test_defaults), cmocka_unit_test(test_idle_disable),
-        cmocka_unit_test(test_vprn_bgp), cmocka_unit_test(test_apply_groups),
+        cmocka_unit_test(test_mdcli),     cmocka_unit_test(test_flat),
+        cmocka_unit_test(test_classic),   cmocka_unit_test(test_forms_agree),
+        cmocka_unit_test(test_defaults),  cmocka_unit_test(test_idle_disable),
+        cmocka_unit_test(test_vprn_bgp),  cmocka_unit_test(test_apply_groups),
+        cmocka_unit_test(test_ip_filter),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
