@@ -5,6 +5,9 @@
  */
 #include "checks/checks_int.h"
 
+#include <ctype.h>
+#include <string.h>
+
 /*
  * "At least two destinations, all approved": shared by NTP and syslog.
  * field is the profile field named in messages ("approved.ntp").
@@ -200,6 +203,174 @@ static void eval_log_severity(const struct check_ctx *ctx, struct check_result *
               : c->level == LOG_LEVEL_OFF
                   ? "logging off"
                   : arena_printf(ctx->arena, "at %s", log_level_name(c->level)));
+}
+
+/* ------------------------------------------------------------ LOG-SOURCE */
+
+enum src_role { SRC_LOOPBACK, SRC_MGMT, SRC_OTHER, SRC_UNTAGGED };
+
+static const struct interface *find_iface(const struct device_model *m, const char *name)
+{
+    for (size_t i = 0; i < m->ninterfaces; i++)
+        if (str_ieq(m->interfaces[i].name, name))
+            return &m->interfaces[i];
+    return NULL;
+}
+
+static bool name_starts(const char *name, const char *prefix)
+{
+    return strncasecmp(name, prefix, strlen(prefix)) == 0;
+}
+
+/*
+ * What an interface is for LOG-SOURCE: a loopback (Loopback0, lo0, SR OS
+ * system), a management interface (the model says so, its name is a
+ * management port's, or interfaces.management matches its name or
+ * description), another one, or another one while interfaces.management is
+ * not set (SRC_UNTAGGED).
+ */
+static enum src_role source_role(const struct check_ctx *ctx, const char *name)
+{
+    const struct interface *it = find_iface(ctx->model, name);
+    if ((it && it->is_loopback) || name_starts(name, "loopback") || str_ieq(name, "system") ||
+        (name_starts(name, "lo") && isdigit((unsigned char)name[2])))
+        return SRC_LOOPBACK;
+    static const char *const mgmt[] = {"mgmt", "management", "fxp",      "em0",     "me0",
+                                       "meth", "vme",        "re0:mgmt", "re1:mgmt"};
+    for (size_t i = 0; i < ARRAY_SIZE(mgmt); i++)
+        if (name_starts(name, mgmt[i]))
+            return SRC_MGMT;
+    if (it && it->is_mgmt)
+        return SRC_MGMT;
+    const struct cfg_regex *re = ctx->profile->management_interfaces;
+    if (!re)
+        return SRC_UNTAGGED;
+    if (cfg_regex_match(re, sv_from_cstr(name), NULL, 0) ||
+        (it && it->description && cfg_regex_match(re, sv_from_cstr(it->description), NULL, 0)))
+        return SRC_MGMT;
+    return SRC_OTHER;
+}
+
+/* The management protocols in use, with their first destination. */
+struct src_use {
+    const char *service, *label;
+    size_t n;
+    const struct cfg_node *node;
+};
+
+static size_t source_uses(const struct device_model *m, struct src_use *u)
+{
+    size_t tac = 0, rad = 0;
+    const struct cfg_node *tn = NULL, *rn = NULL;
+    for (size_t i = 0; i < m->aaa.nservers; i++) {
+        if (m->aaa.servers[i].proto == AAA_TACACS && !tac++)
+            tn = m->aaa.servers[i].node;
+        if (m->aaa.servers[i].proto == AAA_RADIUS && !rad++)
+            rn = m->aaa.servers[i].node;
+    }
+    const struct src_use all[] = {
+        {"syslog", "syslog", m->logging.nhosts,
+         m->logging.nhosts ? m->logging.hosts[0].node : NULL},
+        {"tacacs", "TACACS+", tac, tn},
+        {"radius", "RADIUS", rad, rn},
+        {"ntp", "NTP", m->ntp.nservers, m->ntp.nservers ? m->ntp.servers[0].node : NULL},
+        {"snmp-trap", "SNMP notifications", m->snmp.ntrap_hosts, NULL},
+    };
+    size_t n = 0;
+    for (size_t i = 0; i < ARRAY_SIZE(all); i++)
+        if (all[i].n)
+            u[n++] = all[i];
+    return n;
+}
+
+/* An earlier source of the same protocol names the same interface and address. */
+static bool source_repeats(const struct device_model *m, size_t i)
+{
+    const struct mgmt_source *a = &m->mgmt_sources[i];
+    for (size_t j = 0; j < i; j++) {
+        const struct mgmt_source *b = &m->mgmt_sources[j];
+        if (strcmp(a->service, b->service) == 0 &&
+            (a->ifname == b->ifname || str_ieq(a->ifname, b->ifname)) &&
+            (a->addr == b->addr || str_ieq(a->addr, b->addr)))
+            return true;
+    }
+    return false;
+}
+
+/* Judge the sources of one protocol in use; reasons go to bad, unsure or
+ * untagged, and what passes to good. */
+static void judge_source(const struct check_ctx *ctx, struct check_result *r,
+                         const struct src_use *u, struct reasons *bad, struct reasons *unsure,
+                         struct reasons *untagged, struct reasons *good, struct fact_lines *good_ev)
+{
+    const struct device_model *m = ctx->model;
+    size_t seen = 0;
+    for (size_t i = 0; i < m->nmgmt_sources; i++) {
+        const struct mgmt_source *src = &m->mgmt_sources[i];
+        if (strcmp(src->service, u->service) != 0 || source_repeats(m, i))
+            continue;
+        seen++;
+        if (!src->ifname) {
+            reasons_add(unsure, "%s source address %s is on no interface in the configuration",
+                        u->label, src->addr ? src->addr : "?");
+            ev_node(ctx, r, src->node);
+            continue;
+        }
+        enum src_role role = source_role(ctx, src->ifname);
+        if (role == SRC_OTHER) {
+            reasons_add(bad, "%s is sent from %s, neither a loopback nor a management interface",
+                        u->label, src->ifname);
+            ev_node(ctx, r, src->node);
+        } else if (role == SRC_UNTAGGED) {
+            reasons_add(untagged, "%s is sent from %s", u->label, src->ifname);
+            ev_node(ctx, r, src->node);
+        } else {
+            reasons_add(good, "%s from %s%s", u->label, src->ifname,
+                        src->by_design ? " (by design)" : "");
+            fact_lines_add(good_ev, src->node);
+        }
+    }
+    if (!seen) {
+        reasons_add(bad,
+                    "%s has no fixed source interface (it leaves from whichever interface "
+                    "routes it)",
+                    u->label);
+        ev_node(ctx, r, u->node);
+    }
+}
+
+static void eval_log_source(const struct check_ctx *ctx, struct check_result *r)
+{
+    struct src_use u[5];
+    size_t nu = source_uses(ctx->model, u);
+    if (!nu) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "no syslog, AAA, NTP server or SNMP trap destination is configured");
+        return;
+    }
+    struct reasons bad, unsure, untagged, good;
+    struct fact_lines good_ev = {0};
+    reasons_init(&bad);
+    reasons_init(&unsure);
+    reasons_init(&untagged);
+    reasons_init(&good);
+    for (size_t i = 0; i < nu; i++)
+        judge_source(ctx, r, &u[i], &bad, &unsure, &untagged, &good, &good_ev);
+    const char *b = reasons_done(ctx, &bad), *un = reasons_done(ctx, &unsure),
+               *ut = reasons_done(ctx, &untagged), *g = reasons_done(ctx, &good);
+    if (*b)
+        check_set(ctx, r, VERDICT_FAIL, "%s", b);
+    else if (*un)
+        check_set(ctx, r, VERDICT_UNKNOWN, "%s", un);
+    else if (*ut)
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  "%s: needs interfaces.management in the profile to tell whether that is a "
+                  "management interface",
+                  ut);
+    else {
+        ev_lines(ctx, r, &good_ev);
+        check_set(ctx, r, VERDICT_PASS, "%s", g);
+    }
 }
 
 static const struct check_def defs[] = {
@@ -423,6 +594,53 @@ static const struct check_def log_defs[] = {
                                              "information\nend",
             },
         .eval = eval_log_severity,
+    },
+    {
+        .id = "LOG-SOURCE",
+        .source = "builtin",
+        .title = "Management traffic (syslog, AAA, NTP, SNMP) sourced from a fixed "
+                 "loopback/management interface",
+        .category = "Logging & monitoring",
+        .severity = SEV_LOW,
+        .rationale = "A fixed source address makes every log, AAA request and trap attributable "
+                     "and lets the servers' filters name one address; a source that follows the "
+                     "routing changes with it, and intruders have moved loopback addresses to "
+                     "slip past filters.",
+        .measures = MEASURES("M16.17"),
+        .context = "interfaces.management",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Send syslog, AAA, NTP and SNMP traps from a loopback or the "
+                                    "management interface.",
+                [DIALECT_CISCO_IOS] = "logging source-interface Loopback0\nip tacacs "
+                                      "source-interface Loopback0\nip radius source-interface "
+                                      "Loopback0\nntp source Loopback0\nsnmp-server "
+                                      "trap-source Loopback0",
+                [DIALECT_CISCO_NXOS] = "logging source-interface loopback0\nip tacacs "
+                                       "source-interface loopback0\nntp source-interface "
+                                       "loopback0\nsnmp-server source-interface traps loopback0",
+                [DIALECT_CISCO_IOSXR] = "logging source-interface Loopback0\ntacacs "
+                                        "source-interface Loopback0 vrf default\nntp\n source "
+                                        "Loopback0\nsnmp-server trap-source Loopback0",
+                [DIALECT_CISCO_ASA] = "logging host management <collector>\nntp server <server> "
+                                      "source management\naaa-server <group> (management) host "
+                                      "<server>",
+                [DIALECT_ARISTA_EOS] = "logging source-interface Loopback0\nip tacacs "
+                                       "source-interface Loopback0\nntp local-interface "
+                                       "Loopback0\nsnmp-server local-interface Loopback0",
+                [DIALECT_JUNIPER_JUNOS] = "set system syslog source-address <lo0 address>\nset "
+                                          "system ntp source-address <lo0 address>\nset system "
+                                          "tacplus-server <server> source-address <lo0 "
+                                          "address>\nset snmp trap-options source-address lo0",
+                [DIALECT_NOKIA_SROS] = "configure system security source-address application "
+                                       "syslog system",
+                [DIALECT_HUAWEI_VRP] = "info-center loghost source LoopBack0\nntp-service "
+                                       "source-interface LoopBack0\nsnmp-agent trap source "
+                                       "LoopBack0\nhwtacacs-server source-ip <LoopBack0 address>",
+                [DIALECT_FORTINET_FORTIOS] = "config log syslogd setting\n    set source-ip "
+                                             "<loopback address>\nend",
+            },
+        .eval = eval_log_source,
     },
 };
 

@@ -116,6 +116,10 @@ struct mgmt_service *model_add_service(struct arena *a, struct device_model *m, 
 struct mgmt_service *model_find_service(struct device_model *m, const char *name, const char *vrf);
 struct onbox_item *model_add_onbox(struct arena *a, struct device_model *m, const char *kind,
                                    const char *name, bool risky, const struct cfg_node *n);
+/* A fixed source for a management protocol (LOG-SOURCE); ifname or addr may
+ * be empty views. One per node and service. */
+struct mgmt_source *model_add_source(struct arena *a, struct device_model *m, const char *service,
+                                     struct sv ifname, struct sv addr, const struct cfg_node *n);
 struct host_ref *model_add_host(struct arena *a, struct host_ref **arr, size_t *n, struct sv host,
                                 const struct cfg_node *node);
 struct banner *model_add_banner(struct arena *a, struct device_model *m, const char *kind,

@@ -382,6 +382,9 @@ bool cx_h_login(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 bool cx_h_archive(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 void cx_finish_logging(struct cx *x);
 
+/* extract_cisco_logsrc.c */
+void cx_finish_sources(struct cx *x);
+
 /* extract_cisco_mgmt.c */
 void cx_add_unique_str(struct cx *x, const char ***arr, size_t *n, struct sv v);
 struct mgmt_service *cx_svc(struct cx *x, const char *name, bool cleartext, enum fact_state st,

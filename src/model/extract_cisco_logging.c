@@ -280,6 +280,7 @@ void cx_finish_logging(struct cx *x)
     }
     bool asa_logs = x->d == DIALECT_CISCO_ASA && x->log_on;
     cx_finish_log_levels(x);
+    cx_finish_sources(x);
 
     /* login events */
     if (x->login_failure || x->login_success) {

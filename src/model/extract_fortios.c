@@ -283,12 +283,15 @@ static void f_snmp_user(struct fx *x, const struct cfg_node *n)
     }
 }
 
+static void f_source(struct fx *x, const char *service, const struct cfg_node *e);
+
 static void f_ntp(struct fx *x, const struct cfg_node *n)
 {
     struct device_model *m = x->m;
     const struct cfg_node *sync = fset(n, "ntpsync");
     if (sync)
         fact_lines_add(&m->ntp.ev, sync);
+    f_source(x, "ntp", n);
     if (sync && !sv_eq_cstr(tk(sync, 2), "enable")) {
         fact_set(&m->ntp.auth_enabled, FACT_OFF, sync);
         m->ntp.auth_enabled.why = "NTP synchronisation is disabled";
@@ -324,6 +327,43 @@ static void f_ntp(struct fx *x, const struct cfg_node *n)
         fact_set(&m->ntp.auth_enabled, FACT_OFF, miss);
         m->ntp.auth_enabled.why = "a server without authentication";
     }
+}
+
+/* ------------------------------------------------------------ sources */
+
+/* The interface that holds address a ("config system interface", "set ip A M"). */
+static const char *f_iface_of(struct fx *x, struct sv a)
+{
+    for (const struct cfg_node *n = x->t->first; n; n = n->next) {
+        if (!active(n) || !sv_eq_cstr(sv_after_tokens(cfg_text(n), 1), "system interface"))
+            continue;
+        for (const struct cfg_node *e = n->child; e; e = e->next) {
+            struct sv ip = active(e) ? fval(e, "ip") : sv_make(NULL, 0);
+            const char *slash = ip.p ? memchr(ip.p, '/', ip.n) : NULL;
+            if (slash)
+                ip = sv_make(ip.p, (size_t)(slash - ip.p));
+            if (ip.p && sv_eq(ip, a))
+                return model_strdup_unquoted(x->a, tk(e, 1));
+        }
+    }
+    return NULL;
+}
+
+/* LOG-SOURCE: "set source-ip A", or "set interface-select-method specify"
+ * with "set interface X", in the block e of a service. */
+static void f_source(struct fx *x, const char *service, const struct cfg_node *e)
+{
+    const struct cfg_node *ip = fset(e, "source-ip");
+    struct sv a = ip ? sv_unquote(tk(ip, 2)) : sv_make(NULL, 0);
+    if (ip && a.p && !sv_eq_cstr(a, "0.0.0.0")) {
+        struct mgmt_source *src = model_add_source(x->a, x->m, service, sv_make("", 0), a, ip);
+        if (src)
+            src->ifname = f_iface_of(x, a);
+        return;
+    }
+    const struct cfg_node *ifc = fset(e, "interface");
+    if (ifc && fis(e, "interface-select-method", "specify"))
+        model_add_source(x->a, x->m, service, sv_unquote(tk(ifc, 2)), sv_make("", 0), ifc);
 }
 
 /* "log syslogd setting" -> 0, "log syslogd3 filter" -> 2; -1 when not one. */
@@ -376,8 +416,10 @@ static void f_syslog(struct fx *x, const struct cfg_node *n, int idx)
     if (!st || !sv_eq_cstr(tk(st, 2), "enable"))
         return;
     const struct cfg_node *s = fset(n, "server");
-    if (s)
+    if (s) {
         x->syslogd_on[idx] = true;
+        f_source(x, "syslog", n);
+    }
     if (s && fcap(m->logging.nhosts)) {
         model_add_host(x->a, &m->logging.hosts, &m->logging.nhosts, tk(s, 2), s);
         fact_lines_add(&m->logging.ev, s);
@@ -396,6 +438,7 @@ static void f_aaa(struct fx *x, const struct cfg_node *n, enum aaa_proto proto)
         sv->host = model_strdup_unquoted(x->a, tk(s, 2));
         sv->addr = model_parse_addr(sv_unquote(tk(s, 2)));
         sv->node = e;
+        f_source(x, proto == AAA_TACACS ? "tacacs" : "radius", e);
         const struct cfg_node *k = fset(e, proto == AAA_TACACS ? "key" : "secret");
         if (k) {
             sv->key = fsecret(k);

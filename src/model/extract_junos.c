@@ -171,6 +171,11 @@ struct jx {
     const struct cfg_node *syslog_node, *log_login_node, *log_change_node;
     const struct cfg_node *log_console_node; /* most verbose "syslog console F L" */
     int log_console_best;
+    /* interface addresses, to name the interface of a source-address (LOG-SOURCE) */
+    struct jifaddr {
+        struct sv addr, ifname;
+    } * ifaddrs;
+    size_t nifaddrs;
 
     /* bgp */
     struct jbgp_set bgp_global;
@@ -1614,9 +1619,67 @@ static void j_catch_secrets(struct jx *x, const struct model_path *l)
     }
 }
 
+/* ------------------------------------------------------------ log paths */
+
+/* A source-address statement of a management protocol (LOG-SOURCE). */
+static void j_source(struct jx *x, const struct model_path *l, const char *service, size_t at)
+{
+    if (at >= l->n)
+        return;
+    struct sv a = sv_unquote(l->tok[at]);
+    bool addr = model_parse_addr(a).af != 0;
+    struct mgmt_source *src = model_add_source(x->a, x->m, service, addr ? sv_make("", 0) : a,
+                                               addr ? a : sv_make("", 0), l->node);
+    for (size_t j = at + 1; src && j + 1 < l->n; j++)
+        if (sv_eq_cstr(l->tok[j], "routing-instance"))
+            src->vrf = dup_unq(x, l->tok[j + 1]);
+}
+
+/* Paths read for the logging checks, beside the main dispatch. */
+static void j_log_paths(struct jx *x, const struct model_path *l)
+{
+    size_t k;
+    if (model_path_match(l, 0, "system syslog source-address", &k))
+        j_source(x, l, "syslog", k);
+    else if (model_path_match(l, 0, "system syslog host", &k) &&
+             model_path_eq(l, k + 1, "source-address"))
+        j_source(x, l, "syslog", k + 2);
+    else if (model_path_match(l, 0, "system ntp source-address", &k))
+        j_source(x, l, "ntp", k);
+    else if (model_path_match(l, 0, "snmp trap-options source-address", &k))
+        j_source(x, l, "snmp-trap", k);
+    else if (model_path_match(l, 0, "system tacplus-server", &k) &&
+             model_path_eq(l, k + 1, "source-address"))
+        j_source(x, l, "tacacs", k + 2);
+    else if (model_path_match(l, 0, "system radius-server", &k) &&
+             model_path_eq(l, k + 1, "source-address"))
+        j_source(x, l, "radius", k + 2);
+    else if (sv_eq_cstr(l->tok[0], "interfaces") && l->n >= 7 && model_path_eq(l, 2, "unit") &&
+             model_path_eq(l, 4, "family") && model_path_eq(l, 6, "address") && l->n > 7 &&
+             jsmall(x->nifaddrs)) {
+        struct jifaddr *ia = MODEL_PUSH(x->a, x->ifaddrs, x->nifaddrs);
+        struct sv a = sv_unquote(l->tok[7]);
+        const char *slash = memchr(a.p, '/', a.n);
+        ia->addr = slash ? sv_make(a.p, (size_t)(slash - a.p)) : a;
+        ia->ifname = l->tok[1];
+    }
+}
+
+/* Name the interface of each source given as an address, where one holds it. */
+static void finish_sources(struct jx *x)
+{
+    for (size_t i = 0; i < x->m->nmgmt_sources; i++) {
+        struct mgmt_source *src = &x->m->mgmt_sources[i];
+        for (size_t j = 0; src->addr && !src->ifname && j < x->nifaddrs; j++)
+            if (sv_eq_cstr(x->ifaddrs[j].addr, src->addr))
+                src->ifname = model_strdup(x->a, x->ifaddrs[j].ifname);
+    }
+}
+
 static void j_line(struct jx *x, const struct model_path *l)
 {
     x->secrets_before = x->m->nother_secrets;
+    j_log_paths(x, l);
     j_dispatch(x, l);
     jrtg_line(x->a, x->m, &x->rtg, l);
     model_ct_junos_line(&x->ct, x->a, x->m, l);
@@ -2469,6 +2532,7 @@ void model_extract_junos(const struct cfg_tree *t, struct device_model *m)
     finish_services(x);
     finish_aaa(x);
     finish_logging(x);
+    finish_sources(x);
     finish_acls(x);
     finish_bgp(x);
     finish_igp(x);

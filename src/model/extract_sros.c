@@ -1292,6 +1292,60 @@ static void s_python(struct sx *x, const struct model_path *l, size_t i)
     model_add_onbox(x->a, m, "python", dup_unq(x, l->tok[i]), false, model_path_own(l, i));
 }
 
+/* "system security source-address application|application6|ipv4|ipv6 APP
+ * [interface-name] IF": the interface an application sends from (LOG-SOURCE). */
+static void s_source_address(struct sx *x, const struct model_path *l, size_t i)
+{
+    static const char *const apps[][2] = {{"syslog", "syslog"},
+                                          {"radius", "radius"},
+                                          {"tacplus", "tacacs"},
+                                          {"ntp", "ntp"},
+                                          {"snmptrap", "snmp-trap"}};
+    if (!model_path_eq(l, i, "security") || !model_path_eq(l, i + 1, "source-address"))
+        return;
+    size_t a = i + 3, f = a + 1;
+    if (model_path_eq(l, f, "interface-name"))
+        f++;
+    if (f >= l->n)
+        return;
+    for (size_t k = 0; k < ARRAY_SIZE(apps); k++)
+        if (model_path_eq(l, a, apps[k][0]))
+            model_add_source(x->a, x->m, apps[k][1], sv_unquote(l->tok[f]), sv_make("", 0),
+                             l->node);
+}
+
+/* Paths read for the logging checks, beside the main dispatch (i: the
+ * first word after "configure"). */
+static void s_logging_line(struct sx *x, const struct model_path *l, size_t i)
+{
+    if (model_path_eq(l, i, "system"))
+        s_source_address(x, l, i + 1);
+}
+
+/* Where no source-address names one, SR OS sends from the system address
+ * in band and from the management port out of band: neither is a transit
+ * interface (checks.md LOG-SOURCE: by design). */
+static void s_sources_by_design(struct sx *x)
+{
+    static const char *const services[] = {"syslog", "tacacs", "radius", "ntp", "snmp-trap"};
+    struct device_model *m = x->m;
+    size_t n = m->nmgmt_sources;
+    for (size_t k = 0; k < ARRAY_SIZE(services); k++) {
+        bool set = false;
+        for (size_t i = 0; i < n; i++)
+            set = set || strcmp(m->mgmt_sources[i].service, services[k]) == 0;
+        if (set)
+            continue;
+        struct mgmt_source *src =
+            model_add_source(x->a, m, services[k], SV_LIT("system"), sv_make("", 0), NULL);
+        if (src) {
+            src->by_design = true;
+            src->note = "SR OS sends from the system address (or the management port out of "
+                        "band) unless a source-address names another interface";
+        }
+    }
+}
+
 static void s_line(struct sx *x, const struct model_path *l)
 {
     size_t i = 0, t;
@@ -1309,6 +1363,7 @@ static void s_line(struct sx *x, const struct model_path *l)
     model_ct_sros_line(&x->ct, x->a, x->m, l, i);
     if (sv_eq_cstr(w, "filter"))
         sfilt_line(x->a, &x->filt, l, i);
+    s_logging_line(x, l, i);
     if (sv_eq_cstr(w, "system"))
         s_system(x, l, i + 1);
     else if (sv_eq_cstr(w, "router"))
@@ -1653,6 +1708,7 @@ static void finish(struct sx *x)
 
     struct logging_facts *lg = &m->logging;
     s_log_levels(x);
+    s_sources_by_design(x);
     const struct cfg_node *sec = NULL, *chg = NULL;
     for (size_t i = 0; i < x->nlogids; i++) {
         const struct slogid *g = &x->logids[i];

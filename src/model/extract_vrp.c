@@ -1366,6 +1366,48 @@ static void v_version(struct vx *x)
     }
 }
 
+/* ------------------------------------------------------------ sources */
+
+/* A "... source-ip A" statement: the interface holding A names it. */
+static void v_source_ip(struct vx *x, const char *service, const struct cfg_node *n, size_t at)
+{
+    struct sv a = tk(n, at);
+    struct mgmt_source *src = model_add_source(x->a, x->m, service, sv_make("", 0), a, n);
+    for (const struct cfg_node *f = x->t->first; src && f && !src->ifname; f = f->next) {
+        if ((f->flags & CFG_INACTIVE) || !starts(f, 0, "interface"))
+            continue;
+        for (const struct cfg_node *c = f->child; c; c = c->next)
+            if (!(c->flags & CFG_INACTIVE) && starts(c, 0, "ip address") &&
+                sv_eq_cstr(tk(c, 2), src->addr))
+                src->ifname = model_strdup(x->a, tk(f, 1));
+    }
+}
+
+/*
+ * LOG-SOURCE: "info-center loghost source IF", "ntp-service
+ * source-interface IF", "snmp-agent trap source IF", "hwtacacs-server
+ * source-ip A" (globally or in a template).
+ */
+static void v_sources(struct vx *x)
+{
+    for (const struct cfg_node *n = x->t->first; n; n = n->next) {
+        if (n->flags & CFG_INACTIVE)
+            continue;
+        if (starts(n, 0, "info-center loghost source"))
+            model_add_source(x->a, x->m, "syslog", tk(n, 3), sv_make("", 0), n);
+        else if (starts(n, 0, "ntp-service source-interface"))
+            model_add_source(x->a, x->m, "ntp", tk(n, 2), sv_make("", 0), n);
+        else if (starts(n, 0, "snmp-agent trap source"))
+            model_add_source(x->a, x->m, "snmp-trap", tk(n, 3), sv_make("", 0), n);
+        else if (starts(n, 0, "hwtacacs-server source-ip"))
+            v_source_ip(x, "tacacs", n, 2);
+        else if (starts(n, 0, "hwtacacs-server template"))
+            for (const struct cfg_node *c = n->child; c; c = c->next)
+                if (!(c->flags & CFG_INACTIVE) && starts(c, 0, "hwtacacs-server source-ip"))
+                    v_source_ip(x, "tacacs", c, 2);
+    }
+}
+
 void model_extract_vrp(const struct cfg_tree *t, struct device_model *m)
 {
     struct vx *x = arena_alloc(t->arena, sizeof(*x));
@@ -1406,6 +1448,7 @@ void model_extract_vrp(const struct cfg_tree *t, struct device_model *m)
         else
             v_global(x, n);
     }
+    v_sources(x);
     /* IGPs after interfaces: interface-level authentication is known then */
     for (const struct cfg_node *n = t->first; n; n = n->next) {
         if (n->flags & CFG_INACTIVE)

@@ -526,6 +526,20 @@ static void print_snmp_ntp_log(struct jw *w, const struct device_model *m)
     jw_lines(w, "lines", &l->ev);
     jw_log_level(w, "remote_level", &l->remote_level);
     jw_log_level(w, "console_level", &l->console_level);
+    jw_open(w, "sources", '[');
+    for (size_t i = 0; i < m->nmgmt_sources; i++) {
+        const struct mgmt_source *src = &m->mgmt_sources[i];
+        jw_open(w, NULL, '{');
+        jw_str(w, "service", src->service);
+        jw_str(w, "interface", src->ifname);
+        jw_str(w, "address", src->addr);
+        jw_str(w, "vrf", src->vrf);
+        jw_bool(w, "by_design", src->by_design);
+        jw_str(w, "note", src->note);
+        jw_line(w, "line", src->node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
     jw_close(w, '}');
 }
 

@@ -1,9 +1,12 @@
 /*
  * log_facts.c - syslog severity thresholds shared by the extractors
  * (struct log_level in model.h): the level words of every dialect mapped
- * to the syslog scale, and the set/default/unknown builders.
+ * to the syslog scale, and the set/default/unknown builders; the fixed
+ * sources of management protocols (LOG-SOURCE).
  */
 #include "model/extract.h"
+
+#include <string.h>
 
 void log_level_set(struct log_level *l, int level, const struct cfg_node *n)
 {
@@ -60,4 +63,22 @@ const char *log_level_name(int level)
     if (level >= 0 && level < 8)
         return level_names[level];
     return "off";
+}
+
+#define MAX_SOURCES 4096
+
+struct mgmt_source *model_add_source(struct arena *a, struct device_model *m, const char *service,
+                                     struct sv ifname, struct sv addr, const struct cfg_node *n)
+{
+    for (size_t i = 0; i < m->nmgmt_sources; i++)
+        if (m->mgmt_sources[i].node == n && n && strcmp(m->mgmt_sources[i].service, service) == 0)
+            return &m->mgmt_sources[i];
+    if (m->nmgmt_sources >= MAX_SOURCES)
+        return NULL;
+    struct mgmt_source *s = MODEL_PUSH(a, m->mgmt_sources, m->nmgmt_sources);
+    s->service = service;
+    s->ifname = ifname.n ? model_strdup_unquoted(a, ifname) : NULL;
+    s->addr = addr.n ? model_strdup_unquoted(a, addr) : NULL;
+    s->node = n;
+    return s;
 }

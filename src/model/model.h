@@ -301,6 +301,24 @@ struct logging_facts {
     struct log_level console_level;
 };
 
+/* ------------------------- logging: source interfaces, transport, flows */
+
+/*
+ * A fixed source for the packets of a management protocol (LOG-SOURCE):
+ * "logging source-interface Loopback0", "system syslog source-address A",
+ * or the platform's own choice where it is documented (by_design: SR OS
+ * sends from the system address, NX-OS from mgmt0 in the management VRF).
+ */
+struct mgmt_source {
+    const char *service; /* "syslog", "tacacs", "radius", "ntp", "snmp-trap" */
+    const char *ifname;  /* the interface named, or resolved from addr; NULL unresolved */
+    const char *addr;    /* the source address as written, when given as one */
+    const char *vrf;     /* the VRF it applies to; NULL = global or every VRF */
+    bool by_design;      /* not configured: the documented platform behaviour */
+    const char *note;    /* why, for by_design */
+    const struct cfg_node *node;
+};
+
 /* ---------------------------------------------------------------- routing */
 
 struct bgp_neighbor {
@@ -879,6 +897,8 @@ struct device_model {
     struct tls_facts tls;
     struct link_crypto_facts link_crypto;
     /* Log levels, transport, source interfaces, denied-packet logging, flows. */
+    struct mgmt_source *mgmt_sources; /* LOG-SOURCE */
+    size_t nmgmt_sources;
     /* ICMP behaviour, receive filters and TCP keepalives. */
     struct cpp_facts cpp;
     /* Anti-spoofing, core protection, unused interfaces, BGP bogon filters. */
