@@ -273,7 +273,8 @@ static size_t source_uses(const struct device_model *m, struct src_use *u)
          m->logging.nhosts ? m->logging.hosts[0].node : NULL},
         {"tacacs", "TACACS+", tac, tn},
         {"radius", "RADIUS", rad, rn},
-        {"ntp", "NTP", m->ntp.nservers, m->ntp.nservers ? m->ntp.servers[0].node : NULL},
+        {"ntp", "NTP", m->ntp.nservers + (m->ntp_unlisted != NULL),
+         m->ntp.nservers ? m->ntp.servers[0].node : m->ntp_unlisted},
         {"snmp-trap", "SNMP notifications", m->snmp.ntrap_hosts, NULL},
     };
     size_t n = 0;

@@ -299,6 +299,8 @@ static void f_ntp(struct fx *x, const struct cfg_node *n)
     }
     const struct cfg_node *srv = fconfig(n, "ntpserver");
     if (!fis(n, "type", "custom") || !srv) {
+        if (sync)
+            m->ntp_unlisted = sync;
         fact_unknown(&m->ntp.auth_enabled, "time comes from FortiGuard servers");
         return;
     }

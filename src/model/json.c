@@ -526,6 +526,7 @@ static void print_snmp_ntp_log(struct jw *w, const struct device_model *m)
     jw_lines(w, "lines", &l->ev);
     jw_log_level(w, "remote_level", &l->remote_level);
     jw_log_level(w, "console_level", &l->console_level);
+    jw_line(w, "ntp_unlisted_servers_line", m->ntp_unlisted);
     jw_open(w, "sources", '[');
     for (size_t i = 0; i < m->nmgmt_sources; i++) {
         const struct mgmt_source *src = &m->mgmt_sources[i];

@@ -899,6 +899,9 @@ struct device_model {
     /* Log levels, transport, source interfaces, denied-packet logging, flows. */
     struct mgmt_source *mgmt_sources; /* LOG-SOURCE */
     size_t nmgmt_sources;
+    /* NTP client on with servers the configuration does not list (FortiOS
+     * ntpsync with FortiGuard's servers): NTP is in use all the same. */
+    const struct cfg_node *ntp_unlisted;
     /* ICMP behaviour, receive filters and TCP keepalives. */
     struct cpp_facts cpp;
     /* Anti-spoofing, core protection, unused interfaces, BGP bogon filters. */
