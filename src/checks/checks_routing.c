@@ -8,6 +8,9 @@
  */
 #include "checks/checks_int.h"
 
+#include <stdint.h>
+#include <string.h>
+
 static bool active_neighbor(const struct bgp_neighbor *n, bool ebgp_only)
 {
     return !n->shutdown && (!ebgp_only || n->ebgp);
@@ -499,6 +502,96 @@ static void eval_mpls_ttl(const struct check_ctx *ctx, struct check_result *r)
     check_evidence_fact(ctx, r, &t->ev);
 }
 
+/* Routing keys outside key chains: the routing kinds of the device's secrets. */
+static bool routing_secret_kind(const char *k)
+{
+    static const char *const kinds[] = {"bgp-key",  "ospf-key", "isis-key", "ldp-key",
+                                        "rsvp-key", "vrrp-key", "bfd-key",  "eigrp-key"};
+    for (size_t i = 0; k && i < ARRAY_SIZE(kinds); i++)
+        if (strcmp(k, kinds[i]) == 0)
+            return true;
+    return false;
+}
+
+/* One lifetime of a key against the policy; adds a reason when it is not bounded. */
+static void judge_lifetime(const struct check_ctx *ctx, const struct rtg_key *k, long span,
+                           const char *what, long max, struct reasons *bad, struct reasons *unk)
+{
+    const char *c = k->chain ? k->chain : "?", *id = k->id && *k->id ? k->id : "";
+    if (span == RTG_LIFE_NONE)
+        reasons_add(bad, "%s key %s has no %s lifetime", c, id, what);
+    else if (span == RTG_LIFE_INFINITE)
+        reasons_add(bad, "%s key %s: %s lifetime never ends", c, id, what);
+    else if (span == RTG_LIFE_UNREAD)
+        reasons_add(unk, "%s %s: %s", c, id, k->why ? k->why : "lifetime not read");
+    else if (span == RTG_LIFE_OPEN) {
+        long age = k->since_day == INT32_MIN ? -1 : (long)check_as_of(ctx) - k->since_day;
+        if (age > max)
+            reasons_add(bad, "%s key %s has been in use for %ld days with no successor", c, id,
+                        age);
+    } else if (span > max) {
+        reasons_add(bad, "%s key %s: %s lifetime of %ld days", c, id, what, span);
+    }
+}
+
+static void eval_key_lifetime(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    const struct profile *p = ctx->profile;
+    long max = p && p->has_key_lifetime_days ? p->key_lifetime_days : 180;
+    size_t nstatic = 0;
+    struct reasons bad, unk;
+    reasons_init(&bad);
+    reasons_init(&unk);
+    for (size_t i = 0; i < m->nother_secrets; i++) {
+        if (!routing_secret_kind(m->other_secret_kinds ? m->other_secret_kinds[i] : NULL))
+            continue;
+        if (!nstatic++)
+            ev_node(ctx, r, m->other_secrets[i].node);
+    }
+    for (size_t i = 0; i < m->rtg.nkeys; i++) {
+        const struct rtg_key *k = &m->rtg.keys[i];
+        unsigned before = bad.n + unk.n;
+        judge_lifetime(ctx, k, k->send_days, "send", max, &bad, &unk);
+        if (k->accept_days != k->send_days || k->send_days == RTG_LIFE_NONE)
+            judge_lifetime(ctx, k, k->accept_days, "accept", max, &bad, &unk);
+        if (bad.n + unk.n != before || i < 4)
+            ev_node(ctx, r, k->send_node ? k->send_node : k->node);
+    }
+    if (m->rtg.nkeys == 0 && nstatic == 0) {
+        reasons_done(ctx, &bad);
+        reasons_done(ctx, &unk);
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "no routing-protocol keys (no key chain and "
+                  "no BGP, IGP, LDP or VRRP key)");
+        return;
+    }
+    if (nstatic)
+        reasons_add(&bad,
+                    "%zu routing key%s outside any key chain (neighbour or interface "
+                    "passwords) cannot expire or rotate",
+                    nstatic, nstatic == 1 ? "" : "s");
+    const char *lim = p && p->has_key_lifetime_days ? ""
+                                                    : " (policy.key_lifetime_days unset: "
+                                                      "180, the STIG's limit)";
+    if (bad.n) {
+        reasons_done(ctx, &unk);
+        check_set(ctx, r, VERDICT_FAIL, "routing keys not bounded to %ld days%s: %s", max, lim,
+                  reasons_done(ctx, &bad));
+    } else if (unk.n) {
+        reasons_done(ctx, &bad);
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell key lifetimes: %s",
+                  reasons_done(ctx, &unk));
+    } else {
+        reasons_done(ctx, &bad);
+        reasons_done(ctx, &unk);
+        check_set(ctx, r, VERDICT_PASS,
+                  "every key-chain key (%zu) has send and accept "
+                  "lifetimes of at most %ld days%s",
+                  m->rtg.nkeys, max, lim);
+    }
+}
+
 /* The checks added after the first release come after every other family in
  * the registry, so that the built-in order of the earlier checks stays stable. */
 static const struct check_def sec_defs[] = {
@@ -611,6 +704,42 @@ static const struct check_def sec_defs[] = {
                 [DIALECT_HUAWEI_VRP] = "mpls\n undo ttl propagate",
             },
         .eval = eval_mpls_ttl,
+    },
+    {
+        .id = "RTG-KEY-LIFETIME",
+        .source = "builtin",
+        .title = "Routing-protocol keys have bounded lifetimes and rotation",
+        .category = "Routing protocol security",
+        .severity = SEV_LOW,
+        .rationale = "Keys that never expire are never rotated: a leaked routing key stays "
+                     "valid for as long as the session runs.",
+        .measures = MEASURES("M10.49"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Put routing keys in key chains whose keys carry send and "
+                                    "accept lifetimes no longer than policy.key_lifetime_days, "
+                                    "with overlapping successor keys.",
+                [DIALECT_CISCO_IOS] = "key chain <chain>\n key 1\n  key-string <key>\n  "
+                                      "accept-lifetime 00:00:00 Jan 1 2027 00:00:00 Jul 1 2027\n"
+                                      "  send-lifetime 00:00:00 Jan 1 2027 00:00:00 Jun 30 2027",
+                [DIALECT_CISCO_NXOS] = "key chain <chain>\n  key 1\n    key-string <key>\n    "
+                                       "accept-lifetime 00:00:00 Jan 01 2027 00:00:00 Jul 01 "
+                                       "2027\n    send-lifetime 00:00:00 Jan 01 2027 00:00:00 "
+                                       "Jun 30 2027",
+                [DIALECT_CISCO_IOSXR] = "key chain <chain>\n key 1\n  accept-lifetime 00:00:00 "
+                                        "january 01 2027 00:00:00 july 01 2027\n  "
+                                        "send-lifetime 00:00:00 january 01 2027 00:00:00 june 30 "
+                                        "2027",
+                [DIALECT_JUNIPER_JUNOS] = "set security authentication-key-chains key-chain "
+                                          "<chain> key 1 start-time 2027-1-1.00:00:00 (and a "
+                                          "successor key within the policy's days)",
+                [DIALECT_NOKIA_SROS] = "configure system security keychain <chain> direction bi "
+                                       "entry <n> begin-time <date> (successor entries within "
+                                       "the policy's days)",
+                [DIALECT_HUAWEI_VRP] = "keychain <chain> mode absolute\n key-id 1\n  send-time "
+                                       "<start> to <end>\n  receive-time <start> to <end>",
+            },
+        .eval = eval_key_lifetime,
     },
 };
 

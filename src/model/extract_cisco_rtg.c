@@ -436,6 +436,43 @@ static void mpls_settle(struct cx *x, const struct cx_mpls *s)
     }
 }
 
+/* ------------------------------------------------------------ key chains */
+
+/* "key chain K" > "key N" > "send-lifetime ..." / "accept-lifetime ..." (IOS, XR, NX-OS,
+ * EOS); MACsec and tunnel-encryption chains are not routing keys. */
+static void key_chain(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    struct sv chain = tk(s, 2);
+    if (chain.n == 0 || tk(s, 3).n)
+        return;
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        struct sv t = cfg_text(c);
+        if (!active(c) || !starts(t, "key") || !model_sv_is_digits(tk(t, 1)))
+            continue;
+        struct rtg_key *k = rtg_key(x->a, x->m, chain, tk(t, 1), c);
+        for (const struct cfg_node *l = c->child; k && l; l = l->next) {
+            struct sv u = cfg_text(l);
+            bool send = starts(u, "send-lifetime"), acc = starts(u, "accept-lifetime");
+            if (!active(l) || !(send || acc))
+                continue;
+            long d = rtg_cisco_lifetime(u, 1);
+            *(send ? &k->send_days : &k->accept_days) = d;
+            *(send ? &k->send_node : &k->accept_node) = l;
+            if (d == RTG_LIFE_UNREAD)
+                k->why = "a lifetime in a form not read";
+        }
+    }
+}
+
+static void eos_shared_secret(struct cx *x, const struct cfg_node *n)
+{
+    for (const struct cfg_node *c = n->child; c; c = c->next)
+        if (active(c) && starts(cfg_text(c), "session shared-secret profile"))
+            rtg_unread_chain(x->a, x->m, tk(cfg_text(c), 3), c,
+                             "EOS shared-secret profile lifetimes are not read; 'show management "
+                             "security session shared-secret profile' lists them");
+}
+
 /* ------------------------------------------------------------ entry */
 
 void cx_extract_rtg(struct cx *x)
@@ -451,6 +488,10 @@ void cx_extract_rtg(struct cx *x)
         mpls_top(x, &mp, n);
         if (starts(s, "interface"))
             fhrp_interface(x, n);
+        else if (starts(s, "key chain") && n->child)
+            key_chain(x, n, s);
+        else if (x->d == DIALECT_ARISTA_EOS && starts(s, "management security"))
+            eos_shared_secret(x, n);
         else if (x->d == DIALECT_CISCO_IOSXR &&
                  (starts(s, "router hsrp") || starts(s, "router vrrp")))
             xr_fhrp(x, n, starts(s, "router hsrp"));

@@ -74,14 +74,33 @@ struct rtg_key *rtg_add_key(struct arena *a, struct device_model *m, struct sv c
     k->chain = chain.n ? model_strdup_unquoted(a, chain) : NULL;
     k->id = id.n ? model_strdup_unquoted(a, id) : NULL;
     k->send_days = k->accept_days = RTG_LIFE_NONE;
+    k->since_day = INT32_MIN;
     k->node = n;
     return k;
 }
 
-void rtg_static_key(struct device_model *m, const struct cfg_node *n)
+struct rtg_key *rtg_key(struct arena *a, struct device_model *m, struct sv chain, struct sv id,
+                        const struct cfg_node *n)
 {
-    m->rtg.static_keys++;
-    fact_lines_add(&m->rtg.static_ev, n);
+    for (size_t i = m->rtg.nkeys; i-- > 0 && i + 256 >= m->rtg.nkeys;) {
+        struct rtg_key *k = &m->rtg.keys[i];
+        if (cstr_is_sv(k->chain, chain) && cstr_is_sv(k->id, id))
+            return k;
+    }
+    return rtg_add_key(a, m, chain, id, n);
+}
+
+void rtg_unread_chain(struct arena *a, struct device_model *m, struct sv chain,
+                      const struct cfg_node *n, const char *why)
+{
+    for (size_t i = 0; i < m->rtg.nkeys; i++)
+        if (cstr_is_sv(m->rtg.keys[i].chain, chain))
+            return;
+    struct rtg_key *k = rtg_add_key(a, m, chain, sv_make("", 0), n);
+    if (k) {
+        k->send_days = k->accept_days = RTG_LIFE_UNREAD;
+        k->why = why;
+    }
 }
 
 static const struct cfg_node *first_ebgp(const struct device_model *m)

@@ -19,8 +19,12 @@ struct fhrp_group *rtg_fhrp(struct arena *a, struct device_model *m, const char 
 /* Add one key of a chain (lifetimes RTG_LIFE_NONE until set). */
 struct rtg_key *rtg_add_key(struct arena *a, struct device_model *m, struct sv chain, struct sv id,
                             const struct cfg_node *n);
-/* A routing key outside any key chain (cannot rotate). */
-void rtg_static_key(struct device_model *m, const struct cfg_node *n);
+/* The key of this chain and id, or a new one. */
+struct rtg_key *rtg_key(struct arena *a, struct device_model *m, struct sv chain, struct sv id,
+                        const struct cfg_node *n);
+/* A key chain whose lifetimes this extractor does not read: one key, RTG_LIFE_UNREAD. */
+void rtg_unread_chain(struct arena *a, struct device_model *m, struct sv chain,
+                      const struct cfg_node *n, const char *why);
 
 /*
  * Days from 1970-01-01 of a calendar date, or INT32_MIN when it is not one.

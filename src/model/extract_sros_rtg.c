@@ -106,8 +106,13 @@ static void router_line(struct srtg *s, const struct model_path *l, size_t j)
 void srtg_line(struct arena *a, struct device_model *m, struct srtg **st,
                const struct model_path *l, size_t i)
 {
+    size_t k;
     if (model_path_eq(l, i, "log"))
         log_line(a, st, l, i);
+    if (model_path_match(l, i, "system security keychain", &k) && k < l->n)
+        rtg_unread_chain(a, m, sv_unquote(l->tok[k]), model_path_own(l, k),
+                         "SR OS keychain begin times are not read; 'show system security "
+                         "keychain detail' lists them");
     if (model_path_eq(l, i, "router") && i + 1 < l->n) {
         size_t j = i + 1;
         if (l->tok[j].p[0] == '"' || sv_eq_cstr(l->tok[j], "Base"))

@@ -143,6 +143,10 @@ void vrtg_extract(const struct cfg_tree *t, struct device_model *m)
         else if (vstarts(n, "interface"))
             vrrp_interface(t->arena, m, n);
         mpls_top(&mp, n);
+        if (vstarts(n, "keychain"))
+            rtg_unread_chain(t->arena, m, vtok(n, 1), n,
+                             "VRP keychain send and receive times are not read; 'display "
+                             "keychain' lists them");
     }
     mpls_settle(m, &mp);
     if (m->bgp.configured && m->rtg.bgp_log.state == FACT_UNKNOWN)

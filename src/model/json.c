@@ -578,13 +578,12 @@ static void print_rtg(struct jw *w, const struct device_model *m)
         jw_str(w, "id", k->id);
         jw_long(w, "send_days", k->send_days);
         jw_long(w, "accept_days", k->accept_days);
+        jw_long(w, "since_day", k->since_day);
         jw_str(w, "why", k->why);
         jw_line(w, "line", k->node);
         jw_close(w, '}');
     }
     jw_close(w, ']');
-    jw_long(w, "static_keys", (long)r->static_keys);
-    jw_lines(w, "static_key_lines", &r->static_ev);
     jw_hosts(w, "rpki_caches", r->rpki_caches, r->nrpki_caches);
     jw_fact(w, "rov_reject_invalid", &r->rov_reject);
     jw_close(w, '}');

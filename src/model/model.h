@@ -574,6 +574,7 @@ struct fhrp_group {
 #define RTG_LIFE_NONE (-1L)     /* no lifetime configured: the key is valid for ever */
 #define RTG_LIFE_INFINITE (-2L) /* a lifetime that ends "infinite" */
 #define RTG_LIFE_UNREAD (-3L)   /* a lifetime the extractor could not read (why) */
+#define RTG_LIFE_OPEN (-4L)     /* the newest key of a chain of start times: until a successor */
 
 /* One key of a routing key chain (IOS key chain, Junos authentication-key-chains,
  * SR OS keychain, VRP keychain). */
@@ -581,6 +582,7 @@ struct rtg_key {
     const char *chain;
     const char *id;
     long send_days, accept_days; /* span of each lifetime, or RTG_LIFE_* */
+    long since_day;              /* RTG_LIFE_OPEN: the day (from 1970-01-01) the key took effect */
     const char *why;
     const struct cfg_node *node, *send_node, *accept_node;
 };
@@ -603,11 +605,10 @@ struct rtg_facts {
     /* first-hop redundancy */
     struct fhrp_group *fhrp;
     size_t nfhrp;
-    /* routing keys in key chains, and routing keys outside any chain */
+    /* routing keys in key chains (keys outside chains are the routing kinds
+     * of other_secrets: bgp-key, ospf-key, isis-key, ldp-key, ...) */
     struct rtg_key *keys;
     size_t nkeys;
-    unsigned static_keys; /* neighbour/interface passwords that cannot rotate */
-    struct fact_lines static_ev;
     /* RPKI */
     struct host_ref *rpki_caches;
     size_t nrpki_caches;
