@@ -275,6 +275,7 @@ struct cx_mpls {
     const struct cfg_node *ldp_some; /* per-neighbour or per-ACL passwords */
     const struct cfg_node *ttl_off, *ttl_local_only;
     const struct cfg_node *vrf_rd, *l2vpn;
+    const struct cfg_node *vrf_if; /* an interface in a customer (non-management) VRF */
 };
 
 /* IOS/NX-OS "mpls ldp password|neighbor ..." (global statements). */
@@ -345,6 +346,30 @@ static const struct cfg_node *vrf_rd(const struct cfg_node *b, unsigned depth)
     return NULL;
 }
 
+/* An interface bound to a VRF that is not a management VRF: a customer or
+ * service attachment ("vrf forwarding X", "ip vrf forwarding X", "vrf member X", "vrf X"). */
+static bool customer_vrf(const struct cx *x, const struct cfg_node *itf, struct sv t)
+{
+    struct sv v;
+    if (starts(t, "vrf forwarding") || starts(t, "vrf member"))
+        v = tk(t, 2);
+    else if (starts(t, "ip vrf forwarding"))
+        v = tk(t, 3);
+    else if (starts(t, "vrf") && (x->d == DIALECT_CISCO_IOSXR || x->d == DIALECT_ARISTA_EOS))
+        v = tk(t, 1);
+    else
+        return false;
+    struct sv name = tk(cfg_text(itf), 1);
+    return v.n && !model_sv_icontains(v, "mgmt") && !model_sv_icontains(v, "management") &&
+           !model_sv_icontains(name, "mgmt") && !model_sv_icontains(name, "management");
+}
+
+static bool ipsec_ospf_key(struct sv t)
+{
+    return starts(t, "ospfv3 authentication ipsec") || starts(t, "ospfv3 encryption ipsec") ||
+           starts(t, "ipv6 ospf authentication ipsec") || starts(t, "ipv6 ospf encryption ipsec");
+}
+
 static void mpls_interface(struct cx *x, struct cx_mpls *s, const struct cfg_node *n)
 {
     for (const struct cfg_node *c = n->child; c; c = c->next) {
@@ -359,9 +384,16 @@ static void mpls_interface(struct cx *x, struct cx_mpls *s, const struct cfg_nod
                 s->ldp = c;
         } else if ((starts(t, "xconnect") || starts(t, "l2transport")) && !s->l2vpn) {
             s->l2vpn = c;
+        } else if (!s->vrf_if && customer_vrf(x, n, t)) {
+            s->vrf_if = c;
+        } else if (ipsec_ospf_key(t)) {
+            /* OSPFv3 IPsec authentication/encryption: a static key outside any chain */
+            size_t nt = sv_token_count(t);
+            struct sv v = tk(t, nt - 1);
+            model_add_secret(x->a, x->m, "ospf-key",
+                             model_secret(secret_classify_cisco(tk(t, nt - 2), v), v, c));
         }
     }
-    (void)x;
 }
 
 static void mpls_top(struct cx *x, struct cx_mpls *s, const struct cfg_node *n)
@@ -406,17 +438,16 @@ static void mpls_settle(struct cx *x, const struct cx_mpls *s)
         if (s->ldp_all) {
             fact_set(&r->ldp_auth, FACT_ON, s->ldp_all);
         } else if (s->ldp_some) {
-            fact_unknown(&r->ldp_auth, "passwords are set for some LDP neighbours or prefixes "
-                                       "only, with no fallback or required password; 'show mpls "
-                                       "ldp neighbor detail' shows whether other sessions run "
-                                       "without one");
-            fact_lines_add(&r->ldp_auth.ev, s->ldp_some);
+            fact_set(&r->ldp_auth, FACT_OFF, s->ldp_some);
+            r->ldp_auth.why = "passwords are set for listed neighbours only, with no fallback or "
+                              "required password: sessions with any other LDP peer are "
+                              "accepted unauthenticated";
         } else {
             fact_default(&r->ldp_auth, FACT_OFF, "no LDP password is configured");
             fact_lines_add(&r->ldp_auth.ev, s->ldp);
         }
     }
-    rtg_settle_edge(x->m, s->vrf_rd, s->l2vpn);
+    rtg_settle_edge(x->m, s->vrf_rd ? s->vrf_rd : s->vrf_if, s->l2vpn);
     if (s->ttl_off) {
         fact_set(&r->ttl_propagate, FACT_OFF, s->ttl_off);
     } else if (x->d == DIALECT_CISCO_IOS || x->d == DIALECT_CISCO_IOSXR) {

@@ -255,10 +255,9 @@ static void finish_mpls(struct device_model *m, const struct jrtg *s)
         if (s->ldp_all) {
             fact_set(&r->ldp_auth, FACT_ON, s->ldp_all);
         } else if (s->ldp_some) {
-            fact_unknown(&r->ldp_auth, "authentication keys are set for some LDP sessions or "
-                                       "session groups only; 'show ldp session detail' shows "
-                                       "whether other sessions run without one");
-            fact_lines_add(&r->ldp_auth.ev, s->ldp_some);
+            fact_set(&r->ldp_auth, FACT_OFF, s->ldp_some);
+            r->ldp_auth.why = "keys are set for listed sessions or session groups only: "
+                              "sessions with any other LDP peer run unauthenticated";
         } else {
             fact_default(&r->ldp_auth, FACT_OFF, "no LDP session has an authentication key");
             fact_lines_add(&r->ldp_auth.ev, s->ldp);

@@ -117,7 +117,7 @@ void rtg_settle_edge(struct device_model *m, const struct cfg_node *vrf,
     struct rtg_facts *r = &m->rtg;
     const struct cfg_node *eb = first_ebgp(m);
     if (vrf) {
-        r->pe_why = "MPLS with a VRF/VPRN that has a route distinguisher (L3VPN edge)";
+        r->pe_why = "MPLS with a customer VRF/VPRN (L3VPN edge)";
         r->pe_node = vrf;
     } else if (l2vpn) {
         r->pe_why = "MPLS with pseudowires/L2VPN services (L2VPN edge)";

@@ -139,9 +139,9 @@ static void finish_mpls(struct device_model *m, const struct srtg *s)
     if (s->ldp) {
         r->ldp_node = s->ldp;
         if (s->ldp_some) {
-            fact_unknown(&r->ldp_auth, "LDP keys are set per peer only; 'show router ldp "
-                                       "session detail' shows whether every session uses one");
-            fact_lines_add(&r->ldp_auth.ev, s->ldp_some);
+            fact_set(&r->ldp_auth, FACT_OFF, s->ldp_some);
+            r->ldp_auth.why = "keys are set for listed peers only: sessions with any other "
+                              "LDP peer run unauthenticated";
         } else {
             fact_default(&r->ldp_auth, FACT_OFF, "no LDP peer has an authentication key");
             fact_lines_add(&r->ldp_auth.ev, s->ldp);

@@ -114,9 +114,9 @@ static void mpls_settle(struct device_model *m, const struct vr_mpls *s)
         if (s->ldp_all) {
             fact_set(&r->ldp_auth, FACT_ON, s->ldp_all);
         } else if (s->ldp_some) {
-            fact_unknown(&r->ldp_auth, "LDP keys are set per peer only; 'display mpls ldp "
-                                       "session verbose' shows whether every session uses one");
-            fact_lines_add(&r->ldp_auth.ev, s->ldp_some);
+            fact_set(&r->ldp_auth, FACT_OFF, s->ldp_some);
+            r->ldp_auth.why = "keys are set for listed peers only: sessions with any other "
+                              "LDP peer run unauthenticated";
         } else {
             fact_default(&r->ldp_auth, FACT_OFF, "no LDP MD5 password or key chain");
             fact_lines_add(&r->ldp_auth.ev, s->ldp);
