@@ -36,6 +36,7 @@ extern const struct check_family checks_family_routing_sec;
 extern const struct check_family checks_family_logging;
 extern const struct check_family checks_family_cpp;
 extern const struct check_family checks_family_access;
+extern const struct check_family checks_family_edge;
 
 /*
  * On a cloud export: evaluate c with its cloud meaning (router checks that

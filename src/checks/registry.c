@@ -69,6 +69,7 @@ static const struct check_family *const families[] = {
     &checks_family_cloud,   &checks_family_sw,        &checks_family_routing_sec,
     &checks_family_logging, &checks_family_data_edge, &checks_family_cpp,
     &checks_family_access,  &checks_family_time,      &checks_family_crypto_more,
+    &checks_family_edge,
 };
 
 static const struct check_def **all;
