@@ -374,6 +374,79 @@ static void eval_log_source(const struct check_ctx *ctx, struct check_result *r)
     }
 }
 
+/* --------------------------------------------------------- LOG-TRANSPORT */
+
+/* A VRF or routing instance named as the out-of-band management one. */
+static bool vrf_is_mgmt(const char *vrf)
+{
+    return vrf && (str_icontains(vrf, "mgmt") || str_icontains(vrf, "management") ||
+                   str_icontains(vrf, "oob"));
+}
+
+/* The host's own statement names a management interface as its way out
+ * (ASA "logging host mgmt A"). */
+static bool host_via_mgmt_if(const struct check_ctx *ctx, const struct host_ref *h)
+{
+    const struct device_model *m = ctx->model;
+    for (size_t i = 0; i < m->nmgmt_sources; i++) {
+        const struct mgmt_source *src = &m->mgmt_sources[i];
+        if (src->node == h->node && strcmp(src->service, "syslog") == 0 && src->ifname &&
+            source_role(ctx, src->ifname) <= SRC_MGMT)
+            return true;
+    }
+    return false;
+}
+
+static void eval_log_transport(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct logging_facts *l = &ctx->model->logging;
+    if (l->nhosts == 0) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "no remote syslog destination is configured (see LOG-REMOTE-SYSLOG)");
+        return;
+    }
+    bool tls_req = ctx->profile->log_tls_required;
+    struct reasons bad, unsure;
+    reasons_init(&bad);
+    reasons_init(&unsure);
+    size_t tls = 0, oob = 0;
+    for (size_t i = 0; i < l->nhosts; i++) {
+        const struct host_ref *h = &l->hosts[i];
+        const char *name = h->host ? h->host : "?";
+        if (h->tls) {
+            tls++;
+        } else if (!tls_req && (vrf_is_mgmt(h->vrf) || host_via_mgmt_if(ctx, h))) {
+            oob++;
+        } else if (!tls_req && ctx->model->dialect == DIALECT_NOKIA_SROS) {
+            reasons_add(&unsure,
+                        "%s: whether it leaves by the management port depends on the "
+                        "routes ('show router management route-table')",
+                        name);
+            ev_node(ctx, r, h->node);
+        } else {
+            reasons_add(&bad, "%s%s%s: cleartext syslog%s", name, h->vrf ? " in VRF " : "",
+                        h->vrf ? h->vrf : "",
+                        tls_req ? " (policy.log_tls_required asks for TLS)"
+                                : " outside the management VRF");
+            ev_node(ctx, r, h->node);
+        }
+    }
+    const char *b = reasons_done(ctx, &bad), *u = reasons_done(ctx, &unsure);
+    if (*b) {
+        check_set(ctx, r, VERDICT_FAIL, "%s", b);
+        return;
+    }
+    if (*u) {
+        check_set(ctx, r, VERDICT_UNKNOWN, "%s", u);
+        return;
+    }
+    for (size_t i = 0; i < l->nhosts; i++)
+        ev_node(ctx, r, l->hosts[i].node);
+    check_set(
+        ctx, r, VERDICT_PASS, "%zu collector(s) over TLS, %zu in the management VRF%s", tls, oob,
+        ctx->profile->has_log_tls_required ? "" : " (policy.log_tls_required: default false)");
+}
+
 static const struct check_def defs[] = {
     {
         .id = "TIME-NTP-SOURCES",
@@ -642,6 +715,41 @@ static const struct check_def log_defs[] = {
                                              "<loopback address>\nend",
             },
         .eval = eval_log_source,
+    },
+    {
+        .id = "LOG-TRANSPORT",
+        .source = "builtin",
+        .title = "Remote log transport is encrypted/integrity-protected (TLS or IPsec) or "
+                 "confined to OOB",
+        .category = "Logging & monitoring",
+        .severity = SEV_MEDIUM,
+        .rationale = "Syslog over UDP across the production network can be read, dropped or "
+                     "forged on the way; logs should travel over TLS or stay on the out-of-band "
+                     "management network.",
+        .measures = MEASURES("M16.08", "M10.10"),
+        .context = "policy.log_tls_required",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Send syslog over TLS, or only through the out-of-band "
+                                    "management VRF.",
+                [DIALECT_CISCO_IOS] = "logging host <collector> vrf Mgmt-intf transport tls port "
+                                      "6514",
+                [DIALECT_CISCO_NXOS] = "logging server <collector> 6 port 6514 secure use-vrf "
+                                       "management",
+                [DIALECT_CISCO_IOSXR] = "logging <collector> vrf <mgmt-vrf> severity info",
+                [DIALECT_CISCO_ASA] = "logging host management <collector> tcp/6514 secure",
+                [DIALECT_ARISTA_EOS] = "logging vrf MGMT host <collector> 6514 protocol tls",
+                [DIALECT_JUNIPER_JUNOS] = "set system syslog host <collector> transport tls\nset "
+                                          "system syslog host <collector> routing-instance "
+                                          "mgmt_junos",
+                [DIALECT_NOKIA_SROS] = "Route syslog through the management port (management "
+                                       "router instance) or protect it with IPsec.",
+                [DIALECT_HUAWEI_VRP] = "info-center loghost <collector> vpn-instance <mgmt> "
+                                       "transport tcp ssl-policy <policy>",
+                [DIALECT_FORTINET_FORTIOS] = "config log syslogd setting\n    set mode reliable\n"
+                                             "    set enc-algorithm high\nend",
+            },
+        .eval = eval_log_transport,
     },
 };
 

@@ -24,6 +24,18 @@ static int log_level(struct sv w)
     return -1;
 }
 
+/* The statement sends over TLS: IOS-XE "transport tls", NX-OS and ASA
+ * "secure", EOS "protocol tls" (checks.md LOG-TRANSPORT). */
+static bool log_host_tls(struct sv s)
+{
+    size_t nt = sv_token_count(s);
+    for (size_t j = 2; j < nt; j++)
+        if (tk_is(s, j, "secure") ||
+            ((tk_is(s, j, "transport") || tk_is(s, j, "protocol")) && tk_is(s, j + 1, "tls")))
+            return true;
+    return false;
+}
+
 static void log_host(struct cx *x, struct sv host, struct sv vrf, const struct cfg_node *n)
 {
     struct logging_facts *lg = &x->m->logging;
@@ -31,6 +43,7 @@ static void log_host(struct cx *x, struct sv host, struct sv vrf, const struct c
         return;
     struct host_ref *h = model_add_host(x->a, &lg->hosts, &lg->nhosts, host, n);
     h->vrf = dup(x, vrf);
+    h->tls = log_host_tls(cfg_text(n));
     fact_lines_add(&lg->ev, n);
 }
 

@@ -423,7 +423,10 @@ static void f_syslog(struct fx *x, const struct cfg_node *n, int idx)
         f_source(x, "syslog", n);
     }
     if (s && fcap(m->logging.nhosts)) {
-        model_add_host(x->a, &m->logging.hosts, &m->logging.nhosts, tk(s, 2), s);
+        struct host_ref *h =
+            model_add_host(x->a, &m->logging.hosts, &m->logging.nhosts, tk(s, 2), s);
+        struct sv enc = fval(n, "enc-algorithm"); /* TLS unless "disable" (the default) */
+        h->tls = enc.p && !sv_eq_cstr(enc, "disable");
         fact_lines_add(&m->logging.ev, s);
     }
 }

@@ -1676,11 +1676,29 @@ static void finish_sources(struct jx *x)
     }
 }
 
+/* A syslog host's transport and routing instance (LOG-TRANSPORT), once the
+ * main dispatch has created the host. */
+static void j_syslog_host_attrs(struct jx *x, const struct model_path *l)
+{
+    size_t k;
+    if (!model_path_match(l, 0, "system syslog host", &k) || k + 2 >= l->n)
+        return;
+    size_t at = model_nmap_get(&x->host_map, l->tok[k], SV_LIT("syslog"));
+    if (at == SIZE_MAX)
+        return;
+    struct host_ref *h = &x->m->logging.hosts[at];
+    if (model_path_eq(l, k + 1, "transport") && model_path_eq(l, k + 2, "tls"))
+        h->tls = true;
+    else if (model_path_eq(l, k + 1, "routing-instance"))
+        h->vrf = dup_unq(x, l->tok[k + 2]);
+}
+
 static void j_line(struct jx *x, const struct model_path *l)
 {
     x->secrets_before = x->m->nother_secrets;
     j_log_paths(x, l);
     j_dispatch(x, l);
+    j_syslog_host_attrs(x, l);
     jrtg_line(x->a, x->m, &x->rtg, l);
     model_ct_junos_line(&x->ct, x->a, x->m, l);
     j_catch_secrets(x, l);

@@ -358,6 +358,7 @@ static void v_global(struct vx *x, const struct cfg_node *n)
         size_t v = find_tok(n, at + 1, "vpn-instance");
         if (v)
             r->vrf = model_strdup(x->a, tk(n, v + 1));
+        r->tls = find_tok(n, at + 1, "ssl-policy") != 0; /* transport tcp ssl-policy P */
         fact_lines_add(&m->logging.ev, n);
     } else if (!undo && starts(n, 0, "ntp-service unicast-server")) {
         struct sv h = tk(n, 2);

@@ -269,6 +269,7 @@ static void jw_hosts(struct jw *w, const char *key, const struct host_ref *h, si
         jw_str(w, "host", h[i].host);
         jw_prefix(w, "address", &h[i].addr);
         jw_bool(w, "keyed", h[i].keyed);
+        jw_bool(w, "tls", h[i].tls);
         jw_str(w, "vrf", h[i].vrf);
         jw_line(w, "line", h[i].node);
         jw_close(w, '}');

@@ -252,6 +252,7 @@ struct host_ref {
     const char *host;      /* as written */
     struct ip_prefix addr; /* af=0 when a name */
     bool keyed;            /* NTP: key bound to this server */
+    bool tls;              /* syslog: sent over TLS (LOG-TRANSPORT) */
     const char *vrf;
     const struct cfg_node *node;
 };
