@@ -592,6 +592,61 @@ static void eval_key_lifetime(const struct check_ctx *ctx, struct check_result *
     }
 }
 
+/*
+ * RPKI: caches must be configured, approved (approved.rpki_caches) and the
+ * inbound policies must reject invalid routes. The policies are not resolved
+ * to their RPKI terms, so a device with approved caches is unknown.
+ */
+static void eval_rpki_rov(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct rtg_facts *f = &ctx->model->rtg;
+    const struct profile *p = ctx->profile;
+    if (no_bgp(ctx, r, true))
+        return;
+    enum dialect d = ctx->model->dialect;
+    if (d == DIALECT_CISCO_ASA || d == DIALECT_FORTINET_FORTIOS) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "checks.md lists no RPKI evidence for %s",
+                  dialect_name(d));
+        return;
+    }
+    if (f->nrpki_caches == 0) {
+        check_set(ctx, r, VERDICT_FAIL,
+                  "eBGP edge router with no RPKI cache configured: route "
+                  "origins are not validated");
+        ev_node(ctx, r, ctx->model->bgp.node);
+        return;
+    }
+    for (size_t i = 0; i < f->nrpki_caches; i++)
+        ev_node(ctx, r, f->rpki_caches[i].node);
+    if (!p || !p->rpki_caches.present) {
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  "%zu RPKI cache%s configured; set "
+                  "approved.rpki_caches to judge them",
+                  f->nrpki_caches, f->nrpki_caches == 1 ? "" : "s");
+        return;
+    }
+    struct reasons bad;
+    reasons_init(&bad);
+    for (size_t i = 0; i < f->nrpki_caches; i++) {
+        const struct host_ref *h = &f->rpki_caches[i];
+        if (!h->addr.af)
+            reasons_add(&bad, "%s (a name, not an approved address)", h->host);
+        else if (!pset_contains(&p->rpki_caches, &h->addr))
+            reasons_add(&bad, "%s", h->host);
+    }
+    if (bad.n) {
+        check_set(ctx, r, VERDICT_FAIL, "RPKI caches outside approved.rpki_caches: %s",
+                  reasons_done(ctx, &bad));
+        return;
+    }
+    reasons_done(ctx, &bad);
+    check_set(ctx, r, VERDICT_UNKNOWN,
+              "%zu approved RPKI cache%s configured, but the inbound "
+              "policies are not resolved to tell whether invalid routes are rejected; 'show bgp "
+              "... origin-validation' (or the platform's equivalent) and the import policies tell",
+              f->nrpki_caches, f->nrpki_caches == 1 ? "" : "s");
+}
+
 /* The checks added after the first release come after every other family in
  * the registry, so that the built-in order of the earlier checks stays stable. */
 static const struct check_def sec_defs[] = {
@@ -740,6 +795,40 @@ static const struct check_def sec_defs[] = {
                                        "<start> to <end>\n  receive-time <start> to <end>",
             },
         .eval = eval_key_lifetime,
+    },
+    {
+        .id = "RTG-RPKI-ROV",
+        .source = "builtin",
+        .title = "RPKI route-origin validation configured and invalid routes rejected",
+        .category = "Routing protocol security",
+        .severity = SEV_MEDIUM,
+        .rationale = "Without origin validation an eBGP edge accepts hijacked prefixes that "
+                     "RPKI already marks invalid.",
+        .measures = MEASURES("M7.04", "M7.03", "M3.11"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Configure sessions to the approved RPKI caches and reject "
+                                    "RPKI-invalid routes in every eBGP import policy.",
+                [DIALECT_CISCO_IOS] = "router bgp <asn>\n bgp rpki server tcp <cache> port 3323 "
+                                      "refresh 600\nroute-map PEER-IN deny 5\n match rpki invalid",
+                [DIALECT_CISCO_NXOS] = "router bgp <asn>\n  rpki server <cache>\nroute-map "
+                                       "PEER-IN deny 5\n  match rpki invalid",
+                [DIALECT_CISCO_IOSXR] = "router bgp <asn>\n rpki server <cache>\n  transport "
+                                        "tcp port 3323\nroute-policy PEER-IN\n  if "
+                                        "validation-state is invalid then drop endif",
+                [DIALECT_ARISTA_EOS] = "router bgp <asn>\n   rpki cache C\n      host <cache> "
+                                       "port 3323\n   rpki origin-validation\n      ebgp local",
+                [DIALECT_JUNIPER_JUNOS] = "set routing-options validation group RPKI session "
+                                          "<cache> port 3323\nset policy-options "
+                                          "policy-statement PEER-IN term rpki from "
+                                          "validation-database invalid then reject",
+                [DIALECT_NOKIA_SROS] = "configure router origin-validation rpki-session <cache>; "
+                                       "enable-origin-validation in BGP; import policy rejecting "
+                                       "origin-validation-state invalid",
+                [DIALECT_HUAWEI_VRP] = "rpki\n session <cache>\n  tcp port 3323\nbgp <asn>\n "
+                                       "prefix origin-validation enable",
+            },
+        .eval = eval_rpki_rov,
     },
 };
 

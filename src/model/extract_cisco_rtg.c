@@ -504,14 +504,41 @@ static void eos_shared_secret(struct cx *x, const struct cfg_node *n)
                              "security session shared-secret profile' lists them");
 }
 
+/* ------------------------------------------------------------ RPKI */
+
+/* RPKI caches under router bgp: IOS "bgp rpki server tcp X ...", XR/NX-OS "rpki server X",
+ * EOS "rpki cache C" > "host X". */
+static void rpki_walk(struct cx *x, const struct cfg_node *b, unsigned depth)
+{
+    for (const struct cfg_node *c = b->child; c && depth <= RTG_DEPTH; c = c->next) {
+        bool neg;
+        struct sv t = stmt(c, &neg);
+        if (!active(c) || neg)
+            continue;
+        struct sv h = sv_make("", 0);
+        if (starts(t, "bgp rpki server tcp"))
+            h = tk(t, 4);
+        else if (starts(t, "rpki server"))
+            h = tk(t, 2);
+        else if (starts(t, "host") && starts(cfg_text(b), "rpki cache"))
+            h = tk(t, 1);
+        if (h.n)
+            model_add_host(x->a, &x->m->rtg.rpki_caches, &x->m->rtg.nrpki_caches, h, c);
+        if (c->child)
+            rpki_walk(x, c, depth + 1);
+    }
+}
+
 /* ------------------------------------------------------------ entry */
 
 void cx_extract_rtg(struct cx *x)
 {
     const struct cfg_node *rb = x->bgp_node;
     struct cx_mpls mp = {0};
-    if (rb && x->m->bgp.configured)
+    if (rb && x->m->bgp.configured) {
         bgp_logging(x, rb);
+        rpki_walk(x, rb, 0);
+    }
     for (const struct cfg_node *n = x->t->first; n; n = n->next) {
         if (!active(n))
             continue;

@@ -162,6 +162,13 @@ static void keychain_line(struct arena *a, struct device_model *m, const struct 
 void jrtg_line(struct arena *a, struct device_model *m, struct jrtg **st,
                const struct model_path *l)
 {
+    size_t k;
+    if (model_path_match(l, 0, "routing-options validation group * session", &k) && k < l->n &&
+        l->own[k] == l->node) {
+        model_add_host(a, &m->rtg.rpki_caches, &m->rtg.nrpki_caches, sv_unquote(l->tok[k]),
+                       l->node);
+        return;
+    }
     if (model_path_match(l, 0, "security authentication-key-chains key-chain", NULL) && l->n > 3) {
         keychain_line(a, m, l);
         return;
@@ -172,7 +179,7 @@ void jrtg_line(struct arena *a, struct device_model *m, struct jrtg **st,
     if (model_path_eq(l, 0, "routing-instances") ||
         model_path_match(l, 0, "protocols l2circuit", NULL))
         edge_line(state(a, st), l);
-    size_t k = 0;
+    k = 0;
     if (model_path_eq(l, 0, "interfaces") && l->n > 5) {
         vrrp_line(a, m, l);
         return;

@@ -87,10 +87,15 @@ static void vrrp_line(struct arena *a, struct device_model *m, const struct mode
 }
 
 /* "router [Base] mpls|ldp|ttl-propagate ...": j is the word after the router name. */
-static void router_line(struct srtg *s, const struct model_path *l, size_t j)
+static void router_line(struct arena *a, struct device_model *m, struct srtg *s,
+                        const struct model_path *l, size_t j)
 {
     bool own = l->own[l->n - 1] == l->node;
-    if (model_path_eq(l, j, "mpls")) {
+    if (model_path_match(l, j, "origin-validation rpki-session", NULL) && j + 2 < l->n &&
+        l->own[j + 2] == l->node) {
+        model_add_host(a, &m->rtg.rpki_caches, &m->rtg.nrpki_caches, sv_unquote(l->tok[j + 2]),
+                       l->node);
+    } else if (model_path_eq(l, j, "mpls")) {
         s->mpls = s->mpls ? s->mpls : model_path_own(l, j);
     } else if (model_path_eq(l, j, "ldp")) {
         s->ldp = s->ldp ? s->ldp : model_path_own(l, j);
@@ -118,7 +123,7 @@ void srtg_line(struct arena *a, struct device_model *m, struct srtg **st,
         if (l->tok[j].p[0] == '"' || sv_eq_cstr(l->tok[j], "Base"))
             j++;
         if (j < l->n)
-            router_line(state(a, st), l, j);
+            router_line(a, m, state(a, st), l, j);
     } else if (model_path_eq(l, i, "service") && i + 2 < l->n) {
         struct srtg *s = state(a, st);
         if (model_path_eq(l, i + 1, "vprn") && !s->vrf)

@@ -143,6 +143,9 @@ void vrtg_extract(const struct cfg_tree *t, struct device_model *m)
         else if (vstarts(n, "interface"))
             vrrp_interface(t->arena, m, n);
         mpls_top(&mp, n);
+        for (const struct cfg_node *c = vstarts(n, "rpki") ? n->child : NULL; c; c = c->next)
+            if (!(c->flags & CFG_INACTIVE) && vstarts(c, "session"))
+                model_add_host(t->arena, &m->rtg.rpki_caches, &m->rtg.nrpki_caches, vtok(c, 1), c);
         if (vstarts(n, "keychain"))
             rtg_unread_chain(t->arena, m, vtok(n, 1), n,
                              "VRP keychain send and receive times are not read; 'display "
