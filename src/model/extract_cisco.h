@@ -163,6 +163,10 @@ struct cx {
     const struct cfg_node *aaa_new_model, *aaa_login, *aaa_acct_exec, *aaa_acct_cmds,
         *aaa_authz_cmds, *asa_aaa_login;
     bool login_central, login_local_fallback;
+    struct cx_login_list *authz_lists; /* named central command authorisation lists */
+    size_t nauthz_lists;
+    struct sv *line_authz; /* lists named by "authorization commands" on lines */
+    size_t nline_authz;
     struct cx_aaa_group *aaa_groups; /* aaa server groups (for "group NAME"), arena */
     size_t naaa_groups;
 

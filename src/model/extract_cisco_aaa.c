@@ -187,6 +187,34 @@ static void cx_login_list(struct cx *x, const struct cfg_node *n, struct sv s)
     l->none_only = model_sv_ieq(tk(s, 4), "none") && sv_token_count(s) == 5;
 }
 
+/* A central "aaa authorization commands" list: the default list applies to
+ * every line; a named one (IOS "commands 15 NAME", XR "commands NAME") only
+ * where a line names it with "authorization commands" (Cisco IOS/XR AAA
+ * configuration guides), settled in cx_finish_aaa. */
+static void authz_list(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    struct sv name = tk(s, 3);
+    if (model_sv_long(name, -1) >= 0 || sv_eq_cstr(name, "all"))
+        name = tk(s, 4); /* IOS level, EOS "all" */
+    if (x->d == DIALECT_CISCO_ASA || sv_eq_cstr(name, "default")) {
+        x->aaa_authz_cmds = n;
+        return;
+    }
+    struct cx_login_list *l = MODEL_PUSH(x->a, x->authz_lists, x->nauthz_lists);
+    l->name = name;
+    l->node = n;
+}
+
+/* The first named command authorisation list that a line applies. */
+static const struct cfg_node *applied_authz_list(const struct cx *x)
+{
+    for (size_t i = 0; i < x->nauthz_lists; i++)
+        for (size_t j = 0; j < x->nline_authz; j++)
+            if (sv_eq(x->authz_lists[i].name, x->line_authz[j]))
+                return x->authz_lists[i].node;
+    return NULL;
+}
+
 bool cx_h_aaa(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     struct aaa_facts *aaa = &x->m->aaa;
@@ -251,10 +279,13 @@ bool cx_h_aaa(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
                (x->d == DIALECT_CISCO_ASA && starts(s, "aaa authorization command"))) {
         bool central, local;
         aaa_methods(x, s, 3, &central, &local);
+        /* ASA: LOCAL is local command authorisation by privilege level,
+         * a role-based control too (ASA CLI configuration guide,
+         * "Configuring Local Command Authorization") */
         if (x->d == DIALECT_CISCO_ASA)
-            central = tk(s, 3).n && !model_sv_ieq(tk(s, 3), "LOCAL");
+            central = tk(s, 3).n != 0;
         if (central)
-            x->aaa_authz_cmds = n;
+            authz_list(x, n, s);
     } else if (starts(s, "aaa authentication policy") && x->d == DIALECT_ARISTA_EOS) {
         if (starts(s, "aaa authentication policy on-success log"))
             x->login_success = n;
@@ -454,10 +485,16 @@ void cx_finish_aaa(struct cx *x)
                          ? "no 'aaa accounting default group': commands stay in the local "
                            "accounting log"
                          : "no command accounting");
-    if (x->aaa_authz_cmds)
+    if (!x->aaa_authz_cmds)
+        x->aaa_authz_cmds = applied_authz_list(x);
+    if (x->aaa_authz_cmds) {
         fact_set(&aaa->authz_cmds, FACT_ON, x->aaa_authz_cmds);
-    else
+    } else if (x->nauthz_lists) {
+        fact_set(&aaa->authz_cmds, FACT_OFF, x->authz_lists[0].node);
+        aaa->authz_cmds.why = "the named command authorisation list is applied to no line";
+    } else {
         fact_default(&aaa->authz_cmds, FACT_OFF, "no per-command authorisation by a server");
+    }
 
     struct legacy_facts *lg = &m->legacy;
     if (x->pw_policy_node)

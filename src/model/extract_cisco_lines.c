@@ -118,6 +118,9 @@ bool cx_h_line(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
             struct sv a = tk(cs, 2), b = tk(cs, 3);
             if (a.n && (sv_eq_cstr(b, "in") || b.n == 0) && l->kind == LINE_VTY)
                 model_add_mgmt_path(x->a, m, "vty-ipv6", dup(x, a), c);
+        } else if (starts(cs, "authorization commands") && !cneg) {
+            /* IOS "authorization commands LEVEL LIST", XR "authorization commands LIST" */
+            *MODEL_PUSH(x->a, x->line_authz, x->nline_authz) = tk(cs, sv_token_count(cs) - 1);
         } else if (sv_eq_cstr(cs, "exec") && cneg) {
             fact_set(&l->login_disabled, FACT_ON, c);
         } else if (starts(cs, "login") && !cneg && l->kind == LINE_CONSOLE) {

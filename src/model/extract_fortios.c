@@ -122,6 +122,27 @@ static void f_global(struct fx *x, const struct cfg_node *n)
         x->http_port = model_sv_long(tk(s, 2), -1);
 }
 
+/* Command authorisation: every administrator on the super_admin profile (the
+ * factory admin when none is configured) may run every command; other
+ * profiles (accprofile) and remote users' profiles are not evaluated. */
+static void fortios_authz(struct device_model *m, const struct cfg_node *remote)
+{
+    struct aaa_facts *aaa = &m->aaa;
+    size_t limited = 0;
+    for (size_t i = 0; i < m->naccounts; i++)
+        if (m->accounts[i].privilege != 15)
+            limited++;
+    if (remote || limited) {
+        fact_unknown(&aaa->authz_cmds, "access profiles (accprofile) are not evaluated");
+        return;
+    }
+    fact_default(&aaa->authz_cmds, FACT_OFF,
+                 m->naccounts ? "every administrator has the super_admin profile"
+                              : "only the factory admin, on the super_admin profile");
+    for (size_t i = 0; i < m->naccounts; i++)
+        fact_lines_add(&aaa->authz_cmds.ev, m->accounts[i].node);
+}
+
 static void f_admin(struct fx *x, const struct cfg_node *n)
 {
     struct device_model *m = x->m;
@@ -560,7 +581,7 @@ static void finish(struct fx *x)
     fact_unknown(&aaa->local_fallback, not_read);
     fact_unknown(&aaa->accounting_exec, not_read);
     fact_unknown(&aaa->accounting_cmds, not_read);
-    fact_unknown(&aaa->authz_cmds, "access profiles (accprofile) are not evaluated");
+    fortios_authz(m, x->remote_auth_node);
 
     if (m->ntp.auth_enabled.state == FACT_UNKNOWN && !m->ntp.auth_enabled.why)
         fact_unknown(&m->ntp.auth_enabled, "no system ntp configuration");

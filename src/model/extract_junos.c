@@ -2422,9 +2422,13 @@ static void finish_aaa(struct jx *x)
         aaa->authz_cmds.state = FACT_OFF;
         aaa->authz_cmds.ev = open;
         aaa->authz_cmds.why = "every login class permits all commands";
+    } else if (aaa->nservers == 0) {
+        /* no login users and no TACACS+/RADIUS server: only root, whose
+         * super-user class runs every command */
+        fact_default(&aaa->authz_cmds, FACT_OFF,
+                     "no login classes or users and no authentication server: only root, "
+                     "which may run every command");
     } else {
-        fact_unknown(&aaa->authz_cmds, "no login users with a class; per-command "
-                                       "authorisation may come from TACACS+ attributes");
     }
     if (x->pwpolicy_node)
         fact_set(&x->m->legacy.password_policy, FACT_ON, x->pwpolicy_node);
