@@ -13,7 +13,7 @@
 
 static bool active_neighbor(const struct bgp_neighbor *n, bool ebgp_only)
 {
-    return !n->shutdown && (!ebgp_only || n->ebgp);
+    return !ebgp_only || n->ebgp; /* shut neighbours too (rulings.md) */
 }
 
 static size_t count_neighbors(const struct device_model *m, bool ebgp_only)
@@ -33,8 +33,7 @@ static bool no_bgp(const struct check_ctx *ctx, struct check_result *r, bool ebg
         return true;
     }
     if (count_neighbors(m, ebgp_only) == 0) {
-        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no active %sBGP neighbour",
-                  ebgp_only ? "e" : "");
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no %sBGP neighbour", ebgp_only ? "e" : "");
         ev_node(ctx, r, m->bgp.node);
         return true;
     }

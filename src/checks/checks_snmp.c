@@ -125,6 +125,41 @@ static void eval_default_community(const struct check_ctx *ctx, struct check_res
 
 /* ------------------------------------------------------------- SNMP-WRITE */
 
+/* NX-OS: an SNMPv3 user's role, named on its line or, when none is, the role
+ * of the local user of the same name (NX-OS keeps SNMPv3 and CLI users in
+ * step: Cisco Nexus System Management Configuration Guide, SNMP). */
+static const char *nxos_snmp_role(const struct device_model *m, const struct snmp_user *u)
+{
+    if (u->role || !u->name)
+        return u->role;
+    for (size_t i = 0; i < m->naccounts; i++)
+        if (m->accounts[i].name && !strcmp(m->accounts[i].name, u->name))
+            return m->accounts[i].role;
+    return NULL;
+}
+
+/* SNMPv3 write: groups with a write view (checks.md IOS/XR/EOS), NX-OS users
+ * holding network-admin or vdc-admin (checks.md NXOS "v3 user with write role"). */
+static void write_v3(const struct check_ctx *ctx, struct check_result *r, struct reasons *bad)
+{
+    const struct device_model *m = ctx->model;
+    const struct fact_lines *g = &m->snmp.v3_write;
+    for (size_t i = 0; i < g->n; i++) {
+        reasons_add(bad, "SNMPv3 group at line %u has a write view", g->nodes[i]->line);
+        ev_node(ctx, r, g->nodes[i]);
+    }
+    if (m->dialect != DIALECT_CISCO_NXOS)
+        return;
+    for (size_t i = 0; i < m->snmp.nusers; i++) {
+        const struct snmp_user *u = &m->snmp.users[i];
+        const char *role = nxos_snmp_role(m, u);
+        if (role && (!strcmp(role, "network-admin") || !strcmp(role, "vdc-admin"))) {
+            reasons_add(bad, "SNMPv3 user '%s' has the read-write role %s", u->name, role);
+            ev_node(ctx, r, u->node);
+        }
+    }
+}
+
 static void eval_write(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
@@ -142,12 +177,13 @@ static void eval_write(const struct check_ctx *ctx, struct check_result *r)
             ev_node(ctx, r, at);
         }
     }
+    write_v3(ctx, r, &bad);
     if (bad.n) {
         check_set(ctx, r, VERDICT_FAIL, "SNMP write access: %s", reasons_done(ctx, &bad));
         return;
     }
     reasons_done(ctx, &bad);
-    check_set(ctx, r, VERDICT_PASS, "no SNMP community grants write access");
+    check_set(ctx, r, VERDICT_PASS, "no SNMP community, group or user grants write access");
 }
 
 /* --------------------------------------------------------------- SNMP-ACL */

@@ -141,6 +141,10 @@ static void h_snmp_user(struct cx *x, const struct cfg_node *n, struct sv s)
     if (tk(s, 3).n && x->d != DIALECT_CISCO_NXOS)
         *MODEL_PUSH(x->a, x->snmp_groups, x->nsnmp_groups) =
             (struct cx_snmp_group){tk(s, 3), NULL, (size_t)(u - sn->users)};
+    /* NX-OS "snmp-server user NAME [ROLE] auth ...": the role, when named */
+    if (x->d == DIALECT_CISCO_NXOS && tk(s, 3).n && !tk_is(s, 3, "auth") && !tk_is(s, 3, "priv") &&
+        !tk_is(s, 3, "use-ipv4acl") && !tk_is(s, 3, "use-ipv6acl") && !tk_is(s, 3, "engineID"))
+        u->role = dup(x, tk(s, 3));
     size_t nt = sv_token_count(s);
     bool v3 = x->d == DIALECT_CISCO_NXOS;
     for (size_t i = 3; i < nt; i++) {
@@ -214,6 +218,9 @@ bool cx_h_snmp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
         if (!x->snmp_first)
             x->snmp_first = n;
         size_t nt = sv_token_count(s);
+        for (size_t i = 3; i + 1 < nt; i++)
+            if (tk_is(s, i, "write")) /* "snmp-server group G v3 LEVEL ... write VIEW" */
+                fact_lines_add(&sn->v3_write, n);
         for (size_t i = 3; i + 1 < nt; i++)
             if (tk_is(s, i, "access") || (x->d == DIALECT_CISCO_IOSXR && tk_is(s, i, "IPv4"))) {
                 /* IOS "access [ipv4|ipv6] ACL", XR "IPv4 ACL" */

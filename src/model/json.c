@@ -505,10 +505,12 @@ static void print_snmp_ntp_log(struct jw *w, const struct device_model *m)
         jw_str(w, "acl", u->acl_name);
         jw_line(w, "line", u->node);
         jw_lines(w, "protocol_lines", &u->ev);
+        jw_str(w, "role", u->role);
         jw_close(w, '}');
     }
     jw_close(w, ']');
     jw_strings(w, "trap_hosts", s->trap_hosts, s->ntrap_hosts);
+    jw_lines(w, "v3_write_groups", &s->v3_write);
     jw_close(w, '}');
 
     jw_open(w, "ntp", '{');

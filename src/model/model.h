@@ -234,6 +234,7 @@ struct snmp_user {
     const char *acl_name;
     const struct cfg_node *node;
     struct fact_lines ev; /* the statements that set auth and priv (when not node) */
+    const char *role;     /* NX-OS: the role named on the user line; NULL none */
 };
 
 struct snmp_facts {
@@ -244,6 +245,7 @@ struct snmp_facts {
     size_t nusers;
     const char **trap_hosts;
     size_t ntrap_hosts;
+    struct fact_lines v3_write; /* SNMPv3 groups with a write view */
 };
 
 /* -------------------------------------------------------------- time, logs */
