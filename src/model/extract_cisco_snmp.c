@@ -123,6 +123,18 @@ static void snmp_key(struct cx *x, struct sv s, struct sv type, struct sv key, c
     model_add_secret(x->a, x->m, kind, model_secret(ty, key, n));
 }
 
+/* NX-OS "snmp-server user NAME [ROLE] auth ...": the role, when named. */
+static const char *nxos_user_role(struct cx *x, struct sv s)
+{
+    static const char *const words[] = {"auth", "priv", "use-ipv4acl", "use-ipv6acl", "engineID"};
+    if (tk(s, 3).n == 0)
+        return NULL;
+    for (size_t i = 0; i < ARRAY_SIZE(words); i++)
+        if (tk_is(s, 3, words[i]))
+            return NULL;
+    return dup(x, tk(s, 3));
+}
+
 static void h_snmp_user(struct cx *x, const struct cfg_node *n, struct sv s)
 {
     struct snmp_facts *sn = &x->m->snmp;
@@ -141,10 +153,8 @@ static void h_snmp_user(struct cx *x, const struct cfg_node *n, struct sv s)
     if (tk(s, 3).n && x->d != DIALECT_CISCO_NXOS)
         *MODEL_PUSH(x->a, x->snmp_groups, x->nsnmp_groups) =
             (struct cx_snmp_group){tk(s, 3), NULL, (size_t)(u - sn->users)};
-    /* NX-OS "snmp-server user NAME [ROLE] auth ...": the role, when named */
-    if (x->d == DIALECT_CISCO_NXOS && tk(s, 3).n && !tk_is(s, 3, "auth") && !tk_is(s, 3, "priv") &&
-        !tk_is(s, 3, "use-ipv4acl") && !tk_is(s, 3, "use-ipv6acl") && !tk_is(s, 3, "engineID"))
-        u->role = dup(x, tk(s, 3));
+    if (x->d == DIALECT_CISCO_NXOS)
+        u->role = nxos_user_role(x, s);
     size_t nt = sv_token_count(s);
     bool v3 = x->d == DIALECT_CISCO_NXOS;
     for (size_t i = 3; i < nt; i++) {
