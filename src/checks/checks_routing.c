@@ -591,6 +591,19 @@ static void eval_key_lifetime(const struct check_ctx *ctx, struct check_result *
     }
 }
 
+/* Whether the device is an eBGP edge is a matter of its sessions that are
+ * up: with every eBGP neighbour shut it exchanges no routes with another AS. */
+static bool all_ebgp_shut(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    for (size_t i = 0; i < m->bgp.nneighbors; i++)
+        if (m->bgp.neighbors[i].ebgp && !m->bgp.neighbors[i].shutdown)
+            return false;
+    check_set(ctx, r, VERDICT_NOT_APPLICABLE, "every eBGP neighbour is shut: not an eBGP edge");
+    ev_node(ctx, r, m->bgp.node);
+    return true;
+}
+
 /*
  * RPKI: caches must be configured, approved (approved.rpki_caches) and the
  * inbound policies must reject invalid routes. The policies are not resolved
@@ -600,7 +613,7 @@ static void eval_rpki_rov(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct rtg_facts *f = &ctx->model->rtg;
     const struct profile *p = ctx->profile;
-    if (no_bgp(ctx, r, true))
+    if (no_bgp(ctx, r, true) || all_ebgp_shut(ctx, r))
         return;
     enum dialect d = ctx->model->dialect;
     if (d == DIALECT_CISCO_ASA || d == DIALECT_FORTINET_FORTIOS) {
