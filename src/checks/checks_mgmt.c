@@ -387,6 +387,14 @@ static void eval_outbound(const struct check_ctx *ctx, struct check_result *r)
 
 /* ------------------------------------------------------- MGMT-IDLE-TIMEOUT */
 
+/* IOS and IOS XR always have vty lines; with none configured they keep the
+ * default exec-timeout of 10 minutes (Cisco IOS Configuration Fundamentals
+ * and IOS XR System Management command references, exec-timeout). */
+static bool implicit_vty_timeout(const struct device_model *m)
+{
+    return m->dialect == DIALECT_CISCO_IOS || m->dialect == DIALECT_CISCO_IOSXR;
+}
+
 static void eval_idle_timeout(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
@@ -419,6 +427,8 @@ static void eval_idle_timeout(const struct check_ctx *ctx, struct check_result *
         }
     }
     long st = m->ssh.idle_timeout_seconds;
+    if (st < 0 && m->nlines == 0 && implicit_vty_timeout(m))
+        st = 600;
     if (st >= 0 || m->nlines == 0) {
         judged++;
         if (st == 0) {

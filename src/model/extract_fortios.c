@@ -110,7 +110,7 @@ static void f_global(struct fx *x, const struct cfg_node *n)
     }
     if ((s = fset(n, "admintimeout")) != NULL) {
         long mins = model_sv_long(tk(s, 2), -1);
-        m->ssh.idle_timeout_seconds = mins < 0 ? -1 : mins * 60;
+        m->ssh.idle_timeout_seconds = mins < 0 ? -2 : mins * 60;
     }
     if ((s = fset(n, "pre-login-banner")) != NULL && sv_eq_cstr(tk(s, 2), "enable"))
         model_add_banner(x->a, m, "pre-login", s);
@@ -582,6 +582,12 @@ static void finish(struct fx *x)
     fact_unknown(&aaa->accounting_exec, not_read);
     fact_unknown(&aaa->accounting_cmds, not_read);
     fortios_authz(m, x->remote_auth_node);
+    /* admintimeout: idle minutes for administrators, 5 by default (FortiOS
+     * CLI reference, config system global); an unreadable value stays -2 */
+    if (m->ssh.idle_timeout_seconds == -1)
+        m->ssh.idle_timeout_seconds = 300;
+    else if (m->ssh.idle_timeout_seconds == -2)
+        m->ssh.idle_timeout_seconds = -1;
 
     if (m->ntp.auth_enabled.state == FACT_UNKNOWN && !m->ntp.auth_enabled.why)
         fact_unknown(&m->ntp.auth_enabled, "no system ntp configuration");
