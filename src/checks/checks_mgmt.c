@@ -395,6 +395,22 @@ static bool implicit_vty_timeout(const struct device_model *m)
     return m->dialect == DIALECT_CISCO_IOS || m->dialect == DIALECT_CISCO_IOSXR;
 }
 
+/* ASA: the serial console's own timeout (0, never, unless set). */
+static size_t asa_console_timeout(const struct check_ctx *ctx, struct check_result *r, long limit,
+                                  struct reasons *never, struct reasons *over)
+{
+    long ct = ctx->model->console_timeout_seconds;
+    const struct cfg_node *ev = ctx->model->console_timeout_node;
+    if (ct < 0)
+        return 0;
+    if (ct == 0)
+        reasons_add(never, "the console never times out%s", ev ? "" : " (default)");
+    else if (limit > 0 && ct > limit)
+        reasons_add(over, "the console times out after %ld min", ct / 60);
+    ev_node(ctx, r, ev);
+    return 1;
+}
+
 static void eval_idle_timeout(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
@@ -426,6 +442,7 @@ static void eval_idle_timeout(const struct check_ctx *ctx, struct check_result *
             ev_node(ctx, r, ev);
         }
     }
+    judged += asa_console_timeout(ctx, r, limit, &never, &over);
     long st = m->ssh.idle_timeout_seconds;
     if (st < 0 && m->nlines == 0 && implicit_vty_timeout(m))
         st = 600;

@@ -149,6 +149,7 @@ static const struct cx_row rows[] = {
     {"ssh server algorithms host-key", XR, NEG, cx_h_xr_ssh_hostkey},
     {"ssh key", NXOS, NEG, cx_h_nxos_ssh_key},
     {"ssh", ALL, NEG, cx_h_ssh},
+    {"console timeout", ASA, POS, cx_h_asa_console_timeout},
     {"telnet", ALL, NEG, cx_h_telnet},
     {"http", ASA, NEG, cx_h_http_asa},
     {"feature", ALL, NEG, cx_h_feature},

@@ -398,6 +398,7 @@ void cx_ssh_ciphers(struct cx *x, struct sv s, size_t i, const struct cfg_node *
 void cx_ssh_macs(struct cx *x, struct sv s, size_t i, const struct cfg_node *n);
 void cx_ssh_kex(struct cx *x, struct sv s, size_t i, const struct cfg_node *n);
 bool cx_h_ssh(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_asa_console_timeout(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 bool cx_h_telnet(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 bool cx_h_http_asa(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 void cx_h_ip_http(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);

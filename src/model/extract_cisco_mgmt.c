@@ -128,6 +128,14 @@ static long asa_minutes(struct sv s)
     return v < 0 ? -1 : v * 60;
 }
 
+/* ASA "console timeout MINUTES" (0 = never). */
+bool cx_h_asa_console_timeout(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    x->m->console_timeout_seconds = asa_minutes(tk(s, 2));
+    x->m->console_timeout_node = n;
+    return true;
+}
+
 /* ASA and IOS-XR "ssh ...", NX-OS "ssh ..." top-level statements. */
 bool cx_h_ssh(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
@@ -753,6 +761,10 @@ void cx_finish_ssh(struct cx *x)
         ssh->port = 22;
     if (x->d == DIALECT_CISCO_ASA && ssh->idle_timeout_seconds < 0)
         ssh->idle_timeout_seconds = 300; /* ASA default: 5 minutes */
+    /* ASA console: "console timeout 0", never, by default (Cisco ASA command
+     * reference, console timeout) */
+    if (x->d == DIALECT_CISCO_ASA && !x->m->console_timeout_node)
+        x->m->console_timeout_seconds = 0;
 
     /* protocol version */
     if (x->ssh_ver_node) {

@@ -712,6 +712,7 @@ void model_extract(const struct cfg_tree *t, struct device_model *m)
     m->dialect = t->dialect;
     m->ssh.port = -1;
     m->ssh.idle_timeout_seconds = -1;
+    m->console_timeout_seconds = -1;
     m->bgp.local_as = -1;
     model_extract_fn fn = extractors[dialect_def(t->dialect)->family];
     if (fn) {

@@ -889,6 +889,10 @@ struct device_model {
      * console timeout where the platform needs one, Junos ports statements);
      * untouched where the extractor does not judge it. */
     struct fact_bool console_auth;
+    /* ASA: the serial console's idle timeout ("console timeout", 0 = never,
+     * the default); -1 where the console is a line of its own or unknown */
+    long console_timeout_seconds;
+    const struct cfg_node *console_timeout_node;
     struct cloud_facts cloud; /* cloud exports only */
 
     /* Session limits, out-of-band management, auto-configuration, lockout,
