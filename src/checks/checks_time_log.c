@@ -447,6 +447,80 @@ static void eval_log_transport(const struct check_ctx *ctx, struct check_result 
         ctx->profile->has_log_tls_required ? "" : " (policy.log_tls_required: default false)");
 }
 
+/* ---------------------------------------------------------- LOG-ACL-DENY */
+
+/* One filter's denies: every explicit deny logs, and the filter ends with a
+ * logged deny of everything rather than the silent implicit one. */
+static void judge_acl_denies(const struct check_ctx *ctx, struct check_result *r,
+                             const struct acl *a, struct reasons *bad, struct fact_lines *good)
+{
+    unsigned silent = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        const struct acl_entry *e = &a->entries[i];
+        if (!e->permit && e->log && e->src_any && (e->matches_all || !e->dst.af))
+            break; /* a logged deny of everything: what follows is never reached (SR OS default) */
+        if (!e->permit && !e->log && !silent++)
+            ev_node(ctx, r, e->node);
+    }
+    const struct acl_entry *last = a->n ? &a->entries[a->n - 1] : NULL;
+    bool ends_any = last && last->src_any && (last->dst_any || !last->dst.af) &&
+                    (last->matches_all || !last->permit);
+    if (silent)
+        reasons_add(bad, "%s: %u deny %s without logging", a->name, silent,
+                    silent == 1 ? "entry" : "entries");
+    else if (!ends_any) {
+        reasons_add(bad, "%s ends in the implicit deny, which is not logged", a->name);
+        ev_node(ctx, r, a->node);
+    } else
+        fact_lines_add(good, last->node);
+}
+
+/* The filters guarding the management plane: vty/line access classes and
+ * the management paths' filters (SSH, SNMP, lo0, MPP, SR OS MAF, ...),
+ * each once. */
+static size_t infra_acls(const struct device_model *m, const struct acl **out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < m->nlines + m->nmgmt_paths; i++) {
+        const struct acl *a = i < m->nlines ? m->lines[i].acl : m->mgmt_paths[i - m->nlines].acl;
+        bool seen = false;
+        for (size_t j = 0; j < n && !seen; j++)
+            seen = out[j] == a;
+        if (a && !seen && a->n && n < cap)
+            out[n++] = a;
+    }
+    return n;
+}
+
+static void eval_log_acl_deny(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    if (m->dialect == DIALECT_CISCO_ASA || m->dialect == DIALECT_FORTINET_FORTIOS) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "management access is limited by allow-lists (ASA ssh/http/telnet, FortiOS "
+                  "trusted hosts), not by access lists with a deny entry to log");
+        return;
+    }
+    const struct acl *acls[64];
+    size_t judged = infra_acls(m, acls, ARRAY_SIZE(acls));
+    struct reasons bad;
+    struct fact_lines good = {0};
+    reasons_init(&bad);
+    for (size_t i = 0; i < judged; i++)
+        judge_acl_denies(ctx, r, acls[i], &bad, &good);
+    const char *b = reasons_done(ctx, &bad);
+    if (!judged)
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "no management or receive-path filter is defined (see MGMT-ACCESS-ACL)");
+    else if (*b)
+        check_set(ctx, r, VERDICT_FAIL, "%s", b);
+    else {
+        ev_lines(ctx, r, &good);
+        check_set(ctx, r, VERDICT_PASS,
+                  "%zu management or receive-path filter(s) end with a logged deny", judged);
+    }
+}
+
 static const struct check_def defs[] = {
     {
         .id = "TIME-NTP-SOURCES",
@@ -750,6 +824,34 @@ static const struct check_def log_defs[] = {
                                              "    set enc-algorithm high\nend",
             },
         .eval = eval_log_transport,
+    },
+    {
+        .id = "LOG-ACL-DENY",
+        .source = "builtin",
+        .title = "Infrastructure ACL/filter denies are logged",
+        .category = "Logging & monitoring",
+        .severity = SEV_LOW,
+        .rationale = "Denied attempts to reach the management and control plane are the trace "
+                     "of scanning and password guessing; the implicit deny at the end of a "
+                     "filter records nothing.",
+        .measures = MEASURES("M16.14", "M8.07"),
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "End every management and receive-path filter with a deny "
+                                    "of everything that logs.",
+                [DIALECT_CISCO_IOS] = "ip access-list extended <acl>\n deny ip any any log-input",
+                [DIALECT_CISCO_NXOS] = "ip access-list <acl>\n deny ip any any log",
+                [DIALECT_CISCO_IOSXR] = "ipv4 access-list <acl>\n deny ipv4 any any log",
+                [DIALECT_CISCO_ASA] = "access-list <acl> extended deny ip any any log",
+                [DIALECT_ARISTA_EOS] = "ip access-list <acl>\n deny ip any any log",
+                [DIALECT_JUNIPER_JUNOS] = "set firewall family inet filter <lo0-filter> term "
+                                          "deny-rest then syslog\nset firewall family inet "
+                                          "filter <lo0-filter> term deny-rest then discard",
+                [DIALECT_NOKIA_SROS] = "configure system security management-access-filter "
+                                       "ip-filter entry <last> action deny log",
+                [DIALECT_HUAWEI_VRP] = "acl <acl>\n rule deny logging",
+            },
+        .eval = eval_log_acl_deny,
     },
 };
 

@@ -173,6 +173,8 @@ static void acl_entry_from(struct cx *x, struct acl *acl, struct sv s, size_t i,
         return;
     struct acl_entry *e = model_acl_add_entry(x->a, acl, n);
     e->permit = sv_eq_cstr(act, "permit");
+    for (size_t j = i + 1; j < sv_token_count(s) && !e->log; j++)
+        e->log = tk_is(s, j, "log") || tk_is(s, j, "log-input"); /* LOG-ACL-DENY */
     i++;
     struct sv w = tk(s, i);
     if (!standard) {

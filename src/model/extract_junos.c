@@ -80,6 +80,7 @@ struct jterm {
     size_t nsrc;
     int action; /* 0 none, 1 accept, 2 discard/reject, 3 next term */
     bool ttl_except_255;
+    bool log;          /* then syslog / then log */
     bool has_from;     /* any "from" condition */
     bool reject;       /* "then reject": answers with an ICMP unreachable */
     bool mask_request; /* matches icmp-type mask-request */
@@ -1319,6 +1320,8 @@ static void j_filter_term(struct jx *x, const struct model_path *l, size_t fi)
             tm->reject = sv_eq_cstr(w, "reject");
         } else if (sv_eq_cstr(w, "next") && tm->action == 0) {
             tm->action = 3;
+        } else if (sv_eq_cstr(w, "syslog") || sv_eq_cstr(w, "log")) {
+            tm->log = true; /* LOG-ACL-DENY */
         }
     }
 }
@@ -2063,6 +2066,7 @@ static void finish_acls(struct jx *x)
             e->permit = permit;
             e->src_any = true;
             e->not_mgmt = not_mgmt;
+            e->log = tm->log;
             term_destinations(x, tm, acl, first);
             continue;
         }
@@ -2092,8 +2096,10 @@ static void finish_acls(struct jx *x)
                 }
             }
         }
-        for (size_t j = first; j < acl->n; j++)
+        for (size_t j = first; j < acl->n; j++) {
             acl->entries[j].not_mgmt = not_mgmt;
+            acl->entries[j].log = tm->log;
+        }
         term_destinations(x, tm, acl, first);
     }
 }

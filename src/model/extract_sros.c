@@ -476,6 +476,8 @@ static void s_security(struct sx *x, const struct model_path *l, size_t i)
             }
             size_t s = find_w(l, k + 2, "src-ip");
             size_t a = find_w(l, k + 2, "action");
+            if (find_w(l, k + 2, "log"))
+                e->log = true; /* LOG-ACL-DENY */
             if (s && s + 1 < l->n) {
                 size_t v = model_path_eq(l, s + 1, "address") ? s + 2 : s + 1;
                 struct ip_prefix p = model_parse_addr(sv_unquote(model_path_tok(l, v)));

@@ -604,6 +604,7 @@ static void v_acl(struct vx *x, const struct cfg_node *n)
         size_t a = tk_is(c, 1, "permit") || tk_is(c, 1, "deny") ? 1 : 2;
         struct acl_entry *e = model_acl_add_entry(x->a, acl, c);
         e->permit = tk_is(c, a, "permit");
+        e->log = find_tok(c, a + 1, "logging") != 0; /* LOG-ACL-DENY */
         v_rule_match(c, a, e);
     }
     if (number.p && model_sv_long(number, -1) >= 0) {

@@ -393,6 +393,7 @@ static void print_acls(struct jw *w, const struct device_model *m)
             jw_bool(w, "destination_unresolved", e->dst_unresolved);
             jw_bool(w, "matches_all", e->matches_all);
             jw_bool(w, "not_mgmt", e->not_mgmt);
+            jw_bool(w, "log", e->log);
             jw_line(w, "line", e->node);
             jw_close(w, '}');
         }

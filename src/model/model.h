@@ -101,6 +101,9 @@ struct acl_entry {
     bool dst_any;         /* any / 0.0.0.0/0 / ::/0 */
     struct ip_prefix dst; /* valid when !dst_any && dst.af */
     bool dst_unresolved;  /* object-group, prefix list or name not resolved */
+    /* Matches are logged (Cisco "log"/"log-input", Junos "then syslog|log",
+     * VRP "logging", SR OS "log N"; LOG-ACL-DENY). */
+    bool log;
     const struct cfg_node *node;
 };
 
