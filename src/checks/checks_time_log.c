@@ -478,11 +478,29 @@ static void judge_acl_denies(const struct check_ctx *ctx, struct check_result *r
 /* The filters guarding the management plane: vty/line access classes and
  * the management paths' filters (SSH, SNMP, lo0, MPP, SR OS MAF, ...),
  * each once. */
+static const struct acl *infra_acl_at(const struct device_model *m, size_t i)
+{
+    if (i < m->nlines)
+        return m->lines[i].acl;
+    i -= m->nlines;
+    if (i < m->nmgmt_paths) {
+        const struct mgmt_path *p = &m->mgmt_paths[i];
+        /* SNMP community filters and the ASA's ssh/http/telnet allow-lists
+         * have no deny entry of their own to log */
+        if (strcmp(p->service, "snmp") == 0 || (p->acl && str_icontains(p->acl->name, "-hosts")))
+            return NULL;
+        return p->acl;
+    }
+    i -= m->nmgmt_paths;
+    const struct interface *it = &m->interfaces[i];
+    return it->acl_in ? model_find_acl(m, it->acl_in) : NULL;
+}
+
 static size_t infra_acls(const struct device_model *m, const struct acl **out, size_t cap)
 {
     size_t n = 0;
-    for (size_t i = 0; i < m->nlines + m->nmgmt_paths; i++) {
-        const struct acl *a = i < m->nlines ? m->lines[i].acl : m->mgmt_paths[i - m->nlines].acl;
+    for (size_t i = 0; i < m->nlines + m->nmgmt_paths + m->ninterfaces; i++) {
+        const struct acl *a = infra_acl_at(m, i);
         bool seen = false;
         for (size_t j = 0; j < n && !seen; j++)
             seen = out[j] == a;
@@ -495,10 +513,10 @@ static size_t infra_acls(const struct device_model *m, const struct acl **out, s
 static void eval_log_acl_deny(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
-    if (m->dialect == DIALECT_CISCO_ASA || m->dialect == DIALECT_FORTINET_FORTIOS) {
-        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
-                  "management access is limited by allow-lists (ASA ssh/http/telnet, FortiOS "
-                  "trusted hosts), not by access lists with a deny entry to log");
+    if (m->dialect == DIALECT_FORTINET_FORTIOS) {
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "FortiOS policy and implicit-deny logging "
+                  "(logtraffic, fwpolicy-implicit-log) are not read");
         return;
     }
     const struct acl *acls[64];
@@ -511,13 +529,13 @@ static void eval_log_acl_deny(const struct check_ctx *ctx, struct check_result *
     const char *b = reasons_done(ctx, &bad);
     if (!judged)
         check_set(ctx, r, VERDICT_NOT_APPLICABLE,
-                  "no management or receive-path filter is defined (see MGMT-ACCESS-ACL)");
+                  "no management, receive-path or interface filter is defined");
     else if (*b)
         check_set(ctx, r, VERDICT_FAIL, "%s", b);
     else {
         ev_lines(ctx, r, &good);
         check_set(ctx, r, VERDICT_PASS,
-                  "%zu management or receive-path filter(s) end with a logged deny", judged);
+                  "%zu management, receive-path or interface filter(s) log their denies", judged);
     }
 }
 
