@@ -16,7 +16,8 @@ struct secret_ref {
     const char *kind;
 };
 
-static size_t shared_secrets(const struct check_ctx *ctx, struct secret_ref **out)
+static size_t shared_secrets_ex(const struct check_ctx *ctx, struct secret_ref **out,
+                                bool communities)
 {
     const struct device_model *m = ctx->model;
     size_t cap = m->nother_secrets + m->aaa.nservers + m->bgp.nneighbors + 1, n = 0;
@@ -36,7 +37,7 @@ static size_t shared_secrets(const struct check_ctx *ctx, struct secret_ref **ou
         const char *kind = m->other_secret_kinds ? m->other_secret_kinds[i] : "key";
         /* Community strings are judged by the SNMP checks: v1/v2c has no
          * other way to store them. */
-        if (kind && !strcmp(kind, "snmp-community"))
+        if (kind && !strcmp(kind, "snmp-community") && !communities)
             continue;
         ADD_SECRET(&m->other_secrets[i], kind);
     }
@@ -48,6 +49,11 @@ static size_t shared_secrets(const struct check_ctx *ctx, struct secret_ref **ou
 #undef ADD_SECRET
     *out = v;
     return n;
+}
+
+static size_t shared_secrets(const struct check_ctx *ctx, struct secret_ref **out)
+{
+    return shared_secrets_ex(ctx, out, false);
 }
 
 /* ------------------------------------------------------------ CRED-ENABLE */
@@ -164,9 +170,14 @@ static void eval_plaintext(const struct check_ctx *ctx, struct check_result *r)
     for (size_t i = 0; i < m->naccounts; i++)
         LOOK(&m->accounts[i].secret, "local password");
     struct secret_ref *sh;
-    size_t nsh = shared_secrets(ctx, &sh);
+    size_t nsh = shared_secrets_ex(ctx, &sh, true);
     for (size_t i = 0; i < nsh; i++)
         LOOK(sh[i].s, sh[i].kind ? sh[i].kind : "key");
+    /* checks.md names SNMP among the keys that must not sit in clear text;
+     * the Cisco family can store communities otherwise (type 7/encrypted),
+     * while checks.md's Junos evidence leaves its communities out */
+    for (size_t i = 0; dialect_is_cisco_family(m->dialect) && i < m->snmp.ncommunities; i++)
+        LOOK(&m->snmp.communities[i].name, "SNMP community");
 #undef LOOK
 
     /* checks.md IOS: without 'service password-encryption' line passwords

@@ -276,10 +276,16 @@ bool cx_h_snmp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
                 if (v3 && (tk_is(s, i, "auth") || tk_is(s, i, "noauth") || tk_is(s, i, "priv")))
                     i++;
             }
+            /* XR "encrypted KEY" (type 7) or "clear KEY" */
+            bool enc = x->d == DIALECT_CISCO_IOSXR && tk_is(s, i, "encrypted");
+            if (x->d == DIALECT_CISCO_IOSXR && (enc || tk_is(s, i, "clear")))
+                i++;
             struct sv c = tk_value(s, i, NULL);
             if (!v3 && c.n && !tk_is(s, i, "use-vrf") && !tk_is(s, i, "source-interface") &&
                 !tk_is(s, i, "filter-vrf") && !tk_is(s, i, "community")) {
-                enum secret_type ty = secret_is_redacted(c) ? SECRET_REDACTED : SECRET_PLAINTEXT;
+                enum secret_type ty = secret_is_redacted(c) ? SECRET_REDACTED
+                                      : enc                 ? SECRET_CISCO7
+                                                            : SECRET_PLAINTEXT;
                 model_add_secret(x->a, x->m, "snmp-community", model_secret(ty, c, n));
             }
         }
