@@ -105,8 +105,11 @@ static void eval_telnet(const struct check_ctx *ctx, struct check_result *r)
             ev_node(ctx, r, l->node);
         }
     }
-    /* The global server fact only matters when it was decided or no line can decide. */
-    if (m->telnet_server.state == FACT_UNKNOWN &&
+    /* The global server fact only matters when it was decided or no line can
+     * decide; with every remote line refusing telnet a listening server gives
+     * no session (VRP: vty "protocol inbound ssh"). */
+    bool lines_refuse = nlines > 0 && fails.n == 0 && unknowns.n == 0;
+    if (m->telnet_server.state == FACT_UNKNOWN && !lines_refuse &&
         (!fact_untouched(&m->telnet_server) || nlines == 0))
         reasons_add(&unknowns, "telnet server: %s", fact_why(ctx, &m->telnet_server));
 

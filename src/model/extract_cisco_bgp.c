@@ -341,8 +341,11 @@ void cx_finish_bgp(struct cx *x)
             fact_set(&nb->max_prefix, FACT_OFF, eff.maxpfx_off);
             nb->max_prefix.why = "the route limit is switched off (0)";
         } else if (x->d == DIALECT_ARISTA_EOS) {
-            fact_default(&nb->max_prefix, FACT_ON,
-                         "EOS accepts at most 12000 routes per neighbour by default");
+            /* the implicit 12000 is no limit chosen for the peer, and checks.md
+             * does not give it as secure: it asks for maximum-routes N */
+            fact_default(&nb->max_prefix, FACT_OFF,
+                         "no maximum-routes at the neighbour or its peer group (only the "
+                         "implicit EOS default of 12000)");
         } else {
             fact_default(&nb->max_prefix, FACT_OFF,
                          "no maximum-prefix at the neighbour, its "

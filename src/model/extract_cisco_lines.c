@@ -2,6 +2,7 @@
  * extract_cisco_lines.c - console/vty/aux lines (IOS, XR line templates
  * and vty pools, ASA), their transports, timeouts and filters.
  */
+#include <string.h>
 #include "model/extract_cisco.h"
 
 /* ------------------------------------------------------------ lines */
@@ -253,6 +254,18 @@ static void cx_finish_console(struct cx *x)
 }
 
 /* Settle line transport facts that depend on global services. */
+/* An IOS release shown as 12.x or older ("version 12.4"): its vty lines
+ * default to "transport input all" (Cisco IOS Terminal Services Command
+ * Reference, Release 12.x, transport input: the default is all). */
+static bool ios_12_or_older(const struct cx *x)
+{
+    const char *v = x->m->os_version;
+    if (x->d != DIALECT_CISCO_IOS || !v)
+        return false;
+    long major = model_sv_long(sv_make(v, strcspn(v, ".")), -1);
+    return major > 0 && major <= 12;
+}
+
 void cx_finish_lines(struct cx *x)
 {
     struct device_model *m = x->m;
@@ -299,6 +312,10 @@ void cx_finish_lines(struct cx *x)
                              "are allowed unless it is none");
             break;
         default:
+            if (l->telnet_in.state == FACT_UNKNOWN && !l->telnet_in.why && ios_12_or_older(x))
+                fact_default(&l->telnet_in, FACT_ON,
+                             "no 'transport input' on this line: IOS 12.x and older accept "
+                             "every transport (telnet included) by default");
             if (l->telnet_in.state == FACT_UNKNOWN && !l->telnet_in.why)
                 fact_unknown(&l->telnet_in, "no 'transport input' on this line: the default "
                                             "(telnet or none) is release-dependent");

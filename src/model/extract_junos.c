@@ -141,7 +141,7 @@ struct jx {
     size_t napply;
 
     /* ssh and services */
-    const struct cfg_node *ssh_node, *ssh_v1_node, *ssh_root_node;
+    const struct cfg_node *ssh_node, *ssh_v1_node, *ssh_root_node, *ssh_version_node;
     enum fact_state root_login;
     bool saw_ciphers, saw_macs, saw_kex, ssh_port_set;
     /* cipher/MAC statements, and those naming a weak algorithm */
@@ -462,6 +462,7 @@ static void j_services(struct jx *x, const struct model_path *l, size_t i)
             fact_lines_add(&m->ssh.ev, own);
         }
         if (model_path_match(l, i + 1, "protocol-version", &k)) {
+            x->ssh_version_node = l->node;
             for (size_t j = k; j < l->n; j++)
                 if (sv_eq_cstr(l->tok[j], "v1"))
                     x->ssh_v1_node = l->node;
@@ -2279,8 +2280,13 @@ static void finish_services(struct jx *x)
         ssh->port = 22;
     if (x->ssh_v1_node)
         fact_set(&ssh->v1_allowed, FACT_ON, x->ssh_v1_node);
-    else
+    else if (x->ssh_version_node)
+        fact_set(&ssh->v1_allowed, FACT_OFF, x->ssh_version_node);
+    else if (m->os_version)
         fact_default(&ssh->v1_allowed, FACT_OFF, "SSH protocol version 2 only by default");
+    else /* checks.md: v2 is the default on current releases */
+        fact_unknown(&ssh->v1_allowed, "no protocol-version and no release shown: only current "
+                                       "releases default to version 2 alone");
     if (x->ssh_root_node)
         fact_set(&ssh->root_login, x->root_login, x->ssh_root_node);
     else if (!x->ssh_node)
