@@ -598,7 +598,8 @@ static void test_eos(void **state)
     assert_int_equal(sp->remote_as, 65000);
     ASSERT_FACT(sp->auth, FACT_ON, dv, "neighbor SPINE password");
     assert_string_equal(sp->in_policy, "SPINE-IN");
-    ASSERT_DEFAULT(sp->max_prefix, FACT_ON); /* EOS maximum-routes 12000 */
+    /* only the implicit EOS maximum-routes 12000: not a configured limit */
+    ASSERT_DEFAULT(sp->max_prefix, FACT_OFF);
     ASSERT_FACT(nbr(m, "10.5.5.8")->max_prefix, FACT_OFF, dv, "maximum-routes 0");
 
     ASSERT_FACT(m->igps[0].auth, FACT_ON, dv, "ip ospf authentication message-digest");
