@@ -241,6 +241,10 @@ static void csaf_vulnerability(struct csaf *c, struct advisory_set *set, const j
         csaf_versions(c, json_object_get(st, "fixed"), a->dialect, &a->fixed, &a->nfixed);
         csaf_versions(c, json_object_get(st, "first_fixed"), a->dialect, &a->fixed, &a->nfixed);
         csaf_features(c, vuln, a);
+        /* No release and no statement to match: nothing a device could be
+         * judged by, so it is not kept. */
+        if (!a->naffected && !a->nfeatures)
+            set->n--;
     }
 }
 
