@@ -727,6 +727,121 @@ const struct check_family checks_family_time_log = {defs, ARRAY_SIZE(defs)};
 /* The logging checks added after the first release come after every other
  * family in the registry, so that the built-in order of the earlier checks
  * stays stable. */
+/* Is a the interface statement b, or one of them inside the other (Junos
+ * units under their physical interface)? */
+static bool same_interface(const struct cfg_node *a, const struct cfg_node *b)
+{
+    for (const struct cfg_node *p = a; p; p = p->parent)
+        if (p == b)
+            return true;
+    for (const struct cfg_node *p = b; p; p = p->parent)
+        if (p == a)
+            return true;
+    return false;
+}
+
+/* External interfaces with no sampling or flow monitor applied. */
+static unsigned unsampled(const struct check_ctx *ctx, struct check_result *r,
+                          const struct interface **ext, size_t next, struct reasons *rs)
+{
+    const struct flow_facts *f = &ctx->model->flow;
+    unsigned n = 0;
+    for (size_t i = 0; i < next && !f->all_interfaces; i++) {
+        bool on = false;
+        for (size_t k = 0; k < f->napplied && !on; k++)
+            on = ext[i]->node && same_interface(f->applied[k], ext[i]->node);
+        if (!on) {
+            reasons_add(rs, "%s", ext[i]->name ? ext[i]->name : "?");
+            ev_node(ctx, r, ext[i]->node);
+            n++;
+        }
+    }
+    return n;
+}
+
+/* The collectors against approved.flow_collectors: the verdict when they
+ * decide it, or VERDICT_PASS when they are all approved. */
+static enum verdict judge_collectors(const struct check_ctx *ctx, struct check_result *r,
+                                     struct reasons *rs)
+{
+    const struct flow_facts *f = &ctx->model->flow;
+    const struct prefix_set *ok = &ctx->profile->flow_collectors;
+    unsigned names = 0, bad = 0;
+    for (size_t i = 0; i < f->ncollectors; i++) {
+        const struct host_ref *h = &f->collectors[i];
+        ev_node(ctx, r, h->node);
+        struct ip_prefix a = h->addr;
+        if (!a.af && !host_addr(h->host, &a))
+            names++;
+        else if (ok->present && !pset_contains(ok, &a) && ++bad)
+            reasons_add(rs, "%s", h->host ? h->host : "?");
+    }
+    if (bad)
+        return VERDICT_FAIL;
+    if (!ok->present)
+        return VERDICT_NEEDS_CONTEXT;
+    return names ? VERDICT_UNKNOWN : VERDICT_PASS;
+}
+
+static void eval_flow_telemetry(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct flow_facts *f = &ctx->model->flow;
+    if (!ctx->profile->external_description) {
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  "needs interfaces.external_description in the profile to know the ingress "
+                  "and egress points");
+        return;
+    }
+    const struct interface **ext;
+    size_t next = external_interfaces(ctx, &ext);
+    if (!next) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "no active interface matches interfaces.external_description");
+        return;
+    }
+    if (!f->read) {
+        check_set(ctx, r, VERDICT_UNKNOWN, "flow export is not read for %s",
+                  dialect_name(ctx->model->dialect));
+        return;
+    }
+    struct reasons rs;
+    reasons_init(&rs);
+    if (!f->ncollectors) {
+        unsampled(ctx, r, ext, next, &rs);
+        reasons_done(ctx, &rs);
+        check_set(ctx, r, VERDICT_FAIL,
+                  "no flow export (NetFlow, IPFIX, sFlow, J-Flow, cflowd, NetStream) to a "
+                  "collector is configured");
+        return;
+    }
+    if (unsampled(ctx, r, ext, next, &rs)) {
+        check_set(ctx, r, VERDICT_FAIL, "external interfaces without flow sampling: %s",
+                  reasons_done(ctx, &rs));
+        return;
+    }
+    enum verdict v = judge_collectors(ctx, r, &rs);
+    const char *who = reasons_done(ctx, &rs);
+    if (v == VERDICT_FAIL)
+        check_set(ctx, r, v, "flows are exported to collectors not in approved.flow_collectors: %s",
+                  who);
+    else if (v == VERDICT_NEEDS_CONTEXT)
+        check_set(ctx, r, v,
+                  "flows are exported to %zu collector%s; needs "
+                  "approved.flow_collectors in the profile",
+                  f->ncollectors, f->ncollectors == 1 ? "" : "s");
+    else if (v == VERDICT_UNKNOWN)
+        check_set(ctx, r, v,
+                  "a flow collector is given by name and cannot be matched to "
+                  "approved.flow_collectors");
+    else {
+        check_evidence_fact(ctx, r, &f->ev);
+        check_set(ctx, r, v,
+                  "every external interface (%zu) is sampled and flows go to "
+                  "approved collectors",
+                  next);
+    }
+}
+
 static const struct check_def log_defs[] = {
     {
         .id = "LOG-SEVERITY",
@@ -870,6 +985,47 @@ static const struct check_def log_defs[] = {
                 [DIALECT_HUAWEI_VRP] = "acl <acl>\n rule deny logging",
             },
         .eval = eval_log_acl_deny,
+    },
+    {
+        .id = "LOG-FLOW-TELEMETRY",
+        .source = "builtin",
+        .title = "Flow export enabled at key ingress/egress points",
+        .category = "Logging & monitoring",
+        .severity = SEV_MEDIUM,
+        .rationale = "Flow records at the edges are how unusual traffic (exfiltration, "
+                     "scanning, command-and-control) is seen and traced after the fact.",
+        .measures = MEASURES("M16.13", "M16.06"),
+        .context = "interfaces.external_description, approved.flow_collectors",
+        .remediation =
+            {
+                [DIALECT_UNKNOWN] = "Export flows from every external interface to the "
+                                    "approved collectors.",
+                [DIALECT_CISCO_IOS] = "flow exporter EXP\n destination <collector>\n"
+                                      "flow monitor MON\n exporter EXP\n record netflow "
+                                      "ipv4 original-input\ninterface <external>\n ip flow "
+                                      "monitor MON input",
+                [DIALECT_CISCO_NXOS] = "feature netflow\nflow exporter EXP\n destination "
+                                       "<collector>\nflow monitor MON\n exporter EXP\n"
+                                       "interface <external>\n ip flow monitor MON input",
+                [DIALECT_CISCO_IOSXR] = "flow exporter-map EXP\n destination <collector>\n"
+                                        "flow monitor-map MON\n exporter EXP\ninterface "
+                                        "<external>\n flow ipv4 monitor MON sampler SMP "
+                                        "ingress",
+                [DIALECT_CISCO_ASA] = "flow-export destination <if> <collector> 2055\n"
+                                      "policy-map global_policy\n class class-default\n  "
+                                      "flow-export event-type all destination <collector>",
+                [DIALECT_ARISTA_EOS] = "sflow destination <collector>\nsflow run",
+                [DIALECT_JUNIPER_JUNOS] = "set forwarding-options sampling instance S family "
+                                          "inet output flow-server <collector> port 2055\n"
+                                          "set interfaces <external> unit 0 family inet "
+                                          "sampling input",
+                [DIALECT_NOKIA_SROS] = "configure cflowd collector <collector>:2055; router "
+                                       "interface <external> cflowd-parameters sampling "
+                                       "unicast type interface",
+                [DIALECT_HUAWEI_VRP] = "ip netstream export host <collector> 2055\n"
+                                       "interface <external>\n ip netstream inbound",
+            },
+        .eval = eval_flow_telemetry,
     },
 };
 

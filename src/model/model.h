@@ -829,6 +829,17 @@ struct link_crypto_facts {
     const char *not_read; /* why this platform's link encryption is not read */
 };
 
+/* Flow telemetry: where flows are exported and which interfaces sample. */
+struct flow_facts {
+    bool read; /* the dialect's flow statements were looked for */
+    struct host_ref *collectors;
+    size_t ncollectors;
+    const struct cfg_node **applied; /* interface statements with sampling or a monitor */
+    size_t napplied;
+    const struct cfg_node *all_interfaces; /* a statement sampling every interface */
+    struct fact_lines ev;
+};
+
 /* --------------------------------------------------------------- device */
 
 struct device_model {
@@ -921,6 +932,7 @@ struct device_model {
     struct rtg_facts rtg;
     /* Software release, image integrity, configuration archive. */
     struct software_facts software;
+    struct flow_facts flow; /* LOG-FLOW-TELEMETRY */
 };
 
 /*
@@ -935,6 +947,8 @@ void model_extract_cisco(const struct cfg_tree *t,
 void model_extract_junos(const struct cfg_tree *t, struct device_model *m);
 void model_extract_sros(const struct cfg_tree *t, struct device_model *m);
 void model_extract_vrp(const struct cfg_tree *t, struct device_model *m);
+/* Flow export and sampling, every router dialect (extract_flow.c). */
+void model_extract_flow(const struct cfg_tree *t, struct device_model *m);
 void model_extract_fortios(const struct cfg_tree *t, struct device_model *m);
 void model_extract_cloud(const struct cfg_tree *t,
                          struct device_model *m); /* AWS, Azure, GCP, TF */
