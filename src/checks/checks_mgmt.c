@@ -166,11 +166,25 @@ static bool asa_closed(const struct check_ctx *ctx, struct check_result *r, size
     return true;
 }
 
+/* IOS XR with the SSH server on and no line, vty pool or other filtered path:
+ * the default line template takes SSH sessions from anywhere. */
+static bool xr_open_ssh(const struct check_ctx *ctx, struct check_result *r, size_t npaths)
+{
+    const struct device_model *m = ctx->model;
+    if (npaths || m->dialect != DIALECT_CISCO_IOSXR || m->ssh.enabled.state != FACT_ON)
+        return false;
+    check_evidence_fact(ctx, r, &m->ssh.enabled.ev);
+    check_set(ctx, r, VERDICT_FAIL,
+              "the SSH server is on and no line access-class, SSH access-list or "
+              "management-plane filter restricts its sources");
+    return true;
+}
+
 static void eval_access_acl(const struct check_ctx *ctx, struct check_result *r)
 {
     struct access_path *p;
     size_t n = collect_paths(ctx, &p);
-    if (asa_closed(ctx, r, n))
+    if (asa_closed(ctx, r, n) || xr_open_ssh(ctx, r, n))
         return;
     if (n == 0) {
         check_set(ctx, r, VERDICT_UNKNOWN,
