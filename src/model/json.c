@@ -774,6 +774,21 @@ static void jw_access_num(struct jw *w, const char *key, const struct access_num
 }
 
 /* Session limits, auto-configuration, lockout and password policy. */
+/* Flow export: collectors, the interfaces that sample (by their lines). */
+static void print_flow(struct jw *w, const struct flow_facts *f)
+{
+    if (!f->read)
+        return;
+    jw_open(w, "flow", '{');
+    jw_hosts(w, "collectors", f->collectors, f->ncollectors);
+    jw_open(w, "sampling_interfaces", '[');
+    for (size_t i = 0; i < f->napplied; i++)
+        jw_line(w, NULL, f->applied[i]);
+    jw_close(w, ']');
+    jw_line(w, "all_interfaces", f->all_interfaces);
+    jw_close(w, '}');
+}
+
 static void print_access(struct jw *w, const struct access_facts *a)
 {
     jw_open(w, "access", '{');
@@ -1042,6 +1057,7 @@ void model_print_json(const struct device_model *m, const struct cfg_tree *t, bo
     print_cloud(&w, &m->cloud);
     print_ports(&w, &m->ports);
     print_access(&w, &m->access);
+    print_flow(&w, &m->flow);
     print_crypto_time(&w, m);
     jw_close(&w, '}');
     fputc('\n', out);
