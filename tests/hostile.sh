@@ -261,7 +261,10 @@ for i in range(100000):
         f.write("hostname f%d\n" % i)
 EOF
 start=$SECONDS
-timeout 240 "$BIN" scan --quiet --no-progress -o "$work/many.json" "$big" >/dev/null 2>"$work/many.err"
+# --fail-on never: the exit status is about the files, not about what the
+# checks find on good.cfg.
+timeout 240 "$BIN" scan --quiet --no-progress --fail-on never -o "$work/many.json" "$big" \
+  >/dev/null 2>"$work/many.err"
 rc=$?
 took=$((SECONDS - start))
 if [ $rc -eq 124 ]; then
