@@ -8,7 +8,9 @@
  */
 #include "model/extract.h"
 
+#include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 enum flow_row_kind {
     FLOW_COLLECTOR, /* the address is token `tok` */
@@ -102,9 +104,12 @@ static void add_applied(struct arena *a, struct flow_facts *f, const struct cfg_
 static void match_node(const struct cfg_tree *t, struct device_model *m, const struct cfg_node *n)
 {
     struct flow_facts *f = &m->flow;
+    /* Every lead starts with a lower-case letter: most statements are
+     * passed over on their first character. */
+    char first = n->len ? (char)tolower((unsigned char)n->text[0]) : 0;
     for (size_t i = 0; i < ARRAY_SIZE(rows); i++) {
         const struct flow_row *r = &rows[i];
-        if (!(r->dialects & (1u << m->dialect)) || !leads(n, r->lead))
+        if (r->lead[0] != first || !(r->dialects & (1u << m->dialect)) || !leads(n, r->lead))
             continue;
         if (r->parent && !(n->parent && leads(n->parent, r->parent)))
             continue;
