@@ -722,23 +722,14 @@ static void eval_ingress_antispoof(const struct check_ctx *ctx, struct check_res
         judge_filter(ctx, r, it, it->acl_in, &need, true, &bad, &unknown);
     }
     const char *missing = missing_antispoof_keys(ctx->profile);
-    if (bad.n) {
-        reasons_done(ctx, &unknown);
-        check_set(ctx, r, VERDICT_FAIL, "spoofed sources are not dropped on entry: %s",
-                  reasons_done(ctx, &bad));
-    } else if (unknown.n) {
-        reasons_done(ctx, &bad);
-        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell: %s", reasons_done(ctx, &unknown));
-    } else if (missing) {
-        reasons_done(ctx, &bad);
-        reasons_done(ctx, &unknown);
+    if (judge_reasons(ctx, r, &bad, &unknown, "spoofed sources are not dropped on entry"))
+        return;
+    if (missing) {
         check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
                   "the inbound filters drop bogon sources; needs %s in the profile to judge "
                   "the provider's own and infrastructure space",
                   missing);
     } else {
-        reasons_done(ctx, &bad);
-        reasons_done(ctx, &unknown);
         check_set(ctx, r, VERDICT_PASS,
                   "the inbound filter of every external interface (%zu) drops bogon, own and "
                   "infrastructure sources before it permits anything",
@@ -813,21 +804,11 @@ static void eval_core_protect(const struct check_ctx *ctx, struct check_result *
                          acl ? filter_family(acl) : 4);
         judge_filter(ctx, r, it, it->acl_in, &need, false, open, &unknown);
     }
-    if (bad.n) {
-        reasons_done(ctx, &unknown);
-        check_set(ctx, r, VERDICT_FAIL, "customers can reach infrastructure addresses: %s",
-                  reasons_done(ctx, &bad));
-    } else if (unknown.n) {
-        reasons_done(ctx, &bad);
-        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell: %s", reasons_done(ctx, &unknown));
-    } else {
-        reasons_done(ctx, &bad);
-        reasons_done(ctx, &unknown);
+    if (!judge_reasons(ctx, r, &bad, &unknown, "customers can reach infrastructure addresses"))
         check_set(ctx, r, VERDICT_PASS,
                   "the inbound filter of every customer interface (%zu) drops traffic to "
                   "networks.infrastructure before any broad permit",
                   n);
-    }
 }
 
 /* -------------------------------------------------- DATA-EGRESS-ANTISPOOF */

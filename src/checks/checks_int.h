@@ -93,6 +93,12 @@ void reasons_init(struct reasons *rs);
 void reasons_add(struct reasons *rs, const char *fmt, ...) TS_PRINTF(2, 3);
 /* The joined text (arena copy) and release of the buffer. */
 const char *reasons_done(const struct check_ctx *ctx, struct reasons *rs);
+/* The end of a check that gathered offences (bad) and open questions
+ * (unknown): fail with "<fail_what>: <offences>", else unknown with "cannot
+ * tell: <questions>"; both lists are released either way. True when it set
+ * the verdict; false leaves the rest (pass, needs_context) to the caller. */
+bool judge_reasons(const struct check_ctx *ctx, struct check_result *r, struct reasons *bad,
+                   struct reasons *unknown, const char *fail_what);
 
 /*
  * Judge the permit entries of an access list against allowed source sets:

@@ -431,23 +431,14 @@ static void eval_fhrp_auth(const struct check_ctx *ctx, struct check_result *r)
                         : g->auth == RTG_AUTH_UNSUPPORTED ? "(VRRPv3 defines no authentication)"
                                                           : "is not authenticated");
     }
-    if (bad.n) {
-        reasons_done(ctx, &unknown);
-        check_set(ctx, r, VERDICT_FAIL,
-                  "%u of %zu first-hop redundancy groups lack MD5 "
-                  "authentication: %s",
-                  bad.n, f->nfhrp, reasons_done(ctx, &bad));
-    } else if (unknown.n) {
-        reasons_done(ctx, &bad);
-        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell: %s", reasons_done(ctx, &unknown));
-    } else {
-        reasons_done(ctx, &bad);
-        reasons_done(ctx, &unknown);
+    const char *what =
+        arena_printf(ctx->arena, "%u of %zu first-hop redundancy groups lack MD5 authentication",
+                     bad.n, f->nfhrp);
+    if (!judge_reasons(ctx, r, &bad, &unknown, what))
         check_set(ctx, r, VERDICT_PASS,
                   "every first-hop redundancy group (%zu) is "
                   "authenticated with MD5 or a key chain",
                   f->nfhrp);
-    }
 }
 
 static void eval_ldp_auth(const struct check_ctx *ctx, struct check_result *r)

@@ -477,6 +477,17 @@ const char *reasons_done(const struct check_ctx *ctx, struct reasons *rs)
     return s;
 }
 
+bool judge_reasons(const struct check_ctx *ctx, struct check_result *r, struct reasons *bad,
+                   struct reasons *unknown, const char *fail_what)
+{
+    const char *b = reasons_done(ctx, bad), *u = reasons_done(ctx, unknown);
+    if (bad->n)
+        check_set(ctx, r, VERDICT_FAIL, "%s: %s", fail_what, b);
+    else if (unknown->n)
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell: %s", u);
+    return bad->n || unknown->n;
+}
+
 unsigned acl_judge_sources(const struct check_ctx *ctx, struct check_result *r,
                            const struct acl *acl, const char *label,
                            const struct prefix_set *allowed_a, const struct prefix_set *allowed_b,
