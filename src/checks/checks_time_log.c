@@ -119,11 +119,23 @@ static void eval_login_events(const struct check_ctx *ctx, struct check_result *
                "successful and failed logins are logged", "logins are logged");
 }
 
+/* Whether change records leave the device: a syslog collector, or command
+ * accounting with an AAA server to receive it. */
+static bool changes_leave_device(const struct device_model *m)
+{
+    return m->logging.nhosts > 0 ||
+           (m->aaa.accounting_cmds.state == FACT_ON && m->aaa.nservers > 0);
+}
+
 static void eval_config_changes(const struct check_ctx *ctx, struct check_result *r)
 {
     judge_fact(ctx, r, &ctx->model->logging.config_changes, FACT_OFF,
                "configuration changes are not logged", "configuration changes are logged",
                "configuration changes are logged");
+    if (r->verdict == VERDICT_PASS && !changes_leave_device(ctx->model))
+        check_set(ctx, r, VERDICT_FAIL,
+                  "configuration changes are recorded on the device only: no syslog collector "
+                  "or accounting server receives them");
 }
 
 static void eval_not_suppressed(const struct check_ctx *ctx, struct check_result *r)

@@ -708,6 +708,8 @@ static void j_syslog(struct jx *x, const struct model_path *l, size_t i)
     }
     bool info_or_more = sv_eq_cstr(lev, "any") || sv_eq_cstr(lev, "info");
     bool notice_or_more = info_or_more || sv_eq_cstr(lev, "notice");
+    if (host == SIZE_MAX)
+        return; /* a local file or terminal: the events never reach a collector */
     if (((sv_eq_cstr(f, "authorization") || sv_eq_cstr(f, "any")) && info_or_more) &&
         !x->log_login_node)
         x->log_login_node = l->node;
@@ -2477,12 +2479,13 @@ static void finish_logging(struct jx *x)
     if (x->log_login_node)
         fact_set(&lg->login_events, FACT_ON, x->log_login_node);
     else
-        fact_default(&lg->login_events, FACT_OFF, "no syslog of the authorization facility");
+        fact_default(&lg->login_events, FACT_OFF,
+                     "no syslog host receives the authorization facility at info");
     if (x->log_change_node)
         fact_set(&lg->config_changes, FACT_ON, x->log_change_node);
     else
         fact_default(&lg->config_changes, FACT_OFF,
-                     "no syslog of change-log or interactive-commands");
+                     "no syslog host receives change-log or interactive-commands");
     /* remote hosts that only take critical or worse drop most events */
     int best = -1;
     for (size_t i = 0; i < lg->nhosts; i++)
