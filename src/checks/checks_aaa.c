@@ -203,6 +203,18 @@ static bool default_account_name(const char *n)
     return false;
 }
 
+/* Junos: root must have a strong secret; a configuration without
+ * 'system root-authentication' leaves it with none (checks.md). */
+static bool junos_root_unset(const struct device_model *m)
+{
+    if (m->dialect != DIALECT_JUNIPER_JUNOS)
+        return false;
+    for (size_t i = 0; i < m->naccounts; i++)
+        if (m->accounts[i].name && !strcmp(m->accounts[i].name, "root"))
+            return false;
+    return true;
+}
+
 static void eval_default_accounts(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
@@ -218,6 +230,8 @@ static void eval_default_accounts(const struct check_ctx *ctx, struct check_resu
                     a->secret.type == SECRET_NONE && !a->has_ssh_key ? " (no password)" : "");
         ev_node(ctx, r, a->node);
     }
+    if (junos_root_unset(m))
+        reasons_add(&bad, "'root' (no 'system root-authentication': root has no secret)");
     if (bad.n) {
         check_set(ctx, r, VERDICT_FAIL, "vendor default or well-known account names in use: %s",
                   reasons_done(ctx, &bad));
