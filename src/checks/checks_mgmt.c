@@ -722,8 +722,9 @@ static void eval_smart_install(const struct check_ctx *ctx, struct check_result 
 
 static bool is_shell_kind(const char *k)
 {
-    static const char *const shells[] = {"guestshell", "bash",  "app-hosting", "python",
-                                         "daemon",     "shell", "container",   "linux"};
+    static const char *const shells[] = {"guestshell", "bash",   "app-hosting",
+                                         "python",     "daemon", "shell",
+                                         "container",  "linux",  "extension"};
     for (size_t i = 0; k && i < ARRAY_SIZE(shells); i++)
         if (!strcmp(k, shells[i]))
             return true;

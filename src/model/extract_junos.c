@@ -771,6 +771,17 @@ static void j_accounting(struct jx *x, const struct model_path *l, size_t i)
     }
 }
 
+/* One on-box item per kind and name (a script or provider named on many lines). */
+static void j_onbox_once(struct jx *x, const char *kind, struct sv name, const struct cfg_node *n)
+{
+    if (!jsmall(x->m->nonbox))
+        return;
+    for (size_t j = 0; j < x->m->nonbox; j++)
+        if (strcmp(x->m->onbox[j].kind, kind) == 0 && sv_eq_cstr(name, x->m->onbox[j].name))
+            return;
+    model_add_onbox(x->a, x->m, kind, model_strdup(x->a, name), false, n);
+}
+
 static void j_scripts(struct jx *x, const struct model_path *l, size_t i)
 {
     /* system scripts op|commit|event file NAME */
@@ -788,13 +799,7 @@ static void j_scripts(struct jx *x, const struct model_path *l, size_t i)
     }
     if (!kind || !model_path_eq(l, i + 1, "file") || i + 2 >= l->n)
         return;
-    struct sv name = sv_unquote(l->tok[i + 2]);
-    if (!jsmall(x->m->nonbox))
-        return;
-    for (size_t j = 0; j < x->m->nonbox; j++)
-        if (strcmp(x->m->onbox[j].kind, kind) == 0 && sv_eq_cstr(name, x->m->onbox[j].name))
-            return;
-    model_add_onbox(x->a, x->m, kind, model_strdup(x->a, name), false, model_path_own(l, i + 2));
+    j_onbox_once(x, kind, sv_unquote(l->tok[i + 2]), model_path_own(l, i + 2));
 }
 
 static void j_system(struct jx *x, const struct model_path *l)
@@ -837,6 +842,8 @@ static void j_system(struct jx *x, const struct model_path *l)
         j_ntp(x, l, k);
     } else if (model_path_match(l, 1, "scripts", &k)) {
         j_scripts(x, l, k);
+    } else if (model_path_match(l, 1, "extensions providers", &k) && k < l->n) {
+        j_onbox_once(x, "extension", sv_unquote(l->tok[k]), model_path_own(l, k));
     } else if (model_path_match(l, 1, "master-password", &k)) {
         if (m->legacy.secret_encryption.state != FACT_ON)
             fact_set(&m->legacy.secret_encryption, FACT_ON, model_path_own(l, 1));

@@ -180,7 +180,7 @@ struct mgmt_service {
 struct onbox_item {
     const char *kind; /* "guestshell", "bash", "app-hosting", "eem", "kron", "event-handler",
                          "junos-op-script", "junos-event-script", "python", "scheduler",
-                         "cron", "daemon" */
+                         "cron", "daemon", "extension" (Junos SDK provider) */
     const char *name;
     bool risky; /* actions that change config, clear logs, copy files out */
     const struct cfg_node *node;
