@@ -7,14 +7,35 @@
 
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
+
+/* Public internet time services: a name under one of these domains is never
+ * one of the provider's own sources (approved.ntp lists addresses). */
+static const char *const public_time_domains[] = {
+    "pool.ntp.org",   "time.google.com", "time.cloudflare.com", "time.windows.com",
+    "time.apple.com", "time.nist.gov",   "ntp.ubuntu.com",      "time.facebook.com",
+};
+
+static bool public_time_name(const char *host)
+{
+    size_t hn = host ? strlen(host) : 0;
+    for (size_t i = 0; i < ARRAY_SIZE(public_time_domains); i++) {
+        size_t dn = strlen(public_time_domains[i]);
+        if (hn >= dn && strcasecmp(host + hn - dn, public_time_domains[i]) == 0 &&
+            (hn == dn || host[hn - dn - 1] == '.'))
+            return true;
+    }
+    return false;
+}
 
 /*
  * "At least two destinations, all approved": shared by NTP and syslog.
- * field is the profile field named in messages ("approved.ntp").
+ * field is the profile field named in messages ("approved.ntp"); public_ntp
+ * says a name under a public time service's domain is known to be outside it.
  */
 static void judge_hosts(const struct check_ctx *ctx, struct check_result *r,
                         const struct host_ref *h, size_t n, const struct prefix_set *approved,
-                        const char *field, const char *what)
+                        const char *field, const char *what, bool public_ntp)
 {
     struct reasons bad;
     unsigned names = 0;
@@ -22,7 +43,11 @@ static void judge_hosts(const struct check_ctx *ctx, struct check_result *r,
     for (size_t i = 0; i < n; i++) {
         struct ip_prefix a = h[i].addr;
         if (!a.af && !host_addr(h[i].host, &a)) {
-            names++;
+            if (public_ntp && approved->present && public_time_name(h[i].host))
+                reasons_add(&bad, "%s is a public internet time service, not in %s", h[i].host,
+                            field);
+            else
+                names++;
             ev_node(ctx, r, h[i].node);
             continue;
         }
@@ -66,7 +91,7 @@ static void eval_ntp_sources(const struct check_ctx *ctx, struct check_result *r
 {
     const struct ntp_facts *ntp = &ctx->model->ntp;
     judge_hosts(ctx, r, ntp->servers, ntp->nservers, &ctx->profile->ntp, "approved.ntp",
-                "NTP servers");
+                "NTP servers", true);
 }
 
 static void eval_ntp_auth(const struct check_ctx *ctx, struct check_result *r)
@@ -109,7 +134,7 @@ static void eval_remote_syslog(const struct check_ctx *ctx, struct check_result 
 {
     const struct logging_facts *l = &ctx->model->logging;
     judge_hosts(ctx, r, l->hosts, l->nhosts, &ctx->profile->syslog, "approved.syslog",
-                "syslog collectors");
+                "syslog collectors", false);
 }
 
 static void eval_login_events(const struct check_ctx *ctx, struct check_result *r)
