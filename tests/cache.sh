@@ -59,7 +59,7 @@ check "another profile: no hits" grep -q "cache: 0 of $n devices from the cache"
     --fail-on never --cache "$TMP/s" -o "$TMP/s2.json" 2>"$TMP/s2.err"
 check "secrets: warm run used the cache" grep -q "devices from the cache" "$TMP/s2.err"
 sqlite3 "$TMP/s/results.sqlite" .dump >"$TMP/s.sql"
-check "secrets: the cache holds results" grep -q "INSERT INTO cache_entries" "$TMP/s.sql"
+check "secrets: the cache holds results" grep -q "INSERT INTO cache_records" "$TMP/s.sql"
 while IFS= read -r secret; do
     [ -n "$secret" ] || continue
     for f in "$TMP/s.sql" "$TMP/s/results.sqlite" "$TMP/s2.json"; do

@@ -441,16 +441,21 @@ static bool decode(const void *blob, size_t len, struct device_assessment *da)
 
 /* The summaries (secret fingerprints) have a table of their own: small rows
  * in a small tree, which the first pass over an estate reads without
- * touching the records. (cache_results held records of an earlier layout.) */
+ * touching the records. The records (kilobytes each) live in a rowid table:
+ * its key index holds only the keys, so a lookup's binary search compares
+ * short cells instead of copying every overflowing record it passes (as a
+ * WITHOUT ROWID tree does). cache_results and cache_entries held records of
+ * earlier layouts. */
 static const char *schema =
     "CREATE TABLE IF NOT EXISTS cache_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
     "DROP TABLE IF EXISTS cache_results;\n"
-    "CREATE TABLE IF NOT EXISTS cache_entries (\n"
+    "DROP TABLE IF EXISTS cache_entries;\n"
+    "CREATE TABLE IF NOT EXISTS cache_records (\n"
     "  run_key TEXT NOT NULL,\n"
     "  device_key TEXT NOT NULL,\n"
     "  record BLOB NOT NULL,\n"
     "  PRIMARY KEY (run_key, device_key)\n"
-    ") WITHOUT ROWID;\n"
+    ");\n"
     "CREATE TABLE IF NOT EXISTS cache_summaries (\n"
     "  run_key TEXT NOT NULL,\n"
     "  device_key TEXT NOT NULL,\n"
@@ -521,14 +526,14 @@ struct result_cache *result_cache_open(const char *dir, const char *run_key, cha
                      NULL, NULL, NULL) ||
         sqlite3_exec(c->db, schema, NULL, NULL, NULL) || !cache_salt(c->db, salt) ||
         sqlite3_prepare_v2(c->db,
-                           "SELECT record FROM cache_entries WHERE run_key = ?1 AND "
+                           "SELECT record FROM cache_records WHERE run_key = ?1 AND "
                            "device_key = ?2",
                            -1, &c->get, NULL) ||
         sqlite3_prepare_v2(c->db,
                            "SELECT summary FROM cache_summaries WHERE run_key = ?1 AND "
                            "device_key = ?2",
                            -1, &c->get_summary, NULL) ||
-        sqlite3_prepare_v2(c->db, "INSERT OR REPLACE INTO cache_entries VALUES (?1, ?2, ?3)", -1,
+        sqlite3_prepare_v2(c->db, "INSERT OR REPLACE INTO cache_records VALUES (?1, ?2, ?3)", -1,
                            &c->put, NULL) ||
         sqlite3_prepare_v2(c->db, "INSERT OR REPLACE INTO cache_summaries VALUES (?1, ?2, ?3)", -1,
                            &c->put_summary, NULL)) {
@@ -539,7 +544,7 @@ struct result_cache *result_cache_open(const char *dir, const char *run_key, cha
     }
     sqlite3_busy_timeout(c->db, CACHE_BUSY_MS);
     /* Results made under another key can never be read again. */
-    static const char *const drop[] = {"DELETE FROM cache_entries WHERE run_key != ?1",
+    static const char *const drop[] = {"DELETE FROM cache_records WHERE run_key != ?1",
                                        "DELETE FROM cache_summaries WHERE run_key != ?1"};
     for (size_t i = 0; i < ARRAY_SIZE(drop); i++) {
         sqlite3_stmt *st;
