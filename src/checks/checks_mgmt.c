@@ -1109,12 +1109,46 @@ static bool is_file_xfer(const char *n)
     return false;
 }
 
+static bool cleartext_scheme(const char *scheme)
+{
+    static const char *const x[] = {"ftp", "tftp", "http", "rcp"};
+    for (size_t i = 0; scheme && i < ARRAY_SIZE(x); i++)
+        if (!strcmp(scheme, x[i]))
+            return true;
+    return false;
+}
+
+/* The device's own transfers over cleartext protocols: configuration archives
+ * and boot images fetched over FTP/TFTP/HTTP/RCP (checks.md: IOS `archive path
+ * ftp:`, `boot system tftp`, Junos `archive-sites "ftp://..."`). */
+static void cleartext_transfers(const struct check_ctx *ctx, struct check_result *r,
+                                struct reasons *fails)
+{
+    const struct software_facts *sw = &ctx->model->software;
+    for (size_t i = 0; i < sw->narchives; i++) {
+        const struct config_archive *a = &sw->archives[i];
+        if (!a->remote || !cleartext_scheme(a->scheme))
+            continue;
+        reasons_add(fails, "the configuration is archived over %s%s%s", a->scheme,
+                    a->host ? " to " : "", a->host ? a->host : "");
+        ev_node(ctx, r, a->node);
+    }
+    for (size_t i = 0; i < sw->nboots; i++) {
+        const struct boot_image *b = &sw->boots[i];
+        if (!b->remote || !cleartext_scheme(b->scheme))
+            continue;
+        reasons_add(fails, "the boot image is fetched over %s", b->scheme);
+        ev_node(ctx, r, b->node);
+    }
+}
+
 static void eval_file_xfer(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
     struct reasons fails, unknowns;
     reasons_init(&fails);
     reasons_init(&unknowns);
+    cleartext_transfers(ctx, r, &fails);
     for (size_t i = 0; i < m->nservices; i++) {
         const struct mgmt_service *s = &m->services[i];
         if (!is_file_xfer(s->name))
@@ -1135,7 +1169,9 @@ static void eval_file_xfer(const struct check_ctx *ctx, struct check_result *r)
     } else {
         reasons_done(ctx, &fails);
         reasons_done(ctx, &unknowns);
-        check_set(ctx, r, VERDICT_PASS, "no cleartext file-transfer service is enabled");
+        check_set(ctx, r, VERDICT_PASS,
+                  "no cleartext file-transfer service is enabled and "
+                  "nothing is archived or booted over one");
     }
 }
 
