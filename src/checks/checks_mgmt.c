@@ -230,7 +230,7 @@ static void eval_paw_sources(const struct check_ctx *ctx, struct check_result *r
     }
     struct access_path *p;
     size_t n = collect_paths(ctx, &p);
-    if (asa_closed(ctx, r, n))
+    if (asa_closed(ctx, r, n) || xr_open_ssh(ctx, r, n))
         return;
     if (n == 0) {
         check_set(ctx, r, VERDICT_UNKNOWN,
