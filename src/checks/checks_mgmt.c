@@ -784,7 +784,17 @@ static void judge_onbox(const struct check_ctx *ctx, struct check_result *r, boo
 static void eval_onbox_shell(const struct check_ctx *ctx, struct check_result *r)
 {
     judge_onbox(ctx, r, true, "on-box shells or hosted applications");
-    if (r->verdict != VERDICT_PASS || strncmp(r->message, "no ", 3) != 0)
+    if (r->verdict != VERDICT_PASS)
+        return;
+    if (ctx->model->dialect == DIALECT_CISCO_IOSXR && strncmp(r->message, "no ", 3) != 0) {
+        /* approved hosted apps say nothing of the host shell (checks.md: op-only) */
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "the hosted applications are approved, but the IOS XR host shell (its sshd "
+                  "and Linux users) is not in the running configuration (op: run the host 'ps' "
+                  "and check the third-party sshd)");
+        return;
+    }
+    if (strncmp(r->message, "no ", 3) != 0)
         return;
     /* nothing configured: what that means depends on the platform */
     enum dialect d = ctx->model->dialect;
