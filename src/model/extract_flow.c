@@ -13,9 +13,10 @@
 #include <strings.h>
 
 enum flow_row_kind {
-    FLOW_COLLECTOR, /* the address is token `tok` */
-    FLOW_APPLIED,   /* sampling or a monitor on the interface holding it */
-    FLOW_ALL_IFS,   /* switched on for every interface (EOS sflow run) */
+    FLOW_COLLECTOR,  /* the address is token `tok` */
+    FLOW_APPLIED,    /* sampling or a monitor on the interface holding it */
+    FLOW_ALL_IFS,    /* switched on for every interface (EOS sflow run) */
+    FLOW_GLOBAL_MPF, /* every interface when its policy-map is applied globally */
 };
 
 struct flow_row {
@@ -37,6 +38,9 @@ static const struct flow_row rows[] = {
     {D(ARISTA_EOS), NULL, "sflow destination", FLOW_COLLECTOR, 2},
     {D(ARISTA_EOS), "exporter", "collector", FLOW_COLLECTOR, 1},
     {D(CISCO_ASA), NULL, "flow-export destination", FLOW_COLLECTOR, 3},
+    /* ASA NSEL: flow-export actions live in a class of the global service
+     * policy only (Cisco ASA NetFlow Implementation Guide, Guidelines). */
+    {D(CISCO_ASA), "class", "flow-export event-type", FLOW_GLOBAL_MPF, 0},
     {D(JUNIPER_JUNOS), NULL, "flow-server", FLOW_COLLECTOR, 1},
     {D(JUNIPER_JUNOS), "sflow", "collector", FLOW_COLLECTOR, 1},
     {D(NOKIA_SROS), "cflowd", "collector", FLOW_COLLECTOR, 1},
@@ -101,6 +105,38 @@ static void add_applied(struct arena *a, struct flow_facts *f, const struct cfg_
     fact_lines_add(&f->ev, n);
 }
 
+/* An SR OS cflowd collector is "ip-address[:port]", an IPv6 one
+ * "[ipv6-address]:port": the address without the port. */
+static struct sv collector_addr(enum dialect d, struct sv v)
+{
+    if (d != DIALECT_NOKIA_SROS || !v.n)
+        return v;
+    const char *close = memchr(v.p, ']', v.n);
+    if (v.p[0] == '[' && close)
+        return sv_make(v.p + 1, (size_t)(close - v.p - 1));
+    const char *colon = memchr(v.p, ':', v.n);
+    if (colon && !memchr(colon + 1, ':', v.n - (size_t)(colon - v.p) - 1))
+        return sv_make(v.p, (size_t)(colon - v.p));
+    return v;
+}
+
+/* Is the policy-map holding n (a statement of one of its classes) applied as the global
+ * service policy ("service-policy NAME global")? */
+static bool in_global_policy(const struct cfg_tree *t, const struct cfg_node *n)
+{
+    const struct cfg_node *pm = n->parent ? n->parent->parent : NULL;
+    if (!pm || !leads(pm, "policy-map"))
+        return false;
+    struct sv name = sv_token(sv_make(pm->text, pm->len), 1);
+    for (const struct cfg_node *s = t->first; s; s = s->next) {
+        struct sv st = sv_make(s->text, s->len);
+        if (leads(s, "service-policy") && sv_eq(sv_token(st, 1), name) &&
+            sv_eq_cstr(sv_token(st, 2), "global") && !(s->flags & CFG_INACTIVE))
+            return true;
+    }
+    return false;
+}
+
 static void match_node(const struct cfg_tree *t, struct device_model *m, const struct cfg_node *n)
 {
     struct flow_facts *f = &m->flow;
@@ -115,9 +151,14 @@ static void match_node(const struct cfg_tree *t, struct device_model *m, const s
             continue;
         if (r->kind == FLOW_COLLECTOR)
             model_add_host(t->arena, &f->collectors, &f->ncollectors,
-                           sv_token(sv_make(n->text, n->len), r->tok), n);
-        else if (r->kind == FLOW_ALL_IFS)
+                           collector_addr(m->dialect, sv_token(sv_make(n->text, n->len), r->tok)),
+                           n);
+        else if (r->kind == FLOW_ALL_IFS ||
+                 (r->kind == FLOW_GLOBAL_MPF && in_global_policy(t, n))) {
             f->all_interfaces = n;
+            fact_lines_add(&f->ev, n);
+        } else if (r->kind == FLOW_GLOBAL_MPF)
+            return;
         else
             add_applied(t->arena, f, n);
         return;
