@@ -23,6 +23,13 @@ struct fx {
     const struct cfg_node *telnet_ev, *ssh_ev, *http_ev, *https_ev, *snmp_ev;
     struct fact_lines telnet_all, http_all; /* every interface allowing them */
     const struct cfg_node *remote_auth_node;
+    const struct cfg_node *api_user; /* first "config system api-user" entry */
+    /* event logging and where it goes; TACACS+ accounting */
+    const struct cfg_node *event_off; /* log eventfilter: event or system disabled */
+    const struct cfg_node *faz_on;    /* log fortianalyzer* setting: status enable */
+    const struct cfg_node *tac_acct;  /* log tacacs+accounting* setting: status enable */
+    const struct cfg_node *tac_login_off, *tac_cfg_off; /* its filter */
+    bool radius_acct; /* a RADIUS server with accounting servers */
     const struct cfg_node *snmp_sysinfo_node;
     bool snmp_sysinfo_off;
     long http_port, https_port; /* admin-port / admin-sport, -1 = default */
@@ -143,49 +150,69 @@ static void fortios_authz(struct device_model *m, const struct cfg_node *remote)
         fact_lines_add(&aaa->authz_cmds.ev, m->accounts[i].node);
 }
 
+/* A local administrator (an account with its own credentials). */
+static void f_admin_account(struct fx *x, const struct cfg_node *e, const char *name)
+{
+    struct device_model *m = x->m;
+    struct account *ac = MODEL_PUSH(x->a, m->accounts, m->naccounts);
+    ac->name = name;
+    ac->node = e;
+    ac->privilege = -1;
+    const struct cfg_node *s;
+    if ((s = fset(e, "accprofile")) != NULL) {
+        ac->role = model_strdup_unquoted(x->a, tk(s, 2));
+        if (sv_eq_cstr(sv_unquote(tk(s, 2)), "super_admin"))
+            ac->privilege = 15;
+    }
+    if ((s = fset(e, "password")) != NULL)
+        ac->secret = fsecret(s);
+    ac->has_ssh_key = fset(e, "ssh-public-key1") != NULL;
+}
+
+/* An administrator's trusted hosts, as one ACL, or NULL when it has none. */
+static struct acl *f_trusthosts(struct fx *x, const struct cfg_node *e, const char *name)
+{
+    struct acl *acl = NULL;
+    for (const struct cfg_node *c = e->child; c; c = c->next) {
+        if (!active(c) || !sv_eq_cstr(tk(c, 0), "set") || !sv_starts_with(tk(c, 1), "trusthost") ||
+            sv_starts_with(tk(c, 1), "trusthost6"))
+            continue;
+        if (!acl)
+            acl = model_add_acl(x->a, x->m, arena_printf(x->a, "trusthost:%s", name), c);
+        if (!fcap(acl->n))
+            break;
+        struct acl_entry *en = model_acl_add_entry(x->a, acl, c);
+        en->permit = true;
+        struct ip_prefix p;
+        if (ip_prefix_from_mask(tk(c, 2), tk(c, 3), false, &p) || ip_prefix_parse(tk(c, 2), &p)) {
+            en->src = p;
+            en->src_any = ip_prefix_is_any(&p);
+        } else {
+            en->unresolved = true;
+        }
+    }
+    return acl;
+}
+
+/* An administrator with "remote-auth enable" has no local credential: the
+ * TACACS+/RADIUS/LDAP server of its remote-group authenticates it (FortiOS
+ * CLI reference, config system admin), so it is no local account; its
+ * trusted hosts still filter its logins. */
 static void f_admin(struct fx *x, const struct cfg_node *n)
 {
     struct device_model *m = x->m;
     for (const struct cfg_node *e = n->child; e; e = e->next) {
         if (!active(e) || !sv_eq_cstr(tk(e, 0), "edit") || !fcap(m->naccounts))
             continue;
-        struct account *ac = MODEL_PUSH(x->a, m->accounts, m->naccounts);
-        ac->name = model_strdup_unquoted(x->a, tk(e, 1));
-        ac->node = e;
-        ac->privilege = -1;
-        const struct cfg_node *s;
-        if ((s = fset(e, "accprofile")) != NULL) {
-            ac->role = model_strdup_unquoted(x->a, tk(s, 2));
-            if (sv_eq_cstr(sv_unquote(tk(s, 2)), "super_admin"))
-                ac->privilege = 15;
+        const char *name = model_strdup_unquoted(x->a, tk(e, 1));
+        const struct cfg_node *s = fset(e, "remote-auth");
+        if (s && sv_eq_cstr(tk(s, 2), "enable")) {
+            if (!x->remote_auth_node)
+                x->remote_auth_node = s;
+        } else {
+            f_admin_account(x, e, name);
         }
-        if ((s = fset(e, "password")) != NULL)
-            ac->secret = fsecret(s);
-        ac->has_ssh_key = fset(e, "ssh-public-key1") != NULL;
-        if ((s = fset(e, "remote-auth")) != NULL && sv_eq_cstr(tk(s, 2), "enable") &&
-            !x->remote_auth_node)
-            x->remote_auth_node = s;
-        /* trusted hosts: one ACL per administrator */
-        struct acl *acl = NULL;
-        for (const struct cfg_node *c = e->child; c; c = c->next) {
-            if (!active(c) || !sv_eq_cstr(tk(c, 0), "set") ||
-                !sv_starts_with(tk(c, 1), "trusthost") || sv_starts_with(tk(c, 1), "trusthost6"))
-                continue;
-            if (!acl)
-                acl = model_add_acl(x->a, m, arena_printf(x->a, "trusthost:%s", ac->name), c);
-            if (!fcap(acl->n))
-                break;
-            struct acl_entry *en = model_acl_add_entry(x->a, acl, c);
-            en->permit = true;
-            struct ip_prefix p;
-            if (ip_prefix_from_mask(tk(c, 2), tk(c, 3), false, &p) ||
-                ip_prefix_parse(tk(c, 2), &p)) {
-                en->src = p;
-                en->src_any = ip_prefix_is_any(&p);
-            } else {
-                en->unresolved = true;
-            }
-        }
+        struct acl *acl = f_trusthosts(x, e, name);
         model_add_mgmt_path(x->a, m, "admin", acl ? acl->name : NULL, e);
     }
 }
@@ -465,6 +492,9 @@ static void f_aaa(struct fx *x, const struct cfg_node *n, enum aaa_proto proto)
         sv->addr = model_parse_addr(sv_unquote(tk(s, 2)));
         sv->node = e;
         f_source(x, proto == AAA_TACACS ? "tacacs" : "radius", e);
+        const struct cfg_node *acct = proto == AAA_RADIUS ? fconfig(e, "accounting-server") : NULL;
+        if (acct && acct->child)
+            x->radius_acct = true;
         const struct cfg_node *k = fset(e, proto == AAA_TACACS ? "key" : "secret");
         if (k) {
             sv->key = fsecret(k);
@@ -516,12 +546,149 @@ static void f_bgp(struct fx *x, const struct cfg_node *n)
     }
 }
 
+/* ------------------------------------------------------------ events */
+
+/* "log fortianalyzer setting", "log fortianalyzer2 setting", ...,
+ * "log fortianalyzer-cloud setting"; "log tacacs+accounting setting", ... */
+static bool f_log_dest(struct sv what, const char *base)
+{
+    struct sv w = sv_token(what, 1);
+    size_t bl = strlen(base);
+    if (!sv_eq_cstr(sv_token(what, 2), "setting") || w.n < bl || memcmp(w.p, base, bl) != 0)
+        return false;
+    struct sv rest = sv_make(w.p + bl, w.n - bl);
+    return rest.n == 0 || sv_eq_cstr(rest, "2") || sv_eq_cstr(rest, "3") ||
+           sv_eq_cstr(rest, "-cloud");
+}
+
+/* "config log tacacs+accounting filter": what the accounting leaves out. */
+static void f_tacacs_filter(struct fx *x, const struct cfg_node *n)
+{
+    if (fis(n, "login-audit", "disable"))
+        x->tac_login_off = fset(n, "login-audit");
+    if (fis(n, "config-change-audit", "disable") && !fis(n, "cli-cmd-audit", "enable"))
+        x->tac_cfg_off = fset(n, "config-change-audit");
+}
+
+/* "config system api-user": the first REST API token user. */
+static void f_api_user(struct fx *x, const struct cfg_node *n)
+{
+    for (const struct cfg_node *e = n->child; e && !x->api_user; e = e->next)
+        if (active(e) && sv_eq_cstr(tk(e, 0), "edit"))
+            x->api_user = e;
+}
+
+/* The blocks that decide the event, accounting and REST API facts; false
+ * when n is none of them. */
+static bool f_more_block(struct fx *x, const struct cfg_node *n, struct sv what)
+{
+    const struct cfg_node *st = fset(n, "status");
+    bool on = st && sv_eq_cstr(tk(st, 2), "enable");
+    if (sv_eq_cstr(what, "log eventfilter")) {
+        if (fis(n, "event", "disable"))
+            x->event_off = fset(n, "event");
+        else if (fis(n, "system", "disable"))
+            x->event_off = fset(n, "system");
+    } else if (f_log_dest(what, "fortianalyzer")) {
+        if (on && !x->faz_on)
+            x->faz_on = st;
+    } else if (f_log_dest(what, "tacacs+accounting")) {
+        if (on && fset(n, "server") && !x->tac_acct)
+            x->tac_acct = st;
+    } else if (sv_eq_cstr(what, "log tacacs+accounting filter")) {
+        f_tacacs_filter(x, n);
+    } else if (sv_eq_cstr(what, "system api-user")) {
+        f_api_user(x, n);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+/* Administrator logins and configuration changes are system events, logged
+ * unless "config log eventfilter" turns event or system logging off (both
+ * enabled by default, FortiOS 7.0 CLI reference); they reach a collector
+ * only through a syslog server or a FortiAnalyzer. */
+static void f_log_events(struct fx *x)
+{
+    struct logging_facts *lg = &x->m->logging;
+    if (x->event_off) {
+        fact_set(&lg->login_events, FACT_OFF, x->event_off);
+        fact_set(&lg->config_changes, FACT_OFF, x->event_off);
+        fact_set(&lg->suppressed, FACT_ON, x->event_off);
+        lg->suppressed.why = "event logging is disabled";
+        return;
+    }
+    const struct log_level *rl = &lg->remote_level;
+    if (rl->known && !rl->is_default && rl->level <= 2) {
+        lg->suppressed.ev = rl->ev;
+        fact_set(&lg->suppressed, FACT_ON, NULL);
+        lg->suppressed.why = "the syslog filter's severity drops most messages";
+    } else {
+        fact_default(&lg->suppressed, FACT_OFF,
+                     "no event-log category is disabled (config log eventfilter)");
+    }
+    const struct cfg_node *dest = lg->nhosts ? lg->hosts[0].node : x->faz_on;
+    if (dest) {
+        fact_set(&lg->login_events, FACT_ON, dest);
+        fact_set(&lg->config_changes, FACT_ON, dest);
+        return;
+    }
+    static const char local[] = "system events are kept only in the device's own memory or "
+                                "disk log: no syslog server or FortiAnalyzer is enabled";
+    fact_default(&lg->login_events, FACT_OFF, local);
+    fact_default(&lg->config_changes, FACT_OFF, local);
+}
+
+/* TACACS+ accounting (config log tacacs+accounting setting, off by default;
+ * its filter's login and configuration-change audits on by default, FortiOS
+ * 7.2 CLI reference). */
+static void f_accounting(struct fx *x)
+{
+    struct aaa_facts *aaa = &x->m->aaa;
+    if (x->tac_acct) {
+        fact_set(&aaa->accounting_exec, x->tac_login_off ? FACT_OFF : FACT_ON,
+                 x->tac_login_off ? x->tac_login_off : x->tac_acct);
+        fact_set(&aaa->accounting_cmds, x->tac_cfg_off ? FACT_OFF : FACT_ON,
+                 x->tac_cfg_off ? x->tac_cfg_off : x->tac_acct);
+    } else if (x->radius_acct) {
+        static const char why[] = "RADIUS accounting servers are configured; whether they "
+                                  "receive administrator sessions is not read";
+        fact_unknown(&aaa->accounting_exec, why);
+        fact_unknown(&aaa->accounting_cmds, why);
+    } else {
+        static const char none[] = "no TACACS+ accounting (config log tacacs+accounting "
+                                   "setting is disabled by default)";
+        fact_default(&aaa->accounting_exec, FACT_OFF, none);
+        fact_default(&aaa->accounting_cmds, FACT_OFF, none);
+    }
+}
+
 /* ------------------------------------------------------------ finish */
 
-static void finish(struct fx *x)
+/* The REST API: an api-user (token) is served by the administrative web
+ * server, so over whatever the interfaces allow of http and https. */
+static void f_rest_api(struct fx *x)
 {
     struct device_model *m = x->m;
-    static const char not_read[] = "not read for FortiOS";
+    if (!x->api_user)
+        return;
+    const struct cfg_node *on = x->http_ev ? x->http_ev : x->https_ev;
+    struct mgmt_service *s =
+        model_add_service(x->a, m, "rest-api", x->http_ev != NULL, on ? FACT_ON : FACT_OFF, on);
+    fact_lines_add(&s->state.ev, x->api_user);
+    if (!on && x->saw_interfaces)
+        fact_default(&s->state, FACT_OFF, "no interface allows http or https");
+    else if (!on)
+        fact_unknown(&s->state, "no system interface configuration shows where it listens");
+}
+
+/* What the interfaces' allowaccess opens: telnet, SSH, the web GUI and the
+ * REST API. With the interfaces shown, a service none allows listens
+ * nowhere; without them, it is not known. */
+static void f_listeners(struct fx *x)
+{
+    struct device_model *m = x->m;
     if (x->telnet_ev) {
         fact_set(&m->telnet_server, FACT_ON, x->telnet_ev);
         m->telnet_server.ev = x->telnet_all;
@@ -547,6 +714,20 @@ static void finish(struct fx *x)
     }
     if (x->https_ev)
         model_add_service(x->a, m, "https", false, FACT_ON, x->https_ev)->port = x->https_port;
+    f_rest_api(x);
+    if (!x->http_ev && x->saw_interfaces)
+        fact_default(&model_add_service(x->a, m, "http", true, FACT_OFF, NULL)->state, FACT_OFF,
+                     "no interface allows http");
+    if (!x->https_ev && x->saw_interfaces)
+        fact_default(&model_add_service(x->a, m, "https", false, FACT_OFF, NULL)->state, FACT_OFF,
+                     "no interface allows https");
+}
+
+static void finish(struct fx *x)
+{
+    struct device_model *m = x->m;
+    static const char not_read[] = "not read for FortiOS";
+    f_listeners(x);
     if (m->ssh.port <= 0)
         m->ssh.port = 22;
     if (m->ssh.v1_allowed.state == FACT_UNKNOWN && m->ssh.v1_allowed.ev.n == 0)
@@ -579,8 +760,7 @@ static void finish(struct fx *x)
         fact_default(&aaa->central_login, FACT_OFF, "no administrator uses remote-auth");
     }
     fact_unknown(&aaa->local_fallback, not_read);
-    fact_unknown(&aaa->accounting_exec, not_read);
-    fact_unknown(&aaa->accounting_cmds, not_read);
+    f_accounting(x);
     fortios_authz(m, x->remote_auth_node);
     /* admintimeout: idle minutes for administrators, 5 by default (FortiOS
      * CLI reference, config system global); an unreadable value stays -2 */
@@ -591,10 +771,8 @@ static void finish(struct fx *x)
 
     if (m->ntp.auth_enabled.state == FACT_UNKNOWN && !m->ntp.auth_enabled.why)
         fact_unknown(&m->ntp.auth_enabled, "no system ntp configuration");
-    fact_unknown(&m->logging.login_events, "FortiOS event-log filters are not read");
-    fact_unknown(&m->logging.config_changes, "FortiOS event-log filters are not read");
-    fact_unknown(&m->logging.suppressed, not_read);
     f_log_levels(x);
+    f_log_events(x);
     fact_unknown(&m->copp, "local-in policies are not read");
     fact_default(&m->console_auth, FACT_ON,
                  "the FortiGate console always asks for an administrator login");
@@ -658,6 +836,8 @@ void model_extract_fortios(const struct cfg_tree *t, struct device_model *m)
             f_syslog(x, n, f_syslogd_index(what, "setting"));
         else if (f_syslogd_index(what, "filter") >= 0)
             f_syslog_filter(x, n, f_syslogd_index(what, "filter"));
+        else if (f_more_block(x, n, what))
+            continue;
         else if (sv_eq_cstr(what, "user tacacs+"))
             f_aaa(x, n, AAA_TACACS);
         else if (sv_eq_cstr(what, "user radius"))
