@@ -152,6 +152,72 @@ int store_device_changes(const char *db_path, const char *device, const char *ch
                          struct store_change_row **rows, size_t *n);
 void store_change_rows_free(struct store_change_row *rows, size_t n);
 
+/* ------------------------------------------------------- dashboard */
+
+/* Verdict totals at one point in time: a complete run, or a commit of a
+ * walked repository (the totals once that commit's changes are counted). */
+struct store_totals_row {
+    int64_t run_id; /* 0 for a commit */
+    char *when;     /* the run's start, or the commit's author date (ISO 8601 UTC) */
+    char *label;    /* "run ID", or the commit's full id */
+    long fail, pass, unknown;
+};
+/* Complete runs, oldest first. 0, or -1 after a diagnostic. */
+int store_run_totals(const char *db_path, struct store_totals_row **rows, size_t *n);
+/* The commits of the newest complete repository walk that changed a
+ * verdict, oldest first (none when nothing was walked); *repo gets the
+ * walked repository's path (free it). 0, or -1 after a diagnostic. */
+int store_walk_totals(const char *db_path, char **repo, struct store_totals_row **rows, size_t *n);
+void store_totals_rows_free(struct store_totals_row *rows, size_t n);
+
+/* One check's verdict on a device in the newest complete run holding the
+ * device, and where its failure began. */
+struct store_finding_row {
+    char *check, *verdict, *severity, *message;
+    int64_t run_id;      /* the run of this verdict */
+    bool latest;         /* run_id is the device's newest run */
+    int64_t since_run;   /* failing: the first run of the unbroken failure; else 0 */
+    char *since_started; /* that run's start */
+};
+/* A device's verdicts by check (relative path, as store_device_history);
+ * keep the rows with latest set for its current findings. */
+int store_device_findings(const char *db_path, const char *device, struct store_finding_row **rows,
+                          size_t *n);
+void store_finding_rows_free(struct store_finding_row *rows, size_t n);
+
+/* A measure of the newest complete run, and the run since which it has
+ * been not met or partial without a break. */
+struct store_measure_row {
+    char *id, *title, *status, *due;
+    char *checks; /* the check ids evidencing it, one a line */
+    int section;
+    bool overdue;
+    int64_t run_id;
+    int64_t since_run; /* 0 unless not met or partial */
+    char *since_started;
+};
+/* The newest run's measures by section and id. 0, or -1 after a diagnostic. */
+int store_measures_since(const char *db_path, struct store_measure_row **rows, size_t *n);
+void store_measure_rows_free(struct store_measure_row *rows, size_t n);
+
+/* A check failing on a device at the end of a complete repository walk, and
+ * the commit that began that failure. */
+struct store_failing_row {
+    char *device, *check;
+    char *commit, *author, *when, *subject;
+};
+/* Every such failure (of device only, when not NULL). 0, or -1 after a diagnostic. */
+int store_walk_failing(const char *db_path, const char *device, struct store_failing_row **rows,
+                       size_t *n);
+void store_failing_rows_free(struct store_failing_row *rows, size_t n);
+
+/* Verdicts of a (device, check) present in both runs (ids) that changed
+ * with neither side a failure (those are store_diff's new failures and
+ * fixes): pass to unknown, unknown to not_applicable, ... by device, check. */
+int store_diff_changed(const char *db_path, int64_t a, int64_t b, struct store_change **out,
+                       size_t *n);
+void store_changes_free(struct store_change *c, size_t n);
+
 /* ------------------------------------------------------- result cache */
 
 struct result_cache;
