@@ -2,10 +2,14 @@
  * serve.c - 'tsaudit serve': a local, read-only dashboard over a history
  * database, with libmicrohttpd.
  *
- *   /                  runs, newest first, with headline figures
- *   /runs/ID           one run: the same HTML report 'scan -o x.html' writes
- *   /devices?path=P    one device's history across runs
- *   /trends            failures by severity and measures met, per run (SVG)
+ *   /                  the overview: runs, newest first, with headline figures,
+ *                      a form to compare two, the latest run's devices
+ *   /runs/ID           one run: the same HTML report 'scan -o x.html' writes,
+ *                      with the dashboard's bar leading back
+ *   /diff?a=&b=        two runs compared: new failures, fixes, other changes
+ *   /devices?path=P    one device: its findings, failing since when, history
+ *   /measures          the latest run's measures, failing since when
+ *   /trends            verdicts over time, by commit or run date (SVG)
  *   /api/runs          the runs as JSON ('history --format json')
  *   /api/runs/ID       one run as the JSON report
  *   /api/diff?a=&b=    two runs compared ('diff --format json')
@@ -14,13 +18,15 @@
  * Content-Security-Policy (inline styles and scripts allowed by hash only),
  * nosniff, frame denial and no-referrer. It binds 127.0.0.1 unless
  * --listen says otherwise. Each request opens its own read-only connection,
- * so the database may be written by scans while it is served.
+ * so the database may be written by scans while it is served. The pages
+ * are built in serve_runs.c, serve_trends.c and serve_since.c, in the frame
+ * of serve_page.c.
  */
 #define _GNU_SOURCE /* memmem */
 #include "cli/cli.h"
 #include "cli/serve_guard.h"
+#include "cli/serve_page.h"
 #include "cli/serve_watch.h"
-#include "cli_assets.h"
 #include "report/report.h"
 #include "store/store.h"
 
@@ -57,29 +63,6 @@ struct server {
 #define SERVE_PER_IP_MAX 64 /* when listening beyond loopback */
 #define SERVE_IDLE_S 10
 #define SERVE_HEADERS_S 10
-
-/* The stylesheet is data/assets/dashboard.css, built in as asset_dashboard_css. */
-
-/* ------------------------------------------------------------- escaping */
-
-/* Text from the database (host names and paths come from configurations):
- * cleaned as the HTML report cleans it. */
-static void html(FILE *f, const char *s)
-{
-    report_html_text(f, s);
-}
-
-static void url_component(FILE *f, const char *s)
-{
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-            c == '-' || c == '_' || c == '.' || c == '~' || c == '/')
-            fputc(c, f);
-        else
-            fprintf(f, "%%%02X", c);
-    }
-}
 
 /* ------------------------------------------------------------ responses */
 
@@ -152,250 +135,13 @@ static MHD_RESULT respond_text(struct MHD_Connection *c, unsigned status, const 
     return respond(c, status, "text/plain; charset=utf-8", body, strlen(body));
 }
 
-/* A memory stream for building a body. */
-struct page {
-    char *data;
-    size_t len;
-    FILE *f;
-};
-
-static void page_open(struct page *p, const char *title)
-{
-    p->data = NULL;
-    p->len = 0;
-    p->f = open_memstream(&p->data, &p->len);
-    if (!p->f)
-        BUG("open_memstream failed");
-    if (title) {
-        fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>",
-              p->f);
-        html(p->f, title);
-        fprintf(p->f,
-                "</title><style>%s</style></head><body><header><b>tsaudit history</b>"
-                "<a href=\"/\">Runs</a><a href=\"/trends\">Trends</a>"
-                "<a href=\"/api/runs\">API</a></header><main>\n",
-                asset_dashboard_css);
-    }
-}
-
+/* Send a built page: HTML with its status, or JSON. */
 static MHD_RESULT page_send(struct MHD_Connection *c, struct page *p, bool is_html)
 {
-    if (is_html)
-        fputs("</main></body></html>\n", p->f);
-    fclose(p->f);
-    return respond(c, MHD_HTTP_OK,
+    serve_page_close(p, is_html);
+    return respond(c, p->status,
                    is_html ? "text/html; charset=utf-8" : "application/json; charset=utf-8",
                    p->data, p->len);
-}
-
-/* ----------------------------------------------------------------- pages */
-
-static MHD_RESULT page_runs(struct server *s, struct MHD_Connection *c)
-{
-    struct store_run_row *rows;
-    size_t n;
-    if (store_list_runs(s->db, &rows, &n) != 0)
-        return respond_text(c, MHD_HTTP_INTERNAL_SERVER_ERROR, "cannot read the database\n");
-    struct page p;
-    page_open(&p, "Runs");
-    fprintf(p.f, "<h1>Runs</h1>\n");
-    if (!n)
-        fputs("<p class=\"muted\">No complete run is recorded yet. Record one with "
-              "<code>tsaudit scan … --db FILE</code>.</p>",
-              p.f);
-    else
-        fputs("<table><tr><th>Run</th><th>Started</th><th>As of</th><th>Tier</th>"
-              "<th>Edition</th><th>Devices</th><th>Failed checks</th><th>Critical</th>"
-              "<th>High</th><th>Medium</th><th>Low</th><th>Measures met</th></tr>\n",
-              p.f);
-    for (size_t i = n; i-- > 0;) {
-        const struct store_run_row *r = &rows[i];
-        fprintf(p.f, "<tr><td><a href=\"/runs/%lld\">%lld</a></td><td>", (long long)r->id,
-                (long long)r->id);
-        html(p.f, r->started);
-        fputs("</td><td>", p.f);
-        html(p.f, r->as_of);
-        fprintf(p.f, "</td><td>%s%c</td><td>", r->tier ? "" : "-", r->tier ? '0' + r->tier : ' ');
-        html(p.f, r->edition);
-        fprintf(p.f,
-                "</td><td class=n>%ld</td><td class=n>%ld</td><td class=\"n crit\">%ld</td>"
-                "<td class=\"n high\">%ld</td><td class=\"n med\">%ld</td>"
-                "<td class=\"n low\">%ld</td><td class=n>%ld / %ld</td></tr>\n",
-                r->devices, r->fails, r->fails_by_severity[0], r->fails_by_severity[1],
-                r->fails_by_severity[2], r->fails_by_severity[3], r->measures_met,
-                r->measures_total);
-    }
-    if (n)
-        fputs("</table>\n", p.f);
-    if (n >= 2)
-        fprintf(p.f,
-                "<p><a href=\"/api/diff?a=%lld&amp;b=%lld\">Compare the last two runs "
-                "(JSON)</a></p>",
-                (long long)rows[n - 2].id, (long long)rows[n - 1].id);
-    store_run_rows_free(rows, n);
-    struct store_device_ref *devs;
-    size_t nd;
-    if (n && store_latest_devices(s->db, &devs, &nd) == 0) {
-        fputs("<h2>Devices in the latest run</h2>\n<table><tr><th>Device</th><th>Hostname</th>"
-              "<th>Failed checks</th></tr>\n",
-              p.f);
-        for (size_t i = 0; i < nd; i++) {
-            fputs("<tr><td><a href=\"/devices?path=", p.f);
-            url_component(p.f, devs[i].path);
-            fputs("\">", p.f);
-            html(p.f, devs[i].path);
-            fputs("</a></td><td>", p.f);
-            html(p.f, devs[i].hostname);
-            fprintf(p.f, "</td><td class=\"n high\">%ld</td></tr>\n", devs[i].fails);
-        }
-        fputs("</table>\n", p.f);
-        store_device_refs_free(devs, nd);
-    }
-    return page_send(c, &p, true);
-}
-
-/* One polyline series of a chart. */
-static void svg_series(FILE *f, const long *v, size_t n, long max, const char *colour, int w, int h,
-                       int pad)
-{
-    fprintf(f, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\" points=\"", colour);
-    for (size_t i = 0; i < n; i++) {
-        double x =
-            pad + (n > 1 ? (double)i * (w - 2 * pad) / (double)(n - 1) : (w - 2 * pad) / 2.0);
-        double y = h - pad - (max ? (double)v[i] * (h - 2 * pad) / (double)max : 0);
-        fprintf(f, "%.1f,%.1f ", x, y);
-    }
-    fputs("\"/>\n", f);
-    for (size_t i = 0; i < n; i++) {
-        double x =
-            pad + (n > 1 ? (double)i * (w - 2 * pad) / (double)(n - 1) : (w - 2 * pad) / 2.0);
-        double y = h - pad - (max ? (double)v[i] * (h - 2 * pad) / (double)max : 0);
-        fprintf(
-            f,
-            "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>%ld</title></circle>\n",
-            x, y, colour, v[i]);
-    }
-}
-
-static void svg_axes(FILE *f, const struct store_run_row *rows, size_t n, long max, int w, int h,
-                     int pad)
-{
-    fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#99a\"/>", pad, h - pad,
-            w - pad, h - pad);
-    fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#99a\"/>", pad, pad, pad,
-            h - pad);
-    fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">%ld</text>", pad - 4,
-            pad + 4, max);
-    fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">0</text>", pad - 4,
-            h - pad + 4);
-    for (size_t i = 0; i < n; i++) {
-        double x =
-            pad + (n > 1 ? (double)i * (w - 2 * pad) / (double)(n - 1) : (w - 2 * pad) / 2.0);
-        fprintf(f, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">#%lld</text>",
-                x, h - pad + 16, (long long)rows[i].id);
-    }
-}
-
-static MHD_RESULT page_trends(struct server *s, struct MHD_Connection *c)
-{
-    struct store_run_row *rows;
-    size_t n;
-    if (store_list_runs(s->db, &rows, &n) != 0)
-        return respond_text(c, MHD_HTTP_INTERNAL_SERVER_ERROR, "cannot read the database\n");
-    struct page p;
-    page_open(&p, "Trends");
-    fputs("<h1>Trends</h1>\n", p.f);
-    if (!n) {
-        fputs("<p class=\"muted\">No complete run is recorded yet.</p>", p.f);
-        store_run_rows_free(rows, n);
-        return page_send(c, &p, true);
-    }
-    static const char *const colours[] = {"#8b0000", "#c0392b", "#d68910", "#2e86c1"};
-    static const char *const names[] = {"critical", "high", "medium", "low"};
-    long *series = xcalloc(n, sizeof(long));
-    long max = 1;
-    for (size_t i = 0; i < n; i++)
-        for (int k = 0; k < 4; k++)
-            if (rows[i].fails_by_severity[k] > max)
-                max = rows[i].fails_by_severity[k];
-    const int w = 900, h = 300, pad = 40;
-    fprintf(
-        p.f,
-        "<div class=\"card\"><h2>Failed checks by severity</h2>"
-        "<svg id=\"chart-failures\" role=\"img\" aria-label=\"Failed checks by severity per run\" "
-        "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">\n",
-        w, h + 10, w, h + 10);
-    svg_axes(p.f, rows, n, max, w, h, pad);
-    for (int k = 0; k < 4; k++) {
-        for (size_t i = 0; i < n; i++)
-            series[i] = rows[i].fails_by_severity[k];
-        svg_series(p.f, series, n, max, colours[k], w, h, pad);
-    }
-    fputs("</svg><p>", p.f);
-    for (int k = 0; k < 4; k++)
-        fprintf(p.f, "<b class=\"%s\">&#9632; %s</b> &nbsp; ",
-                k == 0   ? "crit"
-                : k == 1 ? "high"
-                : k == 2 ? "med"
-                         : "low",
-                names[k]);
-    fputs("</p></div>\n", p.f);
-
-    long mmax = 1;
-    for (size_t i = 0; i < n; i++)
-        if (rows[i].measures_total > mmax)
-            mmax = rows[i].measures_total;
-    fprintf(p.f,
-            "<div class=\"card\"><h2>Measures met</h2>"
-            "<svg id=\"chart-measures\" role=\"img\" aria-label=\"Measures met per run\" "
-            "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">\n",
-            w, h + 10, w, h + 10);
-    svg_axes(p.f, rows, n, mmax, w, h, pad);
-    for (size_t i = 0; i < n; i++)
-        series[i] = rows[i].measures_met;
-    svg_series(p.f, series, n, mmax, "#1e8449", w, h, pad);
-    fputs("</svg></div>\n", p.f);
-    free(series);
-    store_run_rows_free(rows, n);
-    return page_send(c, &p, true);
-}
-
-static MHD_RESULT page_device(struct server *s, struct MHD_Connection *c, const char *path)
-{
-    if (!path || !*path)
-        return respond_text(c, MHD_HTTP_BAD_REQUEST, "the path parameter is required\n");
-    struct store_device_row *rows;
-    size_t n;
-    if (store_device_history(s->db, path, &rows, &n) != 0)
-        return respond_text(c, MHD_HTTP_INTERNAL_SERVER_ERROR, "cannot read the database\n");
-    struct page p;
-    page_open(&p, "Device history");
-    fputs("<h1>Device history: ", p.f);
-    html(p.f, path);
-    fputs("</h1>\n", p.f);
-    if (!n)
-        fputs("<p class=\"muted\">This device is in no complete run.</p>", p.f);
-    else
-        fputs("<table><tr><th>Run</th><th>Started</th><th>Hostname</th><th>Failed</th>"
-              "<th>Passed</th><th>Unknown</th><th>Failing checks</th></tr>\n",
-              p.f);
-    for (size_t i = n; i-- > 0;) {
-        fprintf(p.f, "<tr><td><a href=\"/runs/%lld\">%lld</a></td><td>", (long long)rows[i].run_id,
-                (long long)rows[i].run_id);
-        html(p.f, rows[i].started);
-        fputs("</td><td>", p.f);
-        html(p.f, rows[i].hostname);
-        fprintf(p.f,
-                "</td><td class=\"n high\">%ld</td><td class=n>%ld</td><td class=n>%ld</td><td>",
-                rows[i].fails, rows[i].passes, rows[i].unknowns);
-        html(p.f, rows[i].failing);
-        fputs("</td></tr>\n", p.f);
-    }
-    if (n)
-        fputs("</table>\n", p.f);
-    store_device_rows_free(rows, n);
-    return page_send(c, &p, true);
 }
 
 static MHD_RESULT page_run(struct server *s, struct MHD_Connection *c, const char *id,
@@ -412,8 +158,15 @@ static MHD_RESULT page_run(struct server *s, struct MHD_Connection *c, const cha
     if (rc == 0)
         rc = file_read_all(tmpl, 0, false, &body, &len);
     unlink(tmpl);
+    if (rc != 0 && fmt == REPORT_HTML) {
+        struct page p;
+        serve_page_error(&p, MHD_HTTP_NOT_FOUND, "No such run, or it cannot be rendered.");
+        return page_send(c, &p, true);
+    }
     if (rc != 0)
         return respond_text(c, MHD_HTTP_NOT_FOUND, "no such run, or it cannot be rendered\n");
+    if (fmt == REPORT_HTML)
+        body = serve_page_frame_report(body, &len, id);
     return respond(c, MHD_HTTP_OK,
                    fmt == REPORT_HTML ? "text/html; charset=utf-8"
                                       : "application/json; charset=utf-8",
@@ -432,7 +185,7 @@ static MHD_RESULT api_runs(struct server *s, struct MHD_Connection *c)
     if (store_list_runs(s->db, &rows, &n) != 0)
         return respond_text(c, MHD_HTTP_INTERNAL_SERVER_ERROR, "cannot read the database\n");
     struct page p;
-    page_open(&p, NULL);
+    serve_page_open(&p, NULL, NULL, 0);
     fputs("[", p.f);
     for (size_t i = 0; i < n; i++) {
         const struct store_run_row *r = &rows[i];
@@ -489,7 +242,7 @@ static MHD_RESULT api_diff(struct server *s, struct MHD_Connection *c)
     if (store_diff_runs(s->db, a && *a ? a : NULL, b && *b ? b : NULL, &d) != 0)
         return respond_text(c, MHD_HTTP_NOT_FOUND, "cannot compare those runs\n");
     struct page p;
-    page_open(&p, NULL);
+    serve_page_open(&p, NULL, NULL, 0);
     fprintf(p.f, "{\"a\":%lld,\"b\":%lld,", (long long)d.a.id, (long long)d.b.id);
     json_changes(p.f, "devices_added", d.added, d.nadded, false);
     json_changes(p.f, "devices_removed", d.removed, d.nremoved, false);
@@ -510,6 +263,42 @@ static bool all_digits(const char *s)
         if ((*s < '0' || *s > '9') && *s != '-' && !(*s >= 'a' && *s <= 'f'))
             return false;
     return true;
+}
+
+static const char *arg(struct MHD_Connection *c, const char *name)
+{
+    return MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
+}
+
+/* The JSON API: plain-text errors, for scripts. */
+static MHD_RESULT route_api(struct server *s, struct MHD_Connection *c, const char *url)
+{
+    if (!strcmp(url, "/api/runs"))
+        return api_runs(s, c);
+    if (!strcmp(url, "/api/diff"))
+        return api_diff(s, c);
+    if (!strncmp(url, "/api/runs/", 10) && all_digits(url + 10))
+        return page_run(s, c, url + 10, REPORT_JSON);
+    return respond_text(c, MHD_HTTP_NOT_FOUND, "not found\n");
+}
+
+/* The dashboard's own pages; anything else is a page that leads back. */
+static MHD_RESULT route_page(struct server *s, struct MHD_Connection *c, const char *url)
+{
+    struct page p;
+    if (!strcmp(url, "/"))
+        serve_page_runs(s->db, &p);
+    else if (!strcmp(url, "/trends"))
+        serve_page_trends(s->db, &p);
+    else if (!strcmp(url, "/measures"))
+        serve_page_measures(s->db, &p);
+    else if (!strcmp(url, "/devices"))
+        serve_page_device(s->db, arg(c, "path"), &p);
+    else if (!strcmp(url, "/diff"))
+        serve_page_diff(s->db, arg(c, "a"), arg(c, "b"), &p);
+    else
+        serve_page_error(&p, MHD_HTTP_NOT_FOUND, "There is no such page.");
+    return page_send(c, &p, true);
 }
 
 static MHD_RESULT handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -537,29 +326,21 @@ static MHD_RESULT handle(void *cls, struct MHD_Connection *c, const char *url, c
         !strncmp(url, "/api/", 5));
     if (refused)
         return respond_text(c, MHD_HTTP_FORBIDDEN, refused);
-    if (!strcmp(url, "/"))
-        return page_runs(s, c);
-    if (!strcmp(url, "/trends"))
-        return page_trends(s, c);
-    if (!strcmp(url, "/devices"))
-        return page_device(s, c, MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "path"));
-    if (!strcmp(url, "/api/runs"))
-        return api_runs(s, c);
-    if (!strcmp(url, "/api/diff"))
-        return api_diff(s, c);
-    if (!strncmp(url, "/api/runs/", 10) && all_digits(url + 10))
-        return page_run(s, c, url + 10, REPORT_JSON);
+    if (!strncmp(url, "/api/", 5))
+        return route_api(s, c, url);
     if (!strncmp(url, "/runs/", 6) && all_digits(url + 6))
         return page_run(s, c, url + 6, REPORT_HTML);
-    return respond_text(c, MHD_HTTP_NOT_FOUND, "not found\n");
+    return route_page(s, c, url);
 }
 
 static const char *usage =
     "usage: tsaudit serve --db FILE [--listen ADDR:PORT] [--allow-host NAME]...\n"
     "\n"
     "Serve a read-only dashboard over a history database: runs, one run (the\n"
-    "same views as the HTML report), a device's history, trends, and a JSON API\n"
-    "(/api/runs, /api/runs/ID, /api/diff?a=ID&b=ID). Binds 127.0.0.1:8080 unless\n"
+    "same views as the HTML report), the comparison of two runs, a device's\n"
+    "findings and history, the measures, trends by run or commit date (scan\n"
+    "--git), since when each failure began, and a JSON API (/api/runs,\n"
+    "/api/runs/ID, /api/diff?a=ID&b=ID). Binds 127.0.0.1:8080 unless\n"
     "--listen says otherwise (port 0 picks a free port). Stops on Ctrl-C.\n"
     "\n"
     "It answers only requests addressed to the listening address (and localhost\n"
