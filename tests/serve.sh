@@ -53,6 +53,25 @@ code=$(get "$url/trends")
 check "trends page 200 with charts" "[ '$code' = 200 ] && grep -q 'id=\"chart-failures\"' '$out/body'"
 code=$(get "$url$dev")
 check "device history 200" "[ '$code' = 200 ] && grep -q 'Device history' '$out/body'"
+check "device page: current findings with failing since" "grep -q 'id=\"findings\"' '$out/body' && grep -q 'class=\"since-run\"' '$out/body'"
+check "device page: breadcrumbs back to the overview" "grep -q '<nav class=\"crumbs\"[^>]*><a href=\"/\">Overview</a>' '$out/body'"
+code=$(get "$url/diff?a=1&b=2")
+check "diff page 200 with its sections" "[ '$code' = 200 ] && grep -q 'id=\"new-failures\"' '$out/body' && grep -q 'id=\"by-device\"' '$out/body'"
+check "diff page lists the removed devices" "grep -c 'href=\"/devices?path=access/' '$out/body' | grep -qv '^0$'"
+check "runs page offers the comparison" "get '$url/' >/dev/null && grep -q 'action=\"/diff\"' '$out/body'"
+status 404 "diff of an unknown run 404" "$url/diff?a=1&b=999"
+check "... as a page leading back" "grep -q '<a href=\"/\">Overview</a>' '$out/body' && grep -qi '^content-type: text/html' '$out/headers'"
+code=$(get "$url/measures")
+check "measures page 200 with failing since" "[ '$code' = 200 ] && grep -q 'id=\"measures\"' '$out/body' && grep -q 'class=\"since-run\"' '$out/body'"
+code=$(get "$url/trends")
+check "trends page has a verdicts chart with date labels" "grep -q 'id=\"chart-verdicts\"' '$out/body' && grep -q 'class=\"date\"[^>]*>20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]<' '$out/body'"
+for page in / /trends /measures "$dev" "/diff?a=1&b=2" /nothing-here; do
+  get "$url$page" > /dev/null
+  check "$page links back to the overview" "grep -q '<header>.*<a href=\"/\">Overview</a>' '$out/body'"
+done
+code=$(get "$url/runs/2")
+check "the stored run carries the dashboard's bar" "[ '$code' = 200 ] && grep -q 'id=\"dashboard-bar\"' '$out/body' && grep -q '<a href=\"/\">Overview</a>' '$out/body'"
+check "its own policy admits the bar's stylesheet by hash only" "grep -q \"style-src 'sha256-[^']*' 'sha256-[^']*'; script-src\" '$out/body' && ! grep -qi unsafe-inline '$out/body'"
 
 code=$(get "$url/api/runs")
 check "api/runs is JSON with two runs" "[ '$code' = 200 ] && python3 -c \"import json;assert len(json.load(open('$out/body')))==2\""
@@ -179,6 +198,10 @@ check "runs page is clean UTF-8 without escapes or markup" clean_page
 dev=$(grep -o 'href="/devices?path=[^"]*"' "$out/body" | head -1 | sed 's/^href="//; s/"$//')
 status 200 "device page of a hostile path" "$url$dev"
 check "device page is clean" clean_page
+for page in /trends /measures; do
+  status 200 "$page with a hostile host name" "$url$page"
+  check "$page is clean" clean_page
+done
 kill "$pid"; wait "$pid" 2>/dev/null; pid=
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]
