@@ -322,6 +322,37 @@ static inline uint64_t hash_sv(uint64_t h, struct sv s)
 
 #define HASH_SEED 14695981039346656037ull
 
+/* ------------------------------------------------------------ sub-statement keys */
+
+/*
+ * The key of one row of a sub-statement table (statements inside a block,
+ * or the words after a top-level keyword): the words, the dialects it
+ * applies to, and which forms it takes. A table's rows start with their key
+ * and are tried in order; cx_key_find() gives the next row that matches.
+ */
+enum cx_form { CX_POS, CX_BOTH, CX_NO }; /* positive only, either form, "no" form only */
+enum cx_how {
+    CX_WORDS, /* the statement starts with these words */
+    CX_FIRST, /* its first token is this word */
+    CX_WHOLE, /* it is exactly this text */
+};
+#define CX_IOS DIALECT_BIT(DIALECT_CISCO_IOS)
+#define CX_NXOS DIALECT_BIT(DIALECT_CISCO_NXOS)
+#define CX_XR DIALECT_BIT(DIALECT_CISCO_IOSXR)
+#define CX_ASA DIALECT_BIT(DIALECT_CISCO_ASA)
+#define CX_EOS DIALECT_BIT(DIALECT_ARISTA_EOS)
+struct cx_key {
+    const char *path;
+    unsigned dialects; /* DIALECT_BIT mask; 0 = every dialect */
+    unsigned char form, how;
+};
+
+/* The first row at or after `from` (of nrows rows of row_size bytes, each
+ * starting with a struct cx_key) that matches statement s ("no" removed,
+ * neg telling whether it was there); nrows when none does. */
+size_t cx_key_find(const struct cx *x, const void *rows, size_t nrows, size_t row_size, size_t from,
+                   struct sv s, bool neg);
+
 /* extract_cisco_aaa.c */
 bool cx_h_aaa_server_legacy(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 bool cx_h_aaa_server_block(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);

@@ -73,85 +73,201 @@ static void asa_switchport_monitor(struct cx *x, struct sv dest, const struct cf
     ms->node = c;
 }
 
+/* Interface statements: the interface, its index, the statement and its text
+ * without "no". A handler returns false when the statement is not its after
+ * all, and the following rows are tried. */
+typedef bool cx_if_fn(struct cx *x, struct interface *f, size_t idx, const struct cfg_node *c,
+                      struct sv t, bool neg);
+
+static bool if_description(struct cx *x, struct interface *f, size_t idx, const struct cfg_node *c,
+                           struct sv t, bool neg)
+{
+    f->description = dup(x, sv_after_tokens(t, 1));
+    return true;
+}
+
+static bool if_shutdown(struct cx *x, struct interface *f, size_t idx, const struct cfg_node *c,
+                        struct sv t, bool neg)
+{
+    f->shutdown = !neg;
+    return true;
+}
+
+static bool if_address(struct cx *x, struct interface *f, size_t idx, const struct cfg_node *c,
+                       struct sv t, bool neg)
+{
+    f->has_ip = true;
+    if (!starts(t, "ipv6") && x->if_addr && x->if_addr[idx].af == 0 && !tk_is(t, 3, "secondary") &&
+        !tk_is(t, 4, "secondary")) {
+        struct sv a = tk(t, 2);
+        const char *sl = memchr(a.p, '/', a.n);
+        if (sl)
+            a.n = (size_t)(sl - a.p);
+        struct ip_prefix ip = model_parse_addr(a);
+        if (ip.af == 4)
+            x->if_addr[idx] = ip;
+    }
+    return true;
+}
+
+static bool if_urpf(struct cx *x, struct interface *f, size_t idx, const struct cfg_node *c,
+                    struct sv t, bool neg)
+{
+    if (!neg)
+        fact_set(&f->urpf, FACT_ON, c);
+    return true;
+}
+
+static bool if_access_group(struct cx *x, struct interface *f, size_t idx, const struct cfg_node *c,
+                            struct sv t, bool neg)
+{
+    struct sv name = tk(t, 2), dir = tk(t, 3);
+    if (sv_eq_cstr(dir, "in") || sv_eq_cstr(dir, "ingress"))
+        f->acl_in = dup(x, name);
+    else if (sv_eq_cstr(dir, "out") || sv_eq_cstr(dir, "egress"))
+        f->acl_out = dup(x, name);
+    return true;
+}
+
+/* XR "lldp" block: transmit disable, receive disable, disable */
+static bool if_lldp_block(struct cx *x, struct interface *f, size_t idx, const struct cfg_node *c,
+                          struct sv t, bool neg)
+{
+    if (!c->child)
+        return false;
+    for (const struct cfg_node *d = c->child; d; d = d->next)
+        if (active(d) && (starts(cfg_text(d), "transmit disable") ||
+                          starts(cfg_text(d), "receive disable") || starts(cfg_text(d), "disable")))
+            fact_set(&f->discovery, FACT_OFF, d);
+    return true;
+}
+
+static bool if_tunnel_destination(struct cx *x, struct interface *f, size_t idx,
+                                  const struct cfg_node *c, struct sv t, bool neg)
+{
+    f->tunnel_dest = dup(x, tk(t, 2));
+    f->is_tunnel = true;
+    return true;
+}
+
+static bool if_tunnel_mode(struct cx *x, struct interface *f, size_t idx, const struct cfg_node *c,
+                           struct sv t, bool neg)
+{
+    f->tunnel_mode = dup(x, sv_after_tokens(t, 2));
+    return true;
+}
+
+/* XR tunnel-ip / EOS "destination A" on a tunnel */
+static bool if_destination(struct cx *x, struct interface *f, size_t idx, const struct cfg_node *c,
+                           struct sv t, bool neg)
+{
+    if (!f->is_tunnel)
+        return false;
+    f->tunnel_dest = dup(x, tk(t, 1));
+    return true;
+}
+
+/* vrf forwarding V | ip vrf forwarding V | vrf member V | vrf V: a management VRF by name */
+static bool if_vrf(struct cx *x, struct interface *f, size_t idx, const struct cfg_node *c,
+                   struct sv t, bool neg)
+{
+    struct sv v =
+        sv_eq_cstr(tk(t, 0), "vrf") && !tk_is(t, 1, "forwarding") && !tk_is(t, 1, "member")
+            ? tk(t, 1)
+        : starts(t, "ip vrf") ? tk(t, 3)
+                              : tk(t, 2);
+    if (name_is(v, "mgmt") || name_is(v, "management") || name_is(v, "oob"))
+        f->is_mgmt = true;
+    return true;
+}
+
+static bool if_management_only(struct cx *x, struct interface *f, size_t idx,
+                               const struct cfg_node *c, struct sv t, bool neg)
+{
+    f->is_mgmt = true;
+    return true;
+}
+
+static bool if_mop(struct cx *x, struct interface *f, size_t idx, const struct cfg_node *c,
+                   struct sv t, bool neg)
+{
+    cx_legacy_set(&x->m->legacy.mop, true, c);
+    return true;
+}
+
+static bool if_switchport_monitor(struct cx *x, struct interface *f, size_t idx,
+                                  const struct cfg_node *c, struct sv t, bool neg)
+{
+    asa_switchport_monitor(x, sv_from_cstr(f->name), c);
+    return true;
+}
+
+/* A row either has a handler or sets one fact of the interface (the member
+ * at offset fact) to pos, or to no for the "no" form. */
+struct if_row {
+    struct cx_key key;
+    cx_if_fn *fn;
+    size_t fact;
+    enum fact_state pos, no;
+};
+
+#define IF_DO(fn) fn, 0, FACT_UNKNOWN, FACT_UNKNOWN
+#define IF_FACT(member, pos, no) NULL, offsetof(struct interface, member), pos, no
+
+/* Tried in order; what none takes goes to the control-plane, then the IGP readers. */
+static const struct if_row if_rows[] = {
+    {{"description", 0, CX_POS, CX_FIRST}, IF_DO(if_description)},
+    {{"shutdown", 0, CX_BOTH, CX_FIRST}, IF_DO(if_shutdown)},
+    {{"ip address", 0, CX_POS, CX_WORDS}, IF_DO(if_address)},
+    {{"ipv4 address", 0, CX_POS, CX_WORDS}, IF_DO(if_address)},
+    {{"ipv6 address", 0, CX_POS, CX_WORDS}, IF_DO(if_address)},
+    {{"ip verify unicast", 0, CX_BOTH, CX_WORDS}, IF_DO(if_urpf)},
+    {{"ipv4 verify unicast", 0, CX_BOTH, CX_WORDS}, IF_DO(if_urpf)},
+    {{"ip verify reverse-path", 0, CX_BOTH, CX_WORDS}, IF_DO(if_urpf)},
+    {{"ip access-group", 0, CX_POS, CX_WORDS}, IF_DO(if_access_group)},
+    {{"ipv4 access-group", 0, CX_POS, CX_WORDS}, IF_DO(if_access_group)},
+    {{"ip proxy-arp", 0, CX_BOTH, CX_WORDS}, IF_FACT(proxy_arp, FACT_ON, FACT_OFF)},
+    {{"proxy-arp", 0, CX_BOTH, CX_FIRST}, IF_FACT(proxy_arp, FACT_ON, FACT_OFF)},
+    {{"ip redirects", 0, CX_BOTH, CX_WORDS}, IF_FACT(redirects, FACT_ON, FACT_OFF)},
+    {{"ipv4 redirects", 0, CX_BOTH, CX_WORDS}, IF_FACT(redirects, FACT_ON, FACT_OFF)},
+    {{"ip unreachables", 0, CX_BOTH, CX_WORDS}, IF_FACT(unreachables, FACT_ON, FACT_OFF)},
+    {{"ipv4 unreachables disable", 0, CX_BOTH, CX_WORDS}, IF_FACT(unreachables, FACT_OFF, FACT_ON)},
+    {{"ip directed-broadcast", 0, CX_BOTH, CX_WORDS},
+     IF_FACT(directed_broadcast, FACT_ON, FACT_OFF)},
+    {{"ipv4 directed-broadcast", 0, CX_BOTH, CX_WORDS},
+     IF_FACT(directed_broadcast, FACT_ON, FACT_OFF)},
+    {{"cdp enable", 0, CX_BOTH, CX_WORDS}, IF_FACT(discovery, FACT_ON, FACT_OFF)},
+    {{"cdp", CX_XR, CX_BOTH, CX_WHOLE}, IF_FACT(discovery, FACT_ON, FACT_OFF)},
+    {{"lldp transmit", 0, CX_NO, CX_WORDS}, IF_FACT(discovery, FACT_OFF, FACT_OFF)},
+    {{"lldp receive", 0, CX_NO, CX_WORDS}, IF_FACT(discovery, FACT_OFF, FACT_OFF)},
+    {{"lldp", 0, CX_BOTH, CX_FIRST}, IF_DO(if_lldp_block)},
+    {{"tunnel destination", 0, CX_POS, CX_WORDS}, IF_DO(if_tunnel_destination)},
+    {{"tunnel mode", 0, CX_POS, CX_WORDS}, IF_DO(if_tunnel_mode)},
+    {{"destination", 0, CX_POS, CX_WORDS}, IF_DO(if_destination)},
+    {{"vrf", 0, CX_POS, CX_FIRST}, IF_DO(if_vrf)},
+    {{"ip vrf forwarding", 0, CX_POS, CX_WORDS}, IF_DO(if_vrf)},
+    {{"management-only", 0, CX_POS, CX_FIRST}, IF_DO(if_management_only)},
+    {{"mop enabled", 0, CX_POS, CX_WORDS}, IF_DO(if_mop)},
+    {{"switchport monitor", CX_ASA, CX_POS, CX_WORDS}, IF_DO(if_switchport_monitor)},
+};
+
 static void iface_stmt(struct cx *x, struct interface *f, size_t idx, const struct cfg_node *c)
 {
     bool neg;
     struct sv t = stmt(c, &neg);
-    struct sv w = tk(t, 0);
-    struct sv ifn = sv_from_cstr(f->name);
-    if (sv_eq_cstr(w, "description") && !neg) {
-        f->description = dup(x, sv_after_tokens(t, 1));
-    } else if (sv_eq_cstr(w, "shutdown")) {
-        f->shutdown = !neg;
-    } else if ((starts(t, "ip address") || starts(t, "ipv4 address") ||
-                starts(t, "ipv6 address")) &&
-               !neg) {
-        f->has_ip = true;
-        if (!starts(t, "ipv6") && x->if_addr && x->if_addr[idx].af == 0 &&
-            !tk_is(t, 3, "secondary") && !tk_is(t, 4, "secondary")) {
-            struct sv a = tk(t, 2);
-            const char *sl = memchr(a.p, '/', a.n);
-            if (sl)
-                a.n = (size_t)(sl - a.p);
-            struct ip_prefix ip = model_parse_addr(a);
-            if (ip.af == 4)
-                x->if_addr[idx] = ip;
+    size_t nr = ARRAY_SIZE(if_rows);
+    for (size_t i = cx_key_find(x, if_rows, nr, sizeof(if_rows[0]), 0, t, neg); i < nr;
+         i = cx_key_find(x, if_rows, nr, sizeof(if_rows[0]), i + 1, t, neg)) {
+        const struct if_row *r = &if_rows[i];
+        if (!r->fn) {
+            fact_set((struct fact_bool *)(void *)((char *)f + r->fact), neg ? r->no : r->pos, c);
+            return;
         }
-    } else if (starts(t, "ip verify unicast") || starts(t, "ipv4 verify unicast") ||
-               starts(t, "ip verify reverse-path")) {
-        if (!neg)
-            fact_set(&f->urpf, FACT_ON, c);
-    } else if ((starts(t, "ip access-group") || starts(t, "ipv4 access-group")) && !neg) {
-        struct sv name = tk(t, 2), dir = tk(t, 3);
-        if (sv_eq_cstr(dir, "in") || sv_eq_cstr(dir, "ingress"))
-            f->acl_in = dup(x, name);
-        else if (sv_eq_cstr(dir, "out") || sv_eq_cstr(dir, "egress"))
-            f->acl_out = dup(x, name);
-    } else if (starts(t, "ip proxy-arp") || (sv_eq_cstr(w, "proxy-arp"))) {
-        fact_set(&f->proxy_arp, neg ? FACT_OFF : FACT_ON, c);
-    } else if (starts(t, "ip redirects") || starts(t, "ipv4 redirects")) {
-        fact_set(&f->redirects, neg ? FACT_OFF : FACT_ON, c);
-    } else if (starts(t, "ip unreachables")) {
-        fact_set(&f->unreachables, neg ? FACT_OFF : FACT_ON, c);
-    } else if (starts(t, "ipv4 unreachables disable")) {
-        fact_set(&f->unreachables, neg ? FACT_ON : FACT_OFF, c);
-    } else if (starts(t, "ip directed-broadcast") || starts(t, "ipv4 directed-broadcast")) {
-        fact_set(&f->directed_broadcast, neg ? FACT_OFF : FACT_ON, c);
-    } else if (starts(t, "cdp enable") || (sv_eq_cstr(t, "cdp") && x->d == DIALECT_CISCO_IOSXR)) {
-        fact_set(&f->discovery, neg ? FACT_OFF : FACT_ON, c);
-    } else if ((starts(t, "lldp transmit") || starts(t, "lldp receive")) && neg) {
-        fact_set(&f->discovery, FACT_OFF, c);
-    } else if (sv_eq_cstr(w, "lldp") && c->child) {
-        for (const struct cfg_node *d = c->child; d; d = d->next)
-            if (active(d) &&
-                (starts(cfg_text(d), "transmit disable") ||
-                 starts(cfg_text(d), "receive disable") || starts(cfg_text(d), "disable")))
-                fact_set(&f->discovery, FACT_OFF, d);
-    } else if (starts(t, "tunnel destination") && !neg) {
-        f->tunnel_dest = dup(x, tk(t, 2));
-        f->is_tunnel = true;
-    } else if (starts(t, "tunnel mode") && !neg) {
-        f->tunnel_mode = dup(x, sv_after_tokens(t, 2));
-    } else if (starts(t, "destination") && f->is_tunnel && !neg) {
-        f->tunnel_dest = dup(x, tk(t, 1)); /* XR tunnel-ip / EOS */
-    } else if ((starts(t, "vrf forwarding") || starts(t, "ip vrf forwarding") ||
-                starts(t, "vrf member") || sv_eq_cstr(w, "vrf")) &&
-               !neg) {
-        struct sv v = sv_eq_cstr(w, "vrf") && !tk_is(t, 1, "forwarding") && !tk_is(t, 1, "member")
-                          ? tk(t, 1)
-                      : starts(t, "ip vrf") ? tk(t, 3)
-                                            : tk(t, 2);
-        if (name_is(v, "mgmt") || name_is(v, "management") || name_is(v, "oob"))
-            f->is_mgmt = true;
-    } else if (sv_eq_cstr(w, "management-only") && !neg) {
-        f->is_mgmt = true;
-    } else if (starts(t, "mop enabled") && !neg) {
-        cx_legacy_set(&x->m->legacy.mop, true, c);
-    } else if (x->d == DIALECT_CISCO_ASA && starts(t, "switchport monitor") && !neg) {
-        asa_switchport_monitor(x, ifn, c);
-    } else if (!cx_cpp_if_stmt(x, t, neg, c)) {
-        cx_igp_if_stmt(x, ifn, t, c);
+        if (r->fn(x, f, idx, c, t, neg))
+            return;
     }
+    if (!cx_cpp_if_stmt(x, t, neg, c))
+        cx_igp_if_stmt(x, sv_from_cstr(f->name), t, c);
 }
 
 bool cx_h_interface(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)

@@ -107,3 +107,34 @@ struct secret cx_cisco_secret(struct cx *x, struct sv s, size_t i, const struct 
         *next = after;
     return model_secret(ty, value, n);
 }
+
+/* ------------------------------------------------------------ sub-statement keys */
+
+static bool key_matches(const struct cx *x, const struct cx_key *k, struct sv s, bool neg)
+{
+    if ((k->form == CX_POS && neg) || (k->form == CX_NO && !neg))
+        return false;
+    if (k->dialects && !(k->dialects & DIALECT_BIT(x->d)))
+        return false;
+    switch (k->how) {
+    case CX_FIRST: /* a word without blanks or quotes: its leading words when s starts with it */
+        return s.n && !memchr(" \t\r\n\f\v", s.p[0], 6) ? starts(s, k->path)
+                                                        : sv_eq_cstr(tk(s, 0), k->path);
+    case CX_WHOLE:
+        return sv_eq_cstr(s, k->path);
+    default:
+        return starts(s, k->path);
+    }
+}
+
+size_t cx_key_find(const struct cx *x, const void *rows, size_t nrows, size_t row_size, size_t from,
+                   struct sv s, bool neg)
+{
+    for (size_t i = from; i < nrows; i++) {
+        const struct cx_key *k =
+            (const struct cx_key *)(const void *)((const char *)rows + i * row_size);
+        if (key_matches(x, k, s, neg))
+            return i;
+    }
+    return nrows;
+}
