@@ -126,6 +126,134 @@ static void igp_block_if(struct cx *x, struct cigp *g, const struct cfg_node *n,
         f->auth_node = auth_node;
 }
 
+/* Process-level statements after the authentication words: the process, the
+ * statement, its text and the process's authentication so far (1 strong). A
+ * handler returns false when the statement is not its after all. */
+typedef bool cx_igp_fn(struct cx *x, struct cigp *g, const struct cfg_node *c, struct sv t,
+                       int *proc_auth);
+
+/* NX-OS IS-IS authentication-type / authentication key-chain */
+static bool proc_auth_nxos(struct cx *x, struct cigp *g, const struct cfg_node *c, struct sv t,
+                           int *proc_auth)
+{
+    if (!g->proc_auth)
+        g->proc_auth = c;
+    *proc_auth = 1;
+    return true;
+}
+
+static bool proc_passive_default(struct cx *x, struct cigp *g, const struct cfg_node *c,
+                                 struct sv t, int *proc_auth)
+{
+    g->passive_default = true;
+    return true;
+}
+
+static bool proc_passive_if(struct cx *x, struct cigp *g, const struct cfg_node *c, struct sv t,
+                            int *proc_auth)
+{
+    *(struct sv *)MODEL_PUSH(x->a, g->passive, g->npassive) = tk(t, 1);
+    return true;
+}
+
+/* area A authentication [message-digest|ipsec] */
+static bool proc_area_auth(struct cx *x, struct cigp *g, const struct cfg_node *c, struct sv t,
+                           int *proc_auth)
+{
+    if (!tk_is(t, 2, "authentication"))
+        return false;
+    bool md = tk_is(t, 3, "message-digest") || tk_is(t, 3, "ipsec");
+    if (md)
+        *MODEL_PUSH(x->a, g->auth_areas, g->nauth_areas) = (struct cigp_area){tk(t, 1), c};
+    else
+        *MODEL_PUSH(x->a, g->weak_areas, g->nweak_areas) = tk(t, 1);
+    return true;
+}
+
+/* network A M area X (IOS, EOS) / network A/L area X (NX-OS, EOS) */
+static bool proc_network(struct cx *x, struct cigp *g, const struct cfg_node *c, struct sv t,
+                         int *proc_auth)
+{
+    struct cigp_net net = {0};
+    struct sv a = tk(t, 1), b = tk(t, 2);
+    bool ok;
+    if (cx_sv_is_dotted(b)) {
+        ok = ip_prefix_from_mask(a, b, true, &net.pfx);
+        net.area = tk(t, 4);
+    } else {
+        net.pfx = model_parse_addr(a);
+        ok = net.pfx.af != 0;
+        net.area = tk(t, 3);
+    }
+    if (ok)
+        *MODEL_PUSH(x->a, g->nets, g->nnets) = net;
+    return true;
+}
+
+struct igp_proc_row {
+    struct cx_key key;
+    cx_igp_fn *fn;
+};
+
+static const struct igp_proc_row igp_proc_rows[] = {
+    {{"authentication-type", 0, CX_POS, CX_WORDS}, proc_auth_nxos},
+    {{"authentication key-chain", 0, CX_POS, CX_WORDS}, proc_auth_nxos},
+    {{"passive-interface default", 0, CX_POS, CX_WORDS}, proc_passive_default},
+    {{"passive enable", 0, CX_POS, CX_WORDS}, proc_passive_default},
+    {{"passive", 0, CX_POS, CX_WHOLE}, proc_passive_default},
+    {{"passive-interface", 0, CX_POS, CX_WORDS}, proc_passive_if},
+    {{"area", 0, CX_POS, CX_WORDS}, proc_area_auth},
+    {{"network", 0, CX_POS, CX_WORDS}, proc_network},
+};
+
+/* One process-level statement (XR inheritance needs them before the blocks). */
+static void igp_proc_stmt(struct cx *x, struct cigp *g, const struct cfg_node *c, int *proc_auth)
+{
+    bool cneg;
+    struct sv t = stmt(c, &cneg);
+    if (cneg) {
+        if (starts(t, "passive-interface"))
+            *(struct sv *)MODEL_PUSH(x->a, g->active, g->nactive) = tk(t, 1);
+        return;
+    }
+    int w = igp_auth_word(x, t, c);
+    if (w == 1 || w == 2) {
+        *proc_auth = w;
+        if (w == 1 && !g->proc_auth)
+            g->proc_auth = c;
+        else if (w == 2 && !g->proc_weak)
+            g->proc_weak = c;
+        return;
+    }
+    size_t nr = ARRAY_SIZE(igp_proc_rows), rs = sizeof(igp_proc_rows[0]);
+    for (size_t i = cx_key_find(x, igp_proc_rows, nr, rs, 0, t, false); i < nr;
+         i = cx_key_find(x, igp_proc_rows, nr, rs, i + 1, t, false))
+        if (igp_proc_rows[i].fn(x, g, c, t, proc_auth))
+            return;
+}
+
+/* An XR area block: its authentication (inheriting the process's) and interfaces. */
+static void igp_xr_area(struct cx *x, struct cigp *g, const struct cfg_node *c, int proc_auth)
+{
+    struct sv t = cfg_text(c);
+    int area_auth = proc_auth;
+    const struct cfg_node *area_node = proc_auth == 1 ? g->proc_auth : g->proc_weak;
+    for (const struct cfg_node *d = c->child; d; d = d->next) {
+        if (!active(d))
+            continue;
+        int w = igp_auth_word(x, cfg_text(d), d);
+        if (w) {
+            area_auth = w;
+            area_node = d;
+            if (w == 1)
+                *MODEL_PUSH(x->a, g->auth_areas, g->nauth_areas) = (struct cigp_area){tk(t, 1), d};
+        }
+    }
+    for (const struct cfg_node *d = c->child; d; d = d->next)
+        if (active(d) && starts(cfg_text(d), "interface"))
+            igp_block_if(x, g, d, tk(t, 1), area_auth, area_node);
+}
+
 /* router ospf N [vrf V] / router ospfv3 N / ipv6 router ospf N / router isis [TAG] */
 bool cx_h_router_igp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
@@ -137,187 +265,167 @@ bool cx_h_router_igp(struct cx *x, const struct cfg_node *n, struct sv s, bool n
     if (!g)
         return true;
     int proc_auth = 0;
-    /* process-level statements first (XR inheritance needs them) */
-    for (const struct cfg_node *c = n->child; c; c = c->next) {
-        if (!active(c))
-            continue;
-        bool cneg;
-        struct sv t = stmt(c, &cneg);
-        if (cneg) {
-            if (starts(t, "passive-interface"))
-                *(struct sv *)MODEL_PUSH(x->a, g->active, g->nactive) = tk(t, 1);
-            continue;
-        }
-        int w = igp_auth_word(x, t, c);
-        if (w == 1 || w == 2) {
-            proc_auth = w;
-            if (w == 1 && !g->proc_auth)
-                g->proc_auth = c;
-            else if (w == 2 && !g->proc_weak)
-                g->proc_weak = c;
-        } else if (starts(t, "authentication-type") || starts(t, "authentication key-chain")) {
-            if (!g->proc_auth)
-                g->proc_auth = c; /* NX-OS IS-IS */
-            proc_auth = 1;
-        } else if (starts(t, "passive-interface default") || starts(t, "passive enable") ||
-                   sv_eq_cstr(t, "passive")) {
-            g->passive_default = true;
-        } else if (starts(t, "passive-interface")) {
-            *(struct sv *)MODEL_PUSH(x->a, g->passive, g->npassive) = tk(t, 1);
-        } else if (starts(t, "area") && tk_is(t, 2, "authentication")) {
-            bool md = tk_is(t, 3, "message-digest") || tk_is(t, 3, "ipsec");
-            if (md)
-                *MODEL_PUSH(x->a, g->auth_areas, g->nauth_areas) = (struct cigp_area){tk(t, 1), c};
-            else
-                *MODEL_PUSH(x->a, g->weak_areas, g->nweak_areas) = tk(t, 1);
-        } else if (starts(t, "network")) {
-            struct cigp_net net = {0};
-            struct sv a = tk(t, 1), b = tk(t, 2);
-            bool ok;
-            if (cx_sv_is_dotted(b)) {
-                ok = ip_prefix_from_mask(a, b, true, &net.pfx);
-                net.area = tk(t, 4);
-            } else {
-                net.pfx = model_parse_addr(a);
-                ok = net.pfx.af != 0;
-                net.area = tk(t, 3);
-            }
-            if (ok)
-                *MODEL_PUSH(x->a, g->nets, g->nnets) = net;
-        }
-    }
+    for (const struct cfg_node *c = n->child; c; c = c->next)
+        if (active(c))
+            igp_proc_stmt(x, g, c, &proc_auth);
     /* XR areas and interface blocks */
     for (const struct cfg_node *c = n->child; c; c = c->next) {
         if (!active(c) || !c->child)
             continue;
         struct sv t = cfg_text(c);
-        if (starts(t, "area")) {
-            int area_auth = proc_auth;
-            const struct cfg_node *area_node = proc_auth == 1 ? g->proc_auth : g->proc_weak;
-            for (const struct cfg_node *d = c->child; d; d = d->next) {
-                if (!active(d))
-                    continue;
-                int w = igp_auth_word(x, cfg_text(d), d);
-                if (w) {
-                    area_auth = w;
-                    area_node = d;
-                    if (w == 1)
-                        *MODEL_PUSH(x->a, g->auth_areas, g->nauth_areas) =
-                            (struct cigp_area){tk(t, 1), d};
-                }
-            }
-            for (const struct cfg_node *d = c->child; d; d = d->next)
-                if (active(d) && starts(cfg_text(d), "interface"))
-                    igp_block_if(x, g, d, tk(t, 1), area_auth, area_node);
-        } else if (starts(t, "interface")) {
+        if (starts(t, "area"))
+            igp_xr_area(x, g, c, proc_auth);
+        else if (starts(t, "interface"))
             igp_block_if(x, g, c, sv_make("", 0), proc_auth,
                          proc_auth == 1 ? g->proc_auth : g->proc_weak);
-        }
     }
     return true;
 }
 
-/* Interface-level IGP statements (IOS, NX-OS, EOS). */
-void cx_igp_if_stmt(struct cx *x, struct sv ifname, struct sv t, const struct cfg_node *c)
+/* Interface-level IGP statements (IOS, NX-OS, EOS): the row gives the
+ * protocol (0 OSPF, 1 OSPFv3, 2 IS-IS), the token of the process or tag,
+ * and the token of the area (0 = none). */
+struct igp_if_row;
+typedef void cx_igp_if_fn(struct cx *x, struct sv ifname, struct sv t, const struct cfg_node *c,
+                          const struct igp_if_row *r);
+struct igp_if_row {
+    struct cx_key key;
+    cx_igp_if_fn *fn;
+    int proto;
+    size_t tag, area;
+};
+
+/* ip ospf authentication [null|message-digest|key-chain|ipsec] at token k */
+static void if_ospf_auth(struct cigp_if *f, struct sv t, size_t k, const struct cfg_node *c)
 {
-    if (starts(t, "ip ospf") || starts(t, "ipv6 ospf") || starts(t, "ospfv3")) {
-        int proto = starts(t, "ip ospf") ? 0 : 1;
-        size_t k = starts(t, "ospfv3") ? 1 : 2;
-        struct sv w = tk(t, k);
-        struct cigp_if *f = NULL;
-        /* ip ospf N area X; ospfv3 N ipv6|ipv4 area X */
-        size_t ka = tk_is(t, k + 1, "area") ? k + 1 : tk_is(t, k + 2, "area") ? k + 2 : 0;
-        if (model_sv_is_digits(w) && ka) {
-            f = igp_if(x, proto, ifname, w, c);
-            if (f) {
-                f->bound = true;
-                f->node = c; /* the binding is the evidence for the interface */
-                f->area = tk(t, ka + 1);
-            }
-            return;
-        }
-        f = igp_if(x, proto, ifname, sv_make("", 0), c);
-        if (!f)
-            return;
-        if (sv_eq_cstr(w, "authentication")) {
-            struct sv a = tk(t, k + 1);
-            if (sv_eq_cstr(a, "null")) {
-                f->authed = false;
-                f->weak = false;
-                f->auth_node = c;
-            } else if (sv_eq_cstr(a, "message-digest") || sv_eq_cstr(a, "key-chain") ||
-                       sv_eq_cstr(a, "ipsec")) {
-                f->authed = true;
-                f->weak = false;
-                f->auth_node = c;
-            } else if (a.n == 0) {
-                if (!f->authed) {
-                    f->weak = true;
-                    f->auth_node = c;
-                }
-            }
-        } else if (sv_eq_cstr(w, "message-digest-key")) {
-            /* ip ospf message-digest-key N md5 [T] V */
-            model_add_secret(x->a, x->m, "ospf-key", cx_cisco_secret(x, t, k + 3, c, NULL));
-            if (!f->auth_node)
-                f->auth_node = c;
-        } else if (sv_eq_cstr(w, "authentication-key")) {
-            model_add_secret(x->a, x->m, "ospf-key", cx_cisco_secret(x, t, k + 1, c, NULL));
-        } else if (sv_eq_cstr(w, "passive-interface") || sv_eq_cstr(w, "passive")) {
-            f->passive = true;
-        }
-    } else if (starts(t, "ip router ospf")) {
-        struct cigp_if *f = igp_if(x, 0, ifname, tk(t, 3), c); /* NX-OS */
-        if (f) {
-            f->bound = true;
-            f->node = c; /* the binding is the evidence for the interface */
-            f->area = tk(t, 5);
-        }
-    } else if (starts(t, "ipv6 router ospfv3") || starts(t, "ipv6 router ospf")) {
-        struct cigp_if *f = igp_if(x, 1, ifname, tk(t, 3), c);
-        if (f) {
-            f->bound = true;
-            f->node = c; /* the binding is the evidence for the interface */
-        }
-    } else if (starts(t, "ip router isis") || starts(t, "ipv6 router isis") ||
-               starts(t, "isis enable")) {
-        struct sv tag = starts(t, "isis") ? tk(t, 2) : tk(t, 3);
-        struct cigp_if *f = igp_if(x, 2, ifname, tag, c);
-        if (f) {
-            f->bound = true;
-            f->node = c; /* the binding is the evidence for the interface */
-        }
-    } else if (starts(t, "isis")) {
-        struct cigp_if *f = igp_if(x, 2, ifname, sv_make("", 0), c);
-        if (!f)
-            return;
-        struct sv w = tk(t, 1);
-        if (sv_eq_cstr(w, "authentication") || sv_eq_cstr(w, "authentication-type")) {
-            struct sv a = tk(t, 2), b = tk(t, 3);
-            bool text = sv_eq_cstr(b, "text") || sv_eq_cstr(a, "cleartext");
-            if (sv_eq_cstr(a, "key") || sv_eq_cstr(a, "key-id")) {
-                /* EOS key: a secret, mode set elsewhere */
-                size_t i = 3;
-                while (i < sv_token_count(t) && !model_sv_is_digits(tk(t, i)))
-                    i++;
-                model_add_secret(x->a, x->m, "isis-key", cx_cisco_secret(x, t, i, c, NULL));
-                return;
-            }
-            if (text) {
-                f->weak = true;
-            } else {
-                f->authed = true;
-                f->weak = false;
-            }
+    struct sv a = tk(t, k + 1);
+    if (sv_eq_cstr(a, "null")) {
+        f->authed = false;
+        f->weak = false;
+        f->auth_node = c;
+    } else if (sv_eq_cstr(a, "message-digest") || sv_eq_cstr(a, "key-chain") ||
+               sv_eq_cstr(a, "ipsec")) {
+        f->authed = true;
+        f->weak = false;
+        f->auth_node = c;
+    } else if (a.n == 0) {
+        if (!f->authed) {
+            f->weak = true;
             f->auth_node = c;
-        } else if (sv_eq_cstr(w, "password")) {
-            f->weak = !f->authed;
-            f->auth_node = f->auth_node ? f->auth_node : c;
-            model_add_secret(x->a, x->m, "isis-key", cx_cisco_secret(x, t, 2, c, NULL));
-        } else if (sv_eq_cstr(w, "passive")) {
-            f->passive = true;
         }
     }
+}
+
+/* ip ospf ... / ipv6 ospf ... / ospfv3 ...: the keyword is token r->tag */
+static void if_ospf(struct cx *x, struct sv ifname, struct sv t, const struct cfg_node *c,
+                    const struct igp_if_row *r)
+{
+    size_t k = r->tag;
+    struct sv w = tk(t, k);
+    struct cigp_if *f = NULL;
+    /* ip ospf N area X; ospfv3 N ipv6|ipv4 area X */
+    size_t ka = tk_is(t, k + 1, "area") ? k + 1 : tk_is(t, k + 2, "area") ? k + 2 : 0;
+    if (model_sv_is_digits(w) && ka) {
+        f = igp_if(x, r->proto, ifname, w, c);
+        if (f) {
+            f->bound = true;
+            f->node = c; /* the binding is the evidence for the interface */
+            f->area = tk(t, ka + 1);
+        }
+        return;
+    }
+    f = igp_if(x, r->proto, ifname, sv_make("", 0), c);
+    if (!f)
+        return;
+    if (sv_eq_cstr(w, "authentication")) {
+        if_ospf_auth(f, t, k, c);
+    } else if (sv_eq_cstr(w, "message-digest-key")) {
+        /* ip ospf message-digest-key N md5 [T] V */
+        model_add_secret(x->a, x->m, "ospf-key", cx_cisco_secret(x, t, k + 3, c, NULL));
+        if (!f->auth_node)
+            f->auth_node = c;
+    } else if (sv_eq_cstr(w, "authentication-key")) {
+        model_add_secret(x->a, x->m, "ospf-key", cx_cisco_secret(x, t, k + 1, c, NULL));
+    } else if (sv_eq_cstr(w, "passive-interface") || sv_eq_cstr(w, "passive")) {
+        f->passive = true;
+    }
+}
+
+/* An interface bound to a process: ip router ospf N area A (NX-OS),
+ * ipv6 router ospf[v3] N, ip|ipv6 router isis [TAG], isis enable TAG */
+static void if_igp_bind(struct cx *x, struct sv ifname, struct sv t, const struct cfg_node *c,
+                        const struct igp_if_row *r)
+{
+    struct cigp_if *f = igp_if(x, r->proto, ifname, tk(t, r->tag), c);
+    if (f) {
+        f->bound = true;
+        f->node = c; /* the binding is the evidence for the interface */
+        if (r->area)
+            f->area = tk(t, r->area);
+    }
+}
+
+/* isis authentication|authentication-type ... */
+static void if_isis_auth(struct cx *x, struct cigp_if *f, struct sv t, const struct cfg_node *c)
+{
+    struct sv a = tk(t, 2), b = tk(t, 3);
+    bool text = sv_eq_cstr(b, "text") || sv_eq_cstr(a, "cleartext");
+    if (sv_eq_cstr(a, "key") || sv_eq_cstr(a, "key-id")) {
+        /* EOS key: a secret, mode set elsewhere */
+        size_t i = 3;
+        while (i < sv_token_count(t) && !model_sv_is_digits(tk(t, i)))
+            i++;
+        model_add_secret(x->a, x->m, "isis-key", cx_cisco_secret(x, t, i, c, NULL));
+        return;
+    }
+    if (text) {
+        f->weak = true;
+    } else {
+        f->authed = true;
+        f->weak = false;
+    }
+    f->auth_node = c;
+}
+
+/* isis authentication|password|passive ... */
+static void if_isis(struct cx *x, struct sv ifname, struct sv t, const struct cfg_node *c,
+                    const struct igp_if_row *r)
+{
+    struct cigp_if *f = igp_if(x, 2, ifname, sv_make("", 0), c);
+    if (!f)
+        return;
+    struct sv w = tk(t, 1);
+    if (sv_eq_cstr(w, "authentication") || sv_eq_cstr(w, "authentication-type")) {
+        if_isis_auth(x, f, t, c);
+    } else if (sv_eq_cstr(w, "password")) {
+        f->weak = !f->authed;
+        f->auth_node = f->auth_node ? f->auth_node : c;
+        model_add_secret(x->a, x->m, "isis-key", cx_cisco_secret(x, t, 2, c, NULL));
+    } else if (sv_eq_cstr(w, "passive")) {
+        f->passive = true;
+    }
+}
+
+/* The first row whose words begin the statement reads it (either form). */
+static const struct igp_if_row igp_if_rows[] = {
+    {{"ip ospf", 0, CX_BOTH, CX_WORDS}, if_ospf, 0, 2, 0},
+    {{"ipv6 ospf", 0, CX_BOTH, CX_WORDS}, if_ospf, 1, 2, 0},
+    {{"ospfv3", 0, CX_BOTH, CX_WORDS}, if_ospf, 1, 1, 0},
+    {{"ip router ospf", 0, CX_BOTH, CX_WORDS}, if_igp_bind, 0, 3, 5},
+    {{"ipv6 router ospfv3", 0, CX_BOTH, CX_WORDS}, if_igp_bind, 1, 3, 0},
+    {{"ipv6 router ospf", 0, CX_BOTH, CX_WORDS}, if_igp_bind, 1, 3, 0},
+    {{"ip router isis", 0, CX_BOTH, CX_WORDS}, if_igp_bind, 2, 3, 0},
+    {{"ipv6 router isis", 0, CX_BOTH, CX_WORDS}, if_igp_bind, 2, 3, 0},
+    {{"isis enable", 0, CX_BOTH, CX_WORDS}, if_igp_bind, 2, 2, 0},
+    {{"isis", 0, CX_BOTH, CX_WORDS}, if_isis, 2, 1, 0},
+};
+
+void cx_igp_if_stmt(struct cx *x, struct sv ifname, struct sv t, const struct cfg_node *c)
+{
+    size_t nr = ARRAY_SIZE(igp_if_rows);
+    size_t i = cx_key_find(x, igp_if_rows, nr, sizeof(igp_if_rows[0]), 0, t, false);
+    if (i < nr)
+        igp_if_rows[i].fn(x, ifname, t, c, &igp_if_rows[i]);
 }
 
 static bool sv_in(const struct sv *arr, size_t n, struct sv v)
