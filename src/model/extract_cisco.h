@@ -353,6 +353,13 @@ struct cx_key {
 size_t cx_key_find(const struct cx *x, const void *rows, size_t nrows, size_t row_size, size_t from,
                    struct sv s, bool neg);
 
+/* Every row of the array `rows` matching statement s, in table order:
+ *   CX_KEY_EACH(i, rows, x, s, neg) if (rows[i].fn(...)) return; */
+#define CX_KEY_EACH(i, rows, x, s, neg)                                                            \
+    for (size_t i = cx_key_find((x), (rows), ARRAY_SIZE(rows), sizeof((rows)[0]), 0, (s), (neg));  \
+         i < ARRAY_SIZE(rows);                                                                     \
+         i = cx_key_find((x), (rows), ARRAY_SIZE(rows), sizeof((rows)[0]), i + 1, (s), (neg)))
+
 /* extract_cisco_aaa.c */
 bool cx_h_aaa_server_legacy(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 bool cx_h_aaa_server_block(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);

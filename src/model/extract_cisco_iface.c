@@ -255,9 +255,8 @@ static void iface_stmt(struct cx *x, struct interface *f, size_t idx, const stru
 {
     bool neg;
     struct sv t = stmt(c, &neg);
-    size_t nr = ARRAY_SIZE(if_rows);
-    for (size_t i = cx_key_find(x, if_rows, nr, sizeof(if_rows[0]), 0, t, neg); i < nr;
-         i = cx_key_find(x, if_rows, nr, sizeof(if_rows[0]), i + 1, t, neg)) {
+    CX_KEY_EACH(i, if_rows, x, t, neg)
+    {
         const struct if_row *r = &if_rows[i];
         if (!r->fn) {
             fact_set((struct fact_bool *)(void *)((char *)f + r->fact), neg ? r->no : r->pos, c);

@@ -225,11 +225,9 @@ static void igp_proc_stmt(struct cx *x, struct cigp *g, const struct cfg_node *c
             g->proc_weak = c;
         return;
     }
-    size_t nr = ARRAY_SIZE(igp_proc_rows), rs = sizeof(igp_proc_rows[0]);
-    for (size_t i = cx_key_find(x, igp_proc_rows, nr, rs, 0, t, false); i < nr;
-         i = cx_key_find(x, igp_proc_rows, nr, rs, i + 1, t, false))
-        if (igp_proc_rows[i].fn(x, g, c, t, proc_auth))
-            return;
+    CX_KEY_EACH(i, igp_proc_rows, x, t, false)
+    if (igp_proc_rows[i].fn(x, g, c, t, proc_auth))
+        return;
 }
 
 /* An XR area block: its authentication (inheriting the process's) and interfaces. */

@@ -61,76 +61,159 @@ static void console_login(struct cx *x, struct sv cs, const struct cfg_node *c)
     }
 }
 
-bool cx_h_line(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+/* Statements inside a line: the line, the statement, its text without "no"
+ * and whether it had one. A handler returns false when the statement is not
+ * its after all. */
+typedef bool cx_line_fn(struct cx *x, struct mgmt_line *l, const struct cfg_node *c, struct sv cs,
+                        bool neg);
+
+static bool line_transport_stmt(struct cx *x, struct mgmt_line *l, const struct cfg_node *c,
+                                struct sv cs, bool neg)
 {
-    struct device_model *m = x->m;
-    if (!cap_ok(m->nlines))
-        return true;
-    struct sv kind = tk(s, 1);
-    struct mgmt_line *l = MODEL_PUSH(x->a, m->lines, m->nlines);
-    l->name = dup(x, sv_after_tokens(s, 1));
-    if (!l->name)
-        l->name = "line";
-    l->node = n;
-    l->timeout_seconds = -1;
-    if (sv_eq_cstr(kind, "vty")) {
-        l->kind = LINE_VTY;
-    } else if (sv_eq_cstr(kind, "con") || sv_eq_cstr(kind, "console")) {
-        l->kind = LINE_CONSOLE;
-        x->con_line = n;
-    } else if (sv_eq_cstr(kind, "aux"))
-        l->kind = LINE_AUX;
-    else if (x->d == DIALECT_CISCO_IOSXR &&
-             (sv_eq_cstr(kind, "default") || sv_eq_cstr(kind, "template")))
-        l->kind = LINE_VTY; /* settled by vty-pool at the end */
-    else
-        l->kind = LINE_OTHER;
-    for (const struct cfg_node *c = n->child; c; c = c->next) {
-        if (!active(c))
-            continue;
-        bool cneg;
-        struct sv cs = stmt(c, &cneg);
-        if (starts(cs, "transport") && !cneg) {
-            line_transport(x, l, cs, c);
-        } else if (starts(cs, "exec-timeout")) {
-            long mins = model_sv_long(tk(cs, 1), -1), secs = model_sv_long(tk(cs, 2), 0);
-            if (cneg) {
-                mins = x->d == DIALECT_CISCO_NXOS ? 0 : 10;
-                secs = 0;
-            }
-            if (mins >= 0) {
-                l->timeout_seconds = mins * 60 + (secs > 0 ? secs : 0);
-                l->timeout_node = c;
-                l->timeout_is_default = false;
-            }
-        } else if (starts(cs, "access-class") && !cneg) {
-            /* IOS/NX-OS: access-class X in [vrf-also]; XR: access-class ingress X */
-            struct sv a = tk(cs, 1), b = tk(cs, 2);
-            if (sv_eq_cstr(a, "ingress"))
-                l->acl_in = dup(x, b);
-            else if (sv_eq_cstr(b, "in") || b.n == 0)
-                l->acl_in = dup(x, a);
-        } else if ((starts(cs, "ip access-class") || starts(cs, "ip access-group")) && !cneg) {
-            /* NX-OS: ip access-class NAME in; EOS-style ip access-group NAME in */
-            struct sv a = tk(cs, 2), b = tk(cs, 3);
-            if (a.n && (sv_eq_cstr(b, "in") || b.n == 0))
-                l->acl_in = dup(x, a);
-        } else if (starts(cs, "ipv6 access-class") && !cneg) {
-            struct sv a = tk(cs, 2), b = tk(cs, 3);
-            if (a.n && (sv_eq_cstr(b, "in") || b.n == 0) && l->kind == LINE_VTY)
-                model_add_mgmt_path(x->a, m, "vty-ipv6", dup(x, a), c);
-        } else if (starts(cs, "authorization commands") && !cneg) {
-            /* IOS "authorization commands LEVEL LIST", XR "authorization commands LIST" */
-            *MODEL_PUSH(x->a, x->line_authz, x->nline_authz) = tk(cs, sv_token_count(cs) - 1);
-        } else if (sv_eq_cstr(cs, "exec") && cneg) {
-            fact_set(&l->login_disabled, FACT_ON, c);
-        } else if (starts(cs, "login") && !cneg && l->kind == LINE_CONSOLE) {
-            console_login(x, cs, c);
-        } else if (starts(cs, "password") && !cneg) {
-            model_add_secret(x->a, m, "line-password", cx_cisco_secret(x, cs, 1, c, NULL));
-        }
+    line_transport(x, l, cs, c);
+    return true;
+}
+
+/* exec-timeout MIN [SEC]; the "no" form restores the default (NX-OS 0, else 10 minutes) */
+static bool line_exec_timeout(struct cx *x, struct mgmt_line *l, const struct cfg_node *c,
+                              struct sv cs, bool neg)
+{
+    long mins = model_sv_long(tk(cs, 1), -1), secs = model_sv_long(tk(cs, 2), 0);
+    if (neg) {
+        mins = x->d == DIALECT_CISCO_NXOS ? 0 : 10;
+        secs = 0;
     }
-    /* defaults */
+    if (mins >= 0) {
+        l->timeout_seconds = mins * 60 + (secs > 0 ? secs : 0);
+        l->timeout_node = c;
+        l->timeout_is_default = false;
+    }
+    return true;
+}
+
+/* IOS/NX-OS: access-class X in [vrf-also]; XR: access-class ingress X */
+static bool line_access_class(struct cx *x, struct mgmt_line *l, const struct cfg_node *c,
+                              struct sv cs, bool neg)
+{
+    struct sv a = tk(cs, 1), b = tk(cs, 2);
+    if (sv_eq_cstr(a, "ingress"))
+        l->acl_in = dup(x, b);
+    else if (sv_eq_cstr(b, "in") || b.n == 0)
+        l->acl_in = dup(x, a);
+    return true;
+}
+
+/* NX-OS: ip access-class NAME in; EOS-style ip access-group NAME in */
+static bool line_ip_access_class(struct cx *x, struct mgmt_line *l, const struct cfg_node *c,
+                                 struct sv cs, bool neg)
+{
+    struct sv a = tk(cs, 2), b = tk(cs, 3);
+    if (a.n && (sv_eq_cstr(b, "in") || b.n == 0))
+        l->acl_in = dup(x, a);
+    return true;
+}
+
+static bool line_ipv6_access_class(struct cx *x, struct mgmt_line *l, const struct cfg_node *c,
+                                   struct sv cs, bool neg)
+{
+    struct sv a = tk(cs, 2), b = tk(cs, 3);
+    if (a.n && (sv_eq_cstr(b, "in") || b.n == 0) && l->kind == LINE_VTY)
+        model_add_mgmt_path(x->a, x->m, "vty-ipv6", dup(x, a), c);
+    return true;
+}
+
+/* IOS "authorization commands LEVEL LIST", XR "authorization commands LIST" */
+static bool line_authorization(struct cx *x, struct mgmt_line *l, const struct cfg_node *c,
+                               struct sv cs, bool neg)
+{
+    *MODEL_PUSH(x->a, x->line_authz, x->nline_authz) = tk(cs, sv_token_count(cs) - 1);
+    return true;
+}
+
+/* no exec */
+static bool line_no_exec(struct cx *x, struct mgmt_line *l, const struct cfg_node *c, struct sv cs,
+                         bool neg)
+{
+    fact_set(&l->login_disabled, FACT_ON, c);
+    return true;
+}
+
+static bool line_login(struct cx *x, struct mgmt_line *l, const struct cfg_node *c, struct sv cs,
+                       bool neg)
+{
+    if (l->kind != LINE_CONSOLE)
+        return false;
+    console_login(x, cs, c);
+    return true;
+}
+
+static bool line_password(struct cx *x, struct mgmt_line *l, const struct cfg_node *c, struct sv cs,
+                          bool neg)
+{
+    model_add_secret(x->a, x->m, "line-password", cx_cisco_secret(x, cs, 1, c, NULL));
+    return true;
+}
+
+struct line_row {
+    struct cx_key key;
+    cx_line_fn *fn;
+};
+
+static const struct line_row line_rows[] = {
+    {{"transport", 0, CX_POS, CX_WORDS}, line_transport_stmt},
+    {{"exec-timeout", 0, CX_BOTH, CX_WORDS}, line_exec_timeout},
+    {{"access-class", 0, CX_POS, CX_WORDS}, line_access_class},
+    {{"ip access-class", 0, CX_POS, CX_WORDS}, line_ip_access_class},
+    {{"ip access-group", 0, CX_POS, CX_WORDS}, line_ip_access_class},
+    {{"ipv6 access-class", 0, CX_POS, CX_WORDS}, line_ipv6_access_class},
+    {{"authorization commands", 0, CX_POS, CX_WORDS}, line_authorization},
+    {{"exec", 0, CX_NO, CX_WHOLE}, line_no_exec},
+    {{"login", 0, CX_POS, CX_WORDS}, line_login},
+    {{"password", 0, CX_POS, CX_WORDS}, line_password},
+};
+
+static void line_stmt(struct cx *x, struct mgmt_line *l, const struct cfg_node *c)
+{
+    bool neg;
+    struct sv cs = stmt(c, &neg);
+    CX_KEY_EACH(i, line_rows, x, cs, neg)
+    if (line_rows[i].fn(x, l, c, cs, neg))
+        return;
+}
+
+/* The kind of line named by the word after "line" (XR templates and the
+ * default template are vty lines, settled by vty-pool at the end). */
+static const struct {
+    const char *word;
+    unsigned dialects; /* 0 = every dialect */
+    enum line_kind kind;
+} line_kinds[] = {
+    {"vty", 0, LINE_VTY}, {"con", 0, LINE_CONSOLE},     {"console", 0, LINE_CONSOLE},
+    {"aux", 0, LINE_AUX}, {"default", CX_XR, LINE_VTY}, {"template", CX_XR, LINE_VTY},
+};
+
+static enum line_kind line_kind_of(const struct cx *x, struct sv kind)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(line_kinds); i++)
+        if (sv_eq_cstr(kind, line_kinds[i].word) &&
+            (!line_kinds[i].dialects || (line_kinds[i].dialects & DIALECT_BIT(x->d))))
+            return line_kinds[i].kind;
+    return LINE_OTHER;
+}
+
+/* The idle timeout where a line sets none: 10 minutes on IOS and IOS XR,
+ * none (0) on NX-OS; not known for the others. */
+static const struct {
+    enum dialect d;
+    long seconds;
+} line_timeout_defaults[] = {
+    {DIALECT_CISCO_IOS, 600},
+    {DIALECT_CISCO_IOSXR, 600},
+    {DIALECT_CISCO_NXOS, 0},
+};
+
+static void line_defaults(struct cx *x, struct mgmt_line *l)
+{
     if (l->login_disabled.state == FACT_UNKNOWN)
         fact_default(&l->login_disabled, FACT_OFF, "exec is enabled on a line unless 'no exec'");
     if (l->kind == LINE_CONSOLE) {
@@ -139,21 +222,33 @@ bool cx_h_line(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
         if (l->ssh_in.state == FACT_UNKNOWN)
             fact_default(&l->ssh_in, FACT_OFF, "the console is a serial port");
     }
-    if (l->timeout_seconds < 0) {
-        switch (x->d) {
-        case DIALECT_CISCO_IOS:
-        case DIALECT_CISCO_IOSXR:
-            l->timeout_seconds = 600;
+    if (l->timeout_seconds >= 0)
+        return;
+    for (size_t i = 0; i < ARRAY_SIZE(line_timeout_defaults); i++)
+        if (line_timeout_defaults[i].d == x->d) {
+            l->timeout_seconds = line_timeout_defaults[i].seconds;
             l->timeout_is_default = true;
-            break;
-        case DIALECT_CISCO_NXOS:
-            l->timeout_seconds = 0;
-            l->timeout_is_default = true;
-            break;
-        default:
-            break;
         }
-    }
+}
+
+bool cx_h_line(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    struct device_model *m = x->m;
+    if (!cap_ok(m->nlines))
+        return true;
+    struct mgmt_line *l = MODEL_PUSH(x->a, m->lines, m->nlines);
+    l->name = dup(x, sv_after_tokens(s, 1));
+    if (!l->name)
+        l->name = "line";
+    l->node = n;
+    l->timeout_seconds = -1;
+    l->kind = line_kind_of(x, tk(s, 1));
+    if (l->kind == LINE_CONSOLE)
+        x->con_line = n;
+    for (const struct cfg_node *c = n->child; c; c = c->next)
+        if (active(c))
+            line_stmt(x, l, c);
+    line_defaults(x, l);
     return true;
 }
 
