@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # sarif_ci.sh - SARIF as code scanning takes it, from a scan of the shared
 # corpus run at the root of a git repository: every result has one primary
-# location relative to that root (the other evidence in relatedLocations),
+# location relative to that root with a line (the evidence, or for a
+# missing setting the section it belongs in; other evidence in relatedLocations),
 # fingerprints are unique, unreadable and unsupported files are tool
 # execution notifications and executionSuccessful says whether every file
 # was read; the file validates against both SARIF schemas. --sarif-base
@@ -49,6 +50,10 @@ for r in results:
     uri = locs[0]["physicalLocation"]["artifactLocation"]["uri"]
     if not uri.startswith("network/configs/"):
         check(False, "location %s is not relative to the repository root" % uri)
+        break
+    # Evidence, or the section a missing setting belongs in: always a line.
+    if "startLine" not in locs[0]["physicalLocation"].get("region", {}):
+        check(False, "%s on %s: primary location without a line" % (r["ruleId"], uri))
         break
     for rel in r.get("relatedLocations", []):
         if "id" not in rel:

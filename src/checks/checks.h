@@ -287,6 +287,13 @@ struct check_result {
     const char *remediation; /* for this device's dialect; NULL if none */
     const char *waiver;      /* set by compliance when waived: reason */
     const char *waiver_expires;
+    /* A fail without evidence: where the missing setting belongs
+     * (check_anchor()). anchor_line is the line of the nearest enclosing
+     * section the configuration has, anchor_section its path ("system
+     * services"); line 1 with no section: it belongs at top level. 0: no
+     * anchor. Not evidence: the line is not wrong. */
+    uint32_t anchor_line;
+    const char *anchor_section;
 };
 
 /* What a check evaluation sees. */
@@ -317,6 +324,16 @@ void check_evidence_node(const struct check_ctx *ctx, struct check_result *r,
 void check_evidence_line(const struct check_ctx *ctx, struct check_result *r, uint32_t line);
 void check_evidence_fact(const struct check_ctx *ctx, struct check_result *r,
                          const struct fact_lines *lines);
+
+/*
+ * Set r's anchor when it failed without evidence (anchors.c): the section of
+ * the configuration its setting belongs in, from a table of (check, dialect,
+ * section path) rows, else top level. Not for cloud exports.
+ */
+void check_anchor(const struct check_ctx *ctx, struct check_result *r);
+/* The table's section paths for a check on a dialect ('|' between
+ * alternatives, '/' between levels), or NULL when it belongs at top level. */
+const char *check_anchor_sections(const char *check, enum dialect d);
 
 /* ----------------------------------------------------------------- registry */
 

@@ -50,6 +50,10 @@ bool checks_cloud_eval(const struct check_def *c, const struct check_ctx *ctx,
  * (the CLI command or Terraform change), or NULL. */
 const char *checks_cloud_remediation(const struct check_def *c, enum dialect d);
 
+/* Row i of the anchor table (anchors.c): its check id, dialect mask (1u <<
+ * enum dialect) and section paths; NULL past the last row. */
+const char *check_anchor_row(size_t i, uint32_t *dialects, const char **sections);
+
 /* Measure lists are NULL-terminated arrays; this keeps the rows short. */
 #define MEASURES(...) ((const char *const[]){__VA_ARGS__, NULL})
 

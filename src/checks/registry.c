@@ -346,6 +346,8 @@ void checks_run_device(const struct check_ctx *ctx, struct device_result *out)
             r->message = "";
         if (r->verdict == VERDICT_FAIL || r->verdict == VERDICT_UNKNOWN)
             r->remediation = check_remediation(c, d);
+        if (r->verdict == VERDICT_FAIL && !r->nevidence)
+            check_anchor(ctx, r);
     }
     collect_secrets(ctx, out);
 }

@@ -160,6 +160,35 @@ static void evidence_location(struct report_writer *w, FILE *f, const struct dev
 }
 
 /*
+ * A failed check without evidence: the line of the section its setting
+ * belongs in (check_anchor()), said to be that and not an offending line, or
+ * line 1 when it belongs at top level. No snippet: the line is not the
+ * finding. Without an anchor (results from an older history), the file.
+ */
+static void anchor_location(struct report_writer *w, FILE *f, const char *rel,
+                            const struct check_result *r)
+{
+    fputs("{\"physicalLocation\":{\"artifactLocation\":", f);
+    artifact(w, f, rel);
+    if (!r->anchor_line) {
+        fputs("}}", f);
+        return;
+    }
+    fprintf(f, ",\"region\":{\"startLine\":%u}},\"message\":{\"text\":", (unsigned)r->anchor_line);
+    struct buf m;
+    buf_init(&m, 0);
+    if (r->anchor_section)
+        buf_printf(&m, "the setting belongs in this section (%s)", r->anchor_section);
+    else
+        buf_adds(&m, "setting absent; belongs at top level");
+    rpt_json_str(f, m.data, m.len);
+    buf_free(&m);
+    fputs("},\"properties\":{\"tsauditAnchor\":", f);
+    rpt_json_cstr(f, r->anchor_section ? "section" : "top-level");
+    fputs("}}", f);
+}
+
+/*
  * partialFingerprints: the hash, unique within the file (code scanning
  * merges results that share one): a repeat gets "/2", "/3", ... in order,
  * which is stable across runs of the same estate.
@@ -348,7 +377,10 @@ static void write_result(struct report_writer *w, const struct device_result *d,
     rpt_json_str(f, m.data, m.len);
     buf_free(&m);
     fputs("},\"locations\":[", f);
-    evidence_location(w, f, d, rel, r->nevidence ? &r->evidence[0] : NULL, 0);
+    if (r->nevidence)
+        evidence_location(w, f, d, rel, &r->evidence[0], 0);
+    else
+        anchor_location(w, f, rel, r);
     fputc(']', f);
     /* One primary location; the other evidence lines are related. */
     uint32_t nrel = r->nevidence < 10 ? r->nevidence : 10;

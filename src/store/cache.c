@@ -24,7 +24,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define CACHE_MAGIC "TSC4"
+#define CACHE_MAGIC "TSC5"
 #define CACHE_BUSY_MS 60000
 
 struct result_cache {
@@ -263,6 +263,8 @@ static void encode(struct result_cache *c, const struct report_run *run,
             const char *t = e->text ? report_clean(run, d, e->text, e->len, &c->clean) : NULL;
             put_cstr(b, t);
         }
+        put_u32(b, r->anchor_line);
+        put_cstr(b, r->anchor_section);
     }
     encode_summary(b, sum);
     /* The lines of its secrets, cleaned: the evidence of a reuse finding
@@ -304,6 +306,8 @@ static bool decode_results(struct reader *rd, struct arena *a, struct device_res
             r->evidence[k].line = get_u32(rd);
             r->evidence[k].text = get_str(rd, a, &r->evidence[k].len);
         }
+        r->anchor_line = get_u32(rd);
+        r->anchor_section = get_str(rd, a, NULL);
     }
     return !rd->bad;
 }

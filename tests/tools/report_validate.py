@@ -94,16 +94,23 @@ def check_json(path):
 
 def check_sarif(path):
     doc = json.loads(load(path))
-    if HAVE_SCHEMAS:
-        with open(os.path.join(SCHEMAS, "sarif-schema-2.1.0.json")) as f:
-            schema = json.load(f)
-        cls = jsonschema.validators.validator_for(schema)
-        schema_errors(cls(schema), doc, path)
+    # The OASIS schema and the one code-scanning services fetch (schemastore).
+    for name in ("sarif-schema-2.1.0.json", "sarif-2.1.0.schemastore.json"):
+        if HAVE_SCHEMAS and os.path.exists(os.path.join(SCHEMAS, name)):
+            with open(os.path.join(SCHEMAS, name)) as f:
+                schema = json.load(f)
+            cls = jsonschema.validators.validator_for(schema)
+            schema_errors(cls(schema), doc, path)
     run = doc["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     ids = [r["id"] for r in rules]
     if len(set(ids)) != len(ids):
         fail("%s: duplicate rule ids", path)
+    # helpUri has "format": "uri" in both schemas: an absolute URI (RFC 3986,
+    # a scheme first), which jsonschema does not check by itself.
+    for r in rules:
+        if "helpUri" in r and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s\"<>\\^`{|}]+$", r["helpUri"]):
+            fail("%s: %s helpUri %r is not an absolute URI", path, r["id"], r["helpUri"])
     for r in run["results"]:
         if "ruleIndex" in r and ids[r["ruleIndex"]] != r["ruleId"]:
             fail("%s: ruleIndex %d is %s, not %s", path, r["ruleIndex"], ids[r["ruleIndex"]],
