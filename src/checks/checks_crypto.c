@@ -237,22 +237,13 @@ static void eval_ssh_kex_hostkey(const struct check_ctx *ctx, struct check_resul
 /* Is this a management service that speaks TLS? */
 static bool service_tls(const struct mgmt_service *v)
 {
-    static const char *const names[] = {"https",      "nxapi",    "eapi",
-                                        "gnmi",       "grpc",     "restconf",
-                                        "rest-https", "grpc-tls", "xml-agent-tls"};
-    if (v->state.state != FACT_ON || v->cleartext)
-        return false;
-    for (size_t i = 0; i < ARRAY_SIZE(names); i++)
-        if (!strcmp(v->name, names[i]))
-            return true;
-    return false;
+    return v->state.state == FACT_ON && !v->cleartext && SVC_HAS(v, SVCP_TLS);
 }
 
 /* A programmable interface running without TLS (gRPC/gNMI "no-tls"). */
 static bool service_api_cleartext(const struct mgmt_service *v)
 {
-    return v->state.state == FACT_ON && v->cleartext &&
-           (!strcmp(v->name, "grpc") || !strcmp(v->name, "gnmi"));
+    return v->state.state == FACT_ON && v->cleartext && SVC_HAS(v, SVCP_GRPC);
 }
 
 static void eval_tls(const struct check_ctx *ctx, struct check_result *r)

@@ -84,7 +84,7 @@ static void eval_telnet(const struct check_ctx *ctx, struct check_result *r)
     }
     for (size_t i = 0; i < m->nservices; i++) {
         const struct mgmt_service *s = &m->services[i];
-        if (s->name && !strcmp(s->name, "telnet") && s->state.state == FACT_ON) {
+        if (s->kind == SVC_TELNET && s->state.state == FACT_ON) {
             reasons_add(&fails, "the telnet service is enabled%s%s", s->vrf ? " in VRF " : "",
                         s->vrf ? s->vrf : "");
             check_evidence_fact(ctx, r, &s->state.ev);
@@ -585,16 +585,6 @@ static void eval_console_aux(const struct check_ctx *ctx, struct check_result *r
 
 /* --------------------------------------------------------------- MGMT-WEB */
 
-static bool is_web_service(const char *name)
-{
-    static const char *const web[] = {"http",        "https",        "web",  "web-management",
-                                      "http-server", "https-server", "webui"};
-    for (size_t i = 0; name && i < ARRAY_SIZE(web); i++)
-        if (!strcmp(name, web[i]))
-            return true;
-    return false;
-}
-
 /* Dialects whose web server is off unless configured (checks.md §18); on the
  * others an absent statement leaves the state to the image's factory default. */
 static bool web_default_off(enum dialect d)
@@ -623,8 +613,8 @@ static void eval_web(const struct check_ctx *ctx, struct check_result *r)
         const struct mgmt_service *s = &m->services[i];
         /* NX-API is an HTTP(S) server with a web sandbox (checks.md): over HTTP
          * cleartext web management, over HTTPS only in the management VRF. */
-        bool nxapi = !strcmp(s->name, "nxapi");
-        if (!is_web_service(s->name) && !nxapi)
+        bool nxapi = s->kind == SVC_NXAPI;
+        if (!SVC_HAS(s, SVCP_WEB) && !nxapi)
             continue;
         seen++;
         if (s->state.state == FACT_ON && nxapi && !s->cleartext) {
@@ -633,7 +623,7 @@ static void eval_web(const struct check_ctx *ctx, struct check_result *r)
                                     "('nxapi use-vrf management')");
             check_evidence_fact(ctx, r, &s->state.ev);
         } else if (s->state.state == FACT_ON) {
-            if (s->cleartext || !strcmp(s->name, "http")) {
+            if (s->cleartext || s->kind == SVC_HTTP) {
                 reasons_add(&fails, "cleartext web management (%s) is on", s->name);
                 check_evidence_fact(ctx, r, &s->state.ev);
             } else if (!s->acl_name) {
@@ -816,23 +806,6 @@ void check_eval_onbox_scripts(const struct check_ctx *ctx, struct check_result *
 /* -------------------------------------------------- MGMT-NONSTD-LISTENERS */
 
 /* Standard port of a management service, -1 if it has none of its own. */
-static long standard_port(const char *name)
-{
-    static const struct {
-        const char *name;
-        long port;
-    } ports[] = {
-        {"ssh", 22},        {"telnet", 23},       {"http", 80},       {"https", 443},
-        {"netconf", 830},   {"restconf", 443},    {"eapi", 443},      {"nxapi", 443},
-        {"gnmi", 9339},     {"grpc", 57400},      {"ftp-server", 21}, {"tftp-server", 69},
-        {"scp-server", 22}, {"xml-agent", 38751}, {"web", 443},       {"snmp", 161},
-    };
-    for (size_t i = 0; name && i < ARRAY_SIZE(ports); i++)
-        if (!strcmp(ports[i].name, name))
-            return ports[i].port;
-    return -1;
-}
-
 static bool port_approved(const struct profile *pr, long port)
 {
     for (size_t i = 0; i < pr->nmgmt_ports; i++)
@@ -876,8 +849,8 @@ static void eval_nonstd_listeners(const struct check_ctx *ctx, struct check_resu
         const struct mgmt_service *s = &m->services[i];
         if (s->state.state != FACT_ON || s->port <= 0)
             continue;
-        judge_listener(ctx, r, s->name ? s->name : "service", s->port, standard_port(s->name),
-                       &s->state.ev, &bad, &nonstd);
+        judge_listener(ctx, r, s->name ? s->name : "service", s->port,
+                       svc_info(s->kind)->default_port, &s->state.ev, &bad, &nonstd);
     }
     if (bad.n) {
         reasons_done(ctx, &nonstd);
@@ -903,18 +876,6 @@ static void eval_nonstd_listeners(const struct check_ctx *ctx, struct check_resu
 
 /* ---------------------------------------------------- MGMT-API-TRANSPORT */
 
-static bool is_api_service(const char *n)
-{
-    /* Prefixes, so that variants such as "grpc-tls" or "rest-https" count. */
-    static const char *const apis[] = {"netconf", "restconf",  "gnmi",      "grpc", "gnxi",
-                                       "eapi",    "nxapi",     "xml-agent", "rest", "xnm",
-                                       "jsonrpc", "telemetry", "api"};
-    for (size_t i = 0; n && i < ARRAY_SIZE(apis); i++)
-        if (!strncmp(n, apis[i], strlen(apis[i])))
-            return true;
-    return false;
-}
-
 static void eval_api_transport(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
@@ -924,7 +885,7 @@ static void eval_api_transport(const struct check_ctx *ctx, struct check_result 
     reasons_init(&unknowns);
     for (size_t i = 0; i < m->nservices; i++) {
         const struct mgmt_service *s = &m->services[i];
-        if (!is_api_service(s->name))
+        if (!SVC_HAS(s, SVCP_API))
             continue;
         if (s->state.state == FACT_ON) {
             on++;
@@ -1109,16 +1070,6 @@ static void eval_discovery(const struct check_ctx *ctx, struct check_result *r)
 
 /* --------------------------------------------------------- MGMT-FILE-XFER */
 
-static bool is_file_xfer(const char *n)
-{
-    static const char *const x[] = {"ftp-server", "tftp-server", "ftp",  "tftp",
-                                    "rcp",        "rsh",         "rcmd", "tftp-client-config"};
-    for (size_t i = 0; n && i < ARRAY_SIZE(x); i++)
-        if (!strcmp(n, x[i]))
-            return true;
-    return false;
-}
-
 static bool cleartext_scheme(const char *scheme)
 {
     static const char *const x[] = {"ftp", "tftp", "http", "rcp"};
@@ -1161,7 +1112,7 @@ static void eval_file_xfer(const struct check_ctx *ctx, struct check_result *r)
     cleartext_transfers(ctx, r, &fails);
     for (size_t i = 0; i < m->nservices; i++) {
         const struct mgmt_service *s = &m->services[i];
-        if (!is_file_xfer(s->name))
+        if (!SVC_HAS(s, SVCP_FILE_XFER))
             continue;
         if (s->state.state == FACT_ON) {
             reasons_add(&fails, "%s is enabled", s->name);

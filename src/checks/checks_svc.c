@@ -14,13 +14,13 @@
  * (besides the legacy_facts every dialect shares). On IOS and ASA telnet is
  * a property of the VTY lines, judged by MGMT-TELNET alone.
  */
-static const char *const legacy_servers[DIALECT_COUNT][6] = {
-    [DIALECT_CISCO_IOSXR] = {"telnet"},
-    [DIALECT_CISCO_NXOS] = {"telnet"},
-    [DIALECT_JUNIPER_JUNOS] = {"telnet", "ftp-server", "xml-agent", "rlogin", "rsh"},
-    [DIALECT_ARISTA_EOS] = {"telnet"},
-    [DIALECT_NOKIA_SROS] = {"telnet", "ftp-server", "tftp-server"},
-    [DIALECT_HUAWEI_VRP] = {"telnet", "ftp-server", "http"},
+static const enum svc_kind legacy_servers[DIALECT_COUNT][6] = {
+    [DIALECT_CISCO_IOSXR] = {SVC_TELNET},
+    [DIALECT_CISCO_NXOS] = {SVC_TELNET},
+    [DIALECT_JUNIPER_JUNOS] = {SVC_TELNET, SVC_FTP_SERVER, SVC_XML_AGENT, SVC_RLOGIN, SVC_RSH},
+    [DIALECT_ARISTA_EOS] = {SVC_TELNET},
+    [DIALECT_NOKIA_SROS] = {SVC_TELNET, SVC_FTP_SERVER, SVC_TFTP_SERVER},
+    [DIALECT_HUAWEI_VRP] = {SVC_TELNET, SVC_FTP_SERVER, SVC_HTTP},
 };
 
 struct legacy_tally {
@@ -51,15 +51,15 @@ static void legacy_servers_judge(const struct check_ctx *ctx, struct check_resul
     const struct device_model *m = ctx->model;
     if ((unsigned)m->dialect >= DIALECT_COUNT)
         return;
-    const char *const *names = legacy_servers[m->dialect];
-    for (size_t i = 0; i < ARRAY_SIZE(legacy_servers[0]) && names[i]; i++) {
-        if (!strcmp(names[i], "telnet")) {
+    const enum svc_kind *kinds = legacy_servers[m->dialect];
+    for (size_t i = 0; i < ARRAY_SIZE(legacy_servers[0]) && kinds[i] != SVC_UNKNOWN; i++) {
+        if (kinds[i] == SVC_TELNET) {
             legacy_fact(ctx, r, t, &m->telnet_server, "telnet server");
             continue;
         }
         for (size_t k = 0; k < m->nservices; k++)
-            if (!strcmp(m->services[k].name, names[i]))
-                legacy_fact(ctx, r, t, &m->services[k].state, names[i]);
+            if (m->services[k].kind == kinds[i])
+                legacy_fact(ctx, r, t, &m->services[k].state, svc_info(kinds[i])->name);
     }
 }
 

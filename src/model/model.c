@@ -6,6 +6,7 @@
  */
 #include "model/extract.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <string.h>
 
@@ -530,6 +531,10 @@ struct mgmt_service *model_add_service(struct arena *a, struct device_model *m, 
                                        const struct cfg_node *n)
 {
     struct mgmt_service *s = MODEL_PUSH(a, m->services, m->nservices);
+    s->kind = svc_kind_of(name);
+    /* Names come from the extractors' code, never from input: a name with no
+     * row in vocab.c is a programming error the tests catch here. */
+    assert(s->kind != SVC_UNKNOWN);
     s->name = name;
     s->cleartext = cleartext;
     s->port = -1;

@@ -166,10 +166,64 @@ struct ssh_facts {
     struct fact_lines ev;
 };
 
+/*
+ * The management services the extractors record, one row each in the table
+ * of src/model/vocab.c with the properties checks test (a check never
+ * compares service names). Adding a service is one enum value and one row.
+ */
+enum svc_kind {
+    SVC_UNKNOWN = 0, /* a name not in the table (tests/unit/test_vocab.c) */
+    SVC_TELNET,
+    SVC_SSH_ROTARY,
+    SVC_HTTP,
+    SVC_HTTPS,
+    SVC_NETCONF,
+    SVC_RESTCONF,
+    SVC_REST,
+    SVC_REST_HTTPS,
+    SVC_GNMI,
+    SVC_GRPC,
+    SVC_GRPC_TLS,
+    SVC_EAPI,
+    SVC_NXAPI,
+    SVC_XML_AGENT,
+    SVC_XML_AGENT_TLS,
+    SVC_XML_AGENT_TTY,
+    SVC_FTP_SERVER,
+    SVC_TFTP_SERVER,
+    SVC_SCP_SERVER,
+    SVC_SFTP_SERVER,
+    SVC_FINGER,
+    SVC_RLOGIN,
+    SVC_RSH,
+    SVC_KIND_COUNT
+};
+
+/* Properties of a service kind (bits of svc_kind_info.props). */
+enum {
+    SVCP_WEB = 1u << 0,       /* a web (HTTP/HTTPS) management server: MGMT-WEB */
+    SVCP_API = 1u << 1,       /* a programmable interface: MGMT-API-TRANSPORT */
+    SVCP_FILE_XFER = 1u << 2, /* moves files in clear (FTP/TFTP/RCP family): MGMT-FILE-XFER */
+    SVCP_TLS = 1u << 3,       /* speaks TLS when not marked cleartext: CRYPTO-TLS */
+    SVCP_GRPC = 1u << 4,      /* gRPC family, whose "no TLS" mode is a finding: CRYPTO-TLS */
+};
+
+struct svc_kind_info {
+    const char *name;  /* the name reports print and extractors pass */
+    unsigned props;    /* SVCP_* bits */
+    long default_port; /* the port it listens on unless moved; -1 none */
+};
+
+/* The row of a kind (SVC_UNKNOWN's row for out-of-range values). */
+const struct svc_kind_info *svc_info(enum svc_kind k);
+/* The kind of a service name; SVC_UNKNOWN when no row has it. */
+enum svc_kind svc_kind_of(const char *name);
+/* Whether a service's kind has every property in props. */
+#define SVC_HAS(s, p) ((svc_info((s)->kind)->props & (p)) == (p))
+
 struct mgmt_service {
-    const char *name;     /* "http", "https", "netconf", "restconf", "gnmi", "grpc", "eapi",
-                             "nxapi", "ftp-server", "tftp-server", "scp-server", "telnet",
-                             "finger", "xml-agent", ... */
+    enum svc_kind kind;   /* set from name by model_add_service */
+    const char *name;     /* the kind's name, as reports print it */
     bool cleartext;       /* carries credentials or data unencrypted */
     long port;            /* -1 = default */
     const char *acl_name; /* filter bound to the service, NULL = none */

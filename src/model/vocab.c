@@ -1,0 +1,49 @@
+/*
+ * vocab.c - the model's typed vocabulary: one row per management service
+ * kind with the properties checks test (web, API, cleartext file transfer,
+ * TLS, default port). The enum is in model.h; a kind's row is found by
+ * index, a name's kind by a short scan done once per recorded service.
+ */
+#include "model/model.h"
+
+#include <string.h>
+
+static const struct svc_kind_info kinds[SVC_KIND_COUNT] = {
+    [SVC_UNKNOWN] = {"service", 0, -1},
+    [SVC_TELNET] = {"telnet", 0, 23},
+    [SVC_SSH_ROTARY] = {"ssh-rotary", 0, -1},
+    [SVC_HTTP] = {"http", SVCP_WEB, 80},
+    [SVC_HTTPS] = {"https", SVCP_WEB | SVCP_TLS, 443},
+    [SVC_NETCONF] = {"netconf", SVCP_API, 830},
+    [SVC_RESTCONF] = {"restconf", SVCP_API | SVCP_TLS, 443},
+    [SVC_REST] = {"rest", SVCP_API, -1},
+    [SVC_REST_HTTPS] = {"rest-https", SVCP_API | SVCP_TLS, -1},
+    [SVC_GNMI] = {"gnmi", SVCP_API | SVCP_TLS | SVCP_GRPC, 9339},
+    [SVC_GRPC] = {"grpc", SVCP_API | SVCP_TLS | SVCP_GRPC, 57400},
+    [SVC_GRPC_TLS] = {"grpc-tls", SVCP_API | SVCP_TLS, -1},
+    [SVC_EAPI] = {"eapi", SVCP_API | SVCP_TLS, 443},
+    [SVC_NXAPI] = {"nxapi", SVCP_API | SVCP_TLS, 443},
+    [SVC_XML_AGENT] = {"xml-agent", SVCP_API, 38751},
+    [SVC_XML_AGENT_TLS] = {"xml-agent-tls", SVCP_API | SVCP_TLS, -1},
+    [SVC_XML_AGENT_TTY] = {"xml-agent-tty", SVCP_API, -1},
+    [SVC_FTP_SERVER] = {"ftp-server", SVCP_FILE_XFER, 21},
+    [SVC_TFTP_SERVER] = {"tftp-server", SVCP_FILE_XFER, 69},
+    [SVC_SCP_SERVER] = {"scp-server", 0, 22},
+    [SVC_SFTP_SERVER] = {"sftp-server", 0, -1},
+    [SVC_FINGER] = {"finger", 0, -1},
+    [SVC_RLOGIN] = {"rlogin", 0, -1},
+    [SVC_RSH] = {"rsh", SVCP_FILE_XFER, -1},
+};
+
+const struct svc_kind_info *svc_info(enum svc_kind k)
+{
+    return (unsigned)k < SVC_KIND_COUNT ? &kinds[k] : &kinds[SVC_UNKNOWN];
+}
+
+enum svc_kind svc_kind_of(const char *name)
+{
+    for (int k = SVC_UNKNOWN + 1; name && k < SVC_KIND_COUNT; k++)
+        if (strcmp(kinds[k].name, name) == 0)
+            return (enum svc_kind)k;
+    return SVC_UNKNOWN;
+}
