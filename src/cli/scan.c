@@ -254,8 +254,7 @@ static int resolve_outputs(struct scan_options *o)
     return 0;
 }
 
-/* Returns the index of the first PATH, OPTIONS_HELP or OPTIONS_BAD. */
-/* The long options of scan, one row each. */
+/* The getopt values of scan's options (kept stable: cli_bad_option() reads them). */
 enum scan_option {
     OPT_PROFILE = 256,
     OPT_ATTEST,
@@ -293,207 +292,273 @@ enum scan_option {
     OPT_HIDE_PASSES,
     OPT_HELP
 };
-static const struct option scan_longopts[] = {
-    {"profile", required_argument, NULL, OPT_PROFILE},
-    {"attest", required_argument, NULL, OPT_ATTEST},
-    {"catalog", required_argument, NULL, OPT_CATALOG},
-    {"tier", required_argument, NULL, OPT_TIER},
-    {"as-of", required_argument, NULL, OPT_AS_OF},
-    {"code", required_argument, NULL, OPT_CODE},
-    {"format", required_argument, NULL, OPT_FORMAT},
-    {"output", required_argument, NULL, 'o'},
-    {"db", required_argument, NULL, OPT_DB},
-    {"fail-on", required_argument, NULL, OPT_FAIL_ON},
-    {"vendor", required_argument, NULL, OPT_VENDOR},
-    {"jobs", required_argument, NULL, OPT_JOBS},
-    {"rules", required_argument, NULL, OPT_RULES},
-    {"framework", required_argument, NULL, OPT_FRAMEWORK},
-    {"max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE},
-    {"show-secrets", no_argument, NULL, OPT_SHOW_SECRETS},
-    {"json-compact", no_argument, NULL, OPT_JSON_COMPACT},
-    {"quiet", no_argument, NULL, OPT_QUIET},
-    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
-    {"require-coverage", no_argument, NULL, OPT_REQUIRE_COVERAGE},
-    {"inventory", required_argument, NULL, OPT_INVENTORY},
-    {"exclude", required_argument, NULL, OPT_EXCLUDE},
-    {"git", required_argument, NULL, OPT_GIT},
-    {"since", required_argument, NULL, OPT_SINCE},
-    {"until", required_argument, NULL, OPT_UNTIL},
-    {"cache", required_argument, NULL, OPT_CACHE},
-    {"sarif-base", required_argument, NULL, OPT_SARIF_BASE},
-    {"output-dir", required_argument, NULL, OPT_OUTPUT_DIR},
-    {"junit-unknown", required_argument, NULL, OPT_JUNIT_UNKNOWN},
-    {"sarif-max-results", required_argument, NULL, OPT_SARIF_MAX},
-    {"checks", required_argument, NULL, OPT_CHECKS},
-    {"skip-checks", required_argument, NULL, OPT_SKIP_CHECKS},
-    {"severity-min", required_argument, NULL, OPT_SEVERITY_MIN},
-    {"status", required_argument, NULL, OPT_STATUS},
-    {"hide-passes", no_argument, NULL, OPT_HIDE_PASSES},
-    {"help", no_argument, NULL, OPT_HELP},
-    {NULL, 0, NULL, 0},
-};
-static int parse_options(int argc, char **argv, struct scan_options *o)
+
+/* An option's handler: 0, OPTIONS_BAD after a usage error, or OPTIONS_HELP. */
+typedef int opt_fn(struct scan_options *o, char *arg, int val);
+
+static int opt_tier(struct scan_options *o, char *arg, int val)
 {
-    memset(o, 0, sizeof(*o));
-    o->fail_on = SEV_HIGH;
-    o->format = "text";
-    o->sarif_max_results = 20000; /* under code scanning's 25,000 results per run */
-    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-    o->jobs = ncpu > 0 ? (int)ncpu : 1;
-    optind = 1;
-    opterr = 0;
-    int c;
-    while ((c = getopt_long(argc, argv, "o:hj:", scan_longopts, NULL)) != -1) {
-        switch (c) {
-        case OPT_PROFILE:
-            o->profile_path = optarg;
-            break;
-        case OPT_ATTEST:
-            o->attest_path = optarg;
-            break;
-        case OPT_CATALOG:
-            o->catalog_path = optarg;
-            break;
-        case OPT_TIER:
-            if (strcmp(optarg, "1") && strcmp(optarg, "2") && strcmp(optarg, "3"))
-                BAD("--tier takes 1, 2 or 3, not '%s'", optarg);
-            o->tier = optarg[0] - '0';
-            break;
-        case OPT_AS_OF:
-            if (!date_parse(optarg, &o->as_of))
-                BAD("--as-of takes a date YYYY-MM-DD, not '%s'", optarg);
-            o->has_as_of = true;
-            break;
-        case OPT_CODE:
-            if (strcmp(optarg, "2022") && strcmp(optarg, "2026"))
-                BAD("--code takes 2022 or 2026, not '%s'", optarg);
-            o->code = optarg;
-            break;
-        case OPT_FORMAT: {
-            enum report_format f;
-            if (!report_format_from_name(optarg, &f))
-                BAD("unknown format '%s'", optarg);
-            o->format = optarg;
-            o->format_given = true;
-            break;
-        }
-        case 'o':
-            if (o->noutputs == MAX_OUTPUTS)
-                BAD("at most %d -o outputs", MAX_OUTPUTS);
-            o->outputs[o->noutputs++] = optarg; /* format: resolve_outputs() */
-            break;
-        case OPT_OUTPUT_DIR:
-            o->output_dir = optarg;
-            break;
-        case OPT_DB:
-            o->db_path = optarg;
-            break;
-        case OPT_FAIL_ON:
-            if (strcmp(optarg, "never") == 0)
-                o->fail_on = SEV_COUNT;
-            else if (!severity_from_name(optarg, &o->fail_on) || o->fail_on == SEV_INFO)
-                BAD("--fail-on takes low, medium, high, critical or "
-                    "never, not '%s'",
-                    optarg);
-            break;
-        case OPT_VENDOR:
-            if (!dialect_from_name(optarg, &o->vendor))
-                return (bad_vendor(optarg), OPTIONS_BAD);
-            break;
-        case 'j':
-        case OPT_JOBS: {
-            long v;
-            if (!sv_to_long(sv_from_cstr(optarg), &v) || v < 1 || v > 256)
-                BAD("--jobs takes a number from 1 to 256");
-            o->jobs = (int)v;
-            break;
-        }
-        case OPT_RULES:
-            if (o->nrules == MAX_RULE_FILES)
-                BAD("at most %d --rules files", MAX_RULE_FILES);
-            o->rules[o->nrules++] = optarg;
-            break;
-        case OPT_FRAMEWORK:
-            o->framework_path = optarg;
-            break;
-        case OPT_MAX_FILE_SIZE: {
-            long v;
-            if (!sv_to_long(sv_from_cstr(optarg), &v) || v < 1 || v > (1L << 32))
-                BAD("--max-file-size takes a number of bytes from 1 to 4294967296");
-            o->max_file_size = (size_t)v;
-            break;
-        }
-        case OPT_SHOW_SECRETS:
-            o->show_secrets = true;
-            break;
-        case OPT_JSON_COMPACT:
-            o->json_compact = true;
-            break;
-        case OPT_QUIET:
-            o->quiet = true;
-            break;
-        case OPT_INVENTORY:
-            if (o->ninventories == MAX_INVENTORIES)
-                BAD("at most %d --inventory files", MAX_INVENTORIES);
-            o->inventories[o->ninventories++] = optarg;
-            break;
-        case OPT_EXCLUDE:
-            if (o->nexcludes == MAX_EXCLUDES)
-                BAD("at most %d --exclude patterns", MAX_EXCLUDES);
-            o->excludes[o->nexcludes++] = optarg;
-            break;
-        case OPT_REQUIRE_COVERAGE:
-            o->require_coverage = true;
-            break;
-        case OPT_NO_PROGRESS:
-            o->no_progress = true;
-            break;
-        case OPT_GIT:
-            o->git = optarg;
-            break;
-        case OPT_SINCE:
-            o->since = optarg;
-            break;
-        case OPT_UNTIL:
-            o->until = optarg;
-            break;
-        case OPT_CACHE:
-            o->cache_dir = optarg;
-            break;
-        case OPT_SARIF_BASE:
-            o->sarif_base = optarg;
-            break;
-        case OPT_SARIF_MAX: {
-            long v;
-            if (!sv_to_long(sv_from_cstr(optarg), &v) || v < 0 || v > 10000000)
-                BAD("--sarif-max-results takes a number from 0 (no cap) to 10000000");
-            o->sarif_max_results = (size_t)v;
-            break;
-        }
-        case OPT_JUNIT_UNKNOWN:
-            if (!strcmp(optarg, "skipped"))
-                o->junit_unknown = REPORT_JUNIT_UNKNOWN_SKIPPED;
-            else if (!strcmp(optarg, "failure"))
-                o->junit_unknown = REPORT_JUNIT_UNKNOWN_FAILURE;
-            else if (!strcmp(optarg, "error"))
-                o->junit_unknown = REPORT_JUNIT_UNKNOWN_ERROR;
-            else
-                BAD("--junit-unknown takes skipped, failure or error, not '%s'", optarg);
-            break;
-        case 'h':
-        case OPT_HELP:
-            fputs(scan_usage, stdout);
-            return OPTIONS_HELP;
-        default:
-            /* --checks, --skip-checks, --severity-min, --status, --hide-passes */
-            if (c >= OPT_CHECKS && c <= OPT_HIDE_PASSES) {
-                if (cli_filter_option(&o->filter, c - OPT_CHECKS + CLI_FILTER_CHECKS, optarg))
-                    return OPTIONS_BAD;
-                break;
-            }
-            return (cli_bad_option("scan", argc, argv, "o:hj:", scan_longopts), OPTIONS_BAD);
-        }
+    (void)val;
+    if (strcmp(arg, "1") && strcmp(arg, "2") && strcmp(arg, "3"))
+        BAD("--tier takes 1, 2 or 3, not '%s'", arg);
+    o->tier = arg[0] - '0';
+    return 0;
+}
+
+static int opt_as_of(struct scan_options *o, char *arg, int val)
+{
+    (void)val;
+    if (!date_parse(arg, &o->as_of))
+        BAD("--as-of takes a date YYYY-MM-DD, not '%s'", arg);
+    o->has_as_of = true;
+    return 0;
+}
+
+static int opt_code(struct scan_options *o, char *arg, int val)
+{
+    (void)val;
+    if (strcmp(arg, "2022") && strcmp(arg, "2026"))
+        BAD("--code takes 2022 or 2026, not '%s'", arg);
+    o->code = arg;
+    return 0;
+}
+
+static int opt_format(struct scan_options *o, char *arg, int val)
+{
+    (void)val;
+    enum report_format f;
+    if (!report_format_from_name(arg, &f))
+        BAD("unknown format '%s'", arg);
+    o->format = arg;
+    o->format_given = true;
+    return 0;
+}
+
+static int opt_output(struct scan_options *o, char *arg, int val)
+{
+    (void)val;
+    if (o->noutputs == MAX_OUTPUTS)
+        BAD("at most %d -o outputs", MAX_OUTPUTS);
+    o->outputs[o->noutputs++] = arg; /* format: resolve_outputs() */
+    return 0;
+}
+
+static int opt_fail_on(struct scan_options *o, char *arg, int val)
+{
+    (void)val;
+    if (strcmp(arg, "never") == 0)
+        o->fail_on = SEV_COUNT;
+    else if (!severity_from_name(arg, &o->fail_on) || o->fail_on == SEV_INFO)
+        BAD("--fail-on takes low, medium, high, critical or "
+            "never, not '%s'",
+            arg);
+    return 0;
+}
+
+static int opt_vendor(struct scan_options *o, char *arg, int val)
+{
+    (void)val;
+    if (!dialect_from_name(arg, &o->vendor))
+        return (bad_vendor(arg), OPTIONS_BAD);
+    return 0;
+}
+
+static int opt_jobs(struct scan_options *o, char *arg, int val)
+{
+    (void)val;
+    long v;
+    if (!sv_to_long(sv_from_cstr(arg), &v) || v < 1 || v > 256)
+        BAD("--jobs takes a number from 1 to 256");
+    o->jobs = (int)v;
+    return 0;
+}
+
+static int opt_rules(struct scan_options *o, char *arg, int val)
+{
+    (void)val;
+    if (o->nrules == MAX_RULE_FILES)
+        BAD("at most %d --rules files", MAX_RULE_FILES);
+    o->rules[o->nrules++] = arg;
+    return 0;
+}
+
+static int opt_max_file_size(struct scan_options *o, char *arg, int val)
+{
+    (void)val;
+    long v;
+    if (!sv_to_long(sv_from_cstr(arg), &v) || v < 1 || v > (1L << 32))
+        BAD("--max-file-size takes a number of bytes from 1 to 4294967296");
+    o->max_file_size = (size_t)v;
+    return 0;
+}
+
+static int opt_inventory(struct scan_options *o, char *arg, int val)
+{
+    (void)val;
+    if (o->ninventories == MAX_INVENTORIES)
+        BAD("at most %d --inventory files", MAX_INVENTORIES);
+    o->inventories[o->ninventories++] = arg;
+    return 0;
+}
+
+static int opt_exclude(struct scan_options *o, char *arg, int val)
+{
+    (void)val;
+    if (o->nexcludes == MAX_EXCLUDES)
+        BAD("at most %d --exclude patterns", MAX_EXCLUDES);
+    o->excludes[o->nexcludes++] = arg;
+    return 0;
+}
+
+static int opt_sarif_max(struct scan_options *o, char *arg, int val)
+{
+    (void)val;
+    long v;
+    if (!sv_to_long(sv_from_cstr(arg), &v) || v < 0 || v > 10000000)
+        BAD("--sarif-max-results takes a number from 0 (no cap) to 10000000");
+    o->sarif_max_results = (size_t)v;
+    return 0;
+}
+
+static int opt_junit_unknown(struct scan_options *o, char *arg, int val)
+{
+    (void)val;
+    if (!strcmp(arg, "skipped"))
+        o->junit_unknown = REPORT_JUNIT_UNKNOWN_SKIPPED;
+    else if (!strcmp(arg, "failure"))
+        o->junit_unknown = REPORT_JUNIT_UNKNOWN_FAILURE;
+    else if (!strcmp(arg, "error"))
+        o->junit_unknown = REPORT_JUNIT_UNKNOWN_ERROR;
+    else
+        BAD("--junit-unknown takes skipped, failure or error, not '%s'", arg);
+    return 0;
+}
+
+/* --checks, --skip-checks, --severity-min, --status, --hide-passes */
+static int opt_filter(struct scan_options *o, char *arg, int val)
+{
+    if (cli_filter_option(&o->filter, val - OPT_CHECKS + CLI_FILTER_CHECKS, arg))
+        return OPTIONS_BAD;
+    return 0;
+}
+
+static int opt_help(struct scan_options *o, char *arg, int val)
+{
+    (void)o, (void)arg, (void)val;
+    fputs(scan_usage, stdout);
+    return OPTIONS_HELP;
+}
+
+/*
+ * The options of scan, one row each, in the order getopt_long() and the
+ * config file see them: long name, getopt value, short name, whether it
+ * takes a value, and either its handler or the field it sets (a string for
+ * an option with a value, true for one without).
+ */
+struct scan_opt {
+    const char *name;
+    int val;
+    char short_name;
+    int has_arg;
+    opt_fn *fn;
+    size_t field; /* offsetof(struct scan_options, ...) when fn is NULL */
+};
+#define ARG required_argument
+#define NOARG no_argument
+#define SET(name, val, has_arg, member)                                                            \
+    {                                                                                              \
+        name, val, 0, has_arg, NULL, offsetof(struct scan_options, member)                         \
     }
+static const struct scan_opt scan_opts[] = {
+    SET("profile", OPT_PROFILE, ARG, profile_path),
+    SET("attest", OPT_ATTEST, ARG, attest_path),
+    SET("catalog", OPT_CATALOG, ARG, catalog_path),
+    {"tier", OPT_TIER, 0, ARG, opt_tier, 0},
+    {"as-of", OPT_AS_OF, 0, ARG, opt_as_of, 0},
+    {"code", OPT_CODE, 0, ARG, opt_code, 0},
+    {"format", OPT_FORMAT, 0, ARG, opt_format, 0},
+    {"output", 'o', 'o', ARG, opt_output, 0},
+    SET("db", OPT_DB, ARG, db_path),
+    {"fail-on", OPT_FAIL_ON, 0, ARG, opt_fail_on, 0},
+    {"vendor", OPT_VENDOR, 0, ARG, opt_vendor, 0},
+    {"jobs", OPT_JOBS, 'j', ARG, opt_jobs, 0},
+    {"rules", OPT_RULES, 0, ARG, opt_rules, 0},
+    SET("framework", OPT_FRAMEWORK, ARG, framework_path),
+    {"max-file-size", OPT_MAX_FILE_SIZE, 0, ARG, opt_max_file_size, 0},
+    SET("show-secrets", OPT_SHOW_SECRETS, NOARG, show_secrets),
+    SET("json-compact", OPT_JSON_COMPACT, NOARG, json_compact),
+    SET("quiet", OPT_QUIET, NOARG, quiet),
+    SET("no-progress", OPT_NO_PROGRESS, NOARG, no_progress),
+    SET("require-coverage", OPT_REQUIRE_COVERAGE, NOARG, require_coverage),
+    {"inventory", OPT_INVENTORY, 0, ARG, opt_inventory, 0},
+    {"exclude", OPT_EXCLUDE, 0, ARG, opt_exclude, 0},
+    SET("git", OPT_GIT, ARG, git),
+    SET("since", OPT_SINCE, ARG, since),
+    SET("until", OPT_UNTIL, ARG, until),
+    SET("cache", OPT_CACHE, ARG, cache_dir),
+    SET("sarif-base", OPT_SARIF_BASE, ARG, sarif_base),
+    SET("output-dir", OPT_OUTPUT_DIR, ARG, output_dir),
+    {"junit-unknown", OPT_JUNIT_UNKNOWN, 0, ARG, opt_junit_unknown, 0},
+    {"sarif-max-results", OPT_SARIF_MAX, 0, ARG, opt_sarif_max, 0},
+    {"checks", OPT_CHECKS, 0, ARG, opt_filter, 0},
+    {"skip-checks", OPT_SKIP_CHECKS, 0, ARG, opt_filter, 0},
+    {"severity-min", OPT_SEVERITY_MIN, 0, ARG, opt_filter, 0},
+    {"status", OPT_STATUS, 0, ARG, opt_filter, 0},
+    {"hide-passes", OPT_HIDE_PASSES, 0, NOARG, opt_filter, 0},
+    {"help", OPT_HELP, 'h', NOARG, opt_help, 0},
+};
+#undef SET
+#undef ARG
+#undef NOARG
+
+#define NSCAN_OPTS (sizeof(scan_opts) / sizeof(scan_opts[0]))
+
+/* getopt_long()'s view of scan_opts[]: the long options and the short ones
+ * ("o:hj:" as letters, ':' after those taking a value). Built once. */
+static struct option scan_longopts[NSCAN_OPTS + 1];
+static char scan_shortopts[2 * NSCAN_OPTS + 1];
+
+static void scan_getopt_tables(void)
+{
+    if (scan_longopts[0].name)
+        return;
+    size_t ns = 0;
+    for (size_t i = 0; i < NSCAN_OPTS; i++) {
+        const struct scan_opt *r = &scan_opts[i];
+        scan_longopts[i] = (struct option){r->name, r->has_arg, NULL, r->val};
+        if (!r->short_name)
+            continue;
+        scan_shortopts[ns++] = r->short_name;
+        if (r->has_arg == required_argument)
+            scan_shortopts[ns++] = ':';
+    }
+}
+
+/* The row of getopt_long()'s answer c, by getopt value or short name. */
+static const struct scan_opt *scan_opt_find(int c)
+{
+    for (size_t i = 0; i < NSCAN_OPTS; i++)
+        if (scan_opts[i].val == c || scan_opts[i].short_name == c)
+            return &scan_opts[i];
+    return NULL;
+}
+
+/* One option with its value (optarg): its handler, or the field it sets. */
+static int scan_opt_apply(const struct scan_opt *r, struct scan_options *o, char *arg)
+{
+    if (r->fn)
+        return r->fn(o, arg, r->val);
+    char *field = (char *)o + r->field;
+    if (r->has_arg == no_argument)
+        *(bool *)field = true;
+    else
+        *(const char **)field = arg;
+    return 0;
+}
+
+/* What one option alone cannot tell: the combinations, and a PATH. */
+static int check_combinations(struct scan_options *o, int argc)
+{
     if ((o->since || o->until) && !o->git)
         BAD("--since and --until go with --git");
     if (o->git && !o->db_path)
@@ -503,6 +568,30 @@ static int parse_options(int argc, char **argv, struct scan_options *o)
     if (resolve_outputs(o) != 0)
         return OPTIONS_BAD;
     return optind;
+}
+
+/* Returns the index of the first PATH, OPTIONS_HELP or OPTIONS_BAD. */
+static int parse_options(int argc, char **argv, struct scan_options *o)
+{
+    memset(o, 0, sizeof(*o));
+    o->fail_on = SEV_HIGH;
+    o->format = "text";
+    o->sarif_max_results = 20000; /* under code scanning's 25,000 results per run */
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    o->jobs = ncpu > 0 ? (int)ncpu : 1;
+    scan_getopt_tables();
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, scan_shortopts, scan_longopts, NULL)) != -1) {
+        const struct scan_opt *r = scan_opt_find(c);
+        if (!r)
+            return (cli_bad_option("scan", argc, argv, scan_shortopts, scan_longopts), OPTIONS_BAD);
+        int rc = scan_opt_apply(r, o, optarg);
+        if (rc != 0)
+            return rc;
+    }
+    return check_combinations(o, argc);
 }
 
 /* ------------------------------------------------------------ one device */
@@ -1280,6 +1369,7 @@ static int scan_run(int argc, char **argv)
 int cmd_scan(int argc, char **argv)
 {
     struct cli_config cfg;
+    scan_getopt_tables();
     int rc = cli_config_expand(&cfg, "scan", argc, argv, scan_longopts) != 0
                  ? EXIT_INPUT
                  : scan_run(cfg.argc, cfg.argv);
