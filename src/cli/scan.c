@@ -1135,234 +1135,326 @@ static bool gate_fails(enum severity fail_on, const struct report_totals *totals
     return false;
 }
 
-static int scan_run(int argc, char **argv)
-{
+/* What one run holds from phase to phase (scan_run()). */
+struct scan_state {
     struct scan_options opt;
-    int first = parse_options(argc, argv, &opt);
-    if (first == OPTIONS_HELP)
-        return EXIT_OK;
-    if (first < 0)
-        return EXIT_INPUT;
-    /* An output that cannot be written is known now: say so before any work. */
-    for (size_t i = 0; i < opt.noutputs; i++)
-        if (cli_check_output(opt.outputs[i]) != 0)
-            return EXIT_INPUT;
-    if (opt.db_path && cli_check_output(opt.db_path) != 0)
-        return EXIT_INPUT;
-
     struct arena run_arena;
-    arena_init(&run_arena);
-    int rc = EXIT_OK;
-    bool input_error = false;
-
-    /* Inputs that shape the whole run. */
     struct run_inputs in;
-    if (load_run_inputs(&opt, &run_arena, &in) != 0)
-        input_error = true;
-    struct attestations *attest = in.have_attest ? &in.attest : NULL;
-    struct catalog *catalog = in.catalog;
-    /* A run with a broken profile, attestations, rules, framework or catalogue
-     * would report verdicts and statuses that are not the provider's: stop
-     * before anything is written. */
-    if (input_error || !catalog || cli_filter_finish(&opt.filter) != 0)
-        return stop_early(&run_arena, NULL);
-    int tier = opt.tier ? opt.tier : in.profile.tier;
-    int32_t as_of = opt.has_as_of          ? opt.as_of
-                    : in.profile.has_as_of ? in.profile.as_of
-                                           : date_today();
-
-    char **roots = argv + first, *workdir[1] = {NULL};
-    size_t nroots = (size_t)(argc - first);
-    if (opt.git && scan_git_history(&opt, &in.profile, &workdir[0]) != 0)
-        input_error = true;
-    if (opt.git && !nroots) {
-        if (!workdir[0]) {
-            diag_report(DIAG_NOTE, opt.git, 0,
-                        "a bare repository has no work tree to report on: history recorded in "
-                        "%s, reports not written",
-                        opt.db_path);
-            arena_free(&run_arena);
-            return input_error ? EXIT_INPUT : EXIT_OK;
-        }
-        roots = workdir;
-        nroots = 1;
-    }
-    struct walk_list files = {0};
-    struct walk_options wopt = {.exclude = opt.excludes, .nexclude = opt.nexcludes};
-    if (walk_paths(roots, nroots, &wopt, &files) != 0)
-        input_error = true;
-    if (files.excluded)
-        diag_report(DIAG_NOTE, NULL, 0, "--exclude: %zu file%s or folder%s skipped", files.excluded,
-                    files.excluded == 1 ? "" : "s", files.excluded == 1 ? "" : "s");
+    struct attestations *attest; /* &in.attest, or NULL without --attest */
+    int tier;
+    int32_t as_of;
+    char **roots, *workdir[1]; /* workdir: --git's work tree, when PATH is not given */
+    size_t nroots;
+    struct walk_list files;
     struct inventory inventory;
-    if (load_inventories(&opt, roots, nroots, &run_arena, &inventory) != 0)
-        input_error = true;
-    if (files.n == 0) {
-        /* walk_paths() said why when it failed; an empty run is no pass. */
-        if (!input_error)
-            fprintf(stderr, "tsaudit scan: no configuration files to scan\n");
-        return stop_early(&run_arena, &files);
-    }
-
-    char catalog_digest[80];
-    catalog_identity(&opt, catalog, catalog_digest, sizeof(catalog_digest));
-
-    /* Run metadata. */
-    char started[32], finished[32], run_id[40];
-    iso_now(started, sizeof(started));
-    run_identity(started, &in.profile, catalog_digest, &opt, roots, nroots, run_id, sizeof(run_id));
-    char sarif_base[PATH_MAX];
-    struct report_run run = {
-        .tool_version = TSAUDIT_VERSION,
-        .started = started,
-        .as_of = as_of,
-        .tier = tier,
-        .code_edition = catalog->edition,
-        .provider_name = in.profile.provider_name,
-        .profile_path = opt.profile_path,
-        .profile_digest = in.profile.digest,
-        .catalog_digest = catalog_digest,
-        .scan_roots = roots,
-        .sarif_base = sarif_base_for(&opt, roots, nroots, sarif_base, sizeof(sarif_base)),
-        .nscan_roots = nroots,
-        .show_secrets = opt.show_secrets,
-        .json_compact = opt.json_compact,
-        .color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
-        .fail_on = opt.fail_on,
-        .junit_unknown = opt.junit_unknown,
-        .filter = opt.filter.f,
-        .sarif_max_results = opt.sarif_max_results,
-    };
-    snprintf(run.run_id, sizeof(run.run_id), "%s", run_id);
+    bool input_error;
+    /* what the writers are told about the run */
+    char catalog_digest[80], started[32], finished[32], run_id[40], sarif_base[PATH_MAX];
+    struct report_run run;
     struct manifest manifest;
-    manifest_build(&manifest, opt.profile_path, opt.attest_path, opt.rules, opt.nrules,
-                   opt.framework_path, opt.catalog_path);
-    run.inputs = manifest.inputs;
-    run.ninputs = manifest.n;
-    manifest_checks_digest(run.checks_digest, &run.nchecks);
     struct sha256_stream devices_digest;
-    sha256_begin(&devices_digest);
+    struct outputs out;
+    /* the device pass's results */
+    struct report_totals totals;
+    struct device_summary *sums, *fp_sums;
+    struct fleet_view *fleet;
+};
 
-    struct outputs out = {0};
-    for (size_t i = 0; i < opt.noutputs; i++) {
-        struct report_writer *w = report_open(opt.output_formats[i], opt.outputs[i], &run);
+/* An output that cannot be written is known before any work: 0, or -1
+ * after saying so. */
+static int check_outputs(const struct scan_options *opt)
+{
+    for (size_t i = 0; i < opt->noutputs; i++)
+        if (cli_check_output(opt->outputs[i]) != 0)
+            return -1;
+    if (opt->db_path && cli_check_output(opt->db_path) != 0)
+        return -1;
+    return 0;
+}
+
+/* The inputs that shape the whole run, and the tier and date they give.
+ * A run with a broken profile, attestations, rules, framework or catalogue
+ * would report verdicts and statuses that are not the provider's: -1 stops
+ * it before anything is written. */
+static int scan_load_inputs(struct scan_state *s)
+{
+    if (load_run_inputs(&s->opt, &s->run_arena, &s->in) != 0)
+        s->input_error = true;
+    s->attest = s->in.have_attest ? &s->in.attest : NULL;
+    if (s->input_error || !s->in.catalog || cli_filter_finish(&s->opt.filter) != 0)
+        return -1;
+    s->tier = s->opt.tier ? s->opt.tier : s->in.profile.tier;
+    s->as_of = s->opt.has_as_of          ? s->opt.as_of
+               : s->in.profile.has_as_of ? s->in.profile.as_of
+                                         : date_today();
+    return 0;
+}
+
+/*
+ * The folders and files to report on: the PATHs, or with --git and no PATH
+ * the repository's work tree, after walking its history into --db. True
+ * when the run ends here (a bare repository: history only), with *rc.
+ */
+static bool scan_roots(struct scan_state *s, int argc, char **argv, int first, int *rc)
+{
+    s->roots = argv + first;
+    s->nroots = (size_t)(argc - first);
+    if (s->opt.git && scan_git_history(&s->opt, &s->in.profile, &s->workdir[0]) != 0)
+        s->input_error = true;
+    if (!s->opt.git || s->nroots)
+        return false;
+    if (!s->workdir[0]) {
+        diag_report(DIAG_NOTE, s->opt.git, 0,
+                    "a bare repository has no work tree to report on: history recorded in "
+                    "%s, reports not written",
+                    s->opt.db_path);
+        arena_free(&s->run_arena);
+        *rc = s->input_error ? EXIT_INPUT : EXIT_OK;
+        return true;
+    }
+    s->roots = s->workdir;
+    s->nroots = 1;
+    return false;
+}
+
+/* The files under the roots, less --exclude, and the inventories; -1 when
+ * there is nothing to scan (the run stops). */
+static int scan_files(struct scan_state *s)
+{
+    struct walk_options wopt = {.exclude = s->opt.excludes, .nexclude = s->opt.nexcludes};
+    if (walk_paths(s->roots, s->nroots, &wopt, &s->files) != 0)
+        s->input_error = true;
+    size_t excluded = s->files.excluded;
+    if (excluded)
+        diag_report(DIAG_NOTE, NULL, 0, "--exclude: %zu file%s or folder%s skipped", excluded,
+                    excluded == 1 ? "" : "s", excluded == 1 ? "" : "s");
+    if (load_inventories(&s->opt, s->roots, s->nroots, &s->run_arena, &s->inventory) != 0)
+        s->input_error = true;
+    if (s->files.n == 0) {
+        /* walk_paths() said why when it failed; an empty run is no pass. */
+        if (!s->input_error)
+            fprintf(stderr, "tsaudit scan: no configuration files to scan\n");
+        return -1;
+    }
+    return 0;
+}
+
+/* The run's metadata for the writers and the store: identity, inputs,
+ * settings. */
+static void scan_describe(struct scan_state *s)
+{
+    const struct scan_options *opt = &s->opt;
+    catalog_identity(opt, s->in.catalog, s->catalog_digest, sizeof(s->catalog_digest));
+    iso_now(s->started, sizeof(s->started));
+    run_identity(s->started, &s->in.profile, s->catalog_digest, opt, s->roots, s->nroots, s->run_id,
+                 sizeof(s->run_id));
+    s->run = (struct report_run){
+        .tool_version = TSAUDIT_VERSION,
+        .started = s->started,
+        .as_of = s->as_of,
+        .tier = s->tier,
+        .code_edition = s->in.catalog->edition,
+        .provider_name = s->in.profile.provider_name,
+        .profile_path = opt->profile_path,
+        .profile_digest = s->in.profile.digest,
+        .catalog_digest = s->catalog_digest,
+        .scan_roots = s->roots,
+        .sarif_base =
+            sarif_base_for(opt, s->roots, s->nroots, s->sarif_base, sizeof(s->sarif_base)),
+        .nscan_roots = s->nroots,
+        .show_secrets = opt->show_secrets,
+        .json_compact = opt->json_compact,
+        .color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
+        .fail_on = opt->fail_on,
+        .junit_unknown = opt->junit_unknown,
+        .filter = opt->filter.f,
+        .sarif_max_results = opt->sarif_max_results,
+    };
+    snprintf(s->run.run_id, sizeof(s->run.run_id), "%s", s->run_id);
+    manifest_build(&s->manifest, opt->profile_path, opt->attest_path, opt->rules, opt->nrules,
+                   opt->framework_path, opt->catalog_path);
+    s->run.inputs = s->manifest.inputs;
+    s->run.ninputs = s->manifest.n;
+    manifest_checks_digest(s->run.checks_digest, &s->run.nchecks);
+    sha256_begin(&s->devices_digest);
+}
+
+/* Every -o, stdout's --format (the terminal summary by default; --quiet
+ * drops it) and the --db history. One that cannot open marks the run
+ * failed; the others still run. */
+static void scan_open_outputs(struct scan_state *s)
+{
+    const struct scan_options *opt = &s->opt;
+    struct outputs *out = &s->out;
+    for (size_t i = 0; i < opt->noutputs; i++) {
+        struct report_writer *w = report_open(opt->output_formats[i], opt->outputs[i], &s->run);
         if (!w) {
-            out.failed = true;
+            out->failed = true;
             continue;
         }
-        out.w[out.n++] = w;
+        out->w[out->n++] = w;
     }
-    /* stdout gets --format (the terminal summary by default; --quiet drops it). */
     enum report_format stdout_format = REPORT_TEXT;
-    if (!opt.format_used)
-        report_format_from_name(opt.format, &stdout_format);
-    if (!opt.stdout_taken && !(opt.quiet && stdout_format == REPORT_TEXT)) {
-        struct report_writer *w = report_open(stdout_format, "-", &run);
+    if (!opt->format_used)
+        report_format_from_name(opt->format, &stdout_format);
+    if (!opt->stdout_taken && !(opt->quiet && stdout_format == REPORT_TEXT)) {
+        struct report_writer *w = report_open(stdout_format, "-", &s->run);
         if (w)
-            out.w[out.n++] = w;
+            out->w[out->n++] = w;
         else
-            out.failed = true;
+            out->failed = true;
     }
-    if (opt.db_path) {
-        out.store = store_run_begin(opt.db_path, &run, &in.profile);
-        if (!out.store)
-            out.failed = true;
+    if (opt->db_path) {
+        out->store = store_run_begin(opt->db_path, &s->run, &s->in.profile);
+        if (!out->store)
+            out->failed = true;
     }
+}
 
-    /* The devices. */
-    size_t nchecks;
+/* The devices: the fingerprint pass for the estate's credential reuse,
+ * then the pass that assesses and reports each one (from --cache where it
+ * can). */
+static void scan_devices(struct scan_state *s)
+{
+    const struct scan_options *opt = &s->opt;
+    size_t nchecks, nfiles = s->files.n;
     checks_all(&nchecks);
     char salt[65];
-    sha256_hex(run_id, strlen(run_id), salt);
-    struct result_cache *cache = open_cache(&opt, &run, &manifest, &in.profile, salt);
-    struct device_summary *sums = xcalloc(files.n ? files.n : 1, sizeof(*sums));
-    struct report_totals totals = {.ncheck = nchecks};
-    totals.fail_by_check = xcalloc(nchecks ? nchecks : 1, sizeof(size_t));
+    sha256_hex(s->run_id, strlen(s->run_id), salt);
+    struct result_cache *cache = open_cache(opt, &s->run, &s->manifest, &s->in.profile, salt);
+    s->sums = xcalloc(nfiles ? nfiles : 1, sizeof(*s->sums));
+    s->totals = (struct report_totals){.ncheck = nchecks};
+    s->totals.fail_by_check = xcalloc(nchecks ? nchecks : 1, sizeof(size_t));
     struct device_pass dp = {
-        .files = &files,
-        .opt = &opt,
-        .reading = {.vendor = opt.vendor,
-                    .profile = &in.profile,
-                    .inventory = &inventory,
+        .files = &s->files,
+        .opt = opt,
+        .reading = {.vendor = opt->vendor,
+                    .profile = &s->in.profile,
+                    .inventory = &s->inventory,
                     .warn_contradictions = true},
-        .assess = {.vendor = opt.vendor,
+        .assess = {.vendor = opt->vendor,
                    .read_as = scan_reading,
-                   .profile = &in.profile,
-                   .attest = attest,
-                   .as_of = as_of,
+                   .profile = &s->in.profile,
+                   .attest = s->attest,
+                   .as_of = s->as_of,
                    .salt = salt,
                    .summary = true},
-        .out = &out,
-        .totals = &totals,
-        .devices_digest = &devices_digest,
-        .sums = sums,
-        .run_arena = &run_arena,
-        .show_progress = !opt.no_progress && !opt.quiet && isatty(STDERR_FILENO) && files.n >= 50,
+        .out = &s->out,
+        .totals = &s->totals,
+        .devices_digest = &s->devices_digest,
+        .sums = s->sums,
+        .run_arena = &s->run_arena,
+        .show_progress = !opt->no_progress && !opt->quiet && isatty(STDERR_FILENO) && nfiles >= 50,
     };
     dp.assess.read_as_arg = &dp.reading;
     dp.cache = cache;
-    dp.run = &run;
-    struct device_summary *fp_sums = xcalloc(files.n ? files.n : 1, sizeof(*fp_sums));
-    dp.hits = cache ? xcalloc(files.n ? files.n : 1, sizeof(*dp.hits)) : NULL;
-    struct fleet_view *fleet = fingerprint_pass_run(&dp, fp_sums);
-    dp.assess.fleet = fleet;
+    dp.run = &s->run;
+    s->fp_sums = xcalloc(nfiles ? nfiles : 1, sizeof(*s->fp_sums));
+    dp.hits = cache ? xcalloc(nfiles ? nfiles : 1, sizeof(*dp.hits)) : NULL;
+    s->fleet = fingerprint_pass_run(&dp, s->fp_sums);
+    dp.assess.fleet = s->fleet;
     device_pass_run(&dp);
     free(dp.hits);
     if (dp.input_error)
-        input_error = true;
+        s->input_error = true;
     if (cache) {
         result_cache_close(cache);
-        fprintf(stderr, "cache: %zu of %zu devices from the cache\n", dp.cache_hits, files.n);
+        fprintf(stderr, "cache: %zu of %zu devices from the cache\n", dp.cache_hits, nfiles);
     }
+}
 
-    /* Estate-wide stages. */
+/* After the last device: the fleet checks, the measures (or the
+ * framework's requirements), and the writers' and store's estate-wide
+ * parts. */
+static void scan_estate(struct scan_state *s)
+{
+    size_t n = s->files.n;
     struct fleet_finding *ff = NULL;
-    size_t nff = checks_fleet_evaluate(sums, files.n, &ff);
+    size_t nff = checks_fleet_evaluate(s->sums, n, &ff);
     /* Fingerprints are salted per run: order findings by what they say. */
     if (nff > 1)
         qsort(ff, nff, sizeof(*ff), cmp_fleet);
     /* The devices' own results already count each reuse (CRED-UNIQUE-PER-DEVICE
      * fails on every device involved): the findings are not counted again. */
     struct compliance_result cr;
-    if (in.have_framework)
-        framework_evaluate(&in.framework, sums, files.n, ff, nff, as_of, &run_arena, &cr);
+    if (s->in.have_framework)
+        framework_evaluate(&s->in.framework, s->sums, n, ff, nff, s->as_of, &s->run_arena, &cr);
     else
-        compliance_evaluate(catalog, attest, tier, as_of, sums, files.n, ff, nff, &run_arena, &cr);
+        compliance_evaluate(s->in.catalog, s->attest, s->tier, s->as_of, s->sums, n, ff, nff,
+                            &s->run_arena, &cr);
 
-    attest_check_usage(attest, catalog, sums, files.n, &run_arena, &cr.warnings);
+    attest_check_usage(s->attest, s->in.catalog, s->sums, n, &s->run_arena, &cr.warnings);
 
-    iso_now(finished, sizeof(finished));
-    run.finished = finished;
-    sha256_end(&devices_digest, run.devices_digest);
-    for (size_t k = 0; k < out.n; k++)
-        if (report_finish(out.w[k], ff, nff, &cr, &totals) != 0)
-            out.failed = true;
-    if (out.store && store_run_finish(out.store, ff, nff, &cr, &totals) != 0)
-        out.failed = true;
+    iso_now(s->finished, sizeof(s->finished));
+    s->run.finished = s->finished;
+    sha256_end(&s->devices_digest, s->run.devices_digest);
+    for (size_t k = 0; k < s->out.n; k++)
+        if (report_finish(s->out.w[k], ff, nff, &cr, &s->totals) != 0)
+            s->out.failed = true;
+    if (s->out.store && store_run_finish(s->out.store, ff, nff, &cr, &s->totals) != 0)
+        s->out.failed = true;
+    fleet_findings_free(ff, nff);
+}
 
-    /* Exit status. */
-    if (gate_fails(opt.fail_on, &totals))
+/* The exit status: --fail-on, --require-coverage, input errors, then
+ * outputs that failed, each overriding the one before. */
+static int scan_exit_status(const struct scan_state *s)
+{
+    int rc = EXIT_OK;
+    if (gate_fails(s->opt.fail_on, &s->totals))
         rc = EXIT_FINDINGS;
-    if (opt.require_coverage && totals.devices_not_audited) {
-        diag_report(DIAG_NOTE, NULL, 0, "--require-coverage: %zu device%s not audited",
-                    totals.devices_not_audited, totals.devices_not_audited == 1 ? "" : "s");
+    size_t not_audited = s->totals.devices_not_audited;
+    if (s->opt.require_coverage && not_audited) {
+        diag_report(DIAG_NOTE, NULL, 0, "--require-coverage: %zu device%s not audited", not_audited,
+                    not_audited == 1 ? "" : "s");
         rc = EXIT_FINDINGS;
     }
-    if (input_error || diag_error_count() > 0)
+    if (s->input_error || diag_error_count() > 0)
         rc = EXIT_INPUT;
-    if (out.failed)
+    if (s->out.failed)
         rc = EXIT_INTERNAL;
+    return rc;
+}
 
-    fleet_findings_free(ff, nff);
-    fleet_view_free(fleet);
-    for (size_t i = 0; i < files.n; i++)
-        free(fp_sums[i].fps);
-    free(fp_sums);
-    free(sums);
-    free(totals.fail_by_check);
-    walk_list_free(&files);
-    free(workdir[0]);
-    arena_free(&run_arena);
+static void scan_state_free(struct scan_state *s)
+{
+    fleet_view_free(s->fleet);
+    for (size_t i = 0; i < s->files.n; i++)
+        free(s->fp_sums[i].fps);
+    free(s->fp_sums);
+    free(s->sums);
+    free(s->totals.fail_by_check);
+    walk_list_free(&s->files);
+    free(s->workdir[0]);
+    arena_free(&s->run_arena);
+}
+
+static int scan_run(int argc, char **argv)
+{
+    struct scan_state s = {0};
+    int first = parse_options(argc, argv, &s.opt);
+    if (first == OPTIONS_HELP)
+        return EXIT_OK;
+    if (first < 0)
+        return EXIT_INPUT;
+    if (check_outputs(&s.opt) != 0)
+        return EXIT_INPUT;
+
+    arena_init(&s.run_arena);
+    if (scan_load_inputs(&s) != 0)
+        return stop_early(&s.run_arena, NULL);
+    int rc;
+    if (scan_roots(&s, argc, argv, first, &rc))
+        return rc;
+    if (scan_files(&s) != 0)
+        return stop_early(&s.run_arena, &s.files);
+
+    scan_describe(&s);
+    scan_open_outputs(&s);
+    scan_devices(&s);
+    scan_estate(&s);
+    rc = scan_exit_status(&s);
+    scan_state_free(&s);
     return rc;
 }
 
