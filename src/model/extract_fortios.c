@@ -96,8 +96,34 @@ static struct secret fsecret(const struct cfg_node *s)
 
 /* ------------------------------------------------------------ blocks */
 
+/* The values of "set <name> a b c" appended to a list. */
+static void f_list(struct fx *x, const struct cfg_node *s, const char ***arr, size_t *n)
+{
+    size_t cnt = sv_token_count(cfg_text(s));
+    for (size_t i = 2; i < cnt && fcap(*n); i++)
+        *MODEL_PUSH(x->a, *arr, *n) = model_strdup_unquoted(x->a, tk(s, i));
+}
+
+/* The SSH server's key-exchange and host-key algorithm lists (ssh-kex-algo,
+ * ssh-hostkey-algo, FortiOS 7.x CLI reference, config system global);
+ * without them the release's default lists apply. */
+static void f_ssh_algos(struct fx *x, const struct cfg_node *n)
+{
+    struct device_model *m = x->m;
+    const struct cfg_node *s;
+    if ((s = fset(n, "ssh-kex-algo")) != NULL) {
+        f_list(x, s, &m->ssh.kex, &m->ssh.nkex);
+        fact_lines_add(&m->ssh.algo_ev, s);
+    }
+    if ((s = fset(n, "ssh-hostkey-algo")) != NULL) {
+        f_list(x, s, &m->ssh_hostkey.algos, &m->ssh_hostkey.nalgos);
+        fact_lines_add(&m->ssh_hostkey.ev, s);
+    }
+}
+
 static void f_global(struct fx *x, const struct cfg_node *n)
 {
+    f_ssh_algos(x, n);
     struct device_model *m = x->m;
     const struct cfg_node *s;
     if ((s = fset(n, "hostname")) != NULL) {
