@@ -604,8 +604,10 @@ static void f_api_user(struct fx *x, const struct cfg_node *n)
             x->api_user = e;
 }
 
-/* The blocks that decide the event, accounting and REST API facts; false
- * when n is none of them. */
+static void f_ospf(struct fx *x, const struct cfg_node *n);
+
+/* The blocks that decide the event, accounting, REST API and OSPF facts;
+ * false when n is none of them. */
 static bool f_more_block(struct fx *x, const struct cfg_node *n, struct sv what)
 {
     const struct cfg_node *st = fset(n, "status");
@@ -625,6 +627,8 @@ static bool f_more_block(struct fx *x, const struct cfg_node *n, struct sv what)
         f_tacacs_filter(x, n);
     } else if (sv_eq_cstr(what, "system api-user")) {
         f_api_user(x, n);
+    } else if (sv_eq_cstr(what, "router ospf")) {
+        f_ospf(x, n);
     } else {
         return false;
     }
@@ -688,6 +692,99 @@ static void f_accounting(struct fx *x)
         fact_default(&aaa->accounting_exec, FACT_OFF, none);
         fact_default(&aaa->accounting_cmds, FACT_OFF, none);
     }
+}
+
+/* ------------------------------------------------------------ OSPF */
+
+/* Does key chain `name` (config router key-chain) use HMAC-SHA-256 or
+ * stronger on every key? The per-key algorithm came with FortiOS 7.0.1
+ * (RFC 5709, "OSPF HMAC-SHA authentication", FortiOS 7.0 new features);
+ * before it OSPF keys were MD5 only. */
+static bool f_keychain_strong(struct fx *x, struct sv name)
+{
+    for (const struct cfg_node *n = x->t->first; n; n = n->next) {
+        if (!active(n) || !sv_eq_cstr(sv_after_tokens(cfg_text(n), 1), "router key-chain"))
+            continue;
+        for (const struct cfg_node *e = n->child; e; e = e->next) {
+            const struct cfg_node *keys =
+                active(e) && sv_eq(sv_unquote(tk(e, 1)), name) ? fconfig(e, "key") : NULL;
+            size_t strong = 0, total = 0;
+            for (const struct cfg_node *k = keys ? keys->child : NULL; k; k = k->next) {
+                struct sv alg = active(k) ? fval(k, "algorithm") : sv_make(NULL, 0);
+                total++;
+                strong += sv_eq_cstr(alg, "hmac-sha256") || sv_eq_cstr(alg, "hmac-sha384") ||
+                          sv_eq_cstr(alg, "hmac-sha512");
+            }
+            if (keys)
+                return total && strong == total;
+        }
+    }
+    return false;
+}
+
+/* One adjacency setting ("set authentication none|text|md5|message-digest"
+ * of an ospf-interface or an area, none when absent): OFF unless it is
+ * message-digest over an HMAC-SHA-2 key chain. *why says what is weak. */
+static enum fact_state f_ospf_auth(struct fx *x, const struct cfg_node *e, const char **why)
+{
+    struct sv a = fval(e, "authentication");
+    if (!a.p || sv_eq_cstr(a, "none")) {
+        *why = "no authentication (none by default)";
+        return FACT_OFF;
+    }
+    if (sv_eq_cstr(a, "text")) {
+        *why = "cleartext authentication";
+        return FACT_OFF;
+    }
+    struct sv chain = fval(e, "md5-keychain");
+    if (sv_eq_cstr(a, "message-digest") && chain.p && f_keychain_strong(x, chain))
+        return FACT_ON;
+    *why = "MD5 keys, or a key chain without HMAC-SHA-256 or stronger";
+    return FACT_OFF;
+}
+
+/* A router-id, or an area, interface or network entry. */
+static bool f_ospf_running(const struct cfg_node *n)
+{
+    static const char *const lists[] = {"area", "ospf-interface", "network"};
+    for (size_t i = 0; i < ARRAY_SIZE(lists); i++) {
+        const struct cfg_node *l = fconfig(n, lists[i]);
+        if (l && l->child)
+            return true;
+    }
+    return fset(n, "router-id") != NULL;
+}
+
+/* "config router ospf": one instance, judged on its ospf-interface entries,
+ * else on its areas' authentication. */
+static void f_ospf(struct fx *x, const struct cfg_node *n)
+{
+    const struct cfg_node *areas = fconfig(n, "area"), *ifs = fconfig(n, "ospf-interface");
+    if (!f_ospf_running(n))
+        return; /* the block shown with defaults only: OSPF is not running */
+    struct device_model *m = x->m;
+    struct igp_instance *g = MODEL_PUSH(x->a, m->igps, m->nigps);
+    g->proto = "ospf";
+    g->name = "";
+    g->node = n;
+    const struct cfg_node *list = ifs && ifs->child ? ifs : areas;
+    size_t judged = 0;
+    for (const struct cfg_node *e = list ? list->child : NULL; e; e = e->next) {
+        const char *why = NULL;
+        if (!active(e) || !sv_eq_cstr(tk(e, 0), "edit"))
+            continue;
+        judged++;
+        if (f_ospf_auth(x, e, &why) == FACT_OFF) {
+            fact_set(&g->auth, FACT_OFF, fset(e, "authentication") ? fset(e, "authentication") : e);
+            g->auth.why = why;
+            return;
+        }
+        fact_lines_add(&g->auth.ev, fset(e, "authentication"));
+    }
+    if (judged)
+        g->auth.state = FACT_ON;
+    else
+        fact_default(&g->auth, FACT_OFF, "no area or interface sets authentication");
 }
 
 /* ------------------------------------------------------------ finish */
