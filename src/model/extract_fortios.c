@@ -797,8 +797,8 @@ static void f_rest_api(struct fx *x)
     if (!x->api_user)
         return;
     const struct cfg_node *on = x->http_ev ? x->http_ev : x->https_ev;
-    struct mgmt_service *s =
-        model_add_service(x->a, m, "rest-api", x->http_ev != NULL, on ? FACT_ON : FACT_OFF, on);
+    struct mgmt_service *s = model_add_service(x->a, m, x->http_ev ? "rest" : "rest-https",
+                                               x->http_ev != NULL, on ? FACT_ON : FACT_OFF, on);
     fact_lines_add(&s->state.ev, x->api_user);
     if (!on && x->saw_interfaces)
         fact_default(&s->state, FACT_OFF, "no interface allows http or https");
