@@ -597,8 +597,8 @@ static bool all_ebgp_shut(const struct check_ctx *ctx, struct check_result *r)
 
 /*
  * RPKI: caches must be configured, approved (approved.rpki_caches) and the
- * inbound policies must reject invalid routes. The policies are not resolved
- * to their RPKI terms, so a device with approved caches is unknown.
+ * inbound policies must reject invalid routes (rtg.rov_reject, read by
+ * extract_rov.c from each eBGP session's import policy).
  */
 static void eval_rpki_rov(const struct check_ctx *ctx, struct check_result *r)
 {
@@ -643,11 +643,23 @@ static void eval_rpki_rov(const struct check_ctx *ctx, struct check_result *r)
         return;
     }
     reasons_done(ctx, &bad);
-    check_set(ctx, r, VERDICT_UNKNOWN,
-              "%zu approved RPKI cache%s configured, but the inbound "
-              "policies are not resolved to tell whether invalid routes are rejected; 'show bgp "
-              "... origin-validation' (or the platform's equivalent) and the import policies tell",
-              f->nrpki_caches, f->nrpki_caches == 1 ? "" : "s");
+    const struct fact_bool *rov = &f->rov_reject;
+    check_evidence_fact(ctx, r, &rov->ev);
+    if (rov->state == FACT_ON)
+        check_set(ctx, r, VERDICT_PASS,
+                  "%zu approved RPKI cache%s, and every eBGP import policy rejects RPKI-invalid "
+                  "routes before it can accept them",
+                  f->nrpki_caches, f->nrpki_caches == 1 ? "" : "s");
+    else if (rov->state == FACT_OFF)
+        check_set(ctx, r, VERDICT_FAIL, "RPKI-invalid routes are not rejected: %s",
+                  fact_why(ctx, rov));
+    else
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "%zu approved RPKI cache%s configured, but whether every eBGP import policy "
+                  "rejects invalid routes is open: %s; the import policies and 'show bgp ... "
+                  "origin-validation' (or the platform's equivalent) tell",
+                  f->nrpki_caches, f->nrpki_caches == 1 ? "" : "s",
+                  rov->why ? rov->why : "the policies were not read");
 }
 
 /* The checks added after the first release come after every other family in

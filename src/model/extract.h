@@ -222,6 +222,18 @@ void model_path_walk(struct arena *a, struct model_walk *w, const struct cfg_nod
                      void (*visit)(void *, const struct model_path *), void *ctx);
 
 /*
+ * A push for model_path_walk over Junos and SR OS text (curly, set, flat,
+ * classic and MD-CLI forms): a statement's tokens without brace punctuation,
+ * comments, a leading "set" or the "/" of "/configure"; "inactive:" and
+ * "deactivate" mark the statement inactive.
+ */
+bool model_brace_push(struct model_path *l, const struct cfg_node *nd);
+
+/* RTG-RPKI-ROV: whether the import policies reject RPKI-invalid routes
+ * (rtg.rov_reject), once the family extractor has read BGP (extract_rov.c). */
+void model_extract_rov(const struct cfg_tree *t, struct device_model *m);
+
+/*
  * The account with this name (one level of quotes stripped), found through
  * idx, or a new one (privilege -1, defined at n) added to m and idx while
  * m->naccounts is below cap; NULL when the cap is reached.

@@ -399,7 +399,7 @@ struct sw_walk {
     const struct cfg_node *on_commit, *interval;
 };
 
-static bool sw_push(struct model_path *l, const struct cfg_node *nd)
+bool model_brace_push(struct model_path *l, const struct cfg_node *nd)
 {
     const char *p = nd->text, *end = nd->text + nd->len;
     bool inactive = false;
@@ -469,7 +469,8 @@ static void sw_paths(const struct cfg_tree *t, struct device_model *m, bool juno
 {
     struct model_walk walk = {0};
     struct sw_walk w = {.t = t, .m = m, .first = m->software.narchives};
-    model_path_walk(t->arena, &walk, t->first, true, sw_push, junos ? junos_line : sros_line, &w);
+    model_path_walk(t->arena, &walk, t->first, true, model_brace_push,
+                    junos ? junos_line : sros_line, &w);
     if (!junos)
         return;
     for (size_t i = w.first; i < m->software.narchives; i++) {
