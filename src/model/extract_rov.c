@@ -292,6 +292,22 @@ struct rov_ctx {
     struct rov_walk walk;
 };
 
+/* EOS validates eBGP routes only with "rpki origin-validation" > "ebgp
+ * local" under router bgp (checks.md RTG-RPKI-ROV, EOS). */
+static bool eos_validates_ebgp(const struct cfg_tree *t)
+{
+    for (const struct cfg_node *b = t->first; b; b = b->next) {
+        if (!sv_starts_with_word(sv_make(b->text, b->len), "router bgp"))
+            continue;
+        for (const struct cfg_node *o = b->child; o; o = o->next)
+            if (sv_starts_with_word(sv_make(o->text, o->len), "rpki origin-validation"))
+                for (const struct cfg_node *e = o->child; e; e = e->next)
+                    if (sv_starts_with_word(sv_make(e->text, e->len), "ebgp local"))
+                        return true;
+    }
+    return false;
+}
+
 /* The first policy name of an import setting ("A", "[ A B ]", "A B"), and
  * whether more follow. */
 static struct sv first_policy(const char *s, bool *more)
@@ -340,6 +356,10 @@ static struct rov_result judge_session(struct rov_ctx *c, const struct bgp_neigh
         r = (struct rov_result){ROV_OPEN, r.node,
                                 "a later policy of the import chain may test the validation "
                                 "state"};
+    if (r.v == ROV_REJECTS && d == DIALECT_ARISTA_EOS && !eos_validates_ebgp(c->t))
+        r = (struct rov_result){ROV_OPEN, r.node,
+                                "no 'rpki origin-validation' with 'ebgp local' under router bgp, "
+                                "so eBGP routes may never be marked invalid"};
     if (r.v == ROV_REJECTS && d == DIALECT_NOKIA_SROS && !c->walk.origin_validation)
         r = (struct rov_result){ROV_OPEN, r.node,
                                 "no BGP group or neighbour sets enable-origin-validation, so "
