@@ -710,21 +710,10 @@ static void eval_smart_install(const struct check_ctx *ctx, struct check_result 
 
 /* ------------------------------------------- MGMT-ONBOX-SHELL / scripts */
 
-static bool is_shell_kind(const char *k)
-{
-    static const char *const shells[] = {"guestshell", "bash",   "app-hosting",
-                                         "python",     "daemon", "shell",
-                                         "container",  "linux",  "extension"};
-    for (size_t i = 0; k && i < ARRAY_SIZE(shells); i++)
-        if (!strcmp(k, shells[i]))
-            return true;
-    return false;
-}
-
 /* What an unapproved item can do, for the message. */
 static const char *onbox_why(const struct onbox_item *o)
 {
-    if (o->kind && (!strcmp(o->kind, "bash") || !strcmp(o->kind, "shell")))
+    if (ONBOX_HAS(o, ONBOXP_LINUX_SHELL))
         return " (a Linux shell on the device, outside the CLI's command authorisation and "
                "accounting)";
     return o->risky ? " (changes config, clears logs or copies files out)" : "";
@@ -741,7 +730,7 @@ static void judge_onbox(const struct check_ctx *ctx, struct check_result *r, boo
     reasons_init(&bad);
     for (size_t i = 0; i < m->nonbox; i++) {
         const struct onbox_item *o = &m->onbox[i];
-        if (is_shell_kind(o->kind) != shells)
+        if (ONBOX_HAS(o, ONBOXP_HOSTED) != shells)
             continue;
         found++;
         if (pr->onbox_apps.present && sset_contains(&pr->onbox_apps, o->name))
@@ -758,7 +747,7 @@ static void judge_onbox(const struct check_ctx *ctx, struct check_result *r, boo
     if (!bad.n) {
         reasons_done(ctx, &bad);
         for (size_t i = 0; i < m->nonbox; i++)
-            if (is_shell_kind(m->onbox[i].kind) == shells)
+            if (ONBOX_HAS(&m->onbox[i], ONBOXP_HOSTED) == shells)
                 ev_node(ctx, r, m->onbox[i].node);
         check_set(ctx, r, VERDICT_PASS, "all %zu %s are in approved.onbox_apps", found, what);
         return;

@@ -559,6 +559,8 @@ struct onbox_item *model_add_onbox(struct arena *a, struct device_model *m, cons
                                    const char *name, bool risky, const struct cfg_node *n)
 {
     struct onbox_item *o = MODEL_PUSH(a, m->onbox, m->nonbox);
+    o->type = onbox_kind_of(kind);
+    assert(o->type != ONBOX_UNKNOWN); /* kinds come from code, as service names do */
     o->kind = kind;
     o->name = name;
     o->risky = risky;

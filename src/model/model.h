@@ -181,6 +181,7 @@ enum svc_kind {
     SVC_RESTCONF,
     SVC_REST,
     SVC_REST_HTTPS,
+    SVC_REST_API, /* FortiOS REST API (api-user) */
     SVC_GNMI,
     SVC_GRPC,
     SVC_GRPC_TLS,
@@ -231,10 +232,50 @@ struct mgmt_service {
     struct fact_bool state;
 };
 
+/*
+ * What runs on the box besides the network OS: one row per kind in
+ * src/model/vocab.c with the class checks test (a shell or hosted
+ * application for MGMT-ONBOX-SHELL, a script or scheduler for
+ * SVC-ONBOX-SCRIPTS).
+ */
+enum onbox_kind {
+    ONBOX_UNKNOWN = 0, /* a name not in the table */
+    ONBOX_GUESTSHELL,
+    ONBOX_BASH,
+    ONBOX_SHELL, /* a user whose login shell is a Linux shell */
+    ONBOX_APP_HOSTING,
+    ONBOX_PYTHON,
+    ONBOX_DAEMON,
+    ONBOX_EXTENSION, /* Junos SDK/JET provider */
+    ONBOX_EEM,
+    ONBOX_KRON,
+    ONBOX_EVENT_HANDLER,
+    ONBOX_SCHEDULER,
+    ONBOX_CRON,
+    ONBOX_OPS_ASSISTANT,
+    ONBOX_JUNOS_OP_SCRIPT,
+    ONBOX_JUNOS_COMMIT_SCRIPT,
+    ONBOX_JUNOS_EVENT_SCRIPT,
+    ONBOX_KIND_COUNT
+};
+
+enum {
+    ONBOXP_HOSTED = 1u << 0,      /* a shell or hosted application (else a script/scheduler) */
+    ONBOXP_LINUX_SHELL = 1u << 1, /* an interactive Linux shell outside CLI authorisation */
+};
+
+struct onbox_kind_info {
+    const char *name; /* as reports print it and extractors pass it */
+    unsigned props;   /* ONBOXP_* bits */
+};
+
+const struct onbox_kind_info *onbox_info(enum onbox_kind k);
+enum onbox_kind onbox_kind_of(const char *name);
+#define ONBOX_HAS(o, p) ((onbox_info((o)->type)->props & (p)) == (p))
+
 struct onbox_item {
-    const char *kind; /* "guestshell", "bash", "app-hosting", "eem", "kron", "event-handler",
-                         "junos-op-script", "junos-event-script", "python", "scheduler",
-                         "cron", "daemon", "extension" (Junos SDK provider) */
+    enum onbox_kind type; /* set from kind by model_add_onbox */
+    const char *kind;     /* the kind's name */
     const char *name;
     bool risky; /* actions that change config, clear logs, copy files out */
     const struct cfg_node *node;
