@@ -94,6 +94,24 @@ static bool backup_not_applicable(const struct check_ctx *ctx, struct check_resu
     return true;
 }
 
+/* The device archives to no server. Collection off the device over SSH
+ * (RANCID, Oxidized) also meets the check (checks.md) but no configuration
+ * shows it: the provider says so with policy.offbox_collection. */
+static void judge_no_archive(const struct check_ctx *ctx, struct check_result *r, size_t local)
+{
+    const struct profile *pr = ctx->profile;
+    if (pr->has_offbox_collection && pr->offbox_collection) {
+        check_set(ctx, r, VERDICT_PASS,
+                  "the device archives to no server; its configuration is collected off the "
+                  "device (policy.offbox_collection)");
+        return;
+    }
+    check_set(ctx, r, VERDICT_FAIL,
+              "the device sends its configuration to no server%s; if it is collected off the "
+              "device over SSH (RANCID, Oxidized), say so with policy.offbox_collection: true",
+              local ? " (it keeps local copies only)" : "");
+}
+
 static void eval_config_backup(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
@@ -122,11 +140,7 @@ static void eval_config_backup(const struct check_ctx *ctx, struct check_result 
         check_set(ctx, r, VERDICT_FAIL, "configuration archive: %s%s%s", bad,
                   *bad && *unapproved ? "; " : "", unapproved);
     else if (!remote)
-        check_set(ctx, r, VERDICT_UNKNOWN,
-                  "the device sends its configuration to no server%s; collection off the device "
-                  "over SSH (RANCID, Oxidized) also meets M16.16 and cannot be seen in the "
-                  "configuration",
-                  j.local ? " (it keeps local copies only)" : "");
+        judge_no_archive(ctx, r, j.local);
     else if (*unknown)
         check_set(ctx, r, VERDICT_UNKNOWN, "configuration archive: %s", unknown);
     else if (!ctx->profile->backup_destinations.present)

@@ -321,6 +321,7 @@ static const struct key_row key_rows[] = {
     ROW_REGEX("policy", "banner_regex", banner_regex),
     ROW_LONG("max_sessions", max_sessions, 1, 1000),
     ROW_BOOL("oob_required", oob_required),
+    ROW_BOOL("offbox_collection", offbox_collection),
     ROW_LONG("lockout_attempts", lockout_attempts, 1, 100),
     ROW_LONG("lockout_minutes", lockout_minutes, 1, 10080),
     ROW_LONG("password_min_length", password_min_length, 1, 128),

@@ -71,6 +71,7 @@ static void write_profile(FILE *f, int tier, const char *code, const char *today
           "#   banner_regex: \"(?i)authori[sz]ed\"\n"
           "#   password_min_length: 15\n"
           "#   log_severity_min: informational\n"
+          "#   offbox_collection: true        # RANCID/Oxidized collects configs over SSH\n"
           "# software:                          # docs/software.md\n"
           "#   releases: releases-local.yaml    # your own end-of-maintenance dates\n"
           "#   approved: [\"17.9\", \"22.4\"]       # approved release trains\n"
