@@ -239,8 +239,11 @@ static MHD_RESULT api_diff(struct server *s, struct MHD_Connection *c)
     const char *a = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "a");
     const char *b = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "b");
     struct store_diff d;
-    if (store_diff_runs(s->db, a && *a ? a : NULL, b && *b ? b : NULL, &d) != 0)
+    struct store_change *other;
+    size_t nother;
+    if (store_compare_runs(s->db, a && *a ? a : NULL, b && *b ? b : NULL, &d, &other, &nother) != 0)
         return respond_text(c, MHD_HTTP_NOT_FOUND, "cannot compare those runs\n");
+    store_changes_free(other, nother);
     struct page p;
     serve_page_open(&p, NULL, NULL, 0);
     fprintf(p.f, "{\"a\":%lld,\"b\":%lld,", (long long)d.a.id, (long long)d.b.id);

@@ -12,7 +12,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define DIFF_ROWS_SHOWN 2000 /* rows of one kind on the page; the JSON has all */
+
 /* -------------------------------------------------------------- overview */
+
+static void device_link(FILE *f, const char *path)
+{
+    fputs("<a href=\"/devices?path=", f);
+    serve_url(f, path);
+    fputs("\">", f);
+    serve_html(f, path);
+    fputs("</a>", f);
+}
 
 static void run_row(FILE *f, const struct store_run_row *r, bool has_previous)
 {
@@ -68,16 +79,36 @@ static void latest_devices(const char *db, FILE *f)
           "<th>Failed checks</th></tr>\n",
           f);
     for (size_t i = 0; i < nd; i++) {
-        fputs("<tr><td><a href=\"/devices?path=", f);
-        serve_url(f, devs[i].path);
-        fputs("\">", f);
-        serve_html(f, devs[i].path);
-        fputs("</a></td><td>", f);
+        fputs("<tr><td>", f);
+        device_link(f, devs[i].path);
+        fputs("</td><td>", f);
         serve_html(f, devs[i].hostname);
         fprintf(f, "</td><td class=\"n high\">%ld</td></tr>\n", devs[i].fails);
     }
     fputs("</table>\n", f);
     store_device_refs_free(devs, nd);
+}
+
+/* With no run recorded (a bare repository was walked), the devices that
+ * fail something at the end of the walk. */
+static void walked_devices(const char *db, FILE *f)
+{
+    struct store_failing_row *w;
+    size_t nw;
+    if (store_walk_failing(db, NULL, &w, &nw) != 0 || !nw)
+        return;
+    fputs("<h2 id=\"devices\">Devices failing at the end of the repository history</h2>\n"
+          "<table><tr><th>Device</th><th>Failed checks</th></tr>\n",
+          f);
+    for (size_t i = 0, k; i < nw; i = k) {
+        for (k = i + 1; k < nw && !strcmp(w[k].device, w[i].device);)
+            k++;
+        fputs("<tr><td>", f);
+        device_link(f, w[i].device);
+        fprintf(f, "</td><td class=\"n high\">%zu</td></tr>\n", k - i);
+    }
+    fputs("</table>\n", f);
+    store_failing_rows_free(w, nw);
 }
 
 void serve_page_runs(const char *db, struct page *p)
@@ -110,18 +141,11 @@ void serve_page_runs(const char *db, struct page *p)
     store_run_rows_free(rows, n);
     if (n)
         latest_devices(db, p->f);
+    else
+        walked_devices(db, p->f);
 }
 
 /* ------------------------------------------------------------------ diff */
-
-static void device_link(FILE *f, const char *path)
-{
-    fputs("<a href=\"/devices?path=", f);
-    serve_url(f, path);
-    fputs("\">", f);
-    serve_html(f, path);
-    fputs("</a>", f);
-}
 
 /* A section's heading with its count; false (the section closed, saying
  * so) when it has nothing to list. */
@@ -143,7 +167,8 @@ static void change_table(FILE *f, const char *id, const char *title, const struc
                        : "<table><tr><th>Device</th><th>Hostname</th><th>Check</th>"
                          "<th>Severity</th><th>Before</th><th>After</th></tr>\n",
           f);
-    for (size_t i = 0; i < n; i++) {
+    size_t shown = n < DIFF_ROWS_SHOWN ? n : DIFF_ROWS_SHOWN;
+    for (size_t i = 0; i < shown; i++) {
         fputs("<tr><td>", f);
         device_link(f, v[i].device);
         fputs("</td><td>", f);
@@ -160,7 +185,11 @@ static void change_table(FILE *f, const char *id, const char *title, const struc
         }
         fputs("</td></tr>\n", f);
     }
-    fputs("</table></section>\n", f);
+    fputs("</table>", f);
+    if (shown < n)
+        fprintf(f, "<p class=\"muted\">The first %zu of %zu; the JSON comparison has them all.</p>",
+                shown, n);
+    fputs("</section>\n", f);
 }
 
 static void measure_table(FILE *f, const struct store_change *v, size_t n)
@@ -285,17 +314,12 @@ static void diff_body(FILE *f, const struct store_diff *d, const struct store_ch
 void serve_page_diff(const char *db, const char *a, const char *b, struct page *p)
 {
     struct store_diff d;
-    if (store_diff_runs(db, a && *a ? a : NULL, b && *b ? b : NULL, &d) != 0) {
+    struct store_change *ch;
+    size_t nch;
+    if (store_compare_runs(db, a && *a ? a : NULL, b && *b ? b : NULL, &d, &ch, &nch) != 0) {
         serve_page_error(p, 404,
                          "Those runs cannot be compared: one of them is not recorded "
                          "(or only one run is).");
-        return;
-    }
-    struct store_change *ch = NULL;
-    size_t nch = 0;
-    if (store_diff_changed(db, d.a.id, d.b.id, &ch, &nch) != 0) {
-        store_diff_free(&d);
-        serve_page_error(p, 500, "cannot read the database");
         return;
     }
     char label[64];

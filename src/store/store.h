@@ -211,12 +211,18 @@ int store_walk_failing(const char *db_path, const char *device, struct store_fai
                        size_t *n);
 void store_failing_rows_free(struct store_failing_row *rows, size_t n);
 
-/* Verdicts of a (device, check) present in both runs (ids) that changed
- * with neither side a failure (those are store_diff's new failures and
- * fixes): pass to unknown, unknown to not_applicable, ... by device, check. */
-int store_diff_changed(const char *db_path, int64_t a, int64_t b, struct store_change **out,
-                       size_t *n);
+/* Free a list of changes (store_compare_runs). */
 void store_changes_free(struct store_change *c, size_t n);
+
+/*
+ * store_diff_runs() in one pass over the two runs' verdicts (the same runs
+ * picked, the same lists filled; fast on large estates), plus in *changed
+ * the verdict changes that involve no failure (pass to unknown, ...), by
+ * device and check. Free with store_diff_free()
+ * and store_changes_free(). 0, or -1 after a diagnostic.
+ */
+int store_compare_runs(const char *db_path, const char *a, const char *b, struct store_diff *out,
+                       struct store_change **changed, size_t *nchanged);
 
 /* ------------------------------------------------------- result cache */
 
