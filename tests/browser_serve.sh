@@ -3,7 +3,8 @@
 # Two dashboards: one over two recorded runs of the example estate (the
 # second without the dc folder and with telnet allowed on edge/lon-pe1),
 # one over a small git repository walked with scan --git, whose commits
-# carry fixed dates (telnet allowed on edge/lon-pe1 in the second, by bob).
+# carry fixed dates (telnet allowed on edge/lon-pe1 in the second, by bob),
+# and one over a bare clone of it (a walk and no run).
 set -u
 SRC=${TSAUDIT_SRC:?}
 BIN=${TSAUDIT_BIN:?}
@@ -40,6 +41,9 @@ c1=$(commit alice 2025-01-15T09:00:00Z "initial import") || exit 1
 sed -i 's/^ transport input ssh$/ transport input telnet ssh/' "$repo/edge/lon-pe1"
 c2=$(commit bob 2025-03-02T14:30:00Z "allow telnet <b>for the vendor</b>") || exit 1
 "$BIN" scan --git "$repo" "${common[@]}" --db "$out/g.db" || exit 1
+# A bare clone, as Oxidized keeps one: history recorded, no run.
+git clone -q --bare "$repo" "$out/bare.git" || exit 1
+"$BIN" scan --git "$out/bare.git" --profile "$SRC/examples/profile.yaml" --quiet --db "$out/b.db" 2>/dev/null || exit 1
 
 # serve DB NAME: start a dashboard over DB; sets url to its address.
 serve() {
@@ -59,4 +63,6 @@ serve "$out/h.db" runs || exit 1
 runs_url=$url
 serve "$out/g.db" git || exit 1
 git_url=$url
-node "$SRC/tests/browser/serve.test.mjs" "$runs_url" "$BUILD/browser" "$git_url" "$c1" "$c2"
+serve "$out/b.db" bare || exit 1
+bare_url=$url
+node "$SRC/tests/browser/serve.test.mjs" "$runs_url" "$BUILD/browser" "$git_url" "$c1" "$c2" "$bare_url"

@@ -154,6 +154,32 @@ static void history_table(FILE *f, const struct store_device_row *rows, size_t n
     fputs("</table></section>\n", f);
 }
 
+/* A device no run holds (a bare repository was walked): its failures at the
+ * end of the walk, each with the commit that began it. */
+static void walk_findings(const char *db, const char *path, FILE *f)
+{
+    struct store_failing_row *w;
+    size_t nw;
+    if (store_walk_failing(db, path, &w, &nw) != 0 || !nw)
+        return;
+    fprintf(f,
+            "<section id=\"findings\"><h2>Failing in the repository history <span "
+            "class=\"count\">%zu</span></h2><p class=\"muted\">No recorded run holds this "
+            "device; these are the checks it fails at the end of the walked history, each with "
+            "the commit that began the failure.</p>\n<table><tr><th>Check</th>"
+            "<th>Failing since</th></tr>\n",
+            nw);
+    for (size_t i = 0; i < nw; i++) {
+        fputs("<tr class=\"finding fail\"><td>", f);
+        serve_html(f, w[i].check);
+        fputs("</td><td class=\"since\">", f);
+        commit_since(f, &w[i], false);
+        fputs("</td></tr>\n", f);
+    }
+    fputs("</table></section>\n", f);
+    store_failing_rows_free(w, nw);
+}
+
 void serve_page_device(const char *db, const char *path, struct page *p)
 {
     if (!path || !*path) {
@@ -178,6 +204,8 @@ void serve_page_device(const char *db, const char *path, struct page *p)
     fputs("</h1>\n", p->f);
     if (n)
         device_findings(db, path, p->f);
+    else
+        walk_findings(db, path, p->f);
     history_table(p->f, rows, n);
     store_device_rows_free(rows, n);
 }

@@ -3,21 +3,22 @@
 //            dc folder, telnet newly allowed on edge/lon-pe1);
 //  GIT_URL:  a repository walked with scan --git, two commits with fixed
 //            dates: C1 by alice on 2025-01-15, C2 by bob on 2025-03-02
-//            (telnet allowed on edge/lon-pe1, a subject holding markup).
+//            (telnet allowed on edge/lon-pe1, a subject holding markup);
+//  BARE_URL: a bare clone of that repository walked: history, no run.
 // Every page leads back to the overview, two runs picked on the overview
 // compare as a page, the trend charts carry run and commit dates, and
 // findings and measures say since when they fail; the stored run still
 // opens as the HTML report under the server's CSP, without console errors.
 //
-// usage: node serve.test.mjs RUNS_URL SHOTS_DIR GIT_URL C1 C2
+// usage: node serve.test.mjs RUNS_URL SHOTS_DIR GIT_URL C1 C2 BARE_URL
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const [base, shots, gitBase, c1, c2] = process.argv.slice(2);
-if (!base || !shots || !gitBase || !c1 || !c2) {
-  console.error('usage: node serve.test.mjs RUNS_URL SHOTS_DIR GIT_URL C1 C2');
+const [base, shots, gitBase, c1, c2, bareBase] = process.argv.slice(2);
+if (!base || !shots || !gitBase || !c1 || !c2 || !bareBase) {
+  console.error('usage: node serve.test.mjs RUNS_URL SHOTS_DIR GIT_URL C1 C2 BARE_URL');
   process.exit(2);
 }
 mkdirSync(shots, { recursive: true });
@@ -165,6 +166,21 @@ try {
   check(await mgmt.count() === 1 && (await mgmt.textContent()).includes('2025-01-15') &&
     (await mgmt.textContent()).includes('alice'), 'measures page: the oldest failure of a measure\'s checks, from the walk');
   await page.screenshot({ path: join(shots, 'serve-measures-git.png'), fullPage: false });
+
+  // --- a walk and no run: the overview lists the walked devices, whose pages say since when
+  await page.goto(bareBase + '/');
+  const walked = page.locator('#devices ~ table a[href="' + pe1 + '"]');
+  check(await walked.count() === 1, 'no run: the overview lists the walked devices');
+  if (await walked.count() === 1) {
+    await walked.click();
+    await page.waitForLoadState();
+    const bare = page.locator('#findings tr', { hasText: 'MGMT-TELNET' }).locator('.since-commit');
+    check(((await bare.count()) ? await bare.textContent() : '').includes(c2.slice(0, 12)),
+      'no run: the device page says since which commit MGMT-TELNET fails');
+  }
+  await page.goto(bareBase + '/trends');
+  check(await page.locator('#chart-commits text.date', { hasText: '2025-03-02' }).count() === 1,
+    'no run: the commits chart still has its dates');
 
   // --- the stored run, as before
   await page.goto(`${base}/`);
