@@ -80,6 +80,17 @@ code=$(get "$url/api/runs/1")
 check "api/runs/1 is the JSON report" "[ '$code' = 200 ] && python3 -c \"import json;d=json.load(open('$out/body'));assert len(d['devices'])==14\""
 code=$(get "$url/api/diff?a=1&b=2")
 check "api/diff" "[ '$code' = 200 ] && python3 -c \"import json;d=json.load(open('$out/body'));assert d['a']==1 and d['b']==2 and len(d['devices_removed'])==3\""
+"$bin" diff --db "$out/h.db" --format json 1 2 > "$out/cli-diff.json" 2>/dev/null
+check "api/diff lists what 'tsaudit diff' lists, in the same order" "python3 - '$out/cli-diff.json' '$out/body' <<'PY'
+import json, sys
+cli, api = (json.load(open(f)) for f in sys.argv[1:3])
+def key(e):
+    return (e.get('device'), e.get('check') or e.get('measure') or e.get('dialect') or e.get('item'),
+            e.get('from'), e.get('to'))
+for k in ('devices_added', 'devices_removed', 'new_failures', 'fixed', 'still_failing', 'measures_changed'):
+    assert [key(e) for e in cli[k]] == [key(e) for e in api[k]], k
+assert len(api['measures_changed']) >= 2 and len(api['still_failing']) > 100
+PY"
 status 404 "unknown run 404" "$url/api/runs/999"
 status 404 "unknown page 404" "$url/nothing-here"
 for m in POST PUT DELETE PATCH; do
