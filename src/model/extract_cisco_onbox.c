@@ -223,6 +223,44 @@ bool cx_h_system_control_plane(struct cx *x, const struct cfg_node *n, struct sv
     return true;
 }
 
+/* The VRF an interface is in ("vrf X" on IOS XR, "vrf forwarding X" and
+ * "ip vrf forwarding X" on IOS, "vrf member X" on NX-OS); empty when none. */
+static struct sv iface_vrf(struct cx *x, const struct cfg_node *ifn)
+{
+    static const char *const forms[] = {"vrf forwarding", "ip vrf forwarding", "vrf member", "vrf"};
+    for (size_t i = 0; i < ARRAY_SIZE(forms); i++) {
+        const struct cfg_node *c = cfg_child(x->t, ifn, forms[i]);
+        if (c)
+            return tk(cfg_text(c), sv_token_count(sv_from_cstr(forms[i])));
+    }
+    return sv_make(NULL, 0);
+}
+
+/* A VRF that is for management: its name says so, or it holds the
+ * management port (MgmtEth, mgmt0, Management1). "ssh server vrf X" with X
+ * a data VRF serves SSH in band (checks.md MGMT-OOB-VRF, XR). */
+static bool management_vrf(struct cx *x, const struct cfg_node *ssh_vrf)
+{
+    struct sv vrf = tk(cfg_text(ssh_vrf), 3);
+    static const char *const names[] = {"mgmt", "management", "oob", "out-of-band"};
+    for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+        if (model_sv_icontains(vrf, names[i]))
+            return true;
+    for (size_t i = 0; i < x->m->ninterfaces; i++) {
+        const struct interface *it = &x->m->interfaces[i];
+        if (it->is_mgmt && it->node && sv_same(iface_vrf(x, it->node), vrf))
+            return true;
+    }
+    return false;
+}
+
+static void ssh_in_data_vrf(struct cx *x)
+{
+    fact_set(&x->m->mgmt_vrf, FACT_OFF, x->ssh_vrf_other);
+    x->m->mgmt_vrf.why = "SSH is served in a VRF that holds no management port and is not named "
+                         "for management, so it is reachable in band";
+}
+
 void cx_finish_plane(struct cx *x)
 {
     struct device_model *m = x->m;
@@ -263,6 +301,8 @@ void cx_finish_plane(struct cx *x)
     }
     if (x->mpp_oob)
         fact_set(&m->mgmt_vrf, FACT_ON, x->mpp_oob);
+    else if (x->ssh_vrf_other && !x->ssh_vrf_default && !management_vrf(x, x->ssh_vrf_other))
+        ssh_in_data_vrf(x);
     else if (x->ssh_vrf_other && !x->ssh_vrf_default)
         fact_set(&m->mgmt_vrf, FACT_ON, x->ssh_vrf_other);
     else if (x->mgmt_vrf_node)
