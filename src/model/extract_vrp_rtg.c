@@ -132,6 +132,83 @@ static void mpls_settle(struct device_model *m, const struct vr_mpls *s)
                                         "tells");
 }
 
+/* "HH:MM YYYY-MM-DD" (either order) from token *i: the day from 1970-01-01,
+ * or INT32_MIN; *i moves past both tokens. */
+static long vrp_day(struct sv s, size_t *i)
+{
+    for (size_t k = 0; k < 2; k++) {
+        struct sv d = sv_token(s, *i + k);
+        if (d.n != 10 || d.p[4] != '-' || d.p[7] != '-')
+            continue;
+        struct sv clock = sv_token(s, *i + 1 - k);
+        if (!memchr(clock.p ? clock.p : "", ':', clock.n))
+            return INT32_MIN;
+        *i += 2;
+        return rtg_days(model_sv_long(sv_make(d.p, 4), -1), model_sv_long(sv_make(d.p + 5, 2), -1),
+                        model_sv_long(sv_make(d.p + 8, 2), -1));
+    }
+    return INT32_MIN;
+}
+
+/* An absolute send-time/receive-time: "START { duration MINUTES | infinite | to
+ * END }" (Huawei keychain command reference, send-time (absolute)). */
+static long vrp_lifetime(struct sv s)
+{
+    size_t i = 1;
+    long start = vrp_day(s, &i);
+    if (start == INT32_MIN)
+        return RTG_LIFE_UNREAD;
+    struct sv w = sv_token(s, i);
+    if (sv_eq_cstr(w, "infinite") ||
+        (sv_eq_cstr(w, "duration") && sv_eq_cstr(sv_token(s, i + 1), "infinite")))
+        return RTG_LIFE_INFINITE;
+    if (sv_eq_cstr(w, "duration")) {
+        long min = model_sv_long(sv_token(s, i + 1), -1);
+        return min < 0 ? RTG_LIFE_UNREAD : (min + 1439) / 1440;
+    }
+    i++;
+    long end = sv_eq_cstr(w, "to") ? vrp_day(s, &i) : INT32_MIN;
+    return end == INT32_MIN || end < start ? RTG_LIFE_UNREAD : end - start;
+}
+
+/* "keychain K mode absolute" > "key-id N" > "send-time ..." / "receive-time
+ * ...". Periodic chains repeat their windows and are left unread. */
+static void vrp_keychain(struct arena *a, struct device_model *m, const struct cfg_node *n)
+{
+    if (!sv_eq_cstr(vtok(n, 2), "mode") || !sv_eq_cstr(vtok(n, 3), "absolute")) {
+        rtg_unread_chain(a, m, vtok(n, 1), n,
+                         "a periodic VRP keychain repeats its send and receive windows; "
+                         "'display keychain' lists them");
+        return;
+    }
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (c->flags & CFG_INACTIVE || !vstarts(c, "key-id"))
+            continue;
+        struct rtg_key *k = rtg_add_key(a, m, vtok(n, 1), vtok(c, 1), c);
+        if (!k)
+            return;
+        for (const struct cfg_node *t = c->child; t; t = t->next) {
+            if (t->flags & CFG_INACTIVE)
+                continue;
+            if (vstarts(t, "send-time")) {
+                k->send_days = vrp_lifetime(cfg_text(t));
+                k->send_node = t;
+            } else if (vstarts(t, "receive-time")) {
+                k->accept_days = vrp_lifetime(cfg_text(t));
+                k->accept_node = t;
+            }
+        }
+        /* without a window the key is idle unless it is the default send key */
+        if (!k->send_node)
+            k->send_days = RTG_LIFE_UNREAD;
+        if (!k->accept_node)
+            k->accept_days = RTG_LIFE_UNREAD;
+        if (k->send_days == RTG_LIFE_UNREAD || k->accept_days == RTG_LIFE_UNREAD)
+            k->why = "a key-id without an absolute send-time and receive-time range "
+                     "('display keychain' shows when it is used)";
+    }
+}
+
 void vrtg_extract(const struct cfg_tree *t, struct device_model *m)
 {
     struct vr_mpls mp = {0};
@@ -147,9 +224,7 @@ void vrtg_extract(const struct cfg_tree *t, struct device_model *m)
             if (!(c->flags & CFG_INACTIVE) && vstarts(c, "session"))
                 model_add_host(t->arena, &m->rtg.rpki_caches, &m->rtg.nrpki_caches, vtok(c, 1), c);
         if (vstarts(n, "keychain"))
-            rtg_unread_chain(t->arena, m, vtok(n, 1), n,
-                             "VRP keychain send and receive times are not read; 'display "
-                             "keychain' lists them");
+            vrp_keychain(t->arena, m, n);
     }
     mpls_settle(m, &mp);
     if (m->bgp.configured && m->rtg.bgp_log.state == FACT_UNKNOWN)
