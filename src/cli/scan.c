@@ -67,6 +67,7 @@ struct scan_options {
     const char *sarif_base;          /* --sarif-base PATH: SARIF URIs relative to it */
     struct cli_filter filter;        /* what the outputs list */
     size_t sarif_max_results;        /* 0 = no cap */
+    const char *help_base_url;       /* --help-base-url URL: SARIF helpUri */
 };
 
 /* One device in flight: its assessment, its bytes and its diagnostics,
@@ -161,6 +162,8 @@ static const char *scan_usage =
     "  --sarif-max-results N  SARIF keeps the N most severe results (default 20000,\n"
     "                       under code scanning's 25,000 per run; 0 = all) and\n"
     "                       says in a notification what it left out\n"
+    "  --help-base-url URL  where docs/checks.md is published: SARIF rules get\n"
+    "                       helpUri URL#<check id> (or URL with {id} replaced)\n"
     "  --junit-unknown AS   JUnit shows unknown and needs_context verdicts as\n"
     "                       skipped (the default), failure or error\n"
     "  --checks ID,...      list only these checks' results (globs: 'RTG-*')\n"
@@ -285,6 +288,7 @@ enum scan_option {
     OPT_OUTPUT_DIR,
     OPT_JUNIT_UNKNOWN,
     OPT_SARIF_MAX,
+    OPT_HELP_BASE_URL,
     OPT_CHECKS,
     OPT_SKIP_CHECKS,
     OPT_SEVERITY_MIN,
@@ -420,6 +424,16 @@ static int opt_sarif_max(struct scan_options *o, char *arg, int val)
     return 0;
 }
 
+static int opt_help_base_url(struct scan_options *o, char *arg, int val)
+{
+    (void)val;
+    const char *why = report_help_url_error(arg);
+    if (why)
+        BAD("--help-base-url %s", why);
+    o->help_base_url = arg;
+    return 0;
+}
+
 static int opt_junit_unknown(struct scan_options *o, char *arg, int val)
 {
     (void)val;
@@ -500,6 +514,7 @@ static const struct scan_opt scan_opts[] = {
     SET("output-dir", OPT_OUTPUT_DIR, ARG, output_dir),
     {"junit-unknown", OPT_JUNIT_UNKNOWN, 0, ARG, opt_junit_unknown, 0},
     {"sarif-max-results", OPT_SARIF_MAX, 0, ARG, opt_sarif_max, 0},
+    {"help-base-url", OPT_HELP_BASE_URL, 0, ARG, opt_help_base_url, 0},
     {"checks", OPT_CHECKS, 0, ARG, opt_filter, 0},
     {"skip-checks", OPT_SKIP_CHECKS, 0, ARG, opt_filter, 0},
     {"severity-min", OPT_SEVERITY_MIN, 0, ARG, opt_filter, 0},
@@ -1269,6 +1284,7 @@ static void scan_describe(struct scan_state *s)
         .junit_unknown = opt->junit_unknown,
         .filter = opt->filter.f,
         .sarif_max_results = opt->sarif_max_results,
+        .help_base_url = opt->help_base_url,
     };
     snprintf(s->run.run_id, sizeof(s->run.run_id), "%s", s->run_id);
     manifest_build(&s->manifest, opt->profile_path, opt->attest_path, opt->rules, opt->nrules,

@@ -75,6 +75,10 @@ struct report_run {
     enum report_junit_unknown junit_unknown;
     struct report_filter filter; /* what the lists of results show */
     size_t sarif_max_results;    /* SARIF keeps the most severe this many; 0 = all */
+    /* --help-base-url: where docs/checks.md is published (an absolute URI,
+     * report_help_url_error()); SARIF rules get helpUri URL#<id in lower
+     * case>, or the URL with "{id}" replaced. NULL: no helpUri. */
+    const char *help_base_url;
     /* The manifest: what a re-run needs to give the same report. */
     const struct report_input *inputs;
     size_t ninputs;
@@ -111,6 +115,10 @@ enum report_format {
     REPORT_PLAN,
     REPORT_FORMAT_COUNT
 };
+
+/* Why url cannot be --help-base-url (not an absolute URI, a character a URI
+ * cannot hold, a fragment already), or NULL when it can. */
+const char *report_help_url_error(const char *url);
 
 /* "text", "json", "sarif", "csv", "junit", "html", "oscal". */
 const char *report_format_name(enum report_format f);

@@ -416,6 +416,52 @@ static void write_result(struct report_writer *w, const struct device_result *d,
     fputs("}", f);
 }
 
+const char *report_help_url_error(const char *url)
+{
+    const char *p = url;
+    if (!isalpha((unsigned char)*p))
+        return "must be an absolute URI, starting with its scheme (https://...)";
+    while (isalnum((unsigned char)*p) || *p == '+' || *p == '-' || *p == '.')
+        p++;
+    if (*p != ':' || !p[1])
+        return "must be an absolute URI, starting with its scheme (https://...)";
+    bool placeholder = strstr(url, "{id}") != NULL;
+    for (p = url; *p; p++) {
+        if (!strncmp(p, "{id}", 4)) {
+            p += 3;
+            continue;
+        }
+        if ((unsigned char)*p <= ' ' || (unsigned char)*p >= 0x7f || strchr("\"<>\\^`{|}", *p))
+            return "holds a character a URI cannot (percent-encode it)";
+        if (*p == '#' && !placeholder)
+            return "has a fragment already: tsaudit adds #<check id> (or put {id} where it goes)";
+    }
+    return NULL;
+}
+
+/* helpUri: the check's heading in docs/checks.md as published at
+ * --help-base-url. Built-in checks only: user rules are not documented there. */
+static void write_help_uri(const struct report_writer *w, FILE *f, const struct check_def *c)
+{
+    const char *base = w->run->help_base_url;
+    if (!base || (c->source && strcmp(c->source, "builtin") != 0))
+        return;
+    struct buf id, uri;
+    buf_init(&id, 0);
+    buf_init(&uri, 0);
+    for (const char *p = c->id; *p; p++)
+        buf_addc(&id, (char)tolower((unsigned char)*p));
+    const char *at = strstr(base, "{id}");
+    if (at)
+        buf_printf(&uri, "%.*s%s%s", (int)(at - base), base, id.data, at + 4);
+    else
+        buf_printf(&uri, "%s#%s", base, id.data);
+    fputs(",\"helpUri\":", f);
+    rpt_json_str(f, uri.data, uri.len);
+    buf_free(&id);
+    buf_free(&uri);
+}
+
 static void md_escape(struct buf *b, const char *s)
 {
     for (; s && *s; s++) {
@@ -425,16 +471,13 @@ static void md_escape(struct buf *b, const char *s)
     }
 }
 
-static void write_rule(FILE *f, const struct check_def *c, size_t i)
+/* name: the id in PascalCase, as SARIF suggests for rule names. */
+static void write_rule_name(FILE *f, const char *id)
 {
-    fputs(i ? ",\n{" : "\n{", f);
-    fputs("\"id\":", f);
-    rpt_json_cstr(f, c->id);
-    /* name: the id in PascalCase, as SARIF suggests for rule names. */
     struct buf name;
     buf_init(&name, 0);
     bool up = true;
-    for (const char *p = c->id; *p; p++) {
+    for (const char *p = id; *p; p++) {
         if (*p == '-' || *p == '_' || *p == '.') {
             up = true;
             continue;
@@ -445,11 +488,13 @@ static void write_rule(FILE *f, const struct check_def *c, size_t i)
     fputs(",\"name\":", f);
     rpt_json_str(f, name.data ? name.data : "", name.len);
     buf_free(&name);
-    fputs(",\"shortDescription\":{\"text\":", f);
-    rpt_json_cstr(f, c->title ? c->title : c->id);
-    fputs("},\"fullDescription\":{\"text\":", f);
-    rpt_json_cstr(f, c->rationale ? c->rationale : (c->title ? c->title : c->id));
-    fputs("},\"help\":{\"text\":", f);
+}
+
+/* help: the rationale, the measures and every dialect's remediation, as
+ * text and as Markdown. */
+static void write_rule_help(FILE *f, const struct check_def *c)
+{
+    fputs(",\"help\":{\"text\":", f);
     struct buf t, md;
     buf_init(&t, 0);
     buf_init(&md, 0);
@@ -482,10 +527,27 @@ static void write_rule(FILE *f, const struct check_def *c, size_t i)
     rpt_json_str(f, t.data ? t.data : "", t.len);
     fputs(",\"markdown\":", f);
     rpt_json_str(f, md.data ? md.data : "", md.len);
+    fputc('}', f);
     buf_free(&t);
     buf_free(&md);
+}
+
+static void write_rule(const struct report_writer *w, const struct check_def *c, size_t i)
+{
+    FILE *f = w->f;
+    fputs(i ? ",\n{" : "\n{", f);
+    fputs("\"id\":", f);
+    rpt_json_cstr(f, c->id);
+    write_help_uri(w, f, c);
+    write_rule_name(f, c->id);
+    fputs(",\"shortDescription\":{\"text\":", f);
+    rpt_json_cstr(f, c->title ? c->title : c->id);
+    fputs("},\"fullDescription\":{\"text\":", f);
+    rpt_json_cstr(f, c->rationale ? c->rationale : (c->title ? c->title : c->id));
+    fputc('}', f);
+    write_rule_help(f, c);
     fprintf(f,
-            "},\"defaultConfiguration\":{\"level\":\"%s\"},\"properties\":{\"tags\":[\"security\"",
+            ",\"defaultConfiguration\":{\"level\":\"%s\"},\"properties\":{\"tags\":[\"security\"",
             level_of(c->severity));
     if (c->category) {
         fputc(',', f);
@@ -635,7 +697,7 @@ static int sarif_finish(struct report_writer *w, const struct report_estate *e)
     size_t ncheck = 0;
     const struct check_def *const *all = rpt_checks(w, &ncheck);
     for (size_t i = 0; i < ncheck; i++)
-        write_rule(f, all[i], i);
+        write_rule(w, all[i], i);
     fprintf(f, "]}},\n\"originalUriBaseIds\":{\"%s\":{\"uri\":", base_id(w));
     scan_root_uri(w);
     /* Not successful when a file could not be read: its findings are missing. */
