@@ -197,18 +197,26 @@ kill "$pid"; wait "$pid" 2>/dev/null; pid=
 mkdir -p "$out/evil"
 printf 'version 15.2\nhostname ev\033[2Jil\377<b>x</b>\nend\n' > "$out/evil/$(printf 'r\033]0;t\007\376.cfg')"
 "$bin" scan "$out/evil" --no-progress --quiet --fail-on never --db "$out/evil.db" 2>/dev/null
+# The same file walked from a repository whose author and subject carry
+# markup and escapes: the commit that began each failure reaches the pages.
+git init -q "$out/evil" && git -C "$out/evil" add -A &&
+  GIT_AUTHOR_NAME=$(printf '<img src=x>\033[2J') GIT_AUTHOR_EMAIL=e@example.net GIT_COMMITTER_NAME=c \
+  GIT_COMMITTER_EMAIL=c@example.net git -C "$out/evil" commit -q -m "$(printf 'fix \033]0;t\007<script>alert(1)</script>')"
+"$bin" scan --git "$out/evil" --db "$out/evil.db" --quiet --fail-on never > /dev/null 2>&1
 start_serve "$out/evil.db" serve3
 clean_page() { python3 -c "
 import sys
 b = open('$out/body', 'rb').read()
 b.decode('utf-8')
 assert b'\x1b' not in b and b'\x07' not in b and b'<b>x' not in b, b[:200]
+assert b'<script' not in b and b'<img' not in b, b[:200]
 "; }
 status 200 "runs page of a hostile host name" "$url/"
 check "runs page is clean UTF-8 without escapes or markup" clean_page
 dev=$(grep -o 'href="/devices?path=[^"]*"' "$out/body" | head -1 | sed 's/^href="//; s/"$//')
 status 200 "device page of a hostile path" "$url$dev"
 check "device page is clean" clean_page
+check "... and names the walked commit" "grep -q 'class=\"since-commit\"' '$out/body' && grep -q '&lt;script&gt;' '$out/body'"
 for page in /trends /measures; do
   status 200 "$page with a hostile host name" "$url$page"
   check "$page is clean" clean_page

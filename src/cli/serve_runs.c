@@ -27,10 +27,10 @@ static void device_link(FILE *f, const char *path)
 
 static void run_row(FILE *f, const struct store_run_row *r, bool has_previous)
 {
-    fprintf(f, "<tr><td><a href=\"/runs/%lld\">%lld</a></td><td>", (long long)r->id,
+    fprintf(f, "<tr><td><a href=\"/runs/%lld\">%lld</a></td><td class=\"d\">", (long long)r->id,
             (long long)r->id);
     serve_when(f, r->started);
-    fputs("</td><td>", f);
+    fputs("</td><td class=\"d\">", f);
     serve_html(f, r->as_of);
     fprintf(f, "</td><td>%s%c</td><td>", r->tier ? "" : "-", r->tier ? '0' + r->tier : ' ');
     serve_html(f, r->edition);

@@ -141,8 +141,8 @@ static void history_table(FILE *f, const struct store_device_row *rows, size_t n
           "<th>Passed</th><th>Unknown</th><th>Failing checks</th></tr>\n",
           f);
     for (size_t i = n; i-- > 0;) {
-        fprintf(f, "<tr><td><a href=\"/runs/%lld\">%lld</a></td><td>", (long long)rows[i].run_id,
-                (long long)rows[i].run_id);
+        fprintf(f, "<tr><td><a href=\"/runs/%lld\">%lld</a></td><td class=\"d\">",
+                (long long)rows[i].run_id, (long long)rows[i].run_id);
         serve_when(f, rows[i].started);
         fputs("</td><td>", f);
         serve_html(f, rows[i].hostname);
