@@ -76,7 +76,17 @@ check "its own policy admits the bar's stylesheet by hash only" "grep -q \"style
 code=$(get "$url/api/runs")
 check "api/runs is JSON with two runs" "[ '$code' = 200 ] && python3 -c \"import json;assert len(json.load(open('$out/body')))==2\""
 check "api content type" "grep -qi '^content-type: application/json' '$out/headers'"
+get "$url/trends" > /dev/null && cp "$out/body" "$out/trends.html"
 code=$(get "$url/api/runs/1")
+check "trends: run 1's fail, pass and unknown totals are its report's" "python3 - '$out/trends.html' '$out/body' <<'PY'
+import collections, json, re, sys
+page = open(sys.argv[1]).read()
+chart = page[page.index('id=\"chart-verdicts\"'):]
+chart = chart[:chart.index('</svg>')]
+shown = {k: int(v) for k, v in re.findall(r'\(run 1\): (fail|pass|unknown) (\d+)</title>', chart)}
+counts = collections.Counter(r['verdict'] for d in json.load(open(sys.argv[2]))['devices'] for r in d['results'])
+assert shown == {k: counts[k] for k in ('fail', 'pass', 'unknown')}, (shown, counts)
+PY"
 check "api/runs/1 is the JSON report" "[ '$code' = 200 ] && python3 -c \"import json;d=json.load(open('$out/body'));assert len(d['devices'])==14\""
 code=$(get "$url/api/diff?a=1&b=2")
 check "api/diff" "[ '$code' = 200 ] && python3 -c \"import json;d=json.load(open('$out/body'));assert d['a']==1 and d['b']==2 and len(d['devices_removed'])==3\""

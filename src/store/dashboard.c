@@ -77,14 +77,10 @@ int store_run_totals(const char *db_path, struct store_totals_row **rows, size_t
     sqlite3 *db;
     sqlite3_stmt *st =
         prepare(db_path, &db,
-                "SELECT r.id, r.started, "
-                " (SELECT COUNT(*) FROM results x JOIN devices d ON d.id = x.device_id "
-                "   WHERE d.run_id = r.id AND x.verdict = 'fail'), "
-                " (SELECT COUNT(*) FROM results x JOIN devices d ON d.id = x.device_id "
-                "   WHERE d.run_id = r.id AND x.verdict = 'pass'), "
-                " (SELECT COUNT(*) FROM results x JOIN devices d ON d.id = x.device_id "
-                "   WHERE d.run_id = r.id AND x.verdict = 'unknown') "
-                "FROM runs r WHERE r.complete = 1 ORDER BY r.id");
+                "SELECT r.id, r.started, SUM(x.verdict = 'fail'), SUM(x.verdict = 'pass'), "
+                "SUM(x.verdict = 'unknown') FROM runs r LEFT JOIN devices d ON d.run_id = r.id "
+                "LEFT JOIN results x ON x.device_id = d.id WHERE r.complete = 1 GROUP BY r.id "
+                "ORDER BY r.id");
     if (!st)
         return -1;
     size_t cap = 0;
