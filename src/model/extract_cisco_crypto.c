@@ -67,7 +67,9 @@ static void eos_hostkeys(struct cx *x)
             continue;
         for (const struct cfg_node *c = n->child; c; c = c->next) {
             struct sv t = stmt(c, &neg);
-            if (active(c) && !neg && starts(t, "hostkey server"))
+            /* "hostkey server cert FILE" names a certificate, not the algorithms */
+            if (active(c) && !neg && starts(t, "hostkey server") &&
+                !starts(t, "hostkey server cert"))
                 hostkey_list(x, t, 2, c);
         }
     }
