@@ -606,29 +606,100 @@ static void f_api_user(struct fx *x, const struct cfg_node *n)
 
 static void f_ospf(struct fx *x, const struct cfg_node *n);
 
-/* The blocks that decide the event, accounting, REST API and OSPF facts;
- * false when n is none of them. */
+/* The "config system automation-action" entry `name` runs CLI commands
+ * (action-type cli-script). */
+static bool f_action_runs_cli(struct fx *x, struct sv name)
+{
+    for (const struct cfg_node *n = x->t->first; n; n = n->next) {
+        if (!active(n) || !sv_eq_cstr(sv_after_tokens(cfg_text(n), 1), "system automation-action"))
+            continue;
+        for (const struct cfg_node *e = n->child; e; e = e->next)
+            if (active(e) && sv_eq(sv_unquote(tk(e, 1)), name))
+                return fis(e, "action-type", "cli-script");
+    }
+    return false;
+}
+
+/* On-box automation (SVC-ONBOX-SCRIPTS): every automation stitch not
+ * disabled (stitches are enabled unless "set status disable") and every
+ * auto-script, which runs CLI commands on a schedule. */
+static void f_automation(struct fx *x, const struct cfg_node *n, bool stitch)
+{
+    for (const struct cfg_node *e = n->child; e; e = e->next) {
+        if (!active(e) || !sv_eq_cstr(tk(e, 0), "edit") || !fcap(x->m->nonbox))
+            continue;
+        if (stitch && fis(e, "status", "disable"))
+            continue;
+        bool risky = !stitch;
+        const struct cfg_node *act = stitch ? fset(e, "action") : NULL;
+        size_t cnt = act ? sv_token_count(cfg_text(act)) : 0;
+        for (size_t i = 2; i < cnt && !risky; i++)
+            risky = f_action_runs_cli(x, sv_unquote(tk(act, i)));
+        model_add_onbox(x->a, x->m, stitch ? "automation-stitch" : "auto-script",
+                        model_strdup_unquoted(x->a, tk(e, 1)), risky, e);
+    }
+}
+
+static void f_eventfilter(struct fx *x, const struct cfg_node *n)
+{
+    if (fis(n, "event", "disable"))
+        x->event_off = fset(n, "event");
+    else if (fis(n, "system", "disable"))
+        x->event_off = fset(n, "system");
+}
+
+/* Port mirroring (SPAN) on a software or hardware switch interface: "set
+ * span enable" with span-dest-port (config system switch-interface,
+ * config system virtual-switch). */
+static void f_span(struct fx *x, const struct cfg_node *n)
+{
+    for (const struct cfg_node *e = n->child; e; e = e->next) {
+        if (!active(e) || !sv_eq_cstr(tk(e, 0), "edit") || !fis(e, "span", "enable") ||
+            !fcap(x->m->nmirrors))
+            continue;
+        struct mirror_session *ms = MODEL_PUSH(x->a, x->m->mirrors, x->m->nmirrors);
+        ms->kind = "span";
+        ms->destination = model_strdup_unquoted(x->a, fval(e, "span-dest-port"));
+        ms->node = fset(e, "span");
+    }
+}
+
+static void f_stitches(struct fx *x, const struct cfg_node *n)
+{
+    f_automation(x, n, true);
+}
+
+static void f_auto_scripts(struct fx *x, const struct cfg_node *n)
+{
+    f_automation(x, n, false);
+}
+
+/* The blocks that decide the event, accounting, REST API, OSPF and on-box
+ * automation facts; false when n is none of them. */
 static bool f_more_block(struct fx *x, const struct cfg_node *n, struct sv what)
 {
+    static const struct {
+        const char *what;
+        void (*fn)(struct fx *, const struct cfg_node *);
+    } blocks[] = {
+        {"log eventfilter", f_eventfilter},       {"log tacacs+accounting filter", f_tacacs_filter},
+        {"system api-user", f_api_user},          {"router ospf", f_ospf},
+        {"system automation-stitch", f_stitches}, {"system auto-script", f_auto_scripts},
+        {"system switch-interface", f_span},      {"system virtual-switch", f_span},
+    };
+    for (size_t i = 0; i < ARRAY_SIZE(blocks); i++)
+        if (sv_eq_cstr(what, blocks[i].what)) {
+            blocks[i].fn(x, n);
+            return true;
+        }
     const struct cfg_node *st = fset(n, "status");
     bool on = st && sv_eq_cstr(tk(st, 2), "enable");
-    if (sv_eq_cstr(what, "log eventfilter")) {
-        if (fis(n, "event", "disable"))
-            x->event_off = fset(n, "event");
-        else if (fis(n, "system", "disable"))
-            x->event_off = fset(n, "system");
-    } else if (f_log_dest(what, "fortianalyzer")) {
+    if (f_log_dest(what, "fortianalyzer")) {
         if (on && !x->faz_on)
             x->faz_on = st;
     } else if (f_log_dest(what, "tacacs+accounting")) {
         if (on && fset(n, "server") && !x->tac_acct)
             x->tac_acct = st;
-    } else if (sv_eq_cstr(what, "log tacacs+accounting filter")) {
-        f_tacacs_filter(x, n);
-    } else if (sv_eq_cstr(what, "system api-user")) {
-        f_api_user(x, n);
-    } else if (sv_eq_cstr(what, "router ospf")) {
-        f_ospf(x, n);
     } else {
         return false;
     }
@@ -905,6 +976,28 @@ static void finish(struct fx *x)
     fact_unknown(&m->legacy.password_policy, not_read);
 }
 
+/* The pre-login banner's text: the buffer of the replacement message
+ * "pre_admin-disclaimer-text" (config system replacemsg admin), quoted on
+ * one line or spanning several. */
+static void f_banner_text(struct fx *x)
+{
+    struct banner *b = NULL;
+    for (size_t i = 0; i < x->m->nbanners && !b; i++)
+        if (!strcmp(x->m->banners[i].kind, "pre-login"))
+            b = &x->m->banners[i];
+    for (const struct cfg_node *n = x->t->first; b && n; n = n->next) {
+        struct sv what = sv_after_tokens(cfg_text(n), 1);
+        if (!active(n) || !sv_starts_with(what, "system replacemsg admin ") ||
+            !sv_eq_cstr(sv_unquote(sv_token(what, 3)), "pre_admin-disclaimer-text"))
+            continue;
+        const struct cfg_node *s = fset(n, "buffer");
+        if (s && (s->flags & CFG_BANNER) && s->body)
+            b->text = sv_make(s->body, s->body_len);
+        else if (s)
+            b->text = sv_unquote(sv_after_tokens(cfg_text(s), 2));
+    }
+}
+
 /* "#config-version=FGVM64-6.4.4-FW-build1803-201209:opmode=0:..." */
 static void f_version(struct fx *x)
 {
@@ -969,5 +1062,6 @@ void model_extract_fortios(const struct cfg_tree *t, struct device_model *m)
             f_bgp(x, n);
     }
     finish(x);
+    f_banner_text(x);
     model_fortios_log_time(x->a, m, t);
 }
