@@ -256,6 +256,8 @@ enum onbox_kind {
     ONBOX_JUNOS_OP_SCRIPT,
     ONBOX_JUNOS_COMMIT_SCRIPT,
     ONBOX_JUNOS_EVENT_SCRIPT,
+    ONBOX_FORTI_STITCH,      /* FortiOS automation stitch */
+    ONBOX_FORTI_AUTO_SCRIPT, /* FortiOS auto-script */
     ONBOX_KIND_COUNT
 };
 

@@ -68,6 +68,8 @@ static const struct onbox_kind_info onbox_kinds[ONBOX_KIND_COUNT] = {
     [ONBOX_JUNOS_OP_SCRIPT] = {"junos-op-script", 0},
     [ONBOX_JUNOS_COMMIT_SCRIPT] = {"junos-commit-script", 0},
     [ONBOX_JUNOS_EVENT_SCRIPT] = {"junos-event-script", 0},
+    [ONBOX_FORTI_STITCH] = {"automation-stitch", 0},
+    [ONBOX_FORTI_AUTO_SCRIPT] = {"auto-script", 0},
 };
 
 const struct onbox_kind_info *onbox_info(enum onbox_kind k)
