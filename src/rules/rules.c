@@ -34,9 +34,6 @@ enum rcond_kind {
     RC_IN_RANGES
 };
 
-static const char *const rcond_names[] = {"all",   "any",   "none",  "exists",   "absent",
-                                          "every", "count", "value", "in_ranges"};
-
 enum cmp_op { OP_LT, OP_LE, OP_EQ, OP_NE, OP_GE, OP_GT };
 static const char *const op_names[] = {"lt", "le", "eq", "ne", "ge", "gt"};
 static const char *const op_symbols[] = {"<", "<=", "==", "!=", ">=", ">"};
@@ -97,6 +94,12 @@ static void add_evidence(struct eval *e, const struct cfg_node *n)
             return;
     check_evidence_node(e->ctx, e->r, n);
     e->nevidence++;
+}
+
+static void add_evidence_all(struct eval *e, struct cfg_node **nodes, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        add_evidence(e, nodes[i]);
 }
 
 static bool has_ancestor(const struct cfg_node *n, const struct cfg_regex *re)
@@ -241,23 +244,10 @@ static enum outcome eval_cond(struct eval *e, const struct rcond *c);
 
 static enum outcome eval_combine(struct eval *e, const struct rcond *c)
 {
-    size_t ntrue = 0, nfalse = 0, nna = 0, nctx = 0;
-    for (size_t i = 0; i < c->nsubs; i++) {
-        switch (eval_cond(e, c->subs[i])) {
-        case OUT_TRUE:
-            ntrue++;
-            break;
-        case OUT_FALSE:
-            nfalse++;
-            break;
-        case OUT_NA:
-            nna++;
-            break;
-        case OUT_CONTEXT:
-            nctx++;
-            break;
-        }
-    }
+    size_t count[OUT_CONTEXT + 1] = {0};
+    for (size_t i = 0; i < c->nsubs; i++)
+        count[eval_cond(e, c->subs[i])]++;
+    size_t ntrue = count[OUT_TRUE], nfalse = count[OUT_FALSE], nctx = count[OUT_CONTEXT];
     switch (c->kind) {
     case RC_ALL:
         if (nfalse)
@@ -284,161 +274,195 @@ static enum outcome eval_combine(struct eval *e, const struct rcond *c)
     }
 }
 
-static enum outcome eval_cond(struct eval *e, const struct rcond *c)
+/* Records a missing profile field (the first one) and says so. */
+static enum outcome needs_context(struct eval *e, const char *field)
+{
+    if (!e->context)
+        e->context = field;
+    return OUT_CONTEXT;
+}
+
+static enum outcome eval_exists(struct eval *e, const struct rcond *c)
 {
     struct arena *a = e->ctx->arena;
     size_t n;
-    struct cfg_node **nodes;
-    switch (c->kind) {
-    case RC_ALL:
-    case RC_ANY:
-    case RC_NONE:
-        return eval_combine(e, c);
-    case RC_EXISTS:
-        nodes = select_nodes(e, &c->sel, &n);
-        if (n)
-            return OUT_TRUE;
-        set_why(e, arena_printf(a, "no statement matches %s", describe_select(a, &c->sel)));
-        return OUT_FALSE;
-    case RC_ABSENT:
-        nodes = select_nodes(e, &c->sel, &n);
-        if (!n)
-            return OUT_TRUE;
-        for (size_t i = 0; i < n; i++)
+    select_nodes(e, &c->sel, &n);
+    if (n)
+        return OUT_TRUE;
+    set_why(e, arena_printf(a, "no statement matches %s", describe_select(a, &c->sel)));
+    return OUT_FALSE;
+}
+
+static enum outcome eval_absent(struct eval *e, const struct rcond *c)
+{
+    struct arena *a = e->ctx->arena;
+    size_t n;
+    struct cfg_node **nodes = select_nodes(e, &c->sel, &n);
+    if (!n)
+        return OUT_TRUE;
+    add_evidence_all(e, nodes, n);
+    set_why(e, arena_printf(a, "%zu statement%s match%s %s, which must be absent", n,
+                            n == 1 ? "" : "s", n == 1 ? "es" : "", describe_select(a, &c->sel)));
+    return OUT_FALSE;
+}
+
+/* every: does statement n have an active child matching 'require' and
+ * only (active) children matching 'children'? Offending children are
+ * evidence. */
+static bool every_holds(struct eval *e, const struct rcond *c, const struct cfg_node *n)
+{
+    bool ok = true;
+    if (c->require) {
+        ok = false;
+        for (const struct cfg_node *ch = n->child; ch && !ok; ch = ch->next)
+            ok = !(ch->flags & CFG_INACTIVE) && cfg_regex_match(c->require, cfg_text(ch), NULL, 0);
+    }
+    if (!c->children)
+        return ok;
+    for (const struct cfg_node *ch = n->child; ch; ch = ch->next) {
+        if (ch->flags & CFG_INACTIVE)
+            continue;
+        if (!cfg_regex_match(c->children, cfg_text(ch), NULL, 0)) {
+            ok = false;
+            add_evidence(e, ch);
+        }
+    }
+    return ok;
+}
+
+static enum outcome eval_every(struct eval *e, const struct rcond *c)
+{
+    struct arena *a = e->ctx->arena;
+    size_t n;
+    struct cfg_node **nodes = select_nodes(e, &c->sel, &n);
+    if (!n)
+        return OUT_NA;
+    size_t bad = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!every_holds(e, c, nodes[i])) {
+            bad++;
             add_evidence(e, nodes[i]);
+        }
+    }
+    if (!bad)
+        return OUT_TRUE;
+    if (c->require)
+        set_why(e, arena_printf(a, "%zu of %zu statements matching %s lack a child matching '%s'",
+                                bad, n, describe_select(a, &c->sel), c->require_src));
+    else
         set_why(e,
-                arena_printf(a, "%zu statement%s match%s %s, which must be absent", n,
-                             n == 1 ? "" : "s", n == 1 ? "es" : "", describe_select(a, &c->sel)));
-        return OUT_FALSE;
-    case RC_EVERY: {
-        nodes = select_nodes(e, &c->sel, &n);
-        if (!n)
-            return OUT_NA;
-        size_t bad = 0;
-        for (size_t i = 0; i < n; i++) {
-            bool ok = true;
-            if (c->require) {
-                ok = false;
-                for (const struct cfg_node *ch = nodes[i]->child; ch && !ok; ch = ch->next)
-                    ok = !(ch->flags & CFG_INACTIVE) &&
-                         cfg_regex_match(c->require, cfg_text(ch), NULL, 0);
-            }
-            if (c->children) {
-                for (const struct cfg_node *ch = nodes[i]->child; ch; ch = ch->next) {
-                    if (ch->flags & CFG_INACTIVE)
-                        continue;
-                    if (!cfg_regex_match(c->children, cfg_text(ch), NULL, 0)) {
-                        ok = false;
-                        add_evidence(e, ch);
-                    }
-                }
-            }
-            if (!ok) {
-                bad++;
-                add_evidence(e, nodes[i]);
-            }
-        }
-        if (!bad)
-            return OUT_TRUE;
-        if (c->require)
-            set_why(e,
-                    arena_printf(a, "%zu of %zu statements matching %s lack a child matching '%s'",
-                                 bad, n, describe_select(a, &c->sel), c->require_src));
-        else
-            set_why(e, arena_printf(
-                           a, "%zu of %zu statements matching %s have children not matching '%s'",
-                           bad, n, describe_select(a, &c->sel), c->children_src));
-        return OUT_FALSE;
-    }
-    case RC_COUNT:
-        nodes = select_nodes(e, &c->sel, &n);
-        if (compare((long)n, c->op, c->number))
-            return OUT_TRUE;
-        for (size_t i = 0; i < n; i++)
+                arena_printf(a, "%zu of %zu statements matching %s have children not matching '%s'",
+                             bad, n, describe_select(a, &c->sel), c->children_src));
+    return OUT_FALSE;
+}
+
+static enum outcome eval_count(struct eval *e, const struct rcond *c)
+{
+    struct arena *a = e->ctx->arena;
+    size_t n;
+    struct cfg_node **nodes = select_nodes(e, &c->sel, &n);
+    if (compare((long)n, c->op, c->number))
+        return OUT_TRUE;
+    add_evidence_all(e, nodes, n);
+    set_why(e, arena_printf(a, "%zu statements match %s; expected %s %ld", n,
+                            describe_select(a, &c->sel), op_symbols[c->op], c->number));
+    return OUT_FALSE;
+}
+
+/* Why a value condition is false: bad values against the limit. */
+static const char *value_why(struct arena *a, const struct rcond *c, size_t bad, long limit)
+{
+    const char *pf = c->profile_field;
+    return arena_printf(a, "%zu value%s captured from %s %s not %s %ld%s%s%s", bad,
+                        bad == 1 ? "" : "s", describe_select(a, &c->sel), bad == 1 ? "is" : "are",
+                        op_symbols[c->op], limit, pf ? " (" : "", pf ? pf : "", pf ? ")" : "");
+}
+
+static enum outcome eval_value(struct eval *e, const struct rcond *c)
+{
+    struct arena *a = e->ctx->arena;
+    long limit = c->number;
+    if (c->profile_field && !profile_number(e->ctx->profile, c->profile_field, &limit))
+        return needs_context(e, c->profile_field);
+    size_t n;
+    struct cfg_node **nodes = select_nodes(e, &c->sel, &n);
+    if (!n)
+        return OUT_NA;
+    size_t bad = 0, seen = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct sv caps[10];
+        if (!cfg_regex_match(c->sel.match, cfg_text(nodes[i]), caps, ARRAY_SIZE(caps)))
+            continue;
+        long v;
+        struct sv cap = caps[c->capture];
+        seen++;
+        if (!cap.p || !sv_to_long(cap, &v) || !compare(v, c->op, limit)) {
+            bad++;
             add_evidence(e, nodes[i]);
-        set_why(e, arena_printf(a, "%zu statements match %s; expected %s %ld", n,
-                                describe_select(a, &c->sel), op_symbols[c->op], c->number));
-        return OUT_FALSE;
-    case RC_VALUE: {
-        long limit = c->number;
-        if (c->profile_field && !profile_number(e->ctx->profile, c->profile_field, &limit)) {
-            if (!e->context)
-                e->context = c->profile_field;
-            return OUT_CONTEXT;
         }
-        nodes = select_nodes(e, &c->sel, &n);
-        if (!n)
-            return OUT_NA;
-        size_t bad = 0, seen = 0;
-        for (size_t i = 0; i < n; i++) {
-            struct sv caps[10];
-            if (!cfg_regex_match(c->sel.match, cfg_text(nodes[i]), caps, ARRAY_SIZE(caps)))
-                continue;
-            long v;
-            struct sv cap = caps[c->capture];
-            seen++;
-            if (!cap.p || !sv_to_long(cap, &v) || !compare(v, c->op, limit)) {
-                bad++;
-                add_evidence(e, nodes[i]);
-            }
-        }
-        if (!seen)
-            return OUT_NA;
-        if (!bad)
-            return OUT_TRUE;
-        set_why(e, arena_printf(
-                       a, "%zu value%s captured from %s %s not %s %ld%s%s%s", bad,
-                       bad == 1 ? "" : "s", describe_select(a, &c->sel), bad == 1 ? "is" : "are",
-                       op_symbols[c->op], limit, c->profile_field ? " (" : "",
-                       c->profile_field ? c->profile_field : "", c->profile_field ? ")" : ""));
-        return OUT_FALSE;
     }
-    case RC_IN_RANGES: {
-        const struct prefix_set *set = profile_prefixes(e->ctx->profile, c->profile_field);
-        if (!set) {
-            if (!e->context)
-                e->context = c->profile_field;
-            return OUT_CONTEXT;
+    if (!seen)
+        return OUT_NA;
+    if (!bad)
+        return OUT_TRUE;
+    set_why(e, value_why(a, c, bad, limit));
+    return OUT_FALSE;
+}
+
+/* in_ranges: the address statement n captures, -1 when it captures none
+ * (or not an address), else whether it offends (outside the ranges, or
+ * with 'outside' inside or overlapping them). */
+static int range_offends(const struct rcond *c, const struct prefix_set *set,
+                         const struct cfg_node *n)
+{
+    struct sv caps[10];
+    if (!cfg_regex_match(c->sel.match, cfg_text(n), caps, ARRAY_SIZE(caps)))
+        return -1;
+    struct sv cap = caps[c->capture];
+    if (!cap.p)
+        return -1;
+    struct ip_prefix p;
+    if (sv_eq_cstr(cap, "any") || sv_eq_cstr(cap, "all"))
+        ip_prefix_parse(SV_LIT("0.0.0.0/0"), &p);
+    else if (!ip_prefix_parse(cap, &p))
+        return -1;
+    bool inside = false, overlap = false;
+    for (size_t k = 0; k < set->n; k++) {
+        inside |= ip_prefix_contains(&set->v[k], &p);
+        overlap |= ip_prefix_overlaps(&set->v[k], &p);
+    }
+    return c->outside ? overlap : !inside;
+}
+
+static enum outcome eval_in_ranges(struct eval *e, const struct rcond *c)
+{
+    struct arena *a = e->ctx->arena;
+    const struct prefix_set *set = profile_prefixes(e->ctx->profile, c->profile_field);
+    if (!set)
+        return needs_context(e, c->profile_field);
+    size_t n;
+    struct cfg_node **nodes = select_nodes(e, &c->sel, &n);
+    if (!n)
+        return OUT_NA;
+    size_t bad = 0, seen = 0;
+    for (size_t i = 0; i < n; i++) {
+        int offends = range_offends(c, set, nodes[i]);
+        if (offends < 0)
+            continue;
+        seen++;
+        if (offends) {
+            bad++;
+            add_evidence(e, nodes[i]);
         }
-        nodes = select_nodes(e, &c->sel, &n);
-        if (!n)
-            return OUT_NA;
-        size_t bad = 0, seen = 0;
-        for (size_t i = 0; i < n; i++) {
-            struct sv caps[10];
-            if (!cfg_regex_match(c->sel.match, cfg_text(nodes[i]), caps, ARRAY_SIZE(caps)))
-                continue;
-            struct sv cap = caps[c->capture];
-            if (!cap.p)
-                continue;
-            struct ip_prefix p;
-            if (sv_eq_cstr(cap, "any") || sv_eq_cstr(cap, "all"))
-                ip_prefix_parse(SV_LIT("0.0.0.0/0"), &p);
-            else if (!ip_prefix_parse(cap, &p))
-                continue;
-            seen++;
-            bool inside = false, overlap = false;
-            for (size_t k = 0; k < set->n; k++) {
-                inside |= ip_prefix_contains(&set->v[k], &p);
-                overlap |= ip_prefix_overlaps(&set->v[k], &p);
-            }
-            if (c->outside ? overlap : !inside) {
-                bad++;
-                add_evidence(e, nodes[i]);
-            }
-        }
-        if (!seen)
-            return OUT_NA;
-        if (!bad)
-            return OUT_TRUE;
-        set_why(
-            e, arena_printf(a, "%zu address%s captured from %s %s %s %s", bad, bad == 1 ? "" : "es",
+    }
+    if (!seen)
+        return OUT_NA;
+    if (!bad)
+        return OUT_TRUE;
+    set_why(e, arena_printf(a, "%zu address%s captured from %s %s %s %s", bad, bad == 1 ? "" : "es",
                             describe_select(a, &c->sel), bad == 1 ? "is" : "are",
                             c->outside ? "inside or overlapping" : "outside", c->profile_field));
-        return OUT_FALSE;
-    }
-    }
-    BUG("unknown condition kind %d", (int)c->kind);
+    return OUT_FALSE;
 }
 
 static void rule_eval(const struct check_ctx *ctx, struct check_result *r)
@@ -596,6 +620,169 @@ static bool parse_op(struct loader *l, const yaml_node_t *map, const char *field
 }
 
 static struct rcond *parse_cond(struct loader *l, const yaml_node_t *n, const char *field,
+                                int depth);
+
+/* all, any, none: a non-empty list of conditions, each parsed (and each
+ * error reported) even after one fails. */
+static bool parse_combination(struct loader *l, struct rcond *c, const yaml_node_t *v,
+                              const char *sub, int depth)
+{
+    if (!v || v->type != YAML_SEQUENCE_NODE ||
+        v->data.sequence.items.top == v->data.sequence.items.start) {
+        ydoc_diag(l->d, DIAG_ERROR, v, sub, "expected a non-empty list of conditions");
+        return false;
+    }
+    size_t cnt = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
+    c->subs = arena_alloc(l->a, cnt * sizeof(*c->subs));
+    bool ok = true;
+    for (size_t i = 0; i < cnt; i++) {
+        char item[320];
+        snprintf(item, sizeof(item), "%s[%zu]", sub, i);
+        struct rcond *s =
+            parse_cond(l, ydoc_node(l->d, v->data.sequence.items.start[i]), item, depth + 1);
+        if (!s)
+            ok = false;
+        else
+            c->subs[c->nsubs++] = s;
+    }
+    return ok;
+}
+
+/* exists, absent: a selector alone. */
+static bool parse_presence(struct loader *l, struct rcond *c, const yaml_node_t *v, const char *sub,
+                           int depth)
+{
+    (void)depth;
+    return parse_select(l, v, sub, &c->sel, false);
+}
+
+static bool parse_every(struct loader *l, struct rcond *c, const yaml_node_t *v, const char *sub,
+                        int depth)
+{
+    (void)depth;
+    if (!parse_select(l, v, sub, &c->sel, false))
+        return false;
+    yaml_node_t *req = ydoc_get(l->d, v, "require"), *ch = ydoc_get(l->d, v, "children");
+    char f2[320];
+    if (req) {
+        snprintf(f2, sizeof(f2), "%s.require", sub);
+        if (!(c->require = compile(l, req, f2, &c->require_src)))
+            return false;
+    }
+    if (ch) {
+        snprintf(f2, sizeof(f2), "%s.children", sub);
+        if (!(c->children = compile(l, ch, f2, &c->children_src)))
+            return false;
+    }
+    if (!req && !ch) {
+        ydoc_diag(l->d, DIAG_ERROR, v, sub, "needs 'require' or 'children' (a regex)");
+        return false;
+    }
+    return true;
+}
+
+static bool parse_count(struct loader *l, struct rcond *c, const yaml_node_t *v, const char *sub,
+                        int depth)
+{
+    (void)depth;
+    if (!parse_select(l, v, sub, &c->sel, false) || !parse_op(l, v, sub, c))
+        return false;
+    if (c->profile_field) {
+        ydoc_diag(l->d, DIAG_ERROR, v, sub, "count compares with a number, not a profile field");
+        return false;
+    }
+    return true;
+}
+
+/* value, in_ranges: a selector with a capture group, and which group. */
+static bool parse_capture(struct loader *l, struct rcond *c, const yaml_node_t *v, const char *sub)
+{
+    if (!parse_select(l, v, sub, &c->sel, true))
+        return false;
+    long cap = 1;
+    yaml_node_t *capn = ydoc_get(l->d, v, "capture");
+    char f2[320];
+    snprintf(f2, sizeof(f2), "%s.capture", sub);
+    if (capn && !ydoc_long(l->d, capn, f2, 0, 9, &cap))
+        return false;
+    c->capture = (int)cap;
+    return true;
+}
+
+static bool parse_value(struct loader *l, struct rcond *c, const yaml_node_t *v, const char *sub,
+                        int depth)
+{
+    (void)depth;
+    return parse_capture(l, c, v, sub) && parse_op(l, v, sub, c);
+}
+
+static bool parse_in_ranges(struct loader *l, struct rcond *c, const yaml_node_t *v,
+                            const char *sub, int depth)
+{
+    (void)depth;
+    if (!parse_capture(l, c, v, sub))
+        return false;
+    yaml_node_t *pf = ydoc_get(l->d, v, "profile"), *out = ydoc_get(l->d, v, "outside");
+    char f2[320];
+    snprintf(f2, sizeof(f2), "%s.profile", sub);
+    if (!pf) {
+        ydoc_diag(l->d, DIAG_ERROR, v, sub, "needs 'profile' (e.g. networks.paw)");
+        return false;
+    }
+    if (!(c->profile_field = ydoc_str(l->d, pf, f2)))
+        return false;
+    if (!prefix_field_known(c->profile_field)) {
+        ydoc_diag(l->d, DIAG_ERROR, pf, f2, "unknown profile address list '%s'", c->profile_field);
+        return false;
+    }
+    note_context(l, c->profile_field);
+    snprintf(f2, sizeof(f2), "%s.outside", sub);
+    if (out && !ydoc_bool(l->d, out, f2, &c->outside))
+        return false;
+    return true;
+}
+
+/*
+ * The condition kinds, one row each (in enum rcond_kind order): the YAML
+ * key, the keys its mapping may hold (NULL: a list, not a mapping), how it
+ * is read and how it is evaluated.
+ */
+#define SELECT_KEYS "match", "path", "within", "top"
+#define OP_KEYS "lt", "le", "eq", "ne", "ge", "gt"
+static const char *const presence_keys[] = {SELECT_KEYS, NULL};
+static const char *const every_keys[] = {SELECT_KEYS, "require", "children", NULL};
+static const char *const count_keys[] = {SELECT_KEYS, OP_KEYS, NULL};
+static const char *const value_keys[] = {SELECT_KEYS, "capture", OP_KEYS, NULL};
+static const char *const range_keys[] = {SELECT_KEYS, "capture", "profile", "outside", NULL};
+#undef SELECT_KEYS
+#undef OP_KEYS
+
+static const struct rcond_type {
+    const char *name;
+    const char *const *keys;
+    bool (*parse)(struct loader *l, struct rcond *c, const yaml_node_t *v, const char *sub,
+                  int depth);
+    enum outcome (*eval)(struct eval *e, const struct rcond *c);
+} rcond_types[] = {
+    [RC_ALL] = {"all", NULL, parse_combination, eval_combine},
+    [RC_ANY] = {"any", NULL, parse_combination, eval_combine},
+    [RC_NONE] = {"none", NULL, parse_combination, eval_combine},
+    [RC_EXISTS] = {"exists", presence_keys, parse_presence, eval_exists},
+    [RC_ABSENT] = {"absent", presence_keys, parse_presence, eval_absent},
+    [RC_EVERY] = {"every", every_keys, parse_every, eval_every},
+    [RC_COUNT] = {"count", count_keys, parse_count, eval_count},
+    [RC_VALUE] = {"value", value_keys, parse_value, eval_value},
+    [RC_IN_RANGES] = {"in_ranges", range_keys, parse_in_ranges, eval_in_ranges},
+};
+
+static enum outcome eval_cond(struct eval *e, const struct rcond *c)
+{
+    if ((size_t)c->kind >= ARRAY_SIZE(rcond_types))
+        BUG("unknown condition kind %d", (int)c->kind);
+    return rcond_types[c->kind].eval(e, c);
+}
+
+static struct rcond *parse_cond(struct loader *l, const yaml_node_t *n, const char *field,
                                 int depth)
 {
     if (depth > RULES_MAX_DEPTH) {
@@ -614,122 +801,20 @@ static struct rcond *parse_cond(struct loader *l, const yaml_node_t *n, const ch
     const char *key = k && k->type == YAML_SCALAR_NODE ? (const char *)k->data.scalar.value : "";
     struct rcond *c = arena_alloc(l->a, sizeof(*c));
     size_t kind;
-    for (kind = 0; kind < ARRAY_SIZE(rcond_names); kind++)
-        if (!strcmp(key, rcond_names[kind]))
+    for (kind = 0; kind < ARRAY_SIZE(rcond_types); kind++)
+        if (!strcmp(key, rcond_types[kind].name))
             break;
-    if (kind == ARRAY_SIZE(rcond_names)) {
+    if (kind == ARRAY_SIZE(rcond_types)) {
         ydoc_diag(l->d, DIAG_ERROR, k, field, "unknown condition '%s'", key);
         return NULL;
     }
+    const struct rcond_type *t = &rcond_types[kind];
     c->kind = (enum rcond_kind)kind;
     char sub[300];
     snprintf(sub, sizeof(sub), "%s.%s", field, key);
-    switch (c->kind) {
-    case RC_ALL:
-    case RC_ANY:
-    case RC_NONE: {
-        if (!v || v->type != YAML_SEQUENCE_NODE ||
-            v->data.sequence.items.top == v->data.sequence.items.start) {
-            ydoc_diag(l->d, DIAG_ERROR, v, sub, "expected a non-empty list of conditions");
-            return NULL;
-        }
-        size_t cnt = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
-        c->subs = arena_alloc(l->a, cnt * sizeof(*c->subs));
-        bool ok = true;
-        for (size_t i = 0; i < cnt; i++) {
-            char item[320];
-            snprintf(item, sizeof(item), "%s[%zu]", sub, i);
-            struct rcond *s =
-                parse_cond(l, ydoc_node(l->d, v->data.sequence.items.start[i]), item, depth + 1);
-            if (!s)
-                ok = false;
-            else
-                c->subs[c->nsubs++] = s;
-        }
-        return ok ? c : NULL;
-    }
-    case RC_EXISTS:
-    case RC_ABSENT: {
-        static const char *const keys[] = {"match", "path", "within", "top", NULL};
-        ydoc_check_keys(l->d, v, sub, keys);
-        return parse_select(l, v, sub, &c->sel, false) ? c : NULL;
-    }
-    case RC_EVERY: {
-        static const char *const keys[] = {"match",   "path",     "within", "top",
-                                           "require", "children", NULL};
-        ydoc_check_keys(l->d, v, sub, keys);
-        if (!parse_select(l, v, sub, &c->sel, false))
-            return NULL;
-        yaml_node_t *req = ydoc_get(l->d, v, "require"), *ch = ydoc_get(l->d, v, "children");
-        char f2[320];
-        if (req) {
-            snprintf(f2, sizeof(f2), "%s.require", sub);
-            if (!(c->require = compile(l, req, f2, &c->require_src)))
-                return NULL;
-        }
-        if (ch) {
-            snprintf(f2, sizeof(f2), "%s.children", sub);
-            if (!(c->children = compile(l, ch, f2, &c->children_src)))
-                return NULL;
-        }
-        if (!req && !ch) {
-            ydoc_diag(l->d, DIAG_ERROR, v, sub, "needs 'require' or 'children' (a regex)");
-            return NULL;
-        }
-        return c;
-    }
-    case RC_COUNT: {
-        static const char *const keys[] = {"match", "path", "within", "top", "lt", "le",
-                                           "eq",    "ne",   "ge",     "gt",  NULL};
-        ydoc_check_keys(l->d, v, sub, keys);
-        if (!parse_select(l, v, sub, &c->sel, false) || !parse_op(l, v, sub, c))
-            return NULL;
-        if (c->profile_field) {
-            ydoc_diag(l->d, DIAG_ERROR, v, sub,
-                      "count compares with a number, not a profile field");
-            return NULL;
-        }
-        return c;
-    }
-    case RC_VALUE:
-    case RC_IN_RANGES: {
-        static const char *const vkeys[] = {"match", "path", "within", "top", "capture", "lt",
-                                            "le",    "eq",   "ne",     "ge",  "gt",      NULL};
-        static const char *const rkeys[] = {"match",   "path",    "within",  "top",
-                                            "capture", "profile", "outside", NULL};
-        ydoc_check_keys(l->d, v, sub, c->kind == RC_VALUE ? vkeys : rkeys);
-        if (!parse_select(l, v, sub, &c->sel, true))
-            return NULL;
-        long cap = 1;
-        yaml_node_t *capn = ydoc_get(l->d, v, "capture");
-        char f2[320];
-        snprintf(f2, sizeof(f2), "%s.capture", sub);
-        if (capn && !ydoc_long(l->d, capn, f2, 0, 9, &cap))
-            return NULL;
-        c->capture = (int)cap;
-        if (c->kind == RC_VALUE)
-            return parse_op(l, v, sub, c) ? c : NULL;
-        yaml_node_t *pf = ydoc_get(l->d, v, "profile"), *out = ydoc_get(l->d, v, "outside");
-        snprintf(f2, sizeof(f2), "%s.profile", sub);
-        if (!pf) {
-            ydoc_diag(l->d, DIAG_ERROR, v, sub, "needs 'profile' (e.g. networks.paw)");
-            return NULL;
-        }
-        if (!(c->profile_field = ydoc_str(l->d, pf, f2)))
-            return NULL;
-        if (!prefix_field_known(c->profile_field)) {
-            ydoc_diag(l->d, DIAG_ERROR, pf, f2, "unknown profile address list '%s'",
-                      c->profile_field);
-            return NULL;
-        }
-        note_context(l, c->profile_field);
-        snprintf(f2, sizeof(f2), "%s.outside", sub);
-        if (out && !ydoc_bool(l->d, out, f2, &c->outside))
-            return NULL;
-        return c;
-    }
-    }
-    return NULL;
+    if (t->keys)
+        ydoc_check_keys(l->d, v, sub, t->keys);
+    return t->parse(l, c, v, sub, depth) ? c : NULL;
 }
 
 static bool valid_rule_id(const char *id)
