@@ -664,6 +664,105 @@ static void f_span(struct fx *x, const struct cfg_node *n)
     }
 }
 
+/* ------------------------------------------------------------ VPN */
+
+/* A proposal list ("aes256-sha256 aes128-sha1 3des-md5 ...") with DES,
+ * 3DES, MD5, SHA-1 or no encryption or integrity in any of its proposals. */
+static bool f_proposal_weak(const struct cfg_node *s)
+{
+    size_t cnt = sv_token_count(cfg_text(s));
+    for (size_t i = 2; i < cnt; i++) {
+        struct sv p = tk(s, i);
+        const char *dash = memchr(p.p, '-', p.n);
+        struct sv enc = dash ? sv_make(p.p, (size_t)(dash - p.p)) : p;
+        struct sv integ = dash ? sv_make(dash + 1, p.n - (size_t)(dash + 1 - p.p)) : sv_make("", 0);
+        if (sv_eq_cstr(enc, "des") || sv_eq_cstr(enc, "3des") || sv_eq_cstr(enc, "null") ||
+            sv_eq_cstr(integ, "md5") || sv_eq_cstr(integ, "sha1") || sv_eq_cstr(integ, "null"))
+            return true;
+    }
+    return false;
+}
+
+/* A dhgrp list with group 1, 2 or 5 (below group 14). */
+static bool f_dhgrp_weak(const struct cfg_node *s)
+{
+    size_t cnt = sv_token_count(cfg_text(s));
+    for (size_t i = 2; i < cnt; i++) {
+        long g = model_sv_long(tk(s, i), -1);
+        if (g >= 0 && g < 14)
+            return true;
+    }
+    return false;
+}
+
+/* The tunnel interface FortiOS creates for a route-based phase 1 or a GRE
+ * tunnel carries its name: point it at the remote gateway. False when the
+ * capture shows no such interface. */
+static bool f_tunnel_dest(struct fx *x, struct sv name, const struct cfg_node *gw)
+{
+    for (size_t i = 0; i < x->m->ninterfaces; i++) {
+        struct interface *f = &x->m->interfaces[i];
+        if (f->name && sv_eq_cstr(name, f->name)) {
+            f->is_tunnel = true;
+            f->tunnel_dest = gw ? model_strdup_unquoted(x->a, tk(gw, 2)) : NULL;
+            f->tunnel_dest_node = gw;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* One IKE (phase 1) or IPsec (phase 2) entry: its proposals and DH groups,
+ * each left to the release's default list when absent. */
+static void f_ipsec_entry(struct fx *x, const struct cfg_node *e, const char *phase)
+{
+    struct ipsec_policy *p = MODEL_PUSH(x->a, x->m->ipsec, x->m->nipsec);
+    const struct cfg_node *prop = fset(e, "proposal"), *dh = fset(e, "dhgrp");
+    bool pfs = !fis(e, "pfs", "disable");
+    struct sv name = sv_unquote(tk(e, 1));
+    p->name = arena_printf(x->a, "%s %.*s", phase, (int)name.n, name.p);
+    p->encryption = prop ? model_strdup(x->a, sv_after_tokens(cfg_text(prop), 2)) : NULL;
+    p->dh_group = dh ? model_strdup(x->a, sv_after_tokens(cfg_text(dh), 2)) : NULL;
+    p->node = e;
+    p->weak = (prop && f_proposal_weak(prop)) || (dh && pfs && f_dhgrp_weak(dh));
+    if (!prop)
+        p->unknown = "no proposal: the release's default proposals apply";
+    else if (!dh && pfs)
+        p->unknown = "no dhgrp: the release's default Diffie-Hellman groups apply";
+}
+
+/* "config vpn ipsec phase1[-interface]" and "phase2[-interface]"; a
+ * phase 1 names its peer: the tunnel interface's destination (route-based)
+ * or a VPN peer (policy-based). A dial-up phase 1 (type dynamic) has no
+ * fixed peer. */
+static void f_ipsec(struct fx *x, const struct cfg_node *n, struct sv what)
+{
+    struct sv kind = sv_token(what, 2);
+    bool p1 = sv_starts_with(kind, "phase1");
+    bool route = sv_eq_cstr(kind, "phase1-interface");
+    for (const struct cfg_node *e = n->child; e; e = e->next) {
+        if (!active(e) || !sv_eq_cstr(tk(e, 0), "edit") || !fcap(x->m->nipsec))
+            continue;
+        f_ipsec_entry(x, e, p1 ? "phase1" : "phase2");
+        const struct cfg_node *gw = fis(e, "type", "dynamic") ? NULL : fset(e, "remote-gw");
+        if (p1 && route && f_tunnel_dest(x, sv_unquote(tk(e, 1)), gw))
+            continue;
+        if (p1 && fcap(x->m->nvpn_peers)) {
+            struct vpn_peer *vp = MODEL_PUSH(x->a, x->m->vpn_peers, x->m->nvpn_peers);
+            vp->name = model_strdup_unquoted(x->a, tk(e, 1));
+            vp->peer = gw ? model_strdup_unquoted(x->a, tk(gw, 2)) : NULL;
+            vp->node = gw ? gw : e;
+        }
+    }
+}
+
+static void f_gre(struct fx *x, const struct cfg_node *n)
+{
+    for (const struct cfg_node *e = n->child; e; e = e->next)
+        if (active(e) && sv_eq_cstr(tk(e, 0), "edit"))
+            f_tunnel_dest(x, sv_unquote(tk(e, 1)), fset(e, "remote-gw"));
+}
+
 static void f_stitches(struct fx *x, const struct cfg_node *n)
 {
     f_automation(x, n, true);
@@ -682,16 +781,25 @@ static bool f_more_block(struct fx *x, const struct cfg_node *n, struct sv what)
         const char *what;
         void (*fn)(struct fx *, const struct cfg_node *);
     } blocks[] = {
-        {"log eventfilter", f_eventfilter},       {"log tacacs+accounting filter", f_tacacs_filter},
-        {"system api-user", f_api_user},          {"router ospf", f_ospf},
-        {"system automation-stitch", f_stitches}, {"system auto-script", f_auto_scripts},
-        {"system switch-interface", f_span},      {"system virtual-switch", f_span},
+        {"log eventfilter", f_eventfilter},
+        {"log tacacs+accounting filter", f_tacacs_filter},
+        {"system api-user", f_api_user},
+        {"router ospf", f_ospf},
+        {"system automation-stitch", f_stitches},
+        {"system auto-script", f_auto_scripts},
+        {"system switch-interface", f_span},
+        {"system virtual-switch", f_span},
+        {"system gre-tunnel", f_gre},
     };
     for (size_t i = 0; i < ARRAY_SIZE(blocks); i++)
         if (sv_eq_cstr(what, blocks[i].what)) {
             blocks[i].fn(x, n);
             return true;
         }
+    if (sv_starts_with(what, "vpn ipsec phase")) {
+        f_ipsec(x, n, what);
+        return true;
+    }
     const struct cfg_node *st = fset(n, "status");
     bool on = st && sv_eq_cstr(tk(st, 2), "enable");
     if (f_log_dest(what, "fortianalyzer")) {
