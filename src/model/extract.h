@@ -95,6 +95,11 @@ void model_add_secret(struct arena *a, struct device_model *m, const char *kind,
 bool model_ssh_cipher_is_weak(struct sv name);
 bool model_ssh_mac_is_weak(struct sv name);
 bool model_ssh_kex_is_weak(struct sv name);
+/* Settle f from an SSH algorithm list read from the configuration: on with
+ * weak_ev when is_weak() holds for a name, else off with ev. */
+void model_ssh_list_weak(struct fact_bool *f, const char *const *names, size_t n,
+                         bool (*is_weak)(struct sv), struct fact_lines ev,
+                         struct fact_lines weak_ev);
 /* IPsec/IKE: DES, 3DES, NULL encryption; MD5, SHA1 integrity; DH group < 14
  * (and groups 22-24, which are 1024/2048-bit with small subgroups). */
 bool model_ipsec_enc_is_weak(struct sv name);

@@ -2306,25 +2306,17 @@ static void finish_services(struct jx *x)
         fact_default(&ssh->root_login, FACT_ON,
                      "no ssh root-login statement: root may log in on releases that "
                      "allow it by default");
-    if (x->saw_ciphers) {
-        bool weak = false;
-        for (size_t i = 0; i < ssh->nciphers; i++)
-            weak |= model_ssh_cipher_is_weak(sv_from_cstr(ssh->ciphers[i]));
-        ssh->weak_ciphers.state = weak ? FACT_ON : FACT_OFF;
-        ssh->weak_ciphers.ev = weak ? x->cipher_weak_ev : x->cipher_ev;
-    } else {
+    if (x->saw_ciphers)
+        model_ssh_list_weak(&ssh->weak_ciphers, ssh->ciphers, ssh->nciphers,
+                            model_ssh_cipher_is_weak, x->cipher_ev, x->cipher_weak_ev);
+    else
         fact_unknown(&ssh->weak_ciphers,
                      "no ssh ciphers list: the default list is release-dependent");
-    }
-    if (x->saw_macs) {
-        bool weak = false;
-        for (size_t i = 0; i < ssh->nmacs; i++)
-            weak |= model_ssh_mac_is_weak(sv_from_cstr(ssh->macs[i]));
-        ssh->weak_macs.state = weak ? FACT_ON : FACT_OFF;
-        ssh->weak_macs.ev = weak ? x->mac_weak_ev : x->mac_ev;
-    } else {
+    if (x->saw_macs)
+        model_ssh_list_weak(&ssh->weak_macs, ssh->macs, ssh->nmacs, model_ssh_mac_is_weak,
+                            x->mac_ev, x->mac_weak_ev);
+    else
         fact_unknown(&ssh->weak_macs, "no ssh macs list: the default list is release-dependent");
-    }
     /* idle timeout: the worst login class among configured users (0 = never) */
     ssh->idle_timeout_seconds = -1;
     for (size_t i = 0; i < m->naccounts; i++) {

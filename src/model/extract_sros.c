@@ -21,142 +21,9 @@
  */
 #include "model/extract_edge.h"
 #include "model/extract_rtg.h"
+#include "model/extract_sros.h"
 
 #include <string.h>
-
-/* BGP settings that groups (and the bgp level) pass on to neighbours. */
-struct sbgp_set {
-    struct secret key;
-    const struct cfg_node *auth_node, *ttl_node, *limit_node;
-    const char *import, *export;
-    int type; /* 0 unset, 1 external, 2 internal */
-    long peer_as, local_as;
-    bool shutdown;
-};
-
-struct sbgp_grp {
-    struct sv name;
-    struct sv inst; /* VPRN, empty for the base router */
-    const struct cfg_node *node;
-    struct sbgp_set s;
-};
-
-struct sbgp_nbr {
-    struct sv addr, group, inst;
-    const struct cfg_node *node;
-    struct sbgp_set s;
-};
-
-struct sigp_if {
-    int proto; /* 0 ospf, 1 ospf3, 2 isis */
-    struct sv name;
-    bool passive, authed, weak;
-    const struct cfg_node *node, *auth_node, *weak_node; /* weak_node: type password */
-};
-
-/* A syslog destination (config>log>syslog N) and its threshold level. */
-struct ssyslog {
-    struct sv id;
-    bool has_addr;
-    int level; /* -1: none configured */
-    const struct cfg_node *level_node;
-};
-
-struct slogid {
-    struct sv id;
-    bool security, change, to_syslog;
-    const struct cfg_node *node, *src_node;
-    const struct cfg_node *shut_node; /* shutdown / admin-state disable */
-};
-
-/* One entry of a local profile: its match string and action are separate
- * statements, tied by the entry number. */
-struct sentry {
-    struct sv id, match;
-    bool deny;
-    const struct cfg_node *node;
-};
-
-/* A local profile (command authorisation for local users). */
-struct sprofile {
-    struct sv name;
-    const struct cfg_node *default_node;
-    bool permit_all, deny_all, deny_entry;
-    struct sentry *entries;
-    size_t nentries;
-};
-
-struct sapply;
-
-struct sx {
-    struct srtg *rtg;   /* routing-security facts (extract_sros_rtg.c) */
-    struct sfilt *filt; /* IP filters (extract_sros_filter.c) */
-    const struct cfg_tree *t;
-    struct arena *a;
-    struct device_model *m;
-    struct ct_state *ct; /* cryptography and time service (extract_time.c) */
-
-    const struct cfg_node *telnet_node, *ssh_off_node, *ssh_v1_node, *ssh_v2_node, *preserve_node;
-    enum fact_state telnet_state;
-    bool saw_ciphers, saw_macs;
-    /* cipher/MAC statements, and those naming a weak algorithm */
-    struct fact_lines cipher_ev, cipher_weak_ev, mac_ev, mac_weak_ev;
-    const struct cfg_node *idle_node;
-    long idle_minutes;
-
-    struct acl *maf;
-    const struct cfg_node *maf_default;
-    bool maf_default_permit;
-    const struct cfg_node *cpm_node;
-    const struct cfg_node *cpm_default; /* cpm-filter default-action */
-    bool cpm_default_drop;
-    /* router interfaces (index in m->interfaces) with "no mask-reply" */
-    size_t *mask_off;
-    size_t nmask_off;
-
-    const struct cfg_node *order_node;
-    bool order_central, order_local;
-    const struct cfg_node *acct_node, *authz_node;
-
-    const struct cfg_node *snmp_on_node, *snmp_off_node;
-    const struct cfg_node *ntp_key_node, *ntp_check_node;
-    bool ntp_check_off;
-
-    struct slogid *logids;
-    size_t nlogids;
-    struct ssyslog *syslogs;
-    size_t nsyslogs;
-
-    struct sprofile *profiles;
-    size_t nprofiles;
-
-    /* system grpc: the block, its admin state and transport statements */
-    const struct cfg_node *grpc_node, *grpc_on_node, *grpc_off_node, *grpc_tls_node,
-        *grpc_clear_node, *grpc_port_node;
-    const struct cfg_node *netconf_on_node, *netconf_off_node; /* NETCONF (over SSH only) */
-    long grpc_port;
-
-    struct sbgp_set bgp_global;
-    struct sv cur_inst; /* VPRN of the statement being read */
-    struct sbgp_grp *groups;
-    size_t ngroups;
-    struct sbgp_nbr *nbrs;
-    size_t nnbrs;
-    long local_as;
-
-    struct sigp_if *igp_if;
-    size_t nigp_if;
-    const struct cfg_node *igp_node[3];
-    const struct cfg_node *isis_auth;
-    const struct cfg_node *isis_cleartext; /* instance/level authentication-type password */
-
-    struct model_nmap if_map, acct_map, nbr_map, group_map, igp_map;
-    struct model_nmap obj_map; /* communities, NTP servers, log-ids, SNMP users (k2 = kind) */
-    struct sapply *apply;      /* apply-groups statements (MD-CLI groups) */
-    size_t napply;
-    struct model_path *scratch; /* a group statement re-read without its prefix */
-    struct model_walk walk;     /* the walks' statement buffer and depth stack */
-};
 
 /* ------------------------------------------------------------ tokens */
 
@@ -184,69 +51,6 @@ static bool jl_push_node(struct model_path *l, const struct cfg_node *nd)
 
 /* ------------------------------------------------------------ helpers */
 
-#define SX_MAX_ITEMS 200000 /* cap on indexed lists (interfaces, users, neighbours) */
-#define SX_MAX_SMALL 4096   /* cap on lists searched linearly (servers, communities) */
-#define SX_MAX_LIST 64      /* SSH algorithms */
-
-static bool scap(size_t n)
-{
-    return n < SX_MAX_ITEMS;
-}
-
-static bool ssmall(size_t n)
-{
-    return n < SX_MAX_SMALL;
-}
-
-static const char *dup_unq(struct sx *x, struct sv s)
-{
-    return model_strdup_unquoted(x->a, s);
-}
-
-/* Value at i, classified with the optional "hash"/"hash2" word after it. */
-static struct secret ssecret(const struct model_path *l, size_t i)
-{
-    struct sv v = sv_unquote(model_path_tok(l, i));
-    if (!v.p)
-        return model_secret(SECRET_NONE, v, l->node);
-    return model_secret(secret_classify_sros(v, model_path_tok(l, i + 1)), v, l->node);
-}
-
-/* Index of token w at or after from (0 = none). */
-static size_t find_w(const struct model_path *l, size_t from, const char *w)
-{
-    for (size_t i = from; i < l->n; i++)
-        if (sv_eq_cstr(l->tok[i], w))
-            return i;
-    return 0;
-}
-
-/* A statement under "profile P entry N" (tokens from i = N): its match
- * string or its action. */
-static void profile_entry(struct sx *x, struct sprofile *pf, const struct model_path *l, size_t i)
-{
-    struct sv id = l->tok[i];
-    struct sentry *e = NULL;
-    for (size_t j = 0; j < pf->nentries && !e; j++)
-        if (sv_eq(pf->entries[j].id, id))
-            e = &pf->entries[j];
-    if (!e) {
-        e = MODEL_PUSH(x->a, pf->entries, pf->nentries);
-        e->id = id;
-        e->node = l->node;
-    }
-    size_t k;
-    if ((k = find_w(l, i + 1, "match")) != 0 && k + 1 < l->n) {
-        e->match = sv_unquote(l->tok[k + 1]);
-        e->node = l->node;
-    }
-    if ((k = find_w(l, i + 1, "action")) != 0 && k + 1 < l->n &&
-        sv_eq_cstr(l->tok[k + 1], "deny")) {
-        e->deny = true;
-        pf->deny_entry = true;
-    }
-}
-
 /* The entry of a profile that denies the ssh or telnet command, or NULL. */
 static const struct sentry *profile_denies_outbound(const struct sprofile *pf)
 {
@@ -257,30 +61,6 @@ static const struct sentry *profile_denies_outbound(const struct sprofile *pf)
             return e;
     }
     return NULL;
-}
-
-/* true/enable/no value = on; false/disable = off (MD-CLI booleans). */
-static bool is_true(const struct model_path *l, size_t i)
-{
-    struct sv v = model_path_tok(l, i);
-    return !v.p || sv_eq_cstr(v, "true") || sv_eq_cstr(v, "enable");
-}
-
-static void add_unique(struct sx *x, const char ***arr, size_t *n, struct sv v)
-{
-    v = sv_unquote(v);
-    if (*n >= SX_MAX_LIST)
-        return;
-    for (size_t i = 0; i < *n; i++)
-        if (sv_eq_cstr(v, (*arr)[i]))
-            return;
-    const char **slot = MODEL_PUSH(x->a, *arr, *n);
-    *slot = model_strdup(x->a, v);
-}
-
-static struct account *s_account(struct sx *x, struct sv name, const struct cfg_node *n)
-{
-    return model_account_indexed(x->a, x->m, &x->acct_map, name, n, SX_MAX_ITEMS);
 }
 
 /*
@@ -320,398 +100,19 @@ static struct interface *s_iface(struct sx *x, struct sv name, const struct cfg_
     return f;
 }
 
-/* ------------------------------------------------------------ system */
+/* ------------------------------------------------------------ statement tables */
 
-static void s_user(struct sx *x, const struct model_path *l, size_t i)
+/* Hand the statement at i to the first row whose words match and whose
+ * handler reads it, in table order. */
+void sx_dispatch(struct sx *x, const struct sx_row *rows, size_t nrows, const struct model_path *l,
+                 size_t i, bool no)
 {
-    /* i: the user name */
-    struct account *ac = s_account(x, l->tok[i], model_path_own(l, i));
-    if (!ac)
-        return;
-    size_t k = i + 1;
-    if (model_path_eq(l, k, "password") && k + 1 < l->n) {
-        ac->secret = ssecret(l, k + 1);
-    } else if (model_path_eq(l, k, "console") && model_path_eq(l, k + 1, "member") &&
-               k + 2 < l->n) {
-        struct sv prof = sv_unquote(l->tok[k + 2]);
-        if (!ac->role || sv_eq_cstr(prof, "administrative")) {
-            ac->role = model_strdup(x->a, prof);
-            ac->privilege = sv_eq_cstr(prof, "administrative") ? 15 : -1;
-        }
-    } else if (model_path_eq(l, k, "public-keys") && k + 2 < l->n) {
-        ac->has_ssh_key = true;
-    } else if (model_path_eq(l, k, "snmp")) {
-        struct device_model *m = x->m;
-        struct sv uname = sv_from_cstr(ac->name);
-        size_t at = model_nmap_get(&x->obj_map, uname, SV_LIT("usm"));
-        struct snmp_user *u = at == SIZE_MAX ? NULL : &m->snmp.users[at];
-        if (!u) {
-            if (!ssmall(m->snmp.nusers))
-                return;
-            model_nmap_put(x->a, &x->obj_map, uname, SV_LIT("usm"), m->snmp.nusers);
-            u = MODEL_PUSH(x->a, m->snmp.users, m->snmp.nusers);
-            u->name = ac->name;
-            u->node = model_path_own(l, k);
-            u->auth = "none";
-            u->priv = "none";
-        }
-        /* classic: "authentication [hash] sha KEY [privacy aes-128-cfb-key KEY]" on one
-         * line; MD-CLI: authentication-protocol and privacy-protocol leaves */
-        size_t au = find_w(l, k + 1, "authentication");
-        size_t pr = find_w(l, k + 1, "privacy");
-        for (int part = 0; part < 2; part++) {
-            size_t from = part == 0 ? au : pr;
-            size_t to = part == 0 && pr > au ? pr : l->n;
-            for (size_t j = from + 1; from && j < to; j++) {
-                struct sv w = l->tok[j];
-                if (sv_eq_cstr(w, "hash") || sv_eq_cstr(w, "hash2") || sv_eq_cstr(w, "key") ||
-                    sv_eq_cstr(w, "privacy") || sv_eq_cstr(w, "authentication") ||
-                    sv_eq_cstr(w, "authentication-protocol") || sv_eq_cstr(w, "privacy-protocol") ||
-                    sv_eq_cstr(w, "authentication-key") || sv_eq_cstr(w, "privacy-key") ||
-                    w.p[0] == '"' || w.p[0] == '$')
-                    continue;
-                if (part == 1 && w.n > 4 && sv_eq_cstr(sv_make(w.p + w.n - 4, 4), "-key"))
-                    w.n -= 4; /* "des-key", "aes-128-cfb-key" name the protocol */
-                if (part == 1)
-                    u->priv = model_strdup(x->a, w);
-                else
-                    u->auth = model_strdup(x->a, w);
-                fact_lines_add(&u->ev, l->node);
-                break;
-            }
-        }
-        size_t key = find_w(l, k + 1, "authentication-key");
-        if (!key)
-            key = find_w(l, k + 1, "privacy-key");
-        if (!key)
-            key = find_w(l, k + 1, "key");
-        if (key)
-            model_add_secret(x->a, m, pr ? "snmp-priv" : "snmp-auth", ssecret(l, key + 1));
-    }
-}
-
-static void s_security(struct sx *x, const struct model_path *l, size_t i)
-{
-    struct device_model *m = x->m;
-    size_t k;
-    bool no = model_path_eq(l, i, "no");
-    if (no)
-        i++;
-    if (model_path_eq(l, i, "telnet-server") || model_path_eq(l, i, "telnet6-server")) {
-        enum fact_state s = no || !is_true(l, i + 1) ? FACT_OFF : FACT_ON;
-        if (!(x->telnet_node && x->telnet_state == FACT_ON)) {
-            x->telnet_node = l->node;
-            x->telnet_state = s;
-        }
-    } else if (model_path_eq(l, i, "ftp-server")) {
-        enum fact_state s = no || !is_true(l, i + 1) ? FACT_OFF : FACT_ON;
-        struct mgmt_service *sv = model_find_service(m, "ftp-server", NULL);
-        if (!sv)
-            model_add_service(x->a, m, "ftp-server", true, s, l->node);
-        else if (s == FACT_ON)
-            fact_set(&sv->state, s, l->node);
-    } else if (model_path_eq(l, i, "ssh")) {
-        fact_lines_add(&m->ssh.ev, model_path_own(l, i));
-        k = i + 1;
-        if (model_path_eq(l, k, "server-shutdown") ||
-            (model_path_eq(l, k, "server-admin-state") && model_path_eq(l, k + 1, "disable"))) {
-            x->ssh_off_node = l->node;
-        } else if (model_path_eq(l, k, "preserve-key") && !no && is_true(l, k + 1)) {
-            x->preserve_node = l->node;
-        } else if (model_path_eq(l, k, "version") && k + 1 < l->n) {
-            struct sv v = l->tok[k + 1];
-            if (sv_eq_cstr(v, "1") || sv_eq_cstr(v, "1-2") || sv_eq_cstr(v, "v1"))
-                x->ssh_v1_node = l->node;
-            else if (sv_eq_cstr(v, "2") || sv_eq_cstr(v, "v2"))
-                x->ssh_v2_node = l->node;
-        } else if (k < l->n && sv_starts_with(l->tok[k], "server-cipher-list")) {
-            size_t nm = find_w(l, k + 1, "name");
-            if (nm && nm + 1 < l->n) {
-                add_unique(x, &m->ssh.ciphers, &m->ssh.nciphers, l->tok[nm + 1]);
-                x->saw_ciphers = true;
-                fact_lines_add(&m->ssh.algo_ev, l->node);
-                fact_lines_add(&x->cipher_ev, l->node);
-                if (model_ssh_cipher_is_weak(sv_unquote(l->tok[nm + 1])))
-                    fact_lines_add(&x->cipher_weak_ev, l->node);
-            }
-        } else if (k < l->n && sv_starts_with(l->tok[k], "server-mac-list")) {
-            size_t nm = find_w(l, k + 1, "name");
-            if (nm && nm + 1 < l->n) {
-                add_unique(x, &m->ssh.macs, &m->ssh.nmacs, l->tok[nm + 1]);
-                x->saw_macs = true;
-                fact_lines_add(&m->ssh.algo_ev, l->node);
-                fact_lines_add(&x->mac_ev, l->node);
-                if (model_ssh_mac_is_weak(sv_unquote(l->tok[nm + 1])))
-                    fact_lines_add(&x->mac_weak_ev, l->node);
-            }
-        } else if (k < l->n && sv_starts_with(l->tok[k], "server-kex-list")) {
-            size_t nm = find_w(l, k + 1, "name");
-            if (nm && nm + 1 < l->n)
-                add_unique(x, &m->ssh.kex, &m->ssh.nkex, l->tok[nm + 1]);
-        }
-    } else if (model_path_match(l, i, "user-params local-user user", &k) && k < l->n) {
-        s_user(x, l, k);
-    } else if (model_path_eq(l, i, "user") && i + 1 < l->n) {
-        s_user(x, l, i + 1);
-    } else if (model_path_match(l, i, "management-access-filter ip-filter", &k)) {
-        if (!x->maf)
-            x->maf = model_add_acl(x->a, m, "management-access-filter", model_path_own(l, k - 1));
-        if (model_path_eq(l, k, "default-action") && k + 1 < l->n) {
-            x->maf_default = l->node;
-            x->maf_default_permit =
-                sv_eq_cstr(l->tok[k + 1], "permit") || sv_eq_cstr(l->tok[k + 1], "accept");
-        } else if (model_path_eq(l, k, "entry") && k + 1 < l->n) {
-            /* one ACL entry per filter entry; src-ip and action fill it in */
-            struct acl *acl = x->maf;
-            struct acl_entry *e = NULL;
-            for (size_t j = acl->n; j-- > 0 && !e;) /* the latest entry is the usual one */
-                if (acl->entries[j].node == model_path_own(l, k + 1))
-                    e = &acl->entries[j];
-            if (!e) {
-                if (!ssmall(acl->n))
-                    return;
-                e = model_acl_add_entry(x->a, acl, model_path_own(l, k + 1));
-                e->src_any = true;
-                e->permit = false;
-            }
-            size_t s = find_w(l, k + 2, "src-ip");
-            size_t a = find_w(l, k + 2, "action");
-            if (find_w(l, k + 2, "log"))
-                e->log = true; /* LOG-ACL-DENY */
-            if (s && s + 1 < l->n) {
-                size_t v = model_path_eq(l, s + 1, "address") ? s + 2 : s + 1;
-                struct ip_prefix p = model_parse_addr(sv_unquote(model_path_tok(l, v)));
-                if (p.af) {
-                    e->src = p;
-                    e->src_any = ip_prefix_is_any(&p);
-                } else if (v < l->n) {
-                    e->src_any = false;
-                    e->unresolved = true;
-                }
-            }
-            if (a && a + 1 < l->n)
-                e->permit =
-                    sv_eq_cstr(l->tok[a + 1], "permit") || sv_eq_cstr(l->tok[a + 1], "accept");
-        }
-    } else if ((model_path_eq(l, i, "profile") && i + 1 < l->n) ||
-               (model_path_match(l, i, "aaa local-profiles profile", &k) && k < l->n)) {
-        size_t at = model_path_eq(l, i, "profile") ? i + 1 : k;
-        struct sv name = sv_unquote(l->tok[at]);
-        size_t pi = model_nmap_get(&x->obj_map, name, SV_LIT("profile"));
-        struct sprofile *pf = pi == SIZE_MAX ? NULL : &x->profiles[pi];
-        if (!pf) {
-            if (!ssmall(x->nprofiles))
-                return;
-            model_nmap_put(x->a, &x->obj_map, name, SV_LIT("profile"), x->nprofiles);
-            pf = MODEL_PUSH(x->a, x->profiles, x->nprofiles);
-            pf->name = name;
-        }
-        if (model_path_eq(l, at + 1, "default-action") && at + 2 < l->n) {
-            pf->default_node = l->node;
-            pf->permit_all = model_path_eq(l, at + 2, "permit-all");
-            pf->deny_all = model_path_eq(l, at + 2, "deny-all");
-        } else if (model_path_eq(l, at + 1, "entry") && at + 2 < l->n) {
-            profile_entry(x, pf, l, at + 2);
-        }
-    } else if (model_path_eq(l, i, "cpm-filter")) {
-        if (find_w(l, i + 1, "entry") && !x->cpm_node)
-            x->cpm_node = model_path_own(l, i);
-        if (model_path_eq(l, i + 1, "default-action") && i + 2 < l->n) {
-            x->cpm_default = l->node;
-            x->cpm_default_drop = model_path_eq(l, i + 2, "drop");
-        }
-    } else if (model_path_match(l, i, "password admin-password", &k) && k < l->n) {
-        m->enable = ssecret(l, k);
-    } else if (model_path_match(l, i, "password authentication-order", &k) ||
-               model_path_match(l, i, "aaa authentication-order", &k)) {
-        if (model_path_eq(l, k, "order"))
-            k++;
-        for (; k < l->n; k++) {
-            if (sv_eq_cstr(l->tok[k], "tacplus") || sv_eq_cstr(l->tok[k], "radius") ||
-                sv_eq_cstr(l->tok[k], "ldap"))
-                x->order_central = true;
-            if (sv_eq_cstr(l->tok[k], "local"))
-                x->order_local = true;
-            x->order_node = l->node;
-        }
-    } else if ((k = find_w(l, i, "tacplus")) != 0 || (k = find_w(l, i, "radius")) != 0) {
-        enum aaa_proto proto = sv_eq_cstr(l->tok[k], "tacplus") ? AAA_TACACS : AAA_RADIUS;
-        size_t srv = find_w(l, k + 1, "server");
-        size_t addr = find_w(l, k + 1, "address");
-        if (srv && addr && addr + 1 < l->n) {
-            struct sv host = sv_unquote(l->tok[addr + 1]);
-            struct aaa_server *s = NULL;
-            for (size_t j = 0; j < m->aaa.nservers; j++)
-                if (m->aaa.servers[j].proto == proto &&
-                    m->aaa.servers[j].node == model_path_own(l, srv + 1))
-                    s = &m->aaa.servers[j];
-            if (!s) {
-                if (!ssmall(m->aaa.nservers))
-                    return;
-                s = MODEL_PUSH(x->a, m->aaa.servers, m->aaa.nservers);
-                s->proto = proto;
-                s->node = model_path_own(l, srv + 1);
-            }
-            s->host = model_strdup(x->a, host);
-            s->addr = model_parse_addr(host);
-        }
-        size_t sec = find_w(l, k + 1, "secret");
-        if (srv && sec && sec + 1 < l->n) {
-            struct secret key = ssecret(l, sec + 1);
-            for (size_t j = 0; j < m->aaa.nservers; j++)
-                if (m->aaa.servers[j].node == model_path_own(l, srv + 1))
-                    m->aaa.servers[j].key = key;
-            model_add_secret(x->a, m, proto == AAA_TACACS ? "tacacs-key" : "radius-key", key);
-        }
-        if (proto == AAA_TACACS && find_w(l, k + 1, "accounting") && !x->acct_node &&
-            !find_w(l, k + 1, "false") && !find_w(l, k + 1, "disable"))
-            x->acct_node = l->node;
-        if (proto == AAA_TACACS && find_w(l, k + 1, "authorization") && !x->authz_node &&
-            !find_w(l, k + 1, "false") && !find_w(l, k + 1, "disable"))
-            x->authz_node = l->node;
-    } else if (model_path_eq(l, i, "snmp")) {
-        size_t c = find_w(l, i + 1, "community");
-        if (!c || c + 1 >= l->n)
+    for (size_t r = 0; r < nrows; r++) {
+        size_t k = i;
+        if (rows[r].words && !model_path_match(l, i, rows[r].words, &k))
+            continue;
+        if (rows[r].fn(x, l, i, k, no))
             return;
-        struct sv name = sv_unquote(l->tok[c + 1]);
-        size_t at = model_nmap_get(&x->obj_map, name, SV_LIT("community"));
-        struct snmp_community *sc = at == SIZE_MAX ? NULL : &m->snmp.communities[at];
-        if (!sc) {
-            if (!ssmall(m->snmp.ncommunities))
-                return;
-            model_nmap_put(x->a, &x->obj_map, name, SV_LIT("community"), m->snmp.ncommunities);
-            sc = MODEL_PUSH(x->a, m->snmp.communities, m->snmp.ncommunities);
-            /* classic prints a stored community as "<value>" hash|hash2 */
-            sc->name = model_secret(secret_classify_sros(name, model_path_tok(l, c + 2)), name,
-                                    model_path_own(l, c + 1));
-            sc->node = model_path_own(l, c + 1);
-        }
-        for (size_t j = c + 2; j < l->n; j++) {
-            struct sv w = l->tok[j];
-            if (sv_eq_cstr(w, "rw") || sv_eq_cstr(w, "rwa"))
-                sc->write = true;
-        }
-    }
-}
-
-static void s_system(struct sx *x, const struct model_path *l, size_t i)
-{
-    struct device_model *m = x->m;
-    size_t k;
-    if (model_path_eq(l, i, "name") && i + 1 < l->n) {
-        m->hostname = dup_unq(x, l->tok[i + 1]);
-        m->hostname_node = l->node;
-    } else if (model_path_eq(l, i, "security")) {
-        s_security(x, l, i + 1);
-    } else if (model_path_eq(l, i, "login-control")) {
-        k = i + 1;
-        if (model_path_eq(l, k, "idle-timeout") && k + 1 < l->n) {
-            x->idle_node = l->node;
-            x->idle_minutes =
-                sv_eq_cstr(l->tok[k + 1], "none") || sv_eq_cstr(l->tok[k + 1], "disable")
-                    ? 0
-                    : model_sv_long(l->tok[k + 1], -1);
-        } else if (model_path_eq(l, k, "no") && model_path_eq(l, k + 1, "idle-timeout")) {
-            x->idle_node = l->node;
-            x->idle_minutes = 0;
-        } else if (model_path_eq(l, k, "pre-login-message") && k + 1 < l->n) {
-            size_t v = model_path_eq(l, k + 1, "message") ? k + 2 : k + 1;
-            if (v < l->n) {
-                struct banner *b = model_add_banner(x->a, m, "pre-login", l->node);
-                b->text = sv_unquote(l->tok[v]);
-            }
-        } else if (model_path_eq(l, k, "motd") && model_path_eq(l, k + 1, "text") && k + 2 < l->n) {
-            struct banner *b = model_add_banner(x->a, m, "motd", l->node);
-            b->text = sv_unquote(l->tok[k + 2]);
-        }
-    } else if (model_path_match(l, i, "time ntp", &k)) {
-        fact_lines_add(&m->ntp.ev, model_path_own(l, k - 1));
-        if (model_path_eq(l, k, "server") && k + 1 < l->n) {
-            struct sv h = sv_unquote(l->tok[k + 1]);
-            size_t at = model_nmap_get(&x->obj_map, h, SV_LIT("ntp"));
-            struct host_ref *r = at == SIZE_MAX ? NULL : &m->ntp.servers[at];
-            if (!r) {
-                if (!ssmall(m->ntp.nservers))
-                    return;
-                model_nmap_put(x->a, &x->obj_map, h, SV_LIT("ntp"), m->ntp.nservers);
-                r = model_add_host(x->a, &m->ntp.servers, &m->ntp.nservers, h,
-                                   model_path_own(l, k + 1));
-            }
-            if (find_w(l, k + 2, "key") || find_w(l, k + 2, "key-id"))
-                r->keyed = true;
-        } else if (model_path_eq(l, k, "authentication-key") && k + 1 < l->n) {
-            if (!x->ntp_key_node)
-                x->ntp_key_node = model_path_own(l, k + 1);
-            size_t v = find_w(l, k + 2, "key");
-            if (v)
-                model_add_secret(x->a, m, "ntp-key", ssecret(l, v + 1));
-        } else if (model_path_eq(l, k, "authentication-check")) {
-            x->ntp_check_node = l->node;
-            x->ntp_check_off = !is_true(l, k + 1);
-        } else if (model_path_eq(l, k, "no") && model_path_eq(l, k + 1, "authentication-check")) {
-            x->ntp_check_node = l->node;
-            x->ntp_check_off = true;
-        }
-    } else if (model_path_eq(l, i, "snmp") ||
-               model_path_match(l, i, "management-interface snmp", &k)) {
-        size_t at = model_path_eq(l, i, "snmp") ? i + 1 : k;
-        if (model_path_eq(l, at, "shutdown") ||
-            (model_path_eq(l, at, "admin-state") && model_path_eq(l, at + 1, "disable")))
-            x->snmp_off_node = l->node;
-        else if ((model_path_eq(l, at, "no") && model_path_eq(l, at + 1, "shutdown")) ||
-                 (model_path_eq(l, at, "admin-state") && model_path_eq(l, at + 1, "enable")))
-            x->snmp_on_node = l->node;
-    } else if (!ssmall(m->nonbox) &&
-               (model_path_eq(l, i, "cron") || model_path_eq(l, i, "script-control"))) {
-        return;
-    } else if (model_path_eq(l, i, "cron") && model_path_eq(l, i + 1, "schedule") && i + 2 < l->n) {
-        struct sv name = sv_unquote(l->tok[i + 2]);
-        for (size_t j = 0; j < m->nonbox; j++)
-            if (m->onbox[j].node == model_path_own(l, i + 2))
-                return;
-        model_add_onbox(x->a, m, "cron", model_strdup(x->a, name), false, model_path_own(l, i + 2));
-    } else if (model_path_eq(l, i, "script-control") && i + 2 < l->n &&
-               (model_path_eq(l, i + 1, "script-policy") || model_path_eq(l, i + 1, "script"))) {
-        for (size_t j = 0; j < m->nonbox; j++)
-            if (m->onbox[j].node == model_path_own(l, i + 2))
-                return;
-        model_add_onbox(x->a, m, "scheduler", dup_unq(x, l->tok[i + 2]), false,
-                        model_path_own(l, i + 2));
-    } else if (model_path_eq(l, i, "grpc")) {
-        /* gRPC is shut down unless enabled; it runs without TLS only with
-         * allow-unsecure-connection and no tls-server-profile */
-        if (!x->grpc_node)
-            x->grpc_node = model_path_own(l, i);
-        k = i + 1;
-        bool no = model_path_eq(l, k, "no");
-        if (no)
-            k++;
-        if (model_path_eq(l, k, "shutdown"))
-            *(no ? &x->grpc_on_node : &x->grpc_off_node) = l->node;
-        else if (model_path_eq(l, k, "admin-state") && k + 1 < l->n)
-            *(model_path_eq(l, k + 1, "enable") ? &x->grpc_on_node : &x->grpc_off_node) = l->node;
-        else if (model_path_eq(l, k, "tls-server-profile") && k + 1 < l->n && !no)
-            x->grpc_tls_node = l->node;
-        else if (model_path_eq(l, k, "allow-unsecure-connection") && !no && is_true(l, k + 1))
-            x->grpc_clear_node = l->node;
-        else if (model_path_eq(l, k, "listening-port") && k + 1 < l->n && !no) {
-            x->grpc_port = model_sv_long(l->tok[k + 1], -1);
-            x->grpc_port_node = l->node;
-        }
-    } else if (model_path_eq(l, i, "netconf") ||
-               model_path_match(l, i, "management-interface netconf", &k)) {
-        k = model_path_eq(l, i, "netconf") ? i + 1 : k;
-        if (model_path_eq(l, k, "shutdown") ||
-            (model_path_eq(l, k, "admin-state") && model_path_eq(l, k + 1, "disable")))
-            x->netconf_off_node = l->node;
-        else if ((model_path_eq(l, k, "no") && model_path_eq(l, k + 1, "shutdown")) ||
-                 (model_path_eq(l, k, "admin-state") && model_path_eq(l, k + 1, "enable")))
-            x->netconf_on_node = l->node;
-    } else if (model_path_match(l, i, "lldp", &k)) {
-        if (model_path_eq(l, k, "admin-state") ||
-            (model_path_eq(l, k, "no") && model_path_eq(l, k + 1, "shutdown")))
-            fact_set(&m->legacy.discovery, model_path_eq(l, k + 1, "disable") ? FACT_OFF : FACT_ON,
-                     l->node);
     }
 }
 
@@ -1025,86 +426,154 @@ static void s_finish_cpp(struct sx *x)
     }
 }
 
+static bool s_rt_as(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
+{
+    (void)i, (void)no;
+    if (k >= l->n)
+        return false;
+    x->local_as = model_sv_long(l->tok[k], -1);
+    return true;
+}
+
+static bool s_rt_bgp(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
+{
+    (void)i, (void)no;
+    s_bgp(x, l, k);
+    return true;
+}
+
+/* IS-IS instance settings from j: authentication key or keychain, cleartext type. */
+static void s_isis_auth(struct sx *x, const struct model_path *l, size_t j)
+{
+    if (model_path_eq(l, j, "level") && j + 1 < l->n)
+        j += 2;
+    if ((model_path_eq(l, j, "authentication-key") || model_path_eq(l, j, "auth-keychain") ||
+         model_path_eq(l, j, "authentication-keychain")) &&
+        j + 1 < l->n) {
+        x->isis_auth = l->node;
+        if (model_path_eq(l, j, "authentication-key"))
+            model_add_secret(x->a, x->m, "isis-key", ssecret(l, j + 1));
+    } else if (model_path_eq(l, j, "authentication-type") &&
+               (model_path_eq(l, j + 1, "password") || model_path_eq(l, j + 1, "simple"))) {
+        x->isis_cleartext = l->node; /* the key is sent in clear */
+    }
+}
+
+/* isis interface I [level N] ... (k: "interface") */
+static void s_isis_if(struct sx *x, const struct model_path *l, size_t k)
+{
+    struct sigp_if *f = s_igp_if(x, 2, l->tok[k + 1], model_path_own(l, k + 1));
+    if (!f)
+        return;
+    size_t j = k + 2;
+    if (model_path_eq(l, j, "level") && j + 1 < l->n)
+        j += 2;
+    s_igp_if_stmt(x, f, l, j);
+}
+
+/* ospf|ospf3|isis [N] ... (proto 0, 1, 2; k after the keyword) */
+static void s_rt_igp(struct sx *x, const struct model_path *l, size_t i, size_t k, int proto)
+{
+    if (!x->igp_node[proto])
+        x->igp_node[proto] = model_path_own(l, i);
+    /* optional instance number (MD-CLI "ospf 0", classic "ospf 1") */
+    if (k < l->n && l->tok[k].p[0] >= '0' && l->tok[k].p[0] <= '9')
+        k++;
+    if (proto != 2 && model_path_eq(l, k, "area") && model_path_eq(l, k + 2, "interface") &&
+        k + 3 < l->n) {
+        struct sigp_if *f = s_igp_if(x, proto, l->tok[k + 3], model_path_own(l, k + 3));
+        if (f)
+            s_igp_if_stmt(x, f, l, k + 4);
+    } else if (proto == 2 && model_path_eq(l, k, "interface") && k + 1 < l->n) {
+        s_isis_if(x, l, k);
+    } else if (proto == 2) {
+        s_isis_auth(x, l, k);
+    }
+}
+
+static bool s_rt_ospf(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
+{
+    (void)no;
+    s_rt_igp(x, l, i, k, 0);
+    return true;
+}
+
+static bool s_rt_ospf3(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
+{
+    (void)no;
+    s_rt_igp(x, l, i, k, 1);
+    return true;
+}
+
+static bool s_rt_isis(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
+{
+    (void)no;
+    s_rt_igp(x, l, i, k, 2);
+    return true;
+}
+
+/* The interface's own settings from k (after any "no"). */
+static void s_rt_iface_setting(struct sx *x, struct interface *f, const struct model_path *l,
+                               size_t k, bool no)
+{
+    if (model_path_eq(l, k, "description") && k + 1 < l->n && !no) {
+        f->description = dup_unq(x, l->tok[k + 1]);
+    } else if (model_path_eq(l, k, "shutdown")) {
+        f->shutdown = !no;
+    } else if (model_path_eq(l, k, "admin-state") && k + 1 < l->n) {
+        f->shutdown = model_path_eq(l, k + 1, "disable");
+    } else if (model_path_eq(l, k, "loopback") && is_true(l, k + 1) && !no) {
+        f->is_loopback = true;
+    } else if (find_w(l, k, "address") && !no) {
+        f->has_ip = true;
+    }
+}
+
+/* uRPF and ingress/egress filters of an interface from k. */
+static void s_rt_iface_filters(struct sx *x, struct interface *f, const struct model_path *l,
+                               size_t k, bool no)
+{
+    if (find_w(l, k, "urpf-check") && !no && (find_w(l, k, "mode") || !l->node->child))
+        if (f->urpf.is_default)
+            fact_set(&f->urpf, FACT_ON, l->node);
+    size_t fl = find_w(l, k, "filter");
+    if (fl && find_w(l, k, "ingress") && fl + 2 < l->n && !f->acl_in)
+        f->acl_in = dup_unq(x, l->tok[fl + 2]);
+    if (fl && find_w(l, k, "egress") && fl + 2 < l->n && !f->acl_out)
+        f->acl_out = dup_unq(x, l->tok[fl + 2]);
+}
+
+static bool s_rt_interface(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
+{
+    (void)i;
+    if (k >= l->n)
+        return false;
+    struct interface *f = s_iface(x, l->tok[k], model_path_own(l, k), false);
+    if (!f)
+        return true;
+    k++;
+    no = model_path_eq(l, k, "no");
+    if (no)
+        k++;
+    s_rt_iface_setting(x, f, l, k, no);
+    s_iface_cpp(x, f, l, k, no);
+    s_rt_iface_filters(x, f, l, k, no);
+    return true;
+}
+
+static const struct sx_row router_rows[] = {
+    {"autonomous-system", s_rt_as}, {"bgp", s_rt_bgp},   {"ospf", s_rt_ospf},
+    {"ospf3", s_rt_ospf3},          {"isis", s_rt_isis}, {"interface", s_rt_interface},
+};
+
 static void s_router(struct sx *x, const struct model_path *l, size_t i)
 {
-    struct device_model *m = x->m;
-    size_t k;
     /* skip the router instance name ("Base"); other instances are not read */
     if (i < l->n && sv_eq_cstr(sv_unquote(l->tok[i]), "Base"))
         i++;
     else if (i < l->n && l->tok[i].p[0] == '"')
         return;
-    if (model_path_eq(l, i, "autonomous-system") && i + 1 < l->n) {
-        x->local_as = model_sv_long(l->tok[i + 1], -1);
-    } else if (model_path_eq(l, i, "bgp")) {
-        s_bgp(x, l, i + 1);
-    } else if (model_path_eq(l, i, "ospf") || model_path_eq(l, i, "ospf3") ||
-               model_path_eq(l, i, "isis")) {
-        int proto = model_path_eq(l, i, "ospf") ? 0 : model_path_eq(l, i, "ospf3") ? 1 : 2;
-        if (!x->igp_node[proto])
-            x->igp_node[proto] = model_path_own(l, i);
-        k = i + 1;
-        /* optional instance number (MD-CLI "ospf 0", classic "ospf 1") */
-        if (k < l->n && l->tok[k].p[0] >= '0' && l->tok[k].p[0] <= '9')
-            k++;
-        if (proto != 2 && model_path_eq(l, k, "area") && model_path_eq(l, k + 2, "interface") &&
-            k + 3 < l->n) {
-            struct sigp_if *f = s_igp_if(x, proto, l->tok[k + 3], model_path_own(l, k + 3));
-            if (f)
-                s_igp_if_stmt(x, f, l, k + 4);
-        } else if (proto == 2 && model_path_eq(l, k, "interface") && k + 1 < l->n) {
-            struct sigp_if *f = s_igp_if(x, 2, l->tok[k + 1], model_path_own(l, k + 1));
-            if (!f)
-                return;
-            size_t j = k + 2;
-            if (model_path_eq(l, j, "level") && j + 1 < l->n)
-                j += 2;
-            s_igp_if_stmt(x, f, l, j);
-        } else if (proto == 2) {
-            size_t j = k;
-            if (model_path_eq(l, j, "level") && j + 1 < l->n)
-                j += 2;
-            if ((model_path_eq(l, j, "authentication-key") ||
-                 model_path_eq(l, j, "auth-keychain") ||
-                 model_path_eq(l, j, "authentication-keychain")) &&
-                j + 1 < l->n) {
-                x->isis_auth = l->node;
-                if (model_path_eq(l, j, "authentication-key"))
-                    model_add_secret(x->a, m, "isis-key", ssecret(l, j + 1));
-            } else if (model_path_eq(l, j, "authentication-type") &&
-                       (model_path_eq(l, j + 1, "password") || model_path_eq(l, j + 1, "simple"))) {
-                x->isis_cleartext = l->node; /* the key is sent in clear */
-            }
-        }
-    } else if (model_path_eq(l, i, "interface") && i + 1 < l->n) {
-        struct interface *f = s_iface(x, l->tok[i + 1], model_path_own(l, i + 1), false);
-        if (!f)
-            return;
-        k = i + 2;
-        bool no = model_path_eq(l, k, "no");
-        if (no)
-            k++;
-        if (model_path_eq(l, k, "description") && k + 1 < l->n && !no) {
-            f->description = dup_unq(x, l->tok[k + 1]);
-        } else if (model_path_eq(l, k, "shutdown")) {
-            f->shutdown = !no;
-        } else if (model_path_eq(l, k, "admin-state") && k + 1 < l->n) {
-            f->shutdown = model_path_eq(l, k + 1, "disable");
-        } else if (model_path_eq(l, k, "loopback") && is_true(l, k + 1) && !no) {
-            f->is_loopback = true;
-        } else if (find_w(l, k, "address") && !no) {
-            f->has_ip = true;
-        }
-        s_iface_cpp(x, f, l, k, no);
-        if (find_w(l, k, "urpf-check") && !no && (find_w(l, k, "mode") || !l->node->child))
-            if (f->urpf.is_default)
-                fact_set(&f->urpf, FACT_ON, l->node);
-        size_t fl = find_w(l, k, "filter");
-        if (fl && find_w(l, k, "ingress") && fl + 2 < l->n && !f->acl_in)
-            f->acl_in = dup_unq(x, l->tok[fl + 2]);
-        if (fl && find_w(l, k, "egress") && fl + 2 < l->n && !f->acl_out)
-            f->acl_out = dup_unq(x, l->tok[fl + 2]);
-    }
+    sx_dispatch(x, router_rows, ARRAY_SIZE(router_rows), l, i, false);
 }
 
 static void s_port(struct sx *x, const struct model_path *l, size_t i)
@@ -1367,7 +836,7 @@ static void s_line(struct sx *x, const struct model_path *l)
         sfilt_line(x->a, &x->filt, l, i);
     s_logging_line(x, l, i);
     if (sv_eq_cstr(w, "system"))
-        s_system(x, l, i + 1);
+        sx_system(x, l, i + 1);
     else if (sv_eq_cstr(w, "router"))
         s_router(x, l, i + 1);
     else if (sv_eq_cstr(w, "log"))
@@ -1536,7 +1005,7 @@ static void s_log_levels(struct sx *x)
     fact_lines_add(&r->ev, ev);
 }
 
-static void finish(struct sx *x)
+static void s_finish_ssh(struct sx *x)
 {
     struct device_model *m = x->m;
     struct ssh_facts *ssh = &m->ssh;
@@ -1559,43 +1028,39 @@ static void finish(struct sx *x)
         fact_default(&ssh->v1_allowed, FACT_OFF, "SSH version 2 only unless configured");
     if (ssh->port <= 0)
         ssh->port = 22;
-    if (x->saw_ciphers) {
-        bool weak = false;
-        for (size_t i = 0; i < ssh->nciphers; i++)
-            weak |= model_ssh_cipher_is_weak(sv_from_cstr(ssh->ciphers[i]));
-        ssh->weak_ciphers.state = weak ? FACT_ON : FACT_OFF;
-        ssh->weak_ciphers.ev = weak ? x->cipher_weak_ev : x->cipher_ev;
-    } else {
+    if (x->saw_ciphers)
+        model_ssh_list_weak(&ssh->weak_ciphers, ssh->ciphers, ssh->nciphers,
+                            model_ssh_cipher_is_weak, x->cipher_ev, x->cipher_weak_ev);
+    else
         fact_default(&ssh->weak_ciphers, FACT_ON,
                      "no server-cipher-list: the default list includes CBC and 3DES ciphers");
-    }
-    if (x->saw_macs) {
-        bool weak = false;
-        for (size_t i = 0; i < ssh->nmacs; i++)
-            weak |= model_ssh_mac_is_weak(sv_from_cstr(ssh->macs[i]));
-        ssh->weak_macs.state = weak ? FACT_ON : FACT_OFF;
-        ssh->weak_macs.ev = weak ? x->mac_weak_ev : x->mac_ev;
-    } else {
+    if (x->saw_macs)
+        model_ssh_list_weak(&ssh->weak_macs, ssh->macs, ssh->nmacs, model_ssh_mac_is_weak,
+                            x->mac_ev, x->mac_weak_ev);
+    else
         fact_default(&ssh->weak_macs, FACT_ON,
                      "no server-mac-list: the default list includes hmac-sha1 and hmac-md5");
-    }
     fact_unknown(&ssh->root_login, "SR OS has no root account; see the admin account");
     if (x->idle_node)
         ssh->idle_timeout_seconds = x->idle_minutes < 0 ? -1 : x->idle_minutes * 60;
     else
         ssh->idle_timeout_seconds = 30 * 60;
+}
 
-    /* one login-control governs every CLI session (console, telnet, ssh);
-     * it is not a vty of its own: access goes through the MAF path below */
+/* One login-control governs every CLI session (console, telnet, ssh); it is
+ * not a vty of its own: access goes through the management-access-filter. */
+static void s_finish_login(struct sx *x)
+{
+    struct device_model *m = x->m;
     struct mgmt_line *ln = MODEL_PUSH(x->a, m->lines, m->nlines);
     ln->name = "login-control";
     ln->kind = LINE_OTHER;
     ln->node = x->idle_node;
     ln->timeout_node = x->idle_node;
-    ln->timeout_seconds = ssh->idle_timeout_seconds;
+    ln->timeout_seconds = m->ssh.idle_timeout_seconds;
     ln->timeout_is_default = x->idle_node == NULL;
     ln->telnet_in = m->telnet_server;
-    ln->ssh_in = ssh->enabled;
+    ln->ssh_in = m->ssh.enabled;
     sros_outbound(x, ln);
     fact_default(&ln->login_disabled, FACT_OFF, "remote CLI login is available");
     ln->acl_in = x->maf ? x->maf->name : NULL;
@@ -1611,31 +1076,12 @@ static void finish(struct sx *x)
         fact_set(&m->copp, FACT_ON, x->cpm_node);
     else
         fact_default(&m->copp, FACT_OFF, "no cpm-filter entries");
+}
 
-    struct aaa_facts *aaa = &m->aaa;
-    bool central_servers = false;
-    for (size_t i = 0; i < aaa->nservers; i++)
-        central_servers = true;
-    if (x->order_node) {
-        fact_set(&aaa->central_login, x->order_central ? FACT_ON : FACT_OFF, x->order_node);
-        fact_set(&aaa->local_fallback, x->order_local ? FACT_ON : FACT_OFF, x->order_node);
-        fact_lines_add(&aaa->ev, x->order_node);
-    } else if (central_servers) {
-        fact_default(&aaa->central_login, FACT_ON,
-                     "the default authentication order tries the configured servers first");
-        fact_lines_add(&aaa->central_login.ev, aaa->servers[0].node);
-        fact_default(&aaa->local_fallback, FACT_ON, "local is last in the default order");
-    } else {
-        fact_default(&aaa->central_login, FACT_OFF, "no RADIUS or TACACS+ servers");
-        fact_default(&aaa->local_fallback, FACT_ON, "local accounts only");
-    }
-    if (x->acct_node) {
-        fact_set(&aaa->accounting_exec, FACT_ON, x->acct_node);
-        fact_set(&aaa->accounting_cmds, FACT_ON, x->acct_node);
-    } else {
-        fact_default(&aaa->accounting_exec, FACT_OFF, "no tacplus accounting");
-        fact_default(&aaa->accounting_cmds, FACT_OFF, "no tacplus accounting");
-    }
+/* Command authorisation: tacplus authorization, else the local profiles. */
+static void s_finish_authz(struct sx *x)
+{
+    struct aaa_facts *aaa = &x->m->aaa;
     const struct sprofile *open_pf = NULL, *deny_pf = NULL;
     for (size_t i = 0; i < x->nprofiles; i++) {
         const struct sprofile *pf = &x->profiles[i];
@@ -1664,25 +1110,60 @@ static void finish(struct sx *x)
             if (x->profiles[i].permit_all && x->profiles[i].default_node)
                 fact_lines_add(&aaa->authz_cmds.ev, x->profiles[i].default_node);
     }
+}
 
+static void s_finish_aaa(struct sx *x)
+{
+    struct aaa_facts *aaa = &x->m->aaa;
+    if (x->order_node) {
+        fact_set(&aaa->central_login, x->order_central ? FACT_ON : FACT_OFF, x->order_node);
+        fact_set(&aaa->local_fallback, x->order_local ? FACT_ON : FACT_OFF, x->order_node);
+        fact_lines_add(&aaa->ev, x->order_node);
+    } else if (aaa->nservers) {
+        fact_default(&aaa->central_login, FACT_ON,
+                     "the default authentication order tries the configured servers first");
+        fact_lines_add(&aaa->central_login.ev, aaa->servers[0].node);
+        fact_default(&aaa->local_fallback, FACT_ON, "local is last in the default order");
+    } else {
+        fact_default(&aaa->central_login, FACT_OFF, "no RADIUS or TACACS+ servers");
+        fact_default(&aaa->local_fallback, FACT_ON, "local accounts only");
+    }
+    if (x->acct_node) {
+        fact_set(&aaa->accounting_exec, FACT_ON, x->acct_node);
+        fact_set(&aaa->accounting_cmds, FACT_ON, x->acct_node);
+    } else {
+        fact_default(&aaa->accounting_exec, FACT_OFF, "no tacplus accounting");
+        fact_default(&aaa->accounting_cmds, FACT_OFF, "no tacplus accounting");
+    }
+    s_finish_authz(x);
+}
+
+/* The NETCONF and gRPC services. */
+static void s_finish_mgmt_services(struct sx *x)
+{
+    struct device_model *m = x->m;
     if (x->netconf_off_node || x->netconf_on_node)
         model_add_service(x->a, m, "netconf", false, x->netconf_off_node ? FACT_OFF : FACT_ON,
                           x->netconf_off_node ? x->netconf_off_node : x->netconf_on_node);
-    if (x->grpc_node) {
-        bool on = x->grpc_on_node && !x->grpc_off_node;
-        bool clear = x->grpc_clear_node && !x->grpc_tls_node;
-        struct mgmt_service *g =
-            model_add_service(x->a, m, "grpc", clear, on ? FACT_ON : FACT_OFF, x->grpc_node);
-        if (x->grpc_port_node) {
-            g->port = x->grpc_port;
-            fact_lines_add(&g->state.ev, x->grpc_port_node);
-        }
-        if (!on && !x->grpc_off_node)
-            g->state.why = "gRPC is shut down unless enabled";
-        fact_lines_add(&g->state.ev, clear ? x->grpc_clear_node : x->grpc_tls_node);
-        fact_lines_add(&g->state.ev, x->grpc_on_node ? x->grpc_on_node : x->grpc_off_node);
+    if (!x->grpc_node)
+        return;
+    bool on = x->grpc_on_node && !x->grpc_off_node;
+    bool clear = x->grpc_clear_node && !x->grpc_tls_node;
+    struct mgmt_service *g =
+        model_add_service(x->a, m, "grpc", clear, on ? FACT_ON : FACT_OFF, x->grpc_node);
+    if (x->grpc_port_node) {
+        g->port = x->grpc_port;
+        fact_lines_add(&g->state.ev, x->grpc_port_node);
     }
+    if (!on && !x->grpc_off_node)
+        g->state.why = "gRPC is shut down unless enabled";
+    fact_lines_add(&g->state.ev, clear ? x->grpc_clear_node : x->grpc_tls_node);
+    fact_lines_add(&g->state.ev, x->grpc_on_node ? x->grpc_on_node : x->grpc_off_node);
+}
 
+static void s_finish_snmp_ntp(struct sx *x)
+{
+    struct device_model *m = x->m;
     if (x->snmp_off_node)
         fact_set(&m->snmp.enabled, FACT_OFF, x->snmp_off_node);
     else if (x->snmp_on_node)
@@ -1707,10 +1188,12 @@ static void finish(struct sx *x)
     } else {
         fact_default(&ntp->auth_enabled, FACT_OFF, "no ntp authentication-key");
     }
+}
 
-    struct logging_facts *lg = &m->logging;
-    s_log_levels(x);
-    s_sources_by_design(x);
+/* Login and change events sent to syslog by a log-id that is not shut down. */
+static void s_finish_log_streams(struct sx *x)
+{
+    struct logging_facts *lg = &x->m->logging;
     const struct cfg_node *sec = NULL, *chg = NULL;
     for (size_t i = 0; i < x->nlogids; i++) {
         const struct slogid *g = &x->logids[i];
@@ -1729,6 +1212,14 @@ static void finish(struct sx *x)
         fact_set(&lg->config_changes, FACT_ON, chg);
     else
         fact_default(&lg->config_changes, FACT_OFF, "no log-id sends the change stream to syslog");
+}
+
+static void s_finish_log(struct sx *x)
+{
+    struct logging_facts *lg = &x->m->logging;
+    s_log_levels(x);
+    s_sources_by_design(x);
+    s_finish_log_streams(x);
     /* the default event logs (99, 100) or a syslog log-id shut down */
     for (size_t i = 0; i < x->nlogids; i++) {
         const struct slogid *g = &x->logids[i];
@@ -1741,7 +1232,17 @@ static void finish(struct sx *x)
     }
     if (lg->suppressed.state != FACT_ON)
         fact_default(&lg->suppressed, FACT_OFF, "event logs 99 and 100 exist by default");
+}
 
+static void finish(struct sx *x)
+{
+    struct device_model *m = x->m;
+    s_finish_ssh(x);
+    s_finish_login(x);
+    s_finish_aaa(x);
+    s_finish_mgmt_services(x);
+    s_finish_snmp_ntp(x);
+    s_finish_log(x);
     fact_default(&m->console_auth, FACT_ON,
                  "the console asks for a login through the password authentication-order "
                  "(local accounts by default)");

@@ -449,6 +449,19 @@ bool model_ssh_cipher_is_weak(struct sv c)
            model_sv_icontains(c, "des") || model_sv_ieq(c, "none");
 }
 
+/* An SSH algorithm list read from the configuration: f on with weak_ev when
+ * a name in it is weak, else off with ev. */
+void model_ssh_list_weak(struct fact_bool *f, const char *const *names, size_t n,
+                         bool (*is_weak)(struct sv), struct fact_lines ev,
+                         struct fact_lines weak_ev)
+{
+    bool weak = false;
+    for (size_t i = 0; i < n; i++)
+        weak |= is_weak(sv_from_cstr(names[i]));
+    f->state = weak ? FACT_ON : FACT_OFF;
+    f->ev = weak ? weak_ev : ev;
+}
+
 bool model_ssh_mac_is_weak(struct sv mac)
 {
     if (model_sv_icontains(mac, "md5") || model_sv_icontains(mac, "-96") ||
