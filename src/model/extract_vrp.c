@@ -12,6 +12,7 @@
  */
 #include "model/extract_rtg.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #define VX_MAX_ITEMS 200000 /* cap on indexed lists (accounts, peers, ...) */
@@ -271,175 +272,453 @@ static void v_log_levels(struct vx *x)
                              "info-center' tells)");
 }
 
-static void v_global(struct vx *x, const struct cfg_node *n)
+/* ------------------------------------------------------------ statement tables */
+
+/* Which forms of a statement a row reads: the positive one only (POS), both
+ * (BOTH: the handler is told whether "undo" stood first) or "undo" only. */
+enum { POS, BOTH, UNDO };
+
+/* A handler returns false when the statement is not a form it reads (the
+ * next candidate row is tried). */
+typedef bool v_fn(struct vx *x, const struct cfg_node *n, bool undo);
+
+struct v_row {
+    const char *words; /* leading words of the statement (after any "undo") */
+    int forms;         /* POS, BOTH or UNDO */
+    v_fn *fn;
+};
+
+/*
+ * Hand statement n to the first candidate row of the table (indexed by ix)
+ * whose words and form match and whose handler reads it, in table order.
+ */
+static void v_dispatch(struct vx *x, const struct v_row *rows, const struct stmt_index *ix,
+                       const struct cfg_node *n)
 {
-    struct device_model *m = x->m;
     bool undo = tk_is(n, 0, "undo");
     size_t s = undo ? 1 : 0;
-    enum fact_state on = undo ? FACT_OFF : FACT_ON;
-    if (starts(n, s, "telnet server enable") || starts(n, s, "telnet ipv6 server enable")) {
-        if (!(undo && x->telnet_state == FACT_ON)) {
-            x->telnet_node = n;
-            x->telnet_state = on;
-        }
-    } else if (starts(n, s, "telnet server disable")) {
-        x->telnet_node = n;
-        x->telnet_state = FACT_OFF;
-    } else if (starts(n, s, "telnet server port") || starts(n, s, "telnet server-source")) {
-        /* a port or source does not switch telnet on */
-    } else if (starts(n, s, "stelnet server enable") ||
-               starts(n, s, "stelnet ipv4 server enable") || starts(n, s, "ssh server enable")) {
-        x->stelnet_node = n;
-        x->stelnet_state = on;
-    } else if (starts(n, s, "ssh server compatible-ssh1x enable") ||
-               starts(n, s, "ssh server compatible-ssh1x")) {
-        x->v1_node = n;
-        x->v1_state = on;
-    } else if (!undo && starts(n, 0, "ssh server cipher")) {
-        fact_lines_add(&x->cipher_ev, n);
-        add_list(x, &m->ssh.ciphers, &m->ssh.nciphers, n, 3);
-        x->saw_ciphers = true;
-        fact_lines_add(&m->ssh.algo_ev, n);
-    } else if (!undo && starts(n, 0, "ssh server hmac")) {
-        add_list(x, &m->ssh.macs, &m->ssh.nmacs, n, 3);
-        x->saw_macs = true;
-        fact_lines_add(&m->ssh.algo_ev, n);
-        fact_lines_add(&x->mac_ev, n);
-    } else if (!undo && starts(n, 0, "ssh server key-exchange")) {
-        add_list(x, &m->ssh.kex, &m->ssh.nkex, n, 3);
-        fact_lines_add(&m->ssh.algo_ev, n);
-    } else if (!undo && starts(n, 0, "ssh server port")) {
-        m->ssh.port = model_sv_long(tk(n, 3), -1);
-        fact_lines_add(&m->ssh.ev, n);
-    } else if (!undo && starts(n, 0, "ssh user") && tk_is(n, 3, "assign") && tk(n, 4).n > 4 &&
-               memcmp(tk(n, 4).p + tk(n, 4).n - 4, "-key", 4) == 0 && ntok(n) > 5) {
-        /* ssh user U assign rsa-key|dsa-key|ecc-key|sm2-key KEY: a public key for U */
-        struct account *ac = v_account(x, tk(n, 2), n);
-        if (ac) {
-            ac->has_ssh_key = true;
-            if (!ac->ssh_key_node)
-                ac->ssh_key_node = n;
-        }
-    } else if (!undo && (starts(n, 0, "ssh server acl") || starts(n, 0, "ssh server acl ipv6"))) {
-        struct sv name = tk(n, ntok(n) - 1);
-        model_add_mgmt_path(x->a, m, "ssh", model_strdup(x->a, name), n);
-    } else if (starts(n, s, "http server enable")) {
-        v_service(x, "http", true, on, n);
-    } else if (starts(n, s, "http secure-server enable")) {
-        v_service(x, "https", false, on, n);
-    } else if (!undo && starts(n, 0, "http acl")) {
-        model_add_mgmt_path(x->a, m, "http", model_strdup(x->a, tk(n, 2)), n);
-    } else if (starts(n, s, "ftp server enable") || starts(n, s, "ftp ipv6 server enable")) {
-        v_service(x, "ftp-server", true, on, n);
-    } else if (starts(n, s, "sftp server enable")) {
-        v_service(x, "sftp-server", false, on, n);
-    } else if (starts(n, s, "tftp-server") && !undo) {
-        v_service(x, "tftp-server", true, FACT_ON, n);
-    } else if (starts(n, s, "snetconf server enable")) {
-        v_service(x, "netconf", false, on, n);
-    } else if (starts(n, s, "lldp enable")) {
-        fact_set(&m->legacy.discovery, on, n);
-    } else if (starts(n, s, "dhcp enable")) {
-        fact_set(&m->legacy.dhcp_server, on, n);
-    } else if (starts(n, s, "info-center enable")) {
-        if (undo)
-            x->ic_off_node = n;
-        else
-            x->ic_on_node = n;
-    } else if (!undo && starts(n, 0, "info-center loghost") && ntok(n) > 2 &&
-               !tk_is(n, 2, "source")) {
-        struct sv h = tk(n, 2);
-        size_t at = 2;
-        if (sv_eq_cstr(h, "ipv6")) {
-            h = tk(n, 3);
-            at = 3;
-        }
-        struct host_ref *r = model_add_host(x->a, &m->logging.hosts, &m->logging.nhosts, h, n);
-        size_t v = find_tok(n, at + 1, "vpn-instance");
-        if (v)
-            r->vrf = model_strdup(x->a, tk(n, v + 1));
-        r->tls = find_tok(n, at + 1, "ssl-policy") != 0; /* transport tcp ssl-policy P */
-        fact_lines_add(&m->logging.ev, n);
-    } else if (!undo && starts(n, 0, "ntp-service unicast-server")) {
-        struct sv h = tk(n, 2);
-        if (sv_eq_cstr(h, "ipv6"))
-            h = tk(n, 3);
-        struct host_ref *r = model_add_host(x->a, &m->ntp.servers, &m->ntp.nservers, h, n);
-        r->keyed = find_tok(n, 3, "authentication-keyid") != 0;
-        size_t v = find_tok(n, 3, "vpn-instance");
-        if (v)
-            r->vrf = model_strdup(x->a, tk(n, v + 1));
-        fact_lines_add(&m->ntp.ev, n);
-    } else if (starts(n, s, "ntp-service authentication enable")) {
-        x->ntp_auth_node = undo ? NULL : n;
-    } else if (!undo && starts(n, 0, "ntp-service authentication-keyid")) {
-        if (!x->ntp_key_node)
-            x->ntp_key_node = n;
-        size_t c = find_tok(n, 3, "cipher");
-        if (!c)
-            c = find_tok(n, 3, "simple");
-        if (c)
-            model_add_secret(x->a, m, "ntp-key", vsecret(n, c));
-    } else if (!undo && starts(n, 0, "snmp-agent")) {
-        /* handled by v_snmp */
-    } else if (undo && starts(n, 1, "snmp-agent") && ntok(n) == 2) {
-        x->snmp_off_node = n;
-    } else if (!undo &&
-               (starts(n, 0, "cpu-defend-policy") || starts(n, 0, "cpu-defend-policy ipv4"))) {
-        x->cpu_defend_applied = n;
-    } else if (!undo && starts(n, 0, "cpu-defend policy")) {
-        x->cpu_defend_def = n;
-        for (const struct cfg_node *c = n->child; c; c = c->next)
-            if (!(c->flags & CFG_INACTIVE) && starts(c, 0, "applied") && !x->cpu_defend_applied)
-                x->cpu_defend_applied = c;
-    } else if (!undo && starts(n, 0, "header login")) {
-        struct banner *b = model_add_banner(x->a, m, "login", n);
-        if (n->flags & CFG_BANNER)
-            b->text = sv_make(n->body, n->body_len);
-        else
-            b->text = sv_unquote(sv_after_tokens(cfg_text(n), 3));
-    } else if (!undo && starts(n, 0, "header shell")) {
-        struct banner *b = model_add_banner(x->a, m, "motd", n);
-        if (n->flags & CFG_BANNER)
-            b->text = sv_make(n->body, n->body_len);
-        else
-            b->text = sv_unquote(sv_after_tokens(cfg_text(n), 3));
-    } else if (!undo && starts(n, 0, "observe-port")) {
-        struct mirror_session *ms = MODEL_PUSH(x->a, m->mirrors, m->nmirrors);
-        ms->kind = "mirror";
-        ms->node = n;
-        size_t i = find_tok(n, 1, "interface");
-        size_t d = find_tok(n, 1, "destination-ip");
-        if (d) {
-            ms->destination = model_strdup(x->a, tk(n, d + 1));
-            ms->remote = true;
-        } else if (i) {
-            ms->destination = model_strdup(x->a, tk(n, i + 1));
-        }
-    } else if (!undo && starts(n, 0, "ops")) {
-        for (const struct cfg_node *c = n->child; c; c = c->next)
-            if (!(c->flags & CFG_INACTIVE) && starts(c, 0, "assistant") && vcap(m->nonbox))
-                v_ops_assistant(x, c);
-    } else if (!undo && starts(n, 0, "netconf") && ntok(n) == 1) {
-        v_netconf(x, n);
-    } else if (!undo && starts(n, 0, "info-center source") && tk_is(n, 3, "channel") &&
-               (tk_is(n, 4, "loghost") || tk_is(n, 4, "2"))) {
-        v_info_source(x, n);
-    } else if (!undo && starts(n, 0, "maintenance-assistant")) {
-        model_add_onbox(x->a, m, "scheduler", model_strdup(x->a, tk(n, 1)), false, n);
-    } else if (!undo && starts(n, 0, "super password")) {
-        /* super password [level N] cipher|irreversible-cipher|simple V */
-        size_t c = find_tok(n, 2, "irreversible-cipher");
-        if (!c)
-            c = find_tok(n, 2, "cipher");
-        if (!c)
-            c = find_tok(n, 2, "simple");
-        if (c && (!m->enable.node || tk_is(n, 3, "15") || !tk_is(n, 2, "level")))
-            m->enable = vsecret(n, c);
-    } else if (!undo && starts(n, 0, "sysname")) {
-        m->hostname = model_strdup_unquoted(x->a, sv_after_tokens(cfg_text(n), 1));
-        m->hostname_node = n;
+    for (size_t c = stmt_index_first(ix, tk(n, s)); c; c = stmt_index_next(ix, c)) {
+        const struct v_row *r = &rows[c - 1];
+        if ((r->forms == POS && undo) || (r->forms == UNDO && !undo))
+            continue;
+        if (starts(n, s, r->words) && r->fn(x, n, undo))
+            return;
     }
+}
+
+static enum fact_state v_on(bool undo)
+{
+    return undo ? FACT_OFF : FACT_ON;
+}
+
+/* ------------------------------------------------------------ global statements */
+
+static bool v_g_telnet_enable(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    if (!(undo && x->telnet_state == FACT_ON)) {
+        x->telnet_node = n;
+        x->telnet_state = v_on(undo);
+    }
+    return true;
+}
+
+static bool v_g_telnet_disable(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    (void)undo;
+    x->telnet_node = n;
+    x->telnet_state = FACT_OFF;
+    return true;
+}
+
+/* A statement read for what it does not do (a telnet port or source does
+ * not switch telnet on; snmp-agent statements are read by v_snmp). */
+static bool v_g_inert(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    (void)x, (void)n, (void)undo;
+    return true;
+}
+
+static bool v_g_stelnet(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    x->stelnet_node = n;
+    x->stelnet_state = v_on(undo);
+    return true;
+}
+
+static bool v_g_ssh1x(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    x->v1_node = n;
+    x->v1_state = v_on(undo);
+    return true;
+}
+
+static bool v_g_ssh_cipher(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    (void)undo;
+    struct ssh_facts *ssh = &x->m->ssh;
+    fact_lines_add(&x->cipher_ev, n);
+    add_list(x, &ssh->ciphers, &ssh->nciphers, n, 3);
+    x->saw_ciphers = true;
+    fact_lines_add(&ssh->algo_ev, n);
+    return true;
+}
+
+static bool v_g_ssh_hmac(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    (void)undo;
+    struct ssh_facts *ssh = &x->m->ssh;
+    add_list(x, &ssh->macs, &ssh->nmacs, n, 3);
+    x->saw_macs = true;
+    fact_lines_add(&ssh->algo_ev, n);
+    fact_lines_add(&x->mac_ev, n);
+    return true;
+}
+
+static bool v_g_ssh_kex(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    (void)undo;
+    struct ssh_facts *ssh = &x->m->ssh;
+    add_list(x, &ssh->kex, &ssh->nkex, n, 3);
+    fact_lines_add(&ssh->algo_ev, n);
+    return true;
+}
+
+static bool v_g_ssh_port(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    (void)undo;
+    x->m->ssh.port = model_sv_long(tk(n, 3), -1);
+    fact_lines_add(&x->m->ssh.ev, n);
+    return true;
+}
+
+/* ssh user U assign rsa-key|dsa-key|ecc-key|sm2-key KEY: a public key for U */
+static bool v_g_ssh_user(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    (void)undo;
+    struct sv kind = tk(n, 4);
+    if (!tk_is(n, 3, "assign") || kind.n <= 4 || memcmp(kind.p + kind.n - 4, "-key", 4) != 0 ||
+        ntok(n) <= 5)
+        return false;
+    struct account *ac = v_account(x, tk(n, 2), n);
+    if (ac) {
+        ac->has_ssh_key = true;
+        if (!ac->ssh_key_node)
+            ac->ssh_key_node = n;
+    }
+    return true;
+}
+
+/* ssh server acl [ipv6] A */
+static bool v_g_ssh_acl(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    (void)undo;
+    struct sv name = tk(n, ntok(n) - 1);
+    model_add_mgmt_path(x->a, x->m, "ssh", model_strdup(x->a, name), n);
+    return true;
+}
+
+static bool v_g_http(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    v_service(x, "http", true, v_on(undo), n);
+    return true;
+}
+
+static bool v_g_https(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    v_service(x, "https", false, v_on(undo), n);
+    return true;
+}
+
+static bool v_g_http_acl(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    (void)undo;
+    model_add_mgmt_path(x->a, x->m, "http", model_strdup(x->a, tk(n, 2)), n);
+    return true;
+}
+
+static bool v_g_ftp(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    v_service(x, "ftp-server", true, v_on(undo), n);
+    return true;
+}
+
+static bool v_g_sftp(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    v_service(x, "sftp-server", false, v_on(undo), n);
+    return true;
+}
+
+static bool v_g_tftp(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    (void)undo;
+    v_service(x, "tftp-server", true, FACT_ON, n);
+    return true;
+}
+
+static bool v_g_snetconf(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    v_service(x, "netconf", false, v_on(undo), n);
+    return true;
+}
+
+static bool v_g_lldp(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    fact_set(&x->m->legacy.discovery, v_on(undo), n);
+    return true;
+}
+
+static bool v_g_dhcp(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    fact_set(&x->m->legacy.dhcp_server, v_on(undo), n);
+    return true;
+}
+
+static bool v_g_info_center(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    if (undo)
+        x->ic_off_node = n;
+    else
+        x->ic_on_node = n;
+    return true;
+}
+
+/* info-center loghost [ipv6] H [vpn-instance V] [transport tcp ssl-policy P] */
+static bool v_g_loghost(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    (void)undo;
+    struct device_model *m = x->m;
+    if (ntok(n) <= 2 || tk_is(n, 2, "source"))
+        return false;
+    struct sv h = tk(n, 2);
+    size_t at = 2;
+    if (sv_eq_cstr(h, "ipv6")) {
+        h = tk(n, 3);
+        at = 3;
+    }
+    struct host_ref *r = model_add_host(x->a, &m->logging.hosts, &m->logging.nhosts, h, n);
+    size_t v = find_tok(n, at + 1, "vpn-instance");
+    if (v)
+        r->vrf = model_strdup(x->a, tk(n, v + 1));
+    r->tls = find_tok(n, at + 1, "ssl-policy") != 0; /* transport tcp ssl-policy P */
+    fact_lines_add(&m->logging.ev, n);
+    return true;
+}
+
+static bool v_g_ntp_server(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    (void)undo;
+    struct device_model *m = x->m;
+    struct sv h = tk(n, 2);
+    if (sv_eq_cstr(h, "ipv6"))
+        h = tk(n, 3);
+    struct host_ref *r = model_add_host(x->a, &m->ntp.servers, &m->ntp.nservers, h, n);
+    r->keyed = find_tok(n, 3, "authentication-keyid") != 0;
+    size_t v = find_tok(n, 3, "vpn-instance");
+    if (v)
+        r->vrf = model_strdup(x->a, tk(n, v + 1));
+    fact_lines_add(&m->ntp.ev, n);
+    return true;
+}
+
+static bool v_g_ntp_auth(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    x->ntp_auth_node = undo ? NULL : n;
+    return true;
+}
+
+static bool v_g_ntp_key(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    (void)undo;
+    if (!x->ntp_key_node)
+        x->ntp_key_node = n;
+    size_t c = find_tok(n, 3, "cipher");
+    if (!c)
+        c = find_tok(n, 3, "simple");
+    if (c)
+        model_add_secret(x->a, x->m, "ntp-key", vsecret(n, c));
+    return true;
+}
+
+/* undo snmp-agent */
+static bool v_g_snmp_off(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    (void)undo;
+    if (ntok(n) != 2)
+        return false;
+    x->snmp_off_node = n;
+    return true;
+}
+
+static bool v_g_cpu_defend_applied(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    (void)undo;
+    x->cpu_defend_applied = n;
+    return true;
+}
+
+static bool v_g_cpu_defend_policy(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    (void)undo;
+    x->cpu_defend_def = n;
+    for (const struct cfg_node *c = n->child; c; c = c->next)
+        if (!(c->flags & CFG_INACTIVE) && starts(c, 0, "applied") && !x->cpu_defend_applied)
+            x->cpu_defend_applied = c;
+    return true;
+}
+
+/* header login|shell: the banner's text (kind: "login" or "motd") */
+static void v_header(struct vx *x, const struct cfg_node *n, const char *kind)
+{
+    struct banner *b = model_add_banner(x->a, x->m, kind, n);
+    if (n->flags & CFG_BANNER)
+        b->text = sv_make(n->body, n->body_len);
+    else
+        b->text = sv_unquote(sv_after_tokens(cfg_text(n), 3));
+}
+
+static bool v_g_header_login(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    (void)undo;
+    v_header(x, n, "login");
+    return true;
+}
+
+static bool v_g_header_shell(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    (void)undo;
+    v_header(x, n, "motd");
+    return true;
+}
+
+static bool v_g_observe_port(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    (void)undo;
+    struct device_model *m = x->m;
+    struct mirror_session *ms = MODEL_PUSH(x->a, m->mirrors, m->nmirrors);
+    ms->kind = "mirror";
+    ms->node = n;
+    size_t i = find_tok(n, 1, "interface");
+    size_t d = find_tok(n, 1, "destination-ip");
+    if (d) {
+        ms->destination = model_strdup(x->a, tk(n, d + 1));
+        ms->remote = true;
+    } else if (i) {
+        ms->destination = model_strdup(x->a, tk(n, i + 1));
+    }
+    return true;
+}
+
+static bool v_g_ops(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    (void)undo;
+    for (const struct cfg_node *c = n->child; c; c = c->next)
+        if (!(c->flags & CFG_INACTIVE) && starts(c, 0, "assistant") && vcap(x->m->nonbox))
+            v_ops_assistant(x, c);
+    return true;
+}
+
+static bool v_g_netconf(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    (void)undo;
+    if (ntok(n) != 1)
+        return false;
+    v_netconf(x, n);
+    return true;
+}
+
+/* info-center source M channel loghost|2 ... */
+static bool v_g_info_source(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    (void)undo;
+    if (!tk_is(n, 3, "channel") || !(tk_is(n, 4, "loghost") || tk_is(n, 4, "2")))
+        return false;
+    v_info_source(x, n);
+    return true;
+}
+
+static bool v_g_maintenance(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    (void)undo;
+    model_add_onbox(x->a, x->m, "scheduler", model_strdup(x->a, tk(n, 1)), false, n);
+    return true;
+}
+
+/* super password [level N] cipher|irreversible-cipher|simple V */
+static bool v_g_super_password(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    (void)undo;
+    struct device_model *m = x->m;
+    size_t c = find_tok(n, 2, "irreversible-cipher");
+    if (!c)
+        c = find_tok(n, 2, "cipher");
+    if (!c)
+        c = find_tok(n, 2, "simple");
+    if (c && (!m->enable.node || tk_is(n, 3, "15") || !tk_is(n, 2, "level")))
+        m->enable = vsecret(n, c);
+    return true;
+}
+
+static bool v_g_sysname(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    (void)undo;
+    x->m->hostname = model_strdup_unquoted(x->a, sv_after_tokens(cfg_text(n), 1));
+    x->m->hostname_node = n;
+    return true;
+}
+
+/* The top-level statements not read by a view of their own. */
+static const struct v_row global_rows[] = {
+    {"telnet server enable", BOTH, v_g_telnet_enable},
+    {"telnet ipv6 server enable", BOTH, v_g_telnet_enable},
+    {"telnet server disable", BOTH, v_g_telnet_disable},
+    {"telnet server port", BOTH, v_g_inert},
+    {"telnet server-source", BOTH, v_g_inert},
+    {"stelnet server enable", BOTH, v_g_stelnet},
+    {"stelnet ipv4 server enable", BOTH, v_g_stelnet},
+    {"ssh server enable", BOTH, v_g_stelnet},
+    {"ssh server compatible-ssh1x", BOTH, v_g_ssh1x},
+    {"ssh server cipher", POS, v_g_ssh_cipher},
+    {"ssh server hmac", POS, v_g_ssh_hmac},
+    {"ssh server key-exchange", POS, v_g_ssh_kex},
+    {"ssh server port", POS, v_g_ssh_port},
+    {"ssh user", POS, v_g_ssh_user},
+    {"ssh server acl", POS, v_g_ssh_acl},
+    {"http server enable", BOTH, v_g_http},
+    {"http secure-server enable", BOTH, v_g_https},
+    {"http acl", POS, v_g_http_acl},
+    {"ftp server enable", BOTH, v_g_ftp},
+    {"ftp ipv6 server enable", BOTH, v_g_ftp},
+    {"sftp server enable", BOTH, v_g_sftp},
+    {"tftp-server", POS, v_g_tftp},
+    {"snetconf server enable", BOTH, v_g_snetconf},
+    {"lldp enable", BOTH, v_g_lldp},
+    {"dhcp enable", BOTH, v_g_dhcp},
+    {"info-center enable", BOTH, v_g_info_center},
+    {"info-center loghost", POS, v_g_loghost},
+    {"ntp-service unicast-server", POS, v_g_ntp_server},
+    {"ntp-service authentication enable", BOTH, v_g_ntp_auth},
+    {"ntp-service authentication-keyid", POS, v_g_ntp_key},
+    {"snmp-agent", POS, v_g_inert},
+    {"snmp-agent", UNDO, v_g_snmp_off},
+    {"cpu-defend-policy", POS, v_g_cpu_defend_applied},
+    {"cpu-defend policy", POS, v_g_cpu_defend_policy},
+    {"header login", POS, v_g_header_login},
+    {"header shell", POS, v_g_header_shell},
+    {"observe-port", POS, v_g_observe_port},
+    {"ops", POS, v_g_ops},
+    {"netconf", POS, v_g_netconf},
+    {"info-center source", POS, v_g_info_source},
+    {"maintenance-assistant", POS, v_g_maintenance},
+    {"super password", POS, v_g_super_password},
+    {"sysname", POS, v_g_sysname},
+};
+
+static struct stmt_index global_index, aaa_index;
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static void v_global(struct vx *x, const struct cfg_node *n)
+{
+    v_dispatch(x, global_rows, &global_index, n);
 }
 
 /* ------------------------------------------------------------ user-interface */
@@ -622,67 +901,121 @@ static struct account *v_account(struct vx *x, struct sv name, const struct cfg_
     return model_account_indexed(x->a, x->m, &x->acct_map, name, n, VX_MAX_ITEMS);
 }
 
+/* local-user U password|privilege level|cipher ... */
+static bool v_a_local_user(struct vx *x, const struct cfg_node *c, bool undo)
+{
+    (void)undo;
+    if (ntok(c) <= 2)
+        return false;
+    struct account *ac = v_account(x, tk(c, 1), c);
+    if (!ac)
+        return true;
+    if (tk_is(c, 2, "password")) {
+        size_t i = 3;
+        ac->secret = ntok(c) > 3 ? vsecret(c, i) : model_secret(SECRET_NONE, tk(c, 9), c);
+    } else if (starts(c, 2, "privilege level")) {
+        ac->privilege = (int)model_sv_long(tk(c, 4), -1);
+        ac->role = arena_printf(x->a, "level %d", ac->privilege);
+    } else if (tk_is(c, 2, "cipher") || tk_is(c, 2, "irreversible-cipher")) {
+        ac->secret = vsecret(c, 2);
+    }
+    return true;
+}
+
+static bool v_a_password_policy(struct vx *x, const struct cfg_node *c, bool undo)
+{
+    (void)undo;
+    x->pwpolicy_node = c;
+    return true;
+}
+
+/* authentication-mode M...: central (hwtacacs, radius, ldap), local, or both */
+static void v_authn_mode(struct vx *x, const struct cfg_node *d)
+{
+    bool central = false, local = false;
+    for (size_t i = 1; i < ntok(d); i++) {
+        central |= tk_is(d, i, "hwtacacs") || tk_is(d, i, "radius") || tk_is(d, i, "ldap");
+        local |= tk_is(d, i, "local");
+    }
+    if (central && !x->central_node)
+        x->central_node = d;
+    if (central && local && !x->fallback_node)
+        x->fallback_node = d;
+    if (!central && local && !x->local_only_node)
+        x->local_only_node = d;
+}
+
+static bool v_a_authn_scheme(struct vx *x, const struct cfg_node *c, bool undo)
+{
+    (void)undo;
+    for (const struct cfg_node *d = c->child; d; d = d->next)
+        if (!(d->flags & CFG_INACTIVE) && starts(d, 0, "authentication-mode"))
+            v_authn_mode(x, d);
+    return true;
+}
+
+static bool v_a_acct_scheme(struct vx *x, const struct cfg_node *c, bool undo)
+{
+    (void)undo;
+    for (const struct cfg_node *d = c->child; d; d = d->next)
+        if (!(d->flags & CFG_INACTIVE) && starts(d, 0, "accounting-mode") &&
+            (tk_is(d, 1, "hwtacacs") || tk_is(d, 1, "radius")) && !x->acct_node)
+            x->acct_node = d;
+    return true;
+}
+
+/* per-command (authorization-cmd) or per-user (authorization-mode)
+ * authorisation by the HWTACACS server */
+static bool v_a_authz_scheme(struct vx *x, const struct cfg_node *c, bool undo)
+{
+    (void)undo;
+    for (const struct cfg_node *d = c->child; d; d = d->next)
+        if (!(d->flags & CFG_INACTIVE) &&
+            (starts(d, 0, "authorization-cmd") || starts(d, 0, "authorization-mode")) &&
+            find_tok(d, 1, "hwtacacs") && (!x->authz_node || starts(d, 0, "authorization-cmd")))
+            x->authz_node = d;
+    return true;
+}
+
+static bool v_a_recording_scheme(struct vx *x, const struct cfg_node *c, bool undo)
+{
+    (void)undo;
+    for (const struct cfg_node *d = c->child; d; d = d->next)
+        if (!(d->flags & CFG_INACTIVE) && starts(d, 0, "recording-mode") && !x->cmd_acct_node)
+            x->cmd_acct_node = d;
+    return true;
+}
+
+static bool v_a_cmd_recording(struct vx *x, const struct cfg_node *c, bool undo)
+{
+    (void)undo;
+    if (!x->cmd_acct_node)
+        x->cmd_acct_node = c;
+    return true;
+}
+
+/* The statements of the aaa view. */
+static const struct v_row aaa_rows[] = {
+    {"local-user", POS, v_a_local_user},
+    {"local-aaa-user password policy", POS, v_a_password_policy},
+    {"local-user password policy", POS, v_a_password_policy},
+    {"authentication-scheme", POS, v_a_authn_scheme},
+    {"accounting-scheme", POS, v_a_acct_scheme},
+    {"authorization-scheme", POS, v_a_authz_scheme},
+    {"recording-scheme", POS, v_a_recording_scheme},
+    {"cmd recording-scheme", POS, v_a_cmd_recording},
+};
+
+static void build_indexes(void)
+{
+    stmt_index_build(&global_index, global_rows, ARRAY_SIZE(global_rows), sizeof(global_rows[0]));
+    stmt_index_build(&aaa_index, aaa_rows, ARRAY_SIZE(aaa_rows), sizeof(aaa_rows[0]));
+}
+
 /* One statement of the aaa view. */
 static void v_aaa_stmt(struct vx *x, const struct cfg_node *c)
 {
-    {
-        if (starts(c, 0, "local-user") && ntok(c) > 2) {
-            struct account *ac = v_account(x, tk(c, 1), c);
-            if (!ac)
-                return;
-            if (tk_is(c, 2, "password")) {
-                size_t i = 3;
-                ac->secret = ntok(c) > 3 ? vsecret(c, i) : model_secret(SECRET_NONE, tk(c, 9), c);
-            } else if (starts(c, 2, "privilege level")) {
-                ac->privilege = (int)model_sv_long(tk(c, 4), -1);
-                ac->role = arena_printf(x->a, "level %d", ac->privilege);
-            } else if (tk_is(c, 2, "cipher") || tk_is(c, 2, "irreversible-cipher")) {
-                ac->secret = vsecret(c, 2);
-            }
-        } else if (starts(c, 0, "local-aaa-user password policy") ||
-                   starts(c, 0, "local-user password policy")) {
-            x->pwpolicy_node = c;
-        } else if (starts(c, 0, "authentication-scheme")) {
-            for (const struct cfg_node *d = c->child; d; d = d->next) {
-                if ((d->flags & CFG_INACTIVE) || !starts(d, 0, "authentication-mode"))
-                    continue;
-                bool central = false, local = false;
-                for (size_t i = 1; i < ntok(d); i++) {
-                    central |=
-                        tk_is(d, i, "hwtacacs") || tk_is(d, i, "radius") || tk_is(d, i, "ldap");
-                    local |= tk_is(d, i, "local");
-                }
-                if (central && !x->central_node)
-                    x->central_node = d;
-                if (central && local && !x->fallback_node)
-                    x->fallback_node = d;
-                if (!central && local && !x->local_only_node)
-                    x->local_only_node = d;
-            }
-        } else if (starts(c, 0, "accounting-scheme")) {
-            for (const struct cfg_node *d = c->child; d; d = d->next)
-                if (!(d->flags & CFG_INACTIVE) && starts(d, 0, "accounting-mode") &&
-                    (tk_is(d, 1, "hwtacacs") || tk_is(d, 1, "radius")) && !x->acct_node)
-                    x->acct_node = d;
-        } else if (starts(c, 0, "authorization-scheme")) {
-            /* per-command (authorization-cmd) or per-user (authorization-mode)
-             * authorisation by the HWTACACS server */
-            for (const struct cfg_node *d = c->child; d; d = d->next)
-                if (!(d->flags & CFG_INACTIVE) &&
-                    (starts(d, 0, "authorization-cmd") || starts(d, 0, "authorization-mode")) &&
-                    find_tok(d, 1, "hwtacacs") &&
-                    (!x->authz_node || starts(d, 0, "authorization-cmd")))
-                    x->authz_node = d;
-        } else if (starts(c, 0, "recording-scheme")) {
-            for (const struct cfg_node *d = c->child; d; d = d->next)
-                if (!(d->flags & CFG_INACTIVE) && starts(d, 0, "recording-mode") &&
-                    !x->cmd_acct_node)
-                    x->cmd_acct_node = d;
-        } else if (starts(c, 0, "cmd recording-scheme")) {
-            if (!x->cmd_acct_node)
-                x->cmd_acct_node = c;
-        }
-    }
+    v_dispatch(x, aaa_rows, &aaa_index, c);
 }
 
 static void v_aaa(struct vx *x, const struct cfg_node *n)
@@ -1194,7 +1527,7 @@ static void v_proposal(struct vx *x, const struct cfg_node *n, const char *kind)
 
 /* ------------------------------------------------------------ finish */
 
-static void finish(struct vx *x)
+static void v_finish_ssh(struct vx *x)
 {
     struct device_model *m = x->m;
     struct ssh_facts *ssh = &m->ssh;
@@ -1222,26 +1555,22 @@ static void finish(struct vx *x)
                                        "known to be VRP8");
     if (ssh->port <= 0)
         ssh->port = 22;
-    if (x->saw_ciphers) {
-        bool weak = false;
-        for (size_t i = 0; i < ssh->nciphers; i++)
-            weak |= model_ssh_cipher_is_weak(sv_from_cstr(ssh->ciphers[i]));
-        ssh->weak_ciphers.state = weak ? FACT_ON : FACT_OFF;
-        ssh->weak_ciphers.ev = x->cipher_ev;
-    } else {
+    if (x->saw_ciphers)
+        model_ssh_list_weak(&ssh->weak_ciphers, ssh->ciphers, ssh->nciphers,
+                            model_ssh_cipher_is_weak, x->cipher_ev, x->cipher_ev);
+    else
         fact_unknown(&ssh->weak_ciphers, "no ssh server cipher list: default is release-dependent");
-    }
-    if (x->saw_macs) {
-        bool weak = false;
-        for (size_t i = 0; i < ssh->nmacs; i++)
-            weak |= model_ssh_mac_is_weak(sv_from_cstr(ssh->macs[i]));
-        ssh->weak_macs.state = weak ? FACT_ON : FACT_OFF;
-        ssh->weak_macs.ev = x->mac_ev;
-    } else {
+    if (x->saw_macs)
+        model_ssh_list_weak(&ssh->weak_macs, ssh->macs, ssh->nmacs, model_ssh_mac_is_weak,
+                            x->mac_ev, x->mac_ev);
+    else
         fact_unknown(&ssh->weak_macs, "no ssh server hmac list: default is release-dependent");
-    }
     fact_unknown(&ssh->root_login, "VRP has no separate root login");
+}
 
+static void v_finish_aaa(struct vx *x)
+{
+    struct device_model *m = x->m;
     struct aaa_facts *aaa = &m->aaa;
     if (x->central_node) {
         fact_set(&aaa->central_login, FACT_ON, x->central_node);
@@ -1274,7 +1603,11 @@ static void finish(struct vx *x)
     else
         fact_unknown(&m->legacy.password_policy, "no password policy statement; the default "
                                                  "differs by release");
+}
 
+static void v_finish_snmp_ntp(struct vx *x)
+{
+    struct device_model *m = x->m;
     if (x->snmp_version_node && m->snmp.ncommunities) {
         /* only SNMPv3 answers: the communities cannot be used, but their
          * values are still secrets to scrub and compare */
@@ -1298,41 +1631,60 @@ static void finish(struct vx *x)
     } else {
         fact_default(&m->ntp.auth_enabled, FACT_OFF, "no ntp-service authentication");
     }
+}
 
-    struct logging_facts *lg = &m->logging;
+/* Configuration changes reach the loghost when the CFG/SHELL (or default)
+ * source sends them to its channel at notification level. */
+static void v_finish_log_changes(struct vx *x)
+{
+    struct logging_facts *lg = &x->m->logging;
+    const struct cfg_node *src = x->cfg_log_node ? x->cfg_log_node : x->dflt_log_node;
+    bool src_on = x->cfg_log_node ? x->cfg_log_on : x->dflt_log_on;
+    if (src && !lg->nhosts) {
+        fact_default(&lg->config_changes, FACT_OFF, "no info-center loghost");
+    } else if (src) {
+        fact_set(&lg->config_changes, src_on ? FACT_ON : FACT_OFF, src);
+        if (src_on)
+            fact_lines_add(&lg->config_changes.ev, lg->hosts[0].node);
+        else
+            lg->config_changes.why = "configuration-change events are not sent to the "
+                                     "loghost channel at notification level";
+    } else {
+        fact_unknown(&lg->config_changes, "configuration-change log routing is not visible "
+                                          "in the config");
+    }
+}
+
+static void v_finish_log(struct vx *x)
+{
+    struct logging_facts *lg = &x->m->logging;
     v_log_levels(x);
     if (x->ic_off_node) {
         fact_set(&lg->suppressed, FACT_ON, x->ic_off_node);
         fact_set(&lg->login_events, FACT_OFF, x->ic_off_node);
         fact_set(&lg->config_changes, FACT_OFF, x->ic_off_node);
-    } else {
-        if (x->ic_on_node)
-            fact_set(&lg->suppressed, FACT_OFF, x->ic_on_node);
-        else
-            fact_default(&lg->suppressed, FACT_OFF, "info-center is enabled by default");
-        if (lg->nhosts) {
-            fact_default(&lg->login_events, FACT_ON, "security logs go to the loghost by default");
-            fact_lines_add(&lg->login_events.ev, lg->hosts[0].node);
-        } else {
-            fact_default(&lg->login_events, FACT_OFF, "no info-center loghost");
-        }
-        const struct cfg_node *src = x->cfg_log_node ? x->cfg_log_node : x->dflt_log_node;
-        bool src_on = x->cfg_log_node ? x->cfg_log_on : x->dflt_log_on;
-        if (src && !lg->nhosts) {
-            fact_default(&lg->config_changes, FACT_OFF, "no info-center loghost");
-        } else if (src) {
-            fact_set(&lg->config_changes, src_on ? FACT_ON : FACT_OFF, src);
-            if (src_on)
-                fact_lines_add(&lg->config_changes.ev, lg->hosts[0].node);
-            else
-                lg->config_changes.why = "configuration-change events are not sent to the "
-                                         "loghost channel at notification level";
-        } else {
-            fact_unknown(&lg->config_changes, "configuration-change log routing is not visible "
-                                              "in the config");
-        }
+        return;
     }
+    if (x->ic_on_node)
+        fact_set(&lg->suppressed, FACT_OFF, x->ic_on_node);
+    else
+        fact_default(&lg->suppressed, FACT_OFF, "info-center is enabled by default");
+    if (lg->nhosts) {
+        fact_default(&lg->login_events, FACT_ON, "security logs go to the loghost by default");
+        fact_lines_add(&lg->login_events.ev, lg->hosts[0].node);
+    } else {
+        fact_default(&lg->login_events, FACT_OFF, "no info-center loghost");
+    }
+    v_finish_log_changes(x);
+}
 
+static void finish(struct vx *x)
+{
+    struct device_model *m = x->m;
+    v_finish_ssh(x);
+    v_finish_aaa(x);
+    v_finish_snmp_ntp(x);
+    v_finish_log(x);
     if (x->cpu_defend_applied)
         fact_set(&m->copp, FACT_ON, x->cpu_defend_applied);
     else if (x->cpu_defend_def)
@@ -1418,6 +1770,7 @@ void model_extract_vrp(const struct cfg_tree *t, struct device_model *m)
     x->m = m;
     m->dialect = t->dialect;
     m->ssh.idle_timeout_seconds = -1;
+    pthread_once(&index_once, build_indexes);
     v_version(x);
     for (const struct cfg_node *n = t->first; n; n = n->next) {
         if (n->flags & CFG_INACTIVE)
