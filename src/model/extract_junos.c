@@ -446,93 +446,151 @@ static void add_unique_str(struct jx *x, const char ***arr, size_t *n, struct sv
 
 /* ------------------------------------------------------------ system */
 
-static void j_services(struct jx *x, const struct model_path *l, size_t i)
+static void j_sv_telnet(struct jx *x, const struct model_path *l, size_t i, size_t k)
+{
+    (void)k;
+    struct device_model *m = x->m;
+    if (m->telnet_server.state != FACT_ON || m->telnet_server.is_default)
+        fact_set(&m->telnet_server, FACT_ON, model_path_own(l, i));
+}
+
+/* ssh ciphers|macs A...: the algorithms, and the statement as evidence of a weak one */
+static void j_ssh_algos(struct jx *x, const struct model_path *l, size_t k, bool mac)
+{
+    struct ssh_facts *ssh = &x->m->ssh;
+    for (; k < l->n; k++) {
+        if (mac) {
+            add_unique_str(x, &ssh->macs, &ssh->nmacs, l->tok[k]);
+            if (model_ssh_mac_is_weak(l->tok[k]))
+                fact_lines_add(&x->mac_weak_ev, l->node);
+        } else {
+            add_unique_str(x, &ssh->ciphers, &ssh->nciphers, l->tok[k]);
+            if (model_ssh_cipher_is_weak(l->tok[k]))
+                fact_lines_add(&x->cipher_weak_ev, l->node);
+        }
+    }
+    *(mac ? &x->saw_macs : &x->saw_ciphers) = true;
+    fact_lines_add(mac ? &x->mac_ev : &x->cipher_ev, l->node);
+    fact_lines_add(&ssh->algo_ev, l->node);
+}
+
+/* One statement of the ssh service from i (after "ssh"). */
+static void j_ssh_stmt(struct jx *x, const struct model_path *l, size_t i)
+{
+    struct device_model *m = x->m;
+    size_t k;
+    if (model_path_match(l, i, "protocol-version", &k)) {
+        x->ssh_version_node = l->node;
+        for (size_t j = k; j < l->n; j++)
+            if (sv_eq_cstr(l->tok[j], "v1"))
+                x->ssh_v1_node = l->node;
+        fact_lines_add(&m->ssh.ev, l->node);
+    } else if (model_path_match(l, i, "root-login", &k) && k < l->n) {
+        x->ssh_root_node = l->node;
+        x->root_login = sv_eq_cstr(l->tok[k], "allow") ? FACT_ON : FACT_OFF;
+    } else if (model_path_match(l, i, "port", &k) && k < l->n) {
+        m->ssh.port = model_sv_long(l->tok[k], -1);
+        x->ssh_port_set = true;
+        fact_lines_add(&m->ssh.ev, l->node);
+    } else if (model_path_match(l, i, "ciphers", &k)) {
+        j_ssh_algos(x, l, k, false);
+    } else if (model_path_match(l, i, "macs", &k)) {
+        j_ssh_algos(x, l, k, true);
+    } else if (model_path_match(l, i, "key-exchange", &k)) {
+        for (; k < l->n; k++)
+            add_unique_str(x, &m->ssh.kex, &m->ssh.nkex, l->tok[k]);
+        x->saw_kex = true;
+        fact_lines_add(&m->ssh.algo_ev, l->node);
+    }
+}
+
+static void j_sv_ssh(struct jx *x, const struct model_path *l, size_t i, size_t k)
 {
     struct device_model *m = x->m;
     const struct cfg_node *own = model_path_own(l, i);
-    size_t k;
-    if (model_path_eq(l, i, "telnet")) {
-        if (m->telnet_server.state != FACT_ON || m->telnet_server.is_default)
-            fact_set(&m->telnet_server, FACT_ON, own);
-        j_service(x, "telnet", true, own);
-    } else if (model_path_eq(l, i, "ssh")) {
-        if (!x->ssh_node) {
-            x->ssh_node = own;
-            fact_set(&m->ssh.enabled, FACT_ON, own);
-            fact_lines_add(&m->ssh.ev, own);
-        }
-        if (model_path_match(l, i + 1, "protocol-version", &k)) {
-            x->ssh_version_node = l->node;
-            for (size_t j = k; j < l->n; j++)
-                if (sv_eq_cstr(l->tok[j], "v1"))
-                    x->ssh_v1_node = l->node;
-            fact_lines_add(&m->ssh.ev, l->node);
-        } else if (model_path_match(l, i + 1, "root-login", &k) && k < l->n) {
-            x->ssh_root_node = l->node;
-            x->root_login = sv_eq_cstr(l->tok[k], "allow") ? FACT_ON : FACT_OFF;
-        } else if (model_path_match(l, i + 1, "port", &k) && k < l->n) {
-            m->ssh.port = model_sv_long(l->tok[k], -1);
-            x->ssh_port_set = true;
-            fact_lines_add(&m->ssh.ev, l->node);
-        } else if (model_path_match(l, i + 1, "ciphers", &k)) {
-            for (; k < l->n; k++) {
-                add_unique_str(x, &m->ssh.ciphers, &m->ssh.nciphers, l->tok[k]);
-                if (model_ssh_cipher_is_weak(l->tok[k]))
-                    fact_lines_add(&x->cipher_weak_ev, l->node);
-            }
-            x->saw_ciphers = true;
-            fact_lines_add(&x->cipher_ev, l->node);
-            fact_lines_add(&m->ssh.algo_ev, l->node);
-        } else if (model_path_match(l, i + 1, "macs", &k)) {
-            for (; k < l->n; k++) {
-                add_unique_str(x, &m->ssh.macs, &m->ssh.nmacs, l->tok[k]);
-                if (model_ssh_mac_is_weak(l->tok[k]))
-                    fact_lines_add(&x->mac_weak_ev, l->node);
-            }
-            x->saw_macs = true;
-            fact_lines_add(&x->mac_ev, l->node);
-            fact_lines_add(&m->ssh.algo_ev, l->node);
-        } else if (model_path_match(l, i + 1, "key-exchange", &k)) {
-            for (; k < l->n; k++)
-                add_unique_str(x, &m->ssh.kex, &m->ssh.nkex, l->tok[k]);
-            x->saw_kex = true;
-            fact_lines_add(&m->ssh.algo_ev, l->node);
-        }
-    } else if (model_path_match(l, i, "web-management http", &k)) {
-        (void)k;
-        j_service(x, "http", true, model_path_own(l, i + 1));
-    } else if (model_path_match(l, i, "web-management https", NULL)) {
-        j_service(x, "https", false, model_path_own(l, i + 1));
-    } else if (model_path_match(l, i, "netconf ssh", &k)) {
-        struct mgmt_service *s = j_service(x, "netconf", false, model_path_own(l, i + 1));
-        if (model_path_eq(l, k, "port") && k + 1 < l->n)
-            s->port = model_sv_long(l->tok[k + 1], -1);
-    } else if (model_path_match(l, i, "rest http", NULL)) {
-        j_service(x, "rest", true, model_path_own(l, i + 1));
-    } else if (model_path_match(l, i, "rest https", NULL)) {
-        j_service(x, "rest-https", false, model_path_own(l, i + 1));
-    } else if (model_path_match(l, i, "extension-service request-response grpc", &k)) {
-        if (model_path_eq(l, k, "clear-text"))
-            j_service(x, "grpc", true, model_path_own(l, k));
-        else if (model_path_eq(l, k, "ssl"))
-            j_service(x, "grpc-tls", false, model_path_own(l, k));
-    } else if (model_path_eq(l, i, "ftp")) {
-        j_service(x, "ftp-server", true, own);
-    } else if (model_path_eq(l, i, "tftp-server")) {
-        j_service(x, "tftp-server", true, own);
-    } else if (model_path_eq(l, i, "finger")) {
-        if (m->legacy.finger.is_default || m->legacy.finger.state != FACT_ON)
-            fact_set(&m->legacy.finger, FACT_ON, own);
-        j_service(x, "finger", true, own);
-    } else if (model_path_eq(l, i, "rlogin") || model_path_eq(l, i, "rsh")) {
-        j_service(x, model_path_eq(l, i, "rlogin") ? "rlogin" : "rsh", true, own);
-    } else if (model_path_eq(l, i, "xnm-clear-text")) {
-        j_service(x, "xml-agent", true, own);
-    } else if (model_path_eq(l, i, "xnm-ssl")) {
-        j_service(x, "xml-agent-tls", false, own);
-    } else if (model_path_eq(l, i, "dhcp") || model_path_eq(l, i, "dhcp-local-server")) {
-        if (m->legacy.dhcp_server.is_default || m->legacy.dhcp_server.state != FACT_ON)
-            fact_set(&m->legacy.dhcp_server, FACT_ON, own);
+    if (!x->ssh_node) {
+        x->ssh_node = own;
+        fact_set(&m->ssh.enabled, FACT_ON, own);
+        fact_lines_add(&m->ssh.ev, own);
+    }
+    j_ssh_stmt(x, l, k);
+}
+
+static void j_sv_netconf(struct jx *x, const struct model_path *l, size_t i, size_t k)
+{
+    struct mgmt_service *s = j_service(x, "netconf", false, model_path_own(l, i + 1));
+    if (model_path_eq(l, k, "port") && k + 1 < l->n)
+        s->port = model_sv_long(l->tok[k + 1], -1);
+}
+
+static void j_sv_grpc(struct jx *x, const struct model_path *l, size_t i, size_t k)
+{
+    (void)i;
+    if (model_path_eq(l, k, "clear-text"))
+        j_service(x, "grpc", true, model_path_own(l, k));
+    else if (model_path_eq(l, k, "ssl"))
+        j_service(x, "grpc-tls", false, model_path_own(l, k));
+}
+
+static void j_sv_finger(struct jx *x, const struct model_path *l, size_t i, size_t k)
+{
+    (void)k;
+    struct device_model *m = x->m;
+    if (m->legacy.finger.is_default || m->legacy.finger.state != FACT_ON)
+        fact_set(&m->legacy.finger, FACT_ON, model_path_own(l, i));
+}
+
+static void j_sv_dhcp(struct jx *x, const struct model_path *l, size_t i, size_t k)
+{
+    (void)k;
+    struct device_model *m = x->m;
+    if (m->legacy.dhcp_server.is_default || m->legacy.dhcp_server.state != FACT_ON)
+        fact_set(&m->legacy.dhcp_server, FACT_ON, model_path_own(l, i));
+}
+
+/*
+ * system services ...: a row's handler (when set) runs first, then the
+ * service (when named) is recorded at the row's last word.
+ */
+struct j_svc_row {
+    const char *words;
+    const char *service;
+    bool cleartext;
+    void (*fn)(struct jx *x, const struct model_path *l, size_t i, size_t k);
+};
+
+static const struct j_svc_row service_rows[] = {
+    {"telnet", "telnet", true, j_sv_telnet},
+    {"ssh", NULL, false, j_sv_ssh},
+    {"web-management http", "http", true, NULL},
+    {"web-management https", "https", false, NULL},
+    {"netconf ssh", NULL, false, j_sv_netconf},
+    {"rest http", "rest", true, NULL},
+    {"rest https", "rest-https", false, NULL},
+    {"extension-service request-response grpc", NULL, false, j_sv_grpc},
+    {"ftp", "ftp-server", true, NULL},
+    {"tftp-server", "tftp-server", true, NULL},
+    {"finger", "finger", true, j_sv_finger},
+    {"rlogin", "rlogin", true, NULL},
+    {"rsh", "rsh", true, NULL},
+    {"xnm-clear-text", "xml-agent", true, NULL},
+    {"xnm-ssl", "xml-agent-tls", false, NULL},
+    {"dhcp", NULL, false, j_sv_dhcp},
+    {"dhcp-local-server", NULL, false, j_sv_dhcp},
+};
+
+static void j_services(struct jx *x, const struct model_path *l, size_t i)
+{
+    for (size_t r = 0; r < ARRAY_SIZE(service_rows); r++) {
+        const struct j_svc_row *row = &service_rows[r];
+        size_t k;
+        if (!model_path_match(l, i, row->words, &k))
+            continue;
+        if (row->fn)
+            row->fn(x, l, i, k);
+        if (row->service)
+            j_service(x, row->service, row->cleartext, model_path_own(l, k - 1));
+        return;
     }
 }
 
@@ -1144,11 +1202,91 @@ static void j_protocols(struct jx *x, const struct model_path *l)
 
 /* ------------------------------------------------------------ interfaces */
 
-static void j_interfaces(struct jx *x, const struct model_path *l)
+/* family inet|inet6 ... from i (after the family name). */
+static void j_if_family_stmt(struct jx *x, struct interface *f, const struct model_path *l,
+                             size_t i)
 {
     size_t k;
-    if (l->n < 2 || sv_eq_cstr(l->tok[1], "interface-range") || sv_starts_with(l->tok[1], "<") ||
-        sv_eq_cstr(l->tok[1], "traceoptions") || sv_eq_cstr(l->tok[1], "apply-groups"))
+    if (model_path_eq(l, i, "address") && i + 1 < l->n) {
+        f->has_ip = true;
+    } else if (model_path_eq(l, i, "rpf-check")) {
+        if (f->urpf.is_default)
+            fact_set(&f->urpf, FACT_ON, model_path_own(l, i));
+    } else if (model_path_eq(l, i, "no-redirects")) {
+        fact_set(&f->redirects, FACT_OFF, l->node);
+    } else if (model_path_match(l, i, "filter input", &k) && k < l->n) {
+        if (!f->acl_in)
+            f->acl_in = dup_unq(x, l->tok[k]);
+    } else if (model_path_match(l, i, "filter input-list", &k) && k < l->n) {
+        if (!f->acl_in)
+            f->acl_in = dup_unq(x, l->tok[k]);
+    } else if (model_path_match(l, i, "filter output", &k) && k < l->n) {
+        if (!f->acl_out)
+            f->acl_out = dup_unq(x, l->tok[k]);
+    }
+}
+
+/* Each family has its own lo0 filter: one on inet6 leaves IPv4 to the
+ * routing engine unfiltered. */
+static void j_if_lo0_filter(struct jx *x, const struct model_path *l, size_t i, bool inet6)
+{
+    size_t k = 0;
+    struct sv in = sv_make(NULL, 0);
+    if (model_path_match(l, i, "filter input", &k) ||
+        model_path_match(l, i, "filter input-list", &k))
+        in = model_path_tok(l, k);
+    if (!in.p)
+        return;
+    if (!inet6)
+        j_lo0_list(x, l, k);
+    const char **slot = inet6 ? &x->lo0_filter6 : &x->lo0_filter;
+    const struct cfg_node **at = inet6 ? &x->lo0_filter6_node : &x->lo0_filter_node;
+    if (!*slot) {
+        *slot = dup_unq(x, in);
+        *at = l->node;
+    }
+}
+
+/* interfaces I [unit N] family F ... (i: "family") */
+static void j_if_family(struct jx *x, struct interface *f, const struct model_path *l, size_t i)
+{
+    bool inet6 = sv_eq_cstr(l->tok[i + 1], "inet6");
+    bool inet = sv_eq_cstr(l->tok[i + 1], "inet") || inet6;
+    i += 2;
+    if (!inet)
+        return;
+    j_if_family_stmt(x, f, l, i);
+    if (f->is_loopback && sv_eq_cstr(l->tok[1], "lo0"))
+        j_if_lo0_filter(x, l, i, inet6);
+}
+
+/* Statements of an interface the extractor does not read. */
+static bool j_if_skipped(const struct model_path *l)
+{
+    return l->n < 2 || sv_eq_cstr(l->tok[1], "interface-range") || sv_starts_with(l->tok[1], "<") ||
+           sv_eq_cstr(l->tok[1], "traceoptions") || sv_eq_cstr(l->tok[1], "apply-groups");
+}
+
+/* A statement of an interface or its unit from i. */
+static void j_if_stmt(struct jx *x, struct interface *f, const struct model_path *l, size_t i)
+{
+    size_t k;
+    if (model_path_eq(l, i, "description") && i + 1 < l->n && !f->description) {
+        f->description = dup_unq(x, l->tok[i + 1]);
+    } else if (model_path_match(l, i, "tunnel destination", &k) && k < l->n) {
+        f->tunnel_dest = model_strdup(x->a, l->tok[k]);
+    } else if (model_path_eq(l, i, "family") && i + 1 < l->n) {
+        j_if_family(x, f, l, i);
+    } else if (model_path_eq(l, i, "proxy-arp")) {
+        fact_set(&f->proxy_arp, FACT_ON, l->node);
+    } else if (model_path_eq(l, i, "targeted-broadcast")) {
+        fact_set(&f->directed_broadcast, FACT_ON, l->node);
+    }
+}
+
+static void j_interfaces(struct jx *x, const struct model_path *l)
+{
+    if (j_if_skipped(l))
         return;
     struct interface *f = j_iface(x, l->tok[1], l->own[1]);
     if (!f)
@@ -1164,54 +1302,7 @@ static void j_interfaces(struct jx *x, const struct model_path *l)
     }
     if (model_path_eq(l, i, "unit") && i + 1 < l->n)
         i += 2;
-    if (model_path_eq(l, i, "description") && i + 1 < l->n && !f->description) {
-        f->description = dup_unq(x, l->tok[i + 1]);
-    } else if (model_path_match(l, i, "tunnel destination", &k) && k < l->n) {
-        f->tunnel_dest = model_strdup(x->a, l->tok[k]);
-    } else if (model_path_eq(l, i, "family") && i + 1 < l->n) {
-        bool inet6 = sv_eq_cstr(l->tok[i + 1], "inet6");
-        bool inet = sv_eq_cstr(l->tok[i + 1], "inet") || inet6;
-        i += 2;
-        if (!inet)
-            return;
-        if (model_path_eq(l, i, "address") && i + 1 < l->n) {
-            f->has_ip = true;
-        } else if (model_path_eq(l, i, "rpf-check")) {
-            if (f->urpf.is_default)
-                fact_set(&f->urpf, FACT_ON, model_path_own(l, i));
-        } else if (model_path_eq(l, i, "no-redirects")) {
-            fact_set(&f->redirects, FACT_OFF, l->node);
-        } else if (model_path_match(l, i, "filter input", &k) && k < l->n) {
-            if (!f->acl_in)
-                f->acl_in = dup_unq(x, l->tok[k]);
-        } else if (model_path_match(l, i, "filter input-list", &k) && k < l->n) {
-            if (!f->acl_in)
-                f->acl_in = dup_unq(x, l->tok[k]);
-        } else if (model_path_match(l, i, "filter output", &k) && k < l->n) {
-            if (!f->acl_out)
-                f->acl_out = dup_unq(x, l->tok[k]);
-        }
-        /* Each family has its own lo0 filter: one on inet6 leaves IPv4 to
-         * the routing engine unfiltered. */
-        struct sv in = sv_make(NULL, 0);
-        if (model_path_match(l, i, "filter input", &k) ||
-            model_path_match(l, i, "filter input-list", &k))
-            in = model_path_tok(l, k);
-        if (f->is_loopback && sv_eq_cstr(l->tok[1], "lo0") && in.p && !inet6)
-            j_lo0_list(x, l, k);
-        if (f->is_loopback && sv_eq_cstr(l->tok[1], "lo0") && in.p) {
-            const char **slot = inet6 ? &x->lo0_filter6 : &x->lo0_filter;
-            const struct cfg_node **at = inet6 ? &x->lo0_filter6_node : &x->lo0_filter_node;
-            if (!*slot) {
-                *slot = dup_unq(x, in);
-                *at = l->node;
-            }
-        }
-    } else if (model_path_eq(l, i, "proxy-arp")) {
-        fact_set(&f->proxy_arp, FACT_ON, l->node);
-    } else if (model_path_eq(l, i, "targeted-broadcast")) {
-        fact_set(&f->directed_broadcast, FACT_ON, l->node);
-    }
+    j_if_stmt(x, f, l, i);
 }
 
 /* ------------------------------------------------------------ firewall */
