@@ -107,9 +107,12 @@ static struct interface *s_iface(struct sx *x, struct sv name, const struct cfg_
 void sx_dispatch(struct sx *x, const struct sx_row *rows, size_t nrows, const struct model_path *l,
                  size_t i, bool no)
 {
+    struct sv w = model_path_tok(l, i);
     for (size_t r = 0; r < nrows; r++) {
+        const char *words = rows[r].words;
         size_t k = i;
-        if (rows[r].words && !model_path_match(l, i, rows[r].words, &k))
+        /* the first letter rules most rows out before the words are compared */
+        if (words && (!w.n || w.p[0] != words[0] || !model_path_match(l, i, words, &k)))
             continue;
         if (rows[r].fn(x, l, i, k, no))
             return;
