@@ -33,9 +33,30 @@ static enum no_policy no_policy_default(enum dialect d, const char **why)
 }
 
 struct bogon_scan {
-    struct reasons open, policies;
+    struct reasons open, policies, unfiltered;
     size_t ebgp, rejected;
 };
+
+/* Where the model read the import chain (Junos, SR OS): a chain that accepts
+ * routes without ever matching a prefix cannot turn bogons away, and one
+ * that accepts nothing turns everything away. False when it cannot tell. */
+static bool judge_import_chain(const struct bgp_neighbor *nb, struct bogon_scan *s)
+{
+    const struct policy_summary *p = &nb->in_summary;
+    if (!p->known)
+        return false;
+    const char *addr = nb->addr ? nb->addr : "?";
+    if (p->undefined) {
+        reasons_add(&s->unfiltered, "%s (policy '%s' is not defined)", addr, p->undefined);
+    } else if (!p->accepts_some && p->ends_in_reject) {
+        s->rejected++;
+    } else if (!p->filters_prefixes) {
+        reasons_add(&s->unfiltered, "%s (%s matches no prefix)", addr, nb->in_policy);
+    } else {
+        return false;
+    }
+    return true;
+}
 
 static void scan_neighbours(const struct check_ctx *ctx, struct check_result *r, enum no_policy np,
                             struct bogon_scan *s)
@@ -47,8 +68,9 @@ static void scan_neighbours(const struct check_ctx *ctx, struct check_result *r,
             continue;
         s->ebgp++;
         if (nb->in_policy) {
-            reasons_add(&s->policies, "%s (%s)", nb->addr ? nb->addr : "?", nb->in_policy);
             ev_node(ctx, r, nb->in_policy_node);
+            if (!judge_import_chain(nb, s))
+                reasons_add(&s->policies, "%s (%s)", nb->addr ? nb->addr : "?", nb->in_policy);
             continue;
         }
         ev_node(ctx, r, nb->node);
@@ -71,12 +93,19 @@ static void eval_bgp_bogons(const struct check_ctx *ctx, struct check_result *r)
     struct bogon_scan s = {0};
     reasons_init(&s.open);
     reasons_init(&s.policies);
+    reasons_init(&s.unfiltered);
     scan_neighbours(ctx, r, np, &s);
     const struct bogon *bogons;
     size_t nbogons = bogons_for(ctx, &bogons);
     if (!s.ebgp) {
         check_set(ctx, r, VERDICT_NOT_APPLICABLE,
                   "no eBGP session: only routes from other networks need bogon filtering");
+    } else if (s.unfiltered.n) {
+        check_set(ctx, r, VERDICT_FAIL,
+                  "%u eBGP neighbour%s with an import policy that accepts routes without "
+                  "matching any prefix, so bogons, own prefixes, the default route and "
+                  "over-specifics get in: %s",
+                  s.unfiltered.n, s.unfiltered.n == 1 ? "" : "s", reasons_done(ctx, &s.unfiltered));
     } else if (s.open.n) {
         check_set(ctx, r, np == NO_POLICY_DEPENDS ? VERDICT_UNKNOWN : VERDICT_FAIL,
                   "%u eBGP neighbour%s without an inbound policy (%s): %s", s.open.n,
@@ -95,6 +124,7 @@ static void eval_bgp_bogons(const struct check_ctx *ctx, struct check_result *r)
     }
     reasons_done(ctx, &s.open);
     reasons_done(ctx, &s.policies);
+    reasons_done(ctx, &s.unfiltered);
 }
 
 static const struct check_def defs[] = {

@@ -108,15 +108,44 @@ static void eval_bgp_maxprefix(const struct check_ctx *ctx, struct check_result 
  * IOS-XR applies RFC 8212: an eBGP neighbour without a policy exchanges no
  * routes at all, so a missing policy cannot leak or accept anything.
  */
+/* What is wrong with a session's chain where the model read its terms
+ * (Junos, SR OS), or NULL. Inbound only an undefined policy counts here
+ * (what it filters is RTG-BGP-BOGONS'); outbound, a chain must filter:
+ * checks.md wants only own and customer prefixes sent, infrastructure denied. */
+static const char *policy_problem(const struct check_ctx *ctx, struct check_result *r,
+                                  const struct policy_summary *s, bool in)
+{
+    if (!s->known)
+        return NULL;
+    if (s->undefined)
+        return arena_printf(ctx->arena, "policy '%s' is not defined", s->undefined);
+    if (in)
+        return NULL;
+    if (s->accepts_connected) {
+        ev_node(ctx, r, s->connected_node);
+        return "advertises connected (interface and loopback) routes, the infrastructure "
+               "prefixes that must be denied";
+    }
+    if (s->accepts_all) {
+        ev_node(ctx, r, s->accepts_all_node);
+        return "a term accepts every route";
+    }
+    if (!s->ends_in_reject)
+        return "the chain does not end in a reject, so BGP routes no term matches are "
+               "advertised by the default BGP export policy";
+    return NULL;
+}
+
 static void judge_policy(const struct check_ctx *ctx, struct check_result *r, bool in)
 {
     const struct device_model *m = ctx->model;
     if (no_bgp(ctx, r, true))
         return;
     bool rfc8212 = m->dialect == DIALECT_CISCO_IOSXR;
-    struct reasons bad;
+    struct reasons bad, weak;
     size_t n = 0, without = 0;
     reasons_init(&bad);
+    reasons_init(&weak);
     for (size_t i = 0; i < m->bgp.nneighbors; i++) {
         const struct bgp_neighbor *nb = &m->bgp.neighbors[i];
         if (!active_neighbor(nb, true))
@@ -129,13 +158,25 @@ static void judge_policy(const struct check_ctx *ctx, struct check_result *r, bo
             without++;
         if (!pol && !rfc8212)
             reasons_add(&bad, "%s", nb->addr ? nb->addr : "?");
+        const char *why = policy_problem(ctx, r, in ? &nb->in_summary : &nb->out_summary, in);
+        if (why)
+            reasons_add(&weak, "%s (%s): %s", nb->addr ? nb->addr : "?", pol, why);
     }
     if (bad.n) {
+        reasons_done(ctx, &weak);
         check_set(ctx, r, VERDICT_FAIL, "%u of %zu eBGP neighbours have no %s policy: %s", bad.n, n,
                   in ? "import (inbound)" : "export (outbound)", reasons_done(ctx, &bad));
         return;
     }
     reasons_done(ctx, &bad);
+    if (weak.n) {
+        check_set(ctx, r, VERDICT_FAIL,
+                  "%u of %zu eBGP neighbours have a %s policy that does not "
+                  "filter: %s",
+                  weak.n, n, in ? "import" : "export", reasons_done(ctx, &weak));
+        return;
+    }
+    reasons_done(ctx, &weak);
     check_set(ctx, r, VERDICT_PASS, "%s",
               rfc8212 && without
                   ? "eBGP neighbours without a policy exchange no routes on this platform "

@@ -238,6 +238,10 @@ bool model_brace_push(struct model_path *l, const struct cfg_node *nd);
  * (rtg.rov_reject), once the family extractor has read BGP (extract_rov.c). */
 void model_extract_rov(const struct cfg_tree *t, struct device_model *m);
 
+/* What each eBGP session's export and import chains do, Junos and SR OS
+ * (bgp_neighbor in_summary/out_summary; extract_bgp_policy.c). */
+void model_extract_bgp_policies(const struct cfg_tree *t, struct device_model *m);
+
 /*
  * The account with this name (one level of quotes stripped), found through
  * idx, or a new one (privilege -1, defined at n) added to m and idx while

@@ -751,6 +751,7 @@ void model_extract(const struct cfg_tree *t, struct device_model *m)
         model_extract_access(t, m);
         model_extract_flow(t, m);
         model_extract_rov(t, m);
+        model_extract_bgp_policies(t, m);
     }
     model_resolve_refs(m);
 }

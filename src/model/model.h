@@ -424,6 +424,20 @@ struct mgmt_source {
 
 /* ---------------------------------------------------------------- routing */
 
+/* What a session's chain of export or import policies does, where the model
+ * reads policy terms (Junos, SR OS: extract_bgp_policy.c); known false
+ * elsewhere or without a policy. */
+struct policy_summary {
+    bool known;
+    bool ends_in_reject;    /* an unconditional reject ends the chain: nothing falls through */
+    bool accepts_all;       /* a term accepts with no condition (or only "protocol bgp") */
+    bool accepts_connected; /* a term accepts "protocol direct": interface and loopback routes */
+    bool accepts_some;      /* some term accepts */
+    bool filters_prefixes;  /* some term matches on prefixes (route-filter, prefix-list) */
+    const char *undefined;  /* the first policy of the chain not defined here */
+    const struct cfg_node *accepts_all_node, *connected_node;
+};
+
 struct bgp_neighbor {
     const char *addr;  /* neighbour address or interface as written */
     const char *group; /* peer-group / template / Junos group, NULL if none */
@@ -436,6 +450,7 @@ struct bgp_neighbor {
     struct fact_bool gtsm; /* ttl-security / ttl-security hops / ttl check */
     struct fact_bool max_prefix;
     const char *in_policy; /* route-map / route-policy / import policy, inherited included */
+    struct policy_summary in_summary, out_summary; /* what the chains do, where read */
     const char *out_policy;
     const struct cfg_node *in_policy_node, *out_policy_node; /* the statements that bind them */
     const struct cfg_node *node;
