@@ -1582,6 +1582,12 @@ static void v_finish_aaa(struct vx *x)
     } else if (x->local_only_node) {
         fact_set(&aaa->central_login, FACT_OFF, x->local_only_node);
         fact_set(&aaa->local_fallback, FACT_ON, x->local_only_node);
+    } else if (aaa->nservers == 0) {
+        /* No server to ask: whatever the schemes say, logins are local. */
+        fact_default(&aaa->central_login, FACT_OFF,
+                     "no HWTACACS or RADIUS server template: logins are checked against local "
+                     "users");
+        fact_unknown(&aaa->local_fallback, "no authentication-scheme found");
     } else {
         fact_unknown(&aaa->central_login, "no authentication-scheme with hwtacacs or radius");
         fact_unknown(&aaa->local_fallback, "no authentication-scheme found");
