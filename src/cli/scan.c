@@ -15,6 +15,7 @@
 #include "cli/filter.h"
 #include "cli/githistory.h"
 #include "cli/manifest.h"
+#include "cli/since_attach.h"
 #include "assess/assess.h"
 #include "report/report.h"
 #include "compliance/framework.h"
@@ -1302,6 +1303,7 @@ static void scan_open_outputs(struct scan_state *s)
 {
     const struct scan_options *opt = &s->opt;
     struct outputs *out = &s->out;
+    since_attach(&s->run, opt->db_path, &s->files, &s->run_arena);
     for (size_t i = 0; i < opt->noutputs; i++) {
         struct report_writer *w = report_open(opt->output_formats[i], opt->outputs[i], &s->run);
         if (!w) {

@@ -53,6 +53,19 @@ struct report_input {
     char sha256[65]; /* empty when the file could not be read */
 };
 
+/*
+ * When a device's current failure of a check began, from the history the run
+ * was given (--db, and the repository history `scan --git` records there).
+ * The report layer only reads these; the CLI fills them before the devices
+ * stream. Only the HTML report shows them.
+ */
+struct report_since {
+    const char *device; /* path relative to the scanned folder */
+    const char *check;  /* check id */
+    const char *when;   /* ISO 8601: the commit's date, or the first failing run's start */
+    const char *commit; /* the commit that brought the failure in (scan --git), else NULL */
+};
+
 struct report_run {
     const char *tool_version;
     char run_id[40];          /* unique per run (uuid-like) */
@@ -90,7 +103,14 @@ struct report_run {
     char checks_digest[65];  /* SHA-256 of the check ids and titles, in order */
     char devices_digest[65]; /* set before report_finish(): SHA-256 over each device's
                                 path and content hash, in report order */
+    /* Failing since, sorted by device then check (strcmp); NULL without history. */
+    const struct report_since *since;
+    size_t nsince;
 };
+
+/* The entry for (device, check) in run->since, or NULL. */
+const struct report_since *report_since_find(const struct report_run *run, const char *device,
+                                             const char *check);
 
 /* Estate-wide counts collected while streaming (the scan keeps them). */
 struct report_totals {
