@@ -5,8 +5,9 @@
 # Screenshots go to $TSAUDIT_BUILD/browser/.
 #
 # Reports tested: the hostile fixture estate written by the report writers'
-# unit test program (always), and examples/estate through `tsaudit scan`
-# once the scan command produces an HTML report.
+# unit test program (always), examples/estate through `tsaudit scan` (with
+# its attestations), and a report written with a small git history (--git,
+# --db) so that failures carry the date and commit they began with.
 set -euo pipefail
 SRC=${TSAUDIT_SRC:-$(cd "$(dirname "$0")/.." && pwd)}
 BUILD=${TSAUDIT_BUILD:-$SRC/build}
@@ -44,8 +45,35 @@ rc=0
 "$BIN" scan --profile "$SRC/examples/profile.yaml" --attest "$SRC/examples/attestations.yaml" \
     --no-progress -o "$OUT/estate.html" "$SRC/examples/estate" >"$OUT/scan.log" 2>&1 || rc=$?
 if [ -s "$OUT/estate.html" ] && [ "$rc" -le 2 ]; then
-    node "$SRC/tests/browser/report.test.mjs" "$OUT/estate.html" "$OUT"
+    node "$SRC/tests/browser/report.test.mjs" "$OUT/estate.html" "$OUT" --attested
 else
     echo "browser.sh: note: tsaudit scan did not write an HTML report yet (exit $rc); tested the fixture report only"
+fi
+# 3. A report written with history: a small git repository in which telnet
+#    is switched on in the second commit; `scan --git --db` walks it, and the
+#    report dates each failure (MGMT-TELNET by the second commit).
+if command -v git >/dev/null; then
+    H=$OUT/history
+    rm -rf "$H"
+    mkdir -p "$H/repo/edge"
+    git init -q "$H/repo"
+    cp "$SRC/examples/estate/edge/lon-pe1" "$H/repo/edge/lon-pe1"
+    cp "$SRC/examples/estate/core/lon-cr1" "$H/repo/edge/lon-cr1"
+    hcommit() { # DATE MESSAGE
+        git -C "$H/repo" add -A &&
+            GIT_AUTHOR_NAME=ops GIT_AUTHOR_EMAIL=ops@example.net GIT_COMMITTER_NAME=ops \
+                GIT_COMMITTER_EMAIL=ops@example.net GIT_AUTHOR_DATE="$1" GIT_COMMITTER_DATE="$1" \
+                git -C "$H/repo" commit -q -m "$2" && git -C "$H/repo" rev-parse HEAD
+    }
+    hcommit 2026-01-05T10:00:00Z "initial import" >/dev/null
+    sed -i 's/^ transport input ssh$/ transport input telnet ssh/' "$H/repo/edge/lon-pe1"
+    c2=$(hcommit 2026-02-10T10:00:00Z "allow telnet")
+    "$BIN" scan --git "$H/repo" --db "$H/h.db" --profile "$SRC/examples/profile.yaml" \
+        --no-progress --fail-on never -o "$OUT/history.html" >"$OUT/history.log" 2>&1 || {
+        cat "$OUT/history.log" >&2
+        exit 1
+    }
+    node "$SRC/tests/browser/report.test.mjs" "$OUT/history.html" "$OUT" \
+        "--history=edge/lon-pe1,MGMT-TELNET,$c2"
 fi
 echo "browser.sh: screenshots in $OUT"
