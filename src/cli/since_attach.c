@@ -1,9 +1,10 @@
 /*
  * since_attach.c - when each failure the history knows of began, per
- * (device, check), for the reports (report_run.since). The repository
- * history of `scan --git` is read first: per check, the change that started
- * the latest run of "fail" verdicts names the commit. A device the walk does
- * not hold falls back to the recorded runs.
+ * (device, check), for the reports (report_run.since), read with the same
+ * store queries the dashboard uses: the failures a walked repository sees
+ * at its end with the commit that began each (store_walk_failing), and for
+ * a device the walk does not hold, the first run of the unbroken failure in
+ * the recorded runs (store_device_findings).
  */
 #include "cli/since_attach.h"
 
@@ -22,7 +23,7 @@ struct since_list {
 static void since_add(struct since_list *l, const char *device, const char *check, const char *when,
                       const char *commit)
 {
-    if (!when)
+    if (!device || !check || !when)
         return;
     if (l->n == l->cap) {
         l->cap = l->cap ? l->cap * 2 : 64;
@@ -36,71 +37,9 @@ static void since_add(struct since_list *l, const char *device, const char *chec
     };
 }
 
-/* Repository history: rows oldest first. For each check, the change that
- * began its current series of failures (none when it does not fail at the
- * newest change). */
-static void from_changes(struct since_list *l, const char *device,
-                         const struct store_change_row *rows, size_t n)
+static int cmp_measure(const void *a, const void *b)
 {
-    for (size_t i = 0; i < n; i++) {
-        bool newest = true;
-        for (size_t k = i + 1; k < n && newest; k++)
-            newest = strcmp(rows[k].check, rows[i].check) != 0;
-        if (!newest || strcmp(rows[i].verdict, "fail") != 0)
-            continue;
-        const struct store_change_row *start = &rows[i];
-        for (size_t k = i; k-- > 0;) {
-            if (strcmp(rows[k].check, rows[i].check) != 0)
-                continue;
-            if (strcmp(rows[k].verdict, "fail") != 0)
-                break;
-            start = &rows[k];
-        }
-        since_add(l, device, rows[i].check, start->when, start->commit);
-    }
-}
-
-/* "A, B, C" holds id as one of its items. */
-static bool in_list(const char *list, const char *id)
-{
-    size_t len = strlen(id);
-    for (const char *p = list; p && *p;) {
-        const char *end = strchr(p, ',');
-        size_t n = end ? (size_t)(end - p) : strlen(p);
-        if (n == len && memcmp(p, id, len) == 0)
-            return true;
-        if (!end)
-            break;
-        p = end + 1;
-        while (*p == ' ')
-            p++;
-    }
-    return false;
-}
-
-/* Recorded runs, oldest first: for each check failing in the newest, the
- * first run of the unbroken series of runs it failed in. */
-static void from_runs(struct since_list *l, const char *device, const struct store_device_row *rows,
-                      size_t n)
-{
-    if (!n || !rows[n - 1].failing)
-        return;
-    const char *list = rows[n - 1].failing;
-    for (const char *p = list; *p;) {
-        const char *end = strchr(p, ',');
-        size_t len = end ? (size_t)(end - p) : strlen(p);
-        char id[128];
-        snprintf(id, sizeof(id), "%.*s", (int)len, p);
-        size_t first = n - 1;
-        while (first > 0 && in_list(rows[first - 1].failing, id))
-            first--;
-        since_add(l, device, id, rows[first].started, NULL);
-        if (!end)
-            break;
-        p = end + 1;
-        while (*p == ' ')
-            p++;
-    }
+    return strcmp(((const struct report_since *)a)->check, ((const struct report_since *)b)->check);
 }
 
 static int cmp_since(const void *a, const void *b)
@@ -110,23 +49,59 @@ static int cmp_since(const void *a, const void *b)
     return c ? c : strcmp(x->check, y->check);
 }
 
-static void since_device(struct since_list *l, const char *db, const char *device)
+/* Is device among the walk's failing rows (sorted by device)? */
+static bool in_walk(const struct store_failing_row *rows, size_t n, const char *device)
 {
-    struct store_change_row *changes;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(rows[mid].device, device);
+        if (!c)
+            return true;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
+static int cmp_failing(const void *a, const void *b)
+{
+    const struct store_failing_row *x = a, *y = b;
+    return strcmp(x->device, y->device);
+}
+
+/* The device's current failures in the recorded runs, with the run each began in. */
+static void from_runs(struct since_list *l, const char *db, const char *device)
+{
+    struct store_finding_row *rows;
     size_t n;
-    char *repo = NULL;
-    if (store_device_changes(db, device, NULL, &repo, &changes, &n) == 0 && n) {
-        from_changes(l, device, changes, n);
-        store_change_rows_free(changes, n);
-        free(repo);
+    if (store_device_findings(db, device, &rows, &n) != 0)
         return;
-    }
-    free(repo);
-    struct store_device_row *runs;
-    if (store_device_history(db, device, &runs, &n) == 0) {
-        from_runs(l, device, runs, n);
-        store_device_rows_free(runs, n);
-    }
+    for (size_t i = 0; i < n; i++)
+        if (rows[i].latest && rows[i].since_run)
+            since_add(l, device, rows[i].check, rows[i].since_started, NULL);
+    store_finding_rows_free(rows, n);
+}
+
+/* Measures of the newest recorded run not met or partly met, and since which run. */
+static void measures_since(struct report_run *run, const char *db, struct arena *a)
+{
+    struct store_measure_row *rows;
+    size_t n, k = 0;
+    if (store_measures_since(db, &rows, &n) != 0)
+        return;
+    struct report_since *v = arena_alloc(a, (n ? n : 1) * sizeof(*v));
+    for (size_t i = 0; i < n; i++)
+        if (rows[i].since_run && rows[i].since_started && rows[i].id)
+            v[k++] = (struct report_since){.check = arena_strdup(a, rows[i].id),
+                                           .when = arena_strdup(a, rows[i].since_started)};
+    store_measure_rows_free(rows, n);
+    if (k > 1)
+        qsort(v, k, sizeof(*v), cmp_measure);
+    run->measure_since = k ? v : NULL;
+    run->nmeasure_since = k;
 }
 
 void since_attach(struct report_run *run, const char *db, const struct walk_list *files,
@@ -135,10 +110,22 @@ void since_attach(struct report_run *run, const char *db, const struct walk_list
     if (!db || access(db, R_OK) != 0)
         return;
     struct since_list l = {.a = a};
+    struct store_failing_row *walk = NULL;
+    size_t nwalk = 0;
+    if (store_walk_failing(db, NULL, &walk, &nwalk) != 0)
+        nwalk = 0;
+    if (nwalk > 1)
+        qsort(walk, nwalk, sizeof(*walk), cmp_failing);
+    for (size_t i = 0; i < nwalk; i++)
+        since_add(&l, walk[i].device, walk[i].check, walk[i].when, walk[i].commit);
     for (size_t i = 0; i < files->n; i++) {
         const struct walk_entry *e = &files->items[i];
-        since_device(&l, db, e->relpath && e->relpath[0] ? e->relpath : e->path);
+        const char *device = e->relpath && e->relpath[0] ? e->relpath : e->path;
+        if (!in_walk(walk, nwalk, device))
+            from_runs(&l, db, device);
     }
+    store_failing_rows_free(walk, nwalk);
+    measures_since(run, db, a);
     if (l.n > 1)
         qsort(l.v, l.n, sizeof(*l.v), cmp_since);
     if (l.n) {

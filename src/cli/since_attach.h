@@ -9,10 +9,10 @@
 /*
  * Fill run->since (allocated in a) with when each failure of the scanned
  * files began, as far as the history in db knows it: from the repository
- * history `scan --git` walked into db (the commit that brought the failure
- * in) where it holds the file, else from the runs recorded there (the start
- * of the first run of the latest unbroken series in which the check failed
- * on the device). Nothing when db is NULL or does not exist yet.
+ * history `scan --git` walked into db (the commit that began each failure
+ * still open at the end of the walk), else, for a file the walk holds no
+ * failure of, from the runs recorded there (the first run of the unbroken
+ * failure). Nothing when db is NULL or does not exist yet.
  */
 void since_attach(struct report_run *run, const char *db, const struct walk_list *files,
                   struct arena *a);

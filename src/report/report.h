@@ -106,11 +106,18 @@ struct report_run {
     /* Failing since, sorted by device then check (strcmp); NULL without history. */
     const struct report_since *since;
     size_t nsince;
+    /* Measures not met or partly met without a break since a recorded run:
+     * device NULL, check the measure id, sorted by it; NULL without runs. */
+    const struct report_since *measure_since;
+    size_t nmeasure_since;
 };
 
 /* The entry for (device, check) in run->since, or NULL. */
 const struct report_since *report_since_find(const struct report_run *run, const char *device,
                                              const char *check);
+/* The entry for a measure id in run->measure_since, or NULL. */
+const struct report_since *report_measure_since_find(const struct report_run *run,
+                                                     const char *measure);
 
 /* Estate-wide counts collected while streaming (the scan keeps them). */
 struct report_totals {

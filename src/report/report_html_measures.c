@@ -31,10 +31,14 @@ static void toolbar(FILE *f, const struct compliance_result *cr)
           f);
 }
 
-/* The earliest "failing since" of the devices failing a check of the
- * measure now: the measure has not been met at least since then. */
+/* Since when the measure has not been met: from the recorded runs when they
+ * show it unbroken, else the earliest "failing since" of the devices failing
+ * a check of the measure now (it has not been met at least since then). */
 static const char *measure_since(const struct report_writer *w, const struct measure_status *s)
 {
+    const struct report_since *runs = report_measure_since_find(w->run, s->measure->id);
+    if (runs)
+        return runs->when;
     const struct html_state *st = w->state;
     const char *first = NULL;
     for (size_t k = 0; st->since_by_check && k < s->nchecks; k++) {
