@@ -76,4 +76,15 @@ if command -v git >/dev/null; then
     node "$SRC/tests/browser/report.test.mjs" "$OUT/history.html" "$OUT" \
         "--history=edge/lon-pe1,MGMT-TELNET,$c2"
 fi
+# 4. The same estate scanned twice into one database: the second report dates
+#    each failure by the run it began in.
+rm -f "$OUT/runs.db"
+for n in 1 2; do
+    "$BIN" scan --db "$OUT/runs.db" --profile "$SRC/examples/profile.yaml" --no-progress \
+        --fail-on never -o "$OUT/runs$n.html" "$SRC/examples/estate" >"$OUT/runs.log" 2>&1 || {
+        cat "$OUT/runs.log" >&2
+        exit 1
+    }
+done
+node "$SRC/tests/browser/report.test.mjs" "$OUT/runs2.html" "$OUT" "--history=access/lee-ag1,MGMT-TELNET,-"
 echo "browser.sh: screenshots in $OUT"

@@ -12,7 +12,8 @@
 // labels carry the Code's titles, and (with --hostile) markup planted in
 // config text did not run (window.__pwned stays unset). --attested: the
 // measures show attestation owners and expiry. --history: the report was
-// written with history, and CHECK on DEVICE fails since COMMIT; without it
+// written with history, and CHECK on DEVICE fails since COMMIT (-: since a
+// recorded run, no commit); without it
 // no "failing since" may appear. Saves screenshots into SHOTS_DIR.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
@@ -312,15 +313,17 @@ try {
     await page.goto(pathToFileURL(resolve(report)).href + '#device=d/' + hdev);
     const f = page.locator('article.dev .finding', { has: page.locator('a.ckref', { hasText: hcheck }) });
     const since = await f.locator('.since').innerText();
-    check(since.includes(`commit ${hcommit.slice(0, 12)}`) && /failing since \d{4}-\d\d-\d\d/.test(since),
-      `${hcheck} on ${hdev}: ${since}`);
+    // COMMIT "-": history of recorded runs, dated by run and naming no commit.
+    check((hcommit === '-' ? !since.includes('commit') : since.includes(`commit ${hcommit.slice(0, 12)}`)) &&
+      /failing since \d{4}-\d\d-\d\d/.test(since), `${hcheck} on ${hdev}: ${since}`);
     const others = await page.locator('article.dev .finding .since').allInnerTexts();
     check(others.length === await page.locator('article.dev .finding:not(.waived)').count(),
       `every failed finding on ${hdev} has a date (${others.length})`);
     await page.screenshot({ path: join(shots, `${tag}-since.png`), fullPage: false });
     await page.goto(pathToFileURL(resolve(report)).href + '#check=' + hcheck);
     const cell = await page.locator('#check-devices tbody tr', { hasText: hdev }).locator('td').last().innerText();
-    check(cell.includes(hcommit.slice(0, 12)), `the check page dates it too (${cell})`);
+    check(hcommit === '-' ? /^\d{4}-\d\d-\d\d$/.test(cell) : cell.includes(hcommit.slice(0, 12)),
+      `the check page dates it too (${cell})`);
     check(await page.locator('#measures-table .since').count() > 0, 'measures not met say since when');
   } else {
     await page.goto(pathToFileURL(resolve(report)).href + '#devices');
