@@ -469,153 +469,245 @@ static bool eos_block_on(const struct cfg_node *blk, const struct cfg_node **ev,
     return on;
 }
 
-bool cx_h_management(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+/* EOS "management telnet" when on: a vty-like line with its filter and idle timeout. */
+static void eos_telnet_line(struct cx *x, const struct cfg_node *n, const struct cfg_node *ev,
+                            const char *acl)
 {
     struct device_model *m = x->m;
-    if (x->d != DIALECT_ARISTA_EOS)
-        return true;
-    if (starts(s, "management telnet")) {
-        const struct cfg_node *ev = n;
-        bool on = eos_block_on(n, &ev, false);
-        if (on)
-            x->telnet_on = ev;
-        else
-            x->telnet_off = ev == n ? NULL : ev;
-        const char *acl = NULL;
-        cx_eos_access_groups(x, n, "telnet", &acl);
-        if (on && cap_ok(m->nlines)) {
-            struct mgmt_line *l = MODEL_PUSH(x->a, m->lines, m->nlines);
-            l->name = "management telnet";
-            l->kind = LINE_VTY;
-            l->node = n;
-            fact_set(&l->telnet_in, FACT_ON, ev);
-            fact_set(&l->ssh_in, FACT_OFF, n);
-            fact_default(&l->login_disabled, FACT_OFF, "telnet sessions get a shell");
-            l->acl_in = acl;
-            l->timeout_seconds = 0;
-            l->timeout_is_default = true;
-            for (const struct cfg_node *c = n->child; c; c = c->next)
-                if (active(c) && starts(cfg_text(c), "idle-timeout")) {
-                    l->timeout_seconds = model_sv_long(tk(cfg_text(c), 1), -1) * 60;
-                    l->timeout_is_default = false;
-                    l->timeout_node = c;
-                }
+    if (!cap_ok(m->nlines))
+        return;
+    struct mgmt_line *l = MODEL_PUSH(x->a, m->lines, m->nlines);
+    l->name = "management telnet";
+    l->kind = LINE_VTY;
+    l->node = n;
+    fact_set(&l->telnet_in, FACT_ON, ev);
+    fact_set(&l->ssh_in, FACT_OFF, n);
+    fact_default(&l->login_disabled, FACT_OFF, "telnet sessions get a shell");
+    l->acl_in = acl;
+    l->timeout_seconds = 0;
+    l->timeout_is_default = true;
+    for (const struct cfg_node *c = n->child; c; c = c->next)
+        if (active(c) && starts(cfg_text(c), "idle-timeout")) {
+            l->timeout_seconds = model_sv_long(tk(cfg_text(c), 1), -1) * 60;
+            l->timeout_is_default = false;
+            l->timeout_node = c;
         }
-    } else if (starts(s, "management ssh")) {
-        const struct cfg_node *ev = n;
-        bool on = eos_block_on(n, &ev, true);
-        bool top_on = true;
-        const struct cfg_node *top = cx_eos_shutdown(n, &top_on);
-        if (!on)
-            x->ssh_off_node = ev;
-        else
-            cx_ssh_configured(x, n);
-        if (on && top && !top_on)
-            x->mgmt_vrf_node = ev;       /* SSH served only inside a VRF */
-        m->ssh.idle_timeout_seconds = 0; /* EOS default: no idle timeout */
-        const char *acl = NULL;
-        cx_eos_access_groups(x, n, "ssh", &acl);
-        for (const struct cfg_node *c = n->child; c; c = c->next) {
-            if (!active(c))
-                continue;
-            struct sv t = cfg_text(c);
-            if (starts(t, "idle-timeout")) {
-                m->ssh.idle_timeout_seconds = model_sv_long(tk(t, 1), -1) * 60;
-                if (m->ssh.idle_timeout_seconds < 0)
-                    m->ssh.idle_timeout_seconds = -1;
-                fact_lines_add(&m->ssh.ev, c);
-            } else if (starts(t, "cipher")) {
-                cx_ssh_ciphers(x, t, 1, c);
-            } else if (starts(t, "mac")) {
-                cx_ssh_macs(x, t, 1, c);
-            } else if (starts(t, "key-exchange")) {
-                cx_ssh_kex(x, t, 1, c);
-            } else if (starts(t, "server-port") || starts(t, "port")) {
-                m->ssh.port = model_sv_long(tk(t, 1), -1);
-                x->ssh_port_set = true;
-                fact_lines_add(&m->ssh.ev, c);
+}
+
+/* EOS management blocks: the block and the row that matched it (service
+ * and transport for the API rows that name them). */
+struct mgmt_row;
+typedef void cx_mgmt_fn(struct cx *x, const struct cfg_node *n, const struct mgmt_row *r);
+struct mgmt_row {
+    struct cx_key key;
+    cx_mgmt_fn *fn;
+    const char *service, *transport;
+};
+
+static void mgmt_telnet(struct cx *x, const struct cfg_node *n, const struct mgmt_row *r)
+{
+    const struct cfg_node *ev = n;
+    bool on = eos_block_on(n, &ev, false);
+    if (on)
+        x->telnet_on = ev;
+    else
+        x->telnet_off = ev == n ? NULL : ev;
+    const char *acl = NULL;
+    cx_eos_access_groups(x, n, "telnet", &acl);
+    if (on)
+        eos_telnet_line(x, n, ev, acl);
+}
+
+/* Statements inside "management ssh" (their whole text: no "no" forms). */
+typedef void cx_ssh_fn(struct cx *x, const struct cfg_node *c, struct sv t);
+
+static void ssh_idle_timeout(struct cx *x, const struct cfg_node *c, struct sv t)
+{
+    struct ssh_facts *ssh = &x->m->ssh;
+    ssh->idle_timeout_seconds = model_sv_long(tk(t, 1), -1) * 60;
+    if (ssh->idle_timeout_seconds < 0)
+        ssh->idle_timeout_seconds = -1;
+    fact_lines_add(&ssh->ev, c);
+}
+
+static void ssh_ciphers(struct cx *x, const struct cfg_node *c, struct sv t)
+{
+    cx_ssh_ciphers(x, t, 1, c);
+}
+
+static void ssh_macs(struct cx *x, const struct cfg_node *c, struct sv t)
+{
+    cx_ssh_macs(x, t, 1, c);
+}
+
+static void ssh_kex(struct cx *x, const struct cfg_node *c, struct sv t)
+{
+    cx_ssh_kex(x, t, 1, c);
+}
+
+static void ssh_port(struct cx *x, const struct cfg_node *c, struct sv t)
+{
+    x->m->ssh.port = model_sv_long(tk(t, 1), -1);
+    x->ssh_port_set = true;
+    fact_lines_add(&x->m->ssh.ev, c);
+}
+
+static const struct {
+    struct cx_key key;
+    cx_ssh_fn *fn;
+} eos_ssh_rows[] = {
+    {{"idle-timeout", 0, CX_BOTH, CX_WORDS}, ssh_idle_timeout},
+    {{"cipher", 0, CX_BOTH, CX_WORDS}, ssh_ciphers},
+    {{"mac", 0, CX_BOTH, CX_WORDS}, ssh_macs},
+    {{"key-exchange", 0, CX_BOTH, CX_WORDS}, ssh_kex},
+    {{"server-port", 0, CX_BOTH, CX_WORDS}, ssh_port},
+    {{"port", 0, CX_BOTH, CX_WORDS}, ssh_port},
+};
+
+static void mgmt_ssh(struct cx *x, const struct cfg_node *n, const struct mgmt_row *r)
+{
+    const struct cfg_node *ev = n;
+    bool on = eos_block_on(n, &ev, true);
+    bool top_on = true;
+    const struct cfg_node *top = cx_eos_shutdown(n, &top_on);
+    if (!on)
+        x->ssh_off_node = ev;
+    else
+        cx_ssh_configured(x, n);
+    if (on && top && !top_on)
+        x->mgmt_vrf_node = ev;          /* SSH served only inside a VRF */
+    x->m->ssh.idle_timeout_seconds = 0; /* EOS default: no idle timeout */
+    const char *acl = NULL;
+    cx_eos_access_groups(x, n, "ssh", &acl);
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (!active(c))
+            continue;
+        struct sv t = cfg_text(c);
+        CX_KEY_EACH(i, eos_ssh_rows, x, t, false)
+        {
+            eos_ssh_rows[i].fn(x, c, t);
+            break;
+        }
+    }
+}
+
+/* "protocol http|https [port N]" of an eAPI block. */
+struct eapi_protocols {
+    bool http, https;
+    const struct cfg_node *proto_ev, *http_port_ev, *https_port_ev;
+    long http_port, https_port;
+};
+
+static void eapi_protocol(struct eapi_protocols *p, const struct cfg_node *c)
+{
+    bool cneg;
+    struct sv t = stmt(c, &cneg);
+    bool port = !cneg && tk_is(t, 2, "port") && model_sv_long(tk(t, 3), -1) > 0;
+    if (starts(t, "protocol http") && !starts(t, "protocol http localhost") &&
+        !starts(t, "protocol https")) {
+        p->http = !cneg;
+        p->proto_ev = c;
+        if (port) {
+            p->http_port = model_sv_long(tk(t, 3), -1);
+            p->http_port_ev = c;
+        }
+    } else if (starts(t, "protocol https")) {
+        p->https = !cneg;
+        p->proto_ev = p->proto_ev ? p->proto_ev : c;
+        if (port) {
+            p->https_port = model_sv_long(tk(t, 3), -1); /* "protocol https port N" */
+            p->https_port_ev = c;
+        }
+    }
+}
+
+static void mgmt_eapi(struct cx *x, const struct cfg_node *n, const struct mgmt_row *r)
+{
+    const struct cfg_node *ev = n;
+    bool on = eos_block_on(n, &ev, false);
+    struct eapi_protocols p = {.https = true, .http_port = 80, .https_port = -1};
+    for (const struct cfg_node *c = n->child; c; c = c->next)
+        if (active(c))
+            eapi_protocol(&p, c);
+    const char *acl = NULL;
+    cx_eos_access_groups(x, n, "eapi", &acl);
+    if (p.https || !on) {
+        struct mgmt_service *v = cx_svc(x, "eapi", false, on ? FACT_ON : FACT_OFF, ev);
+        if (v) {
+            v->acl_name = acl;
+            if (!on)
+                v->state.is_default = ev == n;
+            if (on && p.https_port_ev) {
+                v->port = p.https_port;
+                fact_lines_add(&v->state.ev, p.https_port_ev);
             }
         }
-    } else if (starts(s, "management api http-commands")) {
-        const struct cfg_node *ev = n;
-        bool on = eos_block_on(n, &ev, false);
-        bool http = false, https = true;
-        const struct cfg_node *proto_ev = NULL, *http_port_ev = NULL, *https_port_ev = NULL;
-        long http_port = 80, https_port = -1;
-        for (const struct cfg_node *c = n->child; c; c = c->next) {
-            if (!active(c))
-                continue;
-            bool cneg;
-            struct sv t = stmt(c, &cneg);
-            if (starts(t, "protocol http") && !starts(t, "protocol http localhost") &&
-                !starts(t, "protocol https")) {
-                http = !cneg;
-                proto_ev = c;
-                if (!cneg && tk_is(t, 2, "port") && model_sv_long(tk(t, 3), -1) > 0) {
-                    http_port = model_sv_long(tk(t, 3), -1);
-                    http_port_ev = c;
-                }
-            } else if (starts(t, "protocol https")) {
-                https = !cneg;
-                proto_ev = proto_ev ? proto_ev : c;
-                if (!cneg && tk_is(t, 2, "port") && model_sv_long(tk(t, 3), -1) > 0) {
-                    https_port = model_sv_long(tk(t, 3), -1); /* "protocol https port N" */
-                    https_port_ev = c;
-                }
-            }
+    }
+    if (p.http && on) {
+        struct mgmt_service *v = cx_svc(x, "eapi", true, FACT_ON, ev);
+        if (v) {
+            fact_lines_add(&v->state.ev, p.proto_ev);
+            fact_lines_add(&v->state.ev, p.http_port_ev);
+            v->port = p.http_port;
+            v->acl_name = acl;
         }
-        const char *acl = NULL;
-        cx_eos_access_groups(x, n, "eapi", &acl);
-        if (https || !on) {
-            struct mgmt_service *v = cx_svc(x, "eapi", false, on ? FACT_ON : FACT_OFF, ev);
-            if (v) {
-                v->acl_name = acl;
-                if (!on)
-                    v->state.is_default = ev == n;
-                if (on && https_port_ev) {
-                    v->port = https_port;
-                    fact_lines_add(&v->state.ev, https_port_ev);
-                }
-            }
-        }
-        if (http && on) {
-            struct mgmt_service *v = cx_svc(x, "eapi", true, FACT_ON, ev);
-            if (v) {
-                fact_lines_add(&v->state.ev, proto_ev);
-                fact_lines_add(&v->state.ev, http_port_ev);
-                v->port = http_port;
-                v->acl_name = acl;
-            }
-        }
-    } else if (starts(s, "management api gnmi")) {
-        const struct cfg_node *tr = cfg_child(x->t, n, "transport grpc");
-        bool on = true;
-        const struct cfg_node *sd = cx_eos_shutdown(n, &on);
-        if (!tr && !sd)
-            return true;
-        if (tr && sd == NULL && tr->child)
-            cx_eos_shutdown(tr, &on);
-        bool tls = tr && cfg_child(x->t, tr, "ssl profile") != NULL;
-        struct mgmt_service *v =
-            cx_svc(x, "gnmi", !tls, on && tr ? FACT_ON : FACT_OFF, tr ? tr : n);
-        if (v && tr)
-            cx_eos_access_groups(x, tr, "gnmi", &v->acl_name);
-    } else if (starts(s, "management api netconf")) {
-        const struct cfg_node *tr = cfg_child(x->t, n, "transport ssh");
-        bool on = true;
-        cx_eos_shutdown(n, &on);
-        if (tr)
-            cx_svc(x, "netconf", false, on ? FACT_ON : FACT_OFF, tr);
-    } else if (starts(s, "management api restconf")) {
-        const struct cfg_node *tr = cfg_child(x->t, n, "transport https");
-        bool on = true;
-        cx_eos_shutdown(n, &on);
-        if (tr)
-            cx_svc(x, "restconf", false, on ? FACT_ON : FACT_OFF, tr);
-    } else if (starts(s, "management security")) {
-        for (const struct cfg_node *c = n->child; c; c = c->next)
-            if (active(c) && starts(cfg_text(c), "password minimum length"))
-                x->pw_policy_node = c;
+    }
+}
+
+static void mgmt_gnmi(struct cx *x, const struct cfg_node *n, const struct mgmt_row *r)
+{
+    const struct cfg_node *tr = cfg_child(x->t, n, "transport grpc");
+    bool on = true;
+    const struct cfg_node *sd = cx_eos_shutdown(n, &on);
+    if (!tr && !sd)
+        return;
+    if (tr && sd == NULL && tr->child)
+        cx_eos_shutdown(tr, &on);
+    bool tls = tr && cfg_child(x->t, tr, "ssl profile") != NULL;
+    struct mgmt_service *v = cx_svc(x, "gnmi", !tls, on && tr ? FACT_ON : FACT_OFF, tr ? tr : n);
+    if (v && tr)
+        cx_eos_access_groups(x, tr, "gnmi", &v->acl_name);
+}
+
+/* management api netconf|restconf: the service runs over the row's transport */
+static void mgmt_api_transport(struct cx *x, const struct cfg_node *n, const struct mgmt_row *r)
+{
+    const struct cfg_node *tr = cfg_child(x->t, n, r->transport);
+    bool on = true;
+    cx_eos_shutdown(n, &on);
+    if (tr)
+        cx_svc(x, r->service, false, on ? FACT_ON : FACT_OFF, tr);
+}
+
+static void mgmt_security(struct cx *x, const struct cfg_node *n, const struct mgmt_row *r)
+{
+    for (const struct cfg_node *c = n->child; c; c = c->next)
+        if (active(c) && starts(cfg_text(c), "password minimum length"))
+            x->pw_policy_node = c;
+}
+
+static const struct mgmt_row mgmt_rows[] = {
+    {{"management telnet", CX_EOS, CX_POS, CX_WORDS}, mgmt_telnet, NULL, NULL},
+    {{"management ssh", CX_EOS, CX_POS, CX_WORDS}, mgmt_ssh, NULL, NULL},
+    {{"management api http-commands", CX_EOS, CX_POS, CX_WORDS}, mgmt_eapi, NULL, NULL},
+    {{"management api gnmi", CX_EOS, CX_POS, CX_WORDS}, mgmt_gnmi, NULL, NULL},
+    {{"management api netconf", CX_EOS, CX_POS, CX_WORDS},
+     mgmt_api_transport,
+     "netconf",
+     "transport ssh"},
+    {{"management api restconf", CX_EOS, CX_POS, CX_WORDS},
+     mgmt_api_transport,
+     "restconf",
+     "transport https"},
+    {{"management security", CX_EOS, CX_POS, CX_WORDS}, mgmt_security, NULL, NULL},
+};
+
+bool cx_h_management(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    CX_KEY_EACH(i, mgmt_rows, x, s, false)
+    {
+        mgmt_rows[i].fn(x, n, &mgmt_rows[i]);
+        break;
     }
     return true;
 }
@@ -718,62 +810,77 @@ static bool any_line_ssh(const struct device_model *m)
             return true;
     return false;
 }
-void cx_finish_ssh(struct cx *x)
-{
-    struct device_model *m = x->m;
-    struct ssh_facts *ssh = &m->ssh;
-    switch (x->d) {
-    case DIALECT_CISCO_IOS:
-        if (x->ssh_cfg_node) {
-            fact_set(&ssh->enabled, FACT_ON, x->ssh_cfg_node);
-            ssh->enabled.why = "configured; the RSA host key it needs is not shown in the config";
-        } else if (any_line_ssh(m)) {
-            fact_set(&ssh->enabled, FACT_ON, NULL);
-            ssh->enabled.ev = ssh->ev;
-            ssh->enabled.why = "a vty line accepts ssh; the host key is not shown in the config";
-        } else {
-            fact_unknown(&ssh->enabled, "no 'ip ssh' statement: SSH runs when an RSA host key "
-                                        "exists, which the configuration does not show");
-        }
-        break;
-    case DIALECT_CISCO_NXOS:
-    case DIALECT_ARISTA_EOS:
-        if (x->ssh_off_node)
-            fact_set(&ssh->enabled, FACT_OFF, x->ssh_off_node);
-        else if (x->ssh_cfg_node)
-            fact_set(&ssh->enabled, FACT_ON, x->ssh_cfg_node);
-        else
-            fact_default(&ssh->enabled, FACT_ON,
-                         x->d == DIALECT_CISCO_NXOS ? "feature ssh is on by default"
-                                                    : "management ssh is on by default");
-        break;
-    default: /* XR and ASA: off unless configured */
-        if (x->ssh_cfg_node)
-            fact_set(&ssh->enabled, FACT_ON, x->ssh_cfg_node);
-        else
-            fact_default(&ssh->enabled, FACT_OFF,
-                         x->d == DIALECT_CISCO_ASA
-                             ? "no 'ssh ADDR MASK IF' statement: the ASA accepts SSH from no host"
-                             : "no 'ssh server' statement: the SSH server is off");
-        break;
-    }
-    if (ssh->enabled.state != FACT_OFF && !x->ssh_port_set)
-        ssh->port = 22;
-    if (x->d == DIALECT_CISCO_ASA && ssh->idle_timeout_seconds < 0)
-        ssh->idle_timeout_seconds = 300; /* ASA default: 5 minutes */
-    /* ASA console: "console timeout 0", never, by default (Cisco ASA command
-     * reference, console timeout) */
-    if (x->d == DIALECT_CISCO_ASA && !x->m->console_timeout_node)
-        x->m->console_timeout_seconds = 0;
+/* Where nothing turns the SSH server on or off: NX-OS and EOS run it, IOS XR
+ * and the ASA do not (IOS is decided apart: it depends on a host key). */
+static const struct {
+    enum dialect d;
+    enum fact_state state;
+    const char *why;
+} ssh_enabled_defaults[] = {
+    {DIALECT_CISCO_NXOS, FACT_ON, "feature ssh is on by default"},
+    {DIALECT_ARISTA_EOS, FACT_ON, "management ssh is on by default"},
+    {DIALECT_CISCO_IOSXR, FACT_OFF, "no 'ssh server' statement: the SSH server is off"},
+    {DIALECT_CISCO_ASA, FACT_OFF,
+     "no 'ssh ADDR MASK IF' statement: the ASA accepts SSH from no host"},
+};
 
-    /* protocol version */
-    if (x->ssh_ver_node) {
-        fact_set(&ssh->v1_allowed, x->ssh_ver == 2 ? FACT_OFF : FACT_ON, x->ssh_ver_node);
-        fact_lines_add(&ssh->ev, x->ssh_ver_node);
-    } else if (x->d == DIALECT_CISCO_NXOS || x->d == DIALECT_ARISTA_EOS) {
+static void ssh_enabled_ios(struct cx *x)
+{
+    struct ssh_facts *ssh = &x->m->ssh;
+    if (x->ssh_cfg_node) {
+        fact_set(&ssh->enabled, FACT_ON, x->ssh_cfg_node);
+        ssh->enabled.why = "configured; the RSA host key it needs is not shown in the config";
+    } else if (any_line_ssh(x->m)) {
+        fact_set(&ssh->enabled, FACT_ON, NULL);
+        ssh->enabled.ev = ssh->ev;
+        ssh->enabled.why = "a vty line accepts ssh; the host key is not shown in the config";
+    } else {
+        fact_unknown(&ssh->enabled, "no 'ip ssh' statement: SSH runs when an RSA host key "
+                                    "exists, which the configuration does not show");
+    }
+}
+
+static void ssh_enabled(struct cx *x)
+{
+    struct ssh_facts *ssh = &x->m->ssh;
+    if (x->d == DIALECT_CISCO_IOS) {
+        ssh_enabled_ios(x);
+        return;
+    }
+    bool off_stmt = x->d == DIALECT_CISCO_NXOS || x->d == DIALECT_ARISTA_EOS;
+    if (off_stmt && x->ssh_off_node) {
+        fact_set(&ssh->enabled, FACT_OFF, x->ssh_off_node);
+        return;
+    }
+    if (x->ssh_cfg_node) {
+        fact_set(&ssh->enabled, FACT_ON, x->ssh_cfg_node);
+        return;
+    }
+    /* any other dialect is read as IOS XR */
+    size_t row = 2;
+    for (size_t i = 0; i < ARRAY_SIZE(ssh_enabled_defaults); i++)
+        if (ssh_enabled_defaults[i].d == x->d)
+            row = i;
+    fact_default(&ssh->enabled, ssh_enabled_defaults[row].state, ssh_enabled_defaults[row].why);
+}
+
+/* The leading number of the software version (12 for "12.4(24)T"), -1 when none. */
+static long os_major(const struct device_model *m)
+{
+    if (!m->os_version || !isdigit((unsigned char)m->os_version[0]))
+        return -1;
+    return strtol(m->os_version, NULL, 10);
+}
+
+/* Whether SSH version 1 is accepted where no version statement says. */
+static void ssh_v1_default(struct cx *x)
+{
+    struct ssh_facts *ssh = &x->m->ssh;
+    long major = os_major(x->m);
+    if (x->d == DIALECT_CISCO_NXOS || x->d == DIALECT_ARISTA_EOS) {
         fact_default(&ssh->v1_allowed, FACT_OFF, "SSH version 2 only on this platform");
-    } else if (x->d == DIALECT_CISCO_IOSXR && ssh->enabled.state == FACT_ON && m->os_version &&
-               isdigit((unsigned char)m->os_version[0]) && strtol(m->os_version, NULL, 10) <= 4) {
+    } else if (x->d == DIALECT_CISCO_IOSXR && ssh->enabled.state == FACT_ON && major >= 0 &&
+               major <= 4) {
         /* releases up to 4.x document both versions, v1 included unless 'ssh server v2' */
         fact_set(&ssh->v1_allowed, FACT_ON, x->ssh_cfg_node);
         ssh->v1_allowed.why = "no 'ssh server v2': this IOS XR release also accepts SSH version 1";
@@ -783,9 +890,7 @@ void cx_finish_ssh(struct cx *x)
     } else if (x->d == DIALECT_CISCO_ASA) {
         fact_unknown(&ssh->v1_allowed, "no 'ssh version 2': older ASA releases accept both "
                                        "versions");
-    } else if (x->d == DIALECT_CISCO_IOS && m->os_version &&
-               isdigit((unsigned char)m->os_version[0]) && strtol(m->os_version, NULL, 10) >= 12 &&
-               strtol(m->os_version, NULL, 10) <= 15) {
+    } else if (x->d == DIALECT_CISCO_IOS && major >= 12 && major <= 15) {
         /* IOS 12.x to 15.x answer as 1.99 (SSHv1 accepted) unless 'ip ssh version 2' */
         fact_default(&ssh->v1_allowed, FACT_ON,
                      "no 'ip ssh version 2': IOS 12.x-15.x run compatibility mode (1.99), "
@@ -794,8 +899,22 @@ void cx_finish_ssh(struct cx *x)
         fact_unknown(&ssh->v1_allowed, "no 'ip ssh version 2': the server runs compatibility "
                                        "mode (1.99, SSHv1 accepted) on older images");
     }
+}
 
-    /* algorithms */
+static void ssh_version(struct cx *x)
+{
+    struct ssh_facts *ssh = &x->m->ssh;
+    if (x->ssh_ver_node) {
+        fact_set(&ssh->v1_allowed, x->ssh_ver == 2 ? FACT_OFF : FACT_ON, x->ssh_ver_node);
+        fact_lines_add(&ssh->ev, x->ssh_ver_node);
+    } else {
+        ssh_v1_default(x);
+    }
+}
+
+static void ssh_ciphers_weak(struct cx *x)
+{
+    struct ssh_facts *ssh = &x->m->ssh;
     if (x->saw_ciphers) {
         bool weak = x->ssh_weak_node != NULL;
         for (size_t i = 0; i < ssh->nciphers; i++) {
@@ -816,23 +935,35 @@ void cx_finish_ssh(struct cx *x)
         fact_unknown(&ssh->weak_ciphers, "no SSH cipher list: the default list is "
                                          "release-dependent");
     }
-    if (x->saw_macs) {
-        bool weak = false, level_unknown = false;
-        for (size_t i = 0; i < ssh->nmacs; i++) {
-            struct sv c = sv_from_cstr(ssh->macs[i]);
-            weak |= model_ssh_mac_is_weak(c);
-            if (x->d == DIALECT_CISCO_ASA) {
-                /* ASA levels: all and low include the MD5 and SHA-1 MACs, high is SHA-2
-                 * only; what medium and fips hold differs between releases */
-                weak |= model_sv_ieq(c, "all") || model_sv_ieq(c, "low");
-                level_unknown |= model_sv_ieq(c, "medium") || model_sv_ieq(c, "fips");
-            }
+}
+
+/* The MACs listed: weak ones, or ASA levels whose content differs between releases. */
+static void ssh_macs_listed(struct cx *x)
+{
+    struct ssh_facts *ssh = &x->m->ssh;
+    bool weak = false, level_unknown = false;
+    for (size_t i = 0; i < ssh->nmacs; i++) {
+        struct sv c = sv_from_cstr(ssh->macs[i]);
+        weak |= model_ssh_mac_is_weak(c);
+        if (x->d == DIALECT_CISCO_ASA) {
+            /* ASA levels: all and low include the MD5 and SHA-1 MACs, high is SHA-2
+             * only; what medium and fips hold differs between releases */
+            weak |= model_sv_ieq(c, "all") || model_sv_ieq(c, "low");
+            level_unknown |= model_sv_ieq(c, "medium") || model_sv_ieq(c, "fips");
         }
-        ssh->weak_macs.state = weak ? FACT_ON : level_unknown ? FACT_UNKNOWN : FACT_OFF;
-        ssh->weak_macs.ev = ssh->algo_ev;
-        if (!weak && level_unknown)
-            ssh->weak_macs.why = "the MACs of the ASA 'medium' and 'fips' integrity levels differ "
-                                 "between releases (older ones include HMAC-SHA1)";
+    }
+    ssh->weak_macs.state = weak ? FACT_ON : level_unknown ? FACT_UNKNOWN : FACT_OFF;
+    ssh->weak_macs.ev = ssh->algo_ev;
+    if (!weak && level_unknown)
+        ssh->weak_macs.why = "the MACs of the ASA 'medium' and 'fips' integrity levels differ "
+                             "between releases (older ones include HMAC-SHA1)";
+}
+
+static void ssh_macs_weak(struct cx *x)
+{
+    struct ssh_facts *ssh = &x->m->ssh;
+    if (x->saw_macs) {
+        ssh_macs_listed(x);
     } else if (x->d == DIALECT_CISCO_IOSXR && !x->xr_disable_hmac) {
         /* checks.md XR: HMAC-SHA1 is offered until it is disabled */
         fact_default(&ssh->weak_macs, FACT_ON,
@@ -840,6 +971,12 @@ void cx_finish_ssh(struct cx *x)
     } else {
         fact_unknown(&ssh->weak_macs, "no SSH MAC list: the default list is release-dependent");
     }
+}
+
+static void ssh_root_login(struct cx *x)
+{
+    struct device_model *m = x->m;
+    struct ssh_facts *ssh = &m->ssh;
     if (x->eos_root_node) {
         /* EOS: a root secret enables the root (bash) account, which may log in over SSH */
         fact_set(&ssh->root_login, FACT_ON, x->eos_root_node);
@@ -864,6 +1001,25 @@ void cx_finish_ssh(struct cx *x)
     /* IOS, NX-OS, ASA: no root account apart from the local users (AAA-DEFAULT-ACCOUNTS) */
     fact_unknown(&ssh->root_login, "no separate root login on this platform");
 }
+
+void cx_finish_ssh(struct cx *x)
+{
+    struct ssh_facts *ssh = &x->m->ssh;
+    ssh_enabled(x);
+    if (ssh->enabled.state != FACT_OFF && !x->ssh_port_set)
+        ssh->port = 22;
+    if (x->d == DIALECT_CISCO_ASA && ssh->idle_timeout_seconds < 0)
+        ssh->idle_timeout_seconds = 300; /* ASA default: 5 minutes */
+    /* ASA console: "console timeout 0", never, by default (Cisco ASA command
+     * reference, console timeout) */
+    if (x->d == DIALECT_CISCO_ASA && !x->m->console_timeout_node)
+        x->m->console_timeout_seconds = 0;
+    ssh_version(x);
+    ssh_ciphers_weak(x);
+    ssh_macs_weak(x);
+    ssh_root_login(x);
+}
+
 void cx_finish_services(struct cx *x)
 {
     struct device_model *m = x->m;
