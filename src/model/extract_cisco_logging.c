@@ -265,13 +265,9 @@ static void cx_finish_log_levels(struct cx *x)
                           "console'");
 }
 
-void cx_finish_logging(struct cx *x)
+static void log_suppressed(struct cx *x)
 {
-    struct device_model *m = x->m;
-    struct logging_facts *lg = &m->logging;
-    int trap = lg->trap_level ? log_level(sv_from_cstr(lg->trap_level)) : -1;
-
-    /* suppressed */
+    struct logging_facts *lg = &x->m->logging;
     if (x->log_off) {
         fact_set(&lg->suppressed, FACT_ON, x->log_off);
         lg->suppressed.why = "logging is switched off";
@@ -291,19 +287,50 @@ void cx_finish_logging(struct cx *x)
         fact_default(&lg->suppressed, FACT_OFF,
                      "logging is on with an informational trap level by default");
     }
-    bool asa_logs = x->d == DIALECT_CISCO_ASA && x->log_on;
-    cx_finish_log_levels(x);
-    cx_finish_sources(x);
+}
 
-    /* login events */
+/* Why login events and configuration changes are not logged where nothing
+ * configures them (IOS XR and a logging ASA are decided apart); the last
+ * row serves every other dialect. */
+static const struct {
+    enum dialect d;
+    const char *login_events, *config_changes;
+} log_off_why[] = {
+    {DIALECT_ARISTA_EOS, "no 'aaa authentication policy on-failure log'",
+     "no 'aaa accounting commands ... logging|group'"},
+    {DIALECT_CISCO_NXOS,
+     "no 'logging level authpri 5|6' or 'login on-failure log': the authpri facility is not "
+     "raised to log logins",
+     "the local accounting log is not sent anywhere"},
+    {DIALECT_UNKNOWN, "no 'login on-failure log' / 'login on-success log'",
+     "no 'archive / log config / logging enable' or command accounting"},
+};
+
+static size_t log_off_row(const struct cx *x)
+{
+    size_t i = 0;
+    while (i + 1 < ARRAY_SIZE(log_off_why) && log_off_why[i].d != x->d)
+        i++;
+    return i;
+}
+
+/* "login on-failure|on-success log" (IOS), EOS/NX-OS equivalents */
+static void log_login_statements(struct cx *x)
+{
+    struct logging_facts *lg = &x->m->logging;
+    const struct cfg_node *ev = x->login_failure ? x->login_failure : x->login_success;
+    bool both = x->login_failure && x->login_success;
+    fact_set(&lg->login_events, both ? FACT_ON : FACT_OFF, ev);
+    fact_lines_add(&lg->login_events.ev, x->login_success);
+    if (!both)
+        lg->login_events.why = x->login_failure ? "failed logins only" : "successful logins only";
+}
+
+static void log_login_events(struct cx *x, int trap, bool asa_logs)
+{
+    struct logging_facts *lg = &x->m->logging;
     if (x->login_failure || x->login_success) {
-        const struct cfg_node *ev = x->login_failure ? x->login_failure : x->login_success;
-        fact_set(&lg->login_events, (x->login_failure && x->login_success) ? FACT_ON : FACT_OFF,
-                 ev);
-        fact_lines_add(&lg->login_events.ev, x->login_success);
-        if (!(x->login_failure && x->login_success))
-            lg->login_events.why =
-                x->login_failure ? "failed logins only" : "successful logins only";
+        log_login_statements(x);
     } else if (x->log_level_aaa) {
         fact_set(&lg->login_events, FACT_ON, x->log_level_aaa);
     } else if (x->log_level_aaa_low) {
@@ -320,15 +347,13 @@ void cx_finish_logging(struct cx *x)
             fact_set(&lg->login_events, FACT_OFF, x->log_trap ? x->log_trap : x->log_on);
         lg->login_events.why = "ASA login messages are at the informational level";
     } else {
-        fact_default(&lg->login_events, FACT_OFF,
-                     x->d == DIALECT_ARISTA_EOS ? "no 'aaa authentication policy on-failure log'"
-                     : x->d == DIALECT_CISCO_NXOS
-                         ? "no 'logging level authpri 5|6' or 'login on-failure log': the "
-                           "authpri facility is not raised to log logins"
-                         : "no 'login on-failure log' / 'login on-success log'");
+        fact_default(&lg->login_events, FACT_OFF, log_off_why[log_off_row(x)].login_events);
     }
+}
 
-    /* configuration changes */
+static void log_config_changes(struct cx *x, int trap, bool asa_logs)
+{
+    struct logging_facts *lg = &x->m->logging;
     if (x->archive_log) {
         fact_set(&lg->config_changes, FACT_ON, x->archive_log);
     } else if (x->aaa_acct_cmds) {
@@ -341,15 +366,13 @@ void cx_finish_logging(struct cx *x)
                  x->log_trap ? x->log_trap : x->log_on);
         lg->config_changes.why = "ASA command messages are at the notification level";
     } else {
-        fact_default(&lg->config_changes, FACT_OFF,
-                     x->d == DIALECT_CISCO_NXOS ? "the local accounting log is not sent anywhere"
-                     : x->d == DIALECT_ARISTA_EOS
-                         ? "no 'aaa accounting commands ... logging|group'"
-                         : "no 'archive / log config / logging enable' or command accounting");
+        fact_default(&lg->config_changes, FACT_OFF, log_off_why[log_off_row(x)].config_changes);
     }
+}
 
-    /* NTP */
-    struct ntp_facts *ntp = &m->ntp;
+static void ntp_auth(struct cx *x)
+{
+    struct ntp_facts *ntp = &x->m->ntp;
     if (x->ntp_auth && x->ntp_trusted && x->ntp_key) {
         fact_set(&ntp->auth_enabled, FACT_ON, x->ntp_auth);
         fact_lines_add(&ntp->auth_enabled.ev, x->ntp_key);
@@ -367,8 +390,11 @@ void cx_finish_logging(struct cx *x)
     }
     for (size_t i = 0; i < 3; i++)
         fact_lines_add(&ntp->ev, i == 0 ? x->ntp_auth : i == 1 ? x->ntp_key : x->ntp_trusted);
+}
 
-    /* SNMP */
+static void snmp_enabled(struct cx *x)
+{
+    struct device_model *m = x->m;
     struct snmp_facts *sn = &m->snmp;
     cx_finish_snmp_groups(x);
     if (x->d == DIALECT_CISCO_ASA && model_find_acl(m, "snmp-hosts")) {
@@ -387,4 +413,18 @@ void cx_finish_logging(struct cx *x)
                                    "local accounts, which SNMP may accept");
     else
         fact_default(&sn->enabled, FACT_OFF, "no community or user: the agent does not answer");
+}
+
+void cx_finish_logging(struct cx *x)
+{
+    struct logging_facts *lg = &x->m->logging;
+    int trap = lg->trap_level ? log_level(sv_from_cstr(lg->trap_level)) : -1;
+    log_suppressed(x);
+    bool asa_logs = x->d == DIALECT_CISCO_ASA && x->log_on;
+    cx_finish_log_levels(x);
+    cx_finish_sources(x);
+    log_login_events(x, trap, asa_logs);
+    log_config_changes(x, trap, asa_logs);
+    ntp_auth(x);
+    snmp_enabled(x);
 }
