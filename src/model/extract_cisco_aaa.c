@@ -215,98 +215,154 @@ static const struct cfg_node *applied_authz_list(const struct cx *x)
     return NULL;
 }
 
+/* Statements after "aaa" (positive form): the node and its text. */
+typedef void cx_aaa_fn(struct cx *x, const struct cfg_node *n, struct sv s);
+
+static void aaa_serial_console(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    x->aaa_serial_console = n;
+    fact_lines_add(&x->m->aaa.ev, n);
+}
+
+static void aaa_new_model(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    x->aaa_new_model = n;
+    fact_lines_add(&x->m->aaa.ev, n);
+}
+
+static void aaa_group_server(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    h_aaa_group(x, n, s);
+}
+
+/* aaa authentication login LIST METHODS; ASA aaa authentication ssh|telnet|http console ... */
+static void aaa_login(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    bool central, local;
+    aaa_methods(x, s, 4, &central, &local);
+    cx_login_list(x, n, s);
+    if (x->d == DIALECT_CISCO_ASA) {
+        /* "aaa authentication ssh console GROUP [LOCAL]" */
+        central = !model_sv_ieq(tk(s, 4), "LOCAL") && tk(s, 4).n;
+        local = model_sv_ieq(tk(s, 4), "LOCAL") || model_sv_ieq(tk(s, 5), "LOCAL");
+        x->asa_aaa_login = n;
+    }
+    fact_lines_add(&x->m->aaa.ev, n);
+    if (central) {
+        if (!x->login_central || !x->aaa_login)
+            x->aaa_login = n;
+        x->login_central = true;
+        if (local)
+            x->login_local_fallback = true;
+    } else if (!x->aaa_login) {
+        x->aaa_login = n;
+    }
+}
+
+/* Does an accounting statement send to syslog ("logging", not "broadcast")? */
+static bool acct_to_logging(struct sv s)
+{
+    bool logging = false;
+    size_t nt = sv_token_count(s);
+    for (size_t i = 2; i < nt; i++)
+        if (tk_is(s, i, "logging") || tk_is(s, i, "broadcast"))
+            logging = logging || tk_is(s, i, "logging");
+    return logging;
+}
+
+/* aaa accounting exec|commands|... METHODS */
+static void aaa_accounting(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    bool central, local;
+    aaa_methods(x, s, 2, &central, &local);
+    if (!central && !acct_to_logging(s))
+        return;
+    struct sv what = tk(s, 2);
+    if (sv_eq_cstr(what, "exec") || sv_eq_cstr(what, "ssh") || sv_eq_cstr(what, "telnet") ||
+        sv_eq_cstr(what, "connection")) {
+        if (central)
+            x->aaa_acct_exec = n;
+    } else if (sv_eq_cstr(what, "commands") || sv_eq_cstr(what, "command")) {
+        x->aaa_acct_cmds = n;
+        if (!central)
+            x->archive_log = x->archive_log ? x->archive_log : n; /* EOS accounting to syslog */
+    } else if (sv_eq_cstr(what, "default") && x->d == DIALECT_CISCO_NXOS && central) {
+        /* NX-OS: one accounting list for sessions and commands */
+        x->aaa_acct_exec = n;
+        x->aaa_acct_cmds = n;
+    }
+}
+
+/* aaa authorization commands ...; ASA aaa authorization command ... */
+static void aaa_authz_commands(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    bool central, local;
+    aaa_methods(x, s, 3, &central, &local);
+    /* ASA: LOCAL is local command authorisation by privilege level,
+     * a role-based control too (ASA CLI configuration guide,
+     * "Configuring Local Command Authorization") */
+    if (x->d == DIALECT_CISCO_ASA)
+        central = tk(s, 3).n != 0;
+    if (central)
+        authz_list(x, n, s);
+}
+
+/* EOS aaa authentication policy on-success|on-failure log */
+static void aaa_auth_policy(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    if (starts(s, "aaa authentication policy on-success log"))
+        x->login_success = n;
+    else if (starts(s, "aaa authentication policy on-failure log"))
+        x->login_failure = n;
+}
+
+/* EOS aaa root secret: the root (bash) account */
+static void aaa_root_secret(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    struct account *ac = cx_find_account(x, SV_LIT("root"), n);
+    if (ac) {
+        ac->privilege = 15;
+        ac->role = "root";
+        ac->secret = cx_cisco_secret(x, s, 3, n, NULL);
+        if (ac->secret.type != SECRET_NONE)
+            x->eos_root_node = n;
+    }
+}
+
+static void aaa_password_policy(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    x->pw_policy_node = n;
+}
+
+static const struct {
+    struct cx_key key;
+    cx_aaa_fn *fn;
+} aaa_rows[] = {
+    {{"aaa authentication serial console", 0, CX_POS, CX_WORDS}, aaa_serial_console},
+    {{"aaa new-model", 0, CX_POS, CX_WORDS}, aaa_new_model},
+    {{"aaa group server", 0, CX_POS, CX_WORDS}, aaa_group_server},
+    {{"aaa authentication login", 0, CX_POS, CX_WORDS}, aaa_login},
+    {{"aaa authentication ssh", CX_ASA, CX_POS, CX_WORDS}, aaa_login},
+    {{"aaa authentication telnet", CX_ASA, CX_POS, CX_WORDS}, aaa_login},
+    {{"aaa authentication http", CX_ASA, CX_POS, CX_WORDS}, aaa_login},
+    {{"aaa accounting", 0, CX_POS, CX_WORDS}, aaa_accounting},
+    {{"aaa authorization commands", 0, CX_POS, CX_WORDS}, aaa_authz_commands},
+    {{"aaa authorization command", CX_ASA, CX_POS, CX_WORDS}, aaa_authz_commands},
+    {{"aaa authentication policy", CX_EOS, CX_POS, CX_WORDS}, aaa_auth_policy},
+    {{"aaa root secret", CX_EOS, CX_POS, CX_WORDS}, aaa_root_secret},
+    {{"aaa password-policy", 0, CX_POS, CX_WORDS}, aaa_password_policy},
+};
+
 bool cx_h_aaa(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
-    struct aaa_facts *aaa = &x->m->aaa;
     if (neg)
         return true;
-    if (starts(s, "aaa authentication serial console")) {
-        x->aaa_serial_console = n;
-        fact_lines_add(&aaa->ev, n);
-    } else if (starts(s, "aaa new-model")) {
-        x->aaa_new_model = n;
-        fact_lines_add(&aaa->ev, n);
-    } else if (starts(s, "aaa group server")) {
-        h_aaa_group(x, n, s);
-    } else if (starts(s, "aaa authentication login") ||
-               (x->d == DIALECT_CISCO_ASA &&
-                (starts(s, "aaa authentication ssh") || starts(s, "aaa authentication telnet") ||
-                 starts(s, "aaa authentication http")))) {
-        bool central, local;
-        aaa_methods(x, s, 4, &central, &local);
-        cx_login_list(x, n, s);
-        if (x->d == DIALECT_CISCO_ASA) {
-            /* "aaa authentication ssh console GROUP [LOCAL]" */
-            central = !model_sv_ieq(tk(s, 4), "LOCAL") && tk(s, 4).n;
-            local = model_sv_ieq(tk(s, 4), "LOCAL") || model_sv_ieq(tk(s, 5), "LOCAL");
-            x->asa_aaa_login = n;
-        }
-        fact_lines_add(&aaa->ev, n);
-        if (central) {
-            if (!x->login_central || !x->aaa_login)
-                x->aaa_login = n;
-            x->login_central = true;
-            if (local)
-                x->login_local_fallback = true;
-        } else if (!x->aaa_login) {
-            x->aaa_login = n;
-        }
-    } else if (starts(s, "aaa accounting")) {
-        bool central, local;
-        aaa_methods(x, s, 2, &central, &local);
-        bool logging = false;
-        size_t nt = sv_token_count(s);
-        for (size_t i = 2; i < nt; i++)
-            if (tk_is(s, i, "logging") || tk_is(s, i, "broadcast"))
-                logging = logging || tk_is(s, i, "logging");
-        if (!central && !logging)
-            return true;
-        struct sv what = tk(s, 2);
-        if (sv_eq_cstr(what, "exec") || sv_eq_cstr(what, "ssh") || sv_eq_cstr(what, "telnet") ||
-            sv_eq_cstr(what, "connection")) {
-            if (central)
-                x->aaa_acct_exec = n;
-        } else if (sv_eq_cstr(what, "commands") || sv_eq_cstr(what, "command")) {
-            x->aaa_acct_cmds = n;
-            if (!central)
-                x->archive_log = x->archive_log ? x->archive_log : n; /* EOS accounting to syslog */
-        } else if (sv_eq_cstr(what, "default") && x->d == DIALECT_CISCO_NXOS && central) {
-            /* NX-OS: one accounting list for sessions and commands */
-            x->aaa_acct_exec = n;
-            x->aaa_acct_cmds = n;
-        }
-    } else if (starts(s, "aaa authorization commands") ||
-               (x->d == DIALECT_CISCO_ASA && starts(s, "aaa authorization command"))) {
-        bool central, local;
-        aaa_methods(x, s, 3, &central, &local);
-        /* ASA: LOCAL is local command authorisation by privilege level,
-         * a role-based control too (ASA CLI configuration guide,
-         * "Configuring Local Command Authorization") */
-        if (x->d == DIALECT_CISCO_ASA)
-            central = tk(s, 3).n != 0;
-        if (central)
-            authz_list(x, n, s);
-    } else if (starts(s, "aaa authentication policy") && x->d == DIALECT_ARISTA_EOS) {
-        if (starts(s, "aaa authentication policy on-success log"))
-            x->login_success = n;
-        else if (starts(s, "aaa authentication policy on-failure log"))
-            x->login_failure = n;
-    } else if (starts(s, "aaa root secret") && x->d == DIALECT_ARISTA_EOS) {
-        /* the EOS root (bash) account */
-        struct account *ac = cx_find_account(x, SV_LIT("root"), n);
-        if (ac) {
-            ac->privilege = 15;
-            ac->role = "root";
-            ac->secret = cx_cisco_secret(x, s, 3, n, NULL);
-            if (ac->secret.type != SECRET_NONE)
-                x->eos_root_node = n;
-        }
-    } else if (starts(s, "aaa password-policy")) {
-        x->pw_policy_node = n;
-    } else {
-        return false;
+    CX_KEY_EACH(i, aaa_rows, x, s, false)
+    {
+        aaa_rows[i].fn(x, n, s);
+        return true;
     }
-    return true;
+    return false;
 }
 
 /* ------------------------------------------------------------ accounts */
