@@ -208,108 +208,168 @@ static void h_snmp_user(struct cx *x, const struct cfg_node *n, struct sv s)
         u->priv = "none";
 }
 
-bool cx_h_snmp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+/* Statements after "snmp-server" (positive form). A handler returns false
+ * when the statement is not its after all. */
+typedef bool cx_snmp_fn(struct cx *x, const struct cfg_node *n, struct sv s);
+
+static void snmp_seen(struct cx *x, const struct cfg_node *n)
+{
+    if (!x->snmp_first)
+        x->snmp_first = n;
+}
+
+static bool snmp_community(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    h_snmp_community(x, n, s);
+    snmp_seen(x, n);
+    return true;
+}
+
+static bool snmp_user(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    h_snmp_user(x, n, s);
+    snmp_seen(x, n);
+    return true;
+}
+
+/* snmp-server group G v3 LEVEL ... [write VIEW] [access [ipv4|ipv6] ACL] (XR "IPv4 ACL") */
+static bool snmp_group(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    snmp_seen(x, n);
+    size_t nt = sv_token_count(s);
+    for (size_t i = 3; i + 1 < nt; i++)
+        if (tk_is(s, i, "write"))
+            fact_lines_add(&x->m->snmp.v3_write, n);
+    for (size_t i = 3; i + 1 < nt; i++)
+        if (tk_is(s, i, "access") || (x->d == DIALECT_CISCO_IOSXR && tk_is(s, i, "IPv4"))) {
+            struct sv a = tk(s, i + 1);
+            if ((sv_eq_cstr(a, "ipv4") || sv_eq_cstr(a, "ipv6")) && tk(s, i + 2).n)
+                a = tk(s, i + 2);
+            const char *acl = dup(x, a);
+            model_add_mgmt_path(x->a, x->m, "snmp", acl, n);
+            *MODEL_PUSH(x->a, x->snmp_groups, x->nsnmp_groups) =
+                (struct cx_snmp_group){tk(s, 2), acl, 0};
+        }
+    return true;
+}
+
+/* EOS: one filter for every community and user (IPv4) */
+static bool snmp_ipv4_acl(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    if (!tk(s, 3).n)
+        return false;
+    model_add_mgmt_path(x->a, x->m, "snmp", dup(x, tk(s, 3)), n);
+    return true;
+}
+
+/* ASA "snmp-server host IFC ADDR ...": the ASA answers SNMP only from the
+ * hosts named here, an ACL; returns the host. */
+static struct sv asa_snmp_host(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    struct sv h = cx_asa_alias(x, tk(s, 3));
+    struct acl *acl = cx_find_or_add_acl(x, SV_LIT("snmp-hosts"), n);
+    if (acl && cap_ok(acl->n)) {
+        struct acl_entry *e = model_acl_add_entry(x->a, acl, n);
+        e->permit = true;
+        e->src = model_parse_addr(h);
+        e->unresolved = e->src.af == 0;
+    }
+    return h;
+}
+
+/* snmp-server host A [vrf V] [traps|informs] [version 1|2c|3 [sec]] ...: the
+ * token where the community would be; *v3 and the XR "encrypted" form (*enc). */
+static size_t host_community_at(const struct cx *x, struct sv s, bool *v3, bool *enc)
+{
+    size_t i = 3;
+    *v3 = false;
+    if (tk_is(s, i, "vrf"))
+        i += 2;
+    if (tk_is(s, i, "traps") || tk_is(s, i, "informs"))
+        i++;
+    if (tk_is(s, i, "version")) {
+        *v3 = tk_is(s, i + 1, "3");
+        i += 2;
+        if (*v3 && (tk_is(s, i, "auth") || tk_is(s, i, "noauth") || tk_is(s, i, "priv")))
+            i++;
+    }
+    /* XR "encrypted KEY" (type 7) or "clear KEY" */
+    *enc = x->d == DIALECT_CISCO_IOSXR && tk_is(s, i, "encrypted");
+    if (x->d == DIALECT_CISCO_IOSXR && (*enc || tk_is(s, i, "clear")))
+        i++;
+    return i;
+}
+
+/* The community (v1/v2c) of a host line is a secret to scrub from reports. */
+static void host_community_secret(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    bool v3, enc;
+    size_t i = host_community_at(x, s, &v3, &enc);
+    struct sv c = tk_value(s, i, NULL);
+    if (!v3 && c.n && !tk_is(s, i, "use-vrf") && !tk_is(s, i, "source-interface") &&
+        !tk_is(s, i, "filter-vrf") && !tk_is(s, i, "community")) {
+        enum secret_type ty = secret_is_redacted(c) ? SECRET_REDACTED
+                              : enc                 ? SECRET_CISCO7
+                                                    : SECRET_PLAINTEXT;
+        model_add_secret(x->a, x->m, "snmp-community", model_secret(ty, c, n));
+    }
+}
+
+/* "... community C ..." on a host line (ASA): a secret, and on the ASA a
+ * v1/v2c community that host may use ("version 2c", or v1 by default). */
+static void host_communities(struct cx *x, const struct cfg_node *n, struct sv s)
+{
+    size_t nt = sv_token_count(s);
+    bool v3 = false;
+    for (size_t i = 3; i + 1 < nt; i++)
+        v3 |= tk_is(s, i, "version") && tk_is(s, i + 1, "3");
+    for (size_t i = 3; i + 1 < nt; i++)
+        if (tk_is(s, i, "community")) {
+            struct sv c = tk(s, i + 1);
+            enum secret_type ty = secret_is_redacted(c) ? SECRET_REDACTED : SECRET_PLAINTEXT;
+            model_add_secret(x->a, x->m, "snmp-community", model_secret(ty, c, n));
+            if (x->d != DIALECT_CISCO_ASA)
+                continue;
+            snmp_seen(x, n);
+            if (!v3)
+                find_community(x, c, n);
+        }
+}
+
+static bool snmp_host(struct cx *x, const struct cfg_node *n, struct sv s)
 {
     struct snmp_facts *sn = &x->m->snmp;
+    struct sv h = x->d == DIALECT_CISCO_ASA ? asa_snmp_host(x, n, s) : tk(s, 2);
+    if (h.n && cap_ok(sn->ntrap_hosts))
+        cx_add_unique_str(x, &sn->trap_hosts, &sn->ntrap_hosts, h);
+    if (x->d != DIALECT_CISCO_ASA)
+        host_community_secret(x, n, s);
+    host_communities(x, n, s);
+    return true;
+}
+
+static const struct {
+    struct cx_key key;
+    cx_snmp_fn *fn;
+} snmp_rows[] = {
+    {{"snmp-server community", 0, CX_POS, CX_WORDS}, snmp_community},
+    {{"snmp-server user", 0, CX_POS, CX_WORDS}, snmp_user},
+    {{"snmp-server group", 0, CX_POS, CX_WORDS}, snmp_group},
+    {{"snmp-server ipv4 access-list", 0, CX_POS, CX_WORDS}, snmp_ipv4_acl},
+    {{"snmp-server host", 0, CX_POS, CX_WORDS}, snmp_host},
+};
+
+bool cx_h_snmp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
     if (neg) {
         if (sv_eq_cstr(s, "snmp-server"))
             x->snmp_off = n;
         return true;
     }
-    if (starts(s, "snmp-server community")) {
-        h_snmp_community(x, n, s);
-        if (!x->snmp_first)
-            x->snmp_first = n;
-    } else if (starts(s, "snmp-server user")) {
-        h_snmp_user(x, n, s);
-        if (!x->snmp_first)
-            x->snmp_first = n;
-    } else if (starts(s, "snmp-server group")) {
-        if (!x->snmp_first)
-            x->snmp_first = n;
-        size_t nt = sv_token_count(s);
-        for (size_t i = 3; i + 1 < nt; i++)
-            if (tk_is(s, i, "write")) /* "snmp-server group G v3 LEVEL ... write VIEW" */
-                fact_lines_add(&sn->v3_write, n);
-        for (size_t i = 3; i + 1 < nt; i++)
-            if (tk_is(s, i, "access") || (x->d == DIALECT_CISCO_IOSXR && tk_is(s, i, "IPv4"))) {
-                /* IOS "access [ipv4|ipv6] ACL", XR "IPv4 ACL" */
-                struct sv a = tk(s, i + 1);
-                if ((sv_eq_cstr(a, "ipv4") || sv_eq_cstr(a, "ipv6")) && tk(s, i + 2).n)
-                    a = tk(s, i + 2);
-                const char *acl = dup(x, a);
-                model_add_mgmt_path(x->a, x->m, "snmp", acl, n);
-                *MODEL_PUSH(x->a, x->snmp_groups, x->nsnmp_groups) =
-                    (struct cx_snmp_group){tk(s, 2), acl, 0};
-            }
-    } else if (starts(s, "snmp-server ipv4 access-list") && tk(s, 3).n) {
-        /* EOS: one filter for every community and user (IPv4) */
-        model_add_mgmt_path(x->a, x->m, "snmp", dup(x, tk(s, 3)), n);
-    } else if (starts(s, "snmp-server host")) {
-        struct sv h = tk(s, 2);
-        if (x->d == DIALECT_CISCO_ASA) {
-            h = cx_asa_alias(x, tk(s, 3)); /* snmp-server host IFC ADDR ... */
-            /* the ASA answers SNMP only from the hosts named here: an ACL */
-            struct acl *acl = cx_find_or_add_acl(x, SV_LIT("snmp-hosts"), n);
-            if (acl && cap_ok(acl->n)) {
-                struct acl_entry *e = model_acl_add_entry(x->a, acl, n);
-                e->permit = true;
-                e->src = model_parse_addr(h);
-                e->unresolved = e->src.af == 0;
-            }
-        }
-        if (h.n && cap_ok(sn->ntrap_hosts))
-            cx_add_unique_str(x, &sn->trap_hosts, &sn->ntrap_hosts, h);
-        size_t nt = sv_token_count(s);
-        if (x->d != DIALECT_CISCO_ASA) {
-            /* snmp-server host A [vrf V] [traps|informs] [version 1|2c|3 [sec]] COMMUNITY ...:
-             * the community (v1/v2c) is a secret to scrub from reports */
-            size_t i = 3;
-            bool v3 = false;
-            if (tk_is(s, i, "vrf"))
-                i += 2;
-            if (tk_is(s, i, "traps") || tk_is(s, i, "informs"))
-                i++;
-            if (tk_is(s, i, "version")) {
-                v3 = tk_is(s, i + 1, "3");
-                i += 2;
-                if (v3 && (tk_is(s, i, "auth") || tk_is(s, i, "noauth") || tk_is(s, i, "priv")))
-                    i++;
-            }
-            /* XR "encrypted KEY" (type 7) or "clear KEY" */
-            bool enc = x->d == DIALECT_CISCO_IOSXR && tk_is(s, i, "encrypted");
-            if (x->d == DIALECT_CISCO_IOSXR && (enc || tk_is(s, i, "clear")))
-                i++;
-            struct sv c = tk_value(s, i, NULL);
-            if (!v3 && c.n && !tk_is(s, i, "use-vrf") && !tk_is(s, i, "source-interface") &&
-                !tk_is(s, i, "filter-vrf") && !tk_is(s, i, "community")) {
-                enum secret_type ty = secret_is_redacted(c) ? SECRET_REDACTED
-                                      : enc                 ? SECRET_CISCO7
-                                                            : SECRET_PLAINTEXT;
-                model_add_secret(x->a, x->m, "snmp-community", model_secret(ty, c, n));
-            }
-        }
-        bool v3 = false;
-        for (size_t i = 3; i + 1 < nt; i++)
-            v3 |= tk_is(s, i, "version") && tk_is(s, i + 1, "3");
-        for (size_t i = 3; i + 1 < nt; i++)
-            if (tk_is(s, i, "community")) {
-                struct sv c = tk(s, i + 1);
-                enum secret_type ty = secret_is_redacted(c) ? SECRET_REDACTED : SECRET_PLAINTEXT;
-                model_add_secret(x->a, x->m, "snmp-community", model_secret(ty, c, n));
-                if (x->d != DIALECT_CISCO_ASA)
-                    continue;
-                if (!x->snmp_first)
-                    x->snmp_first = n;
-                /* An ASA host line with its own community speaks v1/v2c to
-                 * that host ("version 2c", or v1 by default). */
-                if (!v3)
-                    find_community(x, c, n);
-            }
-    } else {
-        return false;
-    }
-    return true;
+    CX_KEY_EACH(i, snmp_rows, x, s, false)
+    if (snmp_rows[i].fn(x, n, s))
+        return true;
+    return false;
 }
 
 /* A v3 user with no filter of its own is filtered by its group's. */
