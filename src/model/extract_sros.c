@@ -1050,6 +1050,27 @@ static void s_finish_ssh(struct sx *x)
         ssh->idle_timeout_seconds = 30 * 60;
 }
 
+/* MGMT-OOB-VRF: the SSH server (on unless switched off) answers on every
+ * interface of the Base router as well as the BOF management port; without a
+ * management-access-filter nothing confines it to the out-of-band port. A
+ * filter's own sources are left to MGMT-PAW-SOURCES. */
+static void s_finish_oob(struct sx *x)
+{
+    struct device_model *m = x->m;
+    if (m->mgmt_vrf.state != FACT_UNKNOWN)
+        return;
+    if (!x->maf && m->ssh.enabled.state == FACT_ON) {
+        fact_default(&m->mgmt_vrf, FACT_OFF,
+                     "SSH answers on the Base router's interfaces as well as the BOF management "
+                     "port, and no management-access-filter confines it to the port");
+        m->mgmt_vrf.ev = m->ssh.enabled.ev;
+        return;
+    }
+    m->mgmt_vrf.why = x->maf ? "a management-access-filter exists; whether it admits only the "
+                               "out-of-band network is not judged"
+                             : "the management router instance is not evaluated";
+}
+
 /* One login-control governs every CLI session (console, telnet, ssh); it is
  * not a vty of its own: access goes through the management-access-filter. */
 static void s_finish_login(struct sx *x)
@@ -1254,8 +1275,7 @@ static void finish(struct sx *x)
                      "no port sets LLDP admin-status tx or tx-rx: LLDP is disabled by default");
     fact_unknown(&m->legacy.secret_encryption,
                  "hash2 secrets are a device-bound encoding, not a master-key scheme");
-    if (m->mgmt_vrf.state == FACT_UNKNOWN)
-        m->mgmt_vrf.why = "management router instance not evaluated";
+    s_finish_oob(x);
 }
 
 /* "# TiMOS-B-20.10.R3 both/x86_64 Nokia 7750 SR-12 Copyright ..." */
