@@ -5,8 +5,8 @@
 # and set forms, SR OS, VRP, FortiOS), or line 1 when it belongs at top
 # level (IOS global statements), with a location message saying so and a
 # tsauditAnchor property, never a snippet. The anchor is not evidence: the
-# JSON report cites no line for it and the fingerprint does not move when
-# the section does. Results read back from --cache keep their anchors, and
+# JSON report cites no line for it (it has an "anchor" of its own) and the
+# fingerprint does not move when the section does. Results read back from --cache keep their anchors, and
 # the file validates against both SARIF schemas.
 set -u
 bin=${TSAUDIT_BIN:?}
@@ -173,6 +173,17 @@ dev = {os.path.basename(d["file"]): d for d in json.load(open(os.path.join(out, 
 jr = {x["check"]: x for x in dev["junos.conf"]["results"]}
 check(jr["AAA-ROOT-REMOTE"]["verdict"] == "fail" and jr["AAA-ROOT-REMOTE"]["evidence"] == [],
       "JSON: the anchor is not evidence: %s" % jr["AAA-ROOT-REMOTE"]["evidence"])
+# ... it is the result's "anchor", on fails without evidence only.
+check(jr["AAA-ROOT-REMOTE"].get("anchor") == {"line": 6, "section": "system services ssh"},
+      "JSON anchor: %s" % jr["AAA-ROOT-REMOTE"].get("anchor"))
+ir = {x["check"]: x for x in dev["ios.cfg"]["results"]}
+check(ir["AAA-CENTRAL"].get("anchor") == {"line": 1, "section": None},
+      "JSON top-level anchor: %s" % ir["AAA-CENTRAL"].get("anchor"))
+for d in dev.values():
+    for x in d["results"]:
+        if "anchor" in x and (x["verdict"] not in ("fail", "waived") or x["evidence"]):
+            check(False, "%s %s: anchor on a %s with %d evidence lines"
+                  % (d["file"], x["check"], x["verdict"], len(x["evidence"])))
 # Moving the section moves the line, not the fingerprint.
 moved = {key(r): r for r in results("moved.sarif")}
 m = moved[("junos.conf", "AAA-ROOT-REMOTE")]

@@ -140,6 +140,14 @@ static void write_findings(struct report_writer *w, const struct device_result *
         fputc('}', f);
     }
     fputc(']', f);
+    /* A fail without evidence: where the missing setting belongs, not evidence. */
+    if (r->anchor_line) {
+        fputs(",\"anchor\":{\"line\":", f);
+        uint_out(f, r->anchor_line);
+        fputc(',', f);
+        kstr(f, "section", r->anchor_section);
+        fputc('}', f);
+    }
 }
 
 static void write_waiver(FILE *f, const struct check_result *r)

@@ -22,6 +22,8 @@ def rebuild(result, check, dialect):
            "verdict": result["verdict"], "severity": check["severity"],
            "message": result["message"], "evidence": result["evidence"],
            "remediation": rem, "measures": check["measures"]}
+    if "anchor" in result:
+        out["anchor"] = result["anchor"]
     if "waiver" in result:
         out["waiver"] = result["waiver"]
     return out
