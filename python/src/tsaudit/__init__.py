@@ -144,6 +144,9 @@ class Result(NamedTuple):
     category: str = ""
     remediation: Optional[str] = None
     waiver: Optional[Dict[str, Any]] = None
+    # A fail without evidence: {"line", "section"} of where the missing
+    # setting belongs (section None: top level). Not evidence.
+    anchor: Optional[Dict[str, Any]] = None
 
     @property
     def failed(self) -> bool:
@@ -165,7 +168,8 @@ class Result(NamedTuple):
         return cls(d["check"], d["verdict"], d["severity"], d.get("message") or "",
                    tuple(Evidence(e["line"], e["text"]) for e in ev) if ev else (),
                    tuple(d.get("measures") or ()), d.get("title") or "",
-                   d.get("category") or "", d.get("remediation"), d.get("waiver"))
+                   d.get("category") or "", d.get("remediation"), d.get("waiver"),
+                   d.get("anchor"))
 
     @classmethod
     def _from_compact(cls, d: Mapping[str, Any], check: "_Check", dialect: str) -> "Result":
@@ -175,7 +179,8 @@ class Result(NamedTuple):
         rem = d["remediation"] if "remediation" in d else check.remediation.get(dialect)
         return _new(cls, (d["check"], d["verdict"], check.severity, d["message"] or "",
                           tuple([_new(Evidence, (e["line"], e["text"])) for e in ev]) if ev else (),
-                          check.measures, check.title, check.category, rem, d.get("waiver")))
+                          check.measures, check.title, check.category, rem, d.get("waiver"),
+                          d.get("anchor")))
 
     def to_dict(self) -> Dict[str, Any]:
         """The result as in the JSON report."""
@@ -185,6 +190,8 @@ class Result(NamedTuple):
             "evidence": [{"line": e.line, "text": e.text} for e in self.evidence],
             "remediation": self.remediation, "measures": list(self.measures),
         }
+        if self.anchor is not None:
+            d["anchor"] = self.anchor
         if self.waiver is not None:
             d["waiver"] = self.waiver
         return d
