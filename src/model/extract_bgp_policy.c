@@ -35,6 +35,7 @@ struct bp_walk {
     bool sros;
     struct bp_term *terms;
     size_t n;
+    bool overflow; /* more terms than BP_MAX_TERMS: nothing is judged */
 };
 
 static struct bp_term *bp_term_for(struct bp_walk *w, struct sv pol, struct sv name, bool level)
@@ -43,8 +44,10 @@ static struct bp_term *bp_term_for(struct bp_walk *w, struct sv pol, struct sv n
         if (w->terms[i].level == level && sv_eq(w->terms[i].policy, pol) &&
             sv_eq(w->terms[i].name, name))
             return &w->terms[i];
-    if (w->n >= BP_MAX_TERMS)
+    if (w->n >= BP_MAX_TERMS) {
+        w->overflow = true;
         return NULL;
+    }
     struct bp_term *t = &w->terms[w->n];
     memset(t, 0, sizeof(*t));
     t->policy = pol;
@@ -162,21 +165,25 @@ static void bp_judge_term(struct bp_chain *c, const struct bp_term *t)
             s->accepts_all_node = t->node;
         }
     }
-    if ((t->accepts || t->rejects) && !t->from_any) { /* nothing gets past it */
+    /* Nothing gets past an unconditional clause; the default policy only
+     * ever passes BGP routes, so rejecting "protocol bgp" ends the chain too. */
+    if ((t->accepts && !t->from_any) || (t->rejects && unconditional)) {
         c->ended = true;
         c->rejects = t->rejects;
     }
 }
 
-/* Judge one policy of a chain in its own order; false when it is not
- * defined here. */
-static bool bp_judge_policy(const struct bp_walk *w, struct sv name, struct bp_chain *c)
+/* Judge one policy of a chain in its own order: 1, 0 when it is not defined
+ * here, -1 when it has more terms than are ordered here. */
+static int bp_judge_policy(const struct bp_walk *w, struct sv name, struct bp_chain *c)
 {
     const struct bp_term *order[256];
     size_t n = 0;
-    for (size_t i = 0; i < w->n && n < ARRAY_SIZE(order); i++) {
+    for (size_t i = 0; i < w->n; i++) {
         if (!sv_eq(w->terms[i].policy, name))
             continue;
+        if (n == ARRAY_SIZE(order))
+            return -1;
         size_t at = n++;
         while (at > 0 && order[at - 1]->num > w->terms[i].num) {
             order[at] = order[at - 1];
@@ -193,7 +200,7 @@ static void bp_judge_chain(struct arena *a, const struct bp_walk *w, const char 
                            struct policy_summary *s)
 {
     memset(s, 0, sizeof(*s));
-    if (!chain)
+    if (!chain || w->overflow)
         return;
     s->known = true;
     struct bp_chain c = {.s = s};
@@ -202,7 +209,12 @@ static void bp_judge_chain(struct arena *a, const struct bp_walk *w, const char 
         struct sv tok = sv_unquote(sv_token(all, i));
         if (tok.n == 0 || sv_eq_cstr(tok, "[") || sv_eq_cstr(tok, "]"))
             continue;
-        if (!bp_judge_policy(w, tok, &c) && !s->undefined)
+        int got = bp_judge_policy(w, tok, &c);
+        if (got < 0) {
+            memset(s, 0, sizeof(*s)); /* too long to judge: known stays false */
+            return;
+        }
+        if (got == 0 && !s->undefined)
             s->undefined = model_strdup(a, tok);
     }
     s->ends_in_reject = c.rejects;
