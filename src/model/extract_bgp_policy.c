@@ -35,7 +35,8 @@ struct bp_walk {
     bool sros;
     struct bp_term *terms;
     size_t n;
-    bool overflow; /* more terms than BP_MAX_TERMS: nothing is judged */
+    bool overflow;       /* more terms than BP_MAX_TERMS: nothing is judged */
+    bool group_policies; /* Junos groups define policies, which are not read here */
 };
 
 static struct bp_term *bp_term_for(struct bp_walk *w, struct sv pol, struct sv name, bool level)
@@ -118,8 +119,11 @@ static void bp_clause(struct bp_term *t, const struct model_path *l, size_t k)
 static void bp_line(void *ctx, const struct model_path *l)
 {
     struct bp_walk *w = ctx;
-    if (model_path_eq(l, 0, "groups"))
+    if (model_path_eq(l, 0, "groups")) {
+        for (size_t i = 1; i < l->n && !w->group_policies; i++)
+            w->group_policies = model_path_eq(l, i, "policy-statement");
         return;
+    }
     for (size_t i = 0; i + 2 < l->n; i++) {
         if (!model_path_eq(l, i, "policy-options") || !model_path_eq(l, i + 1, "policy-statement"))
             continue;
@@ -212,6 +216,10 @@ static void bp_judge_chain(struct arena *a, const struct bp_walk *w, const char 
         int got = bp_judge_policy(w, tok, &c);
         if (got < 0) {
             memset(s, 0, sizeof(*s)); /* too long to judge: known stays false */
+            return;
+        }
+        if (got == 0 && w->group_policies) {
+            memset(s, 0, sizeof(*s)); /* it may come from a group: not read here */
             return;
         }
         if (got == 0 && !s->undefined)
