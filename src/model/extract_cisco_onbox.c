@@ -5,6 +5,9 @@
  */
 #include "model/extract_cisco.h"
 
+#include <ctype.h>
+#include <strings.h>
+
 /* ------------------------------------------------------------ banners, CoPP, on-box */
 
 bool cx_h_banner(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
@@ -242,9 +245,13 @@ static struct sv iface_vrf(struct cx *x, const struct cfg_node *ifn)
 static bool management_vrf(struct cx *x, const struct cfg_node *ssh_vrf)
 {
     struct sv vrf = tk(cfg_text(ssh_vrf), 3);
-    static const char *const names[] = {"mgmt", "management", "oob", "out-of-band"};
-    for (size_t i = 0; i < ARRAY_SIZE(names); i++)
-        if (model_sv_icontains(vrf, names[i]))
+    if (model_sv_icontains(vrf, "mgmt") || model_sv_icontains(vrf, "management"))
+        return true;
+    /* "OOB", "oob-net", "NOC_OOB", not "FOOBAR" */
+    for (size_t i = 0; i + 3 <= vrf.n; i++)
+        if (strncasecmp(vrf.p + i, "oob", 3) == 0 &&
+            (i == 0 || !isalnum((unsigned char)vrf.p[i - 1])) &&
+            (i + 3 == vrf.n || !isalnum((unsigned char)vrf.p[i + 3])))
             return true;
     for (size_t i = 0; i < x->m->ninterfaces; i++) {
         const struct interface *it = &x->m->interfaces[i];
