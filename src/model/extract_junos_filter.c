@@ -169,6 +169,84 @@ static bool j_term_dst(struct jx *x, struct jterm *tm, const struct model_path *
     return true;
 }
 
+/* from source-address|address|source-prefix-list|prefix-list V [except]
+ * (k: "from"; list: a prefix list) */
+static void j_term_src(struct jx *x, struct jterm *tm, const struct model_path *l, size_t k,
+                       bool list)
+{
+    struct sv v = l->tok[k + 2];
+    bool except = model_path_eq(l, k + 3, "except");
+    if (!jcap(tm->nsrc))
+        return;
+    struct jsrc *s = MODEL_PUSH(x->a, tm->src, tm->nsrc);
+    s->addr = v;
+    s->is_list = list;
+    s->except = except;
+    s->node = l->node;
+}
+
+/* from protocol|next-header, port|destination-port|source-port, icmp-type|icmp6-type
+ * (w: the match, k: "from") */
+static void j_term_kinds(struct jterm *tm, const struct model_path *l, size_t k, struct sv w)
+{
+    if ((sv_eq_cstr(w, "protocol") || sv_eq_cstr(w, "next-header")) && k + 2 < l->n) {
+        tm->has_proto = true;
+        for (size_t j = k + 2; j < l->n; j++)
+            tm->proto_other |= !proto_not_mgmt(l->tok[j]);
+    } else if ((sv_eq_cstr(w, "port") || sv_eq_cstr(w, "destination-port") ||
+                sv_eq_cstr(w, "source-port")) &&
+               k + 2 < l->n) {
+        tm->has_port = true;
+        for (size_t j = k + 2; j < l->n; j++)
+            tm->port_other |= !port_not_mgmt(l->tok[j]);
+    } else if (sv_eq_cstr(w, "icmp-type") || sv_eq_cstr(w, "icmp6-type")) {
+        tm->has_proto = true;
+        for (size_t j = k + 2; j < l->n; j++)
+            tm->mask_request |= sv_eq_cstr(l->tok[j], "mask-request");
+    }
+}
+
+/* "term T from ..." (k: "from") */
+static void j_term_from(struct jx *x, struct jterm *tm, const struct model_path *l, size_t k)
+{
+    struct sv w = l->tok[k + 1];
+    tm->has_from = true;
+    bool list = sv_eq_cstr(w, "source-prefix-list") || sv_eq_cstr(w, "prefix-list");
+    bool addr = sv_eq_cstr(w, "source-address") || sv_eq_cstr(w, "address");
+    /* "address"/"prefix-list" match either end: narrower than a source */
+    if (!sv_eq_cstr(w, "source-address") && !sv_eq_cstr(w, "source-prefix-list") &&
+        !sv_eq_cstr(w, "destination-address") && !sv_eq_cstr(w, "destination-prefix-list"))
+        tm->other = true;
+    if ((list || addr) && k + 2 < l->n) {
+        j_term_src(x, tm, l, k, list);
+    } else if (j_term_dst(x, tm, l, k + 1)) {
+        /* a destination, read by j_term_dst */
+    } else if (sv_eq_cstr(w, "ttl-except") && model_path_eq(l, k + 2, "255")) {
+        tm->ttl_except_255 = true;
+        tm->other = true;
+    } else {
+        j_term_kinds(tm, l, k, w);
+    }
+}
+
+/* "term T then ..." (k: "then") */
+static void j_term_then(struct jterm *tm, const struct model_path *l, size_t k)
+{
+    struct sv w = l->tok[k + 1];
+    if (sv_eq_cstr(w, "accept")) {
+        tm->action = 1;
+        tm->action_node = l->node;
+    } else if (sv_eq_cstr(w, "discard") || sv_eq_cstr(w, "reject")) {
+        tm->action = 2;
+        tm->action_node = l->node;
+        tm->reject = sv_eq_cstr(w, "reject");
+    } else if (sv_eq_cstr(w, "next") && tm->action == 0) {
+        tm->action = 3;
+    } else if (sv_eq_cstr(w, "syslog") || sv_eq_cstr(w, "log")) {
+        tm->log = true; /* LOG-ACL-DENY */
+    }
+}
+
 static void j_filter_term(struct jx *x, const struct model_path *l, size_t fi)
 {
     /* fi: index of the filter name; "<name> term <t> from|then ..." */
@@ -179,59 +257,10 @@ static void j_filter_term(struct jx *x, const struct model_path *l, size_t fi)
     if (!tm)
         return;
     k++;
-    if (model_path_eq(l, k, "from") && k + 1 < l->n) {
-        struct sv w = l->tok[k + 1];
-        tm->has_from = true;
-        bool list = sv_eq_cstr(w, "source-prefix-list") || sv_eq_cstr(w, "prefix-list");
-        bool addr = sv_eq_cstr(w, "source-address") || sv_eq_cstr(w, "address");
-        /* "address"/"prefix-list" match either end: narrower than a source */
-        if (!sv_eq_cstr(w, "source-address") && !sv_eq_cstr(w, "source-prefix-list") &&
-            !sv_eq_cstr(w, "destination-address") && !sv_eq_cstr(w, "destination-prefix-list"))
-            tm->other = true;
-        if ((list || addr) && k + 2 < l->n) {
-            struct sv v = l->tok[k + 2];
-            bool except = model_path_eq(l, k + 3, "except");
-            if (!jcap(tm->nsrc))
-                return;
-            struct jsrc *s = MODEL_PUSH(x->a, tm->src, tm->nsrc);
-            s->addr = v;
-            s->is_list = list;
-            s->except = except;
-            s->node = l->node;
-        } else if (j_term_dst(x, tm, l, k + 1)) {
-        } else if (sv_eq_cstr(w, "ttl-except") && model_path_eq(l, k + 2, "255")) {
-            tm->ttl_except_255 = true;
-            tm->other = true;
-        } else if ((sv_eq_cstr(w, "protocol") || sv_eq_cstr(w, "next-header")) && k + 2 < l->n) {
-            tm->has_proto = true;
-            for (size_t j = k + 2; j < l->n; j++)
-                tm->proto_other |= !proto_not_mgmt(l->tok[j]);
-        } else if ((sv_eq_cstr(w, "port") || sv_eq_cstr(w, "destination-port") ||
-                    sv_eq_cstr(w, "source-port")) &&
-                   k + 2 < l->n) {
-            tm->has_port = true;
-            for (size_t j = k + 2; j < l->n; j++)
-                tm->port_other |= !port_not_mgmt(l->tok[j]);
-        } else if (sv_eq_cstr(w, "icmp-type") || sv_eq_cstr(w, "icmp6-type")) {
-            tm->has_proto = true;
-            for (size_t j = k + 2; j < l->n; j++)
-                tm->mask_request |= sv_eq_cstr(l->tok[j], "mask-request");
-        }
-    } else if (model_path_eq(l, k, "then") && k + 1 < l->n) {
-        struct sv w = l->tok[k + 1];
-        if (sv_eq_cstr(w, "accept")) {
-            tm->action = 1;
-            tm->action_node = l->node;
-        } else if (sv_eq_cstr(w, "discard") || sv_eq_cstr(w, "reject")) {
-            tm->action = 2;
-            tm->action_node = l->node;
-            tm->reject = sv_eq_cstr(w, "reject");
-        } else if (sv_eq_cstr(w, "next") && tm->action == 0) {
-            tm->action = 3;
-        } else if (sv_eq_cstr(w, "syslog") || sv_eq_cstr(w, "log")) {
-            tm->log = true; /* LOG-ACL-DENY */
-        }
-    }
+    if (model_path_eq(l, k, "from") && k + 1 < l->n)
+        j_term_from(x, tm, l, k);
+    else if (model_path_eq(l, k, "then") && k + 1 < l->n)
+        j_term_then(tm, l, k);
 }
 
 void j_firewall(struct jx *x, const struct model_path *l)

@@ -10,7 +10,6 @@
 
 static void j_sv_telnet(struct jx *x, const struct model_path *l, size_t i, size_t k)
 {
-    (void)k;
     struct device_model *m = x->m;
     if (m->telnet_server.state != FACT_ON || m->telnet_server.is_default)
         fact_set(&m->telnet_server, FACT_ON, model_path_own(l, i));
@@ -87,7 +86,6 @@ static void j_sv_netconf(struct jx *x, const struct model_path *l, size_t i, siz
 
 static void j_sv_grpc(struct jx *x, const struct model_path *l, size_t i, size_t k)
 {
-    (void)i;
     if (model_path_eq(l, k, "clear-text"))
         j_service(x, "grpc", true, model_path_own(l, k));
     else if (model_path_eq(l, k, "ssl"))
@@ -96,7 +94,6 @@ static void j_sv_grpc(struct jx *x, const struct model_path *l, size_t i, size_t
 
 static void j_sv_finger(struct jx *x, const struct model_path *l, size_t i, size_t k)
 {
-    (void)k;
     struct device_model *m = x->m;
     if (m->legacy.finger.is_default || m->legacy.finger.state != FACT_ON)
         fact_set(&m->legacy.finger, FACT_ON, model_path_own(l, i));
@@ -104,7 +101,6 @@ static void j_sv_finger(struct jx *x, const struct model_path *l, size_t i, size
 
 static void j_sv_dhcp(struct jx *x, const struct model_path *l, size_t i, size_t k)
 {
-    (void)k;
     struct device_model *m = x->m;
     if (m->legacy.dhcp_server.is_default || m->legacy.dhcp_server.state != FACT_ON)
         fact_set(&m->legacy.dhcp_server, FACT_ON, model_path_own(l, i));

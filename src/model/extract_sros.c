@@ -431,7 +431,6 @@ static void s_finish_cpp(struct sx *x)
 
 static bool s_rt_as(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
 {
-    (void)i, (void)no;
     if (k >= l->n)
         return false;
     x->local_as = model_sv_long(l->tok[k], -1);
@@ -440,7 +439,6 @@ static bool s_rt_as(struct sx *x, const struct model_path *l, size_t i, size_t k
 
 static bool s_rt_bgp(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
 {
-    (void)i, (void)no;
     s_bgp(x, l, k);
     return true;
 }
@@ -496,21 +494,18 @@ static void s_rt_igp(struct sx *x, const struct model_path *l, size_t i, size_t 
 
 static bool s_rt_ospf(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
 {
-    (void)no;
     s_rt_igp(x, l, i, k, 0);
     return true;
 }
 
 static bool s_rt_ospf3(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
 {
-    (void)no;
     s_rt_igp(x, l, i, k, 1);
     return true;
 }
 
 static bool s_rt_isis(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
 {
-    (void)no;
     s_rt_igp(x, l, i, k, 2);
     return true;
 }
@@ -548,7 +543,6 @@ static void s_rt_iface_filters(struct sx *x, struct interface *f, const struct m
 
 static bool s_rt_interface(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
 {
-    (void)i;
     if (k >= l->n)
         return false;
     struct interface *f = s_iface(x, l->tok[k], model_path_own(l, k), false);

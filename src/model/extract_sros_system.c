@@ -157,7 +157,6 @@ static void s_user(struct sx *x, const struct model_path *l, size_t i)
 /* telnet-server, telnet6-server */
 static bool s_sec_telnet(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
 {
-    (void)i;
     enum fact_state s = no || !is_true(l, k) ? FACT_OFF : FACT_ON;
     if (!(x->telnet_node && x->telnet_state == FACT_ON)) {
         x->telnet_node = l->node;
@@ -168,7 +167,6 @@ static bool s_sec_telnet(struct sx *x, const struct model_path *l, size_t i, siz
 
 static bool s_sec_ftp(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
 {
-    (void)i;
     struct device_model *m = x->m;
     enum fact_state s = no || !is_true(l, k) ? FACT_OFF : FACT_ON;
     struct mgmt_service *sv = model_find_service(m, "ftp-server", NULL);
@@ -234,7 +232,6 @@ static bool s_sec_ssh(struct sx *x, const struct model_path *l, size_t i, size_t
 /* user-params local-user user U ..., user U ... (k: the name) */
 static bool s_sec_user(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
 {
-    (void)i, (void)no;
     if (k >= l->n)
         return false;
     s_user(x, l, k);
@@ -284,7 +281,6 @@ static void s_maf_entry(struct sx *x, const struct model_path *l, size_t k)
 /* management-access-filter ip-filter ... */
 static bool s_sec_maf(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
 {
-    (void)i, (void)no;
     if (!x->maf)
         x->maf = model_add_acl(x->a, x->m, "management-access-filter", model_path_own(l, k - 1));
     if (model_path_eq(l, k, "default-action") && k + 1 < l->n) {
@@ -300,7 +296,6 @@ static bool s_sec_maf(struct sx *x, const struct model_path *l, size_t i, size_t
 /* profile P ..., aaa local-profiles profile P ... (k: the name) */
 static bool s_sec_profile(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
 {
-    (void)i, (void)no;
     if (k >= l->n)
         return false;
     struct sv name = sv_unquote(l->tok[k]);
@@ -325,7 +320,6 @@ static bool s_sec_profile(struct sx *x, const struct model_path *l, size_t i, si
 
 static bool s_sec_cpm_filter(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
 {
-    (void)k, (void)no;
     if (find_w(l, i + 1, "entry") && !x->cpm_node)
         x->cpm_node = model_path_own(l, i);
     if (model_path_eq(l, i + 1, "default-action") && i + 2 < l->n) {
@@ -339,7 +333,6 @@ static bool s_sec_cpm_filter(struct sx *x, const struct model_path *l, size_t i,
 static bool s_sec_admin_password(struct sx *x, const struct model_path *l, size_t i, size_t k,
                                  bool no)
 {
-    (void)i, (void)no;
     if (k >= l->n)
         return false;
     x->m->enable = ssecret(l, k);
@@ -349,7 +342,6 @@ static bool s_sec_admin_password(struct sx *x, const struct model_path *l, size_
 /* password authentication-order ..., aaa authentication-order ... */
 static bool s_sec_auth_order(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
 {
-    (void)i, (void)no;
     if (model_path_eq(l, k, "order"))
         k++;
     for (; k < l->n; k++) {
@@ -416,7 +408,6 @@ static void s_tacplus_use(struct sx *x, const struct model_path *l, size_t k)
 /* Any statement naming tacplus or radius (its server, secret, accounting). */
 static bool s_sec_aaa(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
 {
-    (void)no;
     if ((k = find_w(l, i, "tacplus")) == 0 && (k = find_w(l, i, "radius")) == 0)
         return false;
     enum aaa_proto proto = sv_eq_cstr(l->tok[k], "tacplus") ? AAA_TACACS : AAA_RADIUS;
@@ -435,7 +426,6 @@ static bool s_sec_aaa(struct sx *x, const struct model_path *l, size_t i, size_t
 /* snmp ... community C [hash|hash2] [rw|rwa|r] */
 static bool s_sec_snmp(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
 {
-    (void)k, (void)no;
     struct device_model *m = x->m;
     size_t c = find_w(l, i + 1, "community");
     if (!c || c + 1 >= l->n)
@@ -491,7 +481,6 @@ static void s_security(struct sx *x, const struct model_path *l, size_t i)
 
 static bool s_sys_name(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
 {
-    (void)i, (void)no;
     if (k >= l->n)
         return false;
     x->m->hostname = dup_unq(x, l->tok[k]);
@@ -501,7 +490,6 @@ static bool s_sys_name(struct sx *x, const struct model_path *l, size_t i, size_
 
 static bool s_sys_security(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
 {
-    (void)i, (void)no;
     s_security(x, l, k);
     return true;
 }
@@ -509,7 +497,6 @@ static bool s_sys_security(struct sx *x, const struct model_path *l, size_t i, s
 static bool s_sys_login_control(struct sx *x, const struct model_path *l, size_t i, size_t k,
                                 bool no)
 {
-    (void)i, (void)no;
     struct device_model *m = x->m;
     if (model_path_eq(l, k, "idle-timeout") && k + 1 < l->n) {
         x->idle_node = l->node;
@@ -551,7 +538,6 @@ static void s_ntp_server(struct sx *x, const struct model_path *l, size_t k)
 
 static bool s_sys_ntp(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
 {
-    (void)i, (void)no;
     struct device_model *m = x->m;
     fact_lines_add(&m->ntp.ev, model_path_own(l, k - 1));
     if (model_path_eq(l, k, "server") && k + 1 < l->n) {
@@ -588,7 +574,6 @@ static void s_admin_state(const struct model_path *l, size_t k, const struct cfg
 /* snmp ..., management-interface snmp ... */
 static bool s_sys_snmp(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
 {
-    (void)i, (void)no;
     s_admin_state(l, k, &x->snmp_on_node, &x->snmp_off_node);
     return true;
 }
@@ -596,7 +581,6 @@ static bool s_sys_snmp(struct sx *x, const struct model_path *l, size_t i, size_
 /* netconf ..., management-interface netconf ... */
 static bool s_sys_netconf(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
 {
-    (void)i, (void)no;
     s_admin_state(l, k, &x->netconf_on_node, &x->netconf_off_node);
     return true;
 }
@@ -613,7 +597,6 @@ static bool s_onbox_seen(const struct device_model *m, const struct cfg_node *n)
 /* cron schedule S */
 static bool s_sys_cron(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
 {
-    (void)k, (void)no;
     struct device_model *m = x->m;
     if (!ssmall(m->nonbox) || !model_path_eq(l, i + 1, "schedule") || i + 2 >= l->n ||
         s_onbox_seen(m, model_path_own(l, i + 2)))
@@ -626,7 +609,6 @@ static bool s_sys_cron(struct sx *x, const struct model_path *l, size_t i, size_
 /* script-control script-policy|script S */
 static bool s_sys_script(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
 {
-    (void)k, (void)no;
     struct device_model *m = x->m;
     if (!ssmall(m->nonbox) || i + 2 >= l->n ||
         !(model_path_eq(l, i + 1, "script-policy") || model_path_eq(l, i + 1, "script")) ||
@@ -658,7 +640,6 @@ static void s_grpc_setting(struct sx *x, const struct model_path *l, size_t k, b
  * allow-unsecure-connection and no tls-server-profile */
 static bool s_sys_grpc(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
 {
-    (void)no;
     if (!x->grpc_node)
         x->grpc_node = model_path_own(l, i);
     bool neg = model_path_eq(l, k, "no");
@@ -668,7 +649,6 @@ static bool s_sys_grpc(struct sx *x, const struct model_path *l, size_t i, size_
 
 static bool s_sys_lldp(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
 {
-    (void)i, (void)no;
     if (model_path_eq(l, k, "admin-state") ||
         (model_path_eq(l, k, "no") && model_path_eq(l, k + 1, "shutdown")))
         fact_set(&x->m->legacy.discovery, model_path_eq(l, k + 1, "disable") ? FACT_OFF : FACT_ON,

@@ -324,7 +324,6 @@ static bool v_g_telnet_enable(struct vx *x, const struct cfg_node *n, bool undo)
 
 static bool v_g_telnet_disable(struct vx *x, const struct cfg_node *n, bool undo)
 {
-    (void)undo;
     x->telnet_node = n;
     x->telnet_state = FACT_OFF;
     return true;
@@ -334,7 +333,6 @@ static bool v_g_telnet_disable(struct vx *x, const struct cfg_node *n, bool undo
  * not switch telnet on; snmp-agent statements are read by v_snmp). */
 static bool v_g_inert(struct vx *x, const struct cfg_node *n, bool undo)
 {
-    (void)x, (void)n, (void)undo;
     return true;
 }
 
@@ -354,7 +352,6 @@ static bool v_g_ssh1x(struct vx *x, const struct cfg_node *n, bool undo)
 
 static bool v_g_ssh_cipher(struct vx *x, const struct cfg_node *n, bool undo)
 {
-    (void)undo;
     struct ssh_facts *ssh = &x->m->ssh;
     fact_lines_add(&x->cipher_ev, n);
     add_list(x, &ssh->ciphers, &ssh->nciphers, n, 3);
@@ -365,7 +362,6 @@ static bool v_g_ssh_cipher(struct vx *x, const struct cfg_node *n, bool undo)
 
 static bool v_g_ssh_hmac(struct vx *x, const struct cfg_node *n, bool undo)
 {
-    (void)undo;
     struct ssh_facts *ssh = &x->m->ssh;
     add_list(x, &ssh->macs, &ssh->nmacs, n, 3);
     x->saw_macs = true;
@@ -376,7 +372,6 @@ static bool v_g_ssh_hmac(struct vx *x, const struct cfg_node *n, bool undo)
 
 static bool v_g_ssh_kex(struct vx *x, const struct cfg_node *n, bool undo)
 {
-    (void)undo;
     struct ssh_facts *ssh = &x->m->ssh;
     add_list(x, &ssh->kex, &ssh->nkex, n, 3);
     fact_lines_add(&ssh->algo_ev, n);
@@ -385,7 +380,6 @@ static bool v_g_ssh_kex(struct vx *x, const struct cfg_node *n, bool undo)
 
 static bool v_g_ssh_port(struct vx *x, const struct cfg_node *n, bool undo)
 {
-    (void)undo;
     x->m->ssh.port = model_sv_long(tk(n, 3), -1);
     fact_lines_add(&x->m->ssh.ev, n);
     return true;
@@ -394,7 +388,6 @@ static bool v_g_ssh_port(struct vx *x, const struct cfg_node *n, bool undo)
 /* ssh user U assign rsa-key|dsa-key|ecc-key|sm2-key KEY: a public key for U */
 static bool v_g_ssh_user(struct vx *x, const struct cfg_node *n, bool undo)
 {
-    (void)undo;
     struct sv kind = tk(n, 4);
     if (!tk_is(n, 3, "assign") || kind.n <= 4 || memcmp(kind.p + kind.n - 4, "-key", 4) != 0 ||
         ntok(n) <= 5)
@@ -411,7 +404,6 @@ static bool v_g_ssh_user(struct vx *x, const struct cfg_node *n, bool undo)
 /* ssh server acl [ipv6] A */
 static bool v_g_ssh_acl(struct vx *x, const struct cfg_node *n, bool undo)
 {
-    (void)undo;
     struct sv name = tk(n, ntok(n) - 1);
     model_add_mgmt_path(x->a, x->m, "ssh", model_strdup(x->a, name), n);
     return true;
@@ -431,7 +423,6 @@ static bool v_g_https(struct vx *x, const struct cfg_node *n, bool undo)
 
 static bool v_g_http_acl(struct vx *x, const struct cfg_node *n, bool undo)
 {
-    (void)undo;
     model_add_mgmt_path(x->a, x->m, "http", model_strdup(x->a, tk(n, 2)), n);
     return true;
 }
@@ -450,7 +441,6 @@ static bool v_g_sftp(struct vx *x, const struct cfg_node *n, bool undo)
 
 static bool v_g_tftp(struct vx *x, const struct cfg_node *n, bool undo)
 {
-    (void)undo;
     v_service(x, "tftp-server", true, FACT_ON, n);
     return true;
 }
@@ -485,7 +475,6 @@ static bool v_g_info_center(struct vx *x, const struct cfg_node *n, bool undo)
 /* info-center loghost [ipv6] H [vpn-instance V] [transport tcp ssl-policy P] */
 static bool v_g_loghost(struct vx *x, const struct cfg_node *n, bool undo)
 {
-    (void)undo;
     struct device_model *m = x->m;
     if (ntok(n) <= 2 || tk_is(n, 2, "source"))
         return false;
@@ -506,7 +495,6 @@ static bool v_g_loghost(struct vx *x, const struct cfg_node *n, bool undo)
 
 static bool v_g_ntp_server(struct vx *x, const struct cfg_node *n, bool undo)
 {
-    (void)undo;
     struct device_model *m = x->m;
     struct sv h = tk(n, 2);
     if (sv_eq_cstr(h, "ipv6"))
@@ -528,7 +516,6 @@ static bool v_g_ntp_auth(struct vx *x, const struct cfg_node *n, bool undo)
 
 static bool v_g_ntp_key(struct vx *x, const struct cfg_node *n, bool undo)
 {
-    (void)undo;
     if (!x->ntp_key_node)
         x->ntp_key_node = n;
     size_t c = find_tok(n, 3, "cipher");
@@ -542,7 +529,6 @@ static bool v_g_ntp_key(struct vx *x, const struct cfg_node *n, bool undo)
 /* undo snmp-agent */
 static bool v_g_snmp_off(struct vx *x, const struct cfg_node *n, bool undo)
 {
-    (void)undo;
     if (ntok(n) != 2)
         return false;
     x->snmp_off_node = n;
@@ -551,14 +537,12 @@ static bool v_g_snmp_off(struct vx *x, const struct cfg_node *n, bool undo)
 
 static bool v_g_cpu_defend_applied(struct vx *x, const struct cfg_node *n, bool undo)
 {
-    (void)undo;
     x->cpu_defend_applied = n;
     return true;
 }
 
 static bool v_g_cpu_defend_policy(struct vx *x, const struct cfg_node *n, bool undo)
 {
-    (void)undo;
     x->cpu_defend_def = n;
     for (const struct cfg_node *c = n->child; c; c = c->next)
         if (!(c->flags & CFG_INACTIVE) && starts(c, 0, "applied") && !x->cpu_defend_applied)
@@ -578,21 +562,18 @@ static void v_header(struct vx *x, const struct cfg_node *n, const char *kind)
 
 static bool v_g_header_login(struct vx *x, const struct cfg_node *n, bool undo)
 {
-    (void)undo;
     v_header(x, n, "login");
     return true;
 }
 
 static bool v_g_header_shell(struct vx *x, const struct cfg_node *n, bool undo)
 {
-    (void)undo;
     v_header(x, n, "motd");
     return true;
 }
 
 static bool v_g_observe_port(struct vx *x, const struct cfg_node *n, bool undo)
 {
-    (void)undo;
     struct device_model *m = x->m;
     struct mirror_session *ms = MODEL_PUSH(x->a, m->mirrors, m->nmirrors);
     ms->kind = "mirror";
@@ -610,7 +591,6 @@ static bool v_g_observe_port(struct vx *x, const struct cfg_node *n, bool undo)
 
 static bool v_g_ops(struct vx *x, const struct cfg_node *n, bool undo)
 {
-    (void)undo;
     for (const struct cfg_node *c = n->child; c; c = c->next)
         if (!(c->flags & CFG_INACTIVE) && starts(c, 0, "assistant") && vcap(x->m->nonbox))
             v_ops_assistant(x, c);
@@ -619,7 +599,6 @@ static bool v_g_ops(struct vx *x, const struct cfg_node *n, bool undo)
 
 static bool v_g_netconf(struct vx *x, const struct cfg_node *n, bool undo)
 {
-    (void)undo;
     if (ntok(n) != 1)
         return false;
     v_netconf(x, n);
@@ -629,7 +608,6 @@ static bool v_g_netconf(struct vx *x, const struct cfg_node *n, bool undo)
 /* info-center source M channel loghost|2 ... */
 static bool v_g_info_source(struct vx *x, const struct cfg_node *n, bool undo)
 {
-    (void)undo;
     if (!tk_is(n, 3, "channel") || !(tk_is(n, 4, "loghost") || tk_is(n, 4, "2")))
         return false;
     v_info_source(x, n);
@@ -638,7 +616,6 @@ static bool v_g_info_source(struct vx *x, const struct cfg_node *n, bool undo)
 
 static bool v_g_maintenance(struct vx *x, const struct cfg_node *n, bool undo)
 {
-    (void)undo;
     model_add_onbox(x->a, x->m, "scheduler", model_strdup(x->a, tk(n, 1)), false, n);
     return true;
 }
@@ -646,7 +623,6 @@ static bool v_g_maintenance(struct vx *x, const struct cfg_node *n, bool undo)
 /* super password [level N] cipher|irreversible-cipher|simple V */
 static bool v_g_super_password(struct vx *x, const struct cfg_node *n, bool undo)
 {
-    (void)undo;
     struct device_model *m = x->m;
     size_t c = find_tok(n, 2, "irreversible-cipher");
     if (!c)
@@ -660,7 +636,6 @@ static bool v_g_super_password(struct vx *x, const struct cfg_node *n, bool undo
 
 static bool v_g_sysname(struct vx *x, const struct cfg_node *n, bool undo)
 {
-    (void)undo;
     x->m->hostname = model_strdup_unquoted(x->a, sv_after_tokens(cfg_text(n), 1));
     x->m->hostname_node = n;
     return true;
@@ -740,61 +715,71 @@ static void vrp_console(struct device_model *m, const char *mode, const struct c
                                   : "authentication-mode password: a shared line password only";
 }
 
-static void v_user_interface(struct vx *x, const struct cfg_node *n)
+static enum line_kind v_line_kind(struct sv kind)
+{
+    return sv_eq_cstr(kind, "vty")                                  ? LINE_VTY
+           : sv_eq_cstr(kind, "con") || sv_eq_cstr(kind, "console") ? LINE_CONSOLE
+           : sv_eq_cstr(kind, "aux")                                ? LINE_AUX
+                                                                    : LINE_OTHER;
+}
+
+/* set authentication password cipher|simple|irreversible-cipher V */
+static void v_line_password(struct vx *x, const struct cfg_node *c)
+{
+    size_t i = find_tok(c, 3, "cipher");
+    if (!i)
+        i = find_tok(c, 3, "simple");
+    if (!i)
+        i = find_tok(c, 3, "irreversible-cipher");
+    if (i)
+        model_add_secret(x->a, x->m, "line-password", vsecret(c, i));
+}
+
+/* protocol inbound all|telnet|ssh */
+static void v_line_protocol(struct mgmt_line *l, const struct cfg_node *c)
+{
+    struct sv p = tk(c, 2);
+    l->transport_node = c;
+    bool all = sv_eq_cstr(p, "all");
+    fact_set(&l->telnet_in, all || sv_eq_cstr(p, "telnet") ? FACT_ON : FACT_OFF, c);
+    fact_set(&l->ssh_in, all || sv_eq_cstr(p, "ssh") ? FACT_ON : FACT_OFF, c);
+}
+
+/* One statement of a user-interface view (*saw_proto, *auth_mode: what it said). */
+static void v_line_stmt(struct vx *x, struct mgmt_line *l, const struct cfg_node *c,
+                        bool *saw_proto, const char **auth_mode)
+{
+    if (starts(c, 0, "protocol inbound")) {
+        *saw_proto = true;
+        v_line_protocol(l, c);
+    } else if (starts(c, 0, "authentication-mode")) {
+        *auth_mode = model_strdup(x->a, tk(c, 1));
+        if (sv_eq_cstr(tk(c, 1), "password") && l->kind == LINE_VTY)
+            x->local_only_node = c;
+    } else if (starts(c, 0, "idle-timeout")) {
+        long mins = model_sv_long(tk(c, 1), -1);
+        long secs = model_sv_long(tk(c, 2), 0);
+        l->timeout_seconds = mins < 0 ? -1 : mins * 60 + secs;
+        l->timeout_is_default = false;
+        l->timeout_node = c;
+    } else if (starts(c, 0, "acl") && find_tok(c, 1, "inbound")) {
+        size_t i = tk_is(c, 1, "ipv6") ? 2 : 1;
+        if (!l->acl_in)
+            l->acl_in = model_strdup(x->a, tk(c, i));
+    } else if (starts(c, 0, "set authentication password")) {
+        v_line_password(x, c);
+    } else if (starts(c, 0, "undo shell")) {
+        fact_set(&l->login_disabled, FACT_ON, c);
+    } else if (starts(c, 0, "shell")) {
+        fact_set(&l->login_disabled, FACT_OFF, c);
+    }
+}
+
+/* The defaults of a user-interface once its statements are read. */
+static void v_line_settle(struct vx *x, struct mgmt_line *l, const struct cfg_node *n,
+                          bool saw_proto, const char *auth_mode)
 {
     struct device_model *m = x->m;
-    struct sv kind = tk(n, 1);
-    if (sv_eq_cstr(kind, "maximum-vty") || sv_eq_cstr(kind, "current"))
-        return;
-    struct mgmt_line *l = MODEL_PUSH(x->a, m->lines, m->nlines);
-    l->name = model_strdup(x->a, cfg_text(n));
-    l->node = n;
-    l->kind = sv_eq_cstr(kind, "vty")                                  ? LINE_VTY
-              : sv_eq_cstr(kind, "con") || sv_eq_cstr(kind, "console") ? LINE_CONSOLE
-              : sv_eq_cstr(kind, "aux")                                ? LINE_AUX
-                                                                       : LINE_OTHER;
-    l->timeout_seconds = 600;
-    l->timeout_is_default = true;
-    bool saw_proto = false;
-    const char *auth_mode = NULL;
-    for (const struct cfg_node *c = n->child; c; c = c->next) {
-        if (c->flags & CFG_INACTIVE)
-            continue;
-        if (starts(c, 0, "protocol inbound")) {
-            struct sv p = tk(c, 2);
-            saw_proto = true;
-            l->transport_node = c;
-            bool all = sv_eq_cstr(p, "all");
-            fact_set(&l->telnet_in, all || sv_eq_cstr(p, "telnet") ? FACT_ON : FACT_OFF, c);
-            fact_set(&l->ssh_in, all || sv_eq_cstr(p, "ssh") ? FACT_ON : FACT_OFF, c);
-        } else if (starts(c, 0, "authentication-mode")) {
-            auth_mode = model_strdup(x->a, tk(c, 1));
-            if (sv_eq_cstr(tk(c, 1), "password") && l->kind == LINE_VTY)
-                x->local_only_node = c;
-        } else if (starts(c, 0, "idle-timeout")) {
-            long mins = model_sv_long(tk(c, 1), -1);
-            long secs = model_sv_long(tk(c, 2), 0);
-            l->timeout_seconds = mins < 0 ? -1 : mins * 60 + secs;
-            l->timeout_is_default = false;
-            l->timeout_node = c;
-        } else if (starts(c, 0, "acl") && find_tok(c, 1, "inbound")) {
-            size_t i = tk_is(c, 1, "ipv6") ? 2 : 1;
-            if (!l->acl_in)
-                l->acl_in = model_strdup(x->a, tk(c, i));
-        } else if (starts(c, 0, "set authentication password")) {
-            size_t i = find_tok(c, 3, "cipher");
-            if (!i)
-                i = find_tok(c, 3, "simple");
-            if (!i)
-                i = find_tok(c, 3, "irreversible-cipher");
-            if (i)
-                model_add_secret(x->a, m, "line-password", vsecret(c, i));
-        } else if (starts(c, 0, "undo shell")) {
-            fact_set(&l->login_disabled, FACT_ON, c);
-        } else if (starts(c, 0, "shell")) {
-            fact_set(&l->login_disabled, FACT_OFF, c);
-        }
-    }
     if (l->login_disabled.state == FACT_UNKNOWN)
         fact_default(&l->login_disabled, FACT_OFF, "the shell is enabled unless undo shell");
     if (l->kind == LINE_CONSOLE)
@@ -813,6 +798,26 @@ static void v_user_interface(struct vx *x, const struct cfg_node *n)
     fact_unknown(&l->any_out, "VRP has no per-vty outbound transport control");
     if (l->kind == LINE_VTY)
         model_add_mgmt_path(x->a, m, "vty", l->acl_in, n);
+}
+
+static void v_user_interface(struct vx *x, const struct cfg_node *n)
+{
+    struct device_model *m = x->m;
+    struct sv kind = tk(n, 1);
+    if (sv_eq_cstr(kind, "maximum-vty") || sv_eq_cstr(kind, "current"))
+        return;
+    struct mgmt_line *l = MODEL_PUSH(x->a, m->lines, m->nlines);
+    l->name = model_strdup(x->a, cfg_text(n));
+    l->node = n;
+    l->kind = v_line_kind(kind);
+    l->timeout_seconds = 600;
+    l->timeout_is_default = true;
+    bool saw_proto = false;
+    const char *auth_mode = NULL;
+    for (const struct cfg_node *c = n->child; c; c = c->next)
+        if (!(c->flags & CFG_INACTIVE))
+            v_line_stmt(x, l, c, &saw_proto, &auth_mode);
+    v_line_settle(x, l, n, saw_proto, auth_mode);
 }
 
 /* ------------------------------------------------------------ acl */
@@ -904,7 +909,6 @@ static struct account *v_account(struct vx *x, struct sv name, const struct cfg_
 /* local-user U password|privilege level|cipher ... */
 static bool v_a_local_user(struct vx *x, const struct cfg_node *c, bool undo)
 {
-    (void)undo;
     if (ntok(c) <= 2)
         return false;
     struct account *ac = v_account(x, tk(c, 1), c);
@@ -924,7 +928,6 @@ static bool v_a_local_user(struct vx *x, const struct cfg_node *c, bool undo)
 
 static bool v_a_password_policy(struct vx *x, const struct cfg_node *c, bool undo)
 {
-    (void)undo;
     x->pwpolicy_node = c;
     return true;
 }
@@ -947,7 +950,6 @@ static void v_authn_mode(struct vx *x, const struct cfg_node *d)
 
 static bool v_a_authn_scheme(struct vx *x, const struct cfg_node *c, bool undo)
 {
-    (void)undo;
     for (const struct cfg_node *d = c->child; d; d = d->next)
         if (!(d->flags & CFG_INACTIVE) && starts(d, 0, "authentication-mode"))
             v_authn_mode(x, d);
@@ -956,7 +958,6 @@ static bool v_a_authn_scheme(struct vx *x, const struct cfg_node *c, bool undo)
 
 static bool v_a_acct_scheme(struct vx *x, const struct cfg_node *c, bool undo)
 {
-    (void)undo;
     for (const struct cfg_node *d = c->child; d; d = d->next)
         if (!(d->flags & CFG_INACTIVE) && starts(d, 0, "accounting-mode") &&
             (tk_is(d, 1, "hwtacacs") || tk_is(d, 1, "radius")) && !x->acct_node)
@@ -968,7 +969,6 @@ static bool v_a_acct_scheme(struct vx *x, const struct cfg_node *c, bool undo)
  * authorisation by the HWTACACS server */
 static bool v_a_authz_scheme(struct vx *x, const struct cfg_node *c, bool undo)
 {
-    (void)undo;
     for (const struct cfg_node *d = c->child; d; d = d->next)
         if (!(d->flags & CFG_INACTIVE) &&
             (starts(d, 0, "authorization-cmd") || starts(d, 0, "authorization-mode")) &&
@@ -979,7 +979,6 @@ static bool v_a_authz_scheme(struct vx *x, const struct cfg_node *c, bool undo)
 
 static bool v_a_recording_scheme(struct vx *x, const struct cfg_node *c, bool undo)
 {
-    (void)undo;
     for (const struct cfg_node *d = c->child; d; d = d->next)
         if (!(d->flags & CFG_INACTIVE) && starts(d, 0, "recording-mode") && !x->cmd_acct_node)
             x->cmd_acct_node = d;
@@ -988,7 +987,6 @@ static bool v_a_recording_scheme(struct vx *x, const struct cfg_node *c, bool un
 
 static bool v_a_cmd_recording(struct vx *x, const struct cfg_node *c, bool undo)
 {
-    (void)undo;
     if (!x->cmd_acct_node)
         x->cmd_acct_node = c;
     return true;
@@ -1429,6 +1427,83 @@ static void v_finish_cpp(struct vx *x)
     }
 }
 
+/* traffic-filter inbound|outbound [ipv6] [acl] [name] A */
+static void v_if_filter(struct vx *x, struct interface *f, const struct cfg_node *c)
+{
+    bool in = tk_is(c, 1, "inbound");
+    size_t i = 2;
+    if (tk_is(c, i, "ipv6"))
+        i++;
+    if (tk_is(c, i, "acl"))
+        i++;
+    if (tk_is(c, i, "name"))
+        i++;
+    const char *acl = model_strdup(x->a, tk(c, i));
+    if (in && !f->acl_in)
+        f->acl_in = acl;
+    else if (!in && !f->acl_out)
+        f->acl_out = acl;
+}
+
+/* The interface's identity, state, addresses, filters and tunnel; false
+ * when c is none of these. */
+static bool v_if_basic(struct vx *x, struct interface *f, const struct cfg_node *c)
+{
+    if (starts(c, 0, "description"))
+        f->description = model_strdup_unquoted(x->a, sv_after_tokens(cfg_text(c), 1));
+    else if (starts(c, 0, "shutdown"))
+        f->shutdown = true;
+    else if (starts(c, 0, "undo shutdown"))
+        f->shutdown = false;
+    else if (starts(c, 0, "ip address") || starts(c, 0, "ipv6 address"))
+        f->has_ip = true;
+    else if (starts(c, 0, "urpf") || starts(c, 0, "ip urpf") || starts(c, 0, "ipv6 urpf"))
+        fact_set(&f->urpf, FACT_ON, c);
+    else if (starts(c, 0, "traffic-filter inbound") || starts(c, 0, "traffic-filter outbound"))
+        v_if_filter(x, f, c);
+    else if (starts(c, 0, "tunnel-protocol")) {
+        f->tunnel_mode = model_strdup(x->a, tk(c, 1));
+        f->is_tunnel = !tk_is(c, 1, "none");
+    } else if (starts(c, 0, "destination") && f->is_tunnel)
+        f->tunnel_dest = model_strdup(x->a, tk(c, ntok(c) - 1));
+    else
+        return false;
+    return true;
+}
+
+/* LLDP, directed broadcast and proxy ARP; false when c is none of these. */
+static bool v_if_services(struct interface *f, const struct cfg_node *c)
+{
+    if (starts(c, 0, "undo lldp enable") || starts(c, 0, "lldp admin-status disable"))
+        fact_set(&f->discovery, FACT_OFF, c);
+    else if (starts(c, 0, "lldp enable") || starts(c, 0, "lldp admin-status"))
+        fact_set(&f->discovery, FACT_ON, c);
+    else if (starts(c, 0, "ip forward-broadcast"))
+        fact_set(&f->directed_broadcast, FACT_ON, c);
+    else if (starts(c, 0, "arp-proxy enable"))
+        fact_set(&f->proxy_arp, FACT_ON, c);
+    else
+        return false;
+    return true;
+}
+
+/* IGP authentication, port mirroring and the management VPN binding. */
+static void v_if_other(struct vx *x, struct interface *f, const struct cfg_node *c)
+{
+    if (starts(c, 0, "ospf authentication-mode") && auth_mode_strong(c, 2)) {
+        x->ospf_if_auth = c;
+    } else if (starts(c, 0, "isis authentication-mode") && auth_mode_strong(c, 2)) {
+        x->isis_if_auth = c;
+    } else if (starts(c, 0, "port-mirroring to observe-port")) {
+        struct mirror_session *ms = MODEL_PUSH(x->a, x->m->mirrors, x->m->nmirrors);
+        ms->kind = "port-mirroring";
+        ms->destination = model_strdup(x->a, tk(c, 3));
+        ms->node = c;
+    } else if (starts(c, 0, "ip binding vpn-instance") && f->is_mgmt) {
+        fact_set(&x->m->mgmt_vrf, FACT_ON, c);
+    }
+}
+
 static void v_interface(struct vx *x, const struct cfg_node *n)
 {
     struct sv name = sv_after_tokens(cfg_text(n), 1);
@@ -1444,58 +1519,8 @@ static void v_interface(struct vx *x, const struct cfg_node *n)
     for (const struct cfg_node *c = n->child; c; c = c->next) {
         if (c->flags & CFG_INACTIVE)
             continue;
-        if (starts(c, 0, "description")) {
-            f->description = model_strdup_unquoted(x->a, sv_after_tokens(cfg_text(c), 1));
-        } else if (starts(c, 0, "shutdown")) {
-            f->shutdown = true;
-        } else if (starts(c, 0, "undo shutdown")) {
-            f->shutdown = false;
-        } else if (starts(c, 0, "ip address") || starts(c, 0, "ipv6 address")) {
-            f->has_ip = true;
-        } else if (starts(c, 0, "urpf") || starts(c, 0, "ip urpf") || starts(c, 0, "ipv6 urpf")) {
-            fact_set(&f->urpf, FACT_ON, c);
-        } else if (starts(c, 0, "traffic-filter inbound") ||
-                   starts(c, 0, "traffic-filter outbound")) {
-            bool in = tk_is(c, 1, "inbound");
-            size_t i = 2;
-            if (tk_is(c, i, "ipv6"))
-                i++;
-            if (tk_is(c, i, "acl"))
-                i++;
-            if (tk_is(c, i, "name"))
-                i++;
-            const char *acl = model_strdup(x->a, tk(c, i));
-            if (in && !f->acl_in)
-                f->acl_in = acl;
-            else if (!in && !f->acl_out)
-                f->acl_out = acl;
-        } else if (starts(c, 0, "tunnel-protocol")) {
-            f->tunnel_mode = model_strdup(x->a, tk(c, 1));
-            f->is_tunnel = !tk_is(c, 1, "none");
-        } else if (starts(c, 0, "destination") && f->is_tunnel) {
-            f->tunnel_dest = model_strdup(x->a, tk(c, ntok(c) - 1));
-        } else if (starts(c, 0, "undo lldp enable") || starts(c, 0, "lldp admin-status disable")) {
-            fact_set(&f->discovery, FACT_OFF, c);
-        } else if (starts(c, 0, "lldp enable") || starts(c, 0, "lldp admin-status")) {
-            fact_set(&f->discovery, FACT_ON, c);
-        } else if (starts(c, 0, "ip forward-broadcast")) {
-            fact_set(&f->directed_broadcast, FACT_ON, c);
-        } else if (starts(c, 0, "arp-proxy enable")) {
-            fact_set(&f->proxy_arp, FACT_ON, c);
-        } else if (v_if_icmp(f, c)) {
-            continue;
-        } else if (starts(c, 0, "ospf authentication-mode") && auth_mode_strong(c, 2)) {
-            x->ospf_if_auth = c;
-        } else if (starts(c, 0, "isis authentication-mode") && auth_mode_strong(c, 2)) {
-            x->isis_if_auth = c;
-        } else if (starts(c, 0, "port-mirroring to observe-port")) {
-            struct mirror_session *ms = MODEL_PUSH(x->a, x->m->mirrors, x->m->nmirrors);
-            ms->kind = "port-mirroring";
-            ms->destination = model_strdup(x->a, tk(c, 3));
-            ms->node = c;
-        } else if (starts(c, 0, "ip binding vpn-instance") && f->is_mgmt) {
-            fact_set(&x->m->mgmt_vrf, FACT_ON, c);
-        }
+        if (!v_if_basic(x, f, c) && !v_if_services(f, c) && !v_if_icmp(f, c))
+            v_if_other(x, f, c);
     }
 }
 
