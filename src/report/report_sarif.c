@@ -568,6 +568,47 @@ static void write_rule(const struct report_writer *w, const struct check_def *c,
     fputs("]}}", f);
 }
 
+/* A fleet finding's locations: its first device primary, up to 19 others related. */
+static void fleet_locations(struct report_writer *w, const struct fleet_finding *x)
+{
+    struct sarif_state *st = w->state;
+    FILE *f = w->f;
+    size_t nloc = 0;
+    for (size_t k = 0; k < x->ndevices && nloc < 20; k++) {
+        /* Devices are reported in scan order: dev_index is the writer's too. */
+        size_t *idx = x->dev_index ? NULL : rpt_map_find(&st->names, x->devices[k]);
+        size_t at = x->dev_index ? x->dev_index[k] : idx ? *idx : SIZE_MAX;
+        if (at >= st->nrel)
+            continue;
+        /* The first device is the primary location, the others related. */
+        fputs(nloc == 0 ? "{" : nloc == 1 ? "],\"relatedLocations\":[{" : ",{", f);
+        if (nloc)
+            fprintf(f, "\"id\":%zu,", nloc);
+        nloc++;
+        fputs("\"physicalLocation\":{\"artifactLocation\":", f);
+        artifact(w, f, st->relpaths[at]);
+        if (x->lines && x->lines[k] >= 1)
+            fprintf(f, ",\"region\":{\"startLine\":%u}", (unsigned)x->lines[k]);
+        fputs("}}", f);
+    }
+}
+
+/* The finding's own fingerprint, else a hash of the check and its devices. */
+static void fleet_fingerprint(const struct fleet_finding *x, char fp[65])
+{
+    if (x->fingerprint[0]) {
+        snprintf(fp, 65, "%s", x->fingerprint);
+        return;
+    }
+    struct buf b;
+    buf_init(&b, 0);
+    buf_adds(&b, x->check->id);
+    for (size_t k = 0; k < x->ndevices; k++)
+        buf_printf(&b, "\x1f%s", x->devices[k]);
+    sha256_hex(b.data, b.len, fp);
+    buf_free(&b);
+}
+
 static void fleet_results(struct report_writer *w, const struct report_estate *e)
 {
     struct sarif_state *st = w->state;
@@ -587,36 +628,9 @@ static void fleet_results(struct report_writer *w, const struct report_estate *e
         fprintf(f, ",\"level\":\"%s\",\"message\":{\"text\":", level_of(x->check->severity));
         rpt_json_cstr(f, x->message ? x->message : x->check->title);
         fputs("},\"locations\":[", f);
-        size_t nloc = 0;
-        for (size_t k = 0; k < x->ndevices && nloc < 20; k++) {
-            /* Devices are reported in scan order: dev_index is the writer's too. */
-            size_t *idx = x->dev_index ? NULL : rpt_map_find(&st->names, x->devices[k]);
-            size_t at = x->dev_index ? x->dev_index[k] : idx ? *idx : SIZE_MAX;
-            if (at >= st->nrel)
-                continue;
-            /* The first device is the primary location, the others related. */
-            fputs(nloc == 0 ? "{" : nloc == 1 ? "],\"relatedLocations\":[{" : ",{", f);
-            if (nloc)
-                fprintf(f, "\"id\":%zu,", nloc);
-            nloc++;
-            fputs("\"physicalLocation\":{\"artifactLocation\":", f);
-            artifact(w, f, st->relpaths[at]);
-            if (x->lines && x->lines[k] >= 1)
-                fprintf(f, ",\"region\":{\"startLine\":%u}", (unsigned)x->lines[k]);
-            fputs("}}", f);
-        }
+        fleet_locations(w, x);
         char fp[65];
-        if (x->fingerprint[0]) {
-            snprintf(fp, sizeof(fp), "%s", x->fingerprint);
-        } else {
-            struct buf b;
-            buf_init(&b, 0);
-            buf_adds(&b, x->check->id);
-            for (size_t k = 0; k < x->ndevices; k++)
-                buf_printf(&b, "\x1f%s", x->devices[k]);
-            sha256_hex(b.data, b.len, fp);
-            buf_free(&b);
-        }
+        fleet_fingerprint(x, fp);
         fputc(']', f);
         write_fingerprint(w, fp);
         fputs(",\"properties\":{\"fleet\":true,\"devices\":[", f);
