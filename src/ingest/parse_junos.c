@@ -626,6 +626,15 @@ struct jx_parser {
     struct cfg_node **oneliners; /* containers that may fold onto one line */
     size_t noneliners, oneliners_cap;
     bool depth_reported;
+    /* the brace scanner (parse_junos()) */
+    const char *p, *end;
+    uint32_t line;
+    struct cfg_node *parent; /* the open block */
+    uint32_t skip;           /* open braces whose contents are ignored */
+    uint32_t skip_line;      /* line of the outermost ignored '{' */
+    const char *stmt;        /* start of the pending statement */
+    uint32_t stmt_line;
+    bool line_start;
 };
 
 /* Add a node and index it; NULL when a limit was hit (already reported). */
@@ -960,232 +969,296 @@ static struct cfg_node *jx_emit(struct jx_parser *ps, struct cfg_node *parent, c
     return n;
 }
 
+/* From the opening quote at p: the closing quote (or end), counting the
+ * newlines on the way in *line. A backslash escapes the next byte except a
+ * newline. */
+static const char *jx_quoted_end(const char *p, const char *end, uint32_t *line)
+{
+    for (p++; p < end && *p != '"'; p++) {
+        if (*p == '\\' && p + 1 < end && p[1] != '\n')
+            p++;
+        else if (*p == '\n')
+            (*line)++;
+    }
+    return p;
+}
+
+/*
+ * A top-level set-form line (q: its start, after: past its verb). A quoted
+ * string may run onto further lines; one never closed is text to the end
+ * of its line. Reading goes on after it.
+ */
+static void jx_set_form(struct jx_parser *ps, const char *q, const char *after, int verb)
+{
+    struct cfg_tree *t = ps->t;
+    const char *e = after, *end = ps->end;
+    uint32_t l2 = ps->line;
+    while (e < end && *e != '\n') {
+        if (*e == '"') {
+            const char *qs = e;
+            uint32_t ql = l2;
+            e = jx_quoted_end(e, end, &l2);
+            if (e >= end) {
+                cfg_diag(t, DIAG_ERROR, ql, "quoted string is never closed");
+                e = cfg_eol(qs, end);
+                l2 = ql;
+                break;
+            }
+        }
+        e++;
+    }
+    struct sv body = cfg_trim(after, e);
+    if (body.n && body.p[body.n - 1] == ';') /* tolerate `set a b;` */
+        body.n--;
+    if (!body.n)
+        cfg_diag(t, DIAG_WARNING, ps->line, "'%.*s' without a statement; ignored", (int)(after - q),
+                 q);
+    else if (verb != JV_ANNOTATE) {
+        struct cfg_node *leaf =
+            jx_set_line(ps, (enum jx_verb)verb, body.p, body.p + body.n, ps->line, false);
+        if (leaf)
+            leaf->end_line = l2;
+    }
+    ps->line = l2;
+    ps->p = e;
+}
+
+/* At the start of a line: one too long, a set-form line or a prompt marker
+ * is dealt with whole (true); anything else is scanned (false). */
+static bool jx_line_start(struct jx_parser *ps)
+{
+    struct cfg_tree *t = ps->t;
+    ps->line_start = false;
+    const char *p = ps->p, *eol = cfg_eol(p, ps->end);
+    if ((size_t)(eol - p) > t->limits.max_line_len && !ps->stmt) {
+        cfg_diag(t, DIAG_ERROR, ps->line, "line longer than %zu bytes; ignored",
+                 t->limits.max_line_len);
+        ps->p = eol;
+        return true;
+    }
+    if (ps->stmt)
+        return false;
+    const char *q = p;
+    while (q < eol && cfg_blank(*q))
+        q++;
+    const char *after;
+    int verb;
+    if (!ps->parent && !ps->skip && (verb = jx_verb_of(q, eol, &after)) >= 0) {
+        jx_set_form(ps, q, after, verb);
+        return true;
+    }
+    if (q < eol && *q == '{' && jx_prompt_marker(q, eol)) {
+        ps->p = eol;
+        return true;
+    }
+    return false;
+}
+
+/* A newline. A pending statement without ';' continues only if '{' comes
+ * next. */
+static void jx_newline(struct jx_parser *ps)
+{
+    if (ps->stmt) {
+        const char *q = ps->p;
+        while (q < ps->end && (cfg_blank(*q) || *q == '\n'))
+            q++;
+        if (q >= ps->end || *q != '{') {
+            cfg_diag(ps->t, DIAG_WARNING, ps->stmt_line, "statement without ';'");
+            if (!ps->skip)
+                jx_emit(ps, ps->parent, ps->stmt, ps->p, ps->stmt_line, ps->line, false);
+            ps->stmt = NULL;
+        }
+    }
+    ps->line++;
+    ps->line_start = true;
+    ps->p++;
+}
+
+enum jx_step {
+    JX_NEXT, /* go on scanning */
+    JX_STOP, /* the rest of the file cannot be read */
+    JX_STMT, /* a statement starts here */
+};
+
+/* A '/' '*' comment; never closed, it ends the file. */
+static enum jx_step jx_comment(struct jx_parser *ps)
+{
+    uint32_t open_line = ps->line;
+    const char *p = ps->p + 2, *end = ps->end;
+    while (p < end && !(p[0] == '*' && p + 1 < end && p[1] == '/')) {
+        if (*p == '\n')
+            ps->line++;
+        p++;
+    }
+    ps->p = p;
+    if (p >= end) {
+        cfg_diag(ps->t, DIAG_ERROR, open_line, "comment '/*' is never closed");
+        return JX_STOP;
+    }
+    ps->p += 2;
+    return JX_NEXT;
+}
+
+/* Character c between statements: comments, block closes, stray ';' and
+ * '{', or the start of a statement. */
+static enum jx_step jx_between(struct jx_parser *ps, char c)
+{
+    switch (c) {
+    case '#':
+        ps->p = cfg_eol(ps->p, ps->end);
+        return JX_NEXT;
+    case '/':
+        if (ps->p + 1 < ps->end && ps->p[1] == '*')
+            return jx_comment(ps);
+        break;
+    case '}':
+        cfg_close_block(ps->t, &ps->parent, &ps->skip, ps->line);
+        ps->p++;
+        return JX_NEXT;
+    case ';':
+        ps->p++;
+        return JX_NEXT;
+    case '{':
+        if (!ps->skip) {
+            cfg_diag(ps->t, DIAG_ERROR, ps->line, "'{' without a statement name; block ignored");
+            ps->skip_line = ps->line;
+        }
+        ps->skip++;
+        ps->p++;
+        return JX_NEXT;
+    }
+    ps->stmt = ps->p;
+    ps->stmt_line = ps->line;
+    return JX_STMT;
+}
+
+/* A `[ ... ]` list inside a statement, kept whole; one never closed is an
+ * error and its '[' an ordinary character. */
+static void jx_list(struct jx_parser *ps)
+{
+    const char *end = ps->end, *q = ps->p + 1;
+    uint32_t l2 = ps->line;
+    while (q < end && *q != ']' && *q != ';' && *q != '{' && *q != '}') {
+        if (*q == '"')
+            q = jx_quoted_end(q, end, &l2);
+        if (q < end) {
+            if (*q == '\n')
+                l2++;
+            q++;
+        }
+    }
+    if (q >= end || *q != ']') {
+        cfg_diag(ps->t, DIAG_ERROR, ps->line, "'[' list is never closed");
+        ps->p++; /* treat '[' as an ordinary character */
+        return;
+    }
+    ps->line = l2;
+    ps->p = q + 1;
+}
+
+/* '{' after a statement: the statement opens a block (or, ignored, the
+ * block is skipped). */
+static void jx_open_block(struct jx_parser *ps)
+{
+    struct cfg_node *n = NULL;
+    if (!ps->skip) {
+        n = jx_emit(ps, ps->parent, ps->stmt, ps->p, ps->stmt_line, ps->stmt_line, true);
+        if (n) {
+            /* end_line stays the statement's own line; the block follows. */
+            n->end_line = ps->stmt_line;
+            ps->parent = n;
+        } else {
+            ps->skip_line = ps->stmt_line;
+        }
+    }
+    if (!n)
+        ps->skip++;
+    ps->stmt = NULL;
+    ps->p++;
+}
+
+/* Character c inside a statement. JX_STOP after a quote never closed. */
+static enum jx_step jx_inside(struct jx_parser *ps, char c)
+{
+    switch (c) {
+    case '"': {
+        uint32_t open_line = ps->line;
+        ps->p = jx_quoted_end(ps->p, ps->end, &ps->line);
+        if (ps->p >= ps->end) {
+            cfg_diag(ps->t, DIAG_ERROR, open_line, "quoted string is never closed");
+            ps->stmt = NULL;
+            return JX_STOP;
+        }
+        ps->p++;
+        return JX_NEXT;
+    }
+    case '[':
+        if (ps->p == ps->stmt || cfg_blank(ps->p[-1])) {
+            jx_list(ps);
+            return JX_NEXT;
+        }
+        break;
+    case ';':
+    case '}':
+        if (!ps->skip)
+            jx_emit(ps, ps->parent, ps->stmt, ps->p, ps->stmt_line, ps->line, false);
+        ps->stmt = NULL;
+        if (c == ';')
+            ps->p++;
+        return JX_NEXT; /* '}' is handled as a close on the next round */
+    case '{':
+        jx_open_block(ps);
+        return JX_NEXT;
+    }
+    ps->p++;
+    return JX_NEXT;
+}
+
+/* After the last byte: a statement left pending, blocks left open, the
+ * path actions that waited for their statements, the one-liner folds. */
+static void jx_finish(struct jx_parser *ps)
+{
+    if (ps->stmt && !ps->skip) {
+        cfg_diag(ps->t, DIAG_WARNING, ps->stmt_line, "statement without ';' at end of file");
+        jx_emit(ps, ps->parent, ps->stmt, ps->end, ps->stmt_line, ps->line, false);
+    }
+    cfg_report_unclosed(ps->t, ps->parent, ps->skip, ps->skip_line);
+    for (size_t i = 0; i < ps->ndeferred; i++)
+        jx_set_line(ps, ps->deferred[i].verb, ps->deferred[i].p, ps->deferred[i].end,
+                    ps->deferred[i].line, true);
+    jx_fold_oneliners(ps);
+    cfg_index_free(&ps->ix);
+    free(ps->oneliners);
+    free(ps->deferred);
+}
+
 int parse_junos(struct cfg_tree *t)
 {
     struct jx_parser ps = {.t = t};
     jx_kwindex_build(&ps.kw);
     uint32_t errors_before = cfg_error_count(t);
-    const char *buf = t->buf;
-    const char *end = buf + t->len;
-    const char *p = buf;
-    uint32_t line = 1;
-    struct cfg_node *parent = NULL; /* the open block */
-    uint32_t skip = 0;              /* open braces whose contents are ignored */
-    uint32_t skip_line = 0;         /* line of the outermost ignored '{' */
-    const char *stmt = NULL;        /* start of the pending statement */
-    uint32_t stmt_line = 0;
-    bool line_start = true;
-
-    while (p < end) {
-        if (line_start) {
-            line_start = false;
-            const char *eol = cfg_eol(p, end);
-            if ((size_t)(eol - p) > t->limits.max_line_len && !stmt) {
-                cfg_diag(t, DIAG_ERROR, line, "line longer than %zu bytes; ignored",
-                         t->limits.max_line_len);
-                p = eol;
-                continue;
-            }
-            if (!stmt) {
-                const char *q = p;
-                while (q < eol && cfg_blank(*q))
-                    q++;
-                const char *after;
-                int verb;
-                if (!parent && !skip && (verb = jx_verb_of(q, eol, &after)) >= 0) {
-                    /* A set-form line; a quoted string may run onto further
-                     * lines. One never closed is text to the end of its line. */
-                    const char *e = after;
-                    uint32_t l2 = line;
-                    while (e < end && *e != '\n') {
-                        if (*e == '"') {
-                            const char *qs = e;
-                            uint32_t ql = l2;
-                            for (e++; e < end && *e != '"'; e++) {
-                                if (*e == '\\' && e + 1 < end && e[1] != '\n')
-                                    e++;
-                                else if (*e == '\n')
-                                    l2++;
-                            }
-                            if (e >= end) {
-                                cfg_diag(t, DIAG_ERROR, ql, "quoted string is never closed");
-                                e = cfg_eol(qs, end);
-                                l2 = ql;
-                                break;
-                            }
-                        }
-                        e++;
-                    }
-                    struct sv body = cfg_trim(after, e);
-                    if (body.n && body.p[body.n - 1] == ';') /* tolerate `set a b;` */
-                        body.n--;
-                    if (!body.n)
-                        cfg_diag(t, DIAG_WARNING, line, "'%.*s' without a statement; ignored",
-                                 (int)(after - q), q);
-                    else if (verb != JV_ANNOTATE) {
-                        struct cfg_node *leaf = jx_set_line(&ps, (enum jx_verb)verb, body.p,
-                                                            body.p + body.n, line, false);
-                        if (leaf)
-                            leaf->end_line = l2;
-                    }
-                    line = l2;
-                    p = e;
-                    continue;
-                }
-                if (q < eol && *q == '{' && jx_prompt_marker(q, eol)) {
-                    p = eol;
-                    continue;
-                }
-            }
-        }
-        char c = *p;
+    ps.p = t->buf;
+    ps.end = t->buf + t->len;
+    ps.line = 1;
+    ps.line_start = true;
+    while (ps.p < ps.end) {
+        if (ps.line_start && jx_line_start(&ps))
+            continue;
+        char c = *ps.p;
         if (c == '\n') {
-            if (stmt) {
-                /* A statement without ';': it continues only if '{' comes next. */
-                const char *q = p;
-                while (q < end && (cfg_blank(*q) || *q == '\n'))
-                    q++;
-                if (q >= end || *q != '{') {
-                    cfg_diag(t, DIAG_WARNING, stmt_line, "statement without ';'");
-                    if (!skip)
-                        jx_emit(&ps, parent, stmt, p, stmt_line, line, false);
-                    stmt = NULL;
-                }
-            }
-            line++;
-            line_start = true;
-            p++;
+            jx_newline(&ps);
             continue;
         }
         if (cfg_blank(c)) {
-            p++;
+            ps.p++;
             continue;
         }
-        if (!stmt) {
-            if (c == '#') {
-                p = cfg_eol(p, end);
-                continue;
-            }
-            if (c == '/' && p + 1 < end && p[1] == '*') {
-                uint32_t open_line = line;
-                p += 2;
-                while (p < end && !(p[0] == '*' && p + 1 < end && p[1] == '/')) {
-                    if (*p == '\n')
-                        line++;
-                    p++;
-                }
-                if (p >= end) {
-                    cfg_diag(t, DIAG_ERROR, open_line, "comment '/*' is never closed");
-                    break;
-                }
-                p += 2;
-                continue;
-            }
-            if (c == '}') {
-                cfg_close_block(t, &parent, &skip, line);
-                p++;
-                continue;
-            }
-            if (c == ';') {
-                p++;
-                continue;
-            }
-            if (c == '{') {
-                if (!skip) {
-                    cfg_diag(t, DIAG_ERROR, line, "'{' without a statement name; block ignored");
-                    skip_line = line;
-                }
-                skip++;
-                p++;
-                continue;
-            }
-            stmt = p;
-            stmt_line = line;
-        }
-        /* Inside a statement. */
-        if (c == '"') {
-            uint32_t open_line = line;
-            for (p++; p < end && *p != '"'; p++) {
-                if (*p == '\\' && p + 1 < end && p[1] != '\n')
-                    p++;
-                else if (*p == '\n')
-                    line++;
-            }
-            if (p >= end) {
-                cfg_diag(t, DIAG_ERROR, open_line, "quoted string is never closed");
-                stmt = NULL;
-                break;
-            }
-            p++;
-            continue;
-        }
-        if (c == '[' && (p == stmt || cfg_blank(p[-1]))) {
-            uint32_t open_line = line;
-            const char *q = p + 1;
-            uint32_t l2 = line;
-            while (q < end && *q != ']' && *q != ';' && *q != '{' && *q != '}') {
-                if (*q == '"') {
-                    for (q++; q < end && *q != '"'; q++) {
-                        if (*q == '\\' && q + 1 < end && q[1] != '\n')
-                            q++;
-                        else if (*q == '\n')
-                            l2++;
-                    }
-                }
-                if (q < end) {
-                    if (*q == '\n')
-                        l2++;
-                    q++;
-                }
-            }
-            if (q >= end || *q != ']') {
-                cfg_diag(t, DIAG_ERROR, open_line, "'[' list is never closed");
-                p++; /* treat '[' as an ordinary character */
-                continue;
-            }
-            line = l2;
-            p = q + 1;
-            continue;
-        }
-        if (c == ';' || c == '}') {
-            if (!skip)
-                jx_emit(&ps, parent, stmt, p, stmt_line, line, false);
-            stmt = NULL;
-            if (c == ';')
-                p++;
-            continue; /* '}' is handled as a close on the next round */
-        }
-        if (c == '{') {
-            struct cfg_node *n = NULL;
-            if (!skip) {
-                n = jx_emit(&ps, parent, stmt, p, stmt_line, stmt_line, true);
-                if (n) {
-                    /* end_line stays the statement's own line; the block follows. */
-                    n->end_line = stmt_line;
-                    parent = n;
-                } else {
-                    skip_line = stmt_line;
-                }
-            }
-            if (!n)
-                skip++;
-            stmt = NULL;
-            p++;
-            continue;
-        }
-        p++;
+        enum jx_step step = ps.stmt ? JX_STMT : jx_between(&ps, c);
+        if (step == JX_STMT)
+            step = jx_inside(&ps, c);
+        if (step == JX_STOP)
+            break;
     }
-    if (stmt && !skip) {
-        cfg_diag(t, DIAG_WARNING, stmt_line, "statement without ';' at end of file");
-        jx_emit(&ps, parent, stmt, end, stmt_line, line, false);
-    }
-    cfg_report_unclosed(t, parent, skip, skip_line);
-    for (size_t i = 0; i < ps.ndeferred; i++)
-        jx_set_line(&ps, ps.deferred[i].verb, ps.deferred[i].p, ps.deferred[i].end,
-                    ps.deferred[i].line, true);
-    jx_fold_oneliners(&ps);
-    cfg_index_free(&ps.ix);
-    free(ps.oneliners);
-    free(ps.deferred);
+    jx_finish(&ps);
     return (int)(cfg_error_count(t) - errors_before);
 }
