@@ -183,6 +183,14 @@ struct sx_parser {
     struct cfg_tree *t;
     struct cfg_index ix;
     bool depth_reported;
+    const char *end; /* of the buffer */
+    uint32_t line;
+    struct cfg_node *parent; /* MD-CLI: the open block */
+    uint32_t skip, skip_line;
+    /* Classic: a stack of (indent, node); NULL nodes stand for ignored blocks. */
+    size_t *indents;
+    struct cfg_node **nodes;
+    size_t sp, cap;
 };
 
 static struct cfg_node *sx_add(struct sx_parser *ps, struct cfg_node *parent, struct sv text,
@@ -235,6 +243,100 @@ static struct sv sx_keyword(const struct cfg_node *n)
     return sv_make(n->text, i);
 }
 
+/* sx_take() once the words after the keyword say nothing on their own:
+ * what the keyword table says of k (NULL: not in it), t1 and t2 being
+ * the next two tokens. */
+static size_t sx_take_kw(const struct sros_kw *k, struct sv t1, struct sv t2, bool *last,
+                         bool *leaf)
+{
+    if (k && k->kind == SK_LEAF) {
+        *leaf = true;
+        return 1;
+    }
+    if (k && k->kind == SK_REST)
+        return SIZE_MAX;
+    *last = false;
+    if (k && k->kind == SK_CONTAINER && sx_word_in(t1, k->when))
+        return 0;
+    if (!t2.n && !(k && k->ntoks > 1)) {
+        *last = true;
+        return 1; /* `leaf value` */
+    }
+    if (k)
+        return k->ntoks;
+    return sx_keyish(t1) ? 1 : 0;
+}
+
+/*
+ * How many tokens after keyword kw (at pos) belong to its node (SIZE_MAX:
+ * the rest of the line); *last: the path ends with it; *leaf: it is a leaf
+ * the keyword table knows, which another may follow on the same line.
+ */
+static size_t sx_take(const struct cfg_node *parent, struct sv kw, const char *pos, const char *end,
+                      bool *last, bool *leaf)
+{
+    struct sv t1 = sx_token(end, &pos);
+    struct sv t2 = sx_token(end, &pos);
+    struct sv t3 = sx_token(end, &pos);
+    if (sv_eq_cstr(t2, "}"))
+        t2 = sv_make(NULL, 0);
+    if (sv_eq_cstr(t3, "}"))
+        t3 = sv_make(NULL, 0);
+    const struct sros_kw *k = sx_lookup(sx_keyword(parent), kw);
+    *leaf = false;
+    *last = true;
+    if (!t1.n || sv_eq_cstr(t1, "}"))
+        return 0;
+    if (t2.n && !t3.n &&
+        (sv_eq_cstr(t2, "hash") || sv_eq_cstr(t2, "hash2") || sv_eq_cstr(t2, "custom")))
+        return 2; /* an encrypted leaf: `authentication-key "..." hash2` */
+    return sx_take_kw(k, t1, t2, last, leaf);
+}
+
+/* Past take tokens from *pos (SIZE_MAX: to end): where the node's text
+ * ends; *pos is left after them. */
+static const char *sx_skip_tokens(const char *end, const char **pos, size_t take)
+{
+    const char *node_end = *pos;
+    if (take == SIZE_MAX) {
+        *pos = end;
+        return end;
+    }
+    for (size_t i = 0; i < take; i++) {
+        struct sv tk = sx_token(end, pos);
+        if (!tk.n)
+            break;
+        node_end = *pos;
+    }
+    return node_end;
+}
+
+/* Is there nothing but blanks and '}' from r on? */
+static bool sx_rest_empty(const char *r, const char *end)
+{
+    while (r < end && (cfg_blank(*r) || *r == '}'))
+        r++;
+    return r >= end;
+}
+
+/* One level of a flat `delete` path: true when the line is done (the
+ * statement removed, or not there), else *parent steps down. */
+static bool sx_delete_level(struct sx_parser *ps, struct cfg_node **parent, struct cfg_node *found,
+                            struct sv text, bool last, uint32_t line)
+{
+    if (!found) {
+        cfg_diag(ps->t, DIAG_WARNING, line, "delete: no statement '%.*s'",
+                 (int)(text.n > 200 ? 200 : text.n), text.p);
+        return true;
+    }
+    if (last) {
+        cfg_subtree_unlink(ps->t, &ps->ix, found);
+        return true;
+    }
+    *parent = found;
+    return false;
+}
+
 /*
  * One flat line; [p, end) is the path after the leading '/'. Levels are
  * found or created below parent (NULL = top level).
@@ -259,94 +361,29 @@ static void sx_flat_line(struct sx_parser *ps, struct cfg_node *parent, const ch
         }
         if (sv_eq_cstr(kw, "{") || sv_eq_cstr(kw, "}"))
             continue; /* `/configure { a b }`: braces around a path */
-        /* How many tokens after the keyword belong to this node? */
-        const char *after_kw = pos;
-        const char *q = pos;
-        struct sv t1 = sx_token(end, &q);
-        struct sv t2 = sx_token(end, &q);
-        struct sv t3 = sx_token(end, &q);
-        if (sv_eq_cstr(t2, "}"))
-            t2 = sv_make(NULL, 0);
-        if (sv_eq_cstr(t3, "}"))
-            t3 = sv_make(NULL, 0);
-        size_t take;
-        bool last, leaf = false;
-        const struct sros_kw *k = sx_lookup(sx_keyword(parent), kw);
-        if (!t1.n || sv_eq_cstr(t1, "}")) {
-            take = 0;
-            last = true;
-        } else if (t2.n && !t3.n &&
-                   (sv_eq_cstr(t2, "hash") || sv_eq_cstr(t2, "hash2") ||
-                    sv_eq_cstr(t2, "custom"))) {
-            take = 2; /* an encrypted leaf: `authentication-key "..." hash2` */
-            last = true;
-        } else if (k && k->kind == SK_LEAF) {
-            take = 1;
-            last = leaf = true;
-        } else if (k && k->kind == SK_REST) {
-            take = SIZE_MAX;
-            last = true;
-        } else if (k && k->kind == SK_CONTAINER && sx_word_in(t1, k->when)) {
-            take = 0;
-            last = false;
-        } else if (!t2.n && !(k && k->ntoks > 1)) {
-            take = 1; /* `leaf value` */
-            last = true;
-        } else if (k) {
-            take = k->ntoks;
-            last = false;
-        } else {
-            take = sx_keyish(t1) ? 1 : 0;
-            last = false;
+        bool last, leaf;
+        size_t take = sx_take(parent, kw, pos, end, &last, &leaf);
+        const char *node_end = sx_skip_tokens(end, &pos, take);
+        bool at_end = sx_rest_empty(pos, end);
+        if (leaf && !at_end && !deleting) {
+            /* Several leaves set on one line: this one, then the rest. */
+            sx_add(ps, parent, cfg_trim(start, node_end), line, 0);
+            continue;
         }
-        const char *node_end = after_kw;
-        pos = after_kw;
-        if (take == SIZE_MAX)
-            pos = node_end = end;
-        for (size_t i = 0; i < take && take != SIZE_MAX; i++) {
-            struct sv tk = sx_token(end, &pos);
-            if (!tk.n)
-                break;
-            node_end = pos;
-        }
-        {
-            const char *r = pos;
-            while (r < end && (cfg_blank(*r) || *r == '}'))
-                r++;
-            bool at_end = r >= end;
-            if (leaf && !at_end && !deleting) {
-                /* Several leaves set on one line: this one, then the rest. */
-                struct sv lt = cfg_trim(start, node_end);
-                sx_add(ps, parent, lt, line, 0);
-                continue;
-            }
-            if (!last)
-                last = at_end;
-        }
+        last = last || at_end;
         struct sv text = cfg_trim(start, node_end);
         struct cfg_node *found = cfg_index_find(&ps->ix, parent, text.p, text.n);
         if (deleting) {
-            if (!found) {
-                cfg_diag(t, DIAG_WARNING, line, "delete: no statement '%.*s'",
-                         (int)(text.n > 200 ? 200 : text.n), text.p);
+            if (sx_delete_level(ps, &parent, found, text, last, line))
                 return;
-            }
-            if (last) {
-                cfg_subtree_unlink(ps->t, &ps->ix, found);
-                return;
-            }
-            parent = found;
             continue;
         }
         if (last) {
             cfg_index_leaf(t, &ps->ix, &ps->depth_reported, parent, found, text.p, text.n, line);
             return;
         }
-        if (!found) {
-            found = sx_add(ps, parent, text, line, CFG_IMPLIED);
-            if (!found)
-                return;
-        }
+        if (!found && !(found = sx_add(ps, parent, text, line, CFG_IMPLIED)))
+            return;
         parent = found;
     }
 }
@@ -454,6 +491,124 @@ static enum dialect_form sx_guess_form(const char *buf, size_t len)
     return flat ? FORM_SROS_MDCLI_FLAT : classic ? FORM_SROS_CLASSIC : FORM_SROS_MDCLI;
 }
 
+/* A flat MD-CLI line (s starts with '/'): always from the root, whatever
+ * block is open. Returns where reading goes on. */
+static const char *sx_flat(struct sx_parser *ps, struct sv s)
+{
+    uint32_t first = ps->line;
+    const char *e = sx_scan(ps, s.p, ps->end, false, &ps->line);
+    struct sv body = cfg_trim(s.p + 1, e);
+    if (body.n)
+        sx_flat_line(ps, NULL, body.p, body.p + body.n, first);
+    else
+        cfg_diag(ps->t, DIAG_WARNING, first, "'/' without a path; ignored");
+    return e < ps->end ? e + 1 : ps->end;
+}
+
+/* A classic statement at indent: closes the blocks indented as deep or
+ * deeper, then opens its own. Returns where reading goes on. */
+static const char *sx_classic_stmt(struct sx_parser *ps, struct sv s, size_t indent)
+{
+    uint32_t first = ps->line;
+    const char *e = sx_scan(ps, s.p, ps->end, false, &ps->line);
+    struct sv text = cfg_trim(s.p, e);
+    while (ps->sp && ps->indents[ps->sp - 1] >= indent)
+        ps->sp--;
+    bool ignored = ps->sp && !ps->nodes[ps->sp - 1];
+    struct cfg_node *n = NULL;
+    if (!ignored) {
+        n = sx_add(ps, ps->sp ? ps->nodes[ps->sp - 1] : NULL, text, first, 0);
+        if (n)
+            n->end_line = ps->line;
+    }
+    if (ps->sp < ps->cap) {
+        ps->indents[ps->sp] = indent;
+        ps->nodes[ps->sp] = n;
+        ps->sp++;
+    }
+    return e < ps->end ? e + 1 : ps->end;
+}
+
+/* A classic line [p, ...) (s: trimmed): blocks by indentation, closed by
+ * 'exit'. Returns where reading goes on (next, unless a quote ran on). */
+static const char *sx_classic(struct sx_parser *ps, const char *p, struct sv s, const char *next)
+{
+    size_t indent = 0;
+    for (const char *q = p; q < s.p; q++)
+        indent += *q == '\t' ? 8 : 1;
+    if (sv_eq_cstr(s, "exit all")) {
+        ps->sp = 0;
+    } else if (sv_eq_cstr(s, "exit")) {
+        while (ps->sp && ps->indents[ps->sp - 1] > indent)
+            ps->sp--;
+        if (ps->sp)
+            ps->sp--;
+        else
+            cfg_diag(ps->t, DIAG_WARNING, ps->line, "'exit' with no open block");
+    } else if (!sv_starts_with_word(s, "echo")) { /* echo: section markers printed by the device */
+        return sx_classic_stmt(ps, s, indent);
+    }
+    return next;
+}
+
+/* MD-CLI: `text {` opens a block (or, ignored, skips one). */
+static void sx_md_open(struct sx_parser *ps, struct sv text, uint32_t first)
+{
+    struct cfg_node *n = NULL;
+    if (!ps->skip) {
+        if (!text.n)
+            cfg_diag(ps->t, DIAG_ERROR, first, "'{' without a statement name; block ignored");
+        else
+            n = sx_add(ps, ps->parent, text, first, 0);
+    }
+    if (n) {
+        ps->parent = n;
+        return;
+    }
+    if (!ps->skip)
+        ps->skip_line = first;
+    ps->skip++;
+}
+
+/* An MD-CLI line with braces: it may hold `x {`, `}`, `x { }` or a
+ * statement. Returns where reading goes on (next, unless a quote or list
+ * ran onto later lines). */
+static const char *sx_mdcli(struct sx_parser *ps, struct sv s, const char *next)
+{
+    const char *q = s.p, *stop = s.p + s.n, *end = ps->end;
+    while (q < stop) {
+        while (q < stop && cfg_blank(*q))
+            q++;
+        if (q >= stop)
+            break;
+        if (*q == '}') {
+            cfg_close_block(ps->t, &ps->parent, &ps->skip, ps->line);
+            q++;
+            continue;
+        }
+        uint32_t first = ps->line;
+        const char *e = sx_scan(ps, q, end, true, &ps->line);
+        if (e > stop) {
+            /* A quote or list ran onto later lines. */
+            stop = cfg_eol(e, end);
+            next = stop < end ? stop + 1 : end;
+        }
+        struct sv text = cfg_trim(q, e);
+        if (e < end && *e == '{') {
+            sx_md_open(ps, text, first);
+            q = e + 1;
+            continue;
+        }
+        if (text.n && !ps->skip) {
+            struct cfg_node *n = sx_add(ps, ps->parent, text, first, 0);
+            if (n)
+                n->end_line = ps->line;
+        }
+        q = e;
+    }
+    return next;
+}
+
 int parse_sros(struct cfg_tree *t)
 {
     struct sx_parser ps = {.t = t};
@@ -465,133 +620,34 @@ int parse_sros(struct cfg_tree *t)
 
     const char *end = t->buf + t->len;
     const char *p = t->buf;
-    uint32_t line = 1;
-    struct cfg_node *parent = NULL; /* MD-CLI: the open block */
-    uint32_t skip = 0, skip_line = 0;
+    ps.end = end;
+    ps.line = 1;
+    ps.cap = (size_t)t->limits.max_depth + 1;
+    ps.indents = classic ? xcalloc(ps.cap, sizeof(*ps.indents)) : NULL;
+    ps.nodes = classic ? xcalloc(ps.cap, sizeof(*ps.nodes)) : NULL;
 
-    /* Classic: a stack of (indent, node); NULL nodes stand for ignored blocks. */
-    size_t cap = (size_t)t->limits.max_depth + 1;
-    size_t *indents = classic ? xcalloc(cap, sizeof(*indents)) : NULL;
-    struct cfg_node **nodes = classic ? xcalloc(cap, sizeof(*nodes)) : NULL;
-    size_t sp = 0;
-
-    for (; p < end; line++) {
+    for (; p < end; ps.line++) {
         const char *eol = cfg_eol(p, end);
         const char *next = eol < end ? eol + 1 : end;
         if ((size_t)(eol - p) > t->limits.max_line_len) {
-            cfg_diag(t, DIAG_ERROR, line, "line longer than %zu bytes; ignored",
+            cfg_diag(t, DIAG_ERROR, ps.line, "line longer than %zu bytes; ignored",
                      t->limits.max_line_len);
             p = next;
             continue;
         }
         struct sv s = cfg_trim(p, eol);
-        if (!s.n || s.p[0] == '#' || sx_prompt_line(s)) {
+        if (!s.n || s.p[0] == '#' || sx_prompt_line(s))
             p = next;
-            continue;
-        }
-        if (s.p[0] == '/') {
-            /* Flat MD-CLI line: always from the root, whatever block is open. */
-            uint32_t first = line;
-            const char *e = sx_scan(&ps, s.p, end, false, &line);
-            struct sv body = cfg_trim(s.p + 1, e);
-            if (body.n)
-                sx_flat_line(&ps, NULL, body.p, body.p + body.n, first);
-            else
-                cfg_diag(t, DIAG_WARNING, first, "'/' without a path; ignored");
-            p = e < end ? e + 1 : end;
-            continue;
-        }
-        if (classic) {
-            size_t indent = 0;
-            for (const char *q = p; q < s.p; q++)
-                indent += *q == '\t' ? 8 : 1;
-            if (sv_eq_cstr(s, "exit all")) {
-                sp = 0;
-            } else if (sv_eq_cstr(s, "exit")) {
-                while (sp && indents[sp - 1] > indent)
-                    sp--;
-                if (sp)
-                    sp--;
-                else
-                    cfg_diag(t, DIAG_WARNING, line, "'exit' with no open block");
-            } else if (sv_starts_with_word(s, "echo")) {
-                /* section markers printed by the device */
-            } else {
-                uint32_t first = line;
-                const char *e = sx_scan(&ps, s.p, end, false, &line);
-                struct sv text = cfg_trim(s.p, e);
-                while (sp && indents[sp - 1] >= indent)
-                    sp--;
-                bool ignored = sp && !nodes[sp - 1];
-                struct cfg_node *n = NULL;
-                if (!ignored) {
-                    n = sx_add(&ps, sp ? nodes[sp - 1] : NULL, text, first, 0);
-                    if (n)
-                        n->end_line = line;
-                }
-                if (sp < cap) {
-                    indents[sp] = indent;
-                    nodes[sp] = n;
-                    sp++;
-                }
-                next = e < end ? e + 1 : end;
-            }
-            p = next;
-            continue;
-        }
-        /* MD-CLI braces: the line may hold `x {`, `}`, `x { }` or a statement. */
-        const char *q = s.p;
-        const char *stop = s.p + s.n;
-        while (q < stop) {
-            while (q < stop && cfg_blank(*q))
-                q++;
-            if (q >= stop)
-                break;
-            if (*q == '}') {
-                cfg_close_block(t, &parent, &skip, line);
-                q++;
-                continue;
-            }
-            uint32_t first = line;
-            const char *e = sx_scan(&ps, q, end, true, &line);
-            if (e > stop) {
-                /* A quote or list ran onto later lines. */
-                stop = cfg_eol(e, end);
-                next = stop < end ? stop + 1 : end;
-            }
-            struct sv text = cfg_trim(q, e);
-            bool open = e < end && *e == '{';
-            if (open) {
-                struct cfg_node *n = NULL;
-                if (!skip) {
-                    if (!text.n)
-                        cfg_diag(t, DIAG_ERROR, first,
-                                 "'{' without a statement name; block ignored");
-                    else
-                        n = sx_add(&ps, parent, text, first, 0);
-                }
-                if (n) {
-                    parent = n;
-                } else {
-                    if (!skip)
-                        skip_line = first;
-                    skip++;
-                }
-                q = e + 1;
-                continue;
-            }
-            if (text.n && !skip) {
-                struct cfg_node *n = sx_add(&ps, parent, text, first, 0);
-                if (n)
-                    n->end_line = line;
-            }
-            q = e;
-        }
-        p = next;
+        else if (s.p[0] == '/')
+            p = sx_flat(&ps, s);
+        else if (classic)
+            p = sx_classic(&ps, p, s, next);
+        else
+            p = sx_mdcli(&ps, s, next);
     }
-    cfg_report_unclosed(t, parent, skip, skip_line);
-    free(indents);
-    free(nodes);
+    cfg_report_unclosed(t, ps.parent, ps.skip, ps.skip_line);
+    free(ps.indents);
+    free(ps.nodes);
     cfg_index_free(&ps.ix);
     return (int)(cfg_error_count(t) - errors_before);
 }
