@@ -20,6 +20,7 @@ struct fx {
     struct arena *a;
     struct device_model *m;
     bool saw_interfaces;
+    bool private_enc; /* system global: private-data-encryption enable */
     const struct cfg_node *telnet_ev, *ssh_ev, *http_ev, *https_ev, *snmp_ev;
     struct fact_lines telnet_all, http_all; /* every interface allowing them */
     const struct cfg_node *remote_auth_node;
@@ -87,11 +88,17 @@ static bool fcap(size_t n)
     return n < FX_MAX_ITEMS;
 }
 
-/* A secret after `set <name>`: "ENC <b64>" or a plain value. */
-static struct secret fsecret(const struct cfg_node *s)
+/* A secret after `set <name>`: "ENC <b64>" or a plain value. ENC values
+ * are encrypted with a key built into FortiOS unless "set
+ * private-data-encryption enable" (config system global) makes them use
+ * the administrator's own key (FortiOS CLI reference). */
+static struct secret fsecret(const struct fx *x, const struct cfg_node *s)
 {
     struct sv v = sv_after_tokens(cfg_text(s), 2);
-    return model_secret(secret_classify_fortios(v), sv_unquote(v), s);
+    enum secret_type t = secret_classify_fortios(v);
+    if (t == SECRET_FORTI_ENC && x->private_enc)
+        t = SECRET_FORTI_ENC_PRIVATE;
+    return model_secret(t, sv_unquote(v), s);
 }
 
 /* ------------------------------------------------------------ blocks */
@@ -191,7 +198,7 @@ static void f_admin_account(struct fx *x, const struct cfg_node *e, const char *
             ac->privilege = 15;
     }
     if ((s = fset(e, "password")) != NULL)
-        ac->secret = fsecret(s);
+        ac->secret = fsecret(x, s);
     ac->has_ssh_key = fset(e, "ssh-public-key1") != NULL;
 }
 
@@ -351,9 +358,9 @@ static void f_snmp_user(struct fx *x, const struct cfg_node *n)
         u->priv = !priv ? "none" : pp.p ? model_strdup(x->a, pp) : "aes";
         const struct cfg_node *s;
         if ((s = fset(e, "auth-pwd")) != NULL)
-            model_add_secret(x->a, m, "snmp-auth", fsecret(s));
+            model_add_secret(x->a, m, "snmp-auth", fsecret(x, s));
         if ((s = fset(e, "priv-pwd")) != NULL)
-            model_add_secret(x->a, m, "snmp-priv", fsecret(s));
+            model_add_secret(x->a, m, "snmp-priv", fsecret(x, s));
     }
 }
 
@@ -395,7 +402,7 @@ static void f_ntp(struct fx *x, const struct cfg_node *n)
         }
         const struct cfg_node *k = fset(e, "key");
         if (k)
-            model_add_secret(x->a, m, "ntp-key", fsecret(k));
+            model_add_secret(x->a, m, "ntp-key", fsecret(x, k));
     }
     if (total && keyed == total)
         fact_set(&m->ntp.auth_enabled, FACT_ON, ev);
@@ -523,7 +530,7 @@ static void f_aaa(struct fx *x, const struct cfg_node *n, enum aaa_proto proto)
             x->radius_acct = true;
         const struct cfg_node *k = fset(e, proto == AAA_TACACS ? "key" : "secret");
         if (k) {
-            sv->key = fsecret(k);
+            sv->key = fsecret(x, k);
             model_add_secret(x->a, m, proto == AAA_TACACS ? "tacacs-key" : "radius-key", sv->key);
         }
     }
@@ -551,7 +558,7 @@ static void f_bgp(struct fx *x, const struct cfg_node *n)
         b->shutdown = fis(e, "shutdown", "enable");
         const struct cfg_node *s;
         if ((s = fset(e, "password")) != NULL) {
-            b->key = fsecret(s);
+            b->key = fsecret(x, s);
             b->auth_type = b->key.type;
             fact_set(&b->auth, FACT_ON, s);
             model_add_secret(x->a, m, "bgp-key", b->key);
@@ -1025,6 +1032,20 @@ static void f_listeners(struct fx *x)
                      "no interface allows https");
 }
 
+/* Which key the ENC secrets use: the administrator's own under
+ * private-data-encryption, else the one built into FortiOS (disabled by
+ * default). */
+static void f_secret_key(struct fx *x)
+{
+    struct fact_bool *f = &x->m->legacy.secret_encryption;
+    for (const struct cfg_node *n = x->t->first; n && x->private_enc; n = n->next)
+        if (active(n) && sv_eq_cstr(sv_after_tokens(cfg_text(n), 1), "system global"))
+            fact_set(f, FACT_ON, fset(n, "private-data-encryption"));
+    if (!x->private_enc)
+        fact_default(f, FACT_OFF,
+                     "ENC secrets use the key built into FortiOS (private-data-encryption is off)");
+}
+
 static void finish(struct fx *x)
 {
     struct device_model *m = x->m;
@@ -1079,8 +1100,7 @@ static void finish(struct fx *x)
     fact_default(&m->console_auth, FACT_ON,
                  "the FortiGate console always asks for an administrator login");
     fact_unknown(&m->mgmt_vrf, not_read);
-    fact_unknown(&m->legacy.secret_encryption, "FortiOS ENC secrets use a fixed or "
-                                               "private-data key not visible here");
+    f_secret_key(x);
     fact_unknown(&m->legacy.password_policy, not_read);
 }
 
@@ -1128,6 +1148,17 @@ static void f_version(struct fx *x)
     }
 }
 
+/* "set private-data-encryption enable" in config system global: read
+ * before any secret, whatever the order of the blocks. */
+static bool f_private_enc(const struct cfg_tree *t)
+{
+    for (const struct cfg_node *n = t->first; n; n = n->next)
+        if (active(n) && sv_eq_cstr(sv_after_tokens(cfg_text(n), 1), "system global") &&
+            fis(n, "private-data-encryption", "enable"))
+            return true;
+    return false;
+}
+
 void model_extract_fortios(const struct cfg_tree *t, struct device_model *m)
 {
     struct fx *x = arena_alloc(t->arena, sizeof(*x));
@@ -1137,6 +1168,7 @@ void model_extract_fortios(const struct cfg_tree *t, struct device_model *m)
     x->http_port = x->https_port = -1;
     m->dialect = t->dialect;
     f_version(x);
+    x->private_enc = f_private_enc(t);
     for (const struct cfg_node *n = t->first; n; n = n->next) {
         if (!active(n) || !sv_starts_with_word(cfg_text(n), "config"))
             continue;

@@ -69,6 +69,7 @@ static const char *const secret_names[SECRET_COUNT] = {
     [SECRET_OTHER_HASH] = "other-hash",
     [SECRET_CISCO4] = "cisco-type4",
     [SECRET_FORTI_SH2] = "fortios-sha256",
+    [SECRET_FORTI_ENC_PRIVATE] = "fortios-enc-private-key",
 };
 
 const char *secret_type_name(enum secret_type t)
@@ -104,6 +105,7 @@ bool secret_type_is_reversible(enum secret_type t)
     case SECRET_JUNOS8:
     case SECRET_VRP_CIPHER:
     case SECRET_FORTI_ENC:
+    case SECRET_FORTI_ENC_PRIVATE:
         return true;
     default:
         return false;

@@ -45,27 +45,28 @@ void fact_unknown(struct fact_bool *f, const char *why);
 /* ------------------------------------------------------------ secrets */
 
 enum secret_type {
-    SECRET_NONE = 0,         /* no secret configured */
-    SECRET_PLAINTEXT,        /* cleartext (Cisco type 0, VRP simple, quoted plain) */
-    SECRET_CISCO7,           /* Cisco type 7 (reversible) */
-    SECRET_CISCO6,           /* Cisco type 6 (AES, reversible with the master key) */
-    SECRET_MD5,              /* Cisco type 5 / $1$ md5-crypt / ASA encrypted (md5) */
-    SECRET_SHA256_CRYPT,     /* $5$ */
-    SECRET_SHA512_CRYPT,     /* $6$ / sha512 */
-    SECRET_CISCO8,           /* PBKDF2-SHA256 */
-    SECRET_CISCO9,           /* scrypt */
-    SECRET_PBKDF2,           /* ASA pbkdf2 and similar strong KDFs */
-    SECRET_JUNOS9,           /* Junos $9$ reversible obfuscation */
-    SECRET_JUNOS8,           /* Junos $8$ AES with master password */
-    SECRET_VRP_CIPHER,       /* Huawei cipher (reversible) */
-    SECRET_VRP_IRREVERSIBLE, /* Huawei irreversible-cipher (hash) */
-    SECRET_SROS_HASH,        /* SR OS hash */
-    SECRET_SROS_HASH2,       /* SR OS hash2 */
-    SECRET_FORTI_ENC,        /* FortiOS ENC (reversible) */
-    SECRET_REDACTED,         /* removed by the collector (RANCID FILTER_PWDS, Oxidized) */
-    SECRET_OTHER_HASH,       /* a one-way hash of an unidentified scheme */
-    SECRET_CISCO4,           /* Cisco type 4 (unsalted SHA-256, broken) */
-    SECRET_FORTI_SH2,        /* FortiOS admin "ENC SH2...": salted SHA-256, one round */
+    SECRET_NONE = 0,          /* no secret configured */
+    SECRET_PLAINTEXT,         /* cleartext (Cisco type 0, VRP simple, quoted plain) */
+    SECRET_CISCO7,            /* Cisco type 7 (reversible) */
+    SECRET_CISCO6,            /* Cisco type 6 (AES, reversible with the master key) */
+    SECRET_MD5,               /* Cisco type 5 / $1$ md5-crypt / ASA encrypted (md5) */
+    SECRET_SHA256_CRYPT,      /* $5$ */
+    SECRET_SHA512_CRYPT,      /* $6$ / sha512 */
+    SECRET_CISCO8,            /* PBKDF2-SHA256 */
+    SECRET_CISCO9,            /* scrypt */
+    SECRET_PBKDF2,            /* ASA pbkdf2 and similar strong KDFs */
+    SECRET_JUNOS9,            /* Junos $9$ reversible obfuscation */
+    SECRET_JUNOS8,            /* Junos $8$ AES with master password */
+    SECRET_VRP_CIPHER,        /* Huawei cipher (reversible) */
+    SECRET_VRP_IRREVERSIBLE,  /* Huawei irreversible-cipher (hash) */
+    SECRET_SROS_HASH,         /* SR OS hash */
+    SECRET_SROS_HASH2,        /* SR OS hash2 */
+    SECRET_FORTI_ENC,         /* FortiOS ENC (reversible) */
+    SECRET_REDACTED,          /* removed by the collector (RANCID FILTER_PWDS, Oxidized) */
+    SECRET_OTHER_HASH,        /* a one-way hash of an unidentified scheme */
+    SECRET_CISCO4,            /* Cisco type 4 (unsalted SHA-256, broken) */
+    SECRET_FORTI_SH2,         /* FortiOS admin "ENC SH2...": salted SHA-256, one round */
+    SECRET_FORTI_ENC_PRIVATE, /* FortiOS ENC under private-data-encryption (AES, own key) */
     SECRET_COUNT
 };
 /* "plaintext", "cisco-type7", ... used in <redacted:...> and messages. */
