@@ -110,7 +110,8 @@ struct secret cx_cisco_secret(struct cx *x, struct sv s, size_t i, const struct 
 
 /* ------------------------------------------------------------ sub-statement keys */
 
-static bool key_matches(const struct cx *x, const struct cx_key *k, struct sv s, bool neg)
+static bool key_matches(const struct cx *x, const struct cx_key *k, struct sv s, bool neg,
+                        bool lead_blank)
 {
     if ((k->form == CX_POS && neg) || (k->form == CX_NO && !neg))
         return false;
@@ -118,8 +119,7 @@ static bool key_matches(const struct cx *x, const struct cx_key *k, struct sv s,
         return false;
     switch (k->how) {
     case CX_FIRST: /* a word without blanks or quotes: its leading words when s starts with it */
-        return s.n && !memchr(" \t\r\n\f\v", s.p[0], 6) ? starts(s, k->path)
-                                                        : sv_eq_cstr(tk(s, 0), k->path);
+        return lead_blank ? sv_eq_cstr(tk(s, 0), k->path) : starts(s, k->path);
     case CX_WHOLE:
         return sv_eq_cstr(s, k->path);
     default:
@@ -130,10 +130,18 @@ static bool key_matches(const struct cx *x, const struct cx_key *k, struct sv s,
 size_t cx_key_find(const struct cx *x, const void *rows, size_t nrows, size_t row_size, size_t from,
                    struct sv s, bool neg)
 {
+    if (s.n == 0) /* no row's words are empty */
+        return nrows;
+    char c = s.p[0];
+    bool lead_blank = c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
     for (size_t i = from; i < nrows; i++) {
         const struct cx_key *k =
             (const struct cx_key *)(const void *)((const char *)rows + i * row_size);
-        if (key_matches(x, k, s, neg))
+        /* a row whose first letter is not the statement's is passed over first
+         * (a first token may follow blanks, which starts() does not skip) */
+        if (k->path[0] != c && (k->how != CX_FIRST || !lead_blank))
+            continue;
+        if (key_matches(x, k, s, neg, lead_blank))
             return i;
     }
     return nrows;
