@@ -182,7 +182,6 @@ enum svc_kind {
     SVC_RESTCONF,
     SVC_REST,
     SVC_REST_HTTPS,
-    SVC_REST_API, /* FortiOS REST API (api-user) */
     SVC_GNMI,
     SVC_GRPC,
     SVC_GRPC_TLS,

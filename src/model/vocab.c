@@ -19,7 +19,6 @@ static const struct svc_kind_info kinds[SVC_KIND_COUNT] = {
     [SVC_RESTCONF] = {"restconf", SVCP_API | SVCP_TLS, 443},
     [SVC_REST] = {"rest", SVCP_API, -1},
     [SVC_REST_HTTPS] = {"rest-https", SVCP_API | SVCP_TLS, -1},
-    [SVC_REST_API] = {"rest-api", SVCP_API, -1},
     [SVC_GNMI] = {"gnmi", SVCP_API | SVCP_TLS | SVCP_GRPC, 9339},
     [SVC_GRPC] = {"grpc", SVCP_API | SVCP_TLS | SVCP_GRPC, 57400},
     [SVC_GRPC_TLS] = {"grpc-tls", SVCP_API | SVCP_TLS, -1},

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 static char *col_str(sqlite3_stmt *st, int i)
 {
     const unsigned char *t = sqlite3_column_text(st, i);
