@@ -576,6 +576,87 @@ static void emit(struct buf *out, const struct line *l)
     buf_add(out, l->s + pos, l->n - pos);
 }
 
+/* A keyword of typed_keywords[] at token i marks the token after it with
+ * its secret type. Returns the token to go on from. */
+static size_t typed_value(struct line *l, size_t i, struct sv t)
+{
+    for (size_t k = 0; k < ARRAY_SIZE(typed_keywords); k++) {
+        const struct typed_kw *kw = &typed_keywords[k];
+        bool hit = kw->case_sensitive ? (t.n == strlen(kw->kw) && !memcmp(t.p, kw->kw, t.n))
+                                      : sv_ieq(t, kw->kw);
+        if (!hit)
+            continue;
+        struct sv v = tv(l, i + 1);
+        /* "cipher aes256-ctr" names an algorithm, "cipher 230 {" a suite number. */
+        if (k == 0 && (looks_like_algorithm(v) || sv_is_number(v)))
+            return i + 1;
+        if (i + 1 < l->nt && !is_keyword(v) && !sv_in(v, stop_values)) {
+            mark(l, i + 1, secret_type_name(kw->type));
+            return i + 2;
+        }
+        return i + 1;
+    }
+    return i + 1;
+}
+
+/* "auth" or "priv" at token i that is an SNMP security level ("v3 auth
+ * read VIEW" in a group), not a key. */
+static bool snmp_level(const struct line *l, size_t i, struct sv t, bool snmp)
+{
+    if (!sv_ieq(t, "auth") && !sv_ieq(t, "priv"))
+        return false;
+    return !snmp || i + 1 >= l->nt || sv_in(tv(l, i + 1), stop_values) ||
+           sv_ieq(tv(l, i + 1), "read") || sv_ieq(tv(l, i + 1), "write");
+}
+
+/* The keyword at token i and the value it marks. Returns the token to go
+ * on from (always past i). */
+static size_t redact_keyword(struct line *l, size_t i, bool snmp)
+{
+    struct sv t = tv(l, i);
+    size_t next = i + 1;
+    if (snmp_level(l, i, t, snmp))
+        return i + 1;
+    if (sv_in(t, value_keywords)) {
+        /* "key 1" inside a key chain ends without a value and marks nothing. */
+        next = take_value(l, i, sv_ieq(t, "private-key") ? "private-key" : NULL);
+        return next == i + 1 || next <= i ? i + 1 : next;
+    }
+    if (sv_ieq(t, "community") || sv_ieq(t, "notify-community") || sv_ieq(t, "securityname")) {
+        bool members = line_has_word_prefix(l, "members");
+        if ((snmp || i == 0 || sv_ieq(t, "notify-community")) && !members)
+            next = take_value(l, i, "snmp-community");
+        return next <= i ? i + 1 : next;
+    }
+    return typed_value(l, i, t);
+}
+
+/* Tokens not marked by a keyword, marked by their shape (a hash, a key);
+ * on a Junos line marked as carrying secrets, every quoted one. */
+static void redact_shapes(struct line *l, const char *text, size_t len)
+{
+    bool secret_data = contains(text, len, "## SECRET-DATA");
+    for (size_t i = 0; i < l->nt; i++) {
+        if (l->t[i].type)
+            continue;
+        bool known;
+        const char *shape = shape_type(tv(l, i), l->t[i].quoted, &known);
+        if (known || (secret_data && l->t[i].quoted))
+            mark(l, i, shape);
+    }
+}
+
+/* Where to cut a line of more tokens than a line holds: before a keyword
+ * and its modifiers, so that a keyword and its value stay together. */
+static size_t long_line_split(const struct line *l)
+{
+    size_t k = MAX_TOKENS - 16;
+    while (k > 1 && (is_keyword(tv(l, k - 1)) || sv_in(tv(l, k - 1), modifiers) ||
+                     sv_is_number(tv(l, k - 1))))
+        k--;
+    return l->t[k].start;
+}
+
 void rpt_redact(struct buf *out, const char *text, size_t len)
 {
     struct line *l = xmalloc(sizeof(*l));
@@ -589,71 +670,20 @@ void rpt_redact(struct buf *out, const char *text, size_t len)
     }
     tokenize(l);
     if (l->more) {
-        /* A very long line: redact it in pieces, split before a keyword and its modifiers
-         * so a keyword and its value stay together. */
-        size_t k = MAX_TOKENS - 16;
-        while (k > 1 && (is_keyword(tv(l, k - 1)) || sv_in(tv(l, k - 1), modifiers) ||
-                         sv_is_number(tv(l, k - 1))))
-            k--;
-        size_t split = l->t[k].start;
+        /* A very long line: redact it in pieces. */
+        size_t split = long_line_split(l);
         free(l);
         rpt_redact(out, text, split);
         rpt_redact(out, text + split, len - split);
         return;
     }
     bool snmp = line_has_word_prefix(l, "snmp");
-    for (size_t i = 0; i < l->nt;) {
-        struct sv t = tv(l, i);
-        size_t next = i + 1;
-        if ((sv_ieq(t, "auth") || sv_ieq(t, "priv")) &&
-            (!snmp || i + 1 >= l->nt || sv_in(tv(l, i + 1), stop_values) ||
-             sv_ieq(tv(l, i + 1), "read") || sv_ieq(tv(l, i + 1), "write"))) {
-            /* "v3 auth read VIEW" in an SNMP group: a security level, not a key. */
-            next = i + 1;
-        } else if (sv_in(t, value_keywords)) {
-            /* "key 1" inside a key chain ends without a value and marks nothing. */
-            next = take_value(l, i, sv_ieq(t, "private-key") ? "private-key" : NULL);
-            if (next == i + 1 || next <= i)
-                next = i + 1;
-        } else if (sv_ieq(t, "community") || sv_ieq(t, "notify-community") ||
-                   sv_ieq(t, "securityname")) {
-            bool members = line_has_word_prefix(l, "members");
-            if ((snmp || i == 0 || sv_ieq(t, "notify-community")) && !members)
-                next = take_value(l, i, "snmp-community");
-            if (next <= i)
-                next = i + 1;
-        } else {
-            for (size_t k = 0; k < ARRAY_SIZE(typed_keywords); k++) {
-                const struct typed_kw *kw = &typed_keywords[k];
-                bool hit = kw->case_sensitive ? (t.n == strlen(kw->kw) && !memcmp(t.p, kw->kw, t.n))
-                                              : sv_ieq(t, kw->kw);
-                if (!hit)
-                    continue;
-                struct sv v = tv(l, i + 1);
-                /* "cipher aes256-ctr" names an algorithm, "cipher 230 {" a suite number. */
-                if (k == 0 && (looks_like_algorithm(v) || sv_is_number(v)))
-                    break;
-                if (i + 1 < l->nt && !is_keyword(v) && !sv_in(v, stop_values)) {
-                    mark(l, i + 1, secret_type_name(kw->type));
-                    next = i + 2;
-                }
-                break;
-            }
-        }
-        i = next;
-    }
+    for (size_t i = 0; i < l->nt;)
+        i = redact_keyword(l, i, snmp);
     if (l->nt >= 2 && sv_ieq(tv(l, 0), "snmp-server") && sv_ieq(tv(l, 1), "host"))
         snmp_host(l);
     /* Junos marks lines that carry secrets. */
-    bool secret_data = contains(text, len, "## SECRET-DATA");
-    for (size_t i = 0; i < l->nt; i++) {
-        if (l->t[i].type)
-            continue;
-        bool known;
-        const char *shape = shape_type(tv(l, i), l->t[i].quoted, &known);
-        if (known || (secret_data && l->t[i].quoted))
-            mark(l, i, shape);
-    }
+    redact_shapes(l, text, len);
     emit(out, l);
     free(l);
 }
