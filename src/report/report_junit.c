@@ -87,35 +87,36 @@ static enum junit_outcome outcome(const struct report_writer *w, enum verdict v)
     }
 }
 
-static int junit_device(struct report_writer *w, const struct device_result *d)
+struct junit_counts {
+    size_t tests, failures, errors, skipped;
+};
+
+/* The suite's counts: one testcase for a device not assessed, else one per
+ * listed result. */
+static struct junit_counts junit_count(struct report_writer *w, const struct device_result *d)
+{
+    struct junit_counts n = {0};
+    if (d->excluded || d->unreadable || d->not_audited) {
+        n.tests = 1;
+        n.errors = d->unreadable ? 1 : 0;
+        n.skipped = d->excluded || d->not_audited ? 1 : 0;
+        return n;
+    }
+    for (size_t i = 0; i < d->nresults; i++) {
+        if (!report_filter_result(&w->run->filter, &d->results[i]))
+            continue;
+        n.tests++;
+        enum junit_outcome o = outcome(w, d->results[i].verdict);
+        n.failures += o == JUNIT_FAILURE;
+        n.errors += o == JUNIT_ERROR;
+        n.skipped += o == JUNIT_SKIPPED;
+    }
+    return n;
+}
+
+static void junit_properties(struct report_writer *w, const struct device_result *d)
 {
     FILE *f = w->f;
-    const char *id = rpt_clean_cstr(w, 2, d, rpt_device_name(d), false);
-    struct buf cls;
-    buf_init(&cls, 0);
-    buf_adds(&cls, id);
-    size_t tests = 0, failures = 0, errors = 0, skipped = 0;
-    if (d->excluded || d->unreadable || d->not_audited) {
-        tests = 1;
-        errors = d->unreadable ? 1 : 0;
-        skipped = d->excluded || d->not_audited ? 1 : 0;
-    } else {
-        for (size_t i = 0; i < d->nresults; i++) {
-            if (!report_filter_result(&w->run->filter, &d->results[i]))
-                continue;
-            tests++;
-            enum verdict v = d->results[i].verdict;
-            enum junit_outcome o = outcome(w, v);
-            failures += o == JUNIT_FAILURE;
-            errors += o == JUNIT_ERROR;
-            skipped += o == JUNIT_SKIPPED;
-        }
-    }
-    struct buf pkg;
-    buf_init(&pkg, 0);
-    buf_printf(&pkg, "tsaudit.%s", dialect_name(d->dialect));
-    suite_open(w, id, pkg.data, tests, failures, errors, skipped);
-    buf_free(&pkg);
     fputs(" <properties>\n", f);
     property(f, "file", d->relpath ? d->relpath : d->file);
     if (d->hostname)
@@ -128,8 +129,15 @@ static int junit_device(struct report_writer *w, const struct device_result *d)
         property(f, "content_hash", d->content_hash);
     property(f, "partial", d->partial ? "true" : "false");
     fputs(" </properties>\n", f);
+}
+
+/* The one testcase of a device excluded, not audited or unreadable. */
+static void junit_not_assessed(struct report_writer *w, const struct device_result *d,
+                               const char *cls)
+{
+    FILE *f = w->f;
     if (d->excluded) {
-        testcase_open(f, cls.data, "excluded");
+        testcase_open(f, cls, "excluded");
         fputs("><skipped message=\"", f);
         rpt_xml_cstr(f,
                      d->excluded_reason ? rpt_clean_cstr(w, 0, d, d->excluded_reason, true)
@@ -137,74 +145,97 @@ static int junit_device(struct report_writer *w, const struct device_result *d)
                      true);
         fputs("\"/></testcase>\n", f);
     } else if (d->not_audited) {
-        testcase_open(f, cls.data, "not-audited");
+        testcase_open(f, cls, "not-audited");
         fputs("><skipped message=\"not audited: ", f);
         rpt_xml_cstr(f, rpt_clean_cstr(w, 0, d, d->not_audited, true), true);
         fputs("\"/></testcase>\n", f);
     } else if (d->unreadable) {
-        testcase_open(f, cls.data, "parse");
+        testcase_open(f, cls, "parse");
         fputs("><error type=\"unreadable\" message=\"", f);
         const char *msg =
             d->ndiags && d->diags[0].msg ? d->diags[0].msg : "could not be read or parsed";
         rpt_xml_cstr(f, rpt_clean_cstr(w, 0, d, msg, true), true);
         fputs("\"/></testcase>\n", f);
     }
-    for (size_t i = 0; !d->excluded && !d->unreadable && i < d->nresults; i++) {
-        const struct check_result *r = &d->results[i];
-        const struct check_def *c = r->check;
-        if (!report_filter_result(&w->run->filter, r))
-            continue;
-        testcase_open(f, cls.data, c ? c->id : "unknown");
-        const char *msg = rpt_clean_cstr(w, 0, d, r->message ? r->message : "", false);
-        if (r->verdict == VERDICT_PASS) {
-            fputs("/>\n", f);
-            continue;
-        }
-        enum junit_outcome o = outcome(w, r->verdict);
-        if (o == JUNIT_FAILURE || o == JUNIT_ERROR) {
-            if (r->verdict == VERDICT_FAIL)
-                fprintf(f, "><failure type=\"%s\" message=\"",
-                        c ? severity_name(c->severity) : "info");
-            else
-                fprintf(f, "><%s type=\"%s\" message=\"", o == JUNIT_ERROR ? "error" : "failure",
-                        verdict_name(r->verdict));
-            rpt_xml_cstr(f, msg, true);
-            fputs("\">", f);
-            if (c && c->title) {
-                rpt_xml_cstr(f, c->title, false);
-                fputc('\n', f);
-            }
-            for (uint32_t k = 0; k < r->nevidence && k < RPT_MAX_EVIDENCE; k++) {
-                const struct evidence *e = &r->evidence[k];
-                rpt_xml_cstr(f, d->relpath ? d->relpath : d->file, false);
-                fprintf(f, ":%u: ", (unsigned)e->line);
-                rpt_xml_cstr(f, rpt_clean(w, 1, d, e->text, e->len, true), false);
-                fputc('\n', f);
-            }
-            const char *rem = r->remediation ? r->remediation : rpt_remediation(c, d->dialect);
-            if (rem) {
-                fputs("Remediation: ", f);
-                rpt_xml_cstr(f, rem, false);
-                fputc('\n', f);
-            }
-            fprintf(f, "</%s></testcase>\n", o == JUNIT_ERROR ? "error" : "failure");
-            continue;
-        }
-        struct buf why;
-        buf_init(&why, 0);
-        if (r->verdict == VERDICT_WAIVED)
-            buf_printf(&why, "waived: %s%s%s", r->waiver ? r->waiver : "",
-                       r->waiver_expires ? " (expires " : "",
-                       r->waiver_expires ? r->waiver_expires : "");
-        else
-            buf_printf(&why, "%s: %s", verdict_name(r->verdict), msg);
-        if (r->verdict == VERDICT_WAIVED && r->waiver_expires)
-            buf_addc(&why, ')');
-        fputs("><skipped message=\"", f);
-        rpt_xml_str(f, why.data, why.len, true);
-        fputs("\"/></testcase>\n", f);
-        buf_free(&why);
+}
+
+/* A result shown as a failure or an error (o): its message, the check's
+ * title, the evidence lines and the remediation. */
+static void junit_fault(struct report_writer *w, const struct device_result *d,
+                        const struct check_result *r, enum junit_outcome o, const char *msg)
+{
+    FILE *f = w->f;
+    const struct check_def *c = r->check;
+    if (r->verdict == VERDICT_FAIL)
+        fprintf(f, "><failure type=\"%s\" message=\"", c ? severity_name(c->severity) : "info");
+    else
+        fprintf(f, "><%s type=\"%s\" message=\"", o == JUNIT_ERROR ? "error" : "failure",
+                verdict_name(r->verdict));
+    rpt_xml_cstr(f, msg, true);
+    fputs("\">", f);
+    if (c && c->title) {
+        rpt_xml_cstr(f, c->title, false);
+        fputc('\n', f);
     }
+    for (uint32_t k = 0; k < r->nevidence && k < RPT_MAX_EVIDENCE; k++) {
+        const struct evidence *e = &r->evidence[k];
+        rpt_xml_cstr(f, d->relpath ? d->relpath : d->file, false);
+        fprintf(f, ":%u: ", (unsigned)e->line);
+        rpt_xml_cstr(f, rpt_clean(w, 1, d, e->text, e->len, true), false);
+        fputc('\n', f);
+    }
+    const char *rem = r->remediation ? r->remediation : rpt_remediation(c, d->dialect);
+    if (rem) {
+        fputs("Remediation: ", f);
+        rpt_xml_cstr(f, rem, false);
+        fputc('\n', f);
+    }
+    fprintf(f, "</%s></testcase>\n", o == JUNIT_ERROR ? "error" : "failure");
+}
+
+/* A result shown as skipped: waived (by which waiver, until when) or the
+ * verdict and its message. */
+static void junit_skipped(FILE *f, const struct check_result *r, const char *msg)
+{
+    struct buf why;
+    buf_init(&why, 0);
+    if (r->verdict == VERDICT_WAIVED)
+        buf_printf(&why, "waived: %s%s%s", r->waiver ? r->waiver : "",
+                   r->waiver_expires ? " (expires " : "",
+                   r->waiver_expires ? r->waiver_expires : "");
+    else
+        buf_printf(&why, "%s: %s", verdict_name(r->verdict), msg);
+    if (r->verdict == VERDICT_WAIVED && r->waiver_expires)
+        buf_addc(&why, ')');
+    fputs("><skipped message=\"", f);
+    rpt_xml_str(f, why.data, why.len, true);
+    fputs("\"/></testcase>\n", f);
+    buf_free(&why);
+}
+
+/* One listed result as a testcase. */
+static void junit_result(struct report_writer *w, const struct device_result *d, const char *cls,
+                         const struct check_result *r)
+{
+    FILE *f = w->f;
+    const struct check_def *c = r->check;
+    testcase_open(f, cls, c ? c->id : "unknown");
+    const char *msg = rpt_clean_cstr(w, 0, d, r->message ? r->message : "", false);
+    if (r->verdict == VERDICT_PASS) {
+        fputs("/>\n", f);
+        return;
+    }
+    enum junit_outcome o = outcome(w, r->verdict);
+    if (o == JUNIT_FAILURE || o == JUNIT_ERROR)
+        junit_fault(w, d, r, o, msg);
+    else
+        junit_skipped(f, r, msg);
+}
+
+/* The device's diagnostics (the first 200) as the suite's system-err. */
+static void junit_diags(struct report_writer *w, const struct device_result *d)
+{
+    FILE *f = w->f;
     fputs(" <system-out/>\n <system-err>", f);
     for (uint32_t i = 0; i < d->ndiags && i < 200; i++) {
         static const char *const lv[] = {"note", "warning", "error"};
@@ -214,6 +245,26 @@ static int junit_device(struct report_writer *w, const struct device_result *d)
         fputc('\n', f);
     }
     fputs("</system-err>\n</testsuite>\n", f);
+}
+
+static int junit_device(struct report_writer *w, const struct device_result *d)
+{
+    const char *id = rpt_clean_cstr(w, 2, d, rpt_device_name(d), false);
+    struct buf cls;
+    buf_init(&cls, 0);
+    buf_adds(&cls, id);
+    struct junit_counts n = junit_count(w, d);
+    struct buf pkg;
+    buf_init(&pkg, 0);
+    buf_printf(&pkg, "tsaudit.%s", dialect_name(d->dialect));
+    suite_open(w, id, pkg.data, n.tests, n.failures, n.errors, n.skipped);
+    buf_free(&pkg);
+    junit_properties(w, d);
+    junit_not_assessed(w, d, cls.data);
+    for (size_t i = 0; !d->excluded && !d->unreadable && i < d->nresults; i++)
+        if (report_filter_result(&w->run->filter, &d->results[i]))
+            junit_result(w, d, cls.data, &d->results[i]);
+    junit_diags(w, d);
     buf_free(&cls);
     return 0;
 }
