@@ -618,7 +618,8 @@ static void j_idle_without_users(struct jx *x)
         fact_lines_add(&ssh->ev, why);
 }
 
-void jx_finish_services(struct jx *x)
+/* Telnet, finger, DHCP and the SSH server: defaults and the algorithm lists. */
+static void j_finish_ssh(struct jx *x)
 {
     struct device_model *m = x->m;
     struct ssh_facts *ssh = &m->ssh;
@@ -662,7 +663,14 @@ void jx_finish_services(struct jx *x)
                             x->mac_ev, x->mac_weak_ev);
     else
         fact_unknown(&ssh->weak_macs, "no ssh macs list: the default list is release-dependent");
-    /* idle timeout: the worst login class among configured users (0 = never) */
+}
+
+/* The SSH idle timeout: the worst login class among configured users. */
+static void j_finish_idle(struct jx *x)
+{
+    struct device_model *m = x->m;
+    struct ssh_facts *ssh = &m->ssh;
+    /* 0 = never */
     ssh->idle_timeout_seconds = -1;
     for (size_t i = 0; i < m->naccounts; i++) {
         const char *cls = x->acct_class[i];
@@ -685,6 +693,12 @@ void jx_finish_services(struct jx *x)
     }
     if (ssh->idle_timeout_seconds < 0)
         j_idle_without_users(x);
+}
+
+static void j_finish_aux(struct jx *x)
+{
+    struct device_model *m = x->m;
+    struct ssh_facts *ssh = &m->ssh;
     /* the auxiliary port gives a CLI login (login class timeouts) unless disabled */
     if (x->aux_node) {
         struct mgmt_line *ln = MODEL_PUSH(x->a, m->lines, m->nlines);
@@ -698,6 +712,11 @@ void jx_finish_services(struct jx *x)
             fact_default(&ln->login_disabled, FACT_OFF,
                          "the auxiliary port accepts a login unless disabled");
     }
+}
+
+static void j_finish_lo0(struct jx *x)
+{
+    struct device_model *m = x->m;
     /* The lo0 input filters guard every management service, one per family. */
     model_add_mgmt_path(x->a, m, "lo0-filter", x->lo0_filter,
                         x->lo0_filter ? x->lo0_filter_node : x->lo0_filter6_node);
@@ -709,6 +728,15 @@ void jx_finish_services(struct jx *x)
         fact_set(&m->copp, FACT_OFF, x->lo0_filter6_node); /* IPv4 is not protected */
     else
         fact_default(&m->copp, FACT_OFF, "no lo0 input filter: the routing engine accepts all");
+}
+
+void jx_finish_services(struct jx *x)
+{
+    j_finish_ssh(x);
+    j_finish_idle(x);
+    j_finish_aux(x);
+    j_finish_lo0(x);
+    struct device_model *m = x->m;
     if (m->mgmt_vrf.state == FACT_UNKNOWN)
         fact_default(&m->mgmt_vrf, FACT_OFF, "no system management-instance");
 }
