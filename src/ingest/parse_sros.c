@@ -337,6 +337,22 @@ static bool sx_delete_level(struct sx_parser *ps, struct cfg_node **parent, stru
     return false;
 }
 
+/* One level of a flat path that sets: the last one is the leaf (true: the
+ * line is done), the others are found or created and *parent steps down
+ * (true when a limit stopped it). */
+static bool sx_set_level(struct sx_parser *ps, struct cfg_node **parent, struct cfg_node *found,
+                         struct sv text, bool last, uint32_t line)
+{
+    if (last) {
+        cfg_index_leaf(ps->t, &ps->ix, &ps->depth_reported, *parent, found, text.p, text.n, line);
+        return true;
+    }
+    if (!found && !(found = sx_add(ps, *parent, text, line, CFG_IMPLIED)))
+        return true;
+    *parent = found;
+    return false;
+}
+
 /*
  * One flat line; [p, end) is the path after the leading '/'. Levels are
  * found or created below parent (NULL = top level).
@@ -378,13 +394,8 @@ static void sx_flat_line(struct sx_parser *ps, struct cfg_node *parent, const ch
                 return;
             continue;
         }
-        if (last) {
-            cfg_index_leaf(t, &ps->ix, &ps->depth_reported, parent, found, text.p, text.n, line);
+        if (sx_set_level(ps, &parent, found, text, last, line))
             return;
-        }
-        if (!found && !(found = sx_add(ps, parent, text, line, CFG_IMPLIED)))
-            return;
-        parent = found;
     }
 }
 
