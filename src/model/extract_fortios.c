@@ -782,43 +782,129 @@ static void f_auto_scripts(struct fx *x, const struct cfg_node *n)
 
 /* The blocks that decide the event, accounting, REST API, OSPF and on-box
  * automation facts; false when n is none of them. */
-static bool f_more_block(struct fx *x, const struct cfg_node *n, struct sv what)
+/* "config log fortianalyzer[2|3|-cloud] setting": an enabled FortiAnalyzer. */
+static void f_faz(struct fx *x, const struct cfg_node *n)
 {
-    static const struct {
-        const char *what;
-        void (*fn)(struct fx *, const struct cfg_node *);
-    } blocks[] = {
-        {"log eventfilter", f_eventfilter},
-        {"log tacacs+accounting filter", f_tacacs_filter},
-        {"system api-user", f_api_user},
-        {"router ospf", f_ospf},
-        {"system automation-stitch", f_stitches},
-        {"system auto-script", f_auto_scripts},
-        {"system switch-interface", f_span},
-        {"system virtual-switch", f_span},
-        {"system gre-tunnel", f_gre},
-    };
-    for (size_t i = 0; i < ARRAY_SIZE(blocks); i++)
-        if (sv_eq_cstr(what, blocks[i].what)) {
-            blocks[i].fn(x, n);
+    const struct cfg_node *st = fset(n, "status");
+    if (st && sv_eq_cstr(tk(st, 2), "enable") && !x->faz_on)
+        x->faz_on = st;
+}
+
+/* "config log tacacs+accounting[2|3] setting": accounting to a server. */
+static void f_tac_acct(struct fx *x, const struct cfg_node *n)
+{
+    const struct cfg_node *st = fset(n, "status");
+    if (st && sv_eq_cstr(tk(st, 2), "enable") && fset(n, "server") && !x->tac_acct)
+        x->tac_acct = st;
+}
+
+static void f_snmp_sysinfo(struct fx *x, const struct cfg_node *n)
+{
+    x->snmp_sysinfo_node = fset(n, "status");
+    x->snmp_sysinfo_off = x->snmp_sysinfo_node && fis(n, "status", "disable");
+}
+
+static void f_tacacs(struct fx *x, const struct cfg_node *n)
+{
+    f_aaa(x, n, AAA_TACACS);
+}
+
+static void f_radius(struct fx *x, const struct cfg_node *n)
+{
+    f_aaa(x, n, AAA_RADIUS);
+}
+
+static void f_syslog_setting(struct fx *x, const struct cfg_node *n)
+{
+    f_syslog(x, n, f_syslogd_index(sv_after_tokens(cfg_text(n), 1), "setting"));
+}
+
+static void f_syslog_filter_block(struct fx *x, const struct cfg_node *n)
+{
+    f_syslog_filter(x, n, f_syslogd_index(sv_after_tokens(cfg_text(n), 1), "filter"));
+}
+
+static void f_ipsec_block(struct fx *x, const struct cfg_node *n)
+{
+    f_ipsec(x, n, sv_after_tokens(cfg_text(n), 1));
+}
+
+static bool is_syslogd_setting(struct sv what)
+{
+    return f_syslogd_index(what, "setting") >= 0;
+}
+
+static bool is_syslogd_filter(struct sv what)
+{
+    return f_syslogd_index(what, "filter") >= 0;
+}
+
+static bool is_ipsec_phase(struct sv what)
+{
+    return sv_starts_with(what, "vpn ipsec phase");
+}
+
+static bool is_faz(struct sv what)
+{
+    return f_log_dest(what, "fortianalyzer");
+}
+
+static bool is_tac_acct(struct sv what)
+{
+    return f_log_dest(what, "tacacs+accounting");
+}
+
+/*
+ * The top-level "config ..." blocks understood, one row each: the block's
+ * words after "config" (or a matcher for numbered families such as
+ * syslogd2..4), and the reader. The first matching row reads the block; a
+ * block no row matches is counted as not understood (coverage).
+ */
+struct f_row {
+    const char *what;              /* exact words, or NULL with match */
+    bool (*match)(struct sv what); /* numbered or prefixed families */
+    void (*fn)(struct fx *, const struct cfg_node *);
+};
+
+static const struct f_row f_rows[] = {
+    {"system global", NULL, f_global},
+    {"system admin", NULL, f_admin},
+    {"system interface", NULL, f_interface},
+    {"system snmp community", NULL, f_snmp_community},
+    {"system snmp user", NULL, f_snmp_user},
+    {"system snmp sysinfo", NULL, f_snmp_sysinfo},
+    {"system ntp", NULL, f_ntp},
+    {NULL, is_syslogd_setting, f_syslog_setting},
+    {NULL, is_syslogd_filter, f_syslog_filter_block},
+    {"log eventfilter", NULL, f_eventfilter},
+    {"log tacacs+accounting filter", NULL, f_tacacs_filter},
+    {"system api-user", NULL, f_api_user},
+    {"router ospf", NULL, f_ospf},
+    {"system automation-stitch", NULL, f_stitches},
+    {"system auto-script", NULL, f_auto_scripts},
+    {"system switch-interface", NULL, f_span},
+    {"system virtual-switch", NULL, f_span},
+    {"system gre-tunnel", NULL, f_gre},
+    {NULL, is_ipsec_phase, f_ipsec_block},
+    {NULL, is_faz, f_faz},
+    {NULL, is_tac_acct, f_tac_acct},
+    {"user tacacs+", NULL, f_tacacs},
+    {"user radius", NULL, f_radius},
+    {"router bgp", NULL, f_bgp},
+};
+
+/* Read one top-level block through the table; whether a row took it. */
+static bool f_block(struct fx *x, const struct cfg_node *n)
+{
+    struct sv what = sv_after_tokens(cfg_text(n), 1);
+    for (size_t i = 0; i < ARRAY_SIZE(f_rows); i++) {
+        const struct f_row *r = &f_rows[i];
+        if (r->what ? sv_eq_cstr(what, r->what) : r->match(what)) {
+            r->fn(x, n);
             return true;
         }
-    if (sv_starts_with(what, "vpn ipsec phase")) {
-        f_ipsec(x, n, what);
-        return true;
     }
-    const struct cfg_node *st = fset(n, "status");
-    bool on = st && sv_eq_cstr(tk(st, 2), "enable");
-    if (f_log_dest(what, "fortianalyzer")) {
-        if (on && !x->faz_on)
-            x->faz_on = st;
-    } else if (f_log_dest(what, "tacacs+accounting")) {
-        if (on && fset(n, "server") && !x->tac_acct)
-            x->tac_acct = st;
-    } else {
-        return false;
-    }
-    return true;
+    return false;
 }
 
 /* Administrator logins and configuration changes are system events, logged
@@ -1172,34 +1258,9 @@ void model_extract_fortios(const struct cfg_tree *t, struct device_model *m)
     for (const struct cfg_node *n = t->first; n; n = n->next) {
         if (!active(n) || !sv_starts_with_word(cfg_text(n), "config"))
             continue;
-        struct sv what = sv_after_tokens(cfg_text(n), 1);
-        if (sv_eq_cstr(what, "system global"))
-            f_global(x, n);
-        else if (sv_eq_cstr(what, "system admin"))
-            f_admin(x, n);
-        else if (sv_eq_cstr(what, "system interface"))
-            f_interface(x, n);
-        else if (sv_eq_cstr(what, "system snmp community"))
-            f_snmp_community(x, n);
-        else if (sv_eq_cstr(what, "system snmp user"))
-            f_snmp_user(x, n);
-        else if (sv_eq_cstr(what, "system snmp sysinfo")) {
-            x->snmp_sysinfo_node = fset(n, "status");
-            x->snmp_sysinfo_off = x->snmp_sysinfo_node && fis(n, "status", "disable");
-        } else if (sv_eq_cstr(what, "system ntp"))
-            f_ntp(x, n);
-        else if (f_syslogd_index(what, "setting") >= 0)
-            f_syslog(x, n, f_syslogd_index(what, "setting"));
-        else if (f_syslogd_index(what, "filter") >= 0)
-            f_syslog_filter(x, n, f_syslogd_index(what, "filter"));
-        else if (f_more_block(x, n, what))
-            continue;
-        else if (sv_eq_cstr(what, "user tacacs+"))
-            f_aaa(x, n, AAA_TACACS);
-        else if (sv_eq_cstr(what, "user radius"))
-            f_aaa(x, n, AAA_RADIUS);
-        else if (sv_eq_cstr(what, "router bgp"))
-            f_bgp(x, n);
+        m->coverage.statements++;
+        if (f_block(x, n))
+            m->coverage.understood++;
     }
     finish(x);
     f_banner_text(x);
