@@ -285,7 +285,10 @@ int file_read_all(const char *path, size_t limit, bool reject_binary, char **dat
         close(fd);
         return -1;
     }
-    size_t cap = (size_t)st.st_size + 1, n = 0;
+    /* Room for the file, the terminating NUL and one byte more, so that
+     * the read that finds the end needs no larger buffer (a file that grew
+     * since fstat is still read whole, up to the limit). */
+    size_t cap = (size_t)st.st_size + 2, n = 0;
     char *p = xmalloc(cap);
     for (;;) {
         if (n + 1 >= cap) {

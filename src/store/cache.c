@@ -576,25 +576,38 @@ static bool cache_lookup(struct result_cache *c, sqlite3_stmt *st, const char *k
     if (!c || !key || !*key)
         return false;
     struct device_summary *sum = &da->summary;
+    /* The shared connection is stepped under the lock; the record is copied
+     * out and decoded after it, so the workers do not queue on decoding. */
     pthread_mutex_lock(&c->lock);
     sqlite3_reset(st);
     sqlite3_bind_text(st, 1, c->key, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
-    bool hit = false;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        hit = dec(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0), da);
-        if (!hit) {
-            free(sum->fps);
-            sum->fps = NULL;
-            sum->nfps = 0;
-            if (!c->said_corrupt)
-                diag_report(DIAG_NOTE, c->path, 0,
-                            "a cached result does not decode: ignored, the device is re-audited");
-            c->said_corrupt = true;
-        }
+    void *blob = NULL;
+    size_t n = 0;
+    bool found = sqlite3_step(st) == SQLITE_ROW;
+    if (found) {
+        n = (size_t)sqlite3_column_bytes(st, 0);
+        blob = xmalloc(n ? n : 1);
+        if (n)
+            memcpy(blob, sqlite3_column_blob(st, 0), n);
     }
     sqlite3_reset(st);
     pthread_mutex_unlock(&c->lock);
+    if (!found)
+        return false;
+    bool hit = dec(blob, n, da);
+    free(blob);
+    if (!hit) {
+        free(sum->fps);
+        sum->fps = NULL;
+        sum->nfps = 0;
+        pthread_mutex_lock(&c->lock);
+        if (!c->said_corrupt)
+            diag_report(DIAG_NOTE, c->path, 0,
+                        "a cached result does not decode: ignored, the device is re-audited");
+        c->said_corrupt = true;
+        pthread_mutex_unlock(&c->lock);
+    }
     return hit;
 }
 
