@@ -82,15 +82,26 @@ static void judge_destinations(const struct check_ctx *ctx, const struct device_
     }
 }
 
-static bool backup_not_applicable(const struct check_ctx *ctx, struct check_result *r)
+/* The ASA and FortiOS have no statement that archives the configuration on
+ * change (checks.md gives none): only collection off the device meets the
+ * check, which the provider states with policy.offbox_collection. */
+static bool backup_offbox_only(const struct check_ctx *ctx, struct check_result *r)
 {
     enum dialect d = ctx->model->dialect;
+    const struct profile *pr = ctx->profile;
     if (d != DIALECT_CISCO_ASA && d != DIALECT_FORTINET_FORTIOS)
         return false;
-    check_set(ctx, r, VERDICT_NOT_APPLICABLE,
-              "%s has no statement that archives the configuration on change (checks.md gives "
-              "none); it is met by collecting the configuration off the device over SSH",
-              dialect_def(d)->display);
+    if (pr->has_offbox_collection && pr->offbox_collection)
+        check_set(ctx, r, VERDICT_PASS,
+                  "%s archives nothing itself; its configuration is collected off the device "
+                  "(policy.offbox_collection)",
+                  dialect_def(d)->display);
+    else
+        check_set(ctx, r, VERDICT_FAIL,
+                  "%s has no statement that archives the configuration on change, so only "
+                  "collection off the device meets this; if RANCID, Oxidized or a management "
+                  "platform keeps it, say so with policy.offbox_collection: true",
+                  dialect_def(d)->display);
     return true;
 }
 
@@ -115,7 +126,7 @@ static void judge_no_archive(const struct check_ctx *ctx, struct check_result *r
 static void eval_config_backup(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
-    if (backup_not_applicable(ctx, r))
+    if (backup_offbox_only(ctx, r))
         return;
     struct backup_judgement j = {0};
     reasons_init(&j.bad);
