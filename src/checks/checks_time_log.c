@@ -154,9 +154,12 @@ static bool changes_leave_device(const struct device_model *m)
 
 static void eval_config_changes(const struct check_ctx *ctx, struct check_result *r)
 {
-    judge_fact(ctx, r, &ctx->model->logging.config_changes, FACT_OFF,
-               "configuration changes are not logged", "configuration changes are logged",
-               "configuration changes are logged");
+    const struct fact_bool *f = &ctx->model->logging.config_changes;
+    judge_fact(ctx, r, f, FACT_OFF, "configuration changes are not logged",
+               "configuration changes are logged", "configuration changes are logged");
+    if (r->verdict == VERDICT_FAIL && !f->is_default && f->why)
+        r->message =
+            arena_printf(ctx->arena, "configuration changes are not logged centrally: %s", f->why);
     if (r->verdict == VERDICT_PASS && !changes_leave_device(ctx->model))
         check_set(ctx, r, VERDICT_FAIL,
                   "configuration changes are recorded on the device only: no syslog collector "

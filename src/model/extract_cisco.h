@@ -173,6 +173,7 @@ struct cx {
     /* logging */
     const struct cfg_node *log_off, *log_on, *log_trap, *login_success, *login_failure,
         *archive_log, *log_level_aaa, *log_level_aaa_low;
+    const struct cfg_node *archive_local; /* archive log config without notify syslog */
 
     /* LOG-SEVERITY: trap/console statements and per-destination levels
      * (NX-OS "logging server X L", XR "... severity S") */

@@ -180,8 +180,14 @@ bool cx_h_archive(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
     if (!lc)
         return true;
     const struct cfg_node *le = cfg_child(x->t, lc, "logging enable");
-    if (le)
+    if (!le)
+        return true;
+    /* Without "notify syslog" the records stay in the device's archive log
+     * (CIS 2.2.1 asks for both). */
+    if (cfg_child(x->t, lc, "notify syslog"))
         x->archive_log = le;
+    else
+        x->archive_local = le;
     return true;
 }
 
@@ -358,6 +364,10 @@ static void log_config_changes(struct cx *x, int trap, bool asa_logs)
         fact_set(&lg->config_changes, FACT_ON, x->archive_log);
     } else if (x->aaa_acct_cmds) {
         fact_set(&lg->config_changes, FACT_ON, x->aaa_acct_cmds);
+    } else if (x->archive_local) {
+        fact_set(&lg->config_changes, FACT_OFF, x->archive_local);
+        lg->config_changes.why = "'archive / log config' keeps the records in the device's own "
+                                 "archive log: no 'notify syslog' sends them to the collectors";
     } else if (x->d == DIALECT_CISCO_IOSXR) {
         xr_logged_by_default(&lg->config_changes, &lg->suppressed, "IOS XR logs commits by default",
                              "IOS XR logs commits by default, but logging is suppressed");

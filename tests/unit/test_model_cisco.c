@@ -232,7 +232,11 @@ static void test_ios(void **state)
     assert_int_equal(m->logging.nhosts, 2);
     assert_string_equal(m->logging.hosts[1].host, "10.255.2.2");
     ASSERT_FACT(m->logging.login_events, FACT_ON, dv, "login on-failure log");
-    ASSERT_FACT(m->logging.config_changes, FACT_ON, dv, "  logging enable");
+    /* archive > log config > logging enable has no notify syslog, so the
+     * archive log stays on the device; command accounting to the TACACS+
+     * group is what records the changes centrally */
+    ASSERT_FACT(m->logging.config_changes, FACT_ON, dv,
+                "aaa accounting commands 15 default start-stop group TAC");
     ASSERT_FACT(m->logging.suppressed, FACT_OFF, dv, "logging trap informational");
 
     /* BGP: peer-group, session template, per address-family policy */
