@@ -180,6 +180,13 @@ static void eval_redirects(const struct check_ctx *ctx, struct check_result *r)
                   "(icmp-send-redirect) is not read");
         return;
     }
+    if (ctx->model->cpp.no_routing) {
+        ev_node(ctx, r, ctx->model->cpp.no_routing);
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "the device does not route IP (no 'ip routing', or only a default gateway with "
+                  "no route or routing process), so it sends no redirects");
+        return;
+    }
     const struct interface **ifs;
     bool all;
     size_t n = scoped_l3(ctx, &ifs, &all);

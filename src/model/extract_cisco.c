@@ -143,6 +143,8 @@ static const struct cx_row rows[] = {
     {"ip arp proxy disable", IOS, NEG, cx_h_cpp_ip},
     {"ip icmp", ALL, NEG, cx_h_cpp_ip},
     {"ip route", IOS, POS, cx_h_cpp_ip},
+    {"ip routing", IOS, NEG, cx_h_cpp_ip},
+    {"ip default-gateway", IOS, POS, cx_h_cpp_ip},
     {"ip ssh server algorithm hostkey", IOS, NEG, cx_h_ip_ssh_crypto},
     {"ip ssh dh min size", IOS, NEG, cx_h_ip_ssh_crypto},
     {"ip", ALL, NEG, cx_h_ip},

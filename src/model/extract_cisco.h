@@ -232,6 +232,8 @@ struct cx {
     /* control plane (extract_cisco_cpp.c): IOS "ip arp proxy disable", EOS
      * "no ip icmp redirect" (both override every interface) */
     const struct cfg_node *arp_proxy_off, *icmp_redirect_off;
+    /* IOS: "no ip routing", "ip default-gateway" and the first "ip route" */
+    const struct cfg_node *no_ip_routing, *default_gateway, *ip_route;
 };
 
 /* ------------------------------------------------------------ tokens */

@@ -39,6 +39,16 @@ bool cx_h_cpp_ip(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
         x->icmp_redirect_off = neg ? n : NULL;
         return true;
     }
+    if (sv_eq_cstr(s, "ip routing")) {
+        x->no_ip_routing = neg ? n : NULL;
+        return true;
+    }
+    if (starts(s, "ip default-gateway")) {
+        x->default_gateway = n;
+        return true;
+    }
+    if (starts(s, "ip route") && !neg && !x->ip_route)
+        x->ip_route = n;
     if (starts(s, "ip route") && !neg && !cp->null0_route) {
         size_t nt = sv_token_count(s);
         for (size_t i = 2; i < nt; i++)
@@ -208,9 +218,27 @@ static void eos_receive_filter(struct cx *x)
  * "ip mask-reply" absent = secure); NX-OS, the ASA and EOS have no such
  * interface command in the catalogue's evidence, so the facts say so.
  */
+/* IOS: the device does not route IP ("no ip routing", or a default gateway
+ * with no static route and no routing process): a host, not a router, so it
+ * sends no ICMP redirects. */
+static const struct cfg_node *not_routing(struct cx *x)
+{
+    if (x->d != DIALECT_CISCO_IOS)
+        return NULL;
+    if (x->no_ip_routing)
+        return x->no_ip_routing;
+    if (!x->default_gateway || x->ip_route)
+        return NULL;
+    for (const struct cfg_node *n = x->t->first; n; n = n->next)
+        if (active(n) && starts(cfg_text(n), "router "))
+            return NULL;
+    return x->default_gateway;
+}
+
 void cx_finish_cpp(struct cx *x)
 {
     struct cpp_facts *cp = &x->m->cpp;
+    cp->no_routing = not_routing(x);
     /* "ip arp proxy disable" overrides any interface "ip proxy-arp" */
     if (x->arp_proxy_off)
         override_all(x, offsetof(struct interface, proxy_arp), x->arp_proxy_off);

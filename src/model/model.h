@@ -778,6 +778,9 @@ struct cpp_facts {
      * unreachable", XR "icmp ipv4 rate-limit unreachable"); untouched when
      * none is configured. */
     struct fact_bool unreach_rate_limit;
+    /* IOS: the statement showing the device does not route IP ("no ip
+     * routing", or "ip default-gateway" with no route or routing process). */
+    const struct cfg_node *no_routing;
     /* IOS: a static route discards into Null0 (so Null0 unreachables matter). */
     const struct cfg_node *null0_route;
     /* Junos: a firewall filter term answers with "reject" (an ICMP
