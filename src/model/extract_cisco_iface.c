@@ -60,8 +60,9 @@ static void iface_defaults(struct cx *x, struct interface *f)
     fact_default(&f->urpf, FACT_OFF, "no unicast reverse-path verification");
 }
 
-/* ASA 5505 switch ports: "switchport monitor SRC [tx|rx|both]" under the
- * destination port copies the source port's traffic to it (local SPAN). */
+/* ASA 5505 switch ports: "switchport monitor SRC [tx|rx|both]", and older
+ * Catalyst IOS switches: "port monitor SRC", under the destination port copy
+ * the source port's traffic to it (local SPAN). */
 static void asa_switchport_monitor(struct cx *x, struct sv dest, const struct cfg_node *c)
 {
     struct device_model *m = x->m;
@@ -249,6 +250,7 @@ static const struct if_row if_rows[] = {
     {{"management-only", 0, CX_POS, CX_FIRST}, IF_DO(if_management_only)},
     {{"mop enabled", 0, CX_POS, CX_WORDS}, IF_DO(if_mop)},
     {{"switchport monitor", CX_ASA, CX_POS, CX_WORDS}, IF_DO(if_switchport_monitor)},
+    {{"port monitor", CX_IOS, CX_POS, CX_WORDS}, IF_DO(if_switchport_monitor)},
 };
 
 static void iface_stmt(struct cx *x, struct interface *f, size_t idx, const struct cfg_node *c)
