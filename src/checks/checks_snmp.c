@@ -87,15 +87,16 @@ static bool default_community(struct sv v)
 static void eval_default_community(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct snmp_facts *s = &ctx->model->snmp;
-    if (!s->ncommunities) {
+    if (!s->ncommunities && !s->ntrap_communities) {
         check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no SNMP community is configured");
         return;
     }
     struct reasons bad;
     size_t hidden = 0;
     reasons_init(&bad);
-    for (size_t i = 0; i < s->ncommunities; i++) {
-        const struct snmp_community *c = &s->communities[i];
+    for (size_t i = 0; i < s->ncommunities + s->ntrap_communities; i++) {
+        const struct snmp_community *c =
+            i < s->ncommunities ? &s->communities[i] : &s->trap_communities[i - s->ncommunities];
         enum secret_type t = c->name.type;
         if (t == SECRET_REDACTED || (t != SECRET_PLAINTEXT && t != SECRET_NONE)) {
             hidden++;

@@ -187,6 +187,7 @@ static const struct cx_row rows[] = {
     {"password strength-check", ALL, NEG, cx_h_password_policy},
     /* SNMP, NTP, logging */
     {"snmp-server", ALL, NEG, cx_h_snmp},
+    {"rmon event", IOS | NXOS, POS, cx_h_rmon_event},
     {"ntp access-group", IOS | NXOS, NEG, cx_h_ntp_serve},
     {"ntp master", IOS | NXOS, NEG, cx_h_ntp_serve},
     {"ntp serve", EOS, NEG, cx_h_eos_ntp_serve},

@@ -495,6 +495,7 @@ void cx_cpp_if_done(struct cx *x, struct interface *f, const struct cfg_node *n)
 void cx_finish_cpp(struct cx *x);
 
 /* extract_cisco_snmp.c */
+bool cx_h_rmon_event(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 bool cx_h_snmp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 
 /* extract_cisco_crypto.c */

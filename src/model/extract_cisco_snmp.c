@@ -387,3 +387,25 @@ void cx_finish_snmp_groups(struct cx *x)
             }
     }
 }
+
+/* "rmon event N [log] [trap C] ...": RMON notifications sent with the
+ * community C (IOS, NX-OS). A secret to scrub, and a string
+ * SNMP-DEFAULT-COMMUNITY judges like any other community. */
+bool cx_h_rmon_event(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    size_t nt = sv_token_count(s);
+    for (size_t i = 3; i + 1 < nt; i++) {
+        if (!tk_is(s, i, "trap"))
+            continue;
+        struct sv c = tk(s, i + 1);
+        enum secret_type ty = secret_is_redacted(c) ? SECRET_REDACTED : SECRET_PLAINTEXT;
+        struct secret sec = model_secret(ty, c, n);
+        model_add_secret(x->a, x->m, "snmp-community", sec);
+        struct snmp_facts *sn = &x->m->snmp;
+        struct snmp_community *tc = MODEL_PUSH(x->a, sn->trap_communities, sn->ntrap_communities);
+        tc->name = sec;
+        tc->node = n;
+        break;
+    }
+    return true;
+}

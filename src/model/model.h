@@ -345,6 +345,10 @@ struct snmp_facts {
     size_t nusers;
     const char **trap_hosts;
     size_t ntrap_hosts;
+    /* Communities only sent with notifications (IOS/NX-OS "rmon event ...
+     * trap C"): no access, but a string SNMP-DEFAULT-COMMUNITY judges. */
+    struct snmp_community *trap_communities;
+    size_t ntrap_communities;
     struct fact_lines v3_write; /* SNMPv3 groups with a write view */
 };
 
