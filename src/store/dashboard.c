@@ -416,18 +416,3 @@ int store_walk_failing(const char *db_path, const char *device, struct store_fai
     *n = keep_failing(*rows, *n);
     return out;
 }
-
-/* ------------------------------------------------------ other changes */
-
-void store_changes_free(struct store_change *c, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        free(c[i].device);
-        free(c[i].hostname);
-        free(c[i].item);
-        free(c[i].severity);
-        free(c[i].from);
-        free(c[i].to);
-    }
-    free(c);
-}

@@ -100,7 +100,7 @@ int store_diff_runs(const char *db_path, const char *a, const char *b, struct st
     return rc;
 }
 
-static void changes_free(struct store_change *c, size_t n)
+void store_changes_free(struct store_change *c, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         free(c[i].device);
@@ -117,11 +117,11 @@ void store_diff_free(struct store_diff *d)
 {
     run_row_free(&d->a);
     run_row_free(&d->b);
-    changes_free(d->added, d->nadded);
-    changes_free(d->removed, d->nremoved);
-    changes_free(d->new_fail, d->nnew_fail);
-    changes_free(d->fixed, d->nfixed);
-    changes_free(d->still_failing, d->nstill_failing);
-    changes_free(d->measures, d->nmeasures);
+    store_changes_free(d->added, d->nadded);
+    store_changes_free(d->removed, d->nremoved);
+    store_changes_free(d->new_fail, d->nnew_fail);
+    store_changes_free(d->fixed, d->nfixed);
+    store_changes_free(d->still_failing, d->nstill_failing);
+    store_changes_free(d->measures, d->nmeasures);
     memset(d, 0, sizeof(*d));
 }
