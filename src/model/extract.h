@@ -234,13 +234,50 @@ void model_path_walk(struct arena *a, struct model_walk *w, const struct cfg_nod
  */
 bool model_brace_push(struct model_path *l, const struct cfg_node *nd);
 
+/* One term (Junos) or entry (SR OS) of a policy-statement, or the policy's
+ * own clauses (level: Junos from/then outside terms, SR OS default-action,
+ * ordered after every term), as the BGP policy judges need it. */
+struct policy_term {
+    struct sv policy, name;
+    long num; /* SR OS entry number; Junos: order of appearance */
+    bool level;
+    bool from_any, from_prefix, from_direct, from_bgp_only;
+    bool from_invalid; /* the RPKI-invalid state */
+    bool from_other;   /* a condition other than that and "protocol bgp" */
+    bool accepts, nexts, rejects;
+    const struct cfg_node *node;        /* the first from clause, or the reject */
+    const struct cfg_node *cond_node;   /* the first from clause with a condition */
+    const struct cfg_node *accept_node; /* the first accept */
+};
+
+struct policy_terms {
+    bool sros;
+    bool overflow;          /* more terms than are kept: none is judged */
+    bool group_policies;    /* Junos groups define policies, not read here */
+    bool origin_validation; /* SR OS: enable-origin-validation somewhere */
+    struct policy_term *terms;
+    size_t n;
+};
+
+/* The policy terms of a Junos or SR OS device with BGP neighbours, read in
+ * one walk (extract_policy_terms.c); empty for other devices. */
+void model_policy_terms(const struct cfg_tree *t, const struct device_model *m,
+                        struct policy_terms *pt);
+/* The terms of one policy in evaluation order into order[cap], policy-level
+ * ones included only when level; their number, or SIZE_MAX when more than
+ * cap. */
+size_t model_policy_order(const struct policy_terms *pt, struct sv name, bool level,
+                          const struct policy_term **order, size_t cap);
+
 /* RTG-RPKI-ROV: whether the import policies reject RPKI-invalid routes
  * (rtg.rov_reject), once the family extractor has read BGP (extract_rov.c). */
-void model_extract_rov(const struct cfg_tree *t, struct device_model *m);
+void model_extract_rov(const struct cfg_tree *t, struct device_model *m,
+                       const struct policy_terms *pt);
 
 /* What each eBGP session's export and import chains do, Junos and SR OS
  * (bgp_neighbor in_summary/out_summary; extract_bgp_policy.c). */
-void model_extract_bgp_policies(const struct cfg_tree *t, struct device_model *m);
+void model_extract_bgp_policies(const struct cfg_tree *t, struct device_model *m,
+                                const struct policy_terms *pt);
 
 /*
  * The account with this name (one level of quotes stripped), found through

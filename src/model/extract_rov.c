@@ -170,111 +170,23 @@ static struct rov_result judge_rpl(const struct cfg_tree *t, struct sv name)
 
 /* ------------------------------------------------- Junos terms, SR OS entries */
 
-/* One term (Junos) or entry (SR OS) of a policy-statement, in order. */
-struct rov_term {
-    struct sv policy, name;
-    long num;          /* SR OS entry number; Junos: order of appearance */
-    bool from_invalid; /* from validation-database / origin-validation-state invalid */
-    bool from_other;   /* any other from condition */
-    bool rejects, accepts;
-    const struct cfg_node *node;
-};
-
-struct rov_walk {
-    bool sros;
-    struct rov_term *terms;
-    size_t n;
-    bool origin_validation; /* SR OS: enable-origin-validation somewhere */
-};
-
-static struct rov_term *term_for(struct rov_walk *w, struct sv pol, struct sv name)
+static struct rov_result judge_terms(const struct policy_terms *pt, struct sv name)
 {
-    for (size_t i = w->n; i-- > 0;)
-        if (sv_eq(w->terms[i].policy, pol) && sv_eq(w->terms[i].name, name))
-            return &w->terms[i];
-    if (w->n >= ROV_MAX_ENTRIES)
-        return NULL;
-    struct rov_term *t = &w->terms[w->n];
-    memset(t, 0, sizeof(*t));
-    t->policy = pol;
-    t->name = name;
-    t->num = w->sros ? model_sv_long(name, 0) : (long)w->n;
-    w->n++;
-    return t;
-}
-
-static void term_clause(struct rov_walk *w, struct rov_term *t, const struct model_path *l,
-                        size_t k)
-{
-    if (model_path_eq(l, k, "from")) {
-        const char *inv = w->sros ? "origin-validation-state invalid"
-                                  : "validation-database "
-                                    "invalid";
-        if (model_path_match(l, k + 1, inv, NULL))
-            t->from_invalid = true;
-        else if (!model_path_match(l, k + 1, "protocol bgp", NULL) && k + 1 < l->n)
-            t->from_other = true;
-        if (!t->node)
-            t->node = l->node;
-    } else if (model_path_eq(l, k, "then") || model_path_eq(l, k, "action")) {
-        struct sv v = model_path_tok(l, k + 1);
-        if (sv_eq_cstr(v, "action-type")) /* MD-CLI */
-            v = model_path_tok(l, k + 2);
-        if (sv_eq_cstr(v, "reject") || sv_eq_cstr(v, "drop")) {
-            t->rejects = true;
-            t->node = l->node;
-        } else if (sv_eq_cstr(v, "accept") || sv_eq_cstr(v, "next") ||
-                   sv_eq_cstr(v, "next-policy")) {
-            t->accepts = true;
-        }
-    }
-}
-
-static void rov_line(void *ctx, const struct model_path *l)
-{
-    struct rov_walk *w = ctx;
-    if (model_path_eq(l, 0, "groups"))
-        return;
-    for (size_t i = 0; i + 1 < l->n; i++) {
-        if (w->sros && model_path_eq(l, i, "enable-origin-validation"))
-            w->origin_validation = true;
-        if (!model_path_eq(l, i, "policy-options") || !model_path_eq(l, i + 1, "policy-statement"))
-            continue;
-        const char *unit = w->sros ? "entry" : "term";
-        if (i + 4 >= l->n || !model_path_eq(l, i + 3, unit))
-            return; /* policy-level from/then: after every term, not judged */
-        struct rov_term *t =
-            term_for(w, sv_unquote(l->tok[i + 2]), sv_unquote(model_path_tok(l, i + 4)));
-        if (t)
-            term_clause(w, t, l, i + 5);
-        return;
-    }
-}
-
-static struct rov_result judge_terms(const struct rov_walk *w, struct sv name)
-{
-    const struct rov_term *order[ROV_MAX_ENTRIES];
-    size_t n = 0;
-    for (size_t i = 0; i < w->n; i++) {
-        if (!sv_eq(w->terms[i].policy, name))
-            continue;
-        size_t at = n++;
-        while (at > 0 && order[at - 1]->num > w->terms[i].num) {
-            order[at] = order[at - 1];
-            at--;
-        }
-        order[at] = &w->terms[i];
-    }
+    const struct policy_term *order[ROV_MAX_ENTRIES];
+    size_t n = model_policy_order(pt, name, false, order, ROV_MAX_ENTRIES);
+    if (n == SIZE_MAX)
+        return (struct rov_result){ROV_OPEN, NULL,
+                                   "the policy-statement has more terms than are judged here"};
     if (!n)
         return (struct rov_result){ROV_OPEN, NULL, "the policy-statement has no terms here"};
     bool rpki = false;
     for (size_t i = 0; i < n; i++)
         rpki |= order[i]->from_invalid;
     for (size_t i = 0; i < n; i++) {
-        const struct rov_term *t = order[i];
+        const struct policy_term *t = order[i];
         if (t->from_invalid && !t->from_other && t->rejects)
             return (struct rov_result){ROV_REJECTS, t->node, NULL};
-        if (t->accepts)
+        if (t->accepts || t->nexts)
             break;
     }
     if (!rpki)
@@ -289,7 +201,7 @@ static struct rov_result judge_terms(const struct rov_walk *w, struct sv name)
 struct rov_ctx {
     const struct cfg_tree *t;
     struct device_model *m;
-    struct rov_walk walk;
+    const struct policy_terms *pt;
 };
 
 /* EOS validates eBGP routes only with "rpki origin-validation" > "ebgp
@@ -346,7 +258,7 @@ static struct rov_result judge_session(struct rov_ctx *c, const struct bgp_neigh
         break;
     case DIALECT_JUNIPER_JUNOS:
     case DIALECT_NOKIA_SROS:
-        r = judge_terms(&c->walk, name);
+        r = judge_terms(c->pt, name);
         break;
     default:
         r = judge_entries(d, c->t, name);
@@ -360,7 +272,7 @@ static struct rov_result judge_session(struct rov_ctx *c, const struct bgp_neigh
         r = (struct rov_result){ROV_OPEN, r.node,
                                 "no 'rpki origin-validation' with 'ebgp local' under router bgp, "
                                 "so eBGP routes may never be marked invalid"};
-    if (r.v == ROV_REJECTS && d == DIALECT_NOKIA_SROS && !c->walk.origin_validation)
+    if (r.v == ROV_REJECTS && d == DIALECT_NOKIA_SROS && !c->pt->origin_validation)
         r = (struct rov_result){ROV_OPEN, r.node,
                                 "no BGP group or neighbour sets enable-origin-validation, so "
                                 "routes may never be marked invalid"};
@@ -408,17 +320,12 @@ static void settle(struct device_model *m, const struct bgp_neighbor *nb, struct
     }
 }
 
-void model_extract_rov(const struct cfg_tree *t, struct device_model *m)
+void model_extract_rov(const struct cfg_tree *t, struct device_model *m,
+                       const struct policy_terms *pt)
 {
     if (!rov_dialect(m->dialect) || !m->bgp.nneighbors)
         return;
-    struct rov_ctx c = {.t = t, .m = m};
-    if (m->dialect == DIALECT_JUNIPER_JUNOS || m->dialect == DIALECT_NOKIA_SROS) {
-        c.walk.sros = m->dialect == DIALECT_NOKIA_SROS;
-        c.walk.terms = arena_alloc(t->arena, ROV_MAX_ENTRIES * sizeof(*c.walk.terms));
-        struct model_walk mw = {0};
-        model_path_walk(t->arena, &mw, t->first, true, model_brace_push, rov_line, &c.walk);
-    }
+    struct rov_ctx c = {.t = t, .m = m, .pt = pt};
     bool open = false;
     size_t judged = 0;
     for (size_t i = 0; i < m->bgp.nneighbors; i++) {

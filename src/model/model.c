@@ -752,8 +752,10 @@ void model_extract(const struct cfg_tree *t, struct device_model *m)
         model_extract_ports(t, m);
         model_extract_access(t, m);
         model_extract_flow(t, m);
-        model_extract_rov(t, m);
-        model_extract_bgp_policies(t, m);
+        struct policy_terms pt;
+        model_policy_terms(t, m, &pt);
+        model_extract_rov(t, m, &pt);
+        model_extract_bgp_policies(t, m, &pt);
     }
     model_resolve_refs(m);
 }
