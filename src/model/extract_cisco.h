@@ -155,7 +155,8 @@ struct cx {
     struct cx_login_list {
         struct sv name;
         const struct cfg_node *node;
-        bool none_only;
+        bool none_only; /* the only method is none: no login at all */
+        bool line_only; /* the only method is line: the shared line password */
     } * login_lists;
     size_t nlogin_lists;
 

@@ -185,6 +185,7 @@ static void cx_login_list(struct cx *x, const struct cfg_node *n, struct sv s)
     l->name = name;
     l->node = n;
     l->none_only = model_sv_ieq(tk(s, 4), "none") && sv_token_count(s) == 5;
+    l->line_only = model_sv_ieq(tk(s, 4), "line") && sv_token_count(s) == 5;
 }
 
 /* A central "aaa authorization commands" list: the default list applies to

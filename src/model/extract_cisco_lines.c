@@ -270,20 +270,32 @@ bool cx_h_passwd(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
     return true;
 }
 
-/* IOS: the console's login, from its line and the AAA login lists. */
+/* The login list a console line uses: the one it names, else "default". */
+static const struct cx_login_list *console_list(const struct cx *x)
+{
+    struct sv want = x->con_login ? x->con_list : SV_LIT("default");
+    for (size_t i = 0; i < x->nlogin_lists; i++)
+        if (sv_eq(x->login_lists[i].name, want))
+            return &x->login_lists[i];
+    return NULL;
+}
+
+/* IOS: the console's login, from its line and the AAA login lists. A list
+ * of the "line" method alone asks for the shared line password, as a bare
+ * "login" does. */
 static void ios_console(struct cx *x, struct fact_bool *f)
 {
     if (x->aaa_new_model) {
-        struct sv want = x->con_login ? x->con_list : SV_LIT("default");
-        for (size_t i = 0; i < x->nlogin_lists; i++) {
-            const struct cx_login_list *l = &x->login_lists[i];
-            if (!sv_eq(l->name, want))
-                continue;
-            fact_set(f, l->none_only ? FACT_OFF : FACT_ON, l->node);
-            if (x->con_login)
-                fact_lines_add(&f->ev, x->con_login);
+        const struct cx_login_list *l = console_list(x);
+        if (l) {
+            bool weak = l->none_only || l->line_only;
+            fact_set(f, weak ? FACT_OFF : FACT_ON, l->node);
+            fact_lines_add(&f->ev, x->con_login);
             if (l->none_only)
                 f->why = "the console's login list accepts anyone (method none)";
+            else if (l->line_only)
+                f->why = "the console's login list asks only for the shared line password "
+                         "(method line)";
             return;
         }
         fact_set(f, FACT_OFF, x->con_login ? x->con_login : x->aaa_new_model);
@@ -302,6 +314,25 @@ static void ios_console(struct cx *x, struct fact_bool *f)
     }
 }
 
+/* IOS XR: the console always asks for a login; its list (its own or the
+ * default one) offers group, local and line methods, no "none", and with no
+ * list the local database is asked (Cisco IOS XR System Security Command
+ * Reference, aaa authentication). A list of the line method alone asks only
+ * for the shared line password. */
+static void xr_console(struct cx *x, struct fact_bool *f)
+{
+    const struct cx_login_list *l = console_list(x);
+    if (l && l->line_only) {
+        fact_set(f, FACT_OFF, l->node);
+        fact_lines_add(&f->ev, x->con_login);
+        f->why = "the console's login list asks only for the shared line password (method line)";
+        return;
+    }
+    fact_default(f, FACT_ON,
+                 "the IOS XR console always asks for a login (the default "
+                 "login list is the local database)");
+}
+
 /* The console fact of the Cisco-family platforms (checks.md MGMT-CONSOLE-AUX). */
 static void cx_finish_console(struct cx *x)
 {
@@ -311,9 +342,7 @@ static void cx_finish_console(struct cx *x)
         ios_console(x, f);
         break;
     case DIALECT_CISCO_IOSXR:
-        fact_default(f, FACT_ON,
-                     "the IOS XR console always asks for a login (the default "
-                     "login list is the local database)");
+        xr_console(x, f);
         break;
     case DIALECT_CISCO_ASA:
         if (x->aaa_serial_console)
