@@ -96,7 +96,8 @@ static struct interface *s_iface(struct sx *x, struct sv name, const struct cfg_
     f->shutdown = port;
     fact_default(&f->urpf, FACT_OFF, "no urpf-check");
     s_iface_icmp_defaults(f);
-    fact_default(&f->directed_broadcast, FACT_OFF, "SR OS forwards no directed broadcasts");
+    fact_default(&f->directed_broadcast, FACT_OFF,
+                 "SR OS forwards no directed broadcasts unless allow-directed-broadcasts is set");
     return f;
 }
 
@@ -541,6 +542,26 @@ static void s_rt_iface_filters(struct sx *x, struct interface *f, const struct m
         f->acl_out = dup_unq(x, l->tok[fl + 2]);
 }
 
+/* An interface statement from k that lets directed broadcasts out of it:
+ * classic "allow-directed-broadcasts", MD-CLI "ipv4 allow-directed-broadcasts
+ * true". They are dropped unless it is set (7750 SR OS Router Configuration
+ * Guide and Services Guide, allow-directed-broadcasts). */
+static bool s_directed_bcast(const struct model_path *l, size_t k)
+{
+    size_t w = find_w(l, k, "allow-directed-broadcasts");
+    return w && !model_path_eq(l, w - 1, "no") && is_true(l, w + 1);
+}
+
+/* An IES or VPRN interface that forwards directed broadcasts: service
+ * interfaces are not modelled one by one, so the device's fact records it. */
+static void s_svc_directed_bcast(struct sx *x, const struct model_path *l, size_t i)
+{
+    size_t k = find_w(l, i, "interface");
+    bool svc = model_path_eq(l, i, "ies") || model_path_eq(l, i, "vprn");
+    if (svc && k && s_directed_bcast(l, k + 1))
+        fact_set(&x->m->legacy.directed_broadcast, FACT_ON, l->node);
+}
+
 static bool s_rt_interface(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
 {
     if (k >= l->n)
@@ -553,6 +574,8 @@ static bool s_rt_interface(struct sx *x, const struct model_path *l, size_t i, s
     if (no)
         k++;
     s_rt_iface_setting(x, f, l, k, no);
+    if (!no && s_directed_bcast(l, k))
+        fact_set(&f->directed_broadcast, FACT_ON, l->node);
     s_iface_cpp(x, f, l, k, no);
     s_rt_iface_filters(x, f, l, k, no);
     return true;
@@ -731,7 +754,9 @@ static void s_ip_tunnel(struct sx *x, const struct model_path *l, size_t svc, si
         f->tunnel_mode = "ip-tunnel";
         fact_default(&f->urpf, FACT_OFF, "no urpf-check");
         s_iface_icmp_defaults(f);
-        fact_default(&f->directed_broadcast, FACT_OFF, "SR OS forwards no directed broadcasts");
+        fact_default(
+            &f->directed_broadcast, FACT_OFF,
+            "SR OS forwards no directed broadcasts unless allow-directed-broadcasts is set");
     }
     size_t k = t + 2;
     if (model_path_eq(l, k, "create"))
@@ -832,6 +857,8 @@ static void s_line(struct sx *x, const struct model_path *l)
     if (sv_eq_cstr(w, "filter"))
         sfilt_line(x->a, &x->filt, l, i);
     s_logging_line(x, l, i);
+    if (sv_eq_cstr(w, "service"))
+        s_svc_directed_bcast(x, l, i + 1);
     if (sv_eq_cstr(w, "system"))
         sx_system(x, l, i + 1);
     else if (sv_eq_cstr(w, "router"))
