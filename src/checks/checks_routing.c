@@ -527,8 +527,8 @@ static void eval_mpls_ttl(const struct check_ctx *ctx, struct check_result *r)
     else
         check_set(ctx, r, VERDICT_PASS,
                   "MPLS edge (%s) does not propagate the IP TTL into "
-                  "labels",
-                  f->pe_why);
+                  "labels%s%s",
+                  f->pe_why, why ? ": " : "", why ? why : "");
     ev_node(ctx, r, f->pe_node);
     check_evidence_fact(ctx, r, &t->ev);
 }

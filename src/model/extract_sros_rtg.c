@@ -86,6 +86,18 @@ static void vrrp_line(struct arena *a, struct device_model *m, const struct mode
         }
 }
 
+/* "... vprn-transit|transit MODE": only "all" copies the IP TTL into the
+ * transport labels; "vc-only" (the default) and "none" keep the core hidden.
+ * A VPRN's own "ttl-propagate transit" overrides the router's ("inherit"
+ * defers to it). */
+static void ttl_mode(struct srtg *s, const struct model_path *l)
+{
+    if (model_path_eq(l, l->n - 1, "all"))
+        s->ttl_on = s->ttl_on ? s->ttl_on : l->node;
+    else if (!model_path_eq(l, l->n - 1, "inherit"))
+        s->ttl_off = s->ttl_off ? s->ttl_off : l->node;
+}
+
 /* "router [Base] mpls|ldp|ttl-propagate ...": j is the word after the router name. */
 static void router_line(struct arena *a, struct device_model *m, struct srtg *s,
                         const struct model_path *l, size_t j)
@@ -104,7 +116,7 @@ static void router_line(struct arena *a, struct device_model *m, struct srtg *s,
                 s->ldp_some = l->node;
     } else if (model_path_eq(l, j, "ttl-propagate") && own && l->n >= j + 3 &&
                model_path_eq(l, l->n - 2, "vprn-transit")) {
-        *(model_path_eq(l, l->n - 1, "none") ? &s->ttl_off : &s->ttl_on) = l->node;
+        ttl_mode(s, l);
     }
 }
 
@@ -128,6 +140,9 @@ void srtg_line(struct arena *a, struct device_model *m, struct srtg **st,
         struct srtg *s = state(a, st);
         if (model_path_eq(l, i + 1, "vprn") && !s->vrf)
             s->vrf = model_path_own(l, i + 1);
+        if (model_path_eq(l, i + 1, "vprn") && l->own[l->n - 1] == l->node && l->n >= i + 5 &&
+            model_path_eq(l, l->n - 3, "ttl-propagate") && model_path_eq(l, l->n - 2, "transit"))
+            ttl_mode(s, l);
         else if ((model_path_eq(l, i + 1, "epipe") || model_path_eq(l, i + 1, "vpls")) && !s->l2vpn)
             s->l2vpn = model_path_own(l, i + 1);
     }
@@ -153,14 +168,17 @@ static void finish_mpls(struct device_model *m, const struct srtg *s)
         }
     }
     rtg_settle_edge(m, s->vrf, s->l2vpn);
-    if (s->ttl_off) {
-        fact_set(&r->ttl_propagate, FACT_OFF, s->ttl_off);
-    } else if (s->ttl_on) {
+    if (s->ttl_on) {
         fact_set(&r->ttl_propagate, FACT_ON, s->ttl_on);
+    } else if (s->ttl_off) {
+        fact_set(&r->ttl_propagate, FACT_OFF, s->ttl_off);
     } else {
-        fact_unknown(&r->ttl_propagate, "no 'ttl-propagate vprn-transit' statement and checks.md "
-                                        "marks the SR OS default (verify); 'show router "
-                                        "ttl-propagate' (or a traceroute through the core) tells");
+        /* Nokia 7750 SR Layer 3 Services Guide, "Configuration of TTL
+         * propagation for VPRN routes": vc-only is the default, the IP TTL
+         * goes into the VC label only, not the transport labels. */
+        fact_default(&r->ttl_propagate, FACT_OFF,
+                     "no 'ttl-propagate vprn-transit': the SR OS default is vc-only (the IP TTL "
+                     "is copied into the VPN label only, never the transport labels)");
     }
 }
 
