@@ -199,7 +199,7 @@ static void eval_igp_auth(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
     if (m->nigps == 0) {
-        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no OSPF or IS-IS instance is configured");
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no OSPF, IS-IS or EIGRP instance is configured");
         return;
     }
     struct reasons bad, unknown;

@@ -216,6 +216,7 @@ static const struct cx_row rows[] = {
     {"router ospfv3", ALL, POS, cx_h_router_igp},
     {"router isis", ALL, POS, cx_h_router_igp},
     {"ipv6 router ospf", ALL, POS, cx_h_router_igp},
+    {"router eigrp", ALL, POS, cx_h_router_igp},
     {"key chain", ALL, POS, cx_h_key_chain},
     /* interfaces and mirroring */
     {"interface", ALL, POS, cx_h_interface},

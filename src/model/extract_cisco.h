@@ -59,7 +59,7 @@ struct cx_snmp_group {
 
 /* An interface as IGPs see it: bindings and authentication statements. */
 struct cigp_if {
-    int proto;          /* 0 ospf, 1 ospfv3, 2 isis */
+    int proto;          /* 0 ospf, 1 ospfv3, 2 isis, 3 eigrp */
     struct sv instance; /* process / tag; empty = any process */
     struct sv area;
     struct sv ifname;
@@ -96,6 +96,8 @@ struct cigp {
     size_t npassive, nactive;
     struct cigp_net *nets;
     size_t nnets;
+    struct sv *alias; /* EIGRP: the autonomous-system numbers of its address families */
+    size_t nalias;
 };
 
 /* An open-addressing index from key hashes to positions in one array, so that

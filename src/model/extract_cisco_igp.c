@@ -1,5 +1,5 @@
 /*
- * extract_cisco_igp.c - OSPF, OSPFv3 and IS-IS processes, their
+ * extract_cisco_igp.c - OSPF, OSPFv3, IS-IS and EIGRP processes, their
  * interfaces, passive defaults and authentication, and key chains.
  */
 #include "model/extract_cisco.h"
@@ -170,7 +170,15 @@ static bool proc_area_auth(struct cx *x, struct cigp *g, const struct cfg_node *
     return true;
 }
 
-/* network A M area X (IOS, EOS) / network A/L area X (NX-OS, EOS) */
+/* EIGRP "network A" with no mask covers A's classful network. */
+static void classful(struct ip_prefix *p)
+{
+    unsigned first = p->addr[0];
+    p->len = first < 128 ? 8 : first < 192 ? 16 : 24;
+}
+
+/* network A M area X (IOS, EOS) / network A/L area X (NX-OS, EOS) /
+ * network A [WILDCARD] (EIGRP) */
 static bool proc_network(struct cx *x, struct cigp *g, const struct cfg_node *c, struct sv t,
                          int *proc_auth)
 {
@@ -178,12 +186,15 @@ static bool proc_network(struct cx *x, struct cigp *g, const struct cfg_node *c,
     struct sv a = tk(t, 1), b = tk(t, 2);
     bool ok;
     if (cx_sv_is_dotted(b)) {
-        ok = ip_prefix_from_mask(a, b, true, &net.pfx);
+        /* ASA writes a netmask where IOS writes a wildcard */
+        ok = ip_prefix_from_mask(a, b, x->d != DIALECT_CISCO_ASA, &net.pfx);
         net.area = tk(t, 4);
     } else {
         net.pfx = model_parse_addr(a);
         ok = net.pfx.af != 0;
         net.area = tk(t, 3);
+        if (ok && g->proto == 3 && b.n == 0 && net.pfx.af == 4)
+            classful(&net.pfx);
     }
     if (ok)
         *MODEL_PUSH(x->a, g->nets, g->nnets) = net;
@@ -252,10 +263,63 @@ static void igp_xr_area(struct cx *x, struct cigp *g, const struct cfg_node *c, 
             igp_block_if(x, g, d, tk(t, 1), area_auth, area_node);
 }
 
-/* router ospf N [vrf V] / router ospfv3 N / ipv6 router ospf N / router isis [TAG] */
+/* IOS named-mode EIGRP "af-interface NAME|default": authentication mode
+ * md5|hmac-sha-256 and passive-interface; "default" sets the whole family. */
+static void eigrp_af_if(struct cx *x, struct cigp *g, const struct cfg_node *n)
+{
+    struct sv ifname = tk(cfg_text(n), 1);
+    bool all = sv_eq_cstr(ifname, "default");
+    struct cigp_if *f = all ? NULL : igp_if(x, 3, ifname, g->name, n);
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        bool cneg;
+        struct sv t = active(c) ? stmt(c, &cneg) : sv_make("", 0);
+        if (!active(c) || cneg)
+            continue;
+        if (starts(t, "authentication mode")) {
+            if (tk_is(t, 2, "hmac-sha-256") && tk(t, 3).n)
+                model_add_secret(x->a, x->m, "eigrp-key", cx_cisco_secret(x, t, 3, c, NULL));
+            if (all && !g->proc_auth)
+                g->proc_auth = c;
+            else if (f)
+                f->authed = true, f->auth_node = c;
+        } else if (starts(t, "passive-interface")) {
+            if (all)
+                g->passive_default = true;
+            else if (f)
+                f->passive = true;
+        }
+    }
+}
+
+/* EIGRP "address-family ipv4 [unicast] [vrf V] autonomous-system N": its
+ * network and passive statements belong to the process; IOS named-mode
+ * af-interface blocks and IOS XR interface blocks carry the authentication. */
+static void igp_eigrp_af(struct cx *x, struct cigp *g, const struct cfg_node *c, int *proc_auth)
+{
+    struct sv t = cfg_text(c);
+    for (size_t k = 1; k + 1 < sv_token_count(t); k++)
+        if (tk_is(t, k, "autonomous-system"))
+            *MODEL_PUSH(x->a, g->alias, g->nalias) = tk(t, k + 1);
+    for (const struct cfg_node *d = c->child; d; d = d->next) {
+        if (!active(d))
+            continue;
+        struct sv u = cfg_text(d);
+        if (starts(u, "af-interface"))
+            eigrp_af_if(x, g, d);
+        else if (starts(u, "interface") && d->child)
+            igp_block_if(x, g, d, sv_make("", 0), *proc_auth,
+                         *proc_auth == 1 ? g->proc_auth : NULL);
+        else if (!d->child)
+            igp_proc_stmt(x, g, d, proc_auth);
+    }
+}
+
+/* router ospf N [vrf V] / router ospfv3 N / ipv6 router ospf N / router isis [TAG] /
+ * router eigrp AS|NAME */
 bool cx_h_router_igp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
-    int proto = starts(s, "router isis")                                      ? 2
+    int proto = starts(s, "router eigrp")                                     ? 3
+                : starts(s, "router isis")                                    ? 2
                 : starts(s, "router ospfv3") || starts(s, "ipv6 router ospf") ? 1
                                                                               : 0;
     struct sv name = starts(s, "ipv6 router") ? tk(s, 3) : tk(s, 2);
@@ -271,7 +335,9 @@ bool cx_h_router_igp(struct cx *x, const struct cfg_node *n, struct sv s, bool n
         if (!active(c) || !c->child)
             continue;
         struct sv t = cfg_text(c);
-        if (starts(t, "area"))
+        if (proto == 3 && starts(t, "address-family"))
+            igp_eigrp_af(x, g, c, &proc_auth);
+        else if (starts(t, "area"))
             igp_xr_area(x, g, c, proc_auth);
         else if (starts(t, "interface"))
             igp_block_if(x, g, c, sv_make("", 0), proc_auth,
@@ -404,6 +470,26 @@ static void if_isis(struct cx *x, struct sv ifname, struct sv t, const struct cf
     }
 }
 
+/* ip authentication mode eigrp AS md5 (IOS, NX-OS): the AS is token r->tag */
+static void if_eigrp_auth(struct cx *x, struct sv ifname, struct sv t, const struct cfg_node *c,
+                          const struct igp_if_row *r)
+{
+    struct cigp_if *f = igp_if(x, 3, ifname, tk(t, r->tag), c);
+    if (f && tk(t, r->tag + 1).n) {
+        f->authed = true;
+        f->auth_node = c;
+    }
+}
+
+/* ip passive-interface eigrp AS (NX-OS) */
+static void if_eigrp_passive(struct cx *x, struct sv ifname, struct sv t, const struct cfg_node *c,
+                             const struct igp_if_row *r)
+{
+    struct cigp_if *f = igp_if(x, 3, ifname, tk(t, r->tag), c);
+    if (f)
+        f->passive = true;
+}
+
 /* The first row whose words begin the statement reads it (either form). */
 static const struct igp_if_row igp_if_rows[] = {
     {{"ip ospf", 0, CX_BOTH, CX_WORDS}, if_ospf, 0, 2, 0},
@@ -415,6 +501,12 @@ static const struct igp_if_row igp_if_rows[] = {
     {{"ip router isis", 0, CX_BOTH, CX_WORDS}, if_igp_bind, 2, 3, 0},
     {{"ipv6 router isis", 0, CX_BOTH, CX_WORDS}, if_igp_bind, 2, 3, 0},
     {{"isis enable", 0, CX_BOTH, CX_WORDS}, if_igp_bind, 2, 2, 0},
+    {{"ip router eigrp", 0, CX_BOTH, CX_WORDS}, if_igp_bind, 3, 3, 0},
+    {{"ipv6 router eigrp", 0, CX_BOTH, CX_WORDS}, if_igp_bind, 3, 3, 0},
+    {{"ip authentication mode eigrp", 0, CX_BOTH, CX_WORDS}, if_eigrp_auth, 3, 4, 0},
+    {{"authentication mode eigrp", 0, CX_BOTH, CX_WORDS}, if_eigrp_auth, 3, 3, 0},
+    {{"ip passive-interface eigrp", 0, CX_BOTH, CX_WORDS}, if_eigrp_passive, 3, 3, 0},
+    {{"ipv6 authentication mode eigrp", 0, CX_BOTH, CX_WORDS}, if_eigrp_auth, 3, 4, 0},
     {{"isis", 0, CX_BOTH, CX_WORDS}, if_isis, 2, 1, 0},
 };
 
@@ -480,17 +572,50 @@ static void igp_judge(const struct cigp *g, const struct cigp_if *f, struct sv a
     }
 }
 
-static bool igp_passive(const struct cigp *g, const struct cigp_if *f, struct sv ifn)
+/* Whether the interface named ifn (or, on the ASA, nameif alias) is passive in g. */
+static bool igp_passive(const struct cigp *g, const struct cigp_if *f, struct sv ifn,
+                        struct sv alias)
 {
     if (f && f->passive)
         return true;
-    return g->passive_default ? !sv_in(g->active, g->nactive, ifn)
-                              : sv_in(g->passive, g->npassive, ifn);
+    bool listed_active =
+        sv_in(g->active, g->nactive, ifn) || (alias.n && sv_in(g->active, g->nactive, alias));
+    bool listed_passive =
+        sv_in(g->passive, g->npassive, ifn) || (alias.n && sv_in(g->passive, g->npassive, alias));
+    return g->passive_default ? !listed_active : listed_passive;
+}
+
+/* The ASA names interfaces in routing statements by their nameif. */
+static struct sv if_alias(const struct cx *x, const struct interface *itf)
+{
+    if (x->d != DIALECT_CISCO_ASA || !itf)
+        return sv_make("", 0);
+    const struct cfg_node *nm = cfg_child(x->t, itf->node, "nameif");
+    return nm ? tk(cfg_text(nm), 1) : sv_make("", 0);
+}
+
+/* Whether an interface entry names process g (or no process at all); an
+ * EIGRP process also answers to its address families' AS numbers. */
+static bool igp_owns(const struct cigp *g, const struct cigp_if *c)
+{
+    return c->instance.n == 0 || g->name.n == 0 || sv_same(c->instance, g->name) ||
+           sv_in(g->alias, g->nalias, c->instance);
+}
+
+/* The EIGRP entry of an interface for process g, if the interface has one. */
+static const struct cigp_if *eigrp_if(const struct cx *x, const struct cigp *g, const char *ifn)
+{
+    for (size_t j = 0; j < x->nigp_ifs; j++) {
+        const struct cigp_if *c = &x->igp_ifs[j];
+        if (c->proto == 3 && igp_owns(g, c) && sv_eq_cstr(c->ifname, ifn))
+            return c;
+    }
+    return NULL;
 }
 
 void cx_finish_igp(struct cx *x)
 {
-    static const char *const names[3] = {"ospf", "ospfv3", "isis"};
+    static const char *const names[4] = {"ospf", "ospfv3", "isis", "eigrp"};
     struct device_model *m = x->m;
     uint32_t *mark = m->ninterfaces ? arena_alloc(x->a, m->ninterfaces * sizeof(*mark)) : NULL;
     for (size_t p = 0; p < x->nigps; p++) {
@@ -506,8 +631,7 @@ void cx_finish_igp(struct cx *x)
         /* interfaces bound to this process by name */
         for (size_t j = 0; j < x->nigp_ifs; j++) {
             const struct cigp_if *c = &x->igp_ifs[j];
-            if (c->proto != g->proto || !c->bound ||
-                !(c->instance.n == 0 || g->name.n == 0 || sv_same(c->instance, g->name)))
+            if (c->proto != g->proto || !c->bound || !igp_owns(g, c))
                 continue;
             size_t idx = c->ifidx;
             if (idx == SIZE_MAX) { /* XR block: find the interface definition */
@@ -525,12 +649,13 @@ void cx_finish_igp(struct cx *x)
                        sv_starts_with(c->ifname, "loopback")) {
                 continue;
             }
-            if (igp_passive(g, c, c->ifname))
+            if (igp_passive(g, c, c->ifname, if_alias(x, itf)))
                 continue;
             igp_judge(g, c, c->area, itf ? itf->node : c->node, ig, &t);
         }
         /* interfaces whose address a network statement covers (OSPF) */
-        for (size_t i = 0; g->proto == 0 && g->nnets && i < m->ninterfaces; i++) {
+        for (size_t i = 0; (g->proto == 0 || g->proto == 3) && g->nnets && i < m->ninterfaces;
+             i++) {
             const struct interface *itf = &m->interfaces[i];
             if (mark[i] == stamp || x->if_addr[i].af != 4 || itf->shutdown || itf->is_loopback)
                 continue;
@@ -544,8 +669,10 @@ void cx_finish_igp(struct cx *x)
             if (!bound)
                 continue;
             mark[i] = stamp;
-            const struct cigp_if *f = x->if_ospf[i] != SIZE_MAX ? &x->igp_ifs[x->if_ospf[i]] : NULL;
-            if (igp_passive(g, f, sv_from_cstr(itf->name)))
+            const struct cigp_if *f = g->proto == 3               ? eigrp_if(x, g, itf->name)
+                                      : x->if_ospf[i] != SIZE_MAX ? &x->igp_ifs[x->if_ospf[i]]
+                                                                  : NULL;
+            if (igp_passive(g, f, sv_from_cstr(itf->name), if_alias(x, itf)))
                 continue;
             igp_judge(g, f, area, itf->node, ig, &t);
         }
