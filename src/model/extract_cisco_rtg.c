@@ -450,7 +450,11 @@ static void mpls_settle(struct cx *x, const struct cx_mpls *s)
     rtg_settle_edge(x->m, s->vrf_rd ? s->vrf_rd : s->vrf_if, s->l2vpn);
     if (s->ttl_off) {
         fact_set(&r->ttl_propagate, FACT_OFF, s->ttl_off);
-    } else if (x->d == DIALECT_CISCO_IOS || x->d == DIALECT_CISCO_IOSXR) {
+    } else if (x->d == DIALECT_CISCO_IOS || x->d == DIALECT_CISCO_IOSXR ||
+               x->d == DIALECT_CISCO_NXOS) {
+        /* NX-OS too: its Switch RTR STIG (CISC-RT-000620, V-221116, checks.md
+         * [S10]) states that propagation is the default and makes a switch
+         * without "no mpls ip propagate-ttl" a finding */
         fact_default(&r->ttl_propagate, FACT_ON,
                      s->ttl_local_only ? "TTL propagation is disabled for locally generated "
                                          "traffic only; forwarded traffic still copies the IP TTL"
@@ -458,12 +462,8 @@ static void mpls_settle(struct cx *x, const struct cx_mpls *s)
         fact_lines_add(&r->ttl_propagate.ev, s->ttl_local_only);
     } else {
         fact_unknown(&r->ttl_propagate,
-                     x->d == DIALECT_CISCO_NXOS
-                         ? "no 'no mpls ip propagate-ttl' and checks.md marks the NX-OS default "
-                           "(verify); 'show mpls forwarding-table detail' or a traceroute through "
-                           "the core tells"
-                         : "checks.md marks the EOS TTL-propagation setting (verify) and no "
-                           "statement here changes it; a traceroute through the core tells");
+                     "checks.md marks the EOS TTL-propagation setting (verify) and no "
+                     "statement here changes it; a traceroute through the core tells");
     }
 }
 
