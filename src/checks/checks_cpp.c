@@ -600,6 +600,39 @@ static void receive_iacl(const struct check_ctx *ctx, struct check_result *r)
               reasons_done(ctx, &acls));
 }
 
+/* VRP: a cpu-defend policy applied, or management-plane ACLs (checks.md,
+ * verify): their contents are not judged; neither at all is no filter. */
+static void receive_vrp(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    if (m->copp.state == FACT_ON) {
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "a cpu-defend policy is applied; its white and black lists are not judged "
+                  "(checks.md: verify): display cpu-defend policy");
+        check_evidence_fact(ctx, r, &m->copp.ev);
+        return;
+    }
+    size_t filtered = 0;
+    for (size_t i = 0; i < m->nmgmt_paths; i++)
+        if (m->mgmt_paths[i].acl_name) {
+            filtered++;
+            ev_node(ctx, r, m->mgmt_paths[i].node);
+        }
+    if (filtered) {
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "no cpu-defend policy is applied; management-plane ACLs filter %zu access "
+                  "path(s), but whether anything filters the rest of the traffic addressed to "
+                  "the device is not judged (checks.md: verify): display cpu-defend policy",
+                  filtered);
+        return;
+    }
+    for (size_t i = 0; i < m->nmgmt_paths; i++)
+        ev_node(ctx, r, m->mgmt_paths[i].node);
+    check_set(ctx, r, VERDICT_FAIL,
+              "no cpu-defend policy is applied and no management-plane ACL filters the vty "
+              "lines: nothing restricts the traffic addressed to the device");
+}
+
 static void eval_receive_filter(const struct check_ctx *ctx, struct check_result *r)
 {
     enum dialect d = ctx->model->dialect;
@@ -621,10 +654,11 @@ static void eval_receive_filter(const struct check_ctx *ctx, struct check_result
     case DIALECT_CISCO_NXOS:
         receive_iacl(ctx, r);
         break;
+    case DIALECT_HUAWEI_VRP:
+        receive_vrp(ctx, r);
+        break;
     default:
-        check_set(ctx, r, VERDICT_UNKNOWN,
-                  "VRP cpu-defend black/white lists and management-plane ACLs are not judged "
-                  "(checks.md: verify); display cpu-defend policy");
+        check_set(ctx, r, VERDICT_UNKNOWN, "no receive-filter reading for %s", dialect_name(d));
         break;
     }
 }

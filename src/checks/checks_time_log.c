@@ -157,7 +157,7 @@ static void eval_config_changes(const struct check_ctx *ctx, struct check_result
     const struct fact_bool *f = &ctx->model->logging.config_changes;
     judge_fact(ctx, r, f, FACT_OFF, "configuration changes are not logged",
                "configuration changes are logged", "configuration changes are logged");
-    if (r->verdict == VERDICT_FAIL && !f->is_default && f->why)
+    if (r->verdict == VERDICT_FAIL && f->why)
         r->message =
             arena_printf(ctx->arena, "configuration changes are not logged centrally: %s", f->why);
     if (r->verdict == VERDICT_PASS && !changes_leave_device(ctx->model))

@@ -1680,6 +1680,10 @@ static void v_finish_log_changes(struct vx *x)
         else
             lg->config_changes.why = "configuration-change events are not sent to the "
                                      "loghost channel at notification level";
+    } else if (!lg->nhosts && x->m->aaa.accounting_cmds.state != FACT_ON) {
+        fact_default(&lg->config_changes, FACT_OFF,
+                     "no info-center loghost and no command accounting: changes are recorded on "
+                     "the device only");
     } else {
         fact_unknown(&lg->config_changes, "configuration-change log routing is not visible "
                                           "in the config");
