@@ -127,24 +127,6 @@ static void edge_line(struct jrtg *s, const struct model_path *l)
         s->l2vpn = model_path_own(l, 1);
 }
 
-/* "2026-1-1.00:00:00 +0000" or "2026-01-01.00:00": the day, INT32_MIN if not one. */
-static long junos_day(struct sv v)
-{
-    v = sv_unquote(v);
-    long f[3] = {0, 0, 0};
-    size_t k = 0, i = 0;
-    for (; i < v.n && k < 3; i++) {
-        char c = v.p[i];
-        if (c >= '0' && c <= '9')
-            f[k] = f[k] * 10 + (c - '0');
-        else if (c == '-')
-            k++;
-        else
-            break;
-    }
-    return k == 2 ? rtg_days(f[0], f[1], f[2]) : INT32_MIN;
-}
-
 /* "security authentication-key-chains key-chain K key N start-time T | secret S". */
 static void keychain_line(struct arena *a, struct device_model *m, const struct model_path *l)
 {
@@ -152,7 +134,7 @@ static void keychain_line(struct arena *a, struct device_model *m, const struct 
         return;
     struct rtg_key *k = rtg_key(a, m, sv_unquote(l->tok[3]), l->tok[5], model_path_own(l, 5));
     if (k && model_path_eq(l, 6, "start-time") && l->n >= 8) {
-        k->since_day = junos_day(l->tok[7]);
+        k->since_day = rtg_ymd_day(l->tok[7]);
         k->send_node = k->accept_node = l->node;
         if (k->since_day == INT32_MIN)
             k->why = "a start-time in a form not read";
@@ -279,34 +261,9 @@ static void finish_mpls(struct device_model *m, const struct jrtg *s)
                      "no-propagate-ttl' is set");
 }
 
-/*
- * A Junos key is used from its start-time until the next key's: the span to
- * the successor is its lifetime, and the newest key stays in use until one is
- * added (RTG_LIFE_OPEN, judged against the assessment date by the check).
- */
-static void finish_keys(struct device_model *m)
-{
-    for (size_t i = 0; i < m->rtg.nkeys; i++) {
-        struct rtg_key *k = &m->rtg.keys[i];
-        if (k->since_day == INT32_MIN) {
-            k->send_days = k->accept_days = k->why ? RTG_LIFE_UNREAD : RTG_LIFE_NONE;
-            continue;
-        }
-        long next = INT32_MAX;
-        for (size_t j = 0; j < m->rtg.nkeys; j++) {
-            const struct rtg_key *o = &m->rtg.keys[j];
-            if (j != i && o->chain && k->chain && strcmp(o->chain, k->chain) == 0 &&
-                o->since_day != INT32_MIN && o->since_day > k->since_day && o->since_day < next)
-                next = o->since_day;
-        }
-        k->send_days = k->accept_days = next == INT32_MAX ? RTG_LIFE_OPEN : next - k->since_day;
-    }
-}
-
 void jrtg_finish(struct arena *a, struct device_model *m, struct jrtg *st)
 {
-    if (m->rtg.nkeys < 4096)
-        finish_keys(m);
+    rtg_settle_start_times(m);
     finish_vrrp(m, st);
     finish_mpls(m, st);
     if (m->bgp.configured && m->bgp.nneighbors)

@@ -103,6 +103,27 @@ void rtg_unread_chain(struct arena *a, struct device_model *m, struct sv chain,
     }
 }
 
+void rtg_settle_start_times(struct device_model *m)
+{
+    if (m->rtg.nkeys >= 4096)
+        return; /* the pairwise search below is quadratic */
+    for (size_t i = 0; i < m->rtg.nkeys; i++) {
+        struct rtg_key *k = &m->rtg.keys[i];
+        if (k->since_day == INT32_MIN) {
+            k->send_days = k->accept_days = k->why ? RTG_LIFE_UNREAD : RTG_LIFE_NONE;
+            continue;
+        }
+        long next = INT32_MAX;
+        for (size_t j = 0; j < m->rtg.nkeys; j++) {
+            const struct rtg_key *o = &m->rtg.keys[j];
+            if (j != i && o->chain && k->chain && strcmp(o->chain, k->chain) == 0 &&
+                o->since_day != INT32_MIN && o->since_day > k->since_day && o->since_day < next)
+                next = o->since_day;
+        }
+        k->send_days = k->accept_days = next == INT32_MAX ? RTG_LIFE_OPEN : next - k->since_day;
+    }
+}
+
 static const struct cfg_node *first_ebgp(const struct device_model *m)
 {
     for (size_t i = 0; i < m->bgp.nneighbors; i++)
@@ -142,6 +163,26 @@ long rtg_days(long year, long month, long day)
     long doy = (153 * mp + 2) / 5 + day - 1;
     long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 719468;
+}
+
+long rtg_ymd_day(struct sv v)
+{
+    v = sv_unquote(v);
+    long f[3] = {0, 0, 0};
+    size_t k = 0, digits = 0;
+    for (size_t i = 0; i < v.n && k < 3 && digits < 5; i++) {
+        char c = v.p[i];
+        if (c >= '0' && c <= '9') {
+            f[k] = f[k] * 10 + (c - '0');
+            digits++;
+        } else if ((c == '-' || c == '/') && digits && k < 2) {
+            k++;
+            digits = 0;
+        } else {
+            break;
+        }
+    }
+    return k == 2 && digits ? rtg_days(f[0], f[1], f[2]) : INT32_MIN;
 }
 
 int rtg_month(struct sv w)

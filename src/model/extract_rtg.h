@@ -27,10 +27,23 @@ void rtg_unread_chain(struct arena *a, struct device_model *m, struct sv chain,
                       const struct cfg_node *n, const char *why);
 
 /*
+ * Chains whose keys carry only a start (Junos start-time, SR OS begin-time):
+ * a key is used from its start until the next key of its chain starts, which
+ * is its lifetime; the newest stays in use until a successor is added
+ * (RTG_LIFE_OPEN). A key with no start is RTG_LIFE_UNREAD when it has a why,
+ * RTG_LIFE_NONE otherwise.
+ */
+void rtg_settle_start_times(struct device_model *m);
+
+/*
  * Days from 1970-01-01 of a calendar date, or INT32_MIN when it is not one.
  * month is 1..12.
  */
 long rtg_days(long year, long month, long day);
+/* The day of a date written year first, "2026-01-01" or "2026/01/01", with
+ * anything after it ignored ("2026-1-1.00:00", "2026/01/01,00:00:00");
+ * INT32_MIN when it is not one. */
+long rtg_ymd_day(struct sv v);
 /* Month number from an English name or its first three letters (any case), 0 if none. */
 int rtg_month(struct sv w);
 /*

@@ -2,7 +2,7 @@
  * extract_sros_rtg.c - routing-security facts of Nokia SR OS (classic CLI
  * and MD-CLI) for struct rtg_facts: BGP state-change events, LDP session
  * authentication, MPLS TTL propagation and edge role, VRRP authentication,
- * keychain lifetimes and RPKI sessions.
+ * keychain lifetimes (from begin-times) and RPKI sessions.
  *
  * extract_sros.c hands every statement path here with i at the word after
  * "configure". BGP state changes are events the main log receives by default
@@ -98,6 +98,45 @@ static void ttl_mode(struct srtg *s, const struct model_path *l)
         s->ttl_off = s->ttl_off ? s->ttl_off : l->node;
 }
 
+/*
+ * One keychain entry statement; k indexes the chain's name. Classic "system
+ * security keychain K direction bi|uni send|receive entry N ... begin-time
+ * T", MD-CLI "system security keychains keychain K <direction> entry N
+ * begin-time T". SR OS has no end time: a key is used from its begin-time
+ * until the next key's (the youngest key rule, Nokia 7210 SAS/7750 SR
+ * System Management Guide, keychain), so the send and receive lists of a
+ * one-way chain are chains of their own. An entry with no begin-time read
+ * (none, or "now"/"forever") leaves its lifetime unknown.
+ */
+static void keychain_line(struct arena *a, struct device_model *m, const struct model_path *l,
+                          size_t k)
+{
+    const char *dir = NULL;
+    size_t e = 0;
+    for (size_t j = k + 1; j + 1 < l->n && !e; j++) {
+        if (model_path_eq(l, j, "send") || model_path_eq(l, j, "receive"))
+            dir = model_path_eq(l, j, "send") ? "send" : "receive";
+        else if (model_path_eq(l, j, "entry"))
+            e = j;
+    }
+    if (!e)
+        return;
+    struct sv name = sv_unquote(l->tok[k]);
+    struct sv chain =
+        dir ? sv_from_cstr(arena_printf(a, "%.*s %s", (int)name.n, name.p, dir)) : name;
+    struct rtg_key *key = rtg_key(a, m, chain, l->tok[e + 1], model_path_own(l, e + 1));
+    if (!key)
+        return;
+    if (key->since_day == INT32_MIN && !key->why)
+        key->why = "no begin-time: when SR OS starts using the key is not in the configuration";
+    for (size_t j = e + 2; j + 1 < l->n; j++)
+        if (model_path_eq(l, j, "begin-time") && l->own[j + 1] == l->node) {
+            key->since_day = rtg_ymd_day(l->tok[j + 1]);
+            key->send_node = key->accept_node = l->node;
+            key->why = key->since_day == INT32_MIN ? "a begin-time that names no date" : NULL;
+        }
+}
+
 /* "router [Base] mpls|ldp|ttl-propagate ...": j is the word after the router name. */
 static void router_line(struct arena *a, struct device_model *m, struct srtg *s,
                         const struct model_path *l, size_t j)
@@ -126,10 +165,10 @@ void srtg_line(struct arena *a, struct device_model *m, struct srtg **st,
     size_t k;
     if (model_path_eq(l, i, "log"))
         log_line(a, st, l, i);
-    if (model_path_match(l, i, "system security keychain", &k) && k < l->n)
-        rtg_unread_chain(a, m, sv_unquote(l->tok[k]), model_path_own(l, k),
-                         "SR OS keychain begin times are not read; 'show system security "
-                         "keychain detail' lists them");
+    if ((model_path_match(l, i, "system security keychain", &k) ||
+         model_path_match(l, i, "system security keychains keychain", &k)) &&
+        k < l->n)
+        keychain_line(a, m, l, k);
     if (model_path_eq(l, i, "router") && i + 1 < l->n) {
         size_t j = i + 1;
         if (l->tok[j].p[0] == '"' || sv_eq_cstr(l->tok[j], "Base"))
@@ -185,6 +224,7 @@ static void finish_mpls(struct device_model *m, const struct srtg *s)
 void srtg_finish(struct arena *a, struct device_model *m, struct srtg *st)
 {
     (void)a;
+    rtg_settle_start_times(m);
     finish_mpls(m, st);
     if (m->bgp.configured) {
         if (st && st->bgp_suppressed) {
