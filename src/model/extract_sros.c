@@ -135,6 +135,7 @@ static struct ssyslog *s_syslog(struct sx *x, struct sv id)
     struct ssyslog *g = MODEL_PUSH(x->a, x->syslogs, x->nsyslogs);
     g->id = id;
     g->level = -1;
+    g->host = SIZE_MAX;
     return g;
 }
 
@@ -157,7 +158,12 @@ static void s_log(struct sx *x, const struct model_path *l, size_t i)
             model_add_host(x->a, &m->logging.hosts, &m->logging.nhosts, sv_unquote(l->tok[a + 1]),
                            l->node);
             fact_lines_add(&m->logging.ev, l->node);
+            if (g)
+                g->host = m->logging.nhosts - 1;
         }
+        size_t t = find_w(l, i + 2, "tls-client-profile");
+        if (g && t && t + 1 < l->n && !model_path_eq(l, t - 1, "no"))
+            g->tls = true;
     } else if (model_path_eq(l, i, "log-id") && i + 1 < l->n) {
         struct sv id = sv_unquote(l->tok[i + 1]);
         size_t at = model_nmap_get(&x->obj_map, id, SV_LIT("log-id"));
@@ -997,6 +1003,17 @@ static void sros_outbound(struct sx *x, struct mgmt_line *ln)
             fact_lines_add(&ln->any_out.ev, x->profiles[i].default_node);
 }
 
+/* A syslog destination with a TLS client profile sends over TLS (RFC 5425,
+ * TCP 6514; 7750 SR System Management Guide, "Syslog over TLS"). */
+static void s_syslog_tls(struct sx *x)
+{
+    for (size_t i = 0; i < x->nsyslogs; i++) {
+        const struct ssyslog *g = &x->syslogs[i];
+        if (g->tls && g->host < x->m->logging.nhosts)
+            x->m->logging.hosts[g->host].tls = true;
+    }
+}
+
 /* LOG-SEVERITY: the least verbose syslog destination. One without a level
  * leaves it unknown: the default threshold is not in checks.md. */
 static void s_log_levels(struct sx *x)
@@ -1263,6 +1280,7 @@ static void s_finish_log(struct sx *x)
 {
     struct logging_facts *lg = &x->m->logging;
     s_log_levels(x);
+    s_syslog_tls(x);
     s_sources_by_design(x);
     s_finish_log_streams(x);
     /* the default event logs (99, 100) or a syslog log-id shut down */

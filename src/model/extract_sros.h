@@ -42,7 +42,9 @@ struct sigp_if {
 struct ssyslog {
     struct sv id;
     bool has_addr;
-    int level; /* -1: none configured */
+    bool tls;    /* tls-client-profile: sent over TLS */
+    size_t host; /* its entry in logging.hosts, SIZE_MAX before the address */
+    int level;   /* -1: none configured */
     const struct cfg_node *level_node;
 };
 
