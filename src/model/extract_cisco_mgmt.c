@@ -1029,10 +1029,19 @@ void cx_finish_services(struct cx *x)
         size_t nvty = 0;
         for (size_t i = 0; i < m->nlines; i++)
             nvty += m->lines[i].kind == LINE_VTY;
-        if (nvty == 0)
+        if (nvty == 0) {
             fact_unknown(&m->telnet_server,
                          "no 'line vty' in the configuration: the vty defaults are "
                          "release-dependent");
+            /* Every IOS device has vty lines 0-4 (they cannot be removed) and
+             * a line has no access-class unless one is configured (Cisco IOS
+             * Terminal Services Command Reference: line, access-class), so a
+             * device with no 'line vty' keeps unfiltered remote lines. */
+            model_add_mgmt_path(x->a, m,
+                                "vty 0 4 (the IOS default lines: no 'line vty' in the "
+                                "configuration)",
+                                NULL, NULL);
+        }
         break;
     }
     case DIALECT_CISCO_NXOS:
