@@ -218,10 +218,17 @@ static void integrity_ios(const struct check_ctx *ctx, struct check_result *r)
 static void eval_image_integrity(const struct check_ctx *ctx, struct check_result *r)
 {
     enum dialect d = ctx->model->dialect;
+    /* FortiOS has the feature (signed firmware from local flash; how an
+     * unsigned image is treated is a security level set in the BIOS, FortiOS
+     * 7.2 new features, "Verifying and accepting signed AV and IPS
+     * packages"), and auto-install loads only from USB: nothing in the
+     * configuration decides it. */
     if (d == DIALECT_FORTINET_FORTIOS) {
-        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
-                  "FortiOS boots a signed firmware image from its own flash; the configuration "
-                  "names no boot source (checks.md gives no FortiOS evidence)");
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "FortiOS boots its firmware from local flash and the configuration names no "
+                  "network boot source, but whether unsigned images are refused is a BIOS "
+                  "security level, not a configuration setting (op: get system status, and the "
+                  "image's hash against Fortinet's value)");
         return;
     }
     if (network_boot(ctx, r))
