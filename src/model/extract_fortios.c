@@ -1139,8 +1139,20 @@ static void finish(struct fx *x)
     f_listeners(x);
     if (m->ssh.port <= 0)
         m->ssh.port = 22;
-    if (m->ssh.v1_allowed.state == FACT_UNKNOWN && m->ssh.v1_allowed.ev.n == 0)
-        fact_unknown(&m->ssh.v1_allowed, "no admin-ssh-v1 setting");
+    /* admin-ssh-v1 (SSH v1 compatibility) is disable by default in every
+     * release that has it (FortiOS 6.4 CLI reference, config system global;
+     * an opt-in since the 3.0 administration guide) */
+    if (m->ssh.v1_allowed.state == FACT_UNKNOWN && m->ssh.v1_allowed.ev.n == 0 &&
+        !x->saw_interfaces) {
+        fact_unknown(&m->ssh.v1_allowed,
+                     "no system interface configuration shows whether SSH administration is on "
+                     "(the ports keep the model's factory defaults); SSH v1 compatibility is off "
+                     "by default where it is");
+    } else if (m->ssh.v1_allowed.state == FACT_UNKNOWN && m->ssh.v1_allowed.ev.n == 0) {
+        fact_default(&m->ssh.v1_allowed, FACT_OFF,
+                     "no admin-ssh-v1 setting: SSH v1 compatibility is off by default");
+        fact_lines_add(&m->ssh.v1_allowed.ev, x->ssh_ev);
+    }
     if (m->ssh.weak_ciphers.state == FACT_UNKNOWN && m->ssh.weak_ciphers.ev.n == 0)
         fact_unknown(&m->ssh.weak_ciphers,
                      "no strong-crypto setting: default is release-dependent");
