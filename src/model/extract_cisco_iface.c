@@ -46,8 +46,11 @@ static void iface_defaults(struct cx *x, struct interface *f)
     case DIALECT_ARISTA_EOS:
         fact_default(&f->proxy_arp, FACT_OFF, "proxy ARP is off unless 'ip proxy-arp'");
         fact_default(&f->redirects, FACT_ON, "EOS sends ICMP redirects by default");
-        fact_unknown(&f->unreachables, "the EOS default for ICMP unreachables is not "
-                                       "documented per interface");
+        /* the Arista router STIG (ARST-RT-000530, checks.md [S10]) counts an external
+         * interface with neither the rate limit nor an outbound deny as a finding */
+        fact_default(&f->unreachables, FACT_ON,
+                     "EOS sends ICMP unreachables unless 'ip icmp rate-limit-unreachable 0' "
+                     "or an outbound ACL denies them (ARST-RT-000530)");
         fact_default(&f->directed_broadcast, FACT_OFF, "directed broadcast is off by default");
         break;
     default:
