@@ -6,6 +6,7 @@
  */
 #include "model/extract_ct.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -612,13 +613,53 @@ static void forti_tls(struct device_model *m, const struct cfg_tree *t)
     }
 }
 
+/* Is the release shown FortiOS 6.2 or later ("6.4.4", "7.2.8")? */
+static bool forti_release_at_least_6_2(const char *v)
+{
+    if (!v || !strchr(v, '.'))
+        return false;
+    long major = strtol(v, NULL, 10), minor = strtol(strchr(v, '.') + 1, NULL, 10);
+    return major > 6 || (major == 6 && minor >= 2);
+}
+
+/* Every FortiOS 6.2 and later log record carries date, time, eventtime (the
+ * epoch to the nanosecond) and tz (the offset from UTC) fields (FortiOS Log
+ * Message Reference 6.2, 6.4, 7.2, e.g. message 32140); the release, not
+ * the configuration, decides them. The zone is config system global "set
+ * timezone": UTC is preferred, not demanded. */
+static void forti_log_time(struct arena *a, struct device_model *m, const struct cfg_tree *t)
+{
+    struct log_time_facts *lt = &m->log_time;
+    if (!forti_release_at_least_6_2(m->os_version)) {
+        static const char why[] = "the log time fields are set by the release and no release "
+                                  "from 6.2 on is shown (#config-version); those carry "
+                                  "eventtime and tz (op: execute log display)";
+        fact_unknown(&lt->datetime, why);
+        fact_unknown(&lt->subsecond, why);
+        fact_unknown(&lt->zone, why);
+        return;
+    }
+    for (const struct cfg_node *n = t->first; n; n = n->next)
+        if (!(n->flags & CFG_INACTIVE) && sv_eq_cstr(cfg_text(n), "config system global") &&
+            forti_set(n, "timezone"))
+            lt->clock_node = forti_set(n, "timezone");
+    fact_default(&lt->datetime, FACT_ON, "FortiOS log records carry date and time fields");
+    fact_default(&lt->subsecond, FACT_ON,
+                 "FortiOS log records carry eventtime, to the nanosecond (6.2 and later)");
+    fact_default(&lt->zone, FACT_ON,
+                 "FortiOS log records carry the offset from UTC in the tz field (6.2 and later)");
+    if (lt->clock_node) {
+        struct sv z = sv_unquote(model_tok(lt->clock_node, 2));
+        lt->clock_zone = arena_printf(a, "timezone %.*s", (int)z.n, z.p);
+        lt->zone.is_default = false;
+        lt->zone.why = "local time, with its offset from UTC in the tz field";
+        fact_lines_add(&lt->zone.ev, lt->clock_node);
+    }
+}
+
 void model_fortios_log_time(struct arena *a, struct device_model *m, const struct cfg_tree *t)
 {
-    static const char why[] = "FortiOS log time stamps are set by the release, not the "
-                              "configuration (op: execute log display)";
-    fact_unknown(&m->log_time.datetime, why);
-    fact_unknown(&m->log_time.subsecond, why);
-    fact_unknown(&m->log_time.zone, why);
+    forti_log_time(a, m, t);
     forti_tls(m, t);
     m->link_crypto.not_read = "FortiOS IPsec tunnels are not matched to interfaces";
     for (const struct cfg_node *n = t->first; n; n = n->next)
