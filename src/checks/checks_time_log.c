@@ -97,12 +97,19 @@ static void eval_ntp_sources(const struct check_ctx *ctx, struct check_result *r
 static void eval_ntp_auth(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct ntp_facts *ntp = &ctx->model->ntp;
-    if (ntp->nservers == 0) {
+    /* ntp_unlisted: the client is on with servers the configuration does not
+     * list (FortiOS ntpsync with FortiGuard's servers), judged on the fact */
+    if (ntp->nservers == 0 && !ctx->model->ntp_unlisted) {
         check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no NTP server is configured");
         return;
     }
     const struct fact_bool *f = &ntp->auth_enabled;
     check_evidence_fact(ctx, r, &f->ev);
+    if (f->state == FACT_OFF && f->is_default && f->why) {
+        check_set(ctx, r, VERDICT_FAIL, "NTP authentication is not enabled: %s (platform default)",
+                  f->why);
+        return;
+    }
     if (f->state == FACT_OFF) {
         check_set(ctx, r, VERDICT_FAIL, "NTP authentication is not enabled%s",
                   f->is_default ? " (platform default)" : "");

@@ -366,6 +366,29 @@ static void f_snmp_user(struct fx *x, const struct cfg_node *n)
 
 static void f_source(struct fx *x, const char *service, const struct cfg_node *e);
 
+/* ntpsync with FortiGuard's servers (type fortiguard, the default): the
+ * associations carry no key unless "set authentication enable" (disable by
+ * default, FortiOS 6.4 and 7.0 CLI reference, config system ntp); whether
+ * FortiGuard's servers check that key is not documented. */
+static void f_ntp_fortiguard(struct fx *x, const struct cfg_node *n, const struct cfg_node *sync)
+{
+    struct fact_bool *f = &x->m->ntp.auth_enabled;
+    if (!sync) {
+        fact_unknown(f, "time comes from FortiGuard servers");
+        return;
+    }
+    x->m->ntp_unlisted = sync;
+    if (fis(n, "authentication", "enable")) {
+        fact_unknown(f, "authentication is enabled, but whether FortiGuard's NTP servers use "
+                        "its key is not documented");
+        fact_lines_add(&f->ev, fset(n, "authentication"));
+        return;
+    }
+    fact_default(f, FACT_OFF,
+                 "ntpsync with FortiGuard's servers and no 'set authentication enable'");
+    fact_lines_add(&f->ev, sync);
+}
+
 static void f_ntp(struct fx *x, const struct cfg_node *n)
 {
     struct device_model *m = x->m;
@@ -379,10 +402,14 @@ static void f_ntp(struct fx *x, const struct cfg_node *n)
         return;
     }
     const struct cfg_node *srv = fconfig(n, "ntpserver");
-    if (!fis(n, "type", "custom") || !srv) {
+    if (!fis(n, "type", "custom")) {
+        f_ntp_fortiguard(x, n, sync);
+        return;
+    }
+    if (!srv) {
         if (sync)
             m->ntp_unlisted = sync;
-        fact_unknown(&m->ntp.auth_enabled, "time comes from FortiGuard servers");
+        fact_unknown(&m->ntp.auth_enabled, "type custom with no ntpserver entries");
         return;
     }
     size_t keyed = 0, total = 0;
