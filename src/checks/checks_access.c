@@ -531,7 +531,9 @@ static const struct check_def defs[] = {
                                         "control-plane\n management-plane\n  out-of-band\n   vrf "
                                         "<MGMT>",
                 [DIALECT_ARISTA_EOS] = "management ssh\n vrf MGMT\n  no shutdown\n shutdown",
-                [DIALECT_JUNIPER_JUNOS] = "set system management-instance",
+                [DIALECT_JUNIPER_JUNOS] =
+                    "set system management-instance\nset interfaces lo0 unit 0 "
+                    "family inet filter input <PROTECT-RE>",
                 [DIALECT_NOKIA_SROS] = "Manage the router through the out-of-band port and "
                                        "the management router instance.",
                 [DIALECT_HUAWEI_VRP] = "interface MEth0/0/0\n ip binding vpn-instance "

@@ -196,6 +196,8 @@ struct jx {
     const struct cfg_node *no_redirects_node;
     /* system ports auxiliary: the port's statement and its "disable" */
     const struct cfg_node *aux_node, *aux_disable_node;
+    /* system management-instance (MGMT-OOB-VRF) */
+    const struct cfg_node *mgmt_instance_node;
 
     bool in_groups;        /* handling statements inherited from groups */
     size_t secrets_before; /* other_secrets count when the current statement began */

@@ -473,7 +473,7 @@ void j_system(struct jx *x, const struct model_path *l)
         if (model_path_eq(l, k, "disable") && k + 1 == l->n)
             x->aux_disable_node = l->node;
     } else if (model_path_match(l, 1, "management-instance", &k) && k == l->n) {
-        fact_set(&m->mgmt_vrf, FACT_ON, l->node);
+        x->mgmt_instance_node = l->node;
     }
 }
 
@@ -730,15 +730,35 @@ static void j_finish_lo0(struct jx *x)
         fact_default(&m->copp, FACT_OFF, "no lo0 input filter: the routing engine accepts all");
 }
 
+/*
+ * MGMT-OOB-VRF: system management-instance moves fxp0 into mgmt_junos, but
+ * the services keep listening on the in-band interfaces and lo0 in inet.0;
+ * checks.md's Junos pass needs the lo0 input filter that keeps them off too.
+ * The filter's terms are MGMT-ACCESS-ACL's and MGMT-EXTERNAL-EXPOSURE's.
+ */
+static void j_finish_mgmt_instance(struct jx *x)
+{
+    struct fact_bool *f = &x->m->mgmt_vrf;
+    if (!x->mgmt_instance_node) {
+        fact_default(f, FACT_OFF, "no system management-instance");
+    } else if (x->lo0_filter) {
+        fact_set(f, FACT_ON, x->mgmt_instance_node);
+        fact_lines_add(&f->ev, x->lo0_filter_node);
+    } else {
+        fact_set(f, FACT_OFF, x->mgmt_instance_node);
+        f->why = "system management-instance puts fxp0 in mgmt_junos, but with no lo0 input "
+                 "filter the management services still answer on the in-band interfaces "
+                 "(inet.0)";
+    }
+}
+
 void jx_finish_services(struct jx *x)
 {
     j_finish_ssh(x);
     j_finish_idle(x);
     j_finish_aux(x);
     j_finish_lo0(x);
-    struct device_model *m = x->m;
-    if (m->mgmt_vrf.state == FACT_UNKNOWN)
-        fact_default(&m->mgmt_vrf, FACT_OFF, "no system management-instance");
+    j_finish_mgmt_instance(x);
 }
 
 void jx_finish_aaa(struct jx *x)
