@@ -298,7 +298,7 @@ void model_access_oob(const struct cfg_tree *t, struct device_model *m)
         oob_fortios(t, m);
         break;
     case DIALECT_NOKIA_SROS:
-        if (m->mgmt_vrf.state == FACT_UNKNOWN)
+        if (m->mgmt_vrf.state == FACT_UNKNOWN && !m->mgmt_vrf.why)
             m->mgmt_vrf.why = "the out-of-band port is set in the BOF and the services name the "
                               "management router instance outside what is read here (checks.md: "
                               "verify; op: show bof)";

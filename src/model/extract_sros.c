@@ -865,6 +865,9 @@ static void s_line(struct sx *x, const struct model_path *l)
     s_logging_line(x, l, i);
     if (sv_eq_cstr(w, "service"))
         s_svc_directed_bcast(x, l, i + 1);
+    if ((sv_eq_cstr(w, "router") || sv_eq_cstr(w, "service")) && !x->ipv6_node &&
+        find_w(l, i + 1, "ipv6"))
+        x->ipv6_node = l->node;
     if (sv_eq_cstr(w, "system"))
         sx_system(x, l, i + 1);
     else if (sv_eq_cstr(w, "router"))
@@ -1088,6 +1091,36 @@ static void s_finish_ssh(struct sx *x)
         ssh->idle_timeout_seconds = 30 * 60;
 }
 
+/*
+ * Whether the management-access-filter confines management to the
+ * out-of-band port: it drops what no entry permits, and every entry it
+ * permits either arrives on the CPM port (src-port cpm, router "management")
+ * or is routing, ICMP or time traffic by its protocol or destination port.
+ * The filter sees all traffic to the CPM (7750 SR System Management Guide,
+ * management access filters). IPv6 is left undecided: the ipv6-filter is not
+ * read.
+ */
+static bool s_maf_oob_only(const struct sx *x)
+{
+    if (!x->maf || !x->maf_default || x->maf_default_permit || x->maf6_node || x->ipv6_node)
+        return false;
+    size_t oob = 0;
+    for (size_t i = 0; i < x->maf->n; i++) {
+        const struct acl_entry *e = &x->maf->entries[i];
+        if (!e->permit)
+            continue;
+        if (i >= x->nmaf_match)
+            return false;
+        const struct smaf_match *mm = &x->maf_match[i];
+        bool routing = mm->port_seen ? !mm->port_any : mm->proto_seen && !mm->proto_any;
+        if (mm->oob)
+            oob++;
+        else if (!routing)
+            return false;
+    }
+    return oob > 0;
+}
+
 /* MGMT-OOB-VRF: the SSH server (on unless switched off) answers on every
  * interface of the Base router as well as the BOF management port; without a
  * management-access-filter nothing confines it to the out-of-band port. A
@@ -1097,6 +1130,15 @@ static void s_finish_oob(struct sx *x)
     struct device_model *m = x->m;
     if (m->mgmt_vrf.state != FACT_UNKNOWN)
         return;
+    if (s_maf_oob_only(x)) {
+        fact_set(&m->mgmt_vrf, FACT_ON, x->maf_default);
+        for (size_t i = 0; i < x->maf->n && i < x->nmaf_match; i++)
+            if (x->maf->entries[i].permit && x->maf_match[i].oob)
+                fact_lines_add(&m->mgmt_vrf.ev, x->maf->entries[i].node);
+        m->mgmt_vrf.why = "the management-access-filter drops everything but routing traffic "
+                          "unless it arrives on the out-of-band CPM port";
+        return;
+    }
     if (!x->maf && m->ssh.enabled.state == FACT_ON) {
         fact_default(&m->mgmt_vrf, FACT_OFF,
                      "SSH answers on the Base router's interfaces as well as the BOF management "
@@ -1104,9 +1146,11 @@ static void s_finish_oob(struct sx *x)
         m->mgmt_vrf.ev = m->ssh.enabled.ev;
         return;
     }
-    m->mgmt_vrf.why = x->maf ? "a management-access-filter exists; whether it admits only the "
-                               "out-of-band network is not judged"
-                             : "the management router instance is not evaluated";
+    /* with no filter, the access pass says what is not read */
+    if (x->maf)
+        m->mgmt_vrf.why = "a management-access-filter exists, but it does not confine every "
+                          "permitted management entry to the out-of-band port (src-port cpm), "
+                          "or IPv6 is configured and its filter is not read";
 }
 
 /* One login-control governs every CLI session (console, telnet, ssh); it is

@@ -93,6 +93,15 @@ struct sx {
     struct acl *maf;
     const struct cfg_node *maf_default;
     bool maf_default_permit;
+    /* per entry of maf (same index): what MGMT-OOB-VRF needs beyond the
+     * ACL entry; the ipv6-filter and IPv6 addressing are not judged */
+    struct smaf_match {
+        bool oob;                   /* src-port cpm, or router "management" */
+        bool proto_seen, proto_any; /* a protocol; one not of routing/ICMP */
+        bool port_seen, port_any;   /* a dst-port; one not of routing/NTP */
+    } * maf_match;
+    size_t nmaf_match;
+    const struct cfg_node *maf6_node, *ipv6_node;
     const struct cfg_node *cpm_node;
     const struct cfg_node *cpm_default; /* cpm-filter default-action */
     bool cpm_default_drop;

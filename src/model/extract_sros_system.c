@@ -252,6 +252,51 @@ static void s_maf_src(struct acl_entry *e, const struct model_path *l, size_t s)
     }
 }
 
+/* Protocols and destination ports of routing, ICMP or time traffic, never
+ * a management session (the lists of extract_junos_filter.c). */
+static bool maf_proto_routing(struct sv p)
+{
+    static const char *const names[] = {"ospf", "icmp", "vrrp", "pim", "igmp", "rsvp",
+                                        "89",   "1",    "112",  "103", "2",    "46"};
+    for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+        if (sv_eq_cstr(sv_unquote(p), names[i]))
+            return true;
+    return false;
+}
+
+static bool maf_port_routing(struct sv p)
+{
+    static const char *const names[] = {"bgp", "179",  "ldp",  "646",  "ntp",  "123",
+                                        "bfd", "3784", "3785", "4784", "msdp", "639"};
+    for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+        if (sv_eq_cstr(sv_unquote(p), names[i]))
+            return true;
+    return false;
+}
+
+/* An entry's match on the arrival port or router instance, protocol and
+ * destination port (from k; 7750 SR System Management Guide, management
+ * access filter commands: src-port cpm is the CPM's out-of-band Ethernet
+ * port). */
+static void s_maf_match(struct smaf_match *mm, const struct model_path *l, size_t k)
+{
+    size_t w;
+    if ((w = find_w(l, k, "src-port")) && model_path_eq(l, w + 1, "cpm"))
+        mm->oob = true;
+    if (((w = find_w(l, k, "router")) || (w = find_w(l, k, "router-instance"))) &&
+        sv_eq_cstr(sv_unquote(model_path_tok(l, w + 1)), "management"))
+        mm->oob = true;
+    if ((w = find_w(l, k, "protocol")) && w + 1 < l->n) {
+        mm->proto_seen = true;
+        mm->proto_any |= !maf_proto_routing(l->tok[w + 1]);
+    }
+    if ((w = find_w(l, k, "dst-port")) && w + 1 < l->n) {
+        size_t v = model_path_eq(l, w + 1, "port") || model_path_eq(l, w + 1, "eq") ? w + 2 : w + 1;
+        mm->port_seen = true;
+        mm->port_any |= !maf_port_routing(model_path_tok(l, v));
+    }
+}
+
 /* "entry N ..." of the management-access-filter (k: "entry"): one ACL entry
  * per filter entry; src-ip and action fill it in. */
 static void s_maf_entry(struct sx *x, const struct model_path *l, size_t k)
@@ -267,7 +312,11 @@ static void s_maf_entry(struct sx *x, const struct model_path *l, size_t k)
         e = model_acl_add_entry(x->a, acl, model_path_own(l, k + 1));
         e->src_any = true;
         e->permit = false;
+        MODEL_PUSH(x->a, x->maf_match, x->nmaf_match);
     }
+    size_t at = (size_t)(e - acl->entries);
+    if (at < x->nmaf_match)
+        s_maf_match(&x->maf_match[at], l, k + 2);
     size_t s = find_w(l, k + 2, "src-ip");
     size_t a = find_w(l, k + 2, "action");
     if (find_w(l, k + 2, "log"))
@@ -290,6 +339,14 @@ static bool s_sec_maf(struct sx *x, const struct model_path *l, size_t i, size_t
     } else if (model_path_eq(l, k, "entry") && k + 1 < l->n) {
         s_maf_entry(x, l, k);
     }
+    return true;
+}
+
+/* management-access-filter ipv6-filter ...: noted, not read */
+static bool s_sec_maf6(struct sx *x, const struct model_path *l, size_t i, size_t k, bool no)
+{
+    if (!x->maf6_node)
+        x->maf6_node = l->node;
     return true;
 }
 
@@ -461,6 +518,7 @@ static const struct sx_row security_rows[] = {
     {"user-params local-user user", s_sec_user},
     {"user", s_sec_user},
     {"management-access-filter ip-filter", s_sec_maf},
+    {"management-access-filter ipv6-filter", s_sec_maf6},
     {"profile", s_sec_profile},
     {"aaa local-profiles profile", s_sec_profile},
     {"cpm-filter", s_sec_cpm_filter},
