@@ -243,13 +243,17 @@ static const struct cfg_node *fortios_admin_access(const struct cfg_node *e, boo
 }
 
 /* FortiOS: management is out of band when only management ports allow
- * administrative protocols. */
+ * administrative protocols. With the interfaces shown and none allowing
+ * one, nothing listens (off, by default); without them the ports keep the
+ * model's factory defaults, which the capture does not show. */
 static void oob_fortios(const struct cfg_tree *t, struct device_model *m)
 {
     const struct cfg_node *bad = NULL, *good = NULL;
+    bool shown = false;
     for (const struct cfg_node *n = t->first; n; n = n->next) {
         if (!live(n) || !sv_starts_with_word(cfg_text(n), "config system interface"))
             continue;
+        shown = true;
         for (const struct cfg_node *e = n->child; e; e = e->next) {
             bool mgmt;
             if (!live(e) || !sv_starts_with_word(cfg_text(e), "edit"))
@@ -267,8 +271,12 @@ static void oob_fortios(const struct cfg_tree *t, struct device_model *m)
                           "port";
     } else if (good) {
         fact_set(&m->mgmt_vrf, FACT_ON, good);
+    } else if (shown) {
+        fact_default(&m->mgmt_vrf, FACT_OFF,
+                     "no interface allows administrative access (allowaccess)");
     } else {
-        fact_unknown(&m->mgmt_vrf, "no interface allows administrative access (allowaccess)");
+        fact_unknown(&m->mgmt_vrf, "no system interface configuration: which ports allow "
+                                   "administrative access is the model's factory default");
     }
 }
 
