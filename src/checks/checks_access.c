@@ -26,12 +26,7 @@ static void ev_num(const struct check_ctx *ctx, struct check_result *r, const st
  * management service is on (only where the extractor knows both). */
 static bool no_remote_management(const struct device_model *m)
 {
-    if (m->ssh.enabled.state != FACT_OFF || m->telnet_server.state != FACT_OFF)
-        return false;
-    for (size_t i = 0; i < m->nservices; i++)
-        if (m->services[i].state.state != FACT_OFF)
-            return false;
-    return true;
+    return remote_management_state(m) == FACT_OFF;
 }
 
 /* ---------------------------------------------------------------- MGMT-ZTP */

@@ -79,6 +79,10 @@ bool str_ieq(const char *a, const char *b);
 bool account_password_is_name(const struct account *a);
 /* Zero-initialised fact the extractor never touched (no state, no why, no lines). */
 bool fact_untouched(const struct fact_bool *f);
+/* Whether any remote management service (SSH, telnet, or a service the
+ * extractor listed) is on: ON if one is, OFF if all are known off, else
+ * UNKNOWN. */
+enum fact_state remote_management_state(const struct device_model *m);
 /* The fact's reason for being unknown, or a generic one naming the dialect. */
 const char *fact_why(const struct check_ctx *ctx, const struct fact_bool *f);
 /*

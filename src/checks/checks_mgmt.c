@@ -180,11 +180,38 @@ static bool xr_open_ssh(const struct check_ctx *ctx, struct check_result *r, siz
     return true;
 }
 
+/* FortiOS: the administrators' and API users' trusted hosts filter only
+ * what the interfaces' allowaccess opens (tests/labelled/rulings.md R6).
+ * ON: something listens (and on every other platform); OFF: the interfaces
+ * are shown and none opens an administrative protocol; UNKNOWN: they are
+ * not shown, so the ports keep the model's factory defaults. */
+static enum fact_state paths_exposed(const struct device_model *m)
+{
+    if (m->dialect != DIALECT_FORTINET_FORTIOS || m->snmp.enabled.state == FACT_ON)
+        return FACT_ON;
+    return remote_management_state(m);
+}
+
+static const char exposure_unshown[] =
+    "whether any port allows administrative access is not shown (no system interface "
+    "configuration: the ports keep the model's factory defaults)";
+
+/* Nothing listens to filter: not applicable (true when it set the verdict). */
+static bool nothing_exposed(const struct check_ctx *ctx, struct check_result *r)
+{
+    if (paths_exposed(ctx->model) != FACT_OFF)
+        return false;
+    check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+              "no interface allows an administrative protocol (allowaccess): no management path "
+              "is reachable");
+    return true;
+}
+
 static void eval_access_acl(const struct check_ctx *ctx, struct check_result *r)
 {
     struct access_path *p;
     size_t n = collect_paths(ctx, &p);
-    if (asa_closed(ctx, r, n) || xr_open_ssh(ctx, r, n))
+    if (asa_closed(ctx, r, n) || xr_open_ssh(ctx, r, n) || nothing_exposed(ctx, r))
         return;
     if (n == 0) {
         check_set(ctx, r, VERDICT_UNKNOWN,
@@ -206,6 +233,10 @@ static void eval_access_acl(const struct check_ctx *ctx, struct check_result *r)
             ev_node(ctx, r, p[i].node);
         }
     }
+    if (rs.n && paths_exposed(ctx->model) == FACT_UNKNOWN) {
+        check_set(ctx, r, VERDICT_UNKNOWN, "%s, but %s", reasons_done(ctx, &rs), exposure_unshown);
+        return;
+    }
     if (rs.n) {
         unsigned bad = rs.n;
         check_set(ctx, r, VERDICT_FAIL, "%u of %zu management access paths are unfiltered: %s", bad,
@@ -220,6 +251,24 @@ static void eval_access_acl(const struct check_ctx *ctx, struct check_result *r)
 
 /* ------------------------------------------------------- MGMT-PAW-SOURCES */
 
+/* The sources an SNMP filter may admit: the management ranges and the
+ * approved SNMP managers (empty when the profile names no managers). */
+static struct prefix_set snmp_sources(const struct check_ctx *ctx)
+{
+    const struct profile *pr = ctx->profile;
+    struct prefix_set ok = {0};
+    if (!pr->snmp_managers.present)
+        return ok;
+    ok.n = pr->management.n + pr->snmp_managers.n;
+    ok.v = arena_alloc(ctx->arena, (ok.n ? ok.n : 1) * sizeof(*ok.v));
+    for (size_t i = 0; i < pr->management.n; i++)
+        ok.v[i] = pr->management.v[i];
+    for (size_t i = 0; i < pr->snmp_managers.n; i++)
+        ok.v[pr->management.n + i] = pr->snmp_managers.v[i];
+    ok.present = true;
+    return ok;
+}
+
 static void eval_paw_sources(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct profile *pr = ctx->profile;
@@ -230,7 +279,7 @@ static void eval_paw_sources(const struct check_ctx *ctx, struct check_result *r
     }
     struct access_path *p;
     size_t n = collect_paths(ctx, &p);
-    if (asa_closed(ctx, r, n) || xr_open_ssh(ctx, r, n))
+    if (asa_closed(ctx, r, n) || xr_open_ssh(ctx, r, n) || nothing_exposed(ctx, r))
         return;
     if (n == 0) {
         check_set(ctx, r, VERDICT_UNKNOWN,
@@ -238,26 +287,19 @@ static void eval_paw_sources(const struct check_ctx *ctx, struct check_result *r
                   "resolved");
         return;
     }
-    /* SNMP filters may also admit the approved SNMP managers. */
-    struct prefix_set snmp_ok = {0};
-    if (pr->snmp_managers.present) {
-        snmp_ok.n = pr->management.n + pr->snmp_managers.n;
-        snmp_ok.v = arena_alloc(ctx->arena, (snmp_ok.n ? snmp_ok.n : 1) * sizeof(*snmp_ok.v));
-        for (size_t i = 0; i < pr->management.n; i++)
-            snmp_ok.v[i] = pr->management.v[i];
-        for (size_t i = 0; i < pr->snmp_managers.n; i++)
-            snmp_ok.v[pr->management.n + i] = pr->snmp_managers.v[i];
-        snmp_ok.present = true;
-    }
-    struct reasons rs;
+    struct prefix_set snmp_ok = snmp_sources(ctx);
+    /* an open path is a finding only where something may listen on it */
+    struct reasons rs, open;
     reasons_init(&rs);
+    reasons_init(&open);
+    struct reasons *dst = paths_exposed(ctx->model) == FACT_UNKNOWN ? &open : &rs;
     unsigned unresolved = 0;
     for (size_t i = 0; i < n; i++) {
         if (!p[i].acl_name) {
-            reasons_add(&rs, "%s has no filter, so any source reaches it", p[i].label);
+            reasons_add(dst, "%s has no filter, so any source reaches it", p[i].label);
             ev_node(ctx, r, p[i].node);
         } else if (p[i].undefined) {
-            reasons_add(&rs, "%s uses '%s', which is not defined (permits any source)", p[i].label,
+            reasons_add(dst, "%s uses '%s', which is not defined (permits any source)", p[i].label,
                         p[i].acl_name);
             ev_node(ctx, r, p[i].node);
         } else {
@@ -272,11 +314,18 @@ static void eval_paw_sources(const struct check_ctx *ctx, struct check_result *r
         }
     }
     if (rs.n) {
+        reasons_done(ctx, &open);
         check_set(ctx, r, VERDICT_FAIL, "management sources outside the PAW/management ranges: %s",
                   reasons_done(ctx, &rs));
         return;
     }
     reasons_done(ctx, &rs);
+    if (open.n) {
+        check_set(ctx, r, VERDICT_UNKNOWN, "%s, but %s", reasons_done(ctx, &open),
+                  exposure_unshown);
+        return;
+    }
+    reasons_done(ctx, &open);
     if (unresolved) {
         check_set(ctx, r, VERDICT_UNKNOWN,
                   "%u filter entries use object groups or names the model could not resolve",

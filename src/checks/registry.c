@@ -420,6 +420,19 @@ bool fact_untouched(const struct fact_bool *f)
     return f->state == FACT_UNKNOWN && !f->why && f->ev.n == 0;
 }
 
+enum fact_state remote_management_state(const struct device_model *m)
+{
+    bool unknown = m->ssh.enabled.state == FACT_UNKNOWN || m->telnet_server.state == FACT_UNKNOWN;
+    if (m->ssh.enabled.state == FACT_ON || m->telnet_server.state == FACT_ON)
+        return FACT_ON;
+    for (size_t i = 0; i < m->nservices; i++) {
+        if (m->services[i].state.state == FACT_ON)
+            return FACT_ON;
+        unknown |= m->services[i].state.state == FACT_UNKNOWN;
+    }
+    return unknown ? FACT_UNKNOWN : FACT_OFF;
+}
+
 const char *fact_why(const struct check_ctx *ctx, const struct fact_bool *f)
 {
     if (f->why && *f->why)

@@ -630,12 +630,57 @@ static void f_tacacs_filter(struct fx *x, const struct cfg_node *n)
         x->tac_cfg_off = fset(n, "config-change-audit");
 }
 
+/* An api-user's trusted hosts ("config trusthost", "edit N", "set
+ * ipv4-trusthost A M"), as one ACL, or NULL when it has none. */
+static struct acl *f_api_trusthosts(struct fx *x, const struct cfg_node *e)
+{
+    const struct cfg_node *th = fconfig(e, "trusthost");
+    struct acl *acl = NULL;
+    for (const struct cfg_node *h = th ? th->child : NULL; h; h = h->next) {
+        const struct cfg_node *s = active(h) ? fset(h, "ipv4-trusthost") : NULL;
+        if (!s)
+            continue;
+        if (!acl)
+            acl = model_add_acl(x->a, x->m,
+                                arena_printf(x->a, "api-trusthost:%.*s",
+                                             (int)sv_unquote(tk(e, 1)).n, sv_unquote(tk(e, 1)).p),
+                                th);
+        if (!fcap(acl->n))
+            break;
+        struct acl_entry *en = model_acl_add_entry(x->a, acl, s);
+        en->permit = true;
+        struct ip_prefix p;
+        if (ip_prefix_from_mask(tk(s, 2), tk(s, 3), false, &p) || ip_prefix_parse(tk(s, 2), &p)) {
+            en->src = p;
+            en->src_any = ip_prefix_is_any(&p);
+        } else {
+            en->unresolved = true;
+        }
+    }
+    return acl;
+}
+
 /* "config system api-user": the first REST API token user. */
 static void f_api_user(struct fx *x, const struct cfg_node *n)
 {
     for (const struct cfg_node *e = n->child; e && !x->api_user; e = e->next)
         if (active(e) && sv_eq_cstr(tk(e, 0), "edit"))
             x->api_user = e;
+}
+
+/* Each REST API token user is a way into the management plane, filtered by
+ * its trusted hosts, wherever the web server may listen (http or https
+ * allowed, or the interfaces not shown). */
+static void f_api_paths(struct fx *x)
+{
+    if (!x->api_user || (x->saw_interfaces && !x->http_ev && !x->https_ev))
+        return;
+    for (const struct cfg_node *e = x->api_user; e; e = e->next) {
+        if (!active(e) || !sv_eq_cstr(tk(e, 0), "edit") || !fcap(x->m->nmgmt_paths))
+            continue;
+        struct acl *acl = f_api_trusthosts(x, e);
+        model_add_mgmt_path(x->a, x->m, "rest-api", acl ? acl->name : NULL, e);
+    }
 }
 
 static void f_ospf(struct fx *x, const struct cfg_node *n);
@@ -1137,6 +1182,7 @@ static void f_listeners(struct fx *x)
     if (x->https_ev)
         model_add_service(x->a, m, "https", false, FACT_ON, x->https_ev)->port = x->https_port;
     f_rest_api(x);
+    f_api_paths(x);
     if (!x->http_ev && x->saw_interfaces)
         fact_default(&model_add_service(x->a, m, "http", true, FACT_OFF, NULL)->state, FACT_OFF,
                      "no interface allows http");
