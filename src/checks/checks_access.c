@@ -160,7 +160,28 @@ static void eval_pwd_policy(const struct check_ctx *ctx, struct check_result *r)
 
 /* ------------------------------------------------------ MGMT-SESSION-LIMIT */
 
+static void session_limit(const struct check_ctx *ctx, struct check_result *r);
+
+/* A cap that would fail is a finding only if a remote management service
+ * listens. On FortiOS, where the interfaces' allowaccess opens every one,
+ * a capture without interfaces leaves them at the model's factory defaults
+ * (rulings R6): with none known on, the verdict is unknown. (Elsewhere the
+ * lines of a platform are listeners the services do not show.) */
 static void eval_session_limit(const struct check_ctx *ctx, struct check_result *r)
+{
+    session_limit(ctx, r);
+    const struct device_model *m = ctx->model;
+    if (r->verdict != VERDICT_FAIL || m->dialect != DIALECT_FORTINET_FORTIOS ||
+        remote_management_state(m) != FACT_UNKNOWN)
+        return;
+    const char *why = m->ssh.enabled.state == FACT_UNKNOWN ? fact_why(ctx, &m->ssh.enabled)
+                                                           : fact_why(ctx, &m->telnet_server);
+    check_set(ctx, r, VERDICT_UNKNOWN,
+              "%s, but whether any remote management service listens is not known: %s", r->message,
+              why);
+}
+
+static void session_limit(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct access_facts *a = &ctx->model->access;
     const struct profile *pr = ctx->profile;
