@@ -226,8 +226,9 @@ static void eval_default_accounts(const struct check_ctx *ctx, struct check_resu
             continue;
         if (sset_contains(&ctx->profile->breakglass, a->name))
             continue;
-        reasons_add(&bad, "'%s'%s", a->name,
-                    a->secret.type == SECRET_NONE && !a->has_ssh_key ? " (no password)" : "");
+        reasons_add(&bad, "'%s'%s%s", a->name,
+                    a->secret.type == SECRET_NONE && !a->has_ssh_key ? " (no password)" : "",
+                    a->factory ? " (the factory account: no administrator is configured)" : "");
         ev_node(ctx, r, a->node);
     }
     if (junos_root_unset(m))

@@ -108,10 +108,15 @@ static void eval_local_hash(const struct check_ctx *ctx, struct check_result *r)
         const struct account *a = &m->accounts[i];
         const char *name = a->name ? a->name : "?";
         enum secret_type t = a->secret.type;
-        if (t == SECRET_NONE)
+        if (t == SECRET_NONE && !a->blank_password)
             continue;
         judged++;
-        if (t == SECRET_REDACTED) {
+        if (a->blank_password) {
+            /* no hash at all: as checks.md fails EOS 'nopassword' */
+            reasons_add(&weak, "'%s' has no password%s", name,
+                        a->factory ? " (the factory account, no administrator is configured)" : "");
+            ev_node(ctx, r, a->node);
+        } else if (t == SECRET_REDACTED) {
             reasons_add(&unknown, "'%s' (removed by the collector)", name);
         } else if (t == SECRET_OTHER_HASH) {
             reasons_add(&unknown, "'%s' (unrecognised hash)", name);

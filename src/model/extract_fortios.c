@@ -20,6 +20,8 @@ struct fx {
     struct arena *a;
     struct device_model *m;
     bool saw_interfaces;
+    bool saw_admin;   /* config system admin */
+    bool vdom_tree;   /* config global / config vdom: the blocks sit one level down */
     bool private_enc; /* system global: private-data-encryption enable */
     const struct cfg_node *telnet_ev, *ssh_ev, *http_ev, *https_ev, *snmp_ev;
     struct fact_lines telnet_all, http_all; /* every interface allowing them */
@@ -176,9 +178,10 @@ static void fortios_authz(struct device_model *m, const struct cfg_node *remote)
         fact_unknown(&aaa->authz_cmds, "access profiles (accprofile) are not evaluated");
         return;
     }
+    bool factory = m->naccounts == 1 && m->accounts[0].factory;
     fact_default(&aaa->authz_cmds, FACT_OFF,
-                 m->naccounts ? "every administrator has the super_admin profile"
-                              : "only the factory admin, on the super_admin profile");
+                 factory ? "only the factory admin, on the super_admin profile"
+                         : "every administrator has the super_admin profile");
     for (size_t i = 0; i < m->naccounts; i++)
         fact_lines_add(&aaa->authz_cmds.ev, m->accounts[i].node);
 }
@@ -200,6 +203,9 @@ static void f_admin_account(struct fx *x, const struct cfg_node *e, const char *
     if ((s = fset(e, "password")) != NULL)
         ac->secret = fsecret(x, s);
     ac->has_ssh_key = fset(e, "ssh-public-key1") != NULL;
+    /* A set password is always shown (as ENC); without one the password is
+     * empty, unless a certificate (peer-auth) or a key logs the user in. */
+    ac->blank_password = !s && !ac->has_ssh_key && !fis(e, "peer-auth", "enable");
 }
 
 /* An administrator's trusted hosts, as one ACL, or NULL when it has none. */
@@ -234,6 +240,7 @@ static struct acl *f_trusthosts(struct fx *x, const struct cfg_node *e, const ch
 static void f_admin(struct fx *x, const struct cfg_node *n)
 {
     struct device_model *m = x->m;
+    x->saw_admin = true;
     for (const struct cfg_node *e = n->child; e; e = e->next) {
         if (!active(e) || !sv_eq_cstr(tk(e, 0), "edit") || !fcap(m->naccounts))
             continue;
@@ -1205,10 +1212,29 @@ static void f_secret_key(struct fx *x)
                      "ENC secrets use the key built into FortiOS (private-data-encryption is off)");
 }
 
+/* Without "config system admin" the factory administrator remains: "admin",
+ * on the super_admin profile, with no password (FortiOS Administration
+ * Guide, "Default administrator password"; 6.2.1 and later ask for one at
+ * the first login, which the configuration would then show). A VDOM tree
+ * (config global) keeps its administrators one level down, not read. */
+static void f_factory_admin(struct fx *x)
+{
+    struct device_model *m = x->m;
+    if (x->saw_admin || x->vdom_tree)
+        return;
+    struct account *ac = MODEL_PUSH(x->a, m->accounts, m->naccounts);
+    ac->name = "admin";
+    ac->role = "super_admin";
+    ac->privilege = 15;
+    ac->blank_password = true;
+    ac->factory = true;
+}
+
 static void finish(struct fx *x)
 {
     struct device_model *m = x->m;
     static const char not_read[] = "not read for FortiOS";
+    f_factory_admin(x);
     f_listeners(x);
     if (m->ssh.port <= 0)
         m->ssh.port = 22;
@@ -1343,6 +1369,9 @@ void model_extract_fortios(const struct cfg_tree *t, struct device_model *m)
     for (const struct cfg_node *n = t->first; n; n = n->next) {
         if (!active(n) || !sv_starts_with_word(cfg_text(n), "config"))
             continue;
+        struct sv what = sv_after_tokens(cfg_text(n), 1);
+        if (sv_eq_cstr(what, "global") || sv_eq_cstr(what, "vdom"))
+            x->vdom_tree = true;
         m->coverage.statements++;
         if (f_block(x, n))
             m->coverage.understood++;

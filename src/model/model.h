@@ -313,6 +313,14 @@ struct account {
     struct secret secret;
     bool has_ssh_key;
     const struct cfg_node *ssh_key_node; /* the statement binding the key, when not node */
+    /* The account logs in with an empty password: no secret, no key and no
+     * certificate stand in for one (a FortiOS administrator without "set
+     * password"). */
+    bool blank_password;
+    /* Not in the file: the platform's factory account, present because no
+     * configuration replaces it (FortiOS "admin" without "config system
+     * admin"); node is NULL. */
+    bool factory;
     const struct cfg_node *node;
 };
 
