@@ -874,6 +874,14 @@ static void judge_listener(const struct check_ctx *ctx, struct check_result *r, 
     check_evidence_fact(ctx, r, ev);
 }
 
+/* IOS XR: the telnet server and the HTTP server of the XML agents are
+ * listeners to approve even on their standard ports (checks.md XR: "any
+ * grpc port, telnet ... server not approved"). */
+static bool xr_port_listed(const struct device_model *m, const struct mgmt_service *s)
+{
+    return m->dialect == DIALECT_CISCO_IOSXR && (s->kind == SVC_TELNET || s->kind == SVC_XR_HTTP);
+}
+
 static void eval_nonstd_listeners(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
@@ -885,6 +893,11 @@ static void eval_nonstd_listeners(const struct check_ctx *ctx, struct check_resu
         judge_listener(ctx, r, "SSH", m->ssh.port, 22, &m->ssh.ev, &bad, &nonstd);
     for (size_t i = 0; i < m->nservices; i++) {
         const struct mgmt_service *s = &m->services[i];
+        if (s->state.state == FACT_ON && xr_port_listed(m, s)) {
+            long port = s->port > 0 ? s->port : svc_info(s->kind)->default_port;
+            judge_listener(ctx, r, s->name, port, -1, &s->state.ev, &bad, &nonstd);
+            continue;
+        }
         if (s->state.state != FACT_ON || s->port <= 0)
             continue;
         judge_listener(ctx, r, s->name ? s->name : "service", s->port,
@@ -893,7 +906,7 @@ static void eval_nonstd_listeners(const struct check_ctx *ctx, struct check_resu
     if (bad.n) {
         reasons_done(ctx, &nonstd);
         check_set(ctx, r, VERDICT_FAIL,
-                  "management listeners on non-standard ports not in approved.mgmt_ports: %s",
+                  "management listeners on ports not in approved.mgmt_ports: %s",
                   reasons_done(ctx, &bad));
     } else if (nonstd.n) {
         reasons_done(ctx, &bad);

@@ -167,6 +167,7 @@ static const struct cx_row rows[] = {
     {"gnxi", ALL, NEG, cx_h_gnxi},
     {"grpc", ALL, POS, cx_h_grpc},
     {"xml agent", ALL, POS, cx_h_xml_agent},
+    {"http server", XR, NEG, cx_h_xr_http},
     {"line", ALL, POS, cx_h_line},
     {"vty-pool", ALL, POS, cx_h_vty_pool},
     {"passwd", ALL, POS, cx_h_passwd},

@@ -459,6 +459,7 @@ bool cx_h_restconf(struct cx *x, const struct cfg_node *n, struct sv s, bool neg
 bool cx_h_gnxi(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 bool cx_h_grpc(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 bool cx_h_xml_agent(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_xr_http(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 bool cx_h_tftp_server(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 bool cx_h_ftp_server(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 void cx_finish_ssh(struct cx *x);

@@ -775,14 +775,56 @@ bool cx_h_grpc(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
     return true;
 }
 
+/* The filter named by "... access-list NAME" among a block's statements
+ * (XR "xml agent" / "vrf V" / "ipv4 access-list A"), NULL if none. */
+static const char *block_acl(struct cx *x, const struct cfg_node *n, const struct cfg_node **at)
+{
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (!active(c))
+            continue;
+        struct sv t = cfg_text(c);
+        for (size_t i = 0; i + 1 < sv_token_count(t); i++)
+            if (tk_is(t, i, "access-list")) {
+                *at = c;
+                return dup(x, tk(t, i + 1));
+            }
+        const char *inner = block_acl(x, c, at);
+        if (inner)
+            return inner;
+    }
+    return NULL;
+}
+
+/* XR "xml agent [ssl|corba]": a listener of its own, filtered only by an
+ * access-list in its VRF blocks; "xml agent tty" runs over the vty lines. */
 bool cx_h_xml_agent(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     bool ssl = tk_is(s, 2, "ssl");
     bool tty = tk_is(s, 2, "tty");
-    if (!tty)
-        cx_svc(x, "xml-agent", !ssl, FACT_ON, n);
-    else if (x->d == DIALECT_CISCO_IOSXR)
-        x->xml_tty_node = n; /* settled with the telnet server in finish_services */
+    if (tty) {
+        if (x->d == DIALECT_CISCO_IOSXR)
+            x->xml_tty_node = n; /* settled with the telnet server in finish_services */
+        return true;
+    }
+    struct mgmt_service *v = cx_svc(x, "xml-agent", !ssl, FACT_ON, n);
+    if (x->d != DIALECT_CISCO_IOSXR)
+        return true;
+    const struct cfg_node *at = n;
+    const char *acl = block_acl(x, n, &at);
+    if (v && acl)
+        v->acl_name = acl;
+    model_add_mgmt_path(x->a, x->m, "xml agent", acl, at);
+    return true;
+}
+
+/* XR "http server [ssl]": the HTTP(S) transport of the XML and CORBA
+ * agents, a listener with no filter of its own. */
+bool cx_h_xr_http(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    bool ssl = tk_is(s, 2, "ssl");
+    cx_svc(x, "http-server", !ssl, neg ? FACT_OFF : FACT_ON, n);
+    if (!neg)
+        model_add_mgmt_path(x->a, x->m, "http server", NULL, n);
     return true;
 }
 

@@ -197,6 +197,7 @@ enum svc_kind {
     SVC_FINGER,
     SVC_RLOGIN,
     SVC_RSH,
+    SVC_XR_HTTP, /* IOS XR 'http server': the HTTP transport of its XML/CORBA APIs */
     SVC_KIND_COUNT
 };
 

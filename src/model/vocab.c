@@ -34,6 +34,7 @@ static const struct svc_kind_info kinds[SVC_KIND_COUNT] = {
     [SVC_FINGER] = {"finger", 0, -1},
     [SVC_RLOGIN] = {"rlogin", 0, -1},
     [SVC_RSH] = {"rsh", SVCP_FILE_XFER, -1},
+    [SVC_XR_HTTP] = {"http-server", SVCP_API | SVCP_TLS, 80},
 };
 
 const struct svc_kind_info *svc_info(enum svc_kind k)
