@@ -202,12 +202,24 @@ static void eval_igp_auth(const struct check_ctx *ctx, struct check_result *r)
         check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no OSPF, IS-IS or EIGRP instance is configured");
         return;
     }
+    size_t idle = 0;
+    for (size_t i = 0; i < m->nigps; i++)
+        idle += m->igps[i].no_interface;
+    if (idle == m->nigps) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "no IGP process takes in an interface (its network statements match no "
+                  "interface address), so no adjacency can form");
+        ev_node(ctx, r, m->igps[0].node);
+        return;
+    }
     struct reasons bad, unknown;
     reasons_init(&bad);
     reasons_init(&unknown);
     for (size_t i = 0; i < m->nigps; i++) {
         const struct igp_instance *g = &m->igps[i];
         const char *label = g->proto ? g->proto : "igp";
+        if (g->no_interface)
+            continue;
         if (g->auth.state == FACT_OFF) {
             reasons_add(&bad, "%s %s", label, g->name ? g->name : "");
             ev_node(ctx, r, g->node);

@@ -40,6 +40,7 @@ struct vx {
     bool vrp8;
 
     const struct cfg_node *telnet_node, *stelnet_node, *v1_node;
+    const struct cfg_node *ssh_source_node; /* "ssh server-source ..." */
     enum fact_state telnet_state, stelnet_state, v1_state;
     bool saw_ciphers, saw_macs;
     struct fact_lines cipher_ev, mac_ev; /* the cipher and hmac statements */
@@ -333,6 +334,14 @@ static bool v_g_telnet_disable(struct vx *x, const struct cfg_node *n, bool undo
  * not switch telnet on; snmp-agent statements are read by v_snmp). */
 static bool v_g_inert(struct vx *x, const struct cfg_node *n, bool undo)
 {
+    return true;
+}
+
+/* "ssh server-source -i IF | all-interface": where the SSH server listens. */
+static bool v_g_ssh_source(struct vx *x, const struct cfg_node *n, bool undo)
+{
+    if (!undo)
+        x->ssh_source_node = n;
     return true;
 }
 
@@ -651,6 +660,7 @@ static const struct v_row global_rows[] = {
     {"stelnet server enable", BOTH, v_g_stelnet},
     {"stelnet ipv4 server enable", BOTH, v_g_stelnet},
     {"ssh server enable", BOTH, v_g_stelnet},
+    {"ssh server-source", BOTH, v_g_ssh_source},
     {"ssh server compatible-ssh1x", BOTH, v_g_ssh1x},
     {"ssh server cipher", POS, v_g_ssh_cipher},
     {"ssh server hmac", POS, v_g_ssh_hmac},
@@ -1308,12 +1318,54 @@ static bool auth_mode_strong(const struct cfg_node *n, size_t at)
     return mode.p && !sv_eq_cstr(mode, "simple") && !sv_eq_cstr(mode, "null");
 }
 
+/* Whether "ip address A M" of some active interface falls in prefix p, or
+ * an interface enables the process itself ("ospf enable PID"). */
+static bool v_iface_in(struct vx *x, const struct ip_prefix *p, struct sv pid)
+{
+    for (const struct cfg_node *f = x->t->first; f; f = f->next) {
+        if ((f->flags & CFG_INACTIVE) || !starts(f, 0, "interface"))
+            continue;
+        for (const struct cfg_node *c = f->child; c; c = c->next) {
+            if (c->flags & CFG_INACTIVE)
+                continue;
+            if (starts(c, 0, "ospf enable") && (!pid.n || sv_eq(tk(c, 2), pid)))
+                return true;
+            struct ip_prefix host = model_parse_addr(tk(c, 2));
+            if (p && starts(c, 0, "ip address") && host.af && ip_prefix_contains(p, &host))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* An OSPF process whose area network statements take in no interface address
+ * (and that no interface enables) forms no adjacency. */
+static bool v_ospf_idle(struct vx *x, const struct cfg_node *n)
+{
+    size_t nets = 0;
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if ((c->flags & CFG_INACTIVE) || !starts(c, 0, "area"))
+            continue;
+        for (const struct cfg_node *d = c->child; d; d = d->next) {
+            struct ip_prefix p;
+            if ((d->flags & CFG_INACTIVE) || !starts(d, 0, "network") ||
+                !ip_prefix_from_mask(tk(d, 1), tk(d, 2), true, &p))
+                continue;
+            nets++;
+            if (v_iface_in(x, &p, tk(n, 1)))
+                return false;
+        }
+    }
+    return nets > 0 && !v_iface_in(x, NULL, tk(n, 1));
+}
+
 static void v_ospf(struct vx *x, const struct cfg_node *n)
 {
     struct igp_instance *g = MODEL_PUSH(x->a, x->m->igps, x->m->nigps);
     g->proto = starts(n, 0, "ospfv3") ? "ospfv3" : "ospf";
     g->name = model_strdup(x->a, tk(n, 1).p ? tk(n, 1) : SV_LIT("1"));
     g->node = n;
+    g->no_interface = v_ospf_idle(x, n);
     size_t areas = 0, authed = 0;
     const struct cfg_node *miss = NULL;
     for (const struct cfg_node *c = n->child; c; c = c->next) {
@@ -1713,6 +1765,42 @@ static void v_finish_log(struct vx *x)
     v_finish_log_changes(x);
 }
 
+/* The first vty line that takes SSH or telnet sessions, if any. */
+static const struct mgmt_line *v_vty_open(const struct device_model *m)
+{
+    for (size_t i = 0; i < m->nlines; i++)
+        if (m->lines[i].kind == LINE_VTY &&
+            (m->lines[i].ssh_in.state == FACT_ON || m->lines[i].telnet_in.state == FACT_ON))
+            return &m->lines[i];
+    return NULL;
+}
+
+/* MGMT-OOB-VRF: a management interface bound to a vpn-instance passes (read
+ * with the interface); an SSH server confined to a management (MEth)
+ * interface passes; vty sessions with neither are served in band. */
+static void v_finish_oob(struct vx *x)
+{
+    struct device_model *m = x->m;
+    if (m->mgmt_vrf.state != FACT_UNKNOWN)
+        return;
+    const struct cfg_node *src = x->ssh_source_node;
+    if (src) {
+        struct sv itf = tk(src, 3);
+        bool mgmt =
+            tk_is(src, 2, "-i") && (sv_starts_with(itf, "MEth") || sv_starts_with(itf, "meth"));
+        fact_set(&m->mgmt_vrf, mgmt ? FACT_ON : FACT_OFF, src);
+        if (!mgmt)
+            m->mgmt_vrf.why = "the SSH server listens on an in-band interface";
+    } else if (v_vty_open(m)) {
+        fact_default(&m->mgmt_vrf, FACT_OFF,
+                     "no management interface bound to a vpn-instance and no 'ssh server-source': "
+                     "the vty lines take sessions on every interface");
+        fact_lines_add(&m->mgmt_vrf.ev, v_vty_open(m)->node);
+    } else {
+        m->mgmt_vrf.why = "no management interface bound to a vpn-instance";
+    }
+}
+
 static void finish(struct vx *x)
 {
     struct device_model *m = x->m;
@@ -1727,8 +1815,7 @@ static void finish(struct vx *x)
     else
         fact_unknown(&m->copp, "no cpu-defend policy: the built-in default policy differs by "
                                "product line");
-    if (m->mgmt_vrf.state == FACT_UNKNOWN)
-        m->mgmt_vrf.why = "no management interface bound to a vpn-instance";
+    v_finish_oob(x);
     if (m->console_auth.state == FACT_UNKNOWN && !m->console_auth.why)
         fact_unknown(&m->console_auth, "no 'user-interface con 0': the console's default "
                                        "authentication differs by product line");

@@ -485,6 +485,7 @@ struct igp_instance {
     const char *name;
     struct fact_bool auth; /* authentication on every adjacency that carries routes */
     const struct cfg_node *node;
+    bool no_interface; /* its network statements take in no interface: no adjacency can form */
 };
 
 /* ------------------------------------------------------------ interfaces */
