@@ -213,6 +213,8 @@ struct profile {
     bool has_oob_required;
     bool offbox_collection; /* configurations collected off the device (RANCID, Oxidized) */
     bool has_offbox_collection;
+    bool dhcp_on_device; /* the device may serve DHCP (SVC-LEGACY); no default */
+    bool has_dhcp_on_device;
     long lockout_attempts, lockout_minutes; /* 3 tries, 15 minutes */
     bool has_lockout_attempts, has_lockout_minutes;
     long password_min_length; /* 15 */

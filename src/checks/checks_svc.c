@@ -21,6 +21,7 @@ static const enum svc_kind legacy_servers[DIALECT_COUNT][6] = {
     [DIALECT_ARISTA_EOS] = {SVC_TELNET},
     [DIALECT_NOKIA_SROS] = {SVC_TELNET, SVC_FTP_SERVER, SVC_TFTP_SERVER},
     [DIALECT_HUAWEI_VRP] = {SVC_TELNET, SVC_FTP_SERVER, SVC_HTTP},
+    [DIALECT_FORTINET_FORTIOS] = {SVC_TELNET},
 };
 
 struct legacy_tally {
@@ -63,6 +64,23 @@ static void legacy_servers_judge(const struct check_ctx *ctx, struct check_resul
     }
 }
 
+/* A DHCP server the configuration sets up (not a platform default that
+ * serves nothing): allowed only where the device has a DHCP role, which the
+ * provider states with policy.dhcp_on_device (checks.md SVC-LEGACY context;
+ * no key at all is a missing parameter). True when it needs that key; a
+ * server the profile forbids is added to t->on. */
+static bool legacy_dhcp(const struct check_ctx *ctx, struct check_result *r, struct legacy_tally *t)
+{
+    const struct fact_bool *f = &ctx->model->legacy.dhcp_server;
+    const struct profile *pr = ctx->profile;
+    if (f->state != FACT_ON || f->is_default)
+        return false;
+    check_evidence_fact(ctx, r, &f->ev);
+    if (pr->has_dhcp_on_device && !pr->dhcp_on_device)
+        reasons_add(&t->on, "DHCP server (policy.dhcp_on_device: false)");
+    return !pr->has_dhcp_on_device;
+}
+
 static void eval_legacy(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct legacy_facts *l = &ctx->model->legacy;
@@ -85,12 +103,20 @@ static void eval_legacy(const struct check_ctx *ctx, struct check_result *r)
     for (size_t i = 0; i < ARRAY_SIZE(svc); i++)
         legacy_fact(ctx, r, &t, svc[i].f, svc[i].name);
     legacy_servers_judge(ctx, r, &t);
+    bool dhcp_ctx = legacy_dhcp(ctx, r, &t);
     if (t.on.n) {
         reasons_done(ctx, &t.unknown);
         check_set(ctx, r, VERDICT_FAIL, "legacy services enabled: %s", reasons_done(ctx, &t.on));
     } else if (t.unknown.n) {
         reasons_done(ctx, &t.on);
         check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell: %s", reasons_done(ctx, &t.unknown));
+    } else if (dhcp_ctx) {
+        reasons_done(ctx, &t.on);
+        reasons_done(ctx, &t.unknown);
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  "no other legacy service is enabled, but a DHCP server is configured; needs "
+                  "policy.dhcp_on_device in the profile to say whether the device has a DHCP "
+                  "role");
     } else if (t.known == 0) {
         reasons_done(ctx, &t.on);
         reasons_done(ctx, &t.unknown);
@@ -190,6 +216,7 @@ static const struct check_def defs[] = {
                      "and rsh servers are listening attack surface with no use on a modern "
                      "network.",
         .measures = MEASURES("M2.04", "M10.48", "M8.06"),
+        .context = "policy.dhcp_on_device",
         .remediation =
             {
                 [DIALECT_UNKNOWN] = "Disable the legacy services listed.",
@@ -207,6 +234,9 @@ static const struct check_def defs[] = {
                                        "system security no ftp-server",
                 [DIALECT_HUAWEI_VRP] = "undo telnet server enable\nundo ftp server enable\nundo "
                                        "http server enable",
+                [DIALECT_FORTINET_FORTIOS] = "config system interface\n    edit <port>\n        "
+                                             "unselect allowaccess telnet\n    next\nend\nconfig "
+                                             "system dhcp server\n    delete <id>\nend",
             },
         .eval = eval_legacy,
     },

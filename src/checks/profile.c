@@ -322,6 +322,7 @@ static const struct key_row key_rows[] = {
     ROW_LONG("max_sessions", max_sessions, 1, 1000),
     ROW_BOOL("oob_required", oob_required),
     ROW_BOOL("offbox_collection", offbox_collection),
+    ROW_BOOL("dhcp_on_device", dhcp_on_device),
     ROW_LONG("lockout_attempts", lockout_attempts, 1, 100),
     ROW_LONG("lockout_minutes", lockout_minutes, 1, 10080),
     ROW_LONG("password_min_length", password_min_length, 1, 128),

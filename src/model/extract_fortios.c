@@ -849,6 +849,18 @@ static void f_gre(struct fx *x, const struct cfg_node *n)
             f_tunnel_dest(x, sv_unquote(tk(e, 1)), fset(e, "remote-gw"));
 }
 
+/* "config system dhcp server": each entry not "set status disable" serves
+ * addresses on its interface (FortiLink's own server included). */
+static void f_dhcp_server(struct fx *x, const struct cfg_node *n)
+{
+    for (const struct cfg_node *e = n->child; e; e = e->next) {
+        if (!active(e) || !sv_eq_cstr(tk(e, 0), "edit") || fis(e, "status", "disable"))
+            continue;
+        const struct cfg_node *ifc = fset(e, "interface");
+        fact_set(&x->m->legacy.dhcp_server, FACT_ON, ifc ? ifc : e);
+    }
+}
+
 static void f_stitches(struct fx *x, const struct cfg_node *n)
 {
     f_automation(x, n, true);
@@ -964,6 +976,7 @@ static const struct f_row f_rows[] = {
     {"system switch-interface", NULL, f_span},
     {"system virtual-switch", NULL, f_span},
     {"system gre-tunnel", NULL, f_gre},
+    {"system dhcp server", NULL, f_dhcp_server},
     {NULL, is_ipsec_phase, f_ipsec_block},
     {NULL, is_faz, f_faz},
     {NULL, is_tac_acct, f_tac_acct},
@@ -1298,6 +1311,8 @@ static void finish(struct fx *x)
                  "the FortiGate console always asks for an administrator login");
     fact_unknown(&m->mgmt_vrf, not_read);
     f_secret_key(x);
+    if (m->legacy.dhcp_server.state == FACT_UNKNOWN)
+        fact_default(&m->legacy.dhcp_server, FACT_OFF, "no system dhcp server entry");
     fact_unknown(&m->legacy.password_policy, not_read);
 }
 
