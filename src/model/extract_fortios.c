@@ -1243,11 +1243,25 @@ static void f_factory_admin(struct fx *x)
     ac->factory = true;
 }
 
+/* The factory administrator has no trusted hosts: a way in from any
+ * source wherever the interfaces allow an administrative protocol (the
+ * first such allowaccess line stands for it). */
+static void f_factory_admin_path(struct fx *x)
+{
+    const struct cfg_node *on = x->ssh_ev     ? x->ssh_ev
+                                : x->https_ev ? x->https_ev
+                                : x->http_ev  ? x->http_ev
+                                              : x->telnet_ev;
+    if (x->m->naccounts == 1 && x->m->accounts[0].factory)
+        model_add_mgmt_path(x->a, x->m, "admin (factory account)", NULL, on);
+}
+
 static void finish(struct fx *x)
 {
     struct device_model *m = x->m;
     static const char not_read[] = "not read for FortiOS";
     f_factory_admin(x);
+    f_factory_admin_path(x);
     f_listeners(x);
     if (m->ssh.port <= 0)
         m->ssh.port = 22;
