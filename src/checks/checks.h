@@ -211,6 +211,8 @@ struct profile {
     bool has_max_sessions;
     bool oob_required; /* no default */
     bool has_oob_required;
+    bool webui_allowed; /* an HTTPS web UI is wanted (no default) */
+    bool has_webui_allowed;
     bool offbox_collection; /* configurations collected off the device (RANCID, Oxidized) */
     bool has_offbox_collection;
     bool dhcp_on_device; /* the device may serve DHCP (SVC-LEGACY); no default */

@@ -655,7 +655,7 @@ static void eval_web(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
     struct reasons fails, unknowns;
-    size_t seen = 0;
+    size_t seen = 0, on = 0, https_on = 0;
     reasons_init(&fails);
     reasons_init(&unknowns);
     for (size_t i = 0; i < m->nservices; i++) {
@@ -666,6 +666,7 @@ static void eval_web(const struct check_ctx *ctx, struct check_result *r)
         if (!SVC_HAS(s, SVCP_WEB) && !nxapi)
             continue;
         seen++;
+        on += s->state.state == FACT_ON;
         if (s->state.state == FACT_ON && nxapi && !s->cleartext) {
             if (!s->vrf || strcmp(s->vrf, "management"))
                 reasons_add(&fails, "NX-API (HTTPS) is not confined to the management VRF "
@@ -679,6 +680,7 @@ static void eval_web(const struct check_ctx *ctx, struct check_result *r)
                 reasons_add(&fails, "HTTPS web management is on with no source filter");
                 check_evidence_fact(ctx, r, &s->state.ev);
             } else {
+                https_on++;
                 const struct acl *acl = model_find_acl(m, s->acl_name);
                 bool any = false;
                 for (size_t j = 0; acl && j < acl->n; j++)
@@ -702,6 +704,8 @@ static void eval_web(const struct check_ctx *ctx, struct check_result *r)
             check_evidence_fact(ctx, r, &s->state.ev);
         }
     }
+    if (!fails.n && https_on && ctx->profile->has_webui_allowed && !ctx->profile->webui_allowed)
+        reasons_add(&fails, "the HTTPS web UI is on and policy.webui_allowed is false");
     if (fails.n) {
         reasons_done(ctx, &unknowns);
         check_set(ctx, r, VERDICT_FAIL, "%s", reasons_done(ctx, &fails));
@@ -709,6 +713,13 @@ static void eval_web(const struct check_ctx *ctx, struct check_result *r)
         reasons_done(ctx, &fails);
         check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell whether web management is on: %s",
                   reasons_done(ctx, &unknowns));
+    } else if (https_on && !ctx->profile->has_webui_allowed) {
+        /* checks.md: the HTTPS UI is allowed only if required (POLICY.webui_allowed) */
+        reasons_done(ctx, &fails);
+        reasons_done(ctx, &unknowns);
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  "a filtered HTTPS web UI is on; needs policy.webui_allowed in the profile to "
+                  "say whether it is required");
     } else if (seen == 0 && m->dialect == DIALECT_NOKIA_SROS) {
         reasons_done(ctx, &fails);
         reasons_done(ctx, &unknowns);
@@ -733,8 +744,9 @@ static void eval_web(const struct check_ctx *ctx, struct check_result *r)
         reasons_done(ctx, &fails);
         reasons_done(ctx, &unknowns);
         check_set(ctx, r, VERDICT_PASS, "%s",
-                  seen ? "no cleartext web management; any HTTPS interface is filtered"
-                       : "no web management server is configured");
+                  on     ? "no cleartext web management; any HTTPS interface is filtered"
+                  : seen ? "the web management servers are off"
+                         : "no web management server is configured");
     }
 }
 
@@ -1406,6 +1418,7 @@ static const struct check_def defs[] = {
                      "network devices; HTTP sends credentials in clear, and an HTTPS interface "
                      "that is not needed is pure attack surface.",
         .measures = MEASURES("M2.03", "M2.04", "M8.06", "M11.32", "M9.04"),
+        .context = "policy.webui_allowed",
         .remediation =
             {
                 [DIALECT_UNKNOWN] = "Turn the HTTP server off; turn HTTPS off too unless it is "

@@ -321,6 +321,7 @@ static const struct key_row key_rows[] = {
     ROW_REGEX("policy", "banner_regex", banner_regex),
     ROW_LONG("max_sessions", max_sessions, 1, 1000),
     ROW_BOOL("oob_required", oob_required),
+    ROW_BOOL("webui_allowed", webui_allowed),
     ROW_BOOL("offbox_collection", offbox_collection),
     ROW_BOOL("dhcp_on_device", dhcp_on_device),
     ROW_LONG("lockout_attempts", lockout_attempts, 1, 100),

@@ -147,6 +147,8 @@ static const struct cx_row rows[] = {
     {"ip default-gateway", IOS, POS, cx_h_cpp_ip},
     {"ip ssh server algorithm hostkey", IOS, NEG, cx_h_ip_ssh_crypto},
     {"ip ssh dh min size", IOS, NEG, cx_h_ip_ssh_crypto},
+    {"ip dhcp pool", IOS, POS, cx_h_dhcp_pool},
+    {"ipv6 dhcp pool", IOS, POS, cx_h_dhcp_pool},
     {"ip", ALL, NEG, cx_h_ip},
     {"ssh server algorithms host-key", XR, NEG, cx_h_xr_ssh_hostkey},
     {"ssh key", NXOS, NEG, cx_h_nxos_ssh_key},

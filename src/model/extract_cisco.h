@@ -137,6 +137,7 @@ struct cx {
 
     /* http (IOS) */
     const struct cfg_node *http_node, *https_node, *http_acl_node;
+    const struct cfg_node *dhcp_pool_node; /* IOS: the first ip|ipv6 dhcp pool */
     bool http_on, https_on;
     const char *http_acl;
     long http_port, https_port;
@@ -435,6 +436,8 @@ void cx_finish_sources(struct cx *x);
 
 /* extract_cisco_mgmt.c */
 void cx_add_unique_str(struct cx *x, const char ***arr, size_t *n, struct sv v);
+/* An IOS release shown as 12.x or older ("version 12.4"). */
+bool cx_ios_12_or_older(const struct cx *x);
 struct mgmt_service *cx_svc(struct cx *x, const char *name, bool cleartext, enum fact_state st,
                             const struct cfg_node *n);
 void cx_ssh_configured(struct cx *x, const struct cfg_node *n);
@@ -459,6 +462,7 @@ bool cx_h_restconf(struct cx *x, const struct cfg_node *n, struct sv s, bool neg
 bool cx_h_gnxi(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 bool cx_h_grpc(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 bool cx_h_xml_agent(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_dhcp_pool(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 bool cx_h_xr_http(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 bool cx_h_tftp_server(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 bool cx_h_ftp_server(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);

@@ -129,6 +129,15 @@ bool cx_h_ip(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
     return true;
 }
 
+/* IOS "ip dhcp pool NAME" / "ipv6 dhcp pool NAME": the device hands out
+ * leases unless "no service dhcp" (settled with the defaults). */
+bool cx_h_dhcp_pool(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    if (!x->dhcp_pool_node)
+        x->dhcp_pool_node = n;
+    return true;
+}
+
 /* Discovery protocols: "cdp run" (IOS, EOS), NX-OS "cdp enable", XR "cdp". */
 bool cx_h_cdp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
@@ -249,6 +258,9 @@ void cx_finish_legacy(struct cx *x)
         DFLT(lg->small_servers, FACT_OFF, "TCP/UDP small servers are off by default since 11.3");
         DFLT(lg->finger, FACT_OFF, "finger is off by default on current images");
         DFLT(lg->bootp_server, FACT_ON, "the BOOTP server is on unless 'no ip bootp server'");
+        /* a configured pool makes the server one the configuration sets up */
+        if (x->dhcp_pool_node && lg->dhcp_server.state != FACT_OFF)
+            fact_set(&lg->dhcp_server, FACT_ON, x->dhcp_pool_node);
         DFLT(lg->dhcp_server, FACT_ON, "the DHCP service is on unless 'no service dhcp'");
         DFLT(lg->pad, FACT_ON, "PAD is on unless 'no service pad' (older images)");
         DFLT(lg->source_route, FACT_ON, "source routing is on unless 'no ip source-route'");

@@ -378,18 +378,6 @@ static void cx_finish_console(struct cx *x)
 }
 
 /* Settle line transport facts that depend on global services. */
-/* An IOS release shown as 12.x or older ("version 12.4"): its vty lines
- * default to "transport input all" (Cisco IOS Terminal Services Command
- * Reference, Release 12.x, transport input: the default is all). */
-static bool ios_12_or_older(const struct cx *x)
-{
-    const char *v = x->m->os_version;
-    if (x->d != DIALECT_CISCO_IOS || !v)
-        return false;
-    long major = model_sv_long(sv_make(v, strcspn(v, ".")), -1);
-    return major > 0 && major <= 12;
-}
-
 void cx_finish_lines(struct cx *x)
 {
     struct device_model *m = x->m;
@@ -436,7 +424,9 @@ void cx_finish_lines(struct cx *x)
                              "are allowed unless it is none");
             break;
         default:
-            if (l->telnet_in.state == FACT_UNKNOWN && !l->telnet_in.why && ios_12_or_older(x))
+            /* IOS 12.x vty lines default to "transport input all" (Cisco IOS
+             * Terminal Services Command Reference, Release 12.x) */
+            if (l->telnet_in.state == FACT_UNKNOWN && !l->telnet_in.why && cx_ios_12_or_older(x))
                 fact_default(&l->telnet_in, FACT_ON,
                              "no 'transport input' on this line: IOS 12.x and older accept "
                              "every transport (telnet included) by default");

@@ -1062,6 +1062,50 @@ void cx_finish_ssh(struct cx *x)
     ssh_root_login(x);
 }
 
+/* IOS "ip http server|secure-server|access-class|port": the HTTP and HTTPS
+ * services and the path their filter guards. */
+static void ios_http_services(struct cx *x)
+{
+    struct device_model *m = x->m;
+    struct mgmt_service *h, *hs;
+    if (x->http_node) {
+        h = cx_svc(x, "http", true, x->http_on ? FACT_ON : FACT_OFF, x->http_node);
+    } else {
+        h = model_add_service(x->a, m, "http", true, FACT_UNKNOWN, NULL);
+        fact_unknown(&h->state, "no 'ip http server' statement: the factory default differs "
+                                "by image");
+    }
+    if (x->https_node) {
+        hs = cx_svc(x, "https", false, x->https_on ? FACT_ON : FACT_OFF, x->https_node);
+    } else if (cx_ios_12_or_older(x)) {
+        /* 12.x images have no factory web UI: the HTTPS server (from
+         * 12.1(11b)E and 12.2(14)S) runs only once 'ip http secure-server'
+         * is configured (Cisco IOS Secure HTTP (HTTPS) feature guide) */
+        hs = model_add_service(x->a, m, "https", false, FACT_OFF, NULL);
+        fact_default(&hs->state, FACT_OFF,
+                     "IOS 12.x runs the HTTPS server only once 'ip http secure-server' is "
+                     "configured");
+    } else {
+        hs = model_add_service(x->a, m, "https", false, FACT_UNKNOWN, NULL);
+        fact_unknown(&hs->state, "no 'ip http secure-server' statement: the factory default "
+                                 "differs by image");
+    }
+    if (h && x->http_port > 0)
+        h->port = x->http_port;
+    if (hs && x->https_port > 0)
+        hs->port = x->https_port;
+    if (x->http_acl) {
+        if (h)
+            h->acl_name = x->http_acl;
+        if (hs)
+            hs->acl_name = x->http_acl;
+        if (x->http_on || x->https_on || !x->http_node || !x->https_node)
+            model_add_mgmt_path(x->a, m, "http", x->http_acl, x->http_acl_node);
+    } else if (x->http_on || x->https_on) {
+        model_add_mgmt_path(x->a, m, "http", NULL, x->https_on ? x->https_node : x->http_node);
+    }
+}
+
 void cx_finish_services(struct cx *x)
 {
     struct device_model *m = x->m;
@@ -1135,35 +1179,6 @@ void cx_finish_services(struct cx *x)
             if (strcmp(m->mgmt_paths[i].service, "http") == 0)
                 hs->acl_name = m->mgmt_paths[i].acl_name;
     }
-    if (x->d == DIALECT_CISCO_IOS) {
-        struct mgmt_service *h, *hs;
-        if (x->http_node) {
-            h = cx_svc(x, "http", true, x->http_on ? FACT_ON : FACT_OFF, x->http_node);
-        } else {
-            h = model_add_service(x->a, m, "http", true, FACT_UNKNOWN, NULL);
-            fact_unknown(&h->state, "no 'ip http server' statement: the factory default differs "
-                                    "by image");
-        }
-        if (x->https_node) {
-            hs = cx_svc(x, "https", false, x->https_on ? FACT_ON : FACT_OFF, x->https_node);
-        } else {
-            hs = model_add_service(x->a, m, "https", false, FACT_UNKNOWN, NULL);
-            fact_unknown(&hs->state, "no 'ip http secure-server' statement: the factory default "
-                                     "differs by image");
-        }
-        if (h && x->http_port > 0)
-            h->port = x->http_port;
-        if (hs && x->https_port > 0)
-            hs->port = x->https_port;
-        if (x->http_acl) {
-            if (h)
-                h->acl_name = x->http_acl;
-            if (hs)
-                hs->acl_name = x->http_acl;
-            if (x->http_on || x->https_on || !x->http_node || !x->https_node)
-                model_add_mgmt_path(x->a, m, "http", x->http_acl, x->http_acl_node);
-        } else if (x->http_on || x->https_on) {
-            model_add_mgmt_path(x->a, m, "http", NULL, x->https_on ? x->https_node : x->http_node);
-        }
-    }
+    if (x->d == DIALECT_CISCO_IOS)
+        ios_http_services(x);
 }

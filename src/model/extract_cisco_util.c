@@ -146,3 +146,13 @@ size_t cx_key_find(const struct cx *x, const void *rows, size_t nrows, size_t ro
     }
     return nrows;
 }
+
+/* An IOS release shown as 12.x or older ("version 12.4"). */
+bool cx_ios_12_or_older(const struct cx *x)
+{
+    const char *v = x->m->os_version;
+    if (x->d != DIALECT_CISCO_IOS || !v)
+        return false;
+    long major = model_sv_long(sv_make(v, strcspn(v, ".")), -1);
+    return major > 0 && major <= 12;
+}
