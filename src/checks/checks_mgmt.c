@@ -1001,29 +1001,153 @@ size_t external_interfaces(const struct check_ctx *ctx, const struct interface *
     return n;
 }
 
-static void eval_external_exposure(const struct check_ctx *ctx, struct check_result *r)
+/*
+ * Junos SRX security zones whose name says they face outside. "untrust" is
+ * the zone the SRX factory configuration points at the internet and the one
+ * checks.md's SRX FAIL pattern names (`security-zone <untrust>`); the labelled
+ * set's rulings take it as external. The others say the same in plain words.
+ */
+static bool zone_external_name(const char *name)
 {
-    const struct profile *pr = ctx->profile;
-    if (!pr->external_description) {
-        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
-                  "needs interfaces.external_description in the profile");
-        return;
+    static const char *const names[] = {"untrust", "outside", "external", "internet"};
+    for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+        if (name && strcasecmp(name, names[i]) == 0)
+            return true;
+    return false;
+}
+
+/* The configured interface of a zone member ("ge-0/0/0.0" is on "ge-0/0/0"). */
+static const struct interface *member_interface(const struct device_model *m, const char *member)
+{
+    size_t n = strcspn(member, ".");
+    for (size_t i = 0; i < m->ninterfaces; i++) {
+        const char *nm = m->interfaces[i].name;
+        if (nm && strlen(nm) == n && strncmp(nm, member, n) == 0)
+            return &m->interfaces[i];
     }
-    const struct interface **ext;
-    size_t next = external_interfaces(ctx, &ext);
-    if (next == 0) {
+    return NULL;
+}
+
+static bool in_a_zone(const struct device_model *m, const struct interface *it)
+{
+    for (size_t i = 0; i < m->nzones; i++)
+        for (size_t j = 0; j < m->zones[i].nmembers; j++)
+            if (member_interface(m, m->zones[i].members[j].name) == it)
+                return true;
+    return false;
+}
+
+/* External members of security zones, sorted by what reaches the device. */
+struct zone_exposure {
+    struct reasons open, shut, unknown;
+    const struct cfg_node **ev; /* evidence of the open members */
+    size_t nev;
+    const struct cfg_node **shut_ev; /* evidence of the shielded ones */
+    size_t nshut_ev;
+};
+
+/*
+ * One external zone member. Traffic to the device that the zone's (or the
+ * interface's) host-inbound-traffic does not list is dropped by default
+ * (Juniper, "Understanding How to Control Inbound Traffic Based on Traffic
+ * Types", SRX zones); an active policy to junos-host is checked on top.
+ */
+static void zone_member_judge(const struct check_ctx *ctx, const struct security_zone *z,
+                              const struct zone_member *mb, struct zone_exposure *zx)
+{
+    const struct fact_bool *d = &z->self_denied;
+    if (!mb->admitted) {
+        reasons_add(&zx->shut,
+                    "%s in zone %s (its host-inbound-traffic admits no running management "
+                    "service, and the SRX drops other traffic to itself by default)",
+                    mb->name, z->name);
+        zx->shut_ev[zx->nshut_ev++] = mb->node;
+    } else if (d->state == FACT_ON) {
+        reasons_add(&zx->shut,
+                    "%s in zone %s (host-inbound-traffic admits %s, but an active "
+                    "policy from %s to junos-host denies all traffic to the device)",
+                    mb->name, z->name, mb->admitted, z->name);
+        zx->shut_ev[zx->nshut_ev++] = mb->node;
+        zx->shut_ev[zx->nshut_ev++] = mb->admit_node;
+        for (size_t k = 0; k < d->ev.n; k++)
+            zx->shut_ev[zx->nshut_ev++] = d->ev.nodes[k];
+    } else if (d->state == FACT_UNKNOWN) {
+        reasons_add(&zx->unknown, "%s in zone %s admits %s: %s", mb->name, z->name, mb->admitted,
+                    fact_why(ctx, d));
+    } else {
+        reasons_add(&zx->open, "%s in zone %s, whose host-inbound-traffic admits %s", mb->name,
+                    z->name, mb->admitted);
+        zx->ev[zx->nev++] = mb->node;
+        zx->ev[zx->nev++] = mb->admit_node;
+    }
+}
+
+/* Zone members that are external: in a zone named so, or described so. */
+static void judge_zones(const struct check_ctx *ctx, struct zone_exposure *zx)
+{
+    const struct device_model *m = ctx->model;
+    size_t cap = 2;
+    for (size_t i = 0; i < m->nzones; i++)
+        cap += m->zones[i].nmembers * (4 + m->zones[i].self_denied.ev.n);
+    zx->ev = arena_alloc(ctx->arena, cap * sizeof(*zx->ev));
+    zx->shut_ev = arena_alloc(ctx->arena, cap * sizeof(*zx->shut_ev));
+    for (size_t i = 0; i < m->nzones; i++) {
+        const struct security_zone *z = &m->zones[i];
+        for (size_t j = 0; j < z->nmembers; j++) {
+            const struct interface *it = member_interface(m, z->members[j].name);
+            if (!it || it->shutdown)
+                continue;
+            bool described =
+                it->description && cfg_regex_match(ctx->profile->external_description,
+                                                   sv_from_cstr(it->description), NULL, 0);
+            if (zone_external_name(z->name) || described)
+                zone_member_judge(ctx, z, &z->members[j], zx);
+        }
+    }
+}
+
+/* No described interface outside the zones and no open zone member. */
+static void exposure_by_zones(const struct check_ctx *ctx, struct check_result *r,
+                              struct zone_exposure *zx)
+{
+    if (zx->unknown.n) {
+        reasons_done(ctx, &zx->shut);
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "cannot tell whether management reaches the device from the external "
+                  "security zones: %s",
+                  reasons_done(ctx, &zx->unknown));
+    } else if (zx->shut.n) {
+        reasons_done(ctx, &zx->unknown);
+        for (size_t i = 0; i < zx->nshut_ev; i++)
+            ev_node(ctx, r, zx->shut_ev[i]);
+        check_set(ctx, r, VERDICT_PASS,
+                  "no management service reaches the device from an external interface: %s",
+                  reasons_done(ctx, &zx->shut));
+    } else {
+        reasons_done(ctx, &zx->unknown);
+        reasons_done(ctx, &zx->shut);
         check_set(ctx, r, VERDICT_NOT_APPLICABLE,
                   "no active interface has a description matching "
-                  "interfaces.external_description");
-        return;
+                  "interfaces.external_description%s",
+                  ctx->model->nzones ? " or sits in an external security zone" : "");
     }
+}
+
+/* Are the management paths open to any source? Fails or passes on the
+ * external interfaces ext (described ones outside any zone) and the open
+ * zone members. */
+static void exposure_by_paths(const struct check_ctx *ctx, struct check_result *r,
+                              const struct interface **ext, size_t next, struct zone_exposure *zx)
+{
+    size_t nzone = zx->open.n;
     struct access_path *p;
     size_t n = collect_paths(ctx, &p);
+    const char *zones = reasons_done(ctx, &zx->open);
     if (n == 0) {
         check_set(ctx, r, VERDICT_UNKNOWN,
                   "the model lists no management access paths, so exposure on %zu external "
                   "interfaces cannot be judged",
-                  next);
+                  next + nzone);
         return;
     }
     struct reasons open_paths;
@@ -1048,10 +1172,20 @@ static void eval_external_exposure(const struct check_ctx *ctx, struct check_res
     if (open_paths.n) {
         for (size_t j = 0; j < next; j++)
             ev_node(ctx, r, ext[j]->node);
-        check_set(ctx, r, VERDICT_FAIL,
-                  "management reachable from any source, including %zu external interfaces "
-                  "(first: %s), via: %s",
-                  next, ext[0]->name ? ext[0]->name : "?", reasons_done(ctx, &open_paths));
+        for (size_t j = 0; j < zx->nev; j++)
+            ev_node(ctx, r, zx->ev[j]);
+        if (nzone)
+            check_set(ctx, r, VERDICT_FAIL,
+                      "management reachable from any source on %zu external interfaces (%s%s%s), "
+                      "with no active policy to junos-host that denies it, via: %s",
+                      next + nzone, zones, next ? "; also " : "",
+                      next ? (ext[0]->name ? ext[0]->name : "?") : "",
+                      reasons_done(ctx, &open_paths));
+        else
+            check_set(ctx, r, VERDICT_FAIL,
+                      "management reachable from any source, including %zu external interfaces "
+                      "(first: %s), via: %s",
+                      next, ext[0]->name ? ext[0]->name : "?", reasons_done(ctx, &open_paths));
         return;
     }
     reasons_done(ctx, &open_paths);
@@ -1063,7 +1197,36 @@ static void eval_external_exposure(const struct check_ctx *ctx, struct check_res
     check_set(ctx, r, VERDICT_PASS,
               "every management path is limited to listed sources, so the %zu external "
               "interfaces cannot reach it",
-              next);
+              next + nzone);
+}
+
+static void eval_external_exposure(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    if (!ctx->profile->external_description) {
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  "needs interfaces.external_description in the profile");
+        return;
+    }
+    const struct interface **ext;
+    size_t next = external_interfaces(ctx, &ext), kept = 0;
+    /* on an SRX the zone of an interface decides what reaches the device */
+    for (size_t i = 0; i < next; i++)
+        if (!m->nzones || !in_a_zone(m, ext[i]))
+            ext[kept++] = ext[i];
+    struct zone_exposure zx = {0};
+    reasons_init(&zx.open);
+    reasons_init(&zx.shut);
+    reasons_init(&zx.unknown);
+    judge_zones(ctx, &zx);
+    if (kept == 0 && zx.open.n == 0) {
+        reasons_done(ctx, &zx.open);
+        exposure_by_zones(ctx, r, &zx);
+        return;
+    }
+    reasons_done(ctx, &zx.shut);
+    reasons_done(ctx, &zx.unknown);
+    exposure_by_paths(ctx, r, ext, kept, &zx);
 }
 
 /* --------------------------------------------------------- MGMT-DISCOVERY */
@@ -1558,7 +1721,8 @@ static const struct check_def defs[] = {
                                         "<internal-if> allow SSH peer address ipv4 "
                                         "<paw-prefix>",
                 [DIALECT_JUNIPER_JUNOS] = "set interfaces lo0 unit 0 family inet filter input "
-                                          "PROTECT-RE",
+                                          "PROTECT-RE\n(SRX) delete security zones security-zone "
+                                          "untrust host-inbound-traffic system-services ssh",
                 [DIALECT_NOKIA_SROS] = "configure system security management-access-filter "
                                        "ip-filter default-action deny",
                 [DIALECT_HUAWEI_VRP] = "ssh server permit interface <internal-if>  (exclude "

@@ -417,6 +417,10 @@ static void j_proposal_set(struct jx *x, struct ipsec_policy *p, const struct mo
 static void j_security(struct jx *x, const struct model_path *l)
 {
     size_t k;
+    if (model_path_eq(l, 1, "zones") || model_path_eq(l, 1, "policies")) {
+        jz_statement(x, l);
+        return;
+    }
     bool ike = model_path_match(l, 1, "ike policy", &k);
     if ((ike || model_path_match(l, 1, "ipsec policy", &k)) && k + 2 < l->n &&
         (model_path_eq(l, k + 1, "proposal-set") ||
@@ -1041,6 +1045,7 @@ void model_extract_junos(const struct cfg_tree *t, struct device_model *m)
     jx_finish_services(x);
     jx_finish_aaa(x);
     jx_finish_logging(x);
+    jx_finish_zones(x);
     finish_sources(x);
     jx_finish_acls(x);
     finish_bgp(x);

@@ -109,8 +109,11 @@ struct japply {
     size_t nnames;
 };
 
+struct jzones;
+
 struct jx {
-    struct jrtg *rtg; /* routing-security facts (extract_junos_rtg.c) */
+    struct jrtg *rtg;     /* routing-security facts (extract_junos_rtg.c) */
+    struct jzones *zones; /* SRX security zones (extract_junos_zones.c) */
     /* system ports (MGMT-CONSOLE-AUX) */
     const struct cfg_node *console_insecure_node;
     const struct cfg_tree *t;
@@ -271,5 +274,11 @@ void j_firewall(struct jx *x, const struct model_path *l);
 void j_policy_options(struct jx *x, const struct model_path *l);
 void jx_finish_acls(struct jx *x);
 void jx_finish_cpp(struct jx *x);
+
+/* extract_junos_zones.c: "security zones ..." and "security policies ..."
+ * statement paths, and the step that builds m->zones once the system
+ * services are known. */
+void jz_statement(struct jx *x, const struct model_path *l);
+void jx_finish_zones(struct jx *x);
 
 #endif

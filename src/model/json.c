@@ -666,6 +666,27 @@ static void print_interfaces(struct jw *w, const struct device_model *m)
     }
     jw_close(w, ']');
 
+    jw_open(w, "security_zones", '[');
+    for (size_t i = 0; i < m->nzones; i++) {
+        const struct security_zone *z = &m->zones[i];
+        jw_open(w, NULL, '{');
+        jw_str(w, "name", z->name);
+        jw_fact(w, "self_traffic_denied", &z->self_denied);
+        jw_open(w, "interfaces", '[');
+        for (size_t j = 0; j < z->nmembers; j++) {
+            jw_open(w, NULL, '{');
+            jw_str(w, "name", z->members[j].name);
+            jw_str(w, "admitted", z->members[j].admitted);
+            jw_line(w, "admitted_line", z->members[j].admit_node);
+            jw_line(w, "line", z->members[j].node);
+            jw_close(w, '}');
+        }
+        jw_close(w, ']');
+        jw_line(w, "line", z->node);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+
     jw_open(w, "mirrors", '[');
     for (size_t i = 0; i < m->nmirrors; i++) {
         const struct mirror_session *s = &m->mirrors[i];

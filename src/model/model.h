@@ -509,6 +509,31 @@ struct interface {
     const struct cfg_node *node;
 };
 
+/*
+ * A security zone of a Junos SRX in flow mode. Traffic to the device itself
+ * is first limited by the host-inbound-traffic of the zone of the interface
+ * it arrives on (nothing is admitted unless listed), then by the active
+ * policies from that zone to junos-host, when there are any.
+ */
+struct zone_member {
+    const char *name;     /* the logical interface as written ("ge-0/0/0.0") */
+    const char *admitted; /* management services admitted and running ("ssh telnet"), NULL none */
+    const struct cfg_node *node;       /* the zone's "interfaces NAME" statement */
+    const struct cfg_node *admit_node; /* the system-services statement admitting the first */
+};
+
+struct security_zone {
+    const char *name;
+    struct zone_member *members;
+    size_t nmembers;
+    /* ON: an active policy from this zone to junos-host that matches any
+     * source, destination and application denies (or rejects) before any
+     * policy permits; OFF: no active policy there, so host-inbound-traffic
+     * alone decides; UNKNOWN: policies that allow or drop only part */
+    struct fact_bool self_denied;
+    const struct cfg_node *node;
+};
+
 struct mirror_session {
     const char *kind;        /* "span", "rspan", "erspan", "port-mirroring", "analyzer", "mirror" */
     const char *destination; /* remote address or port, as written */
@@ -997,7 +1022,9 @@ struct device_model {
     size_t nacls;
     struct mgmt_path *mgmt_paths;
     size_t nmgmt_paths;
-    struct fact_bool mgmt_vrf; /* management confined to an out-of-band VRF/port */
+    struct fact_bool mgmt_vrf;   /* management confined to an out-of-band VRF/port */
+    struct security_zone *zones; /* Junos SRX security zones */
+    size_t nzones;
 
     struct aaa_facts aaa;
     struct account *accounts;
