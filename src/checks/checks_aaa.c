@@ -250,8 +250,10 @@ static bool has_root_login(enum dialect d)
     return d == DIALECT_JUNIPER_JUNOS || d == DIALECT_ARISTA_EOS || d == DIALECT_CISCO_IOSXR;
 }
 
-/* IOS XR: the local members of root-system other than the break-glass account
- * (checks.md). False when the generic judgement applies. */
+/* IOS XR: the local members of root-system or root-lr other than the break-glass
+ * account. checks.md names root-system here and both groups under AAA-BREAKGLASS;
+ * root-lr holds every right in its logical router, which on a router with one
+ * logical router is the whole router. False when the generic judgement applies. */
 static bool xr_root_system(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
@@ -262,7 +264,7 @@ static bool xr_root_system(const struct check_ctx *ctx, struct check_result *r)
     reasons_init(&bad);
     for (size_t i = 0; i < m->naccounts; i++) {
         const struct account *a = &m->accounts[i];
-        if (!a->role || strcmp(a->role, "root-system") != 0)
+        if (!a->root_group)
             continue;
         ev_node(ctx, r, a->node);
         if (a->name && sset_contains(&ctx->profile->breakglass, a->name))
@@ -271,14 +273,15 @@ static bool xr_root_system(const struct check_ctx *ctx, struct check_result *r)
             reasons_add(&bad, "'%s'", a->name ? a->name : "?");
     }
     if (bad.n) {
-        check_set(ctx, r, VERDICT_FAIL, "local users in root-system (remote root logins): %s",
+        check_set(ctx, r, VERDICT_FAIL,
+                  "local users in root-system or root-lr (remote root logins): %s",
                   reasons_done(ctx, &bad));
         return true;
     }
     reasons_done(ctx, &bad);
     if (!breakglass)
         return false;
-    check_set(ctx, r, VERDICT_PASS, "only the break-glass account is in root-system");
+    check_set(ctx, r, VERDICT_PASS, "only the break-glass account is in root-system or root-lr");
     return true;
 }
 
@@ -468,7 +471,8 @@ static const struct check_def defs[] = {
                 [DIALECT_JUNIPER_JUNOS] = "set system services ssh root-login deny",
                 [DIALECT_ARISTA_EOS] = "no aaa root",
                 [DIALECT_CISCO_IOSXR] = "Remove remote-capable users from the root-system "
-                                        "group except the break-glass account.",
+                                        "and root-lr groups except the break-glass "
+                                        "account.",
                 [DIALECT_NOKIA_SROS] = "Deny SSH access to the admin profile; use named "
                                        "accounts via AAA.",
             },

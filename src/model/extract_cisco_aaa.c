@@ -425,6 +425,11 @@ static void account_attrs(struct cx *x, struct account *ac, struct sv s, size_t 
                 /* XR root-system outranks root-lr at the same level: keep it visible */
                 if (!ac->role || (p >= 0 && p > ac->privilege) || sv_eq_cstr(r, "root-system"))
                     ac->role = dup(x, r);
+                /* root-system runs every command in the system, root-lr every command in
+                 * its logical router, the highest rights there (IOS XR Getting Started
+                 * Guide, predefined user groups) */
+                if (sv_eq_cstr(r, "root-system") || sv_eq_cstr(r, "root-lr"))
+                    ac->root_group = true;
                 if (p >= 0 && (ac->privilege < 0 || p > ac->privilege))
                     ac->privilege = p;
             }

@@ -1025,15 +1025,17 @@ static void ssh_root_login(struct cx *x)
         return;
     }
     if (x->d == DIALECT_CISCO_IOSXR) {
-        /* root-system is the XR superuser group: its local members are root logins */
+        /* root-system and root-lr are the XR superuser groups: their local members
+         * are root logins */
         for (size_t i = 0; i < m->naccounts; i++)
-            if (m->accounts[i].role && !strcmp(m->accounts[i].role, "root-system"))
+            if (m->accounts[i].root_group)
                 fact_set(&ssh->root_login, FACT_ON, m->accounts[i].node);
         if (ssh->root_login.state == FACT_ON) {
-            ssh->root_login.why = "local users in root-system can log in with full rights";
+            ssh->root_login.why =
+                "local users in root-system or root-lr can log in with full rights";
             return;
         }
-        fact_default(&ssh->root_login, FACT_OFF, "no local user in root-system");
+        fact_default(&ssh->root_login, FACT_OFF, "no local user in root-system or root-lr");
         return;
     }
     if (x->d == DIALECT_ARISTA_EOS) {

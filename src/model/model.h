@@ -311,6 +311,7 @@ struct account {
     const char *name;
     int privilege;    /* 0-15 scale where known, -1 unknown */
     const char *role; /* class/role/level text as written */
+    bool root_group;  /* IOS XR: in root-system or root-lr, the groups with every right */
     struct secret secret;
     bool has_ssh_key;
     const struct cfg_node *ssh_key_node; /* the statement binding the key, when not node */
