@@ -198,8 +198,15 @@ static void eval_copp(const struct check_ctx *ctx, struct check_result *r)
                   dialect_name(d));
         return;
     }
-    judge_fact(ctx, r, &ctx->model->copp, FACT_OFF,
-               "no control-plane policing or routing-engine protection filter",
+    const struct fact_bool *f = &ctx->model->copp;
+    if (d == DIALECT_CISCO_NXOS && f->state == FACT_OFF && f->is_default && f->why) {
+        /* decided by the release, which shows whether the profile would be printed */
+        check_set(ctx, r, VERDICT_FAIL, "no control-plane policing: %s", f->why);
+        if (ctx->model->software.release_line)
+            check_evidence_line(ctx, r, ctx->model->software.release_line);
+        return;
+    }
+    judge_fact(ctx, r, f, FACT_OFF, "no control-plane policing or routing-engine protection filter",
                "traffic to the control plane is policed or filtered",
                "control-plane protection is configured");
 }

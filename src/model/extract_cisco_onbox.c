@@ -6,6 +6,7 @@
 #include "model/extract_cisco.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <strings.h>
 
 /* ------------------------------------------------------------ banners, CoPP, on-box */
@@ -268,6 +269,28 @@ static void ssh_in_data_vrf(struct cx *x)
                          "for management, so it is reachable in band";
 }
 
+/* NX-OS with neither 'copp profile' nor a control-plane service-policy. From
+ * release 9 the running configuration prints the CoPP profile in force
+ * ('copp profile strict' after the setup default), so its absence means none
+ * is applied: the setup utility's 'skip' choice and POAP leave the supervisor
+ * unpoliced (Cisco Nexus 9000 NX-OS Security Configuration Guide, Configuring
+ * Control Plane Policing: default policing policies). Older releases and
+ * captures that show no release stay unknown. */
+static void nxos_copp_absent(struct cx *x)
+{
+    const char *v = x->m->os_version;
+    long major = v && isdigit((unsigned char)v[0]) ? strtol(v, NULL, 10) : -1;
+    if (major >= 9) {
+        fact_default(&x->m->copp, FACT_OFF,
+                     "no 'copp profile' and no control-plane service-policy: NX-OS 9 and "
+                     "later show the CoPP profile in force in the running configuration, so "
+                     "none is applied (as after the setup utility's 'skip' or POAP)");
+        return;
+    }
+    fact_unknown(&x->m->copp, "no 'copp profile' in the configuration: NX-OS applies one at "
+                              "first setup, but this release may not show it");
+}
+
 void cx_finish_plane(struct cx *x)
 {
     struct device_model *m = x->m;
@@ -286,8 +309,7 @@ void cx_finish_plane(struct cx *x)
             fact_default(&m->copp, FACT_OFF, "no 'control-plane' service-policy");
             break;
         case DIALECT_CISCO_NXOS:
-            fact_unknown(&m->copp, "no 'copp profile' in the configuration: NX-OS applies one at "
-                                   "first setup, but it is not shown");
+            nxos_copp_absent(x);
             break;
         case DIALECT_CISCO_IOSXR:
             fact_default(&m->copp, FACT_ON,
