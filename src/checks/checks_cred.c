@@ -51,9 +51,34 @@ static size_t shared_secrets_ex(const struct check_ctx *ctx, struct secret_ref *
     return n;
 }
 
+/* Reversible storage that a published algorithm or fixed key undoes. */
+static bool weakly_reversible(enum secret_type t)
+{
+    return t == SECRET_PLAINTEXT || t == SECRET_CISCO7 || t == SECRET_JUNOS9 ||
+           t == SECRET_FORTI_ENC;
+}
+
+/* The secrets CRED-SECRET-ENCRYPTION judges: checks.md names the AAA, IKE, NTP
+ * and routing keys. Line and console passwords and SNMPv3 user keys are
+ * credentials of a login or a user: they count here only when kept in the
+ * reversible form this check forbids (type 7, $9$ or clear); hashed (NX-OS
+ * and IOS SNMPv3 localized keys, an ASA 'passwd ... encrypted') they are not
+ * shared secrets at all, and CRED-LOCAL-HASH and the SNMP checks judge them. */
+static bool encryption_scope(const struct secret_ref *ref)
+{
+    const char *kind = ref->kind ? ref->kind : "";
+    if (!strcmp(kind, "snmp-auth") || !strcmp(kind, "snmp-priv") || !strcmp(kind, "line-password"))
+        return weakly_reversible(ref->s->type);
+    return true;
+}
+
 static size_t shared_secrets(const struct check_ctx *ctx, struct secret_ref **out)
 {
-    return shared_secrets_ex(ctx, out, false);
+    size_t n = shared_secrets_ex(ctx, out, false), kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (encryption_scope(&(*out)[i]))
+            (*out)[kept++] = (*out)[i];
+    return kept;
 }
 
 /* ------------------------------------------------------------ CRED-ENABLE */
@@ -215,13 +240,6 @@ static void eval_plaintext(const struct check_ctx *ctx, struct check_result *r)
 
 /* ----------------------------------------------- CRED-SECRET-ENCRYPTION */
 
-/* Reversible storage that a published algorithm or fixed key undoes. */
-static bool weakly_reversible(enum secret_type t)
-{
-    return t == SECRET_PLAINTEXT || t == SECRET_CISCO7 || t == SECRET_JUNOS9 ||
-           t == SECRET_FORTI_ENC;
-}
-
 static void eval_secret_encryption(const struct check_ctx *ctx, struct check_result *r)
 {
     struct secret_ref *sh;
@@ -255,7 +273,8 @@ static void eval_secret_encryption(const struct check_ctx *ctx, struct check_res
         return;
     }
     if (judged == 0) {
-        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no shared secrets (keys) in the configuration");
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                  "no AAA, IKE, NTP or routing shared secret (key) in the configuration");
         return;
     }
     check_evidence_fact(ctx, r, &ctx->model->legacy.secret_encryption.ev);
