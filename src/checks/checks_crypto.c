@@ -444,7 +444,8 @@ static void eval_ipsec(const struct check_ctx *ctx, struct check_result *r)
     if (weak.n) {
         reasons_done(ctx, &unknown);
         check_set(ctx, r, VERDICT_FAIL,
-                  "IKE/IPsec policies with DES/3DES, MD5/SHA-1 or DH groups below 14: %s",
+                  "IKE/IPsec policies with a null or DES/3DES cipher, MD5/SHA-1 or DH groups below "
+                  "14: %s",
                   reasons_done(ctx, &weak));
         return;
     }

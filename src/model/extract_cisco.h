@@ -404,6 +404,8 @@ bool cx_h_key_chain(struct cx *x, const struct cfg_node *n, struct sv s, bool ne
 /* extract_cisco_ipsec.c */
 void cx_h_ip_security(struct cx *x, const struct cfg_node *n);
 bool cx_h_crypto(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+/* OSPFv3 IPsec authentication or encryption on interface itf (statement c, text t). */
+void cx_ospf_ipsec(struct cx *x, const struct cfg_node *itf, const struct cfg_node *c, struct sv t);
 bool cx_h_tunnel_group(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 
 /* extract_cisco_legacy.c */

@@ -142,6 +142,43 @@ void cx_h_ip_security(struct cx *x, const struct cfg_node *n)
     }
 }
 
+/* OSPFv3 IPsec on an interface: "ospfv3 authentication ipsec spi N md5|sha1 [T] KEY"
+ * or "ospfv3 encryption ipsec spi N esp null|des|3des|aes-cbc [BITS] md5|sha1 [T] KEY"
+ * (also after "ipv6 ospf"). A manual-keyed IPsec SA judged like a transform
+ * set: a null or DES cipher and MD5 or SHA-1 integrity are weak (checks.md
+ * CRYPTO-IPSEC lists esp-null, esp-des, MD5 and SHA-1). */
+void cx_ospf_ipsec(struct cx *x, const struct cfg_node *itf, const struct cfg_node *c, struct sv t)
+{
+    size_t nt = sv_token_count(t), i = 0;
+    while (i < nt && !tk_is(t, i, "spi"))
+        i++;
+    if (i + 2 >= nt)
+        return;
+    struct sv ifname = tk(cfg_text(itf), 1);
+    struct ipsec_policy *p = ipsec_add(x, sv_from_cstr("OSPFv3 IPsec"), c);
+    if (!p)
+        return;
+    p->name = arena_printf(x->a, "OSPFv3 IPsec on %.*s", (int)ifname.n, ifname.p);
+    /* the keys (and their storage type) sit between the words read here */
+    for (i += 2; i < nt && !p->integrity; i++) {
+        struct sv w = tk(t, i);
+        if (sv_eq_cstr(w, "md5") || sv_eq_cstr(w, "sha1")) {
+            p->integrity = dup(x, w);
+            p->weak = true;
+        } else if (!p->encryption && (sv_eq_cstr(w, "null") || sv_eq_cstr(w, "des") ||
+                                      sv_eq_cstr(w, "3des") || sv_eq_cstr(w, "aes-cbc"))) {
+            struct sv bits = tk(t, i + 1);
+            bool sized =
+                sv_eq_cstr(w, "aes-cbc") &&
+                (sv_eq_cstr(bits, "128") || sv_eq_cstr(bits, "192") || sv_eq_cstr(bits, "256"));
+            p->encryption =
+                sized ? arena_printf(x->a, "aes-cbc %.*s", (int)bits.n, bits.p) : dup(x, w);
+            p->weak |= model_ipsec_enc_is_weak(w);
+            i += sized;
+        }
+    }
+}
+
 bool cx_h_crypto(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     if (starts(s, "crypto isakmp policy")) {

@@ -392,6 +392,7 @@ static void mpls_interface(struct cx *x, struct cx_mpls *s, const struct cfg_nod
             struct sv v = tk(t, nt - 1);
             model_add_secret(x->a, x->m, "ospf-key",
                              model_secret(secret_classify_cisco(tk(t, nt - 2), v), v, c));
+            cx_ospf_ipsec(x, n, c, t);
         }
     }
 }
