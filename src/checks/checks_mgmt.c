@@ -1058,8 +1058,8 @@ static void zone_member_judge(const struct check_ctx *ctx, const struct security
     const struct fact_bool *d = &z->self_denied;
     if (!mb->admitted) {
         reasons_add(&zx->shut,
-                    "%s in zone %s (its host-inbound-traffic admits no running management "
-                    "service, and the SRX drops other traffic to itself by default)",
+                    "%s in zone %s (its host-inbound-traffic admits no management service running "
+                    "there, and the SRX drops other traffic to itself by default)",
                     mb->name, z->name);
         zx->shut_ev[zx->nshut_ev++] = mb->node;
     } else if (d->state == FACT_ON) {

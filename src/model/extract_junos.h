@@ -199,6 +199,9 @@ struct jx {
     const struct cfg_node *no_redirects_node;
     /* system ports auxiliary: the port's statement and its "disable" */
     const struct cfg_node *aux_node, *aux_disable_node;
+    /* web-management http (0) and https (1) interface lists, none = every interface */
+    const char **web_ifs[2];
+    size_t nweb_ifs[2];
     /* system management-instance (MGMT-OOB-VRF) */
     const struct cfg_node *mgmt_instance_node;
 

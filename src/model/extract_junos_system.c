@@ -92,6 +92,18 @@ static void j_sv_grpc(struct jx *x, const struct model_path *l, size_t i, size_t
         j_service(x, "grpc-tls", false, model_path_own(l, k));
 }
 
+/* web-management http|https interface I...: J-Web answers on those
+ * interfaces only (what an SRX zone's host-inbound-traffic lets through
+ * elsewhere reaches no web server). */
+static void j_sv_web(struct jx *x, const struct model_path *l, size_t i, size_t k)
+{
+    size_t tls = model_path_eq(l, k - 1, "https") ? 1 : 0;
+    if (!model_path_eq(l, k, "interface"))
+        return;
+    for (size_t j = k + 1; j < l->n; j++)
+        jx_add_unique_str(x, &x->web_ifs[tls], &x->nweb_ifs[tls], l->tok[j]);
+}
+
 static void j_sv_finger(struct jx *x, const struct model_path *l, size_t i, size_t k)
 {
     struct device_model *m = x->m;
@@ -120,8 +132,8 @@ struct j_svc_row {
 static const struct j_svc_row service_rows[] = {
     {"telnet", "telnet", true, j_sv_telnet},
     {"ssh", NULL, false, j_sv_ssh},
-    {"web-management http", "http", true, NULL},
-    {"web-management https", "https", false, NULL},
+    {"web-management http", "http", true, j_sv_web},
+    {"web-management https", "https", false, j_sv_web},
     {"netconf ssh", NULL, false, j_sv_netconf},
     {"rest http", "rest", true, NULL},
     {"rest https", "rest-https", false, NULL},

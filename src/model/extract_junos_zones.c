@@ -223,11 +223,25 @@ void jz_statement(struct jx *x, const struct model_path *l)
 
 /* ------------------------------------------------------------ finish */
 
-/* Is the management service of mgmt_svcs[i] running? */
-static bool jz_running(const struct jx *x, size_t i)
+/* J-Web limited to other interfaces than member? */
+static bool jz_web_elsewhere(const struct jx *x, const char *name, const char *member)
+{
+    size_t tls = strcmp(name, "https") == 0;
+    if ((!tls && strcmp(name, "http") != 0) || x->nweb_ifs[tls] == 0)
+        return false;
+    for (size_t j = 0; j < x->nweb_ifs[tls]; j++)
+        if (strcmp(x->web_ifs[tls][j], member) == 0)
+            return false;
+    return true;
+}
+
+/* Is the management service of mgmt_svcs[i] running on interface member? */
+static bool jz_running(const struct jx *x, size_t i, const char *member)
 {
     const struct device_model *m = x->m;
     const char *name = mgmt_svcs[i].name;
+    if (jz_web_elsewhere(x, name, member))
+        return false;
     if (strcmp(name, "ssh") == 0)
         return x->ssh_node != NULL;
     if (strcmp(name, "telnet") == 0)
@@ -241,13 +255,15 @@ static bool jz_running(const struct jx *x, size_t i)
     return false;
 }
 
-/* The running management services one level admits ("ssh telnet"), NULL none. */
-static const char *jz_admitted(struct jx *x, const struct jz_admit *a, const struct cfg_node **ev)
+/* The management services one level admits that run on interface member
+ * ("ssh telnet"), NULL none. */
+static const char *jz_admitted(struct jx *x, const struct jz_admit *a, const char *member,
+                               const struct cfg_node **ev)
 {
     uint32_t bits = (a->all ? (1u << JZ_NSVC) - 1 : a->admit) & ~a->except;
     const char *out = NULL;
     for (size_t i = 0; i < JZ_NSVC; i++) {
-        if (!(bits & (1u << i)) || !jz_running(x, i))
+        if (!(bits & (1u << i)) || !jz_running(x, i, member))
             continue;
         if (!*ev)
             *ev = a->node[i] ? a->node[i] : a->all_node;
@@ -308,6 +324,6 @@ void jx_finish_zones(struct jx *x)
         zm->node = f->node;
         /* the interface's own host-inbound-traffic replaces the zone's */
         const struct jz_admit *a = f->own.seen ? &f->own : &z->zones[f->zone].admit;
-        zm->admitted = jz_admitted(x, a, &zm->admit_node);
+        zm->admitted = jz_admitted(x, a, zm->name, &zm->admit_node);
     }
 }
