@@ -16,27 +16,45 @@ static bool ssh_off(const struct check_ctx *ctx, struct check_result *r)
     return true;
 }
 
+/* An algorithm list left to the platform's default: the verdict with the
+ * default's reason, and the release line where the release decides it. False
+ * when the fact was configured (or is unknown). */
+static bool ssh_default(const struct check_ctx *ctx, struct check_result *r,
+                        const struct fact_bool *f, const char *fail_msg, const char *pass_msg)
+{
+    if (f->state == FACT_UNKNOWN || !f->is_default || !f->why)
+        return false;
+    check_set(ctx, r, f->state == FACT_ON ? VERDICT_FAIL : VERDICT_PASS, "%s by default: %s",
+              f->state == FACT_ON ? fail_msg : pass_msg, f->why);
+    if (ctx->model->software.release_line)
+        check_evidence_line(ctx, r, ctx->model->software.release_line);
+    return true;
+}
+
 static void eval_ssh_ciphers(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct ssh_facts *s = &ctx->model->ssh;
+    const char *bad = "the SSH server offers weak ciphers (CBC modes, 3DES, arcfour or blowfish)",
+               *good = "the SSH server offers only CTR/GCM (or ChaCha20) ciphers";
     if (ssh_off(ctx, r))
         return;
     check_evidence_fact(ctx, r, &s->algo_ev);
-    judge_fact(ctx, r, &s->weak_ciphers, FACT_ON,
-               "the SSH server offers weak ciphers (CBC modes, 3DES, arcfour or blowfish)",
-               "the SSH server offers only CTR/GCM (or ChaCha20) ciphers",
-               "the SSH server offers weak ciphers");
+    if (ssh_default(ctx, r, &s->weak_ciphers, bad, good))
+        return;
+    judge_fact(ctx, r, &s->weak_ciphers, FACT_ON, bad, good, "the SSH server offers weak ciphers");
 }
 
 static void eval_ssh_macs(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct ssh_facts *s = &ctx->model->ssh;
+    const char *bad = "the SSH server offers weak MACs (MD5, SHA-1 or truncated)",
+               *good = "the SSH server offers only HMAC-SHA2 MACs";
     if (ssh_off(ctx, r))
         return;
     check_evidence_fact(ctx, r, &s->algo_ev);
-    judge_fact(ctx, r, &s->weak_macs, FACT_ON,
-               "the SSH server offers weak MACs (MD5, SHA-1 or truncated)",
-               "the SSH server offers only HMAC-SHA2 MACs", "the SSH server offers weak MACs");
+    if (ssh_default(ctx, r, &s->weak_macs, bad, good))
+        return;
+    judge_fact(ctx, r, &s->weak_macs, FACT_ON, bad, good, "the SSH server offers weak MACs");
 }
 
 /* ---------------------------------------------- SSH key exchange, host keys */

@@ -914,6 +914,21 @@ static long os_major(const struct device_model *m)
     return strtol(m->os_version, NULL, 10);
 }
 
+/* Whether the ASA release shown ("9.0(3)") is older than major.minor; false
+ * when no release is shown. */
+static bool asa_release_before(const struct device_model *m, long major, long minor)
+{
+    if (!m->os_version || !isdigit((unsigned char)m->os_version[0]))
+        return false;
+    char *end;
+    long ma = strtol(m->os_version, &end, 10), mi = 0;
+    if (*end == '.' && isdigit((unsigned char)end[1]))
+        mi = strtol(end + 1, NULL, 10);
+    else
+        return false;
+    return ma < major || (ma == major && mi < minor);
+}
+
 /* Whether SSH version 1 is accepted where no version statement says. */
 static void ssh_v1_default(struct cx *x)
 {
@@ -973,6 +988,18 @@ static void ssh_ciphers_weak(struct cx *x)
     } else if (x->d == DIALECT_CISCO_NXOS) {
         fact_default(&ssh->weak_ciphers, FACT_OFF,
                      "NX-OS offers CTR ciphers only unless 'ssh cipher-mode weak'");
+    } else if (x->d == DIALECT_CISCO_IOSXR && os_major(x->m) >= 7) {
+        /* XR 7 leaves the CBC ciphers out of the server's list until 'ssh server
+         * enable cipher aes-cbc|3des-cbc' adds them back (the command exists for
+         * that alone) */
+        fact_default(&ssh->weak_ciphers, FACT_OFF,
+                     "IOS XR 7 offers CBC ciphers only after 'ssh server enable cipher'");
+    } else if (x->d == DIALECT_CISCO_ASA && asa_release_before(x->m, 9, 5)) {
+        /* 'show ssh ciphers' on 9.4: the default 'medium' list holds aes128/192/256-cbc
+         * beside CTR; before 9.1(2) no list can be chosen and only CBC is offered */
+        fact_default(&ssh->weak_ciphers, FACT_ON,
+                     "no 'ssh cipher encryption': this ASA release offers AES-CBC "
+                     "(the 'medium' list, or the fixed list before 9.1(2))");
     } else {
         fact_unknown(&ssh->weak_ciphers, "no SSH cipher list: the default list is "
                                          "release-dependent");
@@ -1010,6 +1037,11 @@ static void ssh_macs_weak(struct cx *x)
         /* checks.md XR: HMAC-SHA1 is offered until it is disabled */
         fact_default(&ssh->weak_macs, FACT_ON,
                      "no 'ssh server disable hmac hmac-sha1': IOS XR offers HMAC-SHA1");
+    } else if (x->d == DIALECT_CISCO_ASA && asa_release_before(x->m, 9, 1)) {
+        /* 'ssh cipher integrity' and the SHA-2 MACs came with 9.1(2): older
+         * releases offer HMAC-SHA1 and nothing can remove it */
+        fact_default(&ssh->weak_macs, FACT_ON,
+                     "ASA releases before 9.1(2) offer HMAC-SHA1 and cannot choose their MACs");
     } else {
         fact_unknown(&ssh->weak_macs, "no SSH MAC list: the default list is release-dependent");
     }
