@@ -217,7 +217,15 @@ static void cx_host_levels(struct cx *x, struct log_level *r, int trap)
         lv = trap;
         ev = x->log_trap;
     }
-    if (nhosts && bare == 0) {
+    /* IOS XR: 'logging trap' is the level of the external syslog servers (IOS XR
+     * Getting Started Guide, logging locations), so a host without its own
+     * severity receives the trap level */
+    bool xr_trap = x->d == DIALECT_CISCO_IOSXR && trap >= 0;
+    if (nhosts && (bare == 0 || xr_trap)) {
+        if (bare && trap < lv) {
+            lv = trap;
+            ev = x->log_trap;
+        }
         log_level_set(r, lv, ev);
         fact_lines_add(&r->ev, x->log_trap);
         return;
