@@ -213,6 +213,7 @@ static void eval_igp_auth(const struct check_ctx *ctx, struct check_result *r)
         return;
     }
     struct reasons bad, unknown;
+    size_t sha = 0;
     reasons_init(&bad);
     reasons_init(&unknown);
     for (size_t i = 0; i < m->nigps; i++) {
@@ -224,18 +225,29 @@ static void eval_igp_auth(const struct check_ctx *ctx, struct check_result *r)
             reasons_add(&bad, "%s %s", label, g->name ? g->name : "");
             ev_node(ctx, r, g->node);
             check_evidence_fact(ctx, r, &g->auth.ev);
+        } else if (g->auth.state == FACT_ON && g->alg == IGP_ALG_MD5) {
+            /* rulings: MD5 fails, the title asks for HMAC-SHA */
+            reasons_add(&bad, "%s %s authenticates with MD5 (checks.md: HMAC-SHA expected)", label,
+                        g->name ? g->name : "");
+            ev_node(ctx, r, g->alg_node);
+        } else if (g->auth.state == FACT_ON && g->alg == IGP_ALG_UNKNOWN) {
+            reasons_add(&unknown, "%s %s: %s", label, g->name ? g->name : "",
+                        g->alg_why ? g->alg_why : "the authentication algorithm is not visible");
+            ev_node(ctx, r, g->alg_node);
         } else if (g->auth.state == FACT_UNKNOWN) {
             reasons_add(&unknown, "%s %s: %s", label, g->name ? g->name : "",
                         fact_why(ctx, &g->auth));
             ev_node(ctx, r, g->node);
         } else {
             check_evidence_fact(ctx, r, &g->auth.ev);
+            ev_node(ctx, r, g->alg_node);
+            sha += g->alg == IGP_ALG_SHA;
         }
     }
     if (bad.n) {
         reasons_done(ctx, &unknown);
         check_set(ctx, r, VERDICT_FAIL,
-                  "IGP adjacencies without (or with cleartext) authentication: %s",
+                  "IGP adjacencies without HMAC-SHA authentication (none, cleartext or MD5): %s",
                   reasons_done(ctx, &bad));
     } else if (unknown.n) {
         reasons_done(ctx, &bad);
@@ -244,8 +256,8 @@ static void eval_igp_auth(const struct check_ctx *ctx, struct check_result *r)
     } else {
         reasons_done(ctx, &bad);
         reasons_done(ctx, &unknown);
-        check_set(ctx, r, VERDICT_PASS, "every IGP instance (%zu) authenticates its adjacencies",
-                  m->nigps);
+        check_set(ctx, r, VERDICT_PASS, "every IGP instance (%zu) authenticates its adjacencies%s",
+                  m->nigps, sha == m->nigps - idle ? " with HMAC-SHA" : "");
     }
 }
 

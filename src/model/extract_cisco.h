@@ -100,6 +100,14 @@ struct cigp {
     size_t nalias;
 };
 
+/* A "key chain NAME": the weakest "cryptographic-algorithm" of its keys
+ * (enum igp_alg; IGP_ALG_UNKNOWN when a key states none) and that line. */
+struct cx_keychain {
+    struct sv name;
+    enum igp_alg alg;
+    const struct cfg_node *node;
+};
+
 /* An open-addressing index from key hashes to positions in one array, so that
  * find-or-create stays linear on configs with many ACLs or BGP neighbours. */
 struct cx_index {
@@ -213,6 +221,8 @@ struct cx {
     size_t nigp_ifs;
     struct sv *keychains; /* names of key chains with at least one key */
     size_t nkeychains;
+    struct cx_keychain *kchains; /* key chains and their cryptographic algorithm */
+    size_t nkchains;
 
     /* interfaces: primary IPv4 address, parallel to m->interfaces (OSPF network match) */
     struct ip_prefix *if_addr;

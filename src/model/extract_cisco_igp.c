@@ -4,6 +4,9 @@
  */
 #include "model/extract_cisco.h"
 
+#include <string.h>
+#include <strings.h>
+
 /* ------------------------------------------------------------ IGPs */
 
 static struct cigp *igp_proc(struct cx *x, int proto, struct sv name, const struct cfg_node *n)
@@ -536,15 +539,143 @@ static const struct interface *find_iface(const struct cx *x, struct sv name)
     return NULL;
 }
 
+/* ---------------------------------------------------- authentication algorithm */
+
+/* The algorithm a "cryptographic-algorithm X" names (IOS hmac-sha-256, XR
+ * HMAC-SHA1-12, HMAC-MD5, MD5...). */
+static enum igp_alg word_alg(struct sv w)
+{
+    if ((w.n >= 8 && !strncasecmp(w.p, "hmac-sha", 8)) || (w.n >= 3 && !strncasecmp(w.p, "sha", 3)))
+        return IGP_ALG_SHA;
+    for (size_t i = 0; i + 3 <= w.n; i++)
+        if (!strncasecmp(w.p + i, "md5", 3))
+            return IGP_ALG_MD5;
+    return IGP_ALG_UNKNOWN;
+}
+
+/* The weaker of two algorithms. */
+static void alg_worse(enum igp_alg *have, const struct cfg_node **at, enum igp_alg a,
+                      const struct cfg_node *n)
+{
+    if (a > *have) {
+        *have = a;
+        *at = n;
+    }
+}
+
+/* Whether a statement's text holds the word (or words) w. */
+static bool has_text(struct sv t, const char *w)
+{
+    size_t n = strlen(w);
+    for (size_t i = 0; i + n <= t.n; i++)
+        if (!memcmp(t.p + i, w, n))
+            return true;
+    return false;
+}
+
+static const struct cx_keychain *find_kchain(const struct cx *x, struct sv name)
+{
+    for (size_t i = 0; i < x->nkchains; i++)
+        if (sv_same(x->kchains[i].name, name))
+            return &x->kchains[i];
+    return NULL;
+}
+
+/* The algorithm a statement's own words name ("md5", "hmac-md5", "sha256",
+ * "hmac-sha-256", "message-digest" = MD5), IGP_ALG_UNSET if none. */
+static enum igp_alg words_alg(struct sv t)
+{
+    enum igp_alg a = IGP_ALG_UNSET;
+    for (size_t i = 0; i < sv_token_count(t); i++) {
+        struct sv w = tk(t, i);
+        enum igp_alg b = sv_eq_cstr(w, "message-digest") ? IGP_ALG_MD5 : word_alg(w);
+        if (b != IGP_ALG_UNKNOWN && b > a)
+            a = b;
+    }
+    return a;
+}
+
+/* Statements beside n in its block that set the algorithm: OSPF
+ * "message-digest-key N md5|sha256 ..." (EOS takes SHA there), IS-IS and
+ * EIGRP "authentication mode md5" next to a key chain. */
+static enum igp_alg sibling_alg(const struct cfg_node *n, const struct cfg_node **at)
+{
+    enum igp_alg a = IGP_ALG_UNSET;
+    const struct cfg_node *first = n->parent ? n->parent->child : NULL;
+    for (const struct cfg_node *c = first; c; c = c->next) {
+        struct sv t = cfg_text(c);
+        bool key = has_text(t, "message-digest-key");
+        bool mode = has_text(t, "authentication") && has_text(t, " mode");
+        if (c != n && active(c) && (key || mode))
+            alg_worse(&a, at, words_alg(t), c);
+    }
+    return a;
+}
+
+/* The algorithm of the statement that authenticates an adjacency: a key
+ * chain's (its keys' cryptographic-algorithm, else a mode beside it), else
+ * the words of the statement or of the keys beside it. */
+static enum igp_alg auth_alg(const struct cx *x, const struct cfg_node *ev, const char **why,
+                             const struct cfg_node **at)
+{
+    struct sv t = cfg_text(ev);
+    *at = ev;
+    for (size_t i = 0; i + 1 < sv_token_count(t); i++) {
+        if (!tk_is(t, i, "keychain") && !tk_is(t, i, "key-chain"))
+            continue;
+        const struct cx_keychain *kc = find_kchain(x, tk(t, i + 1));
+        if (kc && kc->alg != IGP_ALG_UNKNOWN && kc->alg != IGP_ALG_UNSET) {
+            *at = kc->node;
+            return kc->alg;
+        }
+        enum igp_alg mode = sibling_alg(ev, at);
+        if (mode != IGP_ALG_UNSET)
+            return mode;
+        *why = kc ? "a key of its key chain states no cryptographic-algorithm"
+                  : "its key chain is not defined here, so its algorithm is not visible";
+        return IGP_ALG_UNKNOWN;
+    }
+    enum igp_alg a = words_alg(t), b = sibling_alg(ev, at);
+    if (b == IGP_ALG_SHA && a == IGP_ALG_MD5 && has_text(t, "message-digest"))
+        return IGP_ALG_SHA; /* EOS: message-digest with SHA keys */
+    if (a != IGP_ALG_UNSET) {
+        *at = ev;
+        return a;
+    }
+    if (b != IGP_ALG_UNSET)
+        return b;
+    *at = ev;
+    *why = "the authentication statement names no algorithm";
+    return IGP_ALG_UNKNOWN;
+}
+
 /* Judge one participating interface of process g; updates the counters. */
 struct igp_tally {
     size_t need, have;
     bool weak;
     const struct cfg_node *miss;
+    enum igp_alg alg; /* the weakest algorithm of the authenticated ones */
+    const struct cfg_node *alg_node;
+    const char *alg_why;
 };
 
-static void igp_judge(const struct cigp *g, const struct cigp_if *f, struct sv area,
-                      const struct cfg_node *itf_node, struct igp_instance *ig, struct igp_tally *t)
+static void tally_alg(const struct cx *x, struct igp_tally *t, const struct cfg_node *ev)
+{
+    if (!ev)
+        return;
+    const char *why = NULL;
+    const struct cfg_node *at = ev;
+    enum igp_alg a = auth_alg(x, ev, &why, &at);
+    if (a > t->alg) {
+        t->alg = a;
+        t->alg_node = at;
+        t->alg_why = why;
+    }
+}
+
+static void igp_judge(const struct cx *x, const struct cigp *g, const struct cigp_if *f,
+                      struct sv area, const struct cfg_node *itf_node, struct igp_instance *ig,
+                      struct igp_tally *t)
 {
     t->need++;
     bool ok = f && f->authed;
@@ -567,6 +698,7 @@ static void igp_judge(const struct cigp *g, const struct cigp_if *f, struct sv a
     if (ok) {
         t->have++;
         fact_lines_add(&ig->auth.ev, ev);
+        tally_alg(x, t, ev);
     } else if (!t->miss) {
         t->miss = f && f->node ? f->node : itf_node;
     }
@@ -626,7 +758,8 @@ void cx_finish_igp(struct cx *x)
         ig->proto = names[g->proto];
         ig->name = g->name.n ? dup(x, g->name) : names[g->proto];
         ig->node = g->node;
-        struct igp_tally t = {0, 0, g->proc_weak != NULL, NULL};
+        struct igp_tally t = {0};
+        t.weak = g->proc_weak != NULL;
         uint32_t stamp = (uint32_t)p + 1;
         /* interfaces bound to this process by name */
         for (size_t j = 0; j < x->nigp_ifs; j++) {
@@ -651,7 +784,7 @@ void cx_finish_igp(struct cx *x)
             }
             if (igp_passive(g, c, c->ifname, if_alias(x, itf)))
                 continue;
-            igp_judge(g, c, c->area, itf ? itf->node : c->node, ig, &t);
+            igp_judge(x, g, c, c->area, itf ? itf->node : c->node, ig, &t);
         }
         /* interfaces whose address a network statement covers (OSPF) */
         for (size_t i = 0; (g->proto == 0 || g->proto == 3) && g->nnets && i < m->ninterfaces;
@@ -674,14 +807,16 @@ void cx_finish_igp(struct cx *x)
                                                                   : NULL;
             if (igp_passive(g, f, sv_from_cstr(itf->name), if_alias(x, itf)))
                 continue;
-            igp_judge(g, f, area, itf->node, ig, &t);
+            igp_judge(x, g, f, area, itf->node, ig, &t);
         }
         if (t.need == 0) {
-            if (g->proc_auth)
+            if (g->proc_auth) {
                 fact_set(&ig->auth, FACT_ON, g->proc_auth);
-            else if (g->nauth_areas)
+                tally_alg(x, &t, g->proc_auth);
+            } else if (g->nauth_areas) {
                 fact_set(&ig->auth, FACT_ON, g->auth_areas[0].node);
-            else
+                tally_alg(x, &t, g->auth_areas[0].node);
+            } else
                 fact_unknown(&ig->auth, "no active (non-passive) interface found in this "
                                         "process");
         } else if (t.have == t.need) {
@@ -692,15 +827,36 @@ void cx_finish_igp(struct cx *x)
             ig->auth.why = t.weak ? "cleartext or no authentication on an interface"
                                   : "an interface without authentication";
         }
+        ig->alg = t.alg;
+        ig->alg_node = t.alg_node;
+        ig->alg_why = t.alg_why;
     }
+}
+
+/* One key of a key chain: its algorithm, IGP_ALG_UNKNOWN when it states none. */
+static void key_alg(const struct cfg_node *k, struct cx_keychain *kc)
+{
+    const struct cfg_node *alg = NULL;
+    for (const struct cfg_node *c = k->child; c && !alg; c = c->next)
+        if (active(c) && starts(cfg_text(c), "cryptographic-algorithm"))
+            alg = c;
+    alg_worse(&kc->alg, &kc->node, alg ? word_alg(tk(cfg_text(alg), 1)) : IGP_ALG_UNKNOWN,
+              alg ? alg : k);
 }
 
 /* "key chain NAME" with "key N" / "key-string [T] V". */
 bool cx_h_key_chain(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
+    struct cx_keychain *kc = NULL;
+    if (cap_ok(x->nkchains)) {
+        kc = MODEL_PUSH(x->a, x->kchains, x->nkchains);
+        *kc = (struct cx_keychain){tk(s, 2), IGP_ALG_UNSET, n};
+    }
     for (const struct cfg_node *k = n->child; k; k = k->next) {
         if (!active(k))
             continue;
+        if (kc && starts(cfg_text(k), "key"))
+            key_alg(k, kc);
         for (const struct cfg_node *c = k->child; c; c = c->next) {
             if (!active(c))
                 continue;

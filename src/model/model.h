@@ -481,10 +481,20 @@ struct bgp_facts {
     const struct cfg_node *node;
 };
 
+/* The algorithm of an IGP's authentication (checks.md RTG-IGP-AUTH wants
+ * HMAC-SHA). IGP_ALG_UNSET: the extractor does not grade it. */
+enum igp_alg { IGP_ALG_UNSET = 0, IGP_ALG_SHA, IGP_ALG_UNKNOWN, IGP_ALG_MD5 };
+
 struct igp_instance {
     const char *proto; /* "ospf", "ospfv3", "isis" */
     const char *name;
     struct fact_bool auth; /* authentication on every adjacency that carries routes */
+    /* The weakest algorithm among the authenticated adjacencies (MD5 worse
+     * than not visible, worse than HMAC-SHA), the statement that shows it and,
+     * for IGP_ALG_UNKNOWN, why it is not visible. */
+    enum igp_alg alg;
+    const struct cfg_node *alg_node;
+    const char *alg_why;
     const struct cfg_node *node;
     bool no_interface; /* its network statements take in no interface: no adjacency can form */
 };
