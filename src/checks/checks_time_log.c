@@ -557,13 +557,26 @@ static size_t infra_acls(const struct device_model *m, const struct acl **out, s
     return n;
 }
 
+/* A firewall's policy table: the extractor judged its deny policies and
+ * the implicit deny (logging.policy_denies); why says which. */
+static void policy_denies(const struct check_ctx *ctx, struct check_result *r,
+                          const struct fact_bool *f)
+{
+    check_evidence_fact(ctx, r, &f->ev);
+    if (f->state == FACT_ON)
+        check_set(ctx, r, VERDICT_PASS, "%s", fact_why(ctx, f));
+    else if (f->state == FACT_OFF)
+        check_set(ctx, r, VERDICT_FAIL, "%s", fact_why(ctx, f));
+    else
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell whether denied traffic is logged: %s",
+                  fact_why(ctx, f));
+}
+
 static void eval_log_acl_deny(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
     if (m->dialect == DIALECT_FORTINET_FORTIOS) {
-        check_set(ctx, r, VERDICT_UNKNOWN,
-                  "FortiOS policy and implicit-deny logging "
-                  "(logtraffic, fwpolicy-implicit-log) are not read");
+        policy_denies(ctx, r, &m->logging.policy_denies);
         return;
     }
     const struct acl *acls[64];
@@ -1030,6 +1043,10 @@ static const struct check_def log_defs[] = {
                 [DIALECT_NOKIA_SROS] = "configure system security management-access-filter "
                                        "ip-filter entry <last> action deny log",
                 [DIALECT_HUAWEI_VRP] = "acl <acl>\n rule deny logging",
+                [DIALECT_FORTINET_FORTIOS] = "config log setting\n    set fwpolicy-implicit-log "
+                                             "enable\nend\nconfig firewall policy\n    edit "
+                                             "<deny-policy>\n        set logtraffic all\n    "
+                                             "next\nend",
             },
         .eval = eval_log_acl_deny,
     },

@@ -26,7 +26,9 @@ struct fx {
     const struct cfg_node *telnet_ev, *ssh_ev, *http_ev, *https_ev, *snmp_ev;
     struct fact_lines telnet_all, http_all; /* every interface allowing them */
     const struct cfg_node *remote_auth_node;
-    const struct cfg_node *api_user; /* first "config system api-user" entry */
+    const struct cfg_node *api_user;     /* first "config system api-user" entry */
+    const struct cfg_node *fw_policy;    /* config firewall policy */
+    const struct cfg_node *implicit_log; /* log setting: set fwpolicy-implicit-log */
     /* event logging and where it goes; TACACS+ accounting */
     const struct cfg_node *event_off; /* log eventfilter: event or system disabled */
     const struct cfg_node *faz_on;    /* log fortianalyzer* setting: status enable */
@@ -692,6 +694,17 @@ static void f_api_paths(struct fx *x)
 
 static void f_ospf(struct fx *x, const struct cfg_node *n);
 
+static void f_fw_policy(struct fx *x, const struct cfg_node *n)
+{
+    x->fw_policy = n;
+}
+
+/* "config log setting": whether the implicit deny logs. */
+static void f_log_setting(struct fx *x, const struct cfg_node *n)
+{
+    x->implicit_log = fset(n, "fwpolicy-implicit-log");
+}
+
 /* The "config system automation-action" entry `name` runs CLI commands
  * (action-type cli-script). */
 static bool f_action_runs_cli(struct fx *x, struct sv name)
@@ -983,6 +996,8 @@ static const struct f_row f_rows[] = {
     {"user tacacs+", NULL, f_tacacs},
     {"user radius", NULL, f_radius},
     {"router bgp", NULL, f_bgp},
+    {"firewall policy", NULL, f_fw_policy},
+    {"log setting", NULL, f_log_setting},
 };
 
 /* Read one top-level block through the table; whether a row took it. */
@@ -1055,6 +1070,91 @@ static void f_accounting(struct fx *x)
                                    "setting is disabled by default)";
         fact_default(&aaa->accounting_exec, FACT_OFF, none);
         fact_default(&aaa->accounting_cmds, FACT_OFF, none);
+    }
+}
+
+/* ------------------------------------------------------------ denies */
+
+static bool f_value_is(const struct cfg_node *e, const char *name, const char *value)
+{
+    const struct cfg_node *s = fset(e, name);
+    return s && sv_token_count(cfg_text(s)) == 3 && sv_eq_cstr(sv_unquote(tk(s, 2)), value);
+}
+
+/* A logged deny of everything (any interface, address and service): what
+ * it follows never reaches the implicit deny. */
+static bool f_logged_catch_all(const struct cfg_node *e)
+{
+    return f_value_is(e, "action", "deny") && f_value_is(e, "logtraffic", "all") &&
+           f_value_is(e, "srcintf", "any") && f_value_is(e, "dstintf", "any") &&
+           f_value_is(e, "srcaddr", "all") && f_value_is(e, "dstaddr", "all") &&
+           f_value_is(e, "service", "ALL") && !fset(e, "schedule");
+}
+
+/* The active policies that deny without logging ("action deny" with
+ * "logtraffic disable") into silent; the first one that does not accept
+ * and does not say "logtraffic all" into *unsure; whether the table ends
+ * in a logged deny of everything. */
+static bool f_policy_denies(struct fx *x, struct fact_lines *silent, const struct cfg_node **unsure)
+{
+    bool closed = false;
+    for (const struct cfg_node *e = x->fw_policy ? x->fw_policy->child : NULL; e; e = e->next) {
+        if (!active(e) || !sv_eq_cstr(tk(e, 0), "edit") || fis(e, "status", "disable"))
+            continue;
+        closed = false;
+        if (fis(e, "action", "accept"))
+            continue;
+        if (fis(e, "action", "deny") && fis(e, "logtraffic", "disable"))
+            fact_lines_add(silent, fset(e, "logtraffic"));
+        else if (!fis(e, "logtraffic", "all") && !*unsure)
+            *unsure = e;
+        closed = f_logged_catch_all(e);
+    }
+    return closed;
+}
+
+/* LOG-ACL-DENY. Traffic no policy accepts meets the implicit deny at the
+ * end of the policy table, which logs only with "fwpolicy-implicit-log
+ * enable" (config log setting; disable by default, FortiOS 7.2 CLI
+ * reference); a deny policy with "logtraffic disable" drops silently.
+ * Whether a deny policy logs with the default logtraffic is not settled
+ * here, so such a policy leaves the answer unknown. */
+static void f_deny_logging(struct fx *x)
+{
+    struct fact_bool *f = &x->m->logging.policy_denies;
+    if (x->vdom_tree) {
+        fact_unknown(f, "the policies and log settings of the VDOMs (config vdom) are not read");
+        return;
+    }
+    struct fact_lines silent = {0};
+    const struct cfg_node *unsure = NULL, *il = x->implicit_log;
+    bool closed = f_policy_denies(x, &silent, &unsure);
+    bool implicit_on = il && sv_eq_cstr(tk(il, 2), "enable");
+    if (silent.n) {
+        fact_set(f, FACT_OFF, NULL);
+        f->ev = silent;
+        f->why = arena_printf(x->a, "%d deny polic%s traffic without logging (logtraffic disable)",
+                              silent.n, silent.n == 1 ? "y drops" : "ies drop");
+    } else if (!implicit_on && !closed) {
+        static const char off[] = "traffic no policy accepts meets the implicit deny, which is "
+                                  "not logged (fwpolicy-implicit-log is disable by default)";
+        if (il)
+            fact_set(f, FACT_OFF, il);
+        else
+            fact_default(f, FACT_OFF, NULL);
+        f->why = il ? "traffic no policy accepts meets the implicit deny, which is not logged "
+                      "(fwpolicy-implicit-log disable)"
+                    : off;
+        fact_lines_add(&f->ev, x->fw_policy);
+    } else if (unsure) {
+        fact_unknown(f, "a deny policy does not set 'logtraffic all', and whether it logs "
+                        "with its default is not established");
+        fact_lines_add(&f->ev, unsure);
+    } else {
+        fact_set(f, FACT_ON, il);
+        f->why = closed ? "the policy table ends in a logged deny of everything"
+                        : "the implicit deny logs (fwpolicy-implicit-log enable) and every deny "
+                          "policy logs all traffic";
     }
 }
 
@@ -1320,6 +1420,7 @@ static void finish(struct fx *x)
         fact_unknown(&m->ntp.auth_enabled, "no system ntp configuration");
     f_log_levels(x);
     f_log_events(x);
+    f_deny_logging(x);
     fact_unknown(&m->copp, "local-in policies are not read");
     fact_default(&m->console_auth, FACT_ON,
                  "the FortiGate console always asks for an administrator login");

@@ -416,6 +416,10 @@ struct logging_facts {
      * destinations, the least verbose), and the console threshold. */
     struct log_level remote_level;
     struct log_level console_level;
+    /* A firewall's policy table (FortiOS): its deny policies and the
+     * implicit deny at its end log what they drop; why says which does
+     * not, or what is not known. Untouched where filters are ACLs. */
+    struct fact_bool policy_denies;
 };
 
 /* ------------------------- logging: source interfaces, transport, flows */
