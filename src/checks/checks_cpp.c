@@ -633,10 +633,77 @@ static void receive_vrp(const struct check_ctx *ctx, struct check_result *r)
               "lines: nothing restricts the traffic addressed to the device");
 }
 
+/* Whatever terminates on the ASA besides management: routing protocols and
+ * VPN (IKE peers, crypto maps, the SSL VPN). */
+static bool asa_other_listeners(const struct device_model *m)
+{
+    return m->nigps || m->bgp.nneighbors || m->nipsec || m->nvpn_peers || m->cpp.asa_webvpn;
+}
+
+/*
+ * ASA (judged by its documented behaviour, outside checks.md): traffic to the
+ * box itself is refused unless a 'ssh|http|telnet <net> <mask> <if>' statement
+ * (or an SNMP host) admits its source, ICMP aside. Those host lists are the
+ * receive filter: a source outside the PAW/management ranges (SNMP: the
+ * approved managers) fails; none at all, with no routing protocol or VPN
+ * terminating on the box, passes.
+ */
+static void receive_asa(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    const struct profile *pr = ctx->profile;
+    struct reasons bad;
+    unsigned unresolved = 0;
+    if (m->nmgmt_paths && !pr->management.present && !pr->paw.present) {
+        check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
+                  "the ASA admits management from named hosts; networks.management or "
+                  "networks.paw in the profile is needed to judge them");
+        return;
+    }
+    reasons_init(&bad);
+    for (size_t i = 0; i < m->nmgmt_paths; i++) {
+        const struct mgmt_path *p = &m->mgmt_paths[i];
+        bool snmp = p->service && !strcmp(p->service, "snmp");
+        unsigned before = bad.n;
+        if (!p->acl)
+            unresolved++;
+        else
+            acl_judge_sources(ctx, r, p->acl, p->service, &pr->paw,
+                              snmp ? &pr->snmp_managers : &pr->management, &pr->corporate, &bad,
+                              &unresolved);
+        if (bad.n != before)
+            ev_node(ctx, r, p->node);
+    }
+    if (bad.n) {
+        check_set(ctx, r, VERDICT_FAIL,
+                  "the ASA admits traffic to itself from sources outside the PAW/management "
+                  "ranges: %s",
+                  reasons_done(ctx, &bad));
+        return;
+    }
+    reasons_done(ctx, &bad);
+    if (unresolved || asa_other_listeners(m)) {
+        check_set(ctx, r, VERDICT_UNKNOWN, "%s: their sources are not judged as a receive filter",
+                  unresolved ? "some management host lists could not be resolved"
+                             : "routing protocols or VPN terminate on the ASA");
+        return;
+    }
+    for (size_t i = 0; i < m->nmgmt_paths; i++)
+        ev_node(ctx, r, m->mgmt_paths[i].node);
+    check_set(ctx, r, VERDICT_PASS, "%s; no routing protocol or VPN terminates on it",
+              m->nmgmt_paths ? "the ASA admits management only from the PAW/management ranges"
+                             : "no ssh, http or telnet host statement admits management to the "
+                               "ASA, which refuses it from any other source");
+}
+
 static void eval_receive_filter(const struct check_ctx *ctx, struct check_result *r)
 {
     enum dialect d = ctx->model->dialect;
-    if (d == DIALECT_CISCO_ASA || d == DIALECT_FORTINET_FORTIOS) {
+    if (d == DIALECT_CISCO_ASA) {
+        receive_asa(ctx, r);
+        return;
+    }
+    if (d == DIALECT_FORTINET_FORTIOS) {
         check_set(ctx, r, VERDICT_UNKNOWN,
                   "%s is outside checks.md's platforms: its management access lists and "
                   "interface admin access are not judged as a receive filter",

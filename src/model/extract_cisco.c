@@ -228,6 +228,7 @@ static const struct cx_row rows[] = {
     /* crypto */
     {"crypto", ALL, POS, cx_h_crypto},
     {"tunnel-group", ALL, POS, cx_h_tunnel_group},
+    {"webvpn", ASA, POS, cx_h_webvpn},
     /* banners, control plane, on-box automation and hosting */
     {"banner", ALL, POS, cx_h_banner},
     {"control-plane", ALL, POS, cx_h_control_plane},

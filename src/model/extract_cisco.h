@@ -417,6 +417,7 @@ bool cx_h_crypto(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 /* OSPFv3 IPsec authentication or encryption on interface itf (statement c, text t). */
 void cx_ospf_ipsec(struct cx *x, const struct cfg_node *itf, const struct cfg_node *c, struct sv t);
 bool cx_h_tunnel_group(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_webvpn(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 
 /* extract_cisco_legacy.c */
 void cx_legacy_set(struct fact_bool *f, bool on, const struct cfg_node *n);

@@ -236,3 +236,14 @@ bool cx_h_tunnel_group(struct cx *x, const struct cfg_node *n, struct sv s, bool
     }
     return true;
 }
+
+/* ASA "webvpn" with " enable IF": the SSL VPN listens on that interface. */
+bool cx_h_webvpn(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
+{
+    (void)s;
+    (void)neg;
+    for (const struct cfg_node *c = n->child; c; c = c->next)
+        if (active(c) && starts(cfg_text(c), "enable") && !x->m->cpp.asa_webvpn)
+            x->m->cpp.asa_webvpn = c;
+    return true;
+}

@@ -851,6 +851,9 @@ struct cpp_facts {
      * none is applied or it ends by accepting; why says which. */
     struct fact_bool receive_filter;
     const char *receive_filter_name; /* the filter judged, NULL if none */
+    /* ASA: a 'webvpn' block enabling an interface (an SSL VPN listener on the
+     * box); NULL when none. */
+    const struct cfg_node *asa_webvpn;
     /* Accept terms of the receive filter that name no source (any source),
      * counted by the extractor; evidence in receive_open_ev. */
     unsigned receive_open_terms;
