@@ -528,6 +528,42 @@ static void receive_fact(const struct check_ctx *ctx, struct check_result *r)
     }
 }
 
+/* IOS with no interface marked external: a vty line that takes telnet or SSH
+ * with no IPv4 access-class, no management-plane protection, and a routed
+ * interface with no inbound ACL let any source on that interface open a
+ * management session to the device: nothing restricts the receive path
+ * there. Sets the failure and returns true in that case. */
+static bool ios_open_vty(const struct check_ctx *ctx, struct check_result *r,
+                         const struct interface **ifs, size_t n)
+{
+    const struct device_model *m = ctx->model;
+    if (m->dialect != DIALECT_CISCO_IOS)
+        return false;
+    for (size_t i = 0; i < m->nmgmt_paths; i++)
+        if (m->mgmt_paths[i].service && !strcmp(m->mgmt_paths[i].service, "mpp"))
+            return false;
+    const struct mgmt_line *open = NULL;
+    for (size_t i = 0; i < m->nlines && !open; i++) {
+        const struct mgmt_line *l = &m->lines[i];
+        if (l->kind == LINE_VTY && !l->acl_in &&
+            (l->telnet_in.state == FACT_ON || l->ssh_in.state == FACT_ON))
+            open = l;
+    }
+    const struct interface *bare = NULL;
+    for (size_t i = 0; i < n && !bare; i++)
+        if (!ifs[i]->acl_in)
+            bare = ifs[i];
+    if (!open || !bare)
+        return false;
+    ev_node(ctx, r, open->node);
+    ev_node(ctx, r, bare->node);
+    check_set(ctx, r, VERDICT_FAIL,
+              "line %s accepts remote sessions with no IPv4 access-class and %s has no "
+              "inbound ACL: any source reaching %s can open a session to the device",
+              open->name ? open->name : "?", if_name(bare), if_name(bare));
+    return true;
+}
+
 /* No interface is marked external: the device fails when no routed
  * interface filters inbound at all, and is unknown otherwise (which
  * interfaces face outside is not known). */
@@ -536,6 +572,8 @@ static void receive_iacl_any(const struct check_ctx *ctx, struct check_result *r
 {
     for (size_t i = 0; i < n; i++)
         if (ifs[i]->acl_in) {
+            if (ios_open_vty(ctx, r, ifs, n))
+                return;
             ev_node(ctx, r, ifs[i]->node);
             check_set(ctx, r, VERDICT_UNKNOWN,
                       "no interface is marked external (interfaces.external_description), and "
