@@ -288,6 +288,51 @@ static struct jigp_if *j_igp_if(struct jx *x, int proto, struct sv name, const s
     return f;
 }
 
+/* "authentication-key-chains key-chain K key N [algorithm A]": each key is
+ * recorded once; "algorithm" is md5 unless stated (Junos, algorithm
+ * (Authentication Keychain): "Default: md5"). */
+static void j_key_alg(struct jx *x, const struct model_path *l, size_t k)
+{
+    if (!model_path_eq(l, k + 1, "key") || k + 2 >= l->n)
+        return;
+    struct sv key = l->tok[k + 2];
+    struct jkey_alg *a = NULL;
+    for (size_t i = 0; i < x->nkey_algs && !a; i++)
+        if (sv_same(x->key_algs[i].chain, l->tok[k]) && sv_same(x->key_algs[i].key, key))
+            a = &x->key_algs[i];
+    if (!a) {
+        if (!jsmall(x->nkey_algs))
+            return;
+        a = MODEL_PUSH(x->a, x->key_algs, x->nkey_algs);
+        *a = (struct jkey_alg){l->tok[k], key, IGP_ALG_MD5, model_path_own(l, k + 2)};
+    }
+    if (model_path_eq(l, k + 3, "algorithm") && k + 4 < l->n) {
+        struct sv w = l->tok[k + 4];
+        a->alg = sv_starts_with(w, "hmac-sha") || sv_starts_with(w, "sha") ? IGP_ALG_SHA
+                 : sv_eq_cstr(w, "md5")                                    ? IGP_ALG_MD5
+                                                                           : IGP_ALG_UNKNOWN;
+        a->node = l->node;
+    }
+}
+
+/* The weakest algorithm of a key chain's keys and the line showing it;
+ * IGP_ALG_UNKNOWN (why set) when the chain is not defined. */
+static enum igp_alg j_chain_alg(const struct jx *x, struct sv chain, const struct cfg_node **at,
+                                const char **why)
+{
+    enum igp_alg worst = IGP_ALG_UNSET;
+    for (size_t i = 0; i < x->nkey_algs; i++)
+        if (sv_same(x->key_algs[i].chain, chain) && x->key_algs[i].alg > worst) {
+            worst = x->key_algs[i].alg;
+            *at = x->key_algs[i].node;
+        }
+    if (worst == IGP_ALG_UNSET) {
+        *why = "its key chain is not defined here, so its algorithm is not visible";
+        return IGP_ALG_UNKNOWN;
+    }
+    return worst;
+}
+
 static void j_ospf(struct jx *x, const struct model_path *l, size_t i, int proto)
 {
     size_t k;
@@ -308,6 +353,9 @@ static void j_ospf(struct jx *x, const struct model_path *l, size_t i, int proto
                 model_add_secret(x->a, x->m, "ospf-key", jsecret(l, k + 2));
         } else {
             f->authed = true;
+            if (model_path_eq(l, k + 1, "keychain") && k + 2 < l->n)
+                f->keychain = l->tok[k + 2];
+            f->md5 |= model_path_eq(l, k + 1, "md5");
             for (size_t j = k + 1; j + 1 < l->n; j++)
                 if (sv_eq_cstr(l->tok[j], "key"))
                     model_add_secret(x->a, x->m, "ospf-key", jsecret(l, j + 1));
@@ -334,9 +382,12 @@ static void j_isis(struct jx *x, const struct model_path *l, size_t i)
         } else if (model_path_eq(l, k, "authentication-key-chain") && k + 1 < l->n) {
             if (!x->isis_level_auth)
                 x->isis_level_auth = l->node;
-        } else if (model_path_eq(l, k, "authentication-type") && k + 1 < l->n &&
-                   sv_eq_cstr(l->tok[k + 1], "simple")) {
-            x->isis_level_weak = l->node;
+            x->isis_level_chain = l->tok[k + 1];
+        } else if (model_path_eq(l, k, "authentication-type") && k + 1 < l->n) {
+            if (sv_eq_cstr(l->tok[k + 1], "simple"))
+                x->isis_level_weak = l->node;
+            else if (!x->isis_level_type)
+                x->isis_level_type = l->node;
         }
     } else if (model_path_match(l, i, "interface", &k) && k < l->n) {
         struct jigp_if *f = j_igp_if(x, 2, l->tok[k], model_path_own(l, k));
@@ -344,6 +395,8 @@ static void j_isis(struct jx *x, const struct model_path *l, size_t i)
             return;
         if (model_path_eq(l, k + 1, "passive") && k + 2 == l->n)
             f->passive = true;
+        if (model_path_eq(l, k + 1, "hello-authentication-type") && model_path_eq(l, k + 2, "md5"))
+            f->hello_type = l->node;
         for (size_t j = k + 1; j + 1 < l->n; j++)
             if (sv_eq_cstr(l->tok[j], "hello-authentication-key")) {
                 f->authed = true;
@@ -465,6 +518,7 @@ static void j_security(struct jx *x, const struct model_path *l)
     } else if (model_path_match(l, 1, "ike policy * pre-shared-key", &k) && k + 1 < l->n) {
         model_add_secret(x->a, x->m, "ipsec-psk", jsecret(l, k + 1));
     } else if (model_path_match(l, 1, "authentication-key-chains key-chain", &k) && k < l->n) {
+        j_key_alg(x, l, k);
         for (size_t j = k + 1; j + 1 < l->n; j++)
             if (sv_eq_cstr(l->tok[j], "secret")) {
                 struct secret s = jsecret(l, j + 1);
@@ -956,6 +1010,39 @@ static void finish_bgp(struct jx *x)
     }
 }
 
+/* The algorithm of one authenticated adjacency (f, or the IS-IS level
+ * authentication when f is NULL), kept on g when weaker than what g has:
+ * OSPF "authentication md5" and IS-IS "authentication-type md5" are MD5
+ * (HMAC-MD5 for IS-IS); a key chain decides by its keys' algorithm. */
+static void j_igp_alg(const struct jx *x, const struct jigp_if *f, struct igp_instance *g)
+{
+    const struct cfg_node *at = f ? f->auth_node : x->isis_level_auth;
+    const char *why = NULL;
+    enum igp_alg a;
+    if (f && f->keychain.n) {
+        a = j_chain_alg(x, f->keychain, &at, &why);
+    } else if (f && f->proto != 2) {
+        a = f->md5 ? IGP_ALG_MD5 : IGP_ALG_UNKNOWN;
+    } else if (f && f->hello_type) {
+        a = IGP_ALG_MD5;
+        at = f->hello_type;
+    } else if (!f && x->isis_level_chain.n) {
+        a = j_chain_alg(x, x->isis_level_chain, &at, &why);
+    } else if (x->isis_level_type) {
+        a = IGP_ALG_MD5; /* authentication-type md5: HMAC-MD5 (simple is cleartext) */
+        at = x->isis_level_type;
+    } else {
+        a = IGP_ALG_UNKNOWN;
+    }
+    if (a == IGP_ALG_UNKNOWN && !why)
+        why = "no authentication type or algorithm is stated";
+    if (a > g->alg) {
+        g->alg = a;
+        g->alg_node = at;
+        g->alg_why = why;
+    }
+}
+
 static void finish_igp(struct jx *x)
 {
     static const char *const names[3] = {"ospf", "ospfv3", "isis"};
@@ -981,6 +1068,7 @@ static void finish_igp(struct jx *x)
                 have++;
                 if (f->auth_node)
                     fact_lines_add(&g->auth.ev, f->auth_node);
+                j_igp_alg(x, f->authed ? f : NULL, g);
             } else if (!miss) {
                 miss = f->node;
             }
@@ -988,9 +1076,10 @@ static void finish_igp(struct jx *x)
         if (p == 2 && x->isis_level_auth)
             fact_lines_add(&g->auth.ev, x->isis_level_auth);
         if (need == 0) {
-            if (p == 2 && x->isis_level_auth && !x->isis_level_weak)
+            if (p == 2 && x->isis_level_auth && !x->isis_level_weak) {
                 fact_set(&g->auth, FACT_ON, x->isis_level_auth);
-            else
+                j_igp_alg(x, NULL, g);
+            } else
                 fact_unknown(&g->auth, "no active (non-passive) interfaces found");
         } else if (have == need) {
             g->auth.state = FACT_ON;

@@ -99,7 +99,18 @@ struct jigp_if {
     int proto; /* 0 ospf, 1 ospf3, 2 isis */
     struct sv name;
     bool passive, authed, weak;
+    bool md5; /* OSPF "authentication md5 N key V" */
     const struct cfg_node *node, *auth_node;
+    struct sv keychain;                /* OSPF "authentication keychain K": its keys decide */
+    const struct cfg_node *hello_type; /* IS-IS hello-authentication-type md5 */
+};
+
+/* A key of "security authentication-key-chains key-chain K key N": its
+ * "algorithm" (md5 when not stated, the Junos default). */
+struct jkey_alg {
+    struct sv chain, key;
+    enum igp_alg alg;
+    const struct cfg_node *node;
 };
 
 struct japply {
@@ -182,6 +193,10 @@ struct jx {
     size_t nigp_if;
     const struct cfg_node *igp_node[3];
     const struct cfg_node *isis_level_auth, *isis_level_weak;
+    const struct cfg_node *isis_level_type; /* level N authentication-type md5|simple */
+    struct sv isis_level_chain;             /* level N authentication-key-chain K */
+    struct jkey_alg *key_algs;              /* key chain keys and their algorithm */
+    size_t nkey_algs;
 
     /* firewall */
     struct jterm *terms;
