@@ -734,6 +734,22 @@ static void receive_asa(const struct check_ctx *ctx, struct check_result *r)
                                "ASA, which refuses it from any other source");
 }
 
+/* FortiOS: the extractor judged what reaches the device (interface
+ * allowaccess, administrators' trusted hosts, listeners, local-in
+ * policies); why says how. */
+static void receive_fortios(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct fact_bool *f = &ctx->model->cpp.receive_filter;
+    check_evidence_fact(ctx, r, &f->ev);
+    if (f->state == FACT_ON)
+        check_set(ctx, r, VERDICT_PASS, "%s", fact_why(ctx, f));
+    else if (f->state == FACT_OFF)
+        check_set(ctx, r, VERDICT_FAIL, "%s", fact_why(ctx, f));
+    else
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "cannot tell whether traffic to the device is restricted: %s", fact_why(ctx, f));
+}
+
 static void eval_receive_filter(const struct check_ctx *ctx, struct check_result *r)
 {
     enum dialect d = ctx->model->dialect;
@@ -742,10 +758,7 @@ static void eval_receive_filter(const struct check_ctx *ctx, struct check_result
         return;
     }
     if (d == DIALECT_FORTINET_FORTIOS) {
-        check_set(ctx, r, VERDICT_UNKNOWN,
-                  "%s is outside checks.md's platforms: its management access lists and "
-                  "interface admin access are not judged as a receive filter",
-                  dialect_name(d));
+        receive_fortios(ctx, r);
         return;
     }
     switch (ctx->model->dialect) {

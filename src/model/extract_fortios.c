@@ -28,6 +28,8 @@ struct fx {
     const struct cfg_node *remote_auth_node;
     const struct cfg_node *api_user;     /* first "config system api-user" entry */
     const struct cfg_node *fw_policy;    /* config firewall policy */
+    const struct cfg_node *access_ev;    /* the first allowaccess, whatever it opens */
+    const struct cfg_node *open_admin;   /* an administrator without trusted hosts */
     const struct cfg_node *implicit_log; /* log setting: set fwpolicy-implicit-log */
     /* event logging and where it goes; TACACS+ accounting */
     const struct cfg_node *event_off; /* log eventfilter: event or system disabled */
@@ -256,6 +258,8 @@ static void f_admin(struct fx *x, const struct cfg_node *n)
         }
         struct acl *acl = f_trusthosts(x, e, name);
         model_add_mgmt_path(x->a, m, "admin", acl ? acl->name : NULL, e);
+        if (!acl && !x->open_admin)
+            x->open_admin = e;
     }
 }
 
@@ -291,6 +295,8 @@ static void f_interface(struct fx *x, const struct cfg_node *n)
         if (!aa)
             continue;
         size_t cnt = sv_token_count(cfg_text(aa));
+        if (cnt > 2 && !x->access_ev)
+            x->access_ev = aa;
         for (size_t i = 2; i < cnt; i++) {
             struct sv w = tk(aa, i);
             if (sv_eq_cstr(w, "telnet"))
@@ -1158,6 +1164,142 @@ static void f_deny_logging(struct fx *x)
     }
 }
 
+/* ------------------------------------------------------------ receive path */
+
+/*
+ * What listens on a FortiGate whatever the interfaces' allowaccess says, one
+ * row each: the block, and the statement ("set <name>", with <value> when
+ * given) that turns it on; without one, any entry (edit) inside the block
+ * does (a BGP neighbour, an OSPF area, an IPsec gateway, a DHCP server).
+ */
+struct f_listener {
+    const char *block, *name, *value;
+};
+
+static const struct f_listener f_listeners_rows[] = {
+    {"router bgp", NULL, NULL},
+    {"router ospf", NULL, NULL},
+    {"router ospf6", NULL, NULL},
+    {"router rip", NULL, NULL},
+    {"router ripng", NULL, NULL},
+    {"router isis", NULL, NULL},
+    {"router multicast", NULL, NULL},
+    {"vpn ipsec phase1", NULL, NULL},
+    {"vpn ipsec phase1-interface", NULL, NULL},
+    {"system gre-tunnel", NULL, NULL},
+    {"system dns-server", NULL, NULL},
+    {"system dhcp server", NULL, NULL},
+    {"vpn ssl settings", "source-interface", NULL},
+    {"vpn l2tp", "status", "enable"},
+    {"vpn pptp", "status", "enable"},
+    {"system ntp", "server-mode", "enable"},
+    {"web-proxy explicit", "status", "enable"},
+    {"system ha", "hbdev", NULL},
+};
+
+/* An "edit" entry anywhere inside n. */
+static const struct cfg_node *f_any_entry(const struct cfg_node *n)
+{
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (!active(c))
+            continue;
+        if (sv_eq_cstr(tk(c, 0), "edit"))
+            return c;
+        const struct cfg_node *in = f_any_entry(c);
+        if (in)
+            return in;
+    }
+    return NULL;
+}
+
+/* The statement or entry of top-level block n that makes a service
+ * listen, or NULL. */
+static const struct cfg_node *f_listener_in(const struct cfg_node *n)
+{
+    struct sv what = sv_after_tokens(cfg_text(n), 1);
+    for (size_t i = 0; i < ARRAY_SIZE(f_listeners_rows); i++) {
+        const struct f_listener *l = &f_listeners_rows[i];
+        if (!sv_eq_cstr(what, l->block))
+            continue;
+        if (!l->name)
+            return f_any_entry(n);
+        const struct cfg_node *s = fset(n, l->name);
+        return s && (!l->value || sv_eq_cstr(sv_unquote(tk(s, 2)), l->value)) ? s : NULL;
+    }
+    return NULL;
+}
+
+/* The first local-in policy entry and the first listener, from the
+ * top-level blocks. */
+static void f_receive_blocks(struct fx *x, const struct cfg_node **local_in,
+                             const struct cfg_node **listener)
+{
+    for (const struct cfg_node *n = x->t->first; n; n = n->next) {
+        if (!active(n) || !sv_starts_with_word(cfg_text(n), "config"))
+            continue;
+        struct sv what = sv_after_tokens(cfg_text(n), 1);
+        if (!*local_in && sv_starts_with(what, "firewall local-in-policy"))
+            *local_in = f_any_entry(n);
+        if (!*listener)
+            *listener = f_listener_in(n);
+    }
+}
+
+/*
+ * CPP-RECEIVE-FILTER. Interface allowaccess opens the administrative
+ * services to the device, and without local-in policies nothing else
+ * restricts traffic to it (FortiOS Administration Guide, "Local-in
+ * policy"); an administrator's trusted hosts only limit who may log in.
+ * So an administrative service allowed on an interface, with an
+ * administrator that has no trusted host (the factory admin has none) and
+ * no local-in policy, answers any source: OFF. With the interfaces shown,
+ * none allowing anything and no routing protocol, VPN or other listener,
+ * nothing addressed to the device is accepted: ON. Local-in policies are
+ * not read; without the interfaces their factory allowaccess is not known.
+ */
+static void f_receive_path(struct fx *x)
+{
+    struct fact_bool *f = &x->m->cpp.receive_filter;
+    const struct cfg_node *local_in = NULL, *listener = NULL;
+    const struct cfg_node *admin_svc = x->https_ev  ? x->https_ev
+                                       : x->http_ev ? x->http_ev
+                                       : x->ssh_ev  ? x->ssh_ev
+                                                    : x->telnet_ev;
+    f_receive_blocks(x, &local_in, &listener);
+    bool open_admin = x->open_admin || !x->saw_admin;
+    if (x->vdom_tree) {
+        fact_unknown(f, "the VDOMs' interfaces and policies (config vdom) are not read");
+    } else if (local_in) {
+        fact_unknown(f, "local-in policies (config firewall local-in-policy) are not read");
+        fact_lines_add(&f->ev, local_in);
+    } else if (admin_svc && open_admin) {
+        fact_set(f, FACT_OFF, admin_svc);
+        fact_lines_add(&f->ev, x->open_admin);
+        struct sv ifname =
+            admin_svc->parent ? sv_unquote(tk(admin_svc->parent, 1)) : tk(admin_svc, 0);
+        struct sv admin = x->open_admin ? sv_unquote(tk(x->open_admin, 1)) : sv_from_cstr("admin");
+        struct sv what = sv_after_tokens(cfg_text(admin_svc), 2);
+        f->why = arena_printf(x->a,
+                              "%.*s allows administrative access (%.*s), administrator '%.*s' "
+                              "has no trusted host%s and no local-in policy restricts traffic to "
+                              "the device: any source reaches it",
+                              (int)ifname.n, ifname.p, (int)what.n, what.p, (int)admin.n, admin.p,
+                              x->open_admin ? "" : " (the factory account)");
+    } else if (!x->saw_interfaces) {
+        fact_unknown(f, "no system interface configuration: the ports keep the model's factory "
+                        "allowaccess");
+    } else if (x->access_ev || listener) {
+        fact_unknown(f, "services listen (interface allowaccess, routing or VPN) and no local-in "
+                        "policy says from where they are reached");
+        fact_lines_add(&f->ev, x->access_ev ? x->access_ev : listener);
+    } else {
+        fact_default(f, FACT_ON,
+                     "no interface allows access to the device (allowaccess) and no "
+                     "routing protocol, VPN or other service listens: nothing "
+                     "addressed to it is accepted");
+    }
+}
+
 /* ------------------------------------------------------------ OSPF */
 
 /* Does key chain `name` (config router key-chain) use HMAC-SHA-256 or
@@ -1422,6 +1564,7 @@ static void finish(struct fx *x)
     f_log_events(x);
     f_deny_logging(x);
     fact_unknown(&m->copp, "local-in policies are not read");
+    f_receive_path(x);
     fact_default(&m->console_auth, FACT_ON,
                  "the FortiGate console always asks for an administrator login");
     fact_unknown(&m->mgmt_vrf, not_read);
