@@ -331,6 +331,8 @@ static void s_igp_if_stmt(struct sx *x, struct sigp_if *f, const struct model_pa
         if (model_path_eq(l, k + 1, "password") || model_path_eq(l, k + 1, "simple")) {
             f->weak = true;
             f->weak_node = l->node;
+        } else if (model_path_eq(l, k + 1, "message-digest")) {
+            f->md5_node = l->node; /* keyed MD5 (OSPF) / HMAC-MD5 (IS-IS) */
         }
     } else if (sv_eq_cstr(w, "message-digest-key") || sv_eq_cstr(w, "authentication-keychain") ||
                sv_eq_cstr(w, "hello-authentication-key") ||
@@ -338,6 +340,11 @@ static void s_igp_if_stmt(struct sx *x, struct sigp_if *f, const struct model_pa
                sv_eq_cstr(w, "authentication-key")) {
         f->authed = true;
         f->auth_node = l->node;
+        if (sv_eq_cstr(w, "authentication-keychain") ||
+            sv_eq_cstr(w, "hello-authentication-keychain"))
+            f->chain = sv_unquote(model_path_tok(l, k + 1));
+        else if (sv_eq_cstr(w, "message-digest-key") && find_w(l, k + 1, "md5"))
+            f->md5_node = l->node;
         size_t v = find_w(l, k + 1, "md5");
         if (!v)
             v = find_w(l, k + 1, "key");
@@ -461,9 +468,83 @@ static void s_isis_auth(struct sx *x, const struct model_path *l, size_t j)
         x->isis_auth = l->node;
         if (model_path_eq(l, j, "authentication-key"))
             model_add_secret(x->a, x->m, "isis-key", ssecret(l, j + 1));
+        else
+            x->isis_chain = sv_unquote(l->tok[j + 1]);
     } else if (model_path_eq(l, j, "authentication-type") &&
                (model_path_eq(l, j + 1, "password") || model_path_eq(l, j + 1, "simple"))) {
         x->isis_cleartext = l->node; /* the key is sent in clear */
+    } else if (model_path_eq(l, j, "authentication-type") &&
+               model_path_eq(l, j + 1, "message-digest")) {
+        x->isis_md5 = l->node; /* HMAC-MD5 */
+    }
+}
+
+/* "system security keychain(s) keychain K ... entry N ... algorithm A": the
+ * weakest algorithm named in each chain. */
+static void s_key_alg(struct sx *x, const struct model_path *l, size_t i)
+{
+    size_t k, a = 0;
+    if ((!model_path_match(l, i, "system security keychain", &k) &&
+         !model_path_match(l, i, "system security keychains keychain", &k)) ||
+        k >= l->n)
+        return;
+    for (size_t j = k + 1; j + 1 < l->n && !a; j++)
+        if (model_path_eq(l, j, "algorithm"))
+            a = j + 1;
+    if (!a || !ssmall(x->nkey_algs))
+        return;
+    struct sv w = l->tok[a];
+    enum igp_alg alg = sv_starts_with(w, "hmac-sha") || sv_starts_with(w, "aes") ? IGP_ALG_SHA
+                       : sv_eq_cstr(w, "message-digest") || sv_eq_cstr(w, "hmac-md5")
+                           ? IGP_ALG_MD5
+                           : IGP_ALG_UNKNOWN;
+    *MODEL_PUSH(x->a, x->key_algs, x->nkey_algs) =
+        (struct skey_alg){sv_unquote(l->tok[k]), alg, l->node};
+}
+
+/* The weakest algorithm a chain's entries name; unknown (why set) when the
+ * chain names none here. */
+static enum igp_alg s_chain_alg(const struct sx *x, struct sv chain, const struct cfg_node **at,
+                                const char **why)
+{
+    enum igp_alg worst = IGP_ALG_UNSET;
+    for (size_t i = 0; i < x->nkey_algs; i++)
+        if (sv_eq(x->key_algs[i].chain, chain) && x->key_algs[i].alg > worst) {
+            worst = x->key_algs[i].alg;
+            *at = x->key_algs[i].node;
+        }
+    if (worst == IGP_ALG_UNSET) {
+        *why = "its keychain names no algorithm here, so it is not visible";
+        return IGP_ALG_UNKNOWN;
+    }
+    return worst;
+}
+
+/* The algorithm of one authenticated adjacency (f, or the IS-IS instance
+ * authentication when f is NULL), kept on g when weaker than what it has:
+ * authentication-type message-digest is keyed MD5 (OSPF) or HMAC-MD5
+ * (IS-IS), a keychain decides by its entries' algorithm. */
+static void s_igp_alg(const struct sx *x, const struct sigp_if *f, struct igp_instance *g)
+{
+    const struct cfg_node *at = f && f->auth_node ? f->auth_node : x->isis_auth;
+    const char *why = NULL;
+    enum igp_alg a = IGP_ALG_UNKNOWN;
+    struct sv chain = f && f->chain.n ? f->chain : !f || !f->authed ? x->isis_chain : SV_LIT("");
+    if (f && f->md5_node) {
+        a = IGP_ALG_MD5;
+        at = f->md5_node;
+    } else if (chain.n) {
+        a = s_chain_alg(x, chain, &at, &why);
+    } else if (x->isis_md5 && (!f || f->proto == 2)) {
+        a = IGP_ALG_MD5;
+        at = x->isis_md5;
+    }
+    if (a == IGP_ALG_UNKNOWN && !why)
+        why = "no authentication-type or keychain algorithm is stated";
+    if (a > g->alg) {
+        g->alg = a;
+        g->alg_node = at;
+        g->alg_why = why;
     }
 }
 
@@ -858,6 +939,7 @@ static void s_line(struct sx *x, const struct model_path *l)
     if (sv_eq_cstr(w, "groups"))
         return; /* read through apply-groups (s_group_line) */
     srtg_line(x->a, x->m, &x->rtg, l, i);
+    s_key_alg(x, l, i);
     model_access_path(x->m, l);
     model_ct_sros_line(&x->ct, x->a, x->m, l, i);
     if (sv_eq_cstr(w, "filter"))
@@ -965,6 +1047,7 @@ static void finish_igp(struct sx *x)
             if ((f->authed && !f->weak) || instance) {
                 have++;
                 fact_lines_add(&g->auth.ev, f->auth_node ? f->auth_node : x->isis_auth);
+                s_igp_alg(x, f, g);
             } else if (!miss) {
                 miss = f->weak_node                                ? f->weak_node
                        : p == 2 && x->isis_cleartext && !f->authed ? x->isis_cleartext

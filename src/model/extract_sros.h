@@ -36,6 +36,15 @@ struct sigp_if {
     struct sv name;
     bool passive, authed, weak;
     const struct cfg_node *node, *auth_node, *weak_node; /* weak_node: type password */
+    const struct cfg_node *md5_node; /* authentication-type message-digest, md5 keys */
+    struct sv chain;                 /* authentication-keychain K: its entries decide */
+};
+
+/* A keychain entry's "algorithm" (system security keychain K ... entry N). */
+struct skey_alg {
+    struct sv chain;
+    enum igp_alg alg;
+    const struct cfg_node *node;
 };
 
 /* A syslog destination (config>log>syslog N) and its threshold level. */
@@ -144,6 +153,10 @@ struct sx {
     const struct cfg_node *igp_node[3];
     const struct cfg_node *isis_auth;
     const struct cfg_node *isis_cleartext; /* instance/level authentication-type password */
+    const struct cfg_node *isis_md5;       /* instance/level authentication-type message-digest */
+    struct sv isis_chain;                  /* instance/level auth-keychain K */
+    struct skey_alg *key_algs;
+    size_t nkey_algs;
 
     struct model_nmap if_map, acct_map, nbr_map, group_map, igp_map;
     struct model_nmap obj_map; /* communities, NTP servers, log-ids, SNMP users (k2 = kind) */
