@@ -280,6 +280,13 @@ static void eval_tls(const struct check_ctx *ctx, struct check_result *r)
         if (service_api_cleartext(v))
             reasons_add(&bad, "%s runs without TLS", v->name);
     }
+    if (!svc.n && t->service_unknown) {
+        reasons_done(ctx, &bad);
+        reasons_done(ctx, &svc);
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell whether a TLS management service runs: %s",
+                  t->service_unknown);
+        return;
+    }
     if (!svc.n) {
         reasons_done(ctx, &bad);
         reasons_done(ctx, &svc);

@@ -1451,6 +1451,9 @@ static void f_listeners(struct fx *x)
     if (!x->https_ev && x->saw_interfaces)
         fact_default(&model_add_service(x->a, m, "https", false, FACT_OFF, NULL)->state, FACT_OFF,
                      "no interface allows https");
+    else if (!x->https_ev)
+        m->tls.service_unknown = "no system interface configuration: the ports keep the model's "
+                                 "factory allowaccess, which may open HTTPS administration";
 }
 
 /* Which key the ENC secrets use: the administrator's own under

@@ -980,6 +980,9 @@ struct tls_facts {
     const struct cfg_node *cipher_node;
     struct fact_bool ca_cert;
     const char *not_read; /* why this platform's TLS settings are not read, NULL when they are */
+    /* No TLS service is known to run, but the configuration cannot say that
+     * none does (why); NULL when the services listed are the whole story. */
+    const char *service_unknown;
 };
 
 /* Encryption bound to one interface (CRYPTO-LINK-ENCRYPTION). */
