@@ -312,9 +312,20 @@ static void eval_unused_interfaces(const struct check_ctx *ctx, struct check_res
     }
     if (bad.n) {
         reasons_done(ctx, &unknown);
+        const struct cfg_node *dev = pf->default_state_ev;
+        const char *ports = reasons_done(ctx, &bad);
+        if (dev) {
+            /* NX-OS: the default was read from a sibling port (extract_ports.c) */
+            ev_node(ctx, r, dev);
+            check_set(ctx, r, VERDICT_FAIL,
+                      "physical ports with nothing configured and not shut down: %s (NX-OS "
+                      "prints 'shutdown' only where a port's admin state differs from its "
+                      "mode's default, as at line %u: the default is up)",
+                      ports, dev->line);
+            return;
+        }
         check_set(ctx, r, VERDICT_FAIL,
-                  "physical ports with nothing configured and not shut down: %s",
-                  reasons_done(ctx, &bad));
+                  "physical ports with nothing configured and not shut down: %s", ports);
         return;
     }
     reasons_done(ctx, &bad);

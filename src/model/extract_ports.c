@@ -291,6 +291,47 @@ static enum fact_state default_up(enum dialect d, const char **why)
     }
 }
 
+/* NX-OS: does the block change the port's layer mode ('no switchport', or a
+ * bare 'switchport'), and which admin statement does it carry? */
+static bool nxos_mode_set(const struct cfg_node *n, const struct cfg_node **admin, bool *up)
+{
+    bool mode = false;
+    *admin = NULL;
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (c->flags & CFG_INACTIVE)
+            continue;
+        struct sv t = cfg_text(c);
+        if (stmt_starts(t, "no switchport$") || stmt_starts(t, "switchport$"))
+            mode = true;
+        else if (stmt_starts(t, "shutdown$") || stmt_starts(t, "no shutdown$")) {
+            *admin = c;
+            *up = t.p[0] == 'n';
+        }
+    }
+    return mode;
+}
+
+/*
+ * NX-OS prints a port's admin state only where it differs from the default
+ * of the port's layer mode. A port left in the default mode that prints
+ * 'shutdown' shows that the default is up; one printing 'no shutdown' that
+ * it is down. UNKNOWN when no such port shows it (the default then comes
+ * from 'system default switchport shutdown', not printed).
+ */
+static enum fact_state nxos_default_state(const struct device_model *m, const struct cfg_node **ev)
+{
+    for (size_t i = 0; i < m->ninterfaces; i++) {
+        const struct interface *f = &m->interfaces[i];
+        const struct cfg_node *admin;
+        bool up = false;
+        if (!is_physical(m->dialect, f) || nxos_mode_set(f->node, &admin, &up) || !admin)
+            continue;
+        *ev = admin;
+        return up ? FACT_OFF : FACT_ON;
+    }
+    return FACT_UNKNOWN;
+}
+
 /*
  * The port's state from its own block: FACT_OFF when shut or in use (not
  * idle), otherwise ON/UNKNOWN as the admin state is shown or defaulted.
@@ -490,6 +531,12 @@ void model_extract_ports(const struct cfg_tree *t, struct device_model *m)
     rs.abbreviates = dialect_def(m->dialect)->family == FAMILY_CISCO ||
                      dialect_def(m->dialect)->family == FAMILY_VRP;
     size_t *cand = NULL;
+    enum fact_state nxos_default = FACT_UNKNOWN;
+    const struct cfg_node *nxos_ev = NULL;
+    if (m->dialect == DIALECT_CISCO_NXOS)
+        nxos_default = nxos_default_state(m, &nxos_ev);
+    if (nxos_default == FACT_ON)
+        pf->default_state_ev = nxos_ev; /* cited where the default makes a port fail */
     for (size_t i = 0; i < m->ninterfaces; i++) {
         const struct interface *f = &m->interfaces[i];
         if (!is_physical(m->dialect, f))
@@ -497,6 +544,11 @@ void model_extract_ports(const struct cfg_tree *t, struct device_model *m)
         pf->nphysical++;
         const char *why;
         enum fact_state up = port_block(m->dialect, f, &why);
+        const struct cfg_node *admin;
+        bool shown_up;
+        if (up == FACT_UNKNOWN && m->dialect == DIALECT_CISCO_NXOS && nxos_default &&
+            !nxos_mode_set(f->node, &admin, &shown_up))
+            up = nxos_default;
         char key[PORT_KEY_MAX];
         size_t k = port_key(port_name(f), rs.abbreviates, key);
         if (up == FACT_OFF || !k || rs.n >= PORT_MAX_IDLE)

@@ -814,6 +814,10 @@ struct port_facts {
      * leaves them enabled and unlisted); NULL when every port is listed or
      * unlisted ports are shut by default. */
     const char *unlisted;
+    /* NX-OS: the statement showing the admin state of ports in the default
+     * layer mode (a sibling port's 'shutdown' or 'no shutdown'); NULL when
+     * none shows it. */
+    const struct cfg_node *default_state_ev;
     /* Parallel to interfaces: the VRF, VPRN or routing instance the
      * interface forwards in (Cisco "vrf forwarding|member", XR/EOS "vrf",
      * VRP "ip binding vpn-instance", Junos routing-instances ... interface);
