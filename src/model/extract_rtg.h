@@ -71,6 +71,9 @@ void srtg_line(struct arena *a, struct device_model *m, struct srtg **st,
                const struct model_path *l, size_t i);
 void srtg_finish(struct arena *a, struct device_model *m, struct srtg *st);
 void vrtg_extract(const struct cfg_tree *t, struct device_model *m);
+/* VRP: the algorithm an IGP "[area-|domain-]authentication-mode" statement n
+ * names, kept on g when weaker than what g has. */
+void vrtg_igp_alg(const struct cfg_tree *t, const struct cfg_node *n, struct igp_instance *g);
 void frtg_bgp(struct device_model *m, const struct cfg_node *bgp);
 
 #endif

@@ -1318,64 +1318,6 @@ static bool auth_mode_strong(const struct cfg_node *n, size_t at)
     return mode.p && !sv_eq_cstr(mode, "simple") && !sv_eq_cstr(mode, "null");
 }
 
-/* The weakest "algorithm" of the keys of "keychain NAME" (key-id N /
- * algorithm A), IGP_ALG_UNKNOWN when a key names none or the chain is not
- * defined here. */
-static enum igp_alg v_keychain_alg(const struct vx *x, struct sv name, const struct cfg_node **at)
-{
-    enum igp_alg worst = IGP_ALG_UNSET;
-    for (const struct cfg_node *f = x->t->first; f; f = f->next) {
-        if ((f->flags & CFG_INACTIVE) || !starts(f, 0, "keychain") || !sv_eq(tk(f, 1), name))
-            continue;
-        for (const struct cfg_node *k = f->child; k; k = k->next) {
-            if ((k->flags & CFG_INACTIVE) || !starts(k, 0, "key-id"))
-                continue;
-            enum igp_alg a = IGP_ALG_UNKNOWN;
-            const struct cfg_node *an = k;
-            for (const struct cfg_node *c = k->child; c; c = c->next)
-                if (!(c->flags & CFG_INACTIVE) && starts(c, 0, "algorithm")) {
-                    struct sv w = tk(c, 1);
-                    a = sv_starts_with(w, "hmac-sha") || sv_starts_with(w, "sha") ? IGP_ALG_SHA
-                        : sv_starts_with(w, "md5") || sv_eq_cstr(w, "hmac-md5")   ? IGP_ALG_MD5
-                                                                                  : IGP_ALG_UNKNOWN;
-                    an = c;
-                }
-            if (a > worst) {
-                worst = a;
-                *at = an;
-            }
-        }
-    }
-    return worst == IGP_ALG_UNSET ? IGP_ALG_UNKNOWN : worst;
-}
-
-/* The algorithm an "[area-|domain-]authentication-mode M ..." statement
- * names (md5 and hmac-md5 are MD5, hmac-sha256 HMAC-SHA, keychain K its
- * keys'), kept on g when weaker than what it has. */
-static void v_igp_alg(const struct vx *x, const struct cfg_node *n, struct igp_instance *g)
-{
-    struct sv mode = tk(n, 1);
-    const struct cfg_node *at = n;
-    const char *why = NULL;
-    enum igp_alg a;
-    if (sv_eq_cstr(mode, "keychain")) {
-        a = v_keychain_alg(x, tk(n, 2), &at);
-        why = "its keychain is not defined here or a key names no algorithm";
-    } else if (sv_starts_with(mode, "hmac-sha")) {
-        a = IGP_ALG_SHA;
-    } else if (sv_eq_cstr(mode, "md5") || sv_eq_cstr(mode, "hmac-md5")) {
-        a = IGP_ALG_MD5;
-    } else {
-        a = IGP_ALG_UNKNOWN;
-        why = "the authentication mode names no algorithm known here";
-    }
-    if (a > g->alg) {
-        g->alg = a;
-        g->alg_node = at;
-        g->alg_why = a == IGP_ALG_UNKNOWN ? why : NULL;
-    }
-}
-
 /* Whether "ip address A M" of some active interface falls in prefix p, or
  * an interface enables the process itself ("ospf enable PID"). */
 static bool v_iface_in(struct vx *x, const struct ip_prefix *p, struct sv pid)
@@ -1438,7 +1380,7 @@ static void v_ospf(struct vx *x, const struct cfg_node *n)
         if (au) {
             authed++;
             fact_lines_add(&g->auth.ev, au);
-            v_igp_alg(x, au, g);
+            vrtg_igp_alg(x->t, au, g);
         } else if (!miss) {
             miss = c;
         }
@@ -1469,7 +1411,7 @@ static void v_isis(struct vx *x, const struct cfg_node *n)
             au = c;
     if (au) {
         fact_set(&g->auth, FACT_ON, au);
-        v_igp_alg(x, au, g);
+        vrtg_igp_alg(x->t, au, g);
     } else if (x->isis_if_auth)
         fact_unknown(&g->auth, "authentication is set per interface only");
     else

@@ -232,3 +232,62 @@ void vrtg_extract(const struct cfg_tree *t, struct device_model *m)
                      "VRP records BGP peer state changes by default and no peer has "
                      "'undo peer ... log-change'");
 }
+
+/* The weakest "algorithm" of the keys of "keychain NAME" (key-id N /
+ * algorithm A), IGP_ALG_UNKNOWN when a key names none or the chain is not
+ * defined here. */
+static enum igp_alg keychain_alg(const struct cfg_tree *t, struct sv name,
+                                 const struct cfg_node **at)
+{
+    enum igp_alg worst = IGP_ALG_UNSET;
+    for (const struct cfg_node *f = t->first; f; f = f->next) {
+        if ((f->flags & CFG_INACTIVE) || !vstarts(f, "keychain") || !sv_eq(vtok(f, 1), name))
+            continue;
+        for (const struct cfg_node *k = f->child; k; k = k->next) {
+            if ((k->flags & CFG_INACTIVE) || !vstarts(k, "key-id"))
+                continue;
+            enum igp_alg a = IGP_ALG_UNKNOWN;
+            const struct cfg_node *an = k;
+            for (const struct cfg_node *c = k->child; c; c = c->next)
+                if (!(c->flags & CFG_INACTIVE) && vstarts(c, "algorithm")) {
+                    struct sv w = vtok(c, 1);
+                    a = sv_starts_with(w, "hmac-sha") || sv_starts_with(w, "sha") ? IGP_ALG_SHA
+                        : sv_starts_with(w, "md5") || sv_eq_cstr(w, "hmac-md5")   ? IGP_ALG_MD5
+                                                                                  : IGP_ALG_UNKNOWN;
+                    an = c;
+                }
+            if (a > worst) {
+                worst = a;
+                *at = an;
+            }
+        }
+    }
+    return worst == IGP_ALG_UNSET ? IGP_ALG_UNKNOWN : worst;
+}
+
+/* The algorithm an "[area-|domain-]authentication-mode M ..." statement
+ * names (md5 and hmac-md5 are MD5, hmac-sha256 HMAC-SHA, keychain K its
+ * keys'), kept on g when weaker than what it has. */
+void vrtg_igp_alg(const struct cfg_tree *t, const struct cfg_node *n, struct igp_instance *g)
+{
+    struct sv mode = vtok(n, 1);
+    const struct cfg_node *at = n;
+    const char *why = NULL;
+    enum igp_alg a;
+    if (sv_eq_cstr(mode, "keychain")) {
+        a = keychain_alg(t, vtok(n, 2), &at);
+        why = "its keychain is not defined here or a key names no algorithm";
+    } else if (sv_starts_with(mode, "hmac-sha")) {
+        a = IGP_ALG_SHA;
+    } else if (sv_eq_cstr(mode, "md5") || sv_eq_cstr(mode, "hmac-md5")) {
+        a = IGP_ALG_MD5;
+    } else {
+        a = IGP_ALG_UNKNOWN;
+        why = "the authentication mode names no algorithm known here";
+    }
+    if (a > g->alg) {
+        g->alg = a;
+        g->alg_node = at;
+        g->alg_why = a == IGP_ALG_UNKNOWN ? why : NULL;
+    }
+}
