@@ -461,6 +461,8 @@ static void print_aaa(struct jw *w, const struct device_model *m)
         jw_str(w, "role", ac->role);
         jw_secret(w, "secret", &ac->secret);
         jw_bool(w, "ssh_key", ac->has_ssh_key);
+        jw_bool(w, "blank_password", ac->blank_password);
+        jw_bool(w, "factory", ac->factory);
         jw_line(w, "line", ac->node);
         jw_close(w, '}');
     }
@@ -526,6 +528,7 @@ static void print_snmp_ntp_log(struct jw *w, const struct device_model *m)
     jw_fact(w, "login_events", &l->login_events);
     jw_fact(w, "config_changes", &l->config_changes);
     jw_fact(w, "suppressed", &l->suppressed);
+    jw_fact(w, "policy_denies", &l->policy_denies);
     jw_str(w, "trap_level", l->trap_level);
     jw_lines(w, "lines", &l->ev);
     jw_log_level(w, "remote_level", &l->remote_level);
@@ -1020,6 +1023,7 @@ static void print_crypto_time(struct jw *w, const struct device_model *m)
     jw_line(w, "cipher_line", t->cipher_node);
     jw_fact(w, "ca_certificate", &t->ca_cert);
     jw_str(w, "not_read", t->not_read);
+    jw_str(w, "service_unknown", t->service_unknown);
     jw_close(w, '}');
 
     const struct link_crypto_facts *lc = &m->link_crypto;
