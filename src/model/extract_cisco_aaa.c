@@ -444,7 +444,9 @@ static void account_attrs(struct cx *x, struct account *ac, struct sv s, size_t 
                    sv_eq_cstr(w, "expire") || sv_eq_cstr(w, "shell")) {
             i += 2;
         } else if (sv_eq_cstr(w, "nopassword")) {
+            /* logs in with no password at all (checks.md EOS: FAIL) */
             ac->secret = model_secret(SECRET_NONE, sv_make("", 0), n);
+            ac->blank_password = true;
             i++;
         } else {
             i++;
