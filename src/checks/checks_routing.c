@@ -442,24 +442,28 @@ static const struct check_def defs[] = {
         .remediation =
             {
                 [DIALECT_UNKNOWN] = "Authenticate every OSPF/IS-IS adjacency with HMAC-SHA "
-                                    "keys (MD5 at minimum, never cleartext).",
+                                    "keys (MD5 does not meet the check; never cleartext).",
                 [DIALECT_CISCO_IOS] = "key chain IGP\n key 1\n  key-string <key>\n  "
                                       "cryptographic-algorithm hmac-sha-256\ninterface <if>\n "
                                       "ip ospf authentication key-chain IGP",
-                [DIALECT_CISCO_NXOS] = "interface <if>\n ip ospf authentication "
-                                       "message-digest\n ip ospf message-digest-key 1 md5 <key>",
-                [DIALECT_CISCO_IOSXR] = "router ospf <id>\n authentication keychain IGP",
-                [DIALECT_CISCO_ASA] = "interface <if>\n ospf authentication message-digest\n "
-                                      "ospf message-digest-key 1 md5 <key>",
+                [DIALECT_CISCO_NXOS] = "key chain IGP\n key 1\n  key-string <key>\n  "
+                                       "cryptographic-algorithm HMAC-SHA-256\ninterface <if>\n "
+                                       "ip ospf authentication key-chain IGP",
+                [DIALECT_CISCO_IOSXR] = "key chain IGP\n key 1\n  key-string <key>\n  "
+                                        "cryptographic-algorithm HMAC-SHA-256\nrouter ospf "
+                                        "<id>\n authentication keychain IGP",
+                [DIALECT_CISCO_ASA] = "ASA OSPF authentication is MD5 only: keep the adjacency "
+                                      "off the firewall or carry it over IPsec",
                 [DIALECT_ARISTA_EOS] = "interface <if>\n ip ospf authentication message-digest\n "
                                        "ip ospf message-digest-key 1 sha256 <key>",
-                [DIALECT_JUNIPER_JUNOS] = "set protocols ospf area <area> interface <if> "
-                                          "authentication keychain IGP",
-                [DIALECT_NOKIA_SROS] = "configure router ospf area <area> interface <if> "
-                                       "authentication-type message-digest "
-                                       "message-digest-key 1 md5 <key>",
-                [DIALECT_HUAWEI_VRP] = "interface <if>\n ospf authentication-mode hmac-sha256 1 "
-                                       "cipher <key>",
+                [DIALECT_JUNIPER_JUNOS] = "set security authentication-key-chains key-chain IGP "
+                                          "key 1 algorithm hmac-sha-1\nset protocols isis level 2 "
+                                          "authentication-key-chain IGP",
+                [DIALECT_NOKIA_SROS] = "configure system security keychain IGP direction bi "
+                                       "entry 1 key <key> algorithm hmac-sha-256\nconfigure "
+                                       "router isis auth-keychain IGP",
+                [DIALECT_HUAWEI_VRP] = "ospf <id>\n area <area>\n  authentication-mode "
+                                       "hmac-sha256 1 cipher <key>",
             },
         .eval = eval_igp_auth,
     },
