@@ -73,6 +73,7 @@ static void write_profile(FILE *f, int tier, const char *code, const char *today
           "#   log_severity_min: informational\n"
           "#   offbox_collection: true        # RANCID/Oxidized collects configs over SSH\n"
           "#   dhcp_on_device: false          # no device here serves DHCP (SVC-LEGACY)\n"
+          "#   webui_allowed: false           # no device here needs a web UI (MGMT-WEB)\n"
           "# software:                          # docs/software.md\n"
           "#   releases: releases-local.yaml    # your own end-of-maintenance dates\n"
           "#   approved: [\"17.9\", \"22.4\"]       # approved release trains\n"
