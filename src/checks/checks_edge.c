@@ -3,8 +3,12 @@
  * networks. A session from another AS with no inbound policy takes every
  * route it is sent, bogons, the provider's own prefixes, the default route
  * and over-specifics included, on every platform that accepts by default.
- * Where an inbound policy exists its prefix lists are not resolved by the
- * model yet, so the verdict says what to look for instead of guessing.
+ * Where the model reads an inbound route-map or route-policy and its prefix
+ * lists (Cisco family, EOS) each range that must be rejected is put to it:
+ * one route it surely accepts fails the session, and it passes only when
+ * every range is rejected on every path. Elsewhere (Junos and SR OS route
+ * filters, ACLs, community matches) the verdict says what to look for
+ * instead of guessing.
  */
 #include "checks/checks_int.h"
 
@@ -34,13 +38,84 @@ static enum no_policy no_policy_default(enum dialect d, const char **why)
 
 struct bogon_scan {
     struct reasons open, policies, unfiltered;
-    size_t ebgp, rejected;
+    size_t ebgp, rejected, closed, filtered; /* no policy (RFC 8212), accepts nothing, filters */
 };
 
-/* Where the model read the import chain (Junos, SR OS): a chain that accepts
- * routes without ever matching a prefix cannot turn bogons away, and one
- * that accepts nothing turns everything away. False when it cannot tell. */
-static bool judge_import_chain(const struct bgp_neighbor *nb, struct bogon_scan *s)
+/* A range a session's inbound policy must reject and why. */
+struct must_reject {
+    struct prefix_range r;
+    const char *what;
+    bool lenient; /* accepted is not a failure (a default route may be expected) */
+};
+
+#define MUST_MAX 160
+
+/* Every range RTG-BGP-BOGONS wants rejected: the bogons, own prefixes and
+ * what they contain, prefixes longer than the profile's maximum, the default
+ * route. Returns how many; *no_own when the profile gives no own.prefixes. */
+static size_t must_reject(const struct check_ctx *ctx, struct must_reject *v, bool *no_own)
+{
+    const struct bogon *b;
+    size_t nb = bogons_for(ctx, &b), n = 0;
+    for (size_t i = 0; i < nb && n < MUST_MAX - 6; i++) {
+        unsigned max = b[i].prefix.af == 4 ? 32 : 128;
+        v[n++] = (struct must_reject){{b[i].prefix, b[i].prefix.len, (uint8_t)max}, "bogon", false};
+    }
+    const struct prefix_set *own = &ctx->profile->own_prefixes;
+    *no_own = !own->present;
+    for (size_t i = 0; i < own->n && n < MUST_MAX - 4; i++) {
+        unsigned max = own->v[i].af == 4 ? 32 : 128;
+        v[n++] =
+            (struct must_reject){{own->v[i], own->v[i].len, (uint8_t)max}, "own prefix", false};
+    }
+    struct ip_prefix any4 = {.af = 4}, any6 = {.af = 6};
+    long l4 = ctx->profile->bgp_max_prefix_len_v4, l6 = ctx->profile->bgp_max_prefix_len_v6;
+    if (l4 >= 0 && l4 < 32)
+        v[n++] = (struct must_reject){{any4, (uint8_t)(l4 + 1), 32}, "over-specific", false};
+    if (l6 >= 0 && l6 < 128)
+        v[n++] = (struct must_reject){{any6, (uint8_t)(l6 + 1), 128}, "over-specific", false};
+    v[n++] = (struct must_reject){{any4, 0, 0}, "default route", true};
+    v[n++] = (struct must_reject){{any6, 0, 0}, "default route", true};
+    return n;
+}
+
+/* Put every must-reject range to a policy the model read. True when the
+ * session is decided: it accepts one (unfiltered) or rejects all (filtered). */
+static bool judge_ranges(const struct check_ctx *ctx, struct check_result *r,
+                         const struct bgp_neighbor *nb, struct bogon_scan *s)
+{
+    const struct policy_summary *p = &nb->in_summary;
+    struct must_reject v[MUST_MAX];
+    bool no_own, all = true;
+    size_t n = must_reject(ctx, v, &no_own);
+    for (size_t i = 0; i < n; i++) {
+        struct ip_prefix w;
+        const struct cfg_node *at[2];
+        enum policy_verdict pv = model_policy_range(p, &v[i].r, &w, at);
+        if (pv == POLICY_PERMITS && !v[i].lenient) {
+            char buf[64], rb[64];
+            ev_node(ctx, r, at[0]);
+            ev_node(ctx, r, at[1]);
+            reasons_add(&s->unfiltered, "%s (%s accepts %s, within %s %s)",
+                        nb->addr ? nb->addr : "?", nb->in_policy,
+                        ip_prefix_format(&w, buf, sizeof(buf)), v[i].what,
+                        ip_prefix_format(&v[i].r.p, rb, sizeof(rb)));
+            return true;
+        }
+        all &= pv == POLICY_DENIES;
+    }
+    if (!all || no_own)
+        return false;
+    s->filtered++;
+    return true;
+}
+
+/* Where the model read the import chain (Junos, SR OS, Cisco family, EOS): a
+ * chain that accepts routes without ever matching a prefix cannot turn bogons
+ * away, and one that accepts nothing turns everything away. Where its clauses
+ * are read, the ranges decide. False when it cannot tell. */
+static bool judge_import_chain(const struct check_ctx *ctx, struct check_result *r,
+                               const struct bgp_neighbor *nb, struct bogon_scan *s)
 {
     const struct policy_summary *p = &nb->in_summary;
     if (!p->known)
@@ -49,11 +124,12 @@ static bool judge_import_chain(const struct bgp_neighbor *nb, struct bogon_scan 
     if (p->undefined) {
         reasons_add(&s->unfiltered, "%s (policy '%s' is not defined)", addr, p->undefined);
     } else if (!p->accepts_some && p->ends_in_reject) {
-        s->rejected++;
+        s->closed++;
     } else if (!p->filters_prefixes) {
-        reasons_add(&s->unfiltered, "%s (%s matches no prefix)", addr, nb->in_policy);
+        reasons_add(&s->unfiltered, "%s (%s matches no prefix, so it filters none)", addr,
+                    nb->in_policy);
     } else {
-        return false;
+        return p->policy && judge_ranges(ctx, r, nb, s);
     }
     return true;
 }
@@ -69,7 +145,7 @@ static void scan_neighbours(const struct check_ctx *ctx, struct check_result *r,
         s->ebgp++;
         if (nb->in_policy) {
             ev_node(ctx, r, nb->in_policy_node);
-            if (!judge_import_chain(nb, s))
+            if (!judge_import_chain(ctx, r, nb, s))
                 reasons_add(&s->policies, "%s (%s)", nb->addr ? nb->addr : "?", nb->in_policy);
             continue;
         }
@@ -79,6 +155,32 @@ static void scan_neighbours(const struct check_ctx *ctx, struct check_result *r,
         else
             reasons_add(&s->open, "%s", nb->addr ? nb->addr : "?");
     }
+}
+
+/* Every eBGP session is filtered, closed, or without a policy on a platform
+ * that then accepts nothing: say which, in that order. */
+static const char *pass_message(const struct check_ctx *ctx, const struct bogon_scan *s,
+                                size_t nbogons, const char *why)
+{
+    const struct profile *pr = ctx->profile;
+    const char *m = "";
+    if (s->filtered)
+        m = arena_printf(ctx->arena,
+                         "the inbound policies of %zu eBGP neighbour%s reject the %zu bogon "
+                         "prefixes (%s), own.prefixes, the default route and prefixes longer "
+                         "than /%ld (IPv4) or /%ld (IPv6)",
+                         s->filtered, s->filtered == 1 ? "" : "s", nbogons,
+                         pr->bgp_bogons.present ? "approved.bgp_bogons" : "built-in table",
+                         pr->bgp_max_prefix_len_v4, pr->bgp_max_prefix_len_v6);
+    if (s->closed)
+        m = arena_printf(ctx->arena,
+                         "%s%s%zu eBGP neighbour%s with an inbound policy that accepts "
+                         "no route",
+                         m, *m ? "; " : "", s->closed, s->closed == 1 ? "" : "s");
+    if (s->rejected)
+        m = arena_printf(ctx->arena, "%s%s%zu eBGP neighbour%s without an inbound policy: %s", m,
+                         *m ? "; " : "", s->rejected, s->rejected == 1 ? "" : "s", why);
+    return m;
 }
 
 static void eval_bgp_bogons(const struct check_ctx *ctx, struct check_result *r)
@@ -102,9 +204,8 @@ static void eval_bgp_bogons(const struct check_ctx *ctx, struct check_result *r)
                   "no eBGP session: only routes from other networks need bogon filtering");
     } else if (s.unfiltered.n) {
         check_set(ctx, r, VERDICT_FAIL,
-                  "%u eBGP neighbour%s with an import policy that accepts routes without "
-                  "matching any prefix, so bogons, own prefixes, the default route and "
-                  "over-specifics get in: %s",
+                  "%u eBGP neighbour%s with an import policy that lets in routes it must "
+                  "reject (bogons, own prefixes, the default route, over-specifics): %s",
                   s.unfiltered.n, s.unfiltered.n == 1 ? "" : "s", reasons_done(ctx, &s.unfiltered));
     } else if (s.open.n) {
         check_set(ctx, r, np == NO_POLICY_DEPENDS ? VERDICT_UNKNOWN : VERDICT_FAIL,
@@ -119,8 +220,7 @@ static void eval_bgp_bogons(const struct check_ctx *ctx, struct check_result *r)
                   ctx->profile->bgp_bogons.present ? "approved.bgp_bogons" : "built-in table",
                   ctx->profile->bgp_max_prefix_len_v4, ctx->profile->bgp_max_prefix_len_v6);
     } else {
-        check_set(ctx, r, VERDICT_PASS, "%zu eBGP neighbour%s without an inbound policy: %s",
-                  s.rejected, s.rejected == 1 ? "" : "s", why);
+        check_set(ctx, r, VERDICT_PASS, "%s", pass_message(ctx, &s, nbogons, why));
     }
     reasons_done(ctx, &s.open);
     reasons_done(ctx, &s.policies);

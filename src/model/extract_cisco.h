@@ -26,6 +26,8 @@ struct cbgp_set {
     struct sv vrf;
     bool is_group;
     bool in_strong, out_strong; /* policy from a route-map/route-policy (not a prefix filter) */
+    char in_kind, out_kind;     /* 'm' route-map/route-policy, 'p' prefix-list, 'o' other */
+    bool in_more, out_more;     /* another filter applies in that direction too */
     char parent_kind[CX_MAX_PARENTS];
     const struct cfg_node *node;
     long remote_as;
@@ -43,6 +45,9 @@ struct cbgp_set {
     size_t nparents;
     struct sv group; /* the peer-group / neighbor-group it belongs to (first parent) */
 };
+
+struct cxp_list;
+struct cxp_map;
 
 /* An AAA server group: its name and protocol. */
 struct cx_aaa_group {
@@ -213,6 +218,13 @@ struct cx {
     struct cx_index bset_ix, acl_ix, if_ix, name_ix;
     long local_as;
     const struct cfg_node *bgp_node;
+
+    /* route-maps, XR route-policies and prefix lists (extract_cisco_policy.c) */
+    struct cxp_list *plists;
+    size_t nplists;
+    struct cxp_map *rmaps;
+    size_t nrmaps;
+    struct cx_index plist_ix, rmap_ix;
 
     /* igp */
     struct cigp *igps;
@@ -398,6 +410,15 @@ bool cx_h_access_list(struct cx *x, const struct cfg_node *n, struct sv s, bool 
 /* extract_cisco_bgp.c */
 bool cx_h_router_bgp(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 void cx_finish_bgp(struct cx *x);
+
+/* extract_cisco_policy.c */
+bool cx_h_prefix_list(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_prefix_set(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_route_map(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+bool cx_h_route_policy(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
+/* What a session's filter does: name and kind as struct cbgp_set keeps them. */
+void cx_policy_summary(struct cx *x, const char *name, char kind, bool more,
+                       struct policy_summary *s);
 
 /* extract_cisco_iface.c */
 bool cx_h_interface(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);

@@ -67,20 +67,26 @@ static void bgp_parent(struct cbgp_set *b, char kind, struct sv name)
         b->group = name;
 }
 
-static void bgp_policy(struct cx *x, struct cbgp_set *b, struct sv name, struct sv dir, bool strong,
+/* A filter in one direction; kind as struct cbgp_set keeps it. A second
+ * filter (another kind, or another address family's) is noted: the one
+ * kept is then not the whole story. */
+static void bgp_policy(struct cx *x, struct cbgp_set *b, struct sv name, struct sv dir, char kind,
                        const struct cfg_node *n)
 {
     const char *p = dup(x, name);
     if (!p)
         return;
-    bool in = sv_eq_cstr(dir, "in");
+    bool in = sv_eq_cstr(dir, "in"), strong = kind == 'm';
     if (!in && !sv_eq_cstr(dir, "out"))
         return;
     const char **slot = in ? &b->in_policy : &b->out_policy;
     bool *st = in ? &b->in_strong : &b->out_strong;
+    if (*slot && (strcmp(*slot, p) != 0 || *(in ? &b->in_kind : &b->out_kind) != kind))
+        *(in ? &b->in_more : &b->out_more) = true;
     if (!*slot || (strong && !*st)) {
         *slot = p;
         *st = strong;
+        *(in ? &b->in_kind : &b->out_kind) = kind;
         *(in ? &b->in_node : &b->out_node) = n;
     }
 }
@@ -138,10 +144,11 @@ static void bgp_setting(struct cx *x, struct cbgp_set *b, struct sv s, size_t i,
         else
             b->maxpfx_node = n;
     } else if (sv_eq_cstr(w, "route-map") || sv_eq_cstr(w, "route-policy")) {
-        bgp_policy(x, b, a, c, true, n);
-    } else if (sv_eq_cstr(w, "prefix-list") || sv_eq_cstr(w, "distribute-list") ||
-               sv_eq_cstr(w, "filter-list")) {
-        bgp_policy(x, b, a, c, false, n);
+        bgp_policy(x, b, a, c, 'm', n);
+    } else if (sv_eq_cstr(w, "prefix-list")) {
+        bgp_policy(x, b, a, c, 'p', n);
+    } else if (sv_eq_cstr(w, "distribute-list") || sv_eq_cstr(w, "filter-list")) {
+        bgp_policy(x, b, a, c, 'o', n);
     } else if (sv_eq_cstr(w, "ao") || sv_eq_cstr(w, "keychain")) {
         b->auth_node = n; /* TCP-AO / keychain authentication */
         b->key = model_secret(SECRET_OTHER_HASH, sv_make(NULL, 0), n);
@@ -248,6 +255,29 @@ static const struct cbgp_set *bgp_find(const struct cx *x, char kind, struct sv 
     return NULL;
 }
 
+/* One direction's filter of b into dst: a route-map wins over a prefix
+ * filter; filters of two kinds both apply, which makes dst's "more". */
+static void merge_policy(struct cbgp_set *dst, const struct cbgp_set *b, bool in)
+{
+    const char *bp = in ? b->in_policy : b->out_policy;
+    const char **dp = in ? &dst->in_policy : &dst->out_policy;
+    bool *dmore = in ? &dst->in_more : &dst->out_more;
+    char bk = in ? b->in_kind : b->out_kind, *dk = in ? &dst->in_kind : &dst->out_kind;
+    bool bs = in ? b->in_strong : b->out_strong, *ds = in ? &dst->in_strong : &dst->out_strong;
+    if (in ? b->in_more : b->out_more)
+        *dmore = true;
+    if (!bp)
+        return;
+    if (*dp && *dk != bk) /* a member's own filter of the same kind overrides its group's */
+        *dmore = true;
+    if (!*dp || (!*ds && bs)) {
+        *dp = bp;
+        *ds = bs;
+        *dk = bk;
+        *(in ? &dst->in_node : &dst->out_node) = in ? b->in_node : b->out_node;
+    }
+}
+
 /* Fill unset fields of dst from b and, recursively, from b's parents. */
 static void bgp_merge(const struct cx *x, struct cbgp_set *dst, const struct cbgp_set *b,
                       unsigned depth)
@@ -267,20 +297,8 @@ static void bgp_merge(const struct cx *x, struct cbgp_set *dst, const struct cbg
         dst->maxpfx_node = b->maxpfx_node;
         dst->maxpfx_off = b->maxpfx_off;
     }
-    if (!dst->in_policy || (!dst->in_strong && b->in_strong && b->in_policy)) {
-        if (b->in_policy) {
-            dst->in_policy = b->in_policy;
-            dst->in_strong = b->in_strong;
-            dst->in_node = b->in_node;
-        }
-    }
-    if (!dst->out_policy || (!dst->out_strong && b->out_strong && b->out_policy)) {
-        if (b->out_policy) {
-            dst->out_policy = b->out_policy;
-            dst->out_strong = b->out_strong;
-            dst->out_node = b->out_node;
-        }
-    }
+    merge_policy(dst, b, true);
+    merge_policy(dst, b, false);
     if (!dst->shutdown_node)
         dst->shutdown_node = b->shutdown_node;
     for (size_t i = 0; i < b->nparents; i++) {
@@ -355,5 +373,7 @@ void cx_finish_bgp(struct cx *x)
         nb->out_policy = eff.out_policy;
         nb->in_policy_node = eff.in_node;
         nb->out_policy_node = eff.out_node;
+        cx_policy_summary(x, nb->in_policy, eff.in_kind, eff.in_more, &nb->in_summary);
+        cx_policy_summary(x, nb->out_policy, eff.out_kind, eff.out_more, &nb->out_summary);
     }
 }

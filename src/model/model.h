@@ -442,8 +442,72 @@ struct mgmt_source {
 
 /* ---------------------------------------------------------------- routing */
 
+/* Routes for prefixes inside p whose length is ge..le (a prefix-list entry's
+ * reach, or a range of routes a check asks about). */
+struct prefix_range {
+    struct ip_prefix p;
+    uint8_t ge, le;
+};
+
+/* One entry of a prefix list (IOS/NX-OS/EOS ip and ipv6 prefix-list, IOS XR
+ * prefix-set, whose entries all permit); the first entry that matches decides. */
+struct rp_entry {
+    struct prefix_range r;
+    bool permit;
+    const struct cfg_node *node;
+};
+
+struct rp_list {
+    const char *name;
+    struct rp_entry *e;
+    size_t n;
+    const struct cfg_node *node;
+};
+
+/* A condition: the route is in one of lists (an undefined name is NULL and
+ * may match anything), and "other" conditions (community, AS path, an ACL)
+ * the model does not decide. family 4 or 6 restricts the lists to routes of
+ * that family (a route-map's "match ip" / "match ipv6"): other routes may
+ * match or not, the platforms differ. No list and no other: always true. */
+#define RP_MAX_LISTS 4
+struct rp_cond {
+    const struct rp_list *lists[RP_MAX_LISTS];
+    uint8_t nlists, family;
+    bool has_lists, other, negate;
+};
+
+enum rp_act {
+    RP_NONE,    /* set, and other statements without effect on acceptance */
+    RP_PERMIT,  /* route-map permit clause, XR done: accepted, evaluation ends */
+    RP_DENY,    /* route-map deny clause, XR drop: rejected, evaluation ends */
+    RP_PASS,    /* XR pass, route-map permit with continue: accepted unless later rejected */
+    RP_UNKNOWN, /* XR apply and what the model does not read: either way */
+};
+
+/* One statement of a route policy. An "if" is followed by its then-block
+ * (nthen statements, nested blocks counted in) and its else-block (nelse). */
+struct rp_stmt {
+    bool is_if;
+    enum rp_act act;
+    struct rp_cond cond;
+    uint32_t nthen, nelse;
+    const struct cfg_node *node;
+};
+
+/* A route-map (clauses as "if match then permit|deny"), a prefix list used
+ * as a session's filter (one "if in list then permit"), or an IOS XR
+ * route-policy. Every kind rejects what falls off its end. */
+struct route_policy {
+    const char *name;
+    struct rp_stmt *s;
+    size_t n;
+    bool route_map; /* a deny after a continue: the platforms differ */
+    const struct cfg_node *node;
+};
+
 /* What a session's chain of export or import policies does, where the model
- * reads policy terms (Junos, SR OS: extract_bgp_policy.c); known false
+ * reads policy terms (Junos, SR OS: extract_bgp_policy.c) or route-maps and
+ * route-policies (Cisco family, EOS: extract_cisco_policy.c); known false
  * elsewhere or without a policy. */
 struct policy_summary {
     bool known;
@@ -454,7 +518,18 @@ struct policy_summary {
     bool filters_prefixes;  /* some term matches on prefixes (route-filter, prefix-list) */
     const char *undefined;  /* the first policy of the chain not defined here */
     const struct cfg_node *accepts_all_node, *connected_node;
+    const struct route_policy *policy; /* its clauses, where read (Cisco family, EOS) */
 };
+
+enum policy_verdict { POLICY_UNSURE, POLICY_DENIES, POLICY_PERMITS };
+
+/* What the session's policy does with the routes of r, where its clauses
+ * are read (s->policy): POLICY_DENIES when it rejects every one of them,
+ * POLICY_PERMITS when it surely accepts one (*witness; node[0] the statement
+ * that accepts it, node[1] the list entry it matched, either NULL), and
+ * POLICY_UNSURE otherwise (route_policy.c). */
+enum policy_verdict model_policy_range(const struct policy_summary *s, const struct prefix_range *r,
+                                       struct ip_prefix *witness, const struct cfg_node *node[2]);
 
 struct bgp_neighbor {
     const char *addr;  /* neighbour address or interface as written */
