@@ -525,8 +525,8 @@ void cx_policy_summary(struct cx *x, const char *name, char kind, bool more,
                        struct policy_summary *s)
 {
     memset(s, 0, sizeof(*s));
-    if (!name || more || (kind != 'm' && kind != 'p'))
-        return;
+    if (!name || more || (kind != 'm' && kind != 'p') || x->d == DIALECT_CISCO_ASA)
+        return; /* ASA route-maps are not read */
     if (kind == 'p') {
         s->policy = list_policy(x, name);
         if (!s->policy)
