@@ -225,6 +225,8 @@ struct cx {
     struct cxp_map *rmaps;
     size_t nrmaps;
     struct cx_index plist_ix, rmap_ix;
+    const struct cfg_node *redist_connected; /* global BGP redistributes connected routes */
+    struct sv redist_map;                    /* ... through this route-map / route-policy */
 
     /* igp */
     struct cigp *igps;
@@ -238,8 +240,9 @@ struct cx {
 
     /* interfaces: primary IPv4 address, parallel to m->interfaces (OSPF network match) */
     struct ip_prefix *if_addr;
-    size_t *if_ospf; /* parallel: its OSPF entry in igp_ifs, SIZE_MAX if none */
-    size_t cur_if;   /* the interface being read, SIZE_MAX outside one */
+    struct ip_prefix *if_net; /* parallel: the primary IPv4 subnet (connected route) */
+    size_t *if_ospf;          /* parallel: its OSPF entry in igp_ifs, SIZE_MAX if none */
+    size_t cur_if;            /* the interface being read, SIZE_MAX outside one */
 
     /* control plane and management VRF */
     const struct cfg_node *copp_node;
@@ -419,6 +422,9 @@ bool cx_h_route_policy(struct cx *x, const struct cfg_node *n, struct sv s, bool
 /* What a session's filter does: name and kind as struct cbgp_set keeps them. */
 void cx_policy_summary(struct cx *x, const char *name, char kind, bool more,
                        struct policy_summary *s);
+/* Outbound: whether s lets an interface's subnet out while BGP redistributes
+ * connected routes (accepts_connected). */
+void cx_policy_connected(struct cx *x, const struct bgp_neighbor *nb, struct policy_summary *s);
 
 /* extract_cisco_iface.c */
 bool cx_h_interface(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);

@@ -158,6 +158,19 @@ static void bgp_setting(struct cx *x, struct cbgp_set *b, struct sv s, size_t i,
 static void bgp_walk(struct cx *x, const struct cfg_node *blk, struct cbgp_set *cur, struct sv vrf,
                      unsigned depth);
 
+/* "redistribute connected|direct [route-map|route-policy X]" in the global
+ * instance: the first one is kept. */
+static void bgp_redistribute(struct cx *x, struct sv s, const struct cfg_node *c)
+{
+    if (x->redist_connected ||
+        (!starts(s, "redistribute connected") && !starts(s, "redistribute direct")))
+        return;
+    x->redist_connected = c;
+    for (size_t i = 2; tk(s, i).n; i++)
+        if (tk_is(s, i, "route-map") || tk_is(s, i, "route-policy"))
+            x->redist_map = tk(s, i + 1);
+}
+
 static void bgp_stmt(struct cx *x, const struct cfg_node *c, struct cbgp_set *cur, struct sv vrf,
                      unsigned depth)
 {
@@ -221,6 +234,8 @@ static void bgp_stmt(struct cx *x, const struct cfg_node *c, struct cbgp_set *cu
         if (starts(s, "address-family") && tk_is(s, 2, "vrf"))
             v = tk(s, 3);
         bgp_walk(x, c, NULL, v, depth + 1);
+    } else if (!neg && !vrf.n) {
+        bgp_redistribute(x, s, c);
     }
 }
 
@@ -375,5 +390,6 @@ void cx_finish_bgp(struct cx *x)
         nb->out_policy_node = eff.out_node;
         cx_policy_summary(x, nb->in_policy, eff.in_kind, eff.in_more, &nb->in_summary);
         cx_policy_summary(x, nb->out_policy, eff.out_kind, eff.out_more, &nb->out_summary);
+        cx_policy_connected(x, nb, &nb->out_summary);
     }
 }

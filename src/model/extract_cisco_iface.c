@@ -107,9 +107,11 @@ static bool if_address(struct cx *x, struct interface *f, size_t idx, const stru
         const char *sl = memchr(a.p, '/', a.n);
         if (sl)
             a.n = (size_t)(sl - a.p);
-        struct ip_prefix ip = model_parse_addr(a);
+        struct ip_prefix ip = model_parse_addr(a), net;
         if (ip.af == 4)
             x->if_addr[idx] = ip;
+        if (ip.af == 4 && ip_prefix_parse(sv_after_tokens(t, 2), &net) && net.af == 4)
+            x->if_net[idx] = net;
     }
     return true;
 }
@@ -289,6 +291,8 @@ bool cx_h_interface(struct cx *x, const struct cfg_node *n, struct sv s, bool ne
     cx_ix_add(x->a, &x->if_ix, hash_sv(HASH_SEED, name), idx);
     x->if_addr = model_grow(x->a, x->if_addr, idx, sizeof(*x->if_addr));
     memset(&x->if_addr[idx], 0, sizeof(x->if_addr[idx]));
+    x->if_net = model_grow(x->a, x->if_net, idx, sizeof(*x->if_net));
+    memset(&x->if_net[idx], 0, sizeof(x->if_net[idx]));
     x->if_ospf = model_grow(x->a, x->if_ospf, idx, sizeof(*x->if_ospf));
     x->if_ospf[idx] = SIZE_MAX;
     f->is_loopback = name_is(name, "loopback") || name_is(name, "lo");

@@ -563,3 +563,35 @@ void cx_policy_summary(struct cx *x, const char *name, char kind, bool more,
     s->accepts_some = m->accepts_some;
     s->filters_prefixes = m->prefix;
 }
+
+/* A connected route gets into BGP when connected routes are redistributed
+ * (through the redistribution's route-map, if it names one) and out to the
+ * peer when the outbound policy surely permits it: the device's interface
+ * subnets, which checks.md counts among the infrastructure prefixes. */
+void cx_policy_connected(struct cx *x, const struct bgp_neighbor *nb, struct policy_summary *s)
+{
+    if (!x->redist_connected || nb->vrf || !s->policy || s->accepts_connected)
+        return;
+    struct policy_summary rs;
+    bool via = x->redist_map.n > 0;
+    if (via) {
+        cx_policy_summary(x, dup(x, x->redist_map), 'm', false, &rs);
+        if (!rs.policy)
+            return;
+    }
+    for (size_t i = 0; i < x->m->ninterfaces; i++) {
+        const struct ip_prefix *net = &x->if_net[i];
+        if (net->af != 4 || x->m->interfaces[i].shutdown)
+            continue;
+        struct prefix_range r = {*net, net->len, net->len};
+        struct ip_prefix w;
+        const struct cfg_node *at[2];
+        if (via && model_policy_range(&rs, &r, &w, at) != POLICY_PERMITS)
+            continue;
+        if (model_policy_range(s, &r, &w, at) != POLICY_PERMITS)
+            continue;
+        s->accepts_connected = true;
+        s->connected_node = at[1] ? at[1] : at[0];
+        return;
+    }
+}
