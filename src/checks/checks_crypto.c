@@ -26,7 +26,11 @@ static bool ssh_default(const struct check_ctx *ctx, struct check_result *r,
         return false;
     check_set(ctx, r, f->state == FACT_ON ? VERDICT_FAIL : VERDICT_PASS, "%s by default: %s",
               f->state == FACT_ON ? fail_msg : pass_msg, f->why);
-    if (ctx->model->software.release_line)
+    /* the release decides the default only on the ASA and IOS XR (their
+     * defaults changed between releases); elsewhere the missing statement's
+     * section is the place to point at */
+    enum dialect d = ctx->model->dialect;
+    if (ctx->model->software.release_line && (d == DIALECT_CISCO_ASA || d == DIALECT_CISCO_IOSXR))
         check_evidence_line(ctx, r, ctx->model->software.release_line);
     return true;
 }

@@ -339,6 +339,7 @@ static enum fact_state nxos_default_state(const struct device_model *m, const st
 static enum fact_state port_block(enum dialect d, const struct interface *f, const char **why)
 {
     const struct inert_row *rows = rows_for(d);
+    *why = NULL;
     if (!rows || f->description || f->has_ip || f->acl_in || f->acl_out)
         return FACT_OFF;
     enum port_stmt state = STMT_INERT;
@@ -542,7 +543,7 @@ void model_extract_ports(const struct cfg_tree *t, struct device_model *m)
         if (!is_physical(m->dialect, f))
             continue;
         pf->nphysical++;
-        const char *why;
+        const char *why = NULL;
         enum fact_state up = port_block(m->dialect, f, &why);
         const struct cfg_node *admin;
         bool shown_up;
