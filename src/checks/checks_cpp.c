@@ -739,15 +739,7 @@ static void receive_asa(const struct check_ctx *ctx, struct check_result *r)
  * policies); why says how. */
 static void receive_fortios(const struct check_ctx *ctx, struct check_result *r)
 {
-    const struct fact_bool *f = &ctx->model->cpp.receive_filter;
-    check_evidence_fact(ctx, r, &f->ev);
-    if (f->state == FACT_ON)
-        check_set(ctx, r, VERDICT_PASS, "%s", fact_why(ctx, f));
-    else if (f->state == FACT_OFF)
-        check_set(ctx, r, VERDICT_FAIL, "%s", fact_why(ctx, f));
-    else
-        check_set(ctx, r, VERDICT_UNKNOWN,
-                  "cannot tell whether traffic to the device is restricted: %s", fact_why(ctx, f));
+    judge_by_why(ctx, r, &ctx->model->cpp.receive_filter, "traffic to the device is restricted");
 }
 
 static void eval_receive_filter(const struct check_ctx *ctx, struct check_result *r)

@@ -86,6 +86,12 @@ enum fact_state remote_management_state(const struct device_model *m);
 /* The fact's reason for being unknown, or a generic one naming the dialect. */
 const char *fact_why(const struct check_ctx *ctx, const struct fact_bool *f);
 /*
+ * A fact the extractor judged whole, with its reason as the message: ON
+ * passes, OFF fails, unknown says "cannot tell whether <what>: <why>".
+ */
+void judge_by_why(const struct check_ctx *ctx, struct check_result *r, const struct fact_bool *f,
+                  const char *what);
+/*
  * The common shape of a yes/no check: the fact in state `bad` fails with
  * fail_msg, the other known state passes with pass_msg, unknown says
  * "cannot tell whether <what>: <why>". Evidence is the fact's lines.

@@ -557,26 +557,13 @@ static size_t infra_acls(const struct device_model *m, const struct acl **out, s
     return n;
 }
 
-/* A firewall's policy table: the extractor judged its deny policies and
- * the implicit deny (logging.policy_denies); why says which. */
-static void policy_denies(const struct check_ctx *ctx, struct check_result *r,
-                          const struct fact_bool *f)
-{
-    check_evidence_fact(ctx, r, &f->ev);
-    if (f->state == FACT_ON)
-        check_set(ctx, r, VERDICT_PASS, "%s", fact_why(ctx, f));
-    else if (f->state == FACT_OFF)
-        check_set(ctx, r, VERDICT_FAIL, "%s", fact_why(ctx, f));
-    else
-        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell whether denied traffic is logged: %s",
-                  fact_why(ctx, f));
-}
-
 static void eval_log_acl_deny(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
     if (m->dialect == DIALECT_FORTINET_FORTIOS) {
-        policy_denies(ctx, r, &m->logging.policy_denies);
+        /* a firewall's policy table: the extractor judged its deny
+         * policies and the implicit deny; why says which */
+        judge_by_why(ctx, r, &m->logging.policy_denies, "denied traffic is logged");
         return;
     }
     const struct acl *acls[64];

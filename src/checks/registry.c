@@ -441,6 +441,18 @@ const char *fact_why(const struct check_ctx *ctx, const struct fact_bool *f)
                         dialect_name(ctx->model ? ctx->model->dialect : DIALECT_UNKNOWN));
 }
 
+void judge_by_why(const struct check_ctx *ctx, struct check_result *r, const struct fact_bool *f,
+                  const char *what)
+{
+    check_evidence_fact(ctx, r, &f->ev);
+    if (f->state == FACT_ON)
+        check_set(ctx, r, VERDICT_PASS, "%s", fact_why(ctx, f));
+    else if (f->state == FACT_OFF)
+        check_set(ctx, r, VERDICT_FAIL, "%s", fact_why(ctx, f));
+    else
+        check_set(ctx, r, VERDICT_UNKNOWN, "cannot tell whether %s: %s", what, fact_why(ctx, f));
+}
+
 void judge_fact(const struct check_ctx *ctx, struct check_result *r, const struct fact_bool *f,
                 enum fact_state bad, const char *fail_msg, const char *pass_msg, const char *what)
 {

@@ -76,6 +76,7 @@ struct jzones {
     struct jz_pol *pols;
     size_t npols;
     const struct cfg_node *global_node; /* first "security policies global" statement */
+    bool overflow;                      /* more than JZ_MAX of something: the rest is not read */
 };
 
 static struct jzones *jz_state(struct jx *x)
@@ -91,8 +92,10 @@ static size_t jz_zone(struct jx *x, struct sv name, const struct cfg_node *n)
     for (size_t i = 0; i < z->nzones; i++)
         if (sv_same(z->zones[i].name, name))
             return i;
-    if (z->nzones >= JZ_MAX)
+    if (z->nzones >= JZ_MAX) {
+        z->overflow = true;
         return SIZE_MAX;
+    }
     struct jz_zone *zn = MODEL_PUSH(x->a, z->zones, z->nzones);
     zn->name = name;
     zn->node = n;
@@ -105,8 +108,10 @@ static struct jz_if *jz_if(struct jx *x, size_t zone, struct sv name, const stru
     for (size_t i = 0; i < z->nifs; i++)
         if (z->ifs[i].zone == zone && sv_same(z->ifs[i].name, name))
             return &z->ifs[i];
-    if (z->nifs >= JZ_MAX)
+    if (z->nifs >= JZ_MAX) {
+        z->overflow = true;
         return NULL;
+    }
     struct jz_if *f = MODEL_PUSH(x->a, z->ifs, z->nifs);
     f->zone = zone;
     f->name = name;
@@ -162,8 +167,10 @@ static struct jz_pol *jz_pol(struct jx *x, struct sv from, struct sv name, const
     for (size_t i = 0; i < z->npols; i++)
         if (sv_same(z->pols[i].from, from) && sv_same(z->pols[i].name, name))
             return &z->pols[i];
-    if (z->npols >= JZ_MAX)
+    if (z->npols >= JZ_MAX) {
+        z->overflow = true;
         return NULL;
+    }
     struct jz_pol *p = MODEL_PUSH(x->a, z->pols, z->npols);
     p->from = from;
     p->name = name;
@@ -315,6 +322,9 @@ void jx_finish_zones(struct jx *x)
         sz->name = dup_unq(x, z->zones[i].name);
         sz->node = z->zones[i].node;
         jz_self_denied(z, z->zones[i].name, &sz->self_denied);
+        if (z->overflow)
+            fact_unknown(&sz->self_denied, "more zones, zone interfaces or policies to junos-host "
+                                           "than are read (4096 each): the rest are not judged");
     }
     for (size_t i = 0; i < z->nifs; i++) {
         const struct jz_if *f = &z->ifs[i];
