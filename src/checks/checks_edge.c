@@ -4,11 +4,12 @@
  * route it is sent, bogons, the provider's own prefixes, the default route
  * and over-specifics included, on every platform that accepts by default.
  * Where the model reads an inbound route-map or route-policy and its prefix
- * lists (Cisco family, EOS) each range that must be rejected is put to it:
+ * lists (Cisco family, EOS), or a Junos or SR OS import chain with its route
+ * filters and prefix lists, each range that must be rejected is put to it:
  * one route it surely accepts fails the session, and it passes only when
- * every range is rejected on every path. Elsewhere (Junos and SR OS route
- * filters, ACLs, community matches) the verdict says what to look for
- * instead of guessing.
+ * every range is rejected on every path. Elsewhere (route-filter-lists,
+ * ACLs, community matches) the verdict says what to look for instead of
+ * guessing.
  */
 #include "checks/checks_int.h"
 

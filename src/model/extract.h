@@ -245,6 +245,15 @@ struct policy_term {
     bool from_invalid; /* the RPKI-invalid state */
     bool from_other;   /* a condition other than that and "protocol bgp" */
     bool accepts, nexts, rejects;
+    bool next_policy;  /* "then next policy" / SR OS next-policy: the rest is skipped */
+    bool from_unread;  /* a condition neither "protocol bgp" nor a prefix match */
+    bool rf_unread;    /* a route-filter the model does not read (through, own action) */
+    bool own_action;   /* a route-filter or prefix-list-filter with an action of its own */
+    struct rp_list rf; /* the route-filters as a list, longest prefix first */
+    size_t rf_cap;
+    struct sv lists[RP_MAX_LISTS]; /* named prefix lists, their match in list_type */
+    uint8_t list_type[RP_MAX_LISTS], nlists;
+    bool lists_over;                    /* more named lists than are kept */
     const struct cfg_node *node;        /* the first from clause, or the reject */
     const struct cfg_node *cond_node;   /* the first from clause with a condition */
     const struct cfg_node *accept_node; /* the first accept */
@@ -255,9 +264,32 @@ struct policy_terms {
     bool overflow;          /* more terms than are kept: none is judged */
     bool group_policies;    /* Junos groups define policies, not read here */
     bool origin_validation; /* SR OS: enable-origin-validation somewhere */
+    bool group_lists;       /* Junos groups define prefix lists, not read here */
+    struct arena *arena;
     struct policy_term *terms;
     size_t n;
+    struct pt_plist *plists; /* prefix lists by name, as written */
+    size_t nplists;
 };
+
+/* How a named list is matched: Junos prefix-list and SR OS exact entries
+ * (PL_EXACT), Junos prefix-list-filter orlonger / longer, or unread. */
+enum { PL_EXACT, PL_ORLONGER, PL_LONGER, PL_UNREAD };
+
+/* A Junos or SR OS prefix list: its prefixes, each matched exactly, or
+ * unread (apply-path, SR OS longer / through / range entries). */
+struct pt_plist {
+    struct sv name;
+    struct ip_prefix *v;
+    size_t n, cap;
+    bool unread;
+};
+
+/* The import chain as a route policy (one "if" per term, then the default
+ * import policy's accept) for model_policy_range, or NULL when a term is
+ * beyond what it can say (extract_policy_build.c). */
+struct route_policy *model_policy_build(struct arena *a, const struct policy_terms *pt,
+                                        const char *chain);
 
 /* The policy terms of a Junos or SR OS device with BGP neighbours, read in
  * one walk (extract_policy_terms.c); empty for other devices. */

@@ -99,5 +99,8 @@ void model_extract_bgp_policies(const struct cfg_tree *t, struct device_model *m
         struct bgp_neighbor *nb = &m->bgp.neighbors[i];
         bp_judge_chain(t->arena, pt, nb->out_policy, &nb->out_summary);
         bp_judge_chain(t->arena, pt, nb->in_policy, &nb->in_summary);
+        struct policy_summary *in = &nb->in_summary;
+        if (in->known && !in->undefined)
+            in->policy = model_policy_build(t->arena, pt, nb->in_policy);
     }
 }
