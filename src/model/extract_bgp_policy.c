@@ -23,6 +23,7 @@ struct bp_chain {
     struct policy_summary *s;
     bool ended;   /* an unconditional clause ended the chain */
     bool rejects; /* ... and it was a reject */
+    bool skips;   /* a "next policy" term of this policy lets routes past it */
 };
 
 static void bp_judge_term(struct bp_chain *c, const struct policy_term *t)
@@ -43,7 +44,8 @@ static void bp_judge_term(struct bp_chain *c, const struct policy_term *t)
     }
     /* Nothing gets past an unconditional clause; the default policy only
      * ever passes BGP routes, so rejecting "protocol bgp" ends the chain too. */
-    if ((t->accepts && !t->from_any) || (t->rejects && unconditional)) {
+    c->skips |= t->next_policy;
+    if ((t->accepts && !t->from_any) || (t->rejects && unconditional && !c->skips)) {
         c->ended = true;
         c->rejects = t->rejects;
     }
@@ -57,6 +59,7 @@ static int bp_judge_policy(const struct policy_terms *pt, struct sv name, struct
     size_t n = model_policy_order(pt, name, true, order, ARRAY_SIZE(order));
     if (n == SIZE_MAX)
         return -1;
+    c->skips = false;
     for (size_t i = 0; i < n && !c->ended; i++)
         bp_judge_term(c, order[i]);
     return n > 0;
