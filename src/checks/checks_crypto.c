@@ -20,17 +20,15 @@ static bool ssh_off(const struct check_ctx *ctx, struct check_result *r)
  * default's reason, and the release line where the release decides it. False
  * when the fact was configured (or is unknown). */
 static bool ssh_default(const struct check_ctx *ctx, struct check_result *r,
-                        const struct fact_bool *f, const char *fail_msg, const char *pass_msg)
+                        const struct fact_bool *f, bool cite_release, const char *fail_msg,
+                        const char *pass_msg)
 {
     if (f->state == FACT_UNKNOWN || !f->is_default || !f->why)
         return false;
     check_set(ctx, r, f->state == FACT_ON ? VERDICT_FAIL : VERDICT_PASS, "%s by default: %s",
               f->state == FACT_ON ? fail_msg : pass_msg, f->why);
-    /* the release decides the default only on the ASA and IOS XR (their
-     * defaults changed between releases); elsewhere the missing statement's
-     * section is the place to point at */
-    enum dialect d = ctx->model->dialect;
-    if (ctx->model->software.release_line && (d == DIALECT_CISCO_ASA || d == DIALECT_CISCO_IOSXR))
+    /* elsewhere the missing statement's section is the place to point at */
+    if (cite_release && ctx->model->software.release_line)
         check_evidence_line(ctx, r, ctx->model->software.release_line);
     return true;
 }
@@ -43,7 +41,7 @@ static void eval_ssh_ciphers(const struct check_ctx *ctx, struct check_result *r
     if (ssh_off(ctx, r))
         return;
     check_evidence_fact(ctx, r, &s->algo_ev);
-    if (ssh_default(ctx, r, &s->weak_ciphers, bad, good))
+    if (ssh_default(ctx, r, &s->weak_ciphers, s->ciphers_cite_release, bad, good))
         return;
     judge_fact(ctx, r, &s->weak_ciphers, FACT_ON, bad, good, "the SSH server offers weak ciphers");
 }
@@ -56,7 +54,7 @@ static void eval_ssh_macs(const struct check_ctx *ctx, struct check_result *r)
     if (ssh_off(ctx, r))
         return;
     check_evidence_fact(ctx, r, &s->algo_ev);
-    if (ssh_default(ctx, r, &s->weak_macs, bad, good))
+    if (ssh_default(ctx, r, &s->weak_macs, s->macs_cite_release, bad, good))
         return;
     judge_fact(ctx, r, &s->weak_macs, FACT_ON, bad, good, "the SSH server offers weak MACs");
 }

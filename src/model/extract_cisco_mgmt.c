@@ -994,12 +994,14 @@ static void ssh_ciphers_weak(struct cx *x)
          * that alone) */
         fact_default(&ssh->weak_ciphers, FACT_OFF,
                      "IOS XR 7 offers CBC ciphers only after 'ssh server enable cipher'");
+        ssh->ciphers_cite_release = true;
     } else if (x->d == DIALECT_CISCO_ASA && asa_release_before(x->m, 9, 5)) {
         /* 'show ssh ciphers' on 9.4: the default 'medium' list holds aes128/192/256-cbc
          * beside CTR; before 9.1(2) no list can be chosen and only CBC is offered */
         fact_default(&ssh->weak_ciphers, FACT_ON,
                      "no 'ssh cipher encryption': this ASA release offers AES-CBC "
                      "(the 'medium' list, or the fixed list before 9.1(2))");
+        ssh->ciphers_cite_release = true;
     } else {
         fact_unknown(&ssh->weak_ciphers, "no SSH cipher list: the default list is "
                                          "release-dependent");
@@ -1037,11 +1039,13 @@ static void ssh_macs_weak(struct cx *x)
         /* checks.md XR: HMAC-SHA1 is offered until it is disabled */
         fact_default(&ssh->weak_macs, FACT_ON,
                      "no 'ssh server disable hmac hmac-sha1': IOS XR offers HMAC-SHA1");
+        ssh->macs_cite_release = true;
     } else if (x->d == DIALECT_CISCO_ASA && asa_release_before(x->m, 9, 1)) {
         /* 'ssh cipher integrity' and the SHA-2 MACs came with 9.1(2): older
          * releases offer HMAC-SHA1 and nothing can remove it */
         fact_default(&ssh->weak_macs, FACT_ON,
                      "ASA releases before 9.1(2) offer HMAC-SHA1 and cannot choose their MACs");
+        ssh->macs_cite_release = true;
     } else {
         fact_unknown(&ssh->weak_macs, "no SSH MAC list: the default list is release-dependent");
     }

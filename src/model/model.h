@@ -162,8 +162,11 @@ struct ssh_facts {
     struct fact_lines algo_ev;
     struct fact_bool weak_ciphers; /* CBC/3DES/arcfour in effect */
     struct fact_bool weak_macs;    /* MD5/SHA1-96 etc. in effect */
-    struct fact_bool root_login;   /* Junos/SR OS root/admin login over SSH permitted */
-    long idle_timeout_seconds;     /* service-level idle timeout; -1 unknown */
+    /* the default list above is the one this platform's release offers:
+     * the configuration's version line is its evidence */
+    bool ciphers_cite_release, macs_cite_release;
+    struct fact_bool root_login; /* Junos/SR OS root/admin login over SSH permitted */
+    long idle_timeout_seconds;   /* service-level idle timeout; -1 unknown */
     struct fact_lines ev;
 };
 
