@@ -72,6 +72,13 @@ struct vx {
 
     /* igp */
     const struct cfg_node *ospf_if_auth, *isis_if_auth;
+    /* interface addresses and "ospf enable PID" process ids, read once on
+     * the first OSPF process (v_if_scan) */
+    struct ip_prefix *if_hosts;
+    size_t nif_hosts;
+    struct sv *ospf_enabled;
+    size_t nospf_enabled;
+    bool if_scanned;
 
     /* copp */
     const struct cfg_node *cpu_defend_def, *cpu_defend_applied;
@@ -1318,23 +1325,42 @@ static bool auth_mode_strong(const struct cfg_node *n, size_t at)
     return mode.p && !sv_eq_cstr(mode, "simple") && !sv_eq_cstr(mode, "null");
 }
 
-/* Whether "ip address A M" of some active interface falls in prefix p, or
- * an interface enables the process itself ("ospf enable PID"). */
-static bool v_iface_in(struct vx *x, const struct ip_prefix *p, struct sv pid)
+/* Read every active interface's "ip address" and "ospf enable PID" once. */
+static void v_if_scan(struct vx *x)
 {
+    x->if_scanned = true;
     for (const struct cfg_node *f = x->t->first; f; f = f->next) {
         if ((f->flags & CFG_INACTIVE) || !starts(f, 0, "interface"))
             continue;
         for (const struct cfg_node *c = f->child; c; c = c->next) {
             if (c->flags & CFG_INACTIVE)
                 continue;
-            if (starts(c, 0, "ospf enable") && (!pid.n || sv_eq(tk(c, 2), pid)))
-                return true;
-            struct ip_prefix host = model_parse_addr(tk(c, 2));
-            if (p && starts(c, 0, "ip address") && host.af && ip_prefix_contains(p, &host))
-                return true;
+            if (starts(c, 0, "ospf enable")) {
+                *MODEL_PUSH(x->a, x->ospf_enabled, x->nospf_enabled) = tk(c, 2);
+            } else if (starts(c, 0, "ip address")) {
+                struct ip_prefix host = model_parse_addr(tk(c, 2));
+                if (host.af)
+                    *MODEL_PUSH(x->a, x->if_hosts, x->nif_hosts) = host;
+            }
         }
     }
+}
+
+/* Whether an interface address falls in p. */
+static bool v_addr_in(const struct vx *x, const struct ip_prefix *p)
+{
+    for (size_t i = 0; i < x->nif_hosts; i++)
+        if (ip_prefix_contains(p, &x->if_hosts[i]))
+            return true;
+    return false;
+}
+
+/* Whether an interface enables process pid itself ("ospf enable PID"). */
+static bool v_ospf_enabled(const struct vx *x, struct sv pid)
+{
+    for (size_t i = 0; i < x->nospf_enabled; i++)
+        if (!pid.n || sv_eq(x->ospf_enabled[i], pid))
+            return true;
     return false;
 }
 
@@ -1343,6 +1369,8 @@ static bool v_iface_in(struct vx *x, const struct ip_prefix *p, struct sv pid)
 static bool v_ospf_idle(struct vx *x, const struct cfg_node *n)
 {
     size_t nets = 0;
+    if (!x->if_scanned)
+        v_if_scan(x);
     for (const struct cfg_node *c = n->child; c; c = c->next) {
         if ((c->flags & CFG_INACTIVE) || !starts(c, 0, "area"))
             continue;
@@ -1352,11 +1380,11 @@ static bool v_ospf_idle(struct vx *x, const struct cfg_node *n)
                 !ip_prefix_from_mask(tk(d, 1), tk(d, 2), true, &p))
                 continue;
             nets++;
-            if (v_iface_in(x, &p, tk(n, 1)))
+            if (v_addr_in(x, &p))
                 return false;
         }
     }
-    return nets > 0 && !v_iface_in(x, NULL, tk(n, 1));
+    return nets > 0 && !v_ospf_enabled(x, tk(n, 1));
 }
 
 static void v_ospf(struct vx *x, const struct cfg_node *n)
