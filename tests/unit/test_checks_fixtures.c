@@ -15,6 +15,11 @@
  *                                   platform only speaks SSH 2): the reason
  *                                   is for readers and tests/tools/
  *                                   fixture_coverage.py
+ *   ! expect ID fail -- no passing form: reason
+ *                                   the mirror: a fail (or needs_context)
+ *                                   where the configuration of the dialect
+ *                                   cannot show the passing state (op data
+ *                                   or site context decides it)
  *   ! pending-expect ID verdict [lines] -- reason
  *                                   the right answer, not met yet because a
  *                                   fact is missing from the model: reported
