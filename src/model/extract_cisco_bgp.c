@@ -132,6 +132,13 @@ static void bgp_setting(struct cx *x, struct cbgp_set *b, struct sv s, size_t i,
             b->auth_node = n;
             return;
         }
+        if (x->d == DIALECT_ARISTA_EOS && sv_eq_cstr(a, "shared-secret")) {
+            /* "password shared-secret profile P": the keys of a profile, whose
+             * lifetimes are read with the other key chains */
+            b->auth_node = n;
+            b->key = model_secret(SECRET_OTHER_HASH, sv_make(NULL, 0), n);
+            return;
+        }
         b->key = cx_cisco_secret(x, s, i + 1, n, NULL);
         b->auth_node = n;
         model_add_secret(x->a, x->m, "bgp-key", b->key);

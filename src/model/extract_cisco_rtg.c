@@ -496,13 +496,67 @@ static void key_chain(struct cx *x, const struct cfg_node *n, struct sv s)
     }
 }
 
+/* An EOS lifetime point, "MM/DD/YYYY hh:mm:ss" or "YYYY-MM-DD hh:mm:ss", from
+ * token *i; the day, or INT32_MIN when it is neither. */
+static long eos_date(struct sv s, size_t *i)
+{
+    struct sv d = tk(s, *i), t = tk(s, *i + 1);
+    long day = INT32_MIN;
+    if (d.n != 10 || !memchr(t.p, ':', t.n))
+        return day;
+    if (d.p[4] == '-')
+        day = rtg_ymd_day(d);
+    else if (d.p[2] == '/' && d.p[5] == '/')
+        day = rtg_days(model_sv_long(sv_make(d.p + 6, 4), -1), model_sv_long(sv_make(d.p, 2), -1),
+                       model_sv_long(sv_make(d.p + 3, 2), -1));
+    if (day != INT32_MIN)
+        *i += 2;
+    return day;
+}
+
+/* The lifetime after the keyword at token i: "infinite" or "START END". */
+static long eos_lifetime(struct sv s, size_t i)
+{
+    if (sv_eq_cstr(tk(s, i + 1), "infinite"))
+        return RTG_LIFE_INFINITE;
+    size_t j = i + 1;
+    long start = eos_date(s, &j), end = start == INT32_MIN ? INT32_MIN : eos_date(s, &j);
+    return end == INT32_MIN || end < start ? RTG_LIFE_UNREAD : end - start;
+}
+
+/* "secret NAME TYPE VALUE receive-lifetime L transmit-lifetime L [local-time]",
+ * L being "infinite" or a start and an end (EOS shared-secret profiles, the
+ * key chains of BGP TCP-AO). The secret joins the device's other secrets. */
+static void eos_secret(struct cx *x, struct sv profile, const struct cfg_node *c)
+{
+    struct sv t = cfg_text(c);
+    model_add_secret(x->a, x->m, "key-chain", cx_cisco_secret(x, t, 2, c, NULL));
+    struct rtg_key *k = rtg_key(x->a, x->m, profile, tk(t, 1), c);
+    if (!k)
+        return;
+    k->send_node = k->accept_node = c;
+    k->send_days = k->accept_days = RTG_LIFE_UNREAD;
+    for (size_t i = 3; i < 32 && tk(t, i).n; i++) {
+        if (sv_eq_cstr(tk(t, i), "receive-lifetime"))
+            k->accept_days = eos_lifetime(t, i);
+        else if (sv_eq_cstr(tk(t, i), "transmit-lifetime"))
+            k->send_days = eos_lifetime(t, i);
+    }
+    if (k->send_days == RTG_LIFE_UNREAD || k->accept_days == RTG_LIFE_UNREAD)
+        k->why = "a secret lifetime in a form not read ('show management security session "
+                 "shared-secret profile' lists them)";
+}
+
+/* "management security" > "session shared-secret profile P" > "secret ...". */
 static void eos_shared_secret(struct cx *x, const struct cfg_node *n)
 {
-    for (const struct cfg_node *c = n->child; c; c = c->next)
-        if (active(c) && starts(cfg_text(c), "session shared-secret profile"))
-            rtg_unread_chain(x->a, x->m, tk(cfg_text(c), 3), c,
-                             "EOS shared-secret profile lifetimes are not read; 'show management "
-                             "security session shared-secret profile' lists them");
+    for (const struct cfg_node *c = n->child; c; c = c->next) {
+        if (!active(c) || !starts(cfg_text(c), "session shared-secret profile"))
+            continue;
+        for (const struct cfg_node *l = c->child; l; l = l->next)
+            if (active(l) && starts(cfg_text(l), "secret"))
+                eos_secret(x, tk(cfg_text(c), 3), l);
+    }
 }
 
 /* ------------------------------------------------------------ RPKI */
