@@ -150,7 +150,8 @@ static const struct cx_row rows[] = {
     {"ip dhcp pool", IOS, POS, cx_h_dhcp_pool},
     {"ipv6 dhcp pool", IOS, POS, cx_h_dhcp_pool},
     {"ip prefix-list", IOS | NXOS | EOS, POS, cx_h_prefix_list},
-    {"ipv6 prefix-list", IOS | NXOS | EOS, POS, cx_h_prefix_list},
+    {"ipv6 prefix-list", IOS | NXOS | EOS | ASA, POS, cx_h_prefix_list},
+    {"prefix-list", ASA, POS, cx_h_prefix_list},
     {"ip", ALL, NEG, cx_h_ip},
     {"ssh server algorithms host-key", XR, NEG, cx_h_xr_ssh_hostkey},
     {"ssh key", NXOS, NEG, cx_h_nxos_ssh_key},
@@ -217,7 +218,7 @@ static const struct cx_row rows[] = {
     /* routing */
     {"router bgp", ALL, POS, cx_h_router_bgp},
     {"router static", XR, POS, cx_h_cpp_router_static},
-    {"route-map", IOS | NXOS | EOS, POS, cx_h_route_map},
+    {"route-map", IOS | NXOS | EOS | ASA, POS, cx_h_route_map},
     {"route-policy", XR, POS, cx_h_route_policy},
     {"prefix-set", XR, POS, cx_h_prefix_set},
     {"router ospf", ALL, POS, cx_h_router_igp},

@@ -1,6 +1,7 @@
 /*
  * extract_cisco_policy.c - route-maps, IOS XR route-policies and the prefix
- * lists they name (IOS/NX-OS/EOS ip and ipv6 prefix-list, XR prefix-set),
+ * lists they name (IOS/NX-OS/EOS ip and ipv6 prefix-list, ASA prefix-list
+ * and ipv6 prefix-list, XR prefix-set),
  * read as struct route_policy for what each BGP session's filters do
  * (struct policy_summary; route_policy.c answers questions about ranges).
  *
@@ -157,15 +158,16 @@ static void list_entry(struct cx *x, struct cxp_list *l, struct sv s, size_t i,
     list_add(x, l, seq, permit, &r, n);
 }
 
+/* "ip|ipv6 prefix-list NAME ...", and the ASA's IPv4 "prefix-list NAME ...". */
 bool cx_h_prefix_list(struct cx *x, const struct cfg_node *n, struct sv s, bool neg)
 {
     (void)neg;
-    struct sv name = tk(s, 2);
-    struct cxp_list *l = list_find(x, name, tk_is(s, 0, "ipv6") ? '6' : '4', true, n);
+    size_t at = tk_is(s, 0, "prefix-list") ? 1 : 2;
+    struct cxp_list *l = list_find(x, tk(s, at), tk_is(s, 0, "ipv6") ? '6' : '4', true, n);
     if (!l)
         return false;
-    if (tk(s, 3).n)
-        list_entry(x, l, s, 3, n);
+    if (tk(s, at + 1).n)
+        list_entry(x, l, s, at + 1, n);
     for (const struct cfg_node *c = n->child; c; c = c->next) /* EOS block form */
         if (active(c))
             list_entry(x, l, cfg_text(c), 0, c);
@@ -525,8 +527,8 @@ void cx_policy_summary(struct cx *x, const char *name, char kind, bool more,
                        struct policy_summary *s)
 {
     memset(s, 0, sizeof(*s));
-    if (!name || more || (kind != 'm' && kind != 'p') || x->d == DIALECT_CISCO_ASA)
-        return; /* ASA route-maps are not read */
+    if (!name || more || (kind != 'm' && kind != 'p'))
+        return;
     if (kind == 'p') {
         s->policy = list_policy(x, name);
         if (!s->policy)
