@@ -63,7 +63,7 @@ static void vrrp_interface(struct arena *a, struct device_model *m, const struct
 }
 
 struct vr_mpls {
-    const struct cfg_node *mpls, *ldp, *ldp_all, *ldp_some, *ttl_off, *vrf;
+    const struct cfg_node *mpls, *ldp, *ldp_all, *ldp_some, *ttl_off, *ttl_on, *vrf;
 };
 
 /* The "mpls ldp" view: "md5-password cipher|plain PEER ..." per peer, "... all" for every peer. */
@@ -81,17 +81,34 @@ static void ldp_view(struct vr_mpls *s, const struct cfg_node *n)
     }
 }
 
+/* TTL propagation statements, in the system view or the mpls view. "ttl
+ * propagate" turns propagation (uniform mode) on and "undo ttl propagate"
+ * off (Huawei, http://a10.tagan.ru/huawei/dc/ttl_propagate.html); "mpls ldp
+ * ttl-mode uniform" and "mpls te ttl-mode uniform" copy the IP TTL into LDP
+ * and TE labels (Huawei NetEngine 8000,
+ * http://a10.tagan.ru/huawei/netengine8000f1a/command/8090/configmplsldpttlmode(mplsom).html). */
+static void ttl_stmt(struct vr_mpls *s, const struct cfg_node *c)
+{
+    if (vstarts(c, "undo ttl propagate") ||
+        (vstarts(c, "ttl propagate") && model_sv_icontains(cfg_text(c), "disable")))
+        s->ttl_off = c;
+    else if (vstarts(c, "ttl propagate") ||
+             ((vstarts(c, "mpls ldp ttl-mode") || vstarts(c, "mpls te ttl-mode")) &&
+              sv_eq_cstr(vtok(c, 3), "uniform")))
+        s->ttl_on = s->ttl_on ? s->ttl_on : c;
+}
+
 static void mpls_top(struct vr_mpls *s, const struct cfg_node *n)
 {
+    ttl_stmt(s, n);
     if (vstarts(n, "mpls ldp")) {
         s->ldp = s->ldp ? s->ldp : n;
         ldp_view(s, n);
     } else if (vstarts(n, "mpls") && sv_token_count(cfg_text(n)) == 1) {
         s->mpls = n;
         for (const struct cfg_node *c = n->child; c; c = c->next)
-            if (vstarts(c, "undo ttl propagate") ||
-                (vstarts(c, "ttl propagate") && model_sv_icontains(cfg_text(c), "disable")))
-                s->ttl_off = c;
+            if (!(c->flags & CFG_INACTIVE))
+                ttl_stmt(s, c);
     } else if (vstarts(n, "ip vpn-instance") && !s->vrf) {
         for (const struct cfg_node *c = n->child; c && !s->vrf; c = c->next) {
             if (vstarts(c, "route-distinguisher"))
@@ -123,13 +140,19 @@ static void mpls_settle(struct device_model *m, const struct vr_mpls *s)
         }
     }
     rtg_settle_edge(m, s->vrf, NULL);
-    if (s->ttl_off)
+    if (s->ttl_on) {
+        /* an explicit uniform mode outweighs an "undo ttl propagate": the LSPs
+         * it names still copy the IP TTL */
+        fact_set(&r->ttl_propagate, FACT_ON, s->ttl_on);
+        r->ttl_propagate.why = "set to propagate (uniform mode) by this statement";
+    } else if (s->ttl_off) {
         fact_set(&r->ttl_propagate, FACT_OFF, s->ttl_off);
-    else
-        fact_unknown(&r->ttl_propagate, "no 'undo ttl propagate' in the mpls view and checks.md "
-                                        "marks the VRP default (verify); 'display current-"
-                                        "configuration all' or a traceroute through the core "
-                                        "tells");
+    } else {
+        fact_unknown(&r->ttl_propagate,
+                     "no 'undo ttl propagate' and the VRP TTL mode differs by platform and "
+                     "LSP type (per-VPN, LDP and TE ttl-mode settings); 'display "
+                     "current-configuration all' or a traceroute through the core tells");
+    }
 }
 
 /* "HH:MM YYYY-MM-DD" (either order) from token *i: the day from 1970-01-01,
