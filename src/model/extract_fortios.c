@@ -43,6 +43,16 @@ struct fx {
     /* log syslogd, syslogd2..4: enabled with a server; its filter's severity */
     bool syslogd_on[4];
     const struct cfg_node *syslogd_sev[4];
+    /* access profiles that withhold a permission group (config system
+     * accprofile), and the profile of each administrator, local or remote */
+    struct f_prof *lim_prof, *admin_prof;
+    size_t nlim_prof, nadmin_prof;
+};
+
+/* An access profile by name, with the statement that shows it. */
+struct f_prof {
+    struct sv name;
+    const struct cfg_node *node;
 };
 
 static struct sv tk(const struct cfg_node *n, size_t i)
@@ -168,18 +178,47 @@ static void f_global(struct fx *x, const struct cfg_node *n)
         x->http_port = model_sv_long(tk(s, 2), -1);
 }
 
-/* Command authorisation: every administrator on the super_admin profile (the
- * factory admin when none is configured) may run every command; other
- * profiles (accprofile) and remote users' profiles are not evaluated. */
-static void fortios_authz(struct device_model *m, const struct cfg_node *remote)
+/* The administrator on an access profile that withholds a permission
+ * group, or NULL; *prof gets the profile's statement. */
+static const struct cfg_node *f_limited_admin(const struct fx *x, const struct cfg_node **prof)
 {
+    for (size_t i = 0; i < x->nadmin_prof; i++)
+        for (size_t j = 0; j < x->nlim_prof; j++)
+            if (sv_eq(x->admin_prof[i].name, x->lim_prof[j].name)) {
+                *prof = x->lim_prof[j].node;
+                return x->admin_prof[i].node;
+            }
+    return NULL;
+}
+
+/* Command authorisation is role-based on FortiOS: an administrator's access
+ * profile (accprofile) grants none, read or read-write per permission group
+ * (FortiOS CLI reference, config system accprofile,
+ * https://docs.fortinet.com/document/fortigate/7.4.6/cli-reference/309990135).
+ * An administrator, local or remote, on a profile that sets a group to none
+ * or read is held back from those commands (as a Junos login class that
+ * limits permissions is). Every administrator on the super_admin profile
+ * (the factory admin when none is configured) may run every command; other
+ * profiles that withhold nothing the config shows are not judged. */
+static void fortios_authz(struct fx *x, const struct cfg_node *remote)
+{
+    struct device_model *m = x->m;
     struct aaa_facts *aaa = &m->aaa;
+    const struct cfg_node *prof = NULL, *lim = f_limited_admin(x, &prof);
+    if (lim) {
+        fact_set(&aaa->authz_cmds, FACT_ON, lim);
+        fact_lines_add(&aaa->authz_cmds.ev, prof);
+        aaa->authz_cmds.why = "an administrator's access profile withholds a permission group";
+        return;
+    }
     size_t limited = 0;
     for (size_t i = 0; i < m->naccounts; i++)
         if (m->accounts[i].privilege != 15)
             limited++;
     if (remote || limited) {
-        fact_unknown(&aaa->authz_cmds, "access profiles (accprofile) are not evaluated");
+        fact_unknown(&aaa->authz_cmds, "no administrator's access profile (accprofile) sets a "
+                                       "permission group to none or read, and the groups it "
+                                       "leaves unset or custom are not judged");
         return;
     }
     bool factory = m->naccounts == 1 && m->accounts[0].factory;
@@ -249,6 +288,10 @@ static void f_admin(struct fx *x, const struct cfg_node *n)
         if (!active(e) || !sv_eq_cstr(tk(e, 0), "edit") || !fcap(m->naccounts))
             continue;
         const char *name = model_strdup_unquoted(x->a, tk(e, 1));
+        const struct cfg_node *p = fset(e, "accprofile");
+        if (p && fcap(x->nadmin_prof))
+            *MODEL_PUSH(x->a, x->admin_prof, x->nadmin_prof) =
+                (struct f_prof){sv_unquote(tk(p, 2)), p};
         const struct cfg_node *s = fset(e, "remote-auth");
         if (s && sv_eq_cstr(tk(s, 2), "enable")) {
             if (!x->remote_auth_node)
@@ -260,6 +303,26 @@ static void f_admin(struct fx *x, const struct cfg_node *n)
         model_add_mgmt_path(x->a, m, "admin", acl ? acl->name : NULL, e);
         if (!acl && !x->open_admin)
             x->open_admin = e;
+    }
+}
+
+/* "config system accprofile": a profile that sets one of its permission
+ * groups (sysgrp, netgrp, fwgrp, ...: every "set *grp" and "set wifi") to
+ * none or read withholds those commands. */
+static void f_accprofile(struct fx *x, const struct cfg_node *n)
+{
+    for (const struct cfg_node *e = n->child; e; e = e->next) {
+        if (!active(e) || !sv_eq_cstr(tk(e, 0), "edit") || !fcap(x->nlim_prof))
+            continue;
+        for (const struct cfg_node *c = e->child; c; c = c->next) {
+            struct sv k = tk(c, 1), v = sv_unquote(tk(c, 2));
+            bool group = k.n > 3 && memcmp(k.p + k.n - 3, "grp", 3) == 0;
+            if (!active(c) || !sv_eq_cstr(tk(c, 0), "set") || !(group || sv_eq_cstr(k, "wifi")) ||
+                !(sv_eq_cstr(v, "none") || sv_eq_cstr(v, "read")))
+                continue;
+            *MODEL_PUSH(x->a, x->lim_prof, x->nlim_prof) = (struct f_prof){sv_unquote(tk(e, 1)), c};
+            break;
+        }
     }
 }
 
@@ -979,6 +1042,7 @@ struct f_row {
 static const struct f_row f_rows[] = {
     {"system global", NULL, f_global},
     {"system admin", NULL, f_admin},
+    {"system accprofile", NULL, f_accprofile},
     {"system interface", NULL, f_interface},
     {"system snmp community", NULL, f_snmp_community},
     {"system snmp user", NULL, f_snmp_user},
@@ -1553,7 +1617,7 @@ static void finish(struct fx *x)
     }
     fact_unknown(&aaa->local_fallback, not_read);
     f_accounting(x);
-    fortios_authz(m, x->remote_auth_node);
+    fortios_authz(x, x->remote_auth_node);
     /* admintimeout: idle minutes for administrators, 5 by default (FortiOS
      * CLI reference, config system global); an unreadable value stays -2 */
     if (m->ssh.idle_timeout_seconds == -1)
