@@ -564,78 +564,234 @@ static bool ios_open_vty(const struct check_ctx *ctx, struct check_result *r,
     return true;
 }
 
-/* No interface is marked external: the device fails when no routed
- * interface filters inbound at all, and is unknown otherwise (which
- * interfaces face outside is not known). */
-static void receive_iacl_any(const struct check_ctx *ctx, struct check_result *r,
+/* Where an inbound ACL leaves traffic to one of the device's addresses. */
+enum iacl_fate { IACL_GUARDED, IACL_OPEN, IACL_MAYBE };
+
+/*
+ * Walk an inbound ACL in order for traffic to own, one of the device's
+ * addresses (CISC-RT-000130): a permit that names its source, or is limited
+ * to ICMP or a routing protocol, is an allowed exception; a permit of any
+ * source to it opens the device; a deny of every packet from any source to
+ * it, or the ACL's implicit end, guards it; an entry the model cannot
+ * resolve first leaves it open to doubt. *at is the deciding entry (NULL at
+ * the end).
+ */
+static enum iacl_fate iacl_fate(const struct acl *a, const struct ip_prefix *own,
+                                const struct acl_entry **at)
+{
+    bool maybe_denied = false; /* a deny of all to an unresolved destination came first */
+    for (size_t i = 0; i < a->n; i++) {
+        const struct acl_entry *e = &a->entries[i];
+        bool dst_unres = e->dst_unresolved || (!e->dst_any && !e->dst.af);
+        *at = e;
+        if (!dst_unres && !e->dst_any &&
+            (e->dst.af != own->af || !ip_prefix_overlaps(&e->dst, own)))
+            continue;
+        if (!e->permit) {
+            bool full = e->matches_all && e->src_any;
+            if (full && !dst_unres && (e->dst_any || ip_prefix_contains(&e->dst, own)))
+                return IACL_GUARDED;
+            maybe_denied |= full && dst_unres;
+            continue; /* a narrow deny stops some packets only */
+        }
+        if (e->unresolved || (!e->src_any && !e->src.af))
+            return IACL_MAYBE;
+        if (!e->src_any || e->icmp_or_routing)
+            continue;
+        return dst_unres || maybe_denied ? IACL_MAYBE : IACL_OPEN;
+    }
+    *at = NULL;
+    return a->default_permit ? IACL_OPEN : IACL_GUARDED;
+}
+
+/* The device's own IPv4 addresses, every interface's (loopbacks
+ * included); unwritten: an interface whose address is learned. */
+struct own_addrs {
+    const struct ip_prefix **v;
+    size_t n;
+    const struct interface *unwritten;
+};
+
+static struct own_addrs own_addresses(const struct check_ctx *ctx)
+{
+    const struct device_model *m = ctx->model;
+    struct own_addrs o = {NULL, 0, NULL};
+    size_t total = 0;
+    for (size_t i = 0; i < m->ninterfaces; i++)
+        total += m->interfaces[i].naddrs;
+    o.v = arena_alloc(ctx->arena, (total + 1) * sizeof(*o.v));
+    for (size_t i = 0; i < m->ninterfaces; i++) {
+        const struct interface *it = &m->interfaces[i];
+        if (it->addr_unwritten && !o.unwritten)
+            o.unwritten = it;
+        for (size_t k = 0; k < it->naddrs; k++)
+            if (it->addrs[k].af == 4)
+                o.v[o.n++] = &it->addrs[k];
+    }
+    return o;
+}
+
+/* The interface's inbound ACL is missing or undefined: a reason (IOS
+ * permits all through an undefined ACL). Returns the ACL when there is one. */
+static const struct acl *iacl_of(const struct check_ctx *ctx, const struct interface *it,
+                                 struct reasons *bad, struct reasons *unknown)
+{
+    const struct device_model *m = ctx->model;
+    const struct acl *a = it->acl_in ? model_find_acl(m, it->acl_in) : NULL;
+    if (!it->acl_in)
+        reasons_add(bad, "%s has no inbound ACL", if_name(it));
+    else if (!a && m->dialect == DIALECT_CISCO_IOS)
+        reasons_add(bad, "%s: %s is not defined (IOS then permits all)", if_name(it), it->acl_in);
+    else if (!a)
+        reasons_add(unknown, "%s: %s is not defined in this file", if_name(it), it->acl_in);
+    return a;
+}
+
+/* One interface's inbound ACL against the device's IPv4 addresses: the
+ * first address it lets any source reach is a reason in bad, the first it
+ * cannot decide (or IPv6 on the interface, whose filter is not read) one in
+ * unknown. */
+static void iacl_judge(const struct check_ctx *ctx, struct check_result *r,
+                       const struct interface *it, const struct own_addrs *own, struct reasons *bad,
+                       struct reasons *unknown)
+{
+    ev_node(ctx, r, it->node);
+    const struct acl *a = iacl_of(ctx, it, bad, unknown);
+    if (!a)
+        return;
+    char buf[64];
+    for (size_t i = 0; i < own->n; i++) {
+        const struct acl_entry *at;
+        enum iacl_fate f = iacl_fate(a, own->v[i], &at);
+        if (f == IACL_GUARDED)
+            continue;
+        ev_node(ctx, r, at ? at->node : a->node);
+        const char *p = ip_prefix_format(own->v[i], buf, sizeof(buf));
+        if (f == IACL_OPEN)
+            reasons_add(bad, "%s: %s lets any source reach the device at %s%s", if_name(it),
+                        it->acl_in, p, at ? "" : " (no entry matches it)");
+        else
+            reasons_add(unknown,
+                        "%s: %s has an entry the model cannot resolve before it decides "
+                        "traffic to %s",
+                        if_name(it), it->acl_in, p);
+        return;
+    }
+    if (it->has_ipv6)
+        reasons_add(unknown,
+                    "%s carries IPv6, which %s does not filter (IPv6 filters are not read)",
+                    if_name(it), it->acl_in);
+}
+
+/* With no interface marked external: fails when no routed interface filters
+ * inbound at all, or (IOS) when an open vty line meets an unfiltered
+ * interface. Returns true when it set the verdict. */
+static bool receive_unmarked(const struct check_ctx *ctx, struct check_result *r,
                              const struct interface **ifs, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (ifs[i]->acl_in) {
-            if (ios_open_vty(ctx, r, ifs, n))
-                return;
-            ev_node(ctx, r, ifs[i]->node);
-            check_set(ctx, r, VERDICT_UNKNOWN,
-                      "no interface is marked external (interfaces.external_description), and "
-                      "routed interfaces such as %s filter inbound: whether an infrastructure "
-                      "ACL guards the edge is not judged",
-                      if_name(ifs[i]));
-            return;
-        }
-    check_set(ctx, r, n ? VERDICT_FAIL : VERDICT_NOT_APPLICABLE, "%s",
-              n ? "no routed interface has an inbound ACL: nothing filters traffic addressed to "
-                  "the device (CISC-RT-000130)"
-                : "no addressed routed interface");
+        if (ifs[i]->acl_in)
+            return ios_open_vty(ctx, r, ifs, n);
+    check_set(ctx, r, VERDICT_FAIL,
+              "no routed interface has an inbound ACL: nothing filters traffic addressed to the "
+              "device (CISC-RT-000130)");
+    return true;
 }
 
-/* IOS, IOS XR, NX-OS: infrastructure ACLs inbound on the external interfaces
- * (CISC-RT-000130). Missing ones fail; present ones are not read for their
- * destinations, so the verdict is then unknown. */
+/* The profile's management interfaces (name or description) and the ones
+ * the model knows as such: a separate control guards them. */
+static bool mgmt_iface(const struct check_ctx *ctx, const struct interface *it)
+{
+    const struct cfg_regex *re = ctx->profile->management_interfaces;
+    if (it->is_mgmt)
+        return true;
+    return re && ((it->name && cfg_regex_match(re, sv_from_cstr(it->name), NULL, 0)) ||
+                  (it->description && cfg_regex_match(re, sv_from_cstr(it->description), NULL, 0)));
+}
+
+/* Where no interface is marked external, the management interfaces leave
+ * the list of those whose inbound ACLs are judged. */
+static size_t drop_mgmt(const struct check_ctx *ctx, const struct interface **ifs, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!mgmt_iface(ctx, ifs[i]))
+            ifs[k++] = ifs[i];
+    return k;
+}
+
+/* NX-OS: checks.md pairs the interface ACLs with CoPP classes. */
+static bool nxos_needs_copp(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct fact_bool *c = &ctx->model->copp;
+    if (ctx->model->dialect != DIALECT_CISCO_NXOS || c->state == FACT_ON)
+        return false;
+    check_set(ctx, r, VERDICT_UNKNOWN,
+              "the inbound ACLs guard the device's addresses, but checks.md wants CoPP classes "
+              "with them on NX-OS: %s",
+              fact_why(ctx, c));
+    return true;
+}
+
+/* The verdict from the reasons gathered over the judged interfaces. */
+static void iacl_verdict(const struct check_ctx *ctx, struct check_result *r, bool all, size_t n,
+                         size_t naddrs, struct reasons *bad, struct reasons *unknown)
+{
+    if (all && (bad->n || unknown->n)) {
+        const char *b = reasons_done(ctx, bad), *u = reasons_done(ctx, unknown);
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "no interface is marked external (interfaces.external_description), so which "
+                  "unguarded interface faces outside is not known: %s%s%s",
+                  b, *b && *u ? "; " : "", u);
+        return;
+    }
+    if (judge_reasons(ctx, r, bad, unknown, "traffic to the device is not restricted"))
+        return;
+    if (nxos_needs_copp(ctx, r))
+        return;
+    check_set(ctx, r, VERDICT_PASS,
+              "the inbound ACL of every %s interface (%zu) admits traffic to the device's "
+              "addresses (%zu) only from named sources or for ICMP and routing protocols, and "
+              "drops the rest (CISC-RT-000130)",
+              all ? "routed" : "external", n, naddrs);
+}
+
+/*
+ * IOS, IOS XR, NX-OS: infrastructure ACLs inbound on the external
+ * interfaces (every routed one but management where none is marked) that
+ * admit traffic to the device's own addresses only from named sources (or
+ * ICMP and routing protocols) and drop the rest (CISC-RT-000130).
+ */
 static void receive_iacl(const struct check_ctx *ctx, struct check_result *r)
 {
-    const struct device_model *m = ctx->model;
-    const struct interface **ext;
+    const struct interface **ifs;
     bool all;
-    size_t n = scoped_l3(ctx, &ext, &all);
-    if (all) {
-        receive_iacl_any(ctx, r, ext, n);
+    size_t n = scoped_l3(ctx, &ifs, &all);
+    if (n == 0) {
+        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no addressed routed interface");
         return;
     }
-    struct reasons bad, acls;
+    if (all && (receive_unmarked(ctx, r, ifs, n) || !(n = drop_mgmt(ctx, ifs, n)))) {
+        if (!n)
+            check_set(ctx, r, VERDICT_UNKNOWN,
+                      "only management interfaces are routed, and their inbound ACLs filter "
+                      "management traffic the MGMT checks judge");
+        return;
+    }
+    struct own_addrs own = own_addresses(ctx);
+    struct reasons bad, unknown;
     reasons_init(&bad);
-    reasons_init(&acls);
-    for (size_t i = 0; i < n; i++) {
-        const struct interface *it = ext[i];
-        const struct acl *a = it->acl_in ? model_find_acl(m, it->acl_in) : NULL;
-        if (!it->acl_in) {
-            reasons_add(&bad, "%s has no inbound ACL", if_name(it));
-            ev_node(ctx, r, it->node);
-        } else if (a && a->n == 1 && a->entries[0].node &&
-                   model_acl_line_permits_all(a->entries[0].node)) {
-            reasons_add(&bad, "%s: %s permits everything", if_name(it), it->acl_in);
-            ev_node(ctx, r, a->entries[0].node);
-            ev_node(ctx, r, it->node);
-        } else if (!a && m->dialect == DIALECT_CISCO_IOS) {
-            reasons_add(&bad, "%s: %s is not defined (IOS then permits all)", if_name(it),
-                        it->acl_in);
-            ev_node(ctx, r, it->node);
-        } else {
-            reasons_add(&acls, "%s (%s)", if_name(it), it->acl_in);
-            ev_node(ctx, r, a ? a->node : it->node);
-        }
+    reasons_init(&unknown);
+    for (size_t i = 0; i < n; i++)
+        iacl_judge(ctx, r, ifs[i], &own, &bad, &unknown);
+    if (own.unwritten) {
+        reasons_add(&unknown,
+                    "%s learns its address (DHCP or negotiated), so traffic to it is "
+                    "not judged",
+                    if_name(own.unwritten));
+        ev_node(ctx, r, own.unwritten->node);
     }
-    if (bad.n) {
-        reasons_done(ctx, &acls);
-        check_set(ctx, r, VERDICT_FAIL, "no infrastructure ACL guards the device on: %s",
-                  reasons_done(ctx, &bad));
-        return;
-    }
-    reasons_done(ctx, &bad);
-    check_set(ctx, r, VERDICT_UNKNOWN,
-              "inbound ACLs on every external interface (%s); whether they deny traffic to the "
-              "infrastructure addresses except the required protocols is not judged: review "
-              "them against CISC-RT-000130",
-              reasons_done(ctx, &acls));
+    iacl_verdict(ctx, r, all, n, own.n, &bad, &unknown);
 }
 
 /* VRP: a cpu-defend policy applied, or management-plane ACLs (checks.md,

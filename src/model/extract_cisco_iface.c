@@ -97,10 +97,40 @@ static bool if_shutdown(struct cx *x, struct interface *f, size_t idx, const str
     return true;
 }
 
+/* IPv6 link-local addresses (fe80::/10) reach the link only. */
+static bool is_link_local6(const struct ip_prefix *p)
+{
+    return p->af == 6 && p->addr[0] == 0xfe && (p->addr[1] & 0xc0) == 0x80;
+}
+
+/* One of the interface's own addresses (t: "ip|ipv4|ipv6 address A ..."),
+ * as a host; an EUI-64 address as its prefix. Learned ones are marked. */
+static void if_own_address(struct cx *x, struct interface *f, struct sv t)
+{
+    bool v6 = starts(t, "ipv6"), eui = v6 && tk_is(t, 3, "eui-64");
+    f->has_ipv6 |= v6;
+    if (v6 && (tk_is(t, 3, "link-local") || tk_is(t, 2, "use-link-local-only")))
+        return;
+    struct sv a = tk(t, 2);
+    const char *sl = memchr(a.p, '/', a.n);
+    if (sl && !eui)
+        a.n = (size_t)(sl - a.p);
+    struct ip_prefix p = model_parse_addr(a);
+    if (p.af != (v6 ? 6 : 4) || (eui && !sl)) {
+        f->addr_unwritten = true;
+        return;
+    }
+    if (is_link_local6(&p) || !cap_ok(f->naddrs))
+        return;
+    f->addrs = model_grow(x->a, f->addrs, f->naddrs, sizeof(*f->addrs));
+    f->addrs[f->naddrs++] = p;
+}
+
 static bool if_address(struct cx *x, struct interface *f, size_t idx, const struct cfg_node *c,
                        struct sv t, bool neg)
 {
     f->has_ip = true;
+    if_own_address(x, f, t);
     if (!starts(t, "ipv6") && x->if_addr && x->if_addr[idx].af == 0 && !tk_is(t, 3, "secondary") &&
         !tk_is(t, 4, "secondary")) {
         struct sv a = tk(t, 2);

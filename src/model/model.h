@@ -102,6 +102,10 @@ struct acl_entry {
     bool dst_any;         /* any / 0.0.0.0/0 / ::/0 */
     struct ip_prefix dst; /* valid when !dst_any && dst.af */
     bool dst_unresolved;  /* object-group, prefix list or name not resolved */
+    /* Cisco family: the protocol is ICMP or a routing protocol carried
+     * straight over IP (OSPF, EIGRP, PIM, VRRP, IGMP, RSVP), which a receive
+     * filter may admit from any source (CPP-RECEIVE-FILTER). */
+    bool icmp_or_routing;
     /* Matches are logged (Cisco "log"/"log-input", Junos "then syslog|log",
      * VRP "logging", SR OS "log N"; LOG-ACL-DENY). */
     bool log;
@@ -589,6 +593,14 @@ struct interface {
     bool shutdown;
     bool is_loopback, is_tunnel, is_mgmt;
     bool has_ip;
+    /* Its own addresses (Cisco family): IPv4 and IPv6 hosts, primary and
+     * secondary; an EUI-64 IPv6 address stands as its prefix; link-local
+     * ones are left out. addr_unwritten: an address is learned (DHCP,
+     * negotiated, autoconfig) or built from a general prefix. has_ipv6: an
+     * IPv6 address of any kind. */
+    struct ip_prefix *addrs;
+    size_t naddrs;
+    bool addr_unwritten, has_ipv6;
     struct fact_bool urpf;
     const char *acl_in, *acl_out;
     struct fact_bool proxy_arp, redirects, unreachables, directed_broadcast;
