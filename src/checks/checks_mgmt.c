@@ -381,8 +381,8 @@ static void outbound_undecided(const struct check_ctx *ctx, struct check_result 
         check_set(ctx, r, VERDICT_NEEDS_CONTEXT,
                   "outbound ssh/telnet on %s can only be denied by command authorisation "
                   "(roles, login classes) or an egress filter: the profile has no field for the "
-                  "operator roles that must deny them",
-                  dialect_name(ctx->model->dialect));
+                  "operator roles that must deny them%s%s",
+                  dialect_name(ctx->model->dialect), *why ? "; " : "", why);
         return;
     case OUTBOUND_NO_CLIENT:
         check_set(ctx, r, VERDICT_NOT_APPLICABLE,
@@ -408,6 +408,22 @@ static void outbound_undecided(const struct check_ctx *ctx, struct check_result 
                   "no line-level outbound setting on this device: outbound ssh/telnet can only "
                   "be denied by command authorisation or an egress filter, which the "
                   "configuration alone does not show");
+}
+
+/* The roles or login classes, where the extractor judged them
+ * (aaa.outbound_cmds): one more reason to fail, pass or leave undecided. */
+static size_t outbound_roles(const struct check_ctx *ctx, struct check_result *r,
+                             struct reasons *fails, struct reasons *unknowns)
+{
+    const struct fact_bool *f = &ctx->model->aaa.outbound_cmds;
+    if (fact_untouched(f))
+        return 0;
+    check_evidence_fact(ctx, r, &f->ev);
+    if (f->state == FACT_ON)
+        reasons_add(fails, "%s", f->why ? f->why : "a role may run ssh or telnet");
+    else if (f->state == FACT_UNKNOWN)
+        reasons_add(unknowns, "%s", fact_why(ctx, f));
+    return 1;
 }
 
 static void eval_outbound(const struct check_ctx *ctx, struct check_result *r)
@@ -436,6 +452,7 @@ static void eval_outbound(const struct check_ctx *ctx, struct check_result *r)
         }
         judged++;
     }
+    judged += outbound_roles(ctx, r, &fails, &unknowns);
     if (fails.n) {
         reasons_done(ctx, &unknowns);
         check_set(ctx, r, VERDICT_FAIL, "the device can be used as a jump host: %s",
@@ -448,7 +465,12 @@ static void eval_outbound(const struct check_ctx *ctx, struct check_result *r)
         return;
     }
     reasons_done(ctx, &unknowns);
-    check_set(ctx, r, VERDICT_PASS, "outbound sessions are disabled on every line (%zu)", judged);
+    if (ctx->model->aaa.outbound_cmds.state == FACT_OFF)
+        check_set(ctx, r, VERDICT_PASS, "outbound sessions are denied: %s",
+                  ctx->model->aaa.outbound_cmds.why);
+    else
+        check_set(ctx, r, VERDICT_PASS, "outbound sessions are disabled on every line (%zu)",
+                  judged);
 }
 
 /* ------------------------------------------------------- MGMT-IDLE-TIMEOUT */

@@ -123,6 +123,9 @@ struct account *j_account(struct jx *x, struct sv name, const struct cfg_node *n
     if (ac && x->m->naccounts > old) { /* a new account: no login class yet */
         x->acct_class = model_grow(x->a, (void *)x->acct_class, old, sizeof(*x->acct_class));
         x->acct_class[old] = NULL;
+        x->acct_class_node =
+            model_grow(x->a, (void *)x->acct_class_node, old, sizeof(*x->acct_class_node));
+        x->acct_class_node[old] = NULL;
     }
     return ac;
 }
@@ -1133,6 +1136,7 @@ void model_extract_junos(const struct cfg_tree *t, struct device_model *m)
 
     jx_finish_services(x);
     jx_finish_aaa(x);
+    jx_finish_outbound(x);
     jx_finish_logging(x);
     jx_finish_zones(x);
     finish_sources(x);

@@ -81,13 +81,21 @@ struct jplist {
     size_t next, tail; /* chain of entries with the same name (index + 1; 0 = end) */
 };
 
+#define JX_CLASS_RES 4 /* command patterns kept per class and kind */
+
 struct jclass {
     struct sv name;
     long idle_minutes; /* -1 none */
     const struct cfg_node *node;
-    bool perm_all;  /* permissions include "all" */
-    bool restricts; /* allow/deny lists, or permissions other than all */
+    bool perm_all;     /* permissions include "all" */
+    bool restricts;    /* allow/deny lists, or permissions other than all */
+    bool perm_network; /* permissions include network (ping, ssh, telnet) or all */
     const struct cfg_node *perm_node;
+    /* allow-commands / deny-commands regular expressions (and the -regexps
+     * lists); a count above JX_CLASS_RES means more than were kept */
+    struct sv allow_re[JX_CLASS_RES], deny_re[JX_CLASS_RES];
+    size_t nallow_re, ndeny_re;
+    const struct cfg_node *allow_node, *deny_node;
 };
 
 struct jsnmp_clients {
@@ -144,7 +152,8 @@ struct jx {
     /* login */
     struct jclass *classes;
     size_t nclasses;
-    const char **acct_class; /* parallel to m->accounts: class name */
+    const char **acct_class;                 /* parallel to m->accounts: class name */
+    const struct cfg_node **acct_class_node; /* parallel: the "class" statement */
     const struct cfg_node *auth_order_node;
     bool order_central, order_password;
     const struct cfg_node *acct_node, *acct_login_node, *acct_cmd_node;
@@ -282,6 +291,9 @@ void jx_acl_add_prefix(struct jx *x, struct acl *acl, struct sv addr, bool permi
 void j_snmp(struct jx *x, const struct model_path *l);
 void jx_finish_services(struct jx *x);
 void jx_finish_aaa(struct jx *x);
+/* extract_junos_outbound.c: whether the login classes let users open ssh or
+ * telnet sessions from the CLI (aaa.outbound_cmds). */
+void jx_finish_outbound(struct jx *x);
 void jx_finish_logging(struct jx *x);
 
 /* extract_junos_filter.c: "interfaces ...", "firewall ..." and

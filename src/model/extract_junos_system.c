@@ -194,6 +194,36 @@ static void j_auth_statement(struct jx *x, struct account *ac, const struct mode
     }
 }
 
+/* "allow-commands RE", "deny-commands-regexps [ RE ... ]" of a class (k: the
+ * keyword): the operational-command patterns, kept for MGMT-OUTBOUND. */
+static void j_class_commands(struct jclass *c, const struct model_path *l, size_t k)
+{
+    bool allow =
+        model_path_eq(l, k, "allow-commands") || model_path_eq(l, k, "allow-commands-regexps");
+    bool deny =
+        model_path_eq(l, k, "deny-commands") || model_path_eq(l, k, "deny-commands-regexps");
+    if (!allow && !deny)
+        return;
+    struct sv *res = allow ? c->allow_re : c->deny_re;
+    size_t *n = allow ? &c->nallow_re : &c->ndeny_re;
+    if (allow && !c->allow_node)
+        c->allow_node = l->node;
+    if (deny && !c->deny_node)
+        c->deny_node = l->node;
+    if (l->tok[k].n < 8 || memcmp(l->tok[k].p + l->tok[k].n - 8, "-regexps", 8) != 0)
+        *n = 0; /* one pattern: a later statement replaces it */
+    for (size_t j = k + 1; j < l->n; j++) {
+        struct sv v = l->tok[j];
+        if (sv_eq_cstr(v, "[") || sv_eq_cstr(v, "]"))
+            continue;
+        if (*n >= JX_CLASS_RES) {
+            *n = JX_CLASS_RES + 1; /* more than kept: not judged */
+            return;
+        }
+        res[(*n)++] = sv_unquote(v);
+    }
+}
+
 static void j_login(struct jx *x, const struct model_path *l, size_t i)
 {
     struct device_model *m = x->m;
@@ -207,6 +237,7 @@ static void j_login(struct jx *x, const struct model_path *l, size_t i)
             ac->role = dup_unq(x, l->tok[i + 3]);
             ac->privilege = class_privilege(l->tok[i + 3]);
             x->acct_class[ai] = ac->role;
+            x->acct_class_node[ai] = l->node;
         } else if (model_path_eq(l, i + 2, "authentication")) {
             j_auth_statement(x, ac, l, i + 3);
         }
@@ -218,9 +249,12 @@ static void j_login(struct jx *x, const struct model_path *l, size_t i)
             c->idle_minutes = model_sv_long(l->tok[i + 3], -1);
             c->node = l->node;
         } else if (model_path_eq(l, i + 2, "permissions") && i + 3 < l->n) {
-            for (size_t j = i + 3; j < l->n; j++)
+            for (size_t j = i + 3; j < l->n; j++) {
                 if (sv_eq_cstr(l->tok[j], "all"))
                     c->perm_all = true;
+                if (sv_eq_cstr(l->tok[j], "all") || sv_eq_cstr(l->tok[j], "network"))
+                    c->perm_network = true;
+            }
             if (!c->perm_node)
                 c->perm_node = l->node;
         } else if (i + 3 < l->n && l->tok[i + 2].n > 6 &&
@@ -230,6 +264,7 @@ static void j_login(struct jx *x, const struct model_path *l, size_t i)
             c->restricts = true;
             if (!c->perm_node)
                 c->perm_node = l->node;
+            j_class_commands(c, l, i + 2);
         }
     } else if (model_path_match(l, i, "message", &k) && k < l->n) {
         struct banner *b = model_add_banner(x->a, m, "login", l->node);

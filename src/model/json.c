@@ -437,6 +437,7 @@ static void print_aaa(struct jw *w, const struct device_model *m)
     jw_fact(w, "accounting_exec", &a->accounting_exec);
     jw_fact(w, "accounting_commands", &a->accounting_cmds);
     jw_fact(w, "authorization_commands", &a->authz_cmds);
+    jw_fact(w, "outbound_commands", &a->outbound_cmds);
     jw_open(w, "servers", '[');
     for (size_t i = 0; i < a->nservers; i++) {
         const struct aaa_server *s = &a->servers[i];

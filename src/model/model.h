@@ -309,6 +309,12 @@ struct aaa_facts {
     struct fact_bool accounting_exec; /* session accounting */
     struct fact_bool accounting_cmds; /* command accounting */
     struct fact_bool authz_cmds;      /* per-command authorisation */
+    /* Outbound ssh/telnet from the CLI as the local roles or login classes
+     * decide it (MGMT-OUTBOUND): ON an account that is not an administrator
+     * may run them; OFF every account is denied them; UNKNOWN with why when
+     * only administrators or an authorisation server may, which site policy
+     * or the server decides; untouched where the extractor does not judge. */
+    struct fact_bool outbound_cmds;
     struct aaa_server *servers;
     size_t nservers;
     struct fact_lines ev;
