@@ -291,6 +291,41 @@ struct pt_plist {
 struct route_policy *model_policy_build(struct arena *a, const struct policy_terms *pt,
                                         const char *chain);
 
+/*
+ * Named prefix lists and clause maps written as objects of their own (VRP
+ * ip ip-prefix / route-policy, FortiOS router prefix-list / route-map),
+ * collected while the configuration is read, and the route policy of a
+ * session's per-family inbound filters (extract_plist.c).
+ */
+struct plx;
+struct plx_clause;
+struct plx *plx_new(struct arena *a);
+/* An entry of list name (family 4 or 6) at position seq; r NULL (or of the
+ * other family) when it does not parse, which leaves the list unjudged. */
+void plx_entry(struct plx *p, struct sv name, uint8_t fam, long seq, bool permit,
+               const struct prefix_range *r, const struct cfg_node *n);
+/* A list of another kind (an access list) with this name: a clause that
+ * names it is not decided. */
+void plx_other_list(struct plx *p, struct sv name);
+/* The clause of map at seq (the same one when entered again); its
+ * conditions: one prefix list, and others the model does not decide. */
+struct plx_clause *plx_clause(struct plx *p, struct sv map, long seq, bool permit,
+                              const struct cfg_node *n);
+void plx_match_list(struct plx_clause *c, struct sv list, uint8_t fam);
+void plx_match_other(struct plx_clause *c);
+/* A clause whose effect on acceptance is not read (VRP goto next-node). */
+void plx_action_unknown(struct plx_clause *c);
+
+/* A session's inbound filters per family ([0] IPv4, [1] IPv6): a map, a
+ * prefix list, both or neither. */
+struct plx_bind {
+    struct sv map[2], list[2];
+    const char *name;
+    const struct cfg_node *node;
+};
+/* What they do, as the summary RTG-BGP-BOGONS reads. */
+void plx_summary(struct plx *p, const struct plx_bind *b, struct policy_summary *s);
+
 /* The policy terms of a Junos or SR OS device with BGP neighbours, read in
  * one walk (extract_policy_terms.c); empty for other devices. */
 void model_policy_terms(const struct cfg_tree *t, const struct device_model *m,

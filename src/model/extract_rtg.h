@@ -75,5 +75,14 @@ void vrtg_extract(const struct cfg_tree *t, struct device_model *m);
  * names, kept on g when weaker than what g has. */
 void vrtg_igp_alg(const struct cfg_tree *t, const struct cfg_node *n, struct igp_instance *g);
 void frtg_bgp(struct device_model *m, const struct cfg_node *bgp);
+/* VRP: a top-level "ip ip-prefix", "ip ipv6-prefix" or "route-policy"
+ * statement into p; whether it was one (extract_vrp_policy.c). *last_index
+ * carries the index an unnumbered prefix-list entry follows. */
+bool vpol_read(struct plx *p, const struct cfg_node *n, long *last_index);
+/* VRP: nb's in_summary from the peer's import route-policy and prefix list
+ * per family ([0] IPv4, [1] IPv6), its own where it has any for the family,
+ * its group's (NULL: none) otherwise. */
+void vpol_summary(struct plx *p, const struct sv map[2], const struct sv list[2],
+                  const struct sv *group_map, const struct sv *group_list, struct bgp_neighbor *nb);
 
 #endif

@@ -29,6 +29,7 @@ struct vpeer {
     struct secret key;
     const struct cfg_node *auth_node, *ttl_node, *limit_node, *in_node, *out_node;
     const char *in_policy, *out_policy;
+    struct sv imp_map[2], imp_list[2]; /* import route-policy and prefix list: IPv4, IPv6 */
     bool ignore;
     const struct cfg_node *node;
 };
@@ -69,6 +70,9 @@ struct vx {
     struct vpeer *peers;
     size_t npeers;
     struct sv cur_vrf; /* vpn-instance of the address family being read */
+    int cur_fam;       /* 4 or 6 in a unicast (or vpn-instance) family, 0 in others */
+    struct plx *plx;   /* ip-prefix lists and route-policies */
+    long plx_index;
 
     /* igp */
     const struct cfg_node *ospf_if_auth, *isis_if_auth;
@@ -1228,9 +1232,14 @@ static void v_bgp_stmt(struct vx *x, const struct cfg_node *c)
         p->ttl_node = c;
     } else if (sv_eq_cstr(w, "route-limit")) {
         p->limit_node = c;
-    } else if (sv_eq_cstr(w, "route-policy") || sv_eq_cstr(w, "ip-prefix")) {
+    } else if (sv_eq_cstr(w, "route-policy") || sv_eq_cstr(w, "ip-prefix") ||
+               sv_eq_cstr(w, "ipv6-prefix")) {
         struct sv dir = tk(c, 4);
         const char *name = model_strdup(x->a, tk(c, 3));
+        if (sv_eq_cstr(dir, "import") && x->cur_fam) {
+            struct sv *slot = sv_eq_cstr(w, "route-policy") ? p->imp_map : p->imp_list;
+            slot[x->cur_fam == 6] = sv_unquote(tk(c, 3));
+        }
         if (sv_eq_cstr(dir, "import") && !p->in_policy) {
             p->in_policy = name;
             p->in_node = c;
@@ -1249,10 +1258,13 @@ static void v_bgp_family(struct vx *x, const struct cfg_node *n)
 {
     /* "ipv4-family vpn-instance X": sessions of that VPN, kept apart */
     x->cur_vrf = tk_is(n, 1, "vpn-instance") ? tk(n, 2) : sv_make(NULL, 0);
+    bool unicast = ntok(n) < 2 || tk_is(n, 1, "unicast") || tk_is(n, 1, "vpn-instance");
+    x->cur_fam = !unicast ? 0 : starts(n, 0, "ipv6-family") ? 6 : 4;
     for (const struct cfg_node *d = n->child; d; d = d->next)
         if (!(d->flags & CFG_INACTIVE))
             v_bgp_stmt(x, d);
     x->cur_vrf = sv_make(NULL, 0);
+    x->cur_fam = 4; /* the bgp view itself is IPv4 unicast */
 }
 
 static void v_bgp(struct vx *x, const struct cfg_node *n)
@@ -1261,6 +1273,7 @@ static void v_bgp(struct vx *x, const struct cfg_node *n)
     m->bgp.configured = true;
     m->bgp.node = n;
     m->bgp.local_as = model_sv_long(tk(n, 1), -1);
+    x->cur_fam = 4; /* the bgp view itself is IPv4 unicast */
     for (const struct cfg_node *c = n->child; c; c = c->next) {
         if (c->flags & CFG_INACTIVE)
             continue;
@@ -1314,6 +1327,10 @@ static void finish_bgp(struct vx *x)
             fact_default(&nb->max_prefix, FACT_OFF, "no peer route-limit");
         nb->in_policy = p->in_policy ? p->in_policy : g ? g->in_policy : NULL;
         nb->out_policy = p->out_policy ? p->out_policy : g ? g->out_policy : NULL;
+        nb->in_policy_node = p->in_policy ? p->in_node : g ? g->in_node : NULL;
+        if (nb->in_policy)
+            vpol_summary(x->plx, p->imp_map, p->imp_list, g ? g->imp_map : NULL,
+                         g ? g->imp_list : NULL, nb);
     }
 }
 
@@ -1922,6 +1939,7 @@ void model_extract_vrp(const struct cfg_tree *t, struct device_model *m)
     x->m = m;
     m->dialect = t->dialect;
     m->ssh.idle_timeout_seconds = -1;
+    x->plx = plx_new(t->arena);
     pthread_once(&index_once, build_indexes);
     v_version(x);
     for (const struct cfg_node *n = t->first; n; n = n->next) {
@@ -1946,6 +1964,8 @@ void model_extract_vrp(const struct cfg_tree *t, struct device_model *m)
         else if ((starts(n, 0, "ipv4-family") || starts(n, 0, "ipv6-family")) &&
                  x->m->bgp.configured)
             v_bgp_family(x, n); /* a " #" inside the bgp view ended it early */
+        else if (vpol_read(x->plx, n, &x->plx_index))
+            continue;
         else if (starts(n, 0, "interface"))
             v_interface(x, n);
         else if (starts(n, 0, "ike proposal"))

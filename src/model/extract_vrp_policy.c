@@ -1,0 +1,138 @@
+/*
+ * extract_vrp_policy.c - Huawei VRP prefix lists and route-policies, read
+ * into the shared store of extract_plist.c for what a BGP peer's import
+ * filters do (RTG-BGP-BOGONS).
+ *
+ * "ip ip-prefix NAME [index N] permit|deny ADDR LEN [greater-equal G]
+ * [less-equal L]" (and "ip ipv6-prefix"): entries are tried in ascending
+ * index, the first that matches decides, and a route no entry matches is
+ * denied; greater-equal alone reaches to the family's longest prefix,
+ * less-equal alone starts at LEN. "route-policy NAME permit|deny node N":
+ * nodes in ascending order, the if-match clauses of a node must all hold,
+ * and a route no node matches is denied (Huawei ip ip-prefix and
+ * route-policy command references, e.g.
+ * https://support.huawei.com/enterprise/en/doc/EDOC1100064351/12986b60/ip-ip-prefix).
+ * An if-match naming a list that is not configured matches every route
+ * there, which the model's "undefined list: maybe" covers.
+ */
+#include "model/extract_rtg.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static struct sv vtk(const struct cfg_node *n, size_t i)
+{
+    struct sv t = sv_token(cfg_text(n), i);
+    return t.p ? t : sv_make("", 0);
+}
+
+static bool vis(const struct cfg_node *n, size_t i, const char *w)
+{
+    return sv_eq_cstr(vtk(n, i), w);
+}
+
+/* "ADDR LEN [greater-equal G] [less-equal L]" from token i into r. */
+static bool vp_range(const struct cfg_node *n, size_t i, uint8_t fam, struct prefix_range *r)
+{
+    char buf[96];
+    struct sv a = vtk(n, i), l = vtk(n, i + 1);
+    if (!a.n || !l.n || a.n + l.n + 2 > sizeof(buf))
+        return false;
+    snprintf(buf, sizeof(buf), "%.*s/%.*s", (int)a.n, a.p, (int)l.n, l.p);
+    memset(r, 0, sizeof(*r));
+    if (!ip_prefix_parse(sv_from_cstr(buf), &r->p) || r->p.af != fam)
+        return false;
+    long max = fam == 4 ? 32 : 128, ge = -1, le = -1;
+    for (size_t k = i + 2; vtk(n, k).n; k += 2) {
+        long v = model_sv_long(vtk(n, k + 1), -1);
+        if (v < r->p.len || v > max)
+            return false; /* match-network and what else is not read */
+        if (vis(n, k, "greater-equal"))
+            ge = v;
+        else if (vis(n, k, "less-equal"))
+            le = v;
+        else
+            return false;
+    }
+    if (ge >= 0 && le < 0)
+        le = max;
+    if (ge >= 0 && le >= 0 && ge > le)
+        return false;
+    r->ge = (uint8_t)(ge < 0 ? 0 : ge);
+    r->le = (uint8_t)(le < 0 ? 0 : le);
+    return true;
+}
+
+/* "ip ip-prefix|ipv6-prefix NAME [index N] permit|deny ..." */
+static void vp_prefix(struct plx *p, const struct cfg_node *n, long *last)
+{
+    uint8_t fam = vis(n, 1, "ipv6-prefix") ? 6 : 4;
+    struct sv name = sv_unquote(vtk(n, 2));
+    size_t i = 3;
+    long seq = *last + 10; /* unnumbered entries go on in steps of 10 */
+    if (vis(n, i, "index")) {
+        seq = model_sv_long(vtk(n, i + 1), seq);
+        i += 2;
+    }
+    bool permit = vis(n, i, "permit");
+    if (!permit && !vis(n, i, "deny"))
+        return; /* description */
+    *last = seq;
+    struct prefix_range r;
+    bool ok = vp_range(n, i + 1, fam, &r);
+    plx_entry(p, name, fam, seq, permit, ok ? &r : NULL, n);
+}
+
+/* One statement of a route-policy node. */
+static void vp_node_stmt(struct plx_clause *c, const struct cfg_node *s)
+{
+    if (vis(s, 0, "if-match") && vis(s, 1, "ip-prefix"))
+        plx_match_list(c, sv_unquote(vtk(s, 2)), 4);
+    else if (vis(s, 0, "if-match") && vis(s, 1, "ipv6") && vis(s, 2, "address") &&
+             vis(s, 3, "prefix-list"))
+        plx_match_list(c, sv_unquote(vtk(s, 4)), 6);
+    else if (vis(s, 0, "if-match"))
+        plx_match_other(c); /* ACL, community, AS path, ...: not decided */
+    else if (vis(s, 0, "goto") || vis(s, 0, "call"))
+        plx_action_unknown(c);
+}
+
+/* "route-policy NAME permit|deny node N" and its clauses. */
+static void vp_route_policy(struct plx *p, const struct cfg_node *n)
+{
+    bool permit = vis(n, 2, "permit");
+    if ((!permit && !vis(n, 2, "deny")) || !vis(n, 3, "node"))
+        return;
+    struct plx_clause *c =
+        plx_clause(p, sv_unquote(vtk(n, 1)), model_sv_long(vtk(n, 4), 0), permit, n);
+    if (!c)
+        return;
+    for (const struct cfg_node *s = n->child; s; s = s->next)
+        if (!(s->flags & CFG_INACTIVE))
+            vp_node_stmt(c, s);
+}
+
+bool vpol_read(struct plx *p, const struct cfg_node *n, long *last_index)
+{
+    if (vis(n, 0, "ip") && (vis(n, 1, "ip-prefix") || vis(n, 1, "ipv6-prefix"))) {
+        vp_prefix(p, n, last_index);
+        return true;
+    }
+    if (vis(n, 0, "route-policy")) {
+        vp_route_policy(p, n);
+        return true;
+    }
+    return false;
+}
+
+void vpol_summary(struct plx *p, const struct sv map[2], const struct sv list[2],
+                  const struct sv *group_map, const struct sv *group_list, struct bgp_neighbor *nb)
+{
+    struct plx_bind b = {.name = nb->in_policy, .node = nb->in_policy_node};
+    for (int f = 0; f < 2; f++) {
+        bool own = map[f].n || list[f].n;
+        b.map[f] = own || !group_map ? map[f] : group_map[f];
+        b.list[f] = own || !group_list ? list[f] : group_list[f];
+    }
+    plx_summary(p, &b, &nb->in_summary);
+}
