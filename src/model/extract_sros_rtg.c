@@ -12,9 +12,27 @@
 
 #include <string.h>
 
+#define SRTG_MAX_PEERS 64 /* targeted LDP peers and keyed peers followed */
+
+/* An LDP peer address with the statement that names it; for an SDP far-end
+ * the SDP id too (its "signaling off" takes it out of LDP). */
+struct srtg_peer {
+    struct sv addr, sdp;
+    const struct cfg_node *node;
+    bool off;
+};
+
 struct srtg {
     const struct cfg_node *bgp_suppressed;
     const struct cfg_node *mpls, *ldp, *ldp_some, *ttl_off, *ttl_on, *vrf, *l2vpn;
+    /* LDP sessions: link sessions (interface-parameters interface X) reach
+     * neighbours the configuration does not name; targeted ones (targeted-
+     * session peer X, SDP far-ends) it does. auto: targeted-session auto-rx
+     * or auto-tx, sessions with peers it does not name either. */
+    const struct cfg_node *ldp_link, *ldp_auto;
+    struct srtg_peer targeted[SRTG_MAX_PEERS], keyed[SRTG_MAX_PEERS];
+    size_t ntargeted, nkeyed;
+    bool peers_capped; /* more targeted peers than followed: no pass */
 };
 
 static struct srtg *state(struct arena *a, struct srtg **st)
@@ -137,6 +155,82 @@ static void keychain_line(struct arena *a, struct device_model *m, const struct 
         }
 }
 
+/* Adds a peer once; NULL when the table is full. */
+static struct srtg_peer *add_peer(struct srtg_peer *arr, size_t *n, struct sv addr, struct sv sdp,
+                                  const struct cfg_node *node)
+{
+    addr = sv_unquote(addr);
+    for (size_t i = 0; i < *n; i++)
+        if (sv_eq(arr[i].addr, addr) && sv_eq(arr[i].sdp, sdp))
+            return &arr[i];
+    if (*n >= SRTG_MAX_PEERS)
+        return NULL;
+    arr[*n] = (struct srtg_peer){addr, sdp, node, false};
+    return &arr[(*n)++];
+}
+
+static void add_targeted(struct srtg *s, struct sv addr, struct sv sdp, const struct cfg_node *node,
+                         bool off)
+{
+    struct srtg_peer *p = add_peer(s->targeted, &s->ntargeted, addr, sdp, node);
+    if (!p)
+        s->peers_capped = true;
+    else if (off)
+        p->off = true;
+}
+
+/*
+ * One statement under "router ldp" (classic and MD-CLI), from the word after
+ * "ldp" on. Keys are per peer: "session-parameters peer X authentication-key
+ * K" or "tcp-session-parameters peer-transport X authentication-key K |
+ * auth-keychain C" (MD-CLI authentication-keychain); by default LDP
+ * authentication is off (Nokia 7705 SAR / 7210 SAS MPLS Guides,
+ * config>router>ldp>tcp-session-params>peer-transport,
+ * https://infocenter.nokia.com/public/7210SAS229R1A/topic/com.nokia.TSR_MPLS_Guide/tcp_session_par-ai9j75tgye.html).
+ */
+static void ldp_line(struct srtg *s, const struct model_path *l, size_t j, bool own)
+{
+    size_t peer = 0;
+    for (size_t k = j + 1; k + 1 < l->n; k++) {
+        if (model_path_eq(l, k, "interface-parameters") && model_path_eq(l, k + 1, "interface") &&
+            !s->ldp_link)
+            s->ldp_link = model_path_own(l, k + 1);
+        else if (model_path_eq(l, k, "targeted-session") &&
+                 (model_path_eq(l, k + 1, "auto-rx") || model_path_eq(l, k + 1, "auto-tx")) &&
+                 !s->ldp_auto)
+            s->ldp_auto = model_path_own(l, k + 1);
+        else if (model_path_eq(l, k, "targeted-session") && model_path_eq(l, k + 1, "peer") &&
+                 k + 2 < l->n)
+            add_targeted(s, l->tok[k + 2], sv_make("", 0), model_path_own(l, k + 2), false);
+        else if (model_path_eq(l, k, "peer") || model_path_eq(l, k, "peer-transport"))
+            peer = k + 1;
+        else if (own && (model_path_eq(l, k, "authentication-key") ||
+                         model_path_eq(l, k, "auth-keychain") ||
+                         model_path_eq(l, k, "authentication-keychain"))) {
+            s->ldp_some = s->ldp_some ? s->ldp_some : l->node;
+            if (peer && peer < k)
+                add_peer(s->keyed, &s->nkeyed, l->tok[peer], sv_make("", 0), l->node);
+        }
+    }
+}
+
+/* "service sdp N ... far-end X" (classic) / "far-end ip-address X" (MD-CLI):
+ * the far end of an SDP is a targeted LDP peer for its pseudowires unless
+ * the SDP says "signaling off" (the default is tldp). */
+static void sdp_line(struct srtg *s, const struct model_path *l, size_t i)
+{
+    struct sv id = l->tok[i + 2];
+    for (size_t k = i + 3; k + 1 < l->n; k++) {
+        if (model_path_eq(l, k, "far-end")) {
+            size_t a = model_path_eq(l, k + 1, "ip-address") ? k + 2 : k + 1;
+            if (a < l->n)
+                add_targeted(s, l->tok[a], id, l->node, false);
+        } else if (model_path_eq(l, k, "signaling") && model_path_eq(l, k + 1, "off")) {
+            add_targeted(s, sv_make("", 0), id, l->node, true);
+        }
+    }
+}
+
 /* "router [Base] mpls|ldp|ttl-propagate ...": j is the word after the router name. */
 static void router_line(struct arena *a, struct device_model *m, struct srtg *s,
                         const struct model_path *l, size_t j)
@@ -150,9 +244,7 @@ static void router_line(struct arena *a, struct device_model *m, struct srtg *s,
         s->mpls = s->mpls ? s->mpls : model_path_own(l, j);
     } else if (model_path_eq(l, j, "ldp")) {
         s->ldp = s->ldp ? s->ldp : model_path_own(l, j);
-        for (size_t k = j + 1; k + 1 < l->n && own && !s->ldp_some; k++)
-            if (model_path_eq(l, k, "authentication-key") || model_path_eq(l, k, "auth-keychain"))
-                s->ldp_some = l->node;
+        ldp_line(s, l, j, own);
     } else if (model_path_eq(l, j, "ttl-propagate") && own && l->n >= j + 3 &&
                model_path_eq(l, l->n - 2, "vprn-transit")) {
         ttl_mode(s, l);
@@ -184,9 +276,46 @@ void srtg_line(struct arena *a, struct device_model *m, struct srtg **st,
             ttl_mode(s, l);
         else if ((model_path_eq(l, i + 1, "epipe") || model_path_eq(l, i + 1, "vpls")) && !s->l2vpn)
             s->l2vpn = model_path_own(l, i + 1);
+        else if (model_path_eq(l, i + 1, "sdp"))
+            sdp_line(s, l, i);
     }
     if (model_path_eq(l, i, "router") || model_path_eq(l, i, "service"))
         vrrp_line(a, m, l, i);
+}
+
+/* Is an SDP's far end taken out of LDP by its "signaling off"? */
+static bool sdp_off(const struct srtg *s, const struct srtg_peer *p)
+{
+    for (size_t i = 0; p->sdp.n && i < s->ntargeted; i++)
+        if (s->targeted[i].off && sv_eq(s->targeted[i].sdp, p->sdp))
+            return true;
+    return false;
+}
+
+/* With no link sessions and no automatic targeted sessions, the LDP peers
+ * are the targeted ones: the first keyed peer's statement when every one has
+ * a key, else NULL with *open the first that has none. */
+static const struct cfg_node *targeted_all_keyed(const struct srtg *s, const struct cfg_node **open)
+{
+    const struct cfg_node *first = NULL;
+    size_t peers = 0;
+    for (size_t i = 0; i < s->ntargeted && !*open; i++) {
+        const struct srtg_peer *p = &s->targeted[i];
+        if (p->off || sdp_off(s, p))
+            continue;
+        peers++;
+        const struct cfg_node *key = NULL;
+        for (size_t k = 0; k < s->nkeyed && !key; k++)
+            if (sv_eq(s->keyed[k].addr, p->addr))
+                key = s->keyed[k].node;
+        if (!key)
+            *open = p->node;
+        else if (!first)
+            first = key;
+    }
+    if (s->ldp_link || s->ldp_auto || s->peers_capped || *open || !peers)
+        return NULL;
+    return first;
 }
 
 static void finish_mpls(struct device_model *m, const struct srtg *s)
@@ -197,7 +326,15 @@ static void finish_mpls(struct device_model *m, const struct srtg *s)
     r->mpls_node = s->mpls ? s->mpls : s->ldp;
     if (s->ldp) {
         r->ldp_node = s->ldp;
-        if (s->ldp_some) {
+        const struct cfg_node *open = NULL, *all = targeted_all_keyed(s, &open);
+        if (all) {
+            fact_set(&r->ldp_auth, FACT_ON, all);
+            r->ldp_auth.why = "LDP runs targeted sessions only (no interface-parameters "
+                              "interface), and every targeted peer has a key";
+        } else if (open && s->ldp_some && !s->ldp_link && !s->ldp_auto) {
+            fact_set(&r->ldp_auth, FACT_OFF, open);
+            r->ldp_auth.why = "a targeted LDP peer has no authentication key";
+        } else if (s->ldp_some) {
             fact_set(&r->ldp_auth, FACT_OFF, s->ldp_some);
             r->ldp_auth.why = "keys are set for listed peers only: sessions with any other "
                               "LDP peer run unauthenticated";
