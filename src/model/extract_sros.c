@@ -1072,6 +1072,8 @@ static void sros_outbound(struct sx *x, struct mgmt_line *ln)
                                    "run ssh or telnet");
         return;
     }
+    if (sx_users_outbound(x))
+        return; /* the line stays untouched: aaa.outbound_cmds decides */
     for (size_t i = 0; i < x->nprofiles; i++) {
         const struct sentry *e = profile_denies_outbound(&x->profiles[i]);
         if (e) {

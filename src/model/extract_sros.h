@@ -81,6 +81,17 @@ struct sprofile {
     size_t nentries;
 };
 
+/* A local user's CLI access and profiles ("access console", "console member
+ * P ..."), in the order given. */
+#define SX_USER_PROFILES 8 /* SR OS allows up to eight profiles per user */
+struct suser {
+    size_t acct; /* index in m->accounts */
+    bool console;
+    struct sv prof[SX_USER_PROFILES];
+    size_t nprof;
+    const struct cfg_node *member_node;
+};
+
 struct sapply;
 
 struct sx {
@@ -133,6 +144,8 @@ struct sx {
 
     struct sprofile *profiles;
     size_t nprofiles;
+    struct suser *users;
+    size_t nusers;
 
     /* system grpc: the block, its admin state and transport statements */
     const struct cfg_node *grpc_node, *grpc_on_node, *grpc_off_node, *grpc_tls_node,
@@ -165,6 +178,10 @@ struct sx {
     struct model_path *scratch; /* a group statement re-read without its prefix */
     struct model_walk walk;     /* the walks' statement buffer and depth stack */
 };
+
+/* extract_sros_outbound.c: aaa.outbound_cmds from the local users with CLI
+ * access and their profiles; false (fact untouched) when they do not decide. */
+bool sx_users_outbound(struct sx *x);
 
 #define SX_MAX_ITEMS 200000 /* cap on indexed lists (interfaces, users, neighbours) */
 #define SX_MAX_SMALL 4096   /* cap on lists searched linearly (servers, communities) */

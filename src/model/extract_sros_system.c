@@ -131,6 +131,40 @@ static void s_user_snmp(struct sx *x, const struct account *ac, const struct mod
         model_add_secret(x->a, x->m, pr ? "snmp-priv" : "snmp-auth", ssecret(l, key + 1));
 }
 
+/* The CLI access of account ac, created on first sight (NULL past the cap). */
+static struct suser *s_cli_user(struct sx *x, const struct account *ac)
+{
+    size_t ai = (size_t)(ac - x->m->accounts);
+    for (size_t i = 0; i < x->nusers; i++)
+        if (x->users[i].acct == ai)
+            return &x->users[i];
+    if (!ssmall(x->nusers))
+        return NULL;
+    struct suser *u = MODEL_PUSH(x->a, x->users, x->nusers);
+    u->acct = ai;
+    return u;
+}
+
+/* "console member P [P ...]" (k: "member"): the user's profiles. */
+static void s_user_member(struct sx *x, struct account *ac, const struct model_path *l, size_t k)
+{
+    struct suser *u = s_cli_user(x, ac);
+    for (size_t j = k + 1; j < l->n; j++) {
+        struct sv prof = l->tok[j];
+        while (prof.n && prof.p[prof.n - 1] == ']')
+            prof.n--; /* the last of an MD-CLI list keeps its bracket */
+        prof = sv_unquote(prof);
+        if (!ac->role || sv_eq_cstr(prof, "administrative")) {
+            ac->role = model_strdup(x->a, prof);
+            ac->privilege = sv_eq_cstr(prof, "administrative") ? 15 : -1;
+        }
+        if (!u || prof.n == 0 || u->nprof >= SX_USER_PROFILES)
+            continue;
+        u->prof[u->nprof++] = prof;
+        u->member_node = l->node;
+    }
+}
+
 static void s_user(struct sx *x, const struct model_path *l, size_t i)
 {
     /* i: the user name */
@@ -142,11 +176,12 @@ static void s_user(struct sx *x, const struct model_path *l, size_t i)
         ac->secret = ssecret(l, k + 1);
     } else if (model_path_eq(l, k, "console") && model_path_eq(l, k + 1, "member") &&
                k + 2 < l->n) {
-        struct sv prof = sv_unquote(l->tok[k + 2]);
-        if (!ac->role || sv_eq_cstr(prof, "administrative")) {
-            ac->role = model_strdup(x->a, prof);
-            ac->privilege = sv_eq_cstr(prof, "administrative") ? 15 : -1;
-        }
+        s_user_member(x, ac, l, k + 1);
+    } else if (model_path_eq(l, k, "access") && model_path_eq(l, k + 1, "console") &&
+               !model_path_eq(l, k + 2, "false")) {
+        struct suser *u = s_cli_user(x, ac);
+        if (u)
+            u->console = true;
     } else if (model_path_eq(l, k, "public-keys") && k + 2 < l->n) {
         ac->has_ssh_key = true;
     } else if (model_path_eq(l, k, "snmp")) {
