@@ -4,8 +4,9 @@
  * route it is sent, bogons, the provider's own prefixes, the default route
  * and over-specifics included, on every platform that accepts by default.
  * Where the model reads an inbound route-map or route-policy and its prefix
- * lists (Cisco family, EOS), or a Junos or SR OS import chain with its route
- * filters and prefix lists, each range that must be rejected is put to it:
+ * lists (Cisco family with the ASA, EOS, VRP, FortiOS), or a Junos or SR OS
+ * import chain with its route filters and prefix lists, each range that
+ * must be rejected is put to it:
  * one route it surely accepts fails the session, and it passes only when
  * every range is rejected on every path. Elsewhere (route-filter-lists,
  * ACLs, community matches) the verdict says what to look for instead of
@@ -111,7 +112,8 @@ static bool judge_ranges(const struct check_ctx *ctx, struct check_result *r,
     return true;
 }
 
-/* Where the model read the import chain (Junos, SR OS, Cisco family, EOS): a
+/* Where the model read the import chain (Junos, SR OS, Cisco family, EOS,
+ * VRP, FortiOS): a
  * chain that accepts routes without ever matching a prefix cannot turn bogons
  * away, and one that accepts nothing turns everything away. Where its clauses
  * are read, the ranges decide. False when it cannot tell. */

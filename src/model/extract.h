@@ -317,9 +317,10 @@ void plx_match_other(struct plx_clause *c);
 void plx_action_unknown(struct plx_clause *c);
 
 /* A session's inbound filters per family ([0] IPv4, [1] IPv6): a map, a
- * prefix list, both or neither. */
+ * prefix list, both or neither, or one not read. */
 struct plx_bind {
     struct sv map[2], list[2];
+    bool unknown[2]; /* a filter of a kind the model does not read */
     const char *name;
     const struct cfg_node *node;
 };

@@ -20,9 +20,12 @@ struct fx {
     struct arena *a;
     struct device_model *m;
     bool saw_interfaces;
-    bool saw_admin;   /* config system admin */
-    bool vdom_tree;   /* config global / config vdom: the blocks sit one level down */
-    bool private_enc; /* system global: private-data-encryption enable */
+    bool saw_admin;         /* config system admin */
+    bool vdom_tree;         /* config global / config vdom: the blocks sit one level down */
+    bool private_enc;       /* system global: private-data-encryption enable */
+    struct plx *plx;        /* prefix lists and route-maps */
+    struct plx_bind *binds; /* each BGP neighbour's inbound filters */
+    size_t nbinds;
     const struct cfg_node *telnet_ev, *ssh_ev, *http_ev, *https_ev, *snmp_ev;
     struct fact_lines telnet_all, http_all; /* every interface allowing them */
     const struct cfg_node *remote_auth_node;
@@ -678,8 +681,12 @@ static void f_bgp(struct fx *x, const struct cfg_node *n)
             fact_set(&b->max_prefix, FACT_ON, s);
         else
             fact_default(&b->max_prefix, FACT_OFF, "no maximum-prefix");
-        struct sv in = fval(e, "route-map-in"), out = fval(e, "route-map-out");
-        b->in_policy = in.p ? model_strdup(x->a, in) : NULL;
+        struct plx_bind *pb = MODEL_PUSH(x->a, x->binds, x->nbinds);
+        const struct cfg_node *in = fpol_bind(e, pb);
+        struct sv out = fval(e, "route-map-out");
+        b->in_policy = in ? model_strdup_unquoted(x->a, tk(in, 2)) : NULL;
+        b->in_policy_node = in;
+        pb->name = b->in_policy;
         b->out_policy = out.p ? model_strdup(x->a, out) : NULL;
     }
 }
@@ -1033,6 +1040,32 @@ static bool is_tac_acct(struct sv what)
  * syslogd2..4), and the reader. The first matching row reads the block; a
  * block no row matches is counted as not understood (coverage).
  */
+/* Prefix lists, access lists and route-maps (extract_fortios_policy.c). */
+static bool is_route_filter(struct sv what)
+{
+    static const char *const names[] = {"router prefix-list", "router prefix-list6",
+                                        "router access-list", "router access-list6",
+                                        "router route-map"};
+    for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+        if (sv_eq_cstr(what, names[i]))
+            return true;
+    return false;
+}
+
+static void f_route_filter(struct fx *x, const struct cfg_node *n)
+{
+    fpol_block(x->plx, n, sv_after_tokens(cfg_text(n), 1));
+}
+
+/* What each BGP neighbour's inbound filters do, once every list is read. */
+static void f_bgp_summaries(struct fx *x)
+{
+    struct bgp_facts *b = &x->m->bgp;
+    for (size_t i = 0; i < b->nneighbors && i < x->nbinds; i++)
+        if (b->neighbors[i].in_policy)
+            plx_summary(x->plx, &x->binds[i], &b->neighbors[i].in_summary);
+}
+
 struct f_row {
     const char *what;              /* exact words, or NULL with match */
     bool (*match)(struct sv what); /* numbered or prefixed families */
@@ -1066,6 +1099,7 @@ static const struct f_row f_rows[] = {
     {"user tacacs+", NULL, f_tacacs},
     {"user radius", NULL, f_radius},
     {"router bgp", NULL, f_bgp},
+    {NULL, is_route_filter, f_route_filter},
     {"firewall policy", NULL, f_fw_policy},
     {"log setting", NULL, f_log_setting},
 };
@@ -1706,6 +1740,7 @@ void model_extract_fortios(const struct cfg_tree *t, struct device_model *m)
     m->dialect = t->dialect;
     f_version(x);
     x->private_enc = f_private_enc(t);
+    x->plx = plx_new(t->arena);
     for (const struct cfg_node *n = t->first; n; n = n->next) {
         if (!active(n) || !sv_starts_with_word(cfg_text(n), "config"))
             continue;
@@ -1717,6 +1752,7 @@ void model_extract_fortios(const struct cfg_tree *t, struct device_model *m)
             m->coverage.understood++;
     }
     finish(x);
+    f_bgp_summaries(x);
     f_banner_text(x);
     model_fortios_log_time(x->a, m, t);
 }

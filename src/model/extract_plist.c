@@ -11,9 +11,9 @@
  * IPv6 filters>". A family's filter is a map (clauses in sequence order,
  * each "if its list matches then permit|deny") or a list alone ("if in the
  * list then permit"); what no clause or entry accepts is rejected. A family
- * without a filter, with both kinds (whether both apply is not read) or
- * whose filter is not defined here is "either way": what it does with
- * those routes is not decided.
+ * without a filter, with both kinds (whether both apply is not read), with
+ * a kind the model does not read or whose filter is not defined here is
+ * "either way": what it does with those routes is not decided.
  */
 #include "model/extract.h"
 
@@ -253,13 +253,15 @@ static void build_map(struct plx_build *b, const struct plx_map *m)
 }
 
 /* One family's block; its length in statements. */
-static size_t build_family(struct plx_build *b, struct sv map, struct sv list, uint8_t fam)
+static size_t build_family(struct plx_build *b, const struct plx_bind *bind, int f)
 {
     size_t from = b->n;
+    struct sv map = bind->map[f], list = bind->list[f];
+    uint8_t fam = f ? 6 : 4;
     const struct plx_map *m = map.n ? map_get(b->p, map, false) : NULL;
     const struct rp_list *l = list.n ? resolve(b->p, list, fam) : NULL;
-    if (map.n && list.n) {
-        push(b, false, RP_UNKNOWN, NULL); /* both kinds: whether both apply is not read */
+    if ((map.n && list.n) || bind->unknown[f]) {
+        push(b, false, RP_UNKNOWN, NULL); /* whether both kinds apply is not read */
     } else if (m) {
         build_map(b, m);
     } else if (l) {
@@ -304,8 +306,8 @@ void plx_summary(struct plx *p, const struct plx_bind *bind, struct policy_summa
     top->cond.has_lists = true;
     top->cond.nlists = 1;
     top->cond.lists[0] = all_v4(p->a);
-    top->nthen = (uint32_t)build_family(&b, bind->map[0], bind->list[0], 4);
-    top->nelse = (uint32_t)build_family(&b, bind->map[1], bind->list[1], 6);
+    top->nthen = (uint32_t)build_family(&b, bind, 0);
+    top->nelse = (uint32_t)build_family(&b, bind, 1);
     struct route_policy *pol = arena_alloc(p->a, sizeof(*pol));
     memset(pol, 0, sizeof(*pol));
     pol->name = bind->name;

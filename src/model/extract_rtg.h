@@ -75,6 +75,12 @@ void vrtg_extract(const struct cfg_tree *t, struct device_model *m);
  * names, kept on g when weaker than what g has. */
 void vrtg_igp_alg(const struct cfg_tree *t, const struct cfg_node *n, struct igp_instance *g);
 void frtg_bgp(struct device_model *m, const struct cfg_node *bgp);
+/* FortiOS: a "config router prefix-list|prefix-list6|access-list|
+ * access-list6|route-map" block into p; whether it was one. */
+bool fpol_block(struct plx *p, const struct cfg_node *n, struct sv what);
+/* FortiOS: a neighbour's inbound filters per family into b; the statement
+ * naming the one that stands for them all (route-map-in first), or NULL. */
+const struct cfg_node *fpol_bind(const struct cfg_node *e, struct plx_bind *b);
 /* VRP: a top-level "ip ip-prefix", "ip ipv6-prefix" or "route-policy"
  * statement into p; whether it was one (extract_vrp_policy.c). *last_index
  * carries the index an unnumbered prefix-list entry follows. */

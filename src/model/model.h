@@ -519,8 +519,9 @@ struct route_policy {
 };
 
 /* What a session's chain of export or import policies does, where the model
- * reads policy terms (Junos, SR OS: extract_bgp_policy.c) or route-maps and
- * route-policies (Cisco family, EOS: extract_cisco_policy.c); known false
+ * reads policy terms (Junos, SR OS: extract_bgp_policy.c), route-maps and
+ * route-policies (Cisco family, EOS: extract_cisco_policy.c) or prefix lists
+ * and clause maps (VRP, FortiOS inbound: extract_plist.c); known false
  * elsewhere or without a policy. */
 struct policy_summary {
     bool known;
@@ -531,7 +532,7 @@ struct policy_summary {
     bool filters_prefixes;  /* some term matches on prefixes (route-filter, prefix-list) */
     const char *undefined;  /* the first policy of the chain not defined here */
     const struct cfg_node *accepts_all_node, *connected_node;
-    const struct route_policy *policy; /* its clauses, where read (Cisco family, EOS) */
+    const struct route_policy *policy; /* its clauses, where read */
 };
 
 enum policy_verdict { POLICY_UNSURE, POLICY_DENIES, POLICY_PERMITS };
