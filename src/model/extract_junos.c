@@ -1141,6 +1141,7 @@ void model_extract_junos(const struct cfg_tree *t, struct device_model *m)
     jx_finish_zones(x);
     finish_sources(x);
     jx_finish_acls(x);
+    jx_finish_ranges(x);
     finish_bgp(x);
     finish_igp(x);
     finish_mirrors(x);

@@ -228,6 +228,14 @@ struct jx {
     size_t nweb_ifs[2];
     /* system management-instance (MGMT-OOB-VRF) */
     const struct cfg_node *mgmt_instance_node;
+    /* interfaces interface-range R: its member and member-range statements,
+     * and the ranges that say "disable" */
+    struct jrange_member {
+        struct sv range, first, last; /* last empty for "member X" */
+    } * rmembers;
+    size_t nrmembers;
+    struct sv *rdisabled;
+    size_t nrdisabled;
 
     bool in_groups;        /* handling statements inherited from groups */
     size_t secrets_before; /* other_secrets count when the current statement began */
@@ -304,6 +312,8 @@ void j_firewall(struct jx *x, const struct model_path *l);
 void j_policy_options(struct jx *x, const struct model_path *l);
 void jx_finish_acls(struct jx *x);
 void jx_finish_cpp(struct jx *x);
+/* Ports covered by an interface-range that says "disable" are shut. */
+void jx_finish_ranges(struct jx *x);
 
 /* extract_junos_zones.c: "security zones ..." and "security policies ..."
  * statement paths, and the step that builds m->zones once the system

@@ -91,8 +91,27 @@ static void j_if_stmt(struct jx *x, struct interface *f, const struct model_path
     }
 }
 
+/* "interfaces interface-range R member X | member-range A to B | disable". */
+static void j_if_range(struct jx *x, const struct model_path *l)
+{
+    if (l->n < 4 || !jsmall(x->nrmembers) || !jsmall(x->nrdisabled))
+        return;
+    struct sv range = sv_unquote(l->tok[2]);
+    if (model_path_eq(l, 3, "disable") && l->n == 4) {
+        *MODEL_PUSH(x->a, x->rdisabled, x->nrdisabled) = range;
+    } else if (model_path_eq(l, 3, "member") && l->n == 5) {
+        *MODEL_PUSH(x->a, x->rmembers, x->nrmembers) =
+            (struct jrange_member){range, sv_unquote(l->tok[4]), sv_make("", 0)};
+    } else if (model_path_eq(l, 3, "member-range") && l->n == 7 && model_path_eq(l, 5, "to")) {
+        *MODEL_PUSH(x->a, x->rmembers, x->nrmembers) =
+            (struct jrange_member){range, sv_unquote(l->tok[4]), sv_unquote(l->tok[6])};
+    }
+}
+
 void j_interfaces(struct jx *x, const struct model_path *l)
 {
+    if (l->n >= 2 && sv_eq_cstr(l->tok[1], "interface-range"))
+        j_if_range(x, l);
     if (j_if_skipped(l))
         return;
     struct interface *f = j_iface(x, l->tok[1], l->own[1]);
@@ -110,6 +129,85 @@ void j_interfaces(struct jx *x, const struct model_path *l)
     if (model_path_eq(l, i, "unit") && i + 1 < l->n)
         i += 2;
     j_if_stmt(x, f, l, i);
+}
+
+/* A port name's last number and the text before it ("ge-0/0/" and 12 for
+ * "ge-0/0/12"); -1 when the name does not end in digits after a '/'. */
+static long port_tail(struct sv n, struct sv *head)
+{
+    size_t i = n.n;
+    while (i > 0 && n.p[i - 1] >= '0' && n.p[i - 1] <= '9')
+        i--;
+    if (i == n.n || i == 0 || n.p[i - 1] != '/' || n.n - i > 4)
+        return -1;
+    *head = sv_make(n.p, i);
+    return model_sv_long(sv_make(n.p + i, n.n - i), -1);
+}
+
+/* Does a "member" pattern cover the port? Junos writes "*" for any run and
+ * "[a-b]" for a range of numbers (Junos interface-range member). */
+static bool member_glob(struct sv pat, struct sv name)
+{
+    size_t i = 0, j = 0;
+    while (i < pat.n) {
+        char c = pat.p[i];
+        if (c == '*') {
+            for (size_t k = name.n; k + 1 > j; k--)
+                if (member_glob(sv_make(pat.p + i + 1, pat.n - i - 1),
+                                sv_make(name.p + k, name.n - k)))
+                    return true;
+            return false;
+        }
+        if (c == '[') {
+            const char *end = memchr(pat.p + i, ']', pat.n - i);
+            const char *dash = end ? memchr(pat.p + i, '-', (size_t)(end - pat.p) - i) : NULL;
+            size_t d = j;
+            while (d < name.n && name.p[d] >= '0' && name.p[d] <= '9')
+                d++;
+            if (!dash || d == j)
+                return false;
+            long lo = model_sv_long(sv_make(pat.p + i + 1, (size_t)(dash - pat.p) - i - 1), -1);
+            long hi = model_sv_long(sv_make(dash + 1, (size_t)(end - dash) - 1), -1);
+            long v = model_sv_long(sv_make(name.p + j, d - j), -1);
+            if (lo < 0 || v < lo || v > hi)
+                return false;
+            i = (size_t)(end - pat.p) + 1;
+            j = d;
+            continue;
+        }
+        if (j >= name.n || name.p[j] != c)
+            return false;
+        i++;
+        j++;
+    }
+    return j == name.n;
+}
+
+/* Does one member or member-range statement cover the port? */
+static bool range_covers(const struct jrange_member *r, struct sv name)
+{
+    if (!r->last.n) {
+        size_t stars = 0; /* each '*' multiplies the matching work */
+        for (size_t i = 0; i < r->first.n; i++)
+            stars += r->first.p[i] == '*';
+        return stars <= 3 && member_glob(r->first, name);
+    }
+    struct sv h1, h2, hn;
+    long a = port_tail(r->first, &h1), b = port_tail(r->last, &h2), v = port_tail(name, &hn);
+    return a >= 0 && b >= a && v >= a && v <= b && sv_eq(h1, h2) && sv_eq(h1, hn);
+}
+
+void jx_finish_ranges(struct jx *x)
+{
+    for (size_t i = 0; i < x->m->ninterfaces && x->nrdisabled; i++) {
+        struct interface *f = &x->m->interfaces[i];
+        struct sv name = sv_from_cstr(f->name);
+        for (size_t k = 0; k < x->nrmembers && !f->shutdown; k++)
+            for (size_t d = 0; d < x->nrdisabled && !f->shutdown; d++)
+                if (sv_eq(x->rmembers[k].range, x->rdisabled[d]) &&
+                    range_covers(&x->rmembers[k], name))
+                    f->shutdown = true;
+    }
 }
 
 /* ------------------------------------------------------------ firewall */
