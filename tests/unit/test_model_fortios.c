@@ -182,6 +182,47 @@ static void test_empty(void **state)
     tu_model_unload(d);
 }
 
+/* What a range of routes meets in a session's inbound policy. */
+static enum policy_verdict range_in(const struct bgp_neighbor *nb, const char *pfx, int ge, int le)
+{
+    struct prefix_range r = {.ge = (uint8_t)ge, .le = (uint8_t)le};
+    assert_true(ip_prefix_parse(sv_from_cstr(pfx), &r.p));
+    struct ip_prefix w;
+    const struct cfg_node *at[2];
+    return model_policy_range(&nb->in_summary, &r, &w, at);
+}
+
+/* Route-map rules in ascending ID whatever their order in the file; a rule
+ * naming an access list is undecided; prefix-list-in6 binds IPv6 routes. */
+static void test_bgp_inbound(void **state)
+{
+    (void)state;
+    struct tu_dev *d = tu_model_load_text(
+        "config router access-list\n edit \"A1\"\n next\nend\n"
+        "config router prefix-list\n edit \"BOG\"\n  config rule\n   edit 1\n"
+        "    set prefix 10.0.0.0 255.0.0.0\n    set le 32\n   next\n  end\n next\nend\n"
+        "config router prefix-list6\n edit \"V6\"\n  config rule\n   edit 1\n"
+        "    set prefix6 2400::/12\n    set le 48\n   next\n  end\n next\nend\n"
+        "config router route-map\n edit \"RM\"\n  config rule\n"
+        "   edit 30\n    set match-ip-address \"A1\"\n   next\n"
+        "   edit 10\n    set action deny\n    set match-ip-address \"BOG\"\n   next\n"
+        "  end\n next\nend\n"
+        "config router bgp\n set as 64510\n config neighbor\n  edit \"192.0.2.2\"\n"
+        "   set remote-as 64496\n   set prefix-list-in6 \"V6\"\n   set route-map-in \"RM\"\n"
+        "  next\n end\nend\n",
+        DIALECT_FORTINET_FORTIOS);
+    const struct device_model *m = &d->m;
+    assert_int_equal(m->bgp.nneighbors, 1);
+    const struct bgp_neighbor *nb = &m->bgp.neighbors[0];
+    assert_string_equal(nb->in_policy, "RM");
+    assert_true(nb->in_summary.known);
+    assert_int_equal(range_in(nb, "10.0.0.0/8", 8, 32), POLICY_DENIES);
+    assert_int_equal(range_in(nb, "100.64.0.0/10", 10, 32), POLICY_UNSURE);
+    assert_int_equal(range_in(nb, "fc00::/7", 7, 128), POLICY_DENIES);
+    assert_int_equal(range_in(nb, "2400:1::/32", 32, 32), POLICY_PERMITS);
+    tu_model_unload(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -189,6 +230,7 @@ int main(void)
         cmocka_unit_test(test_allowaccess),
         cmocka_unit_test(test_snmp_ntp_syslog_banner),
         cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_bgp_inbound),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

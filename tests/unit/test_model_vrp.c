@@ -230,6 +230,43 @@ static void test_vpn_instance_peers(void **state)
     arena_free(&a);
 }
 
+/* What a range of routes meets in a session's inbound policy. */
+static enum policy_verdict range_in(const struct bgp_neighbor *nb, const char *pfx, int ge, int le)
+{
+    struct prefix_range r = {.ge = (uint8_t)ge, .le = (uint8_t)le};
+    assert_true(ip_prefix_parse(sv_from_cstr(pfx), &r.p));
+    struct ip_prefix w;
+    const struct cfg_node *at[2];
+    return model_policy_range(&nb->in_summary, &r, &w, at);
+}
+
+/* Import filters per family: the group's ip-prefix for IPv4, the peer's
+ * own route-policy for IPv6; unmatched routes are denied. */
+static void test_import_policy(void **state)
+{
+    (void)state;
+    struct arena a;
+    arena_init(&a);
+    struct device_model *m = extract_text(
+        &a, "ip ip-prefix V4 index 10 deny 10.0.0.0 8 less-equal 32\n"
+            "ip ip-prefix V4 index 20 permit 0.0.0.0 0 less-equal 24\n"
+            "ip ipv6-prefix V6 index 10 permit 2400:: 12 less-equal 48\n"
+            "route-policy IN6 permit node 10\n if-match ipv6 address prefix-list V6\n#\n"
+            "bgp 64500\n group T external\n peer T as-number 65001\n"
+            " peer 192.0.2.1 group T\n #\n ipv4-family unicast\n  peer T ip-prefix V4 import\n"
+            " #\n ipv6-family unicast\n  peer 192.0.2.1 route-policy IN6 import\n#\nreturn\n");
+    assert_int_equal(m->bgp.nneighbors, 1);
+    const struct bgp_neighbor *nb = &m->bgp.neighbors[0];
+    assert_true(nb->in_summary.known);
+    assert_int_equal(range_in(nb, "10.0.0.0/8", 8, 32), POLICY_DENIES);
+    assert_int_equal(range_in(nb, "100.64.0.0/10", 10, 32), POLICY_PERMITS);
+    assert_int_equal(range_in(nb, "0.0.0.0/0", 25, 32), POLICY_DENIES);
+    assert_int_equal(range_in(nb, "2001:db8::/32", 32, 128), POLICY_DENIES);
+    assert_int_equal(range_in(nb, "2400::/12", 49, 128), POLICY_DENIES);
+    assert_int_equal(range_in(nb, "2400:1::/32", 32, 32), POLICY_PERMITS);
+    arena_free(&a);
+}
+
 /* " #" inside the aaa view (as VRP prints it) does not lose the schemes. */
 static void test_aaa_sections(void **state)
 {
@@ -259,6 +296,7 @@ int main(void)
         cmocka_unit_test(test_pe2),
         cmocka_unit_test(test_defaults_and_undo),
         cmocka_unit_test(test_vpn_instance_peers),
+        cmocka_unit_test(test_import_policy),
         cmocka_unit_test(test_aaa_sections),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
