@@ -77,6 +77,7 @@ struct sprofile {
     struct sv name;
     const struct cfg_node *default_node;
     bool permit_all, deny_all, deny_entry;
+    bool none_default; /* default-action none: on to the next profile, deny-all after the last */
     struct sentry *entries;
     size_t nentries;
 };

@@ -9,11 +9,15 @@
  * profiles (up to eight) hold numbered entries, each a command match string
  * with a permit or deny action, and a default-action for commands no entry
  * matches; a user given no profile falls under the profile named "default".
+ * The first matching entry decides; default-action none (the default) hands
+ * the command to the user's next profile and, after the last, denies it
+ * (Nokia 7705 SAR System Management Guide, "Profile Management Commands",
+ * https://infocenter.nokia.com/public/7705SAR234R1A/topic/com.nokia.system-mgmt-guide/profile-management-commands.html).
  * checks.md MGMT-OUTBOUND (SROS): profiles deny ssh/telnet
  * ("entry ... match "ssh" action deny").
  *
  * The judgement is kept strict so that it holds whatever order the profiles
- * are tried in: every profile of every user must itself deny both commands.
+ * are tried in: no profile of the user may let either command run.
  */
 #include "model/extract_sros.h"
 
@@ -25,9 +29,11 @@ static const struct sprofile *so_profile(const struct sx *x, struct sv name)
     return NULL;
 }
 
-/* Whether profile pf denies the command cmd by itself: an entry matching
+/* Whether profile pf keeps the command cmd from running: an entry matching
  * exactly the command word denies it and no entry permits it or a session
- * it starts ("ssh 192.0.2.1"); else a default-action of deny-all. */
+ * it starts ("ssh 192.0.2.1"); else a default-action of deny-all, or of
+ * none (also the default), which hands the command to the next profile
+ * and after the last one denies it. */
 static bool so_denies(const struct sprofile *pf, const char *cmd, const struct cfg_node **ev)
 {
     const struct sentry *deny = NULL;
@@ -51,7 +57,7 @@ static bool so_denies(const struct sprofile *pf, const char *cmd, const struct c
         *ev = pf->default_node;
         return true;
     }
-    return false;
+    return !pf->default_node || pf->none_default;
 }
 
 /* Whether profile pf (NULL: the built-in one of that name, known only for
@@ -138,8 +144,8 @@ bool sx_users_outbound(struct sx *x)
     f->state = FACT_OFF;
     f->ev = ev;
     f->why = arena_printf(x->a,
-                          "every local user with console access (%zu) is held only by profiles "
-                          "that deny the ssh and telnet commands",
+                          "every local user with console access (%zu) has only profiles under "
+                          "which the ssh and telnet commands are denied",
                           users);
     return true;
 }

@@ -404,6 +404,7 @@ static bool s_sec_profile(struct sx *x, const struct model_path *l, size_t i, si
         pf->default_node = l->node;
         pf->permit_all = model_path_eq(l, k + 2, "permit-all");
         pf->deny_all = model_path_eq(l, k + 2, "deny-all");
+        pf->none_default = model_path_eq(l, k + 2, "none");
     } else if (model_path_eq(l, k + 1, "entry") && k + 2 < l->n) {
         profile_entry(x, pf, l, k + 2);
     }
