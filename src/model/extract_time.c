@@ -627,9 +627,34 @@ static bool forti_release_at_least_6_2(const char *v)
  * Message Reference 6.2, 6.4, 7.2, e.g. message 32140); the release, not
  * the configuration, decides them. The zone is config system global "set
  * timezone": UTC is preferred, not demanded. */
+/* Is the release shown FortiOS 6.0 ("6.0.15")? */
+static bool forti_release_6_0(const char *v)
+{
+    return v && strtol(v, NULL, 10) == 6 && strchr(v, '.') &&
+           strtol(strchr(v, '.') + 1, NULL, 10) == 0;
+}
+
+/* FortiOS 6.0 log records carry date, time and eventtime but no tz field
+ * (FortiOS Log Message Reference 6.0.15, e.g. message 32051,
+ * https://docs.fortinet.com/document/fortigate/6.0.15/fortios-log-message-reference/32051);
+ * the reference does not give eventtime's unit. */
+static void forti_log_time_6_0(struct log_time_facts *lt)
+{
+    fact_default(&lt->datetime, FACT_ON, "FortiOS log records carry date and time fields");
+    fact_unknown(&lt->subsecond, "the FortiOS 6.0 log reference does not give the unit of "
+                                 "eventtime (op: execute log display)");
+    fact_default(&lt->zone, FACT_OFF,
+                 "FortiOS 6.0 log records carry no tz field (it came with 6.2), so a stamp "
+                 "does not name its zone");
+}
+
 static void forti_log_time(struct arena *a, struct device_model *m, const struct cfg_tree *t)
 {
     struct log_time_facts *lt = &m->log_time;
+    if (forti_release_6_0(m->os_version)) {
+        forti_log_time_6_0(lt);
+        return;
+    }
     if (!forti_release_at_least_6_2(m->os_version)) {
         static const char why[] = "the log time fields are set by the release and no release "
                                   "from 6.2 on is shown (#config-version); those carry "
