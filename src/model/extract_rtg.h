@@ -85,10 +85,11 @@ const struct cfg_node *fpol_bind(const struct cfg_node *e, struct plx_bind *b);
  * statement into p; whether it was one (extract_vrp_policy.c). *last_index
  * carries the index an unnumbered prefix-list entry follows. */
 bool vpol_read(struct plx *p, const struct cfg_node *n, long *last_index);
-/* VRP: nb's in_summary from the peer's import route-policy and prefix list
- * per family ([0] IPv4, [1] IPv6), its own where it has any for the family,
- * its group's (NULL: none) otherwise. */
-void vpol_summary(struct plx *p, const struct sv map[2], const struct sv list[2],
-                  const struct sv *group_map, const struct sv *group_list, struct bgp_neighbor *nb);
+/* VRP: one "peer X <kind> NAME import" of family fam (4 or 6) into b. */
+void vpol_import(struct plx_bind *b, struct sv kind, struct sv name, int fam);
+/* VRP: nb's in_summary from the peer's import filters per family, its own
+ * where it has any for the family, its group's (NULL: none) otherwise. */
+void vpol_summary(struct plx *p, const struct plx_bind *own, const struct plx_bind *group,
+                  struct bgp_neighbor *nb);
 
 #endif

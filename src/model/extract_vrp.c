@@ -29,7 +29,7 @@ struct vpeer {
     struct secret key;
     const struct cfg_node *auth_node, *ttl_node, *limit_node, *in_node, *out_node;
     const char *in_policy, *out_policy;
-    struct sv imp_map[2], imp_list[2]; /* import route-policy and prefix list: IPv4, IPv6 */
+    struct plx_bind imp; /* import filters per family */
     bool ignore;
     const struct cfg_node *node;
 };
@@ -1233,13 +1233,13 @@ static void v_bgp_stmt(struct vx *x, const struct cfg_node *c)
     } else if (sv_eq_cstr(w, "route-limit")) {
         p->limit_node = c;
     } else if (sv_eq_cstr(w, "route-policy") || sv_eq_cstr(w, "ip-prefix") ||
-               sv_eq_cstr(w, "ipv6-prefix")) {
-        struct sv dir = tk(c, 4);
-        const char *name = model_strdup(x->a, tk(c, 3));
-        if (sv_eq_cstr(dir, "import") && x->cur_fam) {
-            struct sv *slot = sv_eq_cstr(w, "route-policy") ? p->imp_map : p->imp_list;
-            slot[x->cur_fam == 6] = sv_unquote(tk(c, 3));
-        }
+               sv_eq_cstr(w, "ipv6-prefix") || sv_eq_cstr(w, "route-filter") ||
+               sv_eq_cstr(w, "filter-policy") || sv_eq_cstr(w, "as-path-filter")) {
+        struct sv dir = tk(c, ntok(c) - 1);
+        size_t at = sv_starts_with(tk(c, 3), "acl") ? 4 : 3; /* filter-policy acl-name N */
+        const char *name = model_strdup(x->a, tk(c, at));
+        if (sv_eq_cstr(dir, "import") && x->cur_fam)
+            vpol_import(&p->imp, w, sv_unquote(tk(c, at)), x->cur_fam);
         if (sv_eq_cstr(dir, "import") && !p->in_policy) {
             p->in_policy = name;
             p->in_node = c;
@@ -1329,8 +1329,7 @@ static void finish_bgp(struct vx *x)
         nb->out_policy = p->out_policy ? p->out_policy : g ? g->out_policy : NULL;
         nb->in_policy_node = p->in_policy ? p->in_node : g ? g->in_node : NULL;
         if (nb->in_policy)
-            vpol_summary(x->plx, p->imp_map, p->imp_list, g ? g->imp_map : NULL,
-                         g ? g->imp_list : NULL, nb);
+            vpol_summary(x->plx, &p->imp, g ? &g->imp : NULL, nb);
     }
 }
 

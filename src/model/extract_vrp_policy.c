@@ -125,14 +125,27 @@ bool vpol_read(struct plx *p, const struct cfg_node *n, long *last_index)
     return false;
 }
 
-void vpol_summary(struct plx *p, const struct sv map[2], const struct sv list[2],
-                  const struct sv *group_map, const struct sv *group_list, struct bgp_neighbor *nb)
+void vpol_import(struct plx_bind *b, struct sv kind, struct sv name, int fam)
+{
+    int f = fam == 6;
+    if (sv_eq_cstr(kind, "route-policy"))
+        b->map[f] = name;
+    else if (sv_eq_cstr(kind, "ip-prefix") || sv_eq_cstr(kind, "ipv6-prefix"))
+        b->list[f] = name;
+    else
+        b->unknown[f] = true; /* route-filter (XPL), ACL, AS-path filter: not read */
+}
+
+void vpol_summary(struct plx *p, const struct plx_bind *own, const struct plx_bind *group,
+                  struct bgp_neighbor *nb)
 {
     struct plx_bind b = {.name = nb->in_policy, .node = nb->in_policy_node};
     for (int f = 0; f < 2; f++) {
-        bool own = map[f].n || list[f].n;
-        b.map[f] = own || !group_map ? map[f] : group_map[f];
-        b.list[f] = own || !group_list ? list[f] : group_list[f];
+        bool mine = own->map[f].n || own->list[f].n || own->unknown[f];
+        const struct plx_bind *from = mine || !group ? own : group;
+        b.map[f] = from->map[f];
+        b.list[f] = from->list[f];
+        b.unknown[f] = from->unknown[f];
     }
     plx_summary(p, &b, &nb->in_summary);
 }
