@@ -50,6 +50,28 @@ struct fx {
      * accprofile), and the profile of each administrator, local or remote */
     struct f_prof *lim_prof, *admin_prof;
     size_t nlim_prof, nadmin_prof;
+    /* per access profile: system-execute-ssh / -telnet as set; per
+     * administrator: its profile, for MGMT-OUTBOUND */
+    struct f_exec *exec_prof;
+    size_t nexec_prof;
+    struct f_out_admin *out_admin;
+    size_t nout_admin;
+};
+
+/* An access profile's system-execute-ssh and system-execute-telnet: -1 not
+ * set, 0 disable, 1 enable. */
+struct f_exec {
+    struct sv name;
+    int ssh, telnet;
+    const struct cfg_node *ssh_node, *telnet_node;
+};
+
+/* An administrator (local or remote) and the profile it names. */
+struct f_out_admin {
+    const char *name;
+    struct sv prof;              /* empty: none set */
+    const struct cfg_node *node; /* the accprofile statement, else the edit */
+    bool override;               /* accprofile-override: the server may name another */
 };
 
 /* An access profile by name, with the statement that shows it. */
@@ -232,6 +254,88 @@ static void fortios_authz(struct fx *x, const struct cfg_node *remote)
         fact_lines_add(&aaa->authz_cmds.ev, m->accounts[i].node);
 }
 
+/*
+ * MGMT-OUTBOUND: "execute ssh" and "execute telnet" open onward sessions
+ * from the CLI; an access profile's system-execute-ssh and
+ * system-execute-telnet ("enable/disable permission to execute SSH/TELNET
+ * commands", enabled by default; FortiOS CLI reference, config system
+ * accprofile, https://docs.fortinet.com/document/fortigate/7.4.6/cli-reference/309990135)
+ * withhold them. An administrator on a profile that disables both cannot
+ * open them; one on a profile other than super_admin that enables either
+ * can; super_admin (every permission) is an administrator's profile, which
+ * site policy decides. A profile that leaves them unset is not judged: the
+ * settings are missing from releases before them.
+ */
+enum f_out { F_OUT_DENIED, F_OUT_ADMIN, F_OUT_OPEN, F_OUT_UNKNOWN };
+
+static enum f_out f_out_admin(const struct fx *x, const struct f_out_admin *ad,
+                              const struct cfg_node **ev)
+{
+    if (ad->override || !ad->prof.n)
+        return F_OUT_UNKNOWN;
+    for (size_t i = 0; i < x->nexec_prof; i++) {
+        const struct f_exec *p = &x->exec_prof[i];
+        if (!sv_eq(p->name, ad->prof))
+            continue;
+        if (p->ssh == 0 && p->telnet == 0) {
+            *ev = p->ssh_node;
+            return F_OUT_DENIED;
+        }
+        *ev = p->ssh == 1 ? p->ssh_node : p->telnet_node;
+        if (p->ssh != 1 && p->telnet != 1)
+            break;
+        return sv_eq_cstr(ad->prof, "super_admin") ? F_OUT_ADMIN : F_OUT_OPEN;
+    }
+    return sv_eq_cstr(ad->prof, "super_admin") ? F_OUT_ADMIN : F_OUT_UNKNOWN;
+}
+
+static void fortios_outbound(struct fx *x)
+{
+    struct fact_bool *f = &x->m->aaa.outbound_cmds;
+    const char *open = NULL, *admin = NULL, *unknown = NULL;
+    struct fact_lines ev = {0}, open_ev = {0};
+    for (size_t i = 0; i < x->nout_admin; i++) {
+        const struct f_out_admin *ad = &x->out_admin[i];
+        const struct cfg_node *pev = NULL;
+        enum f_out k = f_out_admin(x, ad, &pev);
+        struct fact_lines *l = k == F_OUT_OPEN ? &open_ev : &ev;
+        fact_lines_add(l, ad->node);
+        fact_lines_add(l, pev);
+        if (k == F_OUT_OPEN && !open)
+            open = ad->name;
+        else if (k == F_OUT_ADMIN && !admin)
+            admin = ad->name;
+        else if (k == F_OUT_UNKNOWN && !unknown)
+            unknown = ad->name;
+    }
+    if (open) {
+        f->state = FACT_ON;
+        f->ev = open_ev;
+        f->why = arena_printf(x->a,
+                              "administrator %s's access profile lets it run execute ssh or "
+                              "execute telnet and is not super_admin",
+                              open);
+    } else if (admin || unknown) {
+        f->ev = ev;
+        fact_unknown(f, arena_printf(x->a, "%s%s%s%s%s", admin ? "administrator " : "",
+                                     admin ? admin : "",
+                                     admin ? " has the super_admin profile, which runs every "
+                                             "command (whether administrators may open onward "
+                                             "sessions is site policy)"
+                                           : "",
+                                     admin && unknown ? "; " : "",
+                                     unknown ? "an access profile leaves system-execute-ssh/"
+                                               "telnet unset, or the server may name the "
+                                               "profile"
+                                             : ""));
+    } else if (x->nout_admin) {
+        f->state = FACT_OFF;
+        f->ev = ev;
+        f->why = "every administrator's access profile disables system-execute-ssh and "
+                 "system-execute-telnet";
+    }
+}
+
 /* A local administrator (an account with its own credentials). */
 static void f_admin_account(struct fx *x, const struct cfg_node *e, const char *name)
 {
@@ -295,6 +399,10 @@ static void f_admin(struct fx *x, const struct cfg_node *n)
         if (p && fcap(x->nadmin_prof))
             *MODEL_PUSH(x->a, x->admin_prof, x->nadmin_prof) =
                 (struct f_prof){sv_unquote(tk(p, 2)), p};
+        if (fcap(x->nout_admin))
+            *MODEL_PUSH(x->a, x->out_admin, x->nout_admin) =
+                (struct f_out_admin){name, p ? sv_unquote(tk(p, 2)) : sv_make(NULL, 0), p ? p : e,
+                                     fis(e, "accprofile-override", "enable")};
         const struct cfg_node *s = fset(e, "remote-auth");
         if (s && sv_eq_cstr(tk(s, 2), "enable")) {
             if (!x->remote_auth_node)
@@ -312,9 +420,24 @@ static void f_admin(struct fx *x, const struct cfg_node *n)
 /* "config system accprofile": a profile that sets one of its permission
  * groups (sysgrp, netgrp, fwgrp, ...: every "set *grp" and "set wifi") to
  * none or read withholds those commands. */
+/* A profile's system-execute-ssh / system-execute-telnet settings (e: its
+ * edit), kept when either is set. */
+static void f_exec_prof(struct fx *x, const struct cfg_node *e)
+{
+    const struct cfg_node *ssh = fset(e, "system-execute-ssh");
+    const struct cfg_node *telnet = fset(e, "system-execute-telnet");
+    if ((!ssh && !telnet) || !fcap(x->nexec_prof))
+        return;
+    *MODEL_PUSH(x->a, x->exec_prof, x->nexec_prof) =
+        (struct f_exec){sv_unquote(tk(e, 1)), ssh ? sv_eq_cstr(tk(ssh, 2), "enable") : -1,
+                        telnet ? sv_eq_cstr(tk(telnet, 2), "enable") : -1, ssh, telnet};
+}
+
 static void f_accprofile(struct fx *x, const struct cfg_node *n)
 {
     for (const struct cfg_node *e = n->child; e; e = e->next) {
+        if (active(e) && sv_eq_cstr(tk(e, 0), "edit"))
+            f_exec_prof(x, e);
         if (!active(e) || !sv_eq_cstr(tk(e, 0), "edit") || !fcap(x->nlim_prof))
             continue;
         for (const struct cfg_node *c = e->child; c; c = c->next) {
@@ -1652,6 +1775,7 @@ static void finish(struct fx *x)
     fact_unknown(&aaa->local_fallback, not_read);
     f_accounting(x);
     fortios_authz(x, x->remote_auth_node);
+    fortios_outbound(x);
     /* admintimeout: idle minutes for administrators, 5 by default (FortiOS
      * CLI reference, config system global); an unreadable value stays -2 */
     if (m->ssh.idle_timeout_seconds == -1)
