@@ -271,6 +271,17 @@ static const struct check_def defs[] = {
                 [DIALECT_NOKIA_SROS] = "configure router policy-options prefix-list BOGONS; "
                                        "policy-statement EBGP-IN entry 10 from prefix-list "
                                        "BOGONS action reject; bgp group <ext> import EBGP-IN",
+                [DIALECT_CISCO_ASA] = "prefix-list BOGONS-IN seq 5 deny 10.0.0.0/8 le 32\n"
+                                      "prefix-list BOGONS-IN seq 10 permit 0.0.0.0/0 ge 8 "
+                                      "le 24\nrouter bgp <asn>\n address-family ipv4 "
+                                      "unicast\n  neighbor <peer> prefix-list BOGONS-IN in",
+                [DIALECT_FORTINET_FORTIOS] =
+                    "config router prefix-list\n edit BOGONS-IN\n  config rule\n   edit 1\n"
+                    "    set action deny\n    set prefix 10.0.0.0 255.0.0.0\n    set le 32\n"
+                    "   next\n   edit 99\n    set prefix 0.0.0.0 0.0.0.0\n    set ge 8\n"
+                    "    set le 24\n   next\n  end\n next\nend\nconfig router bgp\n config "
+                    "neighbor\n  edit <peer>\n   set prefix-list-in BOGONS-IN\n   set "
+                    "prefix-list-in6 BOGONS6-IN",
                 [DIALECT_HUAWEI_VRP] = "ip ip-prefix BOGONS-IN deny 10.0.0.0 8 "
                                        "less-equal 32\nbgp <asn>\n peer <peer> ip-prefix "
                                        "BOGONS-IN import",
