@@ -794,11 +794,52 @@ static void receive_iacl(const struct check_ctx *ctx, struct check_result *r)
     iacl_verdict(ctx, r, all, n, own.n, &bad, &unknown);
 }
 
-/* VRP: a cpu-defend policy applied, or management-plane ACLs (checks.md,
- * verify): their contents are not judged; neither at all is no filter. */
+/* VRP management paths (vty lines, services) that name an ACL. */
+static size_t vrp_filtered_paths(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct device_model *m = ctx->model;
+    size_t filtered = 0;
+    for (size_t i = 0; i < m->nmgmt_paths; i++)
+        if (m->mgmt_paths[i].acl_name) {
+            filtered++;
+            ev_node(ctx, r, m->mgmt_paths[i].node);
+        }
+    return filtered;
+}
+
+/* VRP with a cpu-defend policy applied: the extractor judged its lists
+ * (cpp.receive_filter). One without a discarding blacklist leaves the
+ * management-plane ACLs, which checks.md also names, to be verified. */
+static void receive_vrp_policy(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct fact_bool *f = &ctx->model->cpp.receive_filter;
+    if (f->state != FACT_OFF) {
+        receive_fact(ctx, r);
+        return;
+    }
+    size_t filtered = vrp_filtered_paths(ctx, r);
+    check_evidence_fact(ctx, r, &f->ev);
+    if (filtered)
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "%s; management-plane ACLs filter %zu access path(s), but whether anything "
+                  "filters the rest of the traffic addressed to the device is not judged "
+                  "(checks.md: verify)",
+                  fact_why(ctx, f), filtered);
+    else
+        check_set(ctx, r, VERDICT_FAIL, "%s, and no management-plane ACL filters the vty lines",
+                  fact_why(ctx, f));
+}
+
+/* VRP: a cpu-defend policy applied (its lists judged by the extractor), or
+ * management-plane ACLs (checks.md, verify: unknown); neither at all is no
+ * filter. */
 static void receive_vrp(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
+    if (!fact_untouched(&m->cpp.receive_filter)) {
+        receive_vrp_policy(ctx, r);
+        return;
+    }
     if (m->copp.state == FACT_ON) {
         check_set(ctx, r, VERDICT_UNKNOWN,
                   "a cpu-defend policy is applied; its white and black lists are not judged "
@@ -806,12 +847,7 @@ static void receive_vrp(const struct check_ctx *ctx, struct check_result *r)
         check_evidence_fact(ctx, r, &m->copp.ev);
         return;
     }
-    size_t filtered = 0;
-    for (size_t i = 0; i < m->nmgmt_paths; i++)
-        if (m->mgmt_paths[i].acl_name) {
-            filtered++;
-            ev_node(ctx, r, m->mgmt_paths[i].node);
-        }
+    size_t filtered = vrp_filtered_paths(ctx, r);
     if (filtered) {
         check_set(ctx, r, VERDICT_UNKNOWN,
                   "no cpu-defend policy is applied; management-plane ACLs filter %zu access "

@@ -147,20 +147,6 @@ static void acl_match(struct cx *x, struct acl_entry *e, struct sv s, size_t i, 
     e->matches_all = all_protocols && !ports && only_logging_from(s, i);
 }
 
-/* ICMP and the routing protocols carried straight over IP, by name or
- * number (CPP-RECEIVE-FILTER lets a receive filter admit them from any
- * source). */
-static bool icmp_or_routing(struct sv w)
-{
-    static const char *const names[] = {"icmp", "ipv6-icmp", "ospf", "eigrp", "pim", "vrrp",
-                                        "igmp", "rsvp",      "1",    "58",    "89",  "88",
-                                        "103",  "112",       "2",    "46"};
-    for (size_t i = 0; i < ARRAY_SIZE(names); i++)
-        if (model_sv_ieq(w, names[i]))
-            return true;
-    return false;
-}
-
 static bool is_action(struct sv w)
 {
     return sv_eq_cstr(w, "permit") || sv_eq_cstr(w, "deny");
@@ -201,7 +187,7 @@ static void acl_entry_from(struct cx *x, struct acl *acl, struct sv s, size_t i,
     }
     bool all_protocols =
         standard || model_sv_ieq(w, "ip") || model_sv_ieq(w, "ipv4") || model_sv_ieq(w, "ipv6");
-    e->icmp_or_routing = !standard && icmp_or_routing(w);
+    e->icmp_or_routing = !standard && model_proto_icmp_or_routing(w);
     if (!standard) {
         /* skip the protocol: a word, a number, or ASA object-group/object NAME */
         if (model_sv_ieq(w, "object-group") || model_sv_ieq(w, "object"))

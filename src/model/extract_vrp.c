@@ -877,6 +877,7 @@ static void v_rule_match(const struct cfg_node *c, size_t a, struct acl_entry *e
     size_t s = find_tok(c, a + 1, "source"), d = find_tok(c, a + 1, "destination");
     v_rule_addr(c, s, &e->src_any, &e->src, &e->unresolved);
     v_rule_addr(c, d, &e->dst_any, &e->dst, &e->dst_unresolved);
+    e->icmp_or_routing = model_proto_icmp_or_routing(tk(c, a + 1));
     bool all = true;
     for (size_t i = a + 1; all && tk(c, i).n; i++) {
         struct sv w = tk(c, i);
@@ -1989,4 +1990,5 @@ void model_extract_vrp(const struct cfg_tree *t, struct device_model *m)
     vrtg_extract(t, m);
     v_finish_cpp(x);
     model_vrp_log_time(x->a, m, t);
+    model_vrp_receive_filter(x->a, m, t);
 }

@@ -441,6 +441,17 @@ struct ip_prefix model_parse_addr(struct sv s)
     return p;
 }
 
+bool model_proto_icmp_or_routing(struct sv w)
+{
+    static const char *const names[] = {"icmp", "ipv6-icmp", "ospf", "eigrp", "pim", "vrrp",
+                                        "igmp", "rsvp",      "1",    "58",    "89",  "88",
+                                        "103",  "112",       "2",    "46"};
+    for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+        if (model_sv_ieq(w, names[i]))
+            return true;
+    return false;
+}
+
 /* ----------------------------------------------------------- algorithms */
 
 bool model_ssh_cipher_is_weak(struct sv c)

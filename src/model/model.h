@@ -102,9 +102,8 @@ struct acl_entry {
     bool dst_any;         /* any / 0.0.0.0/0 / ::/0 */
     struct ip_prefix dst; /* valid when !dst_any && dst.af */
     bool dst_unresolved;  /* object-group, prefix list or name not resolved */
-    /* Cisco family: the protocol is ICMP or a routing protocol carried
-     * straight over IP (OSPF, EIGRP, PIM, VRRP, IGMP, RSVP), which a receive
-     * filter may admit from any source (CPP-RECEIVE-FILTER). */
+    /* Cisco family and VRP rules: the protocol is ICMP or a routing
+     * protocol carried straight over IP (model_proto_icmp_or_routing). */
     bool icmp_or_routing;
     /* Matches are logged (Cisco "log"/"log-input", Junos "then syslog|log",
      * VRP "logging", SR OS "log N"; LOG-ACL-DENY). */
@@ -963,6 +962,10 @@ struct cpp_facts {
 /* A Cisco-family ACL line "[SEQ] permit ip|ipv4 any any [log]" (admits
  * everything). */
 bool model_acl_line_permits_all(const struct cfg_node *n);
+/* An ACL protocol word naming ICMP or a routing protocol carried straight
+ * over IP (OSPF, EIGRP, PIM, VRRP, IGMP, RSVP), by name or number: what a
+ * receive filter may admit from any source (CPP-RECEIVE-FILTER). */
+bool model_proto_icmp_or_routing(struct sv w);
 
 /* ---------------------------------------------------------------- access */
 
