@@ -88,6 +88,12 @@ static bool fp_rule(const struct cfg_node *e, uint8_t fam, struct fp_rule *f)
             f->le = model_sv_long(ftk(s, 2), -1);
     }
     long max = fam == 4 ? 32 : 128, len = f->r.p.len;
+    if (f->ge == 0 && len > 0) /* below the prefix length: a 0 that stands for unset */
+        f->ge = -1;
+    if (f->le == 0 && len > 0)
+        f->le = -1;
+    if (f->ge == 0 && f->le < 0)
+        return false; /* "ge 0" on a /0 alone: unset or all lengths, not told apart */
     if (f->bad || !f->has_prefix || (f->ge >= 0 && (f->ge < len || f->ge > max)) ||
         (f->le >= 0 && (f->le < len || f->le > max)) || (f->ge >= 0 && f->le >= 0 && f->ge > f->le))
         return false;
