@@ -318,6 +318,7 @@ void model_extract_cisco(const struct cfg_tree *t, struct device_model *m)
     cx_finish_services(x);
     cx_finish_lines(x);
     cx_finish_aaa(x);
+    cx_finish_outbound_roles(x);
     cx_finish_logging(x);
     cx_finish_legacy(x);
     cx_finish_plane(x);

@@ -402,6 +402,8 @@ bool cx_h_username(struct cx *x, const struct cfg_node *n, struct sv s, bool neg
 bool cx_h_wireless(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 bool cx_h_enable(struct cx *x, const struct cfg_node *n, struct sv s, bool neg);
 void cx_finish_aaa(struct cx *x);
+/* extract_cisco_roles.c: NX-OS users' roles against ssh/telnet (aaa.outbound_cmds). */
+void cx_finish_outbound_roles(struct cx *x);
 
 /* extract_cisco_acl.c */
 struct acl *cx_find_or_add_acl(struct cx *x, struct sv name, const struct cfg_node *n);

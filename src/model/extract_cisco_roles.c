@@ -1,0 +1,215 @@
+/*
+ * extract_cisco_roles.c - NX-OS user roles as they bear on outbound sessions
+ * (aaa.outbound_cmds, MGMT-OUTBOUND): whether a user's roles let it run
+ * the ssh and telnet commands.
+ *
+ * Cisco Nexus 9000 Series NX-OS Security Configuration Guide, "Configuring
+ * User Accounts and RBAC"
+ * (https://cisco.com/c/en/us/td/docs/dcn/nx-os/nexus9000/104x/configuration/security/cisco-nexus-9000-series-nx-os-security-configuration-guide-release-104x/m-configuring-user-accounts-and-rbac.html):
+ * network-admin (vdc-admin) has every right; an account without an
+ * administrator role runs only show, exit, end and configure terminal
+ * unless its roles' rules permit more; a role's rules apply from the
+ * highest number down, and a command permitted by any of a user's roles
+ * runs. network-operator may be given non-show commands such as telnet, so
+ * it is left undecided, as is a user no role names (network-operator by
+ * default) and a rule granting read-write to everything.
+ */
+#include "model/extract_cisco.h"
+
+#define CR_MAX_RE 512    /* longest command pattern compiled */
+#define CR_MAX_RULES 256 /* rules per role (the NX-OS limit) */
+
+enum cr_kind {
+    CR_DENIED,  /* neither ssh nor telnet runs */
+    CR_ADMIN,   /* an administrator's role: runs them */
+    CR_OPEN,    /* a role of its own that permits one of them */
+    CR_UNKNOWN, /* not judged */
+};
+
+/* Whether the rule text after "rule N permit|deny command" matches the
+ * command line cmd from its start; -1 when not judged. */
+static int cr_matches(struct sv re, const char *cmd)
+{
+    char buf[CR_MAX_RE + 8];
+    if (re.n == 0 || re.n > CR_MAX_RE)
+        return -1;
+    memcpy(buf, "^(?:", 4);
+    memcpy(buf + 4, re.p, re.n);
+    memcpy(buf + 4 + re.n, ")", 2);
+    struct cfg_regex *c = cfg_regex_compile(buf, NULL, 0);
+    if (!c)
+        return -1;
+    bool hit = cfg_regex_match(c, sv_from_cstr(cmd), NULL, 0);
+    cfg_regex_free(c);
+    return hit;
+}
+
+/* What the rule r says of cmd: 1 permits, 0 denies, -1 does not apply,
+ * -2 applies in a way not judged. */
+static int cr_rule(const struct cfg_node *r, const char *cmd)
+{
+    struct sv act = model_tok(r, 2), what = model_tok(r, 3);
+    bool permit = sv_eq_cstr(act, "permit");
+    if (!permit && !sv_eq_cstr(act, "deny"))
+        return -1;
+    if (sv_eq_cstr(what, "command")) {
+        struct sv rest = sv_after_tokens(cfg_text(r), 4);
+        int m = cr_matches(rest, cmd);
+        return m < 0 ? -2 : m ? permit : -1;
+    }
+    if (sv_eq_cstr(what, "read-write") && model_tok(r, 4).n == 0)
+        return permit ? -2 : 0; /* every operation */
+    if (sv_eq_cstr(what, "read") || sv_eq_cstr(what, "read-write"))
+        return -1; /* reading, or a feature's commands */
+    return -2;
+}
+
+/* A role defined by "role name R": the first applying rule, highest number
+ * first, decides each command; none applying leaves it denied. */
+static enum cr_kind cr_defined(const struct cfg_node *role, const struct cfg_node **ev)
+{
+    bool open = false;
+    for (int c = 0; c < 2; c++) {
+        const char *cmd = c ? "telnet 192.0.2.1" : "ssh 192.0.2.1";
+        const struct cfg_node *decider = NULL;
+        long best = -1;
+        int verdict = 0;
+        size_t seen = 0;
+        for (const struct cfg_node *r = role->child; r && seen < CR_MAX_RULES; r = r->next) {
+            if (!sv_eq_cstr(model_tok(r, 0), "rule"))
+                continue;
+            seen++;
+            long num = model_sv_long(model_tok(r, 1), -1);
+            int v = cr_rule(r, cmd);
+            if (num <= best || v == -1)
+                continue;
+            best = num;
+            verdict = v;
+            decider = r;
+        }
+        if (verdict == -2 || seen >= CR_MAX_RULES)
+            return CR_UNKNOWN;
+        if (decider && (verdict == 1 || !open))
+            *ev = decider;
+        open |= verdict == 1;
+    }
+    return open ? CR_OPEN : CR_DENIED;
+}
+
+/* The top-level "username" lines and "role name" blocks, read once. */
+struct cr_nodes {
+    const struct cfg_node **users, **roles;
+    size_t nusers, nroles;
+};
+
+static void cr_collect(struct cx *x, struct cr_nodes *c)
+{
+    for (const struct cfg_node *n = x->t->first; n; n = n->next) {
+        struct sv w = model_tok(n, 0);
+        if (sv_eq_cstr(w, "username") && c->nusers < CX_MAX_ITEMS)
+            *MODEL_PUSH(x->a, c->users, c->nusers) = n;
+        else if (sv_eq_cstr(w, "role") && sv_eq_cstr(model_tok(n, 1), "name") &&
+                 c->nroles < CX_MAX_ITEMS)
+            *MODEL_PUSH(x->a, c->roles, c->nroles) = n;
+    }
+}
+
+static const struct cfg_node *cr_role_block(const struct cr_nodes *c, struct sv name)
+{
+    for (size_t i = 0; i < c->nroles; i++)
+        if (sv_eq(model_tok(c->roles[i], 2), name))
+            return c->roles[i];
+    return NULL;
+}
+
+static enum cr_kind cr_role(const struct cr_nodes *x, struct sv name, const struct cfg_node **ev)
+{
+    if (sv_eq_cstr(name, "network-admin") || sv_eq_cstr(name, "vdc-admin") ||
+        sv_eq_cstr(name, "priv-15"))
+        return CR_ADMIN;
+    const struct cfg_node *b = cr_role_block(x, name);
+    if (!b || sv_starts_with(name, "priv-"))
+        return CR_UNKNOWN; /* built in (network-operator, ...) or not shown */
+    *ev = b;
+    return cr_defined(b, ev);
+}
+
+/* The roles of user u (every "username U ... role R" line): the strongest
+ * wins, since a command any role permits runs. */
+static enum cr_kind cr_user(const struct cr_nodes *x, struct sv user, struct fact_lines *ev)
+{
+    bool admin = false, open = false, unknown = false, any = false;
+    for (size_t u = 0; u < x->nusers; u++) {
+        const struct cfg_node *n = x->users[u];
+        if (!sv_eq(model_tok(n, 1), user))
+            continue;
+        for (size_t i = 2; model_tok(n, i).n; i++) {
+            if (!sv_eq_cstr(model_tok(n, i), "role") || !model_tok(n, i + 1).n)
+                continue;
+            const struct cfg_node *rev = NULL;
+            enum cr_kind k = cr_role(x, model_tok(n, i + 1), &rev);
+            any = true;
+            admin |= k == CR_ADMIN;
+            open |= k == CR_OPEN;
+            unknown |= k == CR_UNKNOWN;
+            fact_lines_add(ev, n);
+            fact_lines_add(ev, rev);
+        }
+    }
+    return admin ? CR_ADMIN : open ? CR_OPEN : (unknown || !any) ? CR_UNKNOWN : CR_DENIED;
+}
+
+static void cr_name(struct buf *b, size_t *n, const char *name)
+{
+    if (*n < 4)
+        buf_printf(b, "%s%s", *n ? ", " : "", name);
+    else if (*n == 4)
+        buf_adds(b, ", ...");
+    (*n)++;
+}
+
+void cx_finish_outbound_roles(struct cx *x)
+{
+    struct device_model *m = x->m;
+    if (x->d != DIALECT_CISCO_NXOS || m->naccounts == 0)
+        return;
+    struct buf open, other;
+    buf_init(&open, 0);
+    buf_init(&other, 0);
+    size_t nopen = 0, nother = 0;
+    struct fact_lines open_ev = {0}, ev = {0};
+    struct cr_nodes c = {0};
+    cr_collect(x, &c);
+    for (size_t i = 0; i < m->naccounts; i++) {
+        struct fact_lines uev = {0};
+        enum cr_kind k = cr_user(&c, sv_from_cstr(m->accounts[i].name), &uev);
+        struct fact_lines *dst = k == CR_OPEN ? &open_ev : &ev;
+        for (uint8_t j = 0; j < uev.n; j++)
+            fact_lines_add(dst, uev.nodes[j]);
+        if (k == CR_OPEN)
+            cr_name(&open, &nopen, m->accounts[i].name);
+        else if (k != CR_DENIED)
+            cr_name(&other, &nother, m->accounts[i].name);
+    }
+    struct fact_bool *f = &m->aaa.outbound_cmds;
+    if (nopen) {
+        f->state = FACT_ON;
+        f->ev = open_ev;
+        f->why = arena_printf(x->a,
+                              "%s may run ssh or telnet: a role of its own permits the command "
+                              "and no administrator role is held",
+                              buf_cstr(&open));
+    } else {
+        f->ev = ev;
+        if (nother)
+            fact_unknown(f, arena_printf(x->a,
+                                         "the roles of %s are an administrator's "
+                                         "(network-admin), built in or not judged here",
+                                         buf_cstr(&other)));
+        else
+            fact_unknown(f, "every user shown is denied them, but NX-OS keeps its admin "
+                            "account, whose network-admin role runs every command");
+    }
+    buf_free(&open);
+    buf_free(&other);
+}
