@@ -604,8 +604,8 @@ static enum iacl_fate iacl_fate(const struct acl *a, const struct ip_prefix *own
     return a->default_permit ? IACL_OPEN : IACL_GUARDED;
 }
 
-/* The device's own IPv4 addresses, every interface's (loopbacks
- * included); unwritten: an interface whose address is learned. */
+/* The device's own addresses, every interface's (loopbacks included);
+ * unwritten: an interface whose address is learned. */
 struct own_addrs {
     const struct ip_prefix **v;
     size_t n;
@@ -625,43 +625,49 @@ static struct own_addrs own_addresses(const struct check_ctx *ctx)
         if (it->addr_unwritten && !o.unwritten)
             o.unwritten = it;
         for (size_t k = 0; k < it->naddrs; k++)
-            if (it->addrs[k].af == 4)
-                o.v[o.n++] = &it->addrs[k];
+            o.v[o.n++] = &it->addrs[k];
     }
     return o;
 }
 
-/* The interface's inbound ACL is missing or undefined: a reason (IOS
- * permits all through an undefined ACL). Returns the ACL when there is one. */
+static bool has_af(const struct interface *it, int af)
+{
+    for (size_t k = 0; k < it->naddrs; k++)
+        if (it->addrs[k].af == af)
+            return true;
+    return false;
+}
+
+/* The interface's inbound ACL of one family (fam: "" or "IPv6 ") is
+ * missing or undefined: a reason (IOS permits all through an undefined
+ * ACL). Returns the ACL when there is one. */
 static const struct acl *iacl_of(const struct check_ctx *ctx, const struct interface *it,
-                                 struct reasons *bad, struct reasons *unknown)
+                                 const char *name, const char *fam, struct reasons *bad,
+                                 struct reasons *unknown)
 {
     const struct device_model *m = ctx->model;
-    const struct acl *a = it->acl_in ? model_find_acl(m, it->acl_in) : NULL;
-    if (!it->acl_in)
-        reasons_add(bad, "%s has no inbound ACL", if_name(it));
+    const struct acl *a = name ? model_find_acl(m, name) : NULL;
+    if (!name)
+        reasons_add(bad, "%s has no inbound %sACL", if_name(it), fam);
     else if (!a && m->dialect == DIALECT_CISCO_IOS)
-        reasons_add(bad, "%s: %s is not defined (IOS then permits all)", if_name(it), it->acl_in);
+        reasons_add(bad, "%s: %s is not defined (IOS then permits all)", if_name(it), name);
     else if (!a)
-        reasons_add(unknown, "%s: %s is not defined in this file", if_name(it), it->acl_in);
+        reasons_add(unknown, "%s: %s is not defined in this file", if_name(it), name);
     return a;
 }
 
-/* One interface's inbound ACL against the device's IPv4 addresses: the
- * first address it lets any source reach is a reason in bad, the first it
- * cannot decide (or IPv6 on the interface, whose filter is not read) one in
- * unknown. */
-static void iacl_judge(const struct check_ctx *ctx, struct check_result *r,
-                       const struct interface *it, const struct own_addrs *own, struct reasons *bad,
-                       struct reasons *unknown)
+/* One inbound ACL against the device's addresses of family af: the first
+ * address it lets any source reach is a reason in bad, the first it cannot
+ * decide one in unknown. */
+static void iacl_walk(const struct check_ctx *ctx, struct check_result *r,
+                      const struct interface *it, const struct acl *a, const struct own_addrs *own,
+                      int af, struct reasons *bad, struct reasons *unknown)
 {
-    ev_node(ctx, r, it->node);
-    const struct acl *a = iacl_of(ctx, it, bad, unknown);
-    if (!a)
-        return;
     char buf[64];
     for (size_t i = 0; i < own->n; i++) {
         const struct acl_entry *at;
+        if (own->v[i]->af != af)
+            continue;
         enum iacl_fate f = iacl_fate(a, own->v[i], &at);
         if (f == IACL_GUARDED)
             continue;
@@ -669,18 +675,35 @@ static void iacl_judge(const struct check_ctx *ctx, struct check_result *r,
         const char *p = ip_prefix_format(own->v[i], buf, sizeof(buf));
         if (f == IACL_OPEN)
             reasons_add(bad, "%s: %s lets any source reach the device at %s%s", if_name(it),
-                        it->acl_in, p, at ? "" : " (no entry matches it)");
+                        a->name, p, at ? "" : " (no entry matches it)");
         else
             reasons_add(unknown,
                         "%s: %s has an entry the model cannot resolve before it decides "
                         "traffic to %s",
-                        if_name(it), it->acl_in, p);
+                        if_name(it), a->name, p);
         return;
     }
-    if (it->has_ipv6)
-        reasons_add(unknown,
-                    "%s carries IPv6, which %s does not filter (IPv6 filters are not read)",
-                    if_name(it), it->acl_in);
+}
+
+/* One interface's inbound ACLs: the IPv4 one where it has IPv4, the IPv6
+ * one where it has IPv6 (link-local only with no IPv6 ACL is not judged). */
+static void iacl_judge(const struct check_ctx *ctx, struct check_result *r,
+                       const struct interface *it, const struct own_addrs *own, struct reasons *bad,
+                       struct reasons *unknown)
+{
+    ev_node(ctx, r, it->node);
+    const struct acl *a;
+    if ((has_af(it, 4) || !it->has_ipv6) && (a = iacl_of(ctx, it, it->acl_in, "", bad, unknown)))
+        iacl_walk(ctx, r, it, a, own, 4, bad, unknown);
+    if (!it->has_ipv6)
+        return;
+    if (!it->acl6_in && !has_af(it, 6)) {
+        reasons_add(unknown, "%s has IPv6 link-local addressing only and no inbound IPv6 ACL",
+                    if_name(it));
+        return;
+    }
+    if ((a = iacl_of(ctx, it, it->acl6_in, "IPv6 ", bad, unknown)))
+        iacl_walk(ctx, r, it, a, own, 6, bad, unknown);
 }
 
 /* With no interface marked external: fails when no routed interface filters
@@ -690,7 +713,7 @@ static bool receive_unmarked(const struct check_ctx *ctx, struct check_result *r
                              const struct interface **ifs, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (ifs[i]->acl_in)
+        if (ifs[i]->acl_in || ifs[i]->acl6_in)
             return ios_open_vty(ctx, r, ifs, n);
     check_set(ctx, r, VERDICT_FAIL,
               "no routed interface has an inbound ACL: nothing filters traffic addressed to the "
@@ -750,7 +773,7 @@ static void iacl_verdict(const struct check_ctx *ctx, struct check_result *r, bo
     if (nxos_needs_copp(ctx, r))
         return;
     check_set(ctx, r, VERDICT_PASS,
-              "the inbound ACL of every %s interface (%zu) admits traffic to the device's "
+              "the inbound ACLs of every %s interface (%zu) admit traffic to the device's "
               "addresses (%zu) only from named sources or for ICMP and routing protocols, and "
               "drops the rest (CISC-RT-000130)",
               all ? "routed" : "external", n, naddrs);

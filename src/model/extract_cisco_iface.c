@@ -165,6 +165,17 @@ static bool if_access_group(struct cx *x, struct interface *f, size_t idx, const
     return true;
 }
 
+/* "ipv6 traffic-filter NAME in" (IOS, NX-OS), "ipv6 access-group NAME
+ * in|ingress" (XR, EOS): the inbound IPv6 filter. */
+static bool if_ipv6_filter(struct cx *x, struct interface *f, size_t idx, const struct cfg_node *c,
+                           struct sv t, bool neg)
+{
+    struct sv dir = tk(t, 3);
+    if (sv_eq_cstr(dir, "in") || sv_eq_cstr(dir, "ingress"))
+        f->acl6_in = dup(x, tk(t, 2));
+    return true;
+}
+
 /* XR "lldp" block: transmit disable, receive disable, disable */
 static bool if_lldp_block(struct cx *x, struct interface *f, size_t idx, const struct cfg_node *c,
                           struct sv t, bool neg)
@@ -262,6 +273,8 @@ static const struct if_row if_rows[] = {
     {{"ip verify reverse-path", 0, CX_BOTH, CX_WORDS}, IF_DO(if_urpf)},
     {{"ip access-group", 0, CX_POS, CX_WORDS}, IF_DO(if_access_group)},
     {{"ipv4 access-group", 0, CX_POS, CX_WORDS}, IF_DO(if_access_group)},
+    {{"ipv6 traffic-filter", 0, CX_POS, CX_WORDS}, IF_DO(if_ipv6_filter)},
+    {{"ipv6 access-group", 0, CX_POS, CX_WORDS}, IF_DO(if_ipv6_filter)},
     {{"ip proxy-arp", 0, CX_BOTH, CX_WORDS}, IF_FACT(proxy_arp, FACT_ON, FACT_OFF)},
     {{"proxy-arp", 0, CX_BOTH, CX_FIRST}, IF_FACT(proxy_arp, FACT_ON, FACT_OFF)},
     {{"ip redirects", 0, CX_BOTH, CX_WORDS}, IF_FACT(redirects, FACT_ON, FACT_OFF)},

@@ -609,6 +609,9 @@ struct interface {
     bool addr_unwritten, has_ipv6;
     struct fact_bool urpf;
     const char *acl_in, *acl_out;
+    /* Cisco family: the inbound IPv6 ACL (ipv6 traffic-filter NAME in, XR
+     * ipv6 access-group NAME ingress), NULL if none. */
+    const char *acl6_in;
     struct fact_bool proxy_arp, redirects, unreachables, directed_broadcast;
     /* CDP/LLDP on this interface: OFF when disabled here (no cdp enable, lldp
      * transmit/receive disabled, lldp interface X disable); left untouched
