@@ -656,6 +656,12 @@ static void print_interfaces(struct jw *w, const struct device_model *m)
         jw_fact(w, "urpf", &f->urpf);
         jw_str(w, "acl_in", f->acl_in);
         jw_str(w, "acl_out", f->acl_out);
+        jw_str(w, "acl6_in", f->acl6_in);
+        jw_open(w, "addresses", '[');
+        for (size_t k = 0; k < f->naddrs; k++)
+            jw_prefix(w, NULL, &f->addrs[k]);
+        jw_close(w, ']');
+        jw_bool(w, "address_learned", f->addr_unwritten);
         jw_fact(w, "proxy_arp", &f->proxy_arp);
         jw_fact(w, "redirects", &f->redirects);
         jw_fact(w, "unreachables", &f->unreachables);
