@@ -90,6 +90,7 @@ struct jclass {
     bool perm_all;     /* permissions include "all" */
     bool restricts;    /* allow/deny lists, or permissions other than all */
     bool perm_network; /* permissions include network (ping, ssh, telnet) or all */
+    bool perm_shell;   /* permissions include shell (start shell) or all */
     const struct cfg_node *perm_node;
     /* allow-commands / deny-commands regular expressions (and the -regexps
      * lists); a count above JX_CLASS_RES means more than were kept */

@@ -10,8 +10,10 @@
  * the predefined classes hold fixed permission flags (operator: clear,
  * network, reset, trace, view; read-only: view; super-user: all;
  * unauthorized: none), the "network" flag is what runs ping, ssh, telnet
- * and traceroute, and a class's allow-commands / deny-commands regular
- * expressions add or remove operational commands on top of its flags.
+ * and traceroute, the "shell" flag runs 'start shell' (whose Unix shell has
+ * its own ssh and telnet), and a class's allow-commands / deny-commands
+ * regular expressions add or remove operational commands on top of its
+ * flags.
  */
 #include "model/extract_junos.h"
 
@@ -42,44 +44,49 @@ static int jo_re_matches(struct sv re, const char *cmd)
     return hit;
 }
 
-/* Whether some pattern of the list matches both "ssh" and "telnet" command
- * lines (deny: each needs a match) or either (allow); -1 when not judged. */
-static int jo_list_matches(const struct sv *res, size_t n, bool both)
+/* Whether some pattern of the list matches the command line cmd; -1 when
+ * not judged. */
+static int jo_any(const struct sv *res, size_t n, const char *cmd)
 {
-    static const char *const cmds[2] = {"ssh 192.0.2.1", "telnet 192.0.2.1"};
     if (n > JX_CLASS_RES)
         return -1;
-    int hits = 0;
-    for (int c = 0; c < 2; c++) {
-        bool hit = false;
-        for (size_t i = 0; i < n && !hit; i++) {
-            int m = jo_re_matches(res[i], cmds[c]);
-            if (m < 0)
-                return -1;
-            hit = m == 1;
-        }
-        hits += hit;
+    for (size_t i = 0; i < n; i++) {
+        int m = jo_re_matches(res[i], cmd);
+        if (m != 0)
+            return m;
     }
-    return both ? hits == 2 : hits > 0;
+    return 0;
 }
 
-/* A class defined under system login class. */
+/* Whether a class reaches a command: 1 its flag or allow-commands grants it
+ * and deny-commands does not take it away, 0 not, -1 not judged (a pattern
+ * not compiled, or both lists naming it). */
+static int jo_reaches(const struct jclass *c, bool flag, const char *cmd)
+{
+    int allow = jo_any(c->allow_re, c->nallow_re, cmd);
+    int deny = jo_any(c->deny_re, c->ndeny_re, cmd);
+    if (allow < 0 || deny < 0 || (allow == 1 && deny == 1))
+        return -1;
+    return (flag || allow == 1) && deny == 0;
+}
+
+/* A class defined under system login class: ssh and telnet run with the
+ * 'network' flag, and also from the shell that 'start shell' opens with
+ * the 'shell' flag. */
 static enum jo_class jo_defined(const struct jclass *c, const struct cfg_node **ev)
 {
-    int deny = jo_list_matches(c->deny_re, c->ndeny_re, true);
-    int allow = jo_list_matches(c->allow_re, c->nallow_re, false);
+    int ssh = jo_reaches(c, c->perm_network, "ssh 192.0.2.1");
+    int telnet = jo_reaches(c, c->perm_network, "telnet 192.0.2.1");
+    int shell = jo_reaches(c, c->perm_shell, "start shell");
     *ev = c->perm_node ? c->perm_node : c->node;
-    if (deny < 0 || allow < 0)
+    if (ssh < 0 || telnet < 0 || shell < 0)
         return JO_UNKNOWN;
-    if (deny == 1 && allow == 0) {
-        *ev = c->deny_node;
+    if (!ssh && !telnet && !shell) {
+        if (c->deny_node)
+            *ev = c->deny_node;
         return JO_DENIED;
     }
-    if (deny == 1)
-        return JO_UNKNOWN; /* both lists name them: which wins is not judged */
-    if (!c->perm_network && allow == 0)
-        return JO_DENIED;
-    if (allow == 1 && !c->perm_network)
+    if (!c->perm_network && !c->perm_shell && c->allow_node)
         *ev = c->allow_node;
     return c->perm_all ? JO_ADMIN : JO_OPEN;
 }
@@ -178,9 +185,10 @@ void jx_finish_outbound(struct jx *x)
         f->state = FACT_ON;
         f->ev = t.open_ev;
         f->why = arena_printf(x->a,
-                              "%s may run ssh and telnet: the login class grants them (the "
-                              "'network' permission or allow-commands) and holds less than every "
-                              "permission, so it is not an administrator's",
+                              "%s may run ssh or telnet: the login class grants them (the "
+                              "'network' permission, the 'shell' permission's Unix shell, or "
+                              "allow-commands) and holds less than every permission, so it is "
+                              "not an administrator's",
                               buf_cstr(&t.open));
     } else if (t.nadmin || t.nunknown || t.ndenied) {
         const char *why = jo_unknown_why(x, &t);
@@ -189,7 +197,8 @@ void jx_finish_outbound(struct jx *x)
             fact_unknown(f, why);
         } else {
             f->state = FACT_OFF;
-            f->why = "the login class of every local user denies the ssh and telnet commands";
+            f->why = "the login class of every local user keeps it from ssh, telnet and the "
+                     "Unix shell";
         }
     }
     buf_free(&t.open);

@@ -254,6 +254,8 @@ static void j_login(struct jx *x, const struct model_path *l, size_t i)
                     c->perm_all = true;
                 if (sv_eq_cstr(l->tok[j], "all") || sv_eq_cstr(l->tok[j], "network"))
                     c->perm_network = true;
+                if (sv_eq_cstr(l->tok[j], "all") || sv_eq_cstr(l->tok[j], "shell"))
+                    c->perm_shell = true;
             }
             if (!c->perm_node)
                 c->perm_node = l->node;
