@@ -656,12 +656,19 @@ static const struct acl *iacl_of(const struct check_ctx *ctx, const struct inter
     return a;
 }
 
+/* What the interfaces' inbound ACLs leave open or in doubt, and the
+ * entries that guard the device (evidence of a pass). */
+struct iacl_tally {
+    struct reasons bad, unknown;
+    struct fact_lines guard;
+};
+
 /* One inbound ACL against the device's addresses of family af: the first
  * address it lets any source reach is a reason in bad, the first it cannot
  * decide one in unknown. */
 static void iacl_walk(const struct check_ctx *ctx, struct check_result *r,
                       const struct interface *it, const struct acl *a, const struct own_addrs *own,
-                      int af, struct reasons *bad, struct reasons *unknown)
+                      int af, struct iacl_tally *t)
 {
     char buf[64];
     for (size_t i = 0; i < own->n; i++) {
@@ -669,15 +676,17 @@ static void iacl_walk(const struct check_ctx *ctx, struct check_result *r,
         if (own->v[i]->af != af)
             continue;
         enum iacl_fate f = iacl_fate(a, own->v[i], &at);
-        if (f == IACL_GUARDED)
+        if (f == IACL_GUARDED) {
+            fact_lines_add(&t->guard, at ? at->node : a->node);
             continue;
+        }
         ev_node(ctx, r, at ? at->node : a->node);
         const char *p = ip_prefix_format(own->v[i], buf, sizeof(buf));
         if (f == IACL_OPEN)
-            reasons_add(bad, "%s: %s lets any source reach the device at %s%s", if_name(it),
+            reasons_add(&t->bad, "%s: %s lets any source reach the device at %s%s", if_name(it),
                         a->name, p, at ? "" : " (no entry matches it)");
         else
-            reasons_add(unknown,
+            reasons_add(&t->unknown,
                         "%s: %s has an entry the model cannot resolve before it decides "
                         "traffic to %s",
                         if_name(it), a->name, p);
@@ -688,22 +697,23 @@ static void iacl_walk(const struct check_ctx *ctx, struct check_result *r,
 /* One interface's inbound ACLs: the IPv4 one where it has IPv4, the IPv6
  * one where it has IPv6 (link-local only with no IPv6 ACL is not judged). */
 static void iacl_judge(const struct check_ctx *ctx, struct check_result *r,
-                       const struct interface *it, const struct own_addrs *own, struct reasons *bad,
-                       struct reasons *unknown)
+                       const struct interface *it, const struct own_addrs *own,
+                       struct iacl_tally *t)
 {
     ev_node(ctx, r, it->node);
     const struct acl *a;
-    if ((has_af(it, 4) || !it->has_ipv6) && (a = iacl_of(ctx, it, it->acl_in, "", bad, unknown)))
-        iacl_walk(ctx, r, it, a, own, 4, bad, unknown);
+    if ((has_af(it, 4) || !it->has_ipv6) &&
+        (a = iacl_of(ctx, it, it->acl_in, "", &t->bad, &t->unknown)))
+        iacl_walk(ctx, r, it, a, own, 4, t);
     if (!it->has_ipv6)
         return;
     if (!it->acl6_in && !has_af(it, 6)) {
-        reasons_add(unknown, "%s has IPv6 link-local addressing only and no inbound IPv6 ACL",
+        reasons_add(&t->unknown, "%s has IPv6 link-local addressing only and no inbound IPv6 ACL",
                     if_name(it));
         return;
     }
-    if ((a = iacl_of(ctx, it, it->acl6_in, "IPv6 ", bad, unknown)))
-        iacl_walk(ctx, r, it, a, own, 6, bad, unknown);
+    if ((a = iacl_of(ctx, it, it->acl6_in, "IPv6 ", &t->bad, &t->unknown)))
+        iacl_walk(ctx, r, it, a, own, 6, t);
 }
 
 /* With no interface marked external: fails when no routed interface filters
@@ -758,24 +768,25 @@ static bool nxos_needs_copp(const struct check_ctx *ctx, struct check_result *r)
 
 /* The verdict from the reasons gathered over the judged interfaces. */
 static void iacl_verdict(const struct check_ctx *ctx, struct check_result *r, bool all, size_t n,
-                         size_t naddrs, struct reasons *bad, struct reasons *unknown)
+                         size_t naddrs, struct iacl_tally *t)
 {
-    if (all && (bad->n || unknown->n)) {
-        const char *b = reasons_done(ctx, bad), *u = reasons_done(ctx, unknown);
+    if (all && (t->bad.n || t->unknown.n)) {
+        const char *b = reasons_done(ctx, &t->bad), *u = reasons_done(ctx, &t->unknown);
         check_set(ctx, r, VERDICT_UNKNOWN,
                   "no interface is marked external (interfaces.external_description), so which "
                   "unguarded interface faces outside is not known: %s%s%s",
                   b, *b && *u ? "; " : "", u);
         return;
     }
-    if (judge_reasons(ctx, r, bad, unknown, "traffic to the device is not restricted"))
+    if (judge_reasons(ctx, r, &t->bad, &t->unknown, "traffic to the device is not restricted"))
         return;
     if (nxos_needs_copp(ctx, r))
         return;
+    check_evidence_fact(ctx, r, &t->guard);
     check_set(ctx, r, VERDICT_PASS,
               "the inbound ACLs of every %s interface (%zu) admit traffic to the device's "
               "addresses (%zu) only from named sources or for ICMP and routing protocols, and "
-              "drops the rest (CISC-RT-000130)",
+              "drop the rest (CISC-RT-000130)",
               all ? "routed" : "external", n, naddrs);
 }
 
@@ -802,19 +813,18 @@ static void receive_iacl(const struct check_ctx *ctx, struct check_result *r)
         return;
     }
     struct own_addrs own = own_addresses(ctx);
-    struct reasons bad, unknown;
-    reasons_init(&bad);
-    reasons_init(&unknown);
+    struct iacl_tally t = {.guard = {.n = 0}};
+    reasons_init(&t.bad);
+    reasons_init(&t.unknown);
     for (size_t i = 0; i < n; i++)
-        iacl_judge(ctx, r, ifs[i], &own, &bad, &unknown);
+        iacl_judge(ctx, r, ifs[i], &own, &t);
     if (own.unwritten) {
-        reasons_add(&unknown,
-                    "%s learns its address (DHCP or negotiated), so traffic to it is "
-                    "not judged",
+        reasons_add(&t.unknown,
+                    "%s learns its address (DHCP or negotiated), so traffic to it is not judged",
                     if_name(own.unwritten));
         ev_node(ctx, r, own.unwritten->node);
     }
-    iacl_verdict(ctx, r, all, n, own.n, &bad, &unknown);
+    iacl_verdict(ctx, r, all, n, own.n, &t);
 }
 
 /* VRP management paths (vty lines, services) that name an ACL. */
