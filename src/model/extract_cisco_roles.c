@@ -1,7 +1,16 @@
 /*
- * extract_cisco_roles.c - NX-OS user roles as they bear on outbound sessions
- * (aaa.outbound_cmds, MGMT-OUTBOUND): whether a user's roles let it run
- * the ssh and telnet commands.
+ * extract_cisco_roles.c - NX-OS and EOS user roles as they bear on outbound
+ * sessions (aaa.outbound_cmds, MGMT-OUTBOUND): whether a user's roles let
+ * it run the ssh and telnet commands.
+ *
+ * EOS (checks.md MGMT-OUTBOUND: roles deny ssh/telnet/bash for non-admin
+ * roles): a role's numbered rules are tried in ascending order and the first
+ * whose mode and command pattern match decides; roles bind only when
+ * 'aaa authorization commands all default local' is configured. Only rules
+ * the configuration shows are relied on: a user is denied when its role
+ * denies ssh, telnet and bash (whose Linux shell has its own clients)
+ * ahead of any rule permitting them, and open when a rule permits one of
+ * them first; network-operator and unlisted defaults are not judged.
  *
  * Cisco Nexus 9000 Series NX-OS Security Configuration Guide, "Configuring
  * User Accounts and RBAC"
@@ -15,6 +24,8 @@
  * default) and a rule granting read-write to everything.
  */
 #include "model/extract_cisco.h"
+
+#include <limits.h>
 
 #define CR_MAX_RE 512    /* longest command pattern compiled */
 #define CR_MAX_RULES 256 /* rules per role (the NX-OS limit) */
@@ -96,28 +107,93 @@ static enum cr_kind cr_defined(const struct cfg_node *role, const struct cfg_nod
     return open ? CR_OPEN : CR_DENIED;
 }
 
-/* The top-level "username" lines and "role name" blocks, read once. */
+/* The top-level "username" lines and role blocks, read once, and the EOS
+ * AAA statements that bind the roles. */
 struct cr_nodes {
     const struct cfg_node **users, **roles;
     size_t nusers, nroles;
+    bool eos;
+    bool bind; /* the roles bind commands (NX-OS always, EOS with authz_local) */
+    const struct cfg_node *authz_local; /* aaa authorization commands all default local */
+    const struct cfg_node *root;        /* aaa root secret|nopassword */
+    struct sv default_role;             /* aaa authorization policy local default-role R */
 };
+
+/* EOS "aaa ..." statements that bear on roles. */
+static void cr_eos_aaa(struct cr_nodes *c, const struct cfg_node *n)
+{
+    struct sv t = cfg_text(n);
+    if (sv_eq_cstr(t, "aaa authorization commands all default local"))
+        c->authz_local = n;
+    else if (sv_starts_with(t, "aaa root secret") || sv_starts_with(t, "aaa root nopassword"))
+        c->root = n;
+    else if (sv_starts_with(t, "aaa authorization policy local default-role "))
+        c->default_role = model_tok(n, 5);
+}
+
+/* An EOS role block: for each of ssh, telnet and bash the first rule (in
+ * ascending sequence) whose mode and pattern apply decides. */
+static enum cr_kind cr_eos_defined(const struct cfg_node *role, const struct cfg_node **ev)
+{
+    static const char *const cmds[3] = {"ssh 192.0.2.1", "telnet 192.0.2.1", "bash"};
+    size_t denied = 0;
+    for (int c = 0; c < 3; c++) {
+        const struct cfg_node *first = NULL;
+        long best = LONG_MAX;
+        int verdict = -1;
+        for (const struct cfg_node *r = role->child; r; r = r->next) {
+            long seq = model_sv_long(model_tok(r, 0), -1);
+            struct sv act = model_tok(r, 1);
+            size_t k = 2;
+            if (sv_eq_cstr(model_tok(r, 2), "mode")) {
+                if (!sv_eq_cstr(model_tok(r, 3), "exec"))
+                    continue; /* another mode's commands */
+                k = 4;
+            }
+            if (seq < 0 || seq >= best || !sv_eq_cstr(model_tok(r, k), "command"))
+                continue;
+            int m = cr_matches(sv_after_tokens(cfg_text(r), k + 1), cmds[c]);
+            if (m < 0)
+                return CR_UNKNOWN;
+            if (m) {
+                best = seq;
+                first = r;
+                verdict = sv_eq_cstr(act, "permit") ? 1 : sv_eq_cstr(act, "deny") ? 0 : -2;
+            }
+        }
+        if (verdict == -2)
+            return CR_UNKNOWN;
+        if (verdict == 1) {
+            *ev = first;
+            return CR_OPEN;
+        }
+        if (verdict == 0) {
+            *ev = first;
+            denied++;
+        }
+    }
+    return denied == 3 ? CR_DENIED : CR_UNKNOWN;
+}
 
 static void cr_collect(struct cx *x, struct cr_nodes *c)
 {
+    c->eos = x->d == DIALECT_ARISTA_EOS;
     for (const struct cfg_node *n = x->t->first; n; n = n->next) {
         struct sv w = model_tok(n, 0);
         if (sv_eq_cstr(w, "username") && c->nusers < CX_MAX_ITEMS)
             *MODEL_PUSH(x->a, c->users, c->nusers) = n;
-        else if (sv_eq_cstr(w, "role") && sv_eq_cstr(model_tok(n, 1), "name") &&
+        else if (sv_eq_cstr(w, "role") && (c->eos || sv_eq_cstr(model_tok(n, 1), "name")) &&
                  c->nroles < CX_MAX_ITEMS)
             *MODEL_PUSH(x->a, c->roles, c->nroles) = n;
+        else if (c->eos && sv_eq_cstr(w, "aaa"))
+            cr_eos_aaa(c, n);
     }
 }
 
 static const struct cfg_node *cr_role_block(const struct cr_nodes *c, struct sv name)
 {
     for (size_t i = 0; i < c->nroles; i++)
-        if (sv_eq(model_tok(c->roles[i], 2), name))
+        if (sv_eq(model_tok(c->roles[i], c->eos ? 1 : 2), name))
             return c->roles[i];
     return NULL;
 }
@@ -128,10 +204,10 @@ static enum cr_kind cr_role(const struct cr_nodes *x, struct sv name, const stru
         sv_eq_cstr(name, "priv-15"))
         return CR_ADMIN;
     const struct cfg_node *b = cr_role_block(x, name);
-    if (!b || sv_starts_with(name, "priv-"))
+    if (!b || sv_starts_with(name, "priv-") || sv_eq_cstr(name, "network-operator"))
         return CR_UNKNOWN; /* built in (network-operator, ...) or not shown */
     *ev = b;
-    return cr_defined(b, ev);
+    return x->eos ? cr_eos_defined(b, ev) : cr_defined(b, ev);
 }
 
 /* The roles of user u (every "username U ... role R" line): the strongest
@@ -144,10 +220,21 @@ static enum cr_kind cr_user(const struct cr_nodes *x, struct sv user, struct fac
         if (!sv_eq(model_tok(n, 1), user))
             continue;
         for (size_t i = 2; model_tok(n, i).n; i++) {
+            if (x->eos && sv_eq_cstr(model_tok(n, i), "shell")) {
+                /* a Linux login shell: no command authorisation applies */
+                struct sv sh = model_tok(n, i + 1);
+                bool bash = sv_eq_cstr(sh, "/bin/bash") || sv_eq_cstr(sh, "/bin/sh");
+                open |= bash;
+                unknown |= !bash;
+                fact_lines_add(ev, n);
+                continue;
+            }
             if (!sv_eq_cstr(model_tok(n, i), "role") || !model_tok(n, i + 1).n)
                 continue;
             const struct cfg_node *rev = NULL;
             enum cr_kind k = cr_role(x, model_tok(n, i + 1), &rev);
+            if (!x->bind && k != CR_ADMIN)
+                k = CR_UNKNOWN;
             any = true;
             admin |= k == CR_ADMIN;
             open |= k == CR_OPEN;
@@ -155,6 +242,18 @@ static enum cr_kind cr_user(const struct cr_nodes *x, struct sv user, struct fac
             fact_lines_add(ev, n);
             fact_lines_add(ev, rev);
         }
+    }
+    if (!any && x->eos && !admin && !open) {
+        /* no role: the default role applies */
+        const struct cfg_node *rev = NULL;
+        enum cr_kind k = x->default_role.n ? cr_role(x, x->default_role, &rev) : CR_UNKNOWN;
+        if (!x->bind && k != CR_ADMIN)
+            k = CR_UNKNOWN;
+        fact_lines_add(ev, rev);
+        any = true;
+        admin |= k == CR_ADMIN;
+        open |= k == CR_OPEN;
+        unknown |= k == CR_UNKNOWN;
     }
     return admin ? CR_ADMIN : open ? CR_OPEN : (unknown || !any) ? CR_UNKNOWN : CR_DENIED;
 }
@@ -168,10 +267,34 @@ static void cr_name(struct buf *b, size_t *n, const char *name)
     (*n)++;
 }
 
+/* Why a device whose users are all denied (or not judged) is not a pass. */
+static const char *cr_undecided(struct cx *x, const struct cr_nodes *c, struct buf *other,
+                                size_t nother)
+{
+    if (nother)
+        return arena_printf(x->a,
+                            "the roles of %s are an administrator's (network-admin), built in "
+                            "or not judged here%s",
+                            buf_cstr(other),
+                            c->bind ? ""
+                                    : " (EOS roles bind commands only with 'aaa authorization "
+                                      "commands all default local')");
+    if (!c->eos)
+        return "every user shown is denied them, but NX-OS keeps its admin account, whose "
+               "network-admin role runs every command";
+    if (c->root)
+        return "every user shown is denied them, but root may log in (aaa root) with a bash "
+               "shell";
+    if (x->m->aaa.central_login.state == FACT_ON)
+        return "every local user is denied them, but users of the authentication servers take "
+               "the role the server names";
+    return NULL;
+}
+
 void cx_finish_outbound_roles(struct cx *x)
 {
     struct device_model *m = x->m;
-    if (x->d != DIALECT_CISCO_NXOS || m->naccounts == 0)
+    if ((x->d != DIALECT_CISCO_NXOS && x->d != DIALECT_ARISTA_EOS) || m->naccounts == 0)
         return;
     struct buf open, other;
     buf_init(&open, 0);
@@ -180,6 +303,7 @@ void cx_finish_outbound_roles(struct cx *x)
     struct fact_lines open_ev = {0}, ev = {0};
     struct cr_nodes c = {0};
     cr_collect(x, &c);
+    c.bind = !c.eos || c.authz_local;
     for (size_t i = 0; i < m->naccounts; i++) {
         struct fact_lines uev = {0};
         enum cr_kind k = cr_user(&c, sv_from_cstr(m->accounts[i].name), &uev);
@@ -192,23 +316,24 @@ void cx_finish_outbound_roles(struct cx *x)
             cr_name(&other, &nother, m->accounts[i].name);
     }
     struct fact_bool *f = &m->aaa.outbound_cmds;
+    const char *why = nopen ? NULL : cr_undecided(x, &c, &other, nother);
     if (nopen) {
         f->state = FACT_ON;
         f->ev = open_ev;
         f->why = arena_printf(x->a,
                               "%s may run ssh or telnet: a role of its own permits the command "
-                              "and no administrator role is held",
+                              "(or a Linux login shell has it) and no administrator role is held",
                               buf_cstr(&open));
-    } else {
+    } else if (why) {
         f->ev = ev;
-        if (nother)
-            fact_unknown(f, arena_printf(x->a,
-                                         "the roles of %s are an administrator's "
-                                         "(network-admin), built in or not judged here",
-                                         buf_cstr(&other)));
-        else
-            fact_unknown(f, "every user shown is denied them, but NX-OS keeps its admin "
-                            "account, whose network-admin role runs every command");
+        fact_unknown(f, why);
+    } else {
+        f->state = FACT_OFF;
+        f->ev = ev;
+        fact_lines_add(&f->ev, c.authz_local);
+        f->why = "every local user's role denies ssh, telnet and bash ahead of any rule "
+                 "permitting them, and 'aaa authorization commands all default local' binds "
+                 "the roles";
     }
     buf_free(&open);
     buf_free(&other);
