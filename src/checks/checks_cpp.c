@@ -663,6 +663,34 @@ struct iacl_tally {
     struct fact_lines guard;
 };
 
+/* The entry names a port of a protocol XR management-plane protection
+ * governs (SSH, Telnet, SNMP, HTTP(S), TFTP, NETCONF). */
+static bool names_mpp_port(const struct acl_entry *e)
+{
+    static const char *const ports[] = {"22",  "ssh", "23",    "telnet", "161",  "snmp", "80",
+                                        "www", "443", "https", "69",     "tftp", "830"};
+    struct sv t = e->node ? cfg_text(e->node) : sv_make("", 0);
+    for (size_t k = 0, n = sv_token_count(t); k < n; k++)
+        for (size_t j = 0; j < ARRAY_SIZE(ports); j++)
+            if (sv_eq_cstr(sv_token(t, k), ports[j]))
+                return true;
+    return false;
+}
+
+/* IOS XR with management-plane protection: it drops management protocols
+ * that arrive on interfaces (or from peers) it does not list, so an iACL
+ * entry open only to a management port may be closed by it (not judged). */
+static bool xr_mpp_may_close(const struct check_ctx *ctx, const struct acl_entry *e)
+{
+    const struct device_model *m = ctx->model;
+    if (m->dialect != DIALECT_CISCO_IOSXR || !e || e->matches_all || !names_mpp_port(e))
+        return false;
+    for (size_t i = 0; i < m->nmgmt_paths; i++)
+        if (m->mgmt_paths[i].service && !strcmp(m->mgmt_paths[i].service, "mpp"))
+            return true;
+    return false;
+}
+
 /* One inbound ACL against the device's addresses of family af: the first
  * address it lets any source reach is a reason in bad, the first it cannot
  * decide one in unknown. */
@@ -682,7 +710,12 @@ static void iacl_walk(const struct check_ctx *ctx, struct check_result *r,
         }
         ev_node(ctx, r, at ? at->node : a->node);
         const char *p = ip_prefix_format(own->v[i], buf, sizeof(buf));
-        if (f == IACL_OPEN)
+        if (f == IACL_OPEN && xr_mpp_may_close(ctx, at))
+            reasons_add(&t->unknown,
+                        "%s: %s lets any source reach %s on a management port, which "
+                        "management-plane protection may restrict (not judged)",
+                        if_name(it), a->name, p);
+        else if (f == IACL_OPEN)
             reasons_add(&t->bad, "%s: %s lets any source reach the device at %s%s", if_name(it),
                         a->name, p, at ? "" : " (no entry matches it)");
         else
