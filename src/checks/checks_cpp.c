@@ -565,7 +565,56 @@ static bool ios_open_vty(const struct check_ctx *ctx, struct check_result *r,
 }
 
 /* Where an inbound ACL leaves traffic to one of the device's addresses. */
-enum iacl_fate { IACL_GUARDED, IACL_OPEN, IACL_MAYBE };
+enum iacl_fate { IACL_GUARDED, IACL_OPEN, IACL_MAYBE, IACL_DOUBT };
+
+/* The entry's text holds one of the words (NULL-terminated). */
+static bool entry_names(const struct acl_entry *e, const char *const *words)
+{
+    struct sv t = e->node ? cfg_text(e->node) : sv_make("", 0);
+    for (size_t k = 0, n = sv_token_count(t); k < n; k++)
+        for (size_t j = 0; words[j]; j++)
+            if (sv_eq_cstr(sv_token(t, k), words[j]))
+                return true;
+    return false;
+}
+
+/* The entry names a port of a protocol XR management-plane protection
+ * governs (SSH, Telnet, SNMP, HTTP(S), TFTP, NETCONF). */
+static bool names_mpp_port(const struct acl_entry *e)
+{
+    static const char *const ports[] = {"22",  "ssh", "23",    "telnet", "161",  "snmp", "80",
+                                        "www", "443", "https", "69",     "tftp", "830",  NULL};
+    return entry_names(e, ports);
+}
+
+/* "established": TCP segments with ACK or RST only, the return traffic of
+ * sessions the device opened; no session to the device can start there. */
+static bool return_traffic_only(const struct acl_entry *e)
+{
+    static const char *const words[] = {"established", NULL};
+    return e && !e->matches_all && entry_names(e, words);
+}
+
+/* IOS XR with management-plane protection: it drops management protocols
+ * that arrive on interfaces (or from peers) it does not list, so an iACL
+ * entry open only to a management port may be closed by it (not judged). */
+static bool xr_mpp_may_close(const struct check_ctx *ctx, const struct acl_entry *e)
+{
+    const struct device_model *m = ctx->model;
+    if (m->dialect != DIALECT_CISCO_IOSXR || !e || e->matches_all || !names_mpp_port(e))
+        return false;
+    for (size_t i = 0; i < m->nmgmt_paths; i++)
+        if (m->mgmt_paths[i].service && !strcmp(m->mgmt_paths[i].service, "mpp"))
+            return true;
+    return false;
+}
+
+/* An opening to any source that something else may close: TCP return
+ * traffic, or an XR management port under MPP. */
+static bool doubtful_opening(const struct check_ctx *ctx, const struct acl_entry *e)
+{
+    return return_traffic_only(e) || xr_mpp_may_close(ctx, e);
+}
 
 /*
  * Walk an inbound ACL in order for traffic to own, one of the device's
@@ -573,14 +622,16 @@ enum iacl_fate { IACL_GUARDED, IACL_OPEN, IACL_MAYBE };
  * to ICMP or a routing protocol, is an allowed exception; a permit of any
  * source to it opens the device; a deny of every packet from any source to
  * it, or the ACL's implicit end, guards it; an entry the model cannot
- * resolve first leaves it open to doubt. *at is the deciding entry (NULL at
- * the end).
+ * resolve first leaves it open to doubt, and an opening something else may
+ * close (doubtful_opening) leaves a guarded address in doubt. *at is the
+ * deciding entry (NULL at the end).
  */
-static enum iacl_fate iacl_fate(const struct acl *a, const struct ip_prefix *own,
-                                const struct acl_entry **at)
+static enum iacl_fate iacl_fate(const struct check_ctx *ctx, const struct acl *a,
+                                const struct ip_prefix *own, const struct acl_entry **at)
 {
     bool maybe_denied = false; /* a deny of all to an unresolved destination came first */
-    for (size_t i = 0; i < a->n; i++) {
+    const struct acl_entry *doubt = NULL, *deny = NULL;
+    for (size_t i = 0; i < a->n && !deny; i++) {
         const struct acl_entry *e = &a->entries[i];
         bool dst_unres = e->dst_unresolved || (!e->dst_any && !e->dst.af);
         *at = e;
@@ -590,7 +641,7 @@ static enum iacl_fate iacl_fate(const struct acl *a, const struct ip_prefix *own
         if (!e->permit) {
             bool full = e->matches_all && e->src_any;
             if (full && !dst_unres && (e->dst_any || ip_prefix_contains(&e->dst, own)))
-                return IACL_GUARDED;
+                deny = e;
             maybe_denied |= full && dst_unres;
             continue; /* a narrow deny stops some packets only */
         }
@@ -598,10 +649,16 @@ static enum iacl_fate iacl_fate(const struct acl *a, const struct ip_prefix *own
             return IACL_MAYBE;
         if (!e->src_any || e->icmp_or_routing)
             continue;
-        return dst_unres || maybe_denied ? IACL_MAYBE : IACL_OPEN;
+        if (!doubtful_opening(ctx, e))
+            return dst_unres || maybe_denied ? IACL_MAYBE : IACL_OPEN;
+        doubt = doubt ? doubt : e;
     }
-    *at = NULL;
-    return a->default_permit ? IACL_OPEN : IACL_GUARDED;
+    *at = doubt ? doubt : deny; /* NULL: the end of the ACL */
+    if (!deny && a->default_permit) {
+        *at = NULL;
+        return IACL_OPEN;
+    }
+    return doubt ? IACL_DOUBT : IACL_GUARDED;
 }
 
 /* The device's own addresses, every interface's (loopbacks included);
@@ -663,34 +720,6 @@ struct iacl_tally {
     struct fact_lines guard;
 };
 
-/* The entry names a port of a protocol XR management-plane protection
- * governs (SSH, Telnet, SNMP, HTTP(S), TFTP, NETCONF). */
-static bool names_mpp_port(const struct acl_entry *e)
-{
-    static const char *const ports[] = {"22",  "ssh", "23",    "telnet", "161",  "snmp", "80",
-                                        "www", "443", "https", "69",     "tftp", "830"};
-    struct sv t = e->node ? cfg_text(e->node) : sv_make("", 0);
-    for (size_t k = 0, n = sv_token_count(t); k < n; k++)
-        for (size_t j = 0; j < ARRAY_SIZE(ports); j++)
-            if (sv_eq_cstr(sv_token(t, k), ports[j]))
-                return true;
-    return false;
-}
-
-/* IOS XR with management-plane protection: it drops management protocols
- * that arrive on interfaces (or from peers) it does not list, so an iACL
- * entry open only to a management port may be closed by it (not judged). */
-static bool xr_mpp_may_close(const struct check_ctx *ctx, const struct acl_entry *e)
-{
-    const struct device_model *m = ctx->model;
-    if (m->dialect != DIALECT_CISCO_IOSXR || !e || e->matches_all || !names_mpp_port(e))
-        return false;
-    for (size_t i = 0; i < m->nmgmt_paths; i++)
-        if (m->mgmt_paths[i].service && !strcmp(m->mgmt_paths[i].service, "mpp"))
-            return true;
-    return false;
-}
-
 /* One inbound ACL against the device's addresses of family af: the first
  * address it lets any source reach is a reason in bad, the first it cannot
  * decide one in unknown. */
@@ -703,14 +732,19 @@ static void iacl_walk(const struct check_ctx *ctx, struct check_result *r,
         const struct acl_entry *at;
         if (own->v[i]->af != af)
             continue;
-        enum iacl_fate f = iacl_fate(a, own->v[i], &at);
+        enum iacl_fate f = iacl_fate(ctx, a, own->v[i], &at);
         if (f == IACL_GUARDED) {
             fact_lines_add(&t->guard, at ? at->node : a->node);
             continue;
         }
         ev_node(ctx, r, at ? at->node : a->node);
         const char *p = ip_prefix_format(own->v[i], buf, sizeof(buf));
-        if (f == IACL_OPEN && xr_mpp_may_close(ctx, at))
+        if (f == IACL_DOUBT && return_traffic_only(at))
+            reasons_add(&t->unknown,
+                        "%s: %s lets TCP return traffic ('established') from any source reach "
+                        "%s; whether that is only the device's own sessions is not judged",
+                        if_name(it), a->name, p);
+        else if (f == IACL_DOUBT)
             reasons_add(&t->unknown,
                         "%s: %s lets any source reach %s on a management port, which "
                         "management-plane protection may restrict (not judged)",
