@@ -417,6 +417,9 @@ void model_ct_sros_finish(struct ct_state *st, struct device_model *m);
 void model_vrp_log_time(struct arena *a, struct device_model *m, const struct cfg_tree *t);
 /* VRP: the applied cpu-defend policy as the receive filter (extract_vrp_cpp.c). */
 void model_vrp_receive_filter(struct arena *a, struct device_model *m, const struct cfg_tree *t);
+/* VRP: whether the CLI users' levels reach the telnet and stelnet commands
+ * (aaa.outbound_cmds; extract_vrp_outbound.c). After the AAA facts. */
+void model_vrp_outbound(struct arena *a, struct device_model *m, const struct cfg_tree *t);
 void model_fortios_log_time(struct arena *a, struct device_model *m, const struct cfg_tree *t);
 /* Does a clock zone name ("UTC", "GMT", "Etc/UTC", ...) mean UTC? */
 bool model_zone_is_utc(struct sv zone);

@@ -1853,6 +1853,12 @@ static void finish(struct vx *x)
     struct device_model *m = x->m;
     v_finish_ssh(x);
     v_finish_aaa(x);
+    model_vrp_outbound(x->a, m, x->t);
+    /* the lines have no outbound control of their own: when the users'
+     * command levels keep everyone from telnet and stelnet, none opens one */
+    for (size_t i = 0; i < m->nlines && m->aaa.outbound_cmds.state == FACT_OFF; i++)
+        if (m->lines[i].any_out.state == FACT_UNKNOWN)
+            m->lines[i].any_out.state = FACT_OFF;
     v_finish_snmp_ntp(x);
     v_finish_log(x);
     if (x->cpu_defend_applied)
