@@ -17,7 +17,8 @@
  * blacklist exemption (a deny rule before the catch-all) names its source
  * or admits only ICMP and routing protocols: whatever order the product line matches the lists in,
  * nothing else reaches the CPU. A rule naming no source leaves it open to
- * doubt, as does "process-sequence" (which reorders the lists).
+ * doubt, as does "process-sequence" (which reorders the lists). A policy
+ * applied in a slot view also counts as control-plane protection (CPP-COPP).
  */
 #include "model/extract.h"
 
@@ -199,7 +200,9 @@ void model_vrp_receive_filter(struct arena *a, struct device_model *m, const str
     struct cpp_facts *cp = &m->cpp;
     const struct cfg_node *applied = applied_policy(t);
     if (!applied)
-        return; /* the check judges the management-plane ACLs */
+        return;                   /* the check judges the management-plane ACLs */
+    if (m->copp.state != FACT_ON) /* applied in a slot view, which the main pass does not read */
+        fact_set(&m->copp, FACT_ON, applied);
     struct sv name = vtok(applied, 1);
     cp->receive_filter_name = arena_printf(a, "cpu-defend policy %.*s", (int)name.n, name.p);
     const struct cfg_node *def = policy_def(t, name);
