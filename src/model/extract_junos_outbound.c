@@ -145,6 +145,22 @@ static void jo_tally_users(const struct jx *x, struct jo_tally *t)
     }
 }
 
+/* "root-login deny-password" still lets root in with a key (the fact above
+ * counts it as off): whether root has one. */
+static bool jo_root_key(const struct jx *x)
+{
+    if (!x->ssh_root_node)
+        return false;
+    struct sv t = cfg_text(x->ssh_root_node);
+    size_t n = sv_token_count(t);
+    if (n == 0 || !sv_eq_cstr(sv_unquote(sv_token(t, n - 1)), "deny-password"))
+        return false;
+    for (size_t i = 0; i < x->m->naccounts; i++)
+        if (strcmp(x->m->accounts[i].name, "root") == 0 && x->m->accounts[i].has_ssh_key)
+            return true;
+    return false;
+}
+
 /* The reason for an unknown: administrators, undecided classes, root over
  * SSH, or users the authentication server maps. */
 static const char *jo_unknown_why(struct jx *x, struct jo_tally *t)
@@ -160,7 +176,7 @@ static const char *jo_unknown_why(struct jx *x, struct jo_tally *t)
     if (t->nunknown)
         buf_printf(&b, "%sthe login class of %s is not judged here", b.len ? "; " : "",
                    buf_cstr(&t->unknown));
-    if (m->ssh.root_login.state != FACT_OFF)
+    if (m->ssh.root_login.state != FACT_OFF || jo_root_key(x))
         buf_printf(&b, "%sroot, which runs every command, may log in over SSH", b.len ? "; " : "");
     if (m->aaa.central_login.state == FACT_ON)
         buf_printf(&b,
