@@ -567,14 +567,19 @@ static bool ios_open_vty(const struct check_ctx *ctx, struct check_result *r,
 /* Where an inbound ACL leaves traffic to one of the device's addresses. */
 enum iacl_fate { IACL_GUARDED, IACL_OPEN, IACL_MAYBE, IACL_DOUBT };
 
-/* The entry's text holds one of the words (NULL-terminated). */
+/* The entry's text after its action (past any sequence number) holds one
+ * of the words (NULL-terminated). */
 static bool entry_names(const struct acl_entry *e, const char *const *words)
 {
     struct sv t = e->node ? cfg_text(e->node) : sv_make("", 0);
-    for (size_t k = 0, n = sv_token_count(t); k < n; k++)
-        for (size_t j = 0; words[j]; j++)
-            if (sv_eq_cstr(sv_token(t, k), words[j]))
+    bool after = false;
+    for (size_t k = 0, n = sv_token_count(t); k < n; k++) {
+        struct sv w = sv_token(t, k);
+        for (size_t j = 0; after && words[j]; j++)
+            if (sv_eq_cstr(w, words[j]))
                 return true;
+        after |= sv_eq_cstr(w, "permit") || sv_eq_cstr(w, "deny");
+    }
     return false;
 }
 
