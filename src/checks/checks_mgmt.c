@@ -1535,9 +1535,14 @@ static const struct check_def defs[] = {
                 [DIALECT_JUNIPER_JUNOS] = "set system login class OPERATOR deny-commands "
                                           "\"^(ssh|telnet|start shell)\"",
                 [DIALECT_NOKIA_SROS] = "configure system security profile OPERATOR entry 10 "
-                                       "match \"ssh\" action deny",
-                [DIALECT_HUAWEI_VRP] = "Deny the stelnet/telnet commands through HWTACACS "
-                                       "command authorisation.",
+                                       "match \"ssh\" action deny\nconfigure system security "
+                                       "profile OPERATOR entry 20 match \"telnet\" action deny",
+                [DIALECT_HUAWEI_VRP] = "command-privilege level 4 view user telnet\n"
+                                       "command-privilege level 4 view user stelnet",
+                [DIALECT_FORTINET_FORTIOS] = "config system accprofile\n    edit OPERATOR\n"
+                                             "        set system-execute-ssh disable\n"
+                                             "        set system-execute-telnet disable\n"
+                                             "    next\nend",
             },
         .eval = eval_outbound,
     },
