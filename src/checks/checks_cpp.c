@@ -723,16 +723,39 @@ static const struct acl *iacl_of(const struct check_ctx *ctx, const struct inter
 struct iacl_tally {
     struct reasons bad, unknown;
     struct fact_lines guard;
+    struct iacl_memo *memo; /* one per ACL and family walked (interfaces share ACLs) */
+    size_t nmemo, capmemo;
 };
 
-/* One inbound ACL against the device's addresses of family af: the first
- * address it lets any source reach is a reason in bad, the first it cannot
- * decide one in unknown. */
-static void iacl_walk(const struct check_ctx *ctx, struct check_result *r,
-                      const struct interface *it, const struct acl *a, const struct own_addrs *own,
-                      int af, struct iacl_tally *t)
+/* What one ACL leaves for the device's addresses of one family: the first
+ * address it does not guard (own->n when it guards them all). */
+struct iacl_memo {
+    const struct acl *a;
+    int af;
+    size_t open_i;
+    enum iacl_fate fate;
+    const struct acl_entry *at;
+};
+
+/* The ACL walked once against every address of the family, the guarding
+ * entries kept as evidence; later interfaces with the same ACL reuse it. */
+static const struct iacl_memo *iacl_memo_of(const struct check_ctx *ctx, const struct acl *a,
+                                            const struct own_addrs *own, int af,
+                                            struct iacl_tally *t)
 {
-    char buf[64];
+    for (size_t k = 0; k < t->nmemo; k++)
+        if (t->memo[k].a == a && t->memo[k].af == af)
+            return &t->memo[k];
+    if (t->nmemo == t->capmemo) {
+        size_t cap = t->capmemo ? 2 * t->capmemo : 8;
+        struct iacl_memo *v = arena_alloc(ctx->arena, cap * sizeof(*v));
+        if (t->nmemo)
+            memcpy(v, t->memo, t->nmemo * sizeof(*v));
+        t->memo = v;
+        t->capmemo = cap;
+    }
+    struct iacl_memo *m = &t->memo[t->nmemo++];
+    *m = (struct iacl_memo){.a = a, .af = af, .open_i = own->n, .fate = IACL_GUARDED};
     for (size_t i = 0; i < own->n; i++) {
         const struct acl_entry *at;
         if (own->v[i]->af != af)
@@ -742,28 +765,47 @@ static void iacl_walk(const struct check_ctx *ctx, struct check_result *r,
             fact_lines_add(&t->guard, at ? at->node : a->node);
             continue;
         }
-        ev_node(ctx, r, at ? at->node : a->node);
-        const char *p = ip_prefix_format(own->v[i], buf, sizeof(buf));
-        if (f == IACL_DOUBT && return_traffic_only(at))
-            reasons_add(&t->unknown,
-                        "%s: %s lets TCP return traffic ('established') from any source reach "
-                        "%s; whether that is only the device's own sessions is not judged",
-                        if_name(it), a->name, p);
-        else if (f == IACL_DOUBT)
-            reasons_add(&t->unknown,
-                        "%s: %s lets any source reach %s on a management port, which "
-                        "management-plane protection may restrict (not judged)",
-                        if_name(it), a->name, p);
-        else if (f == IACL_OPEN)
-            reasons_add(&t->bad, "%s: %s lets any source reach the device at %s%s", if_name(it),
-                        a->name, p, at ? "" : " (no entry matches it)");
-        else
-            reasons_add(&t->unknown,
-                        "%s: %s has an entry the model cannot resolve before it decides "
-                        "traffic to %s",
-                        if_name(it), a->name, p);
-        return;
+        m->open_i = i;
+        m->fate = f;
+        m->at = at;
+        break;
     }
+    return m;
+}
+
+/* One inbound ACL against the device's addresses of family af: the first
+ * address it lets any source reach is a reason in bad, the first it cannot
+ * decide one in unknown. */
+static void iacl_walk(const struct check_ctx *ctx, struct check_result *r,
+                      const struct interface *it, const struct acl *a, const struct own_addrs *own,
+                      int af, struct iacl_tally *t)
+{
+    char buf[64];
+    const struct iacl_memo *m = iacl_memo_of(ctx, a, own, af, t);
+    if (m->open_i == own->n)
+        return;
+    enum iacl_fate f = m->fate;
+    const struct acl_entry *at = m->at;
+    ev_node(ctx, r, at ? at->node : a->node);
+    const char *p = ip_prefix_format(own->v[m->open_i], buf, sizeof(buf));
+    if (f == IACL_DOUBT && return_traffic_only(at))
+        reasons_add(&t->unknown,
+                    "%s: %s lets TCP return traffic ('established') from any source reach "
+                    "%s; whether that is only the device's own sessions is not judged",
+                    if_name(it), a->name, p);
+    else if (f == IACL_DOUBT)
+        reasons_add(&t->unknown,
+                    "%s: %s lets any source reach %s on a management port, which "
+                    "management-plane protection may restrict (not judged)",
+                    if_name(it), a->name, p);
+    else if (f == IACL_OPEN)
+        reasons_add(&t->bad, "%s: %s lets any source reach the device at %s%s", if_name(it),
+                    a->name, p, at ? "" : " (no entry matches it)");
+    else
+        reasons_add(&t->unknown,
+                    "%s: %s has an entry the model cannot resolve before it decides "
+                    "traffic to %s",
+                    if_name(it), a->name, p);
 }
 
 /* One interface's inbound ACLs: the IPv4 one where it has IPv4, the IPv6
