@@ -9,6 +9,7 @@
  */
 #include "checks/checks_int.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* checks.md lists these checks for routers only (IOS, XR, NX-OS, Junos, EOS,
@@ -666,30 +667,81 @@ static enum iacl_fate iacl_fate(const struct check_ctx *ctx, const struct acl *a
     return doubt ? IACL_DOUBT : IACL_GUARDED;
 }
 
-/* The device's own addresses, every interface's (loopbacks included);
- * unwritten: an interface whose address is learned. */
+/*
+ * The VRF an interface forwards in, NULL for the global table. NX-OS keeps
+ * mgmt0 in the "management" VRF whether or not the file says so (Cisco
+ * Nexus 9000 NX-OS Unicast Routing Configuration Guide, "Configuring
+ * Layer 3 Virtualization": the management VRF holds mgmt0 only, and mgmt0
+ * cannot leave it).
+ */
+static const char *own_vrf(const struct check_ctx *ctx, const struct interface *it)
+{
+    const struct device_model *m = ctx->model;
+    size_t i = (size_t)(it - m->interfaces);
+    const char *v = m->ports.iface_vrf ? m->ports.iface_vrf[i] : NULL;
+    if (!v && m->dialect == DIALECT_CISCO_NXOS && it->name && !strncmp(it->name, "mgmt", 4))
+        return "management";
+    return v;
+}
+
+static bool same_vrf(const char *a, const char *b)
+{
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+/* The device's own addresses, every interface's (loopbacks included), each
+ * with the VRF it lives in: traffic entering an interface reaches only the
+ * addresses of its VRF, so an ACL is walked against those alone. */
 struct own_addrs {
     const struct ip_prefix **v;
+    const char **vrf;
+    bool *judged; /* some walked ACL guards the address's VRF */
     size_t n;
-    const struct interface *unwritten;
 };
 
 static struct own_addrs own_addresses(const struct check_ctx *ctx)
 {
     const struct device_model *m = ctx->model;
-    struct own_addrs o = {NULL, 0, NULL};
+    struct own_addrs o = {NULL, NULL, NULL, 0};
     size_t total = 0;
     for (size_t i = 0; i < m->ninterfaces; i++)
         total += m->interfaces[i].naddrs;
     o.v = arena_alloc(ctx->arena, (total + 1) * sizeof(*o.v));
+    o.vrf = arena_alloc(ctx->arena, (total + 1) * sizeof(*o.vrf));
+    o.judged = arena_alloc(ctx->arena, (total + 1) * sizeof(*o.judged));
+    memset(o.judged, 0, (total + 1) * sizeof(*o.judged));
     for (size_t i = 0; i < m->ninterfaces; i++) {
         const struct interface *it = &m->interfaces[i];
-        if (it->addr_unwritten && !o.unwritten)
-            o.unwritten = it;
-        for (size_t k = 0; k < it->naddrs; k++)
+        for (size_t k = 0; k < it->naddrs; k++) {
+            o.vrf[o.n] = own_vrf(ctx, it);
             o.v[o.n++] = &it->addrs[k];
+        }
     }
     return o;
+}
+
+/* An interface in one of the judged interfaces' VRFs that learns its
+ * address (DHCP, negotiated): traffic to it is not judged. */
+static const struct interface *unwritten_in(const struct check_ctx *ctx,
+                                            const struct interface **ifs, size_t n)
+{
+    const struct device_model *m = ctx->model;
+    for (size_t i = 0; i < m->ninterfaces; i++) {
+        const struct interface *it = &m->interfaces[i];
+        for (size_t j = 0; j < n && it->addr_unwritten; j++)
+            if (same_vrf(own_vrf(ctx, it), own_vrf(ctx, ifs[j])))
+                return it;
+    }
+    return NULL;
+}
+
+/* How many addresses the walked ACLs judged. */
+static size_t own_judged(const struct own_addrs *o)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < o->n; i++)
+        k += o->judged[i];
+    return k;
 }
 
 static bool has_af(const struct interface *it, int af)
@@ -732,6 +784,7 @@ struct iacl_tally {
 struct iacl_memo {
     const struct acl *a;
     int af;
+    const char *vrf;
     size_t open_i;
     enum iacl_fate fate;
     const struct acl_entry *at;
@@ -740,11 +793,11 @@ struct iacl_memo {
 /* The ACL walked once against every address of the family, the guarding
  * entries kept as evidence; later interfaces with the same ACL reuse it. */
 static const struct iacl_memo *iacl_memo_of(const struct check_ctx *ctx, const struct acl *a,
-                                            const struct own_addrs *own, int af,
+                                            const struct own_addrs *own, int af, const char *vrf,
                                             struct iacl_tally *t)
 {
     for (size_t k = 0; k < t->nmemo; k++)
-        if (t->memo[k].a == a && t->memo[k].af == af)
+        if (t->memo[k].a == a && t->memo[k].af == af && same_vrf(t->memo[k].vrf, vrf))
             return &t->memo[k];
     if (t->nmemo == t->capmemo) {
         size_t cap = t->capmemo ? 2 * t->capmemo : 8;
@@ -755,11 +808,12 @@ static const struct iacl_memo *iacl_memo_of(const struct check_ctx *ctx, const s
         t->capmemo = cap;
     }
     struct iacl_memo *m = &t->memo[t->nmemo++];
-    *m = (struct iacl_memo){.a = a, .af = af, .open_i = own->n, .fate = IACL_GUARDED};
+    *m = (struct iacl_memo){.a = a, .af = af, .vrf = vrf, .open_i = own->n, .fate = IACL_GUARDED};
     for (size_t i = 0; i < own->n; i++) {
         const struct acl_entry *at;
-        if (own->v[i]->af != af)
+        if (own->v[i]->af != af || !same_vrf(own->vrf[i], vrf))
             continue;
+        own->judged[i] = true;
         enum iacl_fate f = iacl_fate(ctx, a, own->v[i], &at);
         if (f == IACL_GUARDED) {
             fact_lines_add(&t->guard, at ? at->node : a->node);
@@ -773,15 +827,15 @@ static const struct iacl_memo *iacl_memo_of(const struct check_ctx *ctx, const s
     return m;
 }
 
-/* One inbound ACL against the device's addresses of family af: the first
- * address it lets any source reach is a reason in bad, the first it cannot
- * decide one in unknown. */
+/* One inbound ACL against the device's addresses of family af in the
+ * interface's VRF: the first address it lets any source reach is a reason
+ * in bad, the first it cannot decide one in unknown. */
 static void iacl_walk(const struct check_ctx *ctx, struct check_result *r,
                       const struct interface *it, const struct acl *a, const struct own_addrs *own,
                       int af, struct iacl_tally *t)
 {
     char buf[64];
-    const struct iacl_memo *m = iacl_memo_of(ctx, a, own, af, t);
+    const struct iacl_memo *m = iacl_memo_of(ctx, a, own, af, own_vrf(ctx, it), t);
     if (m->open_i == own->n)
         return;
     enum iacl_fate f = m->fate;
@@ -882,7 +936,7 @@ static bool nxos_needs_copp(const struct check_ctx *ctx, struct check_result *r)
 
 /* The verdict from the reasons gathered over the judged interfaces. */
 static void iacl_verdict(const struct check_ctx *ctx, struct check_result *r, bool all, size_t n,
-                         size_t naddrs, struct iacl_tally *t)
+                         const struct own_addrs *own, struct iacl_tally *t)
 {
     if (all && (t->bad.n || t->unknown.n)) {
         const char *b = reasons_done(ctx, &t->bad), *u = reasons_done(ctx, &t->unknown);
@@ -897,11 +951,16 @@ static void iacl_verdict(const struct check_ctx *ctx, struct check_result *r, bo
     if (nxos_needs_copp(ctx, r))
         return;
     check_evidence_fact(ctx, r, &t->guard);
+    size_t judged = own_judged(own);
+    char other[96] = "";
+    if (judged < own->n)
+        snprintf(other, sizeof(other),
+                 "; %zu address(es) in other VRFs are not reached through them", own->n - judged);
     check_set(ctx, r, VERDICT_PASS,
               "the inbound ACLs of every %s interface (%zu) admit traffic to the device's "
               "addresses (%zu) only from named sources or for ICMP and routing protocols, and "
-              "drop the rest (CISC-RT-000130)",
-              all ? "routed" : "external", n, naddrs);
+              "drop the rest (CISC-RT-000130)%s",
+              all ? "routed" : "external", n, judged, other);
 }
 
 /*
@@ -932,13 +991,14 @@ static void receive_iacl(const struct check_ctx *ctx, struct check_result *r)
     reasons_init(&t.unknown);
     for (size_t i = 0; i < n; i++)
         iacl_judge(ctx, r, ifs[i], &own, &t);
-    if (own.unwritten) {
+    const struct interface *learned = unwritten_in(ctx, ifs, n);
+    if (learned) {
         reasons_add(&t.unknown,
                     "%s learns its address (DHCP or negotiated), so traffic to it is not judged",
-                    if_name(own.unwritten));
-        ev_node(ctx, r, own.unwritten->node);
+                    if_name(learned));
+        ev_node(ctx, r, learned->node);
     }
-    iacl_verdict(ctx, r, all, n, own.n, &t);
+    iacl_verdict(ctx, r, all, n, &own, &t);
 }
 
 /* VRP management paths (vty lines, services) that name an ACL. */
