@@ -269,6 +269,37 @@ static void test_release_table(void **state)
     arena_free(&a);
 }
 
+/* A row from a vendor list without dates: listed_ended_on instead of
+ * end_of_maintenance, never both. */
+static void test_release_listed(void **state)
+{
+    (void)state;
+    struct arena a;
+    arena_init(&a);
+    struct release_table t;
+    struct captured c =
+        run_reader(RELEASES, &t, &a, "listed.yaml",
+                   "releases:\n"
+                   "  - {platform: juniper-junos, train: \"18.2R*\", listed_ended_on: 2026-12-08, "
+                   "source: doc}\n"
+                   "  - {platform: juniper-junos, train: \"18.3R*\", listed_ended_on: 2026-12-08, "
+                   "end_of_maintenance: 2024-01-01, source: doc}\n"
+                   "  - {platform: juniper-junos, train: \"18.4R*\", listed_ended_on: soon, "
+                   "source: doc}\n");
+    assert_int_equal(c.rc, 2);
+    assert_non_null(strstr(c.err, "not both"));
+    assert_non_null(strstr(c.err, "not a date"));
+    assert_int_equal(t.n, 1);
+    const struct release_row *r = release_lookup(&t, DIALECT_JUNIPER_JUNOS, "18.2R3-S6.5");
+    assert_ptr_equal(r, &t.v[0]);
+    assert_true(r->end_listed);
+    /* the built-in Junos mainline rows leave the X trains alone */
+    assert_null(release_lookup(NULL, DIALECT_JUNIPER_JUNOS, "15.1X49-D15.4"));
+    assert_non_null(release_lookup(NULL, DIALECT_JUNIPER_JUNOS, "15.1R7-S6.4"));
+    free(c.err);
+    arena_free(&a);
+}
+
 static void test_release_in_train(void **state)
 {
     (void)state;
@@ -365,6 +396,7 @@ int main(void)
         cmocka_unit_test(test_yaml),
         cmocka_unit_test(test_yaml_malformed),
         cmocka_unit_test(test_release_table),
+        cmocka_unit_test(test_release_listed),
         cmocka_unit_test(test_release_in_train),
         cmocka_unit_test(test_profile_software),
         cmocka_unit_test(test_profile_golden),
