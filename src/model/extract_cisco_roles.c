@@ -37,22 +37,32 @@ enum cr_kind {
     CR_UNKNOWN, /* not judged */
 };
 
-/* Whether the rule text after "rule N permit|deny command" matches the
- * command line cmd from its start; -1 when not judged. */
-static int cr_matches(struct sv re, const char *cmd)
+/* Whether command pattern re matches the command line cmd from its start
+ * (and, with whole, to its end); -1 when not judged. */
+static int cr_match(struct sv re, const char *cmd, bool whole)
 {
     char buf[CR_MAX_RE + 8];
     if (re.n == 0 || re.n > CR_MAX_RE)
         return -1;
     memcpy(buf, "^(?:", 4);
     memcpy(buf + 4, re.p, re.n);
-    memcpy(buf + 4 + re.n, ")", 2);
+    memcpy(buf + 4 + re.n, whole ? ")$" : ")", whole ? 3 : 2);
     struct cfg_regex *c = cfg_regex_compile(buf, NULL, 0);
     if (!c)
         return -1;
     bool hit = cfg_regex_match(c, sv_from_cstr(cmd), NULL, 0);
     cfg_regex_free(c);
     return hit;
+}
+
+static int cr_matches(struct sv re, const char *cmd)
+{
+    return cr_match(re, cmd, false);
+}
+
+static int cr_matches_whole(struct sv re, const char *cmd)
+{
+    return cr_match(re, cmd, true);
 }
 
 /* What the rule r says of cmd: 1 permits, 0 denies, -1 does not apply,
@@ -116,6 +126,7 @@ struct cr_nodes {
     bool bind; /* the roles bind commands (NX-OS always, EOS with authz_local) */
     const struct cfg_node *authz_local; /* aaa authorization commands all default local */
     const struct cfg_node *root;        /* aaa root secret|nopassword */
+    const struct cfg_node *console;     /* aaa authorization console */
     struct sv default_role;             /* aaa authorization policy local default-role R */
 };
 
@@ -125,50 +136,256 @@ static void cr_eos_aaa(struct cr_nodes *c, const struct cfg_node *n)
     struct sv t = cfg_text(n);
     if (sv_eq_cstr(t, "aaa authorization commands all default local"))
         c->authz_local = n;
+    else if (sv_eq_cstr(t, "aaa authorization console"))
+        c->console = n;
     else if (sv_starts_with(t, "aaa root secret") || sv_starts_with(t, "aaa root nopassword"))
         c->root = n;
     else if (sv_starts_with(t, "aaa authorization policy local default-role "))
         c->default_role = model_tok(n, 5);
 }
 
-/* An EOS role block: for each of ssh, telnet and bash the first rule (in
- * ascending sequence) whose mode and pattern apply decides. */
+/* EOS rule patterns are read as matching from the start of the command
+ * line; whether EOS also requires the pattern to reach the end of the line
+ * is not settled here, so a deny counts only when its pattern leaves
+ * everything after the command word open ("ssh.*"), and a permit that
+ * could match a line starting with the word decides nothing unless it
+ * plainly matches a usual form of the command. */
+#define CR_ALTS 16 /* top-level alternatives read in one pattern */
+
+/* The top-level alternatives of pattern re (split at '|' outside groups,
+ * classes and escapes); 0 when there are more than CR_ALTS. */
+static size_t cr_alts(struct sv re, struct sv *out)
+{
+    size_t n = 0, start = 0;
+    int depth = 0;
+    bool cls = false;
+    for (size_t i = 0; i <= re.n; i++) {
+        char ch = i < re.n ? re.p[i] : '|';
+        if (i < re.n && ch == '\\') {
+            i++;
+            continue;
+        }
+        if (cls) {
+            cls = ch != ']';
+            continue;
+        }
+        cls = ch == '[';
+        depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
+        if (ch != '|' || depth != 0)
+            continue;
+        if (n == CR_ALTS)
+            return 0;
+        out[n++] = (struct sv){re.p + start, i - start};
+        start = i + 1;
+    }
+    return start == re.n + 1 ? n : 0; /* 0 too when a group is left open */
+}
+
+/* Whether alternative a could match a line that starts with the words w:
+ * its literal beginning (up to the first operator, less a character a
+ * quantifier makes optional) agrees with w followed by a space. */
+static bool cr_alt_could_start(struct sv a, const char *w)
+{
+    size_t i = a.n && a.p[0] == '^', lit = 0, wn = strlen(w);
+    for (; i < a.n && !strchr("\\.^$*+?()[]{}|", a.p[i]); i++)
+        lit++;
+    if (lit && i < a.n && strchr("*?{", a.p[i]))
+        lit--;
+    const char *p = a.p + (a.n && a.p[0] == '^');
+    for (size_t k = 0; k < lit && k <= wn; k++) {
+        char want = k < wn ? w[k] : ' ';
+        if (p[k] != want)
+            return false;
+    }
+    return true;
+}
+
+static bool cr_could_start(struct sv re, const char *w)
+{
+    struct sv alts[CR_ALTS];
+    size_t n = cr_alts(re, alts);
+    if (n == 0)
+        return true;
+    for (size_t i = 0; i < n; i++)
+        if (cr_alt_could_start(alts[i], w))
+            return true;
+    return false;
+}
+
+/* Whether tail leaves the rest of the line open. */
+static bool cr_open_tail(struct sv t)
+{
+    static const char *const tails[] = {".*", " .*", "( .*)?", "\\s.*", "(\\s.*)?"};
+    if (t.n && t.p[t.n - 1] == '$')
+        t.n--;
+    for (size_t i = 0; i < sizeof tails / sizeof *tails; i++)
+        if (sv_eq_cstr(t, tails[i]))
+            return true;
+    return false;
+}
+
+/* Whether group "(a|b|...)" at the start of alternative a names word w and
+ * is followed by an open tail. */
+static bool cr_group_covers(struct sv a, const char *w)
+{
+    const char *close = memchr(a.p, ')', a.n);
+    if (!a.n || a.p[0] != '(' || !close)
+        return false;
+    struct sv inner = {a.p + 1, (size_t)(close - a.p - 1)};
+    struct sv tail = {close + 1, a.n - (size_t)(close + 1 - a.p)};
+    if (memchr(inner.p, '(', inner.n) || !cr_open_tail(tail))
+        return false;
+    struct sv alts[CR_ALTS];
+    size_t n = cr_alts(inner, alts);
+    for (size_t i = 0; i < n; i++)
+        if (sv_eq_cstr(alts[i], w))
+            return true;
+    return false;
+}
+
+/* Whether pattern re matches every line that starts with word w: some
+ * alternative is ".*", "w.*" (or "w .*", ...) or "(...|w|...).*". */
+static bool cr_covers(struct sv re, const char *w)
+{
+    struct sv alts[CR_ALTS];
+    size_t n = cr_alts(re, alts), wn = strlen(w);
+    for (size_t i = 0; i < n; i++) {
+        struct sv a = alts[i];
+        if (a.n && a.p[0] == '^') {
+            a.p++;
+            a.n--;
+        }
+        if (cr_open_tail(a) && a.p[0] == '.')
+            return true;
+        if (a.n > wn && memcmp(a.p, w, wn) == 0 && cr_open_tail((struct sv){a.p + wn, a.n - wn}))
+            return true;
+        if (cr_group_covers(a, w))
+            return true;
+    }
+    return false;
+}
+
+/* Whether pattern re matches the whole of some usual form of command w. */
+static int cr_permits_form(struct sv re, const char *w)
+{
+    static const char *const tails[] = {"", " 192.0.2.1", " -l backup 192.0.2.1",
+                                        " vrf MGMT 192.0.2.1", " 2001:db8::1"};
+    for (size_t i = 0; i < sizeof tails / sizeof *tails; i++) {
+        char cmd[64];
+        snprintf(cmd, sizeof cmd, "%s%s", w, tails[i]);
+        int m = cr_matches_whole(re, cmd);
+        if (m != 0)
+            return m;
+    }
+    return 0;
+}
+
+/* One EOS rule: its sequence number, action, mode ("" for every mode) and
+ * command pattern; false when it is not a command rule. */
+struct cr_eos_rule {
+    long seq;
+    struct sv act, mode, re;
+};
+
+static bool cr_eos_rule(const struct cfg_node *r, struct cr_eos_rule *o)
+{
+    o->seq = model_sv_long(model_tok(r, 0), -1);
+    o->act = model_tok(r, 1);
+    o->mode = (struct sv){0};
+    size_t k = 2;
+    if (sv_eq_cstr(model_tok(r, 2), "mode")) {
+        o->mode = model_tok(r, 3);
+        k = 4;
+    }
+    o->re = sv_after_tokens(cfg_text(r), k + 1);
+    return o->seq >= 0 && sv_eq_cstr(model_tok(r, k), "command");
+}
+
+/* The exec-mode (or every-mode) rule of role with the lowest sequence number
+ * above after. */
+static const struct cfg_node *cr_eos_next(const struct cfg_node *role, long after,
+                                          struct cr_eos_rule *o)
+{
+    const struct cfg_node *best = NULL;
+    struct cr_eos_rule cur;
+    for (const struct cfg_node *r = role->child; r; r = r->next) {
+        if (!cr_eos_rule(r, &cur) || cur.seq <= after || (best && cur.seq >= o->seq))
+            continue;
+        if (cur.mode.n && !sv_eq_cstr(cur.mode, "exec"))
+            continue; /* another mode's commands */
+        best = r;
+        *o = cur;
+    }
+    return best;
+}
+
+/* What role does with command word w: CR_DENIED when a rule covering every
+ * form of it denies it before anything could permit it, CR_OPEN when a rule
+ * permits a usual form first, CR_UNKNOWN otherwise. */
+static enum cr_kind cr_eos_word(const struct cfg_node *role, const char *w,
+                                const struct cfg_node **ev)
+{
+    bool partial = false; /* a deny of some of its forms was passed */
+    struct cr_eos_rule o = {0};
+    size_t seen = 0;
+    for (const struct cfg_node *r = cr_eos_next(role, -1, &o); r && seen < CR_MAX_RULES;
+         r = cr_eos_next(role, o.seq, &o), seen++) {
+        if (o.re.n == 0 || o.re.n > CR_MAX_RE)
+            return CR_UNKNOWN;
+        if (!cr_could_start(o.re, w))
+            continue;
+        *ev = r;
+        if (sv_eq_cstr(o.act, "deny") && cr_covers(o.re, w))
+            return CR_DENIED;
+        if (sv_eq_cstr(o.act, "deny")) {
+            partial = true;
+            continue;
+        }
+        bool permit = sv_eq_cstr(o.act, "permit");
+        return permit && !partial && cr_permits_form(o.re, w) == 1 ? CR_OPEN : CR_UNKNOWN;
+    }
+    return CR_UNKNOWN; /* the end of the role is not relied on */
+}
+
+/* Whether role permits, in configuration mode, a command that edits roles,
+ * users or AAA or runs programs of its own (then it can undo its denies). */
+static const struct cfg_node *cr_eos_configures(const struct cfg_node *role)
+{
+    static const char *const cmds[] = {"role",          "username",         "aaa",
+                                       "no role",       "no username",      "no aaa",
+                                       "default role",  "default username", "default aaa",
+                                       "event-handler", "daemon",           "schedule"};
+    struct cr_eos_rule o;
+    for (const struct cfg_node *r = role->child; r; r = r->next) {
+        if (!cr_eos_rule(r, &o) || !sv_eq_cstr(o.act, "permit") || sv_eq_cstr(o.mode, "exec"))
+            continue;
+        for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++)
+            if (cr_could_start(o.re, cmds[i]))
+                return r;
+    }
+    return NULL;
+}
+
+/* An EOS role block: a role that may reconfigure itself is an
+ * administrator's; otherwise each of ssh, telnet and bash is judged. */
 static enum cr_kind cr_eos_defined(const struct cfg_node *role, const struct cfg_node **ev)
 {
-    static const char *const cmds[3] = {"ssh 192.0.2.1", "telnet 192.0.2.1", "bash"};
+    static const char *const words[3] = {"ssh", "telnet", "bash"};
+    const struct cfg_node *cfg = cr_eos_configures(role);
+    if (cfg) {
+        *ev = cfg;
+        return CR_ADMIN;
+    }
     size_t denied = 0;
     for (int c = 0; c < 3; c++) {
-        const struct cfg_node *first = NULL;
-        long best = LONG_MAX;
-        int verdict = -1;
-        for (const struct cfg_node *r = role->child; r; r = r->next) {
-            long seq = model_sv_long(model_tok(r, 0), -1);
-            struct sv act = model_tok(r, 1);
-            size_t k = 2;
-            if (sv_eq_cstr(model_tok(r, 2), "mode")) {
-                if (!sv_eq_cstr(model_tok(r, 3), "exec"))
-                    continue; /* another mode's commands */
-                k = 4;
-            }
-            if (seq < 0 || seq >= best || !sv_eq_cstr(model_tok(r, k), "command"))
-                continue;
-            int m = cr_matches(sv_after_tokens(cfg_text(r), k + 1), cmds[c]);
-            if (m < 0)
-                return CR_UNKNOWN;
-            if (m) {
-                best = seq;
-                first = r;
-                verdict = sv_eq_cstr(act, "permit") ? 1 : sv_eq_cstr(act, "deny") ? 0 : -2;
-            }
-        }
-        if (verdict == -2)
-            return CR_UNKNOWN;
-        if (verdict == 1) {
-            *ev = first;
+        const struct cfg_node *r = NULL;
+        enum cr_kind k = cr_eos_word(role, words[c], &r);
+        if (k == CR_OPEN) {
+            *ev = r;
             return CR_OPEN;
         }
-        if (verdict == 0) {
-            *ev = first;
+        if (k == CR_DENIED) {
+            *ev = r;
             denied++;
         }
     }
@@ -272,10 +489,14 @@ static const char *cr_undecided(struct cx *x, const struct cr_nodes *c, struct b
                                 size_t nother)
 {
     if (nother)
-        return arena_printf(x->a,
-                            "the roles of %s are an administrator's (network-admin), built in "
-                            "or not judged here%s",
-                            buf_cstr(other),
+        return arena_printf(x->a, "the roles of %s are %s%s", buf_cstr(other),
+                            c->eos ? "an administrator's (network-admin, or a role permitted to "
+                                     "change roles, users or AAA in configuration mode), built "
+                                     "in, or not shown to deny every form of ssh, telnet and "
+                                     "bash (a deny such as 'ssh.*') before a rule that could "
+                                     "permit one"
+                                   : "an administrator's (network-admin), built in or not "
+                                     "judged here",
                             c->bind ? ""
                                     : " (EOS roles bind commands only with 'aaa authorization "
                                       "commands all default local')");
@@ -331,9 +552,14 @@ void cx_finish_outbound_roles(struct cx *x)
         f->state = FACT_OFF;
         f->ev = ev;
         fact_lines_add(&f->ev, c.authz_local);
-        f->why = "every local user's role denies ssh, telnet and bash ahead of any rule "
-                 "permitting them, and 'aaa authorization commands all default local' binds "
-                 "the roles";
+        f->why = c.console || !c.eos
+                     ? "every local user's role denies ssh, telnet and bash ahead of any rule "
+                       "permitting them, and 'aaa authorization commands all default local' "
+                       "binds the roles"
+                     : "every local user's role denies ssh, telnet and bash ahead of any rule "
+                       "permitting them, and 'aaa authorization commands all default local' "
+                       "binds the roles (on the console too only with 'aaa authorization "
+                       "console', which is not set)";
     }
     buf_free(&open);
     buf_free(&other);
