@@ -111,6 +111,8 @@ static void if_own_address(struct cx *x, struct interface *f, struct sv t)
     f->has_ipv6 |= v6;
     if (v6 && (tk_is(t, 3, "link-local") || tk_is(t, 2, "use-link-local-only")))
         return;
+    if (tk_is(t, 2, "unnumbered")) /* EOS: borrowed from another interface, not learned */
+        return;
     struct sv a = tk(t, 2);
     const char *sl = memchr(a.p, '/', a.n);
     if (sl && !eui)
@@ -143,6 +145,16 @@ static bool if_address(struct cx *x, struct interface *f, size_t idx, const stru
         if (ip.af == 4 && ip_prefix_parse(sv_after_tokens(t, 2), &net) && net.af == 4)
             x->if_net[idx] = net;
     }
+    return true;
+}
+
+/* "ip|ipv4|ipv6 unnumbered IF": the interface routes IP with an address it
+ * borrows from IF, which is already among the device's own. */
+static bool if_unnumbered(struct cx *x, struct interface *f, size_t idx, const struct cfg_node *c,
+                          struct sv t, bool neg)
+{
+    f->has_ip = true;
+    f->has_ipv6 |= starts(t, "ipv6");
     return true;
 }
 
@@ -268,6 +280,9 @@ static const struct if_row if_rows[] = {
     {{"ip address", 0, CX_POS, CX_WORDS}, IF_DO(if_address)},
     {{"ipv4 address", 0, CX_POS, CX_WORDS}, IF_DO(if_address)},
     {{"ipv6 address", 0, CX_POS, CX_WORDS}, IF_DO(if_address)},
+    {{"ip unnumbered", 0, CX_POS, CX_WORDS}, IF_DO(if_unnumbered)},
+    {{"ipv4 unnumbered", 0, CX_POS, CX_WORDS}, IF_DO(if_unnumbered)},
+    {{"ipv6 unnumbered", 0, CX_POS, CX_WORDS}, IF_DO(if_unnumbered)},
     {{"ip verify unicast", 0, CX_BOTH, CX_WORDS}, IF_DO(if_urpf)},
     {{"ipv4 verify unicast", 0, CX_BOTH, CX_WORDS}, IF_DO(if_urpf)},
     {{"ip verify reverse-path", 0, CX_BOTH, CX_WORDS}, IF_DO(if_urpf)},
