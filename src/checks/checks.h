@@ -82,8 +82,9 @@ struct release_row {
     enum dialect dialect;
     const char *train;     /* release prefix ("4.26") or glob ("V800R021*") */
     int32_t end;           /* end of software maintenance, days (date_parse) */
-    bool end_listed;       /* end is the day a vendor list showed the train ended (its own
-                              end date not given): ended by then, unknown before */
+    bool end_bound;        /* end is only the day by which the train had ended (a vendor list
+                              read that day, or a bound from the vendor's policy): ended by
+                              then, unknown before */
     const char *milestone; /* the vendor's name for that date */
     const char *source;    /* the vendor document the date comes from */
     const char *file;      /* where the row was read ("built-in" or a path) */
@@ -97,7 +98,7 @@ struct release_table {
 
 /*
  * Read rows ("releases: [{platform, train, end_of_maintenance (or
- * listed_ended_on), milestone, source}]") from YAML text into t (memory in arena). A bad row is a
+ * ended_by), milestone, source}]") from YAML text into t (memory in arena). A bad row is a
  * "file:line:column: error: ..." diagnostic and is skipped; the others load.
  * Returns the number of errors.
  */

@@ -312,22 +312,22 @@ static bool release_approved(const struct profile *p, const char *release)
     return false;
 }
 
-/* A row that only says the vendor listed the train as ended on a day it
- * was read: past that day the release is unsupported; before it, when the
- * support ended is not known. */
-static void supported_listed(const struct check_ctx *ctx, struct check_result *r, const char *rel,
-                             const struct release_row *row, const char *listed)
+/* A row that only bounds the end: the train had ended by that day (a
+ * vendor list read then, or the vendor's policy). From that day the release
+ * is unsupported; before it, when support ended is not known. */
+static void supported_bound(const struct check_ctx *ctx, struct check_result *r, const char *rel,
+                            const struct release_row *row, const char *by)
 {
     const char *what = row->milestone ? row->milestone : "end of support";
     if (row->end <= check_as_of(ctx))
         check_set(ctx, r, VERDICT_FAIL,
-                  "release %s is past its vendor's %s: the vendor's list showed it so on %s (%s)",
-                  rel, what, listed, row->source);
+                  "release %s is past its vendor's %s: its train had ended by %s (%s)", rel, what,
+                  by, row->source);
     else
         check_set(ctx, r, VERDICT_UNKNOWN,
-                  "release %s: its vendor's list showed it past its %s on %s, after the "
-                  "assessment date, without the date that happened (%s)",
-                  rel, what, listed, row->source);
+                  "release %s: its train had reached its vendor's %s by %s, after the assessment "
+                  "date; the day it did is not given (%s)",
+                  rel, what, by, row->source);
 }
 
 static void eval_supported_release(const struct check_ctx *ctx, struct check_result *r)
@@ -349,11 +349,11 @@ static void eval_supported_release(const struct check_ctx *ctx, struct check_res
     char end[11];
     if (row)
         date_format(row->end, end);
-    if (row && row->end_listed && !unapproved) {
-        supported_listed(ctx, r, rel, row, end);
+    if (row && row->end_bound && !unapproved) {
+        supported_bound(ctx, r, rel, row, end);
         return;
     }
-    if (row && !row->end_listed && row->end < check_as_of(ctx))
+    if (row && !row->end_bound && row->end < check_as_of(ctx))
         check_set(ctx, r, VERDICT_FAIL,
                   "release %s is past the end of its vendor's maintenance (%s %s; %s)%s", rel,
                   row->milestone ? row->milestone : "end of software maintenance", end, row->source,

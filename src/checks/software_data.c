@@ -18,7 +18,7 @@
 #define RELEASE_MAX_ROWS 100000u
 
 static const char *const row_keys[] = {
-    "platform", "train", "end_of_maintenance", "listed_ended_on", "milestone", "source", NULL};
+    "platform", "train", "end_of_maintenance", "ended_by", "milestone", "source", NULL};
 
 /* A required string member of a row (diagnostic naming it when absent). */
 static const char *row_str(struct ydoc *y, const yaml_node_t *row, const char *key,
@@ -49,20 +49,21 @@ static bool load_row(struct ydoc *y, const yaml_node_t *row, const char *field,
     ydoc_check_keys(y, row, field, row_keys);
     const char *platform = row_str(y, row, "platform", field);
     const char *train = row_str(y, row, "train", field);
-    /* The vendor's date, or (listed_ended_on) the day a vendor document was
-     * read that lists the train as past its end without giving the date. */
-    bool listed = ydoc_get(y, row, "listed_ended_on") != NULL;
-    const char *date_key = listed ? "listed_ended_on" : "end_of_maintenance";
+    /* The vendor's date, or (ended_by) a day by which the train had
+     * certainly ended when the vendor gives no date: the day a vendor list
+     * of ended trains was read, or a bound from the vendor's policy. */
+    bool listed = ydoc_get(y, row, "ended_by") != NULL;
+    const char *date_key = listed ? "ended_by" : "end_of_maintenance";
     if (listed && ydoc_get(y, row, "end_of_maintenance")) {
         ydoc_diag(y, DIAG_ERROR, row, field,
-                  "a release row has end_of_maintenance or listed_ended_on, not both");
+                  "a release row has end_of_maintenance or ended_by, not both");
         return false;
     }
     const char *end = row_str(y, row, date_key, field);
     const char *source = row_str(y, row, "source", field);
     yaml_node_t *mv = ydoc_get(y, row, "milestone");
     memset(out, 0, sizeof(*out));
-    out->end_listed = listed;
+    out->end_bound = listed;
     if (platform && !dialect_from_name(platform, &out->dialect)) {
         ydoc_diag(y, DIAG_ERROR, ydoc_get(y, row, "platform"), field, "'%s' is not a dialect (%s)",
                   platform, dialect_name_list());

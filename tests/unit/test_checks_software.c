@@ -269,7 +269,7 @@ static void test_release_table(void **state)
     arena_free(&a);
 }
 
-/* A row from a vendor list without dates: listed_ended_on instead of
+/* A row from a vendor list without dates: ended_by instead of
  * end_of_maintenance, never both. */
 static void test_release_listed(void **state)
 {
@@ -280,11 +280,11 @@ static void test_release_listed(void **state)
     struct captured c =
         run_reader(RELEASES, &t, &a, "listed.yaml",
                    "releases:\n"
-                   "  - {platform: juniper-junos, train: \"18.2R*\", listed_ended_on: 2026-12-08, "
+                   "  - {platform: juniper-junos, train: \"18.2R*\", ended_by: 2026-12-08, "
                    "source: doc}\n"
-                   "  - {platform: juniper-junos, train: \"18.3R*\", listed_ended_on: 2026-12-08, "
+                   "  - {platform: juniper-junos, train: \"18.3R*\", ended_by: 2026-12-08, "
                    "end_of_maintenance: 2024-01-01, source: doc}\n"
-                   "  - {platform: juniper-junos, train: \"18.4R*\", listed_ended_on: soon, "
+                   "  - {platform: juniper-junos, train: \"18.4R*\", ended_by: soon, "
                    "source: doc}\n");
     assert_int_equal(c.rc, 2);
     assert_non_null(strstr(c.err, "not both"));
@@ -292,7 +292,7 @@ static void test_release_listed(void **state)
     assert_int_equal(t.n, 1);
     const struct release_row *r = release_lookup(&t, DIALECT_JUNIPER_JUNOS, "18.2R3-S6.5");
     assert_ptr_equal(r, &t.v[0]);
-    assert_true(r->end_listed);
+    assert_true(r->end_bound);
     /* the built-in Junos mainline rows leave the X trains alone */
     assert_null(release_lookup(NULL, DIALECT_JUNIPER_JUNOS, "15.1X49-D15.4"));
     assert_non_null(release_lookup(NULL, DIALECT_JUNIPER_JUNOS, "15.1R7-S6.4"));
