@@ -69,12 +69,21 @@ static size_t external_l3(const struct check_ctx *ctx, struct check_result *r,
     return k;
 }
 
+/* The interface routes IP: it has an address, or (v6) takes IPv6 with a
+ * link-local address only. */
+static bool routes_ip(const struct interface *it, bool v6)
+{
+    return (it->has_ip || (v6 && it->has_ipv6)) && !it->is_loopback;
+}
+
 /*
  * The interfaces CPP-ICMP-REDIRECTS judges: checks.md gives its context as
  * "EXTERNAL_IFS (or all L3 interfaces)", so the external ones where the
  * profile marks some, else every addressed routed interface. *all says which.
+ * v6: an interface with IPv6 link-local addressing only counts as routed.
  */
-static size_t scoped_l3(const struct check_ctx *ctx, const struct interface ***out, bool *all)
+static size_t scoped_l3(const struct check_ctx *ctx, const struct interface ***out, bool *all,
+                        bool v6)
 {
     const struct device_model *m = ctx->model;
     size_t k = 0;
@@ -83,7 +92,7 @@ static size_t scoped_l3(const struct check_ctx *ctx, const struct interface ***o
         const struct interface **ext;
         size_t n = external_interfaces(ctx, &ext);
         for (size_t i = 0; i < n; i++)
-            if (ext[i]->has_ip && !ext[i]->is_loopback)
+            if (routes_ip(ext[i], v6))
                 ext[k++] = ext[i];
         *out = ext;
         if (k)
@@ -92,7 +101,7 @@ static size_t scoped_l3(const struct check_ctx *ctx, const struct interface ***o
     const struct interface **v = arena_alloc(ctx->arena, (m->ninterfaces + 1) * sizeof(*v));
     for (size_t i = 0; i < m->ninterfaces; i++) {
         const struct interface *it = &m->interfaces[i];
-        if (it->has_ip && !it->is_loopback && !it->shutdown)
+        if (routes_ip(it, v6) && !it->shutdown)
             v[k++] = it;
     }
     *all = true;
@@ -190,7 +199,7 @@ static void eval_redirects(const struct check_ctx *ctx, struct check_result *r)
     }
     const struct interface **ifs;
     bool all;
-    size_t n = scoped_l3(ctx, &ifs, &all);
+    size_t n = scoped_l3(ctx, &ifs, &all, false);
     if (n == 0) {
         check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no addressed routed interface");
         return;
@@ -398,7 +407,7 @@ static void legacy_eos(const struct check_ctx *ctx, struct check_result *r)
     const struct device_model *m = ctx->model;
     const struct interface **ifs;
     bool all;
-    size_t n = scoped_l3(ctx, &ifs, &all);
+    size_t n = scoped_l3(ctx, &ifs, &all, false);
     if (n == 0) {
         check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no addressed routed interface");
         return;
@@ -973,7 +982,7 @@ static void receive_iacl(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct interface **ifs;
     bool all;
-    size_t n = scoped_l3(ctx, &ifs, &all);
+    size_t n = scoped_l3(ctx, &ifs, &all, true);
     if (n == 0) {
         check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no addressed routed interface");
         return;

@@ -158,6 +158,16 @@ static bool if_unnumbered(struct cx *x, struct interface *f, size_t idx, const s
     return true;
 }
 
+/* "ipv6 enable" (IOS, XR), NX-OS "ipv6 link-local ...": the interface
+ * takes IPv6 with a link-local address only, which the model leaves out of
+ * its own addresses. */
+static bool if_ipv6_enable(struct cx *x, struct interface *f, size_t idx, const struct cfg_node *c,
+                           struct sv t, bool neg)
+{
+    f->has_ipv6 = true;
+    return true;
+}
+
 static bool if_urpf(struct cx *x, struct interface *f, size_t idx, const struct cfg_node *c,
                     struct sv t, bool neg)
 {
@@ -283,6 +293,8 @@ static const struct if_row if_rows[] = {
     {{"ip unnumbered", 0, CX_POS, CX_WORDS}, IF_DO(if_unnumbered)},
     {{"ipv4 unnumbered", 0, CX_POS, CX_WORDS}, IF_DO(if_unnumbered)},
     {{"ipv6 unnumbered", 0, CX_POS, CX_WORDS}, IF_DO(if_unnumbered)},
+    {{"ipv6 enable", 0, CX_POS, CX_WORDS}, IF_DO(if_ipv6_enable)},
+    {{"ipv6 link-local", 0, CX_POS, CX_WORDS}, IF_DO(if_ipv6_enable)},
     {{"ip verify unicast", 0, CX_BOTH, CX_WORDS}, IF_DO(if_urpf)},
     {{"ipv4 verify unicast", 0, CX_BOTH, CX_WORDS}, IF_DO(if_urpf)},
     {{"ip verify reverse-path", 0, CX_BOTH, CX_WORDS}, IF_DO(if_urpf)},
