@@ -91,6 +91,9 @@ struct jclass {
     bool restricts;    /* allow/deny lists, or permissions other than all */
     bool perm_network; /* permissions include network (ping, ssh, telnet) or all */
     bool perm_shell;   /* permissions include shell (start shell) or all */
+    /* permissions all or admin-control, or allow-configuration(-regexps):
+     * its users may edit the login classes, their own included */
+    bool perm_admin;
     const struct cfg_node *perm_node;
     /* allow-commands / deny-commands regular expressions (and the -regexps
      * lists); a count above JX_CLASS_RES means more than were kept */

@@ -13,7 +13,9 @@
  * and traceroute, the "shell" flag runs 'start shell' (whose Unix shell has
  * its own ssh and telnet), and a class's allow-commands / deny-commands
  * regular expressions add or remove operational commands on top of its
- * flags.
+ * flags. A class that may edit the login classes ("all" or "admin-control"
+ * permissions, or allow-configuration) can delete its own deny-commands, so
+ * it counts as an administrator's whatever its patterns deny.
  */
 #include "model/extract_junos.h"
 
@@ -82,13 +84,13 @@ static enum jo_class jo_defined(const struct jclass *c, const struct cfg_node **
     if (ssh < 0 || telnet < 0 || shell < 0)
         return JO_UNKNOWN;
     if (!ssh && !telnet && !shell) {
-        if (c->deny_node)
+        if (c->deny_node && !c->perm_admin)
             *ev = c->deny_node;
-        return JO_DENIED;
+        return c->perm_admin ? JO_ADMIN : JO_DENIED; /* may delete its own denies */
     }
     if (!c->perm_network && !c->perm_shell && c->allow_node)
         *ev = c->allow_node;
-    return c->perm_all ? JO_ADMIN : JO_OPEN;
+    return c->perm_admin ? JO_ADMIN : JO_OPEN;
 }
 
 static enum jo_class jo_class_of(const struct jx *x, const char *cls, const struct cfg_node **ev)
@@ -170,8 +172,9 @@ static const char *jo_unknown_why(struct jx *x, struct jo_tally *t)
     buf_init(&b, 0);
     if (t->nadmin)
         buf_printf(&b,
-                   "%s may run ssh and telnet with every permission (whether administrators "
-                   "may open onward sessions is site policy)",
+                   "%s may run ssh and telnet with every permission, or may edit the login "
+                   "classes and so delete their own deny-commands (whether administrators may "
+                   "open onward sessions is site policy)",
                    buf_cstr(&t->admin));
     if (t->nunknown)
         buf_printf(&b, "%sthe login class of %s is not judged here", b.len ? "; " : "",

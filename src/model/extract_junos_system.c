@@ -252,6 +252,8 @@ static void j_login(struct jx *x, const struct model_path *l, size_t i)
             for (size_t j = i + 3; j < l->n; j++) {
                 if (sv_eq_cstr(l->tok[j], "all"))
                     c->perm_all = true;
+                if (sv_eq_cstr(l->tok[j], "all") || sv_eq_cstr(l->tok[j], "admin-control"))
+                    c->perm_admin = true;
                 if (sv_eq_cstr(l->tok[j], "all") || sv_eq_cstr(l->tok[j], "network"))
                     c->perm_network = true;
                 if (sv_eq_cstr(l->tok[j], "all") || sv_eq_cstr(l->tok[j], "shell"))
@@ -264,6 +266,8 @@ static void j_login(struct jx *x, const struct model_path *l, size_t i)
                     sv_starts_with(l->tok[i + 2], "deny-"))) {
             /* allow-commands, deny-configuration-regexps, ... */
             c->restricts = true;
+            if (sv_starts_with(l->tok[i + 2], "allow-configuration"))
+                c->perm_admin = true;
             if (!c->perm_node)
                 c->perm_node = l->node;
             j_class_commands(c, l, i + 2);

@@ -17,9 +17,13 @@
  * ("entry ... match "ssh" action deny").
  *
  * The judgement is kept strict so that it holds whatever order the profiles
- * are tried in: no profile of the user may let either command run.
+ * are tried in: no profile of the user may let either command run. A
+ * profile that lets its user edit "configure system security" (where the
+ * profiles are) can undo its own denies, so it decides nothing.
  */
 #include "model/extract_sros.h"
+
+#include <string.h>
 
 static const struct sprofile *so_profile(const struct sx *x, struct sv name)
 {
@@ -60,6 +64,32 @@ static bool so_denies(const struct sprofile *pf, const char *cmd, const struct c
     return !pf->default_node || pf->none_default;
 }
 
+/* Whether profile pf lets its user edit the profiles ("configure system
+ * security"), and so undo its own denies: the first entry whose match
+ * string covers that command, or a part of it, decides; a deny of only a
+ * part of it is passed over; with no such entry, default-action permit-all
+ * lets it run. */
+static bool so_edits_profiles(const struct sprofile *pf)
+{
+    static const struct sv cmd = {"configure system security", 25};
+    for (size_t j = 0; j < pf->nentries; j++) {
+        const struct sentry *e = &pf->entries[j];
+        struct sv m = e->match;
+        while (m.n && m.p[m.n - 1] == ' ')
+            m.n--;
+        bool whole = m.n && m.n <= cmd.n && memcmp(cmd.p, m.p, m.n) == 0 &&
+                     (m.n == cmd.n || cmd.p[m.n] == ' ');
+        bool part = m.n > cmd.n && sv_starts_with(m, "configure system security ");
+        if (!whole && !part)
+            continue;
+        if (!e->deny)
+            return true;
+        if (whole)
+            return false;
+    }
+    return pf->permit_all && !pf->deny_all;
+}
+
 /* Whether profile pf (NULL: the built-in one of that name, known only for
  * "administrative") lets the command cmd run: no entry denies it or a
  * session it starts, and an entry or a default-action of permit-all permits
@@ -91,7 +121,8 @@ static int so_user(const struct sx *x, const struct suser *u, struct fact_lines 
         struct sv name = u->nprof ? u->prof[i] : dflt;
         const struct sprofile *pf = so_profile(x, name);
         const struct cfg_node *ssh = NULL, *telnet = NULL;
-        if (pf && so_denies(pf, "ssh", &ssh) && so_denies(pf, "telnet", &telnet)) {
+        if (pf && so_denies(pf, "ssh", &ssh) && so_denies(pf, "telnet", &telnet) &&
+            !so_edits_profiles(pf)) {
             fact_lines_add(ev, ssh);
             fact_lines_add(ev, telnet);
             denied++;
