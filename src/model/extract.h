@@ -321,6 +321,9 @@ void plx_action_unknown(struct plx_clause *c);
 struct plx_bind {
     struct sv map[2], list[2];
     bool unknown[2]; /* a filter of a kind the model does not read */
+    /* another filter applies to the family too and is not combined with
+     * these: a route they accept may still be turned away by it */
+    bool also[2];
     const char *name;
     const struct cfg_node *node;
 };

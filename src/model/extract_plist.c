@@ -13,7 +13,10 @@
  * list then permit"); what no clause or entry accepts is rejected. A family
  * without a filter, with both kinds (whether both apply is not read), with
  * a kind the model does not read or whose filter is not defined here is
- * "either way": what it does with those routes is not decided.
+ * "either way": what it does with those routes is not decided. Where
+ * another filter applies to the family as well (bind->also), what the
+ * family's filter accepts is "either way" too and what it rejects stays
+ * rejected.
  */
 #include "model/extract.h"
 
@@ -272,6 +275,9 @@ static size_t build_family(struct plx_build *b, const struct plx_bind *bind, int
     } else {
         push(b, false, RP_UNKNOWN, NULL); /* no filter, or one not defined here */
     }
+    for (size_t i = from; bind->also[f] && i < b->n; i++)
+        if (b->s[i].act == RP_PERMIT)
+            b->s[i].act = RP_UNKNOWN; /* the other filter may still reject it */
     return b->n - from;
 }
 

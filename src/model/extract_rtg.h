@@ -87,9 +87,24 @@ const struct cfg_node *fpol_bind(const struct cfg_node *e, struct plx_bind *b);
 bool vpol_read(struct plx *p, const struct cfg_node *n, long *last_index);
 /* VRP: one "peer X <kind> NAME import" of family fam (4 or 6) into b. */
 void vpol_import(struct plx_bind *b, struct sv kind, struct sv name, int fam);
-/* VRP: nb's in_summary from the peer's import filters per family, its own
- * where it has any for the family, its group's (NULL: none) otherwise. */
-void vpol_summary(struct plx *p, const struct plx_bind *own, const struct plx_bind *group,
+/* VRP: a family-wide "filter-policy ... import" (BGP view or a unicast
+ * family view, fam 4 or 6) filters the routes of every peer of the family
+ * in that VPN (vrf, empty for the public network). */
+struct vpol_wide {
+    struct sv vrf;
+    int fam;
+    const struct cfg_node *node;
+};
+/* VRP: when statement n is such a filter-policy, appended to (*w, *n); whether it was one. */
+bool vpol_wide(struct arena *a, struct vpol_wide **w, size_t *n, const struct cfg_node *c,
+               struct sv vrf, int fam);
+/* VRP: nb's in_summary (nothing without an in_policy) from the peer's import
+ * filters per family, its own where it has any for the family, its group's
+ * (NULL: none) otherwise. Where a family-wide filter of nb's VPN (w[nw])
+ * applies too, what the peer's accept is undecided, and in_policy names the
+ * family-wide filter as well. */
+void vpol_summary(struct arena *a, struct plx *p, const struct plx_bind *own,
+                  const struct plx_bind *group, const struct vpol_wide *w, size_t nw,
                   struct bgp_neighbor *nb);
 
 #endif

@@ -73,6 +73,8 @@ struct vx {
     int cur_fam;       /* 4 or 6 in a unicast (or vpn-instance) family, 0 in others */
     struct plx *plx;   /* ip-prefix lists and route-policies */
     long plx_index;
+    struct vpol_wide *wide; /* family-wide "filter-policy ... import" */
+    size_t nwide;
 
     /* igp */
     const struct cfg_node *ospf_if_auth, *isis_if_auth;
@@ -1207,12 +1209,11 @@ static void v_bgp_stmt(struct vx *x, const struct cfg_node *c)
             return;
         g->is_group = true;
         g->node = c;
-        if (tk_is(c, 2, "external"))
-            g->type = 1;
-        else if (tk_is(c, 2, "internal"))
-            g->type = 2;
+        g->type = tk_is(c, 2, "external") ? 1 : tk_is(c, 2, "internal") ? 2 : g->type;
         return;
     }
+    if (vpol_wide(x->a, &x->wide, &x->nwide, c, x->cur_vrf, x->cur_fam))
+        return;
     if (!starts(c, 0, "peer") || ntok(c) < 3)
         return;
     struct vpeer *p = v_peer(x, tk(c, 1), c);
@@ -1329,8 +1330,7 @@ static void finish_bgp(struct vx *x)
         nb->in_policy = p->in_policy ? p->in_policy : g ? g->in_policy : NULL;
         nb->out_policy = p->out_policy ? p->out_policy : g ? g->out_policy : NULL;
         nb->in_policy_node = p->in_policy ? p->in_node : g ? g->in_node : NULL;
-        if (nb->in_policy)
-            vpol_summary(x->plx, &p->imp, g ? &g->imp : NULL, nb);
+        vpol_summary(x->a, x->plx, &p->imp, g ? &g->imp : NULL, x->wide, x->nwide, nb);
     }
 }
 

@@ -14,11 +14,19 @@
  * https://support.huawei.com/enterprise/en/doc/EDOC1100064351/12986b60/ip-ip-prefix).
  * An if-match naming a list that is not configured matches every route
  * there, which the model's "undefined list: maybe" covers.
+ *
+ * A family-wide "filter-policy ... import" filters the routes of every
+ * peer of the family on top of the peer's own import filters (Huawei
+ * "filter-policy import (BGP)" command reference). The model does not
+ * combine the two: what the peer's filter accepts is left undecided, what
+ * it rejects stays rejected.
  */
 #include "model/extract_rtg.h"
 
 #include <stdio.h>
 #include <string.h>
+
+#define PLX_WIDE_MAX 1000 /* family-wide filters of one device */
 
 static struct sv vtk(const struct cfg_node *n, size_t i)
 {
@@ -136,9 +144,33 @@ void vpol_import(struct plx_bind *b, struct sv kind, struct sv name, int fam)
         b->unknown[f] = true; /* route-filter (XPL), ACL, AS-path filter: not read */
 }
 
-void vpol_summary(struct plx *p, const struct plx_bind *own, const struct plx_bind *group,
+bool vpol_wide(struct arena *a, struct vpol_wide **w, size_t *n, const struct cfg_node *c,
+               struct sv vrf, int fam)
+{
+    size_t nt = sv_token_count(cfg_text(c));
+    if (!vis(c, 0, "filter-policy") || !nt || !vis(c, nt - 1, "import") || !fam)
+        return false;
+    if (*n < PLX_WIDE_MAX)
+        *MODEL_PUSH(a, *w, *n) = (struct vpol_wide){vrf, fam, c};
+    return true;
+}
+
+/* The family-wide filter-policy of the VPN for family f, or NULL. */
+static const struct cfg_node *wide_for(const struct vpol_wide *w, size_t nw, struct sv vrf, int f)
+{
+    for (size_t i = 0; i < nw; i++)
+        if (sv_eq(w[i].vrf, vrf) && (w[i].fam == 6) == (f == 1))
+            return w[i].node;
+    return NULL;
+}
+
+void vpol_summary(struct arena *a, struct plx *p, const struct plx_bind *own,
+                  const struct plx_bind *group, const struct vpol_wide *w, size_t nw,
                   struct bgp_neighbor *nb)
 {
+    if (!nb->in_policy)
+        return;
+    struct sv vrf = sv_from_cstr(nb->vrf ? nb->vrf : "");
     struct plx_bind b = {.name = nb->in_policy, .node = nb->in_policy_node};
     for (int f = 0; f < 2; f++) {
         bool mine = own->map[f].n || own->list[f].n || own->unknown[f];
@@ -146,6 +178,13 @@ void vpol_summary(struct plx *p, const struct plx_bind *own, const struct plx_bi
         b.map[f] = from->map[f];
         b.list[f] = from->list[f];
         b.unknown[f] = from->unknown[f];
+        const struct cfg_node *wide = wide_for(w, nw, vrf, f);
+        b.also[f] = wide != NULL;
+        if (wide) {
+            struct sv t = cfg_text(wide);
+            nb->in_policy =
+                arena_printf(a, "%s, and the family's '%.*s'", nb->in_policy, (int)t.n, t.p);
+        }
     }
     plx_summary(p, &b, &nb->in_summary);
 }
