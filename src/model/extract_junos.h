@@ -90,7 +90,7 @@ struct jclass {
     bool perm_all;     /* permissions include "all" */
     bool restricts;    /* allow/deny lists, or permissions other than all */
     bool perm_network; /* permissions include network (ping, ssh, telnet) or all */
-    bool perm_shell;   /* permissions include shell (start shell) or all */
+    bool perm_shell;   /* permissions include shell, maintenance (start shell) or all */
     /* permissions all or admin-control, or allow-configuration(-regexps):
      * its users may edit the login classes, their own included */
     bool perm_admin;

@@ -11,11 +11,12 @@
  * network, reset, trace, view; read-only: view; super-user: all;
  * unauthorized: none), the "network" flag is what runs ping, ssh, telnet
  * and traceroute, the "shell" flag runs 'start shell' (whose Unix shell has
- * its own ssh and telnet), and a class's allow-commands / deny-commands
- * regular expressions add or remove operational commands on top of its
- * flags. A class that may edit the login classes ("all" or "admin-control"
- * permissions, or allow-configuration) can delete its own deny-commands, so
- * it counts as an administrator's whatever its patterns deny.
+ * its own ssh and telnet), as does "maintenance" (a local shell and su
+ * root), and a class's allow-commands / deny-commands regular expressions
+ * add or remove operational commands on top of its flags. A class that may
+ * edit the login classes ("all" or "admin-control" permissions, or
+ * allow-configuration) can delete its own deny-commands, so it counts as
+ * an administrator's whatever its patterns deny.
  */
 #include "model/extract_junos.h"
 
@@ -205,9 +206,9 @@ void jx_finish_outbound(struct jx *x)
         f->ev = t.open_ev;
         f->why = arena_printf(x->a,
                               "%s may run ssh or telnet: the login class grants them (the "
-                              "'network' permission, the 'shell' permission's Unix shell, or "
-                              "allow-commands) and holds less than every permission, so it is "
-                              "not an administrator's",
+                              "'network' permission, the Unix shell of the 'shell' or "
+                              "'maintenance' permission, or allow-commands) and may not edit the "
+                              "login classes, so it is not an administrator's",
                               buf_cstr(&t.open));
     } else if (t.nadmin || t.nunknown || t.ndenied) {
         const char *why = jo_unknown_why(x, &t);

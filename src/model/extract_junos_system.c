@@ -256,7 +256,9 @@ static void j_login(struct jx *x, const struct model_path *l, size_t i)
                     c->perm_admin = true;
                 if (sv_eq_cstr(l->tok[j], "all") || sv_eq_cstr(l->tok[j], "network"))
                     c->perm_network = true;
-                if (sv_eq_cstr(l->tok[j], "all") || sv_eq_cstr(l->tok[j], "shell"))
+                /* maintenance starts a local shell too (and su root) */
+                if (sv_eq_cstr(l->tok[j], "all") || sv_eq_cstr(l->tok[j], "shell") ||
+                    sv_eq_cstr(l->tok[j], "maintenance"))
                     c->perm_shell = true;
             }
             if (!c->perm_node)
