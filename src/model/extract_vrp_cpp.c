@@ -17,8 +17,11 @@
  * blacklist exemption (a deny rule before the catch-all) names its source
  * or admits only ICMP and routing protocols: whatever order the product line matches the lists in,
  * nothing else reaches the CPU. A rule naming no source leaves it open to
- * doubt, as does "process-sequence" (which reorders the lists). A policy
- * applied in a slot view also counts as control-plane protection (CPP-COPP).
+ * doubt, as does "process-sequence" (which reorders the lists). Every
+ * binding is judged (the device-wide one and each slot view's) and the
+ * weakest decides; a policy bound in slot views only leaves the other
+ * boards to the built-in policy, so neither the receive filter nor
+ * control-plane protection (CPP-COPP) can be told.
  */
 #include "model/extract.h"
 
@@ -144,24 +147,6 @@ static void recv_stmt(const struct device_model *m, struct arena *ar, struct vrp
     }
 }
 
-/* The policy applied to the device: "cpu-defend-policy NAME [global]" at
- * the top, or in a "slot N" view. */
-static const struct cfg_node *applied_policy(const struct cfg_tree *t)
-{
-    for (const struct cfg_node *n = t->first; n; n = n->next) {
-        if (!live(n))
-            continue;
-        if (vis(n, 0, "cpu-defend-policy"))
-            return n;
-        if (!vis(n, 0, "slot"))
-            continue;
-        for (const struct cfg_node *c = n->child; c; c = c->next)
-            if (live(c) && vis(c, 0, "cpu-defend-policy"))
-                return c;
-    }
-    return NULL;
-}
-
 static const struct cfg_node *policy_def(const struct cfg_tree *t, struct sv name)
 {
     for (const struct cfg_node *n = t->first; n; n = n->next)
@@ -170,51 +155,112 @@ static const struct cfg_node *policy_def(const struct cfg_tree *t, struct sv nam
     return NULL;
 }
 
-/* The receive-filter fact from what the lists leave open. */
-static void recv_settle(struct cpp_facts *cp, const struct vrp_recv *v,
+/* The receive-filter fact f of one binding from what its policy's lists
+ * leave open. */
+static void recv_settle(struct arena *a, struct fact_bool *f, const struct vrp_recv *v,
                         const struct cfg_node *applied)
 {
+    struct sv name = vtok(applied, 1);
     if (v->doubt) {
-        fact_unknown(&cp->receive_filter, v->doubt_why);
-        fact_lines_add(&cp->receive_filter.ev, v->doubt);
+        fact_unknown(f, v->doubt_why);
+        fact_lines_add(&f->ev, v->doubt);
     } else if (!v->catch_all) {
-        fact_set(&cp->receive_filter, FACT_OFF, applied);
-        cp->receive_filter.why = "the applied cpu-defend policy has no blacklist rule discarding "
-                                 "every packet: what no list names reaches the CPU";
+        fact_set(f, FACT_OFF, applied);
+        f->why = arena_printf(a,
+                              "the applied cpu-defend policy %.*s has no blacklist rule "
+                              "discarding every packet: what no list names reaches the CPU",
+                              (int)name.n, name.p);
     } else if (v->open) {
         /* whether whitelisted or exempted packets bypass the catch-all
          * depends on the list order and the product line */
-        fact_unknown(&cp->receive_filter,
-                     "a whitelist or a blacklist exemption names no source: whether it lets "
-                     "any source past the discarding blacklist depends on the order the "
-                     "product line matches the lists in (display cpu-defend policy)");
-        cp->receive_filter.ev = v->open_ev;
+        fact_unknown(f, "a whitelist or a blacklist exemption names no source: whether it lets "
+                        "any source past the discarding blacklist depends on the order the "
+                        "product line matches the lists in (display cpu-defend policy)");
+        f->ev = v->open_ev;
     } else {
-        fact_set(&cp->receive_filter, FACT_ON, applied);
-        fact_lines_add(&cp->receive_filter.ev, v->catch_all);
+        fact_set(f, FACT_ON, applied);
+        fact_lines_add(&f->ev, v->catch_all);
     }
 }
 
-void model_vrp_receive_filter(struct arena *a, struct device_model *m, const struct cfg_tree *t)
+/* One binding ("cpu-defend-policy NAME [global]") judged into f. */
+static void recv_binding(struct arena *a, const struct device_model *m, const struct cfg_tree *t,
+                         const struct cfg_node *applied, struct fact_bool *f)
 {
-    struct cpp_facts *cp = &m->cpp;
-    const struct cfg_node *applied = applied_policy(t);
-    if (!applied)
-        return;                   /* the check judges the management-plane ACLs */
-    if (m->copp.state != FACT_ON) /* applied in a slot view, which the main pass does not read */
-        fact_set(&m->copp, FACT_ON, applied);
-    struct sv name = vtok(applied, 1);
-    cp->receive_filter_name = arena_printf(a, "cpu-defend policy %.*s", (int)name.n, name.p);
-    const struct cfg_node *def = policy_def(t, name);
+    const struct cfg_node *def = policy_def(t, vtok(applied, 1));
     if (!def) {
-        fact_unknown(&cp->receive_filter, "the applied cpu-defend policy is not defined in this "
-                                          "file");
-        fact_lines_add(&cp->receive_filter.ev, applied);
+        fact_unknown(f, "the applied cpu-defend policy is not defined in this file");
+        fact_lines_add(&f->ev, applied);
         return;
     }
     struct vrp_recv v = {0};
     for (const struct cfg_node *c = def->child; c; c = c->next)
         if (live(c))
             recv_stmt(m, a, &v, c);
-    recv_settle(cp, &v, applied);
+    recv_settle(a, f, &v, applied);
+}
+
+/* How well a judged binding guards the device: off, unknown, on. */
+static int strength(const struct fact_bool *f)
+{
+    return f->state == FACT_OFF ? 0 : f->state == FACT_ON ? 2 : 1;
+}
+
+/* The weakest binding so far and whether one is device-wide. */
+struct recv_pick {
+    struct fact_bool f;
+    const struct cfg_node *at;
+    bool device_wide;
+};
+
+static void recv_pick(struct arena *a, const struct device_model *m, const struct cfg_tree *t,
+                      const struct cfg_node *applied, struct recv_pick *p)
+{
+    struct fact_bool f = {.state = FACT_UNKNOWN};
+    recv_binding(a, m, t, applied, &f);
+    if (!p->at || strength(&f) < strength(&p->f)) {
+        p->f = f;
+        p->at = applied;
+    }
+}
+
+/* Bound in slot views only: the boards of the other slots keep the
+ * built-in policy, whose lists differ by product line. */
+static const char *const slot_only_why =
+    "the cpu-defend policy is applied in slot views only: the boards of the other slots keep "
+    "the built-in default policy, which differs by product line (display cpu-defend policy)";
+
+/*
+ * Every policy bound to the device is judged: "cpu-defend-policy NAME
+ * [global]" at the top, and one in each "slot N" view; the weakest decides,
+ * as traffic reaching that board meets only its policy.
+ */
+void model_vrp_receive_filter(struct arena *a, struct device_model *m, const struct cfg_tree *t)
+{
+    struct recv_pick p = {.at = NULL};
+    for (const struct cfg_node *n = t->first; n; n = n->next) {
+        if (live(n) && vis(n, 0, "cpu-defend-policy")) {
+            recv_pick(a, m, t, n, &p);
+            p.device_wide = true;
+        }
+        for (const struct cfg_node *c = live(n) && vis(n, 0, "slot") ? n->child : NULL; c;
+             c = c->next)
+            if (live(c) && vis(c, 0, "cpu-defend-policy"))
+                recv_pick(a, m, t, c, &p);
+    }
+    if (!p.at)
+        return; /* the check judges the management-plane ACLs */
+    struct sv name = vtok(p.at, 1);
+    struct cpp_facts *cp = &m->cpp;
+    cp->receive_filter_name = arena_printf(a, "cpu-defend policy %.*s", (int)name.n, name.p);
+    if (!p.device_wide) {
+        fact_unknown(&m->copp, slot_only_why);
+        m->copp.ev.n = 0;
+        fact_lines_add(&m->copp.ev, p.at);
+    } else if (m->copp.state != FACT_ON) {
+        fact_set(&m->copp, FACT_ON, p.at);
+    }
+    if (!p.device_wide && p.f.state == FACT_ON)
+        fact_unknown(&p.f, slot_only_why);
+    cp->receive_filter = p.f;
 }
