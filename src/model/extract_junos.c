@@ -17,8 +17,9 @@
  * everything: system, snmp, protocols bgp, interfaces, ...). Group lines are
  * applied before local ones so that local single-valued statements win; of
  * several groups naming the host (re0, re1) the first one read is kept.
- * Not expanded: wildcard group paths ("<*>", "<ge-*>"), groups applied
- * inside groups, and apply-groups-except (its groups are still inherited).
+ * Not expanded: wildcard group paths ("<*>", "<ge-*>"; one under system
+ * login leaves MGMT-OUTBOUND unknown), groups applied inside groups, and
+ * apply-groups-except (its groups are still inherited).
  *
  * BGP: settings at the bgp level pass to groups and at group level to
  * neighbours unless overridden; `routing-instances X protocols bgp` gives
@@ -901,8 +902,14 @@ static void j_group_line(void *ctx, const struct model_path *l)
     if (!applied)
         return;
     for (size_t i = 2; i < l->n; i++)
-        if (l->tok[i].n && l->tok[i].p[0] == '<')
-            return; /* wildcard paths are not expanded */
+        if (l->tok[i].n && l->tok[i].p[0] == '<') {
+            /* wildcard paths are not expanded; under system login they may
+             * change the classes that MGMT-OUTBOUND judges */
+            if (l->n > 3 && sv_eq_cstr(l->tok[2], "system") && sv_eq_cstr(l->tok[3], "login") &&
+                !x->wild_login_node)
+                x->wild_login_node = l->node;
+            return;
+        }
     struct model_path *sub = x->scratch_group;
     sub->n = l->n - 2;
     memcpy(sub->tok, l->tok + 2, sub->n * sizeof(sub->tok[0]));

@@ -145,6 +145,9 @@ struct jx {
 
     struct japply *apply;
     size_t napply;
+    /* an applied group statement under "system login" with a wildcard path
+     * ("class <*> ..."), which is not expanded */
+    const struct cfg_node *wild_login_node;
 
     /* ssh and services */
     const struct cfg_node *ssh_node, *ssh_v1_node, *ssh_root_node, *ssh_version_node;

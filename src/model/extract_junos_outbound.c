@@ -201,7 +201,13 @@ void jx_finish_outbound(struct jx *x)
     buf_init(&t.admin, 0);
     buf_init(&t.unknown, 0);
     jo_tally_users(x, &t);
-    if (t.nopen) {
+    if (x->wild_login_node && (t.nopen || t.nadmin || t.nunknown || t.ndenied)) {
+        f->ev = t.nopen ? t.open_ev : t.other_ev;
+        fact_lines_add(&f->ev, x->wild_login_node);
+        fact_unknown(f, "an applied configuration group sets login classes or users through a "
+                        "wildcard path (<*>), which is not expanded here, so the classes read "
+                        "may not be the ones in force");
+    } else if (t.nopen) {
         f->state = FACT_ON;
         f->ev = t.open_ev;
         f->why = arena_printf(x->a,
