@@ -100,9 +100,9 @@ bool vpol_wide(struct arena *a, struct vpol_wide **w, size_t *n, const struct cf
                struct sv vrf, int fam);
 /* VRP: nb's in_summary (nothing without an in_policy) from the peer's import
  * filters per family, its own where it has any for the family, its group's
- * (NULL: none) otherwise. Where a family-wide filter of nb's VPN (w[nw])
- * applies too, what the peer's accept is undecided, and in_policy names the
- * family-wide filter as well. */
+ * (NULL: none) otherwise. Where the group's filters of other kinds or a
+ * family-wide filter of nb's VPN (w[nw]) apply too, what the peer's accept
+ * is undecided, and in_policy names those as well. */
 void vpol_summary(struct arena *a, struct plx *p, const struct plx_bind *own,
                   const struct plx_bind *group, const struct vpol_wide *w, size_t nw,
                   struct bgp_neighbor *nb);

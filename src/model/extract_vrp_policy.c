@@ -15,11 +15,13 @@
  * An if-match naming a list that is not configured matches every route
  * there, which the model's "undefined list: maybe" covers.
  *
- * A family-wide "filter-policy ... import" filters the routes of every
- * peer of the family on top of the peer's own import filters (Huawei
- * "filter-policy import (BGP)" command reference). The model does not
- * combine the two: what the peer's filter accepts is left undecided, what
- * it rejects stays rejected.
+ * A peer's import filters of different kinds, its group's of the kinds the
+ * peer does not set, and a family-wide "filter-policy ... import" all
+ * filter its routes (Huawei "filter-policy import (BGP)" and "peer
+ * ip-prefix import": members inherit the group's filter; the family-wide
+ * one filters the routes of every peer). The model does not combine them:
+ * where more than the peer's own filter applies, what that filter accepts
+ * is left undecided, what it rejects stays rejected.
  */
 #include "model/extract_rtg.h"
 
@@ -172,19 +174,27 @@ void vpol_summary(struct arena *a, struct plx *p, const struct plx_bind *own,
         return;
     struct sv vrf = sv_from_cstr(nb->vrf ? nb->vrf : "");
     struct plx_bind b = {.name = nb->in_policy, .node = nb->in_policy_node};
+    bool inherits = false;
     for (int f = 0; f < 2; f++) {
         bool mine = own->map[f].n || own->list[f].n || own->unknown[f];
         const struct plx_bind *from = mine || !group ? own : group;
         b.map[f] = from->map[f];
         b.list[f] = from->list[f];
         b.unknown[f] = from->unknown[f];
+        /* the group's filters of the kinds the peer does not set itself */
+        bool other = mine && group &&
+                     ((group->map[f].n && !own->map[f].n) ||
+                      (group->list[f].n && !own->list[f].n) || group->unknown[f]);
         const struct cfg_node *wide = wide_for(w, nw, vrf, f);
-        b.also[f] = wide != NULL;
+        b.also[f] = wide || other;
+        inherits |= other;
         if (wide) {
             struct sv t = cfg_text(wide);
             nb->in_policy =
                 arena_printf(a, "%s, and the family's '%.*s'", nb->in_policy, (int)t.n, t.p);
         }
     }
+    if (inherits)
+        nb->in_policy = arena_printf(a, "%s, and group %s's filters", nb->in_policy, nb->group);
     plx_summary(p, &b, &nb->in_summary);
 }
