@@ -417,6 +417,22 @@ static void f_admin(struct fx *x, const struct cfg_node *n)
     }
 }
 
+/* Single sign-on administrators ("config system sso-admin", and
+ * "sso-forticloud-admin"; FortiOS CLI reference): accounts created by a
+ * Security Fabric or FortiCloud sign-on, each with its own access profile.
+ * They hold no local credential, so only MGMT-OUTBOUND reads them. */
+static void f_sso_admin(struct fx *x, const struct cfg_node *n)
+{
+    for (const struct cfg_node *e = n->child; e; e = e->next) {
+        if (!active(e) || !sv_eq_cstr(tk(e, 0), "edit") || !fcap(x->nout_admin))
+            continue;
+        const struct cfg_node *p = fset(e, "accprofile");
+        *MODEL_PUSH(x->a, x->out_admin, x->nout_admin) =
+            (struct f_out_admin){model_strdup_unquoted(x->a, tk(e, 1)),
+                                 p ? sv_unquote(tk(p, 2)) : sv_make(NULL, 0), p ? p : e, false};
+    }
+}
+
 /* "config system accprofile": a profile that sets one of its permission
  * groups (sysgrp, netgrp, fwgrp, ...: every "set *grp" and "set wifi") to
  * none or read withholds those commands. */
@@ -1198,6 +1214,8 @@ struct f_row {
 static const struct f_row f_rows[] = {
     {"system global", NULL, f_global},
     {"system admin", NULL, f_admin},
+    {"system sso-admin", NULL, f_sso_admin},
+    {"system sso-forticloud-admin", NULL, f_sso_admin},
     {"system accprofile", NULL, f_accprofile},
     {"system interface", NULL, f_interface},
     {"system snmp community", NULL, f_snmp_community},
