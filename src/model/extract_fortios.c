@@ -783,6 +783,77 @@ static void f_aaa(struct fx *x, const struct cfg_node *n, enum aaa_proto proto)
     }
 }
 
+/* One session from the "edit" entry e that holds its settings: a
+ * "config neighbor" entry, or the "config neighbor-group" entry a range
+ * names (at: the range's entry). */
+static void f_bgp_peer(struct fx *x, const struct cfg_node *e, const char *addr,
+                       const struct cfg_node *at)
+{
+    struct device_model *m = x->m;
+    struct bgp_neighbor *b = MODEL_PUSH(x->a, m->bgp.neighbors, m->bgp.nneighbors);
+    b->addr = addr;
+    b->node = at;
+    b->remote_as = model_sv_long(fval(e, "remote-as"), -1);
+    b->ebgp = b->remote_as >= 0 && b->remote_as != m->bgp.local_as;
+    b->shutdown = fis(e, "shutdown", "enable");
+    const struct cfg_node *s;
+    if ((s = fset(e, "password")) != NULL) {
+        b->key = fsecret(x, s);
+        b->auth_type = b->key.type;
+        fact_set(&b->auth, FACT_ON, s);
+        model_add_secret(x->a, m, "bgp-key", b->key);
+    } else {
+        fact_default(&b->auth, FACT_OFF, "no neighbour password");
+    }
+    if ((s = fset(e, "ttl-security-hops")) != NULL)
+        fact_set(&b->gtsm, FACT_ON, s);
+    else
+        fact_default(&b->gtsm, FACT_OFF, "no ttl-security-hops");
+    if ((s = fset(e, "maximum-prefix")) != NULL)
+        fact_set(&b->max_prefix, FACT_ON, s);
+    else
+        fact_default(&b->max_prefix, FACT_OFF, "no maximum-prefix");
+    struct plx_bind *pb = MODEL_PUSH(x->a, x->binds, x->nbinds);
+    const struct cfg_node *in = fpol_bind(e, pb);
+    struct sv out = fval(e, "route-map-out");
+    b->in_policy = in ? model_strdup_unquoted(x->a, tk(in, 2)) : NULL;
+    b->in_policy_node = in;
+    pb->name = b->in_policy;
+    b->out_policy = out.p ? model_strdup(x->a, out) : NULL;
+}
+
+/* The "edit NAME" entry of block n, or NULL. */
+static const struct cfg_node *f_edit(const struct cfg_node *n, struct sv name)
+{
+    for (const struct cfg_node *e = n ? n->child : NULL; e; e = e->next)
+        if (active(e) && sv_eq_cstr(tk(e, 0), "edit") && sv_eq(sv_unquote(tk(e, 1)), name))
+            return e;
+    return NULL;
+}
+
+/* "config neighbor-range" (key "prefix") or "neighbor-range6" ("prefix6"):
+ * the peers a range accepts take the settings of the neighbor-group it names
+ * (FortiOS BGP dynamic neighbours), one session per range. A range whose
+ * group is not configured here has no settings to read and is left out. */
+static void f_bgp_ranges(struct fx *x, const struct cfg_node *n, const char *block, const char *key)
+{
+    const struct cfg_node *r = fconfig(n, block), *groups = fconfig(n, "neighbor-group");
+    for (const struct cfg_node *e = r ? r->child : NULL; e; e = e->next) {
+        if (!active(e) || !sv_eq_cstr(tk(e, 0), "edit") || !fcap(x->m->bgp.nneighbors))
+            continue;
+        struct sv gname = fval(e, "neighbor-group");
+        const struct cfg_node *g = gname.n ? f_edit(groups, gname) : NULL;
+        const struct cfg_node *pfx = fset(e, key);
+        if (!g)
+            continue;
+        struct sv range = pfx ? sv_after_tokens(cfg_text(pfx), 2) : sv_from_cstr("(no prefix)");
+        f_bgp_peer(x, g,
+                   arena_printf(x->a, "%.*s (neighbor-group %.*s)", (int)range.n, range.p,
+                                (int)gname.n, gname.p),
+                   e);
+    }
+}
+
 static void f_bgp(struct fx *x, const struct cfg_node *n)
 {
     struct device_model *m = x->m;
@@ -794,40 +865,11 @@ static void f_bgp(struct fx *x, const struct cfg_node *n)
     m->bgp.node = n;
     m->bgp.local_as = as;
     frtg_bgp(m, n);
-    for (const struct cfg_node *e = nb ? nb->child : NULL; e; e = e->next) {
-        if (!active(e) || !sv_eq_cstr(tk(e, 0), "edit") || !fcap(m->bgp.nneighbors))
-            continue;
-        struct bgp_neighbor *b = MODEL_PUSH(x->a, m->bgp.neighbors, m->bgp.nneighbors);
-        b->addr = model_strdup_unquoted(x->a, tk(e, 1));
-        b->node = e;
-        b->remote_as = model_sv_long(fval(e, "remote-as"), -1);
-        b->ebgp = b->remote_as >= 0 && b->remote_as != m->bgp.local_as;
-        b->shutdown = fis(e, "shutdown", "enable");
-        const struct cfg_node *s;
-        if ((s = fset(e, "password")) != NULL) {
-            b->key = fsecret(x, s);
-            b->auth_type = b->key.type;
-            fact_set(&b->auth, FACT_ON, s);
-            model_add_secret(x->a, m, "bgp-key", b->key);
-        } else {
-            fact_default(&b->auth, FACT_OFF, "no neighbour password");
-        }
-        if ((s = fset(e, "ttl-security-hops")) != NULL)
-            fact_set(&b->gtsm, FACT_ON, s);
-        else
-            fact_default(&b->gtsm, FACT_OFF, "no ttl-security-hops");
-        if ((s = fset(e, "maximum-prefix")) != NULL)
-            fact_set(&b->max_prefix, FACT_ON, s);
-        else
-            fact_default(&b->max_prefix, FACT_OFF, "no maximum-prefix");
-        struct plx_bind *pb = MODEL_PUSH(x->a, x->binds, x->nbinds);
-        const struct cfg_node *in = fpol_bind(e, pb);
-        struct sv out = fval(e, "route-map-out");
-        b->in_policy = in ? model_strdup_unquoted(x->a, tk(in, 2)) : NULL;
-        b->in_policy_node = in;
-        pb->name = b->in_policy;
-        b->out_policy = out.p ? model_strdup(x->a, out) : NULL;
-    }
+    for (const struct cfg_node *e = nb ? nb->child : NULL; e; e = e->next)
+        if (active(e) && sv_eq_cstr(tk(e, 0), "edit") && fcap(m->bgp.nneighbors))
+            f_bgp_peer(x, e, model_strdup_unquoted(x->a, tk(e, 1)), e);
+    f_bgp_ranges(x, n, "neighbor-range", "prefix");
+    f_bgp_ranges(x, n, "neighbor-range6", "prefix6");
 }
 
 /* ------------------------------------------------------------ events */
