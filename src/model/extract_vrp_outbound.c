@@ -21,22 +21,33 @@
 struct vo_state {
     int level[2]; /* telnet, stelnet: the command level (0 unless raised) */
     const struct cfg_node *level_node[2];
+    /* the lowest level a longer command line of either command is given
+     * ("command-privilege level 1 view user telnet ipv6"), and its line */
+    int sub_level[2];
+    const struct cfg_node *sub_node[2];
     const struct cfg_node *pw_line; /* a user-interface logging in without AAA */
 };
 
-/* "command-privilege level L view user|shell telnet|stelnet" (the command
- * itself, not one of its options). */
+/* "command-privilege level L view user|shell telnet|stelnet": the command
+ * itself, or a longer command line of it (an option such as "ipv6"), whose
+ * level is kept apart: which of the two governs that form is not read. */
 static void vo_command_level(struct vo_state *s, const struct cfg_node *n)
 {
     static const char *const cmds[2] = {"telnet", "stelnet"};
-    if (!sv_eq_cstr(model_tok(n, 1), "level") || !sv_eq_cstr(model_tok(n, 3), "view") ||
-        model_tok(n, 6).n)
+    if (!sv_eq_cstr(model_tok(n, 1), "level") || !sv_eq_cstr(model_tok(n, 3), "view"))
         return;
-    for (int c = 0; c < 2; c++)
-        if (sv_eq_cstr(model_tok(n, 5), cmds[c])) {
-            s->level[c] = (int)model_sv_long(model_tok(n, 2), 0);
+    int lv = (int)model_sv_long(model_tok(n, 2), 0);
+    for (int c = 0; c < 2; c++) {
+        if (!sv_eq_cstr(model_tok(n, 5), cmds[c]))
+            continue;
+        if (!model_tok(n, 6).n) {
+            s->level[c] = lv;
             s->level_node[c] = n;
+        } else if (!s->sub_node[c] || lv < s->sub_level[c]) {
+            s->sub_level[c] = lv;
+            s->sub_node[c] = n;
         }
+    }
 }
 
 static void vo_scan(const struct cfg_tree *t, struct vo_state *s)
@@ -80,6 +91,7 @@ static const struct cfg_node *vo_cli_user(const struct cfg_tree *t, struct sv u)
 struct vo_tally {
     const char *open, *admin, *unknown;
     size_t users;
+    int max_level; /* the highest level of a CLI user shown */
     struct fact_lines open_ev, ev;
 };
 
@@ -93,6 +105,7 @@ static void vo_users(struct device_model *m, const struct cfg_tree *t, const str
             continue; /* FTP, HTTP, PPP, ... only: no CLI */
         y->users++;
         int lv = ac->privilege;
+        y->max_level = lv > y->max_level ? lv : y->max_level;
         bool reach = lv >= s->level[0] || lv >= s->level[1];
         struct fact_lines *ev = reach && lv >= 0 && lv < 3 ? &y->open_ev : &y->ev;
         fact_lines_add(ev, ac->node);
@@ -118,6 +131,13 @@ static const char *vo_undecided(struct arena *a, const struct device_model *m,
                             y->admin);
     if (y->unknown)
         return arena_printf(a, "user %s has no privilege level shown", y->unknown);
+    for (int c = 0; c < 2; c++)
+        if (s->sub_node[c] && s->sub_level[c] < s->level[c] && s->sub_level[c] <= y->max_level)
+            return arena_printf(a,
+                                "a longer form of %s is given level %d, below the command's own "
+                                "level %d and within a CLI user's reach; which of the two levels "
+                                "that form needs is not judged here",
+                                c ? "stelnet" : "telnet", s->sub_level[c], s->level[c]);
     if (s->pw_line)
         return "a user-interface logs in without AAA (authentication-mode password or none), "
                "at a level the local users do not show";
@@ -128,8 +148,8 @@ static const char *vo_undecided(struct arena *a, const struct device_model *m,
 
 void model_vrp_outbound(struct arena *a, struct device_model *m, const struct cfg_tree *t)
 {
-    struct vo_state s = {{0, 0}, {NULL, NULL}, NULL};
-    struct vo_tally y = {0};
+    struct vo_state s = {0};
+    struct vo_tally y = {.max_level = -1};
     struct fact_bool *f = &m->aaa.outbound_cmds;
     if (m->aaa.authz_cmds.state == FACT_ON)
         return; /* HWTACACS command authorisation decides */
@@ -153,6 +173,8 @@ void model_vrp_outbound(struct arena *a, struct device_model *m, const struct cf
     fact_lines_add(&f->ev, s.level_node[0]);
     fact_lines_add(&f->ev, s.level_node[1]);
     if (why) {
+        fact_lines_add(&f->ev, s.sub_node[0]);
+        fact_lines_add(&f->ev, s.sub_node[1]);
         fact_unknown(f, why);
         return;
     }
