@@ -279,9 +279,14 @@ static const struct check_def defs[] = {
                     "config router prefix-list\n edit BOGONS-IN\n  config rule\n   edit 1\n"
                     "    set action deny\n    set prefix 10.0.0.0 255.0.0.0\n    set le 32\n"
                     "   next\n   edit 99\n    set prefix 0.0.0.0 0.0.0.0\n    set ge 8\n"
-                    "    set le 24\n   next\n  end\n next\nend\nconfig router bgp\n config "
-                    "neighbor\n  edit <peer>\n   set prefix-list-in BOGONS-IN\n   set "
-                    "prefix-list-in6 BOGONS6-IN",
+                    "    set le 24\n   next\n  end\n next\nend\n"
+                    "config router prefix-list6\n edit BOGONS6-IN\n  config rule\n   edit 1\n"
+                    "    set action deny\n    set prefix6 fc00::/7\n    set le 128\n"
+                    "   next\n   edit 99\n    set prefix6 2000::/3\n    set ge 16\n"
+                    "    set le 48\n   next\n  end\n next\nend\n"
+                    "config router bgp\n config neighbor\n  edit <peer>\n"
+                    "   set prefix-list-in BOGONS-IN\n   set prefix-list-in6 BOGONS6-IN\n"
+                    "  next\n end\nend",
                 [DIALECT_HUAWEI_VRP] = "ip ip-prefix BOGONS-IN deny 10.0.0.0 8 "
                                        "less-equal 32\nbgp <asn>\n peer <peer> ip-prefix "
                                        "BOGONS-IN import",
