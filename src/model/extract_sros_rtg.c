@@ -28,8 +28,11 @@ struct srtg {
     /* LDP sessions: link sessions (interface-parameters interface X) reach
      * neighbours the configuration does not name; targeted ones (targeted-
      * session peer X, SDP far-ends) it does. auto: targeted-session auto-rx
-     * or auto-tx, sessions with peers it does not name either. */
-    const struct cfg_node *ldp_link, *ldp_auto;
+     * or auto-tx, sessions with peers it does not name either. unlisted:
+     * targeted sessions to peers found otherwise (targeted-session
+     * peer-template-map, a pw-template, BGP auto-discovery), whose keys are
+     * not judged. */
+    const struct cfg_node *ldp_link, *ldp_auto, *ldp_unlisted;
     struct srtg_peer targeted[SRTG_MAX_PEERS], keyed[SRTG_MAX_PEERS];
     size_t ntargeted, nkeyed;
     bool peers_capped; /* more targeted peers than followed: no pass */
@@ -199,6 +202,9 @@ static void ldp_line(struct srtg *s, const struct model_path *l, size_t j, bool 
                  (model_path_eq(l, k + 1, "auto-rx") || model_path_eq(l, k + 1, "auto-tx")) &&
                  !s->ldp_auto)
             s->ldp_auto = model_path_own(l, k + 1);
+        else if (model_path_eq(l, k, "targeted-session") &&
+                 model_path_eq(l, k + 1, "peer-template-map") && !s->ldp_unlisted)
+            s->ldp_unlisted = model_path_own(l, k + 1);
         else if (model_path_eq(l, k, "targeted-session") && model_path_eq(l, k + 1, "peer") &&
                  k + 2 < l->n)
             add_targeted(s, l->tok[k + 2], sv_make("", 0), model_path_own(l, k + 2), false);
@@ -278,6 +284,11 @@ void srtg_line(struct arena *a, struct device_model *m, struct srtg **st,
             s->l2vpn = model_path_own(l, i + 1);
         else if (model_path_eq(l, i + 1, "sdp"))
             sdp_line(s, l, i);
+        /* pseudowires to peers BGP auto-discovers, built from a pw-template */
+        for (size_t w = i + 1; w < l->n && !s->ldp_unlisted; w++)
+            if (model_path_eq(l, w, "pw-template") || model_path_eq(l, w, "bgp-ad") ||
+                model_path_eq(l, w, "pw-template-binding"))
+                s->ldp_unlisted = model_path_own(l, w);
     }
     if (model_path_eq(l, i, "router") || model_path_eq(l, i, "service"))
         vrrp_line(a, m, l, i);
@@ -327,7 +338,13 @@ static void finish_mpls(struct device_model *m, const struct srtg *s)
     if (s->ldp) {
         r->ldp_node = s->ldp;
         const struct cfg_node *open = NULL, *all = targeted_all_keyed(s, &open);
-        if (all) {
+        if ((all || (s->ldp_some && !open)) && s->ldp_unlisted && !s->ldp_link && !s->ldp_auto) {
+            fact_unknown(&r->ldp_auth, "targeted LDP sessions also go to peers the "
+                                       "configuration does not list (peer-template-map, a "
+                                       "pw-template or BGP auto-discovery), whose keys are not "
+                                       "judged here");
+            fact_lines_add(&r->ldp_auth.ev, s->ldp_unlisted);
+        } else if (all) {
             fact_set(&r->ldp_auth, FACT_ON, all);
             r->ldp_auth.why = "LDP runs targeted sessions only (no interface-parameters "
                               "interface), and every targeted peer has a key";
