@@ -637,22 +637,36 @@ static bool forti_release_6_0(const char *v)
 /* FortiOS 6.0 log records carry date, time and eventtime but no tz field
  * (FortiOS Log Message Reference 6.0.15, e.g. message 32051,
  * https://docs.fortinet.com/document/fortigate/6.0.15/fortios-log-message-reference/32051);
- * the reference does not give eventtime's unit. */
-static void forti_log_time_6_0(struct log_time_facts *lt)
+ * the reference does not give eventtime's unit. A zone set in config system
+ * global counts as it does elsewhere (checks.md: NX-OS "clock timezone",
+ * Junos "system time-zone"): the stamps are local time in a zone the
+ * configuration shows. */
+static void forti_log_time_6_0(struct arena *a, struct log_time_facts *lt, const struct cfg_tree *t)
 {
     fact_default(&lt->datetime, FACT_ON, "FortiOS log records carry date and time fields");
     fact_unknown(&lt->subsecond, "the FortiOS 6.0 log reference does not give the unit of "
                                  "eventtime (op: execute log display)");
+    for (const struct cfg_node *n = t->first; n; n = n->next)
+        if (!(n->flags & CFG_INACTIVE) && sv_eq_cstr(cfg_text(n), "config system global") &&
+            forti_set(n, "timezone"))
+            lt->clock_node = forti_set(n, "timezone");
+    if (lt->clock_node) {
+        struct sv z = sv_unquote(model_tok(lt->clock_node, 2));
+        lt->clock_zone = arena_printf(a, "timezone %.*s", (int)z.n, z.p);
+        fact_set(&lt->zone, FACT_ON, lt->clock_node);
+        lt->zone.why = "local time in the configured zone (6.0 records carry no tz field)";
+        return;
+    }
     fact_default(&lt->zone, FACT_OFF,
-                 "FortiOS 6.0 log records carry no tz field (it came with 6.2), so a stamp "
-                 "does not name its zone");
+                 "FortiOS 6.0 log records carry no tz field (it came with 6.2) and no "
+                 "'set timezone' shows the zone of their local time");
 }
 
 static void forti_log_time(struct arena *a, struct device_model *m, const struct cfg_tree *t)
 {
     struct log_time_facts *lt = &m->log_time;
     if (forti_release_6_0(m->os_version)) {
-        forti_log_time_6_0(lt);
+        forti_log_time_6_0(a, lt, t);
         return;
     }
     if (!forti_release_at_least_6_2(m->os_version)) {
