@@ -894,9 +894,8 @@ static void v_rule_match(const struct cfg_node *c, size_t a, struct acl_entry *e
 static void v_acl(struct vx *x, const struct cfg_node *n)
 {
     /* acl number N | acl name X [N] | acl ipv6 number N | acl N */
-    size_t i = 1;
-    if (tk_is(n, i, "ipv6"))
-        i++;
+    uint8_t af = tk_is(n, 1, "ipv6") ? 6 : 4; /* the two families are numbered apart */
+    size_t i = af == 6 ? 2 : 1;
     if (tk_is(n, i, "number") || tk_is(n, i, "name"))
         i++;
     struct sv name = tk(n, i);
@@ -905,6 +904,7 @@ static void v_acl(struct vx *x, const struct cfg_node *n)
     /* "acl name X 3001": referenced by either; the number gets a twin below */
     struct sv number = tk_is(n, i - 1, "name") ? tk(n, i + 1) : sv_make(NULL, 0);
     struct acl *acl = model_add_acl(x->a, x->m, model_strdup_unquoted(x->a, name), n);
+    acl->af = af;
     size_t acl_index = x->m->nacls - 1;
     for (const struct cfg_node *c = n->child; c; c = c->next) {
         if ((c->flags & CFG_INACTIVE) || !starts(c, 0, "rule") || !vcap(acl->n))
@@ -917,6 +917,7 @@ static void v_acl(struct vx *x, const struct cfg_node *n)
     }
     if (number.p && model_sv_long(number, -1) >= 0) {
         struct acl *twin = model_add_acl(x->a, x->m, model_strdup(x->a, number), n);
+        twin->af = af;
         acl = &x->m->acls[acl_index]; /* the array may have moved */
         twin->entries = acl->entries;
         twin->n = acl->n;
@@ -1544,8 +1545,7 @@ static void v_if_filter(struct vx *x, struct interface *f, const struct cfg_node
         f->acl_out = acl;
 }
 
-/* The interface's identity, state, addresses, filters and tunnel; false
- * when c is none of these. */
+/* The interface's identity, state, addresses, filters and tunnel; false when c is none of these. */
 static bool v_if_basic(struct vx *x, struct interface *f, const struct cfg_node *c)
 {
     if (starts(c, 0, "description"))

@@ -109,14 +109,14 @@ static void recv_whitelist(struct vrp_recv *v, const struct acl *a)
         recv_admit(v, &a->entries[i]);
 }
 
-/* The ACL named at token i of a list statement, or doubt. */
+/* The ACL of family af named at token i of a list statement, or doubt. */
 static const struct acl *list_acl(const struct device_model *m, struct arena *ar,
-                                  struct vrp_recv *v, const struct cfg_node *c, size_t i)
+                                  struct vrp_recv *v, const struct cfg_node *c, size_t i, int af)
 {
     if (vis(c, i, "name"))
         i++;
     const char *name = model_strdup(ar, vtok(c, i));
-    const struct acl *a = model_find_acl(m, name);
+    const struct acl *a = model_find_acl_af(m, name, af);
     if (!a)
         recv_doubt(v, c, "a list's ACL is not defined in this file");
     return a;
@@ -135,14 +135,14 @@ static void recv_stmt(const struct device_model *m, struct arena *ar, struct vrp
                    "where blacklisted packets are rate-limited rather than documented as "
                    "discarded");
     } else if (vis(c, 0, "blacklist") && vis(c, 2, "acl") && !vis(c, 3, "ipv6")) {
-        if ((a = list_acl(m, ar, v, c, 3)))
+        if ((a = list_acl(m, ar, v, c, 3, 4)))
             recv_blacklist(v, a);
     } else if ((vis(c, 0, "whitelist") || vis(c, 0, "user-defined-flow")) && vis(c, 2, "acl") &&
                !vis(c, 3, "ipv6")) {
-        if ((a = list_acl(m, ar, v, c, 3)))
+        if ((a = list_acl(m, ar, v, c, 3, 4)))
             recv_whitelist(v, a);
     } else if (vis(c, 0, "whitelist") && vis(c, 1, "acl")) {
-        if ((a = list_acl(m, ar, v, c, 2)))
+        if ((a = list_acl(m, ar, v, c, 2, 4)))
             recv_whitelist(v, a);
     }
 }

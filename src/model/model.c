@@ -650,14 +650,21 @@ struct interface *model_add_interface(struct arena *a, struct device_model *m, s
 /* The family extractors, one file each; a dialect with none reads as unknown. */
 typedef void (*model_extract_fn)(const struct cfg_tree *, struct device_model *);
 
-const struct acl *model_find_acl(const struct device_model *m, const char *name)
+const struct acl *model_find_acl_af(const struct device_model *m, const char *name, int af)
 {
     if (!name)
         return NULL;
     for (size_t i = 0; i < m->nacls; i++)
-        if (m->acls[i].name && strcmp(m->acls[i].name, name) == 0)
+        if (m->acls[i].name && strcmp(m->acls[i].name, name) == 0 &&
+            (!m->acls[i].af || m->acls[i].af == af))
             return &m->acls[i];
     return NULL;
+}
+
+const struct acl *model_find_acl(const struct device_model *m, const char *name)
+{
+    const struct acl *a = model_find_acl_af(m, name, 4);
+    return a ? a : model_find_acl_af(m, name, 6);
 }
 
 void model_resolve_refs(struct device_model *m)

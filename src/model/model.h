@@ -118,6 +118,10 @@ struct acl {
     /* Packets no entry matches pass (SR OS "default-action forward");
      * false: the platform's implicit end applies. */
     bool default_permit;
+    /* The family it filters where the dialect keeps IPv4 and IPv6 lists
+     * apart under the same name (VRP "acl number 3999" and "acl ipv6 number
+     * 3999"): 4 or 6; 0 where the model does not tell. */
+    uint8_t af;
     const struct cfg_node *node; /* the definition */
 };
 
@@ -1240,8 +1244,12 @@ void model_extract_cloud(const struct cfg_tree *t,
  * dialect (extract_software.c); run by model_extract() after the family. */
 void model_extract_software(const struct cfg_tree *t, struct device_model *m);
 
-/* Find an ACL by name in the model (NULL if undefined). */
+/* Find an ACL by name in the model (NULL if undefined); where an IPv4 and
+ * an IPv6 list share the name, the IPv4 one. */
 const struct acl *model_find_acl(const struct device_model *m, const char *name);
+/* The ACL of that name filtering family af (4 or 6), or one whose family
+ * the model does not tell; NULL if there is none. */
+const struct acl *model_find_acl_af(const struct device_model *m, const char *name, int af);
 
 /* Print the model as JSON (tsaudit facts). Secrets appear as
  * "<redacted:type>" unless show_secrets. */
