@@ -502,7 +502,7 @@ static long eos_date(struct sv s, size_t *i)
 {
     struct sv d = tk(s, *i), t = tk(s, *i + 1);
     long day = INT32_MIN;
-    if (d.n != 10 || !memchr(t.p, ':', t.n))
+    if (d.n != 10 || t.n == 0 || !memchr(t.p, ':', t.n))
         return day;
     if (d.p[4] == '-')
         day = rtg_ymd_day(d);
