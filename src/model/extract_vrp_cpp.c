@@ -83,6 +83,26 @@ static bool auto_order(const struct acl *a)
     return false;
 }
 
+/* The rule matches every packet of its family: from and to any address,
+ * narrowed by nothing (an IPv6 rule may name "ipv6" as its protocol). */
+static bool every_packet(const struct acl_entry *e)
+{
+    if (!e->src_any || !e->dst_any)
+        return false;
+    if (e->matches_all)
+        return true;
+    struct sv t = e->node ? cfg_text(e->node) : sv_make("", 0);
+    size_t k = 0, n = sv_token_count(t);
+    while (k < n && !sv_eq_cstr(sv_token(t, k), "permit") && !sv_eq_cstr(sv_token(t, k), "deny"))
+        k++;
+    if (k + 1 >= n || !sv_eq_cstr(sv_token(t, k + 1), "ipv6"))
+        return false;
+    for (k += 2; k < n; k++)
+        if (!sv_eq_cstr(sv_token(t, k), "logging") && !sv_eq_cstr(sv_token(t, k), "counting"))
+            return false;
+    return true;
+}
+
 /* A blacklist ACL: its permit rules discard, its deny rules exempt (the
  * packet is not blacklisted). The first permit of everything is the catch-all;
  * the exemptions that come before it (all of them in auto order) are judged. */
@@ -94,7 +114,7 @@ static void recv_blacklist(struct vrp_recv *v, const struct acl *a)
         const struct acl_entry *e = &a->entries[i];
         if (!e->permit && (!all || any_order))
             recv_admit(v, e);
-        else if (e->permit && !all && e->matches_all && e->src_any && e->dst_any)
+        else if (e->permit && !all && every_packet(e))
             all = e->node;
     }
     if (all && !v->catch_all)
@@ -122,28 +142,45 @@ static const struct acl *list_acl(const struct device_model *m, struct arena *ar
     return a;
 }
 
+/* A policy's lists by family: VRP matches an IPv4 ACL against IPv4
+ * packets only and an IPv6 one ("acl ipv6") against IPv6 packets only. */
+struct vrp_lists {
+    struct vrp_recv v4, v6;
+};
+
+/* "blacklist|whitelist|user-defined-flow N acl [ipv6] [name] A": the list's
+ * ACL into its family's tally. */
+static void recv_list(const struct device_model *m, struct arena *ar, struct vrp_lists *l,
+                      const struct cfg_node *c)
+{
+    bool v6 = vis(c, 3, "ipv6");
+    struct vrp_recv *v = v6 ? &l->v6 : &l->v4;
+    const struct acl *a = list_acl(m, ar, v, c, v6 ? 4 : 3, v6 ? 6 : 4);
+    if (a && vis(c, 0, "blacklist"))
+        recv_blacklist(v, a);
+    else if (a)
+        recv_whitelist(v, a);
+}
+
 /* One statement of the applied policy. */
-static void recv_stmt(const struct device_model *m, struct arena *ar, struct vrp_recv *v,
+static void recv_stmt(const struct device_model *m, struct arena *ar, struct vrp_lists *l,
                       const struct cfg_node *c)
 {
     const struct acl *a;
     if (sv_starts_with_word(cfg_text(c), "process-sequence")) {
-        recv_doubt(v, c, "process-sequence changes the order in which the lists match");
+        recv_doubt(&l->v4, c, "process-sequence changes the order in which the lists match");
     } else if (vis(c, 0, "blacklist") && vis(c, 1, "acl")) {
-        recv_doubt(v, c,
+        recv_doubt(&l->v4, c,
                    "the blacklist is bound without a list number (the NetEngine form), "
                    "where blacklisted packets are rate-limited rather than documented as "
                    "discarded");
-    } else if (vis(c, 0, "blacklist") && vis(c, 2, "acl") && !vis(c, 3, "ipv6")) {
-        if ((a = list_acl(m, ar, v, c, 3, 4)))
-            recv_blacklist(v, a);
-    } else if ((vis(c, 0, "whitelist") || vis(c, 0, "user-defined-flow")) && vis(c, 2, "acl") &&
-               !vis(c, 3, "ipv6")) {
-        if ((a = list_acl(m, ar, v, c, 3, 4)))
-            recv_whitelist(v, a);
+    } else if ((vis(c, 0, "blacklist") || vis(c, 0, "whitelist") ||
+                vis(c, 0, "user-defined-flow")) &&
+               vis(c, 2, "acl")) {
+        recv_list(m, ar, l, c);
     } else if (vis(c, 0, "whitelist") && vis(c, 1, "acl")) {
-        if ((a = list_acl(m, ar, v, c, 2, 4)))
-            recv_whitelist(v, a);
+        if ((a = list_acl(m, ar, &l->v4, c, 2, 4)))
+            recv_whitelist(&l->v4, a);
     }
 }
 
@@ -183,6 +220,42 @@ static void recv_settle(struct arena *a, struct fact_bool *f, const struct vrp_r
     }
 }
 
+/* Some interface takes IPv6 ("ipv6 enable", "ipv6 address"). */
+static bool has_ipv6(const struct device_model *m)
+{
+    for (size_t i = 0; i < m->ninterfaces; i++)
+        for (const struct cfg_node *c = m->interfaces[i].node ? m->interfaces[i].node->child : NULL;
+             c; c = c->next)
+            if (live(c) && vis(c, 0, "ipv6") && (vis(c, 1, "enable") || vis(c, 1, "address")))
+                return true;
+    return false;
+}
+
+/* A device with IPv6 whose IPv4 lists guard it (f on): the IPv6 lists must
+ * discard every IPv6 packet too, else IPv6 traffic to the CPU is not
+ * judged. */
+static void recv_settle_v6(struct arena *a, struct fact_bool *f, const struct vrp_recv *v6,
+                           const struct cfg_node *applied)
+{
+    struct fact_bool g = {.state = FACT_UNKNOWN};
+    recv_settle(a, &g, v6, applied);
+    if (g.state == FACT_ON) {
+        fact_lines_add(&f->ev, v6->catch_all);
+        return;
+    }
+    struct sv name = vtok(applied, 1);
+    if (g.state == FACT_OFF)
+        fact_unknown(f, arena_printf(a,
+                                     "the device takes IPv6, but the applied cpu-defend policy "
+                                     "%.*s has no IPv6 blacklist ('blacklist N acl ipv6 M') "
+                                     "discarding every IPv6 packet, and its IPv4 lists do not "
+                                     "match IPv6: what reaches the CPU over IPv6 is not judged",
+                                     (int)name.n, name.p));
+    else
+        fact_unknown(f, arena_printf(a, "IPv6 lists: %s", g.why));
+    f->ev = g.ev;
+}
+
 /* One binding ("cpu-defend-policy NAME [global]") judged into f. */
 static void recv_binding(struct arena *a, const struct device_model *m, const struct cfg_tree *t,
                          const struct cfg_node *applied, struct fact_bool *f)
@@ -193,11 +266,13 @@ static void recv_binding(struct arena *a, const struct device_model *m, const st
         fact_lines_add(&f->ev, applied);
         return;
     }
-    struct vrp_recv v = {0};
+    struct vrp_lists l = {.v4 = {.open = 0}};
     for (const struct cfg_node *c = def->child; c; c = c->next)
         if (live(c))
-            recv_stmt(m, a, &v, c);
-    recv_settle(a, f, &v, applied);
+            recv_stmt(m, a, &l, c);
+    recv_settle(a, f, &l.v4, applied);
+    if (f->state == FACT_ON && has_ipv6(m))
+        recv_settle_v6(a, f, &l.v6, applied);
 }
 
 /* How well a judged binding guards the device: off, unknown, on. */
