@@ -1074,6 +1074,17 @@ static void sros_outbound(struct sx *x, struct mgmt_line *ln)
     }
     if (sx_users_outbound(x))
         return; /* the line stays untouched: aaa.outbound_cmds decides */
+    const struct sprofile *self = sx_self_editing_profile(x);
+    if (self) {
+        fact_unknown(&ln->any_out,
+                     arena_printf(x->a,
+                                  "profile %.*s denies ssh and telnet but lets its users edit "
+                                  "'configure system security', where the profiles are, so they "
+                                  "may remove those denies",
+                                  (int)self->name.n, self->name.p));
+        fact_lines_add(&ln->any_out.ev, self->default_node);
+        return;
+    }
     for (size_t i = 0; i < x->nprofiles; i++) {
         const struct sentry *e = profile_denies_outbound(&x->profiles[i]);
         if (e) {

@@ -183,6 +183,9 @@ struct sx {
 /* extract_sros_outbound.c: aaa.outbound_cmds from the local users with CLI
  * access and their profiles; false (fact untouched) when they do not decide. */
 bool sx_users_outbound(struct sx *x);
+/* A profile that denies ssh and telnet yet lets its users edit the profiles
+ * ("configure system security"), or NULL. */
+const struct sprofile *sx_self_editing_profile(const struct sx *x);
 
 #define SX_MAX_ITEMS 200000 /* cap on indexed lists (interfaces, users, neighbours) */
 #define SX_MAX_SMALL 4096   /* cap on lists searched linearly (servers, communities) */

@@ -149,6 +149,17 @@ static void so_open(struct sx *x, const struct suser *u, struct fact_lines ev)
                           x->m->accounts[u->acct].name);
 }
 
+const struct sprofile *sx_self_editing_profile(const struct sx *x)
+{
+    for (size_t i = 0; i < x->nprofiles; i++) {
+        const struct sprofile *pf = &x->profiles[i];
+        const struct cfg_node *ssh = NULL, *telnet = NULL;
+        if (so_denies(pf, "ssh", &ssh) && so_denies(pf, "telnet", &telnet) && so_edits_profiles(pf))
+            return pf;
+    }
+    return NULL;
+}
+
 bool sx_users_outbound(struct sx *x)
 {
     struct fact_lines ev = {0};
