@@ -631,15 +631,22 @@ static bool doubtful_opening(const struct check_ctx *ctx, const struct acl_entry
     return return_traffic_only(e) || xr_mpp_may_close(ctx, e);
 }
 
+/* The entry's source is any, or a range so wide it names no one: shorter
+ * than /8 (IPv4) or /16 (IPv6), as "0.0.0.0 127.255.255.255" (0.0.0.0/1)
+ * with its other half admits every source in two entries. */
+static bool src_as_any(const struct acl_entry *e)
+{
+    return e->src_any || (e->src.af == 4 && e->src.len < 8) || (e->src.af == 6 && e->src.len < 16);
+}
+
 /*
  * Walk an inbound ACL in order for traffic to own, one of the device's
  * addresses (CISC-RT-000130): a permit that names its source, or is limited
  * to ICMP or a routing protocol, is an allowed exception; a permit of any
- * source to it opens the device; a deny of every packet from any source to
- * it, or the ACL's implicit end, guards it; an entry the model cannot
- * resolve first leaves it open to doubt, and an opening something else may
- * close (doubtful_opening) leaves a guarded address in doubt. *at is the
- * deciding entry (NULL at the end).
+ * source (or of a range that wide, src_as_any) to it opens the device; a deny of every packet from
+ * any source to it, or the ACL's implicit end, guards it; an entry the model cannot resolve first
+ * leaves it open to doubt, and an opening something else may close (doubtful_opening) leaves a
+ * guarded address in doubt. *at is the deciding entry (NULL at the end).
  */
 static enum iacl_fate iacl_fate(const struct check_ctx *ctx, const struct acl *a,
                                 const struct ip_prefix *own, const struct acl_entry **at)
@@ -662,7 +669,7 @@ static enum iacl_fate iacl_fate(const struct check_ctx *ctx, const struct acl *a
         }
         if (e->unresolved || (!e->src_any && !e->src.af))
             return IACL_MAYBE;
-        if (!e->src_any || e->icmp_or_routing)
+        if (!src_as_any(e) || e->icmp_or_routing)
             continue;
         if (!doubtful_opening(ctx, e))
             return dst_unres || maybe_denied ? IACL_MAYBE : IACL_OPEN;
@@ -843,7 +850,7 @@ static void iacl_walk(const struct check_ctx *ctx, struct check_result *r,
                       const struct interface *it, const struct acl *a, const struct own_addrs *own,
                       int af, struct iacl_tally *t)
 {
-    char buf[64];
+    char buf[64], wide[64];
     const struct iacl_memo *m = iacl_memo_of(ctx, a, own, af, own_vrf(ctx, it), t);
     if (m->open_i == own->n)
         return;
@@ -861,6 +868,9 @@ static void iacl_walk(const struct check_ctx *ctx, struct check_result *r,
                     "%s: %s lets any source reach %s on a management port, which "
                     "management-plane protection may restrict (not judged)",
                     if_name(it), a->name, p);
+    else if (f == IACL_OPEN && at && !at->src_any)
+        reasons_add(&t->bad, "%s: %s lets sources as wide as %s reach the device at %s",
+                    if_name(it), a->name, ip_prefix_format(&at->src, wide, sizeof(wide)), p);
     else if (f == IACL_OPEN)
         reasons_add(&t->bad, "%s: %s lets any source reach the device at %s%s", if_name(it),
                     a->name, p, at ? "" : " (no entry matches it)");
