@@ -149,7 +149,8 @@ static void scan_neighbours(const struct check_ctx *ctx, struct check_result *r,
         if (nb->in_policy) {
             ev_node(ctx, r, nb->in_policy_node);
             if (!judge_import_chain(ctx, r, nb, s))
-                reasons_add(&s->policies, "%s (%s)", nb->addr ? nb->addr : "?", nb->in_policy);
+                reasons_add(&s->policies, "%s (%s%s%s)", nb->addr ? nb->addr : "?", nb->in_policy,
+                            nb->in_also ? ", and " : "", nb->in_also ? nb->in_also : "");
             continue;
         }
         ev_node(ctx, r, nb->node);

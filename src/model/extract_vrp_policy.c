@@ -190,11 +190,12 @@ void vpol_summary(struct arena *a, struct plx *p, const struct plx_bind *own,
         inherits |= other;
         if (wide) {
             struct sv t = cfg_text(wide);
-            nb->in_policy =
-                arena_printf(a, "%s, and the family's '%.*s'", nb->in_policy, (int)t.n, t.p);
+            nb->in_also = arena_printf(a, "%s%sthe family's '%.*s'", nb->in_also ? nb->in_also : "",
+                                       nb->in_also ? ", and " : "", (int)t.n, t.p);
         }
     }
     if (inherits)
-        nb->in_policy = arena_printf(a, "%s, and group %s's filters", nb->in_policy, nb->group);
+        nb->in_also = arena_printf(a, "%s%sgroup %s's filters", nb->in_also ? nb->in_also : "",
+                                   nb->in_also ? ", and " : "", nb->group);
     plx_summary(p, &b, &nb->in_summary);
 }

@@ -560,6 +560,10 @@ struct bgp_neighbor {
     struct fact_bool gtsm; /* ttl-security / ttl-security hops / ttl check */
     struct fact_bool max_prefix;
     const char *in_policy; /* route-map / route-policy / import policy, inherited included */
+    /* other import filters that apply to the session too and are not part of
+     * in_policy (VRP: a family-wide filter-policy, the group's filters of
+     * other kinds), in words for messages; NULL when none */
+    const char *in_also;
     struct policy_summary in_summary, out_summary; /* what the chains do, where read */
     const char *out_policy;
     const struct cfg_node *in_policy_node, *out_policy_node; /* the statements that bind them */
