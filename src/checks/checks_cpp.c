@@ -639,14 +639,36 @@ static bool src_as_any(const struct acl_entry *e)
     return e->src_any || (e->src.af == 4 && e->src.len < 8) || (e->src.af == 6 && e->src.len < 16);
 }
 
+/* A named source the profile does not expect on a management port: where
+ * it names the PAW or management ranges (checks.md CPP-RECEIVE-FILTER:
+ * "management only from management ranges"), a source outside them (and,
+ * for SNMP, outside the approved managers too). */
+static bool stranger_on_mgmt_port(const struct check_ctx *ctx, const struct acl_entry *e)
+{
+    static const char *const snmp[] = {"161", "snmp", NULL};
+    const struct profile *pr = ctx->profile;
+    if ((!pr->paw.present && !pr->management.present) || e->src_any || !names_mpp_port(e))
+        return false;
+    return !pset_contains(&pr->paw, &e->src) && !pset_contains(&pr->management, &e->src) &&
+           !(entry_names(e, snmp) && pset_contains(&pr->snmp_managers, &e->src));
+}
+
+/* The permit lets in sources the receive filter should not admit: any
+ * source, a range that wide, or a stranger on a management port. */
+static bool admits_unexpected(const struct check_ctx *ctx, const struct acl_entry *e)
+{
+    return !e->icmp_or_routing && (src_as_any(e) || stranger_on_mgmt_port(ctx, e));
+}
+
 /*
  * Walk an inbound ACL in order for traffic to own, one of the device's
- * addresses (CISC-RT-000130): a permit that names its source, or is limited
- * to ICMP or a routing protocol, is an allowed exception; a permit of any
- * source (or of a range that wide, src_as_any) to it opens the device; a deny of every packet from
- * any source to it, or the ACL's implicit end, guards it; an entry the model cannot resolve first
- * leaves it open to doubt, and an opening something else may close (doubtful_opening) leaves a
- * guarded address in doubt. *at is the deciding entry (NULL at the end).
+ * addresses (CISC-RT-000130): a permit that names an expected source, or is
+ * limited to ICMP or a routing protocol, is an allowed exception; one that
+ * admits an unexpected source (admits_unexpected) opens the device; a deny
+ * of every packet from any source to it, or the ACL's implicit end, guards
+ * it; an entry the model cannot resolve first leaves it open to doubt, and
+ * an opening something else may close (doubtful_opening) leaves a guarded
+ * address in doubt. *at is the deciding entry (NULL at the end).
  */
 static enum iacl_fate iacl_fate(const struct check_ctx *ctx, const struct acl *a,
                                 const struct ip_prefix *own, const struct acl_entry **at)
@@ -669,7 +691,7 @@ static enum iacl_fate iacl_fate(const struct check_ctx *ctx, const struct acl *a
         }
         if (e->unresolved || (!e->src_any && !e->src.af))
             return IACL_MAYBE;
-        if (!src_as_any(e) || e->icmp_or_routing)
+        if (!admits_unexpected(ctx, e))
             continue;
         if (!doubtful_opening(ctx, e))
             return dst_unres || maybe_denied ? IACL_MAYBE : IACL_OPEN;
@@ -868,8 +890,13 @@ static void iacl_walk(const struct check_ctx *ctx, struct check_result *r,
                     "%s: %s lets any source reach %s on a management port, which "
                     "management-plane protection may restrict (not judged)",
                     if_name(it), a->name, p);
-    else if (f == IACL_OPEN && at && !at->src_any)
+    else if (f == IACL_OPEN && at && !at->src_any && src_as_any(at))
         reasons_add(&t->bad, "%s: %s lets sources as wide as %s reach the device at %s",
+                    if_name(it), a->name, ip_prefix_format(&at->src, wide, sizeof(wide)), p);
+    else if (f == IACL_OPEN && at && !at->src_any)
+        reasons_add(&t->bad,
+                    "%s: %s admits %s, outside the PAW/management ranges, to a management "
+                    "port of the device at %s",
                     if_name(it), a->name, ip_prefix_format(&at->src, wide, sizeof(wide)), p);
     else if (f == IACL_OPEN)
         reasons_add(&t->bad, "%s: %s lets any source reach the device at %s%s", if_name(it),
