@@ -154,7 +154,10 @@ static void scan_neighbours(const struct check_ctx *ctx, struct check_result *r,
             continue;
         }
         ev_node(ctx, r, nb->node);
-        if (np == NO_POLICY_REJECTS)
+        if (nb->in_also) /* no policy of its own, but a filter for every session */
+            reasons_add(&s->policies, "%s (no import policy of its own; %s)",
+                        nb->addr ? nb->addr : "?", nb->in_also);
+        else if (np == NO_POLICY_REJECTS)
             s->rejected++;
         else
             reasons_add(&s->open, "%s", nb->addr ? nb->addr : "?");

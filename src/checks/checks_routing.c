@@ -136,16 +136,28 @@ static const char *policy_problem(const struct check_ctx *ctx, struct check_resu
     return NULL;
 }
 
+/* An eBGP session without an import policy of its own but with a filter
+ * that applies to every session of its family (VRP filter-policy import):
+ * whether that counts as the session's inbound policy is not decided. */
+static bool shared_only(const struct bgp_neighbor *nb, bool in, struct reasons *shared)
+{
+    if (!in || nb->in_policy || !nb->in_also)
+        return false;
+    reasons_add(shared, "%s (%s)", nb->addr ? nb->addr : "?", nb->in_also);
+    return true;
+}
+
 static void judge_policy(const struct check_ctx *ctx, struct check_result *r, bool in)
 {
     const struct device_model *m = ctx->model;
     if (no_bgp(ctx, r, true))
         return;
     bool rfc8212 = m->dialect == DIALECT_CISCO_IOSXR;
-    struct reasons bad, weak;
+    struct reasons bad, weak, shared;
     size_t n = 0, without = 0;
     reasons_init(&bad);
     reasons_init(&weak);
+    reasons_init(&shared);
     for (size_t i = 0; i < m->bgp.nneighbors; i++) {
         const struct bgp_neighbor *nb = &m->bgp.neighbors[i];
         if (!active_neighbor(nb, true))
@@ -156,7 +168,7 @@ static void judge_policy(const struct check_ctx *ctx, struct check_result *r, bo
         ev_node(ctx, r, in ? nb->in_policy_node : nb->out_policy_node);
         if (!pol)
             without++;
-        if (!pol && !rfc8212)
+        if (!pol && !rfc8212 && !shared_only(nb, in, &shared))
             reasons_add(&bad, "%s", nb->addr ? nb->addr : "?");
         const char *why = policy_problem(ctx, r, in ? &nb->in_summary : &nb->out_summary, in);
         if (why)
@@ -164,12 +176,14 @@ static void judge_policy(const struct check_ctx *ctx, struct check_result *r, bo
     }
     if (bad.n) {
         reasons_done(ctx, &weak);
+        reasons_done(ctx, &shared);
         check_set(ctx, r, VERDICT_FAIL, "%u of %zu eBGP neighbours have no %s policy: %s", bad.n, n,
                   in ? "import (inbound)" : "export (outbound)", reasons_done(ctx, &bad));
         return;
     }
     reasons_done(ctx, &bad);
     if (weak.n) {
+        reasons_done(ctx, &shared);
         check_set(ctx, r, VERDICT_FAIL,
                   "%u of %zu eBGP neighbours have a %s policy that does not "
                   "filter: %s",
@@ -177,6 +191,15 @@ static void judge_policy(const struct check_ctx *ctx, struct check_result *r, bo
         return;
     }
     reasons_done(ctx, &weak);
+    if (shared.n) {
+        check_set(ctx, r, VERDICT_UNKNOWN,
+                  "%u of %zu eBGP neighbours have no import policy of their own, only a filter "
+                  "their address family applies to every session; check that it is the "
+                  "intended inbound policy: %s",
+                  shared.n, n, reasons_done(ctx, &shared));
+        return;
+    }
+    reasons_done(ctx, &shared);
     check_set(ctx, r, VERDICT_PASS, "%s",
               rfc8212 && without
                   ? "eBGP neighbours without a policy exchange no routes on this platform "

@@ -102,7 +102,8 @@ bool vpol_wide(struct arena *a, struct vpol_wide **w, size_t *n, const struct cf
  * filters per family, its own where it has any for the family, its group's
  * (NULL: none) otherwise. Where the group's filters of other kinds or a
  * family-wide filter of nb's VPN (w[nw]) apply too, what the peer's accept
- * is undecided, and in_also names those. */
+ * is undecided, and in_also names those (without an in_policy, only the
+ * family-wide filters are named and no summary is made). */
 void vpol_summary(struct arena *a, struct plx *p, const struct plx_bind *own,
                   const struct plx_bind *group, const struct vpol_wide *w, size_t nw,
                   struct bgp_neighbor *nb);

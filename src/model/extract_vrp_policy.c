@@ -166,13 +166,26 @@ static const struct cfg_node *wide_for(const struct vpol_wide *w, size_t nw, str
     return NULL;
 }
 
+/* Name the family-wide filter (NULL: none) in nb->in_also. */
+static void also_wide(struct arena *a, struct bgp_neighbor *nb, const struct cfg_node *wide)
+{
+    if (!wide)
+        return;
+    struct sv t = cfg_text(wide);
+    nb->in_also = arena_printf(a, "%s%sthe family's '%.*s'", nb->in_also ? nb->in_also : "",
+                               nb->in_also ? ", and " : "", (int)t.n, t.p);
+}
+
 void vpol_summary(struct arena *a, struct plx *p, const struct plx_bind *own,
                   const struct plx_bind *group, const struct vpol_wide *w, size_t nw,
                   struct bgp_neighbor *nb)
 {
-    if (!nb->in_policy)
-        return;
     struct sv vrf = sv_from_cstr(nb->vrf ? nb->vrf : "");
+    if (!nb->in_policy) { /* only the family-wide filters, if any, apply */
+        for (int f = 0; f < 2; f++)
+            also_wide(a, nb, wide_for(w, nw, vrf, f));
+        return;
+    }
     struct plx_bind b = {.name = nb->in_policy, .node = nb->in_policy_node};
     bool inherits = false;
     for (int f = 0; f < 2; f++) {
@@ -188,11 +201,7 @@ void vpol_summary(struct arena *a, struct plx *p, const struct plx_bind *own,
         const struct cfg_node *wide = wide_for(w, nw, vrf, f);
         b.also[f] = wide || other;
         inherits |= other;
-        if (wide) {
-            struct sv t = cfg_text(wide);
-            nb->in_also = arena_printf(a, "%s%sthe family's '%.*s'", nb->in_also ? nb->in_also : "",
-                                       nb->in_also ? ", and " : "", (int)t.n, t.p);
-        }
+        also_wide(a, nb, wide);
     }
     if (inherits)
         nb->in_also = arena_printf(a, "%s%sgroup %s's filters", nb->in_also ? nb->in_also : "",
