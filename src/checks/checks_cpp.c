@@ -715,8 +715,8 @@ static enum iacl_fate iacl_fate(const struct check_ctx *ctx, const struct acl *a
 static const char *own_vrf(const struct check_ctx *ctx, const struct interface *it)
 {
     const struct device_model *m = ctx->model;
-    size_t i = (size_t)(it - m->interfaces);
-    const char *v = m->ports.iface_vrf ? m->ports.iface_vrf[i] : NULL;
+    bool in = m->ports.iface_vrf && it >= m->interfaces && it < m->interfaces + m->ninterfaces;
+    const char *v = in ? m->ports.iface_vrf[it - m->interfaces] : NULL;
     if (!v && m->dialect == DIALECT_CISCO_NXOS && it->name && !strncmp(it->name, "mgmt", 4))
         return "management";
     return v;
