@@ -193,10 +193,12 @@ static const char *pass_message(const struct check_ctx *ctx, const struct bogon_
 static void eval_bgp_bogons(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
-    if (!m->bgp.configured || !m->bgp.nneighbors) {
+    if ((!m->bgp.configured || !m->bgp.nneighbors) && !bgp_unclassified(ctx, r)) {
         check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no BGP neighbour is configured");
         return;
     }
+    if (!m->bgp.nneighbors)
+        return;
     const char *why;
     enum no_policy np = no_policy_default(m->dialect, &why);
     struct bogon_scan s = {0};
@@ -206,7 +208,9 @@ static void eval_bgp_bogons(const struct check_ctx *ctx, struct check_result *r)
     scan_neighbours(ctx, r, np, &s);
     const struct bogon *bogons;
     size_t nbogons = bogons_for(ctx, &bogons);
-    if (!s.ebgp) {
+    if (!s.ebgp && bgp_unclassified(ctx, r)) {
+        /* unknown: set by bgp_unclassified() */
+    } else if (!s.ebgp) {
         check_set(ctx, r, VERDICT_NOT_APPLICABLE,
                   "no eBGP session: only routes from other networks need bogon filtering");
     } else if (s.unfiltered.n) {
@@ -226,7 +230,7 @@ static void eval_bgp_bogons(const struct check_ctx *ctx, struct check_result *r)
                   reasons_done(ctx, &s.policies), nbogons,
                   ctx->profile->bgp_bogons.present ? "approved.bgp_bogons" : "built-in table",
                   ctx->profile->bgp_max_prefix_len_v4, ctx->profile->bgp_max_prefix_len_v6);
-    } else {
+    } else if (!bgp_unclassified(ctx, r)) {
         check_set(ctx, r, VERDICT_PASS, "%s", pass_message(ctx, &s, nbogons, why));
     }
     reasons_done(ctx, &s.open);

@@ -107,6 +107,10 @@ void reasons_init(struct reasons *rs);
 void reasons_add(struct reasons *rs, const char *fmt, ...) TS_PRINTF(2, 3);
 /* The joined text (arena copy) and release of the buffer. */
 const char *reasons_done(const struct check_ctx *ctx, struct reasons *rs);
+/* BGP sessions whose kind the configuration does not give (bgp.unclassified)
+ * keep an eBGP check from passing: sets unknown, naming them, and returns
+ * true when there are any. */
+bool bgp_unclassified(const struct check_ctx *ctx, struct check_result *r);
 /* The end of a check that gathered offences (bad) and open questions
  * (unknown): fail with "<fail_what>: <offences>", else unknown with "cannot
  * tell: <questions>"; both lists are released either way. True when it set

@@ -25,9 +25,22 @@ static size_t count_neighbors(const struct device_model *m, bool ebgp_only)
     return k;
 }
 
+bool bgp_unclassified(const struct check_ctx *ctx, struct check_result *r)
+{
+    const struct bgp_facts *b = &ctx->model->bgp;
+    if (!b->unclassified)
+        return false;
+    ev_node(ctx, r, b->unclassified_node);
+    check_set(ctx, r, VERDICT_UNKNOWN,
+              "not every eBGP session can be judged: %s; op: show bgp neighbors", b->unclassified);
+    return true;
+}
+
 static bool no_bgp(const struct check_ctx *ctx, struct check_result *r, bool ebgp_only)
 {
     const struct device_model *m = ctx->model;
+    if (ebgp_only && count_neighbors(m, true) == 0 && bgp_unclassified(ctx, r))
+        return true;
     if (!m->bgp.configured || m->bgp.nneighbors == 0) {
         check_set(ctx, r, VERDICT_NOT_APPLICABLE, "BGP is not configured");
         return true;
@@ -81,8 +94,9 @@ static void judge_neighbors(const struct check_ctx *ctx, struct check_result *r,
     } else {
         reasons_done(ctx, &bad);
         reasons_done(ctx, &unknown);
-        check_set(ctx, r, VERDICT_PASS, "all %zu %sBGP neighbours %s", n, ebgp_only ? "e" : "",
-                  pass_what);
+        if (!ebgp_only || !bgp_unclassified(ctx, r))
+            check_set(ctx, r, VERDICT_PASS, "all %zu %sBGP neighbours %s", n, ebgp_only ? "e" : "",
+                      pass_what);
     }
 }
 
@@ -200,6 +214,8 @@ static void judge_policy(const struct check_ctx *ctx, struct check_result *r, bo
         return;
     }
     reasons_done(ctx, &shared);
+    if (bgp_unclassified(ctx, r))
+        return;
     check_set(ctx, r, VERDICT_PASS, "%s",
               rfc8212 && without
                   ? "eBGP neighbours without a policy exchange no routes on this platform "
@@ -696,10 +712,13 @@ static void eval_rpki_rov(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct rtg_facts *f = &ctx->model->rtg;
     const struct profile *p = ctx->profile;
-    if (no_bgp(ctx, r, true) || all_ebgp_shut(ctx, r))
-        return;
     enum dialect d = ctx->model->dialect;
-    if (d == DIALECT_CISCO_ASA || d == DIALECT_FORTINET_FORTIOS) {
+    bool no_evidence = d == DIALECT_CISCO_ASA || d == DIALECT_FORTINET_FORTIOS;
+    /* (sessions of unknown kind make no_bgp() unknown; no evidence is N/A first) */
+    bool skip_bgp = no_evidence && ctx->model->bgp.unclassified;
+    if (!skip_bgp && (no_bgp(ctx, r, true) || all_ebgp_shut(ctx, r)))
+        return;
+    if (no_evidence) {
         check_set(ctx, r, VERDICT_NOT_APPLICABLE, "checks.md lists no RPKI evidence for %s",
                   dialect_name(d));
         return;

@@ -834,7 +834,8 @@ static const struct cfg_node *f_edit(const struct cfg_node *n, struct sv name)
 /* "config neighbor-range" (key "prefix") or "neighbor-range6" ("prefix6"):
  * the peers a range accepts take the settings of the neighbor-group it names
  * (FortiOS BGP dynamic neighbours), one session per range. A range whose
- * group is not configured here has no settings to read and is left out. */
+ * group is not configured here, or sets no remote-as, leaves sessions whose
+ * kind is not known (bgp.unclassified). */
 static void f_bgp_ranges(struct fx *x, const struct cfg_node *n, const char *block, const char *key)
 {
     const struct cfg_node *r = fconfig(n, block), *groups = fconfig(n, "neighbor-group");
@@ -844,9 +845,20 @@ static void f_bgp_ranges(struct fx *x, const struct cfg_node *n, const char *blo
         struct sv gname = fval(e, "neighbor-group");
         const struct cfg_node *g = gname.n ? f_edit(groups, gname) : NULL;
         const struct cfg_node *pfx = fset(e, key);
-        if (!g)
-            continue;
         struct sv range = pfx ? sv_after_tokens(cfg_text(pfx), 2) : sv_from_cstr("(no prefix)");
+        if (!g || !fval(g, "remote-as").n) {
+            if (!x->m->bgp.unclassified) {
+                x->m->bgp.unclassified = arena_printf(
+                    x->a, "%s %.*s takes peers of neighbor-group %.*s, %s", block, (int)range.n,
+                    range.p, (int)gname.n, gname.p,
+                    g ? "which sets no remote-as (a remote-as-filter accepts several ASes), so "
+                        "whether they are eBGP is not known"
+                      : "which is not configured here");
+                x->m->bgp.unclassified_node = e;
+            }
+            if (!g)
+                continue;
+        }
         f_bgp_peer(x, g,
                    arena_printf(x->a, "%.*s (neighbor-group %.*s)", (int)range.n, range.p,
                                 (int)gname.n, gname.p),

@@ -579,6 +579,12 @@ struct bgp_facts {
     struct bgp_neighbor *neighbors;
     size_t nneighbors;
     const struct cfg_node *node;
+    /* Sessions the configuration accepts without saying whether they are
+     * eBGP (a FortiOS neighbor-range whose group filters remote ASes, or
+     * names a group not configured here): why, and where. No eBGP check can
+     * pass while they are there. */
+    const char *unclassified;
+    const struct cfg_node *unclassified_node;
 };
 
 /* The algorithm of an IGP's authentication (checks.md RTG-IGP-AUTH wants
