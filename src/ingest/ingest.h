@@ -281,6 +281,9 @@ struct cfg_regex *cfg_regex_compile(const char *pattern, char *err, size_t errle
 void cfg_regex_free(struct cfg_regex *re);
 /* Match against text; if caps != NULL fill up to ncaps capture views (0 = whole match). */
 bool cfg_regex_match(const struct cfg_regex *re, struct sv text, struct sv *caps, size_t ncaps);
+/* Compile pattern, match text once and free it: 1 match, 0 none, -1 when the
+ * pattern does not compile (a device's own pattern, judged once). */
+int cfg_regex_match_once(const char *pattern, struct sv text);
 
 /* Statements under scope (NULL = top level) whose text matches re. */
 struct cfg_node **cfg_find(const struct cfg_tree *t, const struct cfg_node *scope,

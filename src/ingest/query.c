@@ -91,6 +91,16 @@ bool cfg_regex_match(const struct cfg_regex *re, struct sv text, struct sv *caps
     return ok;
 }
 
+int cfg_regex_match_once(const char *pattern, struct sv text)
+{
+    struct cfg_regex *c = cfg_regex_compile(pattern, NULL, 0);
+    if (!c)
+        return -1;
+    bool hit = cfg_regex_match(c, text, NULL, 0);
+    cfg_regex_free(c);
+    return hit;
+}
+
 /* ---------------------------------------------------------------- results */
 
 struct node_list {

@@ -47,12 +47,7 @@ static int cr_match(struct sv re, const char *cmd, bool whole)
     memcpy(buf, "^(?:", 4);
     memcpy(buf + 4, re.p, re.n);
     memcpy(buf + 4 + re.n, whole ? ")$" : ")", whole ? 3 : 2);
-    struct cfg_regex *c = cfg_regex_compile(buf, NULL, 0);
-    if (!c)
-        return -1;
-    bool hit = cfg_regex_match(c, sv_from_cstr(cmd), NULL, 0);
-    cfg_regex_free(c);
-    return hit;
+    return cfg_regex_match_once(buf, sv_from_cstr(cmd));
 }
 
 static int cr_matches(struct sv re, const char *cmd)

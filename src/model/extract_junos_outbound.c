@@ -39,12 +39,7 @@ static int jo_re_matches(struct sv re, const char *cmd)
         return -1;
     memcpy(buf, re.p, re.n);
     buf[re.n] = '\0';
-    struct cfg_regex *c = cfg_regex_compile(buf, NULL, 0);
-    if (!c)
-        return -1;
-    bool hit = cfg_regex_match(c, sv_from_cstr(cmd), NULL, 0);
-    cfg_regex_free(c);
-    return hit;
+    return cfg_regex_match_once(buf, sv_from_cstr(cmd));
 }
 
 /* Whether some pattern of the list matches the command line cmd; -1 when
