@@ -165,7 +165,15 @@ try {
     check(await evil.count() === 1, 'the hostile device is listed by its literal name');
     if (await evil.count()) {
       await evil.click();
-      const txt = await page.locator('article.dev:visible').innerText();
+      // The device's details are rendered when it is opened: wait for them
+      // (a loaded machine can take a while) before reading the text.
+      const shownDev = page.locator('article.dev:visible');
+      await shownDev.waitFor();
+      let txt = '';
+      for (let t = 0; t < 100 && !/__pwned=[13]/.test(txt); t++) {
+        txt = await shownDev.innerText();
+        if (!/__pwned=[13]/.test(txt)) await page.waitForTimeout(100);
+      }
       check(txt.includes('<script>window.__pwned=1</script>') ||
             txt.includes('</script><script>window.__pwned=3</script>'),
         'markup from the config is shown as text');
