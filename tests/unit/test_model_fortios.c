@@ -183,15 +183,6 @@ static void test_empty(void **state)
 }
 
 /* What a range of routes meets in a session's inbound policy. */
-static enum policy_verdict range_in(const struct bgp_neighbor *nb, const char *pfx, int ge, int le)
-{
-    struct prefix_range r = {.ge = (uint8_t)ge, .le = (uint8_t)le};
-    assert_true(ip_prefix_parse(sv_from_cstr(pfx), &r.p));
-    struct ip_prefix w;
-    const struct cfg_node *at[2];
-    return model_policy_range(&nb->in_summary, &r, &w, at);
-}
-
 /* Route-map rules in ascending ID whatever their order in the file; a rule
  * naming an access list is undecided; prefix-list-in6 binds IPv6 routes. */
 static void test_bgp_inbound(void **state)
@@ -216,10 +207,10 @@ static void test_bgp_inbound(void **state)
     const struct bgp_neighbor *nb = &m->bgp.neighbors[0];
     assert_string_equal(nb->in_policy, "RM");
     assert_true(nb->in_summary.known);
-    assert_int_equal(range_in(nb, "10.0.0.0/8", 8, 32), POLICY_DENIES);
-    assert_int_equal(range_in(nb, "100.64.0.0/10", 10, 32), POLICY_UNSURE);
-    assert_int_equal(range_in(nb, "fc00::/7", 7, 128), POLICY_DENIES);
-    assert_int_equal(range_in(nb, "2400:1::/32", 32, 32), POLICY_PERMITS);
+    assert_int_equal(tu_range_in(nb, "10.0.0.0/8", 8, 32), POLICY_DENIES);
+    assert_int_equal(tu_range_in(nb, "100.64.0.0/10", 10, 32), POLICY_UNSURE);
+    assert_int_equal(tu_range_in(nb, "fc00::/7", 7, 128), POLICY_DENIES);
+    assert_int_equal(tu_range_in(nb, "2400:1::/32", 32, 32), POLICY_PERMITS);
     tu_model_unload(d);
 }
 

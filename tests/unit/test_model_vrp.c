@@ -231,15 +231,6 @@ static void test_vpn_instance_peers(void **state)
 }
 
 /* What a range of routes meets in a session's inbound policy. */
-static enum policy_verdict range_in(const struct bgp_neighbor *nb, const char *pfx, int ge, int le)
-{
-    struct prefix_range r = {.ge = (uint8_t)ge, .le = (uint8_t)le};
-    assert_true(ip_prefix_parse(sv_from_cstr(pfx), &r.p));
-    struct ip_prefix w;
-    const struct cfg_node *at[2];
-    return model_policy_range(&nb->in_summary, &r, &w, at);
-}
-
 /* Import filters per family: the group's ip-prefix for IPv4, the peer's
  * own route-policy for IPv6; unmatched routes are denied. */
 static void test_import_policy(void **state)
@@ -258,12 +249,12 @@ static void test_import_policy(void **state)
     assert_int_equal(m->bgp.nneighbors, 1);
     const struct bgp_neighbor *nb = &m->bgp.neighbors[0];
     assert_true(nb->in_summary.known);
-    assert_int_equal(range_in(nb, "10.0.0.0/8", 8, 32), POLICY_DENIES);
-    assert_int_equal(range_in(nb, "100.64.0.0/10", 10, 32), POLICY_PERMITS);
-    assert_int_equal(range_in(nb, "0.0.0.0/0", 25, 32), POLICY_DENIES);
-    assert_int_equal(range_in(nb, "2001:db8::/32", 32, 128), POLICY_DENIES);
-    assert_int_equal(range_in(nb, "2400::/12", 49, 128), POLICY_DENIES);
-    assert_int_equal(range_in(nb, "2400:1::/32", 32, 32), POLICY_PERMITS);
+    assert_int_equal(tu_range_in(nb, "10.0.0.0/8", 8, 32), POLICY_DENIES);
+    assert_int_equal(tu_range_in(nb, "100.64.0.0/10", 10, 32), POLICY_PERMITS);
+    assert_int_equal(tu_range_in(nb, "0.0.0.0/0", 25, 32), POLICY_DENIES);
+    assert_int_equal(tu_range_in(nb, "2001:db8::/32", 32, 128), POLICY_DENIES);
+    assert_int_equal(tu_range_in(nb, "2400::/12", 49, 128), POLICY_DENIES);
+    assert_int_equal(tu_range_in(nb, "2400:1::/32", 32, 32), POLICY_PERMITS);
     arena_free(&a);
 }
 

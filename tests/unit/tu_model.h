@@ -157,4 +157,16 @@ static inline void tu_same_str(const char *a, const char *b)
         assert_string_equal(a, b);
 }
 
+/* What a neighbour's inbound policy does with the routes of pfx whose
+ * length lies in [ge, le]. */
+static inline enum policy_verdict tu_range_in(const struct bgp_neighbor *nb, const char *pfx,
+                                              int ge, int le)
+{
+    struct prefix_range r = {.ge = (uint8_t)ge, .le = (uint8_t)le};
+    assert_true(ip_prefix_parse(sv_from_cstr(pfx), &r.p));
+    struct ip_prefix w;
+    const struct cfg_node *at[2];
+    return model_policy_range(&nb->in_summary, &r, &w, at);
+}
+
 #endif
