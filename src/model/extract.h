@@ -299,6 +299,10 @@ struct route_policy *model_policy_build(struct arena *a, const struct policy_ter
  */
 struct plx;
 struct plx_clause;
+/* Insert a prefix-list entry in sequence order (equal numbers keep the
+ * order they came in); the entries and their numbers grow together. */
+void plx_insert(struct arena *a, struct rp_entry **e, long **seqs, size_t *n, long seq,
+                struct rp_entry entry);
 struct plx *plx_new(struct arena *a);
 /* An entry of list name (family 4 or 6) at position seq; r NULL (or of the
  * other family) when it does not parse, which leaves the list unjudged. */

@@ -116,25 +116,11 @@ static bool parse_range(struct sv s, size_t i, struct prefix_range *r)
     return true;
 }
 
-/* Insert an entry in sequence order (equal numbers keep their order). */
 static void list_add(struct cx *x, struct cxp_list *l, long seq, bool permit,
                      const struct prefix_range *r, const struct cfg_node *n)
 {
-    if (!cap_ok(l->n))
-        return;
-    size_t cnt = l->n;
-    MODEL_PUSH(x->a, l->seq, cnt);
-    MODEL_PUSH(x->a, l->e, l->n);
-    size_t at = l->n - 1;
-    while (at > 0 && l->seq[at - 1] > seq) {
-        l->seq[at] = l->seq[at - 1];
-        l->e[at] = l->e[at - 1];
-        at--;
-    }
-    l->seq[at] = seq;
-    l->e[at].r = *r;
-    l->e[at].permit = permit;
-    l->e[at].node = n;
+    if (cap_ok(l->n))
+        plx_insert(x->a, &l->e, &l->seq, &l->n, seq, (struct rp_entry){*r, permit, n});
 }
 
 /* "[seq N] permit|deny P ..." from token i; an entry that does not parse

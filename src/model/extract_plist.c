@@ -99,19 +99,24 @@ void plx_entry(struct plx *p, struct sv name, uint8_t fam, long seq, bool permit
         l->bad = true;
         return;
     }
-    if (l->n >= PLX_MAX)
-        return;
-    size_t cnt = l->n;
-    MODEL_PUSH(p->a, l->seq, cnt);
-    MODEL_PUSH(p->a, l->e, l->n);
-    size_t at = l->n - 1;
-    while (at > 0 && l->seq[at - 1] > seq) { /* sequence order; equal numbers keep theirs */
-        l->seq[at] = l->seq[at - 1];
-        l->e[at] = l->e[at - 1];
+    if (l->n < PLX_MAX)
+        plx_insert(p->a, &l->e, &l->seq, &l->n, seq, (struct rp_entry){*r, permit, n});
+}
+
+void plx_insert(struct arena *a, struct rp_entry **e, long **seqs, size_t *n, long seq,
+                struct rp_entry entry)
+{
+    size_t cnt = *n;
+    MODEL_PUSH(a, *seqs, cnt);
+    MODEL_PUSH(a, *e, *n);
+    size_t at = *n - 1;
+    while (at > 0 && (*seqs)[at - 1] > seq) {
+        (*seqs)[at] = (*seqs)[at - 1];
+        (*e)[at] = (*e)[at - 1];
         at--;
     }
-    l->seq[at] = seq;
-    l->e[at] = (struct rp_entry){*r, permit, n};
+    (*seqs)[at] = seq;
+    (*e)[at] = entry;
 }
 
 void plx_other_list(struct plx *p, struct sv name)
