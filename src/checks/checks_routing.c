@@ -713,16 +713,13 @@ static void eval_rpki_rov(const struct check_ctx *ctx, struct check_result *r)
     const struct rtg_facts *f = &ctx->model->rtg;
     const struct profile *p = ctx->profile;
     enum dialect d = ctx->model->dialect;
-    bool no_evidence = d == DIALECT_CISCO_ASA || d == DIALECT_FORTINET_FORTIOS;
-    /* (sessions of unknown kind make no_bgp() unknown; no evidence is N/A first) */
-    bool skip_bgp = no_evidence && ctx->model->bgp.unclassified;
-    if (!skip_bgp && (no_bgp(ctx, r, true) || all_ebgp_shut(ctx, r)))
-        return;
-    if (no_evidence) {
+    if (d == DIALECT_CISCO_ASA || d == DIALECT_FORTINET_FORTIOS) {
         check_set(ctx, r, VERDICT_NOT_APPLICABLE, "checks.md lists no RPKI evidence for %s",
                   dialect_name(d));
         return;
     }
+    if (no_bgp(ctx, r, true) || all_ebgp_shut(ctx, r))
+        return;
     if (f->nrpki_caches == 0) {
         check_set(ctx, r, VERDICT_FAIL,
                   "eBGP edge router with no RPKI cache configured: route "
