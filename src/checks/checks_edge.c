@@ -193,12 +193,11 @@ static const char *pass_message(const struct check_ctx *ctx, const struct bogon_
 static void eval_bgp_bogons(const struct check_ctx *ctx, struct check_result *r)
 {
     const struct device_model *m = ctx->model;
-    if ((!m->bgp.configured || !m->bgp.nneighbors) && !bgp_unclassified(ctx, r)) {
-        check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no BGP neighbour is configured");
+    if (!m->bgp.configured || !m->bgp.nneighbors) {
+        if (!bgp_unclassified(ctx, r))
+            check_set(ctx, r, VERDICT_NOT_APPLICABLE, "no BGP neighbour is configured");
         return;
     }
-    if (!m->bgp.nneighbors)
-        return;
     const char *why;
     enum no_policy np = no_policy_default(m->dialect, &why);
     struct bogon_scan s = {0};
@@ -208,11 +207,10 @@ static void eval_bgp_bogons(const struct check_ctx *ctx, struct check_result *r)
     scan_neighbours(ctx, r, np, &s);
     const struct bogon *bogons;
     size_t nbogons = bogons_for(ctx, &bogons);
-    if (!s.ebgp && bgp_unclassified(ctx, r)) {
-        /* unknown: set by bgp_unclassified() */
-    } else if (!s.ebgp) {
-        check_set(ctx, r, VERDICT_NOT_APPLICABLE,
-                  "no eBGP session: only routes from other networks need bogon filtering");
+    if (!s.ebgp) {
+        if (!bgp_unclassified(ctx, r))
+            check_set(ctx, r, VERDICT_NOT_APPLICABLE,
+                      "no eBGP session: only routes from other networks need bogon filtering");
     } else if (s.unfiltered.n) {
         check_set(ctx, r, VERDICT_FAIL,
                   "%u eBGP neighbour%s with an import policy that lets in routes it must "
