@@ -34,6 +34,8 @@ const char *model_strdup(struct arena *a, struct sv s);
 const char *model_strdup_unquoted(struct arena *a, struct sv s);
 /* Token i of a node's text (empty view when absent). */
 struct sv model_tok(const struct cfg_node *n, size_t i);
+/* Is token i of the statement the word w? */
+bool model_tok_is(const struct cfg_node *n, size_t i, const char *w);
 /* Case-insensitive equality of a view and a C string. */
 bool model_sv_ieq(struct sv a, const char *s);
 /* Does the view contain the C string (case-insensitive)? */

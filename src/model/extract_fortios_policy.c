@@ -26,17 +26,6 @@
 
 #include <string.h>
 
-static struct sv ftk(const struct cfg_node *n, size_t i)
-{
-    struct sv t = model_tok(n, i);
-    return t.p ? t : sv_make("", 0);
-}
-
-static bool fis(const struct cfg_node *n, size_t i, const char *w)
-{
-    return sv_eq_cstr(ftk(n, i), w);
-}
-
 static bool factive(const struct cfg_node *n)
 {
     return !(n->flags & CFG_INACTIVE);
@@ -46,7 +35,7 @@ static bool factive(const struct cfg_node *n)
 static const struct cfg_node *rules_of(const struct cfg_node *e)
 {
     for (const struct cfg_node *c = e->child; c; c = c->next)
-        if (factive(c) && fis(c, 0, "config") && fis(c, 1, "rule"))
+        if (factive(c) && model_tok_is(c, 0, "config") && model_tok_is(c, 1, "rule"))
             return c;
     return NULL;
 }
@@ -61,7 +50,7 @@ struct fp_rule {
 
 static void fp_prefix(struct fp_rule *f, const struct cfg_node *s, uint8_t fam)
 {
-    struct sv a = sv_unquote(ftk(s, 2)), m = sv_unquote(ftk(s, 3));
+    struct sv a = sv_unquote(model_tok(s, 2)), m = sv_unquote(model_tok(s, 3));
     bool ok = m.n ? ip_prefix_from_mask(a, m, false, &f->r.p)
                   : ip_prefix_parse(a, &f->r.p) && memchr(a.p, '/', a.n);
     f->has_prefix = true;
@@ -75,17 +64,17 @@ static bool fp_rule(const struct cfg_node *e, uint8_t fam, struct fp_rule *f)
     f->permit = true;
     f->ge = f->le = -1;
     for (const struct cfg_node *s = e->child; s; s = s->next) {
-        if (!factive(s) || !fis(s, 0, "set"))
+        if (!factive(s) || !model_tok_is(s, 0, "set"))
             continue;
-        struct sv w = ftk(s, 1);
+        struct sv w = model_tok(s, 1);
         if (sv_eq_cstr(w, "action"))
-            f->permit = !fis(s, 2, "deny");
+            f->permit = !model_tok_is(s, 2, "deny");
         else if (sv_eq_cstr(w, fam == 4 ? "prefix" : "prefix6"))
             fp_prefix(f, s, fam);
         else if (sv_eq_cstr(w, "ge"))
-            f->ge = model_sv_long(ftk(s, 2), -1);
+            f->ge = model_sv_long(model_tok(s, 2), -1);
         else if (sv_eq_cstr(w, "le"))
-            f->le = model_sv_long(ftk(s, 2), -1);
+            f->le = model_sv_long(model_tok(s, 2), -1);
     }
     long max = fam == 4 ? 32 : 128, len = f->r.p.len;
     if (f->ge == 0 && len > 0) /* below the prefix length: a 0 that stands for unset */
@@ -104,13 +93,13 @@ static bool fp_rule(const struct cfg_node *e, uint8_t fam, struct fp_rule *f)
 
 static void fp_list(struct plx *p, const struct cfg_node *e, uint8_t fam)
 {
-    struct sv name = sv_unquote(ftk(e, 1));
+    struct sv name = sv_unquote(model_tok(e, 1));
     const struct cfg_node *rules = rules_of(e);
     long last = -1;
     for (const struct cfg_node *r = rules ? rules->child : NULL; r; r = r->next) {
-        if (!factive(r) || !fis(r, 0, "edit"))
+        if (!factive(r) || !model_tok_is(r, 0, "edit"))
             continue;
-        long id = model_sv_long(ftk(r, 1), -1);
+        long id = model_sv_long(model_tok(r, 1), -1);
         struct fp_rule f;
         bool ok = fp_rule(r, fam, &f) && id > last;
         last = id > last ? id : last;
@@ -124,17 +113,17 @@ static void fp_map_rule(struct plx *p, struct sv map, const struct cfg_node *r)
 {
     bool permit = true;
     for (const struct cfg_node *s = r->child; s; s = s->next)
-        if (factive(s) && fis(s, 0, "set") && fis(s, 1, "action"))
-            permit = !fis(s, 2, "deny");
-    struct plx_clause *c = plx_clause(p, map, model_sv_long(ftk(r, 1), 0), permit, r);
+        if (factive(s) && model_tok_is(s, 0, "set") && model_tok_is(s, 1, "action"))
+            permit = !model_tok_is(s, 2, "deny");
+    struct plx_clause *c = plx_clause(p, map, model_sv_long(model_tok(r, 1), 0), permit, r);
     for (const struct cfg_node *s = r->child; s; s = s->next) {
-        struct sv w = ftk(s, 1);
-        if (!factive(s) || !fis(s, 0, "set") || !sv_starts_with(w, "match-"))
+        struct sv w = model_tok(s, 1);
+        if (!factive(s) || !model_tok_is(s, 0, "set") || !sv_starts_with(w, "match-"))
             continue;
         if (sv_eq_cstr(w, "match-ip-address"))
-            plx_match_list(c, sv_unquote(ftk(s, 2)), 4);
+            plx_match_list(c, sv_unquote(model_tok(s, 2)), 4);
         else if (sv_eq_cstr(w, "match-ip6-address"))
-            plx_match_list(c, sv_unquote(ftk(s, 2)), 6);
+            plx_match_list(c, sv_unquote(model_tok(s, 2)), 6);
         else
             plx_match_other(c); /* community, AS path, next hop, ...: not decided */
     }
@@ -144,8 +133,8 @@ static void fp_route_map(struct plx *p, const struct cfg_node *e)
 {
     const struct cfg_node *rules = rules_of(e);
     for (const struct cfg_node *r = rules ? rules->child : NULL; r; r = r->next)
-        if (factive(r) && fis(r, 0, "edit"))
-            fp_map_rule(p, sv_unquote(ftk(e, 1)), r);
+        if (factive(r) && model_tok_is(r, 0, "edit"))
+            fp_map_rule(p, sv_unquote(model_tok(e, 1)), r);
 }
 
 bool fpol_block(struct plx *p, const struct cfg_node *n, struct sv what)
@@ -157,10 +146,10 @@ bool fpol_block(struct plx *p, const struct cfg_node *n, struct sv what)
     if (!pl4 && !pl6 && !acl && !rm)
         return false;
     for (const struct cfg_node *e = n->child; e; e = e->next) {
-        if (!factive(e) || !fis(e, 0, "edit"))
+        if (!factive(e) || !model_tok_is(e, 0, "edit"))
             continue;
         if (acl)
-            plx_other_list(p, sv_unquote(ftk(e, 1)));
+            plx_other_list(p, sv_unquote(model_tok(e, 1)));
         else if (rm)
             fp_route_map(p, e);
         else
@@ -181,13 +170,13 @@ const struct cfg_node *fpol_bind(const struct cfg_node *e, struct plx_bind *b)
     const struct cfg_node *first = NULL;
     memset(b, 0, sizeof(*b));
     for (const struct cfg_node *s = e->child; s; s = s->next) {
-        if (!factive(s) || !fis(s, 0, "set"))
+        if (!factive(s) || !model_tok_is(s, 0, "set"))
             continue;
         for (int f = 0; f < 2; f++)
             for (int k = 0; k < 3; k++) {
-                if (!fis(s, 1, bind_keys[f][k]))
+                if (!model_tok_is(s, 1, bind_keys[f][k]))
                     continue;
-                struct sv v = sv_unquote(ftk(s, 2));
+                struct sv v = sv_unquote(model_tok(s, 2));
                 if (k == 0)
                     b->map[f] = v;
                 else if (k == 1)

@@ -99,11 +99,6 @@ static struct sv tk(const struct cfg_node *n, size_t i)
     return model_tok(n, i);
 }
 
-static bool tk_is(const struct cfg_node *n, size_t i, const char *w)
-{
-    return sv_eq_cstr(model_tok(n, i), w);
-}
-
 /* Does the statement (after `skip` tokens) start with these words? */
 static bool starts(const struct cfg_node *n, size_t skip, const char *words)
 {
@@ -193,9 +188,9 @@ static void ops_task(const struct cfg_node *c, bool *python, bool *risky)
     static const char *const changes[] = {"reset", "undo", "save",   "delete", "copy",
                                           "tftp",  "ftp",  "format", "rmdir",  "move"};
     if (starts(c, 0, "script-assistant python") ||
-        (starts(c, 0, "execute") && tk_is(c, 2, "python")))
+        (starts(c, 0, "execute") && model_tok_is(c, 2, "python")))
         *python = true;
-    if (starts(c, 0, "execute") && tk_is(c, 2, "command"))
+    if (starts(c, 0, "execute") && model_tok_is(c, 2, "command"))
         for (size_t i = 0; i < ARRAY_SIZE(changes); i++)
             *risky |= model_sv_ieq(tk(c, 3), changes[i]);
 }
@@ -228,7 +223,7 @@ static void v_netconf(struct vx *x, const struct cfg_node *n)
     for (const struct cfg_node *c = n->child; c; c = c->next) {
         if ((c->flags & CFG_INACTIVE) || !starts(c, 0, "protocol inbound"))
             continue;
-        bool ssh = tk_is(c, 2, "ssh");
+        bool ssh = model_tok_is(c, 2, "ssh");
         struct mgmt_service *sv =
             model_add_service(x->a, x->m, "netconf", false, ssh ? FACT_ON : FACT_UNKNOWN, c);
         if (!ssh)
@@ -250,7 +245,7 @@ static void v_info_source(struct vx *x, const struct cfg_node *n)
     if (!lg)
         return;
     size_t st = find_tok(n, lg + 1, "state"), lv = find_tok(n, lg + 1, "level");
-    bool on = !(st && tk_is(n, st + 1, "off"));
+    bool on = !(st && model_tok_is(n, st + 1, "off"));
     if (on && lv) {
         /* configuration and command records are logged at notification (5) */
         struct sv l = tk(n, lv + 1);
@@ -266,9 +261,9 @@ static void v_info_source(struct vx *x, const struct cfg_node *n)
     } else {
         x->dflt_log_node = n;
         x->dflt_log_on = on;
-        x->dflt_level = st && tk_is(n, st + 1, "off") ? LOG_LEVEL_OFF
-                        : lv                          ? log_level_parse(tk(n, lv + 1))
-                                                      : -2;
+        x->dflt_level = st && model_tok_is(n, st + 1, "off") ? LOG_LEVEL_OFF
+                        : lv                                 ? log_level_parse(tk(n, lv + 1))
+                                                             : -2;
     }
 }
 
@@ -309,7 +304,7 @@ struct v_row {
 static void v_dispatch(struct vx *x, const struct v_row *rows, const struct stmt_index *ix,
                        const struct cfg_node *n)
 {
-    bool undo = tk_is(n, 0, "undo");
+    bool undo = model_tok_is(n, 0, "undo");
     size_t s = undo ? 1 : 0;
     for (size_t c = stmt_index_first(ix, tk(n, s)); c; c = stmt_index_next(ix, c)) {
         const struct v_row *r = &rows[c - 1];
@@ -411,8 +406,8 @@ static bool v_g_ssh_port(struct vx *x, const struct cfg_node *n, bool undo)
 static bool v_g_ssh_user(struct vx *x, const struct cfg_node *n, bool undo)
 {
     struct sv kind = tk(n, 4);
-    if (!tk_is(n, 3, "assign") || kind.n <= 4 || memcmp(kind.p + kind.n - 4, "-key", 4) != 0 ||
-        ntok(n) <= 5)
+    if (!model_tok_is(n, 3, "assign") || kind.n <= 4 ||
+        memcmp(kind.p + kind.n - 4, "-key", 4) != 0 || ntok(n) <= 5)
         return false;
     struct account *ac = v_account(x, tk(n, 2), n);
     if (ac) {
@@ -498,7 +493,7 @@ static bool v_g_info_center(struct vx *x, const struct cfg_node *n, bool undo)
 static bool v_g_loghost(struct vx *x, const struct cfg_node *n, bool undo)
 {
     struct device_model *m = x->m;
-    if (ntok(n) <= 2 || tk_is(n, 2, "source"))
+    if (ntok(n) <= 2 || model_tok_is(n, 2, "source"))
         return false;
     struct sv h = tk(n, 2);
     size_t at = 2;
@@ -630,7 +625,8 @@ static bool v_g_netconf(struct vx *x, const struct cfg_node *n, bool undo)
 /* info-center source M channel loghost|2 ... */
 static bool v_g_info_source(struct vx *x, const struct cfg_node *n, bool undo)
 {
-    if (!tk_is(n, 3, "channel") || !(tk_is(n, 4, "loghost") || tk_is(n, 4, "2")))
+    if (!model_tok_is(n, 3, "channel") ||
+        !(model_tok_is(n, 4, "loghost") || model_tok_is(n, 4, "2")))
         return false;
     v_info_source(x, n);
     return true;
@@ -651,7 +647,7 @@ static bool v_g_super_password(struct vx *x, const struct cfg_node *n, bool undo
         c = find_tok(n, 2, "cipher");
     if (!c)
         c = find_tok(n, 2, "simple");
-    if (c && (!m->enable.node || tk_is(n, 3, "15") || !tk_is(n, 2, "level")))
+    if (c && (!m->enable.node || model_tok_is(n, 3, "15") || !model_tok_is(n, 2, "level")))
         m->enable = vsecret(n, c);
     return true;
 }
@@ -786,7 +782,7 @@ static void v_line_stmt(struct vx *x, struct mgmt_line *l, const struct cfg_node
         l->timeout_is_default = false;
         l->timeout_node = c;
     } else if (starts(c, 0, "acl") && find_tok(c, 1, "inbound")) {
-        size_t i = tk_is(c, 1, "ipv6") ? 2 : 1;
+        size_t i = model_tok_is(c, 1, "ipv6") ? 2 : 1;
         if (!l->acl_in)
             l->acl_in = model_strdup(x->a, tk(c, i));
     } else if (starts(c, 0, "set authentication password")) {
@@ -894,24 +890,24 @@ static void v_rule_match(const struct cfg_node *c, size_t a, struct acl_entry *e
 static void v_acl(struct vx *x, const struct cfg_node *n)
 {
     /* acl number N | acl name X [N] | acl ipv6 number N | acl N */
-    uint8_t af = tk_is(n, 1, "ipv6") ? 6 : 4; /* the two families are numbered apart */
+    uint8_t af = model_tok_is(n, 1, "ipv6") ? 6 : 4; /* the two families are numbered apart */
     size_t i = af == 6 ? 2 : 1;
-    if (tk_is(n, i, "number") || tk_is(n, i, "name"))
+    if (model_tok_is(n, i, "number") || model_tok_is(n, i, "name"))
         i++;
     struct sv name = tk(n, i);
     if (!name.p)
         return;
     /* "acl name X 3001": referenced by either; the number gets a twin below */
-    struct sv number = tk_is(n, i - 1, "name") ? tk(n, i + 1) : sv_make(NULL, 0);
+    struct sv number = model_tok_is(n, i - 1, "name") ? tk(n, i + 1) : sv_make(NULL, 0);
     struct acl *acl = model_add_acl(x->a, x->m, model_strdup_unquoted(x->a, name), n);
     acl->af = af;
     size_t acl_index = x->m->nacls - 1;
     for (const struct cfg_node *c = n->child; c; c = c->next) {
         if ((c->flags & CFG_INACTIVE) || !starts(c, 0, "rule") || !vcap(acl->n))
             continue;
-        size_t a = tk_is(c, 1, "permit") || tk_is(c, 1, "deny") ? 1 : 2;
+        size_t a = model_tok_is(c, 1, "permit") || model_tok_is(c, 1, "deny") ? 1 : 2;
         struct acl_entry *e = model_acl_add_entry(x->a, acl, c);
-        e->permit = tk_is(c, a, "permit");
+        e->permit = model_tok_is(c, a, "permit");
         e->log = find_tok(c, a + 1, "logging") != 0; /* LOG-ACL-DENY */
         v_rule_match(c, a, e);
     }
@@ -939,13 +935,13 @@ static bool v_a_local_user(struct vx *x, const struct cfg_node *c, bool undo)
     struct account *ac = v_account(x, tk(c, 1), c);
     if (!ac)
         return true;
-    if (tk_is(c, 2, "password")) {
+    if (model_tok_is(c, 2, "password")) {
         size_t i = 3;
         ac->secret = ntok(c) > 3 ? vsecret(c, i) : model_secret(SECRET_NONE, tk(c, 9), c);
     } else if (starts(c, 2, "privilege level")) {
         ac->privilege = (int)model_sv_long(tk(c, 4), -1);
         ac->role = arena_printf(x->a, "level %d", ac->privilege);
-    } else if (tk_is(c, 2, "cipher") || tk_is(c, 2, "irreversible-cipher")) {
+    } else if (model_tok_is(c, 2, "cipher") || model_tok_is(c, 2, "irreversible-cipher")) {
         ac->secret = vsecret(c, 2);
     }
     return true;
@@ -962,8 +958,9 @@ static void v_authn_mode(struct vx *x, const struct cfg_node *d)
 {
     bool central = false, local = false;
     for (size_t i = 1; i < ntok(d); i++) {
-        central |= tk_is(d, i, "hwtacacs") || tk_is(d, i, "radius") || tk_is(d, i, "ldap");
-        local |= tk_is(d, i, "local");
+        central |= model_tok_is(d, i, "hwtacacs") || model_tok_is(d, i, "radius") ||
+                   model_tok_is(d, i, "ldap");
+        local |= model_tok_is(d, i, "local");
     }
     if (central && !x->central_node)
         x->central_node = d;
@@ -985,7 +982,7 @@ static bool v_a_acct_scheme(struct vx *x, const struct cfg_node *c, bool undo)
 {
     for (const struct cfg_node *d = c->child; d; d = d->next)
         if (!(d->flags & CFG_INACTIVE) && starts(d, 0, "accounting-mode") &&
-            (tk_is(d, 1, "hwtacacs") || tk_is(d, 1, "radius")) && !x->acct_node)
+            (model_tok_is(d, 1, "hwtacacs") || model_tok_is(d, 1, "radius")) && !x->acct_node)
             x->acct_node = d;
     return true;
 }
@@ -1068,8 +1065,8 @@ static void v_aaa_template(struct vx *x, const struct cfg_node *n, enum aaa_prot
     for (const struct cfg_node *c = n->child; c; c = c->next) {
         if ((c->flags & CFG_INACTIVE) || !starts(c, 0, kw))
             continue;
-        if (tk_is(c, 1, "authentication") || tk_is(c, 1, "authorization") ||
-            tk_is(c, 1, "accounting")) {
+        if (model_tok_is(c, 1, "authentication") || model_tok_is(c, 1, "authorization") ||
+            model_tok_is(c, 1, "accounting")) {
             struct sv h = tk(c, 2);
             if (sv_eq_cstr(h, "ipv6") || sv_eq_cstr(h, "vpn-instance"))
                 continue;
@@ -1085,7 +1082,7 @@ static void v_aaa_template(struct vx *x, const struct cfg_node *n, enum aaa_prot
             s->host = model_strdup(x->a, h);
             s->addr = model_parse_addr(h);
             s->node = c;
-        } else if (tk_is(c, 1, "shared-key")) {
+        } else if (model_tok_is(c, 1, "shared-key")) {
             key = vsecret(c, 2);
             model_add_secret(x->a, m, proto == AAA_TACACS ? "tacacs-key" : "radius-key", key);
         }
@@ -1106,10 +1103,10 @@ static void v_snmp(struct vx *x, const struct cfg_node *n)
     if (!x->snmp_on_node)
         x->snmp_on_node = n;
     if (starts(n, 0, "snmp-agent community") && ntok(n) > 3) {
-        bool write = tk_is(n, 2, "write");
+        bool write = model_tok_is(n, 2, "write");
         size_t i = 3;
         struct sv mode = sv_make(NULL, 0);
-        if (tk_is(n, i, "cipher") || tk_is(n, i, "simple")) {
+        if (model_tok_is(n, i, "cipher") || model_tok_is(n, i, "simple")) {
             mode = tk(n, i);
             i++;
         }
@@ -1129,7 +1126,7 @@ static void v_snmp(struct vx *x, const struct cfg_node *n)
         model_add_mgmt_path(x->a, m, "snmp", c->acl_name, n);
     } else if (starts(n, 0, "snmp-agent usm-user")) {
         size_t i = 2;
-        if (tk_is(n, i, "v3"))
+        if (model_tok_is(n, i, "v3"))
             i++;
         struct sv name = tk(n, i);
         if (!name.p)
@@ -1169,7 +1166,8 @@ static void v_snmp(struct vx *x, const struct cfg_node *n)
     } else if (starts(n, 0, "snmp-agent sys-info version")) {
         bool v12 = false;
         for (size_t i = 3; i < ntok(n); i++)
-            v12 |= tk_is(n, i, "v1") || tk_is(n, i, "v2c") || tk_is(n, i, "all");
+            v12 |=
+                model_tok_is(n, i, "v1") || model_tok_is(n, i, "v2c") || model_tok_is(n, i, "all");
         x->snmp_version_node = v12 ? NULL : n;
     } else if (starts(n, 0, "snmp-agent acl")) {
         model_add_mgmt_path(x->a, m, "snmp", model_strdup(x->a, tk(n, 2)), n);
@@ -1210,7 +1208,7 @@ static void v_bgp_stmt(struct vx *x, const struct cfg_node *c)
             return;
         g->is_group = true;
         g->node = c;
-        g->type = tk_is(c, 2, "external") ? 1 : tk_is(c, 2, "internal") ? 2 : g->type;
+        g->type = model_tok_is(c, 2, "external") ? 1 : model_tok_is(c, 2, "internal") ? 2 : g->type;
         return;
     }
     if (vpol_wide(x->a, &x->wide, &x->nwide, c, x->cur_vrf, x->cur_fam))
@@ -1260,8 +1258,9 @@ static void v_bgp_stmt(struct vx *x, const struct cfg_node *c)
 static void v_bgp_family(struct vx *x, const struct cfg_node *n)
 {
     /* "ipv4-family vpn-instance X": sessions of that VPN, kept apart */
-    x->cur_vrf = tk_is(n, 1, "vpn-instance") ? tk(n, 2) : sv_make(NULL, 0);
-    bool unicast = ntok(n) < 2 || tk_is(n, 1, "unicast") || tk_is(n, 1, "vpn-instance");
+    x->cur_vrf = model_tok_is(n, 1, "vpn-instance") ? tk(n, 2) : sv_make(NULL, 0);
+    bool unicast =
+        ntok(n) < 2 || model_tok_is(n, 1, "unicast") || model_tok_is(n, 1, "vpn-instance");
     x->cur_fam = !unicast ? 0 : starts(n, 0, "ipv6-family") ? 6 : 4;
     for (const struct cfg_node *d = n->child; d; d = d->next)
         if (!(d->flags & CFG_INACTIVE))
@@ -1530,13 +1529,13 @@ static void v_finish_cpp(struct vx *x)
 /* traffic-filter inbound|outbound [ipv6] [acl] [name] A */
 static void v_if_filter(struct vx *x, struct interface *f, const struct cfg_node *c)
 {
-    bool in = tk_is(c, 1, "inbound");
+    bool in = model_tok_is(c, 1, "inbound");
     size_t i = 2;
-    if (tk_is(c, i, "ipv6"))
+    if (model_tok_is(c, i, "ipv6"))
         i++;
-    if (tk_is(c, i, "acl"))
+    if (model_tok_is(c, i, "acl"))
         i++;
-    if (tk_is(c, i, "name"))
+    if (model_tok_is(c, i, "name"))
         i++;
     const char *acl = model_strdup(x->a, tk(c, i));
     if (in && !f->acl_in)
@@ -1562,7 +1561,7 @@ static bool v_if_basic(struct vx *x, struct interface *f, const struct cfg_node 
         v_if_filter(x, f, c);
     else if (starts(c, 0, "tunnel-protocol")) {
         f->tunnel_mode = model_strdup(x->a, tk(c, 1));
-        f->is_tunnel = !tk_is(c, 1, "none");
+        f->is_tunnel = !model_tok_is(c, 1, "none");
     } else if (starts(c, 0, "destination") && f->is_tunnel)
         f->tunnel_dest = model_strdup(x->a, tk(c, ntok(c) - 1));
     else
@@ -1833,8 +1832,8 @@ static void v_finish_oob(struct vx *x)
     const struct cfg_node *src = x->ssh_source_node;
     if (src) {
         struct sv itf = tk(src, 3);
-        bool mgmt =
-            tk_is(src, 2, "-i") && (sv_starts_with(itf, "MEth") || sv_starts_with(itf, "meth"));
+        bool mgmt = model_tok_is(src, 2, "-i") &&
+                    (sv_starts_with(itf, "MEth") || sv_starts_with(itf, "meth"));
         fact_set(&m->mgmt_vrf, mgmt ? FACT_ON : FACT_OFF, src);
         if (!mgmt)
             m->mgmt_vrf.why = "the SSH server listens on an in-band interface";

@@ -27,17 +27,6 @@
 
 #include <string.h>
 
-static struct sv vtok(const struct cfg_node *n, size_t i)
-{
-    struct sv t = sv_token(cfg_text(n), i);
-    return t.p ? t : sv_make("", 0);
-}
-
-static bool vis(const struct cfg_node *n, size_t i, const char *w)
-{
-    return sv_eq_cstr(vtok(n, i), w);
-}
-
 static bool live(const struct cfg_node *n)
 {
     return !(n->flags & CFG_INACTIVE);
@@ -133,9 +122,9 @@ static void recv_whitelist(struct vrp_recv *v, const struct acl *a)
 static const struct acl *list_acl(const struct device_model *m, struct arena *ar,
                                   struct vrp_recv *v, const struct cfg_node *c, size_t i, int af)
 {
-    if (vis(c, i, "name"))
+    if (model_tok_is(c, i, "name"))
         i++;
-    const char *name = model_strdup(ar, vtok(c, i));
+    const char *name = model_strdup(ar, model_tok(c, i));
     const struct acl *a = model_find_acl_af(m, name, af);
     if (!a)
         recv_doubt(v, c, "a list's ACL is not defined in this file");
@@ -153,10 +142,10 @@ struct vrp_lists {
 static void recv_list(const struct device_model *m, struct arena *ar, struct vrp_lists *l,
                       const struct cfg_node *c)
 {
-    bool v6 = vis(c, 3, "ipv6");
+    bool v6 = model_tok_is(c, 3, "ipv6");
     struct vrp_recv *v = v6 ? &l->v6 : &l->v4;
     const struct acl *a = list_acl(m, ar, v, c, v6 ? 4 : 3, v6 ? 6 : 4);
-    if (a && vis(c, 0, "blacklist"))
+    if (a && model_tok_is(c, 0, "blacklist"))
         recv_blacklist(v, a);
     else if (a)
         recv_whitelist(v, a);
@@ -169,16 +158,16 @@ static void recv_stmt(const struct device_model *m, struct arena *ar, struct vrp
     const struct acl *a;
     if (sv_starts_with_word(cfg_text(c), "process-sequence")) {
         recv_doubt(&l->v4, c, "process-sequence changes the order in which the lists match");
-    } else if (vis(c, 0, "blacklist") && vis(c, 1, "acl")) {
+    } else if (model_tok_is(c, 0, "blacklist") && model_tok_is(c, 1, "acl")) {
         recv_doubt(&l->v4, c,
                    "the blacklist is bound without a list number (the NetEngine form), "
                    "where blacklisted packets are rate-limited rather than documented as "
                    "discarded");
-    } else if ((vis(c, 0, "blacklist") || vis(c, 0, "whitelist") ||
-                vis(c, 0, "user-defined-flow")) &&
-               vis(c, 2, "acl")) {
+    } else if ((model_tok_is(c, 0, "blacklist") || model_tok_is(c, 0, "whitelist") ||
+                model_tok_is(c, 0, "user-defined-flow")) &&
+               model_tok_is(c, 2, "acl")) {
         recv_list(m, ar, l, c);
-    } else if (vis(c, 0, "whitelist") && vis(c, 1, "acl")) {
+    } else if (model_tok_is(c, 0, "whitelist") && model_tok_is(c, 1, "acl")) {
         if ((a = list_acl(m, ar, &l->v4, c, 2, 4)))
             recv_whitelist(&l->v4, a);
     }
@@ -187,7 +176,8 @@ static void recv_stmt(const struct device_model *m, struct arena *ar, struct vrp
 static const struct cfg_node *policy_def(const struct cfg_tree *t, struct sv name)
 {
     for (const struct cfg_node *n = t->first; n; n = n->next)
-        if (live(n) && vis(n, 0, "cpu-defend") && vis(n, 1, "policy") && sv_eq(vtok(n, 2), name))
+        if (live(n) && model_tok_is(n, 0, "cpu-defend") && model_tok_is(n, 1, "policy") &&
+            sv_eq(model_tok(n, 2), name))
             return n;
     return NULL;
 }
@@ -197,7 +187,7 @@ static const struct cfg_node *policy_def(const struct cfg_tree *t, struct sv nam
 static void recv_settle(struct arena *a, struct fact_bool *f, const struct vrp_recv *v,
                         const struct cfg_node *applied)
 {
-    struct sv name = vtok(applied, 1);
+    struct sv name = model_tok(applied, 1);
     if (v->doubt) {
         fact_unknown(f, v->doubt_why);
         fact_lines_add(&f->ev, v->doubt);
@@ -226,7 +216,8 @@ static bool has_ipv6(const struct device_model *m)
     for (size_t i = 0; i < m->ninterfaces; i++)
         for (const struct cfg_node *c = m->interfaces[i].node ? m->interfaces[i].node->child : NULL;
              c; c = c->next)
-            if (live(c) && vis(c, 0, "ipv6") && (vis(c, 1, "enable") || vis(c, 1, "address")))
+            if (live(c) && model_tok_is(c, 0, "ipv6") &&
+                (model_tok_is(c, 1, "enable") || model_tok_is(c, 1, "address")))
                 return true;
     return false;
 }
@@ -243,7 +234,7 @@ static void recv_settle_v6(struct arena *a, struct fact_bool *f, const struct vr
         fact_lines_add(&f->ev, v6->catch_all);
         return;
     }
-    struct sv name = vtok(applied, 1);
+    struct sv name = model_tok(applied, 1);
     if (g.state == FACT_OFF)
         fact_unknown(f, arena_printf(a,
                                      "the device takes IPv6, but the applied cpu-defend policy "
@@ -260,7 +251,7 @@ static void recv_settle_v6(struct arena *a, struct fact_bool *f, const struct vr
 static void recv_binding(struct arena *a, const struct device_model *m, const struct cfg_tree *t,
                          const struct cfg_node *applied, struct fact_bool *f)
 {
-    const struct cfg_node *def = policy_def(t, vtok(applied, 1));
+    const struct cfg_node *def = policy_def(t, model_tok(applied, 1));
     if (!def) {
         fact_unknown(f, "the applied cpu-defend policy is not defined in this file");
         fact_lines_add(&f->ev, applied);
@@ -314,18 +305,18 @@ void model_vrp_receive_filter(struct arena *a, struct device_model *m, const str
 {
     struct recv_pick p = {.at = NULL};
     for (const struct cfg_node *n = t->first; n; n = n->next) {
-        if (live(n) && vis(n, 0, "cpu-defend-policy")) {
+        if (live(n) && model_tok_is(n, 0, "cpu-defend-policy")) {
             recv_pick(a, m, t, n, &p);
             p.device_wide = true;
         }
-        for (const struct cfg_node *c = live(n) && vis(n, 0, "slot") ? n->child : NULL; c;
+        for (const struct cfg_node *c = live(n) && model_tok_is(n, 0, "slot") ? n->child : NULL; c;
              c = c->next)
-            if (live(c) && vis(c, 0, "cpu-defend-policy"))
+            if (live(c) && model_tok_is(c, 0, "cpu-defend-policy"))
                 recv_pick(a, m, t, c, &p);
     }
     if (!p.at)
         return; /* the check judges the management-plane ACLs */
-    struct sv name = vtok(p.at, 1);
+    struct sv name = model_tok(p.at, 1);
     struct cpp_facts *cp = &m->cpp;
     cp->receive_filter_name = arena_printf(a, "cpu-defend policy %.*s", (int)name.n, name.p);
     if (!p.device_wide) {

@@ -30,22 +30,11 @@
 
 #define PLX_WIDE_MAX 1000 /* family-wide filters of one device */
 
-static struct sv vtk(const struct cfg_node *n, size_t i)
-{
-    struct sv t = sv_token(cfg_text(n), i);
-    return t.p ? t : sv_make("", 0);
-}
-
-static bool vis(const struct cfg_node *n, size_t i, const char *w)
-{
-    return sv_eq_cstr(vtk(n, i), w);
-}
-
 /* "ADDR LEN [greater-equal G] [less-equal L]" from token i into r. */
 static bool vp_range(const struct cfg_node *n, size_t i, uint8_t fam, struct prefix_range *r)
 {
     char buf[96];
-    struct sv a = vtk(n, i), l = vtk(n, i + 1);
+    struct sv a = model_tok(n, i), l = model_tok(n, i + 1);
     if (!a.n || !l.n || a.n + l.n + 2 > sizeof(buf))
         return false;
     snprintf(buf, sizeof(buf), "%.*s/%.*s", (int)a.n, a.p, (int)l.n, l.p);
@@ -53,13 +42,13 @@ static bool vp_range(const struct cfg_node *n, size_t i, uint8_t fam, struct pre
     if (!ip_prefix_parse(sv_from_cstr(buf), &r->p) || r->p.af != fam)
         return false;
     long max = fam == 4 ? 32 : 128, ge = -1, le = -1;
-    for (size_t k = i + 2; vtk(n, k).n; k += 2) {
-        long v = model_sv_long(vtk(n, k + 1), -1);
+    for (size_t k = i + 2; model_tok(n, k).n; k += 2) {
+        long v = model_sv_long(model_tok(n, k + 1), -1);
         if (v < r->p.len || v > max)
             return false; /* match-network and what else is not read */
-        if (vis(n, k, "greater-equal"))
+        if (model_tok_is(n, k, "greater-equal"))
             ge = v;
-        else if (vis(n, k, "less-equal"))
+        else if (model_tok_is(n, k, "less-equal"))
             le = v;
         else
             return false;
@@ -76,16 +65,16 @@ static bool vp_range(const struct cfg_node *n, size_t i, uint8_t fam, struct pre
 /* "ip ip-prefix|ipv6-prefix NAME [index N] permit|deny ..." */
 static void vp_prefix(struct plx *p, const struct cfg_node *n, long *last)
 {
-    uint8_t fam = vis(n, 1, "ipv6-prefix") ? 6 : 4;
-    struct sv name = sv_unquote(vtk(n, 2));
+    uint8_t fam = model_tok_is(n, 1, "ipv6-prefix") ? 6 : 4;
+    struct sv name = sv_unquote(model_tok(n, 2));
     size_t i = 3;
     long seq = *last + 10; /* unnumbered entries go on in steps of 10 */
-    if (vis(n, i, "index")) {
-        seq = model_sv_long(vtk(n, i + 1), seq);
+    if (model_tok_is(n, i, "index")) {
+        seq = model_sv_long(model_tok(n, i + 1), seq);
         i += 2;
     }
-    bool permit = vis(n, i, "permit");
-    if (!permit && !vis(n, i, "deny"))
+    bool permit = model_tok_is(n, i, "permit");
+    if (!permit && !model_tok_is(n, i, "deny"))
         return; /* description */
     *last = seq;
     struct prefix_range r;
@@ -96,25 +85,25 @@ static void vp_prefix(struct plx *p, const struct cfg_node *n, long *last)
 /* One statement of a route-policy node. */
 static void vp_node_stmt(struct plx_clause *c, const struct cfg_node *s)
 {
-    if (vis(s, 0, "if-match") && vis(s, 1, "ip-prefix"))
-        plx_match_list(c, sv_unquote(vtk(s, 2)), 4);
-    else if (vis(s, 0, "if-match") && vis(s, 1, "ipv6") && vis(s, 2, "address") &&
-             vis(s, 3, "prefix-list"))
-        plx_match_list(c, sv_unquote(vtk(s, 4)), 6);
-    else if (vis(s, 0, "if-match"))
+    if (model_tok_is(s, 0, "if-match") && model_tok_is(s, 1, "ip-prefix"))
+        plx_match_list(c, sv_unquote(model_tok(s, 2)), 4);
+    else if (model_tok_is(s, 0, "if-match") && model_tok_is(s, 1, "ipv6") &&
+             model_tok_is(s, 2, "address") && model_tok_is(s, 3, "prefix-list"))
+        plx_match_list(c, sv_unquote(model_tok(s, 4)), 6);
+    else if (model_tok_is(s, 0, "if-match"))
         plx_match_other(c); /* ACL, community, AS path, ...: not decided */
-    else if (vis(s, 0, "goto") || vis(s, 0, "call"))
+    else if (model_tok_is(s, 0, "goto") || model_tok_is(s, 0, "call"))
         plx_action_unknown(c);
 }
 
 /* "route-policy NAME permit|deny node N" and its clauses. */
 static void vp_route_policy(struct plx *p, const struct cfg_node *n)
 {
-    bool permit = vis(n, 2, "permit");
-    if ((!permit && !vis(n, 2, "deny")) || !vis(n, 3, "node"))
+    bool permit = model_tok_is(n, 2, "permit");
+    if ((!permit && !model_tok_is(n, 2, "deny")) || !model_tok_is(n, 3, "node"))
         return;
     struct plx_clause *c =
-        plx_clause(p, sv_unquote(vtk(n, 1)), model_sv_long(vtk(n, 4), 0), permit, n);
+        plx_clause(p, sv_unquote(model_tok(n, 1)), model_sv_long(model_tok(n, 4), 0), permit, n);
     if (!c)
         return;
     for (const struct cfg_node *s = n->child; s; s = s->next)
@@ -124,11 +113,12 @@ static void vp_route_policy(struct plx *p, const struct cfg_node *n)
 
 bool vpol_read(struct plx *p, const struct cfg_node *n, long *last_index)
 {
-    if (vis(n, 0, "ip") && (vis(n, 1, "ip-prefix") || vis(n, 1, "ipv6-prefix"))) {
+    if (model_tok_is(n, 0, "ip") &&
+        (model_tok_is(n, 1, "ip-prefix") || model_tok_is(n, 1, "ipv6-prefix"))) {
         vp_prefix(p, n, last_index);
         return true;
     }
-    if (vis(n, 0, "route-policy")) {
+    if (model_tok_is(n, 0, "route-policy")) {
         vp_route_policy(p, n);
         return true;
     }
@@ -150,7 +140,7 @@ bool vpol_wide(struct arena *a, struct vpol_wide **w, size_t *n, const struct cf
                struct sv vrf, int fam)
 {
     size_t nt = sv_token_count(cfg_text(c));
-    if (!vis(c, 0, "filter-policy") || !nt || !vis(c, nt - 1, "import") || !fam)
+    if (!model_tok_is(c, 0, "filter-policy") || !nt || !model_tok_is(c, nt - 1, "import") || !fam)
         return false;
     if (*n < PLX_WIDE_MAX)
         *MODEL_PUSH(a, *w, *n) = (struct vpol_wide){vrf, fam, c};

@@ -15,12 +15,6 @@
 
 #define VR_DEPTH 4
 
-static struct sv vtok(const struct cfg_node *n, size_t i)
-{
-    struct sv t = sv_token(cfg_text(n), i);
-    return t.p ? t : sv_make("", 0);
-}
-
 static bool vstarts(const struct cfg_node *n, const char *words)
 {
     return sv_starts_with_word(cfg_text(n), words);
@@ -34,7 +28,7 @@ static void bgp_log_walk(struct device_model *m, const struct cfg_node *b, unsig
     for (const struct cfg_node *c = b->child; c; c = c->next) {
         if (c->flags & CFG_INACTIVE)
             continue;
-        if (vstarts(c, "undo peer") && sv_eq_cstr(vtok(c, 3), "log-change")) {
+        if (vstarts(c, "undo peer") && sv_eq_cstr(model_tok(c, 3), "log-change")) {
             fact_set(&m->rtg.bgp_log, FACT_OFF, c);
             m->rtg.bgp_log.why = "undo peer ... log-change stops logging a peer's state changes";
         }
@@ -46,17 +40,17 @@ static void bgp_log_walk(struct device_model *m, const struct cfg_node *b, unsig
 /* "vrrp vrid G virtual-ip A" / "vrrp vrid G authentication-mode md5|simple ..." in an interface. */
 static void vrrp_interface(struct arena *a, struct device_model *m, const struct cfg_node *n)
 {
-    struct sv ifname = vtok(n, 1);
+    struct sv ifname = model_tok(n, 1);
     for (const struct cfg_node *c = n->child; c; c = c->next) {
         if ((c->flags & CFG_INACTIVE) || !vstarts(c, "vrrp vrid"))
             continue;
-        struct sv w = vtok(c, 3);
+        struct sv w = model_tok(c, 3);
         bool auth = sv_eq_cstr(w, "authentication-mode");
         if (!auth && !sv_eq_cstr(w, "virtual-ip"))
             continue;
-        struct fhrp_group *g = rtg_fhrp(a, m, "vrrp", ifname, vtok(c, 2), c);
+        struct fhrp_group *g = rtg_fhrp(a, m, "vrrp", ifname, model_tok(c, 2), c);
         if (g && auth) {
-            g->auth = sv_eq_cstr(vtok(c, 4), "md5") ? RTG_AUTH_MD5 : RTG_AUTH_TEXT;
+            g->auth = sv_eq_cstr(model_tok(c, 4), "md5") ? RTG_AUTH_MD5 : RTG_AUTH_TEXT;
             g->auth_node = c;
         }
     }
@@ -76,7 +70,7 @@ static void ldp_view(struct vr_mpls *s, const struct cfg_node *n)
             continue;
         bool all = false;
         for (size_t i = 1; i < 5; i++)
-            all = all || sv_eq_cstr(vtok(c, i), "all");
+            all = all || sv_eq_cstr(model_tok(c, i), "all");
         *(all ? &s->ldp_all : &s->ldp_some) = c;
     }
 }
@@ -94,7 +88,7 @@ static void ttl_stmt(struct vr_mpls *s, const struct cfg_node *c)
         s->ttl_off = c;
     else if (vstarts(c, "ttl propagate") ||
              ((vstarts(c, "mpls ldp ttl-mode") || vstarts(c, "mpls te ttl-mode")) &&
-              sv_eq_cstr(vtok(c, 3), "uniform")))
+              sv_eq_cstr(model_tok(c, 3), "uniform")))
         s->ttl_on = s->ttl_on ? s->ttl_on : c;
 }
 
@@ -198,8 +192,8 @@ static long vrp_lifetime(struct sv s)
  * ...". Periodic chains repeat their windows and are left unread. */
 static void vrp_keychain(struct arena *a, struct device_model *m, const struct cfg_node *n)
 {
-    if (!sv_eq_cstr(vtok(n, 2), "mode") || !sv_eq_cstr(vtok(n, 3), "absolute")) {
-        rtg_unread_chain(a, m, vtok(n, 1), n,
+    if (!sv_eq_cstr(model_tok(n, 2), "mode") || !sv_eq_cstr(model_tok(n, 3), "absolute")) {
+        rtg_unread_chain(a, m, model_tok(n, 1), n,
                          "a periodic VRP keychain repeats its send and receive windows; "
                          "'display keychain' lists them");
         return;
@@ -207,7 +201,7 @@ static void vrp_keychain(struct arena *a, struct device_model *m, const struct c
     for (const struct cfg_node *c = n->child; c; c = c->next) {
         if (c->flags & CFG_INACTIVE || !vstarts(c, "key-id"))
             continue;
-        struct rtg_key *k = rtg_add_key(a, m, vtok(n, 1), vtok(c, 1), c);
+        struct rtg_key *k = rtg_add_key(a, m, model_tok(n, 1), model_tok(c, 1), c);
         if (!k)
             return;
         for (const struct cfg_node *t = c->child; t; t = t->next) {
@@ -245,7 +239,8 @@ void vrtg_extract(const struct cfg_tree *t, struct device_model *m)
         mpls_top(&mp, n);
         for (const struct cfg_node *c = vstarts(n, "rpki") ? n->child : NULL; c; c = c->next)
             if (!(c->flags & CFG_INACTIVE) && vstarts(c, "session"))
-                model_add_host(t->arena, &m->rtg.rpki_caches, &m->rtg.nrpki_caches, vtok(c, 1), c);
+                model_add_host(t->arena, &m->rtg.rpki_caches, &m->rtg.nrpki_caches, model_tok(c, 1),
+                               c);
         if (vstarts(n, "keychain"))
             vrp_keychain(t->arena, m, n);
     }
@@ -264,7 +259,7 @@ static enum igp_alg keychain_alg(const struct cfg_tree *t, struct sv name,
 {
     enum igp_alg worst = IGP_ALG_UNSET;
     for (const struct cfg_node *f = t->first; f; f = f->next) {
-        if ((f->flags & CFG_INACTIVE) || !vstarts(f, "keychain") || !sv_eq(vtok(f, 1), name))
+        if ((f->flags & CFG_INACTIVE) || !vstarts(f, "keychain") || !sv_eq(model_tok(f, 1), name))
             continue;
         for (const struct cfg_node *k = f->child; k; k = k->next) {
             if ((k->flags & CFG_INACTIVE) || !vstarts(k, "key-id"))
@@ -273,7 +268,7 @@ static enum igp_alg keychain_alg(const struct cfg_tree *t, struct sv name,
             const struct cfg_node *an = k;
             for (const struct cfg_node *c = k->child; c; c = c->next)
                 if (!(c->flags & CFG_INACTIVE) && vstarts(c, "algorithm")) {
-                    struct sv w = vtok(c, 1);
+                    struct sv w = model_tok(c, 1);
                     a = sv_starts_with(w, "hmac-sha") || sv_starts_with(w, "sha") ? IGP_ALG_SHA
                         : sv_starts_with(w, "md5") || sv_eq_cstr(w, "hmac-md5")   ? IGP_ALG_MD5
                                                                                   : IGP_ALG_UNKNOWN;
@@ -293,12 +288,12 @@ static enum igp_alg keychain_alg(const struct cfg_tree *t, struct sv name,
  * keys'), kept on g when weaker than what it has. */
 void vrtg_igp_alg(const struct cfg_tree *t, const struct cfg_node *n, struct igp_instance *g)
 {
-    struct sv mode = vtok(n, 1);
+    struct sv mode = model_tok(n, 1);
     const struct cfg_node *at = n;
     const char *why = NULL;
     enum igp_alg a;
     if (sv_eq_cstr(mode, "keychain")) {
-        a = keychain_alg(t, vtok(n, 2), &at);
+        a = keychain_alg(t, model_tok(n, 2), &at);
         why = "its keychain is not defined here or a key names no algorithm";
     } else if (sv_starts_with(mode, "hmac-sha")) {
         a = IGP_ALG_SHA;

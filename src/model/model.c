@@ -397,6 +397,11 @@ struct sv model_tok(const struct cfg_node *n, size_t i)
     return t;
 }
 
+bool model_tok_is(const struct cfg_node *n, size_t i, const char *w)
+{
+    return sv_eq_cstr(model_tok(n, i), w);
+}
+
 bool model_sv_ieq(struct sv a, const char *s)
 {
     /* Stops at the first difference: no strlen of the keyword. */
